@@ -1,0 +1,95 @@
+/**
+ * Calendar days and months as plain strings ("2026-03-01", "2026-03"), so a plan is time-zone free,
+ * serialisable (google.script.run cannot pass Date objects) and comparable with `<`.
+ */
+
+export type IsoDate = string; // YYYY-MM-DD
+export type Month = string; // YYYY-MM
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** True when the parts name a real calendar day (no 31 April). */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export const monthOf = (date: IsoDate): Month => date.slice(0, 7);
+export const firstDay = (month: Month): IsoDate => `${month}-01`;
+export function lastDay(month: Month): IsoDate {
+  const [y, m] = month.split('-').map(Number);
+  return isoDate(y, m, daysInMonth(y, m));
+}
+
+/** Months since year 0, so month arithmetic is integer arithmetic. */
+export function monthIndex(month: Month): number {
+  const [y, m] = month.split('-').map(Number);
+  return y * 12 + (m - 1);
+}
+
+export function monthFromIndex(index: number): Month {
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+}
+
+export const addMonths = (month: Month, n: number): Month => monthFromIndex(monthIndex(month) + n);
+
+/** Every month from `from` to `to`, both included; empty when reversed. */
+export function monthRange(from: Month, to: Month): Month[] {
+  const out: Month[] = [];
+  for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthFromIndex(i));
+  return out;
+}
+
+/** Spreadsheet serial day numbers count from 1899-12-30 (Google Sheets, Excel in 1900 mode, LibreOffice). */
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+export function serialToIso(serial: number): IsoDate {
+  const d = new Date(SERIAL_EPOCH_MS + Math.floor(serial) * DAY_MS);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function isoToSerial(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - SERIAL_EPOCH_MS) / DAY_MS);
+}
+
+/**
+ * The calendar day a Date denotes in a time zone. Google Sheets hands dates over as instants at midnight
+ * of the spreadsheet's time zone; exceljs as instants at UTC midnight. Reading the parts in the right zone
+ * gives the day the person typed.
+ */
+export function dateToIso(date: Date, timeZone = 'UTC'): IsoDate | undefined {
+  if (Number.isNaN(date.getTime())) return undefined;
+  if (timeZone === 'UTC') return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return isoDate(get('year'), get('month'), get('day'));
+  } catch {
+    // An unknown time zone: fall back to UTC rather than failing the whole read.
+    return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  }
+}
+
+/** Today as a calendar day is the caller's business: the core never reads the clock. */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return !!m && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Whole months from the start of `from` to the start of `to`, plus the elapsed share of `to`'s month. */
+export function monthsElapsed(from: IsoDate, to: IsoDate): number {
+  const whole = monthIndex(monthOf(to)) - monthIndex(monthOf(from));
+  const [y, m, d] = to.split('-').map(Number);
+  return whole + (d - 1) / daysInMonth(y, m);
+}

@@ -1,0 +1,267 @@
+/**
+ * Stage 2c: the plan checks that the sidebar, the CLI and the report all show. Structure checks that need more
+ * than one cell (references, cycles, owners) and the method's rules of thumb live here; cell-level problems
+ * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
+ */
+import type { IsoDate } from './calendar';
+import { decompose, hasUsableWeights, keyResultSpec, kpiSpec } from './decompose';
+import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
+import { parsePlan, type ParseOptions } from './parse';
+import type { Plan } from './plan';
+import { planProgress, STATUS_LABELS, type PlanProgress } from './progress';
+import { ENUMS, STRATEGY_FIELDS, STRATEGY_QUESTIONS, tabDef, type TabKey } from './template';
+import type { Workbook } from './cells';
+
+export interface CheckOptions {
+  /** "Few and key": the method's limits, configurable per organisation. */
+  maxKeyResultsPerObjective: number;
+  maxObjectivesPerDepartment: number;
+  maxKeyResultsPerDepartment: number;
+  maxKpisPerDepartment: number;
+  /** The day progress is judged on; without it, tracking checks are skipped. */
+  asOf?: IsoDate;
+}
+
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
+  maxKeyResultsPerObjective: 3,
+  maxObjectivesPerDepartment: 3,
+  maxKeyResultsPerDepartment: 3,
+  maxKpisPerDepartment: 3,
+};
+
+/** A located cell of a parsed row: the tab as named in the workbook, and the column of a field. */
+function cellOf(plan: Plan, tab: TabKey, row: number, column: string): IssueLocation {
+  const layout = plan.layout[tab];
+  const sheet = layout?.sheet ?? tabDef(tab).label[plan.lang];
+  return { sheet, row, column: layout?.columns[column] ?? 1 };
+}
+
+export function checkPlan(plan: Plan, options: Partial<CheckOptions> = {}, progress?: PlanProgress): PlanIssue[] {
+  const opts = { ...DEFAULT_CHECK_OPTIONS, ...options };
+  const issues: PlanIssue[] = [];
+  const push = (...args: Parameters<typeof makeIssue>) => issues.push(makeIssue(...args));
+
+  const objectiveIds = new Map(plan.objectives.map((o) => [o.id.toLowerCase(), o]));
+  const krIds = new Map(plan.keyResults.map((k) => [k.id.toLowerCase(), k]));
+  const kpiIds = new Set(plan.kpis.map((k) => k.id.toLowerCase()));
+  const departments = new Set(plan.departments.map((d) => d.name.toLowerCase()));
+  const hasDepartments = !!plan.layout.departments;
+
+  const checkOwner = (tab: TabKey, row: number, id: string, owner: string) => {
+    if (owner && hasDepartments && !departments.has(owner.toLowerCase())) push('unknown-owner', cellOf(plan, tab, row, 'owner'), { id, owner });
+  };
+
+  // References and owners.
+  for (const o of plan.objectives) {
+    checkOwner('objectives', o.row, o.id, o.owner);
+    if (o.parent && !objectiveIds.has(o.parent.toLowerCase()) && !krIds.has(o.parent.toLowerCase())) {
+      push('unknown-parent', cellOf(plan, 'objectives', o.row, 'parent'), { id: o.id, ref: o.parent });
+    }
+  }
+  for (const kr of plan.keyResults) {
+    if (kr.objectiveId && !objectiveIds.has(kr.objectiveId.toLowerCase())) {
+      push('unknown-objective', cellOf(plan, 'keyResults', kr.row, 'objective'), { id: kr.id, ref: kr.objectiveId });
+    }
+    if (!kr.owner) push('key-result-without-owner', cellOf(plan, 'keyResults', kr.row, 'owner'), { id: kr.id });
+    checkOwner('keyResults', kr.row, kr.id, kr.owner);
+    if (kr.target !== null && (kr.type === 'cumulative' || kr.type === 'level') && kr.target !== kr.baseline) {
+      const wrongWay = kr.direction === 'increase' ? kr.target < kr.baseline : kr.target > kr.baseline;
+      if (wrongWay) {
+        push('direction-contradiction', cellOf(plan, 'keyResults', kr.row, 'direction'), {
+          id: kr.id,
+          direction: ENUMS.direction[kr.direction],
+          target: kr.target,
+          baseline: kr.baseline,
+        });
+      }
+    }
+    const spec = keyResultSpec(kr, plan);
+    if (spec && kr.phasing === 'custom' && (kr.type === 'cumulative' || kr.type === 'level') && !hasUsableWeights(spec)) {
+      push('custom-weights-missing', cellOf(plan, 'keyResults', kr.row, 'phasing'), { id: kr.id });
+    }
+  }
+  for (const kpi of plan.kpis) {
+    checkOwner('kpis', kpi.row, kpi.id, kpi.owner);
+    if (!kpi.keyResultId) push('kpi-without-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), { id: kpi.id });
+    else if (!krIds.has(kpi.keyResultId.toLowerCase())) {
+      push('unknown-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), { id: kpi.id, ref: kpi.keyResultId });
+    }
+  }
+  for (const item of plan.roadmap) {
+    checkOwner('roadmap', item.row, item.id, item.owner);
+    for (const ref of item.keyResultIds) {
+      if (!krIds.has(ref.toLowerCase())) push('unknown-key-result', cellOf(plan, 'roadmap', item.row, 'keyResults'), { id: item.id, ref });
+    }
+  }
+  for (const a of plan.actuals) {
+    const id = a.metric.toLowerCase();
+    if (!krIds.has(id) && !kpiIds.has(id)) push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
+  }
+
+  findParentCycles(plan, issues);
+  checkMethod(plan, opts, issues);
+  checkTargetsTab(plan, issues);
+  if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf), issues);
+  return issues;
+}
+
+/** Objectives whose Parent links come back to themselves. Each loop is reported once, at its first member. */
+function findParentCycles(plan: Plan, issues: PlanIssue[]): void {
+  const parentOf = new Map(plan.objectives.map((o) => [o.id.toLowerCase(), o.parent.toLowerCase()]));
+  const byId = new Map(plan.objectives.map((o) => [o.id.toLowerCase(), o]));
+  const reported = new Set<string>();
+  for (const o of plan.objectives) {
+    const path: string[] = [];
+    let current = o.id.toLowerCase();
+    while (current && byId.has(current) && !path.includes(current)) {
+      path.push(current);
+      current = parentOf.get(current) ?? '';
+    }
+    if (!current || !path.includes(current)) continue;
+    const loop = path.slice(path.indexOf(current));
+    const key = [...loop].sort().join('|');
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const first = byId.get(loop[0])!;
+    const names = loop.map((id) => byId.get(id)!.id);
+    issues.push(makeIssue('parent-cycle', cellOf(plan, 'objectives', first.row, 'parent'), { cycle: `${names.join(' → ')} → ${names[0]}` }));
+  }
+}
+
+function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void {
+  const push = (...args: Parameters<typeof makeIssue>) => issues.push(makeIssue(...args));
+
+  // Few and key.
+  for (const o of plan.objectives) {
+    const krs = plan.keyResults.filter((k) => k.objectiveId.toLowerCase() === o.id.toLowerCase());
+    if (krs.length === 0) push('objective-without-key-results', cellOf(plan, 'objectives', o.row, 'id'), { id: o.id });
+    if (krs.length > opts.maxKeyResultsPerObjective) {
+      push('too-many-key-results', cellOf(plan, 'objectives', o.row, 'id'), { id: o.id, count: krs.length, max: opts.maxKeyResultsPerObjective });
+    }
+  }
+  const perOwner = <T extends { owner: string; row: number }>(items: T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      if (!item.owner) continue;
+      const key = item.owner.toLowerCase();
+      groups.set(key, [...(groups.get(key) ?? []), item]);
+    }
+    return groups;
+  };
+  const limits = [
+    ['objectives', plan.objectives, 'too-many-objectives', opts.maxObjectivesPerDepartment],
+    ['keyResults', plan.keyResults, 'too-many-key-results-owned', opts.maxKeyResultsPerDepartment],
+    ['kpis', plan.kpis, 'too-many-kpis', opts.maxKpisPerDepartment],
+  ] as const;
+  for (const [tab, items, code, max] of limits) {
+    for (const group of perOwner<{ owner: string; row: number }>([...items]).values()) {
+      if (group.length > max) {
+        // Point at the first row over the limit: that is the one to reconsider.
+        push(code, cellOf(plan, tab, group[max].row, 'owner'), { owner: group[0].owner, count: group.length, max });
+      }
+    }
+  }
+
+  // Line of sight: every department owns something it can act on.
+  const owners = new Set(
+    [...plan.objectives, ...plan.keyResults, ...plan.kpis, ...plan.roadmap].map((x) => x.owner.toLowerCase()).filter(Boolean),
+  );
+  for (const d of plan.departments) {
+    if (!owners.has(d.name.toLowerCase())) push('idle-department', cellOf(plan, 'departments', d.row, 'name'), { owner: d.name });
+  }
+
+  // Every key result should be visible in execution: a KPI or a roadmap item.
+  for (const kr of plan.keyResults) {
+    const id = kr.id.toLowerCase();
+    const tracked =
+      plan.kpis.some((k) => k.keyResultId.toLowerCase() === id) ||
+      plan.roadmap.some((r) => r.keyResultIds.some((ref) => ref.toLowerCase() === id));
+    if (!tracked) push('key-result-untracked', cellOf(plan, 'keyResults', kr.row, 'id'), { id: kr.id });
+  }
+
+  // The strategy's four questions, and the fields that top the pyramid.
+  const layout = plan.layout.strategy;
+  if (layout) {
+    for (const field of STRATEGY_FIELDS) {
+      if (plan.strategy.values[field.key]) continue;
+      const row = plan.strategy.rows[field.key];
+      if (!row && field.kind === 'date') continue; // reported as the missing period
+      const at = { sheet: layout.sheet, row: row ?? Math.max(1, layout.rowCount + 1), column: row ? layout.columns.value : layout.columns.field };
+      if (field.question) {
+        push('strategy-unanswered', at, { question: STRATEGY_QUESTIONS[field.key as keyof typeof STRATEGY_QUESTIONS], field: field.label });
+      } else if (field.key === 'product' || field.key === 'vision' || field.key === 'strategy') {
+        push('strategy-field-missing', at, { field: field.label });
+      }
+    }
+  }
+}
+
+/** The generated Targets tab should show what the plan computes; a difference means it is out of date. */
+function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
+  const targets = plan.targets;
+  const layout = plan.layout.targets;
+  if (!targets || !layout || !plan.period) return;
+  const metrics = [
+    ...plan.keyResults.map((kr) => ({ id: kr.id, spec: keyResultSpec(kr, plan) })),
+    ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan) })),
+  ];
+  for (const { id, spec } of metrics) {
+    if (!spec) continue;
+    const computed = Object.entries(targets.computed).find(([k]) => k.toLowerCase() === id.toLowerCase())?.[1];
+    if (!computed) {
+      issues.push(makeIssue('targets-row-missing', { sheet: layout.sheet, row: layout.headerRow, column: layout.columns.id ?? 1 }, { id }));
+      continue;
+    }
+    for (const { month, target } of decompose(spec, targets.months)) {
+      const sheetValue = computed.values[month];
+      // A blank cached value means the workbook was saved without results (nothing to compare), not a mismatch.
+      if (sheetValue === null || sheetValue === undefined || target === null) continue;
+      if (Math.abs(sheetValue - target) > 1e-6 * Math.max(1, Math.abs(target))) {
+        issues.push(makeIssue('targets-mismatch', { sheet: layout.sheet, row: computed.row, column: targets.monthColumns[month] }, { id, month, sheetValue, value: target }));
+        break; // one per metric is enough to say "rebuild"
+      }
+    }
+  }
+}
+
+function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): void {
+  const percent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+  const rows = new Map<string, { tab: TabKey; row: number }>([
+    ...plan.keyResults.map((k) => [k.id, { tab: 'keyResults' as TabKey, row: k.row }] as const),
+    ...plan.kpis.map((k) => [k.id, { tab: 'kpis' as TabKey, row: k.row }] as const),
+  ]);
+  for (const p of [...progress.keyResults, ...progress.kpis]) {
+    const where = rows.get(p.id);
+    if (!where) continue;
+    if (p.missingCheckIn) {
+      // Point at where the check-in goes: the Actuals tab's next free row when there is one.
+      const actuals = plan.layout.actuals;
+      const at = actuals
+        ? { sheet: actuals.sheet, row: Math.max(actuals.rowCount, actuals.headerRow) + 1, column: actuals.columns.metric ?? 1 }
+        : cellOf(plan, where.tab, where.row, 'id');
+      issues.push(makeIssue('stale-check-in', at, { id: p.id, month: p.missingCheckIn }));
+    }
+    if (p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track')) {
+      issues.push(
+        makeIssue('behind-pace', cellOf(plan, where.tab, where.row, 'target'), {
+          id: p.id,
+          status: STATUS_LABELS[p.status],
+          attainment: percent(p.attainment),
+          expected: percent(p.expectedAttainment),
+        }),
+      );
+    }
+  }
+}
+
+/** The whole front half of the pipeline in one call: read, check, and score a workbook. */
+export function analyzeWorkbook(
+  workbook: Workbook,
+  options: ParseOptions & Partial<CheckOptions> & { asOf: IsoDate },
+): { plan: Plan; issues: PlanIssue[]; progress: PlanProgress } {
+  const { plan, issues: parseIssues } = parsePlan(workbook, options);
+  const progress = planProgress(plan, options.asOf);
+  const issues = sortIssues([...parseIssues, ...checkPlan(plan, options, progress)]);
+  return { plan, issues, progress };
+}
+

@@ -1,0 +1,239 @@
+/**
+ * Stage 2a: decomposition. A key result's (or KPI's) target per month over the period, by type and phasing,
+ * and the spreadsheet formula that computes the same number in Google Sheets, Excel, LibreOffice and
+ * HyperFormula (only functions all four share: IF, OR, ROUND, YEAR, MONTH, DATE, EDATE, SUMIFS).
+ *
+ * Cumulative targets are split so the months add up exactly: each month is the difference of rounded
+ * cumulative shares, round(total * share(k)) - round(total * share(k - 1)). The TypeScript below performs the
+ * same floating-point operations in the same order as the formula text, so both give identical numbers.
+ */
+import { monthIndex, monthOf, type IsoDate, type Month } from './calendar';
+import type { KeyResult, Kpi, Plan } from './plan';
+import { ENUMS, type Direction, type MetricType, type Phasing } from './template';
+
+/** Everything decomposition needs to know about one metric. */
+export interface MetricSpec {
+  id: string;
+  type: MetricType;
+  direction: Direction;
+  baseline: number;
+  target: number;
+  /** First and last active month (the KR's Start and Due months). */
+  start: Month;
+  due: Month;
+  phasing: Phasing;
+  /** Decimal places the monthly values are rounded to. */
+  precision: number;
+  /** Custom phasing only: the user's weight per month. */
+  weights?: Record<Month, number>;
+}
+
+/** One value per month of the period: a number, or null where the metric has no bar (threshold outside its window). */
+export type MonthlyTargets = { month: Month; target: number | null }[];
+
+/** Spreadsheet ROUND: half away from zero, as HyperFormula, Sheets and Excel implement it. */
+export function roundHalfAway(value: number, places: number): number {
+  const factor = Math.pow(10, places);
+  return value < 0 ? -Math.round(-value * factor) / factor : Math.round(value * factor) / factor;
+}
+
+const CURRENCY_UNIT = /^([A-Z]{3}|[$€£¥￥]|元|美元|人民币|欧元|money|currency|revenue)$/i;
+
+/**
+ * Whole numbers for counts, cents for money, four decimals for rates and levels: a month of 5,000.4 sign-ups
+ * means nothing, a month of USD 166,666.67 does.
+ */
+export function precisionFor(type: MetricType, unit: string, target: number, baseline: number, currency = ''): number {
+  if (type === 'level' || type === 'threshold') return 4;
+  if (type === 'milestone') return 0;
+  const u = unit.trim();
+  if (u === '%') return 4;
+  if (CURRENCY_UNIT.test(u) || (currency && u.toUpperCase() === currency.toUpperCase())) return 2;
+  return Number.isInteger(target - baseline) ? 0 : 2;
+}
+
+/** The active window of a key result: its Start (or the period start) to its Due (or the period end). */
+export function keyResultWindow(kr: KeyResult, plan: Plan): { start: IsoDate; due: IsoDate } | null {
+  const start = kr.start ?? plan.period?.start ?? null;
+  const due = kr.due ?? plan.period?.end ?? null;
+  return start && due && start <= due ? { start, due } : null;
+}
+
+export function keyResultSpec(kr: KeyResult, plan: Plan): MetricSpec | null {
+  const window = keyResultWindow(kr, plan);
+  if (!window || kr.target === null) return null;
+  return {
+    id: kr.id,
+    type: kr.type,
+    direction: kr.direction,
+    baseline: kr.baseline,
+    target: kr.target,
+    start: monthOf(window.start),
+    due: monthOf(window.due),
+    phasing: kr.phasing,
+    precision: precisionFor(kr.type, kr.unit, kr.target, kr.baseline, plan.strategy.values.currency),
+    weights: kr.phasing === 'custom' ? plan.targets?.weights[kr.id] : undefined,
+  };
+}
+
+/**
+ * A KPI is a bar to meet every period (first response under 1 hour, 5,000 sign-ups a month), over the window
+ * of the key result it tracks, or the whole period.
+ */
+export function kpiSpec(kpi: Kpi, plan: Plan): MetricSpec | null {
+  if (kpi.target === null) return null;
+  const kr = plan.keyResults.find((k) => k.id === kpi.keyResultId);
+  const window = kr ? keyResultWindow(kr, plan) : null;
+  const start = window?.start ?? plan.period?.start;
+  const due = window?.due ?? plan.period?.end;
+  if (!start || !due) return null;
+  return {
+    id: kpi.id,
+    type: 'threshold',
+    direction: kpi.direction,
+    baseline: 0,
+    target: kpi.target,
+    start: monthOf(start),
+    due: monthOf(due),
+    phasing: 'even',
+    precision: 4,
+  };
+}
+
+/** The position of a month in the metric's window: 1 for the start month, n for the due month. */
+function positionOf(spec: MetricSpec, month: Month): { k: number; n: number } {
+  const start = monthIndex(spec.start);
+  return { k: monthIndex(month) - start + 1, n: monthIndex(spec.due) - start + 1 };
+}
+
+/** Sum of the custom weights from the start month through the k-th active month. */
+function weightsThrough(spec: MetricSpec, k: number): number {
+  let sum = 0;
+  const start = monthIndex(spec.start);
+  for (const [month, weight] of Object.entries(spec.weights ?? {})) {
+    const i = monthIndex(month) - start + 1;
+    if (i >= 1 && i <= k) sum += weight;
+  }
+  return sum;
+}
+
+/** True when custom phasing has weights to use; otherwise it is split evenly (and a check says so). */
+export function hasUsableWeights(spec: MetricSpec): boolean {
+  const { n } = positionOf(spec, spec.due);
+  return spec.phasing === 'custom' && weightsThrough(spec, n) > 0;
+}
+
+/** Share of the whole reached by the end of the x-th of n active months (x from 0 to n). */
+function cumulativeShare(spec: MetricSpec, x: number, n: number): number {
+  switch (spec.phasing) {
+    case 'ramp-up':
+      return (x * (x + 1)) / (n * (n + 1));
+    case 'front-loaded':
+      return (x * (2 * n + 1 - x)) / (n * (n + 1));
+    case 'custom': {
+      const total = weightsThrough(spec, n);
+      return total === 0 ? x / n : weightsThrough(spec, x) / total;
+    }
+    default:
+      return x / n;
+  }
+}
+
+/** The target for one month. See the module comment for why cumulative months are differences. */
+export function monthTarget(spec: MetricSpec, month: Month): number | null {
+  const { k, n } = positionOf(spec, month);
+  const span = spec.target - spec.baseline;
+  switch (spec.type) {
+    case 'cumulative':
+      if (k < 1 || k > n) return 0;
+      return roundHalfAway(span * cumulativeShare(spec, k, n), spec.precision) - roundHalfAway(span * cumulativeShare(spec, k - 1, n), spec.precision);
+    case 'level':
+      if (k < 1) return spec.baseline;
+      if (k >= n) return spec.target;
+      return roundHalfAway(spec.baseline + span * cumulativeShare(spec, k, n), spec.precision);
+    case 'threshold':
+      return k < 1 || k > n ? null : spec.target;
+    case 'milestone':
+      return k >= n ? 1 : 0;
+  }
+}
+
+export function decompose(spec: MetricSpec, months: Month[]): MonthlyTargets {
+  return months.map((month) => ({ month, target: monthTarget(spec, month) }));
+}
+
+/**
+ * For a cumulative metric, where the metric should stand at the end of a month (baseline plus the targets so
+ * far); for the others, that month's target. This is what "expected to date" compares actuals with.
+ */
+export function expectedAtEndOf(spec: MetricSpec, month: Month): number | null {
+  if (spec.type !== 'cumulative') return monthTarget(spec, month);
+  const { k, n } = positionOf(spec, month);
+  if (k < 1) return spec.baseline;
+  const x = Math.min(k, n);
+  return spec.baseline + roundHalfAway((spec.target - spec.baseline) * cumulativeShare(spec, x, n), spec.precision);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Formula text
+
+/** Cell references (A1, with sheet names quoted) the formula is written over. */
+export interface FormulaRefs {
+  target: string;
+  baseline: string;
+  /** The KR's Start cell, and the period start to use when it is empty. */
+  start: string;
+  periodStart: string;
+  due: string;
+  phasing: string;
+  /** The header cell of this month's column (it holds the first day of the month). */
+  month: string;
+  /** Custom phasing: the row of weights and the header row over the same columns, e.g. $E$3:$P$3 and $E$1:$P$1. */
+  weights?: string;
+  header?: string;
+}
+
+const orEquals = (cell: string, labels: { en: string; 'zh-CN': string }) => `OR(${cell}="${labels.en}",${cell}="${labels['zh-CN']}")`;
+
+/**
+ * The formula for one month cell of a metric. It switches on the Phasing cell itself (in either language),
+ * so changing a target, a date or the phasing recalculates the sheet without rebuilding it.
+ */
+export function monthTargetFormula(spec: Pick<MetricSpec, 'type' | 'precision'>, refs: FormulaRefs): string {
+  const S = `IF(ISBLANK(${refs.start}),${refs.periodStart},${refs.start})`;
+  const D = refs.due;
+  const M = refs.month;
+  const n = `((YEAR(${D})-YEAR(${S}))*12+MONTH(${D})-MONTH(${S})+1)`;
+  const k = `((YEAR(${M})-YEAR(${S}))*12+MONTH(${M})-MONTH(${S})+1)`;
+  const T = refs.target;
+  const B = refs.baseline;
+  const p = spec.precision;
+  const firstMonth = `DATE(YEAR(${S}),MONTH(${S}),1)`;
+  const weightsThrough = (x: string) =>
+    refs.weights && refs.header
+      ? `SUMIFS(${refs.weights},${refs.header},">="&${firstMonth},${refs.header},"<"&EDATE(${firstMonth},${x}))`
+      : '0';
+  const share = (x: string) => {
+    const ph = refs.phasing;
+    const even = `${x}/${n}`;
+    const ramp = `(${x}*(${x}+1))/(${n}*(${n}+1))`;
+    const front = `(${x}*(2*${n}+1-${x}))/(${n}*(${n}+1))`;
+    const custom = `IF(${weightsThrough(n)}=0,${even},${weightsThrough(x)}/${weightsThrough(n)})`;
+    return (
+      `IF(${orEquals(ph, ENUMS.phasing['ramp-up'])},${ramp},` +
+      `IF(${orEquals(ph, ENUMS.phasing['front-loaded'])},${front},` +
+      (refs.weights ? `IF(${orEquals(ph, ENUMS.phasing.custom)},${custom},${even})))` : `${even}))`)
+    );
+  };
+  const span = `(${T}-${B})`;
+  switch (spec.type) {
+    case 'cumulative':
+      return `=IF(OR(${k}<1,${k}>${n}),0,ROUND(${span}*(${share(k)}),${p})-ROUND(${span}*(${share(`(${k}-1)`)}),${p}))`;
+    case 'level':
+      return `=IF(${k}<1,${B}+0,IF(${k}>=${n},${T},ROUND(${B}+${span}*(${share(k)}),${p})))`;
+    case 'threshold':
+      return `=IF(OR(${k}<1,${k}>${n}),"",${T})`;
+    case 'milestone':
+      return `=IF(${k}>=${n},1,0)`;
+  }
+}

@@ -1,0 +1,592 @@
+/**
+ * Stage 1 of the pipeline: a workbook ({ tabName: cell[][] }) → a typed Plan plus located issues for
+ * everything that could not be taken. Never throws on user data: every cell gives a value or an issue.
+ */
+import { isIsoDate, monthOf, monthRange, type IsoDate, type Month } from './calendar';
+import { cellText, isBlank, readDate, readList, readNumber, type Cell, type Grid, type Workbook } from './cells';
+import { makeIssue, type IssueCode, type PlanIssue } from './issues';
+import type {
+  Actual,
+  Change,
+  Department,
+  KeyResult,
+  Kpi,
+  Objective,
+  Period,
+  Plan,
+  RoadmapItem,
+  SheetLayout,
+  Strategy,
+  TargetsTab,
+} from './plan';
+import {
+  ENUMS,
+  STRATEGY_FIELDS,
+  TARGETS_SUMMARY_COLUMNS,
+  enumLabels,
+  matchEnum,
+  matchTab,
+  matchesLabel,
+  tabDef,
+  type Bilingual,
+  type ColumnDef,
+  type EnumKey,
+  type Lang,
+  type StrategyFieldKey,
+  type TabDef,
+  type TabKey,
+} from './template';
+
+export interface ParseOptions {
+  /** The spreadsheet's time zone: Dates from Apps Script are midnights there. exceljs Dates are UTC. */
+  timeZone?: string;
+}
+
+export interface ParseResult {
+  plan: Plan;
+  issues: PlanIssue[];
+}
+
+/** Decomposing more months than this is almost certainly a typo in a year (2062 for 2026). */
+export const MAX_PERIOD_MONTHS = 60;
+/** The header row is looked for in the first rows only, so a title line above it is fine. */
+const HEADER_SEARCH_ROWS = 10;
+
+export function parsePlan(workbook: Workbook, options: ParseOptions = {}): ParseResult {
+  const timeZone = options.timeZone ?? 'UTC';
+  const issues: PlanIssue[] = [];
+  const sheets = findTabs(workbook);
+  const lang = detectLanguage(workbook, sheets, timeZone);
+  const layout: Plan['layout'] = {};
+
+  const strategySheet = sheets.get('strategy');
+  const strategy = strategySheet
+    ? readStrategy(strategySheet.name, workbook[strategySheet.name], layout, timeZone)
+    : emptyStrategy();
+  if (!strategySheet) issues.push(missingTab('strategy', lang));
+
+  const period = readPeriod(strategy, strategySheet?.name ?? tabDef('strategy').label[lang], layout, issues, timeZone);
+
+  const tables = new Map<TabKey, TableRows>();
+  for (const def of ['departments', 'objectives', 'keyResults', 'kpis', 'roadmap', 'actuals', 'changes', 'targets'] as const) {
+    const found = sheets.get(def);
+    if (!found) {
+      if (tabDef(def).presence !== 'optional') issues.push(missingTab(def, lang));
+      continue;
+    }
+    const table = readTable(tabDef(def), found.name, workbook[found.name], issues, def !== 'targets');
+    if (table) {
+      tables.set(def, table);
+      layout[def] = table.layout;
+    }
+  }
+
+  const ctx: RowContext = { issues, timeZone, period };
+  const departments = uniqueById(readRows(tables.get('departments'), ctx, readDepartment), 'name', tables.get('departments'), issues);
+  const objectives = uniqueById(readRows(tables.get('objectives'), ctx, readObjective), 'id', tables.get('objectives'), issues);
+  const keyResults = uniqueById(readRows(tables.get('keyResults'), ctx, readKeyResult), 'id', tables.get('keyResults'), issues);
+  const kpis = uniqueById(readRows(tables.get('kpis'), ctx, readKpi), 'id', tables.get('kpis'), issues);
+  const roadmap = uniqueById(readRows(tables.get('roadmap'), ctx, readRoadmapItem), 'id', tables.get('roadmap'), issues);
+  const actuals = readRows(tables.get('actuals'), ctx, readActual);
+  const changes = readRows(tables.get('changes'), ctx, readChange);
+  const targets = readTargets(tables.get('targets'), workbook, sheets.get('targets')?.name, timeZone);
+
+  const plan: Plan = { lang, strategy, period, departments, objectives, keyResults, kpis, roadmap, actuals, changes, targets, layout };
+  return { plan, issues };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tabs and headers
+
+function findTabs(workbook: Workbook): Map<TabKey, { name: string }> {
+  const found = new Map<TabKey, { name: string }>();
+  // Object key order is the workbook's tab order: with two tabs matching, the leftmost wins (as getSheetByName does).
+  for (const name of Object.keys(workbook)) {
+    const def = matchTab(name);
+    if (def && !found.has(def.key) && Array.isArray(workbook[name])) found.set(def.key, { name });
+  }
+  return found;
+}
+
+function detectLanguage(workbook: Workbook, sheets: Map<TabKey, { name: string }>, timeZone: string): Lang {
+  const strategy = sheets.get('strategy');
+  if (strategy) {
+    for (const row of workbook[strategy.name] ?? []) {
+      if (Array.isArray(row) && matchesLabel(cellText(row[0], timeZone), STRATEGY_FIELDS[10].label)) {
+        const value = cellText(row[1], timeZone).toLowerCase();
+        if (/^(zh|中文|简体|chinese)/.test(value)) return 'zh-CN';
+        if (/^(en|英文|english)/.test(value)) return 'en';
+      }
+    }
+  }
+  // No explicit language: the tab names tell which language the person works in.
+  const names = [...sheets.values()].map((s) => s.name);
+  return names.some((n) => /[\u4e00-\u9fff]/.test(n)) ? 'zh-CN' : 'en';
+}
+
+function missingTab(key: TabKey, lang: Lang): PlanIssue {
+  const def = tabDef(key);
+  const at = { sheet: def.label[lang], row: null, column: null };
+  if (def.presence === 'required') return makeIssue('missing-tab', at, { tab: def.label });
+  const what: Record<string, Bilingual> = {
+    departments: { en: 'ownership and line of sight', 'zh-CN': '职责归属' },
+    kpis: { en: 'KPIs', 'zh-CN': 'KPI' },
+    roadmap: { en: 'the roadmap', 'zh-CN': '路线图' },
+    actuals: { en: 'progress', 'zh-CN': '进度' },
+  };
+  return makeIssue('missing-tab-optional', at, { tab: def.label, what: what[key] ?? def.label });
+}
+
+interface TableRows {
+  def: TabDef;
+  layout: SheetLayout;
+  /** Data rows as [1-based row number, cells]. */
+  rows: [number, Cell[]][];
+  headerCells: Cell[];
+}
+
+function gridSize(grid: Grid): { rows: number; columns: number } {
+  let columns = 0;
+  for (const row of grid) if (Array.isArray(row)) columns = Math.max(columns, row.length);
+  return { rows: grid.length, columns };
+}
+
+function findHeaderRow(def: TabDef, grid: Grid): number {
+  let best = -1;
+  let bestHits = 0;
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, grid.length); r++) {
+    const row = Array.isArray(grid[r]) ? grid[r] : [];
+    const hits = def.columns.filter((c) => row.some((cell) => typeof cell === 'string' && matchesLabel(cell, c.label))).length;
+    if (hits > bestHits) {
+      best = r;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+function readTable(def: TabDef, sheet: string, grid: Grid, issues: PlanIssue[], reportMissingColumns: boolean): TableRows | undefined {
+  const size = gridSize(grid);
+  const headerIndex = findHeaderRow(def, grid);
+  if (headerIndex < 0) {
+    if (def.presence !== 'optional') issues.push(makeIssue('empty-sheet', { sheet, row: 1, column: 1 }, { tab: sheet }));
+    return undefined;
+  }
+  const headerCells = grid[headerIndex] ?? [];
+  const columns: Record<string, number> = {};
+  const allColumns = def.key === 'targets' ? [...def.columns, ...TARGETS_SUMMARY_COLUMNS] : def.columns;
+  headerCells.forEach((cell, c) => {
+    if (typeof cell !== 'string') return;
+    const column = allColumns.find((col) => matchesLabel(cell, col.label));
+    if (!column) return; // extra columns are the user's: kept and ignored
+    if (column.key in columns) {
+      issues.push(makeIssue('duplicate-column', { sheet, row: headerIndex + 1, column: c + 1 }, { tab: sheet, column: cell }));
+    } else {
+      columns[column.key] = c + 1;
+    }
+  });
+  const layout: SheetLayout = { sheet, headerRow: headerIndex + 1, columns, rowCount: size.rows, columnCount: size.columns };
+  if (reportMissingColumns) {
+    for (const column of def.columns) {
+      if (column.key in columns) continue;
+      const at = { sheet, row: headerIndex + 1, column: Math.max(size.columns, headerCells.length) + 1 };
+      const code: IssueCode = column.required ? 'missing-column' : 'missing-column-optional';
+      issues.push(makeIssue(code, at, { tab: sheet, column: column.label, row: headerIndex + 1 }));
+    }
+  }
+  const known = Object.values(columns);
+  const rows: [number, Cell[]][] = [];
+  for (let r = headerIndex + 1; r < grid.length; r++) {
+    const row = Array.isArray(grid[r]) ? grid[r] : [];
+    // A row with content only in the user's own columns is theirs, not a plan row.
+    if (known.some((c) => !isBlank(row[c - 1]))) rows.push([r + 1, row]);
+  }
+  return { def, layout, rows, headerCells };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Strategy
+
+function emptyStrategy(): Strategy {
+  return { values: Object.fromEntries(STRATEGY_FIELDS.map((f) => [f.key, ''])) as Record<StrategyFieldKey, string>, rows: {} };
+}
+
+function readStrategy(sheet: string, grid: Grid, layout: Plan['layout'], timeZone: string): Strategy {
+  const strategy = emptyStrategy();
+  const def = tabDef('strategy');
+  const headerIndex = findHeaderRow(def, grid);
+  const header = headerIndex >= 0 ? grid[headerIndex] : [];
+  const fieldColumn = headerIndex >= 0 ? header.findIndex((c) => typeof c === 'string' && matchesLabel(c, def.columns[0].label)) : 0;
+  const valueColumn = headerIndex >= 0 ? header.findIndex((c) => typeof c === 'string' && matchesLabel(c, def.columns[1].label)) : 1;
+  const fieldCol = fieldColumn >= 0 ? fieldColumn : 0;
+  const valueCol = valueColumn >= 0 ? valueColumn : fieldCol + 1;
+  const size = gridSize(grid);
+  layout.strategy = {
+    sheet,
+    headerRow: headerIndex + 1,
+    columns: { field: fieldCol + 1, value: valueCol + 1 },
+    rowCount: size.rows,
+    columnCount: size.columns,
+  };
+  for (let r = headerIndex + 1; r < grid.length; r++) {
+    const row = Array.isArray(grid[r]) ? grid[r] : [];
+    const label = cellText(row[fieldCol], timeZone);
+    const field = STRATEGY_FIELDS.find((f) => matchesLabel(label, f.label));
+    if (!field || field.key in strategy.rows) continue;
+    strategy.rows[field.key] = r + 1;
+    const cell = row[valueCol];
+    // A date typed into a Value cell may arrive as a serial number; everything else is the text a person sees.
+    const serial = field.kind === 'date' && typeof cell === 'number' ? readDate(cell, timeZone) : undefined;
+    strategy.values[field.key] = serial?.ok ? serial.value : cellText(cell, timeZone);
+  }
+  return strategy;
+}
+
+function readPeriod(strategy: Strategy, sheet: string, layout: Plan['layout'], issues: PlanIssue[], timeZone: string): Period | null {
+  const valueColumn = layout.strategy?.columns.value ?? 2;
+  const at = (key: StrategyFieldKey) => ({ sheet, row: strategy.rows[key] ?? null, column: strategy.rows[key] ? valueColumn : null });
+  const read = (key: 'periodStart' | 'periodEnd'): IsoDate | null => {
+    const text = strategy.values[key];
+    if (!text) return null;
+    const r = readDate(text, timeZone);
+    if (r.ok) return r.value;
+    const field = STRATEGY_FIELDS.find((f) => f.key === key)!;
+    issues.push(makeIssue(r.reason === 'formula-error' ? 'formula-error' : 'not-a-date', at(key), { field: field.label, id: sheet, value: text }));
+    return null;
+  };
+  const start = read('periodStart');
+  const end = read('periodEnd');
+  if (!start || !end) {
+    const missing = !start ? 'periodStart' : 'periodEnd';
+    const location = at(missing);
+    if (!strategy.values[missing]) issues.push(makeIssue('period-missing', location.row ? location : { sheet, row: 1, column: 1 }));
+    return null;
+  }
+  if (end < start) {
+    issues.push(makeIssue('period-reversed', at('periodEnd')));
+    return null;
+  }
+  let months = monthRange(monthOf(start), monthOf(end));
+  if (months.length > MAX_PERIOD_MONTHS) {
+    issues.push(makeIssue('period-too-long', at('periodEnd'), { months: months.length, max: MAX_PERIOD_MONTHS }));
+    months = months.slice(0, MAX_PERIOD_MONTHS);
+  }
+  return { start, end, months };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rows
+
+interface RowContext {
+  issues: PlanIssue[];
+  timeZone: string;
+  period: Period | null;
+}
+
+/** Reads the cells of one row by column key, recording an issue at the exact cell for anything unreadable. */
+class RowReader {
+  constructor(
+    private readonly table: TableRows,
+    readonly row: number,
+    private readonly cells: Cell[],
+    private readonly ctx: RowContext,
+    public label = '',
+  ) {}
+
+  private column(key: string): ColumnDef {
+    return this.table.def.columns.find((c) => c.key === key)!;
+  }
+
+  private at(key: string) {
+    const column = this.table.layout.columns[key];
+    return { sheet: this.table.layout.sheet, row: this.row, column: column ?? null };
+  }
+
+  private who(): string {
+    return this.label || `${this.table.layout.sheet} ${this.row}`;
+  }
+
+  raw(key: string): Cell {
+    const column = this.table.layout.columns[key];
+    return column ? this.cells[column - 1] : undefined;
+  }
+
+  has(key: string): boolean {
+    return !isBlank(this.raw(key));
+  }
+
+  text(key: string): string {
+    return cellText(this.raw(key), this.ctx.timeZone);
+  }
+
+  issue(code: IssueCode, key: string, params: Record<string, string | number | Bilingual> = {}): void {
+    const at = this.at(key);
+    // A missing column has already been reported once for the whole tab.
+    if (at.column === null) return;
+    this.ctx.issues.push(makeIssue(code, at, { field: this.column(key).label, id: this.who(), ...params }));
+  }
+
+  /** A required cell that is blank gives an issue; the caller decides the fallback. */
+  requirePresent(key: string): boolean {
+    if (this.has(key)) return true;
+    if (this.table.layout.columns[key]) this.issue('missing-value', key);
+    return false;
+  }
+
+  number(key: string, required = false): number | null {
+    if (!this.has(key)) {
+      if (required) this.requirePresent(key);
+      return null;
+    }
+    const read = readNumber(this.raw(key));
+    if (read.ok) return read.value;
+    this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-number', key, { value: this.text(key) });
+    return null;
+  }
+
+  date(key: string, required = false): IsoDate | null {
+    if (!this.has(key)) {
+      if (required) this.requirePresent(key);
+      return null;
+    }
+    const read = readDate(this.raw(key), this.ctx.timeZone);
+    if (read.ok) return read.value;
+    this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-date', key, { value: this.text(key) });
+    return null;
+  }
+
+  choice<K extends EnumKey>(key: string, enumKey: K, fallback: keyof (typeof ENUMS)[K], required = false): keyof (typeof ENUMS)[K] {
+    if (!this.has(key)) {
+      if (required) this.requirePresent(key);
+      return fallback;
+    }
+    const value = matchEnum(enumKey, this.text(key));
+    if (value !== undefined) return value;
+    const allowed = { en: enumLabels(enumKey, 'en').join(', '), 'zh-CN': enumLabels(enumKey, 'zh-CN').join('、') };
+    this.issue('invalid-choice', key, { value: this.text(key), allowed });
+    return fallback;
+  }
+
+  /** Dates of a row within the period; outside is a warning, reversed is an error. */
+  checkSpan(startKey: string, start: IsoDate | null, endKey: string, end: IsoDate | null): void {
+    if (start && end && end < start) {
+      this.issue('dates-reversed', endKey, { start, end });
+    }
+    const period = this.ctx.period;
+    if (!period) return;
+    for (const [key, value] of [
+      [startKey, start],
+      [endKey, end],
+    ] as const) {
+      if (value && this.has(key) && (value < period.start || value > period.end)) {
+        this.issue('outside-period', key, { value, start: period.start, end: period.end });
+      }
+    }
+  }
+}
+
+function readRows<T>(table: TableRows | undefined, ctx: RowContext, read: (r: RowReader) => T | null): T[] {
+  if (!table) return [];
+  const out: T[] = [];
+  for (const [row, cells] of table.rows) {
+    const reader = new RowReader(table, row, cells, ctx);
+    const value = read(reader);
+    if (value !== null) out.push(value);
+  }
+  return out;
+}
+
+/** The ID cell: present, or an issue; rows without an ID are left out (nothing could refer to them). */
+function readId(r: RowReader, key: string, example: string): string | null {
+  const id = r.text(key);
+  if (id) {
+    r.label = id;
+    return id;
+  }
+  r.issue('missing-id', key, { row: r.row, example });
+  return null;
+}
+
+function uniqueById<T extends { row: number }>(items: T[], key: keyof T & string, table: TableRows | undefined, issues: PlanIssue[]): T[] {
+  if (!table) return items;
+  const seen = new Map<string, T>();
+  const column = table.layout.columns[key] ?? 1;
+  for (const item of items) {
+    const id = String(item[key]);
+    const first = seen.get(id.toLowerCase());
+    if (first) {
+      issues.push(makeIssue('duplicate-id', { sheet: table.layout.sheet, row: item.row, column }, { id, other: first.row }));
+    } else {
+      seen.set(id.toLowerCase(), item);
+    }
+  }
+  return [...seen.values()];
+}
+
+function readDepartment(r: RowReader): Department | null {
+  const name = readId(r, 'name', 'Marketing');
+  if (!name) return null;
+  return { row: r.row, name, lead: r.text('lead'), color: r.text('color') };
+}
+
+function readObjective(r: RowReader): Objective | null {
+  const id = readId(r, 'id', 'O1');
+  if (!id) return null;
+  r.requirePresent('title');
+  const start = r.date('start');
+  const end = r.date('end');
+  r.checkSpan('start', start, 'end', end);
+  return { row: r.row, id, title: r.text('title'), owner: r.text('owner'), parent: r.text('parent'), start, end, notes: r.text('notes') };
+}
+
+function readKeyResult(r: RowReader): KeyResult | null {
+  const id = readId(r, 'id', 'KR1');
+  if (!id) return null;
+  r.requirePresent('objective');
+  r.requirePresent('title');
+  const type = r.choice('type', 'type', 'cumulative', true);
+  const direction = r.choice('direction', 'direction', 'increase');
+  const phasing = r.choice('phasing', 'phasing', 'even');
+  const baseline = r.number('baseline') ?? 0;
+  const target = r.number('target', true);
+  const ownStart = r.date('start');
+  const due = r.date('due', true);
+  r.checkSpan('start', ownStart, 'due', due);
+  let weight = r.number('weight');
+  if (weight !== null && weight < 0) {
+    r.issue('not-a-number', 'weight', { value: r.text('weight') });
+    weight = null;
+  }
+  let confidence = r.number('confidence');
+  // "80" in a confidence column means 80%.
+  if (confidence !== null && confidence > 1 && confidence <= 100) confidence /= 100;
+  return {
+    row: r.row,
+    id,
+    objectiveId: r.text('objective'),
+    title: r.text('title'),
+    owner: r.text('owner'),
+    type,
+    unit: r.text('unit'),
+    direction,
+    baseline,
+    target,
+    start: ownStart,
+    due,
+    phasing,
+    weight: weight ?? 1,
+    confidence,
+  };
+}
+
+function readKpi(r: RowReader): Kpi | null {
+  const id = readId(r, 'id', 'KPI1');
+  if (!id) return null;
+  r.requirePresent('name');
+  return {
+    row: r.row,
+    id,
+    name: r.text('name'),
+    owner: r.text('owner'),
+    keyResultId: r.text('keyResult'),
+    unit: r.text('unit'),
+    direction: r.choice('direction', 'direction', 'increase'),
+    target: r.number('target', true),
+    cadence: r.choice('cadence', 'cadence', 'monthly'),
+  };
+}
+
+function readRoadmapItem(r: RowReader): RoadmapItem | null {
+  const id = readId(r, 'id', 'R1');
+  if (!id) return null;
+  r.requirePresent('item');
+  const start = r.date('start', true);
+  const end = r.date('end', true);
+  r.checkSpan('start', start, 'end', end);
+  const status = r.has('status') ? r.choice('status', 'roadmapStatus', 'planned') : null;
+  return {
+    row: r.row,
+    id,
+    item: r.text('item'),
+    phase: r.text('phase'),
+    owner: r.text('owner'),
+    start,
+    end,
+    keyResultIds: readList(r.raw('keyResults')),
+    status,
+  };
+}
+
+function readActual(r: RowReader): Actual | null {
+  r.label = r.text('metric');
+  const date = r.date('date', true);
+  const metricPresent = r.requirePresent('metric');
+  const value = r.number('value', true);
+  if (!date || !metricPresent || value === null) return null;
+  return { row: r.row, date, metric: r.text('metric'), value, note: r.text('note') };
+}
+
+function readChange(r: RowReader): Change | null {
+  const raw = r.raw('timestamp');
+  const timestamp = raw instanceof Date && !Number.isNaN(raw.getTime()) ? raw.toISOString().slice(0, 16).replace('T', ' ') : r.text('timestamp');
+  const text = (key: string) => r.text(key);
+  return {
+    row: r.row,
+    timestamp,
+    sheet: text('sheet'),
+    cell: text('cell'),
+    id: text('id'),
+    field: text('field'),
+    oldValue: text('oldValue'),
+    newValue: text('newValue'),
+    reason: text('reason'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The generated Targets tab, read back for custom weights and for comparing its formula results.
+
+function monthHeader(cell: Cell, timeZone: string): Month | null {
+  if (cell instanceof Date || (typeof cell === 'number' && cell > 20_000) || (typeof cell === 'string' && /^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?$/.test(cell.trim()))) {
+    const read = readDate(cell, timeZone);
+    if (read.ok && isIsoDate(read.value)) return monthOf(read.value);
+  }
+  return null;
+}
+
+function readTargets(table: TableRows | undefined, workbook: Workbook, sheet: string | undefined, timeZone: string): TargetsTab | null {
+  if (!table || !sheet) return null;
+  const monthColumns: Record<Month, number> = {};
+  table.headerCells.forEach((cell, c) => {
+    const month = monthHeader(cell, timeZone);
+    if (month && !(month in monthColumns)) monthColumns[month] = c + 1;
+  });
+  const months = Object.keys(monthColumns).sort();
+  const targets: TargetsTab = { months, weights: {}, computed: {}, monthColumns };
+  const idColumn = table.layout.columns.id;
+  const kindColumn = table.layout.columns.row;
+  if (!idColumn) return targets;
+  const grid = workbook[sheet];
+  for (let r = table.layout.headerRow; r < grid.length; r++) {
+    const row = Array.isArray(grid[r]) ? grid[r] : [];
+    const id = cellText(row[idColumn - 1], timeZone);
+    if (!id) continue;
+    const kind = kindColumn ? matchEnum('targetsRow', cellText(row[kindColumn - 1], timeZone)) ?? 'target' : 'target';
+    if (kind === 'weights') {
+      const weights: Record<Month, number> = {};
+      for (const month of months) {
+        const read = readNumber(row[monthColumns[month] - 1]);
+        if (read.ok && read.value >= 0) weights[month] = read.value;
+      }
+      targets.weights[id] = weights;
+    } else if (!(id in targets.computed)) {
+      const values: Record<Month, number | null> = {};
+      for (const month of months) {
+        const read = readNumber(row[monthColumns[month] - 1]);
+        values[month] = read.ok ? read.value : null;
+      }
+      targets.computed[id] = { row: r + 1, values };
+    }
+  }
+  return targets;
+}

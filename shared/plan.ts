@@ -1,0 +1,136 @@
+/** The typed plan the parser produces and every later stage (checks, decomposition, progress, views) reads. */
+import type { IsoDate, Month } from './calendar';
+import type { Cadence, Direction, Lang, MetricType, Phasing, RoadmapStatus, StrategyFieldKey, TabKey } from './template';
+
+/** Where a row came from, so any issue about it can name the sheet and cell. */
+export interface RowRef {
+  /** 1-based row number on its sheet. */
+  row: number;
+}
+
+export interface Department extends RowRef {
+  name: string;
+  lead: string;
+  color: string;
+}
+
+export interface Objective extends RowRef {
+  id: string;
+  title: string;
+  owner: string;
+  parent: string;
+  start: IsoDate | null;
+  end: IsoDate | null;
+  notes: string;
+}
+
+export interface KeyResult extends RowRef {
+  id: string;
+  objectiveId: string;
+  title: string;
+  owner: string;
+  type: MetricType;
+  unit: string;
+  direction: Direction;
+  baseline: number;
+  /** null when the cell is empty or unreadable (an issue says so). */
+  target: number | null;
+  /** Resolved: the KR's own Start, else the period start. */
+  start: IsoDate | null;
+  due: IsoDate | null;
+  phasing: Phasing;
+  weight: number;
+  confidence: number | null;
+}
+
+export interface Kpi extends RowRef {
+  id: string;
+  name: string;
+  owner: string;
+  keyResultId: string;
+  unit: string;
+  direction: Direction;
+  target: number | null;
+  cadence: Cadence;
+}
+
+export interface RoadmapItem extends RowRef {
+  id: string;
+  item: string;
+  phase: string;
+  owner: string;
+  start: IsoDate | null;
+  end: IsoDate | null;
+  keyResultIds: string[];
+  status: RoadmapStatus | null;
+}
+
+export interface Actual extends RowRef {
+  date: IsoDate;
+  metric: string;
+  value: number;
+  note: string;
+}
+
+export interface Change extends RowRef {
+  timestamp: string;
+  sheet: string;
+  cell: string;
+  id: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  reason: string;
+}
+
+/** What the generated Targets tab holds, read back: the user's custom weights and the sheet's computed months. */
+export interface TargetsTab {
+  months: Month[];
+  /** Custom-phasing weights per metric ID and month, as typed by the user. */
+  weights: Record<string, Record<Month, number>>;
+  /** The values the sheet's own formulas computed (cached results), per metric ID and month. */
+  computed: Record<string, { row: number; values: Record<Month, number | null> }>;
+  /** 1-based column of each month, to point issues at a cell. */
+  monthColumns: Record<Month, number>;
+}
+
+/** Where each tab was found and which column holds each field, for locating issues and writing back. */
+export interface SheetLayout {
+  sheet: string;
+  headerRow: number;
+  /** Column key → 1-based column number, for the columns that were found. */
+  columns: Record<string, number>;
+  /** Rows and columns the sheet has, so issue locations stay inside it. */
+  rowCount: number;
+  columnCount: number;
+}
+
+export interface Strategy {
+  values: Record<StrategyFieldKey, string>;
+  /** Row of each field on the Strategy tab (when present). */
+  rows: Partial<Record<StrategyFieldKey, number>>;
+}
+
+export interface Period {
+  start: IsoDate;
+  end: IsoDate;
+  months: Month[];
+}
+
+export interface Plan {
+  lang: Lang;
+  strategy: Strategy;
+  period: Period | null;
+  departments: Department[];
+  objectives: Objective[];
+  keyResults: KeyResult[];
+  kpis: Kpi[];
+  roadmap: RoadmapItem[];
+  actuals: Actual[];
+  changes: Change[];
+  targets: TargetsTab | null;
+  layout: Partial<Record<TabKey, SheetLayout>>;
+}
+
+/** A metric is anything with a target and actuals: a key result or a KPI. */
+export type Metric = { kind: 'kr'; kr: KeyResult } | { kind: 'kpi'; kpi: Kpi };

@@ -1,0 +1,324 @@
+/**
+ * Stage 2b: progress and status as of a given day (the core never reads the clock). Expected-to-date comes
+ * from the decomposition itself, so a ramp-up plan expects little early on; linear time would call it late.
+ */
+import { addMonths, firstDay, lastDay, monthIndex, monthOf, monthRange, type IsoDate, type Month } from './calendar';
+import { decompose, expectedAtEndOf, keyResultSpec, kpiSpec, monthTarget, type MetricSpec } from './decompose';
+import type { Actual, Plan } from './plan';
+import { bi, type Bilingual, type Direction, type MetricType } from './template';
+
+export type Status = 'not-started' | 'on-track' | 'at-risk' | 'off-track' | 'done' | 'no-data';
+
+export const STATUS_LABELS: Record<Status, Bilingual> = {
+  'not-started': bi('not started', '未开始'),
+  'on-track': bi('on track', '正常'),
+  'at-risk': bi('at risk', '有风险'),
+  'off-track': bi('off track', '落后'),
+  done: bi('done', '已完成'),
+  'no-data': bi('no data', '无数据'),
+};
+
+/**
+ * Pace is attainment divided by what the decomposition expected by now. At or above ON_TRACK_PACE a metric is
+ * on track; at or above AT_RISK_PACE at risk; below, off track. 0.9 / 0.7 mirror the common green/amber/red
+ * bands of OKR reviews, and 0.7 is also where Google counts a stretch key result a success.
+ */
+export const ON_TRACK_PACE = 0.9;
+export const AT_RISK_PACE = 0.7;
+/** Google's end-of-period OKR score (0.0–1.0): 0.7 and above counts as success for stretch goals. */
+export const SCORE_SUCCESS = 0.7;
+/** The run rate behind a cumulative forecast, and the trend behind a level forecast, use this many recent months. */
+export const FORECAST_MONTHS = 3;
+
+export interface MonthPoint {
+  month: Month;
+  target: number | null;
+  actual: number | null;
+}
+
+export interface MetricProgress {
+  id: string;
+  kind: 'kr' | 'kpi';
+  name: string;
+  owner: string;
+  type: MetricType;
+  direction: Direction;
+  unit: string;
+  baseline: number;
+  target: number | null;
+  start: Month | null;
+  due: Month | null;
+  /** One point per month of the period: its target and its actual (the month's amount, or the level measured). */
+  months: MonthPoint[];
+  /** The last month whose check-in is due (the last completed month of the window), or null before any. */
+  throughMonth: Month | null;
+  /** Where the metric stands: baseline plus the amounts so far (cumulative), else the latest level. */
+  current: number | null;
+  /** What the decomposition expects it to stand at by the end of throughMonth. */
+  expected: number | null;
+  /** Progress from baseline to target, uncapped: 1.25 is a real answer. */
+  attainment: number | null;
+  expectedAttainment: number | null;
+  status: Status;
+  /** Where the metric will stand at its due month at the recent pace, and the attainment that gives. */
+  forecast: number | null;
+  forecastAttainment: number | null;
+  /** Google-style score 0.0–1.0 (attainment capped, one decimal); final once the due month is over. */
+  score: number | null;
+  scoreFinal: boolean;
+  /** The month whose check-in is missing, when one is. */
+  missingCheckIn: Month | null;
+}
+
+export interface RollUp {
+  attainment: number | null;
+  expectedAttainment: number | null;
+  status: Status;
+  metrics: number;
+}
+
+export interface PlanProgress {
+  asOf: IsoDate;
+  keyResults: MetricProgress[];
+  kpis: MetricProgress[];
+  objectives: Record<string, RollUp>;
+  departments: Record<string, RollUp>;
+}
+
+/** Actuals per metric and month: amounts add up for cumulative metrics; for the others the latest reading counts. */
+function actualsByMonth(actuals: Actual[], metricId: string, cumulative: boolean, asOf: IsoDate): Map<Month, number> {
+  const byMonth = new Map<Month, { value: number; date: IsoDate }>();
+  const wanted = metricId.toLowerCase();
+  for (const a of actuals) {
+    if (a.metric.toLowerCase() !== wanted || a.date > asOf) continue;
+    const month = monthOf(a.date);
+    const prior = byMonth.get(month);
+    if (!prior) byMonth.set(month, { value: a.value, date: a.date });
+    else if (cumulative) prior.value += a.value;
+    else if (a.date >= prior.date) byMonth.set(month, { value: a.value, date: a.date });
+  }
+  return new Map([...byMonth].map(([m, v]) => [m, v.value]));
+}
+
+/** (current - baseline) / (target - baseline), never below 0 (the wrong side of the baseline is no progress). */
+export function attainmentOf(current: number, baseline: number, target: number, direction: Direction): number {
+  const span = target - baseline;
+  if (span === 0) return (direction === 'increase' ? current >= target : current <= target) ? 1 : 0;
+  return Math.max(0, (current - baseline) / span);
+}
+
+function statusFromPace(attainment: number, expected: number): Status {
+  if (expected <= 0) return 'on-track';
+  const pace = attainment / expected;
+  if (pace >= ON_TRACK_PACE) return 'on-track';
+  if (pace >= AT_RISK_PACE) return 'at-risk';
+  return 'off-track';
+}
+
+/** Least-squares slope through the points, 0 with fewer than two. */
+function slope(points: [number, number][]): number {
+  if (points.length < 2) return 0;
+  const mx = points.reduce((s, p) => s + p[0], 0) / points.length;
+  const my = points.reduce((s, p) => s + p[1], 0) / points.length;
+  const num = points.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0);
+  const den = points.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
+  return den === 0 ? 0 : num / den;
+}
+
+const roundScore = (attainment: number) => Math.round(Math.min(1, Math.max(0, attainment)) * 10) / 10;
+
+interface MetricMeta {
+  id: string;
+  kind: 'kr' | 'kpi';
+  name: string;
+  owner: string;
+  unit: string;
+  type: MetricType;
+  direction: Direction;
+  baseline: number;
+  target: number | null;
+}
+
+export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: Plan, asOf: IsoDate): MetricProgress {
+  const periodMonths = plan.period?.months ?? (spec ? monthRange(spec.start, spec.due) : []);
+  const cumulative = meta.type === 'cumulative';
+  const actuals = actualsByMonth(plan.actuals, meta.id, cumulative, asOf);
+  const targets = spec ? decompose(spec, periodMonths) : periodMonths.map((month) => ({ month, target: null }));
+  const months = targets.map(({ month, target }) => ({ month, target, actual: actuals.get(month) ?? null }));
+  const base: MetricProgress = {
+    ...meta,
+    start: spec?.start ?? null,
+    due: spec?.due ?? null,
+    months,
+    throughMonth: null,
+    current: null,
+    expected: null,
+    attainment: null,
+    expectedAttainment: null,
+    status: 'no-data',
+    forecast: null,
+    forecastAttainment: null,
+    score: null,
+    scoreFinal: false,
+    missingCheckIn: null,
+  };
+  if (!spec) return base;
+
+  const lastCompleted = addMonths(monthOf(asOf), -1);
+  const through = monthIndex(lastCompleted) < monthIndex(spec.due) ? lastCompleted : spec.due;
+  const started = asOf >= firstDay(spec.start);
+  const anyCompleted = monthIndex(through) >= monthIndex(spec.start);
+  const windowMonths = anyCompleted ? monthRange(spec.start, through) : [];
+  base.throughMonth = anyCompleted ? through : null;
+  base.scoreFinal = asOf > lastDay(spec.due);
+
+  if (meta.type === 'milestone') {
+    const done = [...actuals.values()].some((v) => v >= 1);
+    base.current = done ? 1 : 0;
+    base.attainment = base.current;
+    base.expected = base.scoreFinal ? 1 : 0;
+    base.expectedAttainment = base.expected;
+    base.status = done ? 'done' : !started ? 'not-started' : base.scoreFinal ? 'off-track' : 'on-track';
+    base.score = base.attainment;
+    return base;
+  }
+
+  if (!started) {
+    base.status = 'not-started';
+    return base;
+  }
+
+  // Where the metric stands, from the check-ins of completed months of the window.
+  const readings = windowMonths.filter((m) => actuals.has(m));
+  if (meta.type === 'cumulative') {
+    base.current = spec.baseline + windowMonths.reduce((s, m) => s + (actuals.get(m) ?? 0), 0);
+    base.expected = anyCompleted ? expectedAtEndOf(spec, through) : spec.baseline;
+  } else if (meta.type === 'level') {
+    base.current = readings.length ? actuals.get(readings[readings.length - 1])! : null;
+    base.expected = anyCompleted ? monthTarget(spec, through) : spec.baseline;
+  } else {
+    base.current = readings.length ? actuals.get(readings[readings.length - 1])! : null;
+    base.expected = spec.target;
+  }
+
+  if (meta.type === 'threshold') {
+    const met = windowMonths.filter((m) => {
+      const v = actuals.get(m);
+      return v !== undefined && (spec.direction === 'increase' ? v >= spec.target : v <= spec.target);
+    }).length;
+    base.attainment = windowMonths.length ? met / windowMonths.length : null;
+    base.expectedAttainment = windowMonths.length ? 1 : null;
+  } else if (base.current !== null) {
+    base.attainment = attainmentOf(base.current, spec.baseline, spec.target, spec.direction);
+    base.expectedAttainment = base.expected === null ? null : attainmentOf(base.expected, spec.baseline, spec.target, spec.direction);
+  }
+
+  base.forecast = forecast(spec, actuals, windowMonths, base.current, through);
+  if (base.forecast !== null && meta.type !== 'threshold') {
+    base.forecastAttainment = attainmentOf(base.forecast, spec.baseline, spec.target, spec.direction);
+  } else if (meta.type === 'threshold') {
+    base.forecastAttainment = base.attainment;
+  }
+  base.score = base.attainment === null ? null : roundScore(base.attainment);
+
+  if (!anyCompleted) {
+    // Started this month: nothing is due yet.
+    base.status = base.attainment !== null && base.attainment >= 1 ? 'done' : 'not-started';
+    return base;
+  }
+  if (!actuals.has(through)) {
+    base.missingCheckIn = through;
+    base.status = 'no-data';
+    return base;
+  }
+  if (meta.type !== 'threshold' && base.attainment !== null && base.attainment >= 1) {
+    base.status = 'done';
+  } else if (meta.type === 'threshold' && base.scoreFinal && base.attainment === 1) {
+    base.status = 'done';
+  } else if (base.attainment !== null && base.expectedAttainment !== null) {
+    base.status = statusFromPace(base.attainment, base.expectedAttainment);
+  }
+  return base;
+}
+
+/** Where the metric will stand at the due month: the recent run rate (cumulative) or trend (level) carried on. */
+function forecast(spec: MetricSpec, actuals: Map<Month, number>, windowMonths: Month[], current: number | null, through: Month): number | null {
+  if (current === null || windowMonths.length === 0) return current;
+  const remaining = Math.max(0, monthIndex(spec.due) - monthIndex(through));
+  const recent = windowMonths.slice(-FORECAST_MONTHS);
+  if (spec.type === 'cumulative') {
+    const rate = recent.reduce((s, m) => s + (actuals.get(m) ?? 0), 0) / recent.length;
+    return current + rate * remaining;
+  }
+  if (spec.type === 'level') {
+    const points = recent.filter((m) => actuals.has(m)).map((m): [number, number] => [monthIndex(m), actuals.get(m)!]);
+    return current + slope(points) * remaining;
+  }
+  return current;
+}
+
+export function keyResultProgress(plan: Plan, asOf: IsoDate): MetricProgress[] {
+  return plan.keyResults.map((kr) =>
+    metricProgress(
+      { id: kr.id, kind: 'kr', name: kr.title, owner: kr.owner, unit: kr.unit, type: kr.type, direction: kr.direction, baseline: kr.baseline, target: kr.target },
+      keyResultSpec(kr, plan),
+      plan,
+      asOf,
+    ),
+  );
+}
+
+export function kpiProgress(plan: Plan, asOf: IsoDate): MetricProgress[] {
+  return plan.kpis.map((kpi) =>
+    metricProgress(
+      { id: kpi.id, kind: 'kpi', name: kpi.name, owner: kpi.owner, unit: kpi.unit, type: 'threshold', direction: kpi.direction, baseline: 0, target: kpi.target },
+      kpiSpec(kpi, plan),
+      plan,
+      asOf,
+    ),
+  );
+}
+
+/**
+ * The weighted mean of key results (each capped at 100%, so one overshoot cannot hide a miss), and a status
+ * from the same pace bands.
+ */
+export function rollUp(items: { progress: MetricProgress; weight: number }[]): RollUp {
+  const statuses = items.map((i) => i.progress.status);
+  const empty: RollUp = { attainment: null, expectedAttainment: null, status: 'no-data', metrics: items.length };
+  if (items.length === 0) return empty;
+  if (statuses.every((s) => s === 'done')) return { ...weighted(items), status: 'done', metrics: items.length };
+  if (statuses.every((s) => s === 'not-started')) return { ...empty, status: 'not-started' };
+  const measured = items.filter((i) => i.progress.attainment !== null && i.progress.expectedAttainment !== null && i.progress.status !== 'no-data' && i.progress.status !== 'not-started');
+  if (measured.length === 0) return empty;
+  const { attainment, expectedAttainment } = weighted(measured);
+  return { attainment, expectedAttainment, status: statusFromPace(attainment!, expectedAttainment!), metrics: items.length };
+}
+
+function weighted(items: { progress: MetricProgress; weight: number }[]): { attainment: number | null; expectedAttainment: number | null } {
+  const usable = items.filter((i) => i.progress.attainment !== null);
+  const totalWeight = usable.reduce((s, i) => s + i.weight, 0);
+  if (usable.length === 0) return { attainment: null, expectedAttainment: null };
+  // All weights 0 means "no preference": equal weights.
+  const w = (i: { weight: number }) => (totalWeight > 0 ? i.weight / totalWeight : 1 / usable.length);
+  return {
+    attainment: usable.reduce((s, i) => s + w(i) * Math.min(1, i.progress.attainment!), 0),
+    expectedAttainment: usable.reduce((s, i) => s + w(i) * Math.min(1, i.progress.expectedAttainment ?? 0), 0),
+  };
+}
+
+export function planProgress(plan: Plan, asOf: IsoDate): PlanProgress {
+  const keyResults = keyResultProgress(plan, asOf);
+  const kpis = kpiProgress(plan, asOf);
+  const byId = new Map(keyResults.map((p) => [p.id, p]));
+  const objectives: Record<string, RollUp> = {};
+  for (const o of plan.objectives) {
+    objectives[o.id] = rollUp(plan.keyResults.filter((kr) => kr.objectiveId === o.id).map((kr) => ({ progress: byId.get(kr.id)!, weight: kr.weight })));
+  }
+  const departments: Record<string, RollUp> = {};
+  const owners = new Set([...plan.departments.map((d) => d.name), ...plan.keyResults.map((k) => k.owner).filter(Boolean)]);
+  for (const owner of owners) {
+    departments[owner] = rollUp(plan.keyResults.filter((kr) => kr.owner === owner).map((kr) => ({ progress: byId.get(kr.id)!, weight: kr.weight })));
+  }
+  return { asOf, keyResults, kpis, objectives, departments };
+}
