@@ -259,7 +259,9 @@ function readPeriod(strategy: Strategy, sheet: string, layout: Plan['layout'], i
   if (!start || !end) {
     const missing = !start ? 'periodStart' : 'periodEnd';
     const location = at(missing);
-    if (!strategy.values[missing]) issues.push(makeIssue('period-missing', location.row ? location : { sheet, row: 1, column: 1 }));
+    // Without a Strategy tab there is no cell to point at (the missing tab is reported on its own).
+    const fallback = layout.strategy ? { sheet, row: 1, column: 1 } : { sheet, row: null, column: null };
+    if (!strategy.values[missing]) issues.push(makeIssue('period-missing', location.row ? location : fallback));
     return null;
   }
   if (end < start) {
