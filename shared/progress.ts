@@ -115,6 +115,18 @@ function statusFromPace(attainment: number, expected: number): Status {
   return 'off-track';
 }
 
+/**
+ * The status the Targets tab's Status formula shows (see targets-sheet.ts), from attainment and the attainment
+ * expected by now: done at 100%, not started while nothing is expected yet, else the pace bands. The GTM_STATUS
+ * custom function uses it so a hand-built sheet agrees with the generated one.
+ */
+export function statusFromAttainment(attainment: number, expectedAttainment: number): Status {
+  if (attainment >= 1) return 'done';
+  if (expectedAttainment <= 0) return 'not-started';
+  const pace = attainment / expectedAttainment;
+  return pace >= ON_TRACK_PACE ? 'on-track' : pace >= AT_RISK_PACE ? 'at-risk' : 'off-track';
+}
+
 /** Least-squares slope through the points, 0 with fewer than two. */
 function slope(points: [number, number][]): number {
   if (points.length < 2) return 0;
