@@ -40,8 +40,8 @@ describe('decomposition', () => {
   it('ramps up and front-loads in opposite directions', () => {
     const ramp = values(spec({ phasing: 'ramp-up' })).slice(2);
     const front = values(spec({ phasing: 'front-loaded' })).slice(2);
-    expect(ramp[0]).toBeLessThan(ramp[9]);
-    expect(front[0]).toBeGreaterThan(front[9]);
+    expect(ramp[0]).toBeLessThan(ramp[9]!);
+    expect(front[0]).toBeGreaterThan(front[9]!);
     expect(ramp).toEqual([...front].reverse());
   });
 
