@@ -107,11 +107,18 @@ export function attainmentOf(current: number, baseline: number, target: number, 
   return Math.max(0, (current - baseline) / span);
 }
 
+/**
+ * "At or above" a band or 100%, allowing for floating-point error: 0.72 / 0.8 is 0.8999999999999999 and
+ * 0.7 + 0.2 + 0.1 is 0.9999999999999999, which a person (and a spreadsheet comparison) calls 0.9 and 1.
+ */
+const EPSILON = 1e-9;
+const atLeast = (value: number, bar: number) => value >= bar - EPSILON;
+
 function statusFromPace(attainment: number, expected: number): Status {
   if (expected <= 0) return 'on-track';
   const pace = attainment / expected;
-  if (pace >= ON_TRACK_PACE) return 'on-track';
-  if (pace >= AT_RISK_PACE) return 'at-risk';
+  if (atLeast(pace, ON_TRACK_PACE)) return 'on-track';
+  if (atLeast(pace, AT_RISK_PACE)) return 'at-risk';
   return 'off-track';
 }
 
@@ -121,10 +128,10 @@ function statusFromPace(attainment: number, expected: number): Status {
  * custom function uses it so a hand-built sheet agrees with the generated one.
  */
 export function statusFromAttainment(attainment: number, expectedAttainment: number): Status {
-  if (attainment >= 1) return 'done';
+  if (atLeast(attainment, 1)) return 'done';
   if (expectedAttainment <= 0) return 'not-started';
   const pace = attainment / expectedAttainment;
-  return pace >= ON_TRACK_PACE ? 'on-track' : pace >= AT_RISK_PACE ? 'at-risk' : 'off-track';
+  return atLeast(pace, ON_TRACK_PACE) ? 'on-track' : atLeast(pace, AT_RISK_PACE) ? 'at-risk' : 'off-track';
 }
 
 /** Least-squares slope through the points, 0 with fewer than two. */
@@ -235,7 +242,7 @@ export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: 
 
   if (!anyCompleted) {
     // Started this month: nothing is due yet.
-    base.status = base.attainment !== null && base.attainment >= 1 ? 'done' : 'not-started';
+    base.status = base.attainment !== null && atLeast(base.attainment, 1) ? 'done' : 'not-started';
     return base;
   }
   if (!actuals.has(through)) {
@@ -243,7 +250,7 @@ export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: 
     base.status = 'no-data';
     return base;
   }
-  if (meta.type !== 'threshold' && base.attainment !== null && base.attainment >= 1) {
+  if (meta.type !== 'threshold' && base.attainment !== null && atLeast(base.attainment, 1)) {
     base.status = 'done';
   } else if (meta.type === 'threshold' && base.scoreFinal && base.attainment === 1) {
     base.status = 'done';
