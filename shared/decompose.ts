@@ -77,12 +77,31 @@ export function keyResultSpec(kr: KeyResult, plan: Plan): MetricSpec | null {
 }
 
 /**
+ * Key results by lower-case ID. IDs match case-insensitively everywhere (the parser's duplicate check, the
+ * checks' references); the first of two rows differing only in case wins, as the parser keeps it.
+ */
+export function keyResultIndex(plan: Plan): Map<string, KeyResult> {
+  const index = new Map<string, KeyResult>();
+  for (const kr of plan.keyResults) {
+    const key = kr.id.toLowerCase();
+    if (!index.has(key)) index.set(key, kr);
+  }
+  return index;
+}
+
+/** The key result a KPI tracks, or undefined. Pass `index` (keyResultIndex) when looking up many. */
+export function trackedKeyResult(kpi: Kpi, plan: Plan, index?: Map<string, KeyResult>): KeyResult | undefined {
+  const wanted = kpi.keyResultId.toLowerCase();
+  return index ? index.get(wanted) : plan.keyResults.find((k) => k.id.toLowerCase() === wanted);
+}
+
+/**
  * A KPI is a bar to meet every period (first response under 1 hour, 5,000 sign-ups a month), over the window
  * of the key result it tracks, or the whole period.
  */
-export function kpiSpec(kpi: Kpi, plan: Plan): MetricSpec | null {
+export function kpiSpec(kpi: Kpi, plan: Plan, index?: Map<string, KeyResult>): MetricSpec | null {
   if (kpi.target === null) return null;
-  const kr = plan.keyResults.find((k) => k.id === kpi.keyResultId);
+  const kr = trackedKeyResult(kpi, plan, index);
   const window = kr ? keyResultWindow(kr, plan) : null;
   const start = window?.start ?? plan.period?.start;
   const due = window?.due ?? plan.period?.end;

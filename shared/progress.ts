@@ -3,7 +3,7 @@
  * from the decomposition itself, so a ramp-up plan expects little early on; linear time would call it late.
  */
 import { addMonths, firstDay, lastDay, monthIndex, monthOf, monthRange, type IsoDate, type Month } from './calendar';
-import { decompose, expectedAtEndOf, keyResultSpec, kpiSpec, monthTarget, type MetricSpec } from './decompose';
+import { decompose, expectedAtEndOf, keyResultIndex, keyResultSpec, kpiSpec, monthTarget, type MetricSpec } from './decompose';
 import type { Actual, Plan } from './plan';
 import { bi, type Bilingual, type Direction, type MetricType } from './template';
 
@@ -288,10 +288,11 @@ export function keyResultProgress(plan: Plan, asOf: IsoDate): MetricProgress[] {
 }
 
 export function kpiProgress(plan: Plan, asOf: IsoDate): MetricProgress[] {
+  const index = keyResultIndex(plan);
   return plan.kpis.map((kpi) =>
     metricProgress(
       { id: kpi.id, kind: 'kpi', name: kpi.name, owner: kpi.owner, unit: kpi.unit, type: 'threshold', direction: kpi.direction, baseline: 0, target: kpi.target },
-      kpiSpec(kpi, plan),
+      kpiSpec(kpi, plan, index),
       plan,
       asOf,
     ),
@@ -329,15 +330,31 @@ function weighted(items: { progress: MetricProgress; weight: number }[]): { atta
 export function planProgress(plan: Plan, asOf: IsoDate): PlanProgress {
   const keyResults = keyResultProgress(plan, asOf);
   const kpis = kpiProgress(plan, asOf);
-  const byId = new Map(keyResults.map((p) => [p.id, p]));
+  // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
+  type Item = { progress: MetricProgress; weight: number };
+  const byObjective = new Map<string, Item[]>();
+  const byOwner = new Map<string, Item[]>();
+  const add = (groups: Map<string, Item[]>, key: string, item: Item) => {
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  };
+  plan.keyResults.forEach((kr, i) => {
+    const item = { progress: keyResults[i], weight: kr.weight };
+    add(byObjective, kr.objectiveId.toLowerCase(), item);
+    add(byOwner, kr.owner.toLowerCase(), item);
+  });
   const objectives: Record<string, RollUp> = {};
   for (const o of plan.objectives) {
-    objectives[o.id] = rollUp(plan.keyResults.filter((kr) => kr.objectiveId === o.id).map((kr) => ({ progress: byId.get(kr.id)!, weight: kr.weight })));
+    objectives[o.id] = rollUp(byObjective.get(o.id.toLowerCase()) ?? []);
   }
   const departments: Record<string, RollUp> = {};
-  const owners = new Set([...plan.departments.map((d) => d.name), ...plan.keyResults.map((k) => k.owner).filter(Boolean)]);
-  for (const owner of owners) {
-    departments[owner] = rollUp(plan.keyResults.filter((kr) => kr.owner === owner).map((kr) => ({ progress: byId.get(kr.id)!, weight: kr.weight })));
+  const owners = new Map<string, string>();
+  for (const name of [...plan.departments.map((d) => d.name), ...plan.keyResults.map((k) => k.owner).filter(Boolean)]) {
+    if (!owners.has(name.toLowerCase())) owners.set(name.toLowerCase(), name);
+  }
+  for (const [key, owner] of owners) {
+    departments[owner] = rollUp(byOwner.get(key) ?? []);
   }
   return { asOf, keyResults, kpis, objectives, departments };
 }

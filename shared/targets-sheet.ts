@@ -6,7 +6,7 @@
  */
 import { firstDay, type Month } from './calendar';
 import { a1, columnLetter, quoteSheet, type Cell } from './cells';
-import { keyResultSpec, kpiSpec, monthTargetFormula, precisionFor, type FormulaRefs } from './decompose';
+import { keyResultIndex, keyResultSpec, kpiSpec, monthTargetFormula, precisionFor, trackedKeyResult, type FormulaRefs } from './decompose';
 import type { Plan, SheetLayout } from './plan';
 import { AT_RISK_PACE, ON_TRACK_PACE, STATUS_LABELS } from './progress';
 import { ENUMS, TARGETS_SUMMARY_COLUMNS, tabDef, type Lang, type MetricType } from './template';
@@ -169,9 +169,10 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   }
   const kpiTab = plan.layout.kpis;
   if (kpiTab && need(kpiTab, 'target')) {
+    const index = keyResultIndex(plan);
     for (const kpi of plan.kpis) {
-      if (!kpiSpec(kpi, plan)) continue;
-      const kr = plan.keyResults.find((k) => k.id === kpi.keyResultId);
+      if (!kpiSpec(kpi, plan, index)) continue;
+      const kr = trackedKeyResult(kpi, plan, index);
       addMetric(
         kpi.id,
         kpi.name,
