@@ -411,6 +411,18 @@ describe('the Targets tab read back', () => {
     expect(issues.map((i) => [i.code, i.a1, i.message.en])).toEqual([['targets-mismatch', 'G3', 'The Targets tab shows 5000 for KR2 in 2026-03, but the plan gives 50000.']]);
   });
 
+  it('the formulas and the checks find a KPI’s key result the same way, whatever the case of its ID', () => {
+    const wb = exampleWorkbook('en', { date: isoToSerial });
+    setCell(wb, 'KPIs', 'KPI3', 'Key result', 'kr2');
+    const sheet = buildTargetsSheet(parsePlan(wb).plan, { lang: 'en', date: isoToSerial })!;
+    const { values } = evaluateWorkbook({ ...wb, Targets: sheet.rows });
+    wb['Targets'] = values('Targets').map((row) => row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))));
+    expect(allIssues(wb)).toEqual([]);
+    // KPI3 follows KR2's window (March–December): no bar in January and February.
+    const kpi3 = wb['Targets'][sheet.targetRows.KPI3 - 1];
+    expect(kpi3.slice(sheet.firstMonthColumn - 1, sheet.firstMonthColumn + 2)).toEqual(['', '', 5000]);
+  });
+
   it('a blank cached value (a file saved without results) is not a mismatch', () => {
     const { wb, targetRows, firstMonthColumn } = workbookWithTargets();
     wb['Targets'][targetRows.KR2 - 1][firstMonthColumn - 1 + 3] = '';
