@@ -1,0 +1,28 @@
+/** Menu: Help. A short alert: what each menu item does, in the person's language. */
+import { columnDef, tabDef, TABS } from '../../shared/template';
+import { notify } from './action';
+import { list, t, userLang } from './i18n';
+
+export function helpText(lang: ReturnType<typeof userLang>): string {
+  return t('helpText', lang, {
+    tabs: list(
+      TABS.filter((tab) => tab.key !== 'targets').map((tab) => tab.label[lang]),
+      lang,
+    ),
+    targets: tabDef('targets').label[lang],
+    changes: tabDef('changes').label[lang],
+    fields: list(
+      (['target', 'baseline', 'due', 'owner'] as const).map(
+        (key) => columnDef('keyResults', key).label[lang],
+      ),
+      lang,
+    ),
+  });
+}
+
+export function showHelp(): { ok: true; message: string } {
+  const lang = userLang();
+  const message = helpText(lang);
+  notify(t('helpTitle', lang), message);
+  return { ok: true, message };
+}

@@ -1,0 +1,171 @@
+/**
+ * The one place the add-on reads a spreadsheet: every plan tab in one `getValues()` each, handed to shared/ as a
+ * Workbook ({ tab name: cells }). Dates come back from Apps Script as instants at midnight of the *spreadsheet's*
+ * time zone (facts #5), so the time zone travels with the workbook and goes to parsePlan; dates written back are
+ * made the same way (`sheetDate`). Writes go through `writeBlock`: one `setValues` per rectangle.
+ */
+import type { Cell, Workbook } from '../../shared/cells';
+import { langFromLocale, matchTab, type Lang, type TabKey } from '../../shared/template';
+
+export interface SheetSnapshot {
+  sheet: GAS.Sheet;
+  name: string;
+  /** The tab of the template contract this sheet is (either language), if any. */
+  tabKey: TabKey | null;
+  /** getDataRange().getValues(), for plan tabs only; [] for other sheets (never read). */
+  values: Cell[][];
+}
+
+export interface SpreadsheetSnapshot {
+  ss: GAS.Spreadsheet;
+  timeZone: string;
+  locale: string;
+  /** The spreadsheet's language, from its locale. */
+  localeLang: Lang;
+  sheets: SheetSnapshot[];
+  /** Plan tabs only, in tab order: the input of parsePlan. */
+  workbook: Workbook;
+}
+
+/** True for a Date from any realm (a value made by another JavaScript context is not `instanceof Date`). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A cell as shared/ expects it: a Date from another realm becomes a Date of this one. */
+export function normalizeCell(value: unknown): Cell {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return new Date((value as Date).getTime());
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+function normalizeGrid(values: unknown[][]): Cell[][] {
+  let dates = false;
+  for (const row of values) {
+    for (const cell of row) {
+      if (cell !== null && typeof cell === 'object') {
+        dates = true;
+        break;
+      }
+    }
+    if (dates) break;
+  }
+  return dates ? values.map((row) => row.map(normalizeCell)) : (values as Cell[][]);
+}
+
+/** A grid with nothing but blanks (what getDataRange() gives for an empty sheet). */
+export function isBlankGrid(values: Cell[][]): boolean {
+  return values.every((row) => row.every((cell) => cell === '' || cell === null || cell === undefined));
+}
+
+/** Reads the spreadsheet: its time zone and locale, the name of every sheet, and the cells of every plan tab. */
+export function readSpreadsheet(ss: GAS.Spreadsheet): SpreadsheetSnapshot {
+  const timeZone = ss.getSpreadsheetTimeZone() || 'UTC';
+  const locale = ss.getSpreadsheetLocale() || 'en';
+  const sheets: SheetSnapshot[] = ss.getSheets().map((sheet) => {
+    const name = sheet.getName();
+    const tabKey = matchTab(name)?.key ?? null;
+    const values = tabKey ? normalizeGrid(sheet.getDataRange().getValues()) : [];
+    return { sheet, name, tabKey, values };
+  });
+  const workbook: Workbook = {};
+  for (const s of sheets) if (s.tabKey && !(s.name in workbook)) workbook[s.name] = s.values;
+  return { ss, timeZone, locale, localeLang: langFromLocale(locale), sheets, workbook };
+}
+
+/** The sheet that holds a tab of the template (the leftmost one, as getSheetByName would pick). */
+export function findTab(snapshot: SpreadsheetSnapshot, key: TabKey): SheetSnapshot | undefined {
+  return snapshot.sheets.find((s) => s.tabKey === key);
+}
+
+/** True when any plan tab exists: then its language wins over the locale, so a plan stays in one language. */
+export function hasPlanTabs(snapshot: SpreadsheetSnapshot): boolean {
+  return snapshot.sheets.some((s) => s.tabKey !== null);
+}
+
+/** Writes a rectangle of values (formulas are strings starting with "=", facts #9) in one call. */
+export function writeBlock(
+  sheet: GAS.Sheet,
+  row: number,
+  column: number,
+  values: unknown[][],
+): GAS.Range | null {
+  if (values.length === 0 || values[0].length === 0) return null;
+  const range = sheet.getRange(row, column, values.length, values[0].length);
+  range.setValues(values);
+  return range;
+}
+
+/** Makes sure the sheet has at least this many rows and columns, so getRange never points outside it. */
+export function ensureSize(sheet: GAS.Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Dates in the spreadsheet's time zone
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  if (!formatters.has(timeZone)) {
+    try {
+      formatters.set(
+        timeZone,
+        new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        }),
+      );
+    } catch {
+      formatters.set(timeZone, null);
+    }
+  }
+  return formatters.get(timeZone) ?? null;
+}
+
+/** Milliseconds to add to a UTC instant to get the wall-clock time of the zone (IANA ids, or "GMT+4:00"). */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const fixed = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i.exec(timeZone.trim());
+  if (fixed)
+    return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2] ?? 0) * 60 + Number(fixed[3] ?? 0)) * 60_000;
+  const format = formatterFor(timeZone);
+  if (!format) return 0;
+  const parts = format.formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour') % 24,
+    get('minute'),
+    get('second'),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant of a wall-clock time in a zone (DST-safe: the offset is checked at the result). */
+export function instantOfWallClock(wallMs: number, timeZone: string): Date {
+  let instant = wallMs - zoneOffsetMs(wallMs, timeZone);
+  const check = zoneOffsetMs(instant, timeZone);
+  if (wallMs - check !== instant) instant = wallMs - check;
+  return new Date(instant);
+}
+
+/**
+ * The Date to write for a calendar day so the sheet shows that day: midnight of the spreadsheet's time zone
+ * (Apps Script stores a written Date as wall-clock time in that zone, facts #5 and #9).
+ */
+export function sheetDate(iso: string, timeZone: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return instantOfWallClock(Date.UTC(y, m - 1, d || 1), timeZone);
+}

@@ -1,0 +1,410 @@
+/**
+ * Insert templates: the tabs of the template contract (shared/template.ts) in the spreadsheet's language, with
+ * frozen, warning-only-protected header rows, a note on every header, data validation, number formats,
+ * conditional formatting of status and named ranges.
+ *
+ * The rule: never change or delete a cell of the person's. A missing tab is added; a missing column is added
+ * after the last used column of its tab; a missing Strategy field is added below the last used row; an empty
+ * tab gets its header. Everything else is left exactly as it is, so running it twice changes nothing.
+ * Calls to the spreadsheet depend on the number of tabs and columns, never on the number of rows.
+ */
+import { parsePlan } from '../../shared/parse';
+import type { SheetLayout } from '../../shared/plan';
+import {
+  ENUMS,
+  STRATEGY_FIELDS,
+  STRATEGY_QUESTIONS,
+  TABS,
+  columnDef,
+  enumLabels,
+  type ColumnDef,
+  type Lang,
+  type TabDef,
+  type TabKey,
+} from '../../shared/template';
+import type { ActionResult } from './action';
+import { runAction } from './action';
+import { list, t } from './i18n';
+import {
+  ensureSize,
+  findTab,
+  hasPlanTabs,
+  isBlankGrid,
+  readSpreadsheet,
+  writeBlock,
+  type SpreadsheetSnapshot,
+} from './sheets-adapter';
+
+/** The tabs Insert templates creates: all but the generated Targets tab (Decompose targets makes that one). */
+export const TEMPLATE_TABS: readonly TabDef[] = TABS.filter((t) => t.key !== 'targets');
+
+/** Description of the add-on's header protections, so they can be told apart from the person's own. */
+export const HEADER_PROTECTION = 'gtm-pyramid: header';
+export const HEADER_BACKGROUND = '#f1f3f4';
+
+/** Colours of status words (a colour-blind-safe pale palette: grey, blue, green, red, amber). */
+export const STATUS_COLORS = {
+  neutral: '#e8eaed',
+  progress: '#d2e3fc',
+  good: '#ceead6',
+  bad: '#fad2cf',
+  warn: '#feefc3',
+} as const;
+
+const ROADMAP_STATUS_COLORS: Record<keyof typeof ENUMS.roadmapStatus, string> = {
+  planned: STATUS_COLORS.neutral,
+  'in-progress': STATUS_COLORS.progress,
+  done: STATUS_COLORS.good,
+  blocked: STATUS_COLORS.bad,
+};
+
+/** Which column a reference column draws its drop-down from (owner → Departments, and so on). */
+const REFERENCE_SOURCES: Partial<Record<string, [TabKey, string]>> = {
+  owner: ['departments', 'name'],
+  objective: ['objectives', 'id'],
+  keyResult: ['keyResults', 'id'],
+};
+
+/** Named ranges: GTM_<Tab> over each new tab's template columns, and the two period cells of Strategy. */
+export const namedRangeFor = (key: TabKey) => `GTM_${key[0].toUpperCase()}${key.slice(1)}`;
+export const PERIOD_NAMED_RANGES = { periodStart: 'GTM_PeriodStart', periodEnd: 'GTM_PeriodEnd' } as const;
+
+export interface TemplateReport {
+  lang: Lang;
+  createdTabs: string[];
+  /** Existing but empty tabs that got their header. */
+  filledTabs: string[];
+  addedColumns: { tab: string; columns: string[] }[];
+  addedFields: { tab: string; fields: string[] }[];
+  skippedTabs: string[];
+  /** Where each template tab is now: sheet name, header row and the columns of its fields. */
+  tables: Partial<Record<TabKey, { name: string; headerRow: number; columns: Record<string, number> }>>;
+}
+
+interface Table {
+  sheet: GAS.Sheet;
+  name: string;
+  headerRow: number;
+  columns: Record<string, number>;
+}
+
+/** State shared while one run sets up its tabs. */
+class SetupContext {
+  readonly tables: Partial<Record<TabKey, Table>> = {};
+  private readonly maxRows = new Map<GAS.Sheet, number>();
+
+  constructor(
+    readonly ss: GAS.Spreadsheet,
+    readonly lang: Lang,
+  ) {}
+
+  rowsOf(sheet: GAS.Sheet): number {
+    if (!this.maxRows.has(sheet)) this.maxRows.set(sheet, sheet.getMaxRows());
+    return this.maxRows.get(sheet)!;
+  }
+
+  forget(sheet: GAS.Sheet): void {
+    this.maxRows.delete(sheet);
+  }
+
+  /** The data cells of a column of another tab (for requireValueInRange), or null when it is not there. */
+  columnRange(tab: TabKey, key: string): GAS.Range | null {
+    const table = this.tables[tab];
+    const column = table?.columns[key];
+    if (!table || !column) return null;
+    const rows = this.rowsOf(table.sheet) - table.headerRow;
+    return rows >= 1 ? table.sheet.getRange(table.headerRow + 1, column, rows, 1) : null;
+  }
+}
+
+/** The data validation of a column: drop-downs for enums and references, dates, numbers. Warnings, not rejections. */
+function validationFor(tab: TabKey, column: ColumnDef, ctx: SetupContext): GAS.DataValidation | null {
+  if (tab === 'changes') return null; // a log written by the add-on: free text
+  const builder = () =>
+    SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(column.note[ctx.lang]);
+  switch (column.kind) {
+    case 'enum':
+      return column.enumKey
+        ? builder().requireValueInList(enumLabels(column.enumKey, ctx.lang), true).build()
+        : null;
+    case 'date':
+      return builder().requireDate().build();
+    case 'ref': {
+      const source = REFERENCE_SOURCES[column.key];
+      const range = source ? ctx.columnRange(source[0], source[1]) : null;
+      return range ? builder().requireValueInRange(range, true).build() : null;
+    }
+    case 'number':
+      return builder().requireNumberGreaterThanOrEqualTo(0).build();
+    case 'ratio':
+      return column.key === 'confidence'
+        ? builder().requireNumberBetween(0, 1).build()
+        : builder().requireNumberBetween(-1e15, 1e15).build();
+    default:
+      return null;
+  }
+}
+
+function numberFormatFor(tab: TabKey, column: ColumnDef): string | null {
+  if (column.kind === 'date') return tab === 'changes' ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
+  if (column.key === 'confidence') return '0%';
+  return null;
+}
+
+/** Header cells: labels, notes, bold on grey, and a warning-only protection. */
+function writeHeader(sheet: GAS.Sheet, row: number, column: number, labels: string[], notes: string[]): void {
+  const range = writeBlock(sheet, row, column, [labels])!;
+  range.setNotes([notes]);
+  range.setFontWeight('bold');
+  range.setBackground(HEADER_BACKGROUND);
+  range.protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
+}
+
+/** Header, notes, validation and formats of some columns of a table tab, starting at `firstColumn`. */
+function setUpColumns(
+  sheet: GAS.Sheet,
+  def: TabDef,
+  headerRow: number,
+  firstColumn: number,
+  columns: readonly ColumnDef[],
+  ctx: SetupContext,
+): void {
+  ensureSize(sheet, headerRow + 1, firstColumn + columns.length - 1);
+  ctx.forget(sheet);
+  const lang = ctx.lang;
+  writeHeader(
+    sheet,
+    headerRow,
+    firstColumn,
+    columns.map((c) => c.label[lang]),
+    columns.map((c) => c.note[lang]),
+  );
+  const dataRows = ctx.rowsOf(sheet) - headerRow;
+  if (dataRows < 1) return;
+  const conditional: GAS.ConditionalFormatRule[] = [];
+  columns.forEach((column, i) => {
+    const cells = () => sheet.getRange(headerRow + 1, firstColumn + i, dataRows, 1);
+    const rule = validationFor(def.key, column, ctx);
+    const format = numberFormatFor(def.key, column);
+    if (rule || format) {
+      const range = cells();
+      if (rule) range.setDataValidation(rule);
+      if (format) range.setNumberFormat(format);
+    }
+    if (def.key === 'roadmap' && column.key === 'status') conditional.push(...statusRules(cells(), ctx.lang));
+  });
+  if (conditional.length)
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...conditional]);
+}
+
+/** Roadmap status colours, for the labels of both languages (the parser accepts either). */
+function statusRules(range: GAS.Range, lang: Lang): GAS.ConditionalFormatRule[] {
+  const rules: GAS.ConditionalFormatRule[] = [];
+  for (const [key, label] of Object.entries(ENUMS.roadmapStatus)) {
+    const color = ROADMAP_STATUS_COLORS[key as keyof typeof ENUMS.roadmapStatus];
+    const words = lang === 'en' ? [label.en, label['zh-CN']] : [label['zh-CN'], label.en];
+    for (const word of words) {
+      rules.push(
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenTextEqualTo(word)
+          .setBackground(color)
+          .setRanges([range])
+          .build(),
+      );
+    }
+  }
+  return rules;
+}
+
+function nameRange(ctx: SetupContext, name: string, range: GAS.Range): void {
+  // A name the person already uses (for anything) is theirs: never repointed.
+  if (!ctx.ss.getRangeByName(name)) ctx.ss.setNamedRange(name, range);
+}
+
+/** A new (or empty) tab: the whole header, frozen, plus the named range over its columns. */
+function setUpNewTab(sheet: GAS.Sheet, name: string, def: TabDef, ctx: SetupContext): Table {
+  if (def.key === 'strategy') return setUpStrategy(sheet, name, ctx);
+  setUpColumns(sheet, def, 1, 1, def.columns, ctx);
+  sheet.setFrozenRows(1);
+  nameRange(ctx, namedRangeFor(def.key), sheet.getRange(1, 1, ctx.rowsOf(sheet), def.columns.length));
+  return {
+    sheet,
+    name,
+    headerRow: 1,
+    columns: Object.fromEntries(def.columns.map((c, i) => [c.key, i + 1])),
+  };
+}
+
+/** The Strategy tab is a Field / Value list: a header, then one row per field with the field's name. */
+function setUpStrategy(sheet: GAS.Sheet, name: string, ctx: SetupContext): Table {
+  const def = TABS[0];
+  const lang = ctx.lang;
+  ensureSize(sheet, STRATEGY_FIELDS.length + 1, 2);
+  ctx.forget(sheet);
+  writeHeader(
+    sheet,
+    1,
+    1,
+    def.columns.map((c) => c.label[lang]),
+    def.columns.map((c) => c.note[lang]),
+  );
+  writeStrategyFields(sheet, 2, 1, STRATEGY_FIELDS, ctx);
+  sheet.setFrozenRows(1);
+  nameRange(ctx, namedRangeFor('strategy'), sheet.getRange(1, 1, STRATEGY_FIELDS.length + 1, 2));
+  return { sheet, name, headerRow: 1, columns: { field: 1, value: 2 } };
+}
+
+/** Field names (protected, with the strategy question as their note), and date rules on the period cells. */
+function writeStrategyFields(
+  sheet: GAS.Sheet,
+  firstRow: number,
+  fieldColumn: number,
+  fields: readonly (typeof STRATEGY_FIELDS)[number][],
+  ctx: SetupContext,
+): void {
+  const lang = ctx.lang;
+  const labels = writeBlock(
+    sheet,
+    firstRow,
+    fieldColumn,
+    fields.map((f) => [f.label[lang]]),
+  )!;
+  labels.setNotes(
+    fields.map((f) => [
+      f.key in STRATEGY_QUESTIONS ? STRATEGY_QUESTIONS[f.key as keyof typeof STRATEGY_QUESTIONS][lang] : null,
+    ]),
+  );
+  labels.setFontWeight('bold');
+  labels.protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
+  fields.forEach((field, i) => {
+    if (field.kind !== 'date') return;
+    const cell = sheet.getRange(firstRow + i, fieldColumn + 1);
+    cell.setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .setAllowInvalid(true)
+        .setHelpText(columnDef('keyResults', 'due').note[lang])
+        .requireDate()
+        .build(),
+    );
+    cell.setNumberFormat('yyyy-mm-dd');
+    if (field.key === 'periodStart' || field.key === 'periodEnd')
+      nameRange(ctx, PERIOD_NAMED_RANGES[field.key], cell);
+  });
+}
+
+/** Creates one template tab at the end (the change log uses it when Changes is missing). */
+export function createTemplateTab(ss: GAS.Spreadsheet, key: TabKey, lang: Lang): GAS.Sheet {
+  const def = TABS.find((d) => d.key === key)!;
+  const name = def.label[lang];
+  const sheet = ss.insertSheet(name, ss.getNumSheets());
+  setUpNewTab(sheet, name, def, new SetupContext(ss, lang));
+  return sheet;
+}
+
+/** Adds only what is missing, reading the spreadsheet once. Used by Insert templates and Insert example plan. */
+export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): TemplateReport {
+  const ss = snapshot.ss;
+  const { plan } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone });
+  // An existing plan keeps its language; a new one takes the spreadsheet's.
+  const language = lang ?? (hasPlanTabs(snapshot) ? plan.lang : snapshot.localeLang);
+  const ctx = new SetupContext(ss, language);
+  const report: TemplateReport = {
+    lang: language,
+    createdTabs: [],
+    filledTabs: [],
+    addedColumns: [],
+    addedFields: [],
+    skippedTabs: [],
+    tables: {},
+  };
+  let sheetCount = snapshot.sheets.length;
+
+  for (const def of TEMPLATE_TABS) {
+    const found = findTab(snapshot, def.key);
+    if (!found) {
+      const name = def.label[language];
+      const sheet = ss.insertSheet(name, sheetCount++);
+      ctx.tables[def.key] = setUpNewTab(sheet, name, def, ctx);
+      report.createdTabs.push(name);
+      continue;
+    }
+    if (isBlankGrid(found.values)) {
+      ctx.tables[def.key] = setUpNewTab(found.sheet, found.name, def, ctx);
+      report.filledTabs.push(found.name);
+      continue;
+    }
+    const layout = plan.layout[def.key];
+    if (def.key === 'strategy') {
+      ctx.tables.strategy = addMissingStrategyFields(
+        found.sheet,
+        found.name,
+        found.values.length,
+        layout!,
+        plan.strategy.rows,
+        ctx,
+        report,
+      );
+      continue;
+    }
+    if (!layout || layout.headerRow < 1) {
+      report.skippedTabs.push(found.name);
+      continue;
+    }
+    const missing = def.columns.filter((c) => !(c.key in layout.columns));
+    const columns = { ...layout.columns };
+    if (missing.length) {
+      const width = Math.max(layout.columnCount, ...found.values.map((r) => r.length));
+      setUpColumns(found.sheet, def, layout.headerRow, width + 1, missing, ctx);
+      missing.forEach((c, i) => (columns[c.key] = width + 1 + i));
+      report.addedColumns.push({ tab: found.name, columns: missing.map((c) => c.label[language]) });
+    }
+    ctx.tables[def.key] = { sheet: found.sheet, name: found.name, headerRow: layout.headerRow, columns };
+  }
+  for (const [key, table] of Object.entries(ctx.tables)) {
+    report.tables[key as TabKey] = { name: table.name, headerRow: table.headerRow, columns: table.columns };
+  }
+  return report;
+}
+
+function addMissingStrategyFields(
+  sheet: GAS.Sheet,
+  name: string,
+  lastRow: number,
+  layout: SheetLayout,
+  rows: Partial<Record<string, number>>,
+  ctx: SetupContext,
+  report: TemplateReport,
+): Table {
+  const missing = STRATEGY_FIELDS.filter((f) => !(f.key in rows));
+  if (missing.length) {
+    ensureSize(sheet, lastRow + missing.length, layout.columns.value);
+    writeStrategyFields(sheet, lastRow + 1, layout.columns.field, missing, ctx);
+    report.addedFields.push({ tab: name, fields: missing.map((f) => f.label[ctx.lang]) });
+  }
+  return { sheet, name, headerRow: Math.max(layout.headerRow, 1), columns: layout.columns };
+}
+
+/** The report as the sentences of the alert. */
+export function describeTemplateReport(report: TemplateReport, lang: Lang): string {
+  const done: string[] = [];
+  if (report.createdTabs.length)
+    done.push(t('templatesTabsAdded', lang, { list: list(report.createdTabs, lang) }));
+  for (const tab of report.filledTabs) done.push(t('templatesHeaderFilled', lang, { tab }));
+  for (const { tab, columns } of report.addedColumns)
+    done.push(t('templatesColumnsAdded', lang, { tab, list: list(columns, lang) }));
+  for (const { tab, fields } of report.addedFields)
+    done.push(t('templatesFieldsAdded', lang, { tab, list: list(fields, lang) }));
+  const skipped = report.skippedTabs.map((tab) => t('templatesSkipped', lang, { tab }));
+  const summary = done.length ? [...done, t('templatesKept', lang)] : [t('templatesNothing', lang)];
+  return [...summary, ...skipped].join('\n');
+}
+
+/** Menu: Insert templates. */
+export function insertTemplates(): ActionResult {
+  return runAction('templatesTitle', (lang) => {
+    const report = applyTemplates(readSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()));
+    const { tables: _tables, ...details } = report;
+    void _tables;
+    return { ok: true, message: describeTemplateReport(report, lang), details };
+  });
+}
