@@ -50,7 +50,7 @@ export interface ParseResult {
 /** Decomposing more months than this is almost certainly a typo in a year (2062 for 2026). */
 export const MAX_PERIOD_MONTHS = 60;
 /** The header row is looked for in the first rows only, so a title line above it is fine. */
-const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 10;
 
 export function parsePlan(workbook: Workbook, options: ParseOptions = {}): ParseResult {
   const timeZone = options.timeZone ?? 'UTC';
