@@ -43,10 +43,38 @@ interface Case {
 
 const cases: Case[] = [
   // Structure, from the parser.
-  { name: 'a required tab is missing', code: 'missing-tab', edit: (wb) => delete wb[KR], sheet: KR, a1: null, says: 'The "Key Results" tab is missing.' },
-  { name: 'a recommended tab is missing', code: 'missing-tab-optional', edit: (wb) => delete wb['Roadmap'], sheet: 'Roadmap', a1: null, says: 'so the roadmap cannot be shown' },
-  { name: 'a required column is missing', code: 'missing-column', edit: (wb) => dropColumn(wb, KR, 'Due'), sheet: KR, a1: 'N1', says: '"Due"' },
-  { name: 'an optional column is missing', code: 'missing-column-optional', edit: (wb) => dropColumn(wb, KR, 'Confidence'), sheet: KR, a1: 'N1', says: '"Confidence"' },
+  {
+    name: 'a required tab is missing',
+    code: 'missing-tab',
+    edit: (wb) => delete wb[KR],
+    sheet: KR,
+    a1: null,
+    says: 'The "Key Results" tab is missing.',
+  },
+  {
+    name: 'a recommended tab is missing',
+    code: 'missing-tab-optional',
+    edit: (wb) => delete wb['Roadmap'],
+    sheet: 'Roadmap',
+    a1: null,
+    says: 'so the roadmap cannot be shown',
+  },
+  {
+    name: 'a required column is missing',
+    code: 'missing-column',
+    edit: (wb) => dropColumn(wb, KR, 'Due'),
+    sheet: KR,
+    a1: 'N1',
+    says: '"Due"',
+  },
+  {
+    name: 'an optional column is missing',
+    code: 'missing-column-optional',
+    edit: (wb) => dropColumn(wb, KR, 'Confidence'),
+    sheet: KR,
+    a1: 'N1',
+    says: '"Confidence"',
+  },
   {
     name: 'a column appears twice',
     code: 'duplicate-column',
@@ -54,14 +82,67 @@ const cases: Case[] = [
     sheet: 'KPIs',
     a1: 'I1',
   },
-  { name: 'a tab has no header row', code: 'empty-sheet', edit: (wb) => (wb['Objectives'] = [['just a note']]), sheet: 'Objectives', a1: 'A1' },
-  { name: 'a row has no ID', code: 'missing-id', edit: (wb) => setCell(wb, KR, 'KR3', 'ID', ''), sheet: KR, a1: 'A4', says: 'Row 4 has content but no ID.' },
-  { name: 'an ID is used twice', code: 'duplicate-id', edit: (wb) => setCell(wb, KR, 'KR3', 'ID', 'kr1'), sheet: KR, a1: 'A4', says: 'also in row 2' },
-  { name: 'a required cell is empty', code: 'missing-value', edit: (wb) => setCell(wb, KR, 'KR2', 'Key result', ''), sheet: KR, a1: 'C3', says: 'Key result is empty for KR2.' },
-  { name: 'a cell shows a formula error', code: 'formula-error', edit: (wb) => setCell(wb, KR, 'KR2', 'Target', '#N/A'), sheet: KR, a1: 'I3', says: '#N/A' },
-  { name: 'a target is not a number', code: 'not-a-number', edit: (wb) => setCell(wb, KR, 'KR2', 'Target', 'fifty thousand'), sheet: KR, a1: 'I3' },
-  { name: 'a date is not a date', code: 'not-a-date', edit: (wb) => setCell(wb, 'Roadmap', 'R2', 'End', '31/03/2026'), sheet: 'Roadmap', a1: 'F3' },
-  { name: 'a choice is not allowed', code: 'invalid-choice', edit: (wb) => setCell(wb, 'KPIs', 'KPI1', 'Cadence', 'daily'), sheet: 'KPIs', a1: 'H2', says: 'allowed: monthly, weekly' },
+  {
+    name: 'a tab has no header row',
+    code: 'empty-sheet',
+    edit: (wb) => (wb['Objectives'] = [['just a note']]),
+    sheet: 'Objectives',
+    a1: 'A1',
+  },
+  {
+    name: 'a row has no ID',
+    code: 'missing-id',
+    edit: (wb) => setCell(wb, KR, 'KR3', 'ID', ''),
+    sheet: KR,
+    a1: 'A4',
+    says: 'Row 4 has content but no ID.',
+  },
+  {
+    name: 'an ID is used twice',
+    code: 'duplicate-id',
+    edit: (wb) => setCell(wb, KR, 'KR3', 'ID', 'kr1'),
+    sheet: KR,
+    a1: 'A4',
+    says: 'also in row 2',
+  },
+  {
+    name: 'a required cell is empty',
+    code: 'missing-value',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Key result', ''),
+    sheet: KR,
+    a1: 'C3',
+    says: 'Key result is empty for KR2.',
+  },
+  {
+    name: 'a cell shows a formula error',
+    code: 'formula-error',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Target', '#N/A'),
+    sheet: KR,
+    a1: 'I3',
+    says: '#N/A',
+  },
+  {
+    name: 'a target is not a number',
+    code: 'not-a-number',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Target', 'fifty thousand'),
+    sheet: KR,
+    a1: 'I3',
+  },
+  {
+    name: 'a date is not a date',
+    code: 'not-a-date',
+    edit: (wb) => setCell(wb, 'Roadmap', 'R2', 'End', '31/03/2026'),
+    sheet: 'Roadmap',
+    a1: 'F3',
+  },
+  {
+    name: 'a choice is not allowed',
+    code: 'invalid-choice',
+    edit: (wb) => setCell(wb, 'KPIs', 'KPI1', 'Cadence', 'daily'),
+    sheet: 'KPIs',
+    a1: 'H2',
+    says: 'allowed: monthly, weekly',
+  },
   {
     name: 'dates are reversed',
     code: 'dates-reversed',
@@ -73,16 +154,76 @@ const cases: Case[] = [
     a1: 'K3',
     says: 'KR2 ends (2026-03-31) before it starts (2026-12-01).',
   },
-  { name: 'a date is outside the period', code: 'outside-period', edit: (wb) => setCell(wb, KR, 'KR2', 'Due', '2027-03-31'), sheet: KR, a1: 'K3', says: '2026-01-01 – 2026-12-31' },
-  { name: 'the period is not set', code: 'period-missing', edit: (wb) => setCell(wb, 'Strategy', 'Period end', 'Value', ''), sheet: 'Strategy', a1: 'B10' },
-  { name: 'the period is reversed', code: 'period-reversed', edit: (wb) => setCell(wb, 'Strategy', 'Period end', 'Value', '2025-12-31'), sheet: 'Strategy', a1: 'B10' },
-  { name: 'the period is too long', code: 'period-too-long', edit: (wb) => setCell(wb, 'Strategy', 'Period end', 'Value', '2031-12-31'), sheet: 'Strategy', a1: 'B10', says: 'spans 72 months' },
+  {
+    name: 'a date is outside the period',
+    code: 'outside-period',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Due', '2027-03-31'),
+    sheet: KR,
+    a1: 'K3',
+    says: '2026-01-01 – 2026-12-31',
+  },
+  {
+    name: 'the period is not set',
+    code: 'period-missing',
+    edit: (wb) => setCell(wb, 'Strategy', 'Period end', 'Value', ''),
+    sheet: 'Strategy',
+    a1: 'B10',
+  },
+  {
+    name: 'the period is reversed',
+    code: 'period-reversed',
+    edit: (wb) => setCell(wb, 'Strategy', 'Period end', 'Value', '2025-12-31'),
+    sheet: 'Strategy',
+    a1: 'B10',
+  },
+  {
+    name: 'the period is too long',
+    code: 'period-too-long',
+    edit: (wb) => setCell(wb, 'Strategy', 'Period end', 'Value', '2031-12-31'),
+    sheet: 'Strategy',
+    a1: 'B10',
+    says: 'spans 72 months',
+  },
   // Structure, from the checks.
-  { name: 'a KR belongs to an unknown objective', code: 'unknown-objective', edit: (wb) => setCell(wb, KR, 'KR2', 'Objective', 'O9'), sheet: KR, a1: 'B3', says: 'KR2 belongs to objective "O9"' },
-  { name: 'a KPI tracks an unknown KR', code: 'unknown-key-result', edit: (wb) => setCell(wb, 'KPIs', 'KPI1', 'Key result', 'KR9'), sheet: 'KPIs', a1: 'D2', says: 'KPI1 refers to key result "KR9"' },
-  { name: 'a parent is neither objective nor KR', code: 'unknown-parent', edit: (wb) => setCell(wb, 'Objectives', 'O2', 'Parent', 'X1'), sheet: 'Objectives', a1: 'D3' },
-  { name: 'parents form a loop', code: 'parent-cycle', edit: (wb) => setCell(wb, 'Objectives', 'O1', 'Parent', 'O2'), sheet: 'Objectives', a1: 'D2', says: 'O1 → O2 → O1' },
-  { name: 'an owner is not a department', code: 'unknown-owner', edit: (wb) => setCell(wb, KR, 'KR2', 'Owner', 'Growth'), sheet: KR, a1: 'D3', says: 'Owner "Growth" of KR2' },
+  {
+    name: 'a KR belongs to an unknown objective',
+    code: 'unknown-objective',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Objective', 'O9'),
+    sheet: KR,
+    a1: 'B3',
+    says: 'KR2 belongs to objective "O9"',
+  },
+  {
+    name: 'a KPI tracks an unknown KR',
+    code: 'unknown-key-result',
+    edit: (wb) => setCell(wb, 'KPIs', 'KPI1', 'Key result', 'KR9'),
+    sheet: 'KPIs',
+    a1: 'D2',
+    says: 'KPI1 refers to key result "KR9"',
+  },
+  {
+    name: 'a parent is neither objective nor KR',
+    code: 'unknown-parent',
+    edit: (wb) => setCell(wb, 'Objectives', 'O2', 'Parent', 'X1'),
+    sheet: 'Objectives',
+    a1: 'D3',
+  },
+  {
+    name: 'parents form a loop',
+    code: 'parent-cycle',
+    edit: (wb) => setCell(wb, 'Objectives', 'O1', 'Parent', 'O2'),
+    sheet: 'Objectives',
+    a1: 'D2',
+    says: 'O1 → O2 → O1',
+  },
+  {
+    name: 'an owner is not a department',
+    code: 'unknown-owner',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Owner', 'Growth'),
+    sheet: KR,
+    a1: 'D3',
+    says: 'Owner "Growth" of KR2',
+  },
   {
     name: 'the direction contradicts baseline and target',
     code: 'direction-contradiction',
@@ -91,13 +232,35 @@ const cases: Case[] = [
     a1: 'G3',
     says: 'KR2 should decrease, but its target 50000 is not beyond its baseline 0.',
   },
-  { name: 'an actual is for an unknown metric', code: 'unknown-metric', edit: (wb) => (wb['Actuals'][3][colOf(wb['Actuals'], 'Metric')] = 'KR99'), sheet: 'Actuals', a1: 'B4', says: 'Actuals row 4 is for "KR99"' },
-  { name: 'custom phasing has no weights', code: 'custom-weights-missing', edit: (wb) => setCell(wb, KR, 'KR2', 'Phasing', 'custom'), sheet: KR, a1: 'L3' },
+  {
+    name: 'an actual is for an unknown metric',
+    code: 'unknown-metric',
+    edit: (wb) => (wb['Actuals'][3][colOf(wb['Actuals'], 'Metric')] = 'KR99'),
+    sheet: 'Actuals',
+    a1: 'B4',
+    says: 'Actuals row 4 is for "KR99"',
+  },
+  {
+    name: 'custom phasing has no weights',
+    code: 'custom-weights-missing',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Phasing', 'custom'),
+    sheet: KR,
+    a1: 'L3',
+  },
   // Method.
   {
     name: 'an objective has more than 3 KRs',
     code: 'too-many-key-results',
-    edit: (wb) => addRow(wb, KR, { ID: 'KR6', Objective: 'O1', 'Key result': 'A fourth', Owner: 'Support', Type: 'cumulative', Target: 10, Due: '2026-12-31' }),
+    edit: (wb) =>
+      addRow(wb, KR, {
+        ID: 'KR6',
+        Objective: 'O1',
+        'Key result': 'A fourth',
+        Owner: 'Support',
+        Type: 'cumulative',
+        Target: 10,
+        Due: '2026-12-31',
+      }),
     sheet: 'Objectives',
     a1: 'A2',
     says: 'Objective O1 has 4 key results; keep it to 3.',
@@ -106,7 +269,8 @@ const cases: Case[] = [
     name: 'a department owns more than 3 objectives',
     code: 'too-many-objectives',
     edit: (wb) => {
-      for (const id of ['O3', 'O4', 'O5']) addRow(wb, 'Objectives', { ID: id, Objective: `Objective ${id}`, Owner: 'Sales' });
+      for (const id of ['O3', 'O4', 'O5'])
+        addRow(wb, 'Objectives', { ID: id, Objective: `Objective ${id}`, Owner: 'Sales' });
     },
     sheet: 'Objectives',
     a1: 'C6', // the fourth Sales objective, O5
@@ -116,7 +280,16 @@ const cases: Case[] = [
     name: 'a department owns more than 3 KRs',
     code: 'too-many-key-results-owned',
     edit: (wb) => {
-      for (const id of ['KR6', 'KR7']) addRow(wb, KR, { ID: id, Objective: 'O2', 'Key result': id, Owner: 'R&D', Type: 'milestone', Target: 1, Due: '2026-06-30' });
+      for (const id of ['KR6', 'KR7'])
+        addRow(wb, KR, {
+          ID: id,
+          Objective: 'O2',
+          'Key result': id,
+          Owner: 'R&D',
+          Type: 'milestone',
+          Target: 1,
+          Due: '2026-06-30',
+        });
     },
     options: { maxKeyResultsPerObjective: 10 },
     sheet: KR,
@@ -127,14 +300,28 @@ const cases: Case[] = [
     name: 'a department owns more than 3 KPIs',
     code: 'too-many-kpis',
     edit: (wb) => {
-      for (const id of ['KPI4', 'KPI5', 'KPI6']) addRow(wb, 'KPIs', { ID: id, KPI: id, Owner: 'Marketing', 'Key result': 'KR2', Target: 1 });
+      for (const id of ['KPI4', 'KPI5', 'KPI6'])
+        addRow(wb, 'KPIs', { ID: id, KPI: id, Owner: 'Marketing', 'Key result': 'KR2', Target: 1 });
     },
     sheet: 'KPIs',
     a1: 'C7',
     says: 'Marketing owns 4 KPIs; keep it to 3.',
   },
-  { name: 'a department owns nothing', code: 'idle-department', edit: (wb) => addRow(wb, 'Departments', { Department: 'Legal' }), sheet: 'Departments', a1: 'A7', says: 'Legal owns no objective' },
-  { name: 'a KPI is not tied to a KR', code: 'kpi-without-key-result', edit: (wb) => setCell(wb, 'KPIs', 'KPI2', 'Key result', ''), sheet: 'KPIs', a1: 'D3' },
+  {
+    name: 'a department owns nothing',
+    code: 'idle-department',
+    edit: (wb) => addRow(wb, 'Departments', { Department: 'Legal' }),
+    sheet: 'Departments',
+    a1: 'A7',
+    says: 'Legal owns no objective',
+  },
+  {
+    name: 'a KPI is not tied to a KR',
+    code: 'kpi-without-key-result',
+    edit: (wb) => setCell(wb, 'KPIs', 'KPI2', 'Key result', ''),
+    sheet: 'KPIs',
+    a1: 'D3',
+  },
   {
     name: 'a KR has neither KPI nor roadmap item',
     code: 'key-result-untracked',
@@ -146,9 +333,28 @@ const cases: Case[] = [
     a1: 'A6',
     says: 'Key result KR5 has neither a KPI nor a roadmap item.',
   },
-  { name: 'a KR has no owner', code: 'key-result-without-owner', edit: (wb) => setCell(wb, KR, 'KR2', 'Owner', ''), sheet: KR, a1: 'D3' },
-  { name: 'a strategy question is unanswered', code: 'strategy-unanswered', edit: (wb) => setCell(wb, 'Strategy', 'Target users', 'Value', ''), sheet: 'Strategy', a1: 'B5', says: 'Who is the product for?' },
-  { name: 'the vision is empty', code: 'strategy-field-missing', edit: (wb) => setCell(wb, 'Strategy', 'Vision', 'Value', ''), sheet: 'Strategy', a1: 'B3' },
+  {
+    name: 'a KR has no owner',
+    code: 'key-result-without-owner',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Owner', ''),
+    sheet: KR,
+    a1: 'D3',
+  },
+  {
+    name: 'a strategy question is unanswered',
+    code: 'strategy-unanswered',
+    edit: (wb) => setCell(wb, 'Strategy', 'Target users', 'Value', ''),
+    sheet: 'Strategy',
+    a1: 'B5',
+    says: 'Who is the product for?',
+  },
+  {
+    name: 'the vision is empty',
+    code: 'strategy-field-missing',
+    edit: (wb) => setCell(wb, 'Strategy', 'Vision', 'Value', ''),
+    sheet: 'Strategy',
+    a1: 'B3',
+  },
   {
     name: 'an objective has no KR',
     code: 'objective-without-key-results',
@@ -162,7 +368,10 @@ const cases: Case[] = [
     code: 'stale-check-in',
     edit: (wb) => {
       const actuals = wb['Actuals'];
-      actuals.splice(actuals.findIndex((r) => r[1] === 'KR2' && r[0] === '2026-10-28'), 1);
+      actuals.splice(
+        actuals.findIndex((r) => r[1] === 'KR2' && r[0] === '2026-10-28'),
+        1,
+      );
     },
     options: { asOf: EXAMPLE_AS_OF },
     sheet: 'Actuals',
@@ -180,11 +389,17 @@ const cases: Case[] = [
 ];
 
 /** The Targets tab as the spreadsheet would hold it after recalculation: formula results as cached values. */
-function workbookWithTargets(): { wb: Workbook; targetRows: Record<string, number>; firstMonthColumn: number } {
+function workbookWithTargets(): {
+  wb: Workbook;
+  targetRows: Record<string, number>;
+  firstMonthColumn: number;
+} {
   const wb = exampleWorkbook('en', { date: isoToSerial });
   const sheet = buildTargetsSheet(parsePlan(wb).plan, { lang: 'en', date: isoToSerial })!;
   const { values } = evaluateWorkbook({ ...wb, Targets: sheet.rows });
-  wb['Targets'] = values('Targets').map((row) => row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))));
+  wb['Targets'] = values('Targets').map((row) =>
+    row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))),
+  );
   return { wb, targetRows: sheet.targetRows, firstMonthColumn: sheet.firstMonthColumn };
 }
 
@@ -218,13 +433,23 @@ mismatch.says = 'The Targets tab shows 4000 for KR2 in 2026-04, but the plan giv
 const rowMissing = cases.find((c) => c.code === 'targets-row-missing')!;
 rowMissing.edit = (wb) => {
   Object.assign(wb, workbookWithTargets().wb);
-  addRow(wb, KR, { ID: 'KR6', Objective: 'O2', 'Key result': 'New', Owner: 'R&D', Type: 'milestone', Target: 1, Due: isoToSerial('2026-06-30') });
+  addRow(wb, KR, {
+    ID: 'KR6',
+    Objective: 'O2',
+    'Key result': 'New',
+    Owner: 'R&D',
+    Type: 'milestone',
+    Target: 1,
+    Due: isoToSerial('2026-06-30'),
+  });
 };
 
 describe('every issue code, at the right cell', () => {
   it('the example plan itself has exactly one issue: KR3 behind pace', () => {
     expect(allIssues(exampleWorkbook('en'))).toEqual([]);
-    expect(allIssues(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF }).map((i) => [i.code, i.a1])).toEqual([['behind-pace', 'I4']]);
+    expect(allIssues(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF }).map((i) => [i.code, i.a1])).toEqual([
+      ['behind-pace', 'I4'],
+    ]);
   });
 
   for (const c of cases) {
@@ -261,8 +486,18 @@ describe('the limits are configurable', () => {
     expect(allIssues(wb, { maxKeyResultsPerObjective: 2 }).map((i) => [i.code, i.a1, i.message.en])).toEqual([
       ['too-many-key-results', 'A2', 'Objective O1 has 3 key results; keep it to 2.'],
     ]);
-    addRow(wb, KR, { ID: 'KR6', Objective: 'O1', 'Key result': 'A fourth', Owner: 'Support', Type: 'cumulative', Target: 10, Due: '2026-12-31' });
-    expect(allIssues(wb, { maxKeyResultsPerObjective: 4 }).filter((i) => i.code === 'too-many-key-results')).toEqual([]);
+    addRow(wb, KR, {
+      ID: 'KR6',
+      Objective: 'O1',
+      'Key result': 'A fourth',
+      Owner: 'Support',
+      Type: 'cumulative',
+      Target: 10,
+      Due: '2026-12-31',
+    });
+    expect(
+      allIssues(wb, { maxKeyResultsPerObjective: 4 }).filter((i) => i.code === 'too-many-key-results'),
+    ).toEqual([]);
   });
 
   it('maxObjectivesPerDepartment, maxKeyResultsPerDepartment and maxKpisPerDepartment', () => {
@@ -272,7 +507,9 @@ describe('the limits are configurable', () => {
       ['too-many-objectives', 'C3'],
     ]);
     // R&D owns KR4 and KR5: with a limit of 1 the second one is pointed at.
-    expect(allIssues(wb, { maxKeyResultsPerDepartment: 1 }).map((i) => [i.code, i.a1, i.message.en])).toEqual([['too-many-key-results-owned', 'D6', 'R&D owns 2 key results; keep it to 1.']]);
+    expect(allIssues(wb, { maxKeyResultsPerDepartment: 1 }).map((i) => [i.code, i.a1, i.message.en])).toEqual(
+      [['too-many-key-results-owned', 'D6', 'R&D owns 2 key results; keep it to 1.']],
+    );
     expect(allIssues(wb, { maxKpisPerDepartment: 0 }).map((i) => [i.code, i.a1])).toEqual([
       ['too-many-kpis', 'C2'],
       ['too-many-kpis', 'C3'],
@@ -283,7 +520,9 @@ describe('the limits are configurable', () => {
   it('counts owners case-insensitively', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, KR, 'KR5', 'Owner', 'r&d');
-    expect(allIssues(wb, { maxKeyResultsPerDepartment: 1 }).map((i) => [i.code, i.a1])).toEqual([['too-many-key-results-owned', 'D6']]);
+    expect(allIssues(wb, { maxKeyResultsPerDepartment: 1 }).map((i) => [i.code, i.a1])).toEqual([
+      ['too-many-key-results-owned', 'D6'],
+    ]);
   });
 });
 
@@ -292,15 +531,29 @@ describe('cross-tab checks in detail', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, 'Objectives', 'O1', 'Parent', 'O2');
     addRow(wb, 'Objectives', { ID: 'O3', Objective: 'Feeds into the loop', Owner: 'Sales', Parent: 'O1' });
-    addRow(wb, KR, { ID: 'KR6', Objective: 'O3', 'Key result': 'x', Owner: 'Support', Type: 'milestone', Target: 1, Due: '2026-06-30' });
+    addRow(wb, KR, {
+      ID: 'KR6',
+      Objective: 'O3',
+      'Key result': 'x',
+      Owner: 'Support',
+      Type: 'milestone',
+      Target: 1,
+      Due: '2026-06-30',
+    });
     const cycles = allIssues(wb).filter((i) => i.code === 'parent-cycle');
-    expect(cycles.map((i) => [i.a1, i.message.en])).toEqual([['D2', "Objectives O1 → O2 → O1 are each other's parents in a loop."]]);
+    expect(cycles.map((i) => [i.a1, i.message.en])).toEqual([
+      ['D2', "Objectives O1 → O2 → O1 are each other's parents in a loop."],
+    ]);
   });
 
   it('reports an objective that is its own parent', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, 'Objectives', 'O2', 'Parent', 'o2');
-    expect(allIssues(wb).filter((i) => i.code === 'parent-cycle').map((i) => [i.a1, i.message.en])).toEqual([['D3', "Objectives O2 → O2 are each other's parents in a loop."]]);
+    expect(
+      allIssues(wb)
+        .filter((i) => i.code === 'parent-cycle')
+        .map((i) => [i.a1, i.message.en]),
+    ).toEqual([['D3', "Objectives O2 → O2 are each other's parents in a loop."]]);
   });
 
   it('accepts a key result as a parent (cascading), in any case', () => {
@@ -334,7 +587,11 @@ describe('cross-tab checks in detail', () => {
     addRow(wb, 'Departments', { Department: 'finance' }); // case does not matter
     expect(allIssues(wb)).toEqual([]);
     wb['Departments'].pop();
-    expect(allIssues(wb).filter((i) => i.code === 'unknown-owner').map((i) => [i.sheet, i.a1])).toEqual([
+    expect(
+      allIssues(wb)
+        .filter((i) => i.code === 'unknown-owner')
+        .map((i) => [i.sheet, i.a1]),
+    ).toEqual([
       ['KPIs', 'C2'],
       ['Objectives', 'C2'],
       ['Roadmap', 'D5'],
@@ -354,7 +611,11 @@ describe('cross-tab checks in detail', () => {
     const wb = exampleWorkbook('zh-CN');
     setCell(wb, '关键结果', 'KR2', '负责部门', '增长');
     const issue = allIssues(wb).find((i) => i.code === 'unknown-owner')!;
-    expect([issue.sheet, issue.a1, issue.message['zh-CN']]).toEqual(['关键结果', 'D3', 'KR2 的负责部门“增长”不在“部门”表中。']);
+    expect([issue.sheet, issue.a1, issue.message['zh-CN']]).toEqual([
+      '关键结果',
+      'D3',
+      'KR2 的负责部门“增长”不在“部门”表中。',
+    ]);
   });
 });
 
@@ -366,7 +627,11 @@ describe('tracking checks', () => {
     // KR1 ramp-up over 6 months expects 1e6 * (1*2)/(6*7) = 47,619.05 by March; 40,000 is 4% of 5%: pace 0.84, at risk.
     // KR2 expects 5,000 (10%); 3,200 is 6.4%: pace 0.64, off track.
     // KR3 expects 0.05 + 0.15 * 1/10 = 0.065 (10%); 0.06 is 6.7%: pace 0.67, off track.
-    expect(allIssues(wb, { asOf: '2026-04-15' }).filter((i) => i.category === 'tracking').map((i) => [i.code, i.message.en])).toEqual([
+    expect(
+      allIssues(wb, { asOf: '2026-04-15' })
+        .filter((i) => i.category === 'tracking')
+        .map((i) => [i.code, i.message.en]),
+    ).toEqual([
       ['stale-check-in', 'KPI1 has no actual for 2026-03.'],
       ['behind-pace', 'KR1 is at risk: 4% achieved, 5% expected by now.'],
       ['behind-pace', 'KR2 is off track: 6% achieved, 10% expected by now.'],
@@ -393,7 +658,9 @@ describe('tracking checks', () => {
   it('behind pace is reported for at-risk as well as off-track key results, never for KPIs', () => {
     const { issues, progress } = analyzeWorkbook(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF });
     expect(progress.kpis.filter((k) => k.status === 'off-track').map((k) => k.id)).toEqual(['KPI2', 'KPI3']);
-    expect(issues.filter((i) => i.code === 'behind-pace').map((i) => i.message.en)).toEqual(['KR3 is off track: 53% achieved, 80% expected by now.']);
+    expect(issues.filter((i) => i.code === 'behind-pace').map((i) => i.message.en)).toEqual([
+      'KR3 is off track: 53% achieved, 80% expected by now.',
+    ]);
   });
 });
 
@@ -408,7 +675,9 @@ describe('the Targets tab read back', () => {
     wb['Targets'].splice(targetRows.KR2, 0, weights);
     const issues = allIssues(wb);
     // No custom-weights-missing; the cached even split no longer matches the weights (all 50,000 in March).
-    expect(issues.map((i) => [i.code, i.a1, i.message.en])).toEqual([['targets-mismatch', 'G3', 'The Targets tab shows 5000 for KR2 in 2026-03, but the plan gives 50000.']]);
+    expect(issues.map((i) => [i.code, i.a1, i.message.en])).toEqual([
+      ['targets-mismatch', 'G3', 'The Targets tab shows 5000 for KR2 in 2026-03, but the plan gives 50000.'],
+    ]);
   });
 
   it('the formulas and the checks find a KPI’s key result the same way, whatever the case of its ID', () => {
@@ -416,7 +685,9 @@ describe('the Targets tab read back', () => {
     setCell(wb, 'KPIs', 'KPI3', 'Key result', 'kr2');
     const sheet = buildTargetsSheet(parsePlan(wb).plan, { lang: 'en', date: isoToSerial })!;
     const { values } = evaluateWorkbook({ ...wb, Targets: sheet.rows });
-    wb['Targets'] = values('Targets').map((row) => row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))));
+    wb['Targets'] = values('Targets').map((row) =>
+      row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))),
+    );
     expect(allIssues(wb)).toEqual([]);
     // KPI3 follows KR2's window (March–December): no bar in January and February.
     const kpi3 = wb['Targets'][sheet.targetRows.KPI3 - 1];

@@ -3,7 +3,17 @@
  * (shared/example.ts) and the rules of shared/progress.ts. The arithmetic is in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { AT_RISK_PACE, EXAMPLE_AS_OF, exampleWorkbook, ON_TRACK_PACE, parsePlan, planProgress, type MetricProgress, type PlanProgress, type Workbook } from '../shared';
+import {
+  AT_RISK_PACE,
+  EXAMPLE_AS_OF,
+  exampleWorkbook,
+  ON_TRACK_PACE,
+  parsePlan,
+  planProgress,
+  type MetricProgress,
+  type PlanProgress,
+  type Workbook,
+} from '../shared';
 import { addRow, colOf, setCell } from './helpers/edit';
 
 const KR = 'Key Results';
@@ -14,7 +24,8 @@ function progressOf(wb: Workbook, asOf = EXAMPLE_AS_OF): PlanProgress {
   return planProgress(plan, asOf);
 }
 
-const metric = (p: PlanProgress, id: string): MetricProgress => [...p.keyResults, ...p.kpis].find((m) => m.id === id)!;
+const metric = (p: PlanProgress, id: string): MetricProgress =>
+  [...p.keyResults, ...p.kpis].find((m) => m.id === id)!;
 
 /** Remove one check-in row (metric, month). */
 function dropActual(wb: Workbook, id: string, month: string) {
@@ -58,7 +69,15 @@ describe(`the example plan as of ${EXAMPLE_AS_OF}`, () => {
     // expected by end of October (8th of 10 months) = 50,000 × 8/10 = 40,000.
     // attainment 37,600/50,000 = 0.752; expected 0.8; pace 0.94: on track.
     // Run rate of the last 3 months (5100 + 4700 + 4900)/3 = 4,900 for 2 more months: 37,600 + 9,800 = 47,400 (0.948).
-    expect(metric(p, 'KR2')).toMatchObject({ throughMonth: '2026-10', current: 37_600, expected: 40_000, status: 'on-track', forecast: 47_400, score: 0.8, scoreFinal: false });
+    expect(metric(p, 'KR2')).toMatchObject({
+      throughMonth: '2026-10',
+      current: 37_600,
+      expected: 40_000,
+      status: 'on-track',
+      forecast: 47_400,
+      score: 0.8,
+      scoreFinal: false,
+    });
     expect(metric(p, 'KR2').attainment).toBeCloseTo(0.752, 12);
     expect(metric(p, 'KR2').expectedAttainment).toBeCloseTo(0.8, 12);
     expect(metric(p, 'KR2').forecastAttainment).toBeCloseTo(0.948, 12);
@@ -93,7 +112,13 @@ describe(`the example plan as of ${EXAMPLE_AS_OF}`, () => {
   });
 
   it('KR4: the v1.0 release milestone, done', () => {
-    expect(metric(p, 'KR4')).toMatchObject({ current: 1, attainment: 1, status: 'done', score: 1, scoreFinal: true });
+    expect(metric(p, 'KR4')).toMatchObject({
+      current: 1,
+      attainment: 1,
+      status: 'done',
+      score: 1,
+      scoreFinal: true,
+    });
   });
 
   it('KR5: answer accuracy from 70% to 90% over the year', () => {
@@ -111,15 +136,42 @@ describe(`the example plan as of ${EXAMPLE_AS_OF}`, () => {
   it('KPIs: the share of elapsed months that met the bar', () => {
     // KPI1 (≥ 5% growth) over KR1's window March–August: April–August all ≥ 0.05, March has no figure: 5/6 → at risk.
     const kpi1 = metric(p, 'KPI1');
-    expect(kpi1).toMatchObject({ start: '2026-03', due: '2026-08', throughMonth: '2026-08', current: 0.24, expected: 0.05, status: 'at-risk', score: 0.8 });
+    expect(kpi1).toMatchObject({
+      start: '2026-03',
+      due: '2026-08',
+      throughMonth: '2026-08',
+      current: 0.24,
+      expected: 0.05,
+      status: 'at-risk',
+      score: 0.8,
+    });
     expect(kpi1.attainment).toBeCloseTo(5 / 6, 12);
     // KPI2 (≤ 1 hour, lower is better) over KR3's window March–October so far:
     // 2.5, 1.8, 1.2, 0.9, 0.8, 0.9, 1.1, 0.7 → 4 of 8 at or under 1 hour = 0.5 → off track.
-    expect(metric(p, 'KPI2')).toMatchObject({ direction: 'decrease', attainment: 0.5, expectedAttainment: 1, status: 'off-track', score: 0.5 });
+    expect(metric(p, 'KPI2')).toMatchObject({
+      direction: 'decrease',
+      attainment: 0.5,
+      expectedAttainment: 1,
+      status: 'off-track',
+      score: 0.5,
+    });
     // KPI3 (≥ 5,000 sign-ups a month): 5200, 5600, 5100 of 8 months = 0.375 → off track, score round(3.75)/10 = 0.4.
     expect(metric(p, 'KPI3')).toMatchObject({ attainment: 0.375, status: 'off-track', score: 0.4 });
     // The bar is the same every month of the window and absent outside it.
-    expect(metric(p, 'KPI3').months.map((m) => m.target)).toEqual([null, null, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000]);
+    expect(metric(p, 'KPI3').months.map((m) => m.target)).toEqual([
+      null,
+      null,
+      5000,
+      5000,
+      5000,
+      5000,
+      5000,
+      5000,
+      5000,
+      5000,
+      5000,
+      5000,
+    ]);
   });
 
   it('objectives and departments: weighted means of their key results, each capped at 100%', () => {
@@ -136,7 +188,12 @@ describe(`the example plan as of ${EXAMPLE_AS_OF}`, () => {
     expect(p.departments['R&D'].attainment).toBeCloseTo(0.9, 12);
     expect(p.departments.Operations.status).toBe('off-track');
     // Support owns KPIs and roadmap items but no key result: nothing to roll up.
-    expect(p.departments.Support).toEqual({ attainment: null, expectedAttainment: null, status: 'no-data', metrics: 0 });
+    expect(p.departments.Support).toEqual({
+      attainment: null,
+      expectedAttainment: null,
+      status: 'no-data',
+      metrics: 0,
+    });
   });
 
   it('the pace bands are the documented constants', () => {
@@ -204,7 +261,20 @@ describe('attainment', () => {
 
   it('runs the other way for a decrease', () => {
     const wb = exampleWorkbook('en');
-    addRow(wb, KR, { ID: 'KR6', Objective: 'O2', 'Key result': 'Churn from 10% to 4%', Owner: 'Support', Type: 'level', Unit: '%', Direction: 'decrease', Baseline: '10%', Target: '4%', Start: '2026-01-01', Due: '2026-12-31', Phasing: 'even' });
+    addRow(wb, KR, {
+      ID: 'KR6',
+      Objective: 'O2',
+      'Key result': 'Churn from 10% to 4%',
+      Owner: 'Support',
+      Type: 'level',
+      Unit: '%',
+      Direction: 'decrease',
+      Baseline: '10%',
+      Target: '4%',
+      Start: '2026-01-01',
+      Due: '2026-12-31',
+      Phasing: 'even',
+    });
     addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KR6', Value: '7%' });
     let kr6 = metric(progressOf(wb), 'KR6');
     // Path 0.10 → 0.04: by October (10 of 12) 0.1 − 0.06 × 10/12 = 0.05.
@@ -237,15 +307,33 @@ describe('attainment', () => {
     const wb = exampleWorkbook('en');
     dropActual(wb, 'KR4', '2026-03');
     // Before its window (January): not started.
-    expect(metric(progressOf(wb, '2025-12-15'), 'KR4')).toMatchObject({ status: 'not-started', attainment: 0, score: 0 });
+    expect(metric(progressOf(wb, '2025-12-15'), 'KR4')).toMatchObject({
+      status: 'not-started',
+      attainment: 0,
+      score: 0,
+    });
     // Under way, not due yet: on track at 0.
-    expect(metric(progressOf(wb, '2026-02-15'), 'KR4')).toMatchObject({ status: 'on-track', attainment: 0, expected: 0 });
+    expect(metric(progressOf(wb, '2026-02-15'), 'KR4')).toMatchObject({
+      status: 'on-track',
+      attainment: 0,
+      expected: 0,
+    });
     // Due in March and not done by April: off track, score 0, final.
-    expect(metric(progressOf(wb, '2026-04-15'), 'KR4')).toMatchObject({ status: 'off-track', attainment: 0, expected: 1, score: 0, scoreFinal: true });
+    expect(metric(progressOf(wb, '2026-04-15'), 'KR4')).toMatchObject({
+      status: 'off-track',
+      attainment: 0,
+      expected: 1,
+      score: 0,
+      scoreFinal: true,
+    });
     // A check-in of 1 makes it done.
     addRow(wb, 'Actuals', { Date: '2026-04-20', Metric: 'KR4', Value: 1 });
     expect(metric(progressOf(wb, '2026-04-15'), 'KR4').status).toBe('off-track'); // not yet: the check-in is after asOf
-    expect(metric(progressOf(wb, '2026-04-21'), 'KR4')).toMatchObject({ status: 'done', attainment: 1, score: 1 });
+    expect(metric(progressOf(wb, '2026-04-21'), 'KR4')).toMatchObject({
+      status: 'done',
+      attainment: 1,
+      score: 1,
+    });
   });
 });
 
@@ -258,15 +346,29 @@ describe('status', () => {
     expect(kr2).toMatchObject({ status: 'no-data', missingCheckIn: '2026-10', current: 32_700 });
     // A level without its latest reading too.
     dropActual(wb, 'KR3', '2026-10');
-    expect(metric(progressOf(wb), 'KR3')).toMatchObject({ status: 'no-data', missingCheckIn: '2026-10', current: 0.12 });
+    expect(metric(progressOf(wb), 'KR3')).toMatchObject({
+      status: 'no-data',
+      missingCheckIn: '2026-10',
+      current: 0.12,
+    });
   });
 
   it('is "not started" before the start, and while the first month is under way', () => {
     const before = progressOf(exampleWorkbook('en'), '2026-02-15');
-    for (const id of ['KR1', 'KR2', 'KR3']) expect(metric(before, id)).toMatchObject({ status: 'not-started', attainment: null, throughMonth: null });
+    for (const id of ['KR1', 'KR2', 'KR3'])
+      expect(metric(before, id)).toMatchObject({
+        status: 'not-started',
+        attainment: null,
+        throughMonth: null,
+      });
     expect(before.objectives.O1.status).toBe('not-started');
     const firstMonth = progressOf(exampleWorkbook('en'), '2026-03-20');
-    expect(metric(firstMonth, 'KR2')).toMatchObject({ status: 'not-started', throughMonth: null, current: 0, expected: 0 });
+    expect(metric(firstMonth, 'KR2')).toMatchObject({
+      status: 'not-started',
+      throughMonth: null,
+      current: 0,
+      expected: 0,
+    });
   });
 
   it('is judged by pace: attainment over expected attainment, against 0.9 and 0.7, bounds included', () => {
@@ -285,7 +387,17 @@ describe('status', () => {
   it('is done when the amounts add up to the target, whatever the floating-point sum says', () => {
     const wb = exampleWorkbook('en');
     // USD millions: 0.7 + 0.2 + 0.1 is 1 to a person, 0.9999999999999999 to a computer.
-    addRow(wb, KR, { ID: 'KR6', Objective: 'O2', 'Key result': 'USD 1m of services', Owner: 'Support', Type: 'cumulative', Unit: 'USD m', Target: 1, Start: '2026-08-01', Due: '2026-12-31' });
+    addRow(wb, KR, {
+      ID: 'KR6',
+      Objective: 'O2',
+      'Key result': 'USD 1m of services',
+      Owner: 'Support',
+      Type: 'cumulative',
+      Unit: 'USD m',
+      Target: 1,
+      Start: '2026-08-01',
+      Due: '2026-12-31',
+    });
     addRow(wb, 'Actuals', { Date: '2026-08-31', Metric: 'KR6', Value: 0.7 });
     addRow(wb, 'Actuals', { Date: '2026-09-30', Metric: 'KR6', Value: 0.2 });
     addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KR6', Value: 0.1 });
@@ -385,6 +497,10 @@ describe('score', () => {
     const p = progressOf(exampleWorkbook('en'), '2027-01-05');
     expect(p.keyResults.map((k) => k.scoreFinal)).toEqual([true, true, true, true, true]);
     // December is now the last month judged, and it has no check-in.
-    expect(metric(p, 'KR2')).toMatchObject({ throughMonth: '2026-12', missingCheckIn: '2026-12', status: 'no-data' });
+    expect(metric(p, 'KR2')).toMatchObject({
+      throughMonth: '2026-12',
+      missingCheckIn: '2026-12',
+      status: 'no-data',
+    });
   });
 });

@@ -33,16 +33,57 @@ const NUM_RUNS = 200;
 
 const both = (b: Bilingual) => [b.en, b['zh-CN']];
 const TAB_NAMES = TABS.flatMap((t) => both(t.label));
-const HEADERS = [...TABS.flatMap((t) => t.columns.flatMap((c) => both(c.label))), ...TARGETS_SUMMARY_COLUMNS.flatMap((c) => both(c.label))];
+const HEADERS = [
+  ...TABS.flatMap((t) => t.columns.flatMap((c) => both(c.label))),
+  ...TARGETS_SUMMARY_COLUMNS.flatMap((c) => both(c.label)),
+];
 const FIELD_LABELS = STRATEGY_FIELDS.flatMap((f) => both(f.label));
-const ENUM_LABELS = Object.values(ENUMS).flatMap((values) => Object.values(values as Record<string, Bilingual>).flatMap(both));
-const PLAUSIBLE = ['KR1', 'KR2', 'kr3', 'O1', 'o2', 'KPI1', 'R1', 'Sales', 'sales', 'Marketing', 'R&D', 'KR1, KR2', 'KR9; O1', '2026-01-01', '2026-03-01', '2026-12-31', '2026/6/30', '2026年3月1日', '2026-02-30', '03/04/2026', '20%', '1,000,000', 'USD 1,000,000', '0.2', '-5', 'abc', '  ', '\n'];
+const ENUM_LABELS = Object.values(ENUMS).flatMap((values) =>
+  Object.values(values as Record<string, Bilingual>).flatMap(both),
+);
+const PLAUSIBLE = [
+  'KR1',
+  'KR2',
+  'kr3',
+  'O1',
+  'o2',
+  'KPI1',
+  'R1',
+  'Sales',
+  'sales',
+  'Marketing',
+  'R&D',
+  'KR1, KR2',
+  'KR9; O1',
+  '2026-01-01',
+  '2026-03-01',
+  '2026-12-31',
+  '2026/6/30',
+  '2026年3月1日',
+  '2026-02-30',
+  '03/04/2026',
+  '20%',
+  '1,000,000',
+  'USD 1,000,000',
+  '0.2',
+  '-5',
+  'abc',
+  '  ',
+  '\n',
+];
 const ERRORS = ['#REF!', '#N/A', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#ERROR!', '#SPILL!'];
 
 /** Upper/lower case and stray spaces, as people type headers. */
 const typed = (text: string) =>
   fc.tuple(fc.constantFrom('as-is', 'upper', 'lower', 'spaced'), fc.boolean()).map(([form, pad]) => {
-    const t = form === 'upper' ? text.toUpperCase() : form === 'lower' ? text.toLowerCase() : form === 'spaced' ? text.split('').join(' ') : text;
+    const t =
+      form === 'upper'
+        ? text.toUpperCase()
+        : form === 'lower'
+          ? text.toLowerCase()
+          : form === 'spaced'
+            ? text.split('').join(' ')
+            : text;
     return pad ? ` ${t} ` : t;
   });
 
@@ -50,7 +91,10 @@ const cellArb: fc.Arbitrary<Cell> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PLAUSIBLE) },
   { weight: 2, arbitrary: fc.double() },
   { weight: 2, arbitrary: fc.integer({ min: -1_000_000, max: 3_000_000 }) },
-  { weight: 1, arbitrary: fc.constantFrom(0, 1, -1, 46082, 46387, 2_958_465, 2_958_466, NaN, Infinity, -Infinity, 1e308) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(0, 1, -1, 46082, 46387, 2_958_465, 2_958_466, NaN, Infinity, -Infinity, 1e308),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.constantFrom(...ERRORS) },
   { weight: 1, arbitrary: fc.boolean() },
@@ -64,11 +108,17 @@ const cellArb: fc.Arbitrary<Cell> = fc.oneof(
 const rowArb = (maxLength: number): fc.Arbitrary<Cell[]> =>
   fc.oneof(
     { weight: 20, arbitrary: fc.array(cellArb, { maxLength }) },
-    { weight: 1, arbitrary: fc.constantFrom(null, undefined, 'not a row', 42, {}) as unknown as fc.Arbitrary<Cell[]> },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(null, undefined, 'not a row', 42, {}) as unknown as fc.Arbitrary<Cell[]>,
+    },
   );
 
 /** One big random sheet, built once and reused, so "huge" costs little per run. */
-const HUGE: Cell[][] = fc.sample(fc.array(cellArb, { minLength: 20, maxLength: 20 }), { numRuns: 5_000, seed: 42 });
+const HUGE: Cell[][] = fc.sample(fc.array(cellArb, { minLength: 20, maxLength: 20 }), {
+  numRuns: 5_000,
+  seed: 42,
+});
 
 const chaosGrid = fc.oneof(
   { weight: 10, arbitrary: fc.array(rowArb(14), { maxLength: 14 }) },
@@ -79,7 +129,9 @@ const chaosGrid = fc.oneof(
 /** A sheet laid out like a template tab: maybe a title row, a header of some of its columns, user columns, rows. */
 function templateGrid(tab: (typeof TABS)[number]): fc.Arbitrary<Cell[][]> {
   if (tab.key === 'strategy') {
-    const fieldRow = fc.tuple(fc.constantFrom(...FIELD_LABELS).chain(typed), cellArb).map(([f, v]): Cell[] => [f, v]);
+    const fieldRow = fc
+      .tuple(fc.constantFrom(...FIELD_LABELS).chain(typed), cellArb)
+      .map(([f, v]): Cell[] => [f, v]);
     return fc
       .tuple(fc.boolean(), fc.array(fieldRow, { maxLength: 14 }), fc.array(rowArb(4), { maxLength: 2 }))
       .map(([header, rows, junk]) => [...(header ? [['Field', '内容']] : []), ...rows, ...junk]);
@@ -87,21 +139,25 @@ function templateGrid(tab: (typeof TABS)[number]): fc.Arbitrary<Cell[][]> {
   const labels = tab.columns.flatMap((c) => both(c.label));
   const extra = tab.key === 'targets' ? ['2026-01-01', '2026-02-01', '2026-03-01', 46082, 46113] : [];
   const header = fc
-    .tuple(fc.shuffledSubarray([...labels, ...extra, 'My column', 'Notes 2']), fc.boolean())
-    .chain(([cells, _]) => fc.tuple(...cells.map((c) => (typeof c === 'string' ? typed(c) : fc.constant(c)))))
+    .shuffledSubarray([...labels, ...extra, 'My column', 'Notes 2'])
+    .chain((cells) => fc.tuple(...cells.map((c) => (typeof c === 'string' ? typed(c) : fc.constant(c)))))
     .map((cells) => cells as Cell[]);
   return fc
-    .tuple(fc.option(fc.constant(['A title above the header'] as Cell[]), { nil: undefined }), header, fc.array(rowArb(16), { maxLength: 16 }))
+    .tuple(
+      fc.option(fc.constant(['A title above the header'] as Cell[]), { nil: undefined }),
+      header,
+      fc.array(rowArb(16), { maxLength: 16 }),
+    )
     .map(([title, head, rows]) => [...(title ? [title] : []), head, ...rows]);
 }
 
 const templateWorkbook: fc.Arbitrary<Workbook> = fc
   .tuple(
     ...TABS.map((tab) =>
-      fc.option(
-        fc.tuple(fc.constantFrom(...both(tab.label)).chain(typed), templateGrid(tab)),
-        { nil: undefined, freq: 4 },
-      ),
+      fc.option(fc.tuple(fc.constantFrom(...both(tab.label)).chain(typed), templateGrid(tab)), {
+        nil: undefined,
+        freq: 4,
+      }),
     ),
     fc.dictionary(fc.string({ maxLength: 8 }), chaosGrid, { maxKeys: 2 }),
   )
@@ -112,16 +168,26 @@ const templateWorkbook: fc.Arbitrary<Workbook> = fc
     return wb;
   });
 
-const chaosWorkbook: fc.Arbitrary<Workbook> = fc.dictionary(fc.oneof(fc.constantFrom(...TAB_NAMES), fc.string({ maxLength: 10 })), chaosGrid, {
-  maxKeys: 10,
-});
+const chaosWorkbook: fc.Arbitrary<Workbook> = fc.dictionary(
+  fc.oneof(fc.constantFrom(...TAB_NAMES), fc.string({ maxLength: 10 })),
+  chaosGrid,
+  {
+    maxKeys: 10,
+  },
+);
 
 /** The example plan with a few cells overwritten, rows removed or replaced, tabs dropped. */
 const mutatedExample: fc.Arbitrary<Workbook> = fc
   .tuple(
     fc.constantFrom('en', 'zh-CN') as fc.Arbitrary<'en' | 'zh-CN'>,
     fc.array(
-      fc.tuple(fc.constantFrom('set', 'set', 'set', 'set', 'delete-row', 'bad-row', 'drop-tab'), fc.nat(), fc.nat(), fc.nat(), cellArb),
+      fc.tuple(
+        fc.constantFrom('set', 'set', 'set', 'set', 'delete-row', 'bad-row', 'drop-tab'),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        cellArb,
+      ),
       { minLength: 1, maxLength: 8 },
     ),
   )
@@ -143,10 +209,17 @@ const mutatedExample: fc.Arbitrary<Workbook> = fc
     return wb;
   });
 
-const asOfArb = fc.date({ min: new Date('2025-06-01T00:00:00Z'), max: new Date('2027-06-30T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const asOfArb = fc
+  .date({ min: new Date('2025-06-01T00:00:00Z'), max: new Date('2027-06-30T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const timeZoneArb = fc.constantFrom('UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Not/AZone');
 const limitsArb: fc.Arbitrary<Partial<CheckOptions>> = fc.record(
-  { maxKeyResultsPerObjective: fc.nat(4), maxObjectivesPerDepartment: fc.nat(4), maxKeyResultsPerDepartment: fc.nat(4), maxKpisPerDepartment: fc.nat(4) },
+  {
+    maxKeyResultsPerObjective: fc.nat(4),
+    maxObjectivesPerDepartment: fc.nat(4),
+    maxKeyResultsPerDepartment: fc.nat(4),
+    maxKpisPerDepartment: fc.nat(4),
+  },
   { requiredKeys: [] },
 );
 
@@ -163,7 +236,12 @@ function sizeOf(grid: Cell[][]): { rows: number; columns: number } {
 const WITHOUT_CELL = new Set(['missing-tab', 'missing-tab-optional', 'period-missing']);
 
 function expectLocated(issue: PlanIssue, wb: Workbook): void {
-  const context = JSON.stringify({ code: issue.code, sheet: issue.sheet, row: issue.row, column: issue.column });
+  const context = JSON.stringify({
+    code: issue.code,
+    sheet: issue.sheet,
+    row: issue.row,
+    column: issue.column,
+  });
   expect(issue.code in ISSUE_CATALOG, context).toBe(true);
   expect(issue.severity, context).toBe(ISSUE_CATALOG[issue.code].severity);
   expect(typeof issue.message.en === 'string' && issue.message.en.length > 0, context).toBe(true);
@@ -177,8 +255,14 @@ function expectLocated(issue: PlanIssue, wb: Workbook): void {
   expect(Array.isArray(grid), `${context}: the sheet exists`).toBe(true);
   const { rows, columns } = sizeOf(grid!);
   expect(issue.column, context).not.toBeNull();
-  expect(Number.isInteger(issue.row) && issue.row >= 1 && issue.row <= rows + 1, `${context}: row within 1..${rows + 1}`).toBe(true);
-  expect(Number.isInteger(issue.column) && issue.column! >= 1 && issue.column! <= columns + 1, `${context}: column within 1..${columns + 1}`).toBe(true);
+  expect(
+    Number.isInteger(issue.row) && issue.row >= 1 && issue.row <= rows + 1,
+    `${context}: row within 1..${rows + 1}`,
+  ).toBe(true);
+  expect(
+    Number.isInteger(issue.column) && issue.column! >= 1 && issue.column! <= columns + 1,
+    `${context}: column within 1..${columns + 1}`,
+  ).toBe(true);
   expect(issue.a1, context).toBe(a1(issue.row, issue.column!));
 }
 
@@ -211,21 +295,27 @@ function runAll(wb: Workbook, asOf: string, timeZone: string, limits: Partial<Ch
 describe('property: the core never throws and every issue points at a real cell', () => {
   it('on template-shaped workbooks with random cells', () => {
     fc.assert(
-      fc.property(templateWorkbook, asOfArb, timeZoneArb, limitsArb, (wb, asOf, tz, limits) => runAll(wb, asOf, tz, limits)),
+      fc.property(templateWorkbook, asOfArb, timeZoneArb, limitsArb, (wb, asOf, tz, limits) =>
+        runAll(wb, asOf, tz, limits),
+      ),
       { numRuns: NUM_RUNS },
     );
   });
 
   it('on chaos: random tab names, random grids, rows that are not arrays, huge and empty sheets', () => {
     fc.assert(
-      fc.property(chaosWorkbook, asOfArb, timeZoneArb, limitsArb, (wb, asOf, tz, limits) => runAll(wb, asOf, tz, limits)),
+      fc.property(chaosWorkbook, asOfArb, timeZoneArb, limitsArb, (wb, asOf, tz, limits) =>
+        runAll(wb, asOf, tz, limits),
+      ),
       { numRuns: NUM_RUNS },
     );
   });
 
   it('on the example plan with random cells overwritten', () => {
     fc.assert(
-      fc.property(mutatedExample, asOfArb, timeZoneArb, limitsArb, (wb, asOf, tz, limits) => runAll(wb, asOf, tz, limits)),
+      fc.property(mutatedExample, asOfArb, timeZoneArb, limitsArb, (wb, asOf, tz, limits) =>
+        runAll(wb, asOf, tz, limits),
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -237,7 +327,12 @@ describe('property: the core never throws and every issue points at a real cell'
   });
 
   it('on empty input', () => {
-    for (const wb of [{}, { Strategy: [] }, { 'Key Results': [[]] }, Object.fromEntries(TABS.map((t) => [t.label.en, []]))] as Workbook[]) {
+    for (const wb of [
+      {},
+      { Strategy: [] },
+      { 'Key Results': [[]] },
+      Object.fromEntries(TABS.map((t) => [t.label.en, []])),
+    ] as Workbook[]) {
       runAll(wb, '2026-11-15', 'UTC', {});
     }
   });

@@ -42,7 +42,8 @@ function code(file: string): string {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
   let out = '';
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    if (kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia) out += ' ';
+    if (kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia)
+      out += ' ';
     else out += scanner.getTokenText();
   }
   return out;
@@ -57,20 +58,28 @@ describe('shared/ stays pure TypeScript', () => {
     const name = relative(ROOT, file);
 
     it(`${name} imports only relative modules inside shared/`, () => {
-      const imports = ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
+      const imports = ts
+        .preProcessFile(readFileSync(file, 'utf8'), true, true)
+        .importedFiles.map((f) => f.fileName);
       for (const spec of imports) {
         expect(spec, `${name} imports ${spec}`).toMatch(/^\.\.?\//);
         // ...and never climbs out of shared/.
-        expect(relative(SHARED, join(dirname(file), spec)).startsWith('..'), `${name} imports ${spec}`).toBe(false);
+        expect(relative(SHARED, join(dirname(file), spec)).startsWith('..'), `${name} imports ${spec}`).toBe(
+          false,
+        );
       }
     });
 
     it(`${name} uses no Apps Script or Node globals`, () => {
       const source = code(file);
       for (const global of APPS_SCRIPT_GLOBALS) {
-        expect(new RegExp(`\\b${global.replace('.', '\\.')}\\b`).test(source), `${name} mentions ${global}`).toBe(false);
+        expect(
+          new RegExp(`\\b${global.replace('.', '\\.')}\\b`).test(source),
+          `${name} mentions ${global}`,
+        ).toBe(false);
       }
-      for (const global of NODE_GLOBALS) expect(source.includes(global), `${name} mentions ${global}`).toBe(false);
+      for (const global of NODE_GLOBALS)
+        expect(source.includes(global), `${name} mentions ${global}`).toBe(false);
     });
   }
 
@@ -88,12 +97,17 @@ describe('ESLint on shared/', () => {
   it('reports no errors', async () => {
     const results = await eslint.lintFiles(['shared/']);
     expect(results.length).toBe(files.length);
-    const errors = results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${relative(ROOT, r.filePath)}:${m.line} ${m.ruleId}: ${m.message}`));
+    const errors = results.flatMap((r) =>
+      r.messages
+        .filter((m) => m.severity === 2)
+        .map((m) => `${relative(ROOT, r.filePath)}:${m.line} ${m.ruleId}: ${m.message}`),
+    );
     expect(errors).toEqual([]);
   });
 
   it('forbids Node imports and Apps Script globals in shared/ (the rule bites)', async () => {
-    const probe = "import { readFileSync } from 'node:fs';\nimport path from 'path';\nexport const x = readFileSync(path.join('a')) && SpreadsheetApp.getActive() && process.env.HOME;\n";
+    const probe =
+      "import { readFileSync } from 'node:fs';\nimport path from 'path';\nexport const x = readFileSync(path.join('a')) && SpreadsheetApp.getActive() && process.env.HOME;\n";
     const [result] = await eslint.lintText(probe, { filePath: join(ROOT, 'shared', '__probe__.ts') });
     const rules = result.messages.map((m) => m.ruleId);
     expect(rules.filter((r) => r === 'no-restricted-imports')).toHaveLength(2);

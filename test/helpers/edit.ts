@@ -48,6 +48,11 @@ export function addRow(workbook: Workbook, tab: string, values: Record<string, C
 /** A deep copy, so a test's edits never leak into another. */
 export function cloneWorkbook(workbook: Workbook): Workbook {
   return Object.fromEntries(
-    Object.entries(workbook).map(([name, grid]) => [name, grid.map((row) => (Array.isArray(row) ? row.map((c) => (c instanceof Date ? new Date(c.getTime()) : c)) : row))]),
+    Object.entries(workbook).map(([name, grid]) => [
+      name,
+      grid.map((row) =>
+        Array.isArray(row) ? row.map((c) => (c instanceof Date ? new Date(c.getTime()) : c)) : row,
+      ),
+    ]),
   );
 }
