@@ -93,7 +93,15 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     date: (iso) => sheetDate(iso, snapshot.timeZone),
   });
   if (!targets) {
-    const blocking = issues.filter((i) => i.severity === 'error' && BLOCKING.has(i.code)).slice(0, 5);
+    const strategySheet = plan.layout.strategy?.sheet;
+    const blocking = issues
+      .filter(
+        (i) =>
+          i.severity === 'error' &&
+          (BLOCKING.has(i.code) ||
+            (i.sheet === strategySheet && (i.code === 'not-a-date' || i.code === 'formula-error'))),
+      )
+      .slice(0, 5);
     const lines = blocking.length
       ? blocking.map((i) => `• ${i.message[lang]} ${i.fix[lang]}`)
       : [`• ${t('decomposeNoTabs', lang)}`];
