@@ -1,0 +1,133 @@
+/**
+ * GTM_TARGET and GTM_STATUS, called by name in CUSTOM_FUNCTION mode (read-only spreadsheet access, facts #67)
+ * with the values Sheets hands over: numbers, Dates at midnight of the spreadsheet's zone, strings, 2-D ranges.
+ */
+import { describe, expect, it } from 'vitest';
+import { monthTarget, STATUS_LABELS, type MetricSpec } from '../shared';
+import { loadAddon, zonedMidnight } from './helpers/addon';
+
+const TZ = 'Asia/Shanghai';
+const day = (iso: string) => zonedMidnight(iso, TZ);
+
+function custom(locale = 'en_US') {
+  const run = loadAddon({ locale, timeZone: TZ });
+  return (name: string, ...args: unknown[]) => run.project.callAs('CUSTOM_FUNCTION', name, ...args);
+}
+
+describe('GTM_TARGET', () => {
+  const call = custom();
+  const spec = (over: Partial<MetricSpec>): MetricSpec => ({
+    id: '',
+    type: 'cumulative',
+    direction: 'increase',
+    baseline: 0,
+    target: 50_000,
+    start: '2026-03',
+    due: '2026-12',
+    phasing: 'even',
+    precision: 0,
+    ...over,
+  });
+
+  it('computes what shared/ computes, for each type and phasing', () => {
+    expect(
+      call('GTM_TARGET', 50_000, day('2026-03-01'), day('2026-12-31'), day('2026-05-01'), 'cumulative'),
+    ).toBe(5_000);
+    expect(
+      call(
+        'GTM_TARGET',
+        1_000_000,
+        day('2026-03-01'),
+        day('2026-08-31'),
+        day('2026-08-15'),
+        'cumulative',
+        'ramp-up',
+        0,
+        2,
+      ),
+    ).toBe(
+      monthTarget(spec({ target: 1_000_000, due: '2026-08', phasing: 'ramp-up', precision: 2 }), '2026-08'),
+    );
+    expect(
+      call(
+        'GTM_TARGET',
+        '20%',
+        day('2026-03-01'),
+        day('2026-12-31'),
+        day('2026-06-01'),
+        '水平',
+        '前高后低',
+        0.05,
+      ),
+    ).toBe(
+      monthTarget(
+        spec({ type: 'level', target: 0.2, baseline: 0.05, phasing: 'front-loaded', precision: 4 }),
+        '2026-06',
+      ),
+    );
+    expect(call('GTM_TARGET', 1, day('2026-03-01'), day('2026-12-31'), day('2026-02-01'), 'threshold')).toBe(
+      '',
+    );
+    expect(call('GTM_TARGET', 1, day('2026-01-01'), day('2026-03-31'), '2026-03', 'milestone')).toBe(1);
+  });
+
+  it('spills over a range of months', () => {
+    const months = [[day('2026-02-01'), day('2026-03-01'), day('2026-04-01')]];
+    expect(call('GTM_TARGET', 50_000, day('2026-03-01'), day('2026-12-31'), months, 'cumulative')).toEqual([
+      [0, 5_000, 5_000],
+    ]);
+  });
+
+  it('returns a readable message, never an exception, for bad input (in the spreadsheet language)', () => {
+    expect(
+      call('GTM_TARGET', 'lots', day('2026-03-01'), day('2026-12-31'), day('2026-05-01'), 'cumulative'),
+    ).toBe('GTM_TARGET: Target is "lots", which is not a number.');
+    expect(call('GTM_TARGET', 5, 'soon', day('2026-12-31'), day('2026-05-01'), 'cumulative')).toMatch(
+      /^GTM_TARGET: Start is "soon", which is not a date/,
+    );
+    expect(call('GTM_TARGET', 5, day('2026-03-01'), day('2026-12-31'), day('2026-05-01'), 'linear')).toBe(
+      'GTM_TARGET: Type is "linear"; allowed: cumulative, level, threshold, milestone.',
+    );
+    expect(
+      call('GTM_TARGET', 5, day('2026-03-01'), day('2026-01-31'), day('2026-05-01'), 'cumulative'),
+    ).toMatch(/before the start/);
+    expect(call('GTM_TARGET')).toBe('GTM_TARGET: Type is missing.');
+    expect(
+      call('GTM_TARGET', [[1, 2]], day('2026-03-01'), day('2026-12-31'), [[1], [2], [3]], 'cumulative'),
+    ).toMatch(/same size/);
+    const zh = custom('zh_CN');
+    expect(zh('GTM_TARGET', '很多', day('2026-03-01'), day('2026-12-31'), day('2026-05-01'), '累计')).toBe(
+      'GTM_TARGET：目标值为“很多”，不是数字。',
+    );
+    expect(
+      zh('GTM_TARGET', 5, day('2026-03-01'), day('2026-12-31'), day('2026-05-01'), '累计', '自定义'),
+    ).toContain('目标分解');
+  });
+});
+
+describe('GTM_STATUS', () => {
+  const call = custom();
+  it('gives the Targets tab status words', () => {
+    expect(call('GTM_STATUS', 920_000, 1_000_000, 0, 1_000_000)).toBe(STATUS_LABELS['on-track'].en);
+    expect(call('GTM_STATUS', 1_000_000, 1_000_000, 0, 1_000_000)).toBe(STATUS_LABELS.done.en);
+    expect(call('GTM_STATUS', 0.12, 0.14, 0.05, 0.2)).toBe(STATUS_LABELS['at-risk'].en);
+    expect(call('GTM_STATUS', 0, 0, 0, 100)).toBe(STATUS_LABELS['not-started'].en);
+    // Lower is better: first response 2.1 h (2 h expected by now) against a target of 1 h from a baseline of 4 h.
+    expect(call('GTM_STATUS', 2.1, 2, 4, 1, 'decrease')).toBe(STATUS_LABELS['on-track'].en);
+    expect(call('GTM_STATUS', 3.5, 2, 4, 1, '降低')).toBe(STATUS_LABELS['off-track'].en);
+    expect(call('GTM_STATUS', '', 10, 0, 100)).toBe(STATUS_LABELS['no-data'].en);
+    expect(custom('zh_CN')('GTM_STATUS', [[50], [100]], [[100], [100]], 0, 100)).toEqual([
+      [STATUS_LABELS['off-track']['zh-CN']],
+      [STATUS_LABELS.done['zh-CN']],
+    ]);
+  });
+
+  it('explains bad input', () => {
+    expect(call('GTM_STATUS', 5, 'x', 0, 10)).toBe(
+      'GTM_STATUS: expected to date is "x", which is not a number.',
+    );
+    expect(call('GTM_STATUS', 5, 5, 0, 10, 'up')).toMatch(
+      /^GTM_STATUS: Direction is "up"; allowed: increase, decrease\.$/,
+    );
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Insert example plan and Decompose targets through the built bundle. The Targets tab holds formulas that the
+ * emulator's HyperFormula recalculates; the results must equal shared/'s decomposition. Custom weights survive
+ * rebuilds; a plan that cannot be decomposed gets a message, not an exception; calls do not grow with rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { toWorkbook } from '../emulator/index';
+import { decompose, keyResultSpec, kpiSpec, parsePlan, tabDef, type Lang, type Workbook } from '../shared';
+import {
+  loadAddon,
+  planWithKeyResults,
+  snapshot,
+  valuesOf,
+  zonedMidnight,
+  type ActionResult,
+} from './helpers/addon';
+
+/** Every month cell of the Targets tab, as recalculated in the emulator, against shared/'s numbers. */
+function compareWithShared(run: ReturnType<typeof loadAddon>, timeZone: string) {
+  const workbook = toWorkbook(run.ss) as Workbook;
+  const { plan } = parsePlan(workbook, { timeZone });
+  const targets = plan.targets!;
+  expect(targets).not.toBeNull();
+  let compared = 0;
+  const metrics = [
+    ...plan.keyResults.map((kr) => ({ id: kr.id, spec: keyResultSpec(kr, plan)! })),
+    ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan)! })),
+  ];
+  for (const { id, spec } of metrics) {
+    const sheetValues = targets.computed[id].values;
+    for (const { month, target } of decompose(spec, plan.period!.months)) {
+      if (target === null) expect(sheetValues[month], `${id} ${month}`).toBeNull();
+      else expect(sheetValues[month], `${id} ${month}`).toBeCloseTo(target, 9);
+      compared++;
+    }
+  }
+  return { compared, plan };
+}
+
+describe('Insert example plan', () => {
+  for (const [locale, lang, timeZone] of [
+    ['en_US', 'en', 'America/New_York'],
+    ['zh_CN', 'zh-CN', 'Asia/Shanghai'],
+  ] as [string, Lang, string][]) {
+    it(`fills an empty spreadsheet and decomposes it: recalculated formulas equal shared (${locale}, ${timeZone})`, () => {
+      const run = loadAddon({ locale, timeZone });
+      const result = run.run('insertExamplePlan') as ActionResult;
+      expect(result.ok, result.message).toBe(true);
+      const { compared, plan } = compareWithShared(run, timeZone);
+      expect(compared).toBe((5 + 3) * 12);
+      expect(plan.lang).toBe(lang);
+      // Dates went in as days of the spreadsheet's time zone.
+      expect(plan.period).toMatchObject({ start: '2026-01-01', end: '2026-12-31' });
+      expect(plan.keyResults[0]).toMatchObject({ start: '2026-03-01', due: '2026-08-31' });
+
+      const name = tabDef('targets').label[lang];
+      const sheet = run.ss.getSheetByName(name)!;
+      // Month headers: dates shown as yyyy-mm; months are formulas.
+      const header = sheet.getRange(1, 5, 1, 12);
+      expect(header.getNumberFormats()[0].every((f) => f === 'yyyy-mm')).toBe(true);
+      expect(header.getDisplayValues()[0][0]).toBe('2026-01');
+      expect(header.getValues()[0][0]).toBeInstanceOf(Date);
+      expect(sheet.getRange(2, 5).getFormula()).toMatch(/^=IF\(/);
+      // KR1 (USD 1m, over by August): to-date columns after the months.
+      const kr1 = sheet.getRange(2, 17, 1, 4).getValues()[0];
+      expect(kr1[0]).toBeCloseTo(1_000_000, 6);
+      expect(kr1[1]).toBe(920_000);
+      expect(kr1[2]).toBeCloseTo(0.92, 9);
+      expect(sheet.getFrozenRows()).toBe(1);
+      expect(sheet.getConditionalFormatRules().length).toBeGreaterThan(0);
+    });
+  }
+
+  it('refuses, changing nothing, when a plan tab already holds data', () => {
+    const run = loadAddon({
+      workbook: {
+        'Key Results': [
+          ['ID', 'Key result'],
+          ['MY1', 'Mine'],
+        ],
+      },
+    });
+    const before = snapshot(run.ss);
+    const result = run.run('insertExamplePlan') as ActionResult;
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('Key Results');
+    expect(snapshot(run.ss)).toEqual(before);
+    expect(run.emulator.ui.alerts[0].prompt).toBe(result.message);
+  });
+
+  it('goes into template tabs that hold only their headers', () => {
+    const run = loadAddon();
+    run.run('insertTemplates');
+    const result = run.run('insertExamplePlan') as ActionResult;
+    expect(result.ok, result.message).toBe(true);
+    compareWithShared(run, 'Etc/UTC');
+    // A second attempt finds data and refuses.
+    expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(false);
+  });
+});
+
+describe('Decompose targets', () => {
+  it('keeps custom weights across rebuilds and uses them', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    // KR2 switches to custom phasing: the rebuild adds its weights row.
+    const kr = run.ss.getSheetByName('Key Results')!;
+    kr.getRange(3, 12).setValue('custom');
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const targets = run.ss.getSheetByName('Targets')!;
+    const rows = valuesOf(run.ss, 'Targets');
+    const weightsRow = rows.findIndex((r) => r[0] === 'KR2' && r[1] === 'weights') + 1;
+    expect(weightsRow).toBeGreaterThan(0);
+    // The person types weights for March to December (columns G..P): twice as much in the autumn.
+    targets.getRange(weightsRow, 7, 1, 10).setValues([[1, 1, 1, 1, 1, 1, 2, 2, 2, 2]]);
+    const second = run.run('decomposeTargets') as ActionResult;
+    expect(second.message).toContain('KR2');
+    const after = valuesOf(run.ss, 'Targets');
+    const row = after.findIndex((r) => r[0] === 'KR2' && r[1] === 'weights');
+    expect(after[row].slice(6, 16)).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2, 2]);
+    const { plan } = compareWithShared(run, 'Etc/UTC');
+    expect(plan.targets!.computed.KR2.values['2026-12']).toBe(50_000 - Math.round(50_000 * (12 / 14)));
+    // And a third rebuild is identical.
+    const once = snapshot(run.ss);
+    run.run('decomposeTargets');
+    expect(snapshot(run.ss)).toEqual(once);
+  });
+
+  it('recalculates when a target changes, without a rebuild', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    run.ss.getSheetByName('Key Results')!.getRange(3, 9).setValue(60_000);
+    const { plan } = compareWithShared(run, 'Etc/UTC');
+    expect(plan.targets!.computed.KR2.values['2026-03']).toBe(6_000);
+  });
+
+  it('explains, without an exception, what stops it: no period, a bad date, no plan', () => {
+    const run = loadAddon();
+    run.run('insertTemplates');
+    const noPeriod = run.run('decomposeTargets') as ActionResult;
+    expect(noPeriod.ok).toBe(false);
+    expect(noPeriod.message).toContain('The plan period is not set.');
+    run.ss
+      .getSheetByName('Strategy')!
+      .getRange(9, 2, 2, 1)
+      .setValues([['next spring'], [zonedMidnight('2026-12-31', 'Etc/UTC')]]);
+    const badDate = run.run('decomposeTargets') as ActionResult;
+    expect(badDate.ok).toBe(false);
+    expect(badDate.message).toContain('"next spring", which is not a date');
+    expect(run.emulator.ui.alerts.at(-1)!.prompt).toBe(badDate.message);
+
+    const empty = loadAddon({ userLocale: 'zh_CN' });
+    const none = empty.run('decomposeTargets') as ActionResult;
+    expect(none.ok).toBe(false);
+    expect(none.message).toContain('插入模板');
+  });
+
+  it('turns a bad value in a plan cell into a message, not an exception', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    run.ss.getSheetByName('Key Results')!.getRange(2, 9).setValue('a lot');
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/1 problems in the plan/);
+    expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
+  });
+
+  it('makes as many service calls for 500 key results as for 10', () => {
+    const calls = (n: number) => {
+      const run = loadAddon({ workbook: planWithKeyResults(n) as never });
+      run.emulator.resetCalls();
+      const result = run.run('decomposeTargets') as ActionResult;
+      expect(result.ok, result.message).toBe(true);
+      expect(result.details).toMatchObject({ keyResults: n });
+      return run.emulator.calls;
+    };
+    const small = calls(10);
+    const large = calls(500);
+    expect(large.byMethod).toEqual(small.byMethod);
+    expect(small.byMethod['Range.setValues']).toBe(1);
+  });
+});

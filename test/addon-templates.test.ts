@@ -1,0 +1,183 @@
+/**
+ * Insert templates, driven through the built bundle: the template contract's tabs in the spreadsheet's
+ * language, with notes, validation, formats, protections and named ranges; a second run changes nothing;
+ * a person's data and extra columns survive; service calls do not grow with rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { STRATEGY_FIELDS, TABS, columnDef, enumLabels, tabDef, type Lang } from '../shared';
+import { loadAddon, planWithKeyResults, snapshot, valuesOf, type ActionResult } from './helpers/addon';
+
+const templateTabs = TABS.filter((t) => t.key !== 'targets');
+
+describe('Insert templates', () => {
+  for (const [locale, lang] of [
+    ['en_US', 'en'],
+    ['zh_CN', 'zh-CN'],
+  ] as [string, Lang][]) {
+    it(`creates every template tab in the spreadsheet's language (${locale})`, () => {
+      const run = loadAddon({ locale });
+      const result = run.run('insertTemplates') as ActionResult;
+      expect(result.ok).toBe(true);
+      const names = run.ss.getSheets().map((s) => s.getName());
+      expect(names).toEqual(['Sheet1', ...templateTabs.map((t) => t.label[lang])]);
+      expect(run.emulator.ui.alerts).toHaveLength(1);
+      expect(run.emulator.ui.alerts[0].prompt).toContain(tabDef('keyResults').label[lang]);
+
+      const krTab = tabDef('keyResults');
+      const kr = run.ss.getSheetByName(krTab.label[lang])!;
+      // Header labels and notes come from the template.
+      expect(kr.getRange(1, 1, 1, krTab.columns.length).getValues()[0]).toEqual(
+        krTab.columns.map((c) => c.label[lang]),
+      );
+      expect(kr.getRange(1, 1, 1, krTab.columns.length).getNotes()[0]).toEqual(
+        krTab.columns.map((c) => c.note[lang]),
+      );
+      expect(kr.getFrozenRows()).toBe(1);
+      // Enum drop-downs in the sheet's language, owner from Departments, dates, numbers.
+      const col = (key: string) => krTab.columns.findIndex((c) => c.key === key) + 1;
+      const rule = (key: string) => kr.getRange(2, col(key)).getDataValidation()!;
+      expect(rule('type').getCriteriaType()).toBe('VALUE_IN_LIST');
+      expect(rule('type').getCriteriaValues()[0]).toEqual(enumLabels('type', lang));
+      expect(rule('phasing').getCriteriaValues()[0]).toEqual(enumLabels('phasing', lang));
+      expect(rule('owner').getCriteriaType()).toBe('VALUE_IN_RANGE');
+      const ownerRange = rule('owner').getCriteriaValues()[0] as {
+        getSheet(): { getName(): string };
+        getA1Notation(): string;
+      };
+      expect(ownerRange.getSheet().getName()).toBe(tabDef('departments').label[lang]);
+      expect(ownerRange.getA1Notation()).toBe('A2:A1000');
+      expect(rule('due').getCriteriaType()).toBe('DATE_IS_VALID_DATE');
+      expect(rule('target').getCriteriaType()).toBe('NUMBER_BETWEEN');
+      expect(rule('due').getHelpText()).toBe(columnDef('keyResults', 'due').note[lang]);
+      expect(kr.getRange(500, col('due')).getNumberFormat()).toBe('yyyy-mm-dd');
+      expect(kr.getRange(2, col('confidence')).getNumberFormat()).toBe('0%');
+      // Warning-only protected headers, one per tab (Strategy: header and field names).
+      const protections = run.ss.getProtections('RANGE');
+      expect(protections.every((p) => p.isWarningOnly())).toBe(true);
+      expect(protections.map((p) => p.getRange().getSheet().getName())).toEqual(
+        expect.arrayContaining(templateTabs.map((t) => t.label[lang])),
+      );
+      // Roadmap status is coloured.
+      expect(
+        run.ss.getSheetByName(tabDef('roadmap').label[lang])!.getConditionalFormatRules().length,
+      ).toBeGreaterThan(0);
+      // Strategy: one row per field, the period cells named.
+      const strategy = valuesOf(run.ss, tabDef('strategy').label[lang]);
+      expect(strategy.slice(1).map((r) => r[0])).toEqual(STRATEGY_FIELDS.map((f) => f.label[lang]));
+      const named = run.ss.getNamedRanges().map((n) => n.getName());
+      expect(named).toEqual(
+        expect.arrayContaining(['GTM_PeriodStart', 'GTM_PeriodEnd', 'GTM_KeyResults', 'GTM_Departments']),
+      );
+      expect(run.ss.getRangeByName('GTM_PeriodStart')!.getA1Notation()).toBe(
+        `B${STRATEGY_FIELDS.findIndex((f) => f.key === 'periodStart') + 2}`,
+      );
+    });
+  }
+
+  it('changes nothing on a second run, and says so', () => {
+    const run = loadAddon({ locale: 'zh_CN' });
+    run.run('insertTemplates');
+    const before = snapshot(run.ss);
+    const second = run.run('insertTemplates') as ActionResult;
+    expect(snapshot(run.ss)).toEqual(before);
+    expect(second.ok).toBe(true);
+    expect(second.details).toMatchObject({
+      createdTabs: [],
+      addedColumns: [],
+      addedFields: [],
+      filledTabs: [],
+    });
+  });
+
+  it('keeps every cell of an existing plan, adds missing columns after the last one, and only once', () => {
+    // An English plan with the person's own column in the middle of Key Results and two template columns removed.
+    const workbook = planWithKeyResults(5, 'en');
+    const kr = workbook['Key Results'];
+    const drop = ['confidence', 'weight'].map((key) =>
+      tabDef('keyResults').columns.findIndex((c) => c.key === key),
+    );
+    workbook['Key Results'] = kr.map((row, r) => {
+      const kept = row.filter((_, c) => !drop.includes(c));
+      kept.splice(3, 0, r === 0 ? 'My notes' : `note ${r}`);
+      return kept;
+    });
+    delete workbook.Roadmap;
+    const run = loadAddon({ locale: 'zh_CN', workbook: workbook as never });
+    const original = snapshot(run.ss) as { sheets: { name: string; values: unknown[][] }[] };
+    const result = run.run('insertTemplates') as ActionResult;
+    expect(result.ok).toBe(true);
+
+    const after = snapshot(run.ss) as { sheets: { name: string; values: unknown[][]; notes: string[][] }[] };
+    // Every original cell is unchanged (values and formulas).
+    for (const sheet of original.sheets) {
+      const now = after.sheets.find((s) => s.name === sheet.name)!;
+      sheet.values.forEach((row, r) =>
+        row.forEach((cell, c) => expect(now.values[r][c], `${sheet.name} ${r + 1}:${c + 1}`).toEqual(cell)),
+      );
+    }
+    // The plan is English (its tabs say so), so the missing tab and columns are English too, at the end.
+    const header = valuesOf(run.ss, 'Key Results')[0];
+    const width = workbook['Key Results'][0].length;
+    expect(header.slice(width)).toEqual(['Weight', 'Confidence']);
+    expect(header.slice(0, width)).toEqual(workbook['Key Results'][0]);
+    expect(run.ss.getSheetByName('Roadmap')).not.toBeNull();
+    expect(result.message).toMatch(/路线图|Roadmap/);
+    expect(result.details).toMatchObject({
+      createdTabs: ['Roadmap'],
+      addedColumns: [{ tab: 'Key Results', columns: ['Weight', 'Confidence'] }],
+    });
+    // The user's column keeps no note; the added ones have theirs.
+    const notes = run.ss
+      .getSheetByName('Key Results')!
+      .getRange(1, 1, 1, width + 2)
+      .getNotes()[0];
+    expect(notes[3]).toBe('');
+    expect(notes[width + 1]).toBe(columnDef('keyResults', 'confidence').note.en);
+
+    const once = snapshot(run.ss);
+    run.run('insertTemplates');
+    expect(snapshot(run.ss)).toEqual(once);
+  });
+
+  it('adds missing Strategy fields below the last row and leaves a tab without a header alone', () => {
+    const run = loadAddon({
+      workbook: {
+        Strategy: [
+          ['Field', 'Value'],
+          ['Product', 'Widget'],
+          ['Vision', 'Everyone has one'],
+        ],
+        Objectives: [['a list of mine'], ['not a plan table']],
+      },
+    });
+    const result = run.run('insertTemplates') as ActionResult;
+    const strategy = valuesOf(run.ss, 'Strategy');
+    expect(strategy.slice(0, 3)).toEqual([
+      ['Field', 'Value'],
+      ['Product', 'Widget'],
+      ['Vision', 'Everyone has one'],
+    ]);
+    expect(strategy.slice(3).map((r) => r[0])).toEqual(STRATEGY_FIELDS.slice(2).map((f) => f.label.en));
+    expect(valuesOf(run.ss, 'Objectives')).toEqual([['a list of mine'], ['not a plan table']]);
+    expect(result.message).toContain('"Objectives" has content but no header row');
+  });
+
+  it('makes as many service calls for 500 key results as for 10', () => {
+    const calls = (n: number) => {
+      const run = loadAddon({ workbook: planWithKeyResults(n) as never });
+      // Drop two columns so that the run has work to do on the big tab.
+      const kr = run.ss.getSheetByName('Key Results')!;
+      kr.getRange(1, 13, 1, 2).setValues([['', '']]);
+      run.emulator.resetCalls();
+      const result = run.run('insertTemplates') as ActionResult;
+      expect(result.details).toMatchObject({
+        addedColumns: [{ tab: 'Key Results', columns: ['Weight', 'Confidence'] }],
+      });
+      return run.emulator.calls;
+    };
+    const small = calls(10);
+    const large = calls(500);
+    expect(large.byMethod).toEqual(small.byMethod);
+    expect(small.byMethod['Range.getValues']).toBe(8);
+  });
+});
