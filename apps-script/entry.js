@@ -111,3 +111,38 @@ function GTM_TARGET(target, start, due, month, type, phasing, baseline, decimals
 function GTM_STATUS(actual, expected, baseline, target, direction) {
   return GtmPyramid.GTM_STATUS(actual, expected, baseline, target, direction);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The "Check plan" sidebar (google.script.run targets; they run in AuthMode.FULL)
+
+/**
+ * Checks the whole plan as of today in the spreadsheet's time zone: the summary (errors, warnings, tips;
+ * objectives on track, at risk, off track) and the issues grouped by tab, each with its cell and quick fix.
+ * @param {string=} lang 'en' or 'zh-CN'; the user's language when omitted.
+ * @return {Object} Plain JSON (dates as ISO strings).
+ */
+function getPlanCheck(lang) {
+  return GtmPyramid.getPlanCheck(lang);
+}
+
+/**
+ * Switches to a tab and selects one cell, for the sidebar's "Go to cell" buttons.
+ * @param {string} sheetName The tab's name.
+ * @param {string} a1 One cell, e.g. B7.
+ * @param {string=} lang 'en' or 'zh-CN' for the message.
+ * @return {{ok: boolean, message: string, sheet: ?string, a1: ?string}} What was selected, or why not.
+ */
+function goToCell(sheetName, a1, lang) {
+  return GtmPyramid.goToCell(sheetName, a1, lang);
+}
+
+/**
+ * Applies the quick fix of one issue listed by getPlanCheck, under the document lock: fills a missing ID, adds
+ * a missing department, or rebuilds the Targets tab. Acts only if the issue is still in the plan.
+ * @param {{code: string, sheet: string, a1: string}} request The issue, as getPlanCheck listed it.
+ * @param {string=} lang 'en' or 'zh-CN' for the message.
+ * @return {{ok: boolean, message: string, changed: string[]}} What was changed (Sheet!A1 per cell or range).
+ */
+function applyQuickFix(request, lang) {
+  return GtmPyramid.applyQuickFix(request, lang);
+}

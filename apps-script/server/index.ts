@@ -18,3 +18,7 @@ export { showHelp } from './help';
 
 // Custom functions.
 export { GTM_TARGET, GTM_STATUS } from './custom-functions';
+
+// The "Check plan" sidebar's google.script.run targets.
+export { getPlanCheck, goToCell } from './plan-check';
+export { applyQuickFix } from './quick-fix';

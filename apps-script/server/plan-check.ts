@@ -1,0 +1,178 @@
+/**
+ * The "Check plan" sidebar's server calls (google.script.run targets):
+ *
+ *   getPlanCheck(lang?)          the shared/ checks on the whole plan, as of today in the spreadsheet's time zone
+ *   goToCell(sheetName, a1, lang?)  activates the tab and selects the cell an issue points at
+ *
+ * Everything returned is plain JSON (strings, numbers, booleans, null, arrays and plain objects): google.script.run
+ * refuses Dates and other objects (facts #44), so dates travel as ISO strings.
+ */
+import { dateToIso, type IsoDate } from '../../shared/calendar';
+import { analyzeWorkbook } from '../../shared/checks';
+import { countBySeverity, type IssueCategory, type IssueCode, type PlanIssue, type Severity } from '../../shared/issues';
+import type { Status } from '../../shared/progress';
+import type { Lang } from '../../shared/template';
+import { errorText } from './action';
+import { requestedLang, tc } from './check-messages';
+import { quickFixOffers, type QuickFixOffer } from './quick-fix';
+import { readSpreadsheet, type SpreadsheetSnapshot } from './sheets-adapter';
+
+export interface CheckIssue {
+  severity: Severity;
+  category: IssueCategory;
+  code: IssueCode;
+  /** The explanation and the fix, in the language asked for. */
+  message: string;
+  fix: string;
+  sheet: string;
+  /** The cell to go to; null when the whole tab is missing. */
+  a1: string | null;
+  row: number | null;
+  column: number | null;
+  quickFix: QuickFixOffer | null;
+}
+
+export interface IssueGroup {
+  /** The tab as named in the spreadsheet (or as the template names a missing tab). */
+  sheet: string;
+  /** False when the tab is not in the spreadsheet (a missing-tab issue). */
+  present: boolean;
+  counts: Record<Severity, number>;
+  issues: CheckIssue[];
+}
+
+export interface ObjectiveStatus {
+  id: string;
+  title: string;
+  status: Status;
+}
+
+export interface PlanCheck {
+  lang: Lang;
+  /** The day progress is judged on: today in the spreadsheet's time zone (YYYY-MM-DD). */
+  asOf: IsoDate;
+  timeZone: string;
+  /** When the check ran, as an ISO 8601 instant. */
+  checkedAt: string;
+  summary: {
+    errors: number;
+    warnings: number;
+    tips: number;
+    objectives: Record<Status, number> & { total: number };
+  };
+  objectives: ObjectiveStatus[];
+  /** Issues grouped by tab, tabs in the spreadsheet's order (missing tabs last); errors first within a tab. */
+  groups: IssueGroup[];
+}
+
+/** The check of a spreadsheet already read, as of `now`. Pure apart from the snapshot: tests call it directly. */
+export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: Date): PlanCheck {
+  const asOf = dateToIso(now, snapshot.timeZone) ?? dateToIso(now, 'UTC')!;
+  const { plan, issues, progress } = analyzeWorkbook(snapshot.workbook, { asOf, timeZone: snapshot.timeZone });
+  const offers = quickFixOffers({ snapshot, plan, lang }, issues);
+
+  const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  const groups = new Map<string, IssueGroup>();
+  for (const issue of issues) {
+    let group = groups.get(issue.sheet);
+    if (!group) {
+      group = { sheet: issue.sheet, present: order.has(issue.sheet), counts: { error: 0, warning: 0, tip: 0 }, issues: [] };
+      groups.set(issue.sheet, group);
+    }
+    group.counts[issue.severity]++;
+    group.issues.push(toCheckIssue(issue, lang, offers.get(issue) ?? null));
+  }
+  const sorted = [...groups.values()].sort(
+    (a, b) => (order.get(a.sheet) ?? Infinity) - (order.get(b.sheet) ?? Infinity) || a.sheet.localeCompare(b.sheet),
+  );
+
+  const statuses: Record<Status, number> = { 'not-started': 0, 'on-track': 0, 'at-risk': 0, 'off-track': 0, done: 0, 'no-data': 0 };
+  const objectives = plan.objectives.map((o) => {
+    const status = progress.objectives[o.id]?.status ?? 'no-data';
+    statuses[status]++;
+    return { id: o.id, title: o.title, status };
+  });
+  const counts = countBySeverity(issues);
+  return {
+    lang,
+    asOf,
+    timeZone: snapshot.timeZone,
+    checkedAt: now.toISOString(),
+    summary: {
+      errors: counts.error,
+      warnings: counts.warning,
+      tips: counts.tip,
+      objectives: { ...statuses, total: objectives.length },
+    },
+    objectives,
+    groups: sorted,
+  };
+}
+
+function toCheckIssue(issue: PlanIssue, lang: Lang, quickFix: QuickFixOffer | null): CheckIssue {
+  return {
+    severity: issue.severity,
+    category: issue.category,
+    code: issue.code,
+    message: issue.message[lang],
+    fix: issue.fix[lang],
+    sheet: issue.sheet,
+    a1: issue.a1,
+    row: issue.row,
+    column: issue.column,
+    quickFix: quickFix ? { kind: quickFix.kind, label: quickFix.label } : null,
+  };
+}
+
+/**
+ * Sidebar: checks the whole plan as of today (the spreadsheet's time zone) in the language asked for ('en' or
+ * 'zh-CN'; the person's language when omitted). A failure reaches the sidebar's failure handler as a readable
+ * message; its stack goes to the execution log.
+ */
+export function getPlanCheck(lang?: unknown): PlanCheck {
+  const want = requestedLang(lang);
+  try {
+    return buildPlanCheck(readSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()), want, new Date());
+  } catch (error) {
+    Logger.log(error instanceof Error && error.stack ? error.stack : String(error));
+    throw new Error(tc('checkFailed', want, { reason: errorText(error) }));
+  }
+}
+
+export interface GoToCellResult {
+  ok: boolean;
+  message: string;
+  sheet: string | null;
+  a1: string | null;
+}
+
+const A1_CELL = /^\$?([A-Z]{1,3})\$?([1-9]\d{0,6})$/;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * Sidebar "Go to cell": switches to the tab and selects the cell (facts #17). Only a tab name and one cell such as
+ * B7 are accepted; a tab that is gone, or a cell outside the tab, gives a message instead of an exception.
+ */
+export function goToCell(sheetName: unknown, a1: unknown, lang?: unknown): GoToCellResult {
+  const want = requestedLang(lang);
+  const cell = typeof a1 === 'string' ? A1_CELL.exec(a1.trim().toUpperCase()) : null;
+  if (typeof sheetName !== 'string' || sheetName.length === 0 || sheetName.length > 100 || !cell) {
+    return { ok: false, message: tc('goToBadArgs', want), sheet: null, a1: null };
+  }
+  const target = `${cell[1]}${cell[2]}`;
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+  if (!sheet) {
+    return { ok: false, message: tc('goToNoSheet', want, { sheet: sheetName }), sheet: sheetName, a1: target };
+  }
+  if (Number(cell[2]) > sheet.getMaxRows() || columnNumber(cell[1]) > sheet.getMaxColumns()) {
+    return { ok: false, message: tc('goToOutside', want, { sheet: sheetName, cell: target }), sheet: sheetName, a1: target };
+  }
+  sheet.activate();
+  sheet.getRange(target).activate();
+  return { ok: true, message: tc('goToDone', want, { sheet: sheetName, cell: target }), sheet: sheetName, a1: target };
+}

@@ -1,0 +1,247 @@
+/**
+ * Quick fixes the "Check plan" sidebar offers where the fix is mechanical and safe:
+ *
+ *   missing-id                               fill-id          the next free ID (e.g. KR6) in the ID cell, nothing else
+ *   unknown-owner                            add-department   the owner's name in a new row of Departments, nothing else
+ *   targets-mismatch, targets-row-missing    rebuild-targets  Decompose targets (decompose-targets.ts) on the Targets tab
+ *
+ * The sidebar sends back the issue it shows (code, sheet, cell). The server never trusts it: under the document
+ * lock it reads the spreadsheet again, runs the checks, and acts only if that issue is still there, writing only
+ * the cells it then names in `changed`. The offer (its label) and the fix are computed by the same function from
+ * the same sheet state, so the ID a button promises is the ID it writes.
+ */
+import { cellText, isBlank, a1 as toA1, type Cell } from '../../shared/cells';
+import { checkPlan } from '../../shared/checks';
+import type { IssueCode, PlanIssue } from '../../shared/issues';
+import { parsePlan } from '../../shared/parse';
+import type { Plan } from '../../shared/plan';
+import { TARGETS_SUMMARY_COLUMNS, tabDef, type Lang, type TabKey } from '../../shared/template';
+import { BusyError, errorText, withDocumentLock } from './action';
+import { cellName, requestedLang, tc } from './check-messages';
+import { rebuildTargets } from './decompose-targets';
+import { t } from './i18n';
+import { ensureSize, findTab, readSpreadsheet, type SpreadsheetSnapshot } from './sheets-adapter';
+
+export type QuickFixKind = 'fill-id' | 'add-department' | 'rebuild-targets';
+
+/** What the sidebar shows on an issue that has a quick fix. */
+export interface QuickFixOffer {
+  kind: QuickFixKind;
+  /** The button's words, e.g. "Fill in ID KR6". */
+  label: string;
+}
+
+/** Which issue codes have a quick fix, and which. */
+export const QUICK_FIXES: Partial<Record<IssueCode, QuickFixKind>> = {
+  'missing-id': 'fill-id',
+  'unknown-owner': 'add-department',
+  'targets-mismatch': 'rebuild-targets',
+  'targets-row-missing': 'rebuild-targets',
+};
+
+/** What applyQuickFix returns to the sidebar: plain JSON. */
+export interface QuickFixResult {
+  ok: boolean;
+  message: string;
+  /** Every cell or range written, as Sheet!A1 or Sheet!A1:T13; empty when nothing changed. */
+  changed: string[];
+}
+
+/** The tabs whose ID can be generated, and the prefix used when the tab's own IDs suggest none. */
+const ID_PREFIX: Partial<Record<TabKey, string>> = { objectives: 'O', keyResults: 'KR', kpis: 'KPI', roadmap: 'R' };
+/** Tabs whose IDs share a namespace: Actuals refer to key results and KPIs by ID, Parent to objectives or KRs. */
+const ID_TABS: TabKey[] = ['objectives', 'keyResults', 'kpis', 'roadmap'];
+const MAX_NAME_LENGTH = 100;
+
+interface FixContext {
+  snapshot: SpreadsheetSnapshot;
+  plan: Plan;
+  lang: Lang;
+}
+
+/** The tab key of a sheet named in an issue. */
+function tabOf(snapshot: SpreadsheetSnapshot, sheet: string): TabKey | null {
+  return snapshot.sheets.find((s) => s.name === sheet)?.tabKey ?? null;
+}
+
+function cellAt(snapshot: SpreadsheetSnapshot, sheet: string, row: number, column: number): Cell {
+  return snapshot.workbook[sheet]?.[row - 1]?.[column - 1] ?? '';
+}
+
+/** The text of every ID cell below the header of the ID tabs. */
+function idsOf(ctx: FixContext, tab: TabKey): string[] {
+  const layout = ctx.plan.layout[tab];
+  const column = layout?.columns.id;
+  if (!layout || !column) return [];
+  const grid = ctx.snapshot.workbook[layout.sheet] ?? [];
+  const out: string[] = [];
+  for (let r = layout.headerRow; r < grid.length; r++) {
+    const text = cellText(grid[r]?.[column - 1], ctx.snapshot.timeZone);
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+/**
+ * The IDs the missing-id issues of one tab get, in row order: the tab's usual prefix (the most common one among
+ * its IDs, else O/KR/KPI/R) and one more than the highest number with that prefix in any ID tab.
+ */
+function proposedIds(ctx: FixContext, issues: PlanIssue[], tab: TabKey): Map<number, string> {
+  const taken = new Set(ID_TABS.flatMap((k) => idsOf(ctx, k)).map((id) => id.toLowerCase()));
+  const numbered = idsOf(ctx, tab)
+    .map((id) => /^(.*?)(\d+)$/.exec(id))
+    .filter((m): m is RegExpExecArray => m !== null && m[1] !== '' && !/^[=+@-]/.test(m[1]));
+  const counts = new Map<string, number>();
+  for (const m of numbered) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  const prefix = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ID_PREFIX[tab]!;
+  let width = 0;
+  let next = 1;
+  for (const id of ID_TABS.flatMap((k) => idsOf(ctx, k))) {
+    const m = /^(.*?)(\d+)$/.exec(id);
+    if (!m || m[1].toLowerCase() !== prefix.toLowerCase()) continue;
+    const n = Number(m[2]);
+    if (n + 1 > next) {
+      next = n + 1;
+      width = m[2].startsWith('0') ? m[2].length : 0;
+    }
+  }
+  const out = new Map<number, string>();
+  const rows = issues
+    .filter((i) => i.code === 'missing-id' && tabOf(ctx.snapshot, i.sheet) === tab && i.row !== null)
+    .map((i) => i.row!)
+    .sort((a, b) => a - b);
+  for (const row of rows) {
+    let id = '';
+    do {
+      id = `${prefix}${String(next++).padStart(width, '0')}`;
+    } while (taken.has(id.toLowerCase()));
+    taken.add(id.toLowerCase());
+    out.set(row, id);
+  }
+  return out;
+}
+
+/** The owner name an unknown-owner issue points at (its own cell), when it is safe to write as a value. */
+function ownerName(ctx: FixContext, issue: PlanIssue): string | null {
+  if (issue.row === null || issue.column === null) return null;
+  const name = cellText(cellAt(ctx.snapshot, issue.sheet, issue.row, issue.column), ctx.snapshot.timeZone);
+  // A leading "=" would be written as a formula (facts #9): not mechanical, not safe.
+  if (!name || name.length > MAX_NAME_LENGTH || name.startsWith('=')) return null;
+  return name;
+}
+
+/** The quick fix of each issue that has one (keyed by the issue object). */
+export function quickFixOffers(ctx: FixContext, issues: PlanIssue[]): Map<PlanIssue, QuickFixOffer> {
+  const offers = new Map<PlanIssue, QuickFixOffer>();
+  const ids = new Map<TabKey, Map<number, string>>();
+  const departments = ctx.plan.layout.departments;
+  const targetsName = ctx.plan.layout.targets?.sheet ?? tabDef('targets').label[ctx.plan.lang];
+  for (const issue of issues) {
+    const kind = QUICK_FIXES[issue.code];
+    if (!kind || issue.row === null || issue.column === null) continue;
+    if (kind === 'fill-id') {
+      const tab = tabOf(ctx.snapshot, issue.sheet);
+      if (!tab || !ID_PREFIX[tab]) continue;
+      if (!isBlank(cellAt(ctx.snapshot, issue.sheet, issue.row, issue.column))) continue;
+      if (!ids.has(tab)) ids.set(tab, proposedIds(ctx, issues, tab));
+      const id = ids.get(tab)!.get(issue.row);
+      if (id) offers.set(issue, { kind, label: tc('fixFillId', ctx.lang, { id }) });
+    } else if (kind === 'add-department') {
+      const name = ownerName(ctx, issue);
+      if (!name || !departments?.columns.name) continue;
+      offers.set(issue, { kind, label: tc('fixAddDepartment', ctx.lang, { name, tab: departments.sheet }) });
+    } else if (kind === 'rebuild-targets') {
+      if (!ctx.plan.period) continue;
+      offers.set(issue, { kind, label: tc('fixRebuildTargets', ctx.lang, { tab: targetsName }) });
+    }
+  }
+  return offers;
+}
+
+export interface QuickFixRequest {
+  code: IssueCode;
+  sheet: string;
+  a1: string;
+}
+
+const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+
+/** The request as sent by the sidebar, or null when it is not one. */
+export function readQuickFixRequest(request: unknown): QuickFixRequest | null {
+  if (!request || typeof request !== 'object' || Array.isArray(request)) return null;
+  const { code, sheet, a1 } = request as Record<string, unknown>;
+  if (typeof code !== 'string' || !(code in QUICK_FIXES)) return null;
+  if (typeof sheet !== 'string' || sheet.length === 0 || sheet.length > 100) return null;
+  if (typeof a1 !== 'string' || !A1_CELL.test(a1.toUpperCase())) return null;
+  return { code: code as IssueCode, sheet, a1: a1.toUpperCase() };
+}
+
+/** The plan's issues without the tracking checks (quick fixes never depend on the date). */
+function currentIssues(snapshot: SpreadsheetSnapshot): { plan: Plan; issues: PlanIssue[] } {
+  const { plan, issues } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone });
+  return { plan, issues: [...issues, ...checkPlan(plan)] };
+}
+
+/** Applies one quick fix to the spreadsheet as it is now; the caller holds the document lock. */
+export function applyQuickFixTo(ss: GAS.Spreadsheet, request: QuickFixRequest, lang: Lang): QuickFixResult {
+  const snapshot = readSpreadsheet(ss);
+  const { plan, issues } = currentIssues(snapshot);
+  const issue = issues.find((i) => i.code === request.code && i.sheet === request.sheet && i.a1 === request.a1);
+  if (!issue || issue.row === null || issue.column === null)
+    return { ok: false, message: tc('fixGone', lang), changed: [] };
+  const ctx: FixContext = { snapshot, plan, lang };
+  const offer = quickFixOffers(ctx, [issue, ...issues.filter((i) => i !== issue)]).get(issue);
+  if (!offer) return { ok: false, message: tc('fixNotOffered', lang), changed: [] };
+  const sheetOf = (name: string) => snapshot.sheets.find((s) => s.name === name)!.sheet;
+
+  if (offer.kind === 'fill-id') {
+    const tab = tabOf(snapshot, issue.sheet)!;
+    const id = proposedIds(ctx, issues, tab).get(issue.row)!;
+    sheetOf(issue.sheet).getRange(issue.row, issue.column).setValue(id);
+    const cell = cellName(issue.sheet, issue.a1!);
+    return { ok: true, message: tc('fixFilledId', lang, { id, cell }), changed: [cell] };
+  }
+
+  if (offer.kind === 'add-department') {
+    const name = ownerName(ctx, issue)!;
+    const layout = plan.layout.departments!;
+    const sheet = sheetOf(layout.sheet);
+    // The row after the last one with anything in it (the parser reads every row below the header).
+    const row = Math.max(sheet.getLastRow(), layout.headerRow) + 1;
+    const column = layout.columns.name;
+    ensureSize(sheet, row, column);
+    sheet.getRange(row, column).setValue(name);
+    const cell = cellName(layout.sheet, toA1(row, column));
+    return { ok: true, message: tc('fixAddedDepartment', lang, { name, cell }), changed: [cell] };
+  }
+
+  // rebuild-targets: the whole generated tab, as Decompose targets writes it.
+  const before = findTab(snapshot, 'targets');
+  const beforeRows = before?.values.length ?? 0;
+  const beforeColumns = Math.max(0, ...(before?.values ?? []).map((r) => r.length));
+  const result = rebuildTargets(snapshot, lang);
+  if (!result.ok) return { ok: false, message: result.message, changed: [] };
+  const details = result.details as { sheet: string; rows: number; months: string[] };
+  const columns = tabDef('targets').columns.length + details.months.length + TARGETS_SUMMARY_COLUMNS.length;
+  const range = `A1:${toA1(Math.max(1, beforeRows, details.rows), Math.max(1, beforeColumns, columns))}`;
+  const cell = cellName(details.sheet, range);
+  return { ok: true, message: `${tc('fixRebuilt', lang, { cell })}\n${result.message}`, changed: [cell] };
+}
+
+/**
+ * Sidebar: applies the quick fix of one issue ({code, sheet, a1} as listed by getPlanCheck) under the document
+ * lock. Returns what changed; never throws on plan content.
+ */
+export function applyQuickFix(request: unknown, lang?: unknown): QuickFixResult {
+  const want = requestedLang(lang);
+  const parsed = readQuickFixRequest(request);
+  if (!parsed) return { ok: false, message: tc('fixBadArgs', want), changed: [] };
+  try {
+    return withDocumentLock(() => applyQuickFixTo(SpreadsheetApp.getActiveSpreadsheet(), parsed, want));
+  } catch (error) {
+    Logger.log(error instanceof Error && error.stack ? error.stack : String(error));
+    if (error instanceof BusyError) return { ok: false, message: t('busy', want), changed: [] };
+    const reason = errorText(error);
+    return { ok: false, message: t('failed', want, { action: tc('fixTitle', want), reason }), changed: [] };
+  }
+}
