@@ -1,0 +1,386 @@
+/**
+ * The "Check plan" sidebar's client (bundled for the browser and inlined into sidebar.html by the build).
+ *
+ * It calls three server functions through google.script.run: getPlanCheck(lang) when it opens and on "Check
+ * again", goToCell(sheet, a1, lang) for the "Go to cell" buttons, and applyQuickFix({code, sheet, a1}, lang) for
+ * the quick fixes. Every text that comes from the server (and so from the plan's cells) is put on the page with
+ * textContent: a cell holding HTML is shown, never interpreted. Its own words, in English and Simplified
+ * Chinese, are below; the issue messages, fixes and quick-fix labels arrive in the language asked for.
+ */
+import type { CheckIssue, GoToCellResult, IssueGroup, PlanCheck } from '../server/plan-check';
+import type { QuickFixResult } from '../server/quick-fix';
+import { STATUS_LABELS } from '../../shared/progress';
+
+type Lang = 'en' | 'zh-CN';
+type Severity = 'error' | 'warning' | 'tip';
+
+const UI = {
+  en: {
+    title: 'Check plan',
+    checkAgain: 'Check again',
+    language: 'Language',
+    checking: 'Checking the plan…',
+    fixing: 'Applying the quick fix…',
+    summary: 'Summary',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    tips: 'Tips',
+    objectives: 'Objectives:',
+    noObjectives: 'No objectives yet.',
+    checked: 'Checked at {time}; progress as of {date}.',
+    done: 'Check finished: {errors} errors, {warnings} warnings, {tips} tips.',
+    noIssues: 'No problems found: the plan is ready for the review.',
+    issuesIn: '{count} in this tab',
+    tabMissing: 'tab missing',
+    goTo: 'Go to cell {cell}',
+    goToLabel: 'Go to cell {cell} on {sheet}',
+    fix: 'Fix:',
+    changed: 'Changed:',
+    failed: 'The plan could not be checked. {reason}',
+    callFailed: 'That did not work. {reason}',
+    tryAgain: 'Try "Check again" in a moment.',
+    noServer:
+      'This is the Check plan sidebar of the GTM Pyramid add-on. Open it in Google Sheets from Extensions › GTM Pyramid › Check plan, or run the local sandbox (npm run sandbox).',
+    severity: { error: 'Error', warning: 'Warning', tip: 'Tip' },
+  },
+  'zh-CN': {
+    title: '检查计划',
+    checkAgain: '重新检查',
+    language: '语言',
+    checking: '正在检查计划…',
+    fixing: '正在应用快速修复…',
+    summary: '概览',
+    errors: '错误',
+    warnings: '警告',
+    tips: '建议',
+    objectives: '目标：',
+    noObjectives: '还没有目标。',
+    checked: '检查时间 {time}；进度截至 {date}。',
+    done: '检查完成：{errors} 个错误、{warnings} 个警告、{tips} 条建议。',
+    noIssues: '未发现问题：计划已可用于复盘。',
+    issuesIn: '本表 {count} 项',
+    tabMissing: '缺少工作表',
+    goTo: '转到单元格 {cell}',
+    goToLabel: '转到“{sheet}”的单元格 {cell}',
+    fix: '修改方法：',
+    changed: '已修改：',
+    failed: '无法检查计划。{reason}',
+    callFailed: '操作未成功。{reason}',
+    tryAgain: '请稍后点击“重新检查”。',
+    noServer:
+      '这是 GTM 金字塔插件的“检查计划”侧边栏。请在 Google 表格中通过“扩展程序 › GTM 金字塔 › 检查计划”打开，或运行本地沙盒（npm run sandbox）。',
+    severity: { error: '错误', warning: '警告', tip: '建议' },
+  },
+} as const;
+
+type Words = (typeof UI)['en'];
+type WordKey = { [K in keyof Words]: Words[K] extends string ? K : never }[keyof Words];
+
+// ---------------------------------------------------------------------------------------------------
+// google.script.run, as a promise
+
+interface ScriptRunner {
+  withSuccessHandler(handler: (result: unknown) => void): ScriptRunner;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
+  [name: string]: unknown;
+}
+
+function runner(): ScriptRunner | null {
+  const google = (globalThis as { google?: { script?: { run?: ScriptRunner } } }).google;
+  return google?.script?.run ?? null;
+}
+
+function call<T>(name: string, ...args: unknown[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const run = runner();
+    if (!run) {
+      reject(new Error(words().noServer));
+      return;
+    }
+    const withHandlers = run.withSuccessHandler((result) => resolve(result as T)).withFailureHandler(reject);
+    const fn = withHandlers[name];
+    if (typeof fn !== 'function') {
+      reject(new Error(`${name} is not available.`));
+      return;
+    }
+    (fn as (...a: unknown[]) => void).apply(withHandlers, args);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// State
+
+const state: {
+  lang: Lang;
+  /** Set once the user picks a language; until then the server's default (the user's locale) wins. */
+  langChosen: boolean;
+  busy: boolean;
+  check: PlanCheck | null;
+  /** Bumped per check request, so a late answer to an older one is dropped. */
+  request: number;
+} = { lang: initialLang(), langChosen: false, busy: false, check: null, request: 0 };
+
+function initialLang(): Lang {
+  return /^zh/i.test(navigator.language || '') ? 'zh-CN' : 'en';
+}
+
+const words = (): Words => UI[state.lang] as Words;
+
+function say(key: WordKey, params: Record<string, string | number> = {}): string {
+  return (words()[key] as string).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from sidebar.html`);
+  return el as T;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function errorMessage(error: unknown): string {
+  if (error && typeof error === 'object' && 'message' in error) return String((error as Error).message);
+  return String(error);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Busy state: aria-busy on the results, a progress bar, the status line; buttons say they are unavailable.
+
+function setBusy(busy: boolean, message: string): void {
+  state.busy = busy;
+  byId('results').setAttribute('aria-busy', String(busy));
+  byId('progress').hidden = !busy;
+  document.body.classList.toggle('busy', busy);
+  document.querySelectorAll<HTMLButtonElement>('button.needs-idle, #check').forEach((button) => {
+    button.setAttribute('aria-disabled', String(busy));
+  });
+  if (message) byId('status').textContent = message;
+}
+
+function showError(text: string | null): void {
+  const box = byId('error');
+  box.hidden = text === null;
+  box.textContent = text ?? '';
+}
+
+function showChanges(result: QuickFixResult | null): void {
+  const box = byId('changes');
+  box.replaceChildren();
+  box.hidden = result === null;
+  if (!result) return;
+  for (const line of result.message.split('\n').filter(Boolean)) box.append(el('p', 'change-message', line));
+  if (result.changed.length) {
+    box.append(el('p', 'change-heading', say('changed')));
+    const list = el('ul', 'change-list');
+    for (const cell of result.changed) list.append(el('li', undefined, cell));
+    box.append(list);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rendering
+
+function renderStaticText(): void {
+  document.documentElement.lang = state.lang;
+  document.title = say('title');
+  byId('check').textContent = say('checkAgain');
+  byId('lang').setAttribute('aria-label', say('language'));
+  document.querySelectorAll<HTMLButtonElement>('#lang button').forEach((button) => {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang));
+  });
+  byId('summary-title').textContent = say('summary');
+  byId('label-error').textContent = say('errors');
+  byId('label-warning').textContent = say('warnings');
+  byId('label-tip').textContent = say('tips');
+}
+
+function render(): void {
+  renderStaticText();
+  const check = state.check;
+  const summary = byId('summary');
+  const issues = byId('issues');
+  if (!check) {
+    summary.hidden = true;
+    issues.replaceChildren();
+    return;
+  }
+  summary.hidden = false;
+  byId('count-error').textContent = String(check.summary.errors);
+  byId('count-warning').textContent = String(check.summary.warnings);
+  byId('count-tip').textContent = String(check.summary.tips);
+
+  const objectives = byId('objectives');
+  objectives.replaceChildren();
+  const o = check.summary.objectives;
+  if (o.total === 0) {
+    objectives.textContent = say('noObjectives');
+  } else {
+    objectives.append(el('span', 'objectives-label', say('objectives')));
+    const shown = (['on-track', 'at-risk', 'off-track', 'done', 'not-started', 'no-data'] as const).filter(
+      (s) => s === 'on-track' || s === 'at-risk' || s === 'off-track' || o[s] > 0,
+    );
+    for (const status of shown) {
+      const item = el('span', `objective-status status-${status}`);
+      item.append(el('span', 'dot'), document.createTextNode(`${o[status]} ${STATUS_LABELS[status][state.lang]}`));
+      objectives.append(item);
+    }
+  }
+  const checkedAt = new Date(check.checkedAt);
+  const time = Number.isNaN(checkedAt.getTime())
+    ? check.checkedAt
+    : checkedAt.toLocaleTimeString(state.lang, { hour: '2-digit', minute: '2-digit' });
+  // The words around the time and the day, with both kept on one line.
+  const checked = byId('checked');
+  checked.replaceChildren();
+  say('checked', { time: '\u0000time\u0000', date: '\u0000date\u0000' })
+    .split('\u0000')
+    .forEach((part) => {
+      if (part === 'time' || part === 'date') checked.append(el('span', 'nowrap', part === 'time' ? time : check.asOf));
+      else if (part) checked.append(document.createTextNode(part));
+    });
+
+  issues.replaceChildren();
+  if (check.groups.length === 0) {
+    issues.append(el('p', 'no-issues', say('noIssues')));
+    return;
+  }
+  check.groups.forEach((group, index) => issues.append(renderGroup(group, index)));
+}
+
+function renderGroup(group: IssueGroup, index: number): HTMLElement {
+  const section = el('section', 'group');
+  const titleId = `group-${index}`;
+  section.setAttribute('aria-labelledby', titleId);
+  const title = el('h2', 'group-title');
+  title.id = titleId;
+  title.append(el('span', 'tab-name', group.sheet));
+  if (!group.present) title.append(el('span', 'tab-missing', say('tabMissing')));
+  title.append(el('span', 'group-count', String(group.issues.length)));
+  const list = el('ul', 'issue-list');
+  for (const issue of group.issues) list.append(renderIssue(issue));
+  section.append(title, list);
+  return section;
+}
+
+function renderIssue(issue: CheckIssue): HTMLElement {
+  const item = el('li', `issue severity-${issue.severity}`);
+  item.dataset.code = issue.code;
+  item.dataset.sheet = issue.sheet;
+  if (issue.a1) item.dataset.cell = issue.a1;
+  const message = el('p', 'issue-message');
+  message.append(el('span', `badge badge-${issue.severity}`, words().severity[issue.severity as Severity]));
+  message.append(el('span', 'issue-text', issue.message));
+  const fix = el('p', 'issue-fix');
+  fix.append(el('span', 'fix-label', say('fix')), document.createTextNode(' '), el('span', 'fix-text', issue.fix));
+  item.append(message, fix);
+
+  const buttons = el('div', 'issue-buttons');
+  if (issue.a1) {
+    const go = el('button', 'secondary go-to-cell', say('goTo', { cell: issue.a1 }));
+    go.type = 'button';
+    go.setAttribute('aria-label', say('goToLabel', { cell: issue.a1, sheet: issue.sheet }));
+    go.addEventListener('click', () => goTo(issue));
+    buttons.append(go);
+  }
+  if (issue.quickFix) {
+    const fixButton = el('button', 'action quick-fix needs-idle', issue.quickFix.label);
+    fixButton.type = 'button';
+    fixButton.dataset.kind = issue.quickFix.kind;
+    fixButton.setAttribute('aria-disabled', String(state.busy));
+    fixButton.addEventListener('click', () => quickFix(issue));
+    buttons.append(fixButton);
+  }
+  if (buttons.childElementCount) item.append(buttons);
+  return item;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Actions
+
+/** Runs the check and shows it. `clear`: forget the last error and quick-fix notice first. */
+async function runCheck(clear = true): Promise<void> {
+  const request = ++state.request;
+  setBusy(true, say('checking'));
+  if (clear) showError(null);
+  try {
+    const check = await call<PlanCheck>('getPlanCheck', ...(state.langChosen ? [state.lang] : []));
+    if (request !== state.request) return;
+    if (!state.langChosen && (check.lang === 'en' || check.lang === 'zh-CN')) state.lang = check.lang;
+    state.check = check;
+    render();
+    setBusy(false, say('done', { errors: check.summary.errors, warnings: check.summary.warnings, tips: check.summary.tips }));
+  } catch (error) {
+    if (request !== state.request) return;
+    state.check = null;
+    render();
+    setBusy(false, '');
+    byId('status').textContent = '';
+    showError(`${say('failed', { reason: errorMessage(error) })} ${say('tryAgain')}`);
+  }
+}
+
+async function goTo(issue: CheckIssue): Promise<void> {
+  try {
+    const result = await call<GoToCellResult>('goToCell', issue.sheet, issue.a1, state.lang);
+    if (result.ok) {
+      showError(null);
+      byId('status').textContent = result.message;
+    } else {
+      showError(result.message);
+    }
+  } catch (error) {
+    showError(say('callFailed', { reason: errorMessage(error) }));
+  }
+}
+
+async function quickFix(issue: CheckIssue): Promise<void> {
+  if (state.busy || !issue.a1) return;
+  setBusy(true, say('fixing'));
+  showError(null);
+  showChanges(null);
+  let result: QuickFixResult | null = null;
+  try {
+    result = await call<QuickFixResult>('applyQuickFix', { code: issue.code, sheet: issue.sheet, a1: issue.a1 }, state.lang);
+  } catch (error) {
+    showError(say('callFailed', { reason: errorMessage(error) }));
+  }
+  if (result && result.ok) showChanges(result);
+  else if (result) showError(result.message);
+  await runCheck(false);
+  // The button that was clicked is gone with the issue it fixed: keep keyboard users where the news is.
+  if (result && result.ok) byId('changes').focus();
+}
+
+function chooseLang(lang: Lang): void {
+  if (lang === state.lang && state.langChosen) return;
+  state.lang = lang;
+  state.langChosen = true;
+  renderStaticText();
+  void runCheck();
+}
+
+function start(): void {
+  renderStaticText();
+  byId('check').addEventListener('click', () => {
+    if (state.busy) return;
+    showChanges(null);
+    void runCheck();
+  });
+  document.querySelectorAll<HTMLButtonElement>('#lang button').forEach((button) => {
+    button.addEventListener('click', () => chooseLang(button.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en'));
+  });
+  void runCheck();
+}
+
+start();
