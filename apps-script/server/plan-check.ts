@@ -12,8 +12,7 @@ import { analyzeWorkbook } from '../../shared/checks';
 import { countBySeverity, type IssueCategory, type IssueCode, type PlanIssue, type Severity } from '../../shared/issues';
 import type { Status } from '../../shared/progress';
 import type { Lang } from '../../shared/template';
-import { errorText } from './action';
-import { requestedLang, tc } from './check-messages';
+import { reasonOf, requestedLang, stackOf, tc } from './check-messages';
 import { quickFixOffers, type QuickFixOffer } from './quick-fix';
 import { readSpreadsheet, type SpreadsheetSnapshot } from './sheets-adapter';
 
@@ -134,8 +133,8 @@ export function getPlanCheck(lang?: unknown): PlanCheck {
   try {
     return buildPlanCheck(readSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()), want, new Date());
   } catch (error) {
-    Logger.log(error instanceof Error && error.stack ? error.stack : String(error));
-    throw new Error(tc('checkFailed', want, { reason: errorText(error) }));
+    Logger.log(stackOf(error));
+    throw new Error(tc('checkFailed', want, { reason: reasonOf(error) }));
   }
 }
 

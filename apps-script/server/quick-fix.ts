@@ -16,8 +16,8 @@ import type { IssueCode, PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
 import { TARGETS_SUMMARY_COLUMNS, tabDef, type Lang, type TabKey } from '../../shared/template';
-import { BusyError, errorText, withDocumentLock } from './action';
-import { cellName, requestedLang, tc } from './check-messages';
+import { BusyError, withDocumentLock } from './action';
+import { cellName, reasonOf, requestedLang, stackOf, tc } from './check-messages';
 import { rebuildTargets } from './decompose-targets';
 import { t } from './i18n';
 import { ensureSize, findTab, readSpreadsheet, type SpreadsheetSnapshot } from './sheets-adapter';
@@ -170,7 +170,7 @@ const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 export function readQuickFixRequest(request: unknown): QuickFixRequest | null {
   if (!request || typeof request !== 'object' || Array.isArray(request)) return null;
   const { code, sheet, a1 } = request as Record<string, unknown>;
-  if (typeof code !== 'string' || !(code in QUICK_FIXES)) return null;
+  if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(QUICK_FIXES, code)) return null;
   if (typeof sheet !== 'string' || sheet.length === 0 || sheet.length > 100) return null;
   if (typeof a1 !== 'string' || !A1_CELL.test(a1.toUpperCase())) return null;
   return { code: code as IssueCode, sheet, a1: a1.toUpperCase() };
@@ -239,9 +239,9 @@ export function applyQuickFix(request: unknown, lang?: unknown): QuickFixResult 
   try {
     return withDocumentLock(() => applyQuickFixTo(SpreadsheetApp.getActiveSpreadsheet(), parsed, want));
   } catch (error) {
-    Logger.log(error instanceof Error && error.stack ? error.stack : String(error));
+    Logger.log(stackOf(error));
     if (error instanceof BusyError) return { ok: false, message: t('busy', want), changed: [] };
-    const reason = errorText(error);
+    const reason = reasonOf(error);
     return { ok: false, message: t('failed', want, { action: tc('fixTitle', want), reason }), changed: [] };
   }
 }

@@ -1,0 +1,282 @@
+/**
+ * The sidebar's server functions, through the built bundle in node:vm and the google.script.run rules
+ * (project.callFromClient): getPlanCheck returns plain JSON that lists exactly shared/'s issues, goToCell selects
+ * the cell or says why not, and every quick fix writes only the cells it names, under the document lock.
+ */
+import { describe, expect, it } from 'vitest';
+import { countBySeverity, dateToIso, planProgress, parsePlan, tabDef, type Lang } from '../shared';
+import { toWorkbook } from '../emulator/index';
+import { brokenPlan, examplePlan, HOSTILE_OWNER } from '../sandbox/plans';
+import type { PlanCheck, GoToCellResult } from '../apps-script/server/plan-check';
+import type { QuickFixResult } from '../apps-script/server/quick-fix';
+import { loadAddon, type ActionResult } from './helpers/addon';
+import { allCells, changedCells, isNamed, isPlainJson, sharedIssues } from './helpers/sandbox';
+
+function addon(workbook = examplePlan('en'), options: Parameters<typeof loadAddon>[0] = {}) {
+  return loadAddon({ workbook, ...options });
+}
+
+const flat = (check: PlanCheck) => check.groups.flatMap((g) => g.issues);
+
+describe('getPlanCheck', () => {
+  it('returns only JSON-safe values (dates as strings), also before google.script.run copies them', () => {
+    const run = addon(brokenPlan('en'));
+    const raw = run.run('getPlanCheck');
+    expect(isPlainJson(raw)).toEqual([]);
+    const sent = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    expect(sent).toEqual(JSON.parse(JSON.stringify(sent)));
+    expect(sent.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Date(sent.checkedAt).toISOString()).toBe(sent.checkedAt);
+  });
+
+  for (const [name, lang, make] of [
+    ['the example plan', 'en', examplePlan],
+    ['the broken plan', 'en', brokenPlan],
+    ['the broken plan in Chinese', 'zh-CN', brokenPlan],
+  ] as [string, Lang, typeof examplePlan][]) {
+    it(`lists exactly shared/'s issues, grouped by tab in tab order: ${name}`, () => {
+      const run = addon(make(lang), { locale: lang === 'zh-CN' ? 'zh_CN' : 'en_US' });
+      const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+      expect(check.lang).toBe(lang); // the user's locale when no language is asked for
+      const expected = sharedIssues(run.ss, check.asOf);
+      expect(expected.length).toBeGreaterThan(0);
+      const key = (i: { sheet: string; a1: string | null; code: string }) => `${i.sheet}|${i.a1}|${i.code}`;
+      expect(flat(check).map(key).sort()).toEqual(expected.map(key).sort());
+      expect(flat(check).map((i) => i.message).sort()).toEqual(expected.map((i) => i.message[lang]).sort());
+      expect(flat(check).map((i) => i.fix).sort()).toEqual(expected.map((i) => i.fix[lang]).sort());
+
+      // Groups follow the spreadsheet's tabs; within a tab, shared's order (errors first).
+      const tabs = run.ss.getSheets().map((s) => s.getName());
+      const present = check.groups.filter((g) => g.present).map((g) => tabs.indexOf(g.sheet));
+      expect(present).toEqual([...present].sort((a, b) => a - b));
+      for (const group of check.groups) {
+        expect(group.issues.map(key)).toEqual(expected.filter((i) => i.sheet === group.sheet).map(key));
+        expect(group.counts).toEqual(countBySeverity(expected.filter((i) => i.sheet === group.sheet)));
+      }
+
+      const counts = countBySeverity(expected);
+      expect(check.summary).toMatchObject({ errors: counts.error, warnings: counts.warning, tips: counts.tip });
+      const { plan } = parsePlan(toWorkbook(run.ss) as never, { timeZone: 'Etc/UTC' });
+      const progress = planProgress(plan, check.asOf);
+      for (const o of check.objectives) expect(o.status).toBe(progress.objectives[o.id].status);
+      expect(check.summary.objectives.total).toBe(plan.objectives.length);
+    });
+  }
+
+  it('asks for a language: zh-CN messages for an English user, and back', () => {
+    const run = addon(brokenPlan('en'));
+    const zh = run.project.callFromClient('getPlanCheck', 'zh-CN') as PlanCheck;
+    expect(zh.lang).toBe('zh-CN');
+    expect(flat(zh).find((i) => i.code === 'missing-id')?.message).toMatch(/第 7 行有内容但没有编号/);
+    expect(flat(zh).find((i) => i.code === 'missing-id')?.quickFix?.label).toBe('填入编号 KR6');
+    const en = run.project.callFromClient('getPlanCheck', 'en') as PlanCheck;
+    expect(flat(en).find((i) => i.code === 'missing-id')?.quickFix?.label).toBe('Fill in ID KR6');
+  });
+
+  it('judges progress as of today in the spreadsheet time zone', () => {
+    for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      const run = addon(examplePlan('en', timeZone), { timeZone });
+      const before = dateToIso(new Date(), timeZone);
+      const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+      const after = dateToIso(new Date(), timeZone);
+      expect([before, after]).toContain(check.asOf);
+      expect(check.timeZone).toBe(timeZone);
+    }
+  });
+
+  it('offers quick fixes only for the mechanical codes, with the cell they will write', () => {
+    const check = addon(brokenPlan('en')).project.callFromClient('getPlanCheck') as PlanCheck;
+    const offered = flat(check).filter((i) => i.quickFix);
+    expect(offered.map((i) => [i.code, i.sheet, i.a1, i.quickFix!.kind, i.quickFix!.label])).toEqual([
+      ['missing-id', 'Key Results', 'A7', 'fill-id', 'Fill in ID KR6'],
+      ['unknown-owner', 'KPIs', 'C5', 'add-department', 'Add "Finance" to Departments'],
+      ['unknown-owner', 'Roadmap', 'D10', 'add-department', `Add "${HOSTILE_OWNER}" to Departments`],
+    ]);
+    expect(flat(check).find((i) => i.code === 'unknown-key-result')?.quickFix).toBeNull();
+  });
+
+  it('fails through the failure handler with a readable message when the spreadsheet cannot be read', () => {
+    const run = addon(examplePlan('en'));
+    // Every Sheet method is on the prototype (the script sees a proxy): break getDataRange for this test only.
+    const proto = Object.getPrototypeOf(run.ss.getSheets()[0]) as { getDataRange(): unknown };
+    const original = proto.getDataRange;
+    proto.getDataRange = () => {
+      throw new Error('the service is down');
+    };
+    try {
+      expect(() => run.project.callFromClient('getPlanCheck')).toThrow(
+        'The plan could not be checked: the service is down',
+      );
+    } finally {
+      proto.getDataRange = original;
+    }
+  });
+});
+
+describe('goToCell', () => {
+  it('activates the tab and selects the cell', () => {
+    const run = addon();
+    const result = run.project.callFromClient('goToCell', 'Key Results', 'I4') as GoToCellResult;
+    expect(result).toEqual({ ok: true, message: 'Selected Key Results!I4.', sheet: 'Key Results', a1: 'I4' });
+    expect(run.ss.emu.selection()).toEqual({ sheet: 'Key Results', range: 'I4', currentCell: 'I4' });
+    // Lower case and $ anchors are fine; the message follows the language asked for.
+    const zh = run.project.callFromClient('goToCell', 'Objectives', '$b$3', 'zh-CN') as GoToCellResult;
+    expect(zh).toMatchObject({ ok: true, message: '已选中 Objectives!B3。' });
+    expect(run.ss.emu.selection()).toEqual({ sheet: 'Objectives', range: 'B3', currentCell: 'B3' });
+  });
+
+  it('says clearly when the tab is gone or the cell is outside it, and selects nothing', () => {
+    const run = addon();
+    run.project.callFromClient('goToCell', 'KPIs', 'B2');
+    const missing = run.project.callFromClient('goToCell', 'Budget', 'A1') as GoToCellResult;
+    expect(missing.ok).toBe(false);
+    expect(missing.message).toBe(
+      'There is no tab named "Budget" in this spreadsheet any more (renamed or deleted?). Check the plan again.',
+    );
+    const outside = run.project.callFromClient('goToCell', 'KPIs', 'A5000') as GoToCellResult;
+    expect(outside).toMatchObject({ ok: false, message: 'Cell A5000 is outside the tab "KPIs". Check the plan again.' });
+    expect(run.ss.emu.selection()).toEqual({ sheet: 'KPIs', range: 'B2', currentCell: 'B2' });
+  });
+
+  it('refuses anything but a tab name and one cell', () => {
+    const run = addon();
+    for (const args of [
+      [],
+      [42, 'A1'],
+      ['KPIs'],
+      ['KPIs', 'A1:B2'],
+      ['KPIs', '=A1'],
+      ['KPIs', 'A0'],
+      ['KPIs', { a1: 'A1' }],
+      ['', 'A1'],
+      ['x'.repeat(101), 'A1'],
+    ]) {
+      const result = run.project.callFromClient('goToCell', ...args) as GoToCellResult;
+      expect(result, JSON.stringify(args)).toMatchObject({
+        ok: false,
+        message: 'Go to cell needs a tab name and one cell such as B7.',
+      });
+    }
+    expect(run.ss.emu.selection().range).toBe('A1');
+    // google.script.run itself refuses a Date argument: the request fails before the server runs.
+    expect(() => run.project.callFromClient('goToCell', new Date(), 'A1')).toThrow(/Date/);
+  });
+});
+
+describe('applyQuickFix', () => {
+  const fix = (run: ReturnType<typeof addon>, code: string, sheet: string, a1: string, lang?: string) =>
+    run.project.callFromClient('applyQuickFix', { code, sheet, a1 }, ...(lang ? [lang] : [])) as QuickFixResult;
+
+  it('fills a missing ID with the next free one, in that cell only, holding the document lock', () => {
+    const run = addon(brokenPlan('en'));
+    const before = allCells(run.ss);
+    const result = fix(run, 'missing-id', 'Key Results', 'A7');
+    expect(result).toEqual({ ok: true, message: 'Wrote the ID KR6 in Key Results!A7.', changed: ['Key Results!A7'] });
+    const after = allCells(run.ss);
+    expect(changedCells(before, after)).toEqual(['Key Results!A7']);
+    expect(after.cells.get('Key Results!A7')).toBe('"KR6"');
+    expect(after.sheets).toEqual(before.sheets);
+    expect(run.emulator.lock.writesWithoutLock).toBe(0);
+    expect(run.emulator.lock.writesWhileHeld).toBe(1);
+    expect(run.emulator.lock.held).toBe(false);
+    const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    expect(flat(check).some((i) => i.code === 'missing-id')).toBe(false);
+  });
+
+  it('adds a missing department as a new row with just its name', () => {
+    const run = addon(brokenPlan('en'));
+    const before = allCells(run.ss);
+    const result = fix(run, 'unknown-owner', 'KPIs', 'C5', 'zh-CN');
+    expect(result).toEqual({
+      ok: true,
+      message: '已将“Finance”添加到 Departments!A7。可补充负责人和颜色。',
+      changed: ['Departments!A7'],
+    });
+    expect(changedCells(before, allCells(run.ss))).toEqual(['Departments!A7']);
+    const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    expect(flat(check).filter((i) => i.code === 'unknown-owner').map((i) => i.a1)).toEqual(['D10']);
+  });
+
+  it('writes an owner name holding HTML as plain text', () => {
+    const run = addon(brokenPlan('en'));
+    const before = allCells(run.ss);
+    const result = fix(run, 'unknown-owner', 'Roadmap', 'D10');
+    expect(result.changed).toEqual(['Departments!A7']);
+    const after = allCells(run.ss);
+    expect(changedCells(before, after)).toEqual(['Departments!A7']);
+    expect(after.cells.get('Departments!A7')).toBe(JSON.stringify(HOSTILE_OWNER));
+  });
+
+  it('rebuilds Targets when it is out of date, changing nothing outside the range it names', () => {
+    const run = addon(examplePlan('en'));
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const targets = run.ss.getSheetByName(tabDef('targets').label.en)!;
+    targets.getRange(2, 7).setValue(123); // someone typed over a month's formula
+    const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    const stale = flat(check).find((i) => i.code === 'targets-mismatch')!;
+    expect(stale).toMatchObject({ sheet: 'Targets', quickFix: { kind: 'rebuild-targets', label: 'Rebuild Targets' } });
+
+    const before = allCells(run.ss);
+    const writes = run.emulator.lock.writes.length;
+    const result = fix(run, stale.code, stale.sheet, stale.a1!);
+    expect(result.ok, result.message).toBe(true);
+    expect(result.changed).toHaveLength(1);
+    expect(result.changed[0]).toMatch(/^Targets!A1:[A-Z]+\d+$/);
+    const changed = changedCells(before, allCells(run.ss));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((c) => !isNamed(c, result.changed))).toEqual([]);
+    expect(run.emulator.lock.writes.slice(writes).every((w) => w.lockHeld)).toBe(true);
+    const again = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    expect(flat(again).filter((i) => i.code.startsWith('targets-'))).toEqual([]);
+  });
+
+  it('acts only on an issue that is still in the plan, and changes nothing otherwise', () => {
+    const run = addon(brokenPlan('en'));
+    const before = allCells(run.ss);
+    expect(fix(run, 'missing-id', 'Key Results', 'A2')).toMatchObject({ ok: false, changed: [] });
+    expect(fix(run, 'unknown-owner', 'KPIs', 'C2')).toMatchObject({ ok: false, changed: [] });
+    expect(fix(run, 'missing-id', 'Key Results', 'A7').ok).toBe(true);
+    const once = allCells(run.ss);
+    // A second click on the same (now fixed) issue: nothing more.
+    expect(fix(run, 'missing-id', 'Key Results', 'A7')).toMatchObject({
+      ok: false,
+      message: 'That problem is no longer in the plan (fixed already, or the sheet changed). Check the plan again.',
+    });
+    expect(changedCells(once, allCells(run.ss))).toEqual([]);
+    expect(changedCells(before, once)).toEqual(['Key Results!A7']);
+  });
+
+  it('refuses requests that are not one issue with a quick fix', () => {
+    const run = addon(brokenPlan('en'));
+    const before = allCells(run.ss);
+    for (const request of [
+      null,
+      'missing-id',
+      [],
+      { code: 'unknown-key-result', sheet: 'KPIs', a1: 'D6' },
+      { code: 'missing-id', sheet: 'Key Results' },
+      { code: 'missing-id', sheet: 'Key Results', a1: 'A7:A8' },
+      { code: 'toString', sheet: 'Key Results', a1: 'A7' },
+    ]) {
+      const result = run.project.callFromClient('applyQuickFix', request) as QuickFixResult;
+      expect(result, JSON.stringify(request)).toEqual({
+        ok: false,
+        message: 'This quick fix request is not valid.',
+        changed: [],
+      });
+    }
+    expect(changedCells(before, allCells(run.ss))).toEqual([]);
+    expect(run.emulator.lock.writes).toEqual([]);
+  });
+
+  it('says the spreadsheet is busy when another run holds the lock, and writes nothing', () => {
+    const run = addon(brokenPlan('en'), { lockContention: true });
+    const before = allCells(run.ss);
+    expect(fix(run, 'missing-id', 'Key Results', 'A7')).toEqual({
+      ok: false,
+      message: 'Someone else is updating this spreadsheet. Try again in a moment.',
+      changed: [],
+    });
+    expect(changedCells(before, allCells(run.ss))).toEqual([]);
+  });
+});
