@@ -19,19 +19,53 @@ export function isRealDay(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
+  // Plain arithmetic for the years plans use (no Date object per call); Date.UTC's own rules otherwise
+  // (it reads years 0–99 as 1900–1999).
+  if (Number.isInteger(year) && Number.isInteger(month) && year >= 100 && year <= 9999 && month >= 1 && month <= 12) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 export const monthOf = (date: IsoDate): Month => date.slice(0, 7);
 export const firstDay = (month: Month): IsoDate => `${month}-01`;
 export function lastDay(month: Month): IsoDate {
+  if (/^\d{4}-\d{2}$/.test(month)) {
+    // "YYYY-MM" already is the start of the day's text: only the day is added.
+    const index = monthIndex(month);
+    return `${month}-${pad(daysInMonth(Math.floor(index / 12), (index % 12) + 1))}`;
+  }
   const [y, m] = month.split('-').map(Number);
   return isoDate(y, m, daysInMonth(y, m));
 }
 
+/** monthIndex of text starting "YYYY-MM" in ASCII digits, read digit by digit; -1 for any other start. */
+function leadingMonthIndex(text: string): number {
+  if (text.charCodeAt(4) !== 45) return -1;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    year = year * 10 + c;
+  }
+  const m1 = text.charCodeAt(5) - 48;
+  const m2 = text.charCodeAt(6) - 48;
+  if (!(m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9)) return -1;
+  return year * 12 + (m1 * 10 + m2 - 1);
+}
+
 /** Months since year 0, so month arithmetic is integer arithmetic. */
 export function monthIndex(month: Month): number {
+  // The usual "YYYY-MM" is read without splitting (this runs for every month of every metric); any other
+  // shape takes the general path, which gives the same result for "YYYY-MM".
+  if (month.length === 7) {
+    const fast = leadingMonthIndex(month);
+    if (fast >= 0) return fast;
+  }
   const [y, m] = month.split('-').map(Number);
   return y * 12 + (m - 1);
 }
@@ -41,6 +75,12 @@ export function monthFromIndex(index: number): Month {
 }
 
 export const addMonths = (month: Month, n: number): Month => monthFromIndex(monthIndex(month) + n);
+
+/** monthIndex of a day's month: monthIndex(monthOf(date)), without making the month's text for "YYYY-MM-DD". */
+export function monthIndexOfDay(date: IsoDate): number {
+  const fast = date.length === 10 && date.charCodeAt(7) === 45 ? leadingMonthIndex(date) : -1;
+  return fast >= 0 ? fast : monthIndex(monthOf(date));
+}
 
 /** Every month from `from` to `to`, both included; empty when reversed. */
 export function monthRange(from: Month, to: Month): Month[] {

@@ -16,7 +16,8 @@ export type ReadFailure = 'formula-error' | 'not-a-number' | 'not-a-date' | 'bla
 const ERROR_VALUE = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)/i;
 
 export function isBlank(cell: Cell): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  if (typeof cell === 'string') return cell.trim() === '';
+  return cell === null || cell === undefined;
 }
 
 export function isErrorValue(cell: Cell): boolean {
@@ -25,6 +26,7 @@ export function isErrorValue(cell: Cell): boolean {
 
 /** A cell as trimmed text: what a person sees, good for names and IDs. */
 export function cellText(cell: Cell, timeZone = 'UTC'): string {
+  if (typeof cell === 'string') return cell.trim();
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return dateToIso(cell, timeZone) ?? '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
@@ -75,6 +77,13 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
     return ok(serialToIso(cell));
   }
   if (typeof cell === 'boolean') return fail('not-a-date');
+  // The usual form, "2026-03-01", read without normalising or a regular expression: Actuals has thousands.
+  if (typeof cell === 'string' && cell.length === 10 && cell.charCodeAt(4) === 45 && cell.charCodeAt(7) === 45) {
+    const y = digitsAt(cell, 0, 4);
+    const mo = digitsAt(cell, 5, 2);
+    const d = digitsAt(cell, 8, 2);
+    if (y >= 0 && mo >= 0 && d >= 0) return isRealDay(y, mo, d) ? ok(cell) : fail('not-a-date');
+  }
   if (isErrorValue(cell)) return fail('formula-error');
   const text = String(cell).normalize('NFKC').trim();
   const m =
@@ -82,6 +91,17 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
   if (!m) return fail('not-a-date');
   const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
   return isRealDay(y, mo, d) ? ok(isoDate(y, mo, d)) : fail('not-a-date');
+}
+
+/** The number written by `length` ASCII digits from `start`, or -1 when any of them is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
 }
 
 /** A comma-separated list ("KR1, KR2", "KR1，KR2", "KR1; KR2") as trimmed non-empty items. */

@@ -4,10 +4,10 @@
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
 import type { IsoDate } from './calendar';
-import { decompose, hasUsableWeights, keyResultSpec, kpiSpec } from './decompose';
+import { decompose, hasUsableWeights, keyResultIndex, keyResultSpec, kpiSpec } from './decompose';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
-import type { Plan } from './plan';
+import type { Plan, TargetsTab } from './plan';
 import { planProgress, STATUS_LABELS, type PlanProgress } from './progress';
 import { ENUMS, STRATEGY_FIELDS, STRATEGY_QUESTIONS, tabDef, type TabKey } from './template';
 import type { Workbook } from './cells';
@@ -93,9 +93,16 @@ export function checkPlan(plan: Plan, options: Partial<CheckOptions> = {}, progr
       if (!krIds.has(ref.toLowerCase())) push('unknown-key-result', cellOf(plan, 'roadmap', item.row, 'keyResults'), { id: item.id, ref });
     }
   }
+  // Actuals repeat the same few IDs thousands of times: each spelling is looked up once.
+  const knownMetric = new Map<string, boolean>();
   for (const a of plan.actuals) {
-    const id = a.metric.toLowerCase();
-    if (!krIds.has(id) && !kpiIds.has(id)) push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
+    let known = knownMetric.get(a.metric);
+    if (known === undefined) {
+      const id = a.metric.toLowerCase();
+      known = krIds.has(id) || kpiIds.has(id);
+      knownMetric.set(a.metric, known);
+    }
+    if (!known) push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
   }
 
   findParentCycles(plan, issues);
@@ -131,12 +138,17 @@ function findParentCycles(plan: Plan, issues: PlanIssue[]): void {
 function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void {
   const push = (...args: Parameters<typeof makeIssue>) => issues.push(makeIssue(...args));
 
-  // Few and key.
+  // Few and key. (Counted in one pass each: plans with thousands of rows are checked as they are typed.)
+  const krCount = new Map<string, number>();
+  for (const k of plan.keyResults) {
+    const key = k.objectiveId.toLowerCase();
+    krCount.set(key, (krCount.get(key) ?? 0) + 1);
+  }
   for (const o of plan.objectives) {
-    const krs = plan.keyResults.filter((k) => k.objectiveId.toLowerCase() === o.id.toLowerCase());
-    if (krs.length === 0) push('objective-without-key-results', cellOf(plan, 'objectives', o.row, 'id'), { id: o.id });
-    if (krs.length > opts.maxKeyResultsPerObjective) {
-      push('too-many-key-results', cellOf(plan, 'objectives', o.row, 'id'), { id: o.id, count: krs.length, max: opts.maxKeyResultsPerObjective });
+    const count = krCount.get(o.id.toLowerCase()) ?? 0;
+    if (count === 0) push('objective-without-key-results', cellOf(plan, 'objectives', o.row, 'id'), { id: o.id });
+    if (count > opts.maxKeyResultsPerObjective) {
+      push('too-many-key-results', cellOf(plan, 'objectives', o.row, 'id'), { id: o.id, count, max: opts.maxKeyResultsPerObjective });
     }
   }
   const perOwner = <T extends { owner: string; row: number }>(items: T[]) => {
@@ -144,7 +156,9 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
     for (const item of items) {
       if (!item.owner) continue;
       const key = item.owner.toLowerCase();
-      groups.set(key, [...(groups.get(key) ?? []), item]);
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
     }
     return groups;
   };
@@ -171,12 +185,11 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
   }
 
   // Every key result should be visible in execution: a KPI or a roadmap item.
+  const tracked = new Set<string>();
+  for (const k of plan.kpis) tracked.add(k.keyResultId.toLowerCase());
+  for (const r of plan.roadmap) for (const ref of r.keyResultIds) tracked.add(ref.toLowerCase());
   for (const kr of plan.keyResults) {
-    const id = kr.id.toLowerCase();
-    const tracked =
-      plan.kpis.some((k) => k.keyResultId.toLowerCase() === id) ||
-      plan.roadmap.some((r) => r.keyResultIds.some((ref) => ref.toLowerCase() === id));
-    if (!tracked) push('key-result-untracked', cellOf(plan, 'keyResults', kr.row, 'id'), { id: kr.id });
+    if (!tracked.has(kr.id.toLowerCase())) push('key-result-untracked', cellOf(plan, 'keyResults', kr.row, 'id'), { id: kr.id });
   }
 
   // The strategy's four questions, and the fields that top the pyramid.
@@ -201,13 +214,17 @@ function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
   const targets = plan.targets;
   const layout = plan.layout.targets;
   if (!targets || !layout || !plan.period) return;
+  const index = keyResultIndex(plan);
   const metrics = [
     ...plan.keyResults.map((kr) => ({ id: kr.id, spec: keyResultSpec(kr, plan) })),
-    ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan) })),
+    ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan, index) })),
   ];
+  // The tab's rows by lower-case ID; the first row wins, as a search from the top would find it.
+  const rows = new Map<string, TargetsTab['computed'][string]>();
+  for (const [k, row] of Object.entries(targets.computed)) if (!rows.has(k.toLowerCase())) rows.set(k.toLowerCase(), row);
   for (const { id, spec } of metrics) {
     if (!spec) continue;
-    const computed = Object.entries(targets.computed).find(([k]) => k.toLowerCase() === id.toLowerCase())?.[1];
+    const computed = rows.get(id.toLowerCase());
     if (!computed) {
       issues.push(makeIssue('targets-row-missing', { sheet: layout.sheet, row: layout.headerRow, column: layout.columns.id ?? 1 }, { id }));
       continue;
@@ -226,10 +243,9 @@ function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
 
 function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): void {
   const percent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
-  const rows = new Map<string, { tab: TabKey; row: number }>([
-    ...plan.keyResults.map((k) => [k.id, { tab: 'keyResults' as TabKey, row: k.row }] as const),
-    ...plan.kpis.map((k) => [k.id, { tab: 'kpis' as TabKey, row: k.row }] as const),
-  ]);
+  const rows = new Map<string, { tab: TabKey; row: number }>();
+  for (const k of plan.keyResults) rows.set(k.id, { tab: 'keyResults', row: k.row });
+  for (const k of plan.kpis) rows.set(k.id, { tab: 'kpis', row: k.row });
   for (const p of [...progress.keyResults, ...progress.kpis]) {
     const where = rows.get(p.id);
     if (!where) continue;

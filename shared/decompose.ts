@@ -32,8 +32,10 @@ export interface MetricSpec {
 export type MonthlyTargets = { month: Month; target: number | null }[];
 
 /** Spreadsheet ROUND: half away from zero, as HyperFormula, Sheets and Excel implement it. */
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000];
+
 export function roundHalfAway(value: number, places: number): number {
-  const factor = Math.pow(10, places);
+  const factor = POWERS_OF_TEN[places] ?? Math.pow(10, places);
   return value < 0 ? -Math.round(-value * factor) / factor : Math.round(value * factor) / factor;
 }
 

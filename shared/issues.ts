@@ -88,8 +88,23 @@ export const ISSUE_CATALOG = {
 
 export type IssueCode = keyof typeof ISSUE_CATALOG;
 
+const WORD = /^\w+$/;
+
+/** `{name}` → the parameter's value (an unknown name stays as written). A scan, not a regular expression: plans
+ *  with thousands of issues fill four texts each. */
 function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  let out = '';
+  let from = 0;
+  for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) break;
+    const name = template.slice(open + 1, close);
+    if (!WORD.test(name)) continue;
+    out += template.slice(from, open) + (name in params ? String(params[name]) : `{${name}}`);
+    from = close + 1;
+    open = close;
+  }
+  return out + template.slice(from);
 }
 
 export interface IssueLocation {
@@ -104,9 +119,15 @@ export interface IssueLocation {
  */
 export function makeIssue(code: IssueCode, at: IssueLocation, params: Record<string, string | number | Bilingual> = {}): PlanIssue {
   const def = ISSUE_CATALOG[code];
-  const paramsFor = (lang: Lang): Params =>
-    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
-  const text = (b: Bilingual): Bilingual => ({ en: fill(b.en, paramsFor('en')), 'zh-CN': fill(b['zh-CN'], paramsFor('zh-CN')) });
+  const paramsFor = (lang: Lang): Params => {
+    const out: Params = {};
+    for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v[lang] : v;
+    return out;
+  };
+  // Once per language, not once per text: plans with thousands of issues build them all.
+  const en = paramsFor('en');
+  const zh = paramsFor('zh-CN');
+  const text = (b: Bilingual): Bilingual => ({ en: fill(b.en, en), 'zh-CN': fill(b['zh-CN'], zh) });
   return {
     severity: def.severity,
     category: def.category,

@@ -143,6 +143,8 @@ interface TableRows {
   /** Data rows as [1-based row number, cells]. */
   rows: [number, Cell[]][];
   headerCells: Cell[];
+  /** layout.columns as a Map: the row reader looks columns up for every cell it reads. */
+  columnIndex: Map<string, number>;
 }
 
 function gridSize(grid: Grid): { rows: number; columns: number } {
@@ -199,9 +201,14 @@ function readTable(def: TabDef, sheet: string, grid: Grid, issues: PlanIssue[], 
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const row = Array.isArray(grid[r]) ? grid[r] : [];
     // A row with content only in the user's own columns is theirs, not a plan row.
-    if (known.some((c) => !isBlank(row[c - 1]))) rows.push([r + 1, row]);
+    for (const c of known) {
+      if (!isBlank(row[c - 1])) {
+        rows.push([r + 1, row]);
+        break;
+      }
+    }
   }
-  return { def, layout, rows, headerCells };
+  return { def, layout, rows, headerCells, columnIndex: new Map(Object.entries(columns)) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -300,7 +307,7 @@ class RowReader {
   }
 
   private at(key: string) {
-    const column = this.table.layout.columns[key];
+    const column = this.table.columnIndex.get(key);
     return { sheet: this.table.layout.sheet, row: this.row, column: column ?? null };
   }
 
@@ -309,7 +316,7 @@ class RowReader {
   }
 
   raw(key: string): Cell {
-    const column = this.table.layout.columns[key];
+    const column = this.table.columnIndex.get(key);
     return column ? this.cells[column - 1] : undefined;
   }
 
@@ -415,11 +422,12 @@ function uniqueById<T extends { row: number }>(items: T[], key: keyof T & string
   const column = table.layout.columns[key] ?? 1;
   for (const item of items) {
     const id = String(item[key]);
-    const first = seen.get(id.toLowerCase());
+    const lower = id.toLowerCase();
+    const first = seen.get(lower);
     if (first) {
       issues.push(makeIssue('duplicate-id', { sheet: table.layout.sheet, row: item.row, column }, { id, other: first.row }));
     } else {
-      seen.set(id.toLowerCase(), item);
+      seen.set(lower, item);
     }
   }
   return [...seen.values()];

@@ -2,8 +2,8 @@
  * Stage 2b: progress and status as of a given day (the core never reads the clock). Expected-to-date comes
  * from the decomposition itself, so a ramp-up plan expects little early on; linear time would call it late.
  */
-import { addMonths, firstDay, lastDay, monthIndex, monthOf, monthRange, type IsoDate, type Month } from './calendar';
-import { decompose, expectedAtEndOf, keyResultIndex, keyResultSpec, kpiSpec, monthTarget, type MetricSpec } from './decompose';
+import { firstDay, lastDay, monthFromIndex, monthIndex, monthIndexOfDay, monthOf, monthRange, type IsoDate, type Month } from './calendar';
+import { expectedAtEndOf, keyResultIndex, keyResultSpec, kpiSpec, monthTarget, type MetricSpec } from './decompose';
 import type { Actual, Plan } from './plan';
 import { bi, type Bilingual, type Direction, type MetricType } from './template';
 
@@ -85,19 +85,44 @@ export interface PlanProgress {
   departments: Record<string, RollUp>;
 }
 
-/** Actuals per metric and month: amounts add up for cumulative metrics; for the others the latest reading counts. */
-function actualsByMonth(actuals: Actual[], metricId: string, cumulative: boolean, asOf: IsoDate): Map<Month, number> {
-  const byMonth = new Map<Month, { value: number; date: IsoDate }>();
-  const wanted = metricId.toLowerCase();
+/** The Actuals rows of each metric (by lower-case ID), in sheet order: one pass instead of one per metric. */
+export function actualsIndex(actuals: Actual[]): Map<string, Actual[]> {
+  const index = new Map<string, Actual[]>();
+  const lower = new Map<string, string>();
   for (const a of actuals) {
-    if (a.metric.toLowerCase() !== wanted || a.date > asOf) continue;
-    const month = monthOf(a.date);
-    const prior = byMonth.get(month);
-    if (!prior) byMonth.set(month, { value: a.value, date: a.date });
-    else if (cumulative) prior.value += a.value;
-    else if (a.date >= prior.date) byMonth.set(month, { value: a.value, date: a.date });
+    let key = lower.get(a.metric);
+    if (key === undefined) lower.set(a.metric, (key = a.metric.toLowerCase()));
+    const list = index.get(key);
+    if (list) list.push(a);
+    else index.set(key, [a]);
   }
-  return new Map([...byMonth].map(([m, v]) => [m, v.value]));
+  return index;
+}
+
+/**
+ * Actuals per metric and month: amounts add up for cumulative metrics; for the others the latest reading counts.
+ * `metricId` null: the rows are the metric's already (from actualsIndex).
+ */
+function actualsByMonth(actuals: Actual[], metricId: string | null, cumulative: boolean, asOf: IsoDate): Map<number, number> {
+  // Keyed by monthIndex: numbers, not month strings, so no string is made per row and per month.
+  const byMonth = new Map<number, number>();
+  /** Levels only: the date of the reading kept for each month. */
+  const dates = new Map<number, IsoDate>();
+  const wanted = metricId?.toLowerCase();
+  for (const a of actuals) {
+    if ((wanted !== undefined && a.metric.toLowerCase() !== wanted) || a.date > asOf) continue;
+    const month = monthIndexOfDay(a.date);
+    const prior = byMonth.get(month);
+    if (prior === undefined) {
+      byMonth.set(month, a.value);
+      if (!cumulative) dates.set(month, a.date);
+    } else if (cumulative) byMonth.set(month, prior + a.value);
+    else if (a.date >= dates.get(month)!) {
+      byMonth.set(month, a.value);
+      dates.set(month, a.date);
+    }
+  }
+  return byMonth;
 }
 
 /** (current - baseline) / (target - baseline), never below 0 (the wrong side of the baseline is no progress). */
@@ -158,14 +183,33 @@ interface MetricMeta {
   target: number | null;
 }
 
-export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: Plan, asOf: IsoDate): MetricProgress {
+/**
+ * One metric's progress. `index` (actualsIndex(plan.actuals)) saves scanning every Actuals row per metric when
+ * computing many; without it the rows are scanned.
+ */
+export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: Plan, asOf: IsoDate, index?: Map<string, Actual[]>): MetricProgress {
   const periodMonths = plan.period?.months ?? (spec ? monthRange(spec.start, spec.due) : []);
   const cumulative = meta.type === 'cumulative';
-  const actuals = actualsByMonth(plan.actuals, meta.id, cumulative, asOf);
-  const targets = spec ? decompose(spec, periodMonths) : periodMonths.map((month) => ({ month, target: null }));
-  const months = targets.map(({ month, target }) => ({ month, target, actual: actuals.get(month) ?? null }));
+  const actuals = index
+    ? actualsByMonth(index.get(meta.id.toLowerCase()) ?? [], null, cumulative, asOf)
+    : actualsByMonth(plan.actuals, meta.id, cumulative, asOf);
+  // Each month's target is decompose(spec, periodMonths), computed in place.
+  const months = periodMonths.map((month) => ({
+    month,
+    target: spec ? monthTarget(spec, month) : null,
+    actual: actuals.get(monthIndex(month)) ?? null,
+  }));
+  // The fields are spelled out: a spread here made this the slowest line of the whole core (10,000 key results).
   const base: MetricProgress = {
-    ...meta,
+    id: meta.id,
+    kind: meta.kind,
+    name: meta.name,
+    owner: meta.owner,
+    unit: meta.unit,
+    type: meta.type,
+    direction: meta.direction,
+    baseline: meta.baseline,
+    target: meta.target,
     start: spec?.start ?? null,
     due: spec?.due ?? null,
     months,
@@ -183,11 +227,16 @@ export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: 
   };
   if (!spec) return base;
 
-  const lastCompleted = addMonths(monthOf(asOf), -1);
-  const through = monthIndex(lastCompleted) < monthIndex(spec.due) ? lastCompleted : spec.due;
+  // Months as monthIndex numbers from here on; `through` is also kept as text for the result.
+  const startIndex = monthIndex(spec.start);
+  const dueIndex = monthIndex(spec.due);
+  const lastCompleted = monthIndex(monthOf(asOf)) - 1;
+  const throughIndex = lastCompleted < dueIndex ? lastCompleted : dueIndex;
+  const through = lastCompleted < dueIndex ? monthFromIndex(lastCompleted) : spec.due;
   const started = asOf >= firstDay(spec.start);
-  const anyCompleted = monthIndex(through) >= monthIndex(spec.start);
-  const windowMonths = anyCompleted ? monthRange(spec.start, through) : [];
+  const anyCompleted = throughIndex >= startIndex;
+  const windowMonths: number[] = [];
+  for (let m = startIndex; m <= throughIndex; m++) windowMonths.push(m);
   base.throughMonth = anyCompleted ? through : null;
   base.scoreFinal = asOf > lastDay(spec.due);
 
@@ -232,7 +281,7 @@ export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: 
     base.expectedAttainment = base.expected === null ? null : attainmentOf(base.expected, spec.baseline, spec.target, spec.direction);
   }
 
-  base.forecast = forecast(spec, actuals, windowMonths, base.current, through);
+  base.forecast = forecast(spec, actuals, windowMonths, base.current, throughIndex);
   if (base.forecast !== null && meta.type !== 'threshold') {
     base.forecastAttainment = attainmentOf(base.forecast, spec.baseline, spec.target, spec.direction);
   } else if (meta.type === 'threshold') {
@@ -245,7 +294,7 @@ export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: 
     base.status = base.attainment !== null && atLeast(base.attainment, 1) ? 'done' : 'not-started';
     return base;
   }
-  if (!actuals.has(through)) {
+  if (!actuals.has(throughIndex)) {
     base.missingCheckIn = through;
     base.status = 'no-data';
     return base;
@@ -261,33 +310,34 @@ export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: 
 }
 
 /** Where the metric will stand at the due month: the recent run rate (cumulative) or trend (level) carried on. */
-function forecast(spec: MetricSpec, actuals: Map<Month, number>, windowMonths: Month[], current: number | null, through: Month): number | null {
+function forecast(spec: MetricSpec, actuals: Map<number, number>, windowMonths: number[], current: number | null, through: number): number | null {
   if (current === null || windowMonths.length === 0) return current;
-  const remaining = Math.max(0, monthIndex(spec.due) - monthIndex(through));
+  const remaining = Math.max(0, monthIndex(spec.due) - through);
   const recent = windowMonths.slice(-FORECAST_MONTHS);
   if (spec.type === 'cumulative') {
     const rate = recent.reduce((s, m) => s + (actuals.get(m) ?? 0), 0) / recent.length;
     return current + rate * remaining;
   }
   if (spec.type === 'level') {
-    const points = recent.filter((m) => actuals.has(m)).map((m): [number, number] => [monthIndex(m), actuals.get(m)!]);
+    const points = recent.filter((m) => actuals.has(m)).map((m): [number, number] => [m, actuals.get(m)!]);
     return current + slope(points) * remaining;
   }
   return current;
 }
 
-export function keyResultProgress(plan: Plan, asOf: IsoDate): MetricProgress[] {
+export function keyResultProgress(plan: Plan, asOf: IsoDate, actuals = actualsIndex(plan.actuals)): MetricProgress[] {
   return plan.keyResults.map((kr) =>
     metricProgress(
       { id: kr.id, kind: 'kr', name: kr.title, owner: kr.owner, unit: kr.unit, type: kr.type, direction: kr.direction, baseline: kr.baseline, target: kr.target },
       keyResultSpec(kr, plan),
       plan,
       asOf,
+      actuals,
     ),
   );
 }
 
-export function kpiProgress(plan: Plan, asOf: IsoDate): MetricProgress[] {
+export function kpiProgress(plan: Plan, asOf: IsoDate, actuals = actualsIndex(plan.actuals)): MetricProgress[] {
   const index = keyResultIndex(plan);
   return plan.kpis.map((kpi) =>
     metricProgress(
@@ -295,6 +345,7 @@ export function kpiProgress(plan: Plan, asOf: IsoDate): MetricProgress[] {
       kpiSpec(kpi, plan, index),
       plan,
       asOf,
+      actuals,
     ),
   );
 }
@@ -328,8 +379,9 @@ function weighted(items: { progress: MetricProgress; weight: number }[]): { atta
 }
 
 export function planProgress(plan: Plan, asOf: IsoDate): PlanProgress {
-  const keyResults = keyResultProgress(plan, asOf);
-  const kpis = kpiProgress(plan, asOf);
+  const actuals = actualsIndex(plan.actuals);
+  const keyResults = keyResultProgress(plan, asOf, actuals);
+  const kpis = kpiProgress(plan, asOf, actuals);
   // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
   type Item = { progress: MetricProgress; weight: number };
   const byObjective = new Map<string, Item[]>();

@@ -317,20 +317,30 @@ export function matchesLabel(text: string, label: Bilingual): boolean {
   return wanted !== '' && (wanted === normalizeHeader(label.en) || wanted === normalizeHeader(label['zh-CN']));
 }
 
+/** Per enum, every accepted spelling (normalised) → its key; the first value listing a spelling wins. */
+const ENUM_SPELLINGS = new Map<EnumKey, Map<string, string>>();
+/** Normalised cell texts, remembered: an Actuals tab repeats the same few words thousands of times. */
+const WANTED = new Map<string, string>();
+
 /** The canonical key of an enum value written in either language (case- and space-insensitive), or undefined. */
 export function matchEnum<K extends EnumKey>(enumKey: K, text: string): keyof (typeof ENUMS)[K] | undefined {
-  const values = ENUMS[enumKey] as Record<string, Bilingual>;
-  const wanted = normalizeHeader(text).replace(/-/g, '');
-  for (const [key, label] of Object.entries(values)) {
-    if (
-      normalizeHeader(key).replace(/-/g, '') === wanted ||
-      normalizeHeader(label.en).replace(/-/g, '') === wanted ||
-      normalizeHeader(label['zh-CN']) === wanted
-    ) {
-      return key as keyof (typeof ENUMS)[K];
+  let spellings = ENUM_SPELLINGS.get(enumKey);
+  if (!spellings) {
+    spellings = new Map();
+    for (const [key, label] of Object.entries(ENUMS[enumKey] as Record<string, Bilingual>)) {
+      for (const form of [normalizeHeader(key).replace(/-/g, ''), normalizeHeader(label.en).replace(/-/g, ''), normalizeHeader(label['zh-CN'])]) {
+        if (!spellings.has(form)) spellings.set(form, key);
+      }
     }
+    ENUM_SPELLINGS.set(enumKey, spellings);
   }
-  return undefined;
+  let wanted = WANTED.get(text);
+  if (wanted === undefined) {
+    wanted = normalizeHeader(text).replace(/-/g, '');
+    if (WANTED.size >= 1000) WANTED.clear();
+    WANTED.set(text, wanted);
+  }
+  return spellings.get(wanted) as keyof (typeof ENUMS)[K] | undefined;
 }
 
 /** The labels of an enum in one language, in contract order (for drop-downs). */
