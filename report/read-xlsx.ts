@@ -13,6 +13,7 @@
  * in one line, for the CLI to print as is.
  */
 import { readFile } from 'node:fs/promises';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 import ExcelJS from 'exceljs';
 
@@ -102,6 +103,161 @@ export function worksheetsToWorkbook(workbook: ExcelJS.Workbook): Workbook {
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Formula text is never needed (only the cached results are), but a generated Targets tab holds tens of
+// thousands of long formulas, and parsing their text is most of exceljs's time on a large plan. So the
+// package is unzipped here, <f> elements are dropped from the sheets, and exceljs reads the rest (stored,
+// uncompressed). Anything unusual about the zip falls back to exceljs reading the original bytes.
+
+interface ZipEntry {
+  name: string;
+  data: Buffer;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** The entries of a zip archive, uncompressed; null when it is not a plain (non-zip64, unencrypted) zip. */
+export function unzip(buffer: Buffer): ZipEntry[] | null {
+  let eocd = -1;
+  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
+    if (buffer.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = buffer.readUInt16LE(eocd + 10);
+  let at = buffer.readUInt32LE(eocd + 16);
+  if (count === 0xffff || at === 0xffffffff) return null; // zip64
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== CENTRAL) return null;
+    const flags = buffer.readUInt16LE(at + 8);
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extraLength = buffer.readUInt16LE(at + 30);
+    const commentLength = buffer.readUInt16LE(at + 32);
+    const local = buffer.readUInt32LE(at + 42);
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + extraLength + commentLength;
+    if (flags & 1 || (method !== 0 && method !== 8)) return null; // encrypted or exotic
+    if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== LOCAL) return null;
+    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const raw = buffer.subarray(start, start + size);
+    if (raw.length !== size) return null;
+    entries.push({ name, data: method === 0 ? Buffer.from(raw) : inflateRawSync(raw) });
+  }
+  return entries;
+}
+
+/** A zip archive of the entries, stored (no compression): only ever read back at once by exceljs. */
+export function zipStored(entries: ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const SHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/;
+const OPEN_F = Buffer.from('<f');
+const CLOSE_F = Buffer.from('</f>');
+
+/**
+ * The sheet XML without its <f> elements (self-closing or not), worked on the bytes (no string decoding of a
+ * 60 MB sheet); null when it has none.
+ */
+export function stripFormulaElements(xml: Buffer): Buffer | null {
+  const parts: Buffer[] = [];
+  let kept = 0;
+  let at = xml.indexOf(OPEN_F);
+  while (at >= 0) {
+    const after = xml[at + 2];
+    // "<f>" or "<f " / "<f/" / "<f\t"…, not "<fill" or "<formula1".
+    if (
+      after === 0x3e ||
+      after === 0x20 ||
+      after === 0x2f ||
+      after === 0x09 ||
+      after === 0x0a ||
+      after === 0x0d
+    ) {
+      const tagEnd = xml.indexOf(0x3e, at);
+      if (tagEnd < 0) return null;
+      let end: number;
+      if (xml[tagEnd - 1] === 0x2f) end = tagEnd + 1;
+      else {
+        const close = xml.indexOf(CLOSE_F, tagEnd);
+        if (close < 0) return null;
+        end = close + CLOSE_F.length;
+      }
+      parts.push(xml.subarray(kept, at));
+      kept = end;
+      at = xml.indexOf(OPEN_F, end);
+    } else {
+      at = xml.indexOf(OPEN_F, at + 2);
+    }
+  }
+  if (parts.length === 0) return null;
+  parts.push(xml.subarray(kept));
+  return Buffer.concat(parts);
+}
+
+/** The package with every formula's text removed from its sheets (cached values kept), or null to use as is. */
+export function withoutFormulaText(buffer: Buffer): Buffer | null {
+  let entries: ZipEntry[] | null;
+  try {
+    entries = unzip(buffer);
+  } catch {
+    return null;
+  }
+  if (!entries) return null;
+  let changed = false;
+  for (const entry of entries) {
+    if (!SHEET_ENTRY.test(entry.name)) continue;
+    const stripped = stripFormulaElements(entry.data);
+    if (stripped) {
+      entry.data = stripped;
+      changed = true;
+    }
+  }
+  return changed ? zipStored(entries) : null;
+}
+
 /** Nodes of the sheet XML the report never needs; skipping them makes large files faster to read. */
 const IGNORED_NODES = [
   'dataValidations',
@@ -123,9 +279,10 @@ const IGNORED_NODES = [
 export async function readXlsxBuffer(buffer: Buffer, file: string): Promise<Workbook> {
   if (!startsWith(buffer, ZIP_MAGIC)) throw new XlsxReadError(file, describeNonZip(buffer));
   const workbook = new ExcelJS.Workbook();
+  const lean = withoutFormulaText(buffer) ?? buffer;
   try {
     await workbook.xlsx.load(
-      buffer as unknown as ExcelJS.Buffer,
+      lean as unknown as ExcelJS.Buffer,
       { ignoreNodes: IGNORED_NODES } as Parameters<typeof workbook.xlsx.load>[1],
     );
   } catch (error) {

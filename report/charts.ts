@@ -1,0 +1,389 @@
+/**
+ * Stage 4 of the report: Vega-Lite specs for the view model's chart data, rendered to inline SVG at build time
+ * by report/render/charts.ts (offline, UTC, CJK-aware text widths, unique ids).
+ *
+ * - the roadmap: one lane per department (extra tracks when items overlap), bars coloured by phase, the key
+ *   results' due dates as diamonds coloured by status on a milestone track, a dashed rule at the as-of date;
+ * - per key result: the target path (cumulative or level) against actuals, with the forecast to the due month.
+ */
+import type { VegaLiteTopLevelSpec } from './render/charts';
+import { estimateTextWidth, renderChartSvg } from './render/charts';
+import { CATEGORY_COLORS, NEUTRALS, STATUS_COLORS } from './render/palette';
+import { STATUS_LABELS, type Status } from '../shared/progress';
+import type {
+  CompanyPage,
+  DepartmentPage,
+  FigureView,
+  KrChartData,
+  ReportView,
+  RoadmapChartData,
+} from './view-model';
+
+const KR_WIDTH = 300;
+const KR_HEIGHT = 130;
+const ROADMAP_WIDTH = 880;
+const ROADMAP_ROW = 26;
+/** Row key prefix length: "0000:00|" (department index, track), then the lane's label. */
+const KEY_PREFIX = 8;
+const MILESTONE_TRACK = 99;
+
+const LABEL_SIZE = 11;
+/** Widths are estimates: leave a margin so real fonts (often wider than the estimate) still fit. */
+const FONT_MARGIN = 1.15;
+
+/** Text cut to fit `width` px at `size`, with an ellipsis; empty when not even one character fits. */
+export function fitText(text: string, width: number, size: number): string {
+  if (estimateTextWidth(text, size) * FONT_MARGIN <= width) return text;
+  const chars = [...text];
+  while (chars.length > 0 && estimateTextWidth(`${chars.join('')}…`, size) * FONT_MARGIN > width) chars.pop();
+  return chars.length ? `${chars.join('').trimEnd()}…` : '';
+}
+
+const addDay = (iso: string) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+const monthFormat = (lang: string, long: boolean) =>
+  lang === 'zh-CN' ? (long ? '%y年%-m月' : '%-m月') : long ? '%b %y' : '%b';
+
+function monthsBetween(start: string, end: string): number {
+  const [y1, m1] = start.split('-').map(Number);
+  const [y2, m2] = end.split('-').map(Number);
+  return (y2 - y1) * 12 + (m2 - m1) + 1;
+}
+
+/** The per-KR chart: target path, actuals with points, and the forecast as a dashed line. */
+export function krChartSpec(data: KrChartData, title: string): VegaLiteTopLevelSpec {
+  const { labels } = data;
+  const rows = [
+    ...data.points
+      .filter((p) => p.target !== null)
+      .map((p) => ({ month: p.month, value: p.target, series: labels.target })),
+    ...data.points
+      .filter((p) => p.actual !== null)
+      .map((p) => ({ month: p.month, value: p.actual, series: labels.actual })),
+    ...data.forecast.map((p) => ({ month: p.month, value: p.value, series: labels.forecast })),
+  ];
+  const domain = [labels.target, labels.actual, ...(data.forecast.length ? [labels.forecast] : [])];
+  const range = [NEUTRALS.line, CATEGORY_COLORS[0], CATEGORY_COLORS[0]];
+  const dash = [
+    [5, 3],
+    [1, 0],
+    [2, 3],
+  ];
+  const months = data.points.length;
+  const format = data.percent ? '.0%' : '~s';
+  const x = {
+    field: 'month',
+    type: 'temporal' as const,
+    timeUnit: 'utcyearmonth' as const,
+    title: null,
+    axis: {
+      format: monthFormat(data.lang, months > 12),
+      labelAngle: 0,
+      labelOverlap: true,
+      tickCount: { interval: 'month', step: months > 8 ? 2 : 1 },
+      grid: false,
+    },
+  };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: title,
+    width: KR_WIDTH,
+    height: KR_HEIGHT,
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: {
+          x,
+          y: {
+            field: 'value',
+            type: 'quantitative',
+            title: null,
+            scale: { zero: data.kind === 'cumulative', nice: true },
+            axis: { format, tickCount: 4, grid: true },
+          },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            scale: { domain, range },
+            legend: { orient: 'top', title: null, symbolType: 'stroke', direction: 'horizontal' },
+          },
+          strokeDash: { field: 'series', type: 'nominal', scale: { domain, range: dash }, legend: null },
+        },
+      },
+      {
+        transform: [{ filter: { field: 'series', equal: labels.actual } }],
+        mark: { type: 'point', filled: true, size: 28, color: CATEGORY_COLORS[0] },
+        encoding: { x, y: { field: 'value', type: 'quantitative' } },
+      },
+    ],
+  } as VegaLiteTopLevelSpec;
+}
+
+/** The roadmap timeline. */
+export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLiteTopLevelSpec {
+  const key = (row: string, label: string) => `${row.slice(0, 4)}:${row.slice(5).padStart(2, '0')}|${label}`;
+  const rows: { key: string; lane: number }[] = [];
+  const labelOf = new Map(data.rows.map((r) => [r.key, r.label]));
+  const lanes = [...new Set(data.rows.map((r) => r.key.slice(0, 4)))];
+  // Milestones get a track of their own under their department's items; in the phases view they have a lane.
+  const ownTrack = data.mode !== 'phases';
+  const withMilestones = new Set(ownTrack ? data.milestones.map((m) => m.row.slice(0, 4)) : []);
+  for (const lane of lanes) {
+    const tracks = data.rows.filter((r) => r.key.startsWith(`${lane}:`));
+    for (const t of tracks)
+      rows.push({ key: key(t.key, labelOf.get(t.key) ?? ''), lane: lanes.indexOf(lane) });
+    if (withMilestones.has(lane))
+      rows.push({ key: key(`${lane}:${MILESTONE_TRACK}`, ''), lane: lanes.indexOf(lane) });
+  }
+  const domainKeys = rows.map((r) => r.key);
+  const keyOf = (row: string) => key(row, labelOf.get(row) ?? '');
+  const end = addDay(data.end);
+  const t0 = Date.parse(`${data.start}T00:00:00Z`);
+  const t1 = Date.parse(`${end}T00:00:00Z`);
+  const px = (iso: string) =>
+    ((Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - t0) / (t1 - t0)) * ROADMAP_WIDTH;
+  // Each label may run until the next item of its track starts (or the chart ends), then it is cut with "…".
+  const byRow = new Map<string, string[]>();
+  for (const b of data.bars) byRow.set(b.row, [...(byRow.get(b.row) ?? []), b.start]);
+  const bars = data.bars.map((b) => {
+    const next = (byRow.get(b.row) ?? []).filter((s) => s > b.start).sort()[0];
+    const room = Math.max(
+      0,
+      Math.min(ROADMAP_WIDTH, next ? px(next) : ROADMAP_WIDTH + 40) - Math.max(0, px(b.start)) - 8,
+    );
+    return {
+      row: keyOf(b.row),
+      start: b.start,
+      end: addDay(b.end),
+      phase: b.phase,
+      label: fitText(b.label, room, LABEL_SIZE),
+    };
+  });
+  const milestones = data.milestones.map((m) => ({
+    row: ownTrack ? key(`${m.row.slice(0, 4)}:${MILESTONE_TRACK}`, '') : keyOf(m.row),
+    date: m.date,
+    label: m.label,
+    status: m.statusLabel,
+  }));
+  const statusOrder: Status[] = ['on-track', 'at-risk', 'off-track', 'done', 'not-started', 'no-data'];
+  const present = statusOrder.filter((s) => data.milestones.some((m) => m.status === s));
+  const shown = present.length ? present : statusOrder;
+  const statusDomain = shown.map((s) => STATUS_LABELS[s][data.lang]);
+  const statusRange = shown.map((s) => STATUS_COLORS[s]);
+  // Lane labels are left-aligned in a fixed gutter: a font wider than the estimate runs into the lane, not off the page.
+  const laneExtent = Math.ceil(
+    Math.min(170, Math.max(70, ...data.rows.map((r) => estimateTextWidth(r.label, 12) * 1.2 + 14))),
+  );
+  const months = monthsBetween(data.start, data.end);
+  const scaleX = {
+    type: 'utc' as const,
+    domain: [Date.parse(`${data.start}T00:00:00Z`), Date.parse(`${end}T00:00:00Z`)],
+  };
+  const xAxis = {
+    orient: 'bottom' as const,
+    format: monthFormat(data.lang, months > 12),
+    labelAngle: 0,
+    tickCount: { interval: 'month', step: months > 18 ? 3 : 1 },
+    grid: true,
+    gridDash: [2, 3],
+    title: null,
+    domain: false,
+    ticks: false,
+    labelPadding: 6,
+  };
+  const y = {
+    field: 'row',
+    type: 'nominal' as const,
+    title: null,
+    sort: null,
+    scale: { domain: domainKeys, paddingInner: 0, paddingOuter: 0 },
+    axis: {
+      labelExpr: `slice(datum.value, ${KEY_PREFIX})`,
+      ticks: false,
+      domain: false,
+      labelFontWeight: 600,
+      labelFontSize: 12,
+      labelAlign: 'left' as const,
+      labelPadding: laneExtent,
+      minExtent: laneExtent,
+      maxExtent: laneExtent,
+      labelLimit: laneExtent - 10,
+    },
+  };
+  const yPlain = { field: 'row', type: 'nominal' as const };
+  const height = Math.max(ROADMAP_ROW * 2, rows.length * ROADMAP_ROW);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: title,
+    width: ROADMAP_WIDTH,
+    height,
+    layer: [
+      {
+        // Alternate lane shading, so tracks read as one department.
+        data: {
+          values: rows.filter((r) => r.lane % 2 === 0).map((r) => ({ row: r.key, start: data.start, end })),
+        },
+        mark: { type: 'rect', color: NEUTRALS.grid, opacity: 0.1 },
+        encoding: {
+          y,
+          x: { field: 'start', type: 'temporal', scale: scaleX, axis: xAxis },
+          x2: { field: 'end' },
+        },
+      },
+      {
+        data: { values: bars },
+        mark: { type: 'bar', height: 9, yOffset: 6, cornerRadius: 3, opacity: 0.9 },
+        encoding: {
+          y: yPlain,
+          x: { field: 'start', type: 'temporal' },
+          x2: { field: 'end' },
+          color: {
+            field: 'phase',
+            type: 'nominal',
+            scale: { domain: data.phases, range: [...CATEGORY_COLORS] },
+            legend: null,
+          },
+        },
+      },
+      {
+        data: { values: bars },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'alphabetic',
+          dx: 1,
+          yOffset: -1,
+          fontSize: LABEL_SIZE,
+          color: NEUTRALS.title,
+        },
+        encoding: { y: yPlain, x: { field: 'start', type: 'temporal' }, text: { field: 'label' } },
+      },
+      {
+        data: { values: milestones },
+        mark: {
+          type: 'point',
+          shape: 'diamond',
+          size: 110,
+          filled: true,
+          stroke: '#ffffff',
+          strokeWidth: 1,
+          opacity: 1,
+        },
+        encoding: {
+          y: yPlain,
+          x: { field: 'date', type: 'temporal' },
+          fill: {
+            field: 'status',
+            type: 'nominal',
+            scale: { domain: statusDomain, range: statusRange },
+            legend: null,
+          },
+        },
+      },
+      {
+        data: { values: milestones },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'middle',
+          dx: 8,
+          fontSize: 10,
+          fontWeight: 600,
+          color: NEUTRALS.title,
+        },
+        encoding: { y: yPlain, x: { field: 'date', type: 'temporal' }, text: { field: 'label' } },
+      },
+      {
+        data: { values: [{ date: data.asOf, label: data.asOfLabel }] },
+        mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5, color: STATUS_COLORS['off-track'] },
+        encoding: { x: { field: 'date', type: 'temporal' } },
+      },
+      {
+        data: { values: [{ date: data.asOf, label: data.asOfLabel }] },
+        mark: {
+          type: 'text',
+          align: 'center',
+          baseline: 'bottom',
+          dy: -3,
+          y: 0,
+          fontSize: 10,
+          fontWeight: 600,
+          color: STATUS_COLORS['off-track'],
+        },
+        encoding: { x: { field: 'date', type: 'temporal' }, text: { field: 'label' } },
+      },
+    ],
+    resolve: { scale: { color: 'independent' } },
+  } as unknown as VegaLiteTopLevelSpec;
+}
+
+/**
+ * The renderer's root <svg> carries a style attribute (display/width/max-width); the page's CSP allows styles
+ * only from its hashed <style> block, so that attribute would be refused (and reported). Replace it with
+ * width/height attributes at the chart's natural size and a class the stylesheet sizes responsively.
+ */
+export function staticSvg(svg: string, className: string): string {
+  return svg.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => {
+    const box = /\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(attrs);
+    let a = attrs.replace(/\s(?:style|width|height|class)="[^"]*"/g, '');
+    if (box) a += ` width="${Math.round(Number(box[1]))}" height="${Math.round(Number(box[2]))}"`;
+    return `<svg class="${className}"${a}>`;
+  });
+}
+
+export interface ChartTiming {
+  charts: number;
+  ms: number;
+}
+
+async function renderFigure(figure: FigureView): Promise<FigureView> {
+  if (!figure.chart) return figure;
+  const title = figure.caption;
+  const spec =
+    figure.chart.type === 'kr' ? krChartSpec(figure.chart, title) : roadmapChartSpec(figure.chart, title);
+  const svg = await renderChartSvg(spec, { id: figure.id, title, onWarning: () => {} });
+  return {
+    ...figure,
+    svg: staticSvg(svg, figure.chart.type === 'kr' ? 'chart chart-kr' : 'chart chart-roadmap'),
+  };
+}
+
+/** Render every chart of the view; returns a new view with `svg` filled in. */
+export async function renderCharts(view: ReportView, timing?: ChartTiming): Promise<ReportView> {
+  const started = performance.now();
+  let count = 0;
+  const cache = new Map<string, Promise<FigureView>>();
+  const render = (figure: FigureView) => {
+    if (!figure.chart) return Promise.resolve(figure);
+    // A card shown on two pages renders once.
+    let p = cache.get(figure.id);
+    if (!p) {
+      count++;
+      p = renderFigure(figure);
+      cache.set(figure.id, p);
+    }
+    return p;
+  };
+  const cards = async <T extends { figure: FigureView }>(list: T[]) => {
+    const out: T[] = [];
+    for (const card of list) out.push({ ...card, figure: await render(card.figure) });
+    return out;
+  };
+  const company: CompanyPage = {
+    ...view.company,
+    roadmap: { ...view.company.roadmap, figure: await render(view.company.roadmap.figure) },
+    keyResults: { ...view.company.keyResults, cards: await cards(view.company.keyResults.cards) },
+  };
+  const departments: DepartmentPage[] = [];
+  for (const page of view.departments) departments.push({ ...page, cards: await cards(page.cards) });
+  if (timing) {
+    timing.charts = count;
+    timing.ms = performance.now() - started;
+  }
+  return { ...view, company, departments };
+}

@@ -1,0 +1,134 @@
+/**
+ * Numbers, dates and months as text, per language, with Intl. The view model formats everything once;
+ * the templates only place strings.
+ */
+import type { IsoDate, Month } from '../shared/calendar';
+import type { Lang } from '../shared/template';
+import { LABELS, LOCALES } from './i18n';
+
+const DASH = '–';
+
+function isCurrencyCode(unit: string): boolean {
+  if (!/^[A-Z]{3}$/.test(unit)) return false;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: unit });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decimal places that show a value honestly without noise: 1,000,000 / 37.5 / 0.125. */
+function fractionDigits(x: number): number {
+  const a = Math.abs(x);
+  if (a >= 1000 || Number.isInteger(x)) return 0;
+  if (a >= 10) return 1;
+  if (a >= 1) return 2;
+  return 3;
+}
+
+export class Formatter {
+  readonly lang: Lang;
+  private readonly numberLocale: string;
+  private readonly dateLocale: string;
+  private readonly cache = new Map<string, Intl.NumberFormat>();
+  private readonly dateFormat: Intl.DateTimeFormat;
+  private readonly monthFormat: Intl.DateTimeFormat;
+  private readonly monthShortFormat: Intl.DateTimeFormat;
+
+  constructor(lang: Lang) {
+    this.lang = lang;
+    this.numberLocale = LOCALES[lang].numbers;
+    this.dateLocale = LOCALES[lang].dates;
+    this.dateFormat = new Intl.DateTimeFormat(this.dateLocale, {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    });
+    // Months in English as en-US writes them ("Sep 2026"; en-GB now says "Sept").
+    const monthLocale = lang === 'en' ? this.numberLocale : this.dateLocale;
+    this.monthFormat = new Intl.DateTimeFormat(monthLocale, {
+      timeZone: 'UTC',
+      month: 'short',
+      year: 'numeric',
+    });
+    this.monthShortFormat = new Intl.DateTimeFormat(monthLocale, { timeZone: 'UTC', month: 'short' });
+  }
+
+  private nf(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+    let f = this.cache.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(this.numberLocale, options);
+      this.cache.set(key, f);
+    }
+    return f;
+  }
+
+  /** A count: 1,000 / 1,000. */
+  count(n: number): string {
+    return this.nf('count', { maximumFractionDigits: 0 }).format(n);
+  }
+
+  number(x: number | null): string {
+    if (x === null || !Number.isFinite(x)) return DASH;
+    const digits = fractionDigits(x);
+    return this.nf(`n${digits}`, { maximumFractionDigits: digits }).format(x);
+  }
+
+  /** A ratio as a percentage: 0.92 → 92%, 0.8667 → 86.7%. */
+  percent(x: number | null): string {
+    if (x === null || !Number.isFinite(x)) return DASH;
+    const pct = x * 100;
+    const digits = Math.abs(pct) >= 10 || Number.isInteger(Math.round(pct * 10) / 10) ? 0 : 1;
+    return this.nf(`p${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(x);
+  }
+
+  /** A value in its unit: USD → $1,000,000; % → 20%; anything else → 50,000 sign-ups. */
+  value(x: number | null, unit: string): string {
+    if (x === null || !Number.isFinite(x)) return DASH;
+    const u = unit.trim();
+    if (u === '%') return this.percent(x);
+    if (isCurrencyCode(u)) {
+      const digits = Math.abs(x) >= 1000 || Number.isInteger(x) ? 0 : 2;
+      return this.nf(`c${u}${digits}`, {
+        style: 'currency',
+        currency: u,
+        maximumFractionDigits: digits,
+        minimumFractionDigits: digits,
+      }).format(x);
+    }
+    return u ? `${this.number(x)} ${u}` : this.number(x);
+  }
+
+  /** A calendar day: 15 Nov 2026 / 2026年11月15日. */
+  date(iso: IsoDate | null): string {
+    if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso ?? DASH;
+    const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+    // English: day first, as most of the world reads it, with the short month everyone knows ("Sep", not "Sept").
+    if (this.lang === 'en')
+      return `${day.getUTCDate()} ${this.monthShortFormat.format(day)} ${day.getUTCFullYear()}`;
+    return this.dateFormat.format(day);
+  }
+
+  /** A month: Nov 2026 / 2026年11月. */
+  month(month: Month | null): string {
+    if (!month || !/^\d{4}-\d{2}$/.test(month)) return month ?? DASH;
+    return this.monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+  }
+
+  monthShort(month: Month): string {
+    return this.monthShortFormat.format(new Date(`${month}-01T00:00:00Z`));
+  }
+
+  /** A Google-style OKR score, 0.0–1.0. */
+  score(x: number | null): string {
+    return x === null
+      ? DASH
+      : this.nf('score', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
+  }
+
+  get none(): string {
+    return LABELS[this.lang].none;
+  }
+}
