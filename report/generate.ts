@@ -1,0 +1,211 @@
+/**
+ * The report pipeline, one stage after the other, and the output folder:
+ *
+ *   workbook → analyzeWorkbook (shared/) → buildReportView → renderCharts → renderPages + buildPlanJson
+ *
+ * Output is written to a temporary folder beside DIR and renamed into place, so DIR never holds a partial
+ * report. An existing DIR is replaced only when it holds a previous report of ours (a marker file listing the
+ * files we wrote) and nothing else; any other folder is left untouched and reported.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { IsoDate } from '../shared/calendar';
+import type { Workbook } from '../shared/cells';
+import { analyzeWorkbook } from '../shared/checks';
+import type { PlanIssue } from '../shared/issues';
+import type { Plan } from '../shared/plan';
+import type { PlanProgress } from '../shared/progress';
+import type { Lang } from '../shared/template';
+import { renderCharts } from './charts';
+import { buildPlanJson } from './plan-json';
+import { renderPages } from './render/html';
+import { buildReportView, type ReportView, type ViewOptions } from './view-model';
+
+export const MARKER_FILE = '.gtm-pyramid-report';
+export const PLAN_JSON_FILE = 'plan.json';
+
+const packageJson = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'),
+) as { name: string; version: string };
+export const GENERATOR = `${packageJson.name} ${packageJson.version}`;
+
+export interface ReportOptions {
+  asOf: IsoDate;
+  /** The report's language; default: the plan's own. */
+  lang?: Lang;
+  /** The input's file name for the header and plan.json; null for the built-in example. */
+  source: string | null;
+  /** View thresholds (tests and the benchmark). */
+  view?: Partial<Pick<ViewOptions, 'largePlanKeyResults' | 'chartLimit' | 'issuesPerSeverity'>>;
+}
+
+export interface ReportFile {
+  name: string;
+  data: string;
+}
+
+export interface StageTimings {
+  analyze: number;
+  view: number;
+  charts: number;
+  html: number;
+  json: number;
+}
+
+export interface BuiltReport {
+  lang: Lang;
+  plan: Plan;
+  issues: PlanIssue[];
+  progress: PlanProgress;
+  view: ReportView;
+  files: ReportFile[];
+  charts: number;
+  timings: StageTimings;
+}
+
+/** Run every stage after reading: the files of the report, in memory. */
+export async function buildReport(workbook: Workbook, options: ReportOptions): Promise<BuiltReport> {
+  const t0 = performance.now();
+  const { plan, issues, progress } = analyzeWorkbook(workbook, { asOf: options.asOf, timeZone: 'UTC' });
+  const t1 = performance.now();
+  const lang = options.lang ?? plan.lang;
+  const bare = buildReportView(plan, issues, progress, {
+    ...options.view,
+    lang,
+    asOf: options.asOf,
+    source: options.source,
+  });
+  const t2 = performance.now();
+  const chartTiming = { charts: 0, ms: 0 };
+  const view = await renderCharts(bare, chartTiming);
+  const t3 = performance.now();
+  const pages = renderPages(view);
+  const t4 = performance.now();
+  const json = JSON.stringify(
+    buildPlanJson(plan, issues, progress, { lang, source: options.source, generator: GENERATOR }),
+    null,
+    2,
+  );
+  const t5 = performance.now();
+  return {
+    lang,
+    plan,
+    issues,
+    progress,
+    view,
+    files: [
+      ...pages.map((p) => ({ name: p.file, data: p.html })),
+      { name: PLAN_JSON_FILE, data: `${json}\n` },
+    ],
+    charts: chartTiming.charts,
+    timings: { analyze: t1 - t0, view: t2 - t1, charts: t3 - t2, html: t4 - t3, json: t5 - t4 },
+  };
+}
+
+export class OutputError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problem: string,
+  ) {
+    super(`${dir}: ${problem}`);
+    this.name = 'OutputError';
+  }
+}
+
+interface Marker {
+  generator: string;
+  files: string[];
+}
+
+/** Whether DIR may be replaced: missing, empty, or a previous report of ours and nothing else. */
+async function checkReplaceable(dir: string, shown: string): Promise<'missing' | 'replace'> {
+  let stat;
+  try {
+    stat = await lstat(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw new OutputError(
+      shown,
+      `cannot be inspected (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
+  }
+  if (stat.isSymbolicLink())
+    throw new OutputError(shown, 'is a symbolic link; give the real folder as --out');
+  if (!stat.isDirectory()) throw new OutputError(shown, 'exists and is not a folder; choose another --out');
+  const entries = await readdir(dir);
+  if (entries.length === 0) return 'replace';
+  if (!entries.includes(MARKER_FILE)) {
+    throw new OutputError(
+      shown,
+      `exists and is not a gtm-pyramid report (no ${MARKER_FILE} in it); nothing was changed. Choose another --out or empty the folder`,
+    );
+  }
+  let marker: Marker;
+  try {
+    marker = JSON.parse(await readFile(join(dir, MARKER_FILE), 'utf8')) as Marker;
+  } catch {
+    throw new OutputError(
+      shown,
+      `its ${MARKER_FILE} is unreadable; nothing was changed. Remove the folder yourself to regenerate it`,
+    );
+  }
+  const ours = new Set([...(Array.isArray(marker.files) ? marker.files : []), MARKER_FILE]);
+  const foreign = entries.filter((e) => !ours.has(e));
+  if (foreign.length) {
+    throw new OutputError(
+      shown,
+      `holds files the previous report did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); nothing was changed. Move them out or choose another --out`,
+    );
+  }
+  return 'replace';
+}
+
+/**
+ * Write the files into DIR: into a temporary sibling folder first, then renamed into place. On any failure the
+ * temporary folder is removed and DIR is as it was.
+ */
+export async function writeReportDir(dir: string, files: ReportFile[], shown = dir): Promise<void> {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  const state = await checkReplaceable(target, shown);
+  try {
+    await mkdir(parent, { recursive: true });
+  } catch (error) {
+    throw new OutputError(
+      shown,
+      `its parent folder cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
+  }
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
+  const old = join(parent, `.${basename(target)}.old-${tag}`);
+  try {
+    await mkdir(temp);
+    for (const file of files) await writeFile(join(temp, file.name), file.data);
+    const marker: Marker = { generator: GENERATOR, files: files.map((f) => f.name) };
+    await writeFile(join(temp, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
+    if (state === 'replace') {
+      await rename(target, old);
+      try {
+        await rename(temp, target);
+      } catch (error) {
+        await rename(old, target);
+        throw error;
+      }
+      await rm(old, { recursive: true, force: true });
+    } else {
+      await rename(temp, target);
+    }
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    if (error instanceof OutputError) throw error;
+    throw new OutputError(
+      shown,
+      `cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+}

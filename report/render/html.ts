@@ -1,0 +1,98 @@
+/**
+ * Stage 5 of the report: the view (plain objects) → HTML pages, with Handlebars in an isolated environment.
+ *
+ * - `Handlebars.create()`, `strict: true` (a misspelt field throws instead of printing nothing);
+ * - every value is escaped; `{{{ }}}` is used only for the stylesheet and for SVG the chart renderer produced;
+ * - the Content-Security-Policy meta tag comes first in <head>: nothing may load or run; the one inline
+ *   <style> is allowed by its SHA-256 hash, and no template carries a style attribute.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import Handlebars from 'handlebars';
+
+import type { CompanyPage, DepartmentPage, IssuesPage, ReportView } from '../view-model';
+import { CATEGORY_COLORS, STATUS_COLORS, type Status } from './palette';
+
+const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', 'templates');
+
+export interface RenderedPage {
+  file: string;
+  html: string;
+}
+
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
+/** Text colour on a status colour: white or near-black, whichever reads better. */
+export function inkOn(hex: string): string {
+  const l = luminance(hex);
+  return contrast(l, 1) >= contrast(l, luminance('#111111')) ? '#ffffff' : '#111111';
+}
+
+/** The stylesheet: status colours from the palette, then report.css. */
+export function stylesheet(): string {
+  const vars = (Object.entries(STATUS_COLORS) as [Status, string][])
+    .map(([status, color]) => `--status-${status}:${color};--status-${status}-ink:${inkOn(color)};`)
+    .join('');
+  const categories = CATEGORY_COLORS.map((color, i) => `--cat-${i}:${color};`).join('');
+  return `:root{${vars}${categories}}\n${readFileSync(join(TEMPLATES, 'report.css'), 'utf8')}`;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+/** The page policy: nothing loads, nothing runs; styles only from the hashed <style>; images only data:. */
+export function contentSecurityPolicy(css: string): string {
+  return `default-src 'none'; style-src 'sha256-${sha256(css)}'; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+function environment(): typeof Handlebars {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  for (const file of readdirSync(TEMPLATES)) {
+    if (!file.endsWith('.hbs') || file === 'page.hbs') continue;
+    hbs.registerPartial(basename(file, '.hbs'), readFileSync(join(TEMPLATES, file), 'utf8'));
+  }
+  return hbs;
+}
+
+let compiled: { page: Handlebars.TemplateDelegate; css: string; csp: string } | null = null;
+
+function templates() {
+  if (!compiled) {
+    const hbs = environment();
+    const css = stylesheet();
+    compiled = {
+      page: hbs.compile(readFileSync(join(TEMPLATES, 'page.hbs'), 'utf8'), { strict: true }),
+      css,
+      csp: contentSecurityPolicy(css),
+    };
+  }
+  return compiled;
+}
+
+export function renderPage(page: CompanyPage | DepartmentPage | IssuesPage): string {
+  const { page: template, css, csp } = templates();
+  return template({ page, css, csp });
+}
+
+/** Every page of the report: index.html, then the department pages and issues.html when the plan needs them. */
+export function renderPages(view: ReportView): RenderedPage[] {
+  const pages: (CompanyPage | DepartmentPage | IssuesPage)[] = [
+    view.company,
+    ...view.departments,
+    ...(view.issuesPage ? [view.issuesPage] : []),
+  ];
+  return pages.map((page) => ({ file: page.file, html: renderPage(page) }));
+}
