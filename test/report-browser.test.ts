@@ -1,0 +1,158 @@
+/**
+ * The report in a real browser (system Chromium via playwright-core), opened from disk as leadership would:
+ * everything visible, nothing requested from the network, nothing executed, at desktop and phone sizes.
+ * Screenshots land in dist/screenshots/.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { EXAMPLE_AS_OF } from '../shared';
+import { buildReport, writeReportDir } from '../report/generate';
+import {
+  blockExternalRequests,
+  chromiumExecutablePath,
+  collectPageProblems,
+  launchChromium,
+  type PageProblems,
+} from './helpers/browser';
+import { exampleGrid, tempDir, xssWorkbook } from './helpers/report';
+
+const SCREENSHOTS = resolve('dist/screenshots');
+
+describe.skipIf(!chromiumExecutablePath())('report in Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  const url = (name: string) => pathToFileURL(join(dir, name, 'index.html')).href;
+
+  beforeAll(async () => {
+    dir = tempDir('browser');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const builds = [
+      ['en', await buildReport(exampleGrid('en'), { asOf: EXAMPLE_AS_OF, source: null })],
+      ['zh', await buildReport(exampleGrid('zh-CN'), { asOf: EXAMPLE_AS_OF, source: null })],
+      [
+        'xss',
+        await buildReport(xssWorkbook(), {
+          asOf: EXAMPLE_AS_OF,
+          source: '<img src=x onerror=alert(1)>.xlsx',
+        }),
+      ],
+    ] as const;
+    for (const [name, built] of builds) await writeReportDir(join(dir, name), built.files);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(
+    name: string,
+    viewport: { width: number; height: number },
+    colorScheme: 'light' | 'dark' = 'light',
+  ) {
+    const page = await browser.newPage({ viewport, colorScheme });
+    const problems = collectPageProblems(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await blockExternalRequests(page);
+    await page.goto(url(name), { waitUntil: 'load' });
+    return { page, problems, dialogs };
+  }
+
+  function expectClean(problems: PageProblems, dialogs: string[]) {
+    expect(problems.summary()).toBe('');
+    expect(problems.externalRequests).toEqual([]);
+    expect(dialogs).toEqual([]);
+  }
+
+  async function expectEverythingVisible(page: Page) {
+    await expect.poll(() => page.locator('ol.pyramid > li.level').count()).toBe(5);
+    for (const level of await page.locator('ol.pyramid > li.level').all())
+      expect(await level.isVisible()).toBe(true);
+    expect(await page.locator('svg.chart-roadmap').isVisible()).toBe(true);
+    const cards = await page.locator('article.card').all();
+    expect(cards).toHaveLength(5);
+    for (const card of cards) {
+      await card.scrollIntoViewIfNeeded();
+      expect(await card.isVisible()).toBe(true);
+      const box = await card.boundingBox();
+      expect(box!.width).toBeGreaterThan(250);
+    }
+  }
+
+  it('desktop: pyramid, roadmap and every KR card visible; no console errors, no network, no script', async () => {
+    const { page, problems, dialogs } = await open('en', { width: 1280, height: 900 });
+    await expectEverythingVisible(page);
+    expect(await page.evaluate(() => typeof (window as unknown as { __xss?: unknown }).__xss)).toBe(
+      'undefined',
+    );
+    // The page's own stylesheet applied (CSP allowed it by hash): the pyramid levels are shaped.
+    expect(await page.locator('li.level-1').evaluate((el) => getComputedStyle(el).clipPath)).toMatch(
+      /^polygon/,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-desktop.png'), fullPage: true });
+    expectClean(problems, dialogs);
+    await page.close();
+  });
+
+  it('phone (375 px): everything visible, nothing wider than the screen', async () => {
+    const { page, problems, dialogs } = await open('en', { width: 375, height: 812 });
+    await expectEverythingVisible(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-phone.png'), fullPage: true });
+    expectClean(problems, dialogs);
+    await page.close();
+  });
+
+  it('Simplified Chinese renders the same report', async () => {
+    const { page, problems, dialogs } = await open('zh', { width: 1280, height: 900 });
+    await expectEverythingVisible(page);
+    expect(await page.locator('h2#pyramid').innerText()).toContain('金字塔');
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-desktop-zh.png'), fullPage: true });
+    expectClean(problems, dialogs);
+    await page.close();
+  });
+
+  it('hostile cell values run nothing: no global set, title intact, no dialog, shown as text', async () => {
+    const { page, problems, dialogs } = await open('xss', { width: 1280, height: 900 });
+    await page.mouse.move(300, 300);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.title()).not.toBe('pwned');
+    expect(await page.locator('h1').innerText()).toContain('<script>');
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-xss.png') });
+    expectClean(problems, dialogs);
+    await page.close();
+  });
+
+  it('dark mode follows the system; print is light whatever the screen, with cards kept whole', async () => {
+    const { page, problems, dialogs } = await open('en', { width: 1280, height: 900 }, 'dark');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(15, 20, 25)');
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    expect(
+      await page
+        .locator('article.card')
+        .first()
+        .evaluate((el) => getComputedStyle(el).breakInside),
+    ).toBe('avoid');
+    expect(await page.locator('nav.toc').isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expectClean(problems, dialogs);
+    await page.close();
+  });
+});

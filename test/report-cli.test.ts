@@ -1,0 +1,232 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { tabDef } from '../shared';
+import { MARKER_FILE } from '../report/generate';
+import { readXlsx } from '../report/read-xlsx';
+import { exampleXlsxBuffer, planToXlsxBuffer } from '../report/write-xlsx';
+import { exampleGrid, parse, runCli, tempDir } from './helpers/report';
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('cli');
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Everything in a folder except what a test put there on purpose. */
+const entries = (path: string) => (existsSync(path) ? readdirSync(path).sort() : []);
+
+describe('gtm-pyramid report', () => {
+  it('with no input writes the example report, as of the example date, and says where it is', async () => {
+    const run = await runCli(['report', '--out', 'out/example'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toEqual([]);
+    expect(run.stdout[0]).toBe(`Report written to ${join('out', 'example', 'index.html')}`);
+    expect(run.stdout.join('\n')).toContain("As of 2026-11-15, the example plan's date");
+    expect(run.stdout.at(-1)).toMatch(/^Open file:\/\/.*\/out\/example\/index\.html$/);
+    expect(entries(join(dir, 'out/example'))).toEqual([MARKER_FILE, 'index.html', 'plan.json']);
+    // No temporary folders are left beside it.
+    expect(entries(join(dir, 'out'))).toEqual(['example']);
+  });
+
+  it('reads a plan file, defaults --as-of to today and --lang to the plan, and replaces its own previous report', async () => {
+    writeFileSync(join(dir, 'plan.xlsx'), await exampleXlsxBuffer('zh-CN'));
+    const first = await runCli(['report', 'plan.xlsx', '--out', 'zh'], dir, '2026-10-20');
+    expect(first.code).toBe(0);
+    expect(first.stdout.join('\n')).toContain('As of 2026-10-20, today');
+    const html = readFileSync(join(dir, 'zh/index.html'), 'utf8');
+    expect(parse(html).documentElement.getAttribute('lang')).toBe('zh-CN');
+    const again = await runCli(
+      ['report', 'plan.xlsx', '--out', 'zh', '--lang', 'en', '--as-of', '2026-11-15'],
+      dir,
+    );
+    expect(again.code).toBe(0);
+    expect(again.stdout.join('\n')).toContain('As of 2026-11-15 (--as-of)');
+    expect(parse(readFileSync(join(dir, 'zh/index.html'), 'utf8')).documentElement.getAttribute('lang')).toBe(
+      'en',
+    );
+  });
+
+  it('is reproducible: the same input and as-of give the same bytes', async () => {
+    await runCli(['report', '--out', 'r1'], dir);
+    await runCli(['report', '--out', 'r2'], dir);
+    for (const f of ['index.html', 'plan.json']) {
+      expect(readFileSync(join(dir, 'r1', f), 'utf8')).toBe(readFileSync(join(dir, 'r2', f), 'utf8'));
+    }
+  });
+
+  it('never replaces a folder that is not a report of ours, and never deletes unrelated files', async () => {
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine/notes.txt'), 'keep me');
+    const run = await runCli(['report', '--out', 'mine'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(/^gtm-pyramid: mine: exists and is not a gtm-pyramid report/);
+    expect(entries(join(dir, 'mine'))).toEqual(['notes.txt']);
+    expect(readFileSync(join(dir, 'mine/notes.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('leaves a previous report alone when someone added their own files to it', async () => {
+    await runCli(['report', '--out', 'pages'], dir);
+    writeFileSync(join(dir, 'pages/CNAME'), 'okr.example.com');
+    const run = await runCli(['report', '--out', 'pages'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(
+      /^gtm-pyramid: pages: holds files the previous report did not write \(CNAME\)/,
+    );
+    expect(entries(join(dir, 'pages'))).toEqual(['.gtm-pyramid-report', 'CNAME', 'index.html', 'plan.json']);
+  });
+
+  it('refuses a file where the folder should be', async () => {
+    writeFileSync(join(dir, 'afile'), 'x');
+    const run = await runCli(['report', '--out', 'afile'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual(['gtm-pyramid: afile: exists and is not a folder; choose another --out']);
+  });
+
+  it('rejects a bad --as-of or --lang with one line', async () => {
+    expect((await runCli(['report', '--as-of', '2026-02-30'], dir)).stderr).toEqual([
+      'gtm-pyramid: --as-of must be a real day written YYYY-MM-DD, not "2026-02-30"',
+    ]);
+    expect((await runCli(['report', '--lang', 'fr'], dir)).code).toBe(2);
+    expect((await runCli(['report', '--nope'], dir)).stderr[0]).toMatch(
+      /^gtm-pyramid: report: Unknown option '--nope'/,
+    );
+  });
+});
+
+describe('bad inputs: exit 2, one line on stderr naming the file, nothing written, nothing deleted', () => {
+  const cases: [string, () => Promise<Buffer>, RegExp][] = [
+    ['not-an-xlsx.xlsx', async () => Buffer.from('Field,Value\nProduct,GEO\n'), /not an \.xlsx workbook/],
+    [
+      'corrupt.xlsx',
+      async () => (await exampleXlsxBuffer('en')).subarray(0, 4000),
+      /corrupt or not an \.xlsx workbook/,
+    ],
+    [
+      'encrypted.xlsx',
+      async () =>
+        Buffer.concat([
+          Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+          Buffer.alloc(600),
+          Buffer.from('EncryptedPackage', 'utf16le'),
+        ]),
+      /password-protected/,
+    ],
+    [
+      'missing-tab.xlsx',
+      async () => {
+        const wb = exampleGrid('en');
+        delete wb[tabDef('keyResults').label.en];
+        return planToXlsxBuffer(wb, { lang: 'en', targets: false });
+      },
+      /the "Key Results" tab is missing/,
+    ],
+    [
+      'empty.xlsx',
+      async () => {
+        const book = new ExcelJS.Workbook();
+        book.addWorksheet('Sheet1');
+        return Buffer.from(await book.xlsx.writeBuffer());
+      },
+      /the workbook is empty/,
+    ],
+    [
+      'not-a-plan.xlsx',
+      async () => {
+        const book = new ExcelJS.Workbook();
+        book.addWorksheet('Budget').getCell('A1').value = 'Q1';
+        return Buffer.from(await book.xlsx.writeBuffer());
+      },
+      /no plan tabs found \(tabs: Budget\)/,
+    ],
+    ['missing.xlsx', async () => Buffer.alloc(0), /no such file/],
+  ];
+
+  for (const [name, make, problem] of cases) {
+    it(name, async () => {
+      const out = join(dir, `bad-${name}`);
+      if (name !== 'missing.xlsx') writeFileSync(join(dir, name), await make());
+      // A previous report in DIR must survive a failed run untouched.
+      await runCli(['report', '--out', `bad-${name}`], dir);
+      const before = readFileSync(join(out, 'index.html'), 'utf8');
+      const run = await runCli(['report', name, '--out', `bad-${name}`], dir);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toEqual([]);
+      expect(run.stderr).toHaveLength(1);
+      expect(run.stderr[0]).toMatch(new RegExp(`^gtm-pyramid: ${name.replace('.', '\\.')}: `));
+      expect(run.stderr[0]).toMatch(problem);
+      expect(run.stderr[0]).not.toContain('\n');
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
+      expect(readdirSync(dir).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+      // And with no previous report, no folder at all.
+      const fresh = await runCli(['report', name, '--out', `fresh-${name}`], dir);
+      expect(fresh.code).toBe(2);
+      expect(existsSync(join(dir, `fresh-${name}`))).toBe(false);
+      // check says the same about unreadable files.
+      if (name !== 'missing-tab.xlsx') expect((await runCli(['check', name], dir)).code).toBe(2);
+    });
+  }
+});
+
+describe('gtm-pyramid check', () => {
+  it('exit 0 when the plan has no errors, listing warnings with their cells', async () => {
+    const run = await runCli(['check'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout[0]).toBe('example: 0 errors, 1 warning, 0 tips (as of 2026-11-15)');
+    expect(run.stdout[1]).toMatch(/^warning\s+Key Results!I4\s+KR3 is off track/);
+  });
+
+  it('exit 1 when the plan has errors, and --json for tools', async () => {
+    const wb = exampleGrid('en');
+    delete wb[tabDef('objectives').label.en];
+    writeFileSync(
+      join(dir, 'no-objectives.xlsx'),
+      await planToXlsxBuffer(wb, { lang: 'en', targets: false }),
+    );
+    const run = await runCli(['check', 'no-objectives.xlsx', '--json'], dir);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout.join('\n'));
+    expect(json.file).toBe('no-objectives.xlsx');
+    expect(json.counts.error).toBeGreaterThan(0);
+    expect(json.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        code: 'missing-tab',
+        sheet: tabDef('objectives').label.en,
+        cell: null,
+      }),
+    );
+  });
+});
+
+describe('gtm-pyramid example', () => {
+  it('writes the example plan workbook, readable back, and refuses to overwrite without --force', async () => {
+    const first = await runCli(['example', '--out', 'example.xlsx', '--lang', 'zh-CN'], dir);
+    expect(first.code).toBe(0);
+    const workbook = await readXlsx(join(dir, 'example.xlsx'));
+    expect(Object.keys(workbook)).toContain(tabDef('targets').label['zh-CN']);
+    const again = await runCli(['example', '--out', 'example.xlsx'], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toEqual([
+      'gtm-pyramid: example.xlsx: already exists; pass --force to replace it or choose another --out',
+    ]);
+    expect((await runCli(['example', '--out', 'example.xlsx', '--force'], dir)).code).toBe(0);
+    expect(Object.keys(await readXlsx(join(dir, 'example.xlsx')))).toContain(tabDef('targets').label.en);
+  });
+
+  it('--help, --version and unknown commands', async () => {
+    expect((await runCli(['--help'], dir)).stdout[0]).toMatch(/^Usage:\n {2}gtm-pyramid report/);
+    expect((await runCli(['--version'], dir)).stdout[0]).toMatch(/^gtm-pyramid \d+\.\d+\.\d+$/);
+    expect(await runCli(['publish'], dir)).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: ['gtm-pyramid: unknown command "publish"; try gtm-pyramid --help'],
+    });
+  });
+});

@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { EXAMPLE_AS_OF, tabDef, type Lang } from '../shared';
+import { buildReport, type BuiltReport } from '../report/generate';
+import { LABELS } from '../report/i18n';
+import type { PlanJson } from '../report/plan-json';
+import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
+import { utcDate } from '../report/write-xlsx';
+import { exampleGrid, parse, XSS, xssWorkbook } from './helpers/report';
+
+const file = (report: BuiltReport, name: string) => report.files.find((f) => f.name === name)!.data;
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+const texts = (doc: Document, selector: string) =>
+  Array.from(doc.querySelectorAll(selector)).map((e) => e.textContent!.trim());
+
+/** What every page must be: CSP first, styles by hash, no style attributes, no scripts or handlers, safe links. */
+function expectLockedDown(html: string): Document {
+  const doc = parse(html);
+  const head = doc.querySelector('head')!;
+  const first = head.firstElementChild!;
+  expect(first.tagName.toLowerCase()).toBe('meta');
+  expect(first.getAttribute('http-equiv')).toBe('Content-Security-Policy');
+  const csp = first.getAttribute('content')!;
+  const styles = doc.querySelectorAll('style');
+  expect(styles).toHaveLength(1);
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain(`style-src 'sha256-${sha256(styles[0].textContent!)}'`);
+  expect(csp).toContain('img-src data:');
+  expect(csp).not.toMatch(/unsafe|script-src/);
+  expect(styles[0].parentElement?.tagName.toLowerCase()).toBe('head');
+  expect(doc.querySelectorAll('[style]')).toHaveLength(0);
+  expect(doc.querySelectorAll('script, iframe, object, embed, img, link, base, form')).toHaveLength(0);
+  for (const el of Array.from(doc.querySelectorAll('*'))) {
+    for (const attr of el.getAttributeNames())
+      expect(attr.startsWith('on'), `${el.tagName} has ${attr}`).toBe(false);
+  }
+  for (const a of Array.from(doc.querySelectorAll('[href]'))) {
+    const href = a.getAttribute('href')!;
+    expect(href, href).toMatch(/^(#[a-z0-9_-]+|[a-z0-9_-]+\.html(#[a-z0-9_-]+)?|https?:\/\/.+)$/);
+  }
+  const ids = Array.from(doc.querySelectorAll('[id]')).map((e) => e.getAttribute('id'));
+  expect(new Set(ids).size, 'ids are unique').toBe(ids.length);
+  return doc;
+}
+
+describe('report HTML: the example plan', () => {
+  let report: BuiltReport;
+  let doc: Document;
+  beforeAll(async () => {
+    report = await buildReport(exampleGrid('en'), { asOf: EXAMPLE_AS_OF, source: null });
+    doc = expectLockedDown(file(report, 'index.html'));
+  });
+
+  it('writes index.html and plan.json, one self-contained page under 300 KB', () => {
+    expect(report.files.map((f) => f.name)).toEqual(['index.html', 'plan.json']);
+    expect(Buffer.byteLength(file(report, 'index.html'))).toBeLessThan(300_000);
+    expect(doc.documentElement.getAttribute('lang')).toBe('en');
+  });
+
+  it('has every section, each heading with an anchor to itself', () => {
+    const ids = ['pyramid', 'roadmap', 'key-results', 'departments', 'plan-check', 'changes'];
+    expect(Array.from(doc.querySelectorAll('h2')).map((h) => h.id)).toEqual(ids);
+    for (const id of ids) expect(doc.querySelector(`h2#${id} a.anchor`)?.getAttribute('href')).toBe(`#${id}`);
+    expect(Array.from(doc.querySelectorAll('nav.toc a')).map((a) => a.getAttribute('href'))).toEqual(
+      ids.map((id) => `#${id}`),
+    );
+  });
+
+  it('header: product, period, as-of and the verdict', () => {
+    expect(doc.querySelector('h1')!.textContent).toBe('GEO Monitor: AI search optimisation monitoring');
+    const meta = texts(doc, '.meta dd');
+    expect(meta).toEqual(['Jan 2026 – Dec 2026', '15 Nov 2026', 'the built-in example plan']);
+    expect(doc.querySelector('.verdict')!.textContent).toContain('2 objectives: 1 on track, 1 at risk.');
+    expect(doc.querySelector('.verdict .status')!.textContent).toContain('at risk');
+  });
+
+  it('the pyramid has five levels top-down, with counts', () => {
+    const levels = doc.querySelectorAll('ol.pyramid > li.level');
+    expect(levels).toHaveLength(5);
+    expect(texts(doc, '.level-name')).toEqual([
+      'Vision',
+      'Strategy',
+      'Tactics',
+      'Key tasks',
+      'Quantitative assessment',
+    ]);
+    expect(texts(doc, '.level-count')).toEqual([
+      '4 of 4 answered',
+      '2 objectives · 5 key results',
+      '3 KPIs · 2 off track, 1 at risk',
+    ]);
+    expect(doc.querySelectorAll('.level-key-tasks .kr-list li')).toHaveLength(5);
+    expect(doc.querySelectorAll('.level-assessment .kpi')).toHaveLength(3);
+  });
+
+  it('every key result has a card with its numbers, status in words, a figure with caption and data table', () => {
+    const cards = Array.from(doc.querySelectorAll('article.card'));
+    expect(cards.map((c) => c.id)).toEqual(['kr-kr1', 'kr-kr2', 'kr-kr3', 'kr-kr4', 'kr-kr5']);
+    const kr1 = cards[0].textContent!;
+    expect(kr1).toContain('92%');
+    expect(kr1).toContain('$1,000,000');
+    expect(kr1).toContain('$920,000');
+    expect(cards[2].querySelector('.status')!.textContent).toContain('off track');
+    for (const c of cards) {
+      const figure = c.querySelector('figure')!;
+      expect(figure.querySelector('figcaption')!.textContent!.length).toBeGreaterThan(10);
+      expect(figure.querySelector('details > summary')!.textContent).toBe(LABELS.en.dataTable);
+      expect(figure.querySelectorAll('details table tbody tr').length).toBeGreaterThan(0);
+    }
+    // Milestones have no chart; the others have an inline SVG with an accessible name.
+    expect(cards.map((c) => c.querySelectorAll('figure svg.chart').length)).toEqual([1, 1, 1, 0, 1]);
+    for (const svg of Array.from(doc.querySelectorAll('svg.chart'))) {
+      expect(svg.getAttribute('role')).toBe('img');
+      expect(svg.getAttribute('aria-label')!.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('the roadmap is a figure with a timeline, an HTML legend, a caption and a data table of every item', () => {
+    const figure = doc.querySelector('section[aria-labelledby="roadmap"] figure')!;
+    expect(figure.querySelector('svg.chart-roadmap')).not.toBeNull();
+    const svgText = texts(figure as unknown as Document, 'svg text').join(' ');
+    for (const lane of ['Sales', 'Marketing', 'Operations', 'R&D', 'Support'])
+      expect(svgText).toContain(lane);
+    expect(svgText).toContain('KR3');
+    expect(svgText).toContain('As of 15 Nov 2026');
+    expect(texts(figure as unknown as Document, '.legend li')).toContain('Growth');
+    expect(figure.querySelectorAll('details tbody tr')).toHaveLength(9);
+  });
+
+  it('departments, plan check (naming the cell) and changes', () => {
+    expect(doc.querySelectorAll('.dept-table tbody tr')).toHaveLength(5);
+    expect(doc.querySelector('.issue')!.textContent).toContain(`${tabDef('keyResults').label.en} · I4`);
+    expect(doc.querySelector('.issue-group h3')!.textContent).toContain('Warnings');
+    const change = doc.querySelector('section[aria-labelledby="changes"] tbody tr')!.textContent!;
+    expect(change).toContain('KR3');
+    expect(change).toContain('25%');
+    expect(change).toContain('20%');
+  });
+
+  it('plan.json carries per-KR months, attainment, status and forecast, and the issues with their cells', () => {
+    const json = JSON.parse(file(report, 'plan.json')) as PlanJson;
+    expect(json.version).toBe(1);
+    expect(json.asOf).toBe('2026-11-15');
+    const kr2 = json.keyResults.find((k) => k.id === 'KR2')!;
+    expect(kr2).toMatchObject({
+      owner: 'Marketing',
+      type: 'cumulative',
+      target: 50000,
+      actualToDate: 37600,
+      status: 'on-track',
+      forecast: 47400,
+    });
+    expect(kr2.attainment).toBeCloseTo(0.752);
+    expect(kr2.months.find((m) => m.month === '2026-03')).toEqual({
+      month: '2026-03',
+      target: 5000,
+      actual: 3200,
+    });
+    expect(json.kpis.map((k) => k.id)).toEqual(['KPI1', 'KPI2', 'KPI3']);
+    expect(json.issues).toEqual([
+      expect.objectContaining({ code: 'behind-pace', sheet: 'Key Results', cell: 'I4', severity: 'warning' }),
+    ]);
+    expect(json.summary.issues).toEqual({ error: 0, warning: 1, tip: 0 });
+  });
+});
+
+describe('report HTML: Simplified Chinese', () => {
+  it('labels, sections and numbers in Chinese', async () => {
+    const report = await buildReport(exampleGrid('zh-CN'), { asOf: EXAMPLE_AS_OF, source: null });
+    const doc = expectLockedDown(file(report, 'index.html'));
+    const zh = LABELS['zh-CN'];
+    expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(Array.from(doc.querySelectorAll('h2')).map((h) => h.firstChild!.textContent!.trim())).toEqual([
+      zh.pyramid,
+      zh.roadmap,
+      zh.keyResults,
+      zh.departments,
+      zh.planCheck,
+      zh.changes,
+    ]);
+    expect(doc.querySelector('h1')!.textContent).toBe('GEO Monitor：AI 搜索优化监测软件');
+    expect(doc.querySelector('article.card')!.textContent).toContain('92%');
+    expect(doc.querySelector('.meta')!.textContent).toContain('2026年11月15日');
+  });
+
+  for (const lang of ['en', 'zh-CN'] as Lang[]) {
+    it(`the report language follows --lang over the plan (${lang})`, async () => {
+      const report = await buildReport(exampleGrid('en'), { asOf: EXAMPLE_AS_OF, source: 'plan.xlsx', lang });
+      const doc = parse(file(report, 'index.html'));
+      expect(doc.documentElement.getAttribute('lang')).toBe(lang);
+      expect(doc.querySelector('h2#pyramid')!.textContent).toContain(LABELS[lang].pyramid);
+    });
+  }
+});
+
+describe('report HTML: hostile cell values are text', () => {
+  let report: BuiltReport;
+  let html: string;
+  let doc: Document;
+  beforeAll(async () => {
+    report = await buildReport(xssWorkbook(), { asOf: EXAMPLE_AS_OF, source: '<b>plan</b>.xlsx' });
+    html = file(report, 'index.html');
+    doc = expectLockedDown(html);
+  });
+
+  it('no payload becomes markup: no scripts, images, handlers, extra styles or javascript: links', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(doc.querySelectorAll('style')).toHaveLength(1);
+    expect(doc.querySelectorAll('svg:not(.chart):not(.bar)')).toHaveLength(0);
+  });
+
+  it('every payload is shown, literally, as text', () => {
+    const body = doc.querySelector('body')!.textContent!;
+    expect(doc.querySelector('h1')!.textContent).toBe(`GEO ${XSS.script}`);
+    expect(body).toContain(XSS.img);
+    expect(body).toContain(XSS.svg);
+    expect(body).toContain(XSS.style);
+    expect(body).toContain(XSS.attr);
+    expect(body).toContain(XSS.js); // the objective's notes: shown, not linked
+    expect(doc.querySelector('.meta')!.textContent).toContain('<b>plan</b>.xlsx');
+    // Inside the charts too: the roadmap item and the phase are SVG text.
+    const svgText = texts(doc, 'svg.chart-roadmap text').join('\n');
+    expect(svgText).toContain('<svg onload=');
+  });
+
+  it('plan.json keeps the values as they are (it is data, not markup)', () => {
+    const json = JSON.parse(file(report, 'plan.json')) as PlanJson;
+    expect(json.keyResults[0].name).toBe(`Sales ${XSS.img}`);
+  });
+});
+
+describe('report HTML: a large plan', () => {
+  it('writes a company page, a page per department and plan.json, every page locked down and linked', async () => {
+    const report = await buildReport(generatePlanWorkbook(150, { date: utcDate }), {
+      asOf: GENERATED_AS_OF,
+      source: 'big.xlsx',
+    });
+    const names = report.files.map((f) => f.name);
+    expect(names[0]).toBe('index.html');
+    expect(names.at(-1)).toBe('plan.json');
+    const pages = names.filter((n) => n.startsWith('dept-'));
+    expect(pages).toHaveLength(50);
+    const index = expectLockedDown(file(report, 'index.html'));
+    expect(index.querySelectorAll('article.card')).toHaveLength(0);
+    const links = new Set(
+      Array.from(index.querySelectorAll('a[href$=".html"], a[href*=".html#"]')).map(
+        (a) => a.getAttribute('href')!.split('#')[0],
+      ),
+    );
+    for (const link of links) expect(names).toContain(link);
+    let cards = 0;
+    for (const page of pages) {
+      const doc = expectLockedDown(file(report, page));
+      cards += doc.querySelectorAll('article.card').length;
+      expect(doc.querySelector('a[href="index.html"]')).not.toBeNull();
+    }
+    expect(cards).toBe(150);
+  });
+});

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+
+import { analyzeWorkbook, EXAMPLE_AS_OF, STATUS_LABELS, type Lang, type Workbook } from '../shared';
+import { Formatter } from '../report/format';
+import { LABELS } from '../report/i18n';
+import {
+  buildReportView,
+  safeHref,
+  safeId,
+  type KrCardView,
+  type ReportView,
+  type ViewOptions,
+} from '../report/view-model';
+import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
+import { addRow, cloneWorkbook } from './helpers/edit';
+import { exampleGrid, header, tabName } from './helpers/report';
+import { utcDate } from '../report/write-xlsx';
+
+function view(workbook: Workbook, options: Partial<ViewOptions> & { lang?: Lang } = {}): ReportView {
+  const asOf = options.asOf ?? EXAMPLE_AS_OF;
+  const { plan, issues, progress } = analyzeWorkbook(workbook, { asOf, timeZone: 'UTC' });
+  return buildReportView(plan, issues, progress, {
+    lang: options.lang ?? plan.lang,
+    asOf,
+    source: null,
+    ...options,
+  });
+}
+
+const card = (v: ReportView, id: string): KrCardView => v.company.keyResults.cards.find((c) => c.id === id)!;
+const fact = (c: KrCardView, label: string) => c.facts.find((f) => f.label === label)?.value;
+const en = LABELS.en;
+
+describe('report view model: the example plan', () => {
+  const v = view(exampleGrid('en'));
+
+  it('header: product, period, as-of date and a verdict on the objectives and the plan check', () => {
+    expect(v.company.product).toBe('GEO Monitor: AI search optimisation monitoring');
+    expect(v.company.period).toBe('Jan 2026 – Dec 2026');
+    expect(v.company.asOf).toBe('15 Nov 2026');
+    expect(v.company.source).toBe('the built-in example plan');
+    expect(v.company.verdict.objectives).toBe('2 objectives: 1 on track, 1 at risk.');
+    expect(v.company.verdict.problems).toBe('0 errors and 1 warning in the plan.');
+    // The headline status is the worst objective's.
+    expect(v.company.verdict.status).toEqual({ key: 'at-risk', label: 'at risk', icon: '▲' });
+    expect(v.company.tiles.map((t) => [t.label, t.value])).toEqual([
+      [en.objectives, '2'],
+      [en.keyResults, '5'],
+      [en.kpis, '3'],
+      [en.planCheck, '1'],
+    ]);
+  });
+
+  it('the pyramid: five levels top-down with counts, the four strategy answers, objectives with their KRs, KPIs', () => {
+    const levels = v.company.pyramid;
+    expect(levels.map((l) => l.key)).toEqual(['vision', 'strategy', 'tactics', 'key-tasks', 'assessment']);
+    expect(levels.map((l) => l.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(levels[0].text).toMatch(/^Every brand is found/);
+    expect(levels[2].count).toBe('4 of 4 answered');
+    expect(levels[2].answers.map((a) => a.answered)).toEqual([true, true, true, true]);
+    expect(levels[3].count).toBe('2 objectives · 5 key results');
+    expect(levels[3].objectives.map((o) => [o.id, o.status.key, o.keyResults.map((k) => k.id)])).toEqual([
+      ['O1', 'at-risk', ['KR1', 'KR2', 'KR3']],
+      ['O2', 'on-track', ['KR4', 'KR5']],
+    ]);
+    expect(levels[3].objectives[0].keyResults[0].href).toBe('#kr-kr1');
+    expect(levels[4].count).toBe('3 KPIs · 2 off track, 1 at risk');
+    expect(levels[4].kpis.map((k) => [k.id, k.target, k.latest, k.status.key])).toEqual([
+      ['KPI1', '≥ 5%', '24%', 'at-risk'],
+      ['KPI2', '≤ 1 hours', '0.7 hours', 'off-track'],
+      ['KPI3', '≥ 5,000 sign-ups', '4,900 sign-ups', 'off-track'],
+    ]);
+  });
+
+  it('key result cards: target, attainment, expected by now, forecast and status, formatted', () => {
+    const kr1 = card(v, 'KR1');
+    expect(kr1.headline).toBe('92%');
+    expect(kr1.status.key).toBe('on-track');
+    expect(fact(kr1, en.target)).toBe('$1,000,000');
+    expect(fact(kr1, en.actualToDate)).toBe('$920,000');
+    expect(fact(kr1, en.expectedToDate)).toBe('100%');
+    expect(fact(kr1, en.forecast)).toBe('$920,000');
+    expect(fact(kr1, en.score)).toBe('0.9');
+    expect(kr1.bar).toEqual({ fill: '92.0', expected: '100.0', showExpected: true });
+    expect(kr1.kpis.map((k) => k.id)).toEqual(['KPI1']);
+
+    const kr2 = card(v, 'KR2');
+    expect(kr2.headline).toBe('75%');
+    expect(fact(kr2, en.target)).toBe('50,000 sign-ups');
+    expect(fact(kr2, en.actualToDate)).toBe('37,600 sign-ups');
+    expect(fact(kr2, en.forecast)).toBe('47,400 sign-ups');
+
+    const kr3 = card(v, 'KR3');
+    expect(kr3.status).toEqual({ key: 'off-track', label: STATUS_LABELS['off-track'].en, icon: '✕' });
+    expect(fact(kr3, en.target)).toBe('5% → 20%');
+    expect(fact(kr3, en.actualToDate)).toBe('13%');
+
+    const kr4 = card(v, 'KR4');
+    expect(kr4.headline).toBe('Done on 24 Mar 2026');
+    expect(kr4.figure.chart).toBeNull();
+  });
+
+  it('chart data: cumulative target path vs cumulative actuals, with the forecast from the last check-in', () => {
+    const chart = card(v, 'KR2').figure.chart!;
+    expect(chart.type).toBe('kr');
+    if (chart.type !== 'kr') return;
+    expect(chart.points[0]).toEqual({ month: '2026-03-01', target: 5000, actual: 3200 });
+    expect(chart.points.at(-1)).toEqual({ month: '2026-12-01', target: 50000, actual: null });
+    expect(chart.points.find((p) => p.month === '2026-10-01')?.actual).toBe(37600);
+    expect(chart.forecast).toEqual([
+      { month: '2026-10-01', value: 37600 },
+      { month: '2026-12-01', value: 47400 },
+    ]);
+    // The data table carries the same numbers, formatted.
+    expect(card(v, 'KR2').figure.table.rows[0]).toEqual([
+      'Mar 2026',
+      '5,000 sign-ups',
+      '3,200 sign-ups',
+      '–',
+    ]);
+  });
+
+  it('roadmap: department lanes, items by phase, KR due dates as milestones coloured by status, as-of line', () => {
+    const chart = v.company.roadmap.figure.chart!;
+    expect(chart.type).toBe('roadmap');
+    if (chart.type !== 'roadmap') return;
+    expect(chart.mode).toBe('detail');
+    expect(chart.rows.filter((r) => r.label).map((r) => r.label)).toEqual([
+      'Sales',
+      'Marketing',
+      'Operations',
+      'R&D',
+      'Support',
+    ]);
+    expect(chart.bars).toHaveLength(9);
+    expect(chart.phases).toEqual(['Pre-launch', 'Launch', 'Growth']);
+    expect(chart.milestones.map((m) => [m.label, m.date, m.status])).toEqual([
+      ['KR1', '2026-08-31', 'on-track'],
+      ['KR2', '2026-12-31', 'on-track'],
+      ['KR3', '2026-12-31', 'off-track'],
+      ['KR4', '2026-03-31', 'done'],
+      ['KR5', '2026-12-31', 'on-track'],
+    ]);
+    expect(chart.asOf).toBe('2026-11-15');
+    expect(v.company.roadmap.figure.table.rows).toHaveLength(9);
+    expect(v.company.roadmap.figure.legend.map((l) => l.label)).toContain('Growth');
+  });
+
+  it('departments × commitments, at most three of each shown', () => {
+    const rows = v.company.departments;
+    expect(rows.map((d) => d.name)).toEqual(['Sales', 'Marketing', 'Operations', 'R&D', 'Support']);
+    const rnd = rows.find((d) => d.name === 'R&D')!;
+    expect(rnd.objectives.map((o) => o.id)).toEqual(['O2']);
+    expect(rnd.keyResults.map((k) => [k.id, k.status?.key])).toEqual([
+      ['KR4', 'done'],
+      ['KR5', 'on-track'],
+    ]);
+    expect(rows.find((d) => d.name === 'Support')!.kpis.map((k) => k.id)).toEqual(['KPI2']);
+    expect(
+      rows.every((d) => d.keyResults.length <= 3 && d.kpis.length <= 3 && d.objectives.length <= 3),
+    ).toBe(true);
+  });
+
+  it('plan check grouped by severity, naming sheet and cell', () => {
+    expect(v.company.issues.groups.map((g) => [g.severity, g.count])).toEqual([['warning', '1']]);
+    expect(v.company.issues.groups[0].items[0]).toMatchObject({
+      code: 'behind-pace',
+      where: `${tabName('keyResults')} · I4`,
+      message: 'KR3 is off track: 53% achieved, 80% expected by now.',
+    });
+  });
+
+  it('changes newest first', () => {
+    const wb = cloneWorkbook(exampleGrid('en'));
+    const at = (iso: string) => ({
+      [header('changes', 'timestamp')]: new Date(iso),
+      [header('changes', 'id')]: iso,
+    });
+    addRow(wb, tabName('changes'), at('2026-09-01T08:00:00Z'));
+    addRow(wb, tabName('changes'), at('2026-03-01T08:00:00Z'));
+    const rows = view(wb).company.changes.rows;
+    expect(rows.map((r) => r.when)).toEqual(['2026-09-01 08:00', '2026-06-02 10:15', '2026-03-01 08:00']);
+    expect(rows[0].reason).toBe(en.noReason);
+    expect(rows[0].reasonMissing).toBe(true);
+  });
+});
+
+describe('report view model: Simplified Chinese', () => {
+  const v = view(exampleGrid('zh-CN'));
+
+  it('speaks Chinese everywhere: labels, statuses, numbers and dates', () => {
+    expect(v.company.labels).toBe(LABELS['zh-CN']);
+    expect(v.company.verdict.objectives).toBe('2 个目标：1 个正常，1 个有风险。');
+    expect(v.company.asOf).toBe('2026年11月15日');
+    expect(v.company.pyramid.map((l) => l.name)).toEqual(['愿景', '战略', '战术', '关键任务', '量化评估']);
+    expect(card(v, 'KR3').status.label).toBe('落后');
+    expect(card(v, 'KR1').headline).toBe('92%');
+    expect(
+      v.company.roadmap.figure.chart?.type === 'roadmap' && v.company.roadmap.figure.chart.rows[0].label,
+    ).toBe('销售');
+  });
+
+  it('the report language can differ from the plan language', () => {
+    const mixed = view(exampleGrid('en'), { lang: 'zh-CN' });
+    expect(mixed.company.labels.keyResults).toBe('关键结果');
+    expect(mixed.company.product).toBe('GEO Monitor: AI search optimisation monitoring');
+  });
+});
+
+describe('report view model: large plans', () => {
+  const wb = generatePlanWorkbook(120, { date: utcDate });
+  const v = view(wb, { asOf: GENERATED_AS_OF });
+
+  it('summarises on the company page and gives each department its own page with its cards', () => {
+    expect(v.company.large).toBe(true);
+    expect(v.company.keyResults.present).toBe(false);
+    expect(v.company.largeNote).toMatch(/120 key results/);
+    expect(v.departments).toHaveLength(40);
+    const files = v.departments.map((d) => d.file);
+    expect(new Set(files).size).toBe(files.length);
+    expect(files.every((f) => /^dept-[a-z0-9-]+\.html$/.test(f))).toBe(true);
+    expect(v.departments.reduce((n, d) => n + d.cards.length, 0)).toBe(120);
+    // Links from the company page point into the department pages.
+    const kr = v.company.departments[0].keyResults[0];
+    expect(kr.href).toMatch(/^dept-[a-z0-9-]+\.html#kr-/);
+    expect(v.company.pyramid[3].objectives.length).toBeLessThanOrEqual(8);
+    expect(v.company.pyramid[3].more).toMatch(/^\+32 more$/);
+  });
+
+  it('draws no per-KR charts beyond the limit, but keeps every data table', () => {
+    const cards = v.departments.flatMap((d) => d.cards);
+    expect(cards.every((c) => c.figure.chart === null)).toBe(true);
+    expect(cards.filter((c) => c.figure.table.rows.length > 0).length).toBe(120);
+  });
+
+  it('a roadmap with too many departments for lanes has one lane per phase', () => {
+    const chart = v.company.roadmap.figure.chart;
+    expect(chart?.type === 'roadmap' && chart.mode).toBe('phases');
+    if (chart?.type !== 'roadmap') return;
+    expect(chart.rows.length).toBeLessThanOrEqual(chart.phases.length + 1);
+    expect(chart.milestones.reduce((n, m) => n + Number(m.label), 0)).toBe(120);
+  });
+
+  it('lists issues up to a limit per severity and moves the rest to issues.html', () => {
+    const small = view(wb, { asOf: GENERATED_AS_OF, issuesPerSeverity: 2 });
+    expect(small.company.issues.groups.every((g) => g.items.length <= 2)).toBe(true);
+    expect(small.company.issues.allHref).toBe('issues.html');
+    expect(small.issuesPage?.issues.groups.reduce((n, g) => n + g.items.length, 0)).toBeGreaterThan(2);
+  });
+});
+
+describe('report view model: helpers', () => {
+  it('links only http(s) URLs', () => {
+    expect(safeHref('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
+    expect(safeHref('http://example.com')).toBe('http://example.com/');
+    expect(safeHref('javascript:alert(1)')).toBeNull();
+    expect(safeHref(' JavaScript:alert(1)')).toBeNull();
+    expect(safeHref('data:text/html,<script>1</script>')).toBeNull();
+    expect(safeHref('/relative')).toBeNull();
+    expect(safeHref('not a url')).toBeNull();
+  });
+
+  it('makes unique, inert HTML ids from any text', () => {
+    const used = new Set<string>();
+    expect(safeId('kr', 'KR1', used)).toBe('kr-kr1');
+    expect(safeId('kr', 'kr1', used)).toBe('kr-kr1-2');
+    expect(safeId('kr', '"><img src=x>', used)).toBe('kr-img-src-x');
+    expect(safeId('kr', '销售', used)).toBe('kr-x');
+  });
+
+  it('formats numbers, money, rates, dates and months per language', () => {
+    const f = new Formatter('en');
+    expect(f.value(1_000_000, 'USD')).toBe('$1,000,000');
+    expect(f.value(166_666.67, 'USD')).toBe('$166,667');
+    expect(f.value(12.5, 'USD')).toBe('$12.50');
+    expect(f.value(0.2, '%')).toBe('20%');
+    expect(f.value(0.8667, '%')).toBe('87%');
+    expect(f.value(0.065, '%')).toBe('6.5%');
+    expect(f.value(50_000, 'sign-ups')).toBe('50,000 sign-ups');
+    expect(f.value(null, 'USD')).toBe('–');
+    expect(f.date('2026-03-24')).toBe('24 Mar 2026');
+    expect(f.month('2026-03')).toBe('Mar 2026');
+    const zh = new Formatter('zh-CN');
+    expect(zh.value(1_000_000, 'USD')).toBe('US$1,000,000');
+    expect(zh.date('2026-03-24')).toBe('2026年3月24日');
+    expect(zh.month('2026-03')).toBe('2026年3月');
+  });
+});
