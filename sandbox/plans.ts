@@ -31,7 +31,8 @@ export function brokenPlan(lang: Lang = 'en', timeZone = 'Etc/UTC'): Workbook {
   const keyResults = tab('keyResults');
   const kr = [...keyResults[2]];
   kr[column('keyResults', 'id')] = '';
-  kr[column('keyResults', 'title')] = lang === 'en' ? '500 partner-sourced trials by year end' : '年底前渠道伙伴带来 500 个试用';
+  kr[column('keyResults', 'title')] =
+    lang === 'en' ? '500 partner-sourced trials by year end' : '年底前渠道伙伴带来 500 个试用';
   kr[column('keyResults', 'target')] = 500;
   keyResults.push(kr);
 

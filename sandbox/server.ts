@@ -27,7 +27,7 @@ import {
   type EmulatorControl,
   type FakeSpreadsheet,
 } from '../emulator/index';
-import { langFromLocale, type Workbook } from '../shared';
+import { langFromLocale, matchTab, TABS, type Workbook } from '../shared';
 import { brokenPlan, examplePlan } from './plans';
 import { escapeHtml, renderSheets } from './view';
 
@@ -98,7 +98,9 @@ function sha256(text: string): string {
 /** The sidebar as HtmlService serves it, with the shim loaded first, and a CSP allowing exactly its inline code. */
 export function sidebarPage(html: string): { html: string; csp: string } {
   const withShim = html.replace(/<head\b[^>]*>/i, (head) => `${head}\n<script src="/shim.js"></script>`);
-  const scripts = [...withShim.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => sha256(m[1]));
+  const scripts = [...withShim.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) =>
+    sha256(m[1]),
+  );
   const styles = [...withShim.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => sha256(m[1]));
   const csp = [
     "default-src 'none'",
@@ -130,7 +132,13 @@ const PAGE_CSP = [
 const IFRAME_SANDBOX =
   'allow-scripts allow-same-origin allow-forms allow-popups allow-modals allow-downloads allow-popups-to-escape-sandbox';
 
-function sandboxPage(options: { title: string; planName: string; sheets: string; version: number; lang: string }): string {
+function sandboxPage(options: {
+  title: string;
+  planName: string;
+  sheets: string;
+  version: number;
+  lang: string;
+}): string {
   return `<!doctype html>
 <html lang="${escapeHtml(options.lang)}">
 <head>
@@ -230,7 +238,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let origin = '';
   const allowedHosts = new Set<string>();
 
-  const send = (res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string,
+    headers: Record<string, string> = {},
+  ) => {
     res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': type, ...headers });
     res.end(body);
   };
@@ -239,10 +253,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const runFromClient = async (req: IncomingMessage, res: ServerResponse) => {
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) throw new HttpError(403, 'cross-origin request refused');
+    if (requestOrigin !== undefined && requestOrigin !== origin)
+      throw new HttpError(403, 'cross-origin request refused');
     const site = req.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin') throw new HttpError(403, 'cross-site request refused');
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'JSON only');
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+      throw new HttpError(415, 'JSON only');
     let request: { fn?: unknown; args?: unknown };
     try {
       request = JSON.parse(await readBody(req)) as typeof request;
@@ -264,7 +280,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!allowedHosts.has(String(req.headers.host ?? '').toLowerCase())) throw new HttpError(421, 'unexpected Host');
+    if (!allowedHosts.has(String(req.headers.host ?? '').toLowerCase()))
+      throw new HttpError(421, 'unexpected Host');
     const url = new URL(req.url ?? '/', origin);
     const route = `${req.method} ${url.pathname}`;
     switch (route) {
@@ -273,11 +290,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           res,
           200,
           'text/html; charset=utf-8',
-          sandboxPage({ title: shown.title, planName, sheets: renderSheets(ss, activeName()), version: version(), lang }),
+          sandboxPage({
+            title: shown.title,
+            planName,
+            sheets: renderSheets(ss, activeName()),
+            version: version(),
+            lang,
+          }),
           { 'Content-Security-Policy': PAGE_CSP },
         );
       case 'GET /sidebar':
-        return send(res, 200, 'text/html; charset=utf-8', sidebar.html, { 'Content-Security-Policy': sidebar.csp });
+        return send(res, 200, 'text/html; charset=utf-8', sidebar.html, {
+          'Content-Security-Policy': sidebar.csp,
+        });
       case 'GET /shim.js':
         return send(res, 200, 'text/javascript; charset=utf-8', shimJs);
       case 'GET /sandbox.js':
@@ -343,6 +368,31 @@ Opens the "Check plan" sidebar beside a read-only view of the plan, at http://12
   --broken      the example plan with typical mistakes, to try the quick fixes
 The plan is copied into memory: quick fixes never change the file.`;
 
+/**
+ * Reads a plan file as `gtm-pyramid report` does (report/read-xlsx.ts; the file named as given): the workbook, or
+ * the problem in one line. A workbook without a single plan tab is refused with the CLI's words; one with some
+ * plan tabs opens, and the sidebar lists what is missing.
+ */
+export async function readPlanFile(file: string): Promise<Workbook | string> {
+  const { readXlsx, XlsxReadError } = await import('../report/read-xlsx');
+  let workbook: Workbook;
+  try {
+    workbook = await readXlsx(path.resolve(file));
+  } catch (error) {
+    if (error instanceof XlsxReadError) return new XlsxReadError(file, error.problem).message;
+    throw error;
+  }
+  const tabs = Object.keys(workbook);
+  if (!tabs.some((name) => matchTab(name))) {
+    const required = TABS.filter((t) => t.presence === 'required').map((t) => `"${t.label.en}"`);
+    return new XlsxReadError(
+      file,
+      `no plan tabs found (tabs: ${tabs.slice(0, 5).join(', ')}); expected ${required.join(', ')}`,
+    ).message;
+  }
+  return workbook;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const parse = (a: string[]) =>
     parseArgs({
@@ -390,14 +440,14 @@ export async function main(argv: string[]): Promise<number> {
   let planName = 'the example plan';
   const file = args.positionals[0];
   if (file) {
-    const { readXlsx } = await import('../report/read-xlsx');
-    try {
-      workbook = await readXlsx(file);
-    } catch (error) {
-      // The same one-line message as the CLI (it names the file and the problem); the server does not start.
-      console.error(error instanceof Error ? error.message : String(error));
+    // A file that is not a readable plan gets the CLI's one-line message (gtm-pyramid: FILE: problem), exit 2,
+    // and the server does not start.
+    const read = await readPlanFile(file);
+    if (typeof read === 'string') {
+      console.error(`gtm-pyramid: ${read}`);
       return 2;
     }
+    workbook = read;
     planName = path.basename(file);
   } else if (args.values.broken) {
     workbook = brokenPlan(lang, timeZone);

@@ -16,7 +16,13 @@ export const MAX_VIEW_COLUMNS = 52;
 /** The number format the emulator gives a written Date (UNCONFIRMED for Sheets): shown as a plain day here. */
 const WRITTEN_DATE_FORMAT = 'M/d/yyyy H:mm:ss';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
@@ -72,7 +78,10 @@ export function readGrid(sheet: FakeSheet, timeZone: string): SheetGrid {
 export function renderSheets(ss: FakeSpreadsheet, active: string): string {
   const timeZone = ss.getSpreadsheetTimeZone();
   const sheets = ss.getSheets();
-  const index = Math.max(0, sheets.findIndex((s) => s.getName() === active));
+  const index = Math.max(
+    0,
+    sheets.findIndex((s) => s.getName() === active),
+  );
   const panels = sheets.map((sheet, i) => renderPanel(readGrid(sheet, timeZone), i, i === index));
   const tabs = sheets
     .map((sheet, i) => {
@@ -92,7 +101,9 @@ function renderPanel(grid: SheetGrid, i: number, selected: boolean): string {
   const body = grid.text.map((row, r) => {
     const cells = row.map((text, c) => {
       const ref = `${columnLetter(c + 1)}${r + 1}`;
-      const classes = [grid.numeric[r][c] ? 'num' : '', grid.bold[r][c] ? 'bold' : ''].filter(Boolean).join(' ');
+      const classes = [grid.numeric[r][c] ? 'num' : '', grid.bold[r][c] ? 'bold' : '']
+        .filter(Boolean)
+        .join(' ');
       const formula = grid.formulas[r][c];
       const title = formula ? ` title="${escapeHtml(formula)}"` : '';
       return `<td data-cell="${ref}"${classes ? ` class="${classes}"` : ''}${title}>${escapeHtml(text)}</td>`;

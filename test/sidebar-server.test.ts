@@ -42,8 +42,16 @@ describe('getPlanCheck', () => {
       expect(expected.length).toBeGreaterThan(0);
       const key = (i: { sheet: string; a1: string | null; code: string }) => `${i.sheet}|${i.a1}|${i.code}`;
       expect(flat(check).map(key).sort()).toEqual(expected.map(key).sort());
-      expect(flat(check).map((i) => i.message).sort()).toEqual(expected.map((i) => i.message[lang]).sort());
-      expect(flat(check).map((i) => i.fix).sort()).toEqual(expected.map((i) => i.fix[lang]).sort());
+      expect(
+        flat(check)
+          .map((i) => i.message)
+          .sort(),
+      ).toEqual(expected.map((i) => i.message[lang]).sort());
+      expect(
+        flat(check)
+          .map((i) => i.fix)
+          .sort(),
+      ).toEqual(expected.map((i) => i.fix[lang]).sort());
 
       // Groups follow the spreadsheet's tabs; within a tab, shared's order (errors first).
       const tabs = run.ss.getSheets().map((s) => s.getName());
@@ -55,7 +63,11 @@ describe('getPlanCheck', () => {
       }
 
       const counts = countBySeverity(expected);
-      expect(check.summary).toMatchObject({ errors: counts.error, warnings: counts.warning, tips: counts.tip });
+      expect(check.summary).toMatchObject({
+        errors: counts.error,
+        warnings: counts.warning,
+        tips: counts.tip,
+      });
       const { plan } = parsePlan(toWorkbook(run.ss) as never, { timeZone: 'Etc/UTC' });
       const progress = planProgress(plan, check.asOf);
       for (const o of check.objectives) expect(o.status).toBe(progress.objectives[o.id].status);
@@ -134,7 +146,10 @@ describe('goToCell', () => {
       'There is no tab named "Budget" in this spreadsheet any more (renamed or deleted?). Check the plan again.',
     );
     const outside = run.project.callFromClient('goToCell', 'KPIs', 'A5000') as GoToCellResult;
-    expect(outside).toMatchObject({ ok: false, message: 'Cell A5000 is outside the tab "KPIs". Check the plan again.' });
+    expect(outside).toMatchObject({
+      ok: false,
+      message: 'Cell A5000 is outside the tab "KPIs". Check the plan again.',
+    });
     expect(run.ss.emu.selection()).toEqual({ sheet: 'KPIs', range: 'B2', currentCell: 'B2' });
   });
 
@@ -165,13 +180,21 @@ describe('goToCell', () => {
 
 describe('applyQuickFix', () => {
   const fix = (run: ReturnType<typeof addon>, code: string, sheet: string, a1: string, lang?: string) =>
-    run.project.callFromClient('applyQuickFix', { code, sheet, a1 }, ...(lang ? [lang] : [])) as QuickFixResult;
+    run.project.callFromClient(
+      'applyQuickFix',
+      { code, sheet, a1 },
+      ...(lang ? [lang] : []),
+    ) as QuickFixResult;
 
   it('fills a missing ID with the next free one, in that cell only, holding the document lock', () => {
     const run = addon(brokenPlan('en'));
     const before = allCells(run.ss);
     const result = fix(run, 'missing-id', 'Key Results', 'A7');
-    expect(result).toEqual({ ok: true, message: 'Wrote the ID KR6 in Key Results!A7.', changed: ['Key Results!A7'] });
+    expect(result).toEqual({
+      ok: true,
+      message: 'Wrote the ID KR6 in Key Results!A7.',
+      changed: ['Key Results!A7'],
+    });
     const after = allCells(run.ss);
     expect(changedCells(before, after)).toEqual(['Key Results!A7']);
     expect(after.cells.get('Key Results!A7')).toBe('"KR6"');
@@ -194,7 +217,11 @@ describe('applyQuickFix', () => {
     });
     expect(changedCells(before, allCells(run.ss))).toEqual(['Departments!A7']);
     const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
-    expect(flat(check).filter((i) => i.code === 'unknown-owner').map((i) => i.a1)).toEqual(['D10']);
+    expect(
+      flat(check)
+        .filter((i) => i.code === 'unknown-owner')
+        .map((i) => i.a1),
+    ).toEqual(['D10']);
   });
 
   it('writes an owner name holding HTML as plain text', () => {
@@ -214,7 +241,10 @@ describe('applyQuickFix', () => {
     targets.getRange(2, 7).setValue(123); // someone typed over a month's formula
     const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
     const stale = flat(check).find((i) => i.code === 'targets-mismatch')!;
-    expect(stale).toMatchObject({ sheet: 'Targets', quickFix: { kind: 'rebuild-targets', label: 'Rebuild Targets' } });
+    expect(stale).toMatchObject({
+      sheet: 'Targets',
+      quickFix: { kind: 'rebuild-targets', label: 'Rebuild Targets' },
+    });
 
     const before = allCells(run.ss);
     const writes = run.emulator.lock.writes.length;
@@ -240,7 +270,8 @@ describe('applyQuickFix', () => {
     // A second click on the same (now fixed) issue: nothing more.
     expect(fix(run, 'missing-id', 'Key Results', 'A7')).toMatchObject({
       ok: false,
-      message: 'That problem is no longer in the plan (fixed already, or the sheet changed). Check the plan again.',
+      message:
+        'That problem is no longer in the plan (fixed already, or the sheet changed). Check the plan again.',
     });
     expect(changedCells(once, allCells(run.ss))).toEqual([]);
     expect(changedCells(before, once)).toEqual(['Key Results!A7']);

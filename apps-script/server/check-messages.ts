@@ -72,13 +72,18 @@ export function cellName(sheet: string, a1: string): string {
 
 /** An exception's message, whatever realm made it (a plain `instanceof Error` misses errors from other contexts). */
 export function reasonOf(error: unknown): string {
-  if (error !== null && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string')
+  if (
+    error !== null &&
+    typeof error === 'object' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  )
     return (error as { message: string }).message;
   return String(error);
 }
 
 /** An exception's stack for the execution log, or its text. */
 export function stackOf(error: unknown): string {
-  const stack = error !== null && typeof error === 'object' ? (error as { stack?: unknown }).stack : undefined;
+  const stack =
+    error !== null && typeof error === 'object' ? (error as { stack?: unknown }).stack : undefined;
   return typeof stack === 'string' ? stack : reasonOf(error);
 }

@@ -9,7 +9,13 @@
  */
 import { dateToIso, type IsoDate } from '../../shared/calendar';
 import { analyzeWorkbook } from '../../shared/checks';
-import { countBySeverity, type IssueCategory, type IssueCode, type PlanIssue, type Severity } from '../../shared/issues';
+import {
+  countBySeverity,
+  type IssueCategory,
+  type IssueCode,
+  type PlanIssue,
+  type Severity,
+} from '../../shared/issues';
 import type { Status } from '../../shared/progress';
 import type { Lang } from '../../shared/template';
 import { reasonOf, requestedLang, stackOf, tc } from './check-messages';
@@ -67,7 +73,10 @@ export interface PlanCheck {
 /** The check of a spreadsheet already read, as of `now`. Pure apart from the snapshot: tests call it directly. */
 export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: Date): PlanCheck {
   const asOf = dateToIso(now, snapshot.timeZone) ?? dateToIso(now, 'UTC')!;
-  const { plan, issues, progress } = analyzeWorkbook(snapshot.workbook, { asOf, timeZone: snapshot.timeZone });
+  const { plan, issues, progress } = analyzeWorkbook(snapshot.workbook, {
+    asOf,
+    timeZone: snapshot.timeZone,
+  });
   const offers = quickFixOffers({ snapshot, plan, lang }, issues);
 
   const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
@@ -75,17 +84,30 @@ export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: D
   for (const issue of issues) {
     let group = groups.get(issue.sheet);
     if (!group) {
-      group = { sheet: issue.sheet, present: order.has(issue.sheet), counts: { error: 0, warning: 0, tip: 0 }, issues: [] };
+      group = {
+        sheet: issue.sheet,
+        present: order.has(issue.sheet),
+        counts: { error: 0, warning: 0, tip: 0 },
+        issues: [],
+      };
       groups.set(issue.sheet, group);
     }
     group.counts[issue.severity]++;
     group.issues.push(toCheckIssue(issue, lang, offers.get(issue) ?? null));
   }
   const sorted = [...groups.values()].sort(
-    (a, b) => (order.get(a.sheet) ?? Infinity) - (order.get(b.sheet) ?? Infinity) || a.sheet.localeCompare(b.sheet),
+    (a, b) =>
+      (order.get(a.sheet) ?? Infinity) - (order.get(b.sheet) ?? Infinity) || a.sheet.localeCompare(b.sheet),
   );
 
-  const statuses: Record<Status, number> = { 'not-started': 0, 'on-track': 0, 'at-risk': 0, 'off-track': 0, done: 0, 'no-data': 0 };
+  const statuses: Record<Status, number> = {
+    'not-started': 0,
+    'on-track': 0,
+    'at-risk': 0,
+    'off-track': 0,
+    done: 0,
+    'no-data': 0,
+  };
   const objectives = plan.objectives.map((o) => {
     const status = progress.objectives[o.id]?.status ?? 'no-data';
     statuses[status]++;
@@ -166,12 +188,27 @@ export function goToCell(sheetName: unknown, a1: unknown, lang?: unknown): GoToC
   const target = `${cell[1]}${cell[2]}`;
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
   if (!sheet) {
-    return { ok: false, message: tc('goToNoSheet', want, { sheet: sheetName }), sheet: sheetName, a1: target };
+    return {
+      ok: false,
+      message: tc('goToNoSheet', want, { sheet: sheetName }),
+      sheet: sheetName,
+      a1: target,
+    };
   }
   if (Number(cell[2]) > sheet.getMaxRows() || columnNumber(cell[1]) > sheet.getMaxColumns()) {
-    return { ok: false, message: tc('goToOutside', want, { sheet: sheetName, cell: target }), sheet: sheetName, a1: target };
+    return {
+      ok: false,
+      message: tc('goToOutside', want, { sheet: sheetName, cell: target }),
+      sheet: sheetName,
+      a1: target,
+    };
   }
   sheet.activate();
   sheet.getRange(target).activate();
-  return { ok: true, message: tc('goToDone', want, { sheet: sheetName, cell: target }), sheet: sheetName, a1: target };
+  return {
+    ok: true,
+    message: tc('goToDone', want, { sheet: sheetName, cell: target }),
+    sheet: sheetName,
+    a1: target,
+  };
 }

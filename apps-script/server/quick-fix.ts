@@ -48,7 +48,12 @@ export interface QuickFixResult {
 }
 
 /** The tabs whose ID can be generated, and the prefix used when the tab's own IDs suggest none. */
-const ID_PREFIX: Partial<Record<TabKey, string>> = { objectives: 'O', keyResults: 'KR', kpis: 'KPI', roadmap: 'R' };
+const ID_PREFIX: Partial<Record<TabKey, string>> = {
+  objectives: 'O',
+  keyResults: 'KR',
+  kpis: 'KPI',
+  roadmap: 'R',
+};
 /** Tabs whose IDs share a namespace: Actuals refer to key results and KPIs by ID, Parent to objectives or KRs. */
 const ID_TABS: TabKey[] = ['objectives', 'keyResults', 'kpis', 'roadmap'];
 const MAX_NAME_LENGTH = 100;
@@ -186,7 +191,9 @@ function currentIssues(snapshot: SpreadsheetSnapshot): { plan: Plan; issues: Pla
 export function applyQuickFixTo(ss: GAS.Spreadsheet, request: QuickFixRequest, lang: Lang): QuickFixResult {
   const snapshot = readSpreadsheet(ss);
   const { plan, issues } = currentIssues(snapshot);
-  const issue = issues.find((i) => i.code === request.code && i.sheet === request.sheet && i.a1 === request.a1);
+  const issue = issues.find(
+    (i) => i.code === request.code && i.sheet === request.sheet && i.a1 === request.a1,
+  );
   if (!issue || issue.row === null || issue.column === null)
     return { ok: false, message: tc('fixGone', lang), changed: [] };
   const ctx: FixContext = { snapshot, plan, lang };

@@ -34,7 +34,7 @@ const UI = {
     tabMissing: 'tab missing',
     goTo: 'Go to cell {cell}',
     goToLabel: 'Go to cell {cell} on {sheet}',
-    fix: 'Fix:',
+    fix: 'Fix: ',
     changed: 'Changed:',
     failed: 'The plan could not be checked. {reason}',
     callFailed: 'That did not work. {reason}',
@@ -203,6 +203,8 @@ function renderStaticText(): void {
   byId('label-error').textContent = say('errors');
   byId('label-warning').textContent = say('warnings');
   byId('label-tip').textContent = say('tips');
+  const heading = document.querySelector('#changes .change-heading');
+  if (heading) heading.textContent = say('changed');
 }
 
 function render(): void {
@@ -232,7 +234,10 @@ function render(): void {
     );
     for (const status of shown) {
       const item = el('span', `objective-status status-${status}`);
-      item.append(el('span', 'dot'), document.createTextNode(`${o[status]} ${STATUS_LABELS[status][state.lang]}`));
+      item.append(
+        el('span', 'dot'),
+        document.createTextNode(`${o[status]} ${STATUS_LABELS[status][state.lang]}`),
+      );
       objectives.append(item);
     }
   }
@@ -246,7 +251,8 @@ function render(): void {
   say('checked', { time: '\u0000time\u0000', date: '\u0000date\u0000' })
     .split('\u0000')
     .forEach((part) => {
-      if (part === 'time' || part === 'date') checked.append(el('span', 'nowrap', part === 'time' ? time : check.asOf));
+      if (part === 'time' || part === 'date')
+        checked.append(el('span', 'nowrap', part === 'time' ? time : check.asOf));
       else if (part) checked.append(document.createTextNode(part));
     });
 
@@ -282,7 +288,7 @@ function renderIssue(issue: CheckIssue): HTMLElement {
   message.append(el('span', `badge badge-${issue.severity}`, words().severity[issue.severity as Severity]));
   message.append(el('span', 'issue-text', issue.message));
   const fix = el('p', 'issue-fix');
-  fix.append(el('span', 'fix-label', say('fix')), document.createTextNode(' '), el('span', 'fix-text', issue.fix));
+  fix.append(el('span', 'fix-label', say('fix')), el('span', 'fix-text', issue.fix));
   item.append(message, fix);
 
   const buttons = el('div', 'issue-buttons');
@@ -319,7 +325,14 @@ async function runCheck(clear = true): Promise<void> {
     if (!state.langChosen && (check.lang === 'en' || check.lang === 'zh-CN')) state.lang = check.lang;
     state.check = check;
     render();
-    setBusy(false, say('done', { errors: check.summary.errors, warnings: check.summary.warnings, tips: check.summary.tips }));
+    setBusy(
+      false,
+      say('done', {
+        errors: check.summary.errors,
+        warnings: check.summary.warnings,
+        tips: check.summary.tips,
+      }),
+    );
   } catch (error) {
     if (request !== state.request) return;
     state.check = null;
@@ -351,7 +364,11 @@ async function quickFix(issue: CheckIssue): Promise<void> {
   showChanges(null);
   let result: QuickFixResult | null = null;
   try {
-    result = await call<QuickFixResult>('applyQuickFix', { code: issue.code, sheet: issue.sheet, a1: issue.a1 }, state.lang);
+    result = await call<QuickFixResult>(
+      'applyQuickFix',
+      { code: issue.code, sheet: issue.sheet, a1: issue.a1 },
+      state.lang,
+    );
   } catch (error) {
     showError(say('callFailed', { reason: errorMessage(error) }));
   }

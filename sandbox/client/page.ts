@@ -80,7 +80,12 @@ function columnLetters(n: number): string {
 function cellsOf(range: string): string[] {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
   if (!m) return [];
-  const [c1, r1, c2, r2] = [columnNumber(m[1]), Number(m[2]), columnNumber(m[3] ?? m[1]), Number(m[4] ?? m[2])];
+  const [c1, r1, c2, r2] = [
+    columnNumber(m[1]),
+    Number(m[2]),
+    columnNumber(m[3] ?? m[1]),
+    Number(m[4] ?? m[2]),
+  ];
   const out: string[] = [];
   for (let r = Math.min(r1, r2); r <= Math.max(r1, r2) && out.length < 5000; r++)
     for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) out.push(`${columnLetters(c)}${r}`);
@@ -96,7 +101,8 @@ function showSelection(next: Selection, reveal: boolean): void {
   const box = document.getElementById('selection');
   if (box) box.textContent = `${next.sheet}!${next.range}`;
   if (!panel) return;
-  for (const ref of cellsOf(next.range)) panel.querySelector(`td[data-cell="${ref}"]`)?.classList.add('selected');
+  for (const ref of cellsOf(next.range))
+    panel.querySelector(`td[data-cell="${ref}"]`)?.classList.add('selected');
   const current = panel.querySelector<HTMLElement>(`td[data-cell="${next.currentCell}"]`);
   current?.classList.add('current');
   if (reveal) {
@@ -142,7 +148,8 @@ function schedule(reveal: boolean): void {
     .then(() => refresh(reveal))
     .catch((error: unknown) => {
       const box = document.getElementById('selection');
-      if (box) box.textContent = `The sandbox server did not answer: ${error instanceof Error ? error.message : String(error)}`;
+      if (box)
+        box.textContent = `The sandbox server did not answer: ${error instanceof Error ? error.message : String(error)}`;
     });
 }
 

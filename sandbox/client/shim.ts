@@ -33,13 +33,15 @@ function wireValue(value: unknown, path: string, seen: Set<object>): unknown {
   if (typeof value !== 'object') throw new IllegalValue(`${path}: ${typeof value} cannot be sent`);
   if (Object.prototype.toString.call(value) === '[object Date]')
     throw new IllegalValue(`${path}: Date objects cannot be sent`);
-  if (typeof Node !== 'undefined' && value instanceof Node) throw new IllegalValue(`${path}: DOM elements cannot be sent`);
+  if (typeof Node !== 'undefined' && value instanceof Node)
+    throw new IllegalValue(`${path}: DOM elements cannot be sent`);
   if (seen.has(value)) throw new IllegalValue(`${path}: circular reference`);
   seen.add(value);
   try {
     if (Array.isArray(value)) return value.map((v, i) => wireValue(v, `${path}[${i}]`, seen) ?? null);
     const proto = Object.getPrototypeOf(value);
-    if (proto !== null && proto !== Object.prototype) throw new IllegalValue(`${path}: only plain objects can be sent`);
+    if (proto !== null && proto !== Object.prototype)
+      throw new IllegalValue(`${path}: only plain objects can be sent`);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       const copied = wireValue(v, `${path}.${k}`, seen);
@@ -61,7 +63,8 @@ function formValue(form: HTMLFormElement): Record<string, string> {
 }
 
 function notifyPage(fn: string): void {
-  if (window.parent !== window) window.parent.postMessage({ type: 'gtm-sandbox:called', fn }, location.origin);
+  if (window.parent !== window)
+    window.parent.postMessage({ type: 'gtm-sandbox:called', fn }, location.origin);
 }
 
 function send(fn: string, args: unknown[], success?: Handler, failure?: Handler, userObject?: unknown): void {
@@ -83,7 +86,11 @@ function send(fn: string, args: unknown[], success?: Handler, failure?: Handler,
   }
   fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
     .then(async (response) => {
-      const reply = (await response.json()) as { ok: boolean; result?: unknown; error?: { name: string; message: string } };
+      const reply = (await response.json()) as {
+        ok: boolean;
+        result?: unknown;
+        error?: { name: string; message: string };
+      };
       notifyPage(fn);
       if (reply.ok) {
         if (success) success(reply.result ?? null, userObject);
@@ -95,7 +102,11 @@ function send(fn: string, args: unknown[], success?: Handler, failure?: Handler,
     })
     .catch((error: unknown) => {
       notifyPage(fn);
-      fail(new Error(`The sandbox server did not answer (${error instanceof Error ? error.message : String(error)}).`));
+      fail(
+        new Error(
+          `The sandbox server did not answer (${error instanceof Error ? error.message : String(error)}).`,
+        ),
+      );
     });
 }
 

@@ -23,7 +23,10 @@ export function allCells(ss: FakeSpreadsheet): { sheets: string[]; cells: Map<st
         const formula = formulas[r][c];
         if (value === '' && !formula) return;
         const shown = value instanceof Date ? value.toISOString() : JSON.stringify(value);
-        cells.set(`${sheet.getName()}!${columnLetter(c + 1)}${r + 1}`, formula ? `${formula} → ${shown}` : shown);
+        cells.set(
+          `${sheet.getName()}!${columnLetter(c + 1)}${r + 1}`,
+          formula ? `${formula} → ${shown}` : shown,
+        );
       }),
     );
   }
