@@ -1,0 +1,356 @@
+/**
+ * The sidebar in Chromium, in the sandbox (started in-process on a free port): it lists what shared/ finds, "Go
+ * to cell" selects the cell in the emulator and the view highlights it, quick fixes change only the cells they
+ * name, the language switches, keyboard use works, failures and loading are visible, and a plan cell holding HTML
+ * runs nothing. No console errors, no request leaves 127.0.0.1. Screenshots go to dist/screenshots/
+ * (UPDATE_SCREENSHOTS=1 also refreshes docs/images/sidebar.png).
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateToIso, type Lang } from '../shared';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { brokenPlan, HOSTILE_OWNER, HOSTILE_TITLE } from '../sandbox/plans';
+import {
+  blockExternalRequests,
+  collectPageProblems,
+  launchChromium,
+  type PageProblems,
+} from './helpers/browser';
+import { allCells, changedCells, sharedIssues } from './helpers/sandbox';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SHOTS = path.join(ROOT, 'dist', 'screenshots');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Opened {
+  page: Page;
+  sidebar: FrameLocator;
+  problems: PageProblems;
+}
+
+async function open(sandbox: Sandbox, prepare?: (page: Page) => Promise<void>): Promise<Opened> {
+  const origin = sandbox.url.replace(/\/$/, '');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+  const problems = collectPageProblems(page, origin);
+  await blockExternalRequests(page, origin);
+  if (prepare) await prepare(page);
+  await page.goto(sandbox.url);
+  const sidebar = page.frameLocator('#sidebar');
+  await idle(sidebar);
+  return { page, sidebar, problems };
+}
+
+/** Wait until no check or quick fix is running. */
+async function idle(sidebar: FrameLocator): Promise<void> {
+  await sidebar.locator('#results[aria-busy="false"]').waitFor({ state: 'attached' });
+}
+
+interface Listed {
+  sheet: string;
+  a1: string | null;
+  code: string;
+  text: string;
+  fix: string;
+}
+
+async function listed(sidebar: FrameLocator): Promise<Listed[]> {
+  return sidebar.locator('li.issue').evaluateAll((items) =>
+    items.map((li) => {
+      const el = li as HTMLElement;
+      return {
+        sheet: el.dataset.sheet ?? '',
+        a1: el.dataset.cell ?? null,
+        code: el.dataset.code ?? '',
+        text: el.querySelector('.issue-text')?.textContent ?? '',
+        fix: el.querySelector('.fix-text')?.textContent ?? '',
+      };
+    }),
+  );
+}
+
+function expectSameAsShared(sandbox: Sandbox, shown: Listed[], lang: Lang) {
+  const expected = sharedIssues(sandbox.ss, dateToIso(new Date(), 'Etc/UTC')!);
+  expect(expected.length).toBeGreaterThan(0);
+  const key = (i: { sheet: string; a1: string | null; code: string }) => `${i.sheet}!${i.a1} ${i.code}`;
+  expect(shown.map(key).sort()).toEqual(expected.map(key).sort());
+  expect(shown.map((i) => `${key(i)} ${i.text} | ${i.fix}`).sort()).toEqual(
+    expected.map((i) => `${key(i)} ${i.message[lang]} | ${i.fix[lang]}`).sort(),
+  );
+}
+
+function issue(sidebar: FrameLocator, code: string, sheet: string, a1: string) {
+  return sidebar.locator(`li.issue[data-code="${code}"][data-sheet="${sheet}"][data-cell="${a1}"]`);
+}
+
+/** The view shows this cell of this tab as the selected one. */
+async function expectHighlighted(page: Page, sheet: string, a1: string) {
+  const cell = page.locator(`.panel[data-sheet="${sheet}"]:not([hidden]) td.current[data-cell="${a1}"]`);
+  await cell.waitFor();
+  await expect(page.locator('td.current').count()).resolves.toBe(1);
+  await expect(page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-sheet')).resolves.toBe(
+    sheet,
+  );
+  await expect(page.locator('#selection').textContent()).resolves.toBe(`${sheet}!${a1}`);
+}
+
+describe('the sidebar on the example plan', () => {
+  let sandbox: Sandbox;
+  let opened: Opened;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    opened = await open(sandbox);
+  });
+  afterAll(async () => {
+    await opened?.page.close();
+    await sandbox?.close();
+  });
+
+  it('runs the check when it opens and lists exactly what shared/ finds', async () => {
+    const { sidebar } = opened;
+    expectSameAsShared(sandbox, await listed(sidebar), 'en');
+    const counts = await sidebar.locator('.count-number').allTextContents();
+    const expected = sharedIssues(sandbox.ss, dateToIso(new Date(), 'Etc/UTC')!);
+    expect(counts).toEqual(
+      ['error', 'warning', 'tip'].map((s) => String(expected.filter((i) => i.severity === s).length)),
+    );
+    await expect(sidebar.locator('#objectives').textContent()).resolves.toMatch(
+      /on track.*at risk.*off track/,
+    );
+    await expect(sidebar.locator('#status').textContent()).resolves.toMatch(/^Check finished/);
+  });
+
+  it('"Go to cell" selects the cell in the sheet and the view highlights it', async () => {
+    const { page, sidebar } = opened;
+    const first = (await listed(sidebar)).find((i) => i.a1)!;
+    await issue(sidebar, first.code, first.sheet, first.a1!).locator('button.go-to-cell').click();
+    await expectHighlighted(page, first.sheet, first.a1!);
+    expect(sandbox.ss.emu.selection()).toEqual({
+      sheet: first.sheet,
+      range: first.a1,
+      currentCell: first.a1,
+    });
+    await expect(sidebar.locator('#status').textContent()).resolves.toBe(
+      `Selected ${first.sheet}!${first.a1}.`,
+    );
+  });
+
+  it('has no console errors and makes no request beyond the sandbox', () => {
+    expect(opened.problems.summary()).toBe('');
+  });
+});
+
+describe('the sidebar on a broken plan', () => {
+  let sandbox: Sandbox;
+  let opened: Opened;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, workbook: brokenPlan('en'), planName: 'the broken plan' });
+    opened = await open(sandbox);
+  });
+  afterAll(async () => {
+    await opened?.page.close();
+    await sandbox?.close();
+  });
+
+  it('lists exactly what shared/ finds, grouped by tab in tab order', async () => {
+    const { sidebar } = opened;
+    expectSameAsShared(sandbox, await listed(sidebar), 'en');
+    const groups = await sidebar.locator('.group .tab-name').allTextContents();
+    const tabs = sandbox.ss.getSheets().map((s) => s.getName());
+    expect(groups.map((g) => tabs.indexOf(g))).toEqual(
+      groups.map((g) => tabs.indexOf(g)).sort((a, b) => a - b),
+    );
+    await opened.page.locator('.sidebar-frame').screenshot({ path: path.join(SHOTS, 'sidebar-en.png') });
+    await opened.page.screenshot({ path: path.join(SHOTS, 'sandbox.png') });
+    if (process.env.UPDATE_SCREENSHOTS)
+      copyFileSync(path.join(SHOTS, 'sidebar-en.png'), path.join(ROOT, 'docs', 'images', 'sidebar.png'));
+  });
+
+  it('shows a plan cell holding HTML as text, and runs none of it', async () => {
+    const { page, sidebar } = opened;
+    await page.waitForTimeout(200); // an <img onerror> would have fired by now
+    const hostile = issue(sidebar, 'unknown-owner', 'Roadmap', 'D10');
+    await expect(hostile.locator('.issue-text').textContent()).resolves.toContain(HOSTILE_OWNER);
+    await expect(hostile.locator('button.quick-fix').textContent()).resolves.toBe(
+      `Add "${HOSTILE_OWNER}" to Departments`,
+    );
+    await expect(
+      page.locator('.panel[data-sheet="Roadmap"] td[data-cell="D10"]').textContent(),
+    ).resolves.toBe(HOSTILE_OWNER);
+    await expect(
+      page.locator('.panel[data-sheet="Objectives"] td[data-cell="B4"]').textContent(),
+    ).resolves.toBe(HOSTILE_TITLE);
+    await expect(sidebar.locator('#issues img, #issues script').count()).resolves.toBe(0);
+    await expect(page.locator('#sheet-view img, #sheet-view script').count()).resolves.toBe(0);
+    const pwned = async () => [
+      await page.evaluate(() => (window as { __pwned?: unknown }).__pwned),
+      await page.frame({ url: /\/sidebar$/ })!.evaluate(() => (window as { __pwned?: unknown }).__pwned),
+    ];
+    expect(await pwned()).toEqual([undefined, undefined]);
+
+    // Its quick fix writes the text as a department name; the refreshed view and sidebar still run nothing.
+    await hostile.locator('button.quick-fix').click();
+    await idle(sidebar);
+    await page
+      .locator('.panel[data-sheet="Departments"] td[data-cell="A7"]')
+      .filter({ hasText: HOSTILE_OWNER })
+      .waitFor({ state: 'attached' });
+    await page.waitForTimeout(200);
+    expect(await pwned()).toEqual([undefined, undefined]);
+    await expect(page.locator('#sheet-view img, #sheet-view script').count()).resolves.toBe(0);
+  });
+
+  it('"Go to cell" selects the missing ID cell, in the emulator and in the view', async () => {
+    const { page, sidebar } = opened;
+    await issue(sidebar, 'missing-id', 'Key Results', 'A7').locator('button.go-to-cell').click();
+    await expectHighlighted(page, 'Key Results', 'A7');
+    expect(sandbox.ss.emu.selection()).toEqual({ sheet: 'Key Results', range: 'A7', currentCell: 'A7' });
+  });
+
+  it('fills the missing ID: only that cell changes, and the sidebar says so', async () => {
+    const { page, sidebar } = opened;
+    const before = allCells(sandbox.ss);
+    const button = issue(sidebar, 'missing-id', 'Key Results', 'A7').locator('button.quick-fix');
+    await expect(button.textContent()).resolves.toBe('Fill in ID KR6');
+    await button.click();
+    await sidebar.locator('#changes:not([hidden])').waitFor();
+    await idle(sidebar);
+    expect(changedCells(before, allCells(sandbox.ss))).toEqual(['Key Results!A7']);
+    await expect(sidebar.locator('#changes .change-list li').allTextContents()).resolves.toEqual([
+      'Key Results!A7',
+    ]);
+    await expect(sidebar.locator('#changes').textContent()).resolves.toContain(
+      'Wrote the ID KR6 in Key Results!A7.',
+    );
+    // Focus moves to the news (the clicked button went away with its issue).
+    await expect(
+      sidebar.locator('#changes').evaluate((el) => el.ownerDocument.activeElement === el),
+    ).resolves.toBe(true);
+    await expect(sidebar.locator('li.issue[data-code="missing-id"]').count()).resolves.toBe(0);
+    await page
+      .locator('.panel[data-sheet="Key Results"] td[data-cell="A7"]', { hasText: 'KR6' })
+      .waitFor({ state: 'attached' });
+    expectSameAsShared(sandbox, await listed(sidebar), 'en');
+  });
+
+  it('adds the missing department: one new row with just its name', async () => {
+    const { sidebar } = opened;
+    const before = allCells(sandbox.ss);
+    await issue(sidebar, 'unknown-owner', 'KPIs', 'C5').locator('button.quick-fix').click();
+    await sidebar.locator('#changes:not([hidden])').waitFor();
+    await idle(sidebar);
+    expect(changedCells(before, allCells(sandbox.ss))).toEqual(['Departments!A8']);
+    await expect(sidebar.locator('#changes .change-list li').allTextContents()).resolves.toEqual([
+      'Departments!A8',
+    ]);
+    await expect(issue(sidebar, 'unknown-owner', 'KPIs', 'C5').count()).resolves.toBe(0);
+  });
+
+  it('switches to Simplified Chinese: its own words and the server messages', async () => {
+    const { page, sidebar } = opened;
+    await sidebar.locator('#lang button[data-lang="zh-CN"]').click();
+    await sidebar.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+    await idle(sidebar);
+    await expect(sidebar.locator('#check').textContent()).resolves.toBe('重新检查');
+    await expect(
+      sidebar.locator('#lang button[data-lang="zh-CN"]').getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    await expect(sidebar.locator('#label-error').textContent()).resolves.toBe('错误');
+    expectSameAsShared(sandbox, await listed(sidebar), 'zh-CN');
+    await expect(sidebar.locator('button.go-to-cell').first().textContent()).resolves.toMatch(
+      /^转到单元格 [A-Z]+\d+$/,
+    );
+    await page.locator('.sidebar-frame').screenshot({ path: path.join(SHOTS, 'sidebar-zh-CN.png') });
+
+    await sidebar.locator('#lang button[data-lang="en"]').click();
+    await sidebar.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    await idle(sidebar);
+    expectSameAsShared(sandbox, await listed(sidebar), 'en');
+  });
+
+  it('works from the keyboard: real buttons in order, visible focus, Enter goes to the cell', async () => {
+    const { page, sidebar } = opened;
+    await sidebar.locator('#check').focus();
+    const focused = () =>
+      sidebar.locator('body').evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { tag: el.tagName, text: el.textContent, outline: getComputedStyle(el).outlineStyle };
+      });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'BUTTON', text: 'English', outline: 'solid' });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'BUTTON', text: '中文' });
+    await page.keyboard.press('Tab');
+    const first = (await listed(sidebar)).find((i) => i.a1)!;
+    expect(await focused()).toMatchObject({
+      tag: 'BUTTON',
+      text: `Go to cell ${first.a1}`,
+      outline: 'solid',
+    });
+    await page.keyboard.press('Enter');
+    await expectHighlighted(page, first.sheet, first.a1!);
+    expect(sandbox.ss.emu.selection().currentCell).toBe(first.a1);
+  });
+
+  it('has no console errors and makes no request beyond the sandbox', () => {
+    expect(opened.problems.summary()).toBe('');
+  });
+});
+
+describe('the sidebar when things go wrong or take time', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('shows a clear message when the server call fails', async () => {
+    const { page, sidebar, problems } = await open(sandbox, async (p) => {
+      await p.route('**/api/run', (route) =>
+        route.fulfill({
+          json: { ok: false, error: { name: 'Exception', message: 'Service Spreadsheets timed out.' } },
+        }),
+      );
+    });
+    const alert = sidebar.locator('#error[role="alert"]');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toBe(
+      'The plan could not be checked. Service Spreadsheets timed out. Try "Check again" in a moment.',
+    );
+    await expect(sidebar.locator('li.issue').count()).resolves.toBe(0);
+    expect(problems.summary()).toBe('');
+    await page.close();
+  });
+
+  it('shows that it is busy while the check runs, and "Check again" runs it again', async () => {
+    const { page, sidebar, problems } = await open(sandbox);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/run', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await sidebar.locator('#check').click();
+    await sidebar.locator('#results[aria-busy="true"]').waitFor({ state: 'attached' });
+    await expect(sidebar.locator('#progress').isVisible()).resolves.toBe(true);
+    await expect(sidebar.locator('#status').textContent()).resolves.toBe('Checking the plan…');
+    await expect(sidebar.locator('#check').getAttribute('aria-disabled')).resolves.toBe('true');
+    release();
+    await idle(sidebar);
+    await expect(sidebar.locator('#progress').isVisible()).resolves.toBe(false);
+    await expect(sidebar.locator('#status').textContent()).resolves.toMatch(/^Check finished/);
+    expect(problems.summary()).toBe('');
+    await page.close();
+  });
+});

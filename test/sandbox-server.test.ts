@@ -1,0 +1,256 @@
+/**
+ * `npm run sandbox` as a command and as a web server: it prints its URL and stops cleanly on SIGTERM; a plan file
+ * that cannot be read gets the CLI's one-line error, exit code 2, and no server; it never writes to the plan
+ * file; it answers only to 127.0.0.1 with a strict CSP, same-origin JSON calls and the google.script.run rules;
+ * and it builds the add-on first when dist/ lacks it.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main, sidebarPage, startSandbox, type Sandbox } from '../sandbox/server';
+import { brokenPlan } from '../sandbox/plans';
+import type { Workbook } from '../shared';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const dir = mkdtempSync(path.join(tmpdir(), 'gtm-sandbox-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A plan workbook as an .xlsx file (dates as UTC-midnight dates, like a download from Sheets read by exceljs). */
+async function writeXlsx(file: string, workbook: Workbook): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(workbook)) {
+    const sheet = book.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row.map((c) => (c === null || c === undefined ? null : c)));
+  }
+  await book.xlsx.writeFile(file);
+}
+
+/** Start `npm run sandbox`'s script as a process; resolves with its URL once it prints it. */
+function spawnSandbox(args: string[]): {
+  child: ChildProcessWithoutNullStreams;
+  url: Promise<string>;
+  output: () => string;
+  exit: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/server.ts', ...args], { cwd: ROOT });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    const onData = () => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(m[1]);
+    };
+    child.stdout.on('data', onData);
+    void exit.then((code) =>
+      reject(new Error(`the sandbox exited (${code}) before printing its URL:\n${out}`)),
+    );
+  });
+  url.catch(() => undefined); // a run expected to fail never prints a URL: that rejection is not a test failure
+  return { child, url, output: () => out, exit };
+}
+
+function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('npm run sandbox', () => {
+  it('prints its URL, serves the page and the sidebar, and stops cleanly on SIGTERM', async () => {
+    const run = spawnSandbox(['--port', '0']);
+    const url = await run.url;
+    expect(run.output()).toMatch(
+      /^GTM Pyramid sandbox: http:\/\/127\.0\.0\.1:\d+\/ {2}\(the example plan; Ctrl-C stops it\)/,
+    );
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<iframe id="sidebar" src="/sidebar"');
+    const sidebar = await fetch(new URL('/sidebar', url));
+    expect(await sidebar.text()).toContain('<script src="/shim.js"></script>');
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+    expect(run.output()).toMatch(/Sandbox stopped\.\n$/);
+  });
+
+  it('refuses a plan file it cannot read with the CLI message and exit code 2, and starts no server', async () => {
+    const text = path.join(dir, 'plan.csv');
+    writeFileSync(text, 'ID,Objective\nO1,Launch\n');
+    const run = spawnSandbox([text, '--port', '0']);
+    expect(await run.exit).toBe(2);
+    expect(run.output()).toBe(
+      `gtm-pyramid: ${text}: this is a text file (CSV?), not an .xlsx workbook; download the plan as Microsoft Excel (.xlsx)\n`,
+    );
+  });
+
+  it('gives the same one-line errors from main(): missing file, not a plan, bad options', async () => {
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      errors.push(args.join(' '));
+    });
+    try {
+      expect(await main(['no/such/plan.xlsx', '--port', '0'])).toBe(2);
+      expect(errors.pop()).toBe('gtm-pyramid: no/such/plan.xlsx: no such file');
+      const other = path.join(dir, 'budget.xlsx');
+      await writeXlsx(other, {
+        Budget: [
+          ['Line', 'Amount'],
+          ['Ads', 100],
+        ],
+      });
+      expect(await main([other, '--port', '0'])).toBe(2);
+      expect(errors.pop()).toBe(
+        `gtm-pyramid: ${other}: no plan tabs found (tabs: Budget); expected "Strategy", "Objectives", "Key Results"`,
+      );
+      expect(await main(['--port', 'eighty'])).toBe(2);
+      expect(errors.pop()).toMatch(/--port must be a whole number/);
+      expect(await main(['--time-zone', 'Mars/Olympus'])).toBe(2);
+      expect(errors.pop()).toMatch(/is not a time zone/);
+      expect(await main(['a.xlsx', 'b.xlsx'])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('never writes to the plan file, even after quick fixes', async () => {
+    const file = path.join(dir, 'broken.xlsx');
+    await writeXlsx(file, brokenPlan('en'));
+    const hash = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const [before, mtime] = [hash(), statSync(file).mtimeMs];
+    const run = spawnSandbox([file, '--port', '0']);
+    const url = await run.url;
+    expect(run.output()).toContain('(broken.xlsx;');
+    const call = (fn: string, ...args: unknown[]) =>
+      fetch(new URL('/api/run', url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fn, args }),
+      }).then((r) => r.json() as Promise<{ ok: boolean; result: { ok: boolean; changed: string[] } }>);
+    const fixed = await call('applyQuickFix', { code: 'missing-id', sheet: 'Key Results', a1: 'A7' });
+    expect(fixed).toMatchObject({ ok: true, result: { ok: true, changed: ['Key Results!A7'] } });
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+    expect(hash()).toBe(before);
+    expect(statSync(file).mtimeMs).toBe(mtime);
+  });
+});
+
+describe('the sandbox server', () => {
+  let sandbox: Sandbox;
+  let origin: string;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    origin = sandbox.url.replace(/\/$/, '');
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('listens on 127.0.0.1 only', () => {
+    expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves a strict CSP: scripts by file or hash, no inline handlers, nothing from elsewhere', async () => {
+    const page = await fetch(sandbox.url);
+    const pageCsp = page.headers.get('content-security-policy')!;
+    expect(pageCsp).toContain("default-src 'none'");
+    expect(pageCsp).toContain("script-src 'self'");
+    expect(pageCsp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+    expect(await page.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+=/i);
+
+    const sidebar = await fetch(`${origin}/sidebar`);
+    const csp = sidebar.headers.get('content-security-policy')!;
+    const html = await sidebar.text();
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    // The hashes are exactly those of the sidebar's inline script and style.
+    expect(sidebarPage(html.replace('\n<script src="/shim.js"></script>', '')).csp).toBe(csp);
+    for (const res of [page, sidebar]) expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('refuses another Host (DNS rebinding), cross-origin and non-JSON calls', async () => {
+    expect((await raw(`${origin}/`, { headers: { Host: 'evil.example' } })).status).toBe(421);
+    const post = (headers: Record<string, string>) =>
+      raw(`${origin}/api/run`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ fn: 'getPlanCheck', args: [] }),
+      });
+    expect((await post({ 'Content-Type': 'application/json', Origin: 'http://evil.example' })).status).toBe(
+      403,
+    );
+    expect((await post({ 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' })).status).toBe(
+      403,
+    );
+    expect((await post({ 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect(
+      (
+        await raw(`${origin}/api/run`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{',
+        })
+      ).status,
+    ).toBe(400);
+    expect((await raw(`${origin}/nope`, {})).status).toBe(404);
+    const ok = await post({ 'Content-Type': 'application/json', Origin: origin });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, result: { lang: 'en' } });
+  });
+
+  it('applies the google.script.run rules: private and unknown functions fail, results are JSON', async () => {
+    const call = async (fn: string, args: unknown[] = []) =>
+      (await fetch(`${origin}/api/run`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fn, args }),
+      }).then((r) => r.json())) as { ok: boolean; result?: unknown; error?: { message: string } };
+    expect(await call('nothingLikeThis')).toMatchObject({
+      ok: false,
+      error: { message: 'google.script.run has no function nothingLikeThis' },
+    });
+    expect(await call('GtmPyramid')).toMatchObject({ ok: false });
+    const moved = await call('goToCell', ['KPIs', 'B3']);
+    expect(moved).toMatchObject({ ok: true, result: { ok: true, sheet: 'KPIs', a1: 'B3' } });
+    const state = await fetch(`${origin}/api/state`).then((r) => r.json());
+    expect(state.selection).toEqual({ sheet: 'KPIs', range: 'B3', currentCell: 'B3' });
+  });
+
+  it('shows every tab read-only, escaped, with the cells the emulator holds', async () => {
+    const html = await fetch(`${origin}/api/sheets`).then((r) => r.text());
+    for (const sheet of sandbox.ss.getSheets()) expect(html).toContain(`data-sheet="${sheet.getName()}"`);
+    expect(html).toContain('<td data-cell="A2">Sales</td>');
+    expect(html).not.toMatch(/<(input|textarea|form|script)\b|contenteditable/i);
+  });
+});
+
+describe('startSandbox', () => {
+  it('builds the add-on first when the built files are missing', async () => {
+    const dist = path.join(dir, 'dist');
+    const sandbox = await startSandbox({ port: 0, dist });
+    try {
+      expect(statSync(path.join(dist, 'Code.js')).size).toBeGreaterThan(1000);
+      expect(readFileSync(path.join(dist, 'sidebar.html'), 'utf8')).toContain('id="issues"');
+      expect((await fetch(`${sandbox.url}sidebar`)).status).toBe(200);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
