@@ -1,17 +1,18 @@
 /**
- * The "Check plan" sidebar (issue 5 fills it in): opens the HTML file `sidebar` (dist/apps-script/sidebar.html,
- * built from apps-script/sidebar/ with its CSS and JS inlined). The sidebar's google.script.run targets are
- * exported from index.ts and wrapped in entry.js like every other server function.
+ * The "Check plan" sidebar: opens the HTML file `sidebar` (dist/apps-script/sidebar.html, built from
+ * apps-script/sidebar/ with its CSS and JS inlined). Its google.script.run targets are getPlanCheck and goToCell
+ * (plan-check.ts) and applyQuickFix (quick-fix.ts), exported from index.ts and wrapped in entry.js like every other
+ * server function. See docs/sidebar.md.
  */
 import { t, userLang } from './i18n';
 
 export const SIDEBAR_FILE = 'sidebar';
 
-/** Menu: Check plan. */
+/** Menu: Check plan. The title is "GTM Pyramid: Check plan" (Chinese uses the full-width colon). */
 export function showCheckSidebar(): void {
   const lang = userLang();
   const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(
-    `${t('addonTitle', lang)}: ${t('menuCheckPlan', lang)}`,
+    `${t('addonTitle', lang)}${lang === 'zh-CN' ? '：' : ': '}${t('menuCheckPlan', lang)}`,
   );
   SpreadsheetApp.getUi().showSidebar(html);
 }
