@@ -71,6 +71,14 @@ export interface FakeSpreadsheetOptions {
   /** Size of new tabs: Google's default grid is 1000 rows x 26 columns. */
   defaultMaxRows?: number;
   defaultMaxColumns?: number;
+  /**
+   * When HyperFormula recalculates (an emulator knob, not a Google behaviour). 'onWrite' (default):
+   * after every write. 'onRead': writes only record their changes, and the next read of values
+   * (getValues, getDisplayValues, getLastRow...) recalculates first, so a script reads exactly
+   * what it would read with 'onWrite'; only the moment the emulator spends the time moves. Benches
+   * use it to time a script apart from recalculation (`ss.emu.recalculate()` times the rest).
+   */
+  recalculation?: 'onWrite' | 'onRead';
 }
 
 type Required2<T> = { [K in keyof T]-?: T[K] };
@@ -200,6 +208,8 @@ export interface SpreadsheetEmuState {
   documentProperties: Map<string, string>;
   /** Where the user's cursor is: the "go to cell" result of activate()/setActiveRange(). */
   selection(): { sheet: string; range: string; currentCell: string };
+  /** Recalculate what writes left pending (recalculation 'onRead'); returns the milliseconds spent. */
+  recalculate(): number;
 }
 
 // =============================================================================================
@@ -230,6 +240,7 @@ export class FakeSpreadsheet {
       sheetNameMatch: options.sheetNameMatch ?? 'exact',
       defaultMaxRows: options.defaultMaxRows ?? 1000,
       defaultMaxColumns: options.defaultMaxColumns ?? 26,
+      recalculation: options.recalculation ?? 'onWrite',
     };
     getZone(this._options.timeZone); // fail fast on a bad zone id
     this._name = this._options.name;
@@ -272,7 +283,29 @@ export class FakeSpreadsheet {
           currentCell: rectToA1({ ...sheet._selection.current, numRows: 1, numCols: 1 }),
         };
       },
+      recalculate: () => {
+        const started = performance.now();
+        this._evaluated(() => undefined);
+        return performance.now() - started;
+      },
     };
+  }
+
+  /** @internal Apply cell writes: in one batch (recalculating once), or recorded for later ('onRead'). */
+  _mutate(write: () => void): void {
+    const hf = this._hf;
+    if (this._options.recalculation === 'onRead') {
+      if (!hf.isEvaluationSuspended()) hf.suspendEvaluation();
+      write();
+    } else {
+      hf.batch(write);
+    }
+  }
+
+  /** @internal Read values: first recalculate what deferred writes left pending. */
+  _evaluated<T>(read: () => T): T {
+    if (this._hf.isEvaluationSuspended()) this._hf.resumeEvaluation();
+    return read();
   }
 
   // --- identity ------------------------------------------------------------------------------
@@ -899,13 +932,15 @@ export class FakeSheet {
   _isDateCell(row: number, col: number): boolean {
     const format = this._meta.size > 0 ? this._meta.get(metaKey(row, col))?.numberFormat : undefined;
     if (format !== undefined) return isDatePatternCached(format);
-    const type = this._ss._hf.getCellValueDetailedType({ sheet: this._hfId, row: row - 1, col: col - 1 });
+    const type = this._ss._evaluated(() =>
+      this._ss._hf.getCellValueDetailedType({ sheet: this._hfId, row: row - 1, col: col - 1 }),
+    );
     return type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME' || type === 'NUMBER_TIME';
   }
 
   /** @internal getValues(): '' for empty, Date for date cells, error text for errors [R]. */
   _readValues(rect: GridRect): CellValue[][] {
-    const raw = this._ss._hf.getRangeValues(this._hfRange(rect));
+    const raw = this._ss._evaluated(() => this._ss._hf.getRangeValues(this._hfRange(rect)));
     const tz = this._ss._timeZone;
     const out: CellValue[][] = new Array(raw.length);
     for (let r = 0; r < raw.length; r++) {
@@ -927,7 +962,7 @@ export class FakeSheet {
   /** @internal getDisplayValues(): an approximation of Sheets' rendering (see formats.ts). */
   _readDisplayValues(rect: GridRect): string[][] {
     const hf = this._ss._hf;
-    const raw = hf.getRangeValues(this._hfRange(rect));
+    const raw = this._ss._evaluated(() => hf.getRangeValues(this._hfRange(rect)));
     return raw.map((src, r) =>
       src.map((v, c) => {
         if (v === null || v === undefined) return '';
@@ -972,7 +1007,7 @@ export class FakeSheet {
       contents[r] = row;
     }
     const hf = this._ss._hf;
-    hf.batch(() => hf.setCellContents(this._hfRange(rect).start, contents));
+    this._ss._mutate(() => hf.setCellContents(this._hfRange(rect).start, contents));
   }
 
   /**
@@ -986,7 +1021,7 @@ export class FakeSheet {
     const hf = this._ss._hf;
     const range = this._hfRange(rect);
     const data = hf.getFillRangeData(this._hfRange(single), range);
-    hf.batch(() => hf.setCellContents(range.start, data));
+    this._ss._mutate(() => hf.setCellContents(range.start, data));
   }
 
   /** @internal */
@@ -998,7 +1033,7 @@ export class FakeSheet {
     const numCols = Math.min(rect.numCols, dims.width - rect.col + 1);
     if (numRows <= 0 || numCols <= 0) return;
     const empty: null[][] = Array.from({ length: numRows }, () => new Array<null>(numCols).fill(null));
-    hf.batch(() => hf.setCellContents(this._hfRange(rect).start, empty));
+    this._ss._mutate(() => hf.setCellContents(this._hfRange(rect).start, empty));
   }
 
   /**
@@ -1121,7 +1156,7 @@ export class FakeSheet {
     for (let end = height; end > 0; end -= BLOCK) {
       const start = Math.max(1, end - BLOCK + 1);
       const rect = { row: start, col: 1, numRows: end - start + 1, numCols: width };
-      const values = hf.getRangeValues(this._hfRange(rect));
+      const values = this._ss._evaluated(() => hf.getRangeValues(this._hfRange(rect)));
       const serialized = hf.getRangeSerialized(this._hfRange(rect));
       for (let r = values.length - 1; r >= 0; r--) {
         for (let c = 0; c < width; c++) {
@@ -1142,7 +1177,7 @@ export class FakeSheet {
     for (let end = width; end > 0; end -= BLOCK) {
       const start = Math.max(1, end - BLOCK + 1);
       const rect = { row: 1, col: start, numRows: height, numCols: end - start + 1 };
-      const values = hf.getRangeValues(this._hfRange(rect));
+      const values = this._ss._evaluated(() => hf.getRangeValues(this._hfRange(rect)));
       const serialized = hf.getRangeSerialized(this._hfRange(rect));
       for (let c = rect.numCols - 1; c >= 0; c--) {
         for (let r = 0; r < height; r++) {
