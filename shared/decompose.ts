@@ -163,6 +163,14 @@ function cumulativeShare(spec: MetricSpec, x: number, n: number): number {
 /** The target for one month. See the module comment for why cumulative months are differences. */
 export function monthTarget(spec: MetricSpec, month: Month): number | null {
   const { k, n } = positionOf(spec, month);
+  return monthTargetAt(spec, k, n);
+}
+
+/**
+ * monthTarget by position: the k-th month of the n-month window (k below 1 before it, above n after it). For
+ * callers that walk many months of one metric and know the positions already.
+ */
+export function monthTargetAt(spec: MetricSpec, k: number, n: number): number | null {
   const span = spec.target - spec.baseline;
   switch (spec.type) {
     case 'cumulative':

@@ -140,8 +140,9 @@ function missingTab(key: TabKey, lang: Lang): PlanIssue {
 interface TableRows {
   def: TabDef;
   layout: SheetLayout;
-  /** Data rows as [1-based row number, cells]. */
-  rows: [number, Cell[]][];
+  /** Data rows: their 1-based row numbers and their cells (two arrays, not a pair per row). */
+  rowNumbers: number[];
+  rows: Cell[][];
   headerCells: Cell[];
   /** layout.columns as a Map: the row reader looks columns up for every cell it reads. */
   columnIndex: Map<string, number>;
@@ -197,18 +198,20 @@ function readTable(def: TabDef, sheet: string, grid: Grid, issues: PlanIssue[], 
     }
   }
   const known = Object.values(columns);
-  const rows: [number, Cell[]][] = [];
+  const rowNumbers: number[] = [];
+  const rows: Cell[][] = [];
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const row = Array.isArray(grid[r]) ? grid[r] : [];
     // A row with content only in the user's own columns is theirs, not a plan row.
     for (const c of known) {
       if (!isBlank(row[c - 1])) {
-        rows.push([r + 1, row]);
+        rowNumbers.push(r + 1);
+        rows.push(row);
         break;
       }
     }
   }
-  return { def, layout, rows, headerCells, columnIndex: new Map(Object.entries(columns)) };
+  return { def, layout, rowNumbers, rows, headerCells, columnIndex: new Map(Object.entries(columns)) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -294,13 +297,22 @@ interface RowContext {
 
 /** Reads the cells of one row by column key, recording an issue at the exact cell for anything unreadable. */
 class RowReader {
+  /** One reader walks down the rows of a table (see readRows): `moveTo` moves it to the next row. */
+  row = 0;
+  label = '';
+  private cells: Cell[] = [];
+
   constructor(
     private readonly table: TableRows,
-    readonly row: number,
-    private readonly cells: Cell[],
     private readonly ctx: RowContext,
-    public label = '',
   ) {}
+
+  moveTo(row: number, cells: Cell[]): this {
+    this.row = row;
+    this.cells = cells;
+    this.label = '';
+    return this;
+  }
 
   private column(key: string): ColumnDef {
     return this.table.def.columns.find((c) => c.key === key)!;
@@ -397,9 +409,9 @@ class RowReader {
 function readRows<T>(table: TableRows | undefined, ctx: RowContext, read: (r: RowReader) => T | null): T[] {
   if (!table) return [];
   const out: T[] = [];
-  for (const [row, cells] of table.rows) {
-    const reader = new RowReader(table, row, cells, ctx);
-    const value = read(reader);
+  const reader = new RowReader(table, ctx);
+  for (let i = 0; i < table.rows.length; i++) {
+    const value = read(reader.moveTo(table.rowNumbers[i], table.rows[i]));
     if (value !== null) out.push(value);
   }
   return out;

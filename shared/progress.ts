@@ -3,7 +3,7 @@
  * from the decomposition itself, so a ramp-up plan expects little early on; linear time would call it late.
  */
 import { firstDay, lastDay, monthFromIndex, monthIndex, monthIndexOfDay, monthOf, monthRange, type IsoDate, type Month } from './calendar';
-import { expectedAtEndOf, keyResultIndex, keyResultSpec, kpiSpec, monthTarget, type MetricSpec } from './decompose';
+import { expectedAtEndOf, keyResultIndex, keyResultSpec, kpiSpec, monthTarget, monthTargetAt, type MetricSpec } from './decompose';
 import type { Actual, Plan } from './plan';
 import { bi, type Bilingual, type Direction, type MetricType } from './template';
 
@@ -193,12 +193,13 @@ export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: 
   const actuals = index
     ? actualsByMonth(index.get(meta.id.toLowerCase()) ?? [], null, cumulative, asOf)
     : actualsByMonth(plan.actuals, meta.id, cumulative, asOf);
-  // Each month's target is decompose(spec, periodMonths), computed in place.
-  const months = periodMonths.map((month) => ({
-    month,
-    target: spec ? monthTarget(spec, month) : null,
-    actual: actuals.get(monthIndex(month)) ?? null,
-  }));
+  // Each month's target is decompose(spec, periodMonths), computed in place from the month's position.
+  const first = spec ? monthIndex(spec.start) : 0;
+  const n = spec ? monthIndex(spec.due) - first + 1 : 0;
+  const months = periodMonths.map((month) => {
+    const index = monthIndex(month);
+    return { month, target: spec ? monthTargetAt(spec, index - first + 1, n) : null, actual: actuals.get(index) ?? null };
+  });
   // The fields are spelled out: a spread here made this the slowest line of the whole core (10,000 key results).
   const base: MetricProgress = {
     id: meta.id,
