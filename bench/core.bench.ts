@@ -13,9 +13,12 @@ interface Timing {
   checks: number;
   decompose: number;
   progress: number;
+  /** CPU time of the whole run (user + system): steadier than wall time on a shared machine. */
+  cpu: number;
 }
 
 function once(workbook: Workbook): Timing & { issues: number } {
+  const cpu = process.cpuUsage();
   let t = performance.now();
   const { plan, issues } = parsePlan(workbook);
   const parse = performance.now() - t;
@@ -40,11 +43,13 @@ function once(workbook: Workbook): Timing & { issues: number } {
   const checked = checkPlan(plan, { asOf: GENERATED_AS_OF }, progress);
   const checks = performance.now() - t;
 
+  const used = process.cpuUsage(cpu);
   return {
     parse,
     checks,
     decompose: decomposeMs,
     progress: progressMs,
+    cpu: (used.user + used.system) / 1000,
     issues: issues.length + checked.length,
   };
 }
@@ -53,9 +58,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => x.toFixed(1).padStart(8);
 
 export async function run(): Promise<void> {
-  console.log(`as of ${GENERATED_AS_OF}; median of several runs after a warm-up; ms`);
   console.log(
-    `${'key results'.padStart(11)} ${'rows'.padStart(8)} ${'parse'.padStart(8)} ${'checks'.padStart(8)} ${'decomp.'.padStart(8)} ${'progress'.padStart(8)} ${'total'.padStart(8)} ${'µs/KR'.padStart(7)} ${'issues'.padStart(7)}`,
+    `as of ${GENERATED_AS_OF}; wall-clock ms, median of several runs after a warm-up; cpu = CPU ms of the whole run`,
+  );
+  console.log(
+    `${'key results'.padStart(11)} ${'rows'.padStart(8)} ${'parse'.padStart(8)} ${'checks'.padStart(8)} ${'decomp.'.padStart(8)} ${'progress'.padStart(8)} ${'total'.padStart(8)} ${'µs/KR'.padStart(7)} ${'cpu'.padStart(8)} ${'issues'.padStart(7)}`,
   );
   for (const size of SIZES) {
     const workbook = generatePlanWorkbook(size);
@@ -67,7 +74,7 @@ export async function run(): Promise<void> {
     const m = (key: keyof Timing) => median(timings.map((x) => x[key]));
     const total = median(timings.map((x) => x.parse + x.checks + x.decompose + x.progress));
     console.log(
-      `${String(size).padStart(11)} ${String(rows).padStart(8)} ${ms(m('parse'))} ${ms(m('checks'))} ${ms(m('decompose'))} ${ms(m('progress'))} ${ms(total)} ${((total * 1000) / size).toFixed(1).padStart(7)} ${String(timings[0].issues).padStart(7)}`,
+      `${String(size).padStart(11)} ${String(rows).padStart(8)} ${ms(m('parse'))} ${ms(m('checks'))} ${ms(m('decompose'))} ${ms(m('progress'))} ${ms(total)} ${((total * 1000) / size).toFixed(1).padStart(7)} ${ms(m('cpu'))} ${String(timings[0].issues).padStart(7)}`,
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
