@@ -9,15 +9,21 @@
  * - hidden rows and columns are read like any other;
  * - error results are their text ('#REF!', '#N/A', ...), which the parser reports at the cell.
  *
+ * How: the package is unzipped here and the formula text dropped from its sheets (only cached results matter,
+ * and a generated Targets tab is mostly formula text). A standard package is then scanned directly with exceljs's
+ * rules (xlsx-scan.ts), which is several times faster and leaner than exceljs's object model on large plans;
+ * anything the scanner does not recognise is read by exceljs. Tests compare both on the same files.
+ *
  * Anything that is not a readable workbook throws an XlsxReadError whose message names the file and the problem
  * in one line, for the CLI to print as is.
  */
 import { readFile } from 'node:fs/promises';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 import type { Cell, Workbook } from '../shared/cells';
+import { scanWorkbook } from './xlsx-scan';
 
 export class XlsxReadError extends Error {
   constructor(
@@ -79,6 +85,9 @@ export function cellValue(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
+/** ExcelJS.ValueType.Merge (exceljs itself is loaded only when needed). */
+const MERGE = 1 as ExcelJS.ValueType.Merge;
+
 /** The workbook's tabs as grids: row r (1-based) is grid[r - 1], column c is grid[r - 1][c - 1]. */
 export function worksheetsToWorkbook(workbook: ExcelJS.Workbook): Workbook {
   const out: Workbook = {};
@@ -88,7 +97,7 @@ export function worksheetsToWorkbook(workbook: ExcelJS.Workbook): Workbook {
       const cells: Cell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, column) => {
         // A merged range's other cells echo the top-left value in exceljs; in the sheet they are empty.
-        if (cell.type === ExcelJS.ValueType.Merge) return;
+        if (cell.type === MERGE) return;
         const value = cellValue(cell.value);
         if (value === '') return;
         while (cells.length < column - 1) cells.push('');
@@ -114,12 +123,19 @@ interface ZipEntry {
   data: Buffer;
 }
 
+interface PackedEntry {
+  name: string;
+  /** 0: stored, 8: deflated. */
+  method: number;
+  raw: Buffer;
+}
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-/** The entries of a zip archive, uncompressed; null when it is not a plain (non-zip64, unencrypted) zip. */
-export function unzip(buffer: Buffer): ZipEntry[] | null {
+/** The entries of a zip archive, still compressed; null when it is not a plain (non-zip64, unencrypted) zip. */
+function listZip(buffer: Buffer): PackedEntry[] | null {
   let eocd = -1;
   for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
     if (buffer.readUInt32LE(i) === EOCD) {
@@ -131,7 +147,7 @@ export function unzip(buffer: Buffer): ZipEntry[] | null {
   const count = buffer.readUInt16LE(eocd + 10);
   let at = buffer.readUInt32LE(eocd + 16);
   if (count === 0xffff || at === 0xffffffff) return null; // zip64
-  const entries: ZipEntry[] = [];
+  const entries: PackedEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== CENTRAL) return null;
     const flags = buffer.readUInt16LE(at + 8);
@@ -148,9 +164,17 @@ export function unzip(buffer: Buffer): ZipEntry[] | null {
     const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
     const raw = buffer.subarray(start, start + size);
     if (raw.length !== size) return null;
-    entries.push({ name, data: method === 0 ? Buffer.from(raw) : inflateRawSync(raw) });
+    entries.push({ name, method, raw });
   }
   return entries;
+}
+
+const inflate = (entry: PackedEntry): Buffer =>
+  entry.method === 0 ? Buffer.from(entry.raw) : inflateRawSync(entry.raw);
+
+/** The entries of a zip archive, uncompressed; null when it is not a plain zip. */
+export function unzip(buffer: Buffer): ZipEntry[] | null {
+  return listZip(buffer)?.map((e) => ({ name: e.name, data: inflate(e) })) ?? null;
 }
 
 /** A zip archive of the entries, stored (no compression): only ever read back at once by exceljs. */
@@ -196,66 +220,126 @@ export function zipStored(entries: ZipEntry[]): Buffer {
 const SHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/;
 const OPEN_F = Buffer.from('<f');
 const CLOSE_F = Buffer.from('</f>');
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+/** After "<f": ">", whitespace or "/" start a formula element; anything else is another tag (<fill>, <formula1>). */
+const startsFormula = (byte: number) =>
+  byte === GT || byte === SLASH || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 
 /**
- * The sheet XML without its <f> elements (self-closing or not), worked on the bytes (no string decoding of a
- * 60 MB sheet); null when it has none.
+ * Removes <f> elements (self-closing or not) from sheet XML arriving in chunks, on the bytes: a 600 MB sheet is
+ * never held whole, and only what is kept is copied.
  */
-export function stripFormulaElements(xml: Buffer): Buffer | null {
-  const parts: Buffer[] = [];
-  let kept = 0;
-  let at = xml.indexOf(OPEN_F);
-  while (at >= 0) {
-    const after = xml[at + 2];
-    // "<f>" or "<f " / "<f/" / "<f\t"…, not "<fill" or "<formula1".
-    if (
-      after === 0x3e ||
-      after === 0x20 ||
-      after === 0x2f ||
-      after === 0x09 ||
-      after === 0x0a ||
-      after === 0x0d
-    ) {
-      const tagEnd = xml.indexOf(0x3e, at);
-      if (tagEnd < 0) return null;
-      let end: number;
-      if (xml[tagEnd - 1] === 0x2f) end = tagEnd + 1;
-      else {
-        const close = xml.indexOf(CLOSE_F, tagEnd);
-        if (close < 0) return null;
-        end = close + CLOSE_F.length;
+export class FormulaStripper {
+  private readonly kept: Buffer[] = [];
+  private pending: Buffer = Buffer.alloc(0);
+  /** Inside <f>…</f>: looking for "</f>". */
+  private skipping = false;
+  removed = 0;
+
+  private keep(part: Buffer): void {
+    if (part.length) this.kept.push(Buffer.from(part));
+  }
+
+  push(chunk: Buffer): void {
+    const buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = Buffer.alloc(0);
+    let pos = 0;
+    for (;;) {
+      if (this.skipping) {
+        const close = buf.indexOf(CLOSE_F, pos);
+        if (close < 0) {
+          // "</f>" may straddle the chunks: keep its possible start.
+          this.pending = Buffer.from(buf.subarray(Math.max(pos, buf.length - (CLOSE_F.length - 1))));
+          return;
+        }
+        pos = close + CLOSE_F.length;
+        this.skipping = false;
+        this.removed++;
+        continue;
       }
-      parts.push(xml.subarray(kept, at));
-      kept = end;
-      at = xml.indexOf(OPEN_F, end);
-    } else {
-      at = xml.indexOf(OPEN_F, at + 2);
+      const open = buf.indexOf(OPEN_F, pos);
+      if (open < 0) {
+        const hold = buf[buf.length - 1] === LT ? 1 : 0;
+        this.keep(buf.subarray(pos, buf.length - hold));
+        this.pending = Buffer.from(buf.subarray(buf.length - hold));
+        return;
+      }
+      if (open + 2 >= buf.length) {
+        this.keep(buf.subarray(pos, open));
+        this.pending = Buffer.from(buf.subarray(open));
+        return;
+      }
+      if (!startsFormula(buf[open + 2])) {
+        this.keep(buf.subarray(pos, open + 2));
+        pos = open + 2;
+        continue;
+      }
+      const tagEnd = buf.indexOf(GT, open);
+      if (tagEnd < 0) {
+        this.keep(buf.subarray(pos, open));
+        this.pending = Buffer.from(buf.subarray(open));
+        return;
+      }
+      this.keep(buf.subarray(pos, open));
+      pos = tagEnd + 1;
+      if (buf[tagEnd - 1] === SLASH) this.removed++;
+      else this.skipping = true;
     }
   }
-  if (parts.length === 0) return null;
-  parts.push(xml.subarray(kept));
-  return Buffer.concat(parts);
+
+  end(): Buffer {
+    if (!this.skipping) this.keep(this.pending);
+    return Buffer.concat(this.kept);
+  }
+}
+
+/** The sheet XML without its <f> elements; null when it has none. */
+export function stripFormulaElements(xml: Buffer): Buffer | null {
+  const stripper = new FormulaStripper();
+  stripper.push(xml);
+  const out = stripper.end();
+  return stripper.removed ? out : null;
+}
+
+async function inflateStripped(entry: PackedEntry): Promise<{ data: Buffer; removed: number }> {
+  const stripper = new FormulaStripper();
+  if (entry.method === 0) stripper.push(entry.raw);
+  else {
+    const inflater = createInflateRaw({ chunkSize: 1 << 20 });
+    inflater.end(entry.raw);
+    for await (const chunk of inflater) stripper.push(chunk as Buffer);
+  }
+  return { data: stripper.end(), removed: stripper.removed };
+}
+
+/** The package's parts, uncompressed, formula text removed from the sheets; null when it is not a plain zip. */
+async function leanParts(buffer: Buffer): Promise<{ parts: ZipEntry[]; removed: number } | null> {
+  try {
+    const packed = listZip(buffer);
+    if (!packed) return null;
+    let removed = 0;
+    const parts: ZipEntry[] = [];
+    for (const entry of packed) {
+      if (SHEET_ENTRY.test(entry.name)) {
+        const stripped = await inflateStripped(entry);
+        removed += stripped.removed;
+        parts.push({ name: entry.name, data: stripped.data });
+      } else {
+        parts.push({ name: entry.name, data: inflate(entry) });
+      }
+    }
+    return { parts, removed };
+  } catch {
+    return null; // a damaged package: exceljs reads the original and says what is wrong
+  }
 }
 
 /** The package with every formula's text removed from its sheets (cached values kept), or null to use as is. */
-export function withoutFormulaText(buffer: Buffer): Buffer | null {
-  let entries: ZipEntry[] | null;
-  try {
-    entries = unzip(buffer);
-  } catch {
-    return null;
-  }
-  if (!entries) return null;
-  let changed = false;
-  for (const entry of entries) {
-    if (!SHEET_ENTRY.test(entry.name)) continue;
-    const stripped = stripFormulaElements(entry.data);
-    if (stripped) {
-      entry.data = stripped;
-      changed = true;
-    }
-  }
-  return changed ? zipStored(entries) : null;
+export async function withoutFormulaText(buffer: Buffer): Promise<Buffer | null> {
+  const lean = await leanParts(buffer);
+  return lean && lean.removed ? zipStored(lean.parts) : null;
 }
 
 /** Nodes of the sheet XML the report never needs; skipping them makes large files faster to read. */
@@ -275,14 +359,32 @@ const IGNORED_NODES = [
   'autoFilter',
 ];
 
+export interface ReadOptions {
+  /**
+   * 'auto' (default): scan the package directly (xlsx-scan.ts) and fall back to exceljs for anything the
+   * scanner does not recognise. 'exceljs': always exceljs (the reference the tests compare with).
+   */
+  engine?: 'auto' | 'exceljs';
+}
+
 /** Read an .xlsx from memory. `file` only names it in errors. */
-export async function readXlsxBuffer(buffer: Buffer, file: string): Promise<Workbook> {
+export async function readXlsxBuffer(
+  buffer: Buffer,
+  file: string,
+  options: ReadOptions = {},
+): Promise<Workbook> {
   if (!startsWith(buffer, ZIP_MAGIC)) throw new XlsxReadError(file, describeNonZip(buffer));
-  const workbook = new ExcelJS.Workbook();
-  const lean = withoutFormulaText(buffer) ?? buffer;
+  const lean = await leanParts(buffer);
+  if (lean && options.engine !== 'exceljs') {
+    const scanned = scanWorkbook(new Map(lean.parts.map((p) => [p.name, p.data])));
+    if (scanned) return checkNotEmpty(scanned, file);
+  }
+  // exceljs is loaded only for packages the scanner leaves to it (a third of a second saved on every run).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(
-      lean as unknown as ExcelJS.Buffer,
+      (lean?.removed ? zipStored(lean.parts) : buffer) as unknown as ExcelJS.Buffer,
       { ignoreNodes: IGNORED_NODES } as Parameters<typeof workbook.xlsx.load>[1],
     );
   } catch (error) {
@@ -291,12 +393,13 @@ export async function readXlsxBuffer(buffer: Buffer, file: string): Promise<Work
   }
   if (workbook.worksheets.length === 0)
     throw new XlsxReadError(file, 'the workbook has no sheets (is it an .xlsx workbook?)');
-  const grid = worksheetsToWorkbook(workbook);
+  return checkNotEmpty(worksheetsToWorkbook(workbook), file);
+}
+
+function checkNotEmpty(grid: Workbook, file: string): Workbook {
+  const sheets = Object.keys(grid).length;
   if (Object.values(grid).every((rows) => rows.length === 0)) {
-    throw new XlsxReadError(
-      file,
-      `the workbook is empty: its ${plural(workbook.worksheets.length, 'sheet')} hold no cells`,
-    );
+    throw new XlsxReadError(file, `the workbook is empty: its ${plural(sheets, 'sheet')} hold no cells`);
   }
   return grid;
 }

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
@@ -12,6 +16,8 @@ import {
   type Plan,
 } from '../shared';
 import {
+  FormulaStripper,
+  readXlsx,
   readXlsxBuffer,
   stripFormulaElements,
   unzip,
@@ -19,8 +25,9 @@ import {
   XlsxReadError,
   zipStored,
 } from '../report/read-xlsx';
-import { exampleXlsxBuffer, planToXlsxBuffer, utcDate } from '../report/write-xlsx';
+import { exampleXlsxBuffer, planToXlsxBuffer, utcDate, writePlanXlsxStreamed } from '../report/write-xlsx';
 import { exampleGrid } from './helpers/report';
+import { generatePlanWorkbook } from '../bench/generate-plan';
 
 /** The plan without what only the generated Targets tab adds (it is not part of the example's inputs). */
 const inputs = (plan: Plan) => ({ ...plan, targets: null, layout: { ...plan.layout, targets: undefined } });
@@ -171,6 +178,22 @@ describe('reading cells the way a person sees them', () => {
     expect(stripFormulaElements(Buffer.from('<c><v>1</v></c><formula1>x</formula1>'))).toBeNull();
   });
 
+  it('strips the same however the XML is cut into chunks', () => {
+    const xml = Buffer.from(
+      '<row><c r="A1"><f>IF(A2&lt;1,"&lt;f&gt;",2)</f><v>2</v></c><c r="B1"><f t="shared" si="0"/><v>3</v></c>' +
+        '<c r="C1" t="inlineStr"><is><t>&lt;f&gt;text&lt;/f&gt;</t></is></c><fill/><f\n t="array">1</f></row>',
+    );
+    const whole = stripFormulaElements(xml)!.toString();
+    expect(whole).toBe(
+      '<row><c r="A1"><v>2</v></c><c r="B1"><v>3</v></c><c r="C1" t="inlineStr"><is><t>&lt;f&gt;text&lt;/f&gt;</t></is></c><fill/></row>',
+    );
+    for (const size of [1, 2, 3, 5, 7, 13]) {
+      const stripper = new FormulaStripper();
+      for (let i = 0; i < xml.length; i += size) stripper.push(xml.subarray(i, i + size));
+      expect(stripper.end().toString(), `chunks of ${size}`).toBe(whole);
+    }
+  });
+
   it('unzips and re-zips a package losslessly', async () => {
     const buffer = await exampleXlsxBuffer('en');
     const entries = unzip(buffer)!;
@@ -179,8 +202,79 @@ describe('reading cells the way a person sees them', () => {
     expect(again.map((e) => [e.name, e.data.toString('base64')])).toEqual(
       entries.map((e) => [e.name, e.data.toString('base64')]),
     );
-    const lean = withoutFormulaText(buffer)!;
+    const lean = (await withoutFormulaText(buffer))!;
     expect(lean.length).toBeLessThan(unzip(buffer)!.reduce((n, e) => n + e.data.length, 0));
+  });
+});
+
+describe('the fast scanner reads exactly what exceljs reads', () => {
+  const both = async (buffer: Buffer) => [
+    await readXlsxBuffer(buffer, 'x.xlsx'),
+    await readXlsxBuffer(buffer, 'x.xlsx', { engine: 'exceljs' }),
+  ];
+
+  it('the example plans (en, zh-CN) with their Targets tabs', async () => {
+    for (const lang of ['en', 'zh-CN'] as Lang[]) {
+      const [fast, reference] = await both(await exampleXlsxBuffer(lang));
+      expect(fast).toEqual(reference);
+    }
+  });
+
+  it('a generated plan with missing check-ins, custom weights and every metric type', async () => {
+    const [fast, reference] = await both(
+      await planToXlsxBuffer(generatePlanWorkbook(60, { date: utcDate }), { lang: 'en' }),
+    );
+    expect(fast).toEqual(reference);
+  });
+
+  it('every kind of cell: results, dates (1900 and 1904), rich and inline text, links, merges, errors, entities', async () => {
+    for (const date1904 of [false, true]) {
+      const buffer = await bufferOf((book) => {
+        book.properties.date1904 = date1904;
+        const sheet = book.addWorksheet('Notes & <Quotes>');
+        sheet.getCell('A1').value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
+        // (Not "&amp;" in a formula's text result: exceljs decodes those twice; the scanner reads what is there.)
+        sheet.getCell('B1').value = {
+          formula: 'A1&"x"',
+          result: 'a "quoted" <b>& more</b>',
+        } as ExcelJS.CellFormulaValue;
+        sheet.getCell('C1').value = {
+          formula: '1/0',
+          result: { error: '#DIV/0!' },
+        } as unknown as ExcelJS.CellFormulaValue;
+        sheet.getCell('A2').value = utcDate('2026-03-01');
+        sheet.getCell('A2').numFmt = 'yyyy-mm-dd';
+        sheet.getCell('B2').value = new Date('2026-06-02T10:15:00Z');
+        sheet.getCell('B2').numFmt = 'yyyy-mm-dd hh:mm';
+        sheet.getCell('C2').value = 46082;
+        sheet.getCell('C2').numFmt = '[$-409]d-mmm-yy;@';
+        sheet.getCell('D2').value = 0.2;
+        sheet.getCell('D2').numFmt = '0%';
+        sheet.getCell('E2').value = {
+          richText: [{ text: '销售 ' }, { font: { bold: true }, text: 'R&D <team>' }],
+        };
+        sheet.getCell('F2').value = { text: 'the link text', hyperlink: 'https://example.com/?a=1&b=2' };
+        sheet.getCell('G2').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+        sheet.getCell('H2').value = false;
+        sheet.getCell('A3').value = 'merged';
+        sheet.mergeCells('A3:C4');
+        sheet.getCell('D4').value = '  spaced  ';
+        sheet.getCell('AB30').value = 'far away';
+        book.addWorksheet('Empty');
+        book.addWorksheet('第二页').getCell('B2').value = 1.5;
+      });
+      const [fast, reference] = await both(buffer);
+      expect(fast).toEqual(reference);
+      expect(Object.keys(fast)).toEqual(['Notes & <Quotes>', 'Empty', '第二页']);
+      // A raw serial counts from 1900 or from 1904; Dates are written for the workbook's system.
+      const serial = date1904 ? utcDate('2030-03-02') : utcDate('2026-03-01');
+      expect(fast['Notes & <Quotes>'][1].slice(0, 4)).toEqual([
+        utcDate('2026-03-01'),
+        new Date('2026-06-02T10:15:00Z'),
+        serial,
+        0.2,
+      ]);
+    }
   });
 });
 
@@ -233,6 +327,22 @@ describe('inputs that are not a readable workbook: one line naming the file and 
       book.addWorksheet('Sheet1');
     });
     expect(await readError(empty)).toBe('plan.xlsx: the workbook is empty: its 1 sheet hold no cells');
+  });
+
+  it('the streaming writer (for very large plans) writes the same cells', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gtm-stream-'));
+    try {
+      const file = join(dir, 'plan.xlsx');
+      await writePlanXlsxStreamed(exampleGrid('zh-CN'), file, { lang: 'zh-CN' });
+      const streamed = await readXlsx(file);
+      const inMemory = await readXlsxBuffer(
+        await planToXlsxBuffer(exampleGrid('zh-CN'), { lang: 'zh-CN' }),
+        'x',
+      );
+      expect(streamed).toEqual(inMemory);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a generated plan with its Targets tab reads back without formula text', async () => {
