@@ -21,7 +21,6 @@ import { countBySeverity, type PlanIssue } from '../shared/issues';
 import { matchTab, TABS, type Lang } from '../shared/template';
 import { buildReport, GENERATOR, OutputError, writeReportDir } from './generate';
 import { readXlsx, XlsxReadError } from './read-xlsx';
-import { exampleXlsxBuffer, utcDate, writeFileAtomic } from './write-xlsx';
 
 export interface CliIo {
   out(text: string): void;
@@ -42,6 +41,9 @@ const defaultIo: CliIo = {
 };
 
 export const DEFAULT_REPORT_DIR = 'dist/report';
+
+/** An ISO day as exceljs reads it from a file (UTC midnight), so the built-in example matches a downloaded one. */
+const utcDateOf = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 export const DEFAULT_EXAMPLE_FILE = 'gtm-pyramid-example.xlsx';
 
 const USAGE = `Usage:
@@ -106,7 +108,8 @@ interface Input {
 }
 
 async function loadInput(file: string | undefined, lang: Lang | undefined, io: CliIo): Promise<Input> {
-  if (file === undefined) return { workbook: exampleWorkbook(lang ?? 'en', { date: utcDate }), source: null };
+  if (file === undefined)
+    return { workbook: exampleWorkbook(lang ?? 'en', { date: utcDateOf }), source: null };
   try {
     return { workbook: await readXlsx(resolve(io.cwd(), file)), source: file };
   } catch (error) {
@@ -258,6 +261,8 @@ async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
   if (existsSync(target) && !values.force)
     throw new OutputError(out, 'already exists; pass --force to replace it or choose another --out');
   try {
+    // The writer (and exceljs) are loaded only for this command.
+    const { exampleXlsxBuffer, writeFileAtomic } = await import('./write-xlsx');
     await writeFileAtomic(target, await exampleXlsxBuffer(lang));
   } catch (error) {
     throw new OutputError(

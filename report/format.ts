@@ -8,14 +8,21 @@ import { LABELS, LOCALES } from './i18n';
 
 const DASH = '–';
 
+const currencyCodes = new Map<string, boolean>();
+
 function isCurrencyCode(unit: string): boolean {
   if (!/^[A-Z]{3}$/.test(unit)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: unit });
-    return true;
-  } catch {
-    return false;
+  let known = currencyCodes.get(unit);
+  if (known === undefined) {
+    try {
+      new Intl.NumberFormat('en', { style: 'currency', currency: unit });
+      known = true;
+    } catch {
+      known = false;
+    }
+    currencyCodes.set(unit, known);
   }
+  return known;
 }
 
 /** Decimal places that show a value honestly without noise: 1,000,000 / 37.5 / 0.125. */
@@ -32,6 +39,7 @@ export class Formatter {
   private readonly numberLocale: string;
   private readonly dateLocale: string;
   private readonly cache = new Map<string, Intl.NumberFormat>();
+  private readonly months = new Map<string, string>();
   private readonly dateFormat: Intl.DateTimeFormat;
   private readonly monthFormat: Intl.DateTimeFormat;
   private readonly monthShortFormat: Intl.DateTimeFormat;
@@ -114,7 +122,12 @@ export class Formatter {
   /** A month: Nov 2026 / 2026年11月. */
   month(month: Month | null): string {
     if (!month || !/^\d{4}-\d{2}$/.test(month)) return month ?? DASH;
-    return this.monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+    let text = this.months.get(month);
+    if (text === undefined) {
+      text = this.monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+      this.months.set(month, text);
+    }
+    return text;
   }
 
   monthShort(month: Month): string {

@@ -27,6 +27,7 @@ import { buildReportView, type ReportView, type ViewOptions } from './view-model
 
 export const MARKER_FILE = '.gtm-pyramid-report';
 export const PLAN_JSON_FILE = 'plan.json';
+const LARGE_JSON_KEY_RESULTS = 200;
 
 const packageJson = JSON.parse(
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'),
@@ -85,11 +86,9 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
   const t3 = performance.now();
   const pages = renderPages(view);
   const t4 = performance.now();
-  const json = JSON.stringify(
-    buildPlanJson(plan, issues, progress, { lang, source: options.source, generator: GENERATOR }),
-    null,
-    2,
-  );
+  const data = buildPlanJson(plan, issues, progress, { lang, source: options.source, generator: GENERATOR });
+  // Indented for people while small; compact for large plans (a third of the size, and faster).
+  const json = JSON.stringify(data, null, plan.keyResults.length <= LARGE_JSON_KEY_RESULTS ? 2 : undefined);
   const t5 = performance.now();
   return {
     lang,

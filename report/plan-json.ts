@@ -12,7 +12,11 @@ export const PLAN_JSON_VERSION = 1;
 
 /** Floats without binary noise: 0.8999999999999999 → 0.9. */
 const num = (x: number | null | undefined): number | null =>
-  x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(12));
+  x === null || x === undefined || !Number.isFinite(x)
+    ? null
+    : Number.isInteger(x)
+      ? x
+      : Number(x.toPrecision(12));
 
 export interface MonthJson {
   month: Month;
@@ -185,6 +189,13 @@ export function buildPlanJson(
   const lang = options.lang;
   const krProgress = new Map(progress.keyResults.map((p) => [p.id, p]));
   const kpiProgress = new Map(progress.kpis.map((p) => [p.id, p]));
+  const krsByObjective = new Map<string, string[]>();
+  for (const k of plan.keyResults) {
+    const key = k.objectiveId.toLowerCase();
+    const ids = krsByObjective.get(key);
+    if (ids) ids.push(k.id);
+    else krsByObjective.set(key, [k.id]);
+  }
   const counts: Record<Severity, number> = { error: 0, warning: 0, tip: 0 };
   for (const i of issues) counts[i.severity]++;
   return {
@@ -209,9 +220,7 @@ export function buildPlanJson(
       parent: o.parent,
       start: o.start,
       end: o.end,
-      keyResults: plan.keyResults
-        .filter((k) => k.objectiveId.toLowerCase() === o.id.toLowerCase())
-        .map((k) => k.id),
+      keyResults: krsByObjective.get(o.id.toLowerCase()) ?? [],
       progress: rollUp(progress.objectives[o.id]),
     })),
     keyResults: plan.keyResults.map((kr) => ({

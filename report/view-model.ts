@@ -640,8 +640,8 @@ function krCard(ctx: Context, kr: KeyResult): KrCardView {
   facts.push({ label: l.score, value: f.score(p?.score ?? null), note: p?.scoreFinal ? l.finalScore : '' });
   if (kr.confidence !== null) facts.push({ label: l.confidence, value: f.percent(kr.confidence), note: '' });
 
-  const chart = p && ctx.charts ? krChart(ctx, kr, p) : null;
   const chartForTable = p ? krChart(ctx, kr, p) : null;
+  const chart = ctx.charts ? chartForTable : null;
   const dueText = f.month(p?.due ?? null);
   const kind = kr.type === 'milestone' ? 'threshold' : kr.type;
   const figure: FigureView = {

@@ -39,13 +39,27 @@ export function inkOn(hex: string): string {
   return contrast(l, 1) >= contrast(l, luminance('#111111')) ? '#ffffff' : '#111111';
 }
 
+/**
+ * Comments and layout whitespace out of the CSS: it is inlined into every page (one per department in a large
+ * plan). Only spaces next to { } ; : , are removed; spaces inside values stay.
+ */
+export function minifyCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/([{;])\s*([a-z-]+)\s*:\s*/g, '$1$2:')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
 /** The stylesheet: status colours from the palette, then report.css. */
 export function stylesheet(): string {
   const vars = (Object.entries(STATUS_COLORS) as [Status, string][])
     .map(([status, color]) => `--status-${status}:${color};--status-${status}-ink:${inkOn(color)};`)
     .join('');
   const categories = CATEGORY_COLORS.map((color, i) => `--cat-${i}:${color};`).join('');
-  return `:root{${vars}${categories}}\n${readFileSync(join(TEMPLATES, 'report.css'), 'utf8')}`;
+  return minifyCss(`:root{${vars}${categories}}\n${readFileSync(join(TEMPLATES, 'report.css'), 'utf8')}`);
 }
 
 export function sha256(text: string): string {
@@ -62,7 +76,11 @@ function environment(): typeof Handlebars {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   for (const file of readdirSync(TEMPLATES)) {
     if (!file.endsWith('.hbs') || file === 'page.hbs') continue;
-    hbs.registerPartial(basename(file, '.hbs'), readFileSync(join(TEMPLATES, file), 'utf8'));
+    // Compiled once here (a partial given as text would be compiled on first use by each template).
+    hbs.registerPartial(
+      basename(file, '.hbs'),
+      hbs.compile(readFileSync(join(TEMPLATES, file), 'utf8'), { strict: true }),
+    );
   }
   return hbs;
 }
