@@ -133,7 +133,7 @@ export function renderTemplateDoc(): string {
       p(
         "- The four fields with a question are the product strategy (the pyramid's **Tactics** level); an empty one is reported as an unanswered strategy question. An empty Product, Vision or Strategy is a tip.",
         `- **Period start** and **Period end** set the plan period: every target is decomposed over its months (at most ${MAX_PERIOD_MONTHS}). Without them nothing can be decomposed (an error).`,
-        '- **Currency** (e.g. `USD`): a cumulative key result whose Unit is this currency, or any three-letter code or currency sign (`EUR`, `$`, `¥`, `元`…), is money, and its monthly targets are split to the cent. Other cumulative targets are split into whole numbers when Target − Baseline is whole (to the cent otherwise); a Unit of `%`, and level and threshold key results, use four decimals.',
+        '- **Currency** (e.g. `USD`): a cumulative key result whose Unit is this currency, or any upper-case three-letter code or currency sign (`EUR`, `$`, `¥`, `元`…; not `pcs` or `hrs`), is money, and its monthly targets are split to the cent. Other cumulative targets are split into whole numbers when Target − Baseline is whole (to the cent otherwise); a Unit of `%`, and level and threshold key results, use four decimals.',
         "- **Language** (`en`, `zh-CN`, `中文`…) is the plan's language; without it, Chinese tab names mean Chinese.",
       );
       continue;

@@ -39,7 +39,9 @@ export function roundHalfAway(value: number, places: number): number {
   return value < 0 ? -Math.round(-value * factor) / factor : Math.round(value * factor) / factor;
 }
 
-const CURRENCY_UNIT = /^([A-Z]{3}|[$€£¥￥]|元|美元|人民币|欧元|money|currency|revenue)$/i;
+/** An upper-case ISO 4217 code ("USD", not "pcs" or "hrs"), a currency sign, or a word for money. */
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+const CURRENCY_WORD = /^([$€£¥￥]|元|美元|人民币|欧元|money|currency|revenue)$/i;
 
 /**
  * Whole numbers for counts, cents for money, four decimals for rates and levels: a month of 5,000.4 sign-ups
@@ -50,7 +52,7 @@ export function precisionFor(type: MetricType, unit: string, target: number, bas
   if (type === 'milestone') return 0;
   const u = unit.trim();
   if (u === '%') return 4;
-  if (CURRENCY_UNIT.test(u) || (currency && u.toUpperCase() === currency.toUpperCase())) return 2;
+  if (CURRENCY_CODE.test(u) || CURRENCY_WORD.test(u) || (currency && u.toUpperCase() === currency.toUpperCase())) return 2;
   return Number.isInteger(target - baseline) ? 0 : 2;
 }
 

@@ -88,3 +88,15 @@ describe('decomposition', () => {
     expect(roundHalfAway(0.125, 2)).toBe(0.13);
   });
 });
+
+describe('precision', () => {
+  it('splits money to the cent and counts to whole numbers, whatever three letters a count unit has', async () => {
+    const { precisionFor } = await import('../shared');
+    expect(precisionFor('cumulative', 'USD', 1_000_000, 0)).toBe(2);
+    expect(precisionFor('cumulative', '¥', 1_000_000, 0)).toBe(2);
+    expect(precisionFor('cumulative', 'seats', 1_000, 0, 'EUR')).toBe(0);
+    expect(precisionFor('cumulative', 'pcs', 1_000, 0)).toBe(0);
+    expect(precisionFor('cumulative', 'hrs', 1_000, 0)).toBe(0);
+    expect(precisionFor('cumulative', 'eur', 1_000, 0, 'EUR')).toBe(2);
+  });
+});
