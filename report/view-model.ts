@@ -191,6 +191,12 @@ export interface Commitment {
   href: string;
 }
 
+export interface DepartmentGroup {
+  status: StatusView;
+  count: string;
+  departments: { name: string; href: string; attainment: string }[];
+}
+
 export interface DepartmentRow {
   name: string;
   lead: string;
@@ -280,7 +286,10 @@ export interface CompanyPage extends PageCommon {
   pyramidIntro: string;
   roadmap: { present: boolean; figure: FigureView; note: string };
   keyResults: { present: boolean; cards: KrCardView[]; note: string };
+  /** Small plans: department × commitments. */
   departments: DepartmentRow[];
+  /** Large plans: departments grouped by status, worst first, each a link to its page. */
+  departmentGroups: DepartmentGroup[];
   issues: IssuesView;
   changes: { present: boolean; rows: ChangeRow[] };
 }
@@ -1062,6 +1071,26 @@ function departmentRows(ctx: Context, depts: Dept[]): DepartmentRow[] {
   });
 }
 
+/** A large plan's departments by status, worst first: who needs attention, then everyone else. */
+function departmentGroups(ctx: Context, depts: Dept[]): DepartmentGroup[] {
+  const byStatus = groupBy(depts, (d) => ctx.progress.departments[d.name]?.status ?? 'no-data');
+  return STATUS_SEVERITY.filter((s) => byStatus.has(s)).map((s) => {
+    const group = byStatus.get(s)!;
+    return {
+      status: ctx.status(s),
+      count: ctx.f.count(group.length),
+      departments: group.map((d) => {
+        const attainment = ctx.progress.departments[d.name]?.attainment;
+        return {
+          name: d.name,
+          href: ctx.deptFiles.get(d.key) ?? '',
+          attainment: attainment === null || attainment === undefined ? '' : ctx.f.percent(attainment),
+        };
+      }),
+    };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Issues and changes
 
@@ -1257,7 +1286,8 @@ export function buildReportView(
       cards: ctx.large ? [] : cards,
       note: !ctx.charts && !ctx.large ? ph.chartsOmitted(f.count(options.chartLimit ?? CHART_LIMIT)) : '',
     },
-    departments: departmentRows(ctx, depts),
+    departments: ctx.large ? [] : departmentRows(ctx, depts),
+    departmentGroups: ctx.large ? departmentGroups(ctx, depts) : [],
     issues: issuesOnCompany,
     changes: { present: changeRows.length > 0, rows: changeRows },
   };

@@ -246,6 +246,7 @@ describe('report HTML: a large plan', () => {
     expect(pages).toHaveLength(50);
     const index = expectLockedDown(file(report, 'index.html'));
     expect(index.querySelectorAll('article.card')).toHaveLength(0);
+    expect(index.querySelectorAll('.dept-links li')).toHaveLength(50);
     const links = new Set(
       Array.from(index.querySelectorAll('a[href$=".html"], a[href*=".html#"]')).map(
         (a) => a.getAttribute('href')!.split('#')[0],

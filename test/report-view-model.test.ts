@@ -220,11 +220,23 @@ describe('report view model: large plans', () => {
     expect(new Set(files).size).toBe(files.length);
     expect(files.every((f) => /^dept-[a-z0-9-]+\.html$/.test(f))).toBe(true);
     expect(v.departments.reduce((n, d) => n + d.cards.length, 0)).toBe(120);
-    // Links from the company page point into the department pages.
-    const kr = v.company.departments[0].keyResults[0];
-    expect(kr.href).toMatch(/^dept-[a-z0-9-]+\.html#kr-/);
+    // Links to a key result point into its department's page.
+    const page = v.departments[0];
+    expect(page.cards[0].href).toBe(`${page.file}#${page.cards[0].anchor}`);
     expect(v.company.pyramid[3].objectives.length).toBeLessThanOrEqual(8);
     expect(v.company.pyramid[3].more).toMatch(/^\+32 more$/);
+  });
+
+  it('groups departments by status on the company page, worst first, each linked to its page', () => {
+    expect(v.company.departments).toEqual([]);
+    const groups = v.company.departmentGroups;
+    const order = ['off-track', 'at-risk', 'no-data', 'on-track', 'not-started', 'done'];
+    const keys = groups.map((g) => g.status.key);
+    expect(keys).toEqual([...keys].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    expect(groups.reduce((n, g) => n + g.departments.length, 0)).toBe(40);
+    expect(groups.flatMap((g) => g.departments).every((d) => /^dept-[a-z0-9-]+\.html$/.test(d.href))).toBe(
+      true,
+    );
   });
 
   it('draws no per-KR charts beyond the limit, but keeps every data table', () => {
