@@ -1,0 +1,201 @@
+/**
+ * Report generation for plans of 100, 1,000 and 10,000 key results (`npm run bench -- report`).
+ *
+ * Each plan is generated (bench/generate-plan.ts), written to .xlsx with its Targets tab of formulas, as the
+ * add-on leaves it, then reported on in a fresh Node process, as `gtm-pyramid report plan.xlsx` would be:
+ * read the xlsx, analyse, build the views, render charts and pages, write the folder. That process reports
+ * its total time, the time spent reading the xlsx, its peak memory (the OS's maximum resident set size,
+ * cross-checked by sampling process.memoryUsage().rss) and the output size.
+ *
+ * Goals (2-core machine): 1,000 key results under 2 s; 10,000 under 10 s and 1 GB; the example under 300 KB.
+ * Workbooks are cached in the system temp folder between runs (keyed by the generator and writer sources).
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+export const SIZES = [100, 1_000, 10_000];
+const GOALS: Record<number, { ms: number; mb?: number }> = {
+  1_000: { ms: 2_000 },
+  10_000: { ms: 10_000, mb: 1_024 },
+};
+const EXAMPLE_GOAL_BYTES = 300_000;
+
+interface WorkerResult {
+  keyResults: number;
+  readMs: number;
+  totalMs: number;
+  /** CPU time of the process (user + system, all threads): what the work costs when the machine is shared. */
+  cpuMs: number;
+  stages: Record<string, number>;
+  charts: number;
+  peakRssMb: number;
+  sampledRssMb: number;
+  bytes: number;
+  files: number;
+  issues: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const dirSize = (dir: string) => readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+
+/** The cache key: a workbook is regenerated when the generator or the writer changes. */
+function sourcesHash(): string {
+  const hash = createHash('sha256');
+  for (const file of [
+    'bench/generate-plan.ts',
+    'report/write-xlsx.ts',
+    'shared/targets-sheet.ts',
+    'shared/decompose.ts',
+  ]) {
+    hash.update(readFileSync(join(root, file)));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+async function workbookFile(keyResults: number): Promise<{ file: string; bytes: number; cached: boolean }> {
+  const dir = join(tmpdir(), 'gtm-pyramid-bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `plan-${keyResults}-${sourcesHash()}.xlsx`);
+  if (existsSync(file)) return { file, bytes: statSync(file).size, cached: true };
+  const { generatePlanWorkbook } = await import('./generate-plan');
+  const { writePlanXlsxStreamed, utcDate } = await import('../report/write-xlsx');
+  await writePlanXlsxStreamed(generatePlanWorkbook(keyResults, { date: utcDate }), file, { lang: 'en' });
+  return { file, bytes: statSync(file).size, cached: false };
+}
+
+/** Run the report on one file in a fresh process (so memory and warm-up are its own). */
+function runWorker(file: string, out: string, keyResults: number): Promise<WorkerResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', file, out, String(keyResults)],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`worker for ${keyResults} key results exited with ${code}`));
+      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as WorkerResult);
+    });
+  });
+}
+
+/** In the child: what `gtm-pyramid report plan.xlsx --out DIR` does, timed. */
+async function worker(file: string, out: string, keyResults: number): Promise<void> {
+  // process.memoryUsage.rss() is the cheap form (no heap statistics); timers only fire between synchronous
+  // stages, so the OS's maximum RSS (resourceUsage) is the peak that counts.
+  let sampled = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    sampled = Math.max(sampled, process.memoryUsage.rss());
+  }, 10);
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  const { readXlsx } = await import('../report/read-xlsx');
+  const { buildReport, writeReportDir } = await import('../report/generate');
+  const { GENERATED_AS_OF } = await import('./generate-plan');
+  const t0 = performance.now();
+  const workbook = await readXlsx(file);
+  const readMs = performance.now() - t0;
+  sampled = Math.max(sampled, process.memoryUsage.rss());
+  const built = await buildReport(workbook, { asOf: GENERATED_AS_OF, source: 'plan.xlsx' });
+  sampled = Math.max(sampled, process.memoryUsage.rss());
+  const t1 = performance.now();
+  await writeReportDir(out, built.files);
+  const writeMs = performance.now() - t1;
+  const totalMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  clearInterval(timer);
+  const result: WorkerResult = {
+    keyResults,
+    readMs,
+    totalMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    stages: { read: readMs, ...built.timings, write: writeMs },
+    charts: built.charts,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    sampledRssMb: mb(Math.max(sampled, process.memoryUsage.rss())),
+    bytes: dirSize(out),
+    files: built.files.length,
+    issues: built.issues.length,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+async function exampleSize(): Promise<{ bytes: number; ms: number }> {
+  const { buildReport } = await import('../report/generate');
+  const { exampleWorkbook, EXAMPLE_AS_OF } = await import('../shared');
+  const { utcDate } = await import('../report/write-xlsx');
+  const t = performance.now();
+  const built = await buildReport(exampleWorkbook('en', { date: utcDate }), {
+    asOf: EXAMPLE_AS_OF,
+    source: null,
+  });
+  return {
+    bytes: Buffer.byteLength(built.files.find((f) => f.name === 'index.html')!.data),
+    ms: performance.now() - t,
+  };
+}
+
+export async function run(sizes = SIZES): Promise<WorkerResult[]> {
+  const example = await exampleSize();
+  const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER GOAL');
+  console.log(
+    `  example report: index.html ${Math.round(example.bytes / 1024)} KB (goal < ${EXAMPLE_GOAL_BYTES / 1000} KB: ${verdict(example.bytes < EXAMPLE_GOAL_BYTES)}), built in ${Math.round(example.ms)} ms`,
+  );
+  const outRoot = join(tmpdir(), `gtm-pyramid-bench-out-${process.pid}`);
+  const results: WorkerResult[] = [];
+  const load = () => loadavg()[0].toFixed(1);
+  console.log(
+    `  (${cpus().length} CPUs; load average ${load()} before the runs: on a busy machine compare the CPU time)`,
+  );
+  console.log(
+    '  key results | xlsx     | total    | CPU      | reading xlsx   | peak RSS (sampled) | output             | goal',
+  );
+  try {
+    for (const n of sizes) {
+      const { file, bytes } = await workbookFile(n);
+      const result = await runWorker(file, join(outRoot, String(n)), n);
+      results.push(result);
+      const goal = GOALS[n];
+      const ok = !goal || (result.totalMs < goal.ms && (!goal.mb || result.peakRssMb < goal.mb));
+      const goalText = goal
+        ? `< ${goal.ms / 1000} s${goal.mb ? `, < ${goal.mb} MB` : ''}: ${verdict(ok)}`
+        : '–';
+      console.log(
+        `  ${String(n).padStart(11)} | ${`${(bytes / 1024 / 1024).toFixed(1)} MB`.padEnd(8)} | ${`${(result.totalMs / 1000).toFixed(2)} s`.padEnd(8)} | ` +
+          `${`${(result.cpuMs / 1000).toFixed(2)} s`.padEnd(8)} | ` +
+          `${`${(result.readMs / 1000).toFixed(2)} s (${Math.round((100 * result.readMs) / result.totalMs)}%)`.padEnd(14)} | ` +
+          `${`${result.peakRssMb} MB (${result.sampledRssMb} MB)`.padEnd(18)} | ${`${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.files} files`.padEnd(18)} | ${goalText}`,
+      );
+      const stages = Object.entries(result.stages)
+        .map(([k, v]) => `${k} ${Math.round(v)} ms`)
+        .join(', ');
+      console.log(
+        `              stages: ${stages}; ${result.charts} charts, ${result.issues} plan issues; load ${load()}`,
+      );
+    }
+  } finally {
+    rmSync(outRoot, { recursive: true, force: true });
+  }
+  return results;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv[2] === '--worker') {
+    await worker(process.argv[3], process.argv[4], Number(process.argv[5]));
+  } else {
+    await run(
+      process.argv.slice(2).map(Number).filter(Boolean).length ? process.argv.slice(2).map(Number) : SIZES,
+    );
+  }
+}
