@@ -74,7 +74,7 @@ export function krChartSpec(data: KrChartData, title: string): VegaLiteTopLevelS
     [2, 3],
   ];
   const months = data.points.length;
-  const format = data.percent ? '.0%' : '~s';
+  const format = data.percent ? '.0%' : data.dollars ? '$~s' : '~s';
   const x = {
     field: 'month',
     type: 'temporal' as const,

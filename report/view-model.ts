@@ -73,6 +73,8 @@ export interface KrChartData {
   type: 'kr';
   kind: 'cumulative' | 'level' | 'threshold';
   percent: boolean;
+  /** Axis labels as $1M, $200k. */
+  dollars: boolean;
   /** Points at the first day of each month, UTC. */
   points: { month: string; target: number | null; actual: number | null }[];
   forecast: { month: string; value: number }[];
@@ -542,6 +544,7 @@ function krChart(ctx: Context, kr: KeyResult, p: MetricProgress): KrChartData | 
     type: 'kr',
     kind,
     percent: kr.unit.trim() === '%',
+    dollars: kr.unit.trim() === 'USD',
     points,
     forecast,
     asOf: ctx.options.asOf,
