@@ -4,7 +4,7 @@
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
 import type { IsoDate } from './calendar';
-import { decompose, hasUsableWeights, keyResultIndex, keyResultSpec, kpiSpec } from './decompose';
+import { decompose, hasUsableWeights, isMoneyUnit, keyResultIndex, keyResultSpec, kpiSpec } from './decompose';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
 import type { Plan, TargetsTab } from './plan';
@@ -107,6 +107,7 @@ export function checkPlan(plan: Plan, options: Partial<CheckOptions> = {}, progr
 
   findParentCycles(plan, issues);
   checkMethod(plan, opts, issues);
+  checkFunnels(plan, issues);
   checkTargetsTab(plan, issues);
   if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf), issues);
   return issues;
@@ -204,6 +205,53 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
         push('strategy-unanswered', at, { question: STRATEGY_QUESTIONS[field.key as keyof typeof STRATEGY_QUESTIONS], field: field.label });
       } else if (field.key === 'product' || field.key === 'vision' || field.key === 'strategy') {
         push('strategy-field-missing', at, { field: field.label });
+      }
+    }
+  }
+}
+
+/** Numbers written in an objective's words ("convert 1,000 new customers"), leaving out years like 2026. */
+function numbersIn(text: string): number[] {
+  return [...text.normalize('NFKC').matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)]
+    .map((m) => ({ raw: m[0], value: Number(m[0].replace(/,/g, '')) }))
+    .filter(({ raw, value }) => value > 0 && !(/^(19|20)\d\d$/.test(raw)))
+    .map(({ value }) => value);
+}
+
+/** Beyond this ratio a funnel and its objective tell different stories (the brief's 50,000 × 20% ≠ 1,000). */
+export const FUNNEL_TOLERANCE = 2;
+
+/**
+ * Line of sight in numbers: a volume key result (sign-ups) times a rate key result (conversion) of the same
+ * objective implies an outcome (customers). When the objective's own words name a number and the implied one is
+ * more than FUNNEL_TOLERANCE times off, the teams have not agreed on the decomposition.
+ */
+function checkFunnels(plan: Plan, issues: PlanIssue[]): void {
+  const fmt = (lang: 'en' | 'zh-CN', n: number, percent = false) =>
+    new Intl.NumberFormat(lang, percent ? { style: 'percent', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 }).format(n);
+  const both = (n: number, percent = false) => ({ en: fmt('en', n, percent), 'zh-CN': fmt('zh-CN', n, percent) });
+  for (const o of plan.objectives) {
+    const named = numbersIn(o.title);
+    if (named.length === 0) continue;
+    const krs = plan.keyResults.filter((k) => k.objectiveId.toLowerCase() === o.id.toLowerCase() && k.target !== null);
+    const volumes = krs.filter((k) => k.type === 'cumulative' && k.unit.trim() !== '%' && !isMoneyUnit(k.unit, plan.strategy.values.currency));
+    const rates = krs.filter((k) => k.type === 'level' && k.unit.trim() === '%' && k.target! > 0 && k.target! <= 1);
+    for (const volume of volumes) {
+      for (const rate of rates) {
+        const implied = (volume.target! - volume.baseline) * rate.target!;
+        if (named.some((n) => implied / n <= FUNNEL_TOLERANCE && n / implied <= FUNNEL_TOLERANCE)) continue;
+        const closest = named.reduce((best, n) => (Math.abs(Math.log(implied / n)) < Math.abs(Math.log(implied / best)) ? n : best));
+        issues.push(
+          makeIssue('funnel-mismatch', cellOf(plan, 'objectives', o.row, 'title'), {
+            id: o.id,
+            count: both(volume.target! - volume.baseline),
+            countId: volume.id,
+            rate: both(rate.target!, true),
+            rateId: rate.id,
+            implied: both(implied),
+            named: both(closest),
+          }),
+        );
       }
     }
   }

@@ -43,6 +43,11 @@ export function roundHalfAway(value: number, places: number): number {
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 const CURRENCY_WORD = /^([$€£¥￥]|元|美元|人民币|欧元|money|currency|revenue)$/i;
 
+export function isMoneyUnit(unit: string, currency = ''): boolean {
+  const u = unit.trim();
+  return CURRENCY_CODE.test(u) || CURRENCY_WORD.test(u) || (currency !== '' && u.toUpperCase() === currency.toUpperCase());
+}
+
 /**
  * Whole numbers for counts, cents for money, four decimals for rates and levels: a month of 5,000.4 sign-ups
  * means nothing, a month of USD 166,666.67 does.
@@ -52,7 +57,7 @@ export function precisionFor(type: MetricType, unit: string, target: number, bas
   if (type === 'milestone') return 0;
   const u = unit.trim();
   if (u === '%') return 4;
-  if (CURRENCY_CODE.test(u) || CURRENCY_WORD.test(u) || (currency && u.toUpperCase() === currency.toUpperCase())) return 2;
+  if (isMoneyUnit(u, currency)) return 2;
   return Number.isInteger(target - baseline) ? 0 : 2;
 }
 

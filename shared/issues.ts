@@ -80,6 +80,7 @@ export const ISSUE_CATALOG = {
   'key-result-without-owner': entry('error', 'method', bi('Key result {id} has no owner.', '关键结果 {id} 没有负责部门。'), bi('Name the one department accountable for it.', '指定唯一负责的部门。')),
   'strategy-unanswered': entry('warning', 'method', bi('The strategy does not answer "{question}" ({field}).', '产品策略未回答“{question}”（{field}）。'), bi('Write a one-line answer next to {field}.', '在“{field}”旁写一句话回答。')),
   'strategy-field-missing': entry('tip', 'method', bi('{field} is empty on the Strategy tab.', '“策略”表中的“{field}”为空。'), bi('Fill it in: it tops the pyramid.', '请填写：它位于金字塔顶端。')),
+  'funnel-mismatch': entry('warning', 'method', bi('{count} × {rate} ({countId} × {rateId}) makes {implied}, but objective {id} names {named}.', '{count} × {rate}（{countId} × {rateId}）得出 {implied}，但目标 {id} 写的是 {named}。'), bi('Agree the funnel: adjust the key results or the objective so the numbers meet.', '对齐漏斗：调整关键结果或目标，让数字相互吻合。')),
   'objective-without-key-results': entry('warning', 'method', bi('Objective {id} has no key result.', '目标 {id} 没有关键结果。'), bi('Add up to three measurable key results.', '添加不超过三个可衡量的关键结果。')),
   // Tracking: check-ins and pace.
   'stale-check-in': entry('warning', 'tracking', bi('{id} has no actual for {month}.', '{id} 缺少 {month} 的实际数据。'), bi('Add a row to Actuals for {month}.', '在“实际”表中添加 {month} 的数据。')),

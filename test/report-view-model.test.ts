@@ -40,14 +40,14 @@ describe('report view model: the example plan', () => {
     expect(v.company.asOf).toBe('15 Nov 2026');
     expect(v.company.source).toBe('the built-in example plan');
     expect(v.company.verdict.objectives).toBe('2 objectives: 1 on track, 1 at risk.');
-    expect(v.company.verdict.problems).toBe('0 errors and 1 warning in the plan.');
+    expect(v.company.verdict.problems).toBe('0 errors and 2 warnings in the plan.');
     // The headline status is the worst objective's.
     expect(v.company.verdict.status).toEqual({ key: 'at-risk', label: 'at risk', icon: '▲' });
     expect(v.company.tiles.map((t) => [t.label, t.value])).toEqual([
       [en.objectives, '2'],
       [en.keyResults, '5'],
       [en.kpis, '3'],
-      [en.planCheck, '1'],
+      [en.planCheck, '2'],
     ]);
   });
 
@@ -162,7 +162,7 @@ describe('report view model: the example plan', () => {
   });
 
   it('plan check grouped by severity, naming sheet and cell', () => {
-    expect(v.company.issues.groups.map((g) => [g.severity, g.count])).toEqual([['warning', '1']]);
+    expect(v.company.issues.groups.map((g) => [g.severity, g.count])).toEqual([['warning', '2']]);
     expect(v.company.issues.groups[0].items[0]).toMatchObject({
       code: 'behind-pace',
       where: `${tabName('keyResults')} · I4`,
