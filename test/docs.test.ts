@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderTemplateDoc, TEMPLATE_DOC_PATH } from '../scripts/docs-template';
+import { CHECKS_DOC_PATH, renderChecksDoc } from '../scripts/docs-checks';
 import {
   AT_RISK_PACE,
   EXAMPLE_AS_OF,
@@ -25,6 +26,12 @@ import {
 } from '../shared';
 
 const DOCS = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
+
+describe('docs/checks.md', () => {
+  it('is up to date with the issue catalogue (run `npx tsx scripts/docs-checks.ts` to regenerate)', () => {
+    expect(readFileSync(CHECKS_DOC_PATH, 'utf8')).toBe(renderChecksDoc());
+  });
+});
 
 describe('docs/template.md', () => {
   const committed = readFileSync(TEMPLATE_DOC_PATH, 'utf8');
