@@ -401,13 +401,21 @@ export function planProgress(plan: Plan, asOf: IsoDate): PlanProgress {
   for (const o of plan.objectives) {
     objectives[o.id] = rollUp(byObjective.get(o.id.toLowerCase()) ?? []);
   }
+  // A department that owns no key result is judged by the KPIs it owns (Support by its first-response time),
+  // rather than shown as having no data.
+  const kpisByOwner = new Map<string, Item[]>();
+  plan.kpis.forEach((kpi, i) => add(kpisByOwner, kpi.owner.toLowerCase(), { progress: kpis[i], weight: 1 }));
   const departments: Record<string, RollUp> = {};
   const owners = new Map<string, string>();
-  for (const name of [...plan.departments.map((d) => d.name), ...plan.keyResults.map((k) => k.owner).filter(Boolean)]) {
+  for (const name of [
+    ...plan.departments.map((d) => d.name),
+    ...plan.keyResults.map((k) => k.owner),
+    ...plan.kpis.map((k) => k.owner),
+  ].filter(Boolean)) {
     if (!owners.has(name.toLowerCase())) owners.set(name.toLowerCase(), name);
   }
   for (const [key, owner] of owners) {
-    departments[owner] = rollUp(byOwner.get(key) ?? []);
+    departments[owner] = rollUp(byOwner.get(key) ?? kpisByOwner.get(key) ?? []);
   }
   return { asOf, keyResults, kpis, objectives, departments };
 }

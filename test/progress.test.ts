@@ -187,12 +187,13 @@ describe(`the example plan as of ${EXAMPLE_AS_OF}`, () => {
     expect(p.departments['R&D']).toMatchObject({ status: 'on-track', metrics: 2 });
     expect(p.departments['R&D'].attainment).toBeCloseTo(0.9, 12);
     expect(p.departments.Operations.status).toBe('off-track');
-    // Support owns KPIs and roadmap items but no key result: nothing to roll up.
+    // Support owns no key result, so its KPI speaks for it: KPI2 (first response ≤ 1 hour) met the bar in
+    // June, July, August and October, 4 of the 8 months March–October: 0.5 against 1 expected, off track.
     expect(p.departments.Support).toEqual({
-      attainment: null,
-      expectedAttainment: null,
-      status: 'no-data',
-      metrics: 0,
+      attainment: 0.5,
+      expectedAttainment: 1,
+      status: 'off-track',
+      metrics: 1,
     });
   });
 
