@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,10 +11,35 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'url'], message: 'shared/ must not import Node modules' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'url'],
+              message: 'shared/ must not import Node modules',
+            },
+          ],
+        },
       ],
-      'no-restricted-globals': ['error', 'SpreadsheetApp', 'HtmlService', 'LockService', 'PropertiesService', 'Session', 'Utilities', 'Logger', 'ScriptApp', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'SpreadsheetApp',
+        'HtmlService',
+        'LockService',
+        'PropertiesService',
+        'Session',
+        'Utilities',
+        'Logger',
+        'ScriptApp',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
+  },
+  {
+    // The installed command runs in Node.
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['apps-script/entry.js'],

@@ -30,7 +30,9 @@ export function renderChecksDoc(): string {
     '',
     `The method's limits are options of \`checkPlan\` (defaults: ${Object.entries(DEFAULT_CHECK_OPTIONS)
       .map(([k, v]) => `\`${k}\` ${v}`)
-      .join(', ')}). A funnel is flagged when volume × rate is more than ${FUNNEL_TOLERANCE}× off the number the objective names.`,
+      .join(
+        ', ',
+      )}). A funnel is flagged when volume × rate is more than ${FUNNEL_TOLERANCE}× off the number the objective names.`,
     '',
   ];
   for (const category of Object.keys(CATEGORY) as IssueCategory[]) {

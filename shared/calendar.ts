@@ -24,7 +24,14 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(year: number, month: number): number {
   // Plain arithmetic for the years plans use (no Date object per call); Date.UTC's own rules otherwise
   // (it reads years 0–99 as 1900–1999).
-  if (Number.isInteger(year) && Number.isInteger(month) && year >= 100 && year <= 9999 && month >= 1 && month <= 12) {
+  if (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    year >= 100 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12
+  ) {
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
     return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
   }
@@ -112,7 +119,12 @@ export function dateToIso(date: Date, timeZone = 'UTC'): IsoDate | undefined {
   if (Number.isNaN(date.getTime())) return undefined;
   if (timeZone === 'UTC') return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
   try {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(date);
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     return isoDate(get('year'), get('month'), get('day'));
   } catch {

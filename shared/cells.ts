@@ -78,7 +78,12 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
   }
   if (typeof cell === 'boolean') return fail('not-a-date');
   // The usual form, "2026-03-01", read without normalising or a regular expression: Actuals has thousands.
-  if (typeof cell === 'string' && cell.length === 10 && cell.charCodeAt(4) === 45 && cell.charCodeAt(7) === 45) {
+  if (
+    typeof cell === 'string' &&
+    cell.length === 10 &&
+    cell.charCodeAt(4) === 45 &&
+    cell.charCodeAt(7) === 45
+  ) {
     const y = digitsAt(cell, 0, 4);
     const mo = digitsAt(cell, 5, 2);
     const d = digitsAt(cell, 8, 2);
@@ -87,7 +92,8 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
   if (isErrorValue(cell)) return fail('formula-error');
   const text = String(cell).normalize('NFKC').trim();
   const m =
-    /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T\s].*)?$/.exec(text) ?? /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(text);
+    /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T\s].*)?$/.exec(text) ??
+    /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(text);
   if (!m) return fail('not-a-date');
   const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
   return isRealDay(y, mo, d) ? ok(isoDate(y, mo, d)) : fail('not-a-date');
@@ -115,7 +121,8 @@ export function readList(cell: Cell): string[] {
 /** Column number (1-based) to letters: 1 → A, 28 → AB. */
 export function columnLetter(column: number): string {
   let out = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
 }
 

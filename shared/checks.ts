@@ -4,7 +4,14 @@
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
 import type { IsoDate } from './calendar';
-import { decompose, hasUsableWeights, isMoneyUnit, keyResultIndex, keyResultSpec, kpiSpec } from './decompose';
+import {
+  decompose,
+  hasUsableWeights,
+  isMoneyUnit,
+  keyResultIndex,
+  keyResultSpec,
+  kpiSpec,
+} from './decompose';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
 import type { Plan, TargetsTab } from './plan';
@@ -36,7 +43,11 @@ function cellOf(plan: Plan, tab: TabKey, row: number, column: string): IssueLoca
   return { sheet, row, column: layout?.columns[column] ?? 1 };
 }
 
-export function checkPlan(plan: Plan, options: Partial<CheckOptions> = {}, progress?: PlanProgress): PlanIssue[] {
+export function checkPlan(
+  plan: Plan,
+  options: Partial<CheckOptions> = {},
+  progress?: PlanProgress,
+): PlanIssue[] {
   const opts = { ...DEFAULT_CHECK_OPTIONS, ...options };
   const issues: PlanIssue[] = [];
   const push = (...args: Parameters<typeof makeIssue>) => issues.push(makeIssue(...args));
@@ -48,7 +59,8 @@ export function checkPlan(plan: Plan, options: Partial<CheckOptions> = {}, progr
   const hasDepartments = !!plan.layout.departments;
 
   const checkOwner = (tab: TabKey, row: number, id: string, owner: string) => {
-    if (owner && hasDepartments && !departments.has(owner.toLowerCase())) push('unknown-owner', cellOf(plan, tab, row, 'owner'), { id, owner });
+    if (owner && hasDepartments && !departments.has(owner.toLowerCase()))
+      push('unknown-owner', cellOf(plan, tab, row, 'owner'), { id, owner });
   };
 
   // References and owners.
@@ -60,11 +72,19 @@ export function checkPlan(plan: Plan, options: Partial<CheckOptions> = {}, progr
   }
   for (const kr of plan.keyResults) {
     if (kr.objectiveId && !objectiveIds.has(kr.objectiveId.toLowerCase())) {
-      push('unknown-objective', cellOf(plan, 'keyResults', kr.row, 'objective'), { id: kr.id, ref: kr.objectiveId });
+      push('unknown-objective', cellOf(plan, 'keyResults', kr.row, 'objective'), {
+        id: kr.id,
+        ref: kr.objectiveId,
+      });
     }
-    if (!kr.owner) push('key-result-without-owner', cellOf(plan, 'keyResults', kr.row, 'owner'), { id: kr.id });
+    if (!kr.owner)
+      push('key-result-without-owner', cellOf(plan, 'keyResults', kr.row, 'owner'), { id: kr.id });
     checkOwner('keyResults', kr.row, kr.id, kr.owner);
-    if (kr.target !== null && (kr.type === 'cumulative' || kr.type === 'level') && kr.target !== kr.baseline) {
+    if (
+      kr.target !== null &&
+      (kr.type === 'cumulative' || kr.type === 'level') &&
+      kr.target !== kr.baseline
+    ) {
       const wrongWay = kr.direction === 'increase' ? kr.target < kr.baseline : kr.target > kr.baseline;
       if (wrongWay) {
         push('direction-contradiction', cellOf(plan, 'keyResults', kr.row, 'direction'), {
@@ -76,21 +96,31 @@ export function checkPlan(plan: Plan, options: Partial<CheckOptions> = {}, progr
       }
     }
     const spec = keyResultSpec(kr, plan);
-    if (spec && kr.phasing === 'custom' && (kr.type === 'cumulative' || kr.type === 'level') && !hasUsableWeights(spec)) {
+    if (
+      spec &&
+      kr.phasing === 'custom' &&
+      (kr.type === 'cumulative' || kr.type === 'level') &&
+      !hasUsableWeights(spec)
+    ) {
       push('custom-weights-missing', cellOf(plan, 'keyResults', kr.row, 'phasing'), { id: kr.id });
     }
   }
   for (const kpi of plan.kpis) {
     checkOwner('kpis', kpi.row, kpi.id, kpi.owner);
-    if (!kpi.keyResultId) push('kpi-without-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), { id: kpi.id });
+    if (!kpi.keyResultId)
+      push('kpi-without-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), { id: kpi.id });
     else if (!krIds.has(kpi.keyResultId.toLowerCase())) {
-      push('unknown-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), { id: kpi.id, ref: kpi.keyResultId });
+      push('unknown-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), {
+        id: kpi.id,
+        ref: kpi.keyResultId,
+      });
     }
   }
   for (const item of plan.roadmap) {
     checkOwner('roadmap', item.row, item.id, item.owner);
     for (const ref of item.keyResultIds) {
-      if (!krIds.has(ref.toLowerCase())) push('unknown-key-result', cellOf(plan, 'roadmap', item.row, 'keyResults'), { id: item.id, ref });
+      if (!krIds.has(ref.toLowerCase()))
+        push('unknown-key-result', cellOf(plan, 'roadmap', item.row, 'keyResults'), { id: item.id, ref });
     }
   }
   // Actuals repeat the same few IDs thousands of times: each spelling is looked up once.
@@ -102,7 +132,8 @@ export function checkPlan(plan: Plan, options: Partial<CheckOptions> = {}, progr
       known = krIds.has(id) || kpiIds.has(id);
       knownMetric.set(a.metric, known);
     }
-    if (!known) push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
+    if (!known)
+      push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
   }
 
   findParentCycles(plan, issues);
@@ -132,7 +163,11 @@ function findParentCycles(plan: Plan, issues: PlanIssue[]): void {
     reported.add(key);
     const first = byId.get(loop[0])!;
     const names = loop.map((id) => byId.get(id)!.id);
-    issues.push(makeIssue('parent-cycle', cellOf(plan, 'objectives', first.row, 'parent'), { cycle: `${names.join(' → ')} → ${names[0]}` }));
+    issues.push(
+      makeIssue('parent-cycle', cellOf(plan, 'objectives', first.row, 'parent'), {
+        cycle: `${names.join(' → ')} → ${names[0]}`,
+      }),
+    );
   }
 }
 
@@ -147,9 +182,14 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
   }
   for (const o of plan.objectives) {
     const count = krCount.get(o.id.toLowerCase()) ?? 0;
-    if (count === 0) push('objective-without-key-results', cellOf(plan, 'objectives', o.row, 'id'), { id: o.id });
+    if (count === 0)
+      push('objective-without-key-results', cellOf(plan, 'objectives', o.row, 'id'), { id: o.id });
     if (count > opts.maxKeyResultsPerObjective) {
-      push('too-many-key-results', cellOf(plan, 'objectives', o.row, 'id'), { id: o.id, count, max: opts.maxKeyResultsPerObjective });
+      push('too-many-key-results', cellOf(plan, 'objectives', o.row, 'id'), {
+        id: o.id,
+        count,
+        max: opts.maxKeyResultsPerObjective,
+      });
     }
   }
   const perOwner = <T extends { owner: string; row: number }>(items: T[]) => {
@@ -172,17 +212,24 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
     for (const group of perOwner<{ owner: string; row: number }>([...items]).values()) {
       if (group.length > max) {
         // Point at the first row over the limit: that is the one to reconsider.
-        push(code, cellOf(plan, tab, group[max].row, 'owner'), { owner: group[0].owner, count: group.length, max });
+        push(code, cellOf(plan, tab, group[max].row, 'owner'), {
+          owner: group[0].owner,
+          count: group.length,
+          max,
+        });
       }
     }
   }
 
   // Line of sight: every department owns something it can act on.
   const owners = new Set(
-    [...plan.objectives, ...plan.keyResults, ...plan.kpis, ...plan.roadmap].map((x) => x.owner.toLowerCase()).filter(Boolean),
+    [...plan.objectives, ...plan.keyResults, ...plan.kpis, ...plan.roadmap]
+      .map((x) => x.owner.toLowerCase())
+      .filter(Boolean),
   );
   for (const d of plan.departments) {
-    if (!owners.has(d.name.toLowerCase())) push('idle-department', cellOf(plan, 'departments', d.row, 'name'), { owner: d.name });
+    if (!owners.has(d.name.toLowerCase()))
+      push('idle-department', cellOf(plan, 'departments', d.row, 'name'), { owner: d.name });
   }
 
   // Every key result should be visible in execution: a KPI or a roadmap item.
@@ -190,7 +237,8 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
   for (const k of plan.kpis) tracked.add(k.keyResultId.toLowerCase());
   for (const r of plan.roadmap) for (const ref of r.keyResultIds) tracked.add(ref.toLowerCase());
   for (const kr of plan.keyResults) {
-    if (!tracked.has(kr.id.toLowerCase())) push('key-result-untracked', cellOf(plan, 'keyResults', kr.row, 'id'), { id: kr.id });
+    if (!tracked.has(kr.id.toLowerCase()))
+      push('key-result-untracked', cellOf(plan, 'keyResults', kr.row, 'id'), { id: kr.id });
   }
 
   // The strategy's four questions, and the fields that top the pyramid.
@@ -200,9 +248,16 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
       if (plan.strategy.values[field.key]) continue;
       const row = plan.strategy.rows[field.key];
       if (!row && field.kind === 'date') continue; // reported as the missing period
-      const at = { sheet: layout.sheet, row: row ?? Math.max(1, layout.rowCount + 1), column: row ? layout.columns.value : layout.columns.field };
+      const at = {
+        sheet: layout.sheet,
+        row: row ?? Math.max(1, layout.rowCount + 1),
+        column: row ? layout.columns.value : layout.columns.field,
+      };
       if (field.question) {
-        push('strategy-unanswered', at, { question: STRATEGY_QUESTIONS[field.key as keyof typeof STRATEGY_QUESTIONS], field: field.label });
+        push('strategy-unanswered', at, {
+          question: STRATEGY_QUESTIONS[field.key as keyof typeof STRATEGY_QUESTIONS],
+          field: field.label,
+        });
       } else if (field.key === 'product' || field.key === 'vision' || field.key === 'strategy') {
         push('strategy-field-missing', at, { field: field.label });
       }
@@ -214,7 +269,7 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
 function numbersIn(text: string): number[] {
   return [...text.normalize('NFKC').matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)]
     .map((m) => ({ raw: m[0], value: Number(m[0].replace(/,/g, '')) }))
-    .filter(({ raw, value }) => value > 0 && !(/^(19|20)\d\d$/.test(raw)))
+    .filter(({ raw, value }) => value > 0 && !/^(19|20)\d\d$/.test(raw))
     .map(({ value }) => value);
 }
 
@@ -228,19 +283,36 @@ export const FUNNEL_TOLERANCE = 2;
  */
 function checkFunnels(plan: Plan, issues: PlanIssue[]): void {
   const fmt = (lang: 'en' | 'zh-CN', n: number, percent = false) =>
-    new Intl.NumberFormat(lang, percent ? { style: 'percent', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 }).format(n);
-  const both = (n: number, percent = false) => ({ en: fmt('en', n, percent), 'zh-CN': fmt('zh-CN', n, percent) });
+    new Intl.NumberFormat(
+      lang,
+      percent ? { style: 'percent', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 },
+    ).format(n);
+  const both = (n: number, percent = false) => ({
+    en: fmt('en', n, percent),
+    'zh-CN': fmt('zh-CN', n, percent),
+  });
   for (const o of plan.objectives) {
     const named = numbersIn(o.title);
     if (named.length === 0) continue;
-    const krs = plan.keyResults.filter((k) => k.objectiveId.toLowerCase() === o.id.toLowerCase() && k.target !== null);
-    const volumes = krs.filter((k) => k.type === 'cumulative' && k.unit.trim() !== '%' && !isMoneyUnit(k.unit, plan.strategy.values.currency));
-    const rates = krs.filter((k) => k.type === 'level' && k.unit.trim() === '%' && k.target! > 0 && k.target! <= 1);
+    const krs = plan.keyResults.filter(
+      (k) => k.objectiveId.toLowerCase() === o.id.toLowerCase() && k.target !== null,
+    );
+    const volumes = krs.filter(
+      (k) =>
+        k.type === 'cumulative' &&
+        k.unit.trim() !== '%' &&
+        !isMoneyUnit(k.unit, plan.strategy.values.currency),
+    );
+    const rates = krs.filter(
+      (k) => k.type === 'level' && k.unit.trim() === '%' && k.target! > 0 && k.target! <= 1,
+    );
     for (const volume of volumes) {
       for (const rate of rates) {
         const implied = (volume.target! - volume.baseline) * rate.target!;
         if (named.some((n) => implied / n <= FUNNEL_TOLERANCE && n / implied <= FUNNEL_TOLERANCE)) continue;
-        const closest = named.reduce((best, n) => (Math.abs(Math.log(implied / n)) < Math.abs(Math.log(implied / best)) ? n : best));
+        const closest = named.reduce((best, n) =>
+          Math.abs(Math.log(implied / n)) < Math.abs(Math.log(implied / best)) ? n : best,
+        );
         issues.push(
           makeIssue('funnel-mismatch', cellOf(plan, 'objectives', o.row, 'title'), {
             id: o.id,
@@ -269,12 +341,19 @@ function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
   ];
   // The tab's rows by lower-case ID; the first row wins, as a search from the top would find it.
   const rows = new Map<string, TargetsTab['computed'][string]>();
-  for (const [k, row] of Object.entries(targets.computed)) if (!rows.has(k.toLowerCase())) rows.set(k.toLowerCase(), row);
+  for (const [k, row] of Object.entries(targets.computed))
+    if (!rows.has(k.toLowerCase())) rows.set(k.toLowerCase(), row);
   for (const { id, spec } of metrics) {
     if (!spec) continue;
     const computed = rows.get(id.toLowerCase());
     if (!computed) {
-      issues.push(makeIssue('targets-row-missing', { sheet: layout.sheet, row: layout.headerRow, column: layout.columns.id ?? 1 }, { id }));
+      issues.push(
+        makeIssue(
+          'targets-row-missing',
+          { sheet: layout.sheet, row: layout.headerRow, column: layout.columns.id ?? 1 },
+          { id },
+        ),
+      );
       continue;
     }
     for (const { month, target } of decompose(spec, targets.months)) {
@@ -282,7 +361,13 @@ function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
       // A blank cached value means the workbook was saved without results (nothing to compare), not a mismatch.
       if (sheetValue === null || sheetValue === undefined || target === null) continue;
       if (Math.abs(sheetValue - target) > 1e-6 * Math.max(1, Math.abs(target))) {
-        issues.push(makeIssue('targets-mismatch', { sheet: layout.sheet, row: computed.row, column: targets.monthColumns[month] }, { id, month, sheetValue, value: target }));
+        issues.push(
+          makeIssue(
+            'targets-mismatch',
+            { sheet: layout.sheet, row: computed.row, column: targets.monthColumns[month] },
+            { id, month, sheetValue, value: target },
+          ),
+        );
         break; // one per metric is enough to say "rebuild"
       }
     }
@@ -301,7 +386,11 @@ function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]):
       // Point at where the check-in goes: the Actuals tab's next free row when there is one.
       const actuals = plan.layout.actuals;
       const at = actuals
-        ? { sheet: actuals.sheet, row: Math.max(actuals.rowCount, actuals.headerRow) + 1, column: actuals.columns.metric ?? 1 }
+        ? {
+            sheet: actuals.sheet,
+            row: Math.max(actuals.rowCount, actuals.headerRow) + 1,
+            column: actuals.columns.metric ?? 1,
+          }
         : cellOf(plan, where.tab, where.row, 'id');
       issues.push(makeIssue('stale-check-in', at, { id: p.id, month: p.missingCheckIn }));
     }
@@ -328,4 +417,3 @@ export function analyzeWorkbook(
   const issues = sortIssues([...parseIssues, ...checkPlan(plan, options, progress)]);
   return { plan, issues, progress };
 }
-

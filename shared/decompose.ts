@@ -45,14 +45,24 @@ const CURRENCY_WORD = /^([$€£¥￥]|元|美元|人民币|欧元|money|currenc
 
 export function isMoneyUnit(unit: string, currency = ''): boolean {
   const u = unit.trim();
-  return CURRENCY_CODE.test(u) || CURRENCY_WORD.test(u) || (currency !== '' && u.toUpperCase() === currency.toUpperCase());
+  return (
+    CURRENCY_CODE.test(u) ||
+    CURRENCY_WORD.test(u) ||
+    (currency !== '' && u.toUpperCase() === currency.toUpperCase())
+  );
 }
 
 /**
  * Whole numbers for counts, cents for money, four decimals for rates and levels: a month of 5,000.4 sign-ups
  * means nothing, a month of USD 166,666.67 does.
  */
-export function precisionFor(type: MetricType, unit: string, target: number, baseline: number, currency = ''): number {
+export function precisionFor(
+  type: MetricType,
+  unit: string,
+  target: number,
+  baseline: number,
+  currency = '',
+): number {
   if (type === 'level' || type === 'threshold') return 4;
   if (type === 'milestone') return 0;
   const u = unit.trim();
@@ -99,7 +109,11 @@ export function keyResultIndex(plan: Plan): Map<string, KeyResult> {
 }
 
 /** The key result a KPI tracks, or undefined. Pass `index` (keyResultIndex) when looking up many. */
-export function trackedKeyResult(kpi: Kpi, plan: Plan, index?: Map<string, KeyResult>): KeyResult | undefined {
+export function trackedKeyResult(
+  kpi: Kpi,
+  plan: Plan,
+  index?: Map<string, KeyResult>,
+): KeyResult | undefined {
   const wanted = kpi.keyResultId.toLowerCase();
   return index ? index.get(wanted) : plan.keyResults.find((k) => k.id.toLowerCase() === wanted);
 }
@@ -182,7 +196,10 @@ export function monthTargetAt(spec: MetricSpec, k: number, n: number): number | 
   switch (spec.type) {
     case 'cumulative':
       if (k < 1 || k > n) return 0;
-      return roundHalfAway(span * cumulativeShare(spec, k, n), spec.precision) - roundHalfAway(span * cumulativeShare(spec, k - 1, n), spec.precision);
+      return (
+        roundHalfAway(span * cumulativeShare(spec, k, n), spec.precision) -
+        roundHalfAway(span * cumulativeShare(spec, k - 1, n), spec.precision)
+      );
     case 'level':
       if (k < 1) return spec.baseline;
       if (k >= n) return spec.target;
@@ -207,7 +224,9 @@ export function expectedAtEndOf(spec: MetricSpec, month: Month): number | null {
   const { k, n } = positionOf(spec, month);
   if (k < 1) return spec.baseline;
   const x = Math.min(k, n);
-  return spec.baseline + roundHalfAway((spec.target - spec.baseline) * cumulativeShare(spec, x, n), spec.precision);
+  return (
+    spec.baseline + roundHalfAway((spec.target - spec.baseline) * cumulativeShare(spec, x, n), spec.precision)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -229,7 +248,8 @@ export interface FormulaRefs {
   header?: string;
 }
 
-const orEquals = (cell: string, labels: { en: string; 'zh-CN': string }) => `OR(${cell}="${labels.en}",${cell}="${labels['zh-CN']}")`;
+const orEquals = (cell: string, labels: { en: string; 'zh-CN': string }) =>
+  `OR(${cell}="${labels.en}",${cell}="${labels['zh-CN']}")`;
 
 /**
  * The formula for one month cell of a metric. It switches on the Phasing cell itself (in either language),

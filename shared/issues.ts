@@ -32,7 +32,12 @@ interface CatalogEntry {
   fix: Bilingual;
 }
 
-const entry = (severity: Severity, category: IssueCategory, message: Bilingual, fix: Bilingual): CatalogEntry => ({
+const entry = (
+  severity: Severity,
+  category: IssueCategory,
+  message: Bilingual,
+  fix: Bilingual,
+): CatalogEntry => ({
   severity,
   category,
   message,
@@ -41,50 +46,341 @@ const entry = (severity: Severity, category: IssueCategory, message: Bilingual, 
 
 export const ISSUE_CATALOG = {
   // Structure: the workbook's shape and its cells.
-  'missing-tab': entry('error', 'structure', bi('The "{tab}" tab is missing.', '缺少“{tab}”工作表。'), bi('Add it with Insert templates, or rename your tab to "{tab}".', '用“插入模板”添加，或把你的工作表改名为“{tab}”。')),
-  'missing-tab-optional': entry('warning', 'structure', bi('The "{tab}" tab is missing, so {what} cannot be shown.', '缺少“{tab}”工作表，因此无法显示{what}。'), bi('Add it with Insert templates.', '用“插入模板”添加。')),
-  'missing-column': entry('error', 'structure', bi('Column "{column}" is missing on "{tab}".', '“{tab}”表缺少“{column}”列。'), bi('Add a header "{column}" in row {row}.', '在第 {row} 行添加表头“{column}”。')),
-  'missing-column-optional': entry('warning', 'structure', bi('Column "{column}" is missing on "{tab}"; the default is used.', '“{tab}”表缺少“{column}”列，将使用默认值。'), bi('Add a header "{column}" in row {row} to set it.', '如需设置，请在第 {row} 行添加表头“{column}”。')),
-  'duplicate-column': entry('warning', 'structure', bi('Column "{column}" appears twice on "{tab}"; only the first is read.', '“{tab}”表的“{column}”列出现了两次，只读取第一列。'), bi('Rename or delete the second one.', '重命名或删除重复的列。')),
-  'empty-sheet': entry('error', 'structure', bi('The "{tab}" tab has no header row.', '“{tab}”表没有表头行。'), bi('Run Insert templates to add the headers.', '运行“插入模板”添加表头。')),
-  'missing-id': entry('error', 'structure', bi('Row {row} has content but no ID.', '第 {row} 行有内容但没有编号。'), bi('Give it a short unique ID, e.g. {example}.', '填写一个简短且唯一的编号，例如 {example}。')),
-  'duplicate-id': entry('error', 'structure', bi('ID "{id}" is used twice (also in row {other}).', '编号“{id}”重复（第 {other} 行也在使用）。'), bi('Give each row its own ID.', '每行使用不同的编号。')),
-  'missing-value': entry('error', 'structure', bi('{field} is empty for {id}.', '{id} 的“{field}”为空。'), bi('Fill in {field}.', '请填写“{field}”。')),
-  'formula-error': entry('error', 'structure', bi('{field} of {id} shows the formula error {value}.', '{id} 的“{field}”显示公式错误 {value}。'), bi('Fix the formula in this cell or type the value.', '修正该单元格的公式，或直接填写数值。')),
-  'not-a-number': entry('error', 'structure', bi('{field} of {id} is "{value}", which is not a number.', '{id} 的“{field}”为“{value}”，不是数字。'), bi('Type a number such as 50000 or 20%.', '请填写数字，例如 50000 或 20%。')),
-  'not-a-date': entry('error', 'structure', bi('{field} of {id} is "{value}", which is not a date.', '{id} 的“{field}”为“{value}”，不是日期。'), bi('Type a date as 2026-03-01.', '请按 2026-03-01 的格式填写日期。')),
-  'invalid-choice': entry('error', 'structure', bi('{field} of {id} is "{value}"; allowed: {allowed}.', '{id} 的“{field}”为“{value}”，可选值：{allowed}。'), bi('Pick one of: {allowed}.', '请从以下选项中选择：{allowed}。')),
-  'dates-reversed': entry('error', 'structure', bi('{id} ends ({end}) before it starts ({start}).', '{id} 的结束日期（{end}）早于开始日期（{start}）。'), bi('Swap or correct the dates.', '调换或更正日期。')),
-  'outside-period': entry('warning', 'structure', bi('{field} of {id} ({value}) is outside the plan period {start} – {end}.', '{id} 的“{field}”（{value}）不在计划周期 {start} – {end} 内。'), bi('Move the date into the period, or widen the period on the Strategy tab.', '把日期移入周期内，或在“策略”表中调整周期。')),
-  'period-missing': entry('error', 'structure', bi('The plan period is not set.', '未设置计划周期。'), bi('Fill in Period start and Period end on the Strategy tab.', '在“策略”表中填写“周期开始”和“周期结束”。')),
-  'period-reversed': entry('error', 'structure', bi('The plan period ends before it starts.', '计划周期的结束早于开始。'), bi('Correct Period start and Period end.', '更正“周期开始”与“周期结束”。')),
-  'period-too-long': entry('warning', 'structure', bi('The plan period spans {months} months; targets are decomposed over at most {max}.', '计划周期长达 {months} 个月，目标最多分解 {max} 个月。'), bi('Plan one year or two at a time.', '建议每次规划一到两年。')),
-  'unknown-objective': entry('error', 'structure', bi('{id} belongs to objective "{ref}", which does not exist.', '{id} 所属的目标“{ref}”不存在。'), bi('Use an ID from the Objectives tab.', '请使用“目标”表中的编号。')),
-  'unknown-key-result': entry('error', 'structure', bi('{id} refers to key result "{ref}", which does not exist.', '{id} 引用的关键结果“{ref}”不存在。'), bi('Use an ID from the Key Results tab.', '请使用“关键结果”表中的编号。')),
-  'unknown-parent': entry('error', 'structure', bi('The parent "{ref}" of {id} is neither an objective nor a key result.', '{id} 的上级“{ref}”既不是目标也不是关键结果。'), bi('Use an objective or key result ID, or leave it empty.', '请填写目标或关键结果编号，或留空。')),
-  'parent-cycle': entry('error', 'structure', bi('Objectives {cycle} are each other\'s parents in a loop.', '目标 {cycle} 互为上级，形成了循环。'), bi('Break the loop: one of them must have no parent or another one.', '打破循环：其中一个目标的上级需留空或改为其他目标。')),
-  'unknown-owner': entry('error', 'structure', bi('Owner "{owner}" of {id} is not on the Departments tab.', '{id} 的负责部门“{owner}”不在“部门”表中。'), bi('Add "{owner}" to Departments or pick a listed department.', '把“{owner}”添加到“部门”表，或选择已有部门。')),
-  'direction-contradiction': entry('warning', 'structure', bi('{id} should {direction}, but its target {target} is not beyond its baseline {baseline}.', '{id} 的方向是{direction}，但目标值 {target} 并未超过基线 {baseline}。'), bi('Check the direction, the baseline and the target.', '请核对方向、基线和目标值。')),
-  'unknown-metric': entry('warning', 'structure', bi('Actuals row {row} is for "{metric}", which is neither a key result nor a KPI.', '实际数据第 {row} 行的指标“{metric}”既不是关键结果也不是 KPI。'), bi('Use a key result or KPI ID.', '请使用关键结果或 KPI 的编号。')),
-  'custom-weights-missing': entry('warning', 'structure', bi('{id} uses custom phasing but has no weights on the Targets tab; it is split evenly.', '{id} 使用自定义分解，但“目标分解”表中没有权重，暂按平均分解。'), bi('Run Decompose targets, then type weights in its weights row.', '运行“分解目标”，然后在其权重行填写权重。')),
-  'targets-mismatch': entry('warning', 'structure', bi('The Targets tab shows {sheetValue} for {id} in {month}, but the plan gives {value}.', '“目标分解”表中 {id} 在 {month} 的值为 {sheetValue}，但按计划应为 {value}。'), bi('Run Decompose targets again to rebuild the tab.', '重新运行“分解目标”以重建该表。')),
-  'targets-row-missing': entry('warning', 'structure', bi('{id} has no row on the Targets tab.', '“目标分解”表中没有 {id} 的行。'), bi('Run Decompose targets again to rebuild the tab.', '重新运行“分解目标”以重建该表。')),
+  'missing-tab': entry(
+    'error',
+    'structure',
+    bi('The "{tab}" tab is missing.', '缺少“{tab}”工作表。'),
+    bi(
+      'Add it with Insert templates, or rename your tab to "{tab}".',
+      '用“插入模板”添加，或把你的工作表改名为“{tab}”。',
+    ),
+  ),
+  'missing-tab-optional': entry(
+    'warning',
+    'structure',
+    bi('The "{tab}" tab is missing, so {what} cannot be shown.', '缺少“{tab}”工作表，因此无法显示{what}。'),
+    bi('Add it with Insert templates.', '用“插入模板”添加。'),
+  ),
+  'missing-column': entry(
+    'error',
+    'structure',
+    bi('Column "{column}" is missing on "{tab}".', '“{tab}”表缺少“{column}”列。'),
+    bi('Add a header "{column}" in row {row}.', '在第 {row} 行添加表头“{column}”。'),
+  ),
+  'missing-column-optional': entry(
+    'warning',
+    'structure',
+    bi(
+      'Column "{column}" is missing on "{tab}"; the default is used.',
+      '“{tab}”表缺少“{column}”列，将使用默认值。',
+    ),
+    bi('Add a header "{column}" in row {row} to set it.', '如需设置，请在第 {row} 行添加表头“{column}”。'),
+  ),
+  'duplicate-column': entry(
+    'warning',
+    'structure',
+    bi(
+      'Column "{column}" appears twice on "{tab}"; only the first is read.',
+      '“{tab}”表的“{column}”列出现了两次，只读取第一列。',
+    ),
+    bi('Rename or delete the second one.', '重命名或删除重复的列。'),
+  ),
+  'empty-sheet': entry(
+    'error',
+    'structure',
+    bi('The "{tab}" tab has no header row.', '“{tab}”表没有表头行。'),
+    bi('Run Insert templates to add the headers.', '运行“插入模板”添加表头。'),
+  ),
+  'missing-id': entry(
+    'error',
+    'structure',
+    bi('Row {row} has content but no ID.', '第 {row} 行有内容但没有编号。'),
+    bi('Give it a short unique ID, e.g. {example}.', '填写一个简短且唯一的编号，例如 {example}。'),
+  ),
+  'duplicate-id': entry(
+    'error',
+    'structure',
+    bi('ID "{id}" is used twice (also in row {other}).', '编号“{id}”重复（第 {other} 行也在使用）。'),
+    bi('Give each row its own ID.', '每行使用不同的编号。'),
+  ),
+  'missing-value': entry(
+    'error',
+    'structure',
+    bi('{field} is empty for {id}.', '{id} 的“{field}”为空。'),
+    bi('Fill in {field}.', '请填写“{field}”。'),
+  ),
+  'formula-error': entry(
+    'error',
+    'structure',
+    bi('{field} of {id} shows the formula error {value}.', '{id} 的“{field}”显示公式错误 {value}。'),
+    bi('Fix the formula in this cell or type the value.', '修正该单元格的公式，或直接填写数值。'),
+  ),
+  'not-a-number': entry(
+    'error',
+    'structure',
+    bi('{field} of {id} is "{value}", which is not a number.', '{id} 的“{field}”为“{value}”，不是数字。'),
+    bi('Type a number such as 50000 or 20%.', '请填写数字，例如 50000 或 20%。'),
+  ),
+  'not-a-date': entry(
+    'error',
+    'structure',
+    bi('{field} of {id} is "{value}", which is not a date.', '{id} 的“{field}”为“{value}”，不是日期。'),
+    bi('Type a date as 2026-03-01.', '请按 2026-03-01 的格式填写日期。'),
+  ),
+  'invalid-choice': entry(
+    'error',
+    'structure',
+    bi(
+      '{field} of {id} is "{value}"; allowed: {allowed}.',
+      '{id} 的“{field}”为“{value}”，可选值：{allowed}。',
+    ),
+    bi('Pick one of: {allowed}.', '请从以下选项中选择：{allowed}。'),
+  ),
+  'dates-reversed': entry(
+    'error',
+    'structure',
+    bi('{id} ends ({end}) before it starts ({start}).', '{id} 的结束日期（{end}）早于开始日期（{start}）。'),
+    bi('Swap or correct the dates.', '调换或更正日期。'),
+  ),
+  'outside-period': entry(
+    'warning',
+    'structure',
+    bi(
+      '{field} of {id} ({value}) is outside the plan period {start} – {end}.',
+      '{id} 的“{field}”（{value}）不在计划周期 {start} – {end} 内。',
+    ),
+    bi(
+      'Move the date into the period, or widen the period on the Strategy tab.',
+      '把日期移入周期内，或在“策略”表中调整周期。',
+    ),
+  ),
+  'period-missing': entry(
+    'error',
+    'structure',
+    bi('The plan period is not set.', '未设置计划周期。'),
+    bi(
+      'Fill in Period start and Period end on the Strategy tab.',
+      '在“策略”表中填写“周期开始”和“周期结束”。',
+    ),
+  ),
+  'period-reversed': entry(
+    'error',
+    'structure',
+    bi('The plan period ends before it starts.', '计划周期的结束早于开始。'),
+    bi('Correct Period start and Period end.', '更正“周期开始”与“周期结束”。'),
+  ),
+  'period-too-long': entry(
+    'warning',
+    'structure',
+    bi(
+      'The plan period spans {months} months; targets are decomposed over at most {max}.',
+      '计划周期长达 {months} 个月，目标最多分解 {max} 个月。',
+    ),
+    bi('Plan one year or two at a time.', '建议每次规划一到两年。'),
+  ),
+  'unknown-objective': entry(
+    'error',
+    'structure',
+    bi('{id} belongs to objective "{ref}", which does not exist.', '{id} 所属的目标“{ref}”不存在。'),
+    bi('Use an ID from the Objectives tab.', '请使用“目标”表中的编号。'),
+  ),
+  'unknown-key-result': entry(
+    'error',
+    'structure',
+    bi('{id} refers to key result "{ref}", which does not exist.', '{id} 引用的关键结果“{ref}”不存在。'),
+    bi('Use an ID from the Key Results tab.', '请使用“关键结果”表中的编号。'),
+  ),
+  'unknown-parent': entry(
+    'error',
+    'structure',
+    bi(
+      'The parent "{ref}" of {id} is neither an objective nor a key result.',
+      '{id} 的上级“{ref}”既不是目标也不是关键结果。',
+    ),
+    bi('Use an objective or key result ID, or leave it empty.', '请填写目标或关键结果编号，或留空。'),
+  ),
+  'parent-cycle': entry(
+    'error',
+    'structure',
+    bi("Objectives {cycle} are each other's parents in a loop.", '目标 {cycle} 互为上级，形成了循环。'),
+    bi(
+      'Break the loop: one of them must have no parent or another one.',
+      '打破循环：其中一个目标的上级需留空或改为其他目标。',
+    ),
+  ),
+  'unknown-owner': entry(
+    'error',
+    'structure',
+    bi('Owner "{owner}" of {id} is not on the Departments tab.', '{id} 的负责部门“{owner}”不在“部门”表中。'),
+    bi(
+      'Add "{owner}" to Departments or pick a listed department.',
+      '把“{owner}”添加到“部门”表，或选择已有部门。',
+    ),
+  ),
+  'direction-contradiction': entry(
+    'warning',
+    'structure',
+    bi(
+      '{id} should {direction}, but its target {target} is not beyond its baseline {baseline}.',
+      '{id} 的方向是{direction}，但目标值 {target} 并未超过基线 {baseline}。',
+    ),
+    bi('Check the direction, the baseline and the target.', '请核对方向、基线和目标值。'),
+  ),
+  'unknown-metric': entry(
+    'warning',
+    'structure',
+    bi(
+      'Actuals row {row} is for "{metric}", which is neither a key result nor a KPI.',
+      '实际数据第 {row} 行的指标“{metric}”既不是关键结果也不是 KPI。',
+    ),
+    bi('Use a key result or KPI ID.', '请使用关键结果或 KPI 的编号。'),
+  ),
+  'custom-weights-missing': entry(
+    'warning',
+    'structure',
+    bi(
+      '{id} uses custom phasing but has no weights on the Targets tab; it is split evenly.',
+      '{id} 使用自定义分解，但“目标分解”表中没有权重，暂按平均分解。',
+    ),
+    bi(
+      'Run Decompose targets, then type weights in its weights row.',
+      '运行“分解目标”，然后在其权重行填写权重。',
+    ),
+  ),
+  'targets-mismatch': entry(
+    'warning',
+    'structure',
+    bi(
+      'The Targets tab shows {sheetValue} for {id} in {month}, but the plan gives {value}.',
+      '“目标分解”表中 {id} 在 {month} 的值为 {sheetValue}，但按计划应为 {value}。',
+    ),
+    bi('Run Decompose targets again to rebuild the tab.', '重新运行“分解目标”以重建该表。'),
+  ),
+  'targets-row-missing': entry(
+    'warning',
+    'structure',
+    bi('{id} has no row on the Targets tab.', '“目标分解”表中没有 {id} 的行。'),
+    bi('Run Decompose targets again to rebuild the tab.', '重新运行“分解目标”以重建该表。'),
+  ),
   // Method: the rules of thumb of the OKR/KPI method.
-  'too-many-key-results': entry('warning', 'method', bi('Objective {id} has {count} key results; keep it to {max}.', '目标 {id} 有 {count} 个关键结果，建议不超过 {max} 个。'), bi('Merge or drop the least important ones: few and key.', '合并或删减次要项：少而关键。')),
-  'too-many-objectives': entry('warning', 'method', bi('{owner} owns {count} objectives; keep it to {max}.', '{owner} 负责 {count} 个目标，建议不超过 {max} 个。'), bi('Focus: hand some over or drop them.', '聚焦：移交或删减部分目标。')),
-  'too-many-key-results-owned': entry('warning', 'method', bi('{owner} owns {count} key results; keep it to {max}.', '{owner} 负责 {count} 个关键结果，建议不超过 {max} 个。'), bi('Focus: hand some over or drop them.', '聚焦：移交或删减部分关键结果。')),
-  'too-many-kpis': entry('warning', 'method', bi('{owner} owns {count} KPIs; keep it to {max}.', '{owner} 负责 {count} 个 KPI，建议不超过 {max} 个。'), bi('Keep the KPIs that show the trend; drop the rest.', '保留最能反映趋势的 KPI，删减其余。')),
-  'idle-department': entry('warning', 'method', bi('{owner} owns no objective, key result, KPI or roadmap item.', '{owner} 没有负责任何目标、关键结果、KPI 或路线图事项。'), bi('Give every department something it can act on (line of sight).', '让每个部门都有可以行动的目标（目标可见）。')),
-  'kpi-without-key-result': entry('warning', 'method', bi('KPI {id} is not tied to a key result.', 'KPI {id} 没有关联关键结果。'), bi('Fill in the key result it tracks.', '填写它所跟踪的关键结果。')),
-  'key-result-untracked': entry('tip', 'method', bi('Key result {id} has neither a KPI nor a roadmap item.', '关键结果 {id} 既没有 KPI 也没有路线图事项。'), bi('Add a KPI that shows its pace, or the roadmap items that deliver it.', '添加反映进度的 KPI，或支撑它的路线图事项。')),
-  'key-result-without-owner': entry('error', 'method', bi('Key result {id} has no owner.', '关键结果 {id} 没有负责部门。'), bi('Name the one department accountable for it.', '指定唯一负责的部门。')),
-  'strategy-unanswered': entry('warning', 'method', bi('The strategy does not answer "{question}" ({field}).', '产品策略未回答“{question}”（{field}）。'), bi('Write a one-line answer next to {field}.', '在“{field}”旁写一句话回答。')),
-  'strategy-field-missing': entry('tip', 'method', bi('{field} is empty on the Strategy tab.', '“策略”表中的“{field}”为空。'), bi('Fill it in: it tops the pyramid.', '请填写：它位于金字塔顶端。')),
-  'funnel-mismatch': entry('warning', 'method', bi('{count} × {rate} ({countId} × {rateId}) makes {implied}, but objective {id} names {named}.', '{count} × {rate}（{countId} × {rateId}）得出 {implied}，但目标 {id} 写的是 {named}。'), bi('Agree the funnel: adjust the key results or the objective so the numbers meet.', '对齐漏斗：调整关键结果或目标，让数字相互吻合。')),
-  'objective-without-key-results': entry('warning', 'method', bi('Objective {id} has no key result.', '目标 {id} 没有关键结果。'), bi('Add up to three measurable key results.', '添加不超过三个可衡量的关键结果。')),
+  'too-many-key-results': entry(
+    'warning',
+    'method',
+    bi(
+      'Objective {id} has {count} key results; keep it to {max}.',
+      '目标 {id} 有 {count} 个关键结果，建议不超过 {max} 个。',
+    ),
+    bi('Merge or drop the least important ones: few and key.', '合并或删减次要项：少而关键。'),
+  ),
+  'too-many-objectives': entry(
+    'warning',
+    'method',
+    bi(
+      '{owner} owns {count} objectives; keep it to {max}.',
+      '{owner} 负责 {count} 个目标，建议不超过 {max} 个。',
+    ),
+    bi('Focus: hand some over or drop them.', '聚焦：移交或删减部分目标。'),
+  ),
+  'too-many-key-results-owned': entry(
+    'warning',
+    'method',
+    bi(
+      '{owner} owns {count} key results; keep it to {max}.',
+      '{owner} 负责 {count} 个关键结果，建议不超过 {max} 个。',
+    ),
+    bi('Focus: hand some over or drop them.', '聚焦：移交或删减部分关键结果。'),
+  ),
+  'too-many-kpis': entry(
+    'warning',
+    'method',
+    bi('{owner} owns {count} KPIs; keep it to {max}.', '{owner} 负责 {count} 个 KPI，建议不超过 {max} 个。'),
+    bi('Keep the KPIs that show the trend; drop the rest.', '保留最能反映趋势的 KPI，删减其余。'),
+  ),
+  'idle-department': entry(
+    'warning',
+    'method',
+    bi(
+      '{owner} owns no objective, key result, KPI or roadmap item.',
+      '{owner} 没有负责任何目标、关键结果、KPI 或路线图事项。',
+    ),
+    bi(
+      'Give every department something it can act on (line of sight).',
+      '让每个部门都有可以行动的目标（目标可见）。',
+    ),
+  ),
+  'kpi-without-key-result': entry(
+    'warning',
+    'method',
+    bi('KPI {id} is not tied to a key result.', 'KPI {id} 没有关联关键结果。'),
+    bi('Fill in the key result it tracks.', '填写它所跟踪的关键结果。'),
+  ),
+  'key-result-untracked': entry(
+    'tip',
+    'method',
+    bi(
+      'Key result {id} has neither a KPI nor a roadmap item.',
+      '关键结果 {id} 既没有 KPI 也没有路线图事项。',
+    ),
+    bi(
+      'Add a KPI that shows its pace, or the roadmap items that deliver it.',
+      '添加反映进度的 KPI，或支撑它的路线图事项。',
+    ),
+  ),
+  'key-result-without-owner': entry(
+    'error',
+    'method',
+    bi('Key result {id} has no owner.', '关键结果 {id} 没有负责部门。'),
+    bi('Name the one department accountable for it.', '指定唯一负责的部门。'),
+  ),
+  'strategy-unanswered': entry(
+    'warning',
+    'method',
+    bi('The strategy does not answer "{question}" ({field}).', '产品策略未回答“{question}”（{field}）。'),
+    bi('Write a one-line answer next to {field}.', '在“{field}”旁写一句话回答。'),
+  ),
+  'strategy-field-missing': entry(
+    'tip',
+    'method',
+    bi('{field} is empty on the Strategy tab.', '“策略”表中的“{field}”为空。'),
+    bi('Fill it in: it tops the pyramid.', '请填写：它位于金字塔顶端。'),
+  ),
+  'funnel-mismatch': entry(
+    'warning',
+    'method',
+    bi(
+      '{count} × {rate} ({countId} × {rateId}) makes {implied}, but objective {id} names {named}.',
+      '{count} × {rate}（{countId} × {rateId}）得出 {implied}，但目标 {id} 写的是 {named}。',
+    ),
+    bi(
+      'Agree the funnel: adjust the key results or the objective so the numbers meet.',
+      '对齐漏斗：调整关键结果或目标，让数字相互吻合。',
+    ),
+  ),
+  'objective-without-key-results': entry(
+    'warning',
+    'method',
+    bi('Objective {id} has no key result.', '目标 {id} 没有关键结果。'),
+    bi('Add up to three measurable key results.', '添加不超过三个可衡量的关键结果。'),
+  ),
   // Tracking: check-ins and pace.
-  'stale-check-in': entry('warning', 'tracking', bi('{id} has no actual for {month}.', '{id} 缺少 {month} 的实际数据。'), bi('Add a row to Actuals for {month}.', '在“实际”表中添加 {month} 的数据。')),
-  'behind-pace': entry('warning', 'tracking', bi('{id} is {status}: {attainment} achieved, {expected} expected by now.', '{id} {status}：已完成 {attainment}，此时应完成 {expected}。'), bi('Discuss it at the next review; adjust the plan or the target with a reason.', '在下次复盘中讨论；如需调整计划或目标，请注明原因。')),
+  'stale-check-in': entry(
+    'warning',
+    'tracking',
+    bi('{id} has no actual for {month}.', '{id} 缺少 {month} 的实际数据。'),
+    bi('Add a row to Actuals for {month}.', '在“实际”表中添加 {month} 的数据。'),
+  ),
+  'behind-pace': entry(
+    'warning',
+    'tracking',
+    bi(
+      '{id} is {status}: {attainment} achieved, {expected} expected by now.',
+      '{id} {status}：已完成 {attainment}，此时应完成 {expected}。',
+    ),
+    bi(
+      'Discuss it at the next review; adjust the plan or the target with a reason.',
+      '在下次复盘中讨论；如需调整计划或目标，请注明原因。',
+    ),
+  ),
 } satisfies Record<string, CatalogEntry>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOG;
@@ -118,7 +414,11 @@ export interface IssueLocation {
  * Build an issue. Params may differ per language (a field's label, a status word): pass a Bilingual
  * value and each language gets its own.
  */
-export function makeIssue(code: IssueCode, at: IssueLocation, params: Record<string, string | number | Bilingual> = {}): PlanIssue {
+export function makeIssue(
+  code: IssueCode,
+  at: IssueLocation,
+  params: Record<string, string | number | Bilingual> = {},
+): PlanIssue {
   const def = ISSUE_CATALOG[code];
   const paramsFor = (lang: Lang): Params => {
     const out: Params = {};

@@ -3,7 +3,16 @@
  * everything that could not be taken. Never throws on user data: every cell gives a value or an issue.
  */
 import { isIsoDate, monthOf, monthRange, type IsoDate, type Month } from './calendar';
-import { cellText, isBlank, readDate, readList, readNumber, type Cell, type Grid, type Workbook } from './cells';
+import {
+  cellText,
+  isBlank,
+  readDate,
+  readList,
+  readNumber,
+  type Cell,
+  type Grid,
+  type Workbook,
+} from './cells';
 import { makeIssue, type IssueCode, type PlanIssue } from './issues';
 import type {
   Actual,
@@ -65,10 +74,25 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     : emptyStrategy();
   if (!strategySheet) issues.push(missingTab('strategy', lang));
 
-  const period = readPeriod(strategy, strategySheet?.name ?? tabDef('strategy').label[lang], layout, issues, timeZone);
+  const period = readPeriod(
+    strategy,
+    strategySheet?.name ?? tabDef('strategy').label[lang],
+    layout,
+    issues,
+    timeZone,
+  );
 
   const tables = new Map<TabKey, TableRows>();
-  for (const def of ['departments', 'objectives', 'keyResults', 'kpis', 'roadmap', 'actuals', 'changes', 'targets'] as const) {
+  for (const def of [
+    'departments',
+    'objectives',
+    'keyResults',
+    'kpis',
+    'roadmap',
+    'actuals',
+    'changes',
+    'targets',
+  ] as const) {
     const found = sheets.get(def);
     if (!found) {
       if (tabDef(def).presence !== 'optional') issues.push(missingTab(def, lang));
@@ -82,16 +106,49 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   }
 
   const ctx: RowContext = { issues, timeZone, period };
-  const departments = uniqueById(readRows(tables.get('departments'), ctx, readDepartment), 'name', tables.get('departments'), issues);
-  const objectives = uniqueById(readRows(tables.get('objectives'), ctx, readObjective), 'id', tables.get('objectives'), issues);
-  const keyResults = uniqueById(readRows(tables.get('keyResults'), ctx, readKeyResult), 'id', tables.get('keyResults'), issues);
+  const departments = uniqueById(
+    readRows(tables.get('departments'), ctx, readDepartment),
+    'name',
+    tables.get('departments'),
+    issues,
+  );
+  const objectives = uniqueById(
+    readRows(tables.get('objectives'), ctx, readObjective),
+    'id',
+    tables.get('objectives'),
+    issues,
+  );
+  const keyResults = uniqueById(
+    readRows(tables.get('keyResults'), ctx, readKeyResult),
+    'id',
+    tables.get('keyResults'),
+    issues,
+  );
   const kpis = uniqueById(readRows(tables.get('kpis'), ctx, readKpi), 'id', tables.get('kpis'), issues);
-  const roadmap = uniqueById(readRows(tables.get('roadmap'), ctx, readRoadmapItem), 'id', tables.get('roadmap'), issues);
+  const roadmap = uniqueById(
+    readRows(tables.get('roadmap'), ctx, readRoadmapItem),
+    'id',
+    tables.get('roadmap'),
+    issues,
+  );
   const actuals = readRows(tables.get('actuals'), ctx, readActual);
   const changes = readRows(tables.get('changes'), ctx, readChange);
   const targets = readTargets(tables.get('targets'), workbook, sheets.get('targets')?.name, timeZone);
 
-  const plan: Plan = { lang, strategy, period, departments, objectives, keyResults, kpis, roadmap, actuals, changes, targets, layout };
+  const plan: Plan = {
+    lang,
+    strategy,
+    period,
+    departments,
+    objectives,
+    keyResults,
+    kpis,
+    roadmap,
+    actuals,
+    changes,
+    targets,
+    layout,
+  };
   return { plan, issues };
 }
 
@@ -159,7 +216,9 @@ function findHeaderRow(def: TabDef, grid: Grid): number {
   let bestHits = 0;
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, grid.length); r++) {
     const row = Array.isArray(grid[r]) ? grid[r] : [];
-    const hits = def.columns.filter((c) => row.some((cell) => typeof cell === 'string' && matchesLabel(cell, c.label))).length;
+    const hits = def.columns.filter((c) =>
+      row.some((cell) => typeof cell === 'string' && matchesLabel(cell, c.label)),
+    ).length;
     if (hits > bestHits) {
       best = r;
       bestHits = hits;
@@ -168,11 +227,18 @@ function findHeaderRow(def: TabDef, grid: Grid): number {
   return best;
 }
 
-function readTable(def: TabDef, sheet: string, grid: Grid, issues: PlanIssue[], reportMissingColumns: boolean): TableRows | undefined {
+function readTable(
+  def: TabDef,
+  sheet: string,
+  grid: Grid,
+  issues: PlanIssue[],
+  reportMissingColumns: boolean,
+): TableRows | undefined {
   const size = gridSize(grid);
   const headerIndex = findHeaderRow(def, grid);
   if (headerIndex < 0) {
-    if (def.presence !== 'optional') issues.push(makeIssue('empty-sheet', { sheet, row: 1, column: 1 }, { tab: sheet }));
+    if (def.presence !== 'optional')
+      issues.push(makeIssue('empty-sheet', { sheet, row: 1, column: 1 }, { tab: sheet }));
     return undefined;
   }
   const headerCells = grid[headerIndex] ?? [];
@@ -183,12 +249,24 @@ function readTable(def: TabDef, sheet: string, grid: Grid, issues: PlanIssue[], 
     const column = allColumns.find((col) => matchesLabel(cell, col.label));
     if (!column) return; // extra columns are the user's: kept and ignored
     if (column.key in columns) {
-      issues.push(makeIssue('duplicate-column', { sheet, row: headerIndex + 1, column: c + 1 }, { tab: sheet, column: cell }));
+      issues.push(
+        makeIssue(
+          'duplicate-column',
+          { sheet, row: headerIndex + 1, column: c + 1 },
+          { tab: sheet, column: cell },
+        ),
+      );
     } else {
       columns[column.key] = c + 1;
     }
   });
-  const layout: SheetLayout = { sheet, headerRow: headerIndex + 1, columns, rowCount: size.rows, columnCount: size.columns };
+  const layout: SheetLayout = {
+    sheet,
+    headerRow: headerIndex + 1,
+    columns,
+    rowCount: size.rows,
+    columnCount: size.columns,
+  };
   if (reportMissingColumns) {
     for (const column of def.columns) {
       if (column.key in columns) continue;
@@ -218,7 +296,10 @@ function readTable(def: TabDef, sheet: string, grid: Grid, issues: PlanIssue[], 
 // Strategy
 
 function emptyStrategy(): Strategy {
-  return { values: Object.fromEntries(STRATEGY_FIELDS.map((f) => [f.key, ''])) as Record<StrategyFieldKey, string>, rows: {} };
+  return {
+    values: Object.fromEntries(STRATEGY_FIELDS.map((f) => [f.key, ''])) as Record<StrategyFieldKey, string>,
+    rows: {},
+  };
 }
 
 function readStrategy(sheet: string, grid: Grid, layout: Plan['layout'], timeZone: string): Strategy {
@@ -226,8 +307,14 @@ function readStrategy(sheet: string, grid: Grid, layout: Plan['layout'], timeZon
   const def = tabDef('strategy');
   const headerIndex = findHeaderRow(def, grid);
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
-  const fieldColumn = headerIndex >= 0 ? header.findIndex((c) => typeof c === 'string' && matchesLabel(c, def.columns[0].label)) : 0;
-  const valueColumn = headerIndex >= 0 ? header.findIndex((c) => typeof c === 'string' && matchesLabel(c, def.columns[1].label)) : 1;
+  const fieldColumn =
+    headerIndex >= 0
+      ? header.findIndex((c) => typeof c === 'string' && matchesLabel(c, def.columns[0].label))
+      : 0;
+  const valueColumn =
+    headerIndex >= 0
+      ? header.findIndex((c) => typeof c === 'string' && matchesLabel(c, def.columns[1].label))
+      : 1;
   const fieldCol = fieldColumn >= 0 ? fieldColumn : 0;
   const valueCol = valueColumn >= 0 ? valueColumn : fieldCol + 1;
   const size = gridSize(grid);
@@ -252,16 +339,32 @@ function readStrategy(sheet: string, grid: Grid, layout: Plan['layout'], timeZon
   return strategy;
 }
 
-function readPeriod(strategy: Strategy, sheet: string, layout: Plan['layout'], issues: PlanIssue[], timeZone: string): Period | null {
+function readPeriod(
+  strategy: Strategy,
+  sheet: string,
+  layout: Plan['layout'],
+  issues: PlanIssue[],
+  timeZone: string,
+): Period | null {
   const valueColumn = layout.strategy?.columns.value ?? 2;
-  const at = (key: StrategyFieldKey) => ({ sheet, row: strategy.rows[key] ?? null, column: strategy.rows[key] ? valueColumn : null });
+  const at = (key: StrategyFieldKey) => ({
+    sheet,
+    row: strategy.rows[key] ?? null,
+    column: strategy.rows[key] ? valueColumn : null,
+  });
   const read = (key: 'periodStart' | 'periodEnd'): IsoDate | null => {
     const text = strategy.values[key];
     if (!text) return null;
     const r = readDate(text, timeZone);
     if (r.ok) return r.value;
     const field = STRATEGY_FIELDS.find((f) => f.key === key)!;
-    issues.push(makeIssue(r.reason === 'formula-error' ? 'formula-error' : 'not-a-date', at(key), { field: field.label, id: sheet, value: text }));
+    issues.push(
+      makeIssue(r.reason === 'formula-error' ? 'formula-error' : 'not-a-date', at(key), {
+        field: field.label,
+        id: sheet,
+        value: text,
+      }),
+    );
     return null;
   };
   const start = read('periodStart');
@@ -271,7 +374,8 @@ function readPeriod(strategy: Strategy, sheet: string, layout: Plan['layout'], i
     const location = at(missing);
     // Without a Strategy tab there is no cell to point at (the missing tab is reported on its own).
     const fallback = layout.strategy ? { sheet, row: 1, column: 1 } : { sheet, row: null, column: null };
-    if (!strategy.values[missing]) issues.push(makeIssue('period-missing', location.row ? location : fallback));
+    if (!strategy.values[missing])
+      issues.push(makeIssue('period-missing', location.row ? location : fallback));
     return null;
   }
   if (end < start) {
@@ -280,7 +384,9 @@ function readPeriod(strategy: Strategy, sheet: string, layout: Plan['layout'], i
   }
   let months = monthRange(monthOf(start), monthOf(end));
   if (months.length > MAX_PERIOD_MONTHS) {
-    issues.push(makeIssue('period-too-long', at('periodEnd'), { months: months.length, max: MAX_PERIOD_MONTHS }));
+    issues.push(
+      makeIssue('period-too-long', at('periodEnd'), { months: months.length, max: MAX_PERIOD_MONTHS }),
+    );
     months = months.slice(0, MAX_PERIOD_MONTHS);
   }
   return { start, end, months };
@@ -361,7 +467,9 @@ class RowReader {
     }
     const read = readNumber(this.raw(key));
     if (read.ok) return read.value;
-    this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-number', key, { value: this.text(key) });
+    this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-number', key, {
+      value: this.text(key),
+    });
     return null;
   }
 
@@ -372,18 +480,28 @@ class RowReader {
     }
     const read = readDate(this.raw(key), this.ctx.timeZone);
     if (read.ok) return read.value;
-    this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-date', key, { value: this.text(key) });
+    this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-date', key, {
+      value: this.text(key),
+    });
     return null;
   }
 
-  choice<K extends EnumKey>(key: string, enumKey: K, fallback: keyof (typeof ENUMS)[K], required = false): keyof (typeof ENUMS)[K] {
+  choice<K extends EnumKey>(
+    key: string,
+    enumKey: K,
+    fallback: keyof (typeof ENUMS)[K],
+    required = false,
+  ): keyof (typeof ENUMS)[K] {
     if (!this.has(key)) {
       if (required) this.requirePresent(key);
       return fallback;
     }
     const value = matchEnum(enumKey, this.text(key));
     if (value !== undefined) return value;
-    const allowed = { en: enumLabels(enumKey, 'en').join(', '), 'zh-CN': enumLabels(enumKey, 'zh-CN').join('、') };
+    const allowed = {
+      en: enumLabels(enumKey, 'en').join(', '),
+      'zh-CN': enumLabels(enumKey, 'zh-CN').join('、'),
+    };
     this.issue('invalid-choice', key, { value: this.text(key), allowed });
     return fallback;
   }
@@ -428,7 +546,12 @@ function readId(r: RowReader, key: string, example: string): string | null {
   return null;
 }
 
-function uniqueById<T extends { row: number }>(items: T[], key: keyof T & string, table: TableRows | undefined, issues: PlanIssue[]): T[] {
+function uniqueById<T extends { row: number }>(
+  items: T[],
+  key: keyof T & string,
+  table: TableRows | undefined,
+  issues: PlanIssue[],
+): T[] {
   if (!table) return items;
   const seen = new Map<string, T>();
   const column = table.layout.columns[key] ?? 1;
@@ -437,7 +560,13 @@ function uniqueById<T extends { row: number }>(items: T[], key: keyof T & string
     const lower = id.toLowerCase();
     const first = seen.get(lower);
     if (first) {
-      issues.push(makeIssue('duplicate-id', { sheet: table.layout.sheet, row: item.row, column }, { id, other: first.row }));
+      issues.push(
+        makeIssue(
+          'duplicate-id',
+          { sheet: table.layout.sheet, row: item.row, column },
+          { id, other: first.row },
+        ),
+      );
     } else {
       seen.set(lower, item);
     }
@@ -458,7 +587,16 @@ function readObjective(r: RowReader): Objective | null {
   const start = r.date('start');
   const end = r.date('end');
   r.checkSpan('start', start, 'end', end);
-  return { row: r.row, id, title: r.text('title'), owner: r.text('owner'), parent: r.text('parent'), start, end, notes: r.text('notes') };
+  return {
+    row: r.row,
+    id,
+    title: r.text('title'),
+    owner: r.text('owner'),
+    parent: r.text('parent'),
+    start,
+    end,
+    notes: r.text('notes'),
+  };
 }
 
 function readKeyResult(r: RowReader): KeyResult | null {
@@ -550,7 +688,10 @@ function readActual(r: RowReader): Actual | null {
 
 function readChange(r: RowReader): Change | null {
   const raw = r.raw('timestamp');
-  const timestamp = raw instanceof Date && !Number.isNaN(raw.getTime()) ? raw.toISOString().slice(0, 16).replace('T', ' ') : r.text('timestamp');
+  const timestamp =
+    raw instanceof Date && !Number.isNaN(raw.getTime())
+      ? raw.toISOString().slice(0, 16).replace('T', ' ')
+      : r.text('timestamp');
   const text = (key: string) => r.text(key);
   return {
     row: r.row,
@@ -569,14 +710,23 @@ function readChange(r: RowReader): Change | null {
 // The generated Targets tab, read back for custom weights and for comparing its formula results.
 
 function monthHeader(cell: Cell, timeZone: string): Month | null {
-  if (cell instanceof Date || (typeof cell === 'number' && cell > 20_000) || (typeof cell === 'string' && /^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?$/.test(cell.trim()))) {
+  if (
+    cell instanceof Date ||
+    (typeof cell === 'number' && cell > 20_000) ||
+    (typeof cell === 'string' && /^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?$/.test(cell.trim()))
+  ) {
     const read = readDate(cell, timeZone);
     if (read.ok && isIsoDate(read.value)) return monthOf(read.value);
   }
   return null;
 }
 
-function readTargets(table: TableRows | undefined, workbook: Workbook, sheet: string | undefined, timeZone: string): TargetsTab | null {
+function readTargets(
+  table: TableRows | undefined,
+  workbook: Workbook,
+  sheet: string | undefined,
+  timeZone: string,
+): TargetsTab | null {
   if (!table || !sheet) return null;
   const monthColumns: Record<Month, number> = {};
   table.headerCells.forEach((cell, c) => {
@@ -593,7 +743,9 @@ function readTargets(table: TableRows | undefined, workbook: Workbook, sheet: st
     const row = Array.isArray(grid[r]) ? grid[r] : [];
     const id = cellText(row[idColumn - 1], timeZone);
     if (!id) continue;
-    const kind = kindColumn ? matchEnum('targetsRow', cellText(row[kindColumn - 1], timeZone)) ?? 'target' : 'target';
+    const kind = kindColumn
+      ? (matchEnum('targetsRow', cellText(row[kindColumn - 1], timeZone)) ?? 'target')
+      : 'target';
     if (kind === 'weights') {
       const weights: Record<Month, number> = {};
       for (const month of months) {

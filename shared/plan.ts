@@ -1,6 +1,15 @@
 /** The typed plan the parser produces and every later stage (checks, decomposition, progress, views) reads. */
 import type { IsoDate, Month } from './calendar';
-import type { Cadence, Direction, Lang, MetricType, Phasing, RoadmapStatus, StrategyFieldKey, TabKey } from './template';
+import type {
+  Cadence,
+  Direction,
+  Lang,
+  MetricType,
+  Phasing,
+  RoadmapStatus,
+  StrategyFieldKey,
+  TabKey,
+} from './template';
 
 /** Where a row came from, so any issue about it can name the sheet and cell. */
 export interface RowRef {

@@ -2,8 +2,26 @@
  * Stage 2b: progress and status as of a given day (the core never reads the clock). Expected-to-date comes
  * from the decomposition itself, so a ramp-up plan expects little early on; linear time would call it late.
  */
-import { firstDay, lastDay, monthFromIndex, monthIndex, monthIndexOfDay, monthOf, monthRange, type IsoDate, type Month } from './calendar';
-import { expectedAtEndOf, keyResultIndex, keyResultSpec, kpiSpec, monthTarget, monthTargetAt, type MetricSpec } from './decompose';
+import {
+  firstDay,
+  lastDay,
+  monthFromIndex,
+  monthIndex,
+  monthIndexOfDay,
+  monthOf,
+  monthRange,
+  type IsoDate,
+  type Month,
+} from './calendar';
+import {
+  expectedAtEndOf,
+  keyResultIndex,
+  keyResultSpec,
+  kpiSpec,
+  monthTarget,
+  monthTargetAt,
+  type MetricSpec,
+} from './decompose';
 import type { Actual, Plan } from './plan';
 import { bi, type Bilingual, type Direction, type MetricType } from './template';
 
@@ -103,7 +121,12 @@ export function actualsIndex(actuals: Actual[]): Map<string, Actual[]> {
  * Actuals per metric and month: amounts add up for cumulative metrics; for the others the latest reading counts.
  * `metricId` null: the rows are the metric's already (from actualsIndex).
  */
-function actualsByMonth(actuals: Actual[], metricId: string | null, cumulative: boolean, asOf: IsoDate): Map<number, number> {
+function actualsByMonth(
+  actuals: Actual[],
+  metricId: string | null,
+  cumulative: boolean,
+  asOf: IsoDate,
+): Map<number, number> {
   // Keyed by monthIndex: numbers, not month strings, so no string is made per row and per month.
   const byMonth = new Map<number, number>();
   /** Levels only: the date of the reading kept for each month. */
@@ -126,7 +149,12 @@ function actualsByMonth(actuals: Actual[], metricId: string | null, cumulative: 
 }
 
 /** (current - baseline) / (target - baseline), never below 0 (the wrong side of the baseline is no progress). */
-export function attainmentOf(current: number, baseline: number, target: number, direction: Direction): number {
+export function attainmentOf(
+  current: number,
+  baseline: number,
+  target: number,
+  direction: Direction,
+): number {
   const span = target - baseline;
   if (span === 0) return (direction === 'increase' ? current >= target : current <= target) ? 1 : 0;
   return Math.max(0, (current - baseline) / span);
@@ -187,7 +215,13 @@ interface MetricMeta {
  * One metric's progress. `index` (actualsIndex(plan.actuals)) saves scanning every Actuals row per metric when
  * computing many; without it the rows are scanned.
  */
-export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: Plan, asOf: IsoDate, index?: Map<string, Actual[]>): MetricProgress {
+export function metricProgress(
+  meta: MetricMeta,
+  spec: MetricSpec | null,
+  plan: Plan,
+  asOf: IsoDate,
+  index?: Map<string, Actual[]>,
+): MetricProgress {
   const periodMonths = plan.period?.months ?? (spec ? monthRange(spec.start, spec.due) : []);
   const cumulative = meta.type === 'cumulative';
   const actuals = index
@@ -198,7 +232,11 @@ export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: 
   const n = spec ? monthIndex(spec.due) - first + 1 : 0;
   const months = periodMonths.map((month) => {
     const index = monthIndex(month);
-    return { month, target: spec ? monthTargetAt(spec, index - first + 1, n) : null, actual: actuals.get(index) ?? null };
+    return {
+      month,
+      target: spec ? monthTargetAt(spec, index - first + 1, n) : null,
+      actual: actuals.get(index) ?? null,
+    };
   });
   // The fields are spelled out: a spread here made this the slowest line of the whole core (10,000 key results).
   const base: MetricProgress = {
@@ -279,7 +317,8 @@ export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: 
     base.expectedAttainment = windowMonths.length ? 1 : null;
   } else if (base.current !== null) {
     base.attainment = attainmentOf(base.current, spec.baseline, spec.target, spec.direction);
-    base.expectedAttainment = base.expected === null ? null : attainmentOf(base.expected, spec.baseline, spec.target, spec.direction);
+    base.expectedAttainment =
+      base.expected === null ? null : attainmentOf(base.expected, spec.baseline, spec.target, spec.direction);
   }
 
   base.forecast = forecast(spec, actuals, windowMonths, base.current, throughIndex);
@@ -311,7 +350,13 @@ export function metricProgress(meta: MetricMeta, spec: MetricSpec | null, plan: 
 }
 
 /** Where the metric will stand at the due month: the recent run rate (cumulative) or trend (level) carried on. */
-function forecast(spec: MetricSpec, actuals: Map<number, number>, windowMonths: number[], current: number | null, through: number): number | null {
+function forecast(
+  spec: MetricSpec,
+  actuals: Map<number, number>,
+  windowMonths: number[],
+  current: number | null,
+  through: number,
+): number | null {
   if (current === null || windowMonths.length === 0) return current;
   const remaining = Math.max(0, monthIndex(spec.due) - through);
   const recent = windowMonths.slice(-FORECAST_MONTHS);
@@ -326,10 +371,24 @@ function forecast(spec: MetricSpec, actuals: Map<number, number>, windowMonths: 
   return current;
 }
 
-export function keyResultProgress(plan: Plan, asOf: IsoDate, actuals = actualsIndex(plan.actuals)): MetricProgress[] {
+export function keyResultProgress(
+  plan: Plan,
+  asOf: IsoDate,
+  actuals = actualsIndex(plan.actuals),
+): MetricProgress[] {
   return plan.keyResults.map((kr) =>
     metricProgress(
-      { id: kr.id, kind: 'kr', name: kr.title, owner: kr.owner, unit: kr.unit, type: kr.type, direction: kr.direction, baseline: kr.baseline, target: kr.target },
+      {
+        id: kr.id,
+        kind: 'kr',
+        name: kr.title,
+        owner: kr.owner,
+        unit: kr.unit,
+        type: kr.type,
+        direction: kr.direction,
+        baseline: kr.baseline,
+        target: kr.target,
+      },
       keyResultSpec(kr, plan),
       plan,
       asOf,
@@ -338,11 +397,25 @@ export function keyResultProgress(plan: Plan, asOf: IsoDate, actuals = actualsIn
   );
 }
 
-export function kpiProgress(plan: Plan, asOf: IsoDate, actuals = actualsIndex(plan.actuals)): MetricProgress[] {
+export function kpiProgress(
+  plan: Plan,
+  asOf: IsoDate,
+  actuals = actualsIndex(plan.actuals),
+): MetricProgress[] {
   const index = keyResultIndex(plan);
   return plan.kpis.map((kpi) =>
     metricProgress(
-      { id: kpi.id, kind: 'kpi', name: kpi.name, owner: kpi.owner, unit: kpi.unit, type: 'threshold', direction: kpi.direction, baseline: 0, target: kpi.target },
+      {
+        id: kpi.id,
+        kind: 'kpi',
+        name: kpi.name,
+        owner: kpi.owner,
+        unit: kpi.unit,
+        type: 'threshold',
+        direction: kpi.direction,
+        baseline: 0,
+        target: kpi.target,
+      },
       kpiSpec(kpi, plan, index),
       plan,
       asOf,
@@ -357,17 +430,37 @@ export function kpiProgress(plan: Plan, asOf: IsoDate, actuals = actualsIndex(pl
  */
 export function rollUp(items: { progress: MetricProgress; weight: number }[]): RollUp {
   const statuses = items.map((i) => i.progress.status);
-  const empty: RollUp = { attainment: null, expectedAttainment: null, status: 'no-data', metrics: items.length };
+  const empty: RollUp = {
+    attainment: null,
+    expectedAttainment: null,
+    status: 'no-data',
+    metrics: items.length,
+  };
   if (items.length === 0) return empty;
-  if (statuses.every((s) => s === 'done')) return { ...weighted(items), status: 'done', metrics: items.length };
+  if (statuses.every((s) => s === 'done'))
+    return { ...weighted(items), status: 'done', metrics: items.length };
   if (statuses.every((s) => s === 'not-started')) return { ...empty, status: 'not-started' };
-  const measured = items.filter((i) => i.progress.attainment !== null && i.progress.expectedAttainment !== null && i.progress.status !== 'no-data' && i.progress.status !== 'not-started');
+  const measured = items.filter(
+    (i) =>
+      i.progress.attainment !== null &&
+      i.progress.expectedAttainment !== null &&
+      i.progress.status !== 'no-data' &&
+      i.progress.status !== 'not-started',
+  );
   if (measured.length === 0) return empty;
   const { attainment, expectedAttainment } = weighted(measured);
-  return { attainment, expectedAttainment, status: statusFromPace(attainment!, expectedAttainment!), metrics: items.length };
+  return {
+    attainment,
+    expectedAttainment,
+    status: statusFromPace(attainment!, expectedAttainment!),
+    metrics: items.length,
+  };
 }
 
-function weighted(items: { progress: MetricProgress; weight: number }[]): { attainment: number | null; expectedAttainment: number | null } {
+function weighted(items: { progress: MetricProgress; weight: number }[]): {
+  attainment: number | null;
+  expectedAttainment: number | null;
+} {
   const usable = items.filter((i) => i.progress.attainment !== null);
   const totalWeight = usable.reduce((s, i) => s + i.weight, 0);
   if (usable.length === 0) return { attainment: null, expectedAttainment: null };
@@ -375,7 +468,10 @@ function weighted(items: { progress: MetricProgress; weight: number }[]): { atta
   const w = (i: { weight: number }) => (totalWeight > 0 ? i.weight / totalWeight : 1 / usable.length);
   return {
     attainment: usable.reduce((s, i) => s + w(i) * Math.min(1, i.progress.attainment!), 0),
-    expectedAttainment: usable.reduce((s, i) => s + w(i) * Math.min(1, i.progress.expectedAttainment ?? 0), 0),
+    expectedAttainment: usable.reduce(
+      (s, i) => s + w(i) * Math.min(1, i.progress.expectedAttainment ?? 0),
+      0,
+    ),
   };
 }
 

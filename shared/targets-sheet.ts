@@ -6,7 +6,15 @@
  */
 import { firstDay, type Month } from './calendar';
 import { a1, columnLetter, quoteSheet, type Cell } from './cells';
-import { keyResultIndex, keyResultSpec, kpiSpec, monthTargetFormula, precisionFor, trackedKeyResult, type FormulaRefs } from './decompose';
+import {
+  keyResultIndex,
+  keyResultSpec,
+  kpiSpec,
+  monthTargetFormula,
+  precisionFor,
+  trackedKeyResult,
+  type FormulaRefs,
+} from './decompose';
 import type { Plan, SheetLayout } from './plan';
 import { AT_RISK_PACE, ON_TRACK_PACE, STATUS_LABELS } from './progress';
 import { ENUMS, TARGETS_SUMMARY_COLUMNS, tabDef, type Lang, type MetricType } from './template';
@@ -29,7 +37,8 @@ export interface TargetsSheetOptions {
   date: (iso: string) => Cell;
 }
 
-const abs = (sheet: string, row: number, column: number) => `${quoteSheet(sheet)}!$${columnLetter(column)}$${row}`;
+const abs = (sheet: string, row: number, column: number) =>
+  `${quoteSheet(sheet)}!$${columnLetter(column)}$${row}`;
 
 /**
  * Build the grid. Returns null when the plan lacks what the formulas point at (the period, the Key Results
@@ -50,7 +59,8 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   const months = period.months;
   const firstMonthColumn = fixed.length + 1;
   const lastMonthColumn = fixed.length + months.length;
-  const summaryColumn = (key: string) => lastMonthColumn + 1 + TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === key);
+  const summaryColumn = (key: string) =>
+    lastMonthColumn + 1 + TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === key);
   const header: Cell[] = [
     ...fixed.map((c) => c.label[lang]),
     ...months.map((m) => options.date(firstDay(m))),
@@ -79,7 +89,8 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     const rowNumber = rows.length + 1;
     const weightsRow = custom ? rowNumber + 1 : null;
     targetRows[id] = rowNumber;
-    const monthRange = (row: number) => `$${columnLetter(firstMonthColumn)}$${row}:$${columnLetter(lastMonthColumn)}$${row}`;
+    const monthRange = (row: number) =>
+      `$${columnLetter(firstMonthColumn)}$${row}:$${columnLetter(lastMonthColumn)}$${row}`;
     const monthCells = months.map((_, i) =>
       monthTargetFormula(
         { type, precision },
@@ -90,18 +101,39 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         },
       ),
     );
-    rows.push([id, kind('target'), name, owner, ...monthCells, ...summaryFormulas(type, id, rowNumber, monthRange(rowNumber), refs)]);
+    rows.push([
+      id,
+      kind('target'),
+      name,
+      owner,
+      ...monthCells,
+      ...summaryFormulas(type, id, rowNumber, monthRange(rowNumber), refs),
+    ]);
     if (weightsRow) {
       weightRows.push(weightsRow);
       const kept = plan.targets?.weights[id] ?? {};
-      rows.push([id, kind('weights'), name, owner, ...months.map((m) => kept[m] ?? ''), ...TARGETS_SUMMARY_COLUMNS.map(() => '')]);
+      rows.push([
+        id,
+        kind('weights'),
+        name,
+        owner,
+        ...months.map((m) => kept[m] ?? ''),
+        ...TARGETS_SUMMARY_COLUMNS.map(() => ''),
+      ]);
     }
   };
 
   /** To-date columns: "to date" means through the last completed month, as the progress core counts it. */
-  const summaryFormulas = (type: MetricType, id: string, row: number, monthsOfRow: string, refs: { target: string; baseline: string }): Cell[] => {
+  const summaryFormulas = (
+    type: MetricType,
+    id: string,
+    row: number,
+    monthsOfRow: string,
+    refs: { target: string; baseline: string },
+  ): Cell[] => {
     if (!actuals || !need(actuals, 'date', 'metric', 'value')) return TARGETS_SUMMARY_COLUMNS.map(() => '');
-    const col = (key: string) => `${quoteSheet(actuals.sheet)}!$${columnLetter(actuals.columns[key])}:$${columnLetter(actuals.columns[key])}`;
+    const col = (key: string) =>
+      `${quoteSheet(actuals.sheet)}!$${columnLetter(actuals.columns[key])}:$${columnLetter(actuals.columns[key])}`;
     const [date, metric, value] = [col('date'), col('metric'), col('value')];
     const thisMonth = 'DATE(YEAR(TODAY()),MONTH(TODAY()),1)';
     const idCell = `$A${row}`;
@@ -134,11 +166,19 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         cells = [`=${T}`, `=IF(${anyBefore}=0,"",${latestBefore})`, '=""'];
         break;
       case 'milestone':
-        cells = [`=${lastMonthTarget}`, `=IF(COUNTIFS(${metric},${idCell},${value},">=1")>0,1,0)`, `=${actualToDate}`];
+        cells = [
+          `=${lastMonthTarget}`,
+          `=IF(COUNTIFS(${metric},${idCell},${value},">=1")>0,1,0)`,
+          `=${actualToDate}`,
+        ];
         break;
     }
     const expected =
-      type === 'cumulative' ? `(${targetToDate}/(${T}-${B}))` : type === 'level' ? `((${targetToDate}-${B})/(${T}-${B}))` : targetToDate;
+      type === 'cumulative'
+        ? `(${targetToDate}/(${T}-${B}))`
+        : type === 'level'
+          ? `((${targetToDate}-${B})/(${T}-${B}))`
+          : targetToDate;
     const status =
       type === 'threshold'
         ? '=""'
@@ -155,7 +195,8 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       kr.title,
       kr.owner,
       kr.type,
-      spec?.precision ?? precisionFor(kr.type, kr.unit, kr.target ?? 0, kr.baseline, plan.strategy.values.currency),
+      spec?.precision ??
+        precisionFor(kr.type, kr.unit, kr.target ?? 0, kr.baseline, plan.strategy.values.currency),
       {
         target: abs(krTab.sheet, row, krTab.columns.target),
         baseline: cellOr(krTab, row, 'baseline', '0'),
@@ -193,4 +234,3 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   }
   return { rows, months, firstMonthColumn, weightRows, targetRows };
 }
-

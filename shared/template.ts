@@ -130,12 +130,16 @@ export const STRATEGY_FIELDS = [
 export type StrategyFieldKey = (typeof STRATEGY_FIELDS)[number]['key'];
 
 /** The four questions of the product strategy (the pyramid's "Tactics" level), with the question asked. */
-export const STRATEGY_QUESTIONS: Record<'targetUsers' | 'problem' | 'category' | 'businessGoal', Bilingual> = {
-  targetUsers: bi('Who is the product for?', '产品为谁而做？'),
-  problem: bi('Why would they use and buy it?', '用户为什么会使用并购买？'),
-  category: bi('What kind of product is it, and why pick it over alternatives?', '这是什么品类的产品，凭什么胜过替代品？'),
-  businessGoal: bi('What does it earn the company?', '它为公司带来什么商业回报？'),
-};
+export const STRATEGY_QUESTIONS: Record<'targetUsers' | 'problem' | 'category' | 'businessGoal', Bilingual> =
+  {
+    targetUsers: bi('Who is the product for?', '产品为谁而做？'),
+    problem: bi('Why would they use and buy it?', '用户为什么会使用并购买？'),
+    category: bi(
+      'What kind of product is it, and why pick it over alternatives?',
+      '这是什么品类的产品，凭什么胜过替代品？',
+    ),
+    businessGoal: bi('What does it earn the company?', '它为公司带来什么商业回报？'),
+  };
 
 const ID_NOTE = bi('A short unique code, e.g. KR1.', '简短且唯一的编号，例如 KR1。');
 const OWNER_NOTE = bi('A department listed on the Departments tab.', '填写“部门”表中列出的部门。');
@@ -148,7 +152,14 @@ export const TABS: readonly TabDef[] = [
     presence: 'required',
     note: bi('The product strategy: one row per field.', '产品策略：每行一个字段。'),
     columns: [
-      col('field', 'Field', '字段', 'text', true, bi('The name of the field; keep it as written.', '字段名称，请勿修改。')),
+      col(
+        'field',
+        'Field',
+        '字段',
+        'text',
+        true,
+        bi('The name of the field; keep it as written.', '字段名称，请勿修改。'),
+      ),
       col('value', 'Value', '内容', 'text', true, bi('Your answer.', '你的回答。')),
     ],
   },
@@ -158,9 +169,23 @@ export const TABS: readonly TabDef[] = [
     presence: 'recommended',
     note: bi('The teams that own objectives, key results and KPIs.', '承担目标、关键结果与 KPI 的团队。'),
     columns: [
-      col('name', 'Department', '部门', 'id', true, bi('The department name used in Owner columns.', '各表“负责部门”列使用的部门名称。')),
+      col(
+        'name',
+        'Department',
+        '部门',
+        'id',
+        true,
+        bi('The department name used in Owner columns.', '各表“负责部门”列使用的部门名称。'),
+      ),
       col('lead', 'Lead', '负责人', 'text', false, bi('The person accountable.', '负责人姓名。')),
-      col('color', 'Color', '颜色', 'color', false, bi('Optional colour for charts, e.g. #0072B2.', '可选的图表颜色，例如 #0072B2。')),
+      col(
+        'color',
+        'Color',
+        '颜色',
+        'color',
+        false,
+        bi('Optional colour for charts, e.g. #0072B2.', '可选的图表颜色，例如 #0072B2。'),
+      ),
     ],
   },
   {
@@ -170,9 +195,26 @@ export const TABS: readonly TabDef[] = [
     note: bi('What the launch must achieve, in words.', '本次上市要达成的目标（定性描述）。'),
     columns: [
       col('id', 'ID', '编号', 'id', true, ID_NOTE),
-      col('title', 'Objective', '目标', 'text', true, bi('The objective in one sentence.', '用一句话描述目标。')),
+      col(
+        'title',
+        'Objective',
+        '目标',
+        'text',
+        true,
+        bi('The objective in one sentence.', '用一句话描述目标。'),
+      ),
       col('owner', 'Owner', '负责部门', 'ref', false, OWNER_NOTE),
-      col('parent', 'Parent', '上级', 'ref', false, bi('Optional: the objective or key result this one contributes to.', '可选：本目标所支撑的上级目标或关键结果编号。')),
+      col(
+        'parent',
+        'Parent',
+        '上级',
+        'ref',
+        false,
+        bi(
+          'Optional: the objective or key result this one contributes to.',
+          '可选：本目标所支撑的上级目标或关键结果编号。',
+        ),
+      ),
       col('start', 'Start', '开始', 'date', false, DATE_NOTE),
       col('end', 'End', '结束', 'date', false, DATE_NOTE),
       col('notes', 'Notes', '备注', 'text', false, bi('Anything worth knowing.', '其他说明。')),
@@ -185,51 +227,207 @@ export const TABS: readonly TabDef[] = [
     note: bi('Measurable outcomes, one owner each.', '可衡量的结果，每项只有一个负责部门。'),
     columns: [
       col('id', 'ID', '编号', 'id', true, ID_NOTE),
-      col('objective', 'Objective', '所属目标', 'ref', true, bi('The ID of the objective this key result measures.', '所衡量目标的编号。')),
+      col(
+        'objective',
+        'Objective',
+        '所属目标',
+        'ref',
+        true,
+        bi('The ID of the objective this key result measures.', '所衡量目标的编号。'),
+      ),
       col('title', 'Key result', '关键结果', 'text', true, bi('The measurable outcome.', '可衡量的结果。')),
       col('owner', 'Owner', '负责部门', 'ref', true, OWNER_NOTE),
-      col('type', 'Type', '类型', 'enum', true, bi('cumulative (adds up: sign-ups, revenue), level (a rate), threshold (a bar every period) or milestone (done by a date).', '累计（可相加：注册数、收入）、水平（比率）、阈值（每期达到的标准）或里程碑（按期完成）。'), 'type'),
-      col('unit', 'Unit', '单位', 'text', false, bi('e.g. USD, sign-ups, %, hours.', '例如 USD、注册数、%、小时。')),
-      col('direction', 'Direction', '方向', 'enum', false, bi('increase (higher is better) or decrease (lower is better).', '提升（越高越好）或降低（越低越好）。'), 'direction'),
-      col('baseline', 'Baseline', '基线', 'ratio', false, bi('Where the metric stands at the start (0 if empty).', '起点数值（留空视为 0）。')),
-      col('target', 'Target', '目标值', 'ratio', true, bi('The value to reach by the due date; 20% or 0.2 for rates.', '截止日期要达到的数值；比率可写 20% 或 0.2。')),
-      col('start', 'Start', '开始', 'date', false, bi('First month of work (period start if empty).', '开始月份（留空则为周期开始）。')),
+      col(
+        'type',
+        'Type',
+        '类型',
+        'enum',
+        true,
+        bi(
+          'cumulative (adds up: sign-ups, revenue), level (a rate), threshold (a bar every period) or milestone (done by a date).',
+          '累计（可相加：注册数、收入）、水平（比率）、阈值（每期达到的标准）或里程碑（按期完成）。',
+        ),
+        'type',
+      ),
+      col(
+        'unit',
+        'Unit',
+        '单位',
+        'text',
+        false,
+        bi('e.g. USD, sign-ups, %, hours.', '例如 USD、注册数、%、小时。'),
+      ),
+      col(
+        'direction',
+        'Direction',
+        '方向',
+        'enum',
+        false,
+        bi(
+          'increase (higher is better) or decrease (lower is better).',
+          '提升（越高越好）或降低（越低越好）。',
+        ),
+        'direction',
+      ),
+      col(
+        'baseline',
+        'Baseline',
+        '基线',
+        'ratio',
+        false,
+        bi('Where the metric stands at the start (0 if empty).', '起点数值（留空视为 0）。'),
+      ),
+      col(
+        'target',
+        'Target',
+        '目标值',
+        'ratio',
+        true,
+        bi(
+          'The value to reach by the due date; 20% or 0.2 for rates.',
+          '截止日期要达到的数值；比率可写 20% 或 0.2。',
+        ),
+      ),
+      col(
+        'start',
+        'Start',
+        '开始',
+        'date',
+        false,
+        bi('First month of work (period start if empty).', '开始月份（留空则为周期开始）。'),
+      ),
       col('due', 'Due', '截止', 'date', true, DATE_NOTE),
-      col('phasing', 'Phasing', '分解方式', 'enum', false, bi('How a cumulative target is split across months: even, ramp-up, front-loaded or custom (weights on the Targets tab).', '累计目标的月度分解方式：平均、逐步提升、前高后低或自定义（在目标分解表填写权重）。'), 'phasing'),
-      col('weight', 'Weight', '权重', 'number', false, bi('Weight in the objective score (equal if empty).', '在目标得分中的权重（留空为等权）。')),
-      col('confidence', 'Confidence', '信心', 'ratio', false, bi('How sure the team is, 0–100%.', '团队信心，0–100%。')),
+      col(
+        'phasing',
+        'Phasing',
+        '分解方式',
+        'enum',
+        false,
+        bi(
+          'How a cumulative target is split across months: even, ramp-up, front-loaded or custom (weights on the Targets tab).',
+          '累计目标的月度分解方式：平均、逐步提升、前高后低或自定义（在目标分解表填写权重）。',
+        ),
+        'phasing',
+      ),
+      col(
+        'weight',
+        'Weight',
+        '权重',
+        'number',
+        false,
+        bi('Weight in the objective score (equal if empty).', '在目标得分中的权重（留空为等权）。'),
+      ),
+      col(
+        'confidence',
+        'Confidence',
+        '信心',
+        'ratio',
+        false,
+        bi('How sure the team is, 0–100%.', '团队信心，0–100%。'),
+      ),
     ],
   },
   {
     key: 'kpis',
     label: bi('KPIs', 'KPI'),
     presence: 'recommended',
-    note: bi('The operating dashboard: each KPI tracks the work behind one key result.', '运营指标：每个 KPI 跟踪一个关键结果背后的工作。'),
+    note: bi(
+      'The operating dashboard: each KPI tracks the work behind one key result.',
+      '运营指标：每个 KPI 跟踪一个关键结果背后的工作。',
+    ),
     columns: [
       col('id', 'ID', '编号', 'id', true, ID_NOTE),
-      col('name', 'KPI', 'KPI', 'text', true, bi('What is measured, e.g. new sign-ups per month.', '衡量的内容，例如每月新增注册数。')),
+      col(
+        'name',
+        'KPI',
+        'KPI',
+        'text',
+        true,
+        bi('What is measured, e.g. new sign-ups per month.', '衡量的内容，例如每月新增注册数。'),
+      ),
       col('owner', 'Owner', '负责部门', 'ref', true, OWNER_NOTE),
-      col('keyResult', 'Key result', '关键结果', 'ref', true, bi('The ID of the key result this KPI tracks.', '该 KPI 跟踪的关键结果编号。')),
+      col(
+        'keyResult',
+        'Key result',
+        '关键结果',
+        'ref',
+        true,
+        bi('The ID of the key result this KPI tracks.', '该 KPI 跟踪的关键结果编号。'),
+      ),
       col('unit', 'Unit', '单位', 'text', false, bi('e.g. %, hours, sign-ups.', '例如 %、小时、注册数。')),
-      col('direction', 'Direction', '方向', 'enum', false, bi('increase: at least the target; decrease: at most the target.', '提升：不低于目标值；降低：不高于目标值。'), 'direction'),
-      col('target', 'Target', '目标值', 'ratio', true, bi('The bar every period, e.g. 5% or 1.', '每期要达到的标准，例如 5% 或 1。')),
-      col('cadence', 'Cadence', '频率', 'enum', false, bi('How often it is checked: monthly or weekly.', '检查频率：每月或每周。'), 'cadence'),
+      col(
+        'direction',
+        'Direction',
+        '方向',
+        'enum',
+        false,
+        bi(
+          'increase: at least the target; decrease: at most the target.',
+          '提升：不低于目标值；降低：不高于目标值。',
+        ),
+        'direction',
+      ),
+      col(
+        'target',
+        'Target',
+        '目标值',
+        'ratio',
+        true,
+        bi('The bar every period, e.g. 5% or 1.', '每期要达到的标准，例如 5% 或 1。'),
+      ),
+      col(
+        'cadence',
+        'Cadence',
+        '频率',
+        'enum',
+        false,
+        bi('How often it is checked: monthly or weekly.', '检查频率：每月或每周。'),
+        'cadence',
+      ),
     ],
   },
   {
     key: 'roadmap',
     label: bi('Roadmap', '路线图'),
     presence: 'recommended',
-    note: bi('The GTM roadmap: launch phases and initiatives per department.', '上市路线图：各部门的阶段与举措。'),
+    note: bi(
+      'The GTM roadmap: launch phases and initiatives per department.',
+      '上市路线图：各部门的阶段与举措。',
+    ),
     columns: [
       col('id', 'ID', '编号', 'id', true, ID_NOTE),
       col('item', 'Item', '事项', 'text', true, bi('The initiative.', '举措名称。')),
-      col('phase', 'Phase', '阶段', 'text', false, bi('e.g. Pre-launch, Launch, Growth.', '例如：预热期、发布期、增长期。')),
+      col(
+        'phase',
+        'Phase',
+        '阶段',
+        'text',
+        false,
+        bi('e.g. Pre-launch, Launch, Growth.', '例如：预热期、发布期、增长期。'),
+      ),
       col('owner', 'Owner', '负责部门', 'ref', true, OWNER_NOTE),
       col('start', 'Start', '开始', 'date', true, DATE_NOTE),
       col('end', 'End', '结束', 'date', true, DATE_NOTE),
-      col('keyResults', 'Key results', '关键结果', 'refs', false, bi('Comma-separated key result IDs this item serves, e.g. KR1, KR2.', '该事项支撑的关键结果编号，用逗号分隔，例如 KR1, KR2。')),
-      col('status', 'Status', '状态', 'enum', false, bi('planned, in progress, done or blocked.', '计划中、进行中、已完成或受阻。'), 'roadmapStatus'),
+      col(
+        'keyResults',
+        'Key results',
+        '关键结果',
+        'refs',
+        false,
+        bi(
+          'Comma-separated key result IDs this item serves, e.g. KR1, KR2.',
+          '该事项支撑的关键结果编号，用逗号分隔，例如 KR1, KR2。',
+        ),
+      ),
+      col(
+        'status',
+        'Status',
+        '状态',
+        'enum',
+        false,
+        bi('planned, in progress, done or blocked.', '计划中、进行中、已完成或受阻。'),
+        'roadmapStatus',
+      ),
     ],
   },
   {
@@ -238,9 +436,26 @@ export const TABS: readonly TabDef[] = [
     presence: 'recommended',
     note: bi('Monthly check-ins: one row per metric and date.', '月度复盘数据：每个指标每个日期一行。'),
     columns: [
-      col('date', 'Date', '日期', 'date', true, bi('The date of the check-in; it counts for that month.', '复盘日期，计入所在月份。')),
+      col(
+        'date',
+        'Date',
+        '日期',
+        'date',
+        true,
+        bi('The date of the check-in; it counts for that month.', '复盘日期，计入所在月份。'),
+      ),
       col('metric', 'Metric', '指标', 'ref', true, bi('A key result or KPI ID.', '关键结果或 KPI 的编号。')),
-      col('value', 'Value', '数值', 'ratio', true, bi('Cumulative metrics: the amount in that period. Others: the level measured on that date. Milestones: 1 when done.', '累计型：当期发生量；其他：当日测得的水平；里程碑：完成填 1。')),
+      col(
+        'value',
+        'Value',
+        '数值',
+        'ratio',
+        true,
+        bi(
+          'Cumulative metrics: the amount in that period. Others: the level measured on that date. Milestones: 1 when done.',
+          '累计型：当期发生量；其他：当日测得的水平；里程碑：完成填 1。',
+        ),
+      ),
       col('note', 'Note', '备注', 'text', false, bi('Context for the number.', '数据说明。')),
     ],
   },
@@ -248,7 +463,10 @@ export const TABS: readonly TabDef[] = [
     key: 'changes',
     label: bi('Changes', '变更记录'),
     presence: 'optional',
-    note: bi('The trace of changed targets: who, when, old, new, why.', '目标变更记录：何时、何处、原值、新值、原因。'),
+    note: bi(
+      'The trace of changed targets: who, when, old, new, why.',
+      '目标变更记录：何时、何处、原值、新值、原因。',
+    ),
     columns: [
       col('timestamp', 'Timestamp', '时间', 'date', true, bi('When the change was made.', '变更时间。')),
       col('sheet', 'Sheet', '工作表', 'text', false, bi('The tab that changed.', '发生变更的工作表。')),
@@ -257,7 +475,14 @@ export const TABS: readonly TabDef[] = [
       col('field', 'Field', '字段', 'text', false, bi('The column that changed.', '发生变更的列。')),
       col('oldValue', 'Old value', '原值', 'text', false, bi('Before the change.', '变更前。')),
       col('newValue', 'New value', '新值', 'text', false, bi('After the change.', '变更后。')),
-      col('reason', 'Reason', '原因', 'text', false, bi('Why it changed: fill this in.', '变更原因：请填写。')),
+      col(
+        'reason',
+        'Reason',
+        '原因',
+        'text',
+        false,
+        bi('Why it changed: fill this in.', '变更原因：请填写。'),
+      ),
     ],
   },
   {
@@ -272,7 +497,18 @@ export const TABS: readonly TabDef[] = [
     // the to-date columns come after the months.
     columns: [
       col('id', 'ID', '编号', 'text', true, bi('The key result or KPI.', '关键结果或 KPI 编号。')),
-      col('row', 'Row', '行', 'enum', true, bi('target: the monthly targets (formulas). weights: your weights for custom phasing.', '目标：月度目标（公式）。权重：自定义分解时由你填写的权重。'), 'targetsRow'),
+      col(
+        'row',
+        'Row',
+        '行',
+        'enum',
+        true,
+        bi(
+          'target: the monthly targets (formulas). weights: your weights for custom phasing.',
+          '目标：月度目标（公式）。权重：自定义分解时由你填写的权重。',
+        ),
+        'targetsRow',
+      ),
       col('name', 'Name', '名称', 'text', false, bi('The key result or KPI.', '关键结果或 KPI 名称。')),
       col('owner', 'Owner', '负责部门', 'text', false, OWNER_NOTE),
     ],
@@ -281,10 +517,38 @@ export const TABS: readonly TabDef[] = [
 
 /** The columns that follow the month columns on the Targets tab. */
 export const TARGETS_SUMMARY_COLUMNS: readonly ColumnDef[] = [
-  col('targetToDate', 'Target to date', '累计目标', 'number', false, bi('Target through the last completed month.', '截至上一个完整月份的目标。')),
-  col('actualToDate', 'Actual to date', '累计实际', 'number', false, bi('Actual through the last completed month.', '截至上一个完整月份的实际。')),
-  col('attainment', 'Attainment', '达成率', 'number', false, bi('Progress from baseline to target.', '从基线到目标的完成比例。')),
-  col('status', 'Status', '状态', 'text', false, bi('Compared with the target to date.', '与累计目标对比的状态。')),
+  col(
+    'targetToDate',
+    'Target to date',
+    '累计目标',
+    'number',
+    false,
+    bi('Target through the last completed month.', '截至上一个完整月份的目标。'),
+  ),
+  col(
+    'actualToDate',
+    'Actual to date',
+    '累计实际',
+    'number',
+    false,
+    bi('Actual through the last completed month.', '截至上一个完整月份的实际。'),
+  ),
+  col(
+    'attainment',
+    'Attainment',
+    '达成率',
+    'number',
+    false,
+    bi('Progress from baseline to target.', '从基线到目标的完成比例。'),
+  ),
+  col(
+    'status',
+    'Status',
+    '状态',
+    'text',
+    false,
+    bi('Compared with the target to date.', '与累计目标对比的状态。'),
+  ),
 ];
 
 const byKey = new Map(TABS.map((t) => [t.key, t]));
@@ -296,25 +560,34 @@ export function tabDef(key: TabKey): TabDef {
 }
 
 export function columnDef(tab: TabKey, key: string): ColumnDef {
-  const def = tabDef(tab).columns.find((c) => c.key === key) ?? (tab === 'targets' ? TARGETS_SUMMARY_COLUMNS.find((c) => c.key === key) : undefined);
+  const def =
+    tabDef(tab).columns.find((c) => c.key === key) ??
+    (tab === 'targets' ? TARGETS_SUMMARY_COLUMNS.find((c) => c.key === key) : undefined);
   if (!def) throw new Error(`Unknown column ${tab}.${key}`);
   return def;
 }
 
 /** Header matching ignores case, spaces, underscores and full-width forms, and accepts either language. */
 export function normalizeHeader(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s_\u3000]+/g, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\u3000]+/g, '');
 }
 
 /** Which tab a sheet name denotes, in either language, or undefined. */
 export function matchTab(sheetName: string): TabDef | undefined {
   const wanted = normalizeHeader(sheetName);
-  return TABS.find((t) => normalizeHeader(t.label.en) === wanted || normalizeHeader(t.label['zh-CN']) === wanted);
+  return TABS.find(
+    (t) => normalizeHeader(t.label.en) === wanted || normalizeHeader(t.label['zh-CN']) === wanted,
+  );
 }
 
 export function matchesLabel(text: string, label: Bilingual): boolean {
   const wanted = normalizeHeader(text);
-  return wanted !== '' && (wanted === normalizeHeader(label.en) || wanted === normalizeHeader(label['zh-CN']));
+  return (
+    wanted !== '' && (wanted === normalizeHeader(label.en) || wanted === normalizeHeader(label['zh-CN']))
+  );
 }
 
 /** Per enum, every accepted spelling (normalised) → its key; the first value listing a spelling wins. */
@@ -328,7 +601,11 @@ export function matchEnum<K extends EnumKey>(enumKey: K, text: string): keyof (t
   if (!spellings) {
     spellings = new Map();
     for (const [key, label] of Object.entries(ENUMS[enumKey] as Record<string, Bilingual>)) {
-      for (const form of [normalizeHeader(key).replace(/-/g, ''), normalizeHeader(label.en).replace(/-/g, ''), normalizeHeader(label['zh-CN'])]) {
+      for (const form of [
+        normalizeHeader(key).replace(/-/g, ''),
+        normalizeHeader(label.en).replace(/-/g, ''),
+        normalizeHeader(label['zh-CN']),
+      ]) {
         if (!spellings.has(form)) spellings.set(form, key);
       }
     }
@@ -349,7 +626,9 @@ export function enumLabels(enumKey: EnumKey, lang: Lang): string[] {
 }
 
 export function enumLabel<K extends EnumKey>(enumKey: K, value: keyof (typeof ENUMS)[K], lang: Lang): string {
-  return ((ENUMS[enumKey] as Record<string, Bilingual>)[value as string] ?? bi(String(value), String(value)))[lang];
+  return ((ENUMS[enumKey] as Record<string, Bilingual>)[value as string] ?? bi(String(value), String(value)))[
+    lang
+  ];
 }
 
 /** Languages: the spreadsheet locale 'zh', 'zh_CN', 'zh-Hans'... means Simplified Chinese; everything else English. */

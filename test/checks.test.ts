@@ -25,7 +25,8 @@ import { evaluateWorkbook } from './helpers/hyperformula';
 const KR = 'Key Results';
 
 /** The example's own funnel mismatch, which every case below inherits and looks past. */
-const isExampleFunnel = (i: PlanIssue) => i.code === 'funnel-mismatch' && i.message.en.endsWith('names 1,000.');
+const isExampleFunnel = (i: PlanIssue) =>
+  i.code === 'funnel-mismatch' && i.message.en.endsWith('names 1,000.');
 
 /** Parser issues plus check issues, as the sidebar shows them, less the example's known funnel mismatch. */
 function allIssues(wb: Workbook, options: Partial<CheckOptions> = {}): PlanIssue[] {

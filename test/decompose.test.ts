@@ -32,7 +32,9 @@ describe('decomposition', () => {
       ] as const) {
         const months = values(spec({ phasing, target, precision, start: '2026-02', due: '2026-10' }));
         expect(roundHalfAway(sum(months), precision)).toBe(target);
-        expect(months.every((m) => m !== null && Math.abs(roundHalfAway(m, precision) - m) < 1e-9)).toBe(true);
+        expect(months.every((m) => m !== null && Math.abs(roundHalfAway(m, precision) - m) < 1e-9)).toBe(
+          true,
+        );
       }
     }
   });
@@ -47,12 +49,16 @@ describe('decomposition', () => {
 
   it('splits by custom weights, ignoring weights outside the window', () => {
     const weights = { '2026-01': 100, '2026-03': 1, '2026-04': 1, '2026-05': 2 };
-    const months = values(spec({ phasing: 'custom', target: 400, start: '2026-03', due: '2026-05', weights }));
+    const months = values(
+      spec({ phasing: 'custom', target: 400, start: '2026-03', due: '2026-05', weights }),
+    );
     expect(months.slice(0, 6)).toEqual([0, 0, 100, 100, 200, 0]);
   });
 
   it('falls back to even when custom phasing has no weights', () => {
-    expect(values(spec({ phasing: 'custom', target: 300, start: '2026-03', due: '2026-05' })).slice(2, 5)).toEqual([100, 100, 100]);
+    expect(
+      values(spec({ phasing: 'custom', target: 300, start: '2026-03', due: '2026-05' })).slice(2, 5),
+    ).toEqual([100, 100, 100]);
   });
 
   it('decomposes from the baseline: the months add up to target minus baseline', () => {
@@ -60,7 +66,9 @@ describe('decomposition', () => {
   });
 
   it('runs a level from baseline to target, holding the baseline before and the target after', () => {
-    const months = values(spec({ type: 'level', baseline: 0.05, target: 0.2, start: '2026-03', due: '2026-12', precision: 4 }));
+    const months = values(
+      spec({ type: 'level', baseline: 0.05, target: 0.2, start: '2026-03', due: '2026-12', precision: 4 }),
+    );
     expect(months[0]).toBe(0.05);
     expect(months[2]).toBe(0.065);
     expect(months[11]).toBe(0.2);
@@ -68,7 +76,17 @@ describe('decomposition', () => {
   });
 
   it('runs a decreasing level downwards', () => {
-    const months = values(spec({ type: 'level', direction: 'decrease', baseline: 4, target: 1, start: '2026-01', due: '2026-03', precision: 4 }));
+    const months = values(
+      spec({
+        type: 'level',
+        direction: 'decrease',
+        baseline: 4,
+        target: 1,
+        start: '2026-01',
+        due: '2026-03',
+        precision: 4,
+      }),
+    );
     expect(months.slice(0, 4)).toEqual([3, 2, 1, 1]);
   });
 

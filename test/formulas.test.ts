@@ -3,7 +3,18 @@
  * the spreadsheet; the plan is the example plan and variants of it with every type and phasing.
  */
 import { describe, expect, it } from 'vitest';
-import { buildTargetsSheet, decompose, exampleWorkbook, isoToSerial, keyResultSpec, kpiSpec, parsePlan, tabDef, type Lang, type Workbook } from '../shared';
+import {
+  buildTargetsSheet,
+  decompose,
+  exampleWorkbook,
+  isoToSerial,
+  keyResultSpec,
+  kpiSpec,
+  parsePlan,
+  tabDef,
+  type Lang,
+  type Workbook,
+} from '../shared';
 import { evaluateWorkbook } from './helpers/hyperformula';
 
 const serial = (iso: string) => isoToSerial(iso);
@@ -92,7 +103,10 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     const withTargets = { ...workbook, Targets: first.rows };
     const { grid, plan } = compareTargets(withTargets, 'en');
     expect(plan.targets?.weights.KR2).toEqual({ '2026-03': 1, '2026-04': 3, '2026-05': 6 });
-    const kr2 = grid[first.targetRows.KR2 - 1].slice(first.firstMonthColumn - 1, first.firstMonthColumn - 1 + 12);
+    const kr2 = grid[first.targetRows.KR2 - 1].slice(
+      first.firstMonthColumn - 1,
+      first.firstMonthColumn - 1 + 12,
+    );
     expect(kr2).toEqual([0, 0, 5000, 15000, 30000, 0, 0, 0, 0, 0, 0, 0]);
     const rebuilt = buildTargetsSheet(plan, { lang: 'en', date: serial })!;
     expect(rebuilt.rows[rebuilt.weightRows[0] - 1]).toEqual(weightsRow);
@@ -102,8 +116,25 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     const { plan } = parsePlan(exampleWorkbook('en', { date: serial }));
     const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial })!;
     const used = new Set<string>();
-    for (const row of sheet.rows) for (const cell of row) if (typeof cell === 'string' && cell.startsWith('=')) for (const m of cell.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]);
-    const allowed = ['IF', 'OR', 'ROUND', 'YEAR', 'MONTH', 'DATE', 'EDATE', 'SUMIFS', 'ISBLANK', 'MAX', 'MAXIFS', 'COUNTIFS', 'TODAY'];
+    for (const row of sheet.rows)
+      for (const cell of row)
+        if (typeof cell === 'string' && cell.startsWith('='))
+          for (const m of cell.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]);
+    const allowed = [
+      'IF',
+      'OR',
+      'ROUND',
+      'YEAR',
+      'MONTH',
+      'DATE',
+      'EDATE',
+      'SUMIFS',
+      'ISBLANK',
+      'MAX',
+      'MAXIFS',
+      'COUNTIFS',
+      'TODAY',
+    ];
     expect([...used].filter((f) => !allowed.includes(f))).toEqual([]);
   });
 });

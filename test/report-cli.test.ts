@@ -180,7 +180,9 @@ describe('gtm-pyramid check', () => {
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toBe('example: 0 errors, 2 warnings, 0 tips (as of 2026-11-15)');
     expect(run.stdout[1]).toMatch(/^warning\s+Key Results!I4\s+KR3 is off track/);
-    expect(run.stdout[2]).toMatch(/^warning\s+Objectives!B2\s+50,000 × 20% \(KR2 × KR3\) makes 10,000, but objective O1 names 1,000\./);
+    expect(run.stdout[2]).toMatch(
+      /^warning\s+Objectives!B2\s+50,000 × 20% \(KR2 × KR3\) makes 10,000, but objective O1 names 1,000\./,
+    );
   });
 
   it('exit 1 when the plan has errors, and --json for tools', async () => {

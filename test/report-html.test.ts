@@ -161,7 +161,12 @@ describe('report HTML: the example plan', () => {
     expect(json.kpis.map((k) => k.id)).toEqual(['KPI1', 'KPI2', 'KPI3']);
     expect(json.issues).toEqual([
       expect.objectContaining({ code: 'behind-pace', sheet: 'Key Results', cell: 'I4', severity: 'warning' }),
-      expect.objectContaining({ code: 'funnel-mismatch', sheet: 'Objectives', cell: 'B2', severity: 'warning' }),
+      expect.objectContaining({
+        code: 'funnel-mismatch',
+        sheet: 'Objectives',
+        cell: 'B2',
+        severity: 'warning',
+      }),
     ]);
     expect(json.summary.issues).toEqual({ error: 0, warning: 2, tip: 0 });
   });
