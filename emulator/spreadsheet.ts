@@ -77,8 +77,11 @@ export interface FakeSpreadsheetOptions {
    * (getValues, getDisplayValues, getLastRow...) recalculates first, so a script reads exactly
    * what it would read with 'onWrite'; only the moment the emulator spends the time moves. Benches
    * use it to time a script apart from recalculation (`ss.emu.recalculate()` times the rest).
+   * 'never': formulas are not given to HyperFormula at all but stored as their text (getValues()
+   * returns the text, getFormulas() ''): only for benches that count a script's calls and time its
+   * own work on sheets too big for HyperFormula to parse in reasonable time.
    */
-  recalculation?: 'onWrite' | 'onRead';
+  recalculation?: 'onWrite' | 'onRead' | 'never';
 }
 
 type Required2<T> = { [K in keyof T]-?: T[K] };
@@ -1051,7 +1054,8 @@ export class FakeSheet {
       case 'boolean':
         return value;
       case 'string':
-        if (value.length > 1 && value.startsWith('=')) return value;
+        if (value.length > 1 && value.startsWith('='))
+          return this._ss._options.recalculation === 'never' ? `'${value}` : value;
         return this._ss._options.stringInput === 'parse' ? value : `'${value}`;
     }
     if (isDateLike(value)) return this._dateContent(value, row, col);
