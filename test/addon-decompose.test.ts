@@ -126,6 +126,18 @@ describe('Decompose targets', () => {
     expect(snapshot(run.ss)).toEqual(once);
   });
 
+  it("gives the same sheet with the emulator's recalculation deferred to the next read (the bench's mode)", () => {
+    const now = loadAddon();
+    const deferred = loadAddon({ recalculation: 'onRead' });
+    for (const run of [now, deferred]) {
+      run.run('insertExamplePlan');
+      run.ss.getSheetByName('Key Results')!.getRange(3, 12).setValue('custom');
+      run.run('decomposeTargets');
+    }
+    expect(snapshot(deferred.ss)).toEqual(snapshot(now.ss));
+    expect(deferred.emulator.calls.byMethod).toEqual(now.emulator.calls.byMethod);
+  });
+
   it('recalculates when a target changes, without a rebuild', () => {
     const run = loadAddon();
     run.run('insertExamplePlan');

@@ -37,11 +37,13 @@ export interface AddonOptions extends AppsScriptEmulatorOptions {
   locale?: string;
   timeZone?: string;
   workbook?: WorkbookInput;
+  /** The emulator's recalculation mode (docs/emulator.md); 'onWrite' by default. */
+  recalculation?: 'onWrite' | 'onRead' | 'never';
 }
 
 export function loadAddon(options: AddonOptions = {}): AddonRun {
-  const { locale = 'en_US', timeZone = 'Etc/UTC', workbook, ...emulatorOptions } = options;
-  const ss = fromWorkbook(workbook ?? { Sheet1: [] }, { locale, timeZone });
+  const { locale = 'en_US', timeZone = 'Etc/UTC', workbook, recalculation, ...emulatorOptions } = options;
+  const ss = fromWorkbook(workbook ?? { Sheet1: [] }, { locale, timeZone, recalculation });
   const globals = createAppsScriptGlobals(ss, {
     userLocale: locale,
     htmlFiles: { sidebar: builtFile('sidebar.html') },

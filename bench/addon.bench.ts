@@ -1,0 +1,179 @@
+/**
+ * The add-on in the emulation: service calls and time for Insert templates and Decompose targets on generated
+ * plans of 100, 1,000 and 5,000 key results, run through the built bundle exactly as the tests run it. The goal
+ * is a call count that does not depend on plan size (Apps Script charges time per service call, facts #74).
+ *
+ * Two timings. "ms": the add-on's own work plus the emulated calls, with the emulator's formula engine out of
+ * the way (recalculation 'never': formulas stored as text, docs/emulator.md), comparable across sizes.
+ * "with formulas ms": the same run with HyperFormula parsing and recalculating every formula, as the tests run
+ * it; that is the emulator's cost (in Sheets it is Google's, outside the script's execution time) and it grows
+ * faster than linearly (HyperFormula links every to-date formula to every Actuals row), so it is measured only
+ * up to GTM_BENCH_FORMULAS_MAX key results (default 100).
+ *
+ * `npm run bench -- addon` runs it; `npx tsx bench/addon.bench.ts [sizes...]` too.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildAppsScript, OUT_DIR } from '../apps-script/build';
+import {
+  createAppsScriptGlobals,
+  fromWorkbook,
+  loadAppsScriptProject,
+  type EmulatorControl,
+  type WorkbookInput,
+} from '../emulator/index';
+import { exampleWorkbook, tabDef, type Workbook } from '../shared';
+
+export const SIZES = [100, 1_000, 5_000];
+const FORMULAS_MAX = Number(process.env.GTM_BENCH_FORMULAS_MAX ?? 100);
+/** Growing a sheet past its 1,000 rows costs one call, once: not a per-row cost. */
+const GROWTH_CALLS = ['Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter'];
+
+export interface AddonBenchRow {
+  operation: 'insert templates' | 'insert templates (again)' | 'decompose targets';
+  keyResults: number;
+  /** Service calls of the run. */
+  calls: number;
+  /** The same without the one-off calls that grow a sheet (Sheet.insertRowsAfter). */
+  callsExceptGrowth: number;
+  /** Calls that write to the document. */
+  writes: number;
+  /** The add-on's time with the emulated calls, formulas stored as text. */
+  ms: number;
+  /** The same with HyperFormula parsing and recalculating the formulas (null when not measured). */
+  withFormulasMs: number | null;
+}
+
+/** A plan with n key results: bench/generate-plan.ts when present, else the example's key results repeated. */
+async function planWorkbook(keyResults: number): Promise<{ workbook: Workbook; source: string }> {
+  const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const generator = path.join(path.dirname(fileURLToPath(import.meta.url)), 'generate-plan.ts');
+  try {
+    const mod = (await import(pathToFileURL(generator).href)) as {
+      generatePlanWorkbook?: (n: number, options: { date: (iso: string) => Date }) => Workbook;
+    };
+    if (typeof mod.generatePlanWorkbook === 'function')
+      return { workbook: mod.generatePlanWorkbook(keyResults, { date }), source: 'generate-plan.ts' };
+  } catch {
+    // not there: fall back below
+  }
+  const workbook = exampleWorkbook('en', { date });
+  const name = tabDef('keyResults').label.en;
+  const [header, ...rows] = workbook[name];
+  workbook[name] = [
+    header,
+    ...Array.from({ length: keyResults }, (_, i) => [`KR${i + 1}`, ...rows[i % rows.length].slice(1)]),
+  ];
+  return { workbook, source: 'the example plan repeated' };
+}
+
+interface Addon {
+  call(fn: string): { ok: boolean; message: string };
+  emulator: EmulatorControl;
+}
+
+type Recalculation = 'onWrite' | 'never';
+
+function load(workbook: Workbook, code: string, recalculation: Recalculation): Addon {
+  const ss = fromWorkbook(workbook as WorkbookInput, { locale: 'en_US', timeZone: 'Etc/UTC', recalculation });
+  const globals = createAppsScriptGlobals(ss, { htmlFiles: { sidebar: '<html></html>' } });
+  const project = loadAppsScriptProject(code, globals);
+  const emulator = (globals as unknown as { emulator: EmulatorControl }).emulator;
+  return { emulator, call: (fn) => project.callAs('FULL', fn) as { ok: boolean; message: string } };
+}
+
+const OPERATIONS: [AddonBenchRow['operation'], string][] = [
+  ['insert templates', 'insertTemplates'],
+  ['insert templates (again)', 'insertTemplates'],
+  ['decompose targets', 'decomposeTargets'],
+];
+
+/** Runs the three operations in order on one spreadsheet; returns calls, writes and ms of each. */
+function runOperations(workbook: Workbook, code: string, recalculation: Recalculation, keyResults: number) {
+  const addon = load(workbook, code, recalculation);
+  return OPERATIONS.map(([operation, fn]) => {
+    addon.emulator.resetCalls();
+    const writesBefore = addon.emulator.lock.writes.length;
+    const started = performance.now();
+    const result = addon.call(fn);
+    const ms = Math.round(performance.now() - started);
+    if (!result.ok) throw new Error(`${fn} failed on ${keyResults} key results: ${result.message}`);
+    const calls = addon.emulator.calls;
+    const growth = GROWTH_CALLS.reduce((sum, method) => sum + (calls.byMethod[method] ?? 0), 0);
+    return {
+      operation,
+      calls: calls.total,
+      callsExceptGrowth: calls.total - growth,
+      writes: addon.emulator.lock.writes.length - writesBefore,
+      ms,
+    };
+  });
+}
+
+export async function measureAddon(
+  sizes: number[] = SIZES,
+): Promise<{ rows: AddonBenchRow[]; callsConstant: boolean; source: string }> {
+  await buildAppsScript();
+  const code = readFileSync(path.join(OUT_DIR, 'Code.js'), 'utf8');
+  const rows: AddonBenchRow[] = [];
+  let source = '';
+  for (const n of sizes) {
+    const plan = await planWorkbook(n);
+    source = plan.source;
+    const workbook = plan.workbook;
+    const kr = tabDef('keyResults');
+    // Give Insert templates work on the big tab: its last two template columns and the Roadmap tab are missing.
+    workbook[kr.label.en] = workbook[kr.label.en].map((row) => row.slice(0, kr.columns.length - 2));
+    delete workbook[tabDef('roadmap').label.en];
+    const plain = runOperations(workbook, code, 'never', n);
+    const withFormulas = n <= FORMULAS_MAX ? runOperations(workbook, code, 'onWrite', n) : null;
+    plain.forEach((r, i) => {
+      if (withFormulas && withFormulas[i].calls !== r.calls)
+        throw new Error(`${r.operation}: ${withFormulas[i].calls} calls with formulas, ${r.calls} without`);
+      rows.push({ ...r, keyResults: n, withFormulasMs: withFormulas ? withFormulas[i].ms : null });
+    });
+  }
+  const byOperation = new Map<string, Set<number>>();
+  for (const r of rows)
+    byOperation.set(r.operation, (byOperation.get(r.operation) ?? new Set()).add(r.callsExceptGrowth));
+  const callsConstant = [...byOperation.values()].every((counts) => counts.size === 1);
+  return { rows, callsConstant, source };
+}
+
+/** `npm run bench`: prints the figures. */
+export async function run(sizes: number[] = SIZES): Promise<void> {
+  const { rows, callsConstant, source } = await measureAddon(sizes);
+  console.log(
+    `plans: ${source}; ms = add-on + emulated calls (formulas kept as text); with formulas = HyperFormula parsing and recalculating too (≤ ${FORMULAS_MAX} KRs)`,
+  );
+  console.log(
+    `${'operation'.padEnd(26)} ${'KRs'.padStart(6)} ${'calls'.padStart(6)} ${'writes'.padStart(7)} ${'ms'.padStart(7)} ${'with formulas ms'.padStart(17)}`,
+  );
+  for (const r of rows) {
+    const calls = r.calls === r.callsExceptGrowth ? String(r.calls) : `${r.calls}*`;
+    const formulas = r.withFormulasMs === null ? '–' : String(r.withFormulasMs);
+    console.log(
+      `${r.operation.padEnd(26)} ${String(r.keyResults).padStart(6)} ${calls.padStart(6)} ${String(r.writes).padStart(7)} ${String(r.ms).padStart(7)} ${formulas.padStart(17)}`,
+    );
+  }
+  if (rows.some((r) => r.calls !== r.callsExceptGrowth))
+    console.log('* includes one Sheet.insertRowsAfter: the Targets tab outgrew its 1,000 rows');
+  console.log(
+    callsConstant
+      ? 'Service calls do not depend on plan size.'
+      : 'WARNING: service calls grow with plan size.',
+  );
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  run(sizes.length ? sizes : SIZES).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
