@@ -1,6 +1,7 @@
 /** Menu: Help. A short alert: what each menu item does, in the person's language. */
 import { columnDef, tabDef, TABS } from '../../shared/template';
 import { notify } from './action';
+import { TRACKED_FIELDS } from './change-log';
 import { list, t, userLang } from './i18n';
 
 export function helpText(lang: ReturnType<typeof userLang>): string {

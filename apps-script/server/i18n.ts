@@ -59,8 +59,8 @@ export const MESSAGES = {
   ),
   decomposeWeightsKept: bi('Custom weights kept for: {list}.', '已保留自定义权重：{list}。'),
   decomposeIssues: bi(
-    '{count} problems in the plan may show as errors in the formulas; open Check plan to see them.',
-    '计划中有 {count} 个问题可能导致公式出错；请打开“检查计划”查看。',
+    'Problems found in the plan: {count}. They may show as errors in the formulas; open Check plan to see them.',
+    '计划中发现 {count} 个问题，可能导致公式出错；请打开“检查计划”查看。',
   ),
 
   // Failures.
