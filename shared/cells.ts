@@ -132,3 +132,19 @@ export const a1 = (row: number, column: number) => `${columnLetter(column)}${row
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
+
+/**
+ * Text from a plan cell, made safe to write into a grid where strings starting with "=" are formulas (Apps Script
+ * setValues, facts #9; the xlsx writer): such text becomes a formula that yields the same text, never one that runs.
+ */
+export function textCell(text: string): string {
+  if (!text.startsWith('=')) return text;
+  // Quotes via CHAR(34): HyperFormula does not read the "" escape that Sheets, Excel and LibreOffice accept.
+  return (
+    '=' +
+    text
+      .split('"')
+      .map((part) => `"${part}"`)
+      .join('&CHAR(34)&')
+  );
+}

@@ -5,7 +5,7 @@
  * into an .xlsx, so both recalculate the same way.
  */
 import { firstDay, type Month } from './calendar';
-import { a1, columnLetter, quoteSheet, type Cell } from './cells';
+import { a1, columnLetter, quoteSheet, textCell, type Cell } from './cells';
 import {
   keyResultIndex,
   keyResultSpec,
@@ -102,10 +102,10 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       ),
     );
     rows.push([
-      id,
+      textCell(id),
       kind('target'),
-      name,
-      owner,
+      textCell(name),
+      textCell(owner),
       ...monthCells,
       ...summaryFormulas(type, id, rowNumber, monthRange(rowNumber), refs),
     ]);
@@ -113,10 +113,10 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       weightRows.push(weightsRow);
       const kept = plan.targets?.weights[id] ?? {};
       rows.push([
-        id,
+        textCell(id),
         kind('weights'),
-        name,
-        owner,
+        textCell(name),
+        textCell(owner),
         ...months.map((m) => kept[m] ?? ''),
         ...TARGETS_SUMMARY_COLUMNS.map(() => ''),
       ]);

@@ -134,7 +134,20 @@ describe('Targets formulas evaluated by HyperFormula', () => {
       'MAXIFS',
       'COUNTIFS',
       'TODAY',
+      'CHAR', // only in plan text that starts with "=" (see textCell)
     ];
     expect([...used].filter((f) => !allowed.includes(f))).toEqual([]);
+  });
+});
+
+describe('plan text in the generated grid', () => {
+  it('stays text: a title that starts with "=" is written as a formula yielding that text, never run', () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    const krs = workbook['Key Results'];
+    const title = '=HYPERLINK("http://evil.example","click")';
+    krs[1][(krs[0] as string[]).indexOf('Key result')] = title;
+    const sheet = buildTargetsSheet(parsePlan(workbook).plan, { lang: 'en', date: serial })!;
+    const { values } = evaluateWorkbook({ ...workbook, Targets: sheet.rows });
+    expect(values('Targets')[sheet.targetRows.KR1 - 1][2]).toBe(title);
   });
 });

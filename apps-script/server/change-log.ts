@@ -6,7 +6,7 @@
  * edited row only, and never throws (an error goes to the execution log).
  */
 import { dateToIso, serialToIso } from '../../shared/calendar';
-import { cellText, isBlank, readDate, type Cell } from '../../shared/cells';
+import { cellText, isBlank, readDate, textCell, type Cell } from '../../shared/cells';
 import { parsePlan } from '../../shared/parse';
 import type { SheetLayout } from '../../shared/plan';
 import {
@@ -144,7 +144,11 @@ function appendChange(ss: GAS.Spreadsheet, lang: Lang, change: LoggedChange): vo
     const values: Record<string, Cell> = { timestamp: new Date(), ...change, reason: '' };
     const width = Math.max(...Object.values(columns));
     const row: Cell[] = Array.from({ length: width }, () => '');
-    for (const [key, column] of Object.entries(columns)) if (key in values) row[column - 1] = values[key];
+    for (const [key, column] of Object.entries(columns)) {
+      // Logged text is data: "=..." typed as text in a plan cell must not come back as a formula.
+      if (key in values)
+        row[column - 1] = typeof values[key] === 'string' ? textCell(values[key] as string) : values[key];
+    }
     const at = Math.max(sheet.getLastRow(), found?.layout.headerRow ?? 1) + 1;
     ensureSize(sheet, at, width);
     sheet.getRange(at, 1, 1, width).setValues([row]);
