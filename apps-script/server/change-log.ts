@@ -7,7 +7,7 @@
  */
 import { dateToIso, serialToIso } from '../../shared/calendar';
 import { cellText, isBlank, readDate, textCell, type Cell } from '../../shared/cells';
-import { parsePlan } from '../../shared/parse';
+import { HEADER_SEARCH_ROWS, parsePlan } from '../../shared/parse';
 import type { SheetLayout } from '../../shared/plan';
 import {
   columnDef,
@@ -28,8 +28,6 @@ export const TRACKED_FIELDS: Partial<Record<TabKey, readonly string[]>> = {
   kpis: ['target', 'owner'],
 };
 
-/** The parser looks for a header in the first rows only; reading these is enough to find the columns. */
-const HEADER_ROWS = 10;
 
 function normalizeGrid(values: unknown[][]): Cell[][] {
   return values.map((row) => row.map(normalizeCell));
@@ -44,7 +42,7 @@ function layoutOf(
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 1 || lastColumn < 1) return null;
-  const head = normalizeGrid(sheet.getRange(1, 1, Math.min(HEADER_ROWS, lastRow), lastColumn).getValues());
+  const head = normalizeGrid(sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues());
   const layout = parsePlan({ [name]: head }).plan.layout[key];
   return layout && layout.headerRow >= 1 ? { layout, head } : null;
 }

@@ -13,9 +13,7 @@ export function helpText(lang: ReturnType<typeof userLang>): string {
     targets: tabDef('targets').label[lang],
     changes: tabDef('changes').label[lang],
     fields: list(
-      (['target', 'baseline', 'due', 'owner'] as const).map(
-        (key) => columnDef('keyResults', key).label[lang],
-      ),
+      (TRACKED_FIELDS.keyResults ?? []).map((key) => columnDef('keyResults', key).label[lang]),
       lang,
     ),
   });
