@@ -7,15 +7,14 @@
  * Used by every benchmark (core, report, add-on): `generatePlanWorkbook(10_000)` is a plan with 10,000 key results.
  */
 import {
-  ENUMS,
-  STRATEGY_FIELDS,
-  TABS,
+  enumValue as e,
+  planWorkbook,
   type Bilingual,
   type Cell,
-  type EnumKey,
   type Lang,
+  type PlanRows,
+  type PlanValue as Value,
   type StrategyFieldKey,
-  type TabKey,
   type Workbook,
 } from '../shared';
 
@@ -45,12 +44,6 @@ function random(seed: number): () => number {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const iso = (month: number, day: number) => `2026-${pad(month, 2)}-${pad(day, 2)}`;
 const lastDayOf = (month: number) => new Date(Date.UTC(2026, month, 0)).getUTCDate();
-
-type Value = string | number | Bilingual | { enum: EnumKey; value: string } | null;
-const e = <K extends EnumKey>(enumKey: K, value: keyof (typeof ENUMS)[K] & string): Value => ({
-  enum: enumKey,
-  value,
-});
 
 const FUNCTIONS = [
   ['Sales', '销售'],
@@ -114,27 +107,19 @@ const KINDS = [
   },
 ] as const;
 
-function render(value: Value, lang: Lang): Cell {
-  if (value === null) return '';
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if ('enum' in value) return (ENUMS[value.enum] as Record<string, Bilingual>)[value.value][lang];
-  return value[lang];
-}
-
 /**
  * A plan workbook with `keyResults` key results (at least 1), in the template's tabs and headers. Departments
  * own one objective each with up to three key results, so the method's "few and key" limits hold at any size.
  */
 export function generatePlanWorkbook(keyResults: number, options: GenerateOptions = {}): Workbook {
   const lang = options.lang ?? 'en';
-  const toDate = options.date ?? ((d: string) => d);
   const rand = random(options.seed ?? 2026);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
   const count = Math.max(1, Math.floor(keyResults));
   const objectiveCount = Math.ceil(count / 3);
   const width = String(Math.max(count, objectiveCount)).length;
 
-  const rows: Record<Exclude<TabKey, 'strategy' | 'targets'>, Record<string, Value>[]> = {
+  const rows: PlanRows = {
     departments: [],
     objectives: [],
     keyResults: [],
@@ -305,31 +290,5 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
     language: { en: 'en', 'zh-CN': 'zh-CN' },
   };
 
-  const workbook: Workbook = {};
-  for (const tab of TABS) {
-    if (tab.key === 'targets') continue;
-    const header = tab.columns.map((c) => c.label[lang]);
-    if (tab.key === 'strategy') {
-      workbook[tab.label[lang]] = [
-        header,
-        ...STRATEGY_FIELDS.map((f) => {
-          const value = render(strategy[f.key], lang);
-          return [f.label[lang], f.kind === 'date' && typeof value === 'string' ? toDate(value) : value];
-        }),
-      ];
-      continue;
-    }
-    workbook[tab.label[lang]] = [
-      header,
-      ...rows[tab.key].map((row) =>
-        tab.columns.map((c) => {
-          const value = render(row[c.key] ?? null, lang);
-          return c.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-            ? toDate(value)
-            : value;
-        }),
-      ),
-    ];
-  }
-  return workbook;
+  return planWorkbook(strategy, rows, lang, { date: options.date });
 }

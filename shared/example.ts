@@ -20,11 +20,17 @@ import {
 /** The example's story is told as of this day: October's check-ins are in, November is under way. */
 export const EXAMPLE_AS_OF = '2026-11-15';
 
-type Value = string | number | Bilingual | { enum: EnumKey; value: string } | null;
-const e = <K extends EnumKey>(enumKey: K, value: keyof (typeof ENUMS)[K] & string): Value => ({
+/** A cell of a plan written in both languages at once: plain, bilingual text, or an enum value by key. */
+export type PlanValue = string | number | Bilingual | { enum: EnumKey; value: string } | null;
+type Value = PlanValue;
+/** Rows of each table tab, keyed by the template's column keys. */
+export type PlanRows = Record<Exclude<TabKey, 'strategy' | 'targets'>, Record<string, PlanValue>[]>;
+
+export const enumValue = <K extends EnumKey>(enumKey: K, value: keyof (typeof ENUMS)[K] & string): Value => ({
   enum: enumKey,
   value,
 });
+const e = enumValue;
 
 const strategy: Record<StrategyFieldKey, Value> = {
   product: bi('GEO Monitor: AI search optimisation monitoring', 'GEO Monitor：AI 搜索优化监测软件'),
@@ -63,7 +69,7 @@ const D = {
   support: bi('Support', '客服'),
 };
 
-const rows: Record<Exclude<TabKey, 'strategy' | 'targets'>, Record<string, Value>[]> = {
+const rows: PlanRows = {
   departments: [
     { name: D.sales, lead: 'Maria Chen', color: '#0072B2' },
     { name: D.marketing, lead: 'Liam Park', color: '#E69F00' },
@@ -367,10 +373,16 @@ function render(value: Value, lang: Lang): Cell {
 }
 
 /**
- * The example plan as a workbook in one language: tab name → rows, header first. Dates are ISO strings unless
- * `options.date` converts them. The Targets tab is not included: it is generated (see targets-sheet.ts).
+ * A plan written as strategy values and keyed rows, as a workbook in one language: tab name → rows, header first,
+ * every header from the template. Dates are ISO strings unless `options.date` converts them. The Targets tab is
+ * not included: it is generated (see targets-sheet.ts).
  */
-export function exampleWorkbook(lang: Lang = 'en', options: ExampleOptions = {}): Workbook {
+export function planWorkbook(
+  strategyValues: Record<StrategyFieldKey, PlanValue>,
+  tableRows: PlanRows,
+  lang: Lang,
+  options: ExampleOptions = {},
+): Workbook {
   const toDate = options.date ?? ((iso: string) => iso);
   const workbook: Workbook = {};
   for (const tab of TABS) {
@@ -380,16 +392,15 @@ export function exampleWorkbook(lang: Lang = 'en', options: ExampleOptions = {})
       workbook[tab.label[lang]] = [
         header,
         ...STRATEGY_FIELDS.map((f) => {
-          const value = render(strategy[f.key], lang);
+          const value = render(strategyValues[f.key], lang);
           return [f.label[lang], f.kind === 'date' && typeof value === 'string' ? toDate(value) : value];
         }),
       ];
       continue;
     }
-    const data = rows[tab.key];
     workbook[tab.label[lang]] = [
       header,
-      ...data.map((row) =>
+      ...tableRows[tab.key].map((row) =>
         tab.columns.map((c) => {
           const value = render(row[c.key] ?? null, lang);
           return c.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
@@ -400,4 +411,9 @@ export function exampleWorkbook(lang: Lang = 'en', options: ExampleOptions = {})
     ];
   }
   return workbook;
+}
+
+/** The example plan as a workbook in one language (see planWorkbook). */
+export function exampleWorkbook(lang: Lang = 'en', options: ExampleOptions = {}): Workbook {
+  return planWorkbook(strategy, rows, lang, options);
 }
