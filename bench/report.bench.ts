@@ -28,6 +28,8 @@ const EXAMPLE_GOAL_BYTES = 300_000;
 
 interface WorkerResult {
   keyResults: number;
+  /** Set when the report could not be made (e.g. the xlsx could not be read); the figures are then absent. */
+  error?: string;
   readMs: number;
   totalMs: number;
   /** CPU time of the process (user + system, all threads): what the work costs when the machine is shared. */
@@ -104,7 +106,22 @@ async function worker(file: string, out: string, keyResults: number): Promise<vo
   const { buildReport, writeReportDir } = await import('../report/generate');
   const { GENERATED_AS_OF } = await import('./generate-plan');
   const t0 = performance.now();
-  const workbook = await readXlsx(file);
+  let workbook;
+  try {
+    workbook = await readXlsx(file);
+  } catch (error) {
+    clearInterval(timer);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stdout.write(
+      `${JSON.stringify({
+        keyResults,
+        error: message,
+        totalMs: performance.now() - started,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      })}\n`,
+    );
+    return;
+  }
   const readMs = performance.now() - t0;
   sampled = Math.max(sampled, process.memoryUsage.rss());
   const built = await buildReport(workbook, { asOf: GENERATED_AS_OF, source: 'plan.xlsx' });
@@ -166,6 +183,12 @@ export async function run(sizes = SIZES): Promise<WorkerResult[]> {
       const { file, bytes } = await workbookFile(n);
       const result = await runWorker(file, join(outRoot, String(n)), n);
       results.push(result);
+      if (result.error) {
+        console.log(
+          `  ${String(n).padStart(11)} | ${`${(bytes / 1024 / 1024).toFixed(1)} MB`.padEnd(8)} | failed after ${(result.totalMs / 1000).toFixed(2)} s, ${result.peakRssMb} MB peak RSS: ${result.error}`,
+        );
+        continue;
+      }
       const goal = GOALS[n];
       const ok = !goal || (result.totalMs < goal.ms && (!goal.mb || result.peakRssMb < goal.mb));
       const goalText = goal

@@ -9,21 +9,18 @@
  * - hidden rows and columns are read like any other;
  * - error results are their text ('#REF!', '#N/A', ...), which the parser reports at the cell.
  *
- * How: the package is unzipped here and the formula text dropped from its sheets (only cached results matter,
- * and a generated Targets tab is mostly formula text). A standard package is then scanned directly with exceljs's
- * rules (xlsx-scan.ts), which is several times faster and leaner than exceljs's object model on large plans;
- * anything the scanner does not recognise is read by exceljs. Tests compare both on the same files.
+ * How: exceljs reads the package (`new Excel.Workbook().xlsx.load`), told to skip the parts of each sheet the
+ * report never uses (IGNORED_NODES); the cells are then taken from its worksheets. No part of the file is
+ * parsed here.
  *
  * Anything that is not a readable workbook throws an XlsxReadError whose message names the file and the problem
  * in one line, for the CLI to print as is.
  */
 import { readFile } from 'node:fs/promises';
-import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 
 import type ExcelJS from 'exceljs';
 
 import type { Cell, Workbook } from '../shared/cells';
-import { scanWorkbook } from './xlsx-scan';
 
 export class XlsxReadError extends Error {
   constructor(
@@ -62,6 +59,37 @@ function describeNonZip(buffer: Buffer): string {
   return 'not an .xlsx workbook (the file does not start like one)';
 }
 
+const CORRUPT = 'the file is corrupt or not an .xlsx workbook';
+
+/**
+ * exceljs's failure while loading a package, as one line: what it means, then exceljs's own message (first line,
+ * shortened). The zip layer (JSZip, pako) reports a damaged archive; the XML parser (saxes) "line:column: ...";
+ * a part that is missing, or refers to one that is missing, surfaces as a TypeError inside exceljs. exceljs
+ * turns each part into one string, so a sheet of more XML than a string can hold (V8: 2^29 - 24 characters,
+ * about 512 MB) cannot be read at all.
+ */
+export function describeLoadError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = message.split('\n')[0].trim().slice(0, 160);
+  if (error instanceof RangeError && /invalid string length/i.test(message)) {
+    return (
+      'the workbook is too large to read: one of its sheets is over 512 MB of XML once unzipped, more than ' +
+      'exceljs can hold (a very large generated Targets tab is the usual cause)'
+    );
+  }
+  const what =
+    /zip|end of data|size mismatch|compression|invalid (?:block|stored|code|distance|literal)|incorrect header|unexpected end of file/i.test(
+      message,
+    )
+      ? 'the zip archive is damaged or incomplete'
+      : /^\d+:\d+: /.test(message)
+        ? 'a part of the package is not well-formed XML'
+        : error instanceof TypeError
+          ? 'a part of the package is missing or damaged'
+          : 'exceljs cannot read it';
+  return `${CORRUPT}: ${what} (${reason})`;
+}
+
 /** The value a person sees in a cell, as the plan core wants it. */
 export function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return '';
@@ -85,8 +113,12 @@ export function cellValue(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-/** ExcelJS.ValueType.Merge (exceljs itself is loaded only when needed). */
+/** ExcelJS.ValueType.Merge and .String (exceljs itself is loaded only when a file is read). */
 const MERGE = 1 as ExcelJS.ValueType.Merge;
+const STRING = 3 as ExcelJS.ValueType.String;
+
+/** The package lacks its shared strings: exceljs leaves their indexes (numbers) in the text cells. */
+class MissingSharedStrings extends Error {}
 
 /** The workbook's tabs as grids: row r (1-based) is grid[r - 1], column c is grid[r - 1][c - 1]. */
 export function worksheetsToWorkbook(workbook: ExcelJS.Workbook): Workbook {
@@ -98,6 +130,7 @@ export function worksheetsToWorkbook(workbook: ExcelJS.Workbook): Workbook {
       row.eachCell({ includeEmpty: false }, (cell, column) => {
         // A merged range's other cells echo the top-left value in exceljs; in the sheet they are empty.
         if (cell.type === MERGE) return;
+        if (cell.type === STRING && typeof cell.value !== 'string') throw new MissingSharedStrings();
         const value = cellValue(cell.value);
         if (value === '') return;
         while (cells.length < column - 1) cells.push('');
@@ -112,288 +145,67 @@ export function worksheetsToWorkbook(workbook: ExcelJS.Workbook): Workbook {
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Formula text is never needed (only the cached results are), but a generated Targets tab holds tens of
-// thousands of long formulas, and parsing their text is most of exceljs's time on a large plan. So the
-// package is unzipped here, <f> elements are dropped from the sheets, and exceljs reads the rest (stored,
-// uncompressed). Anything unusual about the zip falls back to exceljs reading the original bytes.
-
-interface ZipEntry {
-  name: string;
-  data: Buffer;
-}
-
-interface PackedEntry {
-  name: string;
-  /** 0: stored, 8: deflated. */
-  method: number;
-  raw: Buffer;
-}
-
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-
-/** The entries of a zip archive, still compressed; null when it is not a plain (non-zip64, unencrypted) zip. */
-function listZip(buffer: Buffer): PackedEntry[] | null {
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
-    if (buffer.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = buffer.readUInt16LE(eocd + 10);
-  let at = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || at === 0xffffffff) return null; // zip64
-  const entries: PackedEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== CENTRAL) return null;
-    const flags = buffer.readUInt16LE(at + 8);
-    const method = buffer.readUInt16LE(at + 10);
-    const size = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extraLength = buffer.readUInt16LE(at + 30);
-    const commentLength = buffer.readUInt16LE(at + 32);
-    const local = buffer.readUInt32LE(at + 42);
-    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + extraLength + commentLength;
-    if (flags & 1 || (method !== 0 && method !== 8)) return null; // encrypted or exotic
-    if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== LOCAL) return null;
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const raw = buffer.subarray(start, start + size);
-    if (raw.length !== size) return null;
-    entries.push({ name, method, raw });
-  }
-  return entries;
-}
-
-const inflate = (entry: PackedEntry): Buffer =>
-  entry.method === 0 ? Buffer.from(entry.raw) : inflateRawSync(entry.raw);
-
-/** The entries of a zip archive, uncompressed; null when it is not a plain zip. */
-export function unzip(buffer: Buffer): ZipEntry[] | null {
-  return listZip(buffer)?.map((e) => ({ name: e.name, data: inflate(e) })) ?? null;
-}
-
-/** A zip archive of the entries, stored (no compression): only ever read back at once by exceljs. */
-export function zipStored(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(CENTRAL, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-const SHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/;
-const OPEN_F = Buffer.from('<f');
-const CLOSE_F = Buffer.from('</f>');
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-/** After "<f": ">", whitespace or "/" start a formula element; anything else is another tag (<fill>, <formula1>). */
-const startsFormula = (byte: number) =>
-  byte === GT || byte === SLASH || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
-
 /**
- * Removes <f> elements (self-closing or not) from sheet XML arriving in chunks, on the bytes: a 600 MB sheet is
- * never held whole, and only what is kept is copied.
+ * The worksheet elements exceljs need not build (its `ignoreNodes` option): of a sheet the report reads only its
+ * cells (sheetData) and merged ranges (mergeCells). Skipping the rest spares work exceljs would throw away (it
+ * expands each data-validation range into one entry per cell: a drop-down on a whole column is a million of
+ * them), and keeps parts the report never uses (drawings, tables, hyperlink targets) from failing a read. On
+ * the benchmark's plans, whose sheets are nearly all cells, the time and memory saved are within noise.
  */
-export class FormulaStripper {
-  private readonly kept: Buffer[] = [];
-  private pending: Buffer = Buffer.alloc(0);
-  /** Inside <f>…</f>: looking for "</f>". */
-  private skipping = false;
-  removed = 0;
-
-  private keep(part: Buffer): void {
-    if (part.length) this.kept.push(Buffer.from(part));
-  }
-
-  push(chunk: Buffer): void {
-    const buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    this.pending = Buffer.alloc(0);
-    let pos = 0;
-    for (;;) {
-      if (this.skipping) {
-        const close = buf.indexOf(CLOSE_F, pos);
-        if (close < 0) {
-          // "</f>" may straddle the chunks: keep its possible start.
-          this.pending = Buffer.from(buf.subarray(Math.max(pos, buf.length - (CLOSE_F.length - 1))));
-          return;
-        }
-        pos = close + CLOSE_F.length;
-        this.skipping = false;
-        this.removed++;
-        continue;
-      }
-      const open = buf.indexOf(OPEN_F, pos);
-      if (open < 0) {
-        const hold = buf[buf.length - 1] === LT ? 1 : 0;
-        this.keep(buf.subarray(pos, buf.length - hold));
-        this.pending = Buffer.from(buf.subarray(buf.length - hold));
-        return;
-      }
-      if (open + 2 >= buf.length) {
-        this.keep(buf.subarray(pos, open));
-        this.pending = Buffer.from(buf.subarray(open));
-        return;
-      }
-      if (!startsFormula(buf[open + 2])) {
-        this.keep(buf.subarray(pos, open + 2));
-        pos = open + 2;
-        continue;
-      }
-      const tagEnd = buf.indexOf(GT, open);
-      if (tagEnd < 0) {
-        this.keep(buf.subarray(pos, open));
-        this.pending = Buffer.from(buf.subarray(open));
-        return;
-      }
-      this.keep(buf.subarray(pos, open));
-      pos = tagEnd + 1;
-      if (buf[tagEnd - 1] === SLASH) this.removed++;
-      else this.skipping = true;
-    }
-  }
-
-  end(): Buffer {
-    if (!this.skipping) this.keep(this.pending);
-    return Buffer.concat(this.kept);
-  }
-}
-
-/** The sheet XML without its <f> elements; null when it has none. */
-export function stripFormulaElements(xml: Buffer): Buffer | null {
-  const stripper = new FormulaStripper();
-  stripper.push(xml);
-  const out = stripper.end();
-  return stripper.removed ? out : null;
-}
-
-async function inflateStripped(entry: PackedEntry): Promise<{ data: Buffer; removed: number }> {
-  const stripper = new FormulaStripper();
-  if (entry.method === 0) stripper.push(entry.raw);
-  else {
-    const inflater = createInflateRaw({ chunkSize: 1 << 20 });
-    inflater.end(entry.raw);
-    for await (const chunk of inflater) stripper.push(chunk as Buffer);
-  }
-  return { data: stripper.end(), removed: stripper.removed };
-}
-
-/** The package's parts, uncompressed, formula text removed from the sheets; null when it is not a plain zip. */
-async function leanParts(buffer: Buffer): Promise<{ parts: ZipEntry[]; removed: number } | null> {
-  try {
-    const packed = listZip(buffer);
-    if (!packed) return null;
-    let removed = 0;
-    const parts: ZipEntry[] = [];
-    for (const entry of packed) {
-      if (SHEET_ENTRY.test(entry.name)) {
-        const stripped = await inflateStripped(entry);
-        removed += stripped.removed;
-        parts.push({ name: entry.name, data: stripped.data });
-      } else {
-        parts.push({ name: entry.name, data: inflate(entry) });
-      }
-    }
-    return { parts, removed };
-  } catch {
-    return null; // a damaged package: exceljs reads the original and says what is wrong
-  }
-}
-
-/** The package with every formula's text removed from its sheets (cached values kept), or null to use as is. */
-export async function withoutFormulaText(buffer: Buffer): Promise<Buffer | null> {
-  const lean = await leanParts(buffer);
-  return lean && lean.removed ? zipStored(lean.parts) : null;
-}
-
-/** Nodes of the sheet XML the report never needs; skipping them makes large files faster to read. */
-const IGNORED_NODES = [
-  'dataValidations',
-  'conditionalFormatting',
+export const IGNORED_NODES = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'rowBreaks',
   'hyperlinks',
   'pageMargins',
+  'dataValidations',
   'pageSetup',
   'headerFooter',
   'printOptions',
-  'rowBreaks',
-  'drawing',
   'picture',
-  'extLst',
+  'drawing',
+  'sheetProtection',
   'tableParts',
-  'autoFilter',
+  'conditionalFormatting',
+  'extLst',
 ];
 
-export interface ReadOptions {
-  /**
-   * 'auto' (default): scan the package directly (xlsx-scan.ts) and fall back to exceljs for anything the
-   * scanner does not recognise. 'exceljs': always exceljs (the reference the tests compare with).
-   */
-  engine?: 'auto' | 'exceljs';
-}
-
 /** Read an .xlsx from memory. `file` only names it in errors. */
-export async function readXlsxBuffer(
-  buffer: Buffer,
-  file: string,
-  options: ReadOptions = {},
-): Promise<Workbook> {
+export async function readXlsxBuffer(buffer: Buffer, file: string): Promise<Workbook> {
   if (!startsWith(buffer, ZIP_MAGIC)) throw new XlsxReadError(file, describeNonZip(buffer));
-  const lean = await leanParts(buffer);
-  if (lean && options.engine !== 'exceljs') {
-    const scanned = scanWorkbook(new Map(lean.parts.map((p) => [p.name, p.data])));
-    if (scanned) return checkNotEmpty(scanned, file);
-  }
-  // exceljs is loaded only for packages the scanner leaves to it (a third of a second saved on every run).
+  // Loaded here rather than at the top: commands that never read a file start a third of a second sooner.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(
-      (lean?.removed ? zipStored(lean.parts) : buffer) as unknown as ExcelJS.Buffer,
+      buffer as unknown as ExcelJS.Buffer,
+      // exceljs's types omit the option (lib/xlsx/xform/sheet/worksheet-xform.js reads it).
       { ignoreNodes: IGNORED_NODES } as Parameters<typeof workbook.xlsx.load>[1],
     );
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new XlsxReadError(file, `the file is corrupt or not an .xlsx workbook (${reason.slice(0, 160)})`);
+    throw new XlsxReadError(file, describeLoadError(error));
   }
-  if (workbook.worksheets.length === 0)
-    throw new XlsxReadError(file, 'the workbook has no sheets (is it an .xlsx workbook?)');
-  return checkNotEmpty(worksheetsToWorkbook(workbook), file);
+  if (workbook.worksheets.length === 0) {
+    throw new XlsxReadError(
+      file,
+      `${CORRUPT}: it has no worksheets (the package lacks xl/workbook.xml or the sheets it lists)`,
+    );
+  }
+  let grid: Workbook;
+  try {
+    grid = worksheetsToWorkbook(workbook);
+  } catch (error) {
+    if (!(error instanceof MissingSharedStrings)) throw error;
+    throw new XlsxReadError(
+      file,
+      `${CORRUPT}: a part of the package is missing (xl/sharedStrings.xml, the text of its cells)`,
+    );
+  }
+  return checkNotEmpty(grid, file);
 }
 
 function checkNotEmpty(grid: Workbook, file: string): Workbook {
