@@ -28,7 +28,6 @@ export const TRACKED_FIELDS: Partial<Record<TabKey, readonly string[]>> = {
   kpis: ['target', 'owner'],
 };
 
-
 function normalizeGrid(values: unknown[][]): Cell[][] {
   return values.map((row) => row.map(normalizeCell));
 }
@@ -42,7 +41,9 @@ function layoutOf(
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 1 || lastColumn < 1) return null;
-  const head = normalizeGrid(sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues());
+  const head = normalizeGrid(
+    sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues(),
+  );
   const layout = parsePlan({ [name]: head }).plan.layout[key];
   return layout && layout.headerRow >= 1 ? { layout, head } : null;
 }
