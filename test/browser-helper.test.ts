@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   blockExternalRequests,
-  chromiumExecutablePath,
   collectPageProblems,
   isAllowedUrl,
   launchChromium,
@@ -38,7 +37,7 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-describe.skipIf(!chromiumExecutablePath())('browser helper (system Chromium)', () => {
+describe('browser helper (system Chromium)', () => {
   let browser: Browser;
   let dir: string;
   let url: string;

@@ -14,7 +14,6 @@ import { EXAMPLE_AS_OF } from '../shared';
 import { buildReport, writeReportDir } from '../report/generate';
 import {
   blockExternalRequests,
-  chromiumExecutablePath,
   collectPageProblems,
   launchChromium,
   type PageProblems,
@@ -23,7 +22,7 @@ import { exampleGrid, tempDir, xssWorkbook } from './helpers/report';
 
 const SCREENSHOTS = resolve('dist/screenshots');
 
-describe.skipIf(!chromiumExecutablePath())('report in Chromium', () => {
+describe('report in Chromium', () => {
   let browser: Browser;
   let dir: string;
   const url = (name: string) => pathToFileURL(join(dir, name, 'index.html')).href;
