@@ -148,3 +148,33 @@ export function textCell(text: string): string {
       .join('&CHAR(34)&')
   );
 }
+
+/** A merged block of cells, 1-based and inclusive, as exceljs, Apps Script and the Sheets API all describe one. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Spreadsheets keep a merged block's value in its top-left cell only; the other cells read as blank. People merge
+ * cells to group rows (one Objective cell over its three key results), and mean the value for every row, so every
+ * reader fills the block with the top-left value before the parser sees the grid. The grid is changed in place
+ * (rows are extended where the block reaches past them) and returned.
+ */
+export function fillMergedCells(grid: Grid, merges: readonly MergedRange[]): Grid {
+  for (const { top, left, bottom, right } of merges) {
+    const value = grid[top - 1]?.[left - 1];
+    if (isBlank(value)) continue;
+    for (let r = top; r <= bottom; r++) {
+      const row = (grid[r - 1] ??= []);
+      for (let c = left; c <= right; c++) {
+        if (r === top && c === left) continue;
+        while (row.length < c - 1) row.push('');
+        row[c - 1] = value;
+      }
+    }
+  }
+  return grid;
+}
