@@ -721,32 +721,32 @@ describe('LockService, PropertiesService, Session, Utilities, Logger', () => {
   });
 });
 
-describe('performance', () => {
-  it('writes and reads 5,000 rows of values and formulas quickly', () => {
-    const ss = new FakeSpreadsheet({ defaultMaxRows: 5000 });
+describe('large sheets', () => {
+  // Correctness on a full grid of Google's default size for a new tab (1,000 rows). How long this takes,
+  // up to 20,000 rows, is measured by `npm run bench -- emulator`, never asserted here.
+  it('writes and reads 1,000 rows of values and formulas, every formula evaluated', () => {
+    const rows = 1000;
+    const ss = new FakeSpreadsheet();
     const sheet = ss.getActiveSheet();
-    const values = Array.from({ length: 5000 }, (_, i) => [
+    const values = Array.from({ length: rows }, (_, i) => [
       i + 1,
       `name ${i}`,
       (i % 7) * 1.5,
       i % 2 === 0,
       new Date(Date.UTC(2024, 0, 1 + (i % 365))),
     ]);
-    const formulas = Array.from({ length: 5000 }, (_, i) => [
+    const formulas = Array.from({ length: rows }, (_, i) => [
       `=A${i + 1}*C${i + 1}`,
       `=IF(D${i + 1}, "even", "odd")`,
       `=E${i + 1}+7`,
     ]);
-    const started = performance.now();
-    sheet.getRange(1, 1, 5000, 5).setValues(values);
-    sheet.getRange(1, 6, 5000, 3).setFormulas(formulas);
+    sheet.getRange(1, 1, rows, 5).setValues(values);
+    sheet.getRange(1, 6, rows, 3).setFormulas(formulas);
     const read = sheet.getDataRange().getValues();
-    const elapsed = performance.now() - started;
-    expect(read).toHaveLength(5000);
-    expect(read[4999].slice(5, 7)).toEqual([5000 * 1.5 * (4999 % 7), 'odd']);
-    expect(read[4999][7]).toBeInstanceOf(Date);
-    // Generous bound for a shared 2-core CI machine; typically well under a second.
-    expect(elapsed).toBeLessThan(5000);
+    expect(read).toHaveLength(rows);
+    expect(read[rows - 1].slice(5, 7)).toEqual([rows * 1.5 * ((rows - 1) % 7), 'odd']);
+    expect(read[rows - 1][7]).toEqual(new Date(Date.UTC(2024, 0, 1 + ((rows - 1) % 365) + 7)));
+    expect(read.map((r) => r[6]).filter((x) => x === 'even')).toHaveLength(rows / 2);
   });
 });
 

@@ -1,0 +1,78 @@
+/**
+ * The emulator itself (emulator/, HyperFormula underneath): write a block of values, write a block of formulas
+ * that read them, and read the whole sheet back, on sheets of 1,000, 5,000 and 20,000 rows. This is the time the
+ * tests spend inside the emulator on large sheets; test/emulator.test.ts checks the values on 1,000 rows and
+ * asserts no duration.
+ *
+ * `npm run bench -- emulator` runs it; `npx tsx bench/emulator.bench.ts [rows...]` too.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FakeSpreadsheet } from '../emulator/index';
+
+export const SIZES = [1_000, 5_000, 20_000];
+
+export interface EmulatorBenchRow {
+  rows: number;
+  /** setValues of rows × 5 plain values. */
+  writeValuesMs: number;
+  /** setFormulas of rows × 3 formulas, each recalculated by HyperFormula. */
+  writeFormulasMs: number;
+  /** getDataRange().getValues() of the whole sheet. */
+  readMs: number;
+}
+
+export function measureEmulator(rows: number): EmulatorBenchRow {
+  const ss = new FakeSpreadsheet({ defaultMaxRows: rows });
+  const sheet = ss.getActiveSheet();
+  const values = Array.from({ length: rows }, (_, i) => [
+    i + 1,
+    `name ${i}`,
+    (i % 7) * 1.5,
+    i % 2 === 0,
+    new Date(Date.UTC(2024, 0, 1 + (i % 365))),
+  ]);
+  const formulas = Array.from({ length: rows }, (_, i) => [
+    `=A${i + 1}*C${i + 1}`,
+    `=IF(D${i + 1}, "even", "odd")`,
+    `=E${i + 1}+7`,
+  ]);
+  let t = performance.now();
+  sheet.getRange(1, 1, rows, 5).setValues(values);
+  const writeValuesMs = performance.now() - t;
+  t = performance.now();
+  sheet.getRange(1, 6, rows, 3).setFormulas(formulas);
+  const writeFormulasMs = performance.now() - t;
+  t = performance.now();
+  const read = sheet.getDataRange().getValues();
+  const readMs = performance.now() - t;
+  if (read.length !== rows || read[rows - 1][6] !== (rows % 2 === 1 ? 'even' : 'odd'))
+    throw new Error(`the emulator read back something else on ${rows} rows`);
+  return { rows, writeValuesMs, writeFormulasMs, readMs };
+}
+
+/** `npm run bench`: prints the figures. */
+export async function run(sizes: number[] = SIZES): Promise<void> {
+  const ms = (x: number) => String(Math.round(x)).padStart(16);
+  console.log(
+    `${'rows'.padStart(7)} ${'write values ms'.padStart(16)} ${'write formulas ms'.padStart(18)} ${'read all ms'.padStart(16)}`,
+  );
+  for (const n of sizes) {
+    const r = measureEmulator(n);
+    console.log(
+      `${String(r.rows).padStart(7)} ${ms(r.writeValuesMs)} ${ms(r.writeFormulasMs).padStart(18)} ${ms(r.readMs)}`,
+    );
+  }
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  run(sizes.length ? sizes : SIZES).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
