@@ -8,8 +8,10 @@
  * arguments and return values apply. The spreadsheet is loaded once from the plan file (or the example plan);
  * quick fixes change that in-memory copy only: the sandbox never writes to the file.
  *
- * Bound to 127.0.0.1; the Host header must name it (no DNS rebinding), /api/run takes same-origin JSON only,
- * and every page is served with a strict Content-Security-Policy (scripts by file or by hash, no inline handlers).
+ * Bound to 127.0.0.1; the Host header must name it, as 127.0.0.1:PORT or localhost:PORT (no DNS rebinding);
+ * /api/run takes same-origin JSON objects only (the Origin, when sent, must be http:// + that Host); every HTML
+ * response is served with a strict Content-Security-Policy (scripts by file or by hash, no inline handlers).
+ * Errors answer with a short text/plain status line, never internal details.
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -251,22 +253,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const json = (res: ServerResponse, status: number, value: unknown) =>
     send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 
+  /** The Host header as sent, lower-cased; handle() accepts only 127.0.0.1:PORT and localhost:PORT. */
+  const hostOf = (req: IncomingMessage) => String(req.headers.host ?? '').toLowerCase();
+
   const runFromClient = async (req: IncomingMessage, res: ServerResponse) => {
+    // The page may be opened as http://127.0.0.1:PORT or http://localhost:PORT (both pass the Host check in
+    // handle()); a same-origin call then carries the Origin of that same host. Any other Origin, including the
+    // other loopback name, is another site.
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin)
+    if (requestOrigin !== undefined && requestOrigin.toLowerCase() !== `http://${hostOf(req)}`)
       throw new HttpError(403, 'cross-origin request refused');
     const site = req.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin') throw new HttpError(403, 'cross-site request refused');
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
-      throw new HttpError(415, 'JSON only');
-    let request: { fn?: unknown; args?: unknown };
+      throw new HttpError(415, 'a call must be sent as application/json');
+    let request: unknown;
     try {
-      request = JSON.parse(await readBody(req)) as typeof request;
+      request = JSON.parse(await readBody(req));
     } catch (error) {
       if (error instanceof HttpError) throw error;
       throw new HttpError(400, 'the body is not JSON');
     }
-    const { fn, args = [] } = request;
+    // null, an array, a string or a number is JSON too, but not a call.
+    if (request === null || typeof request !== 'object' || Array.isArray(request))
+      throw new HttpError(400, 'expected a JSON object {fn, args}');
+    const { fn, args = [] } = request as { fn?: unknown; args?: unknown };
     if (typeof fn !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(fn) || !Array.isArray(args))
       throw new HttpError(400, 'expected {fn, args}');
     try {
@@ -280,8 +291,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!allowedHosts.has(String(req.headers.host ?? '').toLowerCase()))
-      throw new HttpError(421, 'unexpected Host');
+    if (!allowedHosts.has(hostOf(req))) throw new HttpError(421, 'unexpected Host');
     const url = new URL(req.url ?? '/', origin);
     const route = `${req.method} ${url.pathname}`;
     switch (route) {
@@ -312,7 +322,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       case 'GET /api/state':
         return json(res, 200, { version: version(), selection: ss.emu.selection() });
       case 'GET /api/sheets':
-        return send(res, 200, 'text/html; charset=utf-8', renderSheets(ss, activeName()));
+        // The plan view: HTML built from the plan's cells, so it gets the page's CSP too.
+        return send(res, 200, 'text/html; charset=utf-8', renderSheets(ss, activeName()), {
+          'Content-Security-Policy': PAGE_CSP,
+        });
       case 'POST /api/run':
         return runFromClient(req, res);
       case 'GET /favicon.ico':
@@ -324,8 +337,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      const message = error instanceof Error ? error.message : String(error);
+      // An HttpError's message is written for the caller; anything else is a bug of the sandbox, whose text
+      // (and stack) goes to the terminal only.
+      const known = error instanceof HttpError;
+      if (!known) console.error('sandbox: internal error on', req.method, req.url, error);
+      const status = known ? error.status : 500;
+      const message = known ? error.message : 'internal error (see the sandbox terminal)';
       if (!res.headersSent) send(res, status, 'text/plain; charset=utf-8', `${status} ${message}\n`);
       else res.end();
     });

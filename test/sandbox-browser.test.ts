@@ -38,13 +38,17 @@ interface Opened {
   problems: PageProblems;
 }
 
-async function open(sandbox: Sandbox, prepare?: (page: Page) => Promise<void>): Promise<Opened> {
-  const origin = sandbox.url.replace(/\/$/, '');
+async function open(
+  sandbox: Sandbox,
+  prepare?: (page: Page) => Promise<void>,
+  url = sandbox.url,
+): Promise<Opened> {
+  const origin = url.replace(/\/$/, '');
   const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
   const problems = collectPageProblems(page, origin);
   await blockExternalRequests(page, origin);
   if (prepare) await prepare(page);
-  await page.goto(sandbox.url);
+  await page.goto(url);
   const sidebar = page.frameLocator('#sidebar');
   await idle(sidebar);
   return { page, sidebar, problems };
@@ -331,6 +335,55 @@ describe('the sidebar when things go wrong or take time', () => {
     await expect(sidebar.locator('li.issue').count()).resolves.toBe(0);
     expect(problems.summary()).toBe('');
     await page.close();
+  });
+
+  it('works when opened at http://localhost:PORT as well as at 127.0.0.1', async () => {
+    const { page, sidebar, problems } = await open(
+      sandbox,
+      undefined,
+      sandbox.url.replace('//127.0.0.1:', '//localhost:'),
+    );
+    expect(page.url()).toMatch(/^http:\/\/localhost:\d+\/$/);
+    await expect(sidebar.locator('#error').isVisible()).resolves.toBe(false);
+    expectSameAsShared(sandbox, await listed(sidebar), 'en');
+    const first = (await listed(sidebar)).find((i) => i.a1)!;
+    await issue(sidebar, first.code, first.sheet, first.a1!).locator('button.go-to-cell').click();
+    await expectHighlighted(page, first.sheet, first.a1!);
+    expect(problems.summary()).toBe('');
+    await page.close();
+  });
+
+  it('says what the server answered, not a JSON parse error, when a call is refused or the answer is not JSON', async () => {
+    // A real refusal: the request reaches the real server labelled as plain text (Chromium does not let a route
+    // change Origin) and gets the server's 415 status line.
+    const refused = await open(sandbox, async (p) => {
+      await p.route('**/api/run', (route) =>
+        route.continue({ headers: { ...route.request().headers(), 'content-type': 'text/plain' } }),
+      );
+    });
+    const alert = refused.sidebar.locator('#error[role="alert"]');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toBe(
+      'The plan could not be checked. The sandbox server could not run the call (415 a call must be sent as application/json). Try "Check again" in a moment.',
+    );
+    await refused.page.close();
+
+    // Something in between answering with an HTML error page: its status, not its markup.
+    const proxied = await open(sandbox, async (p) => {
+      await p.route('**/api/run', (route) =>
+        route.fulfill({ status: 502, contentType: 'text/html', body: '<html><h1>Bad Gateway</h1></html>' }),
+      );
+    });
+    const text = await proxied.sidebar.locator('#error[role="alert"]').textContent();
+    expect(text).toMatch(
+      /^The plan could not be checked\. The sandbox server could not run the call \(502( Bad Gateway)?\)\. Try "Check again" in a moment\.$/,
+    );
+    expect(text).not.toMatch(/JSON|Unexpected token|<h1>/);
+    await expect(proxied.sidebar.locator('li.issue').count()).resolves.toBe(0);
+    // The browser itself logs the failed request; nothing else goes wrong on the page.
+    expect(proxied.problems.pageErrors).toEqual([]);
+    expect(proxied.problems.consoleErrors.filter((e) => !/Failed to load resource.*502/.test(e))).toEqual([]);
+    await proxied.page.close();
   });
 
   it('shows that it is busy while the check runs, and "Check again" runs it again', async () => {

@@ -180,9 +180,14 @@ describe('the sandbox server', () => {
     expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
     expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(html).not.toMatch(/\son[a-z]+=/i);
+    // The plan view (the tables the page reloads after each call) is HTML built from cells: the page's CSP too.
+    const view = await fetch(`${origin}/api/sheets`);
+    expect(view.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(view.headers.get('content-security-policy')).toBe(pageCsp);
     // The hashes are exactly those of the sidebar's inline script and style.
     expect(sidebarPage(html.replace('\n<script src="/shim.js"></script>', '')).csp).toBe(csp);
-    for (const res of [page, sidebar]) expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    for (const res of [page, sidebar, view])
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('refuses another Host (DNS rebinding), cross-origin and non-JSON calls', async () => {
@@ -210,9 +215,57 @@ describe('the sandbox server', () => {
       ).status,
     ).toBe(400);
     expect((await raw(`${origin}/nope`, {})).status).toBe(404);
+    // The other loopback name is another origin: refused unless the Host is that name too (next test).
+    const port = new URL(origin).port;
+    expect(
+      (await post({ 'Content-Type': 'application/json', Origin: `http://localhost:${port}` })).status,
+    ).toBe(403);
+    expect(
+      (await post({ 'Content-Type': 'application/json', Origin: `http://localhost:${Number(port) + 1}` }))
+        .status,
+    ).toBe(403);
     const ok = await post({ 'Content-Type': 'application/json', Origin: origin });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, result: { lang: 'en' } });
+  });
+
+  it('answers calls from a page opened at http://localhost:PORT, and only from that origin', async () => {
+    const port = new URL(origin).port;
+    const post = (origin: string) =>
+      raw(`http://127.0.0.1:${port}/api/run`, {
+        method: 'POST',
+        headers: { Host: `localhost:${port}`, 'Content-Type': 'application/json', Origin: origin },
+        body: JSON.stringify({ fn: 'getPlanCheck', args: [] }),
+      });
+    const ok = await post(`http://localhost:${port}`);
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, result: { lang: 'en' } });
+    expect((await post(`http://LOCALHOST:${port}`)).status).toBe(200);
+    expect((await post(`http://127.0.0.1:${port}`)).status).toBe(403);
+    expect((await post(`http://localhost:${Number(port) + 1}`)).status).toBe(403);
+    expect((await post(`https://localhost:${port}`)).status).toBe(403);
+    expect((await post('null')).status).toBe(403);
+  });
+
+  it('answers a body that is JSON but not a call with 400 and a clear message, never 500', async () => {
+    for (const body of [
+      'null',
+      '[]',
+      '"getPlanCheck"',
+      '42',
+      'true',
+      '{"fn":"getPlanCheck","args":null}',
+      '{}',
+    ]) {
+      const res = await raw(`${origin}/api/run`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: origin },
+        body,
+      });
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+      expect(res.body).toMatch(/^400 expected (a JSON object )?\{fn, args\}\n$/);
+    }
   });
 
   it('applies the google.script.run rules: private and unknown functions fail, results are JSON', async () => {

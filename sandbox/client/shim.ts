@@ -84,13 +84,9 @@ function send(fn: string, args: unknown[], success?: Handler, failure?: Handler,
     setTimeout(() => fail(error instanceof Error ? error : new Error(String(error))), 0);
     return;
   }
-  fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
-    .then(async (response) => {
-      const reply = (await response.json()) as {
-        ok: boolean;
-        result?: unknown;
-        error?: { name: string; message: string };
-      };
+  fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then(
+    async (response) => {
+      const reply = await readReply(response);
       notifyPage(fn);
       if (reply.ok) {
         if (success) success(reply.result ?? null, userObject);
@@ -99,15 +95,54 @@ function send(fn: string, args: unknown[], success?: Handler, failure?: Handler,
         error.name = reply.error?.name ?? 'ScriptError';
         fail(error);
       }
-    })
-    .catch((error: unknown) => {
+    },
+    (error: unknown) => {
       notifyPage(fn);
       fail(
         new Error(
           `The sandbox server did not answer (${error instanceof Error ? error.message : String(error)}).`,
         ),
       );
-    });
+    },
+  );
+}
+
+interface Reply {
+  ok: boolean;
+  result?: unknown;
+  error?: { name: string; message: string };
+}
+
+/**
+ * The server's answer as a reply. The server answers a refused or broken request (403, 400, 500…) with a short
+ * text/plain status line, and something between (a proxy, a stopped server) may answer with an HTML page: those
+ * become a failed reply that says what happened, never a JSON parse error.
+ */
+async function readReply(response: Response): Promise<Reply> {
+  const text = await response.text().catch(() => '');
+  if (response.ok && /^application\/json\b/i.test(response.headers.get('content-type') ?? '')) {
+    try {
+      const reply = JSON.parse(text) as unknown;
+      if (reply !== null && typeof reply === 'object' && typeof (reply as Reply).ok === 'boolean')
+        return reply as Reply;
+    } catch {
+      // falls through to the message below
+    }
+  }
+  // The status line the sandbox server wrote ("403 cross-origin request refused"); an HTML page is not shown.
+  const plain = /^text\/plain\b/i.test(response.headers.get('content-type') ?? '');
+  const detail = plain
+    ? text.trim().split('\n')[0].slice(0, 200)
+    : `${response.status} ${response.statusText}`.trim();
+  return {
+    ok: false,
+    error: {
+      name: 'ScriptError',
+      message: response.ok
+        ? `The sandbox server sent something other than a result (${detail}).`
+        : `The sandbox server could not run the call (${detail}).`,
+    },
+  };
 }
 
 function makeRunner(success?: Handler, failure?: Handler, userObject?: unknown): Runner {
