@@ -172,6 +172,11 @@ export interface EmulatorControl {
   };
   readonly logs: LogRecord[];
   readonly lock: LockRecord;
+  /**
+   * From now on another execution holds the locks (true: tryLock → false, waitLock throws) or no longer does
+   * (false), like the lockContention option but switchable between two calls of the script.
+   */
+  setLockContention(on: boolean): void;
   readonly properties: {
     document: Map<string, string>;
     user: Map<string, string>;
@@ -184,8 +189,10 @@ export interface EmulatorControl {
   /**
    * An onEdit event object [EVT]: { authMode: LIMITED, range, source, value?, oldValue? }.
    * value/oldValue only for a single cell; oldValue omitted when undefined (the cell was empty).
+   * `options.value` replaces e.value as Sheets may send it when it differs from the cell: undefined (omitted) or
+   * an object when a cell is cleared (UNCONFIRMED, facts #50); by default e.value is the cell's value.
    */
-  editEvent(range: FakeRange, oldValue?: unknown): Record<string, unknown>;
+  editEvent(range: FakeRange, oldValue?: unknown, options?: { value?: unknown }): Record<string, unknown>;
   /** Convert host values/raw objects into what the script would receive (proxies, realm values). */
   toScript(value: unknown): unknown;
   /** Convert script values back (proxies → raw objects, realm values → host values). */
@@ -314,12 +321,15 @@ class EmulatorCore {
   readonly locksHeld = { document: false, script: false, user: false };
   readonly properties: EmulatorControl['properties'];
   sleptMs = 0;
+  /** Another execution holds the locks (options.lockContention, then EmulatorControl.setLockContention). */
+  lockContention: boolean;
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
     readonly options: AppsScriptEmulatorOptions,
   ) {
     this.authMode = options.authMode ?? 'FULL';
+    this.lockContention = options.lockContention ?? false;
     this.boundary = new ScriptBoundary({
       beforeCall: (service, method) => this.beforeCall(service, method),
       exceptionMessagePrefix: options.exceptionMessagePrefix ?? false,
@@ -807,14 +817,14 @@ export class FakeLock {
 
   tryLock(timeoutInMillis: number): boolean {
     this._checkTimeout(timeoutInMillis, 'tryLock');
-    if (this._core.options.lockContention) return false;
+    if (this._core.lockContention) return false;
     this._acquire();
     return true;
   }
   /** Throws on timeout [LK]; the timeout text is UNCONFIRMED (third-party code only). */
   waitLock(timeoutInMillis: number): void {
     this._checkTimeout(timeoutInMillis, 'waitLock');
-    if (this._core.options.lockContention)
+    if (this._core.lockContention)
       throw exception('Lock timeout: another process was holding the lock for too long.');
     this._acquire();
   }
@@ -1115,6 +1125,9 @@ export function createAppsScriptGlobals(
     ui: core.ui,
     logs: core.logs,
     lock: core.lock,
+    setLockContention(on) {
+      core.lockContention = on;
+    },
     properties: core.properties,
     get sleptMs() {
       return core.sleptMs;
@@ -1122,10 +1135,11 @@ export function createAppsScriptGlobals(
     openEvent(authMode = core.authMode) {
       return b.toScript({ authMode, source: spreadsheet }) as Record<string, unknown>;
     },
-    editEvent(range, oldValue) {
+    editEvent(range, oldValue, options = {}) {
       const event: Record<string, unknown> = { authMode: 'LIMITED', range, source: spreadsheet };
       if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
-        event.value = range.getValue();
+        const value = 'value' in options ? options.value : range.getValue();
+        if (value !== undefined) event.value = value;
         if (oldValue !== undefined) event.oldValue = oldValue;
       }
       return b.toScript(event) as Record<string, unknown>;

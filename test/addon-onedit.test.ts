@@ -1,12 +1,17 @@
 /**
  * The onEdit simple trigger logs changed targets to Changes. Edits are simulated as Sheets does them: the cell
  * changes first, then onEdit(e) runs in LIMITED mode with e.value / e.oldValue for a single cell (facts #50).
+ * A busy lock keeps the change for later instead of writing without it; a missing Changes tab is created without
+ * moving the person; a cleared cell's odd e.value counts as blank.
  */
 import { describe, expect, it } from 'vitest';
 import { loadAddon, valuesOf, zonedMidnight } from './helpers/addon';
 
 function withExample(locale = 'en_US') {
-  const run = loadAddon({ locale, timeZone: 'Europe/Berlin' });
+  // These tests are about the script (what onEdit writes where), not the formulas: the Targets tab's formulas are
+  // kept as text ('never' recalculation, docs/emulator.md) so HyperFormula does not recalculate them on every edit.
+  // The cells onEdit reads and writes (plan values, Changes) are plain values either way.
+  const run = loadAddon({ locale, timeZone: 'Europe/Berlin', recalculation: 'never' });
   run.run('insertExamplePlan');
   const edit = (sheet: string, a1: string, value: unknown) => {
     const range = run.ss.getSheetByName(sheet)!.getRange(a1);
@@ -65,5 +70,93 @@ describe('onEdit change log', () => {
     const rows = valuesOf(run.ss, '变更记录');
     expect(rows[0][0]).toBe('时间');
     expect(rows[1].slice(1)).toEqual(['关键结果', 'I3', 'KR2', '目标值', '50000', '60000', '']);
+  });
+
+  it('keeps the change when the lock is busy, writes nothing to the sheet, and writes it first at the next change', () => {
+    const { run, edit } = withExample();
+    const before = valuesOf(run.ss, 'Changes');
+    run.emulator.setLockContention(true); // another execution (a long menu action) holds the document lock
+    const writes = run.emulator.lock.writes.length;
+    edit('Key Results', 'I4', 0.25);
+    expect(valuesOf(run.ss, 'Changes')).toEqual(before);
+    // Nothing written to the document without the lock, except the kept change itself (a property).
+    expect(run.emulator.lock.writes.slice(writes)).toEqual([
+      { method: 'Properties.setProperty', lockHeld: false },
+    ]);
+    const kept = [...run.emulator.properties.document].filter(([k]) =>
+      k.startsWith('gtmPyramid.pendingChange.'),
+    );
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(kept[0][1])).toMatchObject({
+      cell: 'I4',
+      id: 'KR3',
+      oldValue: '0.2',
+      newValue: '0.25',
+    });
+    expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
+
+    run.emulator.setLockContention(false);
+    edit('Key Results', 'I2', 1_100_000);
+    const rows = valuesOf(run.ss, 'Changes');
+    expect(rows).toHaveLength(before.length + 2);
+    expect(rows.slice(-2).map((r) => r.slice(1, 7))).toEqual([
+      ['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25'],
+      ['Key Results', 'I2', 'KR1', 'Target', '1000000', '1100000'],
+    ]);
+    const [first, second] = rows.slice(-2).map((r) => (r[0] as Date).getTime());
+    expect(first).toBeLessThanOrEqual(second); // the kept change keeps its own, earlier, time
+    expect([...run.emulator.properties.document.keys()].filter((k) => k.startsWith('gtmPyramid.'))).toEqual(
+      [],
+    );
+    // Both rows went in under the lock, in one call.
+    expect(run.emulator.lock.writes.filter((w) => w.method === 'Range.setValues').at(-1)).toEqual({
+      method: 'Range.setValues',
+      lockHeld: true,
+    });
+  });
+
+  it('creates a missing Changes tab without moving the person off their tab, selection or current cell', () => {
+    const { run, edit } = withExample();
+    run.ss.deleteSheet(run.ss.getSheetByName('Changes')!);
+    const kr = run.ss.getSheetByName('Key Results')!;
+    kr.activate();
+    // The person typed in I4 and has since selected B3:D6 with C4 current.
+    kr.getRange('B3:D6').activate();
+    kr.getRange('C4').activateAsCurrentCell();
+    const where = run.ss.emu.selection();
+    expect(where).toEqual({ sheet: 'Key Results', range: 'B3:D6', currentCell: 'C4' });
+    edit('Key Results', 'I4', 0.25);
+    expect(valuesOf(run.ss, 'Changes').at(-1)!.slice(1, 7)).toEqual([
+      'Key Results',
+      'I4',
+      'KR3',
+      'Target',
+      '0.2',
+      '0.25',
+    ]);
+    expect(run.ss.emu.selection()).toEqual(where);
+    expect(run.ss.getActiveSheet().getName()).toBe('Key Results');
+  });
+
+  it("takes a cleared cell's e.value that is missing or an object as blank, and reads the cell", () => {
+    const { run } = withExample();
+    const cell = run.ss.getSheetByName('Key Results')!.getRange('H4');
+    const onEdit = (value: unknown, old: unknown) =>
+      run.project.callAs('LIMITED', 'onEdit', run.emulator.editEvent(cell, old, { value }));
+    cell.setValue('');
+    onEdit({ oldValue: 0.05 }, 0.05);
+    cell.setValue(0.07);
+    onEdit(undefined, undefined); // no e.value, no e.oldValue: the cell gives the new value
+    cell.setValue('');
+    onEdit(undefined, 0.07);
+    const rows = valuesOf(run.ss, 'Changes')
+      .slice(-3)
+      .map((r) => r.slice(2, 7));
+    expect(rows).toEqual([
+      ['H4', 'KR3', 'Baseline', '0.05', ''],
+      ['H4', 'KR3', 'Baseline', '', '0.07'],
+      ['H4', 'KR3', 'Baseline', '0.07', ''],
+    ]);
+    expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ declare namespace GAS {
   interface Spreadsheet {
     getSheets(): Sheet[];
     getSheetByName(name: string): Sheet | null;
+    /** Makes the new sheet the active one (reference/spreadsheet/spreadsheet#insertSheet). */
     insertSheet(name: string, index: number): Sheet;
+    getActiveSheet(): Sheet;
     getNumSheets(): number;
     getSpreadsheetLocale(): string;
     getSpreadsheetTimeZone(): string;
@@ -54,6 +56,11 @@ declare namespace GAS {
     setConditionalFormatRules(rules: ConditionalFormatRule[]): void;
     getProtections(type: unknown): Protection[];
     getParent(): Spreadsheet;
+    /** The selection of the active sheet; null when there is none (reference/spreadsheet/sheet). */
+    getActiveRange(): Range | null;
+    getCurrentCell(): Range | null;
+    setActiveRange(range: Range): Range;
+    setCurrentCell(cell: Range): Range;
   }
 
   interface Range {
@@ -146,6 +153,17 @@ declare namespace GAS {
     hasLock(): boolean;
   }
 
+  /** reference/properties/properties-service and …/properties: string values, null when missing. */
+  interface PropertiesService {
+    getDocumentProperties(): Properties | null;
+  }
+
+  interface Properties {
+    getProperties(): Record<string, string>;
+    setProperty(key: string, value: string): Properties;
+    deleteProperty(key: string): Properties;
+  }
+
   interface Session {
     getActiveUserLocale(): string;
   }
@@ -180,6 +198,7 @@ declare namespace GAS {
 declare const SpreadsheetApp: GAS.SpreadsheetApp;
 declare const HtmlService: GAS.HtmlService;
 declare const LockService: GAS.LockService;
+declare const PropertiesService: GAS.PropertiesService;
 declare const Session: GAS.Session;
 declare const Logger: GAS.Logger;
 declare const ScriptApp: GAS.ScriptApp;

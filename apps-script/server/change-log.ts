@@ -2,8 +2,19 @@
  * The change log: the onEdit simple trigger appends a row to Changes when the Target, Baseline, Due or Owner cell
  * of a key result or KPI changes (timestamp, sheet, cell, ID, field, old, new); Reason is left for the person.
  * Only single-cell edits carry e.value / e.oldValue (facts #50), so multi-cell pastes are not logged. Simple
- * triggers run in LIMITED mode with a 30 s limit (facts #48, #52): the handler reads the header rows and the
- * edited row only, and never throws (an error goes to the execution log).
+ * triggers run in LIMITED mode with a 30 s limit in all (facts #48, #52): the handler reads the header rows and
+ * the edited row only, and never throws (an error goes to the execution log).
+ *
+ * Nothing is lost, nothing is overwritten (docs/addon.md, "The change log"):
+ * - The row is written under the document lock, waited for LOCK_WAIT_MS only. Without the lock, another
+ *   execution may be appending to Changes at the same moment, and both would pick the same "next row": one change
+ *   would overwrite the other. So without the lock the change is not written to the sheet but kept in the
+ *   document properties (one key per change, so two executions never rewrite the same key), and the next logged
+ *   change writes the kept ones first, oldest first, with their own timestamps.
+ * - A missing Changes tab is created, but insertSheet makes the new tab the active one: the person's active tab,
+ *   selection and current cell are put back at once, so the edit does not move them to Changes.
+ * - A cleared cell's e.value may be missing or an object rather than a value (UNCONFIRMED, facts #50): anything
+ *   that is not a plain value counts as blank, and the cell itself then gives the new value.
  */
 import { dateToIso, serialToIso } from '../../shared/calendar';
 import { cellText, isBlank, readDate, textCell, type Cell } from '../../shared/cells';
@@ -61,15 +72,32 @@ function logText(value: unknown, isDateField: boolean, timeZone: string): string
   return cellText(value as Cell, timeZone);
 }
 
-/** The Changes tab, in the edited tab's language; created with its template header when it is missing. */
+/** An event's value as a cell value; undefined for anything else (a missing value, an object: facts #50). */
+function eventCell(value: unknown): Cell | undefined {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (isDate(value)) return new Date(value.getTime());
+  return undefined;
+}
+
+/**
+ * The Changes tab, in the edited tab's language; created with its template header when it is missing. insertSheet
+ * makes the new tab the active one (reference/spreadsheet/spreadsheet#insertSheet, facts #19): the person is put
+ * back on their tab, selection and current cell, so an edit never moves them to Changes.
+ */
 function changesSheet(ss: GAS.Spreadsheet, lang: Lang): { sheet: GAS.Sheet; name: string } {
   const label = tabDef('changes').label;
   for (const name of [label[lang], label[lang === 'en' ? 'zh-CN' : 'en']]) {
     const sheet = ss.getSheetByName(name);
     if (sheet) return { sheet, name };
   }
-  const name = label[lang];
-  return { sheet: createTemplateTab(ss, 'changes', lang), name };
+  const active = ss.getActiveSheet();
+  const selection = active.getActiveRange();
+  const current = active.getCurrentCell();
+  const sheet = createTemplateTab(ss, 'changes', lang);
+  active.activate();
+  if (selection) active.setActiveRange(selection);
+  if (current) active.setCurrentCell(current);
+  return { sheet, name: label[lang] };
 }
 
 export interface LoggedChange {
@@ -110,9 +138,14 @@ export function logChange(e: GAS.EditEvent): LoggedChange | null {
   const id = cellText(normalizeCell(idCell), timeZone);
   if (!id) return null; // a row being typed in: nothing to trace yet
   const isDateField = columnDef(tab.key, field).kind === 'date';
-  // e.value is missing when a cell is cleared; the cell itself is the truth for the new value.
-  const oldValue = logText(e.oldValue, isDateField, timeZone);
-  const newValue = logText(isBlank(e.value as Cell) ? range.getValue() : e.value, isDateField, timeZone);
+  // A cleared cell's e.value may be missing or an object (facts #50): then the cell itself gives the new value.
+  const given = eventCell(e.value);
+  const oldValue = logText(eventCell(e.oldValue), isDateField, timeZone);
+  const newValue = logText(
+    given === undefined || isBlank(given) ? range.getValue() : given,
+    isDateField,
+    timeZone,
+  );
   if (oldValue === newValue) return null;
 
   const lang: Lang =
@@ -132,28 +165,93 @@ export function logChange(e: GAS.EditEvent): LoggedChange | null {
   return change;
 }
 
-function appendChange(ss: GAS.Spreadsheet, lang: Lang, change: LoggedChange): void {
+/**
+ * How long onEdit waits for the document lock. A simple trigger has 30 s in all (facts #48); another onEdit holds
+ * the lock for a few calls, so 2 s is plenty for that, and a long menu action (Decompose targets on a big plan)
+ * is not waited for: the change is kept instead (below).
+ */
+export const LOCK_WAIT_MS = 2_000;
+/** Document-property keys of changes kept because the lock was busy: prefix + ISO time + random suffix. */
+export const PENDING_CHANGE_PREFIX = 'gtmPyramid.pendingChange.';
+
+interface TimedChange {
+  at: Date;
+  change: LoggedChange;
+}
+
+/** Writes the change to Changes under the document lock, or keeps it in the document properties. */
+function appendChange(ss: GAS.Spreadsheet, lang: Lang, change: LoggedChange): 'written' | 'kept' {
+  const now: TimedChange = { at: new Date(), change };
+  // getDocumentLock() is null only outside a document (facts #55), where no other execution shares this tab.
   const lock = LockService.getDocumentLock();
-  const locked = lock ? lock.tryLock(10_000) : false;
+  if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
+    keepChange(now);
+    return 'kept';
+  }
   try {
-    const { sheet, name } = changesSheet(ss, lang);
-    const found = layoutOf(sheet, name, 'changes');
-    const columns =
-      found?.layout.columns ?? Object.fromEntries(tabDef('changes').columns.map((c, i) => [c.key, i + 1]));
-    const values: Record<string, Cell> = { timestamp: new Date(), ...change, reason: '' };
-    const width = Math.max(...Object.values(columns));
+    const kept = keptChanges();
+    writeChanges(ss, lang, [...kept.map((k) => k.entry), now]);
+    SpreadsheetApp.flush(); // written before the lock goes (facts #56) and before the kept copies go
+    const props = PropertiesService.getDocumentProperties();
+    for (const { key } of kept) props?.deleteProperty(key);
+    return 'written';
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+/** Keeps a change that could not be written now; when even that fails, the execution log has it in full. */
+function keepChange({ at, change }: TimedChange): void {
+  const key = `${PENDING_CHANGE_PREFIX}${at.toISOString()}.${Math.random().toString(36).slice(2, 10)}`;
+  const value = JSON.stringify({ at: at.toISOString(), ...change });
+  try {
+    const props = PropertiesService.getDocumentProperties();
+    if (!props) throw new Error('no document properties');
+    props.setProperty(key, value);
+  } catch (error) {
+    Logger.log(
+      `gtm-pyramid onEdit: the change log was busy and this change could not be kept (${errorText(error)}): ${value}`,
+    );
+  }
+}
+
+/** The changes kept earlier, oldest first. */
+function keptChanges(): { key: string; entry: TimedChange }[] {
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) return [];
+  const out: { key: string; entry: TimedChange }[] = [];
+  for (const [key, value] of Object.entries(props.getProperties())) {
+    if (!key.startsWith(PENDING_CHANGE_PREFIX)) continue;
+    try {
+      const { at, ...change } = JSON.parse(value) as LoggedChange & { at: string };
+      out.push({ key, entry: { at: new Date(at), change } });
+    } catch {
+      Logger.log(`gtm-pyramid onEdit: ignored an unreadable kept change ${key}: ${value}`);
+    }
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Appends the changes below the last row of Changes, in one call. */
+function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[]): void {
+  const { sheet, name } = changesSheet(ss, lang);
+  const found = layoutOf(sheet, name, 'changes');
+  const columns =
+    found?.layout.columns ?? Object.fromEntries(tabDef('changes').columns.map((c, i) => [c.key, i + 1]));
+  const width = Math.max(...Object.values(columns));
+  const rows = entries.map(({ at, change }) => {
+    const values: Record<string, Cell> = { timestamp: at, ...change, reason: '' };
     const row: Cell[] = Array.from({ length: width }, () => '');
     for (const [key, column] of Object.entries(columns)) {
       // Logged text is data: "=..." typed as text in a plan cell must not come back as a formula.
       if (key in values)
         row[column - 1] = typeof values[key] === 'string' ? textCell(values[key] as string) : values[key];
     }
-    const at = Math.max(sheet.getLastRow(), found?.layout.headerRow ?? 1) + 1;
-    ensureSize(sheet, at, width);
-    sheet.getRange(at, 1, 1, width).setValues([row]);
-  } finally {
-    if (locked) lock!.releaseLock();
-  }
+    return row;
+  });
+  const at = Math.max(sheet.getLastRow(), found?.layout.headerRow ?? 1) + 1;
+  ensureSize(sheet, at + rows.length - 1, width);
+  sheet.getRange(at, 1, rows.length, width).setValues(rows);
 }
 
 /** Simple trigger: onEdit(e). Never throws: a failure is logged, the person's edit stands. */
