@@ -153,6 +153,8 @@ export interface LockRecord {
   writesWhileHeld: number;
   writesWithoutLock: number;
   writes: { method: string; lockHeld: boolean }[];
+  /** Every tryLock / waitLock call with the time it was willing to wait (what a 30 s trigger can afford). */
+  requests: { method: 'tryLock' | 'waitLock'; timeoutMs: number; kind: 'document' | 'script' | 'user' }[];
 }
 
 export interface EmulatorControl {
@@ -316,6 +318,7 @@ class EmulatorCore {
     releases: 0,
     writesWhileHeld: 0,
     writesWithoutLock: 0,
+    requests: [],
     writes: [],
   };
   readonly locksHeld = { document: false, script: false, user: false };
@@ -817,6 +820,7 @@ export class FakeLock {
 
   tryLock(timeoutInMillis: number): boolean {
     this._checkTimeout(timeoutInMillis, 'tryLock');
+    this._core.lock.requests.push({ method: 'tryLock', timeoutMs: timeoutInMillis, kind: this._kind });
     if (this._core.lockContention) return false;
     this._acquire();
     return true;
@@ -824,6 +828,7 @@ export class FakeLock {
   /** Throws on timeout [LK]; the timeout text is UNCONFIRMED (third-party code only). */
   waitLock(timeoutInMillis: number): void {
     this._checkTimeout(timeoutInMillis, 'waitLock');
+    this._core.lock.requests.push({ method: 'waitLock', timeoutMs: timeoutInMillis, kind: this._kind });
     if (this._core.lockContention)
       throw exception('Lock timeout: another process was holding the lock for too long.');
     this._acquire();

@@ -94,6 +94,12 @@ describe('onEdit change log', () => {
       newValue: '0.25',
     });
     expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
+    // It asked for the document lock for 2 s at most, not a large share of the trigger's 30 s.
+    expect(run.emulator.lock.requests.at(-1)).toEqual({
+      method: 'tryLock',
+      timeoutMs: 2000,
+      kind: 'document',
+    });
 
     run.emulator.setLockContention(false);
     edit('Key Results', 'I2', 1_100_000);

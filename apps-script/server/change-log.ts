@@ -6,7 +6,7 @@
  * the edited row only, and never throws (an error goes to the execution log).
  *
  * Nothing is lost, nothing is overwritten (docs/addon.md, "The change log"):
- * - The row is written under the document lock, waited for LOCK_WAIT_MS only. Without the lock, another
+ * - The row is written under the document lock, waited for CHANGE_LOG_LOCK_WAIT_MS only. Without the lock, another
  *   execution may be appending to Changes at the same moment, and both would pick the same "next row": one change
  *   would overwrite the other. So without the lock the change is not written to the sheet but kept in the
  *   document properties (one key per change, so two executions never rewrite the same key), and the next logged
@@ -170,7 +170,7 @@ export function logChange(e: GAS.EditEvent): LoggedChange | null {
  * the lock for a few calls, so 2 s is plenty for that, and a long menu action (Decompose targets on a big plan)
  * is not waited for: the change is kept instead (below).
  */
-export const LOCK_WAIT_MS = 2_000;
+export const CHANGE_LOG_LOCK_WAIT_MS = 2_000;
 /** Document-property keys of changes kept because the lock was busy: prefix + ISO time + random suffix. */
 export const PENDING_CHANGE_PREFIX = 'gtmPyramid.pendingChange.';
 
@@ -184,7 +184,7 @@ function appendChange(ss: GAS.Spreadsheet, lang: Lang, change: LoggedChange): 'w
   const now: TimedChange = { at: new Date(), change };
   // getDocumentLock() is null only outside a document (facts #55), where no other execution shares this tab.
   const lock = LockService.getDocumentLock();
-  if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
+  if (lock && !lock.tryLock(CHANGE_LOG_LOCK_WAIT_MS)) {
     keepChange(now);
     return 'kept';
   }
