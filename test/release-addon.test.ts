@@ -194,3 +194,27 @@ describe('npm run release:addon', () => {
     });
   });
 });
+
+describe('docs/addon.md, publishing to an organisation', () => {
+  const docs = readFileSync(path.join(ROOT, 'docs', 'addon.md'), 'utf8');
+  const start = docs.indexOf('## Publishing to your organisation');
+  const section = docs.slice(start, docs.indexOf('\n## ', start + 1));
+
+  it("names exactly the manifest's scopes, for the consent screen and the Marketplace SDK", () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'apps-script', 'appsscript.json'), 'utf8')) as {
+      oauthScopes: string[];
+    };
+    expect(start).toBeGreaterThan(0);
+    const named = [...new Set(section.match(/https:\/\/www\.googleapis\.com\/auth\/[\w.]+/g))].sort();
+    expect(named).toEqual([...manifest.oauthScopes].sort());
+  });
+
+  it('releases with the npm script the repository defines', () => {
+    const scripts = (
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    expect(scripts['release:addon']).toBe('tsx scripts/release-addon.ts');
+    expect(section).toContain('npm run release:addon');
+    expect(section).toContain('--deployment');
+  });
+});
