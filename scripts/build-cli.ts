@@ -44,9 +44,39 @@ export function externalPackages(
   return { used: sorted, missing: sorted.filter((name) => !dependencies.includes(name)) };
 }
 
-export async function buildCli(
-  outDir = CLI_OUT_DIR,
-): Promise<{ files: string[]; bytes: number; packages: string[] }> {
+/**
+ * The npm packages loaded as soon as OUTPUT (a file of the bundle) is imported: its static imports, followed
+ * through the chunks they load; `import()` calls are not followed (they load only when a command runs them).
+ */
+export function staticPackages(metafile: Metafile, output: string): string[] {
+  const builtins = new Set(builtinModules);
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (imported.kind !== 'import-statement') continue;
+      if (!imported.external) visit(imported.path);
+      else if (!imported.path.startsWith('node:') && !builtins.has(imported.path))
+        packages.add(packageOf(imported.path));
+    }
+  };
+  visit(output);
+  return [...packages].sort();
+}
+
+export interface CliBuild {
+  /** The files written, relative to the output folder. */
+  files: string[];
+  bytes: number;
+  /** Every npm package the compiled CLI imports. */
+  packages: string[];
+  /** The packages loaded by importing the entry alone (what every command, --help included, loads). */
+  entryPackages: string[];
+}
+
+export async function buildCli(outDir = CLI_OUT_DIR): Promise<CliBuild> {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
     engines?: { node?: string };
@@ -77,10 +107,12 @@ export async function buildCli(
     );
   }
   const outputs = Object.entries(result.metafile.outputs);
+  const entry = outputs.find(([, o]) => o.entryPoint)?.[0];
   return {
     files: outputs.map(([file]) => path.relative(outDir, path.resolve(ROOT, file))).sort(),
     bytes: outputs.reduce((n, [, o]) => n + o.bytes, 0),
     packages: used,
+    entryPackages: entry ? staticPackages(result.metafile, entry) : [],
   };
 }
 
