@@ -19,7 +19,9 @@ import { analyzeWorkbook } from '../shared/checks';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
 import { matchTab, TABS, type Lang } from '../shared/template';
-import { buildReport, GENERATOR, OutputError, writeReportDir } from './generate';
+// Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, exceljs by readXlsx.
+import { OutputError } from './errors';
+import { GENERATOR } from './package-info';
 import { readXlsx, XlsxReadError } from './read-xlsx';
 
 export interface CliIo {
@@ -168,6 +170,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const asOf = givenAsOf ?? (file === undefined ? EXAMPLE_AS_OF : io.today());
   const outDir = (values.out as string | undefined) ?? DEFAULT_REPORT_DIR;
   const target = resolve(io.cwd(), outDir);
+  const { buildReport, writeReportDir } = await import('./generate');
   const built = await buildReport(input.workbook, { asOf, lang, source: input.source });
   await writeReportDir(target, built.files, outDir);
   const counts = countBySeverity(built.issues);

@@ -9,9 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import type { IsoDate } from '../shared/calendar';
 import type { Workbook } from '../shared/cells';
@@ -21,6 +19,8 @@ import type { Plan } from '../shared/plan';
 import type { PlanProgress } from '../shared/progress';
 import type { Lang } from '../shared/template';
 import { renderCharts } from './charts';
+import { OutputError } from './errors';
+import { GENERATOR } from './package-info';
 import { buildPlanJson } from './plan-json';
 import { renderPages } from './render/html';
 import { buildReportView, type ReportView, type ViewOptions } from './view-model';
@@ -29,10 +29,8 @@ export const MARKER_FILE = '.gtm-pyramid-report';
 export const PLAN_JSON_FILE = 'plan.json';
 const LARGE_JSON_KEY_RESULTS = 200;
 
-const packageJson = JSON.parse(
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'),
-) as { name: string; version: string };
-export const GENERATOR = `${packageJson.name} ${packageJson.version}`;
+// Defined in light modules (the CLI imports them without loading this pipeline); re-exported for callers here.
+export { GENERATOR, OutputError };
 
 export interface ReportOptions {
   asOf: IsoDate;
@@ -103,16 +101,6 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
     charts: chartTiming.charts,
     timings: { analyze: t1 - t0, view: t2 - t1, charts: t3 - t2, html: t4 - t3, json: t5 - t4 },
   };
-}
-
-export class OutputError extends Error {
-  constructor(
-    readonly dir: string,
-    readonly problem: string,
-  ) {
-    super(`${dir}: ${problem}`);
-    this.name = 'OutputError';
-  }
 }
 
 interface Marker {

@@ -8,15 +8,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 
 import Handlebars from 'handlebars';
 
 import type { CompanyPage, DepartmentPage, IssuesPage, ReportView } from '../view-model';
+import { TEMPLATES_DIR as TEMPLATES } from '../package-info';
 import { CATEGORY_COLORS, STATUS_COLORS, type Status } from './palette';
-
-const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', 'templates');
 
 export interface RenderedPage {
   file: string;

@@ -1,0 +1,174 @@
+/**
+ * The npm package as a user gets it: `npm pack` of this checkout, installed with `npm install <tarball>` into an
+ * empty folder (dependencies from the npm registry), then the installed `gtm-pyramid` runs `example`, `check`
+ * and `report` there. No tsx, no dev dependency and nothing of this work tree is used by the installed command.
+ *
+ * Which modules each command loads is observed with a loader hook (test/helpers/module-log/) that records every
+ * module the ES module loader loads: --help must load no chart, xlsx or template library; check and example never
+ * vega. `report` loading vega, and `check plan.xlsx` loading exceljs, show the hook sees what it should.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { cleanEnv, packAndInstall, ROOT, runInstalled, type Installed } from '../scripts/pack-install';
+
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+const REGISTER_LOG = path.join(ROOT, 'test', 'helpers', 'module-log', 'register.mjs');
+
+let dir: string;
+let installed: Installed;
+let work: string;
+
+beforeAll(() => {
+  dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'gtm-pyramid-install-')));
+  // npm pack (which compiles the CLI) and npm install from the registry: the slow part, done once.
+  installed = packAndInstall(dir);
+  work = path.join(dir, 'app');
+}, 300_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The npm packages (node_modules/<name>) whose files the ES module loader loaded while running ARGS. */
+function packagesLoaded(args: string[], name: string): { status: number | null; packages: Set<string> } {
+  const log = path.join(dir, `modules-${name}.log`);
+  const result = runInstalled(installed, args, work, {
+    nodeArgs: ['--import', REGISTER_LOG],
+    env: { GTM_MODULE_LOG: log },
+  });
+  expect(result.stderr).toBe('');
+  const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  const packages = new Set<string>();
+  for (const url of urls) {
+    const match = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    if (match) packages.add(match[1]);
+  }
+  // The hook saw the command itself: its entry is the installed package's compiled cli.js.
+  expect(urls.some((u) => u.endsWith('/node_modules/gtm-pyramid/dist/cli/cli.js'))).toBe(true);
+  packages.delete('gtm-pyramid');
+  return { status: result.status, packages };
+}
+
+describe('the packed tarball', () => {
+  it('holds the compiled CLI, the templates and styles, README.md, LICENSE and package.json, nothing else', () => {
+    const listing = spawnSync('tar', ['-tzf', installed.tarball], { encoding: 'utf8' });
+    expect(listing.status).toBe(0);
+    const files = listing.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ''))
+      .sort();
+    const templates = readdirSync(path.join(ROOT, 'report', 'templates'))
+      .map((f) => `report/templates/${f}`)
+      .sort();
+    expect(files.filter((f) => f.startsWith('report/'))).toEqual(templates);
+    expect(templates).toContain('report/templates/report.css');
+    expect(files).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/gtm-pyramid.js']),
+    );
+    expect(files).toContain('dist/cli/cli.js');
+    const others = files.filter(
+      (f) =>
+        !f.startsWith('report/templates/') &&
+        !/^dist\/cli\/[\w-]+\.js$/.test(f) &&
+        !['LICENSE', 'README.md', 'package.json', 'bin/gtm-pyramid.js'].includes(f),
+    );
+    expect(others).toEqual([]);
+    expect(readFileSync(path.join(installed.packageDir, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+  });
+});
+
+describe('the installed package', () => {
+  it('is a real install: its own copy of the files, no tsx and no dev dependency beside it', () => {
+    expect(realpathSync(installed.packageDir).startsWith(dir)).toBe(true);
+    const modules = path.join(installed.app, 'node_modules');
+    for (const name of Object.keys(pkg.dependencies)) expect(existsSync(path.join(modules, name))).toBe(true);
+    // Dev dependencies that no runtime dependency needs in turn (jszip, for one, comes with exceljs).
+    for (const name of [
+      'tsx',
+      'typescript',
+      'esbuild',
+      'vitest',
+      'hyperformula',
+      '@google/clasp',
+      'playwright-core',
+    ]) {
+      expect(pkg.devDependencies[name], name).toBeDefined();
+      expect(existsSync(path.join(modules, name)), `${name} installed`).toBe(false);
+    }
+  });
+
+  it('prints its version through the command npm linked', () => {
+    const result = spawnSync(installed.bin, ['--version'], { cwd: work, env: cleanEnv(), encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(`gtm-pyramid ${pkg.version}`);
+  });
+
+  it('runs example, check and report on the example workbook', () => {
+    const example = runInstalled(installed, ['example', '--out', 'plan.xlsx'], work);
+    expect(example.stderr).toBe('');
+    expect(example.status).toBe(0);
+    expect(readFileSync(path.join(work, 'plan.xlsx')).subarray(0, 2).toString()).toBe('PK');
+
+    const check = runInstalled(installed, ['check', 'plan.xlsx', '--json'], work);
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    const checked = JSON.parse(check.stdout) as { file: string; counts: { error: number } };
+    expect(checked.file).toBe('plan.xlsx');
+    expect(checked.counts.error).toBe(0);
+
+    const report = runInstalled(
+      installed,
+      ['report', 'plan.xlsx', '--out', 'site', '--as-of', '2026-06-30'],
+      work,
+    );
+    expect(report.stderr).toBe('');
+    expect(report.status).toBe(0);
+    expect(report.stdout).toContain('Report written to site/index.html');
+    const html = readFileSync(path.join(work, 'site', 'index.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('Content-Security-Policy');
+    expect(html).toContain('<svg'); // charts rendered by the installed vega
+    const planJson = JSON.parse(readFileSync(path.join(work, 'site', 'plan.json'), 'utf8')) as {
+      generator: string;
+    };
+    expect(planJson.generator).toBe(`gtm-pyramid ${pkg.version}`);
+  });
+
+  it('--help loads no chart, xlsx or template library', () => {
+    const { status, packages } = packagesLoaded(['--help'], 'help');
+    expect(status).toBe(0);
+    expect([...packages]).toEqual([]);
+  });
+
+  it('check and example never load vega', () => {
+    const checkExample = packagesLoaded(['check'], 'check-example');
+    expect(checkExample.status).toBe(0);
+    expect([...checkExample.packages]).toEqual([]);
+
+    const checkFile = packagesLoaded(['check', 'plan.xlsx'], 'check-file');
+    expect(checkFile.status).toBe(0);
+    expect(checkFile.packages).toContain('exceljs'); // reading a file: the hook sees the package load
+    for (const heavy of ['vega', 'vega-lite', 'handlebars']) expect(checkFile.packages).not.toContain(heavy);
+
+    const example = packagesLoaded(['example', '--out', 'again.xlsx'], 'example');
+    expect(example.status).toBe(0);
+    expect(example.packages).toContain('exceljs');
+    for (const heavy of ['vega', 'vega-lite', 'handlebars']) expect(example.packages).not.toContain(heavy);
+  });
+
+  it('report loads vega, vega-lite and handlebars (what the hook is there to see)', () => {
+    const { status, packages } = packagesLoaded(['report', '--out', 'example-site'], 'report');
+    expect(status).toBe(0);
+    for (const heavy of ['vega', 'vega-lite', 'handlebars']) expect(packages).toContain(heavy);
+  });
+});
