@@ -4,7 +4,7 @@
  * in pre-launch / launch / growth phases, and check-ins through October 2026.
  * Built from the template contract, in either language, as the same workbook shape the parser reads.
  */
-import { localized } from './i18n';
+import { inEveryLanguage, localized } from './i18n';
 import type { Cell, Workbook } from './cells';
 import {
   ENUMS,
@@ -43,7 +43,8 @@ const strategy: Record<StrategyFieldKey, Value> = {
   periodStart: '2026-01-01',
   periodEnd: '2026-12-31',
   currency: 'USD',
-  language: localized((m) => m.example.strategy.language),
+  // Each language's workbook names its own language.
+  language: inEveryLanguage((lang) => lang),
 };
 
 const D = {

@@ -14,7 +14,6 @@ export interface ReportPhrases {
   noProblems(): string;
   tips(n: number, text: string): string;
   through(month: string): string;
-  expectedBy(value: string, month: string): string;
   milestoneCaption(id: string): string;
   milestoneDone(date: string): string;
   milestoneDue(date: string): string;
@@ -31,7 +30,6 @@ export interface ReportPhrases {
   departmentSummary(objectives: string, krs: string, kpis: string, items: string): string;
   source(file: string): string;
   exampleSource(): string;
-  generatedOn(date: string): string;
   cellAt(sheet: string, cell: string): string;
   wholeTab(sheet: string): string;
   forecastLabel(): string;
