@@ -75,6 +75,10 @@ describe('a plan in Traditional Chinese', () => {
       });
     expect(figures('zh-TW')).toEqual(figures('zh-CN'));
     expect(figures('zh-TW')).toEqual(figures('en'));
+    expect(figures('zh-TW').map((f) => f.id)).toEqual(['KR1', 'KR2', 'KR3', 'KR4', 'KR5']);
+    expect(
+      figures('zh-TW').every((f) => typeof f.status === 'string' && typeof f.attainment === 'number'),
+    ).toBe(true);
   });
 
   it('explains every issue in Traditional characters', () => {
