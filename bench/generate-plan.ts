@@ -9,7 +9,7 @@
 import {
   enumValue as e,
   planWorkbook,
-  type Bilingual,
+  type Localized as Bilingual,
   type Cell,
   type Lang,
   type PlanRows,
@@ -132,7 +132,11 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
   const departmentOf = (o: number): Bilingual => {
     const [en, zh] = FUNCTIONS[o % FUNCTIONS.length];
     const team = Math.floor(o / FUNCTIONS.length) + 1;
-    return { en: `${en} ${pad(team, width)}`, 'zh-CN': `${zh}${pad(team, width)}组` };
+    return {
+      en: `${en} ${pad(team, width)}`,
+      'zh-CN': `${zh}${pad(team, width)}组`,
+      'zh-TW': `${zh}${pad(team, width)}组`,
+    };
   };
 
   let kr = 0;
@@ -150,6 +154,7 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
       title: {
         en: `Objective ${o + 1}: win segment ${o + 1}`,
         'zh-CN': `目标 ${o + 1}：赢得第 ${o + 1} 个细分市场`,
+        'zh-TW': `目标 ${o + 1}：赢得第 ${o + 1} 个细分市场`,
       },
       owner: department,
       parent: o > 0 && o % 10 === 0 ? `O${pad(o, width)}` : null,
@@ -175,6 +180,7 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
         title: {
           en: kind.title[0].replace('{n}', String(target)),
           'zh-CN': kind.title[1].replace('{n}', String(target)),
+          'zh-TW': kind.title[1].replace('{n}', String(target)),
         },
         owner: department,
         type: e('type', kind.type),
@@ -200,7 +206,7 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
       if (kind.type !== 'milestone') {
         rows.kpis.push({
           id: kpiId,
-          name: { en: `Monthly pace of ${id}`, 'zh-CN': `${id} 月度进度` },
+          name: { en: `Monthly pace of ${id}`, 'zh-CN': `${id} 月度进度`, 'zh-TW': `${id} 月度进度` },
           owner: department,
           keyResult: id,
           unit: kind.unit,
@@ -246,8 +252,12 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
     // Roadmap: a launch item per objective serving its key results, and a growth item per department.
     rows.roadmap.push({
       id: `R${pad(2 * o + 1, width + 1)}`,
-      item: { en: `Launch plan for ${objectiveId}`, 'zh-CN': `${objectiveId} 发布计划` },
-      phase: { en: 'Launch', 'zh-CN': '发布期' },
+      item: {
+        en: `Launch plan for ${objectiveId}`,
+        'zh-CN': `${objectiveId} 发布计划`,
+        'zh-TW': `${objectiveId} 发布计划`,
+      },
+      phase: { en: 'Launch', 'zh-CN': '发布期', 'zh-TW': '发布期' },
       owner: department,
       start: iso(2, 2),
       end: iso(3, 31),
@@ -256,8 +266,8 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
     });
     rows.roadmap.push({
       id: `R${pad(2 * o + 2, width + 1)}`,
-      item: { en: `Growth programme ${o + 1}`, 'zh-CN': `增长计划 ${o + 1}` },
-      phase: { en: 'Growth', 'zh-CN': '增长期' },
+      item: { en: `Growth programme ${o + 1}`, 'zh-CN': `增长计划 ${o + 1}`, 'zh-TW': `增长计划 ${o + 1}` },
+      phase: { en: 'Growth', 'zh-CN': '增长期', 'zh-TW': '增长期' },
       owner: department,
       start: iso(4, 1),
       end: iso(12, 18),
@@ -267,27 +277,39 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
   }
   rows.changes.push({
     timestamp: '2026-06-02 10:15',
-    sheet: { en: 'Key Results', 'zh-CN': '关键结果' },
+    sheet: { en: 'Key Results', 'zh-CN': '关键结果', 'zh-TW': '关键结果' },
     cell: 'I2',
     id: `KR${pad(1, width)}`,
-    field: { en: 'Target', 'zh-CN': '目标值' },
+    field: { en: 'Target', 'zh-CN': '目标值', 'zh-TW': '目标值' },
     oldValue: '60000',
     newValue: '50000',
-    reason: { en: 'Agreed at the June review.', 'zh-CN': '6 月复盘会上一致同意。' },
+    reason: {
+      en: 'Agreed at the June review.',
+      'zh-CN': '6 月复盘会上一致同意。',
+      'zh-TW': '6 月复盘会上一致同意。',
+    },
   });
 
   const strategy: Record<StrategyFieldKey, Value> = {
-    product: { en: 'Generated product', 'zh-CN': '生成的产品' },
-    vision: { en: 'A generated plan for benchmarks.', 'zh-CN': '用于基准测试的生成计划。' },
-    strategy: { en: 'Land and expand.', 'zh-CN': '先切入，再扩展。' },
-    targetUsers: { en: 'Marketing teams.', 'zh-CN': '市场团队。' },
-    problem: { en: 'Hard to measure.', 'zh-CN': '难以衡量。' },
-    category: { en: 'Monitoring software.', 'zh-CN': '监测软件。' },
-    businessGoal: { en: `${count} key results met.`, 'zh-CN': `达成 ${count} 个关键结果。` },
+    product: { en: 'Generated product', 'zh-CN': '生成的产品', 'zh-TW': '生成的产品' },
+    vision: {
+      en: 'A generated plan for benchmarks.',
+      'zh-CN': '用于基准测试的生成计划。',
+      'zh-TW': '用于基准测试的生成计划。',
+    },
+    strategy: { en: 'Land and expand.', 'zh-CN': '先切入，再扩展。', 'zh-TW': '先切入，再扩展。' },
+    targetUsers: { en: 'Marketing teams.', 'zh-CN': '市场团队。', 'zh-TW': '市场团队。' },
+    problem: { en: 'Hard to measure.', 'zh-CN': '难以衡量。', 'zh-TW': '难以衡量。' },
+    category: { en: 'Monitoring software.', 'zh-CN': '监测软件。', 'zh-TW': '监测软件。' },
+    businessGoal: {
+      en: `${count} key results met.`,
+      'zh-CN': `达成 ${count} 个关键结果。`,
+      'zh-TW': `达成 ${count} 个关键结果。`,
+    },
     periodStart: iso(1, 1),
     periodEnd: iso(12, 31),
     currency: 'USD',
-    language: { en: 'en', 'zh-CN': 'zh-CN' },
+    language: { en: 'en', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-CN' },
   };
 
   return planWorkbook(strategy, rows, lang, { date: options.date });

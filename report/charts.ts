@@ -10,6 +10,7 @@ import type { VegaLiteTopLevelSpec } from './render/charts';
 import { estimateTextWidth, renderChartSvg } from './render/charts';
 import { CATEGORY_COLORS, NEUTRALS, STATUS_COLORS } from './render/palette';
 import { STATUS_LABELS, type Status } from '../shared/progress';
+import { isChinese, type Lang } from '../shared/i18n';
 import type {
   CompanyPage,
   DepartmentPage,
@@ -45,8 +46,8 @@ const addDay = (iso: string) => {
   return d.toISOString().slice(0, 10);
 };
 
-const monthFormat = (lang: string, long: boolean) =>
-  lang === 'zh-CN' ? (long ? '%y年%-m月' : '%-m月') : long ? '%b %y' : '%b';
+const monthFormat = (lang: Lang, long: boolean) =>
+  isChinese(lang) ? (long ? '%y年%-m月' : '%-m月') : long ? '%b %y' : '%b';
 
 function monthsBetween(start: string, end: string): number {
   const [y1, m1] = start.split('-').map(Number);

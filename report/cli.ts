@@ -18,6 +18,7 @@ import type { Workbook } from '../shared/cells';
 import { analyzeWorkbook } from '../shared/checks';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
+import { CATALOGUES, isChinese } from '../shared/i18n';
 import { matchTab, TABS, type Lang } from '../shared/template';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, exceljs by readXlsx.
 import { OutputError } from './errors';
@@ -64,8 +65,9 @@ class UsageError extends Error {}
 function parseLang(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;
   if (/^en([-_].*)?$/i.test(value)) return 'en';
+  if (/^zh[-_](tw|hk|mo|hant)([-_].*)?$/i.test(value)) return 'zh-TW';
   if (/^zh([-_](cn|hans|sg))?$/i.test(value)) return 'zh-CN';
-  throw new UsageError(`--lang must be en or zh-CN, not "${value}"`);
+  throw new UsageError(`--lang must be en, zh-CN or zh-TW, not "${value}"`);
 }
 
 function parseAsOf(value: string | undefined): IsoDate | undefined {
@@ -188,7 +190,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
 
 function issueLine(issue: PlanIssue, lang: Lang): string {
   const where = issue.a1 ? `${issue.sheet}!${issue.a1}` : issue.sheet;
-  return `${issue.severity.padEnd(7)} ${where.padEnd(20)} ${issue.message[lang]}\n${' '.repeat(29)}${lang === 'zh-CN' ? '建议：' : 'fix: '}${issue.fix[lang]}`;
+  return `${issue.severity.padEnd(7)} ${where.padEnd(20)} ${issue.message[lang]}\n${' '.repeat(29)}${CATALOGUES[lang].glossary.fix}${isChinese(lang) ? '：' : ': '}${issue.fix[lang]}`;
 }
 
 async function checkCommand(argv: string[], io: CliIo): Promise<number> {

@@ -18,6 +18,7 @@ import {
 } from '../shared/progress';
 import { enumLabel, STRATEGY_FIELDS, STRATEGY_QUESTIONS, type Lang } from '../shared/template';
 import { Formatter } from './format';
+import { isChinese } from '../shared/i18n';
 import { LABELS, PHRASES, STATUS_ICONS, type Labels, type Phrases } from './i18n';
 
 /** Above this many key results the company page summarises and departments get their own pages. */
@@ -718,7 +719,7 @@ function tallyText(ctx: Context, statuses: Status[]): string {
   for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
   return STATUS_SEVERITY.filter((s) => counts.has(s))
     .map((s) => ctx.p.statusCount(ctx.f.count(counts.get(s)!), STATUS_LABELS[s][ctx.lang]))
-    .join(ctx.lang === 'zh-CN' ? '，' : ', ');
+    .join(isChinese(ctx.lang) ? '，' : ', ');
 }
 
 function pyramid(ctx: Context): PyramidLevel[] {

@@ -30,6 +30,7 @@ import {
   type FakeSpreadsheet,
 } from '../emulator/index';
 import { langFromLocale, matchTab, TABS, type Workbook } from '../shared';
+import { CATALOGUES } from '../shared/i18n';
 import { brokenPlan, examplePlan } from './plans';
 import { escapeHtml, renderSheets } from './view';
 
@@ -217,7 +218,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const globals = createAppsScriptGlobals(ss, {
     userLocale: locale,
     htmlFiles: { sidebar: addon.sidebar },
-    addonName: lang === 'zh-CN' ? 'GTM 金字塔' : 'GTM Pyramid',
+    addonName: CATALOGUES[lang].addon.addonTitle,
   });
   const emulator = (globals as unknown as { emulator: EmulatorControl }).emulator;
   const project = loadAppsScriptProject(addon.code, globals);

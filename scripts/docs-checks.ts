@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_CHECK_OPTIONS, FUNNEL_TOLERANCE, ISSUE_CATALOG, type IssueCategory } from '../shared';
+import { DEFAULT_CHECK_OPTIONS, FUNNEL_TOLERANCE, ISSUE_CATALOG, LANGS, type IssueCategory } from '../shared';
 
 export const CHECKS_DOC_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'checks.md');
 
@@ -40,7 +40,7 @@ export function renderChecksDoc(): string {
     for (const [code, entry] of Object.entries(ISSUE_CATALOG)) {
       if (entry.category !== category) continue;
       lines.push(
-        `| \`${code}\` | ${entry.severity} | ${cell(entry.message.en)}<br>${cell(entry.message['zh-CN'])} | ${cell(entry.fix.en)}<br>${cell(entry.fix['zh-CN'])} |`,
+        `| \`${code}\` | ${entry.severity} | ${LANGS.map((lang) => cell(entry.message[lang])).join('<br>')} | ${LANGS.map((lang) => cell(entry.fix[lang])).join('<br>')} |`,
       );
     }
     lines.push('');

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  LANGS,
   ENUMS,
   MAX_PERIOD_MONTHS,
   STRATEGY_FIELDS,
@@ -55,7 +56,8 @@ const PRESENCE: Record<TabDef['presence'], string> = {
 
 const esc = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
-const both = (b: Bilingual) => `${code(b.en)} / ${code(b['zh-CN'])}`;
+/** A label in every language, each spelling once (`KPI` is the same in all three). */
+const both = (b: Bilingual) => [...new Set(LANGS.map((lang) => b[lang]))].map(code).join(' / ');
 
 function enumValues(key: EnumKey): string {
   return Object.values(ENUMS[key] as Record<string, Bilingual>)
@@ -69,12 +71,12 @@ function allowed(column: ColumnDef): string {
 
 function columnTable(columns: readonly ColumnDef[]): string[] {
   const lines = [
-    '| Column | 列名 | Type | Required | Allowed values | Notes | 说明 |',
-    '|---|---|---|---|---|---|---|',
+    '| Column | 列名 | 欄位 | Type | Required | Allowed values | Notes | 说明 | 說明 |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const c of columns) {
     lines.push(
-      `| ${code(c.label.en)} | ${code(c.label['zh-CN'])} | ${KIND[c.kind]} | ${c.required ? 'yes' : 'no'} | ${allowed(c)} | ${esc(c.note.en)} | ${esc(c.note['zh-CN'])} |`,
+      `| ${code(c.label.en)} | ${code(c.label['zh-CN'])} | ${code(c.label['zh-TW'])} | ${KIND[c.kind]} | ${c.required ? 'yes' : 'no'} | ${allowed(c)} | ${esc(c.note.en)} | ${esc(c.note['zh-CN'])} | ${esc(c.note['zh-TW'])} |`,
     );
   }
   return lines;
@@ -94,7 +96,7 @@ export function renderTemplateDoc(): string {
 
   p('## General rules');
   p(
-    '- **Either language.** Every tab name, header and allowed value has an English and a Simplified Chinese name. Use either, and mix them if you like: `Key Results` and `关键结果` are the same tab, `Target` and `目标值` the same column.',
+    '- **Any of three languages.** Every tab name, header and allowed value has an English, a Simplified Chinese and a Traditional Chinese name. Use any, and mix them if you like: `Key Results`, `关键结果` and `關鍵結果` are the same tab, `Target`, `目标值` and `目標值` the same column.',
     '- **Case and spaces do not matter.** Headers, tab names and allowed values are compared ignoring upper/lower case, spaces, underscores and full-width forms: `key results`, `KEY_RESULTS` and `Ｋｅｙ Ｒｅｓｕｌｔｓ` all name the same tab. In allowed values hyphens are ignored too (`ramp up` = `ramp-up`).',
     `- **The header row** is looked for in the first ${HEADER_SEARCH_ROWS} rows of a tab, so a title line above it is fine. The row with the most known headers wins. Rows below it are the data; blank rows are skipped.`,
     '- **Your own columns and tabs are kept and ignored.** Add notes, formulas or helper columns anywhere; a row with content only in your own columns is not a plan row. Tabs with other names are never read.',
@@ -106,16 +108,17 @@ export function renderTemplateDoc(): string {
 
   p('## Tabs');
   p(
-    '| Tab | 工作表 | Presence | What it holds |',
-    '|---|---|---|---|',
+    '| Tab | 工作表 | 工作表（繁） | Presence | What it holds |',
+    '|---|---|---|---|---|',
     ...TABS.map(
-      (t) => `| ${code(t.label.en)} | ${code(t.label['zh-CN'])} | ${t.presence} | ${esc(t.note.en)} |`,
+      (t) =>
+        `| ${code(t.label.en)} | ${code(t.label['zh-CN'])} | ${code(t.label['zh-TW'])} | ${t.presence} | ${esc(t.note.en)} |`,
     ),
   );
 
   for (const tab of TABS) {
-    p(`## ${tab.label.en} / ${tab.label['zh-CN']}`);
-    p(`${tab.note.en} ${tab.note['zh-CN']}`);
+    p(`## ${tab.label.en} / ${tab.label['zh-CN']} / ${tab.label['zh-TW']}`);
+    p(`${tab.note.en} ${tab.note['zh-CN']} ${tab.note['zh-TW']}`);
     p(`Presence: ${PRESENCE[tab.presence]}.`);
     if (tab.key === 'strategy') {
       p(...columnTable(tab.columns));
@@ -123,18 +126,18 @@ export function renderTemplateDoc(): string {
         "The Strategy tab is a list, not a table: one row per field, the field's name in the Field column and your answer in the Value column. The rows can be in any order; rows with other names are ignored.",
       );
       p(
-        '| Field | 字段 | Kind | The question it answers |',
-        '|---|---|---|---|',
+        '| Field | 字段 | 欄位 | Kind | The question it answers |',
+        '|---|---|---|---|---|',
         ...STRATEGY_FIELDS.map((f) => {
           const q = f.question ? STRATEGY_QUESTIONS[f.key as keyof typeof STRATEGY_QUESTIONS] : undefined;
-          return `| ${code(f.label.en)} | ${code(f.label['zh-CN'])} | ${f.kind} | ${q ? `${esc(q.en)} ${esc(q['zh-CN'])}` : ''} |`;
+          return `| ${code(f.label.en)} | ${code(f.label['zh-CN'])} | ${code(f.label['zh-TW'])} | ${f.kind} | ${q ? `${esc(q.en)} ${esc(q['zh-CN'])} ${esc(q['zh-TW'])}` : ''} |`;
         }),
       );
       p(
         "- The four fields with a question are the product strategy (the pyramid's **Tactics** level); an empty one is reported as an unanswered strategy question. An empty Product, Vision or Strategy is a tip.",
         `- **Period start** and **Period end** set the plan period: every target is decomposed over its months (at most ${MAX_PERIOD_MONTHS}). Without them nothing can be decomposed (an error).`,
         '- **Currency** (e.g. `USD`): a cumulative key result whose Unit is this currency, or any upper-case three-letter code or currency sign (`EUR`, `$`, `¥`, `元`…; not `pcs` or `hrs`), is money, and its monthly targets are split to the cent. Other cumulative targets are split into whole numbers when Target − Baseline is whole (to the cent otherwise); a Unit of `%`, and level and threshold key results, use four decimals.',
-        "- **Language** (`en`, `zh-CN`, `中文`…) is the plan's language; without it, Chinese tab names mean Chinese.",
+        "- **Language** (`en`, `zh-CN`, `zh-TW`, `中文`, `繁體中文`…) is the plan's language; without it, Traditional Chinese tab names mean Traditional Chinese, other Chinese tab names Simplified Chinese.",
       );
       continue;
     }
@@ -193,8 +196,8 @@ export function renderTemplateDoc(): string {
     '',
     'The first column is the key the product uses internally; type the English or the Chinese label.',
     '',
-    '| Column | Value | English | 中文 |',
-    '|---|---|---|---|',
+    '| Column | Value | English | 简体中文 | 繁體中文 |',
+    '|---|---|---|---|---|',
   );
   const usedBy: Record<string, string> = {
     type: 'Type (Key Results)',
@@ -206,7 +209,9 @@ export function renderTemplateDoc(): string {
   };
   for (const [key, values] of Object.entries(ENUMS)) {
     for (const [value, label] of Object.entries(values as Record<string, Bilingual>)) {
-      out.push(`| ${usedBy[key] ?? key} | ${code(value)} | ${code(label.en)} | ${code(label['zh-CN'])} |`);
+      out.push(
+        `| ${usedBy[key] ?? key} | ${code(value)} | ${code(label.en)} | ${code(label['zh-CN'])} | ${code(label['zh-TW'])} |`,
+      );
     }
   }
   out.push('');

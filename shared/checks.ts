@@ -4,6 +4,7 @@
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
 import type { IsoDate } from './calendar';
+import { inEveryLanguage, type Lang } from './i18n';
 import {
   decompose,
   hasUsableWeights,
@@ -282,15 +283,12 @@ export const FUNNEL_TOLERANCE = 2;
  * more than FUNNEL_TOLERANCE times off, the teams have not agreed on the decomposition.
  */
 function checkFunnels(plan: Plan, issues: PlanIssue[]): void {
-  const fmt = (lang: 'en' | 'zh-CN', n: number, percent = false) =>
+  const fmt = (lang: Lang, n: number, percent = false) =>
     new Intl.NumberFormat(
       lang,
       percent ? { style: 'percent', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 },
     ).format(n);
-  const both = (n: number, percent = false) => ({
-    en: fmt('en', n, percent),
-    'zh-CN': fmt('zh-CN', n, percent),
-  });
+  const both = (n: number, percent = false) => inEveryLanguage((lang) => fmt(lang, n, percent));
   for (const o of plan.objectives) {
     const named = numbersIn(o.title);
     if (named.length === 0) continue;

@@ -9,6 +9,7 @@
  */
 import { monthIndex, monthOf, type IsoDate, type Month } from './calendar';
 import type { KeyResult, Kpi, Plan } from './plan';
+import { LANGS, type Localized } from './i18n';
 import { ENUMS, type Direction, type MetricType, type Phasing } from './template';
 
 /** Everything decomposition needs to know about one metric. */
@@ -248,8 +249,9 @@ export interface FormulaRefs {
   header?: string;
 }
 
-const orEquals = (cell: string, labels: { en: string; 'zh-CN': string }) =>
-  `OR(${cell}="${labels.en}",${cell}="${labels['zh-CN']}")`;
+/** True when the cell holds the label in any language (a plan may be typed in any of them). */
+const orEquals = (cell: string, labels: Localized) =>
+  `OR(${[...new Set(LANGS.map((lang) => labels[lang]))].map((label) => `${cell}="${label}"`).join(',')})`;
 
 /**
  * The formula for one month cell of a metric. It switches on the Phasing cell itself (in either language),

@@ -4,12 +4,12 @@
  * in pre-launch / launch / growth phases, and check-ins through October 2026.
  * Built from the template contract, in either language, as the same workbook shape the parser reads.
  */
+import { inEveryLanguage, localized } from './i18n';
 import type { Cell, Workbook } from './cells';
 import {
   ENUMS,
   STRATEGY_FIELDS,
   TABS,
-  bi,
   type Bilingual,
   type EnumKey,
   type Lang,
@@ -33,40 +33,26 @@ export const enumValue = <K extends EnumKey>(enumKey: K, value: keyof (typeof EN
 const e = enumValue;
 
 const strategy: Record<StrategyFieldKey, Value> = {
-  product: bi('GEO Monitor: AI search optimisation monitoring', 'GEO Monitor：AI 搜索优化监测软件'),
-  vision: bi(
-    'Every brand is found, and described correctly, by the AI assistants its customers ask.',
-    '让每个品牌都能被客户所用的 AI 助手找到并被准确描述。',
-  ),
-  strategy: bi(
-    'Win overseas-selling marketing teams with the most accurate GEO monitoring; land through free trials, expand team by team.',
-    '以最准确的 GEO 监测赢得出海企业的市场团队：以免费试用切入，按团队逐步扩展。',
-  ),
-  targetUsers: bi('Marketing teams of companies selling overseas.', '出海企业的市场营销团队。'),
-  problem: bi(
-    'Optimising content for overseas large language models is hard; we show how AI assistants see the brand and what to fix.',
-    '针对海外大语言模型优化内容很难；我们展示 AI 助手如何看待品牌，以及该改什么。',
-  ),
-  category: bi(
-    'Generative-engine optimisation (GEO) monitoring software; the widest coverage of overseas assistants, with fixes, not just scores.',
-    '生成式引擎优化（GEO）监测软件；覆盖最多的海外 AI 助手，给出可执行的改进，而不只是分数。',
-  ),
-  businessGoal: bi(
-    'A top-3 GEO platform within 2 years, with 3,000 enterprise customers.',
-    '两年内成为前三的 GEO 平台，拥有 3,000 家企业客户。',
-  ),
+  product: localized((m) => m.example.strategy.product),
+  vision: localized((m) => m.example.strategy.vision),
+  strategy: localized((m) => m.example.strategy.strategy),
+  targetUsers: localized((m) => m.example.strategy.targetUsers),
+  problem: localized((m) => m.example.strategy.problem),
+  category: localized((m) => m.example.strategy.category),
+  businessGoal: localized((m) => m.example.strategy.businessGoal),
   periodStart: '2026-01-01',
   periodEnd: '2026-12-31',
   currency: 'USD',
-  language: bi('en', 'zh-CN'),
+  // Each language's workbook names its own language.
+  language: inEveryLanguage((lang) => lang),
 };
 
 const D = {
-  sales: bi('Sales', '销售'),
-  marketing: bi('Marketing', '市场'),
-  operations: bi('Operations', '运营'),
-  rnd: bi('R&D', '研发'),
-  support: bi('Support', '客服'),
+  sales: localized((m) => m.example.D.sales),
+  marketing: localized((m) => m.example.D.marketing),
+  operations: localized((m) => m.example.D.operations),
+  rnd: localized((m) => m.example.D.rnd),
+  support: localized((m) => m.example.D.support),
 };
 
 const rows: PlanRows = {
@@ -80,22 +66,16 @@ const rows: PlanRows = {
   objectives: [
     {
       id: 'O1',
-      title: bi(
-        'Launch the new product this year and convert 1,000 new customers',
-        '今年发布新产品并转化 1,000 家新客户',
-      ),
+      title: localized((m) => m.example.rows.objectives.O1.title),
       owner: D.sales,
       parent: null,
       start: '2026-03-01',
       end: '2026-12-31',
-      notes: bi('The company objective for the launch.', '本次上市的公司级目标。'),
+      notes: localized((m) => m.example.rows.objectives.O1.notes),
     },
     {
       id: 'O2',
-      title: bi(
-        'Ship a GEO monitor that overseas marketing teams trust',
-        '交付出海市场团队信赖的 GEO 监测产品',
-      ),
+      title: localized((m) => m.example.rows.objectives.O2.title),
       owner: D.rnd,
       parent: 'O1',
       start: '2026-01-01',
@@ -107,7 +87,7 @@ const rows: PlanRows = {
     {
       id: 'KR1',
       objective: 'O1',
-      title: bi('USD 1,000,000 in sales within six months', '六个月内实现 100 万美元销售额'),
+      title: localized((m) => m.example.rows.keyResults.KR1.title),
       owner: D.sales,
       type: e('type', 'cumulative'),
       unit: 'USD',
@@ -123,10 +103,10 @@ const rows: PlanRows = {
     {
       id: 'KR2',
       objective: 'O1',
-      title: bi('50,000 trial sign-ups by year end', '年底前获得 50,000 个试用注册'),
+      title: localized((m) => m.example.rows.keyResults.KR2.title),
       owner: D.marketing,
       type: e('type', 'cumulative'),
-      unit: bi('sign-ups', '注册数'),
+      unit: localized((m) => m.example.rows.keyResults.KR2.unit),
       direction: e('direction', 'increase'),
       baseline: 0,
       target: 50_000,
@@ -139,7 +119,7 @@ const rows: PlanRows = {
     {
       id: 'KR3',
       objective: 'O1',
-      title: bi('20% trial-to-paid conversion by year end', '年底前试用转付费率达到 20%'),
+      title: localized((m) => m.example.rows.keyResults.KR3.title),
       owner: D.operations,
       type: e('type', 'level'),
       unit: '%',
@@ -155,7 +135,7 @@ const rows: PlanRows = {
     {
       id: 'KR4',
       objective: 'O2',
-      title: bi('Release v1.0 in all launch markets by the end of March', '3 月底前在所有首发市场发布 v1.0'),
+      title: localized((m) => m.example.rows.keyResults.KR4.title),
       owner: D.rnd,
       type: e('type', 'milestone'),
       unit: null,
@@ -171,7 +151,7 @@ const rows: PlanRows = {
     {
       id: 'KR5',
       objective: 'O2',
-      title: bi('AI answer accuracy of 90% by year end', '年底前 AI 回答准确率达到 90%'),
+      title: localized((m) => m.example.rows.keyResults.KR5.title),
       owner: D.rnd,
       type: e('type', 'level'),
       unit: '%',
@@ -188,7 +168,7 @@ const rows: PlanRows = {
   kpis: [
     {
       id: 'KPI1',
-      name: bi('Monthly revenue growth', '月度收入增长率'),
+      name: localized((m) => m.example.rows.kpis.KPI1.name),
       owner: D.sales,
       keyResult: 'KR1',
       unit: '%',
@@ -198,20 +178,20 @@ const rows: PlanRows = {
     },
     {
       id: 'KPI2',
-      name: bi('First response time', '首次响应时间'),
+      name: localized((m) => m.example.rows.kpis.KPI2.name),
       owner: D.support,
       keyResult: 'KR3',
-      unit: bi('hours', '小时'),
+      unit: localized((m) => m.example.rows.kpis.KPI2.unit),
       direction: e('direction', 'decrease'),
       target: 1,
       cadence: e('cadence', 'monthly'),
     },
     {
       id: 'KPI3',
-      name: bi('New sign-ups per month', '每月新增注册数'),
+      name: localized((m) => m.example.rows.kpis.KPI3.name),
       owner: D.marketing,
       keyResult: 'KR2',
-      unit: bi('sign-ups', '注册数'),
+      unit: localized((m) => m.example.rows.kpis.KPI3.unit),
       direction: e('direction', 'increase'),
       target: 5000,
       cadence: e('cadence', 'monthly'),
@@ -220,8 +200,8 @@ const rows: PlanRows = {
   roadmap: [
     {
       id: 'R1',
-      item: bi('Beta with 20 design partners', '与 20 家设计伙伴进行内测'),
-      phase: bi('Pre-launch', '预热期'),
+      item: localized((m) => m.example.rows.roadmap.R1.item),
+      phase: localized((m) => m.example.rows.roadmap.R1.phase),
       owner: D.rnd,
       start: '2026-01-05',
       end: '2026-02-27',
@@ -230,8 +210,8 @@ const rows: PlanRows = {
     },
     {
       id: 'R2',
-      item: bi('Launch campaign and website', '发布会营销与官网'),
-      phase: bi('Pre-launch', '预热期'),
+      item: localized((m) => m.example.rows.roadmap.R2.item),
+      phase: localized((m) => m.example.rows.roadmap.R2.phase),
       owner: D.marketing,
       start: '2026-02-02',
       end: '2026-03-13',
@@ -240,8 +220,8 @@ const rows: PlanRows = {
     },
     {
       id: 'R3',
-      item: bi('Public launch of v1.0', 'v1.0 正式发布'),
-      phase: bi('Launch', '发布期'),
+      item: localized((m) => m.example.rows.roadmap.R3.item),
+      phase: localized((m) => m.example.rows.roadmap.R3.phase),
       owner: D.rnd,
       start: '2026-03-02',
       end: '2026-03-31',
@@ -250,8 +230,8 @@ const rows: PlanRows = {
     },
     {
       id: 'R4',
-      item: bi('Sales playbook and partner channel', '销售手册与渠道伙伴'),
-      phase: bi('Launch', '发布期'),
+      item: localized((m) => m.example.rows.roadmap.R4.item),
+      phase: localized((m) => m.example.rows.roadmap.R4.phase),
       owner: D.sales,
       start: '2026-03-02',
       end: '2026-04-30',
@@ -260,8 +240,8 @@ const rows: PlanRows = {
     },
     {
       id: 'R5',
-      item: bi('Onboarding and trial nurture flows', '新手引导与试用培育流程'),
-      phase: bi('Launch', '发布期'),
+      item: localized((m) => m.example.rows.roadmap.R5.item),
+      phase: localized((m) => m.example.rows.roadmap.R5.phase),
       owner: D.operations,
       start: '2026-03-02',
       end: '2026-05-29',
@@ -270,8 +250,8 @@ const rows: PlanRows = {
     },
     {
       id: 'R6',
-      item: bi('Content and webinar programme', '内容与线上研讨会计划'),
-      phase: bi('Growth', '增长期'),
+      item: localized((m) => m.example.rows.roadmap.R6.item),
+      phase: localized((m) => m.example.rows.roadmap.R6.phase),
       owner: D.marketing,
       start: '2026-04-01',
       end: '2026-12-18',
@@ -280,8 +260,8 @@ const rows: PlanRows = {
     },
     {
       id: 'R7',
-      item: bi('Enterprise deals push', '大客户攻坚'),
-      phase: bi('Growth', '增长期'),
+      item: localized((m) => m.example.rows.roadmap.R7.item),
+      phase: localized((m) => m.example.rows.roadmap.R7.phase),
       owner: D.sales,
       start: '2026-05-04',
       end: '2026-08-31',
@@ -290,8 +270,8 @@ const rows: PlanRows = {
     },
     {
       id: 'R8',
-      item: bi('Support desk in three time zones', '覆盖三个时区的客服中心'),
-      phase: bi('Growth', '增长期'),
+      item: localized((m) => m.example.rows.roadmap.R8.item),
+      phase: localized((m) => m.example.rows.roadmap.R8.phase),
       owner: D.support,
       start: '2026-04-01',
       end: '2026-12-31',
@@ -300,8 +280,8 @@ const rows: PlanRows = {
     },
     {
       id: 'R9',
-      item: bi('Answer-accuracy improvements', '回答准确率改进'),
-      phase: bi('Growth', '增长期'),
+      item: localized((m) => m.example.rows.roadmap.R9.item),
+      phase: localized((m) => m.example.rows.roadmap.R9.phase),
       owner: D.rnd,
       start: '2026-04-01',
       end: '2026-12-31',
@@ -321,7 +301,7 @@ const rows: PlanRows = {
       date: '2026-03-24',
       metric: 'KR4',
       value: 1,
-      note: bi('v1.0 released in the US, UK and Singapore.', 'v1.0 已在美国、英国和新加坡发布。'),
+      note: localized((m) => m.example.rows.actuals['3'].note),
     },
     ...series('KR5', months(1, 10), [0.71, 0.73, 0.75, 0.77, 0.78, 0.8, 0.81, 0.83, 0.84, 0.86]),
     ...series(
@@ -335,16 +315,13 @@ const rows: PlanRows = {
   changes: [
     {
       timestamp: '2026-06-02 10:15',
-      sheet: bi('Key Results', '关键结果'),
+      sheet: localized((m) => m.example.rows.changes.KR3.sheet),
       cell: 'I4',
       id: 'KR3',
-      field: bi('Target', '目标值'),
+      field: localized((m) => m.example.rows.changes.KR3.field),
       oldValue: '25%',
       newValue: '20%',
-      reason: bi(
-        'Trial quality lower than planned; agreed at the June review.',
-        '试用用户质量低于预期；6 月复盘会上一致同意下调。',
-      ),
+      reason: localized((m) => m.example.rows.changes.KR3.reason),
     },
   ],
 };

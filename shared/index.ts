@@ -6,6 +6,7 @@
  */
 export * from './calendar';
 export * from './cells';
+export * from './i18n';
 export * from './template';
 export * from './plan';
 export * from './issues';

@@ -14,6 +14,7 @@ import {
   type Workbook,
 } from './cells';
 import { makeIssue, type IssueCode, type PlanIssue } from './issues';
+import { CATALOGUES, inEveryLanguage, joinList, localized } from './i18n';
 import type {
   Actual,
   Change,
@@ -171,13 +172,20 @@ function detectLanguage(workbook: Workbook, sheets: Map<TabKey, { name: string }
     for (const row of workbook[strategy.name] ?? []) {
       if (Array.isArray(row) && matchesLabel(cellText(row[0], timeZone), STRATEGY_FIELDS[10].label)) {
         const value = cellText(row[1], timeZone).toLowerCase();
-        if (/^(zh|中文|简体|chinese)/.test(value)) return 'zh-CN';
+        if (/^(zh[-_]?(tw|hk|mo|hant)|繁|正體|traditional)/.test(value)) return 'zh-TW';
+        if (/^(zh|中文|简体|簡體|chinese)/.test(value)) return 'zh-CN';
         if (/^(en|英文|english)/.test(value)) return 'en';
       }
     }
   }
   // No explicit language: the tab names tell which language the person works in.
+  // Tab names written the Traditional way (關鍵結果, 實際) mean Traditional Chinese.
   const names = [...sheets.values()].map((s) => s.name);
+  const traditional = names.some((n) => {
+    const def = matchTab(n);
+    return def !== undefined && def.label['zh-TW'] !== def.label['zh-CN'] && n.trim() === def.label['zh-TW'];
+  });
+  if (traditional) return 'zh-TW';
   return names.some((n) => /[\u4e00-\u9fff]/.test(n)) ? 'zh-CN' : 'en';
 }
 
@@ -185,13 +193,10 @@ function missingTab(key: TabKey, lang: Lang): PlanIssue {
   const def = tabDef(key);
   const at = { sheet: def.label[lang], row: null, column: null };
   if (def.presence === 'required') return makeIssue('missing-tab', at, { tab: def.label });
-  const what: Record<string, Bilingual> = {
-    departments: { en: 'ownership and line of sight', 'zh-CN': '职责归属' },
-    kpis: { en: 'KPIs', 'zh-CN': 'KPI' },
-    roadmap: { en: 'the roadmap', 'zh-CN': '路线图' },
-    actuals: { en: 'progress', 'zh-CN': '进度' },
-  };
-  return makeIssue('missing-tab-optional', at, { tab: def.label, what: what[key] ?? def.label });
+  const what = (CATALOGUES.en.issues['missing-tab-optional'].what as Record<string, string>)[key]
+    ? localized((m) => (m.issues['missing-tab-optional'].what as Record<string, string>)[key])
+    : def.label;
+  return makeIssue('missing-tab-optional', at, { tab: def.label, what });
 }
 
 interface TableRows {
@@ -498,10 +503,7 @@ class RowReader {
     }
     const value = matchEnum(enumKey, this.text(key));
     if (value !== undefined) return value;
-    const allowed = {
-      en: enumLabels(enumKey, 'en').join(', '),
-      'zh-CN': enumLabels(enumKey, 'zh-CN').join('、'),
-    };
+    const allowed = inEveryLanguage((lang) => joinList(enumLabels(enumKey, lang), lang));
     this.issue('invalid-choice', key, { value: this.text(key), allowed });
     return fallback;
   }

@@ -2,6 +2,7 @@
  * Stage 2b: progress and status as of a given day (the core never reads the clock). Expected-to-date comes
  * from the decomposition itself, so a ramp-up plan expects little early on; linear time would call it late.
  */
+import { localized } from './i18n';
 import {
   firstDay,
   lastDay,
@@ -23,17 +24,17 @@ import {
   type MetricSpec,
 } from './decompose';
 import type { Actual, Plan } from './plan';
-import { bi, type Bilingual, type Direction, type MetricType } from './template';
+import { type Bilingual, type Direction, type MetricType } from './template';
 
 export type Status = 'not-started' | 'on-track' | 'at-risk' | 'off-track' | 'done' | 'no-data';
 
 export const STATUS_LABELS: Record<Status, Bilingual> = {
-  'not-started': bi('not started', '未开始'),
-  'on-track': bi('on track', '正常'),
-  'at-risk': bi('at risk', '有风险'),
-  'off-track': bi('off track', '落后'),
-  done: bi('done', '已完成'),
-  'no-data': bi('no data', '无数据'),
+  'not-started': localized((m) => m.status['not-started']),
+  'on-track': localized((m) => m.status['on-track']),
+  'at-risk': localized((m) => m.status['at-risk']),
+  'off-track': localized((m) => m.status['off-track']),
+  done: localized((m) => m.status.done),
+  'no-data': localized((m) => m.status['no-data']),
 };
 
 /**

@@ -5,16 +5,11 @@
  * the example workbook, the docs) reads this file. Never spell a header or a tab name anywhere else.
  */
 
-export type Lang = 'en' | 'zh-CN';
-export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
+import { LANGS, localized, type Lang, type Localized } from './i18n';
 
-/** A text in both languages the product speaks. */
-export interface Bilingual {
-  en: string;
-  'zh-CN': string;
-}
-
-export const bi = (en: string, zh: string): Bilingual => ({ en, 'zh-CN': zh });
+export { LANGS, type Lang, type Localized };
+/** @deprecated transitional name of Localized. */
+export type Bilingual = Localized;
 
 /** How a cell is read. */
 export type ColumnKind =
@@ -64,34 +59,34 @@ export interface TabDef {
 /** Allowed values of enum columns. The first label of each value is the canonical one written by the add-on. */
 export const ENUMS = {
   type: {
-    cumulative: bi('cumulative', '累计'),
-    level: bi('level', '水平'),
-    threshold: bi('threshold', '阈值'),
-    milestone: bi('milestone', '里程碑'),
+    cumulative: localized((m) => m.template.enums.type.cumulative),
+    level: localized((m) => m.template.enums.type.level),
+    threshold: localized((m) => m.template.enums.type.threshold),
+    milestone: localized((m) => m.template.enums.type.milestone),
   },
   direction: {
-    increase: bi('increase', '提升'),
-    decrease: bi('decrease', '降低'),
+    increase: localized((m) => m.template.enums.direction.increase),
+    decrease: localized((m) => m.template.enums.direction.decrease),
   },
   phasing: {
-    even: bi('even', '平均'),
-    'ramp-up': bi('ramp-up', '逐步提升'),
-    'front-loaded': bi('front-loaded', '前高后低'),
-    custom: bi('custom', '自定义'),
+    even: localized((m) => m.template.enums.phasing.even),
+    'ramp-up': localized((m) => m.template.enums.phasing['ramp-up']),
+    'front-loaded': localized((m) => m.template.enums.phasing['front-loaded']),
+    custom: localized((m) => m.template.enums.phasing.custom),
   },
   cadence: {
-    monthly: bi('monthly', '每月'),
-    weekly: bi('weekly', '每周'),
+    monthly: localized((m) => m.template.enums.cadence.monthly),
+    weekly: localized((m) => m.template.enums.cadence.weekly),
   },
   roadmapStatus: {
-    planned: bi('planned', '计划中'),
-    'in-progress': bi('in progress', '进行中'),
-    done: bi('done', '已完成'),
-    blocked: bi('blocked', '受阻'),
+    planned: localized((m) => m.template.enums.roadmapStatus.planned),
+    'in-progress': localized((m) => m.template.enums.roadmapStatus['in-progress']),
+    done: localized((m) => m.template.enums.roadmapStatus.done),
+    blocked: localized((m) => m.template.enums.roadmapStatus.blocked),
   },
   targetsRow: {
-    target: bi('target', '目标'),
-    weights: bi('weights', '权重'),
+    target: localized((m) => m.template.enums.targetsRow.target),
+    weights: localized((m) => m.template.enums.targetsRow.weights),
   },
 } as const satisfies Record<string, Record<string, Bilingual>>;
 
@@ -104,27 +99,81 @@ export type TargetsRowKind = keyof typeof ENUMS.targetsRow;
 
 const col = (
   key: string,
-  en: string,
-  zh: string,
+  label: Localized,
   kind: ColumnKind,
   required: boolean,
-  note: Bilingual,
+  note: Localized,
   enumKey?: EnumKey,
-): ColumnDef => ({ key, label: bi(en, zh), kind, required, note, ...(enumKey ? { enumKey } : {}) });
+): ColumnDef => ({ key, label, kind, required, note, ...(enumKey ? { enumKey } : {}) });
 
 /** The rows of the Strategy tab (a two-column Field / Value list rather than a table). */
 export const STRATEGY_FIELDS = [
-  { key: 'product', label: bi('Product', '产品'), kind: 'text', question: false },
-  { key: 'vision', label: bi('Vision', '愿景'), kind: 'text', question: false },
-  { key: 'strategy', label: bi('Strategy', '战略'), kind: 'text', question: false },
-  { key: 'targetUsers', label: bi('Target users', '目标用户'), kind: 'text', question: true },
-  { key: 'problem', label: bi('Problem & benefit', '痛点与价值'), kind: 'text', question: true },
-  { key: 'category', label: bi('Category & differentiation', '品类与差异化'), kind: 'text', question: true },
-  { key: 'businessGoal', label: bi('Business goal', '商业目标'), kind: 'text', question: true },
-  { key: 'periodStart', label: bi('Period start', '周期开始'), kind: 'date', question: false },
-  { key: 'periodEnd', label: bi('Period end', '周期结束'), kind: 'date', question: false },
-  { key: 'currency', label: bi('Currency', '货币'), kind: 'text', question: false },
-  { key: 'language', label: bi('Language', '语言'), kind: 'text', question: false },
+  {
+    key: 'product',
+    label: localized((m) => m.template.strategyFields.product.label),
+    kind: 'text',
+    question: false,
+  },
+  {
+    key: 'vision',
+    label: localized((m) => m.template.strategyFields.vision.label),
+    kind: 'text',
+    question: false,
+  },
+  {
+    key: 'strategy',
+    label: localized((m) => m.template.strategyFields.strategy.label),
+    kind: 'text',
+    question: false,
+  },
+  {
+    key: 'targetUsers',
+    label: localized((m) => m.template.strategyFields.targetUsers.label),
+    kind: 'text',
+    question: true,
+  },
+  {
+    key: 'problem',
+    label: localized((m) => m.template.strategyFields.problem.label),
+    kind: 'text',
+    question: true,
+  },
+  {
+    key: 'category',
+    label: localized((m) => m.template.strategyFields.category.label),
+    kind: 'text',
+    question: true,
+  },
+  {
+    key: 'businessGoal',
+    label: localized((m) => m.template.strategyFields.businessGoal.label),
+    kind: 'text',
+    question: true,
+  },
+  {
+    key: 'periodStart',
+    label: localized((m) => m.template.strategyFields.periodStart.label),
+    kind: 'date',
+    question: false,
+  },
+  {
+    key: 'periodEnd',
+    label: localized((m) => m.template.strategyFields.periodEnd.label),
+    kind: 'date',
+    question: false,
+  },
+  {
+    key: 'currency',
+    label: localized((m) => m.template.strategyFields.currency.label),
+    kind: 'text',
+    question: false,
+  },
+  {
+    key: 'language',
+    label: localized((m) => m.template.strategyFields.language.label),
+    kind: 'text',
+    question: false,
+  },
 ] as const satisfies readonly { key: string; label: Bilingual; kind: 'text' | 'date'; question: boolean }[];
 
 export type StrategyFieldKey = (typeof STRATEGY_FIELDS)[number]['key'];
@@ -132,385 +181,502 @@ export type StrategyFieldKey = (typeof STRATEGY_FIELDS)[number]['key'];
 /** The four questions of the product strategy (the pyramid's "Tactics" level), with the question asked. */
 export const STRATEGY_QUESTIONS: Record<'targetUsers' | 'problem' | 'category' | 'businessGoal', Bilingual> =
   {
-    targetUsers: bi('Who is the product for?', '产品为谁而做？'),
-    problem: bi('Why would they use and buy it?', '用户为什么会使用并购买？'),
-    category: bi(
-      'What kind of product is it, and why pick it over alternatives?',
-      '这是什么品类的产品，凭什么胜过替代品？',
-    ),
-    businessGoal: bi('What does it earn the company?', '它为公司带来什么商业回报？'),
+    targetUsers: localized((m) => m.template.strategyQuestions.targetUsers),
+    problem: localized((m) => m.template.strategyQuestions.problem),
+    category: localized((m) => m.template.strategyQuestions.category),
+    businessGoal: localized((m) => m.template.strategyQuestions.businessGoal),
   };
 
-const ID_NOTE = bi('A short unique code, e.g. KR1.', '简短且唯一的编号，例如 KR1。');
-const OWNER_NOTE = bi('A department listed on the Departments tab.', '填写“部门”表中列出的部门。');
-const DATE_NOTE = bi('A date, e.g. 2026-03-01.', '日期，例如 2026-03-01。');
+const ID_NOTE = localized((m) => m.template.idNote);
+const OWNER_NOTE = localized((m) => m.template.ownerNote);
+const DATE_NOTE = localized((m) => m.template.dateNote);
 
 export const TABS: readonly TabDef[] = [
   {
     key: 'strategy',
-    label: bi('Strategy', '策略'),
+    label: localized((m) => m.template.tabs.strategy.label),
     presence: 'required',
-    note: bi('The product strategy: one row per field.', '产品策略：每行一个字段。'),
+    note: localized((m) => m.template.tabs.strategy.note),
     columns: [
       col(
         'field',
-        'Field',
-        '字段',
+        localized((m) => m.template.tabs.strategy.columns.field.label),
         'text',
         true,
-        bi('The name of the field; keep it as written.', '字段名称，请勿修改。'),
+        localized((m) => m.template.tabs.strategy.columns.field.note),
       ),
-      col('value', 'Value', '内容', 'text', true, bi('Your answer.', '你的回答。')),
+      col(
+        'value',
+        localized((m) => m.template.tabs.strategy.columns.value.label),
+        'text',
+        true,
+        localized((m) => m.template.tabs.strategy.columns.value.note),
+      ),
     ],
   },
   {
     key: 'departments',
-    label: bi('Departments', '部门'),
+    label: localized((m) => m.template.tabs.departments.label),
     presence: 'recommended',
-    note: bi('The teams that own objectives, key results and KPIs.', '承担目标、关键结果与 KPI 的团队。'),
+    note: localized((m) => m.template.tabs.departments.note),
     columns: [
       col(
         'name',
-        'Department',
-        '部门',
+        localized((m) => m.template.tabs.departments.columns.name.label),
         'id',
         true,
-        bi('The department name used in Owner columns.', '各表“负责部门”列使用的部门名称。'),
+        localized((m) => m.template.tabs.departments.columns.name.note),
       ),
-      col('lead', 'Lead', '负责人', 'text', false, bi('The person accountable.', '负责人姓名。')),
+      col(
+        'lead',
+        localized((m) => m.template.tabs.departments.columns.lead.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.departments.columns.lead.note),
+      ),
       col(
         'color',
-        'Color',
-        '颜色',
+        localized((m) => m.template.tabs.departments.columns.color.label),
         'color',
         false,
-        bi('Optional colour for charts, e.g. #0072B2.', '可选的图表颜色，例如 #0072B2。'),
+        localized((m) => m.template.tabs.departments.columns.color.note),
       ),
     ],
   },
   {
     key: 'objectives',
-    label: bi('Objectives', '目标'),
+    label: localized((m) => m.template.tabs.objectives.label),
     presence: 'required',
-    note: bi('What the launch must achieve, in words.', '本次上市要达成的目标（定性描述）。'),
+    note: localized((m) => m.template.tabs.objectives.note),
     columns: [
-      col('id', 'ID', '编号', 'id', true, ID_NOTE),
+      col(
+        'id',
+        localized((m) => m.template.tabs.objectives.columns.id.label),
+        'id',
+        true,
+        ID_NOTE,
+      ),
       col(
         'title',
-        'Objective',
-        '目标',
+        localized((m) => m.template.tabs.objectives.columns.title.label),
         'text',
         true,
-        bi('The objective in one sentence.', '用一句话描述目标。'),
+        localized((m) => m.template.tabs.objectives.columns.title.note),
       ),
-      col('owner', 'Owner', '负责部门', 'ref', false, OWNER_NOTE),
       col(
-        'parent',
-        'Parent',
-        '上级',
+        'owner',
+        localized((m) => m.template.tabs.objectives.columns.owner.label),
         'ref',
         false,
-        bi(
-          'Optional: the objective or key result this one contributes to.',
-          '可选：本目标所支撑的上级目标或关键结果编号。',
-        ),
+        OWNER_NOTE,
       ),
-      col('start', 'Start', '开始', 'date', false, DATE_NOTE),
-      col('end', 'End', '结束', 'date', false, DATE_NOTE),
-      col('notes', 'Notes', '备注', 'text', false, bi('Anything worth knowing.', '其他说明。')),
+      col(
+        'parent',
+        localized((m) => m.template.tabs.objectives.columns.parent.label),
+        'ref',
+        false,
+        localized((m) => m.template.tabs.objectives.columns.parent.note),
+      ),
+      col(
+        'start',
+        localized((m) => m.template.tabs.objectives.columns.start.label),
+        'date',
+        false,
+        DATE_NOTE,
+      ),
+      col(
+        'end',
+        localized((m) => m.template.tabs.objectives.columns.end.label),
+        'date',
+        false,
+        DATE_NOTE,
+      ),
+      col(
+        'notes',
+        localized((m) => m.template.tabs.objectives.columns.notes.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.objectives.columns.notes.note),
+      ),
     ],
   },
   {
     key: 'keyResults',
-    label: bi('Key Results', '关键结果'),
+    label: localized((m) => m.template.tabs.keyResults.label),
     presence: 'required',
-    note: bi('Measurable outcomes, one owner each.', '可衡量的结果，每项只有一个负责部门。'),
+    note: localized((m) => m.template.tabs.keyResults.note),
     columns: [
-      col('id', 'ID', '编号', 'id', true, ID_NOTE),
+      col(
+        'id',
+        localized((m) => m.template.tabs.keyResults.columns.id.label),
+        'id',
+        true,
+        ID_NOTE,
+      ),
       col(
         'objective',
-        'Objective',
-        '所属目标',
+        localized((m) => m.template.tabs.keyResults.columns.objective.label),
         'ref',
         true,
-        bi('The ID of the objective this key result measures.', '所衡量目标的编号。'),
+        localized((m) => m.template.tabs.keyResults.columns.objective.note),
       ),
-      col('title', 'Key result', '关键结果', 'text', true, bi('The measurable outcome.', '可衡量的结果。')),
-      col('owner', 'Owner', '负责部门', 'ref', true, OWNER_NOTE),
+      col(
+        'title',
+        localized((m) => m.template.tabs.keyResults.columns.title.label),
+        'text',
+        true,
+        localized((m) => m.template.tabs.keyResults.columns.title.note),
+      ),
+      col(
+        'owner',
+        localized((m) => m.template.tabs.keyResults.columns.owner.label),
+        'ref',
+        true,
+        OWNER_NOTE,
+      ),
       col(
         'type',
-        'Type',
-        '类型',
+        localized((m) => m.template.tabs.keyResults.columns.type.label),
         'enum',
         true,
-        bi(
-          'cumulative (adds up: sign-ups, revenue), level (a rate), threshold (a bar every period) or milestone (done by a date).',
-          '累计（可相加：注册数、收入）、水平（比率）、阈值（每期达到的标准）或里程碑（按期完成）。',
-        ),
+        localized((m) => m.template.tabs.keyResults.columns.type.note),
         'type',
       ),
       col(
         'unit',
-        'Unit',
-        '单位',
+        localized((m) => m.template.tabs.keyResults.columns.unit.label),
         'text',
         false,
-        bi('e.g. USD, sign-ups, %, hours.', '例如 USD、注册数、%、小时。'),
+        localized((m) => m.template.tabs.keyResults.columns.unit.note),
       ),
       col(
         'direction',
-        'Direction',
-        '方向',
+        localized((m) => m.template.tabs.keyResults.columns.direction.label),
         'enum',
         false,
-        bi(
-          'increase (higher is better) or decrease (lower is better).',
-          '提升（越高越好）或降低（越低越好）。',
-        ),
+        localized((m) => m.template.tabs.keyResults.columns.direction.note),
         'direction',
       ),
       col(
         'baseline',
-        'Baseline',
-        '基线',
+        localized((m) => m.template.tabs.keyResults.columns.baseline.label),
         'ratio',
         false,
-        bi('Where the metric stands at the start (0 if empty).', '起点数值（留空视为 0）。'),
+        localized((m) => m.template.tabs.keyResults.columns.baseline.note),
       ),
       col(
         'target',
-        'Target',
-        '目标值',
+        localized((m) => m.template.tabs.keyResults.columns.target.label),
         'ratio',
         true,
-        bi(
-          'The value to reach by the due date; 20% or 0.2 for rates.',
-          '截止日期要达到的数值；比率可写 20% 或 0.2。',
-        ),
+        localized((m) => m.template.tabs.keyResults.columns.target.note),
       ),
       col(
         'start',
-        'Start',
-        '开始',
+        localized((m) => m.template.tabs.keyResults.columns.start.label),
         'date',
         false,
-        bi('First month of work (period start if empty).', '开始月份（留空则为周期开始）。'),
+        localized((m) => m.template.tabs.keyResults.columns.start.note),
       ),
-      col('due', 'Due', '截止', 'date', true, DATE_NOTE),
+      col(
+        'due',
+        localized((m) => m.template.tabs.keyResults.columns.due.label),
+        'date',
+        true,
+        DATE_NOTE,
+      ),
       col(
         'phasing',
-        'Phasing',
-        '分解方式',
+        localized((m) => m.template.tabs.keyResults.columns.phasing.label),
         'enum',
         false,
-        bi(
-          'How a cumulative target is split across months: even, ramp-up, front-loaded or custom (weights on the Targets tab).',
-          '累计目标的月度分解方式：平均、逐步提升、前高后低或自定义（在目标分解表填写权重）。',
-        ),
+        localized((m) => m.template.tabs.keyResults.columns.phasing.note),
         'phasing',
       ),
       col(
         'weight',
-        'Weight',
-        '权重',
+        localized((m) => m.template.tabs.keyResults.columns.weight.label),
         'number',
         false,
-        bi('Weight in the objective score (equal if empty).', '在目标得分中的权重（留空为等权）。'),
+        localized((m) => m.template.tabs.keyResults.columns.weight.note),
       ),
       col(
         'confidence',
-        'Confidence',
-        '信心',
+        localized((m) => m.template.tabs.keyResults.columns.confidence.label),
         'ratio',
         false,
-        bi('How sure the team is, 0–100%.', '团队信心，0–100%。'),
+        localized((m) => m.template.tabs.keyResults.columns.confidence.note),
       ),
     ],
   },
   {
     key: 'kpis',
-    label: bi('KPIs', 'KPI'),
+    label: localized((m) => m.template.tabs.kpis.label),
     presence: 'recommended',
-    note: bi(
-      'The operating dashboard: each KPI tracks the work behind one key result.',
-      '运营指标：每个 KPI 跟踪一个关键结果背后的工作。',
-    ),
+    note: localized((m) => m.template.tabs.kpis.note),
     columns: [
-      col('id', 'ID', '编号', 'id', true, ID_NOTE),
+      col(
+        'id',
+        localized((m) => m.template.tabs.kpis.columns.id.label),
+        'id',
+        true,
+        ID_NOTE,
+      ),
       col(
         'name',
-        'KPI',
-        'KPI',
+        localized((m) => m.template.tabs.kpis.columns.name.label),
         'text',
         true,
-        bi('What is measured, e.g. new sign-ups per month.', '衡量的内容，例如每月新增注册数。'),
+        localized((m) => m.template.tabs.kpis.columns.name.note),
       ),
-      col('owner', 'Owner', '负责部门', 'ref', true, OWNER_NOTE),
       col(
-        'keyResult',
-        'Key result',
-        '关键结果',
+        'owner',
+        localized((m) => m.template.tabs.kpis.columns.owner.label),
         'ref',
         true,
-        bi('The ID of the key result this KPI tracks.', '该 KPI 跟踪的关键结果编号。'),
+        OWNER_NOTE,
       ),
-      col('unit', 'Unit', '单位', 'text', false, bi('e.g. %, hours, sign-ups.', '例如 %、小时、注册数。')),
+      col(
+        'keyResult',
+        localized((m) => m.template.tabs.kpis.columns.keyResult.label),
+        'ref',
+        true,
+        localized((m) => m.template.tabs.kpis.columns.keyResult.note),
+      ),
+      col(
+        'unit',
+        localized((m) => m.template.tabs.kpis.columns.unit.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.kpis.columns.unit.note),
+      ),
       col(
         'direction',
-        'Direction',
-        '方向',
+        localized((m) => m.template.tabs.kpis.columns.direction.label),
         'enum',
         false,
-        bi(
-          'increase: at least the target; decrease: at most the target.',
-          '提升：不低于目标值；降低：不高于目标值。',
-        ),
+        localized((m) => m.template.tabs.kpis.columns.direction.note),
         'direction',
       ),
       col(
         'target',
-        'Target',
-        '目标值',
+        localized((m) => m.template.tabs.kpis.columns.target.label),
         'ratio',
         true,
-        bi('The bar every period, e.g. 5% or 1.', '每期要达到的标准，例如 5% 或 1。'),
+        localized((m) => m.template.tabs.kpis.columns.target.note),
       ),
       col(
         'cadence',
-        'Cadence',
-        '频率',
+        localized((m) => m.template.tabs.kpis.columns.cadence.label),
         'enum',
         false,
-        bi('How often it is checked: monthly or weekly.', '检查频率：每月或每周。'),
+        localized((m) => m.template.tabs.kpis.columns.cadence.note),
         'cadence',
       ),
     ],
   },
   {
     key: 'roadmap',
-    label: bi('Roadmap', '路线图'),
+    label: localized((m) => m.template.tabs.roadmap.label),
     presence: 'recommended',
-    note: bi(
-      'The GTM roadmap: launch phases and initiatives per department.',
-      '上市路线图：各部门的阶段与举措。',
-    ),
+    note: localized((m) => m.template.tabs.roadmap.note),
     columns: [
-      col('id', 'ID', '编号', 'id', true, ID_NOTE),
-      col('item', 'Item', '事项', 'text', true, bi('The initiative.', '举措名称。')),
+      col(
+        'id',
+        localized((m) => m.template.tabs.roadmap.columns.id.label),
+        'id',
+        true,
+        ID_NOTE,
+      ),
+      col(
+        'item',
+        localized((m) => m.template.tabs.roadmap.columns.item.label),
+        'text',
+        true,
+        localized((m) => m.template.tabs.roadmap.columns.item.note),
+      ),
       col(
         'phase',
-        'Phase',
-        '阶段',
+        localized((m) => m.template.tabs.roadmap.columns.phase.label),
         'text',
         false,
-        bi('e.g. Pre-launch, Launch, Growth.', '例如：预热期、发布期、增长期。'),
+        localized((m) => m.template.tabs.roadmap.columns.phase.note),
       ),
-      col('owner', 'Owner', '负责部门', 'ref', true, OWNER_NOTE),
-      col('start', 'Start', '开始', 'date', true, DATE_NOTE),
-      col('end', 'End', '结束', 'date', true, DATE_NOTE),
+      col(
+        'owner',
+        localized((m) => m.template.tabs.roadmap.columns.owner.label),
+        'ref',
+        true,
+        OWNER_NOTE,
+      ),
+      col(
+        'start',
+        localized((m) => m.template.tabs.roadmap.columns.start.label),
+        'date',
+        true,
+        DATE_NOTE,
+      ),
+      col(
+        'end',
+        localized((m) => m.template.tabs.roadmap.columns.end.label),
+        'date',
+        true,
+        DATE_NOTE,
+      ),
       col(
         'keyResults',
-        'Key results',
-        '关键结果',
+        localized((m) => m.template.tabs.roadmap.columns.keyResults.label),
         'refs',
         false,
-        bi(
-          'Comma-separated key result IDs this item serves, e.g. KR1, KR2.',
-          '该事项支撑的关键结果编号，用逗号分隔，例如 KR1, KR2。',
-        ),
+        localized((m) => m.template.tabs.roadmap.columns.keyResults.note),
       ),
       col(
         'status',
-        'Status',
-        '状态',
+        localized((m) => m.template.tabs.roadmap.columns.status.label),
         'enum',
         false,
-        bi('planned, in progress, done or blocked.', '计划中、进行中、已完成或受阻。'),
+        localized((m) => m.template.tabs.roadmap.columns.status.note),
         'roadmapStatus',
       ),
     ],
   },
   {
     key: 'actuals',
-    label: bi('Actuals', '实际'),
+    label: localized((m) => m.template.tabs.actuals.label),
     presence: 'recommended',
-    note: bi('Monthly check-ins: one row per metric and date.', '月度复盘数据：每个指标每个日期一行。'),
+    note: localized((m) => m.template.tabs.actuals.note),
     columns: [
       col(
         'date',
-        'Date',
-        '日期',
+        localized((m) => m.template.tabs.actuals.columns.date.label),
         'date',
         true,
-        bi('The date of the check-in; it counts for that month.', '复盘日期，计入所在月份。'),
+        localized((m) => m.template.tabs.actuals.columns.date.note),
       ),
-      col('metric', 'Metric', '指标', 'ref', true, bi('A key result or KPI ID.', '关键结果或 KPI 的编号。')),
+      col(
+        'metric',
+        localized((m) => m.template.tabs.actuals.columns.metric.label),
+        'ref',
+        true,
+        localized((m) => m.template.tabs.actuals.columns.metric.note),
+      ),
       col(
         'value',
-        'Value',
-        '数值',
+        localized((m) => m.template.tabs.actuals.columns.value.label),
         'ratio',
         true,
-        bi(
-          'Cumulative metrics: the amount in that period. Others: the level measured on that date. Milestones: 1 when done.',
-          '累计型：当期发生量；其他：当日测得的水平；里程碑：完成填 1。',
-        ),
+        localized((m) => m.template.tabs.actuals.columns.value.note),
       ),
-      col('note', 'Note', '备注', 'text', false, bi('Context for the number.', '数据说明。')),
+      col(
+        'note',
+        localized((m) => m.template.tabs.actuals.columns.note.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.actuals.columns.note.note),
+      ),
     ],
   },
   {
     key: 'changes',
-    label: bi('Changes', '变更记录'),
+    label: localized((m) => m.template.tabs.changes.label),
     presence: 'optional',
-    note: bi(
-      'The trace of changed targets: who, when, old, new, why.',
-      '目标变更记录：何时、何处、原值、新值、原因。',
-    ),
+    note: localized((m) => m.template.tabs.changes.note),
     columns: [
-      col('timestamp', 'Timestamp', '时间', 'date', true, bi('When the change was made.', '变更时间。')),
-      col('sheet', 'Sheet', '工作表', 'text', false, bi('The tab that changed.', '发生变更的工作表。')),
-      col('cell', 'Cell', '单元格', 'text', false, bi('The cell that changed.', '发生变更的单元格。')),
-      col('id', 'ID', '编号', 'text', false, bi('The key result or KPI.', '关键结果或 KPI 编号。')),
-      col('field', 'Field', '字段', 'text', false, bi('The column that changed.', '发生变更的列。')),
-      col('oldValue', 'Old value', '原值', 'text', false, bi('Before the change.', '变更前。')),
-      col('newValue', 'New value', '新值', 'text', false, bi('After the change.', '变更后。')),
       col(
-        'reason',
-        'Reason',
-        '原因',
+        'timestamp',
+        localized((m) => m.template.tabs.changes.columns.timestamp.label),
+        'date',
+        true,
+        localized((m) => m.template.tabs.changes.columns.timestamp.note),
+      ),
+      col(
+        'sheet',
+        localized((m) => m.template.tabs.changes.columns.sheet.label),
         'text',
         false,
-        bi('Why it changed: fill this in.', '变更原因：请填写。'),
+        localized((m) => m.template.tabs.changes.columns.sheet.note),
+      ),
+      col(
+        'cell',
+        localized((m) => m.template.tabs.changes.columns.cell.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.changes.columns.cell.note),
+      ),
+      col(
+        'id',
+        localized((m) => m.template.tabs.changes.columns.id.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.changes.columns.id.note),
+      ),
+      col(
+        'field',
+        localized((m) => m.template.tabs.changes.columns.field.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.changes.columns.field.note),
+      ),
+      col(
+        'oldValue',
+        localized((m) => m.template.tabs.changes.columns.oldValue.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.changes.columns.oldValue.note),
+      ),
+      col(
+        'newValue',
+        localized((m) => m.template.tabs.changes.columns.newValue.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.changes.columns.newValue.note),
+      ),
+      col(
+        'reason',
+        localized((m) => m.template.tabs.changes.columns.reason.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.changes.columns.reason.note),
       ),
     ],
   },
   {
     key: 'targets',
-    label: bi('Targets', '目标分解'),
+    label: localized((m) => m.template.tabs.targets.label),
     presence: 'optional',
-    note: bi(
-      'Generated by "Decompose targets": one row per key result and KPI, one column per month. Only the weights rows are yours to edit.',
-      '由“分解目标”生成：每个关键结果与 KPI 一行，每月一列。只有“权重”行由你填写。',
-    ),
+    note: localized((m) => m.template.tabs.targets.note),
     // The month columns (one per month of the period, headed by the month's first day) follow these;
     // the to-date columns come after the months.
     columns: [
-      col('id', 'ID', '编号', 'text', true, bi('The key result or KPI.', '关键结果或 KPI 编号。')),
+      col(
+        'id',
+        localized((m) => m.template.tabs.targets.columns.id.label),
+        'text',
+        true,
+        localized((m) => m.template.tabs.targets.columns.id.note),
+      ),
       col(
         'row',
-        'Row',
-        '行',
+        localized((m) => m.template.tabs.targets.columns.row.label),
         'enum',
         true,
-        bi(
-          'target: the monthly targets (formulas). weights: your weights for custom phasing.',
-          '目标：月度目标（公式）。权重：自定义分解时由你填写的权重。',
-        ),
+        localized((m) => m.template.tabs.targets.columns.row.note),
         'targetsRow',
       ),
-      col('name', 'Name', '名称', 'text', false, bi('The key result or KPI.', '关键结果或 KPI 名称。')),
-      col('owner', 'Owner', '负责部门', 'text', false, OWNER_NOTE),
+      col(
+        'name',
+        localized((m) => m.template.tabs.targets.columns.name.label),
+        'text',
+        false,
+        localized((m) => m.template.tabs.targets.columns.name.note),
+      ),
+      col(
+        'owner',
+        localized((m) => m.template.tabs.targets.columns.owner.label),
+        'text',
+        false,
+        OWNER_NOTE,
+      ),
     ],
   },
 ];
@@ -519,35 +685,31 @@ export const TABS: readonly TabDef[] = [
 export const TARGETS_SUMMARY_COLUMNS: readonly ColumnDef[] = [
   col(
     'targetToDate',
-    'Target to date',
-    '累计目标',
+    localized((m) => m.template.targetsSummaryColumns.targetToDate.label),
     'number',
     false,
-    bi('Target through the last completed month.', '截至上一个完整月份的目标。'),
+    localized((m) => m.template.targetsSummaryColumns.targetToDate.note),
   ),
   col(
     'actualToDate',
-    'Actual to date',
-    '累计实际',
+    localized((m) => m.template.targetsSummaryColumns.actualToDate.label),
     'number',
     false,
-    bi('Actual through the last completed month.', '截至上一个完整月份的实际。'),
+    localized((m) => m.template.targetsSummaryColumns.actualToDate.note),
   ),
   col(
     'attainment',
-    'Attainment',
-    '达成率',
+    localized((m) => m.template.targetsSummaryColumns.attainment.label),
     'number',
     false,
-    bi('Progress from baseline to target.', '从基线到目标的完成比例。'),
+    localized((m) => m.template.targetsSummaryColumns.attainment.note),
   ),
   col(
     'status',
-    'Status',
-    '状态',
+    localized((m) => m.template.targetsSummaryColumns.status.label),
     'text',
     false,
-    bi('Compared with the target to date.', '与累计目标对比的状态。'),
+    localized((m) => m.template.targetsSummaryColumns.status.note),
   ),
 ];
 
@@ -575,19 +737,18 @@ export function normalizeHeader(text: string): string {
     .replace(/[\s_\u3000]+/g, '');
 }
 
-/** Which tab a sheet name denotes, in either language, or undefined. */
+/** A label's spellings in every language, normalised (a plan may be written in any of them, or a mix). */
+const spellingsOf = (label: Localized): string[] => LANGS.map((lang) => normalizeHeader(label[lang]));
+
+/** Which tab a sheet name denotes, in any language, or undefined. */
 export function matchTab(sheetName: string): TabDef | undefined {
   const wanted = normalizeHeader(sheetName);
-  return TABS.find(
-    (t) => normalizeHeader(t.label.en) === wanted || normalizeHeader(t.label['zh-CN']) === wanted,
-  );
+  return TABS.find((t) => spellingsOf(t.label).includes(wanted));
 }
 
-export function matchesLabel(text: string, label: Bilingual): boolean {
+export function matchesLabel(text: string, label: Localized): boolean {
   const wanted = normalizeHeader(text);
-  return (
-    wanted !== '' && (wanted === normalizeHeader(label.en) || wanted === normalizeHeader(label['zh-CN']))
-  );
+  return wanted !== '' && spellingsOf(label).includes(wanted);
 }
 
 /** Per enum, every accepted spelling (normalised) → its key; the first value listing a spelling wins. */
@@ -601,11 +762,7 @@ export function matchEnum<K extends EnumKey>(enumKey: K, text: string): keyof (t
   if (!spellings) {
     spellings = new Map();
     for (const [key, label] of Object.entries(ENUMS[enumKey] as Record<string, Bilingual>)) {
-      for (const form of [
-        normalizeHeader(key).replace(/-/g, ''),
-        normalizeHeader(label.en).replace(/-/g, ''),
-        normalizeHeader(label['zh-CN']),
-      ]) {
+      for (const form of [normalizeHeader(key), ...spellingsOf(label)].map((s) => s.replace(/-/g, ''))) {
         if (!spellings.has(form)) spellings.set(form, key);
       }
     }
@@ -626,12 +783,16 @@ export function enumLabels(enumKey: EnumKey, lang: Lang): string[] {
 }
 
 export function enumLabel<K extends EnumKey>(enumKey: K, value: keyof (typeof ENUMS)[K], lang: Lang): string {
-  return ((ENUMS[enumKey] as Record<string, Bilingual>)[value as string] ?? bi(String(value), String(value)))[
-    lang
-  ];
+  return (ENUMS[enumKey] as Record<string, Localized>)[value as string]?.[lang] ?? String(value);
 }
 
-/** Languages: the spreadsheet locale 'zh', 'zh_CN', 'zh-Hans'... means Simplified Chinese; everything else English. */
+/**
+ * The language of a locale (a spreadsheet's, or a user's): Traditional Chinese for Taiwan, Hong Kong and Macau
+ * and any 'Hant' script tag ('zh_TW', 'zh-HK', 'zh-Hant'); Simplified Chinese for any other 'zh' ('zh', 'zh_CN',
+ * 'zh-Hans', 'zh_SG'); everything else English.
+ */
 export function langFromLocale(locale: string | undefined | null): Lang {
-  return /^zh/i.test(String(locale ?? '')) ? 'zh-CN' : 'en';
+  const text = String(locale ?? '');
+  if (!/^zh/i.test(text)) return 'en';
+  return /hant|[-_](tw|hk|mo)\b/i.test(text) ? 'zh-TW' : 'zh-CN';
 }

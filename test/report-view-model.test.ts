@@ -192,7 +192,7 @@ describe('report view model: Simplified Chinese', () => {
     expect(v.company.labels).toBe(LABELS['zh-CN']);
     expect(v.company.verdict.objectives).toBe('2 个目标：1 个正常，1 个有风险。');
     expect(v.company.asOf).toBe('2026年11月15日');
-    expect(v.company.pyramid.map((l) => l.name)).toEqual(['愿景', '战略', '战术', '关键任务', '量化评估']);
+    expect(v.company.pyramid.map((l) => l.name)).toEqual(['愿景', '策略', '战术', '关键任务', '量化评估']);
     expect(card(v, 'KR3').status.label).toBe('落后');
     expect(card(v, 'KR1').headline).toBe('92%');
     expect(

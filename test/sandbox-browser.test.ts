@@ -292,7 +292,9 @@ describe('the sidebar on a broken plan', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toMatchObject({ tag: 'BUTTON', text: 'English', outline: 'solid' });
     await page.keyboard.press('Tab');
-    expect(await focused()).toMatchObject({ tag: 'BUTTON', text: '中文' });
+    expect(await focused()).toMatchObject({ tag: 'BUTTON', text: '简体' });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'BUTTON', text: '繁體' });
     await page.keyboard.press('Tab');
     const first = (await listed(sidebar)).find((i) => i.a1)!;
     expect(await focused()).toMatchObject({

@@ -29,6 +29,7 @@ import {
   type Lang,
   type TabKey,
 } from '../../shared/template';
+import { LANGS } from '../../shared/i18n';
 import { errorText } from './action';
 import { ensureSize, isDate, normalizeCell } from './sheets-adapter';
 import { createTemplateTab } from './templates';
@@ -86,7 +87,7 @@ function eventCell(value: unknown): Cell | undefined {
  */
 function changesSheet(ss: GAS.Spreadsheet, lang: Lang): { sheet: GAS.Sheet; name: string } {
   const label = tabDef('changes').label;
-  for (const name of [label[lang], label[lang === 'en' ? 'zh-CN' : 'en']]) {
+  for (const name of new Set([label[lang], ...LANGS.map((other) => label[other])])) {
     const sheet = ss.getSheetByName(name);
     if (sheet) return { sheet, name };
   }
@@ -148,10 +149,10 @@ export function logChange(e: GAS.EditEvent): LoggedChange | null {
   );
   if (oldValue === newValue) return null;
 
-  const lang: Lang =
-    normalizeHeader(name) === normalizeHeader(tab.label['zh-CN'])
-      ? 'zh-CN'
-      : langFromLocale(ss.getSpreadsheetLocale());
+  // The language the tab is named in (the spreadsheet's own when its name fits several, as 'KPI' does).
+  const localeLang = langFromLocale(ss.getSpreadsheetLocale());
+  const named = LANGS.filter((l) => normalizeHeader(name) === normalizeHeader(tab.label[l]));
+  const lang: Lang = named.length === 0 || named.includes(localeLang) ? localeLang : named[0];
   const header = found.head[found.layout.headerRow - 1][column - 1];
   const change: LoggedChange = {
     sheet: name,

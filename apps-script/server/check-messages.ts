@@ -3,49 +3,32 @@
  * Issue messages and fixes come from shared/issues.ts; tab names from shared/template.ts. The sidebar's own
  * labels (buttons, headings) live with the client in apps-script/sidebar/sidebar.ts.
  */
-import { bi, langFromLocale, type Bilingual, type Lang } from '../../shared/template';
+import { localized } from '../../shared/i18n';
+import { langFromLocale, type Bilingual, type Lang } from '../../shared/template';
 import { userLang } from './i18n';
 
 export const CHECK_MESSAGES = {
-  checkFailed: bi('The plan could not be checked: {reason}', '无法检查计划：{reason}'),
+  checkFailed: localized((m) => m.addon.check.checkFailed),
 
   // Go to cell.
-  goToBadArgs: bi(
-    'Go to cell needs a tab name and one cell such as B7.',
-    '“转到单元格”需要工作表名称和一个单元格，例如 B7。',
-  ),
-  goToNoSheet: bi(
-    'There is no tab named "{sheet}" in this spreadsheet any more (renamed or deleted?). Check the plan again.',
-    '此表格中已没有名为“{sheet}”的工作表（可能已改名或删除）。请重新检查计划。',
-  ),
-  goToOutside: bi(
-    'Cell {cell} is outside the tab "{sheet}". Check the plan again.',
-    '单元格 {cell} 超出了工作表“{sheet}”的范围。请重新检查计划。',
-  ),
-  goToDone: bi('Selected {sheet}!{cell}.', '已选中 {sheet}!{cell}。'),
+  goToBadArgs: localized((m) => m.addon.check.goToBadArgs),
+  goToNoSheet: localized((m) => m.addon.check.goToNoSheet),
+  goToOutside: localized((m) => m.addon.check.goToOutside),
+  goToDone: localized((m) => m.addon.check.goToDone),
 
   // Quick fixes: the button labels.
-  fixTitle: bi('Quick fix', '快速修复'),
-  fixFillId: bi('Fill in ID {id}', '填入编号 {id}'),
-  fixAddDepartment: bi('Add "{name}" to {tab}', '把“{name}”添加到“{tab}”'),
-  fixRebuildTargets: bi('Rebuild {tab}', '重建“{tab}”'),
+  fixTitle: localized((m) => m.addon.check.fixTitle),
+  fixFillId: localized((m) => m.addon.check.fixFillId),
+  fixAddDepartment: localized((m) => m.addon.check.fixAddDepartment),
+  fixRebuildTargets: localized((m) => m.addon.check.fixRebuildTargets),
 
   // Quick fixes: what happened.
-  fixBadArgs: bi('This quick fix request is not valid.', '快速修复请求无效。'),
-  fixGone: bi(
-    'That problem is no longer in the plan (fixed already, or the sheet changed). Check the plan again.',
-    '该问题已不在计划中（可能已修复或表格已变化）。请重新检查计划。',
-  ),
-  fixNotOffered: bi(
-    'This problem has no safe quick fix; fix it in the sheet.',
-    '此问题没有安全的快速修复方式，请在表格中修改。',
-  ),
-  fixFilledId: bi('Wrote the ID {id} in {cell}.', '已在 {cell} 写入编号 {id}。'),
-  fixAddedDepartment: bi(
-    'Added "{name}" to {cell}. Fill in its lead and colour if you like.',
-    '已将“{name}”添加到 {cell}。可补充负责人和颜色。',
-  ),
-  fixRebuilt: bi('Rebuilt {cell}.', '已重建 {cell}。'),
+  fixBadArgs: localized((m) => m.addon.check.fixBadArgs),
+  fixGone: localized((m) => m.addon.check.fixGone),
+  fixNotOffered: localized((m) => m.addon.check.fixNotOffered),
+  fixFilledId: localized((m) => m.addon.check.fixFilledId),
+  fixAddedDepartment: localized((m) => m.addon.check.fixAddedDepartment),
+  fixRebuilt: localized((m) => m.addon.check.fixRebuilt),
 } satisfies Record<string, Bilingual>;
 
 export type CheckMessageKey = keyof typeof CHECK_MESSAGES;

@@ -6,12 +6,13 @@
  * readable message in the spreadsheet's language, never an exception or a stack trace. Custom functions may only
  * read the spreadsheet (facts #67): they read its locale and time zone, nothing else.
  */
+import { localized } from '../../shared/i18n';
+import { joinList } from '../../shared/i18n';
 import { monthOf } from '../../shared/calendar';
 import { cellText, isBlank, readDate, readNumber, type Cell } from '../../shared/cells';
 import { monthTarget, precisionFor, type MetricSpec } from '../../shared/decompose';
 import { STATUS_LABELS, attainmentOf, statusFromAttainment } from '../../shared/progress';
 import {
-  bi,
   columnDef,
   enumLabels,
   langFromLocale,
@@ -52,13 +53,13 @@ const ARG = {
   target: columnDef('keyResults', 'target').label,
   start: columnDef('keyResults', 'start').label,
   due: columnDef('keyResults', 'due').label,
-  month: bi('month', '月份'),
+  month: localized((m) => m.customFunctions.args.month),
   type: columnDef('keyResults', 'type').label,
   phasing: columnDef('keyResults', 'phasing').label,
   baseline: columnDef('keyResults', 'baseline').label,
-  decimals: bi('decimals', '小数位数'),
-  actual: bi('actual to date', '累计实际'),
-  expected: bi('expected to date', '累计应达'),
+  decimals: localized((m) => m.customFunctions.args.decimals),
+  actual: localized((m) => m.customFunctions.args.actual),
+  expected: localized((m) => m.customFunctions.args.expected),
   direction: columnDef('keyResults', 'direction').label,
 } satisfies Record<string, Bilingual>;
 
@@ -100,7 +101,7 @@ function choice<K extends EnumKey>(
   }
   const found = matchEnum(enumKey, cellText(value, env.timeZone));
   if (found === undefined) {
-    const allowed = enumLabels(enumKey, env.lang).join(env.lang === 'zh-CN' ? '、' : ', ');
+    const allowed = joinList(enumLabels(enumKey, env.lang), env.lang);
     fail(env, 'fnChoice', { arg: argName(env, arg), value: cellText(value, env.timeZone), allowed });
   }
   return found;

@@ -5,6 +5,7 @@
  * server function. See docs/sidebar.md.
  */
 import { t, userLang } from './i18n';
+import { isChinese } from '../../shared/i18n';
 
 export const SIDEBAR_FILE = 'sidebar';
 
@@ -12,7 +13,7 @@ export const SIDEBAR_FILE = 'sidebar';
 export function showCheckSidebar(): void {
   const lang = userLang();
   const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(
-    `${t('addonTitle', lang)}${lang === 'zh-CN' ? '：' : ': '}${t('menuCheckPlan', lang)}`,
+    `${t('addonTitle', lang)}${isChinese(lang) ? '：' : ': '}${t('menuCheckPlan', lang)}`,
   );
   SpreadsheetApp.getUi().showSidebar(html);
 }

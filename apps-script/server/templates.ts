@@ -22,6 +22,7 @@ import {
   type TabDef,
   type TabKey,
 } from '../../shared/template';
+import { LANGS } from '../../shared/i18n';
 import type { ActionResult } from './action';
 import { runAction } from './action';
 import { list, t } from './i18n';
@@ -202,7 +203,7 @@ function statusRules(range: GAS.Range, lang: Lang): GAS.ConditionalFormatRule[] 
   const rules: GAS.ConditionalFormatRule[] = [];
   for (const [key, label] of Object.entries(ENUMS.roadmapStatus)) {
     const color = ROADMAP_STATUS_COLORS[key as keyof typeof ENUMS.roadmapStatus];
-    const words = lang === 'en' ? [label.en, label['zh-CN']] : [label['zh-CN'], label.en];
+    const words = new Set([label[lang], ...LANGS.map((other) => label[other])]);
     for (const word of words) {
       rules.push(
         SpreadsheetApp.newConditionalFormatRule()

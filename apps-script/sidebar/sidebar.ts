@@ -10,70 +10,12 @@
 import type { CheckIssue, GoToCellResult, IssueGroup, PlanCheck } from '../server/plan-check';
 import type { QuickFixResult } from '../server/quick-fix';
 import { STATUS_LABELS } from '../../shared/progress';
+import { CATALOGUES, fill, LANGS, type Lang, type Messages } from '../../shared/i18n';
+import { langFromLocale } from '../../shared/template';
 
-type Lang = 'en' | 'zh-CN';
 type Severity = 'error' | 'warning' | 'tip';
 
-const UI = {
-  en: {
-    title: 'Check plan',
-    checkAgain: 'Check again',
-    language: 'Language',
-    checking: 'Checking the plan…',
-    fixing: 'Applying the quick fix…',
-    summary: 'Summary',
-    errors: 'Errors',
-    warnings: 'Warnings',
-    tips: 'Tips',
-    objectives: 'Objectives:',
-    noObjectives: 'No objectives yet.',
-    checked: 'Checked at {time}; progress as of {date}.',
-    done: 'Check finished: {errors} errors, {warnings} warnings, {tips} tips.',
-    noIssues: 'No problems found: the plan is ready for the review.',
-    issuesIn: '{count} in this tab',
-    tabMissing: 'tab missing',
-    goTo: 'Go to cell {cell}',
-    goToLabel: 'Go to cell {cell} on {sheet}',
-    fix: 'Fix: ',
-    changed: 'Changed:',
-    failed: 'The plan could not be checked. {reason}',
-    callFailed: 'That did not work. {reason}',
-    tryAgain: 'Try "Check again" in a moment.',
-    noServer:
-      'This is the Check plan sidebar of the GTM Pyramid add-on. Open it in Google Sheets from Extensions › GTM Pyramid › Check plan, or run the local sandbox (npm run sandbox).',
-    severity: { error: 'Error', warning: 'Warning', tip: 'Tip' },
-  },
-  'zh-CN': {
-    title: '检查计划',
-    checkAgain: '重新检查',
-    language: '语言',
-    checking: '正在检查计划…',
-    fixing: '正在应用快速修复…',
-    summary: '概览',
-    errors: '错误',
-    warnings: '警告',
-    tips: '建议',
-    objectives: '目标：',
-    noObjectives: '还没有目标。',
-    checked: '检查时间 {time}；进度截至 {date}。',
-    done: '检查完成：{errors} 个错误、{warnings} 个警告、{tips} 条建议。',
-    noIssues: '未发现问题：计划已可用于复盘。',
-    issuesIn: '本表 {count} 项',
-    tabMissing: '缺少工作表',
-    goTo: '转到单元格 {cell}',
-    goToLabel: '转到“{sheet}”的单元格 {cell}',
-    fix: '修改方法：',
-    changed: '已修改：',
-    failed: '无法检查计划。{reason}',
-    callFailed: '操作未成功。{reason}',
-    tryAgain: '请稍后点击“重新检查”。',
-    noServer:
-      '这是 GTM 金字塔插件的“检查计划”侧边栏。请在 Google 表格中通过“扩展程序 › GTM 金字塔 › 检查计划”打开，或运行本地沙盒（npm run sandbox）。',
-    severity: { error: '错误', warning: '警告', tip: '建议' },
-  },
-} as const;
-
-type Words = (typeof UI)['en'];
+type Words = Messages['sidebar'];
 type WordKey = { [K in keyof Words]: Words[K] extends string ? K : never }[keyof Words];
 
 // ---------------------------------------------------------------------------------------------------
@@ -121,15 +63,13 @@ const state: {
 } = { lang: initialLang(), langChosen: false, busy: false, check: null, request: 0 };
 
 function initialLang(): Lang {
-  return /^zh/i.test(navigator.language || '') ? 'zh-CN' : 'en';
+  return langFromLocale(navigator.language || '');
 }
 
-const words = (): Words => UI[state.lang] as Words;
+const words = (): Words => CATALOGUES[state.lang].sidebar;
 
 function say(key: WordKey, params: Record<string, string | number> = {}): string {
-  return (words()[key] as string).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fill(words()[key] as string, params);
 }
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -322,7 +262,7 @@ async function runCheck(clear = true): Promise<void> {
   try {
     const check = await call<PlanCheck>('getPlanCheck', ...(state.langChosen ? [state.lang] : []));
     if (request !== state.request) return;
-    if (!state.langChosen && (check.lang === 'en' || check.lang === 'zh-CN')) state.lang = check.lang;
+    if (!state.langChosen && LANGS.includes(check.lang)) state.lang = check.lang;
     state.check = check;
     render();
     setBusy(
@@ -395,7 +335,9 @@ function start(): void {
     void runCheck();
   });
   document.querySelectorAll<HTMLButtonElement>('#lang button').forEach((button) => {
-    button.addEventListener('click', () => chooseLang(button.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en'));
+    button.addEventListener('click', () =>
+      chooseLang(LANGS.find((lang) => lang === button.dataset.lang) ?? 'en'),
+    );
   });
   void runCheck();
 }

@@ -1,0 +1,929 @@
+/** English: the reference catalogue; every other language has exactly its keys. */
+import type { ReportPhrases } from './report-phrases';
+
+const reportPhrases: ReportPhrases = {
+  title: (product) => `${product}: go-to-market plan`,
+  objectivesCount: (n, t) => `${t} ${n === 1 ? 'objective' : 'objectives'}`,
+  keyResultsCount: (n, t) => `${t} ${n === 1 ? 'key result' : 'key results'}`,
+  kpisCount: (n, t) => `${t} ${n === 1 ? 'KPI' : 'KPIs'}`,
+  itemsCount: (n, t) => `${t} ${n === 1 ? 'item' : 'items'}`,
+  answered: (done, total) => `${done} of ${total} answered`,
+  verdictObjectives: (parts, total, t) =>
+    `${t} ${total === 1 ? 'objective' : 'objectives'}: ${parts.join(', ')}.`,
+  statusCount: (count, status) => `${count} ${status}`,
+  noObjectives: () => 'No objectives yet.',
+  problems: (errors, warnings, e, w) =>
+    `${e} ${errors === 1 ? 'error' : 'errors'} and ${w} ${warnings === 1 ? 'warning' : 'warnings'} in the plan.`,
+  noProblems: () => 'The plan passes every check.',
+  tips: (n, t) => `${t} ${n === 1 ? 'tip' : 'tips'}`,
+  through: (month) => `through ${month}`,
+  milestoneCaption: (id) => `${id}: a milestone, 0 until its due month and 1 once done.`,
+  milestoneDone: (date) => `Done on ${date}`,
+  milestoneDue: (date) => `Due ${date}`,
+  more: (n, t) => `+${t} more`,
+  chartCaption: (id, kind, due) =>
+    kind === 'cumulative'
+      ? `${id}: cumulative target path against actuals, with the forecast to ${due}.`
+      : kind === 'level'
+        ? `${id}: planned level path against measured values, with the trend to ${due}.`
+        : `${id}: the bar to meet each month against measured values.`,
+  roadmapCaption: (lanes, items, milestones) =>
+    `Roadmap: ${items} ${items === 1 ? 'item' : 'items'} in ${lanes} department ${lanes === 1 ? 'lane' : 'lanes'}, coloured by phase; diamonds mark ${milestones} key-result due ${milestones === 1 ? 'date' : 'dates'}, coloured by status; the dashed line is the as-of date.`,
+  roadmapSummaryCaption: (lanes, items) =>
+    `Roadmap summary: ${items} items in ${lanes} department lanes, one bar per department and phase; diamonds count the key results due each month, coloured by the worst status among them.`,
+  roadmapPhasesCaption: (departments, items, krs) =>
+    `Roadmap summary: ${items} items of ${departments} departments, one lane per phase from its first start to its last end; diamonds count the ${krs} key results due each month, coloured by the worst status among them. Each department page lists its own items.`,
+  asOfRule: (date) => `As of ${date}`,
+  largePlan: (krs, departments) =>
+    `A large plan (${krs} key results): this page summarises it; each of the ${departments} departments has its own page with its key results.`,
+  chartsOmitted: (limit) =>
+    `Charts are drawn per key result for plans of up to ${limit} key results; the data tables below each card hold the monthly numbers.`,
+  issuesTruncated: (shown, total) => `Showing the first ${shown} of ${total} problems of this kind.`,
+  departmentTitle: (name) => `${name}: department page`,
+  departmentSummary: (o, k, p, i) => `${o} · ${k} · ${p} · ${i}`,
+  source: (file) => file,
+  exampleSource: () => 'the built-in example plan',
+  cellAt: (sheet, cell) => `${sheet} · ${cell}`,
+  wholeTab: (sheet) => `${sheet} (tab)`,
+  forecastLabel: () => 'Forecast',
+  targetPath: (kind) =>
+    kind === 'cumulative' ? 'Target path' : kind === 'level' ? 'Planned level' : 'Bar to meet',
+  milestoneMarker: () => 'Key result due',
+  leadBy: (lead) => `Lead: ${lead}`,
+};
+
+export const en = {
+  template: {
+    enums: {
+      type: {
+        cumulative: 'cumulative',
+        level: 'level',
+        threshold: 'threshold',
+        milestone: 'milestone',
+      },
+      direction: {
+        increase: 'increase',
+        decrease: 'decrease',
+      },
+      phasing: {
+        even: 'even',
+        'ramp-up': 'ramp-up',
+        'front-loaded': 'front-loaded',
+        custom: 'custom',
+      },
+      cadence: {
+        monthly: 'monthly',
+        weekly: 'weekly',
+      },
+      roadmapStatus: {
+        planned: 'planned',
+        'in-progress': 'in progress',
+        done: 'done',
+        blocked: 'blocked',
+      },
+      targetsRow: {
+        target: 'target',
+        weights: 'weights',
+      },
+    },
+    strategyFields: {
+      product: {
+        label: 'Product',
+      },
+      vision: {
+        label: 'Vision',
+      },
+      strategy: {
+        label: 'Strategy',
+      },
+      targetUsers: {
+        label: 'Target users',
+      },
+      problem: {
+        label: 'Problem & benefit',
+      },
+      category: {
+        label: 'Category & differentiation',
+      },
+      businessGoal: {
+        label: 'Business goal',
+      },
+      periodStart: {
+        label: 'Period start',
+      },
+      periodEnd: {
+        label: 'Period end',
+      },
+      currency: {
+        label: 'Currency',
+      },
+      language: {
+        label: 'Language',
+      },
+    },
+    strategyQuestions: {
+      targetUsers: 'Who is the product for?',
+      problem: 'Why would they use and buy it?',
+      category: 'What kind of product is it, and why pick it over alternatives?',
+      businessGoal: 'What does it earn the company?',
+    },
+    idNote: 'A short unique code, e.g. KR1.',
+    ownerNote: 'A department listed on the Departments tab.',
+    dateNote: 'A date, e.g. 2026-03-01.',
+    tabs: {
+      strategy: {
+        label: 'Strategy',
+        note: 'The product strategy: one row per field.',
+        columns: {
+          field: {
+            label: 'Field',
+            note: 'The name of the field; keep it as written.',
+          },
+          value: {
+            label: 'Value',
+            note: 'Your answer.',
+          },
+        },
+      },
+      departments: {
+        label: 'Departments',
+        note: 'The teams that own objectives, key results and KPIs.',
+        columns: {
+          name: {
+            label: 'Department',
+            note: 'The department name used in Owner columns.',
+          },
+          lead: {
+            label: 'Lead',
+            note: 'The person accountable.',
+          },
+          color: {
+            label: 'Color',
+            note: 'Optional colour for charts, e.g. #0072B2.',
+          },
+        },
+      },
+      objectives: {
+        label: 'Objectives',
+        note: 'What the launch must achieve, in words.',
+        columns: {
+          id: {
+            label: 'ID',
+          },
+          title: {
+            label: 'Objective',
+            note: 'The objective in one sentence.',
+          },
+          owner: {
+            label: 'Owner',
+          },
+          parent: {
+            label: 'Parent',
+            note: 'Optional: the objective or key result this one contributes to.',
+          },
+          start: {
+            label: 'Start',
+          },
+          end: {
+            label: 'End',
+          },
+          notes: {
+            label: 'Notes',
+            note: 'Anything worth knowing.',
+          },
+        },
+      },
+      keyResults: {
+        label: 'Key Results',
+        note: 'Measurable outcomes, one owner each.',
+        columns: {
+          id: {
+            label: 'ID',
+          },
+          objective: {
+            label: 'Objective',
+            note: 'The ID of the objective this key result measures.',
+          },
+          title: {
+            label: 'Key result',
+            note: 'The measurable outcome.',
+          },
+          owner: {
+            label: 'Owner',
+          },
+          type: {
+            label: 'Type',
+            note: 'cumulative (adds up: sign-ups, revenue), level (a rate), threshold (a bar every period) or milestone (done by a date).',
+          },
+          unit: {
+            label: 'Unit',
+            note: 'e.g. USD, sign-ups, %, hours.',
+          },
+          direction: {
+            label: 'Direction',
+            note: 'increase (higher is better) or decrease (lower is better).',
+          },
+          baseline: {
+            label: 'Baseline',
+            note: 'Where the metric stands at the start (0 if empty).',
+          },
+          target: {
+            label: 'Target',
+            note: 'The value to reach by the due date; 20% or 0.2 for rates.',
+          },
+          start: {
+            label: 'Start',
+            note: 'First month of work (period start if empty).',
+          },
+          due: {
+            label: 'Due',
+          },
+          phasing: {
+            label: 'Phasing',
+            note: 'How a cumulative target is split across months: even, ramp-up, front-loaded or custom (weights on the Targets tab).',
+          },
+          weight: {
+            label: 'Weight',
+            note: 'Weight in the objective score (equal if empty).',
+          },
+          confidence: {
+            label: 'Confidence',
+            note: 'How sure the team is, 0–100%.',
+          },
+        },
+      },
+      kpis: {
+        label: 'KPIs',
+        note: 'The operating dashboard: each KPI tracks the work behind one key result.',
+        columns: {
+          id: {
+            label: 'ID',
+          },
+          name: {
+            label: 'KPI',
+            note: 'What is measured, e.g. new sign-ups per month.',
+          },
+          owner: {
+            label: 'Owner',
+          },
+          keyResult: {
+            label: 'Key result',
+            note: 'The ID of the key result this KPI tracks.',
+          },
+          unit: {
+            label: 'Unit',
+            note: 'e.g. %, hours, sign-ups.',
+          },
+          direction: {
+            label: 'Direction',
+            note: 'increase: at least the target; decrease: at most the target.',
+          },
+          target: {
+            label: 'Target',
+            note: 'The bar every period, e.g. 5% or 1.',
+          },
+          cadence: {
+            label: 'Cadence',
+            note: 'How often it is checked: monthly or weekly.',
+          },
+        },
+      },
+      roadmap: {
+        label: 'Roadmap',
+        note: 'The GTM roadmap: launch phases and initiatives per department.',
+        columns: {
+          id: {
+            label: 'ID',
+          },
+          item: {
+            label: 'Item',
+            note: 'The initiative.',
+          },
+          phase: {
+            label: 'Phase',
+            note: 'e.g. Pre-launch, Launch, Growth.',
+          },
+          owner: {
+            label: 'Owner',
+          },
+          start: {
+            label: 'Start',
+          },
+          end: {
+            label: 'End',
+          },
+          keyResults: {
+            label: 'Key results',
+            note: 'Comma-separated key result IDs this item serves, e.g. KR1, KR2.',
+          },
+          status: {
+            label: 'Status',
+            note: 'planned, in progress, done or blocked.',
+          },
+        },
+      },
+      actuals: {
+        label: 'Actuals',
+        note: 'Monthly check-ins: one row per metric and date.',
+        columns: {
+          date: {
+            label: 'Date',
+            note: 'The date of the check-in; it counts for that month.',
+          },
+          metric: {
+            label: 'Metric',
+            note: 'A key result or KPI ID.',
+          },
+          value: {
+            label: 'Value',
+            note: 'Cumulative metrics: the amount in that period. Others: the level measured on that date. Milestones: 1 when done.',
+          },
+          note: {
+            label: 'Note',
+            note: 'Context for the number.',
+          },
+        },
+      },
+      changes: {
+        label: 'Changes',
+        note: 'The trace of changed targets: who, when, old, new, why.',
+        columns: {
+          timestamp: {
+            label: 'Timestamp',
+            note: 'When the change was made.',
+          },
+          sheet: {
+            label: 'Sheet',
+            note: 'The tab that changed.',
+          },
+          cell: {
+            label: 'Cell',
+            note: 'The cell that changed.',
+          },
+          id: {
+            label: 'ID',
+            note: 'The key result or KPI.',
+          },
+          field: {
+            label: 'Field',
+            note: 'The column that changed.',
+          },
+          oldValue: {
+            label: 'Old value',
+            note: 'Before the change.',
+          },
+          newValue: {
+            label: 'New value',
+            note: 'After the change.',
+          },
+          reason: {
+            label: 'Reason',
+            note: 'Why it changed: fill this in.',
+          },
+        },
+      },
+      targets: {
+        label: 'Targets',
+        note: 'Generated by "Decompose targets": one row per key result and KPI, one column per month. Only the weights rows are yours to edit.',
+        columns: {
+          id: {
+            label: 'ID',
+            note: 'The key result or KPI.',
+          },
+          row: {
+            label: 'Row',
+            note: 'target: the monthly targets (formulas). weights: your weights for custom phasing.',
+          },
+          name: {
+            label: 'Name',
+            note: 'The key result or KPI.',
+          },
+          owner: {
+            label: 'Owner',
+          },
+        },
+      },
+    },
+    targetsSummaryColumns: {
+      targetToDate: {
+        label: 'Target to date',
+        note: 'Target through the last completed month.',
+      },
+      actualToDate: {
+        label: 'Actual to date',
+        note: 'Actual through the last completed month.',
+      },
+      attainment: {
+        label: 'Attainment',
+        note: 'Progress from baseline to target.',
+      },
+      status: {
+        label: 'Status',
+        note: 'Compared with the target to date.',
+      },
+    },
+  },
+  issues: {
+    'missing-tab': {
+      message: 'The "{tab}" tab is missing.',
+      fix: 'Add it with Insert templates, or rename your tab to "{tab}".',
+    },
+    'missing-tab-optional': {
+      message: 'The "{tab}" tab is missing, so {what} cannot be shown.',
+      fix: 'Add it with Insert templates.',
+      what: {
+        departments: 'ownership and line of sight',
+        kpis: 'KPIs',
+        roadmap: 'the roadmap',
+        actuals: 'progress',
+      },
+    },
+    'missing-column': {
+      message: 'Column "{column}" is missing on "{tab}".',
+      fix: 'Add a header "{column}" in row {row}.',
+    },
+    'missing-column-optional': {
+      message: 'Column "{column}" is missing on "{tab}"; the default is used.',
+      fix: 'Add a header "{column}" in row {row} to set it.',
+    },
+    'duplicate-column': {
+      message: 'Column "{column}" appears twice on "{tab}"; only the first is read.',
+      fix: 'Rename or delete the second one.',
+    },
+    'empty-sheet': {
+      message: 'The "{tab}" tab has no header row.',
+      fix: 'Run Insert templates to add the headers.',
+    },
+    'missing-id': {
+      message: 'Row {row} has content but no ID.',
+      fix: 'Give it a short unique ID, e.g. {example}.',
+    },
+    'duplicate-id': {
+      message: 'ID "{id}" is used twice (also in row {other}).',
+      fix: 'Give each row its own ID.',
+    },
+    'missing-value': {
+      message: '{field} is empty for {id}.',
+      fix: 'Fill in {field}.',
+    },
+    'formula-error': {
+      message: '{field} of {id} shows the formula error {value}.',
+      fix: 'Fix the formula in this cell or type the value.',
+    },
+    'not-a-number': {
+      message: '{field} of {id} is "{value}", which is not a number.',
+      fix: 'Type a number such as 50000 or 20%.',
+    },
+    'not-a-date': {
+      message: '{field} of {id} is "{value}", which is not a date.',
+      fix: 'Type a date as 2026-03-01.',
+    },
+    'invalid-choice': {
+      message: '{field} of {id} is "{value}"; allowed: {allowed}.',
+      fix: 'Pick one of: {allowed}.',
+    },
+    'dates-reversed': {
+      message: '{id} ends ({end}) before it starts ({start}).',
+      fix: 'Swap or correct the dates.',
+    },
+    'outside-period': {
+      message: '{field} of {id} ({value}) is outside the plan period {start} – {end}.',
+      fix: 'Move the date into the period, or widen the period on the Strategy tab.',
+    },
+    'period-missing': {
+      message: 'The plan period is not set.',
+      fix: 'Fill in Period start and Period end on the Strategy tab.',
+    },
+    'period-reversed': {
+      message: 'The plan period ends before it starts.',
+      fix: 'Correct Period start and Period end.',
+    },
+    'period-too-long': {
+      message: 'The plan period spans {months} months; targets are decomposed over at most {max}.',
+      fix: 'Plan one year or two at a time.',
+    },
+    'unknown-objective': {
+      message: '{id} belongs to objective "{ref}", which does not exist.',
+      fix: 'Use an ID from the Objectives tab.',
+    },
+    'unknown-key-result': {
+      message: '{id} refers to key result "{ref}", which does not exist.',
+      fix: 'Use an ID from the Key Results tab.',
+    },
+    'unknown-parent': {
+      message: 'The parent "{ref}" of {id} is neither an objective nor a key result.',
+      fix: 'Use an objective or key result ID, or leave it empty.',
+    },
+    'parent-cycle': {
+      message: "Objectives {cycle} are each other's parents in a loop.",
+      fix: 'Break the loop: one of them must have no parent or another one.',
+    },
+    'unknown-owner': {
+      message: 'Owner "{owner}" of {id} is not on the Departments tab.',
+      fix: 'Add "{owner}" to Departments or pick a listed department.',
+    },
+    'direction-contradiction': {
+      message: '{id} should {direction}, but its target {target} is not beyond its baseline {baseline}.',
+      fix: 'Check the direction, the baseline and the target.',
+    },
+    'unknown-metric': {
+      message: 'Actuals row {row} is for "{metric}", which is neither a key result nor a KPI.',
+      fix: 'Use a key result or KPI ID.',
+    },
+    'custom-weights-missing': {
+      message: '{id} uses custom phasing but has no weights on the Targets tab; it is split evenly.',
+      fix: 'Run Decompose targets, then type weights in its weights row.',
+    },
+    'targets-mismatch': {
+      message: 'The Targets tab shows {sheetValue} for {id} in {month}, but the plan gives {value}.',
+      fix: 'Run Decompose targets again to rebuild the tab.',
+    },
+    'targets-row-missing': {
+      message: '{id} has no row on the Targets tab.',
+      fix: 'Run Decompose targets again to rebuild the tab.',
+    },
+    'too-many-key-results': {
+      message: 'Objective {id} has {count} key results; keep it to {max}.',
+      fix: 'Merge or drop the least important ones: few and key.',
+    },
+    'too-many-objectives': {
+      message: '{owner} owns {count} objectives; keep it to {max}.',
+      fix: 'Focus: hand some over or drop them.',
+    },
+    'too-many-key-results-owned': {
+      message: '{owner} owns {count} key results; keep it to {max}.',
+      fix: 'Focus: hand some over or drop them.',
+    },
+    'too-many-kpis': {
+      message: '{owner} owns {count} KPIs; keep it to {max}.',
+      fix: 'Keep the KPIs that show the trend; drop the rest.',
+    },
+    'idle-department': {
+      message: '{owner} owns no objective, key result, KPI or roadmap item.',
+      fix: 'Give every department something it can act on (line of sight).',
+    },
+    'kpi-without-key-result': {
+      message: 'KPI {id} is not tied to a key result.',
+      fix: 'Fill in the key result it tracks.',
+    },
+    'key-result-untracked': {
+      message: 'Key result {id} has neither a KPI nor a roadmap item.',
+      fix: 'Add a KPI that shows its pace, or the roadmap items that deliver it.',
+    },
+    'key-result-without-owner': {
+      message: 'Key result {id} has no owner.',
+      fix: 'Name the one department accountable for it.',
+    },
+    'strategy-unanswered': {
+      message: 'The strategy does not answer "{question}" ({field}).',
+      fix: 'Write a one-line answer next to {field}.',
+    },
+    'strategy-field-missing': {
+      message: '{field} is empty on the Strategy tab.',
+      fix: 'Fill it in: it tops the pyramid.',
+    },
+    'funnel-mismatch': {
+      message: '{count} × {rate} ({countId} × {rateId}) makes {implied}, but objective {id} names {named}.',
+      fix: 'Agree the funnel: adjust the key results or the objective so the numbers meet.',
+    },
+    'objective-without-key-results': {
+      message: 'Objective {id} has no key result.',
+      fix: 'Add up to three measurable key results.',
+    },
+    'stale-check-in': {
+      message: '{id} has no actual for {month}.',
+      fix: 'Add a row to Actuals for {month}.',
+    },
+    'behind-pace': {
+      message: '{id} is {status}: {attainment} achieved, {expected} expected by now.',
+      fix: 'Discuss it at the next review; adjust the plan or the target with a reason.',
+    },
+  },
+  status: {
+    'not-started': 'not started',
+    'on-track': 'on track',
+    'at-risk': 'at risk',
+    'off-track': 'off track',
+    done: 'done',
+    'no-data': 'no data',
+  },
+  example: {
+    strategy: {
+      product: 'GEO Monitor: AI search optimisation monitoring',
+      vision: 'Every brand is found, and described correctly, by the AI assistants its customers ask.',
+      strategy:
+        'Win overseas-selling marketing teams with the most accurate GEO monitoring; land through free trials, expand team by team.',
+      targetUsers: 'Marketing teams of companies selling overseas.',
+      problem:
+        'Optimising content for overseas large language models is hard; we show how AI assistants see the brand and what to fix.',
+      category:
+        'Generative-engine optimisation (GEO) monitoring software; the widest coverage of overseas assistants, with fixes, not just scores.',
+      businessGoal: 'A top-3 GEO platform within 2 years, with 3,000 enterprise customers.',
+    },
+    D: {
+      sales: 'Sales',
+      marketing: 'Marketing',
+      operations: 'Operations',
+      rnd: 'R&D',
+      support: 'Support',
+    },
+    rows: {
+      objectives: {
+        O1: {
+          title: 'Launch the new product this year and convert 1,000 new customers',
+          notes: 'The company objective for the launch.',
+        },
+        O2: {
+          title: 'Ship a GEO monitor that overseas marketing teams trust',
+        },
+      },
+      keyResults: {
+        KR1: {
+          title: 'USD 1,000,000 in sales within six months',
+        },
+        KR2: {
+          title: '50,000 trial sign-ups by year end',
+          unit: 'sign-ups',
+        },
+        KR3: {
+          title: '20% trial-to-paid conversion by year end',
+        },
+        KR4: {
+          title: 'Release v1.0 in all launch markets by the end of March',
+        },
+        KR5: {
+          title: 'AI answer accuracy of 90% by year end',
+        },
+      },
+      kpis: {
+        KPI1: {
+          name: 'Monthly revenue growth',
+        },
+        KPI2: {
+          name: 'First response time',
+          unit: 'hours',
+        },
+        KPI3: {
+          name: 'New sign-ups per month',
+          unit: 'sign-ups',
+        },
+      },
+      roadmap: {
+        R1: {
+          item: 'Beta with 20 design partners',
+          phase: 'Pre-launch',
+        },
+        R2: {
+          item: 'Launch campaign and website',
+          phase: 'Pre-launch',
+        },
+        R3: {
+          item: 'Public launch of v1.0',
+          phase: 'Launch',
+        },
+        R4: {
+          item: 'Sales playbook and partner channel',
+          phase: 'Launch',
+        },
+        R5: {
+          item: 'Onboarding and trial nurture flows',
+          phase: 'Launch',
+        },
+        R6: {
+          item: 'Content and webinar programme',
+          phase: 'Growth',
+        },
+        R7: {
+          item: 'Enterprise deals push',
+          phase: 'Growth',
+        },
+        R8: {
+          item: 'Support desk in three time zones',
+          phase: 'Growth',
+        },
+        R9: {
+          item: 'Answer-accuracy improvements',
+          phase: 'Growth',
+        },
+      },
+      actuals: {
+        '3': {
+          note: 'v1.0 released in the US, UK and Singapore.',
+        },
+      },
+      changes: {
+        KR3: {
+          sheet: 'Key Results',
+          field: 'Target',
+          reason: 'Trial quality lower than planned; agreed at the June review.',
+        },
+      },
+    },
+  },
+  addon: {
+    menuInsertTemplates: 'Insert templates',
+    menuInsertExample: 'Insert example plan',
+    menuDecompose: 'Decompose targets',
+    menuCheckPlan: 'Check plan',
+    menuHelp: 'Help',
+    addonTitle: 'GTM Pyramid',
+    templatesTitle: 'Insert templates',
+    templatesNothing: 'Every template tab and column is already in place: nothing was changed.',
+    templatesTabsAdded: 'Added tabs: {list}.',
+    templatesColumnsAdded: 'Added columns at the end of "{tab}": {list}.',
+    templatesFieldsAdded: 'Added rows to "{tab}": {list}.',
+    templatesHeaderFilled: 'Wrote the header row of the empty tab "{tab}".',
+    templatesSkipped: '"{tab}" has content but no header row I recognise; it was left as it is.',
+    templatesKept: 'None of your cells were changed.',
+    exampleTitle: 'Insert example plan',
+    exampleRefused:
+      'The example plan was not inserted because these tabs already hold data: {list}. Use an empty spreadsheet, or rename those tabs first. Nothing was changed.',
+    exampleDone: 'Inserted the example plan ({product}) into: {list}.',
+    decomposeTitle: 'Decompose targets',
+    decomposeBlocked: 'The targets cannot be decomposed yet:',
+    decomposeNoTabs: 'Run Insert templates first, then fill in the plan.',
+    decomposeDone:
+      'Rebuilt "{tab}": {krs} key results and {kpis} KPIs over {months} months ({from} – {to}), as formulas that follow the plan tabs.',
+    decomposeWeightsKept: 'Custom weights kept for: {list}.',
+    decomposeIssues:
+      'Problems found in the plan: {count}. They may show as errors in the formulas; open Check plan to see them.',
+    busy: 'Someone else is updating this spreadsheet. Try again in a moment.',
+    failed: '{action} did not finish: {reason}',
+    helpTitle: 'GTM Pyramid: help',
+    fnNotANumber: '{fn}: {arg} is "{value}", which is not a number.',
+    fnNotADate: '{fn}: {arg} is "{value}", which is not a date (write 2026-03-01).',
+    fnMissing: '{fn}: {arg} is missing.',
+    fnChoice: '{fn}: {arg} is "{value}"; allowed: {allowed}.',
+    fnReversed: '{fn}: the due date {due} is before the start {start}.',
+    fnCustom: '{fn}: custom phasing needs weights; use Decompose targets and type them on "{targets}".',
+    fnShape: '{fn}: the ranges must have the same size.',
+    fnFailed: '{fn} could not compute this: {reason}',
+    check: {
+      checkFailed: 'The plan could not be checked: {reason}',
+      goToBadArgs: 'Go to cell needs a tab name and one cell such as B7.',
+      goToNoSheet:
+        'There is no tab named "{sheet}" in this spreadsheet any more (renamed or deleted?). Check the plan again.',
+      goToOutside: 'Cell {cell} is outside the tab "{sheet}". Check the plan again.',
+      goToDone: 'Selected {sheet}!{cell}.',
+      fixTitle: 'Quick fix',
+      fixFillId: 'Fill in ID {id}',
+      fixAddDepartment: 'Add "{name}" to {tab}',
+      fixRebuildTargets: 'Rebuild {tab}',
+      fixBadArgs: 'This quick fix request is not valid.',
+      fixGone:
+        'That problem is no longer in the plan (fixed already, or the sheet changed). Check the plan again.',
+      fixNotOffered: 'This problem has no safe quick fix; fix it in the sheet.',
+      fixFilledId: 'Wrote the ID {id} in {cell}.',
+      fixAddedDepartment: 'Added "{name}" to {cell}. Fill in its lead and colour if you like.',
+      fixRebuilt: 'Rebuilt {cell}.',
+    },
+    helpText:
+      'Insert templates: adds the plan tabs ({tabs}) with notes on every header, drop-downs and formats. Run it again at any time: it only adds what is missing.\n\nInsert example plan: fills an empty spreadsheet with the worked example.\n\nDecompose targets: writes one row per key result and KPI on "{targets}", one column per month, as formulas. For custom phasing, type weights in the weights rows: they are kept.\n\nCheck plan: lists what is missing or inconsistent, with the cell to fix.\n\nChanges: when {fields} of a key result or KPI changes, a row is added to "{changes}"; fill in the reason.\n\nCustom functions for your own sheets: =GTM_TARGET(…) gives a month\'s target, =GTM_STATUS(…) a status; type one in a cell to see its arguments.',
+  },
+  customFunctions: {
+    args: {
+      month: 'month',
+      decimals: 'decimals',
+      actual: 'actual to date',
+      expected: 'expected to date',
+    },
+  },
+  report: {
+    labels: {
+      skipToContent: 'Skip to content',
+      reportKind: 'Go-to-market plan',
+      period: 'Period',
+      asOf: 'As of',
+      source: 'Source',
+      contents: 'Contents',
+      linkToSection: 'Link to this section',
+      // Sections
+      pyramid: 'The pyramid',
+      pyramidIntro: 'Leadership reads top-down; each team reads its row and the row above.',
+      roadmap: 'Roadmap',
+      keyResults: 'Key results',
+      kpis: 'KPIs',
+      departments: 'Departments',
+      planCheck: 'Plan check',
+      changes: 'Changes',
+      changesIntro: 'Changed targets, newest first.',
+      // Pyramid levels
+      levelVision: 'Vision',
+      levelStrategy: 'Strategy',
+      levelTactics: 'Tactics',
+      levelKeyTasks: 'Key tasks',
+      levelKeyTasksSub: 'Objectives and key results',
+      levelAssessment: 'Quantitative assessment',
+      levelAssessmentSub: 'KPIs',
+      notAnswered: 'Not answered yet',
+      notSet: 'Not set',
+      // Key result cards
+      owner: 'Owner',
+      objective: 'Objective',
+      target: 'Target',
+      baseline: 'Baseline',
+      attainment: 'Attainment',
+      expectedToDate: 'Expected by now',
+      actualToDate: 'Actual to date',
+      forecast: 'Forecast at due date',
+      status: 'Status',
+      due: 'Due',
+      start: 'Start',
+      score: 'Score',
+      confidence: 'Confidence',
+      type: 'Type',
+      finalScore: 'final',
+      month: 'Month',
+      actual: 'Actual',
+      dataTable: 'Data table',
+      latest: 'Latest',
+      trackedBy: 'Tracked by',
+      // Roadmap
+      item: 'Item',
+      phase: 'Phase',
+      end: 'End',
+      roadmapEmpty: 'The plan has no roadmap items yet.',
+      noPhase: 'No phase',
+      // Departments
+      department: 'Department',
+      lead: 'Lead',
+      objectives: 'Objectives',
+      roadmapItems: 'Roadmap',
+      noDepartments: 'The plan lists no departments.',
+      backToCompany: 'Back to the company page',
+      // Plan check
+      severityError: 'Errors',
+      severityWarning: 'Warnings',
+      severityTip: 'Tips',
+      where: 'Where',
+      fix: 'Fix',
+      problem: 'Problem',
+      noIssues: 'No problems found: the plan passes every check.',
+      allIssues: 'All plan problems',
+      // Changes
+      when: 'When',
+      id: 'ID',
+      field: 'Field',
+      oldValue: 'Old',
+      newValue: 'New',
+      reason: 'Why',
+      noReason: 'No reason given',
+      // Footer
+      footer: 'Generated by gtm-pyramid. A static page: no scripts, no tracking, no network.',
+      none: '–',
+    },
+    phrases: reportPhrases,
+  },
+  sidebar: {
+    title: 'Check plan',
+    checkAgain: 'Check again',
+    language: 'Language',
+    checking: 'Checking the plan…',
+    fixing: 'Applying the quick fix…',
+    summary: 'Summary',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    tips: 'Tips',
+    objectives: 'Objectives:',
+    noObjectives: 'No objectives yet.',
+    checked: 'Checked at {time}; progress as of {date}.',
+    done: 'Check finished: {errors} errors, {warnings} warnings, {tips} tips.',
+    noIssues: 'No problems found: the plan is ready for the review.',
+    tabMissing: 'tab missing',
+    goTo: 'Go to cell {cell}',
+    goToLabel: 'Go to cell {cell} on {sheet}',
+    fix: 'Fix: ',
+    changed: 'Changed:',
+    failed: 'The plan could not be checked. {reason}',
+    callFailed: 'That did not work. {reason}',
+    tryAgain: 'Try "Check again" in a moment.',
+    noServer:
+      'This is the Check plan sidebar of the GTM Pyramid add-on. Open it in Google Sheets from Extensions › GTM Pyramid › Check plan, or run the local sandbox (npm run sandbox).',
+    severity: { error: 'Error', warning: 'Warning', tip: 'Tip' },
+  },
+  glossary: {
+    vision: 'Vision',
+    strategy: 'Strategy',
+    tactics: 'Tactics',
+    objective: 'Objective',
+    keyResult: 'Key result',
+    kpi: 'KPI',
+    department: 'Department',
+    owner: 'Owner',
+    roadmap: 'Roadmap',
+    target: 'Target',
+    baseline: 'Baseline',
+    actual: 'Actual',
+    attainment: 'Attainment',
+    status: 'Status',
+    error: 'Error',
+    warning: 'Warning',
+    tip: 'Tip',
+    fix: 'Fix',
+    checkPlan: 'Check plan',
+    decomposeTargets: 'Decompose targets',
+    insertTemplates: 'Insert templates',
+  },
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,39 @@
+/** The report's sentences with numbers in them: numbers arrive formatted; `n` is the raw count for plurals. */
+export interface ReportPhrases {
+  title(product: string): string;
+  objectivesCount(n: number, text: string): string;
+  keyResultsCount(n: number, text: string): string;
+  kpisCount(n: number, text: string): string;
+  itemsCount(n: number, text: string): string;
+  answered(done: string, total: string): string;
+  /** "1 of 2 objectives on track" etc.: the verdict's first half. */
+  verdictObjectives(parts: string[], total: number, totalText: string): string;
+  statusCount(count: string, status: string): string;
+  noObjectives(): string;
+  problems(errors: number, warnings: number, errorsText: string, warningsText: string): string;
+  noProblems(): string;
+  tips(n: number, text: string): string;
+  through(month: string): string;
+  milestoneCaption(id: string): string;
+  milestoneDone(date: string): string;
+  milestoneDue(date: string): string;
+  more(n: number, text: string): string;
+  chartCaption(id: string, kind: 'cumulative' | 'level' | 'threshold', due: string): string;
+  roadmapCaption(lanes: number, items: number, milestones: number): string;
+  roadmapSummaryCaption(lanes: number, items: number): string;
+  roadmapPhasesCaption(departments: number, items: number, krs: number): string;
+  asOfRule(date: string): string;
+  largePlan(krs: string, departments: string): string;
+  chartsOmitted(limit: string): string;
+  issuesTruncated(shown: string, total: string): string;
+  departmentTitle(name: string): string;
+  departmentSummary(objectives: string, krs: string, kpis: string, items: string): string;
+  source(file: string): string;
+  exampleSource(): string;
+  cellAt(sheet: string, cell: string): string;
+  wholeTab(sheet: string): string;
+  forecastLabel(): string;
+  targetPath(kind: 'cumulative' | 'level' | 'threshold'): string;
+  milestoneMarker(): string;
+  leadBy(lead: string): string;
+}

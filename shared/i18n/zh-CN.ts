@@ -1,0 +1,908 @@
+/** Simplified Chinese (China). */
+import type { Messages } from './en';
+
+export const zhCN: Messages = {
+  template: {
+    enums: {
+      type: {
+        cumulative: '累计',
+        level: '水平',
+        threshold: '阈值',
+        milestone: '里程碑',
+      },
+      direction: {
+        increase: '提升',
+        decrease: '降低',
+      },
+      phasing: {
+        even: '平均',
+        'ramp-up': '逐步提升',
+        'front-loaded': '前高后低',
+        custom: '自定义',
+      },
+      cadence: {
+        monthly: '每月',
+        weekly: '每周',
+      },
+      roadmapStatus: {
+        planned: '计划中',
+        'in-progress': '进行中',
+        done: '已完成',
+        blocked: '受阻',
+      },
+      targetsRow: {
+        target: '目标',
+        weights: '权重',
+      },
+    },
+    strategyFields: {
+      product: {
+        label: '产品',
+      },
+      vision: {
+        label: '愿景',
+      },
+      strategy: {
+        label: '策略',
+      },
+      targetUsers: {
+        label: '目标用户',
+      },
+      problem: {
+        label: '痛点与价值',
+      },
+      category: {
+        label: '品类与差异化',
+      },
+      businessGoal: {
+        label: '商业目标',
+      },
+      periodStart: {
+        label: '周期开始',
+      },
+      periodEnd: {
+        label: '周期结束',
+      },
+      currency: {
+        label: '货币',
+      },
+      language: {
+        label: '语言',
+      },
+    },
+    strategyQuestions: {
+      targetUsers: '产品为谁而做？',
+      problem: '用户为什么会使用并购买？',
+      category: '这是什么品类的产品，凭什么胜过替代品？',
+      businessGoal: '它为公司带来什么商业回报？',
+    },
+    idNote: '简短且唯一的编号，例如 KR1。',
+    ownerNote: '填写“部门”表中列出的部门。',
+    dateNote: '日期，例如 2026-03-01。',
+    tabs: {
+      strategy: {
+        label: '策略',
+        note: '产品策略：每行一个字段。',
+        columns: {
+          field: {
+            label: '字段',
+            note: '字段名称，请勿修改。',
+          },
+          value: {
+            label: '内容',
+            note: '你的回答。',
+          },
+        },
+      },
+      departments: {
+        label: '部门',
+        note: '承担目标、关键结果与 KPI 的团队。',
+        columns: {
+          name: {
+            label: '部门',
+            note: '各表“负责部门”列使用的部门名称。',
+          },
+          lead: {
+            label: '负责人',
+            note: '负责人姓名。',
+          },
+          color: {
+            label: '颜色',
+            note: '可选的图表颜色，例如 #0072B2。',
+          },
+        },
+      },
+      objectives: {
+        label: '目标',
+        note: '本次上市要达成的目标（定性描述）。',
+        columns: {
+          id: {
+            label: '编号',
+          },
+          title: {
+            label: '目标',
+            note: '用一句话描述目标。',
+          },
+          owner: {
+            label: '负责部门',
+          },
+          parent: {
+            label: '上级',
+            note: '可选：本目标所支撑的上级目标或关键结果编号。',
+          },
+          start: {
+            label: '开始',
+          },
+          end: {
+            label: '结束',
+          },
+          notes: {
+            label: '备注',
+            note: '其他说明。',
+          },
+        },
+      },
+      keyResults: {
+        label: '关键结果',
+        note: '可衡量的结果，每项只有一个负责部门。',
+        columns: {
+          id: {
+            label: '编号',
+          },
+          objective: {
+            label: '所属目标',
+            note: '所衡量目标的编号。',
+          },
+          title: {
+            label: '关键结果',
+            note: '可衡量的结果。',
+          },
+          owner: {
+            label: '负责部门',
+          },
+          type: {
+            label: '类型',
+            note: '累计（可相加：注册数、收入）、水平（比率）、阈值（每期达到的标准）或里程碑（按期完成）。',
+          },
+          unit: {
+            label: '单位',
+            note: '例如 USD、注册数、%、小时。',
+          },
+          direction: {
+            label: '方向',
+            note: '提升（越高越好）或降低（越低越好）。',
+          },
+          baseline: {
+            label: '基线',
+            note: '起点数值（留空视为 0）。',
+          },
+          target: {
+            label: '目标值',
+            note: '截止日期要达到的数值；比率可写 20% 或 0.2。',
+          },
+          start: {
+            label: '开始',
+            note: '开始月份（留空则为周期开始）。',
+          },
+          due: {
+            label: '截止',
+          },
+          phasing: {
+            label: '分解方式',
+            note: '累计目标的月度分解方式：平均、逐步提升、前高后低或自定义（在目标分解表填写权重）。',
+          },
+          weight: {
+            label: '权重',
+            note: '在目标得分中的权重（留空为等权）。',
+          },
+          confidence: {
+            label: '信心',
+            note: '团队信心，0–100%。',
+          },
+        },
+      },
+      kpis: {
+        label: 'KPI',
+        note: '运营指标：每个 KPI 跟踪一个关键结果背后的工作。',
+        columns: {
+          id: {
+            label: '编号',
+          },
+          name: {
+            label: 'KPI',
+            note: '衡量的内容，例如每月新增注册数。',
+          },
+          owner: {
+            label: '负责部门',
+          },
+          keyResult: {
+            label: '关键结果',
+            note: '该 KPI 跟踪的关键结果编号。',
+          },
+          unit: {
+            label: '单位',
+            note: '例如 %、小时、注册数。',
+          },
+          direction: {
+            label: '方向',
+            note: '提升：不低于目标值；降低：不高于目标值。',
+          },
+          target: {
+            label: '目标值',
+            note: '每期要达到的标准，例如 5% 或 1。',
+          },
+          cadence: {
+            label: '频率',
+            note: '检查频率：每月或每周。',
+          },
+        },
+      },
+      roadmap: {
+        label: '路线图',
+        note: '上市路线图：各部门的阶段与举措。',
+        columns: {
+          id: {
+            label: '编号',
+          },
+          item: {
+            label: '事项',
+            note: '举措名称。',
+          },
+          phase: {
+            label: '阶段',
+            note: '例如：预热期、发布期、增长期。',
+          },
+          owner: {
+            label: '负责部门',
+          },
+          start: {
+            label: '开始',
+          },
+          end: {
+            label: '结束',
+          },
+          keyResults: {
+            label: '关键结果',
+            note: '该事项支撑的关键结果编号，用逗号分隔，例如 KR1, KR2。',
+          },
+          status: {
+            label: '状态',
+            note: '计划中、进行中、已完成或受阻。',
+          },
+        },
+      },
+      actuals: {
+        label: '实际',
+        note: '月度复盘数据：每个指标每个日期一行。',
+        columns: {
+          date: {
+            label: '日期',
+            note: '复盘日期，计入所在月份。',
+          },
+          metric: {
+            label: '指标',
+            note: '关键结果或 KPI 的编号。',
+          },
+          value: {
+            label: '数值',
+            note: '累计型：当期发生量；其他：当日测得的水平；里程碑：完成填 1。',
+          },
+          note: {
+            label: '备注',
+            note: '数据说明。',
+          },
+        },
+      },
+      changes: {
+        label: '变更记录',
+        note: '目标变更记录：何时、何处、原值、新值、原因。',
+        columns: {
+          timestamp: {
+            label: '时间',
+            note: '变更时间。',
+          },
+          sheet: {
+            label: '工作表',
+            note: '发生变更的工作表。',
+          },
+          cell: {
+            label: '单元格',
+            note: '发生变更的单元格。',
+          },
+          id: {
+            label: '编号',
+            note: '关键结果或 KPI 编号。',
+          },
+          field: {
+            label: '字段',
+            note: '发生变更的列。',
+          },
+          oldValue: {
+            label: '原值',
+            note: '变更前。',
+          },
+          newValue: {
+            label: '新值',
+            note: '变更后。',
+          },
+          reason: {
+            label: '原因',
+            note: '变更原因：请填写。',
+          },
+        },
+      },
+      targets: {
+        label: '目标分解',
+        note: '由“分解目标”生成：每个关键结果与 KPI 一行，每月一列。只有“权重”行由你填写。',
+        columns: {
+          id: {
+            label: '编号',
+            note: '关键结果或 KPI 编号。',
+          },
+          row: {
+            label: '行',
+            note: '目标：月度目标（公式）。权重：自定义分解时由你填写的权重。',
+          },
+          name: {
+            label: '名称',
+            note: '关键结果或 KPI 名称。',
+          },
+          owner: {
+            label: '负责部门',
+          },
+        },
+      },
+    },
+    targetsSummaryColumns: {
+      targetToDate: {
+        label: '累计目标',
+        note: '截至上一个完整月份的目标。',
+      },
+      actualToDate: {
+        label: '累计实际',
+        note: '截至上一个完整月份的实际。',
+      },
+      attainment: {
+        label: '达成率',
+        note: '从基线到目标的完成比例。',
+      },
+      status: {
+        label: '状态',
+        note: '与累计目标对比的状态。',
+      },
+    },
+  },
+  issues: {
+    'missing-tab': {
+      message: '缺少“{tab}”工作表。',
+      fix: '用“插入模板”添加，或把你的工作表改名为“{tab}”。',
+    },
+    'missing-tab-optional': {
+      message: '缺少“{tab}”工作表，因此无法显示{what}。',
+      fix: '用“插入模板”添加。',
+      what: {
+        departments: '职责归属',
+        kpis: 'KPI',
+        roadmap: '路线图',
+        actuals: '进度',
+      },
+    },
+    'missing-column': {
+      message: '“{tab}”表缺少“{column}”列。',
+      fix: '在第 {row} 行添加表头“{column}”。',
+    },
+    'missing-column-optional': {
+      message: '“{tab}”表缺少“{column}”列，将使用默认值。',
+      fix: '如需设置，请在第 {row} 行添加表头“{column}”。',
+    },
+    'duplicate-column': {
+      message: '“{tab}”表的“{column}”列出现了两次，只读取第一列。',
+      fix: '重命名或删除重复的列。',
+    },
+    'empty-sheet': {
+      message: '“{tab}”表没有表头行。',
+      fix: '运行“插入模板”添加表头。',
+    },
+    'missing-id': {
+      message: '第 {row} 行有内容但没有编号。',
+      fix: '填写一个简短且唯一的编号，例如 {example}。',
+    },
+    'duplicate-id': {
+      message: '编号“{id}”重复（第 {other} 行也在使用）。',
+      fix: '每行使用不同的编号。',
+    },
+    'missing-value': {
+      message: '{id} 的“{field}”为空。',
+      fix: '请填写“{field}”。',
+    },
+    'formula-error': {
+      message: '{id} 的“{field}”显示公式错误 {value}。',
+      fix: '修正该单元格的公式，或直接填写数值。',
+    },
+    'not-a-number': {
+      message: '{id} 的“{field}”为“{value}”，不是数字。',
+      fix: '请填写数字，例如 50000 或 20%。',
+    },
+    'not-a-date': {
+      message: '{id} 的“{field}”为“{value}”，不是日期。',
+      fix: '请按 2026-03-01 的格式填写日期。',
+    },
+    'invalid-choice': {
+      message: '{id} 的“{field}”为“{value}”，可选值：{allowed}。',
+      fix: '请从以下选项中选择：{allowed}。',
+    },
+    'dates-reversed': {
+      message: '{id} 的结束日期（{end}）早于开始日期（{start}）。',
+      fix: '调换或更正日期。',
+    },
+    'outside-period': {
+      message: '{id} 的“{field}”（{value}）不在计划周期 {start} – {end} 内。',
+      fix: '把日期移入周期内，或在“策略”表中调整周期。',
+    },
+    'period-missing': {
+      message: '未设置计划周期。',
+      fix: '在“策略”表中填写“周期开始”和“周期结束”。',
+    },
+    'period-reversed': {
+      message: '计划周期的结束早于开始。',
+      fix: '更正“周期开始”与“周期结束”。',
+    },
+    'period-too-long': {
+      message: '计划周期长达 {months} 个月，目标最多分解 {max} 个月。',
+      fix: '建议每次规划一到两年。',
+    },
+    'unknown-objective': {
+      message: '{id} 所属的目标“{ref}”不存在。',
+      fix: '请使用“目标”表中的编号。',
+    },
+    'unknown-key-result': {
+      message: '{id} 引用的关键结果“{ref}”不存在。',
+      fix: '请使用“关键结果”表中的编号。',
+    },
+    'unknown-parent': {
+      message: '{id} 的上级“{ref}”既不是目标也不是关键结果。',
+      fix: '请填写目标或关键结果编号，或留空。',
+    },
+    'parent-cycle': {
+      message: '目标 {cycle} 互为上级，形成了循环。',
+      fix: '打破循环：其中一个目标的上级需留空或改为其他目标。',
+    },
+    'unknown-owner': {
+      message: '{id} 的负责部门“{owner}”不在“部门”表中。',
+      fix: '把“{owner}”添加到“部门”表，或选择已有部门。',
+    },
+    'direction-contradiction': {
+      message: '{id} 的方向是{direction}，但目标值 {target} 并未超过基线 {baseline}。',
+      fix: '请核对方向、基线和目标值。',
+    },
+    'unknown-metric': {
+      message: '实际数据第 {row} 行的指标“{metric}”既不是关键结果也不是 KPI。',
+      fix: '请使用关键结果或 KPI 的编号。',
+    },
+    'custom-weights-missing': {
+      message: '{id} 使用自定义分解，但“目标分解”表中没有权重，暂按平均分解。',
+      fix: '运行“分解目标”，然后在其权重行填写权重。',
+    },
+    'targets-mismatch': {
+      message: '“目标分解”表中 {id} 在 {month} 的值为 {sheetValue}，但按计划应为 {value}。',
+      fix: '重新运行“分解目标”以重建该表。',
+    },
+    'targets-row-missing': {
+      message: '“目标分解”表中没有 {id} 的行。',
+      fix: '重新运行“分解目标”以重建该表。',
+    },
+    'too-many-key-results': {
+      message: '目标 {id} 有 {count} 个关键结果，建议不超过 {max} 个。',
+      fix: '合并或删减次要项：少而关键。',
+    },
+    'too-many-objectives': {
+      message: '{owner} 负责 {count} 个目标，建议不超过 {max} 个。',
+      fix: '聚焦：移交或删减部分目标。',
+    },
+    'too-many-key-results-owned': {
+      message: '{owner} 负责 {count} 个关键结果，建议不超过 {max} 个。',
+      fix: '聚焦：移交或删减部分关键结果。',
+    },
+    'too-many-kpis': {
+      message: '{owner} 负责 {count} 个 KPI，建议不超过 {max} 个。',
+      fix: '保留最能反映趋势的 KPI，删减其余。',
+    },
+    'idle-department': {
+      message: '{owner} 没有负责任何目标、关键结果、KPI 或路线图事项。',
+      fix: '让每个部门都有可以行动的目标（目标可见）。',
+    },
+    'kpi-without-key-result': {
+      message: 'KPI {id} 没有关联关键结果。',
+      fix: '填写它所跟踪的关键结果。',
+    },
+    'key-result-untracked': {
+      message: '关键结果 {id} 既没有 KPI 也没有路线图事项。',
+      fix: '添加反映进度的 KPI，或支撑它的路线图事项。',
+    },
+    'key-result-without-owner': {
+      message: '关键结果 {id} 没有负责部门。',
+      fix: '指定唯一负责的部门。',
+    },
+    'strategy-unanswered': {
+      message: '产品策略未回答“{question}”（{field}）。',
+      fix: '在“{field}”旁写一句话回答。',
+    },
+    'strategy-field-missing': {
+      message: '“策略”表中的“{field}”为空。',
+      fix: '请填写：它位于金字塔顶端。',
+    },
+    'funnel-mismatch': {
+      message: '{count} × {rate}（{countId} × {rateId}）得出 {implied}，但目标 {id} 写的是 {named}。',
+      fix: '对齐漏斗：调整关键结果或目标，让数字相互吻合。',
+    },
+    'objective-without-key-results': {
+      message: '目标 {id} 没有关键结果。',
+      fix: '添加不超过三个可衡量的关键结果。',
+    },
+    'stale-check-in': {
+      message: '{id} 缺少 {month} 的实际数据。',
+      fix: '在“实际”表中添加 {month} 的数据。',
+    },
+    'behind-pace': {
+      message: '{id} {status}：已完成 {attainment}，此时应完成 {expected}。',
+      fix: '在下次复盘中讨论；如需调整计划或目标，请注明原因。',
+    },
+  },
+  status: {
+    'not-started': '未开始',
+    'on-track': '正常',
+    'at-risk': '有风险',
+    'off-track': '落后',
+    done: '已完成',
+    'no-data': '无数据',
+  },
+  example: {
+    strategy: {
+      product: 'GEO Monitor：AI 搜索优化监测软件',
+      vision: '让每个品牌都能被客户所用的 AI 助手找到并被准确描述。',
+      strategy: '以最准确的 GEO 监测赢得出海企业的市场团队：以免费试用切入，按团队逐步扩展。',
+      targetUsers: '出海企业的市场营销团队。',
+      problem: '针对海外大语言模型优化内容很难；我们展示 AI 助手如何看待品牌，以及该改什么。',
+      category: '生成式引擎优化（GEO）监测软件；覆盖最多的海外 AI 助手，给出可执行的改进，而不只是分数。',
+      businessGoal: '两年内成为前三的 GEO 平台，拥有 3,000 家企业客户。',
+    },
+    D: {
+      sales: '销售',
+      marketing: '市场',
+      operations: '运营',
+      rnd: '研发',
+      support: '客服',
+    },
+    rows: {
+      objectives: {
+        O1: {
+          title: '今年发布新产品并转化 1,000 家新客户',
+          notes: '本次上市的公司级目标。',
+        },
+        O2: {
+          title: '交付出海市场团队信赖的 GEO 监测产品',
+        },
+      },
+      keyResults: {
+        KR1: {
+          title: '六个月内实现 100 万美元销售额',
+        },
+        KR2: {
+          title: '年底前获得 50,000 个试用注册',
+          unit: '注册数',
+        },
+        KR3: {
+          title: '年底前试用转付费率达到 20%',
+        },
+        KR4: {
+          title: '3 月底前在所有首发市场发布 v1.0',
+        },
+        KR5: {
+          title: '年底前 AI 回答准确率达到 90%',
+        },
+      },
+      kpis: {
+        KPI1: {
+          name: '月度收入增长率',
+        },
+        KPI2: {
+          name: '首次响应时间',
+          unit: '小时',
+        },
+        KPI3: {
+          name: '每月新增注册数',
+          unit: '注册数',
+        },
+      },
+      roadmap: {
+        R1: {
+          item: '与 20 家设计伙伴进行内测',
+          phase: '预热期',
+        },
+        R2: {
+          item: '发布会营销与官网',
+          phase: '预热期',
+        },
+        R3: {
+          item: 'v1.0 正式发布',
+          phase: '发布期',
+        },
+        R4: {
+          item: '销售手册与渠道伙伴',
+          phase: '发布期',
+        },
+        R5: {
+          item: '新手引导与试用培育流程',
+          phase: '发布期',
+        },
+        R6: {
+          item: '内容与线上研讨会计划',
+          phase: '增长期',
+        },
+        R7: {
+          item: '大客户攻坚',
+          phase: '增长期',
+        },
+        R8: {
+          item: '覆盖三个时区的客服中心',
+          phase: '增长期',
+        },
+        R9: {
+          item: '回答准确率改进',
+          phase: '增长期',
+        },
+      },
+      actuals: {
+        '3': {
+          note: 'v1.0 已在美国、英国和新加坡发布。',
+        },
+      },
+      changes: {
+        KR3: {
+          sheet: '关键结果',
+          field: '目标值',
+          reason: '试用用户质量低于预期；6 月复盘会上一致同意下调。',
+        },
+      },
+    },
+  },
+  addon: {
+    menuInsertTemplates: '插入模板',
+    menuInsertExample: '插入示例计划',
+    menuDecompose: '分解目标',
+    menuCheckPlan: '检查计划',
+    menuHelp: '帮助',
+    addonTitle: 'GTM 金字塔',
+    templatesTitle: '插入模板',
+    templatesNothing: '所有模板工作表和列都已存在：未做任何更改。',
+    templatesTabsAdded: '已添加工作表：{list}。',
+    templatesColumnsAdded: '已在“{tab}”末尾添加列：{list}。',
+    templatesFieldsAdded: '已在“{tab}”添加行：{list}。',
+    templatesHeaderFilled: '已为空白工作表“{tab}”写入表头。',
+    templatesSkipped: '“{tab}”有内容，但未找到可识别的表头行，已保持原样。',
+    templatesKept: '你的单元格均未被修改。',
+    exampleTitle: '插入示例计划',
+    exampleRefused:
+      '以下工作表已有数据，因此未插入示例计划：{list}。请使用空白表格，或先将这些工作表改名。未做任何更改。',
+    exampleDone: '已插入示例计划（{product}）：{list}。',
+    decomposeTitle: '分解目标',
+    decomposeBlocked: '暂时无法分解目标：',
+    decomposeNoTabs: '请先运行“插入模板”，再填写计划。',
+    decomposeDone:
+      '已重建“{tab}”：{krs} 个关键结果和 {kpis} 个 KPI，共 {months} 个月（{from} – {to}），均为随计划表自动重算的公式。',
+    decomposeWeightsKept: '已保留自定义权重：{list}。',
+    decomposeIssues: '计划中发现 {count} 个问题，可能导致公式出错；请打开“检查计划”查看。',
+    busy: '其他人正在更新此表格，请稍后再试。',
+    failed: '“{action}”未完成：{reason}',
+    helpTitle: 'GTM 金字塔：帮助',
+    fnNotANumber: '{fn}：{arg}为“{value}”，不是数字。',
+    fnNotADate: '{fn}：{arg}为“{value}”，不是日期（请写成 2026-03-01）。',
+    fnMissing: '{fn}：缺少{arg}。',
+    fnChoice: '{fn}：{arg}为“{value}”，可选值：{allowed}。',
+    fnReversed: '{fn}：截止日期 {due} 早于开始日期 {start}。',
+    fnCustom: '{fn}：自定义分解需要权重；请使用“分解目标”并在“{targets}”中填写。',
+    fnShape: '{fn}：各区域的大小必须一致。',
+    fnFailed: '{fn} 无法计算：{reason}',
+    check: {
+      checkFailed: '无法检查计划：{reason}',
+      goToBadArgs: '“转到单元格”需要工作表名称和一个单元格，例如 B7。',
+      goToNoSheet: '此表格中已没有名为“{sheet}”的工作表（可能已改名或删除）。请重新检查计划。',
+      goToOutside: '单元格 {cell} 超出了工作表“{sheet}”的范围。请重新检查计划。',
+      goToDone: '已选中 {sheet}!{cell}。',
+      fixTitle: '快速修复',
+      fixFillId: '填入编号 {id}',
+      fixAddDepartment: '把“{name}”添加到“{tab}”',
+      fixRebuildTargets: '重建“{tab}”',
+      fixBadArgs: '快速修复请求无效。',
+      fixGone: '该问题已不在计划中（可能已修复或表格已变化）。请重新检查计划。',
+      fixNotOffered: '此问题没有安全的快速修复方式，请在表格中修改。',
+      fixFilledId: '已在 {cell} 写入编号 {id}。',
+      fixAddedDepartment: '已将“{name}”添加到 {cell}。可补充负责人和颜色。',
+      fixRebuilt: '已重建 {cell}。',
+    },
+    helpText:
+      '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n分解目标：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。',
+  },
+  customFunctions: {
+    args: {
+      month: '月份',
+      decimals: '小数位数',
+      actual: '累计实际',
+      expected: '累计应达',
+    },
+  },
+  report: {
+    labels: {
+      skipToContent: '跳到正文',
+      reportKind: '上市计划',
+      period: '周期',
+      asOf: '截至',
+      source: '数据来源',
+      contents: '目录',
+      linkToSection: '本节链接',
+      pyramid: '金字塔',
+      pyramidIntro: '管理层自上而下阅读；各团队关注本层及上一层。',
+      roadmap: '路线图',
+      keyResults: '关键结果',
+      kpis: 'KPI',
+      departments: '部门',
+      planCheck: '计划检查',
+      changes: '变更记录',
+      changesIntro: '目标变更，最新的在前。',
+      levelVision: '愿景',
+      levelStrategy: '策略',
+      levelTactics: '战术',
+      levelKeyTasks: '关键任务',
+      levelKeyTasksSub: '目标与关键结果',
+      levelAssessment: '量化评估',
+      levelAssessmentSub: 'KPI',
+      notAnswered: '尚未回答',
+      notSet: '未设置',
+      owner: '负责部门',
+      objective: '目标',
+      target: '目标值',
+      baseline: '基线',
+      attainment: '达成率',
+      expectedToDate: '此时应达成',
+      actualToDate: '累计实际',
+      forecast: '截止日预测',
+      status: '状态',
+      due: '截止',
+      start: '开始',
+      score: '得分',
+      confidence: '信心',
+      type: '类型',
+      finalScore: '最终得分',
+      month: '月份',
+      actual: '实际',
+      dataTable: '数据表',
+      latest: '最新',
+      trackedBy: '跟踪指标',
+      item: '事项',
+      phase: '阶段',
+      end: '结束',
+      roadmapEmpty: '计划中还没有路线图事项。',
+      noPhase: '未分阶段',
+      department: '部门',
+      lead: '负责人',
+      objectives: '目标',
+      roadmapItems: '路线图',
+      noDepartments: '计划中没有列出部门。',
+      backToCompany: '返回公司总览',
+      severityError: '错误',
+      severityWarning: '警告',
+      severityTip: '提示',
+      where: '位置',
+      fix: '修改方法',
+      problem: '问题',
+      noIssues: '没有发现问题：计划通过了全部检查。',
+      allIssues: '全部计划问题',
+      when: '时间',
+      id: '编号',
+      field: '字段',
+      oldValue: '原值',
+      newValue: '新值',
+      reason: '原因',
+      noReason: '未填写原因',
+      footer: '由 gtm-pyramid 生成。静态页面：无脚本、无跟踪、无网络请求。',
+      none: '–',
+    },
+    phrases: {
+      title: (product) => `${product}：上市计划`,
+      objectivesCount: (_, t) => `${t} 个目标`,
+      keyResultsCount: (_, t) => `${t} 个关键结果`,
+      kpisCount: (_, t) => `${t} 个 KPI`,
+      itemsCount: (_, t) => `${t} 个事项`,
+      answered: (done, total) => `已回答 ${done}/${total}`,
+      verdictObjectives: (parts, _total, t) => `${t} 个目标：${parts.join('，')}。`,
+      statusCount: (count, status) => `${count} 个${status}`,
+      noObjectives: () => '尚无目标。',
+      problems: (_e, _w, e, w) => `计划中有 ${e} 个错误、${w} 个警告。`,
+      noProblems: () => '计划通过了全部检查。',
+      tips: (_, t) => `${t} 条提示`,
+      through: (month) => `截至 ${month}`,
+      milestoneCaption: (id) => `${id}：里程碑，截止月份前为 0，完成后为 1。`,
+      milestoneDone: (date) => `已于 ${date} 完成`,
+      milestoneDue: (date) => `截止 ${date}`,
+      more: (_, t) => `另有 ${t} 项`,
+      chartCaption: (id, kind, due) =>
+        kind === 'cumulative'
+          ? `${id}：累计目标路径与实际值对比，并预测至 ${due}。`
+          : kind === 'level'
+            ? `${id}：计划水平路径与实测值对比，并按趋势预测至 ${due}。`
+            : `${id}：每月应达到的标准与实测值对比。`,
+      roadmapCaption: (lanes, items, milestones) =>
+        `路线图：${lanes} 个部门泳道中的 ${items} 个事项，按阶段着色；菱形标记 ${milestones} 个关键结果的截止日期，按状态着色；虚线为截至日期。`,
+      roadmapSummaryCaption: (lanes, items) =>
+        `路线图概览：${lanes} 个部门泳道中的 ${items} 个事项，每个部门每个阶段一条；菱形为每月截止的关键结果数，按其中最差的状态着色。`,
+      roadmapPhasesCaption: (departments, items, krs) =>
+        `路线图概览：${departments} 个部门的 ${items} 个事项，每个阶段一条泳道（从最早开始到最晚结束）；菱形为每月截止的关键结果数（共 ${krs} 个），按其中最差的状态着色。各部门页面列出其事项。`,
+      asOfRule: (date) => `截至 ${date}`,
+      largePlan: (krs, departments) =>
+        `这是一个大型计划（${krs} 个关键结果）：本页为总览，${departments} 个部门各有独立页面列出其关键结果。`,
+      chartsOmitted: (limit) =>
+        `关键结果不超过 ${limit} 个的计划会为每个关键结果绘制图表；每张卡片下方的数据表列出了月度数字。`,
+      issuesTruncated: (shown, total) => `仅显示此类问题的前 ${shown} 个（共 ${total} 个）。`,
+      departmentTitle: (name) => `${name}：部门页面`,
+      departmentSummary: (o, k, p, i) => `${o} · ${k} · ${p} · ${i}`,
+      source: (file) => file,
+      exampleSource: () => '内置示例计划',
+      cellAt: (sheet, cell) => `${sheet} · ${cell}`,
+      wholeTab: (sheet) => `${sheet}（工作表）`,
+      forecastLabel: () => '预测',
+      targetPath: (kind) => (kind === 'cumulative' ? '目标路径' : kind === 'level' ? '计划水平' : '达标线'),
+      milestoneMarker: () => '关键结果截止',
+      leadBy: (lead) => `负责人：${lead}`,
+    },
+  },
+  sidebar: {
+    title: '检查计划',
+    checkAgain: '重新检查',
+    language: '语言',
+    checking: '正在检查计划…',
+    fixing: '正在应用快速修复…',
+    summary: '概览',
+    errors: '错误',
+    warnings: '警告',
+    tips: '提示',
+    objectives: '目标：',
+    noObjectives: '还没有目标。',
+    checked: '检查时间 {time}；进度截至 {date}。',
+    done: '检查完成：{errors} 个错误、{warnings} 个警告、{tips} 条提示。',
+    noIssues: '未发现问题：计划已可用于复盘。',
+    tabMissing: '缺少工作表',
+    goTo: '转到单元格 {cell}',
+    goToLabel: '转到“{sheet}”的单元格 {cell}',
+    fix: '修改方法：',
+    changed: '已修改：',
+    failed: '无法检查计划。{reason}',
+    callFailed: '操作未成功。{reason}',
+    tryAgain: '请稍后点击“重新检查”。',
+    noServer:
+      '这是 GTM 金字塔插件的“检查计划”侧边栏。请在 Google 表格中通过“扩展程序 › GTM 金字塔 › 检查计划”打开，或运行本地沙盒（npm run sandbox）。',
+    severity: { error: '错误', warning: '警告', tip: '提示' },
+  },
+  glossary: {
+    vision: '愿景',
+    strategy: '策略',
+    tactics: '战术',
+    objective: '目标',
+    keyResult: '关键结果',
+    kpi: 'KPI',
+    department: '部门',
+    owner: '负责部门',
+    roadmap: '路线图',
+    target: '目标值',
+    baseline: '基线',
+    actual: '实际',
+    attainment: '达成率',
+    status: '状态',
+    error: '错误',
+    warning: '警告',
+    tip: '提示',
+    fix: '修改方法',
+    checkPlan: '检查计划',
+    decomposeTargets: '分解目标',
+    insertTemplates: '插入模板',
+  },
+};

@@ -1,0 +1,908 @@
+/** Traditional Chinese (Taiwan; also used for Hong Kong), in Taiwan's usual words. */
+import type { Messages } from './en';
+
+export const zhTW: Messages = {
+  template: {
+    enums: {
+      type: {
+        cumulative: '累計',
+        level: '水平',
+        threshold: '閾值',
+        milestone: '里程碑',
+      },
+      direction: {
+        increase: '提升',
+        decrease: '降低',
+      },
+      phasing: {
+        even: '平均',
+        'ramp-up': '逐步提升',
+        'front-loaded': '前高後低',
+        custom: '自訂',
+      },
+      cadence: {
+        monthly: '每月',
+        weekly: '每週',
+      },
+      roadmapStatus: {
+        planned: '計畫中',
+        'in-progress': '進行中',
+        done: '已完成',
+        blocked: '受阻',
+      },
+      targetsRow: {
+        target: '目標',
+        weights: '權重',
+      },
+    },
+    strategyFields: {
+      product: {
+        label: '產品',
+      },
+      vision: {
+        label: '願景',
+      },
+      strategy: {
+        label: '策略',
+      },
+      targetUsers: {
+        label: '目標使用者',
+      },
+      problem: {
+        label: '痛點與價值',
+      },
+      category: {
+        label: '品類與差異化',
+      },
+      businessGoal: {
+        label: '商業目標',
+      },
+      periodStart: {
+        label: '週期開始',
+      },
+      periodEnd: {
+        label: '週期結束',
+      },
+      currency: {
+        label: '貨幣',
+      },
+      language: {
+        label: '語言',
+      },
+    },
+    strategyQuestions: {
+      targetUsers: '產品為誰而做？',
+      problem: '使用者為什麼會使用併購買？',
+      category: '這是什麼品類的產品，憑什麼勝過替代品？',
+      businessGoal: '它為公司帶來什麼商業回報？',
+    },
+    idNote: '簡短且唯一的編號，例如 KR1。',
+    ownerNote: '填寫「部門」表中列出的部門。',
+    dateNote: '日期，例如 2026-03-01。',
+    tabs: {
+      strategy: {
+        label: '策略',
+        note: '產品策略：每行一個欄位。',
+        columns: {
+          field: {
+            label: '欄位',
+            note: '欄位名稱，請勿修改。',
+          },
+          value: {
+            label: '內容',
+            note: '你的回答。',
+          },
+        },
+      },
+      departments: {
+        label: '部門',
+        note: '承擔目標、關鍵結果與 KPI 的團隊。',
+        columns: {
+          name: {
+            label: '部門',
+            note: '各表「負責部門」列使用的部門名稱。',
+          },
+          lead: {
+            label: '負責人',
+            note: '負責人姓名。',
+          },
+          color: {
+            label: '顏色',
+            note: '可選的圖表顏色，例如 #0072B2。',
+          },
+        },
+      },
+      objectives: {
+        label: '目標',
+        note: '本次上市要達成的目標（定性描述）。',
+        columns: {
+          id: {
+            label: '編號',
+          },
+          title: {
+            label: '目標',
+            note: '用一句話描述目標。',
+          },
+          owner: {
+            label: '負責部門',
+          },
+          parent: {
+            label: '上級',
+            note: '可選：本目標所支撐的上級目標或關鍵結果編號。',
+          },
+          start: {
+            label: '開始',
+          },
+          end: {
+            label: '結束',
+          },
+          notes: {
+            label: '備註',
+            note: '其他說明。',
+          },
+        },
+      },
+      keyResults: {
+        label: '關鍵結果',
+        note: '可衡量的結果，每項只有一個負責部門。',
+        columns: {
+          id: {
+            label: '編號',
+          },
+          objective: {
+            label: '所屬目標',
+            note: '所衡量目標的編號。',
+          },
+          title: {
+            label: '關鍵結果',
+            note: '可衡量的結果。',
+          },
+          owner: {
+            label: '負責部門',
+          },
+          type: {
+            label: '型別',
+            note: '累計（可相加：註冊數、收入）、水平（比率）、閾值（每期達到的標準）或里程碑（按期完成）。',
+          },
+          unit: {
+            label: '單位',
+            note: '例如 USD、註冊數、%、小時。',
+          },
+          direction: {
+            label: '方向',
+            note: '提升（越高越好）或降低（越低越好）。',
+          },
+          baseline: {
+            label: '基線',
+            note: '起點數值（留空視為 0）。',
+          },
+          target: {
+            label: '目標值',
+            note: '截止日期要達到的數值；比率可寫 20% 或 0.2。',
+          },
+          start: {
+            label: '開始',
+            note: '開始月份（留空則為週期開始）。',
+          },
+          due: {
+            label: '截止',
+          },
+          phasing: {
+            label: '分解方式',
+            note: '累計目標的月度分解方式：平均、逐步提升、前高後低或自訂（在目標分解表填寫權重）。',
+          },
+          weight: {
+            label: '權重',
+            note: '在目標得分中的權重（留空為等權）。',
+          },
+          confidence: {
+            label: '信心',
+            note: '團隊信心，0–100%。',
+          },
+        },
+      },
+      kpis: {
+        label: 'KPI',
+        note: '運營指標：每個 KPI 跟蹤一個關鍵結果背後的工作。',
+        columns: {
+          id: {
+            label: '編號',
+          },
+          name: {
+            label: 'KPI',
+            note: '衡量的內容，例如每月新增註冊數。',
+          },
+          owner: {
+            label: '負責部門',
+          },
+          keyResult: {
+            label: '關鍵結果',
+            note: '該 KPI 跟蹤的關鍵結果編號。',
+          },
+          unit: {
+            label: '單位',
+            note: '例如 %、小時、註冊數。',
+          },
+          direction: {
+            label: '方向',
+            note: '提升：不低於目標值；降低：不高於目標值。',
+          },
+          target: {
+            label: '目標值',
+            note: '每期要達到的標準，例如 5% 或 1。',
+          },
+          cadence: {
+            label: '頻率',
+            note: '檢查頻率：每月或每週。',
+          },
+        },
+      },
+      roadmap: {
+        label: '路線圖',
+        note: '上市路線圖：各部門的階段與舉措。',
+        columns: {
+          id: {
+            label: '編號',
+          },
+          item: {
+            label: '事項',
+            note: '舉措名稱。',
+          },
+          phase: {
+            label: '階段',
+            note: '例如：預熱期、釋出期、增長期。',
+          },
+          owner: {
+            label: '負責部門',
+          },
+          start: {
+            label: '開始',
+          },
+          end: {
+            label: '結束',
+          },
+          keyResults: {
+            label: '關鍵結果',
+            note: '該事項支撐的關鍵結果編號，用逗號分隔，例如 KR1, KR2。',
+          },
+          status: {
+            label: '狀態',
+            note: '計畫中、進行中、已完成或受阻。',
+          },
+        },
+      },
+      actuals: {
+        label: '實際',
+        note: '月度復盤資料：每個指標每個日期一行。',
+        columns: {
+          date: {
+            label: '日期',
+            note: '復盤日期，計入所在月份。',
+          },
+          metric: {
+            label: '指標',
+            note: '關鍵結果或 KPI 的編號。',
+          },
+          value: {
+            label: '數值',
+            note: '累計型：當期發生量；其他：當日測得的水平；里程碑：完成填 1。',
+          },
+          note: {
+            label: '備註',
+            note: '資料說明。',
+          },
+        },
+      },
+      changes: {
+        label: '變更記錄',
+        note: '目標變更記錄：何時、何處、原值、新值、原因。',
+        columns: {
+          timestamp: {
+            label: '時間',
+            note: '變更時間。',
+          },
+          sheet: {
+            label: '工作表',
+            note: '發生變更的工作表。',
+          },
+          cell: {
+            label: '儲存格',
+            note: '發生變更的儲存格。',
+          },
+          id: {
+            label: '編號',
+            note: '關鍵結果或 KPI 編號。',
+          },
+          field: {
+            label: '欄位',
+            note: '發生變更的列。',
+          },
+          oldValue: {
+            label: '原值',
+            note: '變更前。',
+          },
+          newValue: {
+            label: '新值',
+            note: '變更後。',
+          },
+          reason: {
+            label: '原因',
+            note: '變更原因：請填寫。',
+          },
+        },
+      },
+      targets: {
+        label: '目標分解',
+        note: '由「分解目標」生成：每個關鍵結果與 KPI 一行，每月一列。只有「權重」行由你填寫。',
+        columns: {
+          id: {
+            label: '編號',
+            note: '關鍵結果或 KPI 編號。',
+          },
+          row: {
+            label: '行',
+            note: '目標：月度目標（公式）。權重：自訂分解時由你填寫的權重。',
+          },
+          name: {
+            label: '名稱',
+            note: '關鍵結果或 KPI 名稱。',
+          },
+          owner: {
+            label: '負責部門',
+          },
+        },
+      },
+    },
+    targetsSummaryColumns: {
+      targetToDate: {
+        label: '累計目標',
+        note: '截至上一個完整月份的目標。',
+      },
+      actualToDate: {
+        label: '累計實際',
+        note: '截至上一個完整月份的實際。',
+      },
+      attainment: {
+        label: '達成率',
+        note: '從基線到目標的完成比例。',
+      },
+      status: {
+        label: '狀態',
+        note: '與累計目標對比的狀態。',
+      },
+    },
+  },
+  issues: {
+    'missing-tab': {
+      message: '缺少「{tab}」工作表。',
+      fix: '用「插入模板」新增，或把你的工作表改名為「{tab}」。',
+    },
+    'missing-tab-optional': {
+      message: '缺少「{tab}」工作表，因此無法顯示{what}。',
+      fix: '用「插入模板」新增。',
+      what: {
+        departments: '職責歸屬',
+        kpis: 'KPI',
+        roadmap: '路線圖',
+        actuals: '進度',
+      },
+    },
+    'missing-column': {
+      message: '「{tab}」表缺少「{column}」列。',
+      fix: '在第 {row} 行新增表頭「{column}」。',
+    },
+    'missing-column-optional': {
+      message: '「{tab}」表缺少「{column}」列，將使用預設值。',
+      fix: '如需設定，請在第 {row} 行新增表頭「{column}」。',
+    },
+    'duplicate-column': {
+      message: '「{tab}」表的「{column}」列出現了兩次，只讀取第一列。',
+      fix: '重新命名或刪除重複的列。',
+    },
+    'empty-sheet': {
+      message: '「{tab}」表沒有表頭行。',
+      fix: '執行「插入模板」新增表頭。',
+    },
+    'missing-id': {
+      message: '第 {row} 行有內容但沒有編號。',
+      fix: '填寫一個簡短且唯一的編號，例如 {example}。',
+    },
+    'duplicate-id': {
+      message: '編號「{id}」重複（第 {other} 行也在使用）。',
+      fix: '每行使用不同的編號。',
+    },
+    'missing-value': {
+      message: '{id} 的「{field}」為空。',
+      fix: '請填寫「{field}」。',
+    },
+    'formula-error': {
+      message: '{id} 的「{field}」顯示公式錯誤 {value}。',
+      fix: '修正該儲存格的公式，或直接填寫數值。',
+    },
+    'not-a-number': {
+      message: '{id} 的「{field}」為「{value}」，不是數字。',
+      fix: '請填寫數字，例如 50000 或 20%。',
+    },
+    'not-a-date': {
+      message: '{id} 的「{field}」為「{value}」，不是日期。',
+      fix: '請按 2026-03-01 的格式填寫日期。',
+    },
+    'invalid-choice': {
+      message: '{id} 的「{field}」為「{value}」，可選值：{allowed}。',
+      fix: '請從以下選項中選擇：{allowed}。',
+    },
+    'dates-reversed': {
+      message: '{id} 的結束日期（{end}）早於開始日期（{start}）。',
+      fix: '調換或更正日期。',
+    },
+    'outside-period': {
+      message: '{id} 的「{field}」（{value}）不在計畫週期 {start} – {end} 內。',
+      fix: '把日期移入週期內，或在「策略」表中調整週期。',
+    },
+    'period-missing': {
+      message: '未設定計畫週期。',
+      fix: '在「策略」表中填寫「週期開始」和「週期結束」。',
+    },
+    'period-reversed': {
+      message: '計畫週期的結束早於開始。',
+      fix: '更正「週期開始」與「週期結束」。',
+    },
+    'period-too-long': {
+      message: '計畫週期長達 {months} 個月，目標最多分解 {max} 個月。',
+      fix: '建議每次規劃一到兩年。',
+    },
+    'unknown-objective': {
+      message: '{id} 所屬的目標「{ref}」不存在。',
+      fix: '請使用「目標」表中的編號。',
+    },
+    'unknown-key-result': {
+      message: '{id} 引用的關鍵結果「{ref}」不存在。',
+      fix: '請使用「關鍵結果」表中的編號。',
+    },
+    'unknown-parent': {
+      message: '{id} 的上級「{ref}」既不是目標也不是關鍵結果。',
+      fix: '請填寫目標或關鍵結果編號，或留空。',
+    },
+    'parent-cycle': {
+      message: '目標 {cycle} 互為上級，形成了迴圈。',
+      fix: '打破迴圈：其中一個目標的上級需留空或改為其他目標。',
+    },
+    'unknown-owner': {
+      message: '{id} 的負責部門「{owner}」不在「部門」表中。',
+      fix: '把「{owner}」新增到「部門」表，或選擇已有部門。',
+    },
+    'direction-contradiction': {
+      message: '{id} 的方向是{direction}，但目標值 {target} 並未超過基線 {baseline}。',
+      fix: '請核對方向、基線和目標值。',
+    },
+    'unknown-metric': {
+      message: '實際資料第 {row} 行的指標「{metric}」既不是關鍵結果也不是 KPI。',
+      fix: '請使用關鍵結果或 KPI 的編號。',
+    },
+    'custom-weights-missing': {
+      message: '{id} 使用自訂分解，但「目標分解」表中沒有權重，暫按平均分解。',
+      fix: '執行「分解目標」，然後在其權重行填寫權重。',
+    },
+    'targets-mismatch': {
+      message: '「目標分解」表中 {id} 在 {month} 的值為 {sheetValue}，但按計畫應為 {value}。',
+      fix: '重新執行「分解目標」以重建該表。',
+    },
+    'targets-row-missing': {
+      message: '「目標分解」表中沒有 {id} 的行。',
+      fix: '重新執行「分解目標」以重建該表。',
+    },
+    'too-many-key-results': {
+      message: '目標 {id} 有 {count} 個關鍵結果，建議不超過 {max} 個。',
+      fix: '合併或刪減次要項：少而關鍵。',
+    },
+    'too-many-objectives': {
+      message: '{owner} 負責 {count} 個目標，建議不超過 {max} 個。',
+      fix: '聚焦：移交或刪減部分目標。',
+    },
+    'too-many-key-results-owned': {
+      message: '{owner} 負責 {count} 個關鍵結果，建議不超過 {max} 個。',
+      fix: '聚焦：移交或刪減部分關鍵結果。',
+    },
+    'too-many-kpis': {
+      message: '{owner} 負責 {count} 個 KPI，建議不超過 {max} 個。',
+      fix: '保留最能反映趨勢的 KPI，刪減其餘。',
+    },
+    'idle-department': {
+      message: '{owner} 沒有負責任何目標、關鍵結果、KPI 或路線圖事項。',
+      fix: '讓每個部門都有可以行動的目標（目標可見）。',
+    },
+    'kpi-without-key-result': {
+      message: 'KPI {id} 沒有關聯關鍵結果。',
+      fix: '填寫它所跟蹤的關鍵結果。',
+    },
+    'key-result-untracked': {
+      message: '關鍵結果 {id} 既沒有 KPI 也沒有路線圖事項。',
+      fix: '新增反映進度的 KPI，或支撐它的路線圖事項。',
+    },
+    'key-result-without-owner': {
+      message: '關鍵結果 {id} 沒有負責部門。',
+      fix: '指定唯一負責的部門。',
+    },
+    'strategy-unanswered': {
+      message: '產品策略未回答「{question}」（{field}）。',
+      fix: '在「{field}」旁寫一句話回答。',
+    },
+    'strategy-field-missing': {
+      message: '「策略」表中的「{field}」為空。',
+      fix: '請填寫：它位於金字塔頂端。',
+    },
+    'funnel-mismatch': {
+      message: '{count} × {rate}（{countId} × {rateId}）得出 {implied}，但目標 {id} 寫的是 {named}。',
+      fix: '對齊漏斗：調整關鍵結果或目標，讓數字相互吻合。',
+    },
+    'objective-without-key-results': {
+      message: '目標 {id} 沒有關鍵結果。',
+      fix: '新增不超過三個可衡量的關鍵結果。',
+    },
+    'stale-check-in': {
+      message: '{id} 缺少 {month} 的實際資料。',
+      fix: '在「實際」表中新增 {month} 的資料。',
+    },
+    'behind-pace': {
+      message: '{id} {status}：已完成 {attainment}，此時應完成 {expected}。',
+      fix: '在下次復盤中討論；如需調整計畫或目標，請註明原因。',
+    },
+  },
+  status: {
+    'not-started': '未開始',
+    'on-track': '正常',
+    'at-risk': '有風險',
+    'off-track': '落後',
+    done: '已完成',
+    'no-data': '無資料',
+  },
+  example: {
+    strategy: {
+      product: 'GEO Monitor：AI 搜尋最佳化監測軟體',
+      vision: '讓每個品牌都能被客戶所用的 AI 助手找到並被準確描述。',
+      strategy: '以最準確的 GEO 監測贏得出海企業的市場團隊：以免費試用切入，按團隊逐步擴充套件。',
+      targetUsers: '出海企業的市場行銷團隊。',
+      problem: '針對海外大語言模型最佳化內容很難；我們展示 AI 助手如何看待品牌，以及該改什麼。',
+      category: '生成式引擎最佳化（GEO）監測軟體；覆蓋最多的海外 AI 助手，給出可執行的改進，而不只是分數。',
+      businessGoal: '兩年內成為前三的 GEO 平臺，擁有 3,000 家企業客戶。',
+    },
+    D: {
+      sales: '銷售',
+      marketing: '市場',
+      operations: '運營',
+      rnd: '研發',
+      support: '客服',
+    },
+    rows: {
+      objectives: {
+        O1: {
+          title: '今年釋出新產品並轉化 1,000 家新客戶',
+          notes: '本次上市的公司級目標。',
+        },
+        O2: {
+          title: '交付出海市場團隊信賴的 GEO 監測產品',
+        },
+      },
+      keyResults: {
+        KR1: {
+          title: '六個月內實現 100 萬美元銷售額',
+        },
+        KR2: {
+          title: '年底前獲得 50,000 個試用註冊',
+          unit: '註冊數',
+        },
+        KR3: {
+          title: '年底前試用轉付費率達到 20%',
+        },
+        KR4: {
+          title: '3 月底前在所有首發市場釋出 v1.0',
+        },
+        KR5: {
+          title: '年底前 AI 回答準確率達到 90%',
+        },
+      },
+      kpis: {
+        KPI1: {
+          name: '月度收入增長率',
+        },
+        KPI2: {
+          name: '首次響應時間',
+          unit: '小時',
+        },
+        KPI3: {
+          name: '每月新增註冊數',
+          unit: '註冊數',
+        },
+      },
+      roadmap: {
+        R1: {
+          item: '與 20 家設計夥伴進行內測',
+          phase: '預熱期',
+        },
+        R2: {
+          item: '釋出會營銷與官網',
+          phase: '預熱期',
+        },
+        R3: {
+          item: 'v1.0 正式釋出',
+          phase: '釋出期',
+        },
+        R4: {
+          item: '銷售手冊與渠道夥伴',
+          phase: '釋出期',
+        },
+        R5: {
+          item: '新手引導與試用培育流程',
+          phase: '釋出期',
+        },
+        R6: {
+          item: '內容與線上研討會計畫',
+          phase: '增長期',
+        },
+        R7: {
+          item: '大客戶攻堅',
+          phase: '增長期',
+        },
+        R8: {
+          item: '覆蓋三個時區的客服中心',
+          phase: '增長期',
+        },
+        R9: {
+          item: '回答準確率改進',
+          phase: '增長期',
+        },
+      },
+      actuals: {
+        '3': {
+          note: 'v1.0 已在美國、英國和新加坡釋出。',
+        },
+      },
+      changes: {
+        KR3: {
+          sheet: '關鍵結果',
+          field: '目標值',
+          reason: '試用使用者品質低於預期；6 月復盤會上一致同意下調。',
+        },
+      },
+    },
+  },
+  addon: {
+    menuInsertTemplates: '插入模板',
+    menuInsertExample: '插入示例計畫',
+    menuDecompose: '分解目標',
+    menuCheckPlan: '檢查計畫',
+    menuHelp: '幫助',
+    addonTitle: 'GTM 金字塔',
+    templatesTitle: '插入模板',
+    templatesNothing: '所有模板工作表和列都已存在：未做任何更改。',
+    templatesTabsAdded: '已新增工作表：{list}。',
+    templatesColumnsAdded: '已在「{tab}」末尾新增列：{list}。',
+    templatesFieldsAdded: '已在「{tab}」新增行：{list}。',
+    templatesHeaderFilled: '已為空白工作表「{tab}」寫入表頭。',
+    templatesSkipped: '「{tab}」有內容，但未找到可識別的表頭行，已保持原樣。',
+    templatesKept: '你的儲存格均未被修改。',
+    exampleTitle: '插入示例計畫',
+    exampleRefused:
+      '以下工作表已有資料，因此未插入示例計畫：{list}。請使用空白表格，或先將這些工作表改名。未做任何更改。',
+    exampleDone: '已插入示例計畫（{product}）：{list}。',
+    decomposeTitle: '分解目標',
+    decomposeBlocked: '暫時無法分解目標：',
+    decomposeNoTabs: '請先執行「插入模板」，再填寫計畫。',
+    decomposeDone:
+      '已重建「{tab}」：{krs} 個關鍵結果和 {kpis} 個 KPI，共 {months} 個月（{from} – {to}），均為隨計畫表自動重算的公式。',
+    decomposeWeightsKept: '已保留自訂權重：{list}。',
+    decomposeIssues: '計畫中發現 {count} 個問題，可能導致公式出錯；請開啟「檢查計畫」檢視。',
+    busy: '其他人正在更新此表格，請稍後再試。',
+    failed: '「{action}」未完成：{reason}',
+    helpTitle: 'GTM 金字塔：幫助',
+    fnNotANumber: '{fn}：{arg}為「{value}」，不是數字。',
+    fnNotADate: '{fn}：{arg}為「{value}」，不是日期（請寫成 2026-03-01）。',
+    fnMissing: '{fn}：缺少{arg}。',
+    fnChoice: '{fn}：{arg}為「{value}」，可選值：{allowed}。',
+    fnReversed: '{fn}：截止日期 {due} 早於開始日期 {start}。',
+    fnCustom: '{fn}：自訂分解需要權重；請使用「分解目標」並在「{targets}」中填寫。',
+    fnShape: '{fn}：各區域的大小必須一致。',
+    fnFailed: '{fn} 無法計算：{reason}',
+    check: {
+      checkFailed: '無法檢查計畫：{reason}',
+      goToBadArgs: '「轉到儲存格」需要工作表名稱和一個儲存格，例如 B7。',
+      goToNoSheet: '此表格中已沒有名為「{sheet}」的工作表（可能已改名或刪除）。請重新檢查計畫。',
+      goToOutside: '儲存格 {cell} 超出了工作表「{sheet}」的範圍。請重新檢查計畫。',
+      goToDone: '已選中 {sheet}!{cell}。',
+      fixTitle: '快速修復',
+      fixFillId: '填入編號 {id}',
+      fixAddDepartment: '把「{name}」新增到「{tab}」',
+      fixRebuildTargets: '重建「{tab}」',
+      fixBadArgs: '快速修復請求無效。',
+      fixGone: '該問題已不在計畫中（可能已修復或表格已變化）。請重新檢查計畫。',
+      fixNotOffered: '此問題沒有安全的快速修復方式，請在表格中修改。',
+      fixFilledId: '已在 {cell} 寫入編號 {id}。',
+      fixAddedDepartment: '已將「{name}」新增到 {cell}。可補充負責人和顏色。',
+      fixRebuilt: '已重建 {cell}。',
+    },
+    helpText:
+      '插入模板：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入示例計畫：在空白表格中填入示例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一行、每月一列的公式。自訂分解請在權重行填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一行；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。',
+  },
+  customFunctions: {
+    args: {
+      month: '月份',
+      decimals: '小數位數',
+      actual: '累計實際',
+      expected: '累計應達',
+    },
+  },
+  report: {
+    labels: {
+      skipToContent: '跳到正文',
+      reportKind: '上市計畫',
+      period: '週期',
+      asOf: '截至',
+      source: '資料來源',
+      contents: '目錄',
+      linkToSection: '本節連結',
+      pyramid: '金字塔',
+      pyramidIntro: '管理層自上而下閱讀；各團隊關注本層及上一層。',
+      roadmap: '路線圖',
+      keyResults: '關鍵結果',
+      kpis: 'KPI',
+      departments: '部門',
+      planCheck: '計畫檢查',
+      changes: '變更記錄',
+      changesIntro: '目標變更，最新的在前。',
+      levelVision: '願景',
+      levelStrategy: '策略',
+      levelTactics: '戰術',
+      levelKeyTasks: '關鍵任務',
+      levelKeyTasksSub: '目標與關鍵結果',
+      levelAssessment: '量化評估',
+      levelAssessmentSub: 'KPI',
+      notAnswered: '尚未回答',
+      notSet: '未設定',
+      owner: '負責部門',
+      objective: '目標',
+      target: '目標值',
+      baseline: '基線',
+      attainment: '達成率',
+      expectedToDate: '此時應達成',
+      actualToDate: '累計實際',
+      forecast: '截止日預測',
+      status: '狀態',
+      due: '截止',
+      start: '開始',
+      score: '得分',
+      confidence: '信心',
+      type: '型別',
+      finalScore: '最終得分',
+      month: '月份',
+      actual: '實際',
+      dataTable: '資料表',
+      latest: '最新',
+      trackedBy: '跟蹤指標',
+      item: '事項',
+      phase: '階段',
+      end: '結束',
+      roadmapEmpty: '計畫中還沒有路線圖事項。',
+      noPhase: '未分階段',
+      department: '部門',
+      lead: '負責人',
+      objectives: '目標',
+      roadmapItems: '路線圖',
+      noDepartments: '計畫中沒有列出部門。',
+      backToCompany: '返回公司總覽',
+      severityError: '錯誤',
+      severityWarning: '警告',
+      severityTip: '提示',
+      where: '位置',
+      fix: '修改方法',
+      problem: '問題',
+      noIssues: '沒有發現問題：計畫通過了全部檢查。',
+      allIssues: '全部計畫問題',
+      when: '時間',
+      id: '編號',
+      field: '欄位',
+      oldValue: '原值',
+      newValue: '新值',
+      reason: '原因',
+      noReason: '未填寫原因',
+      footer: '由 gtm-pyramid 生成。靜態頁面：無指令碼、無跟蹤、無網路請求。',
+      none: '–',
+    },
+    phrases: {
+      title: (product) => `${product}：上市計畫`,
+      objectivesCount: (_, t) => `${t} 個目標`,
+      keyResultsCount: (_, t) => `${t} 個關鍵結果`,
+      kpisCount: (_, t) => `${t} 個 KPI`,
+      itemsCount: (_, t) => `${t} 個事項`,
+      answered: (done, total) => `已回答 ${done}/${total}`,
+      verdictObjectives: (parts, _total, t) => `${t} 個目標：${parts.join('，')}。`,
+      statusCount: (count, status) => `${count} 個${status}`,
+      noObjectives: () => '尚無目標。',
+      problems: (_e, _w, e, w) => `計畫中有 ${e} 個錯誤、${w} 個警告。`,
+      noProblems: () => '計畫通過了全部檢查。',
+      tips: (_, t) => `${t} 條提示`,
+      through: (month) => `截至 ${month}`,
+      milestoneCaption: (id) => `${id}：里程碑，截止月份前為 0，完成後為 1。`,
+      milestoneDone: (date) => `已於 ${date} 完成`,
+      milestoneDue: (date) => `截止 ${date}`,
+      more: (_, t) => `另有 ${t} 項`,
+      chartCaption: (id, kind, due) =>
+        kind === 'cumulative'
+          ? `${id}：累計目標路徑與實際值對比，並預測至 ${due}。`
+          : kind === 'level'
+            ? `${id}：計畫水平路徑與實測值對比，並按趨勢預測至 ${due}。`
+            : `${id}：每月應達到的標準與實測值對比。`,
+      roadmapCaption: (lanes, items, milestones) =>
+        `路線圖：${lanes} 個部門泳道中的 ${items} 個事項，按階段著色；菱形標記 ${milestones} 個關鍵結果的截止日期，按狀態著色；虛線為截至日期。`,
+      roadmapSummaryCaption: (lanes, items) =>
+        `路線圖概覽：${lanes} 個部門泳道中的 ${items} 個事項，每個部門每個階段一條；菱形為每月截止的關鍵結果數，按其中最差的狀態著色。`,
+      roadmapPhasesCaption: (departments, items, krs) =>
+        `路線圖概覽：${departments} 個部門的 ${items} 個事項，每個階段一條泳道（從最早開始到最晚結束）；菱形為每月截止的關鍵結果數（共 ${krs} 個），按其中最差的狀態著色。各部門頁面列出其事項。`,
+      asOfRule: (date) => `截至 ${date}`,
+      largePlan: (krs, departments) =>
+        `這是一個大型計畫（${krs} 個關鍵結果）：本頁為總覽，${departments} 個部門各有獨立頁面列出其關鍵結果。`,
+      chartsOmitted: (limit) =>
+        `關鍵結果不超過 ${limit} 個的計畫會為每個關鍵結果繪製圖表；每張卡片下方的資料表列出了月度數字。`,
+      issuesTruncated: (shown, total) => `僅顯示此類問題的前 ${shown} 個（共 ${total} 個）。`,
+      departmentTitle: (name) => `${name}：部門頁面`,
+      departmentSummary: (o, k, p, i) => `${o} · ${k} · ${p} · ${i}`,
+      source: (file) => file,
+      exampleSource: () => '內建示例計畫',
+      cellAt: (sheet, cell) => `${sheet} · ${cell}`,
+      wholeTab: (sheet) => `${sheet}（工作表）`,
+      forecastLabel: () => '預測',
+      targetPath: (kind) => (kind === 'cumulative' ? '目標路徑' : kind === 'level' ? '計畫水平' : '達標線'),
+      milestoneMarker: () => '關鍵結果截止',
+      leadBy: (lead) => `負責人：${lead}`,
+    },
+  },
+  sidebar: {
+    title: '檢查計畫',
+    checkAgain: '重新檢查',
+    language: '語言',
+    checking: '正在檢查計畫…',
+    fixing: '正在應用快速修復…',
+    summary: '概覽',
+    errors: '錯誤',
+    warnings: '警告',
+    tips: '提示',
+    objectives: '目標：',
+    noObjectives: '還沒有目標。',
+    checked: '檢查時間 {time}；進度截至 {date}。',
+    done: '檢查完成：{errors} 個錯誤、{warnings} 個警告、{tips} 條提示。',
+    noIssues: '未發現問題：計畫已可用於復盤。',
+    tabMissing: '缺少工作表',
+    goTo: '轉到儲存格 {cell}',
+    goToLabel: '轉到「{sheet}」的儲存格 {cell}',
+    fix: '修改方法：',
+    changed: '已修改：',
+    failed: '無法檢查計畫。{reason}',
+    callFailed: '操作未成功。{reason}',
+    tryAgain: '請稍後點選「重新檢查」。',
+    noServer:
+      '這是 GTM 金字塔外掛的「檢查計畫」側邊欄。請在 Google 試算表中通過「擴充功能 › GTM 金字塔 › 檢查計畫」開啟，或執行本地沙盒（npm run sandbox）。',
+    severity: { error: '錯誤', warning: '警告', tip: '提示' },
+  },
+  glossary: {
+    vision: '願景',
+    strategy: '策略',
+    tactics: '戰術',
+    objective: '目標',
+    keyResult: '關鍵結果',
+    kpi: 'KPI',
+    department: '部門',
+    owner: '負責部門',
+    roadmap: '路線圖',
+    target: '目標值',
+    baseline: '基線',
+    actual: '實際',
+    attainment: '達成率',
+    status: '狀態',
+    error: '錯誤',
+    warning: '警告',
+    tip: '提示',
+    fix: '修改方法',
+    checkPlan: '檢查計畫',
+    decomposeTargets: '分解目標',
+    insertTemplates: '插入模板',
+  },
+};
