@@ -41,6 +41,7 @@ describe('Insert example plan', () => {
   for (const [locale, lang, timeZone] of [
     ['en_US', 'en', 'America/New_York'],
     ['zh_CN', 'zh-CN', 'Asia/Shanghai'],
+    ['zh_TW', 'zh-TW', 'Asia/Taipei'],
   ] as [string, Lang, string][]) {
     it(`fills an empty spreadsheet and decomposes it: recalculated formulas equal shared (${locale}, ${timeZone})`, () => {
       const run = loadAddon({ locale, timeZone });

@@ -46,6 +46,21 @@ describe('add-on menu', () => {
     expect(items(run)[0]).toEqual(['插入模板', 'insertTemplates']);
   });
 
+  it('speaks Traditional Chinese to a user in Taiwan or Hong Kong', () => {
+    for (const userLocale of ['zh_TW', 'zh_HK']) {
+      const run = loadAddon({ userLocale });
+      run.project.callAs('NONE', 'onOpen', run.emulator.openEvent('NONE'));
+      expect(items(run).map(([c]) => c)).toEqual([
+        '插入範本',
+        '插入範例計畫',
+        '分解目標',
+        '檢查計畫',
+        '—',
+        '說明',
+      ]);
+    }
+  });
+
   it('Check plan opens the sidebar file with a title', () => {
     const run = loadAddon();
     run.run('showCheckSidebar');

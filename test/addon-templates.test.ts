@@ -13,6 +13,7 @@ describe('Insert templates', () => {
   for (const [locale, lang] of [
     ['en_US', 'en'],
     ['zh_CN', 'zh-CN'],
+    ['zh_HK', 'zh-TW'],
   ] as [string, Lang][]) {
     it(`creates every template tab in the spreadsheet's language (${locale})`, () => {
       const run = loadAddon({ locale });

@@ -375,11 +375,11 @@ export const zhTW: Messages = {
   issues: {
     'missing-tab': {
       message: '缺少「{tab}」工作表。',
-      fix: '用「插入模板」新增，或把你的工作表改名為「{tab}」。',
+      fix: '用「插入範本」新增，或把你的工作表改名為「{tab}」。',
     },
     'missing-tab-optional': {
       message: '缺少「{tab}」工作表，因此無法顯示{what}。',
-      fix: '用「插入模板」新增。',
+      fix: '用「插入範本」新增。',
       what: {
         departments: '職責歸屬',
         kpis: 'KPI',
@@ -401,7 +401,7 @@ export const zhTW: Messages = {
     },
     'empty-sheet': {
       message: '「{tab}」表沒有表頭行。',
-      fix: '執行「插入模板」新增表頭。',
+      fix: '執行「插入範本」新增表頭。',
     },
     'missing-id': {
       message: '第 {row} 行有內容但沒有編號。',
@@ -667,34 +667,34 @@ export const zhTW: Messages = {
     },
   },
   addon: {
-    menuInsertTemplates: '插入模板',
-    menuInsertExample: '插入示例計畫',
+    menuInsertTemplates: '插入範本',
+    menuInsertExample: '插入範例計畫',
     menuDecompose: '分解目標',
     menuCheckPlan: '檢查計畫',
-    menuHelp: '幫助',
+    menuHelp: '說明',
     addonTitle: 'GTM 金字塔',
-    templatesTitle: '插入模板',
-    templatesNothing: '所有模板工作表和列都已存在：未做任何更改。',
+    templatesTitle: '插入範本',
+    templatesNothing: '所有範本工作表和列都已存在：未做任何更改。',
     templatesTabsAdded: '已新增工作表：{list}。',
     templatesColumnsAdded: '已在「{tab}」末尾新增列：{list}。',
     templatesFieldsAdded: '已在「{tab}」新增行：{list}。',
     templatesHeaderFilled: '已為空白工作表「{tab}」寫入表頭。',
     templatesSkipped: '「{tab}」有內容，但未找到可識別的表頭行，已保持原樣。',
     templatesKept: '你的儲存格均未被修改。',
-    exampleTitle: '插入示例計畫',
+    exampleTitle: '插入範例計畫',
     exampleRefused:
-      '以下工作表已有資料，因此未插入示例計畫：{list}。請使用空白表格，或先將這些工作表改名。未做任何更改。',
-    exampleDone: '已插入示例計畫（{product}）：{list}。',
+      '以下工作表已有資料，因此未插入範例計畫：{list}。請使用空白表格，或先將這些工作表改名。未做任何更改。',
+    exampleDone: '已插入範例計畫（{product}）：{list}。',
     decomposeTitle: '分解目標',
     decomposeBlocked: '暫時無法分解目標：',
-    decomposeNoTabs: '請先執行「插入模板」，再填寫計畫。',
+    decomposeNoTabs: '請先執行「插入範本」，再填寫計畫。',
     decomposeDone:
       '已重建「{tab}」：{krs} 個關鍵結果和 {kpis} 個 KPI，共 {months} 個月（{from} – {to}），均為隨計畫表自動重算的公式。',
     decomposeWeightsKept: '已保留自訂權重：{list}。',
     decomposeIssues: '計畫中發現 {count} 個問題，可能導致公式出錯；請開啟「檢查計畫」檢視。',
     busy: '其他人正在更新此表格，請稍後再試。',
     failed: '「{action}」未完成：{reason}',
-    helpTitle: 'GTM 金字塔：幫助',
+    helpTitle: 'GTM 金字塔：說明',
     fnNotANumber: '{fn}：{arg}為「{value}」，不是數字。',
     fnNotADate: '{fn}：{arg}為「{value}」，不是日期（請寫成 2026-03-01）。',
     fnMissing: '{fn}：缺少{arg}。',
@@ -721,7 +721,7 @@ export const zhTW: Messages = {
       fixRebuilt: '已重建 {cell}。',
     },
     helpText:
-      '插入模板：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入示例計畫：在空白表格中填入示例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一行、每月一列的公式。自訂分解請在權重行填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一行；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。',
+      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一行、每月一列的公式。自訂分解請在權重行填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一行；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。',
   },
   customFunctions: {
     args: {
@@ -846,7 +846,7 @@ export const zhTW: Messages = {
       departmentTitle: (name) => `${name}：部門頁面`,
       departmentSummary: (o, k, p, i) => `${o} · ${k} · ${p} · ${i}`,
       source: (file) => file,
-      exampleSource: () => '內建示例計畫',
+      exampleSource: () => '內建範例計畫',
       cellAt: (sheet, cell) => `${sheet} · ${cell}`,
       wholeTab: (sheet) => `${sheet}（工作表）`,
       forecastLabel: () => '預測',
@@ -903,6 +903,6 @@ export const zhTW: Messages = {
     fix: '修改方法',
     checkPlan: '檢查計畫',
     decomposeTargets: '分解目標',
-    insertTemplates: '插入模板',
+    insertTemplates: '插入範本',
   },
 };
