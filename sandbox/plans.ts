@@ -2,7 +2,7 @@
  * The plans the sandbox can start with besides an .xlsx file: the example plan of shared/example.ts, and the same
  * plan with the mistakes teams typically make (for trying the sidebar's quick fixes, and for the tests).
  */
-import { exampleWorkbook, tabDef, type Lang, type Workbook } from '../shared';
+import { CATALOGUES, exampleWorkbook, tabDef, type Lang, type Workbook } from '../shared';
 import { sheetDate } from '../apps-script/server/sheets-adapter';
 
 /** The example plan as a spreadsheet holds it: dates as Dates at midnight of the spreadsheet's time zone. */
@@ -31,15 +31,14 @@ export function brokenPlan(lang: Lang = 'en', timeZone = 'Etc/UTC'): Workbook {
   const keyResults = tab('keyResults');
   const kr = [...keyResults[2]];
   kr[column('keyResults', 'id')] = '';
-  kr[column('keyResults', 'title')] =
-    lang === 'en' ? '500 partner-sourced trials by year end' : '年底前渠道伙伴带来 500 个试用';
+  kr[column('keyResults', 'title')] = CATALOGUES[lang].example.broken.partnerTrials;
   kr[column('keyResults', 'target')] = 500;
   keyResults.push(kr);
 
   const kpis = tab('kpis');
   const kpi = [...kpis[1]];
   kpi[column('kpis', 'id')] = 'KPI4';
-  kpi[column('kpis', 'name')] = lang === 'en' ? 'Cost per trial' : '单个试用成本';
+  kpi[column('kpis', 'name')] = CATALOGUES[lang].example.broken.costPerTrial;
   kpi[column('kpis', 'owner')] = 'Finance';
   kpis.push(kpi);
   const orphan = [...kpis[1]];

@@ -107,7 +107,7 @@ describe('every key is used', () => {
           case 'issues': // issues.<code>.message / .fix / .what.<tab>
             return !code.includes(accessor(path)) && !code.includes(accessor(rest.slice(0, 1)));
           default:
-            return !code.includes(`m${accessor(path)}`);
+            return !code.includes(accessor(path));
         }
       })
       .map((path) => path.join('.'));

@@ -719,6 +719,7 @@ export const en = {
         },
       },
     },
+    broken: { partnerTrials: '500 partner-sourced trials by year end', costPerTrial: 'Cost per trial' },
   },
   addon: {
     menuInsertTemplates: 'Insert templates',

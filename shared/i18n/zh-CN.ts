@@ -665,6 +665,7 @@ export const zhCN: Messages = {
         },
       },
     },
+    broken: { partnerTrials: '年底前渠道伙伴带来 500 个试用', costPerTrial: '单个试用成本' },
   },
   addon: {
     menuInsertTemplates: '插入模板',

@@ -665,6 +665,7 @@ export const zhTW: Messages = {
         },
       },
     },
+    broken: { partnerTrials: '年底前渠道夥伴帶來 500 個試用', costPerTrial: '單個試用成本' },
   },
   addon: {
     menuInsertTemplates: '插入範本',
