@@ -15,3 +15,4 @@ export * from './progress';
 export * from './checks';
 export * from './targets-sheet';
 export * from './example';
+export * from './sheet-grid';
