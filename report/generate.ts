@@ -21,9 +21,11 @@ import type { Plan } from '../shared/plan';
 import type { PlanProgress } from '../shared/progress';
 import type { Lang } from '../shared/template';
 import { renderCharts } from './charts';
-import { buildPlanJson } from './plan-json';
+import { buildPlanJson, type PlanJson } from './plan-json';
+import { comparePrevious } from './previous';
 import { renderPages } from './render/html';
 import { buildReportView, type ReportView, type ViewOptions } from './view-model';
+import { attachSincePrevious } from './view/since-previous';
 
 export const MARKER_FILE = '.gtm-pyramid-report';
 export const PLAN_JSON_FILE = 'plan.json';
@@ -40,6 +42,10 @@ export interface ReportOptions {
   lang?: Lang;
   /** The input's file name for the header and plan.json; null for the built-in example. */
   source: string | null;
+  /** The spreadsheet's time zone, for Date cells (a live sheet); default UTC, as exceljs reads an .xlsx. */
+  timeZone?: string;
+  /** The previous report's plan.json (--previous), already read, and how it was named. */
+  previous?: { json: PlanJson; source: string };
   /** View thresholds (tests and the benchmark). */
   view?: Partial<Pick<ViewOptions, 'largePlanKeyResults' | 'chartLimit' | 'issuesPerSeverity'>>;
 }
@@ -66,12 +72,17 @@ export interface BuiltReport {
   files: ReportFile[];
   charts: number;
   timings: StageTimings;
+  /** One-line warnings for the CLI (a --previous that cannot be compared). */
+  warnings: string[];
 }
 
 /** Run every stage after reading: the files of the report, in memory. */
 export async function buildReport(workbook: Workbook, options: ReportOptions): Promise<BuiltReport> {
   const t0 = performance.now();
-  const { plan, issues, progress } = analyzeWorkbook(workbook, { asOf: options.asOf, timeZone: 'UTC' });
+  const { plan, issues, progress } = analyzeWorkbook(workbook, {
+    asOf: options.asOf,
+    timeZone: options.timeZone ?? 'UTC',
+  });
   const t1 = performance.now();
   const lang = options.lang ?? plan.lang;
   const bare = buildReportView(plan, issues, progress, {
@@ -84,9 +95,19 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
   const chartTiming = { charts: 0, ms: 0 };
   const view = await renderCharts(bare, chartTiming);
   const t3 = performance.now();
+  const data = buildPlanJson(plan, issues, progress, { lang, source: options.source, generator: GENERATOR });
+  // Since the last report: compared before the pages are drawn, as the company page shows it first.
+  const warnings: string[] = [];
+  if (options.previous) {
+    const compared = comparePrevious(data, options.previous.json, options.previous.source, lang);
+    if (compared.ok) {
+      data.sincePrevious = compared.sincePrevious;
+      data.history = compared.history;
+    } else warnings.push(compared.warning);
+  }
+  attachSincePrevious(view, data);
   const pages = renderPages(view);
   const t4 = performance.now();
-  const data = buildPlanJson(plan, issues, progress, { lang, source: options.source, generator: GENERATOR });
   // Indented for people while small; compact for large plans (a third of the size, and faster).
   const json = JSON.stringify(data, null, plan.keyResults.length <= LARGE_JSON_KEY_RESULTS ? 2 : undefined);
   const t5 = performance.now();
@@ -101,6 +122,7 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
       { name: PLAN_JSON_FILE, data: `${json}\n` },
     ],
     charts: chartTiming.charts,
+    warnings,
     timings: { analyze: t1 - t0, view: t2 - t1, charts: t3 - t2, html: t4 - t3, json: t5 - t4 },
   };
 }

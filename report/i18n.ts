@@ -5,7 +5,7 @@
  * `labels` are plain strings handed to the templates as they are; `phrases` are functions the view model
  * calls with numbers already formatted for the language.
  */
-import type { Lang } from '../shared/template';
+import { bi, type Bilingual, type Lang } from '../shared/template';
 
 const labelsEn = {
   skipToContent: 'Skip to content',
@@ -338,3 +338,126 @@ export const STATUS_ICONS = {
   done: '✓',
   'no-data': '–',
 } as const;
+
+// ---------------------------------------------------------------------------------------------------
+// The live spreadsheet (--sheet) and the previous report (--previous): the CLI's one-line messages, and the
+// words of the "Since the last report" section. Placeholders are {name}; `say` fills them.
+
+/** A catalogue entry in the reader's language with its {placeholders} filled. */
+export function say(entry: Bilingual, lang: Lang, params: Record<string, string | number> = {}): string {
+  return entry[lang].replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+export const SHEET_MESSAGES = {
+  badSheetArg: bi(
+    '--sheet: "{value}" is not a Google Sheets address or spreadsheet ID; copy the address from the browser (https://docs.google.com/spreadsheets/d/…/edit)',
+    '--sheet：“{value}”不是 Google 表格的网址或表格 ID；请从浏览器地址栏复制网址（https://docs.google.com/spreadsheets/d/…/edit）',
+  ),
+  badApiRoot: bi(
+    'GTM_PYRAMID_SHEETS_API: "{value}" is not an http(s) address such as https://sheets.googleapis.com/',
+    'GTM_PYRAMID_SHEETS_API：“{value}”不是 http(s) 网址，例如 https://sheets.googleapis.com/',
+  ),
+  noCredentials: bi(
+    'spreadsheet {id}: no Google credentials found. On a laptop run: gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ; in CI set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (or use workload identity federation). See docs/report.md',
+    '表格 {id}：未找到 Google 凭据。在电脑上运行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 设为服务账号密钥文件（或使用工作负载身份联合）。详见 docs/report.md',
+  ),
+  unauthenticated: bi(
+    'spreadsheet {id}: Google refused the credentials (401: expired or revoked); sign in again with gcloud auth application-default login, or renew GTM_PYRAMID_ACCESS_TOKEN',
+    '表格 {id}：Google 拒绝了凭据（401：已过期或已撤销）；请重新运行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
+  ),
+  forbidden: bi(
+    'spreadsheet {id}: no permission to read it (403); in Google Sheets click Share and add {who} as Viewer',
+    '表格 {id}：没有读取权限（403）；请在 Google 表格中点击“共享”，把 {who} 添加为查看者',
+  ),
+  forbiddenServiceAccount: bi('the service account {email}', '服务账号 {email}'),
+  forbiddenUser: bi(
+    'the Google account you signed in with (gcloud auth application-default login)',
+    '您登录 gcloud 时使用的 Google 账号（gcloud auth application-default login）',
+  ),
+  forbiddenToken: bi(
+    'the account GTM_PYRAMID_ACCESS_TOKEN belongs to',
+    'GTM_PYRAMID_ACCESS_TOKEN 所属的账号',
+  ),
+  apiDisabled: bi(
+    'spreadsheet {id}: the Google Sheets API is not enabled in the Google Cloud project of these credentials (403); enable it: gcloud services enable sheets.googleapis.com',
+    '表格 {id}：这些凭据所属的 Google Cloud 项目未启用 Google Sheets API（403）；请启用：gcloud services enable sheets.googleapis.com',
+  ),
+  notFound: bi(
+    "no spreadsheet with the ID {id} (404); copy the ID from the sheet's address, the part between /d/ and /edit in https://docs.google.com/spreadsheets/d/ID/edit, or pass the whole address",
+    '找不到 ID 为 {id} 的表格（404）；请从表格网址中复制 ID，即 https://docs.google.com/spreadsheets/d/ID/edit 中 /d/ 与 /edit 之间的部分，或直接传入完整网址',
+  ),
+  busy: bi(
+    'spreadsheet {id}: Google Sheets still answered {status} after {attempts} tries ({reason}); nothing was written. Try again in a few minutes',
+    '表格 {id}：重试 {attempts} 次后 Google 表格仍返回 {status}（{reason}）；未写入任何文件。请几分钟后再试',
+  ),
+  busyQuota: bi('the read quota is used up for now', '读取配额暂时用尽'),
+  busyServer: bi("a problem on Google's side", 'Google 服务端故障'),
+  failed: bi(
+    'spreadsheet {id}: Google Sheets answered {status} ({message}); nothing was written',
+    '表格 {id}：Google 表格返回 {status}（{message}）；未写入任何文件',
+  ),
+  network: bi(
+    'spreadsheet {id}: cannot reach {host} ({code}); check the network connection or proxy',
+    '表格 {id}：无法连接 {host}（{code}）；请检查网络连接或代理',
+  ),
+  timeout: bi(
+    'spreadsheet {id}: no answer from {host} within {seconds} s; check the network connection and try again',
+    '表格 {id}：{host} 在 {seconds} 秒内没有响应；请检查网络连接后重试',
+  ),
+  badResponse: bi(
+    'spreadsheet {id}: the answer from {host} is not what the Sheets API sends ({what})',
+    '表格 {id}：{host} 的响应不是 Sheets API 的格式（{what}）',
+  ),
+  noPlanTabs: bi(
+    'spreadsheet "{title}" ({id}): no plan tabs found (tabs: {tabs}); expected {expected}',
+    '表格“{title}”（{id}）：未找到计划工作表（现有：{tabs}）；应有 {expected}',
+  ),
+} as const satisfies Record<string, Bilingual>;
+
+export const PREVIOUS_MESSAGES = {
+  unreadable: bi(
+    'warning: --previous {source}: cannot be read ({reason}); the report is written without "Since the last report"',
+    '警告：--previous {source}：无法读取（{reason}）；报告将不含“自上次报告以来”',
+  ),
+  notPlanJson: bi(
+    'warning: --previous {source}: not a plan.json of gtm-pyramid ({reason}); the report is written without "Since the last report"',
+    '警告：--previous {source}：不是 gtm-pyramid 的 plan.json（{reason}）；报告将不含“自上次报告以来”',
+  ),
+  unknownVersion: bi(
+    'warning: --previous {source}: plan.json version {version} is not one this gtm-pyramid reads (version {expected}); the report is written without "Since the last report"',
+    '警告：--previous {source}：plan.json 版本 {version} 无法识别（本工具读取版本 {expected}）；报告将不含“自上次报告以来”',
+  ),
+  newer: bi(
+    'warning: --previous {source}: it is as of {previous}, not before this report\'s {asOf}; the report is written without "Since the last report"',
+    '警告：--previous {source}：其截至日期 {previous} 不早于本报告的 {asOf}；报告将不含“自上次报告以来”',
+  ),
+  otherPlan: bi(
+    'warning: --previous {source}: it is the report of another plan ("{previous}", not "{current}"); the report is written without "Since the last report"',
+    '警告：--previous {source}：这是另一个计划的报告（“{previous}”，而非“{current}”）；报告将不含“自上次报告以来”',
+  ),
+  used: bi(
+    'Since the last report: compared with {source} (as of {previous}).',
+    '自上次报告以来：与 {source}（截至 {previous}）对比。',
+  ),
+} as const satisfies Record<string, Bilingual>;
+
+export const SINCE_WORDS = {
+  title: bi('Since the last report', '自上次报告以来'),
+  intro: bi('What moved between {previous} and {asOf}.', '{previous} 至 {asOf} 之间的变化。'),
+  statusChanges: bi('Status changes', '状态变化'),
+  noStatusChanges: bi('No status changed.', '没有状态变化。'),
+  attainment: bi('Attainment', '达成率'),
+  attainmentChange: bi('{from} → {to} ({change} points)', '{from} → {to}（{change} 个百分点）'),
+  checkIns: bi('Check-ins added', '新增复盘'),
+  checkInsCount: bi('{count} new monthly actuals: {ids}', '新增 {count} 个月度实际值：{ids}'),
+  noCheckIns: bi('No new check-ins.', '没有新增复盘。'),
+  targetChanges: bi('Targets changed', '目标变更'),
+  noTargetChanges: bi('No target changed.', '没有目标变更。'),
+  targetChange: bi('{id} {field}: {from} → {to}', '{id} {field}：{from} → {to}'),
+  objective: bi('Objective', '目标'),
+  keyResult: bi('Key result', '关键结果'),
+  kpi: bi('KPI', 'KPI'),
+  trend: bi('Attainment per report: {points}', '历次报告的达成率：{points}'),
+} as const satisfies Record<string, Bilingual>;

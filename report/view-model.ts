@@ -19,6 +19,7 @@ import {
 import { enumLabel, STRATEGY_FIELDS, STRATEGY_QUESTIONS, type Lang } from '../shared/template';
 import { Formatter } from './format';
 import { LABELS, PHRASES, STATUS_ICONS, type Labels, type Phrases } from './i18n';
+import type { SincePreviousView, TrendView } from './view/since-previous';
 
 /** Above this many key results the company page summarises and departments get their own pages. */
 export const LARGE_PLAN_KEY_RESULTS = 30;
@@ -161,6 +162,8 @@ export interface PyramidObjective {
   /** The objective's notes; a link only when they are an http(s) URL. */
   note: string;
   noteHref: string;
+  /** Attainment per report, with --previous (set by report/view/since-previous.ts). */
+  trend?: TrendView | null;
 }
 
 export interface PyramidKpi {
@@ -294,6 +297,8 @@ export interface CompanyPage extends PageCommon {
   departmentGroups: DepartmentGroup[];
   issues: IssuesView;
   changes: { present: boolean; rows: ChangeRow[] };
+  /** "Since the last report", with --previous (set by report/view/since-previous.ts). */
+  sincePrevious?: SincePreviousView | null;
 }
 
 export interface DepartmentPage extends PageCommon {
