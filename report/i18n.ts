@@ -460,4 +460,5 @@ export const SINCE_WORDS = {
   keyResult: bi('Key result', '关键结果'),
   kpi: bi('KPI', 'KPI'),
   trend: bi('Attainment per report: {points}', '历次报告的达成率：{points}'),
+  trendCaption: bi('{from} → {to} over {reports} reports', '{reports} 次报告：{from} → {to}'),
 } as const satisfies Record<string, Bilingual>;

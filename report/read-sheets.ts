@@ -65,7 +65,8 @@ export interface SheetReadOptions {
   timeoutMs?: number;
 }
 
-const SPREADSHEET_URL = /\/spreadsheets\/d\/([a-zA-Z0-9_-]+)/;
+// https://docs.google.com/spreadsheets/d/ID/edit, or …/spreadsheets/u/1/d/ID/… when several accounts are signed in.
+const SPREADSHEET_URL = /\/spreadsheets\/(?:u\/\d+\/)?d\/([a-zA-Z0-9_-]+)/;
 const SPREADSHEET_ID = /^[a-zA-Z0-9_-]{20,}$/;
 
 /** The spreadsheet ID of a `--sheet` argument: the address from the browser, or the ID itself. */

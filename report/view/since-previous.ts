@@ -33,6 +33,8 @@ export interface TrendView {
   label: string;
   width: number;
   height: number;
+  /** Shown beside the drawing: the first and the last value. */
+  caption: string;
   /** The polyline's points, "x,y x,y …". */
   points: string;
   dots: { x: number; y: number }[];
@@ -40,7 +42,7 @@ export interface TrendView {
 
 /** Status changes and attainment rows shown on the first screen; plan.json keeps them all. */
 const SHOWN = 8;
-const TREND = { width: 96, height: 24, pad: 3 };
+const TREND = { width: 96, height: 24, pad: 3, minSpan: 0.1 };
 
 function kindLabel(kind: MetricKind, lang: Lang): string {
   return SINCE_WORDS[kind === 'objective' ? 'objective' : kind === 'keyResult' ? 'keyResult' : 'kpi'][lang];
@@ -60,7 +62,10 @@ export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang
     .slice(0, SHOWN)
     .map((a) => {
       const points =
-        a.change === null ? '–' : `${a.change > 0 ? '+' : ''}${f.number(Math.round(a.change * 1000) / 10)}`;
+        a.change === null
+          ? '–'
+          : // A real minus sign, as the percentages beside it are typeset.
+            `${a.change > 0 ? '+' : a.change < 0 ? '−' : ''}${f.number(Math.abs(Math.round(a.change * 1000) / 10))}`;
       return {
         id: a.id,
         kind: kindLabel(a.kind, lang),
@@ -114,14 +119,23 @@ export function trendView(
     (p): p is { asOf: string; value: number } => typeof p.value === 'number' && Number.isFinite(p.value),
   );
   if (series.length < 2) return null;
-  const { width, height, pad } = TREND;
-  const top = Math.max(1, ...series.map((p) => p.value));
+  const { width, height, pad, minSpan } = TREND;
+  // Scaled to the values, but never to less than 10 points: a move of one point must not look like a cliff.
+  const values = series.map((p) => p.value);
+  const mid = (Math.max(...values) + Math.min(...values)) / 2;
+  const span = Math.max(minSpan, Math.max(...values) - Math.min(...values));
+  const low = mid - span / 2;
   const x = (i: number) => pad + (i * (width - 2 * pad)) / (series.length - 1);
-  const y = (v: number) => height - pad - (Math.max(0, v) / top) * (height - 2 * pad);
+  const y = (v: number) => height - pad - ((v - low) / span) * (height - 2 * pad);
   const dots = series.map((p, i) => ({ x: Number(x(i).toFixed(1)), y: Number(y(p.value).toFixed(1)) }));
   return {
     label: say(SINCE_WORDS.trend, lang, {
       points: series.map((p) => `${f.date(p.asOf)} ${f.percent(p.value)}`).join(', '),
+    }),
+    caption: say(SINCE_WORDS.trendCaption, lang, {
+      from: f.percent(series[0].value),
+      to: f.percent(series[series.length - 1].value),
+      reports: f.count(series.length),
     }),
     width,
     height,

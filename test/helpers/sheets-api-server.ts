@@ -13,7 +13,9 @@
  * serial numbers (what dateTimeRenderOption=SERIAL_NUMBER gives) and its Targets tab's formulas as results
  * (evaluated by HyperFormula, as Sheets would: UNFORMATTED_VALUE returns results, not formulas). Every request
  * is recorded; `script` makes the next answers fail in the ways Google's do (a status, a dropped connection, no
- * answer at all).
+ * answer at all). With `serviceAccount` set it also plays the Compute Engine metadata server (GCE_METADATA_HOST),
+ * the Application Default Credentials of a workload on Google Cloud: an access token and the account's e-mail.
+ *   https://cloud.google.com/compute/docs/metadata/querying-metadata
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -116,6 +118,8 @@ export class SheetsApiServer {
   private sockets = new Set<Socket>();
   private spreadsheets = new Map<string, FakeSpreadsheet>();
   url = '';
+  /** The metadata server's service account e-mail (see the header); unset: no metadata server. */
+  serviceAccount: string | undefined;
 
   constructor(spreadsheets: FakeSpreadsheet[]) {
     for (const s of spreadsheets) this.spreadsheets.set(s.id, s);
@@ -130,6 +134,16 @@ export class SheetsApiServer {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this;
+  }
+
+  /** host:port, for GCE_METADATA_HOST. */
+  get host(): string {
+    return new URL(this.url).host;
+  }
+
+  /** Requests to the Sheets API (not the metadata server). */
+  get apiRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.startsWith('/v4/'));
   }
 
   async close(): Promise<void> {
@@ -164,6 +178,7 @@ export class SheetsApiServer {
       query: url.searchParams,
       authorization: req.headers.authorization,
     });
+    if (url.pathname.startsWith('/computeMetadata/v1/')) return this.metadataServer(req, res, url);
     const scripted = this.script.shift();
     if (scripted) {
       if ('drop' in scripted) return req.socket.destroy();
@@ -177,6 +192,31 @@ export class SheetsApiServer {
     if (!spreadsheet) return this.error(res, 404);
     if (!m[2]) return this.json(res, 200, this.metadata(spreadsheet));
     return this.batchGet(res, spreadsheet, url.searchParams);
+  }
+
+  private metadataServer(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const path = url.pathname.slice('/computeMetadata/v1/'.length);
+    const headers = { 'Metadata-Flavor': 'Google' };
+    if (!this.serviceAccount || req.headers['metadata-flavor'] !== 'Google') {
+      res.writeHead(404, headers);
+      return res.end();
+    }
+    if (path === 'instance/service-accounts/default/token') {
+      res.writeHead(200, { ...headers, 'content-type': 'application/json' });
+      return res.end(
+        JSON.stringify({ access_token: 'metadata-token', expires_in: 3599, token_type: 'Bearer' }),
+      );
+    }
+    if (path === 'instance/service-accounts/default/email') {
+      res.writeHead(200, { ...headers, 'content-type': 'application/text' });
+      return res.end(this.serviceAccount);
+    }
+    if (path === 'universe/universe-domain') {
+      res.writeHead(200, { ...headers, 'content-type': 'application/text' });
+      return res.end('googleapis.com');
+    }
+    res.writeHead(404, headers);
+    res.end();
   }
 
   private metadata(s: FakeSpreadsheet) {
