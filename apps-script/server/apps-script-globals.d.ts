@@ -19,6 +19,7 @@ declare namespace GAS {
   }
 
   interface Spreadsheet {
+    getId(): string;
     getSheets(): Sheet[];
     getSheetByName(name: string): Sheet | null;
     insertSheet(name: string, index: number): Sheet;

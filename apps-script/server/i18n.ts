@@ -80,6 +80,7 @@ export const MESSAGES = {
       'Check plan: lists what is missing or inconsistent, with the cell to fix.',
       'Changes: when {fields} of a key result or KPI changes, a row is added to "{changes}"; fill in the reason.',
       "Custom functions for your own sheets: =GTM_TARGET(…) gives a month's target, =GTM_STATUS(…) a status; type one in a cell to see its arguments.",
+      'Report for leadership: the gtm-pyramid command line builds a web page from this spreadsheet, with what moved since the last report: gtm-pyramid report --sheet {sheetId} --previous <last plan.json>. Publish it somewhere only your company can open (see docs/report.md): a public page shows your targets.',
     ].join('\n\n'),
     [
       '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。',
@@ -88,6 +89,7 @@ export const MESSAGES = {
       '检查计划：列出缺失或不一致之处，并指向需要修改的单元格。',
       '变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行；请填写原因。',
       '自定义函数：=GTM_TARGET(…) 计算某月目标，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。',
+      '给管理层的报告：gtm-pyramid 命令行可根据本表格生成网页，并列出自上次报告以来的变化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。请发布到仅公司内部可访问的位置（见 docs/report.md）：公开网页会暴露您的目标。',
     ].join('\n\n'),
   ),
 
