@@ -14,7 +14,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import type { IsoDate, Month } from '../shared/calendar';
-import type { Status } from '../shared/progress';
+import { STATUS_LABELS, type Status } from '../shared/progress';
+import { isIsoDate } from '../shared/calendar';
 import type { Lang } from '../shared/template';
 import { PREVIOUS_MESSAGES, say } from './i18n';
 import { PLAN_JSON_VERSION, type PlanJson } from './plan-json';
@@ -147,7 +148,7 @@ export async function loadPrevious(ref: string, cwd: string, lang: Lang): Promis
         expected: PLAN_JSON_VERSION,
       }),
     };
-  if (typeof json.asOf !== 'string' || !Array.isArray(json.keyResults))
+  if (typeof json.asOf !== 'string' || !isIsoDate(json.asOf) || !Array.isArray(json.keyResults))
     return {
       ok: false,
       warning: say(PREVIOUS_MESSAGES.notPlanJson, lang, { source: ref, reason: 'no asOf or keyResults' }),
@@ -168,6 +169,15 @@ const productOf = (json: PlanJson) => (json.strategy?.product ?? '').trim() || n
 
 export type Comparison =
   { ok: true; sincePrevious: SincePrevious; history: HistoryEntry[] } | { ok: false; warning: string };
+
+// The previous plan.json is a file from elsewhere: its values are read defensively, as untrusted as any cell.
+/** A status word we know, else 'no-data'. */
+const statusOf = (value: unknown): Status =>
+  typeof value === 'string' && value in STATUS_LABELS ? (value as Status) : 'no-data';
+/** A finite number, else null. */
+const numberOf = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+const idOf = (value: unknown): string => (typeof value === 'string' ? value : String(value ?? ''));
 
 /** Float noise out of a difference of two rounded ratios. */
 const diff = (to: number | null, from: number | null) =>
@@ -206,7 +216,11 @@ export function comparePrevious(
     };
 
   const byId = <T extends { id: string }>(items: readonly T[] | undefined) =>
-    new Map((items ?? []).map((x) => [x.id.toLowerCase(), x]));
+    new Map(
+      (Array.isArray(items) ? items : [])
+        .filter((x) => isRecord(x))
+        .map((x) => [idOf(x.id).toLowerCase(), x]),
+    );
   const before = {
     objective: byId(previous.objectives),
     keyResult: byId(previous.keyResults),
@@ -218,10 +232,13 @@ export function comparePrevious(
   for (const o of current.objectives) {
     const p = before.objective.get(o.id.toLowerCase());
     if (!p) continue;
-    const from = p.progress?.status ?? 'no-data';
+    const from = statusOf(isRecord(p.progress) ? p.progress.status : undefined);
     const to = o.progress?.status ?? 'no-data';
     if (from !== to) statusChanges.push({ id: o.id, kind: 'objective', from, to });
-    const a = { from: p.progress?.attainment ?? null, to: o.progress?.attainment ?? null };
+    const a = {
+      from: numberOf(isRecord(p.progress) ? p.progress.attainment : null),
+      to: o.progress?.attainment ?? null,
+    };
     if (a.from !== a.to) attainment.push({ id: o.id, kind: 'objective', ...a, change: diff(a.to, a.from) });
   }
   const checkIns: CheckInAdded[] = [];
@@ -229,16 +246,15 @@ export function comparePrevious(
     for (const m of list) {
       const p = before[kind].get(m.id.toLowerCase());
       if (!p) continue;
-      if (p.status !== m.status) statusChanges.push({ id: m.id, kind, from: p.status, to: m.status });
-      if (kind === 'keyResult' && p.attainment !== m.attainment)
-        attainment.push({
-          id: m.id,
-          kind,
-          from: p.attainment,
-          to: m.attainment,
-          change: diff(m.attainment, p.attainment),
-        });
-      const earlier = new Map(p.months.map((x) => [x.month, x.actual]));
+      const from = statusOf(p.status);
+      if (from !== m.status) statusChanges.push({ id: m.id, kind, from, to: m.status });
+      const was = numberOf(p.attainment);
+      if (kind === 'keyResult' && was !== m.attainment)
+        attainment.push({ id: m.id, kind, from: was, to: m.attainment, change: diff(m.attainment, was) });
+      const months: unknown[] = Array.isArray(p.months) ? p.months : [];
+      const earlier = new Map(
+        months.filter(isRecord).map((x) => [String(x.month), numberOf(x.actual)] as const),
+      );
       for (const month of m.months)
         if (month.actual !== null && (earlier.get(month.month) ?? null) === null)
           checkIns.push({ id: m.id, kind, month: month.month, actual: month.actual });
@@ -261,14 +277,25 @@ export function comparePrevious(
       reason,
     }));
 
-  const earlierHistory = Array.isArray(previous.history)
-    ? previous.history.filter((h) => isRecord(h) && typeof h.asOf === 'string' && h.asOf < previous.asOf)
-    : [];
+  // Earlier entries as the previous report carried them, cleaned: real dates before its own, numbers or null.
+  const earlierHistory: HistoryEntry[] = (Array.isArray(previous.history) ? previous.history : [])
+    .filter((h) => isRecord(h) && typeof h.asOf === 'string' && isIsoDate(h.asOf) && h.asOf < previous.asOf)
+    .map((h) => ({
+      asOf: h.asOf,
+      objectives: Object.fromEntries(
+        Object.entries(isRecord(h.objectives) ? h.objectives : {}).map(([id, v]) => [id, numberOf(v)]),
+      ),
+    }));
   const history: HistoryEntry[] = [
     ...earlierHistory,
     {
       asOf: previous.asOf,
-      objectives: Object.fromEntries(previous.objectives.map((o) => [o.id, o.progress?.attainment ?? null])),
+      objectives: Object.fromEntries(
+        [...before.objective.values()].map((o) => [
+          idOf(o.id),
+          numberOf(isRecord(o.progress) ? o.progress.attainment : null),
+        ]),
+      ),
     },
   ].slice(-HISTORY_LIMIT);
 

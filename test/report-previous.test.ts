@@ -172,6 +172,46 @@ describe('gtm-pyramid report --previous', () => {
   });
 });
 
+describe('a previous plan.json is untrusted input', () => {
+  it('odd or hostile values are read as unknown, never shown as markup, never crash the report', async () => {
+    const hostile = json('october');
+    const kr3 = hostile.keyResults.find((k: { id: string }) => k.id === 'KR3');
+    kr3.status = '<script>window.__x=1</script>';
+    kr3.attainment = '"><img src=x onerror=alert(1)>';
+    kr3.months = 'none';
+    hostile.objectives[0].progress = null;
+    hostile.history = [
+      { asOf: '2026-01-15', objectives: { O1: '<img src=x>', O2: 0.4 } },
+      { asOf: '<b>bad</b>', objectives: { O1: 0.1 } },
+      'not an entry',
+    ];
+    writeFileSync(join(dir, 'hostile.json'), JSON.stringify(hostile));
+    const run = await runCli(
+      ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', 'hostile.json', '--out', 'hostile'],
+      dir,
+    );
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+    const data = json('hostile');
+    expect(data.sincePrevious.statusChanges).toContainEqual({
+      id: 'KR3',
+      kind: 'keyResult',
+      from: 'no-data',
+      to: 'off-track',
+    });
+    expect(data.sincePrevious.attainment).toContainEqual(
+      expect.objectContaining({ id: 'KR3', from: null, change: null }),
+    );
+    expect(data.history).toEqual([
+      { asOf: '2026-01-15', objectives: { O1: null, O2: 0.4 } },
+      { asOf: OCTOBER, objectives: { O1: null, O2: hostile.objectives[1].progress.attainment } },
+    ]);
+    const html = read('hostile/index.html');
+    expect(html).not.toContain('<script>window.__x');
+    expect(html).not.toContain('<img src=x');
+  });
+});
+
 describe('a previous report that cannot be compared: a warning, and the report without the section', () => {
   const october = () => json('october');
   const cases: [string, () => string | null, RegExp][] = [
