@@ -209,7 +209,9 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
           );
         }
         if (f.status === 404) throw new SheetReadError(say(SHEET_MESSAGES.notFound, lang, { id }));
-        if (f.status === 401) throw new SheetReadError(say(SHEET_MESSAGES.unauthenticated, lang, { id }));
+        // 401 from the API, or the token endpoint refusing to renew a signed-in session (expired gcloud login).
+        if (f.status === 401 || /invalid_grant|invalid_rapt|reauth/i.test(f.message))
+          throw new SheetReadError(say(SHEET_MESSAGES.unauthenticated, lang, { id }));
         if (f.status === 403) {
           if (f.reason === 'SERVICE_DISABLED' || /has not been used|is disabled/i.test(f.message))
             throw new SheetReadError(say(SHEET_MESSAGES.apiDisabled, lang, { id }));
