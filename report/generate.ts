@@ -99,7 +99,13 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
   // Since the last report: compared before the pages are drawn, as the company page shows it first.
   const warnings: string[] = [];
   if (options.previous) {
-    const compared = comparePrevious(data, options.previous.json, options.previous.source, lang);
+    // Warnings are the command line's words: in --lang when given, else English, as its other messages.
+    const compared = comparePrevious(
+      data,
+      options.previous.json,
+      options.previous.source,
+      options.lang ?? 'en',
+    );
     if (compared.ok) {
       data.sincePrevious = compared.sincePrevious;
       data.history = compared.history;
