@@ -231,7 +231,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   io.out(asOfNote(asOf, givenAsOf !== undefined, example));
   if (previous && !built.warnings.length)
     io.out(
-      say(PREVIOUS_MESSAGES.used, built.lang, { source: previous.source, previous: previous.json.asOf }),
+      say(PREVIOUS_MESSAGES.used, lang ?? 'en', { source: previous.source, previous: previous.json.asOf }),
     );
   io.out(`Open ${pathToFileURL(index).href}`);
   return 0;
