@@ -1,8 +1,8 @@
 /**
  * gtm-pyramid: the command line.
  *
- *   gtm-pyramid report [plan.xlsx] [--out DIR] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
- *   gtm-pyramid check [plan.xlsx] [--json] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
+ *   gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
+ *   gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
  *   gtm-pyramid example [--out plan.xlsx] [--lang en|zh-CN] [--force]
  *
  * Exit codes: 0 done; 1 `check` found errors in the plan; 2 nothing was done because the input could not be
@@ -13,31 +13,37 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-import { isIsoDate, isoDate, type IsoDate } from '../shared/calendar';
+import { dateToIso, isIsoDate, isoDate, type IsoDate } from '../shared/calendar';
 import type { Workbook } from '../shared/cells';
 import { analyzeWorkbook } from '../shared/checks';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
 import { CATALOGUES, isChinese } from '../shared/i18n';
 import { matchTab, TABS, type Lang } from '../shared/template';
-// Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, exceljs by readXlsx.
+// Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, exceljs by readXlsx,
+// the Google client libraries by readSheet.
 import { OutputError } from './errors';
+import { PREVIOUS_MESSAGES, say, SHEET_MESSAGES } from './i18n';
 import { GENERATOR } from './package-info';
+import type { PlanJson } from './plan-json';
+import { loadPrevious } from './previous';
+import { readSheet, SheetReadError } from './read-sheets';
 import { readXlsx, XlsxReadError } from './read-xlsx';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-  /** Today as a calendar day (the machine's local date unless a test fixes it). */
-  today(): IsoDate;
+  /** Today as a calendar day: in the given time zone (a live spreadsheet's), else the machine's local date. */
+  today(timeZone?: string): IsoDate;
   cwd(): string;
 }
 
 const defaultIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  today: () => {
+  today: (timeZone) => {
     const d = new Date();
+    if (timeZone) return dateToIso(d, timeZone) ?? isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
     return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
   },
   cwd: () => process.cwd(),
@@ -50,11 +56,13 @@ const utcDateOf = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z
 export const DEFAULT_EXAMPLE_FILE = 'gtm-pyramid-example.xlsx';
 
 const USAGE = `Usage:
-  gtm-pyramid report [plan.xlsx] [--out DIR] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
+  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
       Write the static report (DIR/index.html, plan.json; default DIR ${DEFAULT_REPORT_DIR}).
-      Without plan.xlsx, the built-in example plan is used (as of ${EXAMPLE_AS_OF} unless --as-of is given).
-  gtm-pyramid check [plan.xlsx] [--json] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
-      Run the plan checks. Exit 0: no errors; 1: the plan has errors; 2: the file cannot be read.
+      Without plan.xlsx or --sheet, the built-in example plan is used (as of ${EXAMPLE_AS_OF} unless --as-of is given).
+      --sheet reads the live Google Sheet (Application Default Credentials; see docs/report.md).
+      --previous names the last report's plan.json (a file or https:// URL): the report then says what moved since.
+  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
+      Run the plan checks. Exit 0: no errors; 1: the plan has errors; 2: the plan cannot be read.
   gtm-pyramid example [--out FILE] [--lang en|zh-CN] [--force]
       Write the example plan as an .xlsx to import into Google Sheets (default ${DEFAULT_EXAMPLE_FILE}).
   gtm-pyramid --help | --version`;
@@ -107,11 +115,35 @@ function missingRequiredTabs(workbook: Workbook): string[] {
 
 interface Input {
   workbook: Workbook;
-  /** As given on the command line; null for the built-in example. */
+  /** As given on the command line (a live sheet: its title); null for the built-in example. */
   source: string | null;
+  /** A live spreadsheet's time zone: Date cells and "today" are read in it. */
+  timeZone?: string;
 }
 
-async function loadInput(file: string | undefined, lang: Lang | undefined, io: CliIo): Promise<Input> {
+async function loadInput(
+  file: string | undefined,
+  lang: Lang | undefined,
+  io: CliIo,
+  sheet?: string,
+): Promise<Input> {
+  if (sheet !== undefined) {
+    if (file !== undefined) throw new UsageError(`give a plan file or --sheet, not both`);
+    const live = await readSheet(sheet, { lang });
+    if (!Object.keys(live.workbook).length) {
+      throw new SheetReadError(
+        say(SHEET_MESSAGES.noPlanTabs, lang ?? 'en', {
+          title: live.title,
+          id: live.id,
+          tabs: live.tabs.slice(0, 5).join(', '),
+          expected: TABS.filter((t) => t.presence === 'required')
+            .map((t) => `"${t.label.en}"`)
+            .join(', '),
+        }),
+      );
+    }
+    return { workbook: live.workbook, source: live.title, timeZone: live.timeZone };
+  }
   if (file === undefined)
     return { workbook: exampleWorkbook(lang ?? 'en', { date: utcDateOf }), source: null };
   try {
@@ -150,6 +182,8 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     out: { type: 'string', short: 'o' },
     lang: { type: 'string' },
     'as-of': { type: 'string' },
+    sheet: { type: 'string' },
+    previous: { type: 'string' },
   });
   if (values.help) {
     io.out(USAGE);
@@ -160,20 +194,37 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const lang = parseLang(values.lang as string | undefined);
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined);
   const file = positionals[0];
-  const input = await loadInput(file, lang, io);
+  const sheet = values.sheet as string | undefined;
+  const input = await loadInput(file, lang, io, sheet);
   requirePlanTabs(input);
   const missing = missingRequiredTabs(input.workbook);
   if (missing.length) {
     throw new XlsxReadError(
-      file ?? 'example',
+      input.source ?? 'example',
       `the ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'tab is' : 'tabs are'} missing; the report needs ${missing.length === 1 ? 'it' : 'them'}`,
     );
   }
-  const asOf = givenAsOf ?? (file === undefined ? EXAMPLE_AS_OF : io.today());
+  const example = input.source === null;
+  const asOf = givenAsOf ?? (example ? EXAMPLE_AS_OF : io.today(input.timeZone));
   const outDir = (values.out as string | undefined) ?? DEFAULT_REPORT_DIR;
   const target = resolve(io.cwd(), outDir);
   const { buildReport, writeReportDir } = await import('./generate');
-  const built = await buildReport(input.workbook, { asOf, lang, source: input.source });
+  // The previous report: whatever cannot be used is a warning, and the report is written without the section.
+  const previousRef = values.previous as string | undefined;
+  let previous: { json: PlanJson; source: string } | undefined;
+  if (previousRef !== undefined) {
+    const loaded = await loadPrevious(previousRef, io.cwd(), lang ?? 'en');
+    if (loaded.ok) previous = { json: loaded.previous, source: previousRef };
+    else io.err(`gtm-pyramid: ${loaded.warning}`);
+  }
+  const built = await buildReport(input.workbook, {
+    asOf,
+    lang,
+    source: input.source,
+    timeZone: input.timeZone,
+    previous,
+  });
+  for (const warning of built.warnings) io.err(`gtm-pyramid: ${warning}`);
   await writeReportDir(target, built.files, outDir);
   const counts = countBySeverity(built.issues);
   const index = resolve(target, 'index.html');
@@ -183,7 +234,11 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     `${input.source ?? 'Built-in example plan'}: ${plural(built.plan.keyResults.length, 'key result')}, ` +
       `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}; ${plural(built.files.length, 'file')} (${built.lang}).`,
   );
-  io.out(asOfNote(asOf, givenAsOf !== undefined, file === undefined));
+  io.out(asOfNote(asOf, givenAsOf !== undefined, example));
+  if (previous && !built.warnings.length)
+    io.out(
+      say(PREVIOUS_MESSAGES.used, lang ?? 'en', { source: previous.source, previous: previous.json.asOf }),
+    );
   io.out(`Open ${pathToFileURL(index).href}`);
   return 0;
 }
@@ -198,6 +253,7 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     json: { type: 'boolean' },
     lang: { type: 'string' },
     'as-of': { type: 'string' },
+    sheet: { type: 'string' },
   });
   if (values.help) {
     io.out(USAGE);
@@ -207,10 +263,10 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const langOption = parseLang(values.lang as string | undefined);
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined);
   const file = positionals[0];
-  const input = await loadInput(file, langOption, io);
+  const input = await loadInput(file, langOption, io, values.sheet as string | undefined);
   requirePlanTabs(input);
-  const asOf = givenAsOf ?? (file === undefined ? EXAMPLE_AS_OF : io.today());
-  const { plan, issues } = analyzeWorkbook(input.workbook, { asOf, timeZone: 'UTC' });
+  const asOf = givenAsOf ?? (input.source === null ? EXAMPLE_AS_OF : io.today(input.timeZone));
+  const { plan, issues } = analyzeWorkbook(input.workbook, { asOf, timeZone: input.timeZone ?? 'UTC' });
   const lang = langOption ?? plan.lang;
   const counts = countBySeverity(issues);
   const name = input.source ?? 'example';
@@ -306,7 +362,12 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         throw new UsageError(`unknown command "${command}"; try gtm-pyramid --help`);
     }
   } catch (error) {
-    if (error instanceof XlsxReadError || error instanceof OutputError || error instanceof UsageError) {
+    if (
+      error instanceof XlsxReadError ||
+      error instanceof SheetReadError ||
+      error instanceof OutputError ||
+      error instanceof UsageError
+    ) {
       io.err(`gtm-pyramid: ${error.message}`);
       return 2;
     }

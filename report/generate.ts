@@ -21,9 +21,11 @@ import type { Lang } from '../shared/template';
 import { renderCharts } from './charts';
 import { OutputError } from './errors';
 import { GENERATOR } from './package-info';
-import { buildPlanJson } from './plan-json';
+import { buildPlanJson, type PlanJson } from './plan-json';
+import { comparePrevious } from './previous';
 import { renderPages } from './render/html';
 import { buildReportView, type ReportView, type ViewOptions } from './view-model';
+import { attachSincePrevious } from './view/since-previous';
 
 export const MARKER_FILE = '.gtm-pyramid-report';
 export const PLAN_JSON_FILE = 'plan.json';
@@ -38,6 +40,10 @@ export interface ReportOptions {
   lang?: Lang;
   /** The input's file name for the header and plan.json; null for the built-in example. */
   source: string | null;
+  /** The spreadsheet's time zone, for Date cells (a live sheet); default UTC, as exceljs reads an .xlsx. */
+  timeZone?: string;
+  /** The previous report's plan.json (--previous), already read, and how it was named. */
+  previous?: { json: PlanJson; source: string };
   /** View thresholds (tests and the benchmark). */
   view?: Partial<Pick<ViewOptions, 'largePlanKeyResults' | 'chartLimit' | 'issuesPerSeverity'>>;
 }
@@ -64,12 +70,17 @@ export interface BuiltReport {
   files: ReportFile[];
   charts: number;
   timings: StageTimings;
+  /** One-line warnings for the CLI (a --previous that cannot be compared). */
+  warnings: string[];
 }
 
 /** Run every stage after reading: the files of the report, in memory. */
 export async function buildReport(workbook: Workbook, options: ReportOptions): Promise<BuiltReport> {
   const t0 = performance.now();
-  const { plan, issues, progress } = analyzeWorkbook(workbook, { asOf: options.asOf, timeZone: 'UTC' });
+  const { plan, issues, progress } = analyzeWorkbook(workbook, {
+    asOf: options.asOf,
+    timeZone: options.timeZone ?? 'UTC',
+  });
   const t1 = performance.now();
   const lang = options.lang ?? plan.lang;
   const bare = buildReportView(plan, issues, progress, {
@@ -82,9 +93,25 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
   const chartTiming = { charts: 0, ms: 0 };
   const view = await renderCharts(bare, chartTiming);
   const t3 = performance.now();
+  const data = buildPlanJson(plan, issues, progress, { lang, source: options.source, generator: GENERATOR });
+  // Since the last report: compared before the pages are drawn, as the company page shows it first.
+  const warnings: string[] = [];
+  if (options.previous) {
+    // Warnings are the command line's words: in --lang when given, else English, as its other messages.
+    const compared = comparePrevious(
+      data,
+      options.previous.json,
+      options.previous.source,
+      options.lang ?? 'en',
+    );
+    if (compared.ok) {
+      data.sincePrevious = compared.sincePrevious;
+      data.history = compared.history;
+    } else warnings.push(compared.warning);
+  }
+  attachSincePrevious(view, data);
   const pages = renderPages(view);
   const t4 = performance.now();
-  const data = buildPlanJson(plan, issues, progress, { lang, source: options.source, generator: GENERATOR });
   // Indented for people while small; compact for large plans (a third of the size, and faster).
   const json = JSON.stringify(data, null, plan.keyResults.length <= LARGE_JSON_KEY_RESULTS ? 2 : undefined);
   const t5 = performance.now();
@@ -99,6 +126,7 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
       { name: PLAN_JSON_FILE, data: `${json}\n` },
     ],
     charts: chartTiming.charts,
+    warnings,
     timings: { analyze: t1 - t0, view: t2 - t1, charts: t3 - t2, html: t4 - t3, json: t5 - t4 },
   };
 }

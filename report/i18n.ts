@@ -5,7 +5,15 @@
  * `labels` are plain strings handed to the templates as they are; `phrases` are functions the view model
  * calls with numbers already formatted for the language.
  */
-import { CATALOGUES, type Lang, type Messages } from '../shared/i18n';
+import {
+  CATALOGUES,
+  fill,
+  localized,
+  type Lang,
+  type Localized,
+  type Messages,
+  type Params,
+} from '../shared/i18n';
 
 export type Labels = Messages['report']['labels'];
 export type Phrases = Messages['report']['phrases'];
@@ -36,3 +44,62 @@ export const STATUS_ICONS = {
   done: '✓',
   'no-data': '–',
 } as const;
+
+// ---------------------------------------------------------------------------------------------------
+// The live spreadsheet (--sheet) and the previous report (--previous): the CLI's one-line messages, and the
+// words of the "Since the last report" section. Placeholders are {name}; `say` fills them.
+
+/** A catalogue entry in the reader's language with its {placeholders} filled. */
+export function say(entry: Localized, lang: Lang, params: Params = {}): string {
+  return fill(entry[lang], params);
+}
+
+export const SHEET_MESSAGES = {
+  badSheetArg: localized((m) => m.report.sheet.badSheetArg),
+  badApiRoot: localized((m) => m.report.sheet.badApiRoot),
+  noCredentials: localized((m) => m.report.sheet.noCredentials),
+  unauthenticated: localized((m) => m.report.sheet.unauthenticated),
+  forbidden: localized((m) => m.report.sheet.forbidden),
+  forbiddenServiceAccount: localized((m) => m.report.sheet.forbiddenServiceAccount),
+  forbiddenUser: localized((m) => m.report.sheet.forbiddenUser),
+  forbiddenToken: localized((m) => m.report.sheet.forbiddenToken),
+  apiDisabled: localized((m) => m.report.sheet.apiDisabled),
+  notFound: localized((m) => m.report.sheet.notFound),
+  busy: localized((m) => m.report.sheet.busy),
+  busyQuota: localized((m) => m.report.sheet.busyQuota),
+  busyServer: localized((m) => m.report.sheet.busyServer),
+  failed: localized((m) => m.report.sheet.failed),
+  network: localized((m) => m.report.sheet.network),
+  timeout: localized((m) => m.report.sheet.timeout),
+  badResponse: localized((m) => m.report.sheet.badResponse),
+  noPlanTabs: localized((m) => m.report.sheet.noPlanTabs),
+} as const satisfies Record<string, Localized>;
+
+export const PREVIOUS_MESSAGES = {
+  unreadable: localized((m) => m.report.previous.unreadable),
+  notPlanJson: localized((m) => m.report.previous.notPlanJson),
+  unknownVersion: localized((m) => m.report.previous.unknownVersion),
+  newer: localized((m) => m.report.previous.newer),
+  otherPlan: localized((m) => m.report.previous.otherPlan),
+  used: localized((m) => m.report.previous.used),
+} as const satisfies Record<string, Localized>;
+
+export const SINCE_WORDS = {
+  title: localized((m) => m.report.since.title),
+  intro: localized((m) => m.report.since.intro),
+  statusChanges: localized((m) => m.report.since.statusChanges),
+  noStatusChanges: localized((m) => m.report.since.noStatusChanges),
+  attainment: localized((m) => m.report.since.attainment),
+  attainmentChange: localized((m) => m.report.since.attainmentChange),
+  checkIns: localized((m) => m.report.since.checkIns),
+  checkInsCount: localized((m) => m.report.since.checkInsCount),
+  noCheckIns: localized((m) => m.report.since.noCheckIns),
+  targetChanges: localized((m) => m.report.since.targetChanges),
+  noTargetChanges: localized((m) => m.report.since.noTargetChanges),
+  targetChange: localized((m) => m.report.since.targetChange),
+  objective: localized((m) => m.report.since.objective),
+  keyResult: localized((m) => m.report.since.keyResult),
+  kpi: localized((m) => m.report.since.kpi),
+  trend: localized((m) => m.report.since.trend),
+  trendCaption: localized((m) => m.report.since.trendCaption),
+} as const satisfies Record<string, Localized>;

@@ -7,6 +7,7 @@ import type { PlanIssue, Severity } from '../shared/issues';
 import type { Plan } from '../shared/plan';
 import type { MetricProgress, PlanProgress, RollUp, Status } from '../shared/progress';
 import type { Direction, Lang, MetricType } from '../shared/template';
+import type { HistoryEntry, SincePrevious } from './previous';
 
 export const PLAN_JSON_VERSION = 1;
 
@@ -132,6 +133,10 @@ export interface PlanJson {
     keyResults: Partial<Record<Status, number>>;
     kpis: Partial<Record<Status, number>>;
   };
+  /** With --previous: what moved since the previous report (report/previous.ts). Absent otherwise. */
+  sincePrevious?: SincePrevious;
+  /** With --previous: each objective's attainment per earlier report, oldest first, bounded. Absent otherwise. */
+  history?: HistoryEntry[];
 }
 
 function metric(p: MetricProgress): MetricJson {

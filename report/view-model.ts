@@ -20,6 +20,7 @@ import { enumLabel, STRATEGY_FIELDS, STRATEGY_QUESTIONS, type Lang } from '../sh
 import { Formatter } from './format';
 import { isChinese } from '../shared/i18n';
 import { LABELS, PHRASES, STATUS_ICONS, type Labels, type Phrases } from './i18n';
+import type { SincePreviousView, TrendView } from './view/since-previous';
 
 /** Above this many key results the company page summarises and departments get their own pages. */
 export const LARGE_PLAN_KEY_RESULTS = 30;
@@ -162,6 +163,8 @@ export interface PyramidObjective {
   /** The objective's notes; a link only when they are an http(s) URL. */
   note: string;
   noteHref: string;
+  /** Attainment per report, with --previous (set by report/view/since-previous.ts). */
+  trend?: TrendView | null;
 }
 
 export interface PyramidKpi {
@@ -295,6 +298,8 @@ export interface CompanyPage extends PageCommon {
   departmentGroups: DepartmentGroup[];
   issues: IssuesView;
   changes: { present: boolean; rows: ChangeRow[] };
+  /** "Since the last report", with --previous (set by report/view/since-previous.ts). */
+  sincePrevious?: SincePreviousView | null;
 }
 
 export interface DepartmentPage extends PageCommon {

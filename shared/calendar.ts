@@ -111,6 +111,15 @@ export function isoToSerial(date: IsoDate): number {
 }
 
 /**
+ * A serial date-time (the day plus the fraction of it, as the Sheets API gives a timestamp with
+ * dateTimeRenderOption=SERIAL_NUMBER) as "YYYY-MM-DD HH:MM" in the spreadsheet's wall-clock time.
+ */
+export function serialToIsoMinute(serial: number): string {
+  const d = new Date(SERIAL_EPOCH_MS + Math.round(serial * 1440) * 60_000);
+  return d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
  * The calendar day a Date denotes in a time zone. Google Sheets hands dates over as instants at midnight
  * of the spreadsheet's time zone; exceljs as instants at UTC midnight. Reading the parts in the right zone
  * gives the day the person typed.

@@ -16,3 +16,4 @@ export * from './progress';
 export * from './checks';
 export * from './targets-sheet';
 export * from './example';
+export * from './sheet-grid';

@@ -19,6 +19,7 @@ declare namespace GAS {
   }
 
   interface Spreadsheet {
+    getId(): string;
     getSheets(): Sheet[];
     getSheetByName(name: string): Sheet | null;
     /** Makes the new sheet the active one (reference/spreadsheet/spreadsheet#insertSheet). */

@@ -4,8 +4,10 @@ import { notify } from './action';
 import { TRACKED_FIELDS } from './change-log';
 import { list, t, userLang } from './i18n';
 
-export function helpText(lang: ReturnType<typeof userLang>): string {
+/** `sheetId`: the spreadsheet's ID, for the report command line (`gtm-pyramid report --sheet ID`). */
+export function helpText(lang: ReturnType<typeof userLang>, sheetId = 'SPREADSHEET_ID'): string {
   return t('helpText', lang, {
+    sheetId,
     tabs: list(
       TABS.filter((tab) => tab.key !== 'targets').map((tab) => tab.label[lang]),
       lang,
@@ -21,7 +23,7 @@ export function helpText(lang: ReturnType<typeof userLang>): string {
 
 export function showHelp(): { ok: true; message: string } {
   const lang = userLang();
-  const message = helpText(lang);
+  const message = helpText(lang, SpreadsheetApp.getActiveSpreadsheet().getId());
   notify(t('helpTitle', lang), message);
   return { ok: true, message };
 }

@@ -5,7 +5,8 @@
  * made the same way (`sheetDate`). Writes go through `writeBlock`: one `setValues` per rectangle.
  */
 import type { Cell, Workbook } from '../../shared/cells';
-import { langFromLocale, matchTab, type Lang, type TabKey } from '../../shared/template';
+import { planTabKey, sheetGrid, sheetsToWorkbook } from '../../shared/sheet-grid';
+import { langFromLocale, type Lang, type TabKey } from '../../shared/template';
 
 export interface SheetSnapshot {
   sheet: GAS.Sheet;
@@ -27,37 +28,8 @@ export interface SpreadsheetSnapshot {
   workbook: Workbook;
 }
 
-/** True for a Date from any realm (a value made by another JavaScript context is not `instanceof Date`). */
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-/** A cell as shared/ expects it: a Date from another realm becomes a Date of this one. */
-export function normalizeCell(value: unknown): Cell {
-  if (value === null || value === undefined) return '';
-  if (isDate(value)) return new Date((value as Date).getTime());
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return String(value);
-}
-
-function normalizeGrid(values: unknown[][]): Cell[][] {
-  let dates = false;
-  for (const row of values) {
-    for (const cell of row) {
-      if (cell !== null && typeof cell === 'object') {
-        dates = true;
-        break;
-      }
-    }
-    if (dates) break;
-  }
-  return dates ? values.map((row) => row.map(normalizeCell)) : (values as Cell[][]);
-}
-
-/** A grid with nothing but blanks (what getDataRange() gives for an empty sheet). */
-export function isBlankGrid(values: Cell[][]): boolean {
-  return values.every((row) => row.every((cell) => cell === '' || cell === null || cell === undefined));
-}
+// Cells from Sheets go through shared/sheet-grid.ts, the same code the report CLI's --sheet reader uses.
+export { isBlankGrid, isDate, normalizeCell } from '../../shared/sheet-grid';
 
 /** Reads the spreadsheet: its time zone and locale, the name of every sheet, and the cells of every plan tab. */
 export function readSpreadsheet(ss: GAS.Spreadsheet): SpreadsheetSnapshot {
@@ -65,12 +37,11 @@ export function readSpreadsheet(ss: GAS.Spreadsheet): SpreadsheetSnapshot {
   const locale = ss.getSpreadsheetLocale() || 'en';
   const sheets: SheetSnapshot[] = ss.getSheets().map((sheet) => {
     const name = sheet.getName();
-    const tabKey = matchTab(name)?.key ?? null;
-    const values = tabKey ? normalizeGrid(sheet.getDataRange().getValues()) : [];
+    const tabKey = planTabKey(name);
+    const values = tabKey ? sheetGrid(sheet.getDataRange().getValues()) : [];
     return { sheet, name, tabKey, values };
   });
-  const workbook: Workbook = {};
-  for (const s of sheets) if (s.tabKey && !(s.name in workbook)) workbook[s.name] = s.values;
+  const workbook = sheetsToWorkbook(sheets.map((s) => ({ name: s.name, grid: s.values })));
   return { ss, timeZone, locale, localeLang: langFromLocale(locale), sheets, workbook };
 }
 

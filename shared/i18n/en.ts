@@ -779,7 +779,7 @@ export const en = {
       fixRebuilt: 'Rebuilt {cell}.',
     },
     helpText:
-      'Insert templates: adds the plan tabs ({tabs}) with notes on every header, drop-downs and formats. Run it again at any time: it only adds what is missing.\n\nInsert example plan: fills an empty spreadsheet with the worked example.\n\nDecompose targets: writes one row per key result and KPI on "{targets}", one column per month, as formulas. For custom phasing, type weights in the weights rows: they are kept.\n\nCheck plan: lists what is missing or inconsistent, with the cell to fix.\n\nChanges: when {fields} of a key result or KPI changes, a row is added to "{changes}"; fill in the reason.\n\nCustom functions for your own sheets: =GTM_TARGET(…) gives a month\'s target, =GTM_STATUS(…) a status; type one in a cell to see its arguments.',
+      'Insert templates: adds the plan tabs ({tabs}) with notes on every header, drop-downs and formats. Run it again at any time: it only adds what is missing.\n\nInsert example plan: fills an empty spreadsheet with the worked example.\n\nDecompose targets: writes one row per key result and KPI on "{targets}", one column per month, as formulas. For custom phasing, type weights in the weights rows: they are kept.\n\nCheck plan: lists what is missing or inconsistent, with the cell to fix.\n\nChanges: when {fields} of a key result or KPI changes, a row is added to "{changes}"; fill in the reason.\n\nCustom functions for your own sheets: =GTM_TARGET(…) gives a month\'s target, =GTM_STATUS(…) a status; type one in a cell to see its arguments.\n\nReport for leadership: the gtm-pyramid command line builds a web page from this spreadsheet, with what moved since the last report: gtm-pyramid report --sheet {sheetId} --previous <last plan.json>. Publish it somewhere only your company can open (see docs/report.md): a public page shows your targets.',
   },
   customFunctions: {
     args: {
@@ -874,6 +874,66 @@ export const en = {
       none: '–',
     },
     phrases: reportPhrases,
+    sheet: {
+      badSheetArg:
+        '--sheet: "{value}" is not a Google Sheets address or spreadsheet ID; copy the address from the browser (https://docs.google.com/spreadsheets/d/…/edit)',
+      badApiRoot:
+        'GTM_PYRAMID_SHEETS_API: "{value}" is not an http(s) address such as https://sheets.googleapis.com/',
+      noCredentials:
+        'spreadsheet {id}: no Google credentials found. On a laptop run: gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ; in CI set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (or use workload identity federation). See docs/report.md',
+      unauthenticated:
+        'spreadsheet {id}: Google refused the credentials (401: expired or revoked); sign in again with gcloud auth application-default login, or renew GTM_PYRAMID_ACCESS_TOKEN',
+      forbidden:
+        'spreadsheet {id}: no permission to read it (403); in Google Sheets click Share and add {who} as Viewer',
+      forbiddenServiceAccount: 'the service account {email}',
+      forbiddenUser: 'the Google account you signed in with (gcloud auth application-default login)',
+      forbiddenToken: 'the account GTM_PYRAMID_ACCESS_TOKEN belongs to',
+      apiDisabled:
+        'spreadsheet {id}: the Google Sheets API is not enabled in the Google Cloud project of these credentials (403); enable it: gcloud services enable sheets.googleapis.com',
+      notFound:
+        "no spreadsheet with the ID {id} (404); copy the ID from the sheet's address, the part between /d/ and /edit in https://docs.google.com/spreadsheets/d/ID/edit, or pass the whole address",
+      busy: 'spreadsheet {id}: Google Sheets still answered {status} after {attempts} tries ({reason}); nothing was written. Try again in a few minutes',
+      busyQuota: 'the read quota is used up for now',
+      busyServer: "a problem on Google's side",
+      failed: 'spreadsheet {id}: Google Sheets answered {status} ({message}); nothing was written',
+      network: 'spreadsheet {id}: cannot reach {host} ({code}); check the network connection or proxy',
+      timeout:
+        'spreadsheet {id}: no answer from {host} within {seconds} s; check the network connection and try again',
+      badResponse: 'spreadsheet {id}: the answer from {host} is not what the Sheets API sends ({what})',
+      noPlanTabs: 'spreadsheet "{title}" ({id}): no plan tabs found (tabs: {tabs}); expected {expected}',
+    },
+    previous: {
+      unreadable:
+        'warning: --previous {source}: cannot be read ({reason}); the report is written without "Since the last report"',
+      notPlanJson:
+        'warning: --previous {source}: not a plan.json of gtm-pyramid ({reason}); the report is written without "Since the last report"',
+      unknownVersion:
+        'warning: --previous {source}: plan.json version {version} is not one this gtm-pyramid reads (version {expected}); the report is written without "Since the last report"',
+      newer:
+        'warning: --previous {source}: it is as of {previous}, not before this report\'s {asOf}; the report is written without "Since the last report"',
+      otherPlan:
+        'warning: --previous {source}: it is the report of another plan ("{previous}", not "{current}"); the report is written without "Since the last report"',
+      used: 'Since the last report: compared with {source} (as of {previous}).',
+    },
+    since: {
+      title: 'Since the last report',
+      intro: 'What moved between {previous} and {asOf}.',
+      statusChanges: 'Status changes',
+      noStatusChanges: 'No status changed.',
+      attainment: 'Attainment',
+      attainmentChange: '{from} → {to} ({change} points)',
+      checkIns: 'Check-ins added',
+      checkInsCount: '{count} new monthly actuals: {ids}',
+      noCheckIns: 'No new check-ins.',
+      targetChanges: 'Targets changed',
+      noTargetChanges: 'No target changed.',
+      targetChange: '{id} {field}: {from} → {to}',
+      objective: 'Objective',
+      keyResult: 'Key result',
+      kpi: 'KPI',
+      trend: 'Attainment per report: {points}',
+      trendCaption: '{from} → {to} over {reports} reports',
+    },
   },
   sidebar: {
     title: 'Check plan',

@@ -722,7 +722,7 @@ export const zhCN: Messages = {
       fixRebuilt: '已重建 {cell}。',
     },
     helpText:
-      '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n分解目标：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。',
+      '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n分解目标：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。\n\n给管理层的报告：gtm-pyramid 命令行可根据本表格生成网页，并列出自上次报告以来的变化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。请发布到仅公司内部可访问的位置（见 docs/report.md）：公开网页会暴露您的目标。',
   },
   customFunctions: {
     args: {
@@ -854,6 +854,62 @@ export const zhCN: Messages = {
       targetPath: (kind) => (kind === 'cumulative' ? '目标路径' : kind === 'level' ? '计划水平' : '达标线'),
       milestoneMarker: () => '关键结果截止',
       leadBy: (lead) => `负责人：${lead}`,
+    },
+    sheet: {
+      badSheetArg:
+        '--sheet：“{value}”不是 Google 表格的网址或表格 ID；请从浏览器地址栏复制网址（https://docs.google.com/spreadsheets/d/…/edit）',
+      badApiRoot: 'GTM_PYRAMID_SHEETS_API：“{value}”不是 http(s) 网址，例如 https://sheets.googleapis.com/',
+      noCredentials:
+        '表格 {id}：未找到 Google 凭据。在电脑上运行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 设为服务账号密钥文件（或使用工作负载身份联合）。详见 docs/report.md',
+      unauthenticated:
+        '表格 {id}：Google 拒绝了凭据（401：已过期或已撤销）；请重新运行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
+      forbidden: '表格 {id}：没有读取权限（403）；请在 Google 表格中点击“共享”，把 {who} 添加为查看者',
+      forbiddenServiceAccount: '服务账号 {email}',
+      forbiddenUser: '您登录 gcloud 时使用的 Google 账号（gcloud auth application-default login）',
+      forbiddenToken: 'GTM_PYRAMID_ACCESS_TOKEN 所属的账号',
+      apiDisabled:
+        '表格 {id}：这些凭据所属的 Google Cloud 项目未启用 Google Sheets API（403）；请启用：gcloud services enable sheets.googleapis.com',
+      notFound:
+        '找不到 ID 为 {id} 的表格（404）；请从表格网址中复制 ID，即 https://docs.google.com/spreadsheets/d/ID/edit 中 /d/ 与 /edit 之间的部分，或直接传入完整网址',
+      busy: '表格 {id}：重试 {attempts} 次后 Google 表格仍返回 {status}（{reason}）；未写入任何文件。请几分钟后再试',
+      busyQuota: '读取配额暂时用尽',
+      busyServer: 'Google 服务端故障',
+      failed: '表格 {id}：Google 表格返回 {status}（{message}）；未写入任何文件',
+      network: '表格 {id}：无法连接 {host}（{code}）；请检查网络连接或代理',
+      timeout: '表格 {id}：{host} 在 {seconds} 秒内没有响应；请检查网络连接后重试',
+      badResponse: '表格 {id}：{host} 的响应不是 Sheets API 的格式（{what}）',
+      noPlanTabs: '表格“{title}”（{id}）：未找到计划工作表（现有：{tabs}）；应有 {expected}',
+    },
+    previous: {
+      unreadable: '警告：--previous {source}：无法读取（{reason}）；报告将不含“自上次报告以来”',
+      notPlanJson:
+        '警告：--previous {source}：不是 gtm-pyramid 的 plan.json（{reason}）；报告将不含“自上次报告以来”',
+      unknownVersion:
+        '警告：--previous {source}：plan.json 版本 {version} 无法识别（本工具读取版本 {expected}）；报告将不含“自上次报告以来”',
+      newer:
+        '警告：--previous {source}：其截至日期 {previous} 不早于本报告的 {asOf}；报告将不含“自上次报告以来”',
+      otherPlan:
+        '警告：--previous {source}：这是另一个计划的报告（“{previous}”，而非“{current}”）；报告将不含“自上次报告以来”',
+      used: '自上次报告以来：与 {source}（截至 {previous}）对比。',
+    },
+    since: {
+      title: '自上次报告以来',
+      intro: '{previous} 至 {asOf} 之间的变化。',
+      statusChanges: '状态变化',
+      noStatusChanges: '没有状态变化。',
+      attainment: '达成率',
+      attainmentChange: '{from} → {to}（{change} 个百分点）',
+      checkIns: '新增复盘',
+      checkInsCount: '新增 {count} 个月度实际值：{ids}',
+      noCheckIns: '没有新增复盘。',
+      targetChanges: '目标变更',
+      noTargetChanges: '没有目标变更。',
+      targetChange: '{id} {field}：{from} → {to}',
+      objective: '目标',
+      keyResult: '关键结果',
+      kpi: 'KPI',
+      trend: '历次报告的达成率：{points}',
+      trendCaption: '{reports} 次报告：{from} → {to}',
     },
   },
   sidebar: {

@@ -722,7 +722,7 @@ export const zhTW: Messages = {
       fixRebuilt: '已重建 {cell}。',
     },
     helpText:
-      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一行、每月一列的公式。自訂分解請在權重行填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一行；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。',
+      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一行、每月一列的公式。自訂分解請在權重行填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一行；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本表格生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請釋出到僅公司內部可訪問的位置（見 docs/report.md）：公開網頁會暴露您的目標。',
   },
   customFunctions: {
     args: {
@@ -854,6 +854,62 @@ export const zhTW: Messages = {
       targetPath: (kind) => (kind === 'cumulative' ? '目標路徑' : kind === 'level' ? '計畫水平' : '達標線'),
       milestoneMarker: () => '關鍵結果截止',
       leadBy: (lead) => `負責人：${lead}`,
+    },
+    sheet: {
+      badSheetArg:
+        '--sheet：「{value}」不是 Google 試算表的網址或表格 ID；請從瀏覽器位址列複製網址（https://docs.google.com/spreadsheets/d/…/edit）',
+      badApiRoot: 'GTM_PYRAMID_SHEETS_API：「{value}」不是 http(s) 網址，例如 https://sheets.googleapis.com/',
+      noCredentials:
+        '表格 {id}：未找到 Google 憑據。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務賬號金鑰檔案（或使用工作負載身份聯合）。詳見 docs/report.md',
+      unauthenticated:
+        '表格 {id}：Google 拒絕了憑據（401：已過期或已撤銷）；請重新執行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
+      forbidden: '表格 {id}：沒有讀取許可權（403）；請在 Google 試算表中點選「共享」，把 {who} 新增為檢視者',
+      forbiddenServiceAccount: '服務賬號 {email}',
+      forbiddenUser: '您登入 gcloud 時使用的 Google 賬號（gcloud auth application-default login）',
+      forbiddenToken: 'GTM_PYRAMID_ACCESS_TOKEN 所屬的賬號',
+      apiDisabled:
+        '表格 {id}：這些憑據所屬的 Google Cloud 專案未啟用 Google Sheets API（403）；請啟用：gcloud services enable sheets.googleapis.com',
+      notFound:
+        '找不到 ID 為 {id} 的表格（404）；請從表格網址中複製 ID，即 https://docs.google.com/spreadsheets/d/ID/edit 中 /d/ 與 /edit 之間的部分，或直接傳入完整網址',
+      busy: '表格 {id}：重試 {attempts} 次後 Google 試算表仍返回 {status}（{reason}）；未寫入任何檔案。請幾分鐘後再試',
+      busyQuota: '讀取配額暫時用盡',
+      busyServer: 'Google 服務端故障',
+      failed: '表格 {id}：Google 試算表返回 {status}（{message}）；未寫入任何檔案',
+      network: '表格 {id}：無法連線 {host}（{code}）；請檢查網路連線或代理',
+      timeout: '表格 {id}：{host} 在 {seconds} 秒內沒有響應；請檢查網路連線後重試',
+      badResponse: '表格 {id}：{host} 的響應不是 Sheets API 的格式（{what}）',
+      noPlanTabs: '表格「{title}」（{id}）：未找到計畫工作表（現有：{tabs}）；應有 {expected}',
+    },
+    previous: {
+      unreadable: '警告：--previous {source}：無法讀取（{reason}）；報告將不含「自上次報告以來」',
+      notPlanJson:
+        '警告：--previous {source}：不是 gtm-pyramid 的 plan.json（{reason}）；報告將不含「自上次報告以來」',
+      unknownVersion:
+        '警告：--previous {source}：plan.json 版本 {version} 無法識別（本工具讀取版本 {expected}）；報告將不含「自上次報告以來」',
+      newer:
+        '警告：--previous {source}：其截至日期 {previous} 不早於本報告的 {asOf}；報告將不含「自上次報告以來」',
+      otherPlan:
+        '警告：--previous {source}：這是另一個計畫的報告（「{previous}」，而非「{current}」）；報告將不含「自上次報告以來」',
+      used: '自上次報告以來：與 {source}（截至 {previous}）對比。',
+    },
+    since: {
+      title: '自上次報告以來',
+      intro: '{previous} 至 {asOf} 之間的變化。',
+      statusChanges: '狀態變化',
+      noStatusChanges: '沒有狀態變化。',
+      attainment: '達成率',
+      attainmentChange: '{from} → {to}（{change} 個百分點）',
+      checkIns: '新增復盤',
+      checkInsCount: '新增 {count} 個月度實際值：{ids}',
+      noCheckIns: '沒有新增復盤。',
+      targetChanges: '目標變更',
+      noTargetChanges: '沒有目標變更。',
+      targetChange: '{id} {field}：{from} → {to}',
+      objective: '目標',
+      keyResult: '關鍵結果',
+      kpi: 'KPI',
+      trend: '歷次報告的達成率：{points}',
+      trendCaption: '{reports} 次報告：{from} → {to}',
     },
   },
   sidebar: {

@@ -1,0 +1,307 @@
+/**
+ * "Since the last report": the previous report's plan.json (`--previous PATH|URL`) compared with this one.
+ *
+ * - loadPrevious reads a file, or fetches an https:// URL (http:// only on this machine: 127.0.0.1, localhost,
+ *   ::1), and checks it is a plan.json of ours. Anything it cannot use is a warning, never a failure: the first
+ *   scheduled run has no previous report yet, and a report without the section is still the report.
+ * - comparePrevious refuses a previous report of another plan, one not before this as-of date, or one of an
+ *   unknown version (a warning each), and otherwise gives plan.json's `sincePrevious` (what moved) and `history`
+ *   (each objective's attainment per earlier report, at most HISTORY_LIMIT of them, oldest first).
+ *
+ * Documented in docs/plan-json.md.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+import type { IsoDate, Month } from '../shared/calendar';
+import { STATUS_LABELS, type Status } from '../shared/progress';
+import { isIsoDate } from '../shared/calendar';
+import type { Lang } from '../shared/template';
+import { PREVIOUS_MESSAGES, say } from './i18n';
+import { PLAN_JSON_VERSION, type PlanJson } from './plan-json';
+
+/** Earlier reports kept in `history`: a year of monthly reviews. */
+export const HISTORY_LIMIT = 12;
+/** How long a --previous URL may take to answer. */
+const FETCH_TIMEOUT_MS = 30_000;
+
+export type MetricKind = 'objective' | 'keyResult' | 'kpi';
+
+export interface StatusChange {
+  id: string;
+  kind: MetricKind;
+  from: Status;
+  to: Status;
+}
+
+export interface AttainmentChange {
+  id: string;
+  kind: 'objective' | 'keyResult';
+  from: number | null;
+  to: number | null;
+  /** to − from (a ratio: 0.05 is 5 points); null when either side is unknown. */
+  change: number | null;
+}
+
+export interface CheckInAdded {
+  id: string;
+  kind: 'keyResult' | 'kpi';
+  month: Month;
+  actual: number;
+}
+
+export interface TargetChange {
+  timestamp: string;
+  id: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  reason: string;
+}
+
+export interface SincePrevious {
+  /** The previous report's as-of date. */
+  asOf: IsoDate;
+  /** --previous as given. */
+  source: string;
+  statusChanges: StatusChange[];
+  attainment: AttainmentChange[];
+  checkIns: CheckInAdded[];
+  /** Rows of the Changes tab dated after the previous as-of date, up to this one. */
+  targetChanges: TargetChange[];
+}
+
+export interface HistoryEntry {
+  asOf: IsoDate;
+  /** Objective ID → its attainment in that report (null: no data). */
+  objectives: Record<string, number | null>;
+}
+
+export type PreviousResult = { ok: true; previous: PlanJson } | { ok: false; warning: string };
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads the previous plan.json. Never throws: what cannot be used is a one-line warning. */
+export async function loadPrevious(ref: string, cwd: string, lang: Lang): Promise<PreviousResult> {
+  const unreadable = (reason: string): PreviousResult => ({
+    ok: false,
+    warning: say(PREVIOUS_MESSAGES.unreadable, lang, { source: ref, reason }),
+  });
+  let text: string;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+    let url: URL;
+    try {
+      url = new URL(ref);
+    } catch {
+      return unreadable('not a valid URL');
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+      return unreadable('only https:// addresses are read (http:// only on this machine)');
+    try {
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+        headers: { accept: 'application/json' },
+        redirect: 'follow',
+      });
+      if (!response.ok) return unreadable(`HTTP ${response.status}`);
+      text = await response.text();
+    } catch (error) {
+      const e = error as { name?: string; cause?: { code?: string }; message?: string };
+      return unreadable(
+        e.name === 'TimeoutError'
+          ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s`
+          : (e.cause?.code ?? e.message ?? String(error)),
+      );
+    }
+  } else {
+    try {
+      text = await readFile(resolve(cwd, ref), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return unreadable(code === 'ENOENT' ? 'no such file' : (code ?? String(error)));
+    }
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      warning: say(PREVIOUS_MESSAGES.notPlanJson, lang, { source: ref, reason: 'not JSON' }),
+    };
+  }
+  if (!isRecord(json) || !('version' in json) || !Array.isArray(json.objectives))
+    return {
+      ok: false,
+      warning: say(PREVIOUS_MESSAGES.notPlanJson, lang, { source: ref, reason: 'no version or objectives' }),
+    };
+  if (json.version !== PLAN_JSON_VERSION)
+    return {
+      ok: false,
+      warning: say(PREVIOUS_MESSAGES.unknownVersion, lang, {
+        source: ref,
+        version: String(json.version),
+        expected: PLAN_JSON_VERSION,
+      }),
+    };
+  if (typeof json.asOf !== 'string' || !isIsoDate(json.asOf) || !Array.isArray(json.keyResults))
+    return {
+      ok: false,
+      warning: say(PREVIOUS_MESSAGES.notPlanJson, lang, { source: ref, reason: 'no asOf or keyResults' }),
+    };
+  return { ok: true, previous: json as unknown as PlanJson };
+}
+
+const sameText = (a: unknown, b: unknown) =>
+  String(a ?? '')
+    .trim()
+    .toLowerCase() ===
+  String(b ?? '')
+    .trim()
+    .toLowerCase();
+
+/** The product the plan is about, or null when the Strategy tab does not say. */
+const productOf = (json: PlanJson) => (json.strategy?.product ?? '').trim() || null;
+
+export type Comparison =
+  { ok: true; sincePrevious: SincePrevious; history: HistoryEntry[] } | { ok: false; warning: string };
+
+// The previous plan.json is a file from elsewhere: its values are read defensively, as untrusted as any cell.
+/** A status word we know, else 'no-data'. */
+const statusOf = (value: unknown): Status =>
+  typeof value === 'string' && value in STATUS_LABELS ? (value as Status) : 'no-data';
+/** A finite number, else null. */
+const numberOf = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+const idOf = (value: unknown): string => (typeof value === 'string' ? value : String(value ?? ''));
+
+/** Float noise out of a difference of two rounded ratios. */
+const diff = (to: number | null, from: number | null) =>
+  to === null || from === null ? null : Number((to - from).toPrecision(12));
+
+/** What moved between the previous report and this one, or why they cannot be compared. */
+export function comparePrevious(
+  current: PlanJson,
+  previous: PlanJson,
+  source: string,
+  lang: Lang,
+): Comparison {
+  // Another plan: the products differ, or (no product on either side) no key result is in both.
+  const currentProduct = productOf(current);
+  const previousProduct = productOf(previous);
+  const sharedKeyResults = previous.keyResults.some((p) =>
+    current.keyResults.some((c) => sameText(c.id, p.id)),
+  );
+  if (
+    (currentProduct && previousProduct && !sameText(currentProduct, previousProduct)) ||
+    (!sharedKeyResults && current.keyResults.length > 0)
+  ) {
+    return {
+      ok: false,
+      warning: say(PREVIOUS_MESSAGES.otherPlan, lang, {
+        source,
+        previous: previousProduct ?? '?',
+        current: currentProduct ?? '?',
+      }),
+    };
+  }
+  if (previous.asOf >= current.asOf)
+    return {
+      ok: false,
+      warning: say(PREVIOUS_MESSAGES.newer, lang, { source, previous: previous.asOf, asOf: current.asOf }),
+    };
+
+  const byId = <T extends { id: string }>(items: readonly T[] | undefined) =>
+    new Map(
+      (Array.isArray(items) ? items : [])
+        .filter((x) => isRecord(x))
+        .map((x) => [idOf(x.id).toLowerCase(), x]),
+    );
+  const before = {
+    objective: byId(previous.objectives),
+    keyResult: byId(previous.keyResults),
+    kpi: byId(previous.kpis),
+  };
+
+  const statusChanges: StatusChange[] = [];
+  const attainment: AttainmentChange[] = [];
+  for (const o of current.objectives) {
+    const p = before.objective.get(o.id.toLowerCase());
+    if (!p) continue;
+    const from = statusOf(isRecord(p.progress) ? p.progress.status : undefined);
+    const to = o.progress?.status ?? 'no-data';
+    if (from !== to) statusChanges.push({ id: o.id, kind: 'objective', from, to });
+    const a = {
+      from: numberOf(isRecord(p.progress) ? p.progress.attainment : null),
+      to: o.progress?.attainment ?? null,
+    };
+    if (a.from !== a.to) attainment.push({ id: o.id, kind: 'objective', ...a, change: diff(a.to, a.from) });
+  }
+  const checkIns: CheckInAdded[] = [];
+  const metrics = (kind: 'keyResult' | 'kpi', list: PlanJson['keyResults'] | PlanJson['kpis']) => {
+    for (const m of list) {
+      const p = before[kind].get(m.id.toLowerCase());
+      if (!p) continue;
+      const from = statusOf(p.status);
+      if (from !== m.status) statusChanges.push({ id: m.id, kind, from, to: m.status });
+      const was = numberOf(p.attainment);
+      if (kind === 'keyResult' && was !== m.attainment)
+        attainment.push({ id: m.id, kind, from: was, to: m.attainment, change: diff(m.attainment, was) });
+      const months: unknown[] = Array.isArray(p.months) ? p.months : [];
+      const earlier = new Map(
+        months.filter(isRecord).map((x) => [String(x.month), numberOf(x.actual)] as const),
+      );
+      for (const month of m.months)
+        if (month.actual !== null && (earlier.get(month.month) ?? null) === null)
+          checkIns.push({ id: m.id, kind, month: month.month, actual: month.actual });
+    }
+  };
+  metrics('keyResult', current.keyResults);
+  metrics('kpi', current.kpis);
+
+  const targetChanges = current.changes
+    .filter((c) => {
+      const day = c.timestamp.slice(0, 10);
+      return day > previous.asOf && day <= current.asOf;
+    })
+    .map(({ timestamp, id, field, oldValue, newValue, reason }) => ({
+      timestamp,
+      id,
+      field,
+      oldValue,
+      newValue,
+      reason,
+    }));
+
+  // Earlier entries as the previous report carried them, cleaned: real dates before its own, numbers or null.
+  const earlierHistory: HistoryEntry[] = (Array.isArray(previous.history) ? previous.history : [])
+    .filter((h) => isRecord(h) && typeof h.asOf === 'string' && isIsoDate(h.asOf) && h.asOf < previous.asOf)
+    .map((h) => ({
+      asOf: h.asOf,
+      objectives: Object.fromEntries(
+        Object.entries(isRecord(h.objectives) ? h.objectives : {}).map(([id, v]) => [id, numberOf(v)]),
+      ),
+    }));
+  const history: HistoryEntry[] = [
+    ...earlierHistory,
+    {
+      asOf: previous.asOf,
+      objectives: Object.fromEntries(
+        [...before.objective.values()].map((o) => [
+          idOf(o.id),
+          numberOf(isRecord(o.progress) ? o.progress.attainment : null),
+        ]),
+      ),
+    },
+  ].slice(-HISTORY_LIMIT);
+
+  return {
+    ok: true,
+    sincePrevious: { asOf: previous.asOf, source, statusChanges, attainment, checkIns, targetChanges },
+    history,
+  };
+}

@@ -1,0 +1,291 @@
+/**
+ * Stage 1 of the report from a live Google Sheet (`--sheet URL|ID`): the spreadsheet → the Workbook the plan
+ * core reads, through the official client (@googleapis/sheets, google-auth-library), read-only, in a constant
+ * number of requests whatever the size of the plan:
+ *
+ *   1. spreadsheets.get, `fields` limited to the title, locale, time zone, and each tab's title and merges;
+ *   2. spreadsheets.values.batchGet of every plan tab, valueRenderOption=UNFORMATTED_VALUE (numbers as numbers,
+ *      formulas as their results) and dateTimeRenderOption=SERIAL_NUMBER (dates as day serials, which the
+ *      parser reads in date columns: shared/cells.ts readDate).
+ *
+ * The cells then go through shared/sheet-grid.ts, the code the add-on uses for getValues(): plan tabs only,
+ * merged blocks filled. References:
+ *   https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get
+ *   https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet
+ *   https://developers.google.com/sheets/api/guides/concepts (serial numbers for dates)
+ *
+ * Credentials: Application Default Credentials with the spreadsheets.readonly scope; GTM_PYRAMID_ACCESS_TOKEN (a
+ * bearer token) and GTM_PYRAMID_SHEETS_API (the API root URL) override them, for proxies and tests. Every failure
+ * is a SheetReadError with one line a GTM lead can act on (report/i18n.ts SHEET_MESSAGES).
+ */
+import type { OAuth2Client, GoogleAuth } from 'google-auth-library';
+
+import { quoteSheet, type MergedRange, type Workbook } from '../shared/cells';
+import { planTabKey, sheetGrid, sheetsToWorkbook } from '../shared/sheet-grid';
+import { langFromLocale, type Lang } from '../shared/template';
+import { say, SHEET_MESSAGES } from './i18n';
+
+export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
+export const DEFAULT_SHEETS_API = 'https://sheets.googleapis.com/';
+
+/** Only what the reader uses: keeps the metadata answer small even for a workbook of many tabs. */
+export const METADATA_FIELDS =
+  'properties(title,locale,timeZone),sheets(properties(sheetId,title,index,sheetType),merges)';
+
+export class SheetReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SheetReadError';
+  }
+}
+
+export interface LiveSpreadsheet {
+  id: string;
+  title: string;
+  /** The spreadsheet's time zone (IANA id) and locale, as File > Settings shows them. */
+  timeZone: string;
+  locale: string;
+  localeLang: Lang;
+  /** Every tab's title, in order (plan tabs or not). */
+  tabs: string[];
+  /** The plan tabs' cells. */
+  workbook: Workbook;
+}
+
+export interface SheetReadOptions {
+  /** Where the settings come from (GTM_PYRAMID_*); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** The language of error messages. */
+  lang?: Lang;
+  /** Retries after a 429 or 5xx answer (default 4: five tries in all). */
+  retries?: number;
+  /** The first wait before a retry, doubled each time (default 1000 ms; GTM_PYRAMID_RETRY_BASE_MS). */
+  backoffMs?: number;
+  /** How long one request may take (default 60 s; GTM_PYRAMID_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+// https://docs.google.com/spreadsheets/d/ID/edit, or …/spreadsheets/u/1/d/ID/… when several accounts are signed in.
+const SPREADSHEET_URL = /\/spreadsheets\/(?:u\/\d+\/)?d\/([a-zA-Z0-9_-]+)/;
+const SPREADSHEET_ID = /^[a-zA-Z0-9_-]{20,}$/;
+
+/** The spreadsheet ID of a `--sheet` argument: the address from the browser, or the ID itself. */
+export function spreadsheetIdOf(value: string): string | null {
+  const text = value.trim();
+  const fromUrl = SPREADSHEET_URL.exec(text);
+  if (fromUrl && /^https?:\/\//i.test(text)) return fromUrl[1];
+  return SPREADSHEET_ID.test(text) ? text : null;
+}
+
+/** GridRange (0-based, end exclusive; Google leaves out indexes that are 0) → MergedRange (1-based, inclusive). */
+export function mergedRange(range: {
+  startRowIndex?: number | null;
+  endRowIndex?: number | null;
+  startColumnIndex?: number | null;
+  endColumnIndex?: number | null;
+}): MergedRange | null {
+  const top = (range.startRowIndex ?? 0) + 1;
+  const left = (range.startColumnIndex ?? 0) + 1;
+  const bottom = range.endRowIndex ?? null;
+  const right = range.endColumnIndex ?? null;
+  if (bottom === null || right === null || bottom < top || right < left) return null;
+  return { top, left, bottom, right };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function numberSetting(value: string | undefined, fallback: number): number {
+  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+interface Failure {
+  status?: number;
+  code?: string;
+  message: string;
+  reason?: string;
+}
+
+/** What went wrong with a request, from gaxios's error: the HTTP status and Google's error body, or the network. */
+function failureOf(error: unknown): Failure {
+  const e = error as {
+    status?: number;
+    response?: { status?: number; data?: unknown };
+    code?: string | number;
+    message?: string;
+    name?: string;
+  };
+  const status = e.response?.status ?? e.status;
+  const body = (e.response?.data ?? {}) as {
+    error?: { message?: string; status?: string; details?: { reason?: string }[] };
+  };
+  const reason =
+    body.error?.details?.find((d) => typeof d?.reason === 'string')?.reason ?? body.error?.status;
+  return {
+    status: typeof status === 'number' ? status : undefined,
+    code: typeof e.code === 'string' ? e.code : e.name === 'TimeoutError' ? 'TimeoutError' : undefined,
+    message: String(body.error?.message ?? e.message ?? error)
+      .split('\n')[0]
+      .slice(0, 200),
+    reason,
+  };
+}
+
+const retryable = (f: Failure) => f.status === 429 || (f.status !== undefined && f.status >= 500);
+
+/** Reads the live spreadsheet. Every failure is a SheetReadError; nothing is cached or written. */
+export async function readSheet(sheet: string, options: SheetReadOptions = {}): Promise<LiveSpreadsheet> {
+  const env = options.env ?? process.env;
+  const lang = options.lang ?? 'en';
+  const found = spreadsheetIdOf(sheet);
+  if (!found) throw new SheetReadError(say(SHEET_MESSAGES.badSheetArg, lang, { value: sheet }));
+  const id: string = found;
+  const root = env.GTM_PYRAMID_SHEETS_API?.trim() || DEFAULT_SHEETS_API;
+  let host: string;
+  try {
+    const url = new URL(root);
+    if (!/^https?:$/.test(url.protocol)) throw new Error('not http');
+    host = url.host;
+  } catch {
+    throw new SheetReadError(say(SHEET_MESSAGES.badApiRoot, lang, { value: root }));
+  }
+  const retries = options.retries ?? 4;
+  const backoffMs = options.backoffMs ?? numberSetting(env.GTM_PYRAMID_RETRY_BASE_MS, 1000);
+  const timeoutMs = options.timeoutMs ?? numberSetting(env.GTM_PYRAMID_TIMEOUT_MS, 60_000);
+
+  // The client libraries are loaded only for --sheet: the .xlsx route never pays for them.
+  const [{ sheets: sheetsApi }, authLibrary] = await Promise.all([
+    import('@googleapis/sheets'),
+    import('google-auth-library'),
+  ]);
+  const token = env.GTM_PYRAMID_ACCESS_TOKEN?.trim();
+  let auth: OAuth2Client | GoogleAuth;
+  if (token) {
+    const client = new authLibrary.OAuth2Client();
+    client.setCredentials({ access_token: token });
+    auth = client;
+  } else {
+    const adc = new authLibrary.GoogleAuth({ scopes: [SHEETS_SCOPE] });
+    try {
+      await adc.getClient();
+    } catch {
+      throw new SheetReadError(say(SHEET_MESSAGES.noCredentials, lang, { id }));
+    }
+    auth = adc;
+  }
+  const api = sheetsApi({ version: 'v4', auth, rootUrl: root });
+
+  /** Who to share the sheet with, for the 403 message: the service account's e-mail when the key says it. */
+  const who = async (): Promise<string> => {
+    if (token) return say(SHEET_MESSAGES.forbiddenToken, lang);
+    try {
+      const email = (await (auth as GoogleAuth).getCredentials()).client_email;
+      if (email) return say(SHEET_MESSAGES.forbiddenServiceAccount, lang, { email });
+    } catch {
+      // No e-mail to name: fall back to the signed-in account.
+    }
+    return say(SHEET_MESSAGES.forbiddenUser, lang);
+  };
+
+  /** One request, retried with exponential backoff on 429 and 5xx; any other failure is one line. */
+  async function call<T>(request: () => Promise<{ data: T }>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await request()).data;
+      } catch (error) {
+        const f = failureOf(error);
+        if (retryable(f) && attempt < retries) {
+          await sleep(backoffMs * 2 ** attempt);
+          continue;
+        }
+        if (retryable(f)) {
+          throw new SheetReadError(
+            say(SHEET_MESSAGES.busy, lang, {
+              id,
+              status: f.status!,
+              attempts: attempt + 1,
+              reason: say(f.status === 429 ? SHEET_MESSAGES.busyQuota : SHEET_MESSAGES.busyServer, lang),
+            }),
+          );
+        }
+        if (f.status === 404) throw new SheetReadError(say(SHEET_MESSAGES.notFound, lang, { id }));
+        // 401 from the API, or the token endpoint refusing to renew a signed-in session (expired gcloud login).
+        if (f.status === 401 || /invalid_grant|invalid_rapt|reauth/i.test(f.message))
+          throw new SheetReadError(say(SHEET_MESSAGES.unauthenticated, lang, { id }));
+        if (f.status === 403) {
+          if (f.reason === 'SERVICE_DISABLED' || /has not been used|is disabled/i.test(f.message))
+            throw new SheetReadError(say(SHEET_MESSAGES.apiDisabled, lang, { id }));
+          throw new SheetReadError(say(SHEET_MESSAGES.forbidden, lang, { id, who: await who() }));
+        }
+        if (f.status !== undefined)
+          throw new SheetReadError(
+            say(SHEET_MESSAGES.failed, lang, { id, status: f.status, message: f.message }),
+          );
+        if (f.code === 'TimeoutError' || /timeout|timed out/i.test(f.message))
+          throw new SheetReadError(
+            say(SHEET_MESSAGES.timeout, lang, { id, host, seconds: Math.round(timeoutMs / 100) / 10 }),
+          );
+        throw new SheetReadError(say(SHEET_MESSAGES.network, lang, { id, host, code: f.code ?? f.message }));
+      }
+    }
+  }
+  // Our own retries (bounded, with a base tests can shorten) replace the client's built-in ones.
+  const requestOptions = { retry: false, timeout: timeoutMs };
+
+  const meta = await call(() =>
+    api.spreadsheets.get({ spreadsheetId: id, fields: METADATA_FIELDS }, requestOptions),
+  );
+  if (!meta || typeof meta !== 'object' || !Array.isArray(meta.sheets))
+    throw new SheetReadError(say(SHEET_MESSAGES.badResponse, lang, { id, host, what: 'no sheets' }));
+  // Grid tabs only: a chart on its own tab (sheetType OBJECT) has no cells.
+  const tabs = meta.sheets
+    .filter((s) => (s.properties?.sheetType ?? 'GRID') === 'GRID')
+    .sort((a, b) => (a.properties?.index ?? 0) - (b.properties?.index ?? 0))
+    .map((s) => ({
+      name: s.properties?.title ?? '',
+      merges: (s.merges ?? []).map(mergedRange).filter((m): m is MergedRange => m !== null),
+    }));
+  const title = meta.properties?.title ?? id;
+  const timeZone = meta.properties?.timeZone || 'UTC';
+  const locale = meta.properties?.locale || 'en';
+  const planTabs = tabs.filter((t) => planTabKey(t.name));
+
+  let grids: unknown[][][] = [];
+  if (planTabs.length) {
+    const values = await call(() =>
+      api.spreadsheets.values.batchGet(
+        {
+          spreadsheetId: id,
+          ranges: planTabs.map((t) => quoteSheet(t.name)),
+          majorDimension: 'ROWS',
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+        },
+        requestOptions,
+      ),
+    );
+    const ranges = values?.valueRanges;
+    if (!Array.isArray(ranges) || ranges.length !== planTabs.length)
+      throw new SheetReadError(
+        say(SHEET_MESSAGES.badResponse, lang, {
+          id,
+          host,
+          what: 'valueRanges do not match the tabs asked for',
+        }),
+      );
+    // valueRanges come back in the order of the ranges asked for; an empty tab has no `values`.
+    grids = ranges.map((r) => (Array.isArray(r.values) ? (r.values as unknown[][]) : []));
+  }
+  const workbook = sheetsToWorkbook(
+    planTabs.map((t, i) => ({ name: t.name, grid: sheetGrid(grids[i], t.merges) })),
+  );
+  return {
+    id,
+    title,
+    timeZone,
+    locale,
+    localeLang: langFromLocale(locale),
+    tabs: tabs.map((t) => t.name),
+    workbook,
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The view of "Since the last report" (plan.json's `sincePrevious`, report/previous.ts) for the company page's
+ * first screen, and the small attainment trend (plan.json's `history` plus this report) on each objective of the
+ * pyramid. Drawn as plain inline SVG from numbers only: no script, no user text inside the drawing.
+ *
+ * `attachSincePrevious` always sets both fields (null when there is nothing to show): the templates are compiled
+ * in strict mode and read them unconditionally.
+ */
+import type { PlanJson } from '../plan-json';
+import type { HistoryEntry, MetricKind, SincePrevious } from '../previous';
+import { Formatter } from '../format';
+import { say, SINCE_WORDS } from '../i18n';
+import type { Lang } from '../../shared/template';
+import { statusView, type ReportView, type StatusView } from '../view-model';
+
+export interface SincePreviousView {
+  title: string;
+  intro: string;
+  statusHeading: string;
+  statusChanges: { id: string; kind: string; from: StatusView; to: StatusView }[];
+  noStatusChanges: string;
+  attainmentHeading: string;
+  attainment: { id: string; kind: string; text: string; direction: 'up' | 'down' | 'same' }[];
+  checkInsHeading: string;
+  checkIns: string;
+  targetsHeading: string;
+  targetChanges: string[];
+  noTargetChanges: string;
+}
+
+export interface TrendView {
+  /** What the drawing shows, in words (its accessible name). */
+  label: string;
+  width: number;
+  height: number;
+  /** Shown beside the drawing: the first and the last value. */
+  caption: string;
+  /** The polyline's points, "x,y x,y …". */
+  points: string;
+  dots: { x: number; y: number }[];
+}
+
+/** Status changes and attainment rows shown on the first screen; plan.json keeps them all. */
+const SHOWN = 8;
+const TREND = { width: 96, height: 24, pad: 3, minSpan: 0.1 };
+
+function kindLabel(kind: MetricKind, lang: Lang): string {
+  return SINCE_WORDS[kind === 'objective' ? 'objective' : kind === 'keyResult' ? 'keyResult' : 'kpi'][lang];
+}
+
+export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang): SincePreviousView {
+  const f = new Formatter(lang);
+  const statusChanges = since.statusChanges.slice(0, SHOWN).map((c) => ({
+    id: c.id,
+    kind: kindLabel(c.kind, lang),
+    from: statusView(c.from, lang),
+    to: statusView(c.to, lang),
+  }));
+  // Largest moves first: what a reader should look at.
+  const attainment = [...since.attainment]
+    .sort((a, b) => Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0))
+    .slice(0, SHOWN)
+    .map((a) => {
+      const points =
+        a.change === null
+          ? '–'
+          : // A real minus sign, as the percentages beside it are typeset.
+            `${a.change > 0 ? '+' : a.change < 0 ? '−' : ''}${f.number(Math.abs(Math.round(a.change * 1000) / 10))}`;
+      return {
+        id: a.id,
+        kind: kindLabel(a.kind, lang),
+        text: say(SINCE_WORDS.attainmentChange, lang, {
+          from: f.percent(a.from),
+          to: f.percent(a.to),
+          change: points,
+        }),
+        direction:
+          (a.change ?? 0) > 0 ? ('up' as const) : (a.change ?? 0) < 0 ? ('down' as const) : ('same' as const),
+      };
+    });
+  const ids = [...new Set(since.checkIns.map((c) => c.id))];
+  return {
+    title: SINCE_WORDS.title[lang],
+    intro: say(SINCE_WORDS.intro, lang, { previous: f.date(since.asOf), asOf: f.date(asOf) }),
+    statusHeading: SINCE_WORDS.statusChanges[lang],
+    statusChanges,
+    noStatusChanges: SINCE_WORDS.noStatusChanges[lang],
+    attainmentHeading: SINCE_WORDS.attainment[lang],
+    attainment,
+    checkInsHeading: SINCE_WORDS.checkIns[lang],
+    checkIns: since.checkIns.length
+      ? say(SINCE_WORDS.checkInsCount, lang, {
+          count: f.count(since.checkIns.length),
+          ids: ids.slice(0, SHOWN).join(', ') + (ids.length > SHOWN ? ', …' : ''),
+        })
+      : SINCE_WORDS.noCheckIns[lang],
+    targetsHeading: SINCE_WORDS.targetChanges[lang],
+    targetChanges: since.targetChanges
+      .slice(0, SHOWN)
+      .map((c) =>
+        say(SINCE_WORDS.targetChange, lang, { id: c.id, field: c.field, from: c.oldValue, to: c.newValue }),
+      ),
+    noTargetChanges: SINCE_WORDS.noTargetChanges[lang],
+  };
+}
+
+/** One objective's attainment per report (earlier ones, then this one) as a small line; null under two points. */
+export function trendView(
+  id: string,
+  history: readonly HistoryEntry[],
+  current: { asOf: string; attainment: number | null },
+  lang: Lang,
+): TrendView | null {
+  const f = new Formatter(lang);
+  const series = [
+    ...history.map((h) => ({ asOf: h.asOf, value: h.objectives[id] ?? null })),
+    { asOf: current.asOf, value: current.attainment },
+  ].filter(
+    (p): p is { asOf: string; value: number } => typeof p.value === 'number' && Number.isFinite(p.value),
+  );
+  if (series.length < 2) return null;
+  const { width, height, pad, minSpan } = TREND;
+  // Scaled to the values, but never to less than 10 points: a move of one point must not look like a cliff.
+  const values = series.map((p) => p.value);
+  const mid = (Math.max(...values) + Math.min(...values)) / 2;
+  const span = Math.max(minSpan, Math.max(...values) - Math.min(...values));
+  const low = mid - span / 2;
+  const x = (i: number) => pad + (i * (width - 2 * pad)) / (series.length - 1);
+  const y = (v: number) => height - pad - ((v - low) / span) * (height - 2 * pad);
+  const dots = series.map((p, i) => ({ x: Number(x(i).toFixed(1)), y: Number(y(p.value).toFixed(1)) }));
+  return {
+    label: say(SINCE_WORDS.trend, lang, {
+      points: series.map((p) => `${f.date(p.asOf)} ${f.percent(p.value)}`).join(', '),
+    }),
+    caption: say(SINCE_WORDS.trendCaption, lang, {
+      from: f.percent(series[0].value),
+      to: f.percent(series[series.length - 1].value),
+      reports: f.count(series.length),
+    }),
+    width,
+    height,
+    points: dots.map((d) => `${d.x},${d.y}`).join(' '),
+    dots,
+  };
+}
+
+/**
+ * Puts the section on the company page and a trend on each objective of the pyramid. Without `sincePrevious` in
+ * plan.json (no --previous, or one that was refused) both stay null.
+ */
+export function attachSincePrevious(view: ReportView, json: PlanJson): void {
+  const lang = view.lang;
+  const company = view.company;
+  company.sincePrevious = json.sincePrevious ? sincePreviousView(json.sincePrevious, json.asOf, lang) : null;
+  const attainment = new Map(json.objectives.map((o) => [o.id, o.progress?.attainment ?? null]));
+  for (const level of company.pyramid) {
+    for (const objective of level.objectives) {
+      objective.trend =
+        json.sincePrevious && json.history
+          ? trendView(
+              objective.id,
+              json.history,
+              { asOf: json.asOf, attainment: attainment.get(objective.id) ?? null },
+              lang,
+            )
+          : null;
+    }
+  }
+}

@@ -1,0 +1,316 @@
+/**
+ * A local stand-in for the Google Sheets API v4, on 127.0.0.1, speaking the subset `--sheet` uses, with bodies
+ * shaped as Google's reference documents them:
+ *
+ *   GET /v4/spreadsheets/{spreadsheetId}                      → Spreadsheet (properties, sheets[].properties, merges)
+ *       https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get
+ *   GET /v4/spreadsheets/{spreadsheetId}/values:batchGet      → BatchGetValuesResponse (valueRanges[])
+ *       https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet
+ *   errors                                                    → { "error": { "code", "message", "status" } }
+ *       https://cloud.google.com/apis/design/errors
+ *
+ * It serves the example plan (cells from shared/example.ts, as the .xlsx of `gtm-pyramid example`), its dates as
+ * serial numbers (what dateTimeRenderOption=SERIAL_NUMBER gives) and its Targets tab's formulas as results
+ * (evaluated by HyperFormula, as Sheets would: UNFORMATTED_VALUE returns results, not formulas). Every request
+ * is recorded; `script` makes the next answers fail in the ways Google's do (a status, a dropped connection, no
+ * answer at all). With `serviceAccount` set it also plays the Compute Engine metadata server (GCE_METADATA_HOST),
+ * the Application Default Credentials of a workload on Google Cloud: an access token and the account's e-mail.
+ *   https://cloud.google.com/compute/docs/metadata/querying-metadata
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import {
+  buildTargetsSheet,
+  columnDef,
+  columnLetter,
+  exampleWorkbook,
+  isoToSerial,
+  parsePlan,
+  tabDef,
+  type Lang,
+  type Workbook,
+} from '../../shared';
+import { evaluateWorkbook } from './hyperformula';
+
+/** A GridRange as the API writes it: 0-based, end exclusive, and (proto3 JSON) zero indexes left out. */
+export interface GridRange {
+  sheetId: number;
+  startRowIndex?: number;
+  endRowIndex: number;
+  startColumnIndex?: number;
+  endColumnIndex: number;
+}
+
+export interface FakeTab {
+  title: string;
+  /** Row-major values as UNFORMATTED_VALUE + SERIAL_NUMBER render them. */
+  values: unknown[][];
+  merges?: Omit<GridRange, 'sheetId'>[];
+  sheetType?: 'GRID' | 'OBJECT';
+}
+
+export interface FakeSpreadsheet {
+  id: string;
+  title: string;
+  locale: string;
+  timeZone: string;
+  tabs: FakeTab[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+}
+
+/** How the next request is answered instead of normally. */
+export type Scripted =
+  | { status: number; message?: string; reason?: string }
+  /** The connection is dropped without an answer. */
+  | { drop: true }
+  /** No answer at all (until the server closes). */
+  | { hang: true };
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
+
+const DEFAULT_MESSAGES: Record<number, string> = {
+  401: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+  403: 'The caller does not have permission',
+  404: 'Requested entity was not found.',
+  429: "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'.",
+  500: 'Internal error encountered.',
+  503: 'The service is currently unavailable.',
+};
+
+/** A row without its trailing blanks, and a grid without its trailing blank rows, as the API trims them. */
+function trimmed(values: unknown[][]): unknown[][] {
+  const rows = values.map((row) => {
+    let end = row.length;
+    while (end > 0 && (row[end - 1] === '' || row[end - 1] === null || row[end - 1] === undefined)) end--;
+    return row.slice(0, end).map((c) => (c === null || c === undefined ? '' : c));
+  });
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}
+
+/** 'Key Results' or 'Key Results'!A1:Z9 → the tab title (quotes removed, '' → '). */
+function tabOfRange(range: string): string {
+  const m = /^(.*)!\$?[A-Z]+\$?\d*(:\$?[A-Z]+\$?\d*)?$/.exec(range);
+  const name = m ? m[1] : range;
+  return name.startsWith("'") && name.endsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
+export class SheetsApiServer {
+  readonly requests: RecordedRequest[] = [];
+  /** Answers to give instead of the normal ones, first to last. */
+  readonly script: Scripted[] = [];
+  private server: Server;
+  private sockets = new Set<Socket>();
+  private spreadsheets = new Map<string, FakeSpreadsheet>();
+  url = '';
+  /** The metadata server's service account e-mail (see the header); unset: no metadata server. */
+  serviceAccount: string | undefined;
+
+  constructor(spreadsheets: FakeSpreadsheet[]) {
+    for (const s of spreadsheets) this.spreadsheets.set(s.id, s);
+    this.server = createServer((req, res) => this.handle(req, res));
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  /** host:port, for GCE_METADATA_HOST. */
+  get host(): string {
+    return new URL(this.url).host;
+  }
+
+  /** Requests to the Sheets API (not the metadata server). */
+  get apiRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.startsWith('/v4/'));
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private error(
+    res: ServerResponse,
+    code: number,
+    message = DEFAULT_MESSAGES[code] ?? 'Error',
+    reason?: string,
+  ) {
+    const error: Record<string, unknown> = { code, message, status: STATUS_NAMES[code] ?? 'UNKNOWN' };
+    if (reason)
+      error.details = [
+        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com' },
+      ];
+    this.json(res, code, { error });
+  }
+
+  private json(res: ServerResponse, status: number, body: unknown) {
+    res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
+    res.end(JSON.stringify(body));
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      authorization: req.headers.authorization,
+    });
+    if (url.pathname.startsWith('/computeMetadata/v1/')) return this.metadataServer(req, res, url);
+    const scripted = this.script.shift();
+    if (scripted) {
+      if ('drop' in scripted) return req.socket.destroy();
+      if ('hang' in scripted) return;
+      return this.error(res, scripted.status, scripted.message, scripted.reason);
+    }
+    if (!req.headers.authorization?.startsWith('Bearer ')) return this.error(res, 401);
+    const m = /^\/v4\/spreadsheets\/([^/]+?)(\/values:batchGet)?$/.exec(url.pathname);
+    if (!m || req.method !== 'GET') return this.error(res, 404);
+    const spreadsheet = this.spreadsheets.get(decodeURIComponent(m[1]));
+    if (!spreadsheet) return this.error(res, 404);
+    if (!m[2]) return this.json(res, 200, this.metadata(spreadsheet));
+    return this.batchGet(res, spreadsheet, url.searchParams);
+  }
+
+  private metadataServer(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const path = url.pathname.slice('/computeMetadata/v1/'.length);
+    const headers = { 'Metadata-Flavor': 'Google' };
+    if (!this.serviceAccount || req.headers['metadata-flavor'] !== 'Google') {
+      res.writeHead(404, headers);
+      return res.end();
+    }
+    if (path === 'instance/service-accounts/default/token') {
+      res.writeHead(200, { ...headers, 'content-type': 'application/json' });
+      return res.end(
+        JSON.stringify({ access_token: 'metadata-token', expires_in: 3599, token_type: 'Bearer' }),
+      );
+    }
+    if (path === 'instance/service-accounts/default/email') {
+      res.writeHead(200, { ...headers, 'content-type': 'application/text' });
+      return res.end(this.serviceAccount);
+    }
+    if (path === 'universe/universe-domain') {
+      res.writeHead(200, { ...headers, 'content-type': 'application/text' });
+      return res.end('googleapis.com');
+    }
+    res.writeHead(404, headers);
+    res.end();
+  }
+
+  private metadata(s: FakeSpreadsheet) {
+    return {
+      spreadsheetId: s.id,
+      properties: { title: s.title, locale: s.locale, timeZone: s.timeZone, autoRecalc: 'ON_CHANGE' },
+      sheets: s.tabs.map((tab, index) => {
+        const sheetId = 1000 + index;
+        const rows = tab.values.length;
+        const columns = Math.max(0, ...tab.values.map((r) => r.length));
+        const properties: Record<string, unknown> = {
+          sheetId,
+          title: tab.title,
+          sheetType: tab.sheetType ?? 'GRID',
+          gridProperties: { rowCount: Math.max(rows, 1000), columnCount: Math.max(columns, 26) },
+        };
+        if (index > 0) properties.index = index; // proto3 JSON leaves out 0
+        return {
+          properties,
+          ...(tab.merges?.length ? { merges: tab.merges.map((g) => ({ sheetId, ...g })) } : {}),
+        };
+      }),
+      spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${s.id}/edit`,
+    };
+  }
+
+  private batchGet(res: ServerResponse, s: FakeSpreadsheet, query: URLSearchParams) {
+    const ranges = query.getAll('ranges');
+    if (!ranges.length) return this.error(res, 400, 'Must specify at least one range.');
+    const valueRanges = [];
+    for (const range of ranges) {
+      const tab = s.tabs.find((t) => t.title === tabOfRange(range));
+      if (!tab) return this.error(res, 400, `Unable to parse range: ${range}`);
+      const values = trimmed(tab.values);
+      const columns = Math.max(1, ...values.map((r) => r.length));
+      const quoted = `'${tab.title.replace(/'/g, "''")}'`;
+      valueRanges.push({
+        range: `${quoted}!A1:${columnLetter(Math.max(columns, 26))}${Math.max(values.length, 1000)}`,
+        majorDimension: 'ROWS',
+        ...(values.length ? { values } : {}),
+      });
+    }
+    this.json(res, 200, { spreadsheetId: s.id, valueRanges });
+  }
+}
+
+export const EXAMPLE_SPREADSHEET_ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-gtmP';
+
+/**
+ * The example plan as a live spreadsheet: the plan tabs of shared/example.ts with dates as serial numbers, the
+ * Targets tab (the add-on's formulas) as computed results, a tab that is not part of the plan, and the Objective
+ * cells of consecutive key results of one objective merged (the value in the top cell only, as Sheets keeps it).
+ */
+export function exampleSpreadsheet(
+  lang: Lang = 'en',
+  overrides: Partial<Omit<FakeSpreadsheet, 'tabs'>> = {},
+): FakeSpreadsheet {
+  const plan: Workbook = exampleWorkbook(lang, { date: isoToSerial });
+  const targets = buildTargetsSheet(parsePlan(plan).plan, { lang, date: isoToSerial })!;
+  const targetsName = tabDef('targets').label[lang];
+  const { values } = evaluateWorkbook({ ...plan, [targetsName]: targets.rows });
+  const tabs: FakeTab[] = Object.entries(plan).map(([title, grid]) => ({
+    title,
+    values: grid.map((row) => [...row]),
+  }));
+  tabs.push({ title: targetsName, values: values(targetsName).map((row) => row.map((c) => c ?? '')) });
+  // Merge the Objective cells of key results that share an objective, in runs of rows.
+  const kr = tabs.find((t) => t.title === tabDef('keyResults').label[lang])!;
+  const objectiveColumn = kr.values[0].indexOf(columnDef('keyResults', 'objective').label[lang]);
+  const merges: FakeTab['merges'] = [];
+  for (let start = 1; start < kr.values.length;) {
+    let end = start + 1;
+    while (end < kr.values.length && kr.values[end][objectiveColumn] === kr.values[start][objectiveColumn]) {
+      kr.values[end][objectiveColumn] = '';
+      end++;
+    }
+    if (end - start > 1)
+      merges.push({
+        startRowIndex: start,
+        endRowIndex: end,
+        startColumnIndex: objectiveColumn,
+        endColumnIndex: objectiveColumn + 1,
+      });
+    start = end;
+  }
+  kr.merges = merges;
+  tabs.splice(1, 0, { title: lang === 'en' ? 'Notes' : '备注', values: [['Not part of the plan']] });
+  tabs.push({ title: 'Chart1', values: [], sheetType: 'OBJECT' });
+  return {
+    id: EXAMPLE_SPREADSHEET_ID,
+    title: lang === 'en' ? 'GEO go-to-market plan' : 'GEO 上市计划',
+    locale: lang === 'en' ? 'en_US' : 'zh_CN',
+    timeZone: 'America/Los_Angeles',
+    ...overrides,
+    tabs,
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * `--previous`: the report says what moved since the last one (plan.json `sincePrevious`, `history`, and a section
+ * on the company page), from the previous report's plan.json as a file or a URL; and refuses, with a warning,
+ * one it cannot compare with.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { HISTORY_LIMIT } from '../report/previous';
+import { NOVEMBER, OCTOBER, writeReviews } from './helpers/previous';
+import { parse, runCli, tempDir } from './helpers/report';
+
+let dir: string;
+let server: Server;
+let base: string;
+const served: string[] = [];
+
+beforeAll(async () => {
+  dir = tempDir('previous');
+  await writeReviews(dir);
+  // The published site, as an http server on this machine.
+  server = createServer((req, res) => {
+    served.push(req.url ?? '');
+    if (req.url === '/report/plan.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(readFileSync(join(dir, 'october/plan.json')));
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const read = (path: string) => readFileSync(join(dir, path), 'utf8');
+const json = (out: string) => JSON.parse(read(`${out}/plan.json`));
+
+describe('gtm-pyramid report --previous', () => {
+  it('puts what moved since the last report in plan.json and first on the company page', async () => {
+    const run = await runCli(
+      ['report', 'november.xlsx', '--as-of', NOVEMBER, '--previous', 'october/plan.json', '--out', 'nov'],
+      dir,
+    );
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `Since the last report: compared with october/plan.json (as of ${OCTOBER}).`,
+    );
+
+    const data = json('nov');
+    const since = data.sincePrevious;
+    expect(since.asOf).toBe(OCTOBER);
+    expect(since.source).toBe('october/plan.json');
+    expect(since.statusChanges).toEqual([
+      { id: 'O1', kind: 'objective', from: 'on-track', to: 'at-risk' },
+      { id: 'KR3', kind: 'keyResult', from: 'at-risk', to: 'off-track' },
+    ]);
+    // Attainment moved for the objectives and key results with new check-ins; the deltas are to − from.
+    const kr3 = since.attainment.find((a: { id: string }) => a.id === 'KR3');
+    const before = json('october').keyResults.find((k: { id: string }) => k.id === 'KR3').attainment;
+    const now = data.keyResults.find((k: { id: string }) => k.id === 'KR3').attainment;
+    expect(kr3).toMatchObject({ kind: 'keyResult', from: before, to: now });
+    expect(kr3.change).toBeCloseTo(now - before, 9);
+    expect(since.attainment.map((a: { id: string }) => a.id)).toContain('O1');
+    // October's check-ins (read by the November report) are the ones added.
+    expect(since.checkIns.length).toBeGreaterThan(0);
+    expect(since.checkIns.every((c: { month: string }) => c.month === '2026-10')).toBe(true);
+    // Only the change made after the October review (the June one was already known).
+    expect(since.targetChanges).toEqual([
+      {
+        timestamp: '2026-10-20 09:30',
+        id: 'KR3',
+        field: 'Target',
+        oldValue: '0.3',
+        newValue: '0.25',
+        reason: 'Pilot capacity halved',
+      },
+    ]);
+    expect(data.history).toEqual([
+      {
+        asOf: OCTOBER,
+        objectives: Object.fromEntries(
+          json('october').objectives.map((o: { id: string; progress: { attainment: number } }) => [
+            o.id,
+            o.progress.attainment,
+          ]),
+        ),
+      },
+    ]);
+
+    const doc = parse(read('nov/index.html'));
+    const section = doc.querySelector('header.masthead section.since')!;
+    expect(section).not.toBeNull();
+    const text = section.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('Since the last report');
+    expect(text).toMatch(/KR3 Key result ▲\s*at risk → ✕\s*off track/i);
+    expect(text).toMatch(/O1 Objective ●\s*on track → ▲\s*at risk/i);
+    expect(text).toContain('KR3 Target: 0.3 → 0.25');
+    // Each objective's card in the pyramid carries its trend: October, then November.
+    const trends = doc.querySelectorAll('li.objective .trend svg');
+    expect(trends).toHaveLength(2);
+    expect(trends[0].querySelectorAll('circle')).toHaveLength(2);
+    expect(trends[0].getAttribute('aria-label')).toMatch(/15 Oct 2026 \d+%, 15 Nov 2026 \d+%/);
+    // plan.json of a report without --previous has neither field, and the page has no section.
+    expect(json('october')).not.toHaveProperty('sincePrevious');
+    expect(json('october')).not.toHaveProperty('history');
+    expect(parse(read('october/index.html')).querySelector('.since, .trend')).toBeNull();
+  });
+
+  it('carries the history forward, at most HISTORY_LIMIT earlier reports', async () => {
+    const first = await runCli(
+      ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', 'october/plan.json', '--out', 'h1'],
+      dir,
+    );
+    expect(first.code).toBe(0);
+    const december = await runCli(
+      ['report', 'example.xlsx', '--as-of', '2026-12-15', '--previous', 'h1/plan.json', '--out', 'h2'],
+      dir,
+    );
+    expect(december.code).toBe(0);
+    expect(json('h2').history.map((h: { asOf: string }) => h.asOf)).toEqual([OCTOBER, NOVEMBER]);
+    expect(
+      parse(read('h2/index.html')).querySelector('li.objective .trend svg')!.querySelectorAll('circle'),
+    ).toHaveLength(3);
+
+    // A previous report already carrying a full history: the oldest entry is dropped.
+    const full = json('h1');
+    const months = Array.from(
+      { length: HISTORY_LIMIT },
+      (_, i) => `2025-${String(i + 1).padStart(2, '0')}-15`,
+    );
+    full.history = months.map((asOf) => ({ asOf, objectives: { O1: 0.5, O2: 0.5 } }));
+    writeFileSync(join(dir, 'full.json'), JSON.stringify(full));
+    const bounded = await runCli(
+      ['report', 'example.xlsx', '--as-of', '2026-12-15', '--previous', 'full.json', '--out', 'h3'],
+      dir,
+    );
+    expect(bounded.code).toBe(0);
+    const history = json('h3').history.map((h: { asOf: string }) => h.asOf);
+    expect(history).toHaveLength(HISTORY_LIMIT);
+    expect(history[0]).toBe(months[1]);
+    expect(history.at(-1)).toBe(NOVEMBER);
+  });
+
+  it('reads the previous plan.json from the published site (http on this machine, https elsewhere)', async () => {
+    const run = await runCli(
+      [
+        'report',
+        'example.xlsx',
+        '--as-of',
+        NOVEMBER,
+        '--previous',
+        `${base}/report/plan.json`,
+        '--out',
+        'url',
+      ],
+      dir,
+    );
+    expect(run.stderr).toEqual([]);
+    expect(json('url').sincePrevious.asOf).toBe(OCTOBER);
+    expect(served).toContain('/report/plan.json');
+  });
+});
+
+describe('a previous plan.json is untrusted input', () => {
+  it('odd or hostile values are read as unknown, never shown as markup, never crash the report', async () => {
+    const hostile = json('october');
+    const kr3 = hostile.keyResults.find((k: { id: string }) => k.id === 'KR3');
+    kr3.status = '<script>window.__x=1</script>';
+    kr3.attainment = '"><img src=x onerror=alert(1)>';
+    kr3.months = 'none';
+    hostile.objectives[0].progress = null;
+    hostile.history = [
+      { asOf: '2026-01-15', objectives: { O1: '<img src=x>', O2: 0.4 } },
+      { asOf: '<b>bad</b>', objectives: { O1: 0.1 } },
+      'not an entry',
+    ];
+    writeFileSync(join(dir, 'hostile.json'), JSON.stringify(hostile));
+    const run = await runCli(
+      ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', 'hostile.json', '--out', 'hostile'],
+      dir,
+    );
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+    const data = json('hostile');
+    expect(data.sincePrevious.statusChanges).toContainEqual({
+      id: 'KR3',
+      kind: 'keyResult',
+      from: 'no-data',
+      to: 'off-track',
+    });
+    expect(data.sincePrevious.attainment).toContainEqual(
+      expect.objectContaining({ id: 'KR3', from: null, change: null }),
+    );
+    expect(data.history).toEqual([
+      { asOf: '2026-01-15', objectives: { O1: null, O2: 0.4 } },
+      { asOf: OCTOBER, objectives: { O1: null, O2: hostile.objectives[1].progress.attainment } },
+    ]);
+    const html = read('hostile/index.html');
+    expect(html).not.toContain('<script>window.__x');
+    expect(html).not.toContain('<img src=x');
+  });
+});
+
+describe('a previous report that cannot be compared: a warning, and the report without the section', () => {
+  const october = () => json('october');
+  const cases: [string, () => string | null, RegExp][] = [
+    [
+      'another plan',
+      () => JSON.stringify({ ...october(), strategy: { ...october().strategy, product: 'Other product' } }),
+      /another plan \("Other product", not "GEO/,
+    ],
+    [
+      'a newer as-of date',
+      () => JSON.stringify({ ...october(), asOf: '2026-12-01' }),
+      /as of 2026-12-01, not before/,
+    ],
+    ['an unknown version', () => JSON.stringify({ ...october(), version: 99 }), /version 99 is not one/],
+    ['not JSON', () => '<html>sign in</html>', /not a plan\.json of gtm-pyramid \(not JSON\)/],
+    ['a missing file', () => null, /cannot be read \(no such file\)/],
+  ];
+  for (const [name, make, warning] of cases) {
+    it(name, async () => {
+      const file = `prev-${name.replace(/\W+/g, '-')}.json`;
+      const content = make();
+      if (content !== null) writeFileSync(join(dir, file), content);
+      const out = `w-${name.replace(/\W+/g, '-')}`;
+      const run = await runCli(
+        ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', file, '--out', out],
+        dir,
+      );
+      expect(run.code).toBe(0);
+      expect(run.stderr).toHaveLength(1);
+      expect(run.stderr[0]).toMatch(/^gtm-pyramid: warning: --previous /);
+      expect(run.stderr[0]).toMatch(warning);
+      expect(run.stderr[0]).toContain('written without "Since the last report"');
+      expect(json(out)).not.toHaveProperty('sincePrevious');
+      expect(parse(read(`${out}/index.html`)).querySelector('.since, .trend')).toBeNull();
+    });
+  }
+
+  it('an address that is not https, or that answers 404', async () => {
+    for (const [ref, warning] of [
+      ['http://example.com/plan.json', /only https:\/\//],
+      [`${base}/missing/plan.json`, /HTTP 404/],
+    ] as const) {
+      const run = await runCli(
+        ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', ref, '--out', 'w-url'],
+        dir,
+      );
+      expect(run.code).toBe(0);
+      expect(run.stderr[0]).toMatch(warning);
+    }
+  });
+});

@@ -1,0 +1,325 @@
+/**
+ * `--sheet`: the report and the checks from a live Google Sheet, through the real client libraries
+ * (@googleapis/sheets, google-auth-library) talking to a local stand-in of the Sheets API
+ * (test/helpers/sheets-api-server.ts) that serves the example plan. No Google account, no network.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { isoToSerial, parsePlan, tabDef, type Lang } from '../shared';
+import { readSheet, spreadsheetIdOf } from '../report/read-sheets';
+import { exampleXlsxBuffer } from '../report/write-xlsx';
+import { parse, runCli, tempDir } from './helpers/report';
+import {
+  EXAMPLE_SPREADSHEET_ID as ID,
+  exampleSpreadsheet,
+  SheetsApiServer,
+} from './helpers/sheets-api-server';
+
+const SHEET_URL = `https://docs.google.com/spreadsheets/d/${ID}/edit#gid=0`;
+const ENV_KEYS = [
+  'GTM_PYRAMID_SHEETS_API',
+  'GTM_PYRAMID_ACCESS_TOKEN',
+  'GTM_PYRAMID_RETRY_BASE_MS',
+  'GTM_PYRAMID_TIMEOUT_MS',
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'CLOUDSDK_CONFIG',
+  'METADATA_SERVER_DETECTION',
+  'GCE_METADATA_HOST',
+  'GCE_METADATA_IP',
+  'HOME',
+] as const;
+
+let dir: string;
+let server: SheetsApiServer;
+const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
+
+beforeAll(async () => {
+  dir = tempDir('sheets');
+  server = await new SheetsApiServer([
+    exampleSpreadsheet('en'),
+    exampleSpreadsheet('zh-CN', { id: `${ID}zh` }),
+  ]).start();
+  for (const [lang, file] of [
+    ['en', 'plan.xlsx'],
+    ['zh-CN', 'plan-zh.xlsx'],
+  ] as const)
+    writeFileSync(join(dir, file), await exampleXlsxBuffer(lang));
+  for (const key of ENV_KEYS) savedEnv[key] = process.env[key];
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  // Every test starts from a token and the local API; the credential tests change this.
+  for (const key of ENV_KEYS) delete process.env[key];
+  process.env.HOME = savedEnv.HOME;
+  process.env.GTM_PYRAMID_SHEETS_API = server.url;
+  process.env.GTM_PYRAMID_ACCESS_TOKEN = 'test-token';
+  process.env.GTM_PYRAMID_RETRY_BASE_MS = '1';
+  server.requests.length = 0;
+  server.script.length = 0;
+  server.serviceAccount = undefined;
+});
+
+afterEach(() => {
+  for (const key of ENV_KEYS) {
+    if (savedEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnv[key];
+  }
+});
+
+const read = (path: string) => readFileSync(join(dir, path), 'utf8');
+const planJson = (out: string) => JSON.parse(read(`${out}/plan.json`)) as Record<string, unknown>;
+
+describe('gtm-pyramid report --sheet', () => {
+  for (const [lang, sheet, file] of [
+    ['en', SHEET_URL, 'plan.xlsx'],
+    ['zh-CN', `${ID}zh`, 'plan-zh.xlsx'],
+  ] as [Lang, string, string][]) {
+    it(`gives the same report and plan.json as the .xlsx of the same plan, in 2 requests (${lang})`, async () => {
+      const live = await runCli(
+        ['report', '--sheet', sheet, '--as-of', '2026-11-15', '--out', `live-${lang}`],
+        dir,
+      );
+      expect(live.stderr).toEqual([]);
+      expect(live.code).toBe(0);
+      const title = exampleSpreadsheet(lang).title;
+      expect(live.stdout[1]).toMatch(new RegExp(`^${title}: 5 key results, 0 errors`));
+      const xlsx = await runCli(['report', file, '--as-of', '2026-11-15', '--out', `xlsx-${lang}`], dir);
+      expect(xlsx.code).toBe(0);
+
+      const fromSheet = planJson(`live-${lang}`);
+      const fromFile = planJson(`xlsx-${lang}`);
+      expect(fromSheet.source).toBe(title);
+      expect(fromFile.source).toBe(file);
+      expect({ ...fromSheet, source: null }).toEqual({ ...fromFile, source: null });
+      // The page too, once the name of the source is the same.
+      const page = (out: string, source: string) => read(`${out}/index.html`).split(source).join('SOURCE');
+      expect(page(`live-${lang}`, title)).toBe(page(`xlsx-${lang}`, file));
+
+      // One metadata request and one batchGet, whatever the size of the plan.
+      const requests = server.apiRequests;
+      expect(requests).toHaveLength(2);
+      expect(requests.every((r) => r.method === 'GET' && r.authorization === 'Bearer test-token')).toBe(true);
+      const [meta, values] = requests;
+      const id = lang === 'en' ? ID : `${ID}zh`;
+      expect(meta.path).toBe(`/v4/spreadsheets/${id}`);
+      const fields = meta.query.get('fields')!;
+      for (const part of ['title', 'locale', 'timeZone', 'merges', 'sheets(properties('])
+        expect(fields).toContain(part);
+      expect(fields).not.toContain('data'); // never the grid data of spreadsheets.get
+      expect(values.path).toBe(`/v4/spreadsheets/${id}/values:batchGet`);
+      expect(values.query.get('valueRenderOption')).toBe('UNFORMATTED_VALUE');
+      expect(values.query.get('dateTimeRenderOption')).toBe('SERIAL_NUMBER');
+      expect(values.query.get('majorDimension')).toBe('ROWS');
+      // Only the plan tabs are read: not the "Notes" tab, nor the chart on its own tab.
+      const planTabs = exampleSpreadsheet(lang)
+        .tabs.map((t) => t.title)
+        .filter((t) => t !== 'Notes' && t !== '备注' && t !== 'Chart1');
+      expect(values.query.getAll('ranges')).toEqual(planTabs.map((t) => `'${t}'`));
+    });
+  }
+
+  it('fills merged cells and reads serial dates as the parser wants them', async () => {
+    const live = await readSheet(ID);
+    const kr = live.workbook[tabDef('keyResults').label.en];
+    const served = exampleSpreadsheet('en').tabs.find((t) => t.title === 'Key Results')!;
+    expect(served.merges!.length).toBeGreaterThan(0); // the example has merged Objective cells…
+    const { plan } = parsePlan(live.workbook, { timeZone: live.timeZone });
+    // …and every key result still has its objective.
+    expect(plan.keyResults.map((k) => k.objectiveId)).not.toContain('');
+    expect(kr.length).toBe(served.values.length);
+    expect(plan.period?.start).toBe('2026-01-01');
+    expect(live).toMatchObject({
+      title: 'GEO go-to-market plan',
+      timeZone: 'America/Los_Angeles',
+      locale: 'en_US',
+      localeLang: 'en',
+    });
+    expect(live.tabs).toContain('Notes');
+    expect(Object.keys(live.workbook)).not.toContain('Notes');
+  });
+
+  it('reads a Changes timestamp given as a serial date-time as the .xlsx gives it', async () => {
+    const spreadsheet = exampleSpreadsheet('en', { id: `${ID}ts` });
+    const changes = spreadsheet.tabs.find((t) => t.title === tabDef('changes').label.en)!;
+    const typed = changes.values[1][0];
+    expect(typed).toBe('2026-06-02 10:15');
+    changes.values[1][0] = isoToSerial('2026-06-02') + (10 * 60 + 15) / 1440;
+    const local = await new SheetsApiServer([spreadsheet]).start();
+    try {
+      process.env.GTM_PYRAMID_SHEETS_API = local.url;
+      const live = await readSheet(`${ID}ts`);
+      expect(parsePlan(live.workbook).plan.changes[0].timestamp).toBe('2026-06-02 10:15');
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('check --sheet lists the same problems as check on the .xlsx', async () => {
+    const live = await runCli(['check', '--sheet', ID, '--as-of', '2026-11-15', '--json'], dir);
+    const file = await runCli(['check', 'plan.xlsx', '--as-of', '2026-11-15', '--json'], dir);
+    expect(live.code).toBe(file.code);
+    const a = JSON.parse(live.stdout.join('\n'));
+    const b = JSON.parse(file.stdout.join('\n'));
+    expect(a.file).toBe('GEO go-to-market plan');
+    expect({ ...a, file: null }).toEqual({ ...b, file: null });
+    expect(server.apiRequests).toHaveLength(2);
+  });
+
+  it('takes the address from the browser or the bare ID, and nothing else', () => {
+    expect(spreadsheetIdOf(SHEET_URL)).toBe(ID);
+    expect(spreadsheetIdOf(`https://docs.google.com/spreadsheets/u/1/d/${ID}/edit?usp=sharing`)).toBe(ID);
+    expect(spreadsheetIdOf(` ${ID} `)).toBe(ID);
+    expect(spreadsheetIdOf('plan.xlsx')).toBeNull();
+    expect(spreadsheetIdOf('https://example.com/x')).toBeNull();
+  });
+});
+
+describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing written', () => {
+  async function fails(argv: string[], out: string): Promise<string> {
+    const run = await runCli([...argv, '--out', out], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toEqual([]);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).not.toContain('\n');
+    expect(run.stderr[0]).toMatch(/^gtm-pyramid: /);
+    expect(existsSync(join(dir, out))).toBe(false);
+    return run.stderr[0];
+  }
+
+  it('no credentials: says how to set them up on a laptop and in CI', async () => {
+    delete process.env.GTM_PYRAMID_ACCESS_TOKEN;
+    const empty = tempDir('no-adc');
+    process.env.HOME = empty;
+    process.env.CLOUDSDK_CONFIG = empty;
+    process.env.METADATA_SERVER_DETECTION = 'none';
+    const line = await fails(['report', '--sheet', ID], 'no-credentials');
+    expect(line).toContain('gcloud auth application-default login');
+    expect(line).toContain('spreadsheets.readonly');
+    expect(line).toContain('GOOGLE_APPLICATION_CREDENTIALS');
+    expect(server.apiRequests).toHaveLength(0);
+    rmSync(empty, { recursive: true, force: true });
+  });
+
+  it('403 with Application Default Credentials of a service account: names its e-mail to share the sheet with', async () => {
+    delete process.env.GTM_PYRAMID_ACCESS_TOKEN;
+    const empty = tempDir('gce-adc');
+    process.env.HOME = empty;
+    process.env.CLOUDSDK_CONFIG = empty;
+    // A workload on Google Cloud: the metadata server gives the token and the account's e-mail.
+    process.env.METADATA_SERVER_DETECTION = 'assume-present';
+    process.env.GCE_METADATA_HOST = server.host;
+    server.serviceAccount = 'gtm-report@acme-gtm.iam.gserviceaccount.com';
+    server.script.push({ status: 403 });
+    const line = await fails(['report', '--sheet', ID], 'forbidden-sa');
+    expect(line).toContain('(403)');
+    expect(line).toContain('Share');
+    expect(line).toContain('gtm-report@acme-gtm.iam.gserviceaccount.com');
+    expect(server.apiRequests[0].authorization).toBe('Bearer metadata-token');
+    rmSync(empty, { recursive: true, force: true });
+  });
+
+  it("403 with a token: says to share the sheet with the token's account; a disabled API is said as such", async () => {
+    server.script.push({ status: 403 });
+    expect(await fails(['report', '--sheet', ID], 'forbidden')).toContain(
+      'add the account GTM_PYRAMID_ACCESS_TOKEN belongs to as Viewer',
+    );
+    server.script.push({
+      status: 403,
+      message: 'Google Sheets API has not been used in project 123 before or it is disabled.',
+      reason: 'SERVICE_DISABLED',
+    });
+    expect(await fails(['report', '--sheet', ID], 'disabled')).toContain(
+      'gcloud services enable sheets.googleapis.com',
+    );
+  });
+
+  it('404: names the ID and how to copy it from the address', async () => {
+    const line = await fails(['report', '--sheet', 'x'.repeat(44)], 'not-found');
+    expect(line).toContain(`no spreadsheet with the ID ${'x'.repeat(44)} (404)`);
+    expect(line).toContain('between /d/ and /edit');
+  });
+
+  it('401: says the credentials were refused and how to renew them', async () => {
+    server.script.push({ status: 401 });
+    expect(await fails(['report', '--sheet', ID], 'unauthenticated')).toContain('(401');
+  });
+
+  it('429 and 5xx are retried with backoff; a success after them is a report', async () => {
+    server.script.push({ status: 429 }, { status: 503 }, { status: 500 });
+    const run = await runCli(['report', '--sheet', ID, '--as-of', '2026-11-15', '--out', 'retried'], dir);
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(server.apiRequests).toHaveLength(5); // 3 failures, then the 2 reads
+  });
+
+  it('429 or 5xx that do not stop: five tries, then one clear line', async () => {
+    server.script.push(...Array.from({ length: 5 }, () => ({ status: 429 })));
+    const quota = await fails(['report', '--sheet', ID], 'quota');
+    expect(quota).toContain('still answered 429 after 5 tries');
+    expect(quota).toContain('quota');
+    expect(server.apiRequests).toHaveLength(5);
+    server.requests.length = 0;
+    server.script.push(...Array.from({ length: 5 }, () => ({ status: 503 })));
+    expect(await fails(['report', '--sheet', ID], 'unavailable')).toContain(
+      'still answered 503 after 5 tries',
+    );
+    expect(server.apiRequests).toHaveLength(5);
+  });
+
+  it('network failure and timeout', async () => {
+    server.script.push({ drop: true });
+    expect(await fails(['report', '--sheet', ID], 'dropped')).toMatch(/cannot reach 127\.0\.0\.1:\d+ \(/);
+    process.env.GTM_PYRAMID_TIMEOUT_MS = '200';
+    server.script.push({ hang: true });
+    expect(await fails(['report', '--sheet', ID], 'hung')).toMatch(
+      /no answer from 127\.0\.0\.1:\d+ within 0\.2 s/,
+    );
+    process.env.GTM_PYRAMID_SHEETS_API = 'http://127.0.0.1:9/';
+    expect(await fails(['report', '--sheet', ID], 'refused')).toContain('ECONNREFUSED');
+  });
+
+  it('a spreadsheet without plan tabs, a bad --sheet, or a file and --sheet together', async () => {
+    const other = {
+      ...exampleSpreadsheet('en', { id: `${ID}budget`, title: 'Budget 2026' }),
+      tabs: [{ title: 'Budget', values: [['Q1', 100]] }],
+    };
+    const local = await new SheetsApiServer([other]).start();
+    process.env.GTM_PYRAMID_SHEETS_API = local.url;
+    try {
+      expect(await fails(['report', '--sheet', `${ID}budget`], 'no-tabs')).toContain(
+        'spreadsheet "Budget 2026"',
+      );
+      expect(local.apiRequests).toHaveLength(1); // nothing to read after the metadata
+    } finally {
+      await local.close();
+    }
+    expect(await fails(['report', '--sheet', 'plan.xlsx'], 'bad-arg')).toContain(
+      'not a Google Sheets address',
+    );
+    expect(await fails(['report', 'plan.xlsx', '--sheet', ID], 'both')).toContain('not both');
+  });
+
+  it('in Chinese with --lang zh-CN', async () => {
+    server.script.push({ status: 403 });
+    expect(await fails(['report', '--sheet', ID, '--lang', 'zh-CN'], 'forbidden-zh')).toContain(
+      '没有读取权限',
+    );
+  });
+});
+
+describe('the page is private by default', () => {
+  it('carries noindex', async () => {
+    const run = await runCli(['report', '--out', 'noindex'], dir);
+    expect(run.code).toBe(0);
+    const robots = parse(read('noindex/index.html')).querySelector('meta[name="robots"]');
+    expect(robots?.getAttribute('content')).toBe('noindex');
+  });
+});
