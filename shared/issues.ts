@@ -381,6 +381,40 @@ export const ISSUE_CATALOG = {
       '在下次复盘中讨论；如需调整计划或目标，请注明原因。',
     ),
   ),
+  // Structure, read as typed: currencies, units and the plan's language.
+  'currency-mismatch': entry(
+    'error',
+    'structure',
+    bi(
+      '{field} of {id} is "{value}", in {found}, but the plan\'s currency is {currency}.',
+      '{id} 的“{field}”为“{value}”，币种为 {found}，但计划的货币是 {currency}。',
+    ),
+    bi(
+      'Type the amount in {currency} (the Currency on the Strategy tab): amounts are never converted.',
+      '请以 {currency}（“策略”表中的货币）填写金额：系统不做汇率换算。',
+    ),
+  ),
+  'unit-mismatch': entry(
+    'error',
+    'structure',
+    bi(
+      '{field} of {id} is "{value}", in {found}, but the unit of {id} is {unit}.',
+      '{id} 的“{field}”为“{value}”，单位为 {found}，但 {id} 的单位是 {unit}。',
+    ),
+    bi('Type the number in {unit}, or the number alone.', '请以 {unit} 填写，或只填写数字。'),
+  ),
+  'unknown-language': entry(
+    'warning',
+    'structure',
+    bi(
+      'The Language "{value}" is not a language the plan can use; it is read as {used}.',
+      '无法识别语言“{value}”，计划按{used}处理。',
+    ),
+    bi(
+      'Type en, zh-CN or zh-TW (or English, 简体中文, 繁體中文).',
+      '请填写 en、zh-CN 或 zh-TW（或 English、简体中文、繁體中文）。',
+    ),
+  ),
 } satisfies Record<string, CatalogEntry>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOG;
