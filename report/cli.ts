@@ -18,7 +18,7 @@ import type { Workbook } from '../shared/cells';
 import { analyzeWorkbook } from '../shared/checks';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
-import { matchTab, TABS, type Lang } from '../shared/template';
+import { languageTag, matchTab, outputLang, TABS, type Lang } from '../shared/template';
 import { buildReport, GENERATOR, OutputError, writeReportDir } from './generate';
 import { readXlsx, XlsxReadError } from './read-xlsx';
 
@@ -61,9 +61,9 @@ class UsageError extends Error {}
 
 function parseLang(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;
-  if (/^en([-_].*)?$/i.test(value)) return 'en';
-  if (/^zh([-_](cn|hans|sg))?$/i.test(value)) return 'zh-CN';
-  throw new UsageError(`--lang must be en or zh-CN, not "${value}"`);
+  const tag = languageTag(value); // the names a plan's Language cell accepts: en, zh-CN, zh-TW, 繁體中文…
+  if (tag) return outputLang(tag);
+  throw new UsageError(`--lang must be a language such as en, zh-CN or zh-TW, not "${value}"`);
 }
 
 function parseAsOf(value: string | undefined): IsoDate | undefined {
