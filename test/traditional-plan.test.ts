@@ -10,14 +10,23 @@ import { describe, expect, it } from 'vitest';
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { exampleXlsxBuffer, utcDate } from '../report/write-xlsx';
 import {
+  ALIASES,
   analyzeWorkbook,
+  ENUMS,
   EXAMPLE_AS_OF,
   exampleWorkbook,
+  hasTraditional,
+  labelSpellings,
   languageTag,
+  matchesLabel,
   matchTab,
+  normalizeHeader,
   parsePlan,
+  STRATEGY_FIELDS,
   tabDef,
   TABS,
+  TARGETS_SUMMARY_COLUMNS,
+  type Bilingual,
   type Cell,
   type Plan,
   type PlanIssue,
@@ -379,5 +388,72 @@ describe('the Language cell', () => {
     expect(parsePlan(en).issues.map((i) => [i.code, i.sheet, i.a1])).toEqual([
       ['unknown-language', tabDef('strategy').label.en, `B${rowOf(en.Strategy, 'Language') + 1}`],
     ]);
+  });
+});
+
+describe('the template’s other spellings (ALIASES)', () => {
+  const forms = (label: Parameters<typeof labelSpellings>[0]) => labelSpellings(label).map(normalizeHeader);
+
+  /** No spelling may name two things in one place: two tabs, two columns of a tab, two values of a choice. */
+  function expectDisjoint(what: string, groups: [string, string[]][]) {
+    const owner = new Map<string, string>();
+    for (const [name, spellings] of groups)
+      for (const form of new Set(spellings)) {
+        expect(owner.get(form) ?? name, `${what}: "${form}" names both ${owner.get(form)} and ${name}`).toBe(
+          name,
+        );
+        owner.set(form, name);
+      }
+  }
+
+  it('never makes one spelling name two tabs, two columns of a tab, two fields or two values', () => {
+    expectDisjoint(
+      'tabs',
+      TABS.map((t) => [t.key, forms(t.label)]),
+    );
+    for (const t of TABS) {
+      const columns = t.key === 'targets' ? [...t.columns, ...TARGETS_SUMMARY_COLUMNS] : t.columns;
+      expectDisjoint(
+        t.key,
+        columns.map((c) => [c.key, forms(c.label)]),
+      );
+    }
+    expectDisjoint(
+      'strategy fields',
+      STRATEGY_FIELDS.map((f) => [f.key, forms(f.label)]),
+    );
+    for (const [enumKey, values] of Object.entries(ENUMS))
+      expectDisjoint(
+        enumKey,
+        Object.entries(values as Record<string, Bilingual>).map(([key, label]) => [
+          key,
+          [key, ...labelSpellings(label)].map((s) => normalizeHeader(s).replace(/-/g, '')),
+        ]),
+      );
+  });
+
+  it('gives every alias written in Traditional characters its Simplified twin, which it matches', () => {
+    const lists = [
+      ...Object.values(ALIASES.tabs),
+      ...Object.values(ALIASES.columns),
+      ...Object.values(ALIASES.fields),
+      ...Object.values(ALIASES.values),
+    ] as string[][];
+    for (const list of lists)
+      for (const spelling of list.filter(hasTraditional)) {
+        const twin = list.find((s) => !hasTraditional(s) && normalizeHeader(s) === normalizeHeader(spelling));
+        expect(twin, `${spelling} in ${JSON.stringify(list)}`).toBeDefined();
+      }
+  });
+
+  it('folds only Traditional characters: English, Simplified and other text stay as they are', () => {
+    expect(normalizeHeader('關鍵結果')).toBe(normalizeHeader('关键结果'));
+    expect(normalizeHeader('Key Results')).toBe('keyresults');
+    expect(normalizeHeader('销售 R&D')).toBe('销售r&d');
+    expect(matchesLabel('欄位', tabDef('strategy').columns[0].label)).toBe(true);
+    expect(matchesLabel('單位', tabDef('keyResults').columns.find((c) => c.key === 'unit')!.label)).toBe(
+      true,
+    );
+    expect(matchTab('Departments and more')).toBeUndefined();
   });
 });
