@@ -134,7 +134,8 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     issues,
   );
   const kpis = uniqueById(readRows(tables.get('kpis'), ctx, readKpi), 'id', tables.get('kpis'), issues);
-  // An Actuals value is read in its metric's unit (2 hours, 1 小時): key results first, as metric IDs resolve.
+  // An Actuals value is read in its metric's unit (2 hours, 1 小時). Key results are set last, so a key result
+  // wins over a KPI that has the same ID.
   for (const metric of [...kpis, ...keyResults]) ctx.units.set(metric.id.toLowerCase(), metric.unit);
   const roadmap = uniqueById(
     readRows(tables.get('roadmap'), ctx, readRoadmapItem),
