@@ -172,6 +172,9 @@ export interface NumberContext {
   unit?: string;
 }
 
+/** No plan currency, no unit: shared, as readNumber runs once per cell of an Actuals tab. */
+const NO_CONTEXT: NumberContext = Object.freeze({});
+
 // sign, currency before, sign, digits (with thousands separators), exponent, then the rest (scale, currency, unit).
 const TYPED_NUMBER =
   /^([-+]?)\s*(\D*?)\s*([-+]?)(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?\s*(.*)$/is;
@@ -184,7 +187,7 @@ let scalePattern: RegExp | undefined;
  * when it matches the plan's currency (or the metric's, when its Unit is a currency); a unit after ("2 hours",
  * "1 小時"), read when it is the metric's Unit. Never throws: anything else is a reason. Percent means a ratio.
  */
-export function readNumber(cell: Cell, context: NumberContext = {}): Read<number> {
+export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Read<number> {
   if (isBlank(cell)) return fail('blank');
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('not-a-number');
   if (typeof cell === 'boolean' || cell instanceof Date) return fail('not-a-number');

@@ -509,7 +509,10 @@ class RowReader {
       if (required) this.requirePresent(key);
       return null;
     }
-    const read = readNumber(this.raw(key), { currency: this.ctx.currency, unit });
+    const raw = this.raw(key);
+    // Most cells hold numbers, which need no context (and an Actuals tab has thousands of them).
+    const read =
+      typeof raw === 'number' ? readNumber(raw) : readNumber(raw, { currency: this.ctx.currency, unit });
     if (read.ok) return read.value;
     const value = this.text(key);
     const found = read.found ?? '';
@@ -732,7 +735,9 @@ function readActual(r: RowReader): Actual | null {
   r.label = r.text('metric');
   const date = r.date('date', true);
   const metricPresent = r.requirePresent('metric');
-  const value = r.number('value', true, r.ctx.units.get(r.label.toLowerCase()) ?? '');
+  // The metric's unit is looked up only for a typed value: most values are plain numbers.
+  const unit = typeof r.raw('value') === 'number' ? '' : (r.ctx.units.get(r.label.toLowerCase()) ?? '');
+  const value = r.number('value', true, unit);
   if (!date || !metricPresent || value === null) return null;
   return { row: r.row, date, metric: r.text('metric'), value, note: r.text('note') };
 }
