@@ -636,7 +636,9 @@ export const ALIASES: {
  * Traditional → Simplified, character by character, for the characters of the template's words (labels,
  * aliases, language names, units and currencies; pairs as OpenCC converts them). Matching folds both scripts to
  * one, so 關鍵結果, 关键结果 and a half-converted 关键結果 name the same tab. Characters outside the template's
- * words need no entry: they could not match anyway.
+ * words need no entry: they could not match anyway. A new label or alias with a character that Traditional
+ * Chinese writes differently needs its pair here (until the label has its own zh-TW text); test/traditional-plan
+ * checks that every Traditional alias folds to its Simplified twin.
  */
 const TRADITIONAL =
   '萬與業個義產億價體儲關內冊準劃別單變臺號後週圖圓塊備頭實屬幣開異錄態願戰戶數時權標欄檻歐漢註點狀稱簡類級紀紐線結績編羣規計訂記語負責貨達進裡裏鐘鍾鍵鎊門間閾階際韓項頻顏';
