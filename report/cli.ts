@@ -19,7 +19,7 @@ import { analyzeWorkbook } from '../shared/checks';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
 import { CATALOGUES, isChinese } from '../shared/i18n';
-import { matchTab, TABS, type Lang } from '../shared/template';
+import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, exceljs by readXlsx,
 // the Google client libraries by readSheet.
 import { OutputError } from './errors';
@@ -72,10 +72,9 @@ class UsageError extends Error {}
 
 function parseLang(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;
-  if (/^en([-_].*)?$/i.test(value)) return 'en';
-  if (/^zh[-_](tw|hk|mo|hant)([-_].*)?$/i.test(value)) return 'zh-TW';
-  if (/^zh([-_](cn|hans|sg))?$/i.test(value)) return 'zh-CN';
-  throw new UsageError(`--lang must be en, zh-CN or zh-TW, not "${value}"`);
+  const tag = languageTag(value); // the names a plan's Language cell accepts: en, zh-CN, zh-TW, 繁體中文…
+  if (tag) return tag;
+  throw new UsageError(`--lang must be a language such as en, zh-CN or zh-TW, not "${value}"`);
 }
 
 function parseAsOf(value: string | undefined): IsoDate | undefined {

@@ -7,9 +7,17 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  ALIASES,
+  CURRENCY_ALIASES,
   LANGS,
   ENUMS,
+  LANGUAGE_SPELLINGS,
   MAX_PERIOD_MONTHS,
+  NUMBER_SCALES,
+  SHARED_CURRENCY_SIGNS,
+  UNIT_ALIASES,
+  columnDef,
+  tabDef,
   STRATEGY_FIELDS,
   STRATEGY_QUESTIONS,
   TABS,
@@ -44,7 +52,7 @@ const KIND_NOTES: Record<ColumnKind, string> = {
   number: 'A number (see [Numbers](#numbers-and-percentages)).',
   ratio: 'A number, where `20%` and `0.2` mean the same (see [Numbers](#numbers-and-percentages)).',
   date: 'A calendar day (see [Dates](#dates)).',
-  enum: 'One of the allowed values, in English or Chinese, any case.',
+  enum: 'One of the allowed values, in English or Chinese (Simplified or Traditional), any case.',
   color: 'A colour such as `#0072B2`; used for charts only.',
 };
 
@@ -58,6 +66,10 @@ const esc = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
 /** A label in every language, each spelling once (`KPI` is the same in all three). */
 const both = (b: Bilingual) => [...new Set(LANGS.map((lang) => b[lang]))].map(code).join(' / ');
+
+function languageNames(): string {
+  return Object.values(LANGUAGE_SPELLINGS).flat().map(code).join(', ');
+}
 
 function enumValues(key: EnumKey): string {
   return Object.values(ENUMS[key] as Record<string, Bilingual>)
@@ -96,8 +108,8 @@ export function renderTemplateDoc(): string {
 
   p('## General rules');
   p(
-    '- **Any of three languages.** Every tab name, header and allowed value has an English, a Simplified Chinese and a Traditional Chinese name. Use any, and mix them if you like: `Key Results`, `关键结果` and `關鍵結果` are the same tab, `Target`, `目标值` and `目標值` the same column.',
-    '- **Case and spaces do not matter.** Headers, tab names and allowed values are compared ignoring upper/lower case, spaces, underscores and full-width forms: `key results`, `KEY_RESULTS` and `Ｋｅｙ Ｒｅｓｕｌｔｓ` all name the same tab. In allowed values hyphens are ignored too (`ramp up` = `ramp-up`).',
+    '- **Any language, any mix.** Every tab name, header and allowed value has an English, a Simplified Chinese and a Traditional Chinese name. Use any of them, and mix them if you like (English tab names with Chinese headers, one header in each language): `Key Results`, `关键结果` and `關鍵結果` are the same tab, `Target`, `目标值` and `目標值` the same column. Some words people in Taiwan and Hong Kong use are accepted too (`欄位` for `字段`, `儲存格` for `单元格`, `自訂` for `自定义`): see [Other spellings](#other-spellings).',
+    '- **Case and spaces do not matter.** Headers, tab names and allowed values are compared ignoring upper/lower case, spaces, underscores, full-width forms and the difference between Traditional and Simplified characters: `key results`, `KEY_RESULTS`, `Ｋｅｙ Ｒｅｓｕｌｔｓ` and `关键結果` all name the same tab. In allowed values hyphens are ignored too (`ramp up` = `ramp-up`).',
     `- **The header row** is looked for in the first ${HEADER_SEARCH_ROWS} rows of a tab, so a title line above it is fine. The row with the most known headers wins. Rows below it are the data; blank rows are skipped.`,
     '- **Your own columns and tabs are kept and ignored.** Add notes, formulas or helper columns anywhere; a row with content only in your own columns is not a plan row. Tabs with other names are never read.',
     '- **Two tabs with the same meaning**: the leftmost is read.',
@@ -136,8 +148,8 @@ export function renderTemplateDoc(): string {
       p(
         "- The four fields with a question are the product strategy (the pyramid's **Tactics** level); an empty one is reported as an unanswered strategy question. An empty Product, Vision or Strategy is a tip.",
         `- **Period start** and **Period end** set the plan period: every target is decomposed over its months (at most ${MAX_PERIOD_MONTHS}). Without them nothing can be decomposed (an error).`,
-        '- **Currency** (e.g. `USD`): a cumulative key result whose Unit is this currency, or any upper-case three-letter code or currency sign (`EUR`, `$`, `¥`, `元`…; not `pcs` or `hrs`), is money, and its monthly targets are split to the cent. Other cumulative targets are split into whole numbers when Target − Baseline is whole (to the cent otherwise); a Unit of `%`, and level and threshold key results, use four decimals.',
-        "- **Language** (`en`, `zh-CN`, `zh-TW`, `中文`, `繁體中文`…) is the plan's language; without it, Traditional Chinese tab names mean Traditional Chinese, other Chinese tab names Simplified Chinese.",
+        '- **Currency** (e.g. `USD`, `TWD`, `NT$`, `人民币`): a cumulative key result whose Unit is this currency, or any upper-case three-letter code or currency sign (`EUR`, `$`, `¥`, `元`…; not `pcs` or `hrs`), is money, and its monthly targets are split to the cent. Other cumulative targets are split into whole numbers when Target − Baseline is whole (to the cent otherwise); a Unit of `%`, and level and threshold key results, use four decimals. Amounts typed with another currency are errors (see [Numbers](#numbers-and-percentages)): nothing is ever converted.',
+        `- **Language** is the plan's language: a language tag in any case, with \`-\` or \`_\` (\`en\`, \`en-US\`, \`zh-CN\`, \`zh_CN\`, \`zh-Hans\`, \`zh\`, \`zh-TW\`, \`zh_TW\`, \`zh-Hant\`, \`zh-HK\`, \`zh-MO\`), or a name: ${languageNames()}. \`中文\`, \`Chinese\` and a bare \`zh\` mean Simplified Chinese; Taiwan, Hong Kong and Macau tags, and \`zh-Hant\`, mean Traditional Chinese. Anything else is a warning at the cell, and the plan's language is taken from its tab names (Traditional Chinese tab names mean Traditional Chinese, other Chinese ones Simplified). Without a Language, the tab names decide.`,
       );
       continue;
     }
@@ -216,6 +228,33 @@ export function renderTemplateDoc(): string {
   }
   out.push('');
 
+  p('## Other spellings');
+  p(
+    'Besides the labels above (in English, and in Chinese in Simplified or Traditional characters), these spellings are accepted when a plan is read. The add-on always writes the labels.',
+  );
+  p(
+    '| Where | Label | Also accepted |',
+    '|---|---|---|',
+    ...Object.entries(ALIASES.tabs).map(
+      ([key, spellings]) =>
+        `| Tab | ${both(tabDef(key as TabDef['key']).label)} | ${spellings!.map(code).join(', ')} |`,
+    ),
+    ...Object.entries(ALIASES.columns).map(([key, spellings]) => {
+      const [tab, column] = key.split('.');
+      const t = tabDef(tab as TabDef['key']);
+      return `| Column on ${t.label.en} | ${both(columnDef(t.key, column).label)} | ${spellings!.map(code).join(', ')} |`;
+    }),
+    ...Object.entries(ALIASES.fields).map(
+      ([key, spellings]) =>
+        `| Strategy field | ${both(STRATEGY_FIELDS.find((f) => f.key === key)!.label)} | ${spellings!.map(code).join(', ')} |`,
+    ),
+    ...Object.entries(ALIASES.values).map(([key, spellings]) => {
+      const [enumKey, value] = key.split('.');
+      const label = (ENUMS[enumKey as EnumKey] as Record<string, Bilingual>)[value];
+      return `| Value of ${enumKey} | ${both(label)} | ${spellings!.map(code).join(', ')} |`;
+    }),
+  );
+
   p('## How cells are read');
   p('### Dates');
   p('A date cell may hold:');
@@ -229,9 +268,29 @@ export function renderTemplateDoc(): string {
   );
   p('### Numbers and percentages');
   p(
-    '- Numbers may have thousands separators (`1,000,000` or `1 000 000`) and a currency code or symbol before or after (`USD 1,000,000`, `$2.99`, `5000元`). Full-width digits are fine. A lone decimal comma (`2,5`) is refused as ambiguous.',
-    '- A **percent sign** always means a ratio: `20%` is read as 0.2, so `20%` and `0.2` are the same target. Write rates consistently in one tab: `20` (without %) is twenty, not 20%.',
+    '- Numbers may have thousands separators (`1,000,000` or `1 000 000`), a sign (`-5`, `−5`) and an exponent (`1e3`). Full-width digits and punctuation are fine (`１２，０００`). A lone decimal comma (`2,5`) is refused as ambiguous.',
+    `- **Multipliers** right after the number: ${NUMBER_SCALES.map(([w, e]) => `${code(w)} (×10^${e})`).join(', ')}, in any case: \`50k\`, \`1.5M\`, \`2B\`, \`5千\`, \`50萬\`, \`1.2亿\`. They are exact: \`1.1M\` is 1,100,000. \`m\` is a million, never minutes or metres: write \`30 min\`.`,
+    "- **A currency** before or after the amount (`$1M`, `NT$170,000`, `TWD 170,000`, `17萬元`, `RMB 1.2亿`) is read when it is the plan's Currency (Strategy tab), or the metric's when its Unit is a currency. A different currency is an error at the cell that names both: amounts are never converted. Money typed for a metric counted in something else (sign-ups, hours, %) is an error too. Without a Currency on the Strategy tab, any currency is read.",
+    '- **A unit** after the number (`2 hours`, `1 小時`, `500 sign-ups`) is read when it is the metric\'s Unit: the same words, or two names of one unit in the table below. A known unit that is not the metric\'s (`2 hours` for a `%` key result) is an error at the cell that names both; other trailing words make the cell "not a number". On the Actuals tab the metric is the one named in the Metric column.',
+    '- A **percent sign** always means a ratio: `20%` is read as 0.2, so `20%` and `0.2` are the same target. Write rates consistently in one tab: `20` (without %) is twenty, not 20%. A percent sign goes with a plain number only (`5k%` is refused).',
     '- Text that is not a number (`abc`), `TRUE`/`FALSE` and date values in a number column each give a "not a number" issue at the cell.',
+  );
+  p('Currencies (any other three upper-case letters, such as `CHF`, are read as that ISO 4217 code):');
+  p(
+    '| ISO code | Typed as |',
+    '|---|---|',
+    ...Object.entries(CURRENCY_ALIASES).map(
+      ([iso, aliases]) => `| ${iso} | ${aliases.map(code).join(', ')} |`,
+    ),
+    ...SHARED_CURRENCY_SIGNS.map(
+      ({ signs, codes }) => `| any of ${codes.join(', ')} | ${signs.map(code).join(', ')} |`,
+    ),
+  );
+  p('Units known by several names:');
+  p(
+    '| Unit | Typed as |',
+    '|---|---|',
+    ...Object.entries(UNIT_ALIASES).map(([unit, aliases]) => `| ${unit} | ${aliases.map(code).join(', ')} |`),
   );
   p('### Empty cells and formula errors');
   p(

@@ -4,14 +4,20 @@
  * Every reader returns a value or a reason; none throws on user data.
  */
 import { dateToIso, isIsoDate, isoDate, isRealDay, serialToIso, type IsoDate } from './calendar';
+import { normalizeHeader } from './template';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export type Grid = Cell[][];
 /** A workbook as tab name → rows of cells, the one input shape of the parser. */
 export type Workbook = Record<string, Grid>;
 
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: ReadFailure };
-export type ReadFailure = 'formula-error' | 'not-a-number' | 'not-a-date' | 'blank';
+export type Read<T> = { ok: true; value: T } | { ok: false; reason: ReadFailure; found?: string };
+/**
+ * Why a cell could not be read. The two mismatches carry `found`: the currency or unit typed in the cell, as typed
+ * (the caller names the expected one, which it passed in).
+ */
+export type ReadFailure =
+  'formula-error' | 'not-a-number' | 'not-a-date' | 'blank' | 'currency-mismatch' | 'unit-mismatch';
 
 const ERROR_VALUE = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)/i;
 
@@ -34,28 +40,225 @@ export function cellText(cell: Cell, timeZone = 'UTC'): string {
 }
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const fail = <T>(reason: ReadFailure): Read<T> => ({ ok: false, reason });
+const fail = <T>(reason: ReadFailure, found?: string): Read<T> =>
+  found === undefined ? { ok: false, reason } : { ok: false, reason, found };
+
+// ---------------------------------------------------------------------------------------------------
+// Numbers as people type them. No npm package reads 50萬, NT$170,000 and 1.5M alike while refusing the rest, so
+// these tables are the grammar; docs/template.md lists them (scripts/docs-template.ts).
+
+/** Multipliers typed right after a number, as powers of ten: 50k, 1.5M, 2B; 5千, 50萬 / 50万, 1.2億 / 1.2亿. */
+export const NUMBER_SCALES: readonly (readonly [word: string, exponent: number])[] = [
+  ['k', 3],
+  ['thousand', 3],
+  ['m', 6],
+  ['mn', 6],
+  ['million', 6],
+  ['b', 9],
+  ['bn', 9],
+  ['billion', 9],
+  ['千', 3],
+  ['萬', 4],
+  ['万', 4],
+  ['十萬', 5],
+  ['十万', 5],
+  ['百萬', 6],
+  ['百万', 6],
+  ['千萬', 7],
+  ['千万', 7],
+  ['億', 8],
+  ['亿', 8],
+  ['十億', 9],
+  ['十亿', 9],
+  ['百億', 10],
+  ['百亿', 10],
+  ['千億', 11],
+  ['千亿', 11],
+];
 
 /**
- * A number. Accepts "1,000,000", "USD 1,000,000", "$2.99", "１２" (full-width), "20%" (→ 0.2) and
- * "-5"; rejects anything else with a reason. Percent strings always mean a ratio.
+ * ISO 4217 code → the signs, codes and names people type for that currency only (both Chinese scripts). Any other
+ * three upper-case letters (CHF, INR…) are read as that ISO code.
  */
-export function readNumber(cell: Cell): Read<number> {
+export const CURRENCY_ALIASES: Record<string, readonly string[]> = {
+  USD: ['USD', 'US$', '美元', '美金'],
+  TWD: ['TWD', 'NTD', 'NT$', '新台幣', '新台币', '新臺幣', '台幣', '台币', '臺幣'],
+  HKD: ['HKD', 'HK$', '港幣', '港币', '港元'],
+  CNY: ['CNY', 'RMB', 'CN¥', '人民幣', '人民币'],
+  JPY: ['JPY', 'JP¥', '円', '日圓', '日圆', '日元', '日幣', '日币'],
+  EUR: ['EUR', '€', '歐元', '欧元'],
+  GBP: ['GBP', '£', '英鎊', '英镑'],
+  SGD: ['SGD', 'S$', '新加坡元', '新加坡幣', '新加坡币'],
+  KRW: ['KRW', '₩', '韓元', '韩元'],
+  AUD: ['AUD', 'A$', 'AU$', '澳元', '澳幣', '澳币'],
+  CAD: ['CAD', 'C$', 'CA$', '加元', '加幣', '加币'],
+  NZD: ['NZD', 'NZ$', '紐元', '纽元'],
+  MOP: ['MOP', 'MOP$', '澳門元', '澳门元', '澳門幣', '澳门币'],
+};
+
+/**
+ * Signs several currencies share. Typed alone, one matches any of them: `$170,000` in a TWD plan is NT$, `¥` in a
+ * CNY plan is yuan, `元` in a TWD plan is NT dollars. (Full-width ＄ and ￥ are read as $ and ¥.)
+ */
+export const SHARED_CURRENCY_SIGNS: readonly { signs: readonly string[]; codes: readonly string[] }[] = [
+  { signs: ['$', 'dollar', 'dollars'], codes: ['USD', 'TWD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'MOP'] },
+  { signs: ['¥'], codes: ['CNY', 'JPY'] },
+  { signs: ['元', '圓', '圆', '塊', '块'], codes: ['CNY', 'TWD', 'HKD', 'MOP'] },
+];
+
+/**
+ * Units known by several names (both Chinese scripts, singular and plural). A number followed by a unit is read
+ * when the unit is the metric's own Unit: the same text, or two names of one unit here (2 hours = 2 小時).
+ */
+export const UNIT_ALIASES: Record<string, readonly string[]> = {
+  hours: ['h', 'hr', 'hrs', 'hour', 'hours', '小時', '小时', '時', '时', '鐘頭', '钟头'],
+  minutes: ['min', 'mins', 'minute', 'minutes', '分鐘', '分钟'],
+  days: ['d', 'day', 'days', '天', '日'],
+  weeks: ['wk', 'wks', 'week', 'weeks', '週', '周', '星期'],
+  months: ['mo', 'mos', 'month', 'months', '月', '個月', '个月'],
+  years: ['yr', 'yrs', 'year', 'years', '年'],
+  'sign-ups': ['sign-up', 'sign-ups', 'signup', 'signups', '註冊', '注册', '註冊數', '注册数'],
+  customers: ['customer', 'customers', '客戶', '客户', '家'],
+  users: ['user', 'users', '用戶', '用户', '使用者'],
+  people: ['person', 'persons', 'people', '人', '位', '名'],
+  times: ['x', 'times', '次'],
+  pieces: ['pc', 'pcs', 'piece', 'pieces', '個', '个', '件'],
+};
+
+/** A currency or unit as compared: normalised like headers (case, width, both scripts), without - and . */
+const wordKey = (text: string) => normalizeHeader(text).replace(/[-.]/g, '');
+
+let currencyIndex: Map<string, readonly string[]> | undefined;
+let unitIndex: Map<string, string> | undefined;
+
+/** The ISO codes a currency sign, code or name may mean, or undefined when it is not one. */
+export function currencyCodes(text: string): readonly string[] | undefined {
+  if (!currencyIndex) {
+    currencyIndex = new Map();
+    for (const [code, aliases] of Object.entries(CURRENCY_ALIASES))
+      for (const alias of aliases) currencyIndex.set(wordKey(alias), [code]);
+    for (const { signs, codes } of SHARED_CURRENCY_SIGNS)
+      for (const sign of signs) currencyIndex.set(wordKey(sign), codes);
+  }
+  const trimmed = text.normalize('NFKC').trim();
+  return currencyIndex.get(wordKey(trimmed)) ?? (/^[A-Z]{3}$/.test(trimmed) ? [trimmed] : undefined);
+}
+
+/** The unit a name denotes (a key of UNIT_ALIASES), or undefined. */
+function unitOf(text: string): string | undefined {
+  if (!unitIndex) {
+    unitIndex = new Map();
+    for (const [unit, aliases] of Object.entries(UNIT_ALIASES))
+      for (const alias of aliases) unitIndex.set(wordKey(alias), unit);
+  }
+  return unitIndex.get(wordKey(text));
+}
+
+/** Whether a unit typed after a number is the metric's unit: the same words, or two names of one unit. */
+export function sameUnit(typed: string, unit: string): boolean {
+  const a = wordKey(typed);
+  const b = wordKey(unit);
+  if (a === '' || b === '') return false;
+  if (a === b) return true;
+  const known = unitOf(typed);
+  return known !== undefined && known === unitOf(unit);
+}
+
+/** What a number is read against: the plan's currency and the metric's unit, as typed ('' or absent: none). */
+export interface NumberContext {
+  /** The plan's Currency (Strategy tab): USD, NT$, 新台幣… */
+  currency?: string;
+  /** The metric's Unit: hours, 小時, %, USD, sign-ups… */
+  unit?: string;
+}
+
+/** No plan currency, no unit: shared, as readNumber runs once per cell of an Actuals tab. */
+const NO_CONTEXT: NumberContext = Object.freeze({});
+
+// sign, currency before, sign, digits (with thousands separators), exponent, then the rest (scale, currency, unit).
+const TYPED_NUMBER =
+  /^([-+]?)\s*(\D*?)\s*([-+]?)(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?\s*(.*)$/is;
+let scalePattern: RegExp | undefined;
+
+/**
+ * A number, as a spreadsheet hands it over or as a person typed it. Accepts thousands separators ("1,000,000"),
+ * full-width digits ("１２"), "20%" (→ 0.2), "-5", "1e3"; multipliers ("50k", "1.5M", "2B", "5千", "50萬", "1.2億");
+ * a currency sign or code before or after ("$2.99", "NT$170,000", "TWD 170,000", "5000元", "1.2億 人民幣"), read
+ * when it matches the plan's currency (or the metric's, when its Unit is a currency); a unit after ("2 hours",
+ * "1 小時"), read when it is the metric's Unit. Never throws: anything else is a reason. Percent means a ratio.
+ */
+export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Read<number> {
   if (isBlank(cell)) return fail('blank');
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('not-a-number');
   if (typeof cell === 'boolean' || cell instanceof Date) return fail('not-a-number');
   if (isErrorValue(cell)) return fail('formula-error');
-  let text = String(cell).normalize('NFKC').trim();
-  const percent = /%$/.test(text);
+  // NFKC turns full-width digits, signs and punctuation (１２，０００、＄、￥) into their usual forms.
+  let text = String(cell)
+    .normalize('NFKC')
+    .trim()
+    .replace(/\u2212/g, '-');
+  const percent = text.endsWith('%');
   if (percent) text = text.slice(0, -1).trim();
-  // Currency codes and symbols before or after the amount are decoration, not part of the number.
-  text = text.replace(/^([A-Za-z]{3}|[$€£¥￥])\s*/, '').replace(/\s*([A-Za-z]{3}|[$€£¥￥元])$/, '');
-  // Thousands separators: "1,000,000" or "1 000 000"; a lone comma decimal ("2,5") is too ambiguous.
-  if (/^[-+]?\d{1,3}([, ]\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/[, ]/g, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return fail('not-a-number');
-  const value = Number(text);
+  const m = TYPED_NUMBER.exec(text);
+  if (!m) return fail('not-a-number');
+  const [, sign1, before, sign2, digits, exponentText, after] = m;
+  if (sign1 && sign2) return fail('not-a-number');
+  scalePattern ??= new RegExp(
+    `^(${[...NUMBER_SCALES]
+      .sort((a, b) => b[0].length - a[0].length)
+      .map(([w]) => w)
+      .join('|')})(?![a-z])\\s*`,
+    'i',
+  );
+  const scale = scalePattern.exec(after);
+  const rest = scale ? after.slice(scale[0].length).trim() : after;
+  if (percent && (before || scale || rest)) return fail('not-a-number');
+  const scaleExponent = scale ? NUMBER_SCALES.find(([w]) => w === scale[1].toLowerCase())![1] : 0;
+  const exponent = Number(exponentText ?? 0) + scaleExponent - (percent ? 2 : 0);
+  // Decimal text and a power of ten, so 1.1M is exactly 1100000 and 7% exactly 0.07 (no float multiplication).
+  const value = Number(`${sign1 || sign2}${digits.replace(/[, ]/g, '')}e${exponent}`);
   if (!Number.isFinite(value)) return fail('not-a-number');
-  return ok(percent ? value / 100 : value);
+
+  let currency: readonly string[] | undefined;
+  if (before) {
+    currency = currencyCodes(before);
+    if (!currency) return fail('not-a-number');
+    const problem = checkCurrency(before, currency, context);
+    if (problem) return problem;
+  }
+  if (rest) {
+    const codes = currencyCodes(rest);
+    if (codes) {
+      // "NT$100元" is fine, "$100 EUR" says two different things.
+      if (currency && !codes.some((c) => currency!.includes(c))) return fail('not-a-number');
+      const problem = checkCurrency(rest, codes, context);
+      if (problem) return problem;
+    } else if (!(context.unit && sameUnit(rest, context.unit))) {
+      // A known unit that is not the metric's is a mismatch; other trailing text means it is not a number.
+      return unitOf(rest) !== undefined ? fail('unit-mismatch', rest) : fail('not-a-number');
+    }
+  }
+  return ok(value);
+}
+
+/** A currency typed in a cell against the plan's (and the metric's): undefined when it fits. */
+function checkCurrency(
+  typed: string,
+  codes: readonly string[],
+  context: NumberContext,
+): Read<number> | undefined {
+  const unit = context.unit?.trim() ?? '';
+  const unitCodes = unit ? currencyCodes(unit) : undefined;
+  // Money typed for a metric counted in something else (sign-ups, hours, %).
+  if (unit && !unitCodes) return fail('unit-mismatch', typed);
+  const planCurrency = context.currency?.trim() ?? '';
+  const expected = [
+    ...(planCurrency ? (currencyCodes(planCurrency) ?? [planCurrency.toUpperCase()]) : []),
+    ...(unitCodes ?? []),
+  ];
+  if (expected.length > 0 && !codes.some((c) => expected.includes(c)))
+    return fail('currency-mismatch', typed);
+  return undefined;
 }
 
 /**

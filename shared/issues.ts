@@ -297,6 +297,25 @@ export const ISSUE_CATALOG = {
     localized((m) => m.issues['behind-pace'].message),
     localized((m) => m.issues['behind-pace'].fix),
   ),
+  // Structure, read as typed: currencies, units and the plan's language.
+  'currency-mismatch': entry(
+    'error',
+    'structure',
+    localized((m) => m.issues['currency-mismatch'].message),
+    localized((m) => m.issues['currency-mismatch'].fix),
+  ),
+  'unit-mismatch': entry(
+    'error',
+    'structure',
+    localized((m) => m.issues['unit-mismatch'].message),
+    localized((m) => m.issues['unit-mismatch'].fix),
+  ),
+  'unknown-language': entry(
+    'warning',
+    'structure',
+    localized((m) => m.issues['unknown-language'].message),
+    localized((m) => m.issues['unknown-language'].fix),
+  ),
 } satisfies Record<string, CatalogEntry>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOG;

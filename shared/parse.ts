@@ -31,9 +31,12 @@ import type {
 } from './plan';
 import {
   ENUMS,
+  LANGUAGE_NAMES,
   STRATEGY_FIELDS,
   TARGETS_SUMMARY_COLUMNS,
   enumLabels,
+  hasTraditional,
+  languageTag,
   matchEnum,
   matchTab,
   matchesLabel,
@@ -57,6 +60,9 @@ export interface ParseResult {
   issues: PlanIssue[];
 }
 
+/** How a mismatch names the unit of a metric that has none. */
+const NO_UNIT = localized((m) => m.parse.NO_UNIT);
+
 /** Decomposing more months than this is almost certainly a typo in a year (2062 for 2026). */
 export const MAX_PERIOD_MONTHS = 60;
 /** The header row is looked for in the first rows only, so a title line above it is fine. */
@@ -66,13 +72,13 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   const timeZone = options.timeZone ?? 'UTC';
   const issues: PlanIssue[] = [];
   const sheets = findTabs(workbook);
-  const lang = detectLanguage(workbook, sheets, timeZone);
   const layout: Plan['layout'] = {};
 
   const strategySheet = sheets.get('strategy');
   const strategy = strategySheet
     ? readStrategy(strategySheet.name, workbook[strategySheet.name], layout, timeZone)
     : emptyStrategy();
+  const lang = planLanguage(strategy, strategySheet?.name, layout, sheets, issues);
   if (!strategySheet) issues.push(missingTab('strategy', lang));
 
   const period = readPeriod(
@@ -106,7 +112,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     }
   }
 
-  const ctx: RowContext = { issues, timeZone, period };
+  const ctx: RowContext = { issues, timeZone, period, currency: strategy.values.currency, units: new Map() };
   const departments = uniqueById(
     readRows(tables.get('departments'), ctx, readDepartment),
     'name',
@@ -126,6 +132,9 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     issues,
   );
   const kpis = uniqueById(readRows(tables.get('kpis'), ctx, readKpi), 'id', tables.get('kpis'), issues);
+  // An Actuals value is read in its metric's unit (2 hours, 1 小時). Key results are set last, so a key result
+  // wins over a KPI that has the same ID.
+  for (const metric of [...kpis, ...keyResults]) ctx.units.set(metric.id.toLowerCase(), metric.unit);
   const roadmap = uniqueById(
     readRows(tables.get('roadmap'), ctx, readRoadmapItem),
     'id',
@@ -166,27 +175,36 @@ function findTabs(workbook: Workbook): Map<TabKey, { name: string }> {
   return found;
 }
 
-function detectLanguage(workbook: Workbook, sheets: Map<TabKey, { name: string }>, timeZone: string): Lang {
-  const strategy = sheets.get('strategy');
-  if (strategy) {
-    for (const row of workbook[strategy.name] ?? []) {
-      if (Array.isArray(row) && matchesLabel(cellText(row[0], timeZone), STRATEGY_FIELDS[10].label)) {
-        const value = cellText(row[1], timeZone).toLowerCase();
-        if (/^(zh[-_]?(tw|hk|mo|hant)|繁|正體|traditional)/.test(value)) return 'zh-TW';
-        if (/^(zh|中文|简体|簡體|chinese)/.test(value)) return 'zh-CN';
-        if (/^(en|英文|english)/.test(value)) return 'en';
-      }
-    }
-  }
-  // No explicit language: the tab names tell which language the person works in.
-  // Tab names written the Traditional way (關鍵結果, 實際) mean Traditional Chinese.
+/**
+ * The plan's language: its Language cell (Strategy tab) when it names one, else what its tab names are written
+ * in. A Language cell naming no language is a warning at the cell that says which language is used instead.
+ */
+function planLanguage(
+  strategy: Strategy,
+  strategySheet: string | undefined,
+  layout: Plan['layout'],
+  sheets: Map<TabKey, { name: string }>,
+  issues: PlanIssue[],
+): Lang {
   const names = [...sheets.values()].map((s) => s.name);
-  const traditional = names.some((n) => {
-    const def = matchTab(n);
-    return def !== undefined && def.label['zh-TW'] !== def.label['zh-CN'] && n.trim() === def.label['zh-TW'];
-  });
-  if (traditional) return 'zh-TW';
-  return names.some((n) => /[\u4e00-\u9fff]/.test(n)) ? 'zh-CN' : 'en';
+  const fromTabs: Lang = names.some(hasTraditional)
+    ? 'zh-TW'
+    : names.some((n) => /[\u3400-\u9fff]/.test(n))
+      ? 'zh-CN'
+      : 'en';
+  const typed = strategy.values.language;
+  if (!typed) return fromTabs;
+  const named = languageTag(typed);
+  if (named) return named;
+  if (strategySheet && strategy.rows.language) {
+    const at = {
+      sheet: strategySheet,
+      row: strategy.rows.language,
+      column: layout.strategy?.columns.value ?? 2,
+    };
+    issues.push(makeIssue('unknown-language', at, { value: typed, used: LANGUAGE_NAMES[fromTabs] }));
+  }
+  return fromTabs;
 }
 
 function missingTab(key: TabKey, lang: Lang): PlanIssue {
@@ -312,15 +330,10 @@ function readStrategy(sheet: string, grid: Grid, layout: Plan['layout'], timeZon
   const def = tabDef('strategy');
   const headerIndex = findHeaderRow(def, grid);
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
-  const fieldColumn =
-    headerIndex >= 0
-      ? header.findIndex((c) => typeof c === 'string' && matchesLabel(c, def.columns[0].label))
-      : 0;
-  const valueColumn =
-    headerIndex >= 0
-      ? header.findIndex((c) => typeof c === 'string' && matchesLabel(c, def.columns[1].label))
-      : 1;
-  const fieldCol = fieldColumn >= 0 ? fieldColumn : 0;
+  const fieldColumn = header.findIndex((c) => typeof c === 'string' && matchesLabel(c, def.columns[0].label));
+  const valueColumn = header.findIndex((c) => typeof c === 'string' && matchesLabel(c, def.columns[1].label));
+  // Without a Field header, the column holding the most field names is the Field column.
+  const fieldCol = fieldColumn >= 0 ? fieldColumn : columnOfFieldNames(grid, timeZone);
   const valueCol = valueColumn >= 0 ? valueColumn : fieldCol + 1;
   const size = gridSize(grid);
   layout.strategy = {
@@ -342,6 +355,22 @@ function readStrategy(sheet: string, grid: Grid, layout: Plan['layout'], timeZon
     strategy.values[field.key] = serial?.ok ? serial.value : cellText(cell, timeZone);
   }
   return strategy;
+}
+
+function columnOfFieldNames(grid: Grid, timeZone: string): number {
+  const hits: number[] = [];
+  for (const row of grid.slice(0, 100)) {
+    if (!Array.isArray(row)) continue;
+    row.forEach((cell, c) => {
+      const text = cellText(cell, timeZone);
+      if (text && STRATEGY_FIELDS.some((f) => matchesLabel(text, f.label))) hits[c] = (hits[c] ?? 0) + 1;
+    });
+  }
+  let best = 0;
+  hits.forEach((n, c) => {
+    if (n > (hits[best] ?? 0)) best = c;
+  });
+  return best;
 }
 
 function readPeriod(
@@ -404,6 +433,10 @@ interface RowContext {
   issues: PlanIssue[];
   timeZone: string;
   period: Period | null;
+  /** The plan's Currency as typed: amounts typed in another currency are errors. */
+  currency: string;
+  /** Metric ID (lower case) → its Unit, for reading Actuals values typed with a unit. */
+  units: Map<string, string>;
 }
 
 /** Reads the cells of one row by column key, recording an issue at the exact cell for anything unreadable. */
@@ -415,7 +448,7 @@ class RowReader {
 
   constructor(
     private readonly table: TableRows,
-    private readonly ctx: RowContext,
+    readonly ctx: RowContext,
   ) {}
 
   moveTo(row: number, cells: Cell[]): this {
@@ -465,16 +498,26 @@ class RowReader {
     return false;
   }
 
-  number(key: string, required = false): number | null {
+  /** A number cell; `unit` is the metric's Unit, which a unit typed after the number must match. */
+  number(key: string, required = false, unit = ''): number | null {
     if (!this.has(key)) {
       if (required) this.requirePresent(key);
       return null;
     }
-    const read = readNumber(this.raw(key));
+    const raw = this.raw(key);
+    // Most cells hold numbers, which need no context (and an Actuals tab has thousands of them).
+    const read =
+      typeof raw === 'number' ? readNumber(raw) : readNumber(raw, { currency: this.ctx.currency, unit });
     if (read.ok) return read.value;
-    this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-number', key, {
-      value: this.text(key),
-    });
+    const value = this.text(key);
+    const found = read.found ?? '';
+    if (read.reason === 'currency-mismatch') {
+      this.issue('currency-mismatch', key, { value, found, currency: this.ctx.currency || unit });
+    } else if (read.reason === 'unit-mismatch') {
+      this.issue('unit-mismatch', key, { value, found, unit: unit || NO_UNIT });
+    } else {
+      this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-number', key, { value });
+    }
     return null;
   }
 
@@ -609,8 +652,9 @@ function readKeyResult(r: RowReader): KeyResult | null {
   const type = r.choice('type', 'type', 'cumulative', true);
   const direction = r.choice('direction', 'direction', 'increase');
   const phasing = r.choice('phasing', 'phasing', 'even');
-  const baseline = r.number('baseline') ?? 0;
-  const target = r.number('target', true);
+  const unit = r.text('unit');
+  const baseline = r.number('baseline', false, unit) ?? 0;
+  const target = r.number('target', true, unit);
   const ownStart = r.date('start');
   const due = r.date('due', true);
   r.checkSpan('start', ownStart, 'due', due);
@@ -629,7 +673,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
     title: r.text('title'),
     owner: r.text('owner'),
     type,
-    unit: r.text('unit'),
+    unit,
     direction,
     baseline,
     target,
@@ -653,7 +697,7 @@ function readKpi(r: RowReader): Kpi | null {
     keyResultId: r.text('keyResult'),
     unit: r.text('unit'),
     direction: r.choice('direction', 'direction', 'increase'),
-    target: r.number('target', true),
+    target: r.number('target', true, r.text('unit')),
     cadence: r.choice('cadence', 'cadence', 'monthly'),
   };
 }
@@ -683,7 +727,9 @@ function readActual(r: RowReader): Actual | null {
   r.label = r.text('metric');
   const date = r.date('date', true);
   const metricPresent = r.requirePresent('metric');
-  const value = r.number('value', true);
+  // The metric's unit is looked up only for a typed value: most values are plain numbers.
+  const unit = typeof r.raw('value') === 'number' ? '' : (r.ctx.units.get(r.label.toLowerCase()) ?? '');
+  const value = r.number('value', true, unit);
   if (!date || !metricPresent || value === null) return null;
   return { row: r.row, date, metric: r.text('metric'), value, note: r.text('note') };
 }

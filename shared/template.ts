@@ -729,26 +729,163 @@ export function columnDef(tab: TabKey, key: string): ColumnDef {
   return def;
 }
 
-/** Header matching ignores case, spaces, underscores and full-width forms, and accepts either language. */
-export function normalizeHeader(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s_\u3000]+/g, '');
+// ---------------------------------------------------------------------------------------------------
+// Reading what people typed: other spellings, both Chinese scripts, language names.
+
+/**
+ * Spellings the parser accepts besides the labels (never written by the add-on): mainly the words people in
+ * Taiwan and Hong Kong use where they differ from the label (欄位 for 字段, 儲存格 for 单元格, 自訂 for 自定义),
+ * and a few common variants. Each is written in Traditional and in Simplified characters where the two differ
+ * (matching folds the two scripts anyway, see normalizeHeader). Keys: a tab's key, "tab.column", a Strategy
+ * field's key, "enum.value". Labels in every language of the template are accepted without being listed here.
+ */
+export const ALIASES: {
+  tabs: Partial<Record<TabKey, readonly string[]>>;
+  columns: Partial<Record<`${TabKey}.${string}`, readonly string[]>>;
+  fields: Partial<Record<StrategyFieldKey, readonly string[]>>;
+  values: Partial<Record<`${EnumKey}.${string}`, readonly string[]>>;
+} = {
+  tabs: {
+    strategy: ['Product strategy', '產品策略', '产品策略'],
+    keyResults: ['KRs', '關鍵成果', '关键成果'],
+    kpis: ['關鍵績效指標', '关键绩效指标'],
+    actuals: ['實際值', '实际值', '實績', '实绩'],
+    changes: ['Change log', '變更紀錄', '变更纪录'],
+  },
+  columns: {
+    'strategy.field': ['欄位', '栏位', '項目', '项目'],
+    'departments.name': ['部門名稱', '部门名称'],
+    'departments.lead': ['主管'],
+    'objectives.owner': ['負責單位', '负责单位'],
+    'objectives.start': ['開始日期', '开始日期'],
+    'objectives.end': ['結束日期', '结束日期'],
+    'keyResults.title': ['關鍵成果', '关键成果'],
+    'keyResults.owner': ['負責單位', '负责单位'],
+    'keyResults.type': ['類別', '类别'],
+    'keyResults.start': ['開始日期', '开始日期'],
+    'keyResults.due': ['Due date', '截止日期', '到期日'],
+    'keyResults.confidence': ['信心度', '信心指數', '信心指数'],
+    'kpis.owner': ['負責單位', '负责单位'],
+    'kpis.keyResult': ['關鍵成果', '关键成果'],
+    'roadmap.item': ['項目', '项目'],
+    'roadmap.owner': ['負責單位', '负责单位'],
+    'roadmap.start': ['開始日期', '开始日期'],
+    'roadmap.end': ['結束日期', '结束日期'],
+    'roadmap.keyResults': ['關鍵成果', '关键成果'],
+    'actuals.value': ['實際值', '实际值'],
+    'changes.timestamp': ['時間戳記', '时间戳记'],
+    'changes.cell': ['儲存格', '储存格'],
+    'changes.field': ['欄位', '栏位'],
+    'targets.owner': ['負責單位', '负责单位'],
+  },
+  fields: {
+    strategy: ['戰略', '战略'], // the label before Strategy became 策略 everywhere
+    targetUsers: ['目標使用者', '目标使用者', '目標客群', '目标客群'],
+    periodStart: ['期間開始', '期间开始'],
+    periodEnd: ['期間結束', '期间结束'],
+    currency: ['幣別', '币别'],
+  },
+  values: {
+    'type.level': ['水準', '水准'],
+    'type.threshold': ['門檻', '门槛', '門檻值', '门槛值'],
+    'phasing.custom': ['自訂', '自订'],
+    'roadmapStatus.planned': ['規劃中', '规划中'],
+    'roadmapStatus.done': ['完成'],
+  },
+};
+
+/**
+ * Traditional → Simplified, character by character, for the characters of the template's words (labels,
+ * aliases, language names, units and currencies; pairs as OpenCC converts them). Matching folds both scripts to
+ * one, so 關鍵結果, 关键结果 and a half-converted 关键結果 name the same tab. Characters outside the template's
+ * words need no entry: they could not match anyway. A new label or alias with a character that Traditional
+ * Chinese writes differently needs its pair here (until the label has its own zh-TW text); test/traditional-plan
+ * checks that every Traditional alias folds to its Simplified twin.
+ */
+const TRADITIONAL =
+  '萬與業個義產億價體儲關內冊準劃別單變臺號後週圖圓塊備頭實屬幣開異錄態願戰戶數時權標欄檻歐漢註點狀稱簡類級紀紐線結績編羣規計訂記語負責貨達進裡裏鐘鍾鍵鎊門間閾階際韓項頻顏';
+const SIMPLIFIED =
+  '万与业个义产亿价体储关内册准划别单变台号后周图圆块备头实属币开异录态愿战户数时权标栏槛欧汉注点状称简类级纪纽线结绩编群规计订记语负责货达进里里钟钟键镑门间阈阶际韩项频颜';
+const FOLD = new Map([...TRADITIONAL].map((t, i) => [t, [...SIMPLIFIED][i]]));
+const HAN = /[\u3400-\u9fff]/;
+
+/** Traditional characters of the template's words, folded to Simplified; everything else unchanged. */
+export function foldChinese(text: string): string {
+  if (!HAN.test(text)) return text;
+  let out = '';
+  for (const ch of text) out += FOLD.get(ch) ?? ch;
+  return out;
 }
 
-/** A label's spellings in every language, normalised (a plan may be written in any of them, or a mix). */
-const spellingsOf = (label: Localized): string[] => LANGS.map((lang) => normalizeHeader(label[lang]));
+/** True when the text has a character written differently in Traditional Chinese (so it is Traditional). */
+export function hasTraditional(text: string): boolean {
+  if (!HAN.test(text)) return false;
+  for (const ch of text) if (FOLD.has(ch)) return true;
+  return false;
+}
 
-/** Which tab a sheet name denotes, in any language, or undefined. */
+/**
+ * Header matching ignores case, spaces, underscores, full-width forms and the difference between Traditional
+ * and Simplified characters, and accepts every language of the template.
+ */
+export function normalizeHeader(text: string): string {
+  return foldChinese(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s_\u3000]+/g, ''),
+  );
+}
+
+/** Each label's extra spellings (from ALIASES), found by the label object itself; built on first use. */
+let aliasesByLabel: Map<Bilingual, readonly string[]> | undefined;
+
+function aliasesOf(label: Bilingual): readonly string[] {
+  if (!aliasesByLabel) {
+    const index = new Map<Bilingual, readonly string[]>();
+    const entries = (aliases: object) => Object.entries(aliases) as [string, readonly string[]][];
+    for (const [key, spellings] of entries(ALIASES.tabs)) index.set(tabDef(key as TabKey).label, spellings);
+    for (const [key, spellings] of entries(ALIASES.columns)) {
+      const [tab, column] = key.split('.');
+      index.set(columnDef(tab as TabKey, column).label, spellings);
+    }
+    for (const [key, spellings] of entries(ALIASES.fields))
+      index.set(STRATEGY_FIELDS.find((f) => f.key === key)!.label, spellings);
+    for (const [key, spellings] of entries(ALIASES.values)) {
+      const [enumKey, value] = key.split('.');
+      index.set((ENUMS[enumKey as EnumKey] as Record<string, Bilingual>)[value], spellings);
+    }
+    aliasesByLabel = index;
+  }
+  return aliasesByLabel.get(label) ?? [];
+}
+
+/** Every spelling of a label: each language's label and its aliases, each folded to one script. */
+export function labelSpellings(label: Bilingual): readonly string[] {
+  return [...LANGS.map((lang) => label[lang]), ...aliasesOf(label)];
+}
+
+const FORMS = new WeakMap<Bilingual, Set<string>>();
+
+function formsOf(label: Bilingual): Set<string> {
+  let forms = FORMS.get(label);
+  if (!forms) {
+    forms = new Set(labelSpellings(label).map(normalizeHeader));
+    forms.delete('');
+    FORMS.set(label, forms);
+  }
+  return forms;
+}
+
+/** Which tab a sheet name denotes, in any language of the template or an alias, or undefined. */
 export function matchTab(sheetName: string): TabDef | undefined {
   const wanted = normalizeHeader(sheetName);
-  return TABS.find((t) => spellingsOf(t.label).includes(wanted));
+  return TABS.find((t) => formsOf(t.label).has(wanted));
 }
 
-export function matchesLabel(text: string, label: Localized): boolean {
-  const wanted = normalizeHeader(text);
-  return wanted !== '' && spellingsOf(label).includes(wanted);
+/** Whether a header (or a Strategy field name) is this label, in any language or an alias. */
+export function matchesLabel(text: string, label: Bilingual): boolean {
+  return formsOf(label).has(normalizeHeader(text));
 }
 
 /** Per enum, every accepted spelling (normalised) → its key; the first value listing a spelling wins. */
@@ -756,14 +893,14 @@ const ENUM_SPELLINGS = new Map<EnumKey, Map<string, string>>();
 /** Normalised cell texts, remembered: an Actuals tab repeats the same few words thousands of times. */
 const WANTED = new Map<string, string>();
 
-/** The canonical key of an enum value written in either language (case- and space-insensitive), or undefined. */
+/** The canonical key of an enum value written in any language or alias (case- and space-insensitive), or undefined. */
 export function matchEnum<K extends EnumKey>(enumKey: K, text: string): keyof (typeof ENUMS)[K] | undefined {
   let spellings = ENUM_SPELLINGS.get(enumKey);
   if (!spellings) {
     spellings = new Map();
     for (const [key, label] of Object.entries(ENUMS[enumKey] as Record<string, Bilingual>)) {
-      for (const form of [normalizeHeader(key), ...spellingsOf(label)].map((s) => s.replace(/-/g, ''))) {
-        if (!spellings.has(form)) spellings.set(form, key);
+      for (const form of [key, ...labelSpellings(label)].map((s) => normalizeHeader(s).replace(/-/g, ''))) {
+        if (form && !spellings.has(form)) spellings.set(form, key);
       }
     }
     ENUM_SPELLINGS.set(enumKey, spellings);
@@ -786,13 +923,89 @@ export function enumLabel<K extends EnumKey>(enumKey: K, value: keyof (typeof EN
   return (ENUMS[enumKey] as Record<string, Localized>)[value as string]?.[lang] ?? String(value);
 }
 
+/** The languages a plan can name: the languages the product speaks. */
+export type LanguageTag = Lang;
+
+/** What each language is called, for messages. */
+export const LANGUAGE_NAMES: Record<LanguageTag, Bilingual> = {
+  en: localized((m) => m.template.LANGUAGE_NAMES.en),
+  'zh-CN': localized((m) => m.template.LANGUAGE_NAMES['zh-CN']),
+  'zh-TW': localized((m) => m.template.LANGUAGE_NAMES['zh-TW']),
+};
+
 /**
- * The language of a locale (a spreadsheet's, or a user's): Traditional Chinese for Taiwan, Hong Kong and Macau
- * and any 'Hant' script tag ('zh_TW', 'zh-HK', 'zh-Hant'); Simplified Chinese for any other 'zh' ('zh', 'zh_CN',
- * 'zh-Hans', 'zh_SG'); everything else English.
+ * Names people type for a language, besides language tags (en, en-GB, zh-CN, zh_TW, zh-Hant, zh-HK…), compared
+ * ignoring case, spaces, brackets and the two Chinese scripts. 中文, Chinese and a bare zh mean Simplified Chinese.
  */
+export const LANGUAGE_SPELLINGS: Record<LanguageTag, readonly string[]> = {
+  en: ['English', 'eng', '英文', '英語', '英语'],
+  'zh-CN': [
+    'Chinese',
+    'Simplified Chinese',
+    'Chinese (Simplified)',
+    '中文',
+    '簡體中文',
+    '简体中文',
+    '中文（簡體）',
+    '中文（简体）',
+    '簡體',
+    '简体',
+    '簡中',
+    '简中',
+    '漢語',
+    '汉语',
+  ],
+  'zh-TW': [
+    'Traditional Chinese',
+    'Chinese (Traditional)',
+    '繁體中文',
+    '繁体中文',
+    '中文（繁體）',
+    '中文（繁体）',
+    '正體中文',
+    '正体中文',
+    '繁體',
+    '繁体',
+    '正體',
+    '正体',
+    '繁中',
+  ],
+};
+
+const squash = (text: string) => normalizeHeader(text).replace(/[()[\]\-.]/g, '');
+let languageBySpelling: Map<string, LanguageTag> | undefined;
+
+/**
+ * The language a Language cell, a --lang option or a locale names: 'en', 'zh-CN' or 'zh-TW', or null when it
+ * names none of them (the caller says so; never a silent guess). Accepts language tags in any case with - or _
+ * (zh-Hant, zh_TW, zh-HK, zh-Hans-CN, en-US…) and the names in LANGUAGE_SPELLINGS.
+ */
+export function languageTag(text: string): LanguageTag | null {
+  const tag = text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/_/g, '-')
+    .replace(/^(en|zh)(?=[a-z]{2,4}$)/, '$1-'); // zhTW, enUS
+  const parts = /^([a-z]{2,3})(?:-([a-z0-9-]+))?$/.exec(tag);
+  if (parts) {
+    const subtags = (parts[2] ?? '').split('-');
+    if (parts[1] === 'en') return 'en';
+    if (parts[1] === 'zh') {
+      // The script decides; without one, the region: Taiwan, Hong Kong and Macau write Traditional characters.
+      if (subtags.includes('hant')) return 'zh-TW';
+      if (subtags.includes('hans')) return 'zh-CN';
+      return subtags.some((s) => s === 'tw' || s === 'hk' || s === 'mo') ? 'zh-TW' : 'zh-CN';
+    }
+  }
+  if (!languageBySpelling) {
+    languageBySpelling = new Map();
+    for (const [lang, spellings] of Object.entries(LANGUAGE_SPELLINGS))
+      for (const spelling of spellings) languageBySpelling.set(squash(spelling), lang as LanguageTag);
+  }
+  return languageBySpelling.get(squash(text)) ?? null;
+}
+
 export function langFromLocale(locale: string | undefined | null): Lang {
-  const text = String(locale ?? '');
-  if (!/^zh/i.test(text)) return 'en';
-  return /hant|[-_](tw|hk|mo)\b/i.test(text) ? 'zh-TW' : 'zh-CN';
+  return languageTag(String(locale ?? '')) ?? 'en';
 }

@@ -458,6 +458,34 @@ rowMissing.edit = (wb) => {
   });
 };
 
+// Read as typed: a currency or unit that is not the plan's or the metric's, and a Language naming no language.
+cases.push(
+  {
+    name: "an amount in a currency that is not the plan's",
+    code: 'currency-mismatch',
+    edit: (wb) => setCell(wb, KR, 'KR1', 'Target', 'NT$1,000,000'),
+    sheet: KR,
+    a1: 'I2',
+    says: 'Target of KR1 is "NT$1,000,000", in NT$, but the plan\'s currency is USD.',
+  },
+  {
+    name: "a number typed with a unit that is not the metric's",
+    code: 'unit-mismatch',
+    edit: (wb) => setCell(wb, 'KPIs', 'KPI2', 'Target', '1 day'),
+    sheet: 'KPIs',
+    a1: 'G3',
+    says: 'Target of KPI2 is "1 day", in day, but the unit of KPI2 is hours.',
+  },
+  {
+    name: 'a Language that names no language',
+    code: 'unknown-language',
+    edit: (wb) => setCell(wb, 'Strategy', 'Language', 'Value', 'Klingon'),
+    sheet: 'Strategy',
+    a1: 'B12',
+    says: 'The Language "Klingon" is not a language the plan can use; it is read as English.',
+  },
+);
+
 describe('every issue code, at the right cell', () => {
   it('the example plan itself has two issues: its funnel mismatch and KR3 behind pace', () => {
     const { issues } = analyzeWorkbook(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF });

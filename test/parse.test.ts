@@ -331,8 +331,6 @@ describe('cells as spreadsheets hand them over', () => {
       ['20%', 0.2],
       [' 20 % ', 0.2],
       ['1,000,000', 1_000_000],
-      ['USD 1,000,000', 1_000_000],
-      ['$2.99', 2.99],
       ['１２', 12],
       ['-5', -5],
       ['1e3', 1000],
@@ -346,6 +344,17 @@ describe('cells as spreadsheets hand them over', () => {
         String(cell),
       ).toEqual([]);
       expect(plan.keyResults[2].target, String(cell)).toBeCloseTo(value, 12);
+    }
+    // Currency signs and codes on KR1, whose Unit is the plan's currency (USD).
+    for (const [cell, value] of [
+      ['USD 1,000,000', 1_000_000],
+      ['$2.99', 2.99],
+    ] as const) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR1', 'Target', cell);
+      const { plan, issues } = parsePlan(wb);
+      expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(plan.keyResults[0].target, String(cell)).toBe(value);
     }
     expect(readNumber('2,5')).toEqual({ ok: false, reason: 'not-a-number' });
     expect(readNumber(true)).toEqual({ ok: false, reason: 'not-a-number' });

@@ -93,7 +93,11 @@ describe('gtm-pyramid report', () => {
     expect((await runCli(['report', '--as-of', '2026-02-30'], dir)).stderr).toEqual([
       'gtm-pyramid: --as-of must be a real day written YYYY-MM-DD, not "2026-02-30"',
     ]);
-    expect((await runCli(['report', '--lang', 'fr'], dir)).code).toBe(2);
+    const fr = await runCli(['report', '--lang', 'fr'], dir);
+    expect(fr.code).toBe(2);
+    expect(fr.stderr).toEqual([
+      'gtm-pyramid: --lang must be a language such as en, zh-CN or zh-TW, not "fr"',
+    ]);
     expect((await runCli(['report', '--nope'], dir)).stderr[0]).toMatch(
       /^gtm-pyramid: report: Unknown option '--nope'/,
     );
@@ -183,6 +187,22 @@ describe('gtm-pyramid check', () => {
     expect(run.stdout[2]).toMatch(
       /^warning\s+Objectives!B2\s+50,000 × 20% \(KR2 × KR3\) makes 10,000, but objective O1 names 1,000\./,
     );
+  });
+
+  it('--lang takes the names people type for a language, as the Language cell does', async () => {
+    for (const [lang, words] of [
+      ['English', /^warning .*expected by now/],
+      ['简体中文', /^warning .*此时应完成/],
+      ['繁體中文', /^warning .*此時應完成/],
+      ['zh_TW', /^warning .*此時應完成/],
+    ] as const) {
+      const run = await runCli(['check', '--lang', lang], dir);
+      expect(run.code, lang).toBe(0);
+      expect(
+        run.stdout.filter((line) => words.test(line)),
+        lang,
+      ).toHaveLength(1);
+    }
   });
 
   it('exit 1 when the plan has errors, and --json for tools', async () => {

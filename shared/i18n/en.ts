@@ -422,6 +422,7 @@ export const en = {
         note: 'Compared with the target to date.',
       },
     },
+    LANGUAGE_NAMES: { en: 'English', 'zh-CN': 'Simplified Chinese', 'zh-TW': 'Traditional Chinese' },
   },
   issues: {
     'missing-tab': {
@@ -597,6 +598,18 @@ export const en = {
     'behind-pace': {
       message: '{id} is {status}: {attainment} achieved, {expected} expected by now.',
       fix: 'Discuss it at the next review; adjust the plan or the target with a reason.',
+    },
+    'currency-mismatch': {
+      message: '{field} of {id} is "{value}", in {found}, but the plan\'s currency is {currency}.',
+      fix: 'Type the amount in {currency} (the Currency on the Strategy tab): amounts are never converted.',
+    },
+    'unit-mismatch': {
+      message: '{field} of {id} is "{value}", in {found}, but the unit of {id} is {unit}.',
+      fix: 'Type the number in {unit}, or the number alone.',
+    },
+    'unknown-language': {
+      message: 'The Language "{value}" is not a language the plan can use; it is read as {used}.',
+      fix: 'Type en, zh-CN or zh-TW (or English, 简体中文, 繁體中文).',
     },
   },
   status: {
@@ -985,6 +998,7 @@ export const en = {
     decomposeTargets: 'Decompose targets',
     insertTemplates: 'Insert templates',
   },
+  parse: { NO_UNIT: 'none' },
 };
 
 export type Messages = typeof en;

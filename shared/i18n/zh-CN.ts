@@ -371,6 +371,7 @@ export const zhCN: Messages = {
         note: '与累计目标对比的状态。',
       },
     },
+    LANGUAGE_NAMES: { en: '英文', 'zh-CN': '简体中文', 'zh-TW': '繁体中文' },
   },
   issues: {
     'missing-tab': {
@@ -546,6 +547,18 @@ export const zhCN: Messages = {
     'behind-pace': {
       message: '{id} {status}：已完成 {attainment}，此时应完成 {expected}。',
       fix: '在下次复盘中讨论；如需调整计划或目标，请注明原因。',
+    },
+    'currency-mismatch': {
+      message: '{id} 的“{field}”为“{value}”，币种为 {found}，但计划的货币是 {currency}。',
+      fix: '请以 {currency}（“策略”表中的货币）填写金额：系统不做汇率换算。',
+    },
+    'unit-mismatch': {
+      message: '{id} 的“{field}”为“{value}”，单位为 {found}，但 {id} 的单位是 {unit}。',
+      fix: '请以 {unit} 填写，或只填写数字。',
+    },
+    'unknown-language': {
+      message: '无法识别语言“{value}”，计划按{used}处理。',
+      fix: '请填写 en、zh-CN 或 zh-TW（或 English、简体中文、繁體中文）。',
     },
   },
   status: {
@@ -962,4 +975,5 @@ export const zhCN: Messages = {
     decomposeTargets: '分解目标',
     insertTemplates: '插入模板',
   },
+  parse: { NO_UNIT: '无' },
 };

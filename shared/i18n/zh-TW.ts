@@ -371,6 +371,7 @@ export const zhTW: Messages = {
         note: '與累計目標對比的狀態。',
       },
     },
+    LANGUAGE_NAMES: { en: '英文', 'zh-CN': '簡體中文', 'zh-TW': '繁體中文' },
   },
   issues: {
     'missing-tab': {
@@ -546,6 +547,18 @@ export const zhTW: Messages = {
     'behind-pace': {
       message: '{id} {status}：已完成 {attainment}，此時應完成 {expected}。',
       fix: '在下次復盤中討論；如需調整計畫或目標，請註明原因。',
+    },
+    'currency-mismatch': {
+      message: '{id} 的「{field}」為「{value}」，幣種為 {found}，但計畫的貨幣是 {currency}。',
+      fix: '請以 {currency}（「策略」表中的貨幣）填寫金額：系統不做匯率換算。',
+    },
+    'unit-mismatch': {
+      message: '{id} 的「{field}」為「{value}」，單位為 {found}，但 {id} 的單位是 {unit}。',
+      fix: '請以 {unit} 填寫，或只填寫數字。',
+    },
+    'unknown-language': {
+      message: '無法識別語言「{value}」，計畫按{used}處理。',
+      fix: '請填寫 en、zh-CN 或 zh-TW（或 English、簡體中文、繁體中文）。',
     },
   },
   status: {
@@ -962,4 +975,5 @@ export const zhTW: Messages = {
     decomposeTargets: '分解目標',
     insertTemplates: '插入範本',
   },
+  parse: { NO_UNIT: '無' },
 };

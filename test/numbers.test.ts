@@ -1,0 +1,312 @@
+/**
+ * Numbers as people type them: multipliers (50k, 50萬), currencies (NT$, RMB, 元) checked against the plan's
+ * Currency, units (2 hours, 1 小時) checked against the metric's Unit. Cell by cell with readNumber, then in a plan,
+ * where every refusal is an issue at its cell naming what was typed and what was expected. Property tests:
+ * readNumber never throws, and reads back every plain number as written.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import {
+  CURRENCY_ALIASES,
+  exampleWorkbook,
+  parsePlan,
+  readNumber,
+  UNIT_ALIASES,
+  type Cell,
+  type NumberContext,
+  type PlanIssue,
+} from '../shared';
+import { rowOf, setCell } from './helpers/edit';
+
+const KR = 'Key Results';
+
+describe('readNumber', () => {
+  it('reads multipliers in English and Chinese, exactly (no float multiplication)', () => {
+    const cases: [string, number][] = [
+      ['50k', 50_000],
+      ['50K', 50_000],
+      ['1.5M', 1_500_000],
+      ['1.1M', 1_100_000],
+      ['2B', 2_000_000_000],
+      ['3 million', 3_000_000],
+      ['2.5bn', 2_500_000_000],
+      ['5千', 5_000],
+      ['50萬', 500_000],
+      ['50万', 500_000],
+      ['1.2億', 120_000_000],
+      ['1.2亿', 120_000_000],
+      ['3百萬', 3_000_000],
+      ['3百万', 3_000_000],
+      ['1千萬', 10_000_000],
+      ['2.5千万', 25_000_000],
+      ['1,500萬', 15_000_000],
+      ['-2.5k', -2_500],
+      ['５０萬', 500_000], // full-width digits
+      ['１２，０００', 12_000], // full-width comma
+      ['−5', -5], // the minus sign U+2212
+      ['7%', 0.07],
+      ['２０％', 0.2],
+    ];
+    for (const [text, value] of cases) expect(readNumber(text), text).toEqual({ ok: true, value });
+  });
+
+  it("reads a currency sign or code that matches the plan's currency, before or after the amount", () => {
+    const cases: [string, string, number][] = [
+      ['$1M', 'USD', 1_000_000],
+      ['US$1,000,000', 'USD', 1_000_000],
+      ['1,000,000 USD', 'USD', 1_000_000],
+      ['usd 5', 'USD', 5],
+      ['NT$170,000', 'TWD', 170_000],
+      ['TWD 170,000', 'TWD', 170_000],
+      ['NTD 170,000', 'NT$', 170_000],
+      ['$170,000', 'TWD', 170_000], // $ alone is the plan's dollar
+      ['17萬元', '新台幣', 170_000],
+      ['新台幣 17萬', 'TWD', 170_000],
+      ['NT$100元', 'TWD', 100],
+      ['HK$5,000', 'HKD', 5_000],
+      ['¥5000', 'CNY', 5_000],
+      ['￥5000', 'RMB', 5_000],
+      ['RMB 1.2亿', 'CNY', 120_000_000],
+      ['5000元', 'CNY', 5_000],
+      ['1.2億 人民幣', '人民币', 120_000_000],
+      ['€20', 'EUR', 20],
+      ['CHF 20', 'CHF', 20], // any ISO code
+      ['-$5', 'USD', -5],
+      ['$-5', 'USD', -5],
+    ];
+    for (const [text, currency, value] of cases)
+      expect(readNumber(text, { currency }), `${text} in ${currency}`).toEqual({ ok: true, value });
+    // Without a plan currency, any currency is read (nothing to compare it with).
+    expect(readNumber('NT$5')).toEqual({ ok: true, value: 5 });
+  });
+
+  it('refuses a currency that differs from the plan’s, naming what was typed', () => {
+    const cases: [string, string, string][] = [
+      ['NT$170,000', 'USD', 'NT$'],
+      ['HK$5', 'TWD', 'HK$'],
+      ['RMB 100', 'TWD', 'RMB'],
+      ['€20', 'USD', '€'],
+      ['1.2億 人民幣', 'USD', '人民幣'],
+      ['$5', 'CNY', '$'],
+      ['5元', 'USD', '元'],
+      ['EUR 5', 'points', 'EUR'],
+    ];
+    for (const [text, currency, found] of cases)
+      expect(readNumber(text, { currency }), `${text} in ${currency}`).toEqual({
+        ok: false,
+        reason: 'currency-mismatch',
+        found,
+      });
+  });
+
+  it("reads a unit after the number when it is the metric's unit, in any of its names", () => {
+    const cases: [string, string, number][] = [
+      ['1 小時', 'hours', 1],
+      ['1 小时', '小時', 1],
+      ['2 hours', 'hours', 2],
+      ['2hours', '小时', 2],
+      ['3 hrs', 'h', 3],
+      ['1.5h', 'hours', 1.5],
+      ['30 min', 'minutes', 30],
+      ['3 天', 'days', 3],
+      ['500 sign-ups', 'sign-ups', 500],
+      ['500 註冊數', 'sign-ups', 500],
+      ['5萬 注册数', 'sign-ups', 50_000],
+      ['12 widgets', 'widgets', 12], // an unknown unit, typed as the Unit column says
+      ['$5', 'USD', 5], // the metric's unit is a currency
+    ];
+    for (const [text, unit, value] of cases)
+      expect(readNumber(text, { unit }), `${text} in ${unit}`).toEqual({ ok: true, value });
+  });
+
+  it("refuses a unit that is not the metric's, and money for a metric counted in something else", () => {
+    const cases: [string, NumberContext, string][] = [
+      ['2 hours', { unit: '%' }, 'hours'],
+      ['2 hours', { unit: 'sign-ups' }, 'hours'],
+      ['2 hours', {}, 'hours'],
+      ['1 小時', { unit: 'days' }, '小時'],
+      ['$500', { unit: 'sign-ups', currency: 'USD' }, '$'],
+      ['500 USD', { unit: 'hours' }, 'USD'],
+    ];
+    for (const [text, context, found] of cases)
+      expect(readNumber(text, context), text).toEqual({ ok: false, reason: 'unit-mismatch', found });
+  });
+
+  it('refuses what is not a number, with or without a known word', () => {
+    for (const text of [
+      'abc',
+      '100 abc',
+      '$',
+      '萬',
+      '-$-5',
+      '5k%',
+      '$5%',
+      '$100 EUR', // two currencies
+      '2,5', // a decimal comma is ambiguous
+      '1,00',
+      'Q3',
+      '5 5',
+      '1.2.3',
+      '50 萬萬',
+    ])
+      expect(readNumber(text, { currency: 'USD', unit: 'USD' }), text).toEqual({
+        ok: false,
+        reason: 'not-a-number',
+      });
+  });
+
+  it('every currency and unit alias is read in a plan of that currency / a metric of that unit', () => {
+    for (const [code, aliases] of Object.entries(CURRENCY_ALIASES))
+      for (const alias of aliases)
+        expect(readNumber(`${alias} 12`, { currency: code }), `${alias} → ${code}`).toEqual({
+          ok: true,
+          value: 12,
+        });
+    for (const [unit, aliases] of Object.entries(UNIT_ALIASES))
+      for (const alias of aliases)
+        expect(readNumber(`12 ${alias}`, { unit }), `${alias} → ${unit}`).toEqual({ ok: true, value: 12 });
+  });
+});
+
+describe('readNumber, properties', () => {
+  const context = fc.record({
+    currency: fc.oneof(fc.constantFrom('', 'USD', 'TWD', 'NT$', '元', 'points'), fc.string()),
+    unit: fc.oneof(fc.constantFrom('', '%', 'hours', '小時', 'USD', 'sign-ups'), fc.string()),
+  });
+  const pieces = fc.constantFrom(
+    '$',
+    'NT$',
+    '元',
+    '萬',
+    '億',
+    'k',
+    'M',
+    '%',
+    '-',
+    '+',
+    ',',
+    '.',
+    ' ',
+    'e',
+    '小時',
+    'hours',
+    '１',
+    '0',
+    '9',
+  );
+
+  it('never throws, and always answers a value or a reason', () => {
+    const cell = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.array(pieces, { maxLength: 8 }).map((p) => p.join('')),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.date({ noInvalidDate: false }),
+    );
+    fc.assert(
+      fc.property(cell, context, (value, ctx) => {
+        const read = readNumber(value as Cell, ctx);
+        if (read.ok) expect(Number.isFinite(read.value)).toBe(true);
+        else expect(typeof read.reason).toBe('string');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads back every plain number as written: String(n), the number itself, and en-US grouping', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        const plain = Object.is(n, -0) ? 0 : n;
+        expect(readNumber(String(n))).toEqual({ ok: true, value: plain });
+        expect(readNumber(n)).toEqual({ ok: true, value: n });
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
+        expect(readNumber(n.toLocaleString('en-US'))).toEqual({ ok: true, value: n });
+      }),
+    );
+  });
+});
+
+describe('numbers in a plan', () => {
+  function located(issues: PlanIssue[], code: string) {
+    return (
+      issues
+        .filter((i) => i.code === code)
+        // English and Simplified as written here; the Traditional text is the Simplified one converted.
+        .map((i) => ({
+          sheet: i.sheet,
+          a1: i.a1,
+          message: { en: i.message.en, 'zh-CN': i.message['zh-CN'] },
+        }))
+    );
+  }
+
+  it('reads 1M, $1M, 50k and 5萬 in target columns, and the same month totals', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR1', 'Target', '$1M');
+    setCell(wb, KR, 'KR2', 'Target', '5萬');
+    setCell(wb, 'KPIs', 'KPI3', 'Target', '5k');
+    const { plan, issues } = parsePlan(wb);
+    expect(issues).toEqual([]);
+    expect(plan.keyResults.map((k) => k.target)).toEqual([1_000_000, 50_000, 0.2, 1, 0.9]);
+    expect(plan.kpis[2].target).toBe(5_000);
+  });
+
+  it("a currency that is not the plan's is an error at the cell naming both, and nothing is converted", () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR1', 'Target', 'NT$1,000,000');
+    const { plan, issues } = parsePlan(wb);
+    expect(plan.keyResults[0].target).toBeNull();
+    expect(located(issues, 'currency-mismatch')).toEqual([
+      {
+        sheet: 'Key Results',
+        a1: 'I2',
+        message: {
+          en: 'Target of KR1 is "NT$1,000,000", in NT$, but the plan\'s currency is USD.',
+          'zh-CN': 'KR1 的“目标值”为“NT$1,000,000”，币种为 NT$，但计划的货币是 USD。',
+        },
+      },
+    ]);
+    expect(issues.find((i) => i.code === 'currency-mismatch')?.severity).toBe('error');
+  });
+
+  it("reads an Actuals value typed with its metric's unit, and refuses another unit at the cell", () => {
+    const wb = exampleWorkbook('zh-CN');
+    const actuals = wb['实际'];
+    const kpi2 = actuals.findIndex((r) => r[1] === 'KPI2'); // unit 小时
+    const kr2 = actuals.findIndex((r) => r[1] === 'KR2'); // unit 注册数
+    actuals[kpi2][2] = '2.5 小時';
+    actuals[kr2][2] = '3200 hours';
+    const { plan, issues } = parsePlan(wb);
+    expect(plan.actuals.find((a) => a.row === kpi2 + 1)?.value).toBe(2.5);
+    expect(plan.actuals.find((a) => a.row === kr2 + 1)).toBeUndefined();
+    expect(located(issues, 'unit-mismatch')).toEqual([
+      {
+        sheet: '实际',
+        a1: `C${kr2 + 1}`,
+        message: {
+          en: 'Value of KR2 is "3200 hours", in hours, but the unit of KR2 is 注册数.',
+          'zh-CN': 'KR2 的“数值”为“3200 hours”，单位为 hours，但 KR2 的单位是 注册数。',
+        },
+      },
+    ]);
+  });
+
+  it('a unit on a metric without one names "none"', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR4', 'Target', '1 day');
+    const [issue] = parsePlan(wb).issues;
+    expect(issue).toMatchObject({
+      code: 'unit-mismatch',
+      sheet: 'Key Results',
+      row: rowOf(wb[KR], 'KR4') + 1,
+    });
+    expect(issue.message.en).toBe('Target of KR4 is "1 day", in day, but the unit of KR4 is none.');
+  });
+});

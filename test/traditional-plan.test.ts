@@ -1,0 +1,459 @@
+/**
+ * Plans as teams in Taiwan and Hong Kong write them: Traditional tab names, headers and values (with Taiwan's usual
+ * words, e.g. 欄位 for 字段), in a real .xlsx written by exceljs and read back by the report's reader, and plans that
+ * mix languages tab by tab or header by header. They must give the same key results, numbers, statuses and issue
+ * cells as the English example.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+
+import { readXlsxBuffer } from '../report/read-xlsx';
+import { exampleXlsxBuffer, utcDate } from '../report/write-xlsx';
+import {
+  ALIASES,
+  analyzeWorkbook,
+  ENUMS,
+  EXAMPLE_AS_OF,
+  exampleWorkbook,
+  hasTraditional,
+  labelSpellings,
+  languageTag,
+  matchesLabel,
+  matchTab,
+  normalizeHeader,
+  parsePlan,
+  STRATEGY_FIELDS,
+  tabDef,
+  TABS,
+  TARGETS_SUMMARY_COLUMNS,
+  type Bilingual,
+  type Cell,
+  type Plan,
+  type PlanIssue,
+  type PlanProgress,
+  type Workbook,
+} from '../shared';
+import { rowOf, setCell } from './helpers/edit';
+
+/**
+ * What a Taiwan team types for each Simplified word of the example's tab names, headers, Strategy fields, allowed
+ * values, departments and units. Written out by hand (not by the code under test): Traditional characters, and
+ * Taiwan's word where it differs (欄位, 儲存格, 營運, 規劃中).
+ */
+const TRADITIONAL: Record<string, string> = {
+  // Tabs
+  策略: '策略',
+  部门: '部門',
+  目标: '目標',
+  关键结果: '關鍵結果',
+  路线图: '路線圖',
+  实际: '實際',
+  变更记录: '變更記錄',
+  // Headers
+  字段: '欄位',
+  内容: '內容',
+  负责人: '負責人',
+  颜色: '顏色',
+  编号: '編號',
+  负责部门: '負責部門',
+  上级: '上級',
+  开始: '開始',
+  结束: '結束',
+  备注: '備註',
+  所属目标: '所屬目標',
+  类型: '類型',
+  单位: '單位',
+  基线: '基線',
+  目标值: '目標值',
+  权重: '權重',
+  频率: '頻率',
+  事项: '事項',
+  阶段: '階段',
+  状态: '狀態',
+  指标: '指標',
+  数值: '數值',
+  时间: '時間',
+  单元格: '儲存格',
+  // Strategy fields
+  产品: '產品',
+  愿景: '願景',
+  战略: '戰略',
+  目标用户: '目標使用者',
+  痛点与价值: '痛點與價值',
+  品类与差异化: '品類與差異化',
+  商业目标: '商業目標',
+  周期开始: '週期開始',
+  周期结束: '週期結束',
+  货币: '貨幣',
+  语言: '語言',
+  'zh-CN': '繁體中文',
+  // Allowed values
+  累计: '累計',
+  计划中: '規劃中',
+  进行中: '進行中',
+  // Departments and units
+  销售: '銷售',
+  市场: '市場',
+  运营: '營運',
+  研发: '研發',
+  注册数: '註冊數',
+  小时: '小時',
+};
+
+/** The example plan in Chinese with every word of TRADITIONAL replaced: tab names, headers and cells. */
+function traditionalWorkbook(): Workbook {
+  const simplified = exampleWorkbook('zh-CN', { date: utcDate });
+  return Object.fromEntries(
+    Object.entries(simplified).map(([name, grid]) => [
+      TRADITIONAL[name] ?? name,
+      grid.map((row) => row.map((cell) => (typeof cell === 'string' ? (TRADITIONAL[cell] ?? cell) : cell))),
+    ]),
+  );
+}
+
+/** A real .xlsx of a workbook, written with exceljs tab by tab and row by row, then read as the CLI reads it. */
+async function throughXlsx(workbook: Workbook): Promise<Workbook> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, grid] of Object.entries(workbook)) {
+    const sheet = book.addWorksheet(name);
+    for (const row of grid) sheet.addRow(row as ExcelJS.CellValue[]);
+  }
+  return readXlsxBuffer(Buffer.from(await book.xlsx.writeBuffer()), 'plan.xlsx');
+}
+
+/** An object without the fields that are words (a title, an owner's name, a unit), which differ by language. */
+function without<T extends object>(value: T, words: (keyof T)[]): Partial<T> {
+  const out = { ...value };
+  for (const word of words) delete out[word];
+  return out;
+}
+
+/** What must not depend on the plan's language: every number, date, choice and reference. */
+function figures(plan: Plan) {
+  return {
+    period: plan.period,
+    objectives: plan.objectives.map(({ row, id, parent, start, end }) => ({ row, id, parent, start, end })),
+    keyResults: plan.keyResults.map((k) => without(k, ['title', 'owner', 'unit'])),
+    kpis: plan.kpis.map((k) => without(k, ['name', 'owner', 'unit'])),
+    roadmap: plan.roadmap.map(({ row, id, start, end, keyResultIds, status }) => ({
+      row,
+      id,
+      start,
+      end,
+      keyResultIds,
+      status,
+    })),
+    actuals: plan.actuals.map(({ row, date, metric, value }) => ({ row, date, metric, value })),
+    departments: plan.departments.map((d) => d.row),
+    changes: plan.changes.map((c) => c.row),
+  };
+}
+
+function statuses(progress: PlanProgress) {
+  return [...progress.keyResults, ...progress.kpis].map((m) => without(m, ['name', 'owner', 'unit']));
+}
+
+/** An issue by what it is and where, the tab named by its template key (the sheet's own name differs by language). */
+const located = (issues: PlanIssue[]) =>
+  issues
+    .map((i) => ({ code: i.code, severity: i.severity, tab: matchTab(i.sheet)?.key, a1: i.a1 }))
+    // Issues are sorted by sheet name, which differs by language: compare them in one order.
+    .sort((a, b) => `${a.tab} ${a.a1} ${a.code}`.localeCompare(`${b.tab} ${b.a1} ${b.code}`));
+
+describe('a plan written in Traditional Chinese', () => {
+  it('gives the same key results, numbers, statuses and issue cells as the English example, from a real .xlsx', async () => {
+    const english = await readXlsxBuffer(await exampleXlsxBuffer('en'), 'example.xlsx');
+    const traditional = traditionalWorkbook();
+    // The same bad cell in both (KR1's first check-in): its issue must point at the same cell.
+    english.Actuals[1][2] = 'abc';
+    traditional['實際'][1][2] = 'abc';
+    expect([english.Actuals[1][1], traditional['實際'][1][1]]).toEqual(['KR1', 'KR1']);
+
+    const read = await throughXlsx(traditional);
+    expect(Object.keys(read)).toEqual([
+      '策略',
+      '部門',
+      '目標',
+      '關鍵結果',
+      'KPI',
+      '路線圖',
+      '實際',
+      '變更記錄',
+    ]);
+    expect(read['關鍵結果'][0]).toContain('所屬目標');
+    expect(read['策略'][0]).toEqual(['欄位', '內容']);
+
+    const en = analyzeWorkbook(english, { asOf: EXAMPLE_AS_OF });
+    const tw = analyzeWorkbook(read, { asOf: EXAMPLE_AS_OF });
+    expect(tw.plan.lang).toBe('zh-TW');
+    expect(tw.plan.strategy.values.product).toBe('GEO Monitor：AI 搜索优化监测软件');
+    expect(tw.plan.strategy.values.vision).not.toBe('');
+    expect(figures(tw.plan)).toEqual(figures(en.plan));
+    expect(tw.plan.keyResults.map((k) => k.target)).toEqual([1_000_000, 50_000, 0.2, 1, 0.9]);
+    expect(statuses(tw.progress)).toEqual(statuses(en.progress));
+    expect(located(tw.issues)).toEqual(located(en.issues));
+    expect(located(tw.issues)).toEqual([
+      { code: 'not-a-number', severity: 'error', tab: 'actuals', a1: 'C2' },
+      { code: 'behind-pace', severity: 'warning', tab: 'keyResults', a1: 'I2' },
+      { code: 'behind-pace', severity: 'warning', tab: 'keyResults', a1: 'I4' },
+      { code: 'funnel-mismatch', severity: 'warning', tab: 'objectives', a1: 'B2' },
+    ]);
+    // Issues name the tab as the workbook does.
+    expect(new Set(tw.issues.map((i) => i.sheet))).toEqual(new Set(['實際', '關鍵結果', '目標']));
+  });
+
+  it('reads numbers typed the way they are typed in Taiwan: 100萬, US$, 5萬, 2.5 小時', async () => {
+    const wb = traditionalWorkbook();
+    const kr = wb['關鍵結果'];
+    const header = kr[0] as string[];
+    const col = (h: string) => header.indexOf(h);
+    kr[rowOf(kr, 'KR1')][col('目標值')] = '100萬';
+    kr[rowOf(kr, 'KR2')][col('目標值')] = '5萬';
+    kr[rowOf(kr, 'KR3')][col('基線')] = '5%';
+    const actuals = wb['實際'];
+    for (const row of actuals.slice(1)) {
+      if (row[1] === 'KR1') row[2] = `US$${(row[2] as number).toLocaleString('en-US')}`;
+      if (row[1] === 'KPI2') row[2] = `${row[2] as number} 小時`;
+      if (row[1] === 'KPI3') row[2] = `${(row[2] as number) / 1000}千`;
+    }
+    const strategy = wb['策略'];
+    strategy[rowOf(strategy, '貨幣')][1] = 'US$';
+
+    const { plan, issues } = parsePlan(await throughXlsx(wb));
+    const english = parsePlan(exampleWorkbook('en'));
+    expect(issues).toEqual([]);
+    expect(figures(plan)).toEqual(figures(english.plan));
+  });
+
+  it('finds Traditional headers below a title row, and points at the cells that are really empty', () => {
+    const wb = traditionalWorkbook();
+    const strategy = wb['策略'];
+    strategy.unshift(['GEO Monitor 上市計劃', '']);
+    strategy[rowOf(strategy, '願景')][1] = '';
+    const { plan, issues } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
+    expect(plan.strategy.values.product).not.toBe('');
+    expect(plan.layout.strategy?.headerRow).toBe(2);
+    const vision = issues.filter((i) => i.code === 'strategy-field-missing');
+    expect(vision.map((i) => [i.sheet, i.a1])).toEqual([['策略', `B${rowOf(strategy, '願景') + 1}`]]);
+    expect(strategy[vision[0].row! - 1][0]).toBe('願景');
+  });
+
+  it('reads a Strategy tab whose header row is not recognised from the column that holds the field names', () => {
+    const wb = exampleWorkbook('en');
+    // A header row in words the template does not know, and the list moved one column right.
+    wb.Strategy = wb.Strategy.map((row, r) => ['', ...(r === 0 ? ['Item', 'Answer'] : row)]);
+    const { plan } = parsePlan(wb);
+    expect(plan.strategy.values.product).toBe(parsePlan(exampleWorkbook('en')).plan.strategy.values.product);
+    expect(plan.layout.strategy?.columns).toEqual({ field: 2, value: 3 });
+  });
+});
+
+describe('any plan, any mix', () => {
+  /** The English example with headers in three languages in turn: English, Simplified, Traditional, English… */
+  function mixedHeaders(): Workbook {
+    const wb = exampleWorkbook('en');
+    const zh = exampleWorkbook('zh-CN');
+    for (const def of TABS) {
+      const name = def.label.en;
+      if (!wb[name]) continue;
+      const zhHeader = zh[def.label['zh-CN']][0];
+      wb[name][0] = wb[name][0].map((en, c) => {
+        const simplified = zhHeader[c] as string;
+        return [en, simplified, TRADITIONAL[simplified] ?? simplified][c % 3];
+      });
+    }
+    return wb;
+  }
+
+  it('English tab names with headers in English, Simplified and Traditional Chinese on one row', () => {
+    const wb = mixedHeaders();
+    expect(wb['Key Results'][0].slice(0, 3)).toEqual(['ID', '所属目标', '關鍵結果']);
+    const { plan, issues } = parsePlan(wb);
+    expect(issues).toEqual([]);
+    expect(figures(plan)).toEqual(figures(parsePlan(exampleWorkbook('en')).plan));
+  });
+
+  it('tab names in three languages in one workbook, with Taiwan words and aliases', () => {
+    const wb = exampleWorkbook('zh-CN');
+    const renamed: Workbook = {};
+    const names: Record<string, string> = {
+      策略: 'Strategy',
+      部门: '部門',
+      目标: 'Objectives',
+      关键结果: '關鍵成果',
+      KPI: 'KPIs',
+      路线图: '路線圖',
+      实际: '實際值',
+      变更记录: '變更紀錄',
+    };
+    for (const [name, grid] of Object.entries(wb)) renamed[names[name] ?? name] = grid;
+    const { plan, issues } = parsePlan(renamed);
+    expect(issues).toEqual([]);
+    expect(Object.keys(renamed).map((n) => matchTab(n)?.key)).toEqual(TABS.slice(0, 8).map((t) => t.key));
+    expect(figures(plan)).toEqual(figures(parsePlan(exampleWorkbook('en')).plan));
+    // Some tab names written the Traditional way, no Language cell: the plan is Traditional Chinese.
+    const strategy = renamed.Strategy;
+    strategy.splice(rowOf(strategy, '语言'), 1);
+    expect(parsePlan(renamed).plan.lang).toBe('zh-TW');
+  });
+
+  it('enum values in Traditional characters and Taiwan words', () => {
+    const wb = exampleWorkbook('en');
+    const typed: [string, string, Cell][] = [
+      ['KR1', 'Type', '累計'],
+      ['KR1', 'Phasing', '自訂'],
+      ['KR3', 'Type', '水準'],
+      ['KR5', 'Type', '門檻'],
+      ['KR2', 'Phasing', '前高後低'],
+    ];
+    for (const [id, header, value] of typed) setCell(wb, 'Key Results', id, header, value);
+    setCell(wb, 'KPIs', 'KPI1', 'Cadence', '每週');
+    setCell(wb, 'Roadmap', 'R6', 'Status', '規劃中');
+    const { plan, issues } = parsePlan(wb);
+    expect(issues.filter((i) => i.code === 'invalid-choice')).toEqual([]);
+    expect(plan.keyResults.map((k) => [k.type, k.phasing])).toEqual([
+      ['cumulative', 'custom'],
+      ['cumulative', 'front-loaded'],
+      ['level', 'even'],
+      ['milestone', 'even'],
+      ['threshold', 'even'],
+    ]);
+    expect(plan.kpis[0].cadence).toBe('weekly');
+    expect(plan.roadmap.find((r) => r.id === 'R6')?.status).toBe('planned');
+  });
+});
+
+describe('the Language cell', () => {
+  const names: [string, string | null][] = [
+    ['en', 'en'],
+    ['English', 'en'],
+    ['ENGLISH', 'en'],
+    ['英文', 'en'],
+    ['en-US', 'en'],
+    ['zh-CN', 'zh-CN'],
+    ['zh_CN', 'zh-CN'],
+    ['zh-Hans', 'zh-CN'],
+    ['简体中文', 'zh-CN'],
+    ['簡體中文', 'zh-CN'],
+    ['中文', 'zh-CN'],
+    ['zh', 'zh-CN'],
+    ['Chinese', 'zh-CN'],
+    ['zh-TW', 'zh-TW'],
+    ['zh_tw', 'zh-TW'],
+    ['zh-Hant', 'zh-TW'],
+    ['zh-HK', 'zh-TW'],
+    ['zh-Hant-HK', 'zh-TW'],
+    ['繁體中文', 'zh-TW'],
+    ['繁体中文', 'zh-TW'],
+    ['正體中文', 'zh-TW'],
+    ['Traditional Chinese', 'zh-TW'],
+    ['中文（繁體）', 'zh-TW'],
+    ['fr', null],
+    ['Deutsch', null],
+    ['日本語', null],
+    ['English please', null],
+  ];
+
+  it('names a language in the ways people type one', () => {
+    for (const [typed, tag] of names) expect(languageTag(typed), typed).toBe(tag);
+  });
+
+  it('sets the plan language from the name typed in the Language cell', () => {
+    for (const [typed, tag] of names.filter(([, t]) => t !== null)) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, 'Strategy', 'Language', 'Value', typed);
+      const { plan, issues } = parsePlan(wb);
+      expect(issues, typed).toEqual([]);
+      expect(plan.lang, typed).toBe(tag);
+    }
+  });
+
+  it('warns at the cell about a language it does not know, and says which one it uses instead', () => {
+    const wb = exampleWorkbook('zh-CN');
+    setCell(wb, '策略', '语言', '内容', 'Français');
+    const { plan, issues } = parsePlan(wb);
+    expect(plan.lang).toBe('zh-CN'); // from the tab names
+    expect(issues).toHaveLength(1);
+    const [issue] = issues;
+    expect(issue).toMatchObject({ code: 'unknown-language', severity: 'warning', sheet: '策略' });
+    expect(issue.a1).toBe(`B${rowOf(wb['策略'], '语言') + 1}`);
+    expect(issue.message.en).toBe(
+      'The Language "Français" is not a language the plan can use; it is read as Simplified Chinese.',
+    );
+    expect(issue.message['zh-CN']).toBe('无法识别语言“Français”，计划按简体中文处理。');
+
+    const en = exampleWorkbook('en');
+    setCell(en, 'Strategy', 'Language', 'Value', 'fr');
+    expect(parsePlan(en).plan.lang).toBe('en');
+    expect(parsePlan(en).issues.map((i) => [i.code, i.sheet, i.a1])).toEqual([
+      ['unknown-language', tabDef('strategy').label.en, `B${rowOf(en.Strategy, 'Language') + 1}`],
+    ]);
+  });
+});
+
+describe('the template’s other spellings (ALIASES)', () => {
+  const forms = (label: Parameters<typeof labelSpellings>[0]) => labelSpellings(label).map(normalizeHeader);
+
+  /** No spelling may name two things in one place: two tabs, two columns of a tab, two values of a choice. */
+  function expectDisjoint(what: string, groups: [string, string[]][]) {
+    const owner = new Map<string, string>();
+    for (const [name, spellings] of groups)
+      for (const form of new Set(spellings)) {
+        expect(owner.get(form) ?? name, `${what}: "${form}" names both ${owner.get(form)} and ${name}`).toBe(
+          name,
+        );
+        owner.set(form, name);
+      }
+  }
+
+  it('never makes one spelling name two tabs, two columns of a tab, two fields or two values', () => {
+    expectDisjoint(
+      'tabs',
+      TABS.map((t) => [t.key, forms(t.label)]),
+    );
+    for (const t of TABS) {
+      const columns = t.key === 'targets' ? [...t.columns, ...TARGETS_SUMMARY_COLUMNS] : t.columns;
+      expectDisjoint(
+        t.key,
+        columns.map((c) => [c.key, forms(c.label)]),
+      );
+    }
+    expectDisjoint(
+      'strategy fields',
+      STRATEGY_FIELDS.map((f) => [f.key, forms(f.label)]),
+    );
+    for (const [enumKey, values] of Object.entries(ENUMS))
+      expectDisjoint(
+        enumKey,
+        Object.entries(values as Record<string, Bilingual>).map(([key, label]) => [
+          key,
+          [key, ...labelSpellings(label)].map((s) => normalizeHeader(s).replace(/-/g, '')),
+        ]),
+      );
+  });
+
+  it('gives every alias written in Traditional characters its Simplified twin, which it matches', () => {
+    const lists = [
+      ...Object.values(ALIASES.tabs),
+      ...Object.values(ALIASES.columns),
+      ...Object.values(ALIASES.fields),
+      ...Object.values(ALIASES.values),
+    ] as string[][];
+    for (const list of lists)
+      for (const spelling of list.filter(hasTraditional)) {
+        const twin = list.find((s) => !hasTraditional(s) && normalizeHeader(s) === normalizeHeader(spelling));
+        expect(twin, `${spelling} in ${JSON.stringify(list)}`).toBeDefined();
+      }
+  });
+
+  it('folds only Traditional characters: English, Simplified and other text stay as they are', () => {
+    expect(normalizeHeader('關鍵結果')).toBe(normalizeHeader('关键结果'));
+    expect(normalizeHeader('Key Results')).toBe('keyresults');
+    expect(normalizeHeader('销售 R&D')).toBe('销售r&d');
+    expect(matchesLabel('欄位', tabDef('strategy').columns[0].label)).toBe(true);
+    expect(matchesLabel('單位', tabDef('keyResults').columns.find((c) => c.key === 'unit')!.label)).toBe(
+      true,
+    );
+    expect(matchTab('Departments and more')).toBeUndefined();
+  });
+});
