@@ -273,11 +273,11 @@ export const zhTW: Messages = {
       },
       actuals: {
         label: '實際',
-        note: '月度復盤資料：每個指標每個日期一行。',
+        note: '月度檢討資料：每個指標每個日期一行。',
         columns: {
           date: {
             label: '日期',
-            note: '復盤日期，計入所在月份。',
+            note: '檢討日期，計入所在月份。',
           },
           metric: {
             label: '指標',
@@ -546,7 +546,7 @@ export const zhTW: Messages = {
     },
     'behind-pace': {
       message: '{id} {status}：已完成 {attainment}，此時應完成 {expected}。',
-      fix: '在下次復盤中討論；如需調整計畫或目標，請註明原因。',
+      fix: '在下次檢討中討論；如需調整計畫或目標，請註明原因。',
     },
     'currency-mismatch': {
       message: '{id} 的「{field}」為「{value}」，幣種為 {found}，但計畫的貨幣是 {currency}。',
@@ -674,7 +674,7 @@ export const zhTW: Messages = {
         KR3: {
           sheet: '關鍵結果',
           field: '目標值',
-          reason: '試用使用者品質低於預期；6 月復盤會上一致同意下調。',
+          reason: '試用使用者品質低於預期；6 月檢討會上一致同意下調。',
         },
       },
     },
@@ -719,7 +719,7 @@ export const zhTW: Messages = {
     fnFailed: '{fn} 無法計算：{reason}',
     check: {
       checkFailed: '無法檢查計畫：{reason}',
-      goToBadArgs: '「轉到儲存格」需要工作表名稱和一個儲存格，例如 B7。',
+      goToBadArgs: '「前往儲存格」需要工作表名稱和一個儲存格，例如 B7。',
       goToNoSheet: '此表格中已沒有名為「{sheet}」的工作表（可能已改名或刪除）。請重新檢查計畫。',
       goToOutside: '儲存格 {cell} 超出了工作表「{sheet}」的範圍。請重新檢查計畫。',
       goToDone: '已選中 {sheet}!{cell}。',
@@ -912,9 +912,9 @@ export const zhTW: Messages = {
       noStatusChanges: '沒有狀態變化。',
       attainment: '達成率',
       attainmentChange: '{from} → {to}（{change} 個百分點）',
-      checkIns: '新增復盤',
+      checkIns: '新增檢討',
       checkInsCount: '新增 {count} 個月度實際值：{ids}',
-      noCheckIns: '沒有新增復盤。',
+      noCheckIns: '沒有新增檢討。',
       targetChanges: '目標變更',
       noTargetChanges: '沒有目標變更。',
       targetChange: '{id} {field}：{from} → {to}',
@@ -930,7 +930,7 @@ export const zhTW: Messages = {
     checkAgain: '重新檢查',
     language: '語言',
     checking: '正在檢查計畫…',
-    fixing: '正在應用快速修復…',
+    fixing: '正在套用快速修正…',
     summary: '概覽',
     errors: '錯誤',
     warnings: '警告',
@@ -939,17 +939,17 @@ export const zhTW: Messages = {
     noObjectives: '還沒有目標。',
     checked: '檢查時間 {time}；進度截至 {date}。',
     done: '檢查完成：{errors} 個錯誤、{warnings} 個警告、{tips} 條提示。',
-    noIssues: '未發現問題：計畫已可用於復盤。',
+    noIssues: '未發現問題：計畫已可用於檢討。',
     tabMissing: '缺少工作表',
-    goTo: '轉到儲存格 {cell}',
-    goToLabel: '轉到「{sheet}」的儲存格 {cell}',
+    goTo: '前往儲存格 {cell}',
+    goToLabel: '前往「{sheet}」的儲存格 {cell}',
     fix: '修改方法：',
     changed: '已修改：',
     failed: '無法檢查計畫。{reason}',
     callFailed: '操作未成功。{reason}',
     tryAgain: '請稍後點選「重新檢查」。',
     noServer:
-      '這是 GTM 金字塔外掛的「檢查計畫」側邊欄。請在 Google 試算表中通過「擴充功能 › GTM 金字塔 › 檢查計畫」開啟，或執行本地沙盒（npm run sandbox）。',
+      '這是 GTM 金字塔外掛的「檢查計畫」側邊欄。請在 Google 試算表中從「擴充功能 › GTM 金字塔 › 檢查計畫」開啟，或執行本地沙盒（npm run sandbox）。',
     severity: { error: '錯誤', warning: '警告', tip: '提示' },
   },
   glossary: {
