@@ -136,7 +136,7 @@ describe('xlsx round trip: example → write → read → the same plan', () => 
 });
 
 describe('reading cells the way a person sees them', () => {
-  it('cached formula results, UTC dates, rich text, hyperlink text, merged masters, hidden rows, errors', async () => {
+  it('cached formula results, UTC dates, rich text, hyperlink text, merged blocks, hidden rows, errors', async () => {
     const buffer = await bufferOf((book) => {
       const sheet = book.addWorksheet('Notes');
       sheet.getCell('A1').value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
@@ -161,8 +161,9 @@ describe('reading cells the way a person sees them', () => {
     expect(Notes).toEqual([
       [2, 'text result', '#DIV/0!'],
       [utcDate('2026-03-01'), 'Rich text', 'the link text', '#REF!'],
-      ['merged'],
-      [],
+      // A merged block reads as its top-left value in every cell (A3:B4).
+      ['merged', 'merged'],
+      ['merged', 'merged'],
       ['hidden row'],
       ['', '', true],
     ]);
@@ -249,8 +250,9 @@ describe('every kind of cell, as exceljs reads it', () => {
           '#REF!',
           false,
         ],
-        ['merged'],
-        ['', '', '', '  spaced  '],
+        // A merged block reads as its top-left value in every cell (A3:C4).
+        ['merged', 'merged', 'merged'],
+        ['merged', 'merged', 'merged', '  spaced  '],
       ]);
       expect(notes).toHaveLength(30);
       expect(notes.slice(4, 29).every((row) => row.length === 0)).toBe(true);
