@@ -25,7 +25,13 @@ import { Readable } from 'node:stream';
 
 import type ExcelJS from 'exceljs';
 
-import { fillMergedCells, type Cell, type MergedRange, type Workbook } from '../shared/cells';
+import {
+  fillMergedCells,
+  mergedRangeFromA1,
+  type Cell,
+  type MergedRange,
+  type Workbook,
+} from '../shared/cells';
 
 export class XlsxReadError extends Error {
   constructor(
@@ -201,17 +207,6 @@ export class SheetXmlFilter {
   }
 }
 
-/** A1 ("B3") or a range ("A2:A4") → 1-based bounds; undefined for anything else. */
-export function mergedRange(ref: string): MergedRange | undefined {
-  const m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(ref);
-  if (!m) return undefined;
-  const column = (letters: string) =>
-    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const [a, b] = [column(m[1]), column(m[3] ?? m[1])];
-  const [r1, r2] = [Number(m[2]), Number(m[4] ?? m[2])];
-  return { top: Math.min(r1, r2), left: Math.min(a, b), bottom: Math.max(r1, r2), right: Math.max(a, b) };
-}
-
 /** The sheet's XML through the filter, as exceljs's worksheet reader iterates it. */
 async function* filtered(source: AsyncIterable<Buffer>, filter: SheetXmlFilter): AsyncGenerator<Buffer> {
   for await (const chunk of source) {
@@ -247,7 +242,7 @@ async function readSheet(sheet: StreamedSheet): Promise<Cell[][]> {
     while (grid.length < row.number - 1) grid.push([]);
     grid[row.number - 1] = cells;
   }
-  const merges = filter.merges.map(mergedRange).filter((m): m is MergedRange => !!m);
+  const merges = filter.merges.map(mergedRangeFromA1).filter((m): m is MergedRange => !!m);
   return merges.length ? fillMergedCells(grid, merges) : grid;
 }
 

@@ -3,8 +3,20 @@
  * Workbook ({ tab name: cells }). Dates come back from Apps Script as instants at midnight of the *spreadsheet's*
  * time zone (facts #5), so the time zone travels with the workbook and goes to parsePlan; dates written back are
  * made the same way (`sheetDate`). Writes go through `writeBlock`: one `setValues` per rectangle.
+ *
+ * Merged cells: Sheets keeps a merged block's value in its top-left cell and reads the others as blank, so each
+ * plan tab's merged blocks are read too (`Range.getMergedRanges()`, one call per tab and one per block,
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()) and filled with their
+ * top-left value (shared fillMergedCells), as the report's xlsx reader does: Objective cells merged over their
+ * key results mean that objective on every row.
  */
-import type { Cell, Workbook } from '../../shared/cells';
+import {
+  fillMergedCells,
+  mergedRangeFromA1,
+  type Cell,
+  type MergedRange,
+  type Workbook,
+} from '../../shared/cells';
 import { langFromLocale, matchTab, type Lang, type TabKey } from '../../shared/template';
 
 export interface SheetSnapshot {
@@ -59,6 +71,20 @@ export function isBlankGrid(values: Cell[][]): boolean {
   return values.every((row) => row.every((cell) => cell === '' || cell === null || cell === undefined));
 }
 
+/** A plan tab's cells, merged blocks filled with their top-left value. */
+function readTab(sheet: GAS.Sheet): Cell[][] {
+  const range = sheet.getDataRange();
+  const values = normalizeGrid(range.getValues());
+  const merges = range.getMergedRanges();
+  if (merges.length === 0) return values;
+  // One call per block (its A1 notation) rather than four (row, column, rows, columns).
+  const blocks = merges.map((m) => mergedRangeFromA1(m.getA1Notation()));
+  return fillMergedCells(
+    values,
+    blocks.filter((b): b is MergedRange => !!b),
+  );
+}
+
 /** Reads the spreadsheet: its time zone and locale, the name of every sheet, and the cells of every plan tab. */
 export function readSpreadsheet(ss: GAS.Spreadsheet): SpreadsheetSnapshot {
   const timeZone = ss.getSpreadsheetTimeZone() || 'UTC';
@@ -66,7 +92,7 @@ export function readSpreadsheet(ss: GAS.Spreadsheet): SpreadsheetSnapshot {
   const sheets: SheetSnapshot[] = ss.getSheets().map((sheet) => {
     const name = sheet.getName();
     const tabKey = matchTab(name)?.key ?? null;
-    const values = tabKey ? normalizeGrid(sheet.getDataRange().getValues()) : [];
+    const values = tabKey ? readTab(sheet) : [];
     return { sheet, name, tabKey, values };
   });
   const workbook: Workbook = {};
