@@ -308,7 +308,12 @@ export async function writeGeneratedPlan(keyResults: number, file: string, lang:
   await writePlanXlsxStreamed(generatePlanWorkbook(keyResults, { lang, date: utcDate }), file, { lang });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a script (not imported, nor bundled into another script): the command line.
+if (
+  process.argv[1] &&
+  /generate-plan\.ts$/.test(process.argv[1]) &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
   const args = process.argv.slice(2);
   const value = (name: string) => {
     const i = args.indexOf(name);
