@@ -127,7 +127,6 @@ export function cellValue(value: ExcelJS.CellValue): Cell {
 /** The package lacks its shared strings: exceljs leaves their indexes in the text cells. */
 class MissingSharedStrings extends Error {}
 
-const LT = 0x3c; // <
 const GT = 0x3e; // >
 const SLASH = 0x2f;
 const FORMULA_OPEN = Buffer.from('<f');
