@@ -16,6 +16,11 @@
  * the cached results, and a generated Targets tab is mostly formula text), and it keeps the `<mergeCell ref>`
  * elements, which the streaming reader parses and throws away.
  *
+ * The streaming reader stops early on some packages that store their sheets before xl/workbook.xml (exceljs's own
+ * in-memory writer makes them, so `gtm-pyramid example` does); it then reports no error, but the workbook part
+ * or some tabs are missing. Such a package, and any the streaming reader fails on, is read again whole by
+ * exceljs's loader (up to 64 MB of file), which takes parts in any order and checks the zip's checksums.
+ *
  * Anything that is not a readable workbook throws an XlsxReadError whose message names the file and the problem
  * in one line, for the CLI to print as is.
  */
@@ -246,11 +251,11 @@ async function readSheet(sheet: StreamedSheet): Promise<Cell[][]> {
 }
 
 /** Tab name → grid, in the workbook's tab order (the zip may hold the sheets in any order). */
-async function readPackage(
-  input: Readable,
-  file: string,
-  whole: () => Promise<Buffer | undefined>,
-): Promise<Workbook> {
+/**
+ * The package read by exceljs's streaming reader: its tabs, or `error` (what went wrong; null when the reader
+ * stopped before the end of the package) when it could not be read that way.
+ */
+export async function streamPackage(input: Readable): Promise<{ workbook: Workbook } | { error: unknown }> {
   // Loaded here rather than at the top: commands that never read a file start a third of a second sooner.
   const { default: Excel } = await import('exceljs');
   const reader = new Excel.stream.xlsx.WorkbookReader(input, {
@@ -262,65 +267,165 @@ async function readPackage(
     // Told which parts it reads, to tell a missing xl/workbook.xml from a damaged one.
     entries: 'emit',
   });
+  // exceljs names a sheet from xl/workbook.xml and its relationships, but a package may store that part after its
+  // sheets (exceljs's own writer does): exceljs then fails reading `model.sheets` of a model it has not read yet.
+  // So it is given an empty model to start with (it replaces it when it reads xl/workbook.xml), each sheet's part
+  // number is taken from its 'entry' event (emitted just before the sheet is handed over), and the names are
+  // matched once the whole package is read.
+  const internals = reader as unknown as PackageModel & NodeJS.EventEmitter;
+  internals.model = { sheets: [] };
   let sawWorkbookPart = false;
-  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type?: string }) => {
+  let partNumber = '';
+  internals.on('entry', (entry: { type?: string; id?: string }) => {
     if (entry.type === 'workbook') sawWorkbookPart = true;
+    if (entry.type === 'worksheet') partNumber = String(entry.id);
   });
-  /** What exceljs keeps of xl/workbook.xml: the tabs, in order. */
-  const model = () => (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
-  const sheets = new Map<string, Cell[][]>();
+  const parts = new Map<string, Cell[][]>();
   try {
     for await (const sheet of reader as unknown as AsyncIterable<StreamedSheet>) {
+      const number = partNumber;
       const grid = await readSheet(sheet);
-      if (!sheets.has(sheet.name)) sheets.set(sheet.name, grid);
+      if (!parts.has(number)) parts.set(number, grid);
     }
   } catch (error) {
-    if (error instanceof MissingSharedStrings) {
-      throw new XlsxReadError(
-        file,
-        `${CORRUPT}: a part of the package is missing (xl/sharedStrings.xml, the text of its cells)`,
-      );
-    }
-    // Without xl/workbook.xml exceljs fails naming the sheets; the sheets are then what is missing.
-    if (!sawWorkbookPart && error instanceof TypeError) throw noWorksheets(file);
-    throw new XlsxReadError(file, describeLoadError(await zipFailure(Excel, whole, error)));
+    return { error };
   }
-  const tabs = model()?.sheets ?? [];
+  const tabs = tabsInOrder(internals);
+  // exceljs's streaming reader can stop early on a package that stores its sheets before xl/workbook.xml and
+  // xl/sharedStrings.xml (exceljs's own in-memory writer does; measured with exceljs 4.4.0): then the workbook
+  // part was never seen, or a tab it lists was not read. The caller reads such a package whole instead.
+  if (!sawWorkbookPart || tabs.length === 0 || tabs.some((t) => t.part === undefined || !parts.has(t.part)))
+    return { error: null };
   const out: Workbook = {};
-  for (const { name } of tabs) {
-    const grid = sheets.get(name);
-    if (grid && !(name in out)) out[name] = grid;
-  }
-  if (Object.keys(out).length === 0) throw noWorksheets(file);
-  return checkNotEmpty(out, file);
+  for (const { name, part } of tabs) if (!(name in out)) out[name] = parts.get(part!)!;
+  return { workbook: out };
 }
 
-/** Files up to this size are checked whole when a streamed read fails (see zipFailure). */
-const CHECK_WHOLE_MAX_BYTES = 64 * 1024 * 1024;
+/** What exceljs's streaming reader keeps of xl/workbook.xml and its relationships (not in its types). */
+interface PackageModel {
+  model?: { sheets?: { name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+/** The workbook's tabs in tab order, each with the number N of its part xl/worksheets/sheetN.xml. */
+function tabsInOrder(pkg: PackageModel): { name: string; part: string | undefined }[] {
+  const partOf = new Map<string, string>();
+  for (const rel of pkg.workbookRels ?? []) {
+    // "worksheets/sheet2.xml", relative to xl/, or "/xl/worksheets/sheet2.xml" from the package root.
+    const m = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(rel.Target ?? '');
+    if (m) partOf.set(rel.Id, m[1]);
+  }
+  return (pkg.model?.sheets ?? []).map((s) => ({ name: s.name, part: partOf.get(s.rId) }));
+}
+
+/** Packages up to this size are read whole when the streaming reader cannot read them (see readPackage). */
+const WHOLE_READ_MAX_BYTES = 64 * 1024 * 1024;
+
+/** ExcelJS.ValueType.Merge and .String (exceljs itself is loaded only when a file is read). */
+const MERGE = 1 as ExcelJS.ValueType.Merge;
+const STRING = 3 as ExcelJS.ValueType.String;
 
 /**
- * The streaming reader inflates each part as it comes and never checks the zip's checksums, so a damaged archive
- * can surface as XML that is not well-formed, or as a part that seems missing. When a read fails that way, the
- * file (if not huge) is loaded once more by exceljs's whole-file loader, whose zip layer checks every part: its
- * error, when it has one, says what is really wrong.
+ * The worksheet elements exceljs's whole-file loader need not build (its `ignoreNodes` option): of a sheet the
+ * report reads only its cells (sheetData) and merged ranges (mergeCells).
  */
-async function zipFailure(
-  Excel: typeof ExcelJS,
-  whole: () => Promise<Buffer | undefined>,
-  error: unknown,
-): Promise<unknown> {
-  const message = error instanceof Error ? error.message : '';
-  if (!(error instanceof TypeError) && !/^\d+:\d+: /.test(message)) return error;
-  const buffer = await whole().catch(() => undefined);
-  if (!buffer || buffer.length > CHECK_WHOLE_MAX_BYTES) return error;
+const IGNORED_NODES = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
+];
+
+/** The package read whole by exceljs (`Workbook.xlsx.load`): every part checked, in any order. */
+async function loadWhole(Excel: typeof ExcelJS, buffer: Buffer, file: string): Promise<Workbook> {
+  const workbook = new Excel.Workbook();
   try {
-    await new Excel.Workbook().xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch (wholeError) {
-    const wholeMessage = wholeError instanceof Error ? wholeError.message : String(wholeError);
-    if (/zip|crc|end of data|size mismatch|corrupted|compression|invalid/i.test(wholeMessage))
-      return wholeError;
+    await workbook.xlsx.load(
+      buffer as unknown as ExcelJS.Buffer,
+      // exceljs's types omit the option (lib/xlsx/xform/sheet/worksheet-xform.js reads it).
+      { ignoreNodes: IGNORED_NODES } as Parameters<typeof workbook.xlsx.load>[1],
+    );
+  } catch (error) {
+    throw new XlsxReadError(file, describeLoadError(error));
   }
-  return error;
+  if (workbook.worksheets.length === 0) throw noWorksheets(file);
+  const out: Workbook = {};
+  for (const sheet of workbook.worksheets) {
+    const grid: Cell[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        // A merged block's other cells echo the top-left value in exceljs; the block is filled below.
+        if (cell.type === MERGE) return;
+        if (cell.type === STRING && typeof cell.value !== 'string') throw new MissingSharedStrings();
+        const value = cellValue(cell.value);
+        if (value === '') return;
+        while (cells.length < column - 1) cells.push('');
+        cells[column - 1] = value;
+      });
+      if (cells.length === 0) return;
+      while (grid.length < rowNumber - 1) grid.push([]);
+      grid[rowNumber - 1] = cells;
+    });
+    const merges = (sheet.model.merges ?? []).map(mergedRangeFromA1).filter((m): m is MergedRange => !!m);
+    out[sheet.name] = merges.length ? fillMergedCells(grid, merges) : grid;
+  }
+  return out;
+}
+
+/** The whole-file read alone (the fallback of readXlsxBuffer), for comparing the two readers. */
+export async function readXlsxWhole(buffer: Buffer, file: string): Promise<Workbook> {
+  const { default: Excel } = await import('exceljs');
+  return loadWhole(Excel, buffer, file);
+}
+
+/**
+ * Tab name → grid. The streaming reader first; when it cannot read the package (it fails, or stops before the
+ * end), the package is read whole by exceljs's loader if it is not huge: that reader takes parts in any order and
+ * checks the zip's checksums, so its error, when it has one, says what is really wrong (a damaged archive, a
+ * missing part). A huge package that the streaming reader cannot read fails with the streaming reader's error.
+ */
+async function readPackage(
+  input: Readable,
+  file: string,
+  whole: () => Promise<Buffer | undefined>,
+): Promise<Workbook> {
+  const streamed = await streamPackage(input);
+  if ('workbook' in streamed) return checkNotEmpty(streamed.workbook, file);
+  const { default: Excel } = await import('exceljs');
+  const buffer = await whole().catch(() => undefined);
+  try {
+    if (buffer && buffer.length <= WHOLE_READ_MAX_BYTES)
+      return checkNotEmpty(await loadWhole(Excel, buffer, file), file);
+  } catch (error) {
+    if (!(error instanceof MissingSharedStrings)) throw error;
+    throw new XlsxReadError(
+      file,
+      `${CORRUPT}: a part of the package is missing (xl/sharedStrings.xml, the text of its cells)`,
+    );
+  }
+  if (streamed.error instanceof MissingSharedStrings)
+    throw new XlsxReadError(
+      file,
+      `${CORRUPT}: a part of the package is missing (xl/sharedStrings.xml, the text of its cells)`,
+    );
+  if (streamed.error === null) throw noWorksheets(file);
+  throw new XlsxReadError(file, describeLoadError(streamed.error));
 }
 
 const noWorksheets = (file: string) =>
@@ -362,7 +467,7 @@ export async function readXlsx(path: string): Promise<Workbook> {
   // Not a zip: read it whole to say what it is instead (such files are small, or not plans at all).
   if (!startsWith(head, ZIP_MAGIC)) return readXlsxBuffer(await readFile(path), path);
   return readPackage(createReadStream(path), path, async () =>
-    (await stat(path)).size <= CHECK_WHOLE_MAX_BYTES ? readFile(path) : undefined,
+    (await stat(path)).size <= WHOLE_READ_MAX_BYTES ? readFile(path) : undefined,
   );
 }
 

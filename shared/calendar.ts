@@ -118,7 +118,7 @@ export function isoToSerial(date: IsoDate): number {
 const DAY_FORMATS = new Map<string, Intl.DateTimeFormat | null>();
 /**
  * The days already read, per time zone and instant: a plan's dates repeat (every check-in of a month on the same
- * day), and a Map lookup is a hundred times cheaper than formatToParts. Bounded, for a long-lived process.
+ * day), and a Map lookup is a hundred times cheaper than formatToParts. Bounded, for a long-running session.
  */
 const DAYS_READ = new Map<string, Map<number, IsoDate>>();
 const DAYS_READ_MAX = 20_000;

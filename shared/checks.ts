@@ -283,11 +283,16 @@ export const FUNNEL_TOLERANCE = 2;
  */
 /**
  * The numbers a funnel-mismatch message quotes. Building an Intl.NumberFormat costs far more than formatting
- * with one (tens of µs against well under one), so each language and style has one formatter for the process.
+ * with one (tens of µs against about one), so each language and style has one formatter for the process; and
+ * plans repeat the same targets and rates, so each number is formatted once (a bounded memo).
  */
 const FUNNEL_FORMATS = new Map<string, Intl.NumberFormat>();
+const FUNNEL_NUMBERS = new Map<string, string>();
 function funnelNumber(lang: 'en' | 'zh-CN', n: number, percent: boolean): string {
-  const key = `${lang}|${percent}`;
+  const key = `${lang}|${percent ? '%' : ''}`;
+  const memo = `${key}|${n}`;
+  const known = FUNNEL_NUMBERS.get(memo);
+  if (known !== undefined) return known;
   let format = FUNNEL_FORMATS.get(key);
   if (!format) {
     format = new Intl.NumberFormat(
@@ -296,7 +301,10 @@ function funnelNumber(lang: 'en' | 'zh-CN', n: number, percent: boolean): string
     );
     FUNNEL_FORMATS.set(key, format);
   }
-  return format.format(n);
+  const text = format.format(n);
+  if (FUNNEL_NUMBERS.size >= 10_000) FUNNEL_NUMBERS.clear();
+  FUNNEL_NUMBERS.set(memo, text);
+  return text;
 }
 
 function checkFunnels(plan: Plan, issues: PlanIssue[]): void {
