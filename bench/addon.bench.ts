@@ -141,9 +141,10 @@ export async function measureAddon(
   return { rows, callsConstant, source };
 }
 
-/** `npm run bench`: prints the figures. */
-export async function run(sizes: number[] = SIZES): Promise<void> {
-  const { rows, callsConstant, source } = await measureAddon(sizes);
+/** `npm run bench`: prints the figures, and returns them for `--json`. */
+export async function run(sizes: number[] = SIZES): Promise<Awaited<ReturnType<typeof measureAddon>>> {
+  const measured = await measureAddon(sizes);
+  const { rows, callsConstant, source } = measured;
   console.log(
     `plans: ${source}; ms = add-on + emulated calls (formulas kept as text); with formulas = HyperFormula parsing and recalculating too (≤ ${FORMULAS_MAX} KRs)`,
   );
@@ -164,6 +165,7 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
       ? 'Service calls do not depend on plan size.'
       : 'WARNING: service calls grow with plan size.',
   );
+  return measured;
 }
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

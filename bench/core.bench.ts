@@ -2,7 +2,12 @@
  * The plan core on generated plans of 100, 1,000 and 10,000 key results: parse, decomposition of every key
  * result, progress and checks, as the report and the sidebar run them (see generate-plan.ts for the plans).
  * Goal: 10,000 key results in under 100 ms on a 2-core machine, the cost growing linearly (µs per KR flat).
+ *
+ * Then reading dates in the spreadsheet's time zone: the add-on's cells come as Dates at midnight of that zone,
+ * and parsing turns each into a calendar day (shared/calendar.ts dateToIso). The first parse in a zone is the
+ * one an add-on run pays (each run is a fresh process); later ones reuse the days already read.
  */
+import { sheetDate } from '../apps-script/server/sheets-adapter';
 import { checkPlan, decompose, keyResultSpec, parsePlan, planProgress, type Workbook } from '../shared';
 import { GENERATED_AS_OF, generatePlanWorkbook } from './generate-plan';
 
@@ -57,7 +62,59 @@ function once(workbook: Workbook): Timing & { issues: number } {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => x.toFixed(1).padStart(8);
 
-export async function run(): Promise<void> {
+export interface CoreRow {
+  keyResults: number;
+  rows: number;
+  parseMs: number;
+  checksMs: number;
+  decomposeMs: number;
+  progressMs: number;
+  totalMs: number;
+  usPerKeyResult: number;
+  cpuMs: number;
+  issues: number;
+}
+
+export interface TimeZoneRow {
+  timeZone: string;
+  keyResults: number;
+  /** Dates among the cells parsed. */
+  dates: number;
+  /** The first parse of the plan in this zone (what one add-on run pays). */
+  firstParseMs: number;
+  /** Median of the parses after it. */
+  parseMs: number;
+}
+
+const TIME_ZONES = ['UTC', 'Asia/Shanghai', 'America/New_York', 'Asia/Taipei'];
+const TIME_ZONE_SIZE = 5_000;
+
+/** Parse times of a plan whose dates are Dates at midnight of each zone, as Sheets hands them over. */
+function timeZoneRows(): TimeZoneRow[] {
+  const out: TimeZoneRow[] = [];
+  for (const timeZone of TIME_ZONES) {
+    const workbook = generatePlanWorkbook(TIME_ZONE_SIZE, { date: (iso) => sheetDate(iso, timeZone) });
+    const dates = Object.values(workbook).reduce(
+      (n, grid) => n + grid.reduce((m, row) => m + row.filter((c) => c instanceof Date).length, 0),
+      0,
+    );
+    let t = performance.now();
+    const first = parsePlan(workbook, { timeZone });
+    const firstParseMs = performance.now() - t;
+    if (first.plan.keyResults.length !== TIME_ZONE_SIZE) throw new Error(`${timeZone}: key results lost`);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t = performance.now();
+      parsePlan(workbook, { timeZone });
+      times.push(performance.now() - t);
+    }
+    out.push({ timeZone, keyResults: TIME_ZONE_SIZE, dates, firstParseMs, parseMs: median(times) });
+  }
+  return out;
+}
+
+export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[] }> {
+  const sizes: CoreRow[] = [];
   console.log(
     `as of ${GENERATED_AS_OF}; wall-clock ms, median of several runs after a warm-up; cpu = CPU ms of the whole run`,
   );
@@ -73,9 +130,34 @@ export async function run(): Promise<void> {
     for (let i = 0; i < runs; i++) timings.push(once(workbook));
     const m = (key: keyof Timing) => median(timings.map((x) => x[key]));
     const total = median(timings.map((x) => x.parse + x.checks + x.decompose + x.progress));
+    sizes.push({
+      keyResults: size,
+      rows,
+      parseMs: m('parse'),
+      checksMs: m('checks'),
+      decomposeMs: m('decompose'),
+      progressMs: m('progress'),
+      totalMs: total,
+      usPerKeyResult: (total * 1000) / size,
+      cpuMs: m('cpu'),
+      issues: timings[0].issues,
+    });
     console.log(
       `${String(size).padStart(11)} ${String(rows).padStart(8)} ${ms(m('parse'))} ${ms(m('checks'))} ${ms(m('decompose'))} ${ms(m('progress'))} ${ms(total)} ${((total * 1000) / size).toFixed(1).padStart(7)} ${ms(m('cpu'))} ${String(timings[0].issues).padStart(7)}`,
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+  console.log(
+    `\nparsing ${TIME_ZONE_SIZE} key results whose dates are Dates at midnight of the spreadsheet's time zone (ms)`,
+  );
+  console.log(
+    `${'time zone'.padEnd(18)} ${'dates'.padStart(7)} ${'first parse'.padStart(12)} ${'later'.padStart(8)}`,
+  );
+  const timeZones = timeZoneRows();
+  for (const r of timeZones) {
+    console.log(
+      `${r.timeZone.padEnd(18)} ${String(r.dates).padStart(7)} ${ms(r.firstParseMs).padStart(12)} ${ms(r.parseMs)}`,
+    );
+  }
+  return { sizes, timeZones };
 }

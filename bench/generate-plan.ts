@@ -5,7 +5,13 @@
  * a few of them missing. Deterministic (a seeded generator), so runs compare.
  *
  * Used by every benchmark (core, report, add-on): `generatePlanWorkbook(10_000)` is a plan with 10,000 key results.
+ *
+ * `npm run generate-plan -- --key-results N --out plan.xlsx [--lang zh-CN]` writes the plan the report bench reads,
+ * with its Targets tab of formulas as the add-on leaves it, so anyone can time the CLI on it:
+ * `time npm run report -- plan.xlsx --out /tmp/report`.
  */
+import { pathToFileURL } from 'node:url';
+
 import {
   enumValue as e,
   planWorkbook,
@@ -313,4 +319,38 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
   };
 
   return planWorkbook(strategy, rows, lang, { date: options.date });
+}
+
+/**
+ * Writes the generated plan of `keyResults` key results as the report bench reads it: dates as UTC-midnight Dates,
+ * the Targets tab of formulas, in the streaming writer (the only one that holds 10,000 key results).
+ */
+export async function writeGeneratedPlan(keyResults: number, file: string, lang: Lang = 'en'): Promise<void> {
+  const { writePlanXlsxStreamed, utcDate } = await import('../report/write-xlsx');
+  await writePlanXlsxStreamed(generatePlanWorkbook(keyResults, { lang, date: utcDate }), file, { lang });
+}
+
+// Run as a script (not imported, nor bundled into another script): the command line.
+if (
+  process.argv[1] &&
+  /generate-plan\.ts$/.test(process.argv[1]) &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
+  const args = process.argv.slice(2);
+  const value = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const keyResults = Number(value('--key-results'));
+  const out = value('--out');
+  const lang = (value('--lang') ?? 'en') as Lang;
+  if (!Number.isInteger(keyResults) || keyResults < 1 || !out || (lang !== 'en' && lang !== 'zh-CN')) {
+    console.error('usage: npm run generate-plan -- --key-results N --out plan.xlsx [--lang en|zh-CN]');
+    process.exit(2);
+  }
+  const started = performance.now();
+  await writeGeneratedPlan(keyResults, out, lang);
+  console.log(
+    `${out}: a generated plan of ${keyResults} key results with its Targets tab, written in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

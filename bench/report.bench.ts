@@ -7,7 +7,11 @@
  * its total time, the time spent reading the xlsx, its peak memory (the OS's maximum resident set size,
  * cross-checked by sampling process.memoryUsage().rss) and the output size.
  *
- * Goals (2-core machine): 1,000 key results under 2 s; 10,000 under 10 s and 1 GB; the example under 300 KB.
+ * Beside it, in another fresh process, exceljs's whole-file load of the same file (`Workbook.xlsx.readFile`), the
+ * reader this project used before the streaming one: the report must be faster than that load alone.
+ *
+ * Goals (2-core machine): 1,000 key results under 2 s and faster than exceljs's readFile of the same file;
+ * 10,000 under 10 s and 1 GB; the example under 300 KB.
  * Workbooks are cached in the system temp folder between runs (keyed by the generator and writer sources).
  */
 import { spawn } from 'node:child_process';
@@ -31,6 +35,8 @@ interface WorkerResult {
   /** Set when the report could not be made (e.g. the xlsx could not be read); the figures are then absent. */
   error?: string;
   readMs: number;
+  /** CPU time of reading the xlsx (module loading included). */
+  readCpuMs: number;
   totalMs: number;
   /** CPU time of the process (user + system, all threads): what the work costs when the machine is shared. */
   cpuMs: number;
@@ -41,6 +47,15 @@ interface WorkerResult {
   bytes: number;
   files: number;
   issues: number;
+}
+
+/** exceljs's whole-file load of the same workbook, in its own process. */
+interface ExceljsResult {
+  keyResults: number;
+  error?: string;
+  totalMs: number;
+  cpuMs: number;
+  peakRssMb: number;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -65,18 +80,22 @@ async function workbookFile(keyResults: number): Promise<{ file: string; bytes: 
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `plan-${keyResults}-${sourcesHash()}.xlsx`);
   if (existsSync(file)) return { file, bytes: statSync(file).size, cached: true };
-  const { generatePlanWorkbook } = await import('./generate-plan');
-  const { writePlanXlsxStreamed, utcDate } = await import('../report/write-xlsx');
-  await writePlanXlsxStreamed(generatePlanWorkbook(keyResults, { date: utcDate }), file, { lang: 'en' });
+  const { writeGeneratedPlan } = await import('./generate-plan');
+  await writeGeneratedPlan(keyResults, file);
   return { file, bytes: statSync(file).size, cached: false };
 }
 
-/** Run the report on one file in a fresh process (so memory and warm-up are its own). */
-function runWorker(file: string, out: string, keyResults: number): Promise<WorkerResult> {
+/** Run the report (or, with '--exceljs', exceljs's readFile) on one file in a fresh process (so memory and warm-up are its own). */
+function runWorker<T = WorkerResult>(
+  file: string,
+  out: string,
+  keyResults: number,
+  mode: '--worker' | '--exceljs' = '--worker',
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', file, out, String(keyResults)],
+      ['--import', 'tsx', fileURLToPath(import.meta.url), mode, file, out, String(keyResults)],
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -87,7 +106,7 @@ function runWorker(file: string, out: string, keyResults: number): Promise<Worke
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`worker for ${keyResults} key results exited with ${code}`));
-      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as WorkerResult);
+      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as T);
     });
   });
 }
@@ -123,6 +142,7 @@ async function worker(file: string, out: string, keyResults: number): Promise<vo
     return;
   }
   const readMs = performance.now() - t0;
+  const readCpu = process.cpuUsage(cpuStart);
   sampled = Math.max(sampled, process.memoryUsage.rss());
   const built = await buildReport(workbook, { asOf: GENERATED_AS_OF, source: 'plan.xlsx' });
   sampled = Math.max(sampled, process.memoryUsage.rss());
@@ -135,6 +155,7 @@ async function worker(file: string, out: string, keyResults: number): Promise<vo
   const result: WorkerResult = {
     keyResults,
     readMs,
+    readCpuMs: (readCpu.user + readCpu.system) / 1000,
     totalMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
     stages: { read: readMs, ...built.timings, write: writeMs },
@@ -144,6 +165,28 @@ async function worker(file: string, out: string, keyResults: number): Promise<vo
     bytes: dirSize(out),
     files: built.files.length,
     issues: built.issues.length,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** In the child: exceljs's whole-file load of the workbook, timed (the cells are not even taken out). */
+async function exceljsWorker(file: string, keyResults: number): Promise<void> {
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  const { default: Excel } = await import('exceljs');
+  let error: string | undefined;
+  try {
+    await new Excel.Workbook().xlsx.readFile(file);
+  } catch (e) {
+    error = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  const result: ExceljsResult = {
+    keyResults,
+    ...(error ? { error } : {}),
+    totalMs: performance.now() - started,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -163,26 +206,50 @@ async function exampleSize(): Promise<{ bytes: number; ms: number }> {
   };
 }
 
-export async function run(sizes = SIZES): Promise<WorkerResult[]> {
+export interface ReportBench {
+  example: { bytes: number; ms: number };
+  sizes: {
+    keyResults: number;
+    xlsxBytes: number;
+    report: WorkerResult;
+    exceljsReadFile: ExceljsResult;
+    /** The report's total wall time under exceljs's readFile alone. */
+    fasterThanExceljs: boolean;
+  }[];
+}
+
+export async function run(sizes = SIZES): Promise<ReportBench> {
+  const bench: ReportBench = { example: { bytes: 0, ms: 0 }, sizes: [] };
   const example = await exampleSize();
+  bench.example = example;
   const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER GOAL');
   console.log(
     `  example report: index.html ${Math.round(example.bytes / 1024)} KB (goal < ${EXAMPLE_GOAL_BYTES / 1000} KB: ${verdict(example.bytes < EXAMPLE_GOAL_BYTES)}), built in ${Math.round(example.ms)} ms`,
   );
   const outRoot = join(tmpdir(), `gtm-pyramid-bench-out-${process.pid}`);
-  const results: WorkerResult[] = [];
   const load = () => loadavg()[0].toFixed(1);
   console.log(
     `  (${cpus().length} CPUs; load average ${load()} before the runs: on a busy machine compare the CPU time)`,
   );
   console.log(
-    '  key results | xlsx     | total    | CPU      | reading xlsx   | peak RSS (sampled) | output             | goal',
+    '  key results | xlsx     | total    | CPU      | reading xlsx               | peak RSS (sampled) | output             | goal',
   );
   try {
     for (const n of sizes) {
       const { file, bytes } = await workbookFile(n);
       const result = await runWorker(file, join(outRoot, String(n)), n);
-      results.push(result);
+      const exceljs = await runWorker<ExceljsResult>(file, '', n, '--exceljs');
+      const exceljsText = exceljs.error
+        ? `exceljs readFile fails after ${(exceljs.totalMs / 1000).toFixed(2)} s, ${exceljs.peakRssMb} MB: ${exceljs.error}`
+        : `exceljs readFile alone: ${(exceljs.totalMs / 1000).toFixed(2)} s, CPU ${(exceljs.cpuMs / 1000).toFixed(2)} s, ${exceljs.peakRssMb} MB peak RSS`;
+      const faster = !result.error && (!!exceljs.error || result.totalMs < exceljs.totalMs);
+      bench.sizes.push({
+        keyResults: n,
+        xlsxBytes: bytes,
+        report: result,
+        exceljsReadFile: exceljs,
+        fasterThanExceljs: faster,
+      });
       if (result.error) {
         console.log(
           `  ${String(n).padStart(11)} | ${`${(bytes / 1024 / 1024).toFixed(1)} MB`.padEnd(8)} | failed after ${(result.totalMs / 1000).toFixed(2)} s, ${result.peakRssMb} MB peak RSS: ${result.error}`,
@@ -197,7 +264,7 @@ export async function run(sizes = SIZES): Promise<WorkerResult[]> {
       console.log(
         `  ${String(n).padStart(11)} | ${`${(bytes / 1024 / 1024).toFixed(1)} MB`.padEnd(8)} | ${`${(result.totalMs / 1000).toFixed(2)} s`.padEnd(8)} | ` +
           `${`${(result.cpuMs / 1000).toFixed(2)} s`.padEnd(8)} | ` +
-          `${`${(result.readMs / 1000).toFixed(2)} s (${Math.round((100 * result.readMs) / result.totalMs)}%)`.padEnd(14)} | ` +
+          `${`${(result.readMs / 1000).toFixed(2)} s (${Math.round((100 * result.readMs) / result.totalMs)}%), CPU ${(result.readCpuMs / 1000).toFixed(2)} s`.padEnd(26)} | ` +
           `${`${result.peakRssMb} MB (${result.sampledRssMb} MB)`.padEnd(18)} | ${`${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.files} files`.padEnd(18)} | ${goalText}`,
       );
       const stages = Object.entries(result.stages)
@@ -206,16 +273,19 @@ export async function run(sizes = SIZES): Promise<WorkerResult[]> {
       console.log(
         `              stages: ${stages}; ${result.charts} charts, ${result.issues} plan issues; load ${load()}`,
       );
+      console.log(`              ${exceljsText}${faster ? '' : ' — the whole report is SLOWER than that'}`);
     }
   } finally {
     rmSync(outRoot, { recursive: true, force: true });
   }
-  return results;
+  return bench;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (process.argv[2] === '--worker') {
     await worker(process.argv[3], process.argv[4], Number(process.argv[5]));
+  } else if (process.argv[2] === '--exceljs') {
+    await exceljsWorker(process.argv[3], Number(process.argv[5]));
   } else {
     await run(
       process.argv.slice(2).map(Number).filter(Boolean).length ? process.argv.slice(2).map(Number) : SIZES,

@@ -293,7 +293,7 @@ function isWriteCall(service: string, method: string): boolean {
   if (!WRITE_SERVICES.has(service)) return false;
   if (/^(setActive|setCurrentCell|activate)/.test(method)) return false;
   return (
-    /^(set|clear|append|insert|delete|remove|protect|add|auto|hide|show|rename|move|sort|copy|merge)/.test(
+    /^(set|clear|append|insert|delete|remove|protect|add|auto|hide|show|rename|move|sort|copy|merge|breakApart)/.test(
       method,
     ) && method !== 'copy'
   );

@@ -166,6 +166,15 @@ function shiftRect(rect: GridRect, axis: 'row' | 'col', at: number, delta: numbe
   return s && { ...rect, col: s[0], numCols: s[1] };
 }
 
+function rectsIntersect(a: GridRect, b: GridRect): boolean {
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.col < b.col + b.numCols &&
+    b.col < a.col + a.numCols
+  );
+}
+
 function checkGridDimensions(grid: unknown, rect: GridRect, method: string): asserts grid is unknown[][] {
   if (!Array.isArray(grid) || !grid.every((row) => Array.isArray(row))) {
     // Wording modelled on Google's signature errors [I8]; the exact text here is UNCONFIRMED.
@@ -587,6 +596,11 @@ export class FakeSpreadsheet {
       if (moved) p._rect = moved;
       else this._removeProtection(p);
     }
+    // Merged blocks move with their cells; one whose cells are all deleted is gone.
+    sheet._merges = sheet._merges.flatMap((m) => {
+      const moved = shiftRect(m, axis, at, delta);
+      return moved && moved.numRows * moved.numCols > 1 ? [moved] : [];
+    });
   }
 }
 
@@ -614,6 +628,8 @@ export class FakeSheet {
     current: { row: 1, col: 1 },
   };
   /** @internal */ _deleted = false;
+  /** @internal Merged blocks of the sheet [R: merge, getMergedRanges, breakApart]; never overlapping. */
+  _merges: GridRect[] = [];
 
   /** @internal */
   constructor(
@@ -1375,6 +1391,51 @@ export class FakeRange {
     const values = this._sheet._readValues(this._rect);
     const formulas = this._sheet._readFormulas(this._rect);
     return values.every((row, r) => row.every((v, c) => v === '' && formulas[r][c] === ''));
+  }
+
+  // --- merged cells ----------------------------------------------------------------------------
+  /**
+   * Merges the range into one block [R: merge]. As in Sheets, only the top-left value is kept (the editor warns
+   * "Merging cells will only preserve the top-leftmost value"); the other cells are cleared. A block that
+   * overlaps this range is replaced by it when it lies inside it; partly overlapping ones are refused, as Sheets
+   * refuses them (exception text UNCONFIRMED).
+   */
+  merge(): this {
+    const r = this._rect;
+    const inside = (m: GridRect) =>
+      m.row >= r.row &&
+      m.col >= r.col &&
+      m.row + m.numRows <= r.row + r.numRows &&
+      m.col + m.numCols <= r.col + r.numCols;
+    const overlapping = this._sheet._merges.filter((m) => rectsIntersect(m, r));
+    if (overlapping.some((m) => !inside(m)))
+      throw exception('You must select all cells in a merged range to merge or unmerge them.'); // UNCONFIRMED
+    this._sheet._merges = this._sheet._merges.filter((m) => !rectsIntersect(m, r));
+    if (r.numRows * r.numCols === 1) return this;
+    const first = this._sheet._readFormulas({ ...r, numRows: 1, numCols: 1 })[0][0];
+    const value = first || this._sheet._readValues({ ...r, numRows: 1, numCols: 1 })[0][0];
+    this._sheet._clearContent(r);
+    this._sheet._write({ ...r, numRows: 1, numCols: 1 }, [[value]]);
+    this._sheet._merges.push({ ...r });
+    return this;
+  }
+  /**
+   * The merged blocks that lie within the range or share at least one cell with it [R: getMergedRanges], each as
+   * the whole block. In the order they were merged (Google documents no order: UNCONFIRMED).
+   */
+  getMergedRanges(): FakeRange[] {
+    return this._sheet._merges
+      .filter((m) => rectsIntersect(m, this._rect))
+      .map((m) => this._sheet._rangeFromRect({ ...m }));
+  }
+  /** True when the range shares a cell with a merged block [R: isPartOfMerge]. */
+  isPartOfMerge(): boolean {
+    return this._sheet._merges.some((m) => rectsIntersect(m, this._rect));
+  }
+  /** Unmerges every block that shares a cell with the range [R: breakApart]. */
+  breakApart(): this {
+    this._sheet._merges = this._sheet._merges.filter((m) => !rectsIntersect(m, this._rect));
+    return this;
   }
 
   // --- clearing ------------------------------------------------------------------------------

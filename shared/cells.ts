@@ -360,6 +360,17 @@ export interface MergedRange {
   right: number;
 }
 
+/** A merged block from its A1 notation ("A2:A4", or "B3" for one cell), as both file formats and Apps Script give it. */
+export function mergedRangeFromA1(ref: string): MergedRange | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return undefined;
+  const column = (letters: string) =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [a, b] = [column(m[1]), column(m[3] ?? m[1])];
+  const [r1, r2] = [Number(m[2]), Number(m[4] ?? m[2])];
+  return { top: Math.min(r1, r2), left: Math.min(a, b), bottom: Math.max(r1, r2), right: Math.max(a, b) };
+}
+
 /**
  * Spreadsheets keep a merged block's value in its top-left cell only; the other cells read as blank. People merge
  * cells to group rows (one Objective cell over its three key results), and mean the value for every row, so every

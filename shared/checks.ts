@@ -15,7 +15,7 @@ import {
 } from './decompose';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
-import type { Plan, TargetsTab } from './plan';
+import type { KeyResult, Plan, TargetsTab } from './plan';
 import { planProgress, STATUS_LABELS, type PlanProgress } from './progress';
 import { ENUMS, STRATEGY_FIELDS, STRATEGY_QUESTIONS, tabDef, type TabKey } from './template';
 import type { Workbook } from './cells';
@@ -282,19 +282,48 @@ export const FUNNEL_TOLERANCE = 2;
  * objective implies an outcome (customers). When the objective's own words name a number and the implied one is
  * more than FUNNEL_TOLERANCE times off, the teams have not agreed on the decomposition.
  */
-function checkFunnels(plan: Plan, issues: PlanIssue[]): void {
-  const fmt = (lang: Lang, n: number, percent = false) =>
-    new Intl.NumberFormat(
+/**
+ * The numbers a funnel-mismatch message quotes. Building an Intl.NumberFormat costs far more than formatting
+ * with one (tens of µs against about one), so each language and style has one formatter for the process; and
+ * plans repeat the same targets and rates, so each number is formatted once (a bounded memo).
+ */
+const FUNNEL_FORMATS = new Map<string, Intl.NumberFormat>();
+const FUNNEL_NUMBERS = new Map<string, string>();
+function funnelNumber(lang: Lang, n: number, percent: boolean): string {
+  const key = `${lang}|${percent ? '%' : ''}`;
+  const memo = `${key}|${n}`;
+  const known = FUNNEL_NUMBERS.get(memo);
+  if (known !== undefined) return known;
+  let format = FUNNEL_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
       lang,
       percent ? { style: 'percent', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 },
-    ).format(n);
-  const both = (n: number, percent = false) => inEveryLanguage((lang) => fmt(lang, n, percent));
+    );
+    FUNNEL_FORMATS.set(key, format);
+  }
+  const text = format.format(n);
+  if (FUNNEL_NUMBERS.size >= 10_000) FUNNEL_NUMBERS.clear();
+  FUNNEL_NUMBERS.set(memo, text);
+  return text;
+}
+
+function checkFunnels(plan: Plan, issues: PlanIssue[]): void {
+  const both = (n: number, percent = false) => inEveryLanguage((lang) => funnelNumber(lang, n, percent));
+  // Key results with a target, grouped by objective in one pass: filtering every key result for each
+  // objective made this check quadratic (most of the core's time at 10,000 key results).
+  const byObjective = new Map<string, KeyResult[]>();
+  for (const k of plan.keyResults) {
+    if (k.target === null) continue;
+    const key = k.objectiveId.toLowerCase();
+    const group = byObjective.get(key);
+    if (group) group.push(k);
+    else byObjective.set(key, [k]);
+  }
   for (const o of plan.objectives) {
     const named = numbersIn(o.title);
     if (named.length === 0) continue;
-    const krs = plan.keyResults.filter(
-      (k) => k.objectiveId.toLowerCase() === o.id.toLowerCase() && k.target !== null,
-    );
+    const krs = byObjective.get(o.id.toLowerCase()) ?? [];
     const volumes = krs.filter(
       (k) =>
         k.type === 'cumulative' &&

@@ -16,7 +16,13 @@ import {
   type Lang,
   type Plan,
 } from '../shared';
-import { describeLoadError, readXlsx, readXlsxBuffer, XlsxReadError } from '../report/read-xlsx';
+import {
+  describeLoadError,
+  readXlsx,
+  readXlsxBuffer,
+  SheetXmlFilter,
+  XlsxReadError,
+} from '../report/read-xlsx';
 import { exampleXlsxBuffer, planToXlsxBuffer, utcDate, writePlanXlsxStreamed } from '../report/write-xlsx';
 import { exampleGrid } from './helpers/report';
 import { generatePlanWorkbook } from '../bench/generate-plan';
@@ -136,7 +142,7 @@ describe('xlsx round trip: example → write → read → the same plan', () => 
 });
 
 describe('reading cells the way a person sees them', () => {
-  it('cached formula results, UTC dates, rich text, hyperlink text, merged masters, hidden rows, errors', async () => {
+  it('cached formula results, UTC dates, rich text, hyperlink text, merged blocks, hidden rows, errors', async () => {
     const buffer = await bufferOf((book) => {
       const sheet = book.addWorksheet('Notes');
       sheet.getCell('A1').value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
@@ -161,8 +167,9 @@ describe('reading cells the way a person sees them', () => {
     expect(Notes).toEqual([
       [2, 'text result', '#DIV/0!'],
       [utcDate('2026-03-01'), 'Rich text', 'the link text', '#REF!'],
-      ['merged'],
-      [],
+      // A merged block reads as its top-left value in every cell (A3:B4).
+      ['merged', 'merged'],
+      ['merged', 'merged'],
       ['hidden row'],
       ['', '', true],
     ]);
@@ -249,8 +256,9 @@ describe('every kind of cell, as exceljs reads it', () => {
           '#REF!',
           false,
         ],
-        ['merged'],
-        ['', '', '', '  spaced  '],
+        // A merged block reads as its top-left value in every cell (A3:C4).
+        ['merged', 'merged', 'merged'],
+        ['merged', 'merged', 'merged', '  spaced  '],
       ]);
       expect(notes).toHaveLength(30);
       expect(notes.slice(4, 29).every((row) => row.length === 0)).toBe(true);
@@ -390,5 +398,36 @@ describe('inputs that are not a readable workbook: one line naming the file and 
     const workbook = await readXlsxBuffer(buffer, 'plan.xlsx');
     const targets = workbook[tabDef('targets').label.en];
     expect(targets.flat().some((c) => typeof c === 'string' && c.startsWith('='))).toBe(false);
+  });
+});
+
+describe('SheetXmlFilter: formula text left out before exceljs parses a sheet', () => {
+  const xml = [
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData>',
+    '<row r="1"><c r="A1" t="str"><f>IF(A2&gt;1,"销售","R&amp;D")</f><v>销售</v></c>',
+    '<c r="B1"><f t="shared" ref="B1:B2" si="0"/><v>4</v></c><c r="C1" t="s"><v>0</v></c></row>',
+    '<row r="2"><c r="A2"><f\n>1/0</f><v>2</v></c></row></sheetData>',
+    '<autoFilter ref="A1:C2"><filterColumn colId="0"><filters><filter val="x"/></filters></filterColumn></autoFilter>',
+    '<mergeCells count="2"><mergeCell ref="A3:A5"/><mergeCell ref="B7:C8"/></mergeCells>',
+    '<conditionalFormatting sqref="A1"><cfRule type="expression"><formula>A1&gt;0</formula></cfRule></conditionalFormatting>',
+    '</worksheet>',
+  ].join('');
+  const expected = xml
+    .replace('<f>IF(A2&gt;1,"销售","R&amp;D")</f>', '')
+    .replace('<f t="shared" ref="B1:B2" si="0"/>', '')
+    .replace('<f\n>1/0</f>', '');
+
+  it('gives the same XML and merged ranges however the part is cut into chunks', () => {
+    const bytes = Buffer.from(xml);
+    for (const size of [1, 2, 3, 5, 7, 16, 64, bytes.length]) {
+      const filter = new SheetXmlFilter();
+      const out: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) out.push(filter.push(bytes.subarray(at, at + size)));
+      out.push(filter.end());
+      // Every chunk handed on ends at a tag: never inside a tag or a UTF-8 character.
+      for (const chunk of out) if (chunk.length) expect(chunk.toString('utf8').endsWith('>')).toBe(true);
+      expect(Buffer.concat(out).toString('utf8'), `chunks of ${size} bytes`).toBe(expected);
+      expect(filter.merges).toEqual(['A3:A5', 'B7:C8']);
+    }
   });
 });

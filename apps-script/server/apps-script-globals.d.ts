@@ -83,6 +83,7 @@ declare namespace GAS {
     getNumColumns(): number;
     getA1Notation(): string;
     getSheet(): Sheet;
+    getMergedRanges(): Range[];
   }
 
   interface DataValidation {

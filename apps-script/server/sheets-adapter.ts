@@ -3,8 +3,14 @@
  * Workbook ({ tab name: cells }). Dates come back from Apps Script as instants at midnight of the *spreadsheet's*
  * time zone (facts #5), so the time zone travels with the workbook and goes to parsePlan; dates written back are
  * made the same way (`sheetDate`). Writes go through `writeBlock`: one `setValues` per rectangle.
+ *
+ * Merged cells: Sheets keeps a merged block's value in its top-left cell and reads the others as blank, so each
+ * plan tab's merged blocks are read too (`Range.getMergedRanges()`, one call per tab and one per block,
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()) and filled with their
+ * top-left value (shared fillMergedCells), as the report's xlsx reader does: Objective cells merged over their
+ * key results mean that objective on every row.
  */
-import type { Cell, Workbook } from '../../shared/cells';
+import { mergedRangeFromA1, type Cell, type MergedRange, type Workbook } from '../../shared/cells';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../../shared/sheet-grid';
 import { langFromLocale, type Lang, type TabKey } from '../../shared/template';
 
@@ -31,6 +37,18 @@ export interface SpreadsheetSnapshot {
 // Cells from Sheets go through shared/sheet-grid.ts, the same code the report CLI's --sheet reader uses.
 export { isBlankGrid, isDate, normalizeCell } from '../../shared/sheet-grid';
 
+/** A plan tab's cells, merged blocks filled with their top-left value. */
+/** A plan tab's cells through the one grid path shared with the Sheets API reader, merged blocks filled. */
+function readTab(sheet: GAS.Sheet): Cell[][] {
+  const range = sheet.getDataRange();
+  // One call per block (its A1 notation) rather than four (row, column, rows, columns).
+  const merges = range
+    .getMergedRanges()
+    .map((m) => mergedRangeFromA1(m.getA1Notation()))
+    .filter((b): b is MergedRange => !!b);
+  return sheetGrid(range.getValues(), merges);
+}
+
 /** Reads the spreadsheet: its time zone and locale, the name of every sheet, and the cells of every plan tab. */
 export function readSpreadsheet(ss: GAS.Spreadsheet): SpreadsheetSnapshot {
   const timeZone = ss.getSpreadsheetTimeZone() || 'UTC';
@@ -38,7 +56,7 @@ export function readSpreadsheet(ss: GAS.Spreadsheet): SpreadsheetSnapshot {
   const sheets: SheetSnapshot[] = ss.getSheets().map((sheet) => {
     const name = sheet.getName();
     const tabKey = planTabKey(name);
-    const values = tabKey ? sheetGrid(sheet.getDataRange().getValues()) : [];
+    const values = tabKey ? readTab(sheet) : [];
     return { sheet, name, tabKey, values };
   });
   const workbook = sheetsToWorkbook(sheets.map((s) => ({ name: s.name, grid: s.values })));

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+
+import { sheetDate } from '../apps-script/server/sheets-adapter';
+import { dateToIso } from '../shared/calendar';
+import { readDate } from '../shared/cells';
+
+/** Every day of 2026 and 2027 (both DST changes of New York fall in them), as YYYY-MM-DD. */
+const DAYS = Array.from({ length: 730 }, (_, i) =>
+  new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10),
+);
+
+describe('dateToIso: the day a Date denotes in the spreadsheet’s time zone', () => {
+  it('reads midnight of the zone as that day in Asia/Shanghai, America/New_York and Asia/Taipei', () => {
+    // Sheets hands a date cell over as the instant of midnight in the spreadsheet's zone.
+    expect(dateToIso(new Date('2026-02-28T16:00:00Z'), 'Asia/Shanghai')).toBe('2026-03-01');
+    expect(dateToIso(new Date('2026-02-28T16:00:00Z'), 'Asia/Taipei')).toBe('2026-03-01');
+    expect(dateToIso(new Date('2026-03-08T05:00:00Z'), 'America/New_York')).toBe('2026-03-08'); // EST
+    expect(dateToIso(new Date('2026-07-01T04:00:00Z'), 'America/New_York')).toBe('2026-07-01'); // EDT
+    // The same instant is another day in UTC and in New York.
+    expect(dateToIso(new Date('2026-02-28T16:00:00Z'), 'UTC')).toBe('2026-02-28');
+    expect(dateToIso(new Date('2026-02-28T16:00:00Z'), 'America/New_York')).toBe('2026-02-28');
+  });
+
+  it('gives back every day of two years written as a sheet date, zones interleaved', () => {
+    const zones = ['Asia/Shanghai', 'America/New_York', 'Asia/Taipei', 'UTC', 'Europe/Berlin'];
+    // Twice round: the second pass reads days already seen (and cached) in each zone.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const day of DAYS) {
+        for (const zone of zones) expect(dateToIso(sheetDate(day, zone), zone)).toBe(day);
+      }
+    }
+  });
+
+  it('reads an unknown time zone as UTC rather than failing the read', () => {
+    expect(dateToIso(new Date('2026-02-28T16:00:00Z'), 'Mars/Olympus_Mons')).toBe('2026-02-28');
+    expect(dateToIso(new Date(Number.NaN), 'Asia/Shanghai')).toBeUndefined();
+  });
+
+  it('is what readDate gives for a date cell', () => {
+    expect(readDate(sheetDate('2026-12-31', 'Asia/Taipei'), 'Asia/Taipei')).toEqual({
+      ok: true,
+      value: '2026-12-31',
+    });
+    expect(readDate(sheetDate('2026-11-01', 'America/New_York'), 'America/New_York')).toEqual({
+      ok: true,
+      value: '2026-11-01',
+    });
+  });
+});
