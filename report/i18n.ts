@@ -335,6 +335,8 @@ export const STATUS_ICONS = {
   'on-track': '●',
   'at-risk': '▲',
   'off-track': '✕',
+  missed: '✕',
+  'needs-attention': '!',
   done: '✓',
   'no-data': '–',
 } as const;

@@ -262,6 +262,85 @@ export const ISSUE_CATALOG = {
     bi('{id} has no row on the Targets tab.', '“目标分解”表中没有 {id} 的行。'),
     bi('Run Decompose targets again to rebuild the tab.', '重新运行“分解目标”以重建该表。'),
   ),
+  // Plausibility: numbers that read but cannot mean what they say (everyday typing mistakes).
+  'target-equals-baseline': entry(
+    'error',
+    'structure',
+    bi(
+      'The target of {id} equals its baseline ({value}): there is nothing to reach, so {id} is left out of progress.',
+      '{id} 的目标值等于基线（{value}）：没有需要达成的量，因此 {id} 不计入进度。',
+    ),
+    bi(
+      'Type the value {id} should reach; it must differ from the baseline.',
+      '填写 {id} 要达到的值，它必须与基线不同。',
+    ),
+  ),
+  'percent-as-whole-number': entry(
+    'error',
+    'structure',
+    bi(
+      '{field} of {id}: {value} looks like {value}% — type {value}% or {ratio}. {consequence}',
+      '{id} 的“{field}”：{value} 看起来是 {value}% —— 请填写 {value}% 或 {ratio}。{consequence}',
+    ),
+    bi(
+      'In a % metric, 13% is the number 0.13: type the percent sign, or the fraction.',
+      '百分比指标中，13% 即数字 0.13：请带上百分号，或填写小数。',
+    ),
+  ),
+  'confidence-out-of-range': entry(
+    'error',
+    'structure',
+    bi(
+      'Confidence of {id} is {value}; a confidence lies between 0% and 100%, so it is not shown.',
+      '{id} 的信心为 {value}；信心应在 0% 到 100% 之间，因此不予显示。',
+    ),
+    bi('Type a confidence such as 70%, 0.7 or 70.', '请填写信心，例如 70%、0.7 或 70。'),
+  ),
+  'duplicate-check-in': entry(
+    'warning',
+    'tracking',
+    bi(
+      'Actuals row {row} repeats row {other} ({metric}, {date}, {value}); it is counted once.',
+      '实际数据第 {row} 行与第 {other} 行重复（{metric}，{date}，{value}），只计一次。',
+    ),
+    bi(
+      'Delete the repeated row; if it is a separate check-in, correct its date or value.',
+      '删除重复的行；如果是另一次复盘，请更正其日期或数值。',
+    ),
+  ),
+  'check-in-before-start': entry(
+    'warning',
+    'tracking',
+    bi(
+      'Actuals row {row} ({metric}, {date}) is dated before {metric} starts ({start}); it is not counted.',
+      '实际数据第 {row} 行（{metric}，{date}）早于 {metric} 的开始月份（{start}），不计入。',
+    ),
+    bi(
+      'Correct the date, or move the Start of {metric} earlier.',
+      '更正日期，或把 {metric} 的开始日期提前。',
+    ),
+  ),
+  'milestone-check-in': entry(
+    'error',
+    'tracking',
+    bi(
+      'Actuals row {row}: {metric} is a milestone, so its value is 1 (done) or 0 (not yet), not {value}; it is not counted.',
+      '实际数据第 {row} 行：{metric} 是里程碑，数值只能是 1（完成）或 0（未完成），不能是 {value}；不计入。',
+    ),
+    bi('Type 1 when the milestone is done.', '里程碑完成时填写 1。'),
+  ),
+  'negative-check-in': entry(
+    'error',
+    'tracking',
+    bi(
+      'Actuals row {row}: {metric} counts up, so {value} cannot be the amount of a month; it is not counted.',
+      '实际数据第 {row} 行：{metric} 是向上累计的数量，{value} 不可能是某个月的发生量；不计入。',
+    ),
+    bi(
+      'Type the amount added in that month (0 or more), not a running total or a difference.',
+      '请填写当月新增的数量（0 或以上），而不是累计值或差值。',
+    ),
+  ),
   // Method: the rules of thumb of the OKR/KPI method.
   'too-many-key-results': entry(
     'warning',
@@ -384,6 +463,12 @@ export const ISSUE_CATALOG = {
 } satisfies Record<string, CatalogEntry>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOG;
+
+/** The last sentence of percent-as-whole-number: what happens to the figure until it is fixed. */
+export const PERCENT_CONSEQUENCES = {
+  notCounted: bi('This value is not counted.', '该数值不计入。'),
+  leftOut: bi('The key result is left out of progress until it is fixed.', '修正前，该关键结果不计入进度。'),
+} satisfies Record<string, Bilingual>;
 
 const WORD = /^\w+$/;
 
