@@ -42,7 +42,8 @@ const labelsEn = {
   baseline: 'Baseline',
   attainment: 'Attainment',
   expectedToDate: 'Expected by now',
-  actualToDate: 'Actual to date',
+  currentValue: 'Current value',
+  checkedIn: 'Checked in',
   forecast: 'Forecast at due date',
   status: 'Status',
   due: 'Due',
@@ -128,7 +129,8 @@ const labelsZh: Labels = {
   baseline: '基线',
   attainment: '达成率',
   expectedToDate: '此时应达成',
-  actualToDate: '累计实际',
+  currentValue: '当前值',
+  checkedIn: '已录入',
   forecast: '截止日预测',
   status: '状态',
   due: '截止',
@@ -215,6 +217,15 @@ export interface Phrases {
   targetPath(kind: 'cumulative' | 'level' | 'threshold'): string;
   milestoneMarker(): string;
   leadBy(lead: string): string;
+  /** On every page of a plan with errors. */
+  planHasErrors(n: number, text: string): string;
+  /** A key result or KPI left out of progress, and the cell that explains why. */
+  leftOutError(id: string, where: string): string;
+  leftOutSee(id: string, where: string): string;
+  leftOut(id: string): string;
+  leftOutHeadline(): string;
+  /** How a KPI was judged: months met of months judged, and the latest reading against the bar. */
+  kpiJudged(met: string, judged: number, judgedText: string, latest: string): string;
 }
 
 const en: Phrases = {
@@ -268,6 +279,14 @@ const en: Phrases = {
     kind === 'cumulative' ? 'Target path' : kind === 'level' ? 'Planned level' : 'Bar to meet',
   milestoneMarker: () => 'Key result due',
   leadBy: (lead) => `Lead: ${lead}`,
+  planHasErrors: (n, t) =>
+    `The plan has ${t} ${n === 1 ? 'error' : 'errors'}: the figures below leave out what the ${n === 1 ? 'error affects' : 'errors affect'} until ${n === 1 ? 'it is' : 'they are'} fixed.`,
+  leftOutError: (id, where) => `${id} left out: error at ${where}`,
+  leftOutSee: (id, where) => `${id} left out: see ${where}`,
+  leftOut: (id) => `${id} left out: it has no target or no dates`,
+  leftOutHeadline: () => 'Left out',
+  kpiJudged: (met, judged, t, latest) =>
+    `met in ${met} of ${t} ${judged === 1 ? 'month' : 'months'}${latest ? `; latest ${latest}` : ''}`,
 };
 
 const zh: Phrases = {
@@ -318,6 +337,12 @@ const zh: Phrases = {
   targetPath: (kind) => (kind === 'cumulative' ? '目标路径' : kind === 'level' ? '计划水平' : '达标线'),
   milestoneMarker: () => '关键结果截止',
   leadBy: (lead) => `负责人：${lead}`,
+  planHasErrors: (_n, t) => `计划中有 ${t} 个错误：在修正之前，以下数字不包含受其影响的部分。`,
+  leftOutError: (id, where) => `${id} 未计入：错误位于 ${where}`,
+  leftOutSee: (id, where) => `${id} 未计入：见 ${where}`,
+  leftOut: (id) => `${id} 未计入：没有目标值或日期`,
+  leftOutHeadline: () => '未计入',
+  kpiJudged: (met, _judged, t, latest) => `${t} 个月中有 ${met} 个月达标${latest ? `；最新 ${latest}` : ''}`,
 };
 
 export const LABELS: Record<Lang, Labels> = { en: labelsEn, 'zh-CN': labelsZh };

@@ -7,17 +7,19 @@
  * department gets its own page with its key result cards; per-KR charts are drawn only up to CHART_LIMIT.
  */
 import { monthIndex, monthOf, type IsoDate, type Month } from '../shared/calendar';
-import type { PlanIssue, Severity } from '../shared/issues';
+import { leftOutMetrics, type LeftOutMetric } from '../shared/checks';
+import { countBySeverity, type PlanIssue, type Severity } from '../shared/issues';
 import type { Department, KeyResult, Kpi, Objective, Plan, RoadmapItem } from '../shared/plan';
 import {
   STATUS_LABELS,
+  STATUS_ORDER,
   type MetricProgress,
   type PlanProgress,
   type RollUp,
   type Status,
 } from '../shared/progress';
 import { enumLabel, STRATEGY_FIELDS, STRATEGY_QUESTIONS, type Lang } from '../shared/template';
-import { Formatter } from './format';
+import { fileName, Formatter } from './format';
 import { LABELS, PHRASES, STATUS_ICONS, type Labels, type Phrases } from './i18n';
 
 /** Above this many key results the company page summarises and departments get their own pages. */
@@ -135,6 +137,8 @@ export interface KrCardView {
   status: StatusView;
   headline: string;
   headlineNote: string;
+  /** "KR3 left out: error at Key Results!K4" when the key result is left out of progress; else ''. */
+  leftOut: string;
   bar: BarView;
   facts: Fact[];
   kpis: { id: string; name: string; status: StatusView }[];
@@ -158,6 +162,8 @@ export interface PyramidObjective {
   attainment: string;
   keyResults: PyramidKr[];
   tally: string;
+  /** One line per key result left out of this objective's progress, naming the cell to fix. */
+  leftOut: string[];
   /** The objective's notes; a link only when they are an http(s) URL. */
   note: string;
   noteHref: string;
@@ -169,6 +175,8 @@ export interface PyramidKpi {
   owner: string;
   target: string;
   latest: string;
+  /** How it was judged: "met in 4 of 8 months; latest 0.7 hours ≤ 1 hour", or why it could not be. */
+  judged: string;
   status: StatusView;
 }
 
@@ -268,6 +276,12 @@ export interface PageCommon {
   asOf: string;
   source: string;
   companyHref: string;
+  /** Said on every page when the plan has errors: its figures may be incomplete. '' otherwise. */
+  errorsNote: string;
+  /** Where the errors are listed: the company page's plan check. */
+  errorsHref: string;
+  /** Every key result and KPI left out of progress, with the cell to fix ("KR3 left out: error at …"). */
+  leftOut: string[];
 }
 
 export interface CompanyPage extends PageCommon {
@@ -357,7 +371,7 @@ export function safeHref(text: string): string | null {
 }
 
 const lower = (s: string) => s.toLowerCase();
-const STATUS_SEVERITY: Status[] = ['off-track', 'at-risk', 'no-data', 'on-track', 'not-started', 'done'];
+const STATUS_SEVERITY: Status[] = STATUS_ORDER;
 const worst = (statuses: Status[]): Status =>
   statuses.length === 0 ? 'no-data' : (STATUS_SEVERITY.find((s) => statuses.includes(s)) ?? 'no-data');
 const monthStart = (m: Month) => `${m}-01`;
@@ -380,6 +394,9 @@ class Context {
   readonly krAnchors = new Map<string, string>();
   readonly ids = new Set<string>();
   readonly krById = new Map<string, KeyResult>();
+  /** Issue counts and lists per severity: computed once, read by the verdict, the tiles and the plan check. */
+  readonly counts: Record<Severity, number>;
+  readonly bySeverity: Map<Severity, PlanIssue[]>;
   readonly krsByObjective: Map<string, KeyResult[]>;
   readonly kpisByKr: Map<string, Kpi[]>;
   /** Per owner (lower-case; '' for none): what the department owns. */
@@ -389,8 +406,8 @@ class Context {
     kpis: Map<string, Kpi[]>;
     roadmap: Map<string, RoadmapItem[]>;
   };
-  /** Milestones: the first check-in marking them done, up to the as-of day. */
-  readonly doneOn = new Map<string, IsoDate>();
+  /** Key results and KPIs left out of progress (lower-case id), with the issue that explains it. */
+  readonly leftOut = new Map<string, LeftOutMetric>();
 
   constructor(
     readonly plan: Plan,
@@ -404,6 +421,8 @@ class Context {
     this.large = plan.keyResults.length > (options.largePlanKeyResults ?? LARGE_PLAN_KEY_RESULTS);
     this.charts = plan.keyResults.length <= (options.chartLimit ?? CHART_LIMIT);
     this.issuesPerSeverity = options.issuesPerSeverity ?? ISSUES_PER_SEVERITY;
+    this.counts = countBySeverity(issues);
+    this.bySeverity = groupBy(issues, (i) => i.severity) as Map<Severity, PlanIssue[]>;
     for (const p of progress.keyResults) this.krProgress.set(lower(p.id), p);
     for (const p of progress.kpis) this.kpiProgress.set(lower(p.id), p);
     for (const o of plan.objectives) this.objectives.set(lower(o.id), o);
@@ -420,12 +439,17 @@ class Context {
       kpis: byOwner(plan.kpis),
       roadmap: byOwner(plan.roadmap),
     };
-    for (const a of plan.actuals) {
-      if (a.value < 1 || a.date > options.asOf) continue;
-      const key = lower(a.metric);
-      const prior = this.doneOn.get(key);
-      if (!prior || a.date < prior) this.doneOn.set(key, a.date);
-    }
+    for (const m of leftOutMetrics(plan, progress, issues)) this.leftOut.set(lower(m.id), m);
+  }
+
+  /** "KR3 left out: error at Key Results!K4", or '' when the metric is in progress. */
+  leftOutLine(id: string): string {
+    const m = this.leftOut.get(lower(id));
+    if (!m) return '';
+    const issue = m.issue;
+    if (!issue) return this.p.leftOut(m.id);
+    const where = issue.a1 ? `${issue.sheet}!${issue.a1}` : issue.sheet;
+    return issue.severity === 'error' ? this.p.leftOutError(m.id, where) : this.p.leftOutSee(m.id, where);
   }
 
   /** What a department owns, by kind. */
@@ -517,17 +541,12 @@ function krChart(ctx: Context, kr: KeyResult, p: MetricProgress): KrChartData | 
   const window = p.months.filter((m) => m.month >= p.start! && m.month <= p.due!);
   const through = p.throughMonth;
   const kind = kr.type;
-  let running = p.baseline;
-  let runningActual = p.baseline;
-  const points = window.map((m) => {
-    const done = through !== null && m.month <= through;
-    if (kind === 'cumulative') {
-      running += m.target ?? 0;
-      runningActual += m.actual ?? 0;
-      return { month: monthStart(m.month), target: running, actual: done ? runningActual : null };
-    }
-    return { month: monthStart(m.month), target: m.target, actual: done ? m.actual : null };
-  });
+  // Where the plan expected the metric and where it stood, month by month, as progress computed them.
+  const points = window.map((m) => ({
+    month: monthStart(m.month),
+    target: m.planned,
+    actual: m.standing,
+  }));
   const forecast =
     kind !== 'threshold' &&
     through &&
@@ -610,8 +629,12 @@ function krCard(ctx: Context, kr: KeyResult): KrCardView {
 
   let headline: string;
   let headlineNote: string;
-  if (milestone) {
-    const doneAt = ctx.doneOn.get(lower(kr.id));
+  const leftOut = ctx.leftOutLine(kr.id);
+  if (leftOut) {
+    headline = ph.leftOutHeadline();
+    headlineNote = '';
+  } else if (milestone) {
+    const doneAt = p?.doneOn ?? null;
     headline = doneAt ? ph.milestoneDone(f.date(doneAt)) : ph.milestoneDue(f.date(kr.due));
     headlineNote = '';
   } else {
@@ -627,11 +650,16 @@ function krCard(ctx: Context, kr: KeyResult): KrCardView {
     },
   ];
   if (!milestone) {
-    const actualValue =
-      kr.type === 'cumulative' && p?.current !== null && p?.current !== undefined
-        ? p.current
-        : (p?.current ?? null);
-    facts.push({ label: l.actualToDate, value: f.value(actualValue, unit), note: through });
+    // The two figures of progress, under the labels plan.json and the docs use: where the metric stands, and
+    // (cumulative) the amount checked in that brought it there from the baseline.
+    facts.push({ label: l.currentValue, value: f.value(p?.current ?? null, unit), note: through });
+    if (kr.type === 'cumulative') {
+      facts.push({
+        label: l.checkedIn,
+        value: f.value(p?.actualToDate ?? null, unit),
+        note: kr.baseline !== 0 ? `${l.baseline} ${f.value(kr.baseline, unit)}` : '',
+      });
+    }
     facts.push({
       label: l.expectedToDate,
       value: f.percent(p?.expectedAttainment ?? null),
@@ -680,6 +708,7 @@ function krCard(ctx: Context, kr: KeyResult): KrCardView {
     status: ctx.status(status),
     headline,
     headlineNote,
+    leftOut,
     bar: {
       fill: clamp100(milestone ? (status === 'done' ? 1 : 0) : (p?.attainment ?? null)).toFixed(1),
       expected: clamp100(p?.expectedAttainment ?? null).toFixed(1),
@@ -700,12 +729,25 @@ function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
     kpi.target === null
       ? ctx.l.notSet
       : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.value(kpi.target, kpi.unit)}`;
+  const latest = ctx.f.value(p?.current ?? null, kpi.unit);
+  const leftOut = ctx.leftOutLine(kpi.id);
+  const judged = leftOut
+    ? leftOut
+    : p && p.monthsJudged
+      ? ctx.p.kpiJudged(
+          ctx.f.count(p.monthsMet ?? 0),
+          p.monthsJudged,
+          ctx.f.count(p.monthsJudged),
+          p.current === null ? '' : `${latest} ${bar}`,
+        )
+      : '';
   return {
     id: kpi.id,
     name: kpi.name,
     owner: kpi.owner,
     target: bar,
-    latest: ctx.f.value(p?.current ?? null, kpi.unit),
+    latest,
+    judged,
     status: ctx.status(p?.status ?? 'no-data'),
   };
 }
@@ -764,6 +806,7 @@ function pyramid(ctx: Context): PyramidLevel[] {
             )}`
           : ''
       }`,
+      leftOut: krs.map((k) => ctx.leftOutLine(k.id)).filter(Boolean),
       note: o.notes,
       noteHref: safeHref(o.notes) ?? '',
     };
@@ -1107,7 +1150,7 @@ function issuesView(ctx: Context, limit: number, allHref: string): IssuesView {
     tip: l.severityTip,
   };
   const groups = SEVERITIES.map((severity) => {
-    const all = ctx.issues.filter((i) => i.severity === severity);
+    const all = ctx.bySeverity.get(severity) ?? [];
     const shown = all.slice(0, limit);
     return {
       severity,
@@ -1123,9 +1166,7 @@ function issuesView(ctx: Context, limit: number, allHref: string): IssuesView {
         all.length > shown.length ? ph.issuesTruncated(f.count(shown.length), f.count(all.length)) : '',
     };
   }).filter((g) => g.items.length > 0);
-  const counts = Object.fromEntries(
-    SEVERITIES.map((s) => [s, ctx.issues.filter((i) => i.severity === s).length]),
-  ) as Record<Severity, number>;
+  const counts = ctx.counts;
   const summary =
     counts.error + counts.warning === 0
       ? ph.noProblems()
@@ -1169,8 +1210,15 @@ function common(ctx: Context): PageCommon {
       ? `${f.month(monthOf(plan.period.start))} – ${f.month(monthOf(plan.period.end))}`
       : l.notSet,
     asOf: f.date(ctx.options.asOf),
-    source: ctx.options.source ?? ph.exampleSource(),
+    // The file's name only: a local path says nothing to the reader and may say too much about the author.
+    source: ctx.options.source === null ? ph.exampleSource() : fileName(ctx.options.source),
     companyHref: COMPANY_PAGE,
+    errorsNote: ctx.counts.error ? ph.planHasErrors(ctx.counts.error, f.count(ctx.counts.error)) : '',
+    errorsHref: `${COMPANY_PAGE}#plan-check`,
+    leftOut: [
+      ...plan.keyResults.map((k) => ctx.leftOutLine(k.id)),
+      ...plan.kpis.map((k) => ctx.leftOutLine(k.id)),
+    ].filter(Boolean),
   };
 }
 
@@ -1179,7 +1227,17 @@ function verdict(ctx: Context): CompanyPage['verdict'] {
   const statuses = plan.objectives.map((o) => ctx.progress.objectives[o.id]?.status ?? 'no-data');
   const counts = new Map<Status, number>();
   for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
-  const order: Status[] = ['on-track', 'at-risk', 'off-track', 'done', 'not-started', 'no-data'];
+  // Read as a sentence, good news first: "2 objectives: 1 on track, 1 needs attention."
+  const order: Status[] = [
+    'on-track',
+    'at-risk',
+    'off-track',
+    'missed',
+    'needs-attention',
+    'done',
+    'not-started',
+    'no-data',
+  ];
   const present = order.filter((s) => counts.has(s));
   const objectivesText = plan.objectives.length
     ? ph.verdictObjectives(
@@ -1188,8 +1246,7 @@ function verdict(ctx: Context): CompanyPage['verdict'] {
         f.count(plan.objectives.length),
       )
     : ph.noObjectives();
-  const errors = ctx.issues.filter((i) => i.severity === 'error').length;
-  const warnings = ctx.issues.filter((i) => i.severity === 'warning').length;
+  const { error: errors, warning: warnings } = ctx.counts;
   return {
     status: ctx.status(worst(statuses)),
     objectives: objectivesText,
@@ -1205,8 +1262,7 @@ function tiles(ctx: Context): Tile[] {
   const { plan, f, l, p: ph } = ctx;
   const krStatuses = ctx.progress.keyResults.map((p) => p.status);
   const kpiStatuses = ctx.progress.kpis.map((p) => p.status);
-  const errors = ctx.issues.filter((i) => i.severity === 'error').length;
-  const warnings = ctx.issues.filter((i) => i.severity === 'warning').length;
+  const { error: errors, warning: warnings } = ctx.counts;
   return [
     {
       label: l.objectives,
