@@ -153,8 +153,14 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   /** metric|date|value → the first row with it. */
   const seen = new Map<string, number>();
   const currency = plan.strategy.values.currency;
+  // Actuals repeat the same few IDs thousands of times: each spelling is looked up once.
+  const bySpelling = new Map<string, MetricFacts | undefined>();
   for (const a of plan.actuals) {
-    const m = facts.get(a.metric.toLowerCase());
+    let m = bySpelling.get(a.metric);
+    if (m === undefined && !bySpelling.has(a.metric)) {
+      m = facts.get(a.metric.toLowerCase());
+      bySpelling.set(a.metric, m);
+    }
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
     if (!m) {
       counted.push(a);

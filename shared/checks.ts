@@ -12,7 +12,7 @@ import {
   keyResultSpec,
   kpiSpec,
 } from './decompose';
-import { screenCheckIns } from './check-ins';
+import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
 import type { Plan, TargetsTab } from './plan';
@@ -48,6 +48,7 @@ export function checkPlan(
   plan: Plan,
   options: Partial<CheckOptions> = {},
   progress?: PlanProgress,
+  screen: CheckInScreen = screenCheckIns(plan),
 ): PlanIssue[] {
   const opts = { ...DEFAULT_CHECK_OPTIONS, ...options };
   const issues: PlanIssue[] = [];
@@ -149,12 +150,12 @@ export function checkPlan(
   }
 
   // Check-ins that cannot be counted (impossible values, repeats, before the Start): progress skips the same rows.
-  for (const issue of screenCheckIns(plan).issues) issues.push(issue);
+  for (const issue of screen.issues) issues.push(issue);
   findParentCycles(plan, issues);
   checkMethod(plan, opts, issues);
   checkFunnels(plan, issues);
   checkTargetsTab(plan, issues);
-  if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf), issues);
+  if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen.counted), issues);
   return issues;
 }
 
@@ -427,8 +428,10 @@ export function analyzeWorkbook(
   options: ParseOptions & Partial<CheckOptions> & { asOf: IsoDate },
 ): { plan: Plan; issues: PlanIssue[]; progress: PlanProgress } {
   const { plan, issues: parseIssues } = parsePlan(workbook, options);
-  const progress = planProgress(plan, options.asOf);
-  const issues = sortIssues([...parseIssues, ...checkPlan(plan, options, progress)]);
+  // Which check-ins count is decided once: progress counts these rows, the checks report the others.
+  const screen = screenCheckIns(plan);
+  const progress = planProgress(plan, options.asOf, screen.counted);
+  const issues = sortIssues([...parseIssues, ...checkPlan(plan, options, progress, screen)]);
   return { plan, issues, progress };
 }
 

@@ -587,8 +587,13 @@ function weighted(items: { progress: MetricProgress; weight: number }[]): {
   };
 }
 
-export function planProgress(plan: Plan, asOf: IsoDate): PlanProgress {
-  const actuals = actualsIndex(screenCheckIns(plan).counted);
+/** `counted`: the rows screenCheckIns(plan) kept, when the caller has screened them already (analyzeWorkbook). */
+export function planProgress(
+  plan: Plan,
+  asOf: IsoDate,
+  counted: Actual[] = screenCheckIns(plan).counted,
+): PlanProgress {
+  const actuals = actualsIndex(counted);
   const keyResults = keyResultProgress(plan, asOf, actuals);
   const kpis = kpiProgress(plan, asOf, actuals);
   // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
