@@ -130,7 +130,7 @@ const labelsZh: Labels = {
   attainment: '达成率',
   expectedToDate: '此时应达成',
   currentValue: '当前值',
-  checkedIn: '已录入',
+  checkedIn: '累计录入',
   forecast: '截止日预测',
   status: '状态',
   due: '截止',

@@ -13,6 +13,7 @@ import {
   type MetricProgress,
   type PlanProgress,
   type Workbook,
+  judgedMonth,
 } from '../shared';
 import { addRow, colOf, setCell } from './helpers/edit';
 
@@ -511,5 +512,29 @@ describe('score', () => {
       missingCheckIn: '2026-12',
       status: 'no-data',
     });
+  });
+});
+
+describe('which check-ins count', () => {
+  it('the judged month is the last month whose last day is on or before the as-of day', () => {
+    expect(judgedMonth('2026-09-30')).toBe('2026-09');
+    expect(judgedMonth('2026-09-29')).toBe('2026-08');
+    expect(judgedMonth('2026-02-28')).toBe('2026-02');
+    expect(judgedMonth('2028-02-28')).toBe('2028-01'); // a leap year: February ends on the 29th
+    expect(judgedMonth('2026-01-15')).toBe('2025-12');
+  });
+
+  it("a key result's check-in after its due month is not counted, nor one before its Start", () => {
+    const wb = exampleWorkbook('en');
+    addRow(wb, 'Actuals', { Date: '2026-09-15', Metric: 'KR1', Value: 500000 }); // KR1 is due in August
+    addRow(wb, 'Actuals', { Date: '2026-02-15', Metric: 'KR1', Value: 500000 }); // KR1 starts in March
+    expect(metric(progressOf(wb), 'KR1')).toMatchObject({ current: 920000, actualToDate: 920000 });
+    expect(metric(progressOf(wb), 'KR1').months.find((m) => m.month === '2026-02')!.actual).toBeNull();
+  });
+
+  it('a KPI counts from the Start of the key result it tracks: a check-in before it is not counted', () => {
+    const wb = exampleWorkbook('en');
+    addRow(wb, 'Actuals', { Date: '2026-02-10', Metric: 'KPI2', Value: 0.5 }); // KR3 starts in March
+    expect(metric(progressOf(wb), 'KPI2')).toMatchObject({ monthsMet: 4, monthsJudged: 8 });
   });
 });
