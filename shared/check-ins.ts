@@ -55,6 +55,13 @@ export function wholePercentFigure(baseline: number, target: number): 'baseline'
   return null;
 }
 
+/**
+ * A KPI's bar in a `%` metric has nothing to be judged against but itself: 2 or more (200% and above) up to 100
+ * reads as a whole percent ("5" for a "growth ≥ 5%" bar), while 1.5 (150%) stays a real bar.
+ */
+export const kpiTargetLooksWhole = (target: number): boolean =>
+  Math.abs(target) >= 2 && Math.abs(target) <= 100;
+
 /** What a check-in is judged against: its metric's type, unit, range and first counted month. */
 interface MetricFacts {
   id: string;

@@ -468,6 +468,7 @@ export type IssueCode = keyof typeof ISSUE_CATALOG;
 export const PERCENT_CONSEQUENCES = {
   notCounted: bi('This value is not counted.', '该数值不计入。'),
   leftOut: bi('The key result is left out of progress until it is fixed.', '修正前，该关键结果不计入进度。'),
+  kpiLeftOut: bi('The KPI is left out of progress until it is fixed.', '修正前，该 KPI 不计入进度。'),
 } satisfies Record<string, Bilingual>;
 
 const WORD = /^\w+$/;

@@ -13,7 +13,7 @@ import {
   type Grid,
   type Workbook,
 } from './cells';
-import { isPercentUnit, wholePercentFigure } from './check-ins';
+import { isPercentUnit, kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import type {
   Actual,
@@ -663,6 +663,15 @@ function readKpi(r: RowReader): Kpi | null {
   const id = readId(r, 'id', 'KPI1');
   if (!id) return null;
   r.requirePresent('name');
+  let target = r.number('target', true);
+  if (target !== null && isPercentUnit(r.text('unit')) && kpiTargetLooksWhole(target)) {
+    r.issue('percent-as-whole-number', 'target', {
+      value: r.text('target'),
+      ratio: Number((target / 100).toPrecision(12)),
+      consequence: PERCENT_CONSEQUENCES.kpiLeftOut,
+    });
+    target = null;
+  }
   return {
     row: r.row,
     id,
@@ -671,7 +680,7 @@ function readKpi(r: RowReader): Kpi | null {
     keyResultId: r.text('keyResult'),
     unit: r.text('unit'),
     direction: r.choice('direction', 'direction', 'increase'),
-    target: r.number('target', true),
+    target,
     cadence: r.choice('cadence', 'cadence', 'monthly'),
   };
 }

@@ -331,6 +331,20 @@ describe('plausibility: what is not a mistake stays unflagged', () => {
     expect(target(0.05, 1.5)).toEqual([]);
     expect(target(20, 0.05)).toEqual(['H4']);
   });
+
+  it('a % KPI bar typed as 5 (for 5%) is flagged at its cell and the KPI left out; 1.5 (150%) is a real bar', () => {
+    const kpiTarget = (value: number) => {
+      const wb = exampleWorkbook('en');
+      setCell(wb, 'KPIs', 'KPI1', 'Target', value);
+      return analyzeWorkbook(wb, { asOf: '2026-11-15' });
+    };
+    const typo = kpiTarget(5);
+    expect(
+      typo.issues.filter((i) => i.code === 'percent-as-whole-number').map((i) => [i.sheet, i.a1]),
+    ).toEqual([['KPIs', 'G2']]);
+    expect(typo.progress.kpis[0].leftOut).toBe('no-target');
+    expect(kpiTarget(1.5).issues.filter((i) => i.code === 'percent-as-whole-number')).toEqual([]);
+  });
 });
 
 describe('units read as a person writes them', () => {
