@@ -171,7 +171,16 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
     label: m.label,
     status: m.statusLabel,
   }));
-  const statusOrder: Status[] = ['on-track', 'at-risk', 'off-track', 'done', 'not-started', 'no-data'];
+  const statusOrder: Status[] = [
+    'on-track',
+    'at-risk',
+    'off-track',
+    'missed',
+    'needs-attention',
+    'done',
+    'not-started',
+    'no-data',
+  ];
   const present = statusOrder.filter((s) => data.milestones.some((m) => m.status === s));
   const shown = present.length ? present : statusOrder;
   const statusDomain = shown.map((s) => STATUS_LABELS[s][data.lang]);

@@ -5,7 +5,8 @@
  *   gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
  *   gtm-pyramid example [--out plan.xlsx] [--lang en|zh-CN] [--force]
  *
- * Exit codes: 0 done; 1 `check` found errors in the plan; 2 nothing was done because the input could not be
+ * Exit codes: 0 done; 1 the plan has errors (`report` still writes the report, saying so on every page); 2 nothing
+ * usable: no key result in the plan (`report` writes it anyway), or nothing was done because the input could not be
  * read or the output could not be written (one line on stderr says which file and why). See docs/report.md.
  */
 import { existsSync } from 'node:fs';
@@ -239,6 +240,17 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
       say(PREVIOUS_MESSAGES.used, lang ?? 'en', { source: previous.source, previous: previous.json.asOf }),
     );
   io.out(`Open ${pathToFileURL(index).href}`);
+  // The report is written either way; the exit code tells a pipeline whether to publish it (docs/report.md).
+  if (built.plan.keyResults.length === 0) {
+    io.err('gtm-pyramid: report: no key result could be read, so the report shows no progress (exit 2).');
+    return 2;
+  }
+  if (counts.error > 0) {
+    io.err(
+      `gtm-pyramid: report: the plan has ${plural(counts.error, 'error')}; every page says so (exit 1).`,
+    );
+    return 1;
+  }
   return 0;
 }
 

@@ -34,6 +34,29 @@ function fractionDigits(x: number): number {
   return 3;
 }
 
+/** A local path or a bare name → the file's name only ("plans/q3.xlsx" → "q3.xlsx"), for either separator. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
+/**
+ * The unit as a person writes it after the number: "1 hour", "2 hours", "0.7 hours", "1 sign-up". English
+ * units that are plain words (four letters or more, lower case, with a vowel; hyphens allowed) take the singular
+ * for exactly 1 and the plural otherwise. Abbreviations ("kg", "hrs", "pcs", "mph", "USD") and Chinese units,
+ * which do not inflect, stay as typed.
+ */
+export function unitFor(x: number, unit: string, lang: Lang): string {
+  if (lang !== 'en' || !/^[a-z][a-z-]{3,}$/.test(unit) || !/[aeiou]/.test(unit)) return unit;
+  const plural = unit.endsWith('s') && !unit.endsWith('ss');
+  if (Math.abs(x) === 1) {
+    if (!plural) return unit;
+    return unit.endsWith('ies') ? `${unit.slice(0, -3)}y` : unit.slice(0, -1);
+  }
+  if (plural) return unit;
+  if (/[^aeiou]y$/.test(unit)) return `${unit.slice(0, -1)}ies`;
+  return /(s|x|z|ch|sh)$/.test(unit) ? `${unit}es` : `${unit}s`;
+}
+
 export class Formatter {
   readonly lang: Lang;
   private readonly numberLocale: string;
@@ -106,7 +129,7 @@ export class Formatter {
         minimumFractionDigits: digits,
       }).format(x);
     }
-    return u ? `${this.number(x)} ${u}` : this.number(x);
+    return u ? `${this.number(x)} ${unitFor(x, u, this.lang)}` : this.number(x);
   }
 
   /** A calendar day: 15 Nov 2026 / 2026年11月15日. */

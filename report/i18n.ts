@@ -41,6 +41,8 @@ export const STATUS_ICONS = {
   'on-track': '●',
   'at-risk': '▲',
   'off-track': '✕',
+  missed: '✕',
+  'needs-attention': '!',
   done: '✓',
   'no-data': '–',
 } as const;

@@ -3,9 +3,11 @@
  * Documented in docs/plan-json.md; bump PLAN_JSON_VERSION on any incompatible change.
  */
 import type { IsoDate, Month } from '../shared/calendar';
-import type { PlanIssue, Severity } from '../shared/issues';
+import { leftOutMetrics } from '../shared/checks';
+import { countBySeverity, type PlanIssue, type Severity } from '../shared/issues';
 import type { Plan } from '../shared/plan';
-import type { MetricProgress, PlanProgress, RollUp, Status } from '../shared/progress';
+import type { LeftOutReason, MetricProgress, PlanProgress, RollUp, Status } from '../shared/progress';
+import { fileName } from './format';
 import type { Direction, Lang, MetricType } from '../shared/template';
 import type { HistoryEntry, SincePrevious } from './previous';
 
@@ -23,6 +25,18 @@ export interface MonthJson {
   month: Month;
   target: number | null;
   actual: number | null;
+  /** Where the plan expects the metric to stand at the end of the month (cumulative: baseline + targets so far). */
+  planned: number | null;
+  /** Where it stood at the end of the month (judged months of its window only; cumulative: the running total). */
+  standing: number | null;
+}
+
+export interface LeftOutJson {
+  reason: LeftOutReason;
+  /** The issue that explains it: its code and cell. */
+  code: string | null;
+  sheet: string | null;
+  cell: string | null;
 }
 
 export interface MetricJson {
@@ -38,7 +52,7 @@ export interface MetricJson {
   due: Month | null;
   months: MonthJson[];
   throughMonth: Month | null;
-  /** Cumulative: the amounts of the completed months added up; otherwise the latest reading. */
+  /** Cumulative: the amount checked in (the counted check-ins added up); otherwise the latest counted reading. */
   actualToDate: number | null;
   /** Cumulative: the monthly targets through throughMonth added up; otherwise that month's target. */
   targetToDate: number | null;
@@ -53,6 +67,13 @@ export interface MetricJson {
   score: number | null;
   scoreFinal: boolean;
   missingCheckIn: Month | null;
+  /** Milestones: the day of the first counted check-in of 1. */
+  doneOn: IsoDate | null;
+  /** Thresholds and KPIs: months that met the bar, of the months judged. */
+  monthsMet: number | null;
+  monthsJudged: number | null;
+  /** Set when the metric is left out of progress because of an error. */
+  leftOut: LeftOutJson | null;
 }
 
 export interface KeyResultJson extends MetricJson {
@@ -132,6 +153,8 @@ export interface PlanJson {
     issues: Record<Severity, number>;
     keyResults: Partial<Record<Status, number>>;
     kpis: Partial<Record<Status, number>>;
+    /** The IDs of the key results and KPIs left out of progress because of an error. */
+    leftOut: string[];
   };
   /** With --previous: what moved since the previous report (report/previous.ts). Absent otherwise. */
   sincePrevious?: SincePrevious;
@@ -139,8 +162,7 @@ export interface PlanJson {
   history?: HistoryEntry[];
 }
 
-function metric(p: MetricProgress): MetricJson {
-  const cumulative = p.type === 'cumulative';
+function metric(p: MetricProgress, leftOut: LeftOutJson | null): MetricJson {
   return {
     id: p.id,
     name: p.name,
@@ -152,10 +174,17 @@ function metric(p: MetricProgress): MetricJson {
     target: num(p.target),
     start: p.start,
     due: p.due,
-    months: p.months.map((m) => ({ month: m.month, target: num(m.target), actual: num(m.actual) })),
+    months: p.months.map((m) => ({
+      month: m.month,
+      target: num(m.target),
+      actual: num(m.actual),
+      planned: num(m.planned),
+      standing: num(m.standing),
+    })),
     throughMonth: p.throughMonth,
-    actualToDate: num(cumulative && p.current !== null ? p.current - p.baseline : p.current),
-    targetToDate: num(cumulative && p.expected !== null ? p.expected - p.baseline : p.expected),
+    // As progress computed them, never re-derived here: the report card shows the same two figures.
+    actualToDate: num(p.actualToDate),
+    targetToDate: num(p.targetToDate),
     current: num(p.current),
     expected: num(p.expected),
     attainment: num(p.attainment),
@@ -166,6 +195,10 @@ function metric(p: MetricProgress): MetricJson {
     score: num(p.score),
     scoreFinal: p.scoreFinal,
     missingCheckIn: p.missingCheckIn,
+    doneOn: p.doneOn,
+    monthsMet: p.monthsMet,
+    monthsJudged: p.monthsJudged,
+    leftOut,
   };
 }
 
@@ -201,14 +234,24 @@ export function buildPlanJson(
     if (ids) ids.push(k.id);
     else krsByObjective.set(key, [k.id]);
   }
-  const counts: Record<Severity, number> = { error: 0, warning: 0, tip: 0 };
-  for (const i of issues) counts[i.severity]++;
+  const counts = countBySeverity(issues);
+  const leftOut = new Map(
+    leftOutMetrics(plan, progress, issues).map((m) => [
+      `${m.kind}:${m.id}`,
+      {
+        reason: m.reason,
+        code: m.issue?.code ?? null,
+        sheet: m.issue?.sheet ?? null,
+        cell: m.issue?.a1 ?? null,
+      },
+    ]),
+  );
   return {
     version: PLAN_JSON_VERSION,
     generator: options.generator,
     asOf: progress.asOf,
     lang,
-    source: options.source,
+    source: options.source === null ? null : fileName(options.source),
     strategy: { ...plan.strategy.values },
     period: plan.period
       ? { start: plan.period.start, end: plan.period.end, months: [...plan.period.months] }
@@ -229,14 +272,14 @@ export function buildPlanJson(
       progress: rollUp(progress.objectives[o.id]),
     })),
     keyResults: plan.keyResults.map((kr) => ({
-      ...metric(krProgress.get(kr.id)!),
+      ...metric(krProgress.get(kr.id)!, leftOut.get(`kr:${kr.id}`) ?? null),
       objective: kr.objectiveId,
       phasing: kr.phasing,
       weight: kr.weight,
       confidence: num(kr.confidence),
     })),
     kpis: plan.kpis.map((k) => ({
-      ...metric(kpiProgress.get(k.id)!),
+      ...metric(kpiProgress.get(k.id)!, leftOut.get(`kpi:${k.id}`) ?? null),
       keyResult: k.keyResultId,
       cadence: k.cadence,
     })),
@@ -271,6 +314,11 @@ export function buildPlanJson(
       row: i.row,
       column: i.column,
     })),
-    summary: { issues: counts, keyResults: tally(progress.keyResults), kpis: tally(progress.kpis) },
+    summary: {
+      issues: counts,
+      keyResults: tally(progress.keyResults),
+      kpis: tally(progress.kpis),
+      leftOut: [...leftOut.keys()].map((key) => key.slice(key.indexOf(':') + 1)),
+    },
   };
 }

@@ -6,14 +6,22 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_CHECK_OPTIONS, FUNNEL_TOLERANCE, ISSUE_CATALOG, LANGS, type IssueCategory } from '../shared';
+import {
+  DEFAULT_CHECK_OPTIONS,
+  FUNNEL_TOLERANCE,
+  ISSUE_CATALOG,
+  LANGS,
+  OPEN_BAR_CEILING,
+  PERCENT_RANGE_FACTOR,
+  type IssueCategory,
+} from '../shared';
 
 export const CHECKS_DOC_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'checks.md');
 
 const CATEGORY: Record<IssueCategory, string> = {
   structure: 'Structure: the workbook and its cells',
   method: 'Method: the rules of thumb of OKRs and KPIs',
-  tracking: 'Tracking: check-ins and pace (needs an as-of date)',
+  tracking: 'Tracking: check-ins and pace (pace and stale check-ins need an as-of date)',
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -33,6 +41,11 @@ export function renderChecksDoc(): string {
       .join(
         ', ',
       )}). A funnel is flagged when volume × rate is more than ${FUNNEL_TOLERANCE}× off the number the objective names.`,
+    '',
+    `A \`%\` value v is read as a whole percent typed without its sign (\`percent-as-whole-number\`) when v > 1, v lies`,
+    `outside ±${PERCENT_RANGE_FACTOR}× the larger of the metric's baseline and target (up to ${OPEN_BAR_CEILING}, i.e. ${OPEN_BAR_CEILING * 100}%, at least for a bar to`,
+    'exceed), and v / 100 lies inside it. Check-ins excluded by a check are not counted by progress anywhere; see',
+    '[method.md](method.md), "Which check-ins count".',
     '',
   ];
   for (const category of Object.keys(CATEGORY) as IssueCategory[]) {

@@ -13,10 +13,11 @@ import {
   keyResultSpec,
   kpiSpec,
 } from './decompose';
+import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
 import type { KeyResult, Plan, TargetsTab } from './plan';
-import { planProgress, STATUS_LABELS, type PlanProgress } from './progress';
+import { planProgress, STATUS_LABELS, type LeftOutReason, type PlanProgress } from './progress';
 import { ENUMS, STRATEGY_FIELDS, STRATEGY_QUESTIONS, tabDef, type TabKey } from './template';
 import type { Workbook } from './cells';
 
@@ -48,6 +49,7 @@ export function checkPlan(
   plan: Plan,
   options: Partial<CheckOptions> = {},
   progress?: PlanProgress,
+  screen: CheckInScreen = screenCheckIns(plan),
 ): PlanIssue[] {
   const opts = { ...DEFAULT_CHECK_OPTIONS, ...options };
   const issues: PlanIssue[] = [];
@@ -96,6 +98,17 @@ export function checkPlan(
         });
       }
     }
+    // Nothing to reach: the key result is left out of progress (progress.ts) rather than shown as done.
+    if (
+      kr.target !== null &&
+      kr.target === kr.baseline &&
+      (kr.type === 'cumulative' || kr.type === 'level')
+    ) {
+      push('target-equals-baseline', cellOf(plan, 'keyResults', kr.row, 'target'), {
+        id: kr.id,
+        value: kr.target,
+      });
+    }
     const spec = keyResultSpec(kr, plan);
     if (
       spec &&
@@ -137,11 +150,13 @@ export function checkPlan(
       push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
   }
 
+  // Check-ins that cannot be counted (impossible values, repeats, before the Start): progress skips the same rows.
+  for (const issue of screen.issues) issues.push(issue);
   findParentCycles(plan, issues);
   checkMethod(plan, opts, issues);
   checkFunnels(plan, issues);
   checkTargetsTab(plan, issues);
-  if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf), issues);
+  if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen.counted), issues);
   return issues;
 }
 
@@ -440,7 +455,47 @@ export function analyzeWorkbook(
   options: ParseOptions & Partial<CheckOptions> & { asOf: IsoDate },
 ): { plan: Plan; issues: PlanIssue[]; progress: PlanProgress } {
   const { plan, issues: parseIssues } = parsePlan(workbook, options);
-  const progress = planProgress(plan, options.asOf);
-  const issues = sortIssues([...parseIssues, ...checkPlan(plan, options, progress)]);
+  // Which check-ins count is decided once: progress counts these rows, the checks report the others.
+  const screen = screenCheckIns(plan);
+  const progress = planProgress(plan, options.asOf, screen.counted);
+  const issues = sortIssues([...parseIssues, ...checkPlan(plan, options, progress, screen)]);
   return { plan, issues, progress };
+}
+
+/** A key result or KPI left out of progress, and the issue (error first) at its row that explains why. */
+export interface LeftOutMetric {
+  id: string;
+  kind: 'kr' | 'kpi';
+  reason: LeftOutReason;
+  /** The error (or, failing one, the warning) on the metric's row or its Strategy period cell; null if none. */
+  issue: PlanIssue | null;
+}
+
+/**
+ * The metrics progress left out, each with the located issue to fix: the report's banner and objective cards,
+ * plan.json's summary.leftOut and the sidebar all name these, so an omission is never silent.
+ */
+export function leftOutMetrics(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): LeftOutMetric[] {
+  const out: LeftOutMetric[] = [];
+  const explain = (tab: TabKey, row: number): PlanIssue | null => {
+    const sheet = plan.layout[tab]?.sheet;
+    const onRow = issues.filter((i) => i.sheet === sheet && i.row === row && i.severity !== 'tip');
+    const period = issues.filter((i) => i.code === 'period-missing' || i.code === 'period-reversed');
+    return (
+      onRow.find((i) => i.severity === 'error') ??
+      period[0] ??
+      onRow.find((i) => i.severity === 'warning') ??
+      null
+    );
+  };
+  plan.keyResults.forEach((kr, i) => {
+    const p = progress.keyResults[i];
+    if (p?.leftOut)
+      out.push({ id: kr.id, kind: 'kr', reason: p.leftOut, issue: explain('keyResults', kr.row) });
+  });
+  plan.kpis.forEach((kpi, i) => {
+    const p = progress.kpis[i];
+    if (p?.leftOut) out.push({ id: kpi.id, kind: 'kpi', reason: p.leftOut, issue: explain('kpis', kpi.row) });
+  });
+  return out;
 }

@@ -13,6 +13,7 @@ export * from './issues';
 export * from './parse';
 export * from './decompose';
 export * from './progress';
+export * from './check-ins';
 export * from './checks';
 export * from './targets-sheet';
 export * from './example';

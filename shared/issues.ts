@@ -211,6 +211,49 @@ export const ISSUE_CATALOG = {
     localized((m) => m.issues['targets-row-missing'].message),
     localized((m) => m.issues['targets-row-missing'].fix),
   ),
+  // Plausibility: numbers that read but cannot mean what they say (everyday typing mistakes).
+  'target-equals-baseline': entry(
+    'error',
+    'structure',
+    localized((m) => m.issues['target-equals-baseline'].message),
+    localized((m) => m.issues['target-equals-baseline'].fix),
+  ),
+  'percent-as-whole-number': entry(
+    'error',
+    'structure',
+    localized((m) => m.issues['percent-as-whole-number'].message),
+    localized((m) => m.issues['percent-as-whole-number'].fix),
+  ),
+  'confidence-out-of-range': entry(
+    'error',
+    'structure',
+    localized((m) => m.issues['confidence-out-of-range'].message),
+    localized((m) => m.issues['confidence-out-of-range'].fix),
+  ),
+  'duplicate-check-in': entry(
+    'warning',
+    'tracking',
+    localized((m) => m.issues['duplicate-check-in'].message),
+    localized((m) => m.issues['duplicate-check-in'].fix),
+  ),
+  'check-in-before-start': entry(
+    'warning',
+    'tracking',
+    localized((m) => m.issues['check-in-before-start'].message),
+    localized((m) => m.issues['check-in-before-start'].fix),
+  ),
+  'milestone-check-in': entry(
+    'error',
+    'tracking',
+    localized((m) => m.issues['milestone-check-in'].message),
+    localized((m) => m.issues['milestone-check-in'].fix),
+  ),
+  'negative-check-in': entry(
+    'error',
+    'tracking',
+    localized((m) => m.issues['negative-check-in'].message),
+    localized((m) => m.issues['negative-check-in'].fix),
+  ),
   // Method: the rules of thumb of the OKR/KPI method.
   'too-many-key-results': entry(
     'warning',
@@ -319,6 +362,13 @@ export const ISSUE_CATALOG = {
 } satisfies Record<string, CatalogEntry>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOG;
+
+/** The last sentence of percent-as-whole-number: what happens to the figure until it is fixed. */
+export const PERCENT_CONSEQUENCES = {
+  notCounted: localized((m) => m.issues.PERCENT_CONSEQUENCES.notCounted),
+  leftOut: localized((m) => m.issues.PERCENT_CONSEQUENCES.leftOut),
+  kpiLeftOut: localized((m) => m.issues.PERCENT_CONSEQUENCES.kpiLeftOut),
+} satisfies Record<string, Localized>;
 
 export interface IssueLocation {
   sheet: string;

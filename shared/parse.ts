@@ -13,7 +13,8 @@ import {
   type Grid,
   type Workbook,
 } from './cells';
-import { makeIssue, type IssueCode, type PlanIssue } from './issues';
+import { isPercentUnit, kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
+import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import { CATALOGUES, inEveryLanguage, joinList, localized } from './i18n';
 import type {
   Actual,
@@ -664,8 +665,27 @@ function readKeyResult(r: RowReader): KeyResult | null {
     weight = null;
   }
   let confidence = r.number('confidence');
-  // "80" in a confidence column means 80%.
+  // "80" in a confidence column means 80%; beyond 0–100% it means nothing, and is not shown.
   if (confidence !== null && confidence > 1 && confidence <= 100) confidence /= 100;
+  else if (confidence !== null && (confidence < 0 || confidence > 100)) {
+    r.issue('confidence-out-of-range', 'confidence', { value: r.text('confidence') });
+    confidence = null;
+  }
+  // A `%` key result's Baseline or Target typed as a whole number (20 for 20%): read, it would put the plan
+  // 100 times off. The figure is reported at its cell and the key result left out (target null) until fixed.
+  let usableTarget = target;
+  if (target !== null && isPercentUnit(r.text('unit'))) {
+    const wrong = wholePercentFigure(baseline, target);
+    if (wrong) {
+      const value = wrong === 'target' ? target : baseline;
+      r.issue('percent-as-whole-number', wrong, {
+        value: r.text(wrong),
+        ratio: Number((value / 100).toPrecision(12)),
+        consequence: PERCENT_CONSEQUENCES.leftOut,
+      });
+      usableTarget = null;
+    }
+  }
   return {
     row: r.row,
     id,
@@ -676,7 +696,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
     unit,
     direction,
     baseline,
-    target,
+    target: usableTarget,
     start: ownStart,
     due,
     phasing,
@@ -689,6 +709,15 @@ function readKpi(r: RowReader): Kpi | null {
   const id = readId(r, 'id', 'KPI1');
   if (!id) return null;
   r.requirePresent('name');
+  let target = r.number('target', true, r.text('unit'));
+  if (target !== null && isPercentUnit(r.text('unit')) && kpiTargetLooksWhole(target)) {
+    r.issue('percent-as-whole-number', 'target', {
+      value: r.text('target'),
+      ratio: Number((target / 100).toPrecision(12)),
+      consequence: PERCENT_CONSEQUENCES.kpiLeftOut,
+    });
+    target = null;
+  }
   return {
     row: r.row,
     id,
@@ -697,7 +726,7 @@ function readKpi(r: RowReader): Kpi | null {
     keyResultId: r.text('keyResult'),
     unit: r.text('unit'),
     direction: r.choice('direction', 'direction', 'increase'),
-    target: r.number('target', true, r.text('unit')),
+    target,
     cadence: r.choice('cadence', 'cadence', 'monthly'),
   };
 }

@@ -23,19 +23,42 @@ import {
   monthTargetAt,
   type MetricSpec,
 } from './decompose';
+import { screenCheckIns } from './check-ins';
 import type { Actual, Plan } from './plan';
 import { type Bilingual, type Direction, type MetricType } from './template';
 
-export type Status = 'not-started' | 'on-track' | 'at-risk' | 'off-track' | 'done' | 'no-data';
+export type Status =
+  'not-started' | 'on-track' | 'at-risk' | 'off-track' | 'missed' | 'needs-attention' | 'done' | 'no-data';
 
 export const STATUS_LABELS: Record<Status, Bilingual> = {
   'not-started': localized((m) => m.status['not-started']),
   'on-track': localized((m) => m.status['on-track']),
   'at-risk': localized((m) => m.status['at-risk']),
   'off-track': localized((m) => m.status['off-track']),
+  missed: localized((m) => m.status.missed),
+  'needs-attention': localized((m) => m.status['needs-attention']),
   done: localized((m) => m.status.done),
   'no-data': localized((m) => m.status['no-data']),
 };
+
+/**
+ * Statuses from the one that most needs a person to the one that needs none: lists and tallies show them in
+ * this order, and a group (an objective card, a department) takes the first one of its members. "Needs
+ * attention" (something was left out because of an error) comes first: until fixed, the plan cannot be read.
+ */
+export const STATUS_ORDER: Status[] = [
+  'needs-attention',
+  'missed',
+  'off-track',
+  'at-risk',
+  'no-data',
+  'on-track',
+  'not-started',
+  'done',
+];
+
+/** Why a metric has no progress at all; each comes with an issue at the cell to fix. */
+export type LeftOutReason = 'no-target' | 'no-window' | 'target-equals-baseline';
 
 /**
  * Pace is attainment divided by what the decomposition expected by now. At or above ON_TRACK_PACE a metric is
@@ -51,8 +74,14 @@ export const FORECAST_MONTHS = 3;
 
 export interface MonthPoint {
   month: Month;
+  /** The month's own target (cumulative: the amount to add that month; otherwise the level or bar). */
   target: number | null;
+  /** The month's counted check-in (cumulative: the amounts added up; otherwise the latest reading), or null. */
   actual: number | null;
+  /** Where the plan expects the metric to stand at the end of the month (cumulative: baseline + targets so far). */
+  planned: number | null;
+  /** Where the metric stood at the end of the month, for judged months of its window (cumulative: the running total). */
+  standing: number | null;
 }
 
 export interface MetricProgress {
@@ -69,10 +98,24 @@ export interface MetricProgress {
   due: Month | null;
   /** One point per month of the period: its target and its actual (the month's amount, or the level measured). */
   months: MonthPoint[];
-  /** The last month whose check-in is due (the last completed month of the window), or null before any. */
+  /** The last month whose check-in is due (the last judged month of the window), or null before any. */
   throughMonth: Month | null;
-  /** Where the metric stands: baseline plus the amounts so far (cumulative), else the latest level. */
+  /** Where the metric stands: baseline plus the amounts checked in (cumulative), else the latest level. */
   current: number | null;
+  /**
+   * Cumulative: the amount checked in, i.e. the counted check-ins added up (current − baseline). Otherwise the
+   * latest counted reading (= current). plan.json's `actualToDate`.
+   */
+  actualToDate: number | null;
+  /** Cumulative: the month targets through throughMonth added up (expected − baseline); otherwise expected. */
+  targetToDate: number | null;
+  /** Milestones: the date of the first counted check-in of 1. */
+  doneOn: IsoDate | null;
+  /** Thresholds and KPIs: months of the window through throughMonth whose check-in met the bar, and how many were judged. */
+  monthsMet: number | null;
+  monthsJudged: number | null;
+  /** Set when the metric is left out of progress because of an error in its row. */
+  leftOut: LeftOutReason | null;
   /** What the decomposition expects it to stand at by the end of throughMonth. */
   expected: number | null;
   /** Progress from baseline to target, uncapped: 1.25 is a real answer. */
@@ -119,23 +162,39 @@ export function actualsIndex(actuals: Actual[]): Map<string, Actual[]> {
 }
 
 /**
- * Actuals per metric and month: amounts add up for cumulative metrics; for the others the latest reading counts.
- * `metricId` null: the rows are the metric's already (from actualsIndex).
+ * The judged month as of a day: the last month whose last day is on or before it. As of 2026-09-30 September is
+ * judged; as of 2026-09-29, August. Returned as a monthIndex.
+ */
+export function judgedMonthIndex(asOf: IsoDate): number {
+  const month = monthOf(asOf);
+  return asOf === lastDay(month) ? monthIndex(month) : monthIndex(month) - 1;
+}
+
+export const judgedMonth = (asOf: IsoDate): Month => monthFromIndex(judgedMonthIndex(asOf));
+
+/**
+ * Counted check-ins per month (monthIndex), for the months from..to only: amounts add up for cumulative
+ * metrics; for the others the latest reading of the month counts. `metricId` null: the rows are the metric's
+ * already (from actualsIndex). Also the first date a milestone was checked in as done.
  */
 function actualsByMonth(
   actuals: Actual[],
   metricId: string | null,
   cumulative: boolean,
-  asOf: IsoDate,
-): Map<number, number> {
+  from: number,
+  to: number,
+): { byMonth: Map<number, number>; firstDone: IsoDate | null } {
   // Keyed by monthIndex: numbers, not month strings, so no string is made per row and per month.
   const byMonth = new Map<number, number>();
   /** Levels only: the date of the reading kept for each month. */
   const dates = new Map<number, IsoDate>();
   const wanted = metricId?.toLowerCase();
+  let firstDone: IsoDate | null = null;
   for (const a of actuals) {
-    if ((wanted !== undefined && a.metric.toLowerCase() !== wanted) || a.date > asOf) continue;
+    if (wanted !== undefined && a.metric.toLowerCase() !== wanted) continue;
     const month = monthIndexOfDay(a.date);
+    if (month < from || month > to) continue;
+    if (a.value >= 1 && (firstDone === null || a.date < firstDone)) firstDone = a.date;
     const prior = byMonth.get(month);
     if (prior === undefined) {
       byMonth.set(month, a.value);
@@ -146,7 +205,7 @@ function actualsByMonth(
       dates.set(month, a.date);
     }
   }
-  return byMonth;
+  return { byMonth, firstDone };
 }
 
 /** (current - baseline) / (target - baseline), never below 0 (the wrong side of the baseline is no progress). */
@@ -213,8 +272,8 @@ interface MetricMeta {
 }
 
 /**
- * One metric's progress. `index` (actualsIndex(plan.actuals)) saves scanning every Actuals row per metric when
- * computing many; without it the rows are scanned.
+ * One metric's progress. `index` is actualsIndex of the counted check-ins (screenCheckIns); without it the
+ * plan's Actuals are screened and scanned here.
  */
 export function metricProgress(
   meta: MetricMeta,
@@ -225,19 +284,51 @@ export function metricProgress(
 ): MetricProgress {
   const periodMonths = plan.period?.months ?? (spec ? monthRange(spec.start, spec.due) : []);
   const cumulative = meta.type === 'cumulative';
-  const actuals = index
-    ? actualsByMonth(index.get(meta.id.toLowerCase()) ?? [], null, cumulative, asOf)
-    : actualsByMonth(plan.actuals, meta.id, cumulative, asOf);
+  // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
+  const leftOut: LeftOutReason | null = !spec
+    ? meta.target === null
+      ? 'no-target'
+      : 'no-window'
+    : (spec.type === 'cumulative' || spec.type === 'level') && spec.target === spec.baseline
+      ? 'target-equals-baseline'
+      : null;
+  const usable = leftOut === null ? spec : null;
+  // Months as monthIndex numbers from here on. A check-in counts from the Start month through the judged month
+  // (and, for a key result, not after its due month); see docs/method.md, "Which check-ins count".
+  const judged = judgedMonthIndex(asOf);
+  const startIndex = usable ? monthIndex(usable.start) : 0;
+  const dueIndex = usable ? monthIndex(usable.due) : -1;
+  const throughIndex = judged < dueIndex ? judged : dueIndex;
+  const { byMonth: actuals, firstDone } = usable
+    ? actualsByMonth(
+        index ? (index.get(meta.id.toLowerCase()) ?? []) : screenCheckIns(plan).counted,
+        index ? null : meta.id,
+        cumulative,
+        startIndex,
+        throughIndex,
+      )
+    : { byMonth: new Map<number, number>(), firstDone: null };
   // Each month's target is decompose(spec, periodMonths), computed in place from the month's position.
-  const first = spec ? monthIndex(spec.start) : 0;
-  const n = spec ? monthIndex(spec.due) - first + 1 : 0;
-  const months = periodMonths.map((month) => {
-    const index = monthIndex(month);
-    return {
-      month,
-      target: spec ? monthTargetAt(spec, index - first + 1, n) : null,
-      actual: actuals.get(index) ?? null,
-    };
+  const n = dueIndex - startIndex + 1;
+  let plannedSoFar = usable?.baseline ?? 0;
+  let standingSoFar = usable?.baseline ?? 0;
+  const months: MonthPoint[] = periodMonths.map((month) => {
+    const i = monthIndex(month);
+    const target = usable ? monthTargetAt(usable, i - startIndex + 1, n) : null;
+    const actual = actuals.get(i) ?? null;
+    const judgedHere = usable !== null && i >= startIndex && i <= throughIndex;
+    if (cumulative) {
+      plannedSoFar += target ?? 0;
+      standingSoFar += actual ?? 0;
+      return {
+        month,
+        target,
+        actual,
+        planned: usable ? plannedSoFar : null,
+        standing: judgedHere ? standingSoFar : null,
+      };
+    }
+    return { month, target, actual, planned: target, standing: judgedHere ? actual : null };
   });
   // The fields are spelled out: a spread here made this the slowest line of the whole core (10,000 key results).
   const base: MetricProgress = {
@@ -250,11 +341,13 @@ export function metricProgress(
     direction: meta.direction,
     baseline: meta.baseline,
     target: meta.target,
-    start: spec?.start ?? null,
-    due: spec?.due ?? null,
+    start: usable?.start ?? null,
+    due: usable?.due ?? null,
     months,
     throughMonth: null,
     current: null,
+    actualToDate: null,
+    targetToDate: null,
     expected: null,
     attainment: null,
     expectedAttainment: null,
@@ -264,29 +357,33 @@ export function metricProgress(
     score: null,
     scoreFinal: false,
     missingCheckIn: null,
+    doneOn: null,
+    monthsMet: null,
+    monthsJudged: null,
+    leftOut,
   };
-  if (!spec) return base;
+  if (!usable) return base;
 
-  // Months as monthIndex numbers from here on; `through` is also kept as text for the result.
-  const startIndex = monthIndex(spec.start);
-  const dueIndex = monthIndex(spec.due);
-  const lastCompleted = monthIndex(monthOf(asOf)) - 1;
-  const throughIndex = lastCompleted < dueIndex ? lastCompleted : dueIndex;
-  const through = lastCompleted < dueIndex ? monthFromIndex(lastCompleted) : spec.due;
-  const started = asOf >= firstDay(spec.start);
+  const through = monthFromIndex(throughIndex);
+  const started = asOf >= firstDay(usable.start);
   const anyCompleted = throughIndex >= startIndex;
   const windowMonths: number[] = [];
   for (let m = startIndex; m <= throughIndex; m++) windowMonths.push(m);
   base.throughMonth = anyCompleted ? through : null;
-  base.scoreFinal = asOf > lastDay(spec.due);
+  // Final once the due month is judged: as of its last day or later.
+  base.scoreFinal = judged >= dueIndex;
+  const missed: Status = meta.kind === 'kr' ? 'missed' : 'off-track';
 
   if (meta.type === 'milestone') {
-    const done = [...actuals.values()].some((v) => v >= 1);
+    const done = firstDone !== null;
+    base.doneOn = firstDone;
     base.current = done ? 1 : 0;
+    base.actualToDate = base.current;
     base.attainment = base.current;
     base.expected = base.scoreFinal ? 1 : 0;
+    base.targetToDate = base.expected;
     base.expectedAttainment = base.expected;
-    base.status = done ? 'done' : !started ? 'not-started' : base.scoreFinal ? 'off-track' : 'on-track';
+    base.status = done ? 'done' : !started ? 'not-started' : base.scoreFinal ? missed : 'on-track';
     base.score = base.attainment;
     return base;
   }
@@ -296,35 +393,41 @@ export function metricProgress(
     return base;
   }
 
-  // Where the metric stands, from the check-ins of completed months of the window.
+  // Where the metric stands, from the counted check-ins of the window's judged months.
   const readings = windowMonths.filter((m) => actuals.has(m));
   if (meta.type === 'cumulative') {
-    base.current = spec.baseline + windowMonths.reduce((s, m) => s + (actuals.get(m) ?? 0), 0);
-    base.expected = anyCompleted ? expectedAtEndOf(spec, through) : spec.baseline;
-  } else if (meta.type === 'level') {
-    base.current = readings.length ? actuals.get(readings[readings.length - 1])! : null;
-    base.expected = anyCompleted ? monthTarget(spec, through) : spec.baseline;
+    base.actualToDate = windowMonths.reduce((s, m) => s + (actuals.get(m) ?? 0), 0);
+    base.current = usable.baseline + base.actualToDate;
+    base.expected = anyCompleted ? expectedAtEndOf(usable, through) : usable.baseline;
+    base.targetToDate = base.expected === null ? null : base.expected - usable.baseline;
   } else {
     base.current = readings.length ? actuals.get(readings[readings.length - 1])! : null;
-    base.expected = spec.target;
+    base.actualToDate = base.current;
+    base.expected =
+      meta.type === 'level' ? (anyCompleted ? monthTarget(usable, through) : usable.baseline) : usable.target;
+    base.targetToDate = base.expected;
   }
 
   if (meta.type === 'threshold') {
     const met = windowMonths.filter((m) => {
       const v = actuals.get(m);
-      return v !== undefined && (spec.direction === 'increase' ? v >= spec.target : v <= spec.target);
+      return v !== undefined && (usable.direction === 'increase' ? v >= usable.target : v <= usable.target);
     }).length;
+    base.monthsMet = met;
+    base.monthsJudged = windowMonths.length;
     base.attainment = windowMonths.length ? met / windowMonths.length : null;
     base.expectedAttainment = windowMonths.length ? 1 : null;
   } else if (base.current !== null) {
-    base.attainment = attainmentOf(base.current, spec.baseline, spec.target, spec.direction);
+    base.attainment = attainmentOf(base.current, usable.baseline, usable.target, usable.direction);
     base.expectedAttainment =
-      base.expected === null ? null : attainmentOf(base.expected, spec.baseline, spec.target, spec.direction);
+      base.expected === null
+        ? null
+        : attainmentOf(base.expected, usable.baseline, usable.target, usable.direction);
   }
 
-  base.forecast = forecast(spec, actuals, windowMonths, base.current, throughIndex);
+  base.forecast = forecast(usable, actuals, windowMonths, base.current, throughIndex);
   if (base.forecast !== null && meta.type !== 'threshold') {
-    base.forecastAttainment = attainmentOf(base.forecast, spec.baseline, spec.target, spec.direction);
+    base.forecastAttainment = attainmentOf(base.forecast, usable.baseline, usable.target, usable.direction);
   } else if (meta.type === 'threshold') {
     base.forecastAttainment = base.attainment;
   }
@@ -344,6 +447,9 @@ export function metricProgress(
     base.status = 'done';
   } else if (meta.type === 'threshold' && base.scoreFinal && base.attainment === 1) {
     base.status = 'done';
+  } else if (base.scoreFinal && meta.kind === 'kr') {
+    // The due month is judged and the target was not reached: the key result is over, and missed.
+    base.status = 'missed';
   } else if (base.attainment !== null && base.expectedAttainment !== null) {
     base.status = statusFromPace(base.attainment, base.expectedAttainment);
   }
@@ -375,7 +481,7 @@ function forecast(
 export function keyResultProgress(
   plan: Plan,
   asOf: IsoDate,
-  actuals = actualsIndex(plan.actuals),
+  actuals = actualsIndex(screenCheckIns(plan).counted),
 ): MetricProgress[] {
   return plan.keyResults.map((kr) =>
     metricProgress(
@@ -401,7 +507,7 @@ export function keyResultProgress(
 export function kpiProgress(
   plan: Plan,
   asOf: IsoDate,
-  actuals = actualsIndex(plan.actuals),
+  actuals = actualsIndex(screenCheckIns(plan).counted),
 ): MetricProgress[] {
   const index = keyResultIndex(plan);
   return plan.kpis.map((kpi) =>
@@ -438,6 +544,12 @@ export function rollUp(items: { progress: MetricProgress; weight: number }[]): R
     metrics: items.length,
   };
   if (items.length === 0) return empty;
+  // A member left out because of an error must not make the group look better than it is: the group needs
+  // attention, and its attainment is that of the members that could be measured.
+  if (items.some((i) => i.progress.leftOut !== null)) {
+    const measured = items.filter((i) => i.progress.leftOut === null && i.progress.attainment !== null);
+    return { ...weighted(measured), status: 'needs-attention', metrics: items.length };
+  }
   if (statuses.every((s) => s === 'done'))
     return { ...weighted(items), status: 'done', metrics: items.length };
   if (statuses.every((s) => s === 'not-started')) return { ...empty, status: 'not-started' };
@@ -476,8 +588,13 @@ function weighted(items: { progress: MetricProgress; weight: number }[]): {
   };
 }
 
-export function planProgress(plan: Plan, asOf: IsoDate): PlanProgress {
-  const actuals = actualsIndex(plan.actuals);
+/** `counted`: the rows screenCheckIns(plan) kept, when the caller has screened them already (analyzeWorkbook). */
+export function planProgress(
+  plan: Plan,
+  asOf: IsoDate,
+  counted: Actual[] = screenCheckIns(plan).counted,
+): PlanProgress {
+  const actuals = actualsIndex(counted);
   const keyResults = keyResultProgress(plan, asOf, actuals);
   const kpis = kpiProgress(plan, asOf, actuals);
   // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.

@@ -13,6 +13,7 @@ import {
   type MetricProgress,
   type PlanProgress,
   type Workbook,
+  judgedMonth,
 } from '../shared';
 import { addRow, colOf, setCell } from './helpers/edit';
 
@@ -47,7 +48,8 @@ describe(`the example plan as of ${EXAMPLE_AS_OF}`, () => {
   it('KR1: USD 1,000,000 ramp-up over March–August, finished', () => {
     // Due in August, so the last month judged is August even though October is the last completed month.
     // current = 40k + 90k + 150k + 170k + 210k + 260k = 920,000; expected by end of August = the whole 1,000,000.
-    // attainment = 920,000 / 1,000,000 = 0.92; pace = 0.92 / 1 ≥ 0.9: on track. Score round(9.2)/10 = 0.9, final.
+    // attainment = 920,000 / 1,000,000 = 0.92. Its due month is judged and it fell short: missed, with the final
+    // score round(9.2)/10 = 0.9.
     // Forecast: no month left after August, so the forecast is the current value.
     expect(metric(p, 'KR1')).toMatchObject({
       throughMonth: '2026-08',
@@ -55,7 +57,7 @@ describe(`the example plan as of ${EXAMPLE_AS_OF}`, () => {
       expected: 1_000_000,
       attainment: 0.92,
       expectedAttainment: 1,
-      status: 'on-track',
+      status: 'missed',
       forecast: 920_000,
       forecastAttainment: 0.92,
       score: 0.9,
@@ -319,21 +321,26 @@ describe('attainment', () => {
       attainment: 0,
       expected: 0,
     });
-    // Due in March and not done by April: off track, score 0, final.
+    // Due in March and not done by April: missed, score 0, final.
     expect(metric(progressOf(wb, '2026-04-15'), 'KR4')).toMatchObject({
-      status: 'off-track',
+      status: 'missed',
       attainment: 0,
       expected: 1,
       score: 0,
       scoreFinal: true,
     });
-    // A check-in of 1 makes it done.
-    addRow(wb, 'Actuals', { Date: '2026-04-20', Metric: 'KR4', Value: 1 });
-    expect(metric(progressOf(wb, '2026-04-15'), 'KR4').status).toBe('off-track'); // not yet: the check-in is after asOf
-    expect(metric(progressOf(wb, '2026-04-21'), 'KR4')).toMatchObject({
+    // A check-in of 1 after the due month is late: it does not count, the milestone stays missed.
+    const late = addRow(wb, 'Actuals', { Date: '2026-04-20', Metric: 'KR4', Value: 1 });
+    expect(metric(progressOf(wb, '2026-05-31'), 'KR4').status).toBe('missed');
+    wb['Actuals'].splice(late - 1, 1);
+    // In its due month it makes it done, once March is judged (as of its last day), with the day it was done.
+    addRow(wb, 'Actuals', { Date: '2026-03-30', Metric: 'KR4', Value: 1 });
+    expect(metric(progressOf(wb, '2026-03-30'), 'KR4').status).toBe('on-track'); // March is not judged yet
+    expect(metric(progressOf(wb, '2026-03-31'), 'KR4')).toMatchObject({
       status: 'done',
       attainment: 1,
       score: 1,
+      doneOn: '2026-03-30',
     });
   });
 });
@@ -373,16 +380,18 @@ describe('status', () => {
   });
 
   it('is judged by pace: attainment over expected attainment, against 0.9 and 0.7, bounds included', () => {
-    // KR2 expects 40,000 by October (0.8). The total is 32,700 before October, so pace = (32,700 + October) / 40,000.
-    const expectStatus = (october: number, status: string) => {
+    // KR2 expects 40,000 by October (0.8). March–July add up to 22,900, so pace = (22,900 + Aug + Sep + Oct) / 40,000.
+    const expectStatus = (august: number, september: number, october: number, status: string) => {
       const wb = exampleWorkbook('en');
+      setActual(wb, 'KR2', '2026-08', august);
+      setActual(wb, 'KR2', '2026-09', september);
       setActual(wb, 'KR2', '2026-10', october);
-      expect(metric(progressOf(wb), 'KR2').status, `October ${october}`).toBe(status);
+      expect(metric(progressOf(wb), 'KR2').status, `${august}, ${september}, ${october}`).toBe(status);
     };
-    expectStatus(3300, 'on-track'); // 36,000 / 40,000 = 0.9 exactly: on track ("at or above")
-    expectStatus(3299, 'at-risk'); // 35,999 / 40,000 = 0.899975
-    expectStatus(-4700, 'at-risk'); // 28,000 / 40,000 = 0.7 exactly: at risk ("at or above")
-    expectStatus(-4701, 'off-track'); // 27,999 / 40,000 = 0.699975
+    expectStatus(5100, 4700, 3300, 'on-track'); // 36,000 / 40,000 = 0.9 exactly: on track ("at or above")
+    expectStatus(5100, 4700, 3299, 'at-risk'); // 35,999 / 40,000 = 0.899975
+    expectStatus(5100, 0, 0, 'at-risk'); // 28,000 / 40,000 = 0.7 exactly: at risk ("at or above")
+    expectStatus(5099, 0, 0, 'off-track'); // 27,999 / 40,000 = 0.699975
   });
 
   it('is done when the amounts add up to the target, whatever the floating-point sum says', () => {
@@ -503,5 +512,29 @@ describe('score', () => {
       missingCheckIn: '2026-12',
       status: 'no-data',
     });
+  });
+});
+
+describe('which check-ins count', () => {
+  it('the judged month is the last month whose last day is on or before the as-of day', () => {
+    expect(judgedMonth('2026-09-30')).toBe('2026-09');
+    expect(judgedMonth('2026-09-29')).toBe('2026-08');
+    expect(judgedMonth('2026-02-28')).toBe('2026-02');
+    expect(judgedMonth('2028-02-28')).toBe('2028-01'); // a leap year: February ends on the 29th
+    expect(judgedMonth('2026-01-15')).toBe('2025-12');
+  });
+
+  it("a key result's check-in after its due month is not counted, nor one before its Start", () => {
+    const wb = exampleWorkbook('en');
+    addRow(wb, 'Actuals', { Date: '2026-09-15', Metric: 'KR1', Value: 500000 }); // KR1 is due in August
+    addRow(wb, 'Actuals', { Date: '2026-02-15', Metric: 'KR1', Value: 500000 }); // KR1 starts in March
+    expect(metric(progressOf(wb), 'KR1')).toMatchObject({ current: 920000, actualToDate: 920000 });
+    expect(metric(progressOf(wb), 'KR1').months.find((m) => m.month === '2026-02')!.actual).toBeNull();
+  });
+
+  it('a KPI counts from the Start of the key result it tracks: a check-in before it is not counted', () => {
+    const wb = exampleWorkbook('en');
+    addRow(wb, 'Actuals', { Date: '2026-02-10', Metric: 'KPI2', Value: 0.5 }); // KR3 starts in March
+    expect(metric(progressOf(wb), 'KPI2')).toMatchObject({ monthsMet: 4, monthsJudged: 8 });
   });
 });

@@ -157,6 +157,8 @@ describe('report HTML: the example plan', () => {
       month: '2026-03',
       target: 5000,
       actual: 3200,
+      planned: 5000,
+      standing: 3200,
     });
     expect(json.kpis.map((k) => k.id)).toEqual(['KPI1', 'KPI2', 'KPI3']);
     expect(json.issues).toEqual([
@@ -206,7 +208,10 @@ describe('report HTML: hostile cell values are text', () => {
   let html: string;
   let doc: Document;
   beforeAll(async () => {
-    report = await buildReport(xssWorkbook(), { asOf: EXAMPLE_AS_OF, source: '<b>plan</b>.xlsx' });
+    report = await buildReport(xssWorkbook(), {
+      asOf: EXAMPLE_AS_OF,
+      source: '<b onmouseover="x">plan.xlsx',
+    }); // a file name may hold markup, never a path
     html = file(report, 'index.html');
     doc = expectLockedDown(html);
   });
@@ -227,7 +232,7 @@ describe('report HTML: hostile cell values are text', () => {
     expect(body).toContain(XSS.style);
     expect(body).toContain(XSS.attr);
     expect(body).toContain(XSS.js); // the objective's notes: shown, not linked
-    expect(doc.querySelector('.meta')!.textContent).toContain('<b>plan</b>.xlsx');
+    expect(doc.querySelector('.meta')!.textContent).toContain('<b onmouseover="x">plan.xlsx');
     // Inside the charts too: the roadmap item and the phase are SVG text.
     const svgText = texts(doc, 'svg.chart-roadmap text').join('\n');
     expect(svgText).toContain('<svg onload=');

@@ -67,7 +67,7 @@ describe('report view model: the example plan', () => {
     expect(levels[4].count).toBe('3 KPIs · 2 off track, 1 at risk');
     expect(levels[4].kpis.map((k) => [k.id, k.target, k.latest, k.status.key])).toEqual([
       ['KPI1', '≥ 5%', '24%', 'at-risk'],
-      ['KPI2', '≤ 1 hours', '0.7 hours', 'off-track'],
+      ['KPI2', '≤ 1 hour', '0.7 hours', 'off-track'],
       ['KPI3', '≥ 5,000 sign-ups', '4,900 sign-ups', 'off-track'],
     ]);
   });
@@ -75,9 +75,10 @@ describe('report view model: the example plan', () => {
   it('key result cards: target, attainment, expected by now, forecast and status, formatted', () => {
     const kr1 = card(v, 'KR1');
     expect(kr1.headline).toBe('92%');
-    expect(kr1.status.key).toBe('on-track');
+    expect(kr1.status.key).toBe('missed'); // due in August, ended at 92%
     expect(fact(kr1, en.target)).toBe('$1,000,000');
-    expect(fact(kr1, en.actualToDate)).toBe('$920,000');
+    expect(fact(kr1, en.currentValue)).toBe('$920,000');
+    expect(fact(kr1, en.checkedIn)).toBe('$920,000');
     expect(fact(kr1, en.expectedToDate)).toBe('100%');
     expect(fact(kr1, en.forecast)).toBe('$920,000');
     expect(fact(kr1, en.score)).toBe('0.9');
@@ -87,13 +88,14 @@ describe('report view model: the example plan', () => {
     const kr2 = card(v, 'KR2');
     expect(kr2.headline).toBe('75%');
     expect(fact(kr2, en.target)).toBe('50,000 sign-ups');
-    expect(fact(kr2, en.actualToDate)).toBe('37,600 sign-ups');
+    expect(fact(kr2, en.currentValue)).toBe('37,600 sign-ups');
+    expect(fact(kr2, en.checkedIn)).toBe('37,600 sign-ups');
     expect(fact(kr2, en.forecast)).toBe('47,400 sign-ups');
 
     const kr3 = card(v, 'KR3');
     expect(kr3.status).toEqual({ key: 'off-track', label: STATUS_LABELS['off-track'].en, icon: '✕' });
     expect(fact(kr3, en.target)).toBe('5% → 20%');
-    expect(fact(kr3, en.actualToDate)).toBe('13%');
+    expect(fact(kr3, en.currentValue)).toBe('13%');
 
     const kr4 = card(v, 'KR4');
     expect(kr4.headline).toBe('Done on 24 Mar 2026');
@@ -135,7 +137,7 @@ describe('report view model: the example plan', () => {
     expect(chart.bars).toHaveLength(9);
     expect(chart.phases).toEqual(['Pre-launch', 'Launch', 'Growth']);
     expect(chart.milestones.map((m) => [m.label, m.date, m.status])).toEqual([
-      ['KR1', '2026-08-31', 'on-track'],
+      ['KR1', '2026-08-31', 'missed'],
       ['KR2', '2026-12-31', 'on-track'],
       ['KR3', '2026-12-31', 'off-track'],
       ['KR4', '2026-03-31', 'done'],

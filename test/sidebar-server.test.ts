@@ -10,6 +10,7 @@ import { brokenPlan, examplePlan, HOSTILE_OWNER } from '../sandbox/plans';
 import type { PlanCheck, GoToCellResult } from '../apps-script/server/plan-check';
 import type { QuickFixResult } from '../apps-script/server/quick-fix';
 import { loadAddon, type ActionResult } from './helpers/addon';
+import { setCell } from './helpers/edit';
 import { allCells, changedCells, isNamed, isPlainJson, sharedIssues } from './helpers/sandbox';
 
 function addon(workbook = examplePlan('en'), options: Parameters<typeof loadAddon>[0] = {}) {
@@ -74,6 +75,19 @@ describe('getPlanCheck', () => {
       expect(check.summary.objectives.total).toBe(plan.objectives.length);
     });
   }
+
+  it('shows the everyday mistakes at their cells, and the objective a left-out key result belongs to needs attention', () => {
+    const wb = examplePlan('en');
+    setCell(wb, 'Key Results', 'KR2', 'Target', 0);
+    const actuals = wb['Actuals'];
+    actuals.push([...actuals[3]]); // row 4 pasted again as row 56
+    const check = addon(wb).project.callFromClient('getPlanCheck') as PlanCheck;
+    const found = flat(check).map((i) => [i.code, i.severity, i.sheet, i.a1]);
+    expect(found).toContainEqual(['target-equals-baseline', 'error', 'Key Results', 'I3']);
+    expect(found).toContainEqual(['duplicate-check-in', 'warning', 'Actuals', 'C56']);
+    expect(check.objectives.find((o) => o.id === 'O1')!.status).toBe('needs-attention');
+    expect(check.summary.objectives['needs-attention']).toBe(1);
+  });
 
   it('asks for a language: zh-CN messages for an English user, and back', () => {
     const run = addon(brokenPlan('en'));

@@ -194,7 +194,7 @@ describe('a plan written in Traditional Chinese', () => {
     expect(located(tw.issues)).toEqual(located(en.issues));
     expect(located(tw.issues)).toEqual([
       { code: 'not-a-number', severity: 'error', tab: 'actuals', a1: 'C2' },
-      { code: 'behind-pace', severity: 'warning', tab: 'keyResults', a1: 'I2' },
+      // KR1 (due in August, 92%) is missed, not behind pace: no warning at I2.
       { code: 'behind-pace', severity: 'warning', tab: 'keyResults', a1: 'I4' },
       { code: 'funnel-mismatch', severity: 'warning', tab: 'objectives', a1: 'B2' },
     ]);

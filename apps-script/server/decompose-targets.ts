@@ -34,6 +34,8 @@ const STATUS_COLOR: Record<Status, string> = {
   'on-track': STATUS_COLORS.good,
   'at-risk': STATUS_COLORS.warn,
   'off-track': STATUS_COLORS.bad,
+  missed: STATUS_COLORS.bad,
+  'needs-attention': STATUS_COLORS.warn,
   done: STATUS_COLORS.progress,
   'no-data': STATUS_COLORS.neutral,
 };

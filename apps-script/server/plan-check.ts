@@ -105,6 +105,8 @@ export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: D
     'on-track': 0,
     'at-risk': 0,
     'off-track': 0,
+    missed: 0,
+    'needs-attention': 0,
     done: 0,
     'no-data': 0,
   };

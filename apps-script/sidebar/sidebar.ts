@@ -169,9 +169,18 @@ function render(): void {
     objectives.textContent = say('noObjectives');
   } else {
     objectives.append(el('span', 'objectives-label', say('objectives')));
-    const shown = (['on-track', 'at-risk', 'off-track', 'done', 'not-started', 'no-data'] as const).filter(
-      (s) => s === 'on-track' || s === 'at-risk' || s === 'off-track' || o[s] > 0,
-    );
+    const shown = (
+      [
+        'needs-attention',
+        'on-track',
+        'at-risk',
+        'off-track',
+        'missed',
+        'done',
+        'not-started',
+        'no-data',
+      ] as const
+    ).filter((s) => s === 'on-track' || s === 'at-risk' || s === 'off-track' || o[s] > 0);
     for (const status of shown) {
       const item = el('span', `objective-status status-${status}`);
       item.append(

@@ -13,13 +13,16 @@
  * an icon.
  */
 
-export type Status = 'not-started' | 'on-track' | 'at-risk' | 'off-track' | 'done' | 'no-data';
+import type { Status } from '../../shared/progress';
+export type { Status };
 
 export const STATUSES: readonly Status[] = [
   'not-started',
   'on-track',
   'at-risk',
   'off-track',
+  'missed',
+  'needs-attention',
   'done',
   'no-data',
 ] as const;
@@ -33,6 +36,10 @@ export const STATUS_COLORS: Readonly<Record<Status, string>> = Object.freeze({
   'at-risk': '#e69f00',
   /** ColorBrewer RdBu dark red. */
   'off-track': '#b2182b',
+  /** ColorBrewer RdBu darkest red: over, and short of the target. */
+  missed: '#67001f',
+  /** ColorBrewer PRGn dark purple: left out because of an error, unlike any pace colour. */
+  'needs-attention': '#762a83',
   /** ColorBrewer RdBu mid blue. */
   done: '#4393c3',
   /** Light grey: "nothing to show", lighter than not-started. */
@@ -45,6 +52,8 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = Object.freeze({
   'on-track': 'On track',
   'at-risk': 'At risk',
   'off-track': 'Off track',
+  missed: 'Missed',
+  'needs-attention': 'Needs attention',
   done: 'Done',
   'no-data': 'No data',
 });

@@ -50,6 +50,14 @@ const reportPhrases: ReportPhrases = {
     kind === 'cumulative' ? 'Target path' : kind === 'level' ? 'Planned level' : 'Bar to meet',
   milestoneMarker: () => 'Key result due',
   leadBy: (lead) => `Lead: ${lead}`,
+  planHasErrors: (n, t) =>
+    `The plan has ${t} ${n === 1 ? 'error' : 'errors'}: the figures below leave out what the ${n === 1 ? 'error affects' : 'errors affect'} until ${n === 1 ? 'it is' : 'they are'} fixed.`,
+  leftOutError: (id, where) => `${id} left out: error at ${where}`,
+  leftOutSee: (id, where) => `${id} left out: see ${where}`,
+  leftOut: (id) => `${id} left out: it has no target or no dates`,
+  leftOutHeadline: () => 'Left out',
+  kpiJudged: (met, judged, t, latest) =>
+    `met in ${met} of ${t} ${judged === 1 ? 'month' : 'months'}${latest ? `; latest ${latest}` : ''}`,
 };
 
 export const en = {
@@ -611,6 +619,43 @@ export const en = {
       message: 'The Language "{value}" is not a language the plan can use; it is read as {used}.',
       fix: 'Type en, zh-CN or zh-TW (or English, 简体中文, 繁體中文).',
     },
+    'target-equals-baseline': {
+      message:
+        'The target of {id} equals its baseline ({value}): there is nothing to reach, so {id} is left out of progress.',
+      fix: 'Type the value {id} should reach; it must differ from the baseline.',
+    },
+    'percent-as-whole-number': {
+      message: '{field} of {id}: {value} looks like {value}% — type {value}% or {ratio}. {consequence}',
+      fix: 'In a % metric, 13% is the number 0.13: type the percent sign, or the fraction.',
+    },
+    'confidence-out-of-range': {
+      message: 'Confidence of {id} is {value}; a confidence lies between 0% and 100%, so it is not shown.',
+      fix: 'Type a confidence such as 70%, 0.7 or 70.',
+    },
+    'duplicate-check-in': {
+      message: 'Actuals row {row} repeats row {other} ({metric}, {date}, {value}); it is counted once.',
+      fix: 'Delete the repeated row; if it is a separate check-in, correct its date or value.',
+    },
+    'check-in-before-start': {
+      message:
+        'Actuals row {row} ({metric}, {date}) is dated before {metric} starts ({start}); it is not counted.',
+      fix: 'Correct the date, or move the Start of {metric} earlier.',
+    },
+    'milestone-check-in': {
+      message:
+        'Actuals row {row}: {metric} is a milestone, so its value is 1 (done) or 0 (not yet), not {value}; it is not counted.',
+      fix: 'Type 1 when the milestone is done.',
+    },
+    'negative-check-in': {
+      message:
+        'Actuals row {row}: {metric} counts up, so {value} cannot be the amount of a month; it is not counted.',
+      fix: 'Type the amount added in that month (0 or more), not a running total or a difference.',
+    },
+    PERCENT_CONSEQUENCES: {
+      notCounted: 'This value is not counted.',
+      leftOut: 'The key result is left out of progress until it is fixed.',
+      kpiLeftOut: 'The KPI is left out of progress until it is fixed.',
+    },
   },
   status: {
     'not-started': 'not started',
@@ -619,6 +664,8 @@ export const en = {
     'off-track': 'off track',
     done: 'done',
     'no-data': 'no data',
+    missed: 'missed',
+    'needs-attention': 'needs attention',
   },
   example: {
     strategy: {
@@ -838,7 +885,8 @@ export const en = {
       baseline: 'Baseline',
       attainment: 'Attainment',
       expectedToDate: 'Expected by now',
-      actualToDate: 'Actual to date',
+      currentValue: 'Current value',
+      checkedIn: 'Checked in',
       forecast: 'Forecast at due date',
       status: 'Status',
       due: 'Due',

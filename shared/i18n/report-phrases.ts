@@ -36,4 +36,13 @@ export interface ReportPhrases {
   targetPath(kind: 'cumulative' | 'level' | 'threshold'): string;
   milestoneMarker(): string;
   leadBy(lead: string): string;
+  /** On every page of a plan with errors. */
+  planHasErrors(n: number, text: string): string;
+  /** A key result or KPI left out of progress, and the cell that explains why. */
+  leftOutError(id: string, where: string): string;
+  leftOutSee(id: string, where: string): string;
+  leftOut(id: string): string;
+  leftOutHeadline(): string;
+  /** How a KPI was judged: months met of months judged, and the latest reading against the bar. */
+  kpiJudged(met: string, judged: number, judgedText: string, latest: string): string;
 }

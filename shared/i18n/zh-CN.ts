@@ -560,6 +560,40 @@ export const zhCN: Messages = {
       message: '无法识别语言“{value}”，计划按{used}处理。',
       fix: '请填写 en、zh-CN 或 zh-TW（或 English、简体中文、繁體中文）。',
     },
+    'target-equals-baseline': {
+      message: '{id} 的目标值等于基线（{value}）：没有需要达成的量，因此 {id} 不计入进度。',
+      fix: '填写 {id} 要达到的值，它必须与基线不同。',
+    },
+    'percent-as-whole-number': {
+      message: '{id} 的“{field}”：{value} 看起来是 {value}% —— 请填写 {value}% 或 {ratio}。{consequence}',
+      fix: '百分比指标中，13% 即数字 0.13：请带上百分号，或填写小数。',
+    },
+    'confidence-out-of-range': {
+      message: '{id} 的信心为 {value}；信心应在 0% 到 100% 之间，因此不予显示。',
+      fix: '请填写信心，例如 70%、0.7 或 70。',
+    },
+    'duplicate-check-in': {
+      message: '实际数据第 {row} 行与第 {other} 行重复（{metric}，{date}，{value}），只计一次。',
+      fix: '删除重复的行；如果是另一次复盘，请更正其日期或数值。',
+    },
+    'check-in-before-start': {
+      message: '实际数据第 {row} 行（{metric}，{date}）早于 {metric} 的开始月份（{start}），不计入。',
+      fix: '更正日期，或把 {metric} 的开始日期提前。',
+    },
+    'milestone-check-in': {
+      message:
+        '实际数据第 {row} 行：{metric} 是里程碑，数值只能是 1（完成）或 0（未完成），不能是 {value}；不计入。',
+      fix: '里程碑完成时填写 1。',
+    },
+    'negative-check-in': {
+      message: '实际数据第 {row} 行：{metric} 是向上累计的数量，{value} 不可能是某个月的发生量；不计入。',
+      fix: '请填写当月新增的数量（0 或以上），而不是累计值或差值。',
+    },
+    PERCENT_CONSEQUENCES: {
+      notCounted: '该数值不计入。',
+      leftOut: '修正前，该关键结果不计入进度。',
+      kpiLeftOut: '修正前，该 KPI 不计入进度。',
+    },
   },
   status: {
     'not-started': '未开始',
@@ -568,6 +602,8 @@ export const zhCN: Messages = {
     'off-track': '落后',
     done: '已完成',
     'no-data': '无数据',
+    missed: '未达成',
+    'needs-attention': '需关注',
   },
   example: {
     strategy: {
@@ -778,7 +814,8 @@ export const zhCN: Messages = {
       baseline: '基线',
       attainment: '达成率',
       expectedToDate: '此时应达成',
-      actualToDate: '累计实际',
+      currentValue: '当前值',
+      checkedIn: '累计录入',
       forecast: '截止日预测',
       status: '状态',
       due: '截止',
@@ -867,6 +904,13 @@ export const zhCN: Messages = {
       targetPath: (kind) => (kind === 'cumulative' ? '目标路径' : kind === 'level' ? '计划水平' : '达标线'),
       milestoneMarker: () => '关键结果截止',
       leadBy: (lead) => `负责人：${lead}`,
+      planHasErrors: (_n, t) => `计划中有 ${t} 个错误：在修正之前，以下数字不包含受其影响的部分。`,
+      leftOutError: (id, where) => `${id} 未计入：错误位于 ${where}`,
+      leftOutSee: (id, where) => `${id} 未计入：见 ${where}`,
+      leftOut: (id) => `${id} 未计入：没有目标值或日期`,
+      leftOutHeadline: () => '未计入',
+      kpiJudged: (met, _judged, t, latest) =>
+        `${t} 个月中有 ${met} 个月达标${latest ? `；最新 ${latest}` : ''}`,
     },
     sheet: {
       badSheetArg:

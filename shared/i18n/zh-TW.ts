@@ -560,6 +560,40 @@ export const zhTW: Messages = {
       message: '無法識別語言「{value}」，計畫按{used}處理。',
       fix: '請填寫 en、zh-CN 或 zh-TW（或 English、簡體中文、繁體中文）。',
     },
+    'target-equals-baseline': {
+      message: '{id} 的目標值等於基線（{value}）：沒有需要達成的量，因此 {id} 不計入進度。',
+      fix: '填寫 {id} 要達到的值，它必須與基線不同。',
+    },
+    'percent-as-whole-number': {
+      message: '{id} 的「{field}」：{value} 看起來是 {value}% —— 請填寫 {value}% 或 {ratio}。{consequence}',
+      fix: '百分比指標中，13% 即數字 0.13：請帶上百分號，或填寫小數。',
+    },
+    'confidence-out-of-range': {
+      message: '{id} 的信心為 {value}；信心應在 0% 到 100% 之間，因此不予顯示。',
+      fix: '請填寫信心，例如 70%、0.7 或 70。',
+    },
+    'duplicate-check-in': {
+      message: '實際資料第 {row} 行與第 {other} 行重複（{metric}，{date}，{value}），只計一次。',
+      fix: '刪除重複的行；如果是另一次檢討，請更正其日期或數值。',
+    },
+    'check-in-before-start': {
+      message: '實際資料第 {row} 行（{metric}，{date}）早於 {metric} 的開始月份（{start}），不計入。',
+      fix: '更正日期，或把 {metric} 的開始日期提前。',
+    },
+    'milestone-check-in': {
+      message:
+        '實際資料第 {row} 行：{metric} 是里程碑，數值只能是 1（完成）或 0（未完成），不能是 {value}；不計入。',
+      fix: '里程碑完成時填寫 1。',
+    },
+    'negative-check-in': {
+      message: '實際資料第 {row} 行：{metric} 是向上累計的數量，{value} 不可能是某個月的發生量；不計入。',
+      fix: '請填寫當月新增的數量（0 或以上），而不是累計值或差值。',
+    },
+    PERCENT_CONSEQUENCES: {
+      notCounted: '該數值不計入。',
+      leftOut: '修正前，該關鍵結果不計入進度。',
+      kpiLeftOut: '修正前，該 KPI 不計入進度。',
+    },
   },
   status: {
     'not-started': '未開始',
@@ -568,6 +602,8 @@ export const zhTW: Messages = {
     'off-track': '落後',
     done: '已完成',
     'no-data': '無資料',
+    missed: '未達成',
+    'needs-attention': '需關注',
   },
   example: {
     strategy: {
@@ -778,7 +814,8 @@ export const zhTW: Messages = {
       baseline: '基線',
       attainment: '達成率',
       expectedToDate: '此時應達成',
-      actualToDate: '累計實際',
+      currentValue: '當前值',
+      checkedIn: '累計錄入',
       forecast: '截止日預測',
       status: '狀態',
       due: '截止',
@@ -867,6 +904,13 @@ export const zhTW: Messages = {
       targetPath: (kind) => (kind === 'cumulative' ? '目標路徑' : kind === 'level' ? '計畫水平' : '達標線'),
       milestoneMarker: () => '關鍵結果截止',
       leadBy: (lead) => `負責人：${lead}`,
+      planHasErrors: (_n, t) => `計畫中有 ${t} 個錯誤：在修正之前，以下數字不包含受其影響的部分。`,
+      leftOutError: (id, where) => `${id} 未計入：錯誤位於 ${where}`,
+      leftOutSee: (id, where) => `${id} 未計入：見 ${where}`,
+      leftOut: (id) => `${id} 未計入：沒有目標值或日期`,
+      leftOutHeadline: () => '未計入',
+      kpiJudged: (met, _judged, t, latest) =>
+        `${t} 個月中有 ${met} 個月達標${latest ? `；最新 ${latest}` : ''}`,
     },
     sheet: {
       badSheetArg:

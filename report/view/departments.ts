@@ -1,0 +1,69 @@
+/** Who owns what: department × commitments for small plans, departments grouped by status for large ones. */
+import { groupBy, lower, STATUS_SEVERITY, type Context, type Dept } from './context';
+import { COMMITMENTS_SHOWN, type DepartmentGroup, type DepartmentRow } from './types';
+
+// ---------------------------------------------------------------------------------------------------
+// Departments
+
+export function departmentRows(ctx: Context, depts: Dept[]): DepartmentRow[] {
+  const { f, p: ph } = ctx;
+  const more = (n: number) =>
+    n > COMMITMENTS_SHOWN ? ph.more(n - COMMITMENTS_SHOWN, f.count(n - COMMITMENTS_SHOWN)) : '';
+  return depts.map((dept) => {
+    const objectives = ctx.ownedBy('objectives', dept);
+    const krs = ctx.ownedBy('keyResults', dept);
+    const kpis = ctx.ownedBy('kpis', dept);
+    const items = ctx.ownedBy('roadmap', dept);
+    const roll = ctx.progress.departments[dept.name];
+    return {
+      name: dept.name,
+      lead: dept.lead,
+      href: ctx.deptFiles.get(lower(dept.name)) ?? '',
+      status: ctx.status(roll?.status ?? 'no-data'),
+      attainment:
+        roll?.attainment !== null && roll?.attainment !== undefined ? f.percent(roll.attainment) : '',
+      objectives: objectives.slice(0, COMMITMENTS_SHOWN).map((o) => ({
+        id: o.id,
+        title: o.title,
+        status: ctx.status(ctx.progress.objectives[o.id]?.status ?? 'no-data'),
+        href: '',
+      })),
+      keyResults: krs.slice(0, COMMITMENTS_SHOWN).map((k) => ({
+        id: k.id,
+        title: k.title,
+        status: ctx.status(ctx.krProgress.get(lower(k.id))?.status ?? 'no-data'),
+        href: ctx.krHref(k.id),
+      })),
+      kpis: kpis.slice(0, COMMITMENTS_SHOWN).map((k) => ({
+        id: k.id,
+        title: k.name,
+        status: ctx.status(ctx.kpiProgress.get(lower(k.id))?.status ?? 'no-data'),
+        href: '',
+      })),
+      moreObjectives: more(objectives.length),
+      moreKeyResults: more(krs.length),
+      moreKpis: more(kpis.length),
+      roadmapItems: items.length ? ph.itemsCount(items.length, f.count(items.length)) : '',
+    };
+  });
+}
+
+/** A large plan's departments by status, worst first: who needs attention, then everyone else. */
+export function departmentGroups(ctx: Context, depts: Dept[]): DepartmentGroup[] {
+  const byStatus = groupBy(depts, (d) => ctx.progress.departments[d.name]?.status ?? 'no-data');
+  return STATUS_SEVERITY.filter((s) => byStatus.has(s)).map((s) => {
+    const group = byStatus.get(s)!;
+    return {
+      status: ctx.status(s),
+      count: ctx.f.count(group.length),
+      departments: group.map((d) => {
+        const attainment = ctx.progress.departments[d.name]?.attainment;
+        return {
+          name: d.name,
+          href: ctx.deptFiles.get(d.key) ?? '',
+          attainment: attainment === null || attainment === undefined ? '' : ctx.f.percent(attainment),
+        };
+      }),
+    };
+  });
+}

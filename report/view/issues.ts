@@ -1,0 +1,62 @@
+/** The plan check (issues by severity, counted once in the context) and the change log. */
+import type { Severity } from '../../shared/issues';
+import type { Context } from './context';
+import type { ChangeRow, IssuesView } from './types';
+
+// ---------------------------------------------------------------------------------------------------
+// Issues and changes
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'tip'];
+
+export function issuesView(ctx: Context, limit: number, allHref: string): IssuesView {
+  const { l, p: ph, f, lang } = ctx;
+  const label: Record<Severity, string> = {
+    error: l.severityError,
+    warning: l.severityWarning,
+    tip: l.severityTip,
+  };
+  const groups = SEVERITIES.map((severity) => {
+    const all = ctx.bySeverity.get(severity) ?? [];
+    const shown = all.slice(0, limit);
+    return {
+      severity,
+      label: label[severity],
+      count: f.count(all.length),
+      items: shown.map((i) => ({
+        code: i.code,
+        message: i.message[lang],
+        fix: i.fix[lang],
+        where: i.a1 ? ph.cellAt(i.sheet, i.a1) : ph.wholeTab(i.sheet),
+      })),
+      truncated:
+        all.length > shown.length ? ph.issuesTruncated(f.count(shown.length), f.count(all.length)) : '',
+    };
+  }).filter((g) => g.items.length > 0);
+  const counts = ctx.counts;
+  const summary =
+    counts.error + counts.warning === 0
+      ? ph.noProblems()
+      : ph.problems(counts.error, counts.warning, f.count(counts.error), f.count(counts.warning));
+  return {
+    empty: ctx.issues.length === 0,
+    summary,
+    groups,
+    allHref: groups.some((g) => g.truncated) ? allHref : '',
+  };
+}
+
+export function changes(ctx: Context): ChangeRow[] {
+  const { l, f } = ctx;
+  return [...ctx.plan.changes]
+    .sort((a, b) => b.timestamp.localeCompare(a.timestamp) || b.row - a.row)
+    .map((c) => ({
+      when: /^\d{4}-\d{2}-\d{2}$/.test(c.timestamp) ? f.date(c.timestamp) : c.timestamp,
+      where: c.sheet && c.cell ? ctx.p.cellAt(c.sheet, c.cell) : c.sheet || c.cell || f.none,
+      id: c.id || f.none,
+      field: c.field || f.none,
+      oldValue: c.oldValue || f.none,
+      newValue: c.newValue || f.none,
+      reason: c.reason || l.noReason,
+      reasonMissing: !c.reason,
+    }));
+}

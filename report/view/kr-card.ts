@@ -1,0 +1,245 @@
+/**
+ * A key result's card (headline, facts, bar, chart data and its table) and a KPI's entry. Every figure is the
+ * one shared/progress.ts computed: the current value, the amount checked in, the running totals per month, the
+ * done-on date, the months met; nothing here re-adds months or re-scans Actuals.
+ */
+import { monthIndex } from '../../shared/calendar';
+import type { KeyResult, Kpi } from '../../shared/plan';
+import type { MetricProgress } from '../../shared/progress';
+import { enumLabel } from '../../shared/template';
+import { clamp100, lower, monthStart, type Context } from './context';
+import type { Fact, FigureView, KrCardView, KrChartData, PyramidKpi, Table } from './types';
+
+// ---------------------------------------------------------------------------------------------------
+// Key results
+
+function targetText(ctx: Context, kr: KeyResult): string {
+  const { f } = ctx;
+  if (kr.target === null) return ctx.l.notSet;
+  switch (kr.type) {
+    case 'milestone':
+      return ctx.p.milestoneDue(f.date(kr.due));
+    case 'level':
+      return `${f.value(kr.baseline, kr.unit)} → ${f.value(kr.target, kr.unit)}`;
+    case 'threshold':
+      return `${kr.direction === 'decrease' ? '≤' : '≥'} ${f.value(kr.target, kr.unit)}`;
+    default:
+      return f.value(kr.target, kr.unit);
+  }
+}
+
+function krChart(ctx: Context, kr: KeyResult, p: MetricProgress): KrChartData | null {
+  if (kr.type === 'milestone' || !p.start || !p.due || p.target === null) return null;
+  const window = p.months.filter((m) => m.month >= p.start! && m.month <= p.due!);
+  const through = p.throughMonth;
+  const kind = kr.type;
+  // Where the plan expected the metric and where it stood, month by month, as progress computed them.
+  const points = window.map((m) => ({
+    month: monthStart(m.month),
+    target: m.planned,
+    actual: m.standing,
+  }));
+  const forecast =
+    kind !== 'threshold' &&
+    through &&
+    p.current !== null &&
+    p.forecast !== null &&
+    monthIndex(through) < monthIndex(p.due)
+      ? [
+          { month: monthStart(through), value: p.current },
+          { month: monthStart(p.due), value: p.forecast },
+        ]
+      : [];
+  if (!points.some((x) => x.target !== null)) return null;
+  return {
+    type: 'kr',
+    kind,
+    percent: kr.unit.trim() === '%',
+    dollars: kr.unit.trim() === 'USD',
+    points,
+    forecast,
+    asOf: ctx.options.asOf,
+    labels: {
+      target: ctx.p.targetPath(kind),
+      actual: ctx.l.actual,
+      forecast: ctx.p.forecastLabel(),
+      value: kr.unit || ctx.l.target,
+    },
+    lang: ctx.lang,
+  };
+}
+
+function krTable(
+  ctx: Context,
+  kr: KeyResult,
+  chart: KrChartData | null,
+  p: MetricProgress | undefined,
+): Table {
+  const { f, l } = ctx;
+  const head = [
+    l.month,
+    ctx.p.targetPath(kr.type === 'milestone' ? 'threshold' : (kr.type as 'cumulative')),
+    l.actual,
+    ctx.p.forecastLabel(),
+  ];
+  if (chart) {
+    const forecastAt = new Map(chart.forecast.slice(1).map((x) => [x.month, x.value]));
+    return {
+      head,
+      rows: chart.points.map((x) => [
+        f.month(x.month.slice(0, 7)),
+        f.value(x.target, kr.unit),
+        f.value(x.actual, kr.unit),
+        forecastAt.has(x.month) ? f.value(forecastAt.get(x.month)!, kr.unit) : f.none,
+      ]),
+    };
+  }
+  // No chart (milestones, missing dates): the months of the window as they are.
+  const months = (p?.months ?? []).filter(
+    (m) => (!p?.start || m.month >= p.start) && (!p?.due || m.month <= p.due),
+  );
+  return {
+    head,
+    rows: months.map((m) => [
+      f.month(m.month),
+      f.value(m.target, kr.unit),
+      f.value(m.actual, kr.unit),
+      f.none,
+    ]),
+  };
+}
+
+export function krCard(ctx: Context, kr: KeyResult): KrCardView {
+  const { f, l, p: ph } = ctx;
+  const p = ctx.krProgress.get(lower(kr.id));
+  const status = p?.status ?? 'no-data';
+  const objective = ctx.objectives.get(lower(kr.objectiveId));
+  const anchor = ctx.krAnchors.get(lower(kr.id))!;
+  const unit = kr.unit;
+  const milestone = kr.type === 'milestone';
+  const through = p?.throughMonth ? ph.through(f.month(p.throughMonth)) : '';
+
+  let headline: string;
+  let headlineNote: string;
+  const leftOut = ctx.leftOutLine(kr.id);
+  if (leftOut) {
+    headline = ph.leftOutHeadline();
+    headlineNote = '';
+  } else if (milestone) {
+    const doneAt = p?.doneOn ?? null;
+    headline = doneAt ? ph.milestoneDone(f.date(doneAt)) : ph.milestoneDue(f.date(kr.due));
+    headlineNote = '';
+  } else {
+    headline = f.percent(p?.attainment ?? null);
+    headlineNote = `${l.attainment}${through ? ` · ${through}` : ''}`;
+  }
+
+  const facts: Fact[] = [
+    {
+      label: l.target,
+      value: targetText(ctx, kr),
+      note: kr.due && !milestone ? `${l.due} ${f.date(kr.due)}` : '',
+    },
+  ];
+  if (!milestone) {
+    // The two figures of progress, under the labels plan.json and the docs use: where the metric stands, and
+    // (cumulative) the amount checked in that brought it there from the baseline.
+    facts.push({ label: l.currentValue, value: f.value(p?.current ?? null, unit), note: through });
+    if (kr.type === 'cumulative') {
+      facts.push({
+        label: l.checkedIn,
+        value: f.value(p?.actualToDate ?? null, unit),
+        note: kr.baseline !== 0 ? `${l.baseline} ${f.value(kr.baseline, unit)}` : '',
+      });
+    }
+    facts.push({
+      label: l.expectedToDate,
+      value: f.percent(p?.expectedAttainment ?? null),
+      note:
+        p?.expected !== null && p?.expected !== undefined && kr.type !== 'threshold'
+          ? f.value(p.expected, unit)
+          : '',
+    });
+    facts.push({
+      label: l.forecast,
+      value: f.value(p?.forecast ?? null, unit),
+      note:
+        p?.forecastAttainment !== null && p?.forecastAttainment !== undefined
+          ? `${l.attainment} ${f.percent(p.forecastAttainment)}`
+          : '',
+    });
+  }
+  facts.push({ label: l.score, value: f.score(p?.score ?? null), note: p?.scoreFinal ? l.finalScore : '' });
+  if (kr.confidence !== null) facts.push({ label: l.confidence, value: f.percent(kr.confidence), note: '' });
+
+  const chartForTable = p ? krChart(ctx, kr, p) : null;
+  const chart = ctx.charts ? chartForTable : null;
+  const dueText = f.month(p?.due ?? null);
+  const kind = kr.type === 'milestone' ? 'threshold' : kr.type;
+  const figure: FigureView = {
+    id: `chart-${anchor}`,
+    caption: milestone ? ph.milestoneCaption(kr.id) : ph.chartCaption(kr.id, kind, dueText),
+    legend: [],
+    chart,
+    svg: null,
+    table: krTable(ctx, kr, chartForTable, p),
+  };
+  const kpis = (ctx.kpisByKr.get(lower(kr.id)) ?? []).map((k) => ({
+    id: k.id,
+    name: k.name,
+    status: ctx.status(ctx.kpiProgress.get(lower(k.id))?.status ?? 'no-data'),
+  }));
+  return {
+    id: kr.id,
+    anchor,
+    href: ctx.krHref(kr.id),
+    title: kr.title,
+    owner: kr.owner,
+    objective: objective ? `${objective.id} · ${objective.title}` : kr.objectiveId,
+    type: enumLabel('type', kr.type, ctx.lang),
+    status: ctx.status(status),
+    headline,
+    headlineNote,
+    leftOut,
+    bar: {
+      fill: clamp100(milestone ? (status === 'done' ? 1 : 0) : (p?.attainment ?? null)).toFixed(1),
+      expected: clamp100(p?.expectedAttainment ?? null).toFixed(1),
+      showExpected: !milestone && p?.expectedAttainment !== null && p?.expectedAttainment !== undefined,
+    },
+    facts,
+    kpis,
+    figure,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// KPIs
+
+export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
+  const p = ctx.kpiProgress.get(lower(kpi.id));
+  const bar =
+    kpi.target === null
+      ? ctx.l.notSet
+      : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.value(kpi.target, kpi.unit)}`;
+  const latest = ctx.f.value(p?.current ?? null, kpi.unit);
+  const leftOut = ctx.leftOutLine(kpi.id);
+  const judged = leftOut
+    ? leftOut
+    : p && p.monthsJudged
+      ? ctx.p.kpiJudged(
+          ctx.f.count(p.monthsMet ?? 0),
+          p.monthsJudged,
+          ctx.f.count(p.monthsJudged),
+          p.current === null ? '' : `${latest} ${bar}`,
+        )
+      : '';
+  return {
+    id: kpi.id,
+    name: kpi.name,
+    owner: kpi.owner,
+    target: bar,
+    latest,
+    judged,
+    status: ctx.status(p?.status ?? 'no-data'),
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * The pages: what every page shares (header, the plan-has-errors banner, what is left out), the company page's
+ * verdict and tiles, a page per department for large plans, and the page of all issues.
+ */
+import { monthOf } from '../../shared/calendar';
+import type { PlanIssue } from '../../shared/issues';
+import type { Plan } from '../../shared/plan';
+import { STATUS_LABELS, type PlanProgress, type Status } from '../../shared/progress';
+import { fileName } from '../format';
+import { Context, departmentsOf, lower, worst } from './context';
+import { departmentGroups, departmentRows } from './departments';
+import { changes, issuesView } from './issues';
+import { krCard, kpiView } from './kr-card';
+import { pyramid, tallyText } from './pyramid';
+import { roadmap, roadmapTable } from './roadmap';
+import {
+  CHART_LIMIT,
+  COMPANY_PAGE,
+  ISSUES_PAGE,
+  type CompanyPage,
+  type DepartmentPage,
+  type IssuesPage,
+  type NavLink,
+  type PageCommon,
+  type ReportView,
+  type Tile,
+  type ViewOptions,
+} from './types';
+
+// ---------------------------------------------------------------------------------------------------
+// Pages
+
+function common(ctx: Context): PageCommon {
+  const { plan, f, l, p: ph } = ctx;
+  const product = plan.strategy.values.product || l.reportKind;
+  return {
+    lang: ctx.lang,
+    labels: l,
+    product,
+    title: ph.title(product),
+    period: plan.period
+      ? `${f.month(monthOf(plan.period.start))} – ${f.month(monthOf(plan.period.end))}`
+      : l.notSet,
+    asOf: f.date(ctx.options.asOf),
+    // The file's name only: a local path says nothing to the reader and may say too much about the author.
+    source: ctx.options.source === null ? ph.exampleSource() : fileName(ctx.options.source),
+    companyHref: COMPANY_PAGE,
+    errorsNote: ctx.counts.error ? ph.planHasErrors(ctx.counts.error, f.count(ctx.counts.error)) : '',
+    errorsHref: `${COMPANY_PAGE}#plan-check`,
+    leftOut: [
+      ...plan.keyResults.map((k) => ctx.leftOutLine(k.id)),
+      ...plan.kpis.map((k) => ctx.leftOutLine(k.id)),
+    ].filter(Boolean),
+  };
+}
+
+function verdict(ctx: Context): CompanyPage['verdict'] {
+  const { plan, f, p: ph, lang } = ctx;
+  const statuses = plan.objectives.map((o) => ctx.progress.objectives[o.id]?.status ?? 'no-data');
+  const counts = new Map<Status, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  // Read as a sentence, good news first: "2 objectives: 1 on track, 1 needs attention."
+  const order: Status[] = [
+    'on-track',
+    'at-risk',
+    'off-track',
+    'missed',
+    'needs-attention',
+    'done',
+    'not-started',
+    'no-data',
+  ];
+  const present = order.filter((s) => counts.has(s));
+  const objectivesText = plan.objectives.length
+    ? ph.verdictObjectives(
+        present.map((s) => ph.statusCount(f.count(counts.get(s)!), STATUS_LABELS[s][lang])),
+        plan.objectives.length,
+        f.count(plan.objectives.length),
+      )
+    : ph.noObjectives();
+  const { error: errors, warning: warnings } = ctx.counts;
+  return {
+    status: ctx.status(worst(statuses)),
+    objectives: objectivesText,
+    problems:
+      errors + warnings === 0
+        ? ph.noProblems()
+        : ph.problems(errors, warnings, f.count(errors), f.count(warnings)),
+    chips: present.map((s) => ({ status: ctx.status(s), count: f.count(counts.get(s)!) })),
+  };
+}
+
+function tiles(ctx: Context): Tile[] {
+  const { plan, f, l, p: ph } = ctx;
+  const krStatuses = ctx.progress.keyResults.map((p) => p.status);
+  const kpiStatuses = ctx.progress.kpis.map((p) => p.status);
+  const { error: errors, warning: warnings } = ctx.counts;
+  return [
+    {
+      label: l.objectives,
+      value: f.count(plan.objectives.length),
+      note: tallyText(
+        ctx,
+        plan.objectives.map((o) => ctx.progress.objectives[o.id]?.status ?? 'no-data'),
+      ),
+    },
+    { label: l.keyResults, value: f.count(plan.keyResults.length), note: tallyText(ctx, krStatuses) },
+    { label: l.kpis, value: f.count(plan.kpis.length), note: tallyText(ctx, kpiStatuses) },
+    {
+      label: l.planCheck,
+      value: f.count(errors + warnings),
+      note: ctx.issues.length
+        ? ph.problems(errors, warnings, f.count(errors), f.count(warnings))
+        : ph.noProblems(),
+    },
+  ];
+}
+
+function departmentFileName(name: string, index: number, used: Set<string>): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 40);
+  let base = slug ? `dept-${slug}` : `dept-${index + 1}`;
+  if (used.has(`${base}.html`)) base = `dept-${index + 1}${slug ? `-${slug}` : ''}`;
+  used.add(`${base}.html`);
+  return `${base}.html`;
+}
+
+export function buildReportView(
+  plan: Plan,
+  issues: PlanIssue[],
+  progress: PlanProgress,
+  options: ViewOptions,
+): ReportView {
+  const ctx = new Context(plan, issues, progress, options);
+  const { l, p: ph, f } = ctx;
+  const noOwner = l.none;
+  const depts = departmentsOf(plan, noOwner);
+  if (ctx.large) {
+    const used = new Set<string>([COMPANY_PAGE, ISSUES_PAGE]);
+    depts.forEach((d, i) => ctx.deptFiles.set(lower(d.name), departmentFileName(d.name, i, used)));
+  }
+  const base = common(ctx);
+  const cards = plan.keyResults.map((kr) => krCard(ctx, kr));
+  const cardOf = new Map(plan.keyResults.map((kr, i) => [kr, cards[i]]));
+  const issuesOnCompany = issuesView(ctx, ctx.issuesPerSeverity, ISSUES_PAGE);
+  const changeRows = changes(ctx);
+  const roadmapView = roadmap(ctx, depts);
+
+  const nav: NavLink[] = [
+    { href: '#pyramid', text: l.pyramid },
+    { href: '#roadmap', text: l.roadmap },
+    ...(ctx.large ? [] : [{ href: '#key-results', text: l.keyResults }]),
+    { href: '#departments', text: l.departments },
+    { href: '#plan-check', text: l.planCheck },
+    ...(changeRows.length ? [{ href: '#changes', text: l.changes }] : []),
+  ];
+
+  const company: CompanyPage = {
+    ...base,
+    kind: 'company',
+    file: COMPANY_PAGE,
+    pageTitle: base.title,
+    nav,
+    verdict: verdict(ctx),
+    tiles: tiles(ctx),
+    large: ctx.large,
+    largeNote: ctx.large ? ph.largePlan(f.count(plan.keyResults.length), f.count(depts.length)) : '',
+    pyramid: pyramid(ctx),
+    pyramidIntro: l.pyramidIntro,
+    roadmap: roadmapView,
+    keyResults: {
+      present: !ctx.large,
+      cards: ctx.large ? [] : cards,
+      note: !ctx.charts && !ctx.large ? ph.chartsOmitted(f.count(options.chartLimit ?? CHART_LIMIT)) : '',
+    },
+    departments: ctx.large ? [] : departmentRows(ctx, depts),
+    departmentGroups: ctx.large ? departmentGroups(ctx, depts) : [],
+    issues: issuesOnCompany,
+    changes: { present: changeRows.length > 0, rows: changeRows },
+  };
+
+  const departments: DepartmentPage[] = ctx.large
+    ? depts.map((dept) => {
+        const krs = ctx.ownedBy('keyResults', dept);
+        const kpis = ctx.ownedBy('kpis', dept);
+        const objectives = ctx.ownedBy('objectives', dept);
+        const items = ctx.ownedBy('roadmap', dept);
+        const roll = progress.departments[dept.name];
+
+        return {
+          ...base,
+          kind: 'department' as const,
+          file: ctx.deptFiles.get(lower(dept.name))!,
+          pageTitle: `${ph.departmentTitle(dept.name)} · ${base.title}`,
+          name: dept.name,
+          lead: dept.lead ? ph.leadBy(dept.lead) : '',
+          status: ctx.status(roll?.status ?? 'no-data'),
+          summary: ph.departmentSummary(
+            ph.objectivesCount(objectives.length, f.count(objectives.length)),
+            ph.keyResultsCount(krs.length, f.count(krs.length)),
+            ph.kpisCount(kpis.length, f.count(kpis.length)),
+            ph.itemsCount(items.length, f.count(items.length)),
+          ),
+          chartsNote: ctx.charts ? '' : ph.chartsOmitted(f.count(options.chartLimit ?? CHART_LIMIT)),
+          cards: krs.map((kr) => cardOf.get(kr)!),
+          kpis: kpis.map((k) => kpiView(ctx, k)),
+          roadmap: roadmapTable(ctx, items),
+          hasRoadmap: items.length > 0,
+        };
+      })
+    : [];
+
+  const issuesPage: IssuesPage | null = issuesOnCompany.allHref
+    ? {
+        ...base,
+        kind: 'issues',
+        file: ISSUES_PAGE,
+        pageTitle: `${l.allIssues} · ${base.title}`,
+        issues: issuesView(ctx, Infinity, ''),
+      }
+    : null;
+
+  return { lang: options.lang, company, departments, issuesPage };
+}

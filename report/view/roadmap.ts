@@ -1,0 +1,203 @@
+/**
+ * The roadmap's layout: department lanes (or one per phase for very many departments), items packed into
+ * tracks, phase bars for large plans, key results due as milestones coloured by status, and its data table.
+ */
+import { monthOf } from '../../shared/calendar';
+import type { KeyResult, RoadmapItem } from '../../shared/plan';
+import { STATUS_LABELS } from '../../shared/progress';
+import { enumLabel } from '../../shared/template';
+import { groupBy, lower, STATUS_SEVERITY, worst, type Context, type Dept } from './context';
+import {
+  ROADMAP_ITEM_LIMIT,
+  ROADMAP_LANE_LIMIT,
+  type CompanyPage,
+  type FigureView,
+  type RoadmapChartData,
+  type Table,
+} from './types';
+
+// ---------------------------------------------------------------------------------------------------
+// Roadmap
+
+export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
+  const { f, l, lang } = ctx;
+  return {
+    head: [l.id, l.item, l.phase, l.owner, l.start, l.end, l.keyResults, l.status],
+    rows: items.map((r) => [
+      r.id,
+      r.item,
+      r.phase || l.noPhase,
+      r.owner,
+      f.date(r.start),
+      f.date(r.end),
+      r.keyResultIds.join(', '),
+      r.status ? enumLabel('roadmapStatus', r.status, lang) : f.none,
+    ]),
+  };
+}
+
+/** Greedy interval packing: the first track in the lane where the item does not overlap the previous one. */
+function packTracks(items: RoadmapItem[]): Map<RoadmapItem, number> {
+  const ends: string[] = [];
+  const out = new Map<RoadmapItem, number>();
+  for (const item of [...items].sort(
+    (a, b) => a.start!.localeCompare(b.start!) || a.end!.localeCompare(b.end!),
+  )) {
+    let track = ends.findIndex((end) => end < item.start!);
+    if (track < 0) track = ends.length;
+    ends[track] = item.end!;
+    out.set(item, track);
+  }
+  return out;
+}
+
+export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
+  const { plan, f, l, p: ph } = ctx;
+  const dated = plan.roadmap.filter((r) => r.start && r.end && r.start <= r.end);
+  const krsDated = plan.keyResults.filter((k) => k.due);
+  let first = plan.period?.start ?? null;
+  let last = plan.period?.end ?? null;
+  if (!first || !last) {
+    for (const d of [...dated.flatMap((r) => [r.start!, r.end!]), ...krsDated.map((k) => k.due!)]) {
+      if (!first || d < first) first = d;
+      if (!last || d > last) last = d;
+    }
+  }
+  const figure: FigureView = {
+    id: 'chart-roadmap',
+    caption: '',
+    legend: [],
+    chart: null,
+    svg: null,
+    table: roadmapTable(ctx, ctx.large ? [] : plan.roadmap),
+  };
+  if (!first || !last || (dated.length === 0 && krsDated.length === 0)) {
+    return { present: plan.roadmap.length > 0, figure, note: l.roadmapEmpty };
+  }
+  const datedByOwner = groupBy(dated, (r) => lower(r.owner));
+  const krsByOwner = groupBy(krsDated, (k) => lower(k.owner));
+  const laneDepts = depts.filter((d) => datedByOwner.has(d.key) || krsByOwner.has(d.key));
+  // Detail: every item. Departments: one bar per department and phase. Phases: too many departments for
+  // lanes, so one lane per phase for the whole company.
+  const mode: RoadmapChartData['mode'] =
+    laneDepts.length > ROADMAP_LANE_LIMIT
+      ? 'phases'
+      : dated.length > ROADMAP_ITEM_LIMIT
+        ? 'departments'
+        : 'detail';
+  const rows: RoadmapChartData['rows'] = [];
+  const bars: RoadmapChartData['bars'] = [];
+  const milestones: RoadmapChartData['milestones'] = [];
+  const laneKey = (lane: number, track: number) => `${String(lane).padStart(4, '0')}:${track}`;
+  const phaseOf = (r: RoadmapItem) => r.phase || l.noPhase;
+  const phases: string[] = [...new Set(dated.map(phaseOf))];
+  const statusOf = (k: KeyResult) => ctx.krProgress.get(lower(k.id))?.status ?? 'no-data';
+
+  /** One bar per phase over a group of items, each phase on its own track. */
+  const phaseBars = (items: RoadmapItem[], lane: number, labelled: (phase: string, n: number) => string) => {
+    const byPhase = groupBy(items, phaseOf);
+    let track = 0;
+    for (const [phase, group] of byPhase) {
+      let start = group[0].start!;
+      let end = group[0].end!;
+      for (const g of group) {
+        if (g.start! < start) start = g.start!;
+        if (g.end! > end) end = g.end!;
+      }
+      bars.push({ row: laneKey(lane, track++), start, end, phase, label: labelled(phase, group.length) });
+    }
+    return Math.max(1, track);
+  };
+  /** Key results due, one marker per month: the count, coloured by the worst status among them. */
+  const monthlyMilestones = (krs: KeyResult[], row: string) => {
+    for (const [month, group] of groupBy(krs, (k) => monthOf(k.due!))) {
+      const status = worst(group.map(statusOf));
+      milestones.push({
+        row,
+        date: `${month}-15`,
+        label: f.count(group.length),
+        status,
+        statusLabel: STATUS_LABELS[status][ctx.lang],
+      });
+    }
+  };
+
+  if (mode === 'phases') {
+    phases.forEach((phase, i) => {
+      phaseBars(
+        dated.filter((r) => phaseOf(r) === phase),
+        i,
+        (_, n) => ph.itemsCount(n, f.count(n)),
+      );
+      rows.push({ key: laneKey(i, 0), label: phase });
+    });
+    const lane = phases.length;
+    rows.push({ key: laneKey(lane, 0), label: ph.milestoneMarker() });
+    monthlyMilestones(krsDated, laneKey(lane, 0));
+  } else {
+    laneDepts.forEach((dept, d) => {
+      const items = datedByOwner.get(dept.key) ?? [];
+      const krs = krsByOwner.get(dept.key) ?? [];
+      let tracks = 1;
+      if (mode === 'departments') {
+        tracks = phaseBars(items, d, (phase, n) => `${phase} · ${f.count(n)}`);
+      } else {
+        const packed = packTracks(items);
+        for (const [item, track] of packed) {
+          bars.push({
+            row: laneKey(d, track),
+            start: item.start!,
+            end: item.end!,
+            phase: phaseOf(item),
+            label: item.item,
+          });
+        }
+        tracks = Math.max(1, ...[...packed.values()].map((t) => t + 1));
+      }
+      for (let t = 0; t < tracks; t++) rows.push({ key: laneKey(d, t), label: t === 0 ? dept.name : '' });
+      if (mode === 'departments') monthlyMilestones(krs, laneKey(d, 0));
+      else {
+        for (const kr of krs) {
+          const status = statusOf(kr);
+          milestones.push({
+            row: laneKey(d, 0),
+            date: kr.due!,
+            label: kr.id,
+            status,
+            statusLabel: STATUS_LABELS[status][ctx.lang],
+          });
+        }
+      }
+    });
+  }
+  figure.chart = {
+    type: 'roadmap',
+    mode,
+    rows,
+    bars,
+    milestones,
+    phases,
+    start: first,
+    end: last,
+    asOf: ctx.options.asOf,
+    asOfLabel: ph.asOfRule(f.date(ctx.options.asOf)),
+    lang: ctx.lang,
+  };
+  const present = STATUS_SEVERITY.filter((s) => milestones.some((m) => m.status === s));
+  figure.legend = [
+    ...phases.map((phase, i) => ({ label: phase, swatch: `cat-${i % 8}`, shape: 'bar' as const })),
+    ...present.map((s) => ({
+      label: `${ph.milestoneMarker()}: ${STATUS_LABELS[s][ctx.lang]}`,
+      swatch: `status-${s}`,
+      shape: 'diamond' as const,
+    })),
+    { label: ph.asOfRule(f.date(ctx.options.asOf)), swatch: 'status-off-track', shape: 'rule' as const },
+  ];
+  figure.caption =
+    mode === 'phases'
+      ? ph.roadmapPhasesCaption(laneDepts.length, dated.length, krsDated.length)
+      : mode === 'departments'
+        ? ph.roadmapSummaryCaption(laneDepts.length, dated.length)
+        : ph.roadmapCaption(laneDepts.length, dated.length, milestones.length);
+  return { present: true, figure, note: '' };
+}

@@ -1,0 +1,331 @@
+/**
+ * The report's view: plain objects the templates only place (numbers already formatted, statuses with their
+ * label, shape and colour class, links and ids made safe), and the limits that shape a large plan's pages.
+ */
+import type { SincePreviousView, TrendView } from './since-previous';
+import type { IsoDate } from '../../shared/calendar';
+import type { Severity } from '../../shared/issues';
+import type { Status } from '../../shared/progress';
+import type { Lang } from '../../shared/template';
+import type { Labels } from '../i18n';
+
+/** Above this many key results the company page summarises and departments get their own pages. */
+export const LARGE_PLAN_KEY_RESULTS = 30;
+/** Per-KR charts cost ~10 ms and ~15 KB each: drawn for plans of up to this many key results. */
+export const CHART_LIMIT = 40;
+/** Issues listed per severity on the company page before the rest move to issues.html. */
+export const ISSUES_PER_SEVERITY = 50;
+/** Objectives and KPIs named in the pyramid of a large plan before "+N more". */
+export const PYRAMID_ITEMS = 8;
+/** Commitments shown per department and kind: the method's "few and key" is three. */
+export const COMMITMENTS_SHOWN = 3;
+/** Above this many roadmap items the timeline shows one bar per department and phase. */
+export const ROADMAP_ITEM_LIMIT = 60;
+/** Above this many departments the timeline has one lane per phase instead of one per department. */
+export const ROADMAP_LANE_LIMIT = 30;
+
+export const COMPANY_PAGE = 'index.html';
+export const ISSUES_PAGE = 'issues.html';
+
+export interface ViewOptions {
+  lang: Lang;
+  asOf: IsoDate;
+  /** The input file's name, or null for the built-in example. */
+  source: string | null;
+  /** Overrides for tests and the benchmark. */
+  largePlanKeyResults?: number;
+  chartLimit?: number;
+  issuesPerSeverity?: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// View types (plain data only)
+
+export interface StatusView {
+  key: Status;
+  label: string;
+  icon: string;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+  note: string;
+}
+
+export interface Table {
+  head: string[];
+  rows: string[][];
+}
+
+export interface KrChartData {
+  type: 'kr';
+  kind: 'cumulative' | 'level' | 'threshold';
+  percent: boolean;
+  /** Axis labels as $1M, $200k. */
+  dollars: boolean;
+  /** Points at the first day of each month, UTC. */
+  points: { month: string; target: number | null; actual: number | null }[];
+  forecast: { month: string; value: number }[];
+  asOf: IsoDate;
+  labels: { target: string; actual: string; forecast: string; value: string };
+  lang: Lang;
+}
+
+export interface RoadmapChartData {
+  type: 'roadmap';
+  /** detail: every item; departments: a bar per department and phase; phases: a lane per phase. */
+  mode: 'detail' | 'departments' | 'phases';
+  rows: { key: string; label: string }[];
+  bars: { row: string; start: IsoDate; end: IsoDate; phase: string; label: string }[];
+  milestones: { row: string; date: IsoDate; label: string; status: Status; statusLabel: string }[];
+  phases: string[];
+  start: IsoDate;
+  end: IsoDate;
+  asOf: IsoDate;
+  asOfLabel: string;
+  lang: Lang;
+}
+
+export interface LegendItem {
+  label: string;
+  /** CSS class of the swatch colour: cat-0…cat-7 or status-*. */
+  swatch: string;
+  shape: 'bar' | 'diamond' | 'rule' | 'line';
+}
+
+export interface FigureView {
+  /** Unique within the page; also the chart's id prefix. */
+  id: string;
+  caption: string;
+  /** An HTML legend under the chart (wraps on phones, reads in either language); empty when the chart has its own. */
+  legend: LegendItem[];
+  chart: KrChartData | RoadmapChartData | null;
+  /** Filled by the render stage from renderChartSvg; null when there is no chart. */
+  svg: string | null;
+  table: Table;
+}
+
+export interface BarView {
+  /** 0–100, for SVG attributes. */
+  fill: string;
+  expected: string;
+  showExpected: boolean;
+}
+
+export interface KrCardView {
+  id: string;
+  anchor: string;
+  href: string;
+  title: string;
+  owner: string;
+  objective: string;
+  type: string;
+  status: StatusView;
+  headline: string;
+  headlineNote: string;
+  /** "KR3 left out: error at Key Results!K4" when the key result is left out of progress; else ''. */
+  leftOut: string;
+  bar: BarView;
+  facts: Fact[];
+  kpis: { id: string; name: string; status: StatusView }[];
+  figure: FigureView;
+}
+
+export interface PyramidKr {
+  id: string;
+  title: string;
+  owner: string;
+  status: StatusView;
+  href: string;
+}
+
+export interface PyramidObjective {
+  id: string;
+  title: string;
+  owner: string;
+  parent: string;
+  status: StatusView;
+  attainment: string;
+  keyResults: PyramidKr[];
+  tally: string;
+  /** One line per key result left out of this objective's progress, naming the cell to fix. */
+  leftOut: string[];
+  /** The objective's notes; a link only when they are an http(s) URL. */
+  note: string;
+  noteHref: string;
+  /** Attainment per report, with --previous (set by report/view/since-previous.ts). */
+  trend?: TrendView | null;
+}
+
+export interface PyramidKpi {
+  id: string;
+  name: string;
+  owner: string;
+  target: string;
+  latest: string;
+  /** How it was judged: "met in 4 of 8 months; latest 0.7 hours ≤ 1 hour", or why it could not be. */
+  judged: string;
+  status: StatusView;
+}
+
+export interface PyramidLevel {
+  key: 'vision' | 'strategy' | 'tactics' | 'key-tasks' | 'assessment';
+  step: number;
+  name: string;
+  sub: string;
+  count: string;
+  text: string;
+  empty: boolean;
+  answers: { question: string; label: string; text: string; answered: boolean }[];
+  objectives: PyramidObjective[];
+  kpis: PyramidKpi[];
+  more: string;
+}
+
+export interface Commitment {
+  id: string;
+  title: string;
+  status: StatusView | null;
+  href: string;
+}
+
+export interface DepartmentGroup {
+  status: StatusView;
+  count: string;
+  departments: { name: string; href: string; attainment: string }[];
+}
+
+export interface DepartmentRow {
+  name: string;
+  lead: string;
+  href: string;
+  status: StatusView;
+  attainment: string;
+  objectives: Commitment[];
+  keyResults: Commitment[];
+  kpis: Commitment[];
+  moreObjectives: string;
+  moreKeyResults: string;
+  moreKpis: string;
+  roadmapItems: string;
+}
+
+export interface IssueView {
+  code: string;
+  message: string;
+  fix: string;
+  where: string;
+}
+
+export interface IssueGroup {
+  severity: Severity;
+  label: string;
+  count: string;
+  items: IssueView[];
+  truncated: string;
+}
+
+export interface IssuesView {
+  empty: boolean;
+  summary: string;
+  groups: IssueGroup[];
+  allHref: string;
+}
+
+export interface ChangeRow {
+  when: string;
+  where: string;
+  id: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  reason: string;
+  reasonMissing: boolean;
+}
+
+export interface Tile {
+  label: string;
+  value: string;
+  note: string;
+}
+
+export interface NavLink {
+  href: string;
+  text: string;
+}
+
+/** What every page shares: language, words, the header. */
+export interface PageCommon {
+  lang: Lang;
+  labels: Labels;
+  product: string;
+  title: string;
+  period: string;
+  asOf: string;
+  source: string;
+  companyHref: string;
+  /** Said on every page when the plan has errors: its figures may be incomplete. '' otherwise. */
+  errorsNote: string;
+  /** Where the errors are listed: the company page's plan check. */
+  errorsHref: string;
+  /** Every key result and KPI left out of progress, with the cell to fix ("KR3 left out: error at …"). */
+  leftOut: string[];
+}
+
+export interface CompanyPage extends PageCommon {
+  kind: 'company';
+  file: string;
+  pageTitle: string;
+  nav: NavLink[];
+  verdict: {
+    status: StatusView;
+    objectives: string;
+    problems: string;
+    chips: { status: StatusView; count: string }[];
+  };
+  tiles: Tile[];
+  large: boolean;
+  largeNote: string;
+  pyramid: PyramidLevel[];
+  pyramidIntro: string;
+  roadmap: { present: boolean; figure: FigureView; note: string };
+  keyResults: { present: boolean; cards: KrCardView[]; note: string };
+  /** Small plans: department × commitments. */
+  departments: DepartmentRow[];
+  /** Large plans: departments grouped by status, worst first, each a link to its page. */
+  departmentGroups: DepartmentGroup[];
+  issues: IssuesView;
+  changes: { present: boolean; rows: ChangeRow[] };
+  /** "Since the last report", with --previous (set by report/view/since-previous.ts). */
+  sincePrevious?: SincePreviousView | null;
+}
+
+export interface DepartmentPage extends PageCommon {
+  kind: 'department';
+  file: string;
+  pageTitle: string;
+  name: string;
+  lead: string;
+  status: StatusView;
+  summary: string;
+  chartsNote: string;
+  cards: KrCardView[];
+  kpis: PyramidKpi[];
+  roadmap: Table;
+  hasRoadmap: boolean;
+}
+
+export interface IssuesPage extends PageCommon {
+  kind: 'issues';
+  file: string;
+  pageTitle: string;
+  issues: IssuesView;
+}
+
+export interface ReportView {
+  lang: Lang;
+  company: CompanyPage;
+  departments: DepartmentPage[];
+  issuesPage: IssuesPage | null;
+}

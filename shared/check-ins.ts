@@ -1,0 +1,202 @@
+/**
+ * Which Actuals rows count, decided once for every surface. Progress (and so the report, plan.json and the
+ * sidebar) skips the rows this screen excludes, and the checks report each exclusion at its Actuals cell, so a
+ * value is never dropped silently and never counted by one surface but not another.
+ *
+ * Excluded here (independent of the as-of day):
+ * - a value the metric's type makes impossible: a milestone other than 0 or 1, a negative monthly amount of a
+ *   cumulative count that should go up, a `%` value that only makes sense divided by 100 (13 for 13%);
+ * - the second of two identical check-ins (same date, metric and value): counted once;
+ * - a check-in dated in a month before the metric's Start month.
+ * Check-ins of months after the judged month (or after a key result's due month) are not excluded here: progress
+ * leaves them for later without an issue, since they are not mistakes.
+ */
+import { monthOf, type Month } from './calendar';
+import { isMoneyUnit, keyResultIndex, keyResultWindow, trackedKeyResult } from './decompose';
+import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
+import type { Actual, Plan } from './plan';
+import { tabDef, type Bilingual, type Direction, type MetricType } from './template';
+
+/**
+ * A `%` value v typed as a whole number is caught when it is above 1 (100%), lies outside the metric's
+ * plausible range, and v / 100 lies inside it. The plausible range is ±PERCENT_RANGE_FACTOR times the larger of
+ * the metric's baseline and target; a bar to exceed (a threshold or KPI that should increase) has no upper end,
+ * so there the range reaches up to OPEN_BAR_CEILING (1,000%) at least. Examples: 13 against a 5% → 20% plan
+ * (range ±1) is flagged, 0.13 is inside; a real 1.3 (130% retention) against 100% → 120% (range ±6) is not
+ * flagged, 130 is; a 125% month against a "growth ≥ 5%" bar is not flagged, 24 is.
+ */
+export const PERCENT_RANGE_FACTOR = 5;
+export const OPEN_BAR_CEILING = 10;
+/** The smallest scale the range is taken over, so a plan from 0% to 1% still has a sensible range. */
+const MIN_PERCENT_SCALE = 0.01;
+
+export const isPercentUnit = (unit: string) => unit.trim() === '%';
+
+/** True when `value` in a `%` metric whose baseline/target reach up to `scale` reads as a whole percent. */
+export function looksLikeWholePercent(value: number, scale: number, openAbove = false): boolean {
+  const bound = PERCENT_RANGE_FACTOR * Math.max(Math.abs(scale), MIN_PERCENT_SCALE);
+  const low = -bound;
+  const high = openAbove ? Math.max(bound, OPEN_BAR_CEILING) : bound;
+  const inside = (x: number) => x >= low && x <= high;
+  return Math.abs(value) > 1 && !inside(value) && inside(value / 100);
+}
+
+/**
+ * The parse-time form for a key result's own Baseline and Target in a `%` metric: which of the two (if any) was
+ * typed as a whole percent. Either the figure is judged against the other one (taken as at least 30%, so that
+ * 0% → 150% stays a real plan), or both are whole numbers of 2 or more (5 → 20): then the target is flagged.
+ */
+export function wholePercentFigure(baseline: number, target: number): 'baseline' | 'target' | null {
+  const b = Math.abs(baseline);
+  const t = Math.abs(target);
+  if (t > 1 && b <= 1 && looksLikeWholePercent(t, Math.max(b, 0.3))) return 'target';
+  if (b > 1 && t <= 1 && looksLikeWholePercent(b, Math.max(t, 0.3))) return 'baseline';
+  if (b > 1 && t > 1 && Math.max(b, t) >= 2 && Math.max(b, t) <= 100) return 'target';
+  return null;
+}
+
+/**
+ * A KPI's bar in a `%` metric has nothing to be judged against but itself: 2 or more (200% and above) up to 100
+ * reads as a whole percent ("5" for a "growth ≥ 5%" bar), while 1.5 (150%) stays a real bar.
+ */
+export const kpiTargetLooksWhole = (target: number): boolean =>
+  Math.abs(target) >= 2 && Math.abs(target) <= 100;
+
+/** What a check-in is judged against: its metric's type, unit, range and first counted month. */
+interface MetricFacts {
+  id: string;
+  type: MetricType;
+  unit: string;
+  direction: Direction;
+  /** The larger of |baseline| and |target|, for the `%` test; null without a target. */
+  scale: number | null;
+  /** The metric's Start month; null when it has no window. */
+  start: Month | null;
+}
+
+export interface CheckInScreen {
+  /** The rows that count (in sheet order): everything else was excluded with an issue. */
+  counted: Actual[];
+  issues: PlanIssue[];
+}
+
+function metricFacts(plan: Plan): Map<string, MetricFacts> {
+  const facts = new Map<string, MetricFacts>();
+  for (const kr of plan.keyResults) {
+    const key = kr.id.toLowerCase();
+    if (facts.has(key)) continue;
+    const window = keyResultWindow(kr, plan);
+    facts.set(key, {
+      id: kr.id,
+      type: kr.type,
+      unit: kr.unit,
+      direction: kr.direction,
+      scale: kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target)),
+      start: window ? monthOf(window.start) : null,
+    });
+  }
+  const index = keyResultIndex(plan);
+  for (const kpi of plan.kpis) {
+    const key = kpi.id.toLowerCase();
+    if (facts.has(key)) continue;
+    const kr = trackedKeyResult(kpi, plan, index);
+    const window = kr ? keyResultWindow(kr, plan) : null;
+    const start = window?.start ?? plan.period?.start ?? null;
+    facts.set(key, {
+      id: kpi.id,
+      type: 'threshold',
+      unit: kpi.unit,
+      direction: kpi.direction,
+      scale: kpi.target === null ? null : Math.abs(kpi.target),
+      start: start ? monthOf(start) : null,
+    });
+  }
+  return facts;
+}
+
+/** A number as a person typed it, without binary noise (0.13, not 0.13000000000000003). */
+const plain = (x: number) => Number(x.toPrecision(12));
+
+/** The impossible-value check for one row, or null when the value is possible. */
+function impossibleValue(
+  a: Actual,
+  m: MetricFacts,
+  currency: string,
+): { code: IssueCode; params: Record<string, string | number | Bilingual> } | null {
+  if (m.type === 'milestone') {
+    return a.value === 0 || a.value === 1 ? null : { code: 'milestone-check-in', params: {} };
+  }
+  const openAbove = m.type === 'threshold' && m.direction === 'increase';
+  if (isPercentUnit(m.unit) && m.scale !== null && looksLikeWholePercent(a.value, m.scale, openAbove)) {
+    return {
+      code: 'percent-as-whole-number',
+      params: { ratio: plain(a.value / 100), consequence: PERCENT_CONSEQUENCES.notCounted },
+    };
+  }
+  // Money can go down (a refund); a count that should go up cannot have a negative month.
+  if (
+    m.type === 'cumulative' &&
+    m.direction === 'increase' &&
+    a.value < 0 &&
+    !isMoneyUnit(m.unit, currency)
+  ) {
+    return { code: 'negative-check-in', params: {} };
+  }
+  return null;
+}
+
+/** Screen every Actuals row once: the rows that count, and an issue for each that does not. */
+export function screenCheckIns(plan: Plan): CheckInScreen {
+  const facts = metricFacts(plan);
+  const layout = plan.layout.actuals;
+  const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
+  const at = (row: number, column: 'date' | 'value') => ({
+    sheet,
+    row,
+    column: layout?.columns[column] ?? 1,
+  });
+  const counted: Actual[] = [];
+  const issues: PlanIssue[] = [];
+  /** metric|date|value → the first row with it. */
+  const seen = new Map<string, number>();
+  const currency = plan.strategy.values.currency;
+  // Actuals repeat the same few IDs thousands of times: each spelling is looked up once.
+  const bySpelling = new Map<string, MetricFacts | undefined>();
+  for (const a of plan.actuals) {
+    let m = bySpelling.get(a.metric);
+    if (m === undefined && !bySpelling.has(a.metric)) {
+      m = facts.get(a.metric.toLowerCase());
+      bySpelling.set(a.metric, m);
+    }
+    // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
+    if (!m) {
+      counted.push(a);
+      continue;
+    }
+    const base = { row: a.row, metric: m.id, date: a.date, value: a.value, id: m.id };
+    const impossible = impossibleValue(a, m, currency);
+    if (impossible) {
+      issues.push(
+        makeIssue(impossible.code, at(a.row, 'value'), {
+          ...base,
+          field: tabDef('actuals').columns.find((c) => c.key === 'value')!.label,
+          ...impossible.params,
+        }),
+      );
+      continue;
+    }
+    const key = `${m.id.toLowerCase()}|${a.date}|${a.value}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push(makeIssue('duplicate-check-in', at(a.row, 'value'), { ...base, other: first }));
+      continue;
+    }
+    seen.set(key, a.row);
+    if (m.start !== null && monthOf(a.date) < m.start) {
+      issues.push(makeIssue('check-in-before-start', at(a.row, 'date'), { ...base, start: m.start }));
+      continue;
+    }
+    counted.push(a);
+  }
+  return { counted, issues };
+}
