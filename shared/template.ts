@@ -551,6 +551,126 @@ export const TARGETS_SUMMARY_COLUMNS: readonly ColumnDef[] = [
   ),
 ];
 
+/**
+ * Helper columns of the Targets tab, after the to-date columns: per-row figures that the month and to-date formulas
+ * read, so that no formula repeats the window arithmetic (docs/addon.md, "Targets formulas"). Generated, never
+ * edited by hand.
+ */
+export const TARGETS_HELPER_COLUMNS: readonly ColumnDef[] = [
+  col(
+    'windowStart',
+    'Window start',
+    '窗口开始',
+    'date',
+    false,
+    bi(
+      'First day of the first active month (Start, or the period start).',
+      '首个有效月份的第一天（开始日期或周期开始）。',
+    ),
+  ),
+  col(
+    'months',
+    'Months in window',
+    '窗口月数',
+    'number',
+    false,
+    bi('Active months, Start month through Due month.', '有效月份数：从开始月份到截止月份。'),
+  ),
+  col(
+    'columnOffset',
+    'Column offset',
+    '列偏移',
+    'number',
+    false,
+    bi(
+      "A month cell's column number minus this is the month's position in the window (1 = the first month).",
+      '月份单元格的列号减去此值，即该月在窗口中的序号（1 = 第一个月）。',
+    ),
+  ),
+  col(
+    'judged',
+    'Judged month',
+    '评估月份序号',
+    'number',
+    false,
+    bi(
+      'Position in the window of the last month that has ended by the as-of day (at most the months in window).',
+      '截至评估日已结束的最后一个月在窗口中的序号（不超过窗口月数）。',
+    ),
+  ),
+  col('span', 'Span', '跨度', 'number', false, bi('Target minus baseline.', '目标值减基线。')),
+  col(
+    'phasingCode',
+    'Phasing code',
+    '分解方式代码',
+    'number',
+    false,
+    bi(
+      '1 even, 2 ramp-up, 3 front-loaded, 4 custom with weights.',
+      '1 平均，2 逐步提升，3 前高后低，4 自定义（有权重）。',
+    ),
+  ),
+  col(
+    'shareLinear',
+    'Share a',
+    '比例 a',
+    'number',
+    false,
+    bi('Share reached after x months = x × (a + b × x) / d.', 'x 个月后的累计比例 = x × (a + b × x) / d。'),
+  ),
+  col('shareSquare', 'Share b', '比例 b', 'number', false, bi('See Share a.', '见“比例 a”。')),
+  col('shareDivisor', 'Share d', '比例 d', 'number', false, bi('See Share a.', '见“比例 a”。')),
+  col(
+    'weightsTotal',
+    'Weights total',
+    '权重合计',
+    'number',
+    false,
+    bi('Custom phasing: the weights inside the window.', '自定义分解：窗口内的权重合计。'),
+  ),
+  col(
+    'checkedIn',
+    'Check-ins in judged month',
+    '评估月份复盘数',
+    'number',
+    false,
+    bi('Actuals rows of this metric dated in the judged month.', '该指标在评估月份的复盘行数。'),
+  ),
+  col(
+    'latestCheckIn',
+    'Latest check-in',
+    '最近复盘日期',
+    'date',
+    false,
+    bi(
+      'Levels and thresholds: the date of the latest check-in counted (0 when none).',
+      '水平与阈值指标：计入的最近一次复盘日期（无则为 0）。',
+    ),
+  ),
+  col(
+    'expectedAttainment',
+    'Expected attainment',
+    '预期达成率',
+    'number',
+    false,
+    bi('Attainment the target to date stands for.', '累计目标对应的达成率。'),
+  ),
+];
+
+/**
+ * The as-of day of the Targets tab: one cell (header "As of" after the helper columns, the date below it) named
+ * TARGETS_AS_OF_NAME. Every to-date formula reads it and nothing reads the clock: the add-on sets it to today on
+ * Decompose targets, and a person may type a review date instead.
+ */
+export const TARGETS_AS_OF = {
+  name: 'GTM_AS_OF',
+  label: bi('As of', '评估日'),
+  note: bi(
+    'The day the to-date columns are judged on. Decompose targets sets it to today; type a review date to judge as of that day.',
+    '累计列的评估日期。“分解目标”会将其设为今天；也可填写复盘日期，按该日评估。',
+  ),
+} as const;
+
 const byKey = new Map(TABS.map((t) => [t.key, t]));
 
 export function tabDef(key: TabKey): TabDef {
