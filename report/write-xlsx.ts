@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 
 import { isIsoDate } from '../shared/calendar';
-import type { Cell, Workbook } from '../shared/cells';
+import { columnLetter, quoteSheet, type Cell, type Workbook } from '../shared/cells';
 import { exampleWorkbook } from '../shared/example';
 import { parsePlan } from '../shared/parse';
 import { buildTargetsSheet } from '../shared/targets-sheet';
@@ -21,6 +21,7 @@ import {
   matchTab,
   matchesLabel,
   tabDef,
+  TARGETS_AS_OF,
   TARGETS_SUMMARY_COLUMNS,
   type ColumnDef,
   type Lang,
@@ -90,7 +91,7 @@ type Commit = (row: ExcelJS.Row) => void;
 const inMemory: Commit = () => {};
 const streamed: Commit = (row) => row.commit();
 
-type Book = Pick<ExcelJS.Workbook, 'addWorksheet'>;
+type Book = Pick<ExcelJS.Workbook, 'addWorksheet' | 'definedNames'>;
 
 function writeTab(
   book: Book,
@@ -183,6 +184,12 @@ function writeTargets(book: Book, workbook: Workbook, lang: Lang, commit: Commit
     if (weightRows.has(r + 1)) row.font = { color: { argb: 'FF1F4E79' }, bold: true };
     commit(row);
   });
+  // The as-of cell every to-date formula reads by name (template.ts TARGETS_AS_OF).
+  const { row: asOfRow, column: asOfColumn } = targets.asOfCell;
+  book.definedNames.add(
+    `${quoteSheet(sheet.name)}!$${columnLetter(asOfColumn)}$${asOfRow}`,
+    TARGETS_AS_OF.name,
+  );
   return true;
 }
 

@@ -4,6 +4,11 @@
  * rebuilds; a plan that cannot be decomposed gets a message, not an exception; calls do not grow with rows.
  */
 import { describe, expect, it } from 'vitest';
+import {
+  chunkRows,
+  WRITE_BYTES_PER_CALL,
+  WRITE_ROWS_PER_CALL,
+} from '../apps-script/server/decompose-targets';
 import { toWorkbook } from '../emulator/index';
 import { decompose, keyResultSpec, kpiSpec, parsePlan, tabDef, type Lang, type Workbook } from '../shared';
 import {
@@ -177,18 +182,47 @@ describe('Decompose targets', () => {
     expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
   });
 
-  it('makes as many service calls for 500 key results as for 10', () => {
+  it('writes in bounded chunks: calls grow with chunks of rows, none over the byte bound', () => {
     const calls = (n: number) => {
       const run = loadAddon({ workbook: planWithKeyResults(n) as never });
       run.emulator.resetCalls();
       const result = run.run('decomposeTargets') as ActionResult;
       expect(result.ok, result.message).toBe(true);
       expect(result.details).toMatchObject({ keyResults: n });
-      return run.emulator.calls;
+      return { calls: run.emulator.calls, rows: (result.details as { rows: number }).rows };
     };
     const small = calls(10);
-    const large = calls(500);
-    expect(large.byMethod).toEqual(small.byMethod);
-    expect(small.byMethod['Range.setValues']).toBe(1);
+    const large = calls(1200);
+    expect(small.calls.byMethod['Range.setValues']).toBe(1);
+    // 1,201 rows: three chunks of at most WRITE_ROWS_PER_CALL rows (the bytes stay under the bound here).
+    const chunks = Math.ceil(large.rows / WRITE_ROWS_PER_CALL);
+    expect(chunks).toBe(3);
+    expect(large.calls.byMethod['Range.setValues']).toBe(chunks);
+    expect(large.calls.byMethod['Range.setNumberFormats']).toBe(
+      Math.ceil((large.rows - 1) / WRITE_ROWS_PER_CALL),
+    );
+    expect(large.calls.maxWriteBytes).toBeLessThanOrEqual(WRITE_BYTES_PER_CALL * 1.01);
+    // Every other call is made as often for 1,200 key results as for 10.
+    const others = (byMethod: Record<string, number>) =>
+      Object.fromEntries(
+        Object.entries(byMethod).filter(
+          ([m]) => !/setValues|setNumberFormats|setBackgrounds|Sheet.getRange|insert/.test(m),
+        ),
+      );
+    expect(others(large.calls.byMethod)).toEqual(others(small.calls.byMethod));
+  });
+
+  it('cuts rows into chunks by rows and by bytes', () => {
+    const rows = Array.from({ length: 7 }, (_, i) => ['x'.repeat(i === 3 ? 50 : 5)]);
+    // 3 rows at most, 30 bytes at most: row 3 (54 bytes as JSON) goes alone.
+    expect(chunkRows(rows, 3, 30)).toEqual([
+      { start: 0, count: 3 },
+      { start: 3, count: 1 },
+      { start: 4, count: 3 },
+    ]);
+    expect(chunkRows([['é'.repeat(10)], ['a']], 10, 24)).toEqual([
+      { start: 0, count: 1 },
+      { start: 1, count: 1 },
+    ]);
   });
 });
