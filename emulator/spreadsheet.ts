@@ -253,10 +253,10 @@ export class FakeSpreadsheet {
     this._syntax = formulaSyntaxOf(this._options.locale);
     this._hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
-      // Formulas parse as the spreadsheet's locale writes them (docs/emulator.md, "Formula syntax").
+      // Arguments are separated as the spreadsheet's locale separates them (docs/emulator.md, "Formula syntax").
+      // The decimal separator stays '.': HyperFormula turns numbers into text with '.' (">="&0.05 is ">=0.05")
+      // but would read criteria with ',', failing formulas that work in Sheets, where both follow the locale.
       functionArgSeparator: this._syntax.argumentSeparator,
-      decimalSeparator: this._syntax.decimalSeparator,
-      thousandSeparator: this._syntax.decimalSeparator === ',' ? '.' : '',
       arrayColumnSeparator: this._syntax.argumentSeparator === ';' ? ';' : ',',
       arrayRowSeparator: this._syntax.argumentSeparator === ';' ? '|' : ';',
       // Keep full double precision: getValues() returns raw doubles in Sheets, and date-times

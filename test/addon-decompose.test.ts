@@ -10,7 +10,20 @@ import {
   WRITE_ROWS_PER_CALL,
 } from '../apps-script/server/decompose-targets';
 import { toWorkbook } from '../emulator/index';
-import { decompose, keyResultSpec, kpiSpec, parsePlan, tabDef, type Lang, type Workbook } from '../shared';
+import {
+  dateToIso,
+  decompose,
+  keyResultSpec,
+  kpiSpec,
+  parsePlan,
+  planProgress,
+  STATUS_LABELS,
+  tabDef,
+  TARGETS_AS_OF,
+  TARGETS_SUMMARY_COLUMNS,
+  type Lang,
+  type Workbook,
+} from '../shared';
 import {
   loadAddon,
   planWithKeyResults,
@@ -180,6 +193,50 @@ describe('Decompose targets', () => {
     expect(result.ok).toBe(true);
     expect(result.message).toContain('Problems found in the plan: 1.');
     expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
+  });
+
+  it('gives the same numbers in a de_DE spreadsheet (";" between arguments) as in an en_US one', () => {
+    const grids = (['en_US', 'de_DE'] as const).map((locale) => {
+      const run = loadAddon({ locale, timeZone: 'Europe/Berlin' });
+      expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
+      compareWithShared(run, 'Europe/Berlin');
+      const sheet = run.ss.getSheetByName('Targets')!;
+      const formulas = sheet.getDataRange().getFormulas().flat().filter(Boolean);
+      return { values: valuesOf(run.ss, 'Targets'), formulas };
+    });
+    expect(grids[1].values).toEqual(grids[0].values);
+    // No error cell anywhere, and the formulas are written with ';' (shown in each locale's own syntax).
+    expect(grids[1].values.flat().filter((v) => typeof v === 'string' && v.startsWith('#'))).toEqual([]);
+    expect(grids[1].formulas.some((f) => f.includes(';'))).toBe(true);
+    expect(grids[0].formulas.every((f) => !f.includes(';'))).toBe(true);
+  });
+
+  it('judges the to-date columns as of the named as-of cell: today, or a review date typed over it', () => {
+    const run = loadAddon({ timeZone: 'Asia/Shanghai' });
+    const result = run.run('insertExamplePlan') as ActionResult;
+    expect(result.ok, result.message).toBe(true);
+    const asOf = run.ss.getRangeByName(TARGETS_AS_OF.name)!;
+    expect(asOf.getSheet().getName()).toBe('Targets');
+    // Decompose set it to today in the spreadsheet's time zone.
+    const today = dateToIso(new Date(), 'Asia/Shanghai');
+    expect(dateToIso(asOf.getValue() as Date, 'Asia/Shanghai')).toBe(today);
+    // A review date typed over it: the to-date columns follow, equal to progress as of that day.
+    asOf.setValue(zonedMidnight('2026-06-15', 'Asia/Shanghai'));
+    const workbook = toWorkbook(run.ss) as Workbook;
+    const { plan } = parsePlan(workbook, { timeZone: 'Asia/Shanghai' });
+    const progress = planProgress(plan, '2026-06-15');
+    const rows = valuesOf(run.ss, 'Targets');
+    const header = rows[0] as unknown[];
+    const at = (key: string) => header.indexOf(TARGETS_SUMMARY_COLUMNS.find((c) => c.key === key)!.label.en);
+    for (const p of progress.keyResults) {
+      const row = rows.find((r) => r[0] === p.id && r[1] === 'target')!;
+      if (p.current === null) expect(row[at('actualToDate')]).toBe('');
+      else expect(row[at('actualToDate')]).toBeCloseTo(p.current, 9);
+      expect(row[at('status')]).toBe(STATUS_LABELS[p.status].en);
+    }
+    // No formula reads the clock.
+    const formulas = run.ss.getSheetByName('Targets')!.getDataRange().getFormulas().flat();
+    expect(formulas.filter((f) => /TODAY|NOW\(/.test(f))).toEqual([]);
   });
 
   it('writes in bounded chunks: calls grow with chunks of rows, none over the byte bound', () => {

@@ -5,7 +5,10 @@ import type { Cell, Workbook } from '../../shared';
 export interface EvaluateOptions {
   /** Workbook-level names → a cell, e.g. { GTM_AS_OF: { sheet: 'Targets', row: 2, column: 30 } } (1-based). */
   names?: Record<string, { sheet: string; row: number; column: number }>;
-  /** Parse formulas as a locale does: ';' between arguments and ',' for decimals (e.g. de_DE). */
+  /**
+   * Parse formulas as a comma-decimal locale (de_DE) separates arguments: ';'. Decimals stay '.': HyperFormula
+   * writes numbers into text with '.' whatever its decimal separator (see docs/emulator.md).
+   */
   syntax?: 'comma' | 'semicolon';
 }
 
@@ -35,7 +38,7 @@ export function evaluateWorkbook(
   }
   const config: Partial<ConfigParams> = { licenseKey: 'gpl-v3' };
   if (options.syntax === 'semicolon')
-    Object.assign(config, { functionArgSeparator: ';', decimalSeparator: ',', thousandSeparator: ' ' });
+    Object.assign(config, { functionArgSeparator: ';', arrayColumnSeparator: ';', arrayRowSeparator: '|' });
   const hf = HyperFormula.buildFromSheets(sheets, config);
   for (const [name, at] of Object.entries(options.names ?? {}))
     hf.addNamedExpression(name, `=${quote(at.sheet)}!$${columnLetters(at.column)}$${at.row}`);
