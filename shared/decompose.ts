@@ -321,6 +321,23 @@ export function formulaInSyntax(formula: string, separator: ',' | ';'): string {
   return out;
 }
 
+/**
+ * Functions newer than the .xlsx format's first edition are stored with the "_xlfn." prefix (ECMA-376 and
+ * Microsoft's "Issue: An _xlfn. prefix is displayed in front of a formula"); without it Excel and LibreOffice read
+ * them as unknown names (#NAME?). Of the functions the Targets tab uses, only MAXIFS is one.
+ */
+const XLFN_FUNCTIONS = /\b(MAXIFS)\(/g;
+
+/** A formula (without its "=") as an .xlsx file stores it: the same text, with the _xlfn. prefixes. */
+export function formulaForXlsx(formula: string): string {
+  if (!formula.includes('MAXIFS')) return formula;
+  // Only outside "text" and 'sheet names'.
+  return formula
+    .split(/("[^"]*"|'[^']*')/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(XLFN_FUNCTIONS, '_xlfn.$1(')))
+    .join('');
+}
+
 /** A decimal constant such as 0.9 as an integer ratio ("9/10"), so formulas carry no decimal separator. */
 export function ratioLiteral(value: number): string {
   for (let places = 0; places <= 9; places++) {
