@@ -14,6 +14,7 @@
  * Bracketed keys ([R], [SH], ...) refer to /work/shared/brief/apps-script-facts.md; behaviour
  * marked UNCONFIRMED there is listed in docs/emulator.md.
  */
+import { installIndexedCriteria } from './indexed-criteria';
 import { HyperFormula, DetailedCellError, type RawCellContent, type SimpleCellRange } from 'hyperformula';
 import {
   type GridRect,
@@ -250,6 +251,8 @@ export class FakeSpreadsheet {
     this._name = this._options.name;
     this._locale = this._options.locale;
     this._timeZone = this._options.timeZone;
+    // Criteria functions with HyperFormula's results, without its row-by-row walk (indexed-criteria.ts).
+    installIndexedCriteria();
     this._syntax = formulaSyntaxOf(this._options.locale);
     this._hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',

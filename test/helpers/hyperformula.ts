@@ -1,6 +1,10 @@
 /** Evaluate a workbook of values and formula strings with HyperFormula, the stand-in for a real spreadsheet. */
 import { HyperFormula, type ConfigParams } from 'hyperformula';
+import { installIndexedCriteria } from '../../emulator/indexed-criteria';
 import type { Cell, Workbook } from '../../shared';
+
+// The emulator's criteria functions (same results, indexed): the tests evaluate as the emulator does.
+installIndexedCriteria();
 
 export interface EvaluateOptions {
   /** Workbook-level names → a cell, e.g. { GTM_AS_OF: { sheet: 'Targets', row: 2, column: 30 } } (1-based). */
