@@ -6,9 +6,10 @@
  * Two timings. "ms": the add-on's own work plus the emulated calls, with the emulator's formula engine out of
  * the way (recalculation 'never': formulas stored as text, docs/emulator.md), comparable across sizes.
  * "with formulas ms": the same run with HyperFormula parsing and recalculating every formula, as the tests run
- * it; that is the emulator's cost (in Sheets it is Google's, outside the script's execution time) and it grows
- * faster than linearly (HyperFormula links every to-date formula to every Actuals row), so it is measured only
- * up to GTM_BENCH_FORMULAS_MAX key results (default 100).
+ * it; that is the emulator's cost (in Sheets it is Google's, outside the script's execution time), measured up
+ * to GTM_BENCH_FORMULAS_MAX key results (default 100; `GTM_BENCH_FORMULAS_MAX=1000` gives the full-evaluation
+ * Decompose at 1,000 key results). Also printed: the Targets tab's formula count, longest formula, formula bytes
+ * and TODAY() calls, and the bytes of the largest write call.
  *
  * `npm run bench -- addon` runs it; `npx tsx bench/addon.bench.ts [sizes...]` too.
  */
@@ -184,7 +185,8 @@ export async function measureFormulas(sizes: number[] = SIZES): Promise<FormulaB
   return rows;
 }
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const mb = (bytes: number) =>
+  bytes < 100_000 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(2)} MB`;
 
 /** `npm run bench`: prints the figures. */
 export async function run(sizes: number[] = SIZES): Promise<void> {
