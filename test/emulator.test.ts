@@ -767,7 +767,7 @@ describe('formula syntax by locale [LOC]', () => {
 
   it('records the bytes of write calls', () => {
     const { g, emu } = setup({ S: [[1]] });
-    g.SpreadsheetApp.getActiveSpreadsheet()
+    g.SpreadsheetApp.getActiveSpreadsheet()!
       .getSheetByName('S')!
       .getRange('A1:B1')
       .setValues([['é', 2]]);
