@@ -6,9 +6,10 @@
  * Two timings. "ms": the add-on's own work plus the emulated calls, with the emulator's formula engine out of
  * the way (recalculation 'never': formulas stored as text, docs/emulator.md), comparable across sizes.
  * "with formulas ms": the same run with HyperFormula parsing and recalculating every formula, as the tests run
- * it; that is the emulator's cost (in Sheets it is Google's, outside the script's execution time) and it grows
- * faster than linearly (HyperFormula links every to-date formula to every Actuals row), so it is measured only
- * up to GTM_BENCH_FORMULAS_MAX key results (default 100).
+ * it; that is the emulator's cost (in Sheets it is Google's, outside the script's execution time), measured up
+ * to GTM_BENCH_FORMULAS_MAX key results (default 100; `GTM_BENCH_FORMULAS_MAX=1000` gives the full-evaluation
+ * Decompose at 1,000 key results). Also printed: the Targets tab's formula count, longest formula, formula bytes
+ * and TODAY() calls, and the bytes of the largest write call.
  *
  * `npm run bench -- addon` runs it; `npx tsx bench/addon.bench.ts [sizes...]` too.
  */
@@ -23,7 +24,7 @@ import {
   type EmulatorControl,
   type WorkbookInput,
 } from '../emulator/index';
-import { exampleWorkbook, tabDef, type Workbook } from '../shared';
+import { buildTargetsSheet, exampleWorkbook, parsePlan, tabDef, type Workbook } from '../shared';
 
 export const SIZES = [100, 1_000, 5_000];
 const FORMULAS_MAX = Number(process.env.GTM_BENCH_FORMULAS_MAX ?? 100);
@@ -43,6 +44,20 @@ export interface AddonBenchRow {
   ms: number;
   /** The same with HyperFormula parsing and recalculating the formulas (null when not measured). */
   withFormulasMs: number | null;
+  /** Bytes sent by the largest document-writing call, and by all of them (JSON of the arguments, UTF-8). */
+  maxWriteBytes: number;
+  writeBytes: number;
+}
+
+export interface FormulaBenchRow {
+  keyResults: number;
+  formulas: number;
+  /** Characters of the longest formula of the Targets tab. */
+  longest: number;
+  /** UTF-8 bytes of all the Targets tab's formula text (';' syntax, as the add-on writes it). */
+  bytes: number;
+  /** Formulas that call TODAY() or NOW(). */
+  volatile: number;
 }
 
 /** A plan with n key results: bench/generate-plan.ts when present, else the example's key results repeated. */
@@ -102,6 +117,8 @@ function runOperations(workbook: Workbook, code: string, recalculation: Recalcul
     const calls = addon.emulator.calls;
     const growth = GROWTH_CALLS.reduce((sum, method) => sum + (calls.byMethod[method] ?? 0), 0);
     return {
+      maxWriteBytes: calls.maxWriteBytes,
+      writeBytes: calls.writeBytes,
       operation,
       calls: calls.total,
       callsExceptGrowth: calls.total - growth,
@@ -141,31 +158,72 @@ export async function measureAddon(
   return { rows, callsConstant, source };
 }
 
+/** The Targets tab's formulas for plans of these sizes: count, longest, bytes, volatile calls. */
+export async function measureFormulas(sizes: number[] = SIZES): Promise<FormulaBenchRow[]> {
+  const rows: FormulaBenchRow[] = [];
+  for (const n of sizes) {
+    const { workbook } = await planWorkbook(n);
+    const { plan } = parsePlan(workbook);
+    const sheet = buildTargetsSheet(plan, {
+      lang: 'en',
+      date: (iso) => new Date(`${iso}T00:00:00Z`),
+      asOf: '2026-11-15',
+      argumentSeparator: ';',
+    });
+    if (!sheet) throw new Error(`no Targets tab for ${n} key results`);
+    const row: FormulaBenchRow = { keyResults: n, formulas: 0, longest: 0, bytes: 0, volatile: 0 };
+    for (const cells of sheet.rows)
+      for (const cell of cells) {
+        if (typeof cell !== 'string' || !cell.startsWith('=')) continue;
+        row.formulas++;
+        row.longest = Math.max(row.longest, cell.length);
+        row.bytes += Buffer.byteLength(cell);
+        if (/\b(TODAY|NOW)\(/.test(cell)) row.volatile++;
+      }
+    rows.push(row);
+  }
+  return rows;
+}
+
+const mb = (bytes: number) =>
+  bytes < 100_000 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(2)} MB`;
+
 /** `npm run bench`: prints the figures, and returns them for `--json`. */
-export async function run(sizes: number[] = SIZES): Promise<Awaited<ReturnType<typeof measureAddon>>> {
+export async function run(sizes: number[] = SIZES) {
+  console.log('Targets tab formulas (as the add-on writes them):');
+  console.log(
+    `${'KRs'.padStart(6)} ${'formulas'.padStart(9)} ${'longest'.padStart(8)} ${'bytes'.padStart(10)} ${'TODAY()'.padStart(8)}`,
+  );
+  const formulas = await measureFormulas(sizes);
+  for (const f of formulas)
+    console.log(
+      `${String(f.keyResults).padStart(6)} ${String(f.formulas).padStart(9)} ${String(f.longest).padStart(8)} ${mb(f.bytes).padStart(10)} ${String(f.volatile).padStart(8)}`,
+    );
   const measured = await measureAddon(sizes);
   const { rows, callsConstant, source } = measured;
   console.log(
     `plans: ${source}; ms = add-on + emulated calls (formulas kept as text); with formulas = HyperFormula parsing and recalculating too (≤ ${FORMULAS_MAX} KRs)`,
   );
   console.log(
-    `${'operation'.padEnd(26)} ${'KRs'.padStart(6)} ${'calls'.padStart(6)} ${'writes'.padStart(7)} ${'ms'.padStart(7)} ${'with formulas ms'.padStart(17)}`,
+    `${'operation'.padEnd(26)} ${'KRs'.padStart(6)} ${'calls'.padStart(6)} ${'writes'.padStart(7)} ${'ms'.padStart(7)} ${'with formulas ms'.padStart(17)} ${'max bytes/call'.padStart(15)}`,
   );
   for (const r of rows) {
     const calls = r.calls === r.callsExceptGrowth ? String(r.calls) : `${r.calls}*`;
     const formulas = r.withFormulasMs === null ? '–' : String(r.withFormulasMs);
     console.log(
-      `${r.operation.padEnd(26)} ${String(r.keyResults).padStart(6)} ${calls.padStart(6)} ${String(r.writes).padStart(7)} ${String(r.ms).padStart(7)} ${formulas.padStart(17)}`,
+      `${r.operation.padEnd(26)} ${String(r.keyResults).padStart(6)} ${calls.padStart(6)} ${String(r.writes).padStart(7)} ${String(r.ms).padStart(7)} ${formulas.padStart(17)} ${mb(r.maxWriteBytes).padStart(15)}`,
     );
   }
   if (rows.some((r) => r.calls !== r.callsExceptGrowth))
     console.log('* includes one Sheet.insertRowsAfter: the Targets tab outgrew its 1,000 rows');
+  // Writes are cut into chunks of rows and bytes (apps-script/server/decompose-targets.ts): calls grow with
+  // chunks, so "constant" holds only for plans under one chunk.
   console.log(
     callsConstant
       ? 'Service calls do not depend on plan size.'
-      : 'WARNING: service calls grow with plan size.',
+      : 'Service calls grow with the number of write chunks (WRITE_ROWS_PER_CALL rows, WRITE_BYTES_PER_CALL bytes each), not with cells.',
   );
-  return measured;
+  return { formulas, ...measured };
 }
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -33,7 +33,7 @@ export const HOST_REALM: ScriptRealm = {
 
 export interface BoundaryHooks {
   /** Called before every script-visible method call; may throw to refuse it. */
-  beforeCall(service: string, method: string): void;
+  beforeCall(service: string, method: string, args: readonly unknown[]): void;
   /** Prefix error messages with 'Exception: ' (UNCONFIRMED whether Google does, see errors.ts). */
   exceptionMessagePrefix: boolean;
 }
@@ -147,7 +147,7 @@ export class ScriptBoundary {
   private method(target: object, service: string, name: string, fn: (...args: unknown[]) => unknown) {
     return (...args: unknown[]): unknown => {
       try {
-        this.hooks.beforeCall(service, name);
+        this.hooks.beforeCall(service, name, args);
         const result = fn.apply(
           target,
           args.map((a) => this.fromScript(a)),

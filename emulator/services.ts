@@ -142,6 +142,12 @@ export interface CallStats {
   byMethod: Record<string, number>;
   /** e.g. { Range: 1, Sheet: 2, SpreadsheetApp: 1 } */
   byService: Record<string, number>;
+  /**
+   * Bytes of the arguments of document-writing calls (their JSON, UTF-8), in total and of the largest call: what
+   * a script sends to Google per call (Google recommends at most 2 MB per request, docs/emulator.md).
+   */
+  writeBytes: number;
+  maxWriteBytes: number;
 }
 
 export interface LockRecord {
@@ -334,7 +340,7 @@ class EmulatorCore {
     this.authMode = options.authMode ?? 'FULL';
     this.lockContention = options.lockContention ?? false;
     this.boundary = new ScriptBoundary({
-      beforeCall: (service, method) => this.beforeCall(service, method),
+      beforeCall: (service, method, args) => this.beforeCall(service, method, args),
       exceptionMessagePrefix: options.exceptionMessagePrefix ?? false,
     });
     this.properties = {
@@ -349,7 +355,10 @@ class EmulatorCore {
     return this.options.containerBound ?? true;
   }
 
-  private beforeCall(service: string, method: string): void {
+  writeBytes = 0;
+  maxWriteBytes = 0;
+
+  private beforeCall(service: string, method: string, args: readonly unknown[]): void {
     const key = `${service}.${method}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     this.totalCalls++;
@@ -358,6 +367,9 @@ class EmulatorCore {
     if (isWriteCall(service, method)) {
       const lockHeld = this.locksHeld.document || this.locksHeld.script;
       this.lock.writes.push({ method: key, lockHeld });
+      const bytes = args.length ? Buffer.byteLength(JSON.stringify(args) ?? '') : 0;
+      this.writeBytes += bytes;
+      if (bytes > this.maxWriteBytes) this.maxWriteBytes = bytes;
       if (lockHeld) this.lock.writesWhileHeld++;
       else this.lock.writesWithoutLock++;
     }
@@ -386,7 +398,13 @@ class EmulatorCore {
       const service = key.slice(0, key.indexOf('.'));
       byService[service] = (byService[service] ?? 0) + n;
     }
-    return { total: this.totalCalls, byMethod, byService };
+    return {
+      total: this.totalCalls,
+      byMethod,
+      byService,
+      writeBytes: this.writeBytes,
+      maxWriteBytes: this.maxWriteBytes,
+    };
   }
 }
 
@@ -1119,6 +1137,8 @@ export function createAppsScriptGlobals(
     resetCalls() {
       core.calls.clear();
       core.totalCalls = 0;
+      core.writeBytes = 0;
+      core.maxWriteBytes = 0;
     },
     get authMode() {
       return core.authMode;

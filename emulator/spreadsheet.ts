@@ -14,6 +14,7 @@
  * Bracketed keys ([R], [SH], ...) refer to /work/shared/brief/apps-script-facts.md; behaviour
  * marked UNCONFIRMED there is listed in docs/emulator.md.
  */
+import { installIndexedCriteria } from './indexed-criteria';
 import { HyperFormula, DetailedCellError, type RawCellContent, type SimpleCellRange } from 'hyperformula';
 import {
   type GridRect,
@@ -238,6 +239,7 @@ export class FakeSpreadsheet {
   /** @internal */ _namedRanges = new Map<string, FakeNamedRange>();
   /** @internal */ _protections: FakeProtection[] = [];
   /** @internal */ _timeZone: string;
+  /** @internal The formula syntax of the locale the spreadsheet was created with. */ readonly _syntax: FormulaSyntax;
   private _locale: string;
   private _name: string;
   private _nextSheetId = 0;
@@ -258,8 +260,17 @@ export class FakeSpreadsheet {
     this._name = this._options.name;
     this._locale = this._options.locale;
     this._timeZone = this._options.timeZone;
+    // Criteria functions with HyperFormula's results, without its row-by-row walk (indexed-criteria.ts).
+    installIndexedCriteria();
+    this._syntax = formulaSyntaxOf(this._options.locale);
     this._hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
+      // Arguments are separated as the spreadsheet's locale separates them (docs/emulator.md, "Formula syntax").
+      // The decimal separator stays '.': HyperFormula turns numbers into text with '.' (">="&0.05 is ">=0.05")
+      // but would read criteria with ',', failing formulas that work in Sheets, where both follow the locale.
+      functionArgSeparator: this._syntax.argumentSeparator,
+      arrayColumnSeparator: this._syntax.argumentSeparator === ';' ? ';' : ',',
+      arrayRowSeparator: this._syntax.argumentSeparator === ';' ? '|' : ';',
       // Keep full double precision: getValues() returns raw doubles in Sheets, and date-times
       // need it to round-trip milliseconds (HyperFormula's default rounds to 10 digits).
       smartRounding: false,
@@ -1071,7 +1082,9 @@ export class FakeSheet {
         return value;
       case 'string':
         if (value.length > 1 && value.startsWith('='))
-          return this._ss._options.recalculation === 'never' ? `'${value}` : value;
+          return this._ss._options.recalculation === 'never'
+            ? `'${value}`
+            : acceptSemicolons(value, this._ss._syntax);
         return this._ss._options.stringInput === 'parse' ? value : `'${value}`;
     }
     if (isDateLike(value)) return this._dateContent(value, row, col);
@@ -1656,4 +1669,84 @@ export class FakeRange {
   private _getStyles(key: StyleKey): (string | number | boolean)[][] {
     return this._sheet._readMeta(this._rect, (m) => m?.[key] ?? this._sheet._styleDefault(key));
   }
+}
+
+// =============================================================================================
+// Formula syntax by locale [LOC]
+
+export interface FormulaSyntax {
+  argumentSeparator: ',' | ';';
+  decimalSeparator: '.' | ',';
+}
+
+/**
+ * The 28 Sheets locales that separate arguments with a comma (and write decimals with a dot), as listed by the
+ * public report cited in docs/emulator.md; every other locale uses ';' between arguments and ',' for decimals.
+ * Keys are language_COUNTRY as getSpreadsheetLocale() returns them (a bare language, e.g. 'en', counts too).
+ */
+const COMMA_LOCALES = new Set([
+  'en_AU',
+  'en_CA',
+  'zh_CN',
+  'ar_EG',
+  'zh_HK',
+  'hi_IN',
+  'en_IN',
+  'bn_IN',
+  'gu_IN',
+  'kn_IN',
+  'ml_IN',
+  'mr_IN',
+  'pa_IN',
+  'ta_IN',
+  'te_IN',
+  'en_IE',
+  'iw_IL',
+  'he_IL',
+  'ja_JP',
+  'es_MX',
+  'mn_MN',
+  'my_MM',
+  'fil_PH',
+  'en_PH',
+  'ko_KR',
+  'de_CH',
+  'zh_TW',
+  'th_TH',
+  'en_GB',
+  'cy_GB',
+  'en_US',
+]);
+const COMMA_LANGUAGES = new Set(['en', 'zh', 'ja', 'ko', 'th', 'hi', 'he', 'iw', 'mn', 'my', 'fil']);
+
+export function formulaSyntaxOf(locale: string): FormulaSyntax {
+  const key = String(locale).replace('-', '_');
+  const comma = COMMA_LOCALES.has(key) || (!key.includes('_') && COMMA_LANGUAGES.has(key.toLowerCase()));
+  return comma
+    ? { argumentSeparator: ',', decimalSeparator: '.' }
+    : { argumentSeparator: ';', decimalSeparator: ',' };
+}
+
+/**
+ * Sheets in a comma locale reads ';' between arguments as ',' (reported, docs/emulator.md), so formulas written
+ * with ';' work in every locale. Text in quotes, quoted sheet names and array literals { } are left alone.
+ */
+export function acceptSemicolons(formula: string, syntax: FormulaSyntax): string {
+  if (syntax.argumentSeparator === ';' || !formula.includes(';')) return formula;
+  let out = '';
+  let quote = '';
+  let braces = 0;
+  for (const ch of formula) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '{') braces++;
+    else if (ch === '}') braces--;
+    else if (ch === ';' && braces === 0) {
+      out += ',';
+      continue;
+    }
+    out += ch;
+  }
+  return out;
 }

@@ -12,8 +12,9 @@ import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 
 import { isIsoDate } from '../shared/calendar';
-import type { Cell, Workbook } from '../shared/cells';
-import { exampleWorkbook } from '../shared/example';
+import { columnLetter, quoteSheet, type Cell, type Workbook } from '../shared/cells';
+import { formulaForXlsx } from '../shared/decompose';
+import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { parsePlan } from '../shared/parse';
 import { buildTargetsSheet } from '../shared/targets-sheet';
 import {
@@ -21,6 +22,7 @@ import {
   matchTab,
   matchesLabel,
   tabDef,
+  TARGETS_AS_OF,
   TARGETS_SUMMARY_COLUMNS,
   type ColumnDef,
   type Lang,
@@ -31,6 +33,8 @@ export interface WritePlanOptions {
   lang: Lang;
   /** Add the generated Targets tab (formulas over the plan tabs). Default true. */
   targets?: boolean;
+  /** The Targets tab's as-of day (its to-date columns are judged on it); today (UTC) when not given. */
+  asOf?: string;
 }
 
 /** An ISO day as the Date exceljs stores as that day (UTC midnight). */
@@ -65,7 +69,7 @@ const isTimeOfDay = (d: Date) => d.getUTCHours() !== 0 || d.getUTCMinutes() !== 
 function toExcel(cell: Cell, column: ColumnDef | undefined): ExcelJS.CellValue {
   if (cell === null || cell === undefined || cell === '') return null;
   if (typeof cell === 'string' && cell.startsWith('='))
-    return { formula: cell.slice(1) } as ExcelJS.CellFormulaValue;
+    return { formula: formulaForXlsx(cell.slice(1)) } as ExcelJS.CellFormulaValue;
   if (
     typeof cell === 'string' &&
     column?.kind === 'date' &&
@@ -90,7 +94,7 @@ type Commit = (row: ExcelJS.Row) => void;
 const inMemory: Commit = () => {};
 const streamed: Commit = (row) => row.commit();
 
-type Book = Pick<ExcelJS.Workbook, 'addWorksheet'>;
+type Book = Pick<ExcelJS.Workbook, 'addWorksheet' | 'definedNames'>;
 
 function writeTab(
   book: Book,
@@ -153,9 +157,11 @@ function writeTab(
 }
 
 /** The Targets tab: month headers as real dates shown as yyyy-mm, formula cells as formulas. */
-function writeTargets(book: Book, workbook: Workbook, lang: Lang, commit: Commit): boolean {
+function writeTargets(book: Book, workbook: Workbook, options: WritePlanOptions, commit: Commit): boolean {
+  const { lang } = options;
   const { plan } = parsePlan(workbook, { timeZone: 'UTC' });
-  const targets = buildTargetsSheet(plan, { lang, date: (iso) => utcDate(iso) });
+  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const targets = buildTargetsSheet(plan, { lang, date: (iso) => utcDate(iso), asOf });
   if (!targets) return false;
   const sheet = book.addWorksheet(tabDef('targets').label[lang], {
     views: [{ state: 'frozen', xSplit: 4, ySplit: 1 }],
@@ -183,6 +189,12 @@ function writeTargets(book: Book, workbook: Workbook, lang: Lang, commit: Commit
     if (weightRows.has(r + 1)) row.font = { color: { argb: 'FF1F4E79' }, bold: true };
     commit(row);
   });
+  // The as-of cell every to-date formula reads by name (template.ts TARGETS_AS_OF).
+  const { row: asOfRow, column: asOfColumn } = targets.asOfCell;
+  book.definedNames.add(
+    `${quoteSheet(sheet.name)}!$${columnLetter(asOfColumn)}$${asOfRow}`,
+    TARGETS_AS_OF.name,
+  );
   return true;
 }
 
@@ -192,7 +204,7 @@ function fill(book: Book, workbook: Workbook, options: WritePlanOptions, commit:
     if (def?.key === 'targets') continue; // rebuilt below from the plan, never copied stale
     writeTab(book, name, grid, def, options.lang, commit);
   }
-  if (options.targets !== false) writeTargets(book, workbook, options.lang, commit);
+  if (options.targets !== false) writeTargets(book, workbook, options, commit);
 }
 
 /** Build the exceljs workbook for a plan workbook (tabs in the given order, the Targets tab last). */
@@ -262,5 +274,5 @@ export async function writePlanXlsx(
 
 /** The example plan of the domain brief as an .xlsx (with its Targets tab), in one language. */
 export async function exampleXlsxBuffer(lang: Lang): Promise<Buffer> {
-  return planToXlsxBuffer(exampleWorkbook(lang, { date: utcDate }), { lang });
+  return planToXlsxBuffer(exampleWorkbook(lang, { date: utcDate }), { lang, asOf: EXAMPLE_AS_OF });
 }

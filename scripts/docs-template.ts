@@ -21,6 +21,8 @@ import {
   STRATEGY_FIELDS,
   STRATEGY_QUESTIONS,
   TABS,
+  TARGETS_AS_OF,
+  TARGETS_HELPER_COLUMNS,
   TARGETS_SUMMARY_COLUMNS,
   HEADER_SEARCH_ROWS,
   type Bilingual,
@@ -160,11 +162,18 @@ export function renderTemplateDoc(): string {
         'After them comes one column per month of the plan period, headed by the first day of the month, and then:',
       );
       p(...columnTable(TARGETS_SUMMARY_COLUMNS));
+      p(
+        'Then helper columns that the formulas read (generated; see [the add-on](addon.md#targets-formulas)):',
+      );
+      p(...columnTable(TARGETS_HELPER_COLUMNS));
+      p(
+        `Last comes the **${TARGETS_AS_OF.label.en}** / **${TARGETS_AS_OF.label['zh-CN']}** cell: its header in row 1, the date below it, named \`${TARGETS_AS_OF.name}\`. ${TARGETS_AS_OF.note.en}`,
+      );
       p('### How the Targets tab works');
       p(
         "- **Decompose targets** (in the add-on) writes this tab: one `target` row per key result and KPI, with a formula in each month cell. The formulas read the key result's Target, Baseline, Start, Due and Phasing cells, so changing one of those recalculates the months without rebuilding the tab. They use only functions that Google Sheets, Excel and LibreOffice share.",
         '- The months of a **cumulative** key result add up exactly to Target − Baseline; a **level** runs from Baseline to Target; a **threshold** (and every KPI) repeats its bar in each month of its window and is empty outside it; a **milestone** is 0 until its due month and 1 from then on. See [the method](method.md) for the arithmetic.',
-        '- The **to-date columns** compare the months up to the last completed month with the Actuals tab.',
+        '- The **to-date columns** are judged as of the As of cell: the judged month is the last month whose last day is on or before it, and a check-in counts when its month lies from the Start month through the judged month (not after the due month). No formula reads the clock.',
         `- **Custom weights.** Set a key result's Phasing to ${both(ENUMS.phasing.custom)} and run Decompose targets: a second row for it, marked ${both(ENUMS.targetsRow.weights)}, appears under its target row. Type any non-negative numbers in its month cells (for example 1, 1, 2, 4 …); the target is split in proportion to them over the key result's active months, and weights outside them are ignored. Until the row has a weight above 0, the key result is split evenly and the checks say so. Your weights are kept when the tab is rebuilt. They are the only cells of this tab that are yours to edit.`,
         "- **Read back.** When the plan is checked, the tab is read back: the weights rows feed the decomposition, and each target row's values (as last calculated) are compared with what the plan gives. A difference means the tab is out of date (a warning: run Decompose targets again); a blank value means the file was saved without results and is not compared. A key result or KPI without a row is reported too.",
       );

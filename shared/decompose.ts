@@ -1,7 +1,8 @@
 /**
  * Stage 2a: decomposition. A key result's (or KPI's) target per month over the period, by type and phasing,
  * and the spreadsheet formula that computes the same number in Google Sheets, Excel, LibreOffice and
- * HyperFormula (only functions all four share: IF, OR, ROUND, YEAR, MONTH, DATE, EDATE, SUMIFS).
+ * HyperFormula (only functions all four share: IF, OR, AND, ROUND, YEAR, MONTH, DATE, EDATE, COLUMN, MIN, MAX, SUMIFS,
+ * COUNTIFS, MAXIFS).
  *
  * Cumulative targets are split so the months add up exactly: each month is the difference of rounded
  * cumulative shares, round(total * share(k)) - round(total * share(k - 1)). The TypeScript below performs the
@@ -9,8 +10,7 @@
  */
 import { monthIndex, monthOf, type IsoDate, type Month } from './calendar';
 import type { KeyResult, Kpi, Plan } from './plan';
-import { LANGS, type Localized } from './i18n';
-import { ENUMS, type Direction, type MetricType, type Phasing } from './template';
+import type { Direction, MetricType, Phasing } from './template';
 
 /** Everything decomposition needs to know about one metric. */
 export interface MetricSpec {
@@ -233,65 +233,118 @@ export function expectedAtEndOf(spec: MetricSpec, month: Month): number | null {
 // ---------------------------------------------------------------------------------------------------
 // Formula text
 
-/** Cell references (A1, with sheet names quoted) the formula is written over. */
+/**
+ * Cell references the month formula of one metric row reads. Everything that is the same for every month of the
+ * row lives in the row's helper columns (template.ts TARGETS_HELPER_COLUMNS, filled by targets-sheet.ts), so a
+ * month cell only says "this month's share minus last month's share".
+ */
 export interface FormulaRefs {
+  /** The Target and Baseline cells on the plan tabs (Baseline may be the literal 0). */
   target: string;
   baseline: string;
-  /** The KR's Start cell, and the period start to use when it is empty. */
-  start: string;
-  periodStart: string;
-  due: string;
-  phasing: string;
-  /** The header cell of this month's column (it holds the first day of the month). */
-  month: string;
-  /** Custom phasing: the row of weights and the header row over the same columns, e.g. $E$3:$P$3 and $E$1:$P$1. */
-  weights?: string;
-  header?: string;
+  /** Helper cells of the row: months in window (n), column offset (k = COLUMN() - offset), span (T - B). */
+  months: string;
+  columnOffset: string;
+  span: string;
+  /** Helper cells of the share polynomial x * (a + b * x) / d, and the phasing code (4: custom weights). */
+  shareLinear: string;
+  shareSquare: string;
+  shareDivisor: string;
+  phasingCode: string;
+  /**
+   * Custom phasing rows only: the sum of the weights from the window start through this month (`through`) and
+   * through the month before (`before`), as formula text.
+   */
+  weights?: { through: string; before: string };
 }
 
-/** True when the cell holds the label in any language (a plan may be typed in any of them). */
-const orEquals = (cell: string, labels: Localized) =>
-  `OR(${[...new Set(LANGS.map((lang) => labels[lang]))].map((label) => `${cell}="${label}"`).join(',')})`;
+/**
+ * The cumulative share reached after x months, as formula text: x * (a + b * x) / d, plus the custom weights
+ * through x when the row has them. With a = 1, b = 0, d = n it is x / n (even); a = 1, b = 1, d = n(n+1) gives
+ * x(x+1)/(n(n+1)) (ramp-up); a = 2n+1, b = -1 gives x(2n+1-x)/(n(n+1)) (front-loaded); a = b = 0 with the phasing
+ * code 4 and d = the weights total gives W(x)/W(n) (custom). Every intermediate is an integer below 2^53 until
+ * the one division, so the result is the same double as cumulativeShare computes.
+ */
+export function shareFormula(x: string, refs: FormulaRefs, weightsThrough?: string): string {
+  const poly = `${x}*(${refs.shareLinear}+${refs.shareSquare}*${x})`;
+  const custom = weightsThrough ? `+(${refs.phasingCode}=4)*${weightsThrough}` : '';
+  return `(${poly}${custom})/${refs.shareDivisor}`;
+}
 
 /**
- * The formula for one month cell of a metric. It switches on the Phasing cell itself (in either language),
- * so changing a target, a date or the phasing recalculates the sheet without rebuilding it.
+ * The formula for one month cell of a metric (canonical syntax: "," between arguments, no decimal literal; see
+ * formulaInSyntax). k, the month's position in the window, is COLUMN() minus the row's column offset; the helper
+ * columns follow the plan cells, so changing a target, a date or the phasing recalculates without a rebuild.
  */
 export function monthTargetFormula(spec: Pick<MetricSpec, 'type' | 'precision'>, refs: FormulaRefs): string {
-  const S = `IF(ISBLANK(${refs.start}),${refs.periodStart},${refs.start})`;
-  const D = refs.due;
-  const M = refs.month;
-  const n = `((YEAR(${D})-YEAR(${S}))*12+MONTH(${D})-MONTH(${S})+1)`;
-  const k = `((YEAR(${M})-YEAR(${S}))*12+MONTH(${M})-MONTH(${S})+1)`;
+  const k = `(COLUMN()-${refs.columnOffset})`;
+  const n = refs.months;
   const T = refs.target;
   const B = refs.baseline;
+  const S = refs.span;
   const p = spec.precision;
-  const firstMonth = `DATE(YEAR(${S}),MONTH(${S}),1)`;
-  const weightsThrough = (x: string) =>
-    refs.weights && refs.header
-      ? `SUMIFS(${refs.weights},${refs.header},">="&${firstMonth},${refs.header},"<"&EDATE(${firstMonth},${x}))`
-      : '0';
-  const share = (x: string) => {
-    const ph = refs.phasing;
-    const even = `${x}/${n}`;
-    const ramp = `(${x}*(${x}+1))/(${n}*(${n}+1))`;
-    const front = `(${x}*(2*${n}+1-${x}))/(${n}*(${n}+1))`;
-    const custom = `IF(${weightsThrough(n)}=0,${even},${weightsThrough(x)}/${weightsThrough(n)})`;
-    return (
-      `IF(${orEquals(ph, ENUMS.phasing['ramp-up'])},${ramp},` +
-      `IF(${orEquals(ph, ENUMS.phasing['front-loaded'])},${front},` +
-      (refs.weights ? `IF(${orEquals(ph, ENUMS.phasing.custom)},${custom},${even})))` : `${even}))`)
-    );
-  };
-  const span = `(${T}-${B})`;
   switch (spec.type) {
     case 'cumulative':
-      return `=IF(OR(${k}<1,${k}>${n}),0,ROUND(${span}*(${share(k)}),${p})-ROUND(${span}*(${share(`(${k}-1)`)}),${p}))`;
+      return (
+        `=IF(OR(${k}<1,${k}>${n}),0,ROUND(${S}*${shareFormula(k, refs, refs.weights?.through)},${p})` +
+        `-ROUND(${S}*${shareFormula(`(${k}-1)`, refs, refs.weights?.before)},${p}))`
+      );
     case 'level':
-      return `=IF(${k}<1,${B}+0,IF(${k}>=${n},${T},ROUND(${B}+${span}*(${share(k)}),${p})))`;
+      return `=IF(${k}<1,${B}+0,IF(${k}>=${n},${T},ROUND(${B}+${S}*${shareFormula(k, refs, refs.weights?.through)},${p})))`;
     case 'threshold':
       return `=IF(OR(${k}<1,${k}>${n}),"",${T})`;
     case 'milestone':
       return `=IF(${k}>=${n},1,0)`;
   }
+}
+
+/**
+ * A formula written with "," between arguments (the syntax of .xlsx files, and of Sheets in dot-decimal locales)
+ * in the syntax of a spreadsheet that separates arguments with `separator`. Commas inside "text" and 'sheet names'
+ * stay. The formulas here never contain a decimal literal (ratios are written 9/10), so the decimal separator of
+ * the locale never matters. See docs/addon.md, "Locale".
+ */
+export function formulaInSyntax(formula: string, separator: ',' | ';'): string {
+  if (separator === ',' || !formula.includes(',')) return formula;
+  let out = '';
+  let quote: '"' | "'" | null = null;
+  for (const ch of formula) {
+    if (quote) {
+      if (ch === quote) quote = null; // a doubled quote closes and reopens: the same result
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ',') {
+      out += separator;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * Functions newer than the .xlsx format's first edition are stored with the "_xlfn." prefix (ECMA-376 and
+ * Microsoft's "Issue: An _xlfn. prefix is displayed in front of a formula"); without it Excel and LibreOffice read
+ * them as unknown names (#NAME?). Of the functions the Targets tab uses, only MAXIFS is one.
+ */
+const XLFN_FUNCTIONS = /\b(MAXIFS)\(/g;
+
+/** A formula (without its "=") as an .xlsx file stores it: the same text, with the _xlfn. prefixes. */
+export function formulaForXlsx(formula: string): string {
+  if (!formula.includes('MAXIFS')) return formula;
+  // Only outside "text" and 'sheet names'.
+  return formula
+    .split(/("[^"]*"|'[^']*')/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(XLFN_FUNCTIONS, '_xlfn.$1(')))
+    .join('');
+}
+
+/** A decimal constant such as 0.9 as an integer ratio ("9/10"), so formulas carry no decimal separator. */
+export function ratioLiteral(value: number): string {
+  for (let places = 0; places <= 9; places++) {
+    const scale = 10 ** places;
+    const numerator = Math.round(value * scale);
+    if (Math.abs(numerator / scale - value) < 1e-12)
+      return places === 0 ? String(numerator) : `${numerator}/${scale}`;
+  }
+  throw new Error(`${value} has no short decimal ratio`);
 }

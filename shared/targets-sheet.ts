@@ -1,23 +1,47 @@
 /**
  * The generated Targets tab: one row per key result and KPI, one column per month of the period, each month
- * cell a formula over the plan tabs (see decompose.ts), then to-date, attainment and status columns computed
- * by formulas over the Actuals tab. The add-on writes this grid into Google Sheets and `gtm-pyramid example`
- * into an .xlsx, so both recalculate the same way.
+ * cell a short formula over the plan tabs (see decompose.ts), then the to-date columns (target to date, actual to
+ * date, attainment, status) computed by formulas over the Actuals tab, then helper columns the other formulas
+ * read (template.ts TARGETS_HELPER_COLUMNS), then the as-of cell (TARGETS_AS_OF). The add-on writes this grid
+ * into Google Sheets and `gtm-pyramid example` into an .xlsx, so both recalculate the same way.
+ *
+ * Design (docs/addon.md, "Targets formulas"):
+ * - Per-row helpers hold the window arithmetic once, so no formula is longer than a few hundred characters.
+ * - Nothing reads the clock: every to-date figure reads the one as-of cell, so an edit recalculates only what
+ *   depends on the edited cell (no volatile TODAY()).
+ * - The to-date figures follow the progress rules of shared/progress.ts: the judged month is the last month whose
+ *   last day is on or before the as-of day; a check-in counts when its month lies from the metric's Start month
+ *   through the judged month (never after the due month).
+ * - Canonical syntax: "," between arguments and no decimal literal; `argumentSeparator: ';'` gives the syntax every
+ *   Google Sheets locale accepts.
  */
-import { firstDay, type Month } from './calendar';
+import { firstDay, type IsoDate, type Month } from './calendar';
 import { a1, columnLetter, quoteSheet, textCell, type Cell } from './cells';
 import {
+  formulaInSyntax,
   keyResultIndex,
   keyResultSpec,
   kpiSpec,
   monthTargetFormula,
   precisionFor,
+  ratioLiteral,
+  shareFormula,
   trackedKeyResult,
   type FormulaRefs,
 } from './decompose';
 import type { Plan, SheetLayout } from './plan';
 import { AT_RISK_PACE, ON_TRACK_PACE, STATUS_LABELS } from './progress';
-import { ENUMS, TARGETS_SUMMARY_COLUMNS, tabDef, type Lang, type MetricType } from './template';
+import {
+  ENUMS,
+  TARGETS_AS_OF,
+  TARGETS_HELPER_COLUMNS,
+  TARGETS_SUMMARY_COLUMNS,
+  labelSpellings,
+  tabDef,
+  type Lang,
+  type Localized,
+  type MetricType,
+} from './template';
 
 export interface TargetsSheet {
   /** Rows of cells; formulas are strings starting with "=", month headers come from `date`. */
@@ -25,6 +49,10 @@ export interface TargetsSheet {
   months: Month[];
   /** 1-based column of the first month. */
   firstMonthColumn: number;
+  /** 1-based column of the first helper column (TARGETS_HELPER_COLUMNS in order). */
+  firstHelperColumn: number;
+  /** The as-of cell (1-based): its header is in row 1, the date below it. Name it TARGETS_AS_OF.name. */
+  asOfCell: { row: number; column: number };
   /** Rows (1-based) holding the user's custom weights, to protect nothing there and keep them on rebuild. */
   weightRows: number[];
   /** Metric ID → 1-based row of its target formulas. */
@@ -33,12 +61,22 @@ export interface TargetsSheet {
 
 export interface TargetsSheetOptions {
   lang: Lang;
-  /** Turns the first day of a month into a header cell (a Date for Sheets/exceljs, a serial for HyperFormula). */
+  /** Turns an ISO day into a cell (a Date for Sheets/exceljs, a serial for HyperFormula). */
   date: (iso: string) => Cell;
+  /** The as-of day written into the as-of cell; left empty when not given. */
+  asOf?: IsoDate;
+  /**
+   * Between function arguments: ',' (default) is the .xlsx file format's own syntax; ';' is what Google Sheets
+   * accepts in every locale (docs/addon.md, "Locale").
+   */
+  argumentSeparator?: ',' | ';';
 }
 
 const abs = (sheet: string, row: number, column: number) =>
   `${quoteSheet(sheet)}!$${columnLetter(column)}$${row}`;
+
+/** Within 1e-9 of the bar counts as reaching it, as progress.ts's atLeast (written without a decimal literal). */
+const AT_LEAST = '-10^-9';
 
 /**
  * Build the grid. Returns null when the plan lacks what the formulas point at (the period, the Key Results
@@ -46,6 +84,7 @@ const abs = (sheet: string, row: number, column: number) =>
  */
 export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): TargetsSheet | null {
   const { lang } = options;
+  const separator = options.argumentSeparator ?? ',';
   const period = plan.period;
   const strategy = plan.layout.strategy;
   const krTab = plan.layout.keyResults;
@@ -59,23 +98,53 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   const months = period.months;
   const firstMonthColumn = fixed.length + 1;
   const lastMonthColumn = fixed.length + months.length;
+  const firstHelperColumn = lastMonthColumn + TARGETS_SUMMARY_COLUMNS.length + 1;
+  const asOfColumn = firstHelperColumn + TARGETS_HELPER_COLUMNS.length;
   const summaryColumn = (key: string) =>
     lastMonthColumn + 1 + TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === key);
+  const helperColumn = (key: string) =>
+    firstHelperColumn + TARGETS_HELPER_COLUMNS.findIndex((c) => c.key === key);
   const header: Cell[] = [
     ...fixed.map((c) => c.label[lang]),
     ...months.map((m) => options.date(firstDay(m))),
     ...TARGETS_SUMMARY_COLUMNS.map((c) => c.label[lang]),
+    ...TARGETS_HELPER_COLUMNS.map((c) => c.label[lang]),
+    TARGETS_AS_OF.label[lang],
   ];
   const rows: Cell[][] = [header];
   const weightRows: number[] = [];
   const targetRows: Record<string, number> = {};
-  const headerRange = `$${columnLetter(firstMonthColumn)}$1:$${columnLetter(lastMonthColumn)}$1`;
+  const firstLetter = columnLetter(firstMonthColumn);
+  const lastLetter = columnLetter(lastMonthColumn);
+  const firstHeader = `$${firstLetter}$1`;
+  const headerRange = `$${firstLetter}$1:$${lastLetter}$1`;
   const periodStart = abs(strategy.sheet, periodStartRow, strategy.columns.value);
   const periodEnd = abs(strategy.sheet, periodEndRow, strategy.columns.value);
   const cellOr = (layout: SheetLayout, row: number, key: string, fallback: string) =>
     layout.columns[key] ? abs(layout.sheet, row, layout.columns[key]) : fallback;
   const actuals = plan.layout.actuals;
+  const hasActuals = !!actuals && need(actuals, 'date', 'metric', 'value');
+  const actualsColumn = (key: string) => {
+    const letter = columnLetter(actuals!.columns[key]);
+    return `${quoteSheet(actuals!.sheet)}!$${letter}:$${letter}`;
+  };
   const kind = (k: keyof typeof ENUMS.targetsRow) => ENUMS.targetsRow[k][lang];
+  const label = (s: keyof typeof STATUS_LABELS) => `"${STATUS_LABELS[s][lang]}"`;
+  // True when the cell holds the value in any language or accepted spelling (a plan may be typed in any of them;
+  // Sheets compares text ignoring case, as the parser does).
+  const orEquals = (cell: string, label: Localized) =>
+    `OR(${[...new Set(labelSpellings(label))].map((spelling) => `${cell}="${spelling}"`).join(',')})`;
+  const AS_OF = TARGETS_AS_OF.name;
+  const out = (formula: string) => formulaInSyntax(formula, separator);
+
+  interface MetricRefs {
+    target: string;
+    baseline: string;
+    start: string;
+    due: string;
+    phasing: string;
+    direction: string;
+  }
 
   const addMetric = (
     id: string,
@@ -83,31 +152,164 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     owner: string,
     type: MetricType,
     precision: number,
-    refs: Omit<FormulaRefs, 'month' | 'weights' | 'header'>,
+    plain: MetricRefs,
     custom: boolean,
+    isKeyResult: boolean,
   ) => {
-    const rowNumber = rows.length + 1;
-    const weightsRow = custom ? rowNumber + 1 : null;
-    targetRows[id] = rowNumber;
-    const monthRange = (row: number) =>
-      `$${columnLetter(firstMonthColumn)}$${row}:$${columnLetter(lastMonthColumn)}$${row}`;
-    const monthCells = months.map((_, i) =>
-      monthTargetFormula(
-        { type, precision },
-        {
-          ...refs,
-          month: `${columnLetter(firstMonthColumn + i)}$1`,
-          ...(weightsRow ? { weights: monthRange(weightsRow), header: headerRange } : {}),
-        },
-      ),
-    );
+    const r = rows.length + 1;
+    const weightsRow = custom ? r + 1 : null;
+    targetRows[id] = r;
+    const h = (key: string) => `$${columnLetter(helperColumn(key))}${r}`;
+    const F = h('windowStart');
+    const N = h('months');
+    const J = h('judged');
+    const S = h('span');
+    const code = h('phasingCode');
+    const T = plain.target;
+    const B = plain.baseline;
+    const refs: FormulaRefs = {
+      target: T,
+      baseline: B,
+      months: N,
+      columnOffset: h('columnOffset'),
+      span: S,
+      shareLinear: h('shareLinear'),
+      shareSquare: h('shareSquare'),
+      shareDivisor: h('shareDivisor'),
+      phasingCode: code,
+    };
+    const weightsRange = weightsRow ? `$${firstLetter}$${weightsRow}:$${lastLetter}$${weightsRow}` : '';
+    /** Custom weights from the window start up to (not including) the first day of EDATE(F, x). */
+    const weightsBefore = (x: string) =>
+      `SUMIFS(${weightsRange},${headerRange},">="&${F},${headerRange},"<"&EDATE(${F},${x}))`;
+    const monthCells = months.map((_, i) => {
+      const letter = columnLetter(firstMonthColumn + i);
+      const weights = weightsRow
+        ? {
+            through: `SUMIFS($${firstLetter}${weightsRow}:${letter}${weightsRow},$${firstLetter}$1:${letter}$1,">="&${F})`,
+            before: `SUMIFS($${firstLetter}${weightsRow}:${letter}${weightsRow},$${firstLetter}$1:${letter}$1,">="&${F},$${firstLetter}$1:${letter}$1,"<"&${letter}$1)`,
+          }
+        : undefined;
+      return out(monthTargetFormula({ type, precision }, { ...refs, weights }));
+    });
+
+    // Helper columns, in TARGETS_HELPER_COLUMNS order.
+    const startDay =
+      plain.start === periodStart ? periodStart : `IF(ISBLANK(${plain.start}),${periodStart},${plain.start})`;
+    const phased = type === 'cumulative' || type === 'level';
+    const P = plain.phasing;
+    const phasingCode = phased
+      ? `=IF(${orEquals(P, ENUMS.phasing['ramp-up'])},2,IF(${orEquals(P, ENUMS.phasing['front-loaded'])},3,` +
+        (weightsRow ? `IF(AND(${orEquals(P, ENUMS.phasing.custom)},${h('weightsTotal')}>0),4,1)))` : '1))')
+      : '=1';
+    const checkIn = (x: string) => {
+      if (!hasActuals) return '';
+      return `${actualsColumn('metric')},$A${r},${actualsColumn('date')},">="&${F},${actualsColumn('date')},"<"&EDATE(${F},${x})`;
+    };
+    const helpers: Record<string, Cell> = {
+      windowStart: `=DATE(YEAR(${startDay}),MONTH(${startDay}),1)`,
+      months: `=(YEAR(${plain.due})-YEAR(${F}))*12+MONTH(${plain.due})-MONTH(${F})+1`,
+      columnOffset: `=COLUMN(${firstHeader})-1+(YEAR(${F})-YEAR(${firstHeader}))*12+MONTH(${F})-MONTH(${firstHeader})`,
+      judged: `=MIN(${N},(YEAR(${AS_OF}+1)-YEAR(${F}))*12+MONTH(${AS_OF}+1)-MONTH(${F}))`,
+      span: `=${T}-${B}`,
+      phasingCode,
+      shareLinear: `=IF(${code}=3,2*${N}+1,IF(${code}=4,0,1))`,
+      shareSquare: `=IF(${code}=2,1,IF(${code}=3,-1,0))`,
+      shareDivisor: `=IF(${code}=4,${h('weightsTotal')},IF(${code}=1,${N},${N}*(${N}+1)))`,
+      weightsTotal: weightsRow ? `=${weightsBefore(N)}` : 0,
+      // Levels and thresholds know it from their latest check-in: one scan of Actuals fewer per row.
+      checkedIn: !hasActuals
+        ? ''
+        : type === 'level' || type === 'threshold'
+          ? `=IF(${h('latestCheckIn')}>=EDATE(${F},${J}-1),1,0)`
+          : `=COUNTIFS(${actualsColumn('metric')},$A${r},${actualsColumn('date')},">="&EDATE(${F},${J}-1),${actualsColumn('date')},"<"&EDATE(${F},${J}))`,
+      latestCheckIn:
+        hasActuals && (type === 'level' || type === 'threshold')
+          ? `=MAXIFS(${actualsColumn('date')},${checkIn(J)})`
+          : '',
+      expectedAttainment: '',
+    };
+
+    // To-date columns: progress.ts's figures for the as-of day (see the module comment).
+    const started = `${AS_OF}>=${F}`;
+    const targetToDate = a1(r, summaryColumn('targetToDate'));
+    const current = a1(r, summaryColumn('actualToDate'));
+    const attainment = a1(r, summaryColumn('attainment'));
+    const expectedAttainment = h('expectedAttainment');
+    const W = weightsRow ? weightsBefore(J) : undefined;
+    const value = hasActuals ? actualsColumn('value') : '';
+    const metric = hasActuals ? actualsColumn('metric') : '';
+    const date = hasActuals ? actualsColumn('date') : '';
+    /** The latest check-in counted (level and threshold: the reading that says where the metric stands). */
+    const latest = h('latestCheckIn');
+    const readingAt = (day: string) =>
+      `SUMIFS(${value},${metric},$A${r},${date},${day})/COUNTIFS(${metric},$A${r},${date},${day})`;
+    const meets = `IF(${orEquals(plain.direction, ENUMS.direction.decrease)},"<=",">=")&${T}`;
+    let cells: [Cell, Cell, Cell];
+    switch (type) {
+      case 'cumulative':
+        cells = [
+          `=IF(${started},IF(${J}<1,${B}+0,${B}+ROUND(${S}*${shareFormula(J, refs, W)},${precision})),"")`,
+          hasActuals ? `=IF(${started},${B}+SUMIFS(${value},${checkIn(J)}),"")` : '',
+          `=IF(OR(${current}="",${S}=0),"",MAX(0,(${current}-${B})/${S}))`,
+        ];
+        helpers.expectedAttainment = `=IF(OR(${targetToDate}="",${S}=0),"",MAX(0,(${targetToDate}-${B})/${S}))`;
+        break;
+      case 'level':
+        cells = [
+          `=IF(${started},IF(${J}<1,${B}+0,IF(${J}>=${N},${T},ROUND(${B}+${S}*${shareFormula(J, refs, W)},${precision}))),"")`,
+          hasActuals ? `=IF(${started},IF(${latest}=0,"",${readingAt(latest)}),"")` : '',
+          `=IF(OR(${current}="",${S}=0),"",MAX(0,(${current}-${B})/${S}))`,
+        ];
+        helpers.expectedAttainment = `=IF(OR(${targetToDate}="",${S}=0),"",MAX(0,(${targetToDate}-${B})/${S}))`;
+        break;
+      case 'threshold':
+        cells = [
+          `=IF(${started},${T},"")`,
+          hasActuals ? `=IF(${started},IF(${latest}=0,"",${readingAt(latest)}),"")` : '',
+          hasActuals ? `=IF(AND(${started},${J}>=1),COUNTIFS(${checkIn(J)},${value},${meets})/${J},"")` : '',
+        ];
+        helpers.expectedAttainment = `=IF(AND(${started},${J}>=1),1,"")`;
+        break;
+      case 'milestone':
+        cells = [
+          `=IF(${J}>=${N},1,0)`,
+          hasActuals ? `=IF(COUNTIFS(${checkIn(J)},${value},">=1")>0,1,0)` : '',
+          `=${current}`,
+        ];
+        helpers.expectedAttainment = `=${targetToDate}`;
+        break;
+    }
+
+    // progress.ts's statusFromPace: nothing expected yet is on track; else the pace bands.
+    const pace = (a: string, e: string) =>
+      `IF(${e}<=0,${label('on-track')},IF(${a}/${e}>=${ratioLiteral(ON_TRACK_PACE)}${AT_LEAST},${label('on-track')},` +
+      `IF(${a}/${e}>=${ratioLiteral(AT_RISK_PACE)}${AT_LEAST},${label('at-risk')},${label('off-track')})))`;
+    const reached = type === 'threshold' ? `AND(${J}>=${N},${attainment}=1)` : `${attainment}>=1${AT_LEAST}`;
+    // A key result whose due month is judged and that fell short is missed (progress.ts); a KPI is judged by pace.
+    const over = label(isKeyResult ? 'missed' : 'off-track');
+    const paceOrMissed = isKeyResult
+      ? `IF(${J}>=${N},${over},${pace(attainment, expectedAttainment)})`
+      : pace(attainment, expectedAttainment);
+    // The order of progress.ts's metricProgress: not started; started this month (nothing due yet); no check-in
+    // for the judged month; reached; else the pace bands. N("") is 0: no attainment is not "done".
+    const status = !hasActuals
+      ? ''
+      : type === 'milestone'
+        ? `=IF(${current}=1,${label('done')},IF(${AS_OF}<${F},${label('not-started')},IF(${J}>=${N},${over},${label('on-track')})))`
+        : `=IF(${AS_OF}<${F},${label('not-started')},IF(${J}<1,IF(N(${attainment})>=1${AT_LEAST},${label('done')},${label('not-started')}),` +
+          `IF(OR(${h('checkedIn')}=0,${attainment}=""),${label('no-data')},IF(${reached},${label('done')},${paceOrMissed}))))`;
+
+    const formula = (cell: Cell) => (typeof cell === 'string' && cell.startsWith('=') ? out(cell) : cell);
     rows.push([
       textCell(id),
       kind('target'),
       textCell(name),
       textCell(owner),
       ...monthCells,
-      ...summaryFormulas(type, id, rowNumber, monthRange(rowNumber), refs),
+      ...cells.map(formula),
+      formula(status),
+      ...TARGETS_HELPER_COLUMNS.map((c) => formula(helpers[c.key] ?? '')),
     ]);
     if (weightsRow) {
       weightRows.push(weightsRow);
@@ -119,74 +321,12 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         textCell(owner),
         ...months.map((m) => kept[m] ?? ''),
         ...TARGETS_SUMMARY_COLUMNS.map(() => ''),
+        ...TARGETS_HELPER_COLUMNS.map(() => ''),
       ]);
     }
   };
 
-  /** To-date columns: "to date" means through the last completed month, as the progress core counts it. */
-  const summaryFormulas = (
-    type: MetricType,
-    id: string,
-    row: number,
-    monthsOfRow: string,
-    refs: { target: string; baseline: string },
-  ): Cell[] => {
-    if (!actuals || !need(actuals, 'date', 'metric', 'value')) return TARGETS_SUMMARY_COLUMNS.map(() => '');
-    const col = (key: string) =>
-      `${quoteSheet(actuals.sheet)}!$${columnLetter(actuals.columns[key])}:$${columnLetter(actuals.columns[key])}`;
-    const [date, metric, value] = [col('date'), col('metric'), col('value')];
-    const thisMonth = 'DATE(YEAR(TODAY()),MONTH(TODAY()),1)';
-    const idCell = `$A${row}`;
-    const T = refs.target;
-    const B = refs.baseline;
-    const targetToDate = a1(row, summaryColumn('targetToDate'));
-    const actualToDate = a1(row, summaryColumn('actualToDate'));
-    const attainment = a1(row, summaryColumn('attainment'));
-    const latestBefore = `SUMIFS(${value},${metric},${idCell},${date},MAXIFS(${date},${metric},${idCell},${date},"<"&${thisMonth}))`;
-    const anyBefore = `COUNTIFS(${metric},${idCell},${date},"<"&${thisMonth})`;
-    const lastMonthTarget = `SUMIFS(${monthsOfRow},${headerRange},EDATE(${thisMonth},-1))`;
-    const label = (s: keyof typeof STATUS_LABELS) => `"${STATUS_LABELS[s][lang]}"`;
-    let cells: [string, string, string];
-    switch (type) {
-      case 'cumulative':
-        cells = [
-          `=SUMIFS(${monthsOfRow},${headerRange},"<"&${thisMonth})`,
-          `=SUMIFS(${value},${metric},${idCell},${date},"<"&${thisMonth})`,
-          `=IF((${T}-${B})=0,"",MAX(0,${actualToDate}/(${T}-${B})))`,
-        ];
-        break;
-      case 'level':
-        cells = [
-          `=${lastMonthTarget}`,
-          `=IF(${anyBefore}=0,"",${latestBefore})`,
-          `=IF(OR(${actualToDate}="",(${T}-${B})=0),"",MAX(0,(${actualToDate}-${B})/(${T}-${B})))`,
-        ];
-        break;
-      case 'threshold':
-        cells = [`=${T}`, `=IF(${anyBefore}=0,"",${latestBefore})`, '=""'];
-        break;
-      case 'milestone':
-        cells = [
-          `=${lastMonthTarget}`,
-          `=IF(COUNTIFS(${metric},${idCell},${value},">=1")>0,1,0)`,
-          `=${actualToDate}`,
-        ];
-        break;
-    }
-    const expected =
-      type === 'cumulative'
-        ? `(${targetToDate}/(${T}-${B}))`
-        : type === 'level'
-          ? `((${targetToDate}-${B})/(${T}-${B}))`
-          : targetToDate;
-    const status =
-      type === 'threshold'
-        ? '=""'
-        : `=IF(${attainment}="","",IF(${attainment}>=1,${label('done')},IF(${expected}<=0,${label('not-started')},` +
-          `IF(${attainment}/${expected}>=${ON_TRACK_PACE},${label('on-track')},IF(${attainment}/${expected}>=${AT_RISK_PACE},${label('at-risk')},${label('off-track')})))))`;
-    return [...cells, status];
-  };
-
+  const krDirection = (row: number) => cellOr(krTab, row, 'direction', `"${ENUMS.direction.increase.en}"`);
   for (const kr of plan.keyResults) {
     const spec = keyResultSpec(kr, plan);
     const row = kr.row;
@@ -201,11 +341,12 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         target: abs(krTab.sheet, row, krTab.columns.target),
         baseline: cellOr(krTab, row, 'baseline', '0'),
         start: cellOr(krTab, row, 'start', periodStart),
-        periodStart,
         due: abs(krTab.sheet, row, krTab.columns.due),
         phasing: cellOr(krTab, row, 'phasing', `"${ENUMS.phasing.even.en}"`),
+        direction: krDirection(row),
       },
       kr.phasing === 'custom' && (kr.type === 'cumulative' || kr.type === 'level'),
+      true,
     );
   }
   const kpiTab = plan.layout.kpis;
@@ -224,13 +365,27 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
           target: abs(kpiTab.sheet, kpi.row, kpiTab.columns.target),
           baseline: '0',
           start: kr ? cellOr(krTab, kr.row, 'start', periodStart) : periodStart,
-          periodStart,
           due: kr ? abs(krTab.sheet, kr.row, krTab.columns.due) : periodEnd,
           phasing: `"${ENUMS.phasing.even.en}"`,
+          direction: cellOr(kpiTab, kpi.row, 'direction', `"${ENUMS.direction.increase.en}"`),
         },
+        false,
         false,
       );
     }
   }
-  return { rows, months, firstMonthColumn, weightRows, targetRows };
+  // The as-of cell: its header is in row 1, its date in row 2 (a row of its own when there is no metric).
+  if (rows.length < 2) rows.push(header.map(() => ''));
+  const width = header.length;
+  for (const row of rows) while (row.length < width) row.push('');
+  rows[1][asOfColumn - 1] = options.asOf ? options.date(options.asOf) : '';
+  return {
+    rows,
+    months,
+    firstMonthColumn,
+    firstHelperColumn,
+    asOfCell: { row: 2, column: asOfColumn },
+    weightRows,
+    targetRows,
+  };
 }

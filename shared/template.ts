@@ -713,6 +713,116 @@ export const TARGETS_SUMMARY_COLUMNS: readonly ColumnDef[] = [
   ),
 ];
 
+/**
+ * Helper columns of the Targets tab, after the to-date columns: per-row figures that the month and to-date formulas
+ * read, so that no formula repeats the window arithmetic (docs/addon.md, "Targets formulas"). Generated, never
+ * edited by hand.
+ */
+export const TARGETS_HELPER_COLUMNS: readonly ColumnDef[] = [
+  col(
+    'windowStart',
+    localized((m) => m.template.targetsHelperColumns.windowStart.label),
+    'date',
+    false,
+    localized((m) => m.template.targetsHelperColumns.windowStart.note),
+  ),
+  col(
+    'months',
+    localized((m) => m.template.targetsHelperColumns.months.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.months.note),
+  ),
+  col(
+    'columnOffset',
+    localized((m) => m.template.targetsHelperColumns.columnOffset.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.columnOffset.note),
+  ),
+  col(
+    'judged',
+    localized((m) => m.template.targetsHelperColumns.judged.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.judged.note),
+  ),
+  col(
+    'span',
+    localized((m) => m.template.targetsHelperColumns.span.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.span.note),
+  ),
+  col(
+    'phasingCode',
+    localized((m) => m.template.targetsHelperColumns.phasingCode.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.phasingCode.note),
+  ),
+  col(
+    'shareLinear',
+    localized((m) => m.template.targetsHelperColumns.shareLinear.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.shareLinear.note),
+  ),
+  col(
+    'shareSquare',
+    localized((m) => m.template.targetsHelperColumns.shareSquare.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.shareSquare.note),
+  ),
+  col(
+    'shareDivisor',
+    localized((m) => m.template.targetsHelperColumns.shareDivisor.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.shareDivisor.note),
+  ),
+  col(
+    'weightsTotal',
+    localized((m) => m.template.targetsHelperColumns.weightsTotal.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.weightsTotal.note),
+  ),
+  col(
+    'checkedIn',
+    localized((m) => m.template.targetsHelperColumns.checkedIn.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.checkedIn.note),
+  ),
+  col(
+    'latestCheckIn',
+    localized((m) => m.template.targetsHelperColumns.latestCheckIn.label),
+    'date',
+    false,
+    localized((m) => m.template.targetsHelperColumns.latestCheckIn.note),
+  ),
+  col(
+    'expectedAttainment',
+    localized((m) => m.template.targetsHelperColumns.expectedAttainment.label),
+    'number',
+    false,
+    localized((m) => m.template.targetsHelperColumns.expectedAttainment.note),
+  ),
+];
+
+/**
+ * The as-of day of the Targets tab: one cell (header "As of" after the helper columns, the date below it) named
+ * TARGETS_AS_OF_NAME. Every to-date formula reads it and nothing reads the clock: the add-on sets it to today on
+ * Decompose targets, and a person may type a review date instead.
+ */
+export const TARGETS_AS_OF = {
+  name: 'GTM_AS_OF',
+  label: localized((m) => m.template.TARGETS_AS_OF.label),
+  note: localized((m) => m.template.TARGETS_AS_OF.note),
+} as const;
+
 const byKey = new Map(TABS.map((t) => [t.key, t]));
 
 export function tabDef(key: TabKey): TabDef {
@@ -928,9 +1038,9 @@ export type LanguageTag = Lang;
 
 /** What each language is called, for messages. */
 export const LANGUAGE_NAMES: Record<LanguageTag, Bilingual> = {
-  en: localized((m) => m.template.LANGUAGE_NAMES.en),
-  'zh-CN': localized((m) => m.template.LANGUAGE_NAMES['zh-CN']),
-  'zh-TW': localized((m) => m.template.LANGUAGE_NAMES['zh-TW']),
+  en: localized((m) => m.template.languageNames.en),
+  'zh-CN': localized((m) => m.template.languageNames['zh-CN']),
+  'zh-TW': localized((m) => m.template.languageNames['zh-TW']),
 };
 
 /**

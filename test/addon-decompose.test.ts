@@ -4,8 +4,26 @@
  * rebuilds; a plan that cannot be decomposed gets a message, not an exception; calls do not grow with rows.
  */
 import { describe, expect, it } from 'vitest';
+import {
+  chunkRows,
+  WRITE_BYTES_PER_CALL,
+  WRITE_ROWS_PER_CALL,
+} from '../apps-script/server/decompose-targets';
 import { toWorkbook } from '../emulator/index';
-import { decompose, keyResultSpec, kpiSpec, parsePlan, tabDef, type Lang, type Workbook } from '../shared';
+import {
+  dateToIso,
+  decompose,
+  keyResultSpec,
+  kpiSpec,
+  parsePlan,
+  planProgress,
+  STATUS_LABELS,
+  tabDef,
+  TARGETS_AS_OF,
+  TARGETS_SUMMARY_COLUMNS,
+  type Lang,
+  type Workbook,
+} from '../shared';
 import {
   loadAddon,
   planWithKeyResults,
@@ -178,25 +196,95 @@ describe('Decompose targets', () => {
     expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
   });
 
-  it('makes as many service calls for 500 key results as for 10', () => {
-    // This test is about the script (how many service calls it makes), not the formulas: the 500-row run uses the
-    // emulator's 'never' recalculation (docs/emulator.md), which keeps the formulas as text instead of having
-    // HyperFormula parse and link ~10,000 to-date formulas, the part that grows faster than linearly and made this
-    // test slow on a busy machine. The formulas' values are checked by the tests above and test/formulas.test.ts;
-    // time per plan size is measured by `npm run bench -- addon`, never here.
-    const calls = (n: number, recalculation: 'onWrite' | 'never') => {
+  it('gives the same numbers in a de_DE spreadsheet (";" between arguments) as in an en_US one', () => {
+    const grids = (['en_US', 'de_DE'] as const).map((locale) => {
+      const run = loadAddon({ locale, timeZone: 'Europe/Berlin' });
+      expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
+      compareWithShared(run, 'Europe/Berlin');
+      const sheet = run.ss.getSheetByName('Targets')!;
+      const formulas = sheet.getDataRange().getFormulas().flat().filter(Boolean);
+      return { values: valuesOf(run.ss, 'Targets'), formulas };
+    });
+    expect(grids[1].values).toEqual(grids[0].values);
+    // No error cell anywhere, and the formulas are written with ';' (shown in each locale's own syntax).
+    expect(grids[1].values.flat().filter((v) => typeof v === 'string' && v.startsWith('#'))).toEqual([]);
+    expect(grids[1].formulas.some((f) => f.includes(';'))).toBe(true);
+    expect(grids[0].formulas.every((f) => !f.includes(';'))).toBe(true);
+  });
+
+  it('judges the to-date columns as of the named as-of cell: today, or a review date typed over it', () => {
+    const run = loadAddon({ timeZone: 'Asia/Shanghai' });
+    const result = run.run('insertExamplePlan') as ActionResult;
+    expect(result.ok, result.message).toBe(true);
+    const asOf = run.ss.getRangeByName(TARGETS_AS_OF.name)!;
+    expect(asOf.getSheet().getName()).toBe('Targets');
+    // Decompose set it to today in the spreadsheet's time zone.
+    const today = dateToIso(new Date(), 'Asia/Shanghai');
+    expect(dateToIso(asOf.getValue() as Date, 'Asia/Shanghai')).toBe(today);
+    // A review date typed over it: the to-date columns follow, equal to progress as of that day.
+    asOf.setValue(zonedMidnight('2026-06-15', 'Asia/Shanghai'));
+    const workbook = toWorkbook(run.ss) as Workbook;
+    const { plan } = parsePlan(workbook, { timeZone: 'Asia/Shanghai' });
+    const progress = planProgress(plan, '2026-06-15');
+    const rows = valuesOf(run.ss, 'Targets');
+    const header = rows[0] as unknown[];
+    const at = (key: string) => header.indexOf(TARGETS_SUMMARY_COLUMNS.find((c) => c.key === key)!.label.en);
+    for (const p of progress.keyResults) {
+      const row = rows.find((r) => r[0] === p.id && r[1] === 'target')!;
+      if (p.current === null) expect(row[at('actualToDate')]).toBe('');
+      else expect(row[at('actualToDate')]).toBeCloseTo(p.current, 9);
+      expect(row[at('status')]).toBe(STATUS_LABELS[p.status].en);
+    }
+    // No formula reads the clock.
+    const formulas = run.ss.getSheetByName('Targets')!.getDataRange().getFormulas().flat();
+    expect(formulas.filter((f) => /TODAY|NOW\(/.test(f))).toEqual([]);
+  });
+
+  it('writes in bounded chunks: calls grow with chunks of rows, none over the byte bound', () => {
+    // About the script (its service calls), not the formulas: the large run keeps formulas as text (the
+    // emulator's 'never' recalculation, docs/emulator.md), after checking on a small plan that the mode changes
+    // no call. Time per plan size is measured by `npm run bench -- addon`, never here.
+    const calls = (n: number, recalculation: 'onWrite' | 'never' = 'onWrite') => {
       const run = loadAddon({ workbook: planWithKeyResults(n) as never, recalculation });
       run.emulator.resetCalls();
       const result = run.run('decomposeTargets') as ActionResult;
       expect(result.ok, result.message).toBe(true);
       expect(result.details).toMatchObject({ keyResults: n });
-      return run.emulator.calls;
+      return { calls: run.emulator.calls, rows: (result.details as { rows: number }).rows };
     };
-    const small = calls(10, 'onWrite');
-    // The recalculation mode does not change what the script calls: the same counts for the same plan.
-    expect(calls(10, 'never').byMethod).toEqual(small.byMethod);
-    const large = calls(500, 'never');
-    expect(large.byMethod).toEqual(small.byMethod);
-    expect(small.byMethod['Range.setValues']).toBe(1);
+    const small = calls(10);
+    expect(calls(10, 'never').calls.byMethod).toEqual(small.calls.byMethod);
+    const large = calls(1200, 'never');
+    expect(small.calls.byMethod['Range.setValues']).toBe(1);
+    // 1,201 rows: three chunks of at most WRITE_ROWS_PER_CALL rows (the bytes stay under the bound here).
+    const chunks = Math.ceil(large.rows / WRITE_ROWS_PER_CALL);
+    expect(chunks).toBe(3);
+    expect(large.calls.byMethod['Range.setValues']).toBe(chunks);
+    expect(large.calls.byMethod['Range.setNumberFormats']).toBe(
+      Math.ceil((large.rows - 1) / WRITE_ROWS_PER_CALL),
+    );
+    expect(large.calls.maxWriteBytes).toBeLessThanOrEqual(WRITE_BYTES_PER_CALL * 1.01);
+    // Every other call is made as often for 1,200 key results as for 10.
+    const others = (byMethod: Record<string, number>) =>
+      Object.fromEntries(
+        Object.entries(byMethod).filter(
+          ([m]) => !/setValues|setNumberFormats|setBackgrounds|Sheet.getRange|insert/.test(m),
+        ),
+      );
+    expect(others(large.calls.byMethod)).toEqual(others(small.calls.byMethod));
+  });
+
+  it('cuts rows into chunks by rows and by bytes', () => {
+    const rows = Array.from({ length: 7 }, (_, i) => ['x'.repeat(i === 3 ? 50 : 5)]);
+    // 3 rows at most, 30 bytes at most: row 3 (54 bytes as JSON) goes alone.
+    expect(chunkRows(rows, 3, 30)).toEqual([
+      { start: 0, count: 3 },
+      { start: 3, count: 1 },
+      { start: 4, count: 3 },
+    ]);
+    expect(chunkRows([['é'.repeat(10)], ['a']], 10, 24)).toEqual([
+      { start: 0, count: 1 },
+      { start: 1, count: 1 },
+    ]);
   });
 });

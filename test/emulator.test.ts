@@ -451,7 +451,7 @@ describe('call counter', () => {
     g.SpreadsheetApp.getActiveSpreadsheet();
     expect(emu.calls.total).toBe(1);
     emu.resetCalls();
-    expect(emu.calls).toEqual({ total: 0, byMethod: {}, byService: {} });
+    expect(emu.calls).toEqual({ total: 0, byMethod: {}, byService: {}, writeBytes: 0, maxWriteBytes: 0 });
   });
 });
 
@@ -752,3 +752,53 @@ describe('large sheets', () => {
 
 // Type-level check: the globals are typed like the raw classes.
 export type _GlobalsAreTyped = AppsScriptGlobals['SpreadsheetApp']['getActiveSpreadsheet'];
+
+describe('formula syntax by locale [LOC]', () => {
+  it("parses ';' between arguments in de_DE and rejects ',' there; en_US reads ';' as ','", () => {
+    const de = fromWorkbook({ S: [[1, 2]] }, { locale: 'de_DE' });
+    const en = fromWorkbook({ S: [[1, 2]] }, { locale: 'en_US' });
+    for (const ss of [de, en]) ss.getSheetByName('S')!.getRange('C1').setFormula('=IF(A1>0;SUM(A1;B1);0)');
+    de.getSheetByName('S')!.getRange('D1').setFormula('=IF(A1>0,SUM(A1,B1),0)');
+    expect(de.getSheetByName('S')!.getRange('C1:D1').getValues()).toEqual([[3, '#ERROR!']]);
+    expect(en.getSheetByName('S')!.getRange('C1').getValue()).toBe(3);
+    expect(en.getSheetByName('S')!.getRange('C1').getFormula()).toBe('=IF(A1>0,SUM(A1,B1),0)');
+    expect(de.getSheetByName('S')!.getRange('C1').getFormula()).toBe('=IF(A1>0;SUM(A1;B1);0)');
+  });
+
+  it('records the bytes of write calls', () => {
+    const { g, emu } = setup({ S: [[1]] });
+    g.SpreadsheetApp.getActiveSpreadsheet()!
+      .getSheetByName('S')!
+      .getRange('A1:B1')
+      .setValues([['é', 2]]);
+    expect(emu.calls.maxWriteBytes).toBe(Buffer.byteLength(JSON.stringify([[['é', 2]]])));
+  });
+});
+
+describe('criteria functions (indexed, HyperFormula results)', () => {
+  it('give what a row-by-row walk gives, and follow edits', () => {
+    const ss = fromWorkbook({
+      A: [
+        ['KR1', 5, 10],
+        ['kr1', 7, 20],
+        ['KR2', 9, 30],
+        ['KR1', 'x', 40],
+        ['Kr1', 11, 50],
+      ],
+    });
+    const sheet = ss.getSheetByName('A')!;
+    sheet
+      .getRange('E1:H1')
+      .setFormulas([
+        [
+          '=SUMIFS(C:C,A:A,"KR1",B:B,">=7")',
+          '=COUNTIFS(A:A,"kr1")',
+          '=MAXIFS(C:C,A:A,"KR1",B:B,"<11")',
+          '=SUMIFS(C:C,A:A,"KR*")',
+        ],
+      ]);
+    expect(sheet.getRange('E1:H1').getValues()).toEqual([[70, 4, 20, 150]]);
+    sheet.getRange('A3').setValue('KR1');
+    expect(sheet.getRange('E1:H1').getValues()).toEqual([[100, 5, 30, 150]]);
+  });
+});

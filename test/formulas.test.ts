@@ -11,22 +11,45 @@ import {
   keyResultSpec,
   kpiSpec,
   parsePlan,
+  planProgress,
+  STATUS_LABELS,
   tabDef,
+  TARGETS_AS_OF,
+  TARGETS_SUMMARY_COLUMNS,
+  type IsoDate,
   type Lang,
+  type TargetsSheet,
   type Workbook,
 } from '../shared';
 import { evaluateWorkbook } from './helpers/hyperformula';
 
 const serial = (iso: string) => isoToSerial(iso);
 
-function compareTargets(workbook: Workbook, lang: Lang) {
+/** The Targets tab evaluated by HyperFormula, its as-of cell named as the writers name it. */
+function evaluateTargets(
+  workbook: Workbook,
+  sheet: TargetsSheet,
+  lang: Lang,
+  syntax: 'comma' | 'semicolon' = 'comma',
+) {
+  const targetsName = tabDef('targets').label[lang];
+  const { values } = evaluateWorkbook(
+    { ...workbook, [targetsName]: sheet.rows },
+    { names: { [TARGETS_AS_OF.name]: { sheet: targetsName, ...sheet.asOfCell } }, syntax },
+  );
+  return values(targetsName);
+}
+
+/** Every formula of the grid. */
+const formulasOf = (sheet: TargetsSheet) =>
+  sheet.rows.flat().filter((c): c is string => typeof c === 'string' && c.startsWith('='));
+
+function compareTargets(workbook: Workbook, lang: Lang, asOf?: IsoDate) {
   const { plan, issues } = parsePlan(workbook);
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
-  const sheet = buildTargetsSheet(plan, { lang, date: serial });
+  const sheet = buildTargetsSheet(plan, { lang, date: serial, asOf });
   expect(sheet).not.toBeNull();
-  const targetsName = tabDef('targets').label[lang];
-  const { values } = evaluateWorkbook({ ...workbook, [targetsName]: sheet!.rows });
-  const grid = values(targetsName);
+  const grid = evaluateTargets(workbook, sheet!, lang);
   const metrics = [
     ...plan.keyResults.map((kr) => ({ id: kr.id, spec: keyResultSpec(kr, plan)! })),
     ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan)! })),
@@ -47,9 +70,13 @@ function compareTargets(workbook: Workbook, lang: Lang) {
 describe('Targets formulas evaluated by HyperFormula', () => {
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`equal the TypeScript decomposition for the example plan (${lang})`, () => {
-      const { compared, grid, sheet } = compareTargets(exampleWorkbook(lang, { date: serial }), lang);
+      const { compared, grid, sheet } = compareTargets(
+        exampleWorkbook(lang, { date: serial }),
+        lang,
+        '2026-11-15',
+      );
       expect(compared).toBe((5 + 3) * 12);
-      // KR1 is over (due August 2026): its to-date columns no longer depend on today's date.
+      // As of 2026-11-15 KR1 is over (due August 2026).
       const kr1 = grid[sheet.targetRows.KR1 - 1];
       const afterMonths = sheet.firstMonthColumn - 1 + sheet.months.length;
       expect(kr1[afterMonths]).toBeCloseTo(1_000_000, 6); // target to date
@@ -101,7 +128,7 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     weightsRow[first.firstMonthColumn - 1 + 3] = 3;
     weightsRow[first.firstMonthColumn - 1 + 4] = 6;
     const withTargets = { ...workbook, Targets: first.rows };
-    const { grid, plan } = compareTargets(withTargets, 'en');
+    const { grid, plan } = compareTargets(withTargets, 'en', '2026-11-15');
     expect(plan.targets?.weights.KR2).toEqual({ '2026-03': 1, '2026-04': 3, '2026-05': 6 });
     const kr2 = grid[first.targetRows.KR2 - 1].slice(
       first.firstMonthColumn - 1,
@@ -112,32 +139,123 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     expect(rebuilt.rows[rebuilt.weightRows[0] - 1]).toEqual(weightsRow);
   });
 
-  it('use only functions that Sheets, Excel, LibreOffice and HyperFormula share', () => {
+  it('use only functions that Sheets, Excel, LibreOffice and HyperFormula share, and never TODAY()', () => {
     const { plan } = parsePlan(exampleWorkbook('en', { date: serial }));
     const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial })!;
     const used = new Set<string>();
-    for (const row of sheet.rows)
-      for (const cell of row)
-        if (typeof cell === 'string' && cell.startsWith('='))
-          for (const m of cell.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]);
+    for (const cell of formulasOf(sheet))
+      for (const m of cell.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]);
     const allowed = [
-      'IF',
-      'OR',
-      'ROUND',
-      'YEAR',
-      'MONTH',
-      'DATE',
-      'EDATE',
-      'SUMIFS',
-      'ISBLANK',
-      'MAX',
-      'MAXIFS',
-      'COUNTIFS',
-      'TODAY',
+      ...['IF', 'OR', 'AND', 'N', 'ROUND', 'YEAR', 'MONTH', 'DATE', 'EDATE', 'COLUMN', 'MIN', 'MAX'],
+      ...['SUMIFS', 'COUNTIFS', 'MAXIFS', 'ISBLANK'],
       'CHAR', // only in plan text that starts with "=" (see textCell)
     ];
     expect([...used].filter((f) => !allowed.includes(f))).toEqual([]);
+    expect(used.has('TODAY')).toBe(false);
   });
+
+  it('stay short, carry no decimal literal, and read the as-of day from its named cell', () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    workbook['Key Results'][3][(workbook['Key Results'][0] as string[]).indexOf('Phasing')] = 'custom';
+    const sheet = buildTargetsSheet(parsePlan(workbook).plan, { lang: 'en', date: serial })!;
+    const formulas = formulasOf(sheet);
+    expect(Math.max(...formulas.map((f) => f.length))).toBeLessThanOrEqual(300);
+    // Outside "text": no digit-dot-digit (0.9 would not parse where the decimal separator is a comma).
+    const decimals = formulas.filter((f) => /\d\.\d/.test(f.replace(/"[^"]*"/g, '""')));
+    expect(decimals).toEqual([]);
+    const asOfReaders = formulas.filter((f) => f.includes(TARGETS_AS_OF.name));
+    expect(asOfReaders.length).toBeGreaterThan(0);
+    expect(sheet.rows[0][sheet.asOfCell.column - 1]).toBe(TARGETS_AS_OF.label.en);
+  });
+
+  it("give the same numbers in a comma-decimal locale's syntax (';' between arguments)", () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    const { plan } = parsePlan(workbook);
+    const options = { lang: 'en' as const, date: serial, asOf: '2026-11-15' };
+    const comma = buildTargetsSheet(plan, options)!;
+    const semicolon = buildTargetsSheet(plan, { ...options, argumentSeparator: ';' })!;
+    expect(formulasOf(semicolon).some((f) => f.includes(';'))).toBe(true);
+    // Commas stay where they are text: a sheet name or a label.
+    expect(formulasOf(semicolon).every((f) => !/,(?=[^"']*$)/.test(f.replace(/"[^"]*"|'[^']*'/g, '')))).toBe(
+      true,
+    );
+    const en = evaluateTargets(workbook, comma, 'en', 'comma');
+    const de = evaluateTargets(workbook, semicolon, 'en', 'semicolon');
+    expect(de).toEqual(en);
+    expect(en.flat().some((v) => typeof v === 'object' && v !== null)).toBe(false); // no error cell
+  });
+});
+
+describe('Targets tab to-date figures', () => {
+  /**
+   * The example plan with KR2 (cumulative) starting from Baseline 10,000, and check-ins dated before the Start
+   * month and after the as-of day: neither may count.
+   */
+  function workbookWithEdges(): Workbook {
+    const workbook = exampleWorkbook('en', { date: serial });
+    const krs = workbook['Key Results'];
+    const col = (name: string) => (krs[0] as string[]).indexOf(name);
+    const kr2 = krs.findIndex((r) => r[0] === 'KR2');
+    krs[kr2][col('Baseline')] = 10_000;
+    krs[kr2][col('Target')] = 60_000;
+    const actuals = workbook['Actuals'];
+    const header = actuals[0] as string[];
+    const row = (date: string, metric: string, value: number) => {
+      const cells: (string | number)[] = header.map(() => '');
+      cells[header.indexOf('Date')] = serial(date);
+      cells[header.indexOf('Metric')] = metric;
+      cells[header.indexOf('Value')] = value;
+      return cells;
+    };
+    actuals.push(
+      row('2026-02-10', 'KR2', 9_999), // before KR2's Start (March)
+      row('2026-02-12', 'KR3', 0.5), // before KR3's Start
+      row('2026-11-20', 'KR2', 7_777), // after the as-of day
+      row('2026-11-20', 'KR3', 0.01),
+      row('2026-11-21', 'KPI3', 1),
+    );
+    return workbook;
+  }
+
+  /**
+   * As of each day, the HyperFormula-evaluated to-date columns equal planProgress, month-end days included (the
+   * month that ends on the as-of day is judged).
+   */
+  for (const [asOf, progressDay] of [
+    ['2026-11-15', '2026-11-15'],
+    ['2026-06-15', '2026-06-15'],
+    ['2026-03-10', '2026-03-10'],
+    ['2026-01-20', '2026-01-20'],
+    ['2026-09-30', '2026-09-30'],
+  ] as const) {
+    it(`equal planProgress as of ${asOf}`, () => {
+      const workbook = workbookWithEdges();
+      const { plan } = parsePlan(workbook);
+      const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial, asOf })!;
+      const grid = evaluateTargets(workbook, sheet, 'en');
+      const progress = planProgress(plan, progressDay);
+      const at = (key: string) =>
+        sheet.firstMonthColumn -
+        1 +
+        sheet.months.length +
+        TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === key);
+      const blankAsNull = (v: unknown) => (v === '' || v === null ? null : v);
+      for (const p of [...progress.keyResults, ...progress.kpis]) {
+        const row = grid[sheet.targetRows[p.id] - 1];
+        const got = ['targetToDate', 'actualToDate', 'attainment'].map((k) => blankAsNull(row[at(k)]));
+        [p.expected, p.current, p.attainment].forEach((want, i) => {
+          if (want === null) expect(got[i], `${p.id} column ${i}`).toBeNull();
+          else expect(got[i], `${p.id} column ${i}`).toBeCloseTo(want, 9);
+        });
+        expect(row[at('status')], p.id).toBe(STATUS_LABELS[p.status].en);
+      }
+      if (asOf === '2026-11-15') {
+        // KR2: Baseline 10,000 plus March–October's check-ins; February's and November's do not count.
+        const kr2 = grid[sheet.targetRows.KR2 - 1];
+        expect(kr2[at('actualToDate')]).toBe(10_000 + 3200 + 4100 + 4800 + 5200 + 5600 + 5100 + 4700 + 4900);
+      }
+    });
+  }
 });
 
 describe('plan text in the generated grid', () => {

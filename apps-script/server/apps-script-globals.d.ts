@@ -36,6 +36,7 @@ declare namespace GAS {
   interface NamedRange {
     getName(): string;
     getRange(): Range;
+    setRange(range: Range): NamedRange;
   }
 
   interface Sheet {

@@ -2,16 +2,28 @@
  * Decompose targets: (re)builds the Targets tab from shared/targets-sheet.ts. Every month cell is a formula over
  * the plan tabs, so the sheet recalculates when a target, a date or the phasing changes; the to-date, attainment
  * and status columns are formulas over Actuals. Custom weights typed in the weights rows are read back by the
- * parser and written again. The grid goes out in one setValues, its formats in one setNumberFormats: the number
- * of calls does not depend on the number of key results.
+ * parser and written again. The grid goes out in chunks of at most WRITE_ROWS_PER_CALL rows and WRITE_BYTES_PER_CALL
+ * bytes (one setValues each; formats the same way): service calls grow with chunks, not with cells.
+ *
+ * Formulas are written with ';' between arguments (SHEETS_ARGUMENT_SEPARATOR) and never a decimal literal, the one
+ * syntax every Sheets locale parses (docs/addon.md, "Locale"). The as-of cell, a named range, is set to today in
+ * the spreadsheet's time zone; the to-date formulas read it and nothing reads the clock.
  */
+import { dateToIso } from '../../shared/calendar';
 import { precisionFor } from '../../shared/decompose';
 import type { PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
 import { STATUS_LABELS, type Status } from '../../shared/progress';
 import { buildTargetsSheet } from '../../shared/targets-sheet';
-import { TARGETS_SUMMARY_COLUMNS, tabDef, type Lang, type MetricType } from '../../shared/template';
+import {
+  TARGETS_AS_OF,
+  TARGETS_HELPER_COLUMNS,
+  TARGETS_SUMMARY_COLUMNS,
+  tabDef,
+  type Lang,
+  type MetricType,
+} from '../../shared/template';
 import { runAction, type ActionResult } from './action';
 import { list, t } from './i18n';
 import {
@@ -20,14 +32,73 @@ import {
   hasPlanTabs,
   readSpreadsheet,
   sheetDate,
-  writeBlock,
   type SpreadsheetSnapshot,
 } from './sheets-adapter';
 import { HEADER_BACKGROUND, HEADER_PROTECTION, STATUS_COLORS } from './templates';
 
 export const WEIGHTS_BACKGROUND = '#fff8e1';
+
+/**
+ * Rows per setValues / setNumberFormats / setBackgrounds call. Google documents no per-call limit for Apps Script,
+ * but recommends at most 2 MB per Sheets API request ("Usage limits",
+ * https://developers.google.com/sheets/api/limits), and reports of "Request payload size exceeds the limit:
+ * 10485760 bytes" show a 10 MB wall. 500 rows of a Targets tab are ~1.5 MB of formula text at most.
+ */
+export const WRITE_ROWS_PER_CALL = 500;
+/** Bytes (UTF-8, as JSON) per write call: Google's recommended 2 MB maximum payload, with room for overhead. */
+export const WRITE_BYTES_PER_CALL = 1_500_000;
+/** Formulas are written in the syntax every Sheets locale accepts (docs/addon.md, "Locale"). */
+export const SHEETS_ARGUMENT_SEPARATOR = ';';
 const MONTH_HEADER_FORMAT = 'yyyy-mm';
 const WEIGHTS_FORMAT = '0.00';
+const DATE_FORMAT = 'yyyy-mm-dd';
+/** Helper columns that hold dates; the others are plain numbers. */
+const HELPER_DATES = new Set(['windowStart', 'latestCheckIn']);
+const HELPER_FORMAT = '0.####';
+
+/**
+ * Rows [start, start + count) of `rows` cut into chunks of at most `maxRows` rows and `maxBytes` bytes (each row's
+ * JSON, UTF-8): a row bigger than maxBytes on its own is a chunk of one.
+ */
+export function chunkRows(rows: unknown[][], maxRows = WRITE_ROWS_PER_CALL, maxBytes = WRITE_BYTES_PER_CALL) {
+  const chunks: { start: number; count: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const size = utf8Length(JSON.stringify(rows[r]));
+    if (r > start && (r - start >= maxRows || bytes + size > maxBytes)) {
+      chunks.push({ start, count: r - start });
+      start = r;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  if (rows.length > start) chunks.push({ start, count: rows.length - start });
+  return chunks;
+}
+
+/** UTF-8 byte length without Node's Buffer (Apps Script has none). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return bytes;
+}
+
+/** Writes a grid from (row, column) in bounded chunks, one `set` call per chunk. */
+function writeChunked(
+  sheet: GAS.Sheet,
+  row: number,
+  column: number,
+  grid: unknown[][],
+  set: (range: GAS.Range, values: unknown[][]) => void,
+): void {
+  if (grid.length === 0 || grid[0].length === 0) return;
+  for (const { start, count } of chunkRows(grid))
+    set(sheet.getRange(row + start, column, count, grid[0].length), grid.slice(start, start + count));
+}
 
 const STATUS_COLOR: Record<Status, string> = {
   'not-started': STATUS_COLORS.neutral,
@@ -81,6 +152,8 @@ export interface DecomposeDetails {
   kpis: number;
   months: string[];
   rows: number;
+  columns: number;
+  asOf: string;
   weightsKept: string[];
   planErrors: number;
 }
@@ -90,9 +163,12 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   const { plan, issues } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone });
   if (!hasPlanTabs(snapshot))
     return { ok: false, message: `${t('decomposeBlocked', lang)}\n${t('decomposeNoTabs', lang)}` };
+  const today = dateToIso(new Date(), snapshot.timeZone) ?? dateToIso(new Date(), 'UTC')!;
   const targets = buildTargetsSheet(plan, {
     lang: plan.lang,
     date: (iso) => sheetDate(iso, snapshot.timeZone),
+    asOf: today,
+    argumentSeparator: SHEETS_ARGUMENT_SEPARATOR,
   });
   if (!targets) {
     const strategySheet = plan.layout.strategy?.sheet;
@@ -132,7 +208,12 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   const firstMonth = targets.firstMonthColumn;
   const months = targets.months.length;
   ensureSize(sheet, rows.length, width);
-  writeBlock(sheet, 1, 1, rows);
+  // The as-of cell is named before the formulas that read it arrive.
+  const asOfRange = sheet.getRange(targets.asOfCell.row, targets.asOfCell.column);
+  const named = ss.getNamedRanges().find((n) => n.getName() === TARGETS_AS_OF.name);
+  if (named) named.setRange(asOfRange);
+  else ss.setNamedRange(TARGETS_AS_OF.name, asOfRange);
+  writeChunked(sheet, 1, 1, rows, (range, values) => range.setValues(values));
 
   const header = sheet.getRange(1, 1, 1, width);
   header.setFontWeight('bold');
@@ -142,6 +223,8 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
       ...def.columns.map((c) => c.note[plan.lang]),
       ...targets.months.map(() => null),
       ...TARGETS_SUMMARY_COLUMNS.map((c) => c.note[plan.lang]),
+      ...TARGETS_HELPER_COLUMNS.map((c) => c.note[plan.lang]),
+      TARGETS_AS_OF.note[plan.lang],
     ],
   ]);
   header.protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
@@ -162,14 +245,23 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
       const weights = weightRows.has(r);
       const format = weights ? WEIGHTS_FORMAT : (formats.get(String(rows[r - 1][0])) ?? '#,##0.00##');
       numberFormats.push(
-        Array.from({ length: width - firstMonth + 1 }, (_, i) =>
-          firstMonth + i === attainmentColumn && !weights ? '0%' : format,
-        ),
+        Array.from({ length: width - firstMonth + 1 }, (_, i) => {
+          const column = firstMonth + i;
+          if (column === targets.asOfCell.column)
+            return r === targets.asOfCell.row ? DATE_FORMAT : HELPER_FORMAT;
+          if (column >= targets.firstHelperColumn) {
+            const key = TARGETS_HELPER_COLUMNS[column - targets.firstHelperColumn].key;
+            return key === 'expectedAttainment' ? '0%' : HELPER_DATES.has(key) ? DATE_FORMAT : HELPER_FORMAT;
+          }
+          return column === attainmentColumn && !weights ? '0%' : format;
+        }),
       );
       backgrounds.push(Array.from({ length: width }, () => (weights ? WEIGHTS_BACKGROUND : null)));
     }
-    sheet.getRange(2, firstMonth, bodyRows, width - firstMonth + 1).setNumberFormats(numberFormats);
-    sheet.getRange(2, 1, bodyRows, width).setBackgrounds(backgrounds);
+    writeChunked(sheet, 2, firstMonth, numberFormats, (range, formats) =>
+      range.setNumberFormats(formats as string[][]),
+    );
+    writeChunked(sheet, 2, 1, backgrounds, (range, colors) => range.setBackgrounds(colors as string[][]));
   }
   // The tab is generated, so its rules are all ours: replaced, not appended.
   const statusRange = sheet.getRange(2, statusColumn, Math.max(1, bodyRows), 1);
@@ -206,6 +298,8 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     kpis: kpiCount,
     months: targets.months,
     rows: rows.length,
+    columns: width,
+    asOf: today,
     weightsKept,
     planErrors,
   };

@@ -414,12 +414,12 @@ export const en = {
     },
     targetsSummaryColumns: {
       targetToDate: {
-        label: 'Target to date',
-        note: 'Target through the last completed month.',
+        label: 'Expected by now',
+        note: 'Where the metric should stand as of the As of date: its targets through the last month judged (the report says the same).',
       },
       actualToDate: {
-        label: 'Actual to date',
-        note: 'Actual through the last completed month.',
+        label: 'Current value',
+        note: 'Where the metric stands: Baseline plus the check-ins counted (cumulative), else the latest one counted.',
       },
       attainment: {
         label: 'Attainment',
@@ -430,7 +430,44 @@ export const en = {
         note: 'Compared with the target to date.',
       },
     },
-    LANGUAGE_NAMES: { en: 'English', 'zh-CN': 'Simplified Chinese', 'zh-TW': 'Traditional Chinese' },
+    languageNames: { en: 'English', 'zh-CN': 'Simplified Chinese', 'zh-TW': 'Traditional Chinese' },
+    targetsHelperColumns: {
+      windowStart: {
+        label: 'Window start',
+        note: 'First day of the first active month (Start, or the period start).',
+      },
+      months: { label: 'Months in window', note: 'Active months, Start month through Due month.' },
+      columnOffset: {
+        label: 'Column offset',
+        note: "A month cell's column number minus this is the month's position in the window (1 = the first month).",
+      },
+      judged: {
+        label: 'Judged month',
+        note: 'Position in the window of the last month that has ended by the as-of day (at most the months in window).',
+      },
+      span: { label: 'Span', note: 'Target minus baseline.' },
+      phasingCode: {
+        label: 'Phasing code',
+        note: '1 even, 2 ramp-up, 3 front-loaded, 4 custom with weights.',
+      },
+      shareLinear: { label: 'Share a', note: 'Share reached after x months = x × (a + b × x) / d.' },
+      shareSquare: { label: 'Share b', note: 'See Share a.' },
+      shareDivisor: { label: 'Share d', note: 'See Share a.' },
+      weightsTotal: { label: 'Weights total', note: 'Custom phasing: the weights inside the window.' },
+      checkedIn: {
+        label: 'Check-ins in judged month',
+        note: 'Actuals rows of this metric dated in the judged month.',
+      },
+      latestCheckIn: {
+        label: 'Latest check-in',
+        note: 'Levels and thresholds: the date of the latest check-in counted (0 when none).',
+      },
+      expectedAttainment: { label: 'Expected attainment', note: 'Attainment the target to date stands for.' },
+    },
+    TARGETS_AS_OF: {
+      label: 'As of',
+      note: 'The day the to-date columns are judged on. Decompose targets sets it to today; type a review date to judge as of that day.',
+    },
   },
   issues: {
     'missing-tab': {

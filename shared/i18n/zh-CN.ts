@@ -355,12 +355,12 @@ export const zhCN: Messages = {
     },
     targetsSummaryColumns: {
       targetToDate: {
-        label: '累计目标',
-        note: '截至上一个完整月份的目标。',
+        label: '此时应达成',
+        note: '截至“截至日期”应达到的水平：截至最后一个已评估月份的目标（与报告一致）。',
       },
       actualToDate: {
-        label: '累计实际',
-        note: '截至上一个完整月份的实际。',
+        label: '当前值',
+        note: '当前所处水平：累计型为基线加已计入的录入，其他为最近一次计入的录入。',
       },
       attainment: {
         label: '达成率',
@@ -371,7 +371,32 @@ export const zhCN: Messages = {
         note: '与累计目标对比的状态。',
       },
     },
-    LANGUAGE_NAMES: { en: '英文', 'zh-CN': '简体中文', 'zh-TW': '繁体中文' },
+    languageNames: { en: '英文', 'zh-CN': '简体中文', 'zh-TW': '繁体中文' },
+    targetsHelperColumns: {
+      windowStart: { label: '窗口开始', note: '首个有效月份的第一天（开始日期或周期开始）。' },
+      months: { label: '窗口月数', note: '有效月份数：从开始月份到截止月份。' },
+      columnOffset: {
+        label: '列偏移',
+        note: '月份单元格的列号减去此值，即该月在窗口中的序号（1 = 第一个月）。',
+      },
+      judged: {
+        label: '评估月份序号',
+        note: '截至评估日已结束的最后一个月在窗口中的序号（不超过窗口月数）。',
+      },
+      span: { label: '跨度', note: '目标值减基线。' },
+      phasingCode: { label: '分解方式代码', note: '1 平均，2 逐步提升，3 前高后低，4 自定义（有权重）。' },
+      shareLinear: { label: '比例 a', note: 'x 个月后的累计比例 = x × (a + b × x) / d。' },
+      shareSquare: { label: '比例 b', note: '见“比例 a”。' },
+      shareDivisor: { label: '比例 d', note: '见“比例 a”。' },
+      weightsTotal: { label: '权重合计', note: '自定义分解：窗口内的权重合计。' },
+      checkedIn: { label: '评估月份复盘数', note: '该指标在评估月份的复盘行数。' },
+      latestCheckIn: { label: '最近复盘日期', note: '水平与阈值指标：计入的最近一次复盘日期（无则为 0）。' },
+      expectedAttainment: { label: '预期达成率', note: '累计目标对应的达成率。' },
+    },
+    TARGETS_AS_OF: {
+      label: '评估日',
+      note: '累计列的评估日期。“分解目标”会将其设为今天；也可填写复盘日期，按该日评估。',
+    },
   },
   issues: {
     'missing-tab': {

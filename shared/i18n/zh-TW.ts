@@ -355,12 +355,12 @@ export const zhTW: Messages = {
     },
     targetsSummaryColumns: {
       targetToDate: {
-        label: '累計目標',
-        note: '截至上一個完整月份的目標。',
+        label: '此時應達成',
+        note: '截至「截至日期」應達到的水平：截至最後一個已評估月份的目標（與報告一致）。',
       },
       actualToDate: {
-        label: '累計實際',
-        note: '截至上一個完整月份的實際。',
+        label: '當前值',
+        note: '當前所處水平：累計型為基線加已計入的錄入，其他為最近一次計入的錄入。',
       },
       attainment: {
         label: '達成率',
@@ -371,7 +371,32 @@ export const zhTW: Messages = {
         note: '與累計目標對比的狀態。',
       },
     },
-    LANGUAGE_NAMES: { en: '英文', 'zh-CN': '簡體中文', 'zh-TW': '繁體中文' },
+    languageNames: { en: '英文', 'zh-CN': '簡體中文', 'zh-TW': '繁體中文' },
+    targetsHelperColumns: {
+      windowStart: { label: '視窗開始', note: '首個有效月份的第一天（開始日期或週期開始）。' },
+      months: { label: '視窗月數', note: '有效月份數：從開始月份到截止月份。' },
+      columnOffset: {
+        label: '列偏移',
+        note: '月份儲存格的列號減去此值，即該月在視窗中的序號（1 = 第一個月）。',
+      },
+      judged: {
+        label: '評估月份序號',
+        note: '截至評估日已結束的最後一個月在視窗中的序號（不超過視窗月數）。',
+      },
+      span: { label: '跨度', note: '目標值減基線。' },
+      phasingCode: { label: '分解方式程式碼', note: '1 平均，2 逐步提升，3 前高後低，4 自訂（有權重）。' },
+      shareLinear: { label: '比例 a', note: 'x 個月後的累計比例 = x × (a + b × x) / d。' },
+      shareSquare: { label: '比例 b', note: '見「比例 a」。' },
+      shareDivisor: { label: '比例 d', note: '見「比例 a」。' },
+      weightsTotal: { label: '權重合計', note: '自訂分解：視窗內的權重合計。' },
+      checkedIn: { label: '評估月份檢討數', note: '該指標在評估月份的檢討行數。' },
+      latestCheckIn: { label: '最近檢討日期', note: '水平與閾值指標：計入的最近一次檢討日期（無則為 0）。' },
+      expectedAttainment: { label: '預期達成率', note: '累計目標對應的達成率。' },
+    },
+    TARGETS_AS_OF: {
+      label: '評估日',
+      note: '累計列的評估日期。「分解目標」會將其設為今天；也可填寫檢討日期，按該日評估。',
+    },
   },
   issues: {
     'missing-tab': {

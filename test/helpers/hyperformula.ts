@@ -1,8 +1,34 @@
 /** Evaluate a workbook of values and formula strings with HyperFormula, the stand-in for a real spreadsheet. */
-import { HyperFormula } from 'hyperformula';
+import { HyperFormula, type ConfigParams } from 'hyperformula';
+import { installIndexedCriteria } from '../../emulator/indexed-criteria';
 import type { Cell, Workbook } from '../../shared';
 
-export function evaluateWorkbook(workbook: Workbook): {
+// The emulator's criteria functions (same results, indexed): the tests evaluate as the emulator does.
+installIndexedCriteria();
+
+export interface EvaluateOptions {
+  /** Workbook-level names → a cell, e.g. { GTM_AS_OF: { sheet: 'Targets', row: 2, column: 30 } } (1-based). */
+  names?: Record<string, { sheet: string; row: number; column: number }>;
+  /**
+   * Parse formulas as a comma-decimal locale (de_DE) separates arguments: ';'. Decimals stay '.': HyperFormula
+   * writes numbers into text with '.' whatever its decimal separator (see docs/emulator.md).
+   */
+  syntax?: 'comma' | 'semicolon';
+}
+
+const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+function columnLetters(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+export function evaluateWorkbook(
+  workbook: Workbook,
+  options: EvaluateOptions = {},
+): {
   values: (sheet: string) => unknown[][];
   hf: HyperFormula;
 } {
@@ -14,7 +40,12 @@ export function evaluateWorkbook(workbook: Workbook): {
       ),
     );
   }
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
+  const config: Partial<ConfigParams> = { licenseKey: 'gpl-v3' };
+  if (options.syntax === 'semicolon')
+    Object.assign(config, { functionArgSeparator: ';', arrayColumnSeparator: ';', arrayRowSeparator: '|' });
+  const hf = HyperFormula.buildFromSheets(sheets, config);
+  for (const [name, at] of Object.entries(options.names ?? {}))
+    hf.addNamedExpression(name, `=${quote(at.sheet)}!$${columnLetters(at.column)}$${at.row}`);
   return {
     hf,
     values: (sheet: string) => hf.getSheetValues(hf.getSheetId(sheet)!) as unknown[][],
