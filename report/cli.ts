@@ -1,9 +1,9 @@
 /**
  * gtm-pyramid: the command line.
  *
- *   gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
- *   gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
- *   gtm-pyramid example [--out plan.xlsx] [--lang en|zh-CN] [--force]
+ *   gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
+ *   gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
+ *   gtm-pyramid example [--out plan.xlsx] [--lang en|zh-CN|zh-TW] [--force]
  *
  * Exit codes: 0 done; 1 the plan has errors (`report` still writes the report, saying so on every page); 2 nothing
  * usable: no key result in the plan (`report` writes it anyway), or nothing was done because the input could not be
@@ -57,14 +57,14 @@ const utcDateOf = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z
 export const DEFAULT_EXAMPLE_FILE = 'gtm-pyramid-example.xlsx';
 
 const USAGE = `Usage:
-  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
+  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
       Write the static report (DIR/index.html, plan.json; default DIR ${DEFAULT_REPORT_DIR}).
       Without plan.xlsx or --sheet, the built-in example plan is used (as of ${EXAMPLE_AS_OF} unless --as-of is given).
       --sheet reads the live Google Sheet (Application Default Credentials; see docs/report.md).
       --previous names the last report's plan.json (a file or https:// URL): the report then says what moved since.
-  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN] [--as-of YYYY-MM-DD]
+  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
       Run the plan checks. Exit 0: no errors; 1: the plan has errors; 2: the plan cannot be read.
-  gtm-pyramid example [--out FILE] [--lang en|zh-CN] [--force]
+  gtm-pyramid example [--out FILE] [--lang en|zh-CN|zh-TW] [--force]
       Write the example plan as an .xlsx to import into Google Sheets (default ${DEFAULT_EXAMPLE_FILE}).
   gtm-pyramid --help | --version`;
 
@@ -105,12 +105,10 @@ function parse(
   }
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** The required tabs the workbook lacks: such a file is not a plan the report can be built from. */
-function missingRequiredTabs(workbook: Workbook): string[] {
+function missingRequiredTabs(workbook: Workbook, lang: Lang): string[] {
   const found = new Set(Object.keys(workbook).map((name) => matchTab(name)?.key));
-  return TABS.filter((t) => t.presence === 'required' && !found.has(t.key)).map((t) => t.label.en);
+  return TABS.filter((t) => t.presence === 'required' && !found.has(t.key)).map((t) => t.label[lang]);
 }
 
 interface Input {
@@ -155,26 +153,27 @@ async function loadInput(
   }
 }
 
-function requirePlanTabs(input: Input): void {
+/** A file with no plan tab is not a plan: said in the language asked for (English without --lang). */
+function requirePlanTabs(input: Input, lang: Lang = 'en'): void {
   if (!input.source) return;
   const tabs = Object.keys(input.workbook);
   if (!tabs.some((name) => matchTab(name))) {
     throw new XlsxReadError(
       input.source,
-      `no plan tabs found (tabs: ${tabs.slice(0, 5).join(', ')}); expected ${TABS.filter(
-        (t) => t.presence === 'required',
-      )
-        .map((t) => `"${t.label.en}"`)
-        .join(', ')}`,
+      CATALOGUES[lang].cli.noPlanTabs(
+        tabs.slice(0, 5).join(', '),
+        TABS.filter((t) => t.presence === 'required')
+          .map((t) => `"${t.label[lang]}"`)
+          .join(', '),
+      ),
     );
   }
 }
 
-function asOfNote(asOf: IsoDate, given: boolean, example: boolean): string {
-  if (given) return `As of ${asOf} (--as-of).`;
-  return example
-    ? `As of ${asOf}, the example plan's date (use --as-of YYYY-MM-DD to change it).`
-    : `As of ${asOf}, today (use --as-of YYYY-MM-DD to fix the date).`;
+function asOfNote(asOf: IsoDate, given: boolean, example: boolean, lang: Lang): string {
+  const words = CATALOGUES[lang].cli;
+  if (given) return words.asOfGiven(asOf);
+  return example ? words.asOfExample(asOf) : words.asOfToday(asOf);
 }
 
 async function reportCommand(argv: string[], io: CliIo): Promise<number> {
@@ -196,13 +195,10 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const file = positionals[0];
   const sheet = values.sheet as string | undefined;
   const input = await loadInput(file, lang, io, sheet);
-  requirePlanTabs(input);
-  const missing = missingRequiredTabs(input.workbook);
+  requirePlanTabs(input, lang);
+  const missing = missingRequiredTabs(input.workbook, lang ?? 'en');
   if (missing.length) {
-    throw new XlsxReadError(
-      input.source ?? 'example',
-      `the ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'tab is' : 'tabs are'} missing; the report needs ${missing.length === 1 ? 'it' : 'them'}`,
-    );
+    throw new XlsxReadError(input.source ?? 'example', CATALOGUES[lang ?? 'en'].cli.missingTabs(missing));
   }
   const example = input.source === null;
   const asOf = givenAsOf ?? (example ? EXAMPLE_AS_OF : io.today(input.timeZone));
@@ -229,26 +225,31 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const counts = countBySeverity(built.issues);
   const index = resolve(target, 'index.html');
   const shown = relative(io.cwd(), index) || index;
-  io.out(`Report written to ${shown.startsWith('..') ? index : shown}`);
+  // Said in the report's language (--lang, else the plan's).
+  const words = CATALOGUES[built.lang].cli;
+  io.out(words.reportWritten(shown.startsWith('..') ? index : shown));
   io.out(
-    `${input.source ?? 'Built-in example plan'}: ${plural(built.plan.keyResults.length, 'key result')}, ` +
-      `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}; ${plural(built.files.length, 'file')} (${built.lang}).`,
+    words.reportSummary(
+      input.source ?? words.builtInExample(),
+      built.plan.keyResults.length,
+      counts.error,
+      counts.warning,
+      built.files.length,
+    ),
   );
-  io.out(asOfNote(asOf, givenAsOf !== undefined, example));
+  io.out(asOfNote(asOf, givenAsOf !== undefined, example, built.lang));
   if (previous && !built.warnings.length)
     io.out(
       say(PREVIOUS_MESSAGES.used, lang ?? 'en', { source: previous.source, previous: previous.json.asOf }),
     );
-  io.out(`Open ${pathToFileURL(index).href}`);
+  io.out(words.open(pathToFileURL(index).href));
   // The report is written either way; the exit code tells a pipeline whether to publish it (docs/report.md).
   if (built.plan.keyResults.length === 0) {
-    io.err('gtm-pyramid: report: no key result could be read, so the report shows no progress (exit 2).');
+    io.err(`gtm-pyramid: ${words.noKeyResults()}`);
     return 2;
   }
   if (counts.error > 0) {
-    io.err(
-      `gtm-pyramid: report: the plan has ${plural(counts.error, 'error')}; every page says so (exit 1).`,
-    );
+    io.err(`gtm-pyramid: ${words.planHasErrors(counts.error)}`);
     return 1;
   }
   return 0;
@@ -275,7 +276,7 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined);
   const file = positionals[0];
   const input = await loadInput(file, langOption, io, values.sheet as string | undefined);
-  requirePlanTabs(input);
+  requirePlanTabs(input, langOption);
   const asOf = givenAsOf ?? (input.source === null ? EXAMPLE_AS_OF : io.today(input.timeZone));
   const { plan, issues } = analyzeWorkbook(input.workbook, { asOf, timeZone: input.timeZone ?? 'UTC' });
   const lang = langOption ?? plan.lang;
@@ -307,9 +308,7 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       ),
     );
   } else {
-    io.out(
-      `${name}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.tip, 'tip')} (as of ${asOf})`,
-    );
+    io.out(CATALOGUES[lang].cli.checkSummary(name, counts.error, counts.warning, counts.tip, asOf));
     for (const issue of issues) io.out(issueLine(issue, lang));
   }
   return counts.error > 0 ? 1 : 0;
@@ -342,10 +341,8 @@ async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
       `cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
-  io.out(`Example plan written to ${out} (${lang}).`);
-  io.out(
-    'Import it into Google Sheets with File > Import > Upload (Replace spreadsheet), or open it in Excel or LibreOffice.',
-  );
+  io.out(CATALOGUES[lang].cli.exampleWritten(out, lang));
+  io.out(CATALOGUES[lang].cli.exampleImport());
   return 0;
 }
 

@@ -38,7 +38,8 @@ describe('gtm-pyramid report', () => {
     writeFileSync(join(dir, 'plan.xlsx'), await exampleXlsxBuffer('zh-CN'));
     const first = await runCli(['report', 'plan.xlsx', '--out', 'zh'], dir, '2026-10-20');
     expect(first.code).toBe(0);
-    expect(first.stdout.join('\n')).toContain('As of 2026-10-20, today');
+    // The CLI speaks the report's language: the plan's, Simplified Chinese here.
+    expect(first.stdout.join('\n')).toContain('截至 2026-10-20，即今天');
     const html = readFileSync(join(dir, 'zh/index.html'), 'utf8');
     expect(parse(html).documentElement.getAttribute('lang')).toBe('zh-CN');
     const again = await runCli(

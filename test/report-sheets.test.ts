@@ -90,7 +90,9 @@ describe('gtm-pyramid report --sheet', () => {
       expect(live.stderr).toEqual([]);
       expect(live.code).toBe(0);
       const title = exampleSpreadsheet(lang).title;
-      expect(live.stdout[1]).toMatch(new RegExp(`^${title}: 5 key results, 0 errors`));
+      const summary =
+        lang === 'en' ? `^${title}: 5 key results, 0 errors` : `^${title}：5 个关键结果，0 个错误`;
+      expect(live.stdout[1]).toMatch(new RegExp(summary));
       const xlsx = await runCli(['report', file, '--as-of', '2026-11-15', '--out', `xlsx-${lang}`], dir);
       expect(xlsx.code).toBe(0);
 

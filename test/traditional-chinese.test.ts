@@ -32,6 +32,7 @@ describe('a plan in Traditional Chinese', () => {
   const dir = tempDir('zh-tw');
   const checked = new Map<Lang, Checked>();
   const planJson = new Map<Lang, { keyResults: unknown[]; objectives: unknown[] }>();
+  const reportOutput = new Map<Lang, string[]>();
 
   beforeAll(async () => {
     for (const lang of LANGS_UNDER_TEST) {
@@ -42,6 +43,7 @@ describe('a plan in Traditional Chinese', () => {
       const out = join(dir, `report-${lang}`);
       const report = await runCli(['report', file, '--out', out, '--as-of', EXAMPLE_AS_OF], dir);
       expect(report.stderr).toEqual([]);
+      reportOutput.set(lang, report.stdout);
       planJson.set(lang, JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')));
     }
   });
@@ -79,6 +81,13 @@ describe('a plan in Traditional Chinese', () => {
     expect(
       figures('zh-TW').every((f) => typeof f.status === 'string' && typeof f.attainment === 'number'),
     ).toBe(true);
+  });
+
+  it('is told by the CLI what was written, in Traditional Chinese', () => {
+    const said = reportOutput.get('zh-TW')!.join('\n');
+    expect(said).toContain('報告已寫入');
+    expect(said).toContain('個關鍵結果');
+    expect(said).not.toMatch(SIMPLIFIED_ONLY);
   });
 
   it('explains every issue in Traditional characters', () => {

@@ -1,5 +1,5 @@
 /** English: the reference catalogue; every other language has exactly its keys. */
-import type { ReportPhrases } from './report-phrases';
+import type { CliPhrases, ReportPhrases } from './report-phrases';
 
 const reportPhrases: ReportPhrases = {
   title: (product) => `${product}: go-to-market plan`,
@@ -59,6 +59,30 @@ const reportPhrases: ReportPhrases = {
   kpiJudged: (met, judged, t, latest) =>
     `met in ${met} of ${t} ${judged === 1 ? 'month' : 'months'}${latest ? `; latest ${latest}` : ''}`,
 };
+
+const cliPhrases: CliPhrases = {
+  reportWritten: (path) => `Report written to ${path}`,
+  reportSummary: (source, krs, errors, warnings, files) =>
+    `${source}: ${count(krs, 'key result')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}; ${count(files, 'file')}.`,
+  builtInExample: () => 'Built-in example plan',
+  asOfGiven: (date) => `As of ${date} (--as-of).`,
+  asOfExample: (date) => `As of ${date}, the example plan's date (use --as-of YYYY-MM-DD to change it).`,
+  asOfToday: (date) => `As of ${date}, today (use --as-of YYYY-MM-DD to fix the date).`,
+  open: (url) => `Open ${url}`,
+  noKeyResults: () => 'report: no key result could be read, so the report shows no progress (exit 2).',
+  planHasErrors: (errors) => `report: the plan has ${count(errors, 'error')}; every page says so (exit 1).`,
+  checkSummary: (name, errors, warnings, tips, asOf) =>
+    `${name}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${count(tips, 'tip')} (as of ${asOf})`,
+  exampleWritten: (path, language) => `Example plan written to ${path} (${language}).`,
+  exampleImport: () =>
+    'Import it into Google Sheets with File > Import > Upload (Replace spreadsheet), or open it in Excel or LibreOffice.',
+  missingTabs: (tabs) =>
+    `the ${tabs.map((t) => `"${t}"`).join(', ')} ${tabs.length === 1 ? 'tab is' : 'tabs are'} missing; the report needs ${tabs.length === 1 ? 'it' : 'them'}`,
+  noPlanTabs: (tabs, expected) => `no plan tabs found (tabs: ${tabs}); expected ${expected}`,
+};
+
+/** "1 error", "2 errors". */
+const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
 export const en = {
   template: {
@@ -1084,6 +1108,7 @@ export const en = {
     insertTemplates: 'Insert templates',
   },
   parse: { NO_UNIT: 'none' },
+  cli: cliPhrases,
 };
 
 export type Messages = typeof en;

@@ -46,3 +46,21 @@ export interface ReportPhrases {
   /** How a KPI was judged: months met of months judged, and the latest reading against the bar. */
   kpiJudged(met: string, judged: number, judgedText: string, latest: string): string;
 }
+
+/** The CLI's lines about a run, in the report's language: counts arrive as numbers for plurals, text formatted. */
+export interface CliPhrases {
+  reportWritten(path: string): string;
+  reportSummary(source: string, keyResults: number, errors: number, warnings: number, files: number): string;
+  builtInExample(): string;
+  asOfGiven(date: string): string;
+  asOfExample(date: string): string;
+  asOfToday(date: string): string;
+  open(url: string): string;
+  noKeyResults(): string;
+  planHasErrors(errors: number): string;
+  checkSummary(name: string, errors: number, warnings: number, tips: number, asOf: string): string;
+  exampleWritten(path: string, language: string): string;
+  exampleImport(): string;
+  missingTabs(tabs: string[]): string;
+  noPlanTabs(tabs: string, expected: string): string;
+}

@@ -1045,4 +1045,23 @@ export const zhCN: Messages = {
     insertTemplates: '插入模板',
   },
   parse: { NO_UNIT: '无' },
+  cli: {
+    reportWritten: (path) => `报告已写入 ${path}`,
+    reportSummary: (source, krs, errors, warnings, files) =>
+      `${source}：${krs} 个关键结果，${errors} 个错误，${warnings} 个警告；${files} 个文件。`,
+    builtInExample: () => '内置示例计划',
+    asOfGiven: (date) => `截至 ${date}（--as-of）。`,
+    asOfExample: (date) => `截至 ${date}，即示例计划的日期（可用 --as-of YYYY-MM-DD 更改）。`,
+    asOfToday: (date) => `截至 ${date}，即今天（可用 --as-of YYYY-MM-DD 固定日期）。`,
+    open: (url) => `打开 ${url}`,
+    noKeyResults: () => 'report：未能读取任何关键结果，因此报告不显示进度（退出码 2）。',
+    planHasErrors: (errors) => `report：计划中有 ${errors} 个错误；每个页面都会注明（退出码 1）。`,
+    checkSummary: (name, errors, warnings, tips, asOf) =>
+      `${name}：${errors} 个错误，${warnings} 个警告，${tips} 条提示（截至 ${asOf}）`,
+    exampleWritten: (path, language) => `示例计划已写入 ${path}（${language}）。`,
+    exampleImport: () =>
+      '在 Google 表格中通过“文件 > 导入 > 上传（替换电子表格）”导入，或用 Excel、LibreOffice 打开。',
+    missingTabs: (tabs) => `缺少${tabs.map((t) => `“${t}”`).join('、')}工作表；报告需要它们`,
+    noPlanTabs: (tabs, expected) => `未找到计划工作表（现有：${tabs}）；应有 ${expected}`,
+  },
 };

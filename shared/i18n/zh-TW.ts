@@ -1045,4 +1045,23 @@ export const zhTW: Messages = {
     insertTemplates: '插入範本',
   },
   parse: { NO_UNIT: '無' },
+  cli: {
+    reportWritten: (path) => `報告已寫入 ${path}`,
+    reportSummary: (source, krs, errors, warnings, files) =>
+      `${source}：${krs} 個關鍵結果，${errors} 個錯誤，${warnings} 個警告；${files} 個檔案。`,
+    builtInExample: () => '內建範例計畫',
+    asOfGiven: (date) => `截至 ${date}（--as-of）。`,
+    asOfExample: (date) => `截至 ${date}，即範例計畫的日期（可用 --as-of YYYY-MM-DD 更改）。`,
+    asOfToday: (date) => `截至 ${date}，即今天（可用 --as-of YYYY-MM-DD 固定日期）。`,
+    open: (url) => `開啟 ${url}`,
+    noKeyResults: () => 'report：未能讀取任何關鍵結果，因此報告不顯示進度（退出碼 2）。',
+    planHasErrors: (errors) => `report：計畫中有 ${errors} 個錯誤；每個頁面都會註明（退出碼 1）。`,
+    checkSummary: (name, errors, warnings, tips, asOf) =>
+      `${name}：${errors} 個錯誤，${warnings} 個警告，${tips} 條提示（截至 ${asOf}）`,
+    exampleWritten: (path, language) => `範例計畫已寫入 ${path}（${language}）。`,
+    exampleImport: () =>
+      '在 Google 試算表中從「檔案 > 匯入 > 上傳（替換電子表格）」匯入，或用 Excel、LibreOffice 開啟。',
+    missingTabs: (tabs) => `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要它們`,
+    noPlanTabs: (tabs, expected) => `未找到計畫工作表（現有：${tabs}）；應有 ${expected}`,
+  },
 };
