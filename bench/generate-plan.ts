@@ -8,7 +8,7 @@
  *
  * `npm run generate-plan -- --key-results N --out plan.xlsx [--lang zh-CN]` writes the plan the report bench reads,
  * with its Targets tab of formulas as the add-on leaves it, so anyone can time the CLI on it:
- * `time npm run report -- plan.xlsx --out /tmp/report`.
+ * `time npm run report -- plan.xlsx --out report-1000`.
  */
 import { pathToFileURL } from 'node:url';
 

@@ -6,7 +6,7 @@
  * object for tests: call counts, auth mode, recorded menus/sidebars/alerts/logs, lock usage.
  * Being non-enumerable, `emulator` is not copied into a vm context by loadAppsScriptProject.
  *
- * Bracketed keys refer to /work/shared/brief/apps-script-facts.md.
+ * Bracketed keys refer to the sources listed in docs/emulator.md.
  */
 import { randomUUID } from 'node:crypto';
 import { HOST_REALM, ScriptBoundary, type ScriptRealm } from './boundary.js';

@@ -11,7 +11,7 @@
  * (boundary.ts) that count calls and enforce auth modes. Tests may use raw objects freely:
  * nothing done on them is counted.
  *
- * Bracketed keys ([R], [SH], ...) refer to /work/shared/brief/apps-script-facts.md; behaviour
+ * Bracketed keys ([R], [SH], ...) refer to the sources listed in docs/emulator.md; behaviour
  * marked UNCONFIRMED there is listed in docs/emulator.md.
  */
 import { installIndexedCriteria } from './indexed-criteria';

@@ -9,7 +9,7 @@
 import type { VegaLiteTopLevelSpec } from './render/charts';
 import { estimateTextWidth, renderChartSvg } from './render/charts';
 import { CATEGORY_COLORS, NEUTRALS, STATUS_COLORS } from './render/palette';
-import { STATUS_LABELS, type Status } from '../shared/progress';
+import { STATUS_LABELS, STATUS_READING_ORDER, type Status } from '../shared/progress';
 import { isChinese, type Lang } from '../shared/i18n';
 import type {
   CompanyPage,
@@ -171,18 +171,8 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
     label: m.label,
     status: m.statusLabel,
   }));
-  const statusOrder: Status[] = [
-    'on-track',
-    'at-risk',
-    'off-track',
-    'missed',
-    'needs-attention',
-    'done',
-    'not-started',
-    'no-data',
-  ];
-  const present = statusOrder.filter((s) => data.milestones.some((m) => m.status === s));
-  const shown = present.length ? present : statusOrder;
+  const present = STATUS_READING_ORDER.filter((s) => data.milestones.some((m) => m.status === s));
+  const shown = present.length ? present : STATUS_READING_ORDER;
   const statusDomain = shown.map((s) => STATUS_LABELS[s][data.lang]);
   const statusRange = shown.map((s) => STATUS_COLORS[s]);
   // Lane labels are left-aligned in a fixed gutter: a font wider than the estimate runs into the lane, not off the page.

@@ -57,6 +57,18 @@ export const STATUS_ORDER: Status[] = [
   'done',
 ];
 
+/** Statuses as a sentence or a legend reads them, good news first: "2 objectives: 1 on track, 1 at risk." */
+export const STATUS_READING_ORDER: readonly Status[] = [
+  'on-track',
+  'at-risk',
+  'off-track',
+  'missed',
+  'needs-attention',
+  'done',
+  'not-started',
+  'no-data',
+];
+
 /** Why a metric has no progress at all; each comes with an issue at the cell to fix. */
 export type LeftOutReason = 'no-target' | 'no-window' | 'target-equals-baseline';
 

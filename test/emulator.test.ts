@@ -1,6 +1,6 @@
 /**
  * Tests of the Apps Script emulator against the behaviours listed in
- * /work/shared/brief/apps-script-facts.md (keys in brackets). UNCONFIRMED behaviours are tested
+ * docs/emulator.md (keys in brackets name their public sources). UNCONFIRMED behaviours are tested
  * only as "what the emulator chose", and say so.
  */
 import { describe, expect, it } from 'vitest';

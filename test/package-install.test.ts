@@ -22,6 +22,12 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 };
 const REGISTER_LOG = path.join(ROOT, 'test', 'helpers', 'module-log', 'register.mjs');
 
+/**
+ * Not a speed expectation: a ceiling against an `npm install` that hangs on the network. Packing and installing
+ * ~250 packages takes 20 s on an idle machine and minutes on a loaded one; its time is in `npm run bench -- startup`.
+ */
+const INSTALL_CEILING_MS = 10 * 60_000;
+
 let dir: string;
 let installed: Installed;
 let work: string;
@@ -31,7 +37,7 @@ beforeAll(() => {
   // npm pack (which compiles the CLI) and npm install from the registry: the slow part, done once.
   installed = packAndInstall(dir);
   work = path.join(dir, 'app');
-}, 300_000);
+}, INSTALL_CEILING_MS);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@
 import { monthOf } from '../../shared/calendar';
 import type { PlanIssue } from '../../shared/issues';
 import type { Plan } from '../../shared/plan';
-import { STATUS_LABELS, type PlanProgress, type Status } from '../../shared/progress';
+import { STATUS_LABELS, STATUS_READING_ORDER, type PlanProgress, type Status } from '../../shared/progress';
 import { fileName } from '../format';
 import { Context, departmentsOf, lower, worst } from './context';
 import { departmentGroups, departmentRows } from './departments';
@@ -59,18 +59,7 @@ function verdict(ctx: Context): CompanyPage['verdict'] {
   const statuses = plan.objectives.map((o) => ctx.progress.objectives[o.id]?.status ?? 'no-data');
   const counts = new Map<Status, number>();
   for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
-  // Read as a sentence, good news first: "2 objectives: 1 on track, 1 needs attention."
-  const order: Status[] = [
-    'on-track',
-    'at-risk',
-    'off-track',
-    'missed',
-    'needs-attention',
-    'done',
-    'not-started',
-    'no-data',
-  ];
-  const present = order.filter((s) => counts.has(s));
+  const present = STATUS_READING_ORDER.filter((s) => counts.has(s));
   const objectivesText = plan.objectives.length
     ? ph.verdictObjectives(
         present.map((s) => ph.statusCount(f.count(counts.get(s)!), STATUS_LABELS[s][lang])),
