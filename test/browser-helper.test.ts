@@ -116,7 +116,7 @@ describe('browser helper (system Chromium)', () => {
 
 describe('isAllowedUrl', () => {
   it('allows local schemes and the allowed origin only', () => {
-    expect(isAllowedUrl('file:///tmp/x.html')).toBe(true);
+    expect(isAllowedUrl('file:///srv/report/x.html')).toBe(true);
     expect(isAllowedUrl('data:text/plain,hi')).toBe(true);
     expect(isAllowedUrl('about:blank')).toBe(true);
     expect(isAllowedUrl('https://example.com/x')).toBe(false);
