@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox -- [plan.xlsx] [--port N] [--locale zh_CN] [--time-zone Asia/Shanghai] [--broken]`
+ * `npm run sandbox -- [plan.xlsx] [--port N] [--locale zh_CN|zh_TW] [--time-zone Asia/Shanghai] [--broken]`
  *
  * A local web page for trying the add-on without a Google account: the plan's tabs, read-only, beside the real
  * "Check plan" sidebar (dist/apps-script/sidebar.html, built first when missing). The sidebar's google.script.run
@@ -48,7 +48,7 @@ export interface SandboxOptions {
   planName?: string;
   /** 0 picks a free port. Default 8765. */
   port?: number;
-  /** The person's and the spreadsheet's locale: en_US (default) or zh_CN. */
+  /** The person's and the spreadsheet's locale: en_US (default), zh_CN or zh_TW. */
   locale?: string;
   /** The spreadsheet's time zone. Default Etc/UTC (Dates read from .xlsx are UTC midnights). */
   timeZone?: string;
@@ -376,12 +376,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 // ---------------------------------------------------------------------------------------------------
 // The command
 
-const USAGE = `Usage: npm run sandbox -- [plan.xlsx] [--port N] [--locale en_US|zh_CN] [--time-zone ZONE] [--broken]
+const USAGE = `Usage: npm run sandbox -- [plan.xlsx] [--port N] [--locale en_US|zh_CN|zh_TW] [--time-zone ZONE] [--broken]
 
 Opens the "Check plan" sidebar beside a read-only view of the plan, at http://127.0.0.1:N/.
   plan.xlsx     the plan to load (File › Download › Microsoft Excel in Google Sheets); default: the example plan
   --port N      the port (default ${DEFAULT_PORT}; 0 picks a free one)
-  --locale L    the person's and the spreadsheet's locale: en_US (default) or zh_CN
+  --locale L    the person's and the spreadsheet's locale: en_US (default), zh_CN or zh_TW (zh_HK too)
   --time-zone Z the spreadsheet's time zone (default Etc/UTC)
   --broken      the example plan with typical mistakes, to try the quick fixes
 The plan is copied into memory: quick fixes never change the file.`;

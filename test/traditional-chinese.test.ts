@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { EXAMPLE_AS_OF, matchTab, tabDef, type Lang } from '../shared';
+import { startSandbox } from '../sandbox/server';
 import { launchChromium } from './helpers/browser';
 import { runCli, tempDir } from './helpers/report';
 
@@ -94,6 +95,36 @@ describe('a plan in Traditional Chinese', () => {
     for (const issue of checked.get('zh-TW')!.issues) {
       expect(issue.message, issue.code).not.toMatch(SIMPLIFIED_ONLY);
       expect(issue.fix, issue.code).not.toMatch(SIMPLIFIED_ONLY);
+    }
+  });
+
+  it('gets its sidebar check in Traditional Chinese, with the same issue cells (the add-on in the emulator)', async () => {
+    const sandbox = await startSandbox({ locale: 'zh_TW', port: 0, timeZone: 'Asia/Taipei' });
+    try {
+      const answer = (await fetch(`${sandbox.url}api/run`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fn: 'getPlanCheck', args: [] }),
+      }).then((r) => r.json())) as {
+        ok: boolean;
+        result: {
+          lang: string;
+          groups: { issues: { code: string; a1: string; message: string; fix: string }[] }[];
+        };
+      };
+      expect(answer.ok).toBe(true);
+      expect(answer.result.lang).toBe('zh-TW');
+      const listed = answer.result.groups.flatMap((g) => g.issues);
+      expect(listed.length).toBeGreaterThan(0);
+      for (const issue of listed) expect(`${issue.message} ${issue.fix}`).not.toMatch(SIMPLIFIED_ONLY);
+      const cells = (lang: Lang) =>
+        checked
+          .get(lang)!
+          .issues.map((i) => `${i.code} ${i.cell}`)
+          .sort();
+      expect(listed.map((i) => `${i.code} ${i.a1}`).sort()).toEqual(cells('zh-TW'));
+    } finally {
+      await sandbox.close();
     }
   });
 
