@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import {
   enumValue as e,
   planWorkbook,
-  type Localized as Bilingual,
+  type Localized,
   type Cell,
   type Lang,
   type PlanRows,
@@ -135,7 +135,7 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
     changes: [],
   };
 
-  const departmentOf = (o: number): Bilingual => {
+  const departmentOf = (o: number): Localized => {
     const [en, zh] = FUNCTIONS[o % FUNCTIONS.length];
     const team = Math.floor(o / FUNCTIONS.length) + 1;
     return {

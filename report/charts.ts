@@ -9,7 +9,7 @@
 import type { VegaLiteTopLevelSpec } from './render/charts';
 import { estimateTextWidth, renderChartSvg } from './render/charts';
 import { CATEGORY_COLORS, NEUTRALS, STATUS_COLORS } from './render/palette';
-import { STATUS_LABELS, STATUS_READING_ORDER, type Status } from '../shared/progress';
+import { STATUS_LABELS, STATUS_READING_ORDER } from '../shared/progress';
 import { isChinese, type Lang } from '../shared/i18n';
 import type {
   CompanyPage,

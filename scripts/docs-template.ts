@@ -25,7 +25,7 @@ import {
   TARGETS_HELPER_COLUMNS,
   TARGETS_SUMMARY_COLUMNS,
   HEADER_SEARCH_ROWS,
-  type Bilingual,
+  type Localized,
   type ColumnDef,
   type ColumnKind,
   type EnumKey,
@@ -67,14 +67,14 @@ const PRESENCE: Record<TabDef['presence'], string> = {
 const esc = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
 /** A label in every language, each spelling once (`KPI` is the same in all three). */
-const both = (b: Bilingual) => [...new Set(LANGS.map((lang) => b[lang]))].map(code).join(' / ');
+const both = (b: Localized) => [...new Set(LANGS.map((lang) => b[lang]))].map(code).join(' / ');
 
 function languageNames(): string {
   return Object.values(LANGUAGE_SPELLINGS).flat().map(code).join(', ');
 }
 
 function enumValues(key: EnumKey): string {
-  return Object.values(ENUMS[key] as Record<string, Bilingual>)
+  return Object.values(ENUMS[key] as Record<string, Localized>)
     .map(both)
     .join(', ');
 }
@@ -229,7 +229,7 @@ export function renderTemplateDoc(): string {
     targetsRow: 'Row (Targets)',
   };
   for (const [key, values] of Object.entries(ENUMS)) {
-    for (const [value, label] of Object.entries(values as Record<string, Bilingual>)) {
+    for (const [value, label] of Object.entries(values as Record<string, Localized>)) {
       out.push(
         `| ${usedBy[key] ?? key} | ${code(value)} | ${code(label.en)} | ${code(label['zh-CN'])} | ${code(label['zh-TW'])} |`,
       );
@@ -259,7 +259,7 @@ export function renderTemplateDoc(): string {
     ),
     ...Object.entries(ALIASES.values).map(([key, spellings]) => {
       const [enumKey, value] = key.split('.');
-      const label = (ENUMS[enumKey as EnumKey] as Record<string, Bilingual>)[value];
+      const label = (ENUMS[enumKey as EnumKey] as Record<string, Localized>)[value];
       return `| Value of ${enumKey} | ${both(label)} | ${spellings!.map(code).join(', ')} |`;
     }),
   );

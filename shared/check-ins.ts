@@ -15,7 +15,7 @@ import { monthOf, type Month } from './calendar';
 import { isMoneyUnit, keyResultIndex, keyResultWindow, trackedKeyResult } from './decompose';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import type { Actual, Plan } from './plan';
-import { tabDef, type Bilingual, type Direction, type MetricType } from './template';
+import { tabDef, type Localized, type Direction, type MetricType } from './template';
 
 /**
  * A `%` value v typed as a whole number is caught when it is above 1 (100%), lies outside the metric's
@@ -122,7 +122,7 @@ function impossibleValue(
   a: Actual,
   m: MetricFacts,
   currency: string,
-): { code: IssueCode; params: Record<string, string | number | Bilingual> } | null {
+): { code: IssueCode; params: Record<string, string | number | Localized> } | null {
   if (m.type === 'milestone') {
     return a.value === 0 || a.value === 1 ? null : { code: 'milestone-check-in', params: {} };
   }

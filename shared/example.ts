@@ -10,7 +10,7 @@ import {
   ENUMS,
   STRATEGY_FIELDS,
   TABS,
-  type Bilingual,
+  type Localized,
   type EnumKey,
   type Lang,
   type StrategyFieldKey,
@@ -21,7 +21,7 @@ import {
 export const EXAMPLE_AS_OF = '2026-11-15';
 
 /** A cell of a plan written in both languages at once: plain, bilingual text, or an enum value by key. */
-export type PlanValue = string | number | Bilingual | { enum: EnumKey; value: string } | null;
+export type PlanValue = string | number | Localized | { enum: EnumKey; value: string } | null;
 type Value = PlanValue;
 /** Rows of each table tab, keyed by the template's column keys. */
 export type PlanRows = Record<Exclude<TabKey, 'strategy' | 'targets'>, Record<string, PlanValue>[]>;
@@ -345,7 +345,7 @@ export interface ExampleOptions {
 function render(value: Value, lang: Lang): Cell {
   if (value === null) return '';
   if (typeof value === 'number' || typeof value === 'string') return value;
-  if ('enum' in value) return (ENUMS[value.enum] as Record<string, Bilingual>)[value.value][lang];
+  if ('enum' in value) return (ENUMS[value.enum] as Record<string, Localized>)[value.value][lang];
   return value[lang];
 }
 

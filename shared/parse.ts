@@ -42,7 +42,7 @@ import {
   matchTab,
   matchesLabel,
   tabDef,
-  type Bilingual,
+  type Localized,
   type ColumnDef,
   type EnumKey,
   type Lang,
@@ -485,7 +485,7 @@ class RowReader {
     return cellText(this.raw(key), this.ctx.timeZone);
   }
 
-  issue(code: IssueCode, key: string, params: Record<string, string | number | Bilingual> = {}): void {
+  issue(code: IssueCode, key: string, params: Record<string, string | number | Localized> = {}): void {
     const at = this.at(key);
     // A missing column has already been reported once for the whole tab.
     if (at.column === null) return;

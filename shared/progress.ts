@@ -25,12 +25,12 @@ import {
 } from './decompose';
 import { screenCheckIns } from './check-ins';
 import type { Actual, Plan } from './plan';
-import { type Bilingual, type Direction, type MetricType } from './template';
+import { type Localized, type Direction, type MetricType } from './template';
 
 export type Status =
   'not-started' | 'on-track' | 'at-risk' | 'off-track' | 'missed' | 'needs-attention' | 'done' | 'no-data';
 
-export const STATUS_LABELS: Record<Status, Bilingual> = {
+export const STATUS_LABELS: Record<Status, Localized> = {
   'not-started': localized((m) => m.status['not-started']),
   'on-track': localized((m) => m.status['on-track']),
   'at-risk': localized((m) => m.status['at-risk']),

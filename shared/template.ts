@@ -8,8 +8,6 @@
 import { LANGS, localized, type Lang, type Localized } from './i18n';
 
 export { LANGS, type Lang, type Localized };
-/** @deprecated transitional name of Localized. */
-export type Bilingual = Localized;
 
 /** How a cell is read. */
 export type ColumnKind =
@@ -27,13 +25,13 @@ export type EnumKey = keyof typeof ENUMS;
 
 export interface ColumnDef {
   key: string;
-  label: Bilingual;
+  label: Localized;
   kind: ColumnKind;
   /** A missing required column is an error; a missing optional one only a warning. */
   required: boolean;
   enumKey?: EnumKey;
   /** Shown as a note on the header cell and in docs/template.md. */
-  note: Bilingual;
+  note: Localized;
 }
 
 export type TabKey =
@@ -49,11 +47,11 @@ export type TabKey =
 
 export interface TabDef {
   key: TabKey;
-  label: Bilingual;
+  label: Localized;
   /** A plan cannot be read without it (error) or can do without it (warning), or it is optional (no issue). */
   presence: 'required' | 'recommended' | 'optional';
   columns: ColumnDef[];
-  note: Bilingual;
+  note: Localized;
 }
 
 /** Allowed values of enum columns. The first label of each value is the canonical one written by the add-on. */
@@ -88,7 +86,7 @@ export const ENUMS = {
     target: localized((m) => m.template.enums.targetsRow.target),
     weights: localized((m) => m.template.enums.targetsRow.weights),
   },
-} as const satisfies Record<string, Record<string, Bilingual>>;
+} as const satisfies Record<string, Record<string, Localized>>;
 
 export type MetricType = keyof typeof ENUMS.type;
 export type Direction = keyof typeof ENUMS.direction;
@@ -174,12 +172,12 @@ export const STRATEGY_FIELDS = [
     kind: 'text',
     question: false,
   },
-] as const satisfies readonly { key: string; label: Bilingual; kind: 'text' | 'date'; question: boolean }[];
+] as const satisfies readonly { key: string; label: Localized; kind: 'text' | 'date'; question: boolean }[];
 
 export type StrategyFieldKey = (typeof STRATEGY_FIELDS)[number]['key'];
 
 /** The four questions of the product strategy (the pyramid's "Tactics" level), with the question asked. */
-export const STRATEGY_QUESTIONS: Record<'targetUsers' | 'problem' | 'category' | 'businessGoal', Bilingual> =
+export const STRATEGY_QUESTIONS: Record<'targetUsers' | 'problem' | 'category' | 'businessGoal', Localized> =
   {
     targetUsers: localized((m) => m.template.strategyQuestions.targetUsers),
     problem: localized((m) => m.template.strategyQuestions.problem),
@@ -948,11 +946,11 @@ export function normalizeHeader(text: string): string {
 }
 
 /** Each label's extra spellings (from ALIASES), found by the label object itself; built on first use. */
-let aliasesByLabel: Map<Bilingual, readonly string[]> | undefined;
+let aliasesByLabel: Map<Localized, readonly string[]> | undefined;
 
-function aliasesOf(label: Bilingual): readonly string[] {
+function aliasesOf(label: Localized): readonly string[] {
   if (!aliasesByLabel) {
-    const index = new Map<Bilingual, readonly string[]>();
+    const index = new Map<Localized, readonly string[]>();
     const entries = (aliases: object) => Object.entries(aliases) as [string, readonly string[]][];
     for (const [key, spellings] of entries(ALIASES.tabs)) index.set(tabDef(key as TabKey).label, spellings);
     for (const [key, spellings] of entries(ALIASES.columns)) {
@@ -963,7 +961,7 @@ function aliasesOf(label: Bilingual): readonly string[] {
       index.set(STRATEGY_FIELDS.find((f) => f.key === key)!.label, spellings);
     for (const [key, spellings] of entries(ALIASES.values)) {
       const [enumKey, value] = key.split('.');
-      index.set((ENUMS[enumKey as EnumKey] as Record<string, Bilingual>)[value], spellings);
+      index.set((ENUMS[enumKey as EnumKey] as Record<string, Localized>)[value], spellings);
     }
     aliasesByLabel = index;
   }
@@ -971,13 +969,13 @@ function aliasesOf(label: Bilingual): readonly string[] {
 }
 
 /** Every spelling of a label: each language's label and its aliases, each folded to one script. */
-export function labelSpellings(label: Bilingual): readonly string[] {
+export function labelSpellings(label: Localized): readonly string[] {
   return [...LANGS.map((lang) => label[lang]), ...aliasesOf(label)];
 }
 
-const FORMS = new WeakMap<Bilingual, Set<string>>();
+const FORMS = new WeakMap<Localized, Set<string>>();
 
-function formsOf(label: Bilingual): Set<string> {
+function formsOf(label: Localized): Set<string> {
   let forms = FORMS.get(label);
   if (!forms) {
     forms = new Set(labelSpellings(label).map(normalizeHeader));
@@ -994,7 +992,7 @@ export function matchTab(sheetName: string): TabDef | undefined {
 }
 
 /** Whether a header (or a Strategy field name) is this label, in any language or an alias. */
-export function matchesLabel(text: string, label: Bilingual): boolean {
+export function matchesLabel(text: string, label: Localized): boolean {
   return formsOf(label).has(normalizeHeader(text));
 }
 
@@ -1008,7 +1006,7 @@ export function matchEnum<K extends EnumKey>(enumKey: K, text: string): keyof (t
   let spellings = ENUM_SPELLINGS.get(enumKey);
   if (!spellings) {
     spellings = new Map();
-    for (const [key, label] of Object.entries(ENUMS[enumKey] as Record<string, Bilingual>)) {
+    for (const [key, label] of Object.entries(ENUMS[enumKey] as Record<string, Localized>)) {
       for (const form of [key, ...labelSpellings(label)].map((s) => normalizeHeader(s).replace(/-/g, ''))) {
         if (form && !spellings.has(form)) spellings.set(form, key);
       }
@@ -1026,7 +1024,7 @@ export function matchEnum<K extends EnumKey>(enumKey: K, text: string): keyof (t
 
 /** The labels of an enum in one language, in contract order (for drop-downs). */
 export function enumLabels(enumKey: EnumKey, lang: Lang): string[] {
-  return Object.values(ENUMS[enumKey] as Record<string, Bilingual>).map((l) => l[lang]);
+  return Object.values(ENUMS[enumKey] as Record<string, Localized>).map((l) => l[lang]);
 }
 
 export function enumLabel<K extends EnumKey>(enumKey: K, value: keyof (typeof ENUMS)[K], lang: Lang): string {
@@ -1037,7 +1035,7 @@ export function enumLabel<K extends EnumKey>(enumKey: K, value: keyof (typeof EN
 export type LanguageTag = Lang;
 
 /** What each language is called, for messages. */
-export const LANGUAGE_NAMES: Record<LanguageTag, Bilingual> = {
+export const LANGUAGE_NAMES: Record<LanguageTag, Localized> = {
   en: localized((m) => m.template.languageNames.en),
   'zh-CN': localized((m) => m.template.languageNames['zh-CN']),
   'zh-TW': localized((m) => m.template.languageNames['zh-TW']),

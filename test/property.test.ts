@@ -19,7 +19,7 @@ import {
   STRATEGY_FIELDS,
   TABS,
   TARGETS_SUMMARY_COLUMNS,
-  type Bilingual,
+  type Localized,
   type Cell,
   type CheckOptions,
   type PlanIssue,
@@ -31,7 +31,7 @@ const NUM_RUNS = 200;
 // ---------------------------------------------------------------------------------------------------
 // Arbitraries
 
-const both = (b: Bilingual) => [b.en, b['zh-CN']];
+const both = (b: Localized) => [b.en, b['zh-CN']];
 const TAB_NAMES = TABS.flatMap((t) => both(t.label));
 const HEADERS = [
   ...TABS.flatMap((t) => t.columns.flatMap((c) => both(c.label))),
@@ -39,7 +39,7 @@ const HEADERS = [
 ];
 const FIELD_LABELS = STRATEGY_FIELDS.flatMap((f) => both(f.label));
 const ENUM_LABELS = Object.values(ENUMS).flatMap((values) =>
-  Object.values(values as Record<string, Bilingual>).flatMap(both),
+  Object.values(values as Record<string, Localized>).flatMap(both),
 );
 const PLAUSIBLE = [
   'KR1',

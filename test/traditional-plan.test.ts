@@ -26,7 +26,7 @@ import {
   tabDef,
   TABS,
   TARGETS_SUMMARY_COLUMNS,
-  type Bilingual,
+  type Localized,
   type Cell,
   type Plan,
   type PlanIssue,
@@ -425,7 +425,7 @@ describe('the template’s other spellings (ALIASES)', () => {
     for (const [enumKey, values] of Object.entries(ENUMS))
       expectDisjoint(
         enumKey,
-        Object.entries(values as Record<string, Bilingual>).map(([key, label]) => [
+        Object.entries(values as Record<string, Localized>).map(([key, label]) => [
           key,
           [key, ...labelSpellings(label)].map((s) => normalizeHeader(s).replace(/-/g, '')),
         ]),

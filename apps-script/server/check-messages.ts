@@ -4,7 +4,7 @@
  * labels (buttons, headings) live with the client in apps-script/sidebar/sidebar.ts.
  */
 import { localized } from '../../shared/i18n';
-import { langFromLocale, type Bilingual, type Lang } from '../../shared/template';
+import { langFromLocale, type Localized, type Lang } from '../../shared/template';
 import { userLang } from './i18n';
 
 export const CHECK_MESSAGES = {
@@ -29,7 +29,7 @@ export const CHECK_MESSAGES = {
   fixFilledId: localized((m) => m.addon.check.fixFilledId),
   fixAddedDepartment: localized((m) => m.addon.check.fixAddedDepartment),
   fixRebuilt: localized((m) => m.addon.check.fixRebuilt),
-} satisfies Record<string, Bilingual>;
+} satisfies Record<string, Localized>;
 
 export type CheckMessageKey = keyof typeof CHECK_MESSAGES;
 

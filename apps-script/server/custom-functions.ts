@@ -18,7 +18,7 @@ import {
   langFromLocale,
   matchEnum,
   tabDef,
-  type Bilingual,
+  type Localized,
   type ENUMS,
   type EnumKey,
   type Lang,
@@ -61,7 +61,7 @@ const ARG = {
   actual: localized((m) => m.customFunctions.args.actual),
   expected: localized((m) => m.customFunctions.args.expected),
   direction: columnDef('keyResults', 'direction').label,
-} satisfies Record<string, Bilingual>;
+} satisfies Record<string, Localized>;
 
 function fail(env: Env, key: MessageKey, params: Record<string, string | number> = {}): never {
   throw new InputError(t(key, env.lang, { fn: env.fn, ...params }));

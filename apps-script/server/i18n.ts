@@ -4,7 +4,7 @@
  */
 import { localized } from '../../shared/i18n';
 import { joinList } from '../../shared/i18n';
-import { langFromLocale, type Bilingual, type Lang } from '../../shared/template';
+import { langFromLocale, type Localized, type Lang } from '../../shared/template';
 
 export const MESSAGES = {
   // Menu (Extensions → GTM Pyramid).
@@ -55,7 +55,7 @@ export const MESSAGES = {
   fnCustom: localized((m) => m.addon.fnCustom),
   fnShape: localized((m) => m.addon.fnShape),
   fnFailed: localized((m) => m.addon.fnFailed),
-} satisfies Record<string, Bilingual>;
+} satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -4,11 +4,11 @@
  * touched, not even the spreadsheet. The labels come from Session.getActiveUserLocale(), which works in every
  * mode. onInstall runs in FULL and builds the same menu (facts #54).
  */
-import type { Bilingual } from '../../shared/template';
+import type { Localized } from '../../shared/template';
 import { MESSAGES, userLang } from './i18n';
 
 /** Menu items in order: caption and the top-level function (a wrapper in entry.js) the click runs. */
-export const MENU_ITEMS: readonly { label: Bilingual; fn: string }[] = [
+export const MENU_ITEMS: readonly { label: Localized; fn: string }[] = [
   { label: MESSAGES.menuInsertTemplates, fn: 'insertTemplates' },
   { label: MESSAGES.menuInsertExample, fn: 'insertExamplePlan' },
   { label: MESSAGES.menuDecompose, fn: 'decomposeTargets' },
