@@ -59,6 +59,19 @@ describe('the catalogue', () => {
     }
   });
 
+  it("says row 列 and column 欄 in Traditional Chinese, as Taiwan and Google Sheets' zh-TW interface do", () => {
+    // Simplified writes 第 3 行 (row 3) and the "Owner" 列 (column); in Taiwan those read as column 3 and a row.
+    const mainlandRowsAndColumns = /\} 行|表頭行|權重行|每行|第一列|重複的列/u;
+    for (const { path } of english) {
+      const text = at(catalogue('zh-TW'), path);
+      const sample = typeof text === 'function' ? text.toString() : String(text);
+      expect(mainlandRowsAndColumns.test(sample), `zh-TW ${path.join('.')}: ${sample}`).toBe(false);
+    }
+    expect(localized((m) => m.issues['missing-column'].fix)['zh-TW']).toBe(
+      '在第 {row} 列新增表頭「{column}」。',
+    );
+  });
+
   it('writes Traditional Chinese with Traditional characters only', () => {
     // Characters whose Simplified form differs from the Traditional one, as a sample of the common ones.
     const simplifiedOnly = /[们个这为时来说计划对发关键结实际变记录门务标经营导应试户数据设项开检请并]/;

@@ -82,7 +82,7 @@ export const zhTW: Messages = {
     tabs: {
       strategy: {
         label: '策略',
-        note: '產品策略：每行一個欄位。',
+        note: '產品策略：每列一個欄位。',
         columns: {
           field: {
             label: '欄位',
@@ -100,7 +100,7 @@ export const zhTW: Messages = {
         columns: {
           name: {
             label: '部門',
-            note: '各表「負責部門」列使用的部門名稱。',
+            note: '各表「負責部門」欄使用的部門名稱。',
           },
           lead: {
             label: '負責人',
@@ -273,7 +273,7 @@ export const zhTW: Messages = {
       },
       actuals: {
         label: '實際',
-        note: '月度檢討資料：每個指標每個日期一行。',
+        note: '月度檢討資料：每個指標每個日期一列。',
         columns: {
           date: {
             label: '日期',
@@ -315,7 +315,7 @@ export const zhTW: Messages = {
           },
           field: {
             label: '欄位',
-            note: '發生變更的列。',
+            note: '發生變更的欄。',
           },
           oldValue: {
             label: '原值',
@@ -333,14 +333,14 @@ export const zhTW: Messages = {
       },
       targets: {
         label: '目標分解',
-        note: '由「分解目標」生成：每個關鍵結果與 KPI 一行，每月一列。只有「權重」行由你填寫。',
+        note: '由「分解目標」生成：每個關鍵結果與 KPI 一列，每月一欄。只有「權重」列由你填寫。',
         columns: {
           id: {
             label: '編號',
             note: '關鍵結果或 KPI 編號。',
           },
           row: {
-            label: '行',
+            label: '列',
             note: '目標：月度目標（公式）。權重：自訂分解時由你填寫的權重。',
           },
           name: {
@@ -376,8 +376,8 @@ export const zhTW: Messages = {
       windowStart: { label: '視窗開始', note: '首個有效月份的第一天（開始日期或週期開始）。' },
       months: { label: '視窗月數', note: '有效月份數：從開始月份到截止月份。' },
       columnOffset: {
-        label: '列偏移',
-        note: '月份儲存格的列號減去此值，即該月在視窗中的序號（1 = 第一個月）。',
+        label: '欄偏移',
+        note: '月份儲存格的欄號減去此值，即該月在視窗中的序號（1 = 第一個月）。',
       },
       judged: {
         label: '評估月份序號',
@@ -389,13 +389,13 @@ export const zhTW: Messages = {
       shareSquare: { label: '比例 b', note: '見「比例 a」。' },
       shareDivisor: { label: '比例 d', note: '見「比例 a」。' },
       weightsTotal: { label: '權重合計', note: '自訂分解：視窗內的權重合計。' },
-      checkedIn: { label: '評估月份檢討數', note: '該指標在評估月份的檢討行數。' },
+      checkedIn: { label: '評估月份檢討數', note: '該指標在評估月份的檢討列數。' },
       latestCheckIn: { label: '最近檢討日期', note: '水平與閾值指標：計入的最近一次檢討日期（無則為 0）。' },
       expectedAttainment: { label: '預期達成率', note: '累計目標對應的達成率。' },
     },
     TARGETS_AS_OF: {
       label: '評估日',
-      note: '累計列的評估日期。「分解目標」會將其設為今天；也可填寫檢討日期，按該日評估。',
+      note: '累計欄的評估日期。「分解目標」會將其設為今天；也可填寫檢討日期，按該日評估。',
     },
   },
   issues: {
@@ -414,28 +414,28 @@ export const zhTW: Messages = {
       },
     },
     'missing-column': {
-      message: '「{tab}」表缺少「{column}」列。',
-      fix: '在第 {row} 行新增表頭「{column}」。',
+      message: '「{tab}」表缺少「{column}」欄。',
+      fix: '在第 {row} 列新增表頭「{column}」。',
     },
     'missing-column-optional': {
-      message: '「{tab}」表缺少「{column}」列，將使用預設值。',
-      fix: '如需設定，請在第 {row} 行新增表頭「{column}」。',
+      message: '「{tab}」表缺少「{column}」欄，將使用預設值。',
+      fix: '如需設定，請在第 {row} 列新增表頭「{column}」。',
     },
     'duplicate-column': {
-      message: '「{tab}」表的「{column}」列出現了兩次，只讀取第一列。',
-      fix: '重新命名或刪除重複的列。',
+      message: '「{tab}」表的「{column}」欄出現了兩次，只讀取第一欄。',
+      fix: '重新命名或刪除重複的欄。',
     },
     'empty-sheet': {
-      message: '「{tab}」表沒有表頭行。',
+      message: '「{tab}」表沒有標題列。',
       fix: '執行「插入範本」新增表頭。',
     },
     'missing-id': {
-      message: '第 {row} 行有內容但沒有編號。',
+      message: '第 {row} 列有內容但沒有編號。',
       fix: '填寫一個簡短且唯一的編號，例如 {example}。',
     },
     'duplicate-id': {
-      message: '編號「{id}」重複（第 {other} 行也在使用）。',
-      fix: '每行使用不同的編號。',
+      message: '編號「{id}」重複（第 {other} 列也在使用）。',
+      fix: '每列使用不同的編號。',
     },
     'missing-value': {
       message: '{id} 的「{field}」為空。',
@@ -502,19 +502,19 @@ export const zhTW: Messages = {
       fix: '請核對方向、基線和目標值。',
     },
     'unknown-metric': {
-      message: '實際資料第 {row} 行的指標「{metric}」既不是關鍵結果也不是 KPI。',
+      message: '實際資料第 {row} 列的指標「{metric}」既不是關鍵結果也不是 KPI。',
       fix: '請使用關鍵結果或 KPI 的編號。',
     },
     'custom-weights-missing': {
       message: '{id} 使用自訂分解，但「目標分解」表中沒有權重，暫按平均分解。',
-      fix: '執行「分解目標」，然後在其權重行填寫權重。',
+      fix: '執行「分解目標」，然後在其權重列填寫權重。',
     },
     'targets-mismatch': {
       message: '「目標分解」表中 {id} 在 {month} 的值為 {sheetValue}，但按計畫應為 {value}。',
       fix: '重新執行「分解目標」以重建該表。',
     },
     'targets-row-missing': {
-      message: '「目標分解」表中沒有 {id} 的行。',
+      message: '「目標分解」表中沒有 {id} 的列。',
       fix: '重新執行「分解目標」以重建該表。',
     },
     'too-many-key-results': {
@@ -598,20 +598,20 @@ export const zhTW: Messages = {
       fix: '請填寫信心，例如 70%、0.7 或 70。',
     },
     'duplicate-check-in': {
-      message: '實際資料第 {row} 行與第 {other} 行重複（{metric}，{date}，{value}），只計一次。',
-      fix: '刪除重複的行；如果是另一次檢討，請更正其日期或數值。',
+      message: '實際資料第 {row} 列與第 {other} 列重複（{metric}，{date}，{value}），只計一次。',
+      fix: '刪除重複的列；如果是另一次檢討，請更正其日期或數值。',
     },
     'check-in-before-start': {
-      message: '實際資料第 {row} 行（{metric}，{date}）早於 {metric} 的開始月份（{start}），不計入。',
+      message: '實際資料第 {row} 列（{metric}，{date}）早於 {metric} 的開始月份（{start}），不計入。',
       fix: '更正日期，或把 {metric} 的開始日期提前。',
     },
     'milestone-check-in': {
       message:
-        '實際資料第 {row} 行：{metric} 是里程碑，數值只能是 1（完成）或 0（未完成），不能是 {value}；不計入。',
+        '實際資料第 {row} 列：{metric} 是里程碑，數值只能是 1（完成）或 0（未完成），不能是 {value}；不計入。',
       fix: '里程碑完成時填寫 1。',
     },
     'negative-check-in': {
-      message: '實際資料第 {row} 行：{metric} 是向上累計的數量，{value} 不可能是某個月的發生量；不計入。',
+      message: '實際資料第 {row} 列：{metric} 是向上累計的數量，{value} 不可能是某個月的發生量；不計入。',
       fix: '請填寫當月新增的數量（0 或以上），而不是累計值或差值。',
     },
     PERCENT_CONSEQUENCES: {
@@ -749,12 +749,12 @@ export const zhTW: Messages = {
     menuHelp: '說明',
     addonTitle: 'GTM 金字塔',
     templatesTitle: '插入範本',
-    templatesNothing: '所有範本工作表和列都已存在：未做任何更改。',
+    templatesNothing: '所有範本工作表和欄都已存在：未做任何更改。',
     templatesTabsAdded: '已新增工作表：{list}。',
-    templatesColumnsAdded: '已在「{tab}」末尾新增列：{list}。',
-    templatesFieldsAdded: '已在「{tab}」新增行：{list}。',
+    templatesColumnsAdded: '已在「{tab}」末尾新增欄：{list}。',
+    templatesFieldsAdded: '已在「{tab}」新增列：{list}。',
     templatesHeaderFilled: '已為空白工作表「{tab}」寫入表頭。',
-    templatesSkipped: '「{tab}」有內容，但未找到可識別的表頭行，已保持原樣。',
+    templatesSkipped: '「{tab}」有內容，但未找到可識別的標題列，已保持原樣。',
     templatesKept: '你的儲存格均未被修改。',
     exampleTitle: '插入範例計畫',
     exampleRefused:
@@ -796,7 +796,7 @@ export const zhTW: Messages = {
       fixRebuilt: '已重建 {cell}。',
     },
     helpText:
-      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一行、每月一列的公式。自訂分解請在權重行填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一行；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本表格生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請釋出到僅公司內部可訪問的位置（見 docs/report.md）：公開網頁會暴露您的目標。',
+      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本表格生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請釋出到僅公司內部可訪問的位置（見 docs/report.md）：公開網頁會暴露您的目標。',
   },
   customFunctions: {
     args: {
