@@ -15,6 +15,7 @@
  * marked UNCONFIRMED there is listed in docs/emulator.md.
  */
 import { installIndexedCriteria } from './indexed-criteria';
+import { installRangeDependencies } from './range-dependencies';
 import { HyperFormula, DetailedCellError, type RawCellContent, type SimpleCellRange } from 'hyperformula';
 import {
   type GridRect,
@@ -285,6 +286,8 @@ export class FakeSpreadsheet {
       // No undo history: it only costs memory on large writes.
       undoLimit: 0,
     });
+    // Formulas reading a range another formula already reads link to it without walking it again.
+    installRangeDependencies(this._hf);
     // Sheets accepts bare TRUE/FALSE in formulas (=VLOOKUP(x, r, 2, FALSE)); HyperFormula only
     // knows the functions TRUE()/FALSE(). Global named expressions bridge the gap.
     this._hf.addNamedExpression('TRUE', '=TRUE()');

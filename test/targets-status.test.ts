@@ -1,0 +1,91 @@
+/**
+ * The Targets tab's Status of threshold key results whose due month is judged: reached in every month of the
+ * window is done, short in one is missed, not due yet goes by pace; HyperFormula's evaluation equals planProgress.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  buildTargetsSheet,
+  exampleWorkbook,
+  isoToSerial,
+  parsePlan,
+  planProgress,
+  STATUS_LABELS,
+  tabDef,
+  TARGETS_AS_OF,
+  TARGETS_SUMMARY_COLUMNS,
+  type Workbook,
+} from '../shared';
+import { evaluateWorkbook } from './helpers/hyperformula';
+
+const serial = (iso: string) => isoToSerial(iso);
+const AS_OF = '2026-11-15';
+
+/** The example plan with KR3–KR5 as threshold key results (at least 2 in a month), and their check-ins. */
+function thresholdWorkbook(): Workbook {
+  const workbook = exampleWorkbook('en', { date: serial });
+  const krs = workbook['Key Results'];
+  const col = (name: string) => (krs[0] as string[]).indexOf(name);
+  const variants: [string, string, string][] = [
+    ['KR3', '2026-05-01', '2026-12-31'], // due in December: judged by pace as of November
+    ['KR4', '2026-05-01', '2026-06-30'], // due in June, reached in May and June: done
+    ['KR5', '2026-05-01', '2026-06-30'], // due in June, reached in May, short in June: missed
+  ];
+  for (const [id, start, due] of variants) {
+    const row = krs.find((r) => r[0] === id)!;
+    row[col('Type')] = 'threshold';
+    row[col('Unit')] = 'deals';
+    row[col('Phasing')] = 'even';
+    row[col('Baseline')] = 0;
+    row[col('Target')] = 2;
+    row[col('Start')] = serial(start);
+    row[col('Due')] = serial(due);
+  }
+  const [header, ...rows] = workbook['Actuals'];
+  const at = (name: string) => (header as string[]).indexOf(name);
+  const checkIn = (date: string, metric: string, value: number) => {
+    const cells: (string | number)[] = (header as string[]).map(() => '');
+    cells[at('Date')] = serial(date);
+    cells[at('Metric')] = metric;
+    cells[at('Value')] = value;
+    return cells;
+  };
+  const others = rows.filter((r) => !['KR3', 'KR4', 'KR5'].includes(String(r[at('Metric')])));
+  workbook['Actuals'] = [
+    header,
+    ...others,
+    checkIn('2026-05-20', 'KR4', 2),
+    checkIn('2026-06-12', 'KR4', 3),
+    checkIn('2026-05-20', 'KR5', 2),
+    checkIn('2026-06-12', 'KR5', 1),
+    checkIn('2026-10-20', 'KR3', 1),
+    checkIn('2026-11-03', 'KR3', 2),
+  ];
+  return workbook;
+}
+
+describe('Targets tab Status of threshold key results', () => {
+  it('is done when reached every month to the due month, missed when short, by pace before: equal to planProgress', () => {
+    const workbook = thresholdWorkbook();
+    const { plan, issues } = parsePlan(workbook);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial, asOf: AS_OF })!;
+    const targetsName = tabDef('targets').label.en;
+    const { values } = evaluateWorkbook(
+      { ...workbook, [targetsName]: sheet.rows },
+      { names: { [TARGETS_AS_OF.name]: { sheet: targetsName, ...sheet.asOfCell } } },
+    );
+    const grid = values(targetsName);
+    const status =
+      sheet.firstMonthColumn -
+      1 +
+      sheet.months.length +
+      TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === 'status');
+    const progress = planProgress(plan, AS_OF);
+    const byId = new Map(progress.keyResults.map((p) => [p.id, p.status]));
+    // The plan holds both outcomes of a judged due month, so both branches of the formula are evaluated.
+    expect(byId.get('KR4')).toBe('done');
+    expect(byId.get('KR5')).toBe('missed');
+    for (const p of [...progress.keyResults, ...progress.kpis])
+      expect(grid[sheet.targetRows[p.id] - 1][status], p.id).toBe(STATUS_LABELS[p.status].en);
+  });
+});
