@@ -282,9 +282,11 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     }
 
     // progress.ts's statusFromPace: nothing expected yet is on track; else the pace bands.
+    // a / e ≥ band, written a ≥ band × e: the same for e > 0, and on track when nothing is expected (e ≤ 0,
+    // attainment is never below 0), without a division or a separate test (shorter, as long rows need).
     const pace = (a: string, e: string) =>
-      `IF(${e}<=0,${label('on-track')},IF(${a}/${e}>=${ratioLiteral(ON_TRACK_PACE)}${AT_LEAST},${label('on-track')},` +
-      `IF(${a}/${e}>=${ratioLiteral(AT_RISK_PACE)}${AT_LEAST},${label('at-risk')},${label('off-track')})))`;
+      `IF(${a}>=(${ratioLiteral(ON_TRACK_PACE)}${AT_LEAST})*${e},${label('on-track')},` +
+      `IF(${a}>=(${ratioLiteral(AT_RISK_PACE)}${AT_LEAST})*${e},${label('at-risk')},${label('off-track')}))`;
     const reached = type === 'threshold' ? `AND(${J}>=${N},${attainment}=1)` : `${attainment}>=1${AT_LEAST}`;
     // A key result whose due month is judged and that fell short is missed (progress.ts); a KPI is judged by pace.
     const over = label(isKeyResult ? 'missed' : 'off-track');

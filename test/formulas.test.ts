@@ -2,6 +2,7 @@
  * The formulas the add-on writes must compute what the TypeScript decomposition computes. HyperFormula plays
  * the spreadsheet; the plan is the example plan and variants of it with every type and phasing.
  */
+import { planWithKeyResults } from './helpers/addon';
 import { describe, expect, it } from 'vitest';
 import {
   buildTargetsSheet,
@@ -166,6 +167,18 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     const asOfReaders = formulas.filter((f) => f.includes(TARGETS_AS_OF.name));
     expect(asOfReaders.length).toBeGreaterThan(0);
     expect(sheet.rows[0][sheet.asOfCell.column - 1]).toBe(TARGETS_AS_OF.label.en);
+  });
+
+  it('stay within 300 characters on a plan with five-digit rows, where references are longest', () => {
+    // 10,000 key results: the Targets tab passes row 10,000, so its own references have five digits.
+    const workbook = planWithKeyResults(10_000, 'en', 'Etc/UTC');
+    const sheet = buildTargetsSheet(parsePlan(workbook).plan, { lang: 'en', date: serial })!;
+    expect(sheet.rows.length).toBeGreaterThan(10_000);
+    let longest = '';
+    for (const row of sheet.rows.slice(10_000))
+      for (const cell of row) if (typeof cell === 'string' && cell.length > longest.length) longest = cell;
+    expect(longest.startsWith('=')).toBe(true);
+    expect(longest.length, longest).toBeLessThanOrEqual(300);
   });
 
   it("give the same numbers in a comma-decimal locale's syntax (';' between arguments)", () => {
