@@ -11,7 +11,7 @@
  * Check-ins of months after the judged month (or after a key result's due month) are not excluded here: progress
  * leaves them for later without an issue, since they are not mistakes.
  */
-import { monthOf, type Month } from './calendar';
+import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
 import { isMoneyUnit, keyResultIndex, keyResultWindow, trackedKeyResult } from './decompose';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import type { Actual, Plan } from './plan';
@@ -37,8 +37,10 @@ export function looksLikeWholePercent(value: number, scale: number, openAbove = 
   const bound = PERCENT_RANGE_FACTOR * Math.max(Math.abs(scale), MIN_PERCENT_SCALE);
   const low = -bound;
   const high = openAbove ? Math.max(bound, OPEN_BAR_CEILING) : bound;
-  const inside = (x: number) => x >= low && x <= high;
-  return Math.abs(value) > 1 && !inside(value) && inside(value / 100);
+  // Spelled out rather than with an `inside(x)` helper: this runs for every `%` check-in of the plan.
+  if (!(Math.abs(value) > 1) || (value >= low && value <= high)) return false;
+  const ratio = value / 100;
+  return ratio >= low && ratio <= high;
 }
 
 /**
@@ -72,12 +74,25 @@ interface MetricFacts {
   scale: number | null;
   /** The metric's Start month; null when it has no window. */
   start: Month | null;
+  /** monthIndex(start), compared with each check-in's month as a number (no month text made per row). */
+  startIndex: number | null;
+  /**
+   * The counted-so-far check-ins of this metric by date: the index in plan.actuals of the first one of that date
+   * (screenCheckIns fills it; see there).
+   */
+  firstOnDate: Map<IsoDate, number> | null;
 }
 
 export interface CheckInScreen {
   /** The rows that count (in sheet order): everything else was excluded with an issue. */
   counted: Actual[];
   issues: PlanIssue[];
+}
+
+function startOf(day: IsoDate | null): { start: Month | null; startIndex: number | null } {
+  if (day === null) return { start: null, startIndex: null };
+  const start = monthOf(day);
+  return { start, startIndex: monthIndex(start) };
 }
 
 function metricFacts(plan: Plan): Map<string, MetricFacts> {
@@ -92,7 +107,8 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       unit: kr.unit,
       direction: kr.direction,
       scale: kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target)),
-      start: window ? monthOf(window.start) : null,
+      ...startOf(window?.start ?? null),
+      firstOnDate: null,
     });
   }
   const index = keyResultIndex(plan);
@@ -108,7 +124,8 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       unit: kpi.unit,
       direction: kpi.direction,
       scale: kpi.target === null ? null : Math.abs(kpi.target),
-      start: start ? monthOf(start) : null,
+      ...startOf(start),
+      firstOnDate: null,
     });
   }
   return facts;
@@ -145,6 +162,34 @@ function impossibleValue(
   return null;
 }
 
+/** The parameters every check-in issue names (built only for a row that has one). */
+const issueParams = (a: Actual, m: MetricFacts) => ({
+  row: a.row,
+  metric: m.id,
+  date: a.date,
+  value: a.value,
+  id: m.id,
+});
+
+/**
+ * Walking back from row `from` along the chain of earlier rows of the same metric and date, the earliest row
+ * with this value, or -1. Values compare as the screen always compared them, by their text: so 0 and -0 are the
+ * same check-in, and so are two NaN.
+ */
+function sameValueOnChain(
+  actuals: Actual[],
+  sameDateBefore: Int32Array,
+  from: number,
+  value: number,
+): number {
+  let found = -1;
+  for (let j = from; j >= 0; j = sameDateBefore[j]) {
+    const v = actuals[j].value;
+    if (v === value || (v !== v && value !== value)) found = j;
+  }
+  return found;
+}
+
 /** Screen every Actuals row once: the rows that count, and an issue for each that does not. */
 export function screenCheckIns(plan: Plan): CheckInScreen {
   const facts = metricFacts(plan);
@@ -157,12 +202,17 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   });
   const counted: Actual[] = [];
   const issues: PlanIssue[] = [];
-  /** metric|date|value → the first row with it. */
-  const seen = new Map<string, number>();
+  // Repeats are found per metric and date (MetricFacts.firstOnDate), then by value along a chain of the earlier
+  // rows of the same metric and date: sameDateBefore[i] is the index of the previous such row, or -1. Nearly
+  // every metric has one check-in per date, so the chain is one step; and no "metric|date|value" text is made
+  // per row (making and hashing 160,000 of them was most of this screen's time at 10,000 key results).
+  const actuals = plan.actuals;
+  const sameDateBefore = new Int32Array(actuals.length);
   const currency = plan.strategy.values.currency;
   // Actuals repeat the same few IDs thousands of times: each spelling is looked up once.
   const bySpelling = new Map<string, MetricFacts | undefined>();
-  for (const a of plan.actuals) {
+  for (let i = 0; i < actuals.length; i++) {
+    const a = actuals[i];
     let m = bySpelling.get(a.metric);
     if (m === undefined && !bySpelling.has(a.metric)) {
       m = facts.get(a.metric.toLowerCase());
@@ -173,27 +223,36 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       counted.push(a);
       continue;
     }
-    const base = { row: a.row, metric: m.id, date: a.date, value: a.value, id: m.id };
     const impossible = impossibleValue(a, m, currency);
     if (impossible) {
       issues.push(
         makeIssue(impossible.code, at(a.row, 'value'), {
-          ...base,
+          ...issueParams(a, m),
           field: tabDef('actuals').columns.find((c) => c.key === 'value')!.label,
           ...impossible.params,
         }),
       );
       continue;
     }
-    const key = `${m.id.toLowerCase()}|${a.date}|${a.value}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      issues.push(makeIssue('duplicate-check-in', at(a.row, 'value'), { ...base, other: first }));
+    const firstOnDate = (m.firstOnDate ??= new Map());
+    const latest = firstOnDate.get(a.date);
+    const first = latest === undefined ? -1 : sameValueOnChain(actuals, sameDateBefore, latest, a.value);
+    if (first >= 0) {
+      issues.push(
+        makeIssue('duplicate-check-in', at(a.row, 'value'), {
+          ...issueParams(a, m),
+          other: actuals[first].row,
+        }),
+      );
       continue;
     }
-    seen.set(key, a.row);
-    if (m.start !== null && monthOf(a.date) < m.start) {
-      issues.push(makeIssue('check-in-before-start', at(a.row, 'date'), { ...base, start: m.start }));
+    // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
+    sameDateBefore[i] = latest ?? -1;
+    firstOnDate.set(a.date, i);
+    if (m.startIndex !== null && monthIndexOfDay(a.date) < m.startIndex) {
+      issues.push(
+        makeIssue('check-in-before-start', at(a.row, 'date'), { ...issueParams(a, m), start: m.start! }),
+      );
       continue;
     }
     counted.push(a);
