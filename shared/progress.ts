@@ -348,44 +348,25 @@ export function metricProgress(
       : (actualsIndex(screenCheckIns(plan).counted).get(meta.id.toLowerCase()) ?? []);
     ({ byMonth: actuals, firstDone } = actualsByMonth(rows, cumulative, startIndex, throughIndex));
   }
-  /** The counted check-in of a month (monthIndex), or null; only months startIndex..throughIndex have one. */
-  const actualAt = (m: number): number | null =>
-    m >= startIndex && m <= throughIndex ? actuals[m - startIndex] : null;
-
-  // Each month's target is decompose(spec, periodMonths), computed in place from the month's position.
-  const periodMonths = frame.months ?? (spec ? monthRange(spec.start, spec.due) : []);
-  const periodIndexes = frame.indexes ?? periodMonths.map(monthIndex);
+  /** Months in the window, start to due. */
   const n = dueIndex - startIndex + 1;
-  let plannedSoFar = usable?.baseline ?? 0;
-  let standingSoFar = usable?.baseline ?? 0;
-  const months: MonthPoint[] = new Array(periodMonths.length);
-  for (let p = 0; p < periodMonths.length; p++) {
-    const i = periodIndexes[p];
-    const target = usable ? monthTargetAt(usable, i - startIndex + 1, n) : null;
-    const actual = actualAt(i);
-    const judgedHere = usable !== null && i >= startIndex && i <= throughIndex;
-    if (cumulative) {
-      plannedSoFar += target ?? 0;
-      standingSoFar += actual ?? 0;
-      months[p] = {
-        month: periodMonths[p],
-        target,
-        actual,
-        planned: usable ? plannedSoFar : null,
-        standing: judgedHere ? standingSoFar : null,
-      };
-    } else {
-      months[p] = {
-        month: periodMonths[p],
-        target,
-        actual,
-        planned: target,
-        standing: judgedHere ? actual : null,
-      };
-    }
-  }
+
+  // The month points are built when first read (the report's charts, plan.json, the sidebar's months), not
+  // here: they are 12+ objects per metric, 160,000 at 10,000 key results, and building and keeping them was
+  // about half of progress's time, mostly garbage collection, while the status, the checks and the Targets tab
+  // never read them. What they are built from is fixed by now, so reading them later gives the same points.
+  const window: MonthWindow = {
+    usable,
+    cumulative,
+    startIndex,
+    throughIndex,
+    n,
+    actuals,
+    periodMonths: frame.months ?? (spec ? monthRange(spec.start, spec.due) : []),
+    periodIndexes: frame.indexes,
+  };
   // The fields are spelled out: a spread here made this the slowest line of the whole core (10,000 key results).
-  const base: MetricProgress = {
+  const base = {
     id: meta.id,
     kind: meta.kind,
     name: meta.name,
@@ -397,25 +378,29 @@ export function metricProgress(
     target: meta.target,
     start: usable?.start ?? null,
     due: usable?.due ?? null,
-    months,
-    throughMonth: null,
-    current: null,
-    actualToDate: null,
-    targetToDate: null,
-    expected: null,
-    attainment: null,
-    expectedAttainment: null,
-    status: 'no-data',
-    forecast: null,
-    forecastAttainment: null,
-    score: null,
-    scoreFinal: false,
-    missingCheckIn: null,
-    doneOn: null,
-    monthsMet: null,
-    monthsJudged: null,
-    leftOut,
-  };
+  } as MetricProgress;
+  // `months` is an enumerable own accessor in its usual place, so JSON.stringify, spreads and equality see the
+  // points as ever. The accessor functions are shared by every metric (one accessor per object would put each
+  // object in V8's slow dictionary mode, which cost more than the points); its state lives in MONTH_POINTS.
+  Object.defineProperty(base, 'months', MONTHS_PROPERTY);
+  MONTH_POINTS.set(base, window);
+  base.throughMonth = null;
+  base.current = null;
+  base.actualToDate = null;
+  base.targetToDate = null;
+  base.expected = null;
+  base.attainment = null;
+  base.expectedAttainment = null;
+  base.status = 'no-data';
+  base.forecast = null;
+  base.forecastAttainment = null;
+  base.score = null;
+  base.scoreFinal = false;
+  base.missingCheckIn = null;
+  base.doneOn = null;
+  base.monthsMet = null;
+  base.monthsJudged = null;
+  base.leftOut = leftOut;
   if (!usable) return base;
 
   const started = asOf >= firstDay(usable.start);
@@ -497,7 +482,8 @@ export function metricProgress(
     base.status = base.attainment !== null && atLeast(base.attainment, 1) ? 'done' : 'not-started';
     return base;
   }
-  if (actualAt(throughIndex) === null) {
+  // The judged month's check-in (anyCompleted: it is the last of actuals).
+  if (actuals[throughIndex - startIndex] === null) {
     base.missingCheckIn = monthText(frame, throughIndex);
     base.status = 'no-data';
     return base;
@@ -513,6 +499,81 @@ export function metricProgress(
     base.status = statusFromPace(base.attainment, base.expectedAttainment);
   }
   return base;
+}
+
+/**
+ * Each MetricProgress's month points, or what they are built from until first read (see metricProgress). A
+ * WeakMap: the entry goes with the object.
+ */
+const MONTH_POINTS = new WeakMap<MetricProgress, MonthWindow | MonthPoint[]>();
+
+const MONTHS_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: MetricProgress): MonthPoint[] {
+    const known = MONTH_POINTS.get(this);
+    if (Array.isArray(known)) return known;
+    // Built on first read (every MetricProgress is registered by metricProgress, so `known` is there).
+    const points = known ? monthPoints(known) : [];
+    MONTH_POINTS.set(this, points);
+    return points;
+  },
+  set(this: MetricProgress, points: MonthPoint[]) {
+    MONTH_POINTS.set(this, points);
+  },
+};
+
+/** What one metric's month points are built from (see metricProgress). */
+interface MonthWindow {
+  usable: MetricSpec | null;
+  cumulative: boolean;
+  startIndex: number;
+  throughIndex: number;
+  /** Months in the window (start to due). */
+  n: number;
+  /** Counted check-ins: actuals[j] is month startIndex + j, for months startIndex..throughIndex. */
+  actuals: (number | null)[];
+  /** The period's months (or, without a period, the metric's window) and their monthIndex, when known. */
+  periodMonths: Month[];
+  periodIndexes: number[] | null;
+}
+
+/**
+ * One point per month of the period: its target (decompose(spec, periodMonths), computed in place from the
+ * month's position) and its check-in, with the planned and actual standing at the end of the month.
+ */
+function monthPoints(w: MonthWindow): MonthPoint[] {
+  const { usable, cumulative, startIndex, throughIndex, n, actuals, periodMonths, periodIndexes } = w;
+  let plannedSoFar = usable?.baseline ?? 0;
+  let standingSoFar = usable?.baseline ?? 0;
+  const months: MonthPoint[] = new Array(periodMonths.length);
+  for (let p = 0; p < periodMonths.length; p++) {
+    const i = periodIndexes ? periodIndexes[p] : monthIndex(periodMonths[p]);
+    const target = usable ? monthTargetAt(usable, i - startIndex + 1, n) : null;
+    // Only the window's judged months have a counted check-in.
+    const judgedHere = usable !== null && i >= startIndex && i <= throughIndex;
+    const actual = judgedHere ? actuals[i - startIndex] : null;
+    if (cumulative) {
+      plannedSoFar += target ?? 0;
+      standingSoFar += actual ?? 0;
+      months[p] = {
+        month: periodMonths[p],
+        target,
+        actual,
+        planned: usable ? plannedSoFar : null,
+        standing: judgedHere ? standingSoFar : null,
+      };
+    } else {
+      months[p] = {
+        month: periodMonths[p],
+        target,
+        actual,
+        planned: target,
+        standing: judgedHere ? actual : null,
+      };
+    }
+  }
+  return months;
 }
 
 /**
