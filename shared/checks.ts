@@ -109,14 +109,11 @@ export function checkPlan(
         value: kr.target,
       });
     }
-    const spec = keyResultSpec(kr, plan);
-    if (
-      spec &&
-      kr.phasing === 'custom' &&
-      (kr.type === 'cumulative' || kr.type === 'level') &&
-      !hasUsableWeights(spec)
-    ) {
-      push('custom-weights-missing', cellOf(plan, 'keyResults', kr.row, 'phasing'), { id: kr.id });
+    // The spec is worked out only for custom phasing: the only rows this check can flag.
+    if (kr.phasing === 'custom' && (kr.type === 'cumulative' || kr.type === 'level')) {
+      const spec = keyResultSpec(kr, plan);
+      if (spec && !hasUsableWeights(spec))
+        push('custom-weights-missing', cellOf(plan, 'keyResults', kr.row, 'phasing'), { id: kr.id });
     }
   }
   for (const kpi of plan.kpis) {

@@ -149,13 +149,17 @@ export interface PlanProgress {
 /** The Actuals rows of each metric (by lower-case ID), in sheet order: one pass instead of one per metric. */
 export function actualsIndex(actuals: Actual[]): Map<string, Actual[]> {
   const index = new Map<string, Actual[]>();
-  const lower = new Map<string, string>();
+  // Each spelling of an ID ("KR1", "kr1") is lowered and looked up once; then one lookup per row finds its list.
+  const bySpelling = new Map<string, Actual[]>();
   for (const a of actuals) {
-    let key = lower.get(a.metric);
-    if (key === undefined) lower.set(a.metric, (key = a.metric.toLowerCase()));
-    const list = index.get(key);
-    if (list) list.push(a);
-    else index.set(key, [a]);
+    let list = bySpelling.get(a.metric);
+    if (list === undefined) {
+      const key = a.metric.toLowerCase();
+      list = index.get(key);
+      if (list === undefined) index.set(key, (list = []));
+      bySpelling.set(a.metric, list);
+    }
+    list.push(a);
   }
   return index;
 }
