@@ -44,7 +44,7 @@ function once(workbook: Workbook): Timing & { issues: number } {
   // progress counts those rows, and the checks reuse the screen and the progress for the tracking checks.
   t = performance.now();
   const screen = screenCheckIns(plan);
-  const progress = planProgress(plan, GENERATED_AS_OF, screen.counted);
+  const progress = planProgress(plan, GENERATED_AS_OF, screen);
   const progressMs = performance.now() - t;
 
   t = performance.now();

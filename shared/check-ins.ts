@@ -67,6 +67,8 @@ export const kpiTargetLooksWhole = (target: number): boolean =>
 /** What a check-in is judged against: its metric's type, unit, range and first counted month. */
 interface MetricFacts {
   id: string;
+  /** The ID in lower case, as IDs match. */
+  key: string;
   type: MetricType;
   unit: string;
   direction: Direction;
@@ -87,6 +89,13 @@ export interface CheckInScreen {
   /** The rows that count (in sheet order): everything else was excluded with an issue. */
   counted: Actual[];
   issues: PlanIssue[];
+  /**
+   * The counted rows of each key result and KPI, by lower-case ID, in sheet order: what progress's actualsIndex
+   * makes of `counted` for every metric's ID, gathered here since each row's metric is looked up here anyway.
+   */
+  byMetric: Map<string, Actual[]>;
+  /** The rows (in sheet order) whose Metric is no key result's or KPI's ID: the checks report each one. */
+  unknown: Actual[];
 }
 
 function startOf(day: IsoDate | null): { start: Month | null; startIndex: number | null } {
@@ -103,6 +112,7 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
     const window = keyResultWindow(kr, plan);
     facts.set(key, {
       id: kr.id,
+      key,
       type: kr.type,
       unit: kr.unit,
       direction: kr.direction,
@@ -120,6 +130,7 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
     const start = window?.start ?? plan.period?.start ?? null;
     facts.set(key, {
       id: kpi.id,
+      key,
       type: 'threshold',
       unit: kpi.unit,
       direction: kpi.direction,
@@ -202,6 +213,8 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   });
   const counted: Actual[] = [];
   const issues: PlanIssue[] = [];
+  const byMetric = new Map<string, Actual[]>();
+  const unknown: Actual[] = [];
   // Repeats are found per metric and date (MetricFacts.firstOnDate), then by value along a chain of the earlier
   // rows of the same metric and date: sameDateBefore[i] is the index of the previous such row, or -1. Nearly
   // every metric has one check-in per date, so the chain is one step; and no "metric|date|value" text is made
@@ -221,6 +234,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
     if (!m) {
       counted.push(a);
+      unknown.push(a);
       continue;
     }
     const impossible = impossibleValue(a, m, currency);
@@ -256,6 +270,9 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       continue;
     }
     counted.push(a);
+    const own = byMetric.get(m.key);
+    if (own) own.push(a);
+    else byMetric.set(m.key, [a]);
   }
-  return { counted, issues };
+  return { counted, issues, byMetric, unknown };
 }

@@ -22,7 +22,7 @@ import {
   monthTargetAt,
   type MetricSpec,
 } from './decompose';
-import { screenCheckIns } from './check-ins';
+import { screenCheckIns, type CheckInScreen } from './check-ins';
 import type { Actual, Plan } from './plan';
 import { type Bilingual, type Direction, type MetricType } from './template';
 
@@ -727,13 +727,16 @@ function weighted(items: { progress: MetricProgress; weight: number }[]): {
   };
 }
 
-/** `counted`: the rows screenCheckIns(plan) kept, when the caller has screened them already (analyzeWorkbook). */
+/**
+ * `counted`: screenCheckIns(plan), or the rows it kept, when the caller has screened them already
+ * (analyzeWorkbook). Given the screen, its rows by metric are used as they are, not indexed again.
+ */
 export function planProgress(
   plan: Plan,
   asOf: IsoDate,
-  counted: Actual[] = screenCheckIns(plan).counted,
+  counted: Actual[] | CheckInScreen = screenCheckIns(plan),
 ): PlanProgress {
-  const actuals = actualsIndex(counted);
+  const actuals = Array.isArray(counted) ? actualsIndex(counted) : counted.byMetric;
   const frame = progressFrame(plan, asOf);
   const keyResults = keyResultProgress(plan, asOf, actuals, frame);
   const kpis = kpiProgress(plan, asOf, actuals, frame);
