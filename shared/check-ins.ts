@@ -78,6 +78,8 @@ interface MetricFacts {
   start: Month | null;
   /** monthIndex(start), compared with each check-in's month as a number (no month text made per row). */
   startIndex: number | null;
+  /** The metric's counted rows so far (screenCheckIns: its list in CheckInScreen.byMetric). */
+  counted: Actual[] | null;
   /**
    * The counted-so-far check-ins of this metric by date: the index in plan.actuals of the first one of that date
    * (screenCheckIns fills it; see there).
@@ -119,6 +121,7 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       scale: kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target)),
       ...startOf(window?.start ?? null),
       firstOnDate: null,
+      counted: null,
     });
   }
   const index = keyResultIndex(plan);
@@ -137,6 +140,7 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       scale: kpi.target === null ? null : Math.abs(kpi.target),
       ...startOf(start),
       firstOnDate: null,
+      counted: null,
     });
   }
   return facts;
@@ -270,9 +274,8 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       continue;
     }
     counted.push(a);
-    const own = byMetric.get(m.key);
-    if (own) own.push(a);
-    else byMetric.set(m.key, [a]);
+    if (m.counted) m.counted.push(a);
+    else byMetric.set(m.key, (m.counted = [a]));
   }
   return { counted, issues, byMetric, unknown };
 }
