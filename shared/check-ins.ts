@@ -100,11 +100,9 @@ export interface CheckInScreen {
   unknown: Actual[];
 }
 
-function startOf(day: IsoDate | null): { start: Month | null; startIndex: number | null } {
-  if (day === null) return { start: null, startIndex: null };
-  const start = monthOf(day);
-  return { start, startIndex: monthIndex(start) };
-}
+/** The Start month of a window starting on `day`, and its monthIndex. */
+const startMonth = (day: IsoDate | null): Month | null => (day === null ? null : monthOf(day));
+const indexOf = (month: Month | null): number | null => (month === null ? null : monthIndex(month));
 
 function metricFacts(plan: Plan): Map<string, MetricFacts> {
   const facts = new Map<string, MetricFacts>();
@@ -112,6 +110,7 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
     const key = kr.id.toLowerCase();
     if (facts.has(key)) continue;
     const window = keyResultWindow(kr, plan);
+    const start = startMonth(window?.start ?? null);
     facts.set(key, {
       id: kr.id,
       key,
@@ -119,7 +118,8 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       unit: kr.unit,
       direction: kr.direction,
       scale: kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target)),
-      ...startOf(window?.start ?? null),
+      start,
+      startIndex: indexOf(start),
       firstOnDate: null,
       counted: null,
     });
@@ -130,7 +130,7 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
     if (facts.has(key)) continue;
     const kr = trackedKeyResult(kpi, plan, index);
     const window = kr ? keyResultWindow(kr, plan) : null;
-    const start = window?.start ?? plan.period?.start ?? null;
+    const start = startMonth(window?.start ?? plan.period?.start ?? null);
     facts.set(key, {
       id: kpi.id,
       key,
@@ -138,7 +138,8 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       unit: kpi.unit,
       direction: kpi.direction,
       scale: kpi.target === null ? null : Math.abs(kpi.target),
-      ...startOf(start),
+      start,
+      startIndex: indexOf(start),
       firstOnDate: null,
       counted: null,
     });
