@@ -81,8 +81,8 @@ interface MetricFacts {
   /** The metric's counted rows so far (screenCheckIns: its list in CheckInScreen.byMetric). */
   counted: Actual[] | null;
   /**
-   * The counted-so-far check-ins of this metric by date: the index in plan.actuals of the first one of that date
-   * (screenCheckIns fills it; see there).
+   * Repeats (screenCheckIns fills it): by date, the index in plan.actuals of the latest row of this metric and
+   * date kept so far; the earlier ones are chained behind it (see there).
    */
   firstOnDate: Map<IsoDate, number> | null;
 }
@@ -189,8 +189,8 @@ const issueParams = (a: Actual, m: MetricFacts) => ({
 
 /**
  * Walking back from row `from` along the chain of earlier rows of the same metric and date, the earliest row
- * with this value, or -1. Values compare as the screen always compared them, by their text: so 0 and -0 are the
- * same check-in, and so are two NaN.
+ * with this value, or -1. Values compare as their text did when repeats were keyed by "metric|date|value": 0 and
+ * -0 are the same check-in, and so are two NaN.
  */
 function sameValueOnChain(
   actuals: Actual[],
