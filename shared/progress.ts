@@ -356,7 +356,7 @@ export function metricProgress(
   const n = dueIndex - startIndex + 1;
 
   // The month points are built when first read (the report's charts, plan.json, the sidebar's months), not
-  // here: they are 12+ objects per metric, 160,000 at 10,000 key results, and building and keeping them was
+  // here: they are 12+ objects per metric, 220,000 at 10,000 key results, and building and keeping them was
   // about half of progress's time, mostly garbage collection, while the status, the checks and the Targets tab
   // never read them. What they are built from is fixed by now, so reading them later gives the same points.
   const window: MonthWindow = {
