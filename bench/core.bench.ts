@@ -9,6 +9,7 @@
  */
 import { sheetDate } from '../apps-script/server/sheets-adapter';
 import { checkPlan, decompose, keyResultSpec, parsePlan, planProgress, type Workbook } from '../shared';
+import { screenCheckIns } from '../shared/check-ins';
 import { GENERATED_AS_OF, generatePlanWorkbook } from './generate-plan';
 
 const SIZES = [100, 1_000, 10_000];
@@ -39,13 +40,15 @@ function once(workbook: Workbook): Timing & { issues: number } {
   const decomposeMs = performance.now() - t;
   if (cells === 0) throw new Error('nothing decomposed');
 
+  // As analyzeWorkbook does: which check-ins count is decided once (screenCheckIns, counted in progress's time),
+  // progress counts those rows, and the checks reuse the screen and the progress for the tracking checks.
   t = performance.now();
-  const progress = planProgress(plan, GENERATED_AS_OF);
+  const screen = screenCheckIns(plan);
+  const progress = planProgress(plan, GENERATED_AS_OF, screen);
   const progressMs = performance.now() - t;
 
-  // The checks reuse that progress for the tracking checks, as analyzeWorkbook does.
   t = performance.now();
-  const checked = checkPlan(plan, { asOf: GENERATED_AS_OF }, progress);
+  const checked = checkPlan(plan, { asOf: GENERATED_AS_OF }, progress, screen);
   const checks = performance.now() - t;
 
   const used = process.cpuUsage(cpu);

@@ -11,7 +11,7 @@
  * Check-ins of months after the judged month (or after a key result's due month) are not excluded here: progress
  * leaves them for later without an issue, since they are not mistakes.
  */
-import { monthOf, type Month } from './calendar';
+import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
 import { isMoneyUnit, keyResultIndex, keyResultWindow, trackedKeyResult } from './decompose';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import type { Actual, Plan } from './plan';
@@ -37,8 +37,10 @@ export function looksLikeWholePercent(value: number, scale: number, openAbove = 
   const bound = PERCENT_RANGE_FACTOR * Math.max(Math.abs(scale), MIN_PERCENT_SCALE);
   const low = -bound;
   const high = openAbove ? Math.max(bound, OPEN_BAR_CEILING) : bound;
-  const inside = (x: number) => x >= low && x <= high;
-  return Math.abs(value) > 1 && !inside(value) && inside(value / 100);
+  // Spelled out rather than with an `inside(x)` helper: this runs for every `%` check-in of the plan.
+  if (!(Math.abs(value) > 1) || (value >= low && value <= high)) return false;
+  const ratio = value / 100;
+  return ratio >= low && ratio <= high;
 }
 
 /**
@@ -65,6 +67,8 @@ export const kpiTargetLooksWhole = (target: number): boolean =>
 /** What a check-in is judged against: its metric's type, unit, range and first counted month. */
 interface MetricFacts {
   id: string;
+  /** The ID in lower case, as IDs match. */
+  key: string;
   type: MetricType;
   unit: string;
   direction: Direction;
@@ -72,13 +76,33 @@ interface MetricFacts {
   scale: number | null;
   /** The metric's Start month; null when it has no window. */
   start: Month | null;
+  /** monthIndex(start), compared with each check-in's month as a number (no month text made per row). */
+  startIndex: number | null;
+  /** The metric's counted rows so far (screenCheckIns: its list in CheckInScreen.byMetric). */
+  counted: Actual[] | null;
+  /**
+   * Repeats (screenCheckIns fills it): by date, the index in plan.actuals of the latest row of this metric and
+   * date kept so far; the earlier ones are chained behind it (see there).
+   */
+  firstOnDate: Map<IsoDate, number> | null;
 }
 
 export interface CheckInScreen {
   /** The rows that count (in sheet order): everything else was excluded with an issue. */
   counted: Actual[];
   issues: PlanIssue[];
+  /**
+   * The counted rows of each key result and KPI, by lower-case ID, in sheet order: what progress's actualsIndex
+   * makes of `counted` for every metric's ID, gathered here since each row's metric is looked up here anyway.
+   */
+  byMetric: Map<string, Actual[]>;
+  /** The rows (in sheet order) whose Metric is no key result's or KPI's ID: the checks report each one. */
+  unknown: Actual[];
 }
+
+/** The Start month of a window starting on `day`, and its monthIndex. */
+const startMonth = (day: IsoDate | null): Month | null => (day === null ? null : monthOf(day));
+const indexOf = (month: Month | null): number | null => (month === null ? null : monthIndex(month));
 
 function metricFacts(plan: Plan): Map<string, MetricFacts> {
   const facts = new Map<string, MetricFacts>();
@@ -86,13 +110,18 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
     const key = kr.id.toLowerCase();
     if (facts.has(key)) continue;
     const window = keyResultWindow(kr, plan);
+    const start = startMonth(window?.start ?? null);
     facts.set(key, {
       id: kr.id,
+      key,
       type: kr.type,
       unit: kr.unit,
       direction: kr.direction,
       scale: kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target)),
-      start: window ? monthOf(window.start) : null,
+      start,
+      startIndex: indexOf(start),
+      firstOnDate: null,
+      counted: null,
     });
   }
   const index = keyResultIndex(plan);
@@ -101,14 +130,18 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
     if (facts.has(key)) continue;
     const kr = trackedKeyResult(kpi, plan, index);
     const window = kr ? keyResultWindow(kr, plan) : null;
-    const start = window?.start ?? plan.period?.start ?? null;
+    const start = startMonth(window?.start ?? plan.period?.start ?? null);
     facts.set(key, {
       id: kpi.id,
+      key,
       type: 'threshold',
       unit: kpi.unit,
       direction: kpi.direction,
       scale: kpi.target === null ? null : Math.abs(kpi.target),
-      start: start ? monthOf(start) : null,
+      start,
+      startIndex: indexOf(start),
+      firstOnDate: null,
+      counted: null,
     });
   }
   return facts;
@@ -145,6 +178,34 @@ function impossibleValue(
   return null;
 }
 
+/** The parameters every check-in issue names (built only for a row that has one). */
+const issueParams = (a: Actual, m: MetricFacts) => ({
+  row: a.row,
+  metric: m.id,
+  date: a.date,
+  value: a.value,
+  id: m.id,
+});
+
+/**
+ * Walking back from row `from` along the chain of earlier rows of the same metric and date, the earliest row
+ * with this value, or -1. Values compare as their text did when repeats were keyed by "metric|date|value": 0 and
+ * -0 are the same check-in, and so are two NaN.
+ */
+function sameValueOnChain(
+  actuals: Actual[],
+  sameDateBefore: Int32Array,
+  from: number,
+  value: number,
+): number {
+  let found = -1;
+  for (let j = from; j >= 0; j = sameDateBefore[j]) {
+    const v = actuals[j].value;
+    if (v === value || (v !== v && value !== value)) found = j;
+  }
+  return found;
+}
+
 /** Screen every Actuals row once: the rows that count, and an issue for each that does not. */
 export function screenCheckIns(plan: Plan): CheckInScreen {
   const facts = metricFacts(plan);
@@ -157,12 +218,19 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   });
   const counted: Actual[] = [];
   const issues: PlanIssue[] = [];
-  /** metric|date|value → the first row with it. */
-  const seen = new Map<string, number>();
+  const byMetric = new Map<string, Actual[]>();
+  const unknown: Actual[] = [];
+  // Repeats are found per metric and date (MetricFacts.firstOnDate), then by value along a chain of the earlier
+  // rows of the same metric and date: sameDateBefore[i] is the index of the previous such row, or -1. Nearly
+  // every metric has one check-in per date, so the chain is one step; and no "metric|date|value" text is made
+  // per row (making and hashing 127,000 of them was most of this screen's time at 10,000 key results).
+  const actuals = plan.actuals;
+  const sameDateBefore = new Int32Array(actuals.length);
   const currency = plan.strategy.values.currency;
   // Actuals repeat the same few IDs thousands of times: each spelling is looked up once.
   const bySpelling = new Map<string, MetricFacts | undefined>();
-  for (const a of plan.actuals) {
+  for (let i = 0; i < actuals.length; i++) {
+    const a = actuals[i];
     let m = bySpelling.get(a.metric);
     if (m === undefined && !bySpelling.has(a.metric)) {
       m = facts.get(a.metric.toLowerCase());
@@ -171,32 +239,44 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
     if (!m) {
       counted.push(a);
+      unknown.push(a);
       continue;
     }
-    const base = { row: a.row, metric: m.id, date: a.date, value: a.value, id: m.id };
     const impossible = impossibleValue(a, m, currency);
     if (impossible) {
       issues.push(
         makeIssue(impossible.code, at(a.row, 'value'), {
-          ...base,
+          ...issueParams(a, m),
           field: tabDef('actuals').columns.find((c) => c.key === 'value')!.label,
           ...impossible.params,
         }),
       );
       continue;
     }
-    const key = `${m.id.toLowerCase()}|${a.date}|${a.value}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      issues.push(makeIssue('duplicate-check-in', at(a.row, 'value'), { ...base, other: first }));
+    const firstOnDate = (m.firstOnDate ??= new Map());
+    const latest = firstOnDate.get(a.date);
+    const first = latest === undefined ? -1 : sameValueOnChain(actuals, sameDateBefore, latest, a.value);
+    if (first >= 0) {
+      issues.push(
+        makeIssue('duplicate-check-in', at(a.row, 'value'), {
+          ...issueParams(a, m),
+          other: actuals[first].row,
+        }),
+      );
       continue;
     }
-    seen.set(key, a.row);
-    if (m.start !== null && monthOf(a.date) < m.start) {
-      issues.push(makeIssue('check-in-before-start', at(a.row, 'date'), { ...base, start: m.start }));
+    // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
+    sameDateBefore[i] = latest ?? -1;
+    firstOnDate.set(a.date, i);
+    if (m.startIndex !== null && monthIndexOfDay(a.date) < m.startIndex) {
+      issues.push(
+        makeIssue('check-in-before-start', at(a.row, 'date'), { ...issueParams(a, m), start: m.start! }),
+      );
       continue;
     }
     counted.push(a);
+    if (m.counted) m.counted.push(a);
+    else byMetric.set(m.key, (m.counted = [a]));
   }
-  return { counted, issues };
+  return { counted, issues, byMetric, unknown };
 }

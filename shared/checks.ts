@@ -57,7 +57,6 @@ export function checkPlan(
 
   const objectiveIds = new Map(plan.objectives.map((o) => [o.id.toLowerCase(), o]));
   const krIds = new Map(plan.keyResults.map((k) => [k.id.toLowerCase(), k]));
-  const kpiIds = new Set(plan.kpis.map((k) => k.id.toLowerCase()));
   const departments = new Set(plan.departments.map((d) => d.name.toLowerCase()));
   const hasDepartments = !!plan.layout.departments;
 
@@ -109,14 +108,11 @@ export function checkPlan(
         value: kr.target,
       });
     }
-    const spec = keyResultSpec(kr, plan);
-    if (
-      spec &&
-      kr.phasing === 'custom' &&
-      (kr.type === 'cumulative' || kr.type === 'level') &&
-      !hasUsableWeights(spec)
-    ) {
-      push('custom-weights-missing', cellOf(plan, 'keyResults', kr.row, 'phasing'), { id: kr.id });
+    // The spec is worked out only for custom phasing: the only rows this check can flag.
+    if (kr.phasing === 'custom' && (kr.type === 'cumulative' || kr.type === 'level')) {
+      const spec = keyResultSpec(kr, plan);
+      if (spec && !hasUsableWeights(spec))
+        push('custom-weights-missing', cellOf(plan, 'keyResults', kr.row, 'phasing'), { id: kr.id });
     }
   }
   for (const kpi of plan.kpis) {
@@ -137,18 +133,9 @@ export function checkPlan(
         push('unknown-key-result', cellOf(plan, 'roadmap', item.row, 'keyResults'), { id: item.id, ref });
     }
   }
-  // Actuals repeat the same few IDs thousands of times: each spelling is looked up once.
-  const knownMetric = new Map<string, boolean>();
-  for (const a of plan.actuals) {
-    let known = knownMetric.get(a.metric);
-    if (known === undefined) {
-      const id = a.metric.toLowerCase();
-      known = krIds.has(id) || kpiIds.has(id);
-      knownMetric.set(a.metric, known);
-    }
-    if (!known)
-      push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
-  }
+  // Check-ins of a metric that is no key result's or KPI's ID: the screen found them (it looks up every row).
+  for (const a of screen.unknown)
+    push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
 
   // Check-ins that cannot be counted (impossible values, repeats, before the Start): progress skips the same rows.
   for (const issue of screen.issues) issues.push(issue);
@@ -156,7 +143,7 @@ export function checkPlan(
   checkMethod(plan, opts, issues);
   checkFunnels(plan, issues);
   checkTargetsTab(plan, issues);
-  if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen.counted), issues);
+  if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen), issues);
   return issues;
 }
 
@@ -457,7 +444,7 @@ export function analyzeWorkbook(
   const { plan, issues: parseIssues } = parsePlan(workbook, options);
   // Which check-ins count is decided once: progress counts these rows, the checks report the others.
   const screen = screenCheckIns(plan);
-  const progress = planProgress(plan, options.asOf, screen.counted);
+  const progress = planProgress(plan, options.asOf, screen);
   const issues = sortIssues([...parseIssues, ...checkPlan(plan, options, progress, screen)]);
   return { plan, issues, progress };
 }

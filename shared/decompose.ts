@@ -221,8 +221,13 @@ export function decompose(spec: MetricSpec, months: Month[]): MonthlyTargets {
  * far); for the others, that month's target. This is what "expected to date" compares actuals with.
  */
 export function expectedAtEndOf(spec: MetricSpec, month: Month): number | null {
-  if (spec.type !== 'cumulative') return monthTarget(spec, month);
   const { k, n } = positionOf(spec, month);
+  return expectedAtPosition(spec, k, n);
+}
+
+/** expectedAtEndOf by position (k-th month of an n-month window), as monthTargetAt is to monthTarget. */
+export function expectedAtPosition(spec: MetricSpec, k: number, n: number): number | null {
+  if (spec.type !== 'cumulative') return monthTargetAt(spec, k, n);
   if (k < 1) return spec.baseline;
   const x = Math.min(k, n);
   return (

@@ -15,15 +15,14 @@ import {
   type Month,
 } from './calendar';
 import {
-  expectedAtEndOf,
+  expectedAtPosition,
   keyResultIndex,
   keyResultSpec,
   kpiSpec,
-  monthTarget,
   monthTargetAt,
   type MetricSpec,
 } from './decompose';
-import { screenCheckIns } from './check-ins';
+import { screenCheckIns, type CheckInScreen } from './check-ins';
 import type { Actual, Plan } from './plan';
 import { type Localized, type Direction, type MetricType } from './template';
 
@@ -162,13 +161,17 @@ export interface PlanProgress {
 /** The Actuals rows of each metric (by lower-case ID), in sheet order: one pass instead of one per metric. */
 export function actualsIndex(actuals: Actual[]): Map<string, Actual[]> {
   const index = new Map<string, Actual[]>();
-  const lower = new Map<string, string>();
+  // Each spelling of an ID ("KR1", "kr1") is lowered and looked up once; then one lookup per row finds its list.
+  const bySpelling = new Map<string, Actual[]>();
   for (const a of actuals) {
-    let key = lower.get(a.metric);
-    if (key === undefined) lower.set(a.metric, (key = a.metric.toLowerCase()));
-    const list = index.get(key);
-    if (list) list.push(a);
-    else index.set(key, [a]);
+    let list = bySpelling.get(a.metric);
+    if (list === undefined) {
+      const key = a.metric.toLowerCase();
+      list = index.get(key);
+      if (list === undefined) index.set(key, (list = []));
+      bySpelling.set(a.metric, list);
+    }
+    list.push(a);
   }
   return index;
 }
@@ -185,36 +188,37 @@ export function judgedMonthIndex(asOf: IsoDate): number {
 export const judgedMonth = (asOf: IsoDate): Month => monthFromIndex(judgedMonthIndex(asOf));
 
 /**
- * Counted check-ins per month (monthIndex), for the months from..to only: amounts add up for cumulative
- * metrics; for the others the latest reading of the month counts. `metricId` null: the rows are the metric's
- * already (from actualsIndex). Also the first date a milestone was checked in as done.
+ * Counted check-ins of one metric per month of its window, for the months from..to only: amounts add up for
+ * cumulative metrics; for the others the latest reading of the month counts. `rows` are the metric's own rows
+ * (from actualsIndex), in sheet order. Also the first date a milestone was checked in as done.
+ *
+ * The result is an array indexed by monthIndex − from (null: no counted check-in that month), not a Map: the
+ * window is a handful of months, and this runs for each of 10,000+ metrics.
  */
 function actualsByMonth(
-  actuals: Actual[],
-  metricId: string | null,
+  rows: Actual[],
   cumulative: boolean,
   from: number,
   to: number,
-): { byMonth: Map<number, number>; firstDone: IsoDate | null } {
-  // Keyed by monthIndex: numbers, not month strings, so no string is made per row and per month.
-  const byMonth = new Map<number, number>();
+): { byMonth: (number | null)[]; firstDone: IsoDate | null } {
+  const byMonth: (number | null)[] = [];
+  for (let m = from; m <= to; m++) byMonth.push(null);
   /** Levels only: the date of the reading kept for each month. */
-  const dates = new Map<number, IsoDate>();
-  const wanted = metricId?.toLowerCase();
+  const dates: IsoDate[] | null = cumulative || byMonth.length === 0 ? null : new Array(byMonth.length);
   let firstDone: IsoDate | null = null;
-  for (const a of actuals) {
-    if (wanted !== undefined && a.metric.toLowerCase() !== wanted) continue;
+  for (const a of rows) {
     const month = monthIndexOfDay(a.date);
     if (month < from || month > to) continue;
     if (a.value >= 1 && (firstDone === null || a.date < firstDone)) firstDone = a.date;
-    const prior = byMonth.get(month);
-    if (prior === undefined) {
-      byMonth.set(month, a.value);
-      if (!cumulative) dates.set(month, a.date);
-    } else if (cumulative) byMonth.set(month, prior + a.value);
-    else if (a.date >= dates.get(month)!) {
-      byMonth.set(month, a.value);
-      dates.set(month, a.date);
+    const at = month - from;
+    const prior = byMonth[at];
+    if (prior === null) {
+      byMonth[at] = a.value;
+      if (dates) dates[at] = a.date;
+    } else if (cumulative) byMonth[at] = prior + a.value;
+    else if (a.date >= dates![at]) {
+      byMonth[at] = a.value;
+      dates![at] = a.date;
     }
   }
   return { byMonth, firstDone };
@@ -259,13 +263,19 @@ export function statusFromAttainment(attainment: number, expectedAttainment: num
   return atLeast(pace, ON_TRACK_PACE) ? 'on-track' : atLeast(pace, AT_RISK_PACE) ? 'at-risk' : 'off-track';
 }
 
-/** Least-squares slope through the points, 0 with fewer than two. */
+/** Least-squares slope through the points, 0 with fewer than two. (Loops, summing in the same order as ever.) */
 function slope(points: [number, number][]): number {
   if (points.length < 2) return 0;
-  const mx = points.reduce((s, p) => s + p[0], 0) / points.length;
-  const my = points.reduce((s, p) => s + p[1], 0) / points.length;
-  const num = points.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0);
-  const den = points.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
+  let sx = 0;
+  let sy = 0;
+  for (const p of points) sx += p[0];
+  for (const p of points) sy += p[1];
+  const mx = sx / points.length;
+  const my = sy / points.length;
+  let num = 0;
+  let den = 0;
+  for (const p of points) num += (p[0] - mx) * (p[1] - my);
+  for (const p of points) den += (p[0] - mx) ** 2;
   return den === 0 ? 0 : num / den;
 }
 
@@ -284,8 +294,43 @@ interface MetricMeta {
 }
 
 /**
+ * What every metric of one plan shares as of one day, worked out once per planProgress rather than once per
+ * metric: the period's months and their monthIndex numbers (reading "2026-03" for each month of each of 10,000
+ * metrics was a large part of progress), the judged month, and the month texts progress names.
+ */
+export interface ProgressFrame {
+  asOf: IsoDate;
+  judged: number;
+  /** The period's months, and monthIndex of each; null without a period (each metric uses its own window). */
+  months: Month[] | null;
+  indexes: number[] | null;
+  /** monthFromIndex, remembered: many metrics share a throughMonth. */
+  monthText: Map<number, Month>;
+}
+
+export function progressFrame(plan: Plan, asOf: IsoDate): ProgressFrame {
+  const months = plan.period?.months ?? null;
+  return {
+    asOf,
+    judged: judgedMonthIndex(asOf),
+    months,
+    indexes: months ? months.map(monthIndex) : null,
+    monthText: new Map(),
+  };
+}
+
+function monthText(frame: ProgressFrame, index: number): Month {
+  let text = frame.monthText.get(index);
+  if (text === undefined) frame.monthText.set(index, (text = monthFromIndex(index)));
+  return text;
+}
+
+/**
  * One metric's progress. `index` is actualsIndex of the counted check-ins (screenCheckIns); without it the
- * plan's Actuals are screened and scanned here.
+ * plan's Actuals are screened and scanned here. `frame`: progressFrame(plan, asOf), when many metrics are done.
+ *
+ * This runs for every key result and KPI (10,000+ in a large plan), so it works on month numbers and small
+ * arrays, with plain loops: no Map, no month text and no callback per metric beyond what the result holds.
  */
 export function metricProgress(
   meta: MetricMeta,
@@ -293,8 +338,8 @@ export function metricProgress(
   plan: Plan,
   asOf: IsoDate,
   index?: Map<string, Actual[]>,
+  frame: ProgressFrame = progressFrame(plan, asOf),
 ): MetricProgress {
-  const periodMonths = plan.period?.months ?? (spec ? monthRange(spec.start, spec.due) : []);
   const cumulative = meta.type === 'cumulative';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
   const leftOut: LeftOutReason | null = !spec
@@ -307,43 +352,37 @@ export function metricProgress(
   const usable = leftOut === null ? spec : null;
   // Months as monthIndex numbers from here on. A check-in counts from the Start month through the judged month
   // (and, for a key result, not after its due month); see docs/method.md, "Which check-ins count".
-  const judged = judgedMonthIndex(asOf);
+  const judged = frame.judged;
   const startIndex = usable ? monthIndex(usable.start) : 0;
   const dueIndex = usable ? monthIndex(usable.due) : -1;
   const throughIndex = judged < dueIndex ? judged : dueIndex;
-  const { byMonth: actuals, firstDone } = usable
-    ? actualsByMonth(
-        index ? (index.get(meta.id.toLowerCase()) ?? []) : screenCheckIns(plan).counted,
-        index ? null : meta.id,
-        cumulative,
-        startIndex,
-        throughIndex,
-      )
-    : { byMonth: new Map<number, number>(), firstDone: null };
-  // Each month's target is decompose(spec, periodMonths), computed in place from the month's position.
+  let actuals: (number | null)[] = [];
+  let firstDone: IsoDate | null = null;
+  if (usable) {
+    const rows = index
+      ? (index.get(meta.id.toLowerCase()) ?? [])
+      : (actualsIndex(screenCheckIns(plan).counted).get(meta.id.toLowerCase()) ?? []);
+    ({ byMonth: actuals, firstDone } = actualsByMonth(rows, cumulative, startIndex, throughIndex));
+  }
+  /** Months in the window, start to due. */
   const n = dueIndex - startIndex + 1;
-  let plannedSoFar = usable?.baseline ?? 0;
-  let standingSoFar = usable?.baseline ?? 0;
-  const months: MonthPoint[] = periodMonths.map((month) => {
-    const i = monthIndex(month);
-    const target = usable ? monthTargetAt(usable, i - startIndex + 1, n) : null;
-    const actual = actuals.get(i) ?? null;
-    const judgedHere = usable !== null && i >= startIndex && i <= throughIndex;
-    if (cumulative) {
-      plannedSoFar += target ?? 0;
-      standingSoFar += actual ?? 0;
-      return {
-        month,
-        target,
-        actual,
-        planned: usable ? plannedSoFar : null,
-        standing: judgedHere ? standingSoFar : null,
-      };
-    }
-    return { month, target, actual, planned: target, standing: judgedHere ? actual : null };
-  });
+
+  // The month points are built when first read (the report's charts, plan.json, the sidebar's months), not
+  // here: they are 12+ objects per metric, 220,000 at 10,000 key results, and building and keeping them was
+  // about half of progress's time, mostly garbage collection, while the status, the checks and the Targets tab
+  // never read them. What they are built from is fixed by now, so reading them later gives the same points.
+  const window: MonthWindow = {
+    usable,
+    cumulative,
+    startIndex,
+    throughIndex,
+    n,
+    actuals,
+    periodMonths: frame.months ?? (spec ? monthRange(spec.start, spec.due) : []),
+    periodIndexes: frame.indexes,
+  };
   // The fields are spelled out: a spread here made this the slowest line of the whole core (10,000 key results).
-  const base: MetricProgress = {
+  const base = {
     id: meta.id,
     kind: meta.kind,
     name: meta.name,
@@ -355,33 +394,36 @@ export function metricProgress(
     target: meta.target,
     start: usable?.start ?? null,
     due: usable?.due ?? null,
-    months,
-    throughMonth: null,
-    current: null,
-    actualToDate: null,
-    targetToDate: null,
-    expected: null,
-    attainment: null,
-    expectedAttainment: null,
-    status: 'no-data',
-    forecast: null,
-    forecastAttainment: null,
-    score: null,
-    scoreFinal: false,
-    missingCheckIn: null,
-    doneOn: null,
-    monthsMet: null,
-    monthsJudged: null,
-    leftOut,
-  };
+  } as MetricProgress;
+  // `months` is an enumerable own accessor in its usual place, so JSON.stringify, spreads and equality see the
+  // points as ever. The accessor functions are shared by every metric (one accessor per object would put each
+  // object in V8's slow dictionary mode, which cost more than the points); its state lives in MONTH_POINTS.
+  Object.defineProperty(base, 'months', MONTHS_PROPERTY);
+  MONTH_POINTS.set(base, window);
+  base.throughMonth = null;
+  base.current = null;
+  base.actualToDate = null;
+  base.targetToDate = null;
+  base.expected = null;
+  base.attainment = null;
+  base.expectedAttainment = null;
+  base.status = 'no-data';
+  base.forecast = null;
+  base.forecastAttainment = null;
+  base.score = null;
+  base.scoreFinal = false;
+  base.missingCheckIn = null;
+  base.doneOn = null;
+  base.monthsMet = null;
+  base.monthsJudged = null;
+  base.leftOut = leftOut;
   if (!usable) return base;
 
-  const through = monthFromIndex(throughIndex);
   const started = asOf >= firstDay(usable.start);
   const anyCompleted = throughIndex >= startIndex;
-  const windowMonths: number[] = [];
-  for (let m = startIndex; m <= throughIndex; m++) windowMonths.push(m);
-  base.throughMonth = anyCompleted ? through : null;
+  /** The window's judged months, startIndex..throughIndex: actuals[0..judgedCount - 1]. */
+  const judgedCount = anyCompleted ? throughIndex - startIndex + 1 : 0;
+  base.throughMonth = anyCompleted ? monthText(frame, throughIndex) : null;
   // Final once the due month is judged: as of its last day or later.
   base.scoreFinal = judged >= dueIndex;
   const missed: Status = meta.kind === 'kr' ? 'missed' : 'off-track';
@@ -406,29 +448,35 @@ export function metricProgress(
   }
 
   // Where the metric stands, from the counted check-ins of the window's judged months.
-  const readings = windowMonths.filter((m) => actuals.has(m));
+  const k = throughIndex - startIndex + 1;
   if (meta.type === 'cumulative') {
-    base.actualToDate = windowMonths.reduce((s, m) => s + (actuals.get(m) ?? 0), 0);
+    let sum = 0;
+    for (let j = 0; j < judgedCount; j++) sum += actuals[j] ?? 0;
+    base.actualToDate = sum;
     base.current = usable.baseline + base.actualToDate;
-    base.expected = anyCompleted ? expectedAtEndOf(usable, through) : usable.baseline;
+    base.expected = anyCompleted ? expectedAtPosition(usable, k, n) : usable.baseline;
     base.targetToDate = base.expected === null ? null : base.expected - usable.baseline;
   } else {
-    base.current = readings.length ? actuals.get(readings[readings.length - 1])! : null;
+    // The latest judged month with a reading.
+    let latest: number | null = null;
+    for (let j = judgedCount - 1; j >= 0 && latest === null; j--) latest = actuals[j];
+    base.current = latest;
     base.actualToDate = base.current;
     base.expected =
-      meta.type === 'level' ? (anyCompleted ? monthTarget(usable, through) : usable.baseline) : usable.target;
+      meta.type === 'level' ? (anyCompleted ? monthTargetAt(usable, k, n) : usable.baseline) : usable.target;
     base.targetToDate = base.expected;
   }
 
   if (meta.type === 'threshold') {
-    const met = windowMonths.filter((m) => {
-      const v = actuals.get(m);
-      return v !== undefined && (usable.direction === 'increase' ? v >= usable.target : v <= usable.target);
-    }).length;
+    let met = 0;
+    for (let j = 0; j < judgedCount; j++) {
+      const v = actuals[j];
+      if (v !== null && (usable.direction === 'increase' ? v >= usable.target : v <= usable.target)) met++;
+    }
     base.monthsMet = met;
-    base.monthsJudged = windowMonths.length;
-    base.attainment = windowMonths.length ? met / windowMonths.length : null;
-    base.expectedAttainment = windowMonths.length ? 1 : null;
+    base.monthsJudged = judgedCount;
+    base.attainment = judgedCount ? met / judgedCount : null;
+    base.expectedAttainment = judgedCount ? 1 : null;
   } else if (base.current !== null) {
     base.attainment = attainmentOf(base.current, usable.baseline, usable.target, usable.direction);
     base.expectedAttainment =
@@ -437,7 +485,7 @@ export function metricProgress(
         : attainmentOf(base.expected, usable.baseline, usable.target, usable.direction);
   }
 
-  base.forecast = forecast(usable, actuals, windowMonths, base.current, throughIndex);
+  base.forecast = forecast(usable, actuals, startIndex, judgedCount, base.current, throughIndex, dueIndex);
   if (base.forecast !== null && meta.type !== 'threshold') {
     base.forecastAttainment = attainmentOf(base.forecast, usable.baseline, usable.target, usable.direction);
   } else if (meta.type === 'threshold') {
@@ -450,8 +498,9 @@ export function metricProgress(
     base.status = base.attainment !== null && atLeast(base.attainment, 1) ? 'done' : 'not-started';
     return base;
   }
-  if (!actuals.has(throughIndex)) {
-    base.missingCheckIn = through;
+  // The judged month's check-in (anyCompleted: it is the last of actuals).
+  if (actuals[throughIndex - startIndex] === null) {
+    base.missingCheckIn = monthText(frame, throughIndex);
     base.status = 'no-data';
     return base;
   }
@@ -468,23 +517,109 @@ export function metricProgress(
   return base;
 }
 
-/** Where the metric will stand at the due month: the recent run rate (cumulative) or trend (level) carried on. */
+/**
+ * Each MetricProgress's month points, or what they are built from until first read (see metricProgress). A
+ * WeakMap: the entry goes with the object.
+ */
+const MONTH_POINTS = new WeakMap<MetricProgress, MonthWindow | MonthPoint[]>();
+
+const MONTHS_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: MetricProgress): MonthPoint[] {
+    const known = MONTH_POINTS.get(this);
+    if (Array.isArray(known)) return known;
+    // Built on first read (every MetricProgress is registered by metricProgress, so `known` is there).
+    const points = known ? monthPoints(known) : [];
+    MONTH_POINTS.set(this, points);
+    return points;
+  },
+  set(this: MetricProgress, points: MonthPoint[]) {
+    MONTH_POINTS.set(this, points);
+  },
+};
+
+/** What one metric's month points are built from (see metricProgress). */
+interface MonthWindow {
+  usable: MetricSpec | null;
+  cumulative: boolean;
+  startIndex: number;
+  throughIndex: number;
+  /** Months in the window (start to due). */
+  n: number;
+  /** Counted check-ins: actuals[j] is month startIndex + j, for months startIndex..throughIndex. */
+  actuals: (number | null)[];
+  /** The period's months (or, without a period, the metric's window) and their monthIndex, when known. */
+  periodMonths: Month[];
+  periodIndexes: number[] | null;
+}
+
+/**
+ * One point per month of the period: its target (decompose(spec, periodMonths), computed in place from the
+ * month's position) and its check-in, with the planned and actual standing at the end of the month.
+ */
+function monthPoints(w: MonthWindow): MonthPoint[] {
+  const { usable, cumulative, startIndex, throughIndex, n, actuals, periodMonths, periodIndexes } = w;
+  let plannedSoFar = usable?.baseline ?? 0;
+  let standingSoFar = usable?.baseline ?? 0;
+  const months: MonthPoint[] = new Array(periodMonths.length);
+  for (let p = 0; p < periodMonths.length; p++) {
+    const i = periodIndexes ? periodIndexes[p] : monthIndex(periodMonths[p]);
+    const target = usable ? monthTargetAt(usable, i - startIndex + 1, n) : null;
+    // Only the window's judged months have a counted check-in.
+    const judgedHere = usable !== null && i >= startIndex && i <= throughIndex;
+    const actual = judgedHere ? actuals[i - startIndex] : null;
+    if (cumulative) {
+      plannedSoFar += target ?? 0;
+      standingSoFar += actual ?? 0;
+      months[p] = {
+        month: periodMonths[p],
+        target,
+        actual,
+        planned: usable ? plannedSoFar : null,
+        standing: judgedHere ? standingSoFar : null,
+      };
+    } else {
+      months[p] = {
+        month: periodMonths[p],
+        target,
+        actual,
+        planned: target,
+        standing: judgedHere ? actual : null,
+      };
+    }
+  }
+  return months;
+}
+
+/**
+ * Where the metric will stand at the due month: the recent run rate (cumulative) or trend (level) carried on.
+ * `actuals[j]` is the check-in of month startIndex + j; the first `judgedCount` are the window's judged months.
+ */
 function forecast(
   spec: MetricSpec,
-  actuals: Map<number, number>,
-  windowMonths: number[],
+  actuals: (number | null)[],
+  startIndex: number,
+  judgedCount: number,
   current: number | null,
   through: number,
+  dueIndex: number,
 ): number | null {
-  if (current === null || windowMonths.length === 0) return current;
-  const remaining = Math.max(0, monthIndex(spec.due) - through);
-  const recent = windowMonths.slice(-FORECAST_MONTHS);
+  if (current === null || judgedCount === 0) return current;
+  const remaining = Math.max(0, dueIndex - through);
+  // The last FORECAST_MONTHS judged months of the window.
+  const first = Math.max(0, judgedCount - FORECAST_MONTHS);
   if (spec.type === 'cumulative') {
-    const rate = recent.reduce((s, m) => s + (actuals.get(m) ?? 0), 0) / recent.length;
-    return current + rate * remaining;
+    let sum = 0;
+    for (let j = first; j < judgedCount; j++) sum += actuals[j] ?? 0;
+    return current + (sum / (judgedCount - first)) * remaining;
   }
   if (spec.type === 'level') {
-    const points = recent.filter((m) => actuals.has(m)).map((m): [number, number] => [m, actuals.get(m)!]);
+    const points: [number, number][] = [];
+    for (let j = first; j < judgedCount; j++) {
+      const v = actuals[j];
+      if (v !== null) points.push([startIndex + j, v]);
+    }
     return current + slope(points) * remaining;
   }
   return current;
@@ -494,6 +629,7 @@ export function keyResultProgress(
   plan: Plan,
   asOf: IsoDate,
   actuals = actualsIndex(screenCheckIns(plan).counted),
+  frame = progressFrame(plan, asOf),
 ): MetricProgress[] {
   return plan.keyResults.map((kr) =>
     metricProgress(
@@ -512,6 +648,7 @@ export function keyResultProgress(
       plan,
       asOf,
       actuals,
+      frame,
     ),
   );
 }
@@ -520,6 +657,7 @@ export function kpiProgress(
   plan: Plan,
   asOf: IsoDate,
   actuals = actualsIndex(screenCheckIns(plan).counted),
+  frame = progressFrame(plan, asOf),
 ): MetricProgress[] {
   const index = keyResultIndex(plan);
   return plan.kpis.map((kpi) =>
@@ -539,6 +677,7 @@ export function kpiProgress(
       plan,
       asOf,
       actuals,
+      frame,
     ),
   );
 }
@@ -600,15 +739,19 @@ function weighted(items: { progress: MetricProgress; weight: number }[]): {
   };
 }
 
-/** `counted`: the rows screenCheckIns(plan) kept, when the caller has screened them already (analyzeWorkbook). */
+/**
+ * `counted`: screenCheckIns(plan), or the rows it kept, when the caller has screened them already
+ * (analyzeWorkbook). Given the screen, its rows by metric are used as they are, not indexed again.
+ */
 export function planProgress(
   plan: Plan,
   asOf: IsoDate,
-  counted: Actual[] = screenCheckIns(plan).counted,
+  counted: Actual[] | CheckInScreen = screenCheckIns(plan),
 ): PlanProgress {
-  const actuals = actualsIndex(counted);
-  const keyResults = keyResultProgress(plan, asOf, actuals);
-  const kpis = kpiProgress(plan, asOf, actuals);
+  const actuals = Array.isArray(counted) ? actualsIndex(counted) : counted.byMetric;
+  const frame = progressFrame(plan, asOf);
+  const keyResults = keyResultProgress(plan, asOf, actuals, frame);
+  const kpis = kpiProgress(plan, asOf, actuals, frame);
   // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
   type Item = { progress: MetricProgress; weight: number };
   const byObjective = new Map<string, Item[]>();

@@ -14,6 +14,8 @@ import {
   type PlanProgress,
   type Workbook,
   judgedMonth,
+  decompose,
+  keyResultSpec,
 } from '../shared';
 import { addRow, colOf, setCell } from './helpers/edit';
 
@@ -536,5 +538,36 @@ describe('which check-ins count', () => {
     const wb = exampleWorkbook('en');
     addRow(wb, 'Actuals', { Date: '2026-02-10', Metric: 'KPI2', Value: 0.5 }); // KR3 starts in March
     expect(metric(progressOf(wb), 'KPI2')).toMatchObject({ monthsMet: 4, monthsJudged: 8 });
+  });
+});
+
+describe('month points, built when first read', () => {
+  it('serialise, spread, clone and compare as plain data, in the same field order', () => {
+    const p = progressOf(exampleWorkbook('en'));
+    const kr1 = metric(p, 'KR1');
+    // Written out before anything read the points: plan.json and the report's previous-run file see them.
+    const json = JSON.parse(JSON.stringify(p)) as PlanProgress;
+    const written = json.keyResults.find((m) => m.id === 'KR1')!;
+    expect(Object.keys(written)).toEqual(Object.keys(kr1));
+    expect(Object.keys(written).indexOf('months')).toBe(Object.keys(written).indexOf('due') + 1);
+    expect(written.months).toHaveLength(12);
+    // Each point's target is the decomposition's month target.
+    const { plan } = parsePlan(exampleWorkbook('en'));
+    const kr = plan.keyResults.find((k) => k.id === 'KR1')!;
+    expect(written.months.map((m) => m.target)).toEqual(
+      decompose(keyResultSpec(kr, plan)!, plan.period!.months).map((m) => m.target),
+    );
+    // The same points however they are reached, and the same object on every read.
+    expect(kr1.months).toBe(kr1.months);
+    expect(kr1.months).toEqual(written.months);
+    expect({ ...kr1 }).toEqual(written);
+    expect(structuredClone(kr1)).toEqual(written);
+    expect(kr1).toEqual(written);
+    // Another run of the same plan gives equal metrics, points included.
+    expect(metric(progressOf(exampleWorkbook('en')), 'KR1')).toEqual(kr1);
+    // A caller may still replace the points.
+    kr1.months = kr1.months.slice(0, 2);
+    expect(kr1.months).toHaveLength(2);
+    expect(JSON.parse(JSON.stringify(kr1)).months).toHaveLength(2);
   });
 });
