@@ -54,7 +54,7 @@ export function pyramid(ctx: Context): PyramidLevel[] {
       })),
       tally: `${ph.keyResultsCount(krs.length, f.count(krs.length))}${
         krs.length
-          ? `: ${tallyText(
+          ? `${ctx.l.colon}${tallyText(
               ctx,
               krs.map((k) => ctx.krProgress.get(lower(k.id))?.status ?? 'no-data'),
             )}`

@@ -187,7 +187,7 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   figure.legend = [
     ...phases.map((phase, i) => ({ label: phase, swatch: `cat-${i % 8}`, shape: 'bar' as const })),
     ...present.map((s) => ({
-      label: `${ph.milestoneMarker()}: ${STATUS_LABELS[s][ctx.lang]}`,
+      label: `${ph.milestoneMarker()}${ctx.l.colon}${STATUS_LABELS[s][ctx.lang]}`,
       swatch: `status-${s}`,
       shape: 'diamond' as const,
     })),

@@ -912,6 +912,8 @@ export const en = {
   },
   report: {
     labels: {
+      /** Between a label and its value: "Owner: Sales". */
+      colon: ': ',
       skipToContent: 'Skip to content',
       reportKind: 'Go-to-market plan',
       period: 'Period',

@@ -808,6 +808,7 @@ export const zhCN: Messages = {
   },
   report: {
     labels: {
+      colon: '：',
       skipToContent: '跳到正文',
       reportKind: '上市计划',
       period: '周期',

@@ -808,6 +808,7 @@ export const zhTW: Messages = {
   },
   report: {
     labels: {
+      colon: '：',
       skipToContent: '跳到正文',
       reportKind: '上市計畫',
       period: '週期',
