@@ -113,7 +113,14 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     }
   }
 
-  const ctx: RowContext = { issues, timeZone, period, currency: strategy.values.currency, units: new Map() };
+  const ctx: RowContext = {
+    issues,
+    timeZone,
+    period,
+    currency: strategy.values.currency,
+    // Set once the key results and KPIs are read (below): only Actuals values use it.
+    units: () => new Map(),
+  };
   const departments = uniqueById(
     readRows(tables.get('departments'), ctx, readDepartment),
     'name',
@@ -134,8 +141,15 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   );
   const kpis = uniqueById(readRows(tables.get('kpis'), ctx, readKpi), 'id', tables.get('kpis'), issues);
   // An Actuals value is read in its metric's unit (2 hours, 1 小時). Key results are set last, so a key result
-  // wins over a KPI that has the same ID.
-  for (const metric of [...kpis, ...keyResults]) ctx.units.set(metric.id.toLowerCase(), metric.unit);
+  // wins over a KPI that has the same ID. Built on first need: nearly every value is a plain number.
+  let known: Map<string, string> | undefined;
+  const units = (): Map<string, string> => {
+    if (known) return known;
+    known = new Map();
+    for (const metric of [...kpis, ...keyResults]) known.set(metric.id.toLowerCase(), metric.unit);
+    return known;
+  };
+  ctx.units = units;
   const roadmap = uniqueById(
     readRows(tables.get('roadmap'), ctx, readRoadmapItem),
     'id',
@@ -436,8 +450,8 @@ interface RowContext {
   period: Period | null;
   /** The plan's Currency as typed: amounts typed in another currency are errors. */
   currency: string;
-  /** Metric ID (lower case) → its Unit, for reading Actuals values typed with a unit. */
-  units: Map<string, string>;
+  /** Metric ID (lower case) → its Unit, for reading Actuals values typed with a unit (made when first asked). */
+  units: () => Map<string, string>;
 }
 
 /** Reads the cells of one row by column key, recording an issue at the exact cell for anything unreadable. */
@@ -753,11 +767,23 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
 }
 
 function readActual(r: RowReader): Actual | null {
+  // The usual row, a readable date, a metric and a plain number, is read straight from its cells: an Actuals tab
+  // has about 16 rows per key result (160,000 at 10,000 key results). Any other row goes the general way below,
+  // which reads the same values and reports what is wrong at its cell.
+  const valueCell = r.raw('value');
+  const metricCell = r.raw('metric');
+  if (typeof valueCell === 'number' && Number.isFinite(valueCell) && !isBlank(metricCell)) {
+    const date = readDate(r.raw('date'), r.ctx.timeZone);
+    if (date.ok) {
+      const metric = cellText(metricCell, r.ctx.timeZone);
+      return { row: r.row, date: date.value, metric, value: valueCell, note: r.text('note') };
+    }
+  }
   r.label = r.text('metric');
   const date = r.date('date', true);
   const metricPresent = r.requirePresent('metric');
   // The metric's unit is looked up only for a typed value: most values are plain numbers.
-  const unit = typeof r.raw('value') === 'number' ? '' : (r.ctx.units.get(r.label.toLowerCase()) ?? '');
+  const unit = typeof r.raw('value') === 'number' ? '' : (r.ctx.units().get(r.label.toLowerCase()) ?? '');
   const value = r.number('value', true, unit);
   if (!date || !metricPresent || value === null) return null;
   return { row: r.row, date, metric: r.text('metric'), value, note: r.text('note') };
