@@ -397,9 +397,9 @@ export function metricProgress(
   } as MetricProgress;
   // `months` is an enumerable own accessor in its usual place, so JSON.stringify, spreads and equality see the
   // points as ever. The accessor functions are shared by every metric (one accessor per object would put each
-  // object in V8's slow dictionary mode, which cost more than the points); its state lives in MONTH_POINTS.
+  // object in V8's slow dictionary mode, which cost more than the points); its state lives in a hidden property.
   Object.defineProperty(base, 'months', MONTHS_PROPERTY);
-  MONTH_POINTS.set(base, window);
+  Object.defineProperty(base, MONTH_POINTS, { value: window, writable: true });
   base.throughMonth = null;
   base.current = null;
   base.actualToDate = null;
@@ -521,21 +521,22 @@ export function metricProgress(
  * Each MetricProgress's month points, or what they are built from until first read (see metricProgress). A
  * WeakMap: the entry goes with the object.
  */
-const MONTH_POINTS = new WeakMap<MetricProgress, MonthWindow | MonthPoint[]>();
+const MONTH_POINTS = Symbol('month points');
+type WithPoints = MetricProgress & { [MONTH_POINTS]?: MonthWindow | MonthPoint[] };
 
 const MONTHS_PROPERTY: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
-  get(this: MetricProgress): MonthPoint[] {
-    const known = MONTH_POINTS.get(this);
+  get(this: WithPoints): MonthPoint[] {
+    const known = this[MONTH_POINTS];
     if (Array.isArray(known)) return known;
     // Built on first read (every MetricProgress is registered by metricProgress, so `known` is there).
     const points = known ? monthPoints(known) : [];
-    MONTH_POINTS.set(this, points);
+    this[MONTH_POINTS] = points;
     return points;
   },
-  set(this: MetricProgress, points: MonthPoint[]) {
-    MONTH_POINTS.set(this, points);
+  set(this: WithPoints, points: MonthPoint[]) {
+    this[MONTH_POINTS] = points;
   },
 };
 
