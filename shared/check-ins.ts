@@ -82,9 +82,12 @@ interface MetricFacts {
   counted: Actual[] | null;
   /**
    * Repeats (screenCheckIns fills it): by date, the index in plan.actuals of the latest row of this metric and
-   * date kept so far; the earlier ones are chained behind it (see there).
+   * date kept so far; the earlier ones are chained behind it (see there). Made only once a row of the metric
+   * comes dated on or before an earlier one: until then `lastRow` is enough (see screenCheckIns).
    */
   firstOnDate: Map<IsoDate, number> | null;
+  /** The index in plan.actuals of the metric's latest row kept so far (for repeats), or -1. */
+  lastRow: number;
 }
 
 export interface CheckInScreen {
@@ -121,6 +124,7 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       start,
       startIndex: indexOf(start),
       firstOnDate: null,
+      lastRow: -1,
       counted: null,
     });
   }
@@ -141,6 +145,7 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       start,
       startIndex: indexOf(start),
       firstOnDate: null,
+      lastRow: -1,
       counted: null,
     });
   }
@@ -226,6 +231,20 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   // per row (making and hashing 127,000 of them was most of this screen's time at 10,000 key results).
   const actuals = plan.actuals;
   const sameDateBefore = new Int32Array(actuals.length);
+  // While a metric's rows come in date order (as check-ins are usually added), none can repeat an earlier one,
+  // and its rows kept so far are chained by rowBefore (the index of its previous kept row, or -1) instead of put
+  // in a map by date: a map per metric was most of this screen's memory. The first row dated on or before the
+  // metric's latest one makes the map, from that chain (see dateMap).
+  const rowBefore = new Int32Array(actuals.length);
+  const dateMap = (m: MetricFacts): Map<IsoDate, number> => {
+    if (m.firstOnDate) return m.firstOnDate;
+    const kept: number[] = [];
+    for (let j = m.lastRow; j >= 0; j = rowBefore[j]) kept.push(j);
+    const map = new Map<IsoDate, number>();
+    // Oldest first, so the map ends with the latest kept row of each date (all dates differ along the chain).
+    for (let k = kept.length - 1; k >= 0; k--) map.set(actuals[kept[k]].date, kept[k]);
+    return (m.firstOnDate = map);
+  };
   const currency = plan.strategy.values.currency;
   // Actuals repeat the same few IDs thousands of times: each spelling is looked up once.
   const bySpelling = new Map<string, MetricFacts | undefined>();
@@ -253,21 +272,28 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       );
       continue;
     }
-    const firstOnDate = (m.firstOnDate ??= new Map());
-    const latest = firstOnDate.get(a.date);
-    const first = latest === undefined ? -1 : sameValueOnChain(actuals, sameDateBefore, latest, a.value);
-    if (first >= 0) {
-      issues.push(
-        makeIssue('duplicate-check-in', at(a.row, 'value'), {
-          ...issueParams(a, m),
-          other: actuals[first].row,
-        }),
-      );
-      continue;
+    if (m.firstOnDate === null && (m.lastRow < 0 || a.date > actuals[m.lastRow].date)) {
+      // In date order: a new date, so no repeat (and no chain of same-date rows behind it).
+      sameDateBefore[i] = -1;
+    } else {
+      const firstOnDate = dateMap(m);
+      const latest = firstOnDate.get(a.date);
+      const first = latest === undefined ? -1 : sameValueOnChain(actuals, sameDateBefore, latest, a.value);
+      if (first >= 0) {
+        issues.push(
+          makeIssue('duplicate-check-in', at(a.row, 'value'), {
+            ...issueParams(a, m),
+            other: actuals[first].row,
+          }),
+        );
+        continue;
+      }
+      // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
+      sameDateBefore[i] = latest ?? -1;
+      firstOnDate.set(a.date, i);
     }
-    // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
-    sameDateBefore[i] = latest ?? -1;
-    firstOnDate.set(a.date, i);
+    rowBefore[i] = m.lastRow;
+    m.lastRow = i;
     if (m.startIndex !== null && monthIndexOfDay(a.date) < m.startIndex) {
       issues.push(
         makeIssue('check-in-before-start', at(a.row, 'date'), { ...issueParams(a, m), start: m.start! }),
