@@ -225,11 +225,9 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
   }
 
   // Line of sight: every department owns something it can act on.
-  const owners = new Set(
-    [...plan.objectives, ...plan.keyResults, ...plan.kpis, ...plan.roadmap]
-      .map((x) => x.owner.toLowerCase())
-      .filter(Boolean),
-  );
+  const owners = new Set<string>();
+  for (const items of [plan.objectives, plan.keyResults, plan.kpis, plan.roadmap])
+    for (const x of items) if (x.owner) owners.add(x.owner.toLowerCase());
   for (const d of plan.departments) {
     if (!owners.has(d.name.toLowerCase()))
       push('idle-department', cellOf(plan, 'departments', d.row, 'name'), { owner: d.name });
@@ -405,11 +403,20 @@ function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
 
 function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): void {
   const percent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
-  const rows = new Map<string, { tab: TabKey; row: number }>();
-  for (const k of plan.keyResults) rows.set(k.id, { tab: 'keyResults', row: k.row });
-  for (const k of plan.kpis) rows.set(k.id, { tab: 'kpis', row: k.row });
+  // Each metric's row by ID, made only when a first issue needs it (most metrics have none).
+  let rows: Map<string, { tab: TabKey; row: number }> | undefined;
+  const rowOf = (id: string) => {
+    if (!rows) {
+      rows = new Map();
+      for (const k of plan.keyResults) rows.set(k.id, { tab: 'keyResults', row: k.row });
+      for (const k of plan.kpis) rows.set(k.id, { tab: 'kpis', row: k.row });
+    }
+    return rows.get(id);
+  };
   for (const p of [...progress.keyResults, ...progress.kpis]) {
-    const where = rows.get(p.id);
+    const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
+    if (!p.missingCheckIn && !behind) continue;
+    const where = rowOf(p.id);
     if (!where) continue;
     if (p.missingCheckIn) {
       // Point at where the check-in goes: the Actuals tab's next free row when there is one.
@@ -423,7 +430,7 @@ function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]):
         : cellOf(plan, where.tab, where.row, 'id');
       issues.push(makeIssue('stale-check-in', at, { id: p.id, month: p.missingCheckIn }));
     }
-    if (p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track')) {
+    if (behind) {
       issues.push(
         makeIssue('behind-pace', cellOf(plan, where.tab, where.row, 'target'), {
           id: p.id,
