@@ -688,23 +688,29 @@ export function kpiProgress(
  * from the same pace bands.
  */
 export function rollUp(items: { progress: MetricProgress; weight: number }[]): RollUp {
-  const statuses = items.map((i) => i.progress.status);
-  const empty: RollUp = {
-    attainment: null,
-    expectedAttainment: null,
-    status: 'no-data',
-    metrics: items.length,
-  };
-  if (items.length === 0) return empty;
+  const metrics = items.length;
+  if (metrics === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
+  // One pass for what decides the case (this runs for each objective and department: thousands of small groups).
+  let anyLeftOut = false;
+  let allDone = true;
+  let allNotStarted = true;
+  for (const { progress } of items) {
+    if (progress.leftOut !== null) anyLeftOut = true;
+    if (progress.status !== 'done') allDone = false;
+    if (progress.status !== 'not-started') allNotStarted = false;
+  }
   // A member left out because of an error must not make the group look better than it is: the group needs
   // attention, and its attainment is that of the members that could be measured.
-  if (items.some((i) => i.progress.leftOut !== null)) {
+  if (anyLeftOut) {
     const measured = items.filter((i) => i.progress.leftOut === null && i.progress.attainment !== null);
-    return { ...weighted(measured), status: 'needs-attention', metrics: items.length };
+    const { attainment, expectedAttainment } = weighted(measured);
+    return { attainment, expectedAttainment, status: 'needs-attention', metrics };
   }
-  if (statuses.every((s) => s === 'done'))
-    return { ...weighted(items), status: 'done', metrics: items.length };
-  if (statuses.every((s) => s === 'not-started')) return { ...empty, status: 'not-started' };
+  if (allDone) {
+    const { attainment, expectedAttainment } = weighted(items);
+    return { attainment, expectedAttainment, status: 'done', metrics };
+  }
+  if (allNotStarted) return { attainment: null, expectedAttainment: null, status: 'not-started', metrics };
   const measured = items.filter(
     (i) =>
       i.progress.attainment !== null &&
@@ -712,32 +718,40 @@ export function rollUp(items: { progress: MetricProgress; weight: number }[]): R
       i.progress.status !== 'no-data' &&
       i.progress.status !== 'not-started',
   );
-  if (measured.length === 0) return empty;
+  if (measured.length === 0)
+    return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
   const { attainment, expectedAttainment } = weighted(measured);
   return {
     attainment,
     expectedAttainment,
     status: statusFromPace(attainment!, expectedAttainment!),
-    metrics: items.length,
+    metrics,
   };
 }
 
+/** Plain loops, summing in the same order as ever (so every figure stays the same to the last bit). */
 function weighted(items: { progress: MetricProgress; weight: number }[]): {
   attainment: number | null;
   expectedAttainment: number | null;
 } {
-  const usable = items.filter((i) => i.progress.attainment !== null);
-  const totalWeight = usable.reduce((s, i) => s + i.weight, 0);
-  if (usable.length === 0) return { attainment: null, expectedAttainment: null };
-  // All weights 0 means "no preference": equal weights.
-  const w = (i: { weight: number }) => (totalWeight > 0 ? i.weight / totalWeight : 1 / usable.length);
-  return {
-    attainment: usable.reduce((s, i) => s + w(i) * Math.min(1, i.progress.attainment!), 0),
-    expectedAttainment: usable.reduce(
-      (s, i) => s + w(i) * Math.min(1, i.progress.expectedAttainment ?? 0),
-      0,
-    ),
-  };
+  let totalWeight = 0;
+  let usable = 0;
+  for (const i of items) {
+    if (i.progress.attainment === null) continue;
+    totalWeight += i.weight;
+    usable++;
+  }
+  if (usable === 0) return { attainment: null, expectedAttainment: null };
+  let attainment = 0;
+  let expectedAttainment = 0;
+  for (const i of items) {
+    if (i.progress.attainment === null) continue;
+    // All weights 0 means "no preference": equal weights.
+    const w = totalWeight > 0 ? i.weight / totalWeight : 1 / usable;
+    attainment += w * Math.min(1, i.progress.attainment);
+    expectedAttainment += w * Math.min(1, i.progress.expectedAttainment ?? 0);
+  }
+  return { attainment, expectedAttainment };
 }
 
 /**
@@ -777,13 +791,14 @@ export function planProgress(
   plan.kpis.forEach((kpi, i) => add(kpisByOwner, kpi.owner.toLowerCase(), { progress: kpis[i], weight: 1 }));
   const departments: Record<string, RollUp> = {};
   const owners = new Map<string, string>();
-  for (const name of [
-    ...plan.departments.map((d) => d.name),
-    ...plan.keyResults.map((k) => k.owner),
-    ...plan.kpis.map((k) => k.owner),
-  ].filter(Boolean)) {
-    if (!owners.has(name.toLowerCase())) owners.set(name.toLowerCase(), name);
-  }
+  const addOwner = (name: string) => {
+    if (!name) return;
+    const key = name.toLowerCase();
+    if (!owners.has(key)) owners.set(key, name);
+  };
+  for (const d of plan.departments) addOwner(d.name);
+  for (const k of plan.keyResults) addOwner(k.owner);
+  for (const k of plan.kpis) addOwner(k.owner);
   for (const [key, owner] of owners) {
     departments[owner] = rollUp(byOwner.get(key) ?? kpisByOwner.get(key) ?? []);
   }
