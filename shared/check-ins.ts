@@ -71,6 +71,8 @@ interface MetricFacts {
   key: string;
   type: MetricType;
   unit: string;
+  /** isPercentUnit(unit), worked out once per metric rather than for each of its check-ins. */
+  percent: boolean;
   direction: Direction;
   /** The larger of |baseline| and |target|, for the `%` test; null without a target. */
   scale: number | null;
@@ -119,6 +121,7 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       key,
       type: kr.type,
       unit: kr.unit,
+      percent: isPercentUnit(kr.unit),
       direction: kr.direction,
       scale: kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target)),
       start,
@@ -140,6 +143,7 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       key,
       type: 'threshold',
       unit: kpi.unit,
+      percent: isPercentUnit(kpi.unit),
       direction: kpi.direction,
       scale: kpi.target === null ? null : Math.abs(kpi.target),
       start,
@@ -165,7 +169,7 @@ function impossibleValue(
     return a.value === 0 || a.value === 1 ? null : { code: 'milestone-check-in', params: {} };
   }
   const openAbove = m.type === 'threshold' && m.direction === 'increase';
-  if (isPercentUnit(m.unit) && m.scale !== null && looksLikeWholePercent(a.value, m.scale, openAbove)) {
+  if (m.percent && m.scale !== null && looksLikeWholePercent(a.value, m.scale, openAbove)) {
     return {
       code: 'percent-as-whole-number',
       params: { ratio: plain(a.value / 100), consequence: PERCENT_CONSEQUENCES.notCounted },

@@ -55,9 +55,13 @@ export function checkPlan(
   const issues: PlanIssue[] = [];
   const push = (...args: Parameters<typeof makeIssue>) => issues.push(makeIssue(...args));
 
-  const objectiveIds = new Map(plan.objectives.map((o) => [o.id.toLowerCase(), o]));
-  const krIds = new Map(plan.keyResults.map((k) => [k.id.toLowerCase(), k]));
-  const departments = new Set(plan.departments.map((d) => d.name.toLowerCase()));
+  // Filled in loops rather than from arrays of pairs: 10,000 key results made 10,000 short-lived pairs.
+  const objectiveIds = new Set<string>();
+  for (const o of plan.objectives) objectiveIds.add(o.id.toLowerCase());
+  const krIds = new Set<string>();
+  for (const k of plan.keyResults) krIds.add(k.id.toLowerCase());
+  const departments = new Set<string>();
+  for (const d of plan.departments) departments.add(d.name.toLowerCase());
   const hasDepartments = !!plan.layout.departments;
 
   const checkOwner = (tab: TabKey, row: number, id: string, owner: string) => {
