@@ -235,9 +235,12 @@ function missingTab(key: TabKey, lang: Lang): PlanIssue {
 interface TableRows {
   def: TabDef;
   layout: SheetLayout;
-  /** Data rows: their 1-based row numbers and their cells (two arrays, not a pair per row). */
-  rowNumbers: number[];
-  rows: Cell[][];
+  /** The tab's cells; data rows start below the header (see isPlanRow). */
+  grid: Grid;
+  /** The 0-based index of the first row below the header. */
+  firstRow: number;
+  /** The 0-based indexes of the template's columns found in the header. */
+  known: number[];
   headerCells: Cell[];
   /** layout.columns as a Map: the row reader looks columns up for every cell it reads. */
   columnIndex: Map<string, number>;
@@ -313,21 +316,22 @@ function readTable(
       issues.push(makeIssue(code, at, { tab: sheet, column: column.label, row: headerIndex + 1 }));
     }
   }
-  const known = Object.values(columns);
-  const rowNumbers: number[] = [];
-  const rows: Cell[][] = [];
-  for (let r = headerIndex + 1; r < grid.length; r++) {
-    const row = Array.isArray(grid[r]) ? grid[r] : [];
-    // A row with content only in the user's own columns is theirs, not a plan row.
-    for (const c of known) {
-      if (!isBlank(row[c - 1])) {
-        rowNumbers.push(r + 1);
-        rows.push(row);
-        break;
-      }
-    }
-  }
-  return { def, layout, rowNumbers, rows, headerCells, columnIndex: new Map(Object.entries(columns)) };
+  // The data rows are not copied out (an Actuals tab has 160,000 at 10,000 key results): readRows walks the grid.
+  return {
+    def,
+    layout,
+    grid,
+    firstRow: headerIndex + 1,
+    known: Object.values(columns).map((c) => c - 1),
+    headerCells,
+    columnIndex: new Map(Object.entries(columns)),
+  };
+}
+
+/** A row with content only in the user's own columns is theirs, not a plan row. */
+function isPlanRow(row: Cell[], known: number[]): boolean {
+  for (const c of known) if (!isBlank(row[c])) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -588,8 +592,11 @@ function readRows<T>(table: TableRows | undefined, ctx: RowContext, read: (r: Ro
   if (!table) return [];
   const out: T[] = [];
   const reader = new RowReader(table, ctx);
-  for (let i = 0; i < table.rows.length; i++) {
-    const value = read(reader.moveTo(table.rowNumbers[i], table.rows[i]));
+  const { grid, known } = table;
+  for (let r = table.firstRow; r < grid.length; r++) {
+    const row = grid[r];
+    if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
+    const value = read(reader.moveTo(r + 1, row));
     if (value !== null) out.push(value);
   }
   return out;
