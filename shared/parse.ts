@@ -495,6 +495,16 @@ class RowReader {
     return column ? this.cells[column - 1] : undefined;
   }
 
+  /** The tab's columns by key (1-based), for a reader that looks its columns up once (readActual). */
+  get columns(): Record<string, number> {
+    return this.table.layout.columns;
+  }
+
+  /** The cell in a 1-based column, as `raw` gives it: undefined when the tab lacks the column. */
+  cellAt(column: number | undefined): Cell {
+    return column ? this.cells[column - 1] : undefined;
+  }
+
   has(key: string): boolean {
     return !isBlank(this.raw(key));
   }
@@ -777,13 +787,22 @@ function readActual(r: RowReader): Actual | null {
   // The usual row, a readable date, a metric and a plain number, is read straight from its cells: an Actuals tab
   // has about 16 rows per key result (160,000 at 10,000 key results). Any other row goes the general way below,
   // which reads the same values and reports what is wrong at its cell.
-  const valueCell = r.raw('value');
-  const metricCell = r.raw('metric');
+  // Its columns are read by name from the layout, not looked up by key for each cell.
+  const { value: valueColumn, metric: metricColumn, date: dateColumn, note: noteColumn } = r.columns;
+  const valueCell = r.cellAt(valueColumn);
+  const metricCell = r.cellAt(metricColumn);
   if (typeof valueCell === 'number' && Number.isFinite(valueCell) && !isBlank(metricCell)) {
-    const date = readDate(r.raw('date'), r.ctx.timeZone);
+    const timeZone = r.ctx.timeZone;
+    const date = readDate(r.cellAt(dateColumn), timeZone);
     if (date.ok) {
-      const metric = cellText(metricCell, r.ctx.timeZone);
-      return { row: r.row, date: date.value, metric, value: valueCell, note: r.text('note') };
+      const metric = cellText(metricCell, timeZone);
+      return {
+        row: r.row,
+        date: date.value,
+        metric,
+        value: valueCell,
+        note: cellText(r.cellAt(noteColumn), timeZone),
+      };
     }
   }
   r.label = r.text('metric');
