@@ -12,9 +12,9 @@
  * leaves them for later without an issue, since they are not mistakes.
  */
 import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
-import { isMoneyUnit, keyResultIndex, keyResultWindow, trackedKeyResult } from './decompose';
+import { isMoneyUnit, keyResultWindow, trackedKeyResult } from './decompose';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
-import type { Actual, Plan } from './plan';
+import type { Actual, KeyResult, Plan } from './plan';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
 
 /**
@@ -103,20 +103,43 @@ export interface CheckInScreen {
   byMetric: Map<string, Actual[]>;
   /** The rows (in sheet order) whose Metric is no key result's or KPI's ID: the checks report each one. */
   unknown: Actual[];
+  /**
+   * The counted rows of plan.keyResults[i] and of plan.kpis[i] (byMetric's lists, or an empty one), by position:
+   * progress takes each metric's rows from here rather than looking its ID up.
+   */
+  keyResultRows: Actual[][];
+  kpiRows: Actual[][];
 }
 
 /** The Start month of a window starting on `day`, and its monthIndex. */
 const startMonth = (day: IsoDate | null): Month | null => (day === null ? null : monthOf(day));
 const indexOf = (month: Month | null): number | null => (month === null ? null : monthIndex(month));
 
-function metricFacts(plan: Plan): Map<string, MetricFacts> {
+/**
+ * Each metric's facts by lower-case ID, and the facts of each of plan.keyResults and plan.kpis by position (a
+ * KPI with a key result's ID shares its facts, as the rows of that ID are the key result's).
+ */
+function metricFacts(plan: Plan): {
+  facts: Map<string, MetricFacts>;
+  ofKeyResults: MetricFacts[];
+  ofKpis: MetricFacts[];
+} {
   const facts = new Map<string, MetricFacts>();
+  const ofKeyResults: MetricFacts[] = [];
+  const ofKpis: MetricFacts[] = [];
+  // keyResultIndex, made in the same pass: the first key result of an ID wins.
+  const index = new Map<string, KeyResult>();
   for (const kr of plan.keyResults) {
     const key = kr.id.toLowerCase();
-    if (facts.has(key)) continue;
+    const known = facts.get(key);
+    if (known) {
+      ofKeyResults.push(known);
+      continue;
+    }
+    index.set(key, kr);
     const window = keyResultWindow(kr, plan);
     const start = startMonth(window?.start ?? null);
-    facts.set(key, {
+    const made: MetricFacts = {
       id: kr.id,
       key,
       type: kr.type,
@@ -129,16 +152,21 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       firstOnDate: null,
       lastRow: -1,
       counted: null,
-    });
+    };
+    facts.set(key, made);
+    ofKeyResults.push(made);
   }
-  const index = keyResultIndex(plan);
   for (const kpi of plan.kpis) {
     const key = kpi.id.toLowerCase();
-    if (facts.has(key)) continue;
+    const known = facts.get(key);
+    if (known) {
+      ofKpis.push(known);
+      continue;
+    }
     const kr = trackedKeyResult(kpi, plan, index);
     const window = kr ? keyResultWindow(kr, plan) : null;
     const start = startMonth(window?.start ?? plan.period?.start ?? null);
-    facts.set(key, {
+    const made: MetricFacts = {
       id: kpi.id,
       key,
       type: 'threshold',
@@ -151,9 +179,11 @@ function metricFacts(plan: Plan): Map<string, MetricFacts> {
       firstOnDate: null,
       lastRow: -1,
       counted: null,
-    });
+    };
+    facts.set(key, made);
+    ofKpis.push(made);
   }
-  return facts;
+  return { facts, ofKeyResults, ofKpis };
 }
 
 /** A number as a person typed it, without binary noise (0.13, not 0.13000000000000003). */
@@ -217,7 +247,7 @@ function sameValueOnChain(
 
 /** Screen every Actuals row once: the rows that count, and an issue for each that does not. */
 export function screenCheckIns(plan: Plan): CheckInScreen {
-  const facts = metricFacts(plan);
+  const { facts, ofKeyResults, ofKpis } = metricFacts(plan);
   const layout = plan.layout.actuals;
   const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
   const at = (row: number, column: 'date' | 'value') => ({
@@ -308,5 +338,13 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     if (m.counted) m.counted.push(a);
     else byMetric.set(m.key, (m.counted = [a]));
   }
-  return { counted, issues, byMetric, unknown };
+  const rowsOf = (m: MetricFacts) => m.counted ?? [];
+  return {
+    counted,
+    issues,
+    byMetric,
+    unknown,
+    keyResultRows: ofKeyResults.map(rowsOf),
+    kpiRows: ofKpis.map(rowsOf),
+  };
 }

@@ -339,6 +339,8 @@ export function metricProgress(
   asOf: IsoDate,
   index?: Map<string, Actual[]>,
   frame: ProgressFrame = progressFrame(plan, asOf),
+  /** The metric's counted rows when the caller has them (CheckInScreen.keyResultRows): no lookup by ID. */
+  ownRows?: Actual[],
 ): MetricProgress {
   const cumulative = meta.type === 'cumulative';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
@@ -359,9 +361,11 @@ export function metricProgress(
   let actuals: (number | null)[] = [];
   let firstDone: IsoDate | null = null;
   if (usable) {
-    const rows = index
-      ? (index.get(meta.id.toLowerCase()) ?? [])
-      : (actualsIndex(screenCheckIns(plan).counted).get(meta.id.toLowerCase()) ?? []);
+    const rows = ownRows
+      ? ownRows
+      : index
+        ? (index.get(meta.id.toLowerCase()) ?? [])
+        : (actualsIndex(screenCheckIns(plan).counted).get(meta.id.toLowerCase()) ?? []);
     ({ byMonth: actuals, firstDone } = actualsByMonth(rows, cumulative, startIndex, throughIndex));
   }
   /** Months in the window, start to due. */
@@ -631,8 +635,10 @@ export function keyResultProgress(
   asOf: IsoDate,
   actuals = actualsIndex(screenCheckIns(plan).counted),
   frame = progressFrame(plan, asOf),
+  /** Each key result's counted rows by position (CheckInScreen.keyResultRows), when known. */
+  rows?: Actual[][],
 ): MetricProgress[] {
-  return plan.keyResults.map((kr) =>
+  return plan.keyResults.map((kr, i) =>
     metricProgress(
       {
         id: kr.id,
@@ -650,6 +656,7 @@ export function keyResultProgress(
       asOf,
       actuals,
       frame,
+      rows?.[i],
     ),
   );
 }
@@ -659,9 +666,11 @@ export function kpiProgress(
   asOf: IsoDate,
   actuals = actualsIndex(screenCheckIns(plan).counted),
   frame = progressFrame(plan, asOf),
+  /** Each KPI's counted rows by position (CheckInScreen.kpiRows), when known. */
+  rows?: Actual[][],
 ): MetricProgress[] {
   const index = keyResultIndex(plan);
-  return plan.kpis.map((kpi) =>
+  return plan.kpis.map((kpi, i) =>
     metricProgress(
       {
         id: kpi.id,
@@ -679,6 +688,7 @@ export function kpiProgress(
       asOf,
       actuals,
       frame,
+      rows?.[i],
     ),
   );
 }
@@ -765,8 +775,22 @@ export function planProgress(
 ): PlanProgress {
   const actuals = Array.isArray(counted) ? actualsIndex(counted) : counted.byMetric;
   const frame = progressFrame(plan, asOf);
-  const keyResults = keyResultProgress(plan, asOf, actuals, frame);
-  const kpis = kpiProgress(plan, asOf, actuals, frame);
+  // A screen of this plan also has each metric's rows by position (the same lists as byMetric's).
+  const screen = Array.isArray(counted) ? null : counted;
+  const keyResults = keyResultProgress(
+    plan,
+    asOf,
+    actuals,
+    frame,
+    screen?.keyResultRows.length === plan.keyResults.length ? screen.keyResultRows : undefined,
+  );
+  const kpis = kpiProgress(
+    plan,
+    asOf,
+    actuals,
+    frame,
+    screen?.kpiRows.length === plan.kpis.length ? screen.kpiRows : undefined,
+  );
   // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
   type Item = { progress: MetricProgress; weight: number };
   const byObjective = new Map<string, Item[]>();
