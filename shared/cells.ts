@@ -28,8 +28,8 @@ export function isBlank(cell: Cell): boolean {
 
 /**
  * True when the text begins and ends with a printable ASCII character (`!` to `~`), so trimming would change
- * nothing. Most cells are like that ("KR12", "2026-03-31"), and the parser reads 700,000 of them in a
- * 10,000-key-result plan: this test spares the scan (and the copy) of `trim` for them. Anything else, including
+ * nothing. Most cells are like that ("KR12", "2026-03-31"), and the parser reads hundreds of thousands of them
+ * in a 10,000-key-result plan: this test spares them the work of `trim`. Anything else, including
  * the Unicode spaces `trim` removes, goes the usual way.
  */
 const visible = (code: number) => code > 32 && code < 127;

@@ -267,8 +267,8 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   const sameDateBefore = new Int32Array(actuals.length);
   // While a metric's rows come in date order (as check-ins are usually added), none can repeat an earlier one,
   // and its rows kept so far are chained by rowBefore (the index of its previous kept row, or -1) instead of put
-  // in a map by date: a map per metric was most of this screen's memory. The first row dated on or before the
-  // metric's latest one makes the map, from that chain (see dateMap).
+  // in a map by date, which saves making and filling a map for each of 18,500 metrics at 10,000 key results. The
+  // first row dated on or before the metric's latest one makes the map, from that chain (see dateMap).
   const rowBefore = new Int32Array(actuals.length);
   const dateMap = (m: MetricFacts): Map<IsoDate, number> => {
     if (m.firstOnDate) return m.firstOnDate;
