@@ -407,15 +407,22 @@ function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
 
 function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): void {
   const percent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
-  // Each metric's row by ID, made only when a first issue needs it (most metrics have none).
-  let rows: Map<string, { tab: TabKey; row: number }> | undefined;
-  const rowOf = (id: string) => {
-    if (!rows) {
-      rows = new Map();
-      for (const k of plan.keyResults) rows.set(k.id, { tab: 'keyResults', row: k.row });
-      for (const k of plan.kpis) rows.set(k.id, { tab: 'kpis', row: k.row });
+  // Each metric's row by ID, made when a first issue needs it: a KPI's row wins over a key result's of the same
+  // ID, and the last of two rows with one ID wins. Two maps of numbers rather than one of {tab, row} objects
+  // (18,500 of them at 10,000 key results).
+  let krRows: Map<string, number> | undefined;
+  let kpiRows: Map<string, number> | undefined;
+  const rowOf = (id: string): { tab: TabKey; row: number } | undefined => {
+    if (!krRows || !kpiRows) {
+      krRows = new Map();
+      for (const k of plan.keyResults) krRows.set(k.id, k.row);
+      kpiRows = new Map();
+      for (const k of plan.kpis) kpiRows.set(k.id, k.row);
     }
-    return rows.get(id);
+    const kpiRow = kpiRows.get(id);
+    if (kpiRow !== undefined) return { tab: 'kpis', row: kpiRow };
+    const krRow = krRows.get(id);
+    return krRow === undefined ? undefined : { tab: 'keyResults', row: krRow };
   };
   for (const p of [...progress.keyResults, ...progress.kpis]) {
     const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
