@@ -12,9 +12,9 @@
  * leaves them for later without an issue, since they are not mistakes.
  */
 import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
-import { isMoneyUnit, keyResultIndex, keyResultWindow, trackedKeyResult } from './decompose';
+import { isMoneyUnit, keyResultWindow, trackedKeyResult } from './decompose';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
-import type { Actual, Plan } from './plan';
+import type { Actual, KeyResult, Plan } from './plan';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
 
 /**
@@ -71,6 +71,8 @@ interface MetricFacts {
   key: string;
   type: MetricType;
   unit: string;
+  /** isPercentUnit(unit), worked out once per metric rather than for each of its check-ins. */
+  percent: boolean;
   direction: Direction;
   /** The larger of |baseline| and |target|, for the `%` test; null without a target. */
   scale: number | null;
@@ -82,9 +84,12 @@ interface MetricFacts {
   counted: Actual[] | null;
   /**
    * Repeats (screenCheckIns fills it): by date, the index in plan.actuals of the latest row of this metric and
-   * date kept so far; the earlier ones are chained behind it (see there).
+   * date kept so far; the earlier ones are chained behind it (see there). Made only once a row of the metric
+   * comes dated on or before an earlier one: until then `lastRow` is enough (see screenCheckIns).
    */
   firstOnDate: Map<IsoDate, number> | null;
+  /** The index in plan.actuals of the metric's latest row kept so far (for repeats), or -1. */
+  lastRow: number;
 }
 
 export interface CheckInScreen {
@@ -98,53 +103,87 @@ export interface CheckInScreen {
   byMetric: Map<string, Actual[]>;
   /** The rows (in sheet order) whose Metric is no key result's or KPI's ID: the checks report each one. */
   unknown: Actual[];
+  /**
+   * The counted rows of plan.keyResults[i] and of plan.kpis[i] (byMetric's lists, or an empty one), by position:
+   * progress takes each metric's rows from here rather than looking its ID up.
+   */
+  keyResultRows: Actual[][];
+  kpiRows: Actual[][];
 }
 
 /** The Start month of a window starting on `day`, and its monthIndex. */
 const startMonth = (day: IsoDate | null): Month | null => (day === null ? null : monthOf(day));
 const indexOf = (month: Month | null): number | null => (month === null ? null : monthIndex(month));
 
-function metricFacts(plan: Plan): Map<string, MetricFacts> {
+/**
+ * Each metric's facts by lower-case ID, and the facts of each of plan.keyResults and plan.kpis by position (a
+ * KPI with a key result's ID shares its facts, as the rows of that ID are the key result's).
+ */
+function metricFacts(plan: Plan): {
+  facts: Map<string, MetricFacts>;
+  ofKeyResults: MetricFacts[];
+  ofKpis: MetricFacts[];
+} {
   const facts = new Map<string, MetricFacts>();
+  const ofKeyResults: MetricFacts[] = [];
+  const ofKpis: MetricFacts[] = [];
+  // keyResultIndex, made in the same pass: the first key result of an ID wins.
+  const index = new Map<string, KeyResult>();
   for (const kr of plan.keyResults) {
     const key = kr.id.toLowerCase();
-    if (facts.has(key)) continue;
+    const known = facts.get(key);
+    if (known) {
+      ofKeyResults.push(known);
+      continue;
+    }
+    index.set(key, kr);
     const window = keyResultWindow(kr, plan);
     const start = startMonth(window?.start ?? null);
-    facts.set(key, {
+    const made: MetricFacts = {
       id: kr.id,
       key,
       type: kr.type,
       unit: kr.unit,
+      percent: isPercentUnit(kr.unit),
       direction: kr.direction,
       scale: kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target)),
       start,
       startIndex: indexOf(start),
       firstOnDate: null,
+      lastRow: -1,
       counted: null,
-    });
+    };
+    facts.set(key, made);
+    ofKeyResults.push(made);
   }
-  const index = keyResultIndex(plan);
   for (const kpi of plan.kpis) {
     const key = kpi.id.toLowerCase();
-    if (facts.has(key)) continue;
+    const known = facts.get(key);
+    if (known) {
+      ofKpis.push(known);
+      continue;
+    }
     const kr = trackedKeyResult(kpi, plan, index);
     const window = kr ? keyResultWindow(kr, plan) : null;
     const start = startMonth(window?.start ?? plan.period?.start ?? null);
-    facts.set(key, {
+    const made: MetricFacts = {
       id: kpi.id,
       key,
       type: 'threshold',
       unit: kpi.unit,
+      percent: isPercentUnit(kpi.unit),
       direction: kpi.direction,
       scale: kpi.target === null ? null : Math.abs(kpi.target),
       start,
       startIndex: indexOf(start),
       firstOnDate: null,
+      lastRow: -1,
       counted: null,
-    });
+    };
+    facts.set(key, made);
+    ofKpis.push(made);
   }
-  return facts;
+  return { facts, ofKeyResults, ofKpis };
 }
 
 /** A number as a person typed it, without binary noise (0.13, not 0.13000000000000003). */
@@ -160,7 +199,7 @@ function impossibleValue(
     return a.value === 0 || a.value === 1 ? null : { code: 'milestone-check-in', params: {} };
   }
   const openAbove = m.type === 'threshold' && m.direction === 'increase';
-  if (isPercentUnit(m.unit) && m.scale !== null && looksLikeWholePercent(a.value, m.scale, openAbove)) {
+  if (m.percent && m.scale !== null && looksLikeWholePercent(a.value, m.scale, openAbove)) {
     return {
       code: 'percent-as-whole-number',
       params: { ratio: plain(a.value / 100), consequence: PERCENT_CONSEQUENCES.notCounted },
@@ -208,7 +247,7 @@ function sameValueOnChain(
 
 /** Screen every Actuals row once: the rows that count, and an issue for each that does not. */
 export function screenCheckIns(plan: Plan): CheckInScreen {
-  const facts = metricFacts(plan);
+  const { facts, ofKeyResults, ofKpis } = metricFacts(plan);
   const layout = plan.layout.actuals;
   const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
   const at = (row: number, column: 'date' | 'value') => ({
@@ -226,6 +265,20 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   // per row (making and hashing 127,000 of them was most of this screen's time at 10,000 key results).
   const actuals = plan.actuals;
   const sameDateBefore = new Int32Array(actuals.length);
+  // While a metric's rows come in date order (as check-ins are usually added), none can repeat an earlier one,
+  // and its rows kept so far are chained by rowBefore (the index of its previous kept row, or -1) instead of put
+  // in a map by date, which saves making and filling a map for each of 18,500 metrics at 10,000 key results. The
+  // first row dated on or before the metric's latest one makes the map, from that chain (see dateMap).
+  const rowBefore = new Int32Array(actuals.length);
+  const dateMap = (m: MetricFacts): Map<IsoDate, number> => {
+    if (m.firstOnDate) return m.firstOnDate;
+    const kept: number[] = [];
+    for (let j = m.lastRow; j >= 0; j = rowBefore[j]) kept.push(j);
+    const map = new Map<IsoDate, number>();
+    // Oldest first, so the map ends with the latest kept row of each date (all dates differ along the chain).
+    for (let k = kept.length - 1; k >= 0; k--) map.set(actuals[kept[k]].date, kept[k]);
+    return (m.firstOnDate = map);
+  };
   const currency = plan.strategy.values.currency;
   // Actuals repeat the same few IDs thousands of times: each spelling is looked up once.
   const bySpelling = new Map<string, MetricFacts | undefined>();
@@ -253,21 +306,28 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       );
       continue;
     }
-    const firstOnDate = (m.firstOnDate ??= new Map());
-    const latest = firstOnDate.get(a.date);
-    const first = latest === undefined ? -1 : sameValueOnChain(actuals, sameDateBefore, latest, a.value);
-    if (first >= 0) {
-      issues.push(
-        makeIssue('duplicate-check-in', at(a.row, 'value'), {
-          ...issueParams(a, m),
-          other: actuals[first].row,
-        }),
-      );
-      continue;
+    if (m.firstOnDate === null && (m.lastRow < 0 || a.date > actuals[m.lastRow].date)) {
+      // In date order: a new date, so no repeat (and no chain of same-date rows behind it).
+      sameDateBefore[i] = -1;
+    } else {
+      const firstOnDate = dateMap(m);
+      const latest = firstOnDate.get(a.date);
+      const first = latest === undefined ? -1 : sameValueOnChain(actuals, sameDateBefore, latest, a.value);
+      if (first >= 0) {
+        issues.push(
+          makeIssue('duplicate-check-in', at(a.row, 'value'), {
+            ...issueParams(a, m),
+            other: actuals[first].row,
+          }),
+        );
+        continue;
+      }
+      // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
+      sameDateBefore[i] = latest ?? -1;
+      firstOnDate.set(a.date, i);
     }
-    // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
-    sameDateBefore[i] = latest ?? -1;
-    firstOnDate.set(a.date, i);
+    rowBefore[i] = m.lastRow;
+    m.lastRow = i;
     if (m.startIndex !== null && monthIndexOfDay(a.date) < m.startIndex) {
       issues.push(
         makeIssue('check-in-before-start', at(a.row, 'date'), { ...issueParams(a, m), start: m.start! }),
@@ -278,5 +338,13 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     if (m.counted) m.counted.push(a);
     else byMetric.set(m.key, (m.counted = [a]));
   }
-  return { counted, issues, byMetric, unknown };
+  const rowsOf = (m: MetricFacts) => m.counted ?? [];
+  return {
+    counted,
+    issues,
+    byMetric,
+    unknown,
+    keyResultRows: ofKeyResults.map(rowsOf),
+    kpiRows: ofKpis.map(rowsOf),
+  };
 }

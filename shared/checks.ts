@@ -55,9 +55,13 @@ export function checkPlan(
   const issues: PlanIssue[] = [];
   const push = (...args: Parameters<typeof makeIssue>) => issues.push(makeIssue(...args));
 
-  const objectiveIds = new Map(plan.objectives.map((o) => [o.id.toLowerCase(), o]));
-  const krIds = new Map(plan.keyResults.map((k) => [k.id.toLowerCase(), k]));
-  const departments = new Set(plan.departments.map((d) => d.name.toLowerCase()));
+  // Filled in loops rather than from arrays of pairs: 10,000 key results made 10,000 short-lived pairs.
+  const objectiveIds = new Set<string>();
+  for (const o of plan.objectives) objectiveIds.add(o.id.toLowerCase());
+  const krIds = new Set<string>();
+  for (const k of plan.keyResults) krIds.add(k.id.toLowerCase());
+  const departments = new Set<string>();
+  for (const d of plan.departments) departments.add(d.name.toLowerCase());
   const hasDepartments = !!plan.layout.departments;
 
   const checkOwner = (tab: TabKey, row: number, id: string, owner: string) => {
@@ -225,11 +229,9 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
   }
 
   // Line of sight: every department owns something it can act on.
-  const owners = new Set(
-    [...plan.objectives, ...plan.keyResults, ...plan.kpis, ...plan.roadmap]
-      .map((x) => x.owner.toLowerCase())
-      .filter(Boolean),
-  );
+  const owners = new Set<string>();
+  for (const items of [plan.objectives, plan.keyResults, plan.kpis, plan.roadmap])
+    for (const x of items) if (x.owner) owners.add(x.owner.toLowerCase());
   for (const d of plan.departments) {
     if (!owners.has(d.name.toLowerCase()))
       push('idle-department', cellOf(plan, 'departments', d.row, 'name'), { owner: d.name });
@@ -405,11 +407,27 @@ function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
 
 function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): void {
   const percent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
-  const rows = new Map<string, { tab: TabKey; row: number }>();
-  for (const k of plan.keyResults) rows.set(k.id, { tab: 'keyResults', row: k.row });
-  for (const k of plan.kpis) rows.set(k.id, { tab: 'kpis', row: k.row });
+  // Each metric's row by ID, made when a first issue needs it: a KPI's row wins over a key result's of the same
+  // ID, and the last of two rows with one ID wins. Two maps of numbers rather than one of {tab, row} objects
+  // (18,500 of them at 10,000 key results).
+  let krRows: Map<string, number> | undefined;
+  let kpiRows: Map<string, number> | undefined;
+  const rowOf = (id: string): { tab: TabKey; row: number } | undefined => {
+    if (!krRows || !kpiRows) {
+      krRows = new Map();
+      for (const k of plan.keyResults) krRows.set(k.id, k.row);
+      kpiRows = new Map();
+      for (const k of plan.kpis) kpiRows.set(k.id, k.row);
+    }
+    const kpiRow = kpiRows.get(id);
+    if (kpiRow !== undefined) return { tab: 'kpis', row: kpiRow };
+    const krRow = krRows.get(id);
+    return krRow === undefined ? undefined : { tab: 'keyResults', row: krRow };
+  };
   for (const p of [...progress.keyResults, ...progress.kpis]) {
-    const where = rows.get(p.id);
+    const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
+    if (!p.missingCheckIn && !behind) continue;
+    const where = rowOf(p.id);
     if (!where) continue;
     if (p.missingCheckIn) {
       // Point at where the check-in goes: the Actuals tab's next free row when there is one.
@@ -423,7 +441,7 @@ function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]):
         : cellOf(plan, where.tab, where.row, 'id');
       issues.push(makeIssue('stale-check-in', at, { id: p.id, month: p.missingCheckIn }));
     }
-    if (p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track')) {
+    if (behind) {
       issues.push(
         makeIssue('behind-pace', cellOf(plan, where.tab, where.row, 'target'), {
           id: p.id,

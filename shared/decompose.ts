@@ -213,7 +213,10 @@ export function monthTargetAt(spec: MetricSpec, k: number, n: number): number | 
 }
 
 export function decompose(spec: MetricSpec, months: Month[]): MonthlyTargets {
-  return months.map((month) => ({ month, target: monthTarget(spec, month) }));
+  // monthTarget for each month, with the window's start and length worked out once per metric, not per month.
+  const start = monthIndex(spec.start);
+  const n = monthIndex(spec.due) - start + 1;
+  return months.map((month) => ({ month, target: monthTargetAt(spec, monthIndex(month) - start + 1, n) }));
 }
 
 /**

@@ -133,13 +133,19 @@ export function makeIssue(
   params: Record<string, string | number | Localized> = {},
 ): PlanIssue {
   const def = ISSUE_CATALOG[code];
-  const paramsFor = (lang: Lang): Params => {
-    const out: Params = {};
-    for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v[lang] : v;
-    return out;
-  };
-  // Once per language, not once per text: plans with thousands of issues build them all.
-  const byLang = { en: paramsFor('en'), 'zh-CN': paramsFor('zh-CN'), 'zh-TW': paramsFor('zh-TW') };
+  // Once per language, not once per text, and in one pass over the parameters: plans with thousands of issues
+  // build them all.
+  const byLang: Record<Lang, Params> = { en: {}, 'zh-CN': {}, 'zh-TW': {} };
+  for (const k in params) {
+    const v = params[k];
+    if (typeof v === 'object') {
+      byLang.en[k] = v.en;
+      byLang['zh-CN'][k] = v['zh-CN'];
+      byLang['zh-TW'][k] = v['zh-TW'];
+    } else {
+      byLang.en[k] = byLang['zh-CN'][k] = byLang['zh-TW'][k] = v;
+    }
+  }
   const text = (b: Localized): Localized => inEveryLanguage((lang) => fill(b[lang], byLang[lang]));
   return {
     severity: def.severity,

@@ -113,7 +113,14 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     }
   }
 
-  const ctx: RowContext = { issues, timeZone, period, currency: strategy.values.currency, units: new Map() };
+  const ctx: RowContext = {
+    issues,
+    timeZone,
+    period,
+    currency: strategy.values.currency,
+    // Set once the key results and KPIs are read (below): only Actuals values use it.
+    units: () => new Map(),
+  };
   const departments = uniqueById(
     readRows(tables.get('departments'), ctx, readDepartment),
     'name',
@@ -134,8 +141,15 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   );
   const kpis = uniqueById(readRows(tables.get('kpis'), ctx, readKpi), 'id', tables.get('kpis'), issues);
   // An Actuals value is read in its metric's unit (2 hours, 1 小時). Key results are set last, so a key result
-  // wins over a KPI that has the same ID.
-  for (const metric of [...kpis, ...keyResults]) ctx.units.set(metric.id.toLowerCase(), metric.unit);
+  // wins over a KPI that has the same ID. Built on first need: nearly every value is a plain number.
+  let known: Map<string, string> | undefined;
+  const units = (): Map<string, string> => {
+    if (known) return known;
+    known = new Map();
+    for (const metric of [...kpis, ...keyResults]) known.set(metric.id.toLowerCase(), metric.unit);
+    return known;
+  };
+  ctx.units = units;
   const roadmap = uniqueById(
     readRows(tables.get('roadmap'), ctx, readRoadmapItem),
     'id',
@@ -221,9 +235,12 @@ function missingTab(key: TabKey, lang: Lang): PlanIssue {
 interface TableRows {
   def: TabDef;
   layout: SheetLayout;
-  /** Data rows: their 1-based row numbers and their cells (two arrays, not a pair per row). */
-  rowNumbers: number[];
-  rows: Cell[][];
+  /** The tab's cells; data rows start below the header (see isPlanRow). */
+  grid: Grid;
+  /** The 0-based index of the first row below the header. */
+  firstRow: number;
+  /** The 0-based indexes of the template's columns found in the header. */
+  known: number[];
   headerCells: Cell[];
   /** layout.columns as a Map: the row reader looks columns up for every cell it reads. */
   columnIndex: Map<string, number>;
@@ -299,21 +316,22 @@ function readTable(
       issues.push(makeIssue(code, at, { tab: sheet, column: column.label, row: headerIndex + 1 }));
     }
   }
-  const known = Object.values(columns);
-  const rowNumbers: number[] = [];
-  const rows: Cell[][] = [];
-  for (let r = headerIndex + 1; r < grid.length; r++) {
-    const row = Array.isArray(grid[r]) ? grid[r] : [];
-    // A row with content only in the user's own columns is theirs, not a plan row.
-    for (const c of known) {
-      if (!isBlank(row[c - 1])) {
-        rowNumbers.push(r + 1);
-        rows.push(row);
-        break;
-      }
-    }
-  }
-  return { def, layout, rowNumbers, rows, headerCells, columnIndex: new Map(Object.entries(columns)) };
+  // The data rows are not copied out (an Actuals tab has 160,000 at 10,000 key results): readRows walks the grid.
+  return {
+    def,
+    layout,
+    grid,
+    firstRow: headerIndex + 1,
+    known: Object.values(columns).map((c) => c - 1),
+    headerCells,
+    columnIndex: new Map(Object.entries(columns)),
+  };
+}
+
+/** A row with content only in the user's own columns is theirs, not a plan row. */
+function isPlanRow(row: Cell[], known: number[]): boolean {
+  for (const c of known) if (!isBlank(row[c])) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -436,8 +454,8 @@ interface RowContext {
   period: Period | null;
   /** The plan's Currency as typed: amounts typed in another currency are errors. */
   currency: string;
-  /** Metric ID (lower case) → its Unit, for reading Actuals values typed with a unit. */
-  units: Map<string, string>;
+  /** Metric ID (lower case) → its Unit, for reading Actuals values typed with a unit (made when first asked). */
+  units: () => Map<string, string>;
 }
 
 /** Reads the cells of one row by column key, recording an issue at the exact cell for anything unreadable. */
@@ -474,6 +492,16 @@ class RowReader {
 
   raw(key: string): Cell {
     const column = this.table.columnIndex.get(key);
+    return column ? this.cells[column - 1] : undefined;
+  }
+
+  /** The tab's columns by key (1-based), for a reader that looks its columns up once (readActual). */
+  get columns(): Record<string, number> {
+    return this.table.layout.columns;
+  }
+
+  /** The cell in a 1-based column, as `raw` gives it: undefined when the tab lacks the column. */
+  cellAt(column: number | undefined): Cell {
     return column ? this.cells[column - 1] : undefined;
   }
 
@@ -574,8 +602,11 @@ function readRows<T>(table: TableRows | undefined, ctx: RowContext, read: (r: Ro
   if (!table) return [];
   const out: T[] = [];
   const reader = new RowReader(table, ctx);
-  for (let i = 0; i < table.rows.length; i++) {
-    const value = read(reader.moveTo(table.rowNumbers[i], table.rows[i]));
+  const { grid, known } = table;
+  for (let r = table.firstRow; r < grid.length; r++) {
+    const row = grid[r];
+    if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
+    const value = read(reader.moveTo(r + 1, row));
     if (value !== null) out.push(value);
   }
   return out;
@@ -753,11 +784,32 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
 }
 
 function readActual(r: RowReader): Actual | null {
+  // The usual row, a readable date, a metric and a plain number, is read straight from its cells: an Actuals tab
+  // has about 16 rows per key result (160,000 at 10,000 key results). Any other row goes the general way below,
+  // which reads the same values and reports what is wrong at its cell.
+  // Its columns are read by name from the layout, not looked up by key for each cell.
+  const { value: valueColumn, metric: metricColumn, date: dateColumn, note: noteColumn } = r.columns;
+  const valueCell = r.cellAt(valueColumn);
+  const metricCell = r.cellAt(metricColumn);
+  if (typeof valueCell === 'number' && Number.isFinite(valueCell) && !isBlank(metricCell)) {
+    const timeZone = r.ctx.timeZone;
+    const date = readDate(r.cellAt(dateColumn), timeZone);
+    if (date.ok) {
+      const metric = cellText(metricCell, timeZone);
+      return {
+        row: r.row,
+        date: date.value,
+        metric,
+        value: valueCell,
+        note: cellText(r.cellAt(noteColumn), timeZone),
+      };
+    }
+  }
   r.label = r.text('metric');
   const date = r.date('date', true);
   const metricPresent = r.requirePresent('metric');
   // The metric's unit is looked up only for a typed value: most values are plain numbers.
-  const unit = typeof r.raw('value') === 'number' ? '' : (r.ctx.units.get(r.label.toLowerCase()) ?? '');
+  const unit = typeof r.raw('value') === 'number' ? '' : (r.ctx.units().get(r.label.toLowerCase()) ?? '');
   const value = r.number('value', true, unit);
   if (!date || !metricPresent || value === null) return null;
   return { row: r.row, date, metric: r.text('metric'), value, note: r.text('note') };

@@ -339,6 +339,8 @@ export function metricProgress(
   asOf: IsoDate,
   index?: Map<string, Actual[]>,
   frame: ProgressFrame = progressFrame(plan, asOf),
+  /** The metric's counted rows when the caller has them (CheckInScreen.keyResultRows): no lookup by ID. */
+  ownRows?: Actual[],
 ): MetricProgress {
   const cumulative = meta.type === 'cumulative';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
@@ -359,9 +361,11 @@ export function metricProgress(
   let actuals: (number | null)[] = [];
   let firstDone: IsoDate | null = null;
   if (usable) {
-    const rows = index
-      ? (index.get(meta.id.toLowerCase()) ?? [])
-      : (actualsIndex(screenCheckIns(plan).counted).get(meta.id.toLowerCase()) ?? []);
+    const rows = ownRows
+      ? ownRows
+      : index
+        ? (index.get(meta.id.toLowerCase()) ?? [])
+        : (actualsIndex(screenCheckIns(plan).counted).get(meta.id.toLowerCase()) ?? []);
     ({ byMonth: actuals, firstDone } = actualsByMonth(rows, cumulative, startIndex, throughIndex));
   }
   /** Months in the window, start to due. */
@@ -397,9 +401,9 @@ export function metricProgress(
   } as MetricProgress;
   // `months` is an enumerable own accessor in its usual place, so JSON.stringify, spreads and equality see the
   // points as ever. The accessor functions are shared by every metric (one accessor per object would put each
-  // object in V8's slow dictionary mode, which cost more than the points); its state lives in MONTH_POINTS.
+  // object in V8's slow dictionary mode, which cost more than the points); its state lives in a hidden property.
   Object.defineProperty(base, 'months', MONTHS_PROPERTY);
-  MONTH_POINTS.set(base, window);
+  Object.defineProperty(base, MONTH_POINTS, { value: window, writable: true });
   base.throughMonth = null;
   base.current = null;
   base.actualToDate = null;
@@ -521,21 +525,22 @@ export function metricProgress(
  * Each MetricProgress's month points, or what they are built from until first read (see metricProgress). A
  * WeakMap: the entry goes with the object.
  */
-const MONTH_POINTS = new WeakMap<MetricProgress, MonthWindow | MonthPoint[]>();
+const MONTH_POINTS = Symbol('month points');
+type WithPoints = MetricProgress & { [MONTH_POINTS]?: MonthWindow | MonthPoint[] };
 
 const MONTHS_PROPERTY: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
-  get(this: MetricProgress): MonthPoint[] {
-    const known = MONTH_POINTS.get(this);
+  get(this: WithPoints): MonthPoint[] {
+    const known = this[MONTH_POINTS];
     if (Array.isArray(known)) return known;
     // Built on first read (every MetricProgress is registered by metricProgress, so `known` is there).
     const points = known ? monthPoints(known) : [];
-    MONTH_POINTS.set(this, points);
+    this[MONTH_POINTS] = points;
     return points;
   },
-  set(this: MetricProgress, points: MonthPoint[]) {
-    MONTH_POINTS.set(this, points);
+  set(this: WithPoints, points: MonthPoint[]) {
+    this[MONTH_POINTS] = points;
   },
 };
 
@@ -630,8 +635,10 @@ export function keyResultProgress(
   asOf: IsoDate,
   actuals = actualsIndex(screenCheckIns(plan).counted),
   frame = progressFrame(plan, asOf),
+  /** Each key result's counted rows by position (CheckInScreen.keyResultRows), when known. */
+  rows?: Actual[][],
 ): MetricProgress[] {
-  return plan.keyResults.map((kr) =>
+  return plan.keyResults.map((kr, i) =>
     metricProgress(
       {
         id: kr.id,
@@ -649,6 +656,7 @@ export function keyResultProgress(
       asOf,
       actuals,
       frame,
+      rows?.[i],
     ),
   );
 }
@@ -658,9 +666,11 @@ export function kpiProgress(
   asOf: IsoDate,
   actuals = actualsIndex(screenCheckIns(plan).counted),
   frame = progressFrame(plan, asOf),
+  /** Each KPI's counted rows by position (CheckInScreen.kpiRows), when known. */
+  rows?: Actual[][],
 ): MetricProgress[] {
   const index = keyResultIndex(plan);
-  return plan.kpis.map((kpi) =>
+  return plan.kpis.map((kpi, i) =>
     metricProgress(
       {
         id: kpi.id,
@@ -678,6 +688,7 @@ export function kpiProgress(
       asOf,
       actuals,
       frame,
+      rows?.[i],
     ),
   );
 }
@@ -687,23 +698,29 @@ export function kpiProgress(
  * from the same pace bands.
  */
 export function rollUp(items: { progress: MetricProgress; weight: number }[]): RollUp {
-  const statuses = items.map((i) => i.progress.status);
-  const empty: RollUp = {
-    attainment: null,
-    expectedAttainment: null,
-    status: 'no-data',
-    metrics: items.length,
-  };
-  if (items.length === 0) return empty;
+  const metrics = items.length;
+  if (metrics === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
+  // One pass for what decides the case (this runs for each objective and department: thousands of small groups).
+  let anyLeftOut = false;
+  let allDone = true;
+  let allNotStarted = true;
+  for (const { progress } of items) {
+    if (progress.leftOut !== null) anyLeftOut = true;
+    if (progress.status !== 'done') allDone = false;
+    if (progress.status !== 'not-started') allNotStarted = false;
+  }
   // A member left out because of an error must not make the group look better than it is: the group needs
   // attention, and its attainment is that of the members that could be measured.
-  if (items.some((i) => i.progress.leftOut !== null)) {
+  if (anyLeftOut) {
     const measured = items.filter((i) => i.progress.leftOut === null && i.progress.attainment !== null);
-    return { ...weighted(measured), status: 'needs-attention', metrics: items.length };
+    const { attainment, expectedAttainment } = weighted(measured);
+    return { attainment, expectedAttainment, status: 'needs-attention', metrics };
   }
-  if (statuses.every((s) => s === 'done'))
-    return { ...weighted(items), status: 'done', metrics: items.length };
-  if (statuses.every((s) => s === 'not-started')) return { ...empty, status: 'not-started' };
+  if (allDone) {
+    const { attainment, expectedAttainment } = weighted(items);
+    return { attainment, expectedAttainment, status: 'done', metrics };
+  }
+  if (allNotStarted) return { attainment: null, expectedAttainment: null, status: 'not-started', metrics };
   const measured = items.filter(
     (i) =>
       i.progress.attainment !== null &&
@@ -711,32 +728,40 @@ export function rollUp(items: { progress: MetricProgress; weight: number }[]): R
       i.progress.status !== 'no-data' &&
       i.progress.status !== 'not-started',
   );
-  if (measured.length === 0) return empty;
+  if (measured.length === 0)
+    return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
   const { attainment, expectedAttainment } = weighted(measured);
   return {
     attainment,
     expectedAttainment,
     status: statusFromPace(attainment!, expectedAttainment!),
-    metrics: items.length,
+    metrics,
   };
 }
 
+/** Plain loops, summing in the same order as ever (so every figure stays the same to the last bit). */
 function weighted(items: { progress: MetricProgress; weight: number }[]): {
   attainment: number | null;
   expectedAttainment: number | null;
 } {
-  const usable = items.filter((i) => i.progress.attainment !== null);
-  const totalWeight = usable.reduce((s, i) => s + i.weight, 0);
-  if (usable.length === 0) return { attainment: null, expectedAttainment: null };
-  // All weights 0 means "no preference": equal weights.
-  const w = (i: { weight: number }) => (totalWeight > 0 ? i.weight / totalWeight : 1 / usable.length);
-  return {
-    attainment: usable.reduce((s, i) => s + w(i) * Math.min(1, i.progress.attainment!), 0),
-    expectedAttainment: usable.reduce(
-      (s, i) => s + w(i) * Math.min(1, i.progress.expectedAttainment ?? 0),
-      0,
-    ),
-  };
+  let totalWeight = 0;
+  let usable = 0;
+  for (const i of items) {
+    if (i.progress.attainment === null) continue;
+    totalWeight += i.weight;
+    usable++;
+  }
+  if (usable === 0) return { attainment: null, expectedAttainment: null };
+  let attainment = 0;
+  let expectedAttainment = 0;
+  for (const i of items) {
+    if (i.progress.attainment === null) continue;
+    // All weights 0 means "no preference": equal weights.
+    const w = totalWeight > 0 ? i.weight / totalWeight : 1 / usable;
+    attainment += w * Math.min(1, i.progress.attainment);
+    expectedAttainment += w * Math.min(1, i.progress.expectedAttainment ?? 0);
+  }
+  return { attainment, expectedAttainment };
 }
 
 /**
@@ -750,8 +775,22 @@ export function planProgress(
 ): PlanProgress {
   const actuals = Array.isArray(counted) ? actualsIndex(counted) : counted.byMetric;
   const frame = progressFrame(plan, asOf);
-  const keyResults = keyResultProgress(plan, asOf, actuals, frame);
-  const kpis = kpiProgress(plan, asOf, actuals, frame);
+  // A screen of this plan also has each metric's rows by position (the same lists as byMetric's).
+  const screen = Array.isArray(counted) ? null : counted;
+  const keyResults = keyResultProgress(
+    plan,
+    asOf,
+    actuals,
+    frame,
+    screen?.keyResultRows.length === plan.keyResults.length ? screen.keyResultRows : undefined,
+  );
+  const kpis = kpiProgress(
+    plan,
+    asOf,
+    actuals,
+    frame,
+    screen?.kpiRows.length === plan.kpis.length ? screen.kpiRows : undefined,
+  );
   // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
   type Item = { progress: MetricProgress; weight: number };
   const byObjective = new Map<string, Item[]>();
@@ -776,13 +815,14 @@ export function planProgress(
   plan.kpis.forEach((kpi, i) => add(kpisByOwner, kpi.owner.toLowerCase(), { progress: kpis[i], weight: 1 }));
   const departments: Record<string, RollUp> = {};
   const owners = new Map<string, string>();
-  for (const name of [
-    ...plan.departments.map((d) => d.name),
-    ...plan.keyResults.map((k) => k.owner),
-    ...plan.kpis.map((k) => k.owner),
-  ].filter(Boolean)) {
-    if (!owners.has(name.toLowerCase())) owners.set(name.toLowerCase(), name);
-  }
+  const addOwner = (name: string) => {
+    if (!name) return;
+    const key = name.toLowerCase();
+    if (!owners.has(key)) owners.set(key, name);
+  };
+  for (const d of plan.departments) addOwner(d.name);
+  for (const k of plan.keyResults) addOwner(k.owner);
+  for (const k of plan.kpis) addOwner(k.owner);
   for (const [key, owner] of owners) {
     departments[owner] = rollUp(byOwner.get(key) ?? kpisByOwner.get(key) ?? []);
   }
