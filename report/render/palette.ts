@@ -16,17 +16,6 @@
 import type { Status } from '../../shared/progress';
 export type { Status };
 
-export const STATUSES: readonly Status[] = [
-  'not-started',
-  'on-track',
-  'at-risk',
-  'off-track',
-  'missed',
-  'needs-attention',
-  'done',
-  'no-data',
-] as const;
-
 export const STATUS_COLORS: Readonly<Record<Status, string>> = Object.freeze({
   /** ColorBrewer RdGy mid grey. */
   'not-started': '#8c8c8c',
