@@ -13,6 +13,7 @@
  *
  * `npm run bench -- addon` runs it; `npx tsx bench/addon.bench.ts [sizes...]` too.
  */
+import { runWhenInvoked } from './invoked';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -226,14 +227,4 @@ export async function run(sizes: number[] = SIZES) {
   return { formulas, ...measured };
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  run(sizes.length ? sizes : SIZES).catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenInvoked(import.meta.url, run, SIZES);

@@ -6,9 +6,9 @@
  *
  * `npm run bench -- emulator` runs it; `npx tsx bench/emulator.bench.ts [rows...]` too.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FakeSpreadsheet } from '../emulator/index';
+import { sampleFormulas, sampleValues } from '../test/helpers/sample-grid';
+import { runWhenInvoked } from './invoked';
 
 export const SIZES = [1_000, 5_000, 20_000];
 
@@ -25,18 +25,8 @@ export interface EmulatorBenchRow {
 export function measureEmulator(rows: number): EmulatorBenchRow {
   const ss = new FakeSpreadsheet({ defaultMaxRows: rows });
   const sheet = ss.getActiveSheet();
-  const values = Array.from({ length: rows }, (_, i) => [
-    i + 1,
-    `name ${i}`,
-    (i % 7) * 1.5,
-    i % 2 === 0,
-    new Date(Date.UTC(2024, 0, 1 + (i % 365))),
-  ]);
-  const formulas = Array.from({ length: rows }, (_, i) => [
-    `=A${i + 1}*C${i + 1}`,
-    `=IF(D${i + 1}, "even", "odd")`,
-    `=E${i + 1}+7`,
-  ]);
+  const values = sampleValues(rows);
+  const formulas = sampleFormulas(rows);
   let t = performance.now();
   sheet.getRange(1, 1, rows, 5).setValues(values);
   const writeValuesMs = performance.now() - t;
@@ -65,14 +55,4 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
   }
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  run(sizes.length ? sizes : SIZES).catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenInvoked(import.meta.url, run, SIZES);

@@ -115,6 +115,31 @@ export interface CheckInScreen {
 const startMonth = (day: IsoDate | null): Month | null => (day === null ? null : monthOf(day));
 const indexOf = (month: Month | null): number | null => (month === null ? null : monthIndex(month));
 
+/** A metric's facts before its check-ins are screened (one constructor: every MetricFacts has one shape). */
+function newFacts(
+  metric: { id: string; unit: string; direction: Direction },
+  key: string,
+  type: MetricType,
+  scale: number | null,
+  windowStart: IsoDate | null,
+): MetricFacts {
+  const start = startMonth(windowStart);
+  return {
+    id: metric.id,
+    key,
+    type,
+    unit: metric.unit,
+    percent: isPercentUnit(metric.unit),
+    direction: metric.direction,
+    scale,
+    start,
+    startIndex: indexOf(start),
+    firstOnDate: null,
+    lastRow: -1,
+    counted: null,
+  };
+}
+
 /**
  * Each metric's facts by lower-case ID, and the facts of each of plan.keyResults and plan.kpis by position (a
  * KPI with a key result's ID shares its facts, as the rows of that ID are the key result's).
@@ -137,22 +162,8 @@ function metricFacts(plan: Plan): {
       continue;
     }
     index.set(key, kr);
-    const window = keyResultWindow(kr, plan);
-    const start = startMonth(window?.start ?? null);
-    const made: MetricFacts = {
-      id: kr.id,
-      key,
-      type: kr.type,
-      unit: kr.unit,
-      percent: isPercentUnit(kr.unit),
-      direction: kr.direction,
-      scale: kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target)),
-      start,
-      startIndex: indexOf(start),
-      firstOnDate: null,
-      lastRow: -1,
-      counted: null,
-    };
+    const scale = kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target));
+    const made = newFacts(kr, key, kr.type, scale, keyResultWindow(kr, plan)?.start ?? null);
     facts.set(key, made);
     ofKeyResults.push(made);
   }
@@ -164,22 +175,9 @@ function metricFacts(plan: Plan): {
       continue;
     }
     const kr = trackedKeyResult(kpi, plan, index);
-    const window = kr ? keyResultWindow(kr, plan) : null;
-    const start = startMonth(window?.start ?? plan.period?.start ?? null);
-    const made: MetricFacts = {
-      id: kpi.id,
-      key,
-      type: 'threshold',
-      unit: kpi.unit,
-      percent: isPercentUnit(kpi.unit),
-      direction: kpi.direction,
-      scale: kpi.target === null ? null : Math.abs(kpi.target),
-      start,
-      startIndex: indexOf(start),
-      firstOnDate: null,
-      lastRow: -1,
-      counted: null,
-    };
+    const windowStart = (kr ? keyResultWindow(kr, plan) : null)?.start ?? plan.period?.start ?? null;
+    const scale = kpi.target === null ? null : Math.abs(kpi.target);
+    const made = newFacts(kpi, key, 'threshold', scale, windowStart);
     facts.set(key, made);
     ofKpis.push(made);
   }

@@ -522,8 +522,9 @@ export function metricProgress(
 }
 
 /**
- * Each MetricProgress's month points, or what they are built from until first read (see metricProgress). A
- * WeakMap: the entry goes with the object.
+ * Each MetricProgress's month points, or what they are built from until first read (see metricProgress), in a
+ * non-enumerable symbol property: JSON, spreads and equality see only `months`, and the state goes with the
+ * object (a WeakMap entry per metric cost more to set and to collect).
  */
 const MONTH_POINTS = Symbol('month points');
 type WithPoints = MetricProgress & { [MONTH_POINTS]?: MonthWindow | MonthPoint[] };

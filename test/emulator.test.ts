@@ -3,6 +3,7 @@
  * docs/emulator.md (keys in brackets name their public sources). UNCONFIRMED behaviours are tested
  * only as "what the emulator chose", and say so.
  */
+import { sampleFormulas, sampleValues } from './helpers/sample-grid';
 import { describe, expect, it } from 'vitest';
 import {
   FakeDataValidation,
@@ -728,18 +729,8 @@ describe('large sheets', () => {
     const rows = 1000;
     const ss = new FakeSpreadsheet();
     const sheet = ss.getActiveSheet();
-    const values = Array.from({ length: rows }, (_, i) => [
-      i + 1,
-      `name ${i}`,
-      (i % 7) * 1.5,
-      i % 2 === 0,
-      new Date(Date.UTC(2024, 0, 1 + (i % 365))),
-    ]);
-    const formulas = Array.from({ length: rows }, (_, i) => [
-      `=A${i + 1}*C${i + 1}`,
-      `=IF(D${i + 1}, "even", "odd")`,
-      `=E${i + 1}+7`,
-    ]);
+    const values = sampleValues(rows);
+    const formulas = sampleFormulas(rows);
     sheet.getRange(1, 1, rows, 5).setValues(values);
     sheet.getRange(1, 6, rows, 3).setFormulas(formulas);
     const read = sheet.getDataRange().getValues();

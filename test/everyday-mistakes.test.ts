@@ -76,6 +76,14 @@ interface Outcome {
 }
 
 /** Write the workbook, then run `check --json` and `report` on it as a user would. */
+/** check --json listed this issue at this cell (the message is checked where it matters). */
+function expectIssueAt(
+  o: Outcome,
+  at: { code: string; severity: string; sheet: string; cell: string },
+): void {
+  expect(o.check.issues).toContainEqual(expect.objectContaining(at));
+}
+
 async function run(book: ExcelJS.Workbook, name: string, asOf = '2026-11-15'): Promise<Outcome> {
   const file = `${name}.xlsx`;
   writeFileSync(join(dir, file), Buffer.from(await book.xlsx.writeBuffer()));
@@ -116,14 +124,7 @@ describe('everyday mistakes in a real .xlsx', () => {
     const book = await examplePlan();
     cellOf(book, 'Key Results', 'KR2', 'Target').value = 0;
     const o = await run(book, 'target-zero');
-    expect(o.check.issues).toContainEqual(
-      expect.objectContaining({
-        code: 'target-equals-baseline',
-        severity: 'error',
-        sheet: 'Key Results',
-        cell: 'I3',
-      }),
-    );
+    expectIssueAt(o, { code: 'target-equals-baseline', severity: 'error', sheet: 'Key Results', cell: 'I3' });
     expect(o.checkCode).toBe(1);
     expect(o.reportCode).toBe(1);
     expect(kr(o, 'KR2')).toMatchObject({
@@ -148,14 +149,7 @@ describe('everyday mistakes in a real .xlsx', () => {
     const book = await examplePlan();
     const row = addActual(book, '2026-05-28', 'KR1', 150000);
     const o = await run(book, 'duplicate');
-    expect(o.check.issues).toContainEqual(
-      expect.objectContaining({
-        code: 'duplicate-check-in',
-        severity: 'warning',
-        sheet: 'Actuals',
-        cell: `C${row}`,
-      }),
-    );
+    expectIssueAt(o, { code: 'duplicate-check-in', severity: 'warning', sheet: 'Actuals', cell: `C${row}` });
     const warning = o.check.issues.find((i) => i.code === 'duplicate-check-in')!;
     expect(warning.message).toContain('it is counted once');
     // 920,000, not 1,070,000 (118%): KR1 is missed at 92%, not done.
@@ -189,14 +183,7 @@ describe('everyday mistakes in a real .xlsx', () => {
     const book = await examplePlan();
     cellOf(book, 'Key Results', 'KR3', 'Due').value = utcDate('2026-02-28');
     const o = await run(book, 'due-before-start');
-    expect(o.check.issues).toContainEqual(
-      expect.objectContaining({
-        code: 'dates-reversed',
-        severity: 'error',
-        sheet: 'Key Results',
-        cell: 'K4',
-      }),
-    );
+    expectIssueAt(o, { code: 'dates-reversed', severity: 'error', sheet: 'Key Results', cell: 'K4' });
     expect(o.json.summary.leftOut).toEqual(['KR3']);
     expect(kr(o, 'KR3').leftOut).toMatchObject({ reason: 'no-window', code: 'dates-reversed', cell: 'K4' });
     expect(objectiveStatus(o, 'O1')).toBe('needs-attention');
@@ -214,14 +201,12 @@ describe('everyday mistakes in a real .xlsx', () => {
     addActual(book, '2026-11-10', 'KR2', 2500); // in the as-of month: not judged yet
     addActual(book, '2026-11-20', 'KR2', 900); // after the as-of day
     const o = await run(book, 'baseline');
-    expect(o.check.issues).toContainEqual(
-      expect.objectContaining({
-        code: 'check-in-before-start',
-        severity: 'warning',
-        sheet: 'Actuals',
-        cell: `A${before}`,
-      }),
-    );
+    expectIssueAt(o, {
+      code: 'check-in-before-start',
+      severity: 'warning',
+      sheet: 'Actuals',
+      cell: `A${before}`,
+    });
     const { progress } = analyzeWorkbook(await readXlsx(join(dir, 'baseline.xlsx')), { asOf: '2026-11-15' });
     const p = progress.keyResults.find((k) => k.id === 'KR2')!;
     // Baseline + the counted check-ins (March–October): 10,000 + 37,600.
