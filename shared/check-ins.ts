@@ -67,8 +67,6 @@ export const kpiTargetLooksWhole = (target: number): boolean =>
 /** What a check-in is judged against: its metric's type, unit, range and first counted month. */
 interface MetricFacts {
   id: string;
-  /** The ID in lower case, as IDs match. */
-  key: string;
   type: MetricType;
   unit: string;
   /** isPercentUnit(unit), worked out once per metric rather than for each of its check-ins. */
@@ -80,7 +78,7 @@ interface MetricFacts {
   start: Month | null;
   /** monthIndex(start), compared with each check-in's month as a number (no month text made per row). */
   startIndex: number | null;
-  /** The metric's counted rows so far (screenCheckIns: its list in CheckInScreen.byMetric). */
+  /** The metric's counted rows so far (screenCheckIns: its list in CheckInScreen.keyResultRows or kpiRows). */
   counted: Actual[] | null;
   /**
    * Repeats (screenCheckIns fills it): by date, the index in plan.actuals of the latest row of this metric and
@@ -96,16 +94,13 @@ export interface CheckInScreen {
   /** The rows that count (in sheet order): everything else was excluded with an issue. */
   counted: Actual[];
   issues: PlanIssue[];
-  /**
-   * The counted rows of each key result and KPI, by lower-case ID, in sheet order: what progress's actualsIndex
-   * makes of `counted` for every metric's ID, gathered here since each row's metric is looked up here anyway.
-   */
-  byMetric: Map<string, Actual[]>;
   /** The rows (in sheet order) whose Metric is no key result's or KPI's ID: the checks report each one. */
   unknown: Actual[];
   /**
-   * The counted rows of plan.keyResults[i] and of plan.kpis[i] (byMetric's lists, or an empty one), by position:
-   * progress takes each metric's rows from here rather than looking its ID up.
+   * The counted rows of plan.keyResults[i] and of plan.kpis[i] (an empty list for a metric without any), by
+   * position, in sheet order: progress takes each metric's rows from here rather than looking its ID up (a KPI
+   * with a key result's ID shares that key result's list). Gathered here since each row's metric is looked up
+   * here anyway.
    */
   keyResultRows: Actual[][];
   kpiRows: Actual[][];
@@ -118,7 +113,6 @@ const indexOf = (month: Month | null): number | null => (month === null ? null :
 /** A metric's facts before its check-ins are screened (one constructor: every MetricFacts has one shape). */
 function newFacts(
   metric: { id: string; unit: string; direction: Direction },
-  key: string,
   type: MetricType,
   scale: number | null,
   windowStart: IsoDate | null,
@@ -126,7 +120,6 @@ function newFacts(
   const start = startMonth(windowStart);
   return {
     id: metric.id,
-    key,
     type,
     unit: metric.unit,
     percent: isPercentUnit(metric.unit),
@@ -163,7 +156,7 @@ function metricFacts(plan: Plan): {
     }
     index.set(key, kr);
     const scale = kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target));
-    const made = newFacts(kr, key, kr.type, scale, keyResultWindow(kr, plan)?.start ?? null);
+    const made = newFacts(kr, kr.type, scale, keyResultWindow(kr, plan)?.start ?? null);
     facts.set(key, made);
     ofKeyResults.push(made);
   }
@@ -177,7 +170,7 @@ function metricFacts(plan: Plan): {
     const kr = trackedKeyResult(kpi, plan, index);
     const windowStart = (kr ? keyResultWindow(kr, plan) : null)?.start ?? plan.period?.start ?? null;
     const scale = kpi.target === null ? null : Math.abs(kpi.target);
-    const made = newFacts(kpi, key, 'threshold', scale, windowStart);
+    const made = newFacts(kpi, 'threshold', scale, windowStart);
     facts.set(key, made);
     ofKpis.push(made);
   }
@@ -255,7 +248,6 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   });
   const counted: Actual[] = [];
   const issues: PlanIssue[] = [];
-  const byMetric = new Map<string, Actual[]>();
   const unknown: Actual[] = [];
   // Repeats are found per metric and date (MetricFacts.firstOnDate), then by value along a chain of the earlier
   // rows of the same metric and date: sameDateBefore[i] is the index of the previous such row, or -1. Nearly
@@ -334,13 +326,12 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     }
     counted.push(a);
     if (m.counted) m.counted.push(a);
-    else byMetric.set(m.key, (m.counted = [a]));
+    else m.counted = [a];
   }
   const rowsOf = (m: MetricFacts) => m.counted ?? [];
   return {
     counted,
     issues,
-    byMetric,
     unknown,
     keyResultRows: ofKeyResults.map(rowsOf),
     kpiRows: ofKpis.map(rowsOf),

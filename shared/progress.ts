@@ -385,42 +385,7 @@ export function metricProgress(
     periodMonths: frame.months ?? (spec ? monthRange(spec.start, spec.due) : []),
     periodIndexes: frame.indexes,
   };
-  // The fields are spelled out: a spread here made this the slowest line of the whole core (10,000 key results).
-  const base = {
-    id: meta.id,
-    kind: meta.kind,
-    name: meta.name,
-    owner: meta.owner,
-    unit: meta.unit,
-    type: meta.type,
-    direction: meta.direction,
-    baseline: meta.baseline,
-    target: meta.target,
-    start: usable?.start ?? null,
-    due: usable?.due ?? null,
-  } as MetricProgress;
-  // `months` is an enumerable own accessor in its usual place, so JSON.stringify, spreads and equality see the
-  // points as ever. The accessor functions are shared by every metric (one accessor per object would put each
-  // object in V8's slow dictionary mode, which cost more than the points); its state lives in a hidden property.
-  Object.defineProperty(base, 'months', MONTHS_PROPERTY);
-  Object.defineProperty(base, MONTH_POINTS, { value: window, writable: true });
-  base.throughMonth = null;
-  base.current = null;
-  base.actualToDate = null;
-  base.targetToDate = null;
-  base.expected = null;
-  base.attainment = null;
-  base.expectedAttainment = null;
-  base.status = 'no-data';
-  base.forecast = null;
-  base.forecastAttainment = null;
-  base.score = null;
-  base.scoreFinal = false;
-  base.missingCheckIn = null;
-  base.doneOn = null;
-  base.monthsMet = null;
-  base.monthsJudged = null;
-  base.leftOut = leftOut;
+  const base = new MetricProgressRecord(meta, usable, leftOut, window);
   if (!usable) return base;
 
   const started = asOf >= firstDay(usable.start);
@@ -544,6 +509,90 @@ const MONTHS_PROPERTY: PropertyDescriptor = {
     this[MONTH_POINTS] = points;
   },
 };
+
+/** Makes MONTH_POINTS a hidden (non-enumerable) writable property; its value is then assigned. */
+const HIDDEN_SLOT: PropertyDescriptor = { value: undefined, writable: true };
+
+/**
+ * A MetricProgress as metricProgress first makes it: nothing judged yet. A class, not an object literal grown
+ * field by field, because V8 then lays out all of its fields in the object at once: growing a literal past its
+ * initial fields reallocated its property store several times per metric, which made this the largest single
+ * allocation of the core at 10,000 key results (25 MB per run, mostly garbage). Its fields come in the order
+ * JSON and the tests have always seen; `months` is an enumerable own accessor in its usual place, so
+ * JSON.stringify, spreads and equality see the points as ever. The accessor functions are shared by every
+ * metric (one accessor per object would put each object in V8's slow dictionary mode) and its state lives in a
+ * hidden symbol property.
+ */
+class MetricProgressRecord implements MetricProgress {
+  declare id: string;
+  declare kind: 'kr' | 'kpi';
+  declare name: string;
+  declare owner: string;
+  declare unit: string;
+  declare type: MetricType;
+  declare direction: Direction;
+  declare baseline: number;
+  declare target: number | null;
+  declare start: Month | null;
+  declare due: Month | null;
+  declare months: MonthPoint[];
+  declare throughMonth: Month | null;
+  declare current: number | null;
+  declare actualToDate: number | null;
+  declare targetToDate: number | null;
+  declare expected: number | null;
+  declare attainment: number | null;
+  declare expectedAttainment: number | null;
+  declare status: Status;
+  declare forecast: number | null;
+  declare forecastAttainment: number | null;
+  declare score: number | null;
+  declare scoreFinal: boolean;
+  declare missingCheckIn: Month | null;
+  declare doneOn: IsoDate | null;
+  declare monthsMet: number | null;
+  declare monthsJudged: number | null;
+  declare leftOut: LeftOutReason | null;
+
+  constructor(
+    meta: MetricMeta,
+    usable: MetricSpec | null,
+    leftOut: LeftOutReason | null,
+    window: MonthWindow,
+  ) {
+    this.id = meta.id;
+    this.kind = meta.kind;
+    this.name = meta.name;
+    this.owner = meta.owner;
+    this.unit = meta.unit;
+    this.type = meta.type;
+    this.direction = meta.direction;
+    this.baseline = meta.baseline;
+    this.target = meta.target;
+    this.start = usable?.start ?? null;
+    this.due = usable?.due ?? null;
+    Object.defineProperty(this, 'months', MONTHS_PROPERTY);
+    Object.defineProperty(this, MONTH_POINTS, HIDDEN_SLOT);
+    (this as WithPoints)[MONTH_POINTS] = window;
+    this.throughMonth = null;
+    this.current = null;
+    this.actualToDate = null;
+    this.targetToDate = null;
+    this.expected = null;
+    this.attainment = null;
+    this.expectedAttainment = null;
+    this.status = 'no-data';
+    this.forecast = null;
+    this.forecastAttainment = null;
+    this.score = null;
+    this.scoreFinal = false;
+    this.missingCheckIn = null;
+    this.doneOn = null;
+    this.monthsMet = null;
+    this.monthsJudged = null;
+    this.leftOut = leftOut;
+  }
+}
 
 /** What one metric's month points are built from (see metricProgress). */
 interface MonthWindow {
@@ -774,24 +823,25 @@ export function planProgress(
   asOf: IsoDate,
   counted: Actual[] | CheckInScreen = screenCheckIns(plan),
 ): PlanProgress {
-  const actuals = Array.isArray(counted) ? actualsIndex(counted) : counted.byMetric;
   const frame = progressFrame(plan, asOf);
-  // A screen of this plan also has each metric's rows by position (the same lists as byMetric's).
+  // A screen of this plan has each metric's rows by position, so no index by ID is needed (one is made only
+  // for bare rows, or for a screen whose lists do not match this plan's metrics).
   const screen = Array.isArray(counted) ? null : counted;
+  const byPosition =
+    screen !== null &&
+    screen.keyResultRows.length === plan.keyResults.length &&
+    screen.kpiRows.length === plan.kpis.length;
+  const actuals: Map<string, Actual[]> = byPosition
+    ? new Map()
+    : actualsIndex(Array.isArray(counted) ? counted : counted.counted);
   const keyResults = keyResultProgress(
     plan,
     asOf,
     actuals,
     frame,
-    screen?.keyResultRows.length === plan.keyResults.length ? screen.keyResultRows : undefined,
+    byPosition ? screen!.keyResultRows : undefined,
   );
-  const kpis = kpiProgress(
-    plan,
-    asOf,
-    actuals,
-    frame,
-    screen?.kpiRows.length === plan.kpis.length ? screen.kpiRows : undefined,
-  );
+  const kpis = kpiProgress(plan, asOf, actuals, frame, byPosition ? screen!.kpiRows : undefined);
   // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
   type Item = { progress: MetricProgress; weight: number };
   const byObjective = new Map<string, Item[]>();
