@@ -292,16 +292,10 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
   }
   if (typeof cell === 'boolean') return fail('not-a-date');
   // The usual form, "2026-03-01", read without normalising or a regular expression: Actuals has thousands.
-  if (
-    typeof cell === 'string' &&
-    cell.length === 10 &&
-    cell.charCodeAt(4) === 45 &&
-    cell.charCodeAt(7) === 45
-  ) {
-    const y = digitsAt(cell, 0, 4);
-    const mo = digitsAt(cell, 5, 2);
-    const d = digitsAt(cell, 8, 2);
-    if (y >= 0 && mo >= 0 && d >= 0) return isRealDay(y, mo, d) ? ok(cell) : fail('not-a-date');
+  if (typeof cell === 'string') {
+    const usual = usualIsoDate(cell);
+    if (usual === true) return ok(cell);
+    if (usual === false) return fail('not-a-date');
   }
   if (isErrorValue(cell)) return fail('formula-error');
   const text = String(cell).normalize('NFKC').trim();
@@ -311,6 +305,19 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
   if (!m) return fail('not-a-date');
   const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
   return isRealDay(y, mo, d) ? ok(isoDate(y, mo, d)) : fail('not-a-date');
+}
+
+/**
+ * Whether text in the usual form "2026-03-01" is a real day (true) or not (false, "2026-02-30"); null when it is
+ * not in that form at all (and so must be read the general way, as readDate does).
+ */
+export function usualIsoDate(text: string): boolean | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const y = digitsAt(text, 0, 4);
+  const mo = digitsAt(text, 5, 2);
+  const d = digitsAt(text, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return null;
+  return isRealDay(y, mo, d);
 }
 
 /** The number written by `length` ASCII digits from `start`, or -1 when any of them is not a digit. */

@@ -272,11 +272,20 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
 
 /** Numbers written in an objective's words ("convert 1,000 new customers"), leaving out years like 2026. */
 function numbersIn(text: string): number[] {
-  return [...text.normalize('NFKC').matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)]
-    .map((m) => ({ raw: m[0], value: Number(m[0].replace(/,/g, '')) }))
-    .filter(({ raw, value }) => value > 0 && !/^(19|20)\d\d$/.test(raw))
-    .map(({ value }) => value);
+  const out: number[] = [];
+  // Full-width digits (１,０００) read as ASCII ones; a title of plain ASCII needs no normalising.
+  const plain = ASCII_ONLY.test(text) ? text : text.normalize('NFKC');
+  NUMBER_IN_WORDS.lastIndex = 0;
+  for (let m = NUMBER_IN_WORDS.exec(plain); m !== null; m = NUMBER_IN_WORDS.exec(plain)) {
+    const raw = m[0];
+    const value = Number(raw.replace(/,/g, ''));
+    if (value > 0 && !YEAR.test(raw)) out.push(value);
+  }
+  return out;
 }
+const NUMBER_IN_WORDS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const YEAR = /^(19|20)\d\d$/;
 
 /** Beyond this ratio a funnel and its objective tell different stories (the brief's 50,000 × 20% ≠ 1,000). */
 export const FUNNEL_TOLERANCE = 2;
@@ -424,7 +433,11 @@ function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]):
     const krRow = krRows.get(id);
     return krRow === undefined ? undefined : { tab: 'keyResults', row: krRow };
   };
-  for (const p of [...progress.keyResults, ...progress.kpis]) {
+  const metrics = progress.keyResults.length + progress.kpis.length;
+  for (let i = 0; i < metrics; i++) {
+    // Key results, then KPIs, without a joined copy of both lists.
+    const p =
+      i < progress.keyResults.length ? progress.keyResults[i] : progress.kpis[i - progress.keyResults.length];
     const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
     if (!p.missingCheckIn && !behind) continue;
     const where = rowOf(p.id);

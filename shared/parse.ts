@@ -8,6 +8,7 @@ import {
   isBlank,
   readDate,
   readList,
+  usualIsoDate,
   readNumber,
   type Cell,
   type Grid,
@@ -632,11 +633,14 @@ function uniqueById<T extends { row: number }>(
   if (!table) return items;
   const seen = new Map<string, T>();
   const column = table.layout.columns[key] ?? 1;
-  for (const item of items) {
+  let repeated = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const id = String(item[key]);
     const lower = id.toLowerCase();
     const first = seen.get(lower);
     if (first) {
+      repeated = true;
       issues.push(
         makeIssue(
           'duplicate-id',
@@ -648,7 +652,8 @@ function uniqueById<T extends { row: number }>(
       seen.set(lower, item);
     }
   }
-  return [...seen.values()];
+  // Without a repeat every row is kept, in order: the rows as read (no copy of 10,000 rows).
+  return repeated ? [...seen.values()] : items;
 }
 
 function readDepartment(r: RowReader): Department | null {
@@ -793,12 +798,17 @@ function readActual(r: RowReader): Actual | null {
   const metricCell = r.cellAt(metricColumn);
   if (typeof valueCell === 'number' && Number.isFinite(valueCell) && !isBlank(metricCell)) {
     const timeZone = r.ctx.timeZone;
-    const date = readDate(r.cellAt(dateColumn), timeZone);
-    if (date.ok) {
+    const dateCell = r.cellAt(dateColumn);
+    // A date typed as text in the usual form is taken as it is (no Read result made for each of the rows).
+    const date =
+      typeof dateCell === 'string' && usualIsoDate(dateCell) === true
+        ? dateCell
+        : readDate(dateCell, timeZone);
+    if (typeof date === 'string' || date.ok) {
       const metric = cellText(metricCell, timeZone);
       return {
         row: r.row,
-        date: date.value,
+        date: typeof date === 'string' ? date : date.value,
         metric,
         value: valueCell,
         note: cellText(r.cellAt(noteColumn), timeZone),
