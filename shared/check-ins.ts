@@ -12,7 +12,14 @@
  * leaves them for later without an issue, since they are not mistakes.
  */
 import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
-import { isMoneyUnit, keyResultWindow, trackedKeyResult } from './decompose';
+import {
+  isMoneyUnit,
+  keyResultSpec,
+  keyResultWindow,
+  kpiSpec,
+  trackedKeyResult,
+  type MetricSpec,
+} from './decompose';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import type { Actual, KeyResult, Plan } from './plan';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
@@ -104,20 +111,21 @@ export interface CheckInScreen {
    */
   keyResultRows: Actual[][];
   kpiRows: Actual[][];
+  /** keyResultSpec of plan.keyResults[i] and kpiSpec of plan.kpis[i], by position: progress decomposes these. */
+  keyResultSpecs: (MetricSpec | null)[];
+  kpiSpecs: (MetricSpec | null)[];
 }
 
-/** The Start month of a window starting on `day`, and its monthIndex. */
+/** The Start month of a window starting on `day`. */
 const startMonth = (day: IsoDate | null): Month | null => (day === null ? null : monthOf(day));
-const indexOf = (month: Month | null): number | null => (month === null ? null : monthIndex(month));
 
 /** A metric's facts before its check-ins are screened (one constructor: every MetricFacts has one shape). */
 function newFacts(
   metric: { id: string; unit: string; direction: Direction },
   type: MetricType,
   scale: number | null,
-  windowStart: IsoDate | null,
+  start: Month | null,
 ): MetricFacts {
-  const start = startMonth(windowStart);
   return {
     id: metric.id,
     type,
@@ -126,7 +134,7 @@ function newFacts(
     direction: metric.direction,
     scale,
     start,
-    startIndex: indexOf(start),
+    startIndex: start === null ? null : monthIndex(start),
     firstOnDate: null,
     lastRow: -1,
     counted: null,
@@ -135,46 +143,60 @@ function newFacts(
 
 /**
  * Each metric's facts by lower-case ID, and the facts of each of plan.keyResults and plan.kpis by position (a
- * KPI with a key result's ID shares its facts, as the rows of that ID are the key result's).
+ * KPI with a key result's ID shares its facts, as the rows of that ID are the key result's). Also each metric's
+ * spec by position, which progress needs next: worked out here once, since the facts start where the spec does.
  */
 function metricFacts(plan: Plan): {
   facts: Map<string, MetricFacts>;
   ofKeyResults: MetricFacts[];
   ofKpis: MetricFacts[];
+  keyResultSpecs: (MetricSpec | null)[];
+  kpiSpecs: (MetricSpec | null)[];
 } {
   const facts = new Map<string, MetricFacts>();
-  const ofKeyResults: MetricFacts[] = [];
-  const ofKpis: MetricFacts[] = [];
+  const ofKeyResults: MetricFacts[] = new Array(plan.keyResults.length);
+  const ofKpis: MetricFacts[] = new Array(plan.kpis.length);
+  const keyResultSpecs: (MetricSpec | null)[] = new Array(plan.keyResults.length);
+  const kpiSpecs: (MetricSpec | null)[] = new Array(plan.kpis.length);
   // keyResultIndex, made in the same pass: the first key result of an ID wins.
   const index = new Map<string, KeyResult>();
-  for (const kr of plan.keyResults) {
+  for (let i = 0; i < plan.keyResults.length; i++) {
+    const kr = plan.keyResults[i];
+    const spec = (keyResultSpecs[i] = keyResultSpec(kr, plan));
     const key = kr.id.toLowerCase();
     const known = facts.get(key);
     if (known) {
-      ofKeyResults.push(known);
+      ofKeyResults[i] = known;
       continue;
     }
     index.set(key, kr);
     const scale = kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target));
-    const made = newFacts(kr, kr.type, scale, keyResultWindow(kr, plan)?.start ?? null);
+    // The spec starts at the window's Start month; without a target there is no spec, but there is a window.
+    const start = spec ? spec.start : startMonth(keyResultWindow(kr, plan)?.start ?? null);
+    const made = newFacts(kr, kr.type, scale, start);
     facts.set(key, made);
-    ofKeyResults.push(made);
+    ofKeyResults[i] = made;
   }
-  for (const kpi of plan.kpis) {
+  for (let i = 0; i < plan.kpis.length; i++) {
+    const kpi = plan.kpis[i];
+    const spec = (kpiSpecs[i] = kpiSpec(kpi, plan, index));
     const key = kpi.id.toLowerCase();
     const known = facts.get(key);
     if (known) {
-      ofKpis.push(known);
+      ofKpis[i] = known;
       continue;
     }
-    const kr = trackedKeyResult(kpi, plan, index);
-    const windowStart = (kr ? keyResultWindow(kr, plan) : null)?.start ?? plan.period?.start ?? null;
+    let start = spec ? spec.start : null;
+    if (!spec) {
+      const kr = trackedKeyResult(kpi, plan, index);
+      start = startMonth((kr ? keyResultWindow(kr, plan) : null)?.start ?? plan.period?.start ?? null);
+    }
     const scale = kpi.target === null ? null : Math.abs(kpi.target);
-    const made = newFacts(kpi, 'threshold', scale, windowStart);
+    const made = newFacts(kpi, 'threshold', scale, start);
     facts.set(key, made);
-    ofKpis.push(made);
+    ofKpis[i] = made;
   }
-  return { facts, ofKeyResults, ofKpis };
+  return { facts, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs };
 }
 
 /** A number as a person typed it, without binary noise (0.13, not 0.13000000000000003). */
@@ -238,7 +260,7 @@ function sameValueOnChain(
 
 /** Screen every Actuals row once: the rows that count, and an issue for each that does not. */
 export function screenCheckIns(plan: Plan): CheckInScreen {
-  const { facts, ofKeyResults, ofKpis } = metricFacts(plan);
+  const { facts, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs } = metricFacts(plan);
   const layout = plan.layout.actuals;
   const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
   const at = (row: number, column: 'date' | 'value') => ({
@@ -335,5 +357,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     unknown,
     keyResultRows: ofKeyResults.map(rowsOf),
     kpiRows: ofKpis.map(rowsOf),
+    keyResultSpecs,
+    kpiSpecs,
   };
 }

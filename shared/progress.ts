@@ -689,6 +689,8 @@ export function keyResultProgress(
   frame = progressFrame(plan, asOf),
   /** Each key result's counted rows by position (CheckInScreen.keyResultRows), when known. */
   rows?: Actual[][],
+  /** Each key result's keyResultSpec by position (CheckInScreen.keyResultSpecs), when known. */
+  specs?: (MetricSpec | null)[],
 ): MetricProgress[] {
   return plan.keyResults.map((kr, i) =>
     metricProgress(
@@ -703,7 +705,7 @@ export function keyResultProgress(
         baseline: kr.baseline,
         target: kr.target,
       },
-      keyResultSpec(kr, plan),
+      specs ? specs[i] : keyResultSpec(kr, plan),
       plan,
       asOf,
       actuals,
@@ -720,8 +722,10 @@ export function kpiProgress(
   frame = progressFrame(plan, asOf),
   /** Each KPI's counted rows by position (CheckInScreen.kpiRows), when known. */
   rows?: Actual[][],
+  /** Each KPI's kpiSpec by position (CheckInScreen.kpiSpecs), when known. */
+  specs?: (MetricSpec | null)[],
 ): MetricProgress[] {
-  const index = keyResultIndex(plan);
+  const index = specs ? null : keyResultIndex(plan);
   return plan.kpis.map((kpi, i) =>
     metricProgress(
       {
@@ -735,7 +739,7 @@ export function kpiProgress(
         baseline: 0,
         target: kpi.target,
       },
-      kpiSpec(kpi, plan, index),
+      specs ? specs[i] : kpiSpec(kpi, plan, index!),
       plan,
       asOf,
       actuals,
@@ -842,8 +846,16 @@ export function planProgress(
     actuals,
     frame,
     byPosition ? screen!.keyResultRows : undefined,
+    byPosition ? screen!.keyResultSpecs : undefined,
   );
-  const kpis = kpiProgress(plan, asOf, actuals, frame, byPosition ? screen!.kpiRows : undefined);
+  const kpis = kpiProgress(
+    plan,
+    asOf,
+    actuals,
+    frame,
+    byPosition ? screen!.kpiRows : undefined,
+    byPosition ? screen!.kpiSpecs : undefined,
+  );
   // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
   type Item = { progress: MetricProgress; weight: number };
   const byObjective = new Map<string, Item[]>();
