@@ -199,14 +199,25 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
       });
     }
   }
-  const perOwner = <T extends { owner: string; row: number }>(items: T[]) => {
-    const groups = new Map<string, T[]>();
-    for (const item of items) {
-      if (!item.owner) continue;
-      const key = item.owner.toLowerCase();
+  // Rows per owner (lower case), and every owner named anywhere, in one pass over each tab: a department owns
+  // few rows, a plan thousands, so each owner's spelling is lowered once, not once per row.
+  const owners = new Set<string>();
+  const lowered = new Map<string, string>();
+  const lower = (owner: string) => {
+    let key = lowered.get(owner);
+    if (key === undefined) lowered.set(owner, (key = owner.toLowerCase()));
+    return key;
+  };
+  const perOwner = (items: readonly { owner: string; row: number }[]) => {
+    const groups = new Map<string, { owner: string; rows: number[] }>();
+    for (let i = 0; i < items.length; i++) {
+      const owner = items[i].owner;
+      if (!owner) continue;
+      const key = lower(owner);
+      owners.add(key);
       const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
+      if (group) group.rows.push(items[i].row);
+      else groups.set(key, { owner, rows: [items[i].row] });
     }
     return groups;
   };
@@ -216,22 +227,19 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
     ['kpis', plan.kpis, 'too-many-kpis', opts.maxKpisPerDepartment],
   ] as const;
   for (const [tab, items, code, max] of limits) {
-    for (const group of perOwner<{ owner: string; row: number }>([...items]).values()) {
-      if (group.length > max) {
+    perOwner(items).forEach(({ owner, rows }) => {
+      if (rows.length > max) {
         // Point at the first row over the limit: that is the one to reconsider.
-        push(code, cellOf(plan, tab, group[max].row, 'owner'), {
-          owner: group[0].owner,
-          count: group.length,
-          max,
-        });
+        push(code, cellOf(plan, tab, rows[max], 'owner'), { owner, count: rows.length, max });
       }
-    }
+    });
   }
 
-  // Line of sight: every department owns something it can act on.
-  const owners = new Set<string>();
-  for (const items of [plan.objectives, plan.keyResults, plan.kpis, plan.roadmap])
-    for (const x of items) if (x.owner) owners.add(x.owner.toLowerCase());
+  // Line of sight: every department owns something it can act on (owners of roadmap items count too).
+  for (let i = 0; i < plan.roadmap.length; i++) {
+    const owner = plan.roadmap[i].owner;
+    if (owner) owners.add(lower(owner));
+  }
   for (const d of plan.departments) {
     if (!owners.has(d.name.toLowerCase()))
       push('idle-department', cellOf(plan, 'departments', d.row, 'name'), { owner: d.name });
@@ -239,9 +247,13 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
 
   // Every key result should be visible in execution: a KPI or a roadmap item.
   const tracked = new Set<string>();
-  for (const k of plan.kpis) tracked.add(k.keyResultId.toLowerCase());
-  for (const r of plan.roadmap) for (const ref of r.keyResultIds) tracked.add(ref.toLowerCase());
-  for (const kr of plan.keyResults) {
+  for (let i = 0; i < plan.kpis.length; i++) tracked.add(plan.kpis[i].keyResultId.toLowerCase());
+  for (let i = 0; i < plan.roadmap.length; i++) {
+    const refs = plan.roadmap[i].keyResultIds;
+    for (let j = 0; j < refs.length; j++) tracked.add(refs[j].toLowerCase());
+  }
+  for (let i = 0; i < plan.keyResults.length; i++) {
+    const kr = plan.keyResults[i];
     if (!tracked.has(kr.id.toLowerCase()))
       push('key-result-untracked', cellOf(plan, 'keyResults', kr.row, 'id'), { id: kr.id });
   }
@@ -284,7 +296,7 @@ function numbersIn(text: string): number[] {
   return out;
 }
 const NUMBER_IN_WORDS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^[ -~\t\n\r]*$/;
 const YEAR = /^(19|20)\d\d$/;
 
 /** Beyond this ratio a funnel and its objective tell different stories (the brief's 50,000 × 20% ≠ 1,000). */
@@ -416,32 +428,17 @@ function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
 
 function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): void {
   const percent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
-  // Each metric's row by ID, made when a first issue needs it: a KPI's row wins over a key result's of the same
-  // ID, and the last of two rows with one ID wins. Two maps of numbers rather than one of {tab, row} objects
-  // (18,500 of them at 10,000 key results).
-  let krRows: Map<string, number> | undefined;
-  let kpiRows: Map<string, number> | undefined;
-  const rowOf = (id: string): { tab: TabKey; row: number } | undefined => {
-    if (!krRows || !kpiRows) {
-      krRows = new Map();
-      for (const k of plan.keyResults) krRows.set(k.id, k.row);
-      kpiRows = new Map();
-      for (const k of plan.kpis) kpiRows.set(k.id, k.row);
-    }
-    const kpiRow = kpiRows.get(id);
-    if (kpiRow !== undefined) return { tab: 'kpis', row: kpiRow };
-    const krRow = krRows.get(id);
-    return krRow === undefined ? undefined : { tab: 'keyResults', row: krRow };
-  };
-  const metrics = progress.keyResults.length + progress.kpis.length;
+  // Each metric's issue points at its own row: progress lists the key results and KPIs in the plan's order.
+  const krCount = progress.keyResults.length;
+  const metrics = krCount + progress.kpis.length;
   for (let i = 0; i < metrics; i++) {
-    // Key results, then KPIs, without a joined copy of both lists.
-    const p =
-      i < progress.keyResults.length ? progress.keyResults[i] : progress.kpis[i - progress.keyResults.length];
+    const isKr = i < krCount;
+    const p = isKr ? progress.keyResults[i] : progress.kpis[i - krCount];
     const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
     if (!p.missingCheckIn && !behind) continue;
-    const where = rowOf(p.id);
-    if (!where) continue;
+    const own = isKr ? plan.keyResults[i] : plan.kpis[i - krCount];
+    if (!own) continue;
+    const where: { tab: TabKey; row: number } = { tab: isKr ? 'keyResults' : 'kpis', row: own.row };
     if (p.missingCheckIn) {
       // Point at where the check-in goes: the Actuals tab's next free row when there is one.
       const actuals = plan.layout.actuals;

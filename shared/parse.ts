@@ -588,13 +588,14 @@ class RowReader {
     }
     const period = this.ctx.period;
     if (!period) return;
-    for (const [key, value] of [
-      [startKey, start],
-      [endKey, end],
-    ] as const) {
-      if (value && this.has(key) && (value < period.start || value > period.end)) {
-        this.issue('outside-period', key, { value, start: period.start, end: period.end });
-      }
+    // Two calls rather than a loop over [key, value] pairs: this runs for every dated row.
+    this.checkInPeriod(startKey, start, period);
+    this.checkInPeriod(endKey, end, period);
+  }
+
+  private checkInPeriod(key: string, value: IsoDate | null, period: { start: IsoDate; end: IsoDate }): void {
+    if (value && this.has(key) && (value < period.start || value > period.end)) {
+      this.issue('outside-period', key, { value, start: period.start, end: period.end });
     }
   }
 }

@@ -865,11 +865,12 @@ export function planProgress(
     if (group) group.push(item);
     else groups.set(key, [item]);
   };
-  plan.keyResults.forEach((kr, i) => {
+  for (let i = 0; i < plan.keyResults.length; i++) {
+    const kr = plan.keyResults[i];
     const item = { progress: keyResults[i], weight: kr.weight };
     add(byObjective, kr.objectiveId.toLowerCase(), item);
     add(byOwner, kr.owner.toLowerCase(), item);
-  });
+  }
   const objectives: Record<string, RollUp> = {};
   for (const o of plan.objectives) {
     objectives[o.id] = rollUp(byObjective.get(o.id.toLowerCase()) ?? []);
@@ -877,7 +878,8 @@ export function planProgress(
   // A department that owns no key result is judged by the KPIs it owns (Support by its first-response time),
   // rather than shown as having no data.
   const kpisByOwner = new Map<string, Item[]>();
-  plan.kpis.forEach((kpi, i) => add(kpisByOwner, kpi.owner.toLowerCase(), { progress: kpis[i], weight: 1 }));
+  for (let i = 0; i < plan.kpis.length; i++)
+    add(kpisByOwner, plan.kpis[i].owner.toLowerCase(), { progress: kpis[i], weight: 1 });
   const departments: Record<string, RollUp> = {};
   const owners = new Map<string, string>();
   const addOwner = (name: string) => {
@@ -888,8 +890,8 @@ export function planProgress(
   for (const d of plan.departments) addOwner(d.name);
   for (const k of plan.keyResults) addOwner(k.owner);
   for (const k of plan.kpis) addOwner(k.owner);
-  for (const [key, owner] of owners) {
+  owners.forEach((owner, key) => {
     departments[owner] = rollUp(byOwner.get(key) ?? kpisByOwner.get(key) ?? []);
-  }
+  });
   return { asOf, keyResults, kpis, objectives, departments };
 }
