@@ -530,14 +530,15 @@ class RowReader {
 
   /** A number cell; `unit` is the metric's Unit, which a unit typed after the number must match. */
   number(key: string, required = false, unit = ''): number | null {
-    if (!this.has(key)) {
+    // Each cell is looked up once: a plan's tabs have hundreds of thousands of them.
+    const raw = this.raw(key);
+    // Most cells hold numbers, which need no context and no Read result.
+    if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+    if (isBlank(raw)) {
       if (required) this.requirePresent(key);
       return null;
     }
-    const raw = this.raw(key);
-    // Most cells hold numbers, which need no context (and an Actuals tab has thousands of them).
-    const read =
-      typeof raw === 'number' ? readNumber(raw) : readNumber(raw, { currency: this.ctx.currency, unit });
+    const read = readNumber(raw, { currency: this.ctx.currency, unit });
     if (read.ok) return read.value;
     const value = this.text(key);
     const found = read.found ?? '';
@@ -552,11 +553,14 @@ class RowReader {
   }
 
   date(key: string, required = false): IsoDate | null {
-    if (!this.has(key)) {
+    const raw = this.raw(key);
+    // The usual form, "2026-03-01", is taken as it is (no Read result made for it).
+    if (typeof raw === 'string' && usualIsoDate(raw) === true) return raw;
+    if (isBlank(raw)) {
       if (required) this.requirePresent(key);
       return null;
     }
-    const read = readDate(this.raw(key), this.ctx.timeZone);
+    const read = readDate(raw, this.ctx.timeZone);
     if (read.ok) return read.value;
     this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-date', key, {
       value: this.text(key),
@@ -570,11 +574,12 @@ class RowReader {
     fallback: keyof (typeof ENUMS)[K],
     required = false,
   ): keyof (typeof ENUMS)[K] {
-    if (!this.has(key)) {
+    const raw = this.raw(key);
+    if (isBlank(raw)) {
       if (required) this.requirePresent(key);
       return fallback;
     }
-    const value = matchEnum(enumKey, this.text(key));
+    const value = matchEnum(enumKey, cellText(raw, this.ctx.timeZone));
     if (value !== undefined) return value;
     const allowed = inEveryLanguage((lang) => joinList(enumLabels(enumKey, lang), lang));
     this.issue('invalid-choice', key, { value: this.text(key), allowed });
