@@ -98,8 +98,8 @@ interface MetricFacts {
 }
 
 export interface CheckInScreen {
-  /** The rows that count (in sheet order): everything else was excluded with an issue. */
-  counted: Actual[];
+  /** The rows that count (in sheet order): everything else was excluded with an issue. Listed when first read. */
+  readonly counted: Actual[];
   issues: PlanIssue[];
   /** The rows (in sheet order) whose Metric is no key result's or KPI's ID: the checks report each one. */
   unknown: Actual[];
@@ -268,7 +268,9 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     row,
     column: layout?.columns[column] ?? 1,
   });
-  const counted: Actual[] = [];
+  // The rows excluded (1), by index in plan.actuals: `counted` is the others, listed only when asked for, since
+  // progress takes each metric's own rows instead (a list of all 127,000 rows was made for nothing).
+  const excluded = new Uint8Array(plan.actuals.length);
   const issues: PlanIssue[] = [];
   const unknown: Actual[] = [];
   // Repeats are found per metric and date (MetricFacts.firstOnDate), then by value along a chain of the earlier
@@ -303,7 +305,6 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     }
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
     if (!m) {
-      counted.push(a);
       unknown.push(a);
       continue;
     }
@@ -316,6 +317,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
           ...impossible.params,
         }),
       );
+      excluded[i] = 1;
       continue;
     }
     if (m.firstOnDate === null && (m.lastRow < 0 || a.date > actuals[m.lastRow].date)) {
@@ -332,6 +334,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
             other: actuals[first].row,
           }),
         );
+        excluded[i] = 1;
         continue;
       }
       // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
@@ -344,15 +347,18 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       issues.push(
         makeIssue('check-in-before-start', at(a.row, 'date'), { ...issueParams(a, m), start: m.start! }),
       );
+      excluded[i] = 1;
       continue;
     }
-    counted.push(a);
     if (m.counted) m.counted.push(a);
     else m.counted = [a];
   }
   const rowsOf = (m: MetricFacts) => m.counted ?? [];
+  let counted: Actual[] | null = null;
   return {
-    counted,
+    get counted() {
+      return (counted ??= actuals.filter((_, i) => excluded[i] === 0));
+    },
     issues,
     unknown,
     keyResultRows: ofKeyResults.map(rowsOf),
