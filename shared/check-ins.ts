@@ -148,12 +148,16 @@ function newFacts(
  */
 function metricFacts(plan: Plan): {
   facts: Map<string, MetricFacts>;
+  bySpelling: Map<string, MetricFacts | null>;
   ofKeyResults: MetricFacts[];
   ofKpis: MetricFacts[];
   keyResultSpecs: (MetricSpec | null)[];
   kpiSpecs: (MetricSpec | null)[];
 } {
   const facts = new Map<string, MetricFacts>();
+  // Each metric's facts by its ID as spelled on its own tab, which is how the Actuals tab mostly spells it: the
+  // screen then finds most rows' facts without lowering their Metric cell first.
+  const bySpelling = new Map<string, MetricFacts | null>();
   const ofKeyResults: MetricFacts[] = new Array(plan.keyResults.length);
   const ofKpis: MetricFacts[] = new Array(plan.kpis.length);
   const keyResultSpecs: (MetricSpec | null)[] = new Array(plan.keyResults.length);
@@ -167,6 +171,7 @@ function metricFacts(plan: Plan): {
     const known = facts.get(key);
     if (known) {
       ofKeyResults[i] = known;
+      if (!bySpelling.has(kr.id)) bySpelling.set(kr.id, known);
       continue;
     }
     index.set(key, kr);
@@ -175,6 +180,7 @@ function metricFacts(plan: Plan): {
     const start = spec ? spec.start : startMonth(keyResultWindow(kr, plan)?.start ?? null);
     const made = newFacts(kr, kr.type, scale, start);
     facts.set(key, made);
+    bySpelling.set(kr.id, made);
     ofKeyResults[i] = made;
   }
   for (let i = 0; i < plan.kpis.length; i++) {
@@ -184,6 +190,7 @@ function metricFacts(plan: Plan): {
     const known = facts.get(key);
     if (known) {
       ofKpis[i] = known;
+      if (!bySpelling.has(kpi.id)) bySpelling.set(kpi.id, known);
       continue;
     }
     let start = spec ? spec.start : null;
@@ -194,9 +201,10 @@ function metricFacts(plan: Plan): {
     const scale = kpi.target === null ? null : Math.abs(kpi.target);
     const made = newFacts(kpi, 'threshold', scale, start);
     facts.set(key, made);
+    bySpelling.set(kpi.id, made);
     ofKpis[i] = made;
   }
-  return { facts, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs };
+  return { facts, bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs };
 }
 
 /** A number as a person typed it, without binary noise (0.13, not 0.13000000000000003). */
@@ -260,7 +268,7 @@ function sameValueOnChain(
 
 /** Screen every Actuals row once: the rows that count, and an issue for each that does not. */
 export function screenCheckIns(plan: Plan): CheckInScreen {
-  const { facts, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs } = metricFacts(plan);
+  const { facts, bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs } = metricFacts(plan);
   const layout = plan.layout.actuals;
   const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
   const at = (row: number, column: 'date' | 'value') => ({
@@ -294,13 +302,13 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     return (m.firstOnDate = map);
   };
   const currency = plan.strategy.values.currency;
-  // Actuals repeat the same few IDs thousands of times: each spelling is looked up once.
-  const bySpelling = new Map<string, MetricFacts | undefined>();
+  // Actuals repeat the same IDs thousands of times: a spelling other than the metric's own is lowered and
+  // looked up once, then remembered (null: no such metric).
   for (let i = 0; i < actuals.length; i++) {
     const a = actuals[i];
     let m = bySpelling.get(a.metric);
-    if (m === undefined && !bySpelling.has(a.metric)) {
-      m = facts.get(a.metric.toLowerCase());
+    if (m === undefined) {
+      m = facts.get(a.metric.toLowerCase()) ?? null;
       bySpelling.set(a.metric, m);
     }
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
