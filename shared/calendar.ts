@@ -156,16 +156,21 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat | null {
  * gives the day the person typed.
  */
 export function dateToIso(date: Date, timeZone = 'UTC'): IsoDate | undefined {
-  if (Number.isNaN(date.getTime())) return undefined;
-  if (timeZone === 'UTC') return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-  const format = dayFormat(timeZone);
-  // An unknown time zone: fall back to UTC rather than failing the whole read.
-  if (!format) return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
   const instant = date.getTime();
+  if (Number.isNaN(instant)) return undefined;
+  // Also in UTC: the days already read are shared texts rather than a new one for each of 127,000 cells.
   let days = DAYS_READ.get(timeZone);
   if (!days) DAYS_READ.set(timeZone, (days = new Map()));
   const known = days.get(instant);
   if (known !== undefined) return known;
+  const format = timeZone === 'UTC' ? null : dayFormat(timeZone);
+  // UTC, or an unknown time zone (read as UTC rather than failing the whole read).
+  if (!format) {
+    const iso = isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+    if (days.size >= DAYS_READ_MAX) days.clear();
+    days.set(instant, iso);
+    return iso;
+  }
   let year = 0;
   let month = 0;
   let day = 0;

@@ -3,7 +3,7 @@
  * numbers, strings, booleans, Dates, '' for empty, and error strings such as '#REF!'.
  * Every reader returns a value or a reason; none throws on user data.
  */
-import { dateToIso, isIsoDate, isoDate, isRealDay, serialToIso, type IsoDate } from './calendar';
+import { dateToIso, isoDate, isRealDay, serialToIso, type IsoDate } from './calendar';
 import { normalizeHeader } from './template';
 
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -283,7 +283,7 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
     const iso = dateToIso(cell, timeZone);
     // The same years as typed text (1900–9999): a Date in year 26 or 20000 is a typo, and would not even
     // print as YYYY-MM-DD, which every later stage relies on.
-    return iso && isIsoDate(iso) ? ok(iso) : fail('not-a-date');
+    return iso && usualIsoDate(iso) === true ? ok(iso) : fail('not-a-date');
   }
   if (typeof cell === 'number') {
     // Serial numbers between 1 (1899-12-31) and 2958465 (9999-12-31).
