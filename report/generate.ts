@@ -180,6 +180,24 @@ async function checkReplaceable(dir: string, shown: string): Promise<'missing' |
 }
 
 /**
+ * Files written at once. One at a time, each write waits for the last (open, write, close on libuv's thread
+ * pool), and a report of 10,000 key results (3,337 files) spent 3 s writing; a few at once keep the pool busy
+ * without opening thousands of files together (the pool has 4 threads by default, and systems cap open files).
+ */
+const WRITE_CONCURRENCY = 16;
+
+async function writeAll(folder: string, files: ReportFile[]): Promise<void> {
+  let next = 0;
+  const writer = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      await writeFile(join(folder, file.name), file.data);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, files.length) }, writer));
+}
+
+/**
  * Write the files into DIR: into a temporary sibling folder first, then renamed into place. On any failure the
  * temporary folder is removed and DIR is as it was.
  */
@@ -200,7 +218,7 @@ export async function writeReportDir(dir: string, files: ReportFile[], shown = d
   const old = join(parent, `.${basename(target)}.old-${tag}`);
   try {
     await mkdir(temp);
-    for (const file of files) await writeFile(join(temp, file.name), file.data);
+    await writeAll(temp, files);
     const marker: Marker = { generator: GENERATOR, files: files.map((f) => f.name) };
     await writeFile(join(temp, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
     if (state === 'replace') {
