@@ -764,12 +764,47 @@ describe('tracking checks', () => {
     ]);
   });
 
+  it('a key result and a KPI that share an ID are each reported at their own row', () => {
+    const wb = exampleWorkbook('en');
+    delete wb['Actuals'];
+    // KPI2 (on the KPIs tab's third row) renamed to KR3: KR3's pace is still judged at its own Target cell.
+    setCell(wb, 'KPIs', 'KPI2', 'ID', 'KR3');
+    const tracking = allIssues(wb, { asOf: '2026-04-15' }).filter((i) => i.category === 'tracking');
+    expect(
+      tracking.filter((i) => i.message.en.startsWith('KR3')).map((i) => [i.code, i.sheet, i.a1]),
+    ).toEqual([
+      ['stale-check-in', KR, 'A4'],
+      ['stale-check-in', 'KPIs', 'A3'],
+    ]);
+  });
+
   it('behind pace is reported for at-risk as well as off-track key results, never for KPIs', () => {
     const { issues, progress } = analyzeWorkbook(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF });
     expect(progress.kpis.filter((k) => k.status === 'off-track').map((k) => k.id)).toEqual(['KPI2', 'KPI3']);
     expect(issues.filter((i) => i.code === 'behind-pace').map((i) => i.message.en)).toEqual([
       'KR3 is off track: 53% achieved, 80% expected by now.',
     ]);
+  });
+});
+
+describe('issues as data', () => {
+  it('serialise, spread and compare with their words in every language, in the same field order', () => {
+    const { issues } = analyzeWorkbook(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF });
+    const issue = issues.find((i) => i.code === 'behind-pace')!;
+    const fields = ['severity', 'category', 'code', 'message', 'fix', 'sheet', 'row', 'column', 'a1'];
+    expect(Object.keys(issue)).toEqual(fields);
+    const json = JSON.parse(JSON.stringify(issue)) as PlanIssue;
+    expect(Object.keys(json)).toEqual(fields);
+    expect(json.message.en).toBe('KR3 is off track: 53% achieved, 80% expected by now.');
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+      // Every parameter filled in, in every language, for the message and the fix.
+      expect(json.message[lang]).toContain('KR3');
+      expect(json.message[lang]).not.toMatch(/[{}]/);
+      expect(json.fix[lang].length).toBeGreaterThan(0);
+      expect(json.fix[lang]).not.toMatch(/[{}]/);
+    }
+    expect({ ...issue }).toEqual(json);
+    expect(issue).toEqual(json);
   });
 });
 
