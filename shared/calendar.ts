@@ -165,12 +165,16 @@ export function dateToIso(date: Date, timeZone = 'UTC'): IsoDate | undefined {
   if (known !== undefined) return known;
   const format = timeZone === 'UTC' ? null : dayFormat(timeZone);
   // UTC, or an unknown time zone (read as UTC rather than failing the whole read).
-  if (!format) {
-    const iso = isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-    if (days.size >= DAYS_READ_MAX) days.clear();
-    days.set(instant, iso);
-    return iso;
-  }
+  const iso = format
+    ? dayInZone(date, format)
+    : isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  if (days.size >= DAYS_READ_MAX) days.clear();
+  days.set(instant, iso);
+  return iso;
+}
+
+/** The calendar day of an instant as a formatter for a time zone gives it. */
+function dayInZone(date: Date, format: Intl.DateTimeFormat): IsoDate {
   let year = 0;
   let month = 0;
   let day = 0;
@@ -179,13 +183,10 @@ export function dateToIso(date: Date, timeZone = 'UTC'): IsoDate | undefined {
     else if (part.type === 'month') month = Number(part.value);
     else if (part.type === 'day') day = Number(part.value);
   }
-  const iso = isoDate(year, month, day);
-  if (days.size >= DAYS_READ_MAX) days.clear();
-  days.set(instant, iso);
-  return iso;
+  return isoDate(year, month, day);
 }
 
-/** Today as a calendar day is the caller's business: the core never reads the clock. */
+/** True for text of the form YYYY-MM-DD that names a real day (the core never reads the clock: today is the caller's). */
 export function isIsoDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   return !!m && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));

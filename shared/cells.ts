@@ -308,6 +308,16 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
 }
 
 /**
+ * The day a cell holds, or null when it holds none (readDate says why). Text in the usual form is taken as it is,
+ * with no Read result made: an Actuals tab has a date cell on each of its 127,000 rows at 10,000 key results.
+ */
+export function dayOf(cell: Cell, timeZone = 'UTC'): IsoDate | null {
+  if (typeof cell === 'string' && usualIsoDate(cell) === true) return cell;
+  const read = readDate(cell, timeZone);
+  return read.ok ? read.value : null;
+}
+
+/**
  * Whether text in the usual form "2026-03-01" is a real day (true) or not (false, "2026-02-30"); null when it is
  * not in that form at all (and so must be read the general way, as readDate does).
  */

@@ -17,7 +17,13 @@ import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
 import type { KeyResult, Plan, TargetsTab } from './plan';
-import { planProgress, STATUS_LABELS, type LeftOutReason, type PlanProgress } from './progress';
+import {
+  planProgress,
+  STATUS_LABELS,
+  type LeftOutReason,
+  type MetricProgress,
+  type PlanProgress,
+} from './progress';
 import { ENUMS, STRATEGY_FIELDS, STRATEGY_QUESTIONS, tabDef, type TabKey } from './template';
 import type { Workbook } from './cells';
 
@@ -428,17 +434,8 @@ function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
 
 function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): void {
   const percent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
-  // Each metric's issue points at its own row: progress lists the key results and KPIs in the plan's order.
-  const krCount = progress.keyResults.length;
-  const metrics = krCount + progress.kpis.length;
-  for (let i = 0; i < metrics; i++) {
-    const isKr = i < krCount;
-    const p = isKr ? progress.keyResults[i] : progress.kpis[i - krCount];
+  const check = (p: MetricProgress, tab: TabKey, row: number) => {
     const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
-    if (!p.missingCheckIn && !behind) continue;
-    const own = isKr ? plan.keyResults[i] : plan.kpis[i - krCount];
-    if (!own) continue;
-    const where: { tab: TabKey; row: number } = { tab: isKr ? 'keyResults' : 'kpis', row: own.row };
     if (p.missingCheckIn) {
       // Point at where the check-in goes: the Actuals tab's next free row when there is one.
       const actuals = plan.layout.actuals;
@@ -448,12 +445,12 @@ function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]):
             row: Math.max(actuals.rowCount, actuals.headerRow) + 1,
             column: actuals.columns.metric ?? 1,
           }
-        : cellOf(plan, where.tab, where.row, 'id');
+        : cellOf(plan, tab, row, 'id');
       issues.push(makeIssue('stale-check-in', at, { id: p.id, month: p.missingCheckIn }));
     }
     if (behind) {
       issues.push(
-        makeIssue('behind-pace', cellOf(plan, where.tab, where.row, 'target'), {
+        makeIssue('behind-pace', cellOf(plan, tab, row, 'target'), {
           id: p.id,
           status: STATUS_LABELS[p.status],
           attainment: percent(p.attainment),
@@ -461,7 +458,12 @@ function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]):
         }),
       );
     }
-  }
+  };
+  // Each metric's issues point at its own row: progress lists the key results and KPIs in the plan's order.
+  for (let i = 0; i < progress.keyResults.length && i < plan.keyResults.length; i++)
+    check(progress.keyResults[i], 'keyResults', plan.keyResults[i].row);
+  for (let i = 0; i < progress.kpis.length && i < plan.kpis.length; i++)
+    check(progress.kpis[i], 'kpis', plan.kpis[i].row);
 }
 
 /** The whole front half of the pipeline in one call: read, check, and score a workbook. */

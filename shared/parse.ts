@@ -5,6 +5,7 @@
 import { isIsoDate, monthOf, monthRange, serialToIsoMinute, type IsoDate, type Month } from './calendar';
 import {
   cellText,
+  dayOf,
   isBlank,
   readDate,
   readList,
@@ -804,17 +805,12 @@ function readActual(r: RowReader): Actual | null {
   const metricCell = r.cellAt(metricColumn);
   if (typeof valueCell === 'number' && Number.isFinite(valueCell) && !isBlank(metricCell)) {
     const timeZone = r.ctx.timeZone;
-    const dateCell = r.cellAt(dateColumn);
-    // A date typed as text in the usual form is taken as it is (no Read result made for each of the rows).
-    const date =
-      typeof dateCell === 'string' && usualIsoDate(dateCell) === true
-        ? dateCell
-        : readDate(dateCell, timeZone);
-    if (typeof date === 'string' || date.ok) {
+    const date = dayOf(r.cellAt(dateColumn), timeZone);
+    if (date !== null) {
       const metric = cellText(metricCell, timeZone);
       return {
         row: r.row,
-        date: typeof date === 'string' ? date : date.value,
+        date,
         metric,
         value: valueCell,
         note: cellText(r.cellAt(noteColumn), timeZone),
