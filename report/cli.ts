@@ -21,15 +21,14 @@ import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
 import { CATALOGUES, isChinese } from '../shared/i18n';
 import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
-// Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, exceljs by readXlsx,
-// the Google client libraries by readSheet.
-import { OutputError } from './errors';
+// Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
+// saxes) when a file is read, exceljs when one is written, the Google client libraries by readSheet.
+import { OutputError, XlsxReadError } from './errors';
 import { PREVIOUS_MESSAGES, say, SHEET_MESSAGES } from './i18n';
 import { GENERATOR } from './package-info';
 import type { PlanJson } from './plan-json';
 import { loadPrevious } from './previous';
 import { readSheet, SheetReadError } from './read-sheets';
-import { readXlsx, XlsxReadError } from './read-xlsx';
 
 export interface CliIo {
   out(text: string): void;
@@ -144,6 +143,7 @@ async function loadInput(
   }
   if (file === undefined)
     return { workbook: exampleWorkbook(lang ?? 'en', { date: utcDateOf }), source: null };
+  const { readXlsx } = await import('./read-xlsx');
   try {
     return { workbook: await readXlsx(resolve(io.cwd(), file)), source: file };
   } catch (error) {

@@ -1,4 +1,18 @@
 /**
+ * A file that is not a readable workbook: `problem` says why in one line (report/read-xlsx.ts). Here, with the
+ * other failures the CLI prints, so it can recognise them without loading the reader.
+ */
+export class XlsxReadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+    this.name = 'XlsxReadError';
+  }
+}
+
+/**
  * The report's output failure, in a module of its own so the CLI can recognise it without loading the report
  * pipeline (and with it handlebars and vega) for commands that never build a report.
  */

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { readXlsxBuffer } from '../report/read-xlsx';
 import { planToXlsxBuffer, utcDate } from '../report/write-xlsx';
 import {
   columnLetter,
@@ -169,5 +170,23 @@ describe('Targets formulas recalculated by LibreOffice', () => {
       });
       expect(valueAt(r, summary('status')), p.id).toBe(STATUS_LABELS[p.status].en);
     }
+
+    // The report reads the file LibreOffice wrote (another producer's package: its own part order, styles and
+    // shared strings) as the same plan, and every cached result in the Targets tab as LibreOffice wrote it.
+    const read = await readXlsxBuffer(recalculated, 'plan.xlsx');
+    const reread = parsePlan(read, { timeZone: 'UTC' }).plan;
+    expect(reread.keyResults).toEqual(plan.keyResults);
+    expect(reread.kpis).toEqual(plan.kpis);
+    expect(reread.actuals).toEqual(plan.actuals);
+    let targetCells = 0;
+    for (const [a1, value] of cells) {
+      const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(a1)!;
+      const column = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const got = read.Targets[Number(row) - 1]?.[column - 1] ?? '';
+      // The month headers have a date format: the report reads them as Dates, the XML holds their serials.
+      expect(got instanceof Date ? got.getTime() / 86_400_000 + 25_569 : got, a1).toEqual(value);
+      targetCells++;
+    }
+    expect(targetCells).toBeGreaterThan(8 * 12);
   });
 });

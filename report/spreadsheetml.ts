@@ -1,0 +1,372 @@
+/**
+ * The parts of an .xlsx package the report reads, parsed from their XML as it streams in (SpreadsheetML, ECMA-376
+ * Part 1 §18; the same rules as Microsoft's "Open XML SDK" documentation of each element):
+ *
+ * - relationships (`_rels/.rels`, `xl/_rels/workbook.xml.rels`): which part is the workbook, its sheets, its
+ *   shared strings and its styles (§ Part 2, Open Packaging Conventions);
+ * - the workbook (`xl/workbook.xml`): the tabs in tab order (`<sheet name r:id>`) and the date system
+ *   (`<workbookPr date1904>`);
+ * - the styles (`xl/styles.xml`): which cell formats (`<cellXfs><xf numFmtId>`) show a date;
+ * - the shared strings (`xl/sharedStrings.xml`): the text of `t="s"` cells, runs joined, phonetic guides left out;
+ * - a worksheet: its cells' values (a formula's cached result) and its merged ranges.
+ *
+ * Each reader is fed by an XML parser (saxes, a conforming streaming parser) and keeps only what the report
+ * needs. Element and attribute names are matched by their local name, so a package that writes them with a
+ * namespace prefix (`<x:c>`, as some producers do) reads the same.
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+
+import type { Cell } from '../shared/cells';
+
+/** What a part reader does with the parser's events (element names without their prefix). */
+export interface PartReader {
+  open(name: string, attributes: Record<string, string>): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+/** Names as written (prefix:local), attributes as plain strings: the fastest of saxes's modes. */
+type PlainOptions = { fileName: string; xmlns: false };
+
+const localName = (qualified: string) => {
+  const colon = qualified.indexOf(':');
+  return colon < 0 ? qualified : qualified.slice(colon + 1);
+};
+
+/** The attribute whose local name is `name` (`r:id` is read as `id`, whatever the prefix). */
+function attribute(attributes: Record<string, string>, name: string): string | undefined {
+  if (name in attributes) return attributes[name];
+  for (const key in attributes) if (localName(key) === name) return attributes[key];
+  return undefined;
+}
+
+/** A streaming XML parser that feeds `reader`; `fileName` names the part in its error messages. */
+export function partParser(reader: PartReader, fileName: string): SaxesParser<PlainOptions> {
+  const parser = new SaxesParser<PlainOptions>({ fileName, xmlns: false });
+  parser.on('opentag', (tag: SaxesTagPlain) => reader.open(localName(tag.name), tag.attributes));
+  if (reader.text) {
+    const text = reader.text.bind(reader);
+    parser.on('text', text);
+    parser.on('cdata', text);
+  }
+  if (reader.close) {
+    const close = reader.close.bind(reader);
+    parser.on('closetag', (tag: SaxesTagPlain) => close(localName(tag.name)));
+  }
+  return parser;
+}
+
+/**
+ * Text escaped the SpreadsheetML way (ST_Xstring, §22.9.2.19): a character XML cannot hold is written `_xHHHH_`,
+ * and a literal "_x" that would read as one is written `_x005F_x…`. Excel writes them (a carriage return as
+ * `_x000D_`); the cell shows the character.
+ */
+export function unescapeXstring(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+export interface Relationship {
+  id: string;
+  /** The target part's path inside the package, without a leading slash. */
+  path: string;
+  /** The relationship type's last segment: 'officeDocument', 'worksheet', 'sharedStrings', 'styles', … */
+  kind: string;
+}
+
+/**
+ * A relationships part (`<Relationship Id Type Target>`); targets are resolved against `baseFolder` (the folder of
+ * the part the relationships belong to), or taken from the package root when they start with '/'. External
+ * targets (links to the web) are left out.
+ */
+export class RelationshipsReader implements PartReader {
+  readonly relationships: Relationship[] = [];
+
+  constructor(private readonly baseFolder: string) {}
+
+  open(name: string, attributes: Record<string, string>): void {
+    if (name !== 'Relationship' || attributes.TargetMode === 'External') return;
+    const target = attributes.Target ?? '';
+    const type = attributes.Type ?? '';
+    this.relationships.push({
+      id: attributes.Id ?? '',
+      path: resolvePartPath(this.baseFolder, target),
+      kind: type.slice(type.lastIndexOf('/') + 1),
+    });
+  }
+}
+
+/** `target` (a relative or root-relative part name, %-escaped) as a path from the package root. */
+export function resolvePartPath(baseFolder: string, target: string): string {
+  let decoded = target;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    // Not %-escaped after all: the name as written.
+  }
+  const segments = decoded.startsWith('/') ? [] : baseFolder.split('/').filter(Boolean);
+  for (const segment of decoded.replace(/\\/g, '/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+/** The workbook part: its tabs in tab order (each with its relationship id) and its date system. */
+export class WorkbookReader implements PartReader {
+  readonly sheets: { name: string; relationshipId: string }[] = [];
+  /** Serial day 0 is 1904-01-01 rather than 1899-12-30 (old Mac Excel workbooks). */
+  date1904 = false;
+
+  open(name: string, attributes: Record<string, string>): void {
+    if (name === 'sheet') {
+      this.sheets.push({ name: attributes.name ?? '', relationshipId: attribute(attributes, 'id') ?? '' });
+    } else if (name === 'workbookPr') {
+      const value = attributes.date1904;
+      this.date1904 = value === '1' || value === 'true';
+    }
+  }
+}
+
+/**
+ * Built-in number formats that show a date or a time (§18.8.30: 14–22 and 45–47 everywhere; 27–36 and 50–58 are
+ * the East Asian date formats, e.g. `yyyy"年"m"月"d"日"` in a Chinese or Japanese Excel).
+ */
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+
+/**
+ * Whether a format code shows a date or a time: it has a date or time token (y, m, d, h, s; b for the Buddhist
+ * year; e and g for eras) outside quoted text, escaped characters (`\x`), spacing and fill characters (`_x`,
+ * `*x`) and bracketed sections (colours, locales; an elapsed time `[h]` counts).
+ * exceljs's `isDateFmt` test, with eras, escapes and scientific formats handled.
+ */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/[\\_*]./g, '')
+    .replace(/\[(?:h+|m+|s+)\]/gi, 'h')
+    .replace(/\[[^\]]*\]/g, '')
+    // Letters that are not tokens: "General", and the exponent of a scientific format (0.00E+00).
+    .replace(/general|E[+-]/gi, '');
+  return /[ymdhsbeg]/i.test(bare);
+}
+
+/** The styles part: for each cell format (the `s` attribute of a cell), whether it shows a date. */
+export class StylesReader implements PartReader {
+  private readonly customFormats = new Map<number, string>();
+  private readonly cellFormats: number[] = [];
+  private inCellFormats = false;
+
+  open(name: string, attributes: Record<string, string>): void {
+    if (name === 'numFmt') {
+      this.customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+    } else if (name === 'cellXfs') {
+      this.inCellFormats = true;
+    } else if (name === 'xf' && this.inCellFormats) {
+      this.cellFormats.push(Number(attributes.numFmtId ?? 0));
+    }
+  }
+
+  close(name: string): void {
+    if (name === 'cellXfs') this.inCellFormats = false;
+  }
+
+  /** Per cell format index, whether its number format shows a date. */
+  dateStyles(): boolean[] {
+    return this.cellFormats.map((id) => {
+      const custom = this.customFormats.get(id);
+      return custom !== undefined ? isDateFormatCode(custom) : BUILT_IN_DATE_FORMATS.has(id);
+    });
+  }
+}
+
+/** The shared strings part: each `<si>`'s text, its runs joined, its phonetic guides (`<rPh>`) left out. */
+export class SharedStringsReader implements PartReader {
+  readonly strings: string[] = [];
+  private current = '';
+  private inText = false;
+  private inPhonetic = false;
+
+  open(name: string): void {
+    if (name === 't') this.inText = !this.inPhonetic;
+    else if (name === 'si') this.current = '';
+    else if (name === 'rPh') this.inPhonetic = true;
+  }
+
+  text(text: string): void {
+    if (this.inText) this.current += text;
+  }
+
+  close(name: string): void {
+    if (name === 't') this.inText = false;
+    else if (name === 'rPh') this.inPhonetic = false;
+    else if (name === 'si') this.strings.push(unescapeXstring(this.current));
+  }
+}
+
+/** A sheet uses shared strings (`t="s"`) but the package has none: its text cells cannot be read. */
+export class MissingSharedStrings extends Error {}
+
+const MS_PER_DAY = 86_400_000;
+/** Serial day 0 of the 1900 date system (1899-12-30), as days since 1970-01-01. */
+const SERIAL_EPOCH_1900 = 25_569;
+/** The 1904 system's day 0 is 1,462 days later. */
+const SERIAL_1904_OFFSET = 1_462;
+
+/** A serial date-time as the Date it shows at UTC (how Sheets and Excel store dates: no time zone). */
+export function serialToDate(serial: number, date1904: boolean): Date {
+  const days = serial - SERIAL_EPOCH_1900 + (date1904 ? SERIAL_1904_OFFSET : 0);
+  return new Date(Math.round(days * MS_PER_DAY));
+}
+
+const enum Capture {
+  None,
+  Value,
+  InlineText,
+}
+
+/** The 0-based column of an A1 reference's letters ("AB12" → 27). */
+function columnOf(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) | 0x20; // lower case
+    if (code < 0x61 || code > 0x7a) break;
+    column = column * 26 + (code - 0x60);
+  }
+  return column - 1;
+}
+
+/**
+ * A worksheet's cells as a grid (row r, 1-based, is rows[r - 1]; column c is rows[r - 1][c - 1]; empty cells
+ * are ''), each cell the value a person sees:
+ * - a formula gives its cached result (the formula's text is never read), blank when it was saved without one;
+ * - a number in a date or time format is a Date at UTC (`serialToDate`);
+ * - text is a string (shared, inline or a formula's text result), rich text runs joined;
+ * - TRUE/FALSE are booleans; an error is its text ('#REF!', '#N/A', ...).
+ * Merged ranges are collected as A1 references for the caller to fill.
+ */
+export class SheetReader implements PartReader {
+  readonly rows: Cell[][] = [];
+  readonly merges: string[] = [];
+  private cells: Cell[] = [];
+  private rowIndex = -1;
+  private column = -1;
+  private type = '';
+  private dateStyle = false;
+  private hasValue = false;
+  private value = '';
+  private capture = Capture.None;
+  private inInlineString = false;
+  private inPhonetic = false;
+
+  constructor(
+    private readonly sharedStrings: readonly string[] | null,
+    private readonly dateStyles: readonly boolean[],
+    private readonly date1904: boolean,
+  ) {}
+
+  open(name: string, attributes: Record<string, string>): void {
+    switch (name) {
+      case 'c': {
+        const ref = attributes.r;
+        this.column = ref ? columnOf(ref) : this.column + 1;
+        this.type = attributes.t ?? 'n';
+        const style = attributes.s;
+        this.dateStyle = style !== undefined && this.dateStyles[Number(style)] === true;
+        this.hasValue = false;
+        this.value = '';
+        break;
+      }
+      case 'v':
+        this.hasValue = true;
+        this.capture = Capture.Value;
+        break;
+      case 'is':
+        this.hasValue = true;
+        this.inInlineString = true;
+        break;
+      case 't':
+        if (this.inInlineString && !this.inPhonetic) this.capture = Capture.InlineText;
+        break;
+      case 'rPh':
+        this.inPhonetic = true;
+        break;
+      case 'row': {
+        const number = attributes.r;
+        this.rowIndex = number ? Number(number) - 1 : this.rowIndex + 1;
+        this.column = -1;
+        this.cells = [];
+        break;
+      }
+      case 'mergeCell':
+        if (attributes.ref) this.merges.push(attributes.ref);
+        break;
+    }
+  }
+
+  text(text: string): void {
+    if (this.capture !== Capture.None) this.value += text;
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 't':
+        this.capture = Capture.None;
+        break;
+      case 'is':
+        this.inInlineString = false;
+        break;
+      case 'rPh':
+        this.inPhonetic = false;
+        break;
+      case 'c': {
+        if (!this.hasValue || this.column < 0) break;
+        const value = this.cellValue();
+        if (value === '') break;
+        const cells = this.cells;
+        while (cells.length < this.column) cells.push('');
+        cells[this.column] = value;
+        break;
+      }
+      case 'row':
+        if (this.cells.length && this.rowIndex >= 0) {
+          while (this.rows.length < this.rowIndex) this.rows.push([]);
+          this.rows[this.rowIndex] = this.cells;
+        }
+        break;
+    }
+  }
+
+  private cellValue(): Cell {
+    const text = this.value;
+    switch (this.type) {
+      case 's': {
+        if (!this.sharedStrings) throw new MissingSharedStrings();
+        return this.sharedStrings[Number(text)] ?? '';
+      }
+      case 'str':
+      case 'inlineStr':
+        return unescapeXstring(text);
+      case 'b':
+        return text.trim() === '1' || text.trim() === 'true';
+      case 'e':
+        return text;
+      case 'd': {
+        // An ISO 8601 date-time (strict Open XML); without a zone it is the sheet's wall time, as a serial is.
+        const date = new Date(/(?:Z|[+-]\d\d:?\d\d)$/.test(text) || !text.includes('T') ? text : `${text}Z`);
+        return Number.isNaN(date.getTime()) ? text : date;
+      }
+      default: {
+        if (text === '') return '';
+        const number = Number(text);
+        if (Number.isNaN(number)) return text;
+        return this.dateStyle ? serialToDate(number, this.date1904) : number;
+      }
+    }
+  }
+}
