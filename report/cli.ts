@@ -194,6 +194,10 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined);
   const file = positionals[0];
   const sheet = values.sheet as string | undefined;
+  // The report pipeline (handlebars, vega) loads while the plan is read: most of reading waits on the disk and
+  // on zlib's thread, time the loading can use.
+  const pipeline = import('./generate');
+  pipeline.catch(() => {}); // a failure to load is reported where it is awaited
   const input = await loadInput(file, lang, io, sheet);
   requirePlanTabs(input, lang);
   const missing = missingRequiredTabs(input.workbook, lang ?? 'en');
@@ -204,7 +208,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const asOf = givenAsOf ?? (example ? EXAMPLE_AS_OF : io.today(input.timeZone));
   const outDir = (values.out as string | undefined) ?? DEFAULT_REPORT_DIR;
   const target = resolve(io.cwd(), outDir);
-  const { buildReport, writeReportDir } = await import('./generate');
+  const { prepareReport, reportFiles, writeReportDir } = await pipeline;
   // The previous report: whatever cannot be used is a warning, and the report is written without the section.
   const previousRef = values.previous as string | undefined;
   let previous: { json: PlanJson; source: string } | undefined;
@@ -213,7 +217,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     if (loaded.ok) previous = { json: loaded.previous, source: previousRef };
     else io.err(`gtm-pyramid: ${loaded.warning}`);
   }
-  const built = await buildReport(input.workbook, {
+  const built = await prepareReport(input.workbook, {
     asOf,
     lang,
     source: input.source,
@@ -221,7 +225,8 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     previous,
   });
   for (const warning of built.warnings) io.err(`gtm-pyramid: ${warning}`);
-  await writeReportDir(target, built.files, outDir);
+  // Each page is written while the next is drawn.
+  const written = await writeReportDir(target, reportFiles(built), outDir);
   const counts = countBySeverity(built.issues);
   const index = resolve(target, 'index.html');
   const shown = relative(io.cwd(), index) || index;
@@ -234,7 +239,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
       built.plan.keyResults.length,
       counts.error,
       counts.warning,
-      built.files.length,
+      written.length,
     ),
   );
   io.out(asOfNote(asOf, givenAsOf !== undefined, example, built.lang));

@@ -23,7 +23,7 @@ import { OutputError } from './errors';
 import { GENERATOR } from './package-info';
 import { buildPlanJson, type PlanJson } from './plan-json';
 import { comparePrevious } from './previous';
-import { renderPages } from './render/html';
+import { pagesOf, renderPage, renderPages } from './render/html';
 import { buildReportView, type ReportView, type ViewOptions } from './view-model';
 import { attachSincePrevious } from './view/since-previous';
 
@@ -74,8 +74,22 @@ export interface BuiltReport {
   warnings: string[];
 }
 
-/** Run every stage after reading: the files of the report, in memory. */
-export async function buildReport(workbook: Workbook, options: ReportOptions): Promise<BuiltReport> {
+/** The report up to its pages: every stage after reading but the drawing of the pages and plan.json's text. */
+export interface PreparedReport {
+  lang: Lang;
+  plan: Plan;
+  issues: PlanIssue[];
+  progress: PlanProgress;
+  view: ReportView;
+  planJson: PlanJson;
+  charts: number;
+  timings: Omit<StageTimings, 'html' | 'json'>;
+  /** One-line warnings for the CLI (a --previous that cannot be compared). */
+  warnings: string[];
+}
+
+/** Analyse the plan, build the views, render the charts and compare with the previous report. */
+export async function prepareReport(workbook: Workbook, options: ReportOptions): Promise<PreparedReport> {
   const t0 = performance.now();
   const { plan, issues, progress } = analyzeWorkbook(workbook, {
     asOf: options.asOf,
@@ -93,41 +107,73 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
   const chartTiming = { charts: 0, ms: 0 };
   const view = await renderCharts(bare, chartTiming);
   const t3 = performance.now();
-  const data = buildPlanJson(plan, issues, progress, { lang, source: options.source, generator: GENERATOR });
+  const planJson = buildPlanJson(plan, issues, progress, {
+    lang,
+    source: options.source,
+    generator: GENERATOR,
+  });
   // Since the last report: compared before the pages are drawn, as the company page shows it first.
   const warnings: string[] = [];
   if (options.previous) {
     // Warnings are the command line's words: in --lang when given, else English, as its other messages.
     const compared = comparePrevious(
-      data,
+      planJson,
       options.previous.json,
       options.previous.source,
       options.lang ?? 'en',
     );
     if (compared.ok) {
-      data.sincePrevious = compared.sincePrevious;
-      data.history = compared.history;
+      planJson.sincePrevious = compared.sincePrevious;
+      planJson.history = compared.history;
     } else warnings.push(compared.warning);
   }
-  attachSincePrevious(view, data);
-  const pages = renderPages(view);
-  const t4 = performance.now();
-  // Indented for people while small; compact for large plans (a third of the size, and faster).
-  const json = JSON.stringify(data, null, plan.keyResults.length <= LARGE_JSON_KEY_RESULTS ? 2 : undefined);
-  const t5 = performance.now();
+  attachSincePrevious(view, planJson);
   return {
     lang,
     plan,
     issues,
     progress,
     view,
-    files: [
-      ...pages.map((p) => ({ name: p.file, data: p.html })),
-      { name: PLAN_JSON_FILE, data: `${json}\n` },
-    ],
+    planJson,
     charts: chartTiming.charts,
     warnings,
-    timings: { analyze: t1 - t0, view: t2 - t1, charts: t3 - t2, html: t4 - t3, json: t5 - t4 },
+    timings: { analyze: t1 - t0, view: t2 - t1, charts: t3 - t2 },
+  };
+}
+
+/** plan.json's file: indented for people while the plan is small; compact for large plans (a third of the size). */
+function planJsonFile(report: PreparedReport): ReportFile {
+  const indent = report.plan.keyResults.length <= LARGE_JSON_KEY_RESULTS ? 2 : undefined;
+  return { name: PLAN_JSON_FILE, data: `${JSON.stringify(report.planJson, null, indent)}\n` };
+}
+
+/**
+ * The report's files, each page drawn only when the next file is asked for: writeReportDir then writes each page
+ * while the next is drawn, rather than drawing them all before writing any.
+ */
+export function* reportFiles(report: PreparedReport): Generator<ReportFile> {
+  for (const page of pagesOf(report.view)) yield { name: page.file, data: renderPage(page) };
+  yield planJsonFile(report);
+}
+
+/** Run every stage after reading: the files of the report, in memory. */
+export async function buildReport(workbook: Workbook, options: ReportOptions): Promise<BuiltReport> {
+  const report = await prepareReport(workbook, options);
+  const t0 = performance.now();
+  const pages = renderPages(report.view);
+  const t1 = performance.now();
+  const json = planJsonFile(report);
+  const t2 = performance.now();
+  return {
+    lang: report.lang,
+    plan: report.plan,
+    issues: report.issues,
+    progress: report.progress,
+    view: report.view,
+    files: [...pages.map((p) => ({ name: p.file, data: p.html })), json],
+    charts: report.charts,
+    warnings: report.warnings,
+    timings: { ...report.timings, html: t1 - t0, json: t2 - t1 },
   };
 }
 
@@ -186,22 +232,43 @@ async function checkReplaceable(dir: string, shown: string): Promise<'missing' |
  */
 const WRITE_CONCURRENCY = 16;
 
-async function writeAll(folder: string, files: ReportFile[]): Promise<void> {
-  let next = 0;
-  const writer = async () => {
-    while (next < files.length) {
-      const file = files[next++];
-      await writeFile(join(folder, file.name), file.data);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, files.length) }, writer));
+/**
+ * Write each file into `folder` as `files` hands it over, a few at once, and the names written. `files` may be
+ * lazy (reportFiles draws each page when asked for the next file): between files the event loop runs, so the
+ * writes in flight move on (each is an open, a write and a close on libuv's thread pool) while the next page is
+ * drawn on this thread. A write that fails stops the rest and is thrown.
+ */
+async function writeAll(folder: string, files: Iterable<ReportFile>): Promise<string[]> {
+  const names: string[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  for (const file of files) {
+    if (failure) break;
+    names.push(file.name);
+    const write: Promise<void> = writeFile(join(folder, file.name), file.data)
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => inFlight.delete(write));
+    inFlight.add(write);
+    if (inFlight.size >= WRITE_CONCURRENCY) await Promise.race(inFlight);
+    else await new Promise<void>((done) => setImmediate(done));
+  }
+  await Promise.all(inFlight);
+  if (failure) throw failure.error;
+  return names;
 }
 
 /**
- * Write the files into DIR: into a temporary sibling folder first, then renamed into place. On any failure the
- * temporary folder is removed and DIR is as it was.
+ * Write the files into DIR: into a temporary sibling folder first, then renamed into place. On any failure (a
+ * write, or drawing a page of a lazy `files`) the temporary folder is removed and DIR is as it was. Returns the
+ * names of the files written.
  */
-export async function writeReportDir(dir: string, files: ReportFile[], shown = dir): Promise<void> {
+export async function writeReportDir(
+  dir: string,
+  files: Iterable<ReportFile>,
+  shown = dir,
+): Promise<string[]> {
   const target = resolve(dir);
   const parent = dirname(target);
   const state = await checkReplaceable(target, shown);
@@ -218,8 +285,8 @@ export async function writeReportDir(dir: string, files: ReportFile[], shown = d
   const old = join(parent, `.${basename(target)}.old-${tag}`);
   try {
     await mkdir(temp);
-    await writeAll(temp, files);
-    const marker: Marker = { generator: GENERATOR, files: files.map((f) => f.name) };
+    const names = await writeAll(temp, files);
+    const marker: Marker = { generator: GENERATOR, files: names };
     await writeFile(join(temp, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
     if (state === 'replace') {
       await rename(target, old);
@@ -233,9 +300,12 @@ export async function writeReportDir(dir: string, files: ReportFile[], shown = d
     } else {
       await rename(temp, target);
     }
+    return names;
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     if (error instanceof OutputError) throw error;
+    // Not the file system's failure (a page that could not be drawn): a bug to report as it is.
+    if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     throw new OutputError(
       shown,
       `cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,

@@ -5,7 +5,15 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { tabDef } from '../shared';
-import { MARKER_FILE } from '../report/generate';
+import {
+  buildReport,
+  MARKER_FILE,
+  prepareReport,
+  reportFiles,
+  writeReportDir,
+  type ReportFile,
+} from '../report/generate';
+import { generatePlanWorkbook } from '../bench/generate-plan';
 import { readXlsx } from '../report/read-xlsx';
 import { exampleXlsxBuffer, planToXlsxBuffer } from '../report/write-xlsx';
 import { exampleGrid, parse, runCli, tempDir } from './helpers/report';
@@ -102,6 +110,39 @@ describe('gtm-pyramid report', () => {
     expect((await runCli(['report', '--nope'], dir)).stderr[0]).toMatch(
       /^gtm-pyramid: report: Unknown option '--nope'/,
     );
+  });
+});
+
+describe('writing the report folder page by page', () => {
+  // Large enough for department pages, so each page is drawn while the ones before it are written.
+  const workbook = generatePlanWorkbook(250);
+  const options = { asOf: '2026-11-15', source: 'plan.xlsx' } as const;
+
+  it('writes the same files as the report built in memory, and lists them in its marker', async () => {
+    const out = join(dir, 'paged');
+    const written = await writeReportDir(out, reportFiles(await prepareReport(workbook, options)));
+    const built = await buildReport(workbook, options);
+    expect(built.files.length).toBeGreaterThan(10);
+    expect(written).toEqual(built.files.map((f) => f.name));
+    for (const file of built.files)
+      expect(readFileSync(join(out, file.name), 'utf8'), file.name).toBe(file.data);
+    const marker = JSON.parse(readFileSync(join(out, MARKER_FILE), 'utf8')) as { files: string[] };
+    expect(marker.files).toEqual(written);
+  });
+
+  it('a page that cannot be drawn: its error as it is, the previous report untouched, nothing left beside it', async () => {
+    const out = join(dir, 'paged');
+    const before = entries(out);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    function* failing(): Generator<ReportFile> {
+      yield { name: 'index.html', data: 'new' };
+      yield { name: 'dept-a.html', data: 'new' };
+      throw new Error('a page could not be drawn');
+    }
+    await expect(writeReportDir(out, failing())).rejects.toThrow(/^a page could not be drawn$/);
+    expect(entries(out)).toEqual(before);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(index);
+    expect(entries(dir).filter((name) => name.startsWith('.paged'))).toEqual([]);
   });
 });
 

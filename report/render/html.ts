@@ -104,11 +104,11 @@ export function renderPage(page: CompanyPage | DepartmentPage | IssuesPage): str
 }
 
 /** Every page of the report: index.html, then the department pages and issues.html when the plan needs them. */
+export function pagesOf(view: ReportView): (CompanyPage | DepartmentPage | IssuesPage)[] {
+  return [view.company, ...view.departments, ...(view.issuesPage ? [view.issuesPage] : [])];
+}
+
+/** Every page of the report, drawn. */
 export function renderPages(view: ReportView): RenderedPage[] {
-  const pages: (CompanyPage | DepartmentPage | IssuesPage)[] = [
-    view.company,
-    ...view.departments,
-    ...(view.issuesPage ? [view.issuesPage] : []),
-  ];
-  return pages.map((page) => ({ file: page.file, html: renderPage(page) }));
+  return pagesOf(view).map((page) => ({ file: page.file, html: renderPage(page) }));
 }
