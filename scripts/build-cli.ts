@@ -11,8 +11,12 @@
  * installed as the package's dependencies: npm shares and updates them, and their licences stay with them.
  * The build fails when the bundle imports a package that is not in package.json "dependencies" (a dev
  * dependency would be missing from an installed package).
+ *
+ * The report's Handlebars templates are precompiled here (precompiledTemplates), so the installed command does
+ * not compile them on every run.
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import Handlebars from 'handlebars';
 import { builtinModules } from 'node:module';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -66,6 +70,40 @@ export function staticPackages(metafile: Metafile, output: string): string[] {
   return [...packages].sort();
 }
 
+/**
+ * report/render/templates.ts compiles the report's templates when first used; in the bundle its place is taken by
+ * a module holding them precompiled (Handlebars's own `precompile`, with the same options), exporting the same
+ * `compileTemplates`. The .hbs files are still shipped: the sources read them, and so does this build.
+ */
+function precompiledTemplates(): Plugin {
+  return {
+    name: 'precompiled-templates',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]report[\\/]render[\\/]templates\.ts$/ }, async () => {
+        const { templateSources, TEMPLATE_OPTIONS } = await import('../report/render/templates');
+        const specs = Object.entries(templateSources())
+          .map(
+            ([name, source]) =>
+              `  ${JSON.stringify(name)}: ${Handlebars.precompile(source, TEMPLATE_OPTIONS)},`,
+          )
+          .join('\n');
+        const contents = [
+          '// report/templates/*.hbs, precompiled by scripts/build-cli.ts (see report/render/templates.ts).',
+          `export const TEMPLATE_OPTIONS = ${JSON.stringify(TEMPLATE_OPTIONS)};`,
+          `const SPECS = {\n${specs}\n};`,
+          'export function compileTemplates(hbs) {',
+          '  const { page, ...partials } = Object.fromEntries(',
+          '    Object.entries(SPECS).map(([name, spec]) => [name, hbs.template(spec)]),',
+          '  );',
+          '  return { page, partials };',
+          '}',
+        ].join('\n');
+        return { loader: 'js', contents };
+      });
+    },
+  };
+}
+
 export interface CliBuild {
   /** The files written, relative to the output folder. */
   files: string[];
@@ -99,6 +137,7 @@ export async function buildCli(outDir = CLI_OUT_DIR): Promise<CliBuild> {
     metafile: true,
     absWorkingDir: ROOT,
     logLevel: 'warning',
+    plugins: [precompiledTemplates()],
   });
   const { used, missing } = externalPackages(result.metafile, Object.keys(pkg.dependencies ?? {}));
   if (missing.length) {

@@ -4,7 +4,7 @@
  * and whose entry, what every command loads, imports none of the heavy ones statically. The installed package
  * is exercised end to end by test/package-install.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,15 @@ describe('the compiled CLI', () => {
 
   it('loads no chart, xlsx or template library with its entry (every command, --help included)', () => {
     expect(built.entryPackages).toEqual([]);
+  });
+
+  it('holds the report templates precompiled (no Handlebars compile on each run)', () => {
+    const code = built.files.map((file) => readFileSync(path.join(out, file), 'utf8')).join('\n');
+    expect(code).toContain('hbs.template(spec)');
+    expect(code).not.toContain('hbs.compile(');
+    // Every template is there: page.hbs and each partial.
+    for (const file of readdirSync(path.join(ROOT, 'report', 'templates')).filter((f) => f.endsWith('.hbs')))
+      expect(code, file).toContain(JSON.stringify(file.replace(/\.hbs$/, '')) + ': {');
   });
 
   it('is what the package ships and what its command runs', () => {

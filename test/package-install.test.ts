@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { buildReport } from '../report/generate';
+import { readXlsx } from '../report/read-xlsx';
 import { cleanEnv, packAndInstall, ROOT, runInstalled, type Installed } from '../scripts/pack-install';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -120,7 +122,7 @@ describe('the installed package', () => {
     expect(result.stdout.trim()).toBe(`gtm-pyramid ${pkg.version}`);
   });
 
-  it('runs example, check and report on the example workbook', () => {
+  it('runs example, check and report on the example workbook', async () => {
     const example = runInstalled(installed, ['example', '--out', 'plan.xlsx'], work);
     expect(example.stderr).toBe('');
     expect(example.status).toBe(0);
@@ -149,6 +151,14 @@ describe('the installed package', () => {
       generator: string;
     };
     expect(planJson.generator).toBe(`gtm-pyramid ${pkg.version}`);
+
+    // Its templates were precompiled by the build: the pages are those the sources draw from the .hbs files.
+    const fromSources = await buildReport(await readXlsx(path.join(work, 'plan.xlsx')), {
+      asOf: '2026-06-30',
+      source: 'plan.xlsx',
+    });
+    for (const file of fromSources.files.filter((f) => f.name.endsWith('.html')))
+      expect(readFileSync(path.join(work, 'site', file.name), 'utf8'), file.name).toBe(file.data);
   });
 
   it('--help loads no chart, xlsx or template library', () => {

@@ -7,14 +7,15 @@
  *   <style> is allowed by its SHA-256 hash, and no template carries a style attribute.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import Handlebars from 'handlebars';
 
 import type { CompanyPage, DepartmentPage, IssuesPage, ReportView } from '../view-model';
 import { TEMPLATES_DIR as TEMPLATES } from '../package-info';
 import { CATEGORY_COLORS, STATUS_COLORS, type Status } from './palette';
+import { compileTemplates } from './templates';
 
 export interface RenderedPage {
   file: string;
@@ -69,31 +70,16 @@ export function contentSecurityPolicy(css: string): string {
   return `default-src 'none'; style-src 'sha256-${sha256(css)}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-function environment(): typeof Handlebars {
-  const hbs = Handlebars.create();
-  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  for (const file of readdirSync(TEMPLATES)) {
-    if (!file.endsWith('.hbs') || file === 'page.hbs') continue;
-    // Compiled once here (a partial given as text would be compiled on first use by each template).
-    hbs.registerPartial(
-      basename(file, '.hbs'),
-      hbs.compile(readFileSync(join(TEMPLATES, file), 'utf8'), { strict: true }),
-    );
-  }
-  return hbs;
-}
-
 let compiled: { page: Handlebars.TemplateDelegate; css: string; csp: string } | null = null;
 
 function templates() {
   if (!compiled) {
-    const hbs = environment();
+    const hbs = Handlebars.create();
+    hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    const { page, partials } = compileTemplates(hbs);
+    for (const [name, partial] of Object.entries(partials)) hbs.registerPartial(name, partial);
     const css = stylesheet();
-    compiled = {
-      page: hbs.compile(readFileSync(join(TEMPLATES, 'page.hbs'), 'utf8'), { strict: true }),
-      css,
-      csp: contentSecurityPolicy(css),
-    };
+    compiled = { page, css, csp: contentSecurityPolicy(css) };
   }
   return compiled;
 }
