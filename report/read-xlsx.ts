@@ -308,7 +308,8 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
 
   const workbook: Workbook = {};
   for (const { name, entry } of sheets) {
-    if (name in workbook) continue;
+    // A tab's name is the user's text: "constructor" or "__proto__" are tabs like any other, own properties.
+    if (Object.hasOwn(workbook, name)) continue;
     const sheet = new SheetReader(sharedStrings, dateStyles, book.date1904);
     try {
       await readPart(zip, entry!, sheet, new SheetXmlFilter());
@@ -317,7 +318,12 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
       throw error;
     }
     const merges = sheet.merges.map(mergedRangeFromA1).filter((m): m is MergedRange => !!m);
-    workbook[name] = merges.length ? fillMergedCells(sheet.rows, merges) : sheet.rows;
+    Object.defineProperty(workbook, name, {
+      value: merges.length ? fillMergedCells(sheet.rows, merges) : sheet.rows,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return workbook;
 }

@@ -352,6 +352,18 @@ describe('packages as other producers write them', () => {
     }
   });
 
+  it('tabs named like the properties of an object are tabs like any other', async () => {
+    const buffer = await bufferOf((book) => {
+      for (const name of ['__proto__', 'constructor', 'toString'])
+        book.addWorksheet(name).getCell('A1').value = name;
+    });
+    const workbook = await readXlsxBuffer(buffer, 'x.xlsx');
+    expect(Object.getPrototypeOf(workbook)).toBe(Object.prototype);
+    expect(Object.keys(workbook)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.getOwnPropertyDescriptor(workbook, '__proto__')?.value).toEqual([['__proto__']]);
+    expect(Object.getOwnPropertyDescriptor(workbook, 'constructor')?.value).toEqual([['constructor']]);
+  });
+
   it('tells a date or time format from a number format by its code', () => {
     const dates = [
       'yyyy-mm-dd',
