@@ -155,7 +155,11 @@ function runInstalled(file: string, out: string, keyResults: number, asOf: strin
     child.on('close', (code) => {
       if (code !== 0)
         return reject(new Error(`the installed command on ${keyResults} key results exited with ${code}`));
-      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as InstalledResult);
+      const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as InstalledResult;
+      // 0: written; 1: written, the plan has errors (generated plans may); 2: no report.
+      if (result.exitCode > 1)
+        return reject(new Error(`the installed command on ${keyResults} key results wrote no report`));
+      resolve(result);
     });
   });
 }

@@ -242,19 +242,23 @@ async function writeAll(folder: string, files: Iterable<ReportFile>): Promise<st
   const names: string[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
-  for (const file of files) {
-    if (failure) break;
-    names.push(file.name);
-    const write: Promise<void> = writeFile(join(folder, file.name), file.data)
-      .catch((error: unknown) => {
-        failure ??= { error };
-      })
-      .finally(() => inFlight.delete(write));
-    inFlight.add(write);
-    if (inFlight.size >= WRITE_CONCURRENCY) await Promise.race(inFlight);
-    else await new Promise<void>((done) => setImmediate(done));
+  try {
+    for (const file of files) {
+      if (failure) break;
+      names.push(file.name);
+      const write: Promise<void> = writeFile(join(folder, file.name), file.data)
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => inFlight.delete(write));
+      inFlight.add(write);
+      if (inFlight.size >= WRITE_CONCURRENCY) await Promise.race(inFlight);
+      else await new Promise<void>((done) => setImmediate(done));
+    }
+  } finally {
+    // Also when a page could not be drawn: no write may still be going on when the caller removes the folder.
+    await Promise.all(inFlight);
   }
-  await Promise.all(inFlight);
   if (failure) throw failure.error;
   return names;
 }

@@ -11,8 +11,9 @@
  *
  * How: the zip's central directory is read first (yauzl), so the parts are found wherever the package stores
  * them: the workbook and its relationships, the styles and the shared strings, then each sheet. Every part is
- * inflated and parsed as it streams in (saxes; report/spreadsheetml.ts), so no sheet is ever held as one string
- * or one buffer and memory stays flat however large the Targets tab is. Each sheet's bytes first pass a small
+ * inflated and parsed as it streams in (saxes; report/spreadsheetml.ts), so no part's XML is ever held whole, as
+ * one string or one buffer: memory grows with the cells kept, not with the XML (a generated Targets tab is mostly
+ * formula text). Each sheet's bytes first pass a small
  * filter (SheetXmlFilter) that drops formula text (`<f>` elements): the report needs only the cached results,
  * and a generated Targets tab is mostly formula text. Each part's CRC-32 is checked, so a damaged archive is
  * reported as one rather than read as wrong cells.
@@ -22,7 +23,7 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable, TransformOptions } from 'node:stream';
+import { pipeline, type Readable, type TransformOptions } from 'node:stream';
 import { crc32, createInflateRaw, type ZlibOptions } from 'node:zlib';
 
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
@@ -30,6 +31,9 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { fillMergedCells, mergedRangeFromA1, type MergedRange, type Workbook } from '../shared/cells';
 import { XlsxReadError } from './errors';
 import {
+  ImpossiblePart,
+  MAX_COLUMNS,
+  MAX_ROWS,
   MissingSharedStrings,
   partParser,
   RelationshipsReader,
@@ -104,11 +108,15 @@ const isFormulaTagEnd = (byte: number) =>
  * out: at 1,000 generated key results they are 7 of the Targets sheet's 8.4 MB, which the parser then never
  * scans.
  *
- * Every chunk handed on ends just after a '>' (the rest waits for the next chunk), so no tag is ever split
- * between chunks: each search below sees whole tags, and no UTF-8 character is split either. Text and attribute values never hold a raw '<' in XML, so "<f" followed by '>', '/'
- * or a space can only open a formula, and "</f>" only close one. Without its <f>, a cell keeps its cached
- * result in <v> and its type in t="…", which then reads as any value cell: a number (a Date when the
- * cell's format is a date), a string, a boolean or an error.
+ * Every chunk handed on ends just after a '>' (what follows the last one waits for the next chunk), so a tag
+ * ("<f", "</f>") is never cut between two chunks: it ends at its own '>', and its start is never after the
+ * chunk's last '>'. (Text may hold a raw '>' too; a chunk ending there only cuts text, which the parser takes in
+ * pieces.) Text and attribute values never hold a raw '<', so "<f" followed by '>', '/' or a space can only open
+ * a formula, and "</f>" only close one. Without its <f>, a cell keeps its cached result in <v> and its type in
+ * t="…", which then reads as any value cell: a number (a Date when the cell's format is a date), a string, a
+ * boolean or an error. Not handled, as no spreadsheet writes them in a sheet: a CDATA section or a comment that
+ * holds "<f>" (the filter would drop text up to the next "</f>"); and a formula written with a namespace prefix
+ * (`<x:f>`) is not dropped, only parsed and ignored.
  */
 export class SheetXmlFilter {
   private carry: Buffer = EMPTY;
@@ -159,14 +167,27 @@ export class SheetXmlFilter {
   }
 }
 
-/** A package's parts by name (as stored, without a leading slash), read from the zip's central directory. */
-type Parts = Map<string, Entry>;
+/**
+ * A package's parts by name, read from the zip's central directory: without a leading slash, and in lower case,
+ * since part names are compared case-insensitively (Open Packaging Conventions, ECMA-376 Part 2 §6.2.2.3).
+ */
+class Parts {
+  private readonly byName = new Map<string, Entry>();
+
+  add(entry: Entry): void {
+    this.byName.set(entry.fileName.replace(/^\/+/, '').toLowerCase(), entry);
+  }
+
+  get(name: string): Entry | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+}
 
 async function listParts(zip: ZipFile): Promise<Parts> {
-  const parts: Parts = new Map();
+  const parts = new Parts();
   try {
     for await (const entry of zip.eachEntry()) {
-      if (!entry.fileName.endsWith('/')) parts.set(entry.fileName.replace(/^\/+/, ''), entry);
+      if (!entry.fileName.endsWith('/')) parts.add(entry);
     }
   } catch (error) {
     throw damagedZip(messageOf(error));
@@ -175,10 +196,18 @@ async function listParts(zip: ZipFile): Promise<Parts> {
 }
 
 /**
+ * The largest part read (its size unzipped, as the zip's directory gives it). A generated plan of 10,000 key
+ * results has an 88 MB Targets sheet, so this is room for about 200,000; a larger part is refused before anything
+ * is inflated (a zip bomb declares sizes like that).
+ */
+const MAX_PART_BYTES = 2 * 2 ** 30;
+
+/**
  * One part inflated and fed to `reader` as it streams in (through `filter` when given), its size and CRC-32
- * checked at the end: zlib does not check a zip entry's checksum, and damaged compressed data can inflate to
- * wrong text. When the XML fails to parse, the rest of the part is still inflated and checked, so damaged data
- * is reported as a damaged archive rather than as bad XML.
+ * checked: zlib does not check a zip entry's checksum, and damaged compressed data can inflate to wrong text.
+ * Inflating stops as soon as a part outgrows the size the zip's directory gives it (a zip bomb is not inflated in
+ * full). When the XML fails to parse, the rest of the part is still inflated and checked, so damaged data is
+ * reported as a damaged archive rather than as bad XML.
  */
 async function readPart(
   zip: ZipFile,
@@ -187,6 +216,10 @@ async function readPart(
   filter?: SheetXmlFilter,
 ): Promise<void> {
   if (entry.uncompressedSize === 0) throw damagedPart(`${entry.fileName} is empty`);
+  if (entry.uncompressedSize > MAX_PART_BYTES) {
+    const gb = (entry.uncompressedSize / 2 ** 30).toFixed(1);
+    throw new PackageError(`the workbook is too large to read: ${entry.fileName} is ${gb} GB unzipped`);
+  }
   const parser = partParser(reader, entry.fileName);
   const decoder = new StringDecoder('utf8');
   let xmlError: unknown;
@@ -200,16 +233,21 @@ async function readPart(
   };
   let checksum = 0;
   let length = 0;
+  let stream: Readable | undefined;
   try {
-    const stream = await inflated(zip, entry);
+    stream = await inflated(zip, entry);
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       checksum = crc32(chunk, checksum);
       length += chunk.length;
+      if (length > entry.uncompressedSize) break;
       feed(filter ? filter.push(chunk) : chunk);
     }
   } catch (error) {
     if (error instanceof PackageError) throw error;
     throw damagedZip(messageOf(error));
+  } finally {
+    // Stopped early or failed: the streams are closed, so the zip's file is released when it is closed.
+    stream?.destroy();
   }
   if (length !== entry.uncompressedSize || checksum >>> 0 !== entry.crc32 >>> 0) {
     throw damagedZip(`${entry.fileName}: its size or checksum does not match its contents`);
@@ -224,6 +262,13 @@ async function readPart(
     }
   }
   if (xmlError instanceof MissingSharedStrings) throw xmlError;
+  if (xmlError instanceof ImpossiblePart) throw damagedPart(xmlError.message);
+  // One text (a cell's, a shared string) longer than a JavaScript string can be (2^29 - 24 characters).
+  if (xmlError instanceof RangeError) {
+    throw new PackageError(
+      `the workbook is too large to read: ${entry.fileName} holds a text over 512 MB long`,
+    );
+  }
   if (xmlError !== undefined) throw notWellFormed(messageOf(xmlError));
 }
 
@@ -250,9 +295,8 @@ async function inflated(zip: ZipFile, entry: Entry): Promise<Readable> {
     chunkSize: INFLATE_CHUNK_BYTES,
     highWaterMark: INFLATE_AHEAD_CHUNKS * INFLATE_CHUNK_BYTES,
   };
-  const inflate = createInflateRaw(options);
-  raw.on('error', (error) => inflate.destroy(error));
-  return raw.pipe(inflate);
+  // pipeline: an error on either side destroys both, and destroying the inflater closes the compressed stream.
+  return pipeline(raw, createInflateRaw(options), () => {});
 }
 
 /** The relationships of the part at `path` (`folder/_rels/name.rels`); none when the package has no such part. */
@@ -310,14 +354,21 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   for (const { name, entry } of sheets) {
     // A tab's name is the user's text: "constructor" or "__proto__" are tabs like any other, own properties.
     if (Object.hasOwn(workbook, name)) continue;
-    const sheet = new SheetReader(sharedStrings, dateStyles, book.date1904);
+    const sheet = new SheetReader(sharedStrings, dateStyles, book.date1904, entry!.fileName);
     try {
       await readPart(zip, entry!, sheet, new SheetXmlFilter());
     } catch (error) {
       if (error instanceof MissingSharedStrings) throw new PackageError(NO_SHARED_STRINGS);
       throw error;
     }
-    const merges = sheet.merges.map(mergedRangeFromA1).filter((m): m is MergedRange => !!m);
+    const merges: MergedRange[] = [];
+    for (const ref of sheet.merges) {
+      const range = mergedRangeFromA1(ref);
+      if (!range) continue;
+      if (range.bottom > MAX_ROWS || range.right > MAX_COLUMNS)
+        throw damagedPart(`${entry!.fileName}: merged range ${ref} is outside a sheet's rows and columns`);
+      merges.push(range);
+    }
     Object.defineProperty(workbook, name, {
       value: merges.length ? fillMergedCells(sheet.rows, merges) : sheet.rows,
       enumerable: true,
@@ -346,8 +397,11 @@ async function readPackage(open: () => Promise<ZipFile>, file: string): Promise<
   }
 }
 
-/** yauzl's options: entries read one at a time on request, sizes checked, the file left open until closed. */
-const ZIP_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
+/**
+ * yauzl's options: entries read one at a time on request, the file left open until closed. (yauzl's own size
+ * check applies to data it inflates itself; readPart inflates and checks sizes and checksums.)
+ */
+const ZIP_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false };
 
 function checkNotEmpty(grid: Workbook, file: string): Workbook {
   const sheets = Object.keys(grid).length;

@@ -159,20 +159,22 @@ export function isDateFormatCode(code: string): boolean {
 export class StylesReader implements PartReader {
   private readonly customFormats = new Map<number, string>();
   private readonly cellFormats: number[] = [];
-  private inCellFormats = false;
+  /** The element being read: number formats are read from <numFmts> only (a <dxf> of a conditional format has
+   * its own, which must not replace them), cell formats from <cellXfs> only (not <cellStyleXfs>). */
+  private inside: 'numFmts' | 'cellXfs' | null = null;
 
   open(name: string, attributes: Record<string, string>): void {
-    if (name === 'numFmt') {
+    if (name === 'numFmts' || name === 'cellXfs') {
+      this.inside = name;
+    } else if (name === 'numFmt' && this.inside === 'numFmts') {
       this.customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
-    } else if (name === 'cellXfs') {
-      this.inCellFormats = true;
-    } else if (name === 'xf' && this.inCellFormats) {
+    } else if (name === 'xf' && this.inside === 'cellXfs') {
       this.cellFormats.push(Number(attributes.numFmtId ?? 0));
     }
   }
 
   close(name: string): void {
-    if (name === 'cellXfs') this.inCellFormats = false;
+    if (name === this.inside) this.inside = null;
   }
 
   /** Per cell format index, whether its number format shows a date. */
@@ -211,6 +213,18 @@ export class SharedStringsReader implements PartReader {
 /** A sheet uses shared strings (`t="s"`) but the package has none: its text cells cannot be read. */
 export class MissingSharedStrings extends Error {}
 
+/** A part that is well-formed XML but says something impossible (its message says what, naming the part). */
+export class ImpossiblePart extends Error {}
+
+/** A worksheet's size in the file format (ECMA-376 Part 1 §18.3.1.73 and Excel's specifications): rows 1 to
+ * 1,048,576, columns A to XFD (16,384). A reference past them cannot be a real cell, only a damaged or crafted
+ * file, which would otherwise have the reader fill millions of empty cells. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/** A number as SpreadsheetML writes one (xsd:double's lexical form; no hex, no blanks, no "Infinity"). */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 const MS_PER_DAY = 86_400_000;
 /** Serial day 0 of the 1900 date system (1899-12-30), as days since 1970-01-01. */
 const SERIAL_EPOCH_1900 = 25_569;
@@ -229,10 +243,10 @@ const enum Capture {
   InlineText,
 }
 
-/** The 0-based column of an A1 reference's letters ("AB12" → 27). */
+/** The 0-based column of an A1 reference's letters ("AB12" → 27); MAX_COLUMNS or more when past XFD. */
 function columnOf(ref: string): number {
   let column = 0;
-  for (let i = 0; i < ref.length; i++) {
+  for (let i = 0; i < ref.length && column <= MAX_COLUMNS; i++) {
     const code = ref.charCodeAt(i) | 0x20; // lower case
     if (code < 0x61 || code > 0x7a) break;
     column = column * 26 + (code - 0x60);
@@ -267,13 +281,23 @@ export class SheetReader implements PartReader {
     private readonly sharedStrings: readonly string[] | null,
     private readonly dateStyles: readonly boolean[],
     private readonly date1904: boolean,
+    /** The part's name, for the message when a reference is impossible. */
+    private readonly part: string,
   ) {}
+
+  private outside(what: string): never {
+    throw new ImpossiblePart(
+      `${this.part}: ${what} is outside a sheet's ${MAX_ROWS.toLocaleString('en')} rows and ${MAX_COLUMNS.toLocaleString('en')} columns`,
+    );
+  }
 
   open(name: string, attributes: Record<string, string>): void {
     switch (name) {
       case 'c': {
         const ref = attributes.r;
         this.column = ref ? columnOf(ref) : this.column + 1;
+        if (this.column >= MAX_COLUMNS)
+          this.outside(`cell ${ref ?? `${this.column + 1} of row ${this.rowIndex + 1}`}`);
         this.type = attributes.t ?? 'n';
         const style = attributes.s;
         this.dateStyle = style !== undefined && this.dateStyles[Number(style)] === true;
@@ -298,6 +322,8 @@ export class SheetReader implements PartReader {
       case 'row': {
         const number = attributes.r;
         this.rowIndex = number ? Number(number) - 1 : this.rowIndex + 1;
+        if (!Number.isInteger(this.rowIndex) || this.rowIndex < 0 || this.rowIndex >= MAX_ROWS)
+          this.outside(`row ${number ?? this.rowIndex + 1}`);
         this.column = -1;
         this.cells = [];
         break;
@@ -347,7 +373,7 @@ export class SheetReader implements PartReader {
     switch (this.type) {
       case 's': {
         if (!this.sharedStrings) throw new MissingSharedStrings();
-        return this.sharedStrings[Number(text)] ?? '';
+        return DECIMAL.test(text) ? (this.sharedStrings[Number(text)] ?? '') : '';
       }
       case 'str':
       case 'inlineStr':
@@ -362,9 +388,10 @@ export class SheetReader implements PartReader {
         return Number.isNaN(date.getTime()) ? text : date;
       }
       default: {
-        if (text === '') return '';
-        const number = Number(text);
-        if (Number.isNaN(number)) return text;
+        const trimmed = text.trim();
+        if (trimmed === '') return '';
+        if (!DECIMAL.test(trimmed)) return text;
+        const number = Number(trimmed);
         return this.dateStyle ? serialToDate(number, this.date1904) : number;
       }
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -309,6 +309,8 @@ describe('packages as other producers write them', () => {
       '<x:rPh sb="0" eb="1"><x:t>ignored</x:t></x:rPh></x:is></x:c><x:c t="e"><x:v>#N/A</x:v></x:c>' +
       '<x:c t="d"><x:v>2026-03-01T00:00:00</x:v></x:c><x:c s="4"><x:v>46082</x:v></x:c>' +
       '<x:c t="str"><x:f>A1&amp;"x"</x:f><x:v>a_x000D_b</x:v></x:c><x:c><x:f>1+1</x:f></x:c></x:row>' +
+      // Values that are no number, and an empty shared-string index: read as text, and as blank.
+      '<x:row r="3"><x:c r="A3" t="s"><x:v/></x:c><x:c r="B3"><x:v> </x:v></x:c><x:c r="C3"><x:v>0x1F</x:v></x:c></x:row>' +
       '<x:row r="4"><x:c r="A4"><x:v>7</x:v></x:c></x:row></x:sheetData>' +
       '<x:mergeCells count="1"><x:mergeCell ref="A4:B5"/></x:mergeCells></x:worksheet>',
     'xl/chartsheets/chart.xml': `<chartsheet xmlns="${MAIN}"/>`,
@@ -319,10 +321,13 @@ describe('packages as other producers write them', () => {
       `<styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>` +
       '<numFmt numFmtId="165" formatCode="0.00E+00"/></numFmts>' +
       '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
-      '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="22"/><xf numFmtId="165"/><xf numFmtId="31"/></cellXfs></styleSheet>',
+      '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="22"/><xf numFmtId="165"/><xf numFmtId="31"/></cellXfs>' +
+      // A conditional format's own number format, with an ID of the cell formats': it must not replace theirs.
+      '<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="0.0%"/></dxf></dxfs></styleSheet>',
     'xl/_rels/book.xml.rels':
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      `<Relationship Id="a" Type="${REL}/worksheet" Target="/xl/worksheets/data.xml"/>` +
+      // Part names are case-insensitive: the zip stores xl/worksheets/data.xml.
+      `<Relationship Id="a" Type="${REL}/worksheet" Target="/XL/Worksheets/Data.xml"/>` +
       `<Relationship Id="b" Type="${REL}/chartsheet" Target="chartsheets/chart.xml"/>` +
       `<Relationship Id="c" Type="${REL}/sharedStrings" Target="strings.xml"/>` +
       `<Relationship Id="d" Type="${REL}/styles" Target="./look.xml"/>` +
@@ -339,16 +344,42 @@ describe('packages as other producers write them', () => {
   const expected = [
     ['Key & result', '销售 team', utcDate('2026-03-01'), new Date('2026-03-01T12:00:00Z'), 0.25, true],
     ['inline ', '#N/A', utcDate('2026-03-01'), utcDate('2026-03-01'), 'a\rb'],
-    [],
+    ['', '', '0x1F'],
     [7, 7],
     [7, 7],
   ];
 
-  it('prefixed names, parts in any order and place, chart sheets, runs, phonetic guides, every cell type', async () => {
+  it('prefixed names, parts in any order, place and case, chart sheets, runs, phonetic guides, every cell type', async () => {
     for (const compression of ['DEFLATE', 'STORE'] as const) {
       expect(await readXlsxBuffer(await handWritten(parts, compression), 'x.xlsx'), compression).toEqual({
         'Plan & notes': expected,
       });
+    }
+  });
+
+  it('a cell, row or merged range past the sheet size: one line naming the part, nothing filled', async () => {
+    const sheet = (data: string, merges = '') =>
+      `<worksheet xmlns="${MAIN}"><sheetData>${data}</sheetData>${merges}</worksheet>`;
+    const cases: [string, string][] = [
+      [sheet('<row r="1"><c r="ZZZZZZZ1"><v>1</v></c></row>'), 'cell ZZZZZZZ1'],
+      [sheet('<row r="1"><c r="XFE1"><v>1</v></c></row>'), 'cell XFE1'],
+      [sheet('<row r="1048577"><c><v>1</v></c></row>'), 'row 1048577'],
+      [sheet('<row r="2.5"><c><v>1</v></c></row>'), 'row 2.5'],
+      [
+        sheet(
+          '<row r="1"><c r="A1"><v>1</v></c></row>',
+          '<mergeCells><mergeCell ref="A1:A999999999"/></mergeCells>',
+        ),
+        'merged range A1:A999999999',
+      ],
+    ];
+    for (const [xml, what] of cases) {
+      const buffer = await handWritten({ ...parts, 'xl/worksheets/data.xml': xml });
+      const message = await readError(buffer);
+      expect(message, what).toMatch(
+        /^plan\.xlsx: the file is corrupt or not an \.xlsx workbook: a part of the package is missing or damaged \(xl\/worksheets\/data\.xml: /,
+      );
+      expect(message, what).toContain(what);
     }
   });
 
@@ -437,6 +468,39 @@ describe('inputs that are not a readable workbook: one line naming the file and 
       /^plan\.xlsx: the file is corrupt or not an \.xlsx workbook: a part of the package is missing or damaged \(.+\)$/,
     );
     expect(emptied).not.toContain('\n');
+  });
+
+  it('a damaged file read from disk: every file handle is closed after the error', async () => {
+    if (!existsSync('/proc/self/fd')) return; // Linux's list of open files, where CI runs
+    const buffer = await planToXlsxBuffer(generatePlanWorkbook(250, { date: utcDate }), { lang: 'en' });
+    // Damage the middle of the largest part's compressed data, so inflating fails with most of it unread.
+    const zip = await JSZip.loadAsync(buffer);
+    const sizes = await Promise.all(
+      Object.values(zip.files).map(async (f) => ({
+        name: f.name,
+        size: (await f.async('uint8array')).length,
+      })),
+    );
+    const largest = sizes.sort((a, b) => b.size - a.size)[0].name;
+    const at = buffer.indexOf(Buffer.from(largest));
+    const damaged = Buffer.from(buffer);
+    damaged.fill(0xff, at + 40_000, at + 40_400);
+    const dir = mkdtempSync(join(tmpdir(), 'gtm-damaged-'));
+    try {
+      const file = join(dir, 'plan.xlsx');
+      writeFileSync(file, damaged);
+      const open = () => readdirSync('/proc/self/fd').length;
+      const before = open();
+      for (let i = 0; i < 5; i++) {
+        await expect(readXlsx(file)).rejects.toThrow(/the zip archive is damaged or incomplete/);
+      }
+      // Closing a file is asynchronous: give the closes a moment to land (a leak never does).
+      for (let tries = 0; tries < 100 && open() > before; tries++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(open()).toBeLessThanOrEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a part that is not well-formed XML', async () => {
