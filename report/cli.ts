@@ -194,10 +194,6 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined);
   const file = positionals[0];
   const sheet = values.sheet as string | undefined;
-  // The report pipeline (handlebars, vega) loads while the plan is read: most of reading waits on the disk and
-  // on zlib's thread, time the loading can use.
-  const pipeline = import('./generate');
-  pipeline.catch(() => {}); // a failure to load is reported where it is awaited
   const input = await loadInput(file, lang, io, sheet);
   requirePlanTabs(input, lang);
   const missing = missingRequiredTabs(input.workbook, lang ?? 'en');
@@ -208,7 +204,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const asOf = givenAsOf ?? (example ? EXAMPLE_AS_OF : io.today(input.timeZone));
   const outDir = (values.out as string | undefined) ?? DEFAULT_REPORT_DIR;
   const target = resolve(io.cwd(), outDir);
-  const { prepareReport, reportFiles, writeReportDir } = await pipeline;
+  const { prepareReport, reportFiles, writeReportDir } = await import('./generate');
   // The previous report: whatever cannot be used is a warning, and the report is written without the section.
   const previousRef = values.previous as string | undefined;
   let previous: { json: PlanJson; source: string } | undefined;
