@@ -126,7 +126,7 @@ async function loadInput(
 ): Promise<Input> {
   if (sheet !== undefined) {
     if (file !== undefined) throw new UsageError(`give a plan file or --sheet, not both`);
-    const live = await readSheet(sheet, { lang });
+    const live = await readSheet(sheet, { lang, onRetry: (message) => io.err(`gtm-pyramid: ${message}`) });
     if (!Object.keys(live.workbook).length) {
       throw new SheetReadError(
         say(SHEET_MESSAGES.noPlanTabs, lang ?? 'en', {

@@ -70,6 +70,7 @@ export const SHEET_MESSAGES = {
   busy: localized((m) => m.report.sheet.busy),
   busyQuota: localized((m) => m.report.sheet.busyQuota),
   busyServer: localized((m) => m.report.sheet.busyServer),
+  retrying: localized((m) => m.report.sheet.retrying),
   failed: localized((m) => m.report.sheet.failed),
   network: localized((m) => m.report.sheet.network),
   timeout: localized((m) => m.report.sheet.timeout),

@@ -57,10 +57,16 @@ export interface SheetReadOptions {
   env?: NodeJS.ProcessEnv;
   /** The language of error messages. */
   lang?: Lang;
-  /** Retries after a 429 or 5xx answer (default 4: five tries in all). */
+  /** Retries after a 429 or 5xx answer (default 6: seven tries, spanning a minute; see retryWait). */
   retries?: number;
   /** The first wait before a retry, doubled each time (default 1000 ms; GTM_PYRAMID_RETRY_BASE_MS). */
   backoffMs?: number;
+  /** Told before each wait for a retry, in `lang` (the CLI prints it on stderr: a minute's wait is no hang). */
+  onRetry?: (message: string) => void;
+  /** Waits (tests record the waits instead); default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+  /** A number in [0, 1) for the random part of each wait; default Math.random. */
+  random?: () => number;
   /** How long one request may take (default 60 s; GTM_PYRAMID_TIMEOUT_MS). */
   timeoutMs?: number;
 }
@@ -104,18 +110,51 @@ interface Failure {
   code?: string;
   message: string;
   reason?: string;
+  /** The answer's Retry-After, in ms from now (RFC 9110 §10.2.3: seconds, or an HTTP date). */
+  retryAfterMs?: number;
+}
+
+/** A Retry-After header's value in ms from `now`, or undefined when it has none or none that reads. */
+export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** The longest wait before one retry: Google's suggested maximum backoff for its APIs (32 or 64 s). */
+export const MAX_BACKOFF_MS = 64_000;
+
+/**
+ * How long to wait before retry `attempt` (0 for the first): Google's truncated exponential backoff for the
+ * Sheets API's 429 ("use an exponential backoff algorithm. After 1 minute, you can execute requests again":
+ * https://developers.google.com/sheets/api/limits). The wait doubles from `base`, plus a random part of up to
+ * `base` (Google: up to 1,000 ms) so that clients do not retry in step, and is never shorter than the answer's
+ * Retry-After or longer than MAX_BACKOFF_MS. With the default base of 1 s and six retries the waits add up to
+ * a little over a minute, the time the per-minute quota takes to refill.
+ */
+export function retryWait(attempt: number, base: number, random: number, retryAfter?: number): number {
+  const backoff = base * 2 ** attempt + Math.floor(random * base);
+  return Math.min(MAX_BACKOFF_MS, Math.max(backoff, retryAfter ?? 0));
 }
 
 /** What went wrong with a request, from gaxios's error: the HTTP status and Google's error body, or the network. */
 function failureOf(error: unknown): Failure {
   const e = error as {
     status?: number;
-    response?: { status?: number; data?: unknown };
+    response?: { status?: number; data?: unknown; headers?: unknown };
     code?: string | number;
     message?: string;
     name?: string;
   };
   const status = e.response?.status ?? e.status;
+  // gaxios gives the answer's headers as a fetch Headers object (older versions: a plain object).
+  const headers = e.response?.headers as Headers | Record<string, string> | undefined;
+  const retryAfter =
+    typeof (headers as Headers | undefined)?.get === 'function'
+      ? (headers as Headers).get('retry-after')
+      : (headers as Record<string, string> | undefined)?.['retry-after'];
   const body = (e.response?.data ?? {}) as {
     error?: { message?: string; status?: string; details?: { reason?: string }[] };
   };
@@ -128,6 +167,7 @@ function failureOf(error: unknown): Failure {
       .split('\n')[0]
       .slice(0, 200),
     reason,
+    retryAfterMs: retryAfterMs(retryAfter),
   };
 }
 
@@ -149,7 +189,11 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
   } catch {
     throw new SheetReadError(say(SHEET_MESSAGES.badApiRoot, lang, { value: root }));
   }
-  const retries = options.retries ?? 4;
+  const retries = options.retries ?? 6;
+  const busyReason = (status: number) =>
+    say(status === 429 ? SHEET_MESSAGES.busyQuota : SHEET_MESSAGES.busyServer, lang);
+  const wait = options.sleep ?? sleep;
+  const random = options.random ?? Math.random;
   const backoffMs = options.backoffMs ?? numberSetting(env.GTM_PYRAMID_RETRY_BASE_MS, 1000);
   const timeoutMs = options.timeoutMs ?? numberSetting(env.GTM_PYRAMID_TIMEOUT_MS, 60_000);
 
@@ -187,7 +231,7 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
     return say(SHEET_MESSAGES.forbiddenUser, lang);
   };
 
-  /** One request, retried with exponential backoff on 429 and 5xx; any other failure is one line. */
+  /** One request, retried with exponential backoff (retryWait) on 429 and 5xx; any other failure is one line. */
   async function call<T>(request: () => Promise<{ data: T }>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -195,7 +239,18 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
       } catch (error) {
         const f = failureOf(error);
         if (retryable(f) && attempt < retries) {
-          await sleep(backoffMs * 2 ** attempt);
+          const waitMs = retryWait(attempt, backoffMs, random(), f.retryAfterMs);
+          options.onRetry?.(
+            say(SHEET_MESSAGES.retrying, lang, {
+              id,
+              status: f.status!,
+              reason: busyReason(f.status!),
+              seconds: Math.round(waitMs / 100) / 10,
+              attempt: attempt + 2,
+              tries: retries + 1,
+            }),
+          );
+          await wait(waitMs);
           continue;
         }
         if (retryable(f)) {
@@ -204,7 +259,7 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
               id,
               status: f.status!,
               attempts: attempt + 1,
-              reason: say(f.status === 429 ? SHEET_MESSAGES.busyQuota : SHEET_MESSAGES.busyServer, lang),
+              reason: busyReason(f.status!),
             }),
           );
         }

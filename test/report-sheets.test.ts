@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { isoToSerial, parsePlan, tabDef, type Lang } from '../shared';
-import { readSheet, spreadsheetIdOf } from '../report/read-sheets';
+import { MAX_BACKOFF_MS, readSheet, retryAfterMs, retryWait, spreadsheetIdOf } from '../report/read-sheets';
 import { exampleXlsxBuffer } from '../report/write-xlsx';
 import { parse, runCli, tempDir } from './helpers/report';
 import {
@@ -185,15 +185,18 @@ describe('gtm-pyramid report --sheet', () => {
 });
 
 describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing written', () => {
-  async function fails(argv: string[], out: string): Promise<string> {
+  /** The one line a failure ends with (after a line for each retry, when there were `retries`). */
+  async function fails(argv: string[], out: string, retries = 0): Promise<string> {
     const run = await runCli([...argv, '--out', out], dir);
     expect(run.code).toBe(2);
     expect(run.stdout).toEqual([]);
-    expect(run.stderr).toHaveLength(1);
-    expect(run.stderr[0]).not.toContain('\n');
-    expect(run.stderr[0]).toMatch(/^gtm-pyramid: /);
+    expect(run.stderr).toHaveLength(retries + 1);
+    for (const line of run.stderr.slice(0, -1)) expect(line).toMatch(/^gtm-pyramid: .*; trying again in /);
+    const last = run.stderr.at(-1)!;
+    expect(last).not.toContain('\n');
+    expect(last).toMatch(/^gtm-pyramid: /);
     expect(existsSync(join(dir, out))).toBe(false);
-    return run.stderr[0];
+    return last;
   }
 
   it('no credentials: says how to set them up on a laptop and in CI', async () => {
@@ -254,26 +257,76 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     expect(await fails(['report', '--sheet', ID], 'unauthenticated')).toContain('(401');
   });
 
-  it('429 and 5xx are retried with backoff; a success after them is a report', async () => {
+  it('429 and 5xx are retried with backoff, each retry said on stderr; a success after them is a report', async () => {
     server.script.push({ status: 429 }, { status: 503 }, { status: 500 });
     const run = await runCli(['report', '--sheet', ID, '--as-of', '2026-11-15', '--out', 'retried'], dir);
-    expect(run.stderr).toEqual([]);
+    expect(run.stderr).toHaveLength(3);
+    expect(run.stderr[0]).toMatch(
+      new RegExp(
+        `^gtm-pyramid: spreadsheet ${ID}: Google Sheets answered 429 \\(the read quota is used up for now\\); trying again in [\\d.]+ s \\(try 2 of 7\\)$`,
+      ),
+    );
+    expect(run.stderr[1]).toContain("answered 503 (a problem on Google's side)");
+    expect(run.stderr[2]).toContain('(try 4 of 7)');
     expect(run.code).toBe(0);
     expect(server.apiRequests).toHaveLength(5); // 3 failures, then the 2 reads
   });
 
-  it('429 or 5xx that do not stop: five tries, then one clear line', async () => {
-    server.script.push(...Array.from({ length: 5 }, () => ({ status: 429 })));
-    const quota = await fails(['report', '--sheet', ID], 'quota');
-    expect(quota).toContain('still answered 429 after 5 tries');
+  it('429 or 5xx that do not stop: seven tries, then one clear line', async () => {
+    server.script.push(...Array.from({ length: 7 }, () => ({ status: 429 })));
+    const quota = await fails(['report', '--sheet', ID], 'quota', 6);
+    expect(quota).toContain('still answered 429 after 7 tries');
     expect(quota).toContain('quota');
-    expect(server.apiRequests).toHaveLength(5);
+    expect(server.apiRequests).toHaveLength(7);
     server.requests.length = 0;
-    server.script.push(...Array.from({ length: 5 }, () => ({ status: 503 })));
-    expect(await fails(['report', '--sheet', ID], 'unavailable')).toContain(
-      'still answered 503 after 5 tries',
+    server.script.push(...Array.from({ length: 7 }, () => ({ status: 503 })));
+    expect(await fails(['report', '--sheet', ID], 'unavailable', 6)).toContain(
+      'still answered 503 after 7 tries',
     );
-    expect(server.apiRequests).toHaveLength(5);
+    expect(server.apiRequests).toHaveLength(7);
+  });
+
+  it("waits as long as the answer's Retry-After asks (seconds or a date), up to 64 s; says it in the user's language", async () => {
+    const waits: number[] = [];
+    const said: string[] = [];
+    const options = {
+      backoffMs: 1,
+      random: () => 0,
+      sleep: async (ms: number) => void waits.push(ms),
+      onRetry: (message: string) => void said.push(message),
+    };
+    const soon = new Date(Date.now() + 30_000).toUTCString();
+    server.script.push(
+      { status: 429, retryAfter: '3' },
+      { status: 503, retryAfter: soon },
+      { status: 429, retryAfter: '3600' },
+      { status: 429 },
+    );
+    const live = await readSheet(ID, { ...options, lang: 'zh-TW' });
+    expect(live.title).toBeTruthy();
+    expect(waits[0]).toBe(3_000);
+    // An HTTP date: the time left until then (less what the requests took).
+    expect(waits[1]).toBeGreaterThan(20_000);
+    expect(waits[1]).toBeLessThanOrEqual(30_000);
+    expect(waits[2]).toBe(64_000); // never more than Google's longest suggested backoff
+    expect(waits[3]).toBe(8); // no Retry-After: the backoff (1 ms doubled three times)
+    expect(said[0]).toBe(
+      `表格 ${ID}：Google 試算表返回 429（讀取配額暫時用盡）；3 秒後重試（第 2 次，共 7 次）`,
+    );
+  });
+
+  it('the default waits span the minute the read quota takes to refill', () => {
+    const waits = Array.from({ length: 6 }, (_, attempt) => retryWait(attempt, 1_000, 0));
+    expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000]);
+    expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThan(60_000);
+    // The random part is at most the base (Google: up to 1,000 ms), and no wait passes 64 s.
+    expect(retryWait(0, 1_000, 0.999)).toBe(1_999);
+    expect(retryWait(7, 1_000, 0.5)).toBe(MAX_BACKOFF_MS);
+    expect(retryAfterMs('120')).toBe(120_000);
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:30 GMT'))).toBe(
+      30_000,
+    );
+    expect(retryAfterMs('soon')).toBeUndefined();
   });
 
   it('network failure and timeout', async () => {

@@ -1019,6 +1019,8 @@ export const en = {
       busy: 'spreadsheet {id}: Google Sheets still answered {status} after {attempts} tries ({reason}); nothing was written. Try again in a few minutes',
       busyQuota: 'the read quota is used up for now',
       busyServer: "a problem on Google's side",
+      retrying:
+        'spreadsheet {id}: Google Sheets answered {status} ({reason}); trying again in {seconds} s (try {attempt} of {tries})',
       failed: 'spreadsheet {id}: Google Sheets answered {status} ({message}); nothing was written',
       network: 'spreadsheet {id}: cannot reach {host} ({code}); check the network connection or proxy',
       timeout:

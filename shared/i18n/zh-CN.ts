@@ -957,6 +957,8 @@ export const zhCN: Messages = {
       busy: '表格 {id}：重试 {attempts} 次后 Google 表格仍返回 {status}（{reason}）；未写入任何文件。请几分钟后再试',
       busyQuota: '读取配额暂时用尽',
       busyServer: 'Google 服务端故障',
+      retrying:
+        '表格 {id}：Google 表格返回 {status}（{reason}）；{seconds} 秒后重试（第 {attempt} 次，共 {tries} 次）',
       failed: '表格 {id}：Google 表格返回 {status}（{message}）；未写入任何文件',
       network: '表格 {id}：无法连接 {host}（{code}）；请检查网络连接或代理',
       timeout: '表格 {id}：{host} 在 {seconds} 秒内没有响应；请检查网络连接后重试',

@@ -957,6 +957,8 @@ export const zhTW: Messages = {
       busy: '表格 {id}：重試 {attempts} 次後 Google 試算表仍返回 {status}（{reason}）；未寫入任何檔案。請幾分鐘後再試',
       busyQuota: '讀取配額暫時用盡',
       busyServer: 'Google 服務端故障',
+      retrying:
+        '表格 {id}：Google 試算表返回 {status}（{reason}）；{seconds} 秒後重試（第 {attempt} 次，共 {tries} 次）',
       failed: '表格 {id}：Google 試算表返回 {status}（{message}）；未寫入任何檔案',
       network: '表格 {id}：無法連線 {host}（{code}）；請檢查網路連線或代理',
       timeout: '表格 {id}：{host} 在 {seconds} 秒內沒有響應；請檢查網路連線後重試',

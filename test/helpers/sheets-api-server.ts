@@ -67,7 +67,8 @@ export interface RecordedRequest {
 
 /** How the next request is answered instead of normally. */
 export type Scripted =
-  | { status: number; message?: string; reason?: string }
+  /** An error answer; `retryAfter` is sent as its Retry-After header (seconds, or an HTTP date). */
+  | { status: number; message?: string; reason?: string; retryAfter?: string }
   /** The connection is dropped without an answer. */
   | { drop: true }
   /** No answer at all (until the server closes). */
@@ -183,6 +184,7 @@ export class SheetsApiServer {
     if (scripted) {
       if ('drop' in scripted) return req.socket.destroy();
       if ('hang' in scripted) return;
+      if (scripted.retryAfter !== undefined) res.setHeader('Retry-After', scripted.retryAfter);
       return this.error(res, scripted.status, scripted.message, scripted.reason);
     }
     if (!req.headers.authorization?.startsWith('Bearer ')) return this.error(res, 401);
