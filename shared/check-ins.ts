@@ -98,8 +98,7 @@ interface MetricFacts {
 }
 
 export interface CheckInScreen {
-  /** The rows that count (in sheet order): everything else was excluded with an issue. Listed when first read. */
-  readonly counted: Actual[];
+  /** Each row that does not count, with why: an issue at its Actuals cell. */
   issues: PlanIssue[];
   /** The rows (in sheet order) whose Metric is no key result's or KPI's ID: the checks report each one. */
   unknown: Actual[];
@@ -276,9 +275,6 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     row,
     column: layout?.columns[column] ?? 1,
   });
-  // The rows excluded (1), by index in plan.actuals: `counted` is the others, listed only when asked for, since
-  // progress takes each metric's own rows instead (a list of all 127,000 rows was made for nothing).
-  const excluded = new Uint8Array(plan.actuals.length);
   const issues: PlanIssue[] = [];
   const unknown: Actual[] = [];
   // Repeats are found per metric and date (MetricFacts.firstOnDate), then by value along a chain of the earlier
@@ -325,7 +321,6 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
           ...impossible.params,
         }),
       );
-      excluded[i] = 1;
       continue;
     }
     if (m.firstOnDate === null && (m.lastRow < 0 || a.date > actuals[m.lastRow].date)) {
@@ -342,7 +337,6 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
             other: actuals[first].row,
           }),
         );
-        excluded[i] = 1;
         continue;
       }
       // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
@@ -355,18 +349,13 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       issues.push(
         makeIssue('check-in-before-start', at(a.row, 'date'), { ...issueParams(a, m), start: m.start! }),
       );
-      excluded[i] = 1;
       continue;
     }
     if (m.counted) m.counted.push(a);
     else m.counted = [a];
   }
   const rowsOf = (m: MetricFacts) => m.counted ?? [];
-  let counted: Actual[] | null = null;
   return {
-    get counted() {
-      return (counted ??= actuals.filter((_, i) => excluded[i] === 0));
-    },
     issues,
     unknown,
     keyResultRows: ofKeyResults.map(rowsOf),

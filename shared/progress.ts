@@ -14,14 +14,7 @@ import {
   type IsoDate,
   type Month,
 } from './calendar';
-import {
-  expectedAtPosition,
-  keyResultIndex,
-  keyResultSpec,
-  kpiSpec,
-  monthTargetAt,
-  type MetricSpec,
-} from './decompose';
+import { expectedAtPosition, monthTargetAt, type MetricSpec } from './decompose';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import type { Actual, Plan } from './plan';
 import { type Localized, type Direction, type MetricType } from './template';
@@ -158,24 +151,6 @@ export interface PlanProgress {
   departments: Record<string, RollUp>;
 }
 
-/** The Actuals rows of each metric (by lower-case ID), in sheet order: one pass instead of one per metric. */
-export function actualsIndex(actuals: Actual[]): Map<string, Actual[]> {
-  const index = new Map<string, Actual[]>();
-  // Each spelling of an ID ("KR1", "kr1") is lowered and looked up once; then one lookup per row finds its list.
-  const bySpelling = new Map<string, Actual[]>();
-  for (const a of actuals) {
-    let list = bySpelling.get(a.metric);
-    if (list === undefined) {
-      const key = a.metric.toLowerCase();
-      list = index.get(key);
-      if (list === undefined) index.set(key, (list = []));
-      bySpelling.set(a.metric, list);
-    }
-    list.push(a);
-  }
-  return index;
-}
-
 /**
  * The judged month as of a day: the last month whose last day is on or before it. As of 2026-09-30 September is
  * judged; as of 2026-09-29, August. Returned as a monthIndex.
@@ -190,7 +165,7 @@ export const judgedMonth = (asOf: IsoDate): Month => monthFromIndex(judgedMonthI
 /**
  * Counted check-ins of one metric per month of its window, for the months from..to only: amounts add up for
  * cumulative metrics; for the others the latest reading of the month counts. `rows` are the metric's own rows
- * (from actualsIndex), in sheet order. Also the first date a milestone was checked in as done.
+ * (from the check-in screen), in sheet order. Also the first date a milestone was checked in as done.
  *
  * The result is an array indexed by monthIndex − from (null: no counted check-in that month), not a Map: the
  * window is a handful of months, and this runs for each of 10,000+ metrics.
@@ -328,21 +303,18 @@ function monthText(frame: ProgressFrame, index: number): Month {
 }
 
 /**
- * One metric's progress. `index` is actualsIndex of the counted check-ins (screenCheckIns); without it the
- * plan's Actuals are screened and scanned here. `frame`: progressFrame(plan, asOf), when many metrics are done.
+ * One metric's progress from its counted check-ins (`rows`: its list in CheckInScreen.keyResultRows or kpiRows).
+ * `frame`: progressFrame(plan, asOf), made once for all metrics.
  *
  * This runs for every key result and KPI (10,000+ in a large plan), so it works on month numbers and small
  * arrays, with plain loops: no Map, no month text and no callback per metric beyond what the result holds.
  */
-export function metricProgress(
+function metricProgress(
   meta: MetricMeta,
   spec: MetricSpec | null,
-  plan: Plan,
   asOf: IsoDate,
-  index?: Map<string, Actual[]>,
-  frame: ProgressFrame = progressFrame(plan, asOf),
-  /** The metric's counted rows when the caller has them (CheckInScreen.keyResultRows): no lookup by ID. */
-  ownRows?: Actual[],
+  frame: ProgressFrame,
+  rows: Actual[],
 ): MetricProgress {
   const cumulative = meta.type === 'cumulative';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
@@ -362,14 +334,7 @@ export function metricProgress(
   const throughIndex = judged < dueIndex ? judged : dueIndex;
   let actuals: (number | null)[] = [];
   let firstDone: IsoDate | null = null;
-  if (usable) {
-    const rows = ownRows
-      ? ownRows
-      : index
-        ? (index.get(meta.id.toLowerCase()) ?? [])
-        : (actualsIndex(screenCheckIns(plan).counted).get(meta.id.toLowerCase()) ?? []);
-    ({ byMonth: actuals, firstDone } = actualsByMonth(rows, cumulative, startIndex, throughIndex));
-  }
+  if (usable) ({ byMonth: actuals, firstDone } = actualsByMonth(rows, cumulative, startIndex, throughIndex));
   /** Months in the window, start to due. */
   const n = dueIndex - startIndex + 1;
 
@@ -682,15 +647,12 @@ function forecast(
   return current;
 }
 
-export function keyResultProgress(
+/** Every key result's progress, from the screen's rows and specs (by position). */
+function keyResultProgress(
   plan: Plan,
   asOf: IsoDate,
-  actuals = actualsIndex(screenCheckIns(plan).counted),
-  frame = progressFrame(plan, asOf),
-  /** Each key result's counted rows by position (CheckInScreen.keyResultRows), when known. */
-  rows?: Actual[][],
-  /** Each key result's keyResultSpec by position (CheckInScreen.keyResultSpecs), when known. */
-  specs?: (MetricSpec | null)[],
+  frame: ProgressFrame,
+  screen: CheckInScreen,
 ): MetricProgress[] {
   return plan.keyResults.map((kr, i) =>
     metricProgress(
@@ -705,27 +667,21 @@ export function keyResultProgress(
         baseline: kr.baseline,
         target: kr.target,
       },
-      specs ? specs[i] : keyResultSpec(kr, plan),
-      plan,
+      screen.keyResultSpecs[i],
       asOf,
-      actuals,
       frame,
-      rows?.[i],
+      screen.keyResultRows[i],
     ),
   );
 }
 
-export function kpiProgress(
+/** Every KPI's progress, from the screen's rows and specs (by position). */
+function kpiProgress(
   plan: Plan,
   asOf: IsoDate,
-  actuals = actualsIndex(screenCheckIns(plan).counted),
-  frame = progressFrame(plan, asOf),
-  /** Each KPI's counted rows by position (CheckInScreen.kpiRows), when known. */
-  rows?: Actual[][],
-  /** Each KPI's kpiSpec by position (CheckInScreen.kpiSpecs), when known. */
-  specs?: (MetricSpec | null)[],
+  frame: ProgressFrame,
+  screen: CheckInScreen,
 ): MetricProgress[] {
-  const index = specs ? null : keyResultIndex(plan);
   return plan.kpis.map((kpi, i) =>
     metricProgress(
       {
@@ -739,12 +695,10 @@ export function kpiProgress(
         baseline: 0,
         target: kpi.target,
       },
-      specs ? specs[i] : kpiSpec(kpi, plan, index!),
-      plan,
+      screen.kpiSpecs[i],
       asOf,
-      actuals,
       frame,
-      rows?.[i],
+      screen.kpiRows[i],
     ),
   );
 }
@@ -827,35 +781,12 @@ function weighted(items: { progress: MetricProgress; weight: number }[]): {
 export function planProgress(
   plan: Plan,
   asOf: IsoDate,
-  counted: Actual[] | CheckInScreen = screenCheckIns(plan),
+  /** Which check-ins count (screenCheckIns of this plan), when the caller has it already. */
+  screen: CheckInScreen = screenCheckIns(plan),
 ): PlanProgress {
   const frame = progressFrame(plan, asOf);
-  // A screen of this plan has each metric's rows by position, so no index by ID is needed (one is made only
-  // for bare rows, or for a screen whose lists do not match this plan's metrics).
-  const screen = Array.isArray(counted) ? null : counted;
-  const byPosition =
-    screen !== null &&
-    screen.keyResultRows.length === plan.keyResults.length &&
-    screen.kpiRows.length === plan.kpis.length;
-  const actuals: Map<string, Actual[]> = byPosition
-    ? new Map()
-    : actualsIndex(Array.isArray(counted) ? counted : counted.counted);
-  const keyResults = keyResultProgress(
-    plan,
-    asOf,
-    actuals,
-    frame,
-    byPosition ? screen!.keyResultRows : undefined,
-    byPosition ? screen!.keyResultSpecs : undefined,
-  );
-  const kpis = kpiProgress(
-    plan,
-    asOf,
-    actuals,
-    frame,
-    byPosition ? screen!.kpiRows : undefined,
-    byPosition ? screen!.kpiSpecs : undefined,
-  );
+  const keyResults = keyResultProgress(plan, asOf, frame, screen);
+  const kpis = kpiProgress(plan, asOf, frame, screen);
   // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
   type Item = { progress: MetricProgress; weight: number };
   const byObjective = new Map<string, Item[]>();
