@@ -145,7 +145,7 @@ async function loadInput(
     return { workbook: exampleWorkbook(lang ?? 'en', { date: utcDateOf }), source: null };
   const { readXlsx } = await import('./read-xlsx');
   try {
-    return { workbook: await readXlsx(resolve(io.cwd(), file)), source: file };
+    return { workbook: await readXlsx(resolve(io.cwd(), file), lang ?? 'en'), source: file };
   } catch (error) {
     // Name the file as the user wrote it.
     if (error instanceof XlsxReadError) throw new XlsxReadError(file, error.problem);

@@ -56,6 +56,33 @@ export function say(entry: Localized, lang: Lang, params: Params = {}): string {
   return fill(entry[lang], params);
 }
 
+/** Why a file is not a readable workbook (report/read-xlsx.ts): the CLI prints `FILE: ` and one of these. */
+export const FILE_MESSAGES = {
+  empty: localized((m) => m.report.file.empty),
+  encrypted: localized((m) => m.report.file.encrypted),
+  legacy: localized((m) => m.report.file.legacy),
+  pdf: localized((m) => m.report.file.pdf),
+  markup: localized((m) => m.report.file.markup),
+  text: localized((m) => m.report.file.text),
+  notXlsx: localized((m) => m.report.file.notXlsx),
+  corrupt: localized((m) => m.report.file.corrupt),
+  damagedZip: localized((m) => m.report.file.damagedZip),
+  notWellFormed: localized((m) => m.report.file.notWellFormed),
+  damagedPart: localized((m) => m.report.file.damagedPart),
+  noWorksheets: localized((m) => m.report.file.noWorksheets),
+  noSharedStrings: localized((m) => m.report.file.noSharedStrings),
+  cellOutside: localized((m) => m.report.file.cellOutside),
+  rowOutside: localized((m) => m.report.file.rowOutside),
+  mergeOutside: localized((m) => m.report.file.mergeOutside),
+  partTooLarge: localized((m) => m.report.file.partTooLarge),
+  textTooLong: localized((m) => m.report.file.textTooLong),
+  emptyWorkbook: localized((m) => m.report.file.emptyWorkbook),
+  noSuchFile: localized((m) => m.report.file.noSuchFile),
+  isFolder: localized((m) => m.report.file.isFolder),
+  permissionDenied: localized((m) => m.report.file.permissionDenied),
+  unreadable: localized((m) => m.report.file.unreadable),
+} as const satisfies Record<string, Localized>;
+
 export const SHEET_MESSAGES = {
   badSheetArg: localized((m) => m.report.sheet.badSheetArg),
   badApiRoot: localized((m) => m.report.sheet.badApiRoot),

@@ -29,7 +29,9 @@ import { crc32, createInflateRaw, type ZlibOptions } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 import { fillMergedCells, mergedRangeFromA1, type MergedRange, type Workbook } from '../shared/cells';
+import type { Lang, Params } from '../shared/i18n';
 import { XlsxReadError } from './errors';
+import { FILE_MESSAGES, say } from './i18n';
 import {
   ImpossiblePart,
   MAX_COLUMNS,
@@ -53,42 +55,43 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (buffer: Uint8Array, magic: number[]) => magic.every((b, i) => buffer[i] === b);
 
 /** Why a buffer that is not a zip cannot be a workbook, in words a person recognises. */
-function describeNonZip(buffer: Buffer): string {
-  if (buffer.length === 0) return 'the file is empty (0 bytes), not an .xlsx workbook';
+function describeNonZip(buffer: Buffer, lang: Lang): string {
+  const said = (problem: FileProblem) => say(FILE_MESSAGES[problem], lang);
+  if (buffer.length === 0) return said('empty');
   if (startsWith(buffer, OLE_MAGIC)) {
     // An encrypted OOXML file is an OLE compound file holding an "EncryptedPackage" stream (names are UTF-16LE).
-    if (buffer.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
-      return 'the workbook is password-protected (encrypted); remove the password, save it as .xlsx and try again';
-    }
-    return 'this is an old Excel 97-2003 (.xls) or other legacy Office file, not an .xlsx workbook; save it as .xlsx';
+    return said(buffer.includes(Buffer.from('EncryptedPackage', 'utf16le')) ? 'encrypted' : 'legacy');
   }
   const head = buffer.subarray(0, 512).toString('utf8').trimStart().toLowerCase();
-  if (head.startsWith('%pdf')) return 'this is a PDF, not an .xlsx workbook';
-  if (head.startsWith('<')) return 'this is an HTML or XML file, not an .xlsx workbook';
+  if (head.startsWith('%pdf')) return said('pdf');
+  if (head.startsWith('<')) return said('markup');
   const printable = [...buffer.subarray(0, 512)].every(
     (b) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b < 0x7f) || b >= 0x80,
   );
-  if (printable) {
-    return 'this is a text file (CSV?), not an .xlsx workbook; download the plan as Microsoft Excel (.xlsx)';
-  }
-  return 'not an .xlsx workbook (the file does not start like one)';
+  return said(printable ? 'text' : 'notXlsx');
 }
 
-const CORRUPT = 'the file is corrupt or not an .xlsx workbook';
+type FileProblem = keyof typeof FILE_MESSAGES;
 
-/** What is wrong with a package, in the words the CLI prints after "the file is corrupt…: ". */
-class PackageError extends Error {}
+/**
+ * What is wrong with a package, as a catalogue entry and its parameters, put into words in the reader's
+ * language by readPackage; `corrupt` ones follow "the file is corrupt or not an .xlsx workbook: ".
+ */
+class PackageError extends Error {
+  constructor(
+    readonly problem: FileProblem,
+    readonly params: Params = {},
+    readonly corrupt = true,
+  ) {
+    super(problem);
+  }
+}
 
 /** The zip layer failed: a cut or damaged archive (yauzl's or zlib's words, or a checksum that does not match). */
-const damagedZip = (reason: string) =>
-  new PackageError(`the zip archive is damaged or incomplete (${oneLine(reason)})`);
+const damagedZip = (reason: string) => new PackageError('damagedZip', { reason: oneLine(reason) });
 /** A part's XML failed to parse (saxes's words: "part:line:column: problem"). */
-const notWellFormed = (reason: string) =>
-  new PackageError(`a part of the package is not well-formed XML (${oneLine(reason)})`);
-const damagedPart = (reason: string) =>
-  new PackageError(`a part of the package is missing or damaged (${oneLine(reason)})`);
-const NO_WORKSHEETS = 'it has no worksheets (the package lacks xl/workbook.xml or the sheets it lists)';
-const NO_SHARED_STRINGS = 'a part of the package is missing (xl/sharedStrings.xml, the text of its cells)';
+const notWellFormed = (reason: string) => new PackageError('notWellFormed', { reason: oneLine(reason) });
+const damagedPart = (reason: string) => new PackageError('damagedPart', { reason: oneLine(reason) });
 
 const oneLine = (message: string) => message.split('\n')[0].trim().slice(0, 160);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -217,8 +220,8 @@ async function readPart(
 ): Promise<void> {
   if (entry.uncompressedSize === 0) throw damagedPart(`${entry.fileName} is empty`);
   if (entry.uncompressedSize > MAX_PART_BYTES) {
-    const gb = (entry.uncompressedSize / 2 ** 30).toFixed(1);
-    throw new PackageError(`the workbook is too large to read: ${entry.fileName} is ${gb} GB unzipped`);
+    const size = (entry.uncompressedSize / 2 ** 30).toFixed(1);
+    throw new PackageError('partTooLarge', { part: entry.fileName, size }, false);
   }
   const parser = partParser(reader, entry.fileName);
   const decoder = new StringDecoder('utf8');
@@ -262,13 +265,9 @@ async function readPart(
     }
   }
   if (xmlError instanceof MissingSharedStrings) throw xmlError;
-  if (xmlError instanceof ImpossiblePart) throw damagedPart(xmlError.message);
+  if (xmlError instanceof ImpossiblePart) throw new PackageError(xmlError.problem, xmlError.params);
   // One text (a cell's, a shared string) longer than a JavaScript string can be (2^29 - 24 characters).
-  if (xmlError instanceof RangeError) {
-    throw new PackageError(
-      `the workbook is too large to read: ${entry.fileName} holds a text over 512 MB long`,
-    );
-  }
+  if (xmlError instanceof RangeError) throw new PackageError('textTooLong', { part: entry.fileName }, false);
   if (xmlError !== undefined) throw notWellFormed(messageOf(xmlError));
 }
 
@@ -321,7 +320,7 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   const parts = await listParts(zip);
   const bookPath = await workbookPath(zip, parts);
   const bookEntry = parts.get(bookPath);
-  if (!bookEntry) throw new PackageError(NO_WORKSHEETS);
+  if (!bookEntry) throw new PackageError('noWorksheets');
   const book = new WorkbookReader();
   await readPart(zip, bookEntry, book);
   const relationships = await relationshipsOf(zip, parts, bookPath);
@@ -336,7 +335,7 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
     if (relationship && relationship.kind !== 'worksheet') return [];
     return [{ name, entry: relationship && parts.get(relationship.path) }];
   });
-  if (sheets.length === 0 || sheets.some((s) => !s.entry)) throw new PackageError(NO_WORKSHEETS);
+  if (sheets.length === 0 || sheets.some((s) => !s.entry)) throw new PackageError('noWorksheets');
 
   const stylesEntry = related('styles');
   const styles = new StylesReader();
@@ -358,7 +357,7 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
     try {
       await readPart(zip, entry!, sheet, new SheetXmlFilter());
     } catch (error) {
-      if (error instanceof MissingSharedStrings) throw new PackageError(NO_SHARED_STRINGS);
+      if (error instanceof MissingSharedStrings) throw new PackageError('noSharedStrings');
       throw error;
     }
     const merges: MergedRange[] = [];
@@ -366,7 +365,7 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
       const range = mergedRangeFromA1(ref);
       if (!range) continue;
       if (range.bottom > MAX_ROWS || range.right > MAX_COLUMNS)
-        throw damagedPart(`${entry!.fileName}: merged range ${ref} is outside a sheet's rows and columns`);
+        throw new PackageError('mergeOutside', { part: entry!.fileName, ref });
       merges.push(range);
     }
     Object.defineProperty(workbook, name, {
@@ -379,18 +378,26 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   return workbook;
 }
 
-/** Read a package opened by yauzl; every failure becomes an XlsxReadError naming `file`. */
-async function readPackage(open: () => Promise<ZipFile>, file: string): Promise<Workbook> {
+/** Read a package opened by yauzl; every failure becomes an XlsxReadError naming `file`, in `lang`. */
+async function readPackage(open: () => Promise<ZipFile>, file: string, lang: Lang): Promise<Workbook> {
+  const failure = (error: PackageError) => {
+    const problem = say(FILE_MESSAGES[error.problem], lang, error.params);
+    return new XlsxReadError(file, error.corrupt ? say(FILE_MESSAGES.corrupt, lang, { problem }) : problem);
+  };
   let zip: ZipFile;
   try {
     zip = await open();
   } catch (error) {
-    throw new XlsxReadError(file, `${CORRUPT}: ${damagedZip(messageOf(error)).message}`);
+    throw failure(damagedZip(messageOf(error)));
   }
   try {
-    return checkNotEmpty(await readWorkbook(zip), file);
+    const workbook = await readWorkbook(zip);
+    const sheets = Object.keys(workbook).length;
+    if (Object.values(workbook).every((rows) => rows.length === 0))
+      throw new PackageError('emptyWorkbook', { count: sheets }, false);
+    return workbook;
   } catch (error) {
-    if (error instanceof PackageError) throw new XlsxReadError(file, `${CORRUPT}: ${error.message}`);
+    if (error instanceof PackageError) throw failure(error);
     throw error;
   } finally {
     zip.close();
@@ -403,24 +410,17 @@ async function readPackage(open: () => Promise<ZipFile>, file: string): Promise<
  */
 const ZIP_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false };
 
-function checkNotEmpty(grid: Workbook, file: string): Workbook {
-  const sheets = Object.keys(grid).length;
-  if (Object.values(grid).every((rows) => rows.length === 0)) {
-    throw new XlsxReadError(file, `the workbook is empty: its ${plural(sheets, 'sheet')} hold no cells`);
-  }
-  return grid;
+/** Read an .xlsx from memory. `file` only names it in errors, which are in `lang`. */
+export async function readXlsxBuffer(buffer: Buffer, file: string, lang: Lang = 'en'): Promise<Workbook> {
+  if (!startsWith(buffer, ZIP_MAGIC)) throw new XlsxReadError(file, describeNonZip(buffer, lang));
+  return readPackage(() => yauzl.fromBufferPromise(buffer, ZIP_OPTIONS), file, lang);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Read an .xlsx from memory. `file` only names it in errors. */
-export async function readXlsxBuffer(buffer: Buffer, file: string): Promise<Workbook> {
-  if (!startsWith(buffer, ZIP_MAGIC)) throw new XlsxReadError(file, describeNonZip(buffer));
-  return readPackage(() => yauzl.fromBufferPromise(buffer, ZIP_OPTIONS), file);
-}
-
-/** Read an .xlsx file, each part streamed from disk. Every failure is an XlsxReadError naming the file. */
-export async function readXlsx(path: string): Promise<Workbook> {
+/**
+ * Read an .xlsx file, each part streamed from disk. Every failure is an XlsxReadError naming the file, in `lang`
+ * (the CLI's --lang; English without one: the plan's own language is known only once it is read).
+ */
+export async function readXlsx(path: string, lang: Lang = 'en'): Promise<Workbook> {
   let head: Buffer;
   try {
     const handle = await open(path, 'r');
@@ -431,20 +431,22 @@ export async function readXlsx(path: string): Promise<Workbook> {
       await handle.close();
     }
   } catch (error) {
-    throw new XlsxReadError(path, unreadable(error));
+    throw new XlsxReadError(path, unreadable(error, lang));
   }
   // Not a zip: read it whole to say what it is instead (such files are small, or not plans at all).
-  if (!startsWith(head, ZIP_MAGIC)) return readXlsxBuffer(await readFile(path), path);
-  return readPackage(() => yauzl.openPromise(path, ZIP_OPTIONS), path);
+  if (!startsWith(head, ZIP_MAGIC)) return readXlsxBuffer(await readFile(path), path, lang);
+  return readPackage(() => yauzl.openPromise(path, ZIP_OPTIONS), path, lang);
 }
 
-function unreadable(error: unknown): string {
+function unreadable(error: unknown, lang: Lang): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT'
-    ? 'no such file'
-    : code === 'EISDIR'
-      ? 'is a folder, not an .xlsx file'
-      : code === 'EACCES'
-        ? 'permission denied'
-        : `cannot be read (${code ?? String(error)})`;
+  const problem: FileProblem =
+    code === 'ENOENT'
+      ? 'noSuchFile'
+      : code === 'EISDIR'
+        ? 'isFolder'
+        : code === 'EACCES'
+          ? 'permissionDenied'
+          : 'unreadable';
+  return say(FILE_MESSAGES[problem], lang, { code: code ?? String(error) });
 }

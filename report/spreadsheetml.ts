@@ -213,8 +213,15 @@ export class SharedStringsReader implements PartReader {
 /** A sheet uses shared strings (`t="s"`) but the package has none: its text cells cannot be read. */
 export class MissingSharedStrings extends Error {}
 
-/** A part that is well-formed XML but says something impossible (its message says what, naming the part). */
-export class ImpossiblePart extends Error {}
+/** A part that is well-formed XML but says something impossible: a cell or row past a sheet's size. */
+export class ImpossiblePart extends Error {
+  constructor(
+    readonly problem: 'cellOutside' | 'rowOutside',
+    readonly params: { part: string; ref: string },
+  ) {
+    super(`${params.part}: ${problem} ${params.ref}`);
+  }
+}
 
 /** A worksheet's size in the file format (ECMA-376 Part 1 §18.3.1.73 and Excel's specifications): rows 1 to
  * 1,048,576, columns A to XFD (16,384). A reference past them cannot be a real cell, only a damaged or crafted
@@ -285,10 +292,8 @@ export class SheetReader implements PartReader {
     private readonly part: string,
   ) {}
 
-  private outside(what: string): never {
-    throw new ImpossiblePart(
-      `${this.part}: ${what} is outside a sheet's ${MAX_ROWS.toLocaleString('en')} rows and ${MAX_COLUMNS.toLocaleString('en')} columns`,
-    );
+  private outside(problem: 'cellOutside' | 'rowOutside', ref: string): never {
+    throw new ImpossiblePart(problem, { part: this.part, ref });
   }
 
   open(name: string, attributes: Record<string, string>): void {
@@ -297,7 +302,7 @@ export class SheetReader implements PartReader {
         const ref = attributes.r;
         this.column = ref ? columnOf(ref) : this.column + 1;
         if (this.column >= MAX_COLUMNS)
-          this.outside(`cell ${ref ?? `${this.column + 1} of row ${this.rowIndex + 1}`}`);
+          this.outside('cellOutside', ref ?? `R${this.rowIndex + 1}C${this.column + 1}`);
         this.type = attributes.t ?? 'n';
         const style = attributes.s;
         this.dateStyle = style !== undefined && this.dateStyles[Number(style)] === true;
@@ -323,7 +328,7 @@ export class SheetReader implements PartReader {
         const number = attributes.r;
         this.rowIndex = number ? Number(number) - 1 : this.rowIndex + 1;
         if (!Number.isInteger(this.rowIndex) || this.rowIndex < 0 || this.rowIndex >= MAX_ROWS)
-          this.outside(`row ${number ?? this.rowIndex + 1}`);
+          this.outside('rowOutside', number ?? String(this.rowIndex + 1));
         this.column = -1;
         this.cells = [];
         break;

@@ -216,6 +216,14 @@ describe('bad inputs: exit 2, one line on stderr naming the file, nothing writte
       expect(existsSync(join(dir, `fresh-${name}`))).toBe(false);
       // check says the same about unreadable files.
       if (name !== 'missing-tab.xlsx') expect((await runCli(['check', name], dir)).code).toBe(2);
+      // In the language asked for.
+      const chinese = await runCli(['report', name, '--lang', 'zh-TW', '--out', `zh-${name}`], dir);
+      expect(chinese.code).toBe(2);
+      expect(chinese.stderr).toHaveLength(1);
+      expect(chinese.stderr[0]).toMatch(
+        new RegExp(`^gtm-pyramid: ${name.replace('.', '\\.')}: .*[\u4e00-\u9fff]`),
+      );
+      expect(chinese.stderr[0]).not.toMatch(problem);
     });
   }
 });

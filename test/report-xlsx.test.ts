@@ -377,7 +377,7 @@ describe('packages as other producers write them', () => {
       const buffer = await handWritten({ ...parts, 'xl/worksheets/data.xml': xml });
       const message = await readError(buffer);
       expect(message, what).toMatch(
-        /^plan\.xlsx: the file is corrupt or not an \.xlsx workbook: a part of the package is missing or damaged \(xl\/worksheets\/data\.xml: /,
+        /^plan\.xlsx: the file is corrupt or not an \.xlsx workbook: xl\/worksheets\/data\.xml: (cell|row|merged range) \S+ is outside a sheet's 1,048,576 rows/,
       );
       expect(message, what).toContain(what);
     }
@@ -513,6 +513,27 @@ describe('inputs that are not a readable workbook: one line naming the file and 
     );
   });
 
+  it("in the reader's language (--lang): Simplified and Traditional Chinese", async () => {
+    const failure = async (buffer: Buffer, lang: Lang) => {
+      const error = await readXlsxBuffer(buffer, 'plan.xlsx', lang).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(XlsxReadError);
+      return (error as Error).message;
+    };
+    expect(await failure(Buffer.alloc(0), 'zh-TW')).toBe(
+      'plan.xlsx: 檔案為空（0 位元組），不是 .xlsx 活頁簿',
+    );
+    expect(await failure(Buffer.from('ID,Key result\n'), 'zh-CN')).toBe(
+      'plan.xlsx: 这是文本文件（CSV？），不是 .xlsx 工作簿；请将计划下载为 Microsoft Excel（.xlsx）',
+    );
+    const good = await exampleXlsxBuffer('en');
+    expect(await failure(good.subarray(0, good.length / 2), 'zh-TW')).toMatch(
+      /^plan\.xlsx: 檔案已損壞或不是 \.xlsx 活頁簿：zip 壓縮檔已損壞或不完整（.+）$/,
+    );
+    expect(await failure(await repackaged(good, { 'xl/sharedStrings.xml': null }), 'zh-CN')).toBe(
+      'plan.xlsx: 文件已损坏或不是 .xlsx 工作簿：文件包缺少一个部件（xl/sharedStrings.xml，即单元格中的文字）',
+    );
+  });
+
   it('a password-protected workbook (an encrypted OLE package) and a legacy .xls', async () => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
     const encrypted = Buffer.concat([
@@ -530,7 +551,9 @@ describe('inputs that are not a readable workbook: one line naming the file and 
     const empty = await bufferOf((book) => {
       book.addWorksheet('Sheet1');
     });
-    expect(await readError(empty)).toBe('plan.xlsx: the workbook is empty: its 1 sheet hold no cells');
+    expect(await readError(empty)).toBe(
+      'plan.xlsx: the workbook is empty: none of its sheets (1) holds a cell',
+    );
   });
 
   it('the streaming writer (for very large plans) writes the same cells', async () => {

@@ -1028,6 +1028,33 @@ export const en = {
       badResponse: 'spreadsheet {id}: the answer from {host} is not what the Sheets API sends ({what})',
       noPlanTabs: 'spreadsheet "{title}" ({id}): no plan tabs found (tabs: {tabs}); expected {expected}',
     },
+    file: {
+      empty: 'the file is empty (0 bytes), not an .xlsx workbook',
+      encrypted:
+        'the workbook is password-protected (encrypted); remove the password, save it as .xlsx and try again',
+      legacy:
+        'this is an old Excel 97-2003 (.xls) or other legacy Office file, not an .xlsx workbook; save it as .xlsx',
+      pdf: 'this is a PDF, not an .xlsx workbook',
+      markup: 'this is an HTML or XML file, not an .xlsx workbook',
+      text: 'this is a text file (CSV?), not an .xlsx workbook; download the plan as Microsoft Excel (.xlsx)',
+      notXlsx: 'not an .xlsx workbook (the file does not start like one)',
+      corrupt: 'the file is corrupt or not an .xlsx workbook: {problem}',
+      damagedZip: 'the zip archive is damaged or incomplete ({reason})',
+      notWellFormed: 'a part of the package is not well-formed XML ({reason})',
+      damagedPart: 'a part of the package is missing or damaged ({reason})',
+      noWorksheets: 'it has no worksheets (the package lacks xl/workbook.xml or the sheets it lists)',
+      noSharedStrings: 'a part of the package is missing (xl/sharedStrings.xml, the text of its cells)',
+      cellOutside: "{part}: cell {ref} is outside a sheet's 1,048,576 rows and 16,384 columns",
+      rowOutside: "{part}: row {ref} is outside a sheet's 1,048,576 rows",
+      mergeOutside: "{part}: merged range {ref} is outside a sheet's 1,048,576 rows and 16,384 columns",
+      partTooLarge: 'the workbook is too large to read: {part} is {size} GB unzipped',
+      textTooLong: 'the workbook is too large to read: {part} holds a text over 512 MB long',
+      emptyWorkbook: 'the workbook is empty: none of its sheets ({count}) holds a cell',
+      noSuchFile: 'no such file',
+      isFolder: 'is a folder, not an .xlsx file',
+      permissionDenied: 'permission denied',
+      unreadable: 'cannot be read ({code})',
+    },
     previous: {
       unreadable:
         'warning: --previous {source}: cannot be read ({reason}); the report is written without "Since the last report"',
