@@ -24,7 +24,7 @@ import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
 // saxes) when a file is read, exceljs when one is written, the Google client libraries by readSheet.
 import { OutputError, XlsxReadError } from './errors';
-import { PREVIOUS_MESSAGES, say, SHEET_MESSAGES } from './i18n';
+import { OUTPUT_MESSAGES, PREVIOUS_MESSAGES, say, SHEET_MESSAGES } from './i18n';
 import { GENERATOR } from './package-info';
 import type { PlanJson } from './plan-json';
 import { loadPrevious } from './previous';
@@ -222,7 +222,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   });
   for (const warning of built.warnings) io.err(`gtm-pyramid: ${warning}`);
   // Each page is written while the next is drawn.
-  const written = await writeReportDir(target, reportFiles(built), outDir);
+  const written = await writeReportDir(target, reportFiles(built), outDir, lang ?? built.lang);
   const counts = countBySeverity(built.issues);
   const index = resolve(target, 'index.html');
   const shown = relative(io.cwd(), index) || index;
@@ -330,17 +330,14 @@ async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
   const lang = parseLang(values.lang as string | undefined) ?? 'en';
   const out = (values.out as string | undefined) ?? DEFAULT_EXAMPLE_FILE;
   const target = resolve(io.cwd(), out);
-  if (existsSync(target) && !values.force)
-    throw new OutputError(out, 'already exists; pass --force to replace it or choose another --out');
+  if (existsSync(target) && !values.force) throw new OutputError(out, say(OUTPUT_MESSAGES.exists, lang));
   try {
     // The writer (and exceljs) are loaded only for this command.
     const { exampleXlsxBuffer, writeFileAtomic } = await import('./write-xlsx');
     await writeFileAtomic(target, await exampleXlsxBuffer(lang));
   } catch (error) {
-    throw new OutputError(
-      out,
-      `cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new OutputError(out, say(OUTPUT_MESSAGES.unwritable, lang, { code }));
   }
   io.out(CATALOGUES[lang].cli.exampleWritten(out, lang));
   io.out(CATALOGUES[lang].cli.exampleImport());

@@ -17,9 +17,11 @@ import { analyzeWorkbook } from '../shared/checks';
 import type { PlanIssue } from '../shared/issues';
 import type { Plan } from '../shared/plan';
 import type { PlanProgress } from '../shared/progress';
+import type { Params } from '../shared/i18n';
 import type { Lang } from '../shared/template';
 import { renderCharts } from './charts';
 import { OutputError } from './errors';
+import { OUTPUT_MESSAGES, say } from './i18n';
 import { GENERATOR } from './package-info';
 import { buildPlanJson, type PlanJson } from './plan-json';
 import { comparePrevious } from './previous';
@@ -183,47 +185,40 @@ interface Marker {
 }
 
 /** Whether DIR may be replaced: missing, empty, or a previous report of ours and nothing else. */
-async function checkReplaceable(dir: string, shown: string): Promise<'missing' | 'replace'> {
+async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing' | 'replace'> {
   let stat;
   try {
     stat = await lstat(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw new OutputError(
-      shown,
-      `cannot be inspected (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
+    throw refused('uninspectable', { code: codeOf(error) });
   }
-  if (stat.isSymbolicLink())
-    throw new OutputError(shown, 'is a symbolic link; give the real folder as --out');
-  if (!stat.isDirectory()) throw new OutputError(shown, 'exists and is not a folder; choose another --out');
+  if (stat.isSymbolicLink()) throw refused('symlink');
+  if (!stat.isDirectory()) throw refused('notFolder');
   const entries = await readdir(dir);
   if (entries.length === 0) return 'replace';
-  if (!entries.includes(MARKER_FILE)) {
-    throw new OutputError(
-      shown,
-      `exists and is not a gtm-pyramid report (no ${MARKER_FILE} in it); nothing was changed. Choose another --out or empty the folder`,
-    );
-  }
+  if (!entries.includes(MARKER_FILE)) throw refused('notOurs', { marker: MARKER_FILE });
   let marker: Marker;
   try {
     marker = JSON.parse(await readFile(join(dir, MARKER_FILE), 'utf8')) as Marker;
   } catch {
-    throw new OutputError(
-      shown,
-      `its ${MARKER_FILE} is unreadable; nothing was changed. Remove the folder yourself to regenerate it`,
-    );
+    throw refused('markerUnreadable', { marker: MARKER_FILE });
   }
   const ours = new Set([...(Array.isArray(marker.files) ? marker.files : []), MARKER_FILE]);
   const foreign = entries.filter((e) => !ours.has(e));
   if (foreign.length) {
-    throw new OutputError(
-      shown,
-      `holds files the previous report did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); nothing was changed. Move them out or choose another --out`,
-    );
+    const files = `${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}`;
+    throw refused('foreignFiles', { files });
   }
   return 'replace';
 }
+
+/** An OutputError naming the folder as the user gave it, in their language. */
+type Refuse = (problem: keyof typeof OUTPUT_MESSAGES, params?: Params) => OutputError;
+
+/** A file system error's code (ENOSPC, EACCES, …), or its message when it has none. */
+const codeOf = (error: unknown) =>
+  (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 
 /**
  * Files written at once. One at a time, each write waits for the last (open, write, close on libuv's thread
@@ -272,17 +267,17 @@ export async function writeReportDir(
   dir: string,
   files: Iterable<ReportFile>,
   shown = dir,
+  lang: Lang = 'en',
 ): Promise<string[]> {
+  const refused: Refuse = (problem, params = {}) =>
+    new OutputError(shown, say(OUTPUT_MESSAGES[problem], lang, params));
   const target = resolve(dir);
   const parent = dirname(target);
-  const state = await checkReplaceable(target, shown);
+  const state = await checkReplaceable(target, refused);
   try {
     await mkdir(parent, { recursive: true });
   } catch (error) {
-    throw new OutputError(
-      shown,
-      `its parent folder cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
+    throw refused('noParent', { code: codeOf(error) });
   }
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
@@ -310,9 +305,6 @@ export async function writeReportDir(
     if (error instanceof OutputError) throw error;
     // Not the file system's failure (a page that could not be drawn): a bug to report as it is.
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
-    throw new OutputError(
-      shown,
-      `cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
+    throw refused('unwritable', { code: codeOf(error) });
   }
 }

@@ -83,6 +83,19 @@ export const FILE_MESSAGES = {
   unreadable: localized((m) => m.report.file.unreadable),
 } as const satisfies Record<string, Localized>;
 
+/** Why the output (--out) cannot be written: the CLI prints `DIR: ` and one of these. */
+export const OUTPUT_MESSAGES = {
+  symlink: localized((m) => m.report.output.symlink),
+  notFolder: localized((m) => m.report.output.notFolder),
+  uninspectable: localized((m) => m.report.output.uninspectable),
+  notOurs: localized((m) => m.report.output.notOurs),
+  markerUnreadable: localized((m) => m.report.output.markerUnreadable),
+  foreignFiles: localized((m) => m.report.output.foreignFiles),
+  noParent: localized((m) => m.report.output.noParent),
+  unwritable: localized((m) => m.report.output.unwritable),
+  exists: localized((m) => m.report.output.exists),
+} as const satisfies Record<string, Localized>;
+
 export const SHEET_MESSAGES = {
   badSheetArg: localized((m) => m.report.sheet.badSheetArg),
   badApiRoot: localized((m) => m.report.sheet.badApiRoot),

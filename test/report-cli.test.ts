@@ -76,6 +76,11 @@ describe('gtm-pyramid report', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toHaveLength(1);
     expect(run.stderr[0]).toMatch(/^gtm-pyramid: mine: exists and is not a gtm-pyramid report/);
+    // In the report's language: --lang, else the plan's.
+    const chinese = await runCli(['report', '--out', 'mine', '--lang', 'zh-TW'], dir);
+    expect(chinese.stderr).toEqual([
+      'gtm-pyramid: mine: 已存在且不是 gtm-pyramid 報告（其中沒有 .gtm-pyramid-report）；未做任何更改。請另選 --out 或清空該資料夾',
+    ]);
     expect(entries(join(dir, 'mine'))).toEqual(['notes.txt']);
     expect(readFileSync(join(dir, 'mine/notes.txt'), 'utf8')).toBe('keep me');
   });
@@ -288,6 +293,9 @@ describe('gtm-pyramid example', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toEqual([
       'gtm-pyramid: example.xlsx: already exists; pass --force to replace it or choose another --out',
+    ]);
+    expect((await runCli(['example', '--out', 'example.xlsx', '--lang', 'zh-CN'], dir)).stderr).toEqual([
+      'gtm-pyramid: example.xlsx: 已存在；如要替换请加上 --force，或另选 --out',
     ]);
     expect((await runCli(['example', '--out', 'example.xlsx', '--force'], dir)).code).toBe(0);
     expect(Object.keys(await readXlsx(join(dir, 'example.xlsx')))).toContain(tabDef('targets').label.en);

@@ -1055,6 +1055,20 @@ export const en = {
       permissionDenied: 'permission denied',
       unreadable: 'cannot be read ({code})',
     },
+    output: {
+      symlink: 'is a symbolic link; give the real folder as --out',
+      notFolder: 'exists and is not a folder; choose another --out',
+      uninspectable: 'cannot be inspected ({code})',
+      notOurs:
+        'exists and is not a gtm-pyramid report (no {marker} in it); nothing was changed. Choose another --out or empty the folder',
+      markerUnreadable:
+        'its {marker} is unreadable; nothing was changed. Remove the folder yourself to regenerate it',
+      foreignFiles:
+        'holds files the previous report did not write ({files}); nothing was changed. Move them out or choose another --out',
+      noParent: 'its parent folder cannot be created ({code})',
+      unwritable: 'cannot be written ({code})',
+      exists: 'already exists; pass --force to replace it or choose another --out',
+    },
     previous: {
       unreadable:
         'warning: --previous {source}: cannot be read ({reason}); the report is written without "Since the last report"',

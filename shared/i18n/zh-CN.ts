@@ -990,6 +990,18 @@ export const zhCN: Messages = {
       permissionDenied: '没有权限',
       unreadable: '无法读取（{code}）',
     },
+    output: {
+      symlink: '是符号链接；请用 --out 指定实际的文件夹',
+      notFolder: '已存在且不是文件夹；请另选 --out',
+      uninspectable: '无法检查（{code}）',
+      notOurs:
+        '已存在且不是 gtm-pyramid 报告（其中没有 {marker}）；未做任何更改。请另选 --out 或清空该文件夹',
+      markerUnreadable: '其中的 {marker} 无法读取；未做任何更改。如需重新生成，请自行删除该文件夹',
+      foreignFiles: '其中有上次报告未写入的文件（{files}）；未做任何更改。请移走这些文件或另选 --out',
+      noParent: '无法创建其上级文件夹（{code}）',
+      unwritable: '无法写入（{code}）',
+      exists: '已存在；如要替换请加上 --force，或另选 --out',
+    },
     previous: {
       unreadable: '警告：--previous {source}：无法读取（{reason}）；报告将不含“自上次报告以来”',
       notPlanJson:

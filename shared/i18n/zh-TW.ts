@@ -990,6 +990,18 @@ export const zhTW: Messages = {
       permissionDenied: '沒有權限',
       unreadable: '無法讀取（{code}）',
     },
+    output: {
+      symlink: '是符號連結；請用 --out 指定實際的資料夾',
+      notFolder: '已存在且不是資料夾；請另選 --out',
+      uninspectable: '無法檢查（{code}）',
+      notOurs:
+        '已存在且不是 gtm-pyramid 報告（其中沒有 {marker}）；未做任何更改。請另選 --out 或清空該資料夾',
+      markerUnreadable: '其中的 {marker} 無法讀取；未做任何更改。如需重新產生，請自行刪除該資料夾',
+      foreignFiles: '其中有上次報告未寫入的檔案（{files}）；未做任何更改。請移走這些檔案或另選 --out',
+      noParent: '無法建立其上層資料夾（{code}）',
+      unwritable: '無法寫入（{code}）',
+      exists: '已存在；如要取代請加上 --force，或另選 --out',
+    },
     previous: {
       unreadable: '警告：--previous {source}：無法讀取（{reason}）；報告將不含「自上次報告以來」',
       notPlanJson:
