@@ -458,28 +458,6 @@ function metricProgress(
  * non-enumerable symbol property: JSON, spreads and equality see only `months`, and the state goes with the
  * object (a WeakMap entry per metric cost more to set and to collect).
  */
-const MONTH_POINTS = Symbol('month points');
-type WithPoints = MetricProgress & { [MONTH_POINTS]?: MonthWindow | MonthPoint[] };
-
-const MONTHS_PROPERTY: PropertyDescriptor = {
-  enumerable: true,
-  configurable: true,
-  get(this: WithPoints): MonthPoint[] {
-    const known = this[MONTH_POINTS];
-    if (Array.isArray(known)) return known;
-    // Built on first read (every MetricProgress is registered by metricProgress, so `known` is there).
-    const points = known ? monthPoints(known) : [];
-    this[MONTH_POINTS] = points;
-    return points;
-  },
-  set(this: WithPoints, points: MonthPoint[]) {
-    this[MONTH_POINTS] = points;
-  },
-};
-
-/** Makes MONTH_POINTS a hidden (non-enumerable) writable property; its value is then assigned. */
-const HIDDEN_SLOT: PropertyDescriptor = { value: undefined, writable: true };
-
 /**
  * A MetricProgress as metricProgress first makes it: nothing judged yet. A class, not an object literal grown
  * field by field, because V8 then lays out all of its fields in the object at once: growing a literal past its
@@ -488,7 +466,7 @@ const HIDDEN_SLOT: PropertyDescriptor = { value: undefined, writable: true };
  * JSON and the tests have always seen; `months` is an enumerable own accessor in its usual place, so
  * JSON.stringify, spreads and equality see the points as ever. The accessor functions are shared by every
  * metric (one accessor per object would put each object in V8's slow dictionary mode) and its state lives in a
- * hidden symbol property.
+ * private field, which JSON, keys and equality never see.
  */
 class MetricProgressRecord implements MetricProgress {
   declare id: string;
@@ -520,6 +498,22 @@ class MetricProgressRecord implements MetricProgress {
   declare monthsMet: number | null;
   declare monthsJudged: number | null;
   declare leftOut: LeftOutReason | null;
+  /** What `months` is built from until first read (see monthPoints), then the points. */
+  #points: MonthWindow | MonthPoint[];
+
+  /** `months`: built on first read, then kept. */
+  static readonly #months: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: MetricProgressRecord): MonthPoint[] {
+      const known = this.#points;
+      if (Array.isArray(known)) return known;
+      return (this.#points = monthPoints(known));
+    },
+    set(this: MetricProgressRecord, points: MonthPoint[]) {
+      this.#points = points;
+    },
+  };
 
   constructor(
     meta: MetricMeta,
@@ -538,9 +532,8 @@ class MetricProgressRecord implements MetricProgress {
     this.target = meta.target;
     this.start = usable?.start ?? null;
     this.due = usable?.due ?? null;
-    Object.defineProperty(this, 'months', MONTHS_PROPERTY);
-    Object.defineProperty(this, MONTH_POINTS, HIDDEN_SLOT);
-    (this as WithPoints)[MONTH_POINTS] = window;
+    Object.defineProperty(this, 'months', MetricProgressRecord.#months);
+    this.#points = window;
     this.throughMonth = null;
     this.current = null;
     this.actualToDate = null;
