@@ -16,7 +16,7 @@ import {
 } from './calendar';
 import { expectedAtPosition, monthTargetAt, type MetricSpec } from './decompose';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
-import type { Actual, Plan } from './plan';
+import type { Actual, KeyResult, Kpi, Plan } from './plan';
 import { type Localized, type Direction, type MetricType } from './template';
 
 export type Status =
@@ -640,61 +640,31 @@ function forecast(
   return current;
 }
 
-/** Every key result's progress, from the screen's rows and specs (by position). */
-function keyResultProgress(
-  plan: Plan,
-  asOf: IsoDate,
-  frame: ProgressFrame,
-  screen: CheckInScreen,
-): MetricProgress[] {
-  return plan.keyResults.map((kr, i) =>
-    metricProgress(
-      {
-        id: kr.id,
-        kind: 'kr',
-        name: kr.title,
-        owner: kr.owner,
-        unit: kr.unit,
-        type: kr.type,
-        direction: kr.direction,
-        baseline: kr.baseline,
-        target: kr.target,
-      },
-      screen.keyResultSpecs[i],
-      asOf,
-      frame,
-      screen.keyResultRows[i],
-    ),
-  );
-}
+/** What progress needs to know of a key result. */
+const keyResultMeta = (kr: KeyResult): MetricMeta => ({
+  id: kr.id,
+  kind: 'kr',
+  name: kr.title,
+  owner: kr.owner,
+  unit: kr.unit,
+  type: kr.type,
+  direction: kr.direction,
+  baseline: kr.baseline,
+  target: kr.target,
+});
 
-/** Every KPI's progress, from the screen's rows and specs (by position). */
-function kpiProgress(
-  plan: Plan,
-  asOf: IsoDate,
-  frame: ProgressFrame,
-  screen: CheckInScreen,
-): MetricProgress[] {
-  return plan.kpis.map((kpi, i) =>
-    metricProgress(
-      {
-        id: kpi.id,
-        kind: 'kpi',
-        name: kpi.name,
-        owner: kpi.owner,
-        unit: kpi.unit,
-        type: 'threshold',
-        direction: kpi.direction,
-        baseline: 0,
-        target: kpi.target,
-      },
-      screen.kpiSpecs[i],
-      asOf,
-      frame,
-      screen.kpiRows[i],
-    ),
-  );
-}
+/** What progress needs to know of a KPI: a bar to stay on the right side of (a threshold from 0). */
+const kpiMeta = (kpi: Kpi): MetricMeta => ({
+  id: kpi.id,
+  kind: 'kpi',
+  name: kpi.name,
+  owner: kpi.owner,
+  unit: kpi.unit,
+  type: 'threshold',
+  direction: kpi.direction,
+  baseline: 0,
+  target: kpi.target,
+});
 
 /**
  * The weighted mean of key results (each capped at 100%, so one overshoot cannot hide a miss), and a status
@@ -778,8 +748,13 @@ export function planProgress(
   screen: CheckInScreen = screenCheckIns(plan),
 ): PlanProgress {
   const frame = progressFrame(plan, asOf);
-  const keyResults = keyResultProgress(plan, asOf, frame, screen);
-  const kpis = kpiProgress(plan, asOf, frame, screen);
+  // Each metric's rows and decomposition spec come from the screen, by position.
+  const keyResults = plan.keyResults.map((kr, i) =>
+    metricProgress(keyResultMeta(kr), screen.keyResultSpecs[i], asOf, frame, screen.keyResultRows[i]),
+  );
+  const kpis = plan.kpis.map((kpi, i) =>
+    metricProgress(kpiMeta(kpi), screen.kpiSpecs[i], asOf, frame, screen.kpiRows[i]),
+  );
   // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
   type Item = { progress: MetricProgress; weight: number };
   const byObjective = new Map<string, Item[]>();
