@@ -23,7 +23,7 @@ import { CATALOGUES, isChinese } from '../shared/i18n';
 import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
 // saxes) when a file is read, exceljs when one is written, the Google client libraries by readSheet.
-import { OutputError, XlsxReadError } from './errors';
+import { codeOf, OutputError, XlsxReadError } from './errors';
 import { OUTPUT_MESSAGES, PREVIOUS_MESSAGES, say, SHEET_MESSAGES } from './i18n';
 import { GENERATOR } from './package-info';
 import type { PlanJson } from './plan-json';
@@ -336,8 +336,7 @@ async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
     const { exampleXlsxBuffer, writeFileAtomic } = await import('./write-xlsx');
     await writeFileAtomic(target, await exampleXlsxBuffer(lang));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new OutputError(out, say(OUTPUT_MESSAGES.unwritable, lang, { code }));
+    throw new OutputError(out, say(OUTPUT_MESSAGES.unwritable, lang, { code: codeOf(error) }));
   }
   io.out(CATALOGUES[lang].cli.exampleWritten(out, lang));
   io.out(CATALOGUES[lang].cli.exampleImport());

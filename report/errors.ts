@@ -25,3 +25,7 @@ export class OutputError extends Error {
     this.name = 'OutputError';
   }
 }
+
+/** A file system error's code (ENOSPC, EACCES, …), or its message when it has none: the detail an output error names. */
+export const codeOf = (error: unknown): string =>
+  (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));

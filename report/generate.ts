@@ -20,7 +20,7 @@ import type { PlanProgress } from '../shared/progress';
 import type { Params } from '../shared/i18n';
 import type { Lang } from '../shared/template';
 import { renderCharts } from './charts';
-import { OutputError } from './errors';
+import { codeOf, OutputError } from './errors';
 import { OUTPUT_MESSAGES, say } from './i18n';
 import { GENERATOR } from './package-info';
 import { buildPlanJson, type PlanJson } from './plan-json';
@@ -215,10 +215,6 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
 
 /** An OutputError naming the folder as the user gave it, in their language. */
 type Refuse = (problem: keyof typeof OUTPUT_MESSAGES, params?: Params) => OutputError;
-
-/** A file system error's code (ENOSPC, EACCES, …), or its message when it has none. */
-const codeOf = (error: unknown) =>
-  (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 
 /**
  * Files written at once. One at a time, each write waits for the last (open, write, close on libuv's thread

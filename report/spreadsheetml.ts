@@ -16,6 +16,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
+import { serialToUtcDate } from '../shared/calendar';
 import type { Cell } from '../shared/cells';
 
 /** What a part reader does with the parser's events (element names without their prefix). */
@@ -61,7 +62,7 @@ export function partParser(reader: PartReader, fileName: string): SaxesParser<Pl
  * and a literal "_x" that would read as one is written `_x005F_x…`. Excel writes them (a carriage return as
  * `_x000D_`); the cell shows the character.
  */
-export function unescapeXstring(text: string): string {
+function unescapeXstring(text: string): string {
   if (!text.includes('_x')) return text;
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
@@ -97,7 +98,7 @@ export class RelationshipsReader implements PartReader {
 }
 
 /** `target` (a relative or root-relative part name, %-escaped) as a path from the package root. */
-export function resolvePartPath(baseFolder: string, target: string): string {
+function resolvePartPath(baseFolder: string, target: string): string {
   let decoded = target;
   try {
     decoded = decodeURIComponent(target);
@@ -232,17 +233,8 @@ export const MAX_COLUMNS = 16_384;
 /** A number as SpreadsheetML writes one (xsd:double's lexical form; no hex, no blanks, no "Infinity"). */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-const MS_PER_DAY = 86_400_000;
-/** Serial day 0 of the 1900 date system (1899-12-30), as days since 1970-01-01. */
-const SERIAL_EPOCH_1900 = 25_569;
-/** The 1904 system's day 0 is 1,462 days later. */
+/** The 1904 date system (old Mac Excel workbooks) counts its serial days from 1904-01-01, 1,462 days later. */
 const SERIAL_1904_OFFSET = 1_462;
-
-/** A serial date-time as the Date it shows at UTC (how Sheets and Excel store dates: no time zone). */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  const days = serial - SERIAL_EPOCH_1900 + (date1904 ? SERIAL_1904_OFFSET : 0);
-  return new Date(Math.round(days * MS_PER_DAY));
-}
 
 const enum Capture {
   None,
@@ -265,7 +257,7 @@ function columnOf(ref: string): number {
  * A worksheet's cells as a grid (row r, 1-based, is rows[r - 1]; column c is rows[r - 1][c - 1]; empty cells
  * are ''), each cell the value a person sees:
  * - a formula gives its cached result (the formula's text is never read), blank when it was saved without one;
- * - a number in a date or time format is a Date at UTC (`serialToDate`);
+ * - a number in a date or time format is a Date at UTC (shared/calendar.ts `serialToUtcDate`);
  * - text is a string (shared, inline or a formula's text result), rich text runs joined;
  * - TRUE/FALSE are booleans; an error is its text ('#REF!', '#N/A', ...).
  * Merged ranges are collected as A1 references for the caller to fill.
@@ -397,7 +389,8 @@ export class SheetReader implements PartReader {
         if (trimmed === '') return '';
         if (!DECIMAL.test(trimmed)) return text;
         const number = Number(trimmed);
-        return this.dateStyle ? serialToDate(number, this.date1904) : number;
+        if (!this.dateStyle) return number;
+        return serialToUtcDate(this.date1904 ? number + SERIAL_1904_OFFSET : number);
       }
     }
   }

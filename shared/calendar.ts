@@ -105,6 +105,14 @@ export function serialToIso(serial: number): IsoDate {
   return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/**
+ * A serial date-time as the instant it names at UTC, to the millisecond: how an .xlsx stores a date or a time
+ * (a spreadsheet keeps no time zone; the report reads such Dates with timeZone 'UTC').
+ */
+export function serialToUtcDate(serial: number): Date {
+  return new Date(SERIAL_EPOCH_MS + Math.round(serial * DAY_MS));
+}
+
 export function isoToSerial(date: IsoDate): number {
   const [y, m, d] = date.split('-').map(Number);
   return Math.round((Date.UTC(y, m - 1, d) - SERIAL_EPOCH_MS) / DAY_MS);

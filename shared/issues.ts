@@ -153,36 +153,14 @@ function render(words: IssueWords): void {
   words.fix = text(words.def.fix);
 }
 
-const ISSUE_WORDS = Symbol('issue words');
-type WithWords = PlanIssue & { [ISSUE_WORDS]: IssueWords };
-
-/** `message` and `fix`: enumerable own accessors shared by every issue, filled on first read (see below). */
-const wordsProperty = (part: 'message' | 'fix'): PropertyDescriptor => ({
-  enumerable: true,
-  configurable: true,
-  get(this: WithWords): Localized {
-    const words = this[ISSUE_WORDS];
-    if (words[part] === null) render(words);
-    return words[part]!;
-  },
-  set(this: WithWords, value: Localized) {
-    const words = this[ISSUE_WORDS];
-    if (words[part] === null) render(words);
-    words[part] = value;
-  },
-});
-const MESSAGE_PROPERTY = wordsProperty('message');
-const FIX_PROPERTY = wordsProperty('fix');
-/** Makes ISSUE_WORDS a hidden (non-enumerable) writable property; its value is then assigned. */
-const HIDDEN_SLOT: PropertyDescriptor = { value: undefined, writable: true };
-
 /**
  * A PlanIssue whose words are filled in when first read. A large plan has thousands of issues (2,600 at 10,000
  * key results), each with six texts (message and fix in three languages), while a reader shows one language of
  * a page of them: filling them all when the issue was made was a tenth of the checks' time. The fields come in
  * the order JSON and the tests have always seen; `message` and `fix` are enumerable own accessors, so
- * JSON.stringify, spreads and equality see the same texts as ever. The parameters are kept as given: callers
- * pass fresh values.
+ * JSON.stringify, spreads and equality see the same texts as ever; the accessors are shared by every issue and
+ * what they fill in lives in a private field, which JSON, keys and equality never see. The parameters are kept
+ * as given: callers pass fresh values.
  */
 class PlanIssueRecord implements PlanIssue {
   declare severity: Severity;
@@ -194,16 +172,36 @@ class PlanIssueRecord implements PlanIssue {
   declare row: number | null;
   declare column: number | null;
   declare a1: string | null;
+  #words: IssueWords;
+
+  /** `message` or `fix`: filled in on first read (render), then kept. */
+  static #wordsProperty(part: 'message' | 'fix'): PropertyDescriptor {
+    return {
+      enumerable: true,
+      configurable: true,
+      get(this: PlanIssueRecord): Localized {
+        const words = this.#words;
+        if (words[part] === null) render(words);
+        return words[part]!;
+      },
+      set(this: PlanIssueRecord, value: Localized) {
+        const words = this.#words;
+        if (words[part] === null) render(words);
+        words[part] = value;
+      },
+    };
+  }
+  static readonly #message = PlanIssueRecord.#wordsProperty('message');
+  static readonly #fix = PlanIssueRecord.#wordsProperty('fix');
 
   constructor(code: IssueCode, at: IssueLocation, params: IssueParams) {
     const def = ISSUE_CATALOG[code];
     this.severity = def.severity;
     this.category = def.category;
     this.code = code;
-    Object.defineProperty(this, 'message', MESSAGE_PROPERTY);
-    Object.defineProperty(this, 'fix', FIX_PROPERTY);
-    Object.defineProperty(this, ISSUE_WORDS, HIDDEN_SLOT);
-    (this as unknown as WithWords)[ISSUE_WORDS] = { def, params, message: null, fix: null };
+    Object.defineProperty(this, 'message', PlanIssueRecord.#message);
+    Object.defineProperty(this, 'fix', PlanIssueRecord.#fix);
+    this.#words = { def, params, message: null, fix: null };
     this.sheet = at.sheet;
     this.row = at.row;
     this.column = at.column;

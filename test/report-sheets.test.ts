@@ -295,7 +295,7 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
       sleep: async (ms: number) => void waits.push(ms),
       onRetry: (message: string) => void said.push(message),
     };
-    const soon = new Date(Date.now() + 30_000).toUTCString();
+    const soon = new Date(Date.now() + 60_000).toUTCString();
     server.script.push(
       { status: 429, retryAfter: '3' },
       { status: 503, retryAfter: soon },
@@ -305,9 +305,9 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     const live = await readSheet(ID, { ...options, lang: 'zh-TW' });
     expect(live.title).toBeTruthy();
     expect(waits[0]).toBe(3_000);
-    // An HTTP date: the time left until then (less what the requests took).
-    expect(waits[1]).toBeGreaterThan(20_000);
-    expect(waits[1]).toBeLessThanOrEqual(30_000);
+    // An HTTP date: the time left until then (less what the requests took, and the date's whole seconds).
+    expect(waits[1]).toBeGreaterThan(30_000);
+    expect(waits[1]).toBeLessThanOrEqual(60_000);
     expect(waits[2]).toBe(64_000); // never more than Google's longest suggested backoff
     expect(waits[3]).toBe(8); // no Retry-After: the backoff (1 ms doubled three times)
     expect(said[0]).toBe(

@@ -6,7 +6,7 @@
  * precompiled: `npm run build:cli` (scripts/build-cli.ts) puts in this module's place one that holds each
  * template already compiled to JavaScript (`Handlebars.precompile`, the same compiler and options) and only
  * wraps them (`hbs.template`), which saves compiling them on every run. Both give the same pages
- * (test/package-build.test.ts compares them).
+ * (test/package-install.test.ts compares the installed command's pages with the sources').
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
