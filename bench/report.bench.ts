@@ -21,7 +21,17 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -244,6 +254,23 @@ async function exceljsWorker(file: string, keyResults: number): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
+/**
+ * What the output's file system charges for new files, measured beside each report: FILES empty files created in
+ * a new folder under DIR (where the reports are written), and the folder removed. The report writes that many;
+ * exceljs's load writes none. On the development VM a new file costs from 0.05 ms to 1 ms depending on the
+ * moment (docs/report.md, Speed), which is the largest difference between two runs of the same report.
+ */
+function fileCreation(dir: string, files: number): FileCreation {
+  const folder = mkdtempSync(join(dir, 'create-'));
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < files; i++) closeSync(openSync(join(folder, `page-${i}.html`), 'wx'));
+  const used = process.cpuUsage(cpu);
+  const result = { files, ms: performance.now() - started, systemMs: used.system / 1000 };
+  rmSync(folder, { recursive: true, force: true });
+  return result;
+}
+
 async function exampleSize(): Promise<{ bytes: number; ms: number }> {
   const { buildReport } = await import('../report/generate');
   const { exampleWorkbook, EXAMPLE_AS_OF } = await import('../shared');
@@ -259,6 +286,13 @@ async function exampleSize(): Promise<{ bytes: number; ms: number }> {
   };
 }
 
+interface FileCreation {
+  files: number;
+  ms: number;
+  /** System CPU time of creating them. */
+  systemMs: number;
+}
+
 export interface ReportBench {
   example: { bytes: number; ms: number };
   sizes: {
@@ -268,6 +302,8 @@ export interface ReportBench {
     /** The same report by the compiled command (dist/cli), as installed. */
     installed: InstalledResult;
     exceljsReadFile: ExceljsResult;
+    /** Creating as many empty files as the report wrote, in the same place: the disk's share of the report. */
+    fileCreation: FileCreation;
     /** The installed command's total wall time under exceljs's readFile alone. */
     fasterThanExceljs: boolean;
   }[];
@@ -302,6 +338,8 @@ export async function run(sizes = SIZES): Promise<ReportBench> {
         ? `exceljs readFile fails after ${(exceljs.totalMs / 1000).toFixed(2)} s, ${exceljs.peakRssMb} MB: ${exceljs.error}`
         : `exceljs readFile alone: ${(exceljs.totalMs / 1000).toFixed(2)} s, CPU ${(exceljs.cpuMs / 1000).toFixed(2)} s, ${exceljs.peakRssMb} MB peak RSS`;
       const faster = !result.error && (!!exceljs.error || installed.totalMs < exceljs.totalMs);
+      mkdirSync(outRoot, { recursive: true });
+      const creation = fileCreation(outRoot, result.error ? 0 : result.files);
       bench.sizes.push({
         keyResults: n,
         xlsxBytes: bytes,
@@ -309,6 +347,7 @@ export async function run(sizes = SIZES): Promise<ReportBench> {
         installed,
         exceljsReadFile: exceljs,
         fasterThanExceljs: faster,
+        fileCreation: creation,
       });
       if (result.error) {
         console.log(
@@ -338,6 +377,9 @@ export async function run(sizes = SIZES): Promise<ReportBench> {
       );
       console.log(
         `              ${exceljsText}${faster ? '' : ' — the installed report is SLOWER than that'}`,
+      );
+      console.log(
+        `              this disk: creating ${creation.files} empty files in a new folder beside the reports takes ${(creation.ms / 1000).toFixed(2)} s (system CPU ${(creation.systemMs / 1000).toFixed(2)} s)`,
       );
     }
   } finally {

@@ -12,21 +12,40 @@
  * The build fails when the bundle imports a package that is not in package.json "dependencies" (a dev
  * dependency would be missing from an installed package).
  *
+ * The exception is VENDORED (vega, vega-lite): compiled into dist/cli/vendor/, their licences beside them in
+ * dist/cli/vendor/LICENSES.txt; see VENDORED for why.
+ *
  * The report's Handlebars templates are precompiled here (precompiledTemplates), so the installed command does
- * not compile them on every run.
+ * not compile them on every run, and imports only `handlebars/runtime.js`.
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
 import Handlebars from 'handlebars';
 import { builtinModules } from 'node:module';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT_DIR = path.join(ROOT, 'dist', 'cli');
 
-/** The package an import names: 'vega-lite/build/x' → 'vega-lite', '@scope/pkg/x' → '@scope/pkg'. */
+/**
+ * npm packages compiled into dist/cli/vendor/ (one module each, `vendor/<name>.js`) rather than installed. vega and
+ * vega-lite are ES modules spread over ~400 files (d3-array, d3-geo-projection, vega-util …) that Node's module
+ * loader found, read and compiled one by one on every `report`: ~140 ms of a 1,000-key-result report's ~0.9 s.
+ * Compiled into two files they load in ~50 ms (`npm run bench -- report`, docs/report.md). The lockfile pins
+ * what is compiled in; their licences ship beside them (vendor/LICENSES.txt). They are dev dependencies.
+ */
+export const VENDORED = ['vega', 'vega-lite'];
+const VENDOR_DIR = 'vendor';
+export const VENDOR_LICENSES = 'LICENSES.txt';
+
+/**
+ * The package an import names: 'vega-lite/build/x' → 'vega-lite', '@scope/pkg/x' → '@scope/pkg', and a vendored
+ * package's module './vendor/vega.js' → 'vega'.
+ */
 export function packageOf(specifier: string): string {
+  const vendored = new RegExp(`^\\./${VENDOR_DIR}/(.+)\\.js$`).exec(specifier);
+  if (vendored) return vendored[1];
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
@@ -45,7 +64,10 @@ export function externalPackages(
     }
   }
   const sorted = [...used].sort();
-  return { used: sorted, missing: sorted.filter((name) => !dependencies.includes(name)) };
+  return {
+    used: sorted,
+    missing: sorted.filter((name) => !dependencies.includes(name) && !VENDORED.includes(name)),
+  };
 }
 
 /**
@@ -104,12 +126,110 @@ function precompiledTemplates(): Plugin {
   };
 }
 
+/** In the CLI's bundle, `import … from 'vega'` becomes an import of dist/cli/vendor/vega.js (built by buildVendor). */
+function vendoredImports(): Plugin {
+  // Package names hold no regular-expression characters but '.', matched literally enough here.
+  const names = new RegExp(`^(${VENDORED.join('|')})$`);
+  return {
+    name: 'vendored-imports',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: names }, ({ path: name }) => ({
+        path: `./${VENDOR_DIR}/${name}.js`,
+        external: true,
+      }));
+    },
+  };
+}
+
+/**
+ * Each VENDORED package compiled with everything it imports into OUT_DIR/vendor/<name>.js (code they share, such
+ * as vega inside vega-lite, in one common chunk so there is one vega), and every compiled package's licence,
+ * read from node_modules, into OUT_DIR/vendor/LICENSES.txt. The build fails if a compiled package has no licence
+ * file to ship.
+ */
+async function buildVendor(outDir: string): Promise<{ files: string[]; bytes: number; packages: string[] }> {
+  const vendorDir = path.join(outDir, VENDOR_DIR);
+  const result = await build({
+    entryPoints: VENDORED.map((name) => ({ in: `vendored:${name}`, out: name })),
+    outdir: vendorDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    chunkNames: '[name]-[hash]',
+    // Their licences are shipped whole in LICENSES.txt.
+    legalComments: 'none',
+    metafile: true,
+    absWorkingDir: ROOT,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'vendored-entries',
+        setup(pluginBuild) {
+          pluginBuild.onResolve({ filter: /^vendored:/ }, ({ path: entry }) => ({
+            path: entry.slice('vendored:'.length),
+            namespace: 'vendored',
+          }));
+          pluginBuild.onLoad({ filter: /.*/, namespace: 'vendored' }, ({ path: name }) => ({
+            contents: `export * from ${JSON.stringify(name)};`,
+            resolveDir: ROOT,
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  });
+  const packageDirs = new Set<string>();
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const matches = [...input.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)];
+    const last = matches.at(-1);
+    if (last) packageDirs.add(input.slice(0, last.index + last[0].length - 1));
+  }
+  const notices = [...packageDirs].sort().map((dir) => {
+    const meta = JSON.parse(readFileSync(path.join(ROOT, dir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+      license?: string;
+    };
+    const licenceFile = readdirSync(path.join(ROOT, dir)).find((f) => /^(licen[cs]e|copying)/i.test(f));
+    if (!licenceFile) throw new Error(`${dir} has no licence file to ship with dist/cli/${VENDOR_DIR}/`);
+    const text = readFileSync(path.join(ROOT, dir, licenceFile), 'utf8').trim();
+    return {
+      name: meta.name,
+      text: `${meta.name} ${meta.version} (${meta.license ?? 'see below'})\n\n${text}\n`,
+    };
+  });
+  writeFileSync(
+    path.join(vendorDir, VENDOR_LICENSES),
+    [
+      `dist/cli/${VENDOR_DIR}/ holds ${VENDORED.join(' and ')} compiled with the packages they import, by gtm-pyramid's`,
+      'scripts/build-cli.ts (esbuild). Each compiled package and its licence follow.',
+      '',
+      ...notices.map((n) => `${'='.repeat(78)}\n${n.text}`),
+    ].join('\n'),
+  );
+  const outputs = Object.entries(result.metafile.outputs);
+  return {
+    files: [
+      ...outputs.map(([file]) => path.relative(outDir, path.resolve(ROOT, file))),
+      path.join(VENDOR_DIR, VENDOR_LICENSES),
+    ],
+    bytes: outputs.reduce((n, [, o]) => n + o.bytes, 0),
+    packages: [...new Set(notices.map((n) => n.name))].sort(),
+  };
+}
+
 export interface CliBuild {
   /** The files written, relative to the output folder. */
   files: string[];
   bytes: number;
-  /** Every npm package the compiled CLI imports. */
+  /** Every installed npm package the compiled CLI imports. */
   packages: string[];
+  /** The VENDORED packages it imports (from dist/cli/vendor/). */
+  vendored: string[];
+  /** Every npm package compiled into dist/cli/vendor/ (VENDORED and what they import), each licence shipped. */
+  vendorPackages: string[];
   /** The packages loaded by importing the entry alone (what every command, --help included, loads). */
   entryPackages: string[];
 }
@@ -137,7 +257,10 @@ export async function buildCli(outDir = CLI_OUT_DIR): Promise<CliBuild> {
     metafile: true,
     absWorkingDir: ROOT,
     logLevel: 'warning',
-    plugins: [precompiledTemplates()],
+    plugins: [precompiledTemplates(), vendoredImports()],
+    // The templates are precompiled (above), so the installed command needs only Handlebars's runtime: the full
+    // package adds the compiler and source-map (about 45 more files to resolve and compile on every run).
+    alias: { handlebars: 'handlebars/runtime.js' },
   });
   const { used, missing } = externalPackages(result.metafile, Object.keys(pkg.dependencies ?? {}));
   if (missing.length) {
@@ -145,12 +268,18 @@ export async function buildCli(outDir = CLI_OUT_DIR): Promise<CliBuild> {
       `dist/cli imports ${missing.join(', ')}, which package.json "dependencies" lacks: an installed package would fail`,
     );
   }
+  const vendor = await buildVendor(outDir);
   const outputs = Object.entries(result.metafile.outputs);
   const entry = outputs.find(([, o]) => o.entryPoint)?.[0];
   return {
-    files: outputs.map(([file]) => path.relative(outDir, path.resolve(ROOT, file))).sort(),
-    bytes: outputs.reduce((n, [, o]) => n + o.bytes, 0),
-    packages: used,
+    files: [
+      ...outputs.map(([file]) => path.relative(outDir, path.resolve(ROOT, file))),
+      ...vendor.files,
+    ].sort(),
+    bytes: outputs.reduce((n, [, o]) => n + o.bytes, 0) + vendor.bytes,
+    packages: used.filter((name) => !VENDORED.includes(name)),
+    vendored: used.filter((name) => VENDORED.includes(name)),
+    vendorPackages: vendor.packages,
     entryPackages: entry ? staticPackages(result.metafile, entry) : [],
   };
 }

@@ -5,11 +5,12 @@
  * is exercised end to end by test/package-install.test.ts.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildCli, packageOf, type CliBuild } from '../scripts/build-cli';
+import { buildCli, packageOf, VENDOR_LICENSES, VENDORED, type CliBuild } from '../scripts/build-cli';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -29,14 +30,42 @@ beforeAll(async () => {
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('the compiled CLI', () => {
-  it('is JavaScript files only, with cli.js as the entry', () => {
+  it('is JavaScript files only, with cli.js as the entry, and the vendored packages with their licences', () => {
     expect(built.files).toContain('cli.js');
-    for (const file of built.files) expect(file).toMatch(/^[\w-]+\.js$/);
+    for (const name of VENDORED) expect(built.files).toContain(`vendor/${name}.js`);
+    for (const file of built.files.filter((f) => f !== `vendor/${VENDOR_LICENSES}`))
+      expect(file).toMatch(/^(vendor\/)?[\w-]+\.js$/);
   });
 
-  it('imports exactly the packages of package.json "dependencies"', () => {
+  it('imports exactly the packages of package.json "dependencies", and the vendored ones from vendor/', () => {
     expect(built.packages).toEqual(Object.keys(pkg.dependencies).sort());
     for (const dev of Object.keys(pkg.devDependencies)) expect(built.packages).not.toContain(dev);
+    expect(built.vendored).toEqual([...VENDORED].sort());
+    for (const name of VENDORED) {
+      expect(pkg.devDependencies[name], name).toBeDefined();
+      expect(pkg.dependencies[name], name).toBeUndefined();
+    }
+    // The vendored code imports no installed package: everything it needs is compiled in.
+    const vendorCode = built.files
+      .filter((f) => f.startsWith('vendor/') && f.endsWith('.js'))
+      .map((f) => readFileSync(path.join(out, f), 'utf8'))
+      .join('\n');
+    const imported = [...vendorCode.matchAll(/^(?:import|export) [^;]*? from "([^"]+)";$/gm)]
+      .map((m) => m[1])
+      .filter((spec) => !spec.startsWith('./'));
+    expect(imported).toContain('fs'); // what the pattern finds: vega-loader's one import, a built-in
+    expect(imported.filter((spec) => !spec.startsWith('node:') && !builtinModules.includes(spec))).toEqual(
+      [],
+    );
+  });
+
+  it('ships the licence of every package compiled into vendor/, each with its own text', () => {
+    const licences = readFileSync(path.join(out, 'vendor', VENDOR_LICENSES), 'utf8');
+    expect(built.vendorPackages).toEqual(expect.arrayContaining([...VENDORED, 'd3-array', 'vega-util']));
+    for (const name of built.vendorPackages) expect(licences, name).toMatch(new RegExp(`\\n${name} \\d`));
+    // The text itself, not only the name: vega's BSD licence and d3's ISC licence.
+    expect(licences).toContain('Redistribution and use in source and binary forms');
+    expect(licences).toContain('Permission to use, copy, modify, and/or distribute this software');
   });
 
   it('loads no chart, xlsx or template library with its entry (every command, --help included)', () => {
@@ -66,5 +95,6 @@ describe('packageOf', () => {
     expect(packageOf('vega-lite/build/src/index.js')).toBe('vega-lite');
     expect(packageOf('@googleapis/sheets')).toBe('@googleapis/sheets');
     expect(packageOf('@scope/pkg/sub/path')).toBe('@scope/pkg');
+    expect(packageOf('./vendor/vega-lite.js')).toBe('vega-lite');
   });
 });

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildReport } from '../report/generate';
 import { readXlsx } from '../report/read-xlsx';
+import { VENDOR_LICENSES, VENDORED } from '../scripts/build-cli';
 import { cleanEnv, packAndInstall, ROOT, runInstalled, type Installed } from '../scripts/pack-install';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -58,7 +59,10 @@ function packagesLoaded(args: string[], name: string): { status: number | null; 
   const packages = new Set<string>();
   for (const url of urls) {
     const match = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
-    if (match) packages.add(match[1]);
+    // A vendored package (scripts/build-cli.ts VENDORED) is loaded from the package's dist/cli/vendor/<name>.js.
+    const vendored = /\/gtm-pyramid\/dist\/cli\/vendor\/([\w-]+)\.js$/.exec(url);
+    if (vendored) packages.add(vendored[1]);
+    else if (match) packages.add(match[1]);
   }
   // The hook saw the command itself: its entry is the installed package's compiled cli.js.
   expect(urls.some((u) => u.endsWith('/node_modules/gtm-pyramid/dist/cli/cli.js'))).toBe(true);
@@ -87,11 +91,19 @@ describe('the packed tarball', () => {
     const others = files.filter(
       (f) =>
         !f.startsWith('report/templates/') &&
-        !/^dist\/cli\/[\w-]+\.js$/.test(f) &&
+        !/^dist\/cli\/(vendor\/)?[\w-]+\.js$/.test(f) &&
+        f !== `dist/cli/vendor/${VENDOR_LICENSES}` &&
         !['LICENSE', 'README.md', 'package.json', 'bin/gtm-pyramid.js'].includes(f),
     );
     expect(others).toEqual([]);
     expect(readFileSync(path.join(installed.packageDir, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    // The vendored packages' licences ship with their code.
+    const licences = readFileSync(
+      path.join(installed.packageDir, 'dist', 'cli', 'vendor', VENDOR_LICENSES),
+      'utf8',
+    );
+    for (const name of VENDORED)
+      expect(licences).toContain(`\n${name} ${pkg.devDependencies[name]} (BSD-3-Clause)`);
   });
 });
 
@@ -100,6 +112,8 @@ describe('the installed package', () => {
     expect(realpathSync(installed.packageDir).startsWith(dir)).toBe(true);
     const modules = path.join(installed.app, 'node_modules');
     for (const name of Object.keys(pkg.dependencies)) expect(existsSync(path.join(modules, name))).toBe(true);
+    // Vendored packages are compiled into dist/cli/vendor/ and not installed.
+    for (const name of VENDORED) expect(existsSync(path.join(modules, name)), name).toBe(false);
     // Dev dependencies that no runtime dependency needs in turn (jszip, for one, comes with exceljs).
     for (const name of [
       'tsx',
@@ -146,7 +160,7 @@ describe('the installed package', () => {
     const html = readFileSync(path.join(work, 'site', 'index.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('Content-Security-Policy');
-    expect(html).toContain('<svg'); // charts rendered by the installed vega
+    expect(html).toContain('<svg'); // charts rendered by the vendored vega
     const planJson = JSON.parse(readFileSync(path.join(work, 'site', 'plan.json'), 'utf8')) as {
       generator: string;
     };
