@@ -19,12 +19,12 @@ import type { Workbook } from '../shared/cells';
 import { analyzeWorkbook } from '../shared/checks';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
-import { CATALOGUES, isChinese } from '../shared/i18n';
+import { CATALOGUES, isChinese, type Params } from '../shared/i18n';
 import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
 // saxes) when a file is read, exceljs when one is written, the Google client libraries by readSheet.
 import { codeOf, OutputError, XlsxReadError } from './errors';
-import { OUTPUT_MESSAGES, PREVIOUS_MESSAGES, say, SHEET_MESSAGES } from './i18n';
+import { OUTPUT_MESSAGES, PREVIOUS_MESSAGES, say, SHEET_MESSAGES, USAGE_MESSAGES } from './i18n';
 import { GENERATOR } from './package-info';
 import type { PlanJson } from './plan-json';
 import { loadPrevious } from './previous';
@@ -55,52 +55,90 @@ export const DEFAULT_REPORT_DIR = 'dist/report';
 const utcDateOf = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 export const DEFAULT_EXAMPLE_FILE = 'gtm-pyramid-example.xlsx';
 
-const USAGE = `Usage:
-  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
-      Write the static report (DIR/index.html, plan.json; default DIR ${DEFAULT_REPORT_DIR}).
-      Without plan.xlsx or --sheet, the built-in example plan is used (as of ${EXAMPLE_AS_OF} unless --as-of is given).
-      --sheet reads the live Google Sheet (Application Default Credentials; see docs/report.md).
-      --previous names the last report's plan.json (a file or https:// URL): the report then says what moved since.
-  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
-      Run the plan checks. Exit 0: no errors; 1: the plan has errors; 2: the plan cannot be read.
-  gtm-pyramid example [--out FILE] [--lang en|zh-CN|zh-TW] [--force]
-      Write the example plan as an .xlsx to import into Google Sheets (default ${DEFAULT_EXAMPLE_FILE}).
-  gtm-pyramid --help | --version`;
+/** --help, in the language asked for. */
+const usage = (lang: Lang): string =>
+  say(USAGE_MESSAGES.help, lang, {
+    reportDir: DEFAULT_REPORT_DIR,
+    exampleAsOf: EXAMPLE_AS_OF,
+    exampleFile: DEFAULT_EXAMPLE_FILE,
+  });
 
 /** A failure the user can act on: printed as one line, exit code 2. */
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(problem: keyof typeof USAGE_MESSAGES, lang: Lang, params: Params = {}) {
+    super(say(USAGE_MESSAGES[problem], lang, params));
+  }
+}
+
+/**
+ * The language of the command line's own messages (--help, bad arguments): --lang's, when the arguments name a
+ * language, read before they are parsed so that even a message about them can be in it; else English, as for every
+ * message before a plan is read (docs/report.md, "Exit codes and errors").
+ */
+function argumentsLang(argv: string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const value =
+      argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : null;
+    if (value) return languageTag(value) ?? 'en';
+  }
+  return 'en';
+}
 
 function parseLang(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;
   const tag = languageTag(value); // the names a plan's Language cell accepts: en, zh-CN, zh-TW, 繁體中文…
   if (tag) return tag;
-  throw new UsageError(`--lang must be a language such as en, zh-CN or zh-TW, not "${value}"`);
+  throw new UsageError('badLang', 'en', { value });
 }
 
-function parseAsOf(value: string | undefined): IsoDate | undefined {
+function parseAsOf(value: string | undefined, lang: Lang): IsoDate | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value))
-    throw new UsageError(`--as-of must be a real day written YYYY-MM-DD, not "${value}"`);
+  if (!isIsoDate(value)) throw new UsageError('badAsOf', lang, { value });
   return value;
 }
 
 type Values = Record<string, string | boolean | undefined>;
 
+/**
+ * ARGV parsed against OPTIONS (and --help), strictly. What node's parseArgs refuses is said in LANG, naming the
+ * option as typed: the arguments are looked at again, leniently, to find the first one that is wrong.
+ */
 function parse(
   command: string,
   argv: string[],
   options: NonNullable<ParseArgsConfig['options']>,
+  lang: Lang,
 ): { values: Values; positionals: string[] } {
+  const config: NonNullable<ParseArgsConfig['options']> = {
+    ...options,
+    help: { type: 'boolean', short: 'h' },
+  };
   try {
-    const parsed = parseArgs({
-      args: argv,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    const parsed = parseArgs({ args: argv, options: config, allowPositionals: true, strict: true });
     return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message.split('\n')[0]} (see gtm-pyramid --help)`);
+    const { tokens } = parseArgs({
+      args: argv,
+      options: config,
+      allowPositionals: true,
+      strict: false,
+      tokens: true,
+    });
+    for (const token of tokens) {
+      if (token.kind !== 'option') continue;
+      const option = token.rawName;
+      const known = Object.hasOwn(config, token.name) ? config[token.name] : undefined;
+      if (!known) throw new UsageError('unknownOption', lang, { command, option });
+      if (known.type === 'boolean' && token.inlineValue)
+        throw new UsageError('noValue', lang, { command, option });
+      if (known.type === 'string' && token.value === undefined)
+        throw new UsageError('missingValue', lang, { command, option });
+      // `--out --lang`: node takes no value that starts with "-" unless it is written --out=-value.
+      if (known.type === 'string' && !token.inlineValue && token.value?.startsWith('-'))
+        throw new UsageError('dashValue', lang, { command, option });
+    }
+    // Nothing above matched: node's own words (English) inside the sentence, still one line and exit 2.
+    throw new UsageError('badArguments', lang, { command, detail: (error as Error).message.split('\n')[0] });
   }
 }
 
@@ -125,7 +163,7 @@ async function loadInput(
   sheet?: string,
 ): Promise<Input> {
   if (sheet !== undefined) {
-    if (file !== undefined) throw new UsageError(`give a plan file or --sheet, not both`);
+    if (file !== undefined) throw new UsageError('fileAndSheet', lang ?? 'en');
     const live = await readSheet(sheet, { lang, onRetry: (message) => io.err(`gtm-pyramid: ${message}`) });
     if (!Object.keys(live.workbook).length) {
       throw new SheetReadError(
@@ -177,21 +215,27 @@ function asOfNote(asOf: IsoDate, given: boolean, example: boolean, lang: Lang): 
 }
 
 async function reportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('report', argv, {
-    out: { type: 'string', short: 'o' },
-    lang: { type: 'string' },
-    'as-of': { type: 'string' },
-    sheet: { type: 'string' },
-    previous: { type: 'string' },
-  });
+  const said = argumentsLang(argv);
+  const { values, positionals } = parse(
+    'report',
+    argv,
+    {
+      out: { type: 'string', short: 'o' },
+      lang: { type: 'string' },
+      'as-of': { type: 'string' },
+      sheet: { type: 'string' },
+      previous: { type: 'string' },
+    },
+    said,
+  );
   if (values.help) {
-    io.out(USAGE);
+    io.out(usage(said));
     return 0;
   }
   if (positionals.length > 1)
-    throw new UsageError(`report: one plan file at most, got ${positionals.length}`);
+    throw new UsageError('tooManyFiles', said, { command: 'report', count: positionals.length });
   const lang = parseLang(values.lang as string | undefined);
-  const givenAsOf = parseAsOf(values['as-of'] as string | undefined);
+  const givenAsOf = parseAsOf(values['as-of'] as string | undefined, said);
   const file = positionals[0];
   const sheet = values.sheet as string | undefined;
   const input = await loadInput(file, lang, io, sheet);
@@ -262,19 +306,26 @@ function issueLine(issue: PlanIssue, lang: Lang): string {
 }
 
 async function checkCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('check', argv, {
-    json: { type: 'boolean' },
-    lang: { type: 'string' },
-    'as-of': { type: 'string' },
-    sheet: { type: 'string' },
-  });
+  const said = argumentsLang(argv);
+  const { values, positionals } = parse(
+    'check',
+    argv,
+    {
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      'as-of': { type: 'string' },
+      sheet: { type: 'string' },
+    },
+    said,
+  );
   if (values.help) {
-    io.out(USAGE);
+    io.out(usage(said));
     return 0;
   }
-  if (positionals.length > 1) throw new UsageError(`check: one plan file at most, got ${positionals.length}`);
+  if (positionals.length > 1)
+    throw new UsageError('tooManyFiles', said, { command: 'check', count: positionals.length });
   const langOption = parseLang(values.lang as string | undefined);
-  const givenAsOf = parseAsOf(values['as-of'] as string | undefined);
+  const givenAsOf = parseAsOf(values['as-of'] as string | undefined, said);
   const file = positionals[0];
   const input = await loadInput(file, langOption, io, values.sheet as string | undefined);
   requirePlanTabs(input, langOption);
@@ -316,17 +367,23 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('example', argv, {
-    out: { type: 'string', short: 'o' },
-    lang: { type: 'string' },
-    force: { type: 'boolean' },
-  });
+  const said = argumentsLang(argv);
+  const { values, positionals } = parse(
+    'example',
+    argv,
+    {
+      out: { type: 'string', short: 'o' },
+      lang: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    said,
+  );
   if (values.help) {
-    io.out(USAGE);
+    io.out(usage(said));
     return 0;
   }
   if (positionals.length)
-    throw new UsageError(`example: unexpected argument "${positionals[0]}" (use --out FILE)`);
+    throw new UsageError('unexpectedArgument', said, { command: 'example', value: positionals[0] });
   const lang = parseLang(values.lang as string | undefined) ?? 'en';
   const out = (values.out as string | undefined) ?? DEFAULT_EXAMPLE_FILE;
   const target = resolve(io.cwd(), out);
@@ -361,10 +418,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       case 'help':
       case '--help':
       case '-h':
-        io.out(USAGE);
+        io.out(usage(argumentsLang(rest)));
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; try gtm-pyramid --help`);
+        throw new UsageError('unknownCommand', argumentsLang(rest), { command });
     }
   } catch (error) {
     if (
@@ -377,7 +434,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       return 2;
     }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    io.err(`gtm-pyramid: ${command}: unexpected failure: ${message}`);
+    io.err(
+      `gtm-pyramid: ${say(USAGE_MESSAGES.unexpectedFailure, argumentsLang(rest), { command: command ?? '', message })}`,
+    );
     return 2;
   }
 }

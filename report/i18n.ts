@@ -96,6 +96,23 @@ export const OUTPUT_MESSAGES = {
   exists: localized((m) => m.report.output.exists),
 } as const satisfies Record<string, Localized>;
 
+/** The command line's own words: --help, and why the arguments cannot be used (exit 2). */
+export const USAGE_MESSAGES = {
+  help: localized((m) => m.report.usage.help),
+  badLang: localized((m) => m.report.usage.badLang),
+  badAsOf: localized((m) => m.report.usage.badAsOf),
+  unknownOption: localized((m) => m.report.usage.unknownOption),
+  missingValue: localized((m) => m.report.usage.missingValue),
+  dashValue: localized((m) => m.report.usage.dashValue),
+  noValue: localized((m) => m.report.usage.noValue),
+  badArguments: localized((m) => m.report.usage.badArguments),
+  tooManyFiles: localized((m) => m.report.usage.tooManyFiles),
+  fileAndSheet: localized((m) => m.report.usage.fileAndSheet),
+  unexpectedArgument: localized((m) => m.report.usage.unexpectedArgument),
+  unknownCommand: localized((m) => m.report.usage.unknownCommand),
+  unexpectedFailure: localized((m) => m.report.usage.unexpectedFailure),
+} as const satisfies Record<string, Localized>;
+
 export const SHEET_MESSAGES = {
   badSheetArg: localized((m) => m.report.sheet.badSheetArg),
   badApiRoot: localized((m) => m.report.sheet.badApiRoot),

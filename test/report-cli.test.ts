@@ -112,9 +112,37 @@ describe('gtm-pyramid report', () => {
     expect(fr.stderr).toEqual([
       'gtm-pyramid: --lang must be a language such as en, zh-CN or zh-TW, not "fr"',
     ]);
-    expect((await runCli(['report', '--nope'], dir)).stderr[0]).toMatch(
-      /^gtm-pyramid: report: Unknown option '--nope'/,
-    );
+    expect((await runCli(['report', '--nope'], dir)).stderr).toEqual([
+      'gtm-pyramid: report: unknown option --nope (see gtm-pyramid --help)',
+    ]);
+  });
+
+  it('says what is wrong with the command line in the --lang language, naming the option as typed', async () => {
+    const cases: [string[], string][] = [
+      [
+        ['report', '--as-of', '2026-02-30', '--lang', 'zh-TW'],
+        '--as-of 應為以 YYYY-MM-DD 書寫的真實日期，而不是「2026-02-30」',
+      ],
+      [['report', '--lang=zh-CN', '-x'], 'report：未知选项 -x（见 gtm-pyramid --help）'],
+      [['check', '--json=yes', '--lang', '繁體中文'], 'check：--json 不接受值（見 gtm-pyramid --help）'],
+      [['report', '--lang', 'zh-TW', '--out'], 'report：--out 需要一個值（見 gtm-pyramid --help）'],
+      [['report', '--out', '--lang', 'zh-TW'], 'report：--out 需要一個值；以「-」開頭的值請寫成 --out=值'],
+      [['report', 'a.xlsx', 'b.xlsx', '--lang', 'zh-CN'], 'report：最多一个计划文件，实际给了 2 个'],
+      [['example', 'extra', '--lang', 'zh-TW'], 'example：多餘的參數「extra」（請用 --out FILE）'],
+      [['publish', '--lang', 'zh-CN'], '未知命令“publish”；请试试 gtm-pyramid --help'],
+      [
+        ['report', 'plan.xlsx', '--sheet', 'abc', '--lang', 'zh-TW'],
+        '請指定計畫檔案或 --sheet，不要同時指定',
+      ],
+      // English without --lang, and when --lang itself is what is wrong.
+      [['report', '--out'], 'report: --out needs a value (see gtm-pyramid --help)'],
+      [['example', '--force=1'], 'example: --force takes no value (see gtm-pyramid --help)'],
+      [['check', '--lang', 'klingon', '--bogus'], 'check: unknown option --bogus (see gtm-pyramid --help)'],
+    ];
+    for (const [argv, message] of cases) {
+      const run = await runCli(argv, dir);
+      expect(run, argv.join(' ')).toEqual({ code: 2, stdout: [], stderr: [`gtm-pyramid: ${message}`] });
+    }
   });
 });
 
@@ -303,6 +331,12 @@ describe('gtm-pyramid example', () => {
 
   it('--help, --version and unknown commands', async () => {
     expect((await runCli(['--help'], dir)).stdout[0]).toMatch(/^Usage:\n {2}gtm-pyramid report/);
+    // --help in the language asked for, with the same commands and defaults.
+    const zhTW = (await runCli(['report', '--help', '--lang', 'zh-TW'], dir)).stdout[0];
+    expect(zhTW).toMatch(/^用法：\n {2}gtm-pyramid report \[plan\.xlsx/);
+    expect(zhTW).toContain('DIR 預設為 dist/report');
+    expect(zhTW).toContain('預設 gtm-pyramid-example.xlsx');
+    expect((await runCli(['--help', '--lang', 'zh-CN'], dir)).stdout[0]).toContain('运行计划检查');
     expect((await runCli(['--version'], dir)).stdout[0]).toMatch(/^gtm-pyramid \d+\.\d+\.\d+$/);
     expect(await runCli(['publish'], dir)).toEqual({
       code: 2,
