@@ -78,7 +78,11 @@ class UsageError extends Error {
 function argumentsLang(argv: string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
     const value =
-      argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : null;
+      argv[i] === '--lang'
+        ? argv[i + 1]
+        : argv[i].startsWith('--lang=')
+          ? argv[i].slice('--lang='.length)
+          : null;
     if (value) return languageTag(value) ?? 'en';
   }
   return 'en';
@@ -100,22 +104,23 @@ function parseAsOf(value: string | undefined, lang: Lang): IsoDate | undefined {
 type Values = Record<string, string | boolean | undefined>;
 
 /**
- * ARGV parsed against OPTIONS (and --help), strictly. What node's parseArgs refuses is said in LANG, naming the
- * option as typed: the arguments are looked at again, leniently, to find the first one that is wrong.
+ * ARGV parsed against OPTIONS (and --help), strictly, and the language to say things about them in (`said`:
+ * argumentsLang). What node's parseArgs refuses is said in it, naming the option as typed: the arguments are
+ * looked at again, leniently, to find the first one that is wrong.
  */
 function parse(
   command: string,
   argv: string[],
   options: NonNullable<ParseArgsConfig['options']>,
-  lang: Lang,
-): { values: Values; positionals: string[] } {
+): { values: Values; positionals: string[]; said: Lang } {
+  const lang = argumentsLang(argv);
   const config: NonNullable<ParseArgsConfig['options']> = {
     ...options,
     help: { type: 'boolean', short: 'h' },
   };
   try {
     const parsed = parseArgs({ args: argv, options: config, allowPositionals: true, strict: true });
-    return { values: parsed.values as Values, positionals: parsed.positionals };
+    return { values: parsed.values as Values, positionals: parsed.positionals, said: lang };
   } catch (error) {
     const { tokens } = parseArgs({
       args: argv,
@@ -215,19 +220,13 @@ function asOfNote(asOf: IsoDate, given: boolean, example: boolean, lang: Lang): 
 }
 
 async function reportCommand(argv: string[], io: CliIo): Promise<number> {
-  const said = argumentsLang(argv);
-  const { values, positionals } = parse(
-    'report',
-    argv,
-    {
-      out: { type: 'string', short: 'o' },
-      lang: { type: 'string' },
-      'as-of': { type: 'string' },
-      sheet: { type: 'string' },
-      previous: { type: 'string' },
-    },
-    said,
-  );
+  const { values, positionals, said } = parse('report', argv, {
+    out: { type: 'string', short: 'o' },
+    lang: { type: 'string' },
+    'as-of': { type: 'string' },
+    sheet: { type: 'string' },
+    previous: { type: 'string' },
+  });
   if (values.help) {
     io.out(usage(said));
     return 0;
@@ -306,18 +305,12 @@ function issueLine(issue: PlanIssue, lang: Lang): string {
 }
 
 async function checkCommand(argv: string[], io: CliIo): Promise<number> {
-  const said = argumentsLang(argv);
-  const { values, positionals } = parse(
-    'check',
-    argv,
-    {
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-      'as-of': { type: 'string' },
-      sheet: { type: 'string' },
-    },
-    said,
-  );
+  const { values, positionals, said } = parse('check', argv, {
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+    'as-of': { type: 'string' },
+    sheet: { type: 'string' },
+  });
   if (values.help) {
     io.out(usage(said));
     return 0;
@@ -367,17 +360,11 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
-  const said = argumentsLang(argv);
-  const { values, positionals } = parse(
-    'example',
-    argv,
-    {
-      out: { type: 'string', short: 'o' },
-      lang: { type: 'string' },
-      force: { type: 'boolean' },
-    },
-    said,
-  );
+  const { values, positionals, said } = parse('example', argv, {
+    out: { type: 'string', short: 'o' },
+    lang: { type: 'string' },
+    force: { type: 'boolean' },
+  });
   if (values.help) {
     io.out(usage(said));
     return 0;
