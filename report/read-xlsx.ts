@@ -101,6 +101,15 @@ const SLASH = 0x2f;
 const FORMULA_OPEN = Buffer.from('<f');
 const FORMULA_CLOSE = Buffer.from('</f>');
 const EMPTY = Buffer.alloc(0);
+/** Markup whose content is not elements, so a "<f" in it is no formula: its opening and what ends it. */
+const OPAQUE = [
+  { open: Buffer.from('<!--'), close: Buffer.from('-->') },
+  { open: Buffer.from('<![CDATA['), close: Buffer.from(']]>') },
+  { open: Buffer.from('<?'), close: Buffer.from('?>') },
+];
+const LT = 0x3c; // <
+const BANG = 0x21; // !
+const QUESTION = 0x3f; // ?
 
 /** The bytes that may follow "<f" when it opens an <f> element (not <filters>, <formula>, ...). */
 const isFormulaTagEnd = (byte: number) =>
@@ -117,13 +126,16 @@ const isFormulaTagEnd = (byte: number) =>
  * pieces.) Text and attribute values never hold a raw '<', so "<f" followed by '>', '/' or a space can only open
  * a formula, and "</f>" only close one. Without its <f>, a cell keeps its cached result in <v> and its type in
  * t="…", which then reads as any value cell: a number (a Date when the cell's format is a date), a string, a
- * boolean or an error. Not handled, as no spreadsheet writes them in a sheet: a CDATA section or a comment that
- * holds "<f>" (the filter would drop text up to the next "</f>"); and a formula written with a namespace prefix
- * (`<x:f>`) is not dropped, only parsed and ignored.
+ * boolean or an error. Comments, CDATA sections and processing instructions are passed on whole, whatever they
+ * hold ("<f>" in a comment is not a formula); like a tag, what ends each ("-->", "]]>", "?>") ends at a '>', so
+ * it is never cut between two chunks either. Not handled: a formula written with a namespace prefix (`<x:f>`),
+ * which no spreadsheet writes, is not dropped, only parsed and ignored.
  */
 export class SheetXmlFilter {
   private carry: Buffer = EMPTY;
   private inFormula = false;
+  /** Inside a comment, CDATA section or processing instruction: what ends it. */
+  private opaqueEnd: Buffer | null = null;
 
   /** The part of this chunk (and what was carried) that can go on, formula text removed. */
   push(chunk: Buffer): Buffer {
@@ -144,15 +156,39 @@ export class SheetXmlFilter {
   private strip(piece: Buffer): Buffer {
     const kept: Buffer[] = [];
     let pos = 0;
+    // Where the next comment, CDATA section or processing instruction starts (-1: none in this piece), found again
+    // only once passed: they are rare, and searching for one at every formula would scan the piece once per formula.
+    let opaque = this.opaqueEnd ? pos : this.nextOpaque(piece, pos);
     while (pos < piece.length) {
+      if (this.opaqueEnd) {
+        const close = piece.indexOf(this.opaqueEnd, pos);
+        if (close < 0) {
+          kept.push(piece.subarray(pos)); // it goes on in the next chunk
+          return this.keep(kept);
+        }
+        kept.push(piece.subarray(pos, close + this.opaqueEnd.length));
+        pos = close + this.opaqueEnd.length;
+        this.opaqueEnd = null;
+        opaque = this.nextOpaque(piece, pos);
+      }
       if (this.inFormula) {
         const close = piece.indexOf(FORMULA_CLOSE, pos);
         if (close < 0) return this.keep(kept); // the formula's text goes on in the next chunk
         pos = close + FORMULA_CLOSE.length;
         this.inFormula = false;
+        if (opaque >= 0 && opaque < pos) opaque = this.nextOpaque(piece, pos);
       }
       let open = piece.indexOf(FORMULA_OPEN, pos);
       while (open >= 0 && !isFormulaTagEnd(piece[open + 2])) open = piece.indexOf(FORMULA_OPEN, open + 2);
+      if (opaque >= 0 && (open < 0 || opaque < open)) {
+        kept.push(piece.subarray(pos, opaque));
+        const kind = OPAQUE.find((o) => piece.subarray(opaque, opaque + o.open.length).equals(o.open))!;
+        this.opaqueEnd = kind.close;
+        // Its end is looked for after its opening ("<!-->" does not end a comment).
+        kept.push(piece.subarray(opaque, opaque + kind.open.length));
+        pos = opaque + kind.open.length;
+        continue;
+      }
       if (open < 0) {
         kept.push(piece.subarray(pos));
         break;
@@ -163,6 +199,27 @@ export class SheetXmlFilter {
       pos = gt + 1;
     }
     return this.keep(kept);
+  }
+
+  /** Where the next comment, CDATA section or processing instruction at or after FROM starts, or -1. */
+  private nextOpaque(piece: Buffer, from: number): number {
+    const bang = this.nextOpening(piece, from, BANG);
+    const instruction = this.nextOpening(piece, from, QUESTION);
+    return bang < 0 ? instruction : instruction < 0 ? bang : Math.min(bang, instruction);
+  }
+
+  /**
+   * The next "<" + SECOND (at or after FROM) that opens a comment, CDATA section or processing instruction, or -1.
+   * Looked for by its second byte ('!' or '?', rare in a sheet) with a one-byte search, which is many times faster
+   * than a two-byte one over megabytes of tags; "<!DOCTYPE" and the like are passed over.
+   */
+  private nextOpening(piece: Buffer, from: number, second: number): number {
+    for (let at = piece.indexOf(second, from + 1); at >= 0; at = piece.indexOf(second, at + 1)) {
+      const start = at - 1;
+      if (piece[start] !== LT) continue;
+      if (OPAQUE.some((o) => piece.subarray(start, start + o.open.length).equals(o.open))) return start;
+    }
+    return -1;
   }
 
   private keep(kept: Buffer[]): Buffer {

@@ -608,4 +608,55 @@ describe('SheetXmlFilter: formula text left out before the XML parser sees a she
       expect(Buffer.concat(out).toString('utf8'), `chunks of ${size} bytes`).toBe(expected);
     }
   });
+
+  it('passes comments, CDATA sections and processing instructions on whole, whatever "<f>" they hold', () => {
+    const opaque = [
+      '<?xml version="1.0"?><worksheet><sheetData><!-- kept: <f>not a formula -->',
+      '<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="inlineStr"><is><t><![CDATA[<f>x</f> > 1]]></t></is></c></row>',
+      '<?note <f>?><!--> still a comment <f/> --><row r="2"><c r="A2"><f t="shared" si="0"/><v>3</v></c></row>',
+      '<!DOCTYPE-like text is not opaque><f>9</f></sheetData></worksheet>',
+    ].join('');
+    const kept = opaque
+      .replace('<f>1+1</f>', '')
+      .replace('<f t="shared" si="0"/>', '')
+      .replace('<f>9</f>', '');
+    const bytes = Buffer.from(opaque);
+    for (const size of [1, 2, 3, 4, 5, 9, 16, bytes.length]) {
+      const filter = new SheetXmlFilter();
+      const out: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) out.push(filter.push(bytes.subarray(at, at + size)));
+      out.push(filter.end());
+      expect(Buffer.concat(out).toString('utf8'), `chunks of ${size} bytes`).toBe(kept);
+    }
+  });
+
+  it('reads the cells after a comment holding "<f>" (it used to drop them up to the next "</f>")', async () => {
+    const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const zip = new JSZip();
+    zip.file(
+      '[Content_Types].xml',
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    );
+    zip.file(
+      '_rels/.rels',
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    );
+    zip.file(
+      'xl/workbook.xml',
+      `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Actuals" sheetId="1" r:id="s"/></sheets></workbook>`,
+    );
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    );
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      `<worksheet xmlns="${MAIN}"><sheetData><!-- exported with <f> dropped -->` +
+        '<row r="1"><c r="A1"><v>120</v></c></row><row r="2"><c r="A2"><f>A1*2</f><v>240</v></c></row>' +
+        '<row r="3"><c r="A3" t="inlineStr"><is><t><![CDATA[<f>]]></t></is></c></row></sheetData></worksheet>',
+    );
+    const buffer = await zip.generateAsync({ type: 'nodebuffer' });
+    expect(await readXlsxBuffer(buffer, 'x.xlsx')).toEqual({ Actuals: [[120], [240], ['<f>']] });
+  });
 });
