@@ -12,7 +12,9 @@
  * the TypeScript compilation the sources run includes.
  *
  * Beside them, in another fresh process, exceljs's whole-file load of the same file (`Workbook.xlsx.readFile`), the
- * reader this project used before its own: the report must be faster than that load alone.
+ * reader this project used before its own: the report must be faster than that load alone. And how long this disk
+ * takes to create as many empty files as the report wrote, where the reports are written (fileCreation): on the
+ * development VM that ranges from milliseconds to most of a second, and it is why two runs of one report differ.
  *
  * Goals (2-core machine): 1,000 key results under 2 s, and the installed command faster than exceljs's readFile of
  * the same file;

@@ -6,6 +6,7 @@
  *   dist/cli/cli.js     the entry (report/cli.ts); bin/gtm-pyramid.js imports it and runs main()
  *   dist/cli/*.js       chunks: each `await import()` of the sources (the report pipeline, the xlsx writer)
  *                       stays a separate file, so a command loads only the code it uses
+ *   dist/cli/vendor/    vega and vega-lite compiled with what they import, and their licences (VENDORED)
  *
  * Our own sources (report/, shared/) are bundled; npm packages stay imports (`packages: 'external'`) and are
  * installed as the package's dependencies: npm shares and updates them, and their licences stay with them.

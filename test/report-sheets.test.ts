@@ -3,7 +3,7 @@
  * (@googleapis/sheets, google-auth-library) talking to a local stand-in of the Sheets API
  * (test/helpers/sheets-api-server.ts) that serves the example plan. No Google account, no network.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -199,25 +199,30 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     return last;
   }
 
-  it('no credentials: says how to set them up on a laptop and in CI', async () => {
+  /**
+   * No token, and no Application Default Credentials on this machine: HOME and gcloud's folder point at an empty
+   * folder (inside `dir`, so it goes with it even when the test fails).
+   */
+  function withoutLocalCredentials(name: string): void {
     delete process.env.GTM_PYRAMID_ACCESS_TOKEN;
-    const empty = tempDir('no-adc');
+    const empty = join(dir, name);
+    mkdirSync(empty);
     process.env.HOME = empty;
     process.env.CLOUDSDK_CONFIG = empty;
+  }
+
+  it('no credentials: says how to set them up on a laptop and in CI', async () => {
+    withoutLocalCredentials('no-adc');
     process.env.METADATA_SERVER_DETECTION = 'none';
     const line = await fails(['report', '--sheet', ID], 'no-credentials');
     expect(line).toContain('gcloud auth application-default login');
     expect(line).toContain('spreadsheets.readonly');
     expect(line).toContain('GOOGLE_APPLICATION_CREDENTIALS');
     expect(server.apiRequests).toHaveLength(0);
-    rmSync(empty, { recursive: true, force: true });
   });
 
   it('403 with Application Default Credentials of a service account: names its e-mail to share the sheet with', async () => {
-    delete process.env.GTM_PYRAMID_ACCESS_TOKEN;
-    const empty = tempDir('gce-adc');
-    process.env.HOME = empty;
-    process.env.CLOUDSDK_CONFIG = empty;
+    withoutLocalCredentials('gce-adc');
     // A workload on Google Cloud: the metadata server gives the token and the account's e-mail.
     process.env.METADATA_SERVER_DETECTION = 'assume-present';
     process.env.GCE_METADATA_HOST = server.host;
@@ -228,7 +233,6 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     expect(line).toContain('Share');
     expect(line).toContain('gtm-report@acme-gtm.iam.gserviceaccount.com');
     expect(server.apiRequests[0].authorization).toBe('Bearer metadata-token');
-    rmSync(empty, { recursive: true, force: true });
   });
 
   it("403 with a token: says to share the sheet with the token's account; a disabled API is said as such", async () => {
