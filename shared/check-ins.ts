@@ -12,16 +12,10 @@
  * leaves them for later without an issue, since they are not mistakes.
  */
 import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
-import {
-  isMoneyUnit,
-  keyResultSpec,
-  keyResultWindow,
-  kpiSpec,
-  trackedKeyResult,
-  type MetricSpec,
-} from './decompose';
+import { isMoneyUnit, keyResultSpec, keyResultWindow, kpiSpec, type MetricSpec } from './decompose';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
-import type { Actual, KeyResult, Plan } from './plan';
+import type { Actual, Plan } from './plan';
+import { planIndex, type PlanIndex } from './plan-index';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
 
 /**
@@ -141,19 +135,21 @@ function newFacts(
 }
 
 /**
- * Each metric's facts by lower-case ID, and the facts of each of plan.keyResults and plan.kpis by position (a
- * KPI with a key result's ID shares its facts, as the rows of that ID are the key result's). Also each metric's
- * spec by position, which progress needs next: worked out here once, since the facts start where the spec does.
+ * The facts of each of plan.keyResults and plan.kpis by position (a KPI with a key result's ID shares its facts,
+ * as the rows of that ID are the key result's; a repeated ID shares the first row's), and by the ID as spelled on
+ * its own tab. Also each metric's spec by position, which progress needs next: worked out here once, since the
+ * facts start where the spec does.
  */
-function metricFacts(plan: Plan): {
-  facts: Map<string, MetricFacts>;
+function metricFacts(
+  plan: Plan,
+  index: PlanIndex,
+): {
   bySpelling: Map<string, MetricFacts | null>;
   ofKeyResults: MetricFacts[];
   ofKpis: MetricFacts[];
   keyResultSpecs: (MetricSpec | null)[];
   kpiSpecs: (MetricSpec | null)[];
 } {
-  const facts = new Map<string, MetricFacts>();
   // Each metric's facts by its ID as spelled on its own tab, which is how the Actuals tab mostly spells it: the
   // screen then finds most rows' facts without lowering their Metric cell first.
   const bySpelling = new Map<string, MetricFacts | null>();
@@ -161,49 +157,44 @@ function metricFacts(plan: Plan): {
   const ofKpis: MetricFacts[] = new Array(plan.kpis.length);
   const keyResultSpecs: (MetricSpec | null)[] = new Array(plan.keyResults.length);
   const kpiSpecs: (MetricSpec | null)[] = new Array(plan.kpis.length);
-  // keyResultIndex, made in the same pass: the first key result of an ID wins.
-  const index = new Map<string, KeyResult>();
   for (let i = 0; i < plan.keyResults.length; i++) {
     const kr = plan.keyResults[i];
     const spec = (keyResultSpecs[i] = keyResultSpec(kr, plan));
-    const key = kr.id.toLowerCase();
-    const known = facts.get(key);
-    if (known) {
-      ofKeyResults[i] = known;
-      if (!bySpelling.has(kr.id)) bySpelling.set(kr.id, known);
+    const first = index.keyResultFirst[i];
+    if (first !== i) {
+      ofKeyResults[i] = ofKeyResults[first];
+      if (!bySpelling.has(kr.id)) bySpelling.set(kr.id, ofKeyResults[first]);
       continue;
     }
-    index.set(key, kr);
     const scale = kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target));
     // The spec starts at the window's Start month; without a target there is no spec, but there is a window.
     const start = spec ? spec.start : startMonth(keyResultWindow(kr, plan)?.start ?? null);
     const made = newFacts(kr, kr.type, scale, start);
-    facts.set(key, made);
     bySpelling.set(kr.id, made);
     ofKeyResults[i] = made;
   }
-  for (let i = 0; i < plan.kpis.length; i++) {
-    const kpi = plan.kpis[i];
-    const spec = (kpiSpecs[i] = kpiSpec(kpi, plan, index));
-    const key = kpi.id.toLowerCase();
-    const known = facts.get(key);
+  for (let j = 0; j < plan.kpis.length; j++) {
+    const kpi = plan.kpis[j];
+    const trackedAt = index.keyResultOfKpi[j];
+    const tracked = trackedAt < 0 ? undefined : plan.keyResults[trackedAt];
+    const spec = (kpiSpecs[j] = kpiSpec(kpi, plan, tracked));
+    const namesakeAt = index.keyResultNamedLikeKpi[j];
+    const known =
+      namesakeAt >= 0 ? ofKeyResults[namesakeAt] : index.kpiFirst[j] !== j ? ofKpis[index.kpiFirst[j]] : null;
     if (known) {
-      ofKpis[i] = known;
+      ofKpis[j] = known;
       if (!bySpelling.has(kpi.id)) bySpelling.set(kpi.id, known);
       continue;
     }
-    let start = spec ? spec.start : null;
-    if (!spec) {
-      const kr = trackedKeyResult(kpi, plan, index);
-      start = startMonth((kr ? keyResultWindow(kr, plan) : null)?.start ?? plan.period?.start ?? null);
-    }
+    const start = spec
+      ? spec.start
+      : startMonth((tracked ? keyResultWindow(tracked, plan) : null)?.start ?? plan.period?.start ?? null);
     const scale = kpi.target === null ? null : Math.abs(kpi.target);
     const made = newFacts(kpi, 'threshold', scale, start);
-    facts.set(key, made);
     bySpelling.set(kpi.id, made);
-    ofKpis[i] = made;
+    ofKpis[j] = made;
   }
-  return { facts, bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs };
+  return { bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs };
 }
 
 /** A number as a person typed it, without binary noise (0.13, not 0.13000000000000003). */
@@ -267,7 +258,8 @@ function sameValueOnChain(
 
 /** Screen every Actuals row once: the rows that count, and an issue for each that does not. */
 export function screenCheckIns(plan: Plan): CheckInScreen {
-  const { facts, bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs } = metricFacts(plan);
+  const index = planIndex(plan);
+  const { bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs } = metricFacts(plan, index);
   const layout = plan.layout.actuals;
   const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
   const at = (row: number, column: 'date' | 'value') => ({
@@ -304,7 +296,10 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     const a = actuals[i];
     let m = bySpelling.get(a.metric);
     if (m === undefined) {
-      m = facts.get(a.metric.toLowerCase()) ?? null;
+      const key = a.metric.toLowerCase();
+      const kr = index.keyResultById.get(key);
+      const kpi = kr === undefined ? index.kpiById.get(key) : undefined;
+      m = kr !== undefined ? ofKeyResults[kr] : kpi !== undefined ? ofKpis[kpi] : null;
       bySpelling.set(a.metric, m);
     }
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.

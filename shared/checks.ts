@@ -5,18 +5,12 @@
  */
 import type { IsoDate } from './calendar';
 import { inEveryLanguage, type Lang } from './i18n';
-import {
-  decompose,
-  hasUsableWeights,
-  isMoneyUnit,
-  keyResultIndex,
-  keyResultSpec,
-  kpiSpec,
-} from './decompose';
+import { decompose, hasUsableWeights, isMoneyUnit, keyResultSpec, kpiSpec } from './decompose';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
 import type { KeyResult, Plan, TargetsTab } from './plan';
+import { planIndex, type PlanIndex } from './plan-index';
 import {
   planProgress,
   STATUS_LABELS,
@@ -61,29 +55,28 @@ export function checkPlan(
   const issues: PlanIssue[] = [];
   const push = (...args: Parameters<typeof makeIssue>) => issues.push(makeIssue(...args));
 
-  // Filled in loops rather than from arrays of pairs: 10,000 key results made 10,000 short-lived pairs.
-  const objectiveIds = new Set<string>();
-  for (const o of plan.objectives) objectiveIds.add(o.id.toLowerCase());
-  const krIds = new Set<string>();
-  for (const k of plan.keyResults) krIds.add(k.id.toLowerCase());
-  const departments = new Set<string>();
-  for (const d of plan.departments) departments.add(d.name.toLowerCase());
+  // IDs and owners match case-insensitively: the plan's index has every reference resolved once.
+  const index = planIndex(plan);
   const hasDepartments = !!plan.layout.departments;
 
-  const checkOwner = (tab: TabKey, row: number, id: string, owner: string) => {
-    if (owner && hasDepartments && !departments.has(owner.toLowerCase()))
+  const checkOwner = (tab: TabKey, row: number, id: string, owner: string, ownerNumber: number) => {
+    if (owner && hasDepartments && !index.ownerIsDepartment[ownerNumber])
       push('unknown-owner', cellOf(plan, tab, row, 'owner'), { id, owner });
   };
 
   // References and owners.
-  for (const o of plan.objectives) {
-    checkOwner('objectives', o.row, o.id, o.owner);
-    if (o.parent && !objectiveIds.has(o.parent.toLowerCase()) && !krIds.has(o.parent.toLowerCase())) {
-      push('unknown-parent', cellOf(plan, 'objectives', o.row, 'parent'), { id: o.id, ref: o.parent });
+  for (let i = 0; i < plan.objectives.length; i++) {
+    const o = plan.objectives[i];
+    checkOwner('objectives', o.row, o.id, o.owner, index.ownerOf.objectives[i]);
+    if (o.parent) {
+      const parent = o.parent.toLowerCase();
+      if (!index.objectiveById.has(parent) && !index.keyResultById.has(parent))
+        push('unknown-parent', cellOf(plan, 'objectives', o.row, 'parent'), { id: o.id, ref: o.parent });
     }
   }
-  for (const kr of plan.keyResults) {
-    if (kr.objectiveId && !objectiveIds.has(kr.objectiveId.toLowerCase())) {
+  for (let i = 0; i < plan.keyResults.length; i++) {
+    const kr = plan.keyResults[i];
+    if (kr.objectiveId && index.objectiveOfKeyResult[i] < 0) {
       push('unknown-objective', cellOf(plan, 'keyResults', kr.row, 'objective'), {
         id: kr.id,
         ref: kr.objectiveId,
@@ -91,7 +84,7 @@ export function checkPlan(
     }
     if (!kr.owner)
       push('key-result-without-owner', cellOf(plan, 'keyResults', kr.row, 'owner'), { id: kr.id });
-    checkOwner('keyResults', kr.row, kr.id, kr.owner);
+    checkOwner('keyResults', kr.row, kr.id, kr.owner, index.ownerOf.keyResults[i]);
     if (
       kr.target !== null &&
       (kr.type === 'cumulative' || kr.type === 'level') &&
@@ -125,22 +118,31 @@ export function checkPlan(
         push('custom-weights-missing', cellOf(plan, 'keyResults', kr.row, 'phasing'), { id: kr.id });
     }
   }
-  for (const kpi of plan.kpis) {
-    checkOwner('kpis', kpi.row, kpi.id, kpi.owner);
+  for (let j = 0; j < plan.kpis.length; j++) {
+    const kpi = plan.kpis[j];
+    checkOwner('kpis', kpi.row, kpi.id, kpi.owner, index.ownerOf.kpis[j]);
     if (!kpi.keyResultId)
       push('kpi-without-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), { id: kpi.id });
-    else if (!krIds.has(kpi.keyResultId.toLowerCase())) {
+    else if (index.keyResultOfKpi[j] < 0) {
       push('unknown-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), {
         id: kpi.id,
         ref: kpi.keyResultId,
       });
     }
   }
-  for (const item of plan.roadmap) {
-    checkOwner('roadmap', item.row, item.id, item.owner);
+  // Key results some KPI or roadmap item tracks (for checkMethod's key-result-untracked), found while the
+  // roadmap's references are checked.
+  const tracked = new Uint8Array(plan.keyResults.length);
+  for (let j = 0; j < plan.kpis.length; j++)
+    if (index.keyResultOfKpi[j] >= 0) tracked[index.keyResultOfKpi[j]] = 1;
+  for (let r = 0; r < plan.roadmap.length; r++) {
+    const item = plan.roadmap[r];
+    checkOwner('roadmap', item.row, item.id, item.owner, index.ownerOf.roadmap[r]);
     for (const ref of item.keyResultIds) {
-      if (!krIds.has(ref.toLowerCase()))
+      const kr = index.keyResultById.get(ref.toLowerCase());
+      if (kr === undefined)
         push('unknown-key-result', cellOf(plan, 'roadmap', item.row, 'keyResults'), { id: item.id, ref });
+      else tracked[kr] = 1;
     }
   }
   // Check-ins of a metric that is no key result's or KPI's ID: the screen found them (it looks up every row).
@@ -149,33 +151,37 @@ export function checkPlan(
 
   // Check-ins that cannot be counted (impossible values, repeats, before the Start): progress skips the same rows.
   for (const issue of screen.issues) issues.push(issue);
-  findParentCycles(plan, issues);
-  checkMethod(plan, opts, issues);
-  checkFunnels(plan, issues);
+  findParentCycles(plan, index, issues);
+  checkMethod(plan, opts, index, tracked, issues);
+  checkFunnels(plan, index, issues);
   checkTargetsTab(plan, issues);
   if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen), issues);
   return issues;
 }
 
 /** Objectives whose Parent links come back to themselves. Each loop is reported once, at its first member. */
-function findParentCycles(plan: Plan, issues: PlanIssue[]): void {
-  const parentOf = new Map(plan.objectives.map((o) => [o.id.toLowerCase(), o.parent.toLowerCase()]));
-  const byId = new Map(plan.objectives.map((o) => [o.id.toLowerCase(), o]));
+function findParentCycles(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
+  // Each objective's parent objective (the first of its ID), or -1; the links are followed from first positions.
+  const parentOf = new Int32Array(plan.objectives.length);
+  for (let i = 0; i < plan.objectives.length; i++) {
+    const parent = plan.objectives[i].parent;
+    parentOf[i] = parent ? (index.objectiveById.get(parent.toLowerCase()) ?? -1) : -1;
+  }
   const reported = new Set<string>();
-  for (const o of plan.objectives) {
-    const path: string[] = [];
-    let current = o.id.toLowerCase();
-    while (current && byId.has(current) && !path.includes(current)) {
+  for (let i = 0; i < plan.objectives.length; i++) {
+    const path: number[] = [];
+    let current = index.objectiveFirst[i];
+    while (current >= 0 && !path.includes(current)) {
       path.push(current);
-      current = parentOf.get(current) ?? '';
+      current = parentOf[current];
     }
-    if (!current || !path.includes(current)) continue;
+    if (current < 0) continue;
     const loop = path.slice(path.indexOf(current));
-    const key = [...loop].sort().join('|');
+    const key = [...loop].sort((x, y) => x - y).join('|');
     if (reported.has(key)) continue;
     reported.add(key);
-    const first = byId.get(loop[0])!;
-    const names = loop.map((id) => byId.get(id)!.id);
+    const first = plan.objectives[loop[0]];
+    const names = loop.map((o) => plan.objectives[o].id);
     issues.push(
       makeIssue('parent-cycle', cellOf(plan, 'objectives', first.row, 'parent'), {
         cycle: `${names.join(' → ')} → ${names[0]}`,
@@ -184,17 +190,22 @@ function findParentCycles(plan: Plan, issues: PlanIssue[]): void {
   }
 }
 
-function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void {
+/** `tracked[i]`: whether a KPI or a roadmap item tracks key result i (found by checkPlan). */
+function checkMethod(
+  plan: Plan,
+  opts: CheckOptions,
+  index: PlanIndex,
+  tracked: Uint8Array,
+  issues: PlanIssue[],
+): void {
   const push = (...args: Parameters<typeof makeIssue>) => issues.push(makeIssue(...args));
 
-  // Few and key. (Counted in one pass each: plans with thousands of rows are checked as they are typed.)
-  const krCount = new Map<string, number>();
-  for (const k of plan.keyResults) {
-    const key = k.objectiveId.toLowerCase();
-    krCount.set(key, (krCount.get(key) ?? 0) + 1);
-  }
-  for (const o of plan.objectives) {
-    const count = krCount.get(o.id.toLowerCase()) ?? 0;
+  // Few and key.
+  const groups = index.keyResultsOfObjective;
+  for (let i = 0; i < plan.objectives.length; i++) {
+    const o = plan.objectives[i];
+    const first = index.objectiveFirst[i];
+    const count = groups.start[first + 1] - groups.start[first];
     if (count === 0)
       push('objective-without-key-results', cellOf(plan, 'objectives', o.row, 'id'), { id: o.id });
     if (count > opts.maxKeyResultsPerObjective) {
@@ -205,62 +216,66 @@ function checkMethod(plan: Plan, opts: CheckOptions, issues: PlanIssue[]): void 
       });
     }
   }
-  // Rows per owner (lower case), and every owner named anywhere, in one pass over each tab: a department owns
-  // few rows, a plan thousands, so each owner's spelling is lowered once, not once per row.
-  const owners = new Set<string>();
-  const lowered = new Map<string, string>();
-  const lower = (owner: string) => {
-    let key = lowered.get(owner);
-    if (key === undefined) lowered.set(owner, (key = owner.toLowerCase()));
-    return key;
-  };
-  const perOwner = (items: readonly { owner: string; row: number }[]) => {
-    const groups = new Map<string, { owner: string; rows: number[] }>();
-    for (let i = 0; i < items.length; i++) {
-      const owner = items[i].owner;
-      if (!owner) continue;
-      const key = lower(owner);
-      owners.add(key);
-      const group = groups.get(key);
-      if (group) group.rows.push(items[i].row);
-      else groups.set(key, { owner, rows: [items[i].row] });
-    }
-    return groups;
-  };
+  // Rows per owner, counted by owner number; the rows of an owner over a limit are looked up only then.
   const limits = [
-    ['objectives', plan.objectives, 'too-many-objectives', opts.maxObjectivesPerDepartment],
-    ['keyResults', plan.keyResults, 'too-many-key-results-owned', opts.maxKeyResultsPerDepartment],
-    ['kpis', plan.kpis, 'too-many-kpis', opts.maxKpisPerDepartment],
+    [
+      'objectives',
+      plan.objectives,
+      index.ownerOf.objectives,
+      'too-many-objectives',
+      opts.maxObjectivesPerDepartment,
+    ],
+    [
+      'keyResults',
+      plan.keyResults,
+      index.ownerOf.keyResults,
+      'too-many-key-results-owned',
+      opts.maxKeyResultsPerDepartment,
+    ],
+    ['kpis', plan.kpis, index.ownerOf.kpis, 'too-many-kpis', opts.maxKpisPerDepartment],
   ] as const;
-  for (const [tab, items, code, max] of limits) {
-    perOwner(items).forEach(({ owner, rows }) => {
-      if (rows.length > max) {
-        // Point at the first row over the limit: that is the one to reconsider.
-        push(code, cellOf(plan, tab, rows[max], 'owner'), { owner, count: rows.length, max });
-      }
-    });
+  for (const [tab, items, ownerOf, code, max] of limits) {
+    const counts = new Int32Array(index.ownerName.length);
+    for (let i = 0; i < ownerOf.length; i++) if (ownerOf[i] >= 0) counts[ownerOf[i]]++;
+    // In the order the owners first appear on this tab, each named as first spelled there.
+    const seen = new Uint8Array(index.ownerName.length);
+    for (let i = 0; i < ownerOf.length; i++) {
+      const g = ownerOf[i];
+      if (g < 0 || seen[g]) continue;
+      seen[g] = 1;
+      if (counts[g] <= max) continue;
+      // Point at the first row over the limit: that is the one to reconsider.
+      let over = i;
+      for (let n = 0; n < max;) if (ownerOf[++over] === g) n++;
+      push(code, cellOf(plan, tab, items[over].row, 'owner'), {
+        owner: items[i].owner,
+        count: counts[g],
+        max,
+      });
+    }
   }
 
   // Line of sight: every department owns something it can act on (owners of roadmap items count too).
-  for (let i = 0; i < plan.roadmap.length; i++) {
-    const owner = plan.roadmap[i].owner;
-    if (owner) owners.add(lower(owner));
-  }
-  for (const d of plan.departments) {
-    if (!owners.has(d.name.toLowerCase()))
-      push('idle-department', cellOf(plan, 'departments', d.row, 'name'), { owner: d.name });
+  const owns = new Uint8Array(index.ownerName.length);
+  for (const ownerOf of [
+    index.ownerOf.objectives,
+    index.ownerOf.keyResults,
+    index.ownerOf.kpis,
+    index.ownerOf.roadmap,
+  ])
+    for (let i = 0; i < ownerOf.length; i++) if (ownerOf[i] >= 0) owns[ownerOf[i]] = 1;
+  for (let d = 0; d < plan.departments.length; d++) {
+    const g = index.ownerOf.departments[d];
+    if (g < 0 || !owns[g])
+      push('idle-department', cellOf(plan, 'departments', plan.departments[d].row, 'name'), {
+        owner: plan.departments[d].name,
+      });
   }
 
   // Every key result should be visible in execution: a KPI or a roadmap item.
-  const tracked = new Set<string>();
-  for (let i = 0; i < plan.kpis.length; i++) tracked.add(plan.kpis[i].keyResultId.toLowerCase());
-  for (let i = 0; i < plan.roadmap.length; i++) {
-    const refs = plan.roadmap[i].keyResultIds;
-    for (let j = 0; j < refs.length; j++) tracked.add(refs[j].toLowerCase());
-  }
   for (let i = 0; i < plan.keyResults.length; i++) {
     const kr = plan.keyResults[i];
-    if (!tracked.has(kr.id.toLowerCase()))
+    if (!tracked[index.keyResultFirst[i]])
       push('key-result-untracked', cellOf(plan, 'keyResults', kr.row, 'id'), { id: kr.id });
   }
 
@@ -339,22 +354,21 @@ function funnelNumber(lang: Lang, n: number, percent: boolean): string {
   return text;
 }
 
-function checkFunnels(plan: Plan, issues: PlanIssue[]): void {
+function checkFunnels(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
   const both = (n: number, percent = false) => inEveryLanguage((lang) => funnelNumber(lang, n, percent));
-  // Key results with a target, grouped by objective in one pass: filtering every key result for each
-  // objective made this check quadratic (most of the core's time at 10,000 key results).
-  const byObjective = new Map<string, KeyResult[]>();
-  for (const k of plan.keyResults) {
-    if (k.target === null) continue;
-    const key = k.objectiveId.toLowerCase();
-    const group = byObjective.get(key);
-    if (group) group.push(k);
-    else byObjective.set(key, [k]);
-  }
-  for (const o of plan.objectives) {
+  // Each objective's key results come from the index's groups: filtering every key result for each objective
+  // made this check quadratic (most of the core's time at 10,000 key results).
+  const groups = index.keyResultsOfObjective;
+  for (let i = 0; i < plan.objectives.length; i++) {
+    const o = plan.objectives[i];
     const named = numbersIn(o.title);
     if (named.length === 0) continue;
-    const krs = byObjective.get(o.id.toLowerCase()) ?? [];
+    const first = index.objectiveFirst[i];
+    const krs: KeyResult[] = [];
+    for (let k = groups.start[first]; k < groups.start[first + 1]; k++) {
+      const kr = plan.keyResults[groups.members[k]];
+      if (kr.target !== null) krs.push(kr);
+    }
     const volumes = krs.filter(
       (k) =>
         k.type === 'cumulative' &&
@@ -392,10 +406,9 @@ function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
   const targets = plan.targets;
   const layout = plan.layout.targets;
   if (!targets || !layout || !plan.period) return;
-  const index = keyResultIndex(plan);
   const metrics = [
     ...plan.keyResults.map((kr) => ({ id: kr.id, spec: keyResultSpec(kr, plan) })),
-    ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan, index) })),
+    ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan) })),
   ];
   // The tab's rows by lower-case ID; the first row wins, as a search from the top would find it.
   const rows = new Map<string, TargetsTab['computed'][string]>();

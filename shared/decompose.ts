@@ -10,6 +10,7 @@
  */
 import { monthIndex, monthOf, type IsoDate, type Month } from './calendar';
 import type { KeyResult, Kpi, Plan } from './plan';
+import { planIndex } from './plan-index';
 import type { Direction, MetricType, Phasing } from './template';
 
 /** Everything decomposition needs to know about one metric. */
@@ -97,36 +98,26 @@ export function keyResultSpec(kr: KeyResult, plan: Plan): MetricSpec | null {
 }
 
 /**
- * Key results by lower-case ID. IDs match case-insensitively everywhere (the parser's duplicate check, the
- * checks' references); the first of two rows differing only in case wins, as the parser keeps it.
+ * The key result a KPI tracks, or undefined. IDs match case-insensitively everywhere; the first of two rows
+ * differing only in case wins, as the parser keeps it (see PlanIndex).
  */
-export function keyResultIndex(plan: Plan): Map<string, KeyResult> {
-  const index = new Map<string, KeyResult>();
-  for (const kr of plan.keyResults) {
-    const key = kr.id.toLowerCase();
-    if (!index.has(key)) index.set(key, kr);
-  }
-  return index;
-}
-
-/** The key result a KPI tracks, or undefined. Pass `index` (keyResultIndex) when looking up many. */
-export function trackedKeyResult(
-  kpi: Kpi,
-  plan: Plan,
-  index?: Map<string, KeyResult>,
-): KeyResult | undefined {
-  const wanted = kpi.keyResultId.toLowerCase();
-  return index ? index.get(wanted) : plan.keyResults.find((k) => k.id.toLowerCase() === wanted);
+export function trackedKeyResult(kpi: Kpi, plan: Plan): KeyResult | undefined {
+  if (!kpi.keyResultId) return undefined;
+  const position = planIndex(plan).keyResultById.get(kpi.keyResultId.toLowerCase());
+  return position === undefined ? undefined : plan.keyResults[position];
 }
 
 /**
  * A KPI is a bar to meet every period (first response under 1 hour, 5,000 sign-ups a month), over the window
- * of the key result it tracks, or the whole period.
+ * of the key result it tracks (`tracked`: when the caller has looked it up already), or the whole period.
  */
-export function kpiSpec(kpi: Kpi, plan: Plan, index?: Map<string, KeyResult>): MetricSpec | null {
+export function kpiSpec(
+  kpi: Kpi,
+  plan: Plan,
+  tracked: KeyResult | undefined = trackedKeyResult(kpi, plan),
+): MetricSpec | null {
   if (kpi.target === null) return null;
-  const kr = trackedKeyResult(kpi, plan, index);
-  const window = kr ? keyResultWindow(kr, plan) : null;
+  const window = tracked ? keyResultWindow(tracked, plan) : null;
   const start = window?.start ?? plan.period?.start;
   const due = window?.due ?? plan.period?.end;
   if (!start || !due) return null;

@@ -17,6 +17,7 @@ import {
 import { expectedAtPosition, monthTargetAt, type MetricSpec } from './decompose';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import type { Actual, KeyResult, Kpi, Plan } from './plan';
+import { planIndex, type Groups } from './plan-index';
 import { type Localized, type Direction, type MetricType } from './template';
 
 export type Status =
@@ -667,17 +668,42 @@ const kpiMeta = (kpi: Kpi): MetricMeta => ({
 });
 
 /**
+ * One group's members for a roll-up: `members[from..to − 1]` are positions in `metrics`, each weighing
+ * `weights[position]` (null: every member weighs 1). Positions rather than an array of members per group: a plan
+ * of 10,000 key results has thousands of groups (see PlanIndex.keyResultsOfObjective).
+ */
+interface Group {
+  metrics: readonly MetricProgress[];
+  weights: readonly number[] | null;
+  members: Int32Array;
+  from: number;
+  to: number;
+}
+
+/** Members a roll-up leaves out of its weighted mean, once it has decided the group's case. */
+type Excluded = (p: MetricProgress) => boolean;
+const NONE_EXCLUDED: Excluded = () => false;
+const UNMEASURED_OR_LEFT_OUT: Excluded = (p) => p.leftOut !== null || p.attainment === null;
+const NOT_MEASURED: Excluded = (p) =>
+  p.attainment === null ||
+  p.expectedAttainment === null ||
+  p.status === 'no-data' ||
+  p.status === 'not-started';
+
+/**
  * The weighted mean of key results (each capped at 100%, so one overshoot cannot hide a miss), and a status
  * from the same pace bands.
  */
-export function rollUp(items: { progress: MetricProgress; weight: number }[]): RollUp {
-  const metrics = items.length;
+function rollUp(group: Group): RollUp {
+  const { metrics: all, members, from, to } = group;
+  const metrics = to - from;
   if (metrics === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
   // One pass for what decides the case (this runs for each objective and department: thousands of small groups).
   let anyLeftOut = false;
   let allDone = true;
   let allNotStarted = true;
-  for (const { progress } of items) {
+  for (let k = from; k < to; k++) {
+    const progress = all[members[k]];
     if (progress.leftOut !== null) anyLeftOut = true;
     if (progress.status !== 'done') allDone = false;
     if (progress.status !== 'not-started') allNotStarted = false;
@@ -685,25 +711,18 @@ export function rollUp(items: { progress: MetricProgress; weight: number }[]): R
   // A member left out because of an error must not make the group look better than it is: the group needs
   // attention, and its attainment is that of the members that could be measured.
   if (anyLeftOut) {
-    const measured = items.filter((i) => i.progress.leftOut === null && i.progress.attainment !== null);
-    const { attainment, expectedAttainment } = weighted(measured);
+    const { attainment, expectedAttainment } = weighted(group, UNMEASURED_OR_LEFT_OUT);
     return { attainment, expectedAttainment, status: 'needs-attention', metrics };
   }
   if (allDone) {
-    const { attainment, expectedAttainment } = weighted(items);
+    const { attainment, expectedAttainment } = weighted(group, NONE_EXCLUDED);
     return { attainment, expectedAttainment, status: 'done', metrics };
   }
   if (allNotStarted) return { attainment: null, expectedAttainment: null, status: 'not-started', metrics };
-  const measured = items.filter(
-    (i) =>
-      i.progress.attainment !== null &&
-      i.progress.expectedAttainment !== null &&
-      i.progress.status !== 'no-data' &&
-      i.progress.status !== 'not-started',
-  );
-  if (measured.length === 0)
-    return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
-  const { attainment, expectedAttainment } = weighted(measured);
+  let measured = 0;
+  for (let k = from; k < to; k++) if (!NOT_MEASURED(all[members[k]])) measured++;
+  if (measured === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
+  const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED);
   return {
     attainment,
     expectedAttainment,
@@ -712,27 +731,32 @@ export function rollUp(items: { progress: MetricProgress; weight: number }[]): R
   };
 }
 
-/** Plain loops, summing in the same order as ever (so every figure stays the same to the last bit). */
-function weighted(items: { progress: MetricProgress; weight: number }[]): {
-  attainment: number | null;
-  expectedAttainment: number | null;
-} {
+/**
+ * The weighted mean of the group's members but the excluded ones. Plain loops in member order, summing in the
+ * same order as ever (so every figure stays the same to the last bit).
+ */
+function weighted(
+  { metrics, weights, members, from, to }: Group,
+  excluded: Excluded,
+): { attainment: number | null; expectedAttainment: number | null } {
   let totalWeight = 0;
   let usable = 0;
-  for (const i of items) {
-    if (i.progress.attainment === null) continue;
-    totalWeight += i.weight;
+  for (let k = from; k < to; k++) {
+    const p = metrics[members[k]];
+    if (excluded(p) || p.attainment === null) continue;
+    totalWeight += weights ? weights[members[k]] : 1;
     usable++;
   }
   if (usable === 0) return { attainment: null, expectedAttainment: null };
   let attainment = 0;
   let expectedAttainment = 0;
-  for (const i of items) {
-    if (i.progress.attainment === null) continue;
+  for (let k = from; k < to; k++) {
+    const p = metrics[members[k]];
+    if (excluded(p) || p.attainment === null) continue;
     // All weights 0 means "no preference": equal weights.
-    const w = totalWeight > 0 ? i.weight / totalWeight : 1 / usable;
-    attainment += w * Math.min(1, i.progress.attainment);
-    expectedAttainment += w * Math.min(1, i.progress.expectedAttainment ?? 0);
+    const w = totalWeight > 0 ? (weights ? weights[members[k]] : 1) / totalWeight : 1 / usable;
+    attainment += w * Math.min(1, p.attainment);
+    expectedAttainment += w * Math.min(1, p.expectedAttainment ?? 0);
   }
   return { attainment, expectedAttainment };
 }
@@ -755,42 +779,31 @@ export function planProgress(
   const kpis = plan.kpis.map((kpi, i) =>
     metricProgress(kpiMeta(kpi), screen.kpiSpecs[i], asOf, frame, screen.kpiRows[i]),
   );
-  // IDs and owners match case-insensitively, as the checks match them; a department is named as on its tab.
-  type Item = { progress: MetricProgress; weight: number };
-  const byObjective = new Map<string, Item[]>();
-  const byOwner = new Map<string, Item[]>();
-  const add = (groups: Map<string, Item[]>, key: string, item: Item) => {
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  };
-  for (let i = 0; i < plan.keyResults.length; i++) {
-    const kr = plan.keyResults[i];
-    const item = { progress: keyResults[i], weight: kr.weight };
-    add(byObjective, kr.objectiveId.toLowerCase(), item);
-    add(byOwner, kr.owner.toLowerCase(), item);
-  }
+  // IDs and owners match case-insensitively, as the checks match them (PlanIndex); a department is named as
+  // first spelled on its tab, else on the key results, else on the KPIs.
+  const index = planIndex(plan);
+  const weights = plan.keyResults.map((kr) => kr.weight);
+  const group = (metrics: MetricProgress[], w: number[] | null, groups: Groups, g: number): Group => ({
+    metrics,
+    weights: w,
+    members: groups.members,
+    from: groups.start[g],
+    to: groups.start[g + 1],
+  });
   const objectives: Record<string, RollUp> = {};
-  for (const o of plan.objectives) {
-    objectives[o.id] = rollUp(byObjective.get(o.id.toLowerCase()) ?? []);
+  for (let o = 0; o < plan.objectives.length; o++) {
+    objectives[plan.objectives[o].id] = rollUp(
+      group(keyResults, weights, index.keyResultsOfObjective, index.objectiveFirst[o]),
+    );
   }
   // A department that owns no key result is judged by the KPIs it owns (Support by its first-response time),
   // rather than shown as having no data.
-  const kpisByOwner = new Map<string, Item[]>();
-  for (let i = 0; i < plan.kpis.length; i++)
-    add(kpisByOwner, plan.kpis[i].owner.toLowerCase(), { progress: kpis[i], weight: 1 });
   const departments: Record<string, RollUp> = {};
-  const owners = new Map<string, string>();
-  const addOwner = (name: string) => {
-    if (!name) return;
-    const key = name.toLowerCase();
-    if (!owners.has(key)) owners.set(key, name);
-  };
-  for (const d of plan.departments) addOwner(d.name);
-  for (const k of plan.keyResults) addOwner(k.owner);
-  for (const k of plan.kpis) addOwner(k.owner);
-  owners.forEach((owner, key) => {
-    departments[owner] = rollUp(byOwner.get(key) ?? kpisByOwner.get(key) ?? []);
-  });
+  for (let g = 0; g < index.ownersOfMetrics; g++) {
+    const owned = group(keyResults, weights, index.keyResultsOfOwner, g);
+    departments[index.ownerName[g]] = rollUp(
+      owned.to > owned.from ? owned : group(kpis, null, index.kpisOfOwner, g),
+    );
+  }
   return { asOf, keyResults, kpis, objectives, departments };
 }

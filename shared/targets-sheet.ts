@@ -19,7 +19,6 @@ import { firstDay, type IsoDate, type Month } from './calendar';
 import { a1, columnLetter, quoteSheet, textCell, type Cell } from './cells';
 import {
   formulaInSyntax,
-  keyResultIndex,
   keyResultSpec,
   kpiSpec,
   monthTargetFormula,
@@ -360,10 +359,9 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   }
   const kpiTab = plan.layout.kpis;
   if (kpiTab && need(kpiTab, 'target')) {
-    const index = keyResultIndex(plan);
     for (const kpi of plan.kpis) {
-      if (!kpiSpec(kpi, plan, index)) continue;
-      const kr = trackedKeyResult(kpi, plan, index);
+      const kr = trackedKeyResult(kpi, plan);
+      if (!kpiSpec(kpi, plan, kr)) continue;
       addMetric(
         kpi.id,
         kpi.name,

@@ -1,0 +1,181 @@
+/**
+ * The plan's cross-references resolved once, by position: which objective each key result belongs to, which key
+ * result each KPI tracks, which owner (department) each row names. IDs and owners match case-insensitively
+ * everywhere, so every stage used to lower and look up the same IDs again: the check-in screen, progress and the
+ * checks each built their own maps of lower-case IDs (about 450,000 map operations per analysis at 10,000 key
+ * results). They now read these arrays instead.
+ *
+ * A plan is read-only once parsed (no stage changes it), so its index is built on first use and kept with it
+ * (`planIndex`); a plan made by hand, as tests do, gets one the same way.
+ */
+import type { Plan } from './plan';
+
+export interface PlanIndex {
+  /** Lower-case ID → position of the first key result, KPI or objective with it (the first one wins). */
+  keyResultById: Map<string, number>;
+  kpiById: Map<string, number>;
+  objectiveById: Map<string, number>;
+  /** The position of the first key result with plan.keyResults[i]'s ID (i itself unless the ID repeats). */
+  keyResultFirst: Int32Array;
+  /** The same for objectives and KPIs. */
+  objectiveFirst: Int32Array;
+  kpiFirst: Int32Array;
+  /** The position of the key result with plan.kpis[j]'s own ID, or -1: such a KPI shares that key result's rows. */
+  keyResultNamedLikeKpi: Int32Array;
+  /** The objective (first of its ID) plan.keyResults[i] belongs to, or -1 when none has its Objective ID. */
+  objectiveOfKeyResult: Int32Array;
+  /** The key result (first of its ID) plan.kpis[j] tracks, or -1 when none has its Key result ID. */
+  keyResultOfKpi: Int32Array;
+  /**
+   * Owners: each lower-case name that a department, key result, KPI, objective or roadmap item names gets a
+   * number, in that order of first appearance, with the first spelling seen (`ownerName`). A blank owner is -1.
+   */
+  ownerName: string[];
+  /** Owners numbered below this were named by a department, key result or KPI (progress judges those). */
+  ownersOfMetrics: number;
+  /** Whether owner g is a department's name (the Departments tab lists it). */
+  ownerIsDepartment: Uint8Array;
+  ownerOf: {
+    departments: Int32Array;
+    keyResults: Int32Array;
+    kpis: Int32Array;
+    objectives: Int32Array;
+    roadmap: Int32Array;
+  };
+  /** Key results by objective: members(keyResultsOfObjective, o) lists those with objectiveOfKeyResult o. */
+  keyResultsOfObjective: Groups;
+  /** Key results and KPIs by owner number. */
+  keyResultsOfOwner: Groups;
+  kpisOfOwner: Groups;
+}
+
+/**
+ * Positions grouped by a number, in their order: group g's members are members[start[g]] .. members[start[g + 1] − 1].
+ * Two typed arrays rather than an array per group: thousands of small groups, and nothing for the collector.
+ */
+export interface Groups {
+  start: Int32Array;
+  members: Int32Array;
+}
+
+/** The members of group g (a copy, for the rare caller that wants an array). */
+export function groupMembers(groups: Groups, g: number): number[] {
+  const out: number[] = [];
+  for (let k = groups.start[g]; k < groups.start[g + 1]; k++) out.push(groups.members[k]);
+  return out;
+}
+
+/** Groups positions 0..of.length − 1 by of[i] (−1: in no group) into `count` groups, keeping their order. */
+function groupBy(of: Int32Array, count: number): Groups {
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < of.length; i++) if (of[i] >= 0) start[of[i] + 1]++;
+  for (let g = 0; g < count; g++) start[g + 1] += start[g];
+  const members = new Int32Array(start[count]);
+  const next = start.slice(0, count);
+  for (let i = 0; i < of.length; i++) if (of[i] >= 0) members[next[of[i]]++] = i;
+  return { start, members };
+}
+
+/** ID → first position, and each row's first position. */
+function byId(rows: readonly { id: string }[]): { map: Map<string, number>; first: Int32Array } {
+  const map = new Map<string, number>();
+  const first = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const key = rows[i].id.toLowerCase();
+    const known = map.get(key);
+    if (known === undefined) {
+      map.set(key, i);
+      first[i] = i;
+    } else first[i] = known;
+  }
+  return { map, first };
+}
+
+/** Position of the row a reference names (the first of its ID), or −1; a blank reference names none. */
+function refer(map: Map<string, number>, ref: string): number {
+  return ref ? (map.get(ref.toLowerCase()) ?? -1) : -1;
+}
+
+function buildIndex(plan: Plan): PlanIndex {
+  const keyResults = byId(plan.keyResults);
+  const kpis = byId(plan.kpis);
+  const objectives = byId(plan.objectives);
+
+  const objectiveOfKeyResult = new Int32Array(plan.keyResults.length);
+  for (let i = 0; i < plan.keyResults.length; i++)
+    objectiveOfKeyResult[i] = refer(objectives.map, plan.keyResults[i].objectiveId);
+  const keyResultOfKpi = new Int32Array(plan.kpis.length);
+  const keyResultNamedLikeKpi = new Int32Array(plan.kpis.length);
+  for (let j = 0; j < plan.kpis.length; j++) {
+    keyResultOfKpi[j] = refer(keyResults.map, plan.kpis[j].keyResultId);
+    keyResultNamedLikeKpi[j] = refer(keyResults.map, plan.kpis[j].id);
+  }
+
+  // Owners: a plan names a few departments thousands of times, so each spelling is lowered once.
+  const ownerNumber = new Map<string, number>();
+  const spelling = new Map<string, number>();
+  const ownerName: string[] = [];
+  const number = (name: string): number => {
+    if (!name) return -1;
+    let g = spelling.get(name);
+    if (g === undefined) {
+      const key = name.toLowerCase();
+      g = ownerNumber.get(key);
+      if (g === undefined) {
+        g = ownerName.length;
+        ownerNumber.set(key, g);
+        ownerName.push(name);
+      }
+      spelling.set(name, g);
+    }
+    return g;
+  };
+  const owners = (rows: readonly { owner: string }[]) => {
+    const of = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) of[i] = number(rows[i].owner);
+    return of;
+  };
+  const departments = new Int32Array(plan.departments.length);
+  for (let d = 0; d < plan.departments.length; d++) departments[d] = number(plan.departments[d].name);
+  const ofKeyResults = owners(plan.keyResults);
+  const ofKpis = owners(plan.kpis);
+  const ownersOfMetrics = ownerName.length;
+  const ownerOf = {
+    departments,
+    keyResults: ofKeyResults,
+    kpis: ofKpis,
+    objectives: owners(plan.objectives),
+    roadmap: owners(plan.roadmap),
+  };
+  const ownerIsDepartment = new Uint8Array(ownerName.length);
+  for (let d = 0; d < departments.length; d++) if (departments[d] >= 0) ownerIsDepartment[departments[d]] = 1;
+
+  return {
+    keyResultById: keyResults.map,
+    kpiById: kpis.map,
+    objectiveById: objectives.map,
+    keyResultFirst: keyResults.first,
+    objectiveFirst: objectives.first,
+    kpiFirst: kpis.first,
+    keyResultNamedLikeKpi,
+    objectiveOfKeyResult,
+    keyResultOfKpi,
+    ownerName,
+    ownersOfMetrics,
+    ownerIsDepartment,
+    ownerOf,
+    keyResultsOfObjective: groupBy(objectiveOfKeyResult, plan.objectives.length),
+    keyResultsOfOwner: groupBy(ofKeyResults, ownerName.length),
+    kpisOfOwner: groupBy(ofKpis, ownerName.length),
+  };
+}
+
+// One index per plan object, dropped with the plan.
+const INDEXES = new WeakMap<Plan, PlanIndex>();
+
+/** The plan's index, built on first use (see the top of this file). */
+export function planIndex(plan: Plan): PlanIndex {
+  let index = INDEXES.get(plan);
+  if (!index) INDEXES.set(plan, (index = buildIndex(plan)));
+  return index;
+}
