@@ -15,7 +15,7 @@ import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from '
 import { isMoneyUnit, keyResultSpec, keyResultWindow, kpiSpec, type MetricSpec } from './decompose';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import type { Actual, Plan } from './plan';
-import { planIndex, type PlanIndex } from './plan-index';
+import { groupPositions, planIndex, type Groups, type PlanIndex } from './plan-index';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
 
 /**
@@ -79,8 +79,8 @@ interface MetricFacts {
   start: Month | null;
   /** monthIndex(start), compared with each check-in's month as a number (no month text made per row). */
   startIndex: number | null;
-  /** The metric's counted rows so far (screenCheckIns: its list in CheckInScreen.keyResultRows or kpiRows). */
-  counted: Actual[] | null;
+  /** The metric's group of counted rows in CheckInScreen.counted (metrics are numbered as their facts are made). */
+  group: number;
   /**
    * Repeats (screenCheckIns fills it): by date, the index in plan.actuals of the latest row of this metric and
    * date kept so far; the earlier ones are chained behind it (see there). Made only once a row of the metric
@@ -97,13 +97,15 @@ export interface CheckInScreen {
   /** The rows (in sheet order) whose Metric is no key result's or KPI's ID: the checks report each one. */
   unknown: Actual[];
   /**
-   * The counted rows of plan.keyResults[i] and of plan.kpis[i] (an empty list for a metric without any), by
-   * position, in sheet order: progress takes each metric's rows from here rather than looking its ID up (a KPI
-   * with a key result's ID shares that key result's list). Gathered here since each row's metric is looked up
-   * here anyway.
+   * The counted rows, as positions in plan.actuals in sheet order, grouped by metric: the rows of plan.keyResults[i]
+   * are group keyResultGroup[i] and those of plan.kpis[j] group kpiGroup[j] (a KPI with a key result's ID shares
+   * that key result's group). Progress takes each metric's rows from here rather than looking its ID up; gathered
+   * here since each row's metric is looked up here anyway. Positions in two typed arrays rather than a list of rows
+   * per metric: 18,500 lists at 10,000 key results, all kept until progress is done, were work for the collector.
    */
-  keyResultRows: Actual[][];
-  kpiRows: Actual[][];
+  counted: Groups;
+  keyResultGroup: Int32Array;
+  kpiGroup: Int32Array;
   /** keyResultSpec of plan.keyResults[i] and kpiSpec of plan.kpis[i], by position: progress decomposes these. */
   keyResultSpecs: (MetricSpec | null)[];
   kpiSpecs: (MetricSpec | null)[];
@@ -118,6 +120,7 @@ function newFacts(
   type: MetricType,
   scale: number | null,
   start: Month | null,
+  group: number,
 ): MetricFacts {
   return {
     id: metric.id,
@@ -130,7 +133,7 @@ function newFacts(
     startIndex: start === null ? null : monthIndex(start),
     firstOnDate: null,
     lastRow: -1,
-    counted: null,
+    group,
   };
 }
 
@@ -149,6 +152,8 @@ function metricFacts(
   ofKpis: MetricFacts[];
   keyResultSpecs: (MetricSpec | null)[];
   kpiSpecs: (MetricSpec | null)[];
+  /** How many metrics have facts of their own (their group numbers are 0 .. metrics − 1). */
+  metrics: number;
 } {
   // Each metric's facts by its ID as spelled on its own tab, which is how the Actuals tab mostly spells it: the
   // screen then finds most rows' facts without lowering their Metric cell first.
@@ -157,6 +162,7 @@ function metricFacts(
   const ofKpis: MetricFacts[] = new Array(plan.kpis.length);
   const keyResultSpecs: (MetricSpec | null)[] = new Array(plan.keyResults.length);
   const kpiSpecs: (MetricSpec | null)[] = new Array(plan.kpis.length);
+  let metrics = 0;
   for (let i = 0; i < plan.keyResults.length; i++) {
     const kr = plan.keyResults[i];
     const spec = (keyResultSpecs[i] = keyResultSpec(kr, plan));
@@ -169,7 +175,7 @@ function metricFacts(
     const scale = kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target));
     // The spec starts at the window's Start month; without a target there is no spec, but there is a window.
     const start = spec ? spec.start : startMonth(keyResultWindow(kr, plan)?.start ?? null);
-    const made = newFacts(kr, kr.type, scale, start);
+    const made = newFacts(kr, kr.type, scale, start, metrics++);
     bySpelling.set(kr.id, made);
     ofKeyResults[i] = made;
   }
@@ -190,11 +196,11 @@ function metricFacts(
       ? spec.start
       : startMonth((tracked ? keyResultWindow(tracked, plan) : null)?.start ?? plan.period?.start ?? null);
     const scale = kpi.target === null ? null : Math.abs(kpi.target);
-    const made = newFacts(kpi, 'threshold', scale, start);
+    const made = newFacts(kpi, 'threshold', scale, start, metrics++);
     bySpelling.set(kpi.id, made);
     ofKpis[j] = made;
   }
-  return { bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs };
+  return { bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs, metrics };
 }
 
 /** A number as a person typed it, without binary noise (0.13, not 0.13000000000000003). */
@@ -259,7 +265,7 @@ function sameValueOnChain(
 /** Screen every Actuals row once: the rows that count, and an issue for each that does not. */
 export function screenCheckIns(plan: Plan): CheckInScreen {
   const index = planIndex(plan);
-  const { bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs } = metricFacts(plan, index);
+  const { bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs, metrics } = metricFacts(plan, index);
   const layout = plan.layout.actuals;
   const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
   const at = (row: number, column: 'date' | 'value') => ({
@@ -280,6 +286,8 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   // in a map by date, which saves making and filling a map for each of 18,500 metrics at 10,000 key results. The
   // first row dated on or before the metric's latest one makes the map, from that chain (see dateMap).
   const rowBefore = new Int32Array(actuals.length);
+  // The group (metric) of each counted row, -1 for the others: grouped into CheckInScreen.counted at the end.
+  const groupOf = new Int32Array(actuals.length).fill(-1);
   const dateMap = (m: MetricFacts): Map<IsoDate, number> => {
     if (m.firstOnDate) return m.firstOnDate;
     const kept: number[] = [];
@@ -346,15 +354,15 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       );
       continue;
     }
-    if (m.counted) m.counted.push(a);
-    else m.counted = [a];
+    groupOf[i] = m.group;
   }
-  const rowsOf = (m: MetricFacts) => m.counted ?? [];
+  const groupNumber = (m: MetricFacts) => m.group;
   return {
     issues,
     unknown,
-    keyResultRows: ofKeyResults.map(rowsOf),
-    kpiRows: ofKpis.map(rowsOf),
+    counted: groupPositions(groupOf, metrics),
+    keyResultGroup: Int32Array.from(ofKeyResults, groupNumber),
+    kpiGroup: Int32Array.from(ofKpis, groupNumber),
     keyResultSpecs,
     kpiSpecs,
   };

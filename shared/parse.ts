@@ -17,6 +17,7 @@ import {
 } from './cells';
 import { isPercentUnit, kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
+import { seedPlanIndex } from './plan-index';
 import { CATALOGUES, inEveryLanguage, joinList, localized } from './i18n';
 import type {
   Actual,
@@ -128,7 +129,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     'name',
     tables.get('departments'),
     issues,
-  );
+  ).rows;
   const objectives = uniqueById(
     readRows(tables.get('objectives'), ctx, readObjective),
     'id',
@@ -142,13 +143,15 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     issues,
   );
   const kpis = uniqueById(readRows(tables.get('kpis'), ctx, readKpi), 'id', tables.get('kpis'), issues);
+  const keyResultRows = keyResults.rows;
+  const kpiRows = kpis.rows;
   // An Actuals value is read in its metric's unit (2 hours, 1 小時). Key results are set last, so a key result
   // wins over a KPI that has the same ID. Built on first need: nearly every value is a plain number.
   let known: Map<string, string> | undefined;
   const units = (): Map<string, string> => {
     if (known) return known;
     known = new Map();
-    for (const metric of [...kpis, ...keyResults]) known.set(metric.id.toLowerCase(), metric.unit);
+    for (const metric of [...kpiRows, ...keyResultRows]) known.set(metric.id.toLowerCase(), metric.unit);
     return known;
   };
   ctx.units = units;
@@ -157,7 +160,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     'id',
     tables.get('roadmap'),
     issues,
-  );
+  ).rows;
   const actuals = readRows(tables.get('actuals'), ctx, readActual);
   const changes = readRows(tables.get('changes'), ctx, readChange);
   const targets = readTargets(tables.get('targets'), workbook, sheets.get('targets')?.name, timeZone);
@@ -167,15 +170,16 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     strategy,
     period,
     departments,
-    objectives,
-    keyResults,
-    kpis,
+    objectives: objectives.rows,
+    keyResults: keyResultRows,
+    kpis: kpiRows,
     roadmap,
     actuals,
     changes,
     targets,
     layout,
   };
+  seedPlanIndex(plan, { keyResults: keyResults.byId, kpis: kpis.byId, objectives: objectives.byId });
   return { plan, issues };
 }
 
@@ -631,36 +635,42 @@ function readId(r: RowReader, key: string, example: string): string | null {
   return null;
 }
 
+/**
+ * The rows with an ID not seen above them (a repeat is an issue at its cell), and each kept ID by lower case with
+ * its position among the kept rows: the plan's index starts from these (seedPlanIndex) rather than lowering every
+ * ID again.
+ */
 function uniqueById<T extends { row: number }>(
   items: T[],
   key: keyof T & string,
   table: TableRows | undefined,
   issues: PlanIssue[],
-): T[] {
-  if (!table) return items;
-  const seen = new Map<string, T>();
+): { rows: T[]; byId: Map<string, number> } {
+  const byId = new Map<string, number>();
+  if (!table) return { rows: items, byId };
   const column = table.layout.columns[key] ?? 1;
-  let repeated = false;
+  // Without a repeat every row is kept, in order: the rows as read (no copy of 10,000 rows).
+  let kept: T[] | null = null;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const id = String(item[key]);
     const lower = id.toLowerCase();
-    const first = seen.get(lower);
-    if (first) {
-      repeated = true;
+    const first = byId.get(lower);
+    if (first !== undefined) {
+      kept ??= items.slice(0, i);
       issues.push(
         makeIssue(
           'duplicate-id',
           { sheet: table.layout.sheet, row: item.row, column },
-          { id, other: first.row },
+          { id, other: (kept[first] as T).row },
         ),
       );
     } else {
-      seen.set(lower, item);
+      byId.set(lower, kept ? kept.length : i);
+      if (kept) kept.push(item);
     }
   }
-  // Without a repeat every row is kept, in order: the rows as read (no copy of 10,000 rows).
-  return repeated ? [...seen.values()] : items;
+  return { rows: kept ?? items, byId };
 }
 
 function readDepartment(r: RowReader): Department | null {

@@ -58,15 +58,8 @@ export interface Groups {
   members: Int32Array;
 }
 
-/** The members of group g (a copy, for the rare caller that wants an array). */
-export function groupMembers(groups: Groups, g: number): number[] {
-  const out: number[] = [];
-  for (let k = groups.start[g]; k < groups.start[g + 1]; k++) out.push(groups.members[k]);
-  return out;
-}
-
 /** Groups positions 0..of.length − 1 by of[i] (−1: in no group) into `count` groups, keeping their order. */
-function groupBy(of: Int32Array, count: number): Groups {
+export function groupPositions(of: Int32Array, count: number): Groups {
   const start = new Int32Array(count + 1);
   for (let i = 0; i < of.length; i++) if (of[i] >= 0) start[of[i] + 1]++;
   for (let g = 0; g < count; g++) start[g + 1] += start[g];
@@ -76,10 +69,20 @@ function groupBy(of: Int32Array, count: number): Groups {
   return { start, members };
 }
 
-/** ID → first position, and each row's first position. */
-function byId(rows: readonly { id: string }[]): { map: Map<string, number>; first: Int32Array } {
-  const map = new Map<string, number>();
+/**
+ * ID → first position, and each row's first position. `known`: the parser's map of the same rows, which have no
+ * repeated ID (it keeps the first row of each), when it is that of these rows.
+ */
+function byId(
+  rows: readonly { id: string }[],
+  known: Map<string, number> | undefined,
+): { map: Map<string, number>; first: Int32Array } {
   const first = new Int32Array(rows.length);
+  if (known && known.size === rows.length) {
+    for (let i = 0; i < rows.length; i++) first[i] = i;
+    return { map: known, first };
+  }
+  const map = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) {
     const key = rows[i].id.toLowerCase();
     const known = map.get(key);
@@ -96,10 +99,10 @@ function refer(map: Map<string, number>, ref: string): number {
   return ref ? (map.get(ref.toLowerCase()) ?? -1) : -1;
 }
 
-function buildIndex(plan: Plan): PlanIndex {
-  const keyResults = byId(plan.keyResults);
-  const kpis = byId(plan.kpis);
-  const objectives = byId(plan.objectives);
+function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
+  const keyResults = byId(plan.keyResults, seed?.keyResults);
+  const kpis = byId(plan.kpis, seed?.kpis);
+  const objectives = byId(plan.objectives, seed?.objectives);
 
   const objectiveOfKeyResult = new Int32Array(plan.keyResults.length);
   for (let i = 0; i < plan.keyResults.length; i++)
@@ -164,18 +167,34 @@ function buildIndex(plan: Plan): PlanIndex {
     ownersOfMetrics,
     ownerIsDepartment,
     ownerOf,
-    keyResultsOfObjective: groupBy(objectiveOfKeyResult, plan.objectives.length),
-    keyResultsOfOwner: groupBy(ofKeyResults, ownerName.length),
-    kpisOfOwner: groupBy(ofKpis, ownerName.length),
+    keyResultsOfObjective: groupPositions(objectiveOfKeyResult, plan.objectives.length),
+    keyResultsOfOwner: groupPositions(ofKeyResults, ownerName.length),
+    kpisOfOwner: groupPositions(ofKpis, ownerName.length),
   };
 }
 
-// One index per plan object, dropped with the plan.
+/** The key results', KPIs' and objectives' positions by lower-case ID, as the parser found them. */
+interface Seed {
+  keyResults: Map<string, number>;
+  kpis: Map<string, number>;
+  objectives: Map<string, number>;
+}
+
+// One index per plan object, dropped with the plan; and what the parser hands over until the index is built.
 const INDEXES = new WeakMap<Plan, PlanIndex>();
+const SEEDS = new WeakMap<Plan, Seed>();
+
+/** The parser's maps of IDs (it made them to find repeated IDs), for the index to start from. */
+export function seedPlanIndex(plan: Plan, seed: Seed): void {
+  SEEDS.set(plan, seed);
+}
 
 /** The plan's index, built on first use (see the top of this file). */
 export function planIndex(plan: Plan): PlanIndex {
   let index = INDEXES.get(plan);
-  if (!index) INDEXES.set(plan, (index = buildIndex(plan)));
+  if (!index) {
+    INDEXES.set(plan, (index = buildIndex(plan, SEEDS.get(plan))));
+    SEEDS.delete(plan);
+  }
   return index;
 }

@@ -164,42 +164,76 @@ export function judgedMonthIndex(asOf: IsoDate): number {
 export const judgedMonth = (asOf: IsoDate): Month => monthFromIndex(judgedMonthIndex(asOf));
 
 /**
- * Counted check-ins of one metric per month of its window, for the months from..to only: amounts add up for
- * cumulative metrics; for the others the latest reading of the month counts. `rows` are the metric's own rows
- * (from the check-in screen), in sheet order. Also the first date a milestone was checked in as done.
- *
- * The result is an array indexed by monthIndex − from (null: no counted check-in that month), not a Map: the
- * window is a handful of months, and this runs for each of 10,000+ metrics.
+ * Counted check-ins per month for all the metrics of one planProgress, in one array of numbers: a metric's months
+ * from its Start month on are values[offset + j] (month startIndex + j), NaN where none was counted (see
+ * countedAt). One array rather than a list of numbers and nulls per metric: at 10,000 key results those were
+ * 18,500 lists, each kept with its progress and each number in them a separate object, which made up much of
+ * what the garbage collector copied.
  */
-function actualsByMonth(
-  rows: Actual[],
+class MonthValues {
+  values: Float64Array;
+  used = 0;
+  constructor(capacity: number) {
+    this.values = new Float64Array(Math.max(16, capacity));
+  }
+  /** Room for `length` months, all NaN, at the returned offset of `this.values`. */
+  take(length: number): number {
+    if (this.used + length > this.values.length) {
+      // Metrics already judged keep the array they were filled in; new ones go to a bigger one.
+      this.values = new Float64Array(Math.max(2 * this.values.length, length));
+      this.used = 0;
+    }
+    const offset = this.used;
+    this.values.fill(NaN, offset, offset + length);
+    this.used += length;
+    return offset;
+  }
+}
+
+/** The counted check-in at values[i], or null for none (NaN: a check-in value is always a finite number). */
+const countedAt = (values: Float64Array, i: number): number | null => {
+  const v = values[i];
+  return v === v ? v : null;
+};
+
+/** Levels only: the date of the reading kept for each month, reused from one metric to the next. */
+const levelDates: IsoDate[] = [];
+
+/**
+ * Counted check-ins of one metric per month of its window, for the months from..to only, into
+ * values[offset + month − from]: amounts add up for cumulative metrics; for the others the latest reading of the
+ * month counts. The metric's rows are `actuals[rows.members[k]]` for k in rows.start[group] ..
+ * rows.start[group + 1] − 1 (its group in the check-in screen), in sheet order. Returns the first date a milestone
+ * was checked in as done.
+ */
+function fillMonths(
+  actuals: readonly Actual[],
+  rows: Groups,
+  group: number,
   cumulative: boolean,
   from: number,
   to: number,
-): { byMonth: (number | null)[]; firstDone: IsoDate | null } {
-  // Made at its size (not grown by push, which reallocated it as it grew: 18,500 of them at 10,000 key results).
-  const length = to >= from ? to - from + 1 : 0;
-  const byMonth: (number | null)[] = new Array(length);
-  for (let i = 0; i < length; i++) byMonth[i] = null;
-  /** Levels only: the date of the reading kept for each month. */
-  const dates: IsoDate[] | null = cumulative || length === 0 ? null : new Array(length);
+  values: Float64Array,
+  offset: number,
+): IsoDate | null {
   let firstDone: IsoDate | null = null;
-  for (const a of rows) {
+  for (let k = rows.start[group]; k < rows.start[group + 1]; k++) {
+    const a = actuals[rows.members[k]];
     const month = monthIndexOfDay(a.date);
     if (month < from || month > to) continue;
     if (a.value >= 1 && (firstDone === null || a.date < firstDone)) firstDone = a.date;
     const at = month - from;
-    const prior = byMonth[at];
-    if (prior === null) {
-      byMonth[at] = a.value;
-      if (dates) dates[at] = a.date;
-    } else if (cumulative) byMonth[at] = prior + a.value;
-    else if (a.date >= dates![at]) {
-      byMonth[at] = a.value;
-      dates![at] = a.date;
+    const prior = values[offset + at];
+    if (prior !== prior) {
+      values[offset + at] = a.value;
+      if (!cumulative) levelDates[at] = a.date;
+    } else if (cumulative) values[offset + at] = prior + a.value;
+    else if (a.date >= levelDates[at]) {
+      values[offset + at] = a.value;
+      levelDates[at] = a.date;
     }
   }
-  return { byMonth, firstDone };
+  return firstDone;
 }
 
 /** (current - baseline) / (target - baseline), never below 0 (the wrong side of the baseline is no progress). */
@@ -284,6 +318,8 @@ export interface ProgressFrame {
   indexes: number[] | null;
   /** monthFromIndex, remembered: many metrics share a throughMonth. */
   monthText: Map<number, Month>;
+  /** Every metric's counted check-ins per month. */
+  counted: MonthValues;
 }
 
 export function progressFrame(plan: Plan, asOf: IsoDate): ProgressFrame {
@@ -294,6 +330,8 @@ export function progressFrame(plan: Plan, asOf: IsoDate): ProgressFrame {
     months,
     indexes: months ? months.map(monthIndex) : null,
     monthText: new Map(),
+    // Room for every metric's whole period; a metric whose window runs past the period may take more.
+    counted: new MonthValues((plan.keyResults.length + plan.kpis.length) * (months?.length ?? 12)),
   };
 }
 
@@ -304,7 +342,7 @@ function monthText(frame: ProgressFrame, index: number): Month {
 }
 
 /**
- * One metric's progress from its counted check-ins (`rows`: its list in CheckInScreen.keyResultRows or kpiRows).
+ * One metric's progress from its counted check-ins (its `group` in screen.counted, rows of `checkIns`: plan.actuals).
  * `frame`: progressFrame(plan, asOf), made once for all metrics.
  *
  * This runs for every key result and KPI (10,000+ in a large plan), so it works on month numbers and small
@@ -315,7 +353,9 @@ function metricProgress(
   spec: MetricSpec | null,
   asOf: IsoDate,
   frame: ProgressFrame,
-  rows: Actual[],
+  screen: CheckInScreen,
+  group: number,
+  checkIns: readonly Actual[],
 ): MetricProgress {
   const cumulative = meta.type === 'cumulative';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
@@ -333,9 +373,13 @@ function metricProgress(
   const startIndex = usable ? monthIndex(usable.start) : 0;
   const dueIndex = usable ? monthIndex(usable.due) : -1;
   const throughIndex = judged < dueIndex ? judged : dueIndex;
-  let actuals: (number | null)[] = [];
-  let firstDone: IsoDate | null = null;
-  if (usable) ({ byMonth: actuals, firstDone } = actualsByMonth(rows, cumulative, startIndex, throughIndex));
+  // The window's counted check-ins, startIndex..throughIndex: countedAt(values, offset + j) is month startIndex + j.
+  const judgedLength = usable && throughIndex >= startIndex ? throughIndex - startIndex + 1 : 0;
+  const offset = frame.counted.take(judgedLength);
+  const values = frame.counted.values;
+  const firstDone = usable
+    ? fillMonths(checkIns, screen.counted, group, cumulative, startIndex, throughIndex, values, offset)
+    : null;
   /** Months in the window, start to due. */
   const n = dueIndex - startIndex + 1;
 
@@ -349,7 +393,8 @@ function metricProgress(
     startIndex,
     throughIndex,
     n,
-    actuals,
+    values,
+    offset,
     periodMonths: frame.months ?? (spec ? monthRange(spec.start, spec.due) : []),
     periodIndexes: frame.indexes,
   };
@@ -358,7 +403,7 @@ function metricProgress(
 
   const started = asOf >= firstDay(usable.start);
   const anyCompleted = throughIndex >= startIndex;
-  /** The window's judged months, startIndex..throughIndex: actuals[0..judgedCount - 1]. */
+  /** The window's judged months, startIndex..throughIndex: offset + 0 .. offset + judgedCount − 1 in values. */
   const judgedCount = anyCompleted ? throughIndex - startIndex + 1 : 0;
   base.throughMonth = anyCompleted ? monthText(frame, throughIndex) : null;
   // Final once the due month is judged: as of its last day or later.
@@ -388,7 +433,7 @@ function metricProgress(
   const k = throughIndex - startIndex + 1;
   if (meta.type === 'cumulative') {
     let sum = 0;
-    for (let j = 0; j < judgedCount; j++) sum += actuals[j] ?? 0;
+    for (let j = 0; j < judgedCount; j++) sum += countedAt(values, offset + j) ?? 0;
     base.actualToDate = sum;
     base.current = usable.baseline + base.actualToDate;
     base.expected = anyCompleted ? expectedAtPosition(usable, k, n) : usable.baseline;
@@ -396,7 +441,7 @@ function metricProgress(
   } else {
     // The latest judged month with a reading.
     let latest: number | null = null;
-    for (let j = judgedCount - 1; j >= 0 && latest === null; j--) latest = actuals[j];
+    for (let j = judgedCount - 1; j >= 0 && latest === null; j--) latest = countedAt(values, offset + j);
     base.current = latest;
     base.actualToDate = base.current;
     base.expected =
@@ -407,7 +452,7 @@ function metricProgress(
   if (meta.type === 'threshold') {
     let met = 0;
     for (let j = 0; j < judgedCount; j++) {
-      const v = actuals[j];
+      const v = countedAt(values, offset + j);
       if (v !== null && (usable.direction === 'increase' ? v >= usable.target : v <= usable.target)) met++;
     }
     base.monthsMet = met;
@@ -422,7 +467,16 @@ function metricProgress(
         : attainmentOf(base.expected, usable.baseline, usable.target, usable.direction);
   }
 
-  base.forecast = forecast(usable, actuals, startIndex, judgedCount, base.current, throughIndex, dueIndex);
+  base.forecast = forecast(
+    usable,
+    values,
+    offset,
+    startIndex,
+    judgedCount,
+    base.current,
+    throughIndex,
+    dueIndex,
+  );
   if (base.forecast !== null && meta.type !== 'threshold') {
     base.forecastAttainment = attainmentOf(base.forecast, usable.baseline, usable.target, usable.direction);
   } else if (meta.type === 'threshold') {
@@ -435,8 +489,8 @@ function metricProgress(
     base.status = base.attainment !== null && atLeast(base.attainment, 1) ? 'done' : 'not-started';
     return base;
   }
-  // The judged month's check-in (anyCompleted: it is the last of actuals).
-  if (actuals[throughIndex - startIndex] === null) {
+  // The judged month's check-in (anyCompleted: it is the last of the window's counted months).
+  if (countedAt(values, offset + throughIndex - startIndex) === null) {
     base.missingCheckIn = monthText(frame, throughIndex);
     base.status = 'no-data';
     return base;
@@ -563,8 +617,9 @@ interface MonthWindow {
   throughIndex: number;
   /** Months in the window (start to due). */
   n: number;
-  /** Counted check-ins: actuals[j] is month startIndex + j, for months startIndex..throughIndex. */
-  actuals: (number | null)[];
+  /** Counted check-ins: countedAt(values, offset + j) is month startIndex + j, for months startIndex..throughIndex. */
+  values: Float64Array;
+  offset: number;
   /** The period's months (or, without a period, the metric's window) and their monthIndex, when known. */
   periodMonths: Month[];
   periodIndexes: number[] | null;
@@ -575,7 +630,7 @@ interface MonthWindow {
  * month's position) and its check-in, with the planned and actual standing at the end of the month.
  */
 function monthPoints(w: MonthWindow): MonthPoint[] {
-  const { usable, cumulative, startIndex, throughIndex, n, actuals, periodMonths, periodIndexes } = w;
+  const { usable, cumulative, startIndex, throughIndex, n, values, offset, periodMonths, periodIndexes } = w;
   let plannedSoFar = usable?.baseline ?? 0;
   let standingSoFar = usable?.baseline ?? 0;
   const months: MonthPoint[] = new Array(periodMonths.length);
@@ -584,7 +639,7 @@ function monthPoints(w: MonthWindow): MonthPoint[] {
     const target = usable ? monthTargetAt(usable, i - startIndex + 1, n) : null;
     // Only the window's judged months have a counted check-in.
     const judgedHere = usable !== null && i >= startIndex && i <= throughIndex;
-    const actual = judgedHere ? actuals[i - startIndex] : null;
+    const actual = judgedHere ? countedAt(values, offset + i - startIndex) : null;
     if (cumulative) {
       plannedSoFar += target ?? 0;
       standingSoFar += actual ?? 0;
@@ -610,11 +665,13 @@ function monthPoints(w: MonthWindow): MonthPoint[] {
 
 /**
  * Where the metric will stand at the due month: the recent run rate (cumulative) or trend (level) carried on.
- * `actuals[j]` is the check-in of month startIndex + j; the first `judgedCount` are the window's judged months.
+ * countedAt(values, offset + j) is the check-in of month startIndex + j; the first `judgedCount` are the window's
+ * judged months.
  */
 function forecast(
   spec: MetricSpec,
-  actuals: (number | null)[],
+  values: Float64Array,
+  offset: number,
   startIndex: number,
   judgedCount: number,
   current: number | null,
@@ -627,13 +684,13 @@ function forecast(
   const first = Math.max(0, judgedCount - FORECAST_MONTHS);
   if (spec.type === 'cumulative') {
     let sum = 0;
-    for (let j = first; j < judgedCount; j++) sum += actuals[j] ?? 0;
+    for (let j = first; j < judgedCount; j++) sum += countedAt(values, offset + j) ?? 0;
     return current + (sum / (judgedCount - first)) * remaining;
   }
   if (spec.type === 'level') {
     const points: [number, number][] = [];
     for (let j = first; j < judgedCount; j++) {
-      const v = actuals[j];
+      const v = countedAt(values, offset + j);
       if (v !== null) points.push([startIndex + j, v]);
     }
     return current + slope(points) * remaining;
@@ -774,10 +831,18 @@ export function planProgress(
   const frame = progressFrame(plan, asOf);
   // Each metric's rows and decomposition spec come from the screen, by position.
   const keyResults = plan.keyResults.map((kr, i) =>
-    metricProgress(keyResultMeta(kr), screen.keyResultSpecs[i], asOf, frame, screen.keyResultRows[i]),
+    metricProgress(
+      keyResultMeta(kr),
+      screen.keyResultSpecs[i],
+      asOf,
+      frame,
+      screen,
+      screen.keyResultGroup[i],
+      plan.actuals,
+    ),
   );
   const kpis = plan.kpis.map((kpi, i) =>
-    metricProgress(kpiMeta(kpi), screen.kpiSpecs[i], asOf, frame, screen.kpiRows[i]),
+    metricProgress(kpiMeta(kpi), screen.kpiSpecs[i], asOf, frame, screen, screen.kpiGroup[i], plan.actuals),
   );
   // IDs and owners match case-insensitively, as the checks match them (PlanIndex); a department is named as
   // first spelled on its tab, else on the key results, else on the KPIs.
