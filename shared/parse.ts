@@ -127,22 +127,31 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   const departments = uniqueById(
     readRows(tables.get('departments'), ctx, readDepartment),
     'name',
+    (d) => d.name,
     tables.get('departments'),
     issues,
   ).rows;
   const objectives = uniqueById(
     readRows(tables.get('objectives'), ctx, readObjective),
     'id',
+    (o) => o.id,
     tables.get('objectives'),
     issues,
   );
   const keyResults = uniqueById(
     readRows(tables.get('keyResults'), ctx, readKeyResult),
     'id',
+    (kr) => kr.id,
     tables.get('keyResults'),
     issues,
   );
-  const kpis = uniqueById(readRows(tables.get('kpis'), ctx, readKpi), 'id', tables.get('kpis'), issues);
+  const kpis = uniqueById(
+    readRows(tables.get('kpis'), ctx, readKpi),
+    'id',
+    (kpi) => kpi.id,
+    tables.get('kpis'),
+    issues,
+  );
   const keyResultRows = keyResults.rows;
   const kpiRows = kpis.rows;
   // An Actuals value is read in its metric's unit (2 hours, 1 小時). Key results are set last, so a key result
@@ -158,6 +167,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   const roadmap = uniqueById(
     readRows(tables.get('roadmap'), ctx, readRoadmapItem),
     'id',
+    (item) => item.id,
     tables.get('roadmap'),
     issues,
   ).rows;
@@ -643,6 +653,8 @@ function readId(r: RowReader, key: string, example: string): string | null {
 function uniqueById<T extends { row: number }>(
   items: T[],
   key: keyof T & string,
+  /** The ID of an item (item[key]): a function per tab, so each reads one shape of row, which V8 makes fast. */
+  idOf: (item: T) => string,
   table: TableRows | undefined,
   issues: PlanIssue[],
 ): { rows: T[]; byId: Map<string, number> } {
@@ -653,7 +665,7 @@ function uniqueById<T extends { row: number }>(
   let kept: T[] | null = null;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const id = String(item[key]);
+    const id = idOf(item);
     const lower = id.toLowerCase();
     const first = byId.get(lower);
     if (first !== undefined) {
