@@ -106,6 +106,8 @@ export interface CheckInScreen {
   counted: Groups;
   keyResultGroup: Int32Array;
   kpiGroup: Int32Array;
+  /** monthIndexOfDay of each counted row's date, by position in plan.actuals (progress needs it again). */
+  monthOfRow: Int32Array;
   /** keyResultSpec of plan.keyResults[i] and kpiSpec of plan.kpis[i], by position: progress decomposes these. */
   keyResultSpecs: (MetricSpec | null)[];
   kpiSpecs: (MetricSpec | null)[];
@@ -288,6 +290,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   const rowBefore = new Int32Array(actuals.length);
   // The group (metric) of each counted row, -1 for the others: grouped into CheckInScreen.counted at the end.
   const groupOf = new Int32Array(actuals.length).fill(-1);
+  const monthOfRow = new Int32Array(actuals.length);
   const dateMap = (m: MetricFacts): Map<IsoDate, number> => {
     if (m.firstOnDate) return m.firstOnDate;
     const kept: number[] = [];
@@ -348,7 +351,8 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     }
     rowBefore[i] = m.lastRow;
     m.lastRow = i;
-    if (m.startIndex !== null && monthIndexOfDay(a.date) < m.startIndex) {
+    const month = (monthOfRow[i] = monthIndexOfDay(a.date));
+    if (m.startIndex !== null && month < m.startIndex) {
       issues.push(
         makeIssue('check-in-before-start', at(a.row, 'date'), { ...issueParams(a, m), start: m.start! }),
       );
@@ -356,13 +360,17 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     }
     groupOf[i] = m.group;
   }
-  const groupNumber = (m: MetricFacts) => m.group;
+  const keyResultGroup = new Int32Array(ofKeyResults.length);
+  for (let i = 0; i < ofKeyResults.length; i++) keyResultGroup[i] = ofKeyResults[i].group;
+  const kpiGroup = new Int32Array(ofKpis.length);
+  for (let j = 0; j < ofKpis.length; j++) kpiGroup[j] = ofKpis[j].group;
   return {
     issues,
     unknown,
     counted: groupPositions(groupOf, metrics),
-    keyResultGroup: Int32Array.from(ofKeyResults, groupNumber),
-    kpiGroup: Int32Array.from(ofKpis, groupNumber),
+    keyResultGroup,
+    kpiGroup,
+    monthOfRow,
     keyResultSpecs,
     kpiSpecs,
   };

@@ -109,10 +109,11 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
     objectiveOfKeyResult[i] = refer(objectives.map, plan.keyResults[i].objectiveId);
   const keyResultOfKpi = new Int32Array(plan.kpis.length);
   const keyResultNamedLikeKpi = new Int32Array(plan.kpis.length);
-  for (let j = 0; j < plan.kpis.length; j++) {
+  for (let j = 0; j < plan.kpis.length; j++)
     keyResultOfKpi[j] = refer(keyResults.map, plan.kpis[j].keyResultId);
-    keyResultNamedLikeKpi[j] = refer(keyResults.map, plan.kpis[j].id);
-  }
+  // The KPI map's keys are lower case already (and hashed): no ID is lowered again.
+  kpis.map.forEach((j, key) => (keyResultNamedLikeKpi[j] = keyResults.map.get(key) ?? -1));
+  for (let j = 0; j < plan.kpis.length; j++) keyResultNamedLikeKpi[j] = keyResultNamedLikeKpi[kpis.first[j]];
 
   // Owners: a plan names a few departments thousands of times, so each spelling is lowered once.
   const ownerNumber = new Map<string, number>();

@@ -8,7 +8,6 @@ import {
   lastDay,
   monthFromIndex,
   monthIndex,
-  monthIndexOfDay,
   monthOf,
   monthRange,
   type IsoDate,
@@ -184,7 +183,8 @@ class MonthValues {
       this.used = 0;
     }
     const offset = this.used;
-    this.values.fill(NaN, offset, offset + length);
+    // A loop, not fill(): a handful of months, for each of 18,500 metrics.
+    for (let i = offset; i < offset + length; i++) this.values[i] = NaN;
     this.used += length;
     return offset;
   }
@@ -202,13 +202,13 @@ const levelDates: IsoDate[] = [];
 /**
  * Counted check-ins of one metric per month of its window, for the months from..to only, into
  * values[offset + month − from]: amounts add up for cumulative metrics; for the others the latest reading of the
- * month counts. The metric's rows are `actuals[rows.members[k]]` for k in rows.start[group] ..
- * rows.start[group + 1] − 1 (its group in the check-in screen), in sheet order. Returns the first date a milestone
+ * month counts. The metric's rows are `actuals[counted.members[k]]` for k in counted.start[group] ..
+ * counted.start[group + 1] − 1 (its group in the check-in screen), in sheet order. Returns the first date a milestone
  * was checked in as done.
  */
 function fillMonths(
   actuals: readonly Actual[],
-  rows: Groups,
+  { counted: rows, monthOfRow }: CheckInScreen,
   group: number,
   cumulative: boolean,
   from: number,
@@ -218,8 +218,9 @@ function fillMonths(
 ): IsoDate | null {
   let firstDone: IsoDate | null = null;
   for (let k = rows.start[group]; k < rows.start[group + 1]; k++) {
-    const a = actuals[rows.members[k]];
-    const month = monthIndexOfDay(a.date);
+    const row = rows.members[k];
+    const a = actuals[row];
+    const month = monthOfRow[row];
     if (month < from || month > to) continue;
     if (a.value >= 1 && (firstDone === null || a.date < firstDone)) firstDone = a.date;
     const at = month - from;
@@ -378,7 +379,7 @@ function metricProgress(
   const offset = frame.counted.take(judgedLength);
   const values = frame.counted.values;
   const firstDone = usable
-    ? fillMonths(checkIns, screen.counted, group, cumulative, startIndex, throughIndex, values, offset)
+    ? fillMonths(checkIns, screen, group, cumulative, startIndex, throughIndex, values, offset)
     : null;
   /** Months in the window, start to due. */
   const n = dueIndex - startIndex + 1;
