@@ -131,7 +131,7 @@ export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[
     const workbook = generatePlanWorkbook(size);
     const rows = Object.values(workbook).reduce((s, g) => s + g.length, 0);
     once(workbook); // warm-up: JIT and caches
-    const runs = size >= 10_000 ? 5 : size >= 1_000 ? 10 : 30;
+    const runs = size >= 10_000 ? 15 : size >= 1_000 ? 10 : 30;
     const timings: (Timing & { issues: number })[] = [];
     for (let i = 0; i < runs; i++) timings.push(once(workbook));
     const m = (key: keyof Timing) => median(timings.map((x) => x[key]));

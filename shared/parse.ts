@@ -622,15 +622,19 @@ class RowReader {
 
 function readRows<T>(table: TableRows | undefined, ctx: RowContext, read: (r: RowReader) => T | null): T[] {
   if (!table) return [];
-  const out: T[] = [];
-  const reader = new RowReader(table, ctx);
   const { grid, known } = table;
+  // Made at its largest size and cut to the rows read, rather than grown row by row: an Actuals tab of 127,000
+  // rows grew its list through a dozen ever larger copies.
+  const out: T[] = new Array(Math.max(0, grid.length - table.firstRow));
+  let count = 0;
+  const reader = new RowReader(table, ctx);
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];
     if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
     const value = read(reader.moveTo(r + 1, row));
-    if (value !== null) out.push(value);
+    if (value !== null) out[count++] = value;
   }
+  out.length = count;
   return out;
 }
 

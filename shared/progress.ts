@@ -204,25 +204,28 @@ const levelDates: IsoDate[] = [];
  * values[offset + month − from]: amounts add up for cumulative metrics; for the others the latest reading of the
  * month counts. The metric's rows are `actuals[counted.members[k]]` for k in counted.start[group] ..
  * counted.start[group + 1] − 1 (its group in the check-in screen), in sheet order. Returns the first date a milestone
- * was checked in as done.
+ * was checked in as done (null for other types).
  */
 function fillMonths(
   actuals: readonly Actual[],
   { counted: rows, monthOfRow }: CheckInScreen,
   group: number,
-  cumulative: boolean,
+  type: MetricType,
   from: number,
   to: number,
   values: Float64Array,
   offset: number,
 ): IsoDate | null {
+  const cumulative = type === 'cumulative';
+  // Only a milestone's done date is wanted: other metrics' dates are not read (each a separate string in memory).
+  const milestone = type === 'milestone';
   let firstDone: IsoDate | null = null;
   for (let k = rows.start[group]; k < rows.start[group + 1]; k++) {
     const row = rows.members[k];
     const a = actuals[row];
     const month = monthOfRow[row];
     if (month < from || month > to) continue;
-    if (a.value >= 1 && (firstDone === null || a.date < firstDone)) firstDone = a.date;
+    if (milestone && a.value >= 1 && (firstDone === null || a.date < firstDone)) firstDone = a.date;
     const at = month - from;
     const prior = values[offset + at];
     if (prior !== prior) {
@@ -379,7 +382,7 @@ function metricProgress(
   const offset = frame.counted.take(judgedLength);
   const values = frame.counted.values;
   const firstDone = usable
-    ? fillMonths(checkIns, screen, group, cumulative, startIndex, throughIndex, values, offset)
+    ? fillMonths(checkIns, screen, group, meta.type, startIndex, throughIndex, values, offset)
     : null;
   /** Months in the window, start to due. */
   const n = dueIndex - startIndex + 1;
