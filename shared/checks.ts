@@ -18,7 +18,7 @@ import {
   type MetricProgress,
   type PlanProgress,
 } from './progress';
-import { ENUMS, STRATEGY_FIELDS, STRATEGY_QUESTIONS, tabDef, type TabKey } from './template';
+import { ENUMS, STRATEGY_FIELDS, STRATEGY_QUESTIONS, tabDef, type Localized, type TabKey } from './template';
 import type { Workbook } from './cells';
 
 export interface CheckOptions {
@@ -324,22 +324,14 @@ const YEAR = /^(19|20)\d\d$/;
 export const FUNNEL_TOLERANCE = 2;
 
 /**
- * Line of sight in numbers: a volume key result (sign-ups) times a rate key result (conversion) of the same
- * objective implies an outcome (customers). When the objective's own words name a number and the implied one is
- * more than FUNNEL_TOLERANCE times off, the teams have not agreed on the decomposition.
- */
-/**
  * The numbers a funnel-mismatch message quotes. Building an Intl.NumberFormat costs far more than formatting
  * with one (tens of µs against about one), so each language and style has one formatter for the process; and
  * plans repeat the same targets and rates, so each number is formatted once (a bounded memo).
  */
 const FUNNEL_FORMATS = new Map<string, Intl.NumberFormat>();
-const FUNNEL_NUMBERS = new Map<string, string>();
-function funnelNumber(lang: Lang, n: number, percent: boolean): string {
+const FUNNEL_NUMBERS = { plain: new Map<number, Localized>(), percent: new Map<number, Localized>() };
+function funnelFormat(lang: Lang, percent: boolean): Intl.NumberFormat {
   const key = `${lang}|${percent ? '%' : ''}`;
-  const memo = `${key}|${n}`;
-  const known = FUNNEL_NUMBERS.get(memo);
-  if (known !== undefined) return known;
   let format = FUNNEL_FORMATS.get(key);
   if (!format) {
     format = new Intl.NumberFormat(
@@ -348,14 +340,26 @@ function funnelNumber(lang: Lang, n: number, percent: boolean): string {
     );
     FUNNEL_FORMATS.set(key, format);
   }
-  const text = format.format(n);
-  if (FUNNEL_NUMBERS.size >= 10_000) FUNNEL_NUMBERS.clear();
-  FUNNEL_NUMBERS.set(memo, text);
-  return text;
+  return format;
+}
+/** A number as a funnel-mismatch message quotes it, in every language (one memo lookup per number). */
+function funnelNumber(n: number, percent = false): Localized {
+  const memo = percent ? FUNNEL_NUMBERS.percent : FUNNEL_NUMBERS.plain;
+  let known = memo.get(n);
+  if (known === undefined) {
+    known = inEveryLanguage((lang) => funnelFormat(lang, percent).format(n));
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(n, known);
+  }
+  return known;
 }
 
+/**
+ * Line of sight in numbers: a volume key result (sign-ups) times a rate key result (conversion) of the same
+ * objective implies an outcome (customers). When the objective's own words name a number and the implied one is
+ * more than FUNNEL_TOLERANCE times off, the teams have not agreed on the decomposition.
+ */
 function checkFunnels(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
-  const both = (n: number, percent = false) => inEveryLanguage((lang) => funnelNumber(lang, n, percent));
   // Each objective's key results come from the index's groups: filtering every key result for each objective
   // made this check quadratic (most of the core's time at 10,000 key results).
   const groups = index.keyResultsOfObjective;
@@ -388,12 +392,12 @@ function checkFunnels(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
         issues.push(
           makeIssue('funnel-mismatch', cellOf(plan, 'objectives', o.row, 'title'), {
             id: o.id,
-            count: both(volume.target! - volume.baseline),
+            count: funnelNumber(volume.target! - volume.baseline),
             countId: volume.id,
-            rate: both(rate.target!, true),
+            rate: funnelNumber(rate.target!, true),
             rateId: rate.id,
-            implied: both(implied),
-            named: both(closest),
+            implied: funnelNumber(implied),
+            named: funnelNumber(closest),
           }),
         );
       }
