@@ -104,9 +104,16 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
   const kpis = byId(plan.kpis, seed?.kpis);
   const objectives = byId(plan.objectives, seed?.objectives);
 
+  // Key results are listed under their objective, so most name the same objective as the row above: that one is
+  // not looked up again.
   const objectiveOfKeyResult = new Int32Array(plan.keyResults.length);
-  for (let i = 0; i < plan.keyResults.length; i++)
-    objectiveOfKeyResult[i] = refer(objectives.map, plan.keyResults[i].objectiveId);
+  let previousRef = '';
+  let previous = -1;
+  for (let i = 0; i < plan.keyResults.length; i++) {
+    const ref = plan.keyResults[i].objectiveId;
+    if (i === 0 || ref !== previousRef) previous = refer(objectives.map, (previousRef = ref));
+    objectiveOfKeyResult[i] = previous;
+  }
   const keyResultOfKpi = new Int32Array(plan.kpis.length);
   const keyResultNamedLikeKpi = new Int32Array(plan.kpis.length);
   for (let j = 0; j < plan.kpis.length; j++)
