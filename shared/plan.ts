@@ -1,4 +1,8 @@
-/** The typed plan the parser produces and every later stage (checks, decomposition, progress, views) reads. */
+/**
+ * The typed plan the parser produces and every later stage (checks, decomposition, progress, views) reads. A plan
+ * is read-only once made: the stages share an index of its cross-references built on first use (plan-index.ts),
+ * so a changed plan is a new plan object (`{ ...plan, keyResults: [...] }`), never one edited in place.
+ */
 import type { IsoDate, Month } from './calendar';
 import type {
   Cadence,

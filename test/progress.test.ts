@@ -16,6 +16,8 @@ import {
   judgedMonth,
   decompose,
   keyResultSpec,
+  checkPlan,
+  type Plan,
 } from '../shared';
 import { addRow, colOf, setCell } from './helpers/edit';
 
@@ -493,6 +495,19 @@ describe('roll-ups', () => {
     expect(Object.keys(p.departments)).toEqual(['Sales', 'Marketing', 'Operations', 'R&D', 'Support']);
     // KPI3 follows KR2's window, March–December, not the whole year.
     expect(metric(p, 'KPI3')).toMatchObject({ start: '2026-03', due: '2026-12', attainment: 0.375 });
+  });
+
+  it('in a plan made by hand with an ID repeated in another case, count the repeat as the first', () => {
+    // The parser drops a repeated ID (with an issue); a plan built in code may still hold one.
+    const { plan: parsed } = parsePlan(exampleWorkbook('en'));
+    const kr1 = parsed.keyResults.find((k) => k.id === 'KR1')!;
+    const plan: Plan = { ...parsed, keyResults: [...parsed.keyResults, { ...kr1, id: 'kr1', row: 7 }] };
+    const p = planProgress(plan, EXAMPLE_AS_OF);
+    // The repeat has KR1's check-ins (rows of either spelling belong to the first), and O1 counts it.
+    expect(p.keyResults[5]).toMatchObject({ id: 'kr1', attainment: metric(p, 'KR1').attainment });
+    expect(p.objectives.O1.metrics).toBe(4);
+    // KPI1 tracks KR1, so neither spelling is reported untracked.
+    expect(checkPlan(plan).filter((i) => i.code === 'key-result-untracked')).toEqual([]);
   });
 });
 
