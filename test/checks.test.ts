@@ -638,9 +638,9 @@ describe('the limits are configurable', () => {
     const wb = exampleWorkbook('en');
     // KR1 (row 2) joins R&D's KR4 and KR5 (rows 5 and 6) under another spelling: the second of the three is over.
     setCell(wb, KR, 'KR1', 'Owner', 'r&d');
-    expect(allIssues(wb, { maxKeyResultsPerDepartment: 1 }).map((i) => [i.code, i.a1, i.message.en])).toEqual([
-      ['too-many-key-results-owned', 'D5', 'r&d owns 3 key results; keep it to 1.'],
-    ]);
+    expect(allIssues(wb, { maxKeyResultsPerDepartment: 1 }).map((i) => [i.code, i.a1, i.message.en])).toEqual(
+      [['too-many-key-results-owned', 'D5', 'r&d owns 3 key results; keep it to 1.']],
+    );
     // Sales now owns no key result: still not idle, as it owns an objective and a KPI.
     expect(allIssues(wb).filter((i) => i.code === 'idle-department')).toEqual([]);
   });
