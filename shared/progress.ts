@@ -4,7 +4,7 @@
  */
 import { localized } from './i18n';
 import {
-  firstDay,
+  monthIndexOfDay,
   lastDay,
   monthFromIndex,
   monthIndex,
@@ -316,6 +316,8 @@ interface MetricMeta {
  */
 export interface ProgressFrame {
   asOf: IsoDate;
+  /** monthIndexOfDay(asOf). */
+  asOfMonth: number;
   judged: number;
   /** The period's months, and monthIndex of each; null without a period (each metric uses its own window). */
   months: Month[] | null;
@@ -330,6 +332,7 @@ export function progressFrame(plan: Plan, asOf: IsoDate): ProgressFrame {
   const months = plan.period?.months ?? null;
   return {
     asOf,
+    asOfMonth: monthIndexOfDay(asOf),
     judged: judgedMonthIndex(asOf),
     months,
     indexes: months ? months.map(monthIndex) : null,
@@ -405,7 +408,8 @@ function metricProgress(
   const base = new MetricProgressRecord(meta, usable, leftOut, window);
   if (!usable) return base;
 
-  const started = asOf >= firstDay(usable.start);
+  // Started once the Start month has begun: as of its first day or later (month numbers, no day text made).
+  const started = frame.asOfMonth >= startIndex;
   const anyCompleted = throughIndex >= startIndex;
   /** The window's judged months, startIndex..throughIndex: offset + 0 .. offset + judgedCount − 1 in values. */
   const judgedCount = anyCompleted ? throughIndex - startIndex + 1 : 0;
