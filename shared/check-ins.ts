@@ -16,6 +16,7 @@ import { isMoneyUnit, keyResultSpec, keyResultWindow, kpiSpec, type MetricSpec }
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import type { Actual, Plan } from './plan';
 import { groupPositions, planIndex, type Groups, type PlanIndex } from './plan-index';
+import { checkInAt, checkInColumns, type CheckInColumns } from './check-in-columns';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
 
 /**
@@ -210,38 +211,33 @@ const plain = (x: number) => Number(x.toPrecision(12));
 
 /** The impossible-value check for one row, or null when the value is possible. */
 function impossibleValue(
-  a: Actual,
+  value: number,
   m: MetricFacts,
   currency: string,
 ): { code: IssueCode; params: Record<string, string | number | Localized> } | null {
   if (m.type === 'milestone') {
-    return a.value === 0 || a.value === 1 ? null : { code: 'milestone-check-in', params: {} };
+    return value === 0 || value === 1 ? null : { code: 'milestone-check-in', params: {} };
   }
   const openAbove = m.type === 'threshold' && m.direction === 'increase';
-  if (m.percent && m.scale !== null && looksLikeWholePercent(a.value, m.scale, openAbove)) {
+  if (m.percent && m.scale !== null && looksLikeWholePercent(value, m.scale, openAbove)) {
     return {
       code: 'percent-as-whole-number',
-      params: { ratio: plain(a.value / 100), consequence: PERCENT_CONSEQUENCES.notCounted },
+      params: { ratio: plain(value / 100), consequence: PERCENT_CONSEQUENCES.notCounted },
     };
   }
   // Money can go down (a refund); a count that should go up cannot have a negative month.
-  if (
-    m.type === 'cumulative' &&
-    m.direction === 'increase' &&
-    a.value < 0 &&
-    !isMoneyUnit(m.unit, currency)
-  ) {
+  if (m.type === 'cumulative' && m.direction === 'increase' && value < 0 && !isMoneyUnit(m.unit, currency)) {
     return { code: 'negative-check-in', params: {} };
   }
   return null;
 }
 
 /** The parameters every check-in issue names (built only for a row that has one). */
-const issueParams = (a: Actual, m: MetricFacts) => ({
-  row: a.row,
+const issueParams = (c: CheckInColumns, i: number, m: MetricFacts) => ({
+  row: c.rows[i],
   metric: m.id,
-  date: a.date,
-  value: a.value,
+  date: c.dates[i],
+  value: c.values[i],
   id: m.id,
 });
 
@@ -251,14 +247,14 @@ const issueParams = (a: Actual, m: MetricFacts) => ({
  * -0 are the same check-in, and so are two NaN.
  */
 function sameValueOnChain(
-  actuals: Actual[],
+  values: readonly number[],
   sameDateBefore: Int32Array,
   from: number,
   value: number,
 ): number {
   let found = -1;
   for (let j = from; j >= 0; j = sameDateBefore[j]) {
-    const v = actuals[j].value;
+    const v = values[j];
     if (v === value || (v !== v && value !== value)) found = j;
   }
   return found;
@@ -281,80 +277,87 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
   // rows of the same metric and date: sameDateBefore[i] is the index of the previous such row, or -1. Nearly
   // every metric has one check-in per date, so the chain is one step; and no "metric|date|value" text is made
   // per row (making and hashing 127,000 of them was most of this screen's time at 10,000 key results).
-  const actuals = plan.actuals;
-  const sameDateBefore = new Int32Array(actuals.length);
+  const checkIns = checkInColumns(plan);
+  const { rows, dates, metrics: metricCells, values } = checkIns;
+  const count = rows.length;
+  const sameDateBefore = new Int32Array(count);
   // While a metric's rows come in date order (as check-ins are usually added), none can repeat an earlier one,
   // and its rows kept so far are chained by rowBefore (the index of its previous kept row, or -1) instead of put
   // in a map by date, which saves making and filling a map for each of 18,500 metrics at 10,000 key results. The
   // first row dated on or before the metric's latest one makes the map, from that chain (see dateMap).
-  const rowBefore = new Int32Array(actuals.length);
+  const rowBefore = new Int32Array(count);
   // The group (metric) of each counted row, -1 for the others: grouped into CheckInScreen.counted at the end.
-  const groupOf = new Int32Array(actuals.length).fill(-1);
-  const monthOfRow = new Int32Array(actuals.length);
+  const groupOf = new Int32Array(count).fill(-1);
+  const monthOfRow = new Int32Array(count);
   const dateMap = (m: MetricFacts): Map<IsoDate, number> => {
     if (m.firstOnDate) return m.firstOnDate;
     const kept: number[] = [];
     for (let j = m.lastRow; j >= 0; j = rowBefore[j]) kept.push(j);
     const map = new Map<IsoDate, number>();
     // Oldest first, so the map ends with the latest kept row of each date (all dates differ along the chain).
-    for (let k = kept.length - 1; k >= 0; k--) map.set(actuals[kept[k]].date, kept[k]);
+    for (let k = kept.length - 1; k >= 0; k--) map.set(dates[kept[k]], kept[k]);
     return (m.firstOnDate = map);
   };
   const currency = plan.strategy.values.currency;
   // Actuals repeat the same IDs thousands of times: a spelling other than the metric's own is lowered and
   // looked up once, then remembered (null: no such metric).
-  for (let i = 0; i < actuals.length; i++) {
-    const a = actuals[i];
-    let m = bySpelling.get(a.metric);
+  for (let i = 0; i < count; i++) {
+    const spelling = metricCells[i];
+    let m = bySpelling.get(spelling);
     if (m === undefined) {
-      const key = a.metric.toLowerCase();
+      const key = spelling.toLowerCase();
       const kr = index.keyResultById.get(key);
       const kpi = kr === undefined ? index.kpiById.get(key) : undefined;
       m = kr !== undefined ? ofKeyResults[kr] : kpi !== undefined ? ofKpis[kpi] : null;
-      bySpelling.set(a.metric, m);
+      bySpelling.set(spelling, m);
     }
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
     if (!m) {
-      unknown.push(a);
+      unknown.push(checkInAt(checkIns, i));
       continue;
     }
-    const impossible = impossibleValue(a, m, currency);
+    const value = values[i];
+    const impossible = impossibleValue(value, m, currency);
     if (impossible) {
       issues.push(
-        makeIssue(impossible.code, at(a.row, 'value'), {
-          ...issueParams(a, m),
+        makeIssue(impossible.code, at(rows[i], 'value'), {
+          ...issueParams(checkIns, i, m),
           field: tabDef('actuals').columns.find((c) => c.key === 'value')!.label,
           ...impossible.params,
         }),
       );
       continue;
     }
-    if (m.firstOnDate === null && (m.lastRow < 0 || a.date > actuals[m.lastRow].date)) {
+    const date = dates[i];
+    if (m.firstOnDate === null && (m.lastRow < 0 || date > dates[m.lastRow])) {
       // In date order: a new date, so no repeat (and no chain of same-date rows behind it).
       sameDateBefore[i] = -1;
     } else {
       const firstOnDate = dateMap(m);
-      const latest = firstOnDate.get(a.date);
-      const first = latest === undefined ? -1 : sameValueOnChain(actuals, sameDateBefore, latest, a.value);
+      const latest = firstOnDate.get(date);
+      const first = latest === undefined ? -1 : sameValueOnChain(values, sameDateBefore, latest, value);
       if (first >= 0) {
         issues.push(
-          makeIssue('duplicate-check-in', at(a.row, 'value'), {
-            ...issueParams(a, m),
-            other: actuals[first].row,
+          makeIssue('duplicate-check-in', at(rows[i], 'value'), {
+            ...issueParams(checkIns, i, m),
+            other: rows[first],
           }),
         );
         continue;
       }
       // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
       sameDateBefore[i] = latest ?? -1;
-      firstOnDate.set(a.date, i);
+      firstOnDate.set(date, i);
     }
     rowBefore[i] = m.lastRow;
     m.lastRow = i;
-    const month = (monthOfRow[i] = monthIndexOfDay(a.date));
+    const month = (monthOfRow[i] = monthIndexOfDay(date));
     if (m.startIndex !== null && month < m.startIndex) {
       issues.push(
-        makeIssue('check-in-before-start', at(a.row, 'date'), { ...issueParams(a, m), start: m.start! }),
+        makeIssue('check-in-before-start', at(rows[i], 'date'), {
+          ...issueParams(checkIns, i, m),
+          start: m.start!,
+        }),
       );
       continue;
     }

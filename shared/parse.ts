@@ -18,6 +18,13 @@ import {
 import { isPercentUnit, kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import { seedPlanIndex } from './plan-index';
+import {
+  addCheckIn,
+  attachCheckIns,
+  finishColumns,
+  newCheckInColumns,
+  type CheckInColumns,
+} from './check-in-columns';
 import { CATALOGUES, inEveryLanguage, joinList, localized } from './i18n';
 import type {
   Actual,
@@ -171,7 +178,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     tables.get('roadmap'),
     issues,
   ).rows;
-  const actuals = readRows(tables.get('actuals'), ctx, readActual);
+  const checkIns = readActuals(tables.get('actuals'), ctx);
   const changes = readRows(tables.get('changes'), ctx, readChange);
   const targets = readTargets(tables.get('targets'), workbook, sheets.get('targets')?.name, timeZone);
 
@@ -184,11 +191,12 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     keyResults: keyResultRows,
     kpis: kpiRows,
     roadmap,
-    actuals,
+    actuals: [], // made from checkIns when first read (attachCheckIns)
     changes,
     targets,
     layout,
   };
+  attachCheckIns(plan, checkIns);
   seedPlanIndex(plan, { keyResults: keyResults.byId, kpis: kpis.byId, objectives: objectives.byId });
   return { plan, issues };
 }
@@ -821,28 +829,46 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
   };
 }
 
-function readActual(r: RowReader): Actual | null {
-  // The usual row, a readable date, a metric and a plain number, is read straight from its cells: an Actuals tab
-  // has about 16 rows per key result (160,000 at 10,000 key results). Any other row goes the general way below,
-  // which reads the same values and reports what is wrong at its cell.
+/**
+ * The Actuals tab into columns (see check-in-columns.ts). The usual row, a readable date, a metric and a plain
+ * number, is read straight from its cells: an Actuals tab has about 16 rows per key result (160,000 at 10,000 key
+ * results). Any other row goes the general way (readActual), which reads the same values and reports what is
+ * wrong at its cell.
+ */
+function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColumns {
+  const out = newCheckInColumns(table ? Math.max(0, table.grid.length - table.firstRow) : 0);
+  if (!table) return finishColumns(out);
+  const { grid, known } = table;
   // Its columns are read by name from the layout, not looked up by key for each cell.
-  const { value: valueColumn, metric: metricColumn, date: dateColumn, note: noteColumn } = r.columns;
-  const valueCell = r.cellAt(valueColumn);
-  const metricCell = r.cellAt(metricColumn);
-  if (typeof valueCell === 'number' && Number.isFinite(valueCell) && !isBlank(metricCell)) {
-    const timeZone = r.ctx.timeZone;
-    const date = dayOf(r.cellAt(dateColumn), timeZone);
-    if (date !== null) {
-      const metric = cellText(metricCell, timeZone);
-      return {
-        row: r.row,
-        date,
-        metric,
-        value: valueCell,
-        note: cellText(r.cellAt(noteColumn), timeZone),
-      };
+  const {
+    value: valueColumn,
+    metric: metricColumn,
+    date: dateColumn,
+    note: noteColumn,
+  } = table.layout.columns;
+  const reader = new RowReader(table, ctx);
+  const timeZone = ctx.timeZone;
+  for (let r = table.firstRow; r < grid.length; r++) {
+    const row = grid[r];
+    if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
+    const valueCell = valueColumn ? row[valueColumn - 1] : undefined;
+    const metricCell = metricColumn ? row[metricColumn - 1] : undefined;
+    if (typeof valueCell === 'number' && Number.isFinite(valueCell) && !isBlank(metricCell)) {
+      const date = dayOf(dateColumn ? row[dateColumn - 1] : undefined, timeZone);
+      if (date !== null) {
+        const note = noteColumn ? row[noteColumn - 1] : undefined;
+        addCheckIn(out, r + 1, date, cellText(metricCell, timeZone), valueCell, cellText(note, timeZone));
+        continue;
+      }
     }
+    const a = readActual(reader.moveTo(r + 1, row));
+    if (a) addCheckIn(out, a.row, a.date, a.metric, a.value, a.note);
   }
+  return finishColumns(out);
+}
+
+/** An Actuals row the general way: each cell read and checked, with an issue at the cell that is wrong. */
+function readActual(r: RowReader): Actual | null {
   r.label = r.text('metric');
   const date = r.date('date', true);
   const metricPresent = r.requirePresent('metric');

@@ -15,8 +15,9 @@ import {
 } from './calendar';
 import { expectedAtPosition, monthTargetAt, type MetricSpec } from './decompose';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
-import type { Actual, KeyResult, Kpi, Plan } from './plan';
+import type { KeyResult, Kpi, Plan } from './plan';
 import { planIndex, type Groups } from './plan-index';
+import { checkInColumns, type CheckInColumns } from './check-in-columns';
 import { type Localized, type Direction, type MetricType } from './template';
 
 export type Status =
@@ -202,12 +203,12 @@ const levelDates: IsoDate[] = [];
 /**
  * Counted check-ins of one metric per month of its window, for the months from..to only, into
  * values[offset + month − from]: amounts add up for cumulative metrics; for the others the latest reading of the
- * month counts. The metric's rows are `actuals[counted.members[k]]` for k in counted.start[group] ..
+ * month counts. The metric's rows are rows counted.members[k] of the check-ins for k in counted.start[group] ..
  * counted.start[group + 1] − 1 (its group in the check-in screen), in sheet order. Returns the first date a milestone
  * was checked in as done (null for other types).
  */
 function fillMonths(
-  actuals: readonly Actual[],
+  { values: checkInValues, dates }: CheckInColumns,
   { counted: rows, monthOfRow }: CheckInScreen,
   group: number,
   type: MetricType,
@@ -222,19 +223,19 @@ function fillMonths(
   let firstDone: IsoDate | null = null;
   for (let k = rows.start[group]; k < rows.start[group + 1]; k++) {
     const row = rows.members[k];
-    const a = actuals[row];
     const month = monthOfRow[row];
     if (month < from || month > to) continue;
-    if (milestone && a.value >= 1 && (firstDone === null || a.date < firstDone)) firstDone = a.date;
+    const value = checkInValues[row];
+    if (milestone && value >= 1 && (firstDone === null || dates[row] < firstDone)) firstDone = dates[row];
     const at = month - from;
     const prior = values[offset + at];
     if (prior !== prior) {
-      values[offset + at] = a.value;
-      if (!cumulative) levelDates[at] = a.date;
-    } else if (cumulative) values[offset + at] = prior + a.value;
-    else if (a.date >= levelDates[at]) {
-      values[offset + at] = a.value;
-      levelDates[at] = a.date;
+      values[offset + at] = value;
+      if (!cumulative) levelDates[at] = dates[row];
+    } else if (cumulative) values[offset + at] = prior + value;
+    else if (dates[row] >= levelDates[at]) {
+      values[offset + at] = value;
+      levelDates[at] = dates[row];
     }
   }
   return firstDone;
@@ -349,7 +350,7 @@ function monthText(frame: ProgressFrame, index: number): Month {
 }
 
 /**
- * One metric's progress from its counted check-ins (its `group` in screen.counted, rows of `checkIns`: plan.actuals).
+ * One metric's progress from its counted check-ins (its `group` in screen.counted, rows of `checkIns`).
  * `frame`: progressFrame(plan, asOf), made once for all metrics.
  *
  * This runs for every key result and KPI (10,000+ in a large plan), so it works on month numbers and small
@@ -362,7 +363,7 @@ function metricProgress(
   frame: ProgressFrame,
   screen: CheckInScreen,
   group: number,
-  checkIns: readonly Actual[],
+  checkIns: CheckInColumns,
 ): MetricProgress {
   const cumulative = meta.type === 'cumulative';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
@@ -837,6 +838,7 @@ export function planProgress(
   screen: CheckInScreen = screenCheckIns(plan),
 ): PlanProgress {
   const frame = progressFrame(plan, asOf);
+  const checkIns = checkInColumns(plan);
   // Each metric's rows and decomposition spec come from the screen, by position.
   const keyResults = plan.keyResults.map((kr, i) =>
     metricProgress(
@@ -846,11 +848,11 @@ export function planProgress(
       frame,
       screen,
       screen.keyResultGroup[i],
-      plan.actuals,
+      checkIns,
     ),
   );
   const kpis = plan.kpis.map((kpi, i) =>
-    metricProgress(kpiMeta(kpi), screen.kpiSpecs[i], asOf, frame, screen, screen.kpiGroup[i], plan.actuals),
+    metricProgress(kpiMeta(kpi), screen.kpiSpecs[i], asOf, frame, screen, screen.kpiGroup[i], checkIns),
   );
   // IDs and owners match case-insensitively, as the checks match them (PlanIndex); a department is named as
   // first spelled on its tab, else on the key results, else on the KPIs.

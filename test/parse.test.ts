@@ -5,11 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  EXAMPLE_AS_OF,
   exampleWorkbook,
   parsePlan,
+  planProgress,
   readDate,
   readNumber,
   type Cell,
+  type Plan,
   type PlanIssue,
   type Workbook,
 } from '../shared';
@@ -131,6 +134,28 @@ describe('the example plan', () => {
     expect(zh.departments.map((d) => d.name)).toEqual(['销售', '市场', '运营', '研发', '客服']);
     expect(zh.keyResults[1].unit).toBe('注册数');
     expect(zh.layout.keyResults!.sheet).toBe('关键结果');
+  });
+
+  it('keeps check-ins as columns, with the same list of actuals for every reader, and the same progress', () => {
+    const { plan } = parsePlan(exampleWorkbook('en'));
+    // Written out before anything read the list: JSON has it, in its usual place among the plan's fields.
+    const json = JSON.parse(JSON.stringify(plan)) as Plan;
+    expect(Object.keys(json)).toEqual(Object.keys(plan));
+    expect(Object.keys(json).indexOf('actuals')).toBe(Object.keys(json).indexOf('roadmap') + 1);
+    expect(json.actuals).toHaveLength(54);
+    expect(plan.actuals).toEqual(json.actuals);
+    expect(plan.actuals).toBe(plan.actuals);
+    // A copy holds a plain list; the stages read its check-ins from that list and find the same progress.
+    const copy: Plan = { ...plan };
+    expect(copy.actuals).toEqual(json.actuals);
+    expect(planProgress(copy, EXAMPLE_AS_OF)).toEqual(planProgress(plan, EXAMPLE_AS_OF));
+    // A new list replaces the columns: without KR1's check-ins, KR1 has none to count.
+    plan.actuals = plan.actuals.filter((a) => a.metric !== 'KR1');
+    expect(planProgress(plan, EXAMPLE_AS_OF).keyResults[0]).toMatchObject({
+      id: 'KR1',
+      actualToDate: 0,
+      status: 'no-data',
+    });
   });
 });
 

@@ -1,0 +1,97 @@
+/**
+ * The Actuals tab's rows as columns. A plan of 10,000 key results has about 127,000 check-ins; the parser reads
+ * them into five arrays (row i of the tab is rows[i], dates[i], …) rather than one object per row, and the check-in
+ * screen and progress read the arrays. Making, keeping and collecting the row objects was the largest single cost
+ * of reading such a plan, and no stage needed them.
+ *
+ * `plan.actuals` is still there for every other reader, as a list of Actual objects made from the columns when it
+ * is first read (and kept). A plan made by hand, with `actuals` as a plain list, gets its columns made from that
+ * list on first use.
+ */
+import type { Actual, Plan } from './plan';
+import type { IsoDate } from './calendar';
+
+export interface CheckInColumns {
+  /** 1-based row numbers on the Actuals tab. */
+  rows: number[];
+  dates: IsoDate[];
+  metrics: string[];
+  /** Finite numbers (a cell that is not one is an issue, and its row is not read). */
+  values: number[];
+  notes: string[];
+}
+
+/** Empty columns with room for `capacity` rows (cut to size by finishColumns). */
+export function newCheckInColumns(capacity: number): CheckInColumns & { count: number } {
+  return {
+    count: 0,
+    rows: new Array<number>(capacity),
+    dates: new Array<IsoDate>(capacity),
+    metrics: new Array<string>(capacity),
+    values: new Array<number>(capacity),
+    notes: new Array<string>(capacity),
+  };
+}
+
+export function addCheckIn(
+  c: CheckInColumns & { count: number },
+  row: number,
+  date: IsoDate,
+  metric: string,
+  value: number,
+  note: string,
+): void {
+  const i = c.count++;
+  c.rows[i] = row;
+  c.dates[i] = date;
+  c.metrics[i] = metric;
+  c.values[i] = value;
+  c.notes[i] = note;
+}
+
+/** The columns cut to the rows added. */
+export function finishColumns(c: CheckInColumns & { count: number }): CheckInColumns {
+  const { count, rows, dates, metrics, values, notes } = c;
+  rows.length = dates.length = metrics.length = values.length = notes.length = count;
+  return { rows, dates, metrics, values, notes };
+}
+
+/** Row i as the Actual object plan.actuals holds. */
+export function checkInAt(c: CheckInColumns, i: number): Actual {
+  return { row: c.rows[i], date: c.dates[i], metric: c.metrics[i], value: c.values[i], note: c.notes[i] };
+}
+
+function columnsOf(actuals: readonly Actual[]): CheckInColumns {
+  const c = newCheckInColumns(actuals.length);
+  for (const a of actuals) addCheckIn(c, a.row, a.date, a.metric, a.value, a.note);
+  return finishColumns(c);
+}
+
+// The columns of each plan: the parser's, or those made from a plan's own list of actuals.
+const COLUMNS = new WeakMap<Plan, CheckInColumns>();
+
+/** The plan's check-ins as columns. */
+export function checkInColumns(plan: Plan): CheckInColumns {
+  let columns = COLUMNS.get(plan);
+  if (!columns) COLUMNS.set(plan, (columns = columnsOf(plan.actuals)));
+  return columns;
+}
+
+/**
+ * Gives a plan the parser made its check-ins as columns, and makes its `actuals` from them when first read: an
+ * own, enumerable property in its usual place, so JSON, spreads and equality see the list as ever. Setting
+ * `actuals` replaces the list, and the columns are then made from the new one.
+ */
+export function attachCheckIns(plan: Plan, columns: CheckInColumns): void {
+  COLUMNS.set(plan, columns);
+  let list: Actual[] | null = null;
+  Object.defineProperty(plan, 'actuals', {
+    enumerable: true,
+    configurable: true,
+    get: () => (list ??= columns.rows.map((_, i) => checkInAt(columns, i))),
+    set: (actuals: Actual[]) => {
+      list = actuals;
+      COLUMNS.delete(plan);
+    },
+  });
+}
