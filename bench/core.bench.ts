@@ -131,6 +131,7 @@ export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[
     const workbook = generatePlanWorkbook(size);
     const rows = Object.values(workbook).reduce((s, g) => s + g.length, 0);
     once(workbook); // warm-up: JIT and caches
+    // 15 at 10,000: a full garbage collection lands in about one run of eight, and a median of 5 moved with it.
     const runs = size >= 10_000 ? 15 : size >= 1_000 ? 10 : 30;
     const timings: (Timing & { issues: number })[] = [];
     for (let i = 0; i < runs; i++) timings.push(once(workbook));
