@@ -131,34 +131,17 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     // Set once the key results and KPIs are read (below): only Actuals values use it.
     units: () => new Map(),
   };
-  const departments = uniqueById(
-    readRows(tables.get('departments'), ctx, readDepartment),
-    'name',
-    (d) => d.name,
-    tables.get('departments'),
-    issues,
-  ).rows;
-  const objectives = uniqueById(
-    readRows(tables.get('objectives'), ctx, readObjective),
-    'id',
-    (o) => o.id,
-    tables.get('objectives'),
-    issues,
-  );
-  const keyResults = uniqueById(
-    readRows(tables.get('keyResults'), ctx, readKeyResult),
-    'id',
-    (kr) => kr.id,
-    tables.get('keyResults'),
-    issues,
-  );
-  const kpis = uniqueById(
-    readRows(tables.get('kpis'), ctx, readKpi),
-    'id',
-    (kpi) => kpi.id,
-    tables.get('kpis'),
-    issues,
-  );
+  // The rows of a tab with an ID, each ID once (see uniqueById).
+  const readUnique = <T extends { row: number }>(
+    tab: TabKey,
+    read: (r: RowReader) => T | null,
+    key: keyof T & string,
+    idOf: (item: T) => string,
+  ) => uniqueById(readRows(tables.get(tab), ctx, read), key, idOf, tables.get(tab), issues);
+  const departments = readUnique('departments', readDepartment, 'name', (d) => d.name).rows;
+  const objectives = readUnique('objectives', readObjective, 'id', (o) => o.id);
+  const keyResults = readUnique('keyResults', readKeyResult, 'id', (kr) => kr.id);
+  const kpis = readUnique('kpis', readKpi, 'id', (kpi) => kpi.id);
   const keyResultRows = keyResults.rows;
   const kpiRows = kpis.rows;
   // An Actuals value is read in its metric's unit (2 hours, 1 小時). Key results are set last, so a key result
@@ -171,13 +154,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     return known;
   };
   ctx.units = units;
-  const roadmap = uniqueById(
-    readRows(tables.get('roadmap'), ctx, readRoadmapItem),
-    'id',
-    (item) => item.id,
-    tables.get('roadmap'),
-    issues,
-  ).rows;
+  const roadmap = readUnique('roadmap', readRoadmapItem, 'id', (item) => item.id).rows;
   const checkIns = readActuals(tables.get('actuals'), ctx);
   const changes = readRows(tables.get('changes'), ctx, readChange);
   const targets = readTargets(tables.get('targets'), workbook, sheets.get('targets')?.name, timeZone);

@@ -42,7 +42,7 @@ export interface PlanIndex {
     objectives: Int32Array;
     roadmap: Int32Array;
   };
-  /** Key results by objective: members(keyResultsOfObjective, o) lists those with objectiveOfKeyResult o. */
+  /** Key results by objective: group o holds the key results whose objectiveOfKeyResult is o. */
   keyResultsOfObjective: Groups;
   /** Key results and KPIs by owner number. */
   keyResultsOfOwner: Groups;
