@@ -298,18 +298,6 @@ function slope(points: [number, number][]): number {
 
 const roundScore = (attainment: number) => Math.round(Math.min(1, Math.max(0, attainment)) * 10) / 10;
 
-interface MetricMeta {
-  id: string;
-  kind: 'kr' | 'kpi';
-  name: string;
-  owner: string;
-  unit: string;
-  type: MetricType;
-  direction: Direction;
-  baseline: number;
-  target: number | null;
-}
-
 /**
  * What every metric of one plan shares as of one day, worked out once per planProgress rather than once per
  * metric: the period's months and their monthIndex numbers (reading "2026-03" for each month of each of 10,000
@@ -357,7 +345,8 @@ function monthText(frame: ProgressFrame, index: number): Month {
  * arrays, with plain loops: no Map, no month text and no callback per metric beyond what the result holds.
  */
 function metricProgress(
-  meta: MetricMeta,
+  kind: 'kr' | 'kpi',
+  metric: KeyResult | Kpi,
   spec: MetricSpec | null,
   asOf: IsoDate,
   frame: ProgressFrame,
@@ -365,10 +354,12 @@ function metricProgress(
   group: number,
   checkIns: CheckInColumns,
 ): MetricProgress {
-  const cumulative = meta.type === 'cumulative';
+  // A KPI is a threshold (a bar to stay on the right side of, from 0); a key result has its own type.
+  const type: MetricType = kind === 'kr' ? (metric as KeyResult).type : 'threshold';
+  const cumulative = type === 'cumulative';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
   const leftOut: LeftOutReason | null = !spec
-    ? meta.target === null
+    ? metric.target === null
       ? 'no-target'
       : 'no-window'
     : (spec.type === 'cumulative' || spec.type === 'level') && spec.target === spec.baseline
@@ -386,7 +377,7 @@ function metricProgress(
   const offset = frame.counted.take(judgedLength);
   const values = frame.counted.values;
   const firstDone = usable
-    ? fillMonths(checkIns, screen, group, meta.type, startIndex, throughIndex, values, offset)
+    ? fillMonths(checkIns, screen, group, type, startIndex, throughIndex, values, offset)
     : null;
   /** Months in the window, start to due. */
   const n = dueIndex - startIndex + 1;
@@ -406,7 +397,7 @@ function metricProgress(
     periodMonths: frame.months ?? (spec ? monthRange(spec.start, spec.due) : []),
     periodIndexes: frame.indexes,
   };
-  const base = new MetricProgressRecord(meta, usable, leftOut, window);
+  const base = new MetricProgressRecord(kind, metric, type, usable, leftOut, window);
   if (!usable) return base;
 
   // Started once the Start month has begun: as of its first day or later (month numbers, no day text made).
@@ -417,9 +408,9 @@ function metricProgress(
   base.throughMonth = anyCompleted ? monthText(frame, throughIndex) : null;
   // Final once the due month is judged: as of its last day or later.
   base.scoreFinal = judged >= dueIndex;
-  const missed: Status = meta.kind === 'kr' ? 'missed' : 'off-track';
+  const missed: Status = kind === 'kr' ? 'missed' : 'off-track';
 
-  if (meta.type === 'milestone') {
+  if (type === 'milestone') {
     const done = firstDone !== null;
     base.doneOn = firstDone;
     base.current = done ? 1 : 0;
@@ -440,7 +431,7 @@ function metricProgress(
 
   // Where the metric stands, from the counted check-ins of the window's judged months.
   const k = throughIndex - startIndex + 1;
-  if (meta.type === 'cumulative') {
+  if (type === 'cumulative') {
     let sum = 0;
     for (let j = 0; j < judgedCount; j++) sum += countedAt(values, offset + j) ?? 0;
     base.actualToDate = sum;
@@ -454,11 +445,11 @@ function metricProgress(
     base.current = latest;
     base.actualToDate = base.current;
     base.expected =
-      meta.type === 'level' ? (anyCompleted ? monthTargetAt(usable, k, n) : usable.baseline) : usable.target;
+      type === 'level' ? (anyCompleted ? monthTargetAt(usable, k, n) : usable.baseline) : usable.target;
     base.targetToDate = base.expected;
   }
 
-  if (meta.type === 'threshold') {
+  if (type === 'threshold') {
     let met = 0;
     for (let j = 0; j < judgedCount; j++) {
       const v = countedAt(values, offset + j);
@@ -486,9 +477,9 @@ function metricProgress(
     throughIndex,
     dueIndex,
   );
-  if (base.forecast !== null && meta.type !== 'threshold') {
+  if (base.forecast !== null && type !== 'threshold') {
     base.forecastAttainment = attainmentOf(base.forecast, usable.baseline, usable.target, usable.direction);
-  } else if (meta.type === 'threshold') {
+  } else if (type === 'threshold') {
     base.forecastAttainment = base.attainment;
   }
   base.score = base.attainment === null ? null : roundScore(base.attainment);
@@ -504,11 +495,11 @@ function metricProgress(
     base.status = 'no-data';
     return base;
   }
-  if (meta.type !== 'threshold' && base.attainment !== null && atLeast(base.attainment, 1)) {
+  if (type !== 'threshold' && base.attainment !== null && atLeast(base.attainment, 1)) {
     base.status = 'done';
-  } else if (meta.type === 'threshold' && base.scoreFinal && base.attainment === 1) {
+  } else if (type === 'threshold' && base.scoreFinal && base.attainment === 1) {
     base.status = 'done';
-  } else if (base.scoreFinal && meta.kind === 'kr') {
+  } else if (base.scoreFinal && kind === 'kr') {
     // The due month is judged and the target was not reached: the key result is over, and missed.
     base.status = 'missed';
   } else if (base.attainment !== null && base.expectedAttainment !== null) {
@@ -580,20 +571,23 @@ class MetricProgressRecord implements MetricProgress {
   };
 
   constructor(
-    meta: MetricMeta,
+    kind: 'kr' | 'kpi',
+    metric: KeyResult | Kpi,
+    type: MetricType,
     usable: MetricSpec | null,
     leftOut: LeftOutReason | null,
     window: MonthWindow,
   ) {
-    this.id = meta.id;
-    this.kind = meta.kind;
-    this.name = meta.name;
-    this.owner = meta.owner;
-    this.unit = meta.unit;
-    this.type = meta.type;
-    this.direction = meta.direction;
-    this.baseline = meta.baseline;
-    this.target = meta.target;
+    // A key result's own fields; a KPI's name, and its baseline of 0 (see metricProgress).
+    this.id = metric.id;
+    this.kind = kind;
+    this.name = kind === 'kr' ? (metric as KeyResult).title : (metric as Kpi).name;
+    this.owner = metric.owner;
+    this.unit = metric.unit;
+    this.type = type;
+    this.direction = metric.direction;
+    this.baseline = kind === 'kr' ? (metric as KeyResult).baseline : 0;
+    this.target = metric.target;
     this.start = usable?.start ?? null;
     this.due = usable?.due ?? null;
     Object.defineProperty(this, 'months', MetricProgressRecord.#months);
@@ -707,32 +701,6 @@ function forecast(
   return current;
 }
 
-/** What progress needs to know of a key result. */
-const keyResultMeta = (kr: KeyResult): MetricMeta => ({
-  id: kr.id,
-  kind: 'kr',
-  name: kr.title,
-  owner: kr.owner,
-  unit: kr.unit,
-  type: kr.type,
-  direction: kr.direction,
-  baseline: kr.baseline,
-  target: kr.target,
-});
-
-/** What progress needs to know of a KPI: a bar to stay on the right side of (a threshold from 0). */
-const kpiMeta = (kpi: Kpi): MetricMeta => ({
-  id: kpi.id,
-  kind: 'kpi',
-  name: kpi.name,
-  owner: kpi.owner,
-  unit: kpi.unit,
-  type: 'threshold',
-  direction: kpi.direction,
-  baseline: 0,
-  target: kpi.target,
-});
-
 /**
  * One group's members for a roll-up: `members[from..to − 1]` are positions in `metrics`, each weighing
  * `weights[position]` (null: every member weighs 1). Positions rather than an array of members per group: a plan
@@ -842,7 +810,8 @@ export function planProgress(
   // Each metric's rows and decomposition spec come from the screen, by position.
   const keyResults = plan.keyResults.map((kr, i) =>
     metricProgress(
-      keyResultMeta(kr),
+      'kr',
+      kr,
       screen.keyResultSpecs[i],
       asOf,
       frame,
@@ -852,7 +821,7 @@ export function planProgress(
     ),
   );
   const kpis = plan.kpis.map((kpi, i) =>
-    metricProgress(kpiMeta(kpi), screen.kpiSpecs[i], asOf, frame, screen, screen.kpiGroup[i], checkIns),
+    metricProgress('kpi', kpi, screen.kpiSpecs[i], asOf, frame, screen, screen.kpiGroup[i], checkIns),
   );
   // IDs and owners match case-insensitively, as the checks match them (PlanIndex); a department is named as
   // first spelled on its tab, else on the key results, else on the KPIs.
