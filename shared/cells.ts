@@ -341,12 +341,22 @@ function digitsAt(text: string, start: number, length: number): number {
   return value;
 }
 
-/** A comma-separated list ("KR1, KR2", "KR1，KR2", "KR1; KR2") as trimmed non-empty items. */
+/** What separates the items of a list cell: commas, semicolons (ASCII and full-width), 、 and new lines. */
+const LIST_SEPARATOR = /[,，;；、\n]/;
+
+/**
+ * A comma-separated list ("KR1, KR2", "KR1，KR2", "KR1; KR2") as trimmed non-empty items. A cell of one item is
+ * not split (a roadmap of thousands of rows names one key result on many of them).
+ */
 export function readList(cell: Cell): string[] {
-  return cellText(cell)
-    .split(/[,，;；、\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const text = cellText(cell);
+  if (!LIST_SEPARATOR.test(text)) return text ? [text] : [];
+  const items: string[] = [];
+  for (const part of text.split(LIST_SEPARATOR)) {
+    const item = trimmed(part);
+    if (item) items.push(item);
+  }
+  return items;
 }
 
 /** Column number (1-based) to letters: 1 → A, 28 → AB. */

@@ -296,6 +296,19 @@ describe('headers and tabs', () => {
 });
 
 describe('cells as spreadsheets hand them over', () => {
+  it('reads a list of key results with any separator people type, and one item without splitting', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Roadmap', 'R1', 'Key results', 'KR1，kr2； KR3、\nKR4;; ,KR5 ');
+    setCell(wb, 'Roadmap', 'R2', 'Key results', '  KR2  ');
+    setCell(wb, 'Roadmap', 'R3', 'Key results', '');
+    const { plan } = parsePlan(wb);
+    expect(plan.roadmap.slice(0, 3).map((r) => r.keyResultIds)).toEqual([
+      ['KR1', 'kr2', 'KR3', 'KR4', 'KR5'],
+      ['KR2'],
+      [],
+    ]);
+  });
+
   const dueOf = (wb: Workbook, options = {}) => parsePlan(wb, options).plan.keyResults[1].due;
 
   it('reads Date objects at UTC midnight (exceljs) as the day typed', () => {
