@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from './calendar';
 import { inEveryLanguage, type Lang } from './i18n';
-import { decompose, hasUsableWeights, isMoneyUnit, keyResultSpec, kpiSpec } from './decompose';
+import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
@@ -111,9 +111,9 @@ export function checkPlan(
         value: kr.target,
       });
     }
-    // The spec is worked out only for custom phasing: the only rows this check can flag.
+    // Custom phasing is the only case this check can flag (the spec comes from the check-in screen).
     if (kr.phasing === 'custom' && (kr.type === 'cumulative' || kr.type === 'level')) {
-      const spec = keyResultSpec(kr, plan);
+      const spec = screen.keyResultSpecs[i];
       if (spec && !hasUsableWeights(spec))
         push('custom-weights-missing', cellOf(plan, 'keyResults', kr.row, 'phasing'), { id: kr.id });
     }
@@ -154,7 +154,7 @@ export function checkPlan(
   findParentCycles(plan, index, issues);
   checkMethod(plan, opts, index, tracked, issues);
   checkFunnels(plan, index, issues);
-  checkTargetsTab(plan, issues);
+  checkTargetsTab(plan, screen, issues);
   if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen), issues);
   return issues;
 }
@@ -406,13 +406,14 @@ function checkFunnels(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
 }
 
 /** The generated Targets tab should show what the plan computes; a difference means it is out of date. */
-function checkTargetsTab(plan: Plan, issues: PlanIssue[]): void {
+/** `screen`: the check-in screen of this plan, which has worked out every metric's spec already. */
+function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[]): void {
   const targets = plan.targets;
   const layout = plan.layout.targets;
   if (!targets || !layout || !plan.period) return;
   const metrics = [
-    ...plan.keyResults.map((kr) => ({ id: kr.id, spec: keyResultSpec(kr, plan) })),
-    ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan) })),
+    ...plan.keyResults.map((kr, i) => ({ id: kr.id, spec: screen.keyResultSpecs[i] })),
+    ...plan.kpis.map((kpi, j) => ({ id: kpi.id, spec: screen.kpiSpecs[j] })),
   ];
   // The tab's rows by lower-case ID; the first row wins, as a search from the top would find it.
   const rows = new Map<string, TargetsTab['computed'][string]>();
