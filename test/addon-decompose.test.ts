@@ -13,8 +13,6 @@ import { toWorkbook } from '../emulator/index';
 import {
   dateToIso,
   decompose,
-  keyResultSpec,
-  kpiSpec,
   parsePlan,
   planProgress,
   STATUS_LABELS,
@@ -32,6 +30,7 @@ import {
   zonedMidnight,
   type ActionResult,
 } from './helpers/addon';
+import { metricSpecs } from './helpers/metric-specs';
 
 /** Every month cell of the Targets tab, as recalculated in the emulator, against shared/'s numbers. */
 function compareWithShared(run: ReturnType<typeof loadAddon>, timeZone: string) {
@@ -40,10 +39,7 @@ function compareWithShared(run: ReturnType<typeof loadAddon>, timeZone: string) 
   const targets = plan.targets!;
   expect(targets).not.toBeNull();
   let compared = 0;
-  const metrics = [
-    ...plan.keyResults.map((kr) => ({ id: kr.id, spec: keyResultSpec(kr, plan)! })),
-    ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan)! })),
-  ];
+  const metrics = metricSpecs(plan);
   for (const { id, spec } of metrics) {
     const sheetValues = targets.computed[id].values;
     for (const { month, target } of decompose(spec, plan.period!.months)) {

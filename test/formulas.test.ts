@@ -9,8 +9,6 @@ import {
   decompose,
   exampleWorkbook,
   isoToSerial,
-  keyResultSpec,
-  kpiSpec,
   parsePlan,
   planProgress,
   STATUS_LABELS,
@@ -23,6 +21,7 @@ import {
   type Workbook,
 } from '../shared';
 import { evaluateWorkbook } from './helpers/hyperformula';
+import { metricSpecs } from './helpers/metric-specs';
 
 const serial = (iso: string) => isoToSerial(iso);
 
@@ -51,10 +50,7 @@ function compareTargets(workbook: Workbook, lang: Lang, asOf?: IsoDate) {
   const sheet = buildTargetsSheet(plan, { lang, date: serial, asOf });
   expect(sheet).not.toBeNull();
   const grid = evaluateTargets(workbook, sheet!, lang);
-  const metrics = [
-    ...plan.keyResults.map((kr) => ({ id: kr.id, spec: keyResultSpec(kr, plan)! })),
-    ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan)! })),
-  ];
+  const metrics = metricSpecs(plan);
   let compared = 0;
   for (const { id, spec } of metrics) {
     const row = grid[sheet!.targetRows[id] - 1];

@@ -20,14 +20,13 @@ import {
   decompose,
   EXAMPLE_AS_OF,
   exampleWorkbook,
-  keyResultSpec,
-  kpiSpec,
   parsePlan,
   planProgress,
   STATUS_LABELS,
   TARGETS_SUMMARY_COLUMNS,
   type Workbook,
 } from '../shared';
+import { metricSpecs } from './helpers/metric-specs';
 
 const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 const work = mkdtempSync(join(tmpdir(), 'gtm-lo-'));
@@ -138,10 +137,7 @@ describe('Targets formulas recalculated by LibreOffice', () => {
       if (valueAt(r, 2) === 'target') rowOf.set(String(valueAt(r, 1)), r);
 
     let compared = 0;
-    const metrics = [
-      ...plan.keyResults.map((kr) => ({ id: kr.id, spec: keyResultSpec(kr, plan)! })),
-      ...plan.kpis.map((kpi) => ({ id: kpi.id, spec: kpiSpec(kpi, plan)! })),
-    ];
+    const metrics = metricSpecs(plan);
     for (const { id, spec } of metrics) {
       decompose(spec, months).forEach(({ target }, i) => {
         const cell = valueAt(rowOf.get(id)!, firstMonth + i);
