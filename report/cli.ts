@@ -25,7 +25,7 @@ import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
 // saxes) when a file is read, exceljs when one is written, the Google client libraries by readSheet.
 import { codeOf, OutputError, XlsxReadError } from './errors';
 import { OUTPUT_MESSAGES, PREVIOUS_MESSAGES, say, SHEET_MESSAGES, USAGE_MESSAGES } from './i18n';
-import { GENERATOR } from './package-info';
+import { GENERATOR, REPORT_GUIDE } from './package-info';
 import type { PlanJson } from './plan-json';
 import { loadPrevious } from './previous';
 import { readSheet, SheetReadError } from './read-sheets';
@@ -61,6 +61,7 @@ const usage = (lang: Lang): string =>
     reportDir: DEFAULT_REPORT_DIR,
     exampleAsOf: EXAMPLE_AS_OF,
     exampleFile: DEFAULT_EXAMPLE_FILE,
+    guide: REPORT_GUIDE,
   });
 
 /** A failure the user can act on: printed as one line, exit code 2. */

@@ -2,7 +2,8 @@
  * The package's own files, found the same way from the sources (report/*.ts, run by tsx or vitest) and from the
  * compiled CLI (dist/cli/*.js, in a checkout or installed under node_modules/gtm-pyramid/): the package root is
  * the nearest folder above this module that holds a package.json. The report's templates and stylesheet are read
- * from report/templates/ there (the package ships them as files, see package.json "files").
+ * from report/templates/ there, and --help names the guide in docs/ there (the package ships both as files, see
+ * package.json "files").
  *
  * Kept free of heavy imports: the CLI loads it for --version and --help.
  */
@@ -29,3 +30,8 @@ export const PACKAGE_VERSION = packageJson.version;
 export const GENERATOR = `${packageJson.name} ${packageJson.version}`;
 /** The Handlebars templates and report.css. */
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'report', 'templates');
+/**
+ * The command's guide (credentials for --sheet, publishing, exit codes), which --help and the messages about
+ * credentials point to: shipped in the package (package.json "files"), so the path names a file on the user's disk.
+ */
+export const REPORT_GUIDE = join(PACKAGE_ROOT, 'docs', 'report.md');

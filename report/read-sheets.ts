@@ -24,6 +24,7 @@ import { quoteSheet, type MergedRange, type Workbook } from '../shared/cells';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../shared/sheet-grid';
 import { langFromLocale, type Lang } from '../shared/template';
 import { say, SHEET_MESSAGES } from './i18n';
+import { REPORT_GUIDE } from './package-info';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
 export const DEFAULT_SHEETS_API = 'https://sheets.googleapis.com/';
@@ -213,7 +214,7 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
     try {
       await adc.getClient();
     } catch {
-      throw new SheetReadError(say(SHEET_MESSAGES.noCredentials, lang, { id }));
+      throw new SheetReadError(say(SHEET_MESSAGES.noCredentials, lang, { id, guide: REPORT_GUIDE }));
     }
     auth = adc;
   }

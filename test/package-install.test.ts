@@ -71,7 +71,7 @@ function packagesLoaded(args: string[], name: string): { status: number | null; 
 }
 
 describe('the packed tarball', () => {
-  it('holds the compiled CLI, the templates and styles, README.md, LICENSE and package.json, nothing else', () => {
+  it('holds the compiled CLI, the templates and styles, the guides, README.md, LICENSE and package.json, nothing else', () => {
     const listing = spawnSync('tar', ['-tzf', installed.tarball], { encoding: 'utf8' });
     expect(listing.status).toBe(0);
     const files = listing.stdout
@@ -88,9 +88,17 @@ describe('the packed tarball', () => {
       expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/gtm-pyramid.js']),
     );
     expect(files).toContain('dist/cli/cli.js');
+    // The guides README.md links to, report.md among them (--help points to it), without their images.
+    const guides = readdirSync(path.join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`)
+      .sort();
+    expect(guides).toContain('docs/report.md');
+    expect(files.filter((f) => f.startsWith('docs/'))).toEqual(guides);
     const others = files.filter(
       (f) =>
         !f.startsWith('report/templates/') &&
+        !f.startsWith('docs/') &&
         !/^dist\/cli\/(vendor\/)?[\w-]+\.js$/.test(f) &&
         f !== `dist/cli/vendor/${VENDOR_LICENSES}` &&
         !['LICENSE', 'README.md', 'package.json', 'bin/gtm-pyramid.js'].includes(f),
@@ -126,6 +134,20 @@ describe('the installed package', () => {
     ]) {
       expect(pkg.devDependencies[name], name).toBeDefined();
       expect(existsSync(path.join(modules, name)), `${name} installed`).toBe(false);
+    }
+  });
+
+  it('--help points to the guide as a file of the installed package, in every language', () => {
+    const guide = path.join(installed.packageDir, 'docs', 'report.md');
+    expect(readFileSync(guide, 'utf8')).toMatch(/^# /);
+    for (const lang of ['en', 'zh-CN', 'zh-TW']) {
+      const result = spawnSync(installed.bin, ['--help', '--lang', lang], {
+        cwd: work,
+        env: cleanEnv(),
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(0);
+      expect(result.stdout, lang).toContain(guide);
     }
   });
 

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -330,7 +330,11 @@ describe('gtm-pyramid example', () => {
   });
 
   it('--help, --version and unknown commands', async () => {
-    expect((await runCli(['--help'], dir)).stdout[0]).toMatch(/^Usage:\n {2}gtm-pyramid report/);
+    const help = (await runCli(['--help'], dir)).stdout[0];
+    expect(help).toMatch(/^Usage:\n {2}gtm-pyramid report/);
+    // The guide for --sheet's credentials, as a path that exists wherever the command runs from.
+    const guide = /see (\S+report\.md)\)/.exec(help)?.[1];
+    expect(guide && isAbsolute(guide) && existsSync(guide), guide).toBe(true);
     // --help in the language asked for, with the same commands and defaults.
     const zhTW = (await runCli(['report', '--help', '--lang', 'zh-TW'], dir)).stdout[0];
     expect(zhTW).toMatch(/^用法：\n {2}gtm-pyramid report \[plan\.xlsx/);

@@ -4,7 +4,7 @@
  * (test/helpers/sheets-api-server.ts) that serves the example plan. No Google account, no network.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -218,6 +218,9 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     expect(line).toContain('gcloud auth application-default login');
     expect(line).toContain('spreadsheets.readonly');
     expect(line).toContain('GOOGLE_APPLICATION_CREDENTIALS');
+    // Where to read more: the guide, as a file on this disk.
+    const guide = /See (\S+report\.md)$/.exec(line)?.[1];
+    expect(guide && isAbsolute(guide) && existsSync(guide), guide).toBe(true);
     expect(server.apiRequests).toHaveLength(0);
   });
 

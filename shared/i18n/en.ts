@@ -900,7 +900,7 @@ export const en = {
       fixRebuilt: 'Rebuilt {cell}.',
     },
     helpText:
-      'Insert templates: adds the plan tabs ({tabs}) with notes on every header, drop-downs and formats. Run it again at any time: it only adds what is missing.\n\nInsert example plan: fills an empty spreadsheet with the worked example.\n\nDecompose targets: writes one row per key result and KPI on "{targets}", one column per month, as formulas. For custom phasing, type weights in the weights rows: they are kept.\n\nCheck plan: lists what is missing or inconsistent, with the cell to fix.\n\nChanges: when {fields} of a key result or KPI changes, a row is added to "{changes}"; fill in the reason.\n\nCustom functions for your own sheets: =GTM_TARGET(…) gives a month\'s target, =GTM_STATUS(…) a status; type one in a cell to see its arguments.\n\nReport for leadership: the gtm-pyramid command line builds a web page from this spreadsheet, with what moved since the last report: gtm-pyramid report --sheet {sheetId} --previous <last plan.json>. Publish it somewhere only your company can open (see docs/report.md): a public page shows your targets.',
+      'Insert templates: adds the plan tabs ({tabs}) with notes on every header, drop-downs and formats. Run it again at any time: it only adds what is missing.\n\nInsert example plan: fills an empty spreadsheet with the worked example.\n\nDecompose targets: writes one row per key result and KPI on "{targets}", one column per month, as formulas. For custom phasing, type weights in the weights rows: they are kept.\n\nCheck plan: lists what is missing or inconsistent, with the cell to fix.\n\nChanges: when {fields} of a key result or KPI changes, a row is added to "{changes}"; fill in the reason.\n\nCustom functions for your own sheets: =GTM_TARGET(…) gives a month\'s target, =GTM_STATUS(…) a status; type one in a cell to see its arguments.\n\nReport for leadership: the gtm-pyramid command line builds a web page from this spreadsheet, with what moved since the last report: gtm-pyramid report --sheet {sheetId} --previous <last plan.json>. Publish it somewhere only your company can open, such as an intranet or a site behind your company\'s sign-in: a public page shows your targets.',
   },
   customFunctions: {
     args: {
@@ -1004,7 +1004,7 @@ export const en = {
       badApiRoot:
         'GTM_PYRAMID_SHEETS_API: "{value}" is not an http(s) address such as https://sheets.googleapis.com/',
       noCredentials:
-        'spreadsheet {id}: no Google credentials found. On a laptop run: gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ; in CI set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (or use workload identity federation). See docs/report.md',
+        'spreadsheet {id}: no Google credentials found. On a laptop run: gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ; in CI set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (or use workload identity federation). See {guide}',
       unauthenticated:
         'spreadsheet {id}: Google refused the credentials (401: expired or revoked); sign in again with gcloud auth application-default login, or renew GTM_PYRAMID_ACCESS_TOKEN',
       forbidden:
@@ -1075,7 +1075,7 @@ export const en = {
         '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
         '      Write the static report (DIR/index.html, plan.json; default DIR {reportDir}).',
         '      Without plan.xlsx or --sheet, the built-in example plan is used (as of {exampleAsOf} unless --as-of is given).',
-        '      --sheet reads the live Google Sheet (Application Default Credentials; see docs/report.md).',
+        '      --sheet reads the live Google Sheet (Application Default Credentials; see {guide}).',
         "      --previous names the last report's plan.json (a file or https:// URL): the report then says what moved since.",
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
         '      Run the plan checks. Exit 0: no errors; 1: the plan has errors; 2: the plan cannot be read.',

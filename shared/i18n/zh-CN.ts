@@ -796,7 +796,7 @@ export const zhCN: Messages = {
       fixRebuilt: '已重建 {cell}。',
     },
     helpText:
-      '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n分解目标：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。\n\n给管理层的报告：gtm-pyramid 命令行可根据本表格生成网页，并列出自上次报告以来的变化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。请发布到仅公司内部可访问的位置（见 docs/report.md）：公开网页会暴露您的目标。',
+      '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n分解目标：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。\n\n给管理层的报告：gtm-pyramid 命令行可根据本表格生成网页，并列出自上次报告以来的变化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。请发布到仅公司内部可访问的位置（如内网，或需用公司账号登录的网站）：公开网页会暴露您的目标。',
   },
   customFunctions: {
     args: {
@@ -943,7 +943,7 @@ export const zhCN: Messages = {
         '--sheet：“{value}”不是 Google 表格的网址或表格 ID；请从浏览器地址栏复制网址（https://docs.google.com/spreadsheets/d/…/edit）',
       badApiRoot: 'GTM_PYRAMID_SHEETS_API：“{value}”不是 http(s) 网址，例如 https://sheets.googleapis.com/',
       noCredentials:
-        '表格 {id}：未找到 Google 凭据。在电脑上运行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 设为服务账号密钥文件（或使用工作负载身份联合）。详见 docs/report.md',
+        '表格 {id}：未找到 Google 凭据。在电脑上运行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 设为服务账号密钥文件（或使用工作负载身份联合）。详见 {guide}',
       unauthenticated:
         '表格 {id}：Google 拒绝了凭据（401：已过期或已撤销）；请重新运行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
       forbidden: '表格 {id}：没有读取权限（403）；请在 Google 表格中点击“共享”，把 {who} 添加为查看者',
@@ -1008,7 +1008,7 @@ export const zhCN: Messages = {
         '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
         '      写出静态报告（DIR/index.html、plan.json；DIR 默认为 {reportDir}）。',
         '      未给出 plan.xlsx 或 --sheet 时，使用内置示例计划（截至 {exampleAsOf}，除非给出 --as-of）。',
-        '      --sheet 读取在线 Google 表格（应用默认凭据；见 docs/report.md）。',
+        '      --sheet 读取在线 Google 表格（应用默认凭据；见 {guide}）。',
         '      --previous 指定上次报告的 plan.json（文件或 https:// 网址）：报告会说明自上次报告以来的变化。',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
         '      运行计划检查。退出码 0：没有错误；1：计划有错误；2：无法读取计划。',

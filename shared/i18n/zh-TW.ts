@@ -796,7 +796,7 @@ export const zhTW: Messages = {
       fixRebuilt: '已重建 {cell}。',
     },
     helpText:
-      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本表格生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請釋出到僅公司內部可訪問的位置（見 docs/report.md）：公開網頁會暴露您的目標。',
+      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本表格生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請釋出到僅公司內部可訪問的位置（如內部網站，或需以公司賬號登入的網站）：公開網頁會暴露您的目標。',
   },
   customFunctions: {
     args: {
@@ -943,7 +943,7 @@ export const zhTW: Messages = {
         '--sheet：「{value}」不是 Google 試算表的網址或表格 ID；請從瀏覽器位址列複製網址（https://docs.google.com/spreadsheets/d/…/edit）',
       badApiRoot: 'GTM_PYRAMID_SHEETS_API：「{value}」不是 http(s) 網址，例如 https://sheets.googleapis.com/',
       noCredentials:
-        '表格 {id}：未找到 Google 憑據。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務賬號金鑰檔案（或使用工作負載身份聯合）。詳見 docs/report.md',
+        '表格 {id}：未找到 Google 憑據。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務賬號金鑰檔案（或使用工作負載身份聯合）。詳見 {guide}',
       unauthenticated:
         '表格 {id}：Google 拒絕了憑據（401：已過期或已撤銷）；請重新執行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
       forbidden: '表格 {id}：沒有讀取許可權（403）；請在 Google 試算表中點選「共享」，把 {who} 新增為檢視者',
@@ -1008,7 +1008,7 @@ export const zhTW: Messages = {
         '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
         '      寫出靜態報告（DIR/index.html、plan.json；DIR 預設為 {reportDir}）。',
         '      未指定 plan.xlsx 或 --sheet 時，使用內建範例計畫（截至 {exampleAsOf}，除非指定 --as-of）。',
-        '      --sheet 讀取線上 Google 試算表（應用程式預設憑證；見 docs/report.md）。',
+        '      --sheet 讀取線上 Google 試算表（應用程式預設憑證；見 {guide}）。',
         '      --previous 指定上次報告的 plan.json（檔案或 https:// 網址）：報告會說明自上次報告以來的變化。',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
         '      執行計畫檢查。退出碼 0：沒有錯誤；1：計畫有錯誤；2：無法讀取計畫。',
