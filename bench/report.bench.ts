@@ -323,10 +323,16 @@ export interface ReportBench {
     installed: InstalledResult;
     /** exceljs's readFile of the same file: its run of median time. */
     exceljsReadFile: ExceljsResult;
-    /** Every run of the two, taken in turn (installed first): wall and CPU milliseconds. */
+    /**
+     * Every run, taken in turn: the installed command (writing beside the other reports), the same writing to a
+     * memory file system (/dev/shm, where there is one: the report without this disk's cost of creating files), and
+     * exceljs's readFile; wall and CPU milliseconds.
+     */
     comparison: {
       installedMs: number[];
       installedCpuMs: number[];
+      inMemoryMs: number[];
+      inMemoryCpuMs: number[];
       exceljsMs: number[];
       exceljsCpuMs: number[];
     };
