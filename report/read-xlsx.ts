@@ -99,7 +99,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 const GT = 0x3e; // >
 const SLASH = 0x2f;
 const FORMULA_OPEN = Buffer.from('<f');
-const FORMULA_CLOSE = Buffer.from('</f>');
+/** What starts an end tag: a formula's is "</f>", or "</f >" / "</f\n>" (XML's ETag ::= '</' Name S? '>'). */
+const END_TAG_OPEN = Buffer.from('</');
 const EMPTY = Buffer.alloc(0);
 /** Markup whose content is not elements, so a "<f" in it is no formula: its opening and what ends it. */
 const OPAQUE = [
@@ -124,7 +125,8 @@ const isFormulaTagEnd = (byte: number) =>
  * ("<f", "</f>") is never cut between two chunks: it ends at its own '>', and its start is never after the
  * chunk's last '>'. (Text may hold a raw '>' too; a chunk ending there only cuts text, which the parser takes in
  * pieces.) Text and attribute values never hold a raw '<', so "<f" followed by '>', '/' or a space can only open
- * a formula, and "</f>" only close one. Without its <f>, a cell keeps its cached result in <v> and its type in
+ * a formula, and, since a formula holds only text, the first "</" after it starts its end tag, however that tag
+ * is spaced ("</f>", "</f >": looking for "</f>" alone would drop every cell up to the next formula's end). Without its <f>, a cell keeps its cached result in <v> and its type in
  * t="…", which then reads as any value cell: a number (a Date when the cell's format is a date), a string, a
  * boolean or an error. Comments, CDATA sections and processing instructions are passed on whole, whatever they
  * hold ("<f>" in a comment is not a formula); like a tag, what ends each ("-->", "]]>", "?>") ends at a '>', so
@@ -172,9 +174,10 @@ export class SheetXmlFilter {
         opaque = this.nextOpaque(piece, pos);
       }
       if (this.inFormula) {
-        const close = piece.indexOf(FORMULA_CLOSE, pos);
+        const close = piece.indexOf(END_TAG_OPEN, pos);
         if (close < 0) return this.keep(kept); // the formula's text goes on in the next chunk
-        pos = close + FORMULA_CLOSE.length;
+        // The piece ends after a '>' at or after the end tag's own: the tag is whole here.
+        pos = piece.indexOf(GT, close) + 1;
         this.inFormula = false;
         if (opaque >= 0 && opaque < pos) opaque = this.nextOpaque(piece, pos);
       }

@@ -585,7 +585,8 @@ describe('SheetXmlFilter: formula text left out before the XML parser sees a she
     '<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData>',
     '<row r="1"><c r="A1" t="str"><f>IF(A2&gt;1,"销售","R&amp;D")</f><v>销售</v></c>',
     '<c r="B1"><f t="shared" ref="B1:B2" si="0"/><v>4</v></c><c r="C1" t="s"><v>0</v></c></row>',
-    '<row r="2"><c r="A2"><f\n>1/0</f><v>2</v></c></row></sheetData>',
+    '<row r="2"><c r="A2"><f\n>1/0</f><v>2</v></c><c r="B2"><f>B1*2</f ><v>8</v></c>',
+    '<c r="C2"><f>C1</f\n><v>0</v></c></row></sheetData>',
     '<autoFilter ref="A1:C2"><filterColumn colId="0"><filters><filter val="x"/></filters></filterColumn></autoFilter>',
     '<mergeCells count="2"><mergeCell ref="A3:A5"/><mergeCell ref="B7:C8"/></mergeCells>',
     '<conditionalFormatting sqref="A1"><cfRule type="expression"><formula>A1&gt;0</formula></cfRule></conditionalFormatting>',
@@ -594,7 +595,9 @@ describe('SheetXmlFilter: formula text left out before the XML parser sees a she
   const expected = xml
     .replace('<f>IF(A2&gt;1,"销售","R&amp;D")</f>', '')
     .replace('<f t="shared" ref="B1:B2" si="0"/>', '')
-    .replace('<f\n>1/0</f>', '');
+    .replace('<f\n>1/0</f>', '')
+    .replace('<f>B1*2</f >', '')
+    .replace('<f>C1</f\n>', '');
 
   /** TEXT through a filter in chunks of SIZE bytes: the chunks it hands on. */
   const filtered = (text: string, size: number): Buffer[] => {
@@ -630,7 +633,7 @@ describe('SheetXmlFilter: formula text left out before the XML parser sees a she
       expect(Buffer.concat(filtered(opaque, size)).toString('utf8'), `chunks of ${size} bytes`).toBe(kept);
   });
 
-  it('reads the cells after a comment holding "<f>" (it used to drop them up to the next "</f>")', async () => {
+  it('reads the cells after a comment holding "<f>" or a formula ended "</f >" (both used to drop cells up to the next "</f>")', async () => {
     const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const zip = new JSZip();
@@ -654,9 +657,13 @@ describe('SheetXmlFilter: formula text left out before the XML parser sees a she
       'xl/worksheets/sheet1.xml',
       `<worksheet xmlns="${MAIN}"><sheetData><!-- exported with <f> dropped -->` +
         '<row r="1"><c r="A1"><v>120</v></c></row><row r="2"><c r="A2"><f>A1*2</f><v>240</v></c></row>' +
-        '<row r="3"><c r="A3" t="inlineStr"><is><t><![CDATA[<f>]]></t></is></c></row></sheetData></worksheet>',
+        '<row r="3"><c r="A3" t="inlineStr"><is><t><![CDATA[<f>]]></t></is></c></row>' +
+        '<row r="4"><c r="A4"><f>A1/2</f ><v>60</v></c><c r="B4"><f>A4+1</f><v>61</v></c><c r="C4"><v>9</v></c></row>' +
+        '</sheetData></worksheet>',
     );
     const buffer = await zip.generateAsync({ type: 'nodebuffer' });
-    expect(await readXlsxBuffer(buffer, 'x.xlsx')).toEqual({ Actuals: [[120], [240], ['<f>']] });
+    expect(await readXlsxBuffer(buffer, 'x.xlsx')).toEqual({
+      Actuals: [[120], [240], ['<f>'], [60, 61, 9]],
+    });
   });
 });
