@@ -370,7 +370,8 @@ export class SheetReader implements PartReader {
     switch (this.type) {
       case 's': {
         if (!this.sharedStrings) throw new MissingSharedStrings();
-        return DECIMAL.test(text) ? (this.sharedStrings[Number(text)] ?? '') : '';
+        const index = text.trim(); // as a number's <v>, it may be written with spaces or line breaks around it
+        return DECIMAL.test(index) ? (this.sharedStrings[Number(index)] ?? '') : '';
       }
       case 'str':
       case 'inlineStr':

@@ -414,11 +414,20 @@ export function mergedRangeFromA1(ref: string): MergedRange | undefined {
  * cells to group rows (one Objective cell over its three key results), and mean the value for every row, so every
  * reader fills the block with the top-left value before the parser sees the grid. The grid is changed in place
  * (rows are extended where the block reaches past them) and returned.
+ *
+ * A block whose top-left cell is blank shows blank, so every cell of it reads blank: a file may still hold values
+ * under the block (LibreOffice's "keep the contents of the hidden cells" merge writes them), which nobody sees.
  */
 export function fillMergedCells(grid: Grid, merges: readonly MergedRange[]): Grid {
   for (const { top, left, bottom, right } of merges) {
     const value = grid[top - 1]?.[left - 1];
-    if (isBlank(value)) continue;
+    if (isBlank(value)) {
+      for (let r = top; r <= bottom; r++) {
+        const row = grid[r - 1];
+        for (let c = left; row && c <= Math.min(right, row.length); c++) row[c - 1] = '';
+      }
+      continue;
+    }
     for (let r = top; r <= bottom; r++) {
       const row = (grid[r - 1] ??= []);
       for (let c = left; c <= right; c++) {

@@ -34,13 +34,13 @@ describe('fillMergedCells', () => {
     expect(mergedRangeFromA1('Plan!A1:B2')).toBeUndefined();
   });
 
-  it('extends short rows and leaves blocks with a blank top-left cell alone', () => {
-    const grid: Grid = [['a'], [], ['']];
+  it('extends short rows, and a block with a blank top-left cell reads blank, whatever its hidden cells hold', () => {
+    const grid: Grid = [['a'], [], [''], ['hidden O2', 'KR2'], [5, 'KR3', 'x']];
     fillMergedCells(grid, [
       { top: 1, left: 1, bottom: 2, right: 2 },
-      { top: 3, left: 1, bottom: 3, right: 3 },
+      { top: 3, left: 1, bottom: 5, right: 1 },
     ]);
-    expect(grid).toEqual([['a', 'a'], ['a', 'a'], ['']]);
+    expect(grid).toEqual([['a', 'a'], ['a', 'a'], [''], ['', 'KR2'], ['', 'KR3', 'x']]);
   });
 });
 

@@ -309,10 +309,15 @@ describe('packages as other producers write them', () => {
       '<x:rPh sb="0" eb="1"><x:t>ignored</x:t></x:rPh></x:is></x:c><x:c t="e"><x:v>#N/A</x:v></x:c>' +
       '<x:c t="d"><x:v>2026-03-01T00:00:00</x:v></x:c><x:c s="4"><x:v>46082</x:v></x:c>' +
       '<x:c t="str"><x:f>A1&amp;"x"</x:f><x:v>a_x000D_b</x:v></x:c><x:c><x:f>1+1</x:f></x:c></x:row>' +
-      // Values that are no number, and an empty shared-string index: read as text, and as blank.
-      '<x:row r="3"><x:c r="A3" t="s"><x:v/></x:c><x:c r="B3"><x:v> </x:v></x:c><x:c r="C3"><x:v>0x1F</x:v></x:c></x:row>' +
-      '<x:row r="4"><x:c r="A4"><x:v>7</x:v></x:c></x:row></x:sheetData>' +
-      '<x:mergeCells count="1"><x:mergeCell ref="A4:B5"/></x:mergeCells></x:worksheet>',
+      // Values that are no number, and an empty shared-string index: read as text, and as blank; an index
+      // written on its own line reads as the string.
+      '<x:row r="3"><x:c r="A3" t="s"><x:v/></x:c><x:c r="B3"><x:v> </x:v></x:c><x:c r="C3"><x:v>0x1F</x:v></x:c>' +
+      '<x:c r="D3" t="s"><x:v>\n  1\n</x:v></x:c></x:row>' +
+      '<x:row r="4"><x:c r="A4"><x:v>7</x:v></x:c></x:row>' +
+      // A merged block whose top-left cell is blank, with a value kept under it: blank, as it shows.
+      '<x:row r="6"><x:c r="B6"><x:v>1</x:v></x:c></x:row>' +
+      '<x:row r="7"><x:c r="A7"><x:v>8</x:v></x:c><x:c r="B7"><x:v>2</x:v></x:c></x:row></x:sheetData>' +
+      '<x:mergeCells count="2"><x:mergeCell ref="A4:B5"/><x:mergeCell ref="A6:A7"/></x:mergeCells></x:worksheet>',
     'xl/chartsheets/chart.xml': `<chartsheet xmlns="${MAIN}"/>`,
     'xl/strings.xml':
       `<sst xmlns="${MAIN}"><si><t>Key &amp; result</t></si>` +
@@ -344,9 +349,11 @@ describe('packages as other producers write them', () => {
   const expected = [
     ['Key & result', '销售 team', utcDate('2026-03-01'), new Date('2026-03-01T12:00:00Z'), 0.25, true],
     ['inline ', '#N/A', utcDate('2026-03-01'), utcDate('2026-03-01'), 'a\rb'],
-    ['', '', '0x1F'],
+    ['', '', '0x1F', '销售 team'],
     [7, 7],
     [7, 7],
+    ['', 1],
+    ['', 2],
   ];
 
   it('prefixed names, parts in any order, place and case, chart sheets, runs, phonetic guides, every cell type', async () => {
