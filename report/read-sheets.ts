@@ -5,8 +5,9 @@
  *
  *   1. spreadsheets.get, `fields` limited to the title, locale, time zone, and each tab's title and merges;
  *   2. spreadsheets.values.batchGet of every plan tab, valueRenderOption=UNFORMATTED_VALUE (numbers as numbers,
- *      formulas as their results) and dateTimeRenderOption=SERIAL_NUMBER (dates as day serials, which the
- *      parser reads in date columns: shared/cells.ts readDate).
+ *      formulas as their results) and dateTimeRenderOption=SERIAL_NUMBER (dates as day serials), and the same
+ *      with FORMATTED_STRING, side by side, which tells the date cells from the numbers (`withDateCells`): the
+ *      date cells become Dates, as getValues() gives them to the add-on.
  *
  * The cells then go through shared/sheet-grid.ts, the code the add-on uses for getValues(): plan tabs only,
  * merged blocks filled. References:
@@ -20,6 +21,7 @@
  */
 import type { OAuth2Client, GoogleAuth } from 'google-auth-library';
 
+import { serialToZonedDate } from '../shared/calendar';
 import { quoteSheet, type MergedRange, type Workbook } from '../shared/cells';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../shared/sheet-grid';
 import { langFromLocale, type Lang } from '../shared/template';
@@ -306,8 +308,8 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
   const locale = meta.properties?.locale || 'en';
   const planTabs = tabs.filter((t) => planTabKey(t.name));
 
-  let grids: unknown[][][] = [];
-  if (planTabs.length) {
+  /** Every plan tab's values, dates (and times, durations) rendered as `dateTimeRenderOption` says. */
+  const planValues = async (dateTimeRenderOption: 'SERIAL_NUMBER' | 'FORMATTED_STRING') => {
     const values = await call(() =>
       api.spreadsheets.values.batchGet(
         {
@@ -315,7 +317,7 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
           ranges: planTabs.map((t) => quoteSheet(t.name)),
           majorDimension: 'ROWS',
           valueRenderOption: 'UNFORMATTED_VALUE',
-          dateTimeRenderOption: 'SERIAL_NUMBER',
+          dateTimeRenderOption,
         },
         requestOptions,
       ),
@@ -330,7 +332,14 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
         }),
       );
     // valueRanges come back in the order of the ranges asked for; an empty tab has no `values`.
-    grids = ranges.map((r) => (Array.isArray(r.values) ? (r.values as unknown[][]) : []));
+    return ranges.map((r) => (Array.isArray(r.values) ? (r.values as unknown[][]) : []));
+  };
+  let grids: unknown[][][] = [];
+  if (planTabs.length) {
+    // One after the other: a failure is then one failure, with no other request still retrying behind it.
+    const serials = await planValues('SERIAL_NUMBER');
+    const formatted = await planValues('FORMATTED_STRING');
+    grids = serials.map((grid, i) => withDateCells(grid, formatted[i] ?? [], timeZone));
   }
   const workbook = sheetsToWorkbook(
     planTabs.map((t, i) => ({ name: t.name, grid: sheetGrid(grids[i], t.merges) })),
@@ -344,4 +353,27 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
     tabs: tabs.map((t) => t.name),
     workbook,
   };
+}
+
+/**
+ * The serial-number grid with its date cells made Dates, as Apps Script's getValues() gives them (the instant of
+ * the cell's wall-clock time in the spreadsheet's zone). With dateTimeRenderOption=SERIAL_NUMBER a date is a
+ * plain number, indistinguishable from one typed as a number: "1/2" typed into a Target cell, which Sheets turns
+ * into 2 January, would read as the target 46,024. The same cells asked for with FORMATTED_STRING come back as
+ * text where, and only where, the cell is formatted as a date, a time or a duration (other numbers stay numbers),
+ * so a cell that is a number in one answer and text in the other is a date. The parser then reads it as the add-on
+ * does: a date in a date column, and "not a number" where a number belongs. (A cell edited between the two
+ * requests can only be misjudged until the next read.)
+ * https://developers.google.com/sheets/api/reference/rest/v4/DateTimeRenderOption
+ */
+export function withDateCells(serials: unknown[][], formatted: unknown[][], timeZone: string): unknown[][] {
+  let out: unknown[][] | undefined;
+  serials.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (typeof value !== 'number' || typeof formatted[r]?.[c] !== 'string') return;
+      out ??= serials.map((cells) => [...cells]);
+      out[r][c] = serialToZonedDate(value, timeZone);
+    });
+  });
+  return out ?? serials;
 }

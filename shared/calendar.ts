@@ -194,6 +194,77 @@ function dayInZone(date: Date, format: Intl.DateTimeFormat): IsoDate {
   return isoDate(year, month, day);
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Wall-clock times in a time zone: Google Sheets keeps a date as wall-clock time in the spreadsheet's zone
+
+const WALL_CLOCK_FORMATS = new Map<string, Intl.DateTimeFormat | null>();
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat | null {
+  if (!WALL_CLOCK_FORMATS.has(timeZone)) {
+    try {
+      WALL_CLOCK_FORMATS.set(
+        timeZone,
+        new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        }),
+      );
+    } catch {
+      WALL_CLOCK_FORMATS.set(timeZone, null);
+    }
+  }
+  return WALL_CLOCK_FORMATS.get(timeZone) ?? null;
+}
+
+/** Milliseconds to add to a UTC instant to get the wall-clock time of the zone (IANA ids, or "GMT+4:00"). */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const fixed = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i.exec(timeZone.trim());
+  if (fixed)
+    return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2] ?? 0) * 60 + Number(fixed[3] ?? 0)) * 60_000;
+  const format = wallClockFormat(timeZone);
+  if (!format) return 0;
+  const parts = format.formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour') % 24,
+    get('minute'),
+    get('second'),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant of a wall-clock time in a zone (DST-safe: the offset is checked at the result). */
+export function instantOfWallClock(wallMs: number, timeZone: string): Date {
+  let instant = wallMs - zoneOffsetMs(wallMs, timeZone);
+  const check = zoneOffsetMs(instant, timeZone);
+  if (wallMs - check !== instant) instant = wallMs - check;
+  return new Date(instant);
+}
+
+/**
+ * A serial date-time (days since 1899-12-30, as the Sheets API gives a date cell with dateTimeRenderOption
+ * SERIAL_NUMBER) as the instant Apps Script's getValues() gives for that cell: its wall-clock time in the
+ * spreadsheet's time zone, so a date is midnight there.
+ */
+export function serialToZonedDate(serial: number, timeZone: string): Date {
+  return instantOfWallClock(SERIAL_EPOCH_MS + Math.round(serial * DAY_MS), timeZone);
+}
+
+/** An instant as "YYYY-MM-DD HH:MM" on the wall clock of a time zone (a timestamp as the spreadsheet shows it). */
+export function dateToIsoMinute(date: Date, timeZone = 'UTC'): string {
+  const instant = date.getTime();
+  return new Date(instant + zoneOffsetMs(instant, timeZone)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** True for text of the form YYYY-MM-DD that names a real day (the core never reads the clock: today is the caller's). */
 export function isIsoDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

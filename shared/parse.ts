@@ -2,7 +2,15 @@
  * Stage 1 of the pipeline: a workbook ({ tabName: cell[][] }) → a typed Plan plus located issues for
  * everything that could not be taken. Never throws on user data: every cell gives a value or an issue.
  */
-import { isIsoDate, monthOf, monthRange, serialToIsoMinute, type IsoDate, type Month } from './calendar';
+import {
+  dateToIsoMinute,
+  isIsoDate,
+  monthOf,
+  monthRange,
+  serialToIsoMinute,
+  type IsoDate,
+  type Month,
+} from './calendar';
 import {
   cellText,
   dayOf,
@@ -860,7 +868,7 @@ function readChange(r: RowReader): Change | null {
   const raw = r.raw('timestamp');
   const timestamp =
     raw instanceof Date && !Number.isNaN(raw.getTime())
-      ? raw.toISOString().slice(0, 16).replace('T', ' ')
+      ? dateToIsoMinute(raw, r.ctx.timeZone)
       : // A serial date-time (the Sheets API's SERIAL_NUMBER rendering of a timestamp).
         typeof raw === 'number' && raw >= 1 && raw <= 2_958_465
         ? serialToIsoMinute(raw)

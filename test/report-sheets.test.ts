@@ -8,11 +8,13 @@ import { isAbsolute, join } from 'node:path';
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { isoToSerial, parsePlan, tabDef, type Lang } from '../shared';
+import { columnDef, columnLetter, isoToSerial, parsePlan, tabDef, type Lang } from '../shared';
 import { MAX_BACKOFF_MS, readSheet, retryAfterMs, retryWait, spreadsheetIdOf } from '../report/read-sheets';
 import { exampleXlsxBuffer } from '../report/write-xlsx';
 import { parse, runCli, tempDir } from './helpers/report';
 import {
+  DateCell,
+  dateCell,
   EXAMPLE_SPREADSHEET_ID as ID,
   exampleSpreadsheet,
   SheetsApiServer,
@@ -82,7 +84,7 @@ describe('gtm-pyramid report --sheet', () => {
     ['en', SHEET_URL, 'plan.xlsx'],
     ['zh-CN', `${ID}zh`, 'plan-zh.xlsx'],
   ] as [Lang, string, string][]) {
-    it(`gives the same report and plan.json as the .xlsx of the same plan, in 2 requests (${lang})`, async () => {
+    it(`gives the same report and plan.json as the .xlsx of the same plan, in 3 requests (${lang})`, async () => {
       const live = await runCli(
         ['report', '--sheet', sheet, '--as-of', '2026-11-15', '--out', `live-${lang}`],
         dir,
@@ -105,11 +107,12 @@ describe('gtm-pyramid report --sheet', () => {
       const page = (out: string, source: string) => read(`${out}/index.html`).split(source).join('SOURCE');
       expect(page(`live-${lang}`, title)).toBe(page(`xlsx-${lang}`, file));
 
-      // One metadata request and one batchGet, whatever the size of the plan.
+      // One metadata request and two batchGets (dates as serial numbers, then as text), whatever the size of
+      // the plan.
       const requests = server.apiRequests;
-      expect(requests).toHaveLength(2);
+      expect(requests).toHaveLength(3);
       expect(requests.every((r) => r.method === 'GET' && r.authorization === 'Bearer test-token')).toBe(true);
-      const [meta, values] = requests;
+      const [meta, values, formatted] = requests;
       const id = lang === 'en' ? ID : `${ID}zh`;
       expect(meta.path).toBe(`/v4/spreadsheets/${id}`);
       const fields = meta.query.get('fields')!;
@@ -125,6 +128,10 @@ describe('gtm-pyramid report --sheet', () => {
         .tabs.map((t) => t.title)
         .filter((t) => t !== 'Notes' && t !== '备注' && t !== 'Chart1');
       expect(values.query.getAll('ranges')).toEqual(planTabs.map((t) => `'${t}'`));
+      expect(formatted.path).toBe(values.path);
+      expect(formatted.query.get('dateTimeRenderOption')).toBe('FORMATTED_STRING');
+      expect(formatted.query.get('valueRenderOption')).toBe('UNFORMATTED_VALUE');
+      expect(formatted.query.getAll('ranges')).toEqual(values.query.getAll('ranges'));
     });
   }
 
@@ -148,17 +155,45 @@ describe('gtm-pyramid report --sheet', () => {
     expect(Object.keys(live.workbook)).not.toContain('Notes');
   });
 
-  it('reads a Changes timestamp given as a serial date-time as the .xlsx gives it', async () => {
+  it('reads a Changes timestamp in a date-time cell as the sheet shows it, in its time zone', async () => {
     const spreadsheet = exampleSpreadsheet('en', { id: `${ID}ts` });
     const changes = spreadsheet.tabs.find((t) => t.title === tabDef('changes').label.en)!;
     const typed = changes.values[1][0];
     expect(typed).toBe('2026-06-02 10:15');
-    changes.values[1][0] = isoToSerial('2026-06-02') + (10 * 60 + 15) / 1440;
+    changes.values[1][0] = new DateCell(
+      isoToSerial('2026-06-02') + (10 * 60 + 15) / 1440,
+      '2026-06-02 10:15',
+    );
     const local = await new SheetsApiServer([spreadsheet]).start();
     try {
       process.env.GTM_PYRAMID_SHEETS_API = local.url;
       const live = await readSheet(`${ID}ts`);
-      expect(parsePlan(live.workbook).plan.changes[0].timestamp).toBe('2026-06-02 10:15');
+      expect(live.timeZone).toBe('America/Los_Angeles');
+      const { plan } = parsePlan(live.workbook, { timeZone: live.timeZone });
+      expect(plan.changes[0].timestamp).toBe('2026-06-02 10:15');
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('a date where a number belongs ("1/2" typed as a Target, which Sheets makes 2 January) is "not a number" at its cell, as in the add-on, not the number 46,024', async () => {
+    const spreadsheet = exampleSpreadsheet('en', { id: `${ID}typed` });
+    const keyResults = spreadsheet.tabs.find((t) => t.title === tabDef('keyResults').label.en)!;
+    const target = keyResults.values[0].indexOf(columnDef('keyResults', 'target').label.en);
+    keyResults.values[1][target] = dateCell('2026-01-02');
+    const local = await new SheetsApiServer([spreadsheet]).start();
+    try {
+      process.env.GTM_PYRAMID_SHEETS_API = local.url;
+      const run = await runCli(['check', '--sheet', `${ID}typed`, '--as-of', '2026-11-15', '--json'], dir);
+      expect(run.code).toBe(1);
+      const { issues } = JSON.parse(run.stdout.join('\n')) as {
+        issues: { code: string; sheet: string; cell: string }[];
+      };
+      expect(issues.filter((i) => i.code === 'not-a-number')).toEqual([
+        expect.objectContaining({ sheet: 'Key Results', cell: `${columnLetter(target + 1)}2` }),
+      ]);
+      // Dates where dates belong still read: the plan's period and every key result's dates.
+      expect(issues.filter((i) => i.code === 'not-a-date' || i.code === 'period-missing')).toEqual([]);
     } finally {
       await local.close();
     }
@@ -172,7 +207,7 @@ describe('gtm-pyramid report --sheet', () => {
     const b = JSON.parse(file.stdout.join('\n'));
     expect(a.file).toBe('GEO go-to-market plan');
     expect({ ...a, file: null }).toEqual({ ...b, file: null });
-    expect(server.apiRequests).toHaveLength(2);
+    expect(server.apiRequests).toHaveLength(3);
   });
 
   it('takes the address from the browser or the bare ID, and nothing else', () => {
@@ -276,7 +311,7 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     expect(run.stderr[1]).toContain("answered 503 (a problem on Google's side)");
     expect(run.stderr[2]).toContain('(try 4 of 7)');
     expect(run.code).toBe(0);
-    expect(server.apiRequests).toHaveLength(5); // 3 failures, then the 2 reads
+    expect(server.apiRequests).toHaveLength(6); // 3 failures, then the 3 reads
   });
 
   it('429 or 5xx that do not stop: seven tries, then one clear line', async () => {

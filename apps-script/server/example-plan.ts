@@ -5,6 +5,7 @@
  * the same notes, drop-downs and formats), writes the example's rows in one block per tab, and decomposes the
  * targets.
  */
+import { instantOfWallClock } from '../../shared/calendar';
 import { cellText, isBlank, type Cell } from '../../shared/cells';
 import { exampleWorkbook } from '../../shared/example';
 import { parsePlan } from '../../shared/parse';
@@ -16,7 +17,6 @@ import { list, t } from './i18n';
 import {
   findTab,
   hasPlanTabs,
-  instantOfWallClock,
   readSpreadsheet,
   sheetDate,
   writeBlock,

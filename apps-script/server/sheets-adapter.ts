@@ -10,6 +10,7 @@
  * top-left value (shared fillMergedCells), as the report's xlsx reader does: Objective cells merged over their
  * key results mean that objective on every row.
  */
+import { instantOfWallClock } from '../../shared/calendar';
 import { mergedRangeFromA1, type Cell, type MergedRange, type Workbook } from '../../shared/cells';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../../shared/sheet-grid';
 import { langFromLocale, type Lang, type TabKey } from '../../shared/template';
@@ -96,59 +97,6 @@ export function ensureSize(sheet: GAS.Sheet, rows: number, columns: number): voi
 
 // ---------------------------------------------------------------------------------------------------
 // Dates in the spreadsheet's time zone
-
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
-  if (!formatters.has(timeZone)) {
-    try {
-      formatters.set(
-        timeZone,
-        new Intl.DateTimeFormat('en-US', {
-          timeZone,
-          hourCycle: 'h23',
-          year: 'numeric',
-          month: 'numeric',
-          day: 'numeric',
-          hour: 'numeric',
-          minute: 'numeric',
-          second: 'numeric',
-        }),
-      );
-    } catch {
-      formatters.set(timeZone, null);
-    }
-  }
-  return formatters.get(timeZone) ?? null;
-}
-
-/** Milliseconds to add to a UTC instant to get the wall-clock time of the zone (IANA ids, or "GMT+4:00"). */
-export function zoneOffsetMs(instant: number, timeZone: string): number {
-  const fixed = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i.exec(timeZone.trim());
-  if (fixed)
-    return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2] ?? 0) * 60 + Number(fixed[3] ?? 0)) * 60_000;
-  const format = formatterFor(timeZone);
-  if (!format) return 0;
-  const parts = format.formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour') % 24,
-    get('minute'),
-    get('second'),
-  );
-  return wall - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant of a wall-clock time in a zone (DST-safe: the offset is checked at the result). */
-export function instantOfWallClock(wallMs: number, timeZone: string): Date {
-  let instant = wallMs - zoneOffsetMs(wallMs, timeZone);
-  const check = zoneOffsetMs(instant, timeZone);
-  if (wallMs - check !== instant) instant = wallMs - check;
-  return new Date(instant);
-}
 
 /**
  * The Date to write for a calendar day so the sheet shows that day: midnight of the spreadsheet's time zone

@@ -9,8 +9,8 @@
  *   errors                                                    → { "error": { "code", "message", "status" } }
  *       https://cloud.google.com/apis/design/errors
  *
- * It serves the example plan (cells from shared/example.ts, as the .xlsx of `gtm-pyramid example`), its dates as
- * serial numbers (what dateTimeRenderOption=SERIAL_NUMBER gives) and its Targets tab's formulas as results
+ * It serves the example plan (cells from shared/example.ts, as the .xlsx of `gtm-pyramid example`), its date cells
+ * as serial numbers or as text, as dateTimeRenderOption asks (DateCell), and its Targets tab's formulas as results
  * (evaluated by HyperFormula, as Sheets would: UNFORMATTED_VALUE returns results, not formulas). Every request
  * is recorded; `script` makes the next answers fail in the ways Google's do (a status, a dropped connection, no
  * answer at all). With `serviceAccount` set it also plays the Compute Engine metadata server (GCE_METADATA_HOST),
@@ -42,9 +42,25 @@ export interface GridRange {
   endColumnIndex: number;
 }
 
+/**
+ * A cell formatted as a date, a time or a duration. With valueRenderOption=UNFORMATTED_VALUE the API gives its
+ * serial number when dateTimeRenderOption is SERIAL_NUMBER (the default), and its text as its number format shows
+ * it when FORMATTED_STRING; every other cell is the same in both.
+ * https://developers.google.com/sheets/api/reference/rest/v4/DateTimeRenderOption
+ */
+export class DateCell {
+  constructor(
+    readonly serial: number,
+    readonly shown: string,
+  ) {}
+}
+
+/** A day typed into a date-formatted cell (the template formats dates yyyy-mm-dd). */
+export const dateCell = (iso: string) => new DateCell(isoToSerial(iso), iso);
+
 export interface FakeTab {
   title: string;
-  /** Row-major values as UNFORMATTED_VALUE + SERIAL_NUMBER render them. */
+  /** Row-major values as UNFORMATTED_VALUE renders them; date, time and duration cells as DateCell. */
   values: unknown[][];
   merges?: Omit<GridRange, 'sheetId'>[];
   sheetType?: 'GRID' | 'OBJECT';
@@ -252,7 +268,10 @@ export class SheetsApiServer {
     for (const range of ranges) {
       const tab = s.tabs.find((t) => t.title === tabOfRange(range));
       if (!tab) return this.error(res, 400, `Unable to parse range: ${range}`);
-      const values = trimmed(tab.values);
+      const formatted = query.get('dateTimeRenderOption') === 'FORMATTED_STRING';
+      const values = trimmed(tab.values).map((row) =>
+        row.map((cell) => (cell instanceof DateCell ? (formatted ? cell.shown : cell.serial) : cell)),
+      );
       const columns = Math.max(1, ...values.map((r) => r.length));
       const quoted = `'${tab.title.replace(/'/g, "''")}'`;
       valueRanges.push({
@@ -280,11 +299,23 @@ export function exampleSpreadsheet(
   const targets = buildTargetsSheet(parsePlan(plan).plan, { lang, date: isoToSerial })!;
   const targetsName = tabDef('targets').label[lang];
   const { values } = evaluateWorkbook({ ...plan, [targetsName]: targets.rows });
-  const tabs: FakeTab[] = Object.entries(plan).map(([title, grid]) => ({
+  // The same cells with their dates as Dates, to know which cells are formatted as dates.
+  const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const dated = {
+    ...exampleWorkbook(lang, { date: asDate }),
+    [targetsName]: buildTargetsSheet(parsePlan(plan).plan, { lang, date: asDate })!.rows,
+  };
+  const served = (title: string, grid: unknown[][]): FakeTab => ({
     title,
-    values: grid.map((row) => [...row]),
-  }));
-  tabs.push({ title: targetsName, values: values(targetsName).map((row) => row.map((c) => c ?? '')) });
+    values: grid.map((row, r) =>
+      row.map((cell, c) => {
+        const typed = dated[title]?.[r]?.[c];
+        return typed instanceof Date ? dateCell(typed.toISOString().slice(0, 10)) : (cell ?? '');
+      }),
+    ),
+  });
+  const tabs: FakeTab[] = Object.entries(plan).map(([title, grid]) => served(title, grid));
+  tabs.push(served(targetsName, values(targetsName)));
   // Merge the Objective cells of key results that share an objective, in runs of rows.
   const kr = tabs.find((t) => t.title === tabDef('keyResults').label[lang])!;
   const objectiveColumn = kr.values[0].indexOf(columnDef('keyResults', 'objective').label[lang]);
