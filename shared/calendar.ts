@@ -262,7 +262,10 @@ export function serialToZonedDate(serial: number, timeZone: string): Date {
 /** An instant as "YYYY-MM-DD HH:MM" on the wall clock of a time zone (a timestamp as the spreadsheet shows it). */
 export function dateToIsoMinute(date: Date, timeZone = 'UTC'): string {
   const instant = date.getTime();
-  return new Date(instant + zoneOffsetMs(instant, timeZone)).toISOString().slice(0, 16).replace('T', ' ');
+  const wallClock = new Date(instant + zoneOffsetMs(instant, timeZone));
+  // At the ends of the Date range the shifted instant may not exist: the instant as it is, then.
+  const shown = Number.isNaN(wallClock.getTime()) ? date : wallClock;
+  return shown.toISOString().replace(/T(\d\d:\d\d).*$/, ' $1');
 }
 
 /** True for text of the form YYYY-MM-DD that names a real day (the core never reads the clock: today is the caller's). */

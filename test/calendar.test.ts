@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { sheetDate } from '../apps-script/server/sheets-adapter';
-import { dateToIso } from '../shared/calendar';
+import { dateToIso, dateToIsoMinute, serialToZonedDate } from '../shared/calendar';
 import { readDate } from '../shared/cells';
 
 /** Every day of 2026 and 2027 (both DST changes of New York fall in them), as YYYY-MM-DD. */
@@ -45,5 +45,23 @@ describe('dateToIso: the day a Date denotes in the spreadsheet’s time zone', (
       ok: true,
       value: '2026-11-01',
     });
+  });
+});
+
+describe('serialToZonedDate and dateToIsoMinute: a date-time cell as Sheets holds it and shows it', () => {
+  it('a serial date-time is its wall-clock time in the zone, and reads back as that time', () => {
+    const serial = 46175 + (10 * 60 + 15) / 1440; // 2026-06-02 10:15
+    expect(serialToZonedDate(serial, 'America/Los_Angeles').toISOString()).toBe('2026-06-02T17:15:00.000Z');
+    expect(serialToZonedDate(serial, 'Asia/Taipei').toISOString()).toBe('2026-06-02T02:15:00.000Z');
+    for (const zone of ['America/Los_Angeles', 'Asia/Taipei', 'UTC', 'GMT+5:30'])
+      expect(dateToIsoMinute(serialToZonedDate(serial, zone), zone), zone).toBe('2026-06-02 10:15');
+    // A date alone is midnight there, the day Sheets shows.
+    expect(dateToIso(serialToZonedDate(46082, 'America/Los_Angeles'), 'America/Los_Angeles')).toBe(
+      '2026-03-01',
+    );
+  });
+
+  it('an instant at the end of the Date range reads without throwing', () => {
+    expect(dateToIsoMinute(new Date(8.64e15), 'Asia/Shanghai')).toBe('+275760-09-13 00:00');
   });
 });
