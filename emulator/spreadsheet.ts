@@ -15,6 +15,7 @@
  * marked UNCONFIRMED there is listed in docs/emulator.md.
  */
 import { installIndexedCriteria } from './indexed-criteria';
+import { installSpreadsheetRound } from './spreadsheet-round';
 import { installRangeDependencies } from './range-dependencies';
 import { HyperFormula, DetailedCellError, type RawCellContent, type SimpleCellRange } from 'hyperformula';
 import {
@@ -263,6 +264,8 @@ export class FakeSpreadsheet {
     this._timeZone = this._options.timeZone;
     // Criteria functions with HyperFormula's results, without its row-by-row walk (indexed-criteria.ts).
     installIndexedCriteria();
+    // ROUND to 15 significant digits first, as spreadsheets round a half (spreadsheet-round.ts).
+    installSpreadsheetRound();
     this._syntax = formulaSyntaxOf(this._options.locale);
     this._hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',

@@ -33,12 +33,24 @@ export interface MetricSpec {
 /** One value per month of the period: a number, or null where the metric has no bar (threshold outside its window). */
 export type MonthlyTargets = { month: Month; target: number | null }[];
 
-/** Spreadsheet ROUND: half away from zero, as HyperFormula, Sheets and Excel implement it. */
 const POWERS_OF_TEN = [1, 10, 100, 1000, 10000];
+/**
+ * How far under a half a value may fall and still be the half: 2^-49 of it, a few units in the last place,
+ * what the arithmetic before the rounding can lose (a few operations of 2^-53 each), and far below the 15
+ * significant digits spreadsheets keep.
+ */
+const HALF_TOLERANCE = 2 ** -49;
 
+/**
+ * Spreadsheet ROUND: half away from zero, of the decimal the value stands for. 0.175 × 0.75 is the double just
+ * under 0.13125, which Math.round would take down (0.1312); spreadsheets work to 15 significant digits (Excel,
+ * LibreOffice; HyperFormula rounds every result to 14), where it is the half, and round it up (0.1313). So a
+ * value within HALF_TOLERANCE under a half counts as the half, and the Targets tab and the core agree.
+ */
 export function roundHalfAway(value: number, places: number): number {
   const factor = POWERS_OF_TEN[places] ?? Math.pow(10, places);
-  return value < 0 ? -Math.round(-value * factor) / factor : Math.round(value * factor) / factor;
+  const rounded = Math.round(Math.abs(value) * factor * (1 + HALF_TOLERANCE)) / factor;
+  return value < 0 ? -rounded : rounded;
 }
 
 /** An upper-case ISO 4217 code ("USD", not "pcs" or "hrs"), a currency sign, or a word for money. */
@@ -267,7 +279,9 @@ export interface FormulaRefs {
 export function shareFormula(x: string, refs: FormulaRefs, weightsThrough?: string): string {
   const poly = `${x}*(${refs.shareLinear}+${refs.shareSquare}*${x})`;
   const custom = weightsThrough ? `+(${refs.phasingCode}=4)*${weightsThrough}` : '';
-  return `(${poly}${custom})/${refs.shareDivisor}`;
+  // In parentheses, so `span*share` multiplies by the share as cumulativeShare computes it: `span*(p)/d` would be
+  // (span*p)/d, another double, which ROUND can take the other way at a half.
+  return `((${poly}${custom})/${refs.shareDivisor})`;
 }
 
 /**

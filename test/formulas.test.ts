@@ -107,6 +107,43 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     expect(compared).toBeGreaterThan(0);
   });
 
+  it('round a half up, as spreadsheets do, in the formulas and in TypeScript alike', () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    const krs = workbook['Key Results'];
+    const header = krs[0] as string[];
+    const col = (name: string) => header.indexOf(name);
+    // 0 → 17.5% over twelve months is 4.375% in March and 13.125% in September; 5.1 points, 0.425 a month.
+    // As doubles both products fall just under the half, and span*(k/n) and (span*k)/n are different doubles.
+    const halves: [string, string, string, number][] = [
+      ['KR6', 'level', '%', 0.175],
+      ['KR7', 'cumulative', 'points', 5.1],
+    ];
+    for (const [id, type, unit, target] of halves) {
+      const row = [...krs[1]];
+      Object.assign(row, {
+        [col('ID')]: id,
+        [col('Type')]: type,
+        [col('Unit')]: unit,
+        [col('Phasing')]: 'even',
+        [col('Baseline')]: 0,
+        [col('Target')]: target,
+        [col('Start')]: serial('2026-01-01'),
+        [col('Due')]: serial('2026-12-31'),
+      });
+      krs.push(row);
+    }
+    const { grid, sheet, plan } = compareTargets(workbook, 'en');
+    const month = (id: string, m: number) =>
+      grid[sheet.targetRows[id] - 1][sheet.firstMonthColumn - 1 + m - 1];
+    expect([month('KR6', 3), month('KR6', 9), month('KR7', 1)]).toEqual([0.0438, 0.1313, 0.43]);
+    const spec = (id: string) => metricSpecs(plan).find((m) => m.id === id)!.spec;
+    expect(decompose(spec('KR6'), ['2026-03', '2026-09']).map((m) => m.target)).toEqual([0.0438, 0.1313]);
+    // Twelve months of 0.43 and 0.42 that add up to the target.
+    const kr7 = decompose(spec('KR7'), sheet.months).map((m) => m.target!);
+    expect(kr7.slice(0, 2)).toEqual([0.43, 0.42]);
+    expect(kr7.reduce((a, b) => a + b, 0)).toBeCloseTo(5.1, 9);
+  });
+
   it('use the period start when a key result has no Start', () => {
     const workbook = exampleWorkbook('en', { date: serial });
     const krs = workbook['Key Results'];

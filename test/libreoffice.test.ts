@@ -94,7 +94,10 @@ async function cachedValues(xlsx: Buffer, sheetName: string): Promise<Map<string
   return values;
 }
 
-/** The example plan with a Baseline ≠ 0, every phasing, and check-ins before a Start and after the as-of day. */
+/**
+ * The example plan with a Baseline ≠ 0, every phasing, check-ins before a Start and after the as-of day, and two
+ * key results whose monthly targets are halves to round.
+ */
 function planForLibreOffice(): Workbook {
   const workbook = exampleWorkbook('en', { date: utcDate });
   const krs = workbook['Key Results'];
@@ -104,6 +107,24 @@ function planForLibreOffice(): Workbook {
   krs[row('KR2')][col('Target')] = 60_000;
   krs[row('KR2')][col('Phasing')] = 'ramp-up';
   krs[row('KR1')][col('Phasing')] = 'front-loaded';
+  // Halves as doubles fall just under: 0 → 17.5% is 4.375% in March; 5.1 points over twelve months, 0.425 a month.
+  for (const [id, type, unit, target] of [
+    ['KR6', 'level', '%', 0.175],
+    ['KR7', 'cumulative', 'points', 5.1],
+  ] as const) {
+    const added = [...krs[row('KR2')]];
+    Object.assign(added, {
+      [col('ID')]: id,
+      [col('Type')]: type,
+      [col('Unit')]: unit,
+      [col('Phasing')]: 'even',
+      [col('Baseline')]: 0,
+      [col('Target')]: target,
+      [col('Start')]: utcDate('2026-01-01'),
+      [col('Due')]: utcDate('2026-12-31'),
+    });
+    krs.push(added);
+  }
   const actuals = workbook['Actuals'];
   const header = actuals[0] as string[];
   const checkIn = (date: string, metric: string, value: number) => {
@@ -147,7 +168,10 @@ describe('Targets formulas recalculated by LibreOffice', () => {
         compared++;
       });
     }
-    expect(compared).toBe(8 * 12);
+    expect(compared).toBe(10 * 12);
+    // LibreOffice rounds those halves up, as the core does.
+    const at = (id: string, month: number) => valueAt(rowOf.get(id)!, firstMonth + month - 1);
+    expect([at('KR6', 3), at('KR6', 9), at('KR7', 1), at('KR7', 3)]).toEqual([0.0438, 0.1313, 0.43, 0.43]);
 
     const progress = planProgress(plan, EXAMPLE_AS_OF);
     const blank = (v: unknown) => v === '' || v === null || v === undefined;

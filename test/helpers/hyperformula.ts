@@ -1,10 +1,12 @@
 /** Evaluate a workbook of values and formula strings with HyperFormula, the stand-in for a real spreadsheet. */
 import { HyperFormula, type ConfigParams } from 'hyperformula';
 import { installIndexedCriteria } from '../../emulator/indexed-criteria';
+import { installSpreadsheetRound } from '../../emulator/spreadsheet-round';
 import type { Cell, Workbook } from '../../shared';
 
-// The emulator's criteria functions (same results, indexed): the tests evaluate as the emulator does.
+// The emulator's criteria functions (same results, indexed) and ROUND: the tests evaluate as the emulator does.
 installIndexedCriteria();
+installSpreadsheetRound();
 
 export interface EvaluateOptions {
   /** Workbook-level names → a cell, e.g. { GTM_AS_OF: { sheet: 'Targets', row: 2, column: 30 } } (1-based). */
