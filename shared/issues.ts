@@ -63,6 +63,7 @@ const ISSUES = {
   'custom-weights-missing': ['warning', 'structure'],
   'targets-mismatch': ['warning', 'structure'],
   'targets-row-missing': ['warning', 'structure'],
+  'unreadable-by-formulas': ['warning', 'structure'],
   // Plausibility: numbers that read but cannot mean what they say (everyday typing mistakes).
   'target-equals-baseline': ['error', 'structure'],
   'percent-as-whole-number': ['error', 'structure'],

@@ -33,6 +33,7 @@ import {
   newCheckInColumns,
   type CheckInColumns,
 } from './check-in-columns';
+import { formulaInputProblems, type FormulaReadableValue } from './formula-inputs';
 import { CATALOGUES, inEveryLanguage, joinList, localized } from './i18n';
 import type {
   Actual,
@@ -183,7 +184,30 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   };
   attachCheckIns(plan, checkIns);
   seedPlanIndex(plan, { keyResults: keyResults.byId, kpis: kpis.byId, objectives: objectives.byId });
+  // With a Targets tab, the cells its formulas read must be what a formula can compute with (formula-inputs.ts).
+  if (layout.targets) {
+    for (const problem of formulaInputProblems(plan, workbook)) {
+      const { sheet, row, column, field, id, typed, readable } = problem;
+      issues.push(
+        makeIssue(
+          'unreadable-by-formulas',
+          { sheet, row, column },
+          {
+            field: field.label,
+            id,
+            value: typed,
+            expected: readableText(readable),
+          },
+        ),
+      );
+    }
+  }
   return { plan, issues };
+}
+
+/** A value to type, as a message shows it: 60000, 2026-03-01, ramp-up (in each language), KR1. */
+function readableText(readable: FormulaReadableValue): string | Localized {
+  return readable.kind === 'number' ? String(readable.value) : readable.value;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -712,6 +712,17 @@ export const TARGETS_SUMMARY_COLUMNS: readonly ColumnDef[] = [
 ];
 
 /**
+ * The plan cells the Targets tab's formulas read (shared/targets-sheet.ts), by tab and column key. A formula takes
+ * such a cell as it is, where the parser reads what was meant ("60k" is 60,000, "ramp up" is ramp-up), so these
+ * cells must hold what a formula can compute with (shared/formula-inputs.ts).
+ */
+export const TARGETS_FORMULA_INPUTS = {
+  keyResults: ['direction', 'baseline', 'target', 'start', 'due', 'phasing'],
+  kpis: ['direction', 'target'],
+  actuals: ['date', 'metric', 'value'],
+} as const satisfies Partial<Record<TabKey, readonly string[]>>;
+
+/**
  * Helper columns of the Targets tab, after the to-date columns: per-row figures that the month and to-date formulas
  * read, so that no formula repeats the window arithmetic (docs/addon.md, "Targets formulas"). Generated, never
  * edited by hand.

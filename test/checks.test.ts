@@ -515,6 +515,19 @@ rowMissing.edit = (wb) => {
   });
 };
 
+// With a Targets tab, a plan cell its formulas read that holds text they cannot compute with.
+cases.push({
+  name: 'a target typed as "1M" where the Targets tab formulas read it',
+  code: 'unreadable-by-formulas',
+  edit: (wb) => {
+    Object.assign(wb, workbookWithTargets().wb);
+    setCell(wb, KR, 'KR1', 'Target', '1M');
+  },
+  sheet: KR,
+  a1: 'I2',
+  says: 'KR1: Target is typed as the text “1M”, which the formulas of the Targets tab cannot use as the plan does (1000000)',
+});
+
 // Read as typed: a currency or unit that is not the plan's or the metric's, and a Language naming no language.
 cases.push(
   {

@@ -145,6 +145,34 @@ describe('everyday mistakes in a real .xlsx', () => {
     expect(cardOf(o, 'KR2').className).not.toContain('status-done');
   });
 
+  it('"1M", "Ramp up", a check-in "40k": read as meant, and a warning at each cell, since the Targets tab formulas cannot use them', async () => {
+    const book = await examplePlan();
+    cellOf(book, 'Key Results', 'KR1', 'Target').value = '1M';
+    cellOf(book, 'Key Results', 'KR2', 'Phasing').value = 'Ramp up';
+    cellOf(book, 'Key Results', 'KR2', 'Baseline').value = '0'; // text a formula turns into 0: fine
+    const [first] = actualsOf(book, 'KR1');
+    first.row.getCell(3).value = '40k';
+    const o = await run(book, 'text-for-formulas');
+    const unreadable = o.check.issues.filter((i) => i.code === 'unreadable-by-formulas');
+    expect(unreadable.map((i) => `${i.sheet}!${i.cell}`)).toEqual([
+      `Actuals!C${first.row.number}`,
+      'Key Results!I2',
+      'Key Results!L3',
+    ]);
+    expect(unreadable[1]).toMatchObject({ severity: 'warning' });
+    expect(unreadable[1].message).toBe(
+      'KR1: Target is typed as the text “1M”, which the formulas of the Targets tab cannot use as the plan does (1000000): the tab’s figures for it would be wrong.',
+    );
+    // The plan reads them as meant: KR1 still ends at 920,000 of 1,000,000.
+    expect(kr(o, 'KR1')).toMatchObject({ target: 1_000_000, actualToDate: 920000 });
+    expect(o.reportCode).toBe(0);
+
+    // Without a Targets tab no formula reads them: no warning.
+    book.removeWorksheet(book.getWorksheet('Targets')!.id);
+    const without = await run(book, 'text-no-targets');
+    expect(without.check.issues.filter((i) => i.code === 'unreadable-by-formulas')).toEqual([]);
+  });
+
   it('one Actuals row pasted twice: a warning at the second row, counted once', async () => {
     const book = await examplePlan();
     const row = addActual(book, '2026-05-28', 'KR1', 150000);

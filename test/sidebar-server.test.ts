@@ -274,6 +274,60 @@ describe('applyQuickFix', () => {
     expect(flat(again).filter((i) => i.code.startsWith('targets-'))).toEqual([]);
   });
 
+  it('types the value the plan reads over text the Targets formulas cannot use, and the tab then agrees with the plan', () => {
+    // As people type: a target "1M", a phasing "Ramp up", a check-in "40k", a metric ID with a space after it.
+    const workbook = examplePlan('en');
+    setCell(workbook, 'Key Results', 'KR1', 'Target', '1M');
+    setCell(workbook, 'Key Results', 'KR2', 'Phasing', 'Ramp up');
+    workbook['Actuals'][1][2] = '40k';
+    workbook['Actuals'][2][1] = 'KR1 ';
+    const run = addon(workbook);
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const timeZone = run.ss.getSpreadsheetTimeZone();
+    /** KR1's current value as the Targets tab's formulas compute it, and as the plan core does. */
+    const currentOfKr1 = () => {
+      const targets = run.ss.getSheetByName('Targets')!.getDataRange().getValues();
+      const kr1 = targets.find((row) => row[0] === 'KR1' && row[1] === 'target')!;
+      const asOf = dateToIso(targets[1][targets[0].indexOf('As of')] as Date, timeZone)!;
+      const plan = parsePlan(toWorkbook(run.ss), { timeZone }).plan;
+      return {
+        tab: kr1[targets[0].indexOf('Current value')],
+        plan: planProgress(plan, asOf).keyResults.find((k) => k.id === 'KR1')!.current,
+      };
+    };
+    // The formulas leave out the two check-ins the plan counts.
+    expect(currentOfKr1().tab).not.toBe(currentOfKr1().plan);
+    const unreadable = () =>
+      flat(run.project.callFromClient('getPlanCheck') as PlanCheck).filter(
+        (i) => i.code === 'unreadable-by-formulas',
+      );
+    expect(unreadable().map((i) => [i.sheet, i.a1, i.quickFix?.label])).toEqual([
+      ['Key Results', 'I2', 'Type 1000000'],
+      ['Key Results', 'L3', 'Type ramp-up'],
+      ['Actuals', 'C2', 'Type 40000'],
+      ['Actuals', 'B3', 'Type KR1'],
+    ]);
+    for (const issue of unreadable()) {
+      const before = allCells(run.ss);
+      const result = fix(run, issue.code, issue.sheet, issue.a1!);
+      expect(result.ok, result.message).toBe(true);
+      expect(result.changed).toEqual([`${issue.sheet}!${issue.a1}`]);
+      // That cell, and on Targets only results its formulas recompute: every formula stays as it was.
+      const after = allCells(run.ss);
+      const changed = changedCells(before, after);
+      expect(changed).toContain(result.changed[0]);
+      expect(changed.filter((c) => c !== result.changed[0] && !c.startsWith('Targets!'))).toEqual([]);
+      const formula = (cells: Map<string, string>, c: string) => cells.get(c)?.split(' → ')[0];
+      for (const c of changed.filter((c) => c.startsWith('Targets!')))
+        expect(formula(after.cells, c), c).toBe(formula(before.cells, c));
+    }
+    expect(unreadable()).toEqual([]);
+    expect(allCells(run.ss).cells.get('Actuals!C2')).toBe('40000');
+    expect(allCells(run.ss).cells.get('Key Results!L3')).toBe('"ramp-up"');
+    // KR1's current value on the Targets tab is the plan's again: it counts the 40k and the KR1 row.
+    expect(currentOfKr1().tab).toBe(currentOfKr1().plan);
+  });
+
   it('acts only on an issue that is still in the plan, and changes nothing otherwise', () => {
     const run = addon(brokenPlan('en'));
     const before = allCells(run.ss);

@@ -21,6 +21,7 @@ export const CHECK_MESSAGES = {
   fixFillId: localized((m) => m.addon.check.fixFillId),
   fixAddDepartment: localized((m) => m.addon.check.fixAddDepartment),
   fixRebuildTargets: localized((m) => m.addon.check.fixRebuildTargets),
+  fixTypeValue: localized((m) => m.addon.check.fixTypeValue),
 
   // Quick fixes: what happened.
   fixBadArgs: localized((m) => m.addon.check.fixBadArgs),
@@ -29,6 +30,7 @@ export const CHECK_MESSAGES = {
   fixFilledId: localized((m) => m.addon.check.fixFilledId),
   fixAddedDepartment: localized((m) => m.addon.check.fixAddedDepartment),
   fixRebuilt: localized((m) => m.addon.check.fixRebuilt),
+  fixTypedValue: localized((m) => m.addon.check.fixTypedValue),
 } satisfies Record<string, Localized>;
 
 export type CheckMessageKey = keyof typeof CHECK_MESSAGES;

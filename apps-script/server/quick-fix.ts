@@ -4,13 +4,16 @@
  *   missing-id                               fill-id          the next free ID (e.g. KR6) in the ID cell, nothing else
  *   unknown-owner                            add-department   the owner's name in a new row of Departments, nothing else
  *   targets-mismatch, targets-row-missing    rebuild-targets  Decompose targets (decompose-targets.ts) on the Targets tab
+ *   unreadable-by-formulas                   type-value       the value the plan reads ("60k" → 60000, "ramp up" →
+ *                                                             ramp-up) typed over the text, in that cell only
  *
  * The sidebar sends back the issue it shows (code, sheet, cell). The server never trusts it: under the document
  * lock it reads the spreadsheet again, runs the checks, and acts only if that issue is still there, writing only
  * the cells it then names in `changed`. The offer (its label) and the fix are computed by the same function from
  * the same sheet state, so the ID a button promises is the ID it writes.
  */
-import { cellText, isBlank, a1 as toA1, type Cell } from '../../shared/cells';
+import { cellText, isBlank, a1 as toA1, textCell, type Cell } from '../../shared/cells';
+import { formulaInputProblems } from '../../shared/formula-inputs';
 import { checkPlan } from '../../shared/checks';
 import type { IssueCode, PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
@@ -20,9 +23,9 @@ import { BusyError, withDocumentLock } from './action';
 import { cellName, reasonOf, requestedLang, stackOf, tc } from './check-messages';
 import { rebuildTargets } from './decompose-targets';
 import { t } from './i18n';
-import { ensureSize, findTab, readSpreadsheet, type SpreadsheetSnapshot } from './sheets-adapter';
+import { ensureSize, findTab, readSpreadsheet, sheetDate, type SpreadsheetSnapshot } from './sheets-adapter';
 
-export type QuickFixKind = 'fill-id' | 'add-department' | 'rebuild-targets';
+export type QuickFixKind = 'fill-id' | 'add-department' | 'rebuild-targets' | 'type-value';
 
 /** What the sidebar shows on an issue that has a quick fix. */
 export interface QuickFixOffer {
@@ -37,6 +40,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFixKind>> = {
   'unknown-owner': 'add-department',
   'targets-mismatch': 'rebuild-targets',
   'targets-row-missing': 'rebuild-targets',
+  'unreadable-by-formulas': 'type-value',
 };
 
 /** What applyQuickFix returns to the sidebar: plain JSON. */
@@ -135,6 +139,29 @@ function ownerName(ctx: FixContext, issue: PlanIssue): string | null {
   return name;
 }
 
+/** The value to type over an unreadable-by-formulas cell, as a cell and as the button shows it. */
+function readableValueAt(
+  ctx: FixContext,
+  issue: PlanIssue,
+): { cell: string | number | Date; shown: string } | null {
+  const problem = formulaInputProblems(ctx.plan, ctx.snapshot.workbook).find(
+    (p) => p.sheet === issue.sheet && p.row === issue.row && p.column === issue.column,
+  );
+  if (!problem) return null;
+  const { readable } = problem;
+  switch (readable.kind) {
+    case 'number':
+      return { cell: readable.value, shown: String(readable.value) };
+    case 'date':
+      return { cell: sheetDate(readable.value, ctx.snapshot.timeZone), shown: readable.value };
+    case 'choice':
+      return { cell: readable.value[ctx.plan.lang], shown: readable.value[ctx.plan.lang] };
+    case 'text':
+      // Plan text is data: an ID starting with "=" is written as text, never as a formula.
+      return { cell: textCell(readable.value), shown: readable.value };
+  }
+}
+
 /** The quick fix of each issue that has one (keyed by the issue object). */
 export function quickFixOffers(ctx: FixContext, issues: PlanIssue[]): Map<PlanIssue, QuickFixOffer> {
   const offers = new Map<PlanIssue, QuickFixOffer>();
@@ -158,6 +185,9 @@ export function quickFixOffers(ctx: FixContext, issues: PlanIssue[]): Map<PlanIs
     } else if (kind === 'rebuild-targets') {
       if (!ctx.plan.period) continue;
       offers.set(issue, { kind, label: tc('fixRebuildTargets', ctx.lang, { tab: targetsName }) });
+    } else if (kind === 'type-value') {
+      const value = readableValueAt(ctx, issue);
+      if (value) offers.set(issue, { kind, label: tc('fixTypeValue', ctx.lang, { value: value.shown }) });
     }
   }
   return offers;
@@ -220,6 +250,13 @@ export function applyQuickFixTo(ss: GAS.Spreadsheet, request: QuickFixRequest, l
     sheet.getRange(row, column).setValue(name);
     const cell = cellName(layout.sheet, toA1(row, column));
     return { ok: true, message: tc('fixAddedDepartment', lang, { name, cell }), changed: [cell] };
+  }
+
+  if (offer.kind === 'type-value') {
+    const value = readableValueAt(ctx, issue)!;
+    sheetOf(issue.sheet).getRange(issue.row, issue.column).setValue(value.cell);
+    const cell = cellName(issue.sheet, issue.a1!);
+    return { ok: true, message: tc('fixTypedValue', lang, { value: value.shown, cell }), changed: [cell] };
   }
 
   // rebuild-targets: the whole generated tab, as Decompose targets writes it.

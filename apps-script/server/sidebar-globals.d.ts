@@ -12,6 +12,6 @@ declare namespace GAS {
 
   interface Range {
     activate(): Range;
-    setValue(value: string | number | boolean): Range;
+    setValue(value: string | number | boolean | Date): Range;
   }
 }

@@ -612,6 +612,11 @@ export const en = {
       message: '{id} has no row on the Targets tab.',
       fix: 'Run Decompose targets again to rebuild the tab.',
     },
+    'unreadable-by-formulas': {
+      message:
+        '{id}: {field} is typed as the text “{value}”, which the formulas of the Targets tab cannot use as the plan does ({expected}): the tab’s figures for it would be wrong.',
+      fix: 'Type {expected} in the cell.',
+    },
     'too-many-key-results': {
       message: 'Objective {id} has {count} key results; keep it to {max}.',
       fix: 'Merge or drop the least important ones: few and key.',
@@ -891,6 +896,7 @@ export const en = {
       fixFillId: 'Fill in ID {id}',
       fixAddDepartment: 'Add "{name}" to {tab}',
       fixRebuildTargets: 'Rebuild {tab}',
+      fixTypeValue: 'Type {value}',
       fixBadArgs: 'This quick fix request is not valid.',
       fixGone:
         'That problem is no longer in the plan (fixed already, or the sheet changed). Check the plan again.',
@@ -898,6 +904,7 @@ export const en = {
       fixFilledId: 'Wrote the ID {id} in {cell}.',
       fixAddedDepartment: 'Added "{name}" to {cell}. Fill in its lead and colour if you like.',
       fixRebuilt: 'Rebuilt {cell}.',
+      fixTypedValue: 'Typed {value} in {cell}.',
     },
     helpText:
       'Insert templates: adds the plan tabs ({tabs}) with notes on every header, drop-downs and formats. Run it again at any time: it only adds what is missing.\n\nInsert example plan: fills an empty spreadsheet with the worked example.\n\nDecompose targets: writes one row per key result and KPI on "{targets}", one column per month, as formulas. For custom phasing, type weights in the weights rows: they are kept.\n\nCheck plan: lists what is missing or inconsistent, with the cell to fix.\n\nChanges: when {fields} of a key result or KPI changes, a row is added to "{changes}"; fill in the reason.\n\nCustom functions for your own sheets: =GTM_TARGET(…) gives a month\'s target, =GTM_STATUS(…) a status; type one in a cell to see its arguments.\n\nReport for leadership: the gtm-pyramid command line builds a web page from this spreadsheet, with what moved since the last report: gtm-pyramid report --sheet {sheetId} --previous <last plan.json>. Publish it somewhere only your company can open, such as an intranet or a site behind your company\'s sign-in: a public page shows your targets.',

@@ -517,6 +517,11 @@ export const zhCN: Messages = {
       message: '“目标分解”表中没有 {id} 的行。',
       fix: '重新运行“分解目标”以重建该表。',
     },
+    'unreadable-by-formulas': {
+      message:
+        '{id}：{field}填写的是文本“{value}”，“目标分解”表的公式无法像计划那样使用它（{expected}），该表中相应的数字会出错。',
+      fix: '在该单元格中改为输入 {expected}。',
+    },
     'too-many-key-results': {
       message: '目标 {id} 有 {count} 个关键结果，建议不超过 {max} 个。',
       fix: '合并或删减次要项：少而关键。',
@@ -788,12 +793,14 @@ export const zhCN: Messages = {
       fixFillId: '填入编号 {id}',
       fixAddDepartment: '把“{name}”添加到“{tab}”',
       fixRebuildTargets: '重建“{tab}”',
+      fixTypeValue: '改为输入 {value}',
       fixBadArgs: '快速修复请求无效。',
       fixGone: '该问题已不在计划中（可能已修复或表格已变化）。请重新检查计划。',
       fixNotOffered: '此问题没有安全的快速修复方式，请在表格中修改。',
       fixFilledId: '已在 {cell} 写入编号 {id}。',
       fixAddedDepartment: '已将“{name}”添加到 {cell}。可补充负责人和颜色。',
       fixRebuilt: '已重建 {cell}。',
+      fixTypedValue: '已在 {cell} 输入 {value}。',
     },
     helpText:
       '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n分解目标：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。\n\n给管理层的报告：gtm-pyramid 命令行可根据本表格生成网页，并列出自上次报告以来的变化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。请发布到仅公司内部可访问的位置（如内网，或需用公司账号登录的网站）：公开网页会暴露您的目标。',

@@ -517,6 +517,11 @@ export const zhTW: Messages = {
       message: '「目標分解」表中沒有 {id} 的列。',
       fix: '重新執行「分解目標」以重建該表。',
     },
+    'unreadable-by-formulas': {
+      message:
+        '{id}：{field}填寫的是文字「{value}」，「目標分解」表的公式無法像計畫那樣使用它（{expected}），該表中相應的數字會出錯。',
+      fix: '在該儲存格中改為輸入 {expected}。',
+    },
     'too-many-key-results': {
       message: '目標 {id} 有 {count} 個關鍵結果，建議不超過 {max} 個。',
       fix: '合併或刪減次要項：少而關鍵。',
@@ -788,12 +793,14 @@ export const zhTW: Messages = {
       fixFillId: '填入編號 {id}',
       fixAddDepartment: '把「{name}」新增到「{tab}」',
       fixRebuildTargets: '重建「{tab}」',
+      fixTypeValue: '改為輸入 {value}',
       fixBadArgs: '快速修復請求無效。',
       fixGone: '該問題已不在計畫中（可能已修復或表格已變化）。請重新檢查計畫。',
       fixNotOffered: '此問題沒有安全的快速修復方式，請在表格中修改。',
       fixFilledId: '已在 {cell} 寫入編號 {id}。',
       fixAddedDepartment: '已將「{name}」新增到 {cell}。可補充負責人和顏色。',
       fixRebuilt: '已重建 {cell}。',
+      fixTypedValue: '已在 {cell} 輸入 {value}。',
     },
     helpText:
       '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本表格生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請釋出到僅公司內部可訪問的位置（如內部網站，或需以公司賬號登入的網站）：公開網頁會暴露您的目標。',

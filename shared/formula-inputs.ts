@@ -1,0 +1,139 @@
+/**
+ * Plan cells the Targets tab's formulas read (TARGETS_FORMULA_INPUTS) that the parser reads as meant but a formula
+ * cannot: a number typed as text ("60k", "$1.2M", "5k", "2 hours"), a date typed as text (in a column formatted as
+ * plain text), a choice spelled another way ("ramp up" for ramp-up), a metric ID with spaces around it ("KR1 ").
+ * The report and the checks use the value meant; the formulas use the cell as it is, and give #VALUE! or leave the
+ * check-in out of their SUMIFS, so the Targets tab would disagree with the plan without a word. Each such cell is
+ * an `unreadable-by-formulas` warning at the cell, naming the value to type; the add-on's quick fix types it.
+ *
+ * Only for a plan that has a Targets tab: without one, nothing reads these cells but the parser.
+ */
+import { isErrorValue, type Cell, type Workbook } from './cells';
+import { checkInColumns } from './check-in-columns';
+import type { IsoDate } from './calendar';
+import type { Localized } from './i18n';
+import type { Plan } from './plan';
+import {
+  ENUMS,
+  labelSpellings,
+  tabDef,
+  TARGETS_FORMULA_INPUTS,
+  type ColumnDef,
+  type EnumKey,
+} from './template';
+
+/** What a formula-readable cell holds instead: a number, a date, a choice's label, or an ID's text. */
+export type FormulaReadableValue =
+  | { kind: 'number'; value: number }
+  | { kind: 'date'; value: IsoDate }
+  | { kind: 'choice'; value: Localized }
+  | { kind: 'text'; value: string };
+
+export interface FormulaInputProblem {
+  sheet: string;
+  row: number;
+  column: number;
+  /** The column, for the message. */
+  field: ColumnDef;
+  /** The row's ID (a key result's or KPI's), or its metric for a check-in. */
+  id: string;
+  /** The cell as typed. */
+  typed: string;
+  /** What to type instead: the value the parser read. */
+  readable: FormulaReadableValue;
+}
+
+type InputTab = keyof typeof TARGETS_FORMULA_INPUTS;
+
+/** Every spelling of each choice, as Sheets compares text (ignoring case): what the formulas' OR(cell="…") meet. */
+const SPELLINGS = new Map<EnumKey, Map<string, Set<string>>>();
+
+function spellingsOf(enumKey: EnumKey, choice: string): Set<string> {
+  let byChoice = SPELLINGS.get(enumKey);
+  if (!byChoice) {
+    byChoice = new Map();
+    for (const [key, label] of Object.entries(ENUMS[enumKey] as Record<string, Localized>))
+      byChoice.set(key, new Set(labelSpellings(label).map((s) => s.toLowerCase())));
+    SPELLINGS.set(enumKey, byChoice);
+  }
+  return byChoice.get(choice) ?? new Set();
+}
+
+/** A number as a spreadsheet turns text into one in arithmetic (="60000"+0 is 60000; ="60k"+0 is #VALUE!). */
+const PLAIN_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * What the cell should hold for a formula, when it holds text the formula cannot use; null when it is fine.
+ * `summed`: the formulas add the column up with SUMIFS, which leaves out every text cell, "5" included.
+ */
+function readableInstead(
+  field: ColumnDef,
+  raw: Cell,
+  parsed: unknown,
+  summed: boolean,
+): FormulaReadableValue | null {
+  // Numbers and dates are native cells; errors and blanks are other checks' business.
+  if (typeof raw !== 'string' || raw.trim() === '' || isErrorValue(raw)) return null;
+  if (field.enumKey) {
+    if (typeof parsed !== 'string' || spellingsOf(field.enumKey, parsed).has(raw.toLowerCase())) return null;
+    const label = (ENUMS[field.enumKey] as Record<string, Localized>)[parsed];
+    return label ? { kind: 'choice', value: label } : null;
+  }
+  if (field.kind === 'date') return typeof parsed === 'string' ? { kind: 'date', value: parsed } : null;
+  if (field.kind === 'ratio' || field.kind === 'number') {
+    if (typeof parsed !== 'number' || !Number.isFinite(parsed)) return null;
+    const text = raw.trim();
+    if (!summed && PLAIN_DECIMAL.test(text) && Number(text) === parsed) return null;
+    return { kind: 'number', value: parsed };
+  }
+  // An ID: the SUMIFS that count check-ins compare it whole.
+  return typeof parsed === 'string' && parsed !== '' && parsed !== raw
+    ? { kind: 'text', value: parsed }
+    : null;
+}
+
+/** Every plan cell the Targets tab's formulas read that holds text they cannot compute with (see the top). */
+export function formulaInputProblems(plan: Plan, workbook: Workbook): FormulaInputProblem[] {
+  const out: FormulaInputProblem[] = [];
+  for (const tab of Object.keys(TARGETS_FORMULA_INPUTS) as InputTab[]) {
+    const layout = plan.layout[tab];
+    const grid = layout ? workbook[layout.sheet] : undefined;
+    if (!layout || !grid) continue;
+    const inputs = TARGETS_FORMULA_INPUTS[tab]
+      .map((key) => ({
+        key,
+        column: layout.columns[key],
+        field: tabDef(tab).columns.find((c) => c.key === key)!,
+      }))
+      .filter((input) => input.column !== undefined);
+    /** One row: the value the parser read for a key is looked up only for a text cell (nearly every cell is a
+     * number or a date, and this runs over every check-in). */
+    const scan = (row: number, id: string, parsed: (key: string) => unknown) => {
+      const cells = grid[row - 1];
+      if (!Array.isArray(cells)) return;
+      for (const { key, column, field } of inputs) {
+        const raw = cells[column - 1];
+        if (typeof raw !== 'string') continue;
+        const readable = readableInstead(field, raw, parsed(key), tab === 'actuals');
+        if (readable) out.push({ sheet: layout.sheet, row, column, field, id, typed: raw, readable });
+      }
+    };
+    if (tab === 'actuals') {
+      const c = checkInColumns(plan);
+      const columns: Record<string, readonly unknown[]> = {
+        date: c.dates,
+        metric: c.metrics,
+        value: c.values,
+      };
+      let at = 0;
+      const parsed = (key: string) => columns[key]?.[at];
+      for (; at < c.rows.length; at++) scan(c.rows[at], c.metrics[at], parsed);
+    } else {
+      for (const record of tab === 'keyResults' ? plan.keyResults : plan.kpis) {
+        const fields = record as unknown as Record<string, unknown>;
+        scan(record.row, record.id, (key) => fields[key]);
+      }
+    }
+  }
+  return out;
+}
