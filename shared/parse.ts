@@ -745,6 +745,10 @@ function readKeyResult(r: RowReader): KeyResult | null {
   const ownStart = r.date('start');
   const due = r.date('due', true);
   r.checkSpan('start', ownStart, 'due', due);
+  // Without a Start the key result starts with the period: a Due before that (a wrong year) leaves it no month.
+  const periodStart = r.ctx.period?.start;
+  if (ownStart === null && due !== null && periodStart && due < periodStart)
+    r.issue('dates-reversed', 'due', { start: periodStart, end: due });
   let weight = r.number('weight');
   if (weight !== null && weight < 0) {
     r.issue('not-a-number', 'weight', { value: r.text('weight') });

@@ -13,6 +13,7 @@ import {
   isoToSerial,
   ISSUE_CATALOG,
   parsePlan,
+  planProgress,
   sortIssues,
   type CheckOptions,
   type IssueCode,
@@ -555,6 +556,25 @@ cases.push(
     says: 'The Language "Klingon" is not a language the plan can use; it is read as English.',
   },
 );
+
+describe('a key result without a Start, due before the period starts', () => {
+  it('is an error at its Due (it would have no month), not only a warning, and is left out as the tab leaves it', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR2', 'Start', '');
+    setCell(wb, KR, 'KR2', 'Due', '2025-12-31'); // the year before the plan's period
+    const { plan, issues } = parsePlan(wb);
+    expect(issues.filter((i) => i.a1 === 'K3').map((i) => [i.code, i.severity])).toEqual([
+      ['outside-period', 'warning'],
+      ['dates-reversed', 'error'],
+    ]);
+    expect(issues.find((i) => i.code === 'dates-reversed')!.message.en).toBe(
+      'KR2 ends (2025-12-31) before it starts (2026-01-01).',
+    );
+    expect(planProgress(plan, EXAMPLE_AS_OF).keyResults.find((k) => k.id === 'KR2')!.leftOut).toBe(
+      'no-window',
+    );
+  });
+});
 
 describe('every issue code, at the right cell', () => {
   it('the example plan itself has two issues: its funnel mismatch and KR3 behind pace', () => {
