@@ -61,6 +61,7 @@ const ISSUES = {
   'direction-contradiction': ['warning', 'structure'],
   'unknown-metric': ['warning', 'structure'],
   'custom-weights-missing': ['warning', 'structure'],
+  'invalid-weight': ['error', 'structure'],
   'targets-mismatch': ['warning', 'structure'],
   'targets-row-missing': ['warning', 'structure'],
   'unreadable-by-formulas': ['warning', 'structure'],

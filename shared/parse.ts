@@ -166,7 +166,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   const roadmap = readUnique('roadmap', readRoadmapItem, 'id', (item) => item.id).rows;
   const checkIns = readActuals(tables.get('actuals'), ctx);
   const changes = readRows(tables.get('changes'), ctx, readChange);
-  const targets = readTargets(tables.get('targets'), workbook, sheets.get('targets')?.name, timeZone);
+  const targets = readTargets(tables.get('targets'), workbook, sheets.get('targets')?.name, timeZone, issues);
 
   const plan: Plan = {
     lang,
@@ -935,6 +935,7 @@ function readTargets(
   workbook: Workbook,
   sheet: string | undefined,
   timeZone: string,
+  issues: PlanIssue[],
 ): TargetsTab | null {
   if (!table || !sheet) return null;
   const monthColumns: Record<Month, number> = {};
@@ -958,8 +959,19 @@ function readTargets(
     if (kind === 'weights') {
       const weights: Record<Month, number> = {};
       for (const month of months) {
-        const read = readNumber(row[monthColumns[month] - 1]);
+        const cell = row[monthColumns[month] - 1];
+        const read = readNumber(cell);
         if (read.ok && read.value >= 0) weights[month] = read.value;
+        // A weight below 0, or text: not used (the tab's SUMIFS would add a negative one in, and a rebuild
+        // keeps only usable weights), and said at the cell.
+        else if (!isBlank(cell))
+          issues.push(
+            makeIssue(
+              'invalid-weight',
+              { sheet, row: r + 1, column: monthColumns[month] },
+              { id, month, value: cellText(cell, timeZone) },
+            ),
+          );
       }
       targets.weights[id] = weights;
     } else if (!(id in targets.computed)) {

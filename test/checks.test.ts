@@ -516,6 +516,29 @@ rowMissing.edit = (wb) => {
   });
 };
 
+// A custom weight below 0: the Targets tab's SUMIFS would add it in; the plan does not use it, and says so.
+cases.push({
+  name: 'a custom weight below 0',
+  code: 'invalid-weight',
+  edit: (wb) => {
+    setCell(wb, KR, 'KR2', 'Phasing', 'custom');
+    const sheet = buildTargetsSheet(parsePlan(wb).plan, { lang: 'en', date: isoToSerial })!;
+    const weights = sheet.rows[sheet.weightRows[0] - 1];
+    weights[sheet.firstMonthColumn - 1 + 2] = 2; // March
+    weights[sheet.firstMonthColumn - 1 + 3] = -1; // April
+    wb['Targets'] = sheet.rows;
+  },
+  sheet: 'Targets',
+  a1: null, // set below: April in the weights row
+  says: 'The weight of KR2 for 2026-04 is "-1": a weight is a number of 0 or more, so it is not used.',
+});
+{
+  const wb = exampleWorkbook('en');
+  setCell(wb, KR, 'KR2', 'Phasing', 'custom');
+  const sheet = buildTargetsSheet(parsePlan(wb).plan, { lang: 'en', date: isoToSerial })!;
+  cases.at(-1)!.a1 = `${String.fromCharCode(64 + sheet.firstMonthColumn + 3)}${sheet.weightRows[0]}`;
+}
+
 // With a Targets tab, a plan cell its formulas read that holds text they cannot compute with.
 cases.push({
   name: 'a target typed as "1M" where the Targets tab formulas read it',

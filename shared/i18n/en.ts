@@ -604,6 +604,11 @@ export const en = {
       message: '{id} uses custom phasing but has no weights on the Targets tab; it is split evenly.',
       fix: 'Run Decompose targets, then type weights in its weights row.',
     },
+    'invalid-weight': {
+      message:
+        'The weight of {id} for {month} is "{value}": a weight is a number of 0 or more, so it is not used.',
+      fix: 'Type 0 or more, or leave the cell empty.',
+    },
     'targets-mismatch': {
       message: 'The Targets tab shows {sheetValue} for {id} in {month}, but the plan gives {value}.',
       fix: 'Run Decompose targets again to rebuild the tab.',

@@ -509,6 +509,10 @@ export const zhCN: Messages = {
       message: '{id} 使用自定义分解，但“目标分解”表中没有权重，暂按平均分解。',
       fix: '运行“分解目标”，然后在其权重行填写权重。',
     },
+    'invalid-weight': {
+      message: '{id} 在 {month} 的权重为“{value}”：权重须为 0 或更大的数，因此不予采用。',
+      fix: '请填写 0 或更大的数，或留空。',
+    },
     'targets-mismatch': {
       message: '“目标分解”表中 {id} 在 {month} 的值为 {sheetValue}，但按计划应为 {value}。',
       fix: '重新运行“分解目标”以重建该表。',

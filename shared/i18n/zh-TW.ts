@@ -509,6 +509,10 @@ export const zhTW: Messages = {
       message: '{id} 使用自訂分解，但「目標分解」表中沒有權重，暫按平均分解。',
       fix: '執行「分解目標」，然後在其權重列填寫權重。',
     },
+    'invalid-weight': {
+      message: '{id} 在 {month} 的權重為「{value}」：權重須為 0 或更大的數，因此不予採用。',
+      fix: '請填寫 0 或更大的數，或留空。',
+    },
     'targets-mismatch': {
       message: '「目標分解」表中 {id} 在 {month} 的值為 {sheetValue}，但按計畫應為 {value}。',
       fix: '重新執行「分解目標」以重建該表。',
