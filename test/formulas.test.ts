@@ -6,6 +6,7 @@ import { planWithKeyResults } from './helpers/addon';
 import { describe, expect, it } from 'vitest';
 import {
   buildTargetsSheet,
+  columnLetter,
   decompose,
   exampleWorkbook,
   isoToSerial,
@@ -14,6 +15,7 @@ import {
   STATUS_LABELS,
   tabDef,
   TARGETS_AS_OF,
+  TARGETS_FORMULA_INPUTS,
   TARGETS_SUMMARY_COLUMNS,
   type IsoDate,
   type Lang,
@@ -171,6 +173,32 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     expect(kr2).toEqual([0, 0, 5000, 15000, 30000, 0, 0, 0, 0, 0, 0, 0]);
     const rebuilt = buildTargetsSheet(plan, { lang: 'en', date: serial })!;
     expect(rebuilt.rows[rebuilt.weightRows[0] - 1]).toEqual(weightsRow);
+  });
+
+  it('read only the plan cells TARGETS_FORMULA_INPUTS lists (the cells checked for text a formula cannot use)', () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    // A threshold key result too: its bar is met above or below as its Direction says.
+    const krs = workbook['Key Results'];
+    krs[3][(krs[0] as string[]).indexOf('Type')] = 'threshold';
+    const { plan } = parsePlan(workbook);
+    const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial })!;
+    const read = new Set<string>();
+    for (const formula of formulasOf(sheet)) {
+      for (const [, name, letter] of formula.matchAll(/'([^']+)'!\$?([A-Z]+)\$?\d*(?::\$?[A-Z]+)?/g)) {
+        const tab = (['keyResults', 'kpis', 'actuals', 'strategy'] as const).find(
+          (key) => plan.layout[key]?.sheet === name,
+        );
+        expect(tab, name).toBeDefined();
+        if (tab === 'strategy') continue; // the period's start and end: dates the template writes
+        const columns = plan.layout[tab!]!.columns;
+        const key = Object.keys(columns).find((k) => columnLetter(columns[k]) === letter);
+        read.add(`${tab}.${key}`);
+      }
+    }
+    const listed = Object.entries(TARGETS_FORMULA_INPUTS).flatMap(([tab, keys]) =>
+      keys.map((k) => `${tab}.${k}`),
+    );
+    expect([...read].sort()).toEqual([...listed].sort());
   });
 
   it('use only functions that Sheets, Excel, LibreOffice and HyperFormula share, and never TODAY()', () => {
