@@ -3,6 +3,7 @@
  * the spreadsheet; the plan is the example plan and variants of it with every type and phasing.
  */
 import { planWithKeyResults } from './helpers/addon';
+import { addHalfKeyResults } from './helpers/edit';
 import { describe, expect, it } from 'vitest';
 import {
   buildTargetsSheet,
@@ -111,29 +112,7 @@ describe('Targets formulas evaluated by HyperFormula', () => {
 
   it('round a half up, as spreadsheets do, in the formulas and in TypeScript alike', () => {
     const workbook = exampleWorkbook('en', { date: serial });
-    const krs = workbook['Key Results'];
-    const header = krs[0] as string[];
-    const col = (name: string) => header.indexOf(name);
-    // 0 → 17.5% over twelve months is 4.375% in March and 13.125% in September; 5.1 points, 0.425 a month.
-    // As doubles both products fall just under the half, and span*(k/n) and (span*k)/n are different doubles.
-    const halves: [string, string, string, number][] = [
-      ['KR6', 'level', '%', 0.175],
-      ['KR7', 'cumulative', 'points', 5.1],
-    ];
-    for (const [id, type, unit, target] of halves) {
-      const row = [...krs[1]];
-      Object.assign(row, {
-        [col('ID')]: id,
-        [col('Type')]: type,
-        [col('Unit')]: unit,
-        [col('Phasing')]: 'even',
-        [col('Baseline')]: 0,
-        [col('Target')]: target,
-        [col('Start')]: serial('2026-01-01'),
-        [col('Due')]: serial('2026-12-31'),
-      });
-      krs.push(row);
-    }
+    addHalfKeyResults(workbook, serial);
     const { grid, sheet, plan } = compareTargets(workbook, 'en');
     const month = (id: string, m: number) =>
       grid[sheet.targetRows[id] - 1][sheet.firstMonthColumn - 1 + m - 1];

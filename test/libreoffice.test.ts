@@ -26,6 +26,7 @@ import {
   TARGETS_SUMMARY_COLUMNS,
   type Workbook,
 } from '../shared';
+import { addHalfKeyResults } from './helpers/edit';
 import { metricSpecs } from './helpers/metric-specs';
 
 const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
@@ -107,24 +108,7 @@ function planForLibreOffice(): Workbook {
   krs[row('KR2')][col('Target')] = 60_000;
   krs[row('KR2')][col('Phasing')] = 'ramp-up';
   krs[row('KR1')][col('Phasing')] = 'front-loaded';
-  // Halves as doubles fall just under: 0 → 17.5% is 4.375% in March; 5.1 points over twelve months, 0.425 a month.
-  for (const [id, type, unit, target] of [
-    ['KR6', 'level', '%', 0.175],
-    ['KR7', 'cumulative', 'points', 5.1],
-  ] as const) {
-    const added = [...krs[row('KR2')]];
-    Object.assign(added, {
-      [col('ID')]: id,
-      [col('Type')]: type,
-      [col('Unit')]: unit,
-      [col('Phasing')]: 'even',
-      [col('Baseline')]: 0,
-      [col('Target')]: target,
-      [col('Start')]: utcDate('2026-01-01'),
-      [col('Due')]: utcDate('2026-12-31'),
-    });
-    krs.push(added);
-  }
+  addHalfKeyResults(workbook, utcDate);
   const actuals = workbook['Actuals'];
   const header = actuals[0] as string[];
   const checkIn = (date: string, metric: string, value: number) => {

@@ -56,3 +56,28 @@ export function cloneWorkbook(workbook: Workbook): Workbook {
     ]),
   );
 }
+
+/**
+ * Two key results (KR6, KR7) of the example's O1 whose monthly targets are halves to round, which as doubles fall
+ * just under the half: 0 → 17.5% over 2026 is 4.375% in March and 13.125% in September; 5.1 points over 2026,
+ * 0.425 a month. `date` makes a date cell (a serial, or a Date) from YYYY-MM-DD.
+ */
+export function addHalfKeyResults(workbook: Workbook, date: (iso: string) => Cell): void {
+  const base = {
+    Objective: 'O1',
+    'Key result': 'Halves',
+    Owner: 'Sales',
+    Direction: 'increase',
+    Phasing: 'even',
+  };
+  const dates = { Baseline: 0, Start: date('2026-01-01'), Due: date('2026-12-31') };
+  addRow(workbook, 'Key Results', { ...base, ...dates, ID: 'KR6', Type: 'level', Unit: '%', Target: 0.175 });
+  addRow(workbook, 'Key Results', {
+    ...base,
+    ...dates,
+    ID: 'KR7',
+    Type: 'cumulative',
+    Unit: 'points',
+    Target: 5.1,
+  });
+}
