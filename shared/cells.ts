@@ -68,7 +68,9 @@ export const NUMBER_SCALES: readonly (readonly [word: string, exponent: number])
   ['b', 9],
   ['bn', 9],
   ['billion', 9],
+  ['百', 2],
   ['千', 3],
+  ['仟', 3],
   ['萬', 4],
   ['万', 4],
   ['十萬', 5],
@@ -225,7 +227,12 @@ export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Rea
   const rest = scale ? after.slice(scale[0].length).trim() : after;
   if (percent && (before || scale || rest)) return fail('not-a-number');
   const scaleExponent = scale ? NUMBER_SCALES.find(([w]) => w === scale[1].toLowerCase())![1] : 0;
-  const exponent = Number(exponentText ?? 0) + scaleExponent - (percent ? 2 : 0);
+  // A metric counted in 萬元 (or 千人, million USD): a bare number is in that unit, and an amount typed with its
+  // own scale or unit ("4萬", "4萬元", "40000元") is converted into it: 4 萬元 either way, never 40,000 萬元.
+  const unitScale = context.unit ? scaledUnit(context.unit) : undefined;
+  const inUnitScale = unitScale && (scale || before || rest) ? unitScale.exponent : 0;
+  if (unitScale) context = { ...context, unit: unitScale.rest };
+  const exponent = Number(exponentText ?? 0) + scaleExponent - inUnitScale - (percent ? 2 : 0);
   // Decimal text and a power of ten, so 1.1M is exactly 1100000 and 7% exactly 0.07 (no float multiplication).
   const value = Number(`${sign1 || sign2}${digits.replace(/[, ]/g, '')}e${exponent}`);
   if (!Number.isFinite(value)) return fail('not-a-number');
@@ -250,6 +257,29 @@ export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Rea
     }
   }
   return ok(value);
+}
+
+/**
+ * Scale words a Unit may start with: 萬元, 千人, 仟元, 百萬美元, million USD. Single letters (k, m, b) are left out (a
+ * Unit of "m" is metres more likely than millions), and so is 百 alone (百分比 is a percentage).
+ */
+const UNIT_SCALES = NUMBER_SCALES.filter(
+  ([word]) => word !== '百' && (word.length > 1 || /[^a-z]/i.test(word)),
+);
+let unitScalePattern: RegExp | undefined;
+
+/** A Unit that starts with a scale word: its power of ten and the unit after it (萬元 → 4, 元); else undefined. */
+export function scaledUnit(unit: string): { exponent: number; rest: string } | undefined {
+  unitScalePattern ??= new RegExp(
+    `^(${[...UNIT_SCALES]
+      .sort((a, b) => b[0].length - a[0].length)
+      .map(([w]) => w)
+      .join('|')})(?![a-z])\\s*(.*)$`,
+    'i',
+  );
+  const m = unitScalePattern.exec(unit.normalize('NFKC').trim());
+  if (!m || m[2] === '') return undefined;
+  return { exponent: UNIT_SCALES.find(([w]) => w === m[1].toLowerCase())![1], rest: m[2].trim() };
 }
 
 /** A currency typed in a cell against the plan's (and the metric's): undefined when it fits. */

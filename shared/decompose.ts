@@ -8,6 +8,7 @@
  * cumulative shares, round(total * share(k)) - round(total * share(k - 1)). The TypeScript below performs the
  * same floating-point operations in the same order as the formula text, so both give identical numbers.
  */
+import { scaledUnit } from './cells';
 import { monthIndex, monthOf, type IsoDate, type Month } from './calendar';
 import type { KeyResult, Kpi, Plan } from './plan';
 import { planIndex } from './plan-index';
@@ -58,7 +59,8 @@ const CURRENCY_CODE = /^[A-Z]{3}$/;
 const CURRENCY_WORD = /^([$€£¥￥]|元|美元|人民币|欧元|money|currency|revenue)$/i;
 
 export function isMoneyUnit(unit: string, currency = ''): boolean {
-  const u = unit.trim();
+  // 萬元 and 百萬美元 are money too: the unit after the scale word.
+  const u = (scaledUnit(unit)?.rest ?? unit).trim();
   return (
     CURRENCY_CODE.test(u) ||
     CURRENCY_WORD.test(u) ||

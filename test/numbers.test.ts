@@ -120,6 +120,29 @@ describe('readNumber', () => {
       expect(readNumber(text, { unit }), `${text} in ${unit}`).toEqual({ ok: true, value });
   });
 
+  it('reads an amount in a metric counted in 萬元, 仟元 or 千人 in that unit, never 10,000 times too large', () => {
+    const cases: [string, string, number][] = [
+      ['4', '萬元', 4], // a bare number is in the metric's unit
+      ['4萬', '萬元', 4],
+      ['4萬元', '萬元', 4],
+      ['4 萬元', '萬元', 4],
+      ['40000元', '萬元', 4],
+      ['NT$4萬', '萬元', 4],
+      ['5千', '萬元', 0.5],
+      ['5仟元', '仟元', 5],
+      ['5000元', '仟元', 5],
+      ['5萬人', '萬人', 5],
+      ['1.5M', 'million USD', 1.5],
+      ['3', '百分比', 3], // 百分比 is a percentage, not hundreds
+    ];
+    for (const [text, unit, value] of cases)
+      expect(readNumber(text, { unit, currency: 'TWD' }), `${text} in ${unit}`).toEqual({ ok: true, value });
+    // Without such a unit the scale words still multiply: 5仟 and 5百 are amounts.
+    expect(readNumber('5仟')).toEqual({ ok: true, value: 5000 });
+    expect(readNumber('5百')).toEqual({ ok: true, value: 500 });
+    expect(readNumber('4萬', { unit: '人' })).toEqual({ ok: true, value: 40_000 });
+  });
+
   it("refuses a unit that is not the metric's, and money for a metric counted in something else", () => {
     const cases: [string, NumberContext, string][] = [
       ['2 hours', { unit: '%' }, 'hours'],

@@ -22,6 +22,7 @@ import {
   matchTab,
   normalizeHeader,
   parsePlan,
+  planProgress,
   STRATEGY_FIELDS,
   tabDef,
   TABS,
@@ -223,6 +224,29 @@ describe('a plan written in Traditional Chinese', () => {
     const english = parsePlan(exampleWorkbook('en'));
     expect(issues).toEqual([]);
     expect(figures(plan)).toEqual(figures(english.plan));
+  });
+
+  it('a key result counted in 萬元, its check-ins typed "4萬": the same progress as in NT dollars', async () => {
+    const wb = traditionalWorkbook();
+    const kr = wb['關鍵結果'];
+    const header = kr[0] as string[];
+    const col = (h: string) => header.indexOf(h);
+    kr[rowOf(kr, 'KR1')][col('單位')] = '萬元';
+    kr[rowOf(kr, 'KR1')][col('目標值')] = 100;
+    for (const row of wb['實際'].slice(1)) if (row[1] === 'KR1') row[2] = `${(row[2] as number) / 10_000}萬`;
+    const { plan, issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const inWan = planProgress(plan, EXAMPLE_AS_OF).keyResults.find((k) => k.id === 'KR1')!;
+    const inDollars = planProgress(
+      analyzeWorkbook(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF }).plan,
+      EXAMPLE_AS_OF,
+    ).keyResults.find((k) => k.id === 'KR1')!;
+    // 92 萬元 of 100: the same 92% as 920,000 of 1,000,000, not 920,000 萬元 and "done".
+    expect(inWan.current).toBe(92);
+    expect({ attainment: inWan.attainment, status: inWan.status }).toEqual({
+      attainment: inDollars.attainment,
+      status: inDollars.status,
+    });
   });
 
   it('finds Traditional headers below a title row, and points at the cells that are really empty', () => {
