@@ -304,8 +304,9 @@ function checkCurrency(
 
 /**
  * A calendar day. Accepts Date objects (read in the spreadsheet's time zone), spreadsheet serial numbers,
- * "2026-03-01", "2026/3/1", "2026.3.1", "2026-03" (the first of the month), "2026年3月1日", "2026年3月".
- * Day-first and month-first forms like 03/04/2026 are refused: they mean different days in different countries.
+ * "2026-03-01", "2026/3/1", "2026.3.1", "2026-03" (the first of the month), "2026年3月1日", "2026年3月", with a
+ * weekday and a time of day after them, and Minguo years ("115/12/31", "民國115年3月1日"). Day-first and
+ * month-first forms like 03/04/2026 are refused: they mean different days in different countries.
  */
 export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
   if (isBlank(cell)) return fail('blank');
@@ -329,13 +330,34 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
   }
   if (isErrorValue(cell)) return fail('formula-error');
   const text = String(cell).normalize('NFKC').trim();
-  const m =
-    /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T\s].*)?$/.exec(text) ??
-    /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(text);
+  const m = NUMERIC_DATE.exec(text) ?? CHINESE_DATE.exec(text);
   if (!m) return fail('not-a-date');
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
-  return isRealDay(y, mo, d) ? ok(isoDate(y, mo, d)) : fail('not-a-date');
+  // A three-digit year is a Minguo (Republic of China) year, as Taiwan writes dates: 115 is 2026.
+  const year = m[1].length === 3 ? Number(m[1]) + MINGUO_OFFSET : Number(m[1]);
+  const [mo, d] = [Number(m[2]), m[3] ? Number(m[3]) : 1];
+  return isRealDay(year, mo, d) ? ok(isoDate(year, mo, d)) : fail('not-a-date');
 }
+
+/** Minguo year 1 is 1912. */
+const MINGUO_OFFSET = 1911;
+/**
+ * What may follow a day: a weekday ("(日)", "星期日", "(Sun)") and a time of day ("09:30", "上午 09:30:00",
+ * "T09:30:00Z"), as spreadsheets and people write them; anything else ("2026/6/30 延至 2026/9/30") means the cell
+ * is not a date, rather than a date with the rest thrown away.
+ */
+const DAY_NAME = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?`;
+const WEEKDAY = String.raw`(?:\s*(?:\((?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]\)|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]|\(${DAY_NAME}\)|,?\s*${DAY_NAME}))?`;
+const TIME_OF_DAY = String.raw`(?:(?:T|\s+)(?:(?:上午|下午|AM|PM)\s*)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:AM|PM|上午|下午))?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+/** A year of four digits, or three after 民國 or alone (Minguo). */
+const YEAR = String.raw`(?:民國|民国)?\s*(\d{4}|\d{3})`;
+const NUMERIC_DATE = new RegExp(
+  String.raw`^${YEAR}[-/.](\d{1,2})(?:[-/.](\d{1,2}))?${WEEKDAY}${TIME_OF_DAY}$`,
+  'i',
+);
+const CHINESE_DATE = new RegExp(
+  String.raw`^${YEAR}\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日號号])?${WEEKDAY}${TIME_OF_DAY}$`,
+  'i',
+);
 
 /**
  * The day a cell holds, or null when it holds none (readDate says why). Text in the usual form is taken as it is,

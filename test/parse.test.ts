@@ -357,6 +357,33 @@ describe('cells as spreadsheets hand them over', () => {
     }
   });
 
+  it('reads dates as Taiwan writes them (Minguo years, weekdays, 號) and refuses a date with other text after it', () => {
+    const read: [string, string][] = [
+      ['115/12/31', '2026-12-31'],
+      ['115年3月1日', '2026-03-01'],
+      ['民國115年12月31日', '2026-12-31'],
+      ['民國 115 年 3 月', '2026-03-01'],
+      ['2026 年 3 月 1 日', '2026-03-01'],
+      ['2026年3月1號', '2026-03-01'],
+      ['2026年3月1日 星期日', '2026-03-01'],
+      ['2026/3/1（日）', '2026-03-01'],
+      ['2026-03-01 Sunday', '2026-03-01'],
+      ['2026/03/01 上午 09:30:00', '2026-03-01'],
+      ['2026-03-01T09:30:00.000Z', '2026-03-01'],
+    ];
+    for (const [text, iso] of read) expect(readDate(text), text).toEqual({ ok: true, value: iso });
+    // The rest of such a cell is not thrown away: it says the cell is not one date.
+    for (const text of [
+      '2026/6/30 延至 2026/9/30',
+      '2026/3/1 至 2026/6/30',
+      '2026-03 monthly',
+      '2026/3/1 (TBC)',
+      '3月1日',
+      '99/12/31',
+    ])
+      expect(readDate(text), text).toEqual({ ok: false, reason: 'not-a-date' });
+  });
+
   it('refuses day-first and month-first dates, which mean different days in different countries', () => {
     expect(readDate('03/04/2026')).toEqual({ ok: false, reason: 'not-a-date' });
     expect(readDate('2026-02-29')).toEqual({ ok: false, reason: 'not-a-date' });
