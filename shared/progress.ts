@@ -13,7 +13,7 @@ import {
   type IsoDate,
   type Month,
 } from './calendar';
-import { expectedAtPosition, monthTargetAt, type MetricSpec } from './decompose';
+import { expectedAtPosition, monthTargetAt, roundHalfAway, type MetricSpec } from './decompose';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import type { KeyResult, Kpi, Plan } from './plan';
 import { planIndex, type Groups } from './plan-index';
@@ -296,7 +296,11 @@ function slope(points: [number, number][]): number {
   return den === 0 ? 0 : num / den;
 }
 
-const roundScore = (attainment: number) => Math.round(Math.min(1, Math.max(0, attainment)) * 10) / 10;
+/**
+ * To one decimal, halves up (method §9): 0.75 is 0.8. Attainment is a quotient (0.15 / 0.2 is the double just under
+ * 0.75), so the rounding is roundHalfAway's, which takes a value a hair under a half as the half.
+ */
+const roundScore = (attainment: number) => roundHalfAway(Math.min(1, Math.max(0, attainment)), 1);
 
 /**
  * What every metric of one plan shares as of one day, worked out once per planProgress rather than once per
@@ -717,12 +721,13 @@ interface Group {
 /** Members a roll-up leaves out of its weighted mean, once it has decided the group's case. */
 type Excluded = (p: MetricProgress) => boolean;
 const NONE_EXCLUDED: Excluded = () => false;
-const UNMEASURED_OR_LEFT_OUT: Excluded = (p) => p.leftOut !== null || p.attainment === null;
 const NOT_MEASURED: Excluded = (p) =>
   p.attainment === null ||
   p.expectedAttainment === null ||
   p.status === 'no-data' ||
   p.status === 'not-started';
+/** With a member left out: the members that could be measured, as when none is (method §10). */
+const NOT_MEASURED_OR_LEFT_OUT: Excluded = (p) => p.leftOut !== null || NOT_MEASURED(p);
 
 /**
  * The weighted mean of key results (each capped at 100%, so one overshoot cannot hide a miss), and a status
@@ -745,7 +750,7 @@ function rollUp(group: Group): RollUp {
   // A member left out because of an error must not make the group look better than it is: the group needs
   // attention, and its attainment is that of the members that could be measured.
   if (anyLeftOut) {
-    const { attainment, expectedAttainment } = weighted(group, UNMEASURED_OR_LEFT_OUT);
+    const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED_OR_LEFT_OUT);
     return { attainment, expectedAttainment, status: 'needs-attention', metrics };
   }
   if (allDone) {

@@ -809,9 +809,10 @@ describe('tracking checks', () => {
         .map((i) => [i.code, i.message.en]),
     ).toEqual([
       ['stale-check-in', 'KPI1 has no actual for 2026-03.'],
-      ['behind-pace', 'KR1 is at risk: 4% achieved, 5% expected by now.'],
-      ['behind-pace', 'KR2 is off track: 6% achieved, 10% expected by now.'],
-      ['behind-pace', 'KR3 is off track: 7% achieved, 10% expected by now.'],
+      // Percentages as the report shows them: one decimal below 10%.
+      ['behind-pace', 'KR1 is at risk: 4% achieved, 4.8% expected by now.'],
+      ['behind-pace', 'KR2 is off track: 6.4% achieved, 10% expected by now.'],
+      ['behind-pace', 'KR3 is off track: 6.7% achieved, 10% expected by now.'],
     ]);
   });
 

@@ -482,6 +482,18 @@ describe('roll-ups', () => {
     expect(p.objectives.O1.metrics).toBe(3);
   });
 
+  it('with a key result left out, average only those that could be measured: not one that has not started', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Target', 0.05); // = its baseline: an error, KR3 left out
+    setCell(wb, KR, 'KR2', 'Start', '2026-11-01'); // its first month is under way: not started
+    const { plan } = parsePlan(wb);
+    const p = planProgress(plan, EXAMPLE_AS_OF);
+    expect(metric(p, 'KR3').leftOut).toBe('target-equals-baseline');
+    expect(metric(p, 'KR2')).toMatchObject({ status: 'not-started', attainment: 0 });
+    // O1 needs attention, at KR1's 92%: KR2's 0 is not a measurement (it was averaged in: 46%).
+    expect(p.objectives.O1).toMatchObject({ status: 'needs-attention', attainment: 0.92 });
+  });
+
   it('match IDs and owners as the checks do: case-insensitively', () => {
     const wb = exampleWorkbook('en');
     // The checks accept all three references (no issue); progress must then count them the same.
@@ -518,6 +530,15 @@ describe('score', () => {
     expect(metric(progressOf(wb), 'KR2').score).toBe(0.8);
     setActual(wb, 'KR2', '2026-10', 4775); // 37,475 / 50,000 = 0.7495
     expect(metric(progressOf(wb), 'KR2').score).toBe(0.7);
+  });
+
+  it('rounds a half up also when the attainment is a quotient of decimals (0.15 / 0.2, a hair under 0.75)', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Baseline', 0); // a conversion rate from 0% to 20%
+    setActual(wb, 'KR3', '2026-10', 0.15);
+    const kr3 = metric(progressOf(wb), 'KR3');
+    expect(kr3.attainment).toBeCloseTo(0.75, 12);
+    expect(kr3.score).toBe(0.8);
   });
 
   it('is final once the due month is over', () => {
