@@ -266,18 +266,19 @@ describe('gtm-pyramid check', () => {
     const run = await runCli(['check'], dir);
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toBe('example: 0 errors, 2 warnings, 0 tips (as of 2026-11-15)');
-    expect(run.stdout[1]).toMatch(/^warning\s+Key Results!I4\s+KR3 is off track/);
+    expect(run.stdout[1]).toMatch(/^Warning\s+Key Results!I4\s+KR3 is off track/);
     expect(run.stdout[2]).toMatch(
-      /^warning\s+Objectives!B2\s+50,000 × 20% \(KR2 × KR3\) makes 10,000, but objective O1 names 1,000\./,
+      /^Warning\s+Objectives!B2\s+50,000 × 20% \(KR2 × KR3\) makes 10,000, but objective O1 names 1,000\./,
     );
   });
 
   it('--lang takes the names people type for a language, as the Language cell does', async () => {
     for (const [lang, words] of [
-      ['English', /^warning .*expected by now/],
-      ['简体中文', /^warning .*此时应完成/],
-      ['繁體中文', /^warning .*此時應完成/],
-      ['zh_TW', /^warning .*此時應完成/],
+      // The severity in the same language as the message.
+      ['English', /^Warning .*expected by now/],
+      ['简体中文', /^警告 .*此时应完成/],
+      ['繁體中文', /^警告 .*此時應完成/],
+      ['zh_TW', /^警告 .*此時應完成/],
     ] as const) {
       const run = await runCli(['check', '--lang', lang], dir);
       expect(run.code, lang).toBe(0);
