@@ -875,23 +875,25 @@ export const ALIASES: {
     'strategy.field': ['欄位', '栏位', '項目', '项目'],
     'departments.name': ['部門名稱', '部门名称'],
     'departments.lead': ['主管'],
-    'objectives.owner': ['負責單位', '负责单位'],
+    'objectives.owner': ['負責單位', '负责单位', '部門', '部门'],
     'objectives.start': ['開始日期', '开始日期'],
     'objectives.end': ['結束日期', '结束日期'],
     'keyResults.title': ['關鍵成果', '关键成果'],
-    'keyResults.owner': ['負責單位', '负责单位'],
+    'keyResults.owner': ['負責單位', '负责单位', '部門', '部门'],
     'keyResults.type': ['類別', '类别'],
+    'keyResults.baseline': ['基準值', '基准值', '基準', '基准'],
     'keyResults.start': ['開始日期', '开始日期'],
     'keyResults.due': ['Due date', '截止日期', '到期日'],
+    'keyResults.weight': ['比重'],
     'keyResults.confidence': ['信心度', '信心指數', '信心指数'],
-    'kpis.owner': ['負責單位', '负责单位'],
+    'kpis.owner': ['負責單位', '负责单位', '部門', '部门'],
     'kpis.keyResult': ['關鍵成果', '关键成果'],
     'roadmap.item': ['項目', '项目'],
-    'roadmap.owner': ['負責單位', '负责单位'],
+    'roadmap.owner': ['負責單位', '负责单位', '部門', '部门'],
     'roadmap.start': ['開始日期', '开始日期'],
     'roadmap.end': ['結束日期', '结束日期'],
     'roadmap.keyResults': ['關鍵成果', '关键成果'],
-    'actuals.value': ['實際值', '实际值'],
+    'actuals.value': ['實際值', '实际值', '實績', '实绩'],
     'changes.timestamp': ['時間戳記', '时间戳记'],
     'changes.cell': ['儲存格', '储存格'],
     'changes.field': ['欄位', '栏位'],
@@ -905,10 +907,16 @@ export const ALIASES: {
     currency: ['幣別', '币别'],
   },
   values: {
+    // Taiwan's words: 累積 (cumulative), 閥值 (threshold), 提高 / 增加, 減少 / 下降, 平均分配, 未開始 / 執行中.
+    'type.cumulative': ['累積', '累积'],
     'type.level': ['水準', '水准'],
-    'type.threshold': ['門檻', '门槛', '門檻值', '门槛值'],
+    'type.threshold': ['門檻', '门槛', '門檻值', '门槛值', '閥值', '阀值'],
+    'direction.increase': ['提高', '增加'],
+    'direction.decrease': ['減少', '减少', '下降'],
+    'phasing.even': ['平均分配'],
     'phasing.custom': ['自訂', '自订'],
-    'roadmapStatus.planned': ['規劃中', '规划中'],
+    'roadmapStatus.planned': ['規劃中', '规划中', '未開始', '未开始'],
+    'roadmapStatus.in-progress': ['執行中', '执行中'],
     'roadmapStatus.done': ['完成'],
   },
 };
@@ -922,9 +930,9 @@ export const ALIASES: {
  * checks that every Traditional alias folds to its Simplified twin.
  */
 const TRADITIONAL =
-  '萬與業個義產億價體儲關內冊準劃別單變臺號後週圖圓塊備頭實屬幣開異錄態願戰戶數時權標欄檻歐漢註點狀稱簡類級紀紐線結績編羣規計訂記語負責貨達進裡裏鐘鍾鍵鎊門間閾階際韓項頻顏';
+  '萬與業個義產億價體儲關內冊準劃別單變臺號後週圖圓塊備頭實屬幣開異錄態願戰戶數時權標欄檻歐漢註點狀稱簡類級紀紐線結績編羣規計訂記語負責貨達進裡裏鐘鍾鍵鎊門間閾階際韓項頻顏積閥執減灣';
 const SIMPLIFIED =
-  '万与业个义产亿价体储关内册准划别单变台号后周图圆块备头实属币开异录态愿战户数时权标栏槛欧汉注点状称简类级纪纽线结绩编群规计订记语负责货达进里里钟钟键镑门间阈阶际韩项频颜';
+  '万与业个义产亿价体储关内册准划别单变台号后周图圆块备头实属币开异录态愿战户数时权标栏槛欧汉注点状称简类级纪纽线结绩编群规计订记语负责货达进里里钟钟键镑门间阈阶际韩项频颜积阀执减湾';
 const FOLD = new Map([...TRADITIONAL].map((t, i) => [t, [...SIMPLIFIED][i]]));
 const HAN = /[\u3400-\u9fff]/;
 
@@ -1088,6 +1096,13 @@ export const LANGUAGE_SPELLINGS: Record<LanguageTag, readonly string[]> = {
     '正體',
     '正体',
     '繁中',
+    '中文（台灣）',
+    '中文（台湾）',
+    '繁體中文（台灣）',
+    '繁体中文（台湾）',
+    'Chinese (Taiwan)',
+    'Chinese (Hong Kong)',
+    '中文（香港）',
   ],
 };
 

@@ -347,6 +347,62 @@ describe('any plan, any mix', () => {
   });
 });
 
+describe("Taiwan's own words", () => {
+  it('choices: 累積, 閥值, 提高 / 增加, 減少 / 下降, 平均分配, 未開始, 執行中', () => {
+    const wb = exampleWorkbook('en');
+    const typed: [string, string, string, Cell][] = [
+      ['Key Results', 'KR1', 'Type', '累積'],
+      ['Key Results', 'KR5', 'Type', '閥值'],
+      ['Key Results', 'KR2', 'Direction', '增加'],
+      ['Key Results', 'KR3', 'Direction', '提高'],
+      ['Key Results', 'KR2', 'Phasing', '平均分配'],
+      ['KPIs', 'KPI2', 'Direction', '減少'],
+      ['KPIs', 'KPI1', 'Direction', '下降'],
+      ['Roadmap', 'R6', 'Status', '未開始'],
+      ['Roadmap', 'R5', 'Status', '執行中'],
+    ];
+    for (const [tab, id, header, value] of typed) setCell(wb, tab, id, header, value);
+    const { plan, issues } = parsePlan(wb);
+    expect(issues.filter((i) => i.code === 'invalid-choice')).toEqual([]);
+    const kr = (id: string) => plan.keyResults.find((k) => k.id === id)!;
+    expect([
+      kr('KR1').type,
+      kr('KR5').type,
+      kr('KR2').direction,
+      kr('KR3').direction,
+      kr('KR2').phasing,
+    ]).toEqual(['cumulative', 'threshold', 'increase', 'increase', 'even']);
+    expect(plan.kpis.map((k) => [k.id, k.direction]).slice(0, 2)).toEqual([
+      ['KPI1', 'decrease'],
+      ['KPI2', 'decrease'],
+    ]);
+    const status = (id: string) => plan.roadmap.find((r) => r.id === id)?.status;
+    expect([status('R6'), status('R5')]).toEqual(['planned', 'in-progress']);
+  });
+
+  it('headers: 實績 (check-in value), 基準值 (baseline), 比重 (weight), 部門 (owner)', () => {
+    const wb = exampleWorkbook('en');
+    const rename = (tab: string, from: string, to: string) => {
+      const header = wb[tab][0] as string[];
+      header[header.indexOf(from)] = to;
+    };
+    rename('Actuals', 'Value', '實績');
+    rename('Key Results', 'Baseline', '基準值');
+    rename('Key Results', 'Weight', '比重');
+    rename('Key Results', 'Owner', '部門');
+    const { plan, issues } = parsePlan(wb);
+    const english = parsePlan(exampleWorkbook('en'));
+    expect(issues.map((i) => i.code)).toEqual(english.issues.map((i) => i.code));
+    expect(plan.keyResults).toEqual(english.plan.keyResults);
+    expect(plan.actuals).toEqual(english.plan.actuals);
+  });
+
+  it('a Language of 中文（台灣） or Chinese (Taiwan) is Traditional Chinese', () => {
+    for (const name of ['中文（台灣）', '繁體中文(台灣)', 'Chinese (Taiwan)', '中文(香港)'])
+      expect(languageTag(name), name).toBe('zh-TW');
+  });
+});
+
 describe('the Language cell', () => {
   const names: [string, string | null][] = [
     ['en', 'en'],
