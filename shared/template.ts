@@ -880,7 +880,7 @@ export const ALIASES: {
     'objectives.end': ['結束日期', '结束日期'],
     'keyResults.title': ['關鍵成果', '关键成果'],
     'keyResults.owner': ['負責單位', '负责单位', '部門', '部门'],
-    'keyResults.type': ['類別', '类别'],
+    'keyResults.type': ['類別', '类别', '型別', '型别'], // 型別: the Traditional label until 2026-11
     'keyResults.baseline': ['基準值', '基准值', '基準', '基准'],
     'keyResults.start': ['開始日期', '开始日期'],
     'keyResults.due': ['Due date', '截止日期', '到期日'],

@@ -72,7 +72,7 @@ export const zhTW: Messages = {
     },
     strategyQuestions: {
       targetUsers: '產品為誰而做？',
-      problem: '使用者為什麼會使用併購買？',
+      problem: '使用者為什麼會使用並購買？',
       category: '這是什麼品類的產品，憑什麼勝過替代品？',
       businessGoal: '它為公司帶來什麼商業回報？',
     },
@@ -161,7 +161,7 @@ export const zhTW: Messages = {
             label: '負責部門',
           },
           type: {
-            label: '型別',
+            label: '類型',
             note: '累計（可相加：註冊數、收入）、水平（比率）、閾值（每期達到的標準）或里程碑（按期完成）。',
           },
           unit: {
@@ -203,7 +203,7 @@ export const zhTW: Messages = {
       },
       kpis: {
         label: 'KPI',
-        note: '運營指標：每個 KPI 跟蹤一個關鍵結果背後的工作。',
+        note: '營運指標：每個 KPI 追蹤一個關鍵結果背後的工作。',
         columns: {
           id: {
             label: '編號',
@@ -217,7 +217,7 @@ export const zhTW: Messages = {
           },
           keyResult: {
             label: '關鍵結果',
-            note: '該 KPI 跟蹤的關鍵結果編號。',
+            note: '該 KPI 追蹤的關鍵結果編號。',
           },
           unit: {
             label: '單位',
@@ -250,7 +250,7 @@ export const zhTW: Messages = {
           },
           phase: {
             label: '階段',
-            note: '例如：預熱期、釋出期、增長期。',
+            note: '例如：預熱期、發布期、成長期。',
           },
           owner: {
             label: '負責部門',
@@ -360,7 +360,7 @@ export const zhTW: Messages = {
       },
       actualToDate: {
         label: '當前值',
-        note: '當前所處水平：累計型為基線加已計入的錄入，其他為最近一次計入的錄入。',
+        note: '當前所處水平：累計型為基線加已計入的填報，其他為最近一次計入的填報。',
       },
       attainment: {
         label: '達成率',
@@ -373,22 +373,22 @@ export const zhTW: Messages = {
     },
     languageNames: { en: '英文', 'zh-CN': '簡體中文', 'zh-TW': '繁體中文' },
     targetsHelperColumns: {
-      windowStart: { label: '視窗開始', note: '首個有效月份的第一天（開始日期或週期開始）。' },
-      months: { label: '視窗月數', note: '有效月份數：從開始月份到截止月份。' },
+      windowStart: { label: '區間開始', note: '首個有效月份的第一天（開始日期或週期開始）。' },
+      months: { label: '區間月數', note: '有效月份數：從開始月份到截止月份。' },
       columnOffset: {
         label: '欄偏移',
-        note: '月份儲存格的欄號減去此值，即該月在視窗中的序號（1 = 第一個月）。',
+        note: '月份儲存格的欄號減去此值，即該月在區間中的序號（1 = 第一個月）。',
       },
       judged: {
         label: '評估月份序號',
-        note: '截至評估日已結束的最後一個月在視窗中的序號（不超過視窗月數）。',
+        note: '截至評估日已結束的最後一個月在區間中的序號（不超過區間月數）。',
       },
       span: { label: '跨度', note: '目標值減基線。' },
-      phasingCode: { label: '分解方式程式碼', note: '1 平均，2 逐步提升，3 前高後低，4 自訂（有權重）。' },
+      phasingCode: { label: '分解方式代碼', note: '1 平均，2 逐步提升，3 前高後低，4 自訂（有權重）。' },
       shareLinear: { label: '比例 a', note: 'x 個月後的累計比例 = x × (a + b × x) / d。' },
       shareSquare: { label: '比例 b', note: '見「比例 a」。' },
       shareDivisor: { label: '比例 d', note: '見「比例 a」。' },
-      weightsTotal: { label: '權重合計', note: '自訂分解：視窗內的權重合計。' },
+      weightsTotal: { label: '權重合計', note: '自訂分解：區間內的權重合計。' },
       checkedIn: { label: '評估月份檢討數', note: '該指標在評估月份的檢討列數。' },
       latestCheckIn: { label: '最近檢討日期', note: '水平與閾值指標：計入的最近一次檢討日期（無則為 0）。' },
       expectedAttainment: { label: '預期達成率', note: '累計目標對應的達成率。' },
@@ -490,8 +490,8 @@ export const zhTW: Messages = {
       fix: '請填寫目標或關鍵結果編號，或留空。',
     },
     'parent-cycle': {
-      message: '目標 {cycle} 互為上級，形成了迴圈。',
-      fix: '打破迴圈：其中一個目標的上級需留空或改為其他目標。',
+      message: '目標 {cycle} 互為上級，形成了循環。',
+      fix: '打破循環：其中一個目標的上級需留空或改為其他目標。',
     },
     'unknown-owner': {
       message: '{id} 的負責部門「{owner}」不在「部門」表中。',
@@ -548,7 +548,7 @@ export const zhTW: Messages = {
     },
     'kpi-without-key-result': {
       message: 'KPI {id} 沒有關聯關鍵結果。',
-      fix: '填寫它所跟蹤的關鍵結果。',
+      fix: '填寫它所追蹤的關鍵結果。',
     },
     'key-result-untracked': {
       message: '關鍵結果 {id} 既沒有 KPI 也沒有路線圖事項。',
@@ -583,7 +583,7 @@ export const zhTW: Messages = {
       fix: '在下次檢討中討論；如需調整計畫或目標，請註明原因。',
     },
     'currency-mismatch': {
-      message: '{id} 的「{field}」為「{value}」，幣種為 {found}，但計畫的貨幣是 {currency}。',
+      message: '{id} 的「{field}」為「{value}」，幣別為 {found}，但計畫的貨幣是 {currency}。',
       fix: '請以 {currency}（「策略」表中的貨幣）填寫金額：系統不做匯率換算。',
     },
     'unit-mismatch': {
@@ -643,7 +643,7 @@ export const zhTW: Messages = {
     strategy: {
       product: 'GEO Monitor：AI 搜尋最佳化監測軟體',
       vision: '讓每個品牌都能被客戶所用的 AI 助手找到並被準確描述。',
-      strategy: '以最準確的 GEO 監測贏得出海企業的市場團隊：以免費試用切入，按團隊逐步擴充套件。',
+      strategy: '以最準確的 GEO 監測贏得出海企業的市場團隊：以免費試用切入，按團隊逐步擴展。',
       targetUsers: '出海企業的市場行銷團隊。',
       problem: '針對海外大語言模型最佳化內容很難；我們展示 AI 助手如何看待品牌，以及該改什麼。',
       category: '生成式引擎最佳化（GEO）監測軟體；覆蓋最多的海外 AI 助手，給出可執行的改進，而不只是分數。',
@@ -652,14 +652,14 @@ export const zhTW: Messages = {
     D: {
       sales: '銷售',
       marketing: '市場',
-      operations: '運營',
+      operations: '營運',
       rnd: '研發',
       support: '客服',
     },
     rows: {
       objectives: {
         O1: {
-          title: '今年釋出新產品並轉化 1,000 家新客戶',
+          title: '今年發布新產品並轉換 1,000 家新客戶',
           notes: '本次上市的公司級目標。',
         },
         O2: {
@@ -678,7 +678,7 @@ export const zhTW: Messages = {
           title: '年底前試用轉付費率達到 20%',
         },
         KR4: {
-          title: '3 月底前在所有首發市場釋出 v1.0',
+          title: '3 月底前在所有首發市場發布 v1.0',
         },
         KR5: {
           title: '年底前 AI 回答準確率達到 90%',
@@ -686,10 +686,10 @@ export const zhTW: Messages = {
       },
       kpis: {
         KPI1: {
-          name: '月度收入增長率',
+          name: '月度收入成長率',
         },
         KPI2: {
-          name: '首次響應時間',
+          name: '首次回應時間',
           unit: '小時',
         },
         KPI3: {
@@ -703,41 +703,41 @@ export const zhTW: Messages = {
           phase: '預熱期',
         },
         R2: {
-          item: '釋出會營銷與官網',
+          item: '發布會行銷與官網',
           phase: '預熱期',
         },
         R3: {
-          item: 'v1.0 正式釋出',
-          phase: '釋出期',
+          item: 'v1.0 正式發布',
+          phase: '發布期',
         },
         R4: {
-          item: '銷售手冊與渠道夥伴',
-          phase: '釋出期',
+          item: '銷售手冊與通路夥伴',
+          phase: '發布期',
         },
         R5: {
           item: '新手引導與試用培育流程',
-          phase: '釋出期',
+          phase: '發布期',
         },
         R6: {
           item: '內容與線上研討會計畫',
-          phase: '增長期',
+          phase: '成長期',
         },
         R7: {
           item: '大客戶攻堅',
-          phase: '增長期',
+          phase: '成長期',
         },
         R8: {
           item: '覆蓋三個時區的客服中心',
-          phase: '增長期',
+          phase: '成長期',
         },
         R9: {
           item: '回答準確率改進',
-          phase: '增長期',
+          phase: '成長期',
         },
       },
       actuals: {
         '3': {
-          note: 'v1.0 已在美國、英國和新加坡釋出。',
+          note: 'v1.0 已在美國、英國和新加坡發布。',
         },
       },
       changes: {
@@ -748,7 +748,7 @@ export const zhTW: Messages = {
         },
       },
     },
-    broken: { partnerTrials: '年底前渠道夥伴帶來 500 個試用', costPerTrial: '單個試用成本' },
+    broken: { partnerTrials: '年底前通路夥伴帶來 500 個試用', costPerTrial: '單個試用成本' },
   },
   addon: {
     menuInsertTemplates: '插入範本',
@@ -807,7 +807,7 @@ export const zhTW: Messages = {
       fixTypedValue: '已在 {cell} 輸入 {value}。',
     },
     helpText:
-      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本表格生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請釋出到僅公司內部可訪問的位置（如內部網站，或需以公司賬號登入的網站）：公開網頁會暴露您的目標。',
+      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本表格生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可訪問的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標。',
   },
   customFunctions: {
     args: {
@@ -852,20 +852,20 @@ export const zhTW: Messages = {
       attainment: '達成率',
       expectedToDate: '此時應達成',
       currentValue: '當前值',
-      checkedIn: '累計錄入',
+      checkedIn: '累計填報',
       forecast: '截止日預測',
       status: '狀態',
       due: '截止',
       start: '開始',
       score: '得分',
       confidence: '信心',
-      type: '型別',
+      type: '類型',
       finalScore: '最終得分',
       month: '月份',
       actual: '實際',
       dataTable: '資料表',
       latest: '最新',
-      trackedBy: '跟蹤指標',
+      trackedBy: '追蹤指標',
       item: '事項',
       phase: '階段',
       end: '結束',
@@ -892,7 +892,7 @@ export const zhTW: Messages = {
       newValue: '新值',
       reason: '原因',
       noReason: '未填寫原因',
-      footer: '由 gtm-pyramid 生成。靜態頁面：無指令碼、無跟蹤、無網路請求。',
+      footer: '由 gtm-pyramid 生成。靜態頁面：無腳本、無追蹤、無網路請求。',
       none: '–',
     },
     phrases: {
@@ -954,13 +954,13 @@ export const zhTW: Messages = {
         '--sheet：「{value}」不是 Google 試算表的網址或表格 ID；請從瀏覽器位址列複製網址（https://docs.google.com/spreadsheets/d/…/edit）',
       badApiRoot: 'GTM_PYRAMID_SHEETS_API：「{value}」不是 http(s) 網址，例如 https://sheets.googleapis.com/',
       noCredentials:
-        '表格 {id}：未找到 Google 憑據。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務賬號金鑰檔案（或使用工作負載身份聯合）。詳見 {guide}',
+        '表格 {id}：未找到 Google 憑據。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務帳號金鑰檔案（或使用工作負載身份聯合）。詳見 {guide}',
       unauthenticated:
         '表格 {id}：Google 拒絕了憑據（401：已過期或已撤銷）；請重新執行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
-      forbidden: '表格 {id}：沒有讀取許可權（403）；請在 Google 試算表中點選「共享」，把 {who} 新增為檢視者',
-      forbiddenServiceAccount: '服務賬號 {email}',
-      forbiddenUser: '您登入 gcloud 時使用的 Google 賬號（gcloud auth application-default login）',
-      forbiddenToken: 'GTM_PYRAMID_ACCESS_TOKEN 所屬的賬號',
+      forbidden: '表格 {id}：沒有讀取權限（403）；請在 Google 試算表中點選「共用」，把 {who} 新增為檢視者',
+      forbiddenServiceAccount: '服務帳號 {email}',
+      forbiddenUser: '您登入 gcloud 時使用的 Google 帳號（gcloud auth application-default login）',
+      forbiddenToken: 'GTM_PYRAMID_ACCESS_TOKEN 所屬的帳號',
       apiDisabled:
         '表格 {id}：這些憑據所屬的 Google Cloud 專案未啟用 Google Sheets API（403）；請啟用：gcloud services enable sheets.googleapis.com',
       notFound:
@@ -972,8 +972,8 @@ export const zhTW: Messages = {
         '表格 {id}：Google 試算表返回 {status}（{reason}）；{seconds} 秒後重試（第 {attempt} 次，共 {tries} 次）',
       failed: '表格 {id}：Google 試算表返回 {status}（{message}）；未寫入任何檔案',
       network: '表格 {id}：無法連線 {host}（{code}）；請檢查網路連線或代理',
-      timeout: '表格 {id}：{host} 在 {seconds} 秒內沒有響應；請檢查網路連線後重試',
-      badResponse: '表格 {id}：{host} 的響應不是 Sheets API 的格式（{what}）',
+      timeout: '表格 {id}：{host} 在 {seconds} 秒內沒有回應；請檢查網路連線後重試',
+      badResponse: '表格 {id}：{host} 的回應不是 Sheets API 的格式（{what}）',
       noPlanTabs: '表格「{title}」（{id}）：未找到計畫工作表（現有：{tabs}）；應有 {expected}',
     },
     file: {
