@@ -95,18 +95,18 @@ export const NUMBER_SCALES: readonly (readonly [word: string, exponent: number])
  */
 export const CURRENCY_ALIASES: Record<string, readonly string[]> = {
   USD: ['USD', 'US$', '美元', '美金'],
-  TWD: ['TWD', 'NTD', 'NT$', '新台幣', '新台币', '新臺幣', '台幣', '台币', '臺幣'],
-  HKD: ['HKD', 'HK$', '港幣', '港币', '港元'],
+  TWD: ['TWD', 'NTD', 'NT$', 'NTD$', 'NT', '新台幣', '新台币', '新臺幣', '台幣', '台币', '臺幣'],
+  HKD: ['HKD', 'HK$', 'HKD$', '港幣', '港币', '港元'],
   CNY: ['CNY', 'RMB', 'CN¥', '人民幣', '人民币'],
   JPY: ['JPY', 'JP¥', '円', '日圓', '日圆', '日元', '日幣', '日币'],
   EUR: ['EUR', '€', '歐元', '欧元'],
   GBP: ['GBP', '£', '英鎊', '英镑'],
-  SGD: ['SGD', 'S$', '新加坡元', '新加坡幣', '新加坡币'],
-  KRW: ['KRW', '₩', '韓元', '韩元'],
+  SGD: ['SGD', 'S$', '新加坡元', '新加坡幣', '新加坡币', '新幣', '新币', '星幣', '星币'],
+  KRW: ['KRW', '₩', '韓元', '韩元', '韓幣', '韩币'],
   AUD: ['AUD', 'A$', 'AU$', '澳元', '澳幣', '澳币'],
   CAD: ['CAD', 'C$', 'CA$', '加元', '加幣', '加币'],
-  NZD: ['NZD', 'NZ$', '紐元', '纽元'],
-  MOP: ['MOP', 'MOP$', '澳門元', '澳门元', '澳門幣', '澳门币'],
+  NZD: ['NZD', 'NZ$', '紐元', '纽元', '紐幣', '纽币'],
+  MOP: ['MOP', 'MOP$', '澳門元', '澳门元', '澳門幣', '澳门币', '葡幣', '葡币'],
 };
 
 /**
@@ -124,7 +124,7 @@ export const SHARED_CURRENCY_SIGNS: readonly { signs: readonly string[]; codes: 
  * when the unit is the metric's own Unit: the same text, or two names of one unit here (2 hours = 2 小時).
  */
 export const UNIT_ALIASES: Record<string, readonly string[]> = {
-  hours: ['h', 'hr', 'hrs', 'hour', 'hours', '小時', '小时', '時', '时', '鐘頭', '钟头'],
+  hours: ['h', 'hr', 'hrs', 'hour', 'hours', '小時', '小时', '時', '时', '鐘頭', '钟头', '時數', '时数'],
   minutes: ['min', 'mins', 'minute', 'minutes', '分鐘', '分钟'],
   days: ['d', 'day', 'days', '天', '日'],
   weeks: ['wk', 'wks', 'week', 'weeks', '週', '周', '星期'],
@@ -133,8 +133,8 @@ export const UNIT_ALIASES: Record<string, readonly string[]> = {
   'sign-ups': ['sign-up', 'sign-ups', 'signup', 'signups', '註冊', '注册', '註冊數', '注册数'],
   customers: ['customer', 'customers', '客戶', '客户', '家'],
   users: ['user', 'users', '用戶', '用户', '使用者'],
-  people: ['person', 'persons', 'people', '人', '位', '名'],
-  times: ['x', 'times', '次'],
+  people: ['person', 'persons', 'people', '人', '位', '名', '人數', '人数'],
+  times: ['x', 'times', '次', '次數', '次数'],
   pieces: ['pc', 'pcs', 'piece', 'pieces', '個', '个', '件'],
 };
 
@@ -154,7 +154,17 @@ export function currencyCodes(text: string): readonly string[] | undefined {
       for (const sign of signs) currencyIndex.set(wordKey(sign), codes);
   }
   const trimmed = text.normalize('NFKC').trim();
-  return currencyIndex.get(wordKey(trimmed)) ?? (/^[A-Z]{3}$/.test(trimmed) ? [trimmed] : undefined);
+  const known = currencyIndex.get(wordKey(trimmed)) ?? (/^[A-Z]{3}$/.test(trimmed) ? [trimmed] : undefined);
+  if (known) return known;
+  // A name and a code together, as a Currency cell may say it: 新台幣(NTD), 台幣 TWD, 港元（HKD）.
+  const parts = trimmed.split(/[\s()/、,]+/).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const each = parts.map(
+    (part) => currencyIndex!.get(wordKey(part)) ?? (/^[A-Z]{3}$/.test(part) ? [part] : undefined),
+  );
+  if (each.some((codes) => codes === undefined)) return undefined;
+  const common = each[0]!.filter((code) => each.every((codes) => codes!.includes(code)));
+  return common.length > 0 ? common : undefined;
 }
 
 /** The unit a name denotes (a key of UNIT_ALIASES), or undefined. */

@@ -656,7 +656,9 @@ function readRows<T>(table: TableRows | undefined, ctx: RowContext, read: (r: Ro
 }
 
 /** The ID cell: present, or an issue; rows without an ID are left out (nothing could refer to them). */
-function readId(r: RowReader, key: string, example: string): string | null {
+const EXAMPLE_DEPARTMENT = localized((m) => m.example.D.marketing);
+
+function readId(r: RowReader, key: string, example: string | Localized): string | null {
   const id = r.text(key);
   if (id) {
     r.label = id;
@@ -707,7 +709,8 @@ function uniqueById<T extends { row: number }>(
 }
 
 function readDepartment(r: RowReader): Department | null {
-  const name = readId(r, 'name', 'Marketing');
+  // A department's ID is its name: the example is one in the reader's language (Marketing, 市场, 市場).
+  const name = readId(r, 'name', EXAMPLE_DEPARTMENT);
   if (!name) return null;
   return { row: r.row, name, lead: r.text('lead'), color: r.text('color') };
 }

@@ -397,6 +397,29 @@ describe("Taiwan's own words", () => {
     expect(plan.actuals).toEqual(english.plan.actuals);
   });
 
+  it('a Currency written 新台幣(NTD) or 台幣 TWD is TWD: NT$ amounts are read, not refused as another currency', () => {
+    for (const currency of ['新台幣(NTD)', '台幣 TWD', '新台幣（元）', 'NT']) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, 'Strategy', 'Currency', 'Value', currency);
+      setCell(wb, 'Key Results', 'KR1', 'Target', 'NT$100萬');
+      const { plan, issues } = parsePlan(wb);
+      expect(
+        issues.filter((i) => i.code === 'currency-mismatch'),
+        currency,
+      ).toEqual([]);
+      expect(plan.keyResults[0].target, currency).toBe(1_000_000);
+    }
+  });
+
+  it('a department without a name: the example in the fix is a department name in the reader’s language', () => {
+    const wb = exampleWorkbook('zh-TW');
+    const departments = wb['部門'];
+    departments[1][0] = '';
+    const issue = parsePlan(wb).issues.find((i) => i.code === 'missing-id')!;
+    expect(issue.fix['zh-TW']).toBe('填寫一個簡短且唯一的編號，例如 市場。');
+    expect(issue.fix.en).toBe('Give it a short unique ID, e.g. Marketing.');
+  });
+
   it('a Language of 中文（台灣） or Chinese (Taiwan) is Traditional Chinese', () => {
     for (const name of ['中文（台灣）', '繁體中文(台灣)', 'Chinese (Taiwan)', '中文(香港)'])
       expect(languageTag(name), name).toBe('zh-TW');
