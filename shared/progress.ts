@@ -685,7 +685,8 @@ function forecast(
   through: number,
   dueIndex: number,
 ): number | null {
-  if (current === null || judgedCount === 0) return current;
+  // No month judged yet (it started this month): there is no pace to carry forward, so no forecast.
+  if (current === null || judgedCount === 0) return null;
   const remaining = Math.max(0, dueIndex - through);
   // The last FORECAST_MONTHS judged months of the window.
   const first = Math.max(0, judgedCount - FORECAST_MONTHS);

@@ -434,6 +434,16 @@ describe('forecast', () => {
     expect(kr2.forecastAttainment).toBeCloseTo(1.084, 12);
   });
 
+  it('is none before a month has been judged: there is no pace yet', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR2', 'Start', '2026-11-01'); // as of 15 November, its first month is under way
+    expect(metric(progressOf(wb), 'KR2')).toMatchObject({
+      status: 'not-started',
+      forecast: null,
+      forecastAttainment: null,
+    });
+  });
+
   it('carries the recent trend forward for a level', () => {
     const wb = exampleWorkbook('en');
     // Aug 0.12, Sep 0.14, Oct 0.16: slope 0.02 a month; 0.16 + 2 × 0.02 = 0.20 by December, attainment 1.
