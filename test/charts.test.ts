@@ -107,6 +107,12 @@ describe('renderChartSvg', () => {
     expect(svg).toContain('Noto Sans CJK SC');
   });
 
+  it('is one image with one name: no English roles or labels on its parts ("line mark container", "X-axis for…")', async () => {
+    const svg = await renderChartSvg(lineSpec(), { id: 'revenue', title: '月度收入' });
+    expect(svg).not.toMatch(/aria-roledescription|role="graphics-/);
+    expect([...svg.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1])).toEqual(['月度收入']);
+  });
+
   it('gives every id a per-chart prefix: no duplicates when two charts share a page', async () => {
     const a = await renderChartSvg(lineSpec(), { id: 'chart-a' });
     const b = await renderChartSvg(lineSpec(), { id: 'chart-b' });

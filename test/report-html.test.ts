@@ -191,6 +191,10 @@ describe('report HTML: Simplified Chinese', () => {
     expect(doc.querySelector('h1')!.textContent).toBe('GEO Monitor：AI 搜索优化监测软件');
     expect(doc.querySelector('article.card')!.textContent).toContain('92%');
     expect(doc.querySelector('.meta')!.textContent).toContain('2026年11月15日');
+    // Punctuation in Chinese too: 追踪指标：, never an ASCII colon after a Chinese label.
+    const tracked = Array.from(doc.querySelectorAll('.tracked .small')).map((e) => e.textContent);
+    expect(tracked.length).toBeGreaterThan(0);
+    for (const label of tracked) expect(label).toBe(`${zh.trackedBy}：`);
   });
 
   for (const lang of ['en', 'zh-CN'] as Lang[]) {

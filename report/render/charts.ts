@@ -56,6 +56,10 @@ export const FONT_STACK =
  * `config` (the spec wins).
  */
 export const chartConfig: Config = {
+  // No ARIA attributes on marks, axes and legends: Vega writes them in English ("line mark", "X-axis for a utc
+  // scale…") whatever the page's language. The chart is one image with its own name (role="img", aria-label and
+  // <title> in the page's language, below), and the table under each chart holds its numbers for every reader.
+  aria: false,
   background: 'transparent',
   font: FONT_STACK,
   padding: 8,
@@ -398,6 +402,14 @@ function specLabel(spec: VegaLiteTopLevelSpec): string | undefined {
   return undefined;
 }
 
+/**
+ * The SVG without the roles Vega gives its parts ("graphics-object", aria-roledescription "line mark container"),
+ * which it writes in English even with `aria: false`: the whole chart is one image with a name (makeResponsive).
+ */
+function withoutPartRoles(svg: string): string {
+  return svg.replace(/\s(?:role="graphics-[a-z-]+"|aria-roledescription="[^"]*")/g, '');
+}
+
 function makeResponsive(svg: string, id: string, label: string): string {
   return svg.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => {
     const width = /\swidth="([\d.]+)"/.exec(attrs)?.[1];
@@ -449,7 +461,7 @@ export async function renderChartSvg(
     if (errors.length) throw new Error(`chart "${id}": ${errors.join('; ')}`);
     const raw = await view.toSVG();
     if (errors.length) throw new Error(`chart "${id}": ${errors.join('; ')}`);
-    return makeResponsive(prefixSvgIds(raw, id), id, label);
+    return makeResponsive(prefixSvgIds(withoutPartRoles(raw), id), id, label);
   } finally {
     view.finalize();
   }

@@ -230,7 +230,9 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
           ctx.f.count(p.monthsMet ?? 0),
           p.monthsJudged,
           ctx.f.count(p.monthsJudged),
-          p.current === null ? '' : `${latest} ${bar}`,
+          // The latest reading alone: "latest 4,900 ≥ 5,000" read as a claim when it missed the bar, which the
+          // KPI's own Target figure shows beside it.
+          p.current === null ? '' : latest,
         )
       : '';
   return {
