@@ -3,6 +3,7 @@
  * the templates only place strings.
  */
 import type { IsoDate, Month } from '../shared/calendar';
+import { percentFigure } from '../shared/figures';
 import type { Lang } from '../shared/template';
 import { LABELS, LOCALES } from './i18n';
 
@@ -25,13 +26,14 @@ function isCurrencyCode(unit: string): boolean {
   return known;
 }
 
-/** Decimal places that show a value honestly without noise: 1,000,000 / 37.5 / 0.125. */
+/** Decimal places that show a value honestly without noise: 1,000,000 / 37.5 / 0.125 / 0.0005. */
 function fractionDigits(x: number): number {
   const a = Math.abs(x);
   if (a >= 1000 || Number.isInteger(x)) return 0;
   if (a >= 10) return 1;
   if (a >= 1) return 2;
-  return 3;
+  // Below 1, at least two significant digits: 0.0005 is not 0.001, nor 0.00049 zero.
+  return Math.min(10, Math.max(3, Math.ceil(-Math.log10(a)) + 2));
 }
 
 /** A local path or a bare name → the file's name only ("plans/q3.xlsx" → "q3.xlsx"), for either separator. */
@@ -107,12 +109,11 @@ export class Formatter {
     return this.nf(`n${digits}`, { maximumFractionDigits: digits }).format(x);
   }
 
-  /** A ratio as a percentage: 0.92 → 92%, 0.8667 → 86.7%. */
+  /** A ratio as a percentage, rounded as every surface rounds it (shared/figures.ts): 92%, 4.8%, 0.05%. */
   percent(x: number | null): string {
     if (x === null || !Number.isFinite(x)) return DASH;
-    const pct = x * 100;
-    const digits = Math.abs(pct) >= 10 || Number.isInteger(Math.round(pct * 10) / 10) ? 0 : 1;
-    return this.nf(`p${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(x);
+    const { percent, digits } = percentFigure(x);
+    return this.nf(`p${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(percent / 100);
   }
 
   /** A value in its unit: USD → $1,000,000; % → 20%; anything else → 50,000 sign-ups. */

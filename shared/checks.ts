@@ -5,7 +5,8 @@
  */
 import type { IsoDate } from './calendar';
 import { inEveryLanguage, type Lang } from './i18n';
-import { decompose, hasUsableWeights, isMoneyUnit, roundHalfAway } from './decompose';
+import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
+import { percentFigure } from './figures';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
@@ -451,14 +452,8 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[])
 }
 
 function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): void {
-  // The report's percentages (report/format.ts): whole from 10%, one decimal below, halves up, so a message and
-  // the card it points at show the same figure (0.285 is 29% in both, not 28% here).
-  const percent = (x: number | null) => {
-    if (x === null) return '–';
-    const pct = x * 100;
-    const digits = Math.abs(pct) >= 10 || Number.isInteger(roundHalfAway(pct, 1)) ? 0 : 1;
-    return `${roundHalfAway(pct, digits)}%`;
-  };
+  // Rounded as the report rounds them (shared/figures.ts), so a message and the card it points at agree.
+  const percent = (x: number | null) => (x === null ? '–' : `${percentFigure(x).percent}%`);
   const check = (p: MetricProgress, tab: TabKey, row: number) => {
     const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
     if (p.missingCheckIn) {

@@ -15,6 +15,7 @@ export * from './decompose';
 export * from './progress';
 export * from './check-ins';
 export * from './checks';
+export * from './figures';
 export * from './targets-sheet';
 export * from './example';
 export * from './sheet-grid';

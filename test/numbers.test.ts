@@ -2,10 +2,14 @@
  * Numbers as people type them: multipliers (50k, 50萬), currencies (NT$, RMB, 元) checked against the plan's
  * Currency, units (2 hours, 1 小時) checked against the metric's Unit. Cell by cell with readNumber, then in a plan,
  * where every refusal is an issue at its cell naming what was typed and what was expected. Property tests:
- * readNumber never throws, and reads back every plain number as written.
+ * readNumber never throws, and reads back every plain number as written. Last, figures as the report and the checks
+ * show them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
+import { Formatter } from '../report/format';
+import { percentFigure } from '../shared/figures';
 
 import {
   CURRENCY_ALIASES,
@@ -331,5 +335,34 @@ describe('numbers in a plan', () => {
       row: rowOf(wb[KR], 'KR4') + 1,
     });
     expect(issue.message.en).toBe('Target of KR4 is "1 day", in day, but the unit of KR4 is none.');
+  });
+});
+
+describe('figures as people read them', () => {
+  it('percentages round alike in the report and in the checks: 7.1% for 0.0705, 29% for 0.285, 0.05% for 0.0005', () => {
+    const f = new Formatter('en');
+    const cases: [number, string][] = [
+      [0.92, '92%'],
+      [0.0705, '7.1%'], // the double is a hair under 0.0705; Intl alone gave 7%
+      [0.285, '29%'],
+      [0.048, '4.8%'],
+      [0.0005, '0.05%'], // a bar of 0.05% showed as 0.1%
+      [0.00045, '0.045%'],
+      [0, '0%'],
+    ];
+    for (const [ratio, shown] of cases) {
+      expect(f.percent(ratio), String(ratio)).toBe(shown);
+      expect(`${percentFigure(ratio).percent}%`, String(ratio)).toBe(shown);
+    }
+  });
+
+  it('small values keep two significant digits: 0.0005 is not 0.001, and 0.00049 is not 0', () => {
+    const f = new Formatter('en');
+    expect([0.0005, 0.00049, 0.125, 37.5].map((x) => f.number(x))).toEqual([
+      '0.0005',
+      '0.00049',
+      '0.125',
+      '37.5',
+    ]);
   });
 });
