@@ -46,8 +46,37 @@ const addDay = (iso: string) => {
   return d.toISOString().slice(0, 10);
 };
 
+// Over more than twelve months the year is written in full (Jan 2027, 2027年1月), as everywhere else in the report:
+// "Jan 27" reads as a day.
 const monthFormat = (lang: Lang, long: boolean) =>
-  isChinese(lang) ? (long ? '%y年%-m月' : '%-m月') : long ? '%b %y' : '%b';
+  isChinese(lang) ? (long ? '%Y年%-m月' : '%-m月') : long ? '%b %Y' : '%b';
+
+/**
+ * A value axis's labels as a Vega expression: compact as people write amounts in the page's language (1.5K, 2M,
+ * 1B; 5萬, 1.2億 — SI's "G" is no billion, and Chinese counts in 萬 and 億), after the unit's currency sign.
+ */
+function compactLabelExpr(lang: Lang, currencySign: string): string {
+  const v = 'datum.value';
+  const scaled = (power: string, suffix: string) => `format(${v} / ${power}, '.3~g') + '${suffix}'`;
+  const steps: [string, string][] = isChinese(lang)
+    ? [
+        ['1e8', lang === 'zh-TW' ? '億' : '亿'],
+        ['1e4', lang === 'zh-TW' ? '萬' : '万'],
+      ]
+    : [
+        ['1e9', 'B'],
+        ['1e6', 'M'],
+        ['1e3', 'K'],
+      ];
+  const body = steps.reduceRight(
+    (rest, [power, suffix]) => `abs(${v}) >= ${power} ? ${scaled(power, suffix)} : ${rest}`,
+    `format(${v}, '.3~g')`,
+  );
+  const sign = currencySign.replace(/['\\]/g, '');
+  return sign
+    ? `(${v} < 0 ? '-' : '') + '${sign}' + replace(${body}, '−', '')`
+    : `replace(${body}, '−', '-')`;
+}
 
 function monthsBetween(start: string, end: string): number {
   const [y1, m1] = start.split('-').map(Number);
@@ -75,7 +104,9 @@ export function krChartSpec(data: KrChartData, title: string): VegaLiteTopLevelS
     [2, 3],
   ];
   const months = data.points.length;
-  const format = data.percent ? '.0%' : data.dollars ? '$~s' : '~s';
+  const valueAxis = data.percent
+    ? { format: '.0%' }
+    : { labelExpr: compactLabelExpr(data.lang, data.currencySign) };
   const x = {
     field: 'month',
     type: 'temporal' as const,
@@ -105,7 +136,7 @@ export function krChartSpec(data: KrChartData, title: string): VegaLiteTopLevelS
             type: 'quantitative',
             title: null,
             scale: { zero: data.kind === 'cumulative', nice: true },
-            axis: { format, tickCount: 4, grid: true },
+            axis: { ...valueAxis, tickCount: 4, grid: true },
           },
           color: {
             field: 'series',

@@ -133,6 +133,19 @@ export class Formatter {
     return u ? `${this.number(x)} ${unitFor(x, u, this.lang)}` : this.number(x);
   }
 
+  /** The sign a value in this unit is written with, as the cards write it (US$, NT$, $): '' when it is no currency. */
+  currencySign(unit: string): string {
+    const u = unit.trim();
+    if (!isCurrencyCode(u)) return '';
+    const parts = this.nf(`c${u}0`, {
+      style: 'currency',
+      currency: u,
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+    }).formatToParts(1);
+    return parts.find((part) => part.type === 'currency')?.value ?? '';
+  }
+
   /** A calendar day: 15 Nov 2026 / 2026年11月15日. */
   date(iso: IsoDate | null): string {
     if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso ?? DASH;

@@ -277,3 +277,36 @@ describe('report HTML: a large plan', () => {
     expect(cards).toBe(150);
   });
 });
+
+describe('chart axes as people write amounts', () => {
+  /** The example with KR1 worth a billion dollars over 2026–2027, and the labels of KR1's chart. */
+  async function kr1AxisLabels(lang: Lang): Promise<string[]> {
+    const grid = exampleGrid(lang);
+    const krs = grid[tabDef('keyResults').label[lang]];
+    krs[1][8] = 1_000_000_000; // Target
+    krs[1][10] = utcDate('2027-06-30'); // Due
+    const strategy = grid[tabDef('strategy').label[lang]];
+    for (const row of strategy)
+      if (row[1] instanceof Date && row[1].getUTCFullYear() === 2026 && row[1].getUTCMonth() === 11)
+        row[1] = utcDate('2027-06-30');
+    const report = await buildReport(grid, { asOf: EXAMPLE_AS_OF, source: null });
+    const card = parse(file(report, 'index.html')).querySelector('#kr-kr1')!;
+    return Array.from(card.querySelectorAll('svg text')).map((t) => t.textContent!);
+  }
+
+  it("a billion is 1B in English (not SI's 1G), 10億 in Chinese, after the currency sign the cards use", async () => {
+    const en = await kr1AxisLabels('en');
+    expect(en).toContain('$1B');
+    expect(en.some((t) => /G$/.test(t))).toBe(false);
+    const zh = await kr1AxisLabels('zh-TW');
+    expect(zh).toContain('US$10億');
+  });
+
+  it('over more than twelve months, month labels carry the full year (Jan 2027, 2027年1月), never "Jan 27"', async () => {
+    const en = await kr1AxisLabels('en');
+    expect(en.some((t) => /^[A-Z][a-z]{2} 20\d\d$/.test(t))).toBe(true);
+    expect(en.some((t) => /^[A-Z][a-z]{2} \d\d$/.test(t))).toBe(false);
+    const zh = await kr1AxisLabels('zh-TW');
+    expect(zh.some((t) => /^20\d\d年\d{1,2}月$/.test(t))).toBe(true);
+  });
+});
