@@ -182,6 +182,27 @@ describe('Decompose targets', () => {
     expect(none.message).toContain('插入模板');
   });
 
+  it("leaves a team's own tab named Targets as it is, and says to rename it (no user cell overwritten)", () => {
+    const workbook = planWithKeyResults(5);
+    workbook['Targets'] = [
+      ['Rep', 'Q1 quota', 'Q2 quota'],
+      ['Alice', 120000, 130000],
+    ];
+    const run = loadAddon({ workbook });
+    const before = valuesOf(run.ss, 'Targets');
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok).toBe(false);
+    expect(result.message).toBe(
+      'The tab "Targets" holds something other than the generated targets (its first row is not their header), so it was left as it is. Rename that tab, then run Decompose targets again.',
+    );
+    expect(valuesOf(run.ss, 'Targets')).toEqual(before);
+    // Renamed, it is left alone, and the generated tab is made beside it.
+    run.ss.getSheetByName('Targets')!.setName('Quotas');
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    expect(valuesOf(run.ss, 'Quotas')).toEqual(before);
+    expect(valuesOf(run.ss, 'Targets')[0][0]).toBe('ID');
+  });
+
   it('turns a bad value in a plan cell into a message, not an exception', () => {
     const run = loadAddon();
     run.run('insertExamplePlan');

@@ -15,6 +15,7 @@ import type { PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
 import { STATUS_LABELS, type Status } from '../../shared/progress';
+import { isBlankGrid } from '../../shared/sheet-grid';
 import { buildTargetsSheet } from '../../shared/targets-sheet';
 import {
   TARGETS_AS_OF,
@@ -193,6 +194,10 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   const ss = snapshot.ss;
   const def = tabDef('targets');
   const found = findTab(snapshot, 'targets');
+  // A tab of that name is cleared and rewritten only when it is ours: empty, or headed as the generated tab is.
+  // A team's own "Targets" tab (quotas by rep, say) is left as it is: no user cell is overwritten.
+  if (found && !plan.layout.targets && !isBlankGrid(found.values))
+    return { ok: false, message: t('decomposeNotGenerated', lang, { tab: found.name }) };
   const name = found?.name ?? def.label[plan.lang];
   const sheet = found?.sheet ?? ss.insertSheet(name, snapshot.sheets.length);
   if (found) {

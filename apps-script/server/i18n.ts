@@ -34,6 +34,7 @@ export const MESSAGES = {
   decomposeTitle: localized((m) => m.addon.decomposeTitle),
   decomposeBlocked: localized((m) => m.addon.decomposeBlocked),
   decomposeNoTabs: localized((m) => m.addon.decomposeNoTabs),
+  decomposeNotGenerated: localized((m) => m.addon.decomposeNotGenerated),
   decomposeDone: localized((m) => m.addon.decomposeDone),
   decomposeWeightsKept: localized((m) => m.addon.decomposeWeightsKept),
   decomposeIssues: localized((m) => m.addon.decomposeIssues),

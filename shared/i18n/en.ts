@@ -874,6 +874,8 @@ export const en = {
     decomposeTitle: 'Decompose targets',
     decomposeBlocked: 'The targets cannot be decomposed yet:',
     decomposeNoTabs: 'Run Insert templates first, then fill in the plan.',
+    decomposeNotGenerated:
+      'The tab "{tab}" holds something other than the generated targets (its first row is not their header), so it was left as it is. Rename that tab, then run Decompose targets again.',
     decomposeDone:
       'Rebuilt "{tab}": {krs} key results and {kpis} KPIs over {months} months ({from} – {to}), as formulas that follow the plan tabs.',
     decomposeWeightsKept: 'Custom weights kept for: {list}.',
