@@ -773,7 +773,7 @@ export const zhTW: Messages = {
     decomposeBlocked: '暫時無法分解目標：',
     decomposeNoTabs: '請先執行「插入範本」，再填寫計畫。',
     decomposeNotGenerated:
-      '工作表「{tab}」中的內容不是產生的目標分解（第一列不是其表頭），因此未作改動。請先將該工作表改名，再執行「分解目標」。',
+      '工作表「{tab}」中的內容不是產生的目標分解（第 1 列不是其表頭），因此未作改動。請先將該工作表改名，再執行「分解目標」。',
     decomposeDone:
       '已重建「{tab}」：{krs} 個關鍵結果和 {kpis} 個 KPI，共 {months} 個月（{from} – {to}），均為隨計畫表自動重算的公式。',
     decomposeWeightsKept: '已保留自訂權重：{list}。',
