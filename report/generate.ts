@@ -24,7 +24,7 @@ import { codeOf, OutputError } from './errors';
 import { OUTPUT_MESSAGES, say } from './i18n';
 import { GENERATOR } from './package-info';
 import { buildPlanJson, type PlanJson } from './plan-json';
-import { comparePrevious } from './previous';
+import { comparePrevious, malformedPrevious, type Comparison } from './previous';
 import { pagesOf, renderPage, renderPages } from './render/html';
 import { buildReportView, type ReportView, type ViewOptions } from './view-model';
 import { attachSincePrevious } from './view/since-previous';
@@ -118,12 +118,15 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
   const warnings: string[] = [];
   if (options.previous) {
     // Warnings are the command line's words: in --lang when given, else English, as its other messages.
-    const compared = comparePrevious(
-      planJson,
-      options.previous.json,
-      options.previous.source,
-      options.lang ?? 'en',
-    );
+    const warningLang = options.lang ?? 'en';
+    let compared: Comparison;
+    try {
+      compared = comparePrevious(planJson, options.previous.json, options.previous.source, warningLang);
+    } catch {
+      // A file from elsewhere, read defensively; whatever it holds that the comparison did not expect is a
+      // warning, never the end of the report.
+      compared = { ok: false, warning: malformedPrevious(options.previous.source, warningLang) };
+    }
     if (compared.ok) {
       planJson.sincePrevious = compared.sincePrevious;
       planJson.history = compared.history;

@@ -144,6 +144,21 @@ export const PREVIOUS_MESSAGES = {
   used: localized((m) => m.report.previous.used),
 } as const satisfies Record<string, Localized>;
 
+/** Why a --previous could not be used: the {reason} of PREVIOUS_MESSAGES, in the same language. */
+export const PREVIOUS_REASONS = {
+  invalidUrl: localized((m) => m.report.previous.reasons.invalidUrl),
+  httpsOnly: localized((m) => m.report.previous.reasons.httpsOnly),
+  status: localized((m) => m.report.previous.reasons.status),
+  timeout: localized((m) => m.report.previous.reasons.timeout),
+  tooLarge: localized((m) => m.report.previous.reasons.tooLarge),
+  tooManyRedirects: localized((m) => m.report.previous.reasons.tooManyRedirects),
+  noFile: localized((m) => m.report.previous.reasons.noFile),
+  notJson: localized((m) => m.report.previous.reasons.notJson),
+  noVersion: localized((m) => m.report.previous.reasons.noVersion),
+  noAsOf: localized((m) => m.report.previous.reasons.noAsOf),
+  malformed: localized((m) => m.report.previous.reasons.malformed),
+} as const satisfies Record<string, Localized>;
+
 export const SINCE_WORDS = {
   title: localized((m) => m.report.since.title),
   intro: localized((m) => m.report.since.intro),

@@ -10,14 +10,15 @@
  *
  * Documented in docs/plan-json.md.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import type { IsoDate, Month } from '../shared/calendar';
 import { STATUS_LABELS, type Status } from '../shared/progress';
 import { isIsoDate } from '../shared/calendar';
+import type { Localized, Params } from '../shared/i18n';
 import type { Lang } from '../shared/template';
-import { PREVIOUS_MESSAGES, say } from './i18n';
+import { PREVIOUS_MESSAGES, PREVIOUS_REASONS, say } from './i18n';
 import { PLAN_JSON_VERSION, type PlanJson } from './plan-json';
 
 /** Earlier reports kept in `history`: a year of monthly reviews. */
@@ -85,11 +86,85 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Redirects a --previous address may go through, each one checked as the address itself is. */
+const MAX_REDIRECTS = 5;
+/**
+ * The largest previous plan.json read: a plan of 10,000 key results writes about 35 MB. A larger answer is refused
+ * as it streams in, before it fills the memory.
+ */
+const MAX_PREVIOUS_BYTES = 256 * 2 ** 20;
+
+type ReasonKey = keyof typeof PREVIOUS_REASONS;
+/** Why a previous could not be read: the reason's key and its parameters, in words only when it is said. */
+class Unusable extends Error {
+  constructor(
+    readonly reason: ReasonKey | string,
+    readonly params: Params = {},
+  ) {
+    super(reason);
+  }
+}
+
+/** Whether an address may be read: https, or http on this machine only. */
+const allowedUrl = (url: URL) =>
+  url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+
+/**
+ * The body at an address, as text. Redirects are followed by hand, each new address checked as the first was (an
+ * https address may not send the command to http elsewhere), and the body is read up to MAX_PREVIOUS_BYTES.
+ */
+async function fetchText(first: URL): Promise<string> {
+  let url = first;
+  const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+  for (let hops = 0; ; hops++) {
+    const response = await fetch(url, {
+      signal,
+      headers: { accept: 'application/json' },
+      redirect: 'manual',
+    });
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel();
+      if (hops >= MAX_REDIRECTS) throw new Unusable('tooManyRedirects', { count: MAX_REDIRECTS });
+      try {
+        url = new URL(location, url);
+      } catch {
+        throw new Unusable('invalidUrl');
+      }
+      if (!allowedUrl(url)) throw new Unusable('httpsOnly');
+      continue;
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Unusable('status', { status: response.status });
+    }
+    const tooLarge = () => new Unusable('tooLarge', { megabytes: MAX_PREVIOUS_BYTES / 2 ** 20 });
+    if (Number(response.headers.get('content-length') ?? 0) > MAX_PREVIOUS_BYTES) {
+      await response.body?.cancel();
+      throw tooLarge();
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body?.getReader();
+    for (let read = await reader?.read(); reader && read && !read.done; read = await reader.read()) {
+      size += read.value.length;
+      if (size > MAX_PREVIOUS_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(read.value);
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks));
+  }
+}
+
 /** Reads the previous plan.json. Never throws: what cannot be used is a one-line warning. */
 export async function loadPrevious(ref: string, cwd: string, lang: Lang): Promise<PreviousResult> {
-  const unreadable = (reason: string): PreviousResult => ({
+  const reason = (key: ReasonKey | string, params: Params = {}) =>
+    key in PREVIOUS_REASONS ? say(PREVIOUS_REASONS[key as ReasonKey], lang, params) : key;
+  const warn = (message: Localized, key: ReasonKey | string, params: Params = {}): PreviousResult => ({
     ok: false,
-    warning: say(PREVIOUS_MESSAGES.unreadable, lang, { source: ref, reason }),
+    warning: say(message, lang, { source: ref, reason: reason(key, params) }),
   });
   let text: string;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
@@ -97,48 +172,38 @@ export async function loadPrevious(ref: string, cwd: string, lang: Lang): Promis
     try {
       url = new URL(ref);
     } catch {
-      return unreadable('not a valid URL');
+      return warn(PREVIOUS_MESSAGES.unreadable, 'invalidUrl');
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
-      return unreadable('only https:// addresses are read (http:// only on this machine)');
+    if (!allowedUrl(url)) return warn(PREVIOUS_MESSAGES.unreadable, 'httpsOnly');
     try {
-      const response = await fetch(url, {
-        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-        headers: { accept: 'application/json' },
-        redirect: 'follow',
-      });
-      if (!response.ok) return unreadable(`HTTP ${response.status}`);
-      text = await response.text();
+      text = await fetchText(url);
     } catch (error) {
+      if (error instanceof Unusable) return warn(PREVIOUS_MESSAGES.unreadable, error.reason, error.params);
       const e = error as { name?: string; cause?: { code?: string }; message?: string };
-      return unreadable(
-        e.name === 'TimeoutError'
-          ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s`
-          : (e.cause?.code ?? e.message ?? String(error)),
-      );
+      return e.name === 'TimeoutError'
+        ? warn(PREVIOUS_MESSAGES.unreadable, 'timeout', { seconds: FETCH_TIMEOUT_MS / 1000 })
+        : warn(PREVIOUS_MESSAGES.unreadable, e.cause?.code ?? e.message ?? String(error));
     }
   } else {
     try {
-      text = await readFile(resolve(cwd, ref), 'utf8');
+      const path = resolve(cwd, ref);
+      if ((await stat(path)).size > MAX_PREVIOUS_BYTES)
+        return warn(PREVIOUS_MESSAGES.unreadable, 'tooLarge', { megabytes: MAX_PREVIOUS_BYTES / 2 ** 20 });
+      text = await readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return unreadable(code === 'ENOENT' ? 'no such file' : (code ?? String(error)));
+      return warn(PREVIOUS_MESSAGES.unreadable, code === 'ENOENT' ? 'noFile' : (code ?? String(error)));
     }
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark, as some editors save a file, is not part of the JSON.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return {
-      ok: false,
-      warning: say(PREVIOUS_MESSAGES.notPlanJson, lang, { source: ref, reason: 'not JSON' }),
-    };
+    return warn(PREVIOUS_MESSAGES.notPlanJson, 'notJson');
   }
   if (!isRecord(json) || !('version' in json) || !Array.isArray(json.objectives))
-    return {
-      ok: false,
-      warning: say(PREVIOUS_MESSAGES.notPlanJson, lang, { source: ref, reason: 'no version or objectives' }),
-    };
+    return warn(PREVIOUS_MESSAGES.notPlanJson, 'noVersion');
   if (json.version !== PLAN_JSON_VERSION)
     return {
       ok: false,
@@ -149,11 +214,16 @@ export async function loadPrevious(ref: string, cwd: string, lang: Lang): Promis
       }),
     };
   if (typeof json.asOf !== 'string' || !isIsoDate(json.asOf) || !Array.isArray(json.keyResults))
-    return {
-      ok: false,
-      warning: say(PREVIOUS_MESSAGES.notPlanJson, lang, { source: ref, reason: 'no asOf or keyResults' }),
-    };
+    return warn(PREVIOUS_MESSAGES.notPlanJson, 'noAsOf');
   return { ok: true, previous: json as unknown as PlanJson };
+}
+
+/** The warning for a previous plan.json whose contents could not be compared (see comparePrevious's caller). */
+export function malformedPrevious(source: string, lang: Lang): string {
+  return say(PREVIOUS_MESSAGES.notPlanJson, lang, {
+    source,
+    reason: say(PREVIOUS_REASONS.malformed, lang),
+  });
 }
 
 const sameText = (a: unknown, b: unknown) =>
@@ -165,7 +235,10 @@ const sameText = (a: unknown, b: unknown) =>
     .toLowerCase();
 
 /** The product the plan is about, or null when the Strategy tab does not say. */
-const productOf = (json: PlanJson) => (json.strategy?.product ?? '').trim() || null;
+const productOf = (json: PlanJson) => {
+  const product: unknown = json.strategy?.product;
+  return typeof product === 'string' ? product.trim() || null : null;
+};
 
 export type Comparison =
   { ok: true; sincePrevious: SincePrevious; history: HistoryEntry[] } | { ok: false; warning: string };
@@ -173,7 +246,7 @@ export type Comparison =
 // The previous plan.json is a file from elsewhere: its values are read defensively, as untrusted as any cell.
 /** A status word we know, else 'no-data'. */
 const statusOf = (value: unknown): Status =>
-  typeof value === 'string' && value in STATUS_LABELS ? (value as Status) : 'no-data';
+  typeof value === 'string' && Object.hasOwn(STATUS_LABELS, value) ? (value as Status) : 'no-data';
 /** A finite number, else null. */
 const numberOf = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -193,8 +266,8 @@ export function comparePrevious(
   // Another plan: the products differ, or (no product on either side) no key result is in both.
   const currentProduct = productOf(current);
   const previousProduct = productOf(previous);
-  const sharedKeyResults = previous.keyResults.some((p) =>
-    current.keyResults.some((c) => sameText(c.id, p.id)),
+  const sharedKeyResults = previous.keyResults.some(
+    (p) => isRecord(p) && current.keyResults.some((c) => sameText(c.id, p.id)),
   );
   if (
     (currentProduct && previousProduct && !sameText(currentProduct, previousProduct)) ||

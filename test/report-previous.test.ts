@@ -3,7 +3,7 @@
  * on the company page), from the previous report's plan.json as a file or a URL; and refuses, with a warning,
  * one it cannot compare with.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -28,6 +28,18 @@ beforeAll(async () => {
     if (req.url === '/report/plan.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(readFileSync(join(dir, 'october/plan.json')));
+    } else if (req.url === '/moved') {
+      // A redirect within this machine is followed; one to http elsewhere is not.
+      res.writeHead(302, { location: '/report/plan.json' });
+      res.end();
+    } else if (req.url === '/away') {
+      res.writeHead(302, { location: 'http://example.com/plan.json' });
+      res.end();
+    } else if (req.url === '/huge') {
+      // An answer that says it is 300 MB: refused on its headers, before any of it is read.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(300 * 2 ** 20) });
+      res.flushHeaders();
+      setTimeout(() => res.destroy(), 1000);
     } else {
       res.writeHead(404);
       res.end();
@@ -249,10 +261,12 @@ describe('a previous report that cannot be compared: a warning, and the report w
     });
   }
 
-  it('an address that is not https, or that answers 404', async () => {
+  it('an address that is not https, that redirects to http elsewhere, that answers 404, or is too large', async () => {
     for (const [ref, warning] of [
       ['http://example.com/plan.json', /only https:\/\//],
+      [`${base}/away`, /only https:\/\//],
       [`${base}/missing/plan.json`, /HTTP 404/],
+      [`${base}/huge`, /larger than 256 MB/],
     ] as const) {
       const run = await runCli(
         ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', ref, '--out', 'w-url'],
@@ -261,5 +275,58 @@ describe('a previous report that cannot be compared: a warning, and the report w
       expect(run.code).toBe(0);
       expect(run.stderr[0]).toMatch(warning);
     }
+  });
+});
+
+describe('a previous plan.json as it may come', () => {
+  it('through a redirect on the same site, or saved with a byte-order mark: compared', async () => {
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${read('october/plan.json')}`);
+    for (const [ref, out] of [
+      [`${base}/moved`, 'moved'],
+      ['bom.json', 'bom'],
+    ]) {
+      const run = await runCli(
+        ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', ref, '--out', out],
+        dir,
+      );
+      expect(run.stderr, ref).toEqual([]);
+      expect(json(out).sincePrevious, ref).toBeDefined();
+    }
+  });
+
+  it('with entries that are not objects or a product that is not text: never a crash, the report is written', async () => {
+    const odd = json('october');
+    odd.keyResults.unshift(null, 7);
+    odd.objectives.push(null);
+    odd.strategy.product = 5;
+    writeFileSync(join(dir, 'odd.json'), JSON.stringify(odd));
+    const run = await runCli(
+      ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', 'odd.json', '--out', 'odd'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, 'odd', 'index.html'))).toBe(true);
+  });
+
+  it("says why it cannot be used in the reader's language", async () => {
+    const run = await runCli(
+      [
+        'report',
+        'example.xlsx',
+        '--as-of',
+        NOVEMBER,
+        '--previous',
+        'nowhere.json',
+        '--out',
+        'zh',
+        '--lang',
+        'zh-TW',
+      ],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toEqual([
+      'gtm-pyramid: 警告：--previous nowhere.json：無法讀取（檔案不存在）；報告將不含「自上次報告以來」',
+    ]);
   });
 });

@@ -1123,6 +1123,19 @@ export const en = {
       otherPlan:
         'warning: --previous {source}: it is the report of another plan ("{previous}", not "{current}"); the report is written without "Since the last report"',
       used: 'Since the last report: compared with {source} (as of {previous}).',
+      reasons: {
+        invalidUrl: 'not a valid address',
+        httpsOnly: 'only https:// addresses are read (http:// only on this machine)',
+        status: 'the server answered HTTP {status}',
+        timeout: 'no answer within {seconds} s',
+        tooLarge: 'larger than {megabytes} MB',
+        tooManyRedirects: 'more than {count} redirects',
+        noFile: 'no such file',
+        notJson: 'not JSON',
+        noVersion: 'no version or objectives',
+        noAsOf: 'no asOf or keyResults',
+        malformed: 'its contents are not those of a plan.json',
+      },
     },
     since: {
       title: 'Since the last report',

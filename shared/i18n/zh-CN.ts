@@ -1054,6 +1054,19 @@ export const zhCN: Messages = {
       otherPlan:
         '警告：--previous {source}：这是另一个计划的报告（“{previous}”，而非“{current}”）；报告将不含“自上次报告以来”',
       used: '自上次报告以来：与 {source}（截至 {previous}）对比。',
+      reasons: {
+        invalidUrl: '不是有效的地址',
+        httpsOnly: '只读取 https:// 地址（http:// 仅限本机）',
+        status: '服务器返回 HTTP {status}',
+        timeout: '{seconds} 秒内没有响应',
+        tooLarge: '超过 {megabytes} MB',
+        tooManyRedirects: '重定向超过 {count} 次',
+        noFile: '文件不存在',
+        notJson: '不是 JSON',
+        noVersion: '缺少 version 或 objectives',
+        noAsOf: '缺少 asOf 或 keyResults',
+        malformed: '内容不是 plan.json 的格式',
+      },
     },
     since: {
       title: '自上次报告以来',

@@ -1054,6 +1054,19 @@ export const zhTW: Messages = {
       otherPlan:
         '警告：--previous {source}：這是另一個計畫的報告（「{previous}」，而非「{current}」）；報告將不含「自上次報告以來」',
       used: '自上次報告以來：與 {source}（截至 {previous}）對比。',
+      reasons: {
+        invalidUrl: '不是有效的位址',
+        httpsOnly: '只讀取 https:// 位址（http:// 僅限本機）',
+        status: '伺服器回傳 HTTP {status}',
+        timeout: '{seconds} 秒內沒有回應',
+        tooLarge: '超過 {megabytes} MB',
+        tooManyRedirects: '重新導向超過 {count} 次',
+        noFile: '檔案不存在',
+        notJson: '不是 JSON',
+        noVersion: '缺少 version 或 objectives',
+        noAsOf: '缺少 asOf 或 keyResults',
+        malformed: '內容不是 plan.json 的格式',
+      },
     },
     since: {
       title: '自上次報告以來',
