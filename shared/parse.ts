@@ -895,6 +895,23 @@ function readActual(r: RowReader): Actual | null {
   return { row: r.row, date, metric: r.text('metric'), value, note: r.text('note') };
 }
 
+/**
+ * A timestamp typed as text, as the date forms readDate reads ("2026/11/03 10:15", "2026年11月3日 上午 9:30"),
+ * in the form the add-on's log writes: "2026-11-03 10:15" (or the day alone). Text that is no date stays as typed.
+ */
+function typedTimestamp(text: string): string {
+  const day = readDate(text);
+  if (!day.ok) return text;
+  const time = /(上午|下午|AM|PM)?\s*(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(AM|PM|上午|下午)?\s*$/i.exec(
+    text.normalize('NFKC').replace(/(?:Z|[+-]\d{2}:?\d{2})$/, ''),
+  );
+  if (!time) return day.value;
+  const meridiem = (time[1] ?? time[4] ?? '').toUpperCase();
+  let hour = Number(time[2]) % (meridiem ? 12 : 24);
+  if (meridiem === 'PM' || meridiem === '下午') hour += 12;
+  return `${day.value} ${String(hour).padStart(2, '0')}:${time[3]}`;
+}
+
 function readChange(r: RowReader): Change | null {
   const raw = r.raw('timestamp');
   const timestamp =
@@ -903,7 +920,7 @@ function readChange(r: RowReader): Change | null {
       : // A serial date-time (the Sheets API's SERIAL_NUMBER rendering of a timestamp).
         typeof raw === 'number' && raw >= 1 && raw <= 2_958_465
         ? serialToIsoMinute(raw)
-        : r.text('timestamp');
+        : typedTimestamp(r.text('timestamp'));
   const text = (key: string) => r.text(key);
   return {
     row: r.row,

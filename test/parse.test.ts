@@ -384,6 +384,21 @@ describe('cells as spreadsheets hand them over', () => {
       expect(readDate(text), text).toEqual({ ok: false, reason: 'not-a-date' });
   });
 
+  it('reads a Changes timestamp typed as text into the form the log writes, so "since the last report" finds it', () => {
+    const wb = exampleWorkbook('en');
+    const typed: [string, string][] = [
+      ['2026/11/03 10:15', '2026-11-03 10:15'],
+      ['2026-11-4', '2026-11-04'],
+      ['2026年11月3日 下午 2:05', '2026-11-03 14:05'],
+      ['2026/11/03 12:30 AM', '2026-11-03 00:30'],
+      ['yesterday', 'yesterday'], // no date: kept as typed
+    ];
+    for (const [text, timestamp] of typed) {
+      wb['Changes'][1][0] = text;
+      expect(parsePlan(wb).plan.changes[0].timestamp, text).toBe(timestamp);
+    }
+  });
+
   it('refuses day-first and month-first dates, which mean different days in different countries', () => {
     expect(readDate('03/04/2026')).toEqual({ ok: false, reason: 'not-a-date' });
     expect(readDate('2026-02-29')).toEqual({ ok: false, reason: 'not-a-date' });
