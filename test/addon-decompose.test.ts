@@ -13,6 +13,7 @@ import { toWorkbook } from '../emulator/index';
 import {
   dateToIso,
   decompose,
+  exampleWorkbook,
   parsePlan,
   planProgress,
   STATUS_LABELS,
@@ -111,6 +112,18 @@ describe('Insert example plan', () => {
     compareWithShared(run, 'Etc/UTC');
     // A second attempt finds data and refuses.
     expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(false);
+  });
+
+  it('grows a template tab that is smaller than the example, rather than stopping halfway', () => {
+    const run = loadAddon();
+    run.run('insertTemplates');
+    // Someone deleted the empty rows of Actuals: five rows are left, the example has more check-ins.
+    const actuals = run.ss.getSheetByName('Actuals')!;
+    actuals.deleteRows(6, actuals.getMaxRows() - 5);
+    const result = run.run('insertExamplePlan') as ActionResult;
+    expect(result.ok, result.message).toBe(true);
+    compareWithShared(run, 'Etc/UTC');
+    expect(valuesOf(run.ss, 'Actuals').length - 1).toBe(parsePlan(exampleWorkbook('en')).plan.actuals.length);
   });
 });
 

@@ -82,6 +82,8 @@ export function writeBlock(
   values: unknown[][],
 ): GAS.Range | null {
   if (values.length === 0 || values[0].length === 0) return null;
+  // A tab may be smaller than the block (a person deleted its empty rows): grown first, so no write stops halfway.
+  ensureSize(sheet, row + values.length - 1, column + values[0].length - 1);
   const range = sheet.getRange(row, column, values.length, values[0].length);
   range.setValues(values);
   return range;
