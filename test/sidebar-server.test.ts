@@ -345,6 +345,30 @@ describe('applyQuickFix', () => {
     expect(changedCells(before, once)).toEqual(['Key Results!A7']);
   });
 
+  it('writes nothing when the sheet changed since the button was shown: the fix would not be the one it promised', () => {
+    const run = addon(brokenPlan('en'));
+    const shown = flat(run.project.callFromClient('getPlanCheck') as PlanCheck).find(
+      (i) => i.code === 'missing-id',
+    )!;
+    expect(shown.quickFix!.label).toBe('Fill in ID KR6');
+    // Meanwhile a colleague adds KR6 on another row: the fix would now write KR7.
+    const krs = run.ss.getSheetByName('Key Results')!;
+    krs.getRange(krs.getLastRow() + 1, 1).setValue('KR6');
+    const before = allCells(run.ss);
+    const result = run.project.callFromClient(
+      'applyQuickFix',
+      { code: shown.code, sheet: shown.sheet, a1: shown.a1, label: shown.quickFix!.label },
+      'en',
+    ) as QuickFixResult;
+    expect(result).toEqual({
+      ok: false,
+      message:
+        'The sheet changed since this fix was offered; it would now be "Fill in ID KR7". Nothing was written. Check the plan again.',
+      changed: [],
+    });
+    expect(changedCells(before, allCells(run.ss))).toEqual([]);
+  });
+
   it('refuses requests that are not one issue with a quick fix', () => {
     const run = addon(brokenPlan('en'));
     const before = allCells(run.ss);

@@ -27,6 +27,7 @@ export const CHECK_MESSAGES = {
   fixBadArgs: localized((m) => m.addon.check.fixBadArgs),
   fixGone: localized((m) => m.addon.check.fixGone),
   fixNotOffered: localized((m) => m.addon.check.fixNotOffered),
+  fixChanged: localized((m) => m.addon.check.fixChanged),
   fixFilledId: localized((m) => m.addon.check.fixFilledId),
   fixAddedDepartment: localized((m) => m.addon.check.fixAddedDepartment),
   fixRebuilt: localized((m) => m.addon.check.fixRebuilt),

@@ -197,6 +197,8 @@ export interface QuickFixRequest {
   code: IssueCode;
   sheet: string;
   a1: string;
+  /** The button's words as the sidebar showed them: the fix is applied only if it is still that fix. */
+  label?: string;
 }
 
 const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
@@ -204,11 +206,12 @@ const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 /** The request as sent by the sidebar, or null when it is not one. */
 export function readQuickFixRequest(request: unknown): QuickFixRequest | null {
   if (!request || typeof request !== 'object' || Array.isArray(request)) return null;
-  const { code, sheet, a1 } = request as Record<string, unknown>;
+  const { code, sheet, a1, label } = request as Record<string, unknown>;
   if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(QUICK_FIXES, code)) return null;
   if (typeof sheet !== 'string' || sheet.length === 0 || sheet.length > 100) return null;
   if (typeof a1 !== 'string' || !A1_CELL.test(a1.toUpperCase())) return null;
-  return { code: code as IssueCode, sheet, a1: a1.toUpperCase() };
+  if (label !== undefined && (typeof label !== 'string' || label.length > 500)) return null;
+  return { code: code as IssueCode, sheet, a1: a1.toUpperCase(), ...(label === undefined ? {} : { label }) };
 }
 
 /** The plan's issues without the tracking checks (quick fixes never depend on the date). */
@@ -229,6 +232,10 @@ export function applyQuickFixTo(ss: GAS.Spreadsheet, request: QuickFixRequest, l
   const ctx: FixContext = { snapshot, plan, lang };
   const offer = quickFixOffers(ctx, [issue, ...issues.filter((i) => i !== issue)]).get(issue);
   if (!offer) return { ok: false, message: tc('fixNotOffered', lang), changed: [] };
+  // The sheet changed since the button was shown (a colleague added KR6, the name was retyped): the fix now would
+  // write something else than the button said, so nothing is written.
+  if (request.label !== undefined && request.label !== offer.label)
+    return { ok: false, message: tc('fixChanged', lang, { label: offer.label }), changed: [] };
   const sheetOf = (name: string) => snapshot.sheets.find((s) => s.name === name)!.sheet;
 
   if (offer.kind === 'fill-id') {

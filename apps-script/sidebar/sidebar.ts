@@ -2,7 +2,7 @@
  * The "Check plan" sidebar's client (bundled for the browser and inlined into sidebar.html by the build).
  *
  * It calls three server functions through google.script.run: getPlanCheck(lang) when it opens and on "Check
- * again", goToCell(sheet, a1, lang) for the "Go to cell" buttons, and applyQuickFix({code, sheet, a1}, lang) for
+ * again", goToCell(sheet, a1, lang) for the "Go to cell" buttons, and applyQuickFix({code, sheet, a1, label}, lang) for
  * the quick fixes. Every text that comes from the server (and so from the plan's cells) is put on the page with
  * textContent: a cell holding HTML is shown, never interpreted. Its own words, in English and Simplified
  * Chinese, are below; the issue messages, fixes and quick-fix labels arrive in the language asked for.
@@ -315,7 +315,7 @@ async function quickFix(issue: CheckIssue): Promise<void> {
   try {
     result = await call<QuickFixResult>(
       'applyQuickFix',
-      { code: issue.code, sheet: issue.sheet, a1: issue.a1 },
+      { code: issue.code, sheet: issue.sheet, a1: issue.a1, label: issue.quickFix?.label },
       state.lang,
     );
   } catch (error) {

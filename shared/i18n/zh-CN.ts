@@ -803,6 +803,7 @@ export const zhCN: Messages = {
       fixBadArgs: '快速修复请求无效。',
       fixGone: '该问题已不在计划中（可能已修复或表格已变化）。请重新检查计划。',
       fixNotOffered: '此问题没有安全的快速修复方式，请在表格中修改。',
+      fixChanged: '提供此修复后表格已变化，现在的修复将是“{label}”。未写入任何内容。请重新检查计划。',
       fixFilledId: '已在 {cell} 写入编号 {id}。',
       fixAddedDepartment: '已将“{name}”添加到 {cell}。可补充负责人和颜色。',
       fixRebuilt: '已重建 {cell}。',

@@ -803,6 +803,7 @@ export const zhTW: Messages = {
       fixBadArgs: '快速修復請求無效。',
       fixGone: '該問題已不在計畫中（可能已修復或表格已變化）。請重新檢查計畫。',
       fixNotOffered: '此問題沒有安全的快速修復方式，請在表格中修改。',
+      fixChanged: '提供此修復後表格已變化，現在的修復將是「{label}」。未寫入任何內容。請重新檢查計畫。',
       fixFilledId: '已在 {cell} 寫入編號 {id}。',
       fixAddedDepartment: '已將「{name}」新增到 {cell}。可補充負責人和顏色。',
       fixRebuilt: '已重建 {cell}。',
