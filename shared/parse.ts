@@ -964,7 +964,7 @@ function readTargets(
     if (month && !(month in monthColumns)) monthColumns[month] = c + 1;
   });
   const months = Object.keys(monthColumns).sort();
-  const targets: TargetsTab = { months, weights: {}, computed: {}, monthColumns };
+  const targets: TargetsTab = { months, weights: {}, unusableWeights: {}, computed: {}, monthColumns };
   const idColumn = table.layout.columns.id;
   const kindColumn = table.layout.columns.row;
   if (!idColumn) return targets;
@@ -982,9 +982,10 @@ function readTargets(
         const cell = row[monthColumns[month] - 1];
         const read = readNumber(cell);
         if (read.ok && read.value >= 0) weights[month] = read.value;
-        // A weight below 0, or text: not used (the tab's SUMIFS would add a negative one in, and a rebuild
-        // keeps only usable weights), and said at the cell.
-        else if (!isBlank(cell))
+        // A weight below 0, or text: not used (the tab's SUMIFS would add a negative one in), said at the cell,
+        // and kept as typed by a rebuild.
+        else if (!isBlank(cell)) {
+          (targets.unusableWeights[id] ??= {})[month] = cell;
           issues.push(
             makeIssue(
               'invalid-weight',
@@ -992,6 +993,7 @@ function readTargets(
               { id, month, value: cellText(cell, timeZone) },
             ),
           );
+        }
       }
       targets.weights[id] = weights;
     } else if (!(id in targets.computed)) {

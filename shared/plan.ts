@@ -4,6 +4,7 @@
  * so a changed plan is a new plan object (`{ ...plan, keyResults: [...] }`), never one edited in place.
  */
 import type { IsoDate, Month } from './calendar';
+import type { Cell } from './cells';
 import type {
   Cadence,
   Direction,
@@ -101,6 +102,11 @@ export interface TargetsTab {
   months: Month[];
   /** Custom-phasing weights per metric ID and month, as typed by the user. */
   weights: Record<string, Record<Month, number>>;
+  /**
+   * What the weights rows hold that is no usable weight (a negative number, text), as typed: not used, but kept
+   * by a rebuild, so the cell an invalid-weight issue points at still holds what the person typed.
+   */
+  unusableWeights: Record<string, Record<Month, Cell>>;
   /** The values the sheet's own formulas computed (cached results), per metric ID and month. */
   computed: Record<string, { row: number; values: Record<Month, number | null> }>;
   /** 1-based column of each month, to point issues at a cell. */

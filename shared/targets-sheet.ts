@@ -77,6 +77,13 @@ const abs = (sheet: string, row: number, column: number) =>
 /** Within 1e-9 of the bar counts as reaching it, as progress.ts's atLeast (written without a decimal literal). */
 const AT_LEAST = '-10^-9';
 
+/** Whether the Targets tab holds weights someone typed for this metric, usable or not. */
+function typedWeights(plan: Plan, id: string): boolean {
+  const has = (byId: Record<string, Record<string, unknown>> | undefined) =>
+    Object.keys(byId?.[id] ?? {}).length > 0;
+  return has(plan.targets?.weights) || has(plan.targets?.unusableWeights);
+}
+
 /**
  * Build the grid. Returns null when the plan lacks what the formulas point at (the period, the Key Results
  * tab's Target/Due columns); the caller shows the plan issues instead.
@@ -322,12 +329,13 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     if (weightsRow) {
       weightRows.push(weightsRow);
       const kept = plan.targets?.weights[id] ?? {};
+      const asTyped = plan.targets?.unusableWeights[id] ?? {};
       rows.push([
         textCell(id),
         kind('weights'),
         textCell(name),
         textCell(owner),
-        ...months.map((m) => kept[m] ?? ''),
+        ...months.map((m) => kept[m] ?? asTyped[m] ?? ''),
         ...TARGETS_SUMMARY_COLUMNS.map(() => ''),
         ...TARGETS_HELPER_COLUMNS.map(() => ''),
       ]);
@@ -353,7 +361,10 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         phasing: cellOr(krTab, row, 'phasing', `"${ENUMS.phasing.even.en}"`),
         direction: krDirection(row),
       },
-      kr.phasing === 'custom' && (kr.type === 'cumulative' || kr.type === 'level'),
+      // A weights row for custom phasing, and for a key result whose weights someone typed: switched to another
+      // phasing, it keeps them (unused, code ≠ 4) for when it is custom again, rather than a rebuild erasing them.
+      (kr.type === 'cumulative' || kr.type === 'level') &&
+        (kr.phasing === 'custom' || typedWeights(plan, kr.id)),
       true,
     );
   }

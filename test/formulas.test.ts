@@ -154,6 +154,42 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     expect(rebuilt.rows[rebuilt.weightRows[0] - 1]).toEqual(weightsRow);
   });
 
+  it('keep typed weights through a switch to another phasing and back, and an unusable one as typed', () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    const krs = workbook['Key Results'];
+    const phasing = (krs[0] as string[]).indexOf('Phasing');
+    krs[2][phasing] = 'custom';
+    const first = buildTargetsSheet(parsePlan(workbook).plan, { lang: 'en', date: serial })!;
+    const weights = first.rows[first.weightRows[0] - 1];
+    const month = (i: number) => first.firstMonthColumn - 1 + i;
+    weights[month(2)] = 1;
+    weights[month(3)] = '2x'; // no weight: an error at the cell, and kept as typed
+    weights[month(4)] = 6;
+    // Switched to ramp-up and rebuilt: the weights row stays, unused.
+    krs[2][phasing] = 'ramp-up';
+    const rampUp = buildTargetsSheet(parsePlan({ ...workbook, Targets: first.rows }).plan, {
+      lang: 'en',
+      date: serial,
+    })!;
+    expect(rampUp.rows[rampUp.weightRows[0] - 1]).toEqual(weights);
+    // Its months are ramp-up's: the formulas do not use the weights of a key result that is not custom.
+    const rampUpPlan = parsePlan({ ...workbook, Targets: rampUp.rows }).plan;
+    const grid = evaluateTargets({ ...workbook, Targets: rampUp.rows }, rampUp, 'en');
+    const kr2 = metricSpecs(rampUpPlan).find((m) => m.id === 'KR2')!.spec;
+    decompose(kr2, rampUp.months).forEach(({ target }, i) =>
+      expect(grid[rampUp.targetRows.KR2 - 1][month(i)]).toBeCloseTo(target!, 9),
+    );
+    // Back to custom and rebuilt: the same weights, used again.
+    krs[2][phasing] = 'custom';
+    const back = parsePlan({ ...workbook, Targets: rampUp.rows });
+    expect(back.plan.targets?.weights.KR2).toEqual({ '2026-03': 1, '2026-05': 6 });
+    expect(back.issues.filter((i) => i.code === 'invalid-weight').map((i) => i.a1)).toEqual([
+      `${columnLetter(month(3) + 1)}${rampUp.weightRows[0]}`,
+    ]);
+    const custom = buildTargetsSheet(back.plan, { lang: 'en', date: serial })!;
+    expect(custom.rows[custom.weightRows[0] - 1]).toEqual(weights);
+  });
+
   it('read only the plan cells TARGETS_FORMULA_INPUTS lists (the cells checked for text a formula cannot use)', () => {
     const workbook = exampleWorkbook('en', { date: serial });
     // A threshold key result too: its bar is met above or below as its Direction says.
