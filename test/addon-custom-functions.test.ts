@@ -116,6 +116,9 @@ describe('GTM_STATUS', () => {
     expect(call('GTM_STATUS', 2.1, 2, 4, 1, 'decrease')).toBe(STATUS_LABELS['on-track'].en);
     expect(call('GTM_STATUS', 3.5, 2, 4, 1, '降低')).toBe(STATUS_LABELS['off-track'].en);
     expect(call('GTM_STATUS', '', 10, 0, 100)).toBe(STATUS_LABELS['no-data'].en);
+    // A target equal to its baseline: nothing to reach, "no data" as on the Targets tab (not done, not off track).
+    expect(call('GTM_STATUS', 0.86, 0.9, 0.9, 0.9)).toBe(STATUS_LABELS['no-data'].en);
+    expect(call('GTM_STATUS', 5, 5, 5, 5)).toBe(STATUS_LABELS['no-data'].en);
     expect(custom('zh_CN')('GTM_STATUS', [[50], [100]], [[100], [100]], 0, 100)).toEqual([
       [STATUS_LABELS['off-track']['zh-CN']],
       [STATUS_LABELS.done['zh-CN']],

@@ -214,6 +214,8 @@ export function GTM_STATUS(
       const baselineValue = number(env, ba, 'baseline', 0);
       const expectedValue = number(env, ex, 'expected');
       if (isBlank(ac)) return STATUS_LABELS['no-data'][env.lang];
+      // Nothing to reach: left out of progress, blank attainment and "no data" on the Targets tab.
+      if (targetValue === baselineValue) return STATUS_LABELS['no-data'][env.lang];
       const actualValue = number(env, ac, 'actual');
       const status = statusFromAttainment(
         attainmentOf(actualValue, baselineValue, targetValue, dir),
