@@ -268,6 +268,14 @@ describe('Decompose targets', () => {
     // No formula reads the clock.
     const formulas = run.ss.getSheetByName('Targets')!.getDataRange().getFormulas().flat();
     expect(formulas.filter((f) => /TODAY|NOW\(/.test(f))).toEqual([]);
+    // Decompose again: it is today again, and the alert says which review date it replaced.
+    const again = run.run('decomposeTargets') as ActionResult;
+    expect(dateToIso(run.ss.getRangeByName(TARGETS_AS_OF.name)!.getValue() as Date, 'Asia/Shanghai')).toBe(
+      today,
+    );
+    expect(again.message).toContain(
+      `The As of cell said 2026-06-15; it is today again (${today}). Type the review date over it again`,
+    );
   });
 
   it('writes in bounded chunks: calls grow with chunks of rows, none over the byte bound', () => {

@@ -15,7 +15,7 @@ import type { PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
 import { STATUS_LABELS, type Status } from '../../shared/progress';
-import { isBlankGrid } from '../../shared/sheet-grid';
+import { isBlankGrid, isDate } from '../../shared/sheet-grid';
 import { buildTargetsSheet } from '../../shared/targets-sheet';
 import {
   TARGETS_AS_OF,
@@ -198,6 +198,15 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   // A team's own "Targets" tab (quotas by rep, say) is left as it is: no user cell is overwritten.
   if (found && !plan.layout.targets && !isBlankGrid(found.values))
     return { ok: false, message: t('decomposeNotGenerated', lang, { tab: found.name }) };
+  // A review date a person typed over the as-of cell: the rebuild sets today, and says what it replaced.
+  const typedAsOf = (() => {
+    const range = ss
+      .getNamedRanges()
+      .find((n) => n.getName() === TARGETS_AS_OF.name)
+      ?.getRange();
+    const value: unknown = range?.getValue();
+    return isDate(value) ? dateToIso(value, snapshot.timeZone) : undefined;
+  })();
   const name = found?.name ?? def.label[plan.lang];
   const sheet = found?.sheet ?? ss.insertSheet(name, snapshot.sheets.length);
   if (found) {
@@ -296,6 +305,10 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     }),
   ];
   if (weightsKept.length) lines.push(t('decomposeWeightsKept', lang, { list: list(weightsKept, lang) }));
+  if (typedAsOf && typedAsOf !== today)
+    lines.push(
+      t('decomposeAsOfReset', lang, { previous: typedAsOf, today, cell: TARGETS_AS_OF.label[lang] }),
+    );
   if (planErrors) lines.push(t('decomposeIssues', lang, { count: planErrors }));
   const details: DecomposeDetails = {
     sheet: name,

@@ -879,6 +879,8 @@ export const en = {
     decomposeDone:
       'Rebuilt "{tab}": {krs} key results and {kpis} KPIs over {months} months ({from} – {to}), as formulas that follow the plan tabs.',
     decomposeWeightsKept: 'Custom weights kept for: {list}.',
+    decomposeAsOfReset:
+      'The {cell} cell said {previous}; it is today again ({today}). Type the review date over it again if you are reviewing as of that day.',
     decomposeIssues:
       'Problems found in the plan: {count}. They may show as errors in the formulas; open Check plan to see them.',
     busy: 'Someone else is updating this spreadsheet. Try again in a moment.',

@@ -777,6 +777,8 @@ export const zhCN: Messages = {
     decomposeDone:
       '已重建“{tab}”：{krs} 个关键结果和 {kpis} 个 KPI，共 {months} 个月（{from} – {to}），均为随计划表自动重算的公式。',
     decomposeWeightsKept: '已保留自定义权重：{list}。',
+    decomposeAsOfReset:
+      '“{cell}”单元格原为 {previous}，现已改回今天（{today}）。如需按该日期评估，请重新填写评估日期。',
     decomposeIssues: '计划中发现 {count} 个问题，可能导致公式出错；请打开“检查计划”查看。',
     busy: '其他人正在更新此表格，请稍后再试。',
     failed: '“{action}”未完成：{reason}',

@@ -777,6 +777,8 @@ export const zhTW: Messages = {
     decomposeDone:
       '已重建「{tab}」：{krs} 個關鍵結果和 {kpis} 個 KPI，共 {months} 個月（{from} – {to}），均為隨計畫表自動重算的公式。',
     decomposeWeightsKept: '已保留自訂權重：{list}。',
+    decomposeAsOfReset:
+      '「{cell}」儲存格原為 {previous}，現已改回今天（{today}）。如需按該日期評估，請重新填寫評估日期。',
     decomposeIssues: '計畫中發現 {count} 個問題，可能導致公式出錯；請開啟「檢查計畫」檢視。',
     busy: '其他人正在更新此表格，請稍後再試。',
     failed: '「{action}」未完成：{reason}',
