@@ -18,6 +18,7 @@ import { STATUS_LABELS, type Status } from '../shared/progress';
 import { isIsoDate } from '../shared/calendar';
 import type { Localized, Params } from '../shared/i18n';
 import type { Lang } from '../shared/template';
+import { fileName } from './format';
 import { PREVIOUS_MESSAGES, PREVIOUS_REASONS, say } from './i18n';
 import { PLAN_JSON_VERSION, type PlanJson } from './plan-json';
 
@@ -256,6 +257,22 @@ const idOf = (value: unknown): string => (typeof value === 'string' ? value : St
 const diff = (to: number | null, from: number | null) =>
   to === null || from === null ? null : Number((to - from).toPrecision(12));
 
+/**
+ * The previous report as plan.json names it for everyone who opens the published site: a file by its name only
+ * (never a local path), an address without its query or fragment (a signed URL's token is a secret).
+ */
+export function publishedSource(source: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+    try {
+      const url = new URL(source);
+      return `${url.origin}${url.pathname}`;
+    } catch {
+      return fileName(source);
+    }
+  }
+  return fileName(source);
+}
+
 /** What moved between the previous report and this one, or why they cannot be compared. */
 export function comparePrevious(
   current: PlanJson,
@@ -374,7 +391,14 @@ export function comparePrevious(
 
   return {
     ok: true,
-    sincePrevious: { asOf: previous.asOf, source, statusChanges, attainment, checkIns, targetChanges },
+    sincePrevious: {
+      asOf: previous.asOf,
+      source: publishedSource(source),
+      statusChanges,
+      attainment,
+      checkIns,
+      targetChanges,
+    },
     history,
   };
 }

@@ -25,7 +25,7 @@ beforeAll(async () => {
   // The published site, as an http server on this machine.
   server = createServer((req, res) => {
     served.push(req.url ?? '');
-    if (req.url === '/report/plan.json') {
+    if (new URL(req.url ?? '/', 'http://x').pathname === '/report/plan.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(readFileSync(join(dir, 'october/plan.json')));
     } else if (req.url === '/moved') {
@@ -72,7 +72,8 @@ describe('gtm-pyramid report --previous', () => {
     const data = json('nov');
     const since = data.sincePrevious;
     expect(since.asOf).toBe(OCTOBER);
-    expect(since.source).toBe('october/plan.json');
+    // Named by the file's name: plan.json is published, and a folder of this machine is nobody's business.
+    expect(since.source).toBe('plan.json');
     expect(since.statusChanges).toEqual([
       { id: 'O1', kind: 'objective', from: 'on-track', to: 'at-risk' },
       { id: 'KR3', kind: 'keyResult', from: 'at-risk', to: 'off-track' },
@@ -172,7 +173,7 @@ describe('gtm-pyramid report --previous', () => {
         '--as-of',
         NOVEMBER,
         '--previous',
-        `${base}/report/plan.json`,
+        `${base}/report/plan.json?token=secret#top`,
         '--out',
         'url',
       ],
@@ -180,7 +181,10 @@ describe('gtm-pyramid report --previous', () => {
     );
     expect(run.stderr).toEqual([]);
     expect(json('url').sincePrevious.asOf).toBe(OCTOBER);
-    expect(served).toContain('/report/plan.json');
+    expect(served).toContain('/report/plan.json?token=secret');
+    // The published plan.json names the address without its query: a signed URL's token stays private.
+    expect(json('url').sincePrevious.source).toBe(`${base}/report/plan.json`);
+    expect(read('url/plan.json')).not.toContain('secret');
   });
 });
 
