@@ -119,6 +119,7 @@ describe('gtm-pyramid report --previous', () => {
     expect(text).toMatch(/KR3 Key result ▲\s*at risk → ✕\s*off track/i);
     expect(text).toMatch(/O1 Objective ●\s*on track → ▲\s*at risk/i);
     expect(text).toContain('KR3 Target: 0.3 → 0.25');
+    expect(text).toMatch(/New monthly actuals \(\d+\): KR\d/);
     // Each objective's card in the pyramid carries its trend: October, then November.
     const trends = doc.querySelectorAll('li.objective .trend svg');
     expect(trends).toHaveLength(2);

@@ -10,6 +10,7 @@ import type { PlanJson } from '../plan-json';
 import type { HistoryEntry, MetricKind, SincePrevious } from '../previous';
 import { Formatter } from '../format';
 import { say, SINCE_WORDS } from '../i18n';
+import { joinList } from '../../shared/i18n';
 import type { Lang } from '../../shared/template';
 import { statusView, type ReportView, type StatusView } from '../view-model';
 
@@ -91,7 +92,7 @@ export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang
     checkIns: since.checkIns.length
       ? say(SINCE_WORDS.checkInsCount, lang, {
           count: f.count(since.checkIns.length),
-          ids: ids.slice(0, SHOWN).join(', ') + (ids.length > SHOWN ? ', …' : ''),
+          ids: joinList([...ids.slice(0, SHOWN), ...(ids.length > SHOWN ? ['…'] : [])], lang),
         })
       : SINCE_WORDS.noCheckIns[lang],
     targetsHeading: SINCE_WORDS.targetChanges[lang],
@@ -130,7 +131,10 @@ export function trendView(
   const dots = series.map((p, i) => ({ x: Number(x(i).toFixed(1)), y: Number(y(p.value).toFixed(1)) }));
   return {
     label: say(SINCE_WORDS.trend, lang, {
-      points: series.map((p) => `${f.date(p.asOf)} ${f.percent(p.value)}`).join(', '),
+      points: joinList(
+        series.map((p) => `${f.date(p.asOf)} ${f.percent(p.value)}`),
+        lang,
+      ),
     }),
     caption: say(SINCE_WORDS.trendCaption, lang, {
       from: f.percent(series[0].value),

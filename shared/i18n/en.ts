@@ -1149,7 +1149,7 @@ export const en = {
       attainment: 'Attainment',
       attainmentChange: '{from} → {to} ({change} points)',
       checkIns: 'Check-ins added',
-      checkInsCount: '{count} new monthly actuals: {ids}',
+      checkInsCount: 'New monthly actuals ({count}): {ids}',
       noCheckIns: 'No new check-ins.',
       targetChanges: 'Targets changed',
       noTargetChanges: 'No target changed.',
