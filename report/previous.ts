@@ -253,6 +253,12 @@ const numberOf = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 const idOf = (value: unknown): string => (typeof value === 'string' ? value : String(value ?? ''));
 
+/** An objective's attainment as a roll-up can give it (0 to 1: each key result counts at most 1), else null. */
+const attainmentOf = (value: unknown): number | null => {
+  const n = numberOf(value);
+  return n !== null && n >= 0 && n <= 1 ? n : null;
+};
+
 /** Float noise out of a difference of two rounded ratios. */
 const diff = (to: number | null, from: number | null) =>
   to === null || from === null ? null : Number((to - from).toPrecision(12));
@@ -367,15 +373,18 @@ export function comparePrevious(
       reason,
     }));
 
-  // Earlier entries as the previous report carried them, cleaned: real dates before its own, numbers or null.
-  const earlierHistory: HistoryEntry[] = (Array.isArray(previous.history) ? previous.history : [])
-    .filter((h) => isRecord(h) && typeof h.asOf === 'string' && isIsoDate(h.asOf) && h.asOf < previous.asOf)
-    .map((h) => ({
+  // Earlier entries as the previous report carried them, cleaned: real dates before its own, oldest first, one per
+  // date (the last one given), and attainments an objective can have (0 to 1, each key result capped at 1) or null.
+  const byDate = new Map<string, HistoryEntry>();
+  for (const h of Array.isArray(previous.history) ? previous.history : []) {
+    if (!isRecord(h) || typeof h.asOf !== 'string' || !isIsoDate(h.asOf) || h.asOf >= previous.asOf) continue;
+    const objectives = Object.entries(isRecord(h.objectives) ? h.objectives : {});
+    byDate.set(h.asOf, {
       asOf: h.asOf,
-      objectives: Object.fromEntries(
-        Object.entries(isRecord(h.objectives) ? h.objectives : {}).map(([id, v]) => [id, numberOf(v)]),
-      ),
-    }));
+      objectives: Object.fromEntries(objectives.map(([id, v]) => [id, attainmentOf(v)])),
+    });
+  }
+  const earlierHistory = [...byDate.values()].sort((a, b) => (a.asOf < b.asOf ? -1 : 1));
   const history: HistoryEntry[] = [
     ...earlierHistory,
     {
@@ -383,7 +392,7 @@ export function comparePrevious(
       objectives: Object.fromEntries(
         [...before.objective.values()].map((o) => [
           idOf(o.id),
-          numberOf(isRecord(o.progress) ? o.progress.attainment : null),
+          attainmentOf(isRecord(o.progress) ? o.progress.attainment : null),
         ]),
       ),
     },

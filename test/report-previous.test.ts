@@ -283,6 +283,34 @@ describe('a previous report that cannot be compared: a warning, and the report w
   });
 });
 
+describe('history carried forward', () => {
+  it('oldest first, one entry per date, attainments an objective can have; an objective found whatever the case of its ID', async () => {
+    const previous = json('october');
+    const o1 = previous.objectives[0].id as string;
+    previous.history = [
+      { asOf: '2026-09-15', objectives: { [o1]: 0.6 } },
+      { asOf: '2026-03-01', objectives: { [o1]: 0.1 } },
+      { asOf: '2026-09-15', objectives: { [o1.toLowerCase()]: 0.99 } }, // the same date again, ID in lower case
+      { asOf: '2026-05-01', objectives: { [o1]: 1e308 } },
+    ];
+    writeFileSync(join(dir, 'history.json'), JSON.stringify(previous));
+    const run = await runCli(
+      ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', 'history.json', '--out', 'hist'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    const history = json('hist').history as { asOf: string; objectives: Record<string, number | null> }[];
+    expect(history.map((h) => h.asOf)).toEqual(['2026-03-01', '2026-05-01', '2026-09-15', OCTOBER]);
+    expect(history[1].objectives[o1]).toBeNull(); // 1e308 is no attainment
+    // The trend of O1: March, September (its ID in lower case there), October and this report; no "∞%".
+    const label = parse(read('hist/index.html'))
+      .querySelector('li.objective .trend svg')!
+      .getAttribute('aria-label')!;
+    expect(label).toMatch(/1 Mar 2026 10%, 15 Sept? 2026 99%, 15 Oct 2026 \d+%, 15 Nov 2026 \d+%/);
+    expect(label).not.toContain('∞');
+  });
+});
+
 describe('a previous plan.json as it may come', () => {
   it('through a redirect on the same site, or saved with a byte-order mark: compared', async () => {
     writeFileSync(join(dir, 'bom.json'), `\uFEFF${read('october/plan.json')}`);

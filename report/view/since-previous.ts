@@ -105,6 +105,14 @@ export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang
   };
 }
 
+/** An objective's attainment in one earlier report; IDs match without regard to case, as everywhere else. */
+function objectiveIn(entry: HistoryEntry, id: string): number | null {
+  if (Object.hasOwn(entry.objectives, id)) return entry.objectives[id] ?? null;
+  const wanted = id.toLowerCase();
+  const key = Object.keys(entry.objectives).find((k) => k.toLowerCase() === wanted);
+  return key === undefined ? null : (entry.objectives[key] ?? null);
+}
+
 /** One objective's attainment per report (earlier ones, then this one) as a small line; null under two points. */
 export function trendView(
   id: string,
@@ -114,7 +122,7 @@ export function trendView(
 ): TrendView | null {
   const f = new Formatter(lang);
   const series = [
-    ...history.map((h) => ({ asOf: h.asOf, value: h.objectives[id] ?? null })),
+    ...history.map((h) => ({ asOf: h.asOf, value: objectiveIn(h, id) })),
     { asOf: current.asOf, value: current.attainment },
   ].filter(
     (p): p is { asOf: string; value: number } => typeof p.value === 'number' && Number.isFinite(p.value),
