@@ -168,6 +168,7 @@ export const SINCE_WORDS = {
   attainmentChange: localized((m) => m.report.since.attainmentChange),
   checkIns: localized((m) => m.report.since.checkIns),
   checkInsCount: localized((m) => m.report.since.checkInsCount),
+  more: localized((m) => m.report.since.more),
   noCheckIns: localized((m) => m.report.since.noCheckIns),
   targetChanges: localized((m) => m.report.since.targetChanges),
   noTargetChanges: localized((m) => m.report.since.noTargetChanges),

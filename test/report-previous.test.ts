@@ -10,7 +10,8 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { HISTORY_LIMIT } from '../report/previous';
+import { HISTORY_LIMIT, type SincePrevious } from '../report/previous';
+import { sincePreviousView } from '../report/view/since-previous';
 import { NOVEMBER, OCTOBER, writeReviews } from './helpers/previous';
 import { parse, runCli, tempDir } from './helpers/report';
 
@@ -280,6 +281,29 @@ describe('a previous report that cannot be compared: a warning, and the report w
       expect(run.code).toBe(0);
       expect(run.stderr[0]).toMatch(warning);
     }
+  });
+});
+
+describe('the section on the first screen', () => {
+  it('says how many rows it leaves to plan.json, never drops them silently', () => {
+    const since: SincePrevious = {
+      asOf: OCTOBER,
+      source: 'plan.json',
+      statusChanges: Array.from({ length: 11 }, (_, i) => ({
+        id: `KR${i + 1}`,
+        kind: 'keyResult' as const,
+        from: 'on-track' as const,
+        to: 'at-risk' as const,
+      })),
+      attainment: [],
+      checkIns: [],
+      targetChanges: [],
+    };
+    const en = sincePreviousView(since, NOVEMBER, 'en');
+    expect(en.statusChanges.length + 3).toBe(11);
+    expect(en.statusMore).toBe('…and 3 more, in plan.json');
+    expect(sincePreviousView(since, NOVEMBER, 'zh-TW').statusMore).toBe('……另有 3 項，見 plan.json');
+    expect(en.targetsMore).toBe('');
   });
 });
 

@@ -19,13 +19,17 @@ export interface SincePreviousView {
   intro: string;
   statusHeading: string;
   statusChanges: { id: string; kind: string; from: StatusView; to: StatusView }[];
+  /** "…and 3 more, in plan.json" when the list is cut to the first screen's rows; '' when it is whole. */
+  statusMore: string;
   noStatusChanges: string;
   attainmentHeading: string;
   attainment: { id: string; kind: string; text: string; direction: 'up' | 'down' | 'same' }[];
+  attainmentMore: string;
   checkInsHeading: string;
   checkIns: string;
   targetsHeading: string;
   targetChanges: string[];
+  targetsMore: string;
   noTargetChanges: string;
 }
 
@@ -51,6 +55,9 @@ function kindLabel(kind: MetricKind, lang: Lang): string {
 
 export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang): SincePreviousView {
   const f = new Formatter(lang);
+  /** What a list of `total` rows leaves out on the page: said, never silently dropped. */
+  const more = (total: number) =>
+    total > SHOWN ? say(SINCE_WORDS.more, lang, { count: f.count(total - SHOWN) }) : '';
   const statusChanges = since.statusChanges.slice(0, SHOWN).map((c) => ({
     id: c.id,
     kind: kindLabel(c.kind, lang),
@@ -85,9 +92,11 @@ export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang
     intro: say(SINCE_WORDS.intro, lang, { previous: f.date(since.asOf), asOf: f.date(asOf) }),
     statusHeading: SINCE_WORDS.statusChanges[lang],
     statusChanges,
+    statusMore: more(since.statusChanges.length),
     noStatusChanges: SINCE_WORDS.noStatusChanges[lang],
     attainmentHeading: SINCE_WORDS.attainment[lang],
     attainment,
+    attainmentMore: more(since.attainment.length),
     checkInsHeading: SINCE_WORDS.checkIns[lang],
     checkIns: since.checkIns.length
       ? say(SINCE_WORDS.checkInsCount, lang, {
@@ -101,6 +110,7 @@ export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang
       .map((c) =>
         say(SINCE_WORDS.targetChange, lang, { id: c.id, field: c.field, from: c.oldValue, to: c.newValue }),
       ),
+    targetsMore: more(since.targetChanges.length),
     noTargetChanges: SINCE_WORDS.noTargetChanges[lang],
   };
 }

@@ -1150,6 +1150,7 @@ export const en = {
       attainmentChange: '{from} → {to} ({change} points)',
       checkIns: 'Check-ins added',
       checkInsCount: 'New monthly actuals ({count}): {ids}',
+      more: '…and {count} more, in plan.json',
       noCheckIns: 'No new check-ins.',
       targetChanges: 'Targets changed',
       noTargetChanges: 'No target changed.',

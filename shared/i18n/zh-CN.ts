@@ -1080,6 +1080,7 @@ export const zhCN: Messages = {
       attainmentChange: '{from} → {to}（{change} 个百分点）',
       checkIns: '新增复盘',
       checkInsCount: '新增 {count} 个月度实际值：{ids}',
+      more: '……另有 {count} 项，见 plan.json',
       noCheckIns: '没有新增复盘。',
       targetChanges: '目标变更',
       noTargetChanges: '没有目标变更。',

@@ -1080,6 +1080,7 @@ export const zhTW: Messages = {
       attainmentChange: '{from} → {to}（{change} 個百分點）',
       checkIns: '新增檢討',
       checkInsCount: '新增 {count} 個月度實際值：{ids}',
+      more: '……另有 {count} 項，見 plan.json',
       noCheckIns: '沒有新增檢討。',
       targetChanges: '目標變更',
       noTargetChanges: '沒有目標變更。',
