@@ -75,6 +75,14 @@ describe('Insert templates', () => {
     });
   }
 
+  it('a zh_TW spreadsheet whose only tab is KPI (named alike in Chinese) gets its other tabs in Traditional Chinese', () => {
+    const run = loadAddon({ locale: 'zh_TW', workbook: { KPI: [['']] } as never });
+    expect((run.run('insertTemplates') as ActionResult).ok).toBe(true);
+    const names = run.ss.getSheets().map((s) => s.getName());
+    expect(names).toContain(tabDef('keyResults').label['zh-TW']);
+    expect(names).not.toContain(tabDef('keyResults').label.en);
+  });
+
   it('changes nothing on a second run, and says so', () => {
     const run = loadAddon({ locale: 'zh_CN' });
     run.run('insertTemplates');

@@ -17,6 +17,7 @@ import {
   TABS,
   columnDef,
   enumLabels,
+  tabDef,
   type ColumnDef,
   type Lang,
   type TabDef,
@@ -306,8 +307,14 @@ export function createTemplateTab(ss: GAS.Spreadsheet, key: TabKey, lang: Lang):
 export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): TemplateReport {
   const ss = snapshot.ss;
   const { plan } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone });
-  // An existing plan keeps its language; a new one takes the spreadsheet's.
-  const language = lang ?? (hasPlanTabs(snapshot) ? plan.lang : snapshot.localeLang);
+  // An existing plan keeps its language; a new one takes the spreadsheet's, and so does one whose tab names say no
+  // other language (a zh_TW spreadsheet with only a "KPI" tab is a Traditional Chinese plan, not an English one).
+  const planTabs = snapshot.sheets.filter((s) => s.tabKey !== null);
+  const namesFitLocale = planTabs.every(
+    (s) => tabDef(s.tabKey!).label[snapshot.localeLang].toLowerCase() === s.name.toLowerCase(),
+  );
+  const decided = hasPlanTabs(snapshot) && (!namesFitLocale || plan.strategy.values.language !== '');
+  const language = lang ?? (decided ? plan.lang : snapshot.localeLang);
   const ctx = new SetupContext(ss, language);
   const report: TemplateReport = {
     lang: language,
