@@ -5,6 +5,7 @@
  * moving the person; a cleared cell's odd e.value counts as blank.
  */
 import { describe, expect, it } from 'vitest';
+import { examplePlan } from '../sandbox/plans';
 import { loadAddon, valuesOf, zonedMidnight } from './helpers/addon';
 
 function withExample(locale = 'en_US') {
@@ -70,6 +71,19 @@ describe('onEdit change log', () => {
     const rows = valuesOf(run.ss, '变更记录');
     expect(rows[0][0]).toBe('时间');
     expect(rows[1].slice(1)).toEqual(['关键结果', 'I3', 'KR2', '目标值', '50000', '60000', '']);
+  });
+
+  it('creates Changes in Traditional Chinese for a Traditional plan edited on its KPI tab (named alike in both scripts)', () => {
+    const workbook = examplePlan('zh-TW');
+    delete workbook['變更記錄'];
+    const run = loadAddon({ locale: 'en_US', timeZone: 'Europe/Berlin', recalculation: 'never', workbook });
+    const range = run.ss.getSheetByName('KPI')!.getRange('G2');
+    const old = range.getValue();
+    range.setValue(0.06);
+    run.project.callAs('LIMITED', 'onEdit', run.emulator.editEvent(range, old));
+    const names = run.ss.getSheets().map((sheet) => sheet.getName());
+    expect(names).toContain('變更記錄');
+    expect(names).not.toContain('变更记录');
   });
 
   it('keeps the change when the lock is busy, writes nothing to the sheet, and writes it first at the next change', () => {

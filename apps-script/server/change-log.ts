@@ -22,6 +22,7 @@ import { HEADER_SEARCH_ROWS, parsePlan } from '../../shared/parse';
 import type { SheetLayout } from '../../shared/plan';
 import {
   columnDef,
+  hasTraditional,
   langFromLocale,
   matchTab,
   normalizeHeader,
@@ -152,7 +153,10 @@ export function logChange(e: GAS.EditEvent): LoggedChange | null {
   // The language the tab is named in (the spreadsheet's own when its name fits several, as 'KPI' does).
   const localeLang = langFromLocale(ss.getSpreadsheetLocale());
   const named = LANGS.filter((l) => normalizeHeader(name) === normalizeHeader(tab.label[l]));
-  const lang: Lang = named.length === 0 || named.includes(localeLang) ? localeLang : named[0];
+  // Named alike in both Chinese scripts ('KPI'): the other tabs tell which (關鍵結果 is Traditional).
+  const traditional = named.includes('zh-TW') && ss.getSheets().some((s) => hasTraditional(s.getName()));
+  const lang: Lang =
+    named.length === 0 || named.includes(localeLang) ? localeLang : traditional ? 'zh-TW' : named[0];
   const header = found.head[found.layout.headerRow - 1][column - 1];
   const change: LoggedChange = {
     sheet: name,
