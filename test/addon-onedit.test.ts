@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../sandbox/plans';
+import { tabDef } from '../shared';
 import { loadAddon, valuesOf, zonedMidnight } from './helpers/addon';
 
 function withExample(locale = 'en_US') {
@@ -84,6 +85,15 @@ describe('onEdit change log', () => {
     const names = run.ss.getSheets().map((sheet) => sheet.getName());
     expect(names).toContain('變更記錄');
     expect(names).not.toContain('变更记录');
+  });
+
+  it('writes the header again into a Changes tab someone emptied, then the change below it', () => {
+    const { run, edit } = withExample();
+    run.ss.getSheetByName('Changes')!.clear();
+    edit('Key Results', 'I4', 0.25);
+    const rows = valuesOf(run.ss, 'Changes');
+    expect(rows[0]).toEqual(tabDef('changes').columns.map((c) => c.label.en));
+    expect(rows[1].slice(1, 7)).toEqual(['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25']);
   });
 
   it('keeps the change when the lock is busy, writes nothing to the sheet, and writes it first at the next change', () => {

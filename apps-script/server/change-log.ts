@@ -256,6 +256,9 @@ function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[]): 
   });
   const at = Math.max(sheet.getLastRow(), found?.layout.headerRow ?? 1) + 1;
   ensureSize(sheet, at + rows.length - 1, width);
+  // A Changes tab someone emptied: its header first, so the log stays readable (and read back as a plan tab).
+  if (!found && sheet.getLastRow() === 0)
+    sheet.getRange(1, 1, 1, width).setValues([tabDef('changes').columns.map((c) => c.label[lang])]);
   sheet.getRange(at, 1, rows.length, width).setValues(rows);
 }
 
