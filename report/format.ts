@@ -3,6 +3,7 @@
  * the templates only place strings.
  */
 import type { IsoDate, Month } from '../shared/calendar';
+import { roundHalfAway } from '../shared/decompose';
 import { percentFigure } from '../shared/figures';
 import type { Lang } from '../shared/template';
 import { LABELS, LOCALES } from './i18n';
@@ -130,7 +131,10 @@ export class Formatter {
         minimumFractionDigits: digits,
       }).format(x);
     }
-    return u ? `${this.number(x)} ${unitFor(x, u, this.lang)}` : this.number(x);
+    // The unit agrees with the number as shown: 1.0004 hours shows as "1 hour", not "1 hours".
+    return u
+      ? `${this.number(x)} ${unitFor(roundHalfAway(x, fractionDigits(x)), u, this.lang)}`
+      : this.number(x);
   }
 
   /** The sign a value in this unit is written with, as the cards write it (US$, NT$, $): '' when it is no currency. */

@@ -364,5 +364,7 @@ describe('figures as people read them', () => {
       '0.125',
       '37.5',
     ]);
+    // The unit agrees with the number as shown: 1.0004 hours shows as 1 hour.
+    expect([1.0004, 2, 1].map((x) => f.value(x, 'hours'))).toEqual(['1 hour', '2 hours', '1 hour']);
   });
 });
