@@ -339,13 +339,27 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
     if (usual === false) return fail('not-a-date');
   }
   if (isErrorValue(cell)) return fail('formula-error');
-  const text = String(cell).normalize('NFKC').trim();
-  const m = NUMERIC_DATE.exec(text) ?? CHINESE_DATE.exec(text);
-  if (!m) return fail('not-a-date');
+  const typed = typedDateTime(String(cell));
+  return typed ? ok(typed.day) : fail('not-a-date');
+}
+
+/**
+ * A date typed as text, as readDate reads it, with the time of day typed after it on the 24-hour clock ("14:05";
+ * null when none): "2026年11月3日 下午 2:05" is 2026-11-03 at 14:05. Null when the text is no date.
+ */
+export function typedDateTime(text: string): { day: IsoDate; time: string | null } | null {
+  const normal = text.normalize('NFKC').trim();
+  const m = NUMERIC_DATE.exec(normal) ?? CHINESE_DATE.exec(normal);
+  if (!m) return null;
   // A three-digit year is a Minguo (Republic of China) year, as Taiwan writes dates: 115 is 2026.
   const year = m[1].length === 3 ? Number(m[1]) + MINGUO_OFFSET : Number(m[1]);
   const [mo, d] = [Number(m[2]), m[3] ? Number(m[3]) : 1];
-  return isRealDay(year, mo, d) ? ok(isoDate(year, mo, d)) : fail('not-a-date');
+  if (!isRealDay(year, mo, d)) return null;
+  const [, , , , before, hours, minutes, after] = m;
+  if (hours === undefined) return { day: isoDate(year, mo, d), time: null };
+  const meridiem = (before ?? after ?? '').toUpperCase();
+  const hour = (Number(hours) % (meridiem ? 12 : 24)) + (meridiem === 'PM' || meridiem === '下午' ? 12 : 0);
+  return { day: isoDate(year, mo, d), time: `${String(hour).padStart(2, '0')}:${minutes}` };
 }
 
 /** Minguo year 1 is 1912. */
@@ -357,7 +371,8 @@ const MINGUO_OFFSET = 1911;
  */
 const DAY_NAME = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?`;
 const WEEKDAY = String.raw`(?:\s*(?:\((?:星期|週|周|禮拜|礼拜)?[一二三四五六日天]\)|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]|\(${DAY_NAME}\)|,?\s*${DAY_NAME}))?`;
-const TIME_OF_DAY = String.raw`(?:(?:T|\s+)(?:(?:上午|下午|AM|PM)\s*)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:AM|PM|上午|下午))?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+// Its groups: the meridiem before the time (上午 9:30), the hours, the minutes, the meridiem after (9:30 PM).
+const TIME_OF_DAY = String.raw`(?:(?:T|\s+)(?:(上午|下午|AM|PM)\s*)?(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:\s*(AM|PM|上午|下午))?(?:Z|[+-]\d{2}:?\d{2})?)?`;
 /** A year of four digits, or three after 民國 or alone (Minguo). */
 const YEAR = String.raw`(?:民國|民国)?\s*(\d{4}|\d{3})`;
 const NUMERIC_DATE = new RegExp(

@@ -19,6 +19,7 @@ import {
   readList,
   usualIsoDate,
   readNumber,
+  typedDateTime,
   type Cell,
   type Grid,
   type Workbook,
@@ -896,20 +897,13 @@ function readActual(r: RowReader): Actual | null {
 }
 
 /**
- * A timestamp typed as text, as the date forms readDate reads ("2026/11/03 10:15", "2026年11月3日 上午 9:30"),
- * in the form the add-on's log writes: "2026-11-03 10:15" (or the day alone). Text that is no date stays as typed.
+ * A timestamp typed as text ("2026/11/03 10:15", "2026年11月3日 下午 2:05") in the form the add-on's log writes:
+ * "2026-11-03 10:15", or the day alone. Text that is no date stays as typed.
  */
 function typedTimestamp(text: string): string {
-  const day = readDate(text);
-  if (!day.ok) return text;
-  const time = /(上午|下午|AM|PM)?\s*(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(AM|PM|上午|下午)?\s*$/i.exec(
-    text.normalize('NFKC').replace(/(?:Z|[+-]\d{2}:?\d{2})$/, ''),
-  );
-  if (!time) return day.value;
-  const meridiem = (time[1] ?? time[4] ?? '').toUpperCase();
-  let hour = Number(time[2]) % (meridiem ? 12 : 24);
-  if (meridiem === 'PM' || meridiem === '下午') hour += 12;
-  return `${day.value} ${String(hour).padStart(2, '0')}:${time[3]}`;
+  const typed = typedDateTime(text);
+  if (!typed) return text;
+  return typed.time ? `${typed.day} ${typed.time}` : typed.day;
 }
 
 function readChange(r: RowReader): Change | null {
