@@ -13,7 +13,7 @@
  * the same sheet state, so the ID a button promises is the ID it writes.
  */
 import { cellText, isBlank, a1 as toA1, textCell, type Cell } from '../../shared/cells';
-import { formulaInputProblems } from '../../shared/formula-inputs';
+import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { checkPlan } from '../../shared/checks';
 import type { IssueCode, PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
@@ -139,14 +139,29 @@ function ownerName(ctx: FixContext, issue: PlanIssue): string | null {
   return name;
 }
 
+/**
+ * The plan's cells the Targets formulas cannot read, by "sheet!row!column", found once per plan: a plan whose
+ * dates were typed as text has one per check-in, and looking each up with a scan of the plan was quadratic.
+ */
+const FORMULA_PROBLEMS = new WeakMap<Plan, Map<string, FormulaInputProblem>>();
+
+function formulaProblemsOf(ctx: FixContext): Map<string, FormulaInputProblem> {
+  let byCell = FORMULA_PROBLEMS.get(ctx.plan);
+  if (!byCell) {
+    byCell = new Map();
+    for (const p of formulaInputProblems(ctx.plan, ctx.snapshot.workbook))
+      byCell.set(`${p.sheet}!${p.row}!${p.column}`, p);
+    FORMULA_PROBLEMS.set(ctx.plan, byCell);
+  }
+  return byCell;
+}
+
 /** The value to type over an unreadable-by-formulas cell, as a cell and as the button shows it. */
 function readableValueAt(
   ctx: FixContext,
   issue: PlanIssue,
 ): { cell: string | number | Date; shown: string } | null {
-  const problem = formulaInputProblems(ctx.plan, ctx.snapshot.workbook).find(
-    (p) => p.sheet === issue.sheet && p.row === issue.row && p.column === issue.column,
-  );
+  const problem = formulaProblemsOf(ctx).get(`${issue.sheet}!${issue.row}!${issue.column}`);
   if (!problem) return null;
   const { readable } = problem;
   switch (readable.kind) {
