@@ -90,7 +90,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Redirects a --previous address may go through, each one checked as the address itself is. */
 const MAX_REDIRECTS = 5;
 /**
- * The largest previous plan.json read: a plan of 10,000 key results writes about 35 MB. A larger answer is refused
+ * The largest previous plan.json read: a plan of 1,000 key results writes about 3 MB. A larger answer is refused
  * as it streams in, before it fills the memory.
  */
 const MAX_PREVIOUS_BYTES = 256 * 2 ** 20;

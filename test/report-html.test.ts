@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { EXAMPLE_AS_OF, tabDef, type Lang } from '../shared';
+import { EXAMPLE_AS_OF, STRATEGY_FIELDS, tabDef, type Lang } from '../shared';
 import { buildReport, type BuiltReport } from '../report/generate';
 import { LABELS } from '../report/i18n';
 import type { PlanJson } from '../report/plan-json';
@@ -285,10 +285,10 @@ describe('chart axes as people write amounts', () => {
     const krs = grid[tabDef('keyResults').label[lang]];
     krs[1][8] = 1_000_000_000; // Target
     krs[1][10] = utcDate('2027-06-30'); // Due
+    // The period runs to June 2027 too.
     const strategy = grid[tabDef('strategy').label[lang]];
-    for (const row of strategy)
-      if (row[1] instanceof Date && row[1].getUTCFullYear() === 2026 && row[1].getUTCMonth() === 11)
-        row[1] = utcDate('2027-06-30');
+    const periodEnd = STRATEGY_FIELDS.find((f) => f.key === 'periodEnd')!.label[lang];
+    strategy.find((row) => row[0] === periodEnd)![1] = utcDate('2027-06-30');
     const report = await buildReport(grid, { asOf: EXAMPLE_AS_OF, source: null });
     const card = parse(file(report, 'index.html')).querySelector('#kr-kr1')!;
     return Array.from(card.querySelectorAll('svg text')).map((t) => t.textContent!);
