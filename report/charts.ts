@@ -7,7 +7,8 @@
  * - per key result: the target path (cumulative or level) against actuals, with the forecast to the due month.
  */
 import type { VegaLiteTopLevelSpec } from './render/charts';
-import { estimateTextWidth, renderChartSvg } from './render/charts';
+import { COMPACT_NUMBER, estimateTextWidth, renderChartSvg } from './render/charts';
+import { LOCALES } from './i18n';
 import { CATEGORY_COLORS, NEUTRALS, STATUS_COLORS } from './render/palette';
 import { STATUS_LABELS, STATUS_READING_ORDER } from '../shared/progress';
 import { isChinese, type Lang } from '../shared/i18n';
@@ -51,33 +52,6 @@ const addDay = (iso: string) => {
 const monthFormat = (lang: Lang, long: boolean) =>
   isChinese(lang) ? (long ? '%Y年%-m月' : '%-m月') : long ? '%b %Y' : '%b';
 
-/**
- * A value axis's labels as a Vega expression: compact as people write amounts in the page's language (1.5K, 2M,
- * 1B; 5萬, 1.2億 — SI's "G" is no billion, and Chinese counts in 萬 and 億), after the unit's currency sign.
- */
-function compactLabelExpr(lang: Lang, currencySign: string): string {
-  const v = 'datum.value';
-  const scaled = (power: string, suffix: string) => `format(${v} / ${power}, '.3~g') + '${suffix}'`;
-  const steps: [string, string][] = isChinese(lang)
-    ? [
-        ['1e8', lang === 'zh-TW' ? '億' : '亿'],
-        ['1e4', lang === 'zh-TW' ? '萬' : '万'],
-      ]
-    : [
-        ['1e9', 'B'],
-        ['1e6', 'M'],
-        ['1e3', 'K'],
-      ];
-  const body = steps.reduceRight(
-    (rest, [power, suffix]) => `abs(${v}) >= ${power} ? ${scaled(power, suffix)} : ${rest}`,
-    `format(${v}, '.3~g')`,
-  );
-  const sign = currencySign.replace(/['\\]/g, '');
-  return sign
-    ? `(${v} < 0 ? '-' : '') + '${sign}' + replace(${body}, '−', '')`
-    : `replace(${body}, '−', '-')`;
-}
-
 function monthsBetween(start: string, end: string): number {
   const [y1, m1] = start.split('-').map(Number);
   const [y2, m2] = end.split('-').map(Number);
@@ -106,7 +80,8 @@ export function krChartSpec(data: KrChartData, title: string): VegaLiteTopLevelS
   const months = data.points.length;
   const valueAxis = data.percent
     ? { format: '.0%' }
-    : { labelExpr: compactLabelExpr(data.lang, data.currencySign) };
+    : // Amounts as people write them, after the cards' currency sign: $1B, US$10億 (render/charts.ts).
+      { labelExpr: `${COMPACT_NUMBER}(datum.value, '${LOCALES[data.lang].numbers}', '${data.currency}')` };
   const x = {
     field: 'month',
     type: 'temporal' as const,

@@ -137,17 +137,10 @@ export class Formatter {
       : this.number(x);
   }
 
-  /** The sign a value in this unit is written with, as the cards write it (US$, NT$, $): '' when it is no currency. */
-  currencySign(unit: string): string {
+  /** The unit's ISO currency code when it is one (USD, TWD), else '': what a chart's axis writes amounts in. */
+  currencyOf(unit: string): string {
     const u = unit.trim();
-    if (!isCurrencyCode(u)) return '';
-    const parts = this.nf(`c${u}0`, {
-      style: 'currency',
-      currency: u,
-      maximumFractionDigits: 0,
-      minimumFractionDigits: 0,
-    }).formatToParts(1);
-    return parts.find((part) => part.type === 'currency')?.value ?? '';
+    return isCurrencyCode(u) ? u : '';
   }
 
   /** A calendar day: 15 Nov 2026 / 2026年11月15日. */

@@ -55,7 +55,7 @@ function krChart(ctx: Context, kr: KeyResult, p: MetricProgress): KrChartData | 
     type: 'kr',
     kind,
     percent: kr.unit.trim() === '%',
-    currencySign: ctx.f.currencySign(kr.unit),
+    currency: ctx.f.currencyOf(kr.unit),
     points,
     forecast,
     asOf: ctx.options.asOf,

@@ -62,8 +62,8 @@ export interface KrChartData {
   type: 'kr';
   kind: 'cumulative' | 'level' | 'threshold';
   percent: boolean;
-  /** The currency sign the axis labels start with, as the cards write it (US$1M, NT$200K); '' for no currency. */
-  currencySign: string;
+  /** The unit's ISO currency code when it is one (axis labels then read US$1M, NT$200K), else ''. */
+  currency: string;
   /** Points at the first day of each month, UTC. */
   points: { month: string; target: number | null; actual: number | null }[];
   forecast: { month: string; value: number }[];
