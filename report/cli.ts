@@ -300,32 +300,18 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Columns a text takes in a terminal: two for each wide character (CJK, full-width forms), one for the rest. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return width;
-}
-
-/** TEXT padded with spaces to WIDTH terminal columns. */
-const padColumns = (text: string, width: number) =>
-  text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-
-function issueLine(issue: PlanIssue, lang: Lang): string {
+/**
+ * The lines of one issue in a terminal, in columns: the severity in the reader's language (Warning, 警告), the cell,
+ * the message, then the fix below. `width` is how many columns a text takes (string-width: two for each CJK and
+ * full-width character), loaded by check's text output only: the entry itself loads no package.
+ */
+function issueLine(issue: PlanIssue, lang: Lang, width: (text: string) => number): string {
   const words = CATALOGUES[lang].glossary;
   const where = issue.a1 ? `${issue.sheet}!${issue.a1}` : issue.sheet;
-  // The severity in the reader's language (Warning, 警告), in a column as wide as the widest of them.
-  const severityWidth = Math.max(
-    ...(['error', 'warning', 'tip'] as const).map((s) => displayWidth(words[s])),
-  );
+  const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
+  const severityWidth = Math.max(...(['error', 'warning', 'tip'] as const).map((s) => width(words[s])));
   const indent = severityWidth + 1 + 20 + 1;
-  return `${padColumns(words[issue.severity], severityWidth)} ${padColumns(where, 20)} ${issue.message[lang]}\n${' '.repeat(indent)}${words.fix}${isChinese(lang) ? '：' : ': '}${issue.fix[lang]}`;
+  return `${pad(words[issue.severity], severityWidth)} ${pad(where, 20)} ${issue.message[lang]}\n${' '.repeat(indent)}${words.fix}${isChinese(lang) ? '：' : ': '}${issue.fix[lang]}`;
 }
 
 async function checkCommand(argv: string[], io: CliIo): Promise<number> {
@@ -378,7 +364,8 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     );
   } else {
     io.out(CATALOGUES[lang].cli.checkSummary(name, counts.error, counts.warning, counts.tip, asOf));
-    for (const issue of issues) io.out(issueLine(issue, lang));
+    const { default: stringWidth } = await import('string-width');
+    for (const issue of issues) io.out(issueLine(issue, lang, stringWidth));
   }
   return counts.error > 0 ? 1 : 0;
 }
