@@ -38,8 +38,25 @@ export interface CliIo {
   cwd(): string;
 }
 
+/**
+ * Whether whoever reads the output has stopped (`gtm-pyramid check | head`): the rest of it is dropped and the
+ * command ends as it would have, rather than dying of an EPIPE halfway through (a report half renamed into place).
+ */
+let readerGone = false;
+let stdoutWatched = false;
+function writeOut(text: string): void {
+  if (!stdoutWatched) {
+    stdoutWatched = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      readerGone = true;
+    });
+  }
+  if (!readerGone) process.stdout.write(`${text}\n`);
+}
+
 const defaultIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
+  out: writeOut,
   err: (text) => process.stderr.write(`${text}\n`),
   today: (timeZone) => {
     const d = new Date();

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -259,6 +261,21 @@ describe('bad inputs: exit 2, one line on stderr naming the file, nothing writte
       expect(chinese.stderr[0]).not.toMatch(problem);
     });
   }
+});
+
+describe('output read by a program that stops reading', () => {
+  it("gtm-pyramid check | head: the rest is dropped, no EPIPE crash, the exit code is the check's", async () => {
+    const child = spawn(process.execPath, ['bin/gtm-pyramid.js', 'check'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy(); // the reader is gone before the first line
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
 });
 
 describe('gtm-pyramid check', () => {
