@@ -61,6 +61,13 @@ export interface TargetChange {
   reason: string;
 }
 
+/** An objective, key result or KPI in one of the two reports only: its ID and its name in the report that has it. */
+export interface PlanItem {
+  id: string;
+  kind: MetricKind;
+  name: string;
+}
+
 export interface SincePrevious {
   /** The previous report's as-of date. */
   asOf: IsoDate;
@@ -71,6 +78,13 @@ export interface SincePrevious {
   checkIns: CheckInAdded[];
   /** Rows of the Changes tab dated after the previous as-of date, up to this one. */
   targetChanges: TargetChange[];
+  /** In this report, not the previous one. */
+  added: PlanItem[];
+  /**
+   * In the previous report, not this one: a key result dropped from the plan leaves no row behind it (and no line
+   * on the Changes tab), so this is the only place a review learns it is gone.
+   */
+  removed: PlanItem[];
 }
 
 export interface HistoryEntry {
@@ -398,6 +412,32 @@ export function comparePrevious(
     },
   ].slice(-HISTORY_LIMIT);
 
+  const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
+  const now = {
+    objective: new Set(current.objectives.map((o) => o.id.toLowerCase())),
+    keyResult: new Set(current.keyResults.map((k) => k.id.toLowerCase())),
+    kpi: new Set(current.kpis.map((k) => k.id.toLowerCase())),
+  };
+  const added: PlanItem[] = [
+    ...current.objectives
+      .filter((o) => !before.objective.has(o.id.toLowerCase()))
+      .map((o) => ({ id: o.id, kind: 'objective' as const, name: o.title })),
+    ...(['keyResult', 'kpi'] as const).flatMap((kind) =>
+      (kind === 'keyResult' ? current.keyResults : current.kpis)
+        .filter((m) => !before[kind].has(m.id.toLowerCase()))
+        .map((m) => ({ id: m.id, kind, name: m.name })),
+    ),
+  ];
+  const gone = (kind: MetricKind, items: Map<string, Record<string, unknown>>, nameField: 'title' | 'name') =>
+    [...items.entries()]
+      .filter(([key]) => key !== '' && !now[kind].has(key))
+      .map(([, p]) => ({ id: idOf(p.id), kind, name: textOf(p[nameField]) }));
+  const removed: PlanItem[] = [
+    ...gone('objective', before.objective, 'title'),
+    ...gone('keyResult', before.keyResult, 'name'),
+    ...gone('kpi', before.kpi, 'name'),
+  ];
+
   return {
     ok: true,
     sincePrevious: {
@@ -407,6 +447,8 @@ export function comparePrevious(
       attainment,
       checkIns,
       targetChanges,
+      added,
+      removed,
     },
     history,
   };

@@ -12,8 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { HISTORY_LIMIT, type SincePrevious } from '../report/previous';
 import { sincePreviousView } from '../report/view/since-previous';
-import { NOVEMBER, OCTOBER, writeReviews } from './helpers/previous';
-import { parse, runCli, tempDir } from './helpers/report';
+import { planToXlsxBuffer } from '../report/write-xlsx';
+import { colOf, rowOf } from './helpers/edit';
+import { NOVEMBER, OCTOBER, octoberWorkbook, writeReviews } from './helpers/previous';
+import { header, parse, runCli, tabName, tempDir } from './helpers/report';
 
 let dir: string;
 let server: Server;
@@ -130,6 +132,58 @@ describe('gtm-pyramid report --previous', () => {
     expect(json('october')).not.toHaveProperty('sincePrevious');
     expect(json('october')).not.toHaveProperty('history');
     expect(parse(read('october/index.html')).querySelector('.since, .trend')).toBeNull();
+  });
+
+  it('names what was added to or removed from the plan since the last report', async () => {
+    // October's plan had one more key result (dropped since) and not yet the last KPI (added since).
+    const october = octoberWorkbook();
+    const keyResults = october[tabName('keyResults')];
+    const kr3 = keyResults[rowOf(keyResults, 'KR3')];
+    const dropped = [...kr3];
+    dropped[colOf(keyResults, header('keyResults', 'id'))] = 'KR9';
+    dropped[colOf(keyResults, header('keyResults', 'title'))] = 'Pilot with 20 resellers';
+    keyResults.push(dropped);
+    const kpis = october[tabName('kpis')];
+    const [addedKpi] = kpis.splice(kpis.length - 1, 1);
+    writeFileSync(join(dir, 'october-more.xlsx'), await planToXlsxBuffer(october, { lang: 'en' }));
+    const before = await runCli(
+      ['report', 'october-more.xlsx', '--as-of', OCTOBER, '--out', 'oct-more'],
+      dir,
+    );
+    expect(before.code).toBe(0);
+
+    const run = await runCli(
+      [
+        'report',
+        'november.xlsx',
+        '--as-of',
+        NOVEMBER,
+        '--previous',
+        'oct-more/plan.json',
+        '--out',
+        'nov-more',
+      ],
+      dir,
+    );
+    expect(run.stderr).toEqual([]);
+    const since = json('nov-more').sincePrevious;
+    const kpiId = String(addedKpi[colOf(kpis, header('kpis', 'id'))]);
+    const kpiName = String(addedKpi[colOf(kpis, header('kpis', 'name'))]);
+    expect(since.added).toEqual([{ id: kpiId, kind: 'kpi', name: kpiName }]);
+    expect(since.removed).toEqual([{ id: 'KR9', kind: 'keyResult', name: 'Pilot with 20 resellers' }]);
+    // Nothing else is reported as added or removed: the other IDs are in both reports.
+    expect(json('nov').sincePrevious).toMatchObject({ added: [], removed: [] });
+
+    const text = parse(read('nov-more/index.html'))
+      .querySelector('header.masthead section.since')!
+      .textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('Added or removed');
+    expect(text).toContain(`${kpiId} KPI added ${kpiName}`);
+    expect(text).toContain('KR9 Key result removed Pilot with 20 resellers');
+    // The section says nothing of it when nothing was added or removed.
+    expect(parse(read('nov/index.html')).querySelector('section.since')!.textContent).not.toContain(
+      'Added or removed',
+    );
   });
 
   it('carries the history forward, at most HISTORY_LIMIT earlier reports', async () => {
@@ -298,6 +352,8 @@ describe('the section on the first screen', () => {
       attainment: [],
       checkIns: [],
       targetChanges: [],
+      added: [],
+      removed: [],
     };
     const en = sincePreviousView(since, NOVEMBER, 'en');
     expect(en.statusChanges.length + 3).toBe(11);

@@ -31,6 +31,10 @@ export interface SincePreviousView {
   targetChanges: string[];
   targetsMore: string;
   noTargetChanges: string;
+  addedRemovedHeading: string;
+  /** Objectives, key results and KPIs in only one of the two reports: added first, then removed. */
+  addedRemoved: { id: string; kind: string; change: string; name: string }[];
+  addedRemovedMore: string;
 }
 
 export interface TrendView {
@@ -112,6 +116,14 @@ export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang
       ),
     targetsMore: more(since.targetChanges.length),
     noTargetChanges: SINCE_WORDS.noTargetChanges[lang],
+    addedRemovedHeading: SINCE_WORDS.addedRemoved[lang],
+    addedRemoved: [
+      ...since.added.map((item) => ({ ...item, change: SINCE_WORDS.added[lang] })),
+      ...since.removed.map((item) => ({ ...item, change: SINCE_WORDS.removed[lang] })),
+    ]
+      .slice(0, SHOWN)
+      .map(({ id, kind, change, name }) => ({ id, kind: kindLabel(kind, lang), change, name })),
+    addedRemovedMore: more(since.added.length + since.removed.length),
   };
 }
 
