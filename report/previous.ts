@@ -224,7 +224,9 @@ export async function loadPrevious(ref: string, cwd: string, lang: Lang): Promis
       ok: false,
       warning: say(PREVIOUS_MESSAGES.unknownVersion, lang, {
         source: ref,
-        version: String(json.version),
+        // Written as JSON (a text "1" in quotes) so a version of the wrong type never reads as the expected one.
+        version:
+          typeof json.version === 'number' ? String(json.version) : JSON.stringify(json.version).slice(0, 40),
         expected: PLAN_JSON_VERSION,
       }),
     };

@@ -298,6 +298,11 @@ describe('a previous report that cannot be compared: a warning, and the report w
       /as of 2026-12-01, not before/,
     ],
     ['an unknown version', () => JSON.stringify({ ...october(), version: 99 }), /version 99 is not one/],
+    [
+      'a version written as text',
+      () => JSON.stringify({ ...october(), version: '1' }),
+      /version "1" is not one this gtm-pyramid reads \(version 1\)/,
+    ],
     ['not JSON', () => '<html>sign in</html>', /not a plan\.json of gtm-pyramid \(not JSON\)/],
     ['a missing file', () => null, /cannot be read \(no such file\)/],
   ];
