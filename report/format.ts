@@ -3,6 +3,7 @@
  * the templates only place strings.
  */
 import type { IsoDate, Month } from '../shared/calendar';
+import { isPercentUnit } from '../shared/cells';
 import { roundHalfAway } from '../shared/decompose';
 import { percentFigure } from '../shared/figures';
 import type { Lang } from '../shared/template';
@@ -121,7 +122,7 @@ export class Formatter {
   value(x: number | null, unit: string): string {
     if (x === null || !Number.isFinite(x)) return DASH;
     const u = unit.trim();
-    if (u === '%') return this.percent(x);
+    if (isPercentUnit(u)) return this.percent(x);
     if (isCurrencyCode(u)) {
       const digits = Math.abs(x) >= 1000 || Number.isInteger(x) ? 0 : 2;
       return this.nf(`c${u}${digits}`, {

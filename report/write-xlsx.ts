@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 
 import { isIsoDate } from '../shared/calendar';
-import { columnLetter, quoteSheet, type Cell, type Workbook } from '../shared/cells';
+import { columnLetter, isPercentUnit, quoteSheet, type Cell, type Workbook } from '../shared/cells';
 import { formulaForXlsx } from '../shared/decompose';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { parsePlan } from '../shared/parse';
@@ -147,7 +147,7 @@ function writeTab(
       else if (
         typeof value === 'number' &&
         column &&
-        (column.key === 'confidence' || (column.kind === 'ratio' && unit === '%'))
+        (column.key === 'confidence' || (column.kind === 'ratio' && isPercentUnit(unit)))
       ) {
         target.numFmt = percentFormat(value);
       }

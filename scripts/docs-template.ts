@@ -14,6 +14,7 @@ import {
   LANGUAGE_SPELLINGS,
   MAX_PERIOD_MONTHS,
   NUMBER_SCALES,
+  PERCENT_UNIT_NAMES,
   SHARED_CURRENCY_SIGNS,
   UNIT_ALIASES,
   columnDef,
@@ -282,6 +283,7 @@ export function renderTemplateDoc(): string {
     "- **A currency** before or after the amount (`$1M`, `NT$170,000`, `TWD 170,000`, `17萬元`, `RMB 1.2亿`) is read when it is the plan's Currency (Strategy tab), or the metric's when its Unit is a currency. A different currency is an error at the cell that names both: amounts are never converted. Money typed for a metric counted in something else (sign-ups, hours, %) is an error too. Without a Currency on the Strategy tab, any currency is read.",
     '- **A Unit that starts with a multiplier** (`萬元`, `仟元`, `千人`, `百萬美元`, `million USD`; not a single letter such as `k` or `m`, nor `百` alone: `百分比` is a percentage): a bare number is in that unit, and an amount typed with its own multiplier or unit is converted into it. In a metric counted in `萬元`, `4`, `4萬`, `4萬元` and `40000元` are all 4 萬元.',
     '- **A unit** after the number (`2 hours`, `1 小時`, `500 sign-ups`) is read when it is the metric\'s Unit: the same words, or two names of one unit in the table below. A known unit that is not the metric\'s (`2 hours` for a `%` key result) is an error at the cell that names both; other trailing words make the cell "not a number". On the Actuals tab the metric is the one named in the Metric column.',
+    `- **A percentage metric** has a Unit of ${PERCENT_UNIT_NAMES.map(code).join(', ')} (the full-width sign a Chinese input method types is the same %): its values are ratios, shown as percentages, and a value typed as a whole number where the plan's range says a percentage (13 for 13%) is flagged (see [docs/method.md](method.md)).`,
     '- A **percent sign** always means a ratio: `20%` is read as 0.2, so `20%` and `0.2` are the same target. Write rates consistently in one tab: `20` (without %) is twenty, not 20%. A percent sign goes with a plain number only (`5k%` is refused).',
     '- Text that is not a number (`abc`), `TRUE`/`FALSE` and date values in a number column each give a "not a number" issue at the cell.',
   );

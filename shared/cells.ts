@@ -177,6 +177,26 @@ function unitOf(text: string): string | undefined {
   return unitIndex.get(wordKey(text));
 }
 
+/**
+ * A Unit that makes the metric a percentage (its values ratios: 0.2 is 20%): `%` as most people type it, the
+ * full-width `％` a Chinese input method gives and the small `﹪` (both `%` under NFKC), and the words for it.
+ */
+export const PERCENT_UNIT_NAMES: readonly string[] = [
+  '%',
+  '％',
+  '﹪',
+  'percent',
+  'percentage',
+  'pct',
+  '百分比',
+  '百分率',
+];
+let percentUnits: Set<string> | undefined;
+export function isPercentUnit(unit: string): boolean {
+  percentUnits ??= new Set(PERCENT_UNIT_NAMES.map(wordKey));
+  return unit === '%' || percentUnits.has(wordKey(unit));
+}
+
 /** Whether a unit typed after a number is the metric's unit: the same words, or two names of one unit. */
 export function sameUnit(typed: string, unit: string): boolean {
   const a = wordKey(typed);

@@ -12,6 +12,7 @@
  * leaves them for later without an issue, since they are not mistakes.
  */
 import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
+import { isPercentUnit } from './cells';
 import { isMoneyUnit, keyResultSpec, keyResultWindow, kpiSpec, type MetricSpec } from './decompose';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import type { Actual, Plan } from './plan';
@@ -31,8 +32,6 @@ export const PERCENT_RANGE_FACTOR = 5;
 export const OPEN_BAR_CEILING = 10;
 /** The smallest scale the range is taken over, so a plan from 0% to 1% still has a sensible range. */
 const MIN_PERCENT_SCALE = 0.01;
-
-export const isPercentUnit = (unit: string) => unit.trim() === '%';
 
 /** True when `value` in a `%` metric whose baseline/target reach up to `scale` reads as a whole percent. */
 export function looksLikeWholePercent(value: number, scale: number, openAbove = false): boolean {

@@ -4,6 +4,7 @@
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
 import type { IsoDate } from './calendar';
+import { isPercentUnit } from './cells';
 import { inEveryLanguage, type Lang } from './i18n';
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
 import { percentFigure } from './figures';
@@ -377,11 +378,11 @@ function checkFunnels(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
     const volumes = krs.filter(
       (k) =>
         k.type === 'cumulative' &&
-        k.unit.trim() !== '%' &&
+        !isPercentUnit(k.unit) &&
         !isMoneyUnit(k.unit, plan.strategy.values.currency),
     );
     const rates = krs.filter(
-      (k) => k.type === 'level' && k.unit.trim() === '%' && k.target! > 0 && k.target! <= 1,
+      (k) => k.type === 'level' && isPercentUnit(k.unit) && k.target! > 0 && k.target! <= 1,
     );
     for (const volume of volumes) {
       for (const rate of rates) {

@@ -8,7 +8,7 @@
  * cumulative shares, round(total * share(k)) - round(total * share(k - 1)). The TypeScript below performs the
  * same floating-point operations in the same order as the formula text, so both give identical numbers.
  */
-import { scaledUnit } from './cells';
+import { isPercentUnit, scaledUnit } from './cells';
 import { monthIndex, monthOf, type IsoDate, type Month } from './calendar';
 import type { KeyResult, Kpi, Plan } from './plan';
 import { planIndex } from './plan-index';
@@ -81,9 +81,8 @@ export function precisionFor(
 ): number {
   if (type === 'level' || type === 'threshold') return 4;
   if (type === 'milestone') return 0;
-  const u = unit.trim();
-  if (u === '%') return 4;
-  if (isMoneyUnit(u, currency)) return 2;
+  if (isPercentUnit(unit)) return 4;
+  if (isMoneyUnit(unit.trim(), currency)) return 2;
   return Number.isInteger(target - baseline) ? 0 : 2;
 }
 

@@ -15,6 +15,7 @@ import {
   cellText,
   dayOf,
   isBlank,
+  isPercentUnit,
   readDate,
   readList,
   usualIsoDate,
@@ -24,7 +25,7 @@ import {
   type Grid,
   type Workbook,
 } from './cells';
-import { isPercentUnit, kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
+import { kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import { seedPlanIndex } from './plan-index';
 import {

@@ -207,6 +207,26 @@ describe('everyday mistakes in a real .xlsx', () => {
     expect(o.html.querySelector('.plan-errors')!.textContent).toContain('The plan has 8 errors');
   });
 
+  it("KR3's Unit typed as a Chinese input method gives it (％, ﹪) or as a word: a percentage like %, its 13 flagged", async () => {
+    for (const unit of ['％', '﹪', 'percent', '百分比']) {
+      const book = await examplePlan();
+      cellOf(book, 'Key Results', 'KR3', 'Unit').value = unit;
+      const last = actualsOf(book, 'KR3').at(-1)!.row;
+      last.getCell(3).value = 13;
+      last.getCell(3).numFmt = 'General';
+      const o = await run(book, `percent-unit-${unit.codePointAt(0)}`);
+      expectIssueAt(o, {
+        code: 'percent-as-whole-number',
+        severity: 'error',
+        sheet: 'Actuals',
+        cell: `C${last.number}`,
+      });
+      expect(kr(o, 'KR3').status).not.toBe('done');
+      // Shown as percentages, as with %: not "0.2 ％".
+      expect(facts(o, 'KR3').Target).toBe('5% → 20%');
+    }
+  });
+
   it("KR3's Due before its Start: an error at Due, KR3 left out and named, O1 needs attention, exit 1", async () => {
     const book = await examplePlan();
     cellOf(book, 'Key Results', 'KR3', 'Due').value = utcDate('2026-02-28');

@@ -10,6 +10,7 @@
  * the spreadsheet's time zone; the to-date formulas read it and nothing reads the clock.
  */
 import { dateToIso } from '../../shared/calendar';
+import { isPercentUnit } from '../../shared/cells';
 import { precisionFor } from '../../shared/decompose';
 import type { PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
@@ -124,7 +125,7 @@ const BLOCKING = new Set<PlanIssue['code']>([
 /** How a metric's numbers are shown: percent units as percents, money with cents, counts whole. */
 export function numberFormatFor(type: MetricType, unit: string, precision: number): string {
   if (type === 'milestone') return '0';
-  if (unit.trim() === '%') return '0.0%';
+  if (isPercentUnit(unit)) return '0.0%';
   if (precision === 0) return '#,##0';
   if (precision === 2) return '#,##0.00';
   return '#,##0.00##';

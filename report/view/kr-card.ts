@@ -4,6 +4,7 @@
  * done-on date, the months met; nothing here re-adds months or re-scans Actuals.
  */
 import { monthIndex } from '../../shared/calendar';
+import { isPercentUnit } from '../../shared/cells';
 import type { KeyResult, Kpi } from '../../shared/plan';
 import type { MetricProgress } from '../../shared/progress';
 import { enumLabel } from '../../shared/template';
@@ -54,7 +55,7 @@ function krChart(ctx: Context, kr: KeyResult, p: MetricProgress): KrChartData | 
   return {
     type: 'kr',
     kind,
-    percent: kr.unit.trim() === '%',
+    percent: isPercentUnit(kr.unit),
     currency: ctx.f.currencyOf(kr.unit),
     points,
     forecast,
