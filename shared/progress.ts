@@ -457,7 +457,12 @@ function metricProgress(
     let met = 0;
     for (let j = 0; j < judgedCount; j++) {
       const v = countedAt(values, offset + j);
-      if (v !== null && (usable.direction === 'increase' ? v >= usable.target : v <= usable.target)) met++;
+      // With the tolerance of every "at or above" here: a sheet's 1 − 0.97 is 3%, as it shows.
+      if (
+        v !== null &&
+        (usable.direction === 'increase' ? atLeast(v, usable.target) : atLeast(usable.target, v))
+      )
+        met++;
     }
     base.monthsMet = met;
     base.monthsJudged = judgedCount;

@@ -259,6 +259,24 @@ describe('attainment', () => {
     expect(p.objectives.O1.attainment).toBeCloseTo((0.92 + 1 + 0.08 / 0.15) / 3, 12);
   });
 
+  it('a threshold reading at the bar but for float noise meets it, as the sheet shows it', () => {
+    const wb = exampleWorkbook('en');
+    const actuals = wb['Actuals'];
+    // KPI2's 0.8-hour month, computed in the sheet as 2.2 − 1.2 hours: 1.0000000000000002, shown as 1.
+    const i = actuals.findIndex((r) => r[1] === 'KPI2' && r[2] === 0.8);
+    expect(i).toBeGreaterThan(0);
+    actuals[i][2] = 2.2 - 1.2;
+    expect(actuals[i][2]).toBeGreaterThan(1);
+    // Still 4 of the 8 months at or under 1 hour (2.5, 1.8, 1.2, 0.9, "1", 0.9, 1.1, 0.7).
+    expect(metric(progressOf(wb), 'KPI2')).toMatchObject({ monthsMet: 4, monthsJudged: 8, attainment: 0.5 });
+    // And a bar to reach: KPI1 (growth ≥ 5%) with every reading 0.15 − 0.1 = 0.04999999999999999: every month
+    // with a reading meets it (5 of the 6 judged; one month has none).
+    for (const row of actuals) if (row[1] === 'KPI1') row[2] = 0.15 - 0.1;
+    const kpi1 = metric(progressOf(wb), 'KPI1');
+    expect(kpi1.months.filter((m) => m.actual !== null)).toHaveLength(5);
+    expect(kpi1).toMatchObject({ monthsMet: 5, monthsJudged: 6 });
+  });
+
   it('is 0, not negative, on the wrong side of the baseline', () => {
     const wb = exampleWorkbook('en');
     setActual(wb, 'KR3', '2026-10', 0.04); // below the 5% baseline
