@@ -13,6 +13,7 @@ import {
   ENUMS,
   LANGUAGE_SPELLINGS,
   MAX_PERIOD_MONTHS,
+  MINGUO_YEARS,
   NUMBER_SCALES,
   PERCENT_UNIT_NAMES,
   SHARED_CURRENCY_SIGNS,
@@ -271,7 +272,7 @@ export function renderTemplateDoc(): string {
   p(
     "- a **date value**, as spreadsheets store dates. Google Sheets hands them over as midnight in the spreadsheet's time zone, `.xlsx` files as midnight UTC; both are read as the calendar day you typed;",
     '- a **serial number** (days since 1899-12-30, as Sheets, Excel and LibreOffice count), e.g. `46082` for 1 March 2026; a time of day is dropped;',
-    '- **text**: `2026-03-01`, `2026/3/1`, `2026.3.1`, `2026-03-01T09:30`, `2026-03` (the first of the month), `2026年3月1日` or `2026年3月`; a weekday and a time of day may follow (`2026年3月1日 星期日`, `2026/3/1（日）`, `2026/03/01 上午 09:30:00`), and a three-digit year is a Minguo year, as Taiwan writes dates (`115/12/31`, `民國115年3月1日`: 2026).',
+    `- **text**: \`2026-03-01\`, \`2026/3/1\`, \`2026.3.1\`, \`2026-03-01T09:30\`, \`2026-03\` (the first of the month), \`2026年3月1日\` or \`2026年3月\`; a weekday and a time of day may follow (\`2026年3月1日 星期日\`, \`2026/3/1（日）\`, \`2026/03/01 上午 09:30:00\`), and a three-digit year from ${MINGUO_YEARS.first} to ${MINGUO_YEARS.last} is a Minguo year, as Taiwan writes dates (\`115/12/31\`, \`民國115年3月1日\`: 2026; other three-digit years, such as \`206/6/28\` with a digit lost, are not dates).`,
   );
   p(
     'Day-first and month-first text such as `03/04/2026` is refused (it means different days in different countries), as are impossible days (`2026-02-30`), years outside 1900–9999, a day without a year (`3月1日`) and a date with other text after it (`2026/6/30 延至 2026/9/30`). Each gives a "not a date" issue at its cell.',

@@ -50,6 +50,49 @@ export function cellText(cell: Cell, timeZone = 'UTC'): string {
   return String(cell).trim();
 }
 
+/** Invisible format characters pasted from the web, Word or a PDF: zero-width space and joiners, direction marks,
+ * the soft hyphen, the byte-order mark (Unicode category Cf). They show as nothing, so no ID or number holds one. */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+const plainAscii = (text: string) => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 126 || code < 32) return false;
+  }
+  return true;
+};
+
+/**
+ * An ID or a reference to one (a key result in a KPI row or a check-in, an objective, a department) as compared:
+ * the cell's text with full-width letters and digits as a Chinese input method types them made plain (ＫＲ１ is
+ * KR1) and invisible format characters dropped ("\u200BKR1" is KR1). Names and notes keep what was typed.
+ */
+export function idText(cell: Cell, timeZone = 'UTC'): string {
+  const text = cellText(cell, timeZone);
+  if (plainAscii(text)) return text;
+  return text
+    .replace(FORMAT_CHARACTERS, '')
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
+}
+
+/**
+ * Typed text as a number or a date is read from it: invisible format characters dropped, then NFKC, which turns
+ * full-width digits, signs and punctuation (１２，０００、＄、￥) into their usual forms. Null when the text holds a
+ * character NFKC would turn into a digit that is not one as typed: a footnote mark (170000¹), a superscript or
+ * subscript (10²), a circled or parenthesised number (①5000), a fraction (½); "170000¹" is not 1,700,001.
+ */
+function typedText(text: string): string | null {
+  if (plainAscii(text)) return text.trim();
+  const visible = text.replace(FORMAT_CHARACTERS, '');
+  for (const ch of visible) {
+    const code = ch.codePointAt(0)!;
+    // ASCII and the full-width digits (U+FF10–FF19) are digits as typed.
+    if (code > 126 && (code < 0xff10 || code > 0xff19) && /\d/.test(ch.normalize('NFKC'))) return null;
+  }
+  return visible.normalize('NFKC').trim();
+}
+
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const fail = <T>(reason: ReadFailure, found?: string): Read<T> =>
   found === undefined ? { ok: false, reason } : { ok: false, reason, found };
@@ -235,11 +278,9 @@ export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Rea
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('not-a-number');
   if (typeof cell === 'boolean' || cell instanceof Date) return fail('not-a-number');
   if (isErrorValue(cell)) return fail('formula-error');
-  // NFKC turns full-width digits, signs and punctuation (１２，０００、＄、￥) into their usual forms.
-  let text = String(cell)
-    .normalize('NFKC')
-    .trim()
-    .replace(/\u2212/g, '-');
+  const typed = typedText(String(cell));
+  if (typed === null) return fail('not-a-number');
+  let text = typed.replace(/\u2212/g, '-');
   const percent = text.endsWith('%');
   if (percent) text = text.slice(0, -1).trim();
   const m = TYPED_NUMBER.exec(text);
@@ -368,10 +409,13 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
  * null when none): "2026年11月3日 下午 2:05" is 2026-11-03 at 14:05. Null when the text is no date.
  */
 export function typedDateTime(text: string): { day: IsoDate; time: string | null } | null {
-  const normal = text.normalize('NFKC').trim();
+  const normal = typedText(text);
+  if (normal === null) return null;
   const m = NUMERIC_DATE.exec(normal) ?? CHINESE_DATE.exec(normal);
   if (!m) return null;
-  // A three-digit year is a Minguo (Republic of China) year, as Taiwan writes dates: 115 is 2026.
+  // A three-digit year is a Minguo (Republic of China) year, as Taiwan writes dates: 115 is 2026. Only 100 to 199
+  // (2011 to 2110): "206/6/28" and "026/6/28" are 2026 with a digit lost, not 2117 and 1937.
+  if (m[1].length === 3 && (m[1] < MINGUO_YEARS.first || m[1] > MINGUO_YEARS.last)) return null;
   const year = m[1].length === 3 ? Number(m[1]) + MINGUO_OFFSET : Number(m[1]);
   const [mo, d] = [Number(m[2]), m[3] ? Number(m[3]) : 1];
   if (!isRealDay(year, mo, d)) return null;
@@ -384,6 +428,8 @@ export function typedDateTime(text: string): { day: IsoDate; time: string | null
 
 /** Minguo year 1 is 1912. */
 const MINGUO_OFFSET = 1911;
+/** The three-digit Minguo years read, compared as text (three digits each). */
+export const MINGUO_YEARS = { first: '100', last: '199' } as const;
 /**
  * What may follow a day: a weekday ("(日)", "星期日", "(Sun)") and a time of day ("09:30", "上午 09:30:00",
  * "T09:30:00Z"), as spreadsheets and people write them; anything else ("2026/6/30 延至 2026/9/30") means the cell

@@ -14,6 +14,7 @@ import {
 import {
   cellText,
   dayOf,
+  idText,
   isBlank,
   isPercentUnit,
   readDate,
@@ -548,6 +549,11 @@ class RowReader {
     return cellText(this.raw(key), this.ctx.timeZone);
   }
 
+  /** An ID, or a reference to one, as compared (idText: ＫＲ１ is KR1). */
+  id(key: string): string {
+    return idText(this.raw(key), this.ctx.timeZone);
+  }
+
   issue(code: IssueCode, key: string, params: Record<string, string | number | Localized> = {}): void {
     const at = this.at(key);
     // A missing column has already been reported once for the whole tab.
@@ -661,7 +667,7 @@ function readRows<T>(table: TableRows | undefined, ctx: RowContext, read: (r: Ro
 const EXAMPLE_DEPARTMENT = localized((m) => m.example.D.marketing);
 
 function readId(r: RowReader, key: string, example: string | Localized): string | null {
-  const id = r.text(key);
+  const id = r.id(key);
   if (id) {
     r.label = id;
     return id;
@@ -728,8 +734,8 @@ function readObjective(r: RowReader): Objective | null {
     row: r.row,
     id,
     title: r.text('title'),
-    owner: r.text('owner'),
-    parent: r.text('parent'),
+    owner: r.id('owner'),
+    parent: r.id('parent'),
     start,
     end,
     notes: r.text('notes'),
@@ -784,9 +790,9 @@ function readKeyResult(r: RowReader): KeyResult | null {
   return {
     row: r.row,
     id,
-    objectiveId: r.text('objective'),
+    objectiveId: r.id('objective'),
     title: r.text('title'),
-    owner: r.text('owner'),
+    owner: r.id('owner'),
     type,
     unit,
     direction,
@@ -817,8 +823,8 @@ function readKpi(r: RowReader): Kpi | null {
     row: r.row,
     id,
     name: r.text('name'),
-    owner: r.text('owner'),
-    keyResultId: r.text('keyResult'),
+    owner: r.id('owner'),
+    keyResultId: r.id('keyResult'),
     unit: r.text('unit'),
     direction: r.choice('direction', 'direction', 'increase'),
     target,
@@ -839,10 +845,10 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
     id,
     item: r.text('item'),
     phase: r.text('phase'),
-    owner: r.text('owner'),
+    owner: r.id('owner'),
     start,
     end,
-    keyResultIds: readList(r.raw('keyResults')),
+    keyResultIds: readList(r.raw('keyResults')).map((ref) => idText(ref)),
     status,
   };
 }
@@ -875,7 +881,7 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
       const date = dayOf(dateColumn ? row[dateColumn - 1] : undefined, timeZone);
       if (date !== null) {
         const note = noteColumn ? row[noteColumn - 1] : undefined;
-        addCheckIn(out, r + 1, date, cellText(metricCell, timeZone), valueCell, cellText(note, timeZone));
+        addCheckIn(out, r + 1, date, idText(metricCell, timeZone), valueCell, cellText(note, timeZone));
         continue;
       }
     }
@@ -887,14 +893,14 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
 
 /** An Actuals row the general way: each cell read and checked, with an issue at the cell that is wrong. */
 function readActual(r: RowReader): Actual | null {
-  r.label = r.text('metric');
+  r.label = r.id('metric');
   const date = r.date('date', true);
   const metricPresent = r.requirePresent('metric');
   // The metric's unit is looked up only for a typed value: most values are plain numbers.
   const unit = typeof r.raw('value') === 'number' ? '' : (r.ctx.units().get(r.label.toLowerCase()) ?? '');
   const value = r.number('value', true, unit);
   if (!date || !metricPresent || value === null) return null;
-  return { row: r.row, date, metric: r.text('metric'), value, note: r.text('note') };
+  return { row: r.row, date, metric: r.label, value, note: r.text('note') };
 }
 
 /**

@@ -173,6 +173,27 @@ describe('everyday mistakes in a real .xlsx', () => {
     expect(without.check.issues.filter((i) => i.code === 'unreadable-by-formulas')).toEqual([]);
   });
 
+  it('IDs typed full-width (ＫＲ１, the input method left in full-width) or pasted with a zero-width space: the same ID', async () => {
+    const book = await examplePlan();
+    const [first, second] = actualsOf(book, 'KR1');
+    first.row.getCell(2).value = 'ＫＲ１';
+    second.row.getCell(2).value = '\u200BKR1';
+    cellOf(book, 'KPIs', 'KPI1', 'Key result').value = 'ＫＲ１';
+    const o = await run(book, 'full-width-ids');
+    // Counted, not dropped as an unknown metric: KR1 still ends at 920,000, and KPI1 still tracks KR1.
+    expect(o.check.issues.filter((i) => /unknown/.test(i.code))).toEqual([]);
+    expect(kr(o, 'KR1')).toMatchObject({ actualToDate: 920000 });
+    expect(o.json.kpis.find((k) => k.id === 'KPI1')).toMatchObject({ keyResult: 'KR1' });
+    // The Targets tab's SUMIFS compare the cells as typed, so each is a warning whose quick fix types KR1.
+    const unreadable = o.check.issues.filter((i) => i.code === 'unreadable-by-formulas');
+    expect(unreadable.map((i) => `${i.sheet}!${i.cell}`)).toEqual([
+      `Actuals!B${first.row.number}`,
+      `Actuals!B${second.row.number}`,
+    ]);
+    expect(unreadable[0].message).toContain('(KR1)');
+    expect(o.reportCode).toBe(0);
+  });
+
   it('one Actuals row pasted twice: a warning at the second row, counted once', async () => {
     const book = await examplePlan();
     const row = addActual(book, '2026-05-28', 'KR1', 150000);

@@ -183,6 +183,19 @@ describe('readNumber', () => {
       });
   });
 
+  it('a footnote mark, superscript or circled number pasted with an amount is no digit of it', () => {
+    // NFKC would read 170000¹ as 1,700,001 and ①5000 as 15,000: refused instead, so the cell says so.
+    for (const text of ['170000¹', '10²', '0.13¹', '①5000', '50000⑴', '5½', '₂100'])
+      expect(readNumber(text), text).toEqual({ ok: false, reason: 'not-a-number' });
+    // Full-width digits are digits as typed.
+    expect(readNumber('５０，０００')).toEqual({ ok: true, value: 50_000 });
+  });
+
+  it('invisible characters pasted with an amount (zero-width space, direction marks, soft hyphen) are nothing', () => {
+    for (const text of ['\u200B170000', '170,000\u200E', '\u2060170\u00AD000', '\uFEFF170000'])
+      expect(readNumber(text), JSON.stringify(text)).toEqual({ ok: true, value: 170_000 });
+  });
+
   it('every currency and unit alias is read in a plan of that currency / a metric of that unit', () => {
     for (const [code, aliases] of Object.entries(CURRENCY_ALIASES))
       for (const alias of aliases)

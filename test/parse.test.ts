@@ -370,6 +370,10 @@ describe('cells as spreadsheets hand them over', () => {
       ['2026-03-01 Sunday', '2026-03-01'],
       ['2026/03/01 上午 09:30:00', '2026-03-01'],
       ['2026-03-01T09:30:00.000Z', '2026-03-01'],
+      ['199/1/1', '2110-01-01'],
+      // Pasted from the web with a zero-width space or a direction mark: what shows is the date.
+      ['\u200B2026-06-28', '2026-06-28'],
+      ['2026/6/28\u200E', '2026-06-28'],
     ];
     for (const [text, iso] of read) expect(readDate(text), text).toEqual({ ok: true, value: iso });
     // The rest of such a cell is not thrown away: it says the cell is not one date.
@@ -380,6 +384,12 @@ describe('cells as spreadsheets hand them over', () => {
       '2026/3/1 (TBC)',
       '3月1日',
       '99/12/31',
+      // A digit lost from 2026: not the Minguo years 206 (2117) and 26 (1937).
+      '206/6/28',
+      '026/6/28',
+      // A footnote mark after the day is not a digit of it (2026/1/3¹ is not January 31).
+      '2026/1/3¹',
+      // Invisible characters pasted with it are nothing.
     ])
       expect(readDate(text), text).toEqual({ ok: false, reason: 'not-a-date' });
   });
