@@ -8,7 +8,7 @@
  * cumulative shares, round(total * share(k)) - round(total * share(k - 1)). The TypeScript below performs the
  * same floating-point operations in the same order as the formula text, so both give identical numbers.
  */
-import { isPercentUnit, scaledUnit } from './cells';
+import { currencyCodes, isPercentUnit, scaledUnit } from './cells';
 import { monthIndex, monthOf, type IsoDate, type Month } from './calendar';
 import type { KeyResult, Kpi, Plan } from './plan';
 import { planIndex } from './plan-index';
@@ -54,16 +54,21 @@ export function roundHalfAway(value: number, places: number): number {
   return value < 0 ? -rounded : rounded;
 }
 
-/** An upper-case ISO 4217 code ("USD", not "pcs" or "hrs"), a currency sign, or a word for money. */
-const CURRENCY_CODE = /^[A-Z]{3}$/;
-const CURRENCY_WORD = /^([$€£¥￥]|元|美元|人民币|欧元|money|currency|revenue)$/i;
+/** Words for money that name no currency. */
+const MONEY_WORD = /^(money|currency|revenue)$/i;
 
+/**
+ * A currency as the number reader knows it (currencyCodes: an upper-case ISO 4217 code such as USD, not "pcs" or
+ * "hrs"; a sign; a name in either Chinese script: NT$, 新台幣, 人民幣, 港元, 美金, ＵＳＤ), the plan's own Currency,
+ * or a word for money.
+ */
 export function isMoneyUnit(unit: string, currency = ''): boolean {
   // 萬元 and 百萬美元 are money too: the unit after the scale word.
   const u = (scaledUnit(unit)?.rest ?? unit).trim();
+  if (u === '') return false;
   return (
-    CURRENCY_CODE.test(u) ||
-    CURRENCY_WORD.test(u) ||
+    currencyCodes(u) !== undefined ||
+    MONEY_WORD.test(u) ||
     (currency !== '' && u.toUpperCase() === currency.toUpperCase())
   );
 }

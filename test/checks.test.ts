@@ -722,6 +722,40 @@ describe('cross-tab checks in detail', () => {
     ]);
   });
 
+  it('a refund is allowed on money in any of the names the number reader knows (人民幣, 新台幣, 港元, NT$, ＵＳＤ)', () => {
+    for (const unit of [
+      'USD',
+      'ＵＳＤ',
+      '人民幣',
+      '人民币',
+      '新台幣',
+      '台幣',
+      '港元',
+      'NT$',
+      '美金',
+      '萬元',
+    ]) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR1', 'Unit', unit);
+      addRow(wb, 'Actuals', { Date: '2026-06-15', Metric: 'KR1', Value: -5000 });
+      const issues = allIssues(wb);
+      expect(
+        issues.filter((i) => i.code === 'negative-check-in').map((i) => i.a1),
+        unit,
+      ).toEqual([]);
+      // And the money key result is no volume in the objective's funnel (revenue × conversion is no customer count).
+      expect(
+        issues.filter((i) => i.code === 'funnel-mismatch' && /KR1/.test(i.message.en)),
+        unit,
+      ).toEqual([]);
+    }
+    // A count still may not go down.
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR1', 'Unit', 'deals');
+    addRow(wb, 'Actuals', { Date: '2026-06-15', Metric: 'KR1', Value: -5000 });
+    expect(allIssues(wb).filter((i) => i.code === 'negative-check-in')).toHaveLength(1);
+  });
+
   it('reports an objective that is its own parent', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, 'Objectives', 'O2', 'Parent', 'o2');
