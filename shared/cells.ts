@@ -331,26 +331,44 @@ export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Rea
 }
 
 /**
- * Scale words a Unit may start with: 萬元, 千人, 仟元, 百萬美元, million USD. Single letters (k, m, b) are left out (a
- * Unit of "m" is metres more likely than millions), and so is 百 alone (百分比 is a percentage).
+ * Scale words a Unit may start with, or be: 萬元, 千人, 仟元, 百萬美元, million USD, 萬. Single letters (k, m, b) are left
+ * out there (a Unit of "m" is metres more likely than millions; they count only beside a currency: K USD, USD M), and
+ * so is 百 (百分比 is a percentage).
  */
 const UNIT_SCALES = NUMBER_SCALES.filter(
   ([word]) => word !== '百' && (word.length > 1 || /[^a-z]/i.test(word)),
 );
 let unitScalePattern: RegExp | undefined;
 
-/** A Unit that starts with a scale word: its power of ten and the unit after it (萬元 → 4, 元); else undefined. */
+const LETTER_SCALES = NUMBER_SCALES.filter(([word]) => /^[a-z]+$/.test(word));
+let letterScaleBefore: RegExp | undefined;
+let letterScaleAfter: RegExp | undefined;
+const exponentOf = (word: string) => NUMBER_SCALES.find(([w]) => w === word.toLowerCase())![1];
+
+/**
+ * A Unit that counts in a multiple: its power of ten and the unit after it (萬元 → 4, 元; 萬 → 4, ''; K USD and
+ * USD K → 3, USD); else undefined.
+ */
 export function scaledUnit(unit: string): { exponent: number; rest: string } | undefined {
-  unitScalePattern ??= new RegExp(
-    `^(${[...UNIT_SCALES]
+  const words = (scales: typeof NUMBER_SCALES) =>
+    [...scales]
       .sort((a, b) => b[0].length - a[0].length)
       .map(([w]) => w)
-      .join('|')})(?![a-z])\\s*(.*)$`,
-    'i',
-  );
-  const m = unitScalePattern.exec(unit.normalize('NFKC').trim());
-  if (!m || m[2] === '') return undefined;
-  return { exponent: UNIT_SCALES.find(([w]) => w === m[1].toLowerCase())![1], rest: m[2].trim() };
+      .join('|');
+  unitScalePattern ??= new RegExp(`^(${words(UNIT_SCALES)})(?![a-z])\\s*(.*)$`, 'i');
+  const text = unit.normalize('NFKC').trim();
+  const m = unitScalePattern.exec(text);
+  if (m) return { exponent: exponentOf(m[1]), rest: m[2].trim() };
+  // A letter (or English word) beside a currency: K USD, kUSD, M$, USD K, USD mn, NT$ M. A currency's own code is
+  // none of these (MNT is tögrög, not millions of NT).
+  if (currencyCodes(text)) return undefined;
+  letterScaleBefore ??= new RegExp(`^(${words(LETTER_SCALES)})\\s*(.+)$`, 'i');
+  letterScaleAfter ??= new RegExp(`^(.+?)\\s*(${words(LETTER_SCALES)})$`, 'i');
+  const before = letterScaleBefore.exec(text);
+  if (before && currencyCodes(before[2])) return { exponent: exponentOf(before[1]), rest: before[2].trim() };
+  const after = letterScaleAfter.exec(text);
+  if (after && currencyCodes(after[1])) return { exponent: exponentOf(after[2]), rest: after[1].trim() };
+  return undefined;
 }
 
 /** A currency typed in a cell against the plan's (and the metric's): undefined when it fits. */

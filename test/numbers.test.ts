@@ -138,6 +138,18 @@ describe('readNumber', () => {
       ['5萬人', '萬人', 5],
       ['1.5M', 'million USD', 1.5],
       ['3', '百分比', 3], // 百分比 is a percentage, not hundreds
+      // A Unit that is the multiplier alone: amounts in 萬 (ten thousands).
+      ['0.52萬', '萬', 0.52],
+      ['5200', '萬', 5200],
+      ['5千', '万', 0.5],
+      ['3', '千', 3],
+      // A letter beside a currency: thousands or millions of dollars.
+      ['170k', 'K USD', 170],
+      ['170k', 'kUSD', 170],
+      ['170,000 USD', 'USD K', 170],
+      ['1.5mn', 'USD mn', 1.5],
+      ['2', 'USD M', 2],
+      ['2', 'MNT', 2], // a currency's code: no scale in it
     ];
     for (const [text, unit, value] of cases)
       expect(readNumber(text, { unit, currency: 'TWD' }), `${text} in ${unit}`).toEqual({ ok: true, value });
