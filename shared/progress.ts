@@ -260,6 +260,8 @@ export function attainmentOf(
 const EPSILON = 1e-9;
 const atLeast = (value: number, bar: number) => value >= bar - EPSILON;
 
+const moreUrgent = (a: Status, b: Status) => STATUS_ORDER.indexOf(a) < STATUS_ORDER.indexOf(b);
+
 function statusFromPace(attainment: number, expected: number): Status {
   if (expected <= 0) return 'on-track';
   const pace = attainment / expected;
@@ -498,7 +500,8 @@ function metricProgress(
     base.status = base.attainment !== null && atLeast(base.attainment, 1) ? 'done' : 'not-started';
     return base;
   }
-  // The judged month's check-in (anyCompleted: it is the last of the window's counted months).
+  // The judged month's check-in (anyCompleted: it is the last of the window's counted months). Without it: no
+  // data (as the Targets tab's Status says); the figures so far stay, and its objective counts them (rollUp).
   if (countedAt(values, offset + throughIndex - startIndex) === null) {
     base.missingCheckIn = monthText(frame, throughIndex);
     base.status = 'no-data';
@@ -727,11 +730,10 @@ interface Group {
 /** Members a roll-up leaves out of its weighted mean, once it has decided the group's case. */
 type Excluded = (p: MetricProgress) => boolean;
 const NONE_EXCLUDED: Excluded = () => false;
+// A member with no data for its judged month still counts with what was checked in (a missing month adds nothing
+// to a cumulative total and meets no bar), so forgetting a check-in never raises its group (method §10).
 const NOT_MEASURED: Excluded = (p) =>
-  p.attainment === null ||
-  p.expectedAttainment === null ||
-  p.status === 'no-data' ||
-  p.status === 'not-started';
+  p.attainment === null || p.expectedAttainment === null || p.status === 'not-started';
 /** With a member left out: the members that could be measured, as when none is (method §10). */
 const NOT_MEASURED_OR_LEFT_OUT: Excluded = (p) => p.leftOut !== null || NOT_MEASURED(p);
 
@@ -768,12 +770,12 @@ function rollUp(group: Group): RollUp {
   for (let k = from; k < to; k++) if (!NOT_MEASURED(all[members[k]])) measured++;
   if (measured === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
   const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED);
-  return {
-    attainment,
-    expectedAttainment,
-    status: statusFromPace(attainment!, expectedAttainment!),
-    metrics,
-  };
+  const pace = statusFromPace(attainment!, expectedAttainment!);
+  // A member without data keeps the group from looking on track: it is at best "no data", a number to ask for.
+  let anyNoData = false;
+  for (let k = from; k < to; k++) if (all[members[k]].status === 'no-data') anyNoData = true;
+  const status = anyNoData && moreUrgent('no-data', pace) ? 'no-data' : pace;
+  return { attainment, expectedAttainment, status, metrics };
 }
 
 /**

@@ -500,14 +500,28 @@ describe('roll-ups', () => {
     expect(progressOf(wb).objectives.O1.attainment).toBeCloseTo((0.92 + 0.752 + 0.08 / 0.15) / 3, 12);
   });
 
-  it('leave out key results without data', () => {
+  it('a key result without data never makes its objective look better: it counts with what was checked in', () => {
     const wb = exampleWorkbook('en');
     dropActual(wb, 'KR3', '2026-10');
     const p = progressOf(wb);
-    // KR3 is "no data": O1 = (0.92 + 0.752)/2 = 0.836; expected (1 + 0.8)/2 = 0.9; pace 0.929: on track.
-    expect(p.objectives.O1.attainment).toBeCloseTo(0.836, 12);
-    expect(p.objectives.O1.status).toBe('on-track');
+    expect(metric(p, 'KR3')).toMatchObject({ status: 'no-data', missingCheckIn: '2026-10' });
+    // KR3 counts at its latest reading, September's 12% of 5% → 20% (0.07 / 0.15): O1 = (0.92 + 0.752 + 0.4667)/3
+    // = 0.713 against (1 + 0.8 + 0.8)/3 = 0.867, a pace of 0.82: at risk, as with October's reading in. (Leaving
+    // KR3 out of the average made O1 0.836 against 0.9: on track, for a forgotten row.)
+    expect(p.objectives.O1.attainment).toBeCloseTo((0.92 + 0.752 + 0.07 / 0.15) / 3, 12);
+    expect(p.objectives.O1.status).toBe('at-risk');
     expect(p.objectives.O1.metrics).toBe(3);
+  });
+
+  it('a group whose members are on pace but one has no data is "no data", not on track: a number is missing', () => {
+    const wb = exampleWorkbook('en');
+    // O2: KR4 done and KR5 on track; KR5's October reading forgotten.
+    const before = progressOf(wb).objectives.O2.status;
+    expect(before).toBe('on-track');
+    dropActual(wb, 'KR5', '2026-10');
+    const p = progressOf(wb);
+    expect(metric(p, 'KR5').status).toBe('no-data');
+    expect(p.objectives.O2.status).toBe('no-data');
   });
 
   it('with a key result left out, average only those that could be measured: not one that has not started', () => {
@@ -578,6 +592,11 @@ describe('score', () => {
       missingCheckIn: '2026-12',
       status: 'no-data',
     });
+    // O1 still counts what KR2 and KR3 checked in: (0.92 + 0.752 + 0.533)/3 = 0.735 against 1, at risk. (Counting
+    // only the key results with data left KR1's 0.92 alone: on track, for two rows not typed.)
+    expect(metric(p, 'KR2').attainment).toBeCloseTo(37_600 / 50_000, 12);
+    expect(p.objectives.O1.attainment).toBeCloseTo((0.92 + 0.752 + 0.08 / 0.15) / 3, 12);
+    expect(p.objectives.O1.status).toBe('at-risk');
   });
 });
 
