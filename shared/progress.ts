@@ -701,6 +701,16 @@ function forecast(
   if (spec.type === 'cumulative') {
     let sum = 0;
     for (let j = first; j < judgedCount; j++) sum += countedAt(values, offset + j) ?? 0;
+    if (spec.phasing === 'even') return current + (sum / (judgedCount - first)) * remaining;
+    // A plan shaped over time (ramp-up, front-loaded, custom weights): the recent months against what the plan
+    // asked of them, carried over what it asks of the months left. A ramp-up on plan one month in forecasts its
+    // target, not the first month's small amount times the months left. (Even phasing is the same rule: equal
+    // months make it the run rate.)
+    const n = dueIndex - startIndex + 1;
+    const planned = (k: number) => expectedAtPosition(spec, k, n) ?? spec.baseline;
+    const askedRecently = planned(judgedCount) - planned(first);
+    const askedLater = planned(n) - planned(judgedCount);
+    if (askedRecently > 0) return current + (sum / askedRecently) * askedLater;
     return current + (sum / (judgedCount - first)) * remaining;
   }
   if (spec.type === 'level') {
@@ -709,7 +719,12 @@ function forecast(
       const v = countedAt(values, offset + j);
       if (v !== null) points.push([startIndex + j, v]);
     }
-    return current + slope(points) * remaining;
+    const projected = current + slope(points) * remaining;
+    // A trend carried past zero gives what no reading of this metric can be (a churn of −9%, a cost of −$100):
+    // a metric whose baseline, target and readings are all at or above zero is forecast at zero at least.
+    let neverNegative = spec.baseline >= 0 && spec.target >= 0;
+    for (const [, v] of points) if (v < 0) neverNegative = false;
+    return neverNegative ? Math.max(0, projected) : projected;
   }
   return current;
 }

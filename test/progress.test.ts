@@ -471,6 +471,33 @@ describe('forecast', () => {
     expect(kr3.forecast).toBeCloseTo(0.2, 12);
     expect(kr3.forecastAttainment).toBeCloseTo(1, 12);
   });
+
+  it('follows the plan’s shape: a ramp-up on plan is forecast to reach its target, not its early run rate', () => {
+    // KR1 ramps up over March–August (USD 1,000,000): the plan asks 2/42, 4/42 and 6/42 of it in March–May, 12/42 in
+    // all (285,714.29). As of 31 May 280,000 is in (40k + 90k + 150k), 98% of that: at that rate the 714,285.71 the
+    // plan asks of June–August gives 700,000, so 980,000. (The run rate, 93,333 a month, said 560,000: 56%, for a
+    // key result on track.)
+    const kr1 = metric(progressOf(exampleWorkbook('en'), '2026-05-31'), 'KR1');
+    expect(kr1).toMatchObject({ current: 280_000, status: 'on-track' });
+    expect(kr1.forecast!).toBeCloseTo(980_000, -1);
+    expect(kr1.forecastAttainment!).toBeCloseTo(0.98, 4);
+  });
+
+  it('never forecasts a level below zero when nothing about it can be (a churn falling fast)', () => {
+    const wb = exampleWorkbook('en');
+    // KR3 as a churn to cut from 8% to 3%, read 7%, 4% and 1% in August–October: the trend, −3 points a month,
+    // carried two more months would be −5%.
+    setCell(wb, KR, 'KR3', 'Baseline', 0.08);
+    setCell(wb, KR, 'KR3', 'Target', 0.03);
+    setCell(wb, KR, 'KR3', 'Direction', 'decrease');
+    setActual(wb, 'KR3', '2026-08', 0.07);
+    setActual(wb, 'KR3', '2026-09', 0.04);
+    setActual(wb, 'KR3', '2026-10', 0.01);
+    const kr3 = metric(progressOf(wb), 'KR3');
+    expect(kr3.forecast).toBe(0);
+    // (8% − 0%) / (8% − 3%): it would beat its target by far, and the figure says so without a negative churn.
+    expect(kr3.forecastAttainment).toBeCloseTo(1.6, 12);
+  });
 });
 
 describe('roll-ups', () => {
