@@ -172,10 +172,13 @@ export function dateToIso(date: Date, timeZone = 'UTC'): IsoDate | undefined {
   const known = days.get(instant);
   if (known !== undefined) return known;
   const format = timeZone === 'UTC' ? null : dayFormat(timeZone);
-  // UTC, or an unknown time zone (read as UTC rather than failing the whole read).
+  // UTC; a custom zone such as "GMT+08:00", which Google gives a spreadsheet whose zone it does not recognise
+  // (SpreadsheetProperties.timeZone) and which Intl does not take, by its fixed offset; or an unknown zone, read
+  // as UTC rather than failing the whole read.
+  const wall = format || timeZone === 'UTC' ? date : new Date(instant + zoneOffsetMs(instant, timeZone));
   const iso = format
     ? dayInZone(date, format)
-    : isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+    : isoDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
   if (days.size >= DAYS_READ_MAX) days.clear();
   days.set(instant, iso);
   return iso;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { sheetDate } from '../apps-script/server/sheets-adapter';
-import { dateToIso, dateToIsoMinute, serialToZonedDate } from '../shared/calendar';
+import { dateToIso, dateToIsoMinute, isoToSerial, serialToZonedDate } from '../shared/calendar';
 import { readDate } from '../shared/cells';
 
 /** Every day of 2026 and 2027 (both DST changes of New York fall in them), as YYYY-MM-DD. */
@@ -29,6 +29,19 @@ describe('dateToIso: the day a Date denotes in the spreadsheet’s time zone', (
         for (const zone of zones) expect(dateToIso(sheetDate(day, zone), zone)).toBe(day);
       }
     }
+  });
+
+  it('reads a custom zone such as GMT+08:00 (Google’s name for a zone it does not recognise) by its offset', () => {
+    // Intl does not take "GMT+08:00"; read as UTC, every date of such a sheet was the day before.
+    expect(dateToIso(new Date('2025-12-31T16:00:00Z'), 'GMT+08:00')).toBe('2026-01-01');
+    expect(dateToIso(new Date('2026-03-01T07:00:00Z'), 'GMT-07:00')).toBe('2026-03-01');
+    expect(dateToIso(new Date('2026-02-28T18:30:00Z'), 'GMT+05:30')).toBe('2026-03-01');
+    // A date cell of such a sheet, from the Sheets API's serial or from getValues(): its own day, all year round.
+    for (const day of DAYS)
+      for (const zone of ['GMT+08:00', 'GMT-07:00', 'GMT+05:30']) {
+        expect(dateToIso(sheetDate(day, zone), zone), `${day} ${zone}`).toBe(day);
+        expect(dateToIso(serialToZonedDate(isoToSerial(day), zone), zone), `${day} ${zone}`).toBe(day);
+      }
   });
 
   it('reads an unknown time zone as UTC rather than failing the read', () => {
