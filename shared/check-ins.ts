@@ -38,8 +38,9 @@ export function looksLikeWholePercent(value: number, scale: number, openAbove = 
   const bound = PERCENT_RANGE_FACTOR * Math.max(Math.abs(scale), MIN_PERCENT_SCALE);
   const low = -bound;
   const high = openAbove ? Math.max(bound, OPEN_BAR_CEILING) : bound;
-  // Spelled out rather than with an `inside(x)` helper: this runs for every `%` check-in of the plan.
-  if (!(Math.abs(value) > 1) || (value >= low && value <= high)) return false;
+  // Spelled out rather than with an `inside(x)` helper: this runs for every `%` check-in of the plan. A value
+  // under 1 can be a whole percent too, in a plan of small rates: 0.9 against 0.5% → 2% (range ±0.1) is 0.9%.
+  if (value >= low && value <= high) return false;
   const ratio = value / 100;
   return ratio >= low && ratio <= high;
 }

@@ -368,6 +368,19 @@ describe('plausibility: what is not a mistake stays unflagged', () => {
     expect(retention(130).map((i) => [i.sheet, i.a1])).toEqual([['Actuals', 'C56']]);
   });
 
+  it('a plan of small rates (0.5% → 2%): 0.9 typed for 0.9% is flagged though under 1; 0.9% and 2.5% are real', () => {
+    const reading = (value: number) =>
+      percentIssues((wb) => {
+        setCell(wb, 'Key Results', 'KR3', 'Baseline', 0.005);
+        setCell(wb, 'Key Results', 'KR3', 'Target', 0.02);
+        for (const row of wb['Actuals']) if (row[1] === 'KR3') row[2] = 0.008;
+        addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KR3', Value: value });
+      }).map((i) => [i.sheet, i.a1]);
+    expect(reading(0.9)).toEqual([['Actuals', 'C56']]);
+    expect(reading(0.009)).toEqual([]);
+    expect(reading(0.025)).toEqual([]);
+  });
+
   it('a 125% month against a "growth ≥ 5%" KPI is real (KPI1 in the example); 24 for 24% is flagged', () => {
     expect(percentIssues(() => {})).toEqual([]);
     expect(
