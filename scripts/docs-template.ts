@@ -206,7 +206,7 @@ export function renderTemplateDoc(): string {
         '- One row per metric and check-in. **Metric** is a key result or KPI ID. The **Date** decides the month the value counts for.',
         '- **Cumulative** key results: Value is the amount in that period (sign-ups in March); several rows in one month add up. **Level** and **threshold** metrics and KPIs: Value is the level measured on that date; with several rows in a month, the latest date counts. **Milestones**: 1 when done.',
         '- A month counts from its last day on: check-ins of the month the plan is judged in (still under way on the as-of day) and of later months are not counted yet (see [Which month is judged](method.md#3-which-month-is-judged)). A **cumulative** Value is the amount of its own period, never a running total: typing 1,000, 2,000, 3,000 for 1,000 a month counts 6,000.',
-        '- A KPI with **Cadence** `weekly` may have a row each week; it is still judged month by month, on the month\'s latest reading (the Targets tab\'s threshold figures agree with that only with one reading a month: see [docs/addon.md](addon.md)).',
+        "- A KPI with **Cadence** `weekly` may have a row each week; it is still judged month by month, on the month's latest reading (the Targets tab's threshold figures agree with that only with one reading a month: see [docs/addon.md](addon.md)).",
       );
     }
     if (tab.key === 'changes')
