@@ -704,8 +704,8 @@ function forecast(
     if (spec.phasing === 'even') return current + (sum / (judgedCount - first)) * remaining;
     // A plan shaped over time (ramp-up, front-loaded, custom weights): the recent months against what the plan
     // asked of them, carried over what it asks of the months left. A ramp-up on plan one month in forecasts its
-    // target, not the first month's small amount times the months left. (Even phasing is the same rule: equal
-    // months make it the run rate.)
+    // target, not the first month's small amount times the months left. (For even phasing this rule is the run
+    // rate above but for the monthly targets' rounding, so the run rate is kept there as it always was.)
     const n = dueIndex - startIndex + 1;
     const planned = (k: number) => expectedAtPosition(spec, k, n) ?? spec.baseline;
     const askedRecently = planned(judgedCount) - planned(first);
@@ -762,11 +762,13 @@ function rollUp(group: Group): RollUp {
   if (metrics === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
   // One pass for what decides the case (this runs for each objective and department: thousands of small groups).
   let anyLeftOut = false;
+  let anyNoData = false;
   let allDone = true;
   let allNotStarted = true;
   for (let k = from; k < to; k++) {
     const progress = all[members[k]];
     if (progress.leftOut !== null) anyLeftOut = true;
+    if (progress.status === 'no-data') anyNoData = true;
     if (progress.status !== 'done') allDone = false;
     if (progress.status !== 'not-started') allNotStarted = false;
   }
@@ -787,8 +789,6 @@ function rollUp(group: Group): RollUp {
   const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED);
   const pace = statusFromPace(attainment!, expectedAttainment!);
   // A member without data keeps the group from looking on track: it is at best "no data", a number to ask for.
-  let anyNoData = false;
-  for (let k = from; k < to; k++) if (all[members[k]].status === 'no-data') anyNoData = true;
   const status = anyNoData && moreUrgent('no-data', pace) ? 'no-data' : pace;
   return { attainment, expectedAttainment, status, metrics };
 }
