@@ -414,30 +414,36 @@ export function comparePrevious(
     },
   ].slice(-HISTORY_LIMIT);
 
+  // Objectives, key results and KPIs in only one of the two reports, named as the report that has them names them.
   const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
+  const only = (
+    kind: MetricKind,
+    items: Iterable<object>,
+    elsewhere: { has(key: string): boolean },
+    nameField: 'title' | 'name',
+  ): PlanItem[] => {
+    const out: PlanItem[] = [];
+    for (const item of items as Iterable<Record<string, unknown>>) {
+      const key = idOf(item.id).toLowerCase();
+      if (key !== '' && !elsewhere.has(key))
+        out.push({ id: idOf(item.id), kind, name: textOf(item[nameField]) });
+    }
+    return out;
+  };
   const now = {
-    objective: new Set(current.objectives.map((o) => o.id.toLowerCase())),
-    keyResult: new Set(current.keyResults.map((k) => k.id.toLowerCase())),
-    kpi: new Set(current.kpis.map((k) => k.id.toLowerCase())),
+    objective: byId(current.objectives),
+    keyResult: byId(current.keyResults),
+    kpi: byId(current.kpis),
   };
   const added: PlanItem[] = [
-    ...current.objectives
-      .filter((o) => !before.objective.has(o.id.toLowerCase()))
-      .map((o) => ({ id: o.id, kind: 'objective' as const, name: o.title })),
-    ...(['keyResult', 'kpi'] as const).flatMap((kind) =>
-      (kind === 'keyResult' ? current.keyResults : current.kpis)
-        .filter((m) => !before[kind].has(m.id.toLowerCase()))
-        .map((m) => ({ id: m.id, kind, name: m.name })),
-    ),
+    ...only('objective', current.objectives, before.objective, 'title'),
+    ...only('keyResult', current.keyResults, before.keyResult, 'name'),
+    ...only('kpi', current.kpis, before.kpi, 'name'),
   ];
-  const gone = (kind: MetricKind, items: Map<string, Record<string, unknown>>, nameField: 'title' | 'name') =>
-    [...items.entries()]
-      .filter(([key]) => key !== '' && !now[kind].has(key))
-      .map(([, p]) => ({ id: idOf(p.id), kind, name: textOf(p[nameField]) }));
   const removed: PlanItem[] = [
-    ...gone('objective', before.objective, 'title'),
-    ...gone('keyResult', before.keyResult, 'name'),
-    ...gone('kpi', before.kpi, 'name'),
+    ...only('objective', before.objective.values(), now.objective, 'title'),
+    ...only('keyResult', before.keyResult.values(), now.keyResult, 'name'),
+    ...only('kpi', before.kpi.values(), now.kpi, 'name'),
   ];
 
   return {
