@@ -285,7 +285,12 @@ interface TableRows {
 function gridSize(grid: Grid): { rows: number; columns: number } {
   let columns = 0;
   for (const row of grid) if (Array.isArray(row)) columns = Math.max(columns, row.length);
-  return { rows: grid.length, columns };
+  // Rows at the end that show nothing are not the plan's: a helper column filled down with =IF(A2="","",…) makes
+  // Apps Script's data range (and so getValues) reach its last formula, where the file and the Sheets API stop at
+  // the last value. "The next free row" is after the last row with something in it, whichever way it was read.
+  let rows = grid.length;
+  while (rows > 0 && (!Array.isArray(grid[rows - 1]) || grid[rows - 1].every(isBlank))) rows--;
+  return { rows, columns };
 }
 
 function findHeaderRow(def: TabDef, grid: Grid): number {

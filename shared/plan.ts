@@ -119,7 +119,7 @@ export interface SheetLayout {
   headerRow: number;
   /** Column key → 1-based column number, for the columns that were found. */
   columns: Record<string, number>;
-  /** Rows and columns the sheet has, so issue locations stay inside it. */
+  /** Rows up to the last one with something in it, and the columns the sheet has: where issue locations go. */
   rowCount: number;
   columnCount: number;
 }

@@ -850,6 +850,24 @@ describe('tracking checks', () => {
     ]);
   });
 
+  it('a stale check-in points at the row after the last one with something in it, not after a filled-down helper', () => {
+    const wb = exampleWorkbook('en');
+    const actuals = wb['Actuals'];
+    actuals.splice(
+      actuals.findIndex((r) => r[1] === 'KR2' && r[0] === '2026-10-28'),
+      1,
+    );
+    // A Month helper column filled down to row 200 with =IF(A2="","",TEXT(A2,"yyyy-mm")): getValues() gives its
+    // empty results as "" and the data range reaches row 200, where the .xlsx and the Sheets API stop at row 54.
+    actuals[0].push('Month');
+    for (let r = 1; r < 200; r++) {
+      actuals[r] ??= ['', '', '', ''];
+      actuals[r][4] = actuals[r][0] ? String(actuals[r][0]).slice(0, 7) : '';
+    }
+    const stale = allIssues(wb, { asOf: EXAMPLE_AS_OF }).filter((i) => i.code === 'stale-check-in');
+    expect(stale.map((i) => [i.sheet, i.a1])).toEqual([['Actuals', 'B55']]);
+  });
+
   it('a stale check-in points at the KR row when there is no Actuals tab', () => {
     const wb = exampleWorkbook('en');
     delete wb['Actuals'];
