@@ -345,6 +345,16 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
         );
         continue;
       }
+      // Another value on the same date: a correction typed as a new row, or two amounts of one day. Counted as the
+      // method says (amounts add up, the later reading wins), and said, since a correction would be counted wrong.
+      if (latest !== undefined && m.type !== 'milestone')
+        issues.push(
+          makeIssue(
+            m.type === 'cumulative' ? 'same-day-amounts' : 'same-day-readings',
+            at(rows[i], 'value'),
+            { ...issueParams(checkIns, i, m), other: rows[latest], otherValue: values[latest] },
+          ),
+        );
       // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
       sameDateBefore[i] = latest ?? -1;
       firstOnDate.set(date, i);

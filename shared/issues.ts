@@ -70,6 +70,8 @@ const ISSUES = {
   'percent-as-whole-number': ['error', 'structure'],
   'confidence-out-of-range': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
+  'same-day-amounts': ['warning', 'tracking'],
+  'same-day-readings': ['warning', 'tracking'],
   'check-in-before-start': ['warning', 'tracking'],
   'milestone-check-in': ['error', 'tracking'],
   'negative-check-in': ['error', 'tracking'],

@@ -411,6 +411,22 @@ const cases: Case[] = [
     says: 'Actuals row 56 repeats row 4 (KR1, 2026-05-28, 150000); it is counted once.',
   },
   {
+    name: 'a correction typed as a new row of the same date: both amounts are counted, and it says so',
+    code: 'same-day-amounts',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-05-28', Metric: 'KR1', Value: 160000 }),
+    sheet: 'Actuals',
+    a1: 'C56',
+    says: 'Actuals row 56 (KR1, 2026-05-28, 160000) has the same date as row 4 (150000): both amounts are counted, added up.',
+  },
+  {
+    name: 'two readings of a level on the same day: the later counts, and it says so',
+    code: 'same-day-readings',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-28', Metric: 'KR3', Value: 0.14 }),
+    sheet: 'Actuals',
+    a1: 'C56',
+    says: 'only row 56, the later one, is counted.',
+  },
+  {
     name: "a check-in dated before the KR's start",
     code: 'check-in-before-start',
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-02-15', Metric: 'KR2', Value: 900 }),

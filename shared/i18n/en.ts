@@ -707,6 +707,16 @@ export const en = {
       message: 'Actuals row {row} repeats row {other} ({metric}, {date}, {value}); it is counted once.',
       fix: 'Delete the repeated row; if it is a separate check-in, correct its date or value.',
     },
+    'same-day-amounts': {
+      message:
+        'Actuals row {row} ({metric}, {date}, {value}) has the same date as row {other} ({otherValue}): both amounts are counted, added up.',
+      fix: 'If row {row} corrects row {other}, delete row {other}; if they are two amounts of the same day, nothing needs doing.',
+    },
+    'same-day-readings': {
+      message:
+        'Actuals row {row} ({metric}, {date}, {value}) has the same date as row {other} ({otherValue}): only row {row}, the later one, is counted.',
+      fix: 'Delete the row that is wrong, or correct its date.',
+    },
     'check-in-before-start': {
       message:
         'Actuals row {row} ({metric}, {date}) is dated before {metric} starts ({start}); it is not counted.',

@@ -610,6 +610,16 @@ export const zhCN: Messages = {
       message: '实际数据第 {row} 行与第 {other} 行重复（{metric}，{date}，{value}），只计一次。',
       fix: '删除重复的行；如果是另一次复盘，请更正其日期或数值。',
     },
+    'same-day-amounts': {
+      message:
+        '实际数据第 {row} 行（{metric}，{date}，{value}）与第 {other} 行（{otherValue}）日期相同：两个数值都计入，相加。',
+      fix: '如果第 {row} 行是对第 {other} 行的更正，请删除第 {other} 行；如果是同一天的两笔数值，则无需处理。',
+    },
+    'same-day-readings': {
+      message:
+        '实际数据第 {row} 行（{metric}，{date}，{value}）与第 {other} 行（{otherValue}）日期相同：只计入较后的第 {row} 行。',
+      fix: '删除有误的那一行，或更正其日期。',
+    },
     'check-in-before-start': {
       message: '实际数据第 {row} 行（{metric}，{date}）早于 {metric} 的开始月份（{start}），不计入。',
       fix: '更正日期，或把 {metric} 的开始日期提前。',

@@ -610,6 +610,16 @@ export const zhTW: Messages = {
       message: '實際資料第 {row} 列與第 {other} 列重複（{metric}，{date}，{value}），只計一次。',
       fix: '刪除重複的列；如果是另一次檢討，請更正其日期或數值。',
     },
+    'same-day-amounts': {
+      message:
+        '實際資料第 {row} 列（{metric}，{date}，{value}）與第 {other} 列（{otherValue}）日期相同：兩個數值都計入，相加。',
+      fix: '如果第 {row} 列是對第 {other} 列的更正，請刪除第 {other} 列；如果是同一天的兩筆數值，則無需處理。',
+    },
+    'same-day-readings': {
+      message:
+        '實際資料第 {row} 列（{metric}，{date}，{value}）與第 {other} 列（{otherValue}）日期相同：只計入較後的第 {row} 列。',
+      fix: '刪除有誤的那一列，或更正其日期。',
+    },
     'check-in-before-start': {
       message: '實際資料第 {row} 列（{metric}，{date}）早於 {metric} 的開始月份（{start}），不計入。',
       fix: '更正日期，或把 {metric} 的開始日期提前。',
