@@ -765,10 +765,12 @@ function rollUp(group: Group): RollUp {
   let anyNoData = false;
   let allDone = true;
   let allNotStarted = true;
+  let allOver = true;
   for (let k = from; k < to; k++) {
     const progress = all[members[k]];
     if (progress.leftOut !== null) anyLeftOut = true;
     if (progress.status === 'no-data') anyNoData = true;
+    if (progress.kind !== 'kr' || !progress.scoreFinal) allOver = false;
     if (progress.status !== 'done') allDone = false;
     if (progress.status !== 'not-started') allNotStarted = false;
   }
@@ -783,6 +785,12 @@ function rollUp(group: Group): RollUp {
     return { attainment, expectedAttainment, status: 'done', metrics };
   }
   if (allNotStarted) return { attainment: null, expectedAttainment: null, status: 'not-started', metrics };
+  // Every key result's due month is judged and not all were reached: the objective is over, and missed (the pace
+  // bands would call it "at risk" for ever, as if it could still be saved).
+  if (allOver) {
+    const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED);
+    return { attainment, expectedAttainment, status: 'missed', metrics };
+  }
   let measured = 0;
   for (let k = from; k < to; k++) if (!NOT_MEASURED(all[members[k]])) measured++;
   if (measured === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
