@@ -137,11 +137,18 @@ export function toWallClock(instantMs: number, timeZone: string): WallClock {
   };
 }
 
-/** Wall-clock (encoded as a UTC millisecond value) → instant. Two passes handle DST edges. */
+/**
+ * Wall-clock (encoded as a UTC millisecond value) → instant. Two passes handle DST edges. A wall-clock time the
+ * clocks skip resolves to the instant after the gap, as `new Date(y, m, d)` does in a zone whose midnight is
+ * skipped (Google does not document what getValues() gives there; forward keeps a date cell on its own day).
+ */
 export function wallMsToInstant(wallMs: number, timeZone: string): number {
   const zone = getZone(timeZone);
   const guess = wallMs - zone.offsetMs(wallMs);
-  return wallMs - zone.offsetMs(guess);
+  const offset = zone.offsetMs(guess);
+  const instant = wallMs - offset;
+  if (instant === guess || zone.offsetMs(instant) === offset) return instant;
+  return Math.max(guess, instant);
 }
 
 export function dateToSerial(date: Date, timeZone: string): number {

@@ -245,12 +245,18 @@ export function zoneOffsetMs(instant: number, timeZone: string): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
-/** The instant of a wall-clock time in a zone (DST-safe: the offset is checked at the result). */
+/**
+ * The instant of a wall-clock time in a zone (DST-safe: the offset is checked at the result). A time the clocks skip
+ * (midnight in America/Santiago on the day DST starts) has no instant: the one just after the gap is taken, as a
+ * JavaScript Date and Temporal's "compatible" disambiguation do, so a date stays on its own day (the instant before
+ * the gap was 23:00 of the day before).
+ */
 export function instantOfWallClock(wallMs: number, timeZone: string): Date {
-  let instant = wallMs - zoneOffsetMs(wallMs, timeZone);
-  const check = zoneOffsetMs(instant, timeZone);
-  if (wallMs - check !== instant) instant = wallMs - check;
-  return new Date(instant);
+  const first = wallMs - zoneOffsetMs(wallMs, timeZone);
+  const offset = zoneOffsetMs(first, timeZone);
+  const second = wallMs - offset;
+  if (second === first || zoneOffsetMs(second, timeZone) === offset) return new Date(second);
+  return new Date(Math.max(first, second));
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sheetDate } from '../apps-script/server/sheets-adapter';
 import { dateToIso, dateToIsoMinute, isoToSerial, serialToZonedDate } from '../shared/calendar';
 import { readDate } from '../shared/cells';
+import { serialToDate } from '../emulator/time';
 
 /** Every day of 2026 and 2027 (both DST changes of New York fall in them), as YYYY-MM-DD. */
 const DAYS = Array.from({ length: 730 }, (_, i) =>
@@ -41,6 +42,17 @@ describe('dateToIso: the day a Date denotes in the spreadsheet’s time zone', (
       for (const zone of ['GMT+08:00', 'GMT-07:00', 'GMT+05:30']) {
         expect(dateToIso(sheetDate(day, zone), zone), `${day} ${zone}`).toBe(day);
         expect(dateToIso(serialToZonedDate(isoToSerial(day), zone), zone), `${day} ${zone}`).toBe(day);
+      }
+  });
+
+  it('keeps a date on its own day where the clocks skip midnight (DST starts at 00:00 in Santiago, Havana, the Azores)', () => {
+    // 2026-09-06 00:00 does not exist in America/Santiago: the instant before the gap was 23:00 on the 5th.
+    expect(dateToIso(sheetDate('2026-09-06', 'America/Santiago'), 'America/Santiago')).toBe('2026-09-06');
+    for (const zone of ['America/Santiago', 'America/Havana', 'Atlantic/Azores'])
+      for (const day of DAYS) {
+        expect(dateToIso(serialToZonedDate(isoToSerial(day), zone), zone), `${day} ${zone}`).toBe(day);
+        // The emulator's getValues() gives a date cell the same instant.
+        expect(dateToIso(serialToDate(isoToSerial(day), zone), zone), `${day} ${zone} (emulator)`).toBe(day);
       }
   });
 
