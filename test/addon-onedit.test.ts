@@ -96,6 +96,44 @@ describe('onEdit change log', () => {
     expect(rows[1].slice(1, 7)).toEqual(['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25']);
   });
 
+  it('logs into the Changes tab whatever its case or language ("changes"), not beside it', () => {
+    const { run, edit } = withExample();
+    run.ss.getSheetByName('Changes')!.setName('changes');
+    const before = valuesOf(run.ss, 'changes').length;
+    edit('Key Results', 'I4', 0.25);
+    expect(run.ss.getSheets().map((s) => s.getName())).not.toContain('Changes');
+    const rows = valuesOf(run.ss, 'changes');
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)!.slice(1, 7)).toEqual(['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25']);
+  });
+
+  it("never writes into someone's own tab named Changes: the change is kept, and logged once the tab is free", () => {
+    const { run, edit } = withExample();
+    run.ss.deleteSheet(run.ss.getSheetByName('Changes')!);
+    const notes = [
+      ['Note', 'Who'],
+      ['Call the printer', 'Ann'],
+    ];
+    run.ss.insertSheet('Changes').getRange(1, 1, 2, 2).setValues(notes);
+    edit('Key Results', 'I4', 0.25);
+    expect(valuesOf(run.ss, 'Changes')).toEqual(notes);
+    const kept = () =>
+      [...run.emulator.properties.document.keys()].filter((k) => k.startsWith('gtmPyramid.pendingChange.'));
+    expect(kept()).toHaveLength(1);
+    // The notes tab renamed: the next change creates the log, with the kept change first.
+    run.ss.getSheetByName('Changes')!.setName('My notes');
+    edit('Key Results', 'I2', 1_100_000);
+    expect(valuesOf(run.ss, 'My notes')).toEqual(notes);
+    expect(valuesOf(run.ss, 'Changes').map((r) => r.slice(1, 7))).toEqual([
+      tabDef('changes')
+        .columns.map((c) => c.label.en)
+        .slice(1, 7),
+      ['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25'],
+      ['Key Results', 'I2', 'KR1', 'Target', '1000000', '1100000'],
+    ]);
+    expect(kept()).toEqual([]);
+  });
+
   it('keeps the change when the lock is busy, writes nothing to the sheet, and writes it first at the next change', () => {
     const { run, edit } = withExample();
     const before = valuesOf(run.ss, 'Changes');

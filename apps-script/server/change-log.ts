@@ -88,9 +88,12 @@ function eventCell(value: unknown): Cell | undefined {
  */
 function changesSheet(ss: GAS.Spreadsheet, lang: Lang): { sheet: GAS.Sheet; name: string } {
   const label = tabDef('changes').label;
-  for (const name of new Set([label[lang], ...LANGS.map((other) => label[other])])) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) return { sheet, name };
+  // Found as every reader finds a plan tab (matchTab: any case, language or script, "changes" or "變更記錄"), not
+  // by getSheetByName's exact name: a tab renamed "changes" is still the log, and inserting another "Changes"
+  // beside it would fail.
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (matchTab(name)?.key === 'changes') return { sheet, name };
   }
   const active = ss.getActiveSheet();
   const selection = active.getActiveRange();
@@ -195,7 +198,10 @@ function appendChange(ss: GAS.Spreadsheet, lang: Lang, change: LoggedChange): 'w
   }
   try {
     const kept = keptChanges();
-    writeChanges(ss, lang, [...kept.map((k) => k.entry), now]);
+    if (!writeChanges(ss, lang, [...kept.map((k) => k.entry), now])) {
+      keepChange(now);
+      return 'kept';
+    }
     SpreadsheetApp.flush(); // written before the lock goes (facts #56) and before the kept copies go
     const props = PropertiesService.getDocumentProperties();
     for (const { key } of kept) props?.deleteProperty(key);
@@ -237,10 +243,15 @@ function keptChanges(): { key: string; entry: TimedChange }[] {
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** Appends the changes below the last row of Changes, in one call. */
-function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[]): void {
+/**
+ * Appends the changes below the last row of Changes, in one call. False, writing nothing, when a tab of that name
+ * holds something other than the log (someone's own "Changes" notes): the change is then kept (keepChange) rather
+ * than written into their cells, and is written with the next change once the tab is the log again.
+ */
+function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[]): boolean {
   const { sheet, name } = changesSheet(ss, lang);
   const found = layoutOf(sheet, name, 'changes');
+  if (!found && sheet.getLastRow() > 0) return false;
   const columns =
     found?.layout.columns ?? Object.fromEntries(tabDef('changes').columns.map((c, i) => [c.key, i + 1]));
   const width = Math.max(...Object.values(columns));
@@ -260,6 +271,7 @@ function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[]): 
   if (!found && sheet.getLastRow() === 0)
     sheet.getRange(1, 1, 1, width).setValues([tabDef('changes').columns.map((c) => c.label[lang])]);
   sheet.getRange(at, 1, rows.length, width).setValues(rows);
+  return true;
 }
 
 /** Simple trigger: onEdit(e). Never throws: a failure is logged, the person's edit stands. */
