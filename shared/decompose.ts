@@ -111,8 +111,13 @@ export function keyResultSpec(kr: KeyResult, plan: Plan): MetricSpec | null {
     due: monthOf(window.due),
     phasing: kr.phasing,
     precision: precisionFor(kr.type, kr.unit, kr.target, kr.baseline, plan.strategy.values.currency),
-    weights: kr.phasing === 'custom' ? plan.targets?.weights[kr.id] : undefined,
+    weights: kr.phasing === 'custom' ? customWeights(plan, kr.id) : undefined,
   };
+}
+
+/** The weights typed on the Targets tab for a key result, found by its ID in any case; undefined without any. */
+export function customWeights(plan: Plan, id: string): Record<Month, number> | undefined {
+  return plan.targets?.weights[id.toLowerCase()];
 }
 
 /**

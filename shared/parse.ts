@@ -977,7 +977,7 @@ function readTargets(
   const grid = workbook[sheet];
   for (let r = table.layout.headerRow; r < grid.length; r++) {
     const row = Array.isArray(grid[r]) ? grid[r] : [];
-    const id = cellText(row[idColumn - 1], timeZone);
+    const id = idText(row[idColumn - 1], timeZone);
     if (!id) continue;
     const kind = kindColumn
       ? (matchEnum('targetsRow', cellText(row[kindColumn - 1], timeZone)) ?? 'target')
@@ -991,7 +991,7 @@ function readTargets(
         // A weight below 0, or text: not used (the tab's SUMIFS would add a negative one in), said at the cell,
         // and kept as typed by a rebuild.
         else if (!isBlank(cell)) {
-          (targets.unusableWeights[id] ??= {})[month] = cell;
+          (targets.unusableWeights[id.toLowerCase()] ??= {})[month] = cell;
           issues.push(
             makeIssue(
               'invalid-weight',
@@ -1001,7 +1001,7 @@ function readTargets(
           );
         }
       }
-      targets.weights[id] = weights;
+      targets.weights[id.toLowerCase()] = weights;
     } else if (!(id in targets.computed)) {
       const values: Record<Month, number | null> = {};
       for (const month of months) {

@@ -100,13 +100,16 @@ export interface Change extends RowRef {
 /** What the generated Targets tab holds, read back: the user's custom weights and the sheet's computed months. */
 export interface TargetsTab {
   months: Month[];
-  /** Custom-phasing weights per metric ID and month, as typed by the user. */
+  /**
+   * Custom-phasing weights per metric ID (in lower case, as IDs are matched everywhere: KR2 renamed kr2 keeps its
+   * weights; see customWeights) and month, as typed by the user.
+   */
   weights: Record<string, Record<Month, number>>;
   /**
    * What the weights rows hold that is no usable weight (a negative number, text), as typed: not used, but kept
    * by a rebuild, so the cell an invalid-weight issue points at still holds what the person typed.
    */
-  unusableWeights: Record<string, Record<Month, Cell>>;
+  unusableWeights: Record<string, Record<Month, Cell>>; // by ID in lower case, as weights
   /** The values the sheet's own formulas computed (cached results), per metric ID and month. */
   computed: Record<string, { row: number; values: Record<Month, number | null> }>;
   /** 1-based column of each month, to point issues at a cell. */

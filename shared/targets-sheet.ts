@@ -19,6 +19,7 @@ import { firstDay, type IsoDate, type Month } from './calendar';
 import { a1, columnLetter, quoteSheet, textCell, type Cell } from './cells';
 import {
   formulaInSyntax,
+  customWeights,
   keyResultSpec,
   kpiSpec,
   monthTargetFormula,
@@ -80,7 +81,7 @@ const AT_LEAST = '-10^-9';
 /** Whether the Targets tab holds weights someone typed for this metric, usable or not. */
 function typedWeights(plan: Plan, id: string): boolean {
   const has = (byId: Record<string, Record<string, unknown>> | undefined) =>
-    Object.keys(byId?.[id] ?? {}).length > 0;
+    Object.keys(byId?.[id.toLowerCase()] ?? {}).length > 0;
   return has(plan.targets?.weights) || has(plan.targets?.unusableWeights);
 }
 
@@ -328,8 +329,8 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     ]);
     if (weightsRow) {
       weightRows.push(weightsRow);
-      const kept = plan.targets?.weights[id] ?? {};
-      const asTyped = plan.targets?.unusableWeights[id] ?? {};
+      const kept = customWeights(plan, id) ?? {};
+      const asTyped = plan.targets?.unusableWeights[id.toLowerCase()] ?? {};
       rows.push([
         textCell(id),
         kind('weights'),

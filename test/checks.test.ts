@@ -8,6 +8,8 @@ import {
   analyzeWorkbook,
   buildTargetsSheet,
   checkPlan,
+  keyResultSpec,
+  monthTarget,
   EXAMPLE_AS_OF,
   exampleWorkbook,
   isoToSerial,
@@ -958,6 +960,24 @@ describe('the Targets tab read back', () => {
     expect(issues.map((i) => [i.code, i.a1, i.message.en])).toEqual([
       ['targets-mismatch', 'G3', 'The Targets tab shows 5000 for KR2 in 2026-03, but the plan gives 50000.'],
     ]);
+  });
+
+  it('custom weights follow their key result whatever the case of its ID, and a rebuild keeps them', () => {
+    const { wb, targetRows, firstMonthColumn } = workbookWithTargets();
+    setCell(wb, KR, 'KR2', 'Phasing', 'custom');
+    const weights: (string | number)[] = ['KR2', 'weights', '', '', ...Array(12).fill('')];
+    weights[firstMonthColumn - 1 + 2] = 1;
+    wb['Targets'].splice(targetRows.KR2, 0, weights);
+    // The key result's ID retyped in lower case, as IDs are matched everywhere (its check-ins still count).
+    setCell(wb, KR, 'KR2', 'ID', 'kr2');
+    const { plan } = parsePlan(wb);
+    expect(allIssues(wb).map((i) => i.code)).not.toContain('custom-weights-missing');
+    const kr2 = plan.keyResults.find((k) => k.id === 'kr2')!;
+    expect(monthTarget(keyResultSpec(kr2, plan)!, '2026-03')).toBe(50_000);
+    // Decompose writes the weights row again for kr2, with the weight typed for KR2.
+    const rebuilt = buildTargetsSheet(plan, { lang: 'en', date: isoToSerial })!.rows;
+    const row = rebuilt.find((r) => r[0] === 'kr2' && r[1] === 'weights')!;
+    expect(row[firstMonthColumn - 1 + 2]).toBe(1);
   });
 
   it('the formulas and the checks find a KPI’s key result the same way, whatever the case of its ID', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildTargetsSheet,
   columnLetter,
+  customWeights,
   decompose,
   exampleWorkbook,
   isoToSerial,
@@ -144,7 +145,7 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     weightsRow[first.firstMonthColumn - 1 + 4] = 6;
     const withTargets = { ...workbook, Targets: first.rows };
     const { grid, plan } = compareTargets(withTargets, 'en', '2026-11-15');
-    expect(plan.targets?.weights.KR2).toEqual({ '2026-03': 1, '2026-04': 3, '2026-05': 6 });
+    expect(customWeights(plan, 'KR2')).toEqual({ '2026-03': 1, '2026-04': 3, '2026-05': 6 });
     const kr2 = grid[first.targetRows.KR2 - 1].slice(
       first.firstMonthColumn - 1,
       first.firstMonthColumn - 1 + 12,
@@ -182,7 +183,7 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     // Back to custom and rebuilt: the same weights, used again.
     krs[2][phasing] = 'custom';
     const back = parsePlan({ ...workbook, Targets: rampUp.rows });
-    expect(back.plan.targets?.weights.KR2).toEqual({ '2026-03': 1, '2026-05': 6 });
+    expect(customWeights(back.plan, 'KR2')).toEqual({ '2026-03': 1, '2026-05': 6 });
     expect(back.issues.filter((i) => i.code === 'invalid-weight').map((i) => i.a1)).toEqual([
       `${columnLetter(month(3) + 1)}${rampUp.weightRows[0]}`,
     ]);

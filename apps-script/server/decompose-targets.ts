@@ -11,7 +11,7 @@
  */
 import { dateToIso } from '../../shared/calendar';
 import { isPercentUnit } from '../../shared/cells';
-import { precisionFor } from '../../shared/decompose';
+import { customWeights, precisionFor } from '../../shared/decompose';
 import type { PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
@@ -292,7 +292,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
 
   const kpiCount = Object.keys(targets.targetRows).length - plan.keyResults.length;
   const weightsKept = plan.keyResults
-    .filter((kr) => kr.phasing === 'custom' && Object.keys(plan.targets?.weights[kr.id] ?? {}).length > 0)
+    .filter((kr) => kr.phasing === 'custom' && Object.keys(customWeights(plan, kr.id) ?? {}).length > 0)
     .map((kr) => kr.id);
   const planErrors = issues.filter((i) => i.severity === 'error').length;
   const lines = [
