@@ -293,9 +293,9 @@ describe('gtm-pyramid check', () => {
     for (const [lang, words] of [
       // The severity in the same language as the message.
       ['English', /^Warning .*expected by now/],
-      ['简体中文', /^警告 .*此时应完成/],
-      ['繁體中文', /^警告 .*此時應完成/],
-      ['zh_TW', /^警告 .*此時應完成/],
+      ['简体中文', /^警告 .*此时应达成/],
+      ['繁體中文', /^警告 .*此時應達成/],
+      ['zh_TW', /^警告 .*此時應達成/],
     ] as const) {
       const run = await runCli(['check', '--lang', lang], dir);
       expect(run.code, lang).toBe(0);

@@ -353,7 +353,7 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     expect(waits[2]).toBe(64_000); // never more than Google's longest suggested backoff
     expect(waits[3]).toBe(8); // no Retry-After: the backoff (1 ms doubled three times)
     expect(said[0]).toBe(
-      `表格 ${ID}：Google 試算表返回 429（讀取配額暫時用盡）；3 秒後重試（第 2 次，共 7 次）`,
+      `試算表 ${ID}：Google 試算表返回 429（讀取配額暫時用盡）；3 秒後重試（第 2 次，共 7 次）`,
     );
   });
 

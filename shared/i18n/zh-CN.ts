@@ -273,11 +273,11 @@ export const zhCN: Messages = {
       },
       actuals: {
         label: '实际',
-        note: '月度复盘数据：每个指标每个日期一行。',
+        note: '每月的实际值：每个指标每个日期一行。',
         columns: {
           date: {
             label: '日期',
-            note: '复盘日期，计入所在月份。',
+            note: '实际值的日期，计入所在月份。',
           },
           metric: {
             label: '指标',
@@ -295,7 +295,7 @@ export const zhCN: Messages = {
       },
       changes: {
         label: '变更记录',
-        note: '目标变更记录：何时、何处、原值、新值、原因。',
+        note: '目标值变更记录：何时、何处、原值、新值、原因。',
         columns: {
           timestamp: {
             label: '时间',
@@ -389,8 +389,11 @@ export const zhCN: Messages = {
       shareSquare: { label: '比例 b', note: '见“比例 a”。' },
       shareDivisor: { label: '比例 d', note: '见“比例 a”。' },
       weightsTotal: { label: '权重合计', note: '自定义分解：窗口内的权重合计。' },
-      checkedIn: { label: '评估月份复盘数', note: '该指标在评估月份的复盘行数。' },
-      latestCheckIn: { label: '最近复盘日期', note: '水平与阈值指标：计入的最近一次复盘日期（无则为 0）。' },
+      checkedIn: { label: '评估月份实际值条数', note: '该指标在评估月份的实际值行数。' },
+      latestCheckIn: {
+        label: '最近实际值日期',
+        note: '水平与阈值指标：计入的最近一条实际值的日期（无则为 0）。',
+      },
       expectedAttainment: { label: '预期达成率', note: '累计目标对应的达成率。' },
     },
     TARGETS_AS_OF: {
@@ -579,8 +582,8 @@ export const zhCN: Messages = {
       fix: '在“实际”表中添加 {month} 的数据。',
     },
     'behind-pace': {
-      message: '{id} {status}：已完成 {attainment}，此时应完成 {expected}。',
-      fix: '在下次复盘中讨论；如需调整计划或目标，请注明原因。',
+      message: '{id} {status}：已达成 {attainment}，此时应达成 {expected}。',
+      fix: '在下次复盘会议中讨论；如需调整计划或目标值，请注明原因。',
     },
     'currency-mismatch': {
       message: '{id} 的“{field}”为“{value}”，币种为 {found}，但计划的货币是 {currency}。',
@@ -608,7 +611,7 @@ export const zhCN: Messages = {
     },
     'duplicate-check-in': {
       message: '实际数据第 {row} 行与第 {other} 行重复（{metric}，{date}，{value}），只计一次。',
-      fix: '删除重复的行；如果是另一次复盘，请更正其日期或数值。',
+      fix: '删除重复的行；如果是另一条实际值，请更正其日期或数值。',
     },
     'same-day-amounts': {
       message:
@@ -850,7 +853,7 @@ export const zhCN: Messages = {
       departments: '部门',
       planCheck: '计划检查',
       changes: '变更记录',
-      changesIntro: '目标变更，最新的在前。',
+      changesIntro: '目标值变更，最新的在前。',
       levelVision: '愿景',
       levelStrategy: '策略',
       levelTactics: '战术',
@@ -867,7 +870,7 @@ export const zhCN: Messages = {
       attainment: '达成率',
       expectedToDate: '此时应达成',
       currentValue: '当前值',
-      checkedIn: '累计录入',
+      checkedIn: '累计实际值',
       forecast: '截止日预测',
       status: '状态',
       due: '截止',
@@ -1088,12 +1091,12 @@ export const zhCN: Messages = {
       noStatusChanges: '没有状态变化。',
       attainment: '达成率',
       attainmentChange: '{from} → {to}（{change} 个百分点）',
-      checkIns: '新增复盘',
+      checkIns: '新增实际值',
       checkInsCount: '新增 {count} 个月度实际值：{ids}',
       more: '……另有 {count} 项，见 plan.json',
-      noCheckIns: '没有新增复盘。',
-      targetChanges: '目标变更',
-      noTargetChanges: '没有目标变更。',
+      noCheckIns: '没有新增实际值。',
+      targetChanges: '目标值变更',
+      noTargetChanges: '没有目标值变更。',
       addedRemoved: '新增或删除',
       added: '新增',
       removed: '已删除',

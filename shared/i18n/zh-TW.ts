@@ -273,11 +273,11 @@ export const zhTW: Messages = {
       },
       actuals: {
         label: '實際',
-        note: '月度檢討資料：每個指標每個日期一列。',
+        note: '每月的實際值：每個指標每個日期一列。',
         columns: {
           date: {
             label: '日期',
-            note: '檢討日期，計入所在月份。',
+            note: '實際值的日期，計入所在月份。',
           },
           metric: {
             label: '指標',
@@ -295,7 +295,7 @@ export const zhTW: Messages = {
       },
       changes: {
         label: '變更記錄',
-        note: '目標變更記錄：何時、何處、原值、新值、原因。',
+        note: '目標值變更記錄：何時、何處、原值、新值、原因。',
         columns: {
           timestamp: {
             label: '時間',
@@ -389,8 +389,11 @@ export const zhTW: Messages = {
       shareSquare: { label: '比例 b', note: '見「比例 a」。' },
       shareDivisor: { label: '比例 d', note: '見「比例 a」。' },
       weightsTotal: { label: '權重合計', note: '自訂分解：區間內的權重合計。' },
-      checkedIn: { label: '評估月份檢討數', note: '該指標在評估月份的檢討列數。' },
-      latestCheckIn: { label: '最近檢討日期', note: '水平與閾值指標：計入的最近一次檢討日期（無則為 0）。' },
+      checkedIn: { label: '評估月份實際值筆數', note: '該指標在評估月份的實際值列數。' },
+      latestCheckIn: {
+        label: '最近實際值日期',
+        note: '水平與閾值指標：計入的最近一筆實際值的日期（無則為 0）。',
+      },
       expectedAttainment: { label: '預期達成率', note: '累計目標對應的達成率。' },
     },
     TARGETS_AS_OF: {
@@ -579,8 +582,8 @@ export const zhTW: Messages = {
       fix: '在「實際」表中新增 {month} 的資料。',
     },
     'behind-pace': {
-      message: '{id} {status}：已完成 {attainment}，此時應完成 {expected}。',
-      fix: '在下次檢討中討論；如需調整計畫或目標，請註明原因。',
+      message: '{id} {status}：已達成 {attainment}，此時應達成 {expected}。',
+      fix: '在下次檢討會議中討論；如需調整計畫或目標值，請註明原因。',
     },
     'currency-mismatch': {
       message: '{id} 的「{field}」為「{value}」，幣別為 {found}，但計畫的貨幣是 {currency}。',
@@ -608,7 +611,7 @@ export const zhTW: Messages = {
     },
     'duplicate-check-in': {
       message: '實際資料第 {row} 列與第 {other} 列重複（{metric}，{date}，{value}），只計一次。',
-      fix: '刪除重複的列；如果是另一次檢討，請更正其日期或數值。',
+      fix: '刪除重複的列；如果是另一筆實際值，請更正其日期或數值。',
     },
     'same-day-amounts': {
       message:
@@ -777,7 +780,7 @@ export const zhTW: Messages = {
     templatesKept: '你的儲存格均未被修改。',
     exampleTitle: '插入範例計畫',
     exampleRefused:
-      '以下工作表已有資料，因此未插入範例計畫：{list}。請使用空白表格，或先將這些工作表改名。未做任何更改。',
+      '以下工作表已有資料，因此未插入範例計畫：{list}。請使用空白試算表，或先將這些工作表改名。未做任何更改。',
     exampleDone: '已插入範例計畫（{product}）：{list}。',
     decomposeTitle: '分解目標',
     decomposeBlocked: '暫時無法分解目標：',
@@ -790,7 +793,7 @@ export const zhTW: Messages = {
     decomposeAsOfReset:
       '「{cell}」儲存格原為 {previous}，現已改回今天（{today}）。如需按該日期評估，請重新填寫評估日期。',
     decomposeIssues: '計畫中發現 {count} 個問題，可能導致公式出錯；請開啟「檢查計畫」檢視。',
-    busy: '其他人正在更新此表格，請稍後再試。',
+    busy: '其他人正在更新此試算表，請稍後再試。',
     failed: '「{action}」未完成：{reason}',
     helpTitle: 'GTM 金字塔：說明',
     fnNotANumber: '{fn}：{arg}為「{value}」，不是數字。',
@@ -804,7 +807,7 @@ export const zhTW: Messages = {
     check: {
       checkFailed: '無法檢查計畫：{reason}',
       goToBadArgs: '「前往儲存格」需要工作表名稱和一個儲存格，例如 B7。',
-      goToNoSheet: '此表格中已沒有名為「{sheet}」的工作表（可能已改名或刪除）。請重新檢查計畫。',
+      goToNoSheet: '此試算表中已沒有名為「{sheet}」的工作表（可能已改名或刪除）。請重新檢查計畫。',
       goToOutside: '儲存格 {cell} 超出了工作表「{sheet}」的範圍。請重新檢查計畫。',
       goToDone: '已選中 {sheet}!{cell}。',
       fixTitle: '快速修復',
@@ -813,16 +816,16 @@ export const zhTW: Messages = {
       fixRebuildTargets: '重建「{tab}」',
       fixTypeValue: '改為輸入 {value}',
       fixBadArgs: '快速修復請求無效。',
-      fixGone: '該問題已不在計畫中（可能已修復或表格已變化）。請重新檢查計畫。',
-      fixNotOffered: '此問題沒有安全的快速修復方式，請在表格中修改。',
-      fixChanged: '提供此修復後表格已變化，現在的修復將是「{label}」。未寫入任何內容。請重新檢查計畫。',
+      fixGone: '該問題已不在計畫中（可能已修復或試算表已變化）。請重新檢查計畫。',
+      fixNotOffered: '此問題沒有安全的快速修復方式，請在試算表中修改。',
+      fixChanged: '提供此修復後試算表已變化，現在的修復將是「{label}」。未寫入任何內容。請重新檢查計畫。',
       fixFilledId: '已在 {cell} 寫入編號 {id}。',
       fixAddedDepartment: '已將「{name}」新增到 {cell}。可補充負責人和顏色。',
       fixRebuilt: '已重建 {cell}。',
       fixTypedValue: '已在 {cell} 輸入 {value}。',
     },
     helpText:
-      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白表格中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本表格生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可訪問的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標。',
+      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白試算表中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本試算表生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可訪問的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標。',
   },
   customFunctions: {
     args: {
@@ -850,7 +853,7 @@ export const zhTW: Messages = {
       departments: '部門',
       planCheck: '計畫檢查',
       changes: '變更記錄',
-      changesIntro: '目標變更，最新的在前。',
+      changesIntro: '目標值變更，最新的在前。',
       levelVision: '願景',
       levelStrategy: '策略',
       levelTactics: '戰術',
@@ -867,7 +870,7 @@ export const zhTW: Messages = {
       attainment: '達成率',
       expectedToDate: '此時應達成',
       currentValue: '當前值',
-      checkedIn: '累計填報',
+      checkedIn: '累計實際值',
       forecast: '截止日預測',
       status: '狀態',
       due: '截止',
@@ -966,30 +969,30 @@ export const zhTW: Messages = {
     },
     sheet: {
       badSheetArg:
-        '--sheet：「{value}」不是 Google 試算表的網址或表格 ID；請從瀏覽器位址列複製網址（https://docs.google.com/spreadsheets/d/…/edit）',
+        '--sheet：「{value}」不是 Google 試算表的網址或試算表 ID；請從瀏覽器位址列複製網址（https://docs.google.com/spreadsheets/d/…/edit）',
       badApiRoot: 'GTM_PYRAMID_SHEETS_API：「{value}」不是 http(s) 網址，例如 https://sheets.googleapis.com/',
       noCredentials:
-        '表格 {id}：未找到 Google 憑據。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務帳號金鑰檔案（或使用工作負載身份聯合）。詳見 {guide}',
+        '試算表 {id}：未找到 Google 憑據。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務帳號金鑰檔案（或使用工作負載身份聯合）。詳見 {guide}',
       unauthenticated:
-        '表格 {id}：Google 拒絕了憑據（401：已過期或已撤銷）；請重新執行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
-      forbidden: '表格 {id}：沒有讀取權限（403）；請在 Google 試算表中點選「共用」，把 {who} 新增為檢視者',
+        '試算表 {id}：Google 拒絕了憑據（401：已過期或已撤銷）；請重新執行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
+      forbidden: '試算表 {id}：沒有讀取權限（403）；請在 Google 試算表中點選「共用」，把 {who} 新增為檢視者',
       forbiddenServiceAccount: '服務帳號 {email}',
       forbiddenUser: '您登入 gcloud 時使用的 Google 帳號（gcloud auth application-default login）',
       forbiddenToken: 'GTM_PYRAMID_ACCESS_TOKEN 所屬的帳號',
       apiDisabled:
-        '表格 {id}：這些憑據所屬的 Google Cloud 專案未啟用 Google Sheets API（403）；請啟用：gcloud services enable sheets.googleapis.com',
+        '試算表 {id}：這些憑據所屬的 Google Cloud 專案未啟用 Google Sheets API（403）；請啟用：gcloud services enable sheets.googleapis.com',
       notFound:
-        '找不到 ID 為 {id} 的表格（404）；請從表格網址中複製 ID，即 https://docs.google.com/spreadsheets/d/ID/edit 中 /d/ 與 /edit 之間的部分，或直接傳入完整網址',
-      busy: '表格 {id}：重試 {attempts} 次後 Google 試算表仍返回 {status}（{reason}）；未寫入任何檔案。請幾分鐘後再試',
+        '找不到 ID 為 {id} 的試算表（404）；請從試算表網址中複製 ID，即 https://docs.google.com/spreadsheets/d/ID/edit 中 /d/ 與 /edit 之間的部分，或直接傳入完整網址',
+      busy: '試算表 {id}：重試 {attempts} 次後 Google 試算表仍返回 {status}（{reason}）；未寫入任何檔案。請幾分鐘後再試',
       busyQuota: '讀取配額暫時用盡',
       busyServer: 'Google 服務端故障',
       retrying:
-        '表格 {id}：Google 試算表返回 {status}（{reason}）；{seconds} 秒後重試（第 {attempt} 次，共 {tries} 次）',
-      failed: '表格 {id}：Google 試算表返回 {status}（{message}）；未寫入任何檔案',
-      network: '表格 {id}：無法連線 {host}（{code}）；請檢查網路連線或代理',
-      timeout: '表格 {id}：{host} 在 {seconds} 秒內沒有回應；請檢查網路連線後重試',
-      badResponse: '表格 {id}：{host} 的回應不是 Sheets API 的格式（{what}）',
-      noPlanTabs: '表格「{title}」（{id}）：未找到計畫工作表（現有：{tabs}）；應有 {expected}',
+        '試算表 {id}：Google 試算表返回 {status}（{reason}）；{seconds} 秒後重試（第 {attempt} 次，共 {tries} 次）',
+      failed: '試算表 {id}：Google 試算表返回 {status}（{message}）；未寫入任何檔案',
+      network: '試算表 {id}：無法連線 {host}（{code}）；請檢查網路連線或代理',
+      timeout: '試算表 {id}：{host} 在 {seconds} 秒內沒有回應；請檢查網路連線後重試',
+      badResponse: '試算表 {id}：{host} 的回應不是 Sheets API 的格式（{what}）',
+      noPlanTabs: '試算表「{title}」（{id}）：未找到計畫工作表（現有：{tabs}）；應有 {expected}',
     },
     file: {
       empty: '檔案為空（0 位元組），不是 .xlsx 活頁簿',
@@ -1088,12 +1091,12 @@ export const zhTW: Messages = {
       noStatusChanges: '沒有狀態變化。',
       attainment: '達成率',
       attainmentChange: '{from} → {to}（{change} 個百分點）',
-      checkIns: '新增檢討',
+      checkIns: '新增實際值',
       checkInsCount: '新增 {count} 個月度實際值：{ids}',
       more: '……另有 {count} 項，見 plan.json',
-      noCheckIns: '沒有新增檢討。',
-      targetChanges: '目標變更',
-      noTargetChanges: '沒有目標變更。',
+      noCheckIns: '沒有新增實際值。',
+      targetChanges: '目標值變更',
+      noTargetChanges: '沒有目標值變更。',
       addedRemoved: '新增或刪除',
       added: '新增',
       removed: '已刪除',
@@ -1171,8 +1174,8 @@ export const zhTW: Messages = {
       `${name}：${errors} 個錯誤，${warnings} 個警告，${tips} 條提示（截至 ${asOf}）`,
     exampleWritten: (path, language) => `範例計畫已寫入 ${path}（${language}）。`,
     exampleImport: () =>
-      '在 Google 試算表中從「檔案 > 匯入 > 上傳（替換電子表格）」匯入，或用 Excel、LibreOffice 開啟。',
-    missingTabs: (tabs) => `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要它們`,
+      '在 Google 試算表中從「檔案 > 匯入 > 上傳（替換電子試算表）」匯入，或用 Excel、LibreOffice 開啟。',
+    missingTabs: (tabs) => `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要這些工作表`,
     noPlanTabs: (tabs, expected) => `未找到計畫工作表（現有：${tabs}）；應有 ${expected}`,
   },
 };
