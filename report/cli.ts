@@ -10,7 +10,7 @@
  * read or the output could not be written (one line on stderr says which file and why). See docs/report.md.
  */
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
@@ -265,7 +265,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const asOf = givenAsOf ?? (example ? EXAMPLE_AS_OF : io.today(input.timeZone));
   const outDir = (values.out as string | undefined) ?? DEFAULT_REPORT_DIR;
   const target = resolve(io.cwd(), outDir);
-  const { prepareReport, reportFiles, writeReportDir } = await import('./generate');
+  const { historyInReport, prepareReport, reportFiles, writeReportDir } = await import('./generate');
   // The previous report: whatever cannot be used is a warning, and the report is written without the section.
   const previousRef = values.previous as string | undefined;
   let previous: { json: PlanJson; source: string } | undefined;
@@ -281,6 +281,19 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     timeZone: input.timeZone,
     previous,
   });
+  // --previous was meant to carry the history on, and could not: replacing a report that holds one would lose it
+  // (a typo in --previous, in a scheduled job, wiped a year of trend and exited 0). Refused, nothing changed.
+  if (previousRef !== undefined && !built.planJson.history) {
+    const reports = await historyInReport(target);
+    if (reports > 0)
+      throw new OutputError(
+        outDir,
+        say(OUTPUT_MESSAGES.historyAtRisk, lang ?? built.lang, {
+          reports,
+          suggest: join(outDir, 'plan.json'),
+        }),
+      );
+  }
   for (const warning of built.warnings) io.err(`gtm-pyramid: ${warning}`);
   // Each page is written while the next is drawn.
   const written = await writeReportDir(target, reportFiles(built), outDir, lang ?? built.lang);
@@ -302,7 +315,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   io.out(asOfNote(asOf, givenAsOf !== undefined, example, built.lang));
   if (previous && !built.warnings.length)
     io.out(
-      say(PREVIOUS_MESSAGES.used, lang ?? 'en', { source: previous.source, previous: previous.json.asOf }),
+      say(PREVIOUS_MESSAGES.used, built.lang, { source: previous.source, previous: previous.json.asOf }),
     );
   io.out(words.open(pathToFileURL(index).href));
   // The report is written either way; the exit code tells a pipeline whether to publish it (docs/report.md).

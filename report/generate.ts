@@ -216,6 +216,22 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
   return 'replace';
 }
 
+/**
+ * How many reports the history of the report in DIR holds (its earlier ones and itself), or 0 when DIR holds no
+ * report of ours or one without history. The history lives only in the published plan.json: a report written
+ * without --previous over it starts the history again.
+ */
+export async function historyInReport(dir: string): Promise<number> {
+  try {
+    await lstat(join(dir, MARKER_FILE));
+    const json: unknown = JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8'));
+    const history = (json as { history?: unknown }).history;
+    return Array.isArray(history) && history.length > 0 ? history.length + 1 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** An OutputError naming the folder as the user gave it, in their language. */
 type Refuse = (problem: keyof typeof OUTPUT_MESSAGES, params?: Params) => OutputError;
 

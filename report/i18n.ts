@@ -94,6 +94,7 @@ export const OUTPUT_MESSAGES = {
   noParent: localized((m) => m.report.output.noParent),
   unwritable: localized((m) => m.report.output.unwritable),
   exists: localized((m) => m.report.output.exists),
+  historyAtRisk: localized((m) => m.report.output.historyAtRisk),
 } as const satisfies Record<string, Localized>;
 
 /** The command line's own words: --help, and why the arguments cannot be used (exit 2). */

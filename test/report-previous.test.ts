@@ -134,6 +134,26 @@ describe('gtm-pyramid report --previous', () => {
     expect(parse(read('october/index.html')).querySelector('.since, .trend')).toBeNull();
   });
 
+  it('never wipes the history in --out when --previous cannot be used (a typo in a scheduled job)', async () => {
+    // The site: October's report, then November's over it with --previous, so it holds a history.
+    const report = (args: string[]) => runCli(['report', ...args, '--out', 'site'], dir);
+    expect((await report(['october.xlsx', '--as-of', OCTOBER])).code).toBe(0);
+    expect((await report(['november.xlsx', '--as-of', NOVEMBER, '--previous', 'site/plan.json'])).code).toBe(
+      0,
+    );
+    const published = read('site/plan.json');
+    expect(JSON.parse(published).history).toHaveLength(1);
+
+    const typo = await report(['november.xlsx', '--as-of', '2026-11-20', '--previous', 'site/plan.jsn']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.at(-1)).toBe(
+      'gtm-pyramid: site: holds a report whose history of 2 reports --previous was to carry on, but --previous could not be used; nothing was changed. Fix --previous (e.g. --previous site/plan.json), or remove the folder to start the history again',
+    );
+    expect(read('site/plan.json')).toBe(published);
+    // Without --previous the report is a fresh start, as asked: written.
+    expect((await report(['november.xlsx', '--as-of', '2026-11-20'])).code).toBe(0);
+  });
+
   it('names what was added to or removed from the plan since the last report', async () => {
     // October's plan had one more key result (dropped since) and not yet the last KPI (added since).
     const october = octoberWorkbook();

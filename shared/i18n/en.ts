@@ -1096,6 +1096,8 @@ export const en = {
       noParent: 'its parent folder cannot be created ({code})',
       unwritable: 'cannot be written ({code})',
       exists: 'already exists; pass --force to replace it or choose another --out',
+      historyAtRisk:
+        'holds a report whose history of {reports} reports --previous was to carry on, but --previous could not be used; nothing was changed. Fix --previous (e.g. --previous {suggest}), or remove the folder to start the history again',
     },
     usage: {
       help: [
