@@ -326,9 +326,18 @@ function readTable(
   const headerCells = grid[headerIndex] ?? [];
   const columns: Record<string, number> = {};
   const allColumns = def.key === 'targets' ? [...def.columns, ...TARGETS_SUMMARY_COLUMNS] : def.columns;
+  // A header as the template writes it wins over one with a note ("Target (2025)" beside "Target").
+  const exact = new Set<string>();
+  for (const cell of headerCells)
+    if (typeof cell === 'string') {
+      const column = allColumns.find((col) => matchesLabel(cell, col.label, false));
+      if (column) exact.add(column.key);
+    }
   headerCells.forEach((cell, c) => {
     if (typeof cell !== 'string') return;
-    const column = allColumns.find((col) => matchesLabel(cell, col.label));
+    const column =
+      allColumns.find((col) => matchesLabel(cell, col.label, false)) ??
+      allColumns.find((col) => !exact.has(col.key) && matchesLabel(cell, col.label));
     if (!column) return; // extra columns are the user's: kept and ignored
     if (column.key in columns) {
       issues.push(

@@ -1010,9 +1010,19 @@ export function matchTab(sheetName: string): TabDef | undefined {
   return TABS.find((t) => formsOf(t.label).has(wanted));
 }
 
-/** Whether a header (or a Strategy field name) is this label, in any language or an alias. */
-export function matchesLabel(text: string, label: Localized): boolean {
-  return formsOf(label).has(normalizeHeader(text));
+/** A note in brackets after a header, as people add one: "Target (USD)", "目標值（萬元）", "Due [date]". */
+const HEADER_NOTE = /\s*[(（[【][^()（）[\]【】]*[)）\]】]\s*$/;
+
+/**
+ * Whether a header (or a Strategy field name) is this label, in any language or an alias, also with a note in
+ * brackets after it ("Target (USD)" is Target: the person added the unit, the column is the same).
+ */
+export function matchesLabel(text: string, label: Localized, withNote = true): boolean {
+  const forms = formsOf(label);
+  if (forms.has(normalizeHeader(text))) return true;
+  if (!withNote) return false;
+  const bare = text.replace(HEADER_NOTE, '');
+  return bare !== text && bare.trim() !== '' && forms.has(normalizeHeader(bare));
 }
 
 /** Per enum, every accepted spelling (normalised) → its key; the first value listing a spelling wins. */

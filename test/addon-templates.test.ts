@@ -98,6 +98,20 @@ describe('Insert templates', () => {
     });
   });
 
+  it('takes a header with a note in brackets ("Target (USD)") as the column: no empty Target added, the targets kept', () => {
+    const workbook = planWithKeyResults(5, 'en');
+    const kr = workbook['Key Results'];
+    const target = kr[0].indexOf('Target');
+    kr[0][target] = 'Target (USD)';
+    const run = loadAddon({ locale: 'en_US', workbook: workbook as never });
+    const inserted = run.run('insertTemplates') as ActionResult;
+    expect(inserted.details).toMatchObject({ addedColumns: [] });
+    expect(valuesOf(run.ss, 'Key Results')[0]).not.toContain('Target');
+    const decomposed = run.run('decomposeTargets') as ActionResult;
+    expect(decomposed.ok).toBe(true);
+    expect(decomposed.message).not.toMatch(/Problems found/);
+  });
+
   it('keeps every cell of an existing plan, adds missing columns after the last one, and only once', () => {
     // An English plan with the person's own column in the middle of Key Results and two template columns removed.
     const workbook = planWithKeyResults(5, 'en');

@@ -357,6 +357,24 @@ describe('cells as spreadsheets hand them over', () => {
     }
   });
 
+  it('reads a header with a note in brackets as its column, and prefers the header as written beside it', () => {
+    const wb = exampleWorkbook('zh-TW');
+    const krs = wb['關鍵結果'];
+    const target = krs[0].indexOf('目標值');
+    krs[0][target] = '目標值（萬元）';
+    const { plan, issues } = parsePlan(wb);
+    expect(plan.layout.keyResults?.columns.target).toBe(target + 1);
+    expect(issues.filter((i) => i.code === 'missing-column')).toEqual([]);
+    // Last year's targets in a column of their own, left of the real one: the real one is read, without a word.
+    const en = exampleWorkbook('en');
+    const rows = en['Key Results'];
+    const at = rows[0].indexOf('Target');
+    rows.forEach((row, r) => row.splice(at, 0, r === 0 ? 'Target (2025)' : 1));
+    const read = parsePlan(en);
+    expect(read.plan.layout.keyResults?.columns.target).toBe(at + 2);
+    expect(read.issues.filter((i) => i.code === 'duplicate-column')).toEqual([]);
+  });
+
   it('reads dates as Taiwan writes them (Minguo years, weekdays, 號) and refuses a date with other text after it', () => {
     const read: [string, string][] = [
       ['115/12/31', '2026-12-31'],
