@@ -16,7 +16,7 @@
  *   Google Sheets locale accepts.
  */
 import { firstDay, type IsoDate, type Month } from './calendar';
-import { a1, columnLetter, quoteSheet, textCell, type Cell } from './cells';
+import { a1, cellText, columnLetter, isBlank, quoteSheet, textCell, type Cell, type Grid } from './cells';
 import {
   formulaInSyntax,
   customWeights,
@@ -37,6 +37,8 @@ import {
   TARGETS_HELPER_COLUMNS,
   TARGETS_SUMMARY_COLUMNS,
   labelSpellings,
+  matchEnum,
+  matchesLabel,
   tabDef,
   type Lang,
   type Localized,
@@ -407,4 +409,58 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     weightRows,
     targetRows,
   };
+}
+
+/**
+ * The cells of an existing generated Targets tab that the generation did not write: a column someone added after
+ * the tab's last one (the as-of column; a header of another version of the tab inside that span still counts as
+ * the tab's), a row someone added (its Row cell names no kind of row: a total, a note), and what was typed in
+ * either. Decompose clears the tab to rebuild it, so these would be lost: it lists them instead and
+ * changes nothing (cells typed over a formula of the tab are the tab's own, and a rebuild restores the formula).
+ * A1 ranges, column by column ("AI1:AI9", "A12").
+ */
+export function handTypedCells(grid: Grid, plan: Plan): string[] {
+  const layout = plan.layout.targets;
+  if (!layout) return [];
+  const headerIndex = layout.headerRow - 1;
+  const header = Array.isArray(grid[headerIndex]) ? grid[headerIndex] : [];
+  const months = new Set(Object.values(plan.targets?.monthColumns ?? {}));
+  const labels: Localized[] = [
+    ...tabDef('targets').columns.map((c) => c.label),
+    ...TARGETS_SUMMARY_COLUMNS.map((c) => c.label),
+    ...TARGETS_HELPER_COLUMNS.map((c) => c.label),
+    TARGETS_AS_OF.label,
+  ];
+  let lastOurs = 0;
+  header.forEach((cell, c) => {
+    if (months.has(c + 1) || (typeof cell === 'string' && labels.some((l) => matchesLabel(cell, l, false))))
+      lastOurs = c + 1;
+  });
+  const ourColumn = (c: number) => c < lastOurs;
+  const kindColumn = layout.columns.row;
+  // Rows (1-based) typed by hand, per column (0-based).
+  const typed = new Map<number, number[]>();
+  for (let r = headerIndex; r < grid.length; r++) {
+    const row = grid[r];
+    if (!Array.isArray(row)) continue;
+    const ourRow =
+      r === headerIndex ||
+      (kindColumn !== undefined && matchEnum('targetsRow', cellText(row[kindColumn - 1])) !== undefined);
+    row.forEach((cell, c) => {
+      if (isBlank(cell) || (ourRow && ourColumn(c))) return;
+      const rows = typed.get(c) ?? [];
+      rows.push(r + 1);
+      typed.set(c, rows);
+    });
+  }
+  const out: string[] = [];
+  for (const [c, rows] of [...typed].sort((a, b) => a[0] - b[0])) {
+    for (let i = 0; i < rows.length;) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      out.push(i === j ? a1(rows[i], c + 1) : `${a1(rows[i], c + 1)}:${a1(rows[j], c + 1)}`);
+      i = j + 1;
+    }
+  }
+  return out;
 }

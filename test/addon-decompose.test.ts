@@ -216,6 +216,35 @@ describe('Decompose targets', () => {
     expect(valuesOf(run.ss, 'Targets')[0][0]).toBe('ID');
   });
 
+  it('never clears what someone typed beside the generated table (a comment column, a total row): it names the cells', () => {
+    const run = loadAddon({ workbook: planWithKeyResults(5), recalculation: 'never' });
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const tab = run.ss.getSheetByName('Targets')!;
+    const [lastRow, lastColumn] = [tab.getLastRow(), tab.getLastColumn()];
+    tab.insertColumnsAfter(lastColumn, 1);
+    tab.insertRowsAfter(lastRow, 2);
+    tab.getRange(1, lastColumn + 1, 2, 1).setValues([['Comment'], ['Board asked to stretch KR1']]);
+    tab.getRange(lastRow + 2, 1, 1, 2).setValues([['Total sales', '=SUM(E2:E3)']]);
+    const before = valuesOf(run.ss, 'Targets');
+    const again = run.run('decomposeTargets') as ActionResult;
+    expect(again.ok).toBe(false);
+    const column = tab
+      .getRange(1, lastColumn + 1)
+      .getA1Notation()
+      .replace('1', '');
+    expect(again.details).toEqual({
+      handTyped: [`A${lastRow + 2}`, `B${lastRow + 2}`, `${column}1:${column}2`],
+    });
+    expect(again.message).toContain(
+      'Move it to another tab, then run Decompose targets again. Nothing was changed.',
+    );
+    expect(valuesOf(run.ss, 'Targets')).toEqual(before);
+    // Moved away, the rebuild goes ahead. (Weights typed on the weights rows and the tab's own cells are its own.)
+    tab.getRange(1, lastColumn + 1, 2, 1).clearContent();
+    tab.getRange(lastRow + 2, 1, 1, 2).clearContent();
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+  });
+
   it('turns a bad value in a plan cell into a message, not an exception', () => {
     const run = loadAddon();
     run.run('insertExamplePlan');

@@ -17,7 +17,7 @@ import { parsePlan } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
 import { STATUS_LABELS, type Status } from '../../shared/progress';
 import { isBlankGrid, isDate } from '../../shared/sheet-grid';
-import { buildTargetsSheet } from '../../shared/targets-sheet';
+import { buildTargetsSheet, handTypedCells } from '../../shared/targets-sheet';
 import {
   TARGETS_AS_OF,
   TARGETS_HELPER_COLUMNS,
@@ -199,6 +199,18 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   // A team's own "Targets" tab (quotas by rep, say) is left as it is: no user cell is overwritten.
   if (found && !plan.layout.targets && !isBlankGrid(found.values))
     return { ok: false, message: t('decomposeNotGenerated', lang, { tab: found.name }) };
+  // Ours, but with a column, a row or a note someone added beside the generated table: clearing the tab would
+  // lose them, so nothing is done and the cells are named.
+  const typed = found ? handTypedCells(found.values, plan) : [];
+  if (typed.length)
+    return {
+      ok: false,
+      message: t('decomposeHandTyped', lang, {
+        tab: found!.name,
+        cells: list([...typed.slice(0, 6), ...(typed.length > 6 ? ['…'] : [])], lang),
+      }),
+      details: { handTyped: typed },
+    };
   // A review date a person typed over the as-of cell: the rebuild sets today, and says what it replaced.
   const typedAsOf = (() => {
     const range = ss

@@ -35,6 +35,7 @@ export const MESSAGES = {
   decomposeBlocked: localized((m) => m.addon.decomposeBlocked),
   decomposeNoTabs: localized((m) => m.addon.decomposeNoTabs),
   decomposeNotGenerated: localized((m) => m.addon.decomposeNotGenerated),
+  decomposeHandTyped: localized((m) => m.addon.decomposeHandTyped),
   decomposeAsOfReset: localized((m) => m.addon.decomposeAsOfReset),
   decomposeDone: localized((m) => m.addon.decomposeDone),
   decomposeWeightsKept: localized((m) => m.addon.decomposeWeightsKept),
