@@ -443,7 +443,13 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[])
           makeIssue(
             'targets-mismatch',
             { sheet: layout.sheet, row: computed.row, column: targets.monthColumns[month] },
-            { id, month, sheetValue, value: target },
+            // Said as the figures read (12 significant digits): not 142857.14999999997, a sum's float noise.
+            {
+              id,
+              month,
+              sheetValue: Number(sheetValue.toPrecision(12)),
+              value: Number(target.toPrecision(12)),
+            },
           ),
         );
         break; // one per metric is enough to say "rebuild"

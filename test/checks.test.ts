@@ -962,6 +962,17 @@ describe('the Targets tab read back', () => {
     ]);
   });
 
+  it('says a mismatch as the figures read, without float noise (142857.15, not 142857.14999999997)', () => {
+    const { wb, targetRows, firstMonthColumn } = workbookWithTargets();
+    // KR1 (ramp-up, 1,000,000 over March–August) as a tab computed with another float path would hold it.
+    const cell = wb['Targets'][targetRows.KR1 - 1];
+    cell[firstMonthColumn - 1 + 2] = 142857.14999999997;
+    const mismatch = allIssues(wb).find((i) => i.code === 'targets-mismatch')!;
+    expect(mismatch.message.en).toBe(
+      'The Targets tab shows 142857.15 for KR1 in 2026-03, but the plan gives 47619.05.',
+    );
+  });
+
   it('custom weights follow their key result whatever the case of its ID, and a rebuild keeps them', () => {
     const { wb, targetRows, firstMonthColumn } = workbookWithTargets();
     setCell(wb, KR, 'KR2', 'Phasing', 'custom');
