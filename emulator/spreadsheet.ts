@@ -54,7 +54,7 @@ export type CellValue = number | string | boolean | Date;
 export interface FakeSpreadsheetOptions {
   /** Spreadsheet title (getName). Default 'Untitled spreadsheet'. */
   name?: string;
-  /** getId(). Default 'fake-spreadsheet-id'. */
+  /** getId(). Default a made-up ID of a real one's length and alphabet (44 characters of [A-Za-z0-9_-]). */
   id?: string;
   /** getSpreadsheetLocale(). Default 'en_US'. Only reported; it does not change parsing or display. */
   locale?: string;
@@ -249,7 +249,7 @@ export class FakeSpreadsheet {
   constructor(options: FakeSpreadsheetOptions = {}) {
     this._options = {
       name: options.name ?? 'Untitled spreadsheet',
-      id: options.id ?? 'fake-spreadsheet-id',
+      id: options.id ?? '1FakeSpreadsheetIdForTheEmulator0123456789_-',
       locale: options.locale ?? 'en_US',
       timeZone: options.timeZone ?? 'Etc/UTC',
       stringInput: options.stringInput ?? 'literal',

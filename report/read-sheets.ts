@@ -75,14 +75,17 @@ export interface SheetReadOptions {
 }
 
 // https://docs.google.com/spreadsheets/d/ID/edit, or …/spreadsheets/u/1/d/ID/… when several accounts are signed in.
-const SPREADSHEET_URL = /\/spreadsheets\/(?:u\/\d+\/)?d\/([a-zA-Z0-9_-]+)/;
+// An ID is long (44 characters today): a "Publish to the web" link, …/spreadsheets/d/e/2PACX-…/pubhtml, names a
+// published copy, not the spreadsheet, and its "e" is no ID.
+const SPREADSHEET_URL =
+  /^https?:\/\/docs\.google\.com\/spreadsheets\/(?:u\/\d+\/)?d\/([a-zA-Z0-9_-]{20,})(?:[/?#]|$)/i;
 const SPREADSHEET_ID = /^[a-zA-Z0-9_-]{20,}$/;
 
 /** The spreadsheet ID of a `--sheet` argument: the address from the browser, or the ID itself. */
 export function spreadsheetIdOf(value: string): string | null {
   const text = value.trim();
   const fromUrl = SPREADSHEET_URL.exec(text);
-  if (fromUrl && /^https?:\/\//i.test(text)) return fromUrl[1];
+  if (fromUrl) return fromUrl[1];
   return SPREADSHEET_ID.test(text) ? text : null;
 }
 

@@ -216,6 +216,12 @@ describe('gtm-pyramid report --sheet', () => {
     expect(spreadsheetIdOf(` ${ID} `)).toBe(ID);
     expect(spreadsheetIdOf('plan.xlsx')).toBeNull();
     expect(spreadsheetIdOf('https://example.com/x')).toBeNull();
+    // A "Publish to the web" link names a published copy: no ID in it ("e" was taken for one).
+    expect(
+      spreadsheetIdOf(`https://docs.google.com/spreadsheets/d/e/2PACX-1vT${'x'.repeat(76)}/pubhtml`),
+    ).toBeNull();
+    // Another site's path that looks like Google's is not a spreadsheet.
+    expect(spreadsheetIdOf(`https://example.com/spreadsheets/d/${ID}/edit`)).toBeNull();
   });
 });
 
