@@ -380,7 +380,13 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   const parts = await listParts(zip);
   const bookPath = await workbookPath(zip, parts);
   const bookEntry = parts.get(bookPath);
-  if (!bookEntry) throw new PackageError('noWorksheets');
+  if (!bookEntry) {
+    // Another kind of zip, said as what it is: an OpenDocument spreadsheet (LibreOffice's own format) has a
+    // `mimetype` part; anything without [Content_Types].xml is no Office package at all.
+    if (parts.get('mimetype') || parts.get('content.xml')) throw new PackageError('openDocument', {}, false);
+    if (!parts.get('[Content_Types].xml')) throw new PackageError('otherZip', {}, false);
+    throw new PackageError('noWorksheets');
+  }
   const book = new WorkbookReader();
   await readPart(zip, bookEntry, book);
   const relationships = await relationshipsOf(zip, parts, bookPath);

@@ -462,9 +462,19 @@ describe('inputs that are not a readable workbook: one line naming the file and 
   it('a zip that is not a workbook, or a workbook missing its parts', async () => {
     const zip = new JSZip();
     zip.file('hello.txt', 'hi');
+    expect(await readError(await zip.generateAsync({ type: 'nodebuffer' }))).toBe(
+      'plan.xlsx: this is a zip archive of other files, not an .xlsx workbook',
+    );
+    // An OpenDocument spreadsheet (LibreOffice's .ods): its first part is `mimetype` (ODF 1.2 Part 3, §3.3).
+    const ods = new JSZip();
+    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+    ods.file('content.xml', '<office:document-content/>');
+    ods.file('META-INF/manifest.xml', '<manifest:manifest/>');
+    expect(await readError(await ods.generateAsync({ type: 'nodebuffer' }), 'plan.ods')).toBe(
+      'plan.ods: this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook; save it as .xlsx (in LibreOffice: File › Save As, Excel 2007-365)',
+    );
     const noWorksheets =
       'plan.xlsx: the file is corrupt or not an .xlsx workbook: it has no worksheets (the package lacks xl/workbook.xml or the sheets it lists)';
-    expect(await readError(await zip.generateAsync({ type: 'nodebuffer' }))).toBe(noWorksheets);
     const good = await exampleXlsxBuffer('en');
     expect(await readError(await repackaged(good, { 'xl/workbook.xml': null }))).toBe(noWorksheets);
     expect(await readError(await repackaged(good, { 'xl/sharedStrings.xml': null }))).toBe(

@@ -1072,6 +1072,9 @@ export const en = {
       damagedZip: 'the zip archive is damaged or incomplete ({reason})',
       notWellFormed: 'a part of the package is not well-formed XML ({reason})',
       damagedPart: 'a part of the package is missing or damaged ({reason})',
+      openDocument:
+        'this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook; save it as .xlsx (in LibreOffice: File › Save As, Excel 2007-365)',
+      otherZip: 'this is a zip archive of other files, not an .xlsx workbook',
       noWorksheets: 'it has no worksheets (the package lacks xl/workbook.xml or the sheets it lists)',
       noSharedStrings: 'a part of the package is missing (xl/sharedStrings.xml, the text of its cells)',
       cellOutside: "{part}: cell {ref} is outside a sheet's 1,048,576 rows and 16,384 columns",

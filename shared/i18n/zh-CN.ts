@@ -1008,6 +1008,9 @@ export const zhCN: Messages = {
       damagedZip: 'zip 压缩包已损坏或不完整（{reason}）',
       notWellFormed: '文件包中的某个部件不是格式正确的 XML（{reason}）',
       damagedPart: '文件包中的某个部件缺失或已损坏（{reason}）',
+      openDocument:
+        '这是 OpenDocument 电子表格（.ods），不是 .xlsx 工作簿；请另存为 .xlsx（LibreOffice：文件 › 另存为，Excel 2007-365）',
+      otherZip: '这是包含其他文件的 zip 压缩包，不是 .xlsx 工作簿',
       noWorksheets: '其中没有工作表（文件包缺少 xl/workbook.xml 或其中列出的工作表）',
       noSharedStrings: '文件包缺少一个部件（xl/sharedStrings.xml，即单元格中的文字）',
       cellOutside: '{part}：单元格 {ref} 超出了工作表的 1,048,576 行、16,384 列',

@@ -1008,6 +1008,9 @@ export const zhTW: Messages = {
       damagedZip: 'zip 壓縮檔已損壞或不完整（{reason}）',
       notWellFormed: '檔案套件中的某個部件不是格式正確的 XML（{reason}）',
       damagedPart: '檔案套件中的某個部件缺失或已損壞（{reason}）',
+      openDocument:
+        '這是 OpenDocument 試算表（.ods），不是 .xlsx 活頁簿；請另存為 .xlsx（LibreOffice：檔案 › 另存新檔，Excel 2007-365）',
+      otherZip: '這是包含其他檔案的 zip 壓縮檔，不是 .xlsx 活頁簿',
       noWorksheets: '其中沒有工作表（檔案套件缺少 xl/workbook.xml 或其中列出的工作表）',
       noSharedStrings: '檔案套件缺少一個部件（xl/sharedStrings.xml，即儲存格中的文字）',
       cellOutside: '{part}：儲存格 {ref} 超出了工作表的 1,048,576 列、16,384 欄',
