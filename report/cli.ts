@@ -9,8 +9,8 @@
  * usable: no key result in the plan (`report` writes it anyway), or nothing was done because the input could not be
  * read or the output could not be written (one line on stderr says which file and why). See docs/report.md.
  */
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
@@ -265,6 +265,11 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const asOf = givenAsOf ?? (example ? EXAMPLE_AS_OF : io.today(input.timeZone));
   const outDir = (values.out as string | undefined) ?? DEFAULT_REPORT_DIR;
   const target = resolve(io.cwd(), outDir);
+  // The report replaces its folder (a new one renamed into place): the folder the command runs in, or one holding
+  // it, would leave the shell in a folder that no longer exists.
+  const up = relative(target, io.cwd());
+  if (up === '' || (!up.startsWith('..') && !isAbsolute(up)))
+    throw new OutputError(outDir, say(OUTPUT_MESSAGES.workingFolder, lang ?? 'en'));
   const { historyInReport, prepareReport, reportFiles, writeReportDir } = await import('./generate');
   // The previous report: whatever cannot be used is a warning, and the report is written without the section.
   const previousRef = values.previous as string | undefined;
@@ -413,7 +418,12 @@ async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length)
     throw new UsageError('unexpectedArgument', said, { command: 'example', value: positionals[0] });
   const lang = parseLang(values.lang as string | undefined) ?? 'en';
-  const out = (values.out as string | undefined) ?? DEFAULT_EXAMPLE_FILE;
+  const given = (values.out as string | undefined) ?? DEFAULT_EXAMPLE_FILE;
+  // A folder (one that exists, or a name ending in a slash) gets the file in it, as cp would put it.
+  const intoFolder =
+    /[/\\]$/.test(given) ||
+    (existsSync(resolve(io.cwd(), given)) && statSync(resolve(io.cwd(), given)).isDirectory());
+  const out = intoFolder ? join(given, DEFAULT_EXAMPLE_FILE) : given;
   const target = resolve(io.cwd(), out);
   if (existsSync(target) && !values.force) throw new OutputError(out, say(OUTPUT_MESSAGES.exists, lang));
   try {

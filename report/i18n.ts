@@ -96,6 +96,7 @@ export const OUTPUT_MESSAGES = {
   noParent: localized((m) => m.report.output.noParent),
   unwritable: localized((m) => m.report.output.unwritable),
   exists: localized((m) => m.report.output.exists),
+  workingFolder: localized((m) => m.report.output.workingFolder),
   historyAtRisk: localized((m) => m.report.output.historyAtRisk),
 } as const satisfies Record<string, Localized>;
 

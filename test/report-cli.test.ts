@@ -329,6 +329,21 @@ describe('gtm-pyramid check', () => {
   });
 });
 
+describe('gtm-pyramid report --out', () => {
+  it('refuses the folder it runs in, or one holding it: the shell would be left in a folder that no longer exists', async () => {
+    const here = join(dir, 'site');
+    mkdirSync(here, { recursive: true });
+    for (const out of ['.', '..'])
+      expect((await runCli(['report', '--out', out], here)).stderr.at(-1), out).toBe(
+        `gtm-pyramid: ${out}: is the folder the command runs in (or holds it), which the report would replace; nothing was changed. Run it from the parent folder with --out naming this one`,
+      );
+    expect(readdirSync(here)).toEqual([]);
+    // From the parent, naming it: written.
+    expect((await runCli(['report', '--out', 'site'], dir)).code).toBe(0);
+    expect(readdirSync(here)).toContain('index.html');
+  });
+});
+
 describe('gtm-pyramid example', () => {
   it('writes the example plan workbook, readable back, and refuses to overwrite without --force', async () => {
     const first = await runCli(['example', '--out', 'example.xlsx', '--lang', 'zh-CN'], dir);
@@ -345,6 +360,20 @@ describe('gtm-pyramid example', () => {
     ]);
     expect((await runCli(['example', '--out', 'example.xlsx', '--force'], dir)).code).toBe(0);
     expect(Object.keys(await readXlsx(join(dir, 'example.xlsx')))).toContain(tabDef('targets').label.en);
+  });
+
+  it('--out naming a folder (new with a trailing slash, or one that exists) puts the workbook in it', async () => {
+    const fresh = await runCli(['example', '--out', 'plans/'], dir);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout[0]).toBe(
+      `Example plan written to ${join('plans', 'gtm-pyramid-example.xlsx')} (en).`,
+    );
+    expect(readdirSync(join(dir, 'plans'))).toEqual(['gtm-pyramid-example.xlsx']);
+    mkdirSync(join(dir, 'existing'));
+    expect((await runCli(['example', '--out', 'existing'], dir)).code).toBe(0);
+    expect(Object.keys(await readXlsx(join(dir, 'existing', 'gtm-pyramid-example.xlsx')))).toContain(
+      tabDef('targets').label.en,
+    );
   });
 
   it('--help, --version and unknown commands', async () => {

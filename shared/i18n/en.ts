@@ -1101,6 +1101,8 @@ export const en = {
       noParent: 'its parent folder cannot be created ({code})',
       unwritable: 'cannot be written ({code})',
       exists: 'already exists; pass --force to replace it or choose another --out',
+      workingFolder:
+        'is the folder the command runs in (or holds it), which the report would replace; nothing was changed. Run it from the parent folder with --out naming this one',
       historyAtRisk:
         'holds a report whose history of {reports} reports --previous was to carry on, but --previous could not be used; nothing was changed. Fix --previous (e.g. --previous {suggest}), or remove the folder to start the history again',
     },

@@ -1035,6 +1035,8 @@ export const zhTW: Messages = {
       noParent: '無法建立其上層資料夾（{code}）',
       unwritable: '無法寫入（{code}）',
       exists: '已存在；如要取代請加上 --force，或另選 --out',
+      workingFolder:
+        '是命令所在的資料夾（或包含它），報告會取代該資料夾；未做任何更改。請在上一層資料夾中執行，並用 --out 指定此資料夾',
       historyAtRisk:
         '其中的報告帶有 {reports} 份報告的歷史，本應由 --previous 延續，但 --previous 無法使用；未做任何更改。請更正 --previous（例如 --previous {suggest}），或自行刪除該資料夾以重新開始歷史',
     },
