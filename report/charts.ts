@@ -30,6 +30,8 @@ const KEY_PREFIX = 8;
 const MILESTONE_TRACK = 99;
 
 const LABEL_SIZE = 11;
+/** Lane labels are 12 px and bold: measured as 13 px, so a bold face wider than the estimate still fits. */
+const LANE_LABEL_SIZE = 13;
 /** Widths are estimates: leave a margin so real fonts (often wider than the estimate) still fit. */
 const FONT_MARGIN = 1.15;
 
@@ -140,15 +142,24 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
   // Milestones get a track of their own under their department's items; in the phases view they have a lane.
   const ownTrack = data.mode !== 'phases';
   const withMilestones = new Set(ownTrack ? data.milestones.map((m) => m.row.slice(0, 4)) : []);
+  // Lane labels are left-aligned in a fixed gutter, at most 170 px: a longer name (a department of 40 characters) is
+  // cut with "…" to fit it, as bar labels are, rather than left to run into the lane over the bars.
+  const laneExtent = Math.ceil(
+    Math.min(
+      170,
+      Math.max(70, ...data.rows.map((r) => estimateTextWidth(r.label, LANE_LABEL_SIZE) * FONT_MARGIN + 14)),
+    ),
+  );
+  const laneLabel = (label: string) => fitText(label, laneExtent - 14, LANE_LABEL_SIZE);
   for (const lane of lanes) {
     const tracks = data.rows.filter((r) => r.key.startsWith(`${lane}:`));
     for (const t of tracks)
-      rows.push({ key: key(t.key, labelOf.get(t.key) ?? ''), lane: lanes.indexOf(lane) });
+      rows.push({ key: key(t.key, laneLabel(labelOf.get(t.key) ?? '')), lane: lanes.indexOf(lane) });
     if (withMilestones.has(lane))
       rows.push({ key: key(`${lane}:${MILESTONE_TRACK}`, ''), lane: lanes.indexOf(lane) });
   }
   const domainKeys = rows.map((r) => r.key);
-  const keyOf = (row: string) => key(row, labelOf.get(row) ?? '');
+  const keyOf = (row: string) => key(row, laneLabel(labelOf.get(row) ?? ''));
   const end = addDay(data.end);
   const t0 = Date.parse(`${data.start}T00:00:00Z`);
   const t1 = Date.parse(`${end}T00:00:00Z`);
@@ -181,10 +192,6 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
   const shown = present.length ? present : STATUS_READING_ORDER;
   const statusDomain = shown.map((s) => STATUS_LABELS[s][data.lang]);
   const statusRange = shown.map((s) => STATUS_COLORS[s]);
-  // Lane labels are left-aligned in a fixed gutter: a font wider than the estimate runs into the lane, not off the page.
-  const laneExtent = Math.ceil(
-    Math.min(170, Math.max(70, ...data.rows.map((r) => estimateTextWidth(r.label, 12) * 1.2 + 14))),
-  );
   const months = monthsBetween(data.start, data.end);
   const scaleX = {
     type: 'utc' as const,

@@ -22,6 +22,15 @@ import { exampleGrid, tempDir, xssWorkbook } from './helpers/report';
 
 const SCREENSHOTS = resolve('dist/screenshots');
 
+/** The example plan with its Support department named at length, everywhere the plan names it. */
+const LONG_DEPARTMENT = 'Customer Success and Technical Support Operations';
+function longDepartmentGrid() {
+  const wb = exampleGrid('en');
+  for (const grid of Object.values(wb))
+    for (const row of grid) row.forEach((cell, c) => cell === 'Support' && (row[c] = LONG_DEPARTMENT));
+  return wb;
+}
+
 describe('report in Chromium', () => {
   let browser: Browser;
   let dir: string;
@@ -33,6 +42,7 @@ describe('report in Chromium', () => {
     const builds = [
       ['en', await buildReport(exampleGrid('en'), { asOf: EXAMPLE_AS_OF, source: null })],
       ['zh', await buildReport(exampleGrid('zh-CN'), { asOf: EXAMPLE_AS_OF, source: null })],
+      ['long', await buildReport(longDepartmentGrid(), { asOf: EXAMPLE_AS_OF, source: null })],
       [
         'xss',
         await buildReport(xssWorkbook(), {
@@ -111,6 +121,30 @@ describe('report in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'report-phone.png'), fullPage: true });
     expectClean(problems, dialogs);
     await page.close();
+  });
+
+  it('a long department name wraps in its KPI card and is cut with "…" in the roadmap gutter, never over the bars', async () => {
+    for (const width of [375, 1280]) {
+      const { page, problems, dialogs } = await open('long', { width, height: 900 });
+      for (const kpi of await page.locator('li.kpi').all()) {
+        await kpi.scrollIntoViewIfNeeded();
+        const spill = await kpi.evaluate(
+          (el) =>
+            Math.max(...[...el.querySelectorAll('span')].map((s) => s.getBoundingClientRect().right)) -
+            el.getBoundingClientRect().right,
+        );
+        expect(spill, `${width} px`).toBeLessThanOrEqual(0);
+      }
+      // The lane label ends inside the gutter, left of where the timeline's grid starts.
+      const lane = page.locator('svg.chart-roadmap text', { hasText: /^Customer Success.*…$/ });
+      expect(await lane.count()).toBe(1);
+      // The data table under the chart keeps the whole name.
+      expect(
+        await page.locator('section[aria-labelledby="roadmap"] details').evaluate((el) => el.textContent),
+      ).toContain(LONG_DEPARTMENT);
+      expectClean(problems, dialogs);
+      await page.close();
+    }
   });
 
   it('Simplified Chinese renders the same report', async () => {
