@@ -130,7 +130,7 @@ describe('report in Chromium', () => {
         await kpi.scrollIntoViewIfNeeded();
         const spill = await kpi.evaluate(
           (el) =>
-            Math.max(...[...el.querySelectorAll('span')].map((s) => s.getBoundingClientRect().right)) -
+            Math.max(...Array.from(el.querySelectorAll('span')).map((s) => s.getBoundingClientRect().right)) -
             el.getBoundingClientRect().right,
         );
         expect(spill, `${width} px`).toBeLessThanOrEqual(0);
