@@ -423,6 +423,11 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[])
     if (!rows.has(k.toLowerCase())) rows.set(k.toLowerCase(), row);
   for (const { id, spec } of metrics) {
     if (!spec) continue;
+    // A weight that is no usable weight (below 0, text) is an invalid-weight error at its cell, and the tab's
+    // formulas, which still add it in, differ from the plan until it is fixed: a rebuild, which keeps it as typed,
+    // would not mend that, so no "rebuild" is asked for.
+    if (spec.phasing === 'custom' && Object.keys(targets.unusableWeights[id.toLowerCase()] ?? {}).length)
+      continue;
     const computed = rows.get(id.toLowerCase());
     if (!computed) {
       issues.push(

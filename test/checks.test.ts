@@ -8,6 +8,7 @@ import {
   analyzeWorkbook,
   buildTargetsSheet,
   checkPlan,
+  columnLetter,
   keyResultSpec,
   monthTarget,
   EXAMPLE_AS_OF,
@@ -960,6 +961,19 @@ describe('the Targets tab read back', () => {
     expect(issues.map((i) => [i.code, i.a1, i.message.en])).toEqual([
       ['targets-mismatch', 'G3', 'The Targets tab shows 5000 for KR2 in 2026-03, but the plan gives 50000.'],
     ]);
+  });
+
+  it('a weight below 0 is an error at its cell, and no "rebuild" (which keeps it as typed) is asked for', () => {
+    const { wb, targetRows, firstMonthColumn } = workbookWithTargets();
+    setCell(wb, KR, 'KR2', 'Phasing', 'custom');
+    const weights: (string | number)[] = ['KR2', 'weights', '', '', ...Array(12).fill('')];
+    [1, -1, 1, 1].forEach((w, i) => (weights[firstMonthColumn - 1 + 2 + i] = w));
+    wb['Targets'].splice(targetRows.KR2, 0, weights);
+    const issues = allIssues(wb);
+    expect(issues.filter((i) => i.code === 'invalid-weight').map((i) => i.a1)).toEqual([
+      `${columnLetter(firstMonthColumn + 3)}${targetRows.KR2 + 1}`,
+    ]);
+    expect(issues.filter((i) => i.code === 'targets-mismatch')).toEqual([]);
   });
 
   it('says a mismatch as the figures read, without float noise (142857.15, not 142857.14999999997)', () => {
