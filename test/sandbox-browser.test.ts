@@ -130,6 +130,10 @@ describe('the sidebar on the example plan', () => {
     await expect(sidebar.locator('#objectives').textContent()).resolves.toMatch(
       /on track.*at risk.*off track/,
     );
+    // What is missed or off track among key results and KPIs is on the first lines too (KR1, due in August, fell
+    // short: missed).
+    await expect(sidebar.locator('#key-results').textContent()).resolves.toMatch(/^Key results:.*missed/);
+    await expect(sidebar.locator('#kpis').textContent()).resolves.toMatch(/^KPIs:/);
     await expect(sidebar.locator('#status').textContent()).resolves.toMatch(/^Check finished/);
   });
 

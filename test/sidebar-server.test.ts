@@ -73,6 +73,15 @@ describe('getPlanCheck', () => {
       const progress = planProgress(plan, check.asOf);
       for (const o of check.objectives) expect(o.status).toBe(progress.objectives[o.id].status);
       expect(check.summary.objectives.total).toBe(plan.objectives.length);
+      // Key results and KPIs counted by status as progress judges them (the report's first screen counts the same).
+      for (const level of ['keyResults', 'kpis'] as const) {
+        const statuses = progress[level].map((m) => m.status);
+        expect(check.summary[level].total).toBe(statuses.length);
+        for (const status of new Set(statuses))
+          expect(check.summary[level][status], `${level} ${status}`).toBe(
+            statuses.filter((s) => s === status).length,
+          );
+      }
     });
   }
 

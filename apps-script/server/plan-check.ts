@@ -16,7 +16,7 @@ import {
   type PlanIssue,
   type Severity,
 } from '../../shared/issues';
-import type { Status } from '../../shared/progress';
+import { STATUS_ORDER, type Status } from '../../shared/progress';
 import type { Lang } from '../../shared/template';
 import { reasonOf, requestedLang, stackOf, tc } from './check-messages';
 import { quickFixOffers, type QuickFixOffer } from './quick-fix';
@@ -64,6 +64,9 @@ export interface PlanCheck {
     warnings: number;
     tips: number;
     objectives: Record<Status, number> & { total: number };
+    /** Key results and KPIs by status, as the report's first screen counts them: what is missed or off track. */
+    keyResults: Record<Status, number> & { total: number };
+    kpis: Record<Status, number> & { total: number };
   };
   objectives: ObjectiveStatus[];
   /** Issues grouped by tab, tabs in the spreadsheet's order (missing tabs last); errors first within a tab. */
@@ -100,21 +103,16 @@ export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: D
       (order.get(a.sheet) ?? Infinity) - (order.get(b.sheet) ?? Infinity) || a.sheet.localeCompare(b.sheet),
   );
 
-  const statuses: Record<Status, number> = {
-    'not-started': 0,
-    'on-track': 0,
-    'at-risk': 0,
-    'off-track': 0,
-    missed: 0,
-    'needs-attention': 0,
-    done: 0,
-    'no-data': 0,
+  const byStatus = (statuses: readonly Status[]) => {
+    const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
+    for (const status of statuses) counts[status]++;
+    return { ...counts, total: statuses.length };
   };
-  const objectives = plan.objectives.map((o) => {
-    const status = progress.objectives[o.id]?.status ?? 'no-data';
-    statuses[status]++;
-    return { id: o.id, title: o.title, status };
-  });
+  const objectives = plan.objectives.map((o) => ({
+    id: o.id,
+    title: o.title,
+    status: progress.objectives[o.id]?.status ?? ('no-data' as Status),
+  }));
   const counts = countBySeverity(issues);
   return {
     lang,
@@ -125,7 +123,9 @@ export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: D
       errors: counts.error,
       warnings: counts.warning,
       tips: counts.tip,
-      objectives: { ...statuses, total: objectives.length },
+      objectives: byStatus(objectives.map((o) => o.status)),
+      keyResults: byStatus(progress.keyResults.map((k) => k.status)),
+      kpis: byStatus(progress.kpis.map((k) => k.status)),
     },
     objectives,
     groups: sorted,

@@ -9,7 +9,7 @@
  */
 import type { CheckIssue, GoToCellResult, IssueGroup, PlanCheck } from '../server/plan-check';
 import type { QuickFixResult } from '../server/quick-fix';
-import { STATUS_LABELS } from '../../shared/progress';
+import { STATUS_LABELS, STATUS_READING_ORDER } from '../../shared/progress';
 import { CATALOGUES, fill, LANGS, type Lang, type Messages } from '../../shared/i18n';
 import { langFromLocale } from '../../shared/template';
 
@@ -162,34 +162,38 @@ function render(): void {
   byId('count-warning').textContent = String(check.summary.warnings);
   byId('count-tip').textContent = String(check.summary.tips);
 
-  const objectives = byId('objectives');
-  objectives.replaceChildren();
-  const o = check.summary.objectives;
-  if (o.total === 0) {
-    objectives.textContent = say('noObjectives');
-  } else {
-    objectives.append(el('span', 'objectives-label', say('objectives')));
-    const shown = (
-      [
-        'needs-attention',
-        'on-track',
-        'at-risk',
-        'off-track',
-        'missed',
-        'done',
-        'not-started',
-        'no-data',
-      ] as const
-    ).filter((s) => s === 'on-track' || s === 'at-risk' || s === 'off-track' || o[s] > 0);
+  // One line per level, as the report's first screen: objectives with the three pace words always (0 says
+  // something there), key results and KPIs with the statuses they have (a missed key result, an off-track KPI).
+  const statusLine = (
+    id: string,
+    label: string,
+    counts: PlanCheck['summary']['objectives'],
+    always: boolean,
+  ) => {
+    const line = byId(id);
+    line.replaceChildren();
+    line.hidden = counts.total === 0 && !always;
+    if (counts.total === 0) {
+      if (always) line.textContent = say('noObjectives');
+      return;
+    }
+    line.append(el('span', 'objectives-label', label));
+    // In the order the report's verdict reads them (STATUS_READING_ORDER).
+    const shown = STATUS_READING_ORDER.filter(
+      (s) => counts[s] > 0 || (always && (s === 'on-track' || s === 'at-risk' || s === 'off-track')),
+    );
     for (const status of shown) {
       const item = el('span', `objective-status status-${status}`);
       item.append(
         el('span', 'dot'),
-        document.createTextNode(`${o[status]} ${STATUS_LABELS[status][state.lang]}`),
+        document.createTextNode(`${counts[status]} ${STATUS_LABELS[status][state.lang]}`),
       );
-      objectives.append(item);
+      line.append(item);
     }
-  }
+  };
+  statusLine('objectives', say('objectives'), check.summary.objectives, true);
+  statusLine('key-results', say('keyResults'), check.summary.keyResults, false);
+  statusLine('kpis', say('kpis'), check.summary.kpis, false);
   const checkedAt = new Date(check.checkedAt);
   const time = Number.isNaN(checkedAt.getTime())
     ? check.checkedAt

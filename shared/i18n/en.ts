@@ -1195,6 +1195,8 @@ export const en = {
     warnings: 'Warnings',
     tips: 'Tips',
     objectives: 'Objectives:',
+    keyResults: 'Key results:',
+    kpis: 'KPIs:',
     noObjectives: 'No objectives yet.',
     checked: 'Checked at {time}; progress as of {date}.',
     done: 'Check finished: {errors} errors, {warnings} warnings, {tips} tips.',

@@ -1128,6 +1128,8 @@ export const zhCN: Messages = {
     warnings: '警告',
     tips: '提示',
     objectives: '目标：',
+    keyResults: '关键结果：',
+    kpis: 'KPI：',
     noObjectives: '还没有目标。',
     checked: '检查时间 {time}；进度截至 {date}。',
     done: '检查完成：{errors} 个错误、{warnings} 个警告、{tips} 条提示。',

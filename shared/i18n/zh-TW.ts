@@ -1128,6 +1128,8 @@ export const zhTW: Messages = {
     warnings: '警告',
     tips: '提示',
     objectives: '目標：',
+    keyResults: '關鍵結果：',
+    kpis: 'KPI：',
     noObjectives: '還沒有目標。',
     checked: '檢查時間 {time}；進度截至 {date}。',
     done: '檢查完成：{errors} 個錯誤、{warnings} 個警告、{tips} 條提示。',
