@@ -41,6 +41,7 @@ const ISSUES = {
   'missing-column-optional': ['warning', 'structure'],
   'duplicate-column': ['warning', 'structure'],
   'empty-sheet': ['error', 'structure'],
+  'duplicate-tab': ['warning', 'structure'],
   'missing-id': ['error', 'structure'],
   'duplicate-id': ['error', 'structure'],
   'missing-value': ['error', 'structure'],

@@ -94,7 +94,7 @@ export const HEADER_SEARCH_ROWS = 10;
 export function parsePlan(workbook: Workbook, options: ParseOptions = {}): ParseResult {
   const timeZone = options.timeZone ?? 'UTC';
   const issues: PlanIssue[] = [];
-  const sheets = findTabs(workbook);
+  const sheets = findTabs(workbook, issues);
   const layout: Plan['layout'] = {};
 
   const strategySheet = sheets.get('strategy');
@@ -216,12 +216,19 @@ function readableText(readable: FormulaReadableValue): string | Localized {
 // ---------------------------------------------------------------------------------------------------
 // Tabs and headers
 
-function findTabs(workbook: Workbook): Map<TabKey, { name: string }> {
+function findTabs(workbook: Workbook, issues: PlanIssue[]): Map<TabKey, { name: string }> {
   const found = new Map<TabKey, { name: string }>();
-  // Object key order is the workbook's tab order: with two tabs matching, the leftmost wins (as getSheetByName does).
+  // Object key order is the workbook's tab order: with two tabs matching, the leftmost wins (as getSheetByName does),
+  // and the other is said, since its cells (another language's copy, last year's) count for nothing.
   for (const name of Object.keys(workbook)) {
     const def = matchTab(name);
-    if (def && !found.has(def.key) && Array.isArray(workbook[name])) found.set(def.key, { name });
+    if (!def || !Array.isArray(workbook[name])) continue;
+    const first = found.get(def.key);
+    if (!first) found.set(def.key, { name });
+    else
+      issues.push(
+        makeIssue('duplicate-tab', { sheet: name, row: 1, column: 1 }, { tab: name, first: first.name }),
+      );
   }
   return found;
 }

@@ -108,6 +108,16 @@ const cases: Case[] = [
     a1: 'A1',
   },
   {
+    name: 'a second tab for the same part of the plan (a translated copy): said, since it counts for nothing',
+    code: 'duplicate-tab',
+    edit: (wb) => {
+      wb['關鍵結果'] = wb['Key Results'].map((row) => [...row]);
+    },
+    sheet: '關鍵結果',
+    a1: 'A1',
+    says: 'The "關鍵結果" tab is the same part of the plan as "Key Results", which is the one read; "關鍵結果" counts for nothing.',
+  },
+  {
     name: 'a row has no ID',
     code: 'missing-id',
     edit: (wb) => setCell(wb, KR, 'KR3', 'ID', ''),

@@ -520,6 +520,11 @@ export const en = {
       message: 'Column "{column}" appears twice on "{tab}"; only the first is read.',
       fix: 'Rename or delete the second one.',
     },
+    'duplicate-tab': {
+      message:
+        'The "{tab}" tab is the same part of the plan as "{first}", which is the one read; "{tab}" counts for nothing.',
+      fix: 'Move what it holds into "{first}", then delete or rename "{tab}".',
+    },
     'empty-sheet': {
       message: 'The "{tab}" tab has no header row.',
       fix: 'Run Insert templates to add the headers.',

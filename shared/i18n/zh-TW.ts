@@ -428,6 +428,10 @@ export const zhTW: Messages = {
       message: '「{tab}」表的「{column}」欄出現了兩次，只讀取第一欄。',
       fix: '重新命名或刪除重複的欄。',
     },
+    'duplicate-tab': {
+      message: '「{tab}」表與「{first}」表是計畫的同一部分，只讀取後者；「{tab}」不計入。',
+      fix: '把其中的內容移到「{first}」，然後刪除「{tab}」或將其改名。',
+    },
     'empty-sheet': {
       message: '「{tab}」表沒有標題列。',
       fix: '執行「插入範本」新增表頭。',
