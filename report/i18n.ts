@@ -121,6 +121,7 @@ export const SHEET_MESSAGES = {
   badSheetArg: localized((m) => m.report.sheet.badSheetArg),
   badApiRoot: localized((m) => m.report.sheet.badApiRoot),
   noCredentials: localized((m) => m.report.sheet.noCredentials),
+  badCredentialsFile: localized((m) => m.report.sheet.badCredentialsFile),
   unauthenticated: localized((m) => m.report.sheet.unauthenticated),
   forbidden: localized((m) => m.report.sheet.forbidden),
   forbiddenServiceAccount: localized((m) => m.report.sheet.forbiddenServiceAccount),

@@ -218,7 +218,20 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
     const adc = new authLibrary.GoogleAuth({ scopes: [SHEETS_SCOPE] });
     try {
       await adc.getClient();
-    } catch {
+    } catch (error) {
+      // GOOGLE_APPLICATION_CREDENTIALS set: the file it names is what failed (missing, not a key), not a lack of
+      // credentials; saying "set GOOGLE_APPLICATION_CREDENTIALS" to someone who has would send them in circles.
+      const file = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+      if (file)
+        throw new SheetReadError(
+          say(SHEET_MESSAGES.badCredentialsFile, lang, {
+            id,
+            file,
+            reason: String((error as NodeJS.ErrnoException).code ?? (error as Error).message ?? error).split(
+              '\n',
+            )[0],
+          }),
+        );
       throw new SheetReadError(say(SHEET_MESSAGES.noCredentials, lang, { id, guide: REPORT_GUIDE }));
     }
     auth = adc;

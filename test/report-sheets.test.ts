@@ -265,6 +265,23 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     expect(server.apiRequests).toHaveLength(0);
   });
 
+  it('GOOGLE_APPLICATION_CREDENTIALS naming a file that is missing or no key: says it is that file', async () => {
+    withoutLocalCredentials('bad-key');
+    process.env.METADATA_SERVER_DETECTION = 'none';
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = join(dir, 'bad-key', 'nope.json');
+    const missing = await fails(['report', '--sheet', ID], 'bad-key-missing');
+    expect(missing).toBe(
+      `gtm-pyramid: spreadsheet ${ID}: GOOGLE_APPLICATION_CREDENTIALS names ${join(dir, 'bad-key', 'nope.json')}, which cannot be used as Google credentials (ENOENT); point it at a service-account key file (JSON), or unset it to use the gcloud login`,
+    );
+    writeFileSync(join(dir, 'bad-key', 'empty.json'), '{}');
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = join(dir, 'bad-key', 'empty.json');
+    const notKey = await fails(['report', '--sheet', ID], 'bad-key-empty');
+    expect(notKey).toMatch(
+      /names \S+empty\.json, which cannot be used as Google credentials \(.+\); point it/,
+    );
+    expect(server.apiRequests).toHaveLength(0);
+  });
+
   it('403 with Application Default Credentials of a service account: names its e-mail to share the sheet with', async () => {
     withoutLocalCredentials('gce-adc');
     // A workload on Google Cloud: the metadata server gives the token and the account's e-mail.

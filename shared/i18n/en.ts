@@ -1040,6 +1040,8 @@ export const en = {
         'GTM_PYRAMID_SHEETS_API: "{value}" is not an http(s) address such as https://sheets.googleapis.com/',
       noCredentials:
         'spreadsheet {id}: no Google credentials found. On a laptop run: gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ; in CI set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (or use workload identity federation). See {guide}',
+      badCredentialsFile:
+        'spreadsheet {id}: GOOGLE_APPLICATION_CREDENTIALS names {file}, which cannot be used as Google credentials ({reason}); point it at a service-account key file (JSON), or unset it to use the gcloud login',
       unauthenticated:
         'spreadsheet {id}: Google refused the credentials (401: expired or revoked); sign in again with gcloud auth application-default login, or renew GTM_PYRAMID_ACCESS_TOKEN',
       forbidden:

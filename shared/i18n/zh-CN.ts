@@ -979,6 +979,8 @@ export const zhCN: Messages = {
       badApiRoot: 'GTM_PYRAMID_SHEETS_API：“{value}”不是 http(s) 网址，例如 https://sheets.googleapis.com/',
       noCredentials:
         '表格 {id}：未找到 Google 凭据。在电脑上运行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 设为服务账号密钥文件（或使用工作负载身份联合）。详见 {guide}',
+      badCredentialsFile:
+        '表格 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，无法用作 Google 凭据（{reason}）；请指向服务账号密钥文件（JSON），或取消设置以使用 gcloud 的登录',
       unauthenticated:
         '表格 {id}：Google 拒绝了凭据（401：已过期或已撤销）；请重新运行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
       forbidden: '表格 {id}：没有读取权限（403）；请在 Google 表格中点击“共享”，把 {who} 添加为查看者',

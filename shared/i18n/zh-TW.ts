@@ -979,6 +979,8 @@ export const zhTW: Messages = {
       badApiRoot: 'GTM_PYRAMID_SHEETS_API：「{value}」不是 http(s) 網址，例如 https://sheets.googleapis.com/',
       noCredentials:
         '試算表 {id}：未找到 Google 憑據。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務帳號金鑰檔案（或使用工作負載身份聯合）。詳見 {guide}',
+      badCredentialsFile:
+        '試算表 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，無法用作 Google 憑據（{reason}）；請指向服務帳號金鑰檔案（JSON），或取消設定以使用 gcloud 的登入',
       unauthenticated:
         '試算表 {id}：Google 拒絕了憑據（401：已過期或已撤銷）；請重新執行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
       forbidden: '試算表 {id}：沒有讀取權限（403）；請在 Google 試算表中點選「共用」，把 {who} 新增為檢視者',
