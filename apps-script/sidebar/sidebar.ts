@@ -197,7 +197,7 @@ function render(): void {
   const checkedAt = new Date(check.checkedAt);
   const time = Number.isNaN(checkedAt.getTime())
     ? check.checkedAt
-    : checkedAt.toLocaleTimeString(state.lang, { hour: '2-digit', minute: '2-digit' });
+    : checkedAt.toLocaleTimeString(state.lang, { hour: 'numeric', minute: '2-digit' });
   // The words around the time and the day, with both kept on one line.
   const checked = byId('checked');
   checked.replaceChildren();
