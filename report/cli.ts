@@ -274,10 +274,11 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   // The previous report: whatever cannot be used is a warning, and the report is written without the section.
   const previousRef = values.previous as string | undefined;
   let previous: { json: PlanJson; source: string } | undefined;
+  let unusable: ((lang: Lang) => string) | undefined;
   if (previousRef !== undefined) {
-    const loaded = await loadPrevious(previousRef, io.cwd(), lang ?? 'en');
+    const loaded = await loadPrevious(previousRef, io.cwd());
     if (loaded.ok) previous = { json: loaded.previous, source: previousRef };
-    else io.err(`gtm-pyramid: ${loaded.warning}`);
+    else unusable = loaded.warning;
   }
   const built = await prepareReport(input.workbook, {
     asOf,
@@ -286,6 +287,8 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     timeZone: input.timeZone,
     previous,
   });
+  // Said in the report's language: --lang, else the plan's.
+  if (unusable) io.err(`gtm-pyramid: ${unusable(lang ?? built.lang)}`);
   // --previous was meant to carry the history on, and could not: replacing a report that holds one would lose it
   // (a typo in --previous, in a scheduled job, wiped a year of trend and exited 0). Refused, nothing changed.
   if (previousRef !== undefined && !built.planJson.history) {

@@ -93,7 +93,9 @@ export interface HistoryEntry {
   objectives: Record<string, number | null>;
 }
 
-export type PreviousResult = { ok: true; previous: PlanJson } | { ok: false; warning: string };
+/** A previous report, or why it cannot be used, said in the report's language once that is known (the plan's own). */
+export type PreviousResult =
+  { ok: true; previous: PlanJson } | { ok: false; warning: (lang: Lang) => string };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -174,12 +176,12 @@ async function fetchText(first: URL): Promise<string> {
 }
 
 /** Reads the previous plan.json. Never throws: what cannot be used is a one-line warning. */
-export async function loadPrevious(ref: string, cwd: string, lang: Lang): Promise<PreviousResult> {
-  const reason = (key: ReasonKey | string, params: Params = {}) =>
+export async function loadPrevious(ref: string, cwd: string): Promise<PreviousResult> {
+  const reason = (key: ReasonKey | string, params: Params, lang: Lang) =>
     key in PREVIOUS_REASONS ? say(PREVIOUS_REASONS[key as ReasonKey], lang, params) : key;
   const warn = (message: Localized, key: ReasonKey | string, params: Params = {}): PreviousResult => ({
     ok: false,
-    warning: say(message, lang, { source: ref, reason: reason(key, params) }),
+    warning: (lang) => say(message, lang, { source: ref, reason: reason(key, params, lang) }),
   });
   let text: string;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
@@ -222,13 +224,16 @@ export async function loadPrevious(ref: string, cwd: string, lang: Lang): Promis
   if (json.version !== PLAN_JSON_VERSION)
     return {
       ok: false,
-      warning: say(PREVIOUS_MESSAGES.unknownVersion, lang, {
-        source: ref,
-        // Written as JSON (a text "1" in quotes) so a version of the wrong type never reads as the expected one.
-        version:
-          typeof json.version === 'number' ? String(json.version) : JSON.stringify(json.version).slice(0, 40),
-        expected: PLAN_JSON_VERSION,
-      }),
+      warning: (lang) =>
+        say(PREVIOUS_MESSAGES.unknownVersion, lang, {
+          source: ref,
+          // Written as JSON (a text "1" in quotes) so a version of the wrong type never reads as the expected one.
+          version:
+            typeof json.version === 'number'
+              ? String(json.version)
+              : JSON.stringify(json.version).slice(0, 40),
+          expected: PLAN_JSON_VERSION,
+        }),
     };
   if (typeof json.asOf !== 'string' || !isIsoDate(json.asOf) || !Array.isArray(json.keyResults))
     return warn(PREVIOUS_MESSAGES.notPlanJson, 'noAsOf');

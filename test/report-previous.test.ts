@@ -15,7 +15,7 @@ import { sincePreviousView } from '../report/view/since-previous';
 import { planToXlsxBuffer } from '../report/write-xlsx';
 import { colOf, rowOf } from './helpers/edit';
 import { NOVEMBER, OCTOBER, octoberWorkbook, writeReviews } from './helpers/previous';
-import { header, parse, runCli, tabName, tempDir } from './helpers/report';
+import { exampleGrid, header, parse, runCli, tabName, tempDir } from './helpers/report';
 
 let dir: string;
 let server: Server;
@@ -463,6 +463,17 @@ describe('a previous plan.json as it may come', () => {
       dir,
     );
     expect(run.code).toBe(0);
+    expect(run.stderr).toEqual([
+      'gtm-pyramid: 警告：--previous nowhere.json：無法讀取（檔案不存在）；報告將不含「自上次報告以來」',
+    ]);
+  });
+
+  it("without --lang, in the plan's own language, as the rest of the report's lines", async () => {
+    writeFileSync(join(dir, 'zh-plan.xlsx'), await planToXlsxBuffer(exampleGrid('zh-TW'), { lang: 'zh-TW' }));
+    const run = await runCli(
+      ['report', 'zh-plan.xlsx', '--as-of', NOVEMBER, '--previous', 'nowhere.json', '--out', 'zh-own'],
+      dir,
+    );
     expect(run.stderr).toEqual([
       'gtm-pyramid: 警告：--previous nowhere.json：無法讀取（檔案不存在）；報告將不含「自上次報告以來」',
     ]);
