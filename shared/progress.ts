@@ -501,10 +501,12 @@ function metricProgress(
     return base;
   }
   // The judged month's check-in (anyCompleted: it is the last of the window's counted months). Without it: no
-  // data (as the Targets tab's Status says); the figures so far stay, and its objective counts them (rollUp).
+  // data (as the Targets tab's Status says); the figures so far stay, and its objective counts them (rollUp). An
+  // amount that has already reached its target is done all the same: a month not typed yet cannot undo it.
   if (countedAt(values, offset + throughIndex - startIndex) === null) {
     base.missingCheckIn = monthText(frame, throughIndex);
-    base.status = 'no-data';
+    base.status =
+      type === 'cumulative' && base.attainment !== null && atLeast(base.attainment, 1) ? 'done' : 'no-data';
     return base;
   }
   if (type !== 'threshold' && base.attainment !== null && atLeast(base.attainment, 1)) {

@@ -316,7 +316,10 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       : type === 'milestone'
         ? `=IF(${current}=1,${label('done')},IF(${AS_OF}<${F},${label('not-started')},IF(${J}>=${N},${over},${label('on-track')})))`
         : `=IF(${AS_OF}<${F},${label('not-started')},IF(${J}<1,IF(N(${attainment})>=1${AT_LEAST},${label('done')},${label('not-started')}),` +
-          `IF(OR(${h('checkedIn')}=0,${attainment}=""),${label('no-data')},${judged})))`;
+          (type === 'cumulative'
+            ? // An amount that has reached its target is done, also with the judged month not checked in yet.
+              `IF(${attainment}="",${label('no-data')},IF(${h('checkedIn')}=0,IF(${reached},${label('done')},${label('no-data')}),${judged}))))`
+            : `IF(OR(${h('checkedIn')}=0,${attainment}=""),${label('no-data')},${judged})))`);
 
     const formula = (cell: Cell) => (typeof cell === 'string' && cell.startsWith('=') ? out(cell) : cell);
     rows.push([

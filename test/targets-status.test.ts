@@ -89,3 +89,38 @@ describe('Targets tab Status of threshold key results', () => {
       expect(grid[sheet.targetRows[p.id] - 1][status], p.id).toBe(STATUS_LABELS[p.status].en);
   });
 });
+
+describe('Targets tab Status of a cumulative key result past its target with the judged month not checked in', () => {
+  it('is done, in the tab and in progress; one not past it is no data in both', () => {
+    for (const [target, expected] of [
+      [30_000, 'done'], // KR2's sign-ups through September are over 30,000
+      [50_000, 'no-data'],
+    ] as const) {
+      const workbook = exampleWorkbook('en', { date: serial });
+      const krs = workbook['Key Results'];
+      krs.find((r) => r[0] === 'KR2')![(krs[0] as string[]).indexOf('Target')] = target;
+      const actuals = workbook['Actuals'];
+      const metric = (actuals[0] as string[]).indexOf('Metric');
+      const date = (actuals[0] as string[]).indexOf('Date');
+      // October's row of KR2 not typed yet.
+      workbook['Actuals'] = actuals.filter(
+        (r, i) => i === 0 || !(r[metric] === 'KR2' && Number(r[date]) >= serial('2026-10-01')),
+      );
+      const { plan } = parsePlan(workbook);
+      const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial, asOf: AS_OF })!;
+      const targetsName = tabDef('targets').label.en;
+      const { values } = evaluateWorkbook(
+        { ...workbook, [targetsName]: sheet.rows },
+        { names: { [TARGETS_AS_OF.name]: { sheet: targetsName, ...sheet.asOfCell } } },
+      );
+      const status =
+        sheet.firstMonthColumn -
+        1 +
+        sheet.months.length +
+        TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === 'status');
+      const kr2 = planProgress(plan, AS_OF).keyResults.find((k) => k.id === 'KR2')!;
+      expect(kr2).toMatchObject({ status: expected, missingCheckIn: '2026-10' });
+      expect(values(targetsName)[sheet.targetRows.KR2 - 1][status]).toBe(STATUS_LABELS[expected].en);
+    }
+  });
+});
