@@ -434,7 +434,7 @@ async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
     const { exampleXlsxBuffer, writeFileAtomic } = await import('./write-xlsx');
     await writeFileAtomic(target, await exampleXlsxBuffer(lang));
   } catch (error) {
-    throw new OutputError(out, say(OUTPUT_MESSAGES.unwritable, lang, { code: codeOf(error) }));
+    throw new OutputError(out, say(OUTPUT_MESSAGES.unwritable, lang, { code: codeOf(error, lang) }));
   }
   io.out(CATALOGUES[lang].cli.exampleWritten(out, lang));
   io.out(CATALOGUES[lang].cli.exampleImport());

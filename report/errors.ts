@@ -1,3 +1,6 @@
+import type { Lang } from '../shared/i18n';
+import { FILE_SYSTEM_WORDS, say } from './i18n';
+
 /**
  * A file that is not a readable workbook: `problem` says why in one line (report/read-xlsx.ts). Here, with the
  * other failures the CLI prints, so it can recognise them without loading the reader.
@@ -26,6 +29,12 @@ export class OutputError extends Error {
   }
 }
 
-/** A file system error's code (ENOSPC, EACCES, …), or its message when it has none: the detail an output error names. */
-export const codeOf = (error: unknown): string =>
-  (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+/**
+ * A file system error's code (ENOSPC, EACCES, …) with what it means in the reader's language where it is a usual
+ * one ("EACCES: permission denied"), or its message when it has none: the detail an output error names.
+ */
+export function codeOf(error: unknown, lang: Lang = 'en'): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code) return error instanceof Error ? error.message : String(error);
+  return Object.hasOwn(FILE_SYSTEM_WORDS, code) ? `${code}: ${say(FILE_SYSTEM_WORDS[code], lang)}` : code;
+}

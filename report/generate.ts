@@ -194,7 +194,7 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
     stat = await lstat(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw refused('uninspectable', { code: codeOf(error) });
+    throw refused('uninspectable', {}, error);
   }
   if (stat.isSymbolicLink()) throw refused('symlink');
   if (!stat.isDirectory()) throw refused('notFolder');
@@ -233,7 +233,7 @@ export async function historyInReport(dir: string): Promise<number> {
 }
 
 /** An OutputError naming the folder as the user gave it, in their language. */
-type Refuse = (problem: keyof typeof OUTPUT_MESSAGES, params?: Params) => OutputError;
+type Refuse = (problem: keyof typeof OUTPUT_MESSAGES, params?: Params, error?: unknown) => OutputError;
 
 /**
  * Files written at once. One at a time, each write waits for the last (open, write, close on libuv's thread
@@ -284,15 +284,23 @@ export async function writeReportDir(
   shown = dir,
   lang: Lang = 'en',
 ): Promise<string[]> {
-  const refused: Refuse = (problem, params = {}) =>
-    new OutputError(shown, say(OUTPUT_MESSAGES[problem], lang, params));
+  // A file system error is named by its code and what that means ("EACCES: permission denied").
+  const refused: Refuse = (problem, params = {}, error) =>
+    new OutputError(
+      shown,
+      say(
+        OUTPUT_MESSAGES[problem],
+        lang,
+        error === undefined ? params : { ...params, code: codeOf(error, lang) },
+      ),
+    );
   const target = resolve(dir);
   const parent = dirname(target);
   const state = await checkReplaceable(target, refused);
   try {
     await mkdir(parent, { recursive: true });
   } catch (error) {
-    throw refused('noParent', { code: codeOf(error) });
+    throw refused('noParent', {}, error);
   }
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
@@ -320,6 +328,6 @@ export async function writeReportDir(
     if (error instanceof OutputError) throw error;
     // Not the file system's failure (a page that could not be drawn): a bug to report as it is.
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
-    throw refused('unwritable', { code: codeOf(error) });
+    throw refused('unwritable', {}, error);
   }
 }

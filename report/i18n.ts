@@ -86,6 +86,20 @@ export const FILE_MESSAGES = {
 } as const satisfies Record<string, Localized>;
 
 /** Why the output (--out) cannot be written: the CLI prints `DIR: ` and one of these. */
+/** What the usual file system error codes mean, said after the code (report/errors.ts codeOf). */
+export const FILE_SYSTEM_WORDS: Record<string, Localized> = {
+  EACCES: localized((m) => m.report.fileSystem.EACCES),
+  EPERM: localized((m) => m.report.fileSystem.EPERM),
+  EBUSY: localized((m) => m.report.fileSystem.EBUSY),
+  ENOTEMPTY: localized((m) => m.report.fileSystem.ENOTEMPTY),
+  ENOTDIR: localized((m) => m.report.fileSystem.ENOTDIR),
+  EEXIST: localized((m) => m.report.fileSystem.EEXIST),
+  EISDIR: localized((m) => m.report.fileSystem.EISDIR),
+  EROFS: localized((m) => m.report.fileSystem.EROFS),
+  ENOSPC: localized((m) => m.report.fileSystem.ENOSPC),
+  EMFILE: localized((m) => m.report.fileSystem.EMFILE),
+};
+
 export const OUTPUT_MESSAGES = {
   symlink: localized((m) => m.report.output.symlink),
   notFolder: localized((m) => m.report.output.notFolder),

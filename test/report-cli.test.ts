@@ -105,6 +105,20 @@ describe('gtm-pyramid report', () => {
     expect(run.stderr).toEqual(['gtm-pyramid: afile: exists and is not a folder; choose another --out']);
   });
 
+  it("names a file system failure by its code and what it means, in the reader's language", async () => {
+    writeFileSync(join(dir, 'a-file'), 'x');
+    // --out under a file: no folder can be made there.
+    const run = await runCli(['report', '--out', 'a-file/report'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual([
+      'gtm-pyramid: a-file/report: cannot be inspected (ENOTDIR: a part of the path is a file, not a folder)',
+    ]);
+    const zh = await runCli(['report', '--out', 'a-file/report', '--lang', 'zh-TW'], dir);
+    expect(zh.stderr).toEqual([
+      'gtm-pyramid: a-file/report: 無法檢查（ENOTDIR: 路徑中的某一部分是檔案而不是資料夾）',
+    ]);
+  });
+
   it('rejects a bad --as-of or --lang with one line', async () => {
     expect((await runCli(['report', '--as-of', '2026-02-30'], dir)).stderr).toEqual([
       'gtm-pyramid: --as-of must be a real day written YYYY-MM-DD, not "2026-02-30"',

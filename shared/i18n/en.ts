@@ -1095,6 +1095,18 @@ export const en = {
       permissionDenied: 'permission denied',
       unreadable: 'cannot be read ({code})',
     },
+    fileSystem: {
+      EACCES: 'permission denied',
+      EPERM: 'not permitted',
+      EBUSY: 'in use: a mount point, or a folder a program holds open',
+      ENOTEMPTY: 'another run wrote there at the same moment; try again',
+      ENOTDIR: 'a part of the path is a file, not a folder',
+      EEXIST: 'a file of that name is in the way',
+      EISDIR: 'it is a folder',
+      EROFS: 'the disk is read-only',
+      ENOSPC: 'the disk is full',
+      EMFILE: 'too many files open at once; try again',
+    },
     output: {
       symlink: 'is a symbolic link; give the real folder as --out',
       notFolder: 'exists and is not a folder; choose another --out',

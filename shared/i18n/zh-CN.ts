@@ -1030,6 +1030,18 @@ export const zhCN: Messages = {
       permissionDenied: '没有权限',
       unreadable: '无法读取（{code}）',
     },
+    fileSystem: {
+      EACCES: '没有权限',
+      EPERM: '不允许此操作',
+      EBUSY: '正在使用中：挂载点，或被程序打开的文件夹',
+      ENOTEMPTY: '另一次运行同时写入了该位置；请重试',
+      ENOTDIR: '路径中的某一部分是文件而不是文件夹',
+      EEXIST: '已有同名文件',
+      EISDIR: '这是一个文件夹',
+      EROFS: '磁盘为只读',
+      ENOSPC: '磁盘已满',
+      EMFILE: '同时打开的文件过多；请重试',
+    },
     output: {
       symlink: '是符号链接；请用 --out 指定实际的文件夹',
       notFolder: '已存在且不是文件夹；请另选 --out',

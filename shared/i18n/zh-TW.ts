@@ -1030,6 +1030,18 @@ export const zhTW: Messages = {
       permissionDenied: '沒有權限',
       unreadable: '無法讀取（{code}）',
     },
+    fileSystem: {
+      EACCES: '沒有權限',
+      EPERM: '不允許此操作',
+      EBUSY: '正在使用中：掛載點，或被程式開啟的資料夾',
+      ENOTEMPTY: '另一次執行同時寫入了該位置；請重試',
+      ENOTDIR: '路徑中的某一部分是檔案而不是資料夾',
+      EEXIST: '已有同名檔案',
+      EISDIR: '這是一個資料夾',
+      EROFS: '磁碟為唯讀',
+      ENOSPC: '磁碟已滿',
+      EMFILE: '同時開啟的檔案過多；請重試',
+    },
     output: {
       symlink: '是符號連結；請用 --out 指定實際的資料夾',
       notFolder: '已存在且不是資料夾；請另選 --out',
