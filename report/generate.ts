@@ -8,6 +8,7 @@
  * files we wrote) and nothing else; any other folder is left untouched and reported.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -302,9 +303,18 @@ export async function writeReportDir(
   } catch (error) {
     throw refused('noParent', {}, error);
   }
+  await removeLeftovers(parent, basename(target));
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
   const old = join(parent, `.${basename(target)}.old-${tag}`);
+  // Stopped while writing (Ctrl-C, a CI job cancelled): the half-written folder goes with the process, not left
+  // beside the report for a publish step to pick up. The signal is then raised again, so the exit is as usual.
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(temp, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     await mkdir(temp);
     const names = await writeAll(temp, files);
@@ -329,5 +339,37 @@ export async function writeReportDir(
     // Not the file system's failure (a page that could not be drawn): a bug to report as it is.
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     throw refused('unwritable', {}, error);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Whether a process is running (signal 0 tests it; EPERM: it runs, as another user). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The temporary folders of a run that was killed outright (no signal to catch): ours by their name
+ * (`.DIR.tmp-<pid>-<hex>`, `.DIR.old-<pid>-<hex>`) and their process gone. A folder of a run still going is kept.
+ */
+async function removeLeftovers(parent: string, name: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(parent);
+  } catch {
+    return; // no parent yet: nothing left over
+  }
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const m = /^(?:tmp|old)-(\d+)-[0-9a-f]{8}$/.exec(entry.slice(prefix.length));
+    if (m && !running(Number(m[1]))) await rm(join(parent, entry), { recursive: true, force: true });
   }
 }

@@ -98,6 +98,20 @@ describe('gtm-pyramid report', () => {
     expect(entries(join(dir, 'pages'))).toEqual(['.gtm-pyramid-report', 'CNAME', 'index.html', 'plan.json']);
   });
 
+  it('clears the half-written folders of a run that was killed, and keeps those of a run still going', async () => {
+    mkdirSync(join(dir, 'pub'), { recursive: true });
+    // A run killed outright (its process gone: no process has a pid this large) left its temporary folder.
+    const dead = join(dir, 'pub', '.site.tmp-4194305-0a1b2c3d');
+    mkdirSync(dead);
+    writeFileSync(join(dead, 'index.html'), '<p>half');
+    // A run going on now (this process) keeps its own.
+    const live = join(dir, 'pub', `.site.tmp-${process.pid}-0a1b2c3d`);
+    mkdirSync(live);
+    expect((await runCli(['report', '--out', 'pub/site'], dir)).code).toBe(0);
+    expect(entries(join(dir, 'pub')).sort()).toEqual([`.site.tmp-${process.pid}-0a1b2c3d`, 'site']);
+    rmSync(live, { recursive: true });
+  });
+
   it('refuses a file where the folder should be', async () => {
     writeFileSync(join(dir, 'afile'), 'x');
     const run = await runCli(['report', '--out', 'afile'], dir);
