@@ -174,6 +174,30 @@ describe('report in Chromium', () => {
     const { page, problems, dialogs } = await open('en', { width: 1280, height: 900 }, 'dark');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await background()).toBe('rgb(15, 20, 25)');
+    // Every text of the charts reads on the dark page: at least 4.5:1 against what is behind it.
+    const contrasts = await page.evaluate(() => {
+      const rgb = (css: string) => (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (css: string) => {
+        const [r, g, b] = rgb(css).map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const behind = (el: Element): string => {
+        for (let e: Element | null = el; e; e = e.parentElement) {
+          const bg = getComputedStyle(e).backgroundColor;
+          if (bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg;
+        }
+        return getComputedStyle(document.body).backgroundColor;
+      };
+      return Array.from(document.querySelectorAll('svg.chart text')).map((t) => {
+        const [a, b] = [luminance(getComputedStyle(t).fill), luminance(behind(t.closest('svg')!))];
+        return { text: t.textContent, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+      });
+    });
+    expect(contrasts.length).toBeGreaterThan(10);
+    expect(contrasts.filter((c) => c.ratio < 4.5)).toEqual([]);
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     expect(await background()).toBe('rgb(255, 255, 255)');
     expect(

@@ -14,7 +14,7 @@ import Handlebars from 'handlebars';
 
 import type { CompanyPage, DepartmentPage, IssuesPage, ReportView } from '../view-model';
 import { TEMPLATES_DIR as TEMPLATES } from '../package-info';
-import { CATEGORY_COLORS, STATUS_COLORS, type Status } from './palette';
+import { CATEGORY_COLORS, DARK_CHART_TEXT, STATUS_COLORS, type Status } from './palette';
 import { compileTemplates } from './templates';
 
 export interface RenderedPage {
@@ -58,7 +58,13 @@ export function stylesheet(): string {
     .map(([status, color]) => `--status-${status}:${color};--status-${status}-ink:${inkOn(color)};`)
     .join('');
   const categories = CATEGORY_COLORS.map((color, i) => `--cat-${i}:${color};`).join('');
-  return minifyCss(`:root{${vars}${categories}}\n${readFileSync(join(TEMPLATES, 'report.css'), 'utf8')}`);
+  const darkCharts = Object.entries(DARK_CHART_TEXT)
+    .map(([light, dark]) => `svg.chart text[fill="${light}"]{fill:${dark}}`)
+    .join('');
+  return minifyCss(
+    `:root{${vars}${categories}}\n${readFileSync(join(TEMPLATES, 'report.css'), 'utf8')}\n` +
+      `@media screen and (prefers-color-scheme: dark){${darkCharts}}`,
+  );
 }
 
 export function sha256(text: string): string {

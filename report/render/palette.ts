@@ -62,6 +62,17 @@ export const NEUTRALS = Object.freeze({
   grid: '#8c8c8c',
 });
 
+/**
+ * What the charts' text colours become on a dark screen, where the greys above fall under 4.5:1 on the dark
+ * surface (#767676 on #171d24 is 3.7:1) and the red as-of label under 3:1. The SVG keeps its attributes; the
+ * stylesheet overrides them (a CSS fill wins over the attribute), on screens only: print is light.
+ */
+export const DARK_CHART_TEXT: Readonly<Record<string, string>> = Object.freeze({
+  [NEUTRALS.text]: '#aab4be',
+  [NEUTRALS.title]: '#c3cbd3',
+  [STATUS_COLORS['off-track']]: '#ff8a80',
+});
+
 /** Okabe–Ito categorical palette (black replaced by grey so it shows on dark pages). */
 export const CATEGORY_COLORS: readonly string[] = Object.freeze([
   '#0072b2',
