@@ -182,7 +182,20 @@ export const UNIT_ALIASES: Record<string, readonly string[]> = {
 };
 
 /** A currency or unit as compared: normalised like headers (case, width, both scripts), without - and . */
-const wordKey = (text: string) => normalizeHeader(text).replace(/[-.]/g, '');
+const wordKeys = new Map<string, string>();
+/**
+ * Remembered: units and currencies are a few words, read for every key result many times over (its precision, its
+ * check-ins, the funnel), and normalising is the costly part. Bounded, for a long-running session.
+ */
+const wordKey = (text: string) => {
+  let key = wordKeys.get(text);
+  if (key === undefined) {
+    key = normalizeHeader(text).replace(/[-.]/g, '');
+    if (wordKeys.size >= 10_000) wordKeys.clear();
+    wordKeys.set(text, key);
+  }
+  return key;
+};
 
 let currencyIndex: Map<string, readonly string[]> | undefined;
 let unitIndex: Map<string, string> | undefined;
@@ -349,7 +362,20 @@ const exponentOf = (word: string) => NUMBER_SCALES.find(([w]) => w === word.toLo
  * A Unit that counts in a multiple: its power of ten and the unit after it (萬元 → 4, 元; 萬 → 4, ''; K USD and
  * USD K → 3, USD); else undefined.
  */
+const scaledUnits = new Map<string, { exponent: number; rest: string } | null>();
+
 export function scaledUnit(unit: string): { exponent: number; rest: string } | undefined {
+  // A plan has a few units, asked about for every key result and check-in: each is worked out once.
+  let known = scaledUnits.get(unit);
+  if (known === undefined) {
+    known = unitScale(unit) ?? null;
+    if (scaledUnits.size >= 10_000) scaledUnits.clear();
+    scaledUnits.set(unit, known);
+  }
+  return known ?? undefined;
+}
+
+function unitScale(unit: string): { exponent: number; rest: string } | undefined {
   const words = (scales: typeof NUMBER_SCALES) =>
     [...scales]
       .sort((a, b) => b[0].length - a[0].length)

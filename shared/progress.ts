@@ -485,6 +485,7 @@ function metricProgress(
     startIndex,
     judgedCount,
     base.current,
+    base.expected,
     throughIndex,
     dueIndex,
   );
@@ -692,6 +693,8 @@ function forecast(
   startIndex: number,
   judgedCount: number,
   current: number | null,
+  /** Where the plan expects it by the end of the judged months (cumulative: baseline + their targets). */
+  expected: number | null,
   through: number,
   dueIndex: number,
 ): number | null {
@@ -708,10 +711,12 @@ function forecast(
     // asked of them, carried over what it asks of the months left. A ramp-up on plan one month in forecasts its
     // target, not the first month's small amount times the months left. (For even phasing this rule is the run
     // rate above but for the monthly targets' rounding, so the run rate is kept there as it always was.)
+    // The plan by the end of the judged months is `expected`, by the due month the target: one more position to
+    // work out, where the recent months began (custom weights make each a sum over the window).
     const n = dueIndex - startIndex + 1;
-    const planned = (k: number) => expectedAtPosition(spec, k, n) ?? spec.baseline;
-    const askedRecently = planned(judgedCount) - planned(first);
-    const askedLater = planned(n) - planned(judgedCount);
+    const byNow = expected ?? spec.baseline;
+    const askedRecently = byNow - (expectedAtPosition(spec, first, n) ?? spec.baseline);
+    const askedLater = spec.target - byNow;
     if (askedRecently > 0) return current + (sum / askedRecently) * askedLater;
     return current + (sum / (judgedCount - first)) * remaining;
   }
