@@ -235,18 +235,10 @@ function unitOf(text: string): string | undefined {
 
 /**
  * A Unit that makes the metric a percentage (its values ratios: 0.2 is 20%): `%` as most people type it, the
- * full-width `％` a Chinese input method gives and the small `﹪` (both `%` under NFKC), and the words for it.
+ * full-width `％` a Chinese input method gives and the small `﹪` (both `%` under NFKC). Not the words (percent,
+ * 百分比): a plan that writes those has always counted its values as typed (20 for 20), and still does.
  */
-export const PERCENT_UNIT_NAMES: readonly string[] = [
-  '%',
-  '％',
-  '﹪',
-  'percent',
-  'percentage',
-  'pct',
-  '百分比',
-  '百分率',
-];
+export const PERCENT_UNIT_NAMES: readonly string[] = ['%', '％', '﹪'];
 let percentUnits: Set<string> | undefined;
 export function isPercentUnit(unit: string): boolean {
   percentUnits ??= new Set(PERCENT_UNIT_NAMES.map(wordKey));

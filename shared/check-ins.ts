@@ -39,8 +39,10 @@ export function looksLikeWholePercent(value: number, scale: number, openAbove = 
   const low = -bound;
   const high = openAbove ? Math.max(bound, OPEN_BAR_CEILING) : bound;
   // Spelled out rather than with an `inside(x)` helper: this runs for every `%` check-in of the plan. A value
-  // under 1 can be a whole percent too, in a plan of small rates: 0.9 against 0.5% → 2% (range ±0.1) is 0.9%.
+  // under 1 can be a whole percent too, in a plan of small rates: 0.9 against 0.5% → 2% (range ±0.1) is 0.9%;
+  // but not below the range: −0.3 for a month of −30% growth is a bad month, not −0.3%.
   if (value >= low && value <= high) return false;
+  if (value < low && value >= -1) return false;
   const ratio = value / 100;
   return ratio >= low && ratio <= high;
 }

@@ -792,9 +792,10 @@ function rollUp(group: Group): RollUp {
     return { attainment, expectedAttainment, status: 'done', metrics };
   }
   if (allNotStarted) return { attainment: null, expectedAttainment: null, status: 'not-started', metrics };
-  // Every key result's due month is judged and not all were reached: the objective is over, and missed (the pace
-  // bands would call it "at risk" for ever, as if it could still be saved).
-  if (allOver) {
+  // Every key result's due month is judged, each with its data, and not all were reached: the objective is over,
+  // and missed (the pace bands would call it "at risk" for ever, as if it could still be saved). A member without
+  // data keeps it to the rule below: what it lacks is a number, not a verdict.
+  if (allOver && !anyNoData) {
     const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED);
     return { attainment, expectedAttainment, status: 'missed', metrics };
   }

@@ -619,11 +619,21 @@ describe('score', () => {
       missingCheckIn: '2026-12',
       status: 'no-data',
     });
-    // O1 still counts what KR2 and KR3 checked in: (0.92 + 0.752 + 0.533)/3 = 0.735 against 1. (Counting only the
-    // key results with data left KR1's 0.92 alone: on track, for two rows not typed.) Every key result of O1 is
-    // over and none was reached: O1 is missed, not "at risk" as if it could still be saved.
+    // O1 still counts what KR2 and KR3 checked in: (0.92 + 0.752 + 0.533)/3 = 0.735 against 1, at risk. (Counting
+    // only the key results with data left KR1's 0.92 alone: on track, for two rows not typed.) Over, but two of its
+    // key results lack their last number: not yet "missed", which is a verdict on numbers that are all in.
     expect(metric(p, 'KR2').attainment).toBeCloseTo(37_600 / 50_000, 12);
     expect(p.objectives.O1.attainment).toBeCloseTo((0.92 + 0.752 + 0.08 / 0.15) / 3, 12);
+    expect(p.objectives.O1.status).toBe('at-risk');
+  });
+
+  it('an objective whose key results are all over, with their numbers in, and not all reached is missed', () => {
+    const wb = exampleWorkbook('en');
+    // December's readings typed: every key result of O1 has its last month.
+    addRow(wb, 'Actuals', { Date: '2026-12-28', Metric: 'KR2', Value: 4000 });
+    addRow(wb, 'Actuals', { Date: '2026-12-28', Metric: 'KR3', Value: 0.14 });
+    const p = progressOf(wb, '2027-01-05');
+    expect(['KR1', 'KR2', 'KR3'].map((id) => metric(p, id).status)).toEqual(['missed', 'missed', 'missed']);
     expect(p.objectives.O1.status).toBe('missed');
     // While one of them is still running, the pace bands judge it: as of 15 November KR2 and KR3 are.
     expect(progressOf(exampleWorkbook('en')).objectives.O1.status).toBe('at-risk');
