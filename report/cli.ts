@@ -289,8 +289,10 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   });
   // Said in the report's language: --lang, else the plan's.
   if (unusable) io.err(`gtm-pyramid: ${unusable(lang ?? built.lang)}`);
-  // --previous was meant to carry the history on, and could not: replacing a report that holds one would lose it
-  // (a typo in --previous, in a scheduled job, wiped a year of trend and exited 0). Refused, nothing changed.
+  for (const warning of built.warnings) io.err(`gtm-pyramid: ${warning}`);
+  // --previous was to carry the history on and could not be used (a typo, a moved file, a report of the same day):
+  // replacing a report that holds one would lose it (a scheduled job wiped a year of trend and exited 0). Refused,
+  // nothing changed; the warning above says why it could not be used.
   if (previousRef !== undefined && !built.planJson.history) {
     const reports = await historyInReport(target);
     if (reports > 0)
@@ -302,7 +304,6 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
         }),
       );
   }
-  for (const warning of built.warnings) io.err(`gtm-pyramid: ${warning}`);
   // Each page is written while the next is drawn.
   const written = await writeReportDir(target, reportFiles(built), outDir, lang ?? built.lang);
   const counts = countBySeverity(built.issues);

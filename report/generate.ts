@@ -118,8 +118,8 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
   // Since the last report: compared before the pages are drawn, as the company page shows it first.
   const warnings: string[] = [];
   if (options.previous) {
-    // Warnings are the command line's words: in --lang when given, else English, as its other messages.
-    const warningLang = options.lang ?? 'en';
+    // Warnings are the command line's words, in the report's language: --lang, else the plan's.
+    const warningLang = lang;
     let compared: Comparison;
     try {
       compared = comparePrevious(planJson, options.previous.json, options.previous.source, warningLang);

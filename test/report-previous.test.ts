@@ -147,8 +147,14 @@ describe('gtm-pyramid report --previous', () => {
     const typo = await report(['november.xlsx', '--as-of', '2026-11-20', '--previous', 'site/plan.jsn']);
     expect(typo.code).toBe(2);
     expect(typo.stderr.at(-1)).toBe(
-      'gtm-pyramid: site: holds a report whose history of 2 reports --previous was to carry on, but --previous could not be used; nothing was changed. Fix --previous (e.g. --previous site/plan.json), or remove the folder to start the history again',
+      'gtm-pyramid: site: holds a report whose history of 2 reports --previous was to carry on, but --previous could not be used (see above); nothing was changed. Give --previous the last report before this one (the one in this folder is site/plan.json), or remove the folder to start the history again',
     );
+    expect(read('site/plan.json')).toBe(published);
+    // The same day run again with the folder's own report: why it cannot be compared comes first, then the refusal.
+    const again = await report(['november.xlsx', '--as-of', NOVEMBER, '--previous', 'site/plan.json']);
+    expect(again.code).toBe(2);
+    expect(again.stderr[0]).toMatch(/as of 2026-11-15, not before/);
+    expect(again.stderr.at(-1)).toMatch(/history of 2 reports/);
     expect(read('site/plan.json')).toBe(published);
     // Without --previous the report is a fresh start, as asked: written.
     expect((await report(['november.xlsx', '--as-of', '2026-11-20'])).code).toBe(0);
@@ -477,5 +483,12 @@ describe('a previous plan.json as it may come', () => {
     expect(run.stderr).toEqual([
       'gtm-pyramid: 警告：--previous nowhere.json：無法讀取（檔案不存在）；報告將不含「自上次報告以來」',
     ]);
+    // And why a report that was read cannot be compared (the English plan's October report: another plan).
+    const other = await runCli(
+      ['report', 'zh-plan.xlsx', '--as-of', NOVEMBER, '--previous', 'october/plan.json', '--out', 'zh-other'],
+      dir,
+    );
+    expect(other.stderr).toHaveLength(1);
+    expect(other.stderr[0]).toMatch(/^gtm-pyramid: 警告：--previous october\/plan\.json：/);
   });
 });

@@ -1123,7 +1123,7 @@ export const en = {
       workingFolder:
         'is the folder the command runs in (or holds it), which the report would replace; nothing was changed. Run it from the parent folder with --out naming this one',
       historyAtRisk:
-        'holds a report whose history of {reports} reports --previous was to carry on, but --previous could not be used; nothing was changed. Fix --previous (e.g. --previous {suggest}), or remove the folder to start the history again',
+        'holds a report whose history of {reports} reports --previous was to carry on, but --previous could not be used (see above); nothing was changed. Give --previous the last report before this one (the one in this folder is {suggest}), or remove the folder to start the history again',
     },
     usage: {
       help: [

@@ -1056,7 +1056,7 @@ export const zhCN: Messages = {
       workingFolder:
         '是命令所在的文件夹（或包含它），报告会替换该文件夹；未做任何更改。请在上一级文件夹中运行，并用 --out 指定此文件夹',
       historyAtRisk:
-        '其中的报告带有 {reports} 份报告的历史，本应由 --previous 延续，但 --previous 无法使用；未做任何更改。请更正 --previous（例如 --previous {suggest}），或自行删除该文件夹以重新开始历史',
+        '其中的报告带有 {reports} 份报告的历史，本应由 --previous 延续，但 --previous 无法使用（见上文）；未做任何更改。请让 --previous 指向本次之前的最后一份报告（此文件夹中的是 {suggest}），或自行删除该文件夹以重新开始历史',
     },
     usage: {
       help: [

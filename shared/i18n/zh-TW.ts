@@ -1056,7 +1056,7 @@ export const zhTW: Messages = {
       workingFolder:
         '是命令所在的資料夾（或包含它），報告會取代該資料夾；未做任何更改。請在上一層資料夾中執行，並用 --out 指定此資料夾',
       historyAtRisk:
-        '其中的報告帶有 {reports} 份報告的歷史，本應由 --previous 延續，但 --previous 無法使用；未做任何更改。請更正 --previous（例如 --previous {suggest}），或自行刪除該資料夾以重新開始歷史',
+        '其中的報告帶有 {reports} 份報告的歷史，本應由 --previous 延續，但 --previous 無法使用（見上文）；未做任何更改。請讓 --previous 指向本次之前的最後一份報告（此資料夾中的是 {suggest}），或自行刪除該資料夾以重新開始歷史',
     },
     usage: {
       help: [
