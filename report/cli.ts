@@ -10,7 +10,7 @@
  * read or the output could not be written (one line on stderr says which file and why). See docs/report.md.
  */
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
@@ -268,7 +268,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   // The report replaces its folder (a new one renamed into place): the folder the command runs in, or one holding
   // it, would leave the shell in a folder that no longer exists.
   const up = relative(target, io.cwd());
-  if (up === '' || (!up.startsWith('..') && !isAbsolute(up)))
+  if (up === '' || (up !== '..' && !up.startsWith(`..${sep}`) && !isAbsolute(up)))
     throw new OutputError(outDir, say(OUTPUT_MESSAGES.workingFolder, lang ?? 'en'));
   const { historyInReport, prepareReport, reportFiles, writeReportDir } = await import('./generate');
   // The previous report: whatever cannot be used is a warning, and the report is written without the section.

@@ -85,7 +85,6 @@ export const FILE_MESSAGES = {
   unreadable: localized((m) => m.report.file.unreadable),
 } as const satisfies Record<string, Localized>;
 
-/** Why the output (--out) cannot be written: the CLI prints `DIR: ` and one of these. */
 /** What the usual file system error codes mean, said after the code (report/errors.ts codeOf). */
 export const FILE_SYSTEM_WORDS: Record<string, Localized> = {
   EACCES: localized((m) => m.report.fileSystem.EACCES),
@@ -100,6 +99,7 @@ export const FILE_SYSTEM_WORDS: Record<string, Localized> = {
   EMFILE: localized((m) => m.report.fileSystem.EMFILE),
 };
 
+/** Why the output (--out) cannot be written: the CLI prints `DIR: ` and one of these. */
 export const OUTPUT_MESSAGES = {
   symlink: localized((m) => m.report.output.symlink),
   notFolder: localized((m) => m.report.output.notFolder),

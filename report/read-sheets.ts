@@ -74,11 +74,12 @@ export interface SheetReadOptions {
   timeoutMs?: number;
 }
 
-// https://docs.google.com/spreadsheets/d/ID/edit, or …/spreadsheets/u/1/d/ID/… when several accounts are signed in.
+// https://docs.google.com/spreadsheets/d/ID/edit, or …/spreadsheets/u/1/d/ID/… when several accounts are signed in, or
+// …/a/example.com/spreadsheets/d/ID/… (a Workspace domain's older links).
 // An ID is long (44 characters today): a "Publish to the web" link, …/spreadsheets/d/e/2PACX-…/pubhtml, names a
 // published copy, not the spreadsheet, and its "e" is no ID.
 const SPREADSHEET_URL =
-  /^https?:\/\/docs\.google\.com\/spreadsheets\/(?:u\/\d+\/)?d\/([a-zA-Z0-9_-]{20,})(?:[/?#]|$)/i;
+  /^https?:\/\/docs\.google\.com\/(?:a\/[^/]+\/)?spreadsheets\/(?:u\/\d+\/)?d\/([a-zA-Z0-9_-]{20,})(?:[/?#]|$)/i;
 const SPREADSHEET_ID = /^[a-zA-Z0-9_-]{20,}$/;
 
 /** The spreadsheet ID of a `--sheet` argument: the address from the browser, or the ID itself. */

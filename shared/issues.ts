@@ -71,7 +71,7 @@ const ISSUES = {
   'percent-as-whole-number': ['error', 'structure'],
   'confidence-out-of-range': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
-  'same-day-amounts': ['warning', 'tracking'],
+  'same-day-amounts': ['tip', 'tracking'],
   'same-day-readings': ['warning', 'tracking'],
   'check-in-before-start': ['warning', 'tracking'],
   'milestone-check-in': ['error', 'tracking'],

@@ -214,6 +214,7 @@ describe('gtm-pyramid report --sheet', () => {
     expect(spreadsheetIdOf(SHEET_URL)).toBe(ID);
     expect(spreadsheetIdOf(`https://docs.google.com/spreadsheets/u/1/d/${ID}/edit?usp=sharing`)).toBe(ID);
     expect(spreadsheetIdOf(` ${ID} `)).toBe(ID);
+    expect(spreadsheetIdOf(`https://docs.google.com/a/example.com/spreadsheets/d/${ID}/edit`)).toBe(ID);
     expect(spreadsheetIdOf('plan.xlsx')).toBeNull();
     expect(spreadsheetIdOf('https://example.com/x')).toBeNull();
     // A "Publish to the web" link names a published copy: no ID in it ("e" was taken for one).
