@@ -78,19 +78,22 @@ export function idText(cell: Cell, timeZone = 'UTC'): string {
 
 /**
  * Typed text as a number or a date is read from it: invisible format characters dropped, then NFKC, which turns
- * full-width digits, signs and punctuation (１２，０００、＄、￥) into their usual forms. Null when the text holds a
- * character NFKC would turn into a digit that is not one as typed: a footnote mark (170000¹), a superscript or
- * subscript (10²), a circled or parenthesised number (①5000), a fraction (½); "170000¹" is not 1,700,001.
+ * full-width digits, signs and punctuation (１２，０００、＄、￥) into their usual forms. Null when a character NFKC
+ * would turn into a digit, and that is not one as typed, touches a digit: a footnote mark (170000¹), a superscript
+ * or subscript (10²), a circled or parenthesised number (①5000), a fraction (5½); "170000¹" is not 1,700,001. In a
+ * unit after the amount it is part of the unit ("1,200 ft²", "5 km²").
  */
 function typedText(text: string): string | null {
   if (plainAscii(text)) return text.trim();
-  const visible = text.replace(FORMAT_CHARACTERS, '');
-  for (const ch of visible) {
-    const code = ch.codePointAt(0)!;
-    // ASCII and the full-width digits (U+FF10–FF19) are digits as typed.
-    if (code > 126 && (code < 0xff10 || code > 0xff19) && /\d/.test(ch.normalize('NFKC'))) return null;
+  const chars = [...text.replace(FORMAT_CHARACTERS, '')];
+  // ASCII and the full-width digits (U+FF10–FF19) are digits as typed.
+  const typedDigit = (ch: string | undefined) => ch !== undefined && /[0-9\uFF10-\uFF19]/.test(ch);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch.charCodeAt(0) <= 126 || typedDigit(ch) || !/\d/.test(ch.normalize('NFKC'))) continue;
+    if (typedDigit(chars[i - 1]) || typedDigit(chars[i + 1]) || i === 0) return null;
   }
-  return visible.normalize('NFKC').trim();
+  return chars.join('').normalize('NFKC').trim();
 }
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });

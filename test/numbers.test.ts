@@ -201,6 +201,9 @@ describe('readNumber', () => {
       expect(readNumber(text), text).toEqual({ ok: false, reason: 'not-a-number' });
     // Full-width digits are digits as typed.
     expect(readNumber('５０，０００')).toEqual({ ok: true, value: 50_000 });
+    // In a unit after the amount a superscript is the unit's: square feet, square kilometres.
+    expect(readNumber('1,200 ft²', { unit: 'ft²' })).toEqual({ ok: true, value: 1200 });
+    expect(readNumber('5 km²', { unit: 'km²' })).toEqual({ ok: true, value: 5 });
   });
 
   it('invisible characters pasted with an amount (zero-width space, direction marks, soft hyphen) are nothing', () => {
