@@ -270,7 +270,10 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const up = relative(target, io.cwd());
   if (up === '' || (up !== '..' && !up.startsWith(`..${sep}`) && !isAbsolute(up)))
     throw new OutputError(outDir, say(OUTPUT_MESSAGES.workingFolder, lang ?? 'en'));
-  const { historyInReport, prepareReport, reportFiles, writeReportDir } = await import('./generate');
+  const { historyInReport, prepareReport, removeLeftovers, reportFiles, writeReportDir } =
+    await import('./generate');
+  // A report a killed run left aside is put back first: --previous may name it, and its history is to be kept.
+  await removeLeftovers(target);
   // The previous report: whatever cannot be used is a warning, and the report is written without the section.
   const previousRef = values.previous as string | undefined;
   let previous: { json: PlanJson; source: string } | undefined;

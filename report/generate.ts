@@ -297,13 +297,13 @@ export async function writeReportDir(
     );
   const target = resolve(dir);
   const parent = dirname(target);
+  await removeLeftovers(target);
   const state = await checkReplaceable(target, refused);
   try {
     await mkdir(parent, { recursive: true });
   } catch (error) {
     throw refused('noParent', {}, error);
   }
-  await removeLeftovers(parent, basename(target));
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
   const old = join(parent, `.${basename(target)}.old-${tag}`);
@@ -358,8 +358,12 @@ function running(pid: number): boolean {
 /**
  * The temporary folders of a run that was killed outright (no signal to catch): ours by their name
  * (`.DIR.tmp-<pid>-<hex>`, `.DIR.old-<pid>-<hex>`) and their process gone. A folder of a run still going is kept.
+ * A run killed between moving the report aside and moving the new one in left DIR missing and the report only in
+ * its `.old-` folder: that one is put back as DIR (its history with it), not removed.
  */
-async function removeLeftovers(parent: string, name: string): Promise<void> {
+export async function removeLeftovers(target: string): Promise<void> {
+  const parent = dirname(target);
+  const name = basename(target);
   let entries: string[];
   try {
     entries = await readdir(parent);
@@ -367,9 +371,14 @@ async function removeLeftovers(parent: string, name: string): Promise<void> {
     return; // no parent yet: nothing left over
   }
   const prefix = `.${name}.`;
-  for (const entry of entries) {
-    if (!entry.startsWith(prefix)) continue;
-    const m = /^(?:tmp|old)-(\d+)-[0-9a-f]{8}$/.exec(entry.slice(prefix.length));
-    if (m && !running(Number(m[1]))) await rm(join(parent, entry), { recursive: true, force: true });
-  }
+  const left = entries.flatMap((entry) => {
+    const m = entry.startsWith(prefix)
+      ? /^(tmp|old)-(\d+)-[0-9a-f]{8}$/.exec(entry.slice(prefix.length))
+      : null;
+    return m && !running(Number(m[2])) ? [{ entry, old: m[1] === 'old' }] : [];
+  });
+  const restore = entries.includes(name) ? undefined : left.find((l) => l.old);
+  if (restore) await rename(join(parent, restore.entry), join(parent, name));
+  for (const { entry } of left)
+    if (entry !== restore?.entry) await rm(join(parent, entry), { recursive: true, force: true });
 }

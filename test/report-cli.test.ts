@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,20 @@ describe('gtm-pyramid report', () => {
     expect((await runCli(['report', '--out', 'pub/site'], dir)).code).toBe(0);
     expect(entries(join(dir, 'pub')).sort()).toEqual([`.site.tmp-${process.pid}-0a1b2c3d`, 'site']);
     rmSync(live, { recursive: true });
+  });
+
+  it('puts back a report a killed run had moved aside, with its history, rather than removing it', async () => {
+    mkdirSync(join(dir, 'pub2'), { recursive: true });
+    // Killed between moving the report aside and moving the new one in: no pub2/site, the report in its .old-.
+    expect((await runCli(['report', '--out', 'pub2/site'], dir)).code).toBe(0);
+    const published = readFileSync(join(dir, 'pub2', 'site', 'plan.json'), 'utf8');
+    renameSync(join(dir, 'pub2', 'site'), join(dir, 'pub2', '.site.old-4194305-0a1b2c3d'));
+    // The next run finds it where it was, and goes on as over any report of ours.
+    expect(
+      (await runCli(['report', '--out', 'pub2/site', '--previous', 'pub2/site/plan.json'], dir)).code,
+    ).toBe(0);
+    expect(entries(join(dir, 'pub2'))).toEqual(['site']);
+    expect(published).toContain('"asOf"');
   });
 
   it('refuses a file where the folder should be', async () => {
