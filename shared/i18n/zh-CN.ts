@@ -341,7 +341,7 @@ export const zhCN: Messages = {
           },
           row: {
             label: '行',
-            note: '目标：月度目标（公式）。权重：自定义分解时由你填写的权重。',
+            note: '目标：每月的目标值（公式）。权重：自定义分解时由你填写的权重。',
           },
           name: {
             label: '名称',
@@ -356,19 +356,19 @@ export const zhCN: Messages = {
     targetsSummaryColumns: {
       targetToDate: {
         label: '此时应达成',
-        note: '截至“截至日期”应达到的水平：截至最后一个已评估月份的目标（与报告一致）。',
+        note: '截至“截至日期”应达到的水平：截至最后一个已评估月份的目标值（与报告一致）。',
       },
       actualToDate: {
         label: '当前值',
-        note: '当前所处水平：累计型为基线加已计入的录入，其他为最近一次计入的录入。',
+        note: '当前所处水平：累计型为基线加已计入的实际值，其他为最近一次计入的实际值。',
       },
       attainment: {
         label: '达成率',
-        note: '从基线到目标的完成比例。',
+        note: '从基线到目标值的完成比例。',
       },
       status: {
         label: '状态',
-        note: '与累计目标对比的状态。',
+        note: '与累计目标值对比的状态。',
       },
     },
     languageNames: { en: '英文', 'zh-CN': '简体中文', 'zh-TW': '繁体中文' },
@@ -394,7 +394,7 @@ export const zhCN: Messages = {
         label: '最近实际值日期',
         note: '水平与阈值指标：计入的最近一条实际值的日期（无则为 0）。',
       },
-      expectedAttainment: { label: '预期达成率', note: '累计目标对应的达成率。' },
+      expectedAttainment: { label: '预期达成率', note: '累计目标值对应的达成率。' },
     },
     TARGETS_AS_OF: {
       label: '评估日',
@@ -1126,7 +1126,7 @@ export const zhCN: Messages = {
       noTargetChanges: '没有目标值变更。',
       addedRemoved: '新增或删除',
       added: '新增',
-      removed: '已删除',
+      removed: '删除',
       targetChange: '{id} {field}：{from} → {to}',
       objective: '目标',
       keyResult: '关键结果',

@@ -341,7 +341,7 @@ export const zhTW: Messages = {
           },
           row: {
             label: '列',
-            note: '目標：月度目標（公式）。權重：自訂分解時由你填寫的權重。',
+            note: '目標：每月的目標值（公式）。權重：自訂分解時由你填寫的權重。',
           },
           name: {
             label: '名稱',
@@ -356,19 +356,19 @@ export const zhTW: Messages = {
     targetsSummaryColumns: {
       targetToDate: {
         label: '此時應達成',
-        note: '截至「截至日期」應達到的水平：截至最後一個已評估月份的目標（與報告一致）。',
+        note: '截至「截至日期」應達到的水平：截至最後一個已評估月份的目標值（與報告一致）。',
       },
       actualToDate: {
         label: '當前值',
-        note: '當前所處水平：累計型為基線加已計入的填報，其他為最近一次計入的填報。',
+        note: '當前所處水平：累計型為基線加已計入的實際值，其他為最近一次計入的實際值。',
       },
       attainment: {
         label: '達成率',
-        note: '從基線到目標的完成比例。',
+        note: '從基線到目標值的完成比例。',
       },
       status: {
         label: '狀態',
-        note: '與累計目標對比的狀態。',
+        note: '與累計目標值對比的狀態。',
       },
     },
     languageNames: { en: '英文', 'zh-CN': '簡體中文', 'zh-TW': '繁體中文' },
@@ -394,7 +394,7 @@ export const zhTW: Messages = {
         label: '最近實際值日期',
         note: '水平與閾值指標：計入的最近一筆實際值的日期（無則為 0）。',
       },
-      expectedAttainment: { label: '預期達成率', note: '累計目標對應的達成率。' },
+      expectedAttainment: { label: '預期達成率', note: '累計目標值對應的達成率。' },
     },
     TARGETS_AS_OF: {
       label: '評估日',
@@ -1126,7 +1126,7 @@ export const zhTW: Messages = {
       noTargetChanges: '沒有目標值變更。',
       addedRemoved: '新增或刪除',
       added: '新增',
-      removed: '已刪除',
+      removed: '刪除',
       targetChange: '{id} {field}：{from} → {to}',
       objective: '目標',
       keyResult: '關鍵結果',
@@ -1203,7 +1203,7 @@ export const zhTW: Messages = {
       `${name}：${errors} 個錯誤，${warnings} 個警告，${tips} 條提示（截至 ${asOf}）`,
     exampleWritten: (path, language) => `範例計畫已寫入 ${path}（${language}）。`,
     exampleImport: () =>
-      '在 Google 試算表中從「檔案 > 匯入 > 上傳（替換電子試算表）」匯入，或用 Excel、LibreOffice 開啟。',
+      '在 Google 試算表中從「檔案 > 匯入 > 上傳（取代試算表）」匯入，或用 Excel、LibreOffice 開啟。',
     missingTabs: (tabs) => `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要這些工作表`,
     noPlanTabs: (tabs, expected) => `未找到計畫工作表（現有：${tabs}）；應有 ${expected}`,
   },
