@@ -203,8 +203,20 @@ const wordKey = (text: string) => {
 let currencyIndex: Map<string, readonly string[]> | undefined;
 let unitIndex: Map<string, string> | undefined;
 
-/** The ISO codes a currency sign, code or name may mean, or undefined when it is not one. */
+const currencyReads = new Map<string, readonly string[] | null>();
+
+/** The ISO codes a currency sign, code or name may mean, or undefined when it is not one. Remembered per text. */
 export function currencyCodes(text: string): readonly string[] | undefined {
+  let known = currencyReads.get(text);
+  if (known === undefined) {
+    known = currencyOf(text) ?? null;
+    if (currencyReads.size >= 10_000) currencyReads.clear();
+    currencyReads.set(text, known);
+  }
+  return known ?? undefined;
+}
+
+function currencyOf(text: string): readonly string[] | undefined {
   if (!currencyIndex) {
     currencyIndex = new Map();
     for (const [code, aliases] of Object.entries(CURRENCY_ALIASES))
