@@ -9,6 +9,7 @@
  * (`planIndex`); a plan made by hand, as tests do, gets one the same way.
  */
 import type { Plan } from './plan';
+import { normalizeHeader } from './template';
 
 export interface PlanIndex {
   /** Lower-case ID → position of the first key result, KPI or objective with it (the first one wins). */
@@ -122,7 +123,9 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
   kpis.map.forEach((j, key) => (keyResultNamedLikeKpi[j] = keyResults.map.get(key) ?? -1));
   for (let j = 0; j < plan.kpis.length; j++) keyResultNamedLikeKpi[j] = keyResultNamedLikeKpi[kpis.first[j]];
 
-  // Owners: a plan names a few departments thousands of times, so each spelling is lowered once.
+  // Owners: a plan names a few departments thousands of times, so each spelling is normalised once. Normalised as
+  // headers are (case, width, spaces, Traditional and Simplified alike for the template's characters): 銷售 and 销售,
+  // "R&D" and "r & d" are one department, not two that split its key results between them.
   const ownerNumber = new Map<string, number>();
   const spelling = new Map<string, number>();
   const ownerName: string[] = [];
@@ -130,7 +133,7 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
     if (!name) return -1;
     let g = spelling.get(name);
     if (g === undefined) {
-      const key = name.toLowerCase();
+      const key = normalizeHeader(name);
       g = ownerNumber.get(key);
       if (g === undefined) {
         g = ownerName.length;

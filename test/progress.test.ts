@@ -578,6 +578,24 @@ describe('roll-ups', () => {
     expect(metric(p, 'KPI3')).toMatchObject({ start: '2026-03', due: '2026-12', attainment: 0.375 });
   });
 
+  it('one department whatever the width, case or spacing its name is typed in (Ｓａｌｅｓ, "R & D")', () => {
+    // Without a Departments tab, owners typed full-width or spaced apart are still the one department.
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR1', 'Owner', 'Ｓａｌｅｓ');
+    setCell(wb, KR, 'KR4', 'Owner', 'R & D');
+    delete wb['Departments'];
+    const p = planProgress(parsePlan(wb).plan, EXAMPLE_AS_OF);
+    expect(Object.keys(p.departments).filter((d) => /sales|r.*d/i.test(d))).toHaveLength(2);
+    // With the Departments tab, such a spelling is that department: no unknown-owner error.
+    const withTab = exampleWorkbook('en');
+    setCell(withTab, KR, 'KR1', 'Owner', 'Ｓａｌｅｓ');
+    setCell(withTab, KR, 'KR4', 'Owner', 'R & D');
+    const checked = parsePlan(withTab);
+    expect(
+      checkPlan(checked.plan, { asOf: EXAMPLE_AS_OF }).filter((i) => i.code === 'unknown-owner'),
+    ).toEqual([]);
+  });
+
   it('in a plan made by hand with an ID repeated in another case, count the repeat as the first', () => {
     // The parser drops a repeated ID (with an issue); a plan built in code may still hold one.
     const { plan: parsed } = parsePlan(exampleWorkbook('en'));
