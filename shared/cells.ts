@@ -184,37 +184,30 @@ export const UNIT_ALIASES: Record<string, readonly string[]> = {
   pieces: ['pc', 'pcs', 'piece', 'pieces', '個', '个', '件'],
 };
 
-/** A currency or unit as compared: normalised like headers (case, width, both scripts), without - and . */
-const wordKeys = new Map<string, string>();
 /**
- * Remembered: units and currencies are a few words, read for every key result many times over (its precision, its
- * check-ins, the funnel), and normalising is the costly part. Bounded, for a long-running session.
+ * A function of a text, remembered per text: units and currencies are a few words, read for every key result and
+ * check-in many times over (precision, check-ins, funnels), and working them out (NFKC, both scripts, patterns) is
+ * the costly part. Bounded, for a long-running session.
  */
-const wordKey = (text: string) => {
-  let key = wordKeys.get(text);
-  if (key === undefined) {
-    key = normalizeHeader(text).replace(/[-.]/g, '');
-    if (wordKeys.size >= 10_000) wordKeys.clear();
-    wordKeys.set(text, key);
-  }
-  return key;
-};
+function remembered<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text)!;
+    const value = compute(text);
+    if (known.size >= 10_000) known.clear();
+    known.set(text, value);
+    return value;
+  };
+}
+
+/** A currency or unit as compared: normalised like headers (case, width, both scripts), without - and . */
+const wordKey = remembered((text) => normalizeHeader(text).replace(/[-.]/g, ''));
 
 let currencyIndex: Map<string, readonly string[]> | undefined;
 let unitIndex: Map<string, string> | undefined;
 
-const currencyReads = new Map<string, readonly string[] | null>();
-
-/** The ISO codes a currency sign, code or name may mean, or undefined when it is not one. Remembered per text. */
-export function currencyCodes(text: string): readonly string[] | undefined {
-  let known = currencyReads.get(text);
-  if (known === undefined) {
-    known = currencyOf(text) ?? null;
-    if (currencyReads.size >= 10_000) currencyReads.clear();
-    currencyReads.set(text, known);
-  }
-  return known ?? undefined;
-}
+/** The ISO codes a currency sign, code or name may mean, or undefined when it is not one. */
+export const currencyCodes: (text: string) => readonly string[] | undefined = remembered(currencyOf);
 
 function currencyOf(text: string): readonly string[] | undefined {
   if (!currencyIndex) {
@@ -369,18 +362,8 @@ const exponentOf = (word: string) => NUMBER_SCALES.find(([w]) => w === word.toLo
  * A Unit that counts in a multiple: its power of ten and the unit after it (萬元 → 4, 元; 萬 → 4, ''; K USD and
  * USD K → 3, USD); else undefined.
  */
-const scaledUnits = new Map<string, { exponent: number; rest: string } | null>();
-
-export function scaledUnit(unit: string): { exponent: number; rest: string } | undefined {
-  // A plan has a few units, asked about for every key result and check-in: each is worked out once.
-  let known = scaledUnits.get(unit);
-  if (known === undefined) {
-    known = unitScale(unit) ?? null;
-    if (scaledUnits.size >= 10_000) scaledUnits.clear();
-    scaledUnits.set(unit, known);
-  }
-  return known ?? undefined;
-}
+export const scaledUnit: (unit: string) => { exponent: number; rest: string } | undefined =
+  remembered(unitScale);
 
 function unitScale(unit: string): { exponent: number; rest: string } | undefined {
   const words = (scales: typeof NUMBER_SCALES) =>
