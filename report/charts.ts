@@ -7,7 +7,8 @@
  * - per key result: the target path (cumulative or level) against actuals, with the forecast to the due month.
  */
 import type { VegaLiteTopLevelSpec } from './render/charts';
-import { COMPACT_NUMBER, estimateTextWidth, renderChartSvg } from './render/charts';
+import { COMPACT_NUMBER, estimateTextWidth } from './render/chart-text';
+import { inProcessRenderer, type ChartRenderer } from './render/chart-thread';
 import { LOCALES } from './i18n';
 import { CATEGORY_COLORS, NEUTRALS, STATUS_COLORS } from './render/palette';
 import { STATUS_LABELS, STATUS_READING_ORDER } from '../shared/progress';
@@ -16,6 +17,7 @@ import type {
   CompanyPage,
   DepartmentPage,
   FigureView,
+  IssuesPage,
   KrChartData,
   ReportView,
   RoadmapChartData,
@@ -354,49 +356,79 @@ export interface ChartTiming {
   ms: number;
 }
 
-async function renderFigure(figure: FigureView): Promise<FigureView> {
-  if (!figure.chart) return figure;
-  const title = figure.caption;
-  const spec =
-    figure.chart.type === 'kr' ? krChartSpec(figure.chart, title) : roadmapChartSpec(figure.chart, title);
-  const svg = await renderChartSvg(spec, { id: figure.id, title, onWarning: () => {} });
-  return {
-    ...figure,
-    svg: staticSvg(svg, figure.chart.type === 'kr' ? 'chart chart-kr' : 'chart chart-roadmap'),
-  };
+/** The inline SVG of each figure that has a chart, by figure id (a card shown on two pages is drawn once). */
+export type DrawnCharts = ReadonlyMap<string, string>;
+
+/** The figures of one page that have a chart, in the order the page shows them. */
+export function chartFiguresOf(page: CompanyPage | DepartmentPage | IssuesPage): FigureView[] {
+  const figures =
+    page.kind === 'company'
+      ? [page.roadmap.figure, ...page.keyResults.cards.map((c) => c.figure)]
+      : page.kind === 'department'
+        ? page.cards.map((c) => c.figure)
+        : [];
+  return figures.filter((figure) => figure.chart);
 }
 
-/** Render every chart of the view; returns a new view with `svg` filled in. */
-export async function renderCharts(view: ReportView, timing?: ChartTiming): Promise<ReportView> {
+async function drawFigure(figure: FigureView, renderer: ChartRenderer): Promise<string> {
+  const chart = figure.chart!;
+  const title = figure.caption;
+  const spec = chart.type === 'kr' ? krChartSpec(chart, title) : roadmapChartSpec(chart, title);
+  const svg = await renderer(spec, { id: figure.id, title });
+  return staticSvg(svg, chart.type === 'kr' ? 'chart chart-kr' : 'chart chart-roadmap');
+}
+
+/**
+ * Draws every chart of the view. Each is handed to the renderer at once, in the order the pages show them, so
+ * that one in another thread (the command's chart worker, render/chart-thread.ts) draws them while this thread
+ * goes on with the pages that have none. By default they are drawn in this thread, one after another.
+ */
+export async function drawCharts(
+  view: ReportView,
+  renderer: ChartRenderer = inProcessRenderer(),
+  timing?: ChartTiming,
+): Promise<DrawnCharts> {
   const started = performance.now();
-  let count = 0;
-  const cache = new Map<string, Promise<FigureView>>();
-  const render = (figure: FigureView) => {
-    if (!figure.chart) return Promise.resolve(figure);
-    // A card shown on two pages renders once.
-    let p = cache.get(figure.id);
-    if (!p) {
-      count++;
-      p = renderFigure(figure);
-      cache.set(figure.id, p);
-    }
-    return p;
-  };
-  const cards = async <T extends { figure: FigureView }>(list: T[]) => {
-    const out: T[] = [];
-    for (const card of list) out.push({ ...card, figure: await render(card.figure) });
-    return out;
-  };
-  const company: CompanyPage = {
-    ...view.company,
-    roadmap: { ...view.company.roadmap, figure: await render(view.company.roadmap.figure) },
-    keyResults: { ...view.company.keyResults, cards: await cards(view.company.keyResults.cards) },
-  };
-  const departments: DepartmentPage[] = [];
-  for (const page of view.departments) departments.push({ ...page, cards: await cards(page.cards) });
+  const drawing = new Map<string, Promise<string>>();
+  for (const page of [view.company, ...view.departments])
+    for (const figure of chartFiguresOf(page))
+      if (!drawing.has(figure.id)) drawing.set(figure.id, drawFigure(figure, renderer));
+  const drawn = new Map<string, string>();
+  // Promise.all: one chart that fails fails the whole, and none is left an unhandled rejection.
+  const svgs = await Promise.all(drawing.values());
+  for (const [i, id] of [...drawing.keys()].entries()) drawn.set(id, svgs[i]);
   if (timing) {
-    timing.charts = count;
+    timing.charts = drawn.size;
     timing.ms = performance.now() - started;
   }
+  return drawn;
+}
+
+/** The view with each drawn chart in its figure's `svg`. */
+export function withCharts(view: ReportView, drawn: DrawnCharts): ReportView {
+  const fill = (figure: FigureView): FigureView => {
+    const svg = drawn.get(figure.id);
+    return figure.chart && svg !== undefined ? { ...figure, svg } : figure;
+  };
+  const cards = <T extends { figure: FigureView }>(list: T[]) =>
+    list.map((card) => ({ ...card, figure: fill(card.figure) }));
+  const company: CompanyPage = {
+    ...view.company,
+    roadmap: { ...view.company.roadmap, figure: fill(view.company.roadmap.figure) },
+    keyResults: { ...view.company.keyResults, cards: cards(view.company.keyResults.cards) },
+  };
+  const departments: DepartmentPage[] = view.departments.map((page) => ({
+    ...page,
+    cards: cards(page.cards),
+  }));
   return { ...view, company, departments };
+}
+
+/** Every chart of the view drawn (drawCharts), in a new view (withCharts). */
+export async function renderCharts(
+  view: ReportView,
+  timing?: ChartTiming,
+  renderer?: ChartRenderer,
+): Promise<ReportView> {
+  return withCharts(view, await drawCharts(view, renderer, timing));
 }

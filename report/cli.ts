@@ -29,6 +29,7 @@ import { GENERATOR, REPORT_GUIDE } from './package-info';
 import type { PlanJson } from './plan-json';
 import { loadPrevious } from './previous';
 import { readSheet, SheetReadError } from './read-sheets';
+import { startChartThread } from './render/chart-thread';
 
 export interface CliIo {
   out(text: string): void;
@@ -255,91 +256,98 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined, said);
   const file = positionals[0];
   const sheet = values.sheet as string | undefined;
-  const input = await loadInput(file, lang, io, sheet);
-  requirePlanTabs(input, lang);
-  const missing = missingRequiredTabs(input.workbook, lang ?? 'en');
-  if (missing.length) {
-    throw new XlsxReadError(input.source ?? 'example', CATALOGUES[lang ?? 'en'].cli.missingTabs(missing));
-  }
-  const example = input.source === null;
-  const asOf = givenAsOf ?? (example ? EXAMPLE_AS_OF : io.today(input.timeZone));
-  const outDir = (values.out as string | undefined) ?? DEFAULT_REPORT_DIR;
-  const target = resolve(io.cwd(), outDir);
-  // The report replaces its folder (a new one renamed into place): the folder the command runs in, or one holding
-  // it, would leave the shell in a folder that no longer exists.
-  const up = relative(target, io.cwd());
-  if (up === '' || (up !== '..' && !up.startsWith(`..${sep}`) && !isAbsolute(up)))
-    throw new OutputError(outDir, say(OUTPUT_MESSAGES.workingFolder, lang ?? 'en'));
-  const { historyInReport, prepareReport, removeLeftovers, reportFiles, writeReportDir } =
-    await import('./generate');
-  // A report a killed run left aside is put back first: --previous may name it, and its history is to be kept.
-  await removeLeftovers(target);
-  // The previous report: whatever cannot be used is a warning, and the report is written without the section.
-  const previousRef = values.previous as string | undefined;
-  let previous: { json: PlanJson; source: string } | undefined;
-  let unusable: ((lang: Lang) => string) | undefined;
-  if (previousRef !== undefined) {
-    const loaded = await loadPrevious(previousRef, io.cwd());
-    if (loaded.ok) previous = { json: loaded.previous, source: previousRef };
-    else unusable = loaded.warning;
-  }
-  const built = await prepareReport(input.workbook, {
-    asOf,
-    lang,
-    source: input.source,
-    timeZone: input.timeZone,
-    previous,
-  });
-  // Said in the report's language: --lang, else the plan's.
-  if (unusable) io.err(`gtm-pyramid: ${unusable(lang ?? built.lang)}`);
-  for (const warning of built.warnings) io.err(`gtm-pyramid: ${warning}`);
-  // --previous was to carry the history on and could not be used (a typo, a moved file, a report of the same day):
-  // replacing a report that holds one would lose it (a scheduled job wiped a year of trend and exited 0). Refused,
-  // nothing changed; the warning above says why it could not be used.
-  if (previousRef !== undefined && !built.planJson.history) {
-    const reports = await historyInReport(target);
-    if (reports > 0)
-      throw new OutputError(
-        outDir,
-        say(OUTPUT_MESSAGES.historyAtRisk, lang ?? built.lang, {
-          reports,
-          suggest: join(outDir, 'plan.json'),
-        }),
-      );
-  }
-  // Each page is written while the next is drawn.
-  const written = await writeReportDir(target, reportFiles(built), outDir, lang ?? built.lang);
-  const counts = countBySeverity(built.issues);
-  const index = resolve(target, 'index.html');
-  const shown = relative(io.cwd(), index) || index;
-  // Said in the report's language (--lang, else the plan's).
-  const words = CATALOGUES[built.lang].cli;
-  io.out(words.reportWritten(shown.startsWith('..') ? index : shown));
-  io.out(
-    words.reportSummary(
-      input.source ?? words.builtInExample(),
-      built.plan.keyResults.length,
-      counts.error,
-      counts.warning,
-      written.length,
-    ),
-  );
-  io.out(asOfNote(asOf, givenAsOf !== undefined, example, built.lang));
-  if (previous && !built.warnings.length)
+  // The chart worker starts first, so that Vega loads while the workbook is read (render/chart-thread.ts).
+  const charts = startChartThread();
+  try {
+    const input = await loadInput(file, lang, io, sheet);
+    requirePlanTabs(input, lang);
+    const missing = missingRequiredTabs(input.workbook, lang ?? 'en');
+    if (missing.length) {
+      throw new XlsxReadError(input.source ?? 'example', CATALOGUES[lang ?? 'en'].cli.missingTabs(missing));
+    }
+    const example = input.source === null;
+    const asOf = givenAsOf ?? (example ? EXAMPLE_AS_OF : io.today(input.timeZone));
+    const outDir = (values.out as string | undefined) ?? DEFAULT_REPORT_DIR;
+    const target = resolve(io.cwd(), outDir);
+    // The report replaces its folder (a new one renamed into place): the folder the command runs in, or one holding
+    // it, would leave the shell in a folder that no longer exists.
+    const up = relative(target, io.cwd());
+    if (up === '' || (up !== '..' && !up.startsWith(`..${sep}`) && !isAbsolute(up)))
+      throw new OutputError(outDir, say(OUTPUT_MESSAGES.workingFolder, lang ?? 'en'));
+    const { historyInReport, prepareReport, removeLeftovers, reportFiles, writeReportDir } =
+      await import('./generate');
+    // A report a killed run left aside is put back first: --previous may name it, and its history is to be kept.
+    await removeLeftovers(target);
+    // The previous report: whatever cannot be used is a warning, and the report is written without the section.
+    const previousRef = values.previous as string | undefined;
+    let previous: { json: PlanJson; source: string } | undefined;
+    let unusable: ((lang: Lang) => string) | undefined;
+    if (previousRef !== undefined) {
+      const loaded = await loadPrevious(previousRef, io.cwd());
+      if (loaded.ok) previous = { json: loaded.previous, source: previousRef };
+      else unusable = loaded.warning;
+    }
+    const built = await prepareReport(input.workbook, {
+      asOf,
+      lang,
+      source: input.source,
+      timeZone: input.timeZone,
+      previous,
+      renderChart: charts?.render,
+    });
+    // Said in the report's language: --lang, else the plan's.
+    if (unusable) io.err(`gtm-pyramid: ${unusable(lang ?? built.lang)}`);
+    for (const warning of built.warnings) io.err(`gtm-pyramid: ${warning}`);
+    // --previous was to carry the history on and could not be used (a typo, a moved file, a report of the same day):
+    // replacing a report that holds one would lose it (a scheduled job wiped a year of trend and exited 0). Refused,
+    // nothing changed; the warning above says why it could not be used.
+    if (previousRef !== undefined && !built.planJson.history) {
+      const reports = await historyInReport(target);
+      if (reports > 0)
+        throw new OutputError(
+          outDir,
+          say(OUTPUT_MESSAGES.historyAtRisk, lang ?? built.lang, {
+            reports,
+            suggest: join(outDir, 'plan.json'),
+          }),
+        );
+    }
+    // Each page is written while the next is drawn.
+    const written = await writeReportDir(target, reportFiles(built), outDir, lang ?? built.lang);
+    const counts = countBySeverity(built.issues);
+    const index = resolve(target, 'index.html');
+    const shown = relative(io.cwd(), index) || index;
+    // Said in the report's language (--lang, else the plan's).
+    const words = CATALOGUES[built.lang].cli;
+    io.out(words.reportWritten(shown.startsWith('..') ? index : shown));
     io.out(
-      say(PREVIOUS_MESSAGES.used, built.lang, { source: previous.source, previous: previous.json.asOf }),
+      words.reportSummary(
+        input.source ?? words.builtInExample(),
+        built.plan.keyResults.length,
+        counts.error,
+        counts.warning,
+        written.length,
+      ),
     );
-  io.out(words.open(pathToFileURL(index).href));
-  // The report is written either way; the exit code tells a pipeline whether to publish it (docs/report.md).
-  if (built.plan.keyResults.length === 0) {
-    io.err(`gtm-pyramid: ${words.noKeyResults()}`);
-    return 2;
+    io.out(asOfNote(asOf, givenAsOf !== undefined, example, built.lang));
+    if (previous && !built.warnings.length)
+      io.out(
+        say(PREVIOUS_MESSAGES.used, built.lang, { source: previous.source, previous: previous.json.asOf }),
+      );
+    io.out(words.open(pathToFileURL(index).href));
+    // The report is written either way; the exit code tells a pipeline whether to publish it (docs/report.md).
+    if (built.plan.keyResults.length === 0) {
+      io.err(`gtm-pyramid: ${words.noKeyResults()}`);
+      return 2;
+    }
+    if (counts.error > 0) {
+      io.err(`gtm-pyramid: ${words.planHasErrors(counts.error)}`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await charts?.close();
   }
-  if (counts.error > 0) {
-    io.err(`gtm-pyramid: ${words.planHasErrors(counts.error)}`);
-    return 1;
-  }
-  return 0;
 }
 
 /**

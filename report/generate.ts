@@ -20,7 +20,8 @@ import type { Plan } from '../shared/plan';
 import type { PlanProgress } from '../shared/progress';
 import type { Params } from '../shared/i18n';
 import type { Lang } from '../shared/template';
-import { renderCharts } from './charts';
+import { chartFiguresOf, drawCharts, withCharts, type ChartTiming, type DrawnCharts } from './charts';
+import type { ChartRenderer } from './render/chart-thread';
 import { codeOf, OutputError } from './errors';
 import { OUTPUT_MESSAGES, say } from './i18n';
 import { GENERATOR } from './package-info';
@@ -47,6 +48,8 @@ export interface ReportOptions {
   timeZone?: string;
   /** The previous report's plan.json (--previous), already read, and how it was named. */
   previous?: { json: PlanJson; source: string };
+  /** Draws the charts; default: in this thread (the command passes its chart worker's, render/chart-thread.ts). */
+  renderChart?: ChartRenderer;
   /** View thresholds (tests and the benchmark). */
   view?: Partial<Pick<ViewOptions, 'largePlanKeyResults' | 'chartLimit' | 'issuesPerSeverity'>>;
 }
@@ -77,16 +80,23 @@ export interface BuiltReport {
   warnings: string[];
 }
 
-/** The report up to its pages: every stage after reading but the drawing of the pages and plan.json's text. */
+/**
+ * The report up to its pages: every stage after reading but the drawing of the pages and plan.json's text; the
+ * charts may still be being drawn (`charts`), while the pages that have none are drawn (reportFiles).
+ */
 export interface PreparedReport {
   lang: Lang;
   plan: Plan;
   issues: PlanIssue[];
   progress: PlanProgress;
+  /** The views, without their charts' SVG (withCharts adds it). */
   view: ReportView;
+  /** The charts' SVG, once drawn; rejected if one could not be drawn. */
+  charts: Promise<DrawnCharts>;
   planJson: PlanJson;
-  charts: number;
-  timings: Omit<StageTimings, 'html' | 'json'>;
+  /** How many charts, and how long they took (from the views to the last chart), once `charts` is settled. */
+  chartTiming: ChartTiming;
+  timings: Omit<StageTimings, 'charts' | 'html' | 'json'>;
   /** One-line warnings for the CLI (a --previous that cannot be compared). */
   warnings: string[];
 }
@@ -107,9 +117,12 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
     source: options.source,
   });
   const t2 = performance.now();
-  const chartTiming = { charts: 0, ms: 0 };
-  const view = await renderCharts(bare, chartTiming);
-  const t3 = performance.now();
+  const chartTiming: ChartTiming = { charts: 0, ms: 0 };
+  // Drawn while the rest is prepared and the pages without charts are drawn (in the command's chart worker).
+  const charts = drawCharts(bare, options.renderChart, chartTiming);
+  // Awaited when the pages with charts are drawn; a report stopped before them (a refusal) leaves no unhandled
+  // rejection behind.
+  charts.catch(() => {});
   const planJson = buildPlanJson(plan, issues, progress, {
     lang,
     source: options.source,
@@ -133,17 +146,18 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
       planJson.history = compared.history;
     } else warnings.push(compared.warning);
   }
-  attachSincePrevious(view, planJson);
+  attachSincePrevious(bare, planJson);
   return {
     lang,
     plan,
     issues,
     progress,
-    view,
+    view: bare,
+    charts,
     planJson,
-    charts: chartTiming.charts,
+    chartTiming,
     warnings,
-    timings: { analyze: t1 - t0, view: t2 - t1, charts: t3 - t2 },
+    timings: { analyze: t1 - t0, view: t2 - t1 },
   };
 }
 
@@ -155,18 +169,24 @@ function planJsonFile(report: PreparedReport): ReportFile {
 
 /**
  * The report's files, each page drawn only when the next file is asked for: writeReportDir then writes each page
- * while the next is drawn, rather than drawing them all before writing any.
+ * while the next is drawn, rather than drawing them all before writing any. The pages without charts come first,
+ * drawn while the charts are (in the command's chart worker); then those with charts, then plan.json.
  */
-export function* reportFiles(report: PreparedReport): Generator<ReportFile> {
-  for (const page of pagesOf(report.view)) yield { name: page.file, data: renderPage(page) };
+export async function* reportFiles(report: PreparedReport): AsyncGenerator<ReportFile> {
+  const charted = (page: ReturnType<typeof pagesOf>[number]) => chartFiguresOf(page).length > 0;
+  for (const page of pagesOf(report.view))
+    if (!charted(page)) yield { name: page.file, data: renderPage(page) };
+  const view = withCharts(report.view, await report.charts);
+  for (const page of pagesOf(view)) if (charted(page)) yield { name: page.file, data: renderPage(page) };
   yield planJsonFile(report);
 }
 
 /** Run every stage after reading: the files of the report, in memory. */
 export async function buildReport(workbook: Workbook, options: ReportOptions): Promise<BuiltReport> {
   const report = await prepareReport(workbook, options);
+  const view = withCharts(report.view, await report.charts);
   const t0 = performance.now();
-  const pages = renderPages(report.view);
+  const pages = renderPages(view);
   const t1 = performance.now();
   const json = planJsonFile(report);
   const t2 = performance.now();
@@ -175,11 +195,11 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
     plan: report.plan,
     issues: report.issues,
     progress: report.progress,
-    view: report.view,
+    view,
     files: [...pages.map((p) => ({ name: p.file, data: p.html })), json],
-    charts: report.charts,
+    charts: report.chartTiming.charts,
     warnings: report.warnings,
-    timings: { ...report.timings, html: t1 - t0, json: t2 - t1 },
+    timings: { ...report.timings, charts: report.chartTiming.ms, html: t1 - t0, json: t2 - t1 },
   };
 }
 
@@ -245,16 +265,19 @@ const WRITE_CONCURRENCY = 16;
 
 /**
  * Write each file into `folder` as `files` hands it over, a few at once, and the names written. `files` may be
- * lazy (reportFiles draws each page when asked for the next file): between files the event loop runs, so the
+ * lazy (reportFiles draws each page when asked for the next file, and may wait for the charts): between files the event loop runs, so the
  * writes in flight move on (each is an open, a write and a close on libuv's thread pool) while the next page is
  * drawn on this thread. A write that fails stops the rest and is thrown.
  */
-async function writeAll(folder: string, files: Iterable<ReportFile>): Promise<string[]> {
+async function writeAll(
+  folder: string,
+  files: Iterable<ReportFile> | AsyncIterable<ReportFile>,
+): Promise<string[]> {
   const names: string[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   try {
-    for (const file of files) {
+    for await (const file of files) {
       if (failure) break;
       names.push(file.name);
       const write: Promise<void> = writeFile(join(folder, file.name), file.data)
@@ -281,7 +304,7 @@ async function writeAll(folder: string, files: Iterable<ReportFile>): Promise<st
  */
 export async function writeReportDir(
   dir: string,
-  files: Iterable<ReportFile>,
+  files: Iterable<ReportFile> | AsyncIterable<ReportFile>,
   shown = dir,
   lang: Lang = 'en',
 ): Promise<string[]> {

@@ -4,6 +4,7 @@
  * TypeScript transform at run time.
  *
  *   dist/cli/cli.js     the entry (report/cli.ts); bin/gtm-pyramid.js imports it and runs main()
+ *   dist/cli/chart-worker.js  the worker thread `report` draws its charts in (report/render/chart-thread.ts)
  *   dist/cli/*.js       chunks: each `await import()` of the sources (the report pipeline, the xlsx writer)
  *                       stays a separate file, so a command loads only the code it uses
  *   dist/cli/vendor/    vega and vega-lite compiled with what they import, and their licences (VENDORED)
@@ -241,7 +242,11 @@ export async function buildCli(outDir = CLI_OUT_DIR): Promise<CliBuild> {
   };
   rmSync(outDir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { cli: path.join(ROOT, 'report', 'cli.ts') },
+    entryPoints: {
+      cli: path.join(ROOT, 'report', 'cli.ts'),
+      // Started by the report command as a worker thread that draws the charts (report/render/chart-thread.ts).
+      'chart-worker': path.join(ROOT, 'report', 'render', 'chart-worker.ts'),
+    },
     outdir: outDir,
     bundle: true,
     splitting: true,
@@ -270,7 +275,7 @@ export async function buildCli(outDir = CLI_OUT_DIR): Promise<CliBuild> {
   }
   const vendor = await buildVendor(outDir);
   const outputs = Object.entries(result.metafile.outputs);
-  const entry = outputs.find(([, o]) => o.entryPoint)?.[0];
+  const entry = outputs.find(([, o]) => o.entryPoint === 'report/cli.ts')?.[0];
   return {
     files: [
       ...outputs.map(([file]) => path.relative(outDir, path.resolve(ROOT, file))),

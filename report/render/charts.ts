@@ -27,7 +27,11 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { Config, TopLevelSpec } from 'vega-lite';
 
+import { charWidthEm, COMPACT_NUMBER, estimateTextWidth } from './chart-text';
 import { CATEGORY_COLORS, NEUTRALS, STATUS_COLORS } from './palette.js';
+
+// Kept importable from here, where the renderer that uses them lives.
+export { charWidthEm, COMPACT_NUMBER, estimateTextWidth };
 
 export type VegaLiteTopLevelSpec = TopLevelSpec;
 
@@ -124,57 +128,6 @@ interface VegaTextMetrics {
 /** `vega.textMetrics` exists at runtime (re-exported from vega-scenegraph) but is missing from the typings. */
 const textMetrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
 
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) || // Hangul Jamo
-    (cp >= 0x2e80 && cp <= 0x303e) || // CJK radicals, Kangxi, CJK symbols & punctuation
-    (cp >= 0x3041 && cp <= 0x33ff) || // Hiragana, Katakana, Bopomofo, CJK compatibility
-    (cp >= 0x3400 && cp <= 0x4dbf) || // CJK Ext A
-    (cp >= 0x4e00 && cp <= 0x9fff) || // CJK Unified
-    (cp >= 0xa000 && cp <= 0xa4cf) || // Yi
-    (cp >= 0xac00 && cp <= 0xd7a3) || // Hangul syllables
-    (cp >= 0xf900 && cp <= 0xfaff) || // CJK compatibility ideographs
-    (cp >= 0xfe30 && cp <= 0xfe4f) || // CJK compatibility forms
-    (cp >= 0xff00 && cp <= 0xff60) || // Fullwidth forms
-    (cp >= 0xffe0 && cp <= 0xffe6) || // Fullwidth signs
-    (cp >= 0x1f300 && cp <= 0x1faff) || // Emoji & pictographs
-    (cp >= 0x20000 && cp <= 0x3fffd) // CJK Ext B+ (SIP, TIP)
-  );
-}
-
-const NARROW = new Set([...`iljtfrI!.,:;'|\`()[]{}/\\"`]);
-const WIDE_LATIN = new Set([...'mwMW@%']);
-
-/** Width of one character in em (average proportional sans-serif). */
-export function charWidthEm(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
-  if (isWide(cp)) return 1.0;
-  // Zero-width: combining marks, variation selectors, ZW(N)J, BOM.
-  if (
-    (cp >= 0x0300 && cp <= 0x036f) ||
-    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    cp === 0xfeff
-  ) {
-    return 0;
-  }
-  if (ch === ' ' || cp === 0xa0) return 0.28;
-  if (ch >= '0' && ch <= '9') return 0.52;
-  if (NARROW.has(ch)) return 0.3;
-  if (WIDE_LATIN.has(ch)) return 0.83;
-  if (ch >= 'A' && ch <= 'Z') return 0.64;
-  if (ch >= 'a' && ch <= 'z') return 0.52;
-  if (cp < 0x80) return 0.45; // other ASCII punctuation/symbols (-, +, $, #, …)
-  return 0.58; // other scripts (accented Latin, Greek, Cyrillic, …)
-}
-
-/** Estimated rendered width in px of `text` at `fontSize` px (CJK ≈ 1 em, Latin ≈ 0.55 em average). */
-export function estimateTextWidth(text: string, fontSize: number): number {
-  let em = 0;
-  for (const ch of text) em += charWidthEm(ch);
-  return em * fontSize;
-}
-
 function itemFontSize(item: TextItem): number {
   return item.fontSize != null ? +item.fontSize || 0 : 11; // Vega's default font size
 }
@@ -210,8 +163,6 @@ export function installTextMetrics(): void {
   textMetrics.estimateWidth = vegaTextWidth;
 }
 
-/** The expression function axis labels call to write amounts as people do ({@link installCompactNumbers}). */
-export const COMPACT_NUMBER = 'compactNumber';
 const compactFormats = new Map<string, Intl.NumberFormat>();
 let compactInstalled = false;
 
