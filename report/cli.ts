@@ -312,7 +312,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
           }),
         );
     }
-    // Each page is written while the next is drawn.
+    // Each page is written as soon as it is drawn.
     const written = await writeReportDir(target, reportFiles(built), outDir, lang ?? built.lang);
     const counts = countBySeverity(built.issues);
     const index = resolve(target, 'index.html');

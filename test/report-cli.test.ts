@@ -222,6 +222,22 @@ describe('writing the report folder page by page', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(index);
     expect(entries(dir).filter((name) => name.startsWith('.paged'))).toEqual([]);
   });
+
+  it('a file that cannot be written: the file system error named, the previous report untouched, nothing left beside it', async () => {
+    const out = join(dir, 'paged');
+    const before = entries(out);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    // A page whose folder does not exist (what a full disk or a read-only folder would also do: the write throws).
+    const files: ReportFile[] = [
+      { name: 'index.html', data: 'new' },
+      { name: join('no-such-folder', 'dept-a.html'), data: 'new' },
+      { name: 'dept-b.html', data: 'new' },
+    ];
+    await expect(writeReportDir(out, files)).rejects.toThrow(/cannot be written \(ENOENT\)$/);
+    expect(entries(out)).toEqual(before);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(index);
+    expect(entries(dir).filter((name) => name.startsWith('.paged'))).toEqual([]);
+  });
 });
 
 describe('bad inputs: exit 2, one line on stderr naming the file, nothing written, nothing deleted', () => {
