@@ -240,6 +240,49 @@ describe('writing the report folder page by page', () => {
   });
 });
 
+describe('stopped while writing (Ctrl-C, a cancelled CI job)', () => {
+  const generate = new URL('../report/generate.ts', import.meta.url).href;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal}: the half-written folder is removed, the previous report kept, and the process ends by the signal`, async () => {
+      const out = join(dir, `stopped-${signal}`);
+      await writeReportDir(out, [{ name: 'index.html', data: 'previous' }]);
+      const before = entries(out);
+      // A report of 200 pages whose process receives the signal after its third page.
+      const script = join(dir, `stop-${signal}.mts`);
+      writeFileSync(
+        script,
+        [
+          `import { writeReportDir } from ${JSON.stringify(generate)};`,
+          'function* pages() {',
+          '  for (let i = 0; i < 200; i++) {',
+          `    if (i === 3) process.kill(process.pid, ${JSON.stringify(signal)});`,
+          "    yield { name: `page-${i}.html`, data: 'new' };",
+          '  }',
+          '}',
+          `await writeReportDir(${JSON.stringify(out)}, pages());`,
+          "process.stdout.write('written\\n');",
+          '',
+        ].join('\n'),
+      );
+      const child = spawn(process.execPath, ['--import', 'tsx', script], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      const ended = await new Promise<NodeJS.Signals | null>((done) =>
+        child.on('close', (_, sig) => done(sig)),
+      );
+      expect(output).toBe('');
+      expect(ended).toBe(signal);
+      expect(entries(out)).toEqual(before);
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous');
+      expect(entries(dir).filter((name) => name.startsWith(`.stopped-${signal}`))).toEqual([]);
+    });
+  }
+});
+
 describe('bad inputs: exit 2, one line on stderr naming the file, nothing written, nothing deleted', () => {
   const cases: [string, () => Promise<Buffer>, RegExp][] = [
     ['not-an-xlsx.xlsx', async () => Buffer.from('Field,Value\nProduct,GEO\n'), /not an \.xlsx workbook/],
