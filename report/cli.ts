@@ -27,7 +27,7 @@ import { codeOf, OutputError, XlsxReadError } from './errors';
 import { OUTPUT_MESSAGES, PREVIOUS_MESSAGES, say, SHEET_MESSAGES, USAGE_MESSAGES } from './i18n';
 import { GENERATOR, REPORT_GUIDE } from './package-info';
 import type { PlanJson } from './plan-json';
-import { loadPrevious } from './previous';
+import { loadPrevious, shownSource } from './previous';
 import { readSheet, SheetReadError } from './read-sheets';
 import { startChartThread } from './render/chart-thread';
 
@@ -284,7 +284,8 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     let unusable: ((lang: Lang) => string) | undefined;
     if (previousRef !== undefined) {
       const loaded = await loadPrevious(previousRef, io.cwd());
-      if (loaded.ok) previous = { json: loaded.previous, source: previousRef };
+      // Named in messages without an address's query (a signed URL's token is a secret: job logs are read by others).
+      if (loaded.ok) previous = { json: loaded.previous, source: shownSource(previousRef) };
       else unusable = loaded.warning;
     }
     const built = await prepareReport(input.workbook, {

@@ -25,14 +25,15 @@ import type { ChartRenderer } from './render/chart-thread';
 import { codeOf, OutputError } from './errors';
 import { OUTPUT_MESSAGES, say } from './i18n';
 import { GENERATOR } from './package-info';
-import { buildPlanJson, type PlanJson } from './plan-json';
+import { buildPlanJson, PLAN_JSON_FILE, type PlanJson } from './plan-json';
+
+export { PLAN_JSON_FILE };
 import { comparePrevious, malformedPrevious, type Comparison } from './previous';
 import { pagesOf, renderPage, renderPages } from './render/html';
 import { buildReportView, type ReportView, type ViewOptions } from './view-model';
 import { attachSincePrevious } from './view/since-previous';
 
 export const MARKER_FILE = '.gtm-pyramid-report';
-export const PLAN_JSON_FILE = 'plan.json';
 const LARGE_JSON_KEY_RESULTS = 200;
 
 // Defined in light modules (the CLI imports them without loading this pipeline); re-exported for callers here.

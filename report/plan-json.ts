@@ -12,6 +12,8 @@ import type { Direction, Lang, MetricType } from '../shared/template';
 import type { HistoryEntry, SincePrevious } from './previous';
 
 export const PLAN_JSON_VERSION = 1;
+/** Its file's name in the report folder. */
+export const PLAN_JSON_FILE = 'plan.json';
 
 /** Floats without binary noise: 0.8999999999999999 → 0.9. */
 const num = (x: number | null | undefined): number | null =>

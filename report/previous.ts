@@ -11,16 +11,17 @@
  * Documented in docs/plan-json.md.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import type { IsoDate, Month } from '../shared/calendar';
 import { STATUS_LABELS, type Status } from '../shared/progress';
 import { isIsoDate } from '../shared/calendar';
 import type { Localized, Params } from '../shared/i18n';
 import type { Lang } from '../shared/template';
+import { codeOf } from './errors';
 import { fileName } from './format';
 import { PREVIOUS_MESSAGES, PREVIOUS_REASONS, say } from './i18n';
-import { PLAN_JSON_VERSION, type PlanJson } from './plan-json';
+import { PLAN_JSON_FILE, PLAN_JSON_VERSION, type PlanJson } from './plan-json';
 
 /** Earlier reports kept in `history`: a year of monthly reviews. */
 export const HISTORY_LIMIT = 12;
@@ -177,14 +178,22 @@ async function fetchText(first: URL): Promise<string> {
 
 /** Reads the previous plan.json. Never throws: what cannot be used is a one-line warning. */
 export async function loadPrevious(ref: string, cwd: string): Promise<PreviousResult> {
-  const reason = (key: ReasonKey | string, params: Params, lang: Lang) =>
-    key in PREVIOUS_REASONS ? say(PREVIOUS_REASONS[key as ReasonKey], lang, params) : key;
-  const warn = (message: Localized, key: ReasonKey | string, params: Params = {}): PreviousResult => ({
+  const reason = (key: ReasonKey | string | ((lang: Lang) => string), params: Params, lang: Lang) =>
+    typeof key === 'function'
+      ? key(lang)
+      : key in PREVIOUS_REASONS
+        ? say(PREVIOUS_REASONS[key as ReasonKey], lang, params)
+        : key;
+  const warn = (
+    message: Localized,
+    key: ReasonKey | string | ((lang: Lang) => string),
+    params: Params = {},
+  ): PreviousResult => ({
     ok: false,
-    warning: (lang) => say(message, lang, { source: ref, reason: reason(key, params, lang) }),
+    warning: (lang) => say(message, lang, { source: shownSource(ref), reason: reason(key, params, lang) }),
   });
   let text: string;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+  if (isAddress(ref)) {
     let url: URL;
     try {
       url = new URL(ref);
@@ -203,13 +212,16 @@ export async function loadPrevious(ref: string, cwd: string): Promise<PreviousRe
     }
   } else {
     try {
-      const path = resolve(cwd, ref);
-      if ((await stat(path)).size > MAX_PREVIOUS_BYTES)
+      let path = resolve(cwd, ref);
+      let found = await stat(path);
+      // The last report's folder: its plan.json is meant (and only that: a folder without one is an error below).
+      if (found.isDirectory()) found = await stat((path = join(path, PLAN_JSON_FILE)));
+      if (found.size > MAX_PREVIOUS_BYTES)
         return warn(PREVIOUS_MESSAGES.unreadable, 'tooLarge', { megabytes: MAX_PREVIOUS_BYTES / 2 ** 20 });
       text = await readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return warn(PREVIOUS_MESSAGES.unreadable, code === 'ENOENT' ? 'noFile' : (code ?? String(error)));
+      return warn(PREVIOUS_MESSAGES.unreadable, code === 'ENOENT' ? 'noFile' : (lang) => codeOf(error, lang));
     }
   }
   let json: unknown;
@@ -284,20 +296,32 @@ const attainmentOf = (value: unknown): number | null => {
 const diff = (to: number | null, from: number | null) =>
   to === null || from === null ? null : Number((to - from).toPrecision(12));
 
+const isAddress = (source: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
+
+/** An address without its query or fragment: a signed URL's token is a secret, for no log or page to show. */
+function withoutSecrets(address: string): string | null {
+  try {
+    const url = new URL(address);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * --previous as the command's messages name it, in a job's log that others read: a file as given, an address
+ * without its query or fragment.
+ */
+export function shownSource(source: string): string {
+  return isAddress(source) ? (withoutSecrets(source) ?? source.replace(/[?#].*$/s, '')) : source;
+}
+
 /**
  * The previous report as plan.json names it for everyone who opens the published site: a file by its name only
- * (never a local path), an address without its query or fragment (a signed URL's token is a secret).
+ * (never a local path), an address without its query or fragment.
  */
 export function publishedSource(source: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
-    try {
-      const url = new URL(source);
-      return `${url.origin}${url.pathname}`;
-    } catch {
-      return fileName(source);
-    }
-  }
-  return fileName(source);
+  return (isAddress(source) ? withoutSecrets(source) : null) ?? fileName(source);
 }
 
 /** What moved between the previous report and this one, or why they cannot be compared. */

@@ -3,7 +3,7 @@
  * on the company page), from the previous report's plan.json as a file or a URL; and refuses, with a warning,
  * one it cannot compare with.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -267,6 +267,57 @@ describe('gtm-pyramid report --previous', () => {
     // The published plan.json names the address without its query: a signed URL's token stays private.
     expect(json('url').sincePrevious.source).toBe(`${base}/report/plan.json`);
     expect(read('url/plan.json')).not.toContain('secret');
+    // Nor does the job's log, which others read: the line saying what the report was compared with.
+    expect(run.stdout.join('\n')).toContain(`compared with ${base}/report/plan.json (as of ${OCTOBER})`);
+    expect(run.stdout.join('\n')).not.toContain('secret');
+  });
+
+  it('an address that cannot be read is named without its token in the warning', async () => {
+    const run = await runCli(
+      [
+        'report',
+        'example.xlsx',
+        '--as-of',
+        NOVEMBER,
+        '--previous',
+        `${base}/missing/plan.json?token=secret`,
+        '--out',
+        'url-missing',
+      ],
+      dir,
+    );
+    expect(run.stderr.join('\n')).toContain(`${base}/missing/plan.json`);
+    expect(run.stderr.join('\n')).not.toContain('secret');
+  });
+
+  it("the last report's folder given as --previous: its plan.json is read", async () => {
+    const run = await runCli(
+      ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', 'october', '--out', 'from-folder'],
+      dir,
+    );
+    expect(run.stderr).toEqual([]);
+    expect(json('from-folder').sincePrevious.asOf).toBe(OCTOBER);
+  });
+
+  it("a folder without a report as --previous: said in words, in the report's language", async () => {
+    mkdirSync(join(dir, 'empty-folder'), { recursive: true });
+    const run = await runCli(
+      [
+        'report',
+        'example.xlsx',
+        '--as-of',
+        NOVEMBER,
+        '--previous',
+        'empty-folder',
+        '--out',
+        'no-previous',
+        '--lang',
+        'zh-TW',
+      ],
+      dir,
+    );
+    expect(run.stderr.join('\n')).toMatch(/empty-folder/);
+    expect(run.stderr.join('\n')).not.toMatch(/ENOENT|EISDIR/);
   });
 });
 
