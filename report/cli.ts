@@ -30,6 +30,7 @@ import type { PlanJson } from './plan-json';
 import { loadPrevious, shownSource } from './previous';
 import { readSheet, SheetReadError } from './read-sheets';
 import { startChartThread } from './render/chart-thread';
+import { oneLine, terminalJson, terminalText } from './terminal';
 
 export interface CliIo {
   out(text: string): void;
@@ -188,7 +189,10 @@ async function loadInput(
 ): Promise<Input> {
   if (sheet !== undefined) {
     if (file !== undefined) throw new UsageError('fileAndSheet', lang ?? 'en');
-    const live = await readSheet(sheet, { lang, onRetry: (message) => io.err(`gtm-pyramid: ${message}`) });
+    const live = await readSheet(sheet, {
+      lang,
+      onRetry: (message) => io.err(`gtm-pyramid: ${oneLine(message)}`),
+    });
     if (!Object.keys(live.workbook).length) {
       throw new SheetReadError(
         say(SHEET_MESSAGES.noPlanTabs, lang ?? 'en', {
@@ -297,8 +301,8 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
       renderChart: charts?.render,
     });
     // Said in the report's language: --lang, else the plan's.
-    if (unusable) io.err(`gtm-pyramid: ${unusable(lang ?? built.lang)}`);
-    for (const warning of built.warnings) io.err(`gtm-pyramid: ${warning}`);
+    if (unusable) io.err(`gtm-pyramid: ${oneLine(unusable(lang ?? built.lang))}`);
+    for (const warning of built.warnings) io.err(`gtm-pyramid: ${oneLine(warning)}`);
     // --previous was to carry the history on and could not be used (a typo, a moved file, a report of the same day):
     // replacing a report that holds one would lose it (a scheduled job wiped a year of trend and exited 0). Refused,
     // nothing changed; the warning above says why it could not be used.
@@ -362,7 +366,8 @@ function issueLine(issue: PlanIssue, lang: Lang, width: (text: string) => number
   const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
   const severityWidth = Math.max(...(['error', 'warning', 'tip'] as const).map((s) => width(words[s])));
   const indent = severityWidth + 1 + 20 + 1;
-  return `${pad(words[issue.severity], severityWidth)} ${pad(where, 20)} ${issue.message[lang]}\n${' '.repeat(indent)}${words.fix}${isChinese(lang) ? '：' : ': '}${issue.fix[lang]}`;
+  // Cell text quoted in the message stays on its line (oneLine): each issue's two lines are the command's own.
+  return `${pad(words[issue.severity], severityWidth)} ${pad(oneLine(where), 20)} ${oneLine(issue.message[lang])}\n${' '.repeat(indent)}${words.fix}${isChinese(lang) ? '：' : ': '}${oneLine(issue.fix[lang])}`;
 }
 
 async function checkCommand(argv: string[], io: CliIo): Promise<number> {
@@ -390,27 +395,29 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const name = input.source ?? 'example';
   if (values.json) {
     io.out(
-      JSON.stringify(
-        {
-          generator: GENERATOR,
-          file: input.source,
-          asOf,
-          lang,
-          counts,
-          issues: issues.map((i) => ({
-            severity: i.severity,
-            category: i.category,
-            code: i.code,
-            sheet: i.sheet,
-            cell: i.a1,
-            row: i.row,
-            column: i.column,
-            message: i.message[lang],
-            fix: i.fix[lang],
-          })),
-        },
-        null,
-        2,
+      terminalJson(
+        JSON.stringify(
+          {
+            generator: GENERATOR,
+            file: input.source,
+            asOf,
+            lang,
+            counts,
+            issues: issues.map((i) => ({
+              severity: i.severity,
+              category: i.category,
+              code: i.code,
+              sheet: i.sheet,
+              cell: i.a1,
+              row: i.row,
+              column: i.column,
+              message: i.message[lang],
+              fix: i.fix[lang],
+            })),
+          },
+          null,
+          2,
+        ),
       ),
     );
   } else {
@@ -454,7 +461,13 @@ async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: string[], given: CliIo = defaultIo): Promise<number> {
+  // Whatever is said, control characters are shown, not obeyed: messages quote cells (report/terminal.ts).
+  const io: CliIo = {
+    ...given,
+    out: (text) => given.out(terminalText(text)),
+    err: (text) => given.err(terminalText(text)),
+  };
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -484,7 +497,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       error instanceof OutputError ||
       error instanceof UsageError
     ) {
-      io.err(`gtm-pyramid: ${error.message}`);
+      io.err(`gtm-pyramid: ${oneLine(error.message)}`);
       return 2;
     }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -4,9 +4,10 @@ import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { tabDef } from '../shared';
+import { columnDef, tabDef } from '../shared';
 import {
   buildReport,
   MARKER_FILE,
@@ -18,6 +19,7 @@ import {
 import { generatePlanWorkbook } from '../bench/generate-plan';
 import { readXlsx } from '../report/read-xlsx';
 import { exampleXlsxBuffer, planToXlsxBuffer } from '../report/write-xlsx';
+import { setCell } from './helpers/edit';
 import { exampleGrid, parse, runCli, tempDir } from './helpers/report';
 
 let dir: string;
@@ -406,6 +408,48 @@ describe('gtm-pyramid check', () => {
         lang,
       ).toHaveLength(1);
     }
+  });
+
+  it('cell text is quoted, never obeyed: escape sequences shown as signs, line breaks kept on the line', async () => {
+    const wb = exampleGrid('en');
+    // An owner a hostile or careless sheet could hold: retitle the terminal, clear it, print a forged verdict in
+    // green, hide what follows (C0 escapes and a C1 CSI), then lines of their own, one a GitHub Actions command.
+    // Control characters are stored as Excel stores them (ST_Xstring's _x001B_), which exceljs does not write.
+    const owner =
+      'Sales\u001b]0;hijacked\u0007\u001b[2J\u001b[32mAll checks passed\u001b[0m\u009b8m\n::error title=Plan::0 errors\r\nOK';
+    setCell(wb, tabDef('keyResults').label.en, 'KR1', columnDef('keyResults', 'owner').label.en, 'OWNER');
+    const zip = await JSZip.loadAsync(await planToXlsxBuffer(wb, { lang: 'en', targets: false }));
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    // eslint-disable-next-line no-control-regex -- the control characters are what is stored
+    const stored = owner.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+      c === '\n' ? c : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+    );
+    zip.file('xl/sharedStrings.xml', strings.replace('>OWNER<', `>${stored}<`));
+    writeFileSync(join(dir, 'escapes.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+
+    const text = await runCli(['check', 'escapes.xlsx'], dir);
+    expect(text.code).toBe(1);
+    const said = [...text.stdout, ...text.stderr].join('\n');
+    // eslint-disable-next-line no-control-regex -- none may reach the terminal
+    expect(said).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(said).toContain(
+      'Owner "Sales␛]0;hijacked␇␛[2J␛[32mAll checks passed␛[0m\ufffd8m⏎::error title=Plan::0 errors⏎OK"',
+    );
+    // Each issue is its own two lines: a cell's line breaks start none.
+    expect(
+      text.stdout
+        .join('\n')
+        .split('\n')
+        .filter((line) => line.startsWith('::')),
+    ).toEqual([]);
+
+    // --json keeps the text exactly (as escapes), and leaves no raw C1 control for a terminal to obey.
+    const json = await runCli(['check', 'escapes.xlsx', '--json'], dir);
+    expect(json.stdout.join('\n')).not.toMatch(/[\u007f-\u009f]/);
+    const issue = (JSON.parse(json.stdout.join('\n')) as { issues: { message: string }[] }).issues.find((i) =>
+      i.message.startsWith('Owner "Sales'),
+    );
+    expect(issue?.message).toContain(owner);
   });
 
   it('exit 1 when the plan has errors, and --json for tools', async () => {
