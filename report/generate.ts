@@ -145,6 +145,7 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
     if (compared.ok) {
       planJson.sincePrevious = compared.sincePrevious;
       planJson.history = compared.history;
+      planJson.comparedWith = compared.comparedWith;
     } else warnings.push(compared.warning);
   }
   attachSincePrevious(bare, planJson);

@@ -195,6 +195,7 @@ export const SINCE_WORDS = {
   added: localized((m) => m.report.since.added),
   removed: localized((m) => m.report.since.removed),
   targetChange: localized((m) => m.report.since.targetChange),
+  targetUnlogged: localized((m) => m.report.since.targetUnlogged),
   objective: localized((m) => m.report.since.objective),
   keyResult: localized((m) => m.report.since.keyResult),
   kpi: localized((m) => m.report.since.kpi),

@@ -9,7 +9,7 @@ import type { Plan } from '../shared/plan';
 import type { LeftOutReason, MetricProgress, PlanProgress, RollUp, Status } from '../shared/progress';
 import { fileName } from './format';
 import type { Direction, Lang, MetricType } from '../shared/template';
-import type { HistoryEntry, SincePrevious } from './previous';
+import type { ComparedReport, HistoryEntry, SincePrevious } from './previous';
 
 export const PLAN_JSON_VERSION = 1;
 /** Its file's name in the report folder. */
@@ -162,6 +162,8 @@ export interface PlanJson {
   sincePrevious?: SincePrevious;
   /** With --previous: each objective's attainment per earlier report, oldest first, bounded. Absent otherwise. */
   history?: HistoryEntry[];
+  /** With --previous: the report this one was compared with, as the comparison read it (a rerun the same day uses it). */
+  comparedWith?: ComparedReport;
 }
 
 function metric(p: MetricProgress, leftOut: LeftOutJson | null): MetricJson {

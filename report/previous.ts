@@ -62,6 +62,14 @@ export interface TargetChange {
   reason: string;
 }
 
+/** A key result's or KPI's target that differs between the two reports with no row for it on the Changes tab. */
+export interface UnloggedTarget {
+  id: string;
+  kind: 'keyResult' | 'kpi';
+  from: number | null;
+  to: number | null;
+}
+
 /** An objective, key result or KPI in one of the two reports only: its ID and its name in the report that has it. */
 export interface PlanItem {
   id: string;
@@ -79,6 +87,8 @@ export interface SincePrevious {
   checkIns: CheckInAdded[];
   /** Rows of the Changes tab dated after the previous as-of date, up to this one. */
   targetChanges: TargetChange[];
+  /** Targets that moved between the two reports with no row on the Changes tab in that time. */
+  unloggedTargets: UnloggedTarget[];
   /** In this report, not the previous one. */
   added: PlanItem[];
   /**
@@ -86,6 +96,29 @@ export interface SincePrevious {
    * on the Changes tab), so this is the only place a review learns it is gone.
    */
   removed: PlanItem[];
+}
+
+/**
+ * The report a report was compared with, as much of it as the comparison reads (plan.json `comparedWith`): so that
+ * the same day's report made again (a fix, the job run twice) is compared with the same report, and its history
+ * carried on, as if the first had not been made. Read from a file from elsewhere, so every value is checked.
+ */
+export interface ComparedReport {
+  asOf: IsoDate;
+  product: string | null;
+  objectives: { id: string; title: string; status: Status; attainment: number | null }[];
+  keyResults: ComparedMetric[];
+  kpis: ComparedMetric[];
+}
+
+interface ComparedMetric {
+  id: string;
+  name: string;
+  status: Status;
+  attainment: number | null;
+  target: number | null;
+  /** Each month's actual that the report had (months without one are left out). */
+  actuals: Record<Month, number>;
 }
 
 export interface HistoryEntry {
@@ -275,7 +308,8 @@ const productOf = (json: PlanJson) => {
 };
 
 export type Comparison =
-  { ok: true; sincePrevious: SincePrevious; history: HistoryEntry[] } | { ok: false; warning: string };
+  | { ok: true; sincePrevious: SincePrevious; history: HistoryEntry[]; comparedWith: ComparedReport }
+  | { ok: false; warning: string };
 
 // The previous plan.json is a file from elsewhere: its values are read defensively, as untrusted as any cell.
 /** A status word we know, else 'no-data'. */
@@ -324,6 +358,76 @@ export function publishedSource(source: string): string {
   return (isAddress(source) ? withoutSecrets(source) : null) ?? fileName(source);
 }
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
+const recordsOf = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? value.filter(isRecord) : [];
+
+/** A metric's actuals by month from plan.json's `months` ([{ month, actual }]) or a stored `actuals` map. */
+function actualsOf(months: unknown, stored: unknown): Record<Month, number> {
+  const actuals: Record<Month, number> = {};
+  const put = (month: unknown, actual: unknown) => {
+    const value = numberOf(actual);
+    if (typeof month === 'string' && MONTH.test(month) && value !== null) actuals[month] = value;
+  };
+  for (const m of recordsOf(months)) put(m.month, m.actual);
+  if (isRecord(stored)) for (const [month, actual] of Object.entries(stored)) put(month, actual);
+  return actuals;
+}
+
+const comparedMetric = (m: Record<string, unknown>): ComparedMetric => ({
+  id: idOf(m.id),
+  name: textOf(m.name),
+  status: statusOf(m.status),
+  attainment: numberOf(m.attainment),
+  target: numberOf(m.target),
+  actuals: actualsOf(m.months, m.actuals),
+});
+
+/** A previous plan.json as the comparison reads it. */
+function reportOf(json: PlanJson): ComparedReport {
+  return {
+    asOf: json.asOf,
+    product: productOf(json),
+    objectives: recordsOf(json.objectives).map((o) => {
+      const progress = isRecord(o.progress) ? o.progress : {};
+      return {
+        id: idOf(o.id),
+        title: textOf(o.title),
+        status: statusOf(progress.status),
+        attainment: numberOf(progress.attainment),
+      };
+    }),
+    keyResults: recordsOf(json.keyResults).map(comparedMetric),
+    kpis: recordsOf(json.kpis).map(comparedMetric),
+  };
+}
+
+/** The report a previous plan.json was itself compared with (its `comparedWith`), or null. */
+function comparedWithOf(json: PlanJson): ComparedReport | null {
+  const stored: unknown = (json as { comparedWith?: unknown }).comparedWith;
+  if (!isRecord(stored) || typeof stored.asOf !== 'string' || !isIsoDate(stored.asOf)) return null;
+  return {
+    asOf: stored.asOf,
+    product: typeof stored.product === 'string' ? stored.product.trim() || null : null,
+    objectives: recordsOf(stored.objectives).map((o) => ({
+      id: idOf(o.id),
+      title: textOf(o.title),
+      status: statusOf(o.status),
+      attainment: numberOf(o.attainment),
+    })),
+    keyResults: recordsOf(stored.keyResults).map(comparedMetric),
+    kpis: recordsOf(stored.kpis).map(comparedMetric),
+  };
+}
+
+/**
+ * An objective's attainment as its trend and its change count it: null while a key result of it is left out by an
+ * error ("needs attention"), as what remains would show it better than it is (docs/method.md).
+ */
+const trendAttainment = (o: { status: Status; attainment: number | null }) =>
+  o.status === 'needs-attention' ? null : o.attainment;
+
 /** What moved between the previous report and this one, or why they cannot be compared. */
 export function comparePrevious(
   current: PlanJson,
@@ -331,83 +435,59 @@ export function comparePrevious(
   source: string,
   lang: Lang,
 ): Comparison {
+  let before = reportOf(previous);
+  // The same day's report made again: compared with what that one was compared with, its history carried on.
+  if (before.asOf === current.asOf) before = comparedWithOf(previous) ?? before;
   // Another plan: the products differ, or (no product on either side) no key result is in both.
   const currentProduct = productOf(current);
-  const previousProduct = productOf(previous);
-  const sharedKeyResults = previous.keyResults.some(
-    (p) => isRecord(p) && current.keyResults.some((c) => sameText(c.id, p.id)),
+  const sharedKeyResults = before.keyResults.some((p) =>
+    current.keyResults.some((c) => sameText(c.id, p.id)),
   );
   if (
-    (currentProduct && previousProduct && !sameText(currentProduct, previousProduct)) ||
+    (currentProduct && before.product && !sameText(currentProduct, before.product)) ||
     (!sharedKeyResults && current.keyResults.length > 0)
   ) {
     return {
       ok: false,
       warning: say(PREVIOUS_MESSAGES.otherPlan, lang, {
         source,
-        previous: previousProduct ?? '?',
+        previous: before.product ?? '?',
         current: currentProduct ?? '?',
       }),
     };
   }
-  if (previous.asOf >= current.asOf)
+  if (before.asOf >= current.asOf)
     return {
       ok: false,
-      warning: say(PREVIOUS_MESSAGES.newer, lang, { source, previous: previous.asOf, asOf: current.asOf }),
+      warning: say(PREVIOUS_MESSAGES.newer, lang, { source, previous: before.asOf, asOf: current.asOf }),
     };
 
-  const byId = <T extends { id: string }>(items: readonly T[] | undefined) =>
-    new Map(
-      (Array.isArray(items) ? items : [])
-        .filter((x) => isRecord(x))
-        .map((x) => [idOf(x.id).toLowerCase(), x]),
-    );
-  const before = {
-    objective: byId(previous.objectives),
-    keyResult: byId(previous.keyResults),
-    kpi: byId(previous.kpis),
+  const byId = <T extends { id: string }>(items: readonly T[]) =>
+    new Map(items.map((x) => [x.id.toLowerCase(), x]));
+  const then = {
+    objective: byId(before.objectives),
+    keyResult: byId(before.keyResults),
+    kpi: byId(before.kpis),
   };
 
   const statusChanges: StatusChange[] = [];
   const attainment: AttainmentChange[] = [];
   for (const o of current.objectives) {
-    const p = before.objective.get(o.id.toLowerCase());
+    const p = then.objective.get(o.id.toLowerCase());
     if (!p) continue;
-    const from = statusOf(isRecord(p.progress) ? p.progress.status : undefined);
     const to = o.progress?.status ?? 'no-data';
-    if (from !== to) statusChanges.push({ id: o.id, kind: 'objective', from, to });
+    if (p.status !== to) statusChanges.push({ id: o.id, kind: 'objective', from: p.status, to });
     const a = {
-      from: numberOf(isRecord(p.progress) ? p.progress.attainment : null),
-      to: o.progress?.attainment ?? null,
+      from: trendAttainment(p),
+      to: trendAttainment({ status: to, attainment: o.progress?.attainment ?? null }),
     };
     if (a.from !== a.to) attainment.push({ id: o.id, kind: 'objective', ...a, change: diff(a.to, a.from) });
   }
-  const checkIns: CheckInAdded[] = [];
-  const metrics = (kind: 'keyResult' | 'kpi', list: PlanJson['keyResults'] | PlanJson['kpis']) => {
-    for (const m of list) {
-      const p = before[kind].get(m.id.toLowerCase());
-      if (!p) continue;
-      const from = statusOf(p.status);
-      if (from !== m.status) statusChanges.push({ id: m.id, kind, from, to: m.status });
-      const was = numberOf(p.attainment);
-      if (kind === 'keyResult' && was !== m.attainment)
-        attainment.push({ id: m.id, kind, from: was, to: m.attainment, change: diff(m.attainment, was) });
-      const months: unknown[] = Array.isArray(p.months) ? p.months : [];
-      const earlier = new Map(
-        months.filter(isRecord).map((x) => [String(x.month), numberOf(x.actual)] as const),
-      );
-      for (const month of m.months)
-        if (month.actual !== null && (earlier.get(month.month) ?? null) === null)
-          checkIns.push({ id: m.id, kind, month: month.month, actual: month.actual });
-    }
-  };
-  metrics('keyResult', current.keyResults);
-  metrics('kpi', current.kpis);
-
+  // Rows of the Changes tab dated after the previous report, up to this one.
   const targetChanges = current.changes
     .filter((c) => {
       const day = c.timestamp.slice(0, 10);
-      return day > previous.asOf && day <= current.asOf;
+      return day > before.asOf && day <= current.asOf;
     })
     .map(({ timestamp, id, field, oldValue, newValue, reason }) => ({
       timestamp,
@@ -417,12 +497,39 @@ export function comparePrevious(
       newValue,
       reason,
     }));
+  const logged = new Set(targetChanges.map((c) => c.id.toLowerCase()));
+  const checkIns: CheckInAdded[] = [];
+  const unloggedTargets: UnloggedTarget[] = [];
+  const metrics = (kind: 'keyResult' | 'kpi', list: PlanJson['keyResults'] | PlanJson['kpis']) => {
+    for (const m of list) {
+      const p = then[kind].get(m.id.toLowerCase());
+      if (!p) continue;
+      if (p.status !== m.status) statusChanges.push({ id: m.id, kind, from: p.status, to: m.status });
+      if (kind === 'keyResult' && p.attainment !== m.attainment)
+        attainment.push({
+          id: m.id,
+          kind,
+          from: p.attainment,
+          to: m.attainment,
+          change: diff(m.attainment, p.attainment),
+        });
+      for (const month of m.months)
+        if (month.actual !== null && !Object.hasOwn(p.actuals, month.month))
+          checkIns.push({ id: m.id, kind, month: month.month, actual: month.actual });
+      // A target typed over in the sheet, with no row on the Changes tab: the one place a review learns of it.
+      if (p.target !== m.target && !logged.has(m.id.toLowerCase()))
+        unloggedTargets.push({ id: m.id, kind, from: p.target, to: m.target });
+    }
+  };
+  metrics('keyResult', current.keyResults);
+  metrics('kpi', current.kpis);
 
-  // Earlier entries as the previous report carried them, cleaned: real dates before its own, oldest first, one per
-  // date (the last one given), and attainments an objective can have (0 to 1, each key result capped at 1) or null.
+  // Earlier entries as the previous report carried them, cleaned: real dates before the compared report's own,
+  // oldest first, one per date (the last one given), and attainments an objective can have (0 to 1, each key
+  // result capped at 1) or null; then the compared report itself.
   const byDate = new Map<string, HistoryEntry>();
   for (const h of Array.isArray(previous.history) ? previous.history : []) {
-    if (!isRecord(h) || typeof h.asOf !== 'string' || !isIsoDate(h.asOf) || h.asOf >= previous.asOf) continue;
+    if (!isRecord(h) || typeof h.asOf !== 'string' || !isIsoDate(h.asOf) || h.asOf >= before.asOf) continue;
     const objectives = Object.entries(isRecord(h.objectives) ? h.objectives : {});
     byDate.set(h.asOf, {
       asOf: h.asOf,
@@ -433,29 +540,22 @@ export function comparePrevious(
   const history: HistoryEntry[] = [
     ...earlierHistory,
     {
-      asOf: previous.asOf,
-      objectives: Object.fromEntries(
-        [...before.objective.values()].map((o) => [
-          idOf(o.id),
-          attainmentOf(isRecord(o.progress) ? o.progress.attainment : null),
-        ]),
-      ),
+      asOf: before.asOf,
+      objectives: Object.fromEntries(before.objectives.map((o) => [o.id, attainmentOf(trendAttainment(o))])),
     },
   ].slice(-HISTORY_LIMIT);
 
   // Objectives, key results and KPIs in only one of the two reports, named as the report that has them names them.
-  const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
   const only = (
     kind: MetricKind,
-    items: Iterable<object>,
+    items: Iterable<{ id: string; title?: string; name?: string }>,
     elsewhere: { has(key: string): boolean },
-    nameField: 'title' | 'name',
   ): PlanItem[] => {
     const out: PlanItem[] = [];
-    for (const item of items as Iterable<Record<string, unknown>>) {
-      const key = idOf(item.id).toLowerCase();
+    for (const item of items) {
+      const key = item.id.toLowerCase();
       if (key !== '' && !elsewhere.has(key))
-        out.push({ id: idOf(item.id), kind, name: textOf(item[nameField]) });
+        out.push({ id: item.id, kind, name: item.title ?? item.name ?? '' });
     }
     return out;
   };
@@ -465,28 +565,30 @@ export function comparePrevious(
     kpi: byId(current.kpis),
   };
   const added: PlanItem[] = [
-    ...only('objective', current.objectives, before.objective, 'title'),
-    ...only('keyResult', current.keyResults, before.keyResult, 'name'),
-    ...only('kpi', current.kpis, before.kpi, 'name'),
+    ...only('objective', current.objectives, then.objective),
+    ...only('keyResult', current.keyResults, then.keyResult),
+    ...only('kpi', current.kpis, then.kpi),
   ];
   const removed: PlanItem[] = [
-    ...only('objective', before.objective.values(), now.objective, 'title'),
-    ...only('keyResult', before.keyResult.values(), now.keyResult, 'name'),
-    ...only('kpi', before.kpi.values(), now.kpi, 'name'),
+    ...only('objective', before.objectives, now.objective),
+    ...only('keyResult', before.keyResults, now.keyResult),
+    ...only('kpi', before.kpis, now.kpi),
   ];
 
   return {
     ok: true,
     sincePrevious: {
-      asOf: previous.asOf,
+      asOf: before.asOf,
       source: publishedSource(source),
       statusChanges,
       attainment,
       checkIns,
       targetChanges,
+      unloggedTargets,
       added,
       removed,
     },
     history,
+    comparedWith: before,
   };
 }

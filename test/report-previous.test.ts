@@ -150,14 +150,116 @@ describe('gtm-pyramid report --previous', () => {
       'gtm-pyramid: site: holds a report whose history of 2 reports --previous was to carry on, but --previous could not be used (see above); nothing was changed. Give --previous the last report before this one (the one in this folder is site/plan.json), or remove the folder to start the history again',
     );
     expect(read('site/plan.json')).toBe(published);
-    // The same day run again with the folder's own report: why it cannot be compared comes first, then the refusal.
-    const again = await report(['november.xlsx', '--as-of', NOVEMBER, '--previous', 'site/plan.json']);
-    expect(again.code).toBe(2);
-    expect(again.stderr[0]).toMatch(/as of 2026-11-15, not before/);
-    expect(again.stderr.at(-1)).toMatch(/history of 2 reports/);
-    expect(read('site/plan.json')).toBe(published);
     // Without --previous the report is a fresh start, as asked: written.
     expect((await report(['november.xlsx', '--as-of', '2026-11-20'])).code).toBe(0);
+  });
+
+  it("the same day's report made again (a fix, the job run twice) is compared with what the first was, its history kept", async () => {
+    const report = (out: string, args: string[]) => runCli(['report', ...args, '--out', out], dir);
+    expect((await report('rerun', ['october.xlsx', '--as-of', OCTOBER])).code).toBe(0);
+    expect((await report('rerun', ['november.xlsx', '--as-of', NOVEMBER, '--previous', 'rerun'])).code).toBe(
+      0,
+    );
+    const first = json('rerun');
+    expect(first.history.map((h: { asOf: string }) => h.asOf)).toEqual([OCTOBER]);
+
+    // Run again over itself, and again into a fresh folder from the published plan.json (the CI workflow).
+    const again = await report('rerun', [
+      'november.xlsx',
+      '--as-of',
+      NOVEMBER,
+      '--previous',
+      'rerun/plan.json',
+    ]);
+    expect(again.stderr).toEqual([]);
+    expect(again.code).toBe(0);
+    writeFileSync(join(dir, 'published.json'), read('rerun/plan.json'));
+    const fresh = await report('rerun-fresh', [
+      'november.xlsx',
+      '--as-of',
+      NOVEMBER,
+      '--previous',
+      'published.json',
+    ]);
+    expect(fresh.stderr).toEqual([]);
+    for (const rerun of [json('rerun'), json('rerun-fresh')]) {
+      expect(rerun.history).toEqual(first.history);
+      expect({ ...rerun.sincePrevious, source: '' }).toEqual({ ...first.sincePrevious, source: '' });
+      expect(rerun.comparedWith).toEqual(first.comparedWith);
+    }
+    // A December report from the rerun carries the whole history on: October, then November.
+    const december = await report('rerun', ['november.xlsx', '--as-of', '2026-12-15', '--previous', 'rerun']);
+    expect(december.code).toBe(0);
+    expect(json('rerun').history.map((h: { asOf: string }) => h.asOf)).toEqual([OCTOBER, NOVEMBER]);
+  });
+
+  it('a target typed over in the sheet with no row on the Changes tab is named among the changed targets', async () => {
+    const november = octoberWorkbook();
+    const keyResults = november[tabName('keyResults')];
+    const target = colOf(keyResults, header('keyResults', 'target'));
+    const kr2 = keyResults[rowOf(keyResults, 'KR2')];
+    const before = kr2[target] as number;
+    kr2[target] = before + 10_000;
+    writeFileSync(join(dir, 'november-retargeted.xlsx'), await planToXlsxBuffer(november, { lang: 'en' }));
+    const run = await runCli(
+      [
+        'report',
+        'november-retargeted.xlsx',
+        '--as-of',
+        NOVEMBER,
+        '--previous',
+        'october',
+        '--out',
+        'retargeted',
+      ],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    const since = json('retargeted').sincePrevious;
+    expect(since.unloggedTargets).toEqual([
+      { id: 'KR2', kind: 'keyResult', from: before, to: before + 10_000 },
+    ]);
+    const text = parse(read('retargeted/index.html')).querySelector('.since')?.textContent ?? '';
+    expect(text).toMatch(/KR2 Target: 50,000 sign-ups → 60,000 sign-ups \(no row on the Changes tab\)/);
+    expect(text).not.toContain('No target changed.');
+  });
+
+  it('an objective with a key result left out by an error has no attainment in the comparison or the trend', async () => {
+    // November's KR3 target typed so that it cannot be read: KR3 is left out, and O1 would look better without it.
+    const november = octoberWorkbook();
+    const keyResults = november[tabName('keyResults')];
+    keyResults[rowOf(keyResults, 'KR3')][colOf(keyResults, header('keyResults', 'target'))] = '20 %%';
+    writeFileSync(join(dir, 'november-left-out.xlsx'), await planToXlsxBuffer(november, { lang: 'en' }));
+    const run = await runCli(
+      ['report', 'november-left-out.xlsx', '--as-of', NOVEMBER, '--previous', 'october', '--out', 'left-out'],
+      dir,
+    );
+    expect(run.code).toBe(1);
+    const left = json('left-out');
+    expect(left.objectives.find((o: { id: string }) => o.id === 'O1').progress.status).toBe(
+      'needs-attention',
+    );
+    expect(left.sincePrevious.attainment).toContainEqual(
+      expect.objectContaining({ id: 'O1', kind: 'objective', to: null, change: null }),
+    );
+    // December, from November's report: November's O1 is no point of the trend.
+    const december = await runCli(
+      [
+        'report',
+        'november.xlsx',
+        '--as-of',
+        '2026-12-15',
+        '--previous',
+        'left-out',
+        '--out',
+        'left-out-december',
+      ],
+      dir,
+    );
+    expect(december.code).toBe(0);
+    const history = json('left-out-december').history;
+    expect(history.at(-1)).toEqual(expect.objectContaining({ asOf: NOVEMBER }));
+    expect(history.at(-1).objectives.O1).toBeNull();
   });
 
   it('names what was added to or removed from the plan since the last report', async () => {
@@ -434,6 +536,7 @@ describe('the section on the first screen', () => {
       attainment: [],
       checkIns: [],
       targetChanges: [],
+      unloggedTargets: [],
       added: [],
       removed: [],
     };

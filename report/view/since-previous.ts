@@ -11,7 +11,7 @@ import type { HistoryEntry, MetricKind, SincePrevious } from '../previous';
 import { Formatter } from '../format';
 import { say, SINCE_WORDS } from '../i18n';
 import { joinList } from '../../shared/i18n';
-import type { Lang } from '../../shared/template';
+import { columnDef, tabDef, type Lang } from '../../shared/template';
 import { statusView, type ReportView, type StatusView } from '../view-model';
 
 export interface SincePreviousView {
@@ -57,7 +57,12 @@ function kindLabel(kind: MetricKind, lang: Lang): string {
   return SINCE_WORDS[kind === 'objective' ? 'objective' : kind === 'keyResult' ? 'keyResult' : 'kpi'][lang];
 }
 
-export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang): SincePreviousView {
+export function sincePreviousView(
+  since: SincePrevious,
+  asOf: string,
+  lang: Lang,
+  unitOf: (id: string) => string = () => '',
+): SincePreviousView {
   const f = new Formatter(lang);
   /** What a list of `total` rows leaves out on the page: said, never silently dropped. */
   const more = (total: number) =>
@@ -91,6 +96,21 @@ export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang
       };
     });
   const ids = [...new Set(since.checkIns.map((c) => c.id))];
+  // The Changes tab's rows, then the targets that moved without one (the tab's own words name the field).
+  const targetLines = [
+    ...since.targetChanges.map((c) =>
+      say(SINCE_WORDS.targetChange, lang, { id: c.id, field: c.field, from: c.oldValue, to: c.newValue }),
+    ),
+    ...since.unloggedTargets.map((u) =>
+      say(SINCE_WORDS.targetUnlogged, lang, {
+        id: u.id,
+        field: columnDef(u.kind === 'kpi' ? 'kpis' : 'keyResults', 'target').label[lang],
+        from: f.value(u.from, unitOf(u.id)),
+        to: f.value(u.to, unitOf(u.id)),
+        changes: tabDef('changes').label[lang],
+      }),
+    ),
+  ];
   return {
     title: SINCE_WORDS.title[lang],
     intro: say(SINCE_WORDS.intro, lang, { previous: f.date(since.asOf), asOf: f.date(asOf) }),
@@ -109,12 +129,8 @@ export function sincePreviousView(since: SincePrevious, asOf: string, lang: Lang
         })
       : SINCE_WORDS.noCheckIns[lang],
     targetsHeading: SINCE_WORDS.targetChanges[lang],
-    targetChanges: since.targetChanges
-      .slice(0, SHOWN)
-      .map((c) =>
-        say(SINCE_WORDS.targetChange, lang, { id: c.id, field: c.field, from: c.oldValue, to: c.newValue }),
-      ),
-    targetsMore: more(since.targetChanges.length),
+    targetChanges: targetLines.slice(0, SHOWN),
+    targetsMore: more(targetLines.length),
     noTargetChanges: SINCE_WORDS.noTargetChanges[lang],
     addedRemovedHeading: SINCE_WORDS.addedRemoved[lang],
     addedRemoved: [
@@ -185,8 +201,17 @@ export function trendView(
 export function attachSincePrevious(view: ReportView, json: PlanJson): void {
   const lang = view.lang;
   const company = view.company;
-  company.sincePrevious = json.sincePrevious ? sincePreviousView(json.sincePrevious, json.asOf, lang) : null;
-  const attainment = new Map(json.objectives.map((o) => [o.id, o.progress?.attainment ?? null]));
+  const units = new Map([...json.keyResults, ...json.kpis].map((m) => [m.id.toLowerCase(), m.unit]));
+  company.sincePrevious = json.sincePrevious
+    ? sincePreviousView(json.sincePrevious, json.asOf, lang, (id) => units.get(id.toLowerCase()) ?? '')
+    : null;
+  // An objective with a key result left out by an error has no trustworthy figure today (as in its history).
+  const attainment = new Map(
+    json.objectives.map((o) => [
+      o.id,
+      o.progress?.status === 'needs-attention' ? null : (o.progress?.attainment ?? null),
+    ]),
+  );
   for (const level of company.pyramid) {
     for (const objective of level.objectives) {
       objective.trend =

@@ -1196,6 +1196,7 @@ export const en = {
       added: 'added',
       removed: 'removed',
       targetChange: '{id} {field}: {from} → {to}',
+      targetUnlogged: '{id} {field}: {from} → {to} (no row on the {changes} tab)',
       objective: 'Objective',
       keyResult: 'Key result',
       kpi: 'KPI',
