@@ -263,6 +263,41 @@ describe('report view model: large plans', () => {
   });
 });
 
+describe('report view model: department page files', () => {
+  /** The example with its departments renamed (every cell that names one), as a large plan: a page each. */
+  const renamed = (names: Record<string, string>, extra: string[] = []) => {
+    const wb = cloneWorkbook(exampleGrid('en'));
+    for (const grid of Object.values(wb))
+      for (const row of grid)
+        if (Array.isArray(row))
+          row.forEach((cell, i) => {
+            if (typeof cell === 'string' && Object.hasOwn(names, cell)) row[i] = names[cell];
+          });
+    // Departments added above the others, as a person inserts a row at the top of the tab.
+    const departments = wb[tabName('departments')];
+    departments.splice(1, 0, ...extra.map((name) => departments[0].map((_, i) => (i === 0 ? name : ''))));
+    const v = view(wb, { asOf: EXAMPLE_AS_OF, largePlanKeyResults: 0 });
+    return new Map(v.departments.map((page) => [page.name, page.file]));
+  };
+  const names = { Sales: 'Sales', Support: 'Sales!', Operations: '销售部', Marketing: '市场部' };
+
+  it('are named after the department, one file each, even where two names give the same letters', () => {
+    const files = renamed(names);
+    expect(files.get('Sales')).toBe('dept-sales.html');
+    expect(files.get('Sales!')).toMatch(/^dept-sales-[0-9a-f]{8}\.html$/);
+    expect(files.get('销售部')).toMatch(/^dept-[0-9a-f]{8}\.html$/);
+    expect(files.get('市场部')).toMatch(/^dept-[0-9a-f]{8}\.html$/);
+    expect(new Set(files.values()).size).toBe(files.size);
+  });
+
+  it('stay the same when a department is added above the others (a shared link still opens its page)', () => {
+    const before = renamed(names);
+    const after = renamed(names, ['财务部', 'Finance']);
+    for (const [name, file] of before) expect(after.get(name), name).toBe(file);
+    expect(new Set(after.values()).size).toBe(after.size);
+  });
+});
+
 describe('report view model: helpers', () => {
   it('links only http(s) URLs', () => {
     expect(safeHref('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');

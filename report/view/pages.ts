@@ -105,17 +105,38 @@ function tiles(ctx: Context): Tile[] {
   ];
 }
 
-function departmentFileName(name: string, index: number, used: Set<string>): string {
+/** 8 hex digits of FNV-1a over the name as departments are told apart (case, width): stable across reports. */
+function nameHash(name: string): string {
+  let hash = 0x811c9dc5;
+  for (const unit of name.normalize('NFKC').toLowerCase()) {
+    hash ^= unit.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * A department page's file: `dept-<name>.html` from the name's Latin letters and digits, so that a shared link
+ * names the department and stays the same from one report to the next. A name without any (销售部) is named by
+ * a hash of itself, and a slug another department already took (Sales, "Sales!") gets the hash too: never the
+ * department's position, which moves when a department is added above it, and never a file another page has.
+ */
+function departmentFileName(name: string, used: Set<string>): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase()
     .slice(0, 40);
-  let base = slug ? `dept-${slug}` : `dept-${index + 1}`;
-  if (used.has(`${base}.html`)) base = `dept-${index + 1}${slug ? `-${slug}` : ''}`;
-  used.add(`${base}.html`);
-  return `${base}.html`;
+  const candidates = [slug && `dept-${slug}`, `dept-${slug ? `${slug}-` : ''}${nameHash(name)}`].filter(
+    Boolean,
+  );
+  let file = candidates.map((c) => `${c}.html`).find((c) => !used.has(c));
+  // Two names the hash cannot tell apart: numbered, as the last resort.
+  for (let n = 2; !file; n++)
+    if (!used.has(`${candidates.at(-1)}-${n}.html`)) file = `${candidates.at(-1)}-${n}.html`;
+  used.add(file);
+  return file;
 }
 
 export function buildReportView(
@@ -130,7 +151,7 @@ export function buildReportView(
   const depts = departmentsOf(plan, noOwner);
   if (ctx.large) {
     const used = new Set<string>([COMPANY_PAGE, ISSUES_PAGE]);
-    depts.forEach((d, i) => ctx.deptFiles.set(lower(d.name), departmentFileName(d.name, i, used)));
+    for (const d of depts) ctx.deptFiles.set(lower(d.name), departmentFileName(d.name, used));
   }
   const base = common(ctx);
   const cards = plan.keyResults.map((kr) => krCard(ctx, kr));
