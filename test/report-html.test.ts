@@ -248,6 +248,23 @@ describe('report HTML: hostile cell values are text', () => {
   });
 });
 
+describe('report HTML: ids made from IDs', () => {
+  it("a key result named like another's heading id (KR1-title) gets an id of its own, and links open its card", async () => {
+    const wb = exampleGrid('en');
+    for (const grid of Object.values(wb))
+      for (const row of grid)
+        if (Array.isArray(row)) row.forEach((c, i) => c === 'KR2' && (row[i] = 'KR1-title'));
+    const report = await buildReport(wb, { asOf: EXAMPLE_AS_OF, source: null });
+    const doc = expectLockedDown(file(report, 'index.html'));
+    const link = Array.from(doc.querySelectorAll('a[href^="#kr-"]')).find((a) =>
+      a.textContent?.includes('KR1-title'),
+    );
+    const card = doc.getElementById(link!.getAttribute('href')!.slice(1));
+    expect(card?.tagName.toLowerCase()).toBe('article');
+    expect(card?.textContent).toContain('KR1-title');
+  });
+});
+
 describe('report HTML: a large plan', () => {
   it('writes a company page, a page per department and plan.json, every page locked down and linked', async () => {
     const report = await buildReport(generatePlanWorkbook(150, { date: utcDate }), {

@@ -40,9 +40,13 @@ export function safeId(prefix: string, text: string, used: Set<string>): string 
       .replace(/[^A-Za-z0-9_-]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'x'
   }`.toLowerCase();
+  // An id takes its `-title` too, which the card's heading uses (kr-card.hbs): KR1's heading and a key result
+  // named KR1-title would otherwise share an id, and a link to the one would open the other.
+  const taken = (id: string) => used.has(id) || used.has(`${id}-title`);
   let id = base;
-  for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
+  for (let i = 2; taken(id); i++) id = `${base}-${i}`;
   used.add(id);
+  used.add(`${id}-title`);
   return id;
 }
 
