@@ -551,12 +551,24 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** A number as typed, which a spreadsheet keeps a number: -5, +3.2, -1,000, 20%. */
+const PLAIN_NUMBER = /^[+-]?(?:\d[\d,]*)?(?:\.\d+)?%?$/;
+
 /**
- * Text from a plan cell, made safe to write into a grid where strings starting with "=" are formulas (Apps Script
- * setValues, facts #9; the xlsx writer): such text becomes a formula that yields the same text, never one that runs.
+ * Whether text written as a value could be read as a formula: "=…" in Sheets (facts #9), and "+…", "-…" or "@…"
+ * that is not a plain number, which Excel and LibreOffice read as one when the file is opened and which Google
+ * documents nowhere (OWASP lists the four for CSV injection). A plan's cells are untrusted text.
+ */
+export function readsAsFormula(text: string): boolean {
+  return text.startsWith('=') || (/^[+\-@]/.test(text) && !PLAIN_NUMBER.test(text));
+}
+
+/**
+ * Text from a plan cell, made safe to write into a grid (Apps Script setValues, the xlsx writer): text that could
+ * read as a formula (readsAsFormula) becomes a formula that yields the same text, never one that runs.
  */
 export function textCell(text: string): string {
-  if (!text.startsWith('=')) return text;
+  if (!readsAsFormula(text)) return text;
   // Quotes via CHAR(34): HyperFormula does not read the "" escape that Sheets, Excel and LibreOffice accept.
   return (
     '=' +

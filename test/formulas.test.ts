@@ -24,6 +24,7 @@ import {
   type TargetsSheet,
   type Workbook,
 } from '../shared';
+import { textCell } from '../shared/cells';
 import { evaluateWorkbook } from './helpers/hyperformula';
 import { metricSpecs } from './helpers/metric-specs';
 
@@ -357,5 +358,26 @@ describe('plan text in the generated grid', () => {
     const sheet = buildTargetsSheet(parsePlan(workbook).plan, { lang: 'en', date: serial })!;
     const { values } = evaluateWorkbook({ ...workbook, Targets: sheet.rows });
     expect(values('Targets')[sheet.targetRows.KR1 - 1][2]).toBe(title);
+  });
+
+  it('stays text: a title or owner that starts with +, - or @ (a formula to Excel and LibreOffice) too', () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    const krs = workbook['Key Results'];
+    const titles = { KR1: '+HYPERLINK("http://evil.example","x")', KR2: '-2+3+cmd', KR3: '@SUM(1+1)' };
+    for (const [id, title] of Object.entries(titles))
+      krs[krs.findIndex((r) => Array.isArray(r) && r[0] === id)][(krs[0] as string[]).indexOf('Key result')] =
+        title;
+    const sheet = buildTargetsSheet(parsePlan(workbook).plan, { lang: 'en', date: serial })!;
+    const { values } = evaluateWorkbook({ ...workbook, Targets: sheet.rows });
+    for (const [id, title] of Object.entries(titles)) {
+      const row = sheet.targetRows[id] - 1;
+      expect(sheet.rows[row][2], id).toMatch(/^=/);
+      expect(values('Targets')[row][2], id).toBe(title);
+    }
+  });
+
+  it('a plain number written as text stays as it is (-5, +3.2, -1,000, 20%)', () => {
+    for (const text of ['-5', '+3.2', '-1,000', '20%', '-0.5%', '-', '+']) expect(textCell(text)).toBe(text);
+    for (const text of ['@', '-x', '+1+1', '@A1', '=1', '-A1']) expect(textCell(text)).toMatch(/^=/);
   });
 });

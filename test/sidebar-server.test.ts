@@ -130,6 +130,17 @@ describe('getPlanCheck', () => {
     expect(flat(check).find((i) => i.code === 'unknown-key-result')?.quickFix).toBeNull();
   });
 
+  it('offers no department to add where the owner cell could be read as a formula, or shows a formula error', () => {
+    const wb = examplePlan('en');
+    setCell(wb, 'Key Results', 'KR1', 'Owner', '+HYPERLINK("http://evil.example","x")');
+    setCell(wb, 'Key Results', 'KR2', 'Owner', '@SUM(1+1)');
+    setCell(wb, 'Key Results', 'KR3', 'Owner', '=1/0');
+    const check = addon(wb).project.callFromClient('getPlanCheck') as PlanCheck;
+    const owners = flat(check).filter((i) => i.code === 'unknown-owner' && i.sheet === 'Key Results');
+    expect(owners.map((i) => i.a1).sort()).toEqual(['D2', 'D3', 'D4']);
+    for (const issue of owners) expect(issue.quickFix, issue.a1 ?? '').toBeNull();
+  });
+
   it('fails through the failure handler with a readable message when the spreadsheet cannot be read', () => {
     const run = addon(examplePlan('en'));
     // Every Sheet method is on the prototype (the script sees a proxy): break getDataRange for this test only.

@@ -12,7 +12,15 @@
  * the cells it then names in `changed`. The offer (its label) and the fix are computed by the same function from
  * the same sheet state, so the ID a button promises is the ID it writes.
  */
-import { cellText, isBlank, a1 as toA1, textCell, type Cell } from '../../shared/cells';
+import {
+  cellText,
+  isBlank,
+  isErrorValue,
+  readsAsFormula,
+  a1 as toA1,
+  textCell,
+  type Cell,
+} from '../../shared/cells';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { checkPlan } from '../../shared/checks';
 import type { IssueCode, PlanIssue } from '../../shared/issues';
@@ -133,9 +141,12 @@ function proposedIds(ctx: FixContext, issues: PlanIssue[], tab: TabKey): Map<num
 /** The owner name an unknown-owner issue points at (its own cell), when it is safe to write as a value. */
 function ownerName(ctx: FixContext, issue: PlanIssue): string | null {
   if (issue.row === null || issue.column === null) return null;
-  const name = cellText(cellAt(ctx.snapshot, issue.sheet, issue.row, issue.column), ctx.snapshot.timeZone);
-  // A leading "=" would be written as a formula (facts #9): not mechanical, not safe.
-  if (!name || name.length > MAX_NAME_LENGTH || name.startsWith('=')) return null;
+  const cell = cellAt(ctx.snapshot, issue.sheet, issue.row, issue.column);
+  // A formula's error (#DIV/0!) is no department's name.
+  if (isErrorValue(cell)) return null;
+  const name = cellText(cell, ctx.snapshot.timeZone);
+  // Text that could read as a formula would be written as one (facts #9): not mechanical, not safe.
+  if (!name || name.length > MAX_NAME_LENGTH || readsAsFormula(name)) return null;
   return name;
 }
 
