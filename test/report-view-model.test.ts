@@ -12,7 +12,7 @@ import {
   type ViewOptions,
 } from '../report/view-model';
 import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
-import { addRow, cloneWorkbook } from './helpers/edit';
+import { addRow, cloneWorkbook, colOf, rowOf } from './helpers/edit';
 import { exampleGrid, header, tabName } from './helpers/report';
 import { utcDate } from '../report/write-xlsx';
 
@@ -295,6 +295,43 @@ describe('report view model: department page files', () => {
     const after = renamed(names, ['财务部', 'Finance']);
     for (const [name, file] of before) expect(after.get(name), name).toBe(file);
     expect(new Set(after.values()).size).toBe(after.size);
+  });
+});
+
+describe('report view model: long lists are cut short on the page, never dropped', () => {
+  // The example as a large plan, with twelve more Sales key results whose target cannot be read (left out) and
+  // thirty rows on the Changes tab.
+  const wb = cloneWorkbook(exampleGrid('en'));
+  const krs = wb[tabName('keyResults')];
+  const kr1 = krs[rowOf(krs, 'KR1')];
+  for (let i = 11; i <= 22; i++) {
+    const row = [...kr1];
+    row[colOf(krs, header('keyResults', 'id'))] = `KR${i}`;
+    row[colOf(krs, header('keyResults', 'target'))] = 'TBD';
+    krs.push(row);
+  }
+  const changes = wb[tabName('changes')];
+  for (let day = 1; day <= 30; day++) {
+    const row = [...changes[1]];
+    row[0] = `2026-07-${String(day).padStart(2, '0')} 09:00`;
+    changes.push(row);
+  }
+  const v = view(wb, { asOf: EXAMPLE_AS_OF, largePlanKeyResults: 0 });
+
+  it('left out: ten lines and how many more under the errors note; a department lists only its own', () => {
+    expect(v.company.leftOut).toHaveLength(11);
+    expect(v.company.leftOut.at(-1)).toBe('…and 2 more, each at its cell in the plan check');
+    const sales = v.departments.find((d) => d.name === 'Sales')!;
+    expect(sales.leftOut).toHaveLength(11);
+    const marketing = v.departments.find((d) => d.name === 'Marketing')!;
+    expect(marketing.leftOut).toEqual([]);
+    expect(marketing.errorsNote).not.toBe('');
+  });
+
+  it('changes: the latest twenty on the company page, and where the rest are', () => {
+    expect(v.company.changes.rows).toHaveLength(20);
+    expect(v.company.changes.rows[0].when).toBe('2026-07-30 09:00');
+    expect(v.company.changes.more).toBe('The latest 20 changes are shown; every change is in plan.json.');
   });
 });
 

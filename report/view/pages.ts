@@ -47,11 +47,19 @@ function common(ctx: Context): PageCommon {
     companyHref: COMPANY_PAGE,
     errorsNote: ctx.counts.error ? ph.planHasErrors(ctx.counts.error, f.count(ctx.counts.error)) : '',
     errorsHref: `${COMPANY_PAGE}#plan-check`,
-    leftOut: [
-      ...plan.keyResults.map((k) => ctx.leftOutLine(k.id)),
-      ...plan.kpis.map((k) => ctx.leftOutLine(k.id)),
-    ].filter(Boolean),
+    leftOut: leftOutLines(ctx, plan.keyResults, plan.kpis),
   };
+}
+
+/** Left-out lines shown under a page's errors note: its own metrics' (a department's), the first few of them. */
+const LEFT_OUT_SHOWN = 10;
+/** Changes listed on the company page, latest first: the rest are in plan.json. */
+const CHANGES_SHOWN = 20;
+
+function leftOutLines(ctx: Context, keyResults: readonly { id: string }[], kpis: readonly { id: string }[]) {
+  const lines = [...keyResults, ...kpis].map((m) => ctx.leftOutLine(m.id)).filter(Boolean);
+  if (lines.length <= LEFT_OUT_SHOWN) return lines;
+  return [...lines.slice(0, LEFT_OUT_SHOWN), ctx.p.leftOutMore(ctx.f.count(lines.length - LEFT_OUT_SHOWN))];
 }
 
 function verdict(ctx: Context): CompanyPage['verdict'] {
@@ -190,7 +198,11 @@ export function buildReportView(
     departments: ctx.large ? [] : departmentRows(ctx, depts),
     departmentGroups: ctx.large ? departmentGroups(ctx, depts) : [],
     issues: issuesOnCompany,
-    changes: { present: changeRows.length > 0, rows: changeRows },
+    changes: {
+      present: changeRows.length > 0,
+      rows: changeRows.slice(0, CHANGES_SHOWN),
+      more: changeRows.length > CHANGES_SHOWN ? ph.changesMore(CHANGES_SHOWN, f.count(CHANGES_SHOWN)) : '',
+    },
   };
 
   const departments: DepartmentPage[] = ctx.large
@@ -203,6 +215,8 @@ export function buildReportView(
 
         return {
           ...base,
+          // A department's page lists what of its own is left out; the errors note links to the rest.
+          leftOut: leftOutLines(ctx, krs, kpis),
           kind: 'department' as const,
           file: ctx.deptFiles.get(lower(dept.name))!,
           pageTitle: `${ph.departmentTitle(dept.name)} · ${base.title}`,

@@ -296,7 +296,8 @@ export interface CompanyPage extends PageCommon {
   /** Large plans: departments grouped by status, worst first, each a link to its page. */
   departmentGroups: DepartmentGroup[];
   issues: IssuesView;
-  changes: { present: boolean; rows: ChangeRow[] };
+  /** `more`: said under the table when the log is longer than shown ('' otherwise). */
+  changes: { present: boolean; rows: ChangeRow[]; more: string };
   /** "Since the last report", with --previous (set by report/view/since-previous.ts). */
   sincePrevious?: SincePreviousView | null;
 }

@@ -56,6 +56,8 @@ const reportPhrases: ReportPhrases = {
   leftOutSee: (id, where) => `${id} left out: see ${where}`,
   leftOut: (id) => `${id} left out: it has no target or no dates`,
   leftOutHeadline: () => 'Left out',
+  leftOutMore: (count) => `…and ${count} more, each at its cell in the plan check`,
+  changesMore: (n, text) => `The ${n === 1 ? 'latest change is' : `latest ${text} changes are`} shown; every change is in plan.json.`,
   kpiJudged: (met, judged, t, latest) =>
     `met in ${met} of ${t} ${judged === 1 ? 'month' : 'months'}${latest ? `; latest ${latest}` : ''}`,
 };

@@ -43,6 +43,9 @@ export interface ReportPhrases {
   leftOutSee(id: string, where: string): string;
   leftOut(id: string): string;
   leftOutHeadline(): string;
+  /** Below a list cut short on the page: how many more, and where they all are. */
+  leftOutMore(count: string): string;
+  changesMore(count: number, text: string): string;
   /** How a KPI was judged: months met of months judged, and the latest reading against the bar. */
   kpiJudged(met: string, judged: number, judgedText: string, latest: string): string;
 }

@@ -970,6 +970,8 @@ export const zhCN: Messages = {
       leftOutSee: (id, where) => `${id} 未计入：见 ${where}`,
       leftOut: (id) => `${id} 未计入：没有目标值或日期`,
       leftOutHeadline: () => '未计入',
+      leftOutMore: (count) => `……另有 ${count} 项，各自的单元格见计划检查`,
+      changesMore: (_n, text) => `这里列出最近 ${text} 条变更；全部变更见 plan.json。`,
       kpiJudged: (met, _judged, t, latest) =>
         `${t} 个月中有 ${met} 个月达标${latest ? `；最新 ${latest}` : ''}`,
     },
