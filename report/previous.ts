@@ -53,6 +53,15 @@ export interface CheckInAdded {
   actual: number;
 }
 
+/** A monthly actual the previous report had, and this one has as another value: a correction typed over it. */
+export interface CheckInCorrected {
+  id: string;
+  kind: 'keyResult' | 'kpi';
+  month: Month;
+  was: number | null;
+  actual: number | null;
+}
+
 export interface TargetChange {
   timestamp: string;
   id: string;
@@ -85,6 +94,8 @@ export interface SincePrevious {
   statusChanges: StatusChange[];
   attainment: AttainmentChange[];
   checkIns: CheckInAdded[];
+  /** Monthly actuals that changed or were removed since the previous report. */
+  corrections: CheckInCorrected[];
   /** Rows of the Changes tab dated after the previous as-of date, up to this one. */
   targetChanges: TargetChange[];
   /** Targets that moved between the two reports with no row on the Changes tab in that time. */
@@ -499,6 +510,7 @@ export function comparePrevious(
     }));
   const logged = new Set(targetChanges.map((c) => c.id.toLowerCase()));
   const checkIns: CheckInAdded[] = [];
+  const corrections: CheckInCorrected[] = [];
   const unloggedTargets: UnloggedTarget[] = [];
   const metrics = (kind: 'keyResult' | 'kpi', list: PlanJson['keyResults'] | PlanJson['kpis']) => {
     for (const m of list) {
@@ -513,9 +525,14 @@ export function comparePrevious(
           to: m.attainment,
           change: diff(m.attainment, p.attainment),
         });
-      for (const month of m.months)
-        if (month.actual !== null && !Object.hasOwn(p.actuals, month.month))
+      for (const month of m.months) {
+        const was = Object.hasOwn(p.actuals, month.month) ? p.actuals[month.month] : null;
+        if (month.actual !== null && was === null)
           checkIns.push({ id: m.id, kind, month: month.month, actual: month.actual });
+        // A value typed over (a late correction) or deleted: an attainment move the new check-ins do not explain.
+        else if (was !== null && month.actual !== was)
+          corrections.push({ id: m.id, kind, month: month.month, was, actual: month.actual });
+      }
       // A target typed over in the sheet, with no row on the Changes tab: the one place a review learns of it.
       if (p.target !== m.target && !logged.has(m.id.toLowerCase()))
         unloggedTargets.push({ id: m.id, kind, from: p.target, to: m.target });
@@ -583,6 +600,7 @@ export function comparePrevious(
       statusChanges,
       attainment,
       checkIns,
+      corrections,
       targetChanges,
       unloggedTargets,
       added,

@@ -134,6 +134,30 @@ describe('gtm-pyramid report --previous', () => {
     expect(parse(read('october/index.html')).querySelector('.since, .trend')).toBeNull();
   });
 
+  it('names check-ins typed over since the last report, and the points between percentages add up as shown', async () => {
+    // October's KR3 check-ins were 15% higher: November's sheet has them corrected down.
+    const since = json('nov').sincePrevious;
+    const october = json('october').keyResults.find((k: { id: string }) => k.id === 'KR3');
+    const wasIn = (month: string) =>
+      october.months.find((m: { month: string }) => m.month === month).actual as number;
+    expect(since.corrections.length).toBeGreaterThan(0);
+    for (const c of since.corrections) {
+      expect(c.id).toBe('KR3');
+      expect(c.was).toBe(wasIn(c.month));
+      expect(c.actual).toBeLessThan(c.was);
+    }
+    const section = parse(read('nov/index.html')).querySelector('.since')!;
+    const lines = Array.from(section.querySelectorAll('li')).map((li) => li.textContent ?? '');
+    expect(lines).toContainEqual(expect.stringMatching(/^KR3 \w{3} 2026: [\d.]+% → [\d.]+%$/));
+    // Every attainment line: the points are the difference of the two percentages it shows.
+    const moves = lines
+      .map((l) => /(\d+)% → (\d+)% \(([+−]?)(\d+) points\)/.exec(l))
+      .filter((m) => m !== null);
+    expect(moves.length).toBeGreaterThan(0);
+    for (const [, from, to, sign, points] of moves)
+      expect(Number(to) - Number(from)).toBe((sign === '−' ? -1 : 1) * Number(points));
+  });
+
   it('never wipes the history in --out when --previous cannot be used (a typo in a scheduled job)', async () => {
     // The site: October's report, then November's over it with --previous, so it holds a history.
     const report = (args: string[]) => runCli(['report', ...args, '--out', 'site'], dir);
@@ -535,6 +559,7 @@ describe('the section on the first screen', () => {
       })),
       attainment: [],
       checkIns: [],
+      corrections: [],
       targetChanges: [],
       unloggedTargets: [],
       added: [],

@@ -27,6 +27,10 @@ export interface SincePreviousView {
   attainmentMore: string;
   checkInsHeading: string;
   checkIns: string;
+  /** Monthly actuals typed over or deleted since the previous report, each "KR2 Sep 2026: 4,700 → 2,700". */
+  correctionsHeading: string;
+  corrections: string[];
+  correctionsMore: string;
   targetsHeading: string;
   targetChanges: string[];
   targetsMore: string;
@@ -78,11 +82,15 @@ export function sincePreviousView(
     .sort((a, b) => Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0))
     .slice(0, SHOWN)
     .map((a) => {
+      // The points between the two percentages as shown (each rounded to a whole percent), so that the line adds
+      // up: 15% → 20% is +5 points, not +5.6; the exact change is in plan.json.
+      const shown =
+        a.from === null || a.to === null ? null : Math.round(a.to * 100) - Math.round(a.from * 100);
       const points =
-        a.change === null
+        shown === null
           ? '–'
           : // A real minus sign, as the percentages beside it are typeset.
-            `${a.change > 0 ? '+' : a.change < 0 ? '−' : ''}${f.number(Math.abs(Math.round(a.change * 1000) / 10))}`;
+            `${shown > 0 ? '+' : shown < 0 ? '−' : ''}${f.number(Math.abs(shown))}`;
       return {
         id: a.id,
         kind: kindLabel(a.kind, lang),
@@ -128,6 +136,16 @@ export function sincePreviousView(
           ids: joinList([...ids.slice(0, SHOWN), ...(ids.length > SHOWN ? ['…'] : [])], lang),
         })
       : SINCE_WORDS.noCheckIns[lang],
+    correctionsHeading: SINCE_WORDS.corrections[lang],
+    corrections: since.corrections.slice(0, SHOWN).map((c) =>
+      say(SINCE_WORDS.correction, lang, {
+        id: c.id,
+        month: f.month(c.month),
+        was: f.value(c.was, unitOf(c.id)),
+        now: f.value(c.actual, unitOf(c.id)),
+      }),
+    ),
+    correctionsMore: more(since.corrections.length),
     targetsHeading: SINCE_WORDS.targetChanges[lang],
     targetChanges: targetLines.slice(0, SHOWN),
     targetsMore: more(targetLines.length),

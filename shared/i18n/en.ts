@@ -57,7 +57,8 @@ const reportPhrases: ReportPhrases = {
   leftOut: (id) => `${id} left out: it has no target or no dates`,
   leftOutHeadline: () => 'Left out',
   leftOutMore: (count) => `…and ${count} more, each at its cell in the plan check`,
-  changesMore: (n, text) => `The ${n === 1 ? 'latest change is' : `latest ${text} changes are`} shown; every change is in plan.json.`,
+  changesMore: (n, text) =>
+    `The ${n === 1 ? 'latest change is' : `latest ${text} changes are`} shown; every change is in plan.json.`,
   kpiJudged: (met, judged, t, latest) =>
     `met in ${met} of ${t} ${judged === 1 ? 'month' : 'months'}${latest ? `; latest ${latest}` : ''}`,
 };
@@ -1192,6 +1193,8 @@ export const en = {
       checkInsCount: 'New monthly actuals ({count}): {ids}',
       more: '…and {count} more, in plan.json',
       noCheckIns: 'No new check-ins.',
+      corrections: 'Check-ins corrected',
+      correction: '{id} {month}: {was} → {now}',
       targetChanges: 'Targets changed',
       noTargetChanges: 'No target changed.',
       addedRemoved: 'Added or removed',

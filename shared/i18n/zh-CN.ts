@@ -1124,6 +1124,8 @@ export const zhCN: Messages = {
       checkInsCount: '新增 {count} 个月度实际值：{ids}',
       more: '……另有 {count} 项，见 plan.json',
       noCheckIns: '没有新增实际值。',
+      corrections: '修改过的实际值',
+      correction: '{id} {month}：{was} → {now}',
       targetChanges: '目标值变更',
       noTargetChanges: '没有目标值变更。',
       addedRemoved: '新增或删除',

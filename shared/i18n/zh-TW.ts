@@ -1124,6 +1124,8 @@ export const zhTW: Messages = {
       checkInsCount: '新增 {count} 個月度實際值：{ids}',
       more: '……另有 {count} 項，見 plan.json',
       noCheckIns: '沒有新增實際值。',
+      corrections: '修改過的實際值',
+      correction: '{id} {month}：{was} → {now}',
       targetChanges: '目標值變更',
       noTargetChanges: '沒有目標值變更。',
       addedRemoved: '新增或刪除',
