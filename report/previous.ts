@@ -120,6 +120,8 @@ export interface ComparedReport {
   objectives: { id: string; title: string; status: Status; attainment: number | null }[];
   keyResults: ComparedMetric[];
   kpis: ComparedMetric[];
+  /** The rows of its Changes tab, each as changeKey makes it; null when the report did not say (hand-made). */
+  changes: string[] | null;
 }
 
 interface ComparedMetric {
@@ -395,6 +397,18 @@ const comparedMetric = (m: Record<string, unknown>): ComparedMetric => ({
   actuals: actualsOf(m.months, m.actuals),
 });
 
+/** A row of the Changes tab as two reports are compared: the same row in both is the same change. */
+function changeKey(c: Record<string, unknown>): string {
+  return [c.timestamp, idOf(c.id).toLowerCase(), c.field, c.oldValue, c.newValue]
+    .map((v) => String(v ?? ''))
+    .join(' | ');
+}
+
+const changeKeysOf = (value: unknown): string[] | null =>
+  Array.isArray(value)
+    ? value.map((c) => (isRecord(c) ? changeKey(c) : typeof c === 'string' ? c : ''))
+    : null;
+
 /** A previous plan.json as the comparison reads it. */
 function reportOf(json: PlanJson): ComparedReport {
   return {
@@ -411,6 +425,7 @@ function reportOf(json: PlanJson): ComparedReport {
     }),
     keyResults: recordsOf(json.keyResults).map(comparedMetric),
     kpis: recordsOf(json.kpis).map(comparedMetric),
+    changes: changeKeysOf(json.changes),
   };
 }
 
@@ -429,6 +444,7 @@ function comparedWithOf(json: PlanJson): ComparedReport | null {
     })),
     keyResults: recordsOf(stored.keyResults).map(comparedMetric),
     kpis: recordsOf(stored.kpis).map(comparedMetric),
+    changes: changeKeysOf(stored.changes),
   };
 }
 
@@ -494,11 +510,17 @@ export function comparePrevious(
     };
     if (a.from !== a.to) attainment.push({ id: o.id, kind: 'objective', ...a, change: diff(a.to, a.from) });
   }
-  // Rows of the Changes tab dated after the previous report, up to this one.
+  // Rows of the Changes tab the previous report did not have, up to this report's date: a change logged on the
+  // previous report's day after it was made is one, and so is a row whose timestamp was typed as text. A previous
+  // report that does not list its changes: those dated after it.
+  const knownChanges = before.changes === null ? null : new Set(before.changes);
   const targetChanges = current.changes
     .filter((c) => {
       const day = c.timestamp.slice(0, 10);
-      return day > before.asOf && day <= current.asOf;
+      if (isIsoDate(day) && day > current.asOf) return false;
+      return knownChanges
+        ? !knownChanges.has(changeKey(c as unknown as Record<string, unknown>))
+        : day > before.asOf;
     })
     .map(({ timestamp, id, field, oldValue, newValue, reason }) => ({
       timestamp,

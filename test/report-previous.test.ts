@@ -14,7 +14,7 @@ import { HISTORY_LIMIT, type SincePrevious } from '../report/previous';
 import { sincePreviousView } from '../report/view/since-previous';
 import { planToXlsxBuffer } from '../report/write-xlsx';
 import { colOf, rowOf } from './helpers/edit';
-import { NOVEMBER, OCTOBER, octoberWorkbook, writeReviews } from './helpers/previous';
+import { NOVEMBER, novemberWorkbook, OCTOBER, octoberWorkbook, writeReviews } from './helpers/previous';
 import { exampleGrid, header, parse, runCli, tabName, tempDir } from './helpers/report';
 
 let dir: string;
@@ -156,6 +156,32 @@ describe('gtm-pyramid report --previous', () => {
     expect(moves.length).toBeGreaterThan(0);
     for (const [, from, to, sign, points] of moves)
       expect(Number(to) - Number(from)).toBe((sign === '−' ? -1 : 1) * Number(points));
+  });
+
+  it("a change logged on the last report's day after it was made, or with a timestamp typed as text, is named", async () => {
+    const november = novemberWorkbook();
+    const changes = november[tabName('changes')];
+    const logged = (timestamp: string, newValue: string) => {
+      const row = [...changes[changes.length - 1]];
+      row[colOf(changes, header('changes', 'timestamp'))] = timestamp;
+      row[colOf(changes, header('changes', 'newValue'))] = newValue;
+      changes.push(row);
+    };
+    logged(`${OCTOBER} 18:00`, '0.24');
+    logged('1 Nov 2026', '0.23');
+    logged('2026-12-01 09:00', '0.22'); // after this report's date: not yet
+    writeFileSync(join(dir, 'november-late.xlsx'), await planToXlsxBuffer(november, { lang: 'en' }));
+    const run = await runCli(
+      ['report', 'november-late.xlsx', '--as-of', NOVEMBER, '--previous', 'october', '--out', 'late'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    const values = json('late').sincePrevious.targetChanges.map((c: { newValue: string }) => c.newValue);
+    expect(values).toEqual(expect.arrayContaining(['0.25', '0.24', '0.23']));
+    expect(values).not.toContain('0.22');
+    // Those the October report already listed are not named again.
+    const october = json('october').changes.map((c: { timestamp: string }) => c.timestamp);
+    for (const c of json('late').sincePrevious.targetChanges) expect(october).not.toContain(c.timestamp);
   });
 
   it('never wipes the history in --out when --previous cannot be used (a typo in a scheduled job)', async () => {
