@@ -455,6 +455,21 @@ function comparedWithOf(json: PlanJson): ComparedReport | null {
 const trendAttainment = (o: { status: Status; attainment: number | null }) =>
   o.status === 'needs-attention' ? null : o.attainment;
 
+/**
+ * The history cut to HISTORY_LIMIT reports: first the reports followed by a later one of the same month (oldest
+ * first), then the oldest. A monthly schedule keeps its last twelve months; a daily one (docs/report.md) keeps
+ * the last report of each earlier month and its latest days, rather than only its last twelve days.
+ */
+function thinned(history: HistoryEntry[]): HistoryEntry[] {
+  const kept = [...history];
+  const month = (h: HistoryEntry) => h.asOf.slice(0, 7);
+  while (kept.length > HISTORY_LIMIT) {
+    const sameMonth = kept.findIndex((h, i) => i + 1 < kept.length && month(kept[i + 1]) === month(h));
+    kept.splice(Math.max(sameMonth, 0), 1);
+  }
+  return kept;
+}
+
 /** What moved between the previous report and this one, or why they cannot be compared. */
 export function comparePrevious(
   current: PlanJson,
@@ -576,13 +591,13 @@ export function comparePrevious(
     });
   }
   const earlierHistory = [...byDate.values()].sort((a, b) => (a.asOf < b.asOf ? -1 : 1));
-  const history: HistoryEntry[] = [
+  const history = thinned([
     ...earlierHistory,
     {
       asOf: before.asOf,
       objectives: Object.fromEntries(before.objectives.map((o) => [o.id, attainmentOf(trendAttainment(o))])),
     },
-  ].slice(-HISTORY_LIMIT);
+  ]);
 
   // Objectives, key results and KPIs in only one of the two reports, named as the report that has them names them.
   const only = (

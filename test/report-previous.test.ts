@@ -399,6 +399,22 @@ describe('gtm-pyramid report --previous', () => {
     expect(history.at(-1)).toBe(NOVEMBER);
   });
 
+  it("a daily schedule keeps each earlier month's last report and its latest days, not only its last twelve days", async () => {
+    const daily = json('h1'); // as of November 15th, compared with October
+    const days = (month: string, from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => `2026-${month}-${String(from + i).padStart(2, '0')}`);
+    const earlier = [...days('09', 20, 30), ...days('10', 1, 31), ...days('11', 1, 14)];
+    daily.history = earlier.map((asOf) => ({ asOf, objectives: { O1: 0.5, O2: 0.5 } }));
+    writeFileSync(join(dir, 'daily.json'), JSON.stringify(daily));
+    const run = await runCli(
+      ['report', 'example.xlsx', '--as-of', '2026-11-16', '--previous', 'daily.json', '--out', 'daily'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    const history = json('daily').history.map((h: { asOf: string }) => h.asOf);
+    expect(history).toEqual(['2026-09-30', '2026-10-31', ...days('11', 6, 15)]);
+  });
+
   it('reads the previous plan.json from the published site (http on this machine, https elsewhere)', async () => {
     const run = await runCli(
       [
