@@ -247,7 +247,10 @@ describe('report view model: large plans', () => {
     expect(cards.filter((c) => c.figure.table.rows.length > 0).length).toBe(120);
   });
 
-  it('a roadmap with too many departments for lanes has one lane per phase', () => {
+  it('a roadmap with too many departments for lanes has one lane per phase, and its table is what it draws', () => {
+    const table = v.company.roadmap.figure.table;
+    expect(table.rows.length).toBeGreaterThan(0);
+    expect(table.rows.some((row) => /^Key result due: \d+ · /.test(row[1]))).toBe(true);
     const chart = v.company.roadmap.figure.chart;
     expect(chart?.type === 'roadmap' && chart.mode).toBe('phases');
     if (chart?.type !== 'roadmap') return;
@@ -332,6 +335,26 @@ describe('report view model: long lists are cut short on the page, never dropped
     expect(v.company.changes.rows).toHaveLength(20);
     expect(v.company.changes.rows[0].when).toBe('2026-07-30 09:00');
     expect(v.company.changes.more).toBe('The latest 20 changes are shown; every change is in plan.json.');
+  });
+});
+
+describe('report view model: a roadmap of few items and many key results', () => {
+  it('counts the key results due per month rather than labelling each with its ID', () => {
+    const wb = cloneWorkbook(exampleGrid('en'));
+    const krs = wb[tabName('keyResults')];
+    const kr1 = krs[rowOf(krs, 'KR1')];
+    for (let i = 11; i <= 80; i++) {
+      const row = [...kr1];
+      row[colOf(krs, header('keyResults', 'id'))] = `KR${i}`;
+      krs.push(row);
+    }
+    const v = view(wb, { asOf: EXAMPLE_AS_OF });
+    const chart = v.company.roadmap.figure.chart;
+    expect(chart?.type === 'roadmap' && chart.mode).toBe('departments');
+    if (chart?.type !== 'roadmap') return;
+    expect(chart.milestones.every((m) => /^\d+$/.test(m.label))).toBe(true);
+    expect(chart.milestones.reduce((n, m) => n + Number(m.label), 0)).toBe(75);
+    expect(v.company.roadmap.figure.table.rows.length).toBe(chart.bars.length + chart.milestones.length);
   });
 });
 

@@ -10,6 +10,7 @@ import { groupBy, lower, STATUS_SEVERITY, worst, type Context, type Dept } from 
 import {
   ROADMAP_ITEM_LIMIT,
   ROADMAP_LANE_LIMIT,
+  ROADMAP_MILESTONE_LIMIT,
   type CompanyPage,
   type FigureView,
   type RoadmapChartData,
@@ -69,7 +70,8 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
     legend: [],
     chart: null,
     svg: null,
-    table: roadmapTable(ctx, ctx.large ? [] : plan.roadmap),
+    // Every item while the chart draws every item; summarised, the table is set below to what the chart draws.
+    table: roadmapTable(ctx, plan.roadmap.length <= ROADMAP_ITEM_LIMIT ? plan.roadmap : []),
   };
   if (!first || !last || (dated.length === 0 && krsDated.length === 0)) {
     return { present: plan.roadmap.length > 0, figure, note: l.roadmapEmpty };
@@ -77,12 +79,13 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   const datedByOwner = groupBy(dated, (r) => lower(r.owner));
   const krsByOwner = groupBy(krsDated, (k) => lower(k.owner));
   const laneDepts = depts.filter((d) => datedByOwner.has(d.key) || krsByOwner.has(d.key));
-  // Detail: every item. Departments: one bar per department and phase. Phases: too many departments for
-  // lanes, so one lane per phase for the whole company.
+  // Detail: every item, and every key result due with its ID. Departments: one bar per department and phase, and
+  // the key results due counted per month (also when the items are few but the key results many: a thousand IDs
+  // on one line read as none). Phases: too many departments for lanes, so one lane per phase for the company.
   const mode: RoadmapChartData['mode'] =
     laneDepts.length > ROADMAP_LANE_LIMIT
       ? 'phases'
-      : dated.length > ROADMAP_ITEM_LIMIT
+      : dated.length > ROADMAP_ITEM_LIMIT || krsDated.length > ROADMAP_MILESTONE_LIMIT
         ? 'departments'
         : 'detail';
   const rows: RoadmapChartData['rows'] = [];
@@ -199,5 +202,28 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
       : mode === 'departments'
         ? ph.roadmapSummaryCaption(laneDepts.length, dated.length)
         : ph.roadmapCaption(laneDepts.length, dated.length, milestones.length);
+  // Summarised, the chart's data table is what it draws: each bar and each month's key results due (every item is
+  // in its department's page's table).
+  if (mode !== 'detail') {
+    const laneOf = new Map<string, string>();
+    for (const row of rows)
+      laneOf.set(row.key.slice(0, 4), row.label || laneOf.get(row.key.slice(0, 4)) || '');
+    const lane = (key: string) => laneOf.get(key.slice(0, 4)) ?? '';
+    figure.table = {
+      head: [mode === 'phases' ? l.phase : l.owner, l.item, l.start, l.end],
+      rows: [
+        ...bars.map((b) => [lane(b.row), b.label, f.date(b.start), f.date(b.end)]),
+        ...milestones.map((m) => {
+          const month = f.month(monthOf(m.date));
+          return [
+            lane(m.row),
+            `${ph.milestoneMarker()}${l.colon}${m.label} · ${m.statusLabel}`,
+            month,
+            month,
+          ];
+        }),
+      ],
+    };
+  }
   return { present: true, figure, note: '' };
 }

@@ -21,6 +21,8 @@ export const PYRAMID_ITEMS = 8;
 export const COMMITMENTS_SHOWN = 3;
 /** Above this many roadmap items the timeline shows one bar per department and phase. */
 export const ROADMAP_ITEM_LIMIT = 60;
+/** Above this many key results due, their due dates are counted per month rather than each labelled with its ID. */
+export const ROADMAP_MILESTONE_LIMIT = 60;
 /** Above this many departments the timeline has one lane per phase instead of one per department. */
 export const ROADMAP_LANE_LIMIT = 30;
 
