@@ -258,7 +258,14 @@ describe('report view model: large plans', () => {
     expect(chart.milestones.reduce((n, m) => n + Number(m.label), 0)).toBe(120);
   });
 
-  it('lists issues up to a limit per severity and moves the rest to issues.html', () => {
+  it('lists issues up to a limit per severity, some of every kind, and moves the rest to issues.html', () => {
+    // Cut to a few, the list still shows each kind of problem the plan has, not only the first kind in sheet order.
+    const few = view(wb, { asOf: GENERATED_AS_OF, issuesPerSeverity: 6 });
+    const kinds = (groups: { severity: string; items: { code: string }[] }[], severity: string) =>
+      new Set(groups.find((g) => g.severity === severity)?.items.map((i) => i.code));
+    const every = kinds(few.issuesPage!.issues.groups, 'warning');
+    expect(every.size).toBeGreaterThan(1);
+    expect(kinds(few.company.issues.groups, 'warning')).toEqual(new Set([...every].slice(0, 6)));
     const small = view(wb, { asOf: GENERATED_AS_OF, issuesPerSeverity: 2 });
     expect(small.company.issues.groups.every((g) => g.items.length <= 2)).toBe(true);
     expect(small.company.issues.allHref).toBe('issues.html');

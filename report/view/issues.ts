@@ -8,6 +8,26 @@ import type { ChangeRow, IssuesView } from './types';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'tip'];
 
+/**
+ * At most `limit` issues, every kind (code) among them: taken in turn from each kind, in the plan's order, so that
+ * 900 missing check-ins listed first do not hide the 785 key results behind pace after them. All of them when
+ * they fit.
+ */
+function sampled<T extends { code: string }>(all: readonly T[], limit: number): T[] {
+  if (all.length <= limit) return [...all];
+  const byCode = new Map<string, number[]>();
+  all.forEach((issue, i) => {
+    const list = byCode.get(issue.code);
+    if (list) list.push(i);
+    else byCode.set(issue.code, [i]);
+  });
+  const picked: number[] = [];
+  for (let round = 0; picked.length < limit; round++)
+    for (const list of byCode.values())
+      if (round < list.length && picked.length < limit) picked.push(list[round]);
+  return picked.sort((a, b) => a - b).map((i) => all[i]);
+}
+
 export function issuesView(ctx: Context, limit: number, allHref: string): IssuesView {
   const { l, p: ph, f, lang } = ctx;
   const label: Record<Severity, string> = {
@@ -17,7 +37,7 @@ export function issuesView(ctx: Context, limit: number, allHref: string): Issues
   };
   const groups = SEVERITIES.map((severity) => {
     const all = ctx.bySeverity.get(severity) ?? [];
-    const shown = all.slice(0, limit);
+    const shown = sampled(all, limit);
     return {
       severity,
       label: label[severity],

@@ -38,7 +38,8 @@ const reportPhrases: ReportPhrases = {
     `A large plan (${krs} key results): this page summarises it; each of the ${departments} departments has its own page with its key results.`,
   chartsOmitted: (limit) =>
     `Charts are drawn per key result for plans of up to ${limit} key results; the data tables below each card hold the monthly numbers.`,
-  issuesTruncated: (shown, total) => `Showing the first ${shown} of ${total} problems of this kind.`,
+  issuesTruncated: (shown, total) =>
+    `Showing ${shown} of ${total} problems of this severity, some of each kind; the full list has them all.`,
   departmentTitle: (name) => `${name}: department page`,
   departmentSummary: (o, k, p, i) => `${o} · ${k} · ${p} · ${i}`,
   source: (file) => file,

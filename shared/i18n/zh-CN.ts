@@ -954,7 +954,8 @@ export const zhCN: Messages = {
         `这是一个大型计划（${krs} 个关键结果）：本页为总览，${departments} 个部门各有独立页面列出其关键结果。`,
       chartsOmitted: (limit) =>
         `关键结果不超过 ${limit} 个的计划会为每个关键结果绘制图表；每张卡片下方的数据表列出了月度数字。`,
-      issuesTruncated: (shown, total) => `仅显示此类问题的前 ${shown} 个（共 ${total} 个）。`,
+      issuesTruncated: (shown, total) =>
+        `此级别共 ${total} 个问题，这里显示 ${shown} 个，每种问题都有；完整列表见“全部计划问题”。`,
       departmentTitle: (name) => `${name}：部门页面`,
       departmentSummary: (o, k, p, i) => `${o} · ${k} · ${p} · ${i}`,
       source: (file) => file,

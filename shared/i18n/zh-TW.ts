@@ -954,7 +954,8 @@ export const zhTW: Messages = {
         `這是一個大型計畫（${krs} 個關鍵結果）：本頁為總覽，${departments} 個部門各有獨立頁面列出其關鍵結果。`,
       chartsOmitted: (limit) =>
         `關鍵結果不超過 ${limit} 個的計畫會為每個關鍵結果繪製圖表；每張卡片下方的資料表列出了月度數字。`,
-      issuesTruncated: (shown, total) => `僅顯示此類問題的前 ${shown} 個（共 ${total} 個）。`,
+      issuesTruncated: (shown, total) =>
+        `此級別共 ${total} 個問題，這裡顯示 ${shown} 個，每種問題都有；完整清單見「全部計畫問題」。`,
       departmentTitle: (name) => `${name}：部門頁面`,
       departmentSummary: (o, k, p, i) => `${o} · ${k} · ${p} · ${i}`,
       source: (file) => file,
