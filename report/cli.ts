@@ -278,7 +278,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     const up = relative(target, io.cwd());
     if (up === '' || (up !== '..' && !up.startsWith(`..${sep}`) && !isAbsolute(up)))
       throw new OutputError(outDir, say(OUTPUT_MESSAGES.workingFolder, lang ?? 'en'));
-    const { historyInReport, prepareReport, removeLeftovers, reportFiles, writeReportDir } =
+    const { prepareReport, removeLeftovers, reportFiles, reportInFolder, writeReportDir } =
       await import('./generate');
     // A report a killed run left aside is put back first: --previous may name it, and its history is to be kept.
     await removeLeftovers(target);
@@ -306,17 +306,28 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     // --previous was to carry the history on and could not be used (a typo, a moved file, a report of the same day):
     // replacing a report that holds one would lose it (a scheduled job wiped a year of trend and exited 0). Refused,
     // nothing changed; the warning above says why it could not be used.
-    if (previousRef !== undefined && !built.planJson.history) {
-      const reports = await historyInReport(target);
-      if (reports > 0)
-        throw new OutputError(
-          outDir,
-          say(OUTPUT_MESSAGES.historyAtRisk, lang ?? built.lang, {
-            reports,
-            suggest: join(outDir, 'plan.json'),
-          }),
-        );
-    }
+    const inFolder = previousRef !== undefined ? await reportInFolder(target) : null;
+    if (inFolder && !built.planJson.history && inFolder.reports > 0)
+      throw new OutputError(
+        outDir,
+        say(OUTPUT_MESSAGES.historyAtRisk, lang ?? built.lang, {
+          reports: inFolder.reports,
+          suggest: join(outDir, 'plan.json'),
+        }),
+      );
+    // --previous is an older report than the one in --out, which is older than this one: the folder's report
+    // would be replaced and left out of the history (an archive given by mistake). Refused, nothing changed.
+    const compared = built.planJson.sincePrevious?.asOf;
+    if (inFolder && compared && inFolder.asOf > compared && inFolder.asOf < asOf)
+      throw new OutputError(
+        outDir,
+        say(OUTPUT_MESSAGES.skipsReport, lang ?? built.lang, {
+          folder: inFolder.asOf,
+          previous: compared,
+          reports: Math.max(inFolder.reports, 1),
+          suggest: join(outDir, 'plan.json'),
+        }),
+      );
     // Each page is written as soon as it is drawn.
     const written = await writeReportDir(target, reportFiles(built), outDir, lang ?? built.lang);
     const counts = countBySeverity(built.issues);

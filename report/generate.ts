@@ -240,18 +240,24 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
 }
 
 /**
- * How many reports the history of the report in DIR holds (its earlier ones and itself), or 0 when DIR holds no
- * report of ours or one without history. The history lives only in the published plan.json: a report written
- * without --previous over it starts the history again.
+ * The report of ours in DIR: its as-of date and how many reports its history holds (its earlier ones and itself;
+ * 0 without history), or null when DIR holds none. The history lives only in the published plan.json: a report
+ * written over it without carrying it on starts the history again.
  */
-export async function historyInReport(dir: string): Promise<number> {
+export async function reportInFolder(dir: string): Promise<{ asOf: string; reports: number } | null> {
   try {
     await lstat(join(dir, MARKER_FILE));
-    const json: unknown = JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8'));
-    const history = (json as { history?: unknown }).history;
-    return Array.isArray(history) && history.length > 0 ? history.length + 1 : 0;
+    const json = JSON.parse(await readFile(join(dir, PLAN_JSON_FILE), 'utf8')) as {
+      asOf?: unknown;
+      history?: unknown;
+    };
+    const history = json.history;
+    return {
+      asOf: typeof json.asOf === 'string' ? json.asOf : '',
+      reports: Array.isArray(history) && history.length > 0 ? history.length + 1 : 0,
+    };
   } catch {
-    return 0;
+    return null;
   }
 }
 

@@ -415,6 +415,24 @@ describe('gtm-pyramid report --previous', () => {
     expect(history).toEqual(['2026-09-30', '2026-10-31', ...days('11', 6, 15)]);
   });
 
+  it('refuses an older --previous than the report in --out, which the history would lose', async () => {
+    const report = (args: string[]) => runCli(['report', 'example.xlsx', ...args, '--out', 'skip'], dir);
+    expect((await report(['--as-of', OCTOBER])).code).toBe(0);
+    writeFileSync(join(dir, 'skip-october.json'), read('skip/plan.json'));
+    expect((await report(['--as-of', NOVEMBER, '--previous', 'skip'])).code).toBe(0);
+    const published = read('skip/plan.json');
+    // December from the October archive, over November's report: November would vanish from the history.
+    const december = await report(['--as-of', '2026-12-15', '--previous', 'skip-october.json']);
+    expect(december.code).toBe(2);
+    expect(december.stderr.at(-1)).toBe(
+      `gtm-pyramid: skip: holds a report as of ${NOVEMBER}, between the --previous one (as of ${OCTOBER}) and this one: replacing it would leave it out of the history (2 reports); nothing was changed. Give --previous that report (skip/plan.json), or write this one elsewhere with --out`,
+    );
+    expect(read('skip/plan.json')).toBe(published);
+    // The folder's own report as --previous: written, November in the history.
+    expect((await report(['--as-of', '2026-12-15', '--previous', 'skip'])).code).toBe(0);
+    expect(json('skip').history.map((h: { asOf: string }) => h.asOf)).toEqual([OCTOBER, NOVEMBER]);
+  });
+
   it('reads the previous plan.json from the published site (http on this machine, https elsewhere)', async () => {
     const run = await runCli(
       [
