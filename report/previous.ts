@@ -420,7 +420,7 @@ function reportOf(json: PlanJson): ComparedReport {
         id: idOf(o.id),
         title: textOf(o.title),
         status: statusOf(progress.status),
-        attainment: numberOf(progress.attainment),
+        attainment: attainmentOf(progress.attainment),
       };
     }),
     keyResults: recordsOf(json.keyResults).map(comparedMetric),
@@ -440,7 +440,7 @@ function comparedWithOf(json: PlanJson): ComparedReport | null {
       id: idOf(o.id),
       title: textOf(o.title),
       status: statusOf(o.status),
-      attainment: numberOf(o.attainment),
+      attainment: attainmentOf(o.attainment),
     })),
     keyResults: recordsOf(stored.keyResults).map(comparedMetric),
     kpis: recordsOf(stored.kpis).map(comparedMetric),

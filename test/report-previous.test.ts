@@ -515,6 +515,9 @@ describe('a previous plan.json is untrusted input', () => {
     kr3.attainment = '"><img src=x onerror=alert(1)>';
     kr3.months = 'none';
     hostile.objectives[0].progress = null;
+    // An objective's attainment no roll-up gives (each key result counts at most 100%): unknown, in the section
+    // as in the trend.
+    hostile.objectives[1].progress.attainment = 1.5;
     hostile.history = [
       { asOf: '2026-01-15', objectives: { O1: '<img src=x>', O2: 0.4 } },
       { asOf: '<b>bad</b>', objectives: { O1: 0.1 } },
@@ -537,9 +540,12 @@ describe('a previous plan.json is untrusted input', () => {
     expect(data.sincePrevious.attainment).toContainEqual(
       expect.objectContaining({ id: 'KR3', from: null, change: null }),
     );
+    expect(data.sincePrevious.attainment).toContainEqual(
+      expect.objectContaining({ id: 'O2', from: null, change: null }),
+    );
     expect(data.history).toEqual([
       { asOf: '2026-01-15', objectives: { O1: null, O2: 0.4 } },
-      { asOf: OCTOBER, objectives: { O1: null, O2: hostile.objectives[1].progress.attainment } },
+      { asOf: OCTOBER, objectives: { O1: null, O2: null } },
     ]);
     const html = read('hostile/index.html');
     expect(html).not.toContain('<script>window.__x');
