@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { analyzeWorkbook, EXAMPLE_AS_OF, STATUS_LABELS, type Lang, type Workbook } from '../shared';
+import { STATUS_ORDER, type Status } from '../shared/progress';
 import { Formatter } from '../report/format';
 import { LABELS } from '../report/i18n';
 import {
@@ -227,6 +228,24 @@ describe('report view model: large plans', () => {
     expect(page.cards[0].href).toBe(`${page.file}#${page.cards[0].anchor}`);
     expect(v.company.pyramid[3].objectives.length).toBeLessThanOrEqual(8);
     expect(v.company.pyramid[3].more).toMatch(/^\+32 more$/);
+  });
+
+  it("a department's page: its objectives with their status, then its key results, worst first", () => {
+    const rank = (status: string) => STATUS_ORDER.indexOf(status as Status);
+    const ranks = (list: { status: { key: string } }[]) => list.map((x) => rank(x.status.key));
+    const sorted = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1] <= x);
+    for (const page of v.departments) {
+      expect(sorted(ranks(page.cards)), page.name).toBe(true);
+      expect(sorted(ranks(page.objectives)), page.name).toBe(true);
+    }
+    expect(v.departments.reduce((n, d) => n + d.objectives.length, 0)).toBe(40);
+    // The example as a large plan: Sales's objective, how far it is, and its key results by status.
+    const sales = view(exampleGrid('en'), { largePlanKeyResults: 0 }).departments.find(
+      (d) => d.name === 'Sales',
+    )!;
+    expect(sales.objectives.map((o) => o.id)).toEqual(['O1']);
+    expect(sales.objectives[0].attainment).toMatch(/^\d+%$/);
+    expect(sales.objectives[0].tally).toMatch(/^3 key results: /);
   });
 
   it('groups departments by status on the company page, worst first, each linked to its page', () => {

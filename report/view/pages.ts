@@ -4,10 +4,10 @@
  */
 import { monthOf } from '../../shared/calendar';
 import type { PlanIssue } from '../../shared/issues';
-import type { Plan } from '../../shared/plan';
+import type { Objective, Plan } from '../../shared/plan';
 import { STATUS_LABELS, STATUS_READING_ORDER, type PlanProgress, type Status } from '../../shared/progress';
 import { fileName } from '../format';
-import { Context, departmentsOf, lower, worst } from './context';
+import { Context, departmentsOf, lower, STATUS_SEVERITY, worst } from './context';
 import { departmentGroups, departmentRows } from './departments';
 import { changes, issuesView } from './issues';
 import { krCard, kpiView } from './kr-card';
@@ -18,6 +18,7 @@ import {
   COMPANY_PAGE,
   ISSUES_PAGE,
   type CompanyPage,
+  type DepartmentObjective,
   type DepartmentPage,
   type IssuesPage,
   type NavLink,
@@ -49,6 +50,35 @@ function common(ctx: Context): PageCommon {
     errorsHref: `${COMPANY_PAGE}#plan-check`,
     leftOut: leftOutLines(ctx, plan.keyResults, plan.kpis),
   };
+}
+
+/** Items in status order, worst first (STATUS_SEVERITY), keeping their order among equals. */
+function byStatus<T>(items: readonly T[], statusOf: (item: T) => Status | undefined): T[] {
+  const rank = (item: T) => STATUS_SEVERITY.indexOf(statusOf(item) ?? 'no-data');
+  return items
+    .map((item, i) => ({ item, i, r: rank(item) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(({ item }) => item);
+}
+
+function departmentObjectives(ctx: Context, objectives: readonly Objective[]): DepartmentObjective[] {
+  const { f, p: ph } = ctx;
+  return byStatus(objectives, (o) => ctx.progress.objectives[o.id]?.status).map((o) => {
+    const roll = ctx.progress.objectives[o.id];
+    const statuses = (ctx.krsByObjective.get(lower(o.id)) ?? []).map(
+      (k) => ctx.krProgress.get(lower(k.id))?.status ?? 'no-data',
+    );
+    return {
+      id: o.id,
+      title: o.title,
+      status: ctx.status(roll?.status ?? 'no-data'),
+      attainment:
+        roll?.attainment !== null && roll?.attainment !== undefined ? f.percent(roll.attainment) : '',
+      tally: `${ph.keyResultsCount(statuses.length, f.count(statuses.length))}${
+        statuses.length ? `${ctx.l.colon}${tallyText(ctx, statuses)}` : ''
+      }`,
+    };
+  });
 }
 
 /** Left-out lines shown under a page's errors note: its own metrics' (a department's), the first few of them. */
@@ -230,7 +260,9 @@ export function buildReportView(
             ph.itemsCount(items.length, f.count(items.length)),
           ),
           chartsNote: ctx.charts ? '' : ph.chartsOmitted(f.count(options.chartLimit ?? CHART_LIMIT)),
-          cards: krs.map((kr) => cardOf.get(kr)!),
+          objectives: departmentObjectives(ctx, objectives),
+          // Worst first, as everywhere a reader looks for what needs them (the plan's order among equals).
+          cards: byStatus(krs, (kr) => ctx.krProgress.get(lower(kr.id))?.status).map((kr) => cardOf.get(kr)!),
           kpis: kpis.map((k) => kpiView(ctx, k)),
           roadmap: roadmapTable(ctx, items),
           hasRoadmap: items.length > 0,

@@ -304,8 +304,19 @@ export interface CompanyPage extends PageCommon {
   sincePrevious?: SincePreviousView | null;
 }
 
+/** An objective on its department's page: where it stands, and its key results by status. */
+export interface DepartmentObjective {
+  id: string;
+  title: string;
+  status: StatusView;
+  attainment: string;
+  tally: string;
+}
+
 export interface DepartmentPage extends PageCommon {
   kind: 'department';
+  /** The department's objectives, worst first. */
+  objectives: DepartmentObjective[];
   file: string;
   pageTitle: string;
   name: string;
