@@ -409,29 +409,11 @@ const changeKeysOf = (value: unknown): string[] | null =>
     ? value.map((c) => (isRecord(c) ? changeKey(c) : typeof c === 'string' ? c : ''))
     : null;
 
-/** A previous plan.json as the comparison reads it. */
-function reportOf(json: PlanJson): ComparedReport {
-  return {
-    asOf: json.asOf,
-    product: productOf(json),
-    objectives: recordsOf(json.objectives).map((o) => {
-      const progress = isRecord(o.progress) ? o.progress : {};
-      return {
-        id: idOf(o.id),
-        title: textOf(o.title),
-        status: statusOf(progress.status),
-        attainment: attainmentOf(progress.attainment),
-      };
-    }),
-    keyResults: recordsOf(json.keyResults).map(comparedMetric),
-    kpis: recordsOf(json.kpis).map(comparedMetric),
-    changes: changeKeysOf(json.changes),
-  };
-}
-
-/** The report a previous plan.json was itself compared with (its `comparedWith`), or null. */
-function comparedWithOf(json: PlanJson): ComparedReport | null {
-  const stored: unknown = (json as { comparedWith?: unknown }).comparedWith;
+/**
+ * A report as the comparison reads it, from its stored form (plan.json `comparedWith`), or null when that is not
+ * one. Every value is checked: the file comes from elsewhere.
+ */
+function comparedReport(stored: unknown): ComparedReport | null {
   if (!isRecord(stored) || typeof stored.asOf !== 'string' || !isIsoDate(stored.asOf)) return null;
   return {
     asOf: stored.asOf,
@@ -447,6 +429,20 @@ function comparedWithOf(json: PlanJson): ComparedReport | null {
     changes: changeKeysOf(stored.changes),
   };
 }
+
+/** A previous plan.json as the comparison reads it: its objectives' progress read as a stored report's. */
+function reportOf(json: PlanJson): ComparedReport {
+  const objectives = recordsOf(json.objectives).map((o) => {
+    const progress = isRecord(o.progress) ? o.progress : {};
+    return { id: o.id, title: o.title, status: progress.status, attainment: progress.attainment };
+  });
+  // loadPrevious checked asOf: never null.
+  return comparedReport({ ...json, product: productOf(json), objectives })!;
+}
+
+/** The report a previous plan.json was itself compared with (its `comparedWith`), or null. */
+const comparedWithOf = (json: PlanJson): ComparedReport | null =>
+  comparedReport((json as { comparedWith?: unknown }).comparedWith);
 
 /**
  * An objective's attainment as its trend and its change count it: null while a key result of it is left out by an
