@@ -327,18 +327,24 @@ describe('report view model: department page files', () => {
   });
 });
 
-describe('report view model: long lists are cut short on the page, never dropped', () => {
-  // The example as a large plan, with twelve more Sales key results whose target cannot be read (left out) and
-  // thirty rows on the Changes tab.
+/** The example with `count` more key results, copies of KR1 (KR11, KR12, …) with the cells given changed. */
+function withCopiesOfKr1(count: number, cells: Record<string, string> = {}): Workbook {
   const wb = cloneWorkbook(exampleGrid('en'));
   const krs = wb[tabName('keyResults')];
   const kr1 = krs[rowOf(krs, 'KR1')];
-  for (let i = 11; i <= 22; i++) {
+  for (let i = 11; i < 11 + count; i++) {
     const row = [...kr1];
     row[colOf(krs, header('keyResults', 'id'))] = `KR${i}`;
-    row[colOf(krs, header('keyResults', 'target'))] = 'TBD';
+    for (const [column, value] of Object.entries(cells)) row[colOf(krs, column)] = value;
     krs.push(row);
   }
+  return wb;
+}
+
+describe('report view model: long lists are cut short on the page, never dropped', () => {
+  // The example as a large plan, with twelve more Sales key results whose target cannot be read (left out) and
+  // thirty rows on the Changes tab.
+  const wb = withCopiesOfKr1(12, { [header('keyResults', 'target')]: 'TBD' });
   const changes = wb[tabName('changes')];
   for (let day = 1; day <= 30; day++) {
     const row = [...changes[1]];
@@ -366,14 +372,7 @@ describe('report view model: long lists are cut short on the page, never dropped
 
 describe('report view model: a roadmap of few items and many key results', () => {
   it('counts the key results due per month rather than labelling each with its ID', () => {
-    const wb = cloneWorkbook(exampleGrid('en'));
-    const krs = wb[tabName('keyResults')];
-    const kr1 = krs[rowOf(krs, 'KR1')];
-    for (let i = 11; i <= 80; i++) {
-      const row = [...kr1];
-      row[colOf(krs, header('keyResults', 'id'))] = `KR${i}`;
-      krs.push(row);
-    }
+    const wb = withCopiesOfKr1(70);
     const v = view(wb, { asOf: EXAMPLE_AS_OF });
     const chart = v.company.roadmap.figure.chart;
     expect(chart?.type === 'roadmap' && chart.mode).toBe('departments');
