@@ -52,7 +52,7 @@ beforeAll(async () => {
   await buildCli(out);
   worker = pathToFileURL(path.join(out, 'chart-worker.js'));
   expected = await drawExample();
-}, 120_000);
+});
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 it('draws the charts here on one CPU, or without the compiled worker (run from the sources)', () => {
