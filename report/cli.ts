@@ -338,7 +338,8 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(words.reportWritten(shown.startsWith('..') ? index : shown));
     io.out(
       words.reportSummary(
-        input.source ?? words.builtInExample(),
+        // A live sheet's title is its editors' text: kept on its line, as cell text is.
+        oneLine(input.source ?? words.builtInExample()),
         built.plan.keyResults.length,
         counts.error,
         counts.warning,
@@ -348,7 +349,11 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(asOfNote(asOf, givenAsOf !== undefined, example, built.lang));
     if (previous && !built.warnings.length)
       io.out(
-        say(PREVIOUS_MESSAGES.used, built.lang, { source: previous.source, previous: previous.json.asOf }),
+        // The report compared with: a run again the same day is compared with what that day's first run was.
+        say(PREVIOUS_MESSAGES.used, built.lang, {
+          source: previous.source,
+          previous: built.planJson.sincePrevious?.asOf ?? previous.json.asOf,
+        }),
       );
     io.out(words.open(pathToFileURL(index).href));
     // The report is written either way; the exit code tells a pipeline whether to publish it (docs/report.md).
@@ -432,7 +437,7 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       ),
     );
   } else {
-    io.out(CATALOGUES[lang].cli.checkSummary(name, counts.error, counts.warning, counts.tip, asOf));
+    io.out(CATALOGUES[lang].cli.checkSummary(oneLine(name), counts.error, counts.warning, counts.tip, asOf));
     const { default: stringWidth } = await import('string-width');
     for (const issue of issues) io.out(issueLine(issue, lang, stringWidth));
   }

@@ -524,14 +524,19 @@ export function comparePrevious(
   // Rows of the Changes tab the previous report did not have, up to this report's date: a change logged on the
   // previous report's day after it was made is one, and so is a row whose timestamp was typed as text. A previous
   // report that does not list its changes: those dated after it.
+  // (A row the previous report had but dated after it, as a report made with an earlier --as-of has, it could not
+  // list: new all the same.)
   const knownChanges = before.changes === null ? null : new Set(before.changes);
-  const targetChanges = current.changes
+  const isNew = (c: PlanJson['changes'][number]) => {
+    const day = c.timestamp.slice(0, 10);
+    if (isIsoDate(day) && day > before.asOf) return true;
+    return knownChanges ? !knownChanges.has(changeKey(c as unknown as Record<string, unknown>)) : false;
+  };
+  const newChanges = current.changes.filter(isNew);
+  const targetChanges = newChanges
     .filter((c) => {
       const day = c.timestamp.slice(0, 10);
-      if (isIsoDate(day) && day > current.asOf) return false;
-      return knownChanges
-        ? !knownChanges.has(changeKey(c as unknown as Record<string, unknown>))
-        : day > before.asOf;
+      return !(isIsoDate(day) && day > current.asOf);
     })
     .map(({ timestamp, id, field, oldValue, newValue, reason }) => ({
       timestamp,
@@ -541,7 +546,8 @@ export function comparePrevious(
       newValue,
       reason,
     }));
-  const logged = new Set(targetChanges.map((c) => c.id.toLowerCase()));
+  // A target with a row of its own since the previous report is logged, even one dated after this report.
+  const logged = new Set(newChanges.map((c) => c.id.toLowerCase()));
   const checkIns: CheckInAdded[] = [];
   const corrections: CheckInCorrected[] = [];
   const unloggedTargets: UnloggedTarget[] = [];

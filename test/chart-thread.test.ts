@@ -100,6 +100,22 @@ describe('the chart worker', () => {
     });
   });
 
+  it('closed while charts are awaited (the command stopped early): they are given up, not drawn here', async () => {
+    // A worker that takes charts and never answers, as one busy drawing them would.
+    const silent = workerScript(
+      'silent-worker.mjs',
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => {});\n",
+    );
+    const thread = startChartThread(silent, 2)!;
+    const waiting = thread.render(
+      { data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } },
+      { id: 'late', title: 'late' },
+    );
+    await thread.close();
+    await expect(waiting).rejects.toThrow('the chart worker was closed');
+    expect(thread.drawn).toEqual({ inWorker: 0, here: 0 });
+  });
+
   it('that dies after some charts: the ones it had not returned are drawn here, the same', async () => {
     // The real worker, which ends as soon as it has answered the first chart.
     const dying = workerScript(

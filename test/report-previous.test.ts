@@ -184,6 +184,21 @@ describe('gtm-pyramid report --previous', () => {
     for (const c of json('late').sincePrevious.targetChanges) expect(october).not.toContain(c.timestamp);
   });
 
+  it('a change the last report had but dated after its as-of date (made with an earlier --as-of) is named next time', async () => {
+    // November's sheet (with its Changes row of October 20th) reported as of October 15th: the row is in its
+    // plan.json, not yet in its section; November's report names it.
+    const report = (out: string, args: string[]) =>
+      runCli(['report', 'november.xlsx', ...args, '--out', out], dir);
+    expect((await report('early', ['--as-of', OCTOBER])).code).toBe(0);
+    const listed = (out: string, field: 'changes' | 'targetChanges') =>
+      (field === 'changes' ? json(out).changes : json(out).sincePrevious.targetChanges).map(
+        (c: { timestamp: string }) => c.timestamp,
+      );
+    expect(listed('early', 'changes')).toContain('2026-10-20 09:30');
+    expect((await report('early-next', ['--as-of', NOVEMBER, '--previous', 'early'])).code).toBe(0);
+    expect(listed('early-next', 'targetChanges')).toContain('2026-10-20 09:30');
+  });
+
   it('never wipes the history in --out when --previous cannot be used (a typo in a scheduled job)', async () => {
     // The site: October's report, then November's over it with --previous, so it holds a history.
     const report = (args: string[]) => runCli(['report', ...args, '--out', 'site'], dir);
@@ -222,6 +237,10 @@ describe('gtm-pyramid report --previous', () => {
       'rerun/plan.json',
     ]);
     expect(again.stderr).toEqual([]);
+    // The job's log names the report compared with: October's, as the first run's was.
+    expect(again.stdout).toContain(
+      `Since the last report: compared with rerun/plan.json (as of ${OCTOBER}).`,
+    );
     expect(again.code).toBe(0);
     writeFileSync(join(dir, 'published.json'), read('rerun/plan.json'));
     const fresh = await report('rerun-fresh', [
@@ -631,6 +650,19 @@ describe('the section on the first screen', () => {
       added: [],
       removed: [],
     };
+    // Points between percentages as they are shown: 14.5% shows as 15%, 4.8% keeps its decimal.
+    const moves = sincePreviousView(
+      {
+        ...since,
+        attainment: [
+          { id: 'O1', kind: 'objective', from: 0.145, to: 0.2, change: 0.055 },
+          { id: 'O2', kind: 'objective', from: 0.048, to: 0.12, change: 0.072 },
+        ],
+      },
+      NOVEMBER,
+      'en',
+    ).attainment.map((a) => a.text);
+    expect(moves).toEqual(['4.8% → 12% (+7.2 points)', '15% → 20% (+5 points)']);
     const en = sincePreviousView(since, NOVEMBER, 'en');
     expect(en.statusChanges.length + 3).toBe(11);
     expect(en.statusMore).toBe('…and 3 more, in plan.json');

@@ -312,7 +312,8 @@ describe('report view model: department page files', () => {
 
   it('are named after the department, one file each, even where two names give the same letters', () => {
     const files = renamed(names);
-    expect(files.get('Sales')).toBe('dept-sales.html');
+    // Two names that give the same letters are both told apart by their hash: which came first does not matter.
+    expect(files.get('Sales')).toMatch(/^dept-sales-[0-9a-f]{8}\.html$/);
     expect(files.get('Sales!')).toMatch(/^dept-sales-[0-9a-f]{8}\.html$/);
     expect(files.get('销售部')).toMatch(/^dept-[0-9a-f]{8}\.html$/);
     expect(files.get('市场部')).toMatch(/^dept-[0-9a-f]{8}\.html$/);
@@ -322,6 +323,7 @@ describe('report view model: department page files', () => {
   it('stay the same when a department is added above the others (a shared link still opens its page)', () => {
     const before = renamed(names);
     const after = renamed(names, ['财务部', 'Finance']);
+    expect(after.get('Finance')).toBe('dept-finance.html');
     for (const [name, file] of before) expect(after.get(name), name).toBe(file);
     expect(new Set(after.values()).size).toBe(after.size);
   });
@@ -380,6 +382,25 @@ describe('report view model: a roadmap of few items and many key results', () =>
     expect(chart.milestones.every((m) => /^\d+$/.test(m.label))).toBe(true);
     expect(chart.milestones.reduce((n, m) => n + Number(m.label), 0)).toBe(75);
     expect(v.company.roadmap.figure.table.rows.length).toBe(chart.bars.length + chart.milestones.length);
+  });
+});
+
+describe('report view model: the roadmap table of a one-page plan', () => {
+  it('lists every item, dated or not, while the chart draws every dated one', () => {
+    const wb = cloneWorkbook(exampleGrid('en'));
+    const roadmap = wb[tabName('roadmap')];
+    const first = roadmap[1];
+    for (let i = 1; i <= 56; i++) {
+      const row = first.map(() => '') as typeof first;
+      row[colOf(roadmap, header('roadmap', 'id'))] = `R${100 + i}`;
+      row[colOf(roadmap, header('roadmap', 'item'))] = `Undated item ${i}`;
+      row[colOf(roadmap, header('roadmap', 'owner'))] = first[colOf(roadmap, header('roadmap', 'owner'))];
+      roadmap.push(row);
+    }
+    const v = view(wb);
+    const chart = v.company.roadmap.figure.chart;
+    expect(chart?.type === 'roadmap' && chart.mode).toBe('detail');
+    expect(v.company.roadmap.figure.table.rows).toHaveLength(roadmap.length - 1);
   });
 });
 

@@ -61,7 +61,7 @@ export interface ChartThread {
   render: ChartRenderer;
   /** How many charts the worker drew, and how many were drawn here after it failed. */
   readonly drawn: { inWorker: number; here: number };
-  /** Stops the worker (charts still awaited are then drawn here). */
+  /** Stops the worker; charts still awaited are then rejected, not drawn (the command no longer needs them). */
   close(): Promise<void>;
 }
 
@@ -98,9 +98,17 @@ export function startChartThread(
   // While charts are awaited the worker keeps the process alive; idle, it does not (a command that ends without
   // close() still exits).
   const hold = () => (waiting.size ? worker.ref() : worker.unref());
+  let closing = false;
   const failOver = () => {
     if (failed) return;
     failed = true;
+    // Closed by the command (it stopped before using the charts: a refusal, an error): nothing to draw.
+    if (closing) {
+      for (const { reject } of waiting.values()) reject(new Error('the chart worker was closed'));
+      waiting.clear();
+      hold();
+      return;
+    }
     // In the order they were asked for, as the worker would have drawn them.
     for (const { job, resolve, reject } of [...waiting.values()].sort((a, b) => a.job.seq - b.job.seq))
       drawHere(job).then(resolve, reject);
@@ -137,6 +145,7 @@ export function startChartThread(
     },
     drawn,
     async close() {
+      closing = true;
       await worker.terminate();
     },
   };

@@ -153,28 +153,35 @@ function nameHash(name: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-/**
- * A department page's file: `dept-<name>.html` from the name's Latin letters and digits, so that a shared link
- * names the department and stays the same from one report to the next. A name without any (销售部) is named by
- * a hash of itself, and a slug another department already took (Sales, "Sales!") gets the hash too: never the
- * department's position, which moves when a department is added above it, and never a file another page has.
- */
-function departmentFileName(name: string, used: Set<string>): string {
-  const slug = name
+/** The Latin letters and digits of a name, as a file name's part: "R&D Lab" → "r-d-lab"; "" for 销售部. */
+const slugOf = (name: string) =>
+  name
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase()
     .slice(0, 40);
-  const candidates = [slug && `dept-${slug}`, `dept-${slug ? `${slug}-` : ''}${nameHash(name)}`].filter(
-    Boolean,
-  );
-  let file = candidates.map((c) => `${c}.html`).find((c) => !used.has(c));
-  // Two names the hash cannot tell apart: numbered, as the last resort.
-  for (let n = 2; !file; n++)
-    if (!used.has(`${candidates.at(-1)}-${n}.html`)) file = `${candidates.at(-1)}-${n}.html`;
-  used.add(file);
-  return file;
+
+/**
+ * Each department page's file: `dept-<name>.html` from the name's Latin letters and digits, so that a shared link
+ * names the department and stays the same from one report to the next. A name without any (销售部), and names that
+ * give the same letters (Sales, "Sales!"), are told apart by a hash of the name itself: never by the department's
+ * position, which moves when a department is added or moved, and never a file another page has.
+ */
+function departmentFileNames(names: readonly string[], used: Set<string>): string[] {
+  const slugs = names.map(slugOf);
+  const shared = new Map<string, number>();
+  for (const slug of slugs) shared.set(slug, (shared.get(slug) ?? 0) + 1);
+  return names.map((name, i) => {
+    const slug = slugs[i];
+    const base =
+      slug && shared.get(slug) === 1 ? `dept-${slug}` : `dept-${slug ? `${slug}-` : ''}${nameHash(name)}`;
+    let file = `${base}.html`;
+    // Two names the hash cannot tell apart: numbered, as the last resort.
+    for (let n = 2; used.has(file); n++) file = `${base}-${n}.html`;
+    used.add(file);
+    return file;
+  });
 }
 
 export function buildReportView(
@@ -189,7 +196,11 @@ export function buildReportView(
   const depts = departmentsOf(plan, noOwner);
   if (ctx.large) {
     const used = new Set<string>([COMPANY_PAGE, ISSUES_PAGE]);
-    for (const d of depts) ctx.deptFiles.set(lower(d.name), departmentFileName(d.name, used));
+    const files = departmentFileNames(
+      depts.map((d) => d.name),
+      used,
+    );
+    depts.forEach((d, i) => ctx.deptFiles.set(lower(d.name), files[i]));
   }
   const base = common(ctx);
   const cards = plan.keyResults.map((kr) => krCard(ctx, kr));

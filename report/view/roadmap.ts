@@ -70,8 +70,9 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
     legend: [],
     chart: null,
     svg: null,
-    // Every item while the chart draws every item; summarised, the table is set below to what the chart draws.
-    table: roadmapTable(ctx, plan.roadmap.length <= ROADMAP_ITEM_LIMIT ? plan.roadmap : []),
+    // Every item (a large plan's are on its department pages, so there the dated ones the chart draws);
+    // summarised, the table is set below to what the chart draws.
+    table: roadmapTable(ctx, ctx.large ? dated : plan.roadmap),
   };
   if (!first || !last || (dated.length === 0 && krsDated.length === 0)) {
     return { present: plan.roadmap.length > 0, figure, note: l.roadmapEmpty };

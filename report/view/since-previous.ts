@@ -8,6 +8,8 @@
  */
 import type { PlanJson } from '../plan-json';
 import type { HistoryEntry, MetricKind, SincePrevious } from '../previous';
+import { percentFigure } from '../../shared/figures';
+import { roundHalfAway } from '../../shared/decompose';
 import { Formatter } from '../format';
 import { say, SINCE_WORDS } from '../i18n';
 import { joinList } from '../../shared/i18n';
@@ -82,10 +84,12 @@ export function sincePreviousView(
     .sort((a, b) => Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0))
     .slice(0, SHOWN)
     .map((a) => {
-      // The points between the two percentages as shown (each rounded to a whole percent), so that the line adds
-      // up: 15% → 20% is +5 points, not +5.6; the exact change is in plan.json.
-      const shown =
-        a.from === null || a.to === null ? null : Math.round(a.to * 100) - Math.round(a.from * 100);
+      // The points between the two percentages as shown (percentFigure, as f.percent rounds them), so that the
+      // line adds up: 15% → 20% is +5 points, not +5.6; the exact change is in plan.json.
+      const from = a.from === null ? null : percentFigure(a.from);
+      const to = a.to === null ? null : percentFigure(a.to);
+      const digits = Math.max(from?.digits ?? 0, to?.digits ?? 0);
+      const shown = from === null || to === null ? null : roundHalfAway(to.percent - from.percent, digits);
       const points =
         shown === null
           ? '–'

@@ -1135,7 +1135,7 @@ export const zhCN: Messages = {
       added: '新增',
       removed: '删除',
       targetChange: '{id} {field}：{from} → {to}',
-      targetUnlogged: '{id} {field}：{from} → {to}（{changes}页没有记录）',
+      targetUnlogged: '{id} {field}：{from} → {to}（“{changes}”工作表中没有记录）',
       objective: '目标',
       keyResult: '关键结果',
       kpi: 'KPI',

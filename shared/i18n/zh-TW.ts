@@ -1135,7 +1135,7 @@ export const zhTW: Messages = {
       added: '新增',
       removed: '刪除',
       targetChange: '{id} {field}：{from} → {to}',
-      targetUnlogged: '{id} {field}：{from} → {to}（{changes}頁沒有記錄）',
+      targetUnlogged: '{id} {field}：{from} → {to}（「{changes}」工作表中沒有記錄）',
       objective: '目標',
       keyResult: '關鍵結果',
       kpi: 'KPI',
