@@ -27,6 +27,7 @@ import { codeOf, OutputError, XlsxReadError } from './errors';
 import { OUTPUT_MESSAGES, PREVIOUS_MESSAGES, say, SHEET_MESSAGES, USAGE_MESSAGES } from './i18n';
 import { GENERATOR, REPORT_GUIDE } from './package-info';
 import type { PlanJson } from './plan-json';
+import { PLAN_JSON_FILE } from './plan-json';
 import { loadPrevious, shownSource } from './previous';
 import { readSheet, SheetReadError } from './read-sheets';
 import { startChartThread } from './render/chart-thread';
@@ -307,25 +308,41 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     // replacing a report that holds one would lose it (a scheduled job wiped a year of trend and exited 0). Refused,
     // nothing changed; the warning above says why it could not be used.
     const inFolder = previousRef !== undefined ? await reportInFolder(target) : null;
+    // The --previous given is this folder's own report: pointing at it again is no way out.
+    const ownReport =
+      previousRef !== undefined &&
+      [target, join(target, PLAN_JSON_FILE)].includes(resolve(io.cwd(), previousRef));
     if (inFolder && !built.planJson.history && inFolder.reports > 0)
       throw new OutputError(
         outDir,
-        say(OUTPUT_MESSAGES.historyAtRisk, lang ?? built.lang, {
-          reports: inFolder.reports,
-          suggest: join(outDir, 'plan.json'),
-        }),
+        say(
+          ownReport ? OUTPUT_MESSAGES.historyAtRiskOwn : OUTPUT_MESSAGES.historyAtRisk,
+          lang ?? built.lang,
+          {
+            reports: inFolder.reports,
+            suggest: join(outDir, PLAN_JSON_FILE),
+          },
+        ),
       );
-    // --previous is an older report than the one in --out, which is older than this one: the folder's report
-    // would be replaced and left out of the history (an archive given by mistake). Refused, nothing changed.
+    // The history would leave out a report the folder's history reaches: --previous is older than the folder's
+    // report (an archive given by mistake; this report written over a later one), or, run again the same day, older
+    // than what the folder's report was compared with. Refused, nothing changed.
     const compared = built.planJson.sincePrevious?.asOf;
-    if (inFolder && compared && inFolder.asOf > compared && inFolder.asOf < asOf)
+    const lost =
+      inFolder && compared
+        ? inFolder.asOf > compared && inFolder.asOf !== asOf
+          ? inFolder.asOf
+          : inFolder.asOf === asOf && inFolder.comparedWith !== null && inFolder.comparedWith > compared
+            ? inFolder.comparedWith
+            : null
+        : null;
+    if (lost)
       throw new OutputError(
         outDir,
         say(OUTPUT_MESSAGES.skipsReport, lang ?? built.lang, {
-          folder: inFolder.asOf,
-          previous: compared,
-          reports: Math.max(inFolder.reports, 1),
-          suggest: join(outDir, 'plan.json'),
+          lost,
+          previous: compared!,
+          suggest: join(outDir, PLAN_JSON_FILE),
         }),
       );
     // Each page is written as soon as it is drawn.

@@ -240,21 +240,26 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
 }
 
 /**
- * The report of ours in DIR: its as-of date and how many reports its history holds (its earlier ones and itself;
- * 0 without history), or null when DIR holds none. The history lives only in the published plan.json: a report
+ * The report of ours in DIR: its as-of date, how many reports its history holds (its earlier ones and itself;
+ * 0 without history) and the as-of date of the report it was compared with, or null when DIR holds none. The history lives only in the published plan.json: a report
  * written over it without carrying it on starts the history again.
  */
-export async function reportInFolder(dir: string): Promise<{ asOf: string; reports: number } | null> {
+export async function reportInFolder(
+  dir: string,
+): Promise<{ asOf: string; reports: number; comparedWith: string | null } | null> {
   try {
     await lstat(join(dir, MARKER_FILE));
     const json = JSON.parse(await readFile(join(dir, PLAN_JSON_FILE), 'utf8')) as {
       asOf?: unknown;
       history?: unknown;
+      comparedWith?: { asOf?: unknown };
     };
     const history = json.history;
+    const comparedWith = json.comparedWith?.asOf;
     return {
       asOf: typeof json.asOf === 'string' ? json.asOf : '',
       reports: Array.isArray(history) && history.length > 0 ? history.length + 1 : 0,
+      comparedWith: typeof comparedWith === 'string' ? comparedWith : null,
     };
   } catch {
     return null;

@@ -112,6 +112,7 @@ export const OUTPUT_MESSAGES = {
   exists: localized((m) => m.report.output.exists),
   workingFolder: localized((m) => m.report.output.workingFolder),
   historyAtRisk: localized((m) => m.report.output.historyAtRisk),
+  historyAtRiskOwn: localized((m) => m.report.output.historyAtRiskOwn),
   skipsReport: localized((m) => m.report.output.skipsReport),
 } as const satisfies Record<string, Localized>;
 

@@ -122,6 +122,8 @@ export interface ComparedReport {
   kpis: ComparedMetric[];
   /** The rows of its Changes tab, each as changeKey makes it; null when the report did not say (hand-made). */
   changes: string[] | null;
+  /** Those of them its own "since the last report" listed (a row dated after it is listed when in effect). */
+  listed: string[];
 }
 
 interface ComparedMetric {
@@ -427,6 +429,7 @@ function comparedReport(stored: unknown): ComparedReport | null {
     keyResults: recordsOf(stored.keyResults).map(comparedMetric),
     kpis: recordsOf(stored.kpis).map(comparedMetric),
     changes: changeKeysOf(stored.changes),
+    listed: changeKeysOf(stored.listed) ?? [],
   };
 }
 
@@ -437,7 +440,9 @@ function reportOf(json: PlanJson): ComparedReport {
     return { id: o.id, title: o.title, status: progress.status, attainment: progress.attainment };
   });
   // loadPrevious checked asOf: never null.
-  return comparedReport({ ...json, product: productOf(json), objectives })!;
+  const since: unknown = json.sincePrevious;
+  const listed = isRecord(since) ? since.targetChanges : undefined;
+  return comparedReport({ ...json, product: productOf(json), objectives, listed })!;
 }
 
 /** The report a previous plan.json was itself compared with (its `comparedWith`), or null. */
@@ -527,16 +532,28 @@ export function comparePrevious(
   // (A row the previous report had but dated after it, as a report made with an earlier --as-of has, it could not
   // list: new all the same.)
   const knownChanges = before.changes === null ? null : new Set(before.changes);
+  const listedBefore = new Set(before.listed);
   const isNew = (c: PlanJson['changes'][number]) => {
+    const key = changeKey(c as unknown as Record<string, unknown>);
     const day = c.timestamp.slice(0, 10);
-    if (isIsoDate(day) && day > before.asOf) return true;
-    return knownChanges ? !knownChanges.has(changeKey(c as unknown as Record<string, unknown>)) : false;
+    if (isIsoDate(day) && day > before.asOf) return !listedBefore.has(key);
+    return knownChanges ? !knownChanges.has(key) : false;
   };
   const newChanges = current.changes.filter(isNew);
+  // A row dated after this report's date is listed only when the target it logs is already in effect here (the
+  // sheet is read as it is now): else the next report lists it.
+  const targetMoved = (id: string) => {
+    const key = id.toLowerCase();
+    const now =
+      current.keyResults.find((k) => k.id.toLowerCase() === key) ??
+      current.kpis.find((k) => k.id.toLowerCase() === key);
+    const was = then.keyResult.get(key) ?? then.kpi.get(key);
+    return now !== undefined && was !== undefined && now.target !== was.target;
+  };
   const targetChanges = newChanges
     .filter((c) => {
       const day = c.timestamp.slice(0, 10);
-      return !(isIsoDate(day) && day > current.asOf);
+      return !(isIsoDate(day) && day > current.asOf) || targetMoved(c.id);
     })
     .map(({ timestamp, id, field, oldValue, newValue, reason }) => ({
       timestamp,

@@ -199,6 +199,30 @@ describe('gtm-pyramid report --previous', () => {
     expect(listed('early-next', 'targetChanges')).toContain('2026-10-20 09:30');
   });
 
+  it('a target changed in the sheet, its Changes row dated after the as-of date: named now, not again next time', async () => {
+    const november = novemberWorkbook();
+    const keyResults = november[tabName('keyResults')];
+    const target = colOf(keyResults, header('keyResults', 'target'));
+    const kr2 = keyResults[rowOf(keyResults, 'KR2')];
+    kr2[target] = (kr2[target] as number) + 5_000;
+    const changes = november[tabName('changes')];
+    const row = [...changes[changes.length - 1]];
+    row[colOf(changes, header('changes', 'timestamp'))] = '2026-11-20 09:00';
+    row[colOf(changes, header('changes', 'id'))] = 'KR2';
+    changes.push(row);
+    writeFileSync(join(dir, 'november-ahead.xlsx'), await planToXlsxBuffer(november, { lang: 'en' }));
+    const report = (out: string, args: string[]) =>
+      runCli(['report', 'november-ahead.xlsx', ...args, '--out', out], dir);
+    expect((await report('ahead', ['--as-of', NOVEMBER, '--previous', 'october'])).code).toBe(0);
+    const since = json('ahead').sincePrevious;
+    expect(since.targetChanges.map((c: { timestamp: string }) => c.timestamp)).toContain('2026-11-20 09:00');
+    expect(since.unloggedTargets).toEqual([]);
+    expect((await report('ahead-next', ['--as-of', '2026-12-15', '--previous', 'ahead'])).code).toBe(0);
+    expect(
+      json('ahead-next').sincePrevious.targetChanges.map((c: { timestamp: string }) => c.timestamp),
+    ).not.toContain('2026-11-20 09:00');
+  });
+
   it('never wipes the history in --out when --previous cannot be used (a typo in a scheduled job)', async () => {
     // The site: October's report, then November's over it with --previous, so it holds a history.
     const report = (args: string[]) => runCli(['report', ...args, '--out', 'site'], dir);
@@ -443,13 +467,36 @@ describe('gtm-pyramid report --previous', () => {
     // December from the October archive, over November's report: November would vanish from the history.
     const december = await report(['--as-of', '2026-12-15', '--previous', 'skip-october.json']);
     expect(december.code).toBe(2);
-    expect(december.stderr.at(-1)).toBe(
-      `gtm-pyramid: skip: holds a report as of ${NOVEMBER}, between the --previous one (as of ${OCTOBER}) and this one: replacing it would leave it out of the history (2 reports); nothing was changed. Give --previous that report (skip/plan.json), or write this one elsewhere with --out`,
-    );
+    const refusal = `gtm-pyramid: skip: holds reports up to ${NOVEMBER}, later than the --previous one (as of ${OCTOBER}): this report would leave ${NOVEMBER} out of the history; nothing was changed. Give --previous the report in this folder (skip/plan.json), or write this one elsewhere with --out`;
+    expect(december.stderr.at(-1)).toBe(refusal);
     expect(read('skip/plan.json')).toBe(published);
+    // An earlier report written over November's, from the October archive: the same.
+    const earlier = await report(['--as-of', '2026-11-01', '--previous', 'skip-october.json']);
+    expect(earlier.code).toBe(2);
+    expect(earlier.stderr.at(-1)).toBe(refusal);
+    // November's report made again from the October archive, over November's own, which was compared with
+    // October too: nothing is lost, written.
+    expect((await report(['--as-of', NOVEMBER, '--previous', 'skip-october.json'])).code).toBe(0);
     // The folder's own report as --previous: written, November in the history.
     expect((await report(['--as-of', '2026-12-15', '--previous', 'skip'])).code).toBe(0);
     expect(json('skip').history.map((h: { asOf: string }) => h.asOf)).toEqual([OCTOBER, NOVEMBER]);
+    // December made again from the October archive: December's own was compared with November, which would go.
+    const again = await report(['--as-of', '2026-12-15', '--previous', 'skip-october.json']);
+    expect(again.code).toBe(2);
+    expect(again.stderr.at(-1)).toContain(
+      `holds reports up to ${NOVEMBER}, later than the --previous one (as of ${OCTOBER})`,
+    );
+  });
+
+  it("the folder's own report given as --previous and unusable: the advice is not to give it again", async () => {
+    const report = (args: string[]) => runCli(['report', 'example.xlsx', ...args, '--out', 'own'], dir);
+    expect((await report(['--as-of', OCTOBER])).code).toBe(0);
+    expect((await report(['--as-of', NOVEMBER, '--previous', 'own'])).code).toBe(0);
+    const later = await report(['--as-of', '2026-11-01', '--previous', 'own/plan.json']);
+    expect(later.code).toBe(2);
+    expect(later.stderr.at(-1)).toBe(
+      'gtm-pyramid: own: holds a report whose history of 2 reports --previous was to carry on, but that report could not be used (see above); nothing was changed. Write this report elsewhere with --out, or remove the folder to start the history again',
+    );
   });
 
   it('reads the previous plan.json from the published site (http on this machine, https elsewhere)', async () => {

@@ -1128,8 +1128,10 @@ export const en = {
         'is the folder the command runs in (or holds it), which the report would replace; nothing was changed. Run it from the parent folder with --out naming this one',
       historyAtRisk:
         'holds a report whose history of {reports} reports --previous was to carry on, but --previous could not be used (see above); nothing was changed. Give --previous the last report before this one (the one in this folder is {suggest}), or remove the folder to start the history again',
+      historyAtRiskOwn:
+        'holds a report whose history of {reports} reports --previous was to carry on, but that report could not be used (see above); nothing was changed. Write this report elsewhere with --out, or remove the folder to start the history again',
       skipsReport:
-        'holds a report as of {folder}, between the --previous one (as of {previous}) and this one: replacing it would leave it out of the history ({reports} reports); nothing was changed. Give --previous that report ({suggest}), or write this one elsewhere with --out',
+        'holds reports up to {lost}, later than the --previous one (as of {previous}): this report would leave {lost} out of the history; nothing was changed. Give --previous the report in this folder ({suggest}), or write this one elsewhere with --out',
     },
     usage: {
       help: [

@@ -1060,8 +1060,10 @@ export const zhCN: Messages = {
         '是命令所在的文件夹（或包含它），报告会替换该文件夹；未做任何更改。请在上一级文件夹中运行，并用 --out 指定此文件夹',
       historyAtRisk:
         '其中的报告带有 {reports} 份报告的历史，本应由 --previous 延续，但 --previous 无法使用（见上文）；未做任何更改。请让 --previous 指向本次之前的最后一份报告（此文件夹中的是 {suggest}），或自行删除该文件夹以重新开始历史',
+      historyAtRiskOwn:
+        '其中的报告带有 {reports} 份报告的历史，本应由 --previous 延续，但该报告无法使用（见上文）；未做任何更改。请用 --out 把本次报告写到别处，或自行删除该文件夹以重新开始历史',
       skipsReport:
-        '其中的报告截至 {folder}，介于 --previous 的报告（截至 {previous}）与本次报告之间：替换它会让它从历史中消失（{reports} 份报告）；未做任何更改。请让 --previous 指向该报告（{suggest}），或用 --out 写到别处',
+        '其中的报告历史到 {lost} 为止，晚于 --previous 的报告（截至 {previous}）：本次报告会让 {lost} 从历史中消失；未做任何更改。请让 --previous 指向此文件夹中的报告（{suggest}），或用 --out 写到别处',
     },
     usage: {
       help: [

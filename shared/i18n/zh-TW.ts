@@ -1060,8 +1060,10 @@ export const zhTW: Messages = {
         '是命令所在的資料夾（或包含它），報告會取代該資料夾；未做任何更改。請在上一層資料夾中執行，並用 --out 指定此資料夾',
       historyAtRisk:
         '其中的報告帶有 {reports} 份報告的歷史，本應由 --previous 延續，但 --previous 無法使用（見上文）；未做任何更改。請讓 --previous 指向本次之前的最後一份報告（此資料夾中的是 {suggest}），或自行刪除該資料夾以重新開始歷史',
+      historyAtRiskOwn:
+        '其中的報告帶有 {reports} 份報告的歷史，本應由 --previous 延續，但該報告無法使用（見上文）；未做任何更改。請用 --out 把本次報告寫到別處，或自行刪除該資料夾以重新開始歷史',
       skipsReport:
-        '其中的報告截至 {folder}，介於 --previous 的報告（截至 {previous}）與本次報告之間：取代它會讓它從歷史中消失（{reports} 份報告）；未做任何更改。請讓 --previous 指向該報告（{suggest}），或用 --out 寫到別處',
+        '其中的報告歷史到 {lost} 為止，晚於 --previous 的報告（截至 {previous}）：本次報告會讓 {lost} 從歷史中消失；未做任何更改。請讓 --previous 指向此資料夾中的報告（{suggest}），或用 --out 寫到別處',
     },
     usage: {
       help: [
