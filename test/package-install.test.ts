@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -48,26 +48,34 @@ afterAll(() => {
 });
 
 /** The npm packages (node_modules/<name>) whose files the ES module loader loaded while running ARGS. */
-function packagesLoaded(args: string[], name: string): { status: number | null; packages: Set<string> } {
+function packagesLoaded(
+  args: string[],
+  name: string,
+): { status: number | null; packages: Set<string>; inMainThread: Set<string> } {
   const log = path.join(dir, `modules-${name}.log`);
   const result = runInstalled(installed, args, work, {
     nodeArgs: ['--import', REGISTER_LOG],
     env: { GTM_MODULE_LOG: log },
   });
   expect(result.stderr).toBe('');
-  const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
   const packages = new Set<string>();
-  for (const url of urls) {
+  const inMainThread = new Set<string>();
+  for (const line of lines) {
+    const [thread, url] = line.split(' ');
     const match = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
     // A vendored package (scripts/build-cli.ts VENDORED) is loaded from the package's dist/cli/vendor/<name>.js.
     const vendored = /\/gtm-pyramid\/dist\/cli\/vendor\/([\w-]+)\.js$/.exec(url);
-    if (vendored) packages.add(vendored[1]);
-    else if (match) packages.add(match[1]);
+    const found = vendored ? vendored[1] : match?.[1];
+    if (!found) continue;
+    packages.add(found);
+    if (thread === 'main') inMainThread.add(found);
   }
   // The hook saw the command itself: its entry is the installed package's compiled cli.js.
-  expect(urls.some((u) => u.endsWith('/node_modules/gtm-pyramid/dist/cli/cli.js'))).toBe(true);
+  expect(lines.some((l) => l.endsWith('/node_modules/gtm-pyramid/dist/cli/cli.js'))).toBe(true);
   packages.delete('gtm-pyramid');
-  return { status: result.status, packages };
+  inMainThread.delete('gtm-pyramid');
+  return { status: result.status, packages, inMainThread };
 }
 
 describe('the packed tarball', () => {
@@ -224,9 +232,14 @@ describe('the installed package', () => {
     for (const heavy of ['vega', 'vega-lite', 'handlebars']) expect(example.packages).not.toContain(heavy);
   });
 
-  it('report loads vega, vega-lite and handlebars (what the hook is there to see)', () => {
-    const { status, packages } = packagesLoaded(['report', '--out', 'example-site'], 'report');
+  it('report loads vega, vega-lite and handlebars (what the hook is there to see), vega in its chart worker only', () => {
+    const { status, packages, inMainThread } = packagesLoaded(['report', '--out', 'example-site'], 'report');
     expect(status).toBe(0);
     for (const heavy of ['vega', 'vega-lite', 'handlebars']) expect(packages).toContain(heavy);
+    // Loaded while the workbook is read, beside it (report/render/chart-thread.ts): never by the main thread,
+    // unless the machine has one CPU, where the command draws its charts itself.
+    expect(inMainThread).toContain('handlebars');
+    const worker = availableParallelism() >= 2;
+    for (const chart of ['vega', 'vega-lite']) expect(inMainThread.has(chart), chart).toBe(!worker);
   });
 });
