@@ -26,8 +26,7 @@ import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
 import { codeOf, OutputError, XlsxReadError } from './errors';
 import { OUTPUT_MESSAGES, PREVIOUS_MESSAGES, say, SHEET_MESSAGES, USAGE_MESSAGES } from './i18n';
 import { GENERATOR, REPORT_GUIDE } from './package-info';
-import type { PlanJson } from './plan-json';
-import { PLAN_JSON_FILE } from './plan-json';
+import { PLAN_JSON_FILE, type PlanJson } from './plan-json';
 import { loadPrevious, shownSource } from './previous';
 import { readSheet, SheetReadError } from './read-sheets';
 import { startChartThread } from './render/chart-thread';
@@ -243,6 +242,23 @@ function asOfNote(asOf: IsoDate, given: boolean, example: boolean, lang: Lang): 
   return example ? words.asOfExample(asOf) : words.asOfToday(asOf);
 }
 
+/**
+ * The latest report the folder's history reaches that a report as of `asOf`, compared with one as of `compared`,
+ * would leave out of its own; null when it leaves out none.
+ */
+function reportLeftOut(
+  folder: { asOf: string; comparedWith: string | null },
+  compared: string,
+  asOf: string,
+): string | null {
+  // The folder's report is later than the one compared with, and is not this report made again: it goes.
+  if (folder.asOf > compared && folder.asOf !== asOf) return folder.asOf;
+  // This report made again the same day, from an older report than the folder's was compared with: that one goes.
+  if (folder.asOf === asOf && folder.comparedWith !== null && folder.comparedWith > compared)
+    return folder.comparedWith;
+  return null;
+}
+
 async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals, said } = parse('report', argv, {
     out: { type: 'string', short: 'o' },
@@ -328,14 +344,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     // report (an archive given by mistake; this report written over a later one), or, run again the same day, older
     // than what the folder's report was compared with. Refused, nothing changed.
     const compared = built.planJson.sincePrevious?.asOf;
-    const lost =
-      inFolder && compared
-        ? inFolder.asOf > compared && inFolder.asOf !== asOf
-          ? inFolder.asOf
-          : inFolder.asOf === asOf && inFolder.comparedWith !== null && inFolder.comparedWith > compared
-            ? inFolder.comparedWith
-            : null
-        : null;
+    const lost = inFolder && compared ? reportLeftOut(inFolder, compared, asOf) : null;
     if (lost)
       throw new OutputError(
         outDir,

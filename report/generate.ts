@@ -241,8 +241,9 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
 
 /**
  * The report of ours in DIR: its as-of date, how many reports its history holds (its earlier ones and itself;
- * 0 without history) and the as-of date of the report it was compared with, or null when DIR holds none. The history lives only in the published plan.json: a report
- * written over it without carrying it on starts the history again.
+ * 0 without history) and the as-of date of the report it was compared with, or null when DIR holds none. The
+ * history lives only in the published plan.json: a report written over it without carrying it on starts the
+ * history again.
  */
 export async function reportInFolder(
   dir: string,

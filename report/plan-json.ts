@@ -162,7 +162,7 @@ export interface PlanJson {
   sincePrevious?: SincePrevious;
   /** With --previous: each objective's attainment per earlier report, oldest first, bounded. Absent otherwise. */
   history?: HistoryEntry[];
-  /** With --previous: the report this one was compared with, as the comparison read it (a rerun the same day uses it). */
+  /** With --previous: the report this one was compared with, as the comparison read it (a same-day rerun uses it). */
   comparedWith?: ComparedReport;
 }
 

@@ -512,6 +512,11 @@ export function comparePrevious(
     keyResult: byId(before.keyResults),
     kpi: byId(before.kpis),
   };
+  const now = {
+    objective: byId(current.objectives),
+    keyResult: byId(current.keyResults),
+    kpi: byId(current.kpis),
+  };
 
   const statusChanges: StatusChange[] = [];
   const attainment: AttainmentChange[] = [];
@@ -529,8 +534,8 @@ export function comparePrevious(
   // Rows of the Changes tab the previous report did not have, up to this report's date: a change logged on the
   // previous report's day after it was made is one, and so is a row whose timestamp was typed as text. A previous
   // report that does not list its changes: those dated after it.
-  // (A row the previous report had but dated after it, as a report made with an earlier --as-of has, it could not
-  // list: new all the same.)
+  // (A row the previous report had but dated after it, as a report made with an earlier --as-of has, is new unless
+  // that report listed it, which it does when the target the row logs was already in effect.)
   const knownChanges = before.changes === null ? null : new Set(before.changes);
   const listedBefore = new Set(before.listed);
   const isNew = (c: PlanJson['changes'][number]) => {
@@ -544,11 +549,9 @@ export function comparePrevious(
   // sheet is read as it is now): else the next report lists it.
   const targetMoved = (id: string) => {
     const key = id.toLowerCase();
-    const now =
-      current.keyResults.find((k) => k.id.toLowerCase() === key) ??
-      current.kpis.find((k) => k.id.toLowerCase() === key);
+    const is = now.keyResult.get(key) ?? now.kpi.get(key);
     const was = then.keyResult.get(key) ?? then.kpi.get(key);
-    return now !== undefined && was !== undefined && now.target !== was.target;
+    return is !== undefined && was !== undefined && is.target !== was.target;
   };
   const targetChanges = newChanges
     .filter((c) => {
@@ -631,11 +634,6 @@ export function comparePrevious(
         out.push({ id: item.id, kind, name: item.title ?? item.name ?? '' });
     }
     return out;
-  };
-  const now = {
-    objective: byId(current.objectives),
-    keyResult: byId(current.keyResults),
-    kpi: byId(current.kpis),
   };
   const added: PlanItem[] = [
     ...only('objective', current.objectives, then.objective),

@@ -11,7 +11,7 @@
 const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/g;
 
-/** A control character as a visible sign: C0 and DEL as Unicode's control pictures (␛, ␇, ␡), a tab as a space. */
+/** A control character as a visible sign: C0 and DEL as Unicode's control pictures (␛, ␇, ␡); a tab, a space. */
 function picture(char: string): string {
   const code = char.charCodeAt(0);
   if (code === 0x09) return ' ';
