@@ -28,6 +28,7 @@ import {
   splitSheetPrefix,
 } from './a1.js';
 import { exception } from './errors.js';
+import { localeSyntaxOf, type LocaleSyntax } from '../shared/locale-syntax';
 import {
   DEFAULT_DATE_FORMAT,
   DEFAULT_DATETIME_FORMAT,
@@ -1680,57 +1681,12 @@ export class FakeRange {
 // =============================================================================================
 // Formula syntax by locale [LOC]
 
-export interface FormulaSyntax {
-  argumentSeparator: ',' | ';';
-  decimalSeparator: '.' | ',';
-}
+/** The emulator's name for a locale's syntax (shared/locale-syntax.ts holds the table, which the parser shares). */
+export type FormulaSyntax = LocaleSyntax;
 
-/**
- * The 28 Sheets locales that separate arguments with a comma (and write decimals with a dot), as listed by the
- * public report cited in docs/emulator.md; every other locale uses ';' between arguments and ',' for decimals.
- * Keys are language_COUNTRY as getSpreadsheetLocale() returns them (a bare language, e.g. 'en', counts too).
- */
-const COMMA_LOCALES = new Set([
-  'en_AU',
-  'en_CA',
-  'zh_CN',
-  'ar_EG',
-  'zh_HK',
-  'hi_IN',
-  'en_IN',
-  'bn_IN',
-  'gu_IN',
-  'kn_IN',
-  'ml_IN',
-  'mr_IN',
-  'pa_IN',
-  'ta_IN',
-  'te_IN',
-  'en_IE',
-  'iw_IL',
-  'he_IL',
-  'ja_JP',
-  'es_MX',
-  'mn_MN',
-  'my_MM',
-  'fil_PH',
-  'en_PH',
-  'ko_KR',
-  'de_CH',
-  'zh_TW',
-  'th_TH',
-  'en_GB',
-  'cy_GB',
-  'en_US',
-]);
-const COMMA_LANGUAGES = new Set(['en', 'zh', 'ja', 'ko', 'th', 'hi', 'he', 'iw', 'mn', 'my', 'fil']);
-
+/** ';' between arguments and ',' for decimals, except in the dot-decimal locales (shared/locale-syntax.ts). */
 export function formulaSyntaxOf(locale: string): FormulaSyntax {
-  const key = String(locale).replace('-', '_');
-  const comma = COMMA_LOCALES.has(key) || (!key.includes('_') && COMMA_LANGUAGES.has(key.toLowerCase()));
-  return comma
-    ? { argumentSeparator: ',', decimalSeparator: '.' }
-    : { argumentSeparator: ';', decimalSeparator: ',' };
+  return localeSyntaxOf(locale);
 }
 
 /**

@@ -179,6 +179,8 @@ interface Input {
   source: string | null;
   /** A live spreadsheet's time zone: Date cells and "today" are read in it. */
   timeZone?: string;
+  /** A live spreadsheet's locale: numbers typed as text are read with its decimal sign. */
+  locale?: string;
 }
 
 async function loadInput(
@@ -205,7 +207,7 @@ async function loadInput(
         }),
       );
     }
-    return { workbook: live.workbook, source: live.title, timeZone: live.timeZone };
+    return { workbook: live.workbook, source: live.title, timeZone: live.timeZone, locale: live.locale };
   }
   if (file === undefined)
     return { workbook: exampleWorkbook(lang ?? 'en', { date: utcDateOf }), source: null };
@@ -314,6 +316,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
       lang,
       source: input.source,
       timeZone: input.timeZone,
+      locale: input.locale,
       previous,
       renderChart: charts?.render,
     });
@@ -431,7 +434,11 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const input = await loadInput(file, langOption, io, values.sheet as string | undefined);
   requirePlanTabs(input, langOption);
   const asOf = givenAsOf ?? (input.source === null ? EXAMPLE_AS_OF : io.today(input.timeZone));
-  const { plan, issues } = analyzeWorkbook(input.workbook, { asOf, timeZone: input.timeZone ?? 'UTC' });
+  const { plan, issues } = analyzeWorkbook(input.workbook, {
+    asOf,
+    timeZone: input.timeZone ?? 'UTC',
+    locale: input.locale,
+  });
   const lang = langOption ?? plan.lang;
   const counts = countBySeverity(issues);
   const name = input.source ?? 'example';

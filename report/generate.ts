@@ -47,6 +47,8 @@ export interface ReportOptions {
   source: string | null;
   /** The spreadsheet's time zone, for Date cells (a live sheet); default UTC, as exceljs reads an .xlsx. */
   timeZone?: string;
+  /** The spreadsheet's locale (a live sheet), for numbers typed as text; default: dot-decimal, as in a file. */
+  locale?: string;
   /** The previous report's plan.json (--previous), already read, and how it was named. */
   previous?: { json: PlanJson; source: string };
   /** Draws the charts; default: in this thread (the command passes its chart worker's, render/chart-thread.ts). */
@@ -108,6 +110,7 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
   const { plan, issues, progress } = analyzeWorkbook(workbook, {
     asOf: options.asOf,
     timeZone: options.timeZone ?? 'UTC',
+    locale: options.locale,
   });
   const t1 = performance.now();
   const lang = options.lang ?? plan.lang;

@@ -4,6 +4,7 @@
  * Every reader returns a value or a reason; none throws on user data.
  */
 import { dateToIso, isoDate, isRealDay, serialToIso, type IsoDate } from './calendar';
+import type { DecimalMark } from './locale-syntax';
 import { normalizeHeader } from './template';
 
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -14,10 +15,17 @@ export type Workbook = Record<string, Grid>;
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: ReadFailure; found?: string };
 /**
  * Why a cell could not be read. The two mismatches carry `found`: the currency or unit typed in the cell, as typed
- * (the caller names the expected one, which it passed in).
+ * (the caller names the expected one, which it passed in). `decimal-mark`: text that is a number only with the
+ * other decimal sign ("2,5" where decimals are written "2.5"); `found` is the text spelled with the right one.
  */
 export type ReadFailure =
-  'formula-error' | 'not-a-number' | 'not-a-date' | 'blank' | 'currency-mismatch' | 'unit-mismatch';
+  | 'formula-error'
+  | 'not-a-number'
+  | 'not-a-date'
+  | 'blank'
+  | 'currency-mismatch'
+  | 'unit-mismatch'
+  | 'decimal-mark';
 
 const ERROR_VALUE = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)/i;
 
@@ -269,14 +277,25 @@ export interface NumberContext {
   currency?: string;
   /** The metric's Unit: hours, 小時, %, USD, sign-ups… */
   unit?: string;
+  /**
+   * How the spreadsheet writes decimals (shared/locale-syntax.ts decimalMarkOf its locale): '.' (the default) reads
+   * "1,234.5" as 1234.5; ',' reads "1.234,5" as 1234.5, as Sheets turns such text into a number in de_DE.
+   */
+  decimalMark?: DecimalMark;
 }
 
 /** No plan currency, no unit: shared, as readNumber runs once per cell of an Actuals tab. */
 const NO_CONTEXT: NumberContext = Object.freeze({});
 
 // sign, currency before, sign, digits (with thousands separators), exponent, then the rest (scale, currency, unit).
-const TYPED_NUMBER =
-  /^([-+]?)\s*(\D*?)\s*([-+]?)(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?\s*(.*)$/is;
+// One pattern per decimal sign: with a dot, thousands are grouped with commas or spaces; with a comma, with dots or
+// spaces (NBSP and the narrow NBSP that French grouping uses are spaces by then: typedText normalises to NFKC).
+const TYPED_NUMBER: Record<DecimalMark, RegExp> = {
+  '.': /^([-+]?)\s*(\D*?)\s*([-+]?)(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?\s*(.*)$/is,
+  ',': /^([-+]?)\s*(\D*?)\s*([-+]?)(\d{1,3}(?:[. ]\d{3})+(?:,\d+)?|\d+(?:,\d*)?|,\d+)(?:e([-+]?\d+))?\s*(.*)$/is,
+};
+/** What groups thousands with each decimal sign: taken out of the digits before they are read. */
+const GROUPING: Record<DecimalMark, RegExp> = { '.': /[, ]/g, ',': /[. ]/g };
 let scalePattern: RegExp | undefined;
 
 /**
@@ -284,9 +303,28 @@ let scalePattern: RegExp | undefined;
  * full-width digits ("１２"), "20%" (→ 0.2), "-5", "1e3"; multipliers ("50k", "1.5M", "2B", "5千", "50萬", "1.2億");
  * a currency sign or code before or after ("$2.99", "NT$170,000", "TWD 170,000", "5000元", "1.2億 人民幣"), read
  * when it matches the plan's currency (or the metric's, when its Unit is a currency); a unit after ("2 hours",
- * "1 小時"), read when it is the metric's Unit. Never throws: anything else is a reason. Percent means a ratio.
+ * "1 小時"), read when it is the metric's Unit. Decimals are written with the context's decimal sign: text that is a
+ * number only with the other one ("2,5" in a dot-decimal spreadsheet) is refused as `decimal-mark`, never guessed.
+ * Never throws: anything else is a reason. Percent means a ratio.
  */
 export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Read<number> {
+  const mark = context.decimalMark ?? '.';
+  const read = readNumberWith(cell, context, mark);
+  if (read.ok || read.reason !== 'not-a-number' || typeof cell !== 'string') return read;
+  const other: DecimalMark = mark === '.' ? ',' : '.';
+  if (!readNumberWith(cell, context, other).ok) return read;
+  return fail('decimal-mark', respelled(typedText(cell) ?? cell, other, mark));
+}
+
+/** The text with its number written with the decimal sign `to` and no grouping: "1.234,5 €" → "1234.5 €". */
+function respelled(text: string, from: DecimalMark, to: DecimalMark): string {
+  const digits = TYPED_NUMBER[from].exec(text.replace(/\u2212/g, '-').replace(/%$/, ''))?.[4];
+  if (!digits) return text;
+  const plain = digits.replace(GROUPING[from], '').replace(from, to);
+  return text.replace(digits, plain);
+}
+
+function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): Read<number> {
   if (isBlank(cell)) return fail('blank');
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('not-a-number');
   if (typeof cell === 'boolean' || cell instanceof Date) return fail('not-a-number');
@@ -296,7 +334,7 @@ export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Rea
   let text = typed.replace(/\u2212/g, '-');
   const percent = text.endsWith('%');
   if (percent) text = text.slice(0, -1).trim();
-  const m = TYPED_NUMBER.exec(text);
+  const m = TYPED_NUMBER[mark].exec(text);
   if (!m) return fail('not-a-number');
   const [, sign1, before, sign2, digits, exponentText, after] = m;
   if (sign1 && sign2) return fail('not-a-number');
@@ -318,7 +356,8 @@ export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Rea
   if (unitScale) context = { ...context, unit: unitScale.rest };
   const exponent = Number(exponentText ?? 0) + scaleExponent - inUnitScale - (percent ? 2 : 0);
   // Decimal text and a power of ten, so 1.1M is exactly 1100000 and 7% exactly 0.07 (no float multiplication).
-  const value = Number(`${sign1 || sign2}${digits.replace(/[, ]/g, '')}e${exponent}`);
+  const decimal = digits.replace(GROUPING[mark], '');
+  const value = Number(`${sign1 || sign2}${mark === ',' ? decimal.replace(',', '.') : decimal}e${exponent}`);
   if (!Number.isFinite(value)) return fail('not-a-number');
 
   let currency: readonly string[] | undefined;

@@ -95,6 +95,7 @@ const ISSUES = {
   // Structure, read as typed: currencies, units and the plan's language.
   'currency-mismatch': ['error', 'structure'],
   'unit-mismatch': ['error', 'structure'],
+  'decimal-mark': ['error', 'structure'],
   'unknown-language': ['warning', 'structure'],
 } as const satisfies Record<string, readonly [Severity, IssueCategory]>;
 

@@ -29,6 +29,7 @@ import {
 import { kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import { seedPlanIndex } from './plan-index';
+import { decimalMarkOf, type DecimalMark } from './locale-syntax';
 import {
   addCheckIn,
   attachCheckIns,
@@ -76,6 +77,11 @@ import {
 export interface ParseOptions {
   /** The spreadsheet's time zone: Dates from Apps Script are midnights there. exceljs Dates are UTC. */
   timeZone?: string;
+  /**
+   * The spreadsheet's locale (getSpreadsheetLocale(), the Sheets API's properties.locale): numbers typed as text are
+   * read with its decimal sign ("1.234,5" in de_DE). A workbook file records none: dot-decimal.
+   */
+  locale?: string;
 }
 
 export interface ParseResult {
@@ -93,6 +99,7 @@ export const HEADER_SEARCH_ROWS = 10;
 
 export function parsePlan(workbook: Workbook, options: ParseOptions = {}): ParseResult {
   const timeZone = options.timeZone ?? 'UTC';
+  const decimalMark = decimalMarkOf(options.locale);
   const issues: PlanIssue[] = [];
   const sheets = findTabs(workbook, issues);
   const layout: Plan['layout'] = {};
@@ -140,6 +147,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     timeZone,
     period,
     currency: strategy.values.currency,
+    decimalMark,
     // Set once the key results and KPIs are read (below): only Actuals values use it.
     units: () => new Map(),
   };
@@ -169,7 +177,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   const roadmap = readUnique('roadmap', readRoadmapItem, 'id', (item) => item.id).rows;
   const checkIns = readActuals(tables.get('actuals'), ctx);
   const changes = readRows(tables.get('changes'), ctx, readChange);
-  const targets = readTargets(tables.get('targets'), workbook, sheets.get('targets')?.name, timeZone, issues);
+  const targets = readTargets(tables.get('targets'), workbook, sheets.get('targets')?.name, ctx);
 
   const plan: Plan = {
     lang,
@@ -511,6 +519,8 @@ interface RowContext {
   period: Period | null;
   /** The plan's Currency as typed: amounts typed in another currency are errors. */
   currency: string;
+  /** The spreadsheet's decimal sign, for numbers typed as text. */
+  decimalMark: DecimalMark;
   /** Metric ID (lower case) → its Unit, for reading Actuals values typed with a unit (made when first asked). */
   units: () => Map<string, string>;
 }
@@ -599,11 +609,13 @@ class RowReader {
       if (required) this.requirePresent(key);
       return null;
     }
-    const read = readNumber(raw, { currency: this.ctx.currency, unit });
+    const read = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: this.ctx.decimalMark });
     if (read.ok) return read.value;
     const value = this.text(key);
     const found = read.found ?? '';
-    if (read.reason === 'currency-mismatch') {
+    if (read.reason === 'decimal-mark') {
+      this.issue('decimal-mark', key, { value, suggestion: found, mark: this.ctx.decimalMark });
+    } else if (read.reason === 'currency-mismatch') {
       this.issue('currency-mismatch', key, { value, found, currency: this.ctx.currency || unit });
     } else if (read.reason === 'unit-mismatch') {
       this.issue('unit-mismatch', key, { value, found, unit: unit || NO_UNIT });
@@ -976,10 +988,10 @@ function readTargets(
   table: TableRows | undefined,
   workbook: Workbook,
   sheet: string | undefined,
-  timeZone: string,
-  issues: PlanIssue[],
+  { timeZone, issues, decimalMark }: RowContext,
 ): TargetsTab | null {
   if (!table || !sheet) return null;
+  const inLocale = { decimalMark };
   const monthColumns: Record<Month, number> = {};
   table.headerCells.forEach((cell, c) => {
     const month = monthHeader(cell, timeZone);
@@ -1002,7 +1014,7 @@ function readTargets(
       const weights: Record<Month, number> = {};
       for (const month of months) {
         const cell = row[monthColumns[month] - 1];
-        const read = readNumber(cell);
+        const read = readNumber(cell, inLocale);
         if (read.ok && read.value >= 0) weights[month] = read.value;
         // A weight below 0, or text: not used (the tab's SUMIFS would add a negative one in), said at the cell,
         // and kept as typed by a rebuild.
@@ -1021,7 +1033,7 @@ function readTargets(
     } else if (!(id in targets.computed)) {
       const values: Record<Month, number | null> = {};
       for (const month of months) {
-        const read = readNumber(row[monthColumns[month] - 1]);
+        const read = readNumber(row[monthColumns[month] - 1], inLocale);
         values[month] = read.ok ? read.value : null;
       }
       targets.computed[id] = { row: r + 1, values };

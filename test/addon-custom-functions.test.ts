@@ -103,6 +103,28 @@ describe('GTM_TARGET', () => {
       zh('GTM_TARGET', 5, day('2026-03-01'), day('2026-12-31'), day('2026-05-01'), '累计', '自定义'),
     ).toContain('目标分解');
   });
+
+  it("reads a number typed as text with the spreadsheet's decimal sign (de_DE: 1.200,5), and says so when it is the other", () => {
+    const de = custom('de_DE');
+    const args = [
+      day('2026-03-01'),
+      day('2026-12-31'),
+      day('2026-05-01'),
+      'cumulative',
+      'even',
+      0,
+      1,
+    ] as const;
+    // 1.200,5 over ten months, to one decimal: 120.1 (as 1200.5 typed as a number gives).
+    expect(de('GTM_TARGET', '1.200,5', ...args)).toBe(call('GTM_TARGET', 1200.5, ...args));
+    expect(de('GTM_TARGET', '1.200,5', ...args)).toBe(120.1);
+    expect(de('GTM_TARGET', '1.5', ...args)).toBe(
+      'GTM_TARGET: Target is "1.5", a number only where decimals are written with the other sign; this spreadsheet writes it 1,5.',
+    );
+    expect(call('GTM_TARGET', '1200,5', ...args)).toBe(
+      'GTM_TARGET: Target is "1200,5", a number only where decimals are written with the other sign; this spreadsheet writes it 1200.5.',
+    );
+  });
 });
 
 describe('GTM_STATUS', () => {

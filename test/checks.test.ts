@@ -600,6 +600,14 @@ cases.push(
     says: 'Target of KPI2 is "1 day", in day, but the unit of KPI2 is hours.',
   },
   {
+    name: 'a number typed as text with the decimal sign of another locale',
+    code: 'decimal-mark',
+    edit: (wb) => setCell(wb, KR, 'KR1', 'Target', '1.000.000,5'),
+    sheet: KR,
+    a1: 'I2',
+    says: 'Target of KR1 is "1.000.000,5": a number only where decimals are written with the other sign',
+  },
+  {
     name: 'a Language that names no language',
     code: 'unknown-language',
     edit: (wb) => setCell(wb, 'Strategy', 'Language', 'Value', 'Klingon'),

@@ -25,6 +25,20 @@ import { rowOf, setCell } from './helpers/edit';
 
 const KR = 'Key Results';
 
+/** The issues of one code, where they are and what they say in English and Simplified Chinese. */
+function located(issues: PlanIssue[], code: string) {
+  return (
+    issues
+      .filter((i) => i.code === code)
+      // English and Simplified as written here; the Traditional text is the Simplified one converted.
+      .map((i) => ({
+        sheet: i.sheet,
+        a1: i.a1,
+        message: { en: i.message.en, 'zh-CN': i.message['zh-CN'] },
+      }))
+  );
+}
+
 describe('readNumber', () => {
   it('reads multipliers in English and Chinese, exactly (no float multiplication)', () => {
     const cases: [string, number][] = [
@@ -182,8 +196,6 @@ describe('readNumber', () => {
       '5k%',
       '$5%',
       '$100 EUR', // two currencies
-      '2,5', // a decimal comma is ambiguous
-      '1,00',
       'Q3',
       '5 5',
       '1.2.3',
@@ -289,19 +301,6 @@ describe('readNumber, properties', () => {
 });
 
 describe('numbers in a plan', () => {
-  function located(issues: PlanIssue[], code: string) {
-    return (
-      issues
-        .filter((i) => i.code === code)
-        // English and Simplified as written here; the Traditional text is the Simplified one converted.
-        .map((i) => ({
-          sheet: i.sheet,
-          a1: i.a1,
-          message: { en: i.message.en, 'zh-CN': i.message['zh-CN'] },
-        }))
-    );
-  }
-
   it('reads 1M, $1M, 50k and 5萬 in target columns, and the same month totals', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, KR, 'KR1', 'Target', '$1M');
@@ -363,6 +362,114 @@ describe('numbers in a plan', () => {
       row: rowOf(wb[KR], 'KR4') + 1,
     });
     expect(issue.message.en).toBe('Target of KR4 is "1 day", in day, but the unit of KR4 is none.');
+  });
+});
+
+describe("the decimal sign of the spreadsheet's locale", () => {
+  const DOT: NumberContext = { decimalMark: '.' };
+  const COMMA: NumberContext = { decimalMark: ',' };
+
+  it('reads text numbers as a comma-decimal spreadsheet (de_DE, fr_FR) writes them', () => {
+    const cases: [string, number][] = [
+      ['1.234,5', 1234.5],
+      ['1.234', 1234], // a dot groups thousands there, as Sheets reads it in de_DE
+      ['2,5', 2.5],
+      ['-0,75', -0.75],
+      [',5', 0.5],
+      ['12,5 %', 0.125],
+      ['1.000.000', 1_000_000],
+      ['1\u00a0234,5', 1234.5], // the no-break space French grouping uses
+      ['1\u202f234,5', 1234.5], // and the narrow one
+      ['1,5k', 1500],
+      ['2,5 Mio', NaN], // not a multiplier we know: refused below
+    ];
+    for (const [text, value] of cases) {
+      if (Number.isNaN(value)) expect(readNumber(text, COMMA).ok, text).toBe(false);
+      else expect(readNumber(text, COMMA), text).toEqual({ ok: true, value });
+    }
+    expect(readNumber('1.234,50 €', { ...COMMA, currency: 'EUR' })).toEqual({ ok: true, value: 1234.5 });
+    expect(readNumber('1.234,50 $', { ...COMMA, currency: 'EUR' })).toMatchObject({
+      reason: 'currency-mismatch',
+    });
+  });
+
+  it('refuses a number written with the other decimal sign, and says how this spreadsheet writes it', () => {
+    const cases: [string, NumberContext, string][] = [
+      ['2,5', DOT, '2.5'],
+      ['1,00', DOT, '1.00'],
+      ['1.234,5', DOT, '1234.5'],
+      ['12,5%', DOT, '12.5%'],
+      ['１２，５', DOT, '12.5'], // full-width, as a Chinese input method types it
+      ['1.5', COMMA, '1,5'],
+      ['1,000,000', COMMA, '1000000'],
+      ['$1,234.50', { ...COMMA, currency: 'USD' }, '$1234,50'],
+      ['1,234.5 hours', { ...COMMA, unit: 'hours' }, '1234,5 hours'],
+    ];
+    for (const [text, context, found] of cases)
+      expect(readNumber(text, context), text).toEqual({ ok: false, reason: 'decimal-mark', found });
+    // Text that is no number with either sign stays "not a number".
+    for (const text of ['1,2,3', '1.2.3', 'abc', '5 5'])
+      for (const context of [DOT, COMMA])
+        expect(readNumber(text, context), text).toEqual({ ok: false, reason: 'not-a-number' });
+  });
+
+  it('numbers typed with the same digits mean the same in both, and cell numbers are never re-read', () => {
+    for (const text of ['1500', '-20', '7%', '50k', '50萬'])
+      expect(readNumber(text, COMMA), text).toEqual(readNumber(text, DOT));
+    expect(readNumber(1.5, COMMA)).toEqual({ ok: true, value: 1.5 });
+  });
+
+  it('a plan from a de_DE spreadsheet reads its text numbers in de_DE; the same text in en_US is an issue at the cell', () => {
+    const typed = () => {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR1', 'Target', '1.250.000,50');
+      setCell(wb, KR, 'KR2', 'Baseline', '0,5');
+      return wb;
+    };
+    const de = parsePlan(typed(), { locale: 'de_DE' });
+    expect(de.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(de.plan.keyResults[0].target).toBe(1_250_000.5);
+    expect(de.plan.keyResults[1].baseline).toBe(0.5);
+
+    const us = parsePlan(typed(), { locale: 'en_US' });
+    expect(us.plan.keyResults[0].target).toBeNull();
+    const kr1 = rowOf(typed()[KR], 'KR1') + 1;
+    const kr2 = rowOf(typed()[KR], 'KR2') + 1;
+    expect(located(us.issues, 'decimal-mark')).toEqual([
+      {
+        sheet: KR,
+        a1: `I${kr1}`,
+        message: {
+          en: 'Target of KR1 is "1.250.000,50": a number only where decimals are written with the other sign, but this spreadsheet writes them with "." (its locale).',
+          'zh-CN':
+            'KR1 的“目标值”为“1.250.000,50”：只有以另一种符号作小数点时才是数字，而此表格按其区域设置以“.”作小数点。',
+        },
+      },
+      expect.objectContaining({
+        sheet: KR,
+        message: expect.objectContaining({ en: expect.stringContaining('"0,5"') }),
+      }),
+    ]);
+    const fixes = us.issues
+      .filter((i) => i.code === 'decimal-mark')
+      .map((i) => [i.row, i.fix.en, i.fix['zh-TW']]);
+    expect(fixes).toEqual([
+      [kr1, 'Type 1250000.50.', '請填寫 1250000.50。'],
+      [kr2, 'Type 0.5.', '請填寫 0.5。'],
+    ]);
+    // No locale (a workbook file) reads as dot-decimal, the same as en_US.
+    expect(parsePlan(typed()).issues.filter((i) => i.code === 'decimal-mark')).toHaveLength(2);
+  });
+
+  it('check-ins typed as text on the Actuals tab are read in the locale too', () => {
+    const wb = exampleWorkbook('en');
+    const actuals = wb['Actuals'];
+    const row = actuals.findIndex((r) => r[1] === 'KR1');
+    actuals[row][2] = '12.500';
+    const de = parsePlan(wb, { locale: 'de_DE' });
+    expect(de.plan.actuals.find((a) => a.row === row + 1)?.value).toBe(12_500);
+    const us = parsePlan(wb, { locale: 'en_US' });
+    expect(us.plan.actuals.find((a) => a.row === row + 1)?.value).toBe(12.5);
   });
 });
 

@@ -465,7 +465,8 @@ describe('cells as spreadsheets hand them over', () => {
       expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
       expect(plan.keyResults[0].target, String(cell)).toBe(value);
     }
-    expect(readNumber('2,5')).toEqual({ ok: false, reason: 'not-a-number' });
+    // A decimal comma where decimals are written with a dot: refused, with the text as this spreadsheet writes it.
+    expect(readNumber('2,5')).toEqual({ ok: false, reason: 'decimal-mark', found: '2.5' });
     expect(readNumber(true)).toEqual({ ok: false, reason: 'not-a-number' });
   });
 

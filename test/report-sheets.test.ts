@@ -199,6 +199,39 @@ describe('gtm-pyramid report --sheet', () => {
     }
   });
 
+  it("reads numbers typed as text with the spreadsheet's decimal sign: 1.250.000 in a de_DE sheet, refused in en_US", async () => {
+    const typed = (locale: string) => {
+      const spreadsheet = exampleSpreadsheet('en', { id: `${ID}${locale}`, locale });
+      const keyResults = spreadsheet.tabs.find((t) => t.title === tabDef('keyResults').label.en)!;
+      const target = keyResults.values[0].indexOf(columnDef('keyResults', 'target').label.en);
+      keyResults.values[1][target] = '1.250.000';
+      return { spreadsheet, cell: `${columnLetter(target + 1)}2` };
+    };
+    const de = typed('de_DE');
+    const us = typed('en_US');
+    const local = await new SheetsApiServer([de.spreadsheet, us.spreadsheet]).start();
+    try {
+      process.env.GTM_PYRAMID_SHEETS_API = local.url;
+      const report = await runCli(
+        ['report', '--sheet', `${ID}de_DE`, '--as-of', '2026-11-15', '--out', 'de'],
+        dir,
+      );
+      expect(report.code).toBe(0);
+      const keyResults = planJson('de').keyResults as { id: string; target: number }[];
+      expect(keyResults[0]).toMatchObject({ id: 'KR1', target: 1_250_000 });
+      const check = await runCli(['check', '--sheet', `${ID}en_US`, '--as-of', '2026-11-15', '--json'], dir);
+      expect(check.code).toBe(1);
+      const { issues } = JSON.parse(check.stdout.join('\n')) as {
+        issues: { code: string; sheet: string; cell: string; fix: string }[];
+      };
+      expect(issues.filter((i) => i.code === 'decimal-mark')).toEqual([
+        expect.objectContaining({ sheet: 'Key Results', cell: us.cell, fix: 'Type 1250000.' }),
+      ]);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('check --sheet lists the same problems as check on the .xlsx', async () => {
     const live = await runCli(['check', '--sheet', ID, '--as-of', '2026-11-15', '--json'], dir);
     const file = await runCli(['check', 'plan.xlsx', '--as-of', '2026-11-15', '--json'], dir);

@@ -348,6 +348,42 @@ describe('applyQuickFix', () => {
     expect(currentOfKr1().tab).toBe(currentOfKr1().plan);
   });
 
+  it("reads numbers typed as text in the spreadsheet's locale: 1.250.000 is a million and a quarter in de_DE", () => {
+    // Typed into cells formatted as plain text, as people paste figures from a German document.
+    const typed = () => {
+      const workbook = examplePlan('en');
+      setCell(workbook, 'Key Results', 'KR1', 'Target', '1.250.000');
+      workbook['Actuals'][1][2] = '12.500,5';
+      return workbook;
+    };
+    const de = addon(typed(), { locale: 'de_DE', timeZone: 'Europe/Berlin' });
+    expect((de.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const plan = parsePlan(toWorkbook(de.ss), { timeZone: 'Europe/Berlin', locale: 'de_DE' }).plan;
+    expect(plan.keyResults.find((k) => k.id === 'KR1')?.target).toBe(1_250_000);
+    const check = flat(de.project.callFromClient('getPlanCheck') as PlanCheck);
+    // No error at either cell: the formulas cannot read the text, so each is a warning whose fix types the number.
+    const at = (a1s: string[]) => check.filter((i) => a1s.includes(`${i.sheet}!${i.a1}`));
+    expect(at(['Key Results!I2', 'Actuals!C2']).map((i) => [i.code, i.severity, i.quickFix?.label])).toEqual([
+      ['unreadable-by-formulas', 'warning', 'Type 1250000'],
+      ['unreadable-by-formulas', 'warning', 'Type 12500.5'],
+    ]);
+    for (const a1 of ['I2', 'C2']) {
+      const sheet = a1 === 'I2' ? 'Key Results' : 'Actuals';
+      expect(fix(de, 'unreadable-by-formulas', sheet, a1).ok).toBe(true);
+    }
+    expect(allCells(de.ss).cells.get('Key Results!I2')).toBe('1250000');
+    expect(allCells(de.ss).cells.get('Actuals!C2')).toBe('12500.5');
+
+    // The same text in an en_US spreadsheet is refused at each cell, with the number as that spreadsheet writes it.
+    const us = flat(addon(typed()).project.callFromClient('getPlanCheck') as PlanCheck);
+    expect(
+      us.filter((i) => i.code === 'decimal-mark').map((i) => [i.sheet, i.a1, i.severity, i.fix]),
+    ).toEqual([
+      ['Key Results', 'I2', 'error', 'Type 1250000.'],
+      ['Actuals', 'C2', 'error', 'Type 12500.5.'],
+    ]);
+  });
+
   it('acts only on an issue that is still in the plan, and changes nothing otherwise', () => {
     const run = addon(brokenPlan('en'));
     const before = allCells(run.ss);

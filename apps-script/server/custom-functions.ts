@@ -9,6 +9,7 @@
 import { localized } from '../../shared/i18n';
 import { joinList } from '../../shared/i18n';
 import { monthOf } from '../../shared/calendar';
+import { decimalMarkOf, type DecimalMark } from '../../shared/locale-syntax';
 import { cellText, isBlank, readDate, readNumber, type Cell } from '../../shared/cells';
 import { monthTarget, precisionFor, type MetricSpec } from '../../shared/decompose';
 import { STATUS_LABELS, attainmentOf, statusFromAttainment } from '../../shared/progress';
@@ -32,19 +33,23 @@ class InputError extends Error {}
 interface Env {
   lang: Lang;
   timeZone: string;
+  /** How the spreadsheet writes decimals: a number typed as text ("1.234,5" in de_DE) is read with it. */
+  decimalMark: DecimalMark;
   fn: string;
 }
 
 function environment(fn: string): Env {
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const locale = ss.getSpreadsheetLocale();
     return {
       fn,
-      lang: langFromLocale(ss.getSpreadsheetLocale()),
+      lang: langFromLocale(locale),
       timeZone: ss.getSpreadsheetTimeZone() || 'UTC',
+      decimalMark: decimalMarkOf(locale),
     };
   } catch {
-    return { fn, lang: 'en', timeZone: 'UTC' };
+    return { fn, lang: 'en', timeZone: 'UTC', decimalMark: '.' };
   }
 }
 
@@ -76,7 +81,11 @@ function number(env: Env, value: Cell, arg: keyof typeof ARG, fallback?: number)
     if (fallback !== undefined) return fallback;
     fail(env, 'fnMissing', { arg: argName(env, arg) });
   }
-  const read = readNumber(value);
+  const read = readNumber(value, { decimalMark: env.decimalMark });
+  if (!read.ok && read.reason === 'decimal-mark') {
+    const suggestion = read.found ?? '';
+    fail(env, 'fnDecimalMark', { arg: argName(env, arg), value: cellText(value, env.timeZone), suggestion });
+  }
   if (!read.ok) fail(env, 'fnNotANumber', { arg: argName(env, arg), value: cellText(value, env.timeZone) });
   return read.value;
 }

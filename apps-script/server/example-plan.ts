@@ -43,7 +43,7 @@ export function tabHoldsData(tab: SheetSnapshot, plan: Plan): boolean {
 
 /** The plan tabs that hold data, by name. */
 export function tabsWithData(snapshot: SpreadsheetSnapshot): string[] {
-  const { plan } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone });
+  const { plan } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone, locale: snapshot.locale });
   return snapshot.sheets.filter((s) => s.tabKey && tabHoldsData(s, plan)).map((s) => s.name);
 }
 
@@ -57,7 +57,7 @@ function dateTimeCell(cell: Cell, timeZone: string): Cell {
 
 /** Writes the example's rows into the tabs as they are now laid out (after Insert templates). */
 function writeExample(snapshot: SpreadsheetSnapshot, lang: Lang): string[] {
-  const { plan } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone });
+  const { plan } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone, locale: snapshot.locale });
   const example = exampleWorkbook(lang, { date: (iso) => sheetDate(iso, snapshot.timeZone) });
   const written: string[] = [];
   for (const def of TEMPLATE_TABS) {
@@ -112,7 +112,7 @@ export function insertExamplePlan(): ActionResult {
         details: { tabsWithData: busy },
       };
     const lang = hasPlanTabs(before)
-      ? parsePlan(before.workbook, { timeZone: before.timeZone }).plan.lang
+      ? parsePlan(before.workbook, { timeZone: before.timeZone, locale: before.locale }).plan.lang
       : before.localeLang;
     const templates = applyTemplates(before, lang);
     const written = writeExample(readSpreadsheet(ss), lang);

@@ -51,6 +51,7 @@ export const MESSAGES = {
 
   // Custom functions.
   fnNotANumber: localized((m) => m.addon.fnNotANumber),
+  fnDecimalMark: localized((m) => m.addon.fnDecimalMark),
   fnNotADate: localized((m) => m.addon.fnNotADate),
   fnMissing: localized((m) => m.addon.fnMissing),
   fnChoice: localized((m) => m.addon.fnChoice),

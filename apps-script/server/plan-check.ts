@@ -79,6 +79,7 @@ export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: D
   const { plan, issues, progress } = analyzeWorkbook(snapshot.workbook, {
     asOf,
     timeZone: snapshot.timeZone,
+    locale: snapshot.locale,
   });
   const offers = quickFixOffers({ snapshot, plan, lang }, issues);
 

@@ -242,7 +242,7 @@ export function readQuickFixRequest(request: unknown): QuickFixRequest | null {
 
 /** The plan's issues without the tracking checks (quick fixes never depend on the date). */
 function currentIssues(snapshot: SpreadsheetSnapshot): { plan: Plan; issues: PlanIssue[] } {
-  const { plan, issues } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone });
+  const { plan, issues } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone, locale: snapshot.locale });
   return { plan, issues: [...issues, ...checkPlan(plan)] };
 }
 

@@ -306,7 +306,7 @@ export function createTemplateTab(ss: GAS.Spreadsheet, key: TabKey, lang: Lang):
 /** Adds only what is missing, reading the spreadsheet once. Used by Insert templates and Insert example plan. */
 export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): TemplateReport {
   const ss = snapshot.ss;
-  const { plan } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone });
+  const { plan } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone, locale: snapshot.locale });
   // An existing plan keeps its language; a new one takes the spreadsheet's, and so does one whose tab names say no
   // other language (a zh_TW spreadsheet with only a "KPI" tab is a Traditional Chinese plan, not an English one).
   const planTabs = snapshot.sheets.filter((s) => s.tabKey !== null);

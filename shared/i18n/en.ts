@@ -695,6 +695,11 @@ export const en = {
       message: '{field} of {id} is "{value}", in {found}, but the unit of {id} is {unit}.',
       fix: 'Type the number in {unit}, or the number alone.',
     },
+    'decimal-mark': {
+      message:
+        '{field} of {id} is "{value}": a number only where decimals are written with the other sign, but this spreadsheet writes them with "{mark}" (its locale).',
+      fix: 'Type {suggestion}.',
+    },
     'unknown-language': {
       message: 'The Language "{value}" is not a language the plan can use; it is read as {used}.',
       fix: 'Type en, zh-CN or zh-TW (or English, 简体中文, 繁體中文).',
@@ -908,6 +913,8 @@ export const en = {
     failed: '{action} did not finish: {reason}',
     helpTitle: 'GTM Pyramid: help',
     fnNotANumber: '{fn}: {arg} is "{value}", which is not a number.',
+    fnDecimalMark:
+      '{fn}: {arg} is "{value}", a number only where decimals are written with the other sign; this spreadsheet writes it {suggestion}.',
     fnNotADate: '{fn}: {arg} is "{value}", which is not a date (write 2026-03-01).',
     fnMissing: '{fn}: {arg} is missing.',
     fnChoice: '{fn}: {arg} is "{value}"; allowed: {allowed}.',

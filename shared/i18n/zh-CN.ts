@@ -597,6 +597,11 @@ export const zhCN: Messages = {
       message: '{id} 的“{field}”为“{value}”，单位为 {found}，但 {id} 的单位是 {unit}。',
       fix: '请以 {unit} 填写，或只填写数字。',
     },
+    'decimal-mark': {
+      message:
+        '{id} 的“{field}”为“{value}”：只有以另一种符号作小数点时才是数字，而此表格按其区域设置以“{mark}”作小数点。',
+      fix: '请填写 {suggestion}。',
+    },
     'unknown-language': {
       message: '无法识别语言“{value}”，计划按{used}处理。',
       fix: '请填写 en、zh-CN 或 zh-TW（或 English、简体中文、繁體中文）。',
@@ -803,6 +808,7 @@ export const zhCN: Messages = {
     failed: '“{action}”未完成：{reason}',
     helpTitle: 'GTM 金字塔：帮助',
     fnNotANumber: '{fn}：{arg}为“{value}”，不是数字。',
+    fnDecimalMark: '{fn}：{arg}为“{value}”，只有以另一种符号作小数点时才是数字；此表格写作 {suggestion}。',
     fnNotADate: '{fn}：{arg}为“{value}”，不是日期（请写成 2026-03-01）。',
     fnMissing: '{fn}：缺少{arg}。',
     fnChoice: '{fn}：{arg}为“{value}”，可选值：{allowed}。',

@@ -597,6 +597,11 @@ export const zhTW: Messages = {
       message: '{id} 的「{field}」為「{value}」，單位為 {found}，但 {id} 的單位是 {unit}。',
       fix: '請以 {unit} 填寫，或只填寫數字。',
     },
+    'decimal-mark': {
+      message:
+        '{id} 的「{field}」為「{value}」：只有以另一種符號作小數點時才是數字，而此試算表依其地區設定以「{mark}」作小數點。',
+      fix: '請填寫 {suggestion}。',
+    },
     'unknown-language': {
       message: '無法識別語言「{value}」，計畫按{used}處理。',
       fix: '請填寫 en、zh-CN 或 zh-TW（或 English、簡體中文、繁體中文）。',
@@ -803,6 +808,8 @@ export const zhTW: Messages = {
     failed: '「{action}」未完成：{reason}',
     helpTitle: 'GTM 金字塔：說明',
     fnNotANumber: '{fn}：{arg}為「{value}」，不是數字。',
+    fnDecimalMark:
+      '{fn}：{arg}為「{value}」，只有以另一種符號作小數點時才是數字；此試算表寫作 {suggestion}。',
     fnNotADate: '{fn}：{arg}為「{value}」，不是日期（請寫成 2026-03-01）。',
     fnMissing: '{fn}：缺少{arg}。',
     fnChoice: '{fn}：{arg}為「{value}」，可選值：{allowed}。',

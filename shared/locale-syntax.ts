@@ -1,0 +1,73 @@
+/**
+ * How a spreadsheet's locale writes numbers and formulas: the decimal sign ("1.5" or "1,5") and what separates a
+ * formula's arguments ("," or ";"). Sheets ties the two together: the locales that write decimals with a dot
+ * separate arguments with a comma, and every other locale writes decimals with a comma and separates arguments
+ * with a semicolon. Google does not publish the table; the dot-decimal locales below are the public report's
+ * list (Stack Overflow, "locale differences in google sheets", https://stackoverflow.com/questions/73767719;
+ * Ben Collins, https://www.benlcollins.com/spreadsheets/sheets-location/), cited in docs/addon.md.
+ *
+ * The parser reads numbers typed as text with the spreadsheet's decimal sign (shared/cells.ts readNumber), as
+ * Sheets itself turns such text into a number; the emulator parses formulas in the same locale's syntax.
+ */
+
+export type DecimalMark = '.' | ',';
+
+export interface LocaleSyntax {
+  argumentSeparator: ',' | ';';
+  decimalMark: DecimalMark;
+}
+
+/** Keys are language_COUNTRY, as getSpreadsheetLocale() and the Sheets API's `properties.locale` give them. */
+const DOT_DECIMAL_LOCALES = new Set([
+  'en_AU',
+  'en_CA',
+  'zh_CN',
+  'ar_EG',
+  'zh_HK',
+  'hi_IN',
+  'en_IN',
+  'bn_IN',
+  'gu_IN',
+  'kn_IN',
+  'ml_IN',
+  'mr_IN',
+  'pa_IN',
+  'ta_IN',
+  'te_IN',
+  'en_IE',
+  'iw_IL',
+  'he_IL',
+  'ja_JP',
+  'es_MX',
+  'mn_MN',
+  'my_MM',
+  'fil_PH',
+  'en_PH',
+  'ko_KR',
+  'de_CH',
+  'zh_TW',
+  'th_TH',
+  'en_GB',
+  'cy_GB',
+  'en_US',
+]);
+/** A bare language (a locale given as "en") counts as dot-decimal when the language's listed countries all are. */
+const DOT_DECIMAL_LANGUAGES = new Set(['en', 'zh', 'ja', 'ko', 'th', 'hi', 'he', 'iw', 'mn', 'my', 'fil']);
+
+/**
+ * The syntax of a spreadsheet locale ("de_DE", "en-US", "zh_TW", "en"). No locale (a workbook file, which does not
+ * record one) reads as dot-decimal, the syntax of every language the plan can be written in.
+ */
+export function localeSyntaxOf(locale: string | null | undefined): LocaleSyntax {
+  const key = String(locale ?? '')
+    .trim()
+    .replace('-', '_');
+  const dot =
+    key === '' ||
+    DOT_DECIMAL_LOCALES.has(key) ||
+    (!key.includes('_') && DOT_DECIMAL_LANGUAGES.has(key.toLowerCase()));
+  return dot ? { argumentSeparator: ',', decimalMark: '.' } : { argumentSeparator: ';', decimalMark: ',' };
+}
+
+export const decimalMarkOf = (locale: string | null | undefined): DecimalMark =>
+  localeSyntaxOf(locale).decimalMark;
