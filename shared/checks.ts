@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from './calendar';
 import { isPercentUnit } from './cells';
-import { inEveryLanguage, type Lang } from './i18n';
+import { inEveryLanguage, joinList, type Lang } from './i18n';
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
 import { percentFigure } from './figures';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
@@ -13,9 +13,12 @@ import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './iss
 import { parsePlan, type ParseOptions } from './parse';
 import type { KeyResult, Plan, TargetsTab } from './plan';
 import { planIndex, type PlanIndex } from './plan-index';
+import { checkInColumns } from './check-in-columns';
 import {
+  ON_TRACK_PACE,
   planProgress,
   STATUS_LABELS,
+  visitJudgedMonths,
   type LeftOutReason,
   type MetricProgress,
   type PlanProgress,
@@ -157,7 +160,7 @@ export function checkPlan(
   checkMethod(plan, opts, index, tracked, issues);
   checkFunnels(plan, index, issues);
   checkTargetsTab(plan, screen, issues);
-  if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen), issues);
+  if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen), screen, issues);
   return issues;
 }
 
@@ -326,7 +329,7 @@ const YEAR = /^(19|20)\d\d$/;
 export const FUNNEL_TOLERANCE = 2;
 
 /**
- * The numbers a funnel-mismatch message quotes. Building an Intl.NumberFormat costs far more than formatting
+ * The numbers a message quotes (a funnel's, check-ins'). Building an Intl.NumberFormat costs far more than formatting
  * with one (tens of µs against about one), so each language and style has one formatter for the process; and
  * plans repeat the same targets and rates, so each number is formatted once (a bounded memo).
  */
@@ -344,8 +347,8 @@ function funnelFormat(lang: Lang, percent: boolean): Intl.NumberFormat {
   }
   return format;
 }
-/** A number as a funnel-mismatch message quotes it, in every language (one memo lookup per number). */
-function funnelNumber(n: number, percent = false): Localized {
+/** A number as a message quotes it (funnels, running totals), in every language (one memo lookup per number). */
+function quotedNumber(n: number, percent = false): Localized {
   const memo = percent ? FUNNEL_NUMBERS.percent : FUNNEL_NUMBERS.plain;
   let known = memo.get(n);
   if (known === undefined) {
@@ -394,12 +397,12 @@ function checkFunnels(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
         issues.push(
           makeIssue('funnel-mismatch', cellOf(plan, 'objectives', o.row, 'title'), {
             id: o.id,
-            count: funnelNumber(volume.target! - volume.baseline),
+            count: quotedNumber(volume.target! - volume.baseline),
             countId: volume.id,
-            rate: funnelNumber(rate.target!, true),
+            rate: quotedNumber(rate.target!, true),
             rateId: rate.id,
-            implied: funnelNumber(implied),
-            named: funnelNumber(closest),
+            implied: quotedNumber(implied),
+            named: quotedNumber(closest),
           }),
         );
       }
@@ -463,10 +466,32 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[])
   }
 }
 
-function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): void {
+function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen, issues: PlanIssue[]): void {
   // Rounded as the report rounds them (shared/figures.ts), so a message and the card it points at agree.
   const percent = (x: number | null) => (x === null ? '–' : `${percentFigure(x).percent}%`);
-  const check = (p: MetricProgress, tab: TabKey, row: number) => {
+  const check = (p: MetricProgress, tab: TabKey, row: number, group: number) => {
+    const totals = p.kind === 'kr' ? runningTotals(p) : null;
+    if (totals) {
+      const span = (p.target ?? 0) - p.baseline;
+      const list = (xs: number[], join: (items: string[], lang: Lang) => string) =>
+        inEveryLanguage((lang) =>
+          join(
+            xs.map((x) => quotedNumber(x)[lang]),
+            lang,
+          ),
+        );
+      issues.push(
+        makeIssue('running-total', latestCheckInCell(plan, screen, group) ?? cellOf(plan, tab, row, 'id'), {
+          id: p.id,
+          values: list(totals.values, (items) => items.join(' → ')),
+          total: quotedNumber(p.actualToDate!),
+          attainment: percent(p.attainment),
+          latest: quotedNumber(totals.values[totals.values.length - 1]),
+          meant: percent(span > 0 ? totals.values[totals.values.length - 1] / span : null),
+          amounts: list(totals.amounts, joinList),
+        }),
+      );
+    }
     const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
     if (p.missingCheckIn) {
       // Point at where the check-in goes: the Actuals tab's next free row when there is one.
@@ -493,9 +518,65 @@ function checkTracking(plan: Plan, progress: PlanProgress, issues: PlanIssue[]):
   };
   // Each metric's issues point at its own row: progress lists the key results and KPIs in the plan's order.
   for (let i = 0; i < progress.keyResults.length && i < plan.keyResults.length; i++)
-    check(progress.keyResults[i], 'keyResults', plan.keyResults[i].row);
+    check(progress.keyResults[i], 'keyResults', plan.keyResults[i].row, screen.keyResultGroup[i]);
   for (let i = 0; i < progress.kpis.length && i < plan.kpis.length; i++)
-    check(progress.kpis[i], 'kpis', plan.kpis[i].row);
+    check(progress.kpis[i], 'kpis', plan.kpis[i].row, screen.kpiGroup[i]);
+}
+
+/** At least this many months, each with its check-in, before check-ins are taken for running totals. */
+export const RUNNING_TOTAL_MONTHS = 3;
+
+/**
+ * A cumulative key result's check-ins that read better as running totals ("the total so far", as a CRM shows it)
+ * than as the amounts of their months, as the method counts them: typing 1,000, 2,000, 3,000 for 1,000 a month
+ * counts 6,000 and shows the key result ahead of plan. Every month of the window judged so far has its check-in
+ * (at least RUNNING_TOTAL_MONTHS), they rise every month, and the amounts they would mean as running totals (each
+ * less the one before) follow the months' targets (their ratios to the targets within 2×) at least twice as closely
+ * as the check-ins themselves do. A ramp-up plan whose amounts grow with its targets, or a business growing a
+ * little each month, reads as amounts and is left alone. Only key results that read on pace or ahead are looked at
+ * (running totals added up overstate). Null when the check-ins read as amounts; else the check-ins, and the amounts
+ * they would mean.
+ */
+function runningTotals(p: MetricProgress): { values: number[]; amounts: number[] } | null {
+  if (p.type !== 'cumulative' || p.direction !== 'increase' || p.leftOut !== null) return null;
+  if (p.actualToDate === null || p.targetToDate === null || p.targetToDate <= 0) return null;
+  if (p.actualToDate < ON_TRACK_PACE * p.targetToDate) return null;
+  // The ratios to the targets, of the check-ins and of the amounts they would mean: kept as their least and most.
+  let months = 0;
+  let before = 0;
+  let amountsLeast = Infinity;
+  let amountsMost = 0;
+  let totalsLeast = Infinity;
+  let totalsMost = 0;
+  let rising = true;
+  visitJudgedMonths(p, (actual, target) => {
+    if (actual === null || actual <= before || !target || target <= 0) return (rising = false);
+    amountsLeast = Math.min(amountsLeast, actual / target);
+    amountsMost = Math.max(amountsMost, actual / target);
+    totalsLeast = Math.min(totalsLeast, (actual - before) / target);
+    totalsMost = Math.max(totalsMost, (actual - before) / target);
+    before = actual;
+    months++;
+    return true;
+  });
+  if (!rising || months < RUNNING_TOTAL_MONTHS) return null;
+  const totalsSpread = totalsMost / totalsLeast;
+  if (totalsSpread > 2 || amountsMost / amountsLeast < 2 * totalsSpread) return null;
+  const values: number[] = [];
+  visitJudgedMonths(p, (actual) => values.push(actual!) > 0);
+  return { values, amounts: values.map((v, i) => (i === 0 ? v : v - values[i - 1])) };
+}
+
+/** The Actuals value cell of a metric's latest counted check-in (the last of its latest month), or null. */
+function latestCheckInCell(plan: Plan, screen: CheckInScreen, group: number): IssueLocation | null {
+  const layout = plan.layout.actuals;
+  if (!layout || group < 0) return null;
+  const { start, members } = screen.counted;
+  let latest = -1;
+  for (let k = start[group]; k < start[group + 1]; k++)
+    if (latest < 0 || screen.monthOfRow[members[k]] >= screen.monthOfRow[latest]) latest = members[k];
+  if (latest < 0) return null;
+  return { sheet: layout.sheet, row: checkInColumns(plan).rows[latest], column: layout.columns.value ?? 1 };
 }
 
 /** The whole front half of the pipeline in one call: read, check, and score a workbook. */

@@ -571,6 +571,11 @@ class MetricProgressRecord implements MetricProgress {
   /** What `months` is built from until first read (see monthPoints), then the points. */
   #points: MonthWindow | MonthPoint[];
 
+  /** What a record's month points are built from, while they are not built yet (see visitJudgedMonths). */
+  static windowOf(p: MetricProgress): MonthWindow | null {
+    return p instanceof MetricProgressRecord && !Array.isArray(p.#points) ? p.#points : null;
+  }
+
   /** `months`: built on first read, then kept. */
   static readonly #months: PropertyDescriptor = {
     enumerable: true,
@@ -624,6 +629,34 @@ class MetricProgressRecord implements MetricProgress {
     this.monthsMet = null;
     this.monthsJudged = null;
     this.leftOut = leftOut;
+  }
+}
+
+/**
+ * Calls `visit` with the counted check-in (null for none) and the month's own target of each judged month of the
+ * metric's window within the period, in order, until it returns false: Start to throughMonth. Without building the
+ * month points when they are not built yet, for a check that looks at thousands of metrics (see monthPoints).
+ */
+export function visitJudgedMonths(
+  p: MetricProgress,
+  visit: (actual: number | null, target: number | null) => boolean,
+): void {
+  const w = MetricProgressRecord.windowOf(p);
+  if (!w) {
+    const { start, throughMonth: through } = p;
+    if (start === null || through === null) return;
+    for (const point of p.months)
+      if (point.month >= start && point.month <= through && !visit(point.actual, point.target)) return;
+    return;
+  }
+  if (!w.usable) return;
+  // The period's months only, as the points have (a window may start before the period).
+  const { periodIndexes: period } = w;
+  const first = period ? Math.max(w.startIndex, period[0]) : w.startIndex;
+  const last = period ? Math.min(w.throughIndex, period[period.length - 1]) : w.throughIndex;
+  for (let i = first; i <= last; i++) {
+    const j = i - w.startIndex;
+    if (!visit(countedAt(w.values, w.offset + j), monthTargetAt(w.usable, j + 1, w.n))) return;
   }
 }
 

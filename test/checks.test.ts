@@ -38,6 +38,16 @@ function allIssues(wb: Workbook, options: Partial<CheckOptions> = {}): PlanIssue
   return sortIssues([...issues, ...checkPlan(plan, options)]).filter((i) => !isExampleFunnel(i));
 }
 
+/** The example's check-ins of one metric typed over with their running totals, as a CRM's "total so far" shows. */
+function typeAsRunningTotals(wb: Workbook, id: string): void {
+  let total = 0;
+  for (const row of wb['Actuals']) if (row[1] === id) row[2] = total += Number(row[2]);
+}
+
+/** The 0-based row of a check-in of the example (header included). */
+const rowOfCheckIn = (id: string, date: string) =>
+  exampleWorkbook('en')['Actuals'].findIndex((r) => r[1] === id && r[0] === date);
+
 interface Case {
   name: string;
   code: IssueCode;
@@ -478,6 +488,15 @@ const cases: Case[] = [
     sheet: 'Actuals',
     a1: 'B55', // 1 header + 53 rows left: the next free row
     says: 'KR2 has no actual for 2026-10.',
+  },
+  {
+    name: "a cumulative KR's check-ins typed as running totals",
+    code: 'running-total',
+    edit: (wb) => typeAsRunningTotals(wb, 'KR2'),
+    options: { asOf: EXAMPLE_AS_OF },
+    sheet: 'Actuals',
+    a1: `C${rowOfCheckIn('KR2', '2026-10-28') + 1}`,
+    says: 'KR2: its check-ins (3,200 → 7,300 → 12,100 → 17,300 → 22,900 → 28,000 → 32,700 → 37,600) rise month after month like running totals. Added up as the amounts of their months they make 161,100 (322% of the target); as totals so far, 37,600 (75%).',
   },
   {
     name: 'a KR is behind pace',
@@ -1041,5 +1060,66 @@ describe('the Targets tab read back', () => {
     const { wb, targetRows, firstMonthColumn } = workbookWithTargets();
     wb['Targets'][targetRows.KR2 - 1][firstMonthColumn - 1 + 3] = '';
     expect(allIssues(wb)).toEqual([]);
+  });
+});
+
+describe('check-ins typed as running totals', () => {
+  const flagged = (wb: Workbook) =>
+    analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF }).issues.filter((i) => i.code === 'running-total');
+
+  it('names the check-ins, both readings, and the amounts to type, in every language', () => {
+    const wb = exampleWorkbook('zh-TW');
+    const actuals = Object.keys(wb).find((name) => wb[name][0]?.[1] === '指標')!;
+    let total = 0;
+    for (const row of wb[actuals]) if (row[1] === 'KR2') row[2] = total += Number(row[2]);
+    const [issue] = flagged(wb);
+    expect(issue.severity).toBe('warning');
+    expect(issue.fix.en).toBe(
+      "A cumulative Value is the amount of its own month. If these are totals so far, type each month's amount instead: 3,200, 4,100, 4,800, 5,200, 5,600, 5,100, 4,700, 4,900.",
+    );
+    expect(issue.message['zh-TW']).toBe(
+      'KR2：其實際資料（3,200 → 7,300 → 12,100 → 17,300 → 22,900 → 28,000 → 32,700 → 37,600）逐月上升，像是累計值。按每月新增的數量相加為 161,100（目標的 322%）；若是截至當月的累計值，則為 37,600（75%）。',
+    );
+    // Counted as typed all the same: a warning cannot know which was meant.
+    const { progress } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
+    expect(progress.keyResults.find((k) => k.id === 'KR2')!.actualToDate).toBe(161_100);
+  });
+
+  it('leaves amounts that follow the plan alone: ramp-up growth, a growing business, a plan met month by month', () => {
+    // The example: KR1 ramps up (40k → 260k) as its ramp-up targets do; KR2 rises and falls around 5,000 a month.
+    expect(flagged(exampleWorkbook('en'))).toEqual([]);
+    const typed = (id: string, values: number[]) => {
+      const wb = exampleWorkbook('en');
+      let k = 0;
+      for (const row of wb['Actuals']) if (row[1] === id) row[2] = values[k++] ?? row[2];
+      return wb;
+    };
+    // KR2 (5,000 a month planned): a business growing 500 a month, one growing by half each month, a flat plan met.
+    expect(flagged(typed('KR2', [4000, 4500, 5000, 5500, 6000, 6500, 7000, 7500]))).toEqual([]);
+    expect(flagged(typed('KR2', [1000, 1500, 2250, 3375, 5063, 7594, 11391, 17086]))).toEqual([]);
+    expect(flagged(typed('KR2', [5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000]))).toEqual([]);
+    // The same KR1 amounts as running totals are flagged; the amounts themselves are not.
+    const kr1 = [40_000, 90_000, 150_000, 170_000, 210_000, 260_000];
+    const totals = kr1.map((_, i) => kr1.slice(0, i + 1).reduce((a, b) => a + b, 0));
+    expect(flagged(typed('KR1', kr1))).toEqual([]);
+    expect(flagged(typed('KR1', totals)).map((i) => i.a1)).toEqual([
+      `C${rowOfCheckIn('KR1', '2026-08-28') + 1}`,
+    ]);
+  });
+
+  it('running totals that read behind plan, a month without its check-in, or fewer than 3 months: not flagged', () => {
+    // Added up they make less than 90% of the plan by now: behind-pace speaks for them already.
+    const wb = exampleWorkbook('en');
+    let total = 0;
+    for (const row of wb['Actuals']) if (row[1] === 'KR2') row[2] = total += Number(row[2]) / 5;
+    expect(flagged(wb)).toEqual([]);
+    const gap = exampleWorkbook('en');
+    typeAsRunningTotals(gap, 'KR2');
+    gap['Actuals'].splice(rowOfCheckIn('KR2', '2026-06-28'), 1);
+    expect(flagged(gap)).toEqual([]);
+    // Three months are enough (as of 31 May: March to May), two are not (as of 30 April).
+    const months = (asOf: string) =>
+      analyzeWorkbook(gap, { asOf }).issues.filter((i) => i.code === 'running-total').length;
+    expect([months('2026-05-31'), months('2026-04-30')]).toEqual([1, 0]);
   });
 });

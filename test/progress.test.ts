@@ -17,6 +17,7 @@ import {
   decompose,
   keyResultSpec,
   checkPlan,
+  visitJudgedMonths,
   type Plan,
 } from '../shared';
 import { addRow, colOf, setCell } from './helpers/edit';
@@ -710,5 +711,35 @@ describe('month points, built when first read', () => {
     kr1.months = kr1.months.slice(0, 2);
     expect(kr1.months).toHaveLength(2);
     expect(JSON.parse(JSON.stringify(kr1)).months).toHaveLength(2);
+  });
+});
+
+describe('visitJudgedMonths', () => {
+  it('visits the judged months of the window, before and after the month points are built, alike', () => {
+    const { plan } = parsePlan(exampleWorkbook('en'));
+    for (const asOf of ['2026-02-15', '2026-05-31', EXAMPLE_AS_OF]) {
+      for (const p of planProgress(plan, asOf).keyResults) {
+        const visited = () => {
+          const out: [number | null, number | null][] = [];
+          visitJudgedMonths(p, (actual, target) => out.push([actual, target]) > 0);
+          return out;
+        };
+        const unbuilt = visited();
+        // Reading `months` builds the points; the visit then walks them.
+        const judged = p.months
+          .filter(
+            (m) =>
+              p.start !== null && p.throughMonth !== null && m.month >= p.start && m.month <= p.throughMonth,
+          )
+          .map((m) => [m.actual, m.target]);
+        expect(unbuilt, `${p.id} as of ${asOf}`).toEqual(judged);
+        expect(visited(), `${p.id} as of ${asOf}`).toEqual(judged);
+      }
+    }
+    // KR2 as of the example's day: March to October, with their check-ins and 5,000 a month.
+    const kr2 = planProgress(plan, EXAMPLE_AS_OF).keyResults.find((k) => k.id === 'KR2')!;
+    const months: number[] = [];
+    visitJudgedMonths(kr2, (actual, target) => months.push(target!) > 0 && actual !== null);
+    expect(months).toEqual([5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000]);
   });
 });

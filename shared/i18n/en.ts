@@ -679,6 +679,11 @@ export const en = {
       message: 'Objective {id} has no key result.',
       fix: 'Add up to three measurable key results.',
     },
+    'running-total': {
+      message:
+        '{id}: its check-ins ({values}) rise month after month like running totals. Added up as the amounts of their months they make {total} ({attainment} of the target); as totals so far, {latest} ({meant}).',
+      fix: "A cumulative Value is the amount of its own month. If these are totals so far, type each month's amount instead: {amounts}.",
+    },
     'stale-check-in': {
       message: '{id} has no actual for {month}.',
       fix: 'Add a row to Actuals for {month}.',

@@ -581,6 +581,11 @@ export const zhCN: Messages = {
       message: '目标 {id} 没有关键结果。',
       fix: '添加不超过三个可衡量的关键结果。',
     },
+    'running-total': {
+      message:
+        '{id}：其实际数据（{values}）逐月上升，像是累计值。按每月新增的数量相加为 {total}（目标的 {attainment}）；若是截至当月的累计值，则为 {latest}（{meant}）。',
+      fix: '累计型数值应填写当月新增的数量。若这些是截至当月的累计值，请改为填写每月新增的数量：{amounts}。',
+    },
     'stale-check-in': {
       message: '{id} 缺少 {month} 的实际数据。',
       fix: '在“实际”表中添加 {month} 的数据。',

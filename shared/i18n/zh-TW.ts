@@ -581,6 +581,11 @@ export const zhTW: Messages = {
       message: '目標 {id} 沒有關鍵結果。',
       fix: '新增不超過三個可衡量的關鍵結果。',
     },
+    'running-total': {
+      message:
+        '{id}：其實際資料（{values}）逐月上升，像是累計值。按每月新增的數量相加為 {total}（目標的 {attainment}）；若是截至當月的累計值，則為 {latest}（{meant}）。',
+      fix: '累計型數值應填寫當月新增的數量。若這些是截至當月的累計值，請改為填寫每月新增的數量：{amounts}。',
+    },
     'stale-check-in': {
       message: '{id} 缺少 {month} 的實際資料。',
       fix: '在「實際」表中新增 {month} 的資料。',
