@@ -181,6 +181,35 @@ function failureOf(error: unknown): Failure {
 const retryable = (f: Failure) => f.status === 429 || (f.status !== undefined && f.status >= 500);
 
 /** Reads the live spreadsheet. Every failure is a SheetReadError; nothing is cached or written. */
+/**
+ * Runs `find` (the search for Application Default Credentials) without the MetadataLookupWarning lines that
+ * gcp-metadata prints when its probe of the Compute Engine metadata server meets something unexpected, such as a
+ * proxy answering 403 for 169.254.169.254. Off Google Cloud the probe is expected to fail: the command says in one
+ * line what to do when no credentials are found, and those two lines of Node's warning output after it only
+ * puzzled. Other warnings pass as ever.
+ */
+async function withoutMetadataWarnings<T>(find: () => Promise<T>): Promise<T> {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function (this: NodeJS.Process, ...args: Parameters<NodeJS.Process['emitWarning']>) {
+    const [warning, type] = args as [string | Error, unknown];
+    const name =
+      typeof type === 'string'
+        ? type
+        : typeof (type as { type?: unknown } | undefined)?.type === 'string'
+          ? (type as { type: string }).type
+          : warning instanceof Error
+            ? warning.name
+            : '';
+    if (name === 'MetadataLookupWarning') return;
+    return emitWarning.apply(this, args);
+  } as NodeJS.Process['emitWarning'];
+  try {
+    return await find();
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+}
+
 export async function readSheet(sheet: string, options: SheetReadOptions = {}): Promise<LiveSpreadsheet> {
   const env = options.env ?? process.env;
   const lang = options.lang ?? 'en';
@@ -218,7 +247,7 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
   } else {
     const adc = new authLibrary.GoogleAuth({ scopes: [SHEETS_SCOPE] });
     try {
-      await adc.getClient();
+      await withoutMetadataWarnings(() => adc.getClient());
     } catch (error) {
       // GOOGLE_APPLICATION_CREDENTIALS set: the file it names is what failed (missing, not a key), not a lack of
       // credentials; saying "set GOOGLE_APPLICATION_CREDENTIALS" to someone who has would send them in circles.

@@ -3,8 +3,12 @@
  * (@googleapis/sheets, google-auth-library) talking to a local stand-in of the Sheets API
  * (test/helpers/sheets-api-server.ts) that serves the example plan. No Google account, no network.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -21,6 +25,8 @@ import {
 } from './helpers/sheets-api-server';
 
 const SHEET_URL = `https://docs.google.com/spreadsheets/d/${ID}/edit#gid=0`;
+/** The installed command (bin/ runs dist/cli, which `npm test` builds first). */
+const BIN = fileURLToPath(new URL('../bin/gtm-pyramid.js', import.meta.url));
 const ENV_KEYS = [
   'GTM_PYRAMID_SHEETS_API',
   'GTM_PYRAMID_ACCESS_TOKEN',
@@ -297,6 +303,38 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     const guide = /See (\S+report\.md)$/.exec(line)?.[1];
     expect(guide && isAbsolute(guide) && existsSync(guide), guide).toBe(true);
     expect(server.apiRequests).toHaveLength(0);
+  });
+
+  it('no credentials behind a proxy that answers the metadata probe with 403: one line, no Node warning after it', async () => {
+    // The installed command in a process of its own, as a user runs it: Node prints process warnings to stderr.
+    const proxy = Object.assign(
+      createServer((_, response) => {
+        proxy.requests++;
+        response.writeHead(403).end('Forbidden');
+      }),
+      { requests: 0 },
+    );
+    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+    const home = join(dir, 'proxy-home');
+    mkdirSync(home, { recursive: true });
+    try {
+      const { port } = proxy.address() as AddressInfo;
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, CLOUDSDK_CONFIG: home };
+      env.GCE_METADATA_HOST = `127.0.0.1:${port}`;
+      env.GCE_METADATA_IP = `127.0.0.1:${port}`;
+      // Not spawnSync: the proxy answers from this process's event loop.
+      const child = spawn(process.execPath, [BIN, 'check', '--sheet', ID], { env });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = await new Promise((done) => child.on('close', done));
+      expect(proxy.requests, 'the metadata server was probed').toBeGreaterThan(0);
+      expect(status).toBe(2);
+      const lines = stderr.trim().split('\n');
+      expect(lines, stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(/^gtm-pyramid: spreadsheet \S+: no Google credentials found/);
+    } finally {
+      await new Promise((done) => proxy.close(done));
+    }
   });
 
   it('GOOGLE_APPLICATION_CREDENTIALS naming a file that is missing or no key: says it is that file', async () => {
