@@ -5,7 +5,7 @@
 import type { IsoDate, Month } from '../shared/calendar';
 import { isPercentUnit } from '../shared/cells';
 import { roundHalfAway } from '../shared/decompose';
-import { percentFigure } from '../shared/figures';
+import { dayFigure, percentFigure } from '../shared/figures';
 import type { Lang } from '../shared/template';
 import { LABELS, LOCALES } from './i18n';
 
@@ -64,25 +64,16 @@ export function unitFor(x: number, unit: string, lang: Lang): string {
 export class Formatter {
   readonly lang: Lang;
   private readonly numberLocale: string;
-  private readonly dateLocale: string;
   private readonly cache = new Map<string, Intl.NumberFormat>();
   private readonly months = new Map<string, string>();
-  private readonly dateFormat: Intl.DateTimeFormat;
   private readonly monthFormat: Intl.DateTimeFormat;
   private readonly monthShortFormat: Intl.DateTimeFormat;
 
   constructor(lang: Lang) {
     this.lang = lang;
     this.numberLocale = LOCALES[lang].numbers;
-    this.dateLocale = LOCALES[lang].dates;
-    this.dateFormat = new Intl.DateTimeFormat(this.dateLocale, {
-      timeZone: 'UTC',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-    });
     // Months in English as en-US writes them ("Sep 2026"; en-GB now says "Sept").
-    const monthLocale = lang === 'en' ? this.numberLocale : this.dateLocale;
+    const monthLocale = this.numberLocale;
     this.monthFormat = new Intl.DateTimeFormat(monthLocale, {
       timeZone: 'UTC',
       month: 'short',
@@ -144,14 +135,9 @@ export class Formatter {
     return isCurrencyCode(u) ? u : '';
   }
 
-  /** A calendar day: 15 Nov 2026 / 2026年11月15日. */
+  /** A calendar day: 15 Nov 2026 / 2026年11月15日 (shared/figures.ts, as the check sidebar writes it). */
   date(iso: IsoDate | null): string {
-    if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso ?? DASH;
-    const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-    // English: day first, as most of the world reads it, with the short month everyone knows ("Sep", not "Sept").
-    if (this.lang === 'en')
-      return `${day.getUTCDate()} ${this.monthShortFormat.format(day)} ${day.getUTCFullYear()}`;
-    return this.dateFormat.format(day);
+    return iso ? dayFigure(iso, this.lang) : DASH;
   }
 
   /** A month: Nov 2026 / 2026年11月. */

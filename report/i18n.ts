@@ -29,10 +29,11 @@ export const PHRASES: Record<Lang, Phrases> = {
   'zh-TW': CATALOGUES['zh-TW'].report.phrases,
 };
 
-export const LOCALES: Record<Lang, { numbers: string; dates: string }> = {
-  en: { numbers: 'en-US', dates: 'en-GB' },
-  'zh-CN': { numbers: 'zh-CN', dates: 'zh-CN' },
-  'zh-TW': { numbers: 'zh-TW', dates: 'zh-TW' },
+/** The Intl locale of numbers and months in each language (days: shared/figures.ts dayFigure). */
+export const LOCALES: Record<Lang, { numbers: string }> = {
+  en: { numbers: 'en-US' },
+  'zh-CN': { numbers: 'zh-CN' },
+  'zh-TW': { numbers: 'zh-TW' },
 };
 
 /** Status shapes, so status never relies on colour alone (with the text label beside them). */

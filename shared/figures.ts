@@ -3,7 +3,9 @@
  * the checks' messages (shared/checks.ts) use the same rule, so a message and the card it points at never
  * disagree (a check once said 28% where the card said 29%).
  */
+import type { IsoDate } from './calendar';
 import { roundHalfAway } from './decompose';
+import type { Lang } from './i18n';
 
 /**
  * A ratio as a percentage and the decimals to show it with: whole from 10% (92%), one decimal from 1% (4.8%), two
@@ -15,4 +17,31 @@ export function percentFigure(ratio: number): { percent: number; digits: number 
   const size = Math.abs(pct);
   const digits = size >= 10 || size === 0 ? 0 : size >= 1 ? 1 : Math.min(6, Math.ceil(-Math.log10(size)) + 1);
   return { percent: roundHalfAway(pct, digits), digits };
+}
+
+/** One formatter per language for the process (building one costs far more than formatting with it). */
+const DAY_FORMATS = new Map<Lang, Intl.DateTimeFormat>();
+
+/**
+ * A calendar day as people read it, on every surface (the report, the check sidebar): 15 Nov 2026 / 2026年11月15日.
+ * English puts the day first, as most of the world reads it, with the short month everyone knows ("Sep", as en-US
+ * writes it, not en-GB's "Sept"). Text that is not a day is given back as it is.
+ */
+export function dayFigure(iso: IsoDate, lang: Lang): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
+  let format = DAY_FORMATS.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      lang === 'en' ? 'en-US' : lang,
+      lang === 'en'
+        ? { timeZone: 'UTC', month: 'short' }
+        : { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' },
+    );
+    DAY_FORMATS.set(lang, format);
+  }
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return iso;
+  return lang === 'en'
+    ? `${day.getUTCDate()} ${format.format(day)} ${day.getUTCFullYear()}`
+    : format.format(day);
 }

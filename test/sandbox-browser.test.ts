@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateToIso, type Lang } from '../shared';
+import { dateToIso, dayFigure, type Lang } from '../shared';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { brokenPlan, HOSTILE_OWNER, HOSTILE_TITLE } from '../sandbox/plans';
 import {
@@ -135,6 +135,12 @@ describe('the sidebar on the example plan', () => {
     await expect(sidebar.locator('#key-results').textContent()).resolves.toMatch(/^Key results:.*missed/);
     await expect(sidebar.locator('#kpis').textContent()).resolves.toMatch(/^KPIs:/);
     await expect(sidebar.locator('#status').textContent()).resolves.toMatch(/^Check finished/);
+    // The day progress is judged on, written as the report writes days ("15 Nov 2026"), not as ISO text.
+    const today = dateToIso(new Date(), 'Etc/UTC')!;
+    await expect(sidebar.locator('#checked').textContent()).resolves.toMatch(
+      new RegExp(`progress as of ${dayFigure(today, 'en')}\\.$`),
+    );
+    expect(dayFigure(today, 'en')).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
   });
 
   it('"Go to cell" selects the cell in the sheet and the view highlights it', async () => {
@@ -273,6 +279,10 @@ describe('the sidebar on a broken plan', () => {
       sidebar.locator('#lang button[data-lang="zh-CN"]').getAttribute('aria-pressed'),
     ).resolves.toBe('true');
     await expect(sidebar.locator('#label-error').textContent()).resolves.toBe('错误');
+    await expect(sidebar.locator('#checked').textContent()).resolves.toContain(
+      dayFigure(dateToIso(new Date(), 'Etc/UTC')!, 'zh-CN'),
+    );
+    expect(dayFigure('2026-11-15', 'zh-CN')).toBe('2026年11月15日');
     expectSameAsShared(sandbox, await listed(sidebar), 'zh-CN');
     await expect(sidebar.locator('button.go-to-cell').first().textContent()).resolves.toMatch(
       /^转到单元格 [A-Z]+\d+$/,

@@ -10,6 +10,7 @@
 import type { CheckIssue, GoToCellResult, IssueGroup, PlanCheck } from '../server/plan-check';
 import type { QuickFixResult } from '../server/quick-fix';
 import { STATUS_LABELS, STATUS_READING_ORDER } from '../../shared/progress';
+import { dayFigure } from '../../shared/figures';
 import { CATALOGUES, fill, LANGS, type Lang, type Messages } from '../../shared/i18n';
 import { langFromLocale } from '../../shared/template';
 
@@ -205,7 +206,7 @@ function render(): void {
     .split('\u0000')
     .forEach((part) => {
       if (part === 'time' || part === 'date')
-        checked.append(el('span', 'nowrap', part === 'time' ? time : check.asOf));
+        checked.append(el('span', 'nowrap', part === 'time' ? time : dayFigure(check.asOf, state.lang)));
       else if (part) checked.append(document.createTextNode(part));
     });
 
