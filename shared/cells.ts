@@ -112,7 +112,10 @@ const fail = <T>(reason: ReadFailure, found?: string): Read<T> =>
 // Numbers as people type them. No npm package reads 50萬, NT$170,000 and 1.5M alike while refusing the rest, so
 // these tables are the grammar; docs/template.md lists them (scripts/docs-template.ts).
 
-/** Multipliers typed right after a number, as powers of ten: 50k, 1.5M, 2B; 5千, 50萬 / 50万, 1.2億 / 1.2亿. */
+/**
+ * Multipliers typed right after a number, as powers of ten: 50k, 1.5M, 2B; 2,5 Mio.; 5 lakh; 5千, 50萬 / 50万,
+ * 1.2億 / 1.2亿.
+ */
 export const NUMBER_SCALES: readonly (readonly [word: string, exponent: number])[] = [
   ['k', 3],
   ['thousand', 3],
@@ -122,6 +125,16 @@ export const NUMBER_SCALES: readonly (readonly [word: string, exponent: number])
   ['b', 9],
   ['bn', 9],
   ['billion', 9],
+  // German business writing: 2,5 Tsd., 1,2 Mio., 3 Mrd.
+  ['tsd', 3],
+  ['tsd.', 3],
+  ['mio', 6],
+  ['mio.', 6],
+  ['mrd', 9],
+  ['mrd.', 9],
+  // Indian: 5 lakh, 2 crore.
+  ['lakh', 5],
+  ['crore', 7],
   ['百', 2],
   ['千', 3],
   ['仟', 3],
@@ -161,6 +174,8 @@ export const CURRENCY_ALIASES: Record<string, readonly string[]> = {
   CAD: ['CAD', 'C$', 'CA$', '加元', '加幣', '加币'],
   NZD: ['NZD', 'NZ$', '紐元', '纽元', '紐幣', '纽币'],
   MOP: ['MOP', 'MOP$', '澳門元', '澳门元', '澳門幣', '澳门币', '葡幣', '葡币'],
+  BRL: ['BRL', 'R$'],
+  INR: ['INR', '₹'],
 };
 
 /**
@@ -288,14 +303,16 @@ export interface NumberContext {
 const NO_CONTEXT: NumberContext = Object.freeze({});
 
 // sign, currency before, sign, digits (with thousands separators), exponent, then the rest (scale, currency, unit).
-// One pattern per decimal sign: with a dot, thousands are grouped with commas or spaces; with a comma, with dots or
-// spaces (NBSP and the narrow NBSP that French grouping uses are spaces by then: typedText normalises to NFKC).
+// One pattern per decimal sign: with a dot, thousands are grouped with commas, spaces or apostrophes (Swiss
+// 1'234.50), or in the Indian way (1,00,000); with a comma, with dots, spaces or apostrophes (NBSP and the narrow
+// NBSP that French grouping uses are spaces by then: typedText normalises to NFKC). A group never starts with 0:
+// "0,125" and "0.125" are decimals in one convention or the other, never 125.
 const TYPED_NUMBER: Record<DecimalMark, RegExp> = {
-  '.': /^([-+]?)\s*(\D*?)\s*([-+]?)(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?\s*(.*)$/is,
-  ',': /^([-+]?)\s*(\D*?)\s*([-+]?)(\d{1,3}(?:[. ]\d{3})+(?:,\d+)?|\d+(?:,\d*)?|,\d+)(?:e([-+]?\d+))?\s*(.*)$/is,
+  '.': /^([-+]?)\s*(\D*?)\s*([-+]?)([1-9]\d{0,2}(?:[, '’]\d{3})+(?:\.\d+)?|[1-9]\d?(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)(?:e([-+]?\d+))?\s*(.*)$/is,
+  ',': /^([-+]?)\s*(\D*?)\s*([-+]?)([1-9]\d{0,2}(?:[. '’]\d{3})+(?:,\d+)?|\d+(?:,\d*)?|,\d+)(?:e([-+]?\d+))?\s*(.*)$/is,
 };
 /** What groups thousands with each decimal sign: taken out of the digits before they are read. */
-const GROUPING: Record<DecimalMark, RegExp> = { '.': /[, ]/g, ',': /[. ]/g };
+const GROUPING: Record<DecimalMark, RegExp> = { '.': /[, '’]/g, ',': /[. '’]/g };
 let scalePattern: RegExp | undefined;
 
 /**
@@ -311,17 +328,29 @@ export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Rea
   const mark = context.decimalMark ?? '.';
   const read = readNumberWith(cell, context, mark);
   if (read.ok || read.reason !== 'not-a-number' || typeof cell !== 'string') return read;
+  // A number with the other decimal sign: said first, whatever else is wrong with it (a unit, a currency).
   const other: DecimalMark = mark === '.' ? ',' : '.';
-  if (!readNumberWith(cell, context, other).ok) return read;
+  const otherRead = readNumberWith(cell, context, other);
+  if (!otherRead.ok && otherRead.reason === 'not-a-number') return read;
   return fail('decimal-mark', respelled(typedText(cell) ?? cell, other, mark));
 }
 
 /** The text with its number written with the decimal sign `to` and no grouping: "1.234,5 €" → "1234.5 €". */
 function respelled(text: string, from: DecimalMark, to: DecimalMark): string {
-  const digits = TYPED_NUMBER[from].exec(text.replace(/\u2212/g, '-').replace(/%$/, ''))?.[4];
+  const digits = TYPED_NUMBER[from].exec(signed(text).replace(/%$/, ''))?.[4];
   if (!digits) return text;
   const plain = digits.replace(GROUPING[from], '').replace(from, to);
   return text.replace(digits, plain);
+}
+
+/**
+ * The minus signs people type as "-": the minus sign (U+2212), and a leading en dash (–500, as word processors
+ * turn a typed hyphen); an amount in parentheses is negative, as accounts write it: (1,234) is −1,234.
+ */
+function signed(text: string): string {
+  const minus = text.replace(/\u2212/g, '-').replace(/^\u2013/, '-');
+  const paren = /^\(\s*([^()+-][^()]*?)\s*\)$/.exec(minus);
+  return paren ? `-${paren[1]}` : minus;
 }
 
 function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): Read<number> {
@@ -331,7 +360,7 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   if (isErrorValue(cell)) return fail('formula-error');
   const typed = typedText(String(cell));
   if (typed === null) return fail('not-a-number');
-  let text = typed.replace(/\u2212/g, '-');
+  let text = signed(typed);
   const percent = text.endsWith('%');
   if (percent) text = text.slice(0, -1).trim();
   const m = TYPED_NUMBER[mark].exec(text);
@@ -339,10 +368,7 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   const [, sign1, before, sign2, digits, exponentText, after] = m;
   if (sign1 && sign2) return fail('not-a-number');
   scalePattern ??= new RegExp(
-    `^(${[...NUMBER_SCALES]
-      .sort((a, b) => b[0].length - a[0].length)
-      .map(([w]) => w)
-      .join('|')})(?![a-z])\\s*`,
+    `^(${scaleAlternatives(NUMBER_SCALES)})(?![a-z])\\s*`,
     'i',
   );
   const scale = scalePattern.exec(after);
@@ -382,6 +408,13 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   return ok(value);
 }
 
+/** Scale words as a pattern's alternatives, longest first (千萬 before 千), their dots (Mio.) taken literally. */
+const scaleAlternatives = (scales: typeof NUMBER_SCALES): string =>
+  [...scales]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([word]) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+
 /**
  * Scale words a Unit may start with, or be: 萬元, 千人, 仟元, 百萬美元, million USD, 萬. Single letters (k, m, b) are left
  * out there (a Unit of "m" is metres more likely than millions; they count only beside a currency: K USD, USD M), and
@@ -405,11 +438,7 @@ export const scaledUnit: (unit: string) => { exponent: number; rest: string } | 
   remembered(unitScale);
 
 function unitScale(unit: string): { exponent: number; rest: string } | undefined {
-  const words = (scales: typeof NUMBER_SCALES) =>
-    [...scales]
-      .sort((a, b) => b[0].length - a[0].length)
-      .map(([w]) => w)
-      .join('|');
+  const words = scaleAlternatives;
   unitScalePattern ??= new RegExp(`^(${words(UNIT_SCALES)})(?![a-z])\\s*(.*)$`, 'i');
   const text = unit.normalize('NFKC').trim();
   const m = unitScalePattern.exec(text);

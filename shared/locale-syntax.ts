@@ -55,19 +55,35 @@ const DOT_DECIMAL_LOCALES = new Set([
 const DOT_DECIMAL_LANGUAGES = new Set(['en', 'zh', 'ja', 'ko', 'th', 'hi', 'he', 'iw', 'mn', 'my', 'fil']);
 
 /**
+ * A locale as the table spells it, language_COUNTRY, from however it came: "en-us", "EN_US", "zh-Hant-TW" (a
+ * script between them), "en_US.UTF-8" or "de_DE@euro" (a POSIX locale's encoding and modifier); "zh-Hant" has no
+ * country, so it is its language, "zh".
+ */
+function localeKey(locale: string): string {
+  const parts = locale
+    .trim()
+    .replace(/[.@].*$/, '')
+    .split(/[-_]/)
+    .filter(Boolean);
+  const language = (parts[0] ?? '').toLowerCase();
+  const country = parts.slice(1).find((part) => /^([a-z]{2}|\d{3})$/i.test(part));
+  return country ? `${language}_${country.toUpperCase()}` : language;
+}
+
+/**
  * The syntax of a spreadsheet locale ("de_DE", "en-US", "zh_TW", "en"). No locale (a workbook file, which does not
  * record one) reads as dot-decimal, the syntax of every language the plan can be written in.
  */
 export function localeSyntaxOf(locale: string | null | undefined): LocaleSyntax {
-  const key = String(locale ?? '')
-    .trim()
-    .replace('-', '_');
+  const key = localeKey(String(locale ?? ''));
   const dot =
-    key === '' ||
-    DOT_DECIMAL_LOCALES.has(key) ||
-    (!key.includes('_') && DOT_DECIMAL_LANGUAGES.has(key.toLowerCase()));
+    key === '' || DOT_DECIMAL_LOCALES.has(key) || (!key.includes('_') && DOT_DECIMAL_LANGUAGES.has(key));
   return dot ? { argumentSeparator: ',', decimalMark: '.' } : { argumentSeparator: ';', decimalMark: ',' };
 }
 
 export const decimalMarkOf = (locale: string | null | undefined): DecimalMark =>
   localeSyntaxOf(locale).decimalMark;
+
+/** A number as a person types it into a spreadsheet of this decimal sign, without grouping: 0.7 → "0,7" in de_DE. */
+export const numberAsTyped = (value: number, mark: DecimalMark): string =>
+  mark === ',' ? String(value).replace('.', ',') : String(value);

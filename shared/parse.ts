@@ -29,7 +29,7 @@ import {
 import { kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import { seedPlanIndex } from './plan-index';
-import { decimalMarkOf, type DecimalMark } from './locale-syntax';
+import { decimalMarkOf, numberAsTyped, type DecimalMark } from './locale-syntax';
 import {
   addCheckIn,
   attachCheckIns,
@@ -207,7 +207,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
             field: field.label,
             id,
             value: typed,
-            expected: readableText(readable),
+            expected: readableText(readable, decimalMark),
           },
         ),
       );
@@ -216,9 +216,12 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   return { plan, issues };
 }
 
-/** A value to type, as a message shows it: 60000, 2026-03-01, ramp-up (in each language), KR1. */
-function readableText(readable: FormulaReadableValue): string | Localized {
-  return readable.kind === 'number' ? String(readable.value) : readable.value;
+/**
+ * A value to type, as a message shows it: 60000 (0,7 where decimals are written with a comma), 2026-03-01, ramp-up
+ * (in each language), KR1.
+ */
+function readableText(readable: FormulaReadableValue, mark: DecimalMark): string | Localized {
+  return readable.kind === 'number' ? numberAsTyped(readable.value, mark) : readable.value;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -614,7 +617,8 @@ class RowReader {
     const value = this.text(key);
     const found = read.found ?? '';
     if (read.reason === 'decimal-mark') {
-      this.issue('decimal-mark', key, { value, suggestion: found, mark: this.ctx.decimalMark });
+      const mark = this.ctx.decimalMark;
+      this.issue('decimal-mark', key, { value, suggestion: found, mark, other: mark === '.' ? ',' : '.' });
     } else if (read.reason === 'currency-mismatch') {
       this.issue('currency-mismatch', key, { value, found, currency: this.ctx.currency || unit });
     } else if (read.reason === 'unit-mismatch') {

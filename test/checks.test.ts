@@ -624,7 +624,7 @@ cases.push(
     edit: (wb) => setCell(wb, KR, 'KR1', 'Target', '1.000.000,5'),
     sheet: KR,
     a1: 'I2',
-    says: 'Target of KR1 is "1.000.000,5": a number only where decimals are written with the other sign',
+    says: 'Target of KR1 is "1.000.000,5", a number only where decimals are written with ","; this spreadsheet writes them with "."',
   },
   {
     name: 'a Language that names no language',

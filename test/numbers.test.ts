@@ -21,6 +21,7 @@ import {
   type NumberContext,
   type PlanIssue,
 } from '../shared';
+import { decimalMarkOf } from '../shared/locale-syntax';
 import { rowOf, setCell } from './helpers/edit';
 
 const KR = 'Key Results';
@@ -381,12 +382,14 @@ describe("the decimal sign of the spreadsheet's locale", () => {
       ['1\u00a0234,5', 1234.5], // the no-break space French grouping uses
       ['1\u202f234,5', 1234.5], // and the narrow one
       ['1,5k', 1500],
-      ['2,5 Mio', NaN], // not a multiplier we know: refused below
+      ['2,5 Mio.', 2_500_000], // German business writing
+      ['1,2 Mrd', 1_200_000_000],
+      ['3 Tsd.', 3000],
+      ["1'234,5", 1234.5],
+      ['(1.234,5)', -1234.5], // negative, as accounts write it
+      ['0,125', 0.125],
     ];
-    for (const [text, value] of cases) {
-      if (Number.isNaN(value)) expect(readNumber(text, COMMA).ok, text).toBe(false);
-      else expect(readNumber(text, COMMA), text).toEqual({ ok: true, value });
-    }
+    for (const [text, value] of cases) expect(readNumber(text, COMMA), text).toEqual({ ok: true, value });
     expect(readNumber('1.234,50 €', { ...COMMA, currency: 'EUR' })).toEqual({ ok: true, value: 1234.5 });
     expect(readNumber('1.234,50 $', { ...COMMA, currency: 'EUR' })).toMatchObject({
       reason: 'currency-mismatch',
@@ -411,6 +414,61 @@ describe("the decimal sign of the spreadsheet's locale", () => {
     for (const text of ['1,2,3', '1.2.3', 'abc', '5 5'])
       for (const context of [DOT, COMMA])
         expect(readNumber(text, context), text).toEqual({ ok: false, reason: 'not-a-number' });
+  });
+
+  it('a number that starts with 0 is never a thousands group: 0,125 and 0.125 are decimals, in one sign or the other', () => {
+    // Once read as 125: a conversion rate of 12.5% typed in the other convention became 12,500%, with no issue.
+    expect(readNumber('0.125', COMMA)).toEqual({ ok: false, reason: 'decimal-mark', found: '0,125' });
+    expect(readNumber('0,125', DOT)).toEqual({ ok: false, reason: 'decimal-mark', found: '0.125' });
+    expect(readNumber('-0,750', DOT)).toEqual({ ok: false, reason: 'decimal-mark', found: '-0.750' });
+    expect(readNumber('0,125%', DOT)).toEqual({ ok: false, reason: 'decimal-mark', found: '0.125%' });
+    expect(readNumber('0 125', DOT)).toEqual({ ok: false, reason: 'not-a-number' });
+    expect(readNumber('0.125', DOT)).toEqual({ ok: true, value: 0.125 });
+    expect(readNumber('0,125', COMMA)).toEqual({ ok: true, value: 0.125 });
+  });
+
+  it('reads the groupings and signs people type: Swiss, Indian, accounts, a dash; German and Indian multipliers', () => {
+    const cases: [string, NumberContext, number][] = [
+      ["90'000", DOT, 90_000],
+      ['1’234.50', DOT, 1234.5], // the typographic apostrophe
+      ['9,00,000', DOT, 900_000], // Indian lakh grouping
+      ['1,00,00,000', DOT, 10_000_000],
+      ['(90,000)', DOT, -90_000],
+      ['–500', DOT, -500], // an en dash, as word processors turn a typed hyphen
+      ['5 lakh', DOT, 500_000],
+      ['2 crore', DOT, 20_000_000],
+      ['2,5 Mio', COMMA, 2_500_000],
+    ];
+    for (const [text, context, value] of cases)
+      expect(readNumber(text, context), text).toEqual({ ok: true, value });
+    expect(readNumber('R$ 1.234,56', { ...COMMA, currency: 'BRL' })).toEqual({ ok: true, value: 1234.56 });
+    expect(readNumber('₹9,00,000', { ...DOT, currency: 'INR' })).toEqual({ ok: true, value: 900_000 });
+    // The other decimal sign is said first, even where a unit or currency would not fit either.
+    expect(readNumber('1,5 hours', { ...DOT, unit: '%' })).toEqual({
+      ok: false,
+      reason: 'decimal-mark',
+      found: '1.5 hours',
+    });
+  });
+
+  it('knows a locale however it is spelled; no locale is dot-decimal', () => {
+    for (const locale of [
+      'en_US',
+      'en-US',
+      'en-us',
+      'EN_US',
+      'en_US.UTF-8',
+      'zh-Hant-TW',
+      'zh-Hant',
+      'zh_TW',
+      'en',
+      '',
+      undefined,
+    ])
+      expect(decimalMarkOf(locale), String(locale)).toBe('.');
+    for (const locale of ['de_DE', 'de-DE', 'de', 'fr_FR', 'de_DE@euro', 'pt-BR'])
+      expect(decimalMarkOf(locale), locale).toBe(',');
+    expect(decimalMarkOf('de_CH')).toBe('.');
   });
 
   it('numbers typed with the same digits mean the same in both, and cell numbers are never re-read', () => {
@@ -440,9 +498,9 @@ describe("the decimal sign of the spreadsheet's locale", () => {
         sheet: KR,
         a1: `I${kr1}`,
         message: {
-          en: 'Target of KR1 is "1.250.000,50": a number only where decimals are written with the other sign, but this spreadsheet writes them with "." (its locale).',
+          en: 'Target of KR1 is "1.250.000,50", a number only where decimals are written with ","; this spreadsheet writes them with "." (its locale).',
           'zh-CN':
-            'KR1 的“目标值”为“1.250.000,50”：只有以另一种符号作小数点时才是数字，而此表格按其区域设置以“.”作小数点。',
+            'KR1 的“目标值”为“1.250.000,50”，只有以“,”作小数点时才是数字；此表格按其区域设置以“.”作小数点。',
         },
       },
       expect.objectContaining({

@@ -365,7 +365,7 @@ describe('applyQuickFix', () => {
     const at = (a1s: string[]) => check.filter((i) => a1s.includes(`${i.sheet}!${i.a1}`));
     expect(at(['Key Results!I2', 'Actuals!C2']).map((i) => [i.code, i.severity, i.quickFix?.label])).toEqual([
       ['unreadable-by-formulas', 'warning', 'Type 1250000'],
-      ['unreadable-by-formulas', 'warning', 'Type 12500.5'],
+      ['unreadable-by-formulas', 'warning', 'Type 12500,5'], // as a de_DE spreadsheet writes it,
     ]);
     for (const a1 of ['I2', 'C2']) {
       const sheet = a1 === 'I2' ? 'Key Results' : 'Actuals';

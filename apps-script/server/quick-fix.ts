@@ -22,6 +22,7 @@ import {
   type Cell,
 } from '../../shared/cells';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
+import { decimalMarkOf, numberAsTyped } from '../../shared/locale-syntax';
 import { checkPlan } from '../../shared/checks';
 import type { IssueCode, PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
@@ -177,7 +178,8 @@ function readableValueAt(
   const { readable } = problem;
   switch (readable.kind) {
     case 'number':
-      return { cell: readable.value, shown: String(readable.value) };
+      // Shown as the spreadsheet's locale writes it (0,7 in de_DE); written as a number.
+      return { cell: readable.value, shown: numberAsTyped(readable.value, decimalMarkOf(ctx.snapshot.locale)) };
     case 'date':
       return { cell: sheetDate(readable.value, ctx.snapshot.timeZone), shown: readable.value };
     case 'choice':

@@ -702,7 +702,7 @@ export const en = {
     },
     'decimal-mark': {
       message:
-        '{field} of {id} is "{value}": a number only where decimals are written with the other sign, but this spreadsheet writes them with "{mark}" (its locale).',
+        '{field} of {id} is "{value}", a number only where decimals are written with "{other}"; this spreadsheet writes them with "{mark}" (its locale).',
       fix: 'Type {suggestion}.',
     },
     'unknown-language': {

@@ -604,7 +604,7 @@ export const zhCN: Messages = {
     },
     'decimal-mark': {
       message:
-        '{id} 的“{field}”为“{value}”：只有以另一种符号作小数点时才是数字，而此表格按其区域设置以“{mark}”作小数点。',
+        '{id} 的“{field}”为“{value}”，只有以“{other}”作小数点时才是数字；此表格按其区域设置以“{mark}”作小数点。',
       fix: '请填写 {suggestion}。',
     },
     'unknown-language': {

@@ -604,7 +604,7 @@ export const zhTW: Messages = {
     },
     'decimal-mark': {
       message:
-        '{id} 的「{field}」為「{value}」：只有以另一種符號作小數點時才是數字，而此試算表依其地區設定以「{mark}」作小數點。',
+        '{id} 的「{field}」為「{value}」，只有以「{other}」作小數點時才是數字；此試算表依其地區設定以「{mark}」作小數點。',
       fix: '請填寫 {suggestion}。',
     },
     'unknown-language': {
