@@ -367,10 +367,7 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   if (!m) return fail('not-a-number');
   const [, sign1, before, sign2, digits, exponentText, after] = m;
   if (sign1 && sign2) return fail('not-a-number');
-  scalePattern ??= new RegExp(
-    `^(${scaleAlternatives(NUMBER_SCALES)})(?![a-z])\\s*`,
-    'i',
-  );
+  scalePattern ??= new RegExp(`^(${scaleAlternatives(NUMBER_SCALES)})(?![a-z])\\s*`, 'i');
   const scale = scalePattern.exec(after);
   const rest = scale ? after.slice(scale[0].length).trim() : after;
   if (percent && (before || scale || rest)) return fail('not-a-number');

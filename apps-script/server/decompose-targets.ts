@@ -162,7 +162,10 @@ export interface DecomposeDetails {
 
 /** Rebuilds the Targets tab from a snapshot. Returns a message, never throws on plan content. */
 export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): ActionResult {
-  const { plan, issues } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone, locale: snapshot.locale });
+  const { plan, issues } = parsePlan(snapshot.workbook, {
+    timeZone: snapshot.timeZone,
+    locale: snapshot.locale,
+  });
   if (!hasPlanTabs(snapshot))
     return { ok: false, message: `${t('decomposeBlocked', lang)}\n${t('decomposeNoTabs', lang)}` };
   const today = dateToIso(new Date(), snapshot.timeZone) ?? dateToIso(new Date(), 'UTC')!;

@@ -179,7 +179,10 @@ function readableValueAt(
   switch (readable.kind) {
     case 'number':
       // Shown as the spreadsheet's locale writes it (0,7 in de_DE); written as a number.
-      return { cell: readable.value, shown: numberAsTyped(readable.value, decimalMarkOf(ctx.snapshot.locale)) };
+      return {
+        cell: readable.value,
+        shown: numberAsTyped(readable.value, decimalMarkOf(ctx.snapshot.locale)),
+      };
     case 'date':
       return { cell: sheetDate(readable.value, ctx.snapshot.timeZone), shown: readable.value };
     case 'choice':
@@ -244,7 +247,10 @@ export function readQuickFixRequest(request: unknown): QuickFixRequest | null {
 
 /** The plan's issues without the tracking checks (quick fixes never depend on the date). */
 function currentIssues(snapshot: SpreadsheetSnapshot): { plan: Plan; issues: PlanIssue[] } {
-  const { plan, issues } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone, locale: snapshot.locale });
+  const { plan, issues } = parsePlan(snapshot.workbook, {
+    timeZone: snapshot.timeZone,
+    locale: snapshot.locale,
+  });
   return { plan, issues: [...issues, ...checkPlan(plan)] };
 }
 
