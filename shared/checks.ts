@@ -523,48 +523,60 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
     check(progress.kpis[i], 'kpis', plan.kpis[i].row, screen.kpiGroup[i]);
 }
 
-/** At least this many months, each with its check-in, before check-ins are taken for running totals. */
+/** At least this many months with a check-in that adds to the total before check-ins are taken for running totals. */
 export const RUNNING_TOTAL_MONTHS = 3;
 
 /**
  * A cumulative key result's check-ins that read better as running totals ("the total so far", as a CRM shows it)
  * than as the amounts of their months, as the method counts them: typing 1,000, 2,000, 3,000 for 1,000 a month
- * counts 6,000 and shows the key result ahead of plan. Every month of the window judged so far has its check-in
- * (at least RUNNING_TOTAL_MONTHS), they rise every month, and the amounts they would mean as running totals (each
- * less the one before) follow the months' targets (their ratios to the targets within 2×) at least twice as closely
- * as the check-ins themselves do. A ramp-up plan whose amounts grow with its targets, or a business growing a
- * little each month, reads as amounts and is left alone. Only key results that read on pace or ahead are looked at
- * (running totals added up overstate). Null when the check-ins read as amounts; else the check-ins, and the amounts
- * they would mean.
+ * counts 6,000 and shows the key result ahead of plan. The check-ins never fall; read as running totals, the
+ * amounts they mean (each less the one before; the first less nothing, or less the Baseline when the totals
+ * include it) follow the targets of their months (their ratios to the targets within 2×, in at least
+ * RUNNING_TOTAL_MONTHS months that add something; a month without a check-in counts with the next, a month that
+ * adds nothing is left out) at least twice as closely as the check-ins themselves do. A ramp-up plan whose amounts
+ * grow with its targets, or a business growing a little each month, reads as amounts and is left alone. Only key
+ * results that read on pace or ahead are looked at (running totals added up overstate). Null when the check-ins
+ * read as amounts; else the check-ins, and the amounts they would mean.
  */
 function runningTotals(p: MetricProgress): { values: number[]; amounts: number[] } | null {
   if (p.type !== 'cumulative' || p.direction !== 'increase' || p.leftOut !== null) return null;
   if (p.actualToDate === null || p.targetToDate === null || p.targetToDate <= 0) return null;
   if (p.actualToDate < ON_TRACK_PACE * p.targetToDate) return null;
-  // The ratios to the targets, of the check-ins and of the amounts they would mean: kept as their least and most.
-  let months = 0;
-  let before = 0;
-  let amountsLeast = Infinity;
-  let amountsMost = 0;
-  let totalsLeast = Infinity;
-  let totalsMost = 0;
-  let rising = true;
-  visitJudgedMonths(p, (actual, target) => {
-    if (actual === null || actual <= before || !target || target <= 0) return (rising = false);
-    amountsLeast = Math.min(amountsLeast, actual / target);
-    amountsMost = Math.max(amountsMost, actual / target);
-    totalsLeast = Math.min(totalsLeast, (actual - before) / target);
-    totalsMost = Math.max(totalsMost, (actual - before) / target);
-    before = actual;
-    months++;
-    return true;
-  });
-  if (!rising || months < RUNNING_TOTAL_MONTHS) return null;
-  const totalsSpread = totalsMost / totalsLeast;
-  if (totalsSpread > 2 || amountsMost / amountsLeast < 2 * totalsSpread) return null;
+  const fitsFrom = (start: number) => {
+    // The ratios to the targets, of the check-ins and of the amounts they would mean: kept as least and most.
+    let before = start;
+    let targetSince = 0;
+    let adding = 0;
+    let amountsLeast = Infinity;
+    let amountsMost = 0;
+    let totalsLeast = Infinity;
+    let totalsMost = 0;
+    let fits = true;
+    visitJudgedMonths(p, (actual, target) => {
+      if (!target || target <= 0) return (fits = false);
+      targetSince += target;
+      if (actual === null) return true;
+      if (actual <= 0 || actual < before) return (fits = false);
+      amountsLeast = Math.min(amountsLeast, actual / target);
+      amountsMost = Math.max(amountsMost, actual / target);
+      if (actual > before) {
+        totalsLeast = Math.min(totalsLeast, (actual - before) / targetSince);
+        totalsMost = Math.max(totalsMost, (actual - before) / targetSince);
+        adding++;
+      }
+      before = actual;
+      targetSince = 0;
+      return true;
+    });
+    if (!fits || adding < RUNNING_TOTAL_MONTHS) return false;
+    const totalsSpread = totalsMost / totalsLeast;
+    return totalsSpread <= 2 && amountsMost / amountsLeast >= 2 * totalsSpread;
+  };
+  const start = fitsFrom(0) ? 0 : p.baseline > 0 && fitsFrom(p.baseline) ? p.baseline : null;
+  if (start === null) return null;
   const values: number[] = [];
-  visitJudgedMonths(p, (actual) => values.push(actual!) > 0);
-  return { values, amounts: values.map((v, i) => (i === 0 ? v : v - values[i - 1])) };
+  visitJudgedMonths(p, (actual) => (actual === null ? true : values.push(actual) > 0));
+  return { values, amounts: values.map((v, i) => v - (i === 0 ? start : values[i - 1])) };
 }
 
 /** The Actuals value cell of a metric's latest counted check-in (the last of its latest month), or null. */

@@ -1107,19 +1107,37 @@ describe('check-ins typed as running totals', () => {
     ]);
   });
 
-  it('running totals that read behind plan, a month without its check-in, or fewer than 3 months: not flagged', () => {
+  it('running totals with a month left out, a month that added nothing, or the Baseline in them: flagged', () => {
+    const typed = (id: string, values: (number | null)[], baseline?: number) => {
+      const wb = exampleWorkbook('en');
+      if (baseline !== undefined) setCell(wb, KR, id, 'Baseline', baseline);
+      const rows = wb['Actuals'].filter((r) => r[1] === id);
+      rows.forEach((row, k) => (row[2] = values[k] ?? ''));
+      wb['Actuals'] = wb['Actuals'].filter((r) => r[2] !== '');
+      return wb;
+    };
+    // KR2, 5,000 a month from March: June not typed; July added nothing (nothing sold); the totals count from 10,000.
+    const gap = flagged(typed('KR2', [5000, 10_000, 15_000, null, 26_000, 31_000, 35_000, 40_000]));
+    expect(gap[0]?.message.en).toContain('(5,000 → 10,000 → 15,000 → 26,000 → 31,000 → 35,000 → 40,000)');
+    const flat = flagged(typed('KR2', [5000, 10_000, 15_000, 20_000, 20_000, 25_000, 30_000, 35_000]));
+    expect(flat[0]?.fix.en).toContain('5,000, 5,000, 5,000, 5,000, 0, 5,000, 5,000, 5,000.');
+    const withBaseline = flagged(
+      typed('KR2', [15_000, 20_000, 25_000, 30_000, 35_000, 40_000, 45_000, 50_000], 10_000),
+    );
+    expect(withBaseline[0]?.fix.en).toContain('5,000, 5,000, 5,000, 5,000, 5,000, 5,000, 5,000, 5,000.');
+  });
+
+  it('running totals that read behind plan, or over fewer than 3 months: not flagged', () => {
     // Added up they make less than 90% of the plan by now: behind-pace speaks for them already.
     const wb = exampleWorkbook('en');
     let total = 0;
     for (const row of wb['Actuals']) if (row[1] === 'KR2') row[2] = total += Number(row[2]) / 5;
     expect(flagged(wb)).toEqual([]);
-    const gap = exampleWorkbook('en');
-    typeAsRunningTotals(gap, 'KR2');
-    gap['Actuals'].splice(rowOfCheckIn('KR2', '2026-06-28'), 1);
-    expect(flagged(gap)).toEqual([]);
     // Three months are enough (as of 31 May: March to May), two are not (as of 30 April).
+    const totals = exampleWorkbook('en');
+    typeAsRunningTotals(totals, 'KR2');
     const months = (asOf: string) =>
-      analyzeWorkbook(gap, { asOf }).issues.filter((i) => i.code === 'running-total').length;
+      analyzeWorkbook(totals, { asOf }).issues.filter((i) => i.code === 'running-total').length;
     expect([months('2026-05-31'), months('2026-04-30')]).toEqual([1, 0]);
   });
 });
