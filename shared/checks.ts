@@ -542,38 +542,45 @@ function runningTotals(p: MetricProgress): { values: number[]; amounts: number[]
   if (p.type !== 'cumulative' || p.direction !== 'increase' || p.leftOut !== null) return null;
   if (p.actualToDate === null || p.targetToDate === null || p.targetToDate <= 0) return null;
   if (p.actualToDate < ON_TRACK_PACE * p.targetToDate) return null;
-  const fitsFrom = (start: number) => {
-    // The ratios to the targets, of the check-ins and of the amounts they would mean: kept as least and most.
-    let before = start;
-    let targetSince = 0;
-    let adding = 0;
-    let amountsLeast = Infinity;
-    let amountsMost = 0;
-    let totalsLeast = Infinity;
-    let totalsMost = 0;
-    let fits = true;
-    visitJudgedMonths(p, (actual, target) => {
-      if (!target || target <= 0) return (fits = false);
-      targetSince += target;
-      if (actual === null) return true;
-      if (actual <= 0 || actual < before) return (fits = false);
-      amountsLeast = Math.min(amountsLeast, actual / target);
-      amountsMost = Math.max(amountsMost, actual / target);
-      if (actual > before) {
-        totalsLeast = Math.min(totalsLeast, (actual - before) / targetSince);
-        totalsMost = Math.max(totalsMost, (actual - before) / targetSince);
-        adding++;
-      }
-      before = actual;
-      targetSince = 0;
-      return true;
-    });
-    if (!fits || adding < RUNNING_TOTAL_MONTHS) return false;
-    const totalsSpread = totalsMost / totalsLeast;
-    return totalsSpread <= 2 && amountsMost / amountsLeast >= 2 * totalsSpread;
+  // One pass for both readings of the first total (from nothing, or from the Baseline): the ratios to the targets,
+  // of the check-ins and of the amounts they would mean, kept as least and most.
+  const starts = p.baseline > 0 ? [0, p.baseline] : [0];
+  const totalsLeast = [Infinity, Infinity];
+  const totalsMost = [0, 0];
+  const adding = [0, 0];
+  let amountsLeast = Infinity;
+  let amountsMost = 0;
+  let before = -1;
+  let targetSince = 0;
+  let fits = true;
+  visitJudgedMonths(p, (actual, target) => {
+    if (!target || target <= 0) return (fits = false);
+    targetSince += target;
+    if (actual === null) return true;
+    if (actual <= 0 || actual < before) return (fits = false);
+    amountsLeast = Math.min(amountsLeast, actual / target);
+    amountsMost = Math.max(amountsMost, actual / target);
+    for (let k = 0; k < starts.length; k++) {
+      const added = actual - (before < 0 ? starts[k] : before);
+      if (added <= 0) continue;
+      totalsLeast[k] = Math.min(totalsLeast[k], added / targetSince);
+      totalsMost[k] = Math.max(totalsMost[k], added / targetSince);
+      adding[k]++;
+    }
+    before = actual;
+    targetSince = 0;
+    return true;
+  });
+  if (!fits) return null;
+  const fitsFrom = (k: number) => {
+    const totalsSpread = totalsMost[k] / totalsLeast[k];
+    return (
+      adding[k] >= RUNNING_TOTAL_MONTHS && totalsSpread <= 2 && amountsMost / amountsLeast >= 2 * totalsSpread
+    );
   };
-  const start = fitsFrom(0) ? 0 : p.baseline > 0 && fitsFrom(p.baseline) ? p.baseline : null;
-  if (start === null) return null;
+  const found = starts.findIndex((_, k) => fitsFrom(k));
+  if (found < 0) return null;
+  const start = starts[found];
   const values: number[] = [];
   visitJudgedMonths(p, (actual) => (actual === null ? true : values.push(actual) > 0));
   return { values, amounts: values.map((v, i) => v - (i === 0 ? start : values[i - 1])) };
