@@ -693,3 +693,18 @@ export function fillMergedCells(grid: Grid, merges: readonly MergedRange[]): Gri
   }
   return grid;
 }
+
+/**
+ * The power of ten a header's note says its numbers count in: "萬元", "單位：千元", "in thousands", "USD k",
+ * "百萬美元" → 4, 3, 3, 3, 6; 0 for a note that names no multiple ("USD", "2025", "%").
+ */
+export function noteScale(note: string): number {
+  const text = note
+    .normalize('NFKC')
+    .trim()
+    .replace(/^(單位|单位|unit|units|in)\s*[:：]?\s*/i, '')
+    .replace(/^(thousands|millions|billions)$/i, (word) => word.slice(0, -1));
+  // A multiplier alone, single letters included: "Target (k)", "Revenue (M)".
+  const alone = NUMBER_SCALES.find(([word]) => word === text.toLowerCase());
+  return alone ? alone[1] : (scaledUnit(text)?.exponent ?? 0);
+}

@@ -40,6 +40,7 @@ const ISSUES = {
   'missing-column': ['error', 'structure'],
   'missing-column-optional': ['warning', 'structure'],
   'duplicate-column': ['warning', 'structure'],
+  'header-scale': ['warning', 'structure'],
   'empty-sheet': ['error', 'structure'],
   'duplicate-tab': ['warning', 'structure'],
   'missing-id': ['error', 'structure'],

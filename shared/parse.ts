@@ -17,6 +17,7 @@ import {
   idText,
   isBlank,
   isPercentUnit,
+  noteScale,
   readDate,
   readList,
   usualIsoDate,
@@ -60,6 +61,7 @@ import {
   TARGETS_SUMMARY_COLUMNS,
   enumLabels,
   hasTraditional,
+  headerNote,
   languageTag,
   matchEnum,
   matchTab,
@@ -357,6 +359,14 @@ function readTable(
       allColumns.find((col) => matchesLabel(cell, col.label, false)) ??
       allColumns.find((col) => !exact.has(col.key) && matchesLabel(cell, col.label));
     if (!column) return; // extra columns are the user's: kept and ignored
+    // "目標值（萬元）": a note that counts the column in a multiple, which the numbers below are not read in.
+    const note = column.kind === 'number' || column.kind === 'ratio' ? headerNote(cell) : null;
+    const scale = note ? noteScale(note) : 0;
+    if (scale > 0) {
+      const multiple = (10 ** scale).toLocaleString('en-US');
+      const at = { sheet, row: headerIndex + 1, column: c + 1 };
+      issues.push(makeIssue('header-scale', at, { header: cell.trim(), note: note!, multiple }));
+    }
     if (column.key in columns) {
       issues.push(
         makeIssue(

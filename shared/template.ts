@@ -1010,8 +1010,14 @@ export function matchTab(sheetName: string): TabDef | undefined {
   return TABS.find((t) => formsOf(t.label).has(wanted));
 }
 
-/** A note in brackets after a header, as people add one: "Target (USD)", "目標值（萬元）", "Due [date]". */
-const HEADER_NOTE = /\s*[(（[【][^()（）[\]【】]*[)）\]】]\s*$/;
+/** A note in brackets after a header, as people add one: "Target (USD)", "目標值（萬元）", "Due [date]" (a multiple in it is said: header-scale). */
+const HEADER_NOTE = /\s*[(（[【]([^()（）[\]【】]*)[)）\]】]\s*$/;
+
+/** The note in brackets after a header ("萬元" of "目標值（萬元）"), trimmed, or null without one. */
+export function headerNote(text: string): string | null {
+  const note = HEADER_NOTE.exec(text)?.[1]?.trim();
+  return note ? note : null;
+}
 
 /**
  * Whether a header (or a Strategy field name) is this label, in any language or an alias, also with a note in

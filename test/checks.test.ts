@@ -111,6 +111,14 @@ const cases: Case[] = [
     a1: 'I1',
   },
   {
+    name: 'a number header counts in a multiple the numbers are not read in',
+    code: 'header-scale',
+    edit: (wb) => (wb[KR][0][8] = 'Target (in thousands)'),
+    sheet: KR,
+    a1: 'I1',
+    says: 'The header "Target (in thousands)" notes "in thousands", but the numbers below it are read as typed: 3000 is 3000, not 3000 × 1,000.',
+  },
+  {
     name: 'a tab has no header row',
     code: 'empty-sheet',
     edit: (wb) => (wb['Objectives'] = [['just a note']]),
@@ -1139,5 +1147,46 @@ describe('check-ins typed as running totals', () => {
     const months = (asOf: string) =>
       analyzeWorkbook(totals, { asOf }).issues.filter((i) => i.code === 'running-total').length;
     expect([months('2026-05-31'), months('2026-04-30')]).toEqual([1, 0]);
+  });
+});
+
+describe('a header that counts its column in a multiple', () => {
+  const warned = (wb: Workbook) =>
+    parsePlan(wb)
+      .issues.filter((i) => i.code === 'header-scale')
+      .map((i) => [i.sheet, i.a1, i.message['zh-TW']]);
+
+  it('目標值（萬元） and 數值（單位：千元） are said at the header; the numbers are read as typed, never silently scaled', () => {
+    const wb = exampleWorkbook('zh-TW');
+    const [kr, actuals] = ['關鍵結果', '實際'].map((name) => Object.keys(wb).find((t) => t === name)!);
+    wb[kr][0][8] = '目標值（萬元）';
+    wb[actuals][0][2] = '數值（單位：千元）';
+    expect(warned(wb)).toEqual([
+      [
+        kr,
+        'I1',
+        '表頭「目標值（萬元）」註明「萬元」，但其下方的數字依填寫的讀取：3000 就是 3000，而不是 3000 × 10,000。',
+      ],
+      [
+        actuals,
+        'C1',
+        '表頭「數值（單位：千元）」註明「單位：千元」，但其下方的數字依填寫的讀取：3000 就是 3000，而不是 3000 × 1,000。',
+      ],
+    ]);
+    expect(parsePlan(wb).plan.keyResults[0].target).toBe(1_000_000);
+  });
+
+  it('a note that names no multiple is only a note: Target (USD), Target (2025), Due (date), Value (%)', () => {
+    const wb = exampleWorkbook('en');
+    wb[KR][0][8] = 'Target (USD)';
+    wb[KR][0][7] = 'Baseline (2025)';
+    wb[KR][0][10] = 'Due (date)';
+    wb['Actuals'][0][2] = 'Value (%)';
+    expect(warned(wb)).toEqual([]);
+    for (const header of ['Target (USD k)', 'Target (百萬美元)', 'Target (millions)', 'Target [k]']) {
+      const scaled = exampleWorkbook('en');
+      scaled[KR][0][8] = header;
+      expect(warned(scaled).length, header).toBe(1);
+    }
   });
 });

@@ -520,6 +520,11 @@ export const en = {
       message: 'Column "{column}" is missing on "{tab}"; the default is used.',
       fix: 'Add a header "{column}" in row {row} to set it.',
     },
+    'header-scale': {
+      message:
+        'The header "{header}" notes "{note}", but the numbers below it are read as typed: 3000 is 3000, not 3000 × {multiple}.',
+      fix: 'Type the amounts in full, or give the metrics a Unit of {note} (a number alone is then in {note}); and take the note out of the header.',
+    },
     'duplicate-column': {
       message: 'Column "{column}" appears twice on "{tab}"; only the first is read.',
       fix: 'Rename or delete the second one.',

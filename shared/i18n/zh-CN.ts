@@ -424,6 +424,11 @@ export const zhCN: Messages = {
       message: '“{tab}”表缺少“{column}”列，将使用默认值。',
       fix: '如需设置，请在第 {row} 行添加表头“{column}”。',
     },
+    'header-scale': {
+      message:
+        '表头“{header}”注明“{note}”，但其下方的数字按填写的读取：3000 就是 3000，而不是 3000 × {multiple}。',
+      fix: '请填写完整金额，或将指标的“单位”设为 {note}（此后单独的数字即以 {note} 计）；并删去表头中的注明。',
+    },
     'duplicate-column': {
       message: '“{tab}”表的“{column}”列出现了两次，只读取第一列。',
       fix: '重命名或删除重复的列。',

@@ -424,6 +424,11 @@ export const zhTW: Messages = {
       message: '「{tab}」表缺少「{column}」欄，將使用預設值。',
       fix: '如需設定，請在第 {row} 列新增表頭「{column}」。',
     },
+    'header-scale': {
+      message:
+        '表頭「{header}」註明「{note}」，但其下方的數字依填寫的讀取：3000 就是 3000，而不是 3000 × {multiple}。',
+      fix: '請填寫完整金額，或將指標的「單位」設為 {note}（此後單獨的數字即以 {note} 計）；並刪去表頭中的註明。',
+    },
     'duplicate-column': {
       message: '「{tab}」表的「{column}」欄出現了兩次，只讀取第一欄。',
       fix: '重新命名或刪除重複的欄。',
