@@ -63,6 +63,7 @@ import {
   hasTraditional,
   headerNote,
   languageTag,
+  namesChineseWithoutScript,
   matchEnum,
   matchTab,
   matchesLabel,
@@ -266,6 +267,8 @@ function planLanguage(
   const typed = strategy.values.language;
   if (!typed) return fromTabs;
   const named = languageTag(typed);
+  // "中文" on a plan whose tabs are named in Traditional characters is Traditional Chinese.
+  if (named && namesChineseWithoutScript(typed) && fromTabs !== 'en') return fromTabs;
   if (named) return named;
   if (strategySheet && strategy.rows.language) {
     const at = {

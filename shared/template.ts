@@ -1097,6 +1097,8 @@ export const LANGUAGE_SPELLINGS: Record<LanguageTag, readonly string[]> = {
     '简中',
     '漢語',
     '汉语',
+    '華語',
+    '华语',
   ],
   'zh-TW': [
     'Traditional Chinese',
@@ -1124,6 +1126,14 @@ export const LANGUAGE_SPELLINGS: Record<LanguageTag, readonly string[]> = {
 
 const squash = (text: string) => normalizeHeader(text).replace(/[()[\]\-.]/g, '');
 let languageBySpelling: Map<string, LanguageTag> | undefined;
+
+/** Names of Chinese that say no script ("中文", "zh"): languageTag reads them as zh-CN, for want of anything else. */
+const CHINESE_WITHOUT_SCRIPT = new Set(
+  ['zh', 'zho', 'chi', 'Chinese', '中文', '漢語', '汉语', '華語', '华语'].map(squash),
+);
+
+/** Whether a Language cell names Chinese without saying which script: the plan's tabs then decide. */
+export const namesChineseWithoutScript = (text: string): boolean => CHINESE_WITHOUT_SCRIPT.has(squash(text));
 
 /**
  * The language a Language cell, a --lang option or a locale names: 'en', 'zh-CN' or 'zh-TW', or null when it

@@ -471,6 +471,23 @@ describe('the Language cell', () => {
     }
   });
 
+  it('a Language that names Chinese without a script (中文, zh, Chinese, 華語) follows the tabs: Traditional tabs, Traditional plan', () => {
+    for (const typed of ['中文', 'zh', 'Chinese', '華語', '漢語']) {
+      const tw = exampleWorkbook('zh-TW');
+      setCell(tw, '策略', '語言', '內容', typed);
+      const { plan, issues } = parsePlan(tw);
+      expect(plan.lang, typed).toBe('zh-TW');
+      expect(issues, typed).toEqual([]);
+      // On Simplified tabs it is Simplified, as it always was; and a script named is the script used.
+      const cn = exampleWorkbook('zh-CN');
+      setCell(cn, '策略', '语言', '内容', typed);
+      expect(parsePlan(cn).plan.lang, typed).toBe('zh-CN');
+    }
+    const named = exampleWorkbook('zh-TW');
+    setCell(named, '策略', '語言', '內容', '简体中文');
+    expect(parsePlan(named).plan.lang).toBe('zh-CN');
+  });
+
   it('warns at the cell about a language it does not know, and says which one it uses instead', () => {
     const wb = exampleWorkbook('zh-CN');
     setCell(wb, '策略', '语言', '内容', 'Français');
