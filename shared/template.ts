@@ -866,9 +866,22 @@ export const ALIASES: {
 } = {
   tabs: {
     strategy: ['Product strategy', '產品策略', '产品策略'],
-    keyResults: ['KRs', '關鍵成果', '关键成果'],
+    keyResults: ['KR', 'KRs', '關鍵成果', '关键成果'],
     kpis: ['關鍵績效指標', '关键绩效指标'],
-    actuals: ['實際值', '实际值', '實績', '实绩'],
+    // 實際資料 / 实际数据: the messages' own word for the check-ins.
+    actuals: [
+      'Check-ins',
+      '實際值',
+      '实际值',
+      '實績',
+      '实绩',
+      '每月實績',
+      '每月实绩',
+      '實際資料',
+      '实际资料',
+      '實際數據',
+      '实际数据',
+    ],
     changes: ['Change log', '變更紀錄', '变更纪录'],
   },
   columns: {
@@ -876,22 +889,34 @@ export const ALIASES: {
     'departments.name': ['部門名稱', '部门名称'],
     'departments.lead': ['主管'],
     'objectives.owner': ['負責單位', '负责单位', '部門', '部门'],
-    'objectives.start': ['開始日期', '开始日期'],
-    'objectives.end': ['結束日期', '结束日期'],
+    'objectives.parent': ['上層目標', '上层目标', '上級目標', '上级目标', 'Parent objective'],
+    'objectives.start': ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'],
+    'objectives.end': ['End date', '結束日期', '结束日期', '結束日', '结束日'],
     'keyResults.title': ['關鍵成果', '关键成果'],
     'keyResults.owner': ['負責單位', '负责单位', '部門', '部门'],
     'keyResults.type': ['類別', '类别', '型別', '型别'], // 型別: the Traditional label until 2026-11
-    'keyResults.baseline': ['基準值', '基准值', '基準', '基准'],
-    'keyResults.start': ['開始日期', '开始日期'],
-    'keyResults.due': ['Due date', '截止日期', '到期日'],
+    'keyResults.baseline': [
+      'Starting value',
+      '基準值',
+      '基准值',
+      '基準',
+      '基准',
+      '起始值',
+      '初始值',
+      '起點',
+      '起点',
+    ],
+    'keyResults.start': ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'],
+    'keyResults.due': ['Due date', 'Deadline', '截止日期', '截止日', '到期日', '期限'],
+    'keyResults.phasing': ['拆解方式', '分配方式'],
     'keyResults.weight': ['比重'],
     'keyResults.confidence': ['信心度', '信心指數', '信心指数'],
     'kpis.owner': ['負責單位', '负责单位', '部門', '部门'],
     'kpis.keyResult': ['關鍵成果', '关键成果'],
     'roadmap.item': ['項目', '项目'],
     'roadmap.owner': ['負責單位', '负责单位', '部門', '部门'],
-    'roadmap.start': ['開始日期', '开始日期'],
-    'roadmap.end': ['結束日期', '结束日期'],
+    'roadmap.start': ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'],
+    'roadmap.end': ['End date', '結束日期', '结束日期', '結束日', '结束日'],
     'roadmap.keyResults': ['關鍵成果', '关键成果'],
     'actuals.value': ['實際值', '实际值', '實績', '实绩'],
     'changes.timestamp': ['時間戳記', '时间戳记'],
@@ -902,9 +927,9 @@ export const ALIASES: {
   fields: {
     strategy: ['戰略', '战略'], // the label before Strategy became 策略 everywhere
     targetUsers: ['目標使用者', '目标使用者', '目標客群', '目标客群'],
-    periodStart: ['期間開始', '期间开始'],
-    periodEnd: ['期間結束', '期间结束'],
-    currency: ['幣別', '币别'],
+    periodStart: ['Plan start', '期間開始', '期间开始', '計畫開始', '计划开始', '開始日期', '开始日期'],
+    periodEnd: ['Plan end', '期間結束', '期间结束', '計畫結束', '计划结束', '結束日期', '结束日期'],
+    currency: ['幣別', '币别', '幣種', '币种', '貨幣單位', '货币单位'],
   },
   values: {
     // Taiwan's words: 累積 (cumulative), 閥值 (threshold), 提高 / 增加, 減少 / 下降, 平均分配, 未開始 / 執行中.
@@ -927,12 +952,13 @@ export const ALIASES: {
  * one, so 關鍵結果, 关键结果 and a half-converted 关键結果 name the same tab. Characters outside the template's
  * words need no entry: they could not match anyway. A new label or alias with a character that Traditional
  * Chinese writes differently needs its pair here (until the label has its own zh-TW text); test/traditional-plan
- * checks that every Traditional alias folds to its Simplified twin.
+ * checks that every Traditional alias folds to its Simplified twin. 畫 folds to 划, as OpenCC converts 計畫 (a plan)
+ * to 计划: in the template's words it is never a drawing.
  */
 const TRADITIONAL =
-  '萬與業個義產億價體儲關內冊準劃別單變臺號後週圖圓塊備頭實屬幣開異錄態願戰戶數時權標欄檻歐漢註點狀稱簡類級紀紐線結績編羣規計訂記語負責貨達進裡裏鐘鍾鍵鎊門間閾階際韓項頻顏積閥執減灣';
+  '萬與業個義產億價體儲關內冊準劃別單變臺號後週圖圓塊備頭實屬幣開異錄態願戰戶數時權標欄檻歐漢註點狀稱簡類級紀紐線結績編羣規計訂記語負責貨達進裡裏鐘鍾鍵鎊門間閾階際韓項頻顏積閥執減灣資據層種畫';
 const SIMPLIFIED =
-  '万与业个义产亿价体储关内册准划别单变台号后周图圆块备头实属币开异录态愿战户数时权标栏槛欧汉注点状称简类级纪纽线结绩编群规计订记语负责货达进里里钟钟键镑门间阈阶际韩项频颜积阀执减湾';
+  '万与业个义产亿价体储关内册准划别单变台号后周图圆块备头实属币开异录态愿战户数时权标栏槛欧汉注点状称简类级纪纽线结绩编群规计订记语负责货达进里里钟钟键镑门间阈阶际韩项频颜积阀执减湾资据层种划';
 const FOLD = new Map([...TRADITIONAL].map((t, i) => [t, [...SIMPLIFIED][i]]));
 const HAN = /[\u3400-\u9fff]/;
 

@@ -577,3 +577,36 @@ describe('the template’s other spellings (ALIASES)', () => {
     expect(matchTab('Departments and more')).toBeUndefined();
   });
 });
+
+describe('a plan as a Taiwanese team writes its headers', () => {
+  it('reads 實際資料, 起始值, 拆解方式, 開始日, 截止日, 上層目標, 計畫開始, 計畫結束 and 幣種 as the template’s own words', () => {
+    const wb = exampleWorkbook('zh-TW');
+    const rename = (grid: unknown[][], from: string, to: string) => {
+      const row = grid.findIndex((r) => r[0] === from);
+      if (row >= 0) grid[row][0] = to;
+      else grid[0][grid[0].indexOf(from)] = to;
+    };
+    const { 實際: checkIns, ...rest } = wb;
+    const written: Workbook = { ...rest, 實際資料: checkIns };
+    for (const [from, to] of [
+      ['基線', '起始值'],
+      ['分解方式', '拆解方式'],
+      ['開始', '開始日'],
+      ['截止', '截止日'],
+    ])
+      rename(written['關鍵結果'], from, to);
+    rename(written['目標'], '上級', '上層目標');
+    rename(written['策略'], '週期開始', '計畫開始');
+    rename(written['策略'], '週期結束', '計畫結束');
+    rename(written['策略'], '貨幣', '幣種');
+    const read = parsePlan(written);
+    const example = parsePlan(exampleWorkbook('zh-TW'));
+    expect(read.issues).toEqual(example.issues);
+    expect(read.plan.period).toEqual(example.plan.period);
+    expect(read.plan.strategy.values.currency).toBe(example.plan.strategy.values.currency);
+    expect(read.plan.keyResults).toEqual(example.plan.keyResults);
+    expect(read.plan.objectives).toEqual(example.plan.objectives);
+    expect(read.plan.actuals).toEqual(example.plan.actuals);
+    expect(read.plan.layout.actuals?.sheet).toBe('實際資料');
+  });
+});
