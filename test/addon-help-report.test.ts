@@ -12,7 +12,7 @@ describe('Help names the report command', () => {
   for (const [locale, words] of [
     ['en_US', /only your company can open, such as an intranet/],
     ['zh_CN', /仅公司内部可访问的位置（如内网/],
-    ['zh_TW', /僅公司內部可訪問的位置（如內部網站/],
+    ['zh_TW', /僅公司內部可存取的位置（如內部網站/],
   ] as const) {
     it(locale, () => {
       const run = loadAddon({ userLocale: locale });

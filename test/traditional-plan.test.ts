@@ -34,7 +34,7 @@ import {
   type PlanProgress,
   type Workbook,
 } from '../shared';
-import { rowOf, setCell } from './helpers/edit';
+import { getCell, rowOf, setCell } from './helpers/edit';
 
 /**
  * What a Taiwan team types for each Simplified word of the example's tab names, headers, Strategy fields, allowed
@@ -608,5 +608,16 @@ describe('a plan as a Taiwanese team writes its headers', () => {
     expect(read.plan.objectives).toEqual(example.plan.objectives);
     expect(read.plan.actuals).toEqual(example.plan.actuals);
     expect(read.plan.layout.actuals?.sheet).toBe('實際資料');
+  });
+});
+
+describe('Taiwan’s words in the Traditional Chinese plan', () => {
+  it('a level key result is 水準, as Taiwan says it; 水平, the word before, is read the same', () => {
+    const wb = exampleWorkbook('zh-TW');
+    expect(getCell(wb, '關鍵結果', 'KR3', '類型')).toBe('水準');
+    setCell(wb, '關鍵結果', 'KR3', '類型', '水平');
+    const { plan, issues } = parsePlan(wb);
+    expect(plan.keyResults[2].type).toBe('level');
+    expect(issues).toEqual(parsePlan(exampleWorkbook('zh-TW')).issues);
   });
 });

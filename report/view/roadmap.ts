@@ -3,6 +3,7 @@
  * tracks, phase bars for large plans, key results due as milestones coloured by status, and its data table.
  */
 import { monthOf } from '../../shared/calendar';
+import { joinList } from '../../shared/i18n';
 import type { KeyResult, RoadmapItem } from '../../shared/plan';
 import { STATUS_LABELS } from '../../shared/progress';
 import { enumLabel } from '../../shared/template';
@@ -31,7 +32,7 @@ export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
       r.owner,
       f.date(r.start),
       f.date(r.end),
-      r.keyResultIds.join(', '),
+      joinList(r.keyResultIds, lang),
       r.status ? enumLabel('roadmapStatus', r.status, lang) : f.none,
     ]),
   };

@@ -6,7 +6,7 @@ export const zhTW: Messages = {
     enums: {
       type: {
         cumulative: '累計',
-        level: '水平',
+        level: '水準',
         threshold: '閾值',
         milestone: '里程碑',
       },
@@ -162,7 +162,7 @@ export const zhTW: Messages = {
           },
           type: {
             label: '類型',
-            note: '累計（可相加：註冊數、收入）、水平（比率）、閾值（每期達到的標準）或里程碑（按期完成）。',
+            note: '累計（可相加：註冊數、收入）、水準（比率）、閾值（每期達到的標準）或里程碑（按期完成）。',
           },
           unit: {
             label: '單位',
@@ -285,7 +285,7 @@ export const zhTW: Messages = {
           },
           value: {
             label: '數值',
-            note: '累計型：當期發生量；其他：當日測得的水平；里程碑：完成填 1。',
+            note: '累計型：當期發生量；其他：當日測得的水準；里程碑：完成填 1。',
           },
           note: {
             label: '備註',
@@ -356,11 +356,11 @@ export const zhTW: Messages = {
     targetsSummaryColumns: {
       targetToDate: {
         label: '此時應達成',
-        note: '截至「截至日期」應達到的水平：截至最後一個已評估月份的目標值（與報告一致）。',
+        note: '截至「截至日期」應達到的水準：截至最後一個已評估月份的目標值（與報告一致）。',
       },
       actualToDate: {
         label: '當前值',
-        note: '當前所處水平：累計型為基線加已計入的實際值，其他為最近一次計入的實際值。',
+        note: '當前所處水準：累計型為基線加已計入的實際值，其他為最近一次計入的實際值。',
       },
       attainment: {
         label: '達成率',
@@ -392,7 +392,7 @@ export const zhTW: Messages = {
       checkedIn: { label: '評估月份實際值筆數', note: '該指標在評估月份的實際值列數。' },
       latestCheckIn: {
         label: '最近實際值日期',
-        note: '水平與閾值指標：計入的最近一筆實際值的日期（無則為 0）。',
+        note: '水準與閾值指標：計入的最近一筆實際值的日期（無則為 0）。',
       },
       expectedAttainment: { label: '預期達成率', note: '累計目標值對應的達成率。' },
     },
@@ -848,7 +848,7 @@ export const zhTW: Messages = {
       fixTypedValue: '已在 {cell} 輸入 {value}。',
     },
     helpText:
-      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白試算表中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本試算表生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可訪問的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標。',
+      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白試算表中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本試算表生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可存取的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標。',
   },
   customFunctions: {
     args: {
@@ -948,7 +948,7 @@ export const zhTW: Messages = {
       noObjectives: () => '尚無目標。',
       problems: (_e, _w, e, w) => `計畫中有 ${e} 個錯誤、${w} 個警告。`,
       noProblems: () => '計畫通過了全部檢查。',
-      tips: (_, t) => `${t} 條提示`,
+      tips: (_, t) => `${t} 則提示`,
       through: (month) => `截至 ${month}`,
       milestoneCaption: (id) => `${id}：里程碑，截止月份前為 0，完成後為 1。`,
       milestoneDone: (date) => `已於 ${date} 完成`,
@@ -958,7 +958,7 @@ export const zhTW: Messages = {
         kind === 'cumulative'
           ? `${id}：累計目標路徑與實際值對比，並預測至 ${due}。`
           : kind === 'level'
-            ? `${id}：計畫水平路徑與實測值對比，並按趨勢預測至 ${due}。`
+            ? `${id}：計畫水準路徑與實測值對比，並按趨勢預測至 ${due}。`
             : `${id}：每月應達到的標準與實測值對比。`,
       roadmapCaption: (lanes, items, milestones) =>
         `路線圖：${lanes} 個部門泳道中的 ${items} 個事項，按階段著色；菱形標記 ${milestones} 個關鍵結果的截止日期，按狀態著色；虛線為截至日期。`,
@@ -980,7 +980,7 @@ export const zhTW: Messages = {
       cellAt: (sheet, cell) => `${sheet} · ${cell}`,
       wholeTab: (sheet) => `${sheet}（工作表）`,
       forecastLabel: () => '預測',
-      targetPath: (kind) => (kind === 'cumulative' ? '目標路徑' : kind === 'level' ? '計畫水平' : '達標線'),
+      targetPath: (kind) => (kind === 'cumulative' ? '目標路徑' : kind === 'level' ? '計畫水準' : '達標線'),
       milestoneMarker: () => '關鍵結果截止',
       leadBy: (lead) => `負責人：${lead}`,
       planHasErrors: (_n, t) => `計畫中有 ${t} 個錯誤：在修正之前，以下數字不包含受其影響的部分。`,
@@ -998,17 +998,17 @@ export const zhTW: Messages = {
         '--sheet：「{value}」不是 Google 試算表的網址或試算表 ID；請從瀏覽器位址列複製網址（https://docs.google.com/spreadsheets/d/…/edit）',
       badApiRoot: 'GTM_PYRAMID_SHEETS_API：「{value}」不是 http(s) 網址，例如 https://sheets.googleapis.com/',
       noCredentials:
-        '試算表 {id}：未找到 Google 憑據。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務帳號金鑰檔案（或使用工作負載身份聯合）。詳見 {guide}',
+        '試算表 {id}：未找到 Google 憑證。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務帳號金鑰檔案（或使用工作負載身分聯合）。詳見 {guide}',
       badCredentialsFile:
-        '試算表 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，無法用作 Google 憑據（{reason}）；請指向服務帳號金鑰檔案（JSON），或取消設定以使用 gcloud 的登入',
+        '試算表 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，無法用作 Google 憑證（{reason}）；請指向服務帳號金鑰檔案（JSON），或取消設定以使用 gcloud 的登入',
       unauthenticated:
-        '試算表 {id}：Google 拒絕了憑據（401：已過期或已撤銷）；請重新執行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
+        '試算表 {id}：Google 拒絕了憑證（401：已過期或已撤銷）；請重新執行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
       forbidden: '試算表 {id}：沒有讀取權限（403）；請在 Google 試算表中點選「共用」，把 {who} 新增為檢視者',
       forbiddenServiceAccount: '服務帳號 {email}',
       forbiddenUser: '您登入 gcloud 時使用的 Google 帳號（gcloud auth application-default login）',
       forbiddenToken: 'GTM_PYRAMID_ACCESS_TOKEN 所屬的帳號',
       apiDisabled:
-        '試算表 {id}：這些憑據所屬的 Google Cloud 專案未啟用 Google Sheets API（403）；請啟用：gcloud services enable sheets.googleapis.com',
+        '試算表 {id}：這些憑證所屬的 Google Cloud 專案未啟用 Google Sheets API（403）；請啟用：gcloud services enable sheets.googleapis.com',
       notFound:
         '找不到 ID 為 {id} 的試算表（404）；請從試算表網址中複製 ID，即 https://docs.google.com/spreadsheets/d/ID/edit 中 /d/ 與 /edit 之間的部分，或直接傳入完整網址',
       busy: '試算表 {id}：重試 {attempts} 次後 Google 試算表仍返回 {status}（{reason}）；未寫入任何檔案。請幾分鐘後再試',
@@ -1177,7 +1177,7 @@ export const zhTW: Messages = {
     kpis: 'KPI：',
     noObjectives: '還沒有目標。',
     checked: '檢查時間 {time}；進度截至 {date}。',
-    done: '檢查完成：{errors} 個錯誤、{warnings} 個警告、{tips} 條提示。',
+    done: '檢查完成：{errors} 個錯誤、{warnings} 個警告、{tips} 則提示。',
     noIssues: '未發現問題：計畫已可用於檢討。',
     tabMissing: '缺少工作表',
     goTo: '前往儲存格 {cell}',
@@ -1227,7 +1227,7 @@ export const zhTW: Messages = {
     noKeyResults: () => 'report：未能讀取任何關鍵結果，因此報告不顯示進度（退出碼 2）。',
     planHasErrors: (errors) => `report：計畫中有 ${errors} 個錯誤；每個頁面都會註明（退出碼 1）。`,
     checkSummary: (name, errors, warnings, tips, asOf) =>
-      `${name}：${errors} 個錯誤，${warnings} 個警告，${tips} 條提示（截至 ${asOf}）`,
+      `${name}：${errors} 個錯誤，${warnings} 個警告，${tips} 則提示（截至 ${asOf}）`,
     exampleWritten: (path, language) => `範例計畫已寫入 ${path}（${language}）。`,
     exampleImport: () =>
       '在 Google 試算表中從「檔案 > 匯入 > 上傳（取代試算表）」匯入，或用 Excel、LibreOffice 開啟。',
