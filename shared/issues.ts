@@ -43,6 +43,7 @@ const ISSUES = {
   'header-scale': ['warning', 'structure'],
   'empty-sheet': ['error', 'structure'],
   'duplicate-tab': ['warning', 'structure'],
+  'tab-name-near': ['warning', 'structure'],
   'missing-id': ['error', 'structure'],
   'duplicate-id': ['error', 'structure'],
   'missing-value': ['error', 'structure'],

@@ -67,6 +67,7 @@ import {
   matchEnum,
   matchTab,
   matchesLabel,
+  nearTab,
   tabDef,
   type Localized,
   type ColumnDef,
@@ -243,6 +244,12 @@ function findTabs(workbook: Workbook, issues: PlanIssue[]): Map<TabKey, { name: 
       issues.push(
         makeIssue('duplicate-tab', { sheet: name, row: 1, column: 1 }, { tab: name, first: first.name }),
       );
+  }
+  // "2. 關鍵結果" where there is no 關鍵結果: said at that tab, beside the missing tab's own issue.
+  for (const name of Object.keys(workbook)) {
+    const near = nearTab(name);
+    if (near && !found.has(near.key))
+      issues.push(makeIssue('tab-name-near', { sheet: name, row: 1, column: 1 }, { name, tab: near.label }));
   }
   return found;
 }

@@ -1036,6 +1036,20 @@ export function matchTab(sheetName: string): TabDef | undefined {
   return TABS.find((t) => formsOf(t.label).has(wanted));
 }
 
+/**
+ * The plan tab a sheet's name comes close to without being it: a number before it or a note after it ("2. 關鍵結果",
+ * "Key Results (KR)", "03_Actuals"). Such a tab is not read (a plan tab is found by its name, and "Key Results
+ * (2025)" beside "Key Results" is last year's); the parser says so, so that the missing tab is not a mystery.
+ */
+export function nearTab(sheetName: string): TabDef | undefined {
+  if (matchTab(sheetName)) return undefined;
+  const bare = sheetName
+    .replace(HEADER_NOTE, '')
+    .replace(/^\s*\d+\s*[.、．:_\-)）]?\s*/, '')
+    .trim();
+  return bare && bare !== sheetName.trim() ? matchTab(bare) : undefined;
+}
+
 /** A note in brackets after a header, as people add one: "Target (USD)", "目標值（萬元）", "Due [date]" (a multiple in it is said: header-scale). */
 const HEADER_NOTE = /\s*[(（[【]([^()（）[\]【】]*)[)）\]】]\s*$/;
 

@@ -111,6 +111,17 @@ const cases: Case[] = [
     a1: 'I1',
   },
   {
+    name: 'a tab named like a plan tab, with a number before it',
+    code: 'tab-name-near',
+    edit: (wb) => {
+      wb['2. Key Results'] = wb[KR];
+      delete wb[KR];
+    },
+    sheet: '2. Key Results',
+    a1: 'A1',
+    says: 'The "2. Key Results" tab looks like the "Key Results" tab but is not read',
+  },
+  {
     name: 'a number header counts in a multiple the numbers are not read in',
     code: 'header-scale',
     edit: (wb) => (wb[KR][0][8] = 'Target (in thousands)'),
@@ -1188,5 +1199,37 @@ describe('a header that counts its column in a multiple', () => {
       scaled[KR][0][8] = header;
       expect(warned(scaled).length, header).toBe(1);
     }
+  });
+});
+
+describe('a tab named close to a plan tab', () => {
+  const near = (names: Record<string, string>, lang: 'en' | 'zh-TW' = 'en') => {
+    const wb = exampleWorkbook(lang);
+    const renamed: Workbook = {};
+    for (const [name, grid] of Object.entries(wb)) renamed[names[name] ?? name] = grid;
+    return parsePlan(renamed).issues.filter((i) => i.code === 'tab-name-near');
+  };
+
+  it('names the tab to rename, in the plan’s words: 關鍵結果(KR), 03_實際', () => {
+    const issues = near({ 關鍵結果: '關鍵結果(KR)', 實際: '03_實際' }, 'zh-TW');
+    expect(issues.map((i) => [i.sheet, i.message['zh-TW'], i.fix['zh-TW']])).toEqual([
+      [
+        '關鍵結果(KR)',
+        '「關鍵結果(KR)」工作表看起來是「關鍵結果」表，但未被讀取：計畫依名稱尋找工作表。',
+        '把它改名為「關鍵結果」。',
+      ],
+      [
+        '03_實際',
+        '「03_實際」工作表看起來是「實際」表，但未被讀取：計畫依名稱尋找工作表。',
+        '把它改名為「實際」。',
+      ],
+    ]);
+  });
+
+  it('says nothing of last year’s copy beside the tab itself, or of a name that is no plan tab', () => {
+    const wb = exampleWorkbook('en');
+    wb['Key Results (2025)'] = wb[KR];
+    wb['2026 notes'] = [['notes']];
+    expect(parsePlan(wb).issues.filter((i) => i.code === 'tab-name-near')).toEqual([]);
   });
 });

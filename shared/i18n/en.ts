@@ -529,6 +529,10 @@ export const en = {
       message: 'Column "{column}" appears twice on "{tab}"; only the first is read.',
       fix: 'Rename or delete the second one.',
     },
+    'tab-name-near': {
+      message: 'The "{name}" tab looks like the "{tab}" tab but is not read: plan tabs are found by their names.',
+      fix: 'Rename it to "{tab}".',
+    },
     'duplicate-tab': {
       message:
         'The "{tab}" tab is the same part of the plan as "{first}", which is the one read; "{tab}" counts for nothing.',

@@ -433,6 +433,10 @@ export const zhCN: Messages = {
       message: '“{tab}”表的“{column}”列出现了两次，只读取第一列。',
       fix: '重命名或删除重复的列。',
     },
+    'tab-name-near': {
+      message: '“{name}”工作表看起来是“{tab}”表，但未被读取：计划按名称查找工作表。',
+      fix: '把它改名为“{tab}”。',
+    },
     'duplicate-tab': {
       message: '“{tab}”表与“{first}”表是计划的同一部分，只读取后者；“{tab}”不计入。',
       fix: '把其中的内容移到“{first}”，然后删除“{tab}”或将其改名。',

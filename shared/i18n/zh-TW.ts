@@ -433,6 +433,10 @@ export const zhTW: Messages = {
       message: '「{tab}」表的「{column}」欄出現了兩次，只讀取第一欄。',
       fix: '重新命名或刪除重複的欄。',
     },
+    'tab-name-near': {
+      message: '「{name}」工作表看起來是「{tab}」表，但未被讀取：計畫依名稱尋找工作表。',
+      fix: '把它改名為「{tab}」。',
+    },
     'duplicate-tab': {
       message: '「{tab}」表與「{first}」表是計畫的同一部分，只讀取後者；「{tab}」不計入。',
       fix: '把其中的內容移到「{first}」，然後刪除「{tab}」或將其改名。',
