@@ -44,6 +44,7 @@ const ISSUES = {
   'empty-sheet': ['error', 'structure'],
   'duplicate-tab': ['warning', 'structure'],
   'tab-name-near': ['warning', 'structure'],
+  'unread-header': ['tip', 'structure'],
   'missing-id': ['error', 'structure'],
   'duplicate-id': ['error', 'structure'],
   'missing-value': ['error', 'structure'],

@@ -403,6 +403,24 @@ function readTable(
       const code: IssueCode = column.required ? 'missing-column' : 'missing-column-optional';
       issues.push(makeIssue(code, at, { tab: sheet, column: column.label, row: headerIndex + 1 }));
     }
+    // A column is missing and a header is read as nothing: it may be that column spelled another way (拆解方式 for
+    // 分解方式). Said at the header, naming the columns it could be; a column of the person's own stays theirs.
+    const missing = def.columns.filter((column) => !(column.key in columns)).map((column) => column.label);
+    if (missing.length)
+      headerCells.forEach((cell, c) => {
+        if (typeof cell !== 'string' || cell.trim() === '') return;
+        if (allColumns.some((col) => matchesLabel(cell, col.label))) return;
+        const at = { sheet, row: headerIndex + 1, column: c + 1 };
+        const quoted = (lang: Lang, text: string) =>
+          lang === 'zh-TW' ? `「${text}」` : lang === 'zh-CN' ? `“${text}”` : `"${text}"`;
+        const names = inEveryLanguage((lang) =>
+          joinList(
+            missing.map((label) => quoted(lang, label[lang])),
+            lang,
+          ),
+        );
+        issues.push(makeIssue('unread-header', at, { header: cell.trim(), tab: sheet, missing: names }));
+      });
   }
   // The data rows are not copied out (an Actuals tab has 160,000 at 10,000 key results): readRows walks the grid.
   return {

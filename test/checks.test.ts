@@ -111,6 +111,14 @@ const cases: Case[] = [
     a1: 'I1',
   },
   {
+    name: 'a header read as nothing where a column is missing',
+    code: 'unread-header',
+    edit: (wb) => (wb[KR][0][11] = 'Split'),
+    sheet: KR,
+    a1: 'L1',
+    says: 'The header "Split" on "Key Results" is no column the plan reads, and "Key Results" lacks "Phasing".',
+  },
+  {
     name: 'a tab named like a plan tab, with a number before it',
     code: 'tab-name-near',
     edit: (wb) => {

@@ -530,8 +530,13 @@ export const en = {
       fix: 'Rename or delete the second one.',
     },
     'tab-name-near': {
-      message: 'The "{name}" tab looks like the "{tab}" tab but is not read: plan tabs are found by their names.',
+      message:
+        'The "{name}" tab looks like the "{tab}" tab but is not read: plan tabs are found by their names.',
       fix: 'Rename it to "{tab}".',
+    },
+    'unread-header': {
+      message: 'The header "{header}" on "{tab}" is no column the plan reads, and "{tab}" lacks {missing}.',
+      fix: 'If it is one of them, rename it so; if it is your own column, leave it.',
     },
     'duplicate-tab': {
       message:

@@ -437,6 +437,10 @@ export const zhCN: Messages = {
       message: '“{name}”工作表看起来是“{tab}”表，但未被读取：计划按名称查找工作表。',
       fix: '把它改名为“{tab}”。',
     },
+    'unread-header': {
+      message: '“{tab}”表的表头“{header}”不是计划读取的列，而“{tab}”表缺少{missing}。',
+      fix: '如果它就是其中之一，请照此改名；如果是你自己的列，保留即可。',
+    },
     'duplicate-tab': {
       message: '“{tab}”表与“{first}”表是计划的同一部分，只读取后者；“{tab}”不计入。',
       fix: '把其中的内容移到“{first}”，然后删除“{tab}”或将其改名。',

@@ -437,6 +437,10 @@ export const zhTW: Messages = {
       message: '「{name}」工作表看起來是「{tab}」表，但未被讀取：計畫依名稱尋找工作表。',
       fix: '把它改名為「{tab}」。',
     },
+    'unread-header': {
+      message: '「{tab}」表的表頭「{header}」不是計畫讀取的欄，而「{tab}」表缺少{missing}。',
+      fix: '如果它就是其中之一，請照此改名；如果是你自己的欄，保留即可。',
+    },
     'duplicate-tab': {
       message: '「{tab}」表與「{first}」表是計畫的同一部分，只讀取後者；「{tab}」不計入。',
       fix: '把其中的內容移到「{first}」，然後刪除「{tab}」或將其改名。',
