@@ -115,6 +115,14 @@ function parseLang(value: string | undefined): Lang | undefined {
   throw new UsageError('badLang', 'en', { value });
 }
 
+/** --locale: a language and maybe a country, as a spreadsheet names its locale (de_DE, fr-FR, en). */
+function parseLocale(value: string | undefined, lang: Lang): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i.test(value.trim()))
+    throw new UsageError('badLocale', lang, { value });
+  return value.trim();
+}
+
 function parseAsOf(value: string | undefined, lang: Lang): IsoDate | undefined {
   if (value === undefined) return undefined;
   if (!isIsoDate(value)) throw new UsageError('badAsOf', lang, { value });
@@ -182,6 +190,10 @@ interface Input {
   /** A live spreadsheet's locale: numbers typed as text are read with its decimal sign. */
   locale?: string;
 }
+
+/** --locale for a file, which records none; a live sheet is read in its own locale. */
+const withLocale = (input: Input, locale: string | undefined): Input =>
+  locale !== undefined && input.locale === undefined ? { ...input, locale } : input;
 
 async function loadInput(
   file: string | undefined,
@@ -268,6 +280,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     'as-of': { type: 'string' },
     sheet: { type: 'string' },
     previous: { type: 'string' },
+    locale: { type: 'string' },
   });
   if (values.help) {
     io.out(usage(said));
@@ -277,12 +290,13 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError('tooManyFiles', said, { command: 'report', count: positionals.length });
   const lang = parseLang(values.lang as string | undefined);
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined, said);
+  const givenLocale = parseLocale(values.locale as string | undefined, said);
   const file = positionals[0];
   const sheet = values.sheet as string | undefined;
   // The chart worker starts first, so that Vega loads while the workbook is read (render/chart-thread.ts).
   const charts = startChartThread();
   try {
-    const input = await loadInput(file, lang, io, sheet);
+    const input = withLocale(await loadInput(file, lang, io, sheet), givenLocale);
     requirePlanTabs(input, lang);
     const missing = missingRequiredTabs(input.workbook, lang ?? 'en');
     if (missing.length) {
@@ -421,6 +435,7 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     lang: { type: 'string' },
     'as-of': { type: 'string' },
     sheet: { type: 'string' },
+    locale: { type: 'string' },
   });
   if (values.help) {
     io.out(usage(said));
@@ -430,8 +445,12 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError('tooManyFiles', said, { command: 'check', count: positionals.length });
   const langOption = parseLang(values.lang as string | undefined);
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined, said);
+  const givenLocale = parseLocale(values.locale as string | undefined, said);
   const file = positionals[0];
-  const input = await loadInput(file, langOption, io, values.sheet as string | undefined);
+  const input = withLocale(
+    await loadInput(file, langOption, io, values.sheet as string | undefined),
+    givenLocale,
+  );
   requirePlanTabs(input, langOption);
   const asOf = givenAsOf ?? (input.source === null ? EXAMPLE_AS_OF : io.today(input.timeZone));
   const { plan, issues } = analyzeWorkbook(input.workbook, {

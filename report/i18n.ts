@@ -122,6 +122,7 @@ export const USAGE_MESSAGES = {
   help: localized((m) => m.report.usage.help),
   badLang: localized((m) => m.report.usage.badLang),
   badAsOf: localized((m) => m.report.usage.badAsOf),
+  badLocale: localized((m) => m.report.usage.badLocale),
   unknownOption: localized((m) => m.report.usage.unknownOption),
   missingValue: localized((m) => m.report.usage.missingValue),
   dashValue: localized((m) => m.report.usage.dashValue),

@@ -542,3 +542,43 @@ describe('gtm-pyramid example', () => {
     });
   });
 });
+
+describe('--locale: numbers typed as text in a file, read as that locale writes them', () => {
+  it('1.250.000 typed as text is an error read as en_US (the file records no locale), and 1,250,000 with --locale de_DE', async () => {
+    const wb = exampleGrid('en');
+    setCell(
+      wb,
+      tabDef('keyResults').label.en,
+      'KR1',
+      columnDef('keyResults', 'target').label.en,
+      '1.250.000',
+    );
+    writeFileSync(join(dir, 'german.xlsx'), await planToXlsxBuffer(wb, { lang: 'en', targets: false }));
+    const issues = (run: { stdout: string[] }) =>
+      (JSON.parse(run.stdout.join('\n')) as { issues: { code: string; cell: string; fix: string }[] }).issues;
+
+    const plain = await runCli(['check', 'german.xlsx', '--json'], dir);
+    expect(plain.code).toBe(1);
+    expect(issues(plain).filter((i) => i.code === 'decimal-mark')).toEqual([
+      expect.objectContaining({ cell: 'I2', fix: 'Type 1250000.' }),
+    ]);
+    const german = await runCli(['check', 'german.xlsx', '--locale', 'de_DE', '--json'], dir);
+    expect(issues(german).filter((i) => i.code === 'decimal-mark')).toEqual([]);
+    expect(german.code).toBe(0);
+
+    const report = await runCli(['report', 'german.xlsx', '--locale', 'de-DE', '--out', 'german'], dir);
+    expect(report.code).toBe(0);
+    const plan = JSON.parse(readFileSync(join(dir, 'german', 'plan.json'), 'utf8')) as {
+      keyResults: { id: string; target: number }[];
+    };
+    expect(plan.keyResults[0]).toMatchObject({ id: 'KR1', target: 1_250_000 });
+  });
+
+  it('a --locale that names no locale is refused before anything is read', async () => {
+    expect(await runCli(['check', 'german.xlsx', '--locale', '1,5'], dir)).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: ['gtm-pyramid: --locale must be a locale such as en_US, de_DE or fr-FR, not "1,5"'],
+    });
+  });
+});

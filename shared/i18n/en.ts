@@ -1162,12 +1162,13 @@ export const en = {
     usage: {
       help: [
         'Usage:',
-        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
+        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      Write the static report (DIR/index.html, plan.json; default DIR {reportDir}).',
         '      Without plan.xlsx or --sheet, the built-in example plan is used (as of {exampleAsOf} unless --as-of is given).',
         '      --sheet reads the live Google Sheet (Application Default Credentials; see {guide}).',
         "      --previous names the last report's plan.json (a file or https:// URL): the report then says what moved since.",
-        '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
+        '      --locale de_DE reads numbers typed as text in a file as that locale writes them (1.234,5); a live sheet has its own.',
+        '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      Run the plan checks. Exit 0: no errors; 1: the plan has errors; 2: the plan cannot be read.',
         '  gtm-pyramid example [--out FILE] [--lang en|zh-CN|zh-TW] [--force]',
         '      Write the example plan as an .xlsx to import into Google Sheets (default {exampleFile}).',
@@ -1176,6 +1177,7 @@ export const en = {
       ].join('\n'),
       badLang: '--lang must be a language such as en, zh-CN or zh-TW, not "{value}"',
       badAsOf: '--as-of must be a real day written YYYY-MM-DD, not "{value}"',
+      badLocale: '--locale must be a locale such as en_US, de_DE or fr-FR, not "{value}"',
       unknownOption: '{command}: unknown option {option} (see gtm-pyramid --help)',
       missingValue: '{command}: {option} needs a value (see gtm-pyramid --help)',
       dashValue: '{command}: {option} needs a value; write one that starts with "-" as {option}=VALUE',

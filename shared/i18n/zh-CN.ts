@@ -1092,12 +1092,13 @@ export const zhCN: Messages = {
     usage: {
       help: [
         '用法：',
-        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
+        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      写出静态报告（DIR/index.html、plan.json；DIR 默认为 {reportDir}）。',
         '      未给出 plan.xlsx 或 --sheet 时，使用内置示例计划（截至 {exampleAsOf}，除非给出 --as-of）。',
         '      --sheet 读取在线 Google 表格（应用默认凭据；见 {guide}）。',
         '      --previous 指定上次报告的 plan.json（文件或 https:// 网址）：报告会说明自上次报告以来的变化。',
-        '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
+        '      --locale de_DE 按该区域设置的写法读取文件中以文本填写的数字（1.234,5）；在线表格使用其自身的设置。',
+        '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      运行计划检查。退出码 0：没有错误；1：计划有错误；2：无法读取计划。',
         '  gtm-pyramid example [--out FILE] [--lang en|zh-CN|zh-TW] [--force]',
         '      把示例计划写成 .xlsx，以导入 Google 表格（默认 {exampleFile}）。',
@@ -1106,6 +1107,7 @@ export const zhCN: Messages = {
       ].join('\n'),
       badLang: '--lang 应为 en、zh-CN 或 zh-TW 等语言，而不是“{value}”',
       badAsOf: '--as-of 应为以 YYYY-MM-DD 书写的真实日期，而不是“{value}”',
+      badLocale: '--locale 应为 en_US、de_DE 或 fr-FR 等区域设置，而不是“{value}”',
       unknownOption: '{command}：未知选项 {option}（见 gtm-pyramid --help）',
       missingValue: '{command}：{option} 需要一个值（见 gtm-pyramid --help）',
       dashValue: '{command}：{option} 需要一个值；以“-”开头的值请写成 {option}=值',

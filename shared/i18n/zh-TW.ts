@@ -1093,12 +1093,13 @@ export const zhTW: Messages = {
     usage: {
       help: [
         '用法：',
-        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
+        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      寫出靜態報告（DIR/index.html、plan.json；DIR 預設為 {reportDir}）。',
         '      未指定 plan.xlsx 或 --sheet 時，使用內建範例計畫（截至 {exampleAsOf}，除非指定 --as-of）。',
         '      --sheet 讀取線上 Google 試算表（應用程式預設憑證；見 {guide}）。',
         '      --previous 指定上次報告的 plan.json（檔案或 https:// 網址）：報告會說明自上次報告以來的變化。',
-        '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]',
+        '      --locale de_DE 依該地區設定的寫法讀取檔案中以文字填寫的數字（1.234,5）；線上試算表使用其本身的設定。',
+        '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      執行計畫檢查。退出碼 0：沒有錯誤；1：計畫有錯誤；2：無法讀取計畫。',
         '  gtm-pyramid example [--out FILE] [--lang en|zh-CN|zh-TW] [--force]',
         '      將範例計畫寫成 .xlsx，以匯入 Google 試算表（預設 {exampleFile}）。',
@@ -1107,6 +1108,7 @@ export const zhTW: Messages = {
       ].join('\n'),
       badLang: '--lang 應為 en、zh-CN 或 zh-TW 等語言，而不是「{value}」',
       badAsOf: '--as-of 應為以 YYYY-MM-DD 書寫的真實日期，而不是「{value}」',
+      badLocale: '--locale 應為 en_US、de_DE 或 fr-FR 等地區設定，而不是「{value}」',
       unknownOption: '{command}：未知選項 {option}（見 gtm-pyramid --help）',
       missingValue: '{command}：{option} 需要一個值（見 gtm-pyramid --help）',
       dashValue: '{command}：{option} 需要一個值；以「-」開頭的值請寫成 {option}=值',
