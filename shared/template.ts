@@ -6,6 +6,7 @@
  */
 
 import { LANGS, localized, type Lang, type Localized } from './i18n';
+import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 
 export { LANGS, type Lang, type Localized };
 
@@ -947,33 +948,41 @@ export const ALIASES: {
 };
 
 /**
- * Traditional → Simplified, character by character, for the characters of the template's words (labels,
- * aliases, language names, units and currencies; pairs as OpenCC converts them). Matching folds both scripts to
- * one, so 關鍵結果, 关键结果 and a half-converted 关键結果 name the same tab. Characters outside the template's
- * words need no entry: they could not match anyway. A new label or alias with a character that Traditional
- * Chinese writes differently needs its pair here (until the label has its own zh-TW text); test/traditional-plan
- * checks that every Traditional alias folds to its Simplified twin. 畫 folds to 划, as OpenCC converts 計畫 (a plan)
- * to 计划: in the template's words it is never a drawing.
+ * Traditional → Simplified, character by character, with OpenCC's table (opencc-js, its TSCharacters dictionary):
+ * matching folds both scripts to one, so 關鍵結果, 关键结果 and a half-converted 关键結果 name the same tab, and 銷售
+ * and 销售 the same department, whichever input method typed it. Character by character, not OpenCC's phrases: for
+ * words that is what matching needs, and the one phrase the template's words need is kept here: 計畫 (a plan) is
+ * 计划, where the character alone, 畫, is 画 (a drawing).
  */
-const TRADITIONAL =
-  '萬與業個義產億價體儲關內冊準劃別單變臺號後週圖圓塊備頭實屬幣開異錄態願戰戶數時權標欄檻歐漢註點狀稱簡類級紀紐線結績編羣規計訂記語負責貨達進裡裏鐘鍾鍵鎊門間閾階際韓項頻顏積閥執減灣資據層種畫';
-const SIMPLIFIED =
-  '万与业个义产亿价体储关内册准划别单变台号后周图圆块备头实属币开异录态愿战户数时权标栏槛欧汉注点状称简类级纪纽线结绩编群规计订记语负责货达进里里钟钟键镑门间阈阶际韩项频颜积阀执减湾资据层种划';
-const FOLD = new Map([...TRADITIONAL].map((t, i) => [t, [...SIMPLIFIED][i]]));
+const WORD_FOLDS: readonly [string, string][] = [['畫', '划']];
+let fold: Map<string, string> | undefined;
 const HAN = /[\u3400-\u9fff]/;
 
-/** Traditional characters of the template's words, folded to Simplified; everything else unchanged. */
+function foldTable(): Map<string, string> {
+  if (fold) return fold;
+  const table = new Map<string, string>();
+  for (const pair of TS_CHARACTERS.split('|')) {
+    const [traditional, simplified] = pair.split(' ');
+    if (traditional && simplified) table.set(traditional, simplified);
+  }
+  for (const [traditional, simplified] of WORD_FOLDS) table.set(traditional, simplified);
+  return (fold = table);
+}
+
+/** Traditional characters folded to Simplified; everything else unchanged. */
 export function foldChinese(text: string): string {
   if (!HAN.test(text)) return text;
+  const table = foldTable();
   let out = '';
-  for (const ch of text) out += FOLD.get(ch) ?? ch;
+  for (const ch of text) out += table.get(ch) ?? ch;
   return out;
 }
 
 /** True when the text has a character written differently in Traditional Chinese (so it is Traditional). */
 export function hasTraditional(text: string): boolean {
   if (!HAN.test(text)) return false;
-  for (const ch of text) if (FOLD.has(ch)) return true;
+  const table = foldTable();
+  for (const ch of text) if (table.has(ch)) return true;
   return false;
 }
 

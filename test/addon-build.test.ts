@@ -85,6 +85,18 @@ describe('dist/apps-script', () => {
     expect(html).not.toMatch(/<link[^>]*rel=["']stylesheet["'][^>]*href=["'](?!https:)/i);
   });
 
+  it('carries the licences of what it compiles in: the OpenCC character table, its MIT and Apache-2.0 texts', () => {
+    for (const file of ['Code.js', 'sidebar.html']) {
+      const text = builtFile(file);
+      expect(text, file).toContain('opencc-js 1.4.2 (MIT AND Apache-2.0)');
+      expect(text, file).toContain('Permission is hereby granted, free of charge');
+      expect(text, file).toContain('Apache License');
+      // The table itself is there (esbuild writes it in \u escapes): 銷 folds to 销 in the add-on as in the report.
+      const escaped = (ch: string) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase()}`;
+      expect(text, file).toContain(`${escaped('銷')} ${escaped('销')}`);
+    }
+  });
+
   it('is pushed from dist/apps-script by clasp', () => {
     const clasp = JSON.parse(readFileSync(path.join(ROOT, '.clasp.json'), 'utf8'));
     expect(clasp.rootDir).toBe('dist/apps-script');

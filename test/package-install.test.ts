@@ -208,15 +208,17 @@ describe('the installed package', () => {
   it('--help loads no chart, xlsx or template library', () => {
     const { status, packages } = packagesLoaded(['--help'], 'help');
     expect(status).toBe(0);
-    expect([...packages]).toEqual([]);
+    // Only OpenCC's character table (a string), which matching words needs (shared/template.ts foldChinese).
+    expect([...packages]).toEqual(['opencc-js']);
   });
 
   it('check and example never load vega', () => {
     const checkExample = packagesLoaded(['check'], 'check-example');
     expect(checkExample.status).toBe(0);
-    // Nothing but string-width and what it needs, to align the text output's columns (CJK takes two).
+    // Nothing but string-width and what it needs, to align the text output's columns (CJK takes two), and
+    // OpenCC's character table.
     expect([...checkExample.packages].sort()).toEqual(
-      ['ansi-regex', 'emoji-regex', 'get-east-asian-width', 'string-width', 'strip-ansi'].sort(),
+      ['ansi-regex', 'emoji-regex', 'get-east-asian-width', 'opencc-js', 'string-width', 'strip-ansi'].sort(),
     );
 
     const checkFile = packagesLoaded(['check', 'plan.xlsx'], 'check-file');

@@ -621,3 +621,22 @@ describe('Taiwan’s words in the Traditional Chinese plan', () => {
     expect(issues).toEqual(parsePlan(exampleWorkbook('zh-TW')).issues);
   });
 });
+
+describe('names typed in either script', () => {
+  it('an owner typed 销售, 营运 or 研发 in a Traditional plan is its department 銷售, 營運, 研發: one each, no error', () => {
+    // The example's departments: 銷售, 市場, 營運, 研發, 客服.
+    const wb = exampleWorkbook('zh-TW');
+    const owner = (tab: string, id: string, name: string) => setCell(wb, tab, id, '負責部門', name);
+    owner('關鍵結果', 'KR1', '销售');
+    owner('關鍵結果', 'KR3', '营运');
+    owner('關鍵結果', 'KR4', '研发');
+    const { plan, issues, progress } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
+    expect(issues.filter((i) => i.code === 'unknown-owner')).toEqual([]);
+    // One roll-up per department, named as its tab spells it.
+    expect(Object.keys(progress.departments)).toEqual(expect.arrayContaining(['銷售', '研發']));
+    expect(Object.keys(progress.departments)).not.toContain('销售');
+    expect(progress.departments['銷售'].metrics).toBe(
+      plan.keyResults.filter((k) => /銷售|销售/.test(k.owner)).length,
+    );
+  });
+});
