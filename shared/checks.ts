@@ -487,7 +487,8 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
           total: quotedNumber(p.actualToDate!),
           attainment: percent(p.attainment),
           latest: quotedNumber(totals.values[totals.values.length - 1]),
-          meant: percent(span > 0 ? totals.values[totals.values.length - 1] / span : null),
+          // As totals so far, where the key result stands: the last total, less the Baseline when it includes it.
+          meant: percent(span > 0 ? (totals.values[totals.values.length - 1] - totals.start) / span : null),
           amounts: list(totals.amounts, joinList),
         }),
       );
@@ -525,6 +526,12 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
 
 /** At least this many months with a check-in that adds to the total before check-ins are taken for running totals. */
 export const RUNNING_TOTAL_MONTHS = 3;
+/**
+ * Running totals added up overstate: three months of a steady total read as twice the plan, and more with each month.
+ * Check-ins that add up to less than this share of the plan by now are left alone, which spares a business growing
+ * steadily from a little under its plan (2,000, 4,000 … 10,000 against 5,000 a month adds up to 1.2 times it).
+ */
+export const RUNNING_TOTAL_AHEAD = 1.25;
 
 /**
  * A cumulative key result's check-ins that read better as running totals ("the total so far", as a CRM shows it)
@@ -535,19 +542,22 @@ export const RUNNING_TOTAL_MONTHS = 3;
  * RUNNING_TOTAL_MONTHS months that add something; a month without a check-in counts with the next, a month that
  * adds nothing is left out) at least twice as closely as the check-ins themselves do. A ramp-up plan whose amounts
  * grow with its targets, or a business growing a little each month, reads as amounts and is left alone. Only key
- * results that read on pace or ahead are looked at (running totals added up overstate). Null when the check-ins
- * read as amounts; else the check-ins, and the amounts they would mean.
+ * results whose check-ins add up to RUNNING_TOTAL_AHEAD times the plan by now are looked at (running totals added up
+ * overstate). Null when the check-ins read as amounts; else the check-ins, the amounts they would mean, and where
+ * the first total starts (0, or the Baseline).
  */
-function runningTotals(p: MetricProgress): { values: number[]; amounts: number[] } | null {
+function runningTotals(p: MetricProgress): { values: number[]; amounts: number[]; start: number } | null {
   if (p.type !== 'cumulative' || p.direction !== 'increase' || p.leftOut !== null) return null;
   if (p.actualToDate === null || p.targetToDate === null || p.targetToDate <= 0) return null;
-  if (p.actualToDate < ON_TRACK_PACE * p.targetToDate) return null;
+  if (p.actualToDate < RUNNING_TOTAL_AHEAD * p.targetToDate) return null;
   // One pass for both readings of the first total (from nothing, or from the Baseline): the ratios to the targets,
   // of the check-ins and of the amounts they would mean, kept as least and most.
   const starts = p.baseline > 0 ? [0, p.baseline] : [0];
   const totalsLeast = [Infinity, Infinity];
   const totalsMost = [0, 0];
   const adding = [0, 0];
+  // A reading whose first total is not above where it starts (500 against a Baseline of 10,000) is no reading.
+  const possible = [true, true];
   let amountsLeast = Infinity;
   let amountsMost = 0;
   let before = -1;
@@ -562,6 +572,7 @@ function runningTotals(p: MetricProgress): { values: number[]; amounts: number[]
     amountsMost = Math.max(amountsMost, actual / target);
     for (let k = 0; k < starts.length; k++) {
       const added = actual - (before < 0 ? starts[k] : before);
+      if (before < 0 && added <= 0) possible[k] = false;
       if (added <= 0) continue;
       totalsLeast[k] = Math.min(totalsLeast[k], added / targetSince);
       totalsMost[k] = Math.max(totalsMost[k], added / targetSince);
@@ -575,7 +586,10 @@ function runningTotals(p: MetricProgress): { values: number[]; amounts: number[]
   const fitsFrom = (k: number) => {
     const totalsSpread = totalsMost[k] / totalsLeast[k];
     return (
-      adding[k] >= RUNNING_TOTAL_MONTHS && totalsSpread <= 2 && amountsMost / amountsLeast >= 2 * totalsSpread
+      possible[k] &&
+      adding[k] >= RUNNING_TOTAL_MONTHS &&
+      totalsSpread <= 2 &&
+      amountsMost / amountsLeast >= 2 * totalsSpread
     );
   };
   const found = starts.findIndex((_, k) => fitsFrom(k));
@@ -583,7 +597,7 @@ function runningTotals(p: MetricProgress): { values: number[]; amounts: number[]
   const start = starts[found];
   const values: number[] = [];
   visitJudgedMonths(p, (actual) => (actual === null ? true : values.push(actual) > 0));
-  return { values, amounts: values.map((v, i) => v - (i === 0 ? start : values[i - 1])) };
+  return { values, amounts: values.map((v, i) => v - (i === 0 ? start : values[i - 1])), start };
 }
 
 /** The Actuals value cell of a metric's latest counted check-in (the last of its latest month), or null. */

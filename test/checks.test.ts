@@ -1154,6 +1154,24 @@ describe('check-ins typed as running totals', () => {
     expect(withBaseline[0]?.fix.en).toContain('5,000, 5,000, 5,000, 5,000, 5,000, 5,000, 5,000, 5,000.');
   });
 
+  it('leaves alone amounts above a Baseline, and a business growing steadily from under its plan', () => {
+    const typed = (values: number[], baseline?: number) => {
+      const wb = exampleWorkbook('en');
+      if (baseline !== undefined) setCell(wb, KR, 'KR2', 'Baseline', baseline);
+      if (baseline !== undefined) setCell(wb, KR, 'KR2', 'Target', baseline + 50_000);
+      wb['Actuals'].filter((r) => r[1] === 'KR2').forEach((row, k) => (row[2] = values[k] ?? ''));
+      wb['Actuals'] = wb['Actuals'].filter((r) => r[2] !== '');
+      return analyzeWorkbook(wb, { asOf: '2026-07-31' }).issues.filter((i) => i.code === 'running-total');
+    };
+    // A Baseline of 10,000 and monthly amounts that grow: the first is below the Baseline, so no total includes it.
+    expect(typed([500, 3000, 6000, 9000, 12_000], 10_000)).toEqual([]);
+    // 2,000 more each month against 5,000 a month: 30,000 by July against 25,000 planned.
+    expect(typed([2000, 4000, 6000, 8000, 10_000])).toEqual([]);
+    // Totals that include the Baseline: where the key result stands is the last total less the Baseline.
+    const [withBaseline] = typed([15_000, 20_000, 25_000, 30_000, 35_000], 10_000);
+    expect(withBaseline.message.en).toContain('as totals so far, 35,000 (50%)');
+  });
+
   it('running totals that read behind plan, or over fewer than 3 months: not flagged', () => {
     // Added up they make less than 90% of the plan by now: behind-pace speaks for them already.
     const wb = exampleWorkbook('en');
