@@ -699,6 +699,8 @@ export function fillMergedCells(grid: Grid, merges: readonly MergedRange[]): Gri
  * "百萬美元" → 4, 3, 3, 3, 6; 0 for a note that names no multiple ("USD", "2025", "%").
  */
 export function noteScale(note: string): number {
+  // A share written per hundred or per thousand (百分比, 千分比, ‰) is a percentage, not a multiple.
+  if (/[%‰％]|百分|千分|萬分|万分|percent|per\s*mille/i.test(note)) return 0;
   const text = note
     .normalize('NFKC')
     .trim()

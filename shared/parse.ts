@@ -19,6 +19,7 @@ import {
   isPercentUnit,
   noteScale,
   readDate,
+  scaledUnit,
   readList,
   usualIsoDate,
   readNumber,
@@ -178,6 +179,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     return known;
   };
   ctx.units = units;
+  headerScaleIssues(tables, { keyResults: keyResultRows, kpis: kpiRows }, issues);
   const roadmap = readUnique('roadmap', readRoadmapItem, 'id', (item) => item.id).rows;
   const checkIns = readActuals(tables.get('actuals'), ctx);
   const changes = readRows(tables.get('changes'), ctx, readChange);
@@ -288,6 +290,29 @@ function planLanguage(
   return fromTabs;
 }
 
+/**
+ * A header-scale warning at each number header whose note counts it in a multiple (目標值（萬元）, Target (in
+ * thousands)): the numbers below are read as typed. Not where every metric's Unit already counts in that multiple
+ * (a Unit of 萬元 under 目標值（萬元）): there the note only says what the Unit does.
+ */
+function headerScaleIssues(
+  tables: Map<TabKey, TableRows>,
+  rows: { keyResults: readonly { unit: string }[]; kpis: readonly { unit: string }[] },
+  issues: PlanIssue[],
+): void {
+  for (const [tab, table] of tables) {
+    // The metrics a tab's numbers are in: its own rows' on Key Results and KPIs, every metric's elsewhere (Actuals).
+    const metrics = tab === 'keyResults' || tab === 'kpis' ? rows[tab] : [...rows.keyResults, ...rows.kpis];
+    for (const { column, header, note, exponent } of table.scaledHeaders) {
+      if (metrics.length && metrics.every((m) => (scaledUnit(m.unit)?.exponent ?? 0) === exponent)) continue;
+      const at = { sheet: table.layout.sheet, row: table.layout.headerRow, column };
+      issues.push(
+        makeIssue('header-scale', at, { header, note, multiple: (10 ** exponent).toLocaleString('en-US') }),
+      );
+    }
+  }
+}
+
 function missingTab(key: TabKey, lang: Lang): PlanIssue {
   const def = tabDef(key);
   const at = { sheet: def.label[lang], row: null, column: null };
@@ -298,7 +323,17 @@ function missingTab(key: TabKey, lang: Lang): PlanIssue {
   return makeIssue('missing-tab-optional', at, { tab: def.label, what });
 }
 
+/** A number column's header whose note counts it in a multiple: "目標值（萬元）" (4). */
+interface ScaledHeader {
+  column: number;
+  header: string;
+  note: string;
+  exponent: number;
+}
+
 interface TableRows {
+  /** Number headers whose note names a multiple (see headerScaleIssues). */
+  scaledHeaders: ScaledHeader[];
   def: TabDef;
   layout: SheetLayout;
   /** The tab's cells; data rows start below the header (see isPlanRow). */
@@ -355,6 +390,7 @@ function readTable(
   }
   const headerCells = grid[headerIndex] ?? [];
   const columns: Record<string, number> = {};
+  const scaledHeaders: ScaledHeader[] = [];
   const allColumns = def.key === 'targets' ? [...def.columns, ...TARGETS_SUMMARY_COLUMNS] : def.columns;
   // A header as the template writes it wins over one with a note ("Target (2025)" beside "Target").
   const exact = new Set<string>();
@@ -369,14 +405,11 @@ function readTable(
       allColumns.find((col) => matchesLabel(cell, col.label, false)) ??
       allColumns.find((col) => !exact.has(col.key) && matchesLabel(cell, col.label));
     if (!column) return; // extra columns are the user's: kept and ignored
-    // "目標值（萬元）": a note that counts the column in a multiple, which the numbers below are not read in.
+    // "目標值（萬元）": a note that counts the column in a multiple, which the numbers below are not read in. Said
+    // once the metrics' Units are known (see headerScaleIssues): a Unit of 萬元 already counts them so.
     const note = column.kind === 'number' || column.kind === 'ratio' ? headerNote(cell) : null;
-    const scale = note ? noteScale(note) : 0;
-    if (scale > 0) {
-      const multiple = (10 ** scale).toLocaleString('en-US');
-      const at = { sheet, row: headerIndex + 1, column: c + 1 };
-      issues.push(makeIssue('header-scale', at, { header: cell.trim(), note: note!, multiple }));
-    }
+    const exponent = note ? noteScale(note) : 0;
+    if (exponent > 0) scaledHeaders.push({ column: c + 1, header: cell.trim(), note: note!, exponent });
     if (column.key in columns) {
       issues.push(
         makeIssue(
@@ -430,6 +463,7 @@ function readTable(
     firstRow: headerIndex + 1,
     known: Object.values(columns).map((c) => c - 1),
     headerCells,
+    scaledHeaders,
     columnIndex: new Map(Object.entries(columns)),
   };
 }

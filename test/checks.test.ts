@@ -1202,15 +1202,26 @@ describe('a header that counts its column in a multiple', () => {
       [
         kr,
         'I1',
-        '表頭「目標值（萬元）」註明「萬元」，但其下方的數字依填寫的讀取：3000 就是 3000，而不是 3000 × 10,000。',
+        '表頭「目標值（萬元）」註明「萬元」，但其下方的數字依填寫的數值讀取：3000 就是 3000，而不是 3000 × 10,000。',
       ],
       [
         actuals,
         'C1',
-        '表頭「數值（單位：千元）」註明「單位：千元」，但其下方的數字依填寫的讀取：3000 就是 3000，而不是 3000 × 1,000。',
+        '表頭「數值（單位：千元）」註明「單位：千元」，但其下方的數字依填寫的數值讀取：3000 就是 3000，而不是 3000 × 1,000。',
       ],
     ]);
     expect(parsePlan(wb).plan.keyResults[0].target).toBe(1_000_000);
+  });
+
+  it('says nothing where the Unit already counts in the multiple, or where the note is a share (千分比, ‰)', () => {
+    const wb = exampleWorkbook('zh-TW');
+    wb['關鍵結果'][0][8] = '目標值（萬元）';
+    for (const row of wb['關鍵結果'].slice(1)) row[5] = '萬元';
+    expect(warned(wb)).toEqual([]);
+    const shares = exampleWorkbook('zh-TW');
+    shares['關鍵結果'][0][8] = '目標值（千分比）';
+    shares['關鍵結果'][0][7] = '基線（‰）';
+    expect(warned(shares)).toEqual([]);
   });
 
   it('a note that names no multiple is only a note: Target (USD), Target (2025), Due (date), Value (%)', () => {

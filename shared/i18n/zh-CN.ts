@@ -426,8 +426,8 @@ export const zhCN: Messages = {
     },
     'header-scale': {
       message:
-        '表头“{header}”注明“{note}”，但其下方的数字按填写的读取：3000 就是 3000，而不是 3000 × {multiple}。',
-      fix: '请填写完整金额，或将指标的“单位”设为 {note}（此后单独的数字即以 {note} 计）；并删去表头中的注明。',
+        '表头“{header}”注明“{note}”，但其下方的数字按填写的数值读取：3000 就是 3000，而不是 3000 × {multiple}。',
+      fix: '请填写完整数值；或为指标设置以此倍数计的“单位”（万元、千人、K USD、million USD），此后单独的数字即以该单位计；并删去表头中的注明。',
     },
     'duplicate-column': {
       message: '“{tab}”表的“{column}”列出现了两次，只读取第一列。',
