@@ -15,7 +15,6 @@ import type { KeyResult, Plan, TargetsTab } from './plan';
 import { planIndex, type PlanIndex } from './plan-index';
 import { checkInColumns } from './check-in-columns';
 import {
-  ON_TRACK_PACE,
   planProgress,
   STATUS_LABELS,
   visitJudgedMonths,
