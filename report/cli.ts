@@ -118,7 +118,8 @@ function parseLang(value: string | undefined): Lang | undefined {
 /** --locale: a language and maybe a country, as a spreadsheet names its locale (de_DE, fr-FR, en). */
 function parseLocale(value: string | undefined, lang: Lang): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i.test(value.trim()))
+  // A POSIX locale's encoding and modifier are allowed (en_US.UTF-8, de_DE@euro), as LANG spells it.
+  if (!/^[a-z]{2,3}([-_][a-z0-9]{2,8})*([.@][\w-]+)*$/i.test(value.trim()))
     throw new UsageError('badLocale', lang, { value });
   return value.trim();
 }

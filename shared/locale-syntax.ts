@@ -4,7 +4,8 @@
  * separate arguments with a comma, and every other locale writes decimals with a comma and separates arguments
  * with a semicolon. Google does not publish the table; the dot-decimal locales below are the public report's
  * list (Stack Overflow, "locale differences in google sheets", https://stackoverflow.com/questions/73767719;
- * Ben Collins, https://www.benlcollins.com/spreadsheets/sheets-location/), cited in docs/addon.md.
+ * Ben Collins, https://www.benlcollins.com/spreadsheets/sheets-location/), cited in docs/addon.md; a locale it does
+ * not name takes its decimal sign from Unicode's CLDR (Intl), so en_NZ and es_US are dot-decimal as they write.
  *
  * The parser reads numbers typed as text with the spreadsheet's decimal sign (shared/cells.ts readNumber), as
  * Sheets itself turns such text into a number; the emulator parses formulas in the same locale's syntax.
@@ -77,8 +78,26 @@ function localeKey(locale: string): string {
 export function localeSyntaxOf(locale: string | null | undefined): LocaleSyntax {
   const key = localeKey(String(locale ?? ''));
   const dot =
-    key === '' || DOT_DECIMAL_LOCALES.has(key) || (!key.includes('_') && DOT_DECIMAL_LANGUAGES.has(key));
+    key === '' ||
+    DOT_DECIMAL_LOCALES.has(key) ||
+    (!key.includes('_') && DOT_DECIMAL_LANGUAGES.has(key)) ||
+    writesDecimalsWithDot(key);
   return dot ? { argumentSeparator: ',', decimalMark: '.' } : { argumentSeparator: ';', decimalMark: ',' };
+}
+
+/**
+ * Locales the report's list leaves out (en_NZ, es_US, ms_MY, zh_SG: the list names the comma locales it knows, and
+ * says every other one uses semicolons): their decimal sign as Unicode's CLDR writes it, through Intl (in Node and
+ * in Apps Script's V8 alike), since a locale's text numbers follow its decimal sign. Without Intl, or for a name
+ * Intl cannot read, the list's answer stands: comma decimals.
+ */
+function writesDecimalsWithDot(key: string): boolean {
+  try {
+    const parts = new Intl.NumberFormat(key.replace('_', '-')).formatToParts(1.5);
+    return parts.find((part) => part.type === 'decimal')?.value === '.';
+  } catch {
+    return false;
+  }
 }
 
 export const decimalMarkOf = (locale: string | null | undefined): DecimalMark =>

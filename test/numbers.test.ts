@@ -469,6 +469,11 @@ describe("the decimal sign of the spreadsheet's locale", () => {
     for (const locale of ['de_DE', 'de-DE', 'de', 'fr_FR', 'de_DE@euro', 'pt-BR'])
       expect(decimalMarkOf(locale), locale).toBe(',');
     expect(decimalMarkOf('de_CH')).toBe('.');
+    // Locales the public list does not name write their decimals as Unicode's CLDR says: en_NZ with a dot.
+    for (const locale of ['en_NZ', 'es_US', 'zh_SG', 'ms_MY'])
+      expect(decimalMarkOf(locale), locale).toBe('.');
+    for (const locale of ['it_IT', 'ru_RU', 'tr_TR', 'en_ZA'])
+      expect(decimalMarkOf(locale), locale).toBe(',');
   });
 
   it('numbers typed with the same digits mean the same in both, and cell numbers are never re-read', () => {

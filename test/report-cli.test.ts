@@ -562,6 +562,9 @@ describe('--locale: numbers typed as text in a file, read as that locale writes 
     expect(issues(plain).filter((i) => i.code === 'decimal-mark')).toEqual([
       expect.objectContaining({ cell: 'I2', fix: 'Type 1250000.' }),
     ]);
+    // A locale as the shell's LANG spells it is a locale too.
+    const posix = await runCli(['check', 'german.xlsx', '--locale', 'en_US.UTF-8', '--json'], dir);
+    expect(issues(posix).filter((i) => i.code === 'decimal-mark')).toHaveLength(1);
     const german = await runCli(['check', 'german.xlsx', '--locale', 'de_DE', '--json'], dir);
     expect(issues(german).filter((i) => i.code === 'decimal-mark')).toEqual([]);
     expect(german.code).toBe(0);
