@@ -343,15 +343,12 @@ function respelled(text: string, from: DecimalMark, to: DecimalMark): string {
   return text.replace(digits, plain);
 }
 
-/**
- * The minus signs people type as "-": the minus sign (U+2212), and a leading en dash (–500, as word processors
- * turn a typed hyphen); an amount in parentheses is negative, as accounts write it: (1,234) is −1,234.
- */
-function signed(text: string): string {
-  const minus = text.replace(/\u2212/g, '-').replace(/^\u2013/, '-');
-  const paren = /^\(\s*([^()+-][^()]*?)\s*\)$/.exec(minus);
-  return paren ? `-${paren[1]}` : minus;
-}
+/** The minus signs people type as "-": the minus sign (U+2212), and a leading en dash (–500, as word processors
+ * turn a typed hyphen). */
+const signed = (text: string): string => text.replace(/\u2212/g, '-').replace(/^\u2013/, '-');
+
+/** An amount in parentheses, as accounts write a negative one: the text inside, or null. */
+const inParentheses = (text: string): string | null => /^\(\s*([^()+-][^()]*?)\s*\)$/.exec(text)?.[1] ?? null;
 
 function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): Read<number> {
   if (isBlank(cell)) return fail('blank');
@@ -361,6 +358,9 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   const typed = typedText(String(cell));
   if (typed === null) return fail('not-a-number');
   let text = signed(typed);
+  // (1,234) is −1,234 where it is money, as accounts write it: said at the end, once the currency is known.
+  const paren = inParentheses(text);
+  if (paren !== null) text = `-${paren}`;
   const percent = text.endsWith('%');
   if (percent) text = text.slice(0, -1).trim();
   const m = TYPED_NUMBER[mark].exec(text);
@@ -402,8 +402,16 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
       return unitOf(rest) !== undefined ? fail('unit-mismatch', rest) : fail('not-a-number');
     }
   }
+  // Parentheses mean a negative amount of money only: "(70%)" or 5 hours in brackets are a note, not a minus.
+  const money =
+    before !== '' || (rest !== '' && currencyCodes(rest) !== undefined) || isCurrencyUnit(context.unit);
+  if (paren !== null && !money) return fail('not-a-number');
   return ok(value);
 }
+
+/** A metric's Unit that is a currency (USD, 新台幣, 萬元): its numbers are money. */
+const isCurrencyUnit = (unit: string | undefined): boolean =>
+  !!unit && currencyCodes(scaledUnit(unit)?.rest || unit) !== undefined;
 
 /** Scale words as a pattern's alternatives, longest first (千萬 before 千), their dots (Mio.) taken literally. */
 const scaleAlternatives = (scales: typeof NUMBER_SCALES): string =>

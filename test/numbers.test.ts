@@ -386,7 +386,7 @@ describe("the decimal sign of the spreadsheet's locale", () => {
       ['1,2 Mrd', 1_200_000_000],
       ['3 Tsd.', 3000],
       ["1'234,5", 1234.5],
-      ['(1.234,5)', -1234.5], // negative, as accounts write it
+      ['(1.234,5 €)', -1234.5], // a negative amount, as accounts write it
       ['0,125', 0.125],
     ];
     for (const [text, value] of cases) expect(readNumber(text, COMMA), text).toEqual({ ok: true, value });
@@ -433,7 +433,8 @@ describe("the decimal sign of the spreadsheet's locale", () => {
       ['1’234.50', DOT, 1234.5], // the typographic apostrophe
       ['9,00,000', DOT, 900_000], // Indian lakh grouping
       ['1,00,00,000', DOT, 10_000_000],
-      ['(90,000)', DOT, -90_000],
+      ['(90,000)', { ...DOT, unit: 'USD' }, -90_000], // a negative amount of money, as accounts write it
+      ['($1,200)', DOT, -1200],
       ['–500', DOT, -500], // an en dash, as word processors turn a typed hyphen
       ['5 lakh', DOT, 500_000],
       ['2 crore', DOT, 20_000_000],
@@ -443,6 +444,13 @@ describe("the decimal sign of the spreadsheet's locale", () => {
       expect(readNumber(text, context), text).toEqual({ ok: true, value });
     expect(readNumber('R$ 1.234,56', { ...COMMA, currency: 'BRL' })).toEqual({ ok: true, value: 1234.56 });
     expect(readNumber('₹9,00,000', { ...DOT, currency: 'INR' })).toEqual({ ok: true, value: 900_000 });
+    // Parentheses around what is not money are a note, not a minus: refused, never read as negative.
+    for (const [text, context] of [
+      ['(70%)', DOT],
+      ['(1,000)', { ...DOT, unit: 'hours' }],
+      ['(90,000)', DOT],
+    ] as [string, NumberContext][])
+      expect(readNumber(text, context), text).toEqual({ ok: false, reason: 'not-a-number' });
     // The other decimal sign is said first, even where a unit or currency would not fit either.
     expect(readNumber('1,5 hours', { ...DOT, unit: '%' })).toEqual({
       ok: false,
