@@ -63,8 +63,10 @@ import {
   enumLabels,
   hasTraditional,
   headerNote,
+  labelSpellings,
   languageTag,
   namesChineseWithoutScript,
+  normalizeHeader,
   matchEnum,
   matchTab,
   matchesLabel,
@@ -347,6 +349,30 @@ interface TableRows {
   columnIndex: Map<string, number>;
 }
 
+/**
+ * What two spellings of a header would share if they were one column spelled two ways: pairs of neighbouring Chinese
+ * characters (拆解方式: 拆解 解方 方式) and runs of four Latin letters (Phasing: phas hasi asin sing), normalised as
+ * headers are matched, the note in brackets left out. Four letters, not two: "Link" and "Phasing" share "in".
+ */
+function spellingParts(text: string): Set<string> {
+  const normal = normalizeHeader(text.replace(/\s*[(（[【].*$/, ''));
+  const parts = new Set<string>();
+  const chinese = [...normal.replace(/[^\u3400-\u9fff]+/g, ' ')];
+  for (let i = 0; i + 1 < chinese.length; i++)
+    if (chinese[i] !== ' ' && chinese[i + 1] !== ' ') parts.add(chinese[i] + chinese[i + 1]);
+  for (const word of normal.match(/[a-z0-9]{4,}/g) ?? [])
+    for (let i = 0; i + 4 <= word.length; i++) parts.add(word.slice(i, i + 4));
+  return parts;
+}
+
+/** Whether a header resembles a spelling of a column: "Phase" and "Phasing", 拆解方式 and 分解方式, "Start month" and "Start". */
+function resembles(header: string, label: Localized): boolean {
+  const parts = spellingParts(header);
+  return labelSpellings(label).some((spelling) =>
+    [...spellingParts(spelling)].some((part) => parts.has(part)),
+  );
+}
+
 function gridSize(grid: Grid): { rows: number; columns: number } {
   let columns = 0;
   for (const row of grid) if (Array.isArray(row)) columns = Math.max(columns, row.length);
@@ -436,19 +462,22 @@ function readTable(
       const code: IssueCode = column.required ? 'missing-column' : 'missing-column-optional';
       issues.push(makeIssue(code, at, { tab: sheet, column: column.label, row: headerIndex + 1 }));
     }
-    // A column is missing and a header is read as nothing: it may be that column spelled another way (拆解方式 for
-    // 分解方式). Said at the header, naming the columns it could be; a column of the person's own stays theirs.
+    // A column is missing and a header is read as nothing, but shares some of its letters (拆解方式 and 分解方式,
+    // "Phase" and "Phasing"): it may be that column spelled another way. Said at the header, naming the missing
+    // columns it resembles; a column of the person's own ("Notes", "Link") shares nothing and stays theirs.
     const missing = def.columns.filter((column) => !(column.key in columns)).map((column) => column.label);
     if (missing.length)
       headerCells.forEach((cell, c) => {
         if (typeof cell !== 'string' || cell.trim() === '') return;
         if (allColumns.some((col) => matchesLabel(cell, col.label))) return;
+        const like = missing.filter((label) => resembles(cell, label));
+        if (!like.length) return;
         const at = { sheet, row: headerIndex + 1, column: c + 1 };
         const quoted = (lang: Lang, text: string) =>
           lang === 'zh-TW' ? `「${text}」` : lang === 'zh-CN' ? `“${text}”` : `"${text}"`;
         const names = inEveryLanguage((lang) =>
           joinList(
-            missing.map((label) => quoted(lang, label[lang])),
+            like.map((label) => quoted(lang, label[lang])),
             lang,
           ),
         );

@@ -113,10 +113,10 @@ const cases: Case[] = [
   {
     name: 'a header read as nothing where a column is missing',
     code: 'unread-header',
-    edit: (wb) => (wb[KR][0][11] = 'Split'),
+    edit: (wb) => (wb[KR][0][11] = 'Phase'),
     sheet: KR,
     a1: 'L1',
-    says: 'The header "Split" on "Key Results" is no column the plan reads, and "Key Results" lacks "Phasing".',
+    says: 'The header "Phase" on "Key Results" is not a column the plan reads, and "Key Results" is missing "Phasing".',
   },
   {
     name: 'a tab named like a plan tab, with a number before it',
@@ -1268,5 +1268,33 @@ describe('a tab named close to a plan tab', () => {
     wb['Key Results (2025)'] = wb[KR];
     wb['2026 notes'] = [['notes']];
     expect(parsePlan(wb).issues.filter((i) => i.code === 'tab-name-near')).toEqual([]);
+  });
+});
+
+describe('a header read as nothing where a column is missing', () => {
+  const tips = (edit: (wb: Workbook) => void) => {
+    const wb = exampleWorkbook('en');
+    edit(wb);
+    return parsePlan(wb)
+      .issues.filter((i) => i.code === 'unread-header')
+      .map((i) => [i.a1, i.message.en]);
+  };
+
+  it('is named when it resembles the missing column, and a column of the person’s own is left alone', () => {
+    // Phasing is missing ("Split"), and the tab has the person's own Notes and Link: none of them resembles it.
+    expect(
+      tips((wb) => {
+        wb[KR][0][11] = 'Split';
+        wb[KR][0].push('Notes', 'Link');
+      }),
+    ).toEqual([]);
+    expect(tips((wb) => (wb[KR][0][11] = 'Phasing (monthly)'))).toEqual([]); // a note: still the column
+    expect(tips((wb) => (wb[KR][0][11] = 'Phasing plan')).map(([a1]) => a1)).toEqual(['L1']);
+    expect(tips((wb) => (wb[KR][0][9] = 'Start month'))).toEqual([
+      [
+        'J1',
+        'The header "Start month" on "Key Results" is not a column the plan reads, and "Key Results" is missing "Start".',
+      ],
+    ]);
   });
 });

@@ -535,8 +535,9 @@ export const en = {
       fix: 'Rename it to "{tab}".',
     },
     'unread-header': {
-      message: 'The header "{header}" on "{tab}" is no column the plan reads, and "{tab}" lacks {missing}.',
-      fix: 'If it is one of them, rename it so; if it is your own column, leave it.',
+      message:
+        'The header "{header}" on "{tab}" is not a column the plan reads, and "{tab}" is missing {missing}.',
+      fix: 'If it is meant as that column, rename it so; if it is a column of your own, leave it.',
     },
     'duplicate-tab': {
       message:

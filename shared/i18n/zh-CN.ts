@@ -439,7 +439,7 @@ export const zhCN: Messages = {
     },
     'unread-header': {
       message: '“{tab}”表的表头“{header}”不是计划读取的列，而“{tab}”表缺少{missing}。',
-      fix: '如果它就是其中之一，请照此改名；如果是你自己的列，保留即可。',
+      fix: '如果它就是该列，请照此改名；如果是你自己的列，保留即可。',
     },
     'duplicate-tab': {
       message: '“{tab}”表与“{first}”表是计划的同一部分，只读取后者；“{tab}”不计入。',

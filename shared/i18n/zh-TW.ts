@@ -439,7 +439,7 @@ export const zhTW: Messages = {
     },
     'unread-header': {
       message: '「{tab}」表的表頭「{header}」不是計畫讀取的欄，而「{tab}」表缺少{missing}。',
-      fix: '如果它就是其中之一，請照此改名；如果是你自己的欄，保留即可。',
+      fix: '如果它就是該欄，請照此改名；如果是你自己的欄，保留即可。',
     },
     'duplicate-tab': {
       message: '「{tab}」表與「{first}」表是計畫的同一部分，只讀取後者；「{tab}」不計入。',
