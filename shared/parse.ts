@@ -115,7 +115,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   const strategy = strategySheet
     ? readStrategy(strategySheet.name, workbook[strategySheet.name], layout, timeZone)
     : emptyStrategy();
-  const lang = planLanguage(strategy, strategySheet?.name, layout, sheets, issues);
+  const lang = planLanguage(workbook, strategy, strategySheet?.name, layout, sheets, issues);
   if (!strategySheet) issues.push(missingTab('strategy', lang));
 
   const period = readPeriod(
@@ -263,6 +263,7 @@ function findTabs(workbook: Workbook, issues: PlanIssue[]): Map<TabKey, { name: 
  * in. A Language cell naming no language is a warning at the cell that says which language is used instead.
  */
 function planLanguage(
+  workbook: Workbook,
   strategy: Strategy,
   strategySheet: string | undefined,
   layout: Plan['layout'],
@@ -278,8 +279,18 @@ function planLanguage(
   const typed = strategy.values.language;
   if (!typed) return fromTabs;
   const named = languageTag(typed);
-  // "中文" on a plan whose tabs are named in Traditional characters is Traditional Chinese.
-  if (named && namesChineseWithoutScript(typed) && fromTabs !== 'en') return fromTabs;
+  // "中文" on a plan whose tabs are named in Traditional characters is Traditional Chinese; with English tab names,
+  // its headers (the first rows of its tabs) decide.
+  if (named && namesChineseWithoutScript(typed)) {
+    if (fromTabs !== 'en') return fromTabs;
+    const headers = [...sheets.values()].flatMap(
+      ({ name }) => workbook[name]?.slice(0, HEADER_SEARCH_ROWS) ?? [],
+    );
+    if (
+      headers.some((row) => Array.isArray(row) && row.some((c) => typeof c === 'string' && hasTraditional(c)))
+    )
+      return 'zh-TW';
+  }
   if (named) return named;
   if (strategySheet && strategy.rows.language) {
     const at = {

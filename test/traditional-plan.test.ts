@@ -486,6 +486,12 @@ describe('the Language cell', () => {
     const named = exampleWorkbook('zh-TW');
     setCell(named, '策略', '語言', '內容', '简体中文');
     expect(parsePlan(named).plan.lang).toBe('zh-CN');
+    // English tab names over Traditional headers and text: the headers decide.
+    const english = exampleWorkbook('zh-TW');
+    setCell(english, '策略', '語言', '內容', '中文');
+    const renamed: Workbook = {};
+    for (const [name, grid] of Object.entries(english)) renamed[matchTab(name)!.label.en] = grid;
+    expect(parsePlan(renamed).plan.lang).toBe('zh-TW');
   });
 
   it('warns at the cell about a language it does not know, and says which one it uses instead', () => {
