@@ -374,7 +374,8 @@ describe('applyQuickFix', () => {
     expect(allCells(de.ss).cells.get('Key Results!I2')).toBe('1250000');
     expect(allCells(de.ss).cells.get('Actuals!C2')).toBe('12500.5');
 
-    // The same text in an en_US spreadsheet is refused at each cell, with the number as that spreadsheet writes it.
+    // The same text in an en_US spreadsheet is refused at each cell, with the number as that spreadsheet writes it;
+    // the quick fix types it as a number.
     const us = flat(addon(typed()).project.callFromClient('getPlanCheck') as PlanCheck);
     expect(
       us.filter((i) => i.code === 'decimal-mark').map((i) => [i.sheet, i.a1, i.severity, i.fix]),
@@ -382,6 +383,19 @@ describe('applyQuickFix', () => {
       ['Key Results', 'I2', 'error', 'Type 1250000.'],
       ['Actuals', 'C2', 'error', 'Type 12500.5.'],
     ]);
+    const english = addon(typed());
+    const offered = flat(english.project.callFromClient('getPlanCheck') as PlanCheck).filter(
+      (i) => i.code === 'decimal-mark',
+    );
+    expect(offered.map((i) => i.quickFix?.label)).toEqual(['Type 1250000', 'Type 12500.5']);
+    for (const issue of offered) expect(fix(english, issue.code, issue.sheet, issue.a1!).ok).toBe(true);
+    expect(allCells(english.ss).cells.get('Key Results!I2')).toBe('1250000');
+    expect(allCells(english.ss).cells.get('Actuals!C2')).toBe('12500.5');
+    expect(
+      flat(english.project.callFromClient('getPlanCheck') as PlanCheck).filter(
+        (i) => i.code === 'decimal-mark',
+      ),
+    ).toEqual([]);
   });
 
   it('acts only on an issue that is still in the plan, and changes nothing otherwise', () => {

@@ -6,6 +6,8 @@
  *   targets-mismatch, targets-row-missing    rebuild-targets  Decompose targets (decompose-targets.ts) on the Targets tab
  *   unreadable-by-formulas                   type-value       the value the plan reads ("60k" → 60000, "ramp up" →
  *                                                             ramp-up) typed over the text, in that cell only
+ *   decimal-mark                             type-value       the number the text is with the other decimal sign
+ *                                                             ("2,5" → 2.5 in en_US), when it is a number alone
  *
  * The sidebar sends back the issue it shows (code, sheet, cell). The server never trusts it: under the document
  * lock it reads the spreadsheet again, runs the checks, and acts only if that issue is still there, writing only
@@ -16,6 +18,7 @@ import {
   cellText,
   isBlank,
   isErrorValue,
+  readNumber,
   readsAsFormula,
   a1 as toA1,
   textCell,
@@ -50,6 +53,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFixKind>> = {
   'targets-mismatch': 'rebuild-targets',
   'targets-row-missing': 'rebuild-targets',
   'unreadable-by-formulas': 'type-value',
+  'decimal-mark': 'type-value',
 };
 
 /** What applyQuickFix returns to the sidebar: plain JSON. */
@@ -173,6 +177,14 @@ function readableValueAt(
   ctx: FixContext,
   issue: PlanIssue,
 ): { cell: string | number | Date; shown: string } | null {
+  if (issue.code === 'decimal-mark') {
+    // "2,5" in an en_US sheet: 2.5, as the other decimal sign reads it. Only a number alone: with a unit or a
+    // currency the person is told what to type (the issue's fix) rather than have it typed.
+    const mark = decimalMarkOf(ctx.snapshot.locale);
+    const raw = cellAt(ctx.snapshot, issue.sheet, issue.row!, issue.column!);
+    const read = readNumber(raw, { decimalMark: mark === '.' ? ',' : '.' });
+    return read.ok ? { cell: read.value, shown: numberAsTyped(read.value, mark) } : null;
+  }
   const problem = formulaProblemsOf(ctx).get(`${issue.sheet}!${issue.row}!${issue.column}`);
   if (!problem) return null;
   const { readable } = problem;
