@@ -180,7 +180,6 @@ function failureOf(error: unknown): Failure {
 
 const retryable = (f: Failure) => f.status === 429 || (f.status !== undefined && f.status >= 500);
 
-/** Reads the live spreadsheet. Every failure is a SheetReadError; nothing is cached or written. */
 /**
  * Runs `find` (the search for Application Default Credentials) without the MetadataLookupWarning lines that
  * gcp-metadata prints when its probe of the Compute Engine metadata server meets something unexpected, such as a
@@ -210,6 +209,7 @@ async function withoutMetadataWarnings<T>(find: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Reads the live spreadsheet. Every failure is a SheetReadError; nothing is cached or written. */
 export async function readSheet(sheet: string, options: SheetReadOptions = {}): Promise<LiveSpreadsheet> {
   const env = options.env ?? process.env;
   const lang = options.lang ?? 'en';

@@ -3,7 +3,7 @@
  * than one cell (references, cycles, owners) and the method's rules of thumb live here; cell-level problems
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
-import type { IsoDate } from './calendar';
+import { monthIndex, type IsoDate } from './calendar';
 import { isPercentUnit } from './cells';
 import { inEveryLanguage, joinList, type Lang } from './i18n';
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
@@ -480,16 +480,20 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
           ),
         );
       issues.push(
-        makeIssue('running-total', latestCheckInCell(plan, screen, group) ?? cellOf(plan, tab, row, 'id'), {
-          id: p.id,
-          values: list(totals.values, (items) => items.join(' → ')),
-          total: quotedNumber(p.actualToDate!),
-          attainment: percent(p.attainment),
-          latest: quotedNumber(totals.values[totals.values.length - 1]),
-          // As totals so far, where the key result stands: the last total, less the Baseline when it includes it.
-          meant: percent(span > 0 ? (totals.values[totals.values.length - 1] - totals.start) / span : null),
-          amounts: list(totals.amounts, joinList),
-        }),
+        makeIssue(
+          'running-total',
+          latestCheckInCell(plan, screen, group, monthIndex(p.throughMonth!)) ?? cellOf(plan, tab, row, 'id'),
+          {
+            id: p.id,
+            values: list(totals.values, (items) => items.join(' → ')),
+            total: quotedNumber(p.actualToDate!),
+            attainment: percent(p.attainment),
+            latest: quotedNumber(totals.values[totals.values.length - 1]),
+            // As totals so far, where the key result stands: the last total, less the Baseline when it includes it.
+            meant: percent(span > 0 ? (totals.values[totals.values.length - 1] - totals.start) / span : null),
+            amounts: list(totals.amounts, joinList),
+          },
+        ),
       );
     }
     const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
@@ -599,14 +603,24 @@ function runningTotals(p: MetricProgress): { values: number[]; amounts: number[]
   return { values, amounts: values.map((v, i) => v - (i === 0 ? start : values[i - 1])), start };
 }
 
-/** The Actuals value cell of a metric's latest counted check-in (the last of its latest month), or null. */
-function latestCheckInCell(plan: Plan, screen: CheckInScreen, group: number): IssueLocation | null {
+/**
+ * The Actuals value cell of a metric's latest check-in through `through` (a monthIndex: its judged month), the last
+ * of that month in sheet order, or null. Rows of later months are not among the check-ins a message lists.
+ */
+function latestCheckInCell(
+  plan: Plan,
+  screen: CheckInScreen,
+  group: number,
+  through: number,
+): IssueLocation | null {
   const layout = plan.layout.actuals;
   if (!layout || group < 0) return null;
   const { start, members } = screen.counted;
   let latest = -1;
-  for (let k = start[group]; k < start[group + 1]; k++)
-    if (latest < 0 || screen.monthOfRow[members[k]] >= screen.monthOfRow[latest]) latest = members[k];
+  for (let k = start[group]; k < start[group + 1]; k++) {
+    const month = screen.monthOfRow[members[k]];
+    if (month <= through && (latest < 0 || month >= screen.monthOfRow[latest])) latest = members[k];
+  }
   if (latest < 0) return null;
   return { sheet: layout.sheet, row: checkInColumns(plan).rows[latest], column: layout.columns.value ?? 1 };
 }

@@ -93,7 +93,10 @@ export function localeSyntaxOf(locale: string | null | undefined): LocaleSyntax 
  */
 function writesDecimalsWithDot(key: string): boolean {
   try {
-    const parts = new Intl.NumberFormat(key.replace('_', '-')).formatToParts(1.5);
+    const tag = key.replace('_', '-');
+    // A name Intl does not know (xx_XX) would be answered in the runtime's own locale: not an answer.
+    if (Intl.NumberFormat.supportedLocalesOf(tag).length === 0) return false;
+    const parts = new Intl.NumberFormat(tag).formatToParts(1.5);
     return parts.find((part) => part.type === 'decimal')?.value === '.';
   } catch {
     return false;

@@ -124,10 +124,9 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
   for (let j = 0; j < plan.kpis.length; j++) keyResultNamedLikeKpi[j] = keyResultNamedLikeKpi[kpis.first[j]];
 
   // Owners: a plan names a few departments thousands of times, so each spelling is normalised once. Normalised as
-  // headers are (case, width, spaces, Traditional and Simplified alike for the template's characters only):
-  // "Sales" and "sales ", "Ｒ＆Ｄ" and "R&D", 產品 and 产品 are one department, not two that split its key results
-  // between them. Characters outside the template's words are not folded (銷售 and 销售 stay two names: see
-  // shared/template.ts foldChinese).
+  // headers are (case, width, spaces, Traditional and Simplified alike: shared/template.ts foldChinese): "Sales"
+  // and "sales ", "Ｒ＆Ｄ" and "R&D", 銷售 and 销售 are one department, not two that split its key results between
+  // them.
   const ownerNumber = new Map<string, number>();
   const spelling = new Map<string, number>();
   const ownerName: string[] = [];

@@ -1107,6 +1107,14 @@ describe('check-ins typed as running totals', () => {
     expect(issue.message['zh-TW']).toBe(
       'KR2：其實際資料（3,200 → 7,300 → 12,100 → 17,300 → 22,900 → 28,000 → 32,700 → 37,600）逐月上升，像是累計值。按每月新增的數量相加為 161,100（目標的 322%）；若是截至當月的累計值，則為 37,600（75%）。',
     );
+    // A check-in of a month not judged yet (November, as of 15 November) is not the one the warning points at.
+    const later = exampleWorkbook('en');
+    typeAsRunningTotals(later, 'KR2');
+    addRow(later, 'Actuals', { Date: '2026-11-05', Metric: 'KR2', Value: 40_000 });
+    const [pointed] = analyzeWorkbook(later, { asOf: EXAMPLE_AS_OF }).issues.filter(
+      (i) => i.code === 'running-total',
+    );
+    expect(pointed.a1).toBe(`C${rowOfCheckIn('KR2', '2026-10-28') + 1}`);
     // Counted as typed all the same: a warning cannot know which was meant.
     const { progress } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
     expect(progress.keyResults.find((k) => k.id === 'KR2')!.actualToDate).toBe(161_100);

@@ -482,6 +482,8 @@ describe("the decimal sign of the spreadsheet's locale", () => {
       expect(decimalMarkOf(locale), locale).toBe('.');
     for (const locale of ['it_IT', 'ru_RU', 'tr_TR', 'en_ZA'])
       expect(decimalMarkOf(locale), locale).toBe(',');
+    // A name no locale has is no answer from the runtime's own locale: the list's answer stands.
+    for (const locale of ['xx_XX', 'qq']) expect(decimalMarkOf(locale), locale).toBe(',');
   });
 
   it('numbers typed with the same digits mean the same in both, and cell numbers are never re-read', () => {

@@ -389,6 +389,14 @@ describe('applyQuickFix', () => {
     );
     expect(offered.map((i) => i.quickFix?.label)).toEqual(['Type 1250000', 'Type 12500.5']);
     for (const issue of offered) expect(fix(english, issue.code, issue.sheet, issue.a1!).ok).toBe(true);
+    // With a currency in the text, the issue's advice stands and nothing is typed for the person (a unit such as
+    // 萬 would change what the number means).
+    const withCurrency = examplePlan('en');
+    setCell(withCurrency, 'Key Results', 'KR1', 'Target', '2,5 USD');
+    const priced = flat(addon(withCurrency).project.callFromClient('getPlanCheck') as PlanCheck);
+    expect(priced.filter((i) => i.code === 'decimal-mark').map((i) => [i.a1, i.quickFix])).toEqual([
+      ['I2', null],
+    ]);
     expect(allCells(english.ss).cells.get('Key Results!I2')).toBe('1250000');
     expect(allCells(english.ss).cells.get('Actuals!C2')).toBe('12500.5');
     expect(

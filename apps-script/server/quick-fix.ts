@@ -172,7 +172,10 @@ function formulaProblemsOf(ctx: FixContext): Map<string, FormulaInputProblem> {
   return byCell;
 }
 
-/** The value to type over an unreadable-by-formulas cell, as a cell and as the button shows it. */
+/** Digits, separators, a sign and a percent sign only: "2,5", "-1.000.000", "12,5 %"; not "2,5萬" or "$2,5". */
+const BARE_NUMBER = /^[-+\u2212\u2013]?\s*[\d.,'’ ]+\s*%?$/;
+
+/** The value to type over an unreadable-by-formulas or decimal-mark cell, as a cell and as the button shows it. */
 function readableValueAt(
   ctx: FixContext,
   issue: PlanIssue,
@@ -182,6 +185,7 @@ function readableValueAt(
     // currency the person is told what to type (the issue's fix) rather than have it typed.
     const mark = decimalMarkOf(ctx.snapshot.locale);
     const raw = cellAt(ctx.snapshot, issue.sheet, issue.row!, issue.column!);
+    if (typeof raw !== 'string' || !BARE_NUMBER.test(raw.normalize('NFKC').trim())) return null;
     const read = readNumber(raw, { decimalMark: mark === '.' ? ',' : '.' });
     return read.ok ? { cell: read.value, shown: numberAsTyped(read.value, mark) } : null;
   }
