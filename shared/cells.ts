@@ -712,9 +712,10 @@ export function noteScale(note: string): number {
   const text = note
     .normalize('NFKC')
     .trim()
-    .replace(/^(單位|单位|unit|units|in)\s*[:：]?\s*/i, '')
+    .replace(/^(單位|单位|units?|in)\s*[:：]?\s*/i, '')
     .replace(/^(thousands|millions|billions)$/i, (word) => word.slice(0, -1));
-  // A multiplier alone, single letters included: "Target (k)", "Revenue (M)".
-  const alone = NUMBER_SCALES.find(([word]) => word === text.toLowerCase());
+  // A multiplier alone: "Target (k)", "Revenue (mn)"; not "m" or "b" alone, which are as likely metres or bytes.
+  const word = text.toLowerCase();
+  const alone = word === 'm' || word === 'b' ? undefined : NUMBER_SCALES.find(([scale]) => scale === word);
   return alone ? alone[1] : (scaledUnit(text)?.exponent ?? 0);
 }

@@ -280,16 +280,15 @@ function planLanguage(
   if (!typed) return fromTabs;
   const named = languageTag(typed);
   // "中文" on a plan whose tabs are named in Traditional characters is Traditional Chinese; with English tab names,
-  // its headers (the first rows of its tabs) decide.
+  // its header rows decide (not its text, where one character OpenCC folds would be enough).
   if (named && namesChineseWithoutScript(typed)) {
     if (fromTabs !== 'en') return fromTabs;
-    const headers = [...sheets.values()].flatMap(
-      ({ name }) => workbook[name]?.slice(0, HEADER_SEARCH_ROWS) ?? [],
-    );
-    if (
-      headers.some((row) => Array.isArray(row) && row.some((c) => typeof c === 'string' && hasTraditional(c)))
-    )
-      return 'zh-TW';
+    for (const [key, { name }] of sheets) {
+      const grid = workbook[name];
+      const header = Array.isArray(grid) ? grid[findHeaderRow(tabDef(key), grid)] : undefined;
+      if (Array.isArray(header) && header.some((c) => typeof c === 'string' && hasTraditional(c)))
+        return 'zh-TW';
+    }
   }
   if (named) return named;
   if (strategySheet && strategy.rows.language) {
@@ -361,27 +360,45 @@ interface TableRows {
 }
 
 /**
- * What two spellings of a header would share if they were one column spelled two ways: pairs of neighbouring Chinese
- * characters (拆解方式: 拆解 解方 方式) and runs of four Latin letters (Phasing: phas hasi asin sing), normalised as
- * headers are matched, the note in brackets left out. Four letters, not two: "Link" and "Phasing" share "in".
+ * Whether a header resembles a spelling of a column, as a column renamed would: half or more of it is shared.
+ * Chinese by pairs of neighbouring characters (拆解方式 and 分解方式 share 解方 and 方式, two of three; 更新日期 and
+ * 開始日期 only 日期); Latin by words, a word counting when a spelling has it or a word beginning with the same four
+ * letters or more ("Phase" and "Phasing", "Start month" and "Start"; not "Target date" and "Start date", whose
+ * "date" is a third of it). Normalised as headers are matched, the note in brackets left out.
  */
-function spellingParts(text: string): Set<string> {
-  const normal = normalizeHeader(text.replace(/\s*[(（[【].*$/, ''));
-  const parts = new Set<string>();
-  const chinese = [...normal.replace(/[^\u3400-\u9fff]+/g, ' ')];
-  for (let i = 0; i + 1 < chinese.length; i++)
-    if (chinese[i] !== ' ' && chinese[i + 1] !== ' ') parts.add(chinese[i] + chinese[i + 1]);
-  for (const word of normal.match(/[a-z0-9]{4,}/g) ?? [])
-    for (let i = 0; i + 4 <= word.length; i++) parts.add(word.slice(i, i + 4));
-  return parts;
-}
-
-/** Whether a header resembles a spelling of a column: "Phase" and "Phasing", 拆解方式 and 分解方式, "Start month" and "Start". */
 function resembles(header: string, label: Localized): boolean {
-  const parts = spellingParts(header);
-  return labelSpellings(label).some((spelling) =>
-    [...spellingParts(spelling)].some((part) => parts.has(part)),
-  );
+  const bare = (text: string) => normalizeHeader(text.replace(/\s*[(（[【].*$/, '').replace(/[_-]+/g, ' '));
+  const pairs = (text: string) => {
+    const out: string[] = [];
+    const chars = [...text];
+    for (let i = 0; i + 1 < chars.length; i++)
+      if (/[\u3400-\u9fff]/.test(chars[i]) && /[\u3400-\u9fff]/.test(chars[i + 1]))
+        out.push(chars[i] + chars[i + 1]);
+    return out;
+  };
+  const words = (text: string) =>
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/\s*[(（[【].*$/, '')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+  const headerPairs = pairs(bare(header));
+  const headerWords = words(header);
+  const letters = headerWords.join('').length;
+  return labelSpellings(label).some((spelling) => {
+    if (headerPairs.length) {
+      const theirs = new Set(pairs(bare(spelling)));
+      const shared = headerPairs.filter((pair) => theirs.has(pair)).length;
+      if (shared * 2 >= headerPairs.length) return true;
+    }
+    if (!letters) return false;
+    const theirs = words(spelling);
+    const sameStart = (a: string, b: string) =>
+      a === b || (a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4));
+    const shared = headerWords.filter((word) => theirs.some((their) => sameStart(word, their)));
+    return shared.join('').length * 2 >= letters;
+  });
 }
 
 function gridSize(grid: Grid): { rows: number; columns: number } {

@@ -951,10 +951,10 @@ export const ALIASES: {
  * Traditional → Simplified, character by character, with OpenCC's table (opencc-js, its TSCharacters dictionary):
  * matching folds both scripts to one, so 關鍵結果, 关键结果 and a half-converted 关键結果 name the same tab, and 銷售
  * and 销售 the same department, whichever input method typed it. Character by character, not OpenCC's phrases: for
- * words that is what matching needs, and the one phrase the template's words need is kept here: 計畫 (a plan) is
- * 计划, where the character alone, 畫, is 画 (a drawing).
+ * words that is what matching needs, and the one phrase the template's words need is kept here (PHRASE_FOLDS):
+ * 計畫 (a plan) is 计划, where the character alone, 畫, is 画 (動畫, an animation, stays 动画).
  */
-const WORD_FOLDS: readonly [string, string][] = [['畫', '划']];
+const PHRASE_FOLDS: readonly [string, string][] = [['計畫', '计划']];
 let fold: Map<string, string> | undefined;
 const HAN = /[\u3400-\u9fff]/;
 
@@ -965,7 +965,6 @@ function foldTable(): Map<string, string> {
     const [traditional, simplified] = pair.split(' ');
     if (traditional && simplified) table.set(traditional, simplified);
   }
-  for (const [traditional, simplified] of WORD_FOLDS) table.set(traditional, simplified);
   return (fold = table);
 }
 
@@ -973,8 +972,10 @@ function foldTable(): Map<string, string> {
 export function foldChinese(text: string): string {
   if (!HAN.test(text)) return text;
   const table = foldTable();
+  let phrased = text;
+  for (const [traditional, simplified] of PHRASE_FOLDS) phrased = phrased.split(traditional).join(simplified);
   let out = '';
-  for (const ch of text) out += table.get(ch) ?? ch;
+  for (const ch of phrased) out += table.get(ch) ?? ch;
   return out;
 }
 

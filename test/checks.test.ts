@@ -1296,6 +1296,12 @@ describe('a header read as nothing where a column is missing', () => {
         wb[KR][0].push('Notes', 'Link');
       }),
     ).toEqual([]);
+    // Where Start is missing, headers of the person's own that share a word or a few letters with it are theirs.
+    for (const header of ['Target date', 'Last updated', 'Due diligence'])
+      expect(
+        tips((wb) => (wb[KR][0][9] = header)),
+        header,
+      ).toEqual([]);
     expect(tips((wb) => (wb[KR][0][11] = 'Phasing (monthly)'))).toEqual([]); // a note: still the column
     expect(tips((wb) => (wb[KR][0][11] = 'Phasing plan')).map(([a1]) => a1)).toEqual(['L1']);
     expect(tips((wb) => (wb[KR][0][9] = 'Start month'))).toEqual([
