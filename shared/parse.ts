@@ -98,6 +98,9 @@ export interface ParseResult {
 
 /** How a mismatch names the unit of a metric that has none. */
 const NO_UNIT = localized((m) => m.parse.NO_UNIT);
+/** Where a decimal-mark issue's decimal sign comes from: the spreadsheet's locale, or none given (a file). */
+const LOCALE_GIVEN = localized((m) => m.parse.LOCALE_GIVEN);
+const NO_LOCALE = localized((m) => m.parse.NO_LOCALE);
 
 /** Decomposing more months than this is almost certainly a typo in a year (2062 for 2026). */
 export const MAX_PERIOD_MONTHS = 60;
@@ -155,6 +158,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     period,
     currency: strategy.values.currency,
     decimalMark,
+    localeGiven: options.locale !== undefined && options.locale !== '',
     // Set once the key results and KPIs are read (below): only Actuals values use it.
     units: () => new Map(),
   };
@@ -651,8 +655,9 @@ interface RowContext {
   period: Period | null;
   /** The plan's Currency as typed: amounts typed in another currency are errors. */
   currency: string;
-  /** The spreadsheet's decimal sign, for numbers typed as text. */
+  /** The spreadsheet's decimal sign, for numbers typed as text, and whether its locale was given (a file has none). */
   decimalMark: DecimalMark;
+  localeGiven: boolean;
   /** Metric ID (lower case) → its Unit, for reading Actuals values typed with a unit (made when first asked). */
   units: () => Map<string, string>;
 }
@@ -747,7 +752,14 @@ class RowReader {
     const found = read.found ?? '';
     if (read.reason === 'decimal-mark') {
       const mark = this.ctx.decimalMark;
-      this.issue('decimal-mark', key, { value, suggestion: found, mark, other: mark === '.' ? ',' : '.' });
+      const source = this.ctx.localeGiven ? LOCALE_GIVEN : NO_LOCALE;
+      this.issue('decimal-mark', key, {
+        value,
+        suggestion: found,
+        mark,
+        other: mark === '.' ? ',' : '.',
+        source,
+      });
     } else if (read.reason === 'currency-mismatch') {
       this.issue('currency-mismatch', key, { value, found, currency: this.ctx.currency || unit });
     } else if (read.reason === 'unit-mismatch') {

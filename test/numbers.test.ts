@@ -515,7 +515,7 @@ describe("the decimal sign of the spreadsheet's locale", () => {
         message: {
           en: 'Target of KR1 is "1.250.000,50", a number only where decimals are written with ","; this spreadsheet writes them with "." (its locale).',
           'zh-CN':
-            'KR1 的“目标值”为“1.250.000,50”，只有以“,”作小数点时才是数字；此表格按其区域设置以“.”作小数点。',
+            'KR1 的“目标值”为“1.250.000,50”，只有以“,”作小数点时才是数字；此表格以“.”作小数点（按其区域设置）。',
         },
       },
       expect.objectContaining({
@@ -530,7 +530,11 @@ describe("the decimal sign of the spreadsheet's locale", () => {
       [kr1, 'Type 1250000.50.', '請填寫 1250000.50。'],
       [kr2, 'Type 0.5.', '請填寫 0.5。'],
     ]);
-    // No locale (a workbook file) reads as dot-decimal, the same as en_US.
+    // No locale (a workbook file) reads as dot-decimal, as en_US does, and the message says how to name one.
+    const file = parsePlan(typed()).issues.find((i) => i.code === 'decimal-mark')!;
+    expect(file.message.en).toContain(
+      'this spreadsheet writes them with "." (no locale given: a workbook file records none, and gtm-pyramid --locale names it).',
+    );
     expect(parsePlan(typed()).issues.filter((i) => i.code === 'decimal-mark')).toHaveLength(2);
   });
 

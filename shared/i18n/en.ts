@@ -717,7 +717,7 @@ export const en = {
     },
     'decimal-mark': {
       message:
-        '{field} of {id} is "{value}", a number only where decimals are written with "{other}"; this spreadsheet writes them with "{mark}" (its locale).',
+        '{field} of {id} is "{value}", a number only where decimals are written with "{other}"; this spreadsheet writes them with "{mark}" ({source}).',
       fix: 'Type {suggestion}.',
     },
     'unknown-language': {
@@ -1295,7 +1295,11 @@ export const en = {
     decomposeTargets: 'Decompose targets',
     insertTemplates: 'Insert templates',
   },
-  parse: { NO_UNIT: 'none' },
+  parse: {
+    NO_UNIT: 'none',
+    LOCALE_GIVEN: 'its locale',
+    NO_LOCALE: 'no locale given: a workbook file records none, and gtm-pyramid --locale names it',
+  },
   cli: cliPhrases,
 };
 

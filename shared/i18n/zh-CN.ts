@@ -617,7 +617,7 @@ export const zhCN: Messages = {
     },
     'decimal-mark': {
       message:
-        '{id} 的“{field}”为“{value}”，只有以“{other}”作小数点时才是数字；此表格按其区域设置以“{mark}”作小数点。',
+        '{id} 的“{field}”为“{value}”，只有以“{other}”作小数点时才是数字；此表格以“{mark}”作小数点（{source}）。',
       fix: '请填写 {suggestion}。',
     },
     'unknown-language': {
@@ -1223,7 +1223,11 @@ export const zhCN: Messages = {
     decomposeTargets: '分解目标',
     insertTemplates: '插入模板',
   },
-  parse: { NO_UNIT: '无' },
+  parse: {
+    NO_UNIT: '无',
+    LOCALE_GIVEN: '按其区域设置',
+    NO_LOCALE: '未指定区域设置：工作簿文件不记录区域设置，可用 gtm-pyramid --locale 指定',
+  },
   cli: {
     reportWritten: (path) => `报告已写入 ${path}`,
     reportSummary: (source, krs, errors, warnings, files) =>

@@ -617,7 +617,7 @@ export const zhTW: Messages = {
     },
     'decimal-mark': {
       message:
-        '{id} 的「{field}」為「{value}」，只有以「{other}」作小數點時才是數字；此試算表依其地區設定以「{mark}」作小數點。',
+        '{id} 的「{field}」為「{value}」，只有以「{other}」作小數點時才是數字；此試算表以「{mark}」作小數點（{source}）。',
       fix: '請填寫 {suggestion}。',
     },
     'unknown-language': {
@@ -1224,7 +1224,11 @@ export const zhTW: Messages = {
     decomposeTargets: '分解目標',
     insertTemplates: '插入範本',
   },
-  parse: { NO_UNIT: '無' },
+  parse: {
+    NO_UNIT: '無',
+    LOCALE_GIVEN: '依其地區設定',
+    NO_LOCALE: '未指定地區設定：活頁簿檔案不記錄地區設定，可用 gtm-pyramid --locale 指定',
+  },
   cli: {
     reportWritten: (path) => `報告已寫入 ${path}`,
     reportSummary: (source, krs, errors, warnings, files) =>
