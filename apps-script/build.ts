@@ -33,11 +33,11 @@ const SIDEBAR_DIR = path.join(here, 'sidebar');
  * must travel with the code: opencc-js's table of Traditional → Simplified characters (its code MIT, its data from
  * OpenCC under Apache-2.0, THIRD_PARTY_LICENSES.md).
  */
-export const COMPILED_PACKAGES = ['opencc-js'];
+const COMPILED_PACKAGES = ['opencc-js'];
 const LICENCE_FILES = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'THIRD_PARTY_LICENSES.md'];
 
 /** The licences of COMPILED_PACKAGES as one block comment; the build fails when a package has none. */
-export async function licenceComment(): Promise<string> {
+async function licenceComment(): Promise<string> {
   const parts: string[] = [];
   for (const name of COMPILED_PACKAGES) {
     const dir = path.join(ROOT, 'node_modules', name);

@@ -242,7 +242,7 @@ export class FakeSpreadsheet {
   /** @internal */ _namedRanges = new Map<string, FakeNamedRange>();
   /** @internal */ _protections: FakeProtection[] = [];
   /** @internal */ _timeZone: string;
-  /** @internal The formula syntax of the locale the spreadsheet was created with. */ readonly _syntax: FormulaSyntax;
+  /** @internal The formula syntax of the locale the spreadsheet was created with. */ readonly _syntax: LocaleSyntax;
   private _locale: string;
   private _name: string;
   private _nextSheetId = 0;
@@ -267,7 +267,7 @@ export class FakeSpreadsheet {
     installIndexedCriteria();
     // ROUND to 15 significant digits first, as spreadsheets round a half (spreadsheet-round.ts).
     installSpreadsheetRound();
-    this._syntax = formulaSyntaxOf(this._options.locale);
+    this._syntax = localeSyntaxOf(this._options.locale);
     this._hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
       // Arguments are separated as the spreadsheet's locale separates them (docs/emulator.md, "Formula syntax").
@@ -1681,19 +1681,11 @@ export class FakeRange {
 // =============================================================================================
 // Formula syntax by locale [LOC]
 
-/** The emulator's name for a locale's syntax (shared/locale-syntax.ts holds the table, which the parser shares). */
-export type FormulaSyntax = LocaleSyntax;
-
-/** ';' between arguments and ',' for decimals, except in the dot-decimal locales (shared/locale-syntax.ts). */
-export function formulaSyntaxOf(locale: string): FormulaSyntax {
-  return localeSyntaxOf(locale);
-}
-
 /**
  * Sheets in a comma locale reads ';' between arguments as ',' (reported, docs/emulator.md), so formulas written
  * with ';' work in every locale. Text in quotes, quoted sheet names and array literals { } are left alone.
  */
-export function acceptSemicolons(formula: string, syntax: FormulaSyntax): string {
+export function acceptSemicolons(formula: string, syntax: LocaleSyntax): string {
   if (syntax.argumentSeparator === ';' || !formula.includes(';')) return formula;
   let out = '';
   let quote = '';

@@ -73,13 +73,12 @@ export class Formatter {
     this.lang = lang;
     this.numberLocale = LOCALES[lang].numbers;
     // Months in English as en-US writes them ("Sep 2026"; en-GB now says "Sept").
-    const monthLocale = this.numberLocale;
-    this.monthFormat = new Intl.DateTimeFormat(monthLocale, {
+    this.monthFormat = new Intl.DateTimeFormat(this.numberLocale, {
       timeZone: 'UTC',
       month: 'short',
       year: 'numeric',
     });
-    this.monthShortFormat = new Intl.DateTimeFormat(monthLocale, { timeZone: 'UTC', month: 'short' });
+    this.monthShortFormat = new Intl.DateTimeFormat(this.numberLocale, { timeZone: 'UTC', month: 'short' });
   }
 
   private nf(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {

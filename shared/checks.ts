@@ -528,13 +528,13 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
 }
 
 /** At least this many months with a check-in that adds to the total before check-ins are taken for running totals. */
-export const RUNNING_TOTAL_MONTHS = 3;
+const RUNNING_TOTAL_MONTHS = 3;
 /**
  * Running totals added up overstate: three months of a steady total read as twice the plan, and more with each month.
  * Check-ins that add up to less than this share of the plan by now are left alone, which spares a business growing
  * steadily from a little under its plan (2,000, 4,000 … 10,000 against 5,000 a month adds up to 1.2 times it).
  */
-export const RUNNING_TOTAL_AHEAD = 1.25;
+const RUNNING_TOTAL_AHEAD = 1.25;
 
 /**
  * A cumulative key result's check-ins that read better as running totals ("the total so far", as a CRM shows it)

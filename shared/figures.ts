@@ -3,7 +3,7 @@
  * the checks' messages (shared/checks.ts) use the same rule, so a message and the card it points at never
  * disagree (a check once said 28% where the card said 29%).
  */
-import type { IsoDate } from './calendar';
+import { isRealDay, type IsoDate } from './calendar';
 import { roundHalfAway } from './decompose';
 import type { Lang } from './i18n';
 
@@ -39,8 +39,9 @@ export function dayFigure(iso: IsoDate, lang: Lang): string {
     );
     DAY_FORMATS.set(lang, format);
   }
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  if (!isRealDay(y, m, d)) return iso;
   const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(day.getTime())) return iso;
   return lang === 'en'
     ? `${day.getUTCDate()} ${format.format(day)} ${day.getUTCFullYear()}`
     : format.format(day);

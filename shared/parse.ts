@@ -40,7 +40,7 @@ import {
   type CheckInColumns,
 } from './check-in-columns';
 import { formulaInputProblems, type FormulaReadableValue } from './formula-inputs';
-import { CATALOGUES, inEveryLanguage, joinList, localized } from './i18n';
+import { CATALOGUES, fill, inEveryLanguage, joinList, localized } from './i18n';
 import type {
   Actual,
   Change,
@@ -505,8 +505,7 @@ function readTable(
         const like = missing.filter((label) => resembles(cell, label));
         if (!like.length) return;
         const at = { sheet, row: headerIndex + 1, column: c + 1 };
-        const quoted = (lang: Lang, text: string) =>
-          lang === 'zh-TW' ? `「${text}」` : lang === 'zh-CN' ? `“${text}”` : `"${text}"`;
+        const quoted = (lang: Lang, text: string) => fill(CATALOGUES[lang].parse.QUOTED, { text });
         const names = inEveryLanguage((lang) =>
           joinList(
             like.map((label) => quoted(lang, label[lang])),

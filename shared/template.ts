@@ -859,6 +859,10 @@ export function columnDef(tab: TabKey, key: string): ColumnDef {
  * (matching folds the two scripts anyway, see normalizeHeader). Keys: a tab's key, "tab.column", a Strategy
  * field's key, "enum.value". Labels in every language of the template are accepted without being listed here.
  */
+/** How people write the Start and End of a dated row (objectives, key results, roadmap items), beyond the labels. */
+const START_DATE_SPELLINGS = ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'];
+const END_DATE_SPELLINGS = ['End date', '結束日期', '结束日期', '結束日', '结束日'];
+
 export const ALIASES: {
   tabs: Partial<Record<TabKey, readonly string[]>>;
   columns: Partial<Record<`${TabKey}.${string}`, readonly string[]>>;
@@ -891,8 +895,8 @@ export const ALIASES: {
     'departments.lead': ['主管'],
     'objectives.owner': ['負責單位', '负责单位', '部門', '部门'],
     'objectives.parent': ['上層目標', '上层目标', '上級目標', '上级目标', 'Parent objective'],
-    'objectives.start': ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'],
-    'objectives.end': ['End date', '結束日期', '结束日期', '結束日', '结束日'],
+    'objectives.start': START_DATE_SPELLINGS,
+    'objectives.end': END_DATE_SPELLINGS,
     'keyResults.title': ['關鍵成果', '关键成果'],
     'keyResults.owner': ['負責單位', '负责单位', '部門', '部门'],
     'keyResults.type': ['類別', '类别', '型別', '型别'], // 型別: the Traditional label until 2026-11
@@ -907,7 +911,7 @@ export const ALIASES: {
       '起點',
       '起点',
     ],
-    'keyResults.start': ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'],
+    'keyResults.start': START_DATE_SPELLINGS,
     'keyResults.due': ['Due date', 'Deadline', '截止日期', '截止日', '到期日', '期限'],
     'keyResults.phasing': ['拆解方式', '分配方式'],
     'keyResults.weight': ['比重'],
@@ -916,8 +920,8 @@ export const ALIASES: {
     'kpis.keyResult': ['關鍵成果', '关键成果'],
     'roadmap.item': ['項目', '项目'],
     'roadmap.owner': ['負責單位', '负责单位', '部門', '部门'],
-    'roadmap.start': ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'],
-    'roadmap.end': ['End date', '結束日期', '结束日期', '結束日', '结束日'],
+    'roadmap.start': START_DATE_SPELLINGS,
+    'roadmap.end': END_DATE_SPELLINGS,
     'roadmap.keyResults': ['關鍵成果', '关键成果'],
     'actuals.value': ['實際值', '实际值', '實績', '实绩'],
     'changes.timestamp': ['時間戳記', '时间戳记'],

@@ -1181,7 +1181,7 @@ describe('check-ins typed as running totals', () => {
   });
 
   it('running totals that read behind plan, or over fewer than 3 months: not flagged', () => {
-    // Added up they make less than 90% of the plan by now: behind-pace speaks for them already.
+    // Added up they make less than 1.25 times the plan by now (RUNNING_TOTAL_AHEAD): left alone.
     const wb = exampleWorkbook('en');
     let total = 0;
     for (const row of wb['Actuals']) if (row[1] === 'KR2') row[2] = total += Number(row[2]) / 5;

@@ -1296,6 +1296,7 @@ export const en = {
     insertTemplates: 'Insert templates',
   },
   parse: {
+    QUOTED: '"{text}"',
     NO_UNIT: 'none',
     LOCALE_GIVEN: 'its locale',
     NO_LOCALE: 'no locale given: a workbook file records none, and gtm-pyramid --locale names it',

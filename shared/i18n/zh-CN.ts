@@ -1224,6 +1224,7 @@ export const zhCN: Messages = {
     insertTemplates: '插入模板',
   },
   parse: {
+    QUOTED: '“{text}”',
     NO_UNIT: '无',
     LOCALE_GIVEN: '按其区域设置',
     NO_LOCALE: '未指定区域设置：工作簿文件不记录区域设置，可用 gtm-pyramid --locale 指定',

@@ -1225,6 +1225,7 @@ export const zhTW: Messages = {
     insertTemplates: '插入範本',
   },
   parse: {
+    QUOTED: '「{text}」',
     NO_UNIT: '無',
     LOCALE_GIVEN: '依其地區設定',
     NO_LOCALE: '未指定地區設定：活頁簿檔案不記錄地區設定，可用 gtm-pyramid --locale 指定',
