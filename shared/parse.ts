@@ -67,6 +67,7 @@ import {
   languageTag,
   namesChineseWithoutScript,
   normalizeHeader,
+  withoutNote,
   matchEnum,
   matchTab,
   matchesLabel,
@@ -371,7 +372,7 @@ interface TableRows {
  * "date" is a third of it). Normalised as headers are matched, the note in brackets left out.
  */
 function resembles(header: string, label: Localized): boolean {
-  const bare = (text: string) => normalizeHeader(text.replace(/\s*[(（[【].*$/, '').replace(/[_-]+/g, ' '));
+  const bare = (text: string) => normalizeHeader(withoutNote(text).replace(/[_-]+/g, ' '));
   const pairs = (text: string) => {
     const out: string[] = [];
     const chars = [...text];
@@ -381,10 +382,9 @@ function resembles(header: string, label: Localized): boolean {
     return out;
   };
   const words = (text: string) =>
-    text
+    withoutNote(text)
       .normalize('NFKC')
       .toLowerCase()
-      .replace(/\s*[(（[【].*$/, '')
       .split(/[^a-z0-9]+/)
       .filter(Boolean);
   const headerPairs = pairs(bare(header));

@@ -1067,6 +1067,9 @@ export function nearTab(sheetName: string): TabDef | undefined {
 /** A note in brackets after a header, as people add one: "Target (USD)", "目標值（萬元）", "Due [date]" (a multiple in it is said: header-scale). */
 const HEADER_NOTE = /\s*[(（[【]([^()（）[\]【】]*)[)）\]】]\s*$/;
 
+/** A header without its note in brackets: "目標值" of "目標值（萬元）". */
+export const withoutNote = (text: string): string => text.replace(HEADER_NOTE, '');
+
 /** The note in brackets after a header ("萬元" of "目標值（萬元）"), trimmed, or null without one. */
 export function headerNote(text: string): string | null {
   const note = HEADER_NOTE.exec(text)?.[1]?.trim();
@@ -1081,7 +1084,7 @@ export function matchesLabel(text: string, label: Localized, withNote = true): b
   const forms = formsOf(label);
   if (forms.has(normalizeHeader(text))) return true;
   if (!withNote) return false;
-  const bare = text.replace(HEADER_NOTE, '');
+  const bare = withoutNote(text);
   return bare !== text && bare.trim() !== '' && forms.has(normalizeHeader(bare));
 }
 
