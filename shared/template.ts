@@ -1057,14 +1057,16 @@ export function matchTab(sheetName: string): TabDef | undefined {
  */
 export function nearTab(sheetName: string): TabDef | undefined {
   if (matchTab(sheetName)) return undefined;
-  const bare = sheetName
-    .replace(HEADER_NOTE, '')
+  const bare = withoutNote(sheetName)
     .replace(/^\s*\d+\s*[.、．:_\-)）]?\s*/, '')
     .trim();
   return bare && bare !== sheetName.trim() ? matchTab(bare) : undefined;
 }
 
-/** A note in brackets after a header, as people add one: "Target (USD)", "目標值（萬元）", "Due [date]" (a multiple in it is said: header-scale). */
+/**
+ * A note in brackets after a header, as people add one: "Target (USD)", "目標值（萬元）", "Due [date]" (a multiple in
+ * it is said: header-scale).
+ */
 const HEADER_NOTE = /\s*[(（[【]([^()（）[\]【】]*)[)）\]】]\s*$/;
 
 /** A header without its note in brackets: "目標值" of "目標值（萬元）". */
