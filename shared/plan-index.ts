@@ -11,6 +11,12 @@
 import type { Plan } from './plan';
 import { normalizeHeader } from './template';
 
+/**
+ * What an owner or a department name is matched by, on every surface (the checks, progress's roll-ups, the report's
+ * department pages): its spelling normalised as headers are, so "Sales" and "sales ", 銷售 and 销售 are one.
+ */
+export const ownerKey = (name: string): string => normalizeHeader(name);
+
 export interface PlanIndex {
   /** Lower-case ID → position of the first key result, KPI or objective with it (the first one wins). */
   keyResultById: Map<string, number>;
@@ -134,7 +140,7 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
     if (!name) return -1;
     let g = spelling.get(name);
     if (g === undefined) {
-      const key = normalizeHeader(name);
+      const key = ownerKey(name);
       g = ownerNumber.get(key);
       if (g === undefined) {
         g = ownerName.length;

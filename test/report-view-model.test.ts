@@ -441,3 +441,28 @@ describe('report view model: helpers', () => {
     expect(zh.month('2026-03')).toBe('2026年3月');
   });
 });
+
+describe('report view model: owners typed in the other script', () => {
+  it('an owner typed 销售 in a Traditional plan is in the row and on the page of 銷售, not one of its own', () => {
+    const wb = exampleGrid('zh-TW');
+    const krs = wb[tabName('keyResults', 'zh-TW')];
+    const owner = colOf(krs, header('keyResults', 'owner', 'zh-TW'));
+    krs[rowOf(krs, 'KR1')][owner] = '销售';
+    krs[rowOf(krs, 'KR4')][owner] = '研发';
+    const small = view(wb);
+    expect(small.company.departments.map((d) => d.name)).toEqual(['銷售', '市場', '營運', '研發', '客服']);
+    expect(small.company.departments.find((d) => d.name === '銷售')!.keyResults.map((k) => k.id)).toEqual([
+      'KR1',
+    ]);
+    // On their own pages, as a large plan has them: one page a department, its key results on it.
+    const large = view(wb, { largePlanKeyResults: 1 });
+    expect(large.departments.map((d) => d.name)).toEqual(['銷售', '市場', '營運', '研發', '客服']);
+    // (cards worst first)
+    expect(
+      large.departments
+        .find((d) => d.name === '研發')!
+        .cards.map((c) => c.id)
+        .sort(),
+    ).toEqual(['KR4', 'KR5']);
+  });
+});

@@ -7,6 +7,7 @@ import type { Month } from '../../shared/calendar';
 import { leftOutMetrics, type LeftOutMetric } from '../../shared/checks';
 import { countBySeverity, type PlanIssue, type Severity } from '../../shared/issues';
 import type { Department, KeyResult, Kpi, Objective, Plan, RoadmapItem } from '../../shared/plan';
+import { ownerKey } from '../../shared/plan-index';
 import {
   STATUS_LABELS,
   STATUS_ORDER,
@@ -78,7 +79,7 @@ export class Context {
   readonly krProgress = new Map<string, MetricProgress>();
   readonly kpiProgress = new Map<string, MetricProgress>();
   readonly objectives = new Map<string, Objective>();
-  /** Department (lower-case name) → page file, for large plans. */
+  /** Department (ownerKey of its name) → page file, for large plans. */
   readonly deptFiles = new Map<string, string>();
   /** Key result (lower-case id) → HTML id of its card. */
   readonly krAnchors = new Map<string, string>();
@@ -89,7 +90,7 @@ export class Context {
   readonly bySeverity: Map<Severity, PlanIssue[]>;
   readonly krsByObjective: Map<string, KeyResult[]>;
   readonly kpisByKr: Map<string, Kpi[]>;
-  /** Per owner (lower-case; '' for none): what the department owns. */
+  /** Per owner (ownerKey; '' for none): what the department owns. */
   readonly owned: {
     objectives: Map<string, Objective[]>;
     keyResults: Map<string, KeyResult[]>;
@@ -122,7 +123,7 @@ export class Context {
     }
     this.krsByObjective = groupBy(plan.keyResults, (k) => lower(k.objectiveId));
     this.kpisByKr = groupBy(plan.kpis, (k) => lower(k.keyResultId));
-    const byOwner = <T extends { owner: string }>(items: T[]) => groupBy(items, (x) => lower(x.owner));
+    const byOwner = <T extends { owner: string }>(items: T[]) => groupBy(items, (x) => ownerKey(x.owner));
     this.owned = {
       objectives: byOwner(plan.objectives),
       keyResults: byOwner(plan.keyResults),
@@ -163,7 +164,7 @@ export class Context {
     const anchor = this.krAnchors.get(lower(id));
     if (!kr || !anchor) return '';
     if (!this.large) return `#${anchor}`;
-    const file = this.deptFiles.get(lower(kr.owner));
+    const file = this.deptFiles.get(ownerKey(kr.owner));
     return file ? `${file}#${anchor}` : '';
   }
 }
@@ -194,13 +195,14 @@ export function departmentsOf(plan: Plan, noOwner: string): Dept[] {
   const out: Dept[] = [];
   const seen = new Set<string>();
   for (const d of plan.departments) {
-    if (seen.has(lower(d.name))) continue;
-    seen.add(lower(d.name));
-    out.push({ name: d.name, key: lower(d.name), lead: d.lead, listed: d });
+    const key = ownerKey(d.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name: d.name, key, lead: d.lead, listed: d });
   }
   const owners = [...plan.objectives, ...plan.keyResults, ...plan.kpis, ...plan.roadmap].map((x) => x.owner);
   for (const owner of owners) {
-    const key = lower(owner);
+    const key = ownerKey(owner);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ name: owner || noOwner, key, lead: '', listed: null });

@@ -18,7 +18,7 @@ export function departmentRows(ctx: Context, depts: Dept[]): DepartmentRow[] {
     return {
       name: dept.name,
       lead: dept.lead,
-      href: ctx.deptFiles.get(lower(dept.name)) ?? '',
+      href: ctx.deptFiles.get(dept.key) ?? '',
       status: ctx.status(roll?.status ?? 'no-data'),
       attainment:
         roll?.attainment !== null && roll?.attainment !== undefined ? f.percent(roll.attainment) : '',

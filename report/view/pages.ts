@@ -200,7 +200,7 @@ export function buildReportView(
       depts.map((d) => d.name),
       used,
     );
-    depts.forEach((d, i) => ctx.deptFiles.set(lower(d.name), files[i]));
+    depts.forEach((d, i) => ctx.deptFiles.set(d.key, files[i]));
   }
   const base = common(ctx);
   const cards = plan.keyResults.map((kr) => krCard(ctx, kr));
@@ -259,7 +259,7 @@ export function buildReportView(
           // A department's page lists what of its own is left out; the errors note links to the rest.
           leftOut: leftOutLines(ctx, krs, kpis),
           kind: 'department' as const,
-          file: ctx.deptFiles.get(lower(dept.name))!,
+          file: ctx.deptFiles.get(dept.key)!,
           pageTitle: `${ph.departmentTitle(dept.name)} · ${base.title}`,
           name: dept.name,
           lead: dept.lead ? ph.leadBy(dept.lead) : '',

@@ -6,6 +6,7 @@ import { monthOf } from '../../shared/calendar';
 import { joinList } from '../../shared/i18n';
 import type { KeyResult, RoadmapItem } from '../../shared/plan';
 import { STATUS_LABELS } from '../../shared/progress';
+import { ownerKey } from '../../shared/plan-index';
 import { enumLabel } from '../../shared/template';
 import { groupBy, lower, STATUS_SEVERITY, worst, type Context, type Dept } from './context';
 import {
@@ -78,8 +79,8 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   if (!first || !last || (dated.length === 0 && krsDated.length === 0)) {
     return { present: plan.roadmap.length > 0, figure, note: l.roadmapEmpty };
   }
-  const datedByOwner = groupBy(dated, (r) => lower(r.owner));
-  const krsByOwner = groupBy(krsDated, (k) => lower(k.owner));
+  const datedByOwner = groupBy(dated, (r) => ownerKey(r.owner));
+  const krsByOwner = groupBy(krsDated, (k) => ownerKey(k.owner));
   const laneDepts = depts.filter((d) => datedByOwner.has(d.key) || krsByOwner.has(d.key));
   // Detail: every item, and every key result due with its ID. Departments: one bar per department and phase, and
   // the key results due counted per month (also when the items are few but the key results many: a thousand IDs
