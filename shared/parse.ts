@@ -210,8 +210,14 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   seedPlanIndex(plan, { keyResults: keyResults.byId, kpis: kpis.byId, objectives: objectives.byId });
   // With a Targets tab, the cells its formulas read must be what a formula can compute with (formula-inputs.ts).
   if (layout.targets) {
+    // A cell the parser could not read has its error already, and no value to type: a Baseline of "0.05" in a
+    // de_DE sheet is a decimal-mark error, not a Baseline of 0 to type in.
+    const unread = new Set(
+      issues.filter((i) => i.severity === 'error').map((i) => `${i.sheet}!${i.row}!${i.column}`),
+    );
     for (const problem of formulaInputProblems(plan, workbook)) {
       const { sheet, row, column, field, id, typed, readable } = problem;
+      if (unread.has(`${sheet}!${row}!${column}`)) continue;
       issues.push(
         makeIssue(
           'unreadable-by-formulas',

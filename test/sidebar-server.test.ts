@@ -374,6 +374,17 @@ describe('applyQuickFix', () => {
     expect(allCells(de.ss).cells.get('Key Results!I2')).toBe('1250000');
     expect(allCells(de.ss).cells.get('Actuals!C2')).toBe('12500.5');
 
+    // A Baseline of "0.05" in the de_DE sheet is a decimal-mark error, whose quick fix types 0,05; never also
+    // "Type 0" (the Baseline the plan fell back on) for the Targets tab's formulas.
+    const baseline = examplePlan('en');
+    setCell(baseline, 'Key Results', 'KR3', 'Baseline', '0.05');
+    const withTargets = addon(baseline, { locale: 'de_DE', timeZone: 'Europe/Berlin' });
+    expect((withTargets.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const atH4 = flat(withTargets.project.callFromClient('getPlanCheck') as PlanCheck).filter(
+      (i) => `${i.sheet}!${i.a1}` === 'Key Results!H4',
+    );
+    expect(atH4.map((i) => [i.code, i.quickFix?.label])).toEqual([['decimal-mark', 'Type 0,05']]);
+
     // The same text in an en_US spreadsheet is refused at each cell, with the number as that spreadsheet writes it;
     // the quick fix types it as a number.
     const us = flat(addon(typed()).project.callFromClient('getPlanCheck') as PlanCheck);
