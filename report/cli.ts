@@ -208,7 +208,8 @@ async function loadInput(
       lang,
       onRetry: (message) => io.err(`gtm-pyramid: ${oneLine(message)}`),
     });
-    if (!Object.keys(live.workbook).length) {
+    // Tabs named close to a plan tab are in the workbook without cells (sheetsToWorkbook): they are no plan tab.
+    if (!Object.keys(live.workbook).some((name) => matchTab(name))) {
       throw new SheetReadError(
         say(SHEET_MESSAGES.noPlanTabs, lang ?? 'en', {
           title: live.title,

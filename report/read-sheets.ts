@@ -387,9 +387,9 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
     const formatted = await planValues('FORMATTED_STRING');
     grids = serials.map((grid, i) => withDateCells(grid, formatted[i] ?? [], timeZone));
   }
-  const workbook = sheetsToWorkbook(
-    planTabs.map((t, i) => ({ name: t.name, grid: sheetGrid(grids[i], t.merges) })),
-  );
+  // Every tab by name, the plan tabs with their cells (sheetsToWorkbook keeps those and names the near misses).
+  const gridOf = new Map(planTabs.map((t, i) => [t.name, sheetGrid(grids[i], t.merges)]));
+  const workbook = sheetsToWorkbook(tabs.map((t) => ({ name: t.name, grid: gridOf.get(t.name) ?? [] })));
   return {
     id,
     title,

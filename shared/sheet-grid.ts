@@ -14,7 +14,7 @@
  * zone reads Date cells and fixes "today"; the locale gives the language when no plan tab decides it.
  */
 import { fillMergedCells, type Cell, type Grid, type MergedRange, type Workbook } from './cells';
-import { matchTab, type TabKey } from './template';
+import { matchTab, nearTab, type TabKey } from './template';
 
 /** True for a Date from any realm (a value made by another JavaScript context is not `instanceof Date`). */
 export function isDate(value: unknown): value is Date {
@@ -61,10 +61,15 @@ export function sheetGrid(values: unknown[][], merges: readonly MergedRange[] = 
 /**
  * The plan tabs of a spreadsheet, in tab order, as the Workbook the parser reads: other tabs are left out, and of
  * two tabs with the same name the leftmost wins, as getSheetByName would pick. Grids are taken as they are
- * (already through sheetGrid).
+ * (already through sheetGrid). A tab named close to a plan tab ("2. Key Results") is there with no cells, unread,
+ * so that the parser can say it is not read (tab-name-near), as it does for a file.
  */
 export function sheetsToWorkbook(sheets: readonly { name: string; grid: Grid }[]): Workbook {
   const workbook: Workbook = {};
-  for (const s of sheets) if (planTabKey(s.name) && !(s.name in workbook)) workbook[s.name] = s.grid;
+  for (const s of sheets) {
+    if (s.name in workbook) continue;
+    if (planTabKey(s.name)) workbook[s.name] = s.grid;
+    else if (nearTab(s.name)) workbook[s.name] = [];
+  }
   return workbook;
 }

@@ -51,6 +51,14 @@ describe('sheetsToWorkbook', () => {
     expect(Object.keys(wb)).toEqual(['Key Results', '目标']);
     expect(wb['Key Results']).toEqual([['first']]);
   });
+
+  it('names a tab close to a plan tab without its cells, so the parser can say it is not read', () => {
+    const wb = sheetsToWorkbook([
+      { name: '2. Actuals', grid: [['x']] },
+      { name: 'Notes', grid: [['n']] },
+    ]);
+    expect(wb).toEqual({ '2. Actuals': [] });
+  });
 });
 
 describe('mergedRange', () => {

@@ -492,3 +492,17 @@ describe('applyQuickFix', () => {
     expect(changedCells(before, allCells(run.ss))).toEqual([]);
   });
 });
+
+describe('a tab named close to a plan tab', () => {
+  it('is named in the check, as it is for a file: "2. Key Results" is not read, rename it', () => {
+    const workbook = examplePlan('en');
+    const renamed: typeof workbook = {};
+    for (const [name, grid] of Object.entries(workbook))
+      renamed[name === 'Key Results' ? '2. Key Results' : name] = grid;
+    const check = flat(addon(renamed).project.callFromClient('getPlanCheck') as PlanCheck);
+    expect(check.filter((i) => i.code === 'tab-name-near').map((i) => [i.sheet, i.a1, i.fix])).toEqual([
+      ['2. Key Results', 'A1', 'Rename it to "Key Results".'],
+    ]);
+    expect(check.some((i) => i.code === 'missing-tab')).toBe(true);
+  });
+});
