@@ -21,6 +21,7 @@ import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
 import { CATALOGUES, isChinese, type Params } from '../shared/i18n';
 import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
+import { isKnownLocale } from '../shared/locale-syntax';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
 // saxes) when a file is read, exceljs when one is written, the Google client libraries by readSheet.
 import { codeOf, OutputError, XlsxReadError } from './errors';
@@ -119,7 +120,7 @@ function parseLang(value: string | undefined): Lang | undefined {
 function parseLocale(value: string | undefined, lang: Lang): string | undefined {
   if (value === undefined) return undefined;
   // A POSIX locale's encoding and modifier are allowed (en_US.UTF-8, de_DE@euro), as LANG spells it.
-  if (!/^[a-z]{2,3}([-_][a-z0-9]{2,8})*([.@][\w-]+)*$/i.test(value.trim()))
+  if (!/^[a-z]{2,3}([-_][a-z0-9]{2,8})*([.@][\w-]+)*$/i.test(value.trim()) || !isKnownLocale(value))
     throw new UsageError('badLocale', lang, { value });
   return value.trim();
 }

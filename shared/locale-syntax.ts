@@ -109,3 +109,18 @@ export const decimalMarkOf = (locale: string | null | undefined): DecimalMark =>
 /** A number as a person types it into a spreadsheet of this decimal sign, without grouping: 0.7 → "0,7" in de_DE. */
 export const numberAsTyped = (value: number, mark: DecimalMark): string =>
   mark === ',' ? String(value).replace('.', ',') : String(value);
+
+/**
+ * Whether a locale is one this table or Intl (Unicode's CLDR) knows: "de_DE", "en-NZ", "fr"; not "us", "xx" or
+ * "foo", which would silently read numbers as some default. The command refuses the others (--locale).
+ */
+export function isKnownLocale(locale: string): boolean {
+  const key = localeKey(locale);
+  if (key === '') return false;
+  if (DOT_DECIMAL_LOCALES.has(key) || DOT_DECIMAL_LANGUAGES.has(key)) return true;
+  try {
+    return Intl.NumberFormat.supportedLocalesOf(key.replace('_', '-')).length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -577,11 +577,12 @@ describe('--locale: numbers typed as text in a file, read as that locale writes 
     expect(plan.keyResults[0]).toMatchObject({ id: 'KR1', target: 1_250_000 });
   });
 
-  it('a --locale that names no locale is refused before anything is read', async () => {
-    expect(await runCli(['check', 'german.xlsx', '--locale', '1,5'], dir)).toEqual({
-      code: 2,
-      stdout: [],
-      stderr: ['gtm-pyramid: --locale must be a locale such as en_US, de_DE or fr-FR, not "1,5"'],
-    });
+  it('a --locale that names no locale is refused before anything is read: 1,5, and us or xx, which no one writes in', async () => {
+    for (const value of ['1,5', 'us', 'xx_XX'])
+      expect(await runCli(['check', 'german.xlsx', '--locale', value], dir), value).toEqual({
+        code: 2,
+        stdout: [],
+        stderr: [`gtm-pyramid: --locale must be a locale such as en_US, de_DE or fr-FR, not "${value}"`],
+      });
   });
 });
