@@ -100,6 +100,7 @@ const ISSUES = {
   'currency-mismatch': ['error', 'structure'],
   'unit-mismatch': ['error', 'structure'],
   'decimal-mark': ['error', 'structure'],
+  'ambiguous-number': ['warning', 'structure'],
   'unknown-language': ['warning', 'structure'],
 } as const satisfies Record<string, readonly [Severity, IssueCategory]>;
 

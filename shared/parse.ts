@@ -97,6 +97,9 @@ export interface ParseResult {
   issues: PlanIssue[];
 }
 
+/** Text that is a decimal with a dot and a number grouped in thousands with dots alike: 50.000, 1.250.000. */
+const DOT_GROUPED = /^[-+]?[1-9]\d{0,2}(\.\d{3})+$/;
+
 /** How a mismatch names the unit of a metric that has none. */
 const NO_UNIT = localized((m) => m.parse.NO_UNIT);
 /** Where a decimal-mark issue's decimal sign comes from: the spreadsheet's locale, or none given (a file). */
@@ -752,7 +755,23 @@ class RowReader {
       return null;
     }
     const read = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: this.ctx.decimalMark });
-    if (read.ok) return read.value;
+    if (read.ok) {
+      // "50.000" in a file, whose locale is unknown: fifty, or fifty thousand where a dot groups thousands.
+      if (
+        !this.ctx.localeGiven &&
+        typeof raw === 'string' &&
+        DOT_GROUPED.test(raw.normalize('NFKC').trim())
+      ) {
+        const other = readNumber(raw, { decimalMark: ',' });
+        if (other.ok && other.value !== read.value)
+          this.issue('ambiguous-number', key, {
+            value: this.text(key),
+            read: read.value,
+            other: other.value,
+          });
+      }
+      return read.value;
+    }
     const value = this.text(key);
     const found = read.found ?? '';
     if (read.reason === 'decimal-mark') {

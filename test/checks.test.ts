@@ -654,6 +654,14 @@ cases.push(
     says: 'Target of KR1 is "1.000.000,5", a number only where decimals are written with ","; this spreadsheet writes them with "."',
   },
   {
+    name: 'a number that reads one way with a decimal dot and another with dots grouping thousands, in a file',
+    code: 'ambiguous-number',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Target', '50.000'),
+    sheet: KR,
+    a1: 'I3',
+    says: 'Target of KR2 is "50.000", read as 50; in a spreadsheet that writes decimals with a comma (de_DE, fr_FR…) it means 50000.',
+  },
+  {
     name: 'a Language that names no language',
     code: 'unknown-language',
     edit: (wb) => setCell(wb, 'Strategy', 'Language', 'Value', 'Klingon'),

@@ -538,6 +538,28 @@ describe("the decimal sign of the spreadsheet's locale", () => {
     expect(parsePlan(typed()).issues.filter((i) => i.code === 'decimal-mark')).toHaveLength(2);
   });
 
+  it('50.000 in a file, whose locale is unknown, is read as 50 and said to mean 50,000 where a dot groups thousands', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR2', 'Target', '50.000');
+    const file = parsePlan(wb);
+    expect(file.plan.keyResults[1].target).toBe(50);
+    expect(file.issues.filter((i) => i.code === 'ambiguous-number').map((i) => i.fix.en)).toEqual([
+      "If it means 50000, name the spreadsheet's locale with gtm-pyramid --locale (de_DE), or type the number in a number cell.",
+    ]);
+    // With the locale known there is nothing to ask: en_US reads 50, de_DE 50,000, each without a word.
+    for (const [locale, target] of [
+      ['en_US', 50],
+      ['de_DE', 50_000],
+    ] as const) {
+      const read = parsePlan(wb, { locale });
+      expect(read.plan.keyResults[1].target, locale).toBe(target);
+      expect(
+        read.issues.filter((i) => i.code === 'ambiguous-number'),
+        locale,
+      ).toEqual([]);
+    }
+  });
+
   it('check-ins typed as text on the Actuals tab are read in the locale too', () => {
     const wb = exampleWorkbook('en');
     const actuals = wb['Actuals'];

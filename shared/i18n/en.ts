@@ -720,6 +720,11 @@ export const en = {
         '{field} of {id} is "{value}", a number only where decimals are written with "{other}"; this spreadsheet writes them with "{mark}" ({source}).',
       fix: 'Type {suggestion}.',
     },
+    'ambiguous-number': {
+      message:
+        '{field} of {id} is "{value}", read as {read}; in a spreadsheet that writes decimals with a comma (de_DE, fr_FR…) it means {other}.',
+      fix: "If it means {other}, name the spreadsheet's locale with gtm-pyramid --locale (de_DE), or type the number in a number cell.",
+    },
     'unknown-language': {
       message: 'The Language "{value}" is not a language the plan can use; it is read as {used}.',
       fix: 'Type en, zh-CN or zh-TW (or English, 简体中文, 繁體中文).',

@@ -620,6 +620,11 @@ export const zhCN: Messages = {
         '{id} 的“{field}”为“{value}”，只有以“{other}”作小数点时才是数字；此表格以“{mark}”作小数点（{source}）。',
       fix: '请填写 {suggestion}。',
     },
+    'ambiguous-number': {
+      message:
+        '{id} 的“{field}”为“{value}”，读作 {read}；在以逗号作小数点的表格（de_DE、fr_FR 等）中它表示 {other}。',
+      fix: '如果它表示 {other}，请用 gtm-pyramid --locale 指定表格的区域设置（de_DE），或在数字单元格中填写该数字。',
+    },
     'unknown-language': {
       message: '无法识别语言“{value}”，计划按{used}处理。',
       fix: '请填写 en、zh-CN 或 zh-TW（或 English、简体中文、繁體中文）。',
