@@ -42,6 +42,7 @@ describe('report in Chromium', () => {
     const builds = [
       ['en', await buildReport(exampleGrid('en'), { asOf: EXAMPLE_AS_OF, source: null })],
       ['zh', await buildReport(exampleGrid('zh-CN'), { asOf: EXAMPLE_AS_OF, source: null })],
+      ['tw', await buildReport(exampleGrid('zh-TW'), { asOf: EXAMPLE_AS_OF, source: null })],
       ['long', await buildReport(longDepartmentGrid(), { asOf: EXAMPLE_AS_OF, source: null })],
       [
         'xss',
@@ -154,6 +155,26 @@ describe('report in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'report-desktop-zh.png'), fullPage: true });
     expectClean(problems, dialogs);
     await page.close();
+  });
+
+  it('Traditional Chinese asks for Traditional fonts first, for the text and the charts; Simplified keeps its own', async () => {
+    const fonts = async (name: string) => {
+      const { page, problems, dialogs } = await open(name, { width: 1280, height: 900 });
+      const found = await page.evaluate(() => ({
+        body: getComputedStyle(document.body).fontFamily,
+        chart: getComputedStyle(document.querySelector('svg text')!).fontFamily,
+      }));
+      expectClean(problems, dialogs);
+      await page.close();
+      return found;
+    };
+    const tw = await fonts('tw');
+    for (const family of [tw.body, tw.chart]) {
+      expect(family).toContain('PingFang TC');
+      expect(family.indexOf('PingFang TC')).toBeLessThan(family.indexOf('PingFang SC'));
+    }
+    const zh = await fonts('zh');
+    expect(zh.body).not.toContain('PingFang TC');
   });
 
   it('hostile cell values run nothing: no global set, title intact, no dialog, shown as text', async () => {

@@ -523,7 +523,7 @@ export const en = {
     'header-scale': {
       message:
         'The header "{header}" notes "{note}", but the numbers below it are read as typed: 3000 is 3000, not 3000 × {multiple}.',
-      fix: 'Type the numbers in full; or give the metrics a Unit that counts in this multiple (萬元, 千人, K USD, million USD), where a number alone is in that Unit; and take the note out of the header.',
+      fix: 'Type the numbers in full; or give the metrics a Unit that counts in this multiple (K USD, million USD, 萬元), where a number alone is in that Unit; and take the note out of the header.',
     },
     'duplicate-column': {
       message: 'Column "{column}" appears twice on "{tab}"; only the first is read.',
@@ -1263,7 +1263,7 @@ export const en = {
     kpis: 'KPIs:',
     noObjectives: 'No objectives yet.',
     checked: 'Checked at {time}; progress as of {date}.',
-    done: 'Check finished: {errors} errors, {warnings} warnings, {tips} tips.',
+    done: 'Check finished. Errors: {errors}, warnings: {warnings}, tips: {tips}.',
     noIssues: 'No problems found: the plan is ready for the review.',
     tabMissing: 'tab missing',
     goTo: 'Go to cell {cell}',
