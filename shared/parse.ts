@@ -97,8 +97,12 @@ export interface ParseResult {
   issues: PlanIssue[];
 }
 
-/** Text that is a decimal with a dot and a number grouped in thousands with dots alike: 50.000, 1.250.000. */
-const DOT_GROUPED = /^[-+]?[1-9]\d{0,2}(\.\d{3})+$/;
+/**
+ * Text whose number reads as a decimal with a dot and as thousands grouped with dots alike: 50.000, -50.000 and
+ * 50.000 sign-ups; not 1,250.000 (its comma says which the dot is), 1.2500 or 1.250.000 (two dots: a decimal-mark
+ * error where dots are decimals).
+ */
+const DOT_GROUPED = /^[^\d,.]*[1-9]\d{0,2}\.\d{3}(?![\d.,])[^\d,.]*$/;
 
 /** How a mismatch names the unit of a metric that has none. */
 const NO_UNIT = localized((m) => m.parse.NO_UNIT);
@@ -214,9 +218,12 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   // With a Targets tab, the cells its formulas read must be what a formula can compute with (formula-inputs.ts).
   if (layout.targets) {
     // A cell the parser could not read has its error already, and no value to type: a Baseline of "0.05" in a
-    // de_DE sheet is a decimal-mark error, not a Baseline of 0 to type in.
+    // de_DE sheet is a decimal-mark error, not a Baseline of 0 to type in. Nor one it read two ways (50.000):
+    // typing 50 would settle it the wrong way as often as the right one.
     const unread = new Set(
-      issues.filter((i) => i.severity === 'error').map((i) => `${i.sheet}!${i.row}!${i.column}`),
+      issues
+        .filter((i) => i.severity === 'error' || i.code === 'ambiguous-number')
+        .map((i) => `${i.sheet}!${i.row}!${i.column}`),
     );
     for (const problem of formulaInputProblems(plan, workbook)) {
       const { sheet, row, column, field, id, typed, readable } = problem;
@@ -756,13 +763,10 @@ class RowReader {
     }
     const read = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: this.ctx.decimalMark });
     if (read.ok) {
-      // "50.000" in a file, whose locale is unknown: fifty, or fifty thousand where a dot groups thousands.
-      if (
-        !this.ctx.localeGiven &&
-        typeof raw === 'string' &&
-        DOT_GROUPED.test(raw.normalize('NFKC').trim())
-      ) {
-        const other = readNumber(raw, { decimalMark: ',' });
+      // "50.000" (or "50.000 sign-ups") in a file, whose locale is unknown: fifty, or fifty thousand where a dot
+      // groups thousands.
+      if (!this.ctx.localeGiven && typeof raw === 'string' && DOT_GROUPED.test(raw.normalize('NFKC'))) {
+        const other = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: ',' });
         if (other.ok && other.value !== read.value)
           this.issue('ambiguous-number', key, {
             value: this.text(key),

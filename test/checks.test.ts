@@ -1320,3 +1320,14 @@ describe('a header read as nothing where a column is missing', () => {
     ]);
   });
 });
+
+describe('a number read two ways in a plan with a Targets tab', () => {
+  it('gets the ambiguous-number warning only, never also "Type 40000" or "Type 40" for the formulas', () => {
+    const { wb } = workbookWithTargets();
+    const actuals = wb['Actuals'];
+    const row = actuals.findIndex((r) => r[1] === 'KR2');
+    actuals[row][2] = '40.000';
+    const atCell = parsePlan(wb).issues.filter((i) => i.sheet === 'Actuals' && i.row === row + 1);
+    expect(atCell.map((i) => i.code)).toEqual(['ambiguous-number']);
+  });
+});

@@ -546,6 +546,21 @@ describe("the decimal sign of the spreadsheet's locale", () => {
     expect(file.issues.filter((i) => i.code === 'ambiguous-number').map((i) => i.fix.en)).toEqual([
       "If it means 50000, name the spreadsheet's locale with gtm-pyramid --locale (de_DE), or type the number in a number cell.",
     ]);
+    // With a unit or a currency too; not where a comma or a second dot says which the dot is.
+    const said = (cell: string, id = 'KR2') => {
+      const edited = exampleWorkbook('en');
+      setCell(edited, KR, id, 'Target', cell);
+      return parsePlan(edited).issues.some((i) => i.code === 'ambiguous-number');
+    };
+    expect(['50.000 sign-ups', '-50.000'].map((cell) => said(cell))).toEqual([true, true]);
+    expect(['US$40.000', '40.000 USD'].map((cell) => said(cell, 'KR1'))).toEqual([true, true]);
+    expect(['1,250.000', '1.2500', '1.5', '12.5%', '2026'].map((cell) => said(cell))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     // With the locale known there is nothing to ask: en_US reads 50, de_DE 50,000, each without a word.
     for (const [locale, target] of [
       ['en_US', 50],
