@@ -712,7 +712,7 @@ export function noteScale(note: string): number {
   const text = note
     .normalize('NFKC')
     .trim()
-    .replace(/^(單位|单位|units?|in)\s*[:：]?\s*/i, '')
+    .replace(/^(單位|单位|units?|in)(?![a-z])\s*[:：]?\s*/i, '')
     .replace(/^(thousands|millions|billions)$/i, (word) => word.slice(0, -1));
   // A multiplier alone: "Target (k)", "Revenue (mn)"; not "m" or "b" alone, which are as likely metres or bytes.
   const word = text.toLowerCase();

@@ -97,6 +97,18 @@ export interface ParseResult {
   issues: PlanIssue[];
 }
 
+/** Issues that mean a cell was not read, or read two ways: no value of it to type in for the Targets formulas. */
+const UNREAD_CODES = new Set<IssueCode>([
+  'not-a-number',
+  'not-a-date',
+  'invalid-choice',
+  'formula-error',
+  'decimal-mark',
+  'currency-mismatch',
+  'unit-mismatch',
+  'ambiguous-number',
+]);
+
 /**
  * Text whose number reads as a decimal with a dot and as thousands grouped with dots alike: 50.000, -50.000 and
  * 50.000 sign-ups; not 1,250.000 (its comma says which the dot is), 1.2500 or 1.250.000 (two dots: a decimal-mark
@@ -221,9 +233,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     // de_DE sheet is a decimal-mark error, not a Baseline of 0 to type in. Nor one it read two ways (50.000):
     // typing 50 would settle it the wrong way as often as the right one.
     const unread = new Set(
-      issues
-        .filter((i) => i.severity === 'error' || i.code === 'ambiguous-number')
-        .map((i) => `${i.sheet}!${i.row}!${i.column}`),
+      issues.filter((i) => UNREAD_CODES.has(i.code)).map((i) => `${i.sheet}!${i.row}!${i.column}`),
     );
     for (const problem of formulaInputProblems(plan, workbook)) {
       const { sheet, row, column, field, id, typed, readable } = problem;

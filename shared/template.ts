@@ -852,6 +852,10 @@ export function columnDef(tab: TabKey, key: string): ColumnDef {
 // ---------------------------------------------------------------------------------------------------
 // Reading what people typed: other spellings, both Chinese scripts, language names.
 
+/** How people write the Start and End of a dated row (objectives, key results, roadmap items), beyond the labels. */
+const START_DATE_SPELLINGS = ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'];
+const END_DATE_SPELLINGS = ['End date', '結束日期', '结束日期', '結束日', '结束日'];
+
 /**
  * Spellings the parser accepts besides the labels (never written by the add-on): mainly the words people in
  * Taiwan and Hong Kong use where they differ from the label (欄位 for 字段, 儲存格 for 单元格, 自訂 for 自定义),
@@ -859,10 +863,6 @@ export function columnDef(tab: TabKey, key: string): ColumnDef {
  * (matching folds the two scripts anyway, see normalizeHeader). Keys: a tab's key, "tab.column", a Strategy
  * field's key, "enum.value". Labels in every language of the template are accepted without being listed here.
  */
-/** How people write the Start and End of a dated row (objectives, key results, roadmap items), beyond the labels. */
-const START_DATE_SPELLINGS = ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'];
-const END_DATE_SPELLINGS = ['End date', '結束日期', '结束日期', '結束日', '结束日'];
-
 export const ALIASES: {
   tabs: Partial<Record<TabKey, readonly string[]>>;
   columns: Partial<Record<`${TabKey}.${string}`, readonly string[]>>;
@@ -955,10 +955,11 @@ export const ALIASES: {
  * Traditional → Simplified, character by character, with OpenCC's table (opencc-js, its TSCharacters dictionary):
  * matching folds both scripts to one, so 關鍵結果, 关键结果 and a half-converted 关键結果 name the same tab, and 銷售
  * and 销售 the same department, whichever input method typed it. Character by character, not OpenCC's phrases: for
- * words that is what matching needs, and the one phrase the template's words need is kept here (PHRASE_FOLDS):
+ * words that is what matching needs, and the one phrase the template's words need is kept here (PHRASE_FOLDS, as
+ * the characters fold it):
  * 計畫 (a plan) is 计划, where the character alone, 畫, is 画 (動畫, an animation, stays 动画).
  */
-const PHRASE_FOLDS: readonly [string, string][] = [['計畫', '计划']];
+const PHRASE_FOLDS: readonly [string, string][] = [['计画', '计划']];
 let fold: Map<string, string> | undefined;
 const HAN = /[\u3400-\u9fff]/;
 
@@ -976,10 +977,10 @@ function foldTable(): Map<string, string> {
 export function foldChinese(text: string): string {
   if (!HAN.test(text)) return text;
   const table = foldTable();
-  let phrased = text;
-  for (const [traditional, simplified] of PHRASE_FOLDS) phrased = phrased.split(traditional).join(simplified);
   let out = '';
-  for (const ch of phrased) out += table.get(ch) ?? ch;
+  for (const ch of text) out += table.get(ch) ?? ch;
+  // After the characters, so that 計畫, 计畫 and 計画 alike end as 计划.
+  for (const [folded, phrase] of PHRASE_FOLDS) out = out.split(folded).join(phrase);
   return out;
 }
 

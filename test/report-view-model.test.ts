@@ -457,6 +457,16 @@ describe('report view model: owners typed in the other script', () => {
     // On their own pages, as a large plan has them: one page a department, its key results on it.
     const large = view(wb, { largePlanKeyResults: 1 });
     expect(large.departments.map((d) => d.name)).toEqual(['銷售', '市場', '營運', '研發', '客服']);
+    // A department not on the Departments tab, first spelled one way on Objectives and another on Key Results:
+    // its row holds its key result and shows its roll-up, not "no data".
+    const unlisted = exampleGrid('zh-TW');
+    const objectives = unlisted[tabName('objectives', 'zh-TW')];
+    objectives[rowOf(objectives, 'O1')][colOf(objectives, header('objectives', 'owner', 'zh-TW'))] = '增長部';
+    krs[rowOf(krs, 'KR1')][owner] = '增长部';
+    unlisted[tabName('keyResults', 'zh-TW')] = krs;
+    const row = view(unlisted).company.departments.find((d) => d.name === '增長部')!;
+    expect(row.keyResults.map((k) => k.id)).toEqual(['KR1']);
+    expect(row.status?.key).not.toBe('no-data');
     // (cards worst first)
     expect(
       large.departments

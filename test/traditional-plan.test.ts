@@ -652,5 +652,8 @@ describe('names typed in either script', () => {
     // 計畫 is 计划, a plan; 動畫 stays 动画, an animation team, not 动划.
     expect(normalizeHeader('動畫組')).toBe(normalizeHeader('动画组'));
     expect(normalizeHeader('計畫開始')).toBe(normalizeHeader('计划开始'));
+    // Half-converted, as an input method leaves it, too.
+    for (const typed of ['计畫開始', '計画开始'])
+      expect(normalizeHeader(typed), typed).toBe(normalizeHeader('计划开始'));
   });
 });

@@ -13,6 +13,7 @@ import {
   STATUS_ORDER,
   type MetricProgress,
   type PlanProgress,
+  type RollUp,
   type Status,
 } from '../../shared/progress';
 import type { Lang } from '../../shared/template';
@@ -77,6 +78,8 @@ export class Context {
   readonly charts: boolean;
   readonly issuesPerSeverity: number;
   readonly krProgress = new Map<string, MetricProgress>();
+  /** Each department's roll-up by ownerKey of its name: progress names it as first spelled, which may differ. */
+  readonly deptProgress = new Map<string, RollUp>();
   readonly kpiProgress = new Map<string, MetricProgress>();
   readonly objectives = new Map<string, Objective>();
   /** Department (ownerKey of its name) → page file, for large plans. */
@@ -115,6 +118,8 @@ export class Context {
     this.counts = countBySeverity(issues);
     this.bySeverity = groupBy(issues, (i) => i.severity) as Map<Severity, PlanIssue[]>;
     for (const p of progress.keyResults) this.krProgress.set(lower(p.id), p);
+    for (const [name, roll] of Object.entries(progress.departments))
+      this.deptProgress.set(ownerKey(name), roll);
     for (const p of progress.kpis) this.kpiProgress.set(lower(p.id), p);
     for (const o of plan.objectives) this.objectives.set(lower(o.id), o);
     for (const kr of plan.keyResults) {
@@ -174,7 +179,7 @@ export class Context {
 
 export interface Dept {
   name: string;
-  /** Lower-case owner name as written in Owner columns ('' for rows without an owner). */
+  /** ownerKey of the name, as Owner columns are matched by it ('' for rows without an owner). */
   key: string;
   lead: string;
   listed: Department | null;

@@ -14,7 +14,7 @@ export function departmentRows(ctx: Context, depts: Dept[]): DepartmentRow[] {
     const krs = ctx.ownedBy('keyResults', dept);
     const kpis = ctx.ownedBy('kpis', dept);
     const items = ctx.ownedBy('roadmap', dept);
-    const roll = ctx.progress.departments[dept.name];
+    const roll = ctx.deptProgress.get(dept.key);
     return {
       name: dept.name,
       lead: dept.lead,
@@ -50,14 +50,14 @@ export function departmentRows(ctx: Context, depts: Dept[]): DepartmentRow[] {
 
 /** A large plan's departments by status, worst first: who needs attention, then everyone else. */
 export function departmentGroups(ctx: Context, depts: Dept[]): DepartmentGroup[] {
-  const byStatus = groupBy(depts, (d) => ctx.progress.departments[d.name]?.status ?? 'no-data');
+  const byStatus = groupBy(depts, (d) => ctx.deptProgress.get(d.key)?.status ?? 'no-data');
   return STATUS_SEVERITY.filter((s) => byStatus.has(s)).map((s) => {
     const group = byStatus.get(s)!;
     return {
       status: ctx.status(s),
       count: ctx.f.count(group.length),
       departments: group.map((d) => {
-        const attainment = ctx.progress.departments[d.name]?.attainment;
+        const attainment = ctx.deptProgress.get(d.key)?.attainment;
         return {
           name: d.name,
           href: ctx.deptFiles.get(d.key) ?? '',

@@ -252,7 +252,7 @@ export function buildReportView(
         const kpis = ctx.ownedBy('kpis', dept);
         const objectives = ctx.ownedBy('objectives', dept);
         const items = ctx.ownedBy('roadmap', dept);
-        const roll = progress.departments[dept.name];
+        const roll = ctx.deptProgress.get(dept.key);
 
         return {
           ...base,
