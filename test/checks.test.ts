@@ -1247,7 +1247,19 @@ describe('a header that counts its column in a multiple', () => {
     wb[KR][0][10] = 'Due (date)';
     wb['Actuals'][0][2] = 'Value (%)';
     expect(warned(wb)).toEqual([]);
-    for (const header of ['Target (USD k)', 'Target (百萬美元)', 'Target (millions)', 'Target [k]']) {
+    // Metres and bytes are no multiple: "Distance (m)", "Size (b)".
+    const units = exampleWorkbook('en');
+    units[KR][0][8] = 'Target (m)';
+    units[KR][0][7] = 'Baseline (b)';
+    expect(warned(units)).toEqual([]);
+    for (const header of [
+      'Target (USD k)',
+      'Target (百萬美元)',
+      'Target (millions)',
+      'Target [k]',
+      'Target (Units: thousands)',
+      'Target (INR thousand)',
+    ]) {
       const scaled = exampleWorkbook('en');
       scaled[KR][0][8] = header;
       expect(warned(scaled).length, header).toBe(1);
