@@ -777,12 +777,17 @@ class RowReader {
       // groups thousands.
       if (!this.ctx.localeGiven && typeof raw === 'string' && DOT_GROUPED.test(raw.normalize('NFKC'))) {
         const other = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: ',' });
-        if (other.ok && other.value !== read.value)
+        if (other.ok && other.value !== read.value) {
+          // Each reading as the cell would say it, unit and all: "12.5%" or "12500%", "50 sign-ups" or "50000 …".
+          const value = this.text(key);
+          const digits = /[1-9]\d{0,2}\.\d{3}/.exec(value)?.[0] ?? '';
+          const as = (number: string) => (digits ? value.replace(digits, number) : number);
           this.issue('ambiguous-number', key, {
-            value: this.text(key),
-            read: read.value,
-            other: other.value,
+            value,
+            read: as(String(Number(digits))),
+            other: as(digits.replace('.', '')),
           });
+        }
       }
       return read.value;
     }

@@ -553,6 +553,12 @@ describe("the decimal sign of the spreadsheet's locale", () => {
       return parsePlan(edited).issues.some((i) => i.code === 'ambiguous-number');
     };
     expect(['50.000 sign-ups', '-50.000'].map((cell) => said(cell))).toEqual([true, true]);
+    // Each reading said as the cell would say it.
+    const percent = exampleWorkbook('en');
+    setCell(percent, KR, 'KR3', 'Target', '12.500%');
+    expect(parsePlan(percent).issues.find((i) => i.code === 'ambiguous-number')?.message.en).toBe(
+      'Target of KR3 is "12.500%", read as 12.5%; in a spreadsheet that writes decimals with a comma (de_DE, fr_FR…) it means 12500%.',
+    );
     expect(['US$40.000', '40.000 USD'].map((cell) => said(cell, 'KR1'))).toEqual([true, true]);
     expect(['1,250.000', '1.2500', '1.5', '12.5%', '2026'].map((cell) => said(cell))).toEqual([
       false,
