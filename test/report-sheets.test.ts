@@ -238,6 +238,31 @@ describe('gtm-pyramid report --sheet', () => {
     }
   });
 
+  it('a tab named close to a plan tab is named with --sheet as in a file; with only such tabs, no plan tab is found', async () => {
+    const near = exampleSpreadsheet('en', { id: `${ID}near` });
+    const keyResults = near.tabs.find((t) => t.title === tabDef('keyResults').label.en)!;
+    keyResults.title = '2. Key Results';
+    const onlyNear = exampleSpreadsheet('en', { id: `${ID}onlynear` });
+    for (const tab of onlyNear.tabs) tab.title = `1. ${tab.title}`;
+    const local = await new SheetsApiServer([near, onlyNear]).start();
+    try {
+      process.env.GTM_PYRAMID_SHEETS_API = local.url;
+      const run = await runCli(['check', '--sheet', `${ID}near`, '--as-of', '2026-11-15', '--json'], dir);
+      const { issues } = JSON.parse(run.stdout.join('\n')) as { issues: { code: string; sheet: string }[] };
+      expect(issues.filter((i) => i.code === 'tab-name-near').map((i) => i.sheet)).toEqual([
+        '2. Key Results',
+      ]);
+      // Its cells were never asked for: only the plan tabs are read.
+      const ranges = local.apiRequests.flatMap((r) => r.query.getAll('ranges'));
+      expect(ranges).not.toContain("'2. Key Results'");
+      const none = await runCli(['check', '--sheet', `${ID}onlynear`], dir);
+      expect(none.code).toBe(2);
+      expect(none.stderr.join('\n')).toMatch(/no plan tabs/i);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('check --sheet lists the same problems as check on the .xlsx', async () => {
     const live = await runCli(['check', '--sheet', ID, '--as-of', '2026-11-15', '--json'], dir);
     const file = await runCli(['check', 'plan.xlsx', '--as-of', '2026-11-15', '--json'], dir);
