@@ -289,6 +289,16 @@ describe('the sidebar on a broken plan', () => {
     );
     await page.locator('.sidebar-frame').screenshot({ path: path.join(SHOTS, 'sidebar-zh-CN.png') });
 
+    // Traditional Chinese asks for the Traditional fonts first; Simplified for its own.
+    const font = () => sidebar.locator('body').evaluate((body) => getComputedStyle(body).fontFamily);
+    expect(await font()).not.toContain('PingFang TC');
+    await sidebar.locator('#lang button[data-lang="zh-TW"]').click();
+    await sidebar.locator('html[lang="zh-TW"]').waitFor({ state: 'attached' });
+    await idle(sidebar);
+    const traditional = await font();
+    expect(traditional).toContain('PingFang TC');
+    expect(traditional.indexOf('PingFang TC')).toBeLessThan(traditional.indexOf('PingFang SC'));
+
     await sidebar.locator('#lang button[data-lang="en"]').click();
     await sidebar.locator('html[lang="en"]').waitFor({ state: 'attached' });
     await idle(sidebar);

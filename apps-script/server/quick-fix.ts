@@ -187,7 +187,11 @@ function readableValueAt(
     const raw = cellAt(ctx.snapshot, issue.sheet, issue.row!, issue.column!);
     if (typeof raw !== 'string' || !BARE_NUMBER.test(raw.normalize('NFKC').trim())) return null;
     const read = readNumber(raw, { decimalMark: mark === '.' ? ',' : '.' });
-    return read.ok ? { cell: read.value, shown: numberAsTyped(read.value, mark) } : null;
+    if (!read.ok) return null;
+    // Shown as the issue's fix writes it ("12.5 %", "1000000"); typed as the number it is (0.125, 1000000).
+    const spelled = readNumber(raw, { decimalMark: mark });
+    const shown = !spelled.ok && spelled.found ? spelled.found : numberAsTyped(read.value, mark);
+    return { cell: read.value, shown };
   }
   const problem = formulaProblemsOf(ctx).get(`${issue.sheet}!${issue.row}!${issue.column}`);
   if (!problem) return null;
