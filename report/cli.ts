@@ -177,6 +177,12 @@ function parse(
   }
 }
 
+/**
+ * Whether a workbook has a plan tab at all. Tabs named close to one are in a live sheet's workbook without cells
+ * (sheetsToWorkbook), for the parser to name: they are none.
+ */
+const hasPlanTab = (workbook: Workbook): boolean => Object.keys(workbook).some((name) => matchTab(name));
+
 /** The required tabs the workbook lacks: such a file is not a plan the report can be built from. */
 function missingRequiredTabs(workbook: Workbook, lang: Lang): string[] {
   const found = new Set(Object.keys(workbook).map((name) => matchTab(name)?.key));
@@ -209,8 +215,7 @@ async function loadInput(
       lang,
       onRetry: (message) => io.err(`gtm-pyramid: ${oneLine(message)}`),
     });
-    // Tabs named close to a plan tab are in the workbook without cells (sheetsToWorkbook): they are no plan tab.
-    if (!Object.keys(live.workbook).some((name) => matchTab(name))) {
+    if (!hasPlanTab(live.workbook)) {
       throw new SheetReadError(
         say(SHEET_MESSAGES.noPlanTabs, lang ?? 'en', {
           title: live.title,
@@ -240,7 +245,7 @@ async function loadInput(
 function requirePlanTabs(input: Input, lang: Lang = 'en'): void {
   if (!input.source) return;
   const tabs = Object.keys(input.workbook);
-  if (!tabs.some((name) => matchTab(name))) {
+  if (!hasPlanTab(input.workbook)) {
     throw new XlsxReadError(
       input.source,
       CATALOGUES[lang].cli.noPlanTabs(
