@@ -1052,16 +1052,25 @@ export function matchTab(sheetName: string): TabDef | undefined {
 }
 
 /**
- * The plan tab a sheet's name comes close to without being it: a number before it or a note after it ("2. 關鍵結果",
- * "Key Results (KR)", "03_Actuals"). Such a tab is not read (a plan tab is found by its name, and "Key Results
- * (2025)" beside "Key Results" is last year's); the parser says so, so that the missing tab is not a mystery.
+ * The plan tab a sheet's name comes close to without being it: a number before it, a note after it, or words
+ * around it ("2. 關鍵結果", "Key Results (KR)", "03_Actuals", "Actuals 2026", "KPI 指標", "關鍵結果2026"). Such a tab is
+ * not read (a plan tab is found by its name, and "Key Results (2025)" beside "Key Results" is last year's); the
+ * parser says so when the plan has no tab of that name, so that the missing tab is not a mystery.
  */
 export function nearTab(sheetName: string): TabDef | undefined {
   if (matchTab(sheetName)) return undefined;
   const bare = withoutNote(sheetName)
     .replace(/^\s*\d+\s*[.、．:_\-)）]?\s*/, '')
+    .replace(/\s*\d+\s*$/, '')
     .trim();
-  return bare && bare !== sheetName.trim() ? matchTab(bare) : undefined;
+  if (bare && bare !== sheetName.trim() && matchTab(bare)) return matchTab(bare);
+  // Words before or after a tab's name: "Actuals 2026", "KPI 指標", "Key Results archive".
+  const words = bare.split(/[\s_\-–—.]+/).filter(Boolean);
+  for (let i = 1; i < words.length; i++) {
+    const around = matchTab(words.slice(0, i).join(' ')) ?? matchTab(words.slice(i).join(' '));
+    if (around) return around;
+  }
+  return undefined;
 }
 
 /**
