@@ -19,19 +19,23 @@ import type { Workbook } from '../shared/cells';
 import { analyzeWorkbook } from '../shared/checks';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
-import { CATALOGUES, isChinese, type Params } from '../shared/i18n';
+import { CATALOGUES, isChinese, joinList, type Params } from '../shared/i18n';
 import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
 import { isKnownLocale } from '../shared/locale-syntax';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
 // saxes) when a file is read, exceljs when one is written, the Google client libraries by readSheet.
 import { codeOf, OutputError, XlsxReadError } from './errors';
 import { OUTPUT_MESSAGES, PREVIOUS_MESSAGES, say, SHEET_MESSAGES, USAGE_MESSAGES } from './i18n';
-import { GENERATOR, REPORT_GUIDE } from './package-info';
+import { CHECKS_GUIDE, GENERATOR, REPORT_GUIDE } from './package-info';
+
 import { PLAN_JSON_FILE, type PlanJson } from './plan-json';
 import { loadPrevious, shownSource } from './previous';
 import { readSheet, SheetReadError } from './read-sheets';
 import { startChartThread } from './render/chart-thread';
 import { oneLine, terminalJson, terminalText } from './terminal';
+
+/** More issues than this, and `check` ends with a tally by kind (a plan of thousands of key results lists hundreds). */
+const TALLY_AFTER = 10;
 
 export interface CliIo {
   out(text: string): void;
@@ -500,6 +504,13 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(CATALOGUES[lang].cli.checkSummary(oneLine(name), counts.error, counts.warning, counts.tip, asOf));
     const { default: stringWidth } = await import('string-width');
     for (const issue of issues) io.out(issueLine(issue, lang, stringWidth));
+    // A long list ends with how many of each kind, most first, so the kinds are seen at a glance.
+    if (issues.length > TALLY_AFTER) {
+      const byCode = new Map<string, number>();
+      for (const issue of issues) byCode.set(issue.code, (byCode.get(issue.code) ?? 0) + 1);
+      const kinds = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n} × ${code}`);
+      io.out(CATALOGUES[lang].cli.checkTally(joinList(kinds, lang), CHECKS_GUIDE));
+    }
   }
   return counts.error > 0 ? 1 : 0;
 }

@@ -35,3 +35,5 @@ export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'report', 'templates');
  * credentials point to: shipped in the package (package.json "files"), so the path names a file on the user's disk.
  */
 export const REPORT_GUIDE = join(PACKAGE_ROOT, 'docs', 'report.md');
+/** Every issue code, what it means and how to fix it (generated from the catalogue). */
+export const CHECKS_GUIDE = join(PACKAGE_ROOT, 'docs', 'checks.md');

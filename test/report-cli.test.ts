@@ -18,7 +18,7 @@ import {
 } from '../report/generate';
 import { generatePlanWorkbook } from '../bench/generate-plan';
 import { readXlsx } from '../report/read-xlsx';
-import { exampleXlsxBuffer, planToXlsxBuffer } from '../report/write-xlsx';
+import { exampleXlsxBuffer, planToXlsxBuffer, utcDate } from '../report/write-xlsx';
 import { setCell } from './helpers/edit';
 import { exampleGrid, parse, runCli, tempDir } from './helpers/report';
 
@@ -391,6 +391,28 @@ describe('gtm-pyramid check', () => {
     expect(run.stdout[2]).toMatch(
       /^Warning\s+Objectives!B2\s+50,000 × 20% \(KR2 × KR3\) makes 10,000, but objective O1 names 1,000\./,
     );
+  });
+
+  it('a long list ends with a tally by kind, most first, that adds up to the list; a short one has none', async () => {
+    expect((await runCli(['check'], dir)).stdout).toHaveLength(3);
+    writeFileSync(
+      join(dir, 'tally.xlsx'),
+      await planToXlsxBuffer(generatePlanWorkbook(100, { date: utcDate }), { lang: 'en', targets: false }),
+    );
+    const text = await runCli(['check', 'tally.xlsx', '--as-of', '2026-11-15'], dir);
+    const json = await runCli(['check', 'tally.xlsx', '--as-of', '2026-11-15', '--json'], dir);
+    const { issues } = JSON.parse(json.stdout.join('\n')) as { issues: { code: string }[] };
+    expect(issues.length).toBeGreaterThan(10);
+    const tally = text.stdout.at(-1)!;
+    const kinds = /^By kind: (.+)\. Each kind is explained in (\S+checks\.md)$/.exec(tally);
+    expect(kinds, tally).not.toBeNull();
+    expect(existsSync(kinds![2])).toBe(true);
+    const counted = kinds![1].split(', ').map((part) => /^(\d+) × ([a-z-]+)$/.exec(part)!);
+    for (const [, n, code] of counted)
+      expect(issues.filter((i) => i.code === code).length, code).toBe(Number(n));
+    expect(counted.reduce((sum, [, n]) => sum + Number(n), 0)).toBe(issues.length);
+    const numbers = counted.map(([, n]) => Number(n));
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   });
 
   it('--lang takes the names people type for a language, as the Language cell does', async () => {

@@ -77,6 +77,7 @@ const cliPhrases: CliPhrases = {
   planHasErrors: (errors) => `report: the plan has ${count(errors, 'error')}; every page says so (exit 1).`,
   checkSummary: (name, errors, warnings, tips, asOf) =>
     `${name}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${count(tips, 'tip')} (as of ${asOf})`,
+  checkTally: (kinds, guide) => `By kind: ${kinds}. Each kind is explained in ${guide}`,
   exampleWritten: (path, language) => `Example plan written to ${path} (${language}).`,
   exampleImport: () =>
     'Import it into Google Sheets with File > Import > Upload (Replace spreadsheet), or open it in Excel or LibreOffice.',

@@ -62,6 +62,8 @@ export interface CliPhrases {
   noKeyResults(): string;
   planHasErrors(errors: number): string;
   checkSummary(name: string, errors: number, warnings: number, tips: number, asOf: string): string;
+  /** After a long list: how many of each kind, by code ("200 × stale-check-in"), and where the codes are told. */
+  checkTally(kinds: string, guide: string): string;
   exampleWritten(path: string, language: string): string;
   exampleImport(): string;
   missingTabs(tabs: string[]): string;

@@ -1247,6 +1247,7 @@ export const zhCN: Messages = {
     planHasErrors: (errors) => `report：计划中有 ${errors} 个错误；每个页面都会注明（退出码 1）。`,
     checkSummary: (name, errors, warnings, tips, asOf) =>
       `${name}：${errors} 个错误，${warnings} 个警告，${tips} 条提示（截至 ${asOf}）`,
+    checkTally: (kinds, guide) => `按类型：${kinds}。各类型的说明见 ${guide}`,
     exampleWritten: (path, language) => `示例计划已写入 ${path}（${language}）。`,
     exampleImport: () =>
       '在 Google 表格中通过“文件 > 导入 > 上传（替换电子表格）”导入，或用 Excel、LibreOffice 打开。',

@@ -1248,6 +1248,7 @@ export const zhTW: Messages = {
     planHasErrors: (errors) => `report：計畫中有 ${errors} 個錯誤；每個頁面都會註明（退出碼 1）。`,
     checkSummary: (name, errors, warnings, tips, asOf) =>
       `${name}：${errors} 個錯誤，${warnings} 個警告，${tips} 則提示（截至 ${asOf}）`,
+    checkTally: (kinds, guide) => `依類型：${kinds}。各類型的說明見 ${guide}`,
     exampleWritten: (path, language) => `範例計畫已寫入 ${path}（${language}）。`,
     exampleImport: () =>
       '在 Google 試算表中從「檔案 > 匯入 > 上傳（取代試算表）」匯入，或用 Excel、LibreOffice 開啟。',
