@@ -71,18 +71,37 @@ function localeKey(locale: string): string {
   return country ? `${language}_${country.toUpperCase()}` : language;
 }
 
+/** Each locale's syntax, worked out once: asking Intl builds a number formatter, and a spreadsheet has one locale. */
+const SYNTAX_OF = new Map<string, LocaleSyntax>();
+
 /**
  * The syntax of a spreadsheet locale ("de_DE", "en-US", "zh_TW", "en"). No locale (a workbook file, which does not
  * record one) reads as dot-decimal, the syntax of every language the plan can be written in.
  */
 export function localeSyntaxOf(locale: string | null | undefined): LocaleSyntax {
   const key = localeKey(String(locale ?? ''));
-  const dot =
-    key === '' ||
-    DOT_DECIMAL_LOCALES.has(key) ||
-    (!key.includes('_') && DOT_DECIMAL_LANGUAGES.has(key)) ||
-    writesDecimalsWithDot(key);
-  return dot ? { argumentSeparator: ',', decimalMark: '.' } : { argumentSeparator: ';', decimalMark: ',' };
+  let syntax = SYNTAX_OF.get(key);
+  if (!syntax) {
+    const dot =
+      key === '' ||
+      DOT_DECIMAL_LOCALES.has(key) ||
+      (!key.includes('_') && DOT_DECIMAL_LANGUAGES.has(key)) ||
+      writesDecimalsWithDot(key);
+    syntax = dot
+      ? { argumentSeparator: ',', decimalMark: '.' }
+      : { argumentSeparator: ';', decimalMark: ',' };
+    SYNTAX_OF.set(key, syntax);
+  }
+  return syntax;
+}
+
+/** Whether Intl knows a locale (a tag such as de-DE): it would answer for one it does not in the runtime's own. */
+function intlKnows(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -92,15 +111,10 @@ export function localeSyntaxOf(locale: string | null | undefined): LocaleSyntax 
  * Intl cannot read, the list's answer stands: comma decimals.
  */
 function writesDecimalsWithDot(key: string): boolean {
-  try {
-    const tag = key.replace('_', '-');
-    // A name Intl does not know (xx_XX) would be answered in the runtime's own locale: not an answer.
-    if (Intl.NumberFormat.supportedLocalesOf(tag).length === 0) return false;
-    const parts = new Intl.NumberFormat(tag).formatToParts(1.5);
-    return parts.find((part) => part.type === 'decimal')?.value === '.';
-  } catch {
-    return false;
-  }
+  const tag = key.replace('_', '-');
+  if (!intlKnows(tag)) return false;
+  const parts = new Intl.NumberFormat(tag).formatToParts(1.5);
+  return parts.find((part) => part.type === 'decimal')?.value === '.';
 }
 
 export const decimalMarkOf = (locale: string | null | undefined): DecimalMark =>
@@ -117,10 +131,5 @@ export const numberAsTyped = (value: number, mark: DecimalMark): string =>
 export function isKnownLocale(locale: string): boolean {
   const key = localeKey(locale);
   if (key === '') return false;
-  if (DOT_DECIMAL_LOCALES.has(key) || DOT_DECIMAL_LANGUAGES.has(key)) return true;
-  try {
-    return Intl.NumberFormat.supportedLocalesOf(key.replace('_', '-')).length > 0;
-  } catch {
-    return false;
-  }
+  return DOT_DECIMAL_LOCALES.has(key) || DOT_DECIMAL_LANGUAGES.has(key) || intlKnows(key.replace('_', '-'));
 }
