@@ -344,6 +344,8 @@ function headerScaleIssues(
   issues: PlanIssue[],
 ): void {
   for (const [tab, table] of tables) {
+    // Most tabs have no such header: the list of metrics below is then not made (18,500 at 10,000 key results).
+    if (table.scaledHeaders.length === 0) continue;
     // The metrics a tab's numbers are in: its own rows' on Key Results and KPIs, every metric's elsewhere (Actuals).
     const metrics = tab === 'keyResults' || tab === 'kpis' ? rows[tab] : [...rows.keyResults, ...rows.kpis];
     for (const { column, header, note, exponent } of table.scaledHeaders) {
