@@ -34,10 +34,13 @@ export interface PlanIndex {
   /** The key result (first of its ID) plan.kpis[j] tracks, or -1 when none has its Key result ID. */
   keyResultOfKpi: Int32Array;
   /**
-   * Owners: each lower-case name that a department, key result, KPI, objective or roadmap item names gets a
-   * number, in that order of first appearance, with the first spelling seen (`ownerName`). A blank owner is -1.
+   * Owners: each name that a department, key result, KPI, objective or roadmap item names gets a number (names
+   * matched by ownerKey), in that order of first appearance. A blank owner is -1. `ownerName` is each owner's
+   * title: the Departments tab's spelling of a department it lists, otherwise the spelling used most.
    */
   ownerName: string[];
+  /** ownerKey of a name → its owner number. */
+  ownerByKey: Map<string, number>;
   /** Owners numbered below this were named by a department, key result or KPI (progress judges those). */
   ownersOfMetrics: number;
   /** Whether owner g is a department's name (the Departments tab lists it). */
@@ -132,44 +135,66 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
   // Owners: a plan names a few departments thousands of times, so each spelling is normalised once. Normalised as
   // headers are (case, width, spaces, Traditional and Simplified alike: shared/template.ts foldChinese): "Sales"
   // and "sales ", "Ｒ＆Ｄ" and "R&D", 銷售 and 销售 are one department, not two that split its key results between
-  // them.
+  // them. Each spelling's uses are counted, for the owner's title (ownerName).
   const ownerNumber = new Map<string, number>();
-  const spelling = new Map<string, number>();
+  const spellingNumber = new Map<string, number>();
+  const spellings: string[] = [];
+  const ownerOfSpelling: number[] = [];
+  const uses: number[] = [];
+  /** Where each spelling first appears, as the tabs come in a workbook (Departments 0 … Roadmap 4): ties go first. */
+  const firstTab: number[] = [];
   const ownerName: string[] = [];
-  const number = (name: string): number => {
+  const number = (name: string, tab: number): number => {
     if (!name) return -1;
-    let g = spelling.get(name);
-    if (g === undefined) {
+    let s = spellingNumber.get(name);
+    if (s === undefined) {
       const key = ownerKey(name);
-      g = ownerNumber.get(key);
+      let g = ownerNumber.get(key);
       if (g === undefined) {
         g = ownerName.length;
         ownerNumber.set(key, g);
         ownerName.push(name);
       }
-      spelling.set(name, g);
+      s = spellings.length;
+      spellingNumber.set(name, s);
+      spellings.push(name);
+      ownerOfSpelling.push(g);
+      uses.push(0);
+      firstTab.push(tab);
     }
-    return g;
+    uses[s]++;
+    return ownerOfSpelling[s];
   };
-  const owners = (rows: readonly { owner: string }[]) => {
+  const owners = (rows: readonly { owner: string }[], tab: number) => {
     const of = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) of[i] = number(rows[i].owner);
+    for (let i = 0; i < rows.length; i++) of[i] = number(rows[i].owner, tab);
     return of;
   };
   const departments = new Int32Array(plan.departments.length);
-  for (let d = 0; d < plan.departments.length; d++) departments[d] = number(plan.departments[d].name);
-  const ofKeyResults = owners(plan.keyResults);
-  const ofKpis = owners(plan.kpis);
+  for (let d = 0; d < plan.departments.length; d++) departments[d] = number(plan.departments[d].name, 0);
+  const ofKeyResults = owners(plan.keyResults, 2);
+  const ofKpis = owners(plan.kpis, 3);
   const ownersOfMetrics = ownerName.length;
   const ownerOf = {
     departments,
     keyResults: ofKeyResults,
     kpis: ofKpis,
-    objectives: owners(plan.objectives),
-    roadmap: owners(plan.roadmap),
+    objectives: owners(plan.objectives, 1),
+    roadmap: owners(plan.roadmap, 4),
   };
   const ownerIsDepartment = new Uint8Array(ownerName.length);
   for (let d = 0; d < departments.length; d++) if (departments[d] >= 0) ownerIsDepartment[departments[d]] = 1;
+  // A department the Departments tab lists is titled as listed there. One it does not list is titled by the
+  // spelling its rows use most, not the first seen: in a plan typed in Traditional characters, one 财务 typed
+  // above twenty 財務 would otherwise title the department's page 财务. Of spellings used as often, the one met
+  // first reading the tabs in order (Objectives before Key Results).
+  const best = new Int32Array(ownerName.length).fill(-1);
+  for (let s = 0; s < spellings.length; s++) {
+    const g = ownerOfSpelling[s];
+    const b = best[g];
+    if (b < 0 || uses[s] > uses[b] || (uses[s] === uses[b] && firstTab[s] < firstTab[b])) best[g] = s;
+  }
+  for (let g = 0; g < ownerName.length; g++) if (!ownerIsDepartment[g]) ownerName[g] = spellings[best[g]];
 
   return {
     keyResultById: keyResults.map,
@@ -182,6 +207,7 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
     objectiveOfKeyResult,
     keyResultOfKpi,
     ownerName,
+    ownerByKey: ownerNumber,
     ownersOfMetrics,
     ownerIsDepartment,
     ownerOf,

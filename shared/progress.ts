@@ -900,8 +900,8 @@ export function planProgress(
   const kpis = plan.kpis.map((kpi, i) =>
     metricProgress('kpi', kpi, screen.kpiSpecs[i], asOf, frame, screen, screen.kpiGroup[i], checkIns),
   );
-  // IDs and owners match case-insensitively, as the checks match them (PlanIndex); a department is named as
-  // first spelled on its tab, else on the key results, else on the KPIs.
+  // IDs and owners match case-insensitively, as the checks match them (PlanIndex); a department is named as its
+  // tab spells it, else by the spelling its rows use most (PlanIndex.ownerName).
   const index = planIndex(plan);
   const weights = plan.keyResults.map((kr) => kr.weight);
   const group = (metrics: MetricProgress[], w: number[] | null, groups: Groups, g: number): Group => ({

@@ -475,4 +475,28 @@ describe('report view model: owners typed in the other script', () => {
         .sort(),
     ).toEqual(['KR4', 'KR5']);
   });
+
+  it('a department the Departments tab does not list is titled by its most used spelling, not its first', () => {
+    const wb = exampleGrid('zh-TW');
+    const krs = wb[tabName('keyResults', 'zh-TW')];
+    const owner = colOf(krs, header('keyResults', 'owner', 'zh-TW'));
+    // One key result typed in Simplified characters above two in Traditional: the plan's department is 財務部.
+    krs[rowOf(krs, 'KR1')][owner] = '财务部';
+    krs[rowOf(krs, 'KR2')][owner] = '財務部';
+    krs[rowOf(krs, 'KR3')][owner] = '財務部';
+    const { progress } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF, timeZone: 'UTC' });
+    expect(Object.keys(progress.departments)).toContain('財務部');
+    expect(Object.keys(progress.departments)).not.toContain('财务部');
+    const names = view(wb).company.departments.map((d) => d.name);
+    expect(names).toContain('財務部');
+    expect(names).not.toContain('财务部');
+    const row = view(wb).company.departments.find((d) => d.name === '財務部')!;
+    expect(row.keyResults.map((k) => k.id)).toEqual(['KR1', 'KR2', 'KR3']);
+    const page = view(wb, { largePlanKeyResults: 1 }).departments.find((d) => d.name === '財務部');
+    expect(page?.cards.map((c) => c.id).sort()).toEqual(['KR1', 'KR2', 'KR3']);
+    // A listed department keeps the Departments tab's spelling, however its rows spell it.
+    krs[rowOf(krs, 'KR4')][owner] = '研发';
+    krs[rowOf(krs, 'KR5')][owner] = '研发';
+    expect(view(wb).company.departments.map((d) => d.name)).toContain('研發');
+  });
 });

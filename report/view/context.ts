@@ -7,7 +7,7 @@ import type { Month } from '../../shared/calendar';
 import { leftOutMetrics, type LeftOutMetric } from '../../shared/checks';
 import { countBySeverity, type PlanIssue, type Severity } from '../../shared/issues';
 import type { Department, KeyResult, Kpi, Objective, Plan, RoadmapItem } from '../../shared/plan';
-import { ownerKey } from '../../shared/plan-index';
+import { ownerKey, planIndex } from '../../shared/plan-index';
 import {
   STATUS_LABELS,
   STATUS_ORDER,
@@ -78,7 +78,7 @@ export class Context {
   readonly charts: boolean;
   readonly issuesPerSeverity: number;
   readonly krProgress = new Map<string, MetricProgress>();
-  /** Each department's roll-up by ownerKey of its name: progress names it as first spelled, which may differ. */
+  /** Each department's roll-up by ownerKey of its name: progress names it by PlanIndex.ownerName, which may be spelled otherwise. */
   readonly deptProgress = new Map<string, RollUp>();
   readonly kpiProgress = new Map<string, MetricProgress>();
   readonly objectives = new Map<string, Objective>();
@@ -205,12 +205,20 @@ export function departmentsOf(plan: Plan, noOwner: string): Dept[] {
     seen.add(key);
     out.push({ name: d.name, key, lead: d.lead, listed: d });
   }
+  // An owner the Departments tab does not list is titled as the plan index titles it: by its most used spelling.
+  const index = planIndex(plan);
   const owners = [...plan.objectives, ...plan.keyResults, ...plan.kpis, ...plan.roadmap].map((x) => x.owner);
   for (const owner of owners) {
     const key = ownerKey(owner);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ name: owner || noOwner, key, lead: '', listed: null });
+    const g = index.ownerByKey.get(key);
+    out.push({
+      name: (g === undefined ? owner : index.ownerName[g]) || noOwner,
+      key,
+      lead: '',
+      listed: null,
+    });
   }
   return out;
 }
