@@ -321,17 +321,19 @@ let scalePattern: RegExp | undefined;
  * a currency sign or code before or after ("$2.99", "NT$170,000", "TWD 170,000", "5000元", "1.2億 人民幣"), read
  * when it matches the plan's currency (or the metric's, when its Unit is a currency); a unit after ("2 hours",
  * "1 小時"), read when it is the metric's Unit. Decimals are written with the context's decimal sign: text that is a
- * number only with the other one ("2,5" in a dot-decimal spreadsheet) is refused as `decimal-mark`, never guessed.
- * Never throws: anything else is a reason. Percent means a ratio.
+ * number only with the other one ("2,5" in a dot-decimal spreadsheet) is refused as `decimal-mark`, never guessed
+ * (or as the unit's or currency's mismatch, when that is wrong too). Never throws: anything else is a reason. Percent means a ratio.
  */
 export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Read<number> {
   const mark = context.decimalMark ?? '.';
   const read = readNumberWith(cell, context, mark);
   if (read.ok || read.reason !== 'not-a-number' || typeof cell !== 'string') return read;
-  // A number with the other decimal sign: said first, whatever else is wrong with it (a unit, a currency).
+  // A number with the other decimal sign: said with the text to type. Where its unit or currency does not fit
+  // the metric either, that is said instead: the text to type would only be refused again.
   const other: DecimalMark = mark === '.' ? ',' : '.';
   const otherRead = readNumberWith(cell, context, other);
   if (!otherRead.ok && otherRead.reason === 'not-a-number') return read;
+  if (!otherRead.ok) return otherRead;
   return fail('decimal-mark', respelled(typedText(cell) ?? cell, other, mark));
 }
 

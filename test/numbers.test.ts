@@ -451,8 +451,20 @@ describe("the decimal sign of the spreadsheet's locale", () => {
       ['(90,000)', DOT],
     ] as [string, NumberContext][])
       expect(readNumber(text, context), text).toEqual({ ok: false, reason: 'not-a-number' });
-    // The other decimal sign is said first, even where a unit or currency would not fit either.
+    // Where a unit or currency would not fit with either sign, the mismatch is said: "Type 1.5 hours" (as the
+    // decimal-mark fix once said) would be refused again, on a key result in %.
     expect(readNumber('1,5 hours', { ...DOT, unit: '%' })).toEqual({
+      ok: false,
+      reason: 'unit-mismatch',
+      found: 'hours',
+    });
+    expect(readNumber('1.234,50 $', { ...DOT, currency: 'EUR' })).toEqual({
+      ok: false,
+      reason: 'currency-mismatch',
+      found: '$',
+    });
+    // With the unit that fits, the other sign is said, with the text to type.
+    expect(readNumber('1,5 hours', { ...DOT, unit: 'hours' })).toEqual({
       ok: false,
       reason: 'decimal-mark',
       found: '1.5 hours',
