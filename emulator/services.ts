@@ -185,6 +185,12 @@ export interface EmulatorControl {
    * (false), like the lockContention option but switchable between two calls of the script.
    */
   setLockContention(on: boolean): void;
+  /**
+   * The `nth` call from now of `Service.method` (e.g. 'Range.setValues') throws an exception with `message`, once:
+   * any service call may fail midway through a run (a quota, a protected range, a service error), and a test uses
+   * this to see what such a run leaves behind.
+   */
+  failCall(method: string, nth?: number, message?: string): void;
   readonly properties: {
     document: Map<string, string>;
     user: Map<string, string>;
@@ -332,6 +338,8 @@ class EmulatorCore {
   sleptMs = 0;
   /** Another execution holds the locks (options.lockContention, then EmulatorControl.setLockContention). */
   lockContention: boolean;
+  /** Calls set to fail (EmulatorControl.failCall): calls of `method` still to pass before the one that throws. */
+  readonly failures: { method: string; before: number; message: string }[] = [];
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -364,6 +372,11 @@ class EmulatorCore {
     this.totalCalls++;
     const denial = authDenial(this.authMode, service, method);
     if (denial) throw exception(denial);
+    const failure = this.failures.findIndex((f) => f.method === key);
+    if (failure >= 0 && this.failures[failure].before-- === 0) {
+      const [{ message }] = this.failures.splice(failure, 1);
+      throw exception(message);
+    }
     if (isWriteCall(service, method)) {
       const lockHeld = this.locksHeld.document || this.locksHeld.script;
       this.lock.writes.push({ method: key, lockHeld });
@@ -1152,6 +1165,10 @@ export function createAppsScriptGlobals(
     lock: core.lock,
     setLockContention(on) {
       core.lockContention = on;
+    },
+    failCall(method, nth = 1, message = 'Service Spreadsheets failed while accessing document.') {
+      if (!Number.isInteger(nth) || nth < 1) throw new Error(`failCall: nth must be 1 or more, not ${nth}`);
+      core.failures.push({ method, before: nth - 1, message });
     },
     properties: core.properties,
     get sleptMs() {

@@ -31,6 +31,8 @@ declare namespace GAS {
     setNamedRange(name: string, range: Range): void;
     getRangeByName(name: string): Range | null;
     getNamedRanges(): NamedRange[];
+    removeNamedRange(name: string): void;
+    deleteSheet(sheet: Sheet): void;
   }
 
   interface NamedRange {
@@ -43,6 +45,7 @@ declare namespace GAS {
     getName(): string;
     getDataRange(): Range;
     getRange(row: number, column: number, numRows?: number, numColumns?: number): Range;
+    getRange(a1Notation: string): Range;
     getLastRow(): number;
     getLastColumn(): number;
     getMaxRows(): number;
@@ -52,6 +55,7 @@ declare namespace GAS {
     setFrozenRows(rows: number): void;
     setFrozenColumns(columns: number): void;
     getFrozenRows(): number;
+    getFrozenColumns(): number;
     clear(): Sheet;
     clearContents(): Sheet;
     getConditionalFormatRules(): ConditionalFormatRule[];
@@ -68,6 +72,10 @@ declare namespace GAS {
   interface Range {
     getValues(): CellValue[][];
     getValue(): CellValue;
+    getFormulas(): string[][];
+    getNumberFormats(): string[][];
+    getBackgrounds(): string[][];
+    getNotes(): string[][];
     setValues(values: unknown[][]): Range;
     setFormulas(formulas: string[][]): Range;
     setNotes(notes: (string | null)[][]): Range;
@@ -116,6 +124,7 @@ declare namespace GAS {
     setWarningOnly(warningOnly: boolean): Protection;
     setDescription(description: string): Protection;
     getDescription(): string;
+    getRange(): Range;
     remove(): void;
   }
 

@@ -26,7 +26,7 @@ import {
   type Lang,
   type MetricType,
 } from '../../shared/template';
-import { runAction, type ActionResult } from './action';
+import { errorText, runAction, type ActionResult } from './action';
 import { list, t } from './i18n';
 import {
   ensureSize,
@@ -58,20 +58,24 @@ const DATE_FORMAT = 'yyyy-mm-dd';
 const HELPER_DATES = new Set(['windowStart', 'latestCheckIn']);
 const HELPER_FORMAT = '0.####';
 
+/** The brackets around a call's arguments and around its grid: `[[` and `]]` of `[[row, row]]`. */
+const CALL_BRACKETS = 4;
+
 /**
- * Rows [start, start + count) of `rows` cut into chunks of at most `maxRows` rows and `maxBytes` bytes (each row's
- * JSON, UTF-8): a row bigger than maxBytes on its own is a chunk of one.
+ * Rows [start, start + count) of `rows` cut into chunks of at most `maxRows` rows and `maxBytes` bytes (the call's
+ * arguments as JSON, UTF-8: each row, a comma after it, the brackets around them): a row bigger than maxBytes on
+ * its own is a chunk of one.
  */
 export function chunkRows(rows: unknown[][], maxRows = WRITE_ROWS_PER_CALL, maxBytes = WRITE_BYTES_PER_CALL) {
   const chunks: { start: number; count: number }[] = [];
   let start = 0;
-  let bytes = 0;
+  let bytes = CALL_BRACKETS;
   for (let r = 0; r < rows.length; r++) {
-    const size = utf8Length(JSON.stringify(rows[r]));
+    const size = utf8Length(JSON.stringify(rows[r])) + 1;
     if (r > start && (r - start >= maxRows || bytes + size > maxBytes)) {
       chunks.push({ start, count: r - start });
       start = r;
-      bytes = 0;
+      bytes = CALL_BRACKETS;
     }
     bytes += size;
   }
@@ -224,8 +228,89 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     return isDate(value) ? dateToIso(value, snapshot.timeZone) : undefined;
   })();
   const name = found?.name ?? def.label[plan.lang];
+  // What the tab holds now, to put back should the rebuild fail midway (a quota, a service error, a range
+  // protected against this person): clearing comes first, so a half-written tab would have lost the weights rows
+  // and the review date not written yet. A tab made by this run is removed instead.
+  const before = found ? savedTab(found.sheet, ss) : null;
   const sheet = found?.sheet ?? ss.insertSheet(name, snapshot.sheets.length);
-  if (found) {
+  try {
+    writeTab(sheet, ss, targets, plan, Boolean(found));
+  } catch (error) {
+    Logger.log(error instanceof Error && error.stack ? error.stack : String(error));
+    const reason = errorText(error);
+    if (!before) {
+      try {
+        ss.deleteSheet(sheet);
+      } catch {
+        // Left as it is: the message below still says the run did not finish.
+      }
+      return { ok: false, message: t('decomposeNewTabRemoved', lang, { reason, tab: name }) };
+    }
+    try {
+      restoreTab(sheet, ss, before);
+    } catch (restoreError) {
+      Logger.log(String(restoreError));
+      return {
+        ok: false,
+        message: t('decomposeNotRestored', lang, {
+          reason,
+          tab: name,
+          restoreReason: errorText(restoreError),
+        }),
+      };
+    }
+    return {
+      ok: false,
+      message: t('decomposeRestored', lang, { reason, tab: name, cell: TARGETS_AS_OF.label[lang] }),
+    };
+  }
+
+  const months = targets.months.length;
+  const kpiCount = Object.keys(targets.targetRows).length - plan.keyResults.length;
+  const weightsKept = plan.keyResults
+    .filter((kr) => kr.phasing === 'custom' && Object.keys(customWeights(plan, kr.id) ?? {}).length > 0)
+    .map((kr) => kr.id);
+  const planErrors = issues.filter((i) => i.severity === 'error').length;
+  const lines = [
+    t('decomposeDone', lang, {
+      tab: name,
+      krs: plan.keyResults.length,
+      kpis: kpiCount,
+      months,
+      from: targets.months[0] ?? '',
+      to: targets.months[months - 1] ?? '',
+    }),
+  ];
+  if (weightsKept.length) lines.push(t('decomposeWeightsKept', lang, { list: list(weightsKept, lang) }));
+  if (typedAsOf && typedAsOf !== today)
+    lines.push(
+      t('decomposeAsOfReset', lang, { previous: typedAsOf, today, cell: TARGETS_AS_OF.label[lang] }),
+    );
+  if (planErrors) lines.push(t('decomposeIssues', lang, { count: planErrors }));
+  const details: DecomposeDetails = {
+    sheet: name,
+    keyResults: plan.keyResults.length,
+    kpis: kpiCount,
+    months: targets.months,
+    rows: targets.rows.length,
+    columns: targets.rows[0].length,
+    asOf: today,
+    weightsKept,
+    planErrors,
+  };
+  return { ok: true, message: lines.join('\n'), details: { ...details } };
+}
+
+/** Writes the built Targets tab over `sheet` (cleared first when it held the previous one). */
+function writeTab(
+  sheet: GAS.Sheet,
+  ss: GAS.Spreadsheet,
+  targets: NonNullable<ReturnType<typeof buildTargetsSheet>>,
+  plan: Plan,
+  rebuilt: boolean,
+): void {
+  const def = tabDef('targets');
+  if (rebuilt) {
     // The tab is generated: its old content goes, except the weights, which the parser has read and the grid repeats.
     sheet.clear();
     for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
@@ -304,40 +389,63 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
         .build(),
     ),
   );
+}
 
-  const kpiCount = Object.keys(targets.targetRows).length - plan.keyResults.length;
-  const weightsKept = plan.keyResults
-    .filter((kr) => kr.phasing === 'custom' && Object.keys(customWeights(plan, kr.id) ?? {}).length > 0)
-    .map((kr) => kr.id);
-  const planErrors = issues.filter((i) => i.severity === 'error').length;
-  const lines = [
-    t('decomposeDone', lang, {
-      tab: name,
-      krs: plan.keyResults.length,
-      kpis: kpiCount,
-      months,
-      from: targets.months[0] ?? '',
-      to: targets.months[months - 1] ?? '',
-    }),
-  ];
-  if (weightsKept.length) lines.push(t('decomposeWeightsKept', lang, { list: list(weightsKept, lang) }));
-  if (typedAsOf && typedAsOf !== today)
-    lines.push(
-      t('decomposeAsOfReset', lang, { previous: typedAsOf, today, cell: TARGETS_AS_OF.label[lang] }),
-    );
-  if (planErrors) lines.push(t('decomposeIssues', lang, { count: planErrors }));
-  const details: DecomposeDetails = {
-    sheet: name,
-    keyResults: plan.keyResults.length,
-    kpis: kpiCount,
-    months: targets.months,
-    rows: rows.length,
-    columns: width,
-    asOf: today,
-    weightsKept,
-    planErrors,
+/** A tab's cells as they are (a formula where there is one), their number formats and backgrounds. */
+interface SavedTab {
+  cells: unknown[][];
+  numberFormats: string[][];
+  backgrounds: string[][];
+  notes: string[][];
+  rules: GAS.ConditionalFormatRule[];
+  frozenRows: number;
+  frozenColumns: number;
+  /** The header protection's range (A1), when the tab had it. */
+  protectedHeader: string | null;
+  /** Where the as-of named range pointed (A1 on its sheet), or null when there was none. */
+  asOf: { sheet: GAS.Sheet; a1: string } | null;
+}
+
+function savedTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet): SavedTab {
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  const asOf = ss.getRangeByName(TARGETS_AS_OF.name);
+  const header = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .find((p) => p.getDescription() === HEADER_PROTECTION);
+  return {
+    cells: values.map((row, r) => row.map((value, c) => formulas[r][c] || value)),
+    numberFormats: range.getNumberFormats(),
+    backgrounds: range.getBackgrounds(),
+    notes: range.getNotes(),
+    rules: sheet.getConditionalFormatRules(),
+    frozenRows: sheet.getFrozenRows(),
+    frozenColumns: sheet.getFrozenColumns(),
+    protectedHeader: header?.getRange().getA1Notation() ?? null,
+    asOf: asOf ? { sheet: asOf.getSheet(), a1: asOf.getA1Notation() } : null,
   };
-  return { ok: true, message: lines.join('\n'), details: { ...details } };
+}
+
+/** Puts a tab back as savedTab found it, in the same bounded chunks as the rebuild writes. */
+function restoreTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, saved: SavedTab): void {
+  sheet.clear();
+  for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (protection.getDescription() === HEADER_PROTECTION) protection.remove();
+  }
+  writeChunked(sheet, 1, 1, saved.cells, (range, values) => range.setValues(values));
+  writeChunked(sheet, 1, 1, saved.numberFormats, (range, formats) =>
+    range.setNumberFormats(formats as string[][]),
+  );
+  writeChunked(sheet, 1, 1, saved.backgrounds, (range, colors) => range.setBackgrounds(colors as string[][]));
+  writeChunked(sheet, 1, 1, saved.notes, (range, notes) => range.setNotes(notes as string[][]));
+  sheet.setConditionalFormatRules(saved.rules);
+  sheet.setFrozenRows(saved.frozenRows);
+  sheet.setFrozenColumns(saved.frozenColumns);
+  if (saved.protectedHeader)
+    sheet.getRange(saved.protectedHeader).protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
+  if (saved.asOf) ss.setNamedRange(TARGETS_AS_OF.name, saved.asOf.sheet.getRange(saved.asOf.a1));
+  else if (ss.getRangeByName(TARGETS_AS_OF.name)) ss.removeNamedRange(TARGETS_AS_OF.name);
 }
 
 /** Menu: Decompose targets. */

@@ -931,6 +931,12 @@ export const en = {
     decomposeDone:
       'Rebuilt "{tab}": {krs} key results and {kpis} KPIs over {months} months ({from} – {to}), as formulas that follow the plan tabs.',
     decomposeWeightsKept: 'Custom weights kept for: {list}.',
+    decomposeRestored:
+      'Decompose targets did not finish ({reason}). "{tab}" is as it was before, custom weights and the {cell} cell included. Run Decompose targets again.',
+    decomposeNotRestored:
+      'Decompose targets did not finish ({reason}), and "{tab}" could not be put back as it was ({restoreReason}). Open File > Version history to restore it, then run Decompose targets again.',
+    decomposeNewTabRemoved:
+      'Decompose targets did not finish ({reason}); the new tab "{tab}" was removed. Run Decompose targets again.',
     decomposeAsOfReset:
       'The {cell} cell said {previous}; it is today again ({today}). Type the review date over it again if you are reviewing as of that day.',
     decomposeIssues:

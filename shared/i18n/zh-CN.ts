@@ -824,6 +824,11 @@ export const zhCN: Messages = {
     decomposeDone:
       '已重建“{tab}”：{krs} 个关键结果和 {kpis} 个 KPI，共 {months} 个月（{from} – {to}），均为随计划表自动重算的公式。',
     decomposeWeightsKept: '已保留自定义权重：{list}。',
+    decomposeRestored:
+      '“分解目标”未完成（{reason}）。“{tab}”已恢复原样，包括自定义权重和“{cell}”单元格。请再运行一次“分解目标”。',
+    decomposeNotRestored:
+      '“分解目标”未完成（{reason}），且“{tab}”无法恢复原样（{restoreReason}）。请通过“文件 > 版本记录”恢复，再运行“分解目标”。',
+    decomposeNewTabRemoved: '“分解目标”未完成（{reason}）；已删除新建的“{tab}”。请再运行一次“分解目标”。',
     decomposeAsOfReset:
       '“{cell}”单元格原为 {previous}，现已改回今天（{today}）。如需按该日期评估，请重新填写评估日期。',
     decomposeIssues: '计划中发现 {count} 个问题，可能导致公式出错；请打开“检查计划”查看。',

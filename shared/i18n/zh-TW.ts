@@ -824,6 +824,12 @@ export const zhTW: Messages = {
     decomposeDone:
       '已重建「{tab}」：{krs} 個關鍵結果和 {kpis} 個 KPI，共 {months} 個月（{from} – {to}），均為隨計畫表自動重算的公式。',
     decomposeWeightsKept: '已保留自訂權重：{list}。',
+    decomposeRestored:
+      '「分解目標」未完成（{reason}）。「{tab}」已恢復原狀，包括自訂權重和「{cell}」儲存格。請再執行一次「分解目標」。',
+    decomposeNotRestored:
+      '「分解目標」未完成（{reason}），且「{tab}」無法恢復原狀（{restoreReason}）。請透過「檔案 > 版本記錄」還原，再執行「分解目標」。',
+    decomposeNewTabRemoved:
+      '「分解目標」未完成（{reason}）；已刪除新建的「{tab}」。請再執行一次「分解目標」。',
     decomposeAsOfReset:
       '「{cell}」儲存格原為 {previous}，現已改回今天（{today}）。如需按該日期評估，請重新填寫評估日期。',
     decomposeIssues: '計畫中發現 {count} 個問題，可能導致公式出錯；請開啟「檢查計畫」檢視。',
