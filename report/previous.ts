@@ -286,7 +286,7 @@ export async function loadPrevious(ref: string, cwd: string): Promise<PreviousRe
       ok: false,
       warning: (lang) =>
         say(PREVIOUS_MESSAGES.unknownVersion, lang, {
-          source: ref,
+          source: shownSource(ref),
           // Written as JSON (a text "1" in quotes) so a version of the wrong type never reads as the expected one.
           version:
             typeof json.version === 'number'

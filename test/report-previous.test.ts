@@ -31,6 +31,10 @@ beforeAll(async () => {
     if (new URL(req.url ?? '/', 'http://x').pathname === '/report/plan.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(readFileSync(join(dir, 'october/plan.json')));
+    } else if (new URL(req.url ?? '/', 'http://x').pathname === '/v99/plan.json') {
+      // A plan.json of a version this gtm-pyramid does not read.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ...json('october'), version: 99 }));
     } else if (req.url === '/moved') {
       // A redirect within this machine is followed; one to http elsewhere is not.
       res.writeHead(302, { location: '/report/plan.json' });
@@ -540,6 +544,22 @@ describe('gtm-pyramid report --previous', () => {
     );
     expect(run.stderr.join('\n')).toContain(`${base}/missing/plan.json`);
     expect(run.stderr.join('\n')).not.toContain('secret');
+    // Nor when it is read but is of a version this gtm-pyramid does not read.
+    const newer = await runCli(
+      [
+        'report',
+        'example.xlsx',
+        '--as-of',
+        NOVEMBER,
+        '--previous',
+        `${base}/v99/plan.json?X-Goog-Signature=secret#top`,
+        '--out',
+        'url-v99',
+      ],
+      dir,
+    );
+    expect(newer.stderr.join('\n')).toContain(`--previous ${base}/v99/plan.json: plan.json version 99`);
+    expect(newer.stderr.join('\n')).not.toContain('secret');
   });
 
   it("the last report's folder given as --previous: its plan.json is read", async () => {
