@@ -417,8 +417,9 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
 /**
  * The cells of an existing generated Targets tab that the generation did not write: a column someone added after
  * the tab's last one (the as-of column; a header of another version of the tab inside that span still counts as
- * the tab's), a row someone added (its Row cell names no kind of row: a total, a note), and what was typed in
- * either. Decompose clears the tab to rebuild it, so these would be lost: it lists them instead and
+ * the tab's), a row someone added (its Row cell names no kind of row: a total, a note; or a title above the
+ * header), a cell the generation leaves blank (below the as-of date, after a weights row's months), and what was
+ * typed in any of them. Decompose clears the tab to rebuild it, so these would be lost: it lists them instead and
  * changes nothing (cells typed over a formula of the tab are the tab's own, and a rebuild restores the formula).
  * A1 ranges, column by column ("AI1:AI9", "A12").
  */
@@ -440,17 +441,30 @@ export function handTypedCells(grid: Grid, plan: Plan): string[] {
       lastOurs = c + 1;
   });
   const ourColumn = (c: number) => c < lastOurs;
+  // The cells the generation leaves blank inside its columns: the as-of column below its date (row 2), and on a
+  // weights row everything after the months (its summary and helper columns).
+  const headerColumn = (label: Localized) =>
+    header.findIndex((cell) => typeof cell === 'string' && matchesLabel(cell, label, false));
+  const asOfColumn = headerColumn(TARGETS_AS_OF.label);
+  const afterMonths = headerColumn(TARGETS_SUMMARY_COLUMNS[0].label);
   const kindColumn = layout.columns.row;
-  // Rows (1-based) typed by hand, per column (0-based).
+  // Rows (1-based) typed by hand, per column (0-based). Rows above the header (a title) are never the tab's.
   const typed = new Map<number, number[]>();
-  for (let r = headerIndex; r < grid.length; r++) {
+  for (let r = 0; r < grid.length; r++) {
     const row = grid[r];
     if (!Array.isArray(row)) continue;
-    const ourRow =
-      r === headerIndex ||
-      (kindColumn !== undefined && matchEnum('targetsRow', cellText(row[kindColumn - 1])) !== undefined);
+    const kind =
+      r > headerIndex && kindColumn !== undefined
+        ? matchEnum('targetsRow', cellText(row[kindColumn - 1]))
+        : undefined;
+    const ourRow = r === headerIndex || kind !== undefined;
+    const ours = (c: number) =>
+      ourRow &&
+      ourColumn(c) &&
+      (c !== asOfColumn || r <= headerIndex + 1) &&
+      !(kind === 'weights' && afterMonths >= 0 && c >= afterMonths);
     row.forEach((cell, c) => {
-      if (isBlank(cell) || (ourRow && ourColumn(c))) return;
+      if (isBlank(cell) || ours(c)) return;
       const rows = typed.get(c) ?? [];
       rows.push(r + 1);
       typed.set(c, rows);

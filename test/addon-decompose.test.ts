@@ -245,6 +245,38 @@ describe('Decompose targets', () => {
     expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
   });
 
+  it('never clears a title typed above the header, nor what is typed where the tab leaves cells blank', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    run.ss.getSheetByName('Key Results')!.getRange(3, 12).setValue('custom');
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const tab = run.ss.getSheetByName('Targets')!;
+    const rows = valuesOf(run.ss, 'Targets');
+    const header = rows[0] as unknown[];
+    const asOf = header.indexOf(TARGETS_AS_OF.label.en) + 1;
+    const status = header.indexOf('Status') + 1;
+    const weightsRow = rows.findIndex((r) => r[0] === 'KR2' && r[1] === 'weights') + 1;
+    const letter = (column: number) => tab.getRange(1, column).getA1Notation().replace('1', '');
+    // A note under the As of date, and one in the Status cell of a weights row (both blank as generated).
+    tab.getRange(4, asOf).setValue('next review 2026-12-15');
+    tab.getRange(weightsRow, status).setValue('weights agreed with Marketing');
+    let before = valuesOf(run.ss, 'Targets');
+    const blanks = run.run('decomposeTargets') as ActionResult;
+    expect(blanks.ok).toBe(false);
+    expect(blanks.details).toEqual({ handTyped: [`${letter(status)}${weightsRow}`, `${letter(asOf)}4`] });
+    expect(valuesOf(run.ss, 'Targets')).toEqual(before);
+    tab.getRange(4, asOf).clearContent();
+    tab.getRange(weightsRow, status).clearContent();
+    // A title typed in a row inserted above the header.
+    tab.insertRowsBefore(1, 1);
+    tab.getRange(1, 1).setValue('FY2026 targets, board version');
+    before = valuesOf(run.ss, 'Targets');
+    const title = run.run('decomposeTargets') as ActionResult;
+    expect(title.ok).toBe(false);
+    expect(title.details).toEqual({ handTyped: ['A1'] });
+    expect(valuesOf(run.ss, 'Targets')).toEqual(before);
+  });
+
   it('turns a bad value in a plan cell into a message, not an exception', () => {
     const run = loadAddon();
     run.run('insertExamplePlan');
