@@ -1188,7 +1188,14 @@ function readTargets(
     if (month && !(month in monthColumns)) monthColumns[month] = c + 1;
   });
   const months = Object.keys(monthColumns).sort();
-  const targets: TargetsTab = { months, weights: {}, unusableWeights: {}, computed: {}, monthColumns };
+  const targets: TargetsTab = {
+    months,
+    weights: {},
+    unusableWeights: {},
+    weightIds: {},
+    computed: {},
+    monthColumns,
+  };
   const idColumn = table.layout.columns.id;
   const kindColumn = table.layout.columns.row;
   if (!idColumn) return targets;
@@ -1201,6 +1208,7 @@ function readTargets(
       ? (matchEnum('targetsRow', cellText(row[kindColumn - 1], timeZone)) ?? 'target')
       : 'target';
     if (kind === 'weights') {
+      targets.weightIds[id.toLowerCase()] ??= id;
       const weights: Record<Month, number> = {};
       for (const month of months) {
         const cell = row[monthColumns[month] - 1];

@@ -110,6 +110,8 @@ export interface TargetsTab {
    * by a rebuild, so the cell an invalid-weight issue points at still holds what the person typed.
    */
   unusableWeights: Record<string, Record<Month, Cell>>; // by ID in lower case, as weights
+  /** Each weights row's ID as typed, by the ID in lower case (to name weights a rebuild could not keep). */
+  weightIds: Record<string, string>;
   /** The values the sheet's own formulas computed (cached results), per metric ID and month. */
   computed: Record<string, { row: number; values: Record<Month, number | null> }>;
   /** 1-based column of each month, to point issues at a cell. */

@@ -154,6 +154,34 @@ describe('Decompose targets', () => {
     expect(snapshot(run.ss)).toEqual(once);
   });
 
+  it('names, with their values, the custom weights a rebuild has no cell for: months left out of the period, an ID gone', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    run.ss.getSheetByName('Key Results')!.getRange(3, 12).setValue('custom');
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const targets = run.ss.getSheetByName('Targets')!;
+    const weightsRow = valuesOf(run.ss, 'Targets').findIndex((r) => r[0] === 'KR2' && r[1] === 'weights') + 1;
+    // Weights for January to April (columns E..H).
+    targets.getRange(weightsRow, 5, 1, 4).setValues([[1, 2, 3, 'x']]);
+    // The period now starts in March: January's and February's weights have no column any more.
+    run.ss.getSheetByName('Strategy')!.getRange(9, 2).setValue(zonedMidnight('2026-03-01', 'Etc/UTC'));
+    const later = run.run('decomposeTargets') as ActionResult;
+    expect(later.ok).toBe(true);
+    expect(later.message).toContain(
+      'Custom weights not kept, to type again where they belong: KR2, months outside the period: 2026-01: 1, 2026-02: 2. (File > Version history has the old rows.)',
+    );
+    // KR2 renamed: its row (March's 3 and April's "x" still there) has no key result now; KR-2 gets a new one.
+    run.ss.getSheetByName('Key Results')!.getRange(3, 1).setValue('KR-2');
+    const renamed = run.run('decomposeTargets') as ActionResult;
+    expect(renamed.ok).toBe(true);
+    expect(renamed.message).toContain(
+      'KR2 (no weights row now: its ID, type or phasing changed, or it was deleted): 2026-03: 3, 2026-04: x.',
+    );
+    // Nothing is said when every weight has its cell.
+    const again = run.run('decomposeTargets') as ActionResult;
+    expect(again.message).not.toContain('not kept');
+  });
+
   it("gives the same sheet with the emulator's recalculation deferred to the next read (the bench's mode)", () => {
     const now = loadAddon();
     const deferred = loadAddon({ recalculation: 'onRead' });

@@ -10,7 +10,7 @@
  * the spreadsheet's time zone; the to-date formulas read it and nothing reads the clock.
  */
 import { dateToIso } from '../../shared/calendar';
-import { isPercentUnit } from '../../shared/cells';
+import { cellText, isPercentUnit, type Cell } from '../../shared/cells';
 import { customWeights, precisionFor } from '../../shared/decompose';
 import type { PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
@@ -282,6 +282,8 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     }),
   ];
   if (weightsKept.length) lines.push(t('decomposeWeightsKept', lang, { list: list(weightsKept, lang) }));
+  const dropped = droppedWeights(plan, targets, snapshot.timeZone, lang);
+  if (dropped.length) lines.push(t('decomposeWeightsDropped', lang, { list: list(dropped, lang) }));
   if (typedAsOf && typedAsOf !== today)
     lines.push(
       t('decomposeAsOfReset', lang, { previous: typedAsOf, today, cell: TARGETS_AS_OF.label[lang] }),
@@ -299,6 +301,39 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     planErrors,
   };
   return { ok: true, message: lines.join('\n'), details: { ...details } };
+}
+
+/**
+ * The weights the old tab held that the rebuilt one has no cell for, as typed, each with why: its ID has no weights
+ * row now (renamed, deleted, no longer a cumulative or level key result), or its months are outside the period.
+ * The rebuild writes every weights row whose key result it keeps; these are said, so none goes without a word.
+ */
+function droppedWeights(
+  plan: Plan,
+  targets: NonNullable<ReturnType<typeof buildTargetsSheet>>,
+  timeZone: string,
+  lang: Lang,
+): string[] {
+  const tab = plan.targets;
+  if (!tab) return [];
+  const withRow = new Set(targets.weightRows.map((r) => String(targets.rows[r - 1][0]).toLowerCase()));
+  const months = new Set(targets.months);
+  const out: string[] = [];
+  for (const [key, id] of Object.entries(tab.weightIds)) {
+    const typed: [string, unknown][] = [
+      ...Object.entries(tab.weights[key] ?? {}),
+      ...Object.entries(tab.unusableWeights[key] ?? {}),
+    ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const hasRow = withRow.has(key);
+    const lost = typed.filter(([month]) => !hasRow || !months.has(month));
+    if (!lost.length) continue;
+    const weights = list(
+      lost.map(([month, value]) => `${month}: ${cellText(value as Cell, timeZone)}`),
+      lang,
+    );
+    out.push(t(hasRow ? 'decomposeWeightsOutside' : 'decomposeWeightsNoRow', lang, { id, weights }));
+  }
+  return out;
 }
 
 /** Writes the built Targets tab over `sheet` (cleared first when it held the previous one). */

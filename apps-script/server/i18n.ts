@@ -42,6 +42,9 @@ export const MESSAGES = {
   decomposeNewTabRemoved: localized((m) => m.addon.decomposeNewTabRemoved),
   decomposeDone: localized((m) => m.addon.decomposeDone),
   decomposeWeightsKept: localized((m) => m.addon.decomposeWeightsKept),
+  decomposeWeightsDropped: localized((m) => m.addon.decomposeWeightsDropped),
+  decomposeWeightsNoRow: localized((m) => m.addon.decomposeWeightsNoRow),
+  decomposeWeightsOutside: localized((m) => m.addon.decomposeWeightsOutside),
   decomposeIssues: localized((m) => m.addon.decomposeIssues),
 
   // Failures.

@@ -931,6 +931,11 @@ export const en = {
     decomposeDone:
       'Rebuilt "{tab}": {krs} key results and {kpis} KPIs over {months} months ({from} – {to}), as formulas that follow the plan tabs.',
     decomposeWeightsKept: 'Custom weights kept for: {list}.',
+    decomposeWeightsDropped:
+      'Custom weights not kept, to type again where they belong: {list}. (File > Version history has the old rows.)',
+    decomposeWeightsNoRow:
+      '{id} (no weights row now: its ID, type or phasing changed, or it was deleted): {weights}',
+    decomposeWeightsOutside: '{id}, months outside the period: {weights}',
     decomposeRestored:
       'Decompose targets did not finish ({reason}). "{tab}" is as it was before, custom weights and the {cell} cell included. Run Decompose targets again.',
     decomposeNotRestored:

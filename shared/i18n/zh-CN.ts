@@ -824,6 +824,10 @@ export const zhCN: Messages = {
     decomposeDone:
       '已重建“{tab}”：{krs} 个关键结果和 {kpis} 个 KPI，共 {months} 个月（{from} – {to}），均为随计划表自动重算的公式。',
     decomposeWeightsKept: '已保留自定义权重：{list}。',
+    decomposeWeightsDropped:
+      '以下自定义权重未保留，请在对应位置重新填写：{list}。（“文件 > 版本记录”中有原来的行。）',
+    decomposeWeightsNoRow: '{id}（已没有权重行：其编号、类型或分解方式已更改，或已删除）：{weights}',
+    decomposeWeightsOutside: '{id} 在周期之外的月份：{weights}',
     decomposeRestored:
       '“分解目标”未完成（{reason}）。“{tab}”已恢复原样，包括自定义权重和“{cell}”单元格。请再运行一次“分解目标”。',
     decomposeNotRestored:

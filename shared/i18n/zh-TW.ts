@@ -824,6 +824,10 @@ export const zhTW: Messages = {
     decomposeDone:
       '已重建「{tab}」：{krs} 個關鍵結果和 {kpis} 個 KPI，共 {months} 個月（{from} – {to}），均為隨計畫表自動重算的公式。',
     decomposeWeightsKept: '已保留自訂權重：{list}。',
+    decomposeWeightsDropped:
+      '以下自訂權重未保留，請在對應位置重新填寫：{list}。（「檔案 > 版本記錄」中有原來的列。）',
+    decomposeWeightsNoRow: '{id}（已沒有權重列：其編號、類型或分解方式已變更，或已刪除）：{weights}',
+    decomposeWeightsOutside: '{id} 在週期之外的月份：{weights}',
     decomposeRestored:
       '「分解目標」未完成（{reason}）。「{tab}」已恢復原狀，包括自訂權重和「{cell}」儲存格。請再執行一次「分解目標」。',
     decomposeNotRestored:
