@@ -22,7 +22,15 @@ import {
   type MetricProgress,
   type PlanProgress,
 } from './progress';
-import { ENUMS, STRATEGY_FIELDS, STRATEGY_QUESTIONS, tabDef, type Localized, type TabKey } from './template';
+import {
+  ENUMS,
+  STRATEGY_FIELDS,
+  STRATEGY_QUESTIONS,
+  TABS,
+  tabDef,
+  type Localized,
+  type TabKey,
+} from './template';
 import type { Workbook } from './cells';
 
 export interface CheckOptions {
@@ -625,6 +633,14 @@ function latestCheckInCell(
   return { sheet: layout.sheet, row: checkInColumns(plan).rows[latest], column: layout.columns.value ?? 1 };
 }
 
+/** A plan's issues in the order they are listed: errors first, then the plan's tabs in the template's order. */
+export function sortPlanIssues(plan: Plan, issues: PlanIssue[]): PlanIssue[] {
+  return sortIssues(
+    issues,
+    TABS.flatMap((tab) => plan.layout[tab.key]?.sheet ?? []),
+  );
+}
+
 /** The whole front half of the pipeline in one call: read, check, and score a workbook. */
 export function analyzeWorkbook(
   workbook: Workbook,
@@ -634,7 +650,7 @@ export function analyzeWorkbook(
   // Which check-ins count is decided once: progress counts these rows, the checks report the others.
   const screen = screenCheckIns(plan);
   const progress = planProgress(plan, options.asOf, screen);
-  const issues = sortIssues([...parseIssues, ...checkPlan(plan, options, progress, screen)]);
+  const issues = sortPlanIssues(plan, [...parseIssues, ...checkPlan(plan, options, progress, screen)]);
   return { plan, issues, progress };
 }
 

@@ -230,12 +230,19 @@ export function makeIssue(code: IssueCode, at: IssueLocation, params: IssueParam
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, tip: 2 };
 
-/** Errors first, then by sheet and cell: the order people fix things in. */
-export function sortIssues(issues: PlanIssue[]): PlanIssue[] {
+/**
+ * Errors first, then by sheet and cell: the order people fix things in. Sheets come in `sheetOrder` (the plan's
+ * tabs in the template's order: Strategy first), any other after them by name; names compare by code point, not
+ * by the machine's locale, so the same plan lists its issues in one order on every machine and in every language.
+ */
+export function sortIssues(issues: PlanIssue[], sheetOrder: readonly string[] = []): PlanIssue[] {
+  const rank = new Map(sheetOrder.map((sheet, i) => [sheet, i]));
+  const sheetRank = (sheet: string) => rank.get(sheet) ?? sheetOrder.length;
   return [...issues].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.sheet.localeCompare(b.sheet) ||
+      sheetRank(a.sheet) - sheetRank(b.sheet) ||
+      (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) ||
       (a.row ?? 0) - (b.row ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0),
   );

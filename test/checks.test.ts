@@ -17,7 +17,7 @@ import {
   ISSUE_CATALOG,
   parsePlan,
   planProgress,
-  sortIssues,
+  sortPlanIssues,
   type CheckOptions,
   type IssueCode,
   type PlanIssue,
@@ -35,7 +35,7 @@ const isExampleFunnel = (i: PlanIssue) =>
 /** Parser issues plus check issues, as the sidebar shows them, less the example's known funnel mismatch. */
 function allIssues(wb: Workbook, options: Partial<CheckOptions> = {}): PlanIssue[] {
   const { plan, issues } = parsePlan(wb);
-  return sortIssues([...issues, ...checkPlan(plan, options)]).filter((i) => !isExampleFunnel(i));
+  return sortPlanIssues(plan, [...issues, ...checkPlan(plan, options)]).filter((i) => !isExampleFunnel(i));
 }
 
 /** The example's check-ins of one metric typed over with their running totals, as a CRM's "total so far" shows. */
@@ -693,11 +693,14 @@ describe('a key result without a Start, due before the period starts', () => {
 describe('every issue code, at the right cell', () => {
   it('the example plan itself has two issues: its funnel mismatch and KR3 behind pace', () => {
     const { issues } = analyzeWorkbook(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF });
+    // Listed in the order of the plan's tabs (Objectives before Key Results), whatever their names.
     expect(issues.map((i) => [i.code, i.sheet, i.a1])).toEqual([
-      ['behind-pace', 'Key Results', 'I4'],
       ['funnel-mismatch', 'Objectives', 'B2'],
+      ['behind-pace', 'Key Results', 'I4'],
     ]);
-    expect(issues[1].message.en).toBe('50,000 × 20% (KR2 × KR3) makes 10,000, but objective O1 names 1,000.');
+    const zh = analyzeWorkbook(exampleWorkbook('zh-TW'), { asOf: EXAMPLE_AS_OF }).issues;
+    expect(zh.map((i) => i.code)).toEqual(['funnel-mismatch', 'behind-pace']);
+    expect(issues[0].message.en).toBe('50,000 × 20% (KR2 × KR3) makes 10,000, but objective O1 names 1,000.');
   });
 
   it('a funnel that meets its objective, or an objective that names no number, gives no funnel issue', () => {
@@ -893,8 +896,8 @@ describe('cross-tab checks in detail', () => {
         .filter((i) => i.code === 'unknown-owner')
         .map((i) => [i.sheet, i.a1]),
     ).toEqual([
-      ['KPIs', 'C2'],
       ['Objectives', 'C2'],
+      ['KPIs', 'C2'],
       ['Roadmap', 'D5'],
     ]);
   });
@@ -933,11 +936,11 @@ describe('tracking checks', () => {
         .filter((i) => i.category === 'tracking')
         .map((i) => [i.code, i.message.en]),
     ).toEqual([
-      ['stale-check-in', 'KPI1 has no actual for 2026-03.'],
       // Percentages as the report shows them: one decimal below 10%.
       ['behind-pace', 'KR1 is at risk: 4% achieved, 4.8% expected by now.'],
       ['behind-pace', 'KR2 is off track: 6.4% achieved, 10% expected by now.'],
       ['behind-pace', 'KR3 is off track: 6.7% achieved, 10% expected by now.'],
+      ['stale-check-in', 'KPI1 has no actual for 2026-03.'],
     ]);
   });
 

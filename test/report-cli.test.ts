@@ -387,10 +387,11 @@ describe('gtm-pyramid check', () => {
     const run = await runCli(['check'], dir);
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toBe('example: 0 errors, 2 warnings, 0 tips (as of 2026-11-15)');
-    expect(run.stdout[1]).toMatch(/^Warning\s+Key Results!I4\s+KR3 is off track/);
-    expect(run.stdout[2]).toMatch(
+    // In the order of the plan's tabs: Objectives before Key Results.
+    expect(run.stdout[1]).toMatch(
       /^Warning\s+Objectives!B2\s+50,000 × 20% \(KR2 × KR3\) makes 10,000, but objective O1 names 1,000\./,
     );
+    expect(run.stdout[2]).toMatch(/^Warning\s+Key Results!I4\s+KR3 is off track/);
   });
 
   it('a long list ends with a tally by kind, most first, that adds up to the list; a short one has none', async () => {

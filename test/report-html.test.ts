@@ -131,7 +131,8 @@ describe('report HTML: the example plan', () => {
 
   it('departments, plan check (naming the cell) and changes', () => {
     expect(doc.querySelectorAll('.dept-table tbody tr')).toHaveLength(5);
-    expect(doc.querySelector('.issue')!.textContent).toContain(`${tabDef('keyResults').label.en} · I4`);
+    expect(doc.querySelector('.issue')!.textContent).toContain(`${tabDef('objectives').label.en} · B2`);
+    expect(doc.querySelectorAll('.issue')[1].textContent).toContain(`${tabDef('keyResults').label.en} · I4`);
     expect(doc.querySelector('.issue-group h3')!.textContent).toContain('Warnings');
     const change = doc.querySelector('section[aria-labelledby="changes"] tbody tr')!.textContent!;
     expect(change).toContain('KR3');
@@ -162,13 +163,13 @@ describe('report HTML: the example plan', () => {
     });
     expect(json.kpis.map((k) => k.id)).toEqual(['KPI1', 'KPI2', 'KPI3']);
     expect(json.issues).toEqual([
-      expect.objectContaining({ code: 'behind-pace', sheet: 'Key Results', cell: 'I4', severity: 'warning' }),
       expect.objectContaining({
         code: 'funnel-mismatch',
         sheet: 'Objectives',
         cell: 'B2',
         severity: 'warning',
       }),
+      expect.objectContaining({ code: 'behind-pace', sheet: 'Key Results', cell: 'I4', severity: 'warning' }),
     ]);
     expect(json.summary.issues).toEqual({ error: 0, warning: 2, tip: 0 });
   });

@@ -166,7 +166,7 @@ describe('report view model: the example plan', () => {
 
   it('plan check grouped by severity, naming sheet and cell', () => {
     expect(v.company.issues.groups.map((g) => [g.severity, g.count])).toEqual([['warning', '2']]);
-    expect(v.company.issues.groups[0].items[0]).toMatchObject({
+    expect(v.company.issues.groups[0].items[1]).toMatchObject({
       code: 'behind-pace',
       where: `${tabName('keyResults')} · I4`,
       message: 'KR3 is off track: 53% achieved, 80% expected by now.',
