@@ -113,6 +113,17 @@ function argumentsLang(argv: string[]): Lang {
   return 'en';
 }
 
+/**
+ * `--lang zh-TW check …` read as `check … --lang zh-TW`: people put the language first, as they would say it, and
+ * every message (the usage included) is then in it.
+ */
+function languageAfterCommand(argv: string[]): { command: string | undefined; rest: string[] } {
+  const taken = argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0;
+  if (taken === 0 || argv.length < taken) return { command: argv[0], rest: argv.slice(1) };
+  const [command, ...rest] = argv.slice(taken);
+  return { command, rest: [...rest, ...argv.slice(0, taken)] };
+}
+
 function parseLang(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;
   const tag = languageTag(value); // the names a plan's Language cell accepts: en, zh-CN, zh-TW, 繁體中文…
@@ -555,7 +566,7 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
     out: (text) => given.out(terminalText(text)),
     err: (text) => given.err(terminalText(text)),
   };
-  const [command, ...rest] = argv;
+  const { command, rest } = languageAfterCommand(argv);
   try {
     switch (command) {
       case 'report':

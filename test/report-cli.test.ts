@@ -557,6 +557,11 @@ describe('gtm-pyramid example', () => {
     expect(zhTW).toContain('DIR 預設為 dist/report');
     expect(zhTW).toContain('預設 gtm-pyramid-example.xlsx');
     expect((await runCli(['--help', '--lang', 'zh-CN'], dir)).stdout[0]).toContain('运行计划检查');
+    // The language may come before the command, as people say it.
+    expect((await runCli(['--lang', 'zh-TW', '--help'], dir)).stdout[0]).toMatch(/^用法：/);
+    const check = await runCli(['--lang=zh-CN', 'check'], dir);
+    expect(check.code).toBe(0);
+    expect(check.stdout[0]).toMatch(/^example：0 个错误/);
     expect((await runCli(['--version'], dir)).stdout[0]).toMatch(/^gtm-pyramid \d+\.\d+\.\d+$/);
     expect(await runCli(['publish'], dir)).toEqual({
       code: 2,
