@@ -8,7 +8,7 @@
  * files we wrote) and nothing else; any other folder is left untouched and reported.
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -332,8 +332,14 @@ export async function writeReportDir(
   const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
   const old = join(parent, `.${basename(target)}.old-${tag}`);
   // Stopped while writing (Ctrl-C, a CI job cancelled): the half-written folder goes with the process, not left
-  // beside the report for a publish step to pick up. The signal is then raised again, so the exit is as usual.
+  // beside the report for a publish step to pick up. Stopped between the two renames that swap the folders, DIR
+  // is missing: the previous report goes back in its place (its history with it); stopped after them, the new
+  // one stays and the previous one goes. The signal is then raised again, so the exit is as usual.
   const onSignal = (signal: NodeJS.Signals) => {
+    if (existsSync(old)) {
+      if (existsSync(target)) rmSync(old, { recursive: true, force: true });
+      else renameSync(old, target);
+    }
     rmSync(temp, { recursive: true, force: true });
     process.kill(process.pid, signal);
   };

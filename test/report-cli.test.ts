@@ -283,6 +283,48 @@ describe('stopped while writing (Ctrl-C, a cancelled CI job)', () => {
       expect(entries(dir).filter((name) => name.startsWith(`.stopped-${signal}`))).toEqual([]);
     });
   }
+
+  it('stopped between the two renames that swap the folders, the previous report is back in its place', async () => {
+    const out = join(dir, 'swapped');
+    await writeReportDir(out, [{ name: 'index.html', data: 'previous' }]);
+    const before = entries(out);
+    // The rename that moves the new report into place waits a second, and the signal comes in that second,
+    // when the previous report has been moved aside and the folder is missing.
+    const script = join(dir, 'stop-swap.mts');
+    writeFileSync(
+      script,
+      [
+        "import { createRequire, syncBuiltinESMExports } from 'node:module';",
+        'const fsp = createRequire(import.meta.url)("node:fs/promises");',
+        'const rename = fsp.rename;',
+        'fsp.rename = async (from, to) => {',
+        "  if (String(from).includes('.tmp-')) {",
+        "    process.kill(process.pid, 'SIGTERM');",
+        '    await new Promise((resolve) => setTimeout(resolve, 1000));',
+        '  }',
+        '  return rename(from, to);',
+        '};',
+        'syncBuiltinESMExports();',
+        `const { writeReportDir } = await import(${JSON.stringify(generate)});`,
+        `await writeReportDir(${JSON.stringify(out)}, [{ name: 'index.html', data: 'new' }]);`,
+        "process.stdout.write('written\\n');",
+        '',
+      ].join('\n'),
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const ended = await new Promise<NodeJS.Signals | null>((done) => child.on('close', (_, sig) => done(sig)));
+    expect(output).toBe('');
+    expect(ended).toBe('SIGTERM');
+    expect(entries(out)).toEqual(before);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous');
+    expect(entries(dir).filter((name) => name.startsWith('.swapped'))).toEqual([]);
+  });
 });
 
 describe('bad inputs: exit 2, one line on stderr naming the file, nothing written, nothing deleted', () => {
