@@ -154,6 +154,7 @@ function failureOf(error: unknown): Failure {
     code?: string | number;
     message?: string;
     name?: string;
+    cause?: { name?: string };
   };
   const status = e.response?.status ?? e.status;
   // gaxios gives the answer's headers as a fetch Headers object (older versions: a plain object).
@@ -169,7 +170,13 @@ function failureOf(error: unknown): Failure {
     body.error?.details?.find((d) => typeof d?.reason === 'string')?.reason ?? body.error?.status;
   return {
     status: typeof status === 'number' ? status : undefined,
-    code: typeof e.code === 'string' ? e.code : e.name === 'TimeoutError' ? 'TimeoutError' : undefined,
+    // A request is aborted only by its timeout: gaxios 7 says so with an AbortError as the error's cause.
+    code:
+      typeof e.code === 'string'
+        ? e.code
+        : e.name === 'TimeoutError' || e.cause?.name === 'AbortError'
+          ? 'TimeoutError'
+          : undefined,
     message: String(body.error?.message ?? e.message ?? error)
       .split('\n')[0]
       .slice(0, 200),

@@ -92,6 +92,24 @@ describe('the compiled CLI', () => {
   });
 });
 
+describe('the Node.js versions the package promises', () => {
+  it('are versions every package it installs runs on: none asks for a later Node.js than the oldest promised', () => {
+    const engines = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node as string;
+    const oldest = Number(/^\^(\d+)\./.exec(engines)![1]);
+    expect(oldest).toBe(20);
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean; version?: string; engines?: { node?: string } }>;
+    };
+    // The packages a user gets (not the development ones) whose engines start with a lower bound (">=22.0.0"): a
+    // newer @googleapis/sheets asked for Node.js 22, and npm warned (or, with engine-strict, refused) on Node.js 20.
+    const later = Object.entries(lock.packages)
+      .filter(([name, p]) => name && !p.dev && p.engines?.node)
+      .filter(([, p]) => Number(/^>=\s*(\d+)/.exec(p.engines!.node!)?.[1] ?? 0) > oldest)
+      .map(([name, p]) => `${name}@${p.version} (${p.engines!.node})`);
+    expect(later).toEqual([]);
+  });
+});
+
 describe('packageOf', () => {
   it('names the package of a deep or scoped import', () => {
     expect(packageOf('vega-lite/build/src/index.js')).toBe('vega-lite');
