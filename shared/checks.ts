@@ -4,8 +4,8 @@
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
 import { monthIndex, type IsoDate } from './calendar';
-import { isPercentUnit } from './cells';
-import { inEveryLanguage, joinList, type Lang } from './i18n';
+import { cellText, isPercentUnit } from './cells';
+import { CATALOGUES, fill, inEveryLanguage, joinList, localized, type Lang } from './i18n';
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
 import { percentFigure } from './figures';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
@@ -27,11 +27,15 @@ import {
   STRATEGY_FIELDS,
   STRATEGY_QUESTIONS,
   TABS,
+  TARGETS_AS_OF,
   tabDef,
   type Localized,
   type TabKey,
 } from './template';
 import type { Workbook } from './cells';
+
+/** How a message names a cell that holds nothing. */
+const EMPTY_CELL = localized((m) => m.parse.EMPTY);
 
 export interface CheckOptions {
   /** "Few and key": the method's limits, configurable per organisation. */
@@ -166,7 +170,7 @@ export function checkPlan(
   findParentCycles(plan, index, issues);
   checkMethod(plan, opts, index, tracked, issues);
   checkFunnels(plan, index, issues);
-  checkTargetsTab(plan, screen, issues);
+  checkTargetsTab(plan, screen, issues, options.asOf);
   if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen), screen, issues);
   return issues;
 }
@@ -417,20 +421,47 @@ function checkFunnels(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
   }
 }
 
-/** The generated Targets tab should show what the plan computes; a difference means it is out of date. */
-/** `screen`: the check-in screen of this plan, which has worked out every metric's spec already. */
-function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[]): void {
+/**
+ * The generated Targets tab should show what the plan computes; a difference means it is out of date. Its As of
+ * cell should hold a day (text there turns every to-date cell into an error), and a day other than the one this
+ * check judges on is said, as the tab's statuses then differ from the check's (`asOf`: given only with a date).
+ * `screen`: the check-in screen of this plan, which has worked out every metric's spec already.
+ */
+function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[], asOf?: IsoDate): void {
   const targets = plan.targets;
   const layout = plan.layout.targets;
   if (!targets || !layout || !plan.period) return;
+  const asOfCell = targets.asOf;
+  if (asOfCell) {
+    const at = { sheet: layout.sheet, row: asOfCell.row, column: asOfCell.column };
+    if (asOfCell.day === null) {
+      const text = cellText(asOfCell.cell);
+      const value = text
+        ? inEveryLanguage((lang) => fill(CATALOGUES[lang].parse.QUOTED, { text }))
+        : EMPTY_CELL;
+      issues.push(makeIssue('as-of-not-a-date', at, { value, cell: TARGETS_AS_OF.label }));
+    } else if (asOf && asOfCell.day !== asOf)
+      issues.push(makeIssue('as-of-differs', at, { day: asOfCell.day, asOf, cell: TARGETS_AS_OF.label }));
+  }
   const metrics = [
     ...plan.keyResults.map((kr, i) => ({ id: kr.id, spec: screen.keyResultSpecs[i] })),
     ...plan.kpis.map((kpi, j) => ({ id: kpi.id, spec: screen.kpiSpecs[j] })),
   ];
   // The tab's rows by lower-case ID; the first row wins, as a search from the top would find it.
   const rows = new Map<string, TargetsTab['computed'][string]>();
-  for (const [k, row] of Object.entries(targets.computed))
+  for (const [k, row] of Object.entries(targets.computed)) {
     if (!rows.has(k.toLowerCase())) rows.set(k.toLowerCase(), row);
+    // A formula that shows an error (#REF! once a plan row it read was deleted, the row of a key result no
+    // longer in the plan included): its figures mean nothing, and a rebuild mends it.
+    if (row.error)
+      issues.push(
+        makeIssue(
+          'targets-formula-error',
+          { sheet: layout.sheet, row: row.row, column: row.error.column },
+          { id: k, value: row.error.value },
+        ),
+      );
+  }
   for (const { id, spec } of metrics) {
     if (!spec) continue;
     // A weight that is no usable weight (below 0, text) is an invalid-weight error at its cell, and the tab's
@@ -439,6 +470,7 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[])
     if (spec.phasing === 'custom' && Object.keys(targets.unusableWeights[id.toLowerCase()] ?? {}).length)
       continue;
     const computed = rows.get(id.toLowerCase());
+    if (computed?.error) continue; // said below
     if (!computed) {
       issues.push(
         makeIssue(

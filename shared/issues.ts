@@ -68,6 +68,9 @@ const ISSUES = {
   'invalid-weight': ['error', 'structure'],
   'targets-mismatch': ['warning', 'structure'],
   'targets-row-missing': ['warning', 'structure'],
+  'targets-formula-error': ['warning', 'structure'],
+  'as-of-not-a-date': ['warning', 'structure'],
+  'as-of-differs': ['tip', 'tracking'],
   'unreadable-by-formulas': ['warning', 'structure'],
   // Plausibility: numbers that read but cannot mean what they say (everyday typing mistakes).
   'target-equals-baseline': ['error', 'structure'],

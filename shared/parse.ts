@@ -16,6 +16,7 @@ import {
   dayOf,
   idText,
   isBlank,
+  isErrorValue,
   isPercentUnit,
   noteScale,
   readDate,
@@ -59,6 +60,7 @@ import {
   ENUMS,
   LANGUAGE_NAMES,
   STRATEGY_FIELDS,
+  TARGETS_AS_OF,
   TARGETS_SUMMARY_COLUMNS,
   enumLabels,
   hasTraditional,
@@ -1188,6 +1190,14 @@ function readTargets(
     if (month && !(month in monthColumns)) monthColumns[month] = c + 1;
   });
   const months = Object.keys(monthColumns).sort();
+  // The As of cell: under its header, in the first row below it (the generated tab's row 2).
+  const asOfColumn =
+    table.headerCells.findIndex(
+      (cell) => typeof cell === 'string' && matchesLabel(cell, TARGETS_AS_OF.label),
+    ) + 1;
+  const asOfRow = table.layout.headerRow + 1;
+  const asOfCell = asOfColumn ? workbook[sheet][asOfRow - 1]?.[asOfColumn - 1] : undefined;
+  const asOfDay = asOfColumn ? readDate(asOfCell, timeZone) : null;
   const targets: TargetsTab = {
     months,
     weights: {},
@@ -1195,6 +1205,9 @@ function readTargets(
     weightIds: {},
     computed: {},
     monthColumns,
+    asOf: asOfColumn
+      ? { row: asOfRow, column: asOfColumn, cell: asOfCell ?? '', day: asOfDay?.ok ? asOfDay.value : null }
+      : null,
   };
   const idColumn = table.layout.columns.id;
   const kindColumn = table.layout.columns.row;
@@ -1230,11 +1243,14 @@ function readTargets(
       targets.weights[id.toLowerCase()] = weights;
     } else if (!(id in targets.computed)) {
       const values: Record<Month, number | null> = {};
+      let error: { column: number; value: string } | null = null;
       for (const month of months) {
-        const read = readNumber(row[monthColumns[month] - 1], inLocale);
+        const cell = row[monthColumns[month] - 1];
+        const read = readNumber(cell, inLocale);
         values[month] = read.ok ? read.value : null;
+        if (!error && isErrorValue(cell)) error = { column: monthColumns[month], value: String(cell) };
       }
-      targets.computed[id] = { row: r + 1, values };
+      targets.computed[id] = { row: r + 1, values, error };
     }
   }
   return targets;

@@ -112,8 +112,16 @@ export interface TargetsTab {
   unusableWeights: Record<string, Record<Month, Cell>>; // by ID in lower case, as weights
   /** Each weights row's ID as typed, by the ID in lower case (to name weights a rebuild could not keep). */
   weightIds: Record<string, string>;
-  /** The values the sheet's own formulas computed (cached results), per metric ID and month. */
-  computed: Record<string, { row: number; values: Record<Month, number | null> }>;
+  /**
+   * The values the sheet's own formulas computed (cached results), per metric ID and month; `error`: the first
+   * month cell of the row that shows a formula error (#REF! once a plan row it pointed at was deleted), or null.
+   */
+  computed: Record<
+    string,
+    { row: number; values: Record<Month, number | null>; error: { column: number; value: string } | null }
+  >;
+  /** The As of cell under its header (row 2): what it holds, and the day it is, or null when it is no date. */
+  asOf: { row: number; column: number; cell: Cell; day: IsoDate | null } | null;
   /** 1-based column of each month, to point issues at a cell. */
   monthColumns: Record<Month, number>;
 }

@@ -540,14 +540,24 @@ function workbookWithTargets(): {
   wb: Workbook;
   targetRows: Record<string, number>;
   firstMonthColumn: number;
+  asOfCell: { row: number; column: number };
 } {
   const wb = exampleWorkbook('en', { date: isoToSerial });
-  const sheet = buildTargetsSheet(parsePlan(wb).plan, { lang: 'en', date: isoToSerial })!;
+  const sheet = buildTargetsSheet(parsePlan(wb).plan, {
+    lang: 'en',
+    date: isoToSerial,
+    asOf: EXAMPLE_AS_OF,
+  })!;
   const { values } = evaluateWorkbook({ ...wb, Targets: sheet.rows });
   wb['Targets'] = values('Targets').map((row) =>
     row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))),
   );
-  return { wb, targetRows: sheet.targetRows, firstMonthColumn: sheet.firstMonthColumn };
+  return {
+    wb,
+    targetRows: sheet.targetRows,
+    firstMonthColumn: sheet.firstMonthColumn,
+    asOfCell: sheet.asOfCell,
+  };
 }
 
 cases.push(
@@ -612,6 +622,45 @@ cases.push({
   setCell(wb, KR, 'KR2', 'Phasing', 'custom');
   const sheet = buildTargetsSheet(parsePlan(wb).plan, { lang: 'en', date: isoToSerial })!;
   cases.at(-1)!.a1 = `${String.fromCharCode(64 + sheet.firstMonthColumn + 3)}${sheet.weightRows[0]}`;
+}
+
+// The Targets tab's own cells: a formula that shows an error, and its As of cell.
+{
+  const { targetRows, firstMonthColumn, asOfCell } = workbookWithTargets();
+  const asOfA1 = `${columnLetter(asOfCell.column)}${asOfCell.row}`;
+  cases.push(
+    {
+      name: 'a month cell of the Targets tab shows #REF! (a plan row its formula read was deleted)',
+      code: 'targets-formula-error',
+      edit: (wb) => {
+        Object.assign(wb, workbookWithTargets().wb);
+        wb['Targets'][targetRows.KR2 - 1][firstMonthColumn - 1 + 4] = '#REF!';
+      },
+      sheet: 'Targets',
+      a1: `${columnLetter(firstMonthColumn + 4)}${targetRows.KR2}`,
+      says: 'The Targets tab shows #REF! for KR2',
+    },
+    {
+      name: 'text typed in the As of cell',
+      code: 'as-of-not-a-date',
+      edit: (wb) => {
+        Object.assign(wb, workbookWithTargets().wb);
+        wb['Targets'][asOfCell.row - 1][asOfCell.column - 1] = 'next week';
+      },
+      sheet: 'Targets',
+      a1: asOfA1,
+      says: 'The As of cell of the Targets tab holds "next week", which is not a date',
+    },
+    {
+      name: 'the As of cell holds another day than the one the check judges on',
+      code: 'as-of-differs',
+      edit: (wb) => Object.assign(wb, workbookWithTargets().wb),
+      options: { asOf: '2026-11-20' },
+      sheet: 'Targets',
+      a1: asOfA1,
+      says: 'judges progress as of 2026-11-15 (its As of cell); this check judges it as of 2026-11-20',
+    },
+  );
 }
 
 // With a Targets tab, a plan cell its formulas read that holds text they cannot compute with.
@@ -729,7 +778,7 @@ describe('every issue code, at the right cell', () => {
       }
       expect(issue.message['zh-CN']).not.toBe(issue.message.en);
       // The row and column agree with the A1 reference.
-      if (c.a1) expect(issue.a1).toBe(`${String.fromCharCode(64 + issue.column!)}${issue.row}`);
+      if (c.a1) expect(issue.a1).toBe(`${columnLetter(issue.column!)}${issue.row}`);
     });
   }
 
@@ -1083,7 +1132,11 @@ describe('the Targets tab read back', () => {
   it('the formulas and the checks find a KPI’s key result the same way, whatever the case of its ID', () => {
     const wb = exampleWorkbook('en', { date: isoToSerial });
     setCell(wb, 'KPIs', 'KPI3', 'Key result', 'kr2');
-    const sheet = buildTargetsSheet(parsePlan(wb).plan, { lang: 'en', date: isoToSerial })!;
+    const sheet = buildTargetsSheet(parsePlan(wb).plan, {
+      lang: 'en',
+      date: isoToSerial,
+      asOf: EXAMPLE_AS_OF,
+    })!;
     const { values } = evaluateWorkbook({ ...wb, Targets: sheet.rows });
     wb['Targets'] = values('Targets').map((row) =>
       row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))),

@@ -294,6 +294,62 @@ describe('applyQuickFix', () => {
     expect(flat(again).filter((i) => i.code.startsWith('targets-'))).toEqual([]);
   });
 
+  it('says where a Targets formula shows #REF! after a key result row was deleted, and rebuilds the tab on request', () => {
+    const run = addon(examplePlan('en'));
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    run.ss.getSheetByName('Key Results')!.deleteRow(6); // KR5
+    const broken = flat(run.project.callFromClient('getPlanCheck') as PlanCheck).filter(
+      (i) => i.code === 'targets-formula-error',
+    );
+    expect(broken.map((i) => [i.sheet, i.message])).toEqual([
+      [
+        'Targets',
+        'The Targets tab shows #REF! for KR5: its formulas point at a plan cell that was moved or deleted.',
+      ],
+    ]);
+    expect(broken[0].quickFix).toMatchObject({ kind: 'rebuild-targets' });
+    expect(fix(run, broken[0].code, broken[0].sheet, broken[0].a1!).ok).toBe(true);
+    const again = flat(run.project.callFromClient('getPlanCheck') as PlanCheck);
+    expect(again.filter((i) => i.code.startsWith('targets-'))).toEqual([]);
+  });
+
+  it('says when the Targets tab judges as of another day than the sidebar, and types today there on request', () => {
+    const run = addon(examplePlan('en'), { timeZone: 'Asia/Taipei' });
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const asOf = run.ss.getRangeByName('GTM_AS_OF')!;
+    const a1 = asOf.getA1Notation();
+    const today = dateToIso(new Date(), 'Asia/Taipei')!;
+    const tips = (check: PlanCheck) => flat(check).filter((i) => i.code.startsWith('as-of-'));
+    expect(tips(run.project.callFromClient('getPlanCheck') as PlanCheck)).toEqual([]);
+    // A review date typed over it: the tab's statuses are as of that day, the sidebar's as of today.
+    asOf.setValue(new Date('2026-06-29T16:00:00Z')); // 2026-06-30 at midnight in Taipei
+    const [review] = tips(run.project.callFromClient('getPlanCheck') as PlanCheck);
+    expect(review).toMatchObject({
+      code: 'as-of-differs',
+      sheet: 'Targets',
+      a1,
+      severity: 'tip',
+      quickFix: { kind: 'type-value', label: `Type ${today}` },
+    });
+    expect(review.message).toBe(
+      `The Targets tab judges progress as of 2026-06-30 (its As of cell); this check judges it as of ${today}, so their statuses may differ.`,
+    );
+    // Text typed there: every formula that reads it shows an error; the same fix types today.
+    asOf.setValue('next week');
+    const [text] = tips(run.project.callFromClient('getPlanCheck', 'zh-TW') as PlanCheck);
+    expect(text).toMatchObject({ code: 'as-of-not-a-date', severity: 'warning', a1 });
+    expect(text.message).toBe(
+      '「目標分解」表的「評估日」儲存格為「next week」，不是日期：該表中引用它的公式都會顯示錯誤。',
+    );
+    const writes = run.emulator.lock.writes.length;
+    const result = fix(run, 'as-of-not-a-date', 'Targets', a1);
+    expect(result).toMatchObject({ ok: true, changed: [`Targets!${a1}`] });
+    // One write, of that cell (the formulas that read it recalculate).
+    expect(run.emulator.lock.writes.slice(writes)).toEqual([{ method: 'Range.setValue', lockHeld: true }]);
+    expect(dateToIso(asOf.getValue() as Date, 'Asia/Taipei')).toBe(today);
+    expect(tips(run.project.callFromClient('getPlanCheck') as PlanCheck)).toEqual([]);
+  });
+
   it('types the value the plan reads over text the Targets formulas cannot use, and the tab then agrees with the plan', () => {
     // As people type: a target "1M", a phasing "Ramp up", a check-in "40k", a metric ID with a space after it.
     const workbook = examplePlan('en');

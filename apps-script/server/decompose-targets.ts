@@ -225,7 +225,11 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
       .find((n) => n.getName() === TARGETS_AS_OF.name)
       ?.getRange();
     const value: unknown = range?.getValue();
-    return isDate(value) ? dateToIso(value, snapshot.timeZone) : undefined;
+    // A day, or text typed there ("next week"), which the rebuild replaces all the same.
+    if (isDate(value)) return dateToIso(value, snapshot.timeZone);
+    return value === '' || value === null || value === undefined
+      ? undefined
+      : cellText(value as Cell, snapshot.timeZone);
   })();
   const name = found?.name ?? def.label[plan.lang];
   // What the tab holds now, to put back should the rebuild fail midway (a quota, a service error, a range

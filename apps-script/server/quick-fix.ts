@@ -3,11 +3,13 @@
  *
  *   missing-id                               fill-id          the next free ID (e.g. KR6) in the ID cell, nothing else
  *   unknown-owner                            add-department   the owner's name in a new row of Departments, nothing else
- *   targets-mismatch, targets-row-missing    rebuild-targets  Decompose targets (decompose-targets.ts) on the Targets tab
+ *   targets-mismatch, targets-row-missing,   rebuild-targets  Decompose targets (decompose-targets.ts) on the Targets tab
+ *   targets-formula-error
  *   unreadable-by-formulas                   type-value       the value the plan reads ("60k" → 60000, "ramp up" →
  *                                                             ramp-up) typed over the text, in that cell only
  *   decimal-mark                             type-value       the number the text is with the other decimal sign
  *                                                             ("2,5" → 2.5 in en_US), when it is a number alone
+ *   as-of-not-a-date, as-of-differs          type-value       today (the spreadsheet's time zone) in the As of cell
  *
  * The sidebar sends back the issue it shows (code, sheet, cell). The server never trusts it: under the document
  * lock it reads the spreadsheet again, runs the checks, and acts only if that issue is still there, writing only
@@ -26,6 +28,7 @@ import {
 } from '../../shared/cells';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { decimalMarkOf, numberAsTyped } from '../../shared/locale-syntax';
+import { dateToIso, type IsoDate } from '../../shared/calendar';
 import { checkPlan } from '../../shared/checks';
 import type { IssueCode, PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
@@ -52,6 +55,9 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFixKind>> = {
   'unknown-owner': 'add-department',
   'targets-mismatch': 'rebuild-targets',
   'targets-row-missing': 'rebuild-targets',
+  'targets-formula-error': 'rebuild-targets',
+  'as-of-not-a-date': 'type-value',
+  'as-of-differs': 'type-value',
   'unreadable-by-formulas': 'type-value',
   'decimal-mark': 'type-value',
 };
@@ -180,6 +186,11 @@ function readableValueAt(
   ctx: FixContext,
   issue: PlanIssue,
 ): { cell: string | number | Date; shown: string } | null {
+  if (issue.code === 'as-of-not-a-date' || issue.code === 'as-of-differs') {
+    // Today, as Decompose targets sets it: a date at midnight of the spreadsheet's time zone.
+    const today = todayIn(ctx.snapshot);
+    return { cell: sheetDate(today, ctx.snapshot.timeZone), shown: today };
+  }
   if (issue.code === 'decimal-mark') {
     // "2,5" in an en_US sheet: 2.5, as the other decimal sign reads it. Only a number alone: with a unit or a
     // currency the person is told what to type (the issue's fix) rather than have it typed.
@@ -265,13 +276,17 @@ export function readQuickFixRequest(request: unknown): QuickFixRequest | null {
   return { code: code as IssueCode, sheet, a1: a1.toUpperCase(), ...(label === undefined ? {} : { label }) };
 }
 
-/** The plan's issues without the tracking checks (quick fixes never depend on the date). */
+/** Today in the spreadsheet's time zone, the day the sidebar judges on (plan-check.ts). */
+const todayIn = (snapshot: SpreadsheetSnapshot): IsoDate =>
+  dateToIso(new Date(), snapshot.timeZone) ?? dateToIso(new Date(), 'UTC')!;
+
+/** The plan's issues as the sidebar lists them: as of today, which the As of cell is compared with. */
 function currentIssues(snapshot: SpreadsheetSnapshot): { plan: Plan; issues: PlanIssue[] } {
   const { plan, issues } = parsePlan(snapshot.workbook, {
     timeZone: snapshot.timeZone,
     locale: snapshot.locale,
   });
-  return { plan, issues: [...issues, ...checkPlan(plan)] };
+  return { plan, issues: [...issues, ...checkPlan(plan, { asOf: todayIn(snapshot) })] };
 }
 
 /** Applies one quick fix to the spreadsheet as it is now; the caller holds the document lock. */

@@ -642,6 +642,21 @@ export const en = {
       message: '{id} has no row on the Targets tab.',
       fix: 'Run Decompose targets again to rebuild the tab.',
     },
+    'targets-formula-error': {
+      message:
+        'The Targets tab shows {value} for {id}: its formulas point at a plan cell that was moved or deleted.',
+      fix: 'Run Decompose targets again to rebuild the tab.',
+    },
+    'as-of-not-a-date': {
+      message:
+        'The {cell} cell of the Targets tab holds {value}, which is not a date: every formula of the tab that reads it shows an error.',
+      fix: 'Type the day to judge progress on (today, or a review date), or run Decompose targets, which sets today.',
+    },
+    'as-of-differs': {
+      message:
+        'The Targets tab judges progress as of {day} (its {cell} cell); this check judges it as of {asOf}, so their statuses may differ.',
+      fix: 'Type {asOf} in the {cell} cell to see the tab as of that day; leave it if {day} is the review date you mean.',
+    },
     'unreadable-by-formulas': {
       message:
         '{id}: {field} is typed as the text “{value}”, which the formulas of the Targets tab cannot use as the plan does ({expected}): the tab’s figures for it would be wrong.',
@@ -1315,6 +1330,7 @@ export const en = {
   parse: {
     QUOTED: '"{text}"',
     NO_UNIT: 'none',
+    EMPTY: 'nothing',
     LOCALE_GIVEN: 'its locale',
     NO_LOCALE: 'no locale given: a workbook file records none, and gtm-pyramid --locale names it',
   },

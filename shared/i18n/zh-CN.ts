@@ -541,6 +541,18 @@ export const zhCN: Messages = {
       message: '“目标分解”表中没有 {id} 的行。',
       fix: '重新运行“分解目标”以重建该表。',
     },
+    'targets-formula-error': {
+      message: '“目标分解”表中 {id} 显示 {value}：其公式指向的计划单元格已被移动或删除。',
+      fix: '重新运行“分解目标”以重建该表。',
+    },
+    'as-of-not-a-date': {
+      message: '“目标分解”表的“{cell}”单元格为{value}，不是日期：该表中引用它的公式都会显示错误。',
+      fix: '请填写评估进度的日期（今天或复盘日期），或运行“分解目标”（会设为今天）。',
+    },
+    'as-of-differs': {
+      message: '“目标分解”表按 {day}（“{cell}”单元格）评估进度；本次检查按 {asOf} 评估，两者的状态可能不同。',
+      fix: '如需该表按此日期评估，请在“{cell}”单元格填写 {asOf}；如果 {day} 就是要用的复盘日期，请保持不变。',
+    },
     'unreadable-by-formulas': {
       message:
         '{id}：{field}填写的是文本“{value}”，“目标分解”表的公式无法像计划那样使用它（{expected}），该表中相应的数字会出错。',
@@ -1240,6 +1252,7 @@ export const zhCN: Messages = {
   parse: {
     QUOTED: '“{text}”',
     NO_UNIT: '无',
+    EMPTY: '空白',
     LOCALE_GIVEN: '按其区域设置',
     NO_LOCALE: '未指定区域设置：工作簿文件不记录区域设置，可用 gtm-pyramid --locale 指定',
   },

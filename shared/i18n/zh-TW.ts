@@ -541,6 +541,19 @@ export const zhTW: Messages = {
       message: '「目標分解」表中沒有 {id} 的列。',
       fix: '重新執行「分解目標」以重建該表。',
     },
+    'targets-formula-error': {
+      message: '「目標分解」表中 {id} 顯示 {value}：其公式指向的計畫儲存格已被移動或刪除。',
+      fix: '重新執行「分解目標」以重建該表。',
+    },
+    'as-of-not-a-date': {
+      message: '「目標分解」表的「{cell}」儲存格為{value}，不是日期：該表中引用它的公式都會顯示錯誤。',
+      fix: '請填寫評估進度的日期（今天或檢討日期），或執行「分解目標」（會設為今天）。',
+    },
+    'as-of-differs': {
+      message:
+        '「目標分解」表按 {day}（「{cell}」儲存格）評估進度；本次檢查按 {asOf} 評估，兩者的狀態可能不同。',
+      fix: '如需該表按此日期評估，請在「{cell}」儲存格填寫 {asOf}；如果 {day} 就是要用的檢討日期，請保持不變。',
+    },
     'unreadable-by-formulas': {
       message:
         '{id}：{field}填寫的是文字「{value}」，「目標分解」表的公式無法像計畫那樣使用它（{expected}），該表中相應的數字會出錯。',
@@ -1242,6 +1255,7 @@ export const zhTW: Messages = {
   parse: {
     QUOTED: '「{text}」',
     NO_UNIT: '無',
+    EMPTY: '空白',
     LOCALE_GIVEN: '依其地區設定',
     NO_LOCALE: '未指定地區設定：活頁簿檔案不記錄地區設定，可用 gtm-pyramid --locale 指定',
   },

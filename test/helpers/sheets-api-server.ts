@@ -23,6 +23,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import {
   buildTargetsSheet,
   columnDef,
+  EXAMPLE_AS_OF,
   columnLetter,
   exampleWorkbook,
   isoToSerial,
@@ -296,14 +297,15 @@ export function exampleSpreadsheet(
   overrides: Partial<Omit<FakeSpreadsheet, 'tabs'>> = {},
 ): FakeSpreadsheet {
   const plan: Workbook = exampleWorkbook(lang, { date: isoToSerial });
-  const targets = buildTargetsSheet(parsePlan(plan).plan, { lang, date: isoToSerial })!;
+  // As the example's .xlsx has it: judged as of the example's day.
+  const targets = buildTargetsSheet(parsePlan(plan).plan, { lang, date: isoToSerial, asOf: EXAMPLE_AS_OF })!;
   const targetsName = tabDef('targets').label[lang];
   const { values } = evaluateWorkbook({ ...plan, [targetsName]: targets.rows });
   // The same cells with their dates as Dates, to know which cells are formatted as dates.
   const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
   const dated = {
     ...exampleWorkbook(lang, { date: asDate }),
-    [targetsName]: buildTargetsSheet(parsePlan(plan).plan, { lang, date: asDate })!.rows,
+    [targetsName]: buildTargetsSheet(parsePlan(plan).plan, { lang, date: asDate, asOf: EXAMPLE_AS_OF })!.rows,
   };
   const served = (title: string, grid: unknown[][]): FakeTab => ({
     title,
