@@ -33,11 +33,12 @@ export function oneLine(text: string): string {
 
 /**
  * JSON for a terminal: the characters JSON.stringify leaves raw that a terminal may obey (C1 controls, U+2028 and
- * U+2029) written as \u escapes, which read back as the same text.
+ * U+2029, the bidirectional embeddings, overrides and isolates) written as \u escapes, which read back as the same
+ * text.
  */
 export function terminalJson(json: string): string {
   return json.replace(
-    /[\u007f-\u009f\u2028\u2029]/g,
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -21,6 +21,7 @@ import type { Lang } from '../../shared/template';
 import { reasonOf, requestedLang, stackOf, tc } from './check-messages';
 import { quickFixOffers, type QuickFixOffer } from './quick-fix';
 import { readSpreadsheet, type SpreadsheetSnapshot } from './sheets-adapter';
+import { closeBidi } from '../../shared/bidi';
 
 export interface CheckIssue {
   severity: Severity;
@@ -111,7 +112,8 @@ export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: D
   };
   const objectives = plan.objectives.map((o) => ({
     id: o.id,
-    title: o.title,
+    // Shown in the sidebar beside its own words: a direction override typed in the title acts only inside it.
+    title: closeBidi(o.title),
     status: progress.objectives[o.id]?.status ?? ('no-data' as Status),
   }));
   const counts = countBySeverity(issues);

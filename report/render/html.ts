@@ -12,6 +12,7 @@ import { join } from 'node:path';
 
 import Handlebars from 'handlebars';
 
+import { closeBidiDeep } from '../../shared/bidi';
 import type { CompanyPage, DepartmentPage, IssuesPage, ReportView } from '../view-model';
 import { TEMPLATES_DIR as TEMPLATES } from '../package-info';
 import { CATEGORY_COLORS, DARK_CHART_TEXT, STATUS_COLORS, type Status } from './palette';
@@ -92,7 +93,8 @@ function templates() {
 
 export function renderPage(page: CompanyPage | DepartmentPage | IssuesPage): string {
   const { page: template, css, csp } = templates();
-  return template({ page, css, csp });
+  // Cell text acts only inside its own element: a direction override typed in a cell is closed (shared/bidi.ts).
+  return template({ page: closeBidiDeep(page), css, csp });
 }
 
 /** Every page of the report: index.html, then the department pages and issues.html when the plan needs them. */

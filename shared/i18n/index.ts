@@ -10,6 +10,7 @@
 import { en, type Messages } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
+import { closeBidi } from '../bidi';
 
 export type { Messages } from './en';
 
@@ -44,7 +45,8 @@ export function fill(template: string, params: Params = {}): string {
     const name = template.slice(open + 1, close);
     if (!WORD.test(name)) continue;
     const known = Object.prototype.hasOwnProperty.call(params, name);
-    out += template.slice(from, open) + (known ? String(params[name]) : `{${name}}`);
+    // A quoted cell's text acts only inside itself: a direction override it opens is closed (shared/bidi.ts).
+    out += template.slice(from, open) + (known ? closeBidi(String(params[name])) : `{${name}}`);
     from = close + 1;
     open = close;
   }
