@@ -30,6 +30,7 @@ import {
   type FakeSpreadsheet,
 } from '../emulator/index';
 import { langFromLocale, matchTab, TABS, type Workbook } from '../shared';
+import { readsAsFormula, textCell } from '../shared/cells';
 import { CATALOGUES } from '../shared/i18n';
 import { brokenPlan, examplePlan } from './plans';
 import { escapeHtml, renderSheets } from './view';
@@ -408,7 +409,15 @@ export async function readPlanFile(file: string): Promise<Workbook | string> {
       `no plan tabs found (tabs: ${tabs.slice(0, 5).join(', ')}); expected ${required.join(', ')}`,
     ).message;
   }
-  return workbook;
+  // Text in the file is text: the emulator's setValues (as Sheets') would run "=HYPERLINK(…)" typed as text.
+  return Object.fromEntries(
+    Object.entries(workbook).map(([name, grid]) => [
+      name,
+      grid.map((row) =>
+        row.map((cell) => (typeof cell === 'string' && readsAsFormula(cell) ? textCell(cell) : cell)),
+      ),
+    ]),
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {

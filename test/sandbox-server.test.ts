@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main, sidebarPage, startSandbox, type Sandbox } from '../sandbox/server';
+import { main, readPlanFile, sidebarPage, startSandbox, type Sandbox } from '../sandbox/server';
+import { fromWorkbook } from '../emulator/index';
 import { brokenPlan } from '../sandbox/plans';
 import type { Workbook } from '../shared';
 
@@ -125,6 +126,21 @@ describe('npm run sandbox', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('keeps text that reads as a formula as text, as the file holds it: never run in the emulator', async () => {
+    const file = path.join(dir, 'formula-text.xlsx');
+    const plan = brokenPlan('en');
+    plan['Objectives'][1][1] = '=HYPERLINK("https://evil.example","x")';
+    plan['Key Results'][1][2] = '=1+1';
+    await writeXlsx(file, plan);
+    const workbook = await readPlanFile(file);
+    if (typeof workbook === 'string') throw new Error(workbook);
+    const ss = fromWorkbook(workbook);
+    expect(ss.getSheetByName('Objectives')!.getRange(2, 2).getValue()).toBe(
+      '=HYPERLINK("https://evil.example","x")',
+    );
+    expect(ss.getSheetByName('Key Results')!.getRange(2, 3).getValue()).toBe('=1+1');
   });
 
   it('never writes to the plan file, even after quick fixes', async () => {
