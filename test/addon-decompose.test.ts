@@ -214,7 +214,9 @@ describe('Decompose targets', () => {
       .setValues([['next spring'], [zonedMidnight('2026-12-31', 'Etc/UTC')]]);
     const badDate = run.run('decomposeTargets') as ActionResult;
     expect(badDate.ok).toBe(false);
-    expect(badDate.message).toContain('"next spring", which is not a date');
+    expect(badDate.message).toContain(
+      '• Strategy!B9: Period start of Strategy is "next spring", which is not a date.',
+    );
     expect(run.emulator.ui.alerts.at(-1)!.prompt).toBe(badDate.message);
 
     const empty = loadAddon({ userLocale: 'zh_CN' });
@@ -311,7 +313,8 @@ describe('Decompose targets', () => {
     run.ss.getSheetByName('Key Results')!.getRange(2, 9).setValue('a lot');
     const result = run.run('decomposeTargets') as ActionResult;
     expect(result.ok).toBe(true);
-    expect(result.message).toContain('Problems found in the plan: 1.');
+    // Said with the cell to look at.
+    expect(result.message).toContain('Problems found in the plan: 1 (first at Key Results!I2).');
     expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
   });
 

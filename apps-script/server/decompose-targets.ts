@@ -190,7 +190,13 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
       )
       .slice(0, 5);
     const lines = blocking.length
-      ? blocking.map((i) => `• ${i.message[lang]} ${i.fix[lang]}`)
+      ? blocking.map((i) =>
+          t('decomposeBlockedLine', lang, {
+            cell: i.a1 ? `${i.sheet}!${i.a1}` : i.sheet,
+            message: i.message[lang],
+            fix: i.fix[lang],
+          }),
+        )
       : [`• ${t('decomposeNoTabs', lang)}`];
     return {
       ok: false,
@@ -274,7 +280,16 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   const weightsKept = plan.keyResults
     .filter((kr) => kr.phasing === 'custom' && Object.keys(customWeights(plan, kr.id) ?? {}).length > 0)
     .map((kr) => kr.id);
-  const planErrors = issues.filter((i) => i.severity === 'error').length;
+  const errors = issues.filter((i) => i.severity === 'error');
+  const planErrors = errors.length;
+  // The first few cells, so that the alert says where to look (the check lists them all).
+  const errorCells = list(
+    [
+      ...errors.slice(0, 3).map((i) => (i.a1 ? `${i.sheet}!${i.a1}` : i.sheet)),
+      ...(errors.length > 3 ? ['…'] : []),
+    ],
+    lang,
+  );
   const lines = [
     t('decomposeDone', lang, {
       tab: name,
@@ -292,7 +307,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     lines.push(
       t('decomposeAsOfReset', lang, { previous: typedAsOf, today, cell: TARGETS_AS_OF.label[lang] }),
     );
-  if (planErrors) lines.push(t('decomposeIssues', lang, { count: planErrors }));
+  if (planErrors) lines.push(t('decomposeIssues', lang, { count: planErrors, cells: errorCells }));
   const details: DecomposeDetails = {
     sheet: name,
     keyResults: plan.keyResults.length,

@@ -938,6 +938,7 @@ export const en = {
     exampleDone: 'Inserted the example plan ({product}) into: {list}.',
     decomposeTitle: 'Decompose targets',
     decomposeBlocked: 'The targets cannot be decomposed yet:',
+    decomposeBlockedLine: '• {cell}: {message} {fix}',
     decomposeNoTabs: 'Run Insert templates first, then fill in the plan.',
     decomposeNotGenerated:
       'The tab "{tab}" holds something other than the generated targets (its first row is not their header), so it was left as it is. Rename that tab, then run Decompose targets again.',
@@ -960,7 +961,7 @@ export const en = {
     decomposeAsOfReset:
       'The {cell} cell said {previous}; it is today again ({today}). Type the review date over it again if you are reviewing as of that day.',
     decomposeIssues:
-      'Problems found in the plan: {count}. They may show as errors in the formulas; open Check plan to see them.',
+      'Problems found in the plan: {count} (first at {cells}). They may show as errors in the formulas; open Check plan to see them.',
     busy: 'Someone else is updating this spreadsheet. Try again in a moment.',
     failed: '{action} did not finish: {reason}',
     helpTitle: 'GTM Pyramid: help',

@@ -828,6 +828,7 @@ export const zhCN: Messages = {
     exampleDone: '已插入示例计划（{product}）：{list}。',
     decomposeTitle: '分解目标',
     decomposeBlocked: '暂时无法分解目标：',
+    decomposeBlockedLine: '• {cell}：{message}{fix}',
     decomposeNoTabs: '请先运行“插入模板”，再填写计划。',
     decomposeNotGenerated:
       '工作表“{tab}”中的内容不是生成的目标分解（第一行不是其表头），因此未作改动。请先将该工作表改名，再运行“分解目标”。',
@@ -847,7 +848,7 @@ export const zhCN: Messages = {
     decomposeNewTabRemoved: '“分解目标”未完成（{reason}）；已删除新建的“{tab}”。请再运行一次“分解目标”。',
     decomposeAsOfReset:
       '“{cell}”单元格原为 {previous}，现已改回今天（{today}）。如需按该日期评估，请重新填写评估日期。',
-    decomposeIssues: '计划中发现 {count} 个问题，可能导致公式出错；请打开“检查计划”查看。',
+    decomposeIssues: '计划中发现 {count} 个问题（首先在 {cells}），可能导致公式出错；请打开“检查计划”查看。',
     busy: '其他人正在更新此表格，请稍后再试。',
     failed: '“{action}”未完成：{reason}',
     helpTitle: 'GTM 金字塔：帮助',

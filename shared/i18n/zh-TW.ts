@@ -829,6 +829,7 @@ export const zhTW: Messages = {
     exampleDone: '已插入範例計畫（{product}）：{list}。',
     decomposeTitle: '分解目標',
     decomposeBlocked: '暫時無法分解目標：',
+    decomposeBlockedLine: '• {cell}：{message}{fix}',
     decomposeNoTabs: '請先執行「插入範本」，再填寫計畫。',
     decomposeNotGenerated:
       '工作表「{tab}」中的內容不是產生的目標分解（第 1 列不是其表頭），因此未作改動。請先將該工作表改名，再執行「分解目標」。',
@@ -849,7 +850,8 @@ export const zhTW: Messages = {
       '「分解目標」未完成（{reason}）；已刪除新建的「{tab}」。請再執行一次「分解目標」。',
     decomposeAsOfReset:
       '「{cell}」儲存格原為 {previous}，現已改回今天（{today}）。如需按該日期評估，請重新填寫評估日期。',
-    decomposeIssues: '計畫中發現 {count} 個問題，可能導致公式出錯；請開啟「檢查計畫」檢視。',
+    decomposeIssues:
+      '計畫中發現 {count} 個問題（首先在 {cells}），可能導致公式出錯；請開啟「檢查計畫」檢視。',
     busy: '其他人正在更新此試算表，請稍後再試。',
     failed: '「{action}」未完成：{reason}',
     helpTitle: 'GTM 金字塔：說明',
