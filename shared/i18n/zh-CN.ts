@@ -356,7 +356,7 @@ export const zhCN: Messages = {
     targetsSummaryColumns: {
       targetToDate: {
         label: '此时应达成',
-        note: '截至“截至日期”应达到的水平：截至最后一个已评估月份的目标值（与报告一致）。',
+        note: '截至“评估日”应达到的水平：截至最后一个已评估月份的目标值（与报告一致）。',
       },
       actualToDate: {
         label: '当前值',

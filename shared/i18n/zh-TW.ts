@@ -356,7 +356,7 @@ export const zhTW: Messages = {
     targetsSummaryColumns: {
       targetToDate: {
         label: '此時應達成',
-        note: '截至「截至日期」應達到的水準：截至最後一個已評估月份的目標值（與報告一致）。',
+        note: '截至「評估日」應達到的水準：截至最後一個已評估月份的目標值（與報告一致）。',
       },
       actualToDate: {
         label: '當前值',
