@@ -208,6 +208,9 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
   };
 }
 
+/** What macOS Finder and Windows Explorer write into a folder they have shown: nobody's work. */
+const FILE_MANAGER_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+
 interface Marker {
   generator: string;
   files: string[];
@@ -224,7 +227,8 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
   }
   if (stat.isSymbolicLink()) throw refused('symlink');
   if (!stat.isDirectory()) throw refused('notFolder');
-  const entries = await readdir(dir);
+  const listed = await readdir(dir, { withFileTypes: true });
+  const entries = listed.map((e) => e.name);
   if (entries.length === 0) return 'replace';
   if (!entries.includes(MARKER_FILE)) throw refused('notOurs', { marker: MARKER_FILE });
   let marker: Marker;
@@ -234,7 +238,11 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
     throw refused('markerUnreadable', { marker: MARKER_FILE });
   }
   const ours = new Set([...(Array.isArray(marker.files) ? marker.files : []), MARKER_FILE]);
-  const foreign = entries.filter((e) => !ours.has(e));
+  // A report is files only: a folder is never ours, whatever the marker says (a hand-edited one named "assets").
+  // The files a file manager leaves in a folder it showed (.DS_Store …) go with the previous report.
+  const foreign = listed
+    .filter((e) => !e.isFile() || !(ours.has(e.name) || FILE_MANAGER_FILES.has(e.name)))
+    .map((e) => e.name);
   if (foreign.length) {
     const files = `${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}`;
     throw refused('foreignFiles', { files });

@@ -100,6 +100,24 @@ describe('gtm-pyramid report', () => {
     expect(entries(join(dir, 'pages'))).toEqual(['.gtm-pyramid-report', 'CNAME', 'index.html', 'plan.json']);
   });
 
+  it('never takes a folder inside a report for its own, whatever the marker says; a file manager\'s files go', async () => {
+    await runCli(['report', '--out', 'hand'], dir);
+    const marker = join(dir, 'hand/.gtm-pyramid-report');
+    const written = JSON.parse(readFileSync(marker, 'utf8')) as { files: string[] };
+    writeFileSync(marker, JSON.stringify({ ...written, files: [...written.files, 'assets'] }));
+    mkdirSync(join(dir, 'hand/assets'));
+    writeFileSync(join(dir, 'hand/assets/mine.txt'), 'keep me');
+    const run = await runCli(['report', '--out', 'hand'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(/^gtm-pyramid: hand: holds files the previous report did not write \(assets\)/);
+    expect(readFileSync(join(dir, 'hand/assets/mine.txt'), 'utf8')).toBe('keep me');
+    // Finder's .DS_Store, left by opening the folder, does not block the next report.
+    await runCli(['report', '--out', 'finder'], dir);
+    writeFileSync(join(dir, 'finder/.DS_Store'), 'x');
+    expect((await runCli(['report', '--out', 'finder'], dir)).code).toBe(0);
+    expect(entries(join(dir, 'finder'))).toEqual(['.gtm-pyramid-report', 'index.html', 'plan.json']);
+  });
+
   it('clears the half-written folders of a run that was killed, and keeps those of a run still going', async () => {
     mkdirSync(join(dir, 'pub'), { recursive: true });
     // A run killed outright (its process gone: no process has a pid this large) left its temporary folder.
