@@ -25,7 +25,14 @@ import { isKnownLocale } from '../shared/locale-syntax';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
 // saxes) when a file is read, exceljs when one is written, the Google client libraries by readSheet.
 import { codeOf, OutputError, XlsxReadError } from './errors';
-import { OUTPUT_MESSAGES, PREVIOUS_MESSAGES, say, SHEET_MESSAGES, USAGE_MESSAGES } from './i18n';
+import {
+  FILE_MESSAGES,
+  OUTPUT_MESSAGES,
+  PREVIOUS_MESSAGES,
+  say,
+  SHEET_MESSAGES,
+  USAGE_MESSAGES,
+} from './i18n';
 import { CHECKS_GUIDE, GENERATOR, REPORT_GUIDE } from './package-info';
 
 import { PLAN_JSON_FILE, type PlanJson } from './plan-json';
@@ -250,9 +257,12 @@ async function loadInput(
   try {
     return { workbook: await readXlsx(resolve(io.cwd(), file), lang ?? 'en'), source: file };
   } catch (error) {
+    if (!(error instanceof XlsxReadError)) throw error;
+    // A Google Sheet's address or ID given as the file: say how it is read.
+    if (!existsSync(resolve(io.cwd(), file)) && (await import('./read-sheets')).spreadsheetIdOf(file))
+      throw new XlsxReadError(file, say(FILE_MESSAGES.noSuchFileButSheet, lang ?? 'en'));
     // Name the file as the user wrote it.
-    if (error instanceof XlsxReadError) throw new XlsxReadError(file, error.problem);
-    throw error;
+    throw new XlsxReadError(file, error.problem);
   }
 }
 

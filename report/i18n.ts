@@ -81,6 +81,7 @@ export const FILE_MESSAGES = {
   textTooLong: localized((m) => m.report.file.textTooLong),
   emptyWorkbook: localized((m) => m.report.file.emptyWorkbook),
   noSuchFile: localized((m) => m.report.file.noSuchFile),
+  noSuchFileButSheet: localized((m) => m.report.file.noSuchFileButSheet),
   isFolder: localized((m) => m.report.file.isFolder),
   permissionDenied: localized((m) => m.report.file.permissionDenied),
   unreadable: localized((m) => m.report.file.unreadable),

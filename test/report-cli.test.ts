@@ -427,6 +427,21 @@ describe('bad inputs: exit 2, one line on stderr naming the file, nothing writte
   }
 });
 
+describe('a Google Sheet given as the plan file', () => {
+  it('is no such file, and the message says to give it with --sheet', async () => {
+    const url = 'https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-gtmP/edit#gid=0';
+    expect(await runCli(['check', url], dir)).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: [`gtm-pyramid: ${url}: no such file; to read this Google Sheet, give it with --sheet`],
+    });
+    const zh = await runCli(['report', '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-gtmP', '--lang', 'zh-CN'], dir);
+    expect(zh.stderr).toEqual([
+      'gtm-pyramid: 1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-gtmP: 文件不存在；如要读取这个 Google 表格，请用 --sheet 指定',
+    ]);
+  });
+});
+
 describe('output read by a program that stops reading', () => {
   it("gtm-pyramid check | head: the rest is dropped, no EPIPE crash, the exit code is the check's", async () => {
     const child = spawn(process.execPath, ['bin/gtm-pyramid.js', 'check'], {

@@ -1155,6 +1155,7 @@ export const en = {
       textTooLong: 'the workbook is too large to read: {part} holds a text over 512 MB long',
       emptyWorkbook: 'the workbook is empty: none of its sheets ({count}) holds a cell',
       noSuchFile: 'no such file',
+      noSuchFileButSheet: 'no such file; to read this Google Sheet, give it with --sheet',
       isFolder: 'is a folder, not an .xlsx file',
       permissionDenied: 'permission denied',
       unreadable: 'cannot be read ({code})',

@@ -1080,6 +1080,7 @@ export const zhCN: Messages = {
       textTooLong: '工作簿太大，无法读取：{part} 中有一段超过 512 MB 的文字',
       emptyWorkbook: '工作簿为空：其中的工作表（{count} 个）都没有单元格',
       noSuchFile: '文件不存在',
+      noSuchFileButSheet: '文件不存在；如要读取这个 Google 表格，请用 --sheet 指定',
       isFolder: '是文件夹，不是 .xlsx 文件',
       permissionDenied: '没有权限',
       unreadable: '无法读取（{code}）',

@@ -1084,6 +1084,7 @@ export const zhTW: Messages = {
       textTooLong: '活頁簿太大，無法讀取：{part} 中有一段超過 512 MB 的文字',
       emptyWorkbook: '活頁簿為空：其中的工作表（{count} 個）都沒有儲存格',
       noSuchFile: '檔案不存在',
+      noSuchFileButSheet: '檔案不存在；如要讀取這個 Google 試算表，請用 --sheet 指定',
       isFolder: '是資料夾，不是 .xlsx 檔案',
       permissionDenied: '沒有權限',
       unreadable: '無法讀取（{code}）',
