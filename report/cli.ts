@@ -170,9 +170,9 @@ function parse(
     ...options,
     help: { type: 'boolean', short: 'h' },
   };
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    const parsed = parseArgs({ args: argv, options: config, allowPositionals: true, strict: true });
-    return { values: parsed.values as Values, positionals: parsed.positionals, said: lang };
+    parsed = parseArgs({ args: argv, options: config, allowPositionals: true, strict: true });
   } catch (error) {
     const { tokens } = parseArgs({
       args: argv,
@@ -197,6 +197,10 @@ function parse(
     // Nothing above matched: node's own words (English) inside the sentence, still one line and exit 2.
     throw new UsageError('badArguments', lang, { command, detail: (error as Error).message.split('\n')[0] });
   }
+  // `--out=` is an option without its value, as `--out` alone is.
+  for (const [name, value] of Object.entries(parsed.values))
+    if (value === '') throw new UsageError('missingValue', lang, { command, option: `--${name}` });
+  return { values: parsed.values as Values, positionals: parsed.positionals, said: lang };
 }
 
 /**
@@ -555,6 +559,8 @@ async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
     /[/\\]$/.test(given) ||
     (existsSync(resolve(io.cwd(), given)) && statSync(resolve(io.cwd(), given)).isDirectory());
   const out = intoFolder ? join(given, DEFAULT_EXAMPLE_FILE) : given;
+  // plan.csv or a name without one would hold an .xlsx workbook that nothing opens by its name.
+  if (!/\.xlsx$/i.test(out)) throw new OutputError(out, say(OUTPUT_MESSAGES.notXlsxName, lang));
   const target = resolve(io.cwd(), out);
   if (existsSync(target) && !values.force) throw new OutputError(out, say(OUTPUT_MESSAGES.exists, lang));
   try {

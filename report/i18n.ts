@@ -112,6 +112,7 @@ export const OUTPUT_MESSAGES = {
   noParent: localized((m) => m.report.output.noParent),
   unwritable: localized((m) => m.report.output.unwritable),
   exists: localized((m) => m.report.output.exists),
+  notXlsxName: localized((m) => m.report.output.notXlsxName),
   workingFolder: localized((m) => m.report.output.workingFolder),
   historyAtRisk: localized((m) => m.report.output.historyAtRisk),
   historyAtRiskOwn: localized((m) => m.report.output.historyAtRiskOwn),

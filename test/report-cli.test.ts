@@ -200,6 +200,8 @@ describe('gtm-pyramid report', () => {
       ],
       // English without --lang, and when --lang itself is what is wrong.
       [['report', '--out'], 'report: --out needs a value (see gtm-pyramid --help)'],
+      [['report', '--out='], 'report: --out needs a value (see gtm-pyramid --help)'],
+      [['check', '--as-of='], 'check: --as-of needs a value (see gtm-pyramid --help)'],
       [['example', '--force=1'], 'example: --force takes no value (see gtm-pyramid --help)'],
       [['check', '--lang', 'klingon', '--bogus'], 'check: unknown option --bogus (see gtm-pyramid --help)'],
     ];
@@ -612,6 +614,16 @@ describe('gtm-pyramid example', () => {
     expect(fresh.stdout[0]).toBe(
       `Example plan written to ${join('plans', 'gtm-pyramid-example.xlsx')} (en).`,
     );
+    expect(readdirSync(join(dir, 'plans'))).toEqual(['gtm-pyramid-example.xlsx']);
+    // A name without .xlsx would hold a workbook nothing opens by its name: refused, nothing written.
+    for (const name of ['plans/plan.csv', 'plans/noext'])
+      expect(await runCli(['example', '--out', name], dir)).toEqual({
+        code: 2,
+        stdout: [],
+        stderr: [
+          `gtm-pyramid: ${name}: the example plan is an .xlsx workbook: give --out a name ending in .xlsx`,
+        ],
+      });
     expect(readdirSync(join(dir, 'plans'))).toEqual(['gtm-pyramid-example.xlsx']);
     mkdirSync(join(dir, 'existing'));
     expect((await runCli(['example', '--out', 'existing'], dir)).code).toBe(0);

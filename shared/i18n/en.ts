@@ -1185,6 +1185,7 @@ export const en = {
       noParent: 'its parent folder cannot be created ({code})',
       unwritable: 'cannot be written ({code})',
       exists: 'already exists; pass --force to replace it or choose another --out',
+      notXlsxName: 'the example plan is an .xlsx workbook: give --out a name ending in .xlsx',
       workingFolder:
         'is the folder the command runs in (or holds it), which the report would replace; nothing was changed. Run it from the parent folder with --out naming this one',
       historyAtRisk:

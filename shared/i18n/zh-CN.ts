@@ -1108,6 +1108,7 @@ export const zhCN: Messages = {
       noParent: '无法创建其上级文件夹（{code}）',
       unwritable: '无法写入（{code}）',
       exists: '已存在；如要替换请加上 --force，或另选 --out',
+      notXlsxName: '示例计划是 .xlsx 工作簿：--out 的文件名请以 .xlsx 结尾',
       workingFolder:
         '是命令所在的文件夹（或包含它），报告会替换该文件夹；未做任何更改。请在上一级文件夹中运行，并用 --out 指定此文件夹',
       historyAtRisk:

@@ -1112,6 +1112,7 @@ export const zhTW: Messages = {
       noParent: '無法建立其上層資料夾（{code}）',
       unwritable: '無法寫入（{code}）',
       exists: '已存在；如要取代請加上 --force，或另選 --out',
+      notXlsxName: '範例計畫是 .xlsx 活頁簿：--out 的檔名請以 .xlsx 結尾',
       workingFolder:
         '是命令所在的資料夾（或包含它），報告會取代該資料夾；未做任何更改。請在上一層資料夾中執行，並用 --out 指定此資料夾',
       historyAtRisk:
