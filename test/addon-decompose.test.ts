@@ -307,6 +307,32 @@ describe('Decompose targets', () => {
     expect(valuesOf(run.ss, 'Targets')).toEqual(before);
   });
 
+  it('names, of the missing tabs, only those its formulas read (Strategy for the period, Key Results)', () => {
+    const { 'Key Results': keyResults } = exampleWorkbook('en');
+    const run = loadAddon({ workbook: { 'Key Results': keyResults } as never });
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('• Strategy: The "Strategy" tab is missing.');
+    expect(result.message).not.toMatch(/Objectives|Departments|Actuals/);
+  });
+
+  it('names the Targets tab renamed ("Targets FY26") rather than making a second one beside it', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    run.ss.getSheetByName('Targets')!.setName('Targets FY26');
+    const tabs = run.ss.getSheets().map((s) => s.getName());
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result).toMatchObject({
+      ok: false,
+      message:
+        'The targets are on the tab "Targets FY26" (its As of cell is there), not on a tab named "Targets": rename "Targets FY26" back to "Targets", then run Decompose targets again. Nothing was changed.',
+    });
+    expect(run.ss.getSheets().map((s) => s.getName())).toEqual(tabs);
+    // Deleted rather than renamed: a new tab is made.
+    run.ss.deleteSheet(run.ss.getSheetByName('Targets FY26')!);
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+  });
+
   it('turns a bad value in a plan cell into a message, not an exception', () => {
     const run = loadAddon();
     run.run('insertExamplePlan');

@@ -181,11 +181,15 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   });
   if (!targets) {
     const strategySheet = plan.layout.strategy?.sheet;
+    // Of the missing tabs, those the formulas read: the period's (Strategy) and Key Results.
+    const needed = new Set(
+      (['strategy', 'keyResults'] as const).flatMap((key) => Object.values(tabDef(key).label)),
+    );
     const blocking = issues
       .filter(
         (i) =>
           i.severity === 'error' &&
-          (BLOCKING.has(i.code) ||
+          ((BLOCKING.has(i.code) && (i.code !== 'missing-tab' || needed.has(i.sheet))) ||
             (i.sheet === strategySheet && (i.code === 'not-a-date' || i.code === 'formula-error'))),
       )
       .slice(0, 5);
@@ -208,6 +212,18 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   const ss = snapshot.ss;
   const def = tabDef('targets');
   const found = findTab(snapshot, 'targets');
+  // No tab named Targets, but the As of name points at another tab: the generated tab, renamed ("Targets FY26").
+  // A new tab beside it would leave its custom weights behind, unused: it is named instead.
+  const renamed = found ? null : renamedTargetsTab(ss);
+  if (renamed)
+    return {
+      ok: false,
+      message: t('decomposeRenamed', lang, {
+        tab: renamed,
+        name: def.label[plan.lang],
+        cell: TARGETS_AS_OF.label[lang],
+      }),
+    };
   // A tab of that name is cleared and rewritten only when it is ours: empty, or headed as the generated tab is.
   // A team's own "Targets" tab (quotas by rep, say) is left as it is: no user cell is overwritten.
   if (found && !plan.layout.targets && !isBlankGrid(found.values))
@@ -353,6 +369,15 @@ function droppedWeights(
     out.push(t(hasRow ? 'decomposeWeightsOutside' : 'decomposeWeightsNoRow', lang, { id, weights }));
   }
   return out;
+}
+
+/** The tab the As of name points at, when there is one (a deleted tab leaves the name pointing nowhere). */
+function renamedTargetsTab(ss: GAS.Spreadsheet): string | null {
+  try {
+    return ss.getRangeByName(TARGETS_AS_OF.name)?.getSheet().getName() ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Writes the built Targets tab over `sheet` (cleared first when it held the previous one). */

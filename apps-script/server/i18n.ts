@@ -36,6 +36,7 @@ export const MESSAGES = {
   decomposeNoTabs: localized((m) => m.addon.decomposeNoTabs),
   decomposeNotGenerated: localized((m) => m.addon.decomposeNotGenerated),
   decomposeHandTyped: localized((m) => m.addon.decomposeHandTyped),
+  decomposeRenamed: localized((m) => m.addon.decomposeRenamed),
   decomposeBlockedLine: localized((m) => m.addon.decomposeBlockedLine),
   decomposeAsOfReset: localized((m) => m.addon.decomposeAsOfReset),
   decomposeRestored: localized((m) => m.addon.decomposeRestored),

@@ -940,6 +940,8 @@ export const en = {
     decomposeBlocked: 'The targets cannot be decomposed yet:',
     decomposeBlockedLine: '• {cell}: {message} {fix}',
     decomposeNoTabs: 'Run Insert templates first, then fill in the plan.',
+    decomposeRenamed:
+      'The targets are on the tab "{tab}" (its {cell} cell is there), not on a tab named "{name}": rename "{tab}" back to "{name}", then run Decompose targets again. Nothing was changed.',
     decomposeNotGenerated:
       'The tab "{tab}" holds something other than the generated targets (its first row is not their header), so it was left as it is. Rename that tab, then run Decompose targets again.',
     decomposeHandTyped:

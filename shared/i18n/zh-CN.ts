@@ -830,6 +830,8 @@ export const zhCN: Messages = {
     decomposeBlocked: '暂时无法分解目标：',
     decomposeBlockedLine: '• {cell}：{message}{fix}',
     decomposeNoTabs: '请先运行“插入模板”，再填写计划。',
+    decomposeRenamed:
+      '目标分解在“{tab}”表中（“{cell}”单元格在那里），而不是名为“{name}”的表：请把“{tab}”改回“{name}”，再运行“分解目标”。未做任何更改。',
     decomposeNotGenerated:
       '工作表“{tab}”中的内容不是生成的目标分解（第一行不是其表头），因此未作改动。请先将该工作表改名，再运行“分解目标”。',
     decomposeHandTyped:

@@ -831,6 +831,8 @@ export const zhTW: Messages = {
     decomposeBlocked: '暫時無法分解目標：',
     decomposeBlockedLine: '• {cell}：{message}{fix}',
     decomposeNoTabs: '請先執行「插入範本」，再填寫計畫。',
+    decomposeRenamed:
+      '目標分解在「{tab}」表中（「{cell}」儲存格在那裡），而不是名為「{name}」的表：請把「{tab}」改回「{name}」，再執行「分解目標」。未做任何更改。',
     decomposeNotGenerated:
       '工作表「{tab}」中的內容不是產生的目標分解（第 1 列不是其表頭），因此未作改動。請先將該工作表改名，再執行「分解目標」。',
     decomposeHandTyped:
