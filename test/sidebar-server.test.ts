@@ -240,6 +240,20 @@ describe('applyQuickFix', () => {
     expect(flat(check).some((i) => i.code === 'missing-id')).toBe(false);
   });
 
+  it('gives back an ID that was cleared and that other tabs still name, where its number fits the row', () => {
+    // KR2's ID cleared: the KPIs, the Roadmap and the Actuals still name KR2, and KR2 fits between KR1 and KR3.
+    const workbook = examplePlan('en');
+    setCell(workbook, 'Key Results', 'KR2', 'ID', '');
+    const run = addon(workbook);
+    const missing = flat(run.project.callFromClient('getPlanCheck') as PlanCheck).find(
+      (i) => i.code === 'missing-id',
+    )!;
+    expect(missing.quickFix?.label).toBe('Fill in ID KR2');
+    expect(fix(run, 'missing-id', 'Key Results', missing.a1!)).toMatchObject({ ok: true });
+    const after = flat(run.project.callFromClient('getPlanCheck') as PlanCheck);
+    expect(after.filter((i) => /missing-id|unknown-key-result|unknown-metric/.test(i.code))).toEqual([]);
+  });
+
   it('adds a missing department as a new row with just its name', () => {
     const run = addon(brokenPlan('en'));
     const before = allCells(run.ss);

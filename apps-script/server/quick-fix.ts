@@ -1,7 +1,8 @@
 /**
  * Quick fixes the "Check plan" sidebar offers where the fix is mechanical and safe:
  *
- *   missing-id                               fill-id          the next free ID (e.g. KR6) in the ID cell, nothing else
+ *   missing-id                               fill-id          the next free ID (e.g. KR6) in the ID cell, nothing else, or
+ *                                                             the cleared ID other tabs still name (KR2, see proposedIds)
  *   unknown-owner                            add-department   the owner's name in a new row of Departments, nothing else
  *   targets-mismatch, targets-row-missing,   rebuild-targets  Decompose targets (decompose-targets.ts) on the Targets tab
  *   targets-formula-error
@@ -111,6 +112,56 @@ function idsOf(ctx: FixContext, tab: TabKey): string[] {
 }
 
 /**
+ * Whether `id` fits the row by its number: between the IDs of the rows above and below it (KR1 < KR2 < KR3), or
+ * one more than the row above when none is below; both of the same prefix.
+ */
+function fitsBetween(ctx: FixContext, tab: TabKey, row: number, id: string): boolean {
+  const layout = ctx.plan.layout[tab];
+  const column = layout?.columns.id;
+  if (!layout || !column) return false;
+  const grid = ctx.snapshot.workbook[layout.sheet] ?? [];
+  const numbered = (text: string) => /^(.*?)(\d+)$/.exec(text);
+  const own = numbered(id);
+  if (!own) return false;
+  const near = (step: 1 | -1) => {
+    for (let r = row - 1 + step; r >= layout.headerRow && r < grid.length; r += step) {
+      const text = cellText(grid[r]?.[column - 1], ctx.snapshot.timeZone);
+      if (text) return numbered(text);
+    }
+    return null;
+  };
+  const [above, below] = [near(-1), near(1)];
+  const samePrefix = (m: RegExpExecArray | null) => !m || m[1].toLowerCase() === own[1].toLowerCase();
+  if ((!above && !below) || !samePrefix(above) || !samePrefix(below)) return false;
+  const n = Number(own[2]);
+  if (above && n <= Number(above[2])) return false;
+  return below ? n < Number(below[2]) : n === Number(above![2]) + 1;
+}
+
+/**
+ * The IDs other tabs name for rows of `tab` that no row of it has, as first spelled: objectives named by key results
+ * (Objective), key results named by KPIs (Key result) and roadmap items (Key results).
+ */
+function namedButMissing(plan: Plan, tab: TabKey): string[] {
+  const have = new Set(
+    (tab === 'objectives' ? plan.objectives : tab === 'keyResults' ? plan.keyResults : []).map((r) =>
+      r.id.toLowerCase(),
+    ),
+  );
+  const refs =
+    tab === 'objectives'
+      ? plan.keyResults.map((k) => k.objectiveId)
+      : tab === 'keyResults'
+        ? [...plan.kpis.map((k) => k.keyResultId), ...plan.roadmap.flatMap((r) => r.keyResultIds)]
+        : [];
+  const missing = new Map<string, string>();
+  for (const ref of refs)
+    if (ref && !have.has(ref.toLowerCase()) && !missing.has(ref.toLowerCase()))
+      missing.set(ref.toLowerCase(), ref);
+  return [...missing.values()];
+}
+
+/**
  * The IDs the missing-id issues of one tab get, in row order: the tab's usual prefix (the most common one among
  * its IDs, else O/KR/KPI/R) and one more than the highest number with that prefix in any ID tab.
  */
@@ -138,6 +189,14 @@ function proposedIds(ctx: FixContext, issues: PlanIssue[], tab: TabKey): Map<num
     .filter((i) => i.code === 'missing-id' && tabOf(ctx.snapshot, i.sheet) === tab && i.row !== null)
     .map((i) => i.row!)
     .sort((a, b) => a - b);
+  // One row without an ID where one ID the other tabs name, and no row has, belongs by its number: that row's ID
+  // was cleared (KR2 between KR1 and KR3, which the KPIs and the Roadmap still name). Given back, every reference
+  // to it holds again; a new ID would not. A name that does not fit there (KR9 below KR5) is not guessed.
+  const named = rows.length === 1 ? namedButMissing(ctx.plan, tab) : [];
+  if (named.length === 1 && !taken.has(named[0].toLowerCase()) && fitsBetween(ctx, tab, rows[0], named[0])) {
+    out.set(rows[0], named[0]);
+    return out;
+  }
   for (const row of rows) {
     let id = '';
     do {
