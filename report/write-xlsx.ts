@@ -66,9 +66,10 @@ function widthFor(column: ColumnDef | undefined): number {
 const isTimeOfDay = (d: Date) => d.getUTCHours() !== 0 || d.getUTCMinutes() !== 0;
 
 /** A grid cell as exceljs wants it: formulas as formula objects, ISO days in date columns as Dates. */
-function toExcel(cell: Cell, column: ColumnDef | undefined): ExcelJS.CellValue {
+function toExcel(cell: Cell, column: ColumnDef | undefined, formulas = false): ExcelJS.CellValue {
   if (cell === null || cell === undefined || cell === '') return null;
-  if (typeof cell === 'string' && cell.startsWith('='))
+  // Only the generated Targets tab holds formulas: on a plan tab "=…" is text, kept as text, never run.
+  if (formulas && typeof cell === 'string' && cell.startsWith('='))
     return { formula: formulaForXlsx(cell.slice(1)) } as ExcelJS.CellFormulaValue;
   if (
     typeof cell === 'string' &&
@@ -179,7 +180,7 @@ function writeTargets(book: Book, workbook: Workbook, options: WritePlanOptions,
   targets.rows.forEach((cells, r) => {
     const row = sheet.getRow(r + 1);
     cells.forEach((cell, c) => {
-      const value = toExcel(cell, undefined);
+      const value = toExcel(cell, undefined, true);
       if (value === null) return;
       const target = row.getCell(c + 1);
       target.value = value;

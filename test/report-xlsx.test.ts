@@ -181,6 +181,19 @@ describe('every kind of cell, as exceljs reads it', () => {
     expect(read.issues).toEqual(original.issues);
   });
 
+  it('text that reads as a formula on a plan tab is written as text, never as a formula', async () => {
+    const grid = exampleGrid('en');
+    const objectives = grid['Objectives'];
+    objectives[1][1] = '=HYPERLINK("https://evil.example","x")';
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await planToXlsxBuffer(grid, { lang: 'en' }));
+    const cell = book.getWorksheet('Objectives')!.getCell('B2');
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('=HYPERLINK("https://evil.example","x")');
+    // The Targets tab's own formulas stay formulas.
+    expect(book.getWorksheet('Targets')!.getCell('E2').type).toBe(ExcelJS.ValueType.Formula);
+  });
+
   it('results (shared formulas too), dates (1900 and 1904), rich text, links, merges, errors, entities, far cells, hidden columns', async () => {
     for (const date1904 of [false, true]) {
       const buffer = await bufferOf((book) => {
