@@ -673,7 +673,7 @@ cases.push({
   },
   sheet: KR,
   a1: 'I2',
-  says: 'KR1: Target is typed as the text “1M”, which the formulas of the Targets tab cannot use as the plan does (1000000)',
+  says: 'KR1: Target is typed as the text "1M", which the formulas of the Targets tab cannot use as the plan does (1000000)',
 });
 
 // Read as typed: a currency or unit that is not the plan's or the metric's, and a Language naming no language.

@@ -161,7 +161,7 @@ describe('everyday mistakes in a real .xlsx', () => {
     ]);
     expect(unreadable[0]).toMatchObject({ severity: 'warning' });
     expect(unreadable[0].message).toBe(
-      'KR1: Target is typed as the text “1M”, which the formulas of the Targets tab cannot use as the plan does (1000000): the tab’s figures for it would be wrong.',
+      'KR1: Target is typed as the text "1M", which the formulas of the Targets tab cannot use as the plan does (1000000): the tab\'s figures for it would be wrong.',
     );
     // The plan reads them as meant: KR1 still ends at 920,000 of 1,000,000.
     expect(kr(o, 'KR1')).toMatchObject({ target: 1_000_000, actualToDate: 920000 });

@@ -186,7 +186,7 @@ describe('every kind of cell, as exceljs reads it', () => {
     const objectives = grid['Objectives'];
     objectives[1][1] = '=HYPERLINK("https://evil.example","x")';
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await planToXlsxBuffer(grid, { lang: 'en' }));
+    await book.xlsx.load((await planToXlsxBuffer(grid, { lang: "en" })) as unknown as ArrayBuffer);
     const cell = book.getWorksheet('Objectives')!.getCell('B2');
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe('=HYPERLINK("https://evil.example","x")');

@@ -659,7 +659,7 @@ export const en = {
     },
     'unreadable-by-formulas': {
       message:
-        '{id}: {field} is typed as the text “{value}”, which the formulas of the Targets tab cannot use as the plan does ({expected}): the tab’s figures for it would be wrong.',
+        '{id}: {field} is typed as the text "{value}", which the formulas of the Targets tab cannot use as the plan does ({expected}): the tab\'s figures for it would be wrong.',
       fix: 'Type {expected} in the cell.',
     },
     'too-many-key-results': {

@@ -1278,7 +1278,8 @@ export const zhCN: Messages = {
     exampleWritten: (path, language) => `示例计划已写入 ${path}（${language}）。`,
     exampleImport: () =>
       '在 Google 表格中通过“文件 > 导入 > 上传（替换电子表格）”导入，或用 Excel、LibreOffice 打开。',
-    missingTabs: (tabs) => `缺少${tabs.map((t) => `“${t}”`).join('、')}工作表；报告需要它们`,
+    missingTabs: (tabs) =>
+      `缺少${tabs.map((t) => `“${t}”`).join('、')}工作表；报告需要${tabs.length > 1 ? '这些工作表' : '这个工作表'}`,
     noPlanTabs: (tabs, expected) => `未找到计划工作表（现有：${tabs}）；应有 ${expected}`,
   },
 };

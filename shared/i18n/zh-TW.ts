@@ -1282,7 +1282,8 @@ export const zhTW: Messages = {
     exampleWritten: (path, language) => `範例計畫已寫入 ${path}（${language}）。`,
     exampleImport: () =>
       '在 Google 試算表中從「檔案 > 匯入 > 上傳（取代試算表）」匯入，或用 Excel、LibreOffice 開啟。',
-    missingTabs: (tabs) => `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要這些工作表`,
+    missingTabs: (tabs) =>
+      `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要${tabs.length > 1 ? '這些工作表' : '這個工作表'}`,
     noPlanTabs: (tabs, expected) => `未找到計畫工作表（現有：${tabs}）；應有 ${expected}`,
   },
 };
