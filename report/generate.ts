@@ -24,6 +24,7 @@ import { chartFiguresOf, drawCharts, withCharts, type ChartTiming, type DrawnCha
 import type { ChartRenderer } from './render/chart-thread';
 import { codeOf, OutputError } from './errors';
 import { OUTPUT_MESSAGES, say } from './i18n';
+import { makeFolders } from './make-folders';
 import { GENERATOR } from './package-info';
 import { buildPlanJson, PLAN_JSON_FILE, type PlanJson } from './plan-json';
 
@@ -332,7 +333,7 @@ export async function writeReportDir(
   await removeLeftovers(target);
   const state = await checkReplaceable(target, refused);
   try {
-    await mkdir(parent, { recursive: true });
+    await makeFolders(parent);
   } catch (error) {
     throw refused('noParent', {}, error);
   }

@@ -87,7 +87,7 @@ class PackageError extends Error {
   }
 }
 
-/** The zip layer failed: a cut or damaged archive (yauzl's or zlib's words, or a checksum that does not match). */
+/** The zip layer failed: a cut or damaged archive, in yauzl's or zlib's words (a checksum that does not match is checksumMismatch). */
 const damagedZip = (reason: string) => new PackageError('damagedZip', { reason: oneLine(reason) });
 /** A part's XML failed to parse (saxes's words: "part:line:column: problem"). */
 const notWellFormed = (reason: string) => new PackageError('notWellFormed', { reason: oneLine(reason) });
@@ -313,7 +313,7 @@ async function readPart(
     stream?.destroy();
   }
   if (length !== entry.uncompressedSize || checksum >>> 0 !== entry.crc32 >>> 0) {
-    throw damagedZip(`${entry.fileName}: its size or checksum does not match its contents`);
+    throw new PackageError('checksumMismatch', { part: entry.fileName });
   }
   if (filter) feed(filter.end());
   if (xmlError === undefined) {

@@ -6,7 +6,7 @@
  * writes generated plans.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 import ExcelJS from 'exceljs';
@@ -28,6 +28,7 @@ import {
   type Lang,
   type TabDef,
 } from '../shared/template';
+import { makeFolders } from './make-folders';
 
 export interface WritePlanOptions {
   lang: Lang;
@@ -234,7 +235,7 @@ export async function writePlanXlsxStreamed(
   path: string,
   options: WritePlanOptions,
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeFolders(dirname(path));
   const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -254,7 +255,7 @@ export async function writePlanXlsxStreamed(
 
 /** Write a file next to its destination, then rename it into place: no half-written file is ever left. */
 export async function writeFileAtomic(path: string, data: Buffer | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeFolders(dirname(path));
   const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(temp, data);

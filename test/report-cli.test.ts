@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +116,18 @@ describe('gtm-pyramid report', () => {
     writeFileSync(join(dir, 'finder/.DS_Store'), 'x');
     expect((await runCli(['report', '--out', 'finder'], dir)).code).toBe(0);
     expect(entries(join(dir, 'finder'))).toEqual(['.gtm-pyramid-report', 'index.html', 'plan.json']);
+  });
+
+  it('says ENOENT, rather than hanging, where the folder to make is under a link to a disk not mounted', async () => {
+    // Node's own recursive mkdir loops forever there (report/make-folders.ts).
+    symlinkSync(join(dir, 'not-mounted'), join(dir, 'mnt'));
+    const run = await runCli(['report', '--out', 'mnt/site'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(/^gtm-pyramid: mnt\/site: .*ENOENT: a folder of the path is missing/);
+    const example = await runCli(['example', '--out', 'mnt/plans/plan.xlsx'], dir);
+    expect(example.code).toBe(2);
+    expect(example.stderr[0]).toMatch(/ENOENT: a folder of the path is missing/);
+    expect(existsSync(join(dir, 'not-mounted'))).toBe(false);
   });
 
   it('clears the half-written folders of a run that was killed, and keeps those of a run still going', async () => {
@@ -255,7 +267,7 @@ describe('writing the report folder page by page', () => {
       { name: join('no-such-folder', 'dept-a.html'), data: 'new' },
       { name: 'dept-b.html', data: 'new' },
     ];
-    await expect(writeReportDir(out, files)).rejects.toThrow(/cannot be written \(ENOENT\)$/);
+    await expect(writeReportDir(out, files)).rejects.toThrow(/cannot be written \(ENOENT: a folder of the path is missing, or cannot hold anything\)$/);
     expect(entries(out)).toEqual(before);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(index);
     expect(entries(dir).filter((name) => name.startsWith('.paged'))).toEqual([]);

@@ -437,6 +437,9 @@ describe('packages as other producers write them', () => {
     expect(await readError(stored)).toBe(
       'plan.xlsx: the file is corrupt or not an .xlsx workbook: the zip archive is damaged or incomplete (xl/strings.xml: its size or checksum does not match its contents)',
     );
+    // In the reader's language throughout.
+    const zh = await readXlsxBuffer(stored, 'plan.xlsx', 'zh-TW').catch((error: Error) => error.message);
+    expect(zh).toContain('zip 壓縮檔已損壞或不完整（xl/strings.xml 的大小或檢查碼與內容不符）');
   });
 });
 

@@ -1143,6 +1143,7 @@ export const en = {
       notXlsx: 'not an .xlsx workbook (the file does not start like one)',
       corrupt: 'the file is corrupt or not an .xlsx workbook: {problem}',
       damagedZip: 'the zip archive is damaged or incomplete ({reason})',
+      checksumMismatch: 'the zip archive is damaged or incomplete ({part}: its size or checksum does not match its contents)',
       notWellFormed: 'a part of the package is not well-formed XML ({reason})',
       damagedPart: 'a part of the package is missing or damaged ({reason})',
       openDocument:
@@ -1168,6 +1169,7 @@ export const en = {
       EBUSY: 'in use: a mount point, or a folder a program holds open',
       ENOTEMPTY: 'another run wrote there at the same moment; try again',
       ENOTDIR: 'a part of the path is a file, not a folder',
+      ENOENT: 'a folder of the path is missing, or cannot hold anything',
       EEXIST: 'a file of that name is in the way',
       EISDIR: 'it is a folder',
       EROFS: 'the disk is read-only',

@@ -1068,6 +1068,7 @@ export const zhCN: Messages = {
       notXlsx: '不是 .xlsx 工作簿（文件开头不符合该格式）',
       corrupt: '文件已损坏或不是 .xlsx 工作簿：{problem}',
       damagedZip: 'zip 压缩包已损坏或不完整（{reason}）',
+      checksumMismatch: 'zip 压缩包已损坏或不完整（{part} 的大小或校验和与内容不符）',
       notWellFormed: '文件包中的某个部件不是格式正确的 XML（{reason}）',
       damagedPart: '文件包中的某个部件缺失或已损坏（{reason}）',
       openDocument:
@@ -1093,6 +1094,7 @@ export const zhCN: Messages = {
       EBUSY: '正在使用中：挂载点，或被程序打开的文件夹',
       ENOTEMPTY: '另一次运行同时写入了该位置；请重试',
       ENOTDIR: '路径中的某一部分是文件而不是文件夹',
+      ENOENT: '路径中的某个文件夹不存在，或无法存放内容',
       EEXIST: '已有同名文件',
       EISDIR: '这是一个文件夹',
       EROFS: '磁盘为只读',

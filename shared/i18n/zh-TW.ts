@@ -1072,6 +1072,7 @@ export const zhTW: Messages = {
       notXlsx: '不是 .xlsx 活頁簿（檔案開頭不符合該格式）',
       corrupt: '檔案已損壞或不是 .xlsx 活頁簿：{problem}',
       damagedZip: 'zip 壓縮檔已損壞或不完整（{reason}）',
+      checksumMismatch: 'zip 壓縮檔已損壞或不完整（{part} 的大小或檢查碼與內容不符）',
       notWellFormed: '檔案套件中的某個部件不是格式正確的 XML（{reason}）',
       damagedPart: '檔案套件中的某個部件缺失或已損壞（{reason}）',
       openDocument:
@@ -1097,6 +1098,7 @@ export const zhTW: Messages = {
       EBUSY: '正在使用中：掛載點，或被程式開啟的資料夾',
       ENOTEMPTY: '另一次執行同時寫入了該位置；請重試',
       ENOTDIR: '路徑中的某一部分是檔案而不是資料夾',
+      ENOENT: '路徑中的某個資料夾不存在，或無法存放內容',
       EEXIST: '已有同名檔案',
       EISDIR: '這是一個資料夾',
       EROFS: '磁碟為唯讀',
