@@ -74,6 +74,9 @@ export function checkPlan(
   // IDs and owners match case-insensitively: the plan's index has every reference resolved once.
   const index = planIndex(plan);
   const hasDepartments = !!plan.layout.departments;
+  // Without the Key Results tab (its missing-tab error says so), every reference to a key result would be one
+  // more error: 46 of them for the example plan, hiding the one that matters.
+  const hasKeyResults = !!plan.layout.keyResults;
 
   const checkOwner = (tab: TabKey, row: number, id: string, owner: string, ownerNumber: number) => {
     if (owner && hasDepartments && !index.ownerIsDepartment[ownerNumber])
@@ -139,7 +142,7 @@ export function checkPlan(
     checkOwner('kpis', kpi.row, kpi.id, kpi.owner, index.ownerOf.kpis[j]);
     if (!kpi.keyResultId)
       push('kpi-without-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), { id: kpi.id });
-    else if (index.keyResultOfKpi[j] < 0) {
+    else if (index.keyResultOfKpi[j] < 0 && hasKeyResults) {
       push('unknown-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), {
         id: kpi.id,
         ref: kpi.keyResultId,
@@ -156,14 +159,15 @@ export function checkPlan(
     checkOwner('roadmap', item.row, item.id, item.owner, index.ownerOf.roadmap[r]);
     for (const ref of item.keyResultIds) {
       const kr = index.keyResultById.get(ref.toLowerCase());
-      if (kr === undefined)
+      if (kr !== undefined) tracked[kr] = 1;
+      else if (hasKeyResults)
         push('unknown-key-result', cellOf(plan, 'roadmap', item.row, 'keyResults'), { id: item.id, ref });
-      else tracked[kr] = 1;
     }
   }
   // Check-ins of a metric that is no key result's or KPI's ID: the screen found them (it looks up every row).
-  for (const a of screen.unknown)
-    push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
+  if (hasKeyResults)
+    for (const a of screen.unknown)
+      push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
 
   // Check-ins that cannot be counted (impossible values, repeats, before the Start): progress skips the same rows.
   for (const issue of screen.issues) issues.push(issue);

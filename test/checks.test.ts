@@ -932,6 +932,14 @@ describe('cross-tab checks in detail', () => {
     expect(allIssues(wb).map((i) => i.code)).toEqual(['missing-tab-optional']);
   });
 
+  it('does not check references to key results when there is no Key Results tab (only that tab is reported)', () => {
+    const wb = exampleWorkbook('en');
+    delete wb[KR];
+    const codes = allIssues(wb).map((i) => i.code);
+    expect(codes).toContain('missing-tab');
+    expect(codes.filter((c) => c === 'unknown-key-result' || c === 'unknown-metric')).toEqual([]);
+  });
+
   it('reports an unknown owner on every tab that has one', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, 'Objectives', 'O1', 'Owner', 'Finance');
