@@ -10,6 +10,7 @@
  *
  * Documented in docs/plan-json.md.
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -253,17 +254,22 @@ export async function loadPrevious(ref: string, cwd: string): Promise<PreviousRe
       text = await fetchText(url);
     } catch (error) {
       if (error instanceof Unusable) return warn(PREVIOUS_MESSAGES.unreadable, error.reason, error.params);
-      const e = error as { name?: string; cause?: { code?: string }; message?: string };
+      const e = error as { name?: string; cause?: { code?: string; message?: string }; message?: string };
+      // fetch says only "fetch failed": what failed is its cause (ECONNREFUSED, a certificate's error).
       return e.name === 'TimeoutError'
         ? warn(PREVIOUS_MESSAGES.unreadable, 'timeout', { seconds: FETCH_TIMEOUT_MS / 1000 })
-        : warn(PREVIOUS_MESSAGES.unreadable, e.cause?.code ?? e.message ?? String(error));
+        : warn(PREVIOUS_MESSAGES.unreadable, e.cause?.code ?? e.cause?.message ?? e.message ?? String(error));
     }
   } else {
     try {
       let path = resolve(cwd, ref);
       let found = await stat(path);
-      // The last report's folder: its plan.json is meant (and only that: a folder without one is an error below).
-      if (found.isDirectory()) found = await stat((path = join(path, PLAN_JSON_FILE)));
+      // The last report's folder: its plan.json is meant (and only that: a folder without one is said so).
+      if (found.isDirectory()) {
+        path = join(path, PLAN_JSON_FILE);
+        if (!existsSync(path)) return warn(PREVIOUS_MESSAGES.unreadable, 'noPlanJson');
+        found = await stat(path);
+      }
       if (found.size > MAX_PREVIOUS_BYTES)
         return warn(PREVIOUS_MESSAGES.unreadable, 'tooLarge', { megabytes: MAX_PREVIOUS_BYTES / 2 ** 20 });
       text = await readFile(path, 'utf8');
@@ -277,7 +283,9 @@ export async function loadPrevious(ref: string, cwd: string): Promise<PreviousRe
     // A byte-order mark, as some editors save a file, is not part of the JSON.
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return warn(PREVIOUS_MESSAGES.notPlanJson, 'notJson');
+    // The published report's address rather than its plan.json's: "…/report/" answers the page.
+    const folder = isAddress(ref) && !/\.json$/i.test(new URL(ref).pathname);
+    return warn(PREVIOUS_MESSAGES.notPlanJson, folder ? 'notJsonFolder' : 'notJson');
   }
   if (!isRecord(json) || !('version' in json) || !Array.isArray(json.objectives))
     return warn(PREVIOUS_MESSAGES.notPlanJson, 'noVersion');

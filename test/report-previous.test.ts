@@ -35,6 +35,10 @@ beforeAll(async () => {
       // A plan.json of a version this gtm-pyramid does not read.
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ...json('october'), version: 99 }));
+    } else if (req.url === '/site/') {
+      // The published report's page, where its plan.json was meant.
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>Report</title>');
     } else if (req.url === '/moved') {
       // A redirect within this machine is followed; one to http elsewhere is not.
       res.writeHead(302, { location: '/report/plan.json' });
@@ -681,8 +685,21 @@ describe('a previous report that cannot be compared: a warning, and the report w
     });
   }
 
+  it('a folder without a plan.json is said to be one', async () => {
+    mkdirSync(join(dir, 'mysite'), { recursive: true });
+    const run = await runCli(
+      ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', 'mysite', '--out', 'w-folder'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toEqual([
+      'gtm-pyramid: warning: --previous mysite: cannot be read (the folder holds no plan.json); the report is written without "Since the last report"',
+    ]);
+  });
+
   it('an address that is not https, that redirects to http elsewhere, that answers 404, or is too large', async () => {
     for (const [ref, warning] of [
+      [`${base}/site/`, /not JSON: a report's plan\.json is at its address followed by plan\.json/],
       ['http://example.com/plan.json', /only https:\/\//],
       [`${base}/away`, /only https:\/\//],
       [`${base}/missing/plan.json`, /HTTP 404/],

@@ -1143,7 +1143,8 @@ export const en = {
       notXlsx: 'not an .xlsx workbook (the file does not start like one)',
       corrupt: 'the file is corrupt or not an .xlsx workbook: {problem}',
       damagedZip: 'the zip archive is damaged or incomplete ({reason})',
-      checksumMismatch: 'the zip archive is damaged or incomplete ({part}: its size or checksum does not match its contents)',
+      checksumMismatch:
+        'the zip archive is damaged or incomplete ({part}: its size or checksum does not match its contents)',
       notWellFormed: 'a part of the package is not well-formed XML ({reason})',
       damagedPart: 'a part of the package is missing or damaged ({reason})',
       openDocument:
@@ -1243,13 +1244,15 @@ export const en = {
       used: 'Since the last report: compared with {source} (as of {previous}).',
       reasons: {
         invalidUrl: 'not a valid address',
-        httpsOnly: 'only https:// addresses are read (http:// only on this machine)',
+        httpsOnly: 'only https:// addresses are read, and http:// only on this machine',
         status: 'the server answered HTTP {status}',
         timeout: 'no answer within {seconds} s',
         tooLarge: 'larger than {megabytes} MB',
         tooManyRedirects: 'more than {count} redirects',
         noFile: 'no such file',
+        noPlanJson: 'the folder holds no plan.json',
         notJson: 'not JSON',
+        notJsonFolder: "not JSON: a report's plan.json is at its address followed by plan.json",
         noVersion: 'no version or objectives',
         noAsOf: 'no asOf or keyResults',
         malformed: 'its contents are not those of a plan.json',
