@@ -1207,7 +1207,7 @@ export const en = {
         '      Write the static report (DIR/index.html, plan.json; default DIR {reportDir}).',
         '      Without plan.xlsx or --sheet, the built-in example plan is used (as of {exampleAsOf} unless --as-of is given).',
         '      --sheet reads the live Google Sheet (Application Default Credentials; see {guide}).',
-        "      --previous names the last report's plan.json (a file or https:// URL): the report then says what moved since.",
+        "      --previous names the last report's plan.json (a file, the last report's folder, or an https:// URL): the report then says what moved since.",
         '      --locale de_DE reads numbers typed as text in a file as that locale writes them (1.234,5); a live sheet has its own.',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      Run the plan checks. Exit 0: no errors; 1: the plan has errors; 2: the plan cannot be read.',

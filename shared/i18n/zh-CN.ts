@@ -1129,7 +1129,7 @@ export const zhCN: Messages = {
         '      写出静态报告（DIR/index.html、plan.json；DIR 默认为 {reportDir}）。',
         '      未给出 plan.xlsx 或 --sheet 时，使用内置示例计划（截至 {exampleAsOf}，除非给出 --as-of）。',
         '      --sheet 读取在线 Google 表格（应用默认凭据；见 {guide}）。',
-        '      --previous 指定上次报告的 plan.json（文件或 https:// 网址）：报告会说明自上次报告以来的变化。',
+        '      --previous 指定上次报告的 plan.json（文件、上次报告的文件夹或 https:// 网址）：报告会说明自上次报告以来的变化。',
         '      --locale de_DE 按该区域设置的写法读取文件中以文本填写的数字（1.234,5）；在线表格使用其自身的设置。',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      运行计划检查。退出码 0：没有错误；1：计划有错误；2：无法读取计划。',

@@ -1133,7 +1133,7 @@ export const zhTW: Messages = {
         '      寫出靜態報告（DIR/index.html、plan.json；DIR 預設為 {reportDir}）。',
         '      未指定 plan.xlsx 或 --sheet 時，使用內建範例計畫（截至 {exampleAsOf}，除非指定 --as-of）。',
         '      --sheet 讀取線上 Google 試算表（應用程式預設憑證；見 {guide}）。',
-        '      --previous 指定上次報告的 plan.json（檔案或 https:// 網址）：報告會說明自上次報告以來的變化。',
+        '      --previous 指定上次報告的 plan.json（檔案、上次報告的資料夾或 https:// 網址）：報告會說明自上次報告以來的變化。',
         '      --locale de_DE 依該地區設定的寫法讀取檔案中以文字填寫的數字（1.234,5）；線上試算表使用其本身的設定。',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      執行計畫檢查。退出碼 0：沒有錯誤；1：計畫有錯誤；2：無法讀取計畫。',
