@@ -181,8 +181,10 @@ describe('gtm-pyramid report', () => {
 
   it('rejects a bad --as-of or --lang with one line', async () => {
     expect((await runCli(['report', '--as-of', '2026-02-30'], dir)).stderr).toEqual([
-      'gtm-pyramid: --as-of must be a real day written YYYY-MM-DD, not "2026-02-30"',
+      'gtm-pyramid: --as-of must be a real day from 1900 to 9999, written YYYY-MM-DD, not "2026-02-30"',
     ]);
+    // A real day, but before the years a plan is read in: the limit is said.
+    expect((await runCli(['report', '--as-of', '0001-01-01'], dir)).stderr[0]).toContain('from 1900 to 9999');
     const fr = await runCli(['report', '--lang', 'fr'], dir);
     expect(fr.code).toBe(2);
     expect(fr.stderr).toEqual([

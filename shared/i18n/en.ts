@@ -1217,7 +1217,7 @@ export const en = {
         '  Messages are in the --lang language (English without it).',
       ].join('\n'),
       badLang: '--lang must be a language such as en, zh-CN or zh-TW, not "{value}"',
-      badAsOf: '--as-of must be a real day written YYYY-MM-DD, not "{value}"',
+      badAsOf: '--as-of must be a real day from 1900 to 9999, written YYYY-MM-DD, not "{value}"',
       badLocale: '--locale must be a locale such as en_US, de_DE or fr-FR, not "{value}"',
       unknownOption: '{command}: unknown option {option} (see gtm-pyramid --help)',
       missingValue: '{command}: {option} needs a value (see gtm-pyramid --help)',

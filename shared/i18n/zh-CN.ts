@@ -1139,7 +1139,7 @@ export const zhCN: Messages = {
         '  提示信息使用 --lang 指定的语言（未指定时为英文）。',
       ].join('\n'),
       badLang: '--lang 应为 en、zh-CN 或 zh-TW 等语言，而不是“{value}”',
-      badAsOf: '--as-of 应为以 YYYY-MM-DD 书写的真实日期，而不是“{value}”',
+      badAsOf: '--as-of 应为 1900 至 9999 年间、以 YYYY-MM-DD 书写的真实日期，而不是“{value}”',
       badLocale: '--locale 应为 en_US、de_DE 或 fr-FR 等区域设置，而不是“{value}”',
       unknownOption: '{command}：未知选项 {option}（见 gtm-pyramid --help）',
       missingValue: '{command}：{option} 需要一个值（见 gtm-pyramid --help）',

@@ -1143,7 +1143,7 @@ export const zhTW: Messages = {
         '  提示訊息使用 --lang 指定的語言（未指定時為英文）。',
       ].join('\n'),
       badLang: '--lang 應為 en、zh-CN 或 zh-TW 等語言，而不是「{value}」',
-      badAsOf: '--as-of 應為以 YYYY-MM-DD 書寫的真實日期，而不是「{value}」',
+      badAsOf: '--as-of 應為 1900 至 9999 年間、以 YYYY-MM-DD 書寫的真實日期，而不是「{value}」',
       badLocale: '--locale 應為 en_US、de_DE 或 fr-FR 等地區設定，而不是「{value}」',
       unknownOption: '{command}：未知選項 {option}（見 gtm-pyramid --help）',
       missingValue: '{command}：{option} 需要一個值（見 gtm-pyramid --help）',
