@@ -183,6 +183,11 @@ describe('Insert templates', () => {
     expect(strategy.slice(3).map((r) => r[0])).toEqual(STRATEGY_FIELDS.slice(2).map((f) => f.label.en));
     expect(valuesOf(run.ss, 'Objectives')).toEqual([['a list of mine'], ['not a plan table']]);
     expect(result.message).toContain('"Objectives" has content but no header row');
+    // A Strategy tab of notes, with no field of the template: left alone too, not filled in under the notes.
+    const notes = loadAddon({ workbook: { Strategy: [['Our strategy doc'], ['line 2']] } });
+    const said = notes.run('insertTemplates') as ActionResult;
+    expect(valuesOf(notes.ss, 'Strategy')).toEqual([['Our strategy doc'], ['line 2']]);
+    expect(said.message).toContain('"Strategy" has content but no header row');
   });
 
   it('makes as many service calls for 500 key results as for 10', () => {

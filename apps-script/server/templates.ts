@@ -342,6 +342,16 @@ export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): Temp
       continue;
     }
     const layout = plan.layout[def.key];
+    // A Strategy tab with text but no field of the template (a page of notes, "Our strategy doc"): not the plan's
+    // list of fields, so nothing is added under it; it is reported as any tab without a header is.
+    if (
+      def.key === 'strategy' &&
+      (!layout || layout.headerRow < 1) &&
+      !Object.keys(plan.strategy.rows).length
+    ) {
+      report.skippedTabs.push(found.name);
+      continue;
+    }
     if (def.key === 'strategy') {
       ctx.tables.strategy = addMissingStrategyFields(
         found.sheet,
