@@ -134,6 +134,53 @@ describe('onEdit change log', () => {
     expect(kept()).toEqual([]);
   });
 
+  it('keeps the change when writing to Changes fails (a protected tab, a quota), and writes it with the next one', () => {
+    const { run, edit } = withExample();
+    const before = valuesOf(run.ss, 'Changes').length;
+    const kept = () =>
+      [...run.emulator.properties.document.keys()].filter((k) => k.startsWith('gtmPyramid.pendingChange.'));
+    run.emulator.failCall('Range.setValues', 1, 'You are trying to edit a protected cell or object.');
+    edit('Key Results', 'I4', 0.25);
+    expect(valuesOf(run.ss, 'Changes')).toHaveLength(before);
+    expect(kept()).toHaveLength(1);
+    expect(run.emulator.logs.map((l) => l.message)).toContainEqual(
+      expect.stringContaining('the change log could not be written (You are trying to edit a protected cell'),
+    );
+    edit('Key Results', 'I2', 1_100_000);
+    expect(
+      valuesOf(run.ss, 'Changes')
+        .slice(before)
+        .map((r) => r.slice(1, 7)),
+    ).toEqual([
+      ['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25'],
+      ['Key Results', 'I2', 'KR1', 'Target', '1000000', '1100000'],
+    ]);
+    expect(kept()).toEqual([]);
+  });
+
+  it('keeps the change while a column of the log is renamed ("Alter Wert"), rather than write it without its values', () => {
+    const { run, edit } = withExample();
+    const changes = run.ss.getSheetByName('Changes')!;
+    const header = changes.getRange(1, 1, 1, changes.getLastColumn()).getValues()[0] as string[];
+    const oldValue =
+      header.indexOf(tabDef('changes').columns.find((c) => c.key === 'oldValue')!.label.en) + 1;
+    changes.getRange(1, oldValue).setValue('Alter Wert');
+    const before = valuesOf(run.ss, 'Changes').length;
+    edit('Key Results', 'I4', 0.25);
+    expect(valuesOf(run.ss, 'Changes')).toHaveLength(before);
+    // Named as the log names it again: the kept change is written, with every value.
+    changes.getRange(1, oldValue).setValue('Old value');
+    edit('Key Results', 'I2', 1_100_000);
+    expect(
+      valuesOf(run.ss, 'Changes')
+        .slice(before)
+        .map((r) => r.slice(1, 7)),
+    ).toEqual([
+      ['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25'],
+      ['Key Results', 'I2', 'KR1', 'Target', '1000000', '1100000'],
+    ]);
+  });
+
   it('keeps the change when the lock is busy, writes nothing to the sheet, and writes it first at the next change', () => {
     const { run, edit } = withExample();
     const before = valuesOf(run.ss, 'Changes');

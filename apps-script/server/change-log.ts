@@ -179,6 +179,10 @@ export function logChange(e: GAS.EditEvent): LoggedChange | null {
  * is not waited for: the change is kept instead (below).
  */
 export const CHANGE_LOG_LOCK_WAIT_MS = 2_000;
+/** The columns of Changes a logged change fills (Reason is the person's). */
+const LOGGED_COLUMNS = tabDef('changes')
+  .columns.map((c) => c.key)
+  .filter((key) => key !== 'reason');
 /** Document-property keys of changes kept because the lock was busy: prefix + ISO time + random suffix. */
 export const PENDING_CHANGE_PREFIX = 'gtmPyramid.pendingChange.';
 
@@ -198,7 +202,16 @@ function appendChange(ss: GAS.Spreadsheet, lang: Lang, change: LoggedChange): 'w
   }
   try {
     const kept = keptChanges();
-    if (!writeChanges(ss, lang, [...kept.map((k) => k.entry), now])) {
+    let written: boolean;
+    try {
+      written = writeChanges(ss, lang, [...kept.map((k) => k.entry), now]);
+    } catch (error) {
+      // Changes protected against this person, a quota, a service error: the change is kept, as when the lock
+      // is busy, and written with a later one (the kept earlier ones stay kept).
+      Logger.log(`gtm-pyramid onEdit: the change log could not be written (${errorText(error)}); kept.`);
+      written = false;
+    }
+    if (!written) {
       keepChange(now);
       return 'kept';
     }
@@ -245,13 +258,17 @@ function keptChanges(): { key: string; entry: TimedChange }[] {
 
 /**
  * Appends the changes below the last row of Changes, in one call. False, writing nothing, when a tab of that name
- * holds something other than the log (someone's own "Changes" notes): the change is then kept (keepChange) rather
- * than written into their cells, and is written with the next change once the tab is the log again.
+ * holds something other than the log (someone's own "Changes" notes) or lacks a column of it: the change is then
+ * kept (keepChange) rather than written into their cells or without its values, and is written with the next
+ * change once the tab is the log again.
  */
 function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[]): boolean {
   const { sheet, name } = changesSheet(ss, lang);
   const found = layoutOf(sheet, name, 'changes');
   if (!found && sheet.getLastRow() > 0) return false;
+  // A log whose columns were renamed or translated ("Alter Wert"): the values of a column it lacks would be
+  // dropped from every row. Kept instead, until the columns are the log's again (the check names them).
+  if (found && LOGGED_COLUMNS.some((key) => !(key in found.layout.columns))) return false;
   const columns =
     found?.layout.columns ?? Object.fromEntries(tabDef('changes').columns.map((c, i) => [c.key, i + 1]));
   const width = Math.max(...Object.values(columns));
