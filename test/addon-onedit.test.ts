@@ -33,7 +33,7 @@ describe('onEdit change log', () => {
     const rows = valuesOf(run.ss, 'Changes');
     expect(rows).toHaveLength(before + 1);
     const [timestamp, ...rest] = rows.at(-1)!;
-    expect(rest).toEqual(['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25', '']);
+    expect(rest).toEqual(['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25, '']);
     expect(timestamp).toBeInstanceOf(Date);
     expect((timestamp as Date).getTime()).toBeGreaterThanOrEqual(started - 1000);
   });
@@ -46,10 +46,19 @@ describe('onEdit change log', () => {
     const rows = valuesOf(run.ss, 'Changes')
       .slice(-3)
       .map((r) => r.slice(1, 7));
+    // Written as what they are, a date as a date and a number as a number: never text that Sheets would read
+    // as typed in the spreadsheet's locale ("0.05" is no number in de_DE).
     expect(rows).toEqual([
-      ['Key Results', 'K2', 'KR1', 'Due', '2026-08-31', '2026-09-30'],
+      [
+        'Key Results',
+        'K2',
+        'KR1',
+        'Due',
+        zonedMidnight('2026-08-31', 'Europe/Berlin'),
+        zonedMidnight('2026-09-30', 'Europe/Berlin'),
+      ],
       ['KPIs', 'C3', 'KPI2', 'Owner', 'Support', 'Operations'],
-      ['Key Results', 'H4', 'KR3', 'Baseline', '0.05', ''],
+      ['Key Results', 'H4', 'KR3', 'Baseline', 0.05, ''],
     ]);
   });
 
@@ -71,7 +80,7 @@ describe('onEdit change log', () => {
     edit('关键结果', 'I3', 60_000);
     const rows = valuesOf(run.ss, '变更记录');
     expect(rows[0][0]).toBe('时间');
-    expect(rows[1].slice(1)).toEqual(['关键结果', 'I3', 'KR2', '目标值', '50000', '60000', '']);
+    expect(rows[1].slice(1)).toEqual(['关键结果', 'I3', 'KR2', '目标值', 50_000, 60_000, '']);
   });
 
   it('creates Changes in Traditional Chinese for a Traditional plan edited on its KPI tab (named alike in both scripts)', () => {
@@ -93,7 +102,7 @@ describe('onEdit change log', () => {
     edit('Key Results', 'I4', 0.25);
     const rows = valuesOf(run.ss, 'Changes');
     expect(rows[0]).toEqual(tabDef('changes').columns.map((c) => c.label.en));
-    expect(rows[1].slice(1, 7)).toEqual(['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25']);
+    expect(rows[1].slice(1, 7)).toEqual(['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25]);
   });
 
   it('logs into the Changes tab whatever its case or language ("changes"), not beside it', () => {
@@ -104,7 +113,7 @@ describe('onEdit change log', () => {
     expect(run.ss.getSheets().map((s) => s.getName())).not.toContain('Changes');
     const rows = valuesOf(run.ss, 'changes');
     expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)!.slice(1, 7)).toEqual(['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25']);
+    expect(rows.at(-1)!.slice(1, 7)).toEqual(['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25]);
   });
 
   it("never writes into someone's own tab named Changes: the change is kept, and logged once the tab is free", () => {
@@ -128,8 +137,8 @@ describe('onEdit change log', () => {
       tabDef('changes')
         .columns.map((c) => c.label.en)
         .slice(1, 7),
-      ['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25'],
-      ['Key Results', 'I2', 'KR1', 'Target', '1000000', '1100000'],
+      ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
+      ['Key Results', 'I2', 'KR1', 'Target', 1_000_000, 1_100_000],
     ]);
     expect(kept()).toEqual([]);
   });
@@ -152,8 +161,8 @@ describe('onEdit change log', () => {
         .slice(before)
         .map((r) => r.slice(1, 7)),
     ).toEqual([
-      ['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25'],
-      ['Key Results', 'I2', 'KR1', 'Target', '1000000', '1100000'],
+      ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
+      ['Key Results', 'I2', 'KR1', 'Target', 1_000_000, 1_100_000],
     ]);
     expect(kept()).toEqual([]);
   });
@@ -176,8 +185,8 @@ describe('onEdit change log', () => {
         .slice(before)
         .map((r) => r.slice(1, 7)),
     ).toEqual([
-      ['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25'],
-      ['Key Results', 'I2', 'KR1', 'Target', '1000000', '1100000'],
+      ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
+      ['Key Results', 'I2', 'KR1', 'Target', 1_000_000, 1_100_000],
     ]);
   });
 
@@ -215,8 +224,8 @@ describe('onEdit change log', () => {
     const rows = valuesOf(run.ss, 'Changes');
     expect(rows).toHaveLength(before.length + 2);
     expect(rows.slice(-2).map((r) => r.slice(1, 7))).toEqual([
-      ['Key Results', 'I4', 'KR3', 'Target', '0.2', '0.25'],
-      ['Key Results', 'I2', 'KR1', 'Target', '1000000', '1100000'],
+      ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
+      ['Key Results', 'I2', 'KR1', 'Target', 1_000_000, 1_100_000],
     ]);
     const [first, second] = rows.slice(-2).map((r) => (r[0] as Date).getTime());
     expect(first).toBeLessThanOrEqual(second); // the kept change keeps its own, earlier, time
@@ -246,8 +255,8 @@ describe('onEdit change log', () => {
       'I4',
       'KR3',
       'Target',
-      '0.2',
-      '0.25',
+      0.2,
+      0.25,
     ]);
     expect(run.ss.emu.selection()).toEqual(where);
     expect(run.ss.getActiveSheet().getName()).toBe('Key Results');
@@ -268,9 +277,9 @@ describe('onEdit change log', () => {
       .slice(-3)
       .map((r) => r.slice(2, 7));
     expect(rows).toEqual([
-      ['H4', 'KR3', 'Baseline', '0.05', ''],
-      ['H4', 'KR3', 'Baseline', '', '0.07'],
-      ['H4', 'KR3', 'Baseline', '0.07', ''],
+      ['H4', 'KR3', 'Baseline', 0.05, ''],
+      ['H4', 'KR3', 'Baseline', '', 0.07],
+      ['H4', 'KR3', 'Baseline', 0.07, ''],
     ]);
     expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
   });

@@ -16,7 +16,7 @@
  * - A cleared cell's e.value may be missing or an object rather than a value (UNCONFIRMED, facts #50): anything
  *   that is not a plain value counts as blank, and the cell itself then gives the new value.
  */
-import { dateToIso, serialToIso } from '../../shared/calendar';
+import { dateToIso, isIsoDate, serialToIso } from '../../shared/calendar';
 import { cellText, isBlank, readDate, textCell, type Cell } from '../../shared/cells';
 import { HEADER_SEARCH_ROWS, parsePlan } from '../../shared/parse';
 import type { SheetLayout } from '../../shared/plan';
@@ -32,7 +32,7 @@ import {
 } from '../../shared/template';
 import { LANGS } from '../../shared/i18n';
 import { errorText } from './action';
-import { ensureSize, isDate, normalizeCell } from './sheets-adapter';
+import { ensureSize, isDate, normalizeCell, sheetDate } from './sheets-adapter';
 import { createTemplateTab } from './templates';
 
 /** The fields whose changes leave a trace, per tab (the domain brief: who, when, old, new, why). */
@@ -112,6 +112,11 @@ export interface LoggedChange {
   field: string;
   oldValue: string;
   newValue: string;
+  /**
+   * What the values are, to write them as such: a number as a number and a day as a date, never as text that
+   * Sheets would read as typed in the spreadsheet's locale ("0.2" is no number in de_DE). Absent: text.
+   */
+  kind?: 'number' | 'date';
 }
 
 /** Logs the edit when it is one we track; returns what was logged (or null). */
@@ -161,6 +166,7 @@ export function logChange(e: GAS.EditEvent): LoggedChange | null {
   const lang: Lang =
     named.length === 0 || named.includes(localeLang) ? localeLang : traditional ? 'zh-TW' : named[0];
   const header = found.head[found.layout.headerRow - 1][column - 1];
+  const kind = columnDef(tab.key, field).kind;
   const change: LoggedChange = {
     sheet: name,
     cell: range.getA1Notation(),
@@ -168,8 +174,13 @@ export function logChange(e: GAS.EditEvent): LoggedChange | null {
     field: cellText(header) || columnDef(tab.key, field).label[lang],
     oldValue,
     newValue,
+    ...(isDateField
+      ? { kind: 'date' as const }
+      : kind === 'number' || kind === 'ratio'
+        ? { kind: 'number' as const }
+        : {}),
   };
-  appendChange(ss, lang, change);
+  appendChange(ss, lang, change, timeZone);
   return change;
 }
 
@@ -192,7 +203,12 @@ interface TimedChange {
 }
 
 /** Writes the change to Changes under the document lock, or keeps it in the document properties. */
-function appendChange(ss: GAS.Spreadsheet, lang: Lang, change: LoggedChange): 'written' | 'kept' {
+function appendChange(
+  ss: GAS.Spreadsheet,
+  lang: Lang,
+  change: LoggedChange,
+  timeZone: string,
+): 'written' | 'kept' {
   const now: TimedChange = { at: new Date(), change };
   // getDocumentLock() is null only outside a document (facts #55), where no other execution shares this tab.
   const lock = LockService.getDocumentLock();
@@ -204,7 +220,7 @@ function appendChange(ss: GAS.Spreadsheet, lang: Lang, change: LoggedChange): 'w
     const kept = keptChanges();
     let written: boolean;
     try {
-      written = writeChanges(ss, lang, [...kept.map((k) => k.entry), now]);
+      written = writeChanges(ss, lang, [...kept.map((k) => k.entry), now], timeZone);
     } catch (error) {
       // Changes protected against this person, a quota, a service error: the change is kept, as when the lock
       // is busy, and written with a later one (the kept earlier ones stay kept).
@@ -262,7 +278,7 @@ function keptChanges(): { key: string; entry: TimedChange }[] {
  * kept (keepChange) rather than written into their cells or without its values, and is written with the next
  * change once the tab is the log again.
  */
-function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[]): boolean {
+function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[], timeZone: string): boolean {
   const { sheet, name } = changesSheet(ss, lang);
   const found = layoutOf(sheet, name, 'changes');
   if (!found && sheet.getLastRow() > 0) return false;
@@ -273,7 +289,14 @@ function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[]): 
     found?.layout.columns ?? Object.fromEntries(tabDef('changes').columns.map((c, i) => [c.key, i + 1]));
   const width = Math.max(...Object.values(columns));
   const rows = entries.map(({ at, change }) => {
-    const values: Record<string, Cell> = { timestamp: at, ...change, reason: '' };
+    const { kind, ...texts } = change;
+    const values: Record<string, Cell> = {
+      timestamp: at,
+      ...texts,
+      oldValue: typedValue(change.oldValue, kind, timeZone),
+      newValue: typedValue(change.newValue, kind, timeZone),
+      reason: '',
+    };
     const row: Cell[] = Array.from({ length: width }, () => '');
     for (const [key, column] of Object.entries(columns)) {
       // Logged text is data: "=..." typed as text in a plan cell must not come back as a formula.
@@ -289,6 +312,16 @@ function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[]): 
     sheet.getRange(1, 1, 1, width).setValues([tabDef('changes').columns.map((c) => c.label[lang])]);
   sheet.getRange(at, 1, rows.length, width).setValues(rows);
   return true;
+}
+
+/** A number as logText writes one (String(n)): "1000000", "0.25", "-1.5e-7". */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
+/** A logged value as the cell to write: a number or a date where the field holds one, else the text. */
+function typedValue(text: string, kind: LoggedChange['kind'], timeZone: string): Cell {
+  if (kind === 'number' && PLAIN_NUMBER.test(text)) return Number(text);
+  if (kind === 'date' && isIsoDate(text)) return sheetDate(text, timeZone);
+  return text;
 }
 
 /** Simple trigger: onEdit(e). Never throws: a failure is logged, the person's edit stands. */
