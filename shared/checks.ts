@@ -45,6 +45,13 @@ export interface CheckOptions {
   maxKpisPerDepartment: number;
   /** The day progress is judged on; without it, tracking checks are skipped. */
   asOf?: IsoDate;
+  /**
+   * Say when the Targets tab's As of cell holds another day than `asOf` (as-of-differs). Only the sidebar asks:
+   * there the tab and the check sit side by side, and its quick fix types today. Nothing updates the cell by
+   * itself, so in a report or `check` run on a later day it would be said every time, to readers who do not
+   * look at the tab.
+   */
+  compareTargetsAsOf?: boolean;
 }
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
@@ -174,7 +181,7 @@ export function checkPlan(
   findParentCycles(plan, index, issues);
   checkMethod(plan, opts, index, tracked, issues);
   checkFunnels(plan, index, issues);
-  checkTargetsTab(plan, screen, issues, options.asOf);
+  checkTargetsTab(plan, screen, issues, options.compareTargetsAsOf ? options.asOf : undefined);
   if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen), screen, issues);
   return issues;
 }
@@ -455,8 +462,10 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
   const rows = new Map<string, TargetsTab['computed'][string]>();
   for (const [k, row] of Object.entries(targets.computed)) {
     if (!rows.has(k.toLowerCase())) rows.set(k.toLowerCase(), row);
-    // A formula that shows an error (#REF! once a plan row it read was deleted, the row of a key result no
-    // longer in the plan included): its figures mean nothing, and a rebuild mends it.
+    // A formula that points at a plan cell that is gone (#REF! once a plan row it read was deleted, the row of a
+    // key result no longer in the plan included): its figures mean nothing, and a rebuild mends it. Other errors
+    // (#VALUE! from a Target typed "a lot") come from a plan cell, which has its own issue; a rebuild would not
+    // mend them.
     if (row.error)
       issues.push(
         makeIssue(
@@ -474,7 +483,7 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
     if (spec.phasing === 'custom' && Object.keys(targets.unusableWeights[id.toLowerCase()] ?? {}).length)
       continue;
     const computed = rows.get(id.toLowerCase());
-    if (computed?.error) continue; // said below
+    if (computed?.error) continue; // said above
     if (!computed) {
       issues.push(
         makeIssue(

@@ -16,7 +16,6 @@ import {
   dayOf,
   idText,
   isBlank,
-  isErrorValue,
   isPercentUnit,
   noteScale,
   readDate,
@@ -1176,6 +1175,9 @@ function monthHeader(cell: Cell, timeZone: string): Month | null {
   return null;
 }
 
+/** What a formula shows once a cell it read was deleted. */
+const REF_ERROR = '#REF!';
+
 function readTargets(
   table: TableRows | undefined,
   workbook: Workbook,
@@ -1248,7 +1250,8 @@ function readTargets(
         const cell = row[monthColumns[month] - 1];
         const read = readNumber(cell, inLocale);
         values[month] = read.ok ? read.value : null;
-        if (!error && isErrorValue(cell)) error = { column: monthColumns[month], value: String(cell) };
+        if (!error && typeof cell === 'string' && cell.trim() === REF_ERROR)
+          error = { column: monthColumns[month], value: REF_ERROR };
       }
       targets.computed[id] = { row: r + 1, values, error };
     }

@@ -114,7 +114,7 @@ export interface TargetsTab {
   weightIds: Record<string, string>;
   /**
    * The values the sheet's own formulas computed (cached results), per metric ID and month; `error`: the first
-   * month cell of the row that shows a formula error (#REF! once a plan row it pointed at was deleted), or null.
+   * month cell of the row that shows #REF! (a plan row its formula pointed at was deleted), or null.
    */
   computed: Record<
     string,

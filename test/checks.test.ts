@@ -655,7 +655,7 @@ cases.push({
       name: 'the As of cell holds another day than the one the check judges on',
       code: 'as-of-differs',
       edit: (wb) => Object.assign(wb, workbookWithTargets().wb),
-      options: { asOf: '2026-11-20' },
+      options: { asOf: '2026-11-20', compareTargetsAsOf: true },
       sheet: 'Targets',
       a1: asOfA1,
       says: 'judges progress as of 2026-11-15 (its As of cell); this check judges it as of 2026-11-20',
@@ -938,6 +938,19 @@ describe('cross-tab checks in detail', () => {
     const codes = allIssues(wb).map((i) => i.code);
     expect(codes).toContain('missing-tab');
     expect(codes.filter((c) => c === 'unknown-key-result' || c === 'unknown-metric')).toEqual([]);
+  });
+
+  it('says the Targets tab judges as of another day only when asked (the sidebar), and #REF! only, not #VALUE!', () => {
+    const { wb, targetRows, firstMonthColumn } = workbookWithTargets();
+    // A report or check run on a later day than the tab's As of: nothing said.
+    expect(allIssues(wb, { asOf: '2026-11-27' }).map((i) => i.code)).not.toContain('as-of-differs');
+    // A Target typed "a lot": the tab's cells show #VALUE!, from the plan cell that has its own error; a rebuild
+    // would not mend them, so no targets-formula-error is said.
+    setCell(wb, KR, 'KR2', 'Target', 'a lot');
+    wb['Targets'][targetRows.KR2 - 1][firstMonthColumn - 1 + 4] = '#VALUE!';
+    const codes = allIssues(wb).map((i) => i.code);
+    expect(codes).toContain('not-a-number');
+    expect(codes).not.toContain('targets-formula-error');
   });
 
   it('reports an unknown owner on every tab that has one', () => {

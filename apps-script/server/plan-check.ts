@@ -81,6 +81,7 @@ export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: D
     asOf,
     timeZone: snapshot.timeZone,
     locale: snapshot.locale,
+    compareTargetsAsOf: true,
   });
   const offers = quickFixOffers({ snapshot, plan, lang }, issues);
 

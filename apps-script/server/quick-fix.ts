@@ -345,7 +345,10 @@ function currentIssues(snapshot: SpreadsheetSnapshot): { plan: Plan; issues: Pla
     timeZone: snapshot.timeZone,
     locale: snapshot.locale,
   });
-  return { plan, issues: [...issues, ...checkPlan(plan, { asOf: todayIn(snapshot) })] };
+  return {
+    plan,
+    issues: [...issues, ...checkPlan(plan, { asOf: todayIn(snapshot), compareTargetsAsOf: true })],
+  };
 }
 
 /** Applies one quick fix to the spreadsheet as it is now; the caller holds the document lock. */
