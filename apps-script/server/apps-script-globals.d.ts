@@ -76,6 +76,8 @@ declare namespace GAS {
     getNumberFormats(): string[][];
     getBackgrounds(): string[][];
     getNotes(): string[][];
+    getFontWeights(): string[][];
+    setFontWeights(weights: (string | null)[][]): Range;
     setValues(values: unknown[][]): Range;
     setFormulas(formulas: string[][]): Range;
     setNotes(notes: (string | null)[][]): Range;

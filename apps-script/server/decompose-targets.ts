@@ -475,6 +475,7 @@ interface SavedTab {
   cells: unknown[][];
   numberFormats: string[][];
   backgrounds: string[][];
+  fontWeights: string[][];
   notes: string[][];
   rules: GAS.ConditionalFormatRule[];
   frozenRows: number;
@@ -497,6 +498,7 @@ function savedTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet): SavedTab {
     cells: values.map((row, r) => row.map((value, c) => formulas[r][c] || value)),
     numberFormats: range.getNumberFormats(),
     backgrounds: range.getBackgrounds(),
+    fontWeights: range.getFontWeights(),
     notes: range.getNotes(),
     rules: sheet.getConditionalFormatRules(),
     frozenRows: sheet.getFrozenRows(),
@@ -512,11 +514,15 @@ function restoreTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, saved: SavedTab): voi
   for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
     if (protection.getDescription() === HEADER_PROTECTION) protection.remove();
   }
-  writeChunked(sheet, 1, 1, saved.cells, (range, values) => range.setValues(values));
+  // Formats before values: a value written into a cell is read as that cell's format says (text kept as text).
   writeChunked(sheet, 1, 1, saved.numberFormats, (range, formats) =>
     range.setNumberFormats(formats as string[][]),
   );
+  writeChunked(sheet, 1, 1, saved.cells, (range, values) => range.setValues(values));
   writeChunked(sheet, 1, 1, saved.backgrounds, (range, colors) => range.setBackgrounds(colors as string[][]));
+  writeChunked(sheet, 1, 1, saved.fontWeights, (range, weights) =>
+    range.setFontWeights(weights as string[][]),
+  );
   writeChunked(sheet, 1, 1, saved.notes, (range, notes) => range.setNotes(notes as string[][]));
   sheet.setConditionalFormatRules(saved.rules);
   sheet.setFrozenRows(saved.frozenRows);

@@ -97,6 +97,7 @@ export function snapshot(ss: FakeSpreadsheet): unknown {
         notes: range.getNotes(),
         formats: range.getNumberFormats(),
         backgrounds: range.getBackgrounds(),
+        fontWeights: range.getFontWeights(),
         validations: validations.map((row) => row.map(describeValidation)),
         frozen: sheet.getFrozenRows(),
         conditional: sheet.getConditionalFormatRules().length,
