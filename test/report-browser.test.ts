@@ -124,6 +124,42 @@ describe('report in Chromium', () => {
     await page.close();
   });
 
+  it('never breaks a figure in two: data table cells and card headlines stay on one line, at 1280 and 375 px', async () => {
+    for (const [name, width] of [
+      ['en', 1280],
+      ['en', 375],
+      ['tw', 375],
+    ] as const) {
+      const { page, problems, dialogs } = await open(name, { width, height: 900 });
+      const broken = await page.evaluate(() => {
+        for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
+        const lines = (el: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+        };
+        const cells = Array.from(document.querySelectorAll('figure .table-scroll th, figure .table-scroll td'));
+        const figures = Array.from(document.querySelectorAll('.headline .big:not(.text)'));
+        return [...cells, ...figures].filter((el) => el.textContent!.trim() && lines(el) > 1).map((el) => el.textContent);
+      });
+      expect(broken, `${name} at ${width} px`).toEqual([]);
+      expectClean(problems, dialogs);
+      await page.close();
+    }
+  });
+
+  it('a link to a card shows the card below the sticky navigation, not under it', async () => {
+    const { page, problems, dialogs } = await open('en', { width: 1280, height: 900 });
+    await page.goto(`${url('en')}#kr-kr3`);
+    const [nav, card] = await Promise.all([
+      page.locator('nav.toc').boundingBox(),
+      page.locator('#kr-kr3').boundingBox(),
+    ]);
+    expect(card!.y).toBeGreaterThanOrEqual(nav!.y + nav!.height);
+    expectClean(problems, dialogs);
+    await page.close();
+  });
+
   it('a long department name wraps in its KPI card and is cut with "…" in the roadmap gutter, never over the bars', async () => {
     for (const width of [375, 1280]) {
       const { page, problems, dialogs } = await open('long', { width, height: 900 });
