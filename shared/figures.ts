@@ -10,13 +10,17 @@ import type { Lang } from './i18n';
 /**
  * A ratio as a percentage and the decimals to show it with: whole from 10% (92%), one decimal from 1% (4.8%), two
  * significant digits below (0.05%, 0.45%), halves up as the value was meant (0.0705 is 7.1%, though the double is
- * a hair under it).
+ * a hair under it). A ratio short of 1 never shows as 100%: it takes the decimals that show it short (99.8%), as
+ * a key result missed at $449,230 of $450,000 once showed 100% beside "missed".
  */
 export function percentFigure(ratio: number): { percent: number; digits: number } {
   const pct = ratio * 100;
   const size = Math.abs(pct);
-  const digits = size >= 10 || size === 0 ? 0 : size >= 1 ? 1 : Math.min(6, Math.ceil(-Math.log10(size)) + 1);
-  return { percent: roundHalfAway(pct, digits), digits };
+  let digits = size >= 10 || size === 0 ? 0 : size >= 1 ? 1 : Math.min(6, Math.ceil(-Math.log10(size)) + 1);
+  let percent = roundHalfAway(pct, digits);
+  while (ratio < 1 && percent >= 100 && digits < 6) percent = roundHalfAway(pct, ++digits);
+  if (ratio < 1 && percent >= 100) percent = 99.999999; // a hair under 1 (a sum's float noise): shown short all the same
+  return { percent, digits };
 }
 
 /** One formatter per language for the process (building one costs far more than formatting with it). */

@@ -616,6 +616,11 @@ describe('figures as people read them', () => {
       [0.0005, '0.05%'], // a bar of 0.05% showed as 0.1%
       [0.00045, '0.045%'],
       [0, '0%'],
+      // Short of 1 is never 100%: a key result missed at 449,230 of 450,000 showed 100% beside "missed".
+      [449_230 / 450_000, '99.8%'],
+      [0.99996, '99.996%'],
+      [1, '100%'],
+      [1.002, '100%'],
     ];
     for (const [ratio, shown] of cases) {
       expect(f.percent(ratio), String(ratio)).toBe(shown);
