@@ -80,7 +80,9 @@ describe('report view model: the example plan', () => {
     expect(fact(kr1, en.target)).toBe('$1,000,000');
     expect(fact(kr1, en.currentValue)).toBe('$920,000');
     expect(fact(kr1, en.checkedIn)).toBe('$920,000');
-    expect(fact(kr1, en.expectedToDate)).toBe('100%');
+    // Expected by now in the metric's unit, read against the current value; its attainment in the note.
+    expect(fact(kr1, en.expectedToDate)).toBe('$1,000,000');
+    expect(kr1.facts.find((x) => x.label === en.expectedToDate)!.note).toBe(`${en.attainment} 100%`);
     expect(fact(kr1, en.forecast)).toBe('$920,000');
     expect(fact(kr1, en.score)).toBe('0.9');
     expect(kr1.bar).toEqual({ fill: '92.0', expected: '100.0', showExpected: true });
@@ -97,6 +99,8 @@ describe('report view model: the example plan', () => {
     expect(kr3.status).toEqual({ key: 'off-track', label: STATUS_LABELS['off-track'].en, icon: '✕' });
     expect(fact(kr3, en.target)).toBe('5% → 20%');
     expect(fact(kr3, en.currentValue)).toBe('13%');
+    // In %, the expected value (17%) against the current one (13%), not the expected attainment (80%).
+    expect(fact(kr3, en.expectedToDate)).toBe('17%');
 
     const kr4 = card(v, 'KR4');
     expect(kr4.headline).toBe('Done on 24 Mar 2026');

@@ -153,13 +153,16 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
         note: kr.baseline !== 0 ? `${l.baseline} ${f.value(kr.baseline, unit)}` : '',
       });
     }
+    // Where the plan expected the metric by now, in its unit, beside the current value it is read against (a
+    // key result in % showed "Current value 86%" beside "Expected by now 83%", an attainment, which read as ahead
+    // where it stood below the expected 87%); the attainment that means goes in the note, as the forecast's does.
+    // A bar to meet (threshold) has no expected value: its share of months met is what is expected.
+    const expectedValue = kr.type !== 'threshold' && p?.expected !== null && p?.expected !== undefined;
+    const expectedAttainment = f.percent(p?.expectedAttainment ?? null);
     facts.push({
       label: l.expectedToDate,
-      value: f.percent(p?.expectedAttainment ?? null),
-      note:
-        p?.expected !== null && p?.expected !== undefined && kr.type !== 'threshold'
-          ? f.value(p.expected, unit)
-          : '',
+      value: expectedValue ? f.value(p!.expected, unit) : expectedAttainment,
+      note: expectedValue && p?.expectedAttainment != null ? `${l.attainment} ${expectedAttainment}` : '',
     });
     facts.push({
       label: l.forecast,
