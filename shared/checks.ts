@@ -330,7 +330,11 @@ function checkMethod(
   }
 }
 
-/** Numbers written in an objective's words ("convert 1,000 new customers"), leaving out years like 2026. */
+/**
+ * Numbers written in an objective's words ("convert 1,000 new customers"), leaving out years like 2026 and numbers
+ * that name rather than count: one joined to a letter or # (Q3, H2, v1.0, FY26, #4) and one that numbers the
+ * objective itself ("Objective 4: …", "4. …"), which was read as a target of 4.
+ */
 function numbersIn(text: string): number[] {
   const out: number[] = [];
   // Full-width digits (１,０００) read as ASCII ones; a title of plain ASCII needs no normalising.
@@ -339,10 +343,15 @@ function numbersIn(text: string): number[] {
   for (let m = NUMBER_IN_WORDS.exec(plain); m !== null; m = NUMBER_IN_WORDS.exec(plain)) {
     const raw = m[0];
     const value = Number(raw.replace(/,/g, ''));
-    if (value > 0 && !YEAR.test(raw)) out.push(value);
+    const before = plain.slice(0, m.index);
+    const after = plain.slice(m.index + raw.length);
+    const label = /[\p{L}#.]$/u.test(before) || (ENUMERATOR_BEFORE.test(before) && /^\s*[:.)：]/.test(after));
+    if (value > 0 && !YEAR.test(raw) && !label) out.push(value);
   }
   return out;
 }
+/** What may come before a number that numbers the objective: nothing, or one word ("Objective", "目標"). */
+const ENUMERATOR_BEFORE = /^\s*(?:[\p{L}]+\s*)?$/u;
 const NUMBER_IN_WORDS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 const ASCII_ONLY = /^[ -~\t\n\r]*$/;
 const YEAR = /^(19|20)\d\d$/;

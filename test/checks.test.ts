@@ -845,6 +845,28 @@ describe('the limits are configurable', () => {
   });
 });
 
+describe('the funnel check reads the numbers an objective counts, not those that name things', () => {
+  const funnel = (title: string) => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Objectives', 'O1', 'Objective', title);
+    return analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF })
+      .issues.filter((i) => i.code === 'funnel-mismatch')
+      .map((i) => i.message.en);
+  };
+  it('leaves out a numbered objective, a quarter, a version and a year', () => {
+    // The example's funnel makes 10,000 customers.
+    expect(funnel('Objective 4: convert 10,000 customers in Q3 with v2.0, 2026')).toEqual([]);
+    expect(funnel('4. Convert 10,000 customers')).toEqual([]);
+    expect(funnel('目標 4：轉換 10,000 位客戶')).toEqual([]);
+    // Once the label's 4 was read as the target: "names 4".
+    expect(funnel('Objective 4: a launch that lands')).toEqual([]);
+    // A count is still read, after a label too.
+    expect(funnel('Objective 4: convert 1,000 customers')).toEqual([
+      '50,000 × 20% (KR2 × KR3) makes 10,000, but objective O1 names 1,000.',
+    ]);
+  });
+});
+
 describe('cross-tab checks in detail', () => {
   it('reports a loop once, at its first member, and not the objectives that merely lead into it', () => {
     const wb = exampleWorkbook('en');

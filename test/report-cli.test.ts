@@ -199,7 +199,7 @@ describe('gtm-pyramid report', () => {
     const cases: [string[], string][] = [
       [
         ['report', '--as-of', '2026-02-30', '--lang', 'zh-TW'],
-        '--as-of 應為以 YYYY-MM-DD 書寫的真實日期，而不是「2026-02-30」',
+        '--as-of 應為 1900 至 9999 年間、以 YYYY-MM-DD 書寫的真實日期，而不是「2026-02-30」',
       ],
       [['report', '--lang=zh-CN', '-x'], 'report：未知选项 -x（见 gtm-pyramid --help）'],
       [['check', '--json=yes', '--lang', '繁體中文'], 'check：--json 不接受值（見 gtm-pyramid --help）'],
