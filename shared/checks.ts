@@ -81,9 +81,10 @@ export function checkPlan(
   // IDs and owners match case-insensitively: the plan's index has every reference resolved once.
   const index = planIndex(plan);
   const hasDepartments = !!plan.layout.departments;
-  // Without the Key Results tab (its missing-tab error says so), every reference to a key result would be one
-  // more error: 46 of them for the example plan, hiding the one that matters.
+  // Without the Key Results or the Objectives tab (its missing-tab error says so), every reference to one of its
+  // rows would be one more error: 46 of them for the example plan without Key Results, hiding the one that matters.
   const hasKeyResults = !!plan.layout.keyResults;
+  const hasObjectives = !!plan.layout.objectives;
 
   const checkOwner = (tab: TabKey, row: number, id: string, owner: string, ownerNumber: number) => {
     if (owner && hasDepartments && !index.ownerIsDepartment[ownerNumber])
@@ -102,7 +103,7 @@ export function checkPlan(
   }
   for (let i = 0; i < plan.keyResults.length; i++) {
     const kr = plan.keyResults[i];
-    if (kr.objectiveId && index.objectiveOfKeyResult[i] < 0) {
+    if (kr.objectiveId && index.objectiveOfKeyResult[i] < 0 && hasObjectives) {
       push('unknown-objective', cellOf(plan, 'keyResults', kr.row, 'objective'), {
         id: kr.id,
         ref: kr.objectiveId,
@@ -689,9 +690,10 @@ function latestCheckInCell(
 
 /** A plan's issues in the order they are listed: errors first, then the plan's tabs in the template's order. */
 export function sortPlanIssues(plan: Plan, issues: PlanIssue[]): PlanIssue[] {
+  // A missing tab's issue names the tab as the template does: it takes that tab's place.
   return sortIssues(
     issues,
-    TABS.flatMap((tab) => plan.layout[tab.key]?.sheet ?? []),
+    TABS.map((tab) => plan.layout[tab.key]?.sheet ?? tab.label[plan.lang]),
   );
 }
 

@@ -163,6 +163,9 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
       firstTab.push(tab);
     }
     uses[s]++;
+    // The tabs are numbered here in another order than a workbook's (Key Results before Objectives): the
+    // earliest tab over all the spelling's uses.
+    if (tab < firstTab[s]) firstTab[s] = tab;
     return ownerOfSpelling[s];
   };
   const owners = (rows: readonly { owner: string }[], tab: number) => {

@@ -954,12 +954,18 @@ describe('cross-tab checks in detail', () => {
     expect(allIssues(wb).map((i) => i.code)).toEqual(['missing-tab-optional']);
   });
 
-  it('does not check references to key results when there is no Key Results tab (only that tab is reported)', () => {
+  it('does not check references to key results or objectives when their tab is missing (only that tab is reported)', () => {
     const wb = exampleWorkbook('en');
     delete wb[KR];
     const codes = allIssues(wb).map((i) => i.code);
     expect(codes).toContain('missing-tab');
     expect(codes.filter((c) => c === 'unknown-key-result' || c === 'unknown-metric')).toEqual([]);
+    const noObjectives = exampleWorkbook('en');
+    delete noObjectives['Objectives'];
+    const issues = allIssues(noObjectives);
+    expect(issues.map((i) => i.code)).not.toContain('unknown-objective');
+    // The missing tab's error comes where the tab would be, before the Key Results tab's issues.
+    expect(issues[0]).toMatchObject({ code: 'missing-tab', sheet: 'Objectives' });
   });
 
   it('says the Targets tab judges as of another day only when asked (the sidebar), and #REF! only, not #VALUE!', () => {

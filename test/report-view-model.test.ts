@@ -498,6 +498,17 @@ describe('report view model: owners typed in the other script', () => {
     expect(row.keyResults.map((k) => k.id)).toEqual(['KR1', 'KR2', 'KR3']);
     const page = view(wb, { largePlanKeyResults: 1 }).departments.find((d) => d.name === '財務部');
     expect(page?.cards.map((c) => c.id).sort()).toEqual(['KR1', 'KR2', 'KR3']);
+    // Spellings used as often: the one met first reading the tabs in order (Objectives before Key Results).
+    const tie = exampleGrid('en');
+    const objectives = tie[tabName('objectives', 'en')];
+    const objectiveOwner = colOf(objectives, header('objectives', 'owner', 'en'));
+    objectives[rowOf(objectives, 'O1')][objectiveOwner] = 'FINANCE';
+    const tieKrs = tie[tabName('keyResults', 'en')];
+    const tieOwner = colOf(tieKrs, header('keyResults', 'owner', 'en'));
+    tieKrs[rowOf(tieKrs, 'KR1')][tieOwner] = 'Finance';
+    tieKrs[rowOf(tieKrs, 'KR2')][tieOwner] = 'Finance';
+    tieKrs[rowOf(tieKrs, 'KR3')][tieOwner] = 'FINANCE'; // twice each; FINANCE is on Objectives too
+    expect(view(tie).company.departments.map((d) => d.name)).toContain('FINANCE');
     // A listed department keeps the Departments tab's spelling, however its rows spell it.
     krs[rowOf(krs, 'KR4')][owner] = '研发';
     krs[rowOf(krs, 'KR5')][owner] = '研发';
