@@ -125,11 +125,16 @@ function argumentsLang(argv: string[]): Lang {
  * every message (the usage included) is then in it.
  */
 function languageAfterCommand(argv: string[]): { command: string | undefined; rest: string[] } {
+  // `--lang check plan.xlsx`: the value forgotten, the command taken for it. The command's own parsing then says
+  // that --lang needs a value, as it says after the command.
+  if (argv[0] === '--lang' && (argv.length < 2 || COMMANDS.has(argv[1])))
+    return { command: argv[1], rest: [...argv.slice(2), '--lang'] };
   const taken = argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0;
-  if (taken === 0 || argv.length < taken) return { command: argv[0], rest: argv.slice(1) };
+  if (taken === 0) return { command: argv[0], rest: argv.slice(1) };
   const [command, ...rest] = argv.slice(taken);
   return { command, rest: [...rest, ...argv.slice(0, taken)] };
 }
+const COMMANDS = new Set(['report', 'check', 'example', 'help', '--help', '-h', '--version', '-v']);
 
 function parseLang(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;
@@ -263,7 +268,12 @@ async function loadInput(
   } catch (error) {
     if (!(error instanceof XlsxReadError)) throw error;
     // A Google Sheet's address or ID given as the file: say how it is read.
-    if (!existsSync(resolve(io.cwd(), file)) && (await import('./read-sheets')).spreadsheetIdOf(file))
+    // A spreadsheet's address, or an ID as long as Google's (44 characters; a file name of 20 is no such hint).
+    if (
+      !existsSync(resolve(io.cwd(), file)) &&
+      (/docs\.google\.com/i.test(file) || file.length >= 40) &&
+      (await import('./read-sheets')).spreadsheetIdOf(file)
+    )
       throw new XlsxReadError(file, say(FILE_MESSAGES.noSuchFileButSheet, lang ?? 'en'));
     // Name the file as the user wrote it.
     throw new XlsxReadError(file, error.problem);

@@ -215,6 +215,8 @@ describe('gtm-pyramid report', () => {
       // English without --lang, and when --lang itself is what is wrong.
       [['report', '--out'], 'report: --out needs a value (see gtm-pyramid --help)'],
       [['report', '--out='], 'report: --out needs a value (see gtm-pyramid --help)'],
+      // The language first with its value forgotten: the command is not taken for the language.
+      [['--lang', 'check', 'plan.xlsx'], 'check: --lang needs a value (see gtm-pyramid --help)'],
       [['check', '--as-of='], 'check: --as-of needs a value (see gtm-pyramid --help)'],
       [['example', '--force=1'], 'example: --force takes no value (see gtm-pyramid --help)'],
       [['check', '--lang', 'klingon', '--bogus'], 'check: unknown option --bogus (see gtm-pyramid --help)'],
@@ -451,6 +453,10 @@ describe('a Google Sheet given as the plan file', () => {
       stdout: [],
       stderr: [`gtm-pyramid: ${url}: no such file; to read this Google Sheet, give it with --sheet`],
     });
+    // A file name of letters and underscores is no spreadsheet's ID: no such hint.
+    expect((await runCli(['check', 'quarterly_plan_final_v2_draft'], dir)).stderr).toEqual([
+      'gtm-pyramid: quarterly_plan_final_v2_draft: no such file',
+    ]);
     const zh = await runCli(['report', '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-gtmP', '--lang', 'zh-CN'], dir);
     expect(zh.stderr).toEqual([
       'gtm-pyramid: 1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-gtmP: 文件不存在；如要读取这个 Google 表格，请用 --sheet 指定',
