@@ -267,6 +267,10 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     if (!before) {
       try {
         ss.deleteSheet(sheet);
+        // Sheets may keep the name pointing nowhere after its tab is deleted; the next run would take it for a
+        // renamed tab (renamedTargetsTab).
+        if (ss.getNamedRanges().some((n) => n.getName() === TARGETS_AS_OF.name))
+          ss.removeNamedRange(TARGETS_AS_OF.name);
       } catch {
         // Left as it is: the message below still says the run did not finish.
       }
