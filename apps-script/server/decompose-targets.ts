@@ -32,11 +32,13 @@ import {
   ensureSize,
   findTab,
   hasPlanTabs,
+  dayIn,
   readSpreadsheet,
   sheetDate,
   type SpreadsheetSnapshot,
 } from './sheets-adapter';
 import { HEADER_BACKGROUND, HEADER_PROTECTION, STATUS_COLORS } from './templates';
+import { cellName } from './check-messages';
 
 export const WEIGHTS_BACKGROUND = '#fff8e1';
 
@@ -172,7 +174,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   });
   if (!hasPlanTabs(snapshot))
     return { ok: false, message: `${t('decomposeBlocked', lang)}\n${t('decomposeNoTabs', lang)}` };
-  const today = dateToIso(new Date(), snapshot.timeZone) ?? dateToIso(new Date(), 'UTC')!;
+  const today = dayIn(snapshot.timeZone);
   const targets = buildTargetsSheet(plan, {
     lang: plan.lang,
     date: (iso) => sheetDate(iso, snapshot.timeZone),
@@ -196,7 +198,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     const lines = blocking.length
       ? blocking.map((i) =>
           t('decomposeBlockedLine', lang, {
-            cell: i.a1 ? `${i.sheet}!${i.a1}` : i.sheet,
+            cell: i.a1 ? cellName(i.sheet, i.a1) : i.sheet,
             message: i.message[lang],
             fix: i.fix[lang],
           }),
@@ -305,7 +307,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   // The first few cells, so that the alert says where to look (the check lists them all).
   const errorCells = list(
     [
-      ...errors.slice(0, 3).map((i) => (i.a1 ? `${i.sheet}!${i.a1}` : i.sheet)),
+      ...errors.slice(0, 3).map((i) => (i.a1 ? cellName(i.sheet, i.a1) : i.sheet)),
       ...(errors.length > 3 ? ['…'] : []),
     ],
     lang,

@@ -7,7 +7,7 @@
  * Everything returned is plain JSON (strings, numbers, booleans, null, arrays and plain objects): google.script.run
  * refuses Dates and other objects (facts #44), so dates travel as ISO strings.
  */
-import { dateToIso, type IsoDate } from '../../shared/calendar';
+import type { IsoDate } from '../../shared/calendar';
 import { analyzeWorkbook } from '../../shared/checks';
 import {
   countBySeverity,
@@ -20,7 +20,7 @@ import { STATUS_ORDER, type Status } from '../../shared/progress';
 import type { Lang } from '../../shared/template';
 import { reasonOf, requestedLang, stackOf, tc } from './check-messages';
 import { quickFixOffers, type QuickFixOffer } from './quick-fix';
-import { readSpreadsheet, type SpreadsheetSnapshot } from './sheets-adapter';
+import { dayIn, readSpreadsheet, type SpreadsheetSnapshot } from './sheets-adapter';
 import { closeBidi } from '../../shared/bidi';
 
 export interface CheckIssue {
@@ -76,7 +76,7 @@ export interface PlanCheck {
 
 /** The check of a spreadsheet already read, as of `now`. Pure apart from the snapshot: tests call it directly. */
 export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: Date): PlanCheck {
-  const asOf = dateToIso(now, snapshot.timeZone) ?? dateToIso(now, 'UTC')!;
+  const asOf = dayIn(snapshot.timeZone, now);
   const { plan, issues, progress } = analyzeWorkbook(snapshot.workbook, {
     asOf,
     timeZone: snapshot.timeZone,

@@ -29,7 +29,6 @@ import {
 } from '../../shared/cells';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { decimalMarkOf, numberAsTyped } from '../../shared/locale-syntax';
-import { dateToIso, type IsoDate } from '../../shared/calendar';
 import { checkPlan } from '../../shared/checks';
 import type { IssueCode, PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
@@ -39,7 +38,14 @@ import { BusyError, withDocumentLock } from './action';
 import { cellName, reasonOf, requestedLang, stackOf, tc } from './check-messages';
 import { rebuildTargets } from './decompose-targets';
 import { t } from './i18n';
-import { ensureSize, findTab, readSpreadsheet, sheetDate, type SpreadsheetSnapshot } from './sheets-adapter';
+import {
+  dayIn,
+  ensureSize,
+  findTab,
+  readSpreadsheet,
+  sheetDate,
+  type SpreadsheetSnapshot,
+} from './sheets-adapter';
 
 export type QuickFixKind = 'fill-id' | 'add-department' | 'rebuild-targets' | 'type-value';
 
@@ -247,7 +253,7 @@ function readableValueAt(
 ): { cell: string | number | Date; shown: string } | null {
   if (issue.code === 'as-of-not-a-date' || issue.code === 'as-of-differs') {
     // Today, as Decompose targets sets it: a date at midnight of the spreadsheet's time zone.
-    const today = todayIn(ctx.snapshot);
+    const today = dayIn(ctx.snapshot.timeZone);
     return { cell: sheetDate(today, ctx.snapshot.timeZone), shown: today };
   }
   if (issue.code === 'decimal-mark') {
@@ -335,10 +341,6 @@ export function readQuickFixRequest(request: unknown): QuickFixRequest | null {
   return { code: code as IssueCode, sheet, a1: a1.toUpperCase(), ...(label === undefined ? {} : { label }) };
 }
 
-/** Today in the spreadsheet's time zone, the day the sidebar judges on (plan-check.ts). */
-const todayIn = (snapshot: SpreadsheetSnapshot): IsoDate =>
-  dateToIso(new Date(), snapshot.timeZone) ?? dateToIso(new Date(), 'UTC')!;
-
 /** The plan's issues as the sidebar lists them: as of today, which the As of cell is compared with. */
 function currentIssues(snapshot: SpreadsheetSnapshot): { plan: Plan; issues: PlanIssue[] } {
   const { plan, issues } = parsePlan(snapshot.workbook, {
@@ -347,7 +349,7 @@ function currentIssues(snapshot: SpreadsheetSnapshot): { plan: Plan; issues: Pla
   });
   return {
     plan,
-    issues: [...issues, ...checkPlan(plan, { asOf: todayIn(snapshot), compareTargetsAsOf: true })],
+    issues: [...issues, ...checkPlan(plan, { asOf: dayIn(snapshot.timeZone), compareTargetsAsOf: true })],
   };
 }
 

@@ -10,7 +10,7 @@
  * top-left value (shared fillMergedCells), as the report's xlsx reader does: Objective cells merged over their
  * key results mean that objective on every row.
  */
-import { instantOfWallClock } from '../../shared/calendar';
+import { dateToIso, instantOfWallClock, type IsoDate } from '../../shared/calendar';
 import { mergedRangeFromA1, type Cell, type MergedRange, type Workbook } from '../../shared/cells';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../../shared/sheet-grid';
 import { langFromLocale, type Lang, type TabKey } from '../../shared/template';
@@ -107,4 +107,9 @@ export function ensureSize(sheet: GAS.Sheet, rows: number, columns: number): voi
 export function sheetDate(iso: string, timeZone: string): Date {
   const [y, m, d] = iso.split('-').map(Number);
   return instantOfWallClock(Date.UTC(y, m - 1, d || 1), timeZone);
+}
+
+/** The day it is now in the spreadsheet's time zone (YYYY-MM-DD): what Decompose sets and the sidebar judges on. */
+export function dayIn(timeZone: string, now = new Date()): IsoDate {
+  return dateToIso(now, timeZone) ?? dateToIso(now, 'UTC')!;
 }
