@@ -9,7 +9,7 @@ import { toWorkbook } from '../emulator/index';
 import { brokenPlan, examplePlan, HOSTILE_OWNER } from '../sandbox/plans';
 import type { PlanCheck, GoToCellResult } from '../apps-script/server/plan-check';
 import type { QuickFixResult } from '../apps-script/server/quick-fix';
-import { loadAddon, type ActionResult } from './helpers/addon';
+import { loadAddon, zonedMidnight, type ActionResult } from './helpers/addon';
 import { setCell } from './helpers/edit';
 import { allCells, changedCells, isNamed, isPlainJson, sharedIssues } from './helpers/sandbox';
 
@@ -336,7 +336,9 @@ describe('applyQuickFix', () => {
     const tips = (check: PlanCheck) => flat(check).filter((i) => i.code.startsWith('as-of-'));
     expect(tips(run.project.callFromClient('getPlanCheck') as PlanCheck)).toEqual([]);
     // A review date typed over it: the tab's statuses are as of that day, the sidebar's as of today.
-    asOf.setValue(new Date('2026-06-29T16:00:00Z')); // 2026-06-30 at midnight in Taipei
+    // A review date, never today (whatever day the test runs on).
+    const review = today === '2026-06-30' ? '2026-06-29' : '2026-06-30';
+    asOf.setValue(zonedMidnight(review, 'Asia/Taipei'));
     const [review] = tips(run.project.callFromClient('getPlanCheck') as PlanCheck);
     expect(review).toMatchObject({
       code: 'as-of-differs',
@@ -346,7 +348,7 @@ describe('applyQuickFix', () => {
       quickFix: { kind: 'type-value', label: `Type ${today}` },
     });
     expect(review.message).toBe(
-      `The Targets tab judges progress as of 2026-06-30 (its As of cell); this check judges it as of ${today}, so their statuses may differ.`,
+      `The Targets tab judges progress as of ${review} (its As of cell); this check judges it as of ${today}, so their statuses may differ.`,
     );
     // Text typed there: every formula that reads it shows an error; the same fix types today.
     asOf.setValue('next week');

@@ -39,6 +39,7 @@ import {
 } from './sheets-adapter';
 import { HEADER_BACKGROUND, HEADER_PROTECTION, STATUS_COLORS } from './templates';
 import { cellName } from './check-messages';
+import { CATALOGUES, fill } from '../../shared/i18n';
 
 export const WEIGHTS_BACKGROUND = '#fff8e1';
 
@@ -253,7 +254,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     if (isDate(value)) return dateToIso(value, snapshot.timeZone);
     return value === '' || value === null || value === undefined
       ? undefined
-      : cellText(value as Cell, snapshot.timeZone);
+      : fill(CATALOGUES[lang].parse.QUOTED, { text: cellText(value as Cell, snapshot.timeZone) });
   })();
   const name = found?.name ?? def.label[plan.lang];
   // What the tab holds now, to put back should the rebuild fail midway (a quota, a service error, a range
@@ -369,7 +370,9 @@ function droppedWeights(
     const lost = typed.filter(([month]) => !hasRow || !months.has(month));
     if (!lost.length) continue;
     const weights = list(
-      lost.map(([month, value]) => `${month}: ${cellText(value as Cell, timeZone)}`),
+      lost.map(([month, value]) =>
+        t('decomposeWeightEntry', lang, { month, value: cellText(value as Cell, timeZone) }),
+      ),
       lang,
     );
     out.push(t(hasRow ? 'decomposeWeightsOutside' : 'decomposeWeightsNoRow', lang, { id, weights }));

@@ -47,6 +47,7 @@ export const MESSAGES = {
   decomposeWeightsDropped: localized((m) => m.addon.decomposeWeightsDropped),
   decomposeWeightsNoRow: localized((m) => m.addon.decomposeWeightsNoRow),
   decomposeWeightsOutside: localized((m) => m.addon.decomposeWeightsOutside),
+  decomposeWeightEntry: localized((m) => m.addon.decomposeWeightEntry),
   decomposeIssues: localized((m) => m.addon.decomposeIssues),
 
   // Failures.

@@ -954,6 +954,7 @@ export const en = {
     decomposeWeightsNoRow:
       '{id} (no weights row now: its ID, type or phasing changed, or it was deleted): {weights}',
     decomposeWeightsOutside: '{id}, months outside the period: {weights}',
+    decomposeWeightEntry: '{month}: {value}',
     decomposeRestored:
       'Decompose targets did not finish ({reason}). "{tab}" is as it was before, custom weights and the {cell} cell included. Run Decompose targets again.',
     decomposeNotRestored:

@@ -843,6 +843,7 @@ export const zhCN: Messages = {
       '以下自定义权重未保留，请在对应位置重新填写：{list}。（“文件 > 版本记录”中有原来的行。）',
     decomposeWeightsNoRow: '{id}（已没有权重行：其编号、类型或分解方式已更改，或已删除）：{weights}',
     decomposeWeightsOutside: '{id} 在周期之外的月份：{weights}',
+    decomposeWeightEntry: '{month}：{value}',
     decomposeRestored:
       '“分解目标”未完成（{reason}）。“{tab}”已恢复原样，包括自定义权重和“{cell}”单元格。请再运行一次“分解目标”。',
     decomposeNotRestored:
@@ -850,7 +851,7 @@ export const zhCN: Messages = {
     decomposeNewTabRemoved: '“分解目标”未完成（{reason}）；已删除新建的“{tab}”。请再运行一次“分解目标”。',
     decomposeAsOfReset:
       '“{cell}”单元格原为 {previous}，现已改回今天（{today}）。如需按该日期评估，请重新填写评估日期。',
-    decomposeIssues: '计划中发现 {count} 个问题（首先在 {cells}），可能导致公式出错；请打开“检查计划”查看。',
+    decomposeIssues: '计划中发现 {count} 个问题（从 {cells} 开始），可能导致公式出错；请打开“检查计划”查看。',
     busy: '其他人正在更新此表格，请稍后再试。',
     failed: '“{action}”未完成：{reason}',
     helpTitle: 'GTM 金字塔：帮助',

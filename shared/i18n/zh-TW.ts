@@ -844,6 +844,7 @@ export const zhTW: Messages = {
       '以下自訂權重未保留，請在對應位置重新填寫：{list}。（「檔案 > 版本記錄」中有原來的列。）',
     decomposeWeightsNoRow: '{id}（已沒有權重列：其編號、類型或分解方式已變更，或已刪除）：{weights}',
     decomposeWeightsOutside: '{id} 在週期之外的月份：{weights}',
+    decomposeWeightEntry: '{month}：{value}',
     decomposeRestored:
       '「分解目標」未完成（{reason}）。「{tab}」已恢復原狀，包括自訂權重和「{cell}」儲存格。請再執行一次「分解目標」。',
     decomposeNotRestored:
@@ -853,7 +854,7 @@ export const zhTW: Messages = {
     decomposeAsOfReset:
       '「{cell}」儲存格原為 {previous}，現已改回今天（{today}）。如需按該日期評估，請重新填寫評估日期。',
     decomposeIssues:
-      '計畫中發現 {count} 個問題（首先在 {cells}），可能導致公式出錯；請開啟「檢查計畫」檢視。',
+      '計畫中發現 {count} 個問題（從 {cells} 開始），可能導致公式出錯；請開啟「檢查計畫」檢視。',
     busy: '其他人正在更新此試算表，請稍後再試。',
     failed: '「{action}」未完成：{reason}',
     helpTitle: 'GTM 金字塔：說明',
