@@ -337,8 +337,8 @@ describe('applyQuickFix', () => {
     expect(tips(run.project.callFromClient('getPlanCheck') as PlanCheck)).toEqual([]);
     // A review date typed over it: the tab's statuses are as of that day, the sidebar's as of today.
     // A review date, never today (whatever day the test runs on).
-    const review = today === '2026-06-30' ? '2026-06-29' : '2026-06-30';
-    asOf.setValue(zonedMidnight(review, 'Asia/Taipei'));
+    const reviewDay = today === '2026-06-30' ? '2026-06-29' : '2026-06-30';
+    asOf.setValue(zonedMidnight(reviewDay, 'Asia/Taipei'));
     const [review] = tips(run.project.callFromClient('getPlanCheck') as PlanCheck);
     expect(review).toMatchObject({
       code: 'as-of-differs',
@@ -348,7 +348,7 @@ describe('applyQuickFix', () => {
       quickFix: { kind: 'type-value', label: `Type ${today}` },
     });
     expect(review.message).toBe(
-      `The Targets tab judges progress as of ${review} (its As of cell); this check judges it as of ${today}, so their statuses may differ.`,
+      `The Targets tab judges progress as of ${reviewDay} (its As of cell); this check judges it as of ${today}, so their statuses may differ.`,
     );
     // Text typed there: every formula that reads it shows an error; the same fix types today.
     asOf.setValue('next week');
