@@ -42,7 +42,8 @@ export const STATUS_ICONS = {
   'on-track': '●',
   'at-risk': '▲',
   'off-track': '✕',
-  missed: '✕',
+  // Its own shape, not only its own colour: the departments table and objective lists show the icon alone.
+  missed: '⊗',
   'needs-attention': '!',
   done: '✓',
   'no-data': '–',

@@ -77,6 +77,8 @@ describe('report view model: the example plan', () => {
     const kr1 = card(v, 'KR1');
     expect(kr1.headline).toBe('92%');
     expect(kr1.status.key).toBe('missed'); // due in August, ended at 92%
+    // Told from off track by its shape, not only its colour.
+    expect(kr1.status.icon).toBe('⊗');
     expect(fact(kr1, en.target)).toBe('$1,000,000');
     expect(fact(kr1, en.currentValue)).toBe('$920,000');
     expect(fact(kr1, en.checkedIn)).toBe('$920,000');
