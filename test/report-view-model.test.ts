@@ -281,6 +281,14 @@ describe('report view model: large plans', () => {
     if (chart?.type !== 'roadmap') return;
     expect(chart.rows.length).toBeLessThanOrEqual(chart.phases.length + 1);
     expect(chart.milestones.reduce((n, m) => n + Number(m.label), 0)).toBe(120);
+    // The months of key results due, in order within each lane (they were listed Aug, Jul, Oct …).
+    const due = table.rows.filter((row) => /^Key result due/.test(row[1]));
+    expect(due.length).toBeGreaterThan(1);
+    for (const lane of new Set(due.map((row) => row[0]))) {
+      const months = due.filter((row) => row[0] === lane).map((row) => Date.parse(`1 ${row[2]}`));
+      expect(months.every((m) => !Number.isNaN(m))).toBe(true);
+      expect(months).toEqual([...months].sort((a, b) => a - b));
+    }
   });
 
   it('lists issues up to a limit per severity, some of every kind, and moves the rest to issues.html', () => {

@@ -216,15 +216,20 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
       head: [mode === 'phases' ? l.phase : l.owner, l.item, l.start, l.end],
       rows: [
         ...bars.map((b) => [lane(b.row), b.label, f.date(b.start), f.date(b.end)]),
-        ...milestones.map((m) => {
-          const month = f.month(monthOf(m.date));
-          return [
-            lane(m.row),
-            `${ph.milestoneMarker()}${l.colon}${m.label} · ${m.statusLabel}`,
-            month,
-            month,
-          ];
-        }),
+        // By lane, then by month: they were made lane by lane in the order of the key results' rows.
+        ...[...milestones]
+          .sort((a, b) =>
+            a.row < b.row ? -1 : a.row > b.row ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+          )
+          .map((m) => {
+            const month = f.month(monthOf(m.date));
+            return [
+              lane(m.row),
+              `${ph.milestoneMarker()}${l.colon}${m.label} · ${m.statusLabel}`,
+              month,
+              month,
+            ];
+          }),
       ],
     };
   }
