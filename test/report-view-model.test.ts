@@ -188,7 +188,18 @@ describe('report view model: the example plan', () => {
     addRow(wb, tabName('changes'), at('2026-09-01T08:00:00Z'));
     addRow(wb, tabName('changes'), at('2026-03-01T08:00:00Z'));
     const rows = view(wb).company.changes.rows;
-    expect(rows.map((r) => r.when)).toEqual(['2026-09-01 08:00', '2026-06-02 10:15', '2026-03-01 08:00']);
+    // Days as the report writes days, the time as logged.
+    expect(rows.map((r) => r.when)).toEqual(['1 Sep 2026 08:00', '2 Jun 2026 10:15', '1 Mar 2026 08:00']);
+    // As typed where it is text (the example's "25%"); a plain number as the metric's card shows it.
+    expect(rows[1]).toMatchObject({ oldValue: '25%', newValue: '20%' });
+    const typed = cloneWorkbook(exampleGrid('en'));
+    addRow(typed, tabName('changes'), {
+      [header('changes', 'timestamp')]: new Date('2026-10-01T08:00:00Z'),
+      [header('changes', 'id')]: 'KR1',
+      [header('changes', 'oldValue')]: 1_000_000,
+      [header('changes', 'newValue')]: 1_200_000,
+    });
+    expect(view(typed).company.changes.rows[0]).toMatchObject({ oldValue: '$1,000,000', newValue: '$1,200,000' });
     expect(rows[0].reason).toBe(en.noReason);
     expect(rows[0].reasonMissing).toBe(true);
   });
@@ -381,7 +392,7 @@ describe('report view model: long lists are cut short on the page, never dropped
 
   it('changes: the latest twenty on the company page, and where the rest are', () => {
     expect(v.company.changes.rows).toHaveLength(20);
-    expect(v.company.changes.rows[0].when).toBe('2026-07-30 09:00');
+    expect(v.company.changes.rows[0].when).toBe('30 Jul 2026 09:00');
     expect(v.company.changes.more).toBe('The latest 20 changes are shown; every change is in plan.json.');
   });
 });

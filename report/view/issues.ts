@@ -1,6 +1,6 @@
 /** The plan check (issues by severity, counted once in the context) and the change log. */
 import type { Severity } from '../../shared/issues';
-import type { Context } from './context';
+import { lower, type Context } from './context';
 import type { ChangeRow, IssuesView } from './types';
 
 // ---------------------------------------------------------------------------------------------------
@@ -67,16 +67,30 @@ export function issuesView(ctx: Context, limit: number, allHref: string): Issues
 
 export function changes(ctx: Context): ChangeRow[] {
   const { l, f } = ctx;
+  // The unit of each metric, to show a logged target as its card does (20%, $1,100,000), not as typed (0.2).
+  const units = new Map<string, string>();
+  for (const m of [...ctx.plan.keyResults, ...ctx.plan.kpis])
+    if (!units.has(lower(m.id))) units.set(lower(m.id), m.unit);
+  const shown = (text: string, id: string) => {
+    if (!PLAIN_NUMBER.test(text)) return text || f.none;
+    const unit = units.get(lower(id));
+    return unit === undefined ? f.number(Number(text)) : f.value(Number(text), unit);
+  };
   return [...ctx.plan.changes]
-    .sort((a, b) => b.timestamp.localeCompare(a.timestamp) || b.row - a.row)
-    .map((c) => ({
-      when: /^\d{4}-\d{2}-\d{2}$/.test(c.timestamp) ? f.date(c.timestamp) : c.timestamp,
-      where: c.sheet && c.cell ? ctx.p.cellAt(c.sheet, c.cell) : c.sheet || c.cell || f.none,
-      id: c.id || f.none,
-      field: c.field || f.none,
-      oldValue: c.oldValue || f.none,
-      newValue: c.newValue || f.none,
-      reason: c.reason || l.noReason,
-      reasonMissing: !c.reason,
-    }));
+    .sort((a, b) => (a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : b.row - a.row))
+    .map((c) => {
+      // "2026-11-03 10:15", as the log writes it: the day as the report writes days, the time as it is.
+      const at = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))?$/.exec(c.timestamp);
+      return {
+        when: at ? (at[2] ? `${f.date(at[1])} ${at[2]}` : f.date(at[1])) : c.timestamp,
+        where: c.sheet && c.cell ? ctx.p.cellAt(c.sheet, c.cell) : c.sheet || c.cell || f.none,
+        id: c.id || f.none,
+        field: c.field || f.none,
+        oldValue: shown(c.oldValue, c.id),
+        newValue: shown(c.newValue, c.id),
+        reason: c.reason || l.noReason,
+        reasonMissing: !c.reason,
+      };
+    });
 }
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
