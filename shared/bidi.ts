@@ -13,9 +13,12 @@ const OPENERS_OR_CLOSERS = /[\u202A-\u202E\u2066-\u2069]/;
 const PDF = '\u202C'; // closes an embedding or an override
 const PDI = '\u2069'; // closes an isolate, and the embeddings opened inside it
 
+/** Whether the text holds an embedding, override or isolate, or the end of one. */
+export const hasBidiControls = (text: string): boolean => OPENERS_OR_CLOSERS.test(text);
+
 /** The text with every embedding, override and isolate it opens closed at its end. */
 export function closeBidi(text: string): string {
-  if (!OPENERS_OR_CLOSERS.test(text)) return text;
+  if (!hasBidiControls(text)) return text;
   // What is open, innermost last: 'e' an embedding or override, 'i' an isolate.
   const open: ('e' | 'i')[] = [];
   for (const char of text) {
