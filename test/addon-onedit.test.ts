@@ -24,6 +24,12 @@ function withExample(locale = 'en_US') {
   return { run, edit };
 }
 
+/** The two changes several tests make (KR3's target 0.2 → 0.25, then KR1's), as Changes then holds them. */
+const TWO_CHANGES = [
+  ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
+  ['Key Results', 'I2', 'KR1', 'Target', 1_000_000, 1_100_000],
+];
+
 describe('onEdit change log', () => {
   it('appends timestamp, sheet, cell, ID, field, old and new when a key result target changes; Reason stays empty', () => {
     const { run, edit } = withExample();
@@ -160,10 +166,7 @@ describe('onEdit change log', () => {
       valuesOf(run.ss, 'Changes')
         .slice(before)
         .map((r) => r.slice(1, 7)),
-    ).toEqual([
-      ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
-      ['Key Results', 'I2', 'KR1', 'Target', 1_000_000, 1_100_000],
-    ]);
+    ).toEqual(TWO_CHANGES);
     expect(kept()).toEqual([]);
   });
 
@@ -184,10 +187,7 @@ describe('onEdit change log', () => {
       valuesOf(run.ss, 'Changes')
         .slice(before)
         .map((r) => r.slice(1, 7)),
-    ).toEqual([
-      ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
-      ['Key Results', 'I2', 'KR1', 'Target', 1_000_000, 1_100_000],
-    ]);
+    ).toEqual(TWO_CHANGES);
   });
 
   it('keeps the change when the lock is busy, writes nothing to the sheet, and writes it first at the next change', () => {

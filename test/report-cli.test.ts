@@ -278,6 +278,19 @@ describe('writing the report folder page by page', () => {
   });
 });
 
+/** Runs a script with tsx in a process of its own: what it wrote, and the signal that ended it (or null). */
+async function runScript(script: string): Promise<{ output: string; ended: NodeJS.Signals | null }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const ended = await new Promise<NodeJS.Signals | null>((done) => child.on('close', (_, sig) => done(sig)));
+  return { output, ended };
+}
+
 describe('stopped while writing (Ctrl-C, a cancelled CI job)', () => {
   const generate = new URL('../report/generate.ts', import.meta.url).href;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -302,16 +315,7 @@ describe('stopped while writing (Ctrl-C, a cancelled CI job)', () => {
           '',
         ].join('\n'),
       );
-      const child = spawn(process.execPath, ['--import', 'tsx', script], {
-        cwd: fileURLToPath(new URL('..', import.meta.url)),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout.on('data', (d) => (output += d));
-      child.stderr.on('data', (d) => (output += d));
-      const ended = await new Promise<NodeJS.Signals | null>((done) =>
-        child.on('close', (_, sig) => done(sig)),
-      );
+      const { output, ended } = await runScript(script);
       expect(output).toBe('');
       expect(ended).toBe(signal);
       expect(entries(out)).toEqual(before);
@@ -347,14 +351,7 @@ describe('stopped while writing (Ctrl-C, a cancelled CI job)', () => {
         '',
       ].join('\n'),
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const ended = await new Promise<NodeJS.Signals | null>((done) => child.on('close', (_, sig) => done(sig)));
+    const { output, ended } = await runScript(script);
     expect(output).toBe('');
     expect(ended).toBe('SIGTERM');
     expect(entries(out)).toEqual(before);
