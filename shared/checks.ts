@@ -333,7 +333,7 @@ function checkMethod(
 
 /**
  * Numbers written in an objective's words ("convert 1,000 new customers"), leaving out years like 2026 and numbers
- * that name rather than count: one joined to a letter or # (Q3, H2, v1.0, FY26, #4) and one that numbers the
+ * that name rather than count: one joined to a Latin letter or # (Q3, H2, v1.0, FY26, #4) and one that numbers the
  * objective itself ("Objective 4: …", "4. …"), which was read as a target of 4.
  */
 function numbersIn(text: string): number[] {
@@ -346,7 +346,10 @@ function numbersIn(text: string): number[] {
     const value = Number(raw.replace(/,/g, ''));
     const before = plain.slice(0, m.index);
     const after = plain.slice(m.index + raw.length);
-    const label = /[\p{L}#.]$/u.test(before) || (ENUMERATOR_BEFORE.test(before) && /^\s*[:.)：]/.test(after));
+    // Joined to a Latin letter (a Chinese title runs words and numbers together: 轉換1,000家 counts), or numbering
+    // the title, with words after the mark ("Win 1,000." ends a sentence).
+    const label =
+      /[A-Za-z#]$/.test(before) || (ENUMERATOR_BEFORE.test(before) && /^\s*[:.)：]\s*\S/.test(after));
     if (value > 0 && !YEAR.test(raw) && !label) out.push(value);
   }
   return out;

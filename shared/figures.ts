@@ -18,8 +18,10 @@ export function percentFigure(ratio: number): { percent: number; digits: number 
   const size = Math.abs(pct);
   let digits = size >= 10 || size === 0 ? 0 : size >= 1 ? 1 : Math.min(6, Math.ceil(-Math.log10(size)) + 1);
   let percent = roundHalfAway(pct, digits);
-  while (ratio < 1 && percent >= 100 && digits < 6) percent = roundHalfAway(pct, ++digits);
-  if (ratio < 1 && percent >= 100) percent = 99.999999; // a hair under 1 (a sum's float noise): shown short all the same
+  // Short of 1 by more than a sum's float noise (six equal shares of 1 add up to 0.9999999999999999, which progress
+  // counts as 1, shared/progress.ts): then never 100%.
+  const short = ratio < 1 - 1e-9;
+  while (short && percent >= 100 && digits < 6) percent = roundHalfAway(pct, ++digits);
   return { percent, digits };
 }
 

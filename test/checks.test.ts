@@ -860,7 +860,15 @@ describe('the funnel check reads the numbers an objective counts, not those that
     expect(funnel('目標 4：轉換 10,000 位客戶')).toEqual([]);
     // Once the label's 4 was read as the target: "names 4".
     expect(funnel('Objective 4: a launch that lands')).toEqual([]);
-    // A count is still read, after a label too.
+    // A count is still read: after a label, at the end of a sentence, and run together with Chinese words.
+    for (const title of [
+      'Objective 4: convert 1,000 customers',
+      'Win 1,000.',
+      '今年發布新產品並轉換1,000家新客戶',
+      '目標4：轉換1,000位客戶',
+      '轉換１,０００家新客戶',
+    ])
+      expect(funnel(title), title).toHaveLength(1);
     expect(funnel('Objective 4: convert 1,000 customers')).toEqual([
       '50,000 × 20% (KR2 × KR3) makes 10,000, but objective O1 names 1,000.',
     ]);

@@ -621,6 +621,8 @@ describe('figures as people read them', () => {
       [0.99996, '99.996%'],
       [1, '100%'],
       [1.002, '100%'],
+      // Six equal shares of 1 add up to a hair under 1, which progress counts as done: 100%, not 99.999999%.
+      [[1, 1, 1, 1, 1, 1].reduce((sum, x) => sum + x / 6, 0), '100%'],
     ];
     for (const [ratio, shown] of cases) {
       expect(f.percent(ratio), String(ratio)).toBe(shown);
