@@ -49,6 +49,16 @@ export function isErrorValue(cell: Cell): boolean {
   return typeof cell === 'string' && ERROR_VALUE.test(cell.trim());
 }
 
+/**
+ * A finite number as the log and the parser write one (String(n): "1000000", "0.25", "-1.5e-7"), or null for any
+ * other text: the change log writes such a value as a number, and the report shows it in its metric's unit.
+ */
+export function plainNumber(text: string): number | null {
+  if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
 /** A cell as trimmed text: what a person sees, good for names and IDs. */
 export function cellText(cell: Cell, timeZone = 'UTC'): string {
   if (typeof cell === 'string') return trimmed(cell);

@@ -170,6 +170,33 @@ describe('onEdit change log', () => {
     expect(kept()).toEqual([]);
   });
 
+  it('a kept change the sheet refuses does not block the next ones: each new one is written alone', () => {
+    const { run, edit } = withExample();
+    const before = valuesOf(run.ss, 'Changes').length;
+    const kept = () =>
+      [...run.emulator.properties.document.keys()].filter((k) => k.startsWith('gtmPyramid.pendingChange.'));
+    run.emulator.failCall('Range.setValues', 1, 'Service error');
+    edit('Key Results', 'I4', 0.25); // kept
+    // The next write with the kept change fails too (say it holds what the sheet refuses): the new change alone.
+    run.emulator.failCall('Range.setValues', 1, 'Service error');
+    edit('Key Results', 'I2', 1_100_000);
+    expect(
+      valuesOf(run.ss, 'Changes')
+        .slice(before)
+        .map((r) => r.slice(1, 7)),
+    ).toEqual([TWO_CHANGES[1]]);
+    expect(kept()).toHaveLength(1);
+  });
+
+  it('writes a changed Due as a day, shown as one', () => {
+    const { run, edit } = withExample();
+    edit('Key Results', 'K2', zonedMidnight('2026-09-30', 'Europe/Berlin'));
+    const changes = run.ss.getSheetByName('Changes')!;
+    const row = changes.getLastRow();
+    expect(changes.getRange(row, 6, 1, 2).getNumberFormats()).toEqual([['yyyy-mm-dd', 'yyyy-mm-dd']]);
+    expect(changes.getRange(row, 6, 1, 2).getDisplayValues()).toEqual([['2026-08-31', '2026-09-30']]);
+  });
+
   it('keeps the change while a column of the log is renamed ("Alter Wert"), rather than write it without its values', () => {
     const { run, edit } = withExample();
     const changes = run.ss.getSheetByName('Changes')!;

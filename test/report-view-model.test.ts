@@ -195,11 +195,23 @@ describe('report view model: the example plan', () => {
     const typed = cloneWorkbook(exampleGrid('en'));
     addRow(typed, tabName('changes'), {
       [header('changes', 'timestamp')]: new Date('2026-10-01T08:00:00Z'),
+      [header('changes', 'sheet')]: tabName('keyResults'),
       [header('changes', 'id')]: 'KR1',
+      [header('changes', 'field')]: header('keyResults', 'target'),
       [header('changes', 'oldValue')]: 1_000_000,
       [header('changes', 'newValue')]: 1_200_000,
     });
-    expect(view(typed).company.changes.rows[0]).toMatchObject({ oldValue: '$1,000,000', newValue: '$1,200,000' });
+    addRow(typed, tabName('changes'), {
+      [header('changes', 'timestamp')]: new Date('2026-10-02T08:00:00Z'),
+      [header('changes', 'sheet')]: tabName('keyResults'),
+      [header('changes', 'id')]: 'KR1',
+      [header('changes', 'field')]: header('keyResults', 'owner'),
+      [header('changes', 'oldValue')]: 'Sales',
+      [header('changes', 'newValue')]: 2026, // an owner named so: a name, not dollars
+    });
+    const [owner, target] = view(typed).company.changes.rows;
+    expect(target).toMatchObject({ oldValue: '$1,000,000', newValue: '$1,200,000' });
+    expect(owner).toMatchObject({ oldValue: 'Sales', newValue: '2026' });
     expect(rows[0].reason).toBe(en.noReason);
     expect(rows[0].reasonMissing).toBe(true);
   });

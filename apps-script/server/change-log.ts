@@ -17,7 +17,7 @@
  *   that is not a plain value counts as blank, and the cell itself then gives the new value.
  */
 import { dateToIso, isIsoDate, serialToIso } from '../../shared/calendar';
-import { cellText, isBlank, readDate, textCell, type Cell } from '../../shared/cells';
+import { cellText, isBlank, plainNumber, readDate, textCell, type Cell } from '../../shared/cells';
 import { HEADER_SEARCH_ROWS, parsePlan } from '../../shared/parse';
 import type { SheetLayout } from '../../shared/plan';
 import {
@@ -190,6 +190,8 @@ export function logChange(e: GAS.EditEvent): LoggedChange | null {
  * is not waited for: the change is kept instead (below).
  */
 export const CHANGE_LOG_LOCK_WAIT_MS = 2_000;
+/** How a logged day is shown (as the template's date columns show days). */
+const LOGGED_DATE_FORMAT = 'yyyy-mm-dd';
 /** The columns of Changes a logged change fills (Reason is the person's). */
 const LOGGED_COLUMNS = tabDef('changes')
   .columns.map((c) => c.key)
@@ -219,6 +221,7 @@ function appendChange(
   try {
     const kept = keptChanges();
     let written: boolean;
+    let keptWritten = true;
     try {
       written = writeChanges(ss, lang, [...kept.map((k) => k.entry), now], timeZone);
     } catch (error) {
@@ -226,6 +229,15 @@ function appendChange(
       // is busy, and written with a later one (the kept earlier ones stay kept).
       Logger.log(`gtm-pyramid onEdit: the change log could not be written (${errorText(error)}); kept.`);
       written = false;
+      // One kept change the sheet refuses would block every later one: this change is tried alone.
+      if (kept.length) {
+        try {
+          written = writeChanges(ss, lang, [now], timeZone);
+          keptWritten = false;
+        } catch {
+          written = false;
+        }
+      }
     }
     if (!written) {
       keepChange(now);
@@ -233,7 +245,7 @@ function appendChange(
     }
     SpreadsheetApp.flush(); // written before the lock goes (facts #56) and before the kept copies go
     const props = PropertiesService.getDocumentProperties();
-    for (const { key } of kept) props?.deleteProperty(key);
+    if (keptWritten) for (const { key } of kept) props?.deleteProperty(key);
     return 'written';
   } finally {
     lock?.releaseLock();
@@ -311,15 +323,19 @@ function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[], t
   if (!found && sheet.getLastRow() === 0)
     sheet.getRange(1, 1, 1, width).setValues([tabDef('changes').columns.map((c) => c.label[lang])]);
   sheet.getRange(at, 1, rows.length, width).setValues(rows);
+  // A day written into Old value / New value shows as a day (a Date alone may show its time too).
+  entries.forEach(({ change }, i) => {
+    if (change.kind !== 'date') return;
+    for (const key of ['oldValue', 'newValue'])
+      if (columns[key]) sheet.getRange(at + i, columns[key]).setNumberFormat(LOGGED_DATE_FORMAT);
+  });
   return true;
 }
 
-/** A number as logText writes one (String(n)): "1000000", "0.25", "-1.5e-7". */
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
-
 /** A logged value as the cell to write: a number or a date where the field holds one, else the text. */
 function typedValue(text: string, kind: LoggedChange['kind'], timeZone: string): Cell {
-  if (kind === 'number' && PLAIN_NUMBER.test(text)) return Number(text);
+  const number = kind === 'number' ? plainNumber(text) : null;
+  if (number !== null) return number;
   if (kind === 'date' && isIsoDate(text)) return sheetDate(text, timeZone);
   return text;
 }

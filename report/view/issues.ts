@@ -2,6 +2,10 @@
 import type { Severity } from '../../shared/issues';
 import { lower, type Context } from './context';
 import type { ChangeRow, IssuesView } from './types';
+import { isIsoDate } from '../../shared/calendar';
+import { plainNumber } from '../../shared/cells';
+import type { Change } from '../../shared/plan';
+import { matchesLabel, matchTab, tabDef } from '../../shared/template';
 
 // ---------------------------------------------------------------------------------------------------
 // Issues and changes
@@ -68,13 +72,25 @@ export function issuesView(ctx: Context, limit: number, allHref: string): Issues
 export function changes(ctx: Context): ChangeRow[] {
   const { l, f } = ctx;
   // The unit of each metric, to show a logged target as its card does (20%, $1,100,000), not as typed (0.2).
-  const units = new Map<string, string>();
-  for (const m of [...ctx.plan.keyResults, ...ctx.plan.kpis])
-    if (!units.has(lower(m.id))) units.set(lower(m.id), m.unit);
-  const shown = (text: string, id: string) => {
-    if (!PLAIN_NUMBER.test(text)) return text || f.none;
-    const unit = units.get(lower(id));
-    return unit === undefined ? f.number(Number(text)) : f.value(Number(text), unit);
+  const unitsOf = (metrics: readonly { id: string; unit: string }[]) => {
+    const out = new Map<string, string>();
+    for (const m of metrics) if (!out.has(lower(m.id))) out.set(lower(m.id), m.unit);
+    return out;
+  };
+  const units = unitsOf(ctx.plan.keyResults);
+  const kpiUnits = unitsOf(ctx.plan.kpis);
+  // As the field holds it: a number (Target, Baseline) in the metric's unit of the tab the change was made on, a
+  // day (Due) as days are written; anything else (an Owner of "2026") as typed.
+  const shown = (text: string, c: Change) => {
+    const tab = matchTab(c.sheet)?.key;
+    const kind = tab ? tabDef(tab).columns.find((col) => matchesLabel(c.field, col.label))?.kind : undefined;
+    const number = kind === 'number' || kind === 'ratio' ? plainNumber(text) : null;
+    if (number !== null) {
+      const unit = (tab === 'kpis' ? kpiUnits : units).get(lower(c.id));
+      return unit === undefined ? f.number(number) : f.value(number, unit);
+    }
+    if (kind === 'date' && isIsoDate(text)) return f.date(text);
+    return text || f.none;
   };
   return [...ctx.plan.changes]
     .sort((a, b) => (a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : b.row - a.row))
@@ -86,11 +102,10 @@ export function changes(ctx: Context): ChangeRow[] {
         where: c.sheet && c.cell ? ctx.p.cellAt(c.sheet, c.cell) : c.sheet || c.cell || f.none,
         id: c.id || f.none,
         field: c.field || f.none,
-        oldValue: shown(c.oldValue, c.id),
-        newValue: shown(c.newValue, c.id),
+        oldValue: shown(c.oldValue, c),
+        newValue: shown(c.newValue, c),
         reason: c.reason || l.noReason,
         reasonMissing: !c.reason,
       };
     });
 }
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
