@@ -107,6 +107,8 @@ describe('report view model: the example plan', () => {
     const kr4 = card(v, 'KR4');
     expect(kr4.headline).toBe('Done on 24 Mar 2026');
     expect(kr4.figure.chart).toBeNull();
+    // A milestone's table says what its 0 and 1 are, not a bar to meet.
+    expect(kr4.figure.table.head[1]).toBe('Planned');
   });
 
   it('chart data: cumulative target path vs cumulative actuals, with the forecast from the last check-in', () => {

@@ -77,12 +77,7 @@ function krTable(
   p: MetricProgress | undefined,
 ): Table {
   const { f, l } = ctx;
-  const head = [
-    l.month,
-    ctx.p.targetPath(kr.type === 'milestone' ? 'threshold' : (kr.type as 'cumulative')),
-    l.actual,
-    ctx.p.forecastLabel(),
-  ];
+  const head = [l.month, ctx.p.targetPath(kr.type), l.actual, ctx.p.forecastLabel()];
   if (chart) {
     const forecastAt = new Map(chart.forecast.slice(1).map((x) => [x.month, x.value]));
     return {

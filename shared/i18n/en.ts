@@ -48,7 +48,13 @@ const reportPhrases: ReportPhrases = {
   wholeTab: (sheet) => `${sheet} (tab)`,
   forecastLabel: () => 'Forecast',
   targetPath: (kind) =>
-    kind === 'cumulative' ? 'Target path' : kind === 'level' ? 'Planned level' : 'Bar to meet',
+    kind === 'cumulative'
+      ? 'Target path'
+      : kind === 'level'
+        ? 'Planned level'
+        : kind === 'milestone'
+          ? 'Planned'
+          : 'Bar to meet',
   milestoneMarker: () => 'Key result due',
   leadBy: (lead) => `Lead: ${lead}`,
   planHasErrors: (n, t) =>

@@ -33,7 +33,7 @@ export interface ReportPhrases {
   cellAt(sheet: string, cell: string): string;
   wholeTab(sheet: string): string;
   forecastLabel(): string;
-  targetPath(kind: 'cumulative' | 'level' | 'threshold'): string;
+  targetPath(kind: 'cumulative' | 'level' | 'threshold' | 'milestone'): string;
   milestoneMarker(): string;
   leadBy(lead: string): string;
   /** On every page of a plan with errors. */

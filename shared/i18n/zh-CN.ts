@@ -1017,7 +1017,14 @@ export const zhCN: Messages = {
       cellAt: (sheet, cell) => `${sheet} · ${cell}`,
       wholeTab: (sheet) => `${sheet}（工作表）`,
       forecastLabel: () => '预测',
-      targetPath: (kind) => (kind === 'cumulative' ? '目标路径' : kind === 'level' ? '计划水平' : '达标线'),
+      targetPath: (kind) =>
+        kind === 'cumulative'
+          ? '目标路径'
+          : kind === 'level'
+            ? '计划水平'
+            : kind === 'milestone'
+              ? '计划'
+              : '达标线',
       milestoneMarker: () => '关键结果截止',
       leadBy: (lead) => `负责人：${lead}`,
       planHasErrors: (_n, t) => `计划中有 ${t} 个错误：在修正之前，以下数字不包含受其影响的部分。`,

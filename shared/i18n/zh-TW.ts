@@ -1021,7 +1021,14 @@ export const zhTW: Messages = {
       cellAt: (sheet, cell) => `${sheet} · ${cell}`,
       wholeTab: (sheet) => `${sheet}（工作表）`,
       forecastLabel: () => '預測',
-      targetPath: (kind) => (kind === 'cumulative' ? '目標路徑' : kind === 'level' ? '計畫水準' : '達標線'),
+      targetPath: (kind) =>
+        kind === 'cumulative'
+          ? '目標路徑'
+          : kind === 'level'
+            ? '計畫水準'
+            : kind === 'milestone'
+              ? '計畫'
+              : '達標線',
       milestoneMarker: () => '關鍵結果截止',
       leadBy: (lead) => `負責人：${lead}`,
       planHasErrors: (_n, t) => `計畫中有 ${t} 個錯誤：在修正之前，以下數字不包含受其影響的部分。`,
