@@ -6,7 +6,7 @@
  *
  * Used by every benchmark (core, report, add-on): `generatePlanWorkbook(10_000)` is a plan with 10,000 key results.
  *
- * `npm run generate-plan -- --key-results N --out plan.xlsx [--lang zh-CN]` writes the plan the report bench reads,
+ * `npm run generate-plan -- --key-results N --out plan.xlsx [--lang zh-CN|zh-TW]` writes the plan the report bench reads,
  * with its Targets tab of formulas as the add-on leaves it, so anyone can time the CLI on it:
  * `time npm run report -- plan.xlsx --out report-1000`.
  */
@@ -23,6 +23,7 @@ import {
   type StrategyFieldKey,
   type Workbook,
 } from '../shared';
+import { createRequire } from 'node:module';
 
 /** The day generated plans are judged on: October's check-ins are in. */
 export const GENERATED_AS_OF = '2026-11-15';
@@ -158,7 +159,8 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
     rows.objectives.push({
       id: objectiveId,
       title: {
-        en: `Objective ${o + 1}: win segment ${o + 1}`,
+        // Numbered as teams number them; the number is a label, which the funnel check leaves out.
+        en: `Objective ${o + 1}: win a new segment`,
         'zh-CN': `目标 ${o + 1}：赢得第 ${o + 1} 个细分市场`,
         'zh-TW': `目标 ${o + 1}：赢得第 ${o + 1} 个细分市场`,
       },
@@ -315,10 +317,30 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
     periodStart: iso(1, 1),
     periodEnd: iso(12, 31),
     currency: 'USD',
-    language: { en: 'en', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-CN' },
+    language: { en: 'en', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW' },
   };
 
-  return planWorkbook(strategy, rows, lang, { date: options.date });
+  const workbook = planWorkbook(strategy, rows, lang, { date: options.date });
+  return lang === 'zh-TW' ? traditional(workbook) : workbook;
+}
+
+/**
+ * The generator's Chinese is written once, in Simplified characters; a Traditional plan is that text through
+ * OpenCC's Simplified → Taiwan table (opencc-js, already a dependency), as a Taiwanese team would type it. The
+ * template's own tab names and headers are Traditional already, and pass through unchanged.
+ */
+function traditional(workbook: Workbook): Workbook {
+  const convert = (
+    createRequire(import.meta.url)('opencc-js/cn2t') as {
+      Converter(options: { from: string; to: string }): (text: string) => string;
+    }
+  ).Converter({ from: 'cn', to: 'tw' });
+  return Object.fromEntries(
+    Object.entries(workbook).map(([name, grid]) => [
+      convert(name),
+      grid.map((row) => row.map((cell) => (typeof cell === 'string' ? convert(cell) : cell))),
+    ]),
+  );
 }
 
 /**
@@ -344,8 +366,8 @@ if (
   const keyResults = Number(value('--key-results'));
   const out = value('--out');
   const lang = (value('--lang') ?? 'en') as Lang;
-  if (!Number.isInteger(keyResults) || keyResults < 1 || !out || (lang !== 'en' && lang !== 'zh-CN')) {
-    console.error('usage: npm run generate-plan -- --key-results N --out plan.xlsx [--lang en|zh-CN]');
+  if (!Number.isInteger(keyResults) || keyResults < 1 || !out || !['en', 'zh-CN', 'zh-TW'].includes(lang)) {
+    console.error('usage: npm run generate-plan -- --key-results N --out plan.xlsx [--lang en|zh-CN|zh-TW]');
     process.exit(2);
   }
   const started = performance.now();

@@ -349,7 +349,9 @@ function numbersIn(text: string): number[] {
     // Joined to a Latin letter (a Chinese title runs words and numbers together: 轉換1,000家 counts), or numbering
     // the title, with words after the mark ("Win 1,000." ends a sentence).
     const label =
-      /[A-Za-z#]$/.test(before) || (ENUMERATOR_BEFORE.test(before) && /^\s*[:.)：]\s*\S/.test(after));
+      /[A-Za-z#]$/.test(before) ||
+      /第\s*$/.test(before) || // an ordinal: 第 4 個細分市場 is the fourth segment, not four
+      (ENUMERATOR_BEFORE.test(before) && /^\s*[:.)：]\s*\S/.test(after));
     if (value > 0 && !YEAR.test(raw) && !label) out.push(value);
   }
   return out;

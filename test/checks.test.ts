@@ -858,6 +858,7 @@ describe('the funnel check reads the numbers an objective counts, not those that
     expect(funnel('Objective 4: convert 10,000 customers in Q3 with v2.0, 2026')).toEqual([]);
     expect(funnel('4. Convert 10,000 customers')).toEqual([]);
     expect(funnel('目標 4：轉換 10,000 位客戶')).toEqual([]);
+    expect(funnel('目標 4：贏得第 4 個細分市場')).toEqual([]); // 第 4: the fourth, not four
     // Once the label's 4 was read as the target: "names 4".
     expect(funnel('Objective 4: a launch that lands')).toEqual([]);
     // A count is still read: after a label, at the end of a sentence, and run together with Chinese words.
