@@ -68,6 +68,28 @@ describe('onEdit change log', () => {
     ]);
   });
 
+  it('logs what splits a target into months: Start, Phasing, Type and Direction', () => {
+    const { run, edit } = withExample();
+    const header = run.ss.getSheetByName('Key Results')!.getRange(1, 1, 1, 14).getValues()[0] as string[];
+    const a1 = (label: string, row: number) => `${String.fromCharCode(65 + header.indexOf(label))}${row}`;
+    edit('Key Results', a1('Phasing', 3), 'ramp-up');
+    edit('Key Results', a1('Start', 3), zonedMidnight('2026-04-01', 'Europe/Berlin'));
+    edit('Key Results', a1('Direction', 4), 'decrease');
+    const rows = valuesOf(run.ss, 'Changes')
+      .slice(-3)
+      .map((r) => r.slice(3, 7));
+    expect(rows).toEqual([
+      ['KR2', 'Phasing', 'even', 'ramp-up'],
+      [
+        'KR2',
+        'Start',
+        zonedMidnight('2026-03-01', 'Europe/Berlin'),
+        zonedMidnight('2026-04-01', 'Europe/Berlin'),
+      ],
+      ['KR3', 'Direction', 'increase', 'decrease'],
+    ]);
+  });
+
   it('ignores other columns, other tabs, header rows and multi-cell edits', () => {
     const { run, edit } = withExample();
     const before = valuesOf(run.ss, 'Changes').length;

@@ -1,6 +1,7 @@
 /**
- * The change log: the onEdit simple trigger appends a row to Changes when the Target, Baseline, Due or Owner cell
- * of a key result or KPI changes (timestamp, sheet, cell, ID, field, old, new); Reason is left for the person.
+ * The change log: the onEdit simple trigger appends a row to Changes when a tracked cell of a key result or KPI
+ * changes (TRACKED_FIELDS: its Target, dates, how it is split, its Owner), with timestamp, sheet, cell, ID, field,
+ * old and new; Reason is left for the person.
  * Only single-cell edits carry e.value / e.oldValue (facts #50), so multi-cell pastes are not logged. Simple
  * triggers run in LIMITED mode with a 30 s limit in all (facts #48, #52): the handler reads the header rows and
  * the edited row only, and never throws (an error goes to the execution log).
@@ -35,10 +36,14 @@ import { errorText } from './action';
 import { ensureSize, isDate, normalizeCell, sheetDate } from './sheets-adapter';
 import { createTemplateTab } from './templates';
 
-/** The fields whose changes leave a trace, per tab (the domain brief: who, when, old, new, why). */
+/**
+ * The fields whose changes leave a trace, per tab (the domain brief: who, when, old, new, why): what a key result
+ * aims at and when, and what splits it into months (Start, Type, Phasing, Direction change every monthly target
+ * as much as the Target does).
+ */
 export const TRACKED_FIELDS: Partial<Record<TabKey, readonly string[]>> = {
-  keyResults: ['target', 'baseline', 'due', 'owner'],
-  kpis: ['target', 'owner'],
+  keyResults: ['target', 'baseline', 'start', 'due', 'type', 'phasing', 'direction', 'owner'],
+  kpis: ['target', 'direction', 'owner'],
 };
 
 function normalizeGrid(values: unknown[][]): Cell[][] {
