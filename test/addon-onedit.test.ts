@@ -90,6 +90,20 @@ describe('onEdit change log', () => {
     ]);
   });
 
+  it('does not log an edit of a second tab of the same kind, which the plan does not read (a translated copy)', () => {
+    const { run } = withExample();
+    const copy = run.ss.insertSheet('關鍵結果', run.ss.getNumSheets());
+    const original = run.ss.getSheetByName('Key Results')!;
+    const grid = original.getDataRange().getValues();
+    copy.getRange(1, 1, grid.length, grid[0].length).setValues(grid);
+    const before = valuesOf(run.ss, 'Changes').length;
+    const cell = copy.getRange('I4');
+    const old = cell.getValue();
+    cell.setValue(0.3);
+    run.project.callAs('LIMITED', 'onEdit', run.emulator.editEvent(cell, old));
+    expect(valuesOf(run.ss, 'Changes')).toHaveLength(before);
+  });
+
   it('ignores other columns, other tabs, header rows and multi-cell edits', () => {
     const { run, edit } = withExample();
     const before = valuesOf(run.ss, 'Changes').length;

@@ -43,6 +43,7 @@ declare namespace GAS {
 
   interface Sheet {
     getName(): string;
+    getSheetId(): number;
     getDataRange(): Range;
     getRange(row: number, column: number, numRows?: number, numColumns?: number): Range;
     getRange(a1Notation: string): Range;

@@ -138,11 +138,18 @@ export function logChange(e: GAS.EditEvent): LoggedChange | null {
   const found = layoutOf(sheet, name, tab.key);
   const row = range.getRow();
   if (!found || row <= found.layout.headerRow) return null;
+  const ss = e.source ?? sheet.getParent();
+  // Of two tabs of the same kind (an English Key Results and a 關鍵結果 copy) the plan reads the leftmost (the
+  // parser's findTabs, a duplicate-tab warning at the other): an edit of the other one changes no target.
+  const sheetId = sheet.getSheetId();
+  for (const other of ss.getSheets()) {
+    if (other.getSheetId() === sheetId) break;
+    if (matchTab(other.getName())?.key === tab.key) return null;
+  }
   const column = range.getColumn();
   const field = Object.entries(found.layout.columns).find(([, c]) => c === column)?.[0];
   if (!field || !tracked.includes(field)) return null;
 
-  const ss = e.source ?? sheet.getParent();
   const timeZone = ss.getSpreadsheetTimeZone() || 'UTC';
   const idColumn = found.layout.columns.id;
   const idCell = idColumn
