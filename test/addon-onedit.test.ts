@@ -24,6 +24,10 @@ function withExample(locale = 'en_US') {
   return { run, edit };
 }
 
+/** The keys of the changes kept in the document properties for later (change-log.ts keepChange). */
+const keptChanges = (run: ReturnType<typeof loadAddon>) =>
+  [...run.emulator.properties.document.keys()].filter((k) => k.startsWith('gtmPyramid.pendingChange.'));
+
 /** The two changes several tests make (KR3's target 0.2 → 0.25, then KR1's), as Changes then holds them. */
 const TWO_CHANGES = [
   ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
@@ -168,8 +172,7 @@ describe('onEdit change log', () => {
     run.ss.insertSheet('Changes').getRange(1, 1, 2, 2).setValues(notes);
     edit('Key Results', 'I4', 0.25);
     expect(valuesOf(run.ss, 'Changes')).toEqual(notes);
-    const kept = () =>
-      [...run.emulator.properties.document.keys()].filter((k) => k.startsWith('gtmPyramid.pendingChange.'));
+    const kept = () => keptChanges(run);
     expect(kept()).toHaveLength(1);
     // The notes tab renamed: the next change creates the log, with the kept change first.
     run.ss.getSheetByName('Changes')!.setName('My notes');
@@ -188,8 +191,7 @@ describe('onEdit change log', () => {
   it('keeps the change when writing to Changes fails (a protected tab, a quota), and writes it with the next one', () => {
     const { run, edit } = withExample();
     const before = valuesOf(run.ss, 'Changes').length;
-    const kept = () =>
-      [...run.emulator.properties.document.keys()].filter((k) => k.startsWith('gtmPyramid.pendingChange.'));
+    const kept = () => keptChanges(run);
     run.emulator.failCall('Range.setValues', 1, 'You are trying to edit a protected cell or object.');
     edit('Key Results', 'I4', 0.25);
     expect(valuesOf(run.ss, 'Changes')).toHaveLength(before);
@@ -209,8 +211,7 @@ describe('onEdit change log', () => {
   it('a kept change the sheet refuses does not block the next ones: each new one is written alone', () => {
     const { run, edit } = withExample();
     const before = valuesOf(run.ss, 'Changes').length;
-    const kept = () =>
-      [...run.emulator.properties.document.keys()].filter((k) => k.startsWith('gtmPyramid.pendingChange.'));
+    const kept = () => keptChanges(run);
     run.emulator.failCall('Range.setValues', 1, 'Service error');
     edit('Key Results', 'I4', 0.25); // kept
     // The next write with the kept change fails too (say it holds what the sheet refuses): the new change alone.
