@@ -264,6 +264,14 @@ describe('report in Chromium', () => {
         .evaluate((el) => getComputedStyle(el).breakInside),
     ).toBe('avoid');
     expect(await page.locator('nav.toc').isVisible()).toBe(false);
+    // Every card fits on the printed page (A4 landscape less 12 mm margins: 1032 × 703 CSS px), so that
+    // break-inside: avoid can keep it whole; three a row, each card was taller than the page.
+    await page.setViewportSize({ width: 1032, height: 703 });
+    const heights = await page
+      .locator('article.card')
+      .evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().height));
+    expect(heights.length).toBe(5);
+    expect(heights.filter((h) => h > 703)).toEqual([]);
     const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     expectClean(problems, dialogs);
