@@ -127,18 +127,21 @@ describe('Insert example plan', () => {
   });
 });
 
+/** The example plan with KR2 on custom phasing, decomposed: the Targets tab and KR2's weights row (1-based). */
+function exampleWithCustomKr2() {
+  const run = loadAddon();
+  run.run('insertExamplePlan');
+  run.ss.getSheetByName('Key Results')!.getRange(3, 12).setValue('custom');
+  expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+  const targets = run.ss.getSheetByName('Targets')!;
+  const weightsRow = valuesOf(run.ss, 'Targets').findIndex((r) => r[0] === 'KR2' && r[1] === 'weights') + 1;
+  expect(weightsRow).toBeGreaterThan(0);
+  return { run, targets, weightsRow };
+}
+
 describe('Decompose targets', () => {
   it('keeps custom weights across rebuilds and uses them', () => {
-    const run = loadAddon();
-    run.run('insertExamplePlan');
-    // KR2 switches to custom phasing: the rebuild adds its weights row.
-    const kr = run.ss.getSheetByName('Key Results')!;
-    kr.getRange(3, 12).setValue('custom');
-    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
-    const targets = run.ss.getSheetByName('Targets')!;
-    const rows = valuesOf(run.ss, 'Targets');
-    const weightsRow = rows.findIndex((r) => r[0] === 'KR2' && r[1] === 'weights') + 1;
-    expect(weightsRow).toBeGreaterThan(0);
+    const { run, targets, weightsRow } = exampleWithCustomKr2();
     // The person types weights for March to December (columns G..P): twice as much in the autumn.
     targets.getRange(weightsRow, 7, 1, 10).setValues([[1, 1, 1, 1, 1, 1, 2, 2, 2, 2]]);
     const second = run.run('decomposeTargets') as ActionResult;
@@ -155,12 +158,7 @@ describe('Decompose targets', () => {
   });
 
   it('names, with their values, the custom weights a rebuild has no cell for: months left out of the period, an ID gone', () => {
-    const run = loadAddon();
-    run.run('insertExamplePlan');
-    run.ss.getSheetByName('Key Results')!.getRange(3, 12).setValue('custom');
-    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
-    const targets = run.ss.getSheetByName('Targets')!;
-    const weightsRow = valuesOf(run.ss, 'Targets').findIndex((r) => r[0] === 'KR2' && r[1] === 'weights') + 1;
+    const { run, targets, weightsRow } = exampleWithCustomKr2();
     // Weights for January to April (columns E..H).
     targets.getRange(weightsRow, 5, 1, 4).setValues([[1, 2, 3, 'x']]);
     // The period now starts in March: January's and February's weights have no column any more.
@@ -276,16 +274,10 @@ describe('Decompose targets', () => {
   });
 
   it('never clears a title typed above the header, nor what is typed where the tab leaves cells blank', () => {
-    const run = loadAddon();
-    run.run('insertExamplePlan');
-    run.ss.getSheetByName('Key Results')!.getRange(3, 12).setValue('custom');
-    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
-    const tab = run.ss.getSheetByName('Targets')!;
-    const rows = valuesOf(run.ss, 'Targets');
-    const header = rows[0] as unknown[];
+    const { run, targets: tab, weightsRow } = exampleWithCustomKr2();
+    const header = valuesOf(run.ss, 'Targets')[0] as unknown[];
     const asOf = header.indexOf(TARGETS_AS_OF.label.en) + 1;
     const status = header.indexOf('Status') + 1;
-    const weightsRow = rows.findIndex((r) => r[0] === 'KR2' && r[1] === 'weights') + 1;
     const letter = (column: number) => tab.getRange(1, column).getA1Notation().replace('1', '');
     // A note under the As of date, and one in the Status cell of a weights row (both blank as generated).
     tab.getRange(4, asOf).setValue('next review 2026-12-15');

@@ -28,6 +28,12 @@ function withExample(locale = 'en_US') {
 const keptChanges = (run: ReturnType<typeof loadAddon>) =>
   [...run.emulator.properties.document.keys()].filter((k) => k.startsWith('gtmPyramid.pendingChange.'));
 
+/** The rows logged since Changes had `before` rows, from Sheet to New value. */
+const loggedSince = (run: ReturnType<typeof loadAddon>, before: number) =>
+  valuesOf(run.ss, 'Changes')
+    .slice(before)
+    .map((r) => r.slice(1, 7));
+
 /** The two changes several tests make (KR3's target 0.2 → 0.25, then KR1's), as Changes then holds them. */
 const TWO_CHANGES = [
   ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
@@ -172,8 +178,7 @@ describe('onEdit change log', () => {
     run.ss.insertSheet('Changes').getRange(1, 1, 2, 2).setValues(notes);
     edit('Key Results', 'I4', 0.25);
     expect(valuesOf(run.ss, 'Changes')).toEqual(notes);
-    const kept = () => keptChanges(run);
-    expect(kept()).toHaveLength(1);
+    expect(keptChanges(run)).toHaveLength(1);
     // The notes tab renamed: the next change creates the log, with the kept change first.
     run.ss.getSheetByName('Changes')!.setName('My notes');
     edit('Key Results', 'I2', 1_100_000);
@@ -185,44 +190,34 @@ describe('onEdit change log', () => {
       ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
       ['Key Results', 'I2', 'KR1', 'Target', 1_000_000, 1_100_000],
     ]);
-    expect(kept()).toEqual([]);
+    expect(keptChanges(run)).toEqual([]);
   });
 
   it('keeps the change when writing to Changes fails (a protected tab, a quota), and writes it with the next one', () => {
     const { run, edit } = withExample();
     const before = valuesOf(run.ss, 'Changes').length;
-    const kept = () => keptChanges(run);
     run.emulator.failCall('Range.setValues', 1, 'You are trying to edit a protected cell or object.');
     edit('Key Results', 'I4', 0.25);
     expect(valuesOf(run.ss, 'Changes')).toHaveLength(before);
-    expect(kept()).toHaveLength(1);
+    expect(keptChanges(run)).toHaveLength(1);
     expect(run.emulator.logs.map((l) => l.message)).toContainEqual(
       expect.stringContaining('the change log could not be written (You are trying to edit a protected cell'),
     );
     edit('Key Results', 'I2', 1_100_000);
-    expect(
-      valuesOf(run.ss, 'Changes')
-        .slice(before)
-        .map((r) => r.slice(1, 7)),
-    ).toEqual(TWO_CHANGES);
-    expect(kept()).toEqual([]);
+    expect(loggedSince(run, before)).toEqual(TWO_CHANGES);
+    expect(keptChanges(run)).toEqual([]);
   });
 
   it('a kept change the sheet refuses does not block the next ones: each new one is written alone', () => {
     const { run, edit } = withExample();
     const before = valuesOf(run.ss, 'Changes').length;
-    const kept = () => keptChanges(run);
     run.emulator.failCall('Range.setValues', 1, 'Service error');
     edit('Key Results', 'I4', 0.25); // kept
     // The next write with the kept change fails too (say it holds what the sheet refuses): the new change alone.
     run.emulator.failCall('Range.setValues', 1, 'Service error');
     edit('Key Results', 'I2', 1_100_000);
-    expect(
-      valuesOf(run.ss, 'Changes')
-        .slice(before)
-        .map((r) => r.slice(1, 7)),
-    ).toEqual([TWO_CHANGES[1]]);
-    expect(kept()).toHaveLength(1);
+    expect(loggedSince(run, before)).toEqual([TWO_CHANGES[1]]);
+    expect(keptChanges(run)).toHaveLength(1);
   });
 
   it('writes a changed Due as a day, shown as one', () => {
@@ -247,11 +242,7 @@ describe('onEdit change log', () => {
     // Named as the log names it again: the kept change is written, with every value.
     changes.getRange(1, oldValue).setValue('Old value');
     edit('Key Results', 'I2', 1_100_000);
-    expect(
-      valuesOf(run.ss, 'Changes')
-        .slice(before)
-        .map((r) => r.slice(1, 7)),
-    ).toEqual(TWO_CHANGES);
+    expect(loggedSince(run, before)).toEqual(TWO_CHANGES);
   });
 
   it('keeps the change when the lock is busy, writes nothing to the sheet, and writes it first at the next change', () => {

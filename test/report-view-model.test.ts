@@ -13,7 +13,7 @@ import {
   type ViewOptions,
 } from '../report/view-model';
 import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
-import { addRow, cloneWorkbook, colOf, rowOf } from './helpers/edit';
+import { addRow, cloneWorkbook, colOf, rowOf, setCell } from './helpers/edit';
 import { exampleGrid, header, tabName } from './helpers/report';
 import { utcDate } from '../report/write-xlsx';
 
@@ -516,13 +516,13 @@ describe('report view model: owners typed in the other script', () => {
   });
 
   it('a department the Departments tab does not list is titled by its most used spelling, not its first', () => {
+    const owned = (wb: Workbook, lang: Lang, tab: 'objectives' | 'keyResults', owners: Record<string, string>) => {
+      for (const [id, owner] of Object.entries(owners))
+        setCell(wb, tabName(tab, lang), id, header(tab, 'owner', lang), owner);
+    };
     const wb = exampleGrid('zh-TW');
-    const krs = wb[tabName('keyResults', 'zh-TW')];
-    const owner = colOf(krs, header('keyResults', 'owner', 'zh-TW'));
     // One key result typed in Simplified characters above two in Traditional: the plan's department is 財務部.
-    krs[rowOf(krs, 'KR1')][owner] = '财务部';
-    krs[rowOf(krs, 'KR2')][owner] = '財務部';
-    krs[rowOf(krs, 'KR3')][owner] = '財務部';
+    owned(wb, 'zh-TW', 'keyResults', { KR1: '财务部', KR2: '財務部', KR3: '財務部' });
     const { progress } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF, timeZone: 'UTC' });
     expect(Object.keys(progress.departments)).toContain('財務部');
     expect(Object.keys(progress.departments)).not.toContain('财务部');
@@ -535,18 +535,12 @@ describe('report view model: owners typed in the other script', () => {
     expect(page?.cards.map((c) => c.id).sort()).toEqual(['KR1', 'KR2', 'KR3']);
     // Spellings used as often: the one met first reading the tabs in order (Objectives before Key Results).
     const tie = exampleGrid('en');
-    const objectives = tie[tabName('objectives', 'en')];
-    const objectiveOwner = colOf(objectives, header('objectives', 'owner', 'en'));
-    objectives[rowOf(objectives, 'O1')][objectiveOwner] = 'FINANCE';
-    const tieKrs = tie[tabName('keyResults', 'en')];
-    const tieOwner = colOf(tieKrs, header('keyResults', 'owner', 'en'));
-    tieKrs[rowOf(tieKrs, 'KR1')][tieOwner] = 'Finance';
-    tieKrs[rowOf(tieKrs, 'KR2')][tieOwner] = 'Finance';
-    tieKrs[rowOf(tieKrs, 'KR3')][tieOwner] = 'FINANCE'; // twice each; FINANCE is on Objectives too
+    owned(tie, 'en', 'objectives', { O1: 'FINANCE' });
+    // Twice each; FINANCE is on Objectives too.
+    owned(tie, 'en', 'keyResults', { KR1: 'Finance', KR2: 'Finance', KR3: 'FINANCE' });
     expect(view(tie).company.departments.map((d) => d.name)).toContain('FINANCE');
     // A listed department keeps the Departments tab's spelling, however its rows spell it.
-    krs[rowOf(krs, 'KR4')][owner] = '研发';
-    krs[rowOf(krs, 'KR5')][owner] = '研发';
+    owned(wb, 'zh-TW', 'keyResults', { KR4: '研发', KR5: '研发' });
     expect(view(wb).company.departments.map((d) => d.name)).toContain('研發');
   });
 });
