@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateToIso, dayFigure, type Lang } from '../shared';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { brokenPlan, HOSTILE_OWNER, HOSTILE_TITLE } from '../sandbox/plans';
+import { generatePlanWorkbook } from '../bench/generate-plan';
 import {
   blockExternalRequests,
   collectPageProblems,
@@ -319,6 +320,18 @@ describe('the sidebar on a broken plan', () => {
     expect(await focused()).toMatchObject({ tag: 'BUTTON', text: '简体' });
     await page.keyboard.press('Tab');
     expect(await focused()).toMatchObject({ tag: 'BUTTON', text: '繁體' });
+    // Then the jump list: one button per tab with issues.
+    for (const [sheet, count] of await sidebar
+      .locator('.group .group-title')
+      .evaluateAll((titles) =>
+        titles.map((t) => [
+          t.querySelector('.tab-name')!.textContent,
+          t.querySelector('.group-count')!.textContent,
+        ]),
+      )) {
+      await page.keyboard.press('Tab');
+      expect(await focused()).toMatchObject({ tag: 'BUTTON', text: `${sheet}${count}`, outline: 'solid' });
+    }
     await page.keyboard.press('Tab');
     const first = (await listed(sidebar)).find((i) => i.a1)!;
     expect(await focused()).toMatchObject({
@@ -431,5 +444,105 @@ describe('the sidebar when things go wrong or take time', () => {
     await expect(sidebar.locator('#status').textContent()).resolves.toMatch(/^Check finished/);
     expect(problems.summary()).toBe('');
     await page.close();
+  });
+});
+
+describe('the sidebar on a plan with hundreds of issues', () => {
+  let sandbox: Sandbox;
+  let opened: Opened;
+  beforeAll(async () => {
+    // A generated plan of 1,000 key results: over 50 issues on Key Results and on Actuals.
+    sandbox = await startSandbox({
+      port: 0,
+      workbook: generatePlanWorkbook(1_000),
+      planName: 'a large plan',
+    });
+    opened = await open(sandbox);
+  });
+  afterAll(async () => {
+    await opened?.page.close();
+    await sandbox?.close();
+  });
+
+  const focused = (sidebar: FrameLocator) =>
+    sidebar.locator('body').evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { tag: el.tagName, id: el.id, text: el.textContent, code: el.dataset.code ?? '' };
+    });
+
+  it('lists the first 50 issues of each tab, and a jump list leads to each tab from the keyboard', async () => {
+    const { page, sidebar } = opened;
+    const expected = sharedIssues(sandbox.ss, dateToIso(new Date(), 'Etc/UTC')!);
+    const perTab = new Map<string, number>();
+    for (const i of expected) perTab.set(i.sheet, (perTab.get(i.sheet) ?? 0) + 1);
+    const large = [...perTab].filter(([, n]) => n > 50);
+    expect(large.length).toBeGreaterThanOrEqual(2);
+
+    // The jump list names every tab with issues, with its count, in the groups' order.
+    const jumps = await sidebar
+      .locator('nav.jump button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => [
+          b.querySelector('.tab-name')!.textContent,
+          b.querySelector('.group-count')!.textContent,
+        ]),
+      );
+    const groups = await sidebar.locator('.group .tab-name').allTextContents();
+    expect(jumps).toEqual(groups.map((sheet) => [sheet, String(perTab.get(sheet))]));
+    await opened.page
+      .locator('.sidebar-frame')
+      .screenshot({ path: path.join(SHOTS, 'sidebar-large-plan.png') });
+    await expect(sidebar.locator('nav.jump').getAttribute('aria-label')).resolves.toBe(
+      'Go to the issues of a tab',
+    );
+    for (const [sheet, count] of large) {
+      const group = sidebar.locator('section.group', {
+        has: sidebar.locator(`.tab-name:text-is("${sheet}")`),
+      });
+      await expect(group.locator('li.issue').count()).resolves.toBe(50);
+      await expect(group.locator('button.show-more').textContent()).resolves.toBe(
+        `Show the other ${count - 50} on ${sheet}`,
+      );
+    }
+
+    // Enter on the second tab's jump button puts the focus on that tab's heading; Tab then reaches its first issue.
+    const second = groups[1];
+    await sidebar.locator('nav.jump button').nth(1).focus();
+    await page.keyboard.press('Enter');
+    expect(await focused(sidebar)).toMatchObject({ tag: 'H2', text: `${second}${perTab.get(second)}` });
+    await page.keyboard.press('Tab');
+    const firstOfSecond = expected.find((i) => i.sheet === second && i.a1);
+    expect(await focused(sidebar)).toMatchObject({ tag: 'BUTTON', text: `Go to cell ${firstOfSecond!.a1}` });
+  });
+
+  it('"Show the other N" lists the rest of that tab, moves the focus to the first of them, and keeps them listed', async () => {
+    const { page, sidebar } = opened;
+    const groups = await sidebar.locator('.group .tab-name').allTextContents();
+    let pressed = 0;
+    for (const sheet of groups) {
+      const group = sidebar.locator('section.group', {
+        has: sidebar.locator(`.tab-name:text-is("${sheet}")`),
+      });
+      const more = group.locator('button.show-more');
+      if ((await more.count()) === 0) continue;
+      await more.focus();
+      await page.keyboard.press('Enter');
+      pressed++;
+      await expect(more.count()).resolves.toBe(0);
+      const fifty = group.locator('li.issue').nth(50);
+      expect(await focused(sidebar)).toMatchObject({
+        tag: 'LI',
+        code: (await fifty.getAttribute('data-code'))!,
+      });
+    }
+    expect(pressed).toBeGreaterThanOrEqual(2);
+    // Every issue is now listed, each once, as shared/ words it.
+    expectSameAsShared(sandbox, await listed(sidebar), 'en');
+    // Checking again keeps them listed.
+    await sidebar.locator('#check').click();
+    await idle(sidebar);
+    await expect(sidebar.locator('button.show-more').count()).resolves.toBe(0);
+    expectSameAsShared(sandbox, await listed(sidebar), 'en');
+    expect(opened.problems.summary()).toBe('');
   });
 });

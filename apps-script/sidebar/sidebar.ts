@@ -61,7 +61,17 @@ const state: {
   check: PlanCheck | null;
   /** Bumped per check request, so a late answer to an older one is dropped. */
   request: number;
-} = { lang: initialLang(), langChosen: false, busy: false, check: null, request: 0 };
+  /** Tabs whose every issue the person asked to see (kept across checks). */
+  expanded: Set<string>;
+} = { lang: initialLang(), langChosen: false, busy: false, check: null, request: 0, expanded: new Set() };
+
+/**
+ * How many issues of one tab are listed before a "Show the other N" button. A plan of thousands of rows can have
+ * hundreds of issues on one tab (1,510 on a generated plan of 10,000 key results), each with two buttons: listed
+ * in full, a keyboard user would press Tab a thousand times to reach the next tab's. Errors come first in each
+ * tab, so what is listed is what matters most.
+ */
+const ISSUES_LISTED_PER_TAB = 50;
 
 function initialLang(): Lang {
   return langFromLocale(navigator.language || '');
@@ -215,7 +225,33 @@ function render(): void {
     issues.append(el('p', 'no-issues', say('noIssues')));
     return;
   }
+  if (check.groups.length > 1) issues.append(renderJumpList(check.groups));
   check.groups.forEach((group, index) => issues.append(renderGroup(group, index)));
+}
+
+/** One button per tab with issues, to reach a tab's issues without going through every issue before them. */
+function renderJumpList(groups: IssueGroup[]): HTMLElement {
+  const nav = el('nav', 'jump');
+  nav.setAttribute('aria-label', say('jumpTo'));
+  const list = el('ul', 'jump-list');
+  groups.forEach((group, index) => {
+    const button = el('button', 'secondary jump-button');
+    button.type = 'button';
+    button.append(
+      el('span', 'tab-name', group.sheet),
+      el('span', 'group-count', String(group.issues.length)),
+    );
+    button.addEventListener('click', () => {
+      const title = byId(`group-${index}`);
+      title.scrollIntoView({ block: 'start' });
+      title.focus();
+    });
+    const item = el('li');
+    item.append(button);
+    list.append(item);
+  });
+  nav.append(list);
+  return nav;
 }
 
 function renderGroup(group: IssueGroup, index: number): HTMLElement {
@@ -224,12 +260,33 @@ function renderGroup(group: IssueGroup, index: number): HTMLElement {
   section.setAttribute('aria-labelledby', titleId);
   const title = el('h2', 'group-title');
   title.id = titleId;
+  title.tabIndex = -1; // the jump list moves the focus here
   title.append(el('span', 'tab-name', group.sheet));
   if (!group.present) title.append(el('span', 'tab-missing', say('tabMissing')));
   title.append(el('span', 'group-count', String(group.issues.length)));
   const list = el('ul', 'issue-list');
-  for (const issue of group.issues) list.append(renderIssue(issue));
+  const listed = state.expanded.has(group.sheet) ? group.issues.length : ISSUES_LISTED_PER_TAB;
+  for (const issue of group.issues.slice(0, listed)) list.append(renderIssue(issue));
   section.append(title, list);
+  const rest = group.issues.slice(listed);
+  if (rest.length) {
+    const more = el(
+      'button',
+      'secondary show-more',
+      say('showMore', { count: rest.length, sheet: group.sheet }),
+    );
+    more.type = 'button';
+    more.addEventListener('click', () => {
+      state.expanded.add(group.sheet);
+      const items = rest.map(renderIssue);
+      list.append(...items);
+      more.remove();
+      // The button is gone: the focus goes to the first issue it brought, where the person was reading on.
+      items[0].tabIndex = -1;
+      items[0].focus();
+    });
+    section.append(more);
+  }
   return section;
 }
 

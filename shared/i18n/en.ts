@@ -1310,6 +1310,8 @@ export const en = {
     done: 'Check finished. Errors: {errors}, warnings: {warnings}, tips: {tips}.',
     noIssues: 'No problems found: the plan is ready for the review.',
     tabMissing: 'tab missing',
+    jumpTo: 'Go to the issues of a tab',
+    showMore: 'Show the other {count} on {sheet}',
     goTo: 'Go to cell {cell}',
     goToLabel: 'Go to cell {cell} on {sheet}',
     fix: 'Fix: ',

@@ -1232,6 +1232,8 @@ export const zhCN: Messages = {
     done: '检查完成：{errors} 个错误、{warnings} 个警告、{tips} 条提示。',
     noIssues: '未发现问题：计划已可用于复盘。',
     tabMissing: '缺少工作表',
+    jumpTo: '转到某个工作表的问题',
+    showMore: '显示“{sheet}”的其余 {count} 个问题',
     goTo: '转到单元格 {cell}',
     goToLabel: '转到“{sheet}”的单元格 {cell}',
     fix: '修改方法：',

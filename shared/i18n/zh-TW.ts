@@ -1236,6 +1236,8 @@ export const zhTW: Messages = {
     done: '檢查完成：{errors} 個錯誤、{warnings} 個警告、{tips} 則提示。',
     noIssues: '未發現問題：計畫已可用於檢討。',
     tabMissing: '缺少工作表',
+    jumpTo: '前往某個工作表的問題',
+    showMore: '顯示「{sheet}」的其餘 {count} 個問題',
     goTo: '前往儲存格 {cell}',
     goToLabel: '前往「{sheet}」的儲存格 {cell}',
     fix: '修改方法：',
