@@ -1,6 +1,7 @@
 /**
  * The onEdit simple trigger logs changed targets to Changes. Edits are simulated as Sheets does them: the cell
  * changes first, then onEdit(e) runs in LIMITED mode with e.value / e.oldValue for a single cell (facts #50).
+ * An edit of several cells logs its tracked cells with an old value "not known", or one row when it is large.
  * A busy lock keeps the change for later instead of writing without it; a missing Changes tab is created without
  * moving the person; a cleared cell's odd e.value counts as blank.
  */
@@ -29,10 +30,17 @@ const keptChanges = (run: ReturnType<typeof loadAddon>) =>
   [...run.emulator.properties.document.keys()].filter((k) => k.startsWith('gtmPyramid.pendingChange.'));
 
 /** The rows logged since Changes had `before` rows, from Sheet to New value. */
-const loggedSince = (run: ReturnType<typeof loadAddon>, before: number) =>
-  valuesOf(run.ss, 'Changes')
+const loggedSince = (run: ReturnType<typeof loadAddon>, before: number, changes = 'Changes') =>
+  valuesOf(run.ss, changes)
     .slice(before)
     .map((r) => r.slice(1, 7));
+
+/** A paste (or fill, or sort) over several cells: the cells change, then onEdit runs with no value or old value. */
+function paste(run: ReturnType<typeof loadAddon>, sheet: string, a1: string, values: unknown[][]) {
+  const range = run.ss.getSheetByName(sheet)!.getRange(a1);
+  range.setValues(values);
+  run.project.callAs('LIMITED', 'onEdit', run.emulator.editEvent(range));
+}
 
 /** The two changes several tests make (KR3's target 0.2 → 0.25, then KR1's), as Changes then holds them. */
 const TWO_CHANGES = [
@@ -114,16 +122,94 @@ describe('onEdit change log', () => {
     expect(valuesOf(run.ss, 'Changes')).toHaveLength(before);
   });
 
-  it('ignores other columns, other tabs, header rows and multi-cell edits', () => {
+  it('ignores other columns, other tabs, header rows, and pastes over untracked cells only', () => {
     const { run, edit } = withExample();
     const before = valuesOf(run.ss, 'Changes').length;
     edit('Key Results', 'C2', 'A new title');
     edit('Objectives', 'B2', 'A new objective');
     edit('Key Results', 'I1', 'Target');
-    const block = run.ss.getSheetByName('Key Results')!.getRange('I2:I3');
-    block.setValues([[1], [2]]);
-    run.project.callAs('LIMITED', 'onEdit', run.emulator.editEvent(block));
+    paste(run, 'Key Results', 'B2:C3', [
+      ['O2', 'A title'],
+      ['O2', 'Another title'],
+    ]);
     expect(valuesOf(run.ss, 'Changes')).toHaveLength(before);
+  });
+
+  it('logs each tracked cell of a paste over several cells, with its new value and an old value "not known"', () => {
+    const { run } = withExample();
+    const before = valuesOf(run.ss, 'Changes').length;
+    // Sheets gives no old values for an edit of several cells (e.oldValue is for one cell only, facts #50).
+    const notKnown = 'not known: several cells were changed at once (a paste, a fill, a sort)';
+    // Title, Owner, Type, Unit, Direction, Baseline, Target of KR1 and KR2: their tracked cells only.
+    const rows = run.ss.getSheetByName('Key Results')!.getRange('C2:I3').getValues();
+    rows[0][1] = 'Marketing';
+    rows[1][6] = 60_000;
+    paste(run, 'Key Results', 'C2:I3', rows);
+    expect(loggedSince(run, before)).toEqual([
+      ['Key Results', 'D2', 'KR1', 'Owner', notKnown, 'Marketing'],
+      ['Key Results', 'E2', 'KR1', 'Type', notKnown, 'cumulative'],
+      ['Key Results', 'G2', 'KR1', 'Direction', notKnown, 'increase'],
+      ['Key Results', 'H2', 'KR1', 'Baseline', notKnown, 0],
+      ['Key Results', 'I2', 'KR1', 'Target', notKnown, 1_000_000],
+      ['Key Results', 'D3', 'KR2', 'Owner', notKnown, 'Marketing'],
+      ['Key Results', 'E3', 'KR2', 'Type', notKnown, 'cumulative'],
+      ['Key Results', 'G3', 'KR2', 'Direction', notKnown, 'increase'],
+      ['Key Results', 'H3', 'KR2', 'Baseline', notKnown, 0],
+      ['Key Results', 'I3', 'KR2', 'Target', notKnown, 60_000],
+    ]);
+    // A row without an ID (being typed in) has nothing to trace yet.
+    const sheet = run.ss.getSheetByName('Key Results')!;
+    const next = sheet.getLastRow() + 1;
+    paste(run, 'Key Results', `I${next - 1}:I${next}`, [[0.3], [5]]);
+    expect(loggedSince(run, before + 10)).toEqual([
+      ['Key Results', `I${next - 1}`, sheet.getRange(next - 1, 1).getValue(), 'Target', notKnown, 0.3],
+    ]);
+  });
+
+  it('logs a paste, fill or sort over more than 10 tracked cells as one row that names the cells, IDs and fields', () => {
+    const { run } = withExample('zh_TW');
+    const name = '關鍵結果';
+    const sheet = run.ss.getSheetByName(name)!;
+    const last = sheet.getLastRow();
+    const ids = sheet
+      .getRange(2, 1, last - 1, 1)
+      .getValues()
+      .map((r) => r[0]);
+    const header = sheet.getRange(1, 1, 1, 11).getValues()[0];
+    const changes = run.ss
+      .getSheets()
+      .find((s) => /變更/.test(s.getName()))!
+      .getName();
+    const before = valuesOf(run.ss, changes).length;
+    const block = sheet.getRange(`H2:K${last}`).getValues();
+    paste(run, name, `H2:K${last}`, block);
+    expect(loggedSince(run, before, changes)).toEqual([
+      [
+        name,
+        `H2:K${last}`,
+        ids.join(', '),
+        header.slice(7, 11).join(', '),
+        '未知：一次修改了多個儲存格（貼上、填入或排序）',
+        `${ids.length * 4} 個值：請查看「檔案 › 版本記錄」`,
+      ],
+    ]);
+  });
+
+  it('keeps the changes of a paste in their order when the lock is busy, and writes them in that order later', () => {
+    const { run, edit } = withExample();
+    const before = valuesOf(run.ss, 'Changes').length;
+    run.emulator.setLockContention(true);
+    paste(run, 'Key Results', 'I2:I4', [[1], [2], [3]]);
+    expect(keptChanges(run)).toHaveLength(3);
+    run.emulator.setLockContention(false);
+    edit('Key Results', 'I5', 4);
+    expect(loggedSince(run, before).map((r) => [r[1], r[5]])).toEqual([
+      ['I2', 1],
+      ['I3', 2],
+      ['I4', 3],
+      ['I5', 4],
+    ]);
+    expect(keptChanges(run)).toEqual([]);
   });
 
   it('creates Changes in the plan language when it is missing', () => {

@@ -2,7 +2,9 @@
  * The change log: the onEdit simple trigger appends a row to Changes when a tracked cell of a key result or KPI
  * changes (TRACKED_FIELDS: its Target, dates, how it is split, its Owner), with timestamp, sheet, cell, ID, field,
  * old and new; Reason is left for the person.
- * Only single-cell edits carry e.value / e.oldValue (facts #50), so multi-cell pastes are not logged. Simple
+ * Only single-cell edits carry e.value / e.oldValue (facts #50): an edit of several cells at once (a paste, a fill,
+ * a sort) is logged with its new values and an old value "not known", or as one row when it touches more than
+ * CELLS_LOGGED_ONE_BY_ONE tracked cells. Simple
  * triggers run in LIMITED mode with a 30 s limit in all (facts #48, #52): the handler reads the header rows and
  * the edited row only, and never throws (an error goes to the execution log).
  *
@@ -18,7 +20,15 @@
  *   that is not a plain value counts as blank, and the cell itself then gives the new value.
  */
 import { dateToIso, isIsoDate, serialToIso } from '../../shared/calendar';
-import { cellText, isBlank, plainNumber, readDate, textCell, type Cell } from '../../shared/cells';
+import {
+  cellText,
+  columnLetter,
+  isBlank,
+  plainNumber,
+  readDate,
+  textCell,
+  type Cell,
+} from '../../shared/cells';
 import { HEADER_SEARCH_ROWS, parsePlan } from '../../shared/parse';
 import type { SheetLayout } from '../../shared/plan';
 import {
@@ -33,6 +43,7 @@ import {
 } from '../../shared/template';
 import { LANGS } from '../../shared/i18n';
 import { errorText } from './action';
+import { t } from './i18n';
 import { ensureSize, isDate, normalizeCell, sheetDate } from './sheets-adapter';
 import { createTemplateTab } from './templates';
 
@@ -124,76 +135,154 @@ export interface LoggedChange {
   kind?: 'number' | 'date';
 }
 
-/** Logs the edit when it is one we track; returns what was logged (or null). */
-export function logChange(e: GAS.EditEvent): LoggedChange | null {
+/**
+ * An edit of several cells at once (a paste, a fill, a sort) logs each tracked cell of it, up to this many; beyond,
+ * one row says which cells, IDs and fields it touched. Sheets gives no old values for such an edit (e.oldValue is
+ * for a single cell only, facts #50), so each of those rows says the old value is not known: a sort or a fill of a
+ * whole table would otherwise add hundreds of such rows, each "without a reason", to a log leadership reads.
+ */
+export const CELLS_LOGGED_ONE_BY_ONE = 10;
+/** How many IDs a row for a large edit names before "…". */
+const IDS_NAMED = 10;
+
+/** Logs the edit when it touches cells we track; returns what was logged (nothing: an empty list). */
+export function logChange(e: GAS.EditEvent): LoggedChange[] {
   const range = e?.range;
-  if (!range) return null;
-  if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) return null;
+  if (!range) return [];
   const sheet = range.getSheet();
   const name = sheet.getName();
   const tab = matchTab(name);
   const tracked = tab ? TRACKED_FIELDS[tab.key] : undefined;
-  if (!tab || !tracked) return null;
+  if (!tab || !tracked) return [];
 
   const found = layoutOf(sheet, name, tab.key);
-  const row = range.getRow();
-  if (!found || row <= found.layout.headerRow) return null;
+  if (!found) return [];
+  const firstRow = Math.max(range.getRow(), found.layout.headerRow + 1);
+  const lastRow = Math.min(
+    range.getRow() + range.getNumRows() - 1,
+    Math.max(sheet.getLastRow(), range.getRow()),
+  );
+  if (firstRow > lastRow) return [];
+  const firstColumn = range.getColumn();
+  const lastColumn = firstColumn + range.getNumColumns() - 1;
+  const fields = Object.entries(found.layout.columns)
+    .filter(([key, c]) => tracked.includes(key) && c >= firstColumn && c <= lastColumn)
+    .sort((a, b) => a[1] - b[1]);
+  if (fields.length === 0) return [];
   const ss = e.source ?? sheet.getParent();
   // Of two tabs of the same kind (an English Key Results and a 關鍵結果 copy) the plan reads the leftmost (the
   // parser's findTabs, a duplicate-tab warning at the other): an edit of the other one changes no target.
   const sheetId = sheet.getSheetId();
   for (const other of ss.getSheets()) {
     if (other.getSheetId() === sheetId) break;
-    if (matchTab(other.getName())?.key === tab.key) return null;
+    if (matchTab(other.getName())?.key === tab.key) return [];
   }
-  const column = range.getColumn();
-  const field = Object.entries(found.layout.columns).find(([, c]) => c === column)?.[0];
-  if (!field || !tracked.includes(field)) return null;
 
   const timeZone = ss.getSpreadsheetTimeZone() || 'UTC';
+  const lang = logLanguage(ss, name, tab.label);
+  const label = (field: string, column: number) =>
+    cellText(found.head[found.layout.headerRow - 1][column - 1]) || columnDef(tab.key, field).label[lang];
+  const kindOf = (field: string): Pick<LoggedChange, 'kind'> => {
+    const kind = columnDef(tab.key, field).kind;
+    return kind === 'date'
+      ? { kind: 'date' }
+      : kind === 'number' || kind === 'ratio'
+        ? { kind: 'number' }
+        : {};
+  };
+  // The IDs of the edited rows: from the header rows already read, or in one call.
   const idColumn = found.layout.columns.id;
-  const idCell = idColumn
-    ? row <= found.head.length
-      ? found.head[row - 1][idColumn - 1]
-      : sheet.getRange(row, idColumn).getValue()
-    : '';
-  const id = cellText(normalizeCell(idCell), timeZone);
-  if (!id) return null; // a row being typed in: nothing to trace yet
-  const isDateField = columnDef(tab.key, field).kind === 'date';
-  // A cleared cell's e.value may be missing or an object (facts #50): then the cell itself gives the new value.
-  const given = eventCell(e.value);
-  const oldValue = logText(eventCell(e.oldValue), isDateField, timeZone);
-  const newValue = logText(
-    given === undefined || isBlank(given) ? range.getValue() : given,
-    isDateField,
-    timeZone,
-  );
-  if (oldValue === newValue) return null;
+  const rows = lastRow - firstRow + 1;
+  const idCells: unknown[] = !idColumn
+    ? []
+    : lastRow <= found.head.length
+      ? found.head.slice(firstRow - 1, lastRow).map((row) => row[idColumn - 1])
+      : sheet
+          .getRange(firstRow, idColumn, rows, 1)
+          .getValues()
+          .map((row) => row[0]);
+  const idAt = (row: number) => cellText(normalizeCell(idCells[row - firstRow]), timeZone);
 
-  // The language the tab is named in (the spreadsheet's own when its name fits several, as 'KPI' does).
+  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  if (single) {
+    const [field, column] = fields[0];
+    const id = idAt(firstRow);
+    if (!id) return []; // a row being typed in: nothing to trace yet
+    const isDateField = columnDef(tab.key, field).kind === 'date';
+    // A cleared cell's e.value may be missing or an object (facts #50): then the cell itself gives the new value.
+    const given = eventCell(e.value);
+    const oldValue = logText(eventCell(e.oldValue), isDateField, timeZone);
+    const newValue = logText(
+      given === undefined || isBlank(given) ? range.getValue() : given,
+      isDateField,
+      timeZone,
+    );
+    if (oldValue === newValue) return [];
+    const change: LoggedChange = {
+      sheet: name,
+      cell: range.getA1Notation(),
+      id,
+      field: label(field, column),
+      oldValue,
+      newValue,
+      ...kindOf(field),
+    };
+    appendChanges(ss, lang, [change], timeZone);
+    return [change];
+  }
+
+  // Several cells at once: the tracked cells of rows with an ID, with their values as they are now.
+  const span = fields[fields.length - 1][1] - fields[0][1] + 1;
+  const values = sheet.getRange(firstRow, fields[0][1], rows, span).getValues();
+  const notKnown = t('changeLogOldNotKnown', lang);
+  const changes: LoggedChange[] = [];
+  const ids: string[] = [];
+  for (let r = firstRow; r <= lastRow; r++) {
+    const id = idAt(r);
+    if (!id) continue;
+    ids.push(id);
+    for (const [field, column] of fields) {
+      const value = normalizeCell(values[r - firstRow][column - fields[0][1]]);
+      changes.push({
+        sheet: name,
+        cell: `${columnLetter(column)}${r}`,
+        id,
+        field: label(field, column),
+        oldValue: notKnown,
+        newValue: logText(value, columnDef(tab.key, field).kind === 'date', timeZone),
+        ...kindOf(field),
+      });
+    }
+  }
+  if (changes.length === 0) return [];
+  const logged =
+    changes.length <= CELLS_LOGGED_ONE_BY_ONE
+      ? changes
+      : [
+          {
+            sheet: name,
+            cell: range.getA1Notation(),
+            id:
+              ids.length > IDS_NAMED
+                ? `${ids.slice(0, IDS_NAMED).join(', ')}, … (${ids.length})`
+                : ids.join(', '),
+            field: fields.map(([field, column]) => label(field, column)).join(', '),
+            oldValue: notKnown,
+            newValue: t('changeLogValues', lang, { count: changes.length }),
+          },
+        ];
+  appendChanges(ss, lang, logged, timeZone);
+  return logged;
+}
+
+/** The language the log is written in: the one the edited tab is named in (the spreadsheet's own when its name
+ * fits several, as 'KPI' does). */
+function logLanguage(ss: GAS.Spreadsheet, name: string, label: Record<Lang, string>): Lang {
   const localeLang = langFromLocale(ss.getSpreadsheetLocale());
-  const named = LANGS.filter((l) => normalizeHeader(name) === normalizeHeader(tab.label[l]));
+  const named = LANGS.filter((l) => normalizeHeader(name) === normalizeHeader(label[l]));
   // Named alike in both Chinese scripts ('KPI'): the other tabs tell which (關鍵結果 is Traditional).
   const traditional = named.includes('zh-TW') && ss.getSheets().some((s) => hasTraditional(s.getName()));
-  const lang: Lang =
-    named.length === 0 || named.includes(localeLang) ? localeLang : traditional ? 'zh-TW' : named[0];
-  const header = found.head[found.layout.headerRow - 1][column - 1];
-  const kind = columnDef(tab.key, field).kind;
-  const change: LoggedChange = {
-    sheet: name,
-    cell: range.getA1Notation(),
-    id,
-    field: cellText(header) || columnDef(tab.key, field).label[lang],
-    oldValue,
-    newValue,
-    ...(isDateField
-      ? { kind: 'date' as const }
-      : kind === 'number' || kind === 'ratio'
-        ? { kind: 'number' as const }
-        : {}),
-  };
-  appendChange(ss, lang, change, timeZone);
-  return change;
+  return named.length === 0 || named.includes(localeLang) ? localeLang : traditional ? 'zh-TW' : named[0];
 }
 
 /**
@@ -216,18 +305,19 @@ interface TimedChange {
   change: LoggedChange;
 }
 
-/** Writes the change to Changes under the document lock, or keeps it in the document properties. */
-function appendChange(
+/** Writes the changes to Changes under the document lock, or keeps them in the document properties. */
+function appendChanges(
   ss: GAS.Spreadsheet,
   lang: Lang,
-  change: LoggedChange,
+  changes: LoggedChange[],
   timeZone: string,
 ): 'written' | 'kept' {
-  const now: TimedChange = { at: new Date(), change };
+  const at = new Date();
+  const now: TimedChange[] = changes.map((change) => ({ at, change }));
   // getDocumentLock() is null only outside a document (facts #55), where no other execution shares this tab.
   const lock = LockService.getDocumentLock();
   if (lock && !lock.tryLock(CHANGE_LOG_LOCK_WAIT_MS)) {
-    keepChange(now);
+    keepChanges(now);
     return 'kept';
   }
   try {
@@ -235,16 +325,16 @@ function appendChange(
     let written: boolean;
     let keptWritten = true;
     try {
-      written = writeChanges(ss, lang, [...kept.map((k) => k.entry), now], timeZone);
+      written = writeChanges(ss, lang, [...kept.map((k) => k.entry), ...now], timeZone);
     } catch (error) {
       // Changes protected against this person, a quota, a service error: the change is kept, as when the lock
       // is busy, and written with a later one (the kept earlier ones stay kept).
       Logger.log(`gtm-pyramid onEdit: the change log could not be written (${errorText(error)}); kept.`);
       written = false;
-      // One kept change the sheet refuses would block every later one: this change is tried alone.
+      // One kept change the sheet refuses would block every later one: this edit's changes are tried alone.
       if (kept.length) {
         try {
-          written = writeChanges(ss, lang, [now], timeZone);
+          written = writeChanges(ss, lang, now, timeZone);
           keptWritten = false;
         } catch {
           written = false;
@@ -252,7 +342,7 @@ function appendChange(
       }
     }
     if (!written) {
-      keepChange(now);
+      keepChanges(now);
       return 'kept';
     }
     SpreadsheetApp.flush(); // written before the lock goes (facts #56) and before the kept copies go
@@ -264,19 +354,25 @@ function appendChange(
   }
 }
 
-/** Keeps a change that could not be written now; when even that fails, the execution log has it in full. */
-function keepChange({ at, change }: TimedChange): void {
-  const key = `${PENDING_CHANGE_PREFIX}${at.toISOString()}.${Math.random().toString(36).slice(2, 10)}`;
-  const value = JSON.stringify({ at: at.toISOString(), ...change });
-  try {
-    const props = PropertiesService.getDocumentProperties();
-    if (!props) throw new Error('no document properties');
-    props.setProperty(key, value);
-  } catch (error) {
-    Logger.log(
-      `gtm-pyramid onEdit: the change log was busy and this change could not be kept (${errorText(error)}): ${value}`,
-    );
-  }
+/**
+ * Keeps changes that could not be written now, one property each; when even that fails, the execution log has the
+ * change in full. The key holds the time, then the change's place in its edit (changes of one edit share a time),
+ * then a random suffix, so kept changes sort in the order they were made.
+ */
+function keepChanges(changes: TimedChange[]): void {
+  changes.forEach(({ at, change }, index) => {
+    const key = `${PENDING_CHANGE_PREFIX}${at.toISOString()}.${String(index).padStart(3, '0')}.${Math.random().toString(36).slice(2, 10)}`;
+    const value = JSON.stringify({ at: at.toISOString(), ...change });
+    try {
+      const props = PropertiesService.getDocumentProperties();
+      if (!props) throw new Error('no document properties');
+      props.setProperty(key, value);
+    } catch (error) {
+      Logger.log(
+        `gtm-pyramid onEdit: the change log was busy and this change could not be kept (${errorText(error)}): ${value}`,
+      );
+    }
+  });
 }
 
 /** The changes kept earlier, oldest first. */

@@ -25,6 +25,10 @@ export const MESSAGES = {
   templatesSkipped: localized((m) => m.addon.templatesSkipped),
   templatesKept: localized((m) => m.addon.templatesKept),
 
+  // The change log (onEdit), written into Changes.
+  changeLogOldNotKnown: localized((m) => m.addon.changeLogOldNotKnown),
+  changeLogValues: localized((m) => m.addon.changeLogValues),
+
   // Insert example plan.
   exampleTitle: localized((m) => m.addon.exampleTitle),
   exampleRefused: localized((m) => m.addon.exampleRefused),

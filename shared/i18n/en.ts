@@ -937,6 +937,8 @@ export const en = {
     templatesFieldsAdded: 'Added rows to "{tab}": {list}.',
     templatesHeaderFilled: 'Wrote the header row of the empty tab "{tab}".',
     templatesSkipped: '"{tab}" has content but no header row I recognise; it was left as it is.',
+    changeLogOldNotKnown: 'not known: several cells were changed at once (a paste, a fill, a sort)',
+    changeLogValues: '{count} values: see File › Version history',
     templatesKept: 'None of your cells were changed.',
     exampleTitle: 'Insert example plan',
     exampleRefused:

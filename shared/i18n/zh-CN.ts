@@ -821,6 +821,8 @@ export const zhCN: Messages = {
     templatesFieldsAdded: '已在“{tab}”添加行：{list}。',
     templatesHeaderFilled: '已为空白工作表“{tab}”写入表头。',
     templatesSkipped: '“{tab}”有内容，但未找到可识别的表头行，已保持原样。',
+    changeLogOldNotKnown: '未知：一次修改了多个单元格（粘贴、填充或排序）',
+    changeLogValues: '{count} 个值：请查看“文件 › 版本记录”',
     templatesKept: '你的单元格均未被修改。',
     exampleTitle: '插入示例计划',
     exampleRefused:

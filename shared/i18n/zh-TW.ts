@@ -822,6 +822,8 @@ export const zhTW: Messages = {
     templatesFieldsAdded: '已在「{tab}」新增列：{list}。',
     templatesHeaderFilled: '已為空白工作表「{tab}」寫入表頭。',
     templatesSkipped: '「{tab}」有內容，但未找到可識別的標題列，已保持原樣。',
+    changeLogOldNotKnown: '未知：一次修改了多個儲存格（貼上、填入或排序）',
+    changeLogValues: '{count} 個值：請查看「檔案 › 版本記錄」',
     templatesKept: '你的儲存格均未被修改。',
     exampleTitle: '插入範例計畫',
     exampleRefused:
