@@ -10,7 +10,7 @@ import type { VegaLiteTopLevelSpec } from './render/charts';
 import { COMPACT_NUMBER, estimateTextWidth } from './render/chart-text';
 import { inProcessRenderer, type ChartRenderer } from './render/chart-thread';
 import { LOCALES } from './i18n';
-import { CATEGORY_COLORS, NEUTRALS, STATUS_COLORS } from './render/palette';
+import { CATEGORY_COLORS, MILESTONE_HALO, NEUTRALS, STATUS_COLORS } from './render/palette';
 import { STATUS_LABELS, STATUS_READING_ORDER } from '../shared/progress';
 import { isChinese, type Lang } from '../shared/i18n';
 import type {
@@ -285,7 +285,7 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
           shape: 'diamond',
           size: 110,
           filled: true,
-          stroke: '#ffffff',
+          stroke: MILESTONE_HALO,
           strokeWidth: 1,
           opacity: 1,
         },

@@ -9,7 +9,13 @@ import {
   vegaTextWidthFor,
   type VegaLiteTopLevelSpec,
 } from '../report/render/charts.js';
-import { STATUS_COLORS } from '../report/render/palette.js';
+import {
+  CATEGORY_COLORS,
+  DARK_STATUS_COLORS,
+  MILESTONE_HALO,
+  NEUTRALS,
+  STATUS_COLORS,
+} from '../report/render/palette.js';
 
 const MONTHS = [
   { month: '2026-03-01', value: 12 },
@@ -240,5 +246,12 @@ describe('renderChartSvg', () => {
     expect(Object.keys(STATUS_COLORS).sort()).toEqual(Object.keys(STATUS_LABELS).sort());
     for (const c of Object.values(STATUS_COLORS)) expect(c).toMatch(/^#[0-9a-f]{6}$/);
     expect(new Set(Object.values(STATUS_COLORS)).size).toBe(Object.keys(STATUS_LABELS).length);
+    expect(Object.keys(DARK_STATUS_COLORS).sort()).toEqual(Object.keys(STATUS_LABELS).sort());
+    expect(new Set(Object.values(DARK_STATUS_COLORS)).size).toBe(Object.keys(STATUS_LABELS).length);
+  });
+
+  it('a light status colour is no other colour of the charts, so that a dark screen swaps only status marks', () => {
+    const others = [...CATEGORY_COLORS, ...Object.values(NEUTRALS), MILESTONE_HALO];
+    expect(Object.values(STATUS_COLORS).filter((c) => others.includes(c))).toEqual([]);
   });
 });

@@ -15,7 +15,14 @@ import Handlebars from 'handlebars';
 import { closeBidiDeep, hasBidiControls } from '../../shared/bidi';
 import type { CompanyPage, DepartmentPage, IssuesPage, ReportView } from '../view-model';
 import { TEMPLATES_DIR as TEMPLATES } from '../package-info';
-import { CATEGORY_COLORS, DARK_CHART_TEXT, STATUS_COLORS, type Status } from './palette';
+import {
+  CATEGORY_COLORS,
+  DARK_CHART_TEXT,
+  DARK_STATUS_COLORS,
+  MILESTONE_HALO,
+  STATUS_COLORS,
+  type Status,
+} from './palette';
 import { compileTemplates } from './templates';
 
 export interface RenderedPage {
@@ -53,18 +60,35 @@ export function minifyCss(css: string): string {
     .trim();
 }
 
-/** The stylesheet: status colours from the palette, then report.css. */
-export function stylesheet(): string {
-  const vars = (Object.entries(STATUS_COLORS) as [Status, string][])
+/** `--status-*` and the ink on each, for one set of status colours. */
+function statusVars(colors: Readonly<Record<Status, string>>): string {
+  return (Object.entries(colors) as [Status, string][])
     .map(([status, color]) => `--status-${status}:${color};--status-${status}-ink:${inkOn(color)};`)
     .join('');
+}
+
+/**
+ * The stylesheet: status colours from the palette, then report.css, then the dark screen's colours. There the
+ * charts' marks follow the page as the HTML does: a roadmap diamond or the as-of rule drawn in a light status
+ * colour takes its dark one (a CSS fill wins over the SVG attribute), and a diamond's outline the page's colour.
+ */
+export function stylesheet(): string {
   const categories = CATEGORY_COLORS.map((color, i) => `--cat-${i}:${color};`).join('');
-  const darkCharts = Object.entries(DARK_CHART_TEXT)
+  const darkText = Object.entries(DARK_CHART_TEXT)
     .map(([light, dark]) => `svg.chart text[fill="${light}"]{fill:${dark}}`)
     .join('');
+  const darkMarks = (Object.entries(STATUS_COLORS) as [Status, string][])
+    .map(
+      ([status, light]) =>
+        `svg.chart .mark-symbol.role-mark path[fill="${light}"]{fill:${DARK_STATUS_COLORS[status]}}` +
+        `svg.chart .mark-rule.role-mark line[stroke="${light}"]{stroke:${DARK_STATUS_COLORS[status]}}`,
+    )
+    .join('');
+  const halo = `svg.chart .mark-symbol.role-mark path[stroke="${MILESTONE_HALO}"]{stroke:var(--surface)}`;
   return minifyCss(
-    `:root{${vars}${categories}}\n${readFileSync(join(TEMPLATES, 'report.css'), 'utf8')}\n` +
-      `@media screen and (prefers-color-scheme: dark){${darkCharts}}`,
+    `:root{${statusVars(STATUS_COLORS)}${categories}}\n${readFileSync(join(TEMPLATES, 'report.css'), 'utf8')}\n` +
+      `@media screen and (prefers-color-scheme: dark){:root{${statusVars(DARK_STATUS_COLORS)}}` +
+      `${darkText}${darkMarks}${halo}}`,
   );
 }
 

@@ -5,35 +5,70 @@
  * (`fill="..."`, `stroke="..."`) do not resolve `var(--x)` reliably across
  * browsers and SVG viewers, and the charts are rendered to static SVG.
  *
- * Sources: ColorBrewer (PRGn, RdBu, RdGy) and Okabe–Ito. The set was checked
- * with simulated deuteranopia, protanopia and tritanopia (Machado 2009): every
- * pair stays apart (minimum CIELAB ΔE ≈ 12, the closest pair being on-track vs
- * off-track for deuteranopes, which differ mostly in lightness). Colour must
- * still never be the only cue: always pair a status colour with its label or
- * an icon.
+ * Each status has a colour for light pages (STATUS_COLORS: the charts'
+ * attributes, the stylesheet, print) and one for dark screens
+ * (DARK_STATUS_COLORS), so that every status mark stands at least 3:1 against
+ * what is around it in both (WCAG 2.2, 1.4.11 Non-text Contrast). The closest
+ * colour around a mark is the progress bar's track: #e3e7eb printed, #e9edf1
+ * on a light screen, #242d37 on a dark one. A status colour also keeps the word
+ * on its pill at 4.5:1 (1.4.3) in white or near-black ink, which rules out
+ * luminances between 0.18 and 0.20, where neither ink reaches it.
+ * test/report-contrast-browser.test.ts measures both on the page.
+ *
+ * Sources: ColorBrewer (PRGn, RdBu, OrRd) and Okabe–Ito, darkened or lightened
+ * where a colour fell under 3:1. Each set was checked with simulated
+ * deuteranopia, protanopia and tritanopia (Machado 2009): every pair stays
+ * apart (minimum CIELAB ΔE ≈ 12: on track vs off track for deuteranopes on
+ * light pages, on track vs missed on dark ones). Colour must still never be the
+ * only cue: always pair a status colour with its label or an icon.
  */
 
 import type { Status } from '../../shared/progress';
 export type { Status };
 
 export const STATUS_COLORS: Readonly<Record<Status, string>> = Object.freeze({
-  /** ColorBrewer RdGy mid grey. */
-  'not-started': '#8c8c8c',
+  /** Dark grey, apart from no-data's lighter grey. */
+  'not-started': '#5c5c5c',
   /** ColorBrewer PRGn dark green. */
   'on-track': '#1b7837',
-  /** Okabe–Ito orange. */
-  'at-risk': '#e69f00',
+  /** Okabe–Ito orange darkened to an amber (#e69f00 was 2.2:1 on white). */
+  'at-risk': '#b57200',
   /** ColorBrewer RdBu dark red. */
   'off-track': '#b2182b',
   /** ColorBrewer RdBu darkest red: over, and short of the target. */
   missed: '#67001f',
   /** ColorBrewer PRGn dark purple: left out because of an error, unlike any pace colour. */
   'needs-attention': '#762a83',
+  /** ColorBrewer RdBu dark blue. */
+  done: '#2166ac',
+  /** Mid grey: "nothing to show", lighter than not-started, and still 3:1 on the bar's track. */
+  'no-data': '#808080',
+});
+
+/**
+ * The status colours on a dark screen: the same hues, light enough for the dark surfaces (the light set's
+ * missed was 1.3:1 there, off track 2.5:1). The stylesheet swaps them in, for the HTML and the charts' marks alike
+ * (report/render/html.ts), on screens only: print is light.
+ */
+export const DARK_STATUS_COLORS: Readonly<Record<Status, string>> = Object.freeze({
+  'not-started': '#8c8c8c',
+  /** ColorBrewer PRGn light green. */
+  'on-track': '#7fbf7b',
+  /** Okabe–Ito orange. */
+  'at-risk': '#e69f00',
+  /** ColorBrewer OrRd red. */
+  'off-track': '#ef6548',
+  /** A rose red, apart from off track's orange-red as the light set's darkest red is from its red. */
+  missed: '#f43f5e',
+  /** ColorBrewer PRGn light purple. */
+  'needs-attention': '#c2a5cf',
   /** ColorBrewer RdBu mid blue. */
   done: '#4393c3',
-  /** Light grey: "nothing to show", lighter than not-started. */
   'no-data': '#d0d0d0',
 });
+
+/** The outline of a roadmap diamond: the page's colour, so that diamonds side by side stay apart. */
+export const MILESTONE_HALO = '#ffffff';
 
 /** Human-readable labels, to go next to the colour (never colour alone). */
 export const STATUS_LABELS: Readonly<Record<Status, string>> = Object.freeze({
@@ -65,12 +100,13 @@ export const NEUTRALS = Object.freeze({
 /**
  * What the charts' text colours become on a dark screen, where the greys above fall under 4.5:1 on the dark
  * surface (#767676 on #171d24 is 3.7:1) and the red as-of label under 3:1. The SVG keeps its attributes; the
- * stylesheet overrides them (a CSS fill wins over the attribute), on screens only: print is light.
+ * stylesheet overrides them (a CSS fill wins over the attribute), on screens only: print is light. The as-of
+ * label takes the dark off-track colour of its rule and legend swatch (5.4:1).
  */
 export const DARK_CHART_TEXT: Readonly<Record<string, string>> = Object.freeze({
   [NEUTRALS.text]: '#aab4be',
   [NEUTRALS.title]: '#c3cbd3',
-  [STATUS_COLORS['off-track']]: '#ff8a80',
+  [STATUS_COLORS['off-track']]: DARK_STATUS_COLORS['off-track'],
 });
 
 /** Okabe–Ito categorical palette (black replaced by grey so it shows on dark pages). */
