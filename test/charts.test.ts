@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { STATUS_LABELS } from '../shared/progress';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -248,6 +249,17 @@ describe('renderChartSvg', () => {
     expect(new Set(Object.values(STATUS_COLORS)).size).toBe(Object.keys(STATUS_LABELS).length);
     expect(Object.keys(DARK_STATUS_COLORS).sort()).toEqual(Object.keys(STATUS_LABELS).sort());
     expect(new Set(Object.values(DARK_STATUS_COLORS)).size).toBe(Object.keys(STATUS_LABELS).length);
+  });
+
+  it("the check sidebar's status dots have the report's status colours, so a status looks the same on both", () => {
+    const css = readFileSync(new URL('../apps-script/sidebar/sidebar.css', import.meta.url), 'utf8');
+    const dots = Object.fromEntries(
+      [...css.matchAll(/\.status-([a-z-]+) \.dot \{\s*background: (#[0-9a-f]{6});/g)].map((m) => [
+        m[1],
+        m[2],
+      ]),
+    );
+    expect(dots).toEqual(STATUS_COLORS);
   });
 
   it('a light status colour is no other colour of the charts, so that a dark screen swaps only status marks', () => {

@@ -70,18 +70,6 @@ export const DARK_STATUS_COLORS: Readonly<Record<Status, string>> = Object.freez
 /** The outline of a roadmap diamond: the page's colour, so that diamonds side by side stay apart. */
 export const MILESTONE_HALO = '#ffffff';
 
-/** Human-readable labels, to go next to the colour (never colour alone). */
-export const STATUS_LABELS: Readonly<Record<Status, string>> = Object.freeze({
-  'not-started': 'Not started',
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  missed: 'Missed',
-  'needs-attention': 'Needs attention',
-  done: 'Done',
-  'no-data': 'No data',
-});
-
 /**
  * Neutral greys that keep enough contrast on both a white and a near-black
  * (#1e1e1e) page, so the same inline SVG works in light and dark mode.
