@@ -259,6 +259,14 @@ export function attainmentOf(
  */
 const EPSILON = 1e-9;
 const atLeast = (value: number, bar: number) => value >= bar - EPSILON;
+/** The statuses' own "at or above": a figure shown beside a status uses it too (shared/figures.ts). */
+export const reachesBar = atLeast;
+
+/**
+ * The values a status turns on, as ratios: the pace bands, and 1 (100%: done). A figure shown beside a status must
+ * not show one of them reached when its value is short of it (shared/figures.ts percentFigure).
+ */
+export const STATUS_BARS: readonly number[] = [AT_RISK_PACE, ON_TRACK_PACE, 1];
 
 const moreUrgent = (a: Status, b: Status) => STATUS_ORDER.indexOf(a) < STATUS_ORDER.indexOf(b);
 

@@ -606,7 +606,7 @@ describe("the decimal sign of the spreadsheet's locale", () => {
 });
 
 describe('figures as people read them', () => {
-  it('percentages round alike in the report and in the checks: 7.1% for 0.0705, 29% for 0.285, 0.05% for 0.0005', () => {
+  it('percentages round alike in the report and in the checks: 7.1% for 0.0705, 29% for 0.285, 89.6% for 0.896', () => {
     const f = new Formatter('en');
     const cases: [number, string][] = [
       [0.92, '92%'],
@@ -621,6 +621,16 @@ describe('figures as people read them', () => {
       [0.99996, '99.996%'],
       [1, '100%'],
       [1.002, '100%'],
+      // Nor onto a pace bar it has not reached: 90% under "at risk" read as the on-track bar met. Only those take
+      // a decimal more (89.5%, 88%); a value the status counts as reached shows it (0.72 / 0.8 is a hair under 0.9).
+      [0.896, '89.6%'],
+      [0.697, '69.7%'],
+      [0.8996, '89.96%'],
+      [0.895, '89.5%'],
+      [0.8849, '88%'],
+      [0.72 / 0.8, '90%'],
+      [0.7, '70%'],
+      [0.904, '90%'],
       // Six equal shares of 1 add up to a hair under 1, which progress counts as done: 100%, not 99.999999%.
       [[1, 1, 1, 1, 1, 1].reduce((sum, x) => sum + x / 6, 0), '100%'],
     ];
