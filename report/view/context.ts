@@ -66,6 +66,14 @@ export const lower = (s: string) => s.toLowerCase();
 export const STATUS_SEVERITY: Status[] = STATUS_ORDER;
 export const worst = (statuses: Status[]): Status =>
   statuses.length === 0 ? 'no-data' : (STATUS_SEVERITY.find((s) => statuses.includes(s)) ?? 'no-data');
+/** Items in status order, worst first (STATUS_SEVERITY), keeping the plan's order among equals. */
+export function byStatus<T>(items: readonly T[], statusOf: (item: T) => Status | undefined): T[] {
+  const rank = (item: T) => STATUS_SEVERITY.indexOf(statusOf(item) ?? 'no-data');
+  return items
+    .map((item, i) => ({ item, i, r: rank(item) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(({ item }) => item);
+}
 export const monthStart = (m: Month) => `${m}-01`;
 export const clamp100 = (x: number | null) =>
   x === null || !Number.isFinite(x) ? 0 : Math.max(0, Math.min(100, x * 100));

@@ -1,5 +1,5 @@
 /** Who owns what: department × commitments for small plans, departments grouped by status for large ones. */
-import { groupBy, lower, STATUS_SEVERITY, type Context, type Dept } from './context';
+import { byStatus, groupBy, lower, STATUS_SEVERITY, type Context, type Dept } from './context';
 import { COMMITMENTS_SHOWN, type DepartmentGroup, type DepartmentRow } from './types';
 
 // ---------------------------------------------------------------------------------------------------
@@ -10,9 +10,14 @@ export function departmentRows(ctx: Context, depts: Dept[]): DepartmentRow[] {
   const more = (n: number) =>
     n > COMMITMENTS_SHOWN ? ph.more(n - COMMITMENTS_SHOWN, f.count(n - COMMITMENTS_SHOWN)) : '';
   return depts.map((dept) => {
-    const objectives = ctx.ownedBy('objectives', dept);
-    const krs = ctx.ownedBy('keyResults', dept);
-    const kpis = ctx.ownedBy('kpis', dept);
+    // Three of each are shown: the worst, so that "+2 more" never hides what needs attention (the plan's order
+    // among equals).
+    const objectives = byStatus(
+      ctx.ownedBy('objectives', dept),
+      (o) => ctx.progress.objectives[o.id]?.status,
+    );
+    const krs = byStatus(ctx.ownedBy('keyResults', dept), (k) => ctx.krProgress.get(lower(k.id))?.status);
+    const kpis = byStatus(ctx.ownedBy('kpis', dept), (k) => ctx.kpiProgress.get(lower(k.id))?.status);
     const items = ctx.ownedBy('roadmap', dept);
     const roll = ctx.deptProgress.get(dept.key);
     return {

@@ -7,7 +7,7 @@ import type { PlanIssue } from '../../shared/issues';
 import type { Objective, Plan } from '../../shared/plan';
 import { STATUS_LABELS, STATUS_READING_ORDER, type PlanProgress, type Status } from '../../shared/progress';
 import { fileName } from '../format';
-import { Context, departmentsOf, lower, STATUS_SEVERITY, worst } from './context';
+import { byStatus, Context, departmentsOf, lower, worst } from './context';
 import { departmentGroups, departmentRows } from './departments';
 import { changes, issuesView } from './issues';
 import { krCard, kpiView } from './kr-card';
@@ -50,15 +50,6 @@ function common(ctx: Context): PageCommon {
     errorsHref: `${COMPANY_PAGE}#plan-check`,
     leftOut: leftOutLines(ctx, plan.keyResults, plan.kpis),
   };
-}
-
-/** Items in status order, worst first (STATUS_SEVERITY), keeping their order among equals. */
-function byStatus<T>(items: readonly T[], statusOf: (item: T) => Status | undefined): T[] {
-  const rank = (item: T) => STATUS_SEVERITY.indexOf(statusOf(item) ?? 'no-data');
-  return items
-    .map((item, i) => ({ item, i, r: rank(item) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map(({ item }) => item);
 }
 
 function departmentObjectives(ctx: Context, objectives: readonly Objective[]): DepartmentObjective[] {
@@ -272,9 +263,10 @@ export function buildReportView(
           ),
           chartsNote: ctx.charts ? '' : ph.chartsOmitted(f.count(options.chartLimit ?? CHART_LIMIT)),
           objectives: departmentObjectives(ctx, objectives),
-          // Worst first, as everywhere a reader looks for what needs them (the plan's order among equals).
+          // Worst first, as everywhere a reader looks for what needs them (the plan's order among equals): the
+          // cards and the KPIs.
           cards: byStatus(krs, (kr) => ctx.krProgress.get(lower(kr.id))?.status).map((kr) => cardOf.get(kr)!),
-          kpis: kpis.map((k) => kpiView(ctx, k)),
+          kpis: byStatus(kpis, (k) => ctx.kpiProgress.get(lower(k.id))?.status).map((k) => kpiView(ctx, k)),
           roadmap: roadmapTable(ctx, items),
           hasRoadmap: items.length > 0,
         };

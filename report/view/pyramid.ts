@@ -2,7 +2,7 @@
 import { isChinese } from '../../shared/i18n';
 import { STATUS_LABELS, type RollUp, type Status } from '../../shared/progress';
 import { STRATEGY_FIELDS, STRATEGY_QUESTIONS } from '../../shared/template';
-import { lower, safeHref, STATUS_SEVERITY, type Context } from './context';
+import { byStatus, lower, safeHref, STATUS_SEVERITY, type Context } from './context';
 import { kpiView } from './kr-card';
 import { PYRAMID_ITEMS, type PyramidLevel, type PyramidObjective } from './types';
 
@@ -32,8 +32,12 @@ export function pyramid(ctx: Context): PyramidLevel[] {
   });
   const answered = questions.filter((q) => q.answered).length;
 
-  const objectiveLimit = ctx.large ? PYRAMID_ITEMS : Infinity;
-  const objectives: PyramidObjective[] = plan.objectives.slice(0, objectiveLimit).map((o) => {
+  // A large plan's pyramid names only a few objectives and KPIs: the worst, so that the company page leads with
+  // what needs leadership (the plan's order among equals). A one-page plan names them all, in the plan's order.
+  const few = <T>(items: readonly T[], statusOf: (item: T) => Status | undefined): readonly T[] =>
+    ctx.large ? byStatus(items, statusOf).slice(0, PYRAMID_ITEMS) : items;
+  const shownObjectives = few(plan.objectives, (o) => ctx.progress.objectives[o.id]?.status);
+  const objectives: PyramidObjective[] = shownObjectives.map((o) => {
     const krs = ctx.krsByObjective.get(lower(o.id)) ?? [];
     const roll: RollUp | undefined = ctx.progress.objectives[o.id];
     const shown = ctx.large ? [] : krs;
@@ -65,8 +69,7 @@ export function pyramid(ctx: Context): PyramidLevel[] {
       noteHref: safeHref(o.notes) ?? '',
     };
   });
-  const kpiLimit = ctx.large ? PYRAMID_ITEMS : Infinity;
-  const kpis = plan.kpis.slice(0, kpiLimit).map((k) => kpiView(ctx, k));
+  const kpis = few(plan.kpis, (k) => ctx.kpiProgress.get(lower(k.id))?.status).map((k) => kpiView(ctx, k));
   const krCount = plan.keyResults.length;
 
   return [
@@ -108,7 +111,7 @@ export function pyramid(ctx: Context): PyramidLevel[] {
       text: plan.objectives.length === 0 ? l.notSet : '',
       more:
         plan.objectives.length > objectives.length
-          ? ph.more(
+          ? ph.moreWorstFirst(
               plan.objectives.length - objectives.length,
               f.count(plan.objectives.length - objectives.length),
             )
@@ -133,7 +136,7 @@ export function pyramid(ctx: Context): PyramidLevel[] {
       text: plan.kpis.length === 0 ? l.notSet : '',
       more:
         plan.kpis.length > kpis.length
-          ? ph.more(plan.kpis.length - kpis.length, f.count(plan.kpis.length - kpis.length))
+          ? ph.moreWorstFirst(plan.kpis.length - kpis.length, f.count(plan.kpis.length - kpis.length))
           : '',
     },
   ];

@@ -15,7 +15,7 @@ export const LARGE_PLAN_KEY_RESULTS = 30;
 export const CHART_LIMIT = 40;
 /** Issues listed per severity on the company page before the rest move to issues.html. */
 export const ISSUES_PER_SEVERITY = 50;
-/** Objectives and KPIs named in the pyramid of a large plan before "+N more". */
+/** Objectives and KPIs named in the pyramid of a large plan, the worst of them, before "+N more". */
 export const PYRAMID_ITEMS = 8;
 /** Commitments shown per department and kind: the method's "few and key" is three. */
 export const COMMITMENTS_SHOWN = 3;

@@ -21,6 +21,7 @@ const reportPhrases: ReportPhrases = {
   milestoneDone: (date) => `Done on ${date}`,
   milestoneDue: (date) => `Due ${date}`,
   more: (n, t) => `+${t} more`,
+  moreWorstFirst: (n, t) => `+${t} more; the worst are listed first`,
   chartCaption: (id, kind, due) =>
     kind === 'cumulative'
       ? `${id}: cumulative target path against actuals, with the forecast to ${due}.`

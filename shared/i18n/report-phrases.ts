@@ -18,6 +18,8 @@ export interface ReportPhrases {
   milestoneDone(date: string): string;
   milestoneDue(date: string): string;
   more(n: number, text: string): string;
+  /** Below a large plan's few objectives or KPIs, chosen worst first: how many more, and how the few were chosen. */
+  moreWorstFirst(n: number, text: string): string;
   chartCaption(id: string, kind: 'cumulative' | 'level' | 'threshold', due: string): string;
   roadmapCaption(lanes: number, items: number, milestones: number): string;
   roadmapSummaryCaption(lanes: number, items: number): string;

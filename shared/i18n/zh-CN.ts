@@ -993,6 +993,7 @@ export const zhCN: Messages = {
       milestoneDone: (date) => `已于 ${date}完成`,
       milestoneDue: (date) => `截止 ${date}`,
       more: (_, t) => `另有 ${t} 项`,
+      moreWorstFirst: (_, t) => `另有 ${t} 项；最需关注的列在前面`,
       chartCaption: (id, kind, due) =>
         kind === 'cumulative'
           ? `${id}：累计目标路径与实际值对比，并预测至 ${due}。`

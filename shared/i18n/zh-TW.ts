@@ -997,6 +997,7 @@ export const zhTW: Messages = {
       milestoneDone: (date) => `已於 ${date}完成`,
       milestoneDue: (date) => `截止 ${date}`,
       more: (_, t) => `另有 ${t} 項`,
+      moreWorstFirst: (_, t) => `另有 ${t} 項；最需關注的列在前面`,
       chartCaption: (id, kind, due) =>
         kind === 'cumulative'
           ? `${id}：累計目標路徑與實際值對比，並預測至 ${due}。`
