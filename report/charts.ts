@@ -2,11 +2,12 @@
  * Stage 4 of the report: Vega-Lite specs for the view model's chart data, rendered to inline SVG at build time
  * by report/render/charts.ts (offline, UTC, CJK-aware text widths, unique ids).
  *
- * - the roadmap: one lane per department (extra tracks when items overlap), bars coloured by phase, the key
- *   results' due dates as diamonds coloured by status on a milestone track, a dashed rule at the as-of date;
+ * - the roadmap: one lane per department, its items' bars (coloured by phase) and then its key results' due dates
+ *   (diamonds coloured by status) stacked into as many rows as their labels need, a dashed rule at the as-of date;
  * - per key result: the target path (cumulative or level) against actuals, with the forecast to the due month.
  */
 import type { VegaLiteTopLevelSpec } from './render/charts';
+import type { IsoDate } from '../shared/calendar';
 import { COMPACT_NUMBER, estimateTextWidth } from './render/chart-text';
 import { inProcessRenderer, type ChartRenderer } from './render/chart-thread';
 import { LOCALES } from './i18n';
@@ -27,11 +28,18 @@ const KR_WIDTH = 300;
 const KR_HEIGHT = 130;
 const ROADMAP_WIDTH = 880;
 const ROADMAP_ROW = 26;
-/** Row key prefix length: "0000:00|" (department index, track), then the lane's label. */
-const KEY_PREFIX = 8;
-const MILESTONE_TRACK = 99;
+/** The least room between two things drawn on one row of the roadmap (a label and the next bar or diamond). */
+const ROADMAP_GAP = 8;
+/** The widest a roadmap label is drawn; a longer one is cut with "…" (the data table under the chart has it whole). */
+const ROADMAP_LABEL_MAX = 260;
+/** How far past the timeline's end a label may run, into the chart's margin. */
+const ROADMAP_BLEED = 40;
+/** Half the width of a key result's diamond (a point of size 110). */
+const DIAMOND_RADIUS = 8;
 
 const LABEL_SIZE = 11;
+/** Key result labels are 10 px and semi-bold: measured as 11 px, as lane labels are measured larger. */
+const MILESTONE_LABEL_SIZE = 11;
 /** Lane labels are 12 px and bold: measured as 13 px, so a bold face wider than the estimate still fits. */
 const LANE_LABEL_SIZE = 13;
 /** Widths are estimates: leave a margin so real fonts (often wider than the estimate) still fit. */
@@ -135,70 +143,117 @@ export function krChartSpec(data: KrChartData, title: string): VegaLiteTopLevelS
   } as VegaLiteTopLevelSpec;
 }
 
-/** The roadmap timeline. */
+interface Placed {
+  /** Where the drawn bar or diamond and its label begin and end, in px from the timeline's start. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Greedy interval packing of what a lane draws (a bar or a diamond with its label), in the order given: each goes on
+ * the first track where it starts after the last thing drawn there ends, else on a new track. Its label counts,
+ * not only its bar: labels never run into each other however many items fall in one month, and none has to be cut
+ * short because the next item starts soon after.
+ */
+function packTracks(placed: Placed[]): number[] {
+  const ends: number[] = [];
+  return placed.map((p) => {
+    let track = ends.findIndex((end) => end + ROADMAP_GAP <= p.from);
+    if (track < 0) track = ends.length;
+    ends[track] = p.to;
+    return track;
+  });
+}
+
+/**
+ * The roadmap timeline. Each lane (a department, or a phase) has one row per track of its items, then one per track
+ * of its key results due: a label is drawn on its item's row, so two labels share a row only where neither reaches
+ * the other (packTracks). Thirty items due in one month are thirty rows, each readable.
+ */
 export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLiteTopLevelSpec {
-  const key = (row: string, label: string) => `${row.slice(0, 4)}:${row.slice(5).padStart(2, '0')}|${label}`;
-  const rows: { key: string; lane: number }[] = [];
-  const labelOf = new Map(data.rows.map((r) => [r.key, r.label]));
-  const lanes = [...new Set(data.rows.map((r) => r.key.slice(0, 4)))];
-  // Milestones get a track of their own under their department's items; in the phases view they have a lane.
-  const ownTrack = data.mode !== 'phases';
-  const withMilestones = new Set(ownTrack ? data.milestones.map((m) => m.row.slice(0, 4)) : []);
   // Lane labels are left-aligned in a fixed gutter, at most 170 px: a longer name (a department of 40 characters) is
   // cut with "…" to fit it, as bar labels are, rather than left to run into the lane over the bars.
   const laneExtent = Math.ceil(
     Math.min(
       170,
-      Math.max(70, ...data.rows.map((r) => estimateTextWidth(r.label, LANE_LABEL_SIZE) * FONT_MARGIN + 14)),
+      Math.max(70, ...data.lanes.map((l) => estimateTextWidth(l, LANE_LABEL_SIZE) * FONT_MARGIN + 14)),
     ),
   );
   const laneLabel = (label: string) => fitText(label, laneExtent - 14, LANE_LABEL_SIZE);
-  for (const lane of lanes) {
-    const tracks = data.rows.filter((r) => r.key.startsWith(`${lane}:`));
-    for (const t of tracks)
-      rows.push({ key: key(t.key, laneLabel(labelOf.get(t.key) ?? '')), lane: lanes.indexOf(lane) });
-    if (withMilestones.has(lane))
-      rows.push({ key: key(`${lane}:${MILESTONE_TRACK}`, ''), lane: lanes.indexOf(lane) });
-  }
-  const domainKeys = rows.map((r) => r.key);
-  const keyOf = (row: string) => key(row, laneLabel(labelOf.get(row) ?? ''));
   const end = addDay(data.end);
   const t0 = Date.parse(`${data.start}T00:00:00Z`);
   const t1 = Date.parse(`${end}T00:00:00Z`);
   const px = (iso: string) =>
     ((Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - t0) / (t1 - t0)) * ROADMAP_WIDTH;
-  // Each label may run until the next item of its track starts (or the chart ends), then it is cut with "…".
-  const byRow = new Map<string, string[]>();
-  for (const b of data.bars) byRow.set(b.row, [...(byRow.get(b.row) ?? []), b.start]);
-  const bars = data.bars.map((b) => {
-    const next = (byRow.get(b.row) ?? []).filter((s) => s > b.start).sort()[0];
-    const room = Math.max(
-      0,
-      Math.min(ROADMAP_WIDTH, next ? px(next) : ROADMAP_WIDTH + 40) - Math.max(0, px(b.start)) - 8,
-    );
+  /** A position in px back to the time the x scale maps to it, for a label placed in px. */
+  const at = (x: number) => t0 + (x / ROADMAP_WIDTH) * (t1 - t0);
+  const clampX = (x: number) => Math.min(ROADMAP_WIDTH, Math.max(0, x));
+  const right = ROADMAP_WIDTH + ROADMAP_BLEED;
+
+  // Item labels start at their bar; one that would run past the chart's end ends there instead.
+  const byStart = <T extends { start: IsoDate; end: IsoDate }>(a: T, b: T) =>
+    a.start.localeCompare(b.start) || a.end.localeCompare(b.end);
+  const itemPlaces = data.bars.map((b) => {
+    const from = clampX(px(b.start));
+    const to = clampX(px(addDay(b.end)));
+    const label = fitText(b.label, ROADMAP_LABEL_MAX, LABEL_SIZE);
+    const width = estimateTextWidth(label, LABEL_SIZE) * FONT_MARGIN;
+    const x = from + 1 + width <= right ? from + 1 : Math.max(0, right - width);
+    return { bar: b, label, x, from: Math.min(from, x), to: Math.max(to, x + width) };
+  });
+  // Key result labels follow their diamond; one that would run past the chart's end goes before it.
+  const milestonePlaces = data.milestones.map((m) => {
+    const centre = px(m.date);
+    const label = fitText(m.label, ROADMAP_LABEL_MAX, MILESTONE_LABEL_SIZE);
+    const width = estimateTextWidth(label, MILESTONE_LABEL_SIZE) * FONT_MARGIN;
+    const after = centre + DIAMOND_RADIUS + 3 + width <= right;
+    const x = after ? centre + DIAMOND_RADIUS + 3 : centre - DIAMOND_RADIUS - 3 - width;
     return {
-      row: keyOf(b.row),
-      start: b.start,
-      end: addDay(b.end),
-      phase: b.phase,
-      label: fitText(b.label, room, LABEL_SIZE),
+      milestone: m,
+      label,
+      x,
+      from: Math.min(centre - DIAMOND_RADIUS, x),
+      to: Math.max(centre + DIAMOND_RADIUS, x + width),
     };
   });
-  const milestones = data.milestones.map((m) => ({
-    row: ownTrack ? key(`${m.row.slice(0, 4)}:${MILESTONE_TRACK}`, '') : keyOf(m.row),
-    date: m.date,
-    label: m.label,
-    status: m.statusLabel,
-  }));
+
+  const rows: { key: string; lane: number }[] = [];
+  const bars: { row: string; start: IsoDate; end: IsoDate; phase: string }[] = [];
+  const itemLabels: { row: string; x: number; label: string }[] = [];
+  const milestones: { row: string; date: IsoDate; status: string }[] = [];
+  const milestoneLabels: { row: string; x: number; label: string }[] = [];
+  data.lanes.forEach((name, lane) => {
+    const items = itemPlaces.filter((p) => p.bar.lane === lane).sort((a, b) => byStart(a.bar, b.bar));
+    const due = milestonePlaces
+      .filter((p) => p.milestone.lane === lane)
+      .sort((a, b) => a.milestone.date.localeCompare(b.milestone.date) || a.from - b.from);
+    const itemTracks = packTracks(items);
+    const dueTracks = packTracks(due);
+    const itemRows = items.length ? Math.max(...itemTracks) + 1 : 0;
+    const count = Math.max(1, itemRows + (due.length ? Math.max(...dueTracks) + 1 : 0));
+    // The key is unique by its row number; the lane's name, after "|", is what the axis shows on its first row.
+    const keys = Array.from(
+      { length: count },
+      (_, n) => `${rows.length + n}|${n === 0 ? laneLabel(name) : ''}`,
+    );
+    for (const key of keys) rows.push({ key, lane });
+    items.forEach((p, i) => {
+      const row = keys[itemTracks[i]];
+      bars.push({ row, start: p.bar.start, end: addDay(p.bar.end), phase: p.bar.phase });
+      if (p.label) itemLabels.push({ row, x: at(p.x), label: p.label });
+    });
+    due.forEach((p, i) => {
+      const row = keys[itemRows + dueTracks[i]];
+      milestones.push({ row, date: p.milestone.date, status: p.milestone.statusLabel });
+      if (p.label) milestoneLabels.push({ row, x: at(p.x), label: p.label });
+    });
+  });
   const present = STATUS_READING_ORDER.filter((s) => data.milestones.some((m) => m.status === s));
   const shown = present.length ? present : STATUS_READING_ORDER;
   const statusDomain = shown.map((s) => STATUS_LABELS[s][data.lang]);
   const statusRange = shown.map((s) => STATUS_COLORS[s]);
   const months = monthsBetween(data.start, data.end);
-  const scaleX = {
-    type: 'utc' as const,
-    domain: [Date.parse(`${data.start}T00:00:00Z`), Date.parse(`${end}T00:00:00Z`)],
-  };
+  const scaleX = { type: 'utc' as const, domain: [t0, t1] };
   const xAxis = {
     orient: 'bottom' as const,
     format: monthFormat(data.lang, months > 12),
@@ -216,9 +271,9 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
     type: 'nominal' as const,
     title: null,
     sort: null,
-    scale: { domain: domainKeys, paddingInner: 0, paddingOuter: 0 },
+    scale: { domain: rows.map((r) => r.key), paddingInner: 0, paddingOuter: 0 },
     axis: {
-      labelExpr: `slice(datum.value, ${KEY_PREFIX})`,
+      labelExpr: "slice(datum.value, indexof(datum.value, '|') + 1)",
       ticks: false,
       domain: false,
       labelFontWeight: 600,
@@ -266,17 +321,16 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
         },
       },
       {
-        data: { values: bars },
+        data: { values: itemLabels },
         mark: {
           type: 'text',
           align: 'left',
           baseline: 'alphabetic',
-          dx: 1,
           yOffset: -1,
           fontSize: LABEL_SIZE,
           color: NEUTRALS.title,
         },
-        encoding: { y: yPlain, x: { field: 'start', type: 'temporal' }, text: { field: 'label' } },
+        encoding: { y: yPlain, x: { field: 'x', type: 'temporal' }, text: { field: 'label' } },
       },
       {
         data: { values: milestones },
@@ -301,17 +355,16 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
         },
       },
       {
-        data: { values: milestones },
+        data: { values: milestoneLabels },
         mark: {
           type: 'text',
           align: 'left',
           baseline: 'middle',
-          dx: 8,
           fontSize: 10,
           fontWeight: 600,
           color: NEUTRALS.title,
         },
-        encoding: { y: yPlain, x: { field: 'date', type: 'temporal' }, text: { field: 'label' } },
+        encoding: { y: yPlain, x: { field: 'x', type: 'temporal' }, text: { field: 'label' } },
       },
       {
         data: { values: [{ date: data.asOf, label: data.asOfLabel }] },
@@ -319,12 +372,13 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
         encoding: { x: { field: 'date', type: 'temporal' } },
       },
       {
+        // Above the chart, clear of the first row's labels (a CJK font's line box is taller than the font size).
         data: { values: [{ date: data.asOf, label: data.asOfLabel }] },
         mark: {
           type: 'text',
           align: 'center',
           baseline: 'bottom',
-          dy: -3,
+          dy: -6,
           y: 0,
           fontSize: 10,
           fontWeight: 600,

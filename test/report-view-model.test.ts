@@ -136,7 +136,7 @@ describe('report view model: the example plan', () => {
     expect(chart.type).toBe('roadmap');
     if (chart.type !== 'roadmap') return;
     expect(chart.mode).toBe('detail');
-    expect(chart.rows.filter((r) => r.label).map((r) => r.label)).toEqual([
+    expect(chart.lanes).toEqual([
       'Sales',
       'Marketing',
       'Operations',
@@ -231,7 +231,7 @@ describe('report view model: Simplified Chinese', () => {
     expect(card(v, 'KR3').status.label).toBe('落后');
     expect(card(v, 'KR1').headline).toBe('92%');
     expect(
-      v.company.roadmap.figure.chart?.type === 'roadmap' && v.company.roadmap.figure.chart.rows[0].label,
+      v.company.roadmap.figure.chart?.type === 'roadmap' && v.company.roadmap.figure.chart.lanes[0],
     ).toBe('销售');
   });
 
@@ -305,7 +305,7 @@ describe('report view model: large plans', () => {
     const chart = v.company.roadmap.figure.chart;
     expect(chart?.type === 'roadmap' && chart.mode).toBe('phases');
     if (chart?.type !== 'roadmap') return;
-    expect(chart.rows.length).toBeLessThanOrEqual(chart.phases.length + 1);
+    expect(chart.lanes.length).toBeLessThanOrEqual(chart.phases.length + 1);
     expect(chart.milestones.reduce((n, m) => n + Number(m.label), 0)).toBe(120);
     // The months of key results due, in order within each lane (they were listed Aug, Jul, Oct …).
     const due = table.rows.filter((row) => /^Key result due/.test(row[1]));

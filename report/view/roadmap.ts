@@ -39,21 +39,6 @@ export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
   };
 }
 
-/** Greedy interval packing: the first track in the lane where the item does not overlap the previous one. */
-function packTracks(items: RoadmapItem[]): Map<RoadmapItem, number> {
-  const ends: string[] = [];
-  const out = new Map<RoadmapItem, number>();
-  for (const item of [...items].sort(
-    (a, b) => a.start!.localeCompare(b.start!) || a.end!.localeCompare(b.end!),
-  )) {
-    let track = ends.findIndex((end) => end < item.start!);
-    if (track < 0) track = ends.length;
-    ends[track] = item.end!;
-    out.set(item, track);
-  }
-  return out;
-}
-
 export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   const { plan, f, l, p: ph } = ctx;
   const dated = plan.roadmap.filter((r) => r.start && r.end && r.start <= r.end);
@@ -91,35 +76,31 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
       : dated.length > ROADMAP_ITEM_LIMIT || krsDated.length > ROADMAP_MILESTONE_LIMIT
         ? 'departments'
         : 'detail';
-  const rows: RoadmapChartData['rows'] = [];
+  const lanes: string[] = [];
   const bars: RoadmapChartData['bars'] = [];
   const milestones: RoadmapChartData['milestones'] = [];
-  const laneKey = (lane: number, track: number) => `${String(lane).padStart(4, '0')}:${track}`;
   const phaseOf = (r: RoadmapItem) => r.phase || l.noPhase;
   const phases: string[] = [...new Set(dated.map(phaseOf))];
   const statusOf = (k: KeyResult) => ctx.krProgress.get(lower(k.id))?.status ?? 'no-data';
 
-  /** One bar per phase over a group of items, each phase on its own track. */
+  /** One bar per phase over a group of items. */
   const phaseBars = (items: RoadmapItem[], lane: number, labelled: (phase: string, n: number) => string) => {
-    const byPhase = groupBy(items, phaseOf);
-    let track = 0;
-    for (const [phase, group] of byPhase) {
+    for (const [phase, group] of groupBy(items, phaseOf)) {
       let start = group[0].start!;
       let end = group[0].end!;
       for (const g of group) {
         if (g.start! < start) start = g.start!;
         if (g.end! > end) end = g.end!;
       }
-      bars.push({ row: laneKey(lane, track++), start, end, phase, label: labelled(phase, group.length) });
+      bars.push({ lane, start, end, phase, label: labelled(phase, group.length) });
     }
-    return Math.max(1, track);
   };
   /** Key results due, one marker per month: the count, coloured by the worst status among them. */
-  const monthlyMilestones = (krs: KeyResult[], row: string) => {
+  const monthlyMilestones = (krs: KeyResult[], lane: number) => {
     for (const [month, group] of groupBy(krs, (k) => monthOf(k.due!))) {
       const status = worst(group.map(statusOf));
       milestones.push({
-        row,
+        lane,
         date: `${month}-15`,
         label: f.count(group.length),
         status,
@@ -135,51 +116,38 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
         i,
         (_, n) => ph.itemsCount(n, f.count(n)),
       );
-      rows.push({ key: laneKey(i, 0), label: phase });
+      lanes.push(phase);
     });
-    const lane = phases.length;
-    rows.push({ key: laneKey(lane, 0), label: ph.milestoneMarker() });
-    monthlyMilestones(krsDated, laneKey(lane, 0));
+    lanes.push(ph.milestoneMarker());
+    monthlyMilestones(krsDated, phases.length);
   } else {
     laneDepts.forEach((dept, d) => {
       const items = datedByOwner.get(dept.key) ?? [];
       const krs = krsByOwner.get(dept.key) ?? [];
-      let tracks = 1;
+      lanes.push(dept.name);
       if (mode === 'departments') {
-        tracks = phaseBars(items, d, (phase, n) => `${phase} · ${f.count(n)}`);
-      } else {
-        const packed = packTracks(items);
-        for (const [item, track] of packed) {
-          bars.push({
-            row: laneKey(d, track),
-            start: item.start!,
-            end: item.end!,
-            phase: phaseOf(item),
-            label: item.item,
-          });
-        }
-        tracks = Math.max(1, ...[...packed.values()].map((t) => t + 1));
+        phaseBars(items, d, (phase, n) => `${phase} · ${f.count(n)}`);
+        monthlyMilestones(krs, d);
+        return;
       }
-      for (let t = 0; t < tracks; t++) rows.push({ key: laneKey(d, t), label: t === 0 ? dept.name : '' });
-      if (mode === 'departments') monthlyMilestones(krs, laneKey(d, 0));
-      else {
-        for (const kr of krs) {
-          const status = statusOf(kr);
-          milestones.push({
-            row: laneKey(d, 0),
-            date: kr.due!,
-            label: kr.id,
-            status,
-            statusLabel: STATUS_LABELS[status][ctx.lang],
-          });
-        }
+      for (const item of items)
+        bars.push({ lane: d, start: item.start!, end: item.end!, phase: phaseOf(item), label: item.item });
+      for (const kr of krs) {
+        const status = statusOf(kr);
+        milestones.push({
+          lane: d,
+          date: kr.due!,
+          label: kr.id,
+          status,
+          statusLabel: STATUS_LABELS[status][ctx.lang],
+        });
       }
     });
   }
   figure.chart = {
     type: 'roadmap',
     mode,
-    rows,
+    lanes,
     bars,
     milestones,
     phases,
@@ -208,23 +176,17 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   // Summarised, the chart's data table is what it draws: each bar and each month's key results due (every item is
   // in its department's page's table).
   if (mode !== 'detail') {
-    const laneOf = new Map<string, string>();
-    for (const row of rows)
-      laneOf.set(row.key.slice(0, 4), row.label || laneOf.get(row.key.slice(0, 4)) || '');
-    const lane = (key: string) => laneOf.get(key.slice(0, 4)) ?? '';
     figure.table = {
       head: [mode === 'phases' ? l.phase : l.owner, l.item, l.start, l.end],
       rows: [
-        ...bars.map((b) => [lane(b.row), b.label, f.date(b.start), f.date(b.end)]),
+        ...bars.map((b) => [lanes[b.lane], b.label, f.date(b.start), f.date(b.end)]),
         // By lane, then by month: they were made lane by lane in the order of the key results' rows.
         ...[...milestones]
-          .sort((a, b) =>
-            a.row < b.row ? -1 : a.row > b.row ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
-          )
+          .sort((a, b) => a.lane - b.lane || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
           .map((m) => {
             const month = f.month(monthOf(m.date));
             return [
-              lane(m.row),
+              lanes[m.lane],
               `${ph.milestoneMarker()}${l.colon}${m.label} · ${m.statusLabel}`,
               month,
               month,

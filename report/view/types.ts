@@ -78,9 +78,14 @@ export interface RoadmapChartData {
   type: 'roadmap';
   /** detail: every item; departments: a bar per department and phase; phases: a lane per phase. */
   mode: 'detail' | 'departments' | 'phases';
-  rows: { key: string; label: string }[];
-  bars: { row: string; start: IsoDate; end: IsoDate; phase: string; label: string }[];
-  milestones: { row: string; date: IsoDate; label: string; status: Status; statusLabel: string }[];
+  /**
+   * The lanes' labels, top to bottom: departments, or in the phases mode the phases and then the key results due.
+   * How a lane's items and milestones are stacked into rows is the chart's layout (report/charts.ts): it depends on
+   * how wide their labels are drawn.
+   */
+  lanes: string[];
+  bars: { lane: number; start: IsoDate; end: IsoDate; phase: string; label: string }[];
+  milestones: { lane: number; date: IsoDate; label: string; status: Status; statusLabel: string }[];
   phases: string[];
   start: IsoDate;
   end: IsoDate;
