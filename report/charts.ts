@@ -218,7 +218,7 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
   });
 
   const rows: { key: string; lane: number }[] = [];
-  const bars: { row: string; start: IsoDate; end: IsoDate; phase: string }[] = [];
+  const bars: { row: string; start: IsoDate; end: IsoDate; fill: string }[] = [];
   const itemLabels: { row: string; x: number; label: string }[] = [];
   const milestones: { row: string; date: IsoDate; status: string }[] = [];
   const milestoneLabels: { row: string; x: number; label: string }[] = [];
@@ -239,7 +239,7 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
     for (const key of keys) rows.push({ key, lane });
     items.forEach((p, i) => {
       const row = keys[itemTracks[i]];
-      bars.push({ row, start: p.bar.start, end: addDay(p.bar.end), phase: p.bar.phase });
+      bars.push({ row, start: p.bar.start, end: addDay(p.bar.end), fill: CATEGORY_COLORS[p.bar.color] });
       if (p.label) itemLabels.push({ row, x: at(p.x), label: p.label });
     });
     due.forEach((p, i) => {
@@ -306,18 +306,14 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
         },
       },
       {
+        // Each bar in its phase's own colour (phaseColor): the same phase is the same colour in every report.
         data: { values: bars },
         mark: { type: 'bar', height: 9, yOffset: 6, cornerRadius: 3, opacity: 0.9 },
         encoding: {
           y: yPlain,
           x: { field: 'start', type: 'temporal' },
           x2: { field: 'end' },
-          color: {
-            field: 'phase',
-            type: 'nominal',
-            scale: { domain: data.phases, range: [...CATEGORY_COLORS] },
-            legend: null,
-          },
+          color: { field: 'fill', type: 'nominal', scale: null, legend: null },
         },
       },
       {

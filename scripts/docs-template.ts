@@ -15,6 +15,8 @@ import {
   MAX_PERIOD_MONTHS,
   MINGUO_YEARS,
   NUMBER_SCALES,
+  PHASES,
+  PHASE_KEYS,
   PERCENT_UNIT_NAMES,
   SHARED_CURRENCY_SIGNS,
   UNIT_ALIASES,
@@ -201,6 +203,7 @@ export function renderTemplateDoc(): string {
     if (tab.key === 'roadmap')
       p(
         '- **Key results** lists the IDs of the key results an item serves, e.g. `KR1, KR2`; each must exist.',
+        `- **Phase** is any text. The template's phases, in launch order, are ${PHASE_KEYS.map((k) => both(PHASES[k])).join(', ')}: they are read in any of these languages, as allowed values are (case, spaces, hyphens and the two Chinese scripts aside), and the report draws each in its own colour, the same in every plan and language. A phase of your own gets a colour from its name alone (see [the report](report.md#what-the-report-shows)).`,
       );
     if (tab.key === 'actuals') {
       p(

@@ -8,6 +8,7 @@ import { inEveryLanguage, localized } from './i18n';
 import type { Cell, Workbook } from './cells';
 import {
   ENUMS,
+  PHASES,
   STRATEGY_FIELDS,
   TABS,
   type Localized,
@@ -201,7 +202,7 @@ const rows: PlanRows = {
     {
       id: 'R1',
       item: localized((m) => m.example.rows.roadmap.R1.item),
-      phase: localized((m) => m.example.rows.roadmap.R1.phase),
+      phase: PHASES['pre-launch'],
       owner: D.rnd,
       start: '2026-01-05',
       end: '2026-02-27',
@@ -211,7 +212,7 @@ const rows: PlanRows = {
     {
       id: 'R2',
       item: localized((m) => m.example.rows.roadmap.R2.item),
-      phase: localized((m) => m.example.rows.roadmap.R2.phase),
+      phase: PHASES['pre-launch'],
       owner: D.marketing,
       start: '2026-02-02',
       end: '2026-03-13',
@@ -221,7 +222,7 @@ const rows: PlanRows = {
     {
       id: 'R3',
       item: localized((m) => m.example.rows.roadmap.R3.item),
-      phase: localized((m) => m.example.rows.roadmap.R3.phase),
+      phase: PHASES.launch,
       owner: D.rnd,
       start: '2026-03-02',
       end: '2026-03-31',
@@ -231,7 +232,7 @@ const rows: PlanRows = {
     {
       id: 'R4',
       item: localized((m) => m.example.rows.roadmap.R4.item),
-      phase: localized((m) => m.example.rows.roadmap.R4.phase),
+      phase: PHASES.launch,
       owner: D.sales,
       start: '2026-03-02',
       end: '2026-04-30',
@@ -241,7 +242,7 @@ const rows: PlanRows = {
     {
       id: 'R5',
       item: localized((m) => m.example.rows.roadmap.R5.item),
-      phase: localized((m) => m.example.rows.roadmap.R5.phase),
+      phase: PHASES.launch,
       owner: D.operations,
       start: '2026-03-02',
       end: '2026-05-29',
@@ -251,7 +252,7 @@ const rows: PlanRows = {
     {
       id: 'R6',
       item: localized((m) => m.example.rows.roadmap.R6.item),
-      phase: localized((m) => m.example.rows.roadmap.R6.phase),
+      phase: PHASES.growth,
       owner: D.marketing,
       start: '2026-04-01',
       end: '2026-12-18',
@@ -261,7 +262,7 @@ const rows: PlanRows = {
     {
       id: 'R7',
       item: localized((m) => m.example.rows.roadmap.R7.item),
-      phase: localized((m) => m.example.rows.roadmap.R7.phase),
+      phase: PHASES.growth,
       owner: D.sales,
       start: '2026-05-04',
       end: '2026-08-31',
@@ -271,7 +272,7 @@ const rows: PlanRows = {
     {
       id: 'R8',
       item: localized((m) => m.example.rows.roadmap.R8.item),
-      phase: localized((m) => m.example.rows.roadmap.R8.phase),
+      phase: PHASES.growth,
       owner: D.support,
       start: '2026-04-01',
       end: '2026-12-31',
@@ -281,7 +282,7 @@ const rows: PlanRows = {
     {
       id: 'R9',
       item: localized((m) => m.example.rows.roadmap.R9.item),
-      phase: localized((m) => m.example.rows.roadmap.R9.phase),
+      phase: PHASES.growth,
       owner: D.rnd,
       start: '2026-04-01',
       end: '2026-12-31',

@@ -5,7 +5,7 @@
  * the example workbook, the docs) reads this file. Never spell a header or a tab name anywhere else.
  */
 
-import { LANGS, localized, type Lang, type Localized } from './i18n';
+import { fill, inEveryLanguage, joinList, LANGS, localized, type Lang, type Localized } from './i18n';
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 
 export { LANGS, type Lang, type Localized };
@@ -88,6 +88,20 @@ export const ENUMS = {
     weights: localized((m) => m.template.enums.targetsRow.weights),
   },
 } as const satisfies Record<string, Record<string, Localized>>;
+
+/**
+ * The launch phases the template names, in the order a launch goes through them. The Phase column is free text (a
+ * plan may name its own phases); these are the ones the report knows in every language, so that each keeps one
+ * colour from plan to plan and in every language (report/render/palette.ts).
+ */
+export const PHASES = {
+  'pre-launch': localized((m) => m.template.phases['pre-launch']),
+  launch: localized((m) => m.template.phases.launch),
+  growth: localized((m) => m.template.phases.growth),
+} as const satisfies Record<string, Localized>;
+
+export type PhaseKey = keyof typeof PHASES;
+export const PHASE_KEYS = Object.keys(PHASES) as readonly PhaseKey[];
 
 export type MetricType = keyof typeof ENUMS.type;
 export type Direction = keyof typeof ENUMS.direction;
@@ -189,6 +203,15 @@ export const STRATEGY_QUESTIONS: Record<'targetUsers' | 'problem' | 'category' |
 const ID_NOTE = localized((m) => m.template.idNote);
 const OWNER_NOTE = localized((m) => m.template.ownerNote);
 const DATE_NOTE = localized((m) => m.template.dateNote);
+/** "e.g. Pre-launch, Launch, Growth.": the template's phases, as PHASES names them. */
+const PHASE_NOTE = inEveryLanguage((lang) =>
+  fill(localized((m) => m.template.tabs.roadmap.columns.phase.note)[lang], {
+    phases: joinList(
+      PHASE_KEYS.map((key) => PHASES[key][lang]),
+      lang,
+    ),
+  }),
+);
 
 export const TABS: readonly TabDef[] = [
   {
@@ -499,7 +522,7 @@ export const TABS: readonly TabDef[] = [
         localized((m) => m.template.tabs.roadmap.columns.phase.label),
         'text',
         false,
-        localized((m) => m.template.tabs.roadmap.columns.phase.note),
+        PHASE_NOTE,
       ),
       col(
         'owner',
@@ -1124,6 +1147,25 @@ export function matchEnum<K extends EnumKey>(enumKey: K, text: string): keyof (t
     WANTED.set(text, wanted);
   }
   return spellings.get(wanted) as keyof (typeof ENUMS)[K] | undefined;
+}
+
+/**
+ * How phase names are compared, as allowed values are: case, spaces, hyphens, full-width forms and the two Chinese
+ * scripts aside (`Pre-launch`, `pre launch` and `PRELAUNCH` are one phase, 發布期 and 发布期 too).
+ */
+export const phaseForm = (text: string): string => normalizeHeader(text).replace(/-/g, '');
+
+let phaseSpellings: Map<string, PhaseKey> | undefined;
+
+/** The template's phase a Phase cell names, in any language of the template, or undefined for a plan's own phase. */
+export function matchPhase(text: string): PhaseKey | undefined {
+  if (!phaseSpellings) {
+    phaseSpellings = new Map();
+    for (const key of PHASE_KEYS)
+      for (const form of [key, ...labelSpellings(PHASES[key])].map(phaseForm))
+        if (form && !phaseSpellings.has(form)) phaseSpellings.set(form, key);
+  }
+  return phaseSpellings.get(phaseForm(text));
 }
 
 /** The labels of an enum in one language, in contract order (for drop-downs). */

@@ -1,6 +1,6 @@
 /**
  * The roadmap as a leader reads it, in Chromium: no label drawn over another however many items and key results
- * fall in one month.
+ * fall in one month, and each phase in its own colour from plan to plan and language to language, light or dark.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,11 +9,11 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ENUMS, EXAMPLE_AS_OF, type Workbook } from '../shared';
+import { CATALOGUES, ENUMS, EXAMPLE_AS_OF, PHASES, type Workbook } from '../shared';
 import { buildReport, writeReportDir } from '../report/generate';
 import { utcDate } from '../report/write-xlsx';
 import { blockExternalRequests, collectPageProblems, launchChromium } from './helpers/browser';
-import { addRow } from './helpers/edit';
+import { addRow, setCell } from './helpers/edit';
 import { exampleGrid, header, tabName, tempDir } from './helpers/report';
 
 const day = (month: string, d: number) => utcDate(`2026-${month}-${String(d).padStart(2, '0')}`);
@@ -47,13 +47,40 @@ function crowdedGrid(n: number): { wb: Workbook; ids: string[]; items: string[] 
     addRow(wb, tabName('roadmap'), {
       [header('roadmap', 'id')]: `RJ${i + 1}`,
       [header('roadmap', 'item')]: item,
-      [header('roadmap', 'phase')]: 'Launch',
+      [header('roadmap', 'phase')]: PHASES.launch.en,
       [header('roadmap', 'owner')]: 'Marketing',
       [header('roadmap', 'start')]: day('07', start),
       [header('roadmap', 'end')]: day('07', i % 3 ? start : Math.min(31, start + 14)),
     });
   }
   return { wb, ids, items };
+}
+
+/**
+ * The example (en) with a phase of its own and an item without a phase; and the Traditional Chinese example with
+ * fewer phases in another order: Growth first, no Launch, Pre-launch last, its own phase written in lower case.
+ */
+function phasePlans(): { en: Workbook; tw: Workbook } {
+  const en = exampleGrid('en');
+  const extra = (wb: Workbook, lang: 'en' | 'zh-TW', id: string, phase: string) =>
+    addRow(wb, tabName('roadmap', lang), {
+      [header('roadmap', 'id', lang)]: id,
+      [header('roadmap', 'item', lang)]: `Item ${id}`,
+      [header('roadmap', 'phase', lang)]: phase,
+      [header('roadmap', 'owner', lang)]: lang === 'en' ? 'Support' : '客服',
+      [header('roadmap', 'start', lang)]: day('02', 2),
+      [header('roadmap', 'end', lang)]: day('03', 31),
+    });
+  extra(en, 'en', 'R10', 'Beta');
+  extra(en, 'en', 'R11', '');
+  const tw = exampleGrid('zh-TW');
+  const phase = header('roadmap', 'phase', 'zh-TW');
+  for (const id of ['R1', 'R2', 'R3', 'R4', 'R5'])
+    setCell(tw, tabName('roadmap', 'zh-TW'), id, phase, PHASES.growth['zh-TW']);
+  extra(tw, 'zh-TW', 'R10', 'beta');
+  extra(tw, 'zh-TW', 'R11', '');
+  setCell(tw, tabName('roadmap', 'zh-TW'), 'R9', phase, PHASES['pre-launch']['zh-TW']);
+  return { en, tw };
 }
 
 describe('the roadmap in Chromium', () => {
@@ -64,8 +91,13 @@ describe('the roadmap in Chromium', () => {
 
   beforeAll(async () => {
     dir = tempDir('roadmap');
-    for (const { n, wb } of crowds) {
-      const name = `crowd-${n}`;
+    const { en, tw } = phasePlans();
+    const plans: [string, Workbook][] = [
+      ...crowds.map(({ n, wb }) => [`crowd-${n}`, wb] as [string, Workbook]),
+      ['phases-en', en],
+      ['phases-tw', tw],
+    ];
+    for (const [name, wb] of plans) {
       const built = await buildReport(wb, { asOf: EXAMPLE_AS_OF, source: null });
       await writeReportDir(join(dir, name), built.files);
     }
@@ -121,4 +153,67 @@ describe('the roadmap in Chromium', () => {
       await page.close();
     },
   );
+
+  it('gives each phase the same colour in two plans with other phases in another order and language, light and dark', async () => {
+    /** Each phase's colour, by its name in English: in the legend, and on the bars of its items. */
+    async function colours(name: string, colorScheme: 'light' | 'dark') {
+      const { page, problems } = await open(name, colorScheme);
+      const legend = await page
+        .locator('section[aria-labelledby="roadmap"] .legend li:has(.swatch-bar)')
+        .evaluateAll((lis) =>
+          lis.map((li) => [li.textContent!.trim(), getComputedStyle(li.querySelector('.swatch')!).backgroundColor]),
+        );
+      // A bar is the one right under its label, starting where the label starts.
+      const bars = await page.locator('svg.chart-roadmap').evaluate((svg) => {
+        const paths = Array.from(svg.querySelectorAll('g.mark-rect path')).map((p) => ({
+          box: p.getBoundingClientRect(),
+          fill: getComputedStyle(p).fill,
+        }));
+        return Array.from(svg.querySelectorAll('text')).flatMap((t) => {
+          const label = t.getBoundingClientRect();
+          const bar = paths.find(
+            ({ box }) =>
+              box.height < 15 &&
+              Math.abs(box.left - label.left) < 4 &&
+              box.top >= label.top &&
+              box.top - label.bottom < 10,
+          );
+          return bar ? [[t.textContent!, bar.fill]] : [];
+        });
+      });
+      expect(problems.summary()).toBe('');
+      await page.close();
+      return { legend: Object.fromEntries(legend), bars: Object.fromEntries(bars) };
+    }
+    const words = (lang: 'en' | 'zh-TW') => ({
+      'pre-launch': PHASES['pre-launch'][lang],
+      growth: PHASES.growth[lang],
+      own: lang === 'en' ? 'Beta' : 'beta',
+      none: lang === 'en' ? 'No phase' : '未分階段',
+    });
+    for (const scheme of ['light', 'dark'] as const) {
+      const en = await colours('phases-en', scheme);
+      const tw = await colours('phases-tw', scheme);
+      for (const key of ['pre-launch', 'growth', 'own', 'none'] as const) {
+        const [a, b] = [words('en')[key], words('zh-TW')[key]];
+        expect(en.legend[a], `${scheme} ${a}`).toBeTruthy();
+        expect(tw.legend[b], `${scheme} ${a} = ${b}`).toBe(en.legend[a]);
+      }
+      // The bars: Pre-launch is R1 in en and R9 in zh-TW, Growth R9 in en and R1 in zh-TW.
+      const example = (lang: 'en' | 'zh-TW', id: 'R1' | 'R9') => CATALOGUES[lang].example.rows.roadmap[id].item;
+      const bar = {
+        en: (id: string) => en.bars[id === 'R1' || id === 'R9' ? example('en', id) : `Item ${id}`],
+        tw: (id: string) => tw.bars[id === 'R1' || id === 'R9' ? example('zh-TW', id) : `Item ${id}`],
+      };
+      expect(bar.tw('R9'), `${scheme} 預熱期`).toBe(bar.en('R1'));
+      expect(bar.tw('R1'), `${scheme} 成長期`).toBe(bar.en('R9'));
+      expect(bar.tw('R10'), `${scheme} beta`).toBe(bar.en('R10'));
+      expect(bar.tw('R11'), `${scheme} no phase`).toBe(bar.en('R11'));
+      for (const id of ['R1', 'R9', 'R10', 'R11']) expect(bar.en(id), `${scheme} ${id}`).toMatch(/^rgb/);
+      expect(new Set(['R1', 'R9', 'R10', 'R11'].map(bar.en)).size).toBe(4);
+      // The legend says what the bars show.
+      expect(en.legend[PHASES.growth.en]).toBe(bar.en('R9'));
+      expect(tw.legend[PHASES['pre-launch']['zh-TW']]).toBe(bar.tw('R9'));
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { analyzeWorkbook, EXAMPLE_AS_OF, STATUS_LABELS, type Lang, type Workbook } from '../shared';
+import { analyzeWorkbook, EXAMPLE_AS_OF, PHASES, STATUS_LABELS, type Lang, type Workbook } from '../shared';
 import { STATUS_ORDER, type Status } from '../shared/progress';
 import { Formatter } from '../report/format';
 import { LABELS } from '../report/i18n';
@@ -16,6 +16,8 @@ import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 import { addRow, cloneWorkbook, colOf, rowOf, setCell } from './helpers/edit';
 import { exampleGrid, header, tabName } from './helpers/report';
 import { utcDate } from '../report/write-xlsx';
+import { NO_PHASE_COLOR, OWN_PHASE_COLORS, PHASE_COLORS } from '../report/render/palette';
+import { phaseColor } from '../report/view/roadmap';
 
 function view(workbook: Workbook, options: Partial<ViewOptions> & { lang?: Lang } = {}): ReportView {
   const asOf = options.asOf ?? EXAMPLE_AS_OF;
@@ -144,7 +146,11 @@ describe('report view model: the example plan', () => {
       'Support',
     ]);
     expect(chart.bars).toHaveLength(9);
-    expect(chart.phases).toEqual(['Pre-launch', 'Launch', 'Growth']);
+    expect(chart.phases).toEqual([
+      { label: 'Pre-launch', color: 0 },
+      { label: 'Launch', color: 1 },
+      { label: 'Growth', color: 2 },
+    ]);
     expect(chart.milestones.map((m) => [m.label, m.date, m.status])).toEqual([
       ['KR1', '2026-08-31', 'missed'],
       ['KR2', '2026-12-31', 'on-track'],
@@ -155,6 +161,40 @@ describe('report view model: the example plan', () => {
     expect(chart.asOf).toBe('2026-11-15');
     expect(v.company.roadmap.figure.table.rows).toHaveLength(9);
     expect(v.company.roadmap.figure.legend.map((l) => l.label)).toContain('Growth');
+  });
+
+  it('roadmap phases: each in its own colour whatever the plan, the template\'s first in their order, then the plan\'s own, then none', () => {
+    const tw = exampleGrid('zh-TW');
+    const roadmapTab = tabName('roadmap', 'zh-TW');
+    const phase = header('roadmap', 'phase', 'zh-TW');
+    // Growth first and no Launch; Pre-launch last; a phase of the plan's own, and an item without one.
+    for (const id of ['R1', 'R2', 'R3', 'R4', 'R5']) setCell(tw, roadmapTab, id, phase, PHASES.growth['zh-TW']);
+    setCell(tw, roadmapTab, 'R6', phase, 'beta');
+    setCell(tw, roadmapTab, 'R7', phase, '');
+    setCell(tw, roadmapTab, 'R9', phase, PHASES['pre-launch']['zh-TW']);
+    const chart = view(tw).company.roadmap.figure.chart!;
+    if (chart.type !== 'roadmap') throw new Error('no roadmap');
+    expect(chart.phases).toEqual([
+      { label: '預熱期', color: PHASE_COLORS['pre-launch'] },
+      { label: '成長期', color: PHASE_COLORS.growth },
+      { label: 'beta', color: phaseColor('Beta') },
+      { label: '未分階段', color: NO_PHASE_COLOR },
+    ]);
+    expect(view(tw).company.roadmap.figure.legend.slice(0, 4).map((l) => l.swatch)).toEqual(
+      chart.phases.map((p) => `cat-${p.color}`),
+    );
+  });
+
+  it("a phase's colour: the template's in any language or spelling, a plan's own by its name alone, none grey", () => {
+    for (const spelling of ['Pre-launch', 'pre launch', 'PRELAUNCH', 'Ｐｒｅ－ｌａｕｎｃｈ', '预热期', '預熱期'])
+      expect(phaseColor(spelling), spelling).toBe(PHASE_COLORS['pre-launch']);
+    for (const spelling of ['Growth', '增长期', '成長期', '成长期']) expect(phaseColor(spelling), spelling).toBe(PHASE_COLORS.growth);
+    expect(phaseColor('Launch')).toBe(phaseColor('發布期'));
+    for (const own of ['Beta', 'Scale-up', 'Alpha', '試營運', 'Post-launch review'])
+      expect(OWN_PHASE_COLORS, own).toContain(phaseColor(own));
+    expect(phaseColor('Ｂｅｔａ')).toBe(phaseColor('beta'));
+    expect(phaseColor('')).toBe(NO_PHASE_COLOR);
+    expect(phaseColor(null)).toBe(NO_PHASE_COLOR);
   });
 
   it('departments × commitments, at most three of each shown', () => {

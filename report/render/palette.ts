@@ -24,6 +24,7 @@
  */
 
 import type { Status } from '../../shared/progress';
+import type { PhaseKey } from '../../shared/template';
 export type { Status };
 
 export const STATUS_COLORS: Readonly<Record<Status, string>> = Object.freeze({
@@ -108,3 +109,19 @@ export const CATEGORY_COLORS: readonly string[] = Object.freeze([
   '#f0e442',
   '#8c8c8c',
 ]);
+
+/**
+ * Phase colours are fixed by the phase alone, never by which phases a plan has or their order, so that two reports
+ * (two plans, or this month's and last month's) can be compared at a glance (report/view/roadmap.ts, phaseColor).
+ * The template's phases, as indices into CATEGORY_COLORS in the order a launch goes through them, whatever the
+ * plan's language: 預熱期 is the blue of Pre-launch.
+ */
+export const PHASE_COLORS: Readonly<Record<PhaseKey, number>> = Object.freeze({
+  'pre-launch': 0,
+  launch: 1,
+  growth: 2,
+});
+/** Items without a phase: the grey, which says "nothing chosen" rather than a phase. */
+export const NO_PHASE_COLOR = 7;
+/** A plan's own phases share the colours the template's phases and "no phase" leave. */
+export const OWN_PHASE_COLORS: readonly number[] = Object.freeze([3, 4, 5, 6]);

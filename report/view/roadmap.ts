@@ -7,7 +7,8 @@ import { joinList } from '../../shared/i18n';
 import type { KeyResult, RoadmapItem } from '../../shared/plan';
 import { STATUS_LABELS } from '../../shared/progress';
 import { ownerKey } from '../../shared/plan-index';
-import { enumLabel } from '../../shared/template';
+import { enumLabel, matchPhase, PHASE_KEYS, phaseForm } from '../../shared/template';
+import { NO_PHASE_COLOR, OWN_PHASE_COLORS, PHASE_COLORS } from '../render/palette';
 import { groupBy, lower, STATUS_SEVERITY, worst, type Context, type Dept } from './context';
 import {
   ROADMAP_ITEM_LIMIT,
@@ -37,6 +38,55 @@ export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
       r.status ? enumLabel('roadmapStatus', r.status, lang) : f.none,
     ]),
   };
+}
+
+/**
+ * A phase's colour, an index into CATEGORY_COLORS fixed by the phase alone, never by which phases a plan has or their
+ * order: the template's phases their own in every language (預熱期 is Pre-launch's), items without a phase the grey,
+ * and a plan's own phase one of the colours left by a hash (FNV-1a) of its name as phases are compared (phaseForm),
+ * so that "Beta" is the same colour in every plan and every month's report. Two own phases may share a colour when
+ * a plan has more of them than those colours; the legend and the data table still name each.
+ */
+export function phaseColor(phase: string | null): number {
+  if (!phase?.trim()) return NO_PHASE_COLOR;
+  const known = matchPhase(phase);
+  if (known) return PHASE_COLORS[known];
+  let hash = 0x811c9dc5;
+  for (const ch of phaseForm(phase)) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return OWN_PHASE_COLORS[(hash >>> 0) % OWN_PHASE_COLORS.length];
+}
+
+interface Phase {
+  label: string;
+  color: number;
+  /** The legend's order: the template's phases in theirs, then the plan's own as it names them, then none. */
+  rank: number;
+  first: number;
+}
+
+/**
+ * The phases of the items, one per phase as phases are compared (Launch, launch and 发布期 are one, titled as the
+ * plan first writes it), by item.
+ */
+function phasesOf(items: RoadmapItem[], noPhase: string): Map<RoadmapItem, Phase> {
+  const byId = new Map<string, Phase>();
+  const out = new Map<RoadmapItem, Phase>();
+  items.forEach((item, i) => {
+    const typed = item.phase?.trim() ? item.phase : null;
+    const known = typed ? matchPhase(typed) : undefined;
+    const id = !typed ? 'none' : known ? `known:${known}` : `own:${phaseForm(typed)}`;
+    let phase = byId.get(id);
+    if (!phase) {
+      const rank = !typed ? PHASE_KEYS.length + 1 : known ? PHASE_KEYS.indexOf(known) : PHASE_KEYS.length;
+      phase = { label: typed ?? noPhase, color: phaseColor(typed), rank, first: i };
+      byId.set(id, phase);
+    }
+    out.set(item, phase);
+  });
+  return out;
 }
 
 export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
@@ -79,20 +129,24 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   const lanes: string[] = [];
   const bars: RoadmapChartData['bars'] = [];
   const milestones: RoadmapChartData['milestones'] = [];
-  const phaseOf = (r: RoadmapItem) => r.phase || l.noPhase;
-  const phases: string[] = [...new Set(dated.map(phaseOf))];
+  const phaseOfItem = phasesOf(dated, l.noPhase);
+  const phases = [...new Set(phaseOfItem.values())].sort((a, b) => a.rank - b.rank || a.first - b.first);
+  const phaseOf = (r: RoadmapItem) => phaseOfItem.get(r)!;
   const statusOf = (k: KeyResult) => ctx.krProgress.get(lower(k.id))?.status ?? 'no-data';
 
   /** One bar per phase over a group of items. */
   const phaseBars = (items: RoadmapItem[], lane: number, labelled: (phase: string, n: number) => string) => {
-    for (const [phase, group] of groupBy(items, phaseOf)) {
+    for (const phase of phases) {
+      const group = items.filter((r) => phaseOf(r) === phase);
+      if (group.length === 0) continue;
       let start = group[0].start!;
       let end = group[0].end!;
       for (const g of group) {
         if (g.start! < start) start = g.start!;
         if (g.end! > end) end = g.end!;
       }
-      bars.push({ lane, start, end, phase, label: labelled(phase, group.length) });
+      const { label, color } = phase;
+      bars.push({ lane, start, end, phase: label, color, label: labelled(label, group.length) });
     }
   };
   /** Key results due, one marker per month: the count, coloured by the worst status among them. */
@@ -116,7 +170,7 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
         i,
         (_, n) => ph.itemsCount(n, f.count(n)),
       );
-      lanes.push(phase);
+      lanes.push(phase.label);
     });
     lanes.push(ph.milestoneMarker());
     monthlyMilestones(krsDated, phases.length);
@@ -130,8 +184,10 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
         monthlyMilestones(krs, d);
         return;
       }
-      for (const item of items)
-        bars.push({ lane: d, start: item.start!, end: item.end!, phase: phaseOf(item), label: item.item });
+      for (const item of items) {
+        const { label: phase, color } = phaseOf(item);
+        bars.push({ lane: d, start: item.start!, end: item.end!, phase, color, label: item.item });
+      }
       for (const kr of krs) {
         const status = statusOf(kr);
         milestones.push({
@@ -150,7 +206,7 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
     lanes,
     bars,
     milestones,
-    phases,
+    phases: phases.map(({ label, color }) => ({ label, color })),
     start: first,
     end: last,
     asOf: ctx.options.asOf,
@@ -159,7 +215,7 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   };
   const present = STATUS_SEVERITY.filter((s) => milestones.some((m) => m.status === s));
   figure.legend = [
-    ...phases.map((phase, i) => ({ label: phase, swatch: `cat-${i % 8}`, shape: 'bar' as const })),
+    ...phases.map((phase) => ({ label: phase.label, swatch: `cat-${phase.color}`, shape: 'bar' as const })),
     ...present.map((s) => ({
       label: `${ph.milestoneMarker()}${ctx.l.colon}${STATUS_LABELS[s][ctx.lang]}`,
       swatch: `status-${s}`,

@@ -84,9 +84,11 @@ export interface RoadmapChartData {
    * how wide their labels are drawn.
    */
   lanes: string[];
-  bars: { lane: number; start: IsoDate; end: IsoDate; phase: string; label: string }[];
+  /** Each bar with its phase's colour: an index into CATEGORY_COLORS (phaseColor). */
+  bars: { lane: number; start: IsoDate; end: IsoDate; phase: string; color: number; label: string }[];
   milestones: { lane: number; date: IsoDate; label: string; status: Status; statusLabel: string }[];
-  phases: string[];
+  /** The phases drawn, in legend order, each with its colour: an index into CATEGORY_COLORS (phaseColor). */
+  phases: { label: string; color: number }[];
   start: IsoDate;
   end: IsoDate;
   asOf: IsoDate;

@@ -130,6 +130,12 @@ export const en = {
         weights: 'weights',
       },
     },
+    /** The launch phases the template names, in the order a launch goes through them (shared/template.ts PHASES). */
+    phases: {
+      'pre-launch': 'Pre-launch',
+      launch: 'Launch',
+      growth: 'Growth',
+    },
     strategyFields: {
       product: {
         label: 'Product',
@@ -345,7 +351,7 @@ export const en = {
           },
           phase: {
             label: 'Phase',
-            note: 'e.g. Pre-launch, Launch, Growth.',
+            note: 'e.g. {phases}.',
           },
           owner: {
             label: 'Owner',
@@ -874,39 +880,30 @@ export const en = {
       roadmap: {
         R1: {
           item: 'Beta with 20 design partners',
-          phase: 'Pre-launch',
         },
         R2: {
           item: 'Launch campaign and website',
-          phase: 'Pre-launch',
         },
         R3: {
           item: 'Public launch of v1.0',
-          phase: 'Launch',
         },
         R4: {
           item: 'Sales playbook and partner channel',
-          phase: 'Launch',
         },
         R5: {
           item: 'Onboarding and trial nurture flows',
-          phase: 'Launch',
         },
         R6: {
           item: 'Content and webinar programme',
-          phase: 'Growth',
         },
         R7: {
           item: 'Enterprise deals push',
-          phase: 'Growth',
         },
         R8: {
           item: 'Support desk in three time zones',
-          phase: 'Growth',
         },
         R9: {
           item: 'Answer-accuracy improvements',
-          phase: 'Growth',
         },
       },
       actuals: {

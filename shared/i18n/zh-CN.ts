@@ -35,6 +35,11 @@ export const zhCN: Messages = {
         weights: '权重',
       },
     },
+    phases: {
+      'pre-launch': '预热期',
+      launch: '发布期',
+      growth: '增长期',
+    },
     strategyFields: {
       product: {
         label: '产品',
@@ -250,7 +255,7 @@ export const zhCN: Messages = {
           },
           phase: {
             label: '阶段',
-            note: '例如：预热期、发布期、增长期。',
+            note: '例如：{phases}。',
           },
           owner: {
             label: '负责部门',
@@ -757,39 +762,30 @@ export const zhCN: Messages = {
       roadmap: {
         R1: {
           item: '与 20 家设计伙伴进行内测',
-          phase: '预热期',
         },
         R2: {
           item: '发布会营销与官网',
-          phase: '预热期',
         },
         R3: {
           item: 'v1.0 正式发布',
-          phase: '发布期',
         },
         R4: {
           item: '销售手册与渠道伙伴',
-          phase: '发布期',
         },
         R5: {
           item: '新手引导与试用培育流程',
-          phase: '发布期',
         },
         R6: {
           item: '内容与线上研讨会计划',
-          phase: '增长期',
         },
         R7: {
           item: '大客户攻坚',
-          phase: '增长期',
         },
         R8: {
           item: '覆盖三个时区的客服中心',
-          phase: '增长期',
         },
         R9: {
           item: '回答准确率改进',
-          phase: '增长期',
         },
       },
       actuals: {

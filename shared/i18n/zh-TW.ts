@@ -35,6 +35,11 @@ export const zhTW: Messages = {
         weights: '權重',
       },
     },
+    phases: {
+      'pre-launch': '預熱期',
+      launch: '發布期',
+      growth: '成長期',
+    },
     strategyFields: {
       product: {
         label: '產品',
@@ -250,7 +255,7 @@ export const zhTW: Messages = {
           },
           phase: {
             label: '階段',
-            note: '例如：預熱期、發布期、成長期。',
+            note: '例如：{phases}。',
           },
           owner: {
             label: '負責部門',
@@ -758,39 +763,30 @@ export const zhTW: Messages = {
       roadmap: {
         R1: {
           item: '與 20 家設計夥伴進行內測',
-          phase: '預熱期',
         },
         R2: {
           item: '發布會行銷與官網',
-          phase: '預熱期',
         },
         R3: {
           item: 'v1.0 正式發布',
-          phase: '發布期',
         },
         R4: {
           item: '銷售手冊與通路夥伴',
-          phase: '發布期',
         },
         R5: {
           item: '新手引導與試用培育流程',
-          phase: '發布期',
         },
         R6: {
           item: '內容與線上研討會計畫',
-          phase: '成長期',
         },
         R7: {
           item: '大客戶攻堅',
-          phase: '成長期',
         },
         R8: {
           item: '覆蓋三個時區的客服中心',
-          phase: '成長期',
         },
         R9: {
           item: '回答準確率改進',
-          phase: '成長期',
         },
       },
       actuals: {
