@@ -82,6 +82,10 @@ interface MetricFacts {
   start: Month | null;
   /** monthIndex(start), compared with each check-in's month as a number (no month text made per row). */
   startIndex: number | null;
+  /** The metric's due month (the last of its window); null when it has no window. */
+  due: Month | null;
+  /** monthIndex(due). */
+  dueIndex: number | null;
   /** The metric's group of counted rows in CheckInScreen.counted (metrics are numbered as their facts are made). */
   group: number;
   /**
@@ -117,7 +121,7 @@ export interface CheckInScreen {
 }
 
 /** The Start month of a window starting on `day`. */
-const startMonth = (day: IsoDate | null): Month | null => (day === null ? null : monthOf(day));
+const monthOfDay = (day: IsoDate | null): Month | null => (day === null ? null : monthOf(day));
 
 /** A metric's facts before its check-ins are screened (one constructor: every MetricFacts has one shape). */
 function newFacts(
@@ -125,6 +129,7 @@ function newFacts(
   type: MetricType,
   scale: number | null,
   start: Month | null,
+  due: Month | null,
   group: number,
 ): MetricFacts {
   return {
@@ -136,6 +141,8 @@ function newFacts(
     scale,
     start,
     startIndex: start === null ? null : monthIndex(start),
+    due,
+    dueIndex: due === null ? null : monthIndex(due),
     firstOnDate: null,
     lastRow: -1,
     group,
@@ -178,9 +185,11 @@ function metricFacts(
       continue;
     }
     const scale = kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target));
-    // The spec starts at the window's Start month; without a target there is no spec, but there is a window.
-    const start = spec ? spec.start : startMonth(keyResultWindow(kr, plan)?.start ?? null);
-    const made = newFacts(kr, kr.type, scale, start, metrics++);
+    // The spec spans the window's months; without a target there is no spec, but there is a window.
+    const window = spec ? null : keyResultWindow(kr, plan);
+    const start = spec ? spec.start : monthOfDay(window?.start ?? null);
+    const due = spec ? spec.due : monthOfDay(window?.due ?? null);
+    const made = newFacts(kr, kr.type, scale, start, due, metrics++);
     bySpelling.set(kr.id, made);
     ofKeyResults[i] = made;
   }
@@ -197,11 +206,11 @@ function metricFacts(
       if (!bySpelling.has(kpi.id)) bySpelling.set(kpi.id, known);
       continue;
     }
-    const start = spec
-      ? spec.start
-      : startMonth((tracked ? keyResultWindow(tracked, plan) : null)?.start ?? plan.period?.start ?? null);
+    const window = spec ? null : tracked ? keyResultWindow(tracked, plan) : null;
+    const start = spec ? spec.start : monthOfDay(window?.start ?? plan.period?.start ?? null);
+    const due = spec ? spec.due : monthOfDay(window?.due ?? plan.period?.end ?? null);
     const scale = kpi.target === null ? null : Math.abs(kpi.target);
-    const made = newFacts(kpi, 'threshold', scale, start, metrics++);
+    const made = newFacts(kpi, 'threshold', scale, start, due, metrics++);
     bySpelling.set(kpi.id, made);
     ofKpis[j] = made;
   }
@@ -369,6 +378,17 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
         makeIssue('check-in-before-start', at(rows[i], 'date'), {
           ...issueParams(checkIns, i, m),
           start: m.start!,
+        }),
+      );
+      continue;
+    }
+    // After the window's last month it never counts: a typo in the year (2027 for 2026), a month typed as a number
+    // (202610 is a day in 2454), or a check-in of a key result already judged final.
+    if (m.dueIndex !== null && month > m.dueIndex) {
+      issues.push(
+        makeIssue('check-in-after-due', at(rows[i], 'date'), {
+          ...issueParams(checkIns, i, m),
+          due: m.due!,
         }),
       );
       continue;

@@ -80,6 +80,7 @@ const ISSUES = {
   'same-day-amounts': ['tip', 'tracking'],
   'same-day-readings': ['warning', 'tracking'],
   'check-in-before-start': ['warning', 'tracking'],
+  'check-in-after-due': ['warning', 'tracking'],
   'milestone-check-in': ['error', 'tracking'],
   'negative-check-in': ['error', 'tracking'],
   'running-total': ['warning', 'tracking'],

@@ -485,6 +485,22 @@ const cases: Case[] = [
     says: 'is dated before KR2 starts (2026-03); it is not counted.',
   },
   {
+    name: 'a check-in whose year is typed wrong, after the last month of its key result',
+    code: 'check-in-after-due',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2027-10-28', Metric: 'KR2', Value: 4900 }),
+    sheet: 'Actuals',
+    a1: 'A56',
+    says: 'Actuals row 56 (KR2, 2027-10-28) is dated after the last month of KR2 (2026-12); it is not counted.',
+  },
+  {
+    name: 'a month typed as a number (202610, a day in 2454)',
+    code: 'check-in-after-due',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: 202610, Metric: 'KR2', Value: 4900 }),
+    sheet: 'Actuals',
+    a1: 'A56',
+    says: 'Actuals row 56 (KR2, 2454-09-21) is dated after the last month of KR2 (2026-12)',
+  },
+  {
     name: 'a milestone checked in as 100',
     code: 'milestone-check-in',
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-03-30', Metric: 'KR4', Value: 100 }),

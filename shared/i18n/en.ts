@@ -790,6 +790,11 @@ export const en = {
         'Actuals row {row} ({metric}, {date}) is dated before {metric} starts ({start}); it is not counted.',
       fix: 'Correct the date, or move the Start of {metric} earlier.',
     },
+    'check-in-after-due': {
+      message:
+        'Actuals row {row} ({metric}, {date}) is dated after the last month of {metric} ({due}); it is not counted.',
+      fix: 'Correct the date (a year typed wrong, or a month typed as a number such as 202610), or move the Due of {metric} later.',
+    },
     'milestone-check-in': {
       message:
         'Actuals row {row}: {metric} is a milestone, so its value is 1 (done) or 0 (not yet), not {value}; it is not counted.',

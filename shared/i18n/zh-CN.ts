@@ -676,6 +676,10 @@ export const zhCN: Messages = {
       message: '实际数据第 {row} 行（{metric}，{date}）早于 {metric} 的开始月份（{start}），不计入。',
       fix: '更正日期，或把 {metric} 的开始日期提前。',
     },
+    'check-in-after-due': {
+      message: '实际数据第 {row} 行（{metric}，{date}）晚于 {metric} 的截止月份（{due}），不计入。',
+      fix: '更正日期（年份输错，或把月份写成了 202610 这样的数字），或把 {metric} 的截止日期推后。',
+    },
     'milestone-check-in': {
       message:
         '实际数据第 {row} 行：{metric} 是里程碑，数值只能是 1（完成）或 0（未完成），不能是 {value}；不计入。',

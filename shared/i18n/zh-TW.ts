@@ -677,6 +677,10 @@ export const zhTW: Messages = {
       message: '實際資料第 {row} 列（{metric}，{date}）早於 {metric} 的開始月份（{start}），不計入。',
       fix: '更正日期，或把 {metric} 的開始日期提前。',
     },
+    'check-in-after-due': {
+      message: '實際資料第 {row} 列（{metric}，{date}）晚於 {metric} 的截止月份（{due}），不計入。',
+      fix: '更正日期（年份輸錯，或把月份寫成了 202610 這樣的數字），或把 {metric} 的截止日期延後。',
+    },
     'milestone-check-in': {
       message:
         '實際資料第 {row} 列：{metric} 是里程碑，數值只能是 1（完成）或 0（未完成），不能是 {value}；不計入。',
