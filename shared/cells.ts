@@ -494,11 +494,19 @@ function checkCurrency(
 
 /**
  * A calendar day. Accepts Date objects (read in the spreadsheet's time zone), spreadsheet serial numbers,
- * "2026-03-01", "2026/3/1", "2026.3.1", "2026-03" (the first of the month), "2026年3月1日", "2026年3月", with a
+ * "2026-03-01", "2026/3/1", "2026.3.1", "2026-03" (the first of the month, or its last with options.monthEnd), "2026年3月1日", "2026年3月", with a
  * weekday and a time of day after them, and Minguo years ("115/12/31", "民國115年3月1日"). Day-first and
  * month-first forms like 03/04/2026 are refused: they mean different days in different countries.
  */
-export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
+export function readDate(
+  cell: Cell,
+  timeZone = 'UTC',
+  /**
+   * The cell ends a span (a Due, an End, the period's end): text naming a month without its day ("2026-12",
+   * "2026年12月") is that month's last day, as a person means "due in December". Otherwise it is the first.
+   */
+  options: { monthEnd?: boolean } = {},
+): Read<IsoDate> {
   if (isBlank(cell)) return fail('blank');
   if (cell instanceof Date) {
     const iso = dateToIso(cell, timeZone);
@@ -520,14 +528,27 @@ export function readDate(cell: Cell, timeZone = 'UTC'): Read<IsoDate> {
   }
   if (isErrorValue(cell)) return fail('formula-error');
   const typed = typedDateTime(String(cell));
-  return typed ? ok(typed.day) : fail('not-a-date');
+  if (!typed) return fail('not-a-date');
+  return ok(options.monthEnd && !typed.dayGiven ? lastDayOfMonth(typed.day) : typed.day);
+}
+
+/** The last day of the month of a day: 2026-12-01 → 2026-12-31, 2028-02-01 → 2028-02-29. */
+function lastDayOfMonth(day: IsoDate): IsoDate {
+  const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  let last = 31;
+  while (!isRealDay(year, month, last)) last--;
+  return isoDate(year, month, last);
 }
 
 /**
  * A date typed as text, as readDate reads it, with the time of day typed after it on the 24-hour clock ("14:05";
  * null when none): "2026年11月3日 下午 2:05" is 2026-11-03 at 14:05. Null when the text is no date.
  */
-export function typedDateTime(text: string): { day: IsoDate; time: string | null } | null {
+export function typedDateTime(text: string): {
+  day: IsoDate;
+  time: string | null;
+  /** False for a month without its day ("2026-03"): day is its first. */ dayGiven: boolean;
+} | null {
   const normal = typedText(text);
   if (normal === null) return null;
   const m = NUMERIC_DATE.exec(normal) ?? CHINESE_DATE.exec(normal);
@@ -539,10 +560,11 @@ export function typedDateTime(text: string): { day: IsoDate; time: string | null
   const [mo, d] = [Number(m[2]), m[3] ? Number(m[3]) : 1];
   if (!isRealDay(year, mo, d)) return null;
   const [, , , , before, hours, minutes, after] = m;
-  if (hours === undefined) return { day: isoDate(year, mo, d), time: null };
+  const dayGiven = m[3] !== undefined;
+  if (hours === undefined) return { day: isoDate(year, mo, d), time: null, dayGiven };
   const meridiem = (before ?? after ?? '').toUpperCase();
   const hour = (Number(hours) % (meridiem ? 12 : 24)) + (meridiem === 'PM' || meridiem === '下午' ? 12 : 0);
-  return { day: isoDate(year, mo, d), time: `${String(hour).padStart(2, '0')}:${minutes}` };
+  return { day: isoDate(year, mo, d), time: `${String(hour).padStart(2, '0')}:${minutes}`, dayGiven };
 }
 
 /** Minguo year 1 is 1912. */

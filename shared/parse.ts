@@ -637,7 +637,7 @@ function readPeriod(
   const read = (key: 'periodStart' | 'periodEnd'): IsoDate | null => {
     const text = strategy.values[key];
     if (!text) return null;
-    const r = readDate(text, timeZone);
+    const r = readDate(text, timeZone, { monthEnd: key === 'periodEnd' });
     if (r.ok) return r.value;
     const field = STRATEGY_FIELDS.find((f) => f.key === key)!;
     issues.push(
@@ -816,7 +816,8 @@ class RowReader {
     return null;
   }
 
-  date(key: string, required = false): IsoDate | null {
+  /** `monthEnd`: the cell ends a span, so a month typed without its day is its last day (readDate). */
+  date(key: string, required = false, monthEnd = false): IsoDate | null {
     const raw = this.raw(key);
     // The usual form, "2026-03-01", is taken as it is (no Read result made for it).
     if (typeof raw === 'string' && usualIsoDate(raw) === true) return raw;
@@ -824,7 +825,7 @@ class RowReader {
       if (required) this.requirePresent(key);
       return null;
     }
-    const read = readDate(raw, this.ctx.timeZone);
+    const read = readDate(raw, this.ctx.timeZone, { monthEnd });
     if (read.ok) return read.value;
     this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-date', key, {
       value: this.text(key),
@@ -952,7 +953,7 @@ function readObjective(r: RowReader): Objective | null {
   if (!id) return null;
   r.requirePresent('title');
   const start = r.date('start');
-  const end = r.date('end');
+  const end = r.date('end', false, true);
   r.checkSpan('start', start, 'end', end);
   return {
     row: r.row,
@@ -978,7 +979,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
   const baseline = r.number('baseline', false, unit) ?? 0;
   const target = r.number('target', true, unit);
   const ownStart = r.date('start');
-  const due = r.date('due', true);
+  const due = r.date('due', true, true);
   r.checkSpan('start', ownStart, 'due', due);
   // Without a Start the key result starts with the period: a Due before that (a wrong year) leaves it no month.
   const periodStart = r.ctx.period?.start;
@@ -1061,7 +1062,7 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
   if (!id) return null;
   r.requirePresent('item');
   const start = r.date('start', true);
-  const end = r.date('end', true);
+  const end = r.date('end', true, true);
   r.checkSpan('start', start, 'end', end);
   const status = r.has('status') ? r.choice('status', 'roadmapStatus', 'planned') : null;
   return {

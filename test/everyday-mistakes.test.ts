@@ -432,3 +432,34 @@ describe('units read as a person writes them', () => {
     expect(unitFor(1, 'hours', 'zh-CN')).toBe('hours');
   });
 });
+
+describe('a month typed without its day', () => {
+  const analyzed = (edit: (wb: ReturnType<typeof exampleWorkbook>) => void) => {
+    const wb = exampleWorkbook('en');
+    edit(wb);
+    return analyzeWorkbook(wb, { asOf: '2026-11-15' });
+  };
+  const setStrategy = (wb: ReturnType<typeof exampleWorkbook>, field: string, value: string) => {
+    wb['Strategy'].find((row) => row[0] === field)![1] = value;
+  };
+  const codes = (a: ReturnType<typeof analyzed>) => a.issues.map((i) => `${i.code} ${i.sheet}!${i.a1}`);
+
+  it('ends a span on that month\'s last day: a period ending "2026-12" is the same plan as one ending 2026-12-31', () => {
+    const typed = analyzed((wb) => setStrategy(wb, 'Period end', '2026-12'));
+    expect(typed.plan.period?.end).toBe('2026-12-31');
+    // Read as 1 December, every key result due on the 31st was "outside the period".
+    expect(codes(typed)).toEqual(codes(analyzed(() => {})));
+  });
+
+  it('a Due of "2026-08" or "2026年8月" is the 31st, a Start of "2026-03" the 1st, an End on the Roadmap its month\'s last day', () => {
+    for (const due of ['2026-08', '2026/8', '2026年8月']) {
+      const typed = analyzed((wb) => setCell(wb, 'Key Results', 'KR1', 'Due', due));
+      expect(typed.plan.keyResults[0].due).toBe('2026-08-31');
+      expect(codes(typed)).toEqual(codes(analyzed(() => {})));
+    }
+    const start = analyzed((wb) => setCell(wb, 'Key Results', 'KR2', 'Start', '2026-03'));
+    expect(start.plan.keyResults[1].start).toBe('2026-03-01');
+    const roadmap = analyzed((wb) => setCell(wb, 'Roadmap', 'R1', 'End', '2026-02'));
+    expect(roadmap.plan.roadmap[0].end).toBe('2026-02-28');
+  });
+});

@@ -334,16 +334,17 @@ describe('cells as spreadsheets hand them over', () => {
     expect(parsePlan(wb).plan.period?.start).toBe('2025-12-31');
   });
 
-  it('reads serial numbers, ISO and Chinese date strings', () => {
+  it('reads serial numbers, ISO and Chinese date strings in the dates that end a span (Due, Period end)', () => {
     const cases: [Cell, string][] = [
       [46082, '2026-03-01'], // Sheets/Excel serial of 1 March 2026
       [46082.75, '2026-03-01'], // with a time of day
       ['2026-03-01', '2026-03-01'],
       ['2026/3/1', '2026-03-01'],
-      ['2026-03', '2026-03-01'],
+      // A month without its day ends the span on its last day: "due in March" is by 31 March.
+      ['2026-03', '2026-03-31'],
       ['2026-03-01T09:30:00', '2026-03-01'],
       ['2026年3月1日', '2026-03-01'],
-      ['2026年12月', '2026-12-01'],
+      ['2026年12月', '2026-12-31'],
       [' 2026-12-31 ', '2026-12-31'],
     ];
     for (const [cell, iso] of cases) {

@@ -77,14 +77,17 @@ function layoutOf(
   return layout && layout.headerRow >= 1 ? { layout, head } : null;
 }
 
-/** A value as the log shows it: dates as 2026-03-01 (event values of dates may arrive as serial numbers). */
-function logText(value: unknown, isDateField: boolean, timeZone: string): string {
+/**
+ * A value as the log shows it: dates as 2026-03-01 (event values of dates may arrive as serial numbers), read as the
+ * plan reads them (a Due typed "2026-12" is 2026-12-31).
+ */
+function logText(value: unknown, dateField: 'start' | 'end' | null, timeZone: string): string {
   if (value === undefined || value === null) return '';
   if (isDate(value)) return dateToIso(new Date(value.getTime()), timeZone) ?? '';
-  if (isDateField) {
+  if (dateField) {
     const text = String(value).trim();
     if (/^\d+(\.\d+)?$/.test(text) && Number(text) > 20_000) return serialToIso(Number(text));
-    const read = readDate(text, timeZone);
+    const read = readDate(text, timeZone, { monthEnd: dateField === 'end' });
     if (read.ok) return read.value;
   }
   return cellText(value as Cell, timeZone);
@@ -182,6 +185,13 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
   const lang = logLanguage(ss, name, tab.label);
   const label = (field: string, column: number) =>
     cellText(found.head[found.layout.headerRow - 1][column - 1]) || columnDef(tab.key, field).label[lang];
+  // Which date a date column holds: the Due ends the key result's span (the parser reads it so too).
+  const dateFieldOf = (field: string) =>
+    columnDef(tab.key, field).kind !== 'date'
+      ? null
+      : field === 'due'
+        ? ('end' as const)
+        : ('start' as const);
   const kindOf = (field: string): Pick<LoggedChange, 'kind'> => {
     const kind = columnDef(tab.key, field).kind;
     return kind === 'date'
@@ -208,13 +218,13 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
     const [field, column] = fields[0];
     const id = idAt(firstRow);
     if (!id) return []; // a row being typed in: nothing to trace yet
-    const isDateField = columnDef(tab.key, field).kind === 'date';
+    const dateField = dateFieldOf(field);
     // A cleared cell's e.value may be missing or an object (facts #50): then the cell itself gives the new value.
     const given = eventCell(e.value);
-    const oldValue = logText(eventCell(e.oldValue), isDateField, timeZone);
+    const oldValue = logText(eventCell(e.oldValue), dateField, timeZone);
     const newValue = logText(
       given === undefined || isBlank(given) ? range.getValue() : given,
-      isDateField,
+      dateField,
       timeZone,
     );
     if (oldValue === newValue) return [];
@@ -249,7 +259,7 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
         id,
         field: label(field, column),
         oldValue: notKnown,
-        newValue: logText(value, columnDef(tab.key, field).kind === 'date', timeZone),
+        newValue: logText(value, dateFieldOf(field), timeZone),
         ...kindOf(field),
       });
     }
