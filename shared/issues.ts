@@ -75,6 +75,7 @@ const ISSUES = {
   // Plausibility: numbers that read but cannot mean what they say (everyday typing mistakes).
   'target-equals-baseline': ['error', 'structure'],
   'percent-as-whole-number': ['error', 'structure'],
+  'confidence-ambiguous': ['warning', 'structure'],
   'confidence-out-of-range': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
   'same-day-amounts': ['tip', 'tracking'],

@@ -992,7 +992,15 @@ function readKeyResult(r: RowReader): KeyResult | null {
   }
   let confidence = r.number('confidence');
   // "80" in a confidence column means 80%; beyond 0–100% it means nothing, and is not shown.
-  if (confidence !== null && confidence > 1 && confidence <= 100) confidence /= 100;
+  // A whole number from 2 to 10 is as likely "7 out of 10" (a scale many OKR teams use) as 7%: not guessed.
+  if (confidence !== null && Number.isInteger(confidence) && confidence >= 2 && confidence <= 10) {
+    r.issue('confidence-ambiguous', 'confidence', {
+      value: r.text('confidence'),
+      tenths: `${confidence * 10}%`,
+      percent: `${confidence}%`,
+    });
+    confidence = null;
+  } else if (confidence !== null && confidence > 1 && confidence <= 100) confidence /= 100;
   else if (confidence !== null && (confidence < 0 || confidence > 100)) {
     r.issue('confidence-out-of-range', 'confidence', { value: r.text('confidence') });
     confidence = null;

@@ -453,6 +453,14 @@ const cases: Case[] = [
     says: 'Confidence of KR1 is 150',
   },
   {
+    name: 'a confidence of 7: 7 out of 10, or 7%? Not guessed',
+    code: 'confidence-ambiguous',
+    edit: (wb) => setCell(wb, KR, 'KR1', 'Confidence', 7),
+    sheet: KR,
+    a1: 'N2',
+    says: 'Confidence of KR1 is 7: 70% (as 7 out of 10) or 7%? It is not shown until it says which.',
+  },
+  {
     name: 'the same check-in twice',
     code: 'duplicate-check-in',
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-05-28', Metric: 'KR1', Value: 150000 }),

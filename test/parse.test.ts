@@ -471,6 +471,20 @@ describe('cells as spreadsheets hand them over', () => {
     expect(readNumber(true)).toEqual({ ok: false, reason: 'not-a-number' });
   });
 
+  it('reads a confidence of 7 as neither 7% nor 70%, and 7% and 70% as typed', () => {
+    const confidence = (value: Cell) => {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR2', 'Confidence', value);
+      return parsePlan(wb).plan.keyResults[1].confidence;
+    };
+    expect(confidence(7)).toBeNull();
+    expect(confidence('7')).toBeNull();
+    expect(confidence('7%')).toBeCloseTo(0.07);
+    expect(confidence('70%')).toBeCloseTo(0.7);
+    expect(confidence(70)).toBeCloseTo(0.7);
+    expect(confidence(1)).toBe(1);
+  });
+
   it('reads confidence typed as 80 as 80%', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, KR, 'KR2', 'Confidence', 80);

@@ -767,6 +767,11 @@ export const en = {
       message: '{field} of {id}: {value} looks like {value}% — type {value}% or {ratio}. {consequence}',
       fix: 'In a % metric, 13% is the number 0.13: type the percent sign, or the fraction.',
     },
+    'confidence-ambiguous': {
+      message:
+        'Confidence of {id} is {value}: {tenths} (as {value} out of 10) or {percent}? It is not shown until it says which.',
+      fix: 'Type {tenths} for {value} out of 10, or {percent}.',
+    },
     'confidence-out-of-range': {
       message: 'Confidence of {id} is {value}; a confidence lies between 0% and 100%, so it is not shown.',
       fix: 'Type a confidence such as 70%, 0.7 or 70.',

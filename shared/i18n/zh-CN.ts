@@ -654,6 +654,10 @@ export const zhCN: Messages = {
       message: '{id} 的“{field}”：{value} 看起来是 {value}% —— 请填写 {value}% 或 {ratio}。{consequence}',
       fix: '百分比指标中，13% 即数字 0.13：请带上百分号，或填写小数。',
     },
+    'confidence-ambiguous': {
+      message: '{id} 的信心为 {value}：是 {tenths}（10 分制的 {value} 分）还是 {percent}？写明之前不予显示。',
+      fix: '10 分制的 {value} 分请填写 {tenths}，否则填写 {percent}。',
+    },
     'confidence-out-of-range': {
       message: '{id} 的信心为 {value}；信心应在 0% 到 100% 之间，因此不予显示。',
       fix: '请填写信心，例如 70%、0.7 或 70。',

@@ -655,6 +655,10 @@ export const zhTW: Messages = {
       message: '{id} 的「{field}」：{value} 看起來是 {value}% —— 請填寫 {value}% 或 {ratio}。{consequence}',
       fix: '百分比指標中，13% 即數字 0.13：請帶上百分號，或填寫小數。',
     },
+    'confidence-ambiguous': {
+      message: '{id} 的信心為 {value}：是 {tenths}（10 分制的 {value} 分）還是 {percent}？寫明之前不予顯示。',
+      fix: '10 分制的 {value} 分請填寫 {tenths}，否則填寫 {percent}。',
+    },
     'confidence-out-of-range': {
       message: '{id} 的信心為 {value}；信心應在 0% 到 100% 之間，因此不予顯示。',
       fix: '請填寫信心，例如 70%、0.7 或 70。',
