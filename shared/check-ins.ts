@@ -7,9 +7,10 @@
  * - a value the metric's type makes impossible: a milestone other than 0 or 1, a negative monthly amount of a
  *   cumulative count that should go up, a `%` value that only makes sense divided by 100 (13 for 13%);
  * - the second of two identical check-ins (same date, metric and value): counted once;
- * - a check-in dated in a month before the metric's Start month.
- * Check-ins of months after the judged month (or after a key result's due month) are not excluded here: progress
- * leaves them for later without an issue, since they are not mistakes.
+ * - a check-in dated in a month before the metric's Start month, or after its last month (a key result's due
+ *   month), where it could never count.
+ * Check-ins of months after the judged month are not excluded here: progress leaves them for later without an
+ * issue, since they are not mistakes. A value far off the metric's scale is counted, and said (check-in-off-scale).
  */
 import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
 import { isPercentUnit } from './cells';
@@ -217,6 +218,15 @@ function metricFacts(
   return { bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs, metrics };
 }
 
+/**
+ * A check-in more than this many times the larger of its metric's baseline and target is said at its cell
+ * (check-in-off-scale): an extra zero or three, an amount in units where the target is in thousands ("K users",
+ * 50 meaning 50,000), hours typed as minutes. It is still counted: a real record must not be dropped, and the
+ * warning names the cell that decides the status. A cumulative key result's check-in is one month's amount, a
+ * share of the whole target: ten times the whole target in one month is already no plausible month.
+ */
+const OFF_SCALE_FACTOR = { cumulative: 10, reading: 100 } as const;
+
 /** A number as a person typed it, without binary noise (0.13, not 0.13000000000000003). */
 const plain = (x: number) => Number(x.toPrecision(12));
 
@@ -338,6 +348,17 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
         }),
       );
       continue;
+    }
+    // Percent metrics have their own, finer test above; a milestone is 0 or 1.
+    const offScale = m.type === 'cumulative' ? OFF_SCALE_FACTOR.cumulative : OFF_SCALE_FACTOR.reading;
+    if (!m.percent && m.type !== 'milestone' && m.scale && Math.abs(value) > offScale * m.scale) {
+      issues.push(
+        makeIssue('check-in-off-scale', at(rows[i], 'value'), {
+          ...issueParams(checkIns, i, m),
+          scale: plain(m.scale),
+          factor: plain(Math.abs(value) / m.scale).toFixed(0),
+        }),
+      );
     }
     const date = dates[i];
     if (m.firstOnDate === null && (m.lastRow < 0 || date > dates[m.lastRow])) {

@@ -82,6 +82,7 @@ const ISSUES = {
   'same-day-readings': ['warning', 'tracking'],
   'check-in-before-start': ['warning', 'tracking'],
   'check-in-after-due': ['warning', 'tracking'],
+  'check-in-off-scale': ['warning', 'tracking'],
   'milestone-check-in': ['error', 'tracking'],
   'negative-check-in': ['error', 'tracking'],
   'running-total': ['warning', 'tracking'],

@@ -509,6 +509,22 @@ const cases: Case[] = [
     says: 'Actuals row 56 (KR2, 2454-09-21) is dated after the last month of KR2 (2026-12)',
   },
   {
+    name: 'a month of sign-ups with three zeros too many: counted, and said',
+    code: 'check-in-off-scale',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KR2', Value: 4_900_000 }),
+    sheet: 'Actuals',
+    a1: 'C56',
+    says: 'Actuals row 56 (KR2, 2026-10-30): 4900000 is 98 times the larger of the baseline and target of KR2 (50000). It is counted.',
+  },
+  {
+    name: 'a response time in minutes where the KPI is in hours',
+    code: 'check-in-off-scale',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KPI2', Value: 150 }),
+    sheet: 'Actuals',
+    a1: 'C56',
+    says: '150 is 150 times the larger of the baseline and target of KPI2 (1)',
+  },
+  {
     name: 'a milestone checked in as 100',
     code: 'milestone-check-in',
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-03-30', Metric: 'KR4', Value: 100 }),

@@ -800,6 +800,11 @@ export const en = {
         'Actuals row {row} ({metric}, {date}) is dated after the last month of {metric} ({due}); it is not counted.',
       fix: 'Correct the date (a year typed wrong, or a month typed as a number such as 202610), or move the Due of {metric} later.',
     },
+    'check-in-off-scale': {
+      message:
+        'Actuals row {row} ({metric}, {date}): {value} is {factor} times the larger of the baseline and target of {metric} ({scale}). It is counted.',
+      fix: 'Check the number for an extra zero, and that it is in the unit of {metric} (a target in thousands is typed 50 for 50,000).',
+    },
     'milestone-check-in': {
       message:
         'Actuals row {row}: {metric} is a milestone, so its value is 1 (done) or 0 (not yet), not {value}; it is not counted.',

@@ -684,6 +684,11 @@ export const zhCN: Messages = {
       message: '实际数据第 {row} 行（{metric}，{date}）晚于 {metric} 的截止月份（{due}），不计入。',
       fix: '更正日期（年份输错，或把月份写成了 202610 这样的数字），或把 {metric} 的截止日期推后。',
     },
+    'check-in-off-scale': {
+      message:
+        '实际数据第 {row} 行（{metric}，{date}）：{value} 是 {metric} 基线与目标值中较大者（{scale}）的 {factor} 倍。已计入。',
+      fix: '检查数字是否多写了零，以及是否与 {metric} 的单位一致（以千为单位的目标 50 表示 50,000）。',
+    },
     'milestone-check-in': {
       message:
         '实际数据第 {row} 行：{metric} 是里程碑，数值只能是 1（完成）或 0（未完成），不能是 {value}；不计入。',

@@ -685,6 +685,11 @@ export const zhTW: Messages = {
       message: '實際資料第 {row} 列（{metric}，{date}）晚於 {metric} 的截止月份（{due}），不計入。',
       fix: '更正日期（年份輸錯，或把月份寫成了 202610 這樣的數字），或把 {metric} 的截止日期延後。',
     },
+    'check-in-off-scale': {
+      message:
+        '實際資料第 {row} 列（{metric}，{date}）：{value} 是 {metric} 基線與目標值中較大者（{scale}）的 {factor} 倍。已計入。',
+      fix: '檢查數字是否多寫了零，以及是否與 {metric} 的單位一致（以千為單位的目標 50 表示 50,000）。',
+    },
     'milestone-check-in': {
       message:
         '實際資料第 {row} 列：{metric} 是里程碑，數值只能是 1（完成）或 0（未完成），不能是 {value}；不計入。',
