@@ -43,8 +43,11 @@ export function renderChecksDoc(): string {
       )}). A funnel is flagged when volume × rate is more than ${FUNNEL_TOLERANCE}× off the number the objective names.`,
     '',
     `A \`%\` value v is read as a whole percent typed without its sign (\`percent-as-whole-number\`) when v > 1, v lies`,
-    `outside ±${PERCENT_RANGE_FACTOR}× the larger of the metric's baseline and target (up to ${OPEN_BAR_CEILING}, i.e. ${OPEN_BAR_CEILING * 100}%, at least for a bar to`,
-    'exceed), and v / 100 lies inside it. Check-ins excluded by a check are not counted by progress anywhere; see',
+    `outside ±${PERCENT_RANGE_FACTOR}× the larger of the metric's baseline and target (for a bar to exceed, from ${OPEN_BAR_CEILING}, i.e. ${OPEN_BAR_CEILING * 100}%, up`,
+    'at the most: 3 against a "growth ≥ 5%" bar is 3%, 1.25 is a real 125%), and v / 100 lies inside it. A `%` level,',
+    'threshold or KPI whose figures reach 100% while every check-in that is not 0 is under a tenth of its smallest figure',
+    `and within ${PERCENT_RANGE_FACTOR}× of them once multiplied by 100 (3 → 1 with check-ins of 2.8%) was typed in whole percents`,
+    '(`percent-plan-as-whole-number`, at its Target). Check-ins excluded by a check are not counted by progress anywhere; see',
     '[method.md](method.md), "Which check-ins count".',
     '',
   ];

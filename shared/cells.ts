@@ -276,15 +276,38 @@ function unitOf(text: string): string | undefined {
 
 /**
  * A Unit that makes the metric a percentage (its values ratios: 0.2 is 20%): `%` as most people type it, the
- * full-width `％` a Chinese input method gives and the small `﹪` (both `%` under NFKC). Not the words (percent,
- * 百分比): a plan that writes those has always counted its values as typed (20 for 20), and still does.
+ * full-width `％` a Chinese input method gives and the small `﹪` (both `%` under NFKC), and the words for it in
+ * the template's languages (percent, per cent, pct, percentage, 百分比, 百分率, 百分數). A word means the same as
+ * the sign: 20% and 0.2 are the same target, and 20 typed where the plan says 20% is flagged at its cell
+ * (percent-as-whole-number), never read as 2,000%. Case, width, spaces, dots and both Chinese scripts do not
+ * matter ("Per cent", "PCT.", "百分數"), nor a sign in brackets after a word ("百分比(%)", "percent (%)").
+ * Percentage points (百分點, pp) are not here: they count differences, as typed.
  */
-export const PERCENT_UNIT_NAMES: readonly string[] = ['%', '％', '﹪'];
+export const PERCENT_UNIT_NAMES: readonly string[] = [
+  '%',
+  '％',
+  '﹪',
+  'percent',
+  'percents',
+  'per cent',
+  'pct',
+  'percentage',
+  'percentages',
+  '百分比',
+  '百分率',
+  '百分數',
+  '百分数',
+];
 let percentUnits: Set<string> | undefined;
-export function isPercentUnit(unit: string): boolean {
+export const isPercentUnit: (unit: string) => boolean = remembered((unit) => {
+  if (unit === '%') return true;
   percentUnits ??= new Set(PERCENT_UNIT_NAMES.map(wordKey));
-  return unit === '%' || percentUnits.has(wordKey(unit));
-}
+  const key = wordKey(unit);
+  if (percentUnits.has(key)) return true;
+  // A word with the sign in brackets after it: 百分比(%), percent (%).
+  const bracketed = /^(.+?)[(（]([^()（）]+)[)）]$/.exec(key);
+  return !!bracketed && percentUnits.has(bracketed[1]) && percentUnits.has(bracketed[2]);
+});
 
 /** Whether a unit typed after a number is the metric's unit: the same words, or two names of one unit. */
 export function sameUnit(typed: string, unit: string): boolean {
@@ -383,6 +406,18 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   const scale = scalePattern.exec(after);
   const rest = scale ? after.slice(scale[0].length).trim() : after;
   if (percent && (before || scale || rest)) return fail('not-a-number');
+  // A percent sign in a metric counted in something else (sign-ups, hours, USD): "+20%" for "grow 20%" would be
+  // a target of 0.2 sign-ups. Refused like money there; a Unit that speaks of percent ("% of leads") takes it.
+  if (percent && context.unit && !mentionsPercent(context.unit)) return fail('unit-mismatch', '%');
+  // A percent word after the number ("20 percent", "20 pct", "20 百分比") is the sign spelled out.
+  if (!percent && paren === null && rest && !scale && !before && isPercentUnit(rest)) {
+    if (context.unit && !mentionsPercent(context.unit)) return fail('unit-mismatch', rest);
+    return readNumberWith(
+      `${sign1 || sign2}${digits}${exponentText ? `e${exponentText}` : ''}%`,
+      context,
+      mark,
+    );
+  }
   const scaleExponent = scale ? NUMBER_SCALES.find(([w]) => w === scale[1].toLowerCase())![1] : 0;
   // A metric counted in 萬元 (or 千人, million USD): a bare number is in that unit, and an amount typed with its
   // own scale or unit ("4萬", "4萬元", "40000元") is converted into it: 4 萬元 either way, never 40,000 萬元.
@@ -420,6 +455,10 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   if (paren !== null && !money) return fail('not-a-number');
   return ok(value);
 }
+
+/** A Unit that is a percentage or speaks of one ("% of leads", "conversion %", "% pts"): a % sign is at home there. */
+const mentionsPercent = (unit: string): boolean =>
+  isPercentUnit(unit) || /[%％﹪]|percent|per\s*cent|\bpct\b|百分/i.test(unit);
 
 /** A metric's Unit that is a currency (USD, 新台幣, 萬元): its numbers are money. */
 const isCurrencyUnit = (unit: string | undefined): boolean =>

@@ -15,7 +15,13 @@
 import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
 import { isPercentUnit } from './cells';
 import { isMoneyUnit, keyResultSpec, keyResultWindow, kpiSpec, type MetricSpec } from './decompose';
-import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
+import {
+  makeIssue,
+  PERCENT_CONSEQUENCES,
+  type IssueCode,
+  type IssueLocation,
+  type PlanIssue,
+} from './issues';
 import type { Actual, Plan } from './plan';
 import { groupPositions, planIndex, type Groups, type PlanIndex } from './plan-index';
 import { checkInAt, checkInColumns, type CheckInColumns } from './check-in-columns';
@@ -25,12 +31,13 @@ import { tabDef, type Localized, type Direction, type MetricType } from './templ
  * A `%` value v typed as a whole number is caught when it is above 1 (100%), lies outside the metric's
  * plausible range, and v / 100 lies inside it. The plausible range is ±PERCENT_RANGE_FACTOR times the larger of
  * the metric's baseline and target; a bar to exceed (a threshold or KPI that should increase) has no upper end,
- * so there the range reaches up to OPEN_BAR_CEILING (1,000%) at least. Examples: 13 against a 5% → 20% plan
- * (range ±1) is flagged, 0.13 is inside; a real 1.3 (130% retention) against 100% → 120% (range ±6) is not
- * flagged, 130 is; a 125% month against a "growth ≥ 5%" bar is not flagged, 24 is.
+ * so there the range reaches up to OPEN_BAR_CEILING (200%, as a KPI's own bar: kpiTargetLooksWhole) at least,
+ * and from 2 up a value whose hundredth fits the range reads as a whole percent. Examples: 13 against a 5% → 20%
+ * plan (range ±1) is flagged, 0.13 is inside; a real 1.3 (130% retention) against 100% → 120% (range ±6) is not
+ * flagged, 130 is; a 125% month against a "growth ≥ 5%" bar is not flagged, 3 (3%, not 300%) and 24 are.
  */
 export const PERCENT_RANGE_FACTOR = 5;
-export const OPEN_BAR_CEILING = 10;
+export const OPEN_BAR_CEILING = 2;
 /** The smallest scale the range is taken over, so a plan from 0% to 1% still has a sensible range. */
 const MIN_PERCENT_SCALE = 0.01;
 
@@ -38,7 +45,8 @@ const MIN_PERCENT_SCALE = 0.01;
 export function looksLikeWholePercent(value: number, scale: number, openAbove = false): boolean {
   const bound = PERCENT_RANGE_FACTOR * Math.max(Math.abs(scale), MIN_PERCENT_SCALE);
   const low = -bound;
-  const high = openAbove ? Math.max(bound, OPEN_BAR_CEILING) : bound;
+  // Open above: up to the bar's range, or to just under 200% (2 itself is 2%, as a KPI's bar of 2 is).
+  const high = openAbove ? Math.max(bound, OPEN_BAR_CEILING - Number.EPSILON * 2) : bound;
   // Spelled out rather than with an `inside(x)` helper: this runs for every `%` check-in of the plan. A value
   // under 1 can be a whole percent too, in a plan of small rates: 0.9 against 0.5% → 2% (range ±0.1) is 0.9%;
   // but not below the range: −0.3 for a month of −30% growth is a bad month, not −0.3%.
@@ -97,6 +105,11 @@ interface MetricFacts {
   firstOnDate: Map<IsoDate, number> | null;
   /** The index in plan.actuals of the metric's latest row kept so far (for repeats), or -1. */
   lastRow: number;
+  /**
+   * For a `%` level or threshold whose plan reaches 100% or more: its figures as read (baseline and target, or a
+   * KPI's bar) and where its Target is, to judge whether the plan was typed in whole percents (planInWholePercents).
+   */
+  wholePlan: { figures: number[]; at: IssueLocation } | null;
 }
 
 export interface CheckInScreen {
@@ -147,7 +160,32 @@ function newFacts(
     firstOnDate: null,
     lastRow: -1,
     group,
+    wholePlan: null,
   };
+}
+
+/**
+ * A `%` level, threshold or KPI whose figures reach 100% or more (3 → 1, a bar of 1) while every check-in of it
+ * that is not 0 is about a hundredth of them (2.8%, 2.9%): the plan was typed in whole percents (3 for 3%), and
+ * read as it is, the metric would show done when it is behind. Each such check-in's percent lies within five
+ * times the plan's figures either way, and the check-in itself is under a tenth of the smallest figure that is
+ * not 0. A real plan of 100% or more (retention 100% → 120%, "utilisation ≤ 100%") has check-ins near its figures.
+ */
+export function planInWholePercents(figures: readonly number[], values: readonly number[]): boolean {
+  const sizes = figures.map(Math.abs).filter((x) => x > 0);
+  if (sizes.length === 0) return false;
+  const high = Math.max(...sizes);
+  const low = Math.min(...sizes);
+  if (high < 1) return false;
+  let seen = false;
+  for (const v of values) {
+    if (v === 0) continue;
+    const percent = Math.abs(v) * 100;
+    if (percent < low / PERCENT_RANGE_FACTOR || percent > high * PERCENT_RANGE_FACTOR) return false;
+    if (Math.abs(v) > low / 10) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /**
@@ -191,6 +229,8 @@ function metricFacts(
     const start = spec ? spec.start : monthOfDay(window?.start ?? null);
     const due = spec ? spec.due : monthOfDay(window?.due ?? null);
     const made = newFacts(kr, kr.type, scale, start, due, metrics++);
+    if (made.percent && kr.target !== null && kr.type !== 'cumulative' && kr.type !== 'milestone')
+      made.wholePlan = wholePlanOf([kr.baseline, kr.target], plan, 'keyResults', kr.row);
     bySpelling.set(kr.id, made);
     ofKeyResults[i] = made;
   }
@@ -212,6 +252,8 @@ function metricFacts(
     const due = spec ? spec.due : monthOfDay(window?.due ?? plan.period?.end ?? null);
     const scale = kpi.target === null ? null : Math.abs(kpi.target);
     const made = newFacts(kpi, 'threshold', scale, start, due, metrics++);
+    if (made.percent && kpi.target !== null)
+      made.wholePlan = wholePlanOf([kpi.target], plan, 'kpis', kpi.row);
     bySpelling.set(kpi.id, made);
     ofKpis[j] = made;
   }
@@ -226,6 +268,21 @@ function metricFacts(
  * share of the whole target: ten times the whole target in one month is already no plausible month.
  */
 const OFF_SCALE_FACTOR = { cumulative: 10, reading: 100 } as const;
+
+/** A metric's figures and Target cell, when they reach 100% or more (else null: nothing to judge). */
+function wholePlanOf(
+  figures: number[],
+  plan: Plan,
+  tab: 'keyResults' | 'kpis',
+  row: number,
+): MetricFacts['wholePlan'] {
+  if (!figures.some((x) => Math.abs(x) >= 1)) return null;
+  const layout = plan.layout[tab];
+  return {
+    figures,
+    at: { sheet: layout?.sheet ?? tabDef(tab).label[plan.lang], row, column: layout?.columns.target ?? null },
+  };
+}
 
 /** A number as a person typed it, without binary noise (0.13, not 0.13000000000000003). */
 const plain = (x: number) => Number(x.toPrecision(12));
@@ -416,6 +473,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     }
     groupOf[i] = m.group;
   }
+  wholePercentPlans(ofKeyResults, ofKpis, metrics, groupOf, checkIns, issues);
   const keyResultGroup = new Int32Array(ofKeyResults.length);
   for (let i = 0; i < ofKeyResults.length; i++) keyResultGroup[i] = ofKeyResults[i].group;
   const kpiGroup = new Int32Array(ofKpis.length);
@@ -430,4 +488,54 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     keyResultSpecs,
     kpiSpecs,
   };
+}
+
+/**
+ * Each `%` metric whose plan reads as typed in whole percents (planInWholePercents): one issue at its Target cell,
+ * and its check-ins are not counted (groupOf set to -1) until the plan is fixed, so it never shows done on a plan
+ * 100 times its own.
+ */
+function wholePercentPlans(
+  ofKeyResults: readonly MetricFacts[],
+  ofKpis: readonly MetricFacts[],
+  metrics: number,
+  groupOf: Int32Array,
+  checkIns: CheckInColumns,
+  issues: PlanIssue[],
+): void {
+  const judged: (MetricFacts | null)[] = new Array<MetricFacts | null>(metrics).fill(null);
+  let any = false;
+  for (const m of [...ofKeyResults, ...ofKpis])
+    if (m.wholePlan && m.wholePlan.at.column !== null) judged[m.group] = m;
+  for (const m of judged) any ||= m !== null;
+  if (!any) return;
+  const valuesOf = new Map<number, number[]>();
+  for (let i = 0; i < groupOf.length; i++) {
+    const g = groupOf[i];
+    if (g >= 0 && judged[g]) {
+      let list = valuesOf.get(g);
+      if (!list) valuesOf.set(g, (list = []));
+      list.push(checkIns.values[i]);
+    }
+  }
+  const shown = (x: number) => `${plain(x)}`;
+  const percent = (x: number) => `${plain(x * 100)}%`;
+  const joined = (xs: readonly number[], f: (x: number) => string) => xs.map(f).join(' → ');
+  for (const [g, values] of valuesOf) {
+    const m = judged[g]!;
+    const { figures, at } = m.wholePlan!;
+    if (!planInWholePercents(figures, values)) continue;
+    const some = values.slice(0, 3).map(percent).join(', ') + (values.length > 3 ? ', …' : '');
+    issues.push(
+      makeIssue('percent-plan-as-whole-number', at, {
+        id: m.id,
+        plan: joined(figures, shown),
+        read: joined(figures, percent),
+        values: some,
+        meant: joined(figures, (x) => `${shown(x)}%`),
+        ratios: joined(figures, (x) => shown(x / 100)),
+      }),
+    );
+    for (let i = 0; i < groupOf.length; i++) if (groupOf[i] === g) groupOf[i] = -1;
+  }
 }

@@ -76,6 +76,7 @@ const ISSUES = {
   'target-equals-baseline': ['error', 'structure'],
   'percent-as-whole-number': ['error', 'structure'],
   'confidence-ambiguous': ['warning', 'structure'],
+  'percent-plan-as-whole-number': ['error', 'structure'],
   'confidence-out-of-range': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
   'same-day-amounts': ['tip', 'tracking'],

@@ -967,6 +967,20 @@ function readObjective(r: RowReader): Objective | null {
   };
 }
 
+/**
+ * The Unit of a metric whose Unit cell is blank: `%` when one of its figures is typed as text with a percent sign
+ * ("20%", as a cell formatted as text or a file holds it), so the metric is a percentage like one with a Unit of %,
+ * and 12 typed for 12% is caught at its cell rather than read as 1,200%; else ''. (A cell the spreadsheet turned
+ * into the number 0.2 no longer shows its sign: that metric stays a plain number.)
+ */
+function typedPercentUnit(r: RowReader, ...keys: string[]): string {
+  for (const key of keys) {
+    const raw = r.raw(key);
+    if (typeof raw === 'string' && /[%％﹪]$/.test(raw.trim()) && readNumber(raw).ok) return '%';
+  }
+  return '';
+}
+
 function readKeyResult(r: RowReader): KeyResult | null {
   const id = readId(r, 'id', 'KR1');
   if (!id) return null;
@@ -975,7 +989,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
   const type = r.choice('type', 'type', 'cumulative', true);
   const direction = r.choice('direction', 'direction', 'increase');
   const phasing = r.choice('phasing', 'phasing', 'even');
-  const unit = r.text('unit');
+  const unit = r.text('unit') || typedPercentUnit(r, 'baseline', 'target');
   const baseline = r.number('baseline', false, unit) ?? 0;
   const target = r.number('target', true, unit);
   const ownStart = r.date('start');
@@ -1008,7 +1022,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
   // A `%` key result's Baseline or Target typed as a whole number (20 for 20%): read, it would put the plan
   // 100 times off. The figure is reported at its cell and the key result left out (target null) until fixed.
   let usableTarget = target;
-  if (target !== null && isPercentUnit(r.text('unit'))) {
+  if (target !== null && isPercentUnit(unit)) {
     const wrong = wholePercentFigure(baseline, target);
     if (wrong) {
       const value = wrong === 'target' ? target : baseline;
@@ -1043,8 +1057,9 @@ function readKpi(r: RowReader): Kpi | null {
   const id = readId(r, 'id', 'KPI1');
   if (!id) return null;
   r.requirePresent('name');
-  let target = r.number('target', true, r.text('unit'));
-  if (target !== null && isPercentUnit(r.text('unit')) && kpiTargetLooksWhole(target)) {
+  const unit = r.text('unit') || typedPercentUnit(r, 'target');
+  let target = r.number('target', true, unit);
+  if (target !== null && isPercentUnit(unit) && kpiTargetLooksWhole(target)) {
     r.issue('percent-as-whole-number', 'target', {
       value: r.text('target'),
       ratio: Number((target / 100).toPrecision(12)),
@@ -1058,7 +1073,7 @@ function readKpi(r: RowReader): Kpi | null {
     name: r.text('name'),
     owner: r.id('owner'),
     keyResultId: r.id('keyResult'),
-    unit: r.text('unit'),
+    unit,
     direction: r.choice('direction', 'direction', 'increase'),
     target,
     cadence: r.choice('cadence', 'cadence', 'monthly'),

@@ -445,6 +445,19 @@ const cases: Case[] = [
     says: '20 looks like 20% — type 20% or 0.2.',
   },
   {
+    name: 'a % plan typed in whole percents (3 → 1), told by check-ins a hundredth of it',
+    code: 'percent-plan-as-whole-number',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR5', 'Direction', 'decrease');
+      setCell(wb, KR, 'KR5', 'Baseline', 3);
+      setCell(wb, KR, 'KR5', 'Target', 1);
+      for (const row of wb['Actuals']) if (row[1] === 'KR5') row[2] = '2.8%';
+    },
+    sheet: KR,
+    a1: 'I6',
+    says: 'its plan reads 3 → 1, which is 300% → 100%',
+  },
+  {
     name: 'a confidence above 100%',
     code: 'confidence-out-of-range',
     edit: (wb) => setCell(wb, KR, 'KR1', 'Confidence', 150),

@@ -435,10 +435,19 @@ describe('cells as spreadsheets hand them over', () => {
   });
 
   it('reads percentages as 0.2 or "20%", and numbers with thousands separators and currency', () => {
+    // KR3 (%): "20%" is a ratio there; in KR1 (USD) a % sign is refused (unit-mismatch): 0.2 dollars is no target.
+    for (const cell of ['20%', ' 20 % ']) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR3', 'Target', cell);
+      const { plan, issues } = parsePlan(wb);
+      expect(
+        issues.filter((i) => i.severity === 'error'),
+        cell,
+      ).toEqual([]);
+      expect(plan.keyResults[2].target, cell).toBeCloseTo(0.2, 12);
+    }
     const cases: [Cell, number][] = [
       [0.2, 0.2],
-      ['20%', 0.2],
-      [' 20 % ', 0.2],
       ['1,000,000', 1_000_000],
       ['１２', 12],
       ['-5', -5],

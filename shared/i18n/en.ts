@@ -772,6 +772,11 @@ export const en = {
         'Confidence of {id} is {value}: {tenths} (as {value} out of 10) or {percent}? It is not shown until it says which.',
       fix: 'Type {tenths} for {value} out of 10, or {percent}.',
     },
+    'percent-plan-as-whole-number': {
+      message:
+        '{id}: its plan reads {plan}, which is {read}, but its check-ins ({values}) are about a hundredth of that: the plan looks typed in whole percents. Its check-ins are not counted until it is fixed.',
+      fix: 'If the plan means {meant}, type it so, with the % sign (or as {ratios}); if the check-ins are the mistake, correct them.',
+    },
     'confidence-out-of-range': {
       message: 'Confidence of {id} is {value}; a confidence lies between 0% and 100%, so it is not shown.',
       fix: 'Type a confidence such as 70%, 0.7 or 70.',

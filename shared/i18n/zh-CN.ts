@@ -658,6 +658,11 @@ export const zhCN: Messages = {
       message: '{id} 的信心为 {value}：是 {tenths}（10 分制的 {value} 分）还是 {percent}？写明之前不予显示。',
       fix: '10 分制的 {value} 分请填写 {tenths}，否则填写 {percent}。',
     },
+    'percent-plan-as-whole-number': {
+      message:
+        '{id}：计划填写为 {plan}，即 {read}，但其实际数据（{values}）只有约百分之一：计划似乎按整数百分比填写。修正前，其实际数据不计入。',
+      fix: '如果计划是 {meant}，请按此填写并带上百分号（或填写 {ratios}）；如果是实际数据有误，请更正实际数据。',
+    },
     'confidence-out-of-range': {
       message: '{id} 的信心为 {value}；信心应在 0% 到 100% 之间，因此不予显示。',
       fix: '请填写信心，例如 70%、0.7 或 70。',

@@ -659,6 +659,11 @@ export const zhTW: Messages = {
       message: '{id} 的信心為 {value}：是 {tenths}（10 分制的 {value} 分）還是 {percent}？寫明之前不予顯示。',
       fix: '10 分制的 {value} 分請填寫 {tenths}，否則填寫 {percent}。',
     },
+    'percent-plan-as-whole-number': {
+      message:
+        '{id}：計畫填寫為 {plan}，即 {read}，但其實際資料（{values}）只有約百分之一：計畫似乎按整數百分比填寫。修正前，其實際資料不計入。',
+      fix: '如果計畫是 {meant}，請照此填寫並帶上百分號（或填寫 {ratios}）；如果是實際資料有誤，請更正實際資料。',
+    },
     'confidence-out-of-range': {
       message: '{id} 的信心為 {value}；信心應在 0% 到 100% 之間，因此不予顯示。',
       fix: '請填寫信心，例如 70%、0.7 或 70。',

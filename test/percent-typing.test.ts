@@ -1,0 +1,240 @@
+/**
+ * Percentages typed the way people type them: each of these once read silently as a number 100 times off (or as a
+ * ratio in a metric counted in something else) and showed a key result or KPI done while it was behind. Each is
+ * the example plan with real cells changed as a person would, parsed as a user's workbook is; each must give the
+ * right number or an issue at the cell.
+ */
+import { describe, expect, it } from 'vitest';
+
+import {
+  analyzeWorkbook,
+  exampleWorkbook,
+  isPercentUnit,
+  readNumber,
+  type Cell,
+  type Workbook,
+} from '../shared';
+import { setCell } from './helpers/edit';
+
+const KR = 'Key Results';
+const AS_OF = '2026-11-15';
+
+/** Replaces every Actuals row of `metric` with these [date, value] rows. */
+function setActuals(wb: Workbook, metric: string, rows: [string, Cell][]): void {
+  const grid = wb['Actuals'];
+  const kept = grid.filter((row, i) => i === 0 || row[1] !== metric);
+  grid.length = 0;
+  grid.push(...kept, ...rows.map(([date, value]) => [date, metric, value, '']));
+}
+
+const analyze = (wb: Workbook) => analyzeWorkbook(wb, { asOf: AS_OF });
+const located = (issues: { code: string; sheet: string; a1: string | null }[], code: string) =>
+  issues.filter((i) => i.code === code).map((i) => `${i.sheet}!${i.a1}`);
+
+describe('a Unit that is a word for percent (or blank, with figures typed with %) is a percentage', () => {
+  it.each(['百分比', '百分率', '百分數', 'percent', 'per cent', 'Pct', 'percentage', '百分比(%)', ''])(
+    'Unit %j, Baseline "5%", Target "20%", Actuals 12 and 13: flagged at the Value cells, never 8,633% done',
+    (unit) => {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR3', 'Unit', unit);
+      setCell(wb, KR, 'KR3', 'Baseline', '5%');
+      setCell(wb, KR, 'KR3', 'Target', '20%');
+      setActuals(wb, 'KR3', [
+        ['2026-09-28', 12],
+        ['2026-10-28', 13],
+      ]);
+      const { issues, progress, plan } = analyze(wb);
+      const rows = wb['Actuals'].length;
+      expect(located(issues, 'percent-as-whole-number')).toEqual([
+        `Actuals!C${rows - 1}`,
+        `Actuals!C${rows}`,
+      ]);
+      const kr3 = progress.keyResults[plan.keyResults.findIndex((k) => k.id === 'KR3')];
+      expect(kr3.status).not.toBe('done');
+      expect(kr3.current).toBeNull();
+    },
+  );
+
+  it('typed with their % signs, the same check-ins count: 12% and 13% against 5% → 20% is 53%', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Unit', 'percent');
+    setCell(wb, KR, 'KR3', 'Baseline', '5%');
+    setCell(wb, KR, 'KR3', 'Target', '20%');
+    setActuals(wb, 'KR3', [
+      ['2026-09-28', '12%'],
+      ['2026-10-28', '13 percent'],
+    ]);
+    const { issues, progress, plan } = analyze(wb);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const kr3 = progress.keyResults[plan.keyResults.findIndex((k) => k.id === 'KR3')];
+    expect(kr3.current).toBeCloseTo(0.13, 12);
+    expect(kr3.attainment).toBeCloseTo(8 / 15, 12);
+  });
+
+  it('a Unit of percent with whole numbers typed (5 → 20) is flagged at the Target, as with %', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Unit', '百分比');
+    setCell(wb, KR, 'KR3', 'Baseline', 5);
+    setCell(wb, KR, 'KR3', 'Target', 20);
+    expect(located(analyze(wb).issues, 'percent-as-whole-number')).toEqual([`${KR}!I4`]);
+  });
+
+  it('knows the words in every language of the template, but not percentage points or other units', () => {
+    for (const unit of [
+      '%',
+      '％',
+      'percent',
+      'Per Cent',
+      'PCT.',
+      'percentage',
+      '百分比',
+      '百分率',
+      '百分數',
+      '百分数',
+    ])
+      expect(isPercentUnit(unit), unit).toBe(true);
+    for (const unit of ['', 'pp', '百分點', '% pts', 'pcs', 'hours', 'USD'])
+      expect(isPercentUnit(unit), unit).toBe(false);
+    expect(readNumber('20 percent', { unit: '%' })).toEqual({ ok: true, value: 0.2 });
+    expect(readNumber('20 pct', { unit: 'pct' })).toEqual({ ok: true, value: 0.2 });
+  });
+});
+
+describe('a bar to exceed ("growth ≥ 5%") with single-digit whole percents', () => {
+  it.each([3, '3', 4.5])(
+    'every month typed %j (meant as a whole percent): flagged at each Value cell, not 6 of 6 met',
+    (value) => {
+      const wb = exampleWorkbook('en');
+      const months = [3, 4, 5, 6, 7, 8].map((m) => `2026-0${m}-28`);
+      setActuals(
+        wb,
+        'KPI1',
+        months.map((d) => [d, value]),
+      );
+      const { issues, progress } = analyze(wb);
+      const rows = wb['Actuals'].length;
+      expect(located(issues, 'percent-as-whole-number')).toEqual(
+        months.map((_, i) => `Actuals!C${rows - months.length + 1 + i}`),
+      );
+      expect(progress.kpis[0].status).not.toBe('done');
+    },
+  );
+
+  it('a real 125% month and 3% typed with its sign stay as they are', () => {
+    const wb = exampleWorkbook('en');
+    setActuals(wb, 'KPI1', [
+      ['2026-07-28', 1.25],
+      ['2026-08-28', '3%'],
+    ]);
+    expect(located(analyze(wb).issues, 'percent-as-whole-number')).toEqual([]);
+  });
+});
+
+describe('whole percents under 2 in a % plan, told by its check-ins', () => {
+  const churn = (baseline: Cell, target: Cell, values: Cell[]) => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR5', 'Direction', 'decrease');
+    setCell(wb, KR, 'KR5', 'Baseline', baseline);
+    setCell(wb, KR, 'KR5', 'Target', target);
+    setActuals(
+      wb,
+      'KR5',
+      values.map((v, i) => [`2026-${String(9 + i).padStart(2, '0')}-28`, v]),
+    );
+    const result = analyze(wb);
+    return {
+      ...result,
+      kr5: result.progress.keyResults[result.plan.keyResults.findIndex((k) => k.id === 'KR5')],
+    };
+  };
+
+  it('churn 3% → 1% typed 3 → 1, check-ins 2.8%, 2.9%: an error at the Target cell, never 149% done', () => {
+    const { issues, kr5 } = churn(3, 1, ['2.8%', '2.9%']);
+    expect(located(issues, 'percent-plan-as-whole-number')).toEqual([`${KR}!I6`]);
+    const issue = issues.find((i) => i.code === 'percent-plan-as-whole-number')!;
+    expect(issue.message.en).toBe(
+      'KR5: its plan reads 3 → 1, which is 300% → 100%, but its check-ins (2.8%, 2.9%) are about a hundredth of that: the plan looks typed in whole percents. Its check-ins are not counted until it is fixed.',
+    );
+    expect(issue.fix.en).toContain('3% → 1%');
+    expect(issue.severity).toBe('error');
+    expect(kr5.status).not.toBe('done');
+  });
+
+  it('1.5 → 0.5 with check-ins of 1.4%: the same', () => {
+    const { issues, kr5 } = churn(1.5, 0.5, ['1.4%', '1.4%']);
+    expect(located(issues, 'percent-plan-as-whole-number')).toEqual([`${KR}!I6`]);
+    expect(kr5.status).not.toBe('done');
+  });
+
+  it('typed right (3% → 1%), the same check-ins count: about 5% of the way', () => {
+    const { issues, kr5 } = churn('3%', '1%', ['2.8%', '2.9%']);
+    expect(issues.filter((i) => i.code.startsWith('percent'))).toEqual([]);
+    expect(kr5.attainment).toBeCloseTo(0.05, 12);
+  });
+
+  it('a real plan of 100% or more is left alone: retention 100% → 120% with 95% and 104% months', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR5', 'Baseline', 1);
+    setCell(wb, KR, 'KR5', 'Target', 1.2);
+    setActuals(wb, 'KR5', [
+      ['2026-09-28', 0.95],
+      ['2026-10-28', 1.04],
+    ]);
+    expect(located(analyze(wb).issues, 'percent-plan-as-whole-number')).toEqual([]);
+  });
+
+  it('a KPI "churn ≤ 1%" typed 1 with 2.5% every month: an error at its Target, not every month met', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'KPIs', 'KPI2', 'Unit', '%');
+    setCell(wb, 'KPIs', 'KPI2', 'Target', 1);
+    setActuals(
+      wb,
+      'KPI2',
+      [3, 4, 5, 6, 7, 8, 9].map((m) => [`2026-0${m}-28`, '2.5%']),
+    );
+    const { issues, progress, plan } = analyze(wb);
+    expect(located(issues, 'percent-plan-as-whole-number')).toEqual(['KPIs!G3']);
+    expect(progress.kpis[plan.kpis.findIndex((k) => k.id === 'KPI2')].status).not.toBe('done');
+  });
+
+  it('"utilisation ≤ 100%" with check-ins near the bar is a real bar', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'KPIs', 'KPI2', 'Unit', '%');
+    setCell(wb, 'KPIs', 'KPI2', 'Target', 1);
+    setActuals(wb, 'KPI2', [
+      ['2026-09-28', '92%'],
+      ['2026-10-28', 1.05],
+    ]);
+    expect(located(analyze(wb).issues, 'percent-plan-as-whole-number')).toEqual([]);
+  });
+});
+
+describe('a % typed into a metric counted in something else', () => {
+  it('sign-ups Target "+20%" ("grow 20%") is an error at the Target, not 0.2 sign-ups done at 18,800,000%', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR2', 'Baseline', '');
+    setCell(wb, KR, 'KR2', 'Target', '+20%');
+    const { issues, progress } = analyze(wb);
+    const mismatch = issues.filter((i) => i.code === 'unit-mismatch');
+    expect(mismatch.map((i) => `${i.sheet}!${i.a1}`)).toEqual([`${KR}!I3`]);
+    expect(mismatch[0].message.en).toBe('Target of KR2 is "+20%", in %, but the unit of KR2 is sign-ups.');
+    expect(progress.keyResults[1].status).not.toBe('done');
+  });
+
+  it('"80%" in an hours metric is refused like "$80"; a Unit that speaks of percent takes it', () => {
+    expect(readNumber('80%', { unit: 'hours' })).toEqual({ ok: false, reason: 'unit-mismatch', found: '%' });
+    expect(readNumber('$80', { unit: 'hours' })).toEqual({ ok: false, reason: 'unit-mismatch', found: '$' });
+    expect(readNumber('20%', { unit: '% of leads' })).toEqual({ ok: true, value: 0.2 });
+    expect(readNumber('20%', { unit: '' })).toEqual({ ok: true, value: 0.2 });
+  });
+
+  it('on the Actuals tab: "98%" for a sign-ups check-in is an error at its Value cell', () => {
+    const wb = exampleWorkbook('en');
+    setActuals(wb, 'KR2', [
+      ['2026-09-28', 4700],
+      ['2026-10-28', '98%'],
+    ]);
+    const rows = wb['Actuals'].length;
+    expect(located(analyze(wb).issues, 'unit-mismatch')).toEqual([`Actuals!C${rows}`]);
+  });
+});
