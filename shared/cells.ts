@@ -482,32 +482,77 @@ const UNIT_SCALES = NUMBER_SCALES.filter(
 let unitScalePattern: RegExp | undefined;
 
 const LETTER_SCALES = NUMBER_SCALES.filter(([word]) => /^[a-z]+$/.test(word));
-let letterScaleBefore: RegExp | undefined;
-let letterScaleAfter: RegExp | undefined;
-const exponentOf = (word: string) => NUMBER_SCALES.find(([w]) => w === word.toLowerCase())![1];
+
+/**
+ * Ways a Unit says its multiple that are no multiplier after a number: the plurals (`thousands`, `USD millions`),
+ * the accountants' thousands (`'000`, `000s`, `(000)`, `USD '000`, `$000`) and millions (`MM`, beside a currency
+ * only: `mm` alone is millimetres).
+ */
+const UNIT_ONLY_SCALES: readonly (readonly [word: string, exponent: number])[] = [
+  ['thousands', 3],
+  ['millions', 6],
+  ['billions', 9],
+  ["'000s", 3],
+  ["'000", 3],
+  ['000s', 3],
+  ['000', 3],
+];
+const CURRENCY_ONLY_SCALES: readonly (readonly [word: string, exponent: number])[] = [['mm', 6]];
+/** The scale words and forms a Unit may count in, beside a currency or a known unit (see unitScale). */
+const BESIDE_SCALES = [...LETTER_SCALES, ...UNIT_ONLY_SCALES, ...CURRENCY_ONLY_SCALES];
+let unitScaleBefore: RegExp | undefined;
+let unitScaleAfter: RegExp | undefined;
+const exponentOf = (word: string) =>
+  [...NUMBER_SCALES, ...UNIT_ONLY_SCALES, ...CURRENCY_ONLY_SCALES].find(
+    ([w]) => w === word.toLowerCase().replace(/’/g, "'"),
+  )![1];
+/** Single letters (k, m, b) and MM: a multiple only beside a currency, or a single letter before a known unit. */
+const isLetterOrMM = (word: string) => word.length === 1 || word.toLowerCase() === 'mm';
 
 /**
  * A Unit that counts in a multiple: its power of ten and the unit after it (萬元 → 4, 元; 萬 → 4, ''; K USD and
- * USD K → 3, USD); else undefined.
+ * USD K → 3, USD; thousands → 3, ''; K users → 3, users; USD '000 and $000 → 3, USD and $; USD MM → 6, USD); else
+ * undefined.
  */
 export const scaledUnit: (unit: string) => { exponent: number; rest: string } | undefined =
   remembered(unitScale);
 
 function unitScale(unit: string): { exponent: number; rest: string } | undefined {
   const words = scaleAlternatives;
-  unitScalePattern ??= new RegExp(`^(${words(UNIT_SCALES)})(?![a-z])\\s*(.*)$`, 'i');
-  const text = unit.normalize('NFKC').trim();
+  // A scale word first, whatever follows: 萬元, 千人, million USD, thousands, '000 users, (000).
+  unitScalePattern ??= new RegExp(
+    `^(${words([...UNIT_SCALES, ...UNIT_ONLY_SCALES])})(?![a-z0-9])\\s*(.*)$`,
+    'i',
+  );
+  const text = unit
+    .normalize('NFKC')
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/’/g, "'")
+    .trim();
   const m = unitScalePattern.exec(text);
-  if (m) return { exponent: exponentOf(m[1]), rest: m[2].trim() };
-  // A letter (or English word) beside a currency: K USD, kUSD, M$, USD K, USD mn, NT$ M. A currency's own code is
-  // none of these (MNT is tögrög, not millions of NT).
+  if (m) return { exponent: exponentOf(m[1]), rest: m[2].replace(/^\((.*)\)$/, '$1').trim() };
+  // Beside a currency: K USD, kUSD, M$, USD K, USD mn, NT$ M, USD thousands, USD '000, $000, USD MM. A currency's
+  // own code is none of these (MNT is tögrög, not millions of NT).
   if (currencyCodes(text)) return undefined;
-  letterScaleBefore ??= new RegExp(`^(${words(LETTER_SCALES)})\\s*(.+)$`, 'i');
-  letterScaleAfter ??= new RegExp(`^(.+?)\\s*(${words(LETTER_SCALES)})$`, 'i');
-  const before = letterScaleBefore.exec(text);
-  if (before && currencyCodes(before[2])) return { exponent: exponentOf(before[1]), rest: before[2].trim() };
-  const after = letterScaleAfter.exec(text);
-  if (after && currencyCodes(after[1])) return { exponent: exponentOf(after[2]), rest: after[1].trim() };
+  unitScaleBefore ??= new RegExp(`^(${words(BESIDE_SCALES)})(\\s*)(.+)$`, 'i');
+  unitScaleAfter ??= new RegExp(`^(.+?)\\s*\\(?(${words(BESIDE_SCALES)})\\)?$`, 'i');
+  const before = unitScaleBefore.exec(text);
+  if (before) {
+    const [, word, space, rest] = before;
+    if (currencyCodes(rest)) return { exponent: exponentOf(word), rest: rest.trim() };
+    // A letter and a space before a known unit: K users, k sign-ups, M users (not km, ms or MB).
+    if (word.length === 1 && space && unitOf(rest) !== undefined)
+      return { exponent: exponentOf(word), rest: rest.trim() };
+  }
+  const after = unitScaleAfter.exec(text);
+  if (after) {
+    const [, rest, word] = after;
+    if (currencyCodes(rest)) return { exponent: exponentOf(word), rest: rest.trim() };
+    // A word after a known unit: users thousands, sign-ups (000); never a letter (users m).
+    if (!isLetterOrMM(word) && unitOf(rest) !== undefined)
+      return { exponent: exponentOf(word), rest: rest.trim() };
+  }
   return undefined;
 }
 

@@ -1,0 +1,111 @@
+/**
+ * Amounts in thousands, millions, another currency or minutes are never silently read as a wildly different number:
+ * a Unit that counts in a multiple (K users, thousands, '000, USD MM) converts what is typed with its own multiplier,
+ * is split into months with the decimals its multiple needs, a metric's own currency refuses another one, and "m"
+ * where the metric counts minutes is refused at the cell. Real cells of the example plan, judged as of a day.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeWorkbook,
+  exampleWorkbook,
+  readNumber,
+  type Cell,
+  type IsoDate,
+  type Workbook,
+} from '../shared';
+import { colOf, setCell } from './helpers/edit';
+
+const KR = 'Key Results';
+
+/** The metric's Actuals rows replaced by these, each [date, value]; their 1-based row numbers. */
+function replaceActuals(wb: Workbook, metric: string, rows: [IsoDate, Cell][]): number[] {
+  const grid = wb['Actuals'];
+  const [date, id, value] = ['Date', 'Metric', 'Value'].map((h) => colOf(grid, h));
+  const keep = grid.filter((row, i) => i === 0 || row[id] !== metric);
+  grid.length = 0;
+  grid.push(...keep);
+  return rows.map(([day, typed]) => {
+    const row: Cell[] = grid[0].map(() => '');
+    row[date] = day;
+    row[id] = metric;
+    row[value] = typed;
+    grid.push(row);
+    return grid.length;
+  });
+}
+
+function analyze(wb: Workbook, asOf: IsoDate) {
+  const result = analyzeWorkbook(wb, { asOf });
+  const kr = (id: string) => {
+    const i = result.plan.keyResults.findIndex((k) => k.id === id);
+    return { kr: result.plan.keyResults[i], progress: result.progress.keyResults[i] };
+  };
+  const kpi = (id: string) => result.progress.kpis[result.plan.kpis.findIndex((k) => k.id === id)];
+  return { ...result, kr, kpi };
+}
+
+describe('a Unit in thousands or millions converts an amount typed with its own multiplier', () => {
+  it('K users, k sign-ups, thousands, 000s, (000) and millions: 3.2k + 4.1k is 7.3 thousand, not 7,300 thousand', () => {
+    const cases: [unit: string, target: number, values: [string, string], current: number][] = [
+      ['K users', 50, ['3.2k', '4.1k'], 7.3],
+      ['k sign-ups', 50, ['3.2k', '4.1k'], 7.3],
+      ['thousands', 50, ['3.2k', '4.1k'], 7.3],
+      ['000s', 50, ['3.2k', '4.1k'], 7.3],
+      ["'000", 50, ['3.2k', '4.1k'], 7.3],
+      ['(000)', 50, ['3.2 thousand', '4.1k'], 7.3],
+      ['millions', 0.05, ['0.0032M', '0.0041M'], 0.0073],
+      ['M users', 0.05, ['3.2k users', '4100 users'], 0.0073],
+    ];
+    for (const [unit, target, values, current] of cases) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR2', 'Unit', unit);
+      setCell(wb, KR, 'KR2', 'Target', target);
+      replaceActuals(wb, 'KR2', [
+        ['2026-09-28', values[0]],
+        ['2026-10-28', values[1]],
+      ]);
+      const { kr, issues } = analyze(wb, '2026-11-15');
+      expect(kr('KR2').progress.current, unit).toBeCloseTo(current, 9);
+      expect(kr('KR2').progress.status, unit).not.toBe('done');
+      expect(
+        issues.filter((i) => i.sheet === 'Actuals'),
+        unit,
+      ).toEqual([]);
+    }
+  });
+
+  it("USD thousands, USD '000, $000, USD MM, $MM, USD millions: $40k then 90k is 130 thousand dollars", () => {
+    const cases: [unit: string, target: number, values: [Cell, Cell], current: number][] = [
+      ['USD thousands', 1000, ['$40k', '90k'], 130],
+      ["USD '000", 1000, ['$40k', '90k'], 130],
+      ['$000', 1000, [40, '90k'], 130],
+      ['USD 000', 1000, ['40,000 USD', '90k'], 130],
+      ['USD MM', 1, ['$0.04M', '90k'], 0.13],
+      ['$MM', 1, [0.04, '0.09M'], 0.13],
+      ['USD millions', 1, ['$0.04M', '90k'], 0.13],
+    ];
+    for (const [unit, target, values, current] of cases) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR1', 'Unit', unit);
+      setCell(wb, KR, 'KR1', 'Target', target);
+      replaceActuals(wb, 'KR1', [
+        ['2026-03-28', values[0]],
+        ['2026-04-28', values[1]],
+      ]);
+      const { kr, issues } = analyze(wb, '2026-05-15');
+      expect(kr('KR1').progress.current, unit).toBeCloseTo(current, 9);
+      expect(kr('KR1').progress.status, unit).toBe('on-track');
+      expect(
+        issues.filter((i) => i.sheet === 'Actuals'),
+        unit,
+      ).toEqual([]);
+    }
+  });
+
+  it('mm alone is millimetres, and km, ms or MB no multiple: their amounts are read as typed', () => {
+    for (const unit of ['mm', 'km', 'ms', 'MB', 'kWh', 'm'])
+      expect(readNumber('120', { unit }), unit).toEqual({ ok: true, value: 120 });
+    expect(readNumber('120 mm', { unit: 'mm' })).toEqual({ ok: true, value: 120 });
+    expect(readNumber('1.5k', { unit: 'MB' })).toEqual({ ok: true, value: 1500 });
+  });
+});
