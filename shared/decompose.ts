@@ -75,7 +75,9 @@ export function isMoneyUnit(unit: string, currency = ''): boolean {
 
 /**
  * Whole numbers for counts, cents for money, four decimals for rates and levels: a month of 5,000.4 sign-ups
- * means nothing, a month of USD 166,666.67 does.
+ * means nothing, a month of USD 166,666.67 does. A Unit that counts in a multiple (万人, K users, 萬元, USD MM)
+ * keeps the decimals its multiple needs, up to four: 0.5 万人 is 5,000 people, not a month of 0 or 1 (10,000),
+ * so whole people in 千人 (3), whole 元 in 萬元 (4), USD 100 in USD MM (4).
  */
 export function precisionFor(
   type: MetricType,
@@ -87,8 +89,10 @@ export function precisionFor(
   if (type === 'level' || type === 'threshold') return 4;
   if (type === 'milestone') return 0;
   if (isPercentUnit(unit)) return 4;
-  if (isMoneyUnit(unit.trim(), currency)) return 2;
-  return Number.isInteger(target - baseline) ? 0 : 2;
+  const money = isMoneyUnit(unit.trim(), currency);
+  const plain = money ? 2 : Number.isInteger(target - baseline) ? 0 : 2;
+  const exponent = scaledUnit(unit)?.exponent ?? 0;
+  return exponent > 0 ? Math.max(plain, Math.min(4, exponent + (money ? 2 : 0))) : plain;
 }
 
 /** The active window of a key result: its Start (or the period start) to its Due (or the period end). */

@@ -127,6 +127,29 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     expect(kr7.reduce((a, b) => a + b, 0)).toBeCloseTo(5.1, 9);
   });
 
+  it('split a Unit in a multiple (万人, USD MM, K users) with its decimals, in the formulas and in TypeScript alike', () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    const krs = workbook['Key Results'];
+    const header = krs[0] as string[];
+    const set = (id: string, column: string, value: string | number) =>
+      (krs.find((r) => r[0] === id)![header.indexOf(column)] = value);
+    set('KR1', 'Unit', 'USD MM');
+    set('KR1', 'Target', 1);
+    set('KR2', 'Unit', '万人');
+    set('KR2', 'Target', 5);
+    set('KR4', 'Type', 'cumulative');
+    set('KR4', 'Unit', 'K users');
+    set('KR4', 'Target', 7);
+    const { grid, sheet } = compareTargets(workbook, 'en');
+    const months = (id: string) =>
+      grid[sheet.targetRows[id] - 1].slice(sheet.firstMonthColumn - 1, sheet.firstMonthColumn - 1 + 12);
+    // 5 万人 from March to December: 0.5 a month (5,000 people), not 0 or 1 (10,000 people).
+    expect(months('KR2').slice(2)).toEqual(Array(10).fill(0.5));
+    // US$1 MM ramped up over March to August: to the hundred dollars, adding up to 1.
+    expect(months('KR1').slice(2, 8)).toEqual([0.0476, 0.0953, 0.1428, 0.1905, 0.2381, 0.2857]);
+    expect(months('KR4').some((v) => typeof v === 'number' && !Number.isInteger(v))).toBe(true);
+  });
+
   it('use the period start when a key result has no Start', () => {
     const workbook = exampleWorkbook('en', { date: serial });
     const krs = workbook['Key Results'];

@@ -7,7 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyzeWorkbook,
+  decompose,
   exampleWorkbook,
+  keyResultSpec,
+  precisionFor,
   readNumber,
   type Cell,
   type IsoDate,
@@ -43,6 +46,9 @@ function analyze(wb: Workbook, asOf: IsoDate) {
   const kpi = (id: string) => result.progress.kpis[result.plan.kpis.findIndex((k) => k.id === id)];
   return { ...result, kr, kpi };
 }
+
+const at = (issues: { code: string; sheet: string; a1: string | null }[], code: string) =>
+  issues.filter((i) => i.code === code).map((i) => `${i.sheet}!${i.a1}`);
 
 describe('a Unit in thousands or millions converts an amount typed with its own multiplier', () => {
   it('K users, k sign-ups, thousands, 000s, (000) and millions: 3.2k + 4.1k is 7.3 thousand, not 7,300 thousand', () => {
@@ -107,5 +113,43 @@ describe('a Unit in thousands or millions converts an amount typed with its own 
       expect(readNumber('120', { unit }), unit).toEqual({ ok: true, value: 120 });
     expect(readNumber('120 mm', { unit: 'mm' })).toEqual({ ok: true, value: 120 });
     expect(readNumber('1.5k', { unit: 'MB' })).toEqual({ ok: true, value: 1500 });
+  });
+});
+
+describe('a Unit in a multiple is split into months with the decimals its multiple needs', () => {
+  it('Target 5 万人, 0.5 a month on an even plan: on track, no behind-pace warning, like 50,000 sign-ups', () => {
+    for (const [unit, target, perMonth] of [
+      ['万人', 5, 0.5],
+      ['千', 5, 0.5],
+      ['M users', 2, 0.2],
+      ['sign-ups', 50_000, 5_000],
+    ] as const) {
+      for (const asOf of ['2026-04-15', '2026-06-15'] as const) {
+        const wb = exampleWorkbook('en');
+        setCell(wb, KR, 'KR2', 'Unit', unit);
+        setCell(wb, KR, 'KR2', 'Target', target);
+        const rows: [IsoDate, Cell][] = [];
+        for (let m = 3; m <= 10; m++) rows.push([`2026-${String(m).padStart(2, '0')}-28`, perMonth]);
+        replaceActuals(wb, 'KR2', rows);
+        const { kr, issues, plan } = analyze(wb, asOf);
+        const { progress } = kr('KR2');
+        expect(progress.status, `${unit} ${asOf}`).toBe('on-track');
+        expect(progress.expectedAttainment, `${unit} ${asOf}`).toBeCloseTo(progress.attainment!, 9);
+        expect(at(issues, 'behind-pace'), `${unit} ${asOf}`).not.toContain(`${KR}!I3`);
+        const spec = keyResultSpec(kr('KR2').kr, plan)!;
+        expect(decompose(spec, ['2026-03', '2026-04']).map((m) => m.target)).toEqual([perMonth, perMonth]);
+      }
+    }
+  });
+
+  it('precision: whole units of the multiple, up to four places; plain units as before', () => {
+    expect(precisionFor('cumulative', '万人', 5, 0)).toBe(4);
+    expect(precisionFor('cumulative', '千人', 5, 0)).toBe(3);
+    expect(precisionFor('cumulative', 'K users', 50, 0)).toBe(3);
+    expect(precisionFor('cumulative', 'M users', 2, 0)).toBe(4);
+    expect(precisionFor('cumulative', 'USD MM', 1, 0)).toBe(4);
+    expect(precisionFor('cumulative', '萬元', 100, 0, 'TWD')).toBe(4);
+    expect(precisionFor('cumulative', 'sign-ups', 50_000, 0)).toBe(0);
+    expect(precisionFor('cumulative', 'USD', 1_000_000, 0)).toBe(2);
   });
 });
