@@ -556,23 +556,37 @@ function unitScale(unit: string): { exponent: number; rest: string } | undefined
   return undefined;
 }
 
-/** A currency typed in a cell against the plan's (and the metric's): undefined when it fits. */
+/**
+ * The currencies an amount of a metric may be typed in: the metric's own when its Unit names one (USD, 萬元), else
+ * the plan's Currency (Strategy tab); undefined when neither names any (any currency is read). The metric's
+ * currency decides: in a TWD plan, a key result counted in USD takes US dollars, never NT$. The plan's Currency only
+ * narrows a Unit whose sign several currencies share (`萬元` or `$` in a CNY or TWD plan: yuan or NT dollars).
+ * `metric` is true when the metric's currency is not the plan's (or the plan names none): an amount in another
+ * currency is then said against the metric's Unit, not the Strategy tab.
+ */
+export function expectedCurrencies(
+  context: NumberContext,
+): { codes: readonly string[]; metric: boolean } | undefined {
+  const unit = context.unit?.trim() ?? '';
+  const unitCodes = unit ? currencyCodes(scaledUnit(unit)?.rest || unit) : undefined;
+  const planCurrency = context.currency?.trim() ?? '';
+  const planCodes = planCurrency ? (currencyCodes(planCurrency) ?? [planCurrency.toUpperCase()]) : undefined;
+  if (!unitCodes) return planCodes && { codes: planCodes, metric: false };
+  const shared = planCodes ? unitCodes.filter((code) => planCodes.includes(code)) : [];
+  return shared.length > 0 ? { codes: shared, metric: false } : { codes: unitCodes, metric: true };
+}
+
+/** A currency typed in a cell against the metric's (or the plan's): undefined when it fits. */
 function checkCurrency(
   typed: string,
   codes: readonly string[],
   context: NumberContext,
 ): Read<number> | undefined {
   const unit = context.unit?.trim() ?? '';
-  const unitCodes = unit ? currencyCodes(unit) : undefined;
   // Money typed for a metric counted in something else (sign-ups, hours, %).
-  if (unit && !unitCodes) return fail('unit-mismatch', typed);
-  const planCurrency = context.currency?.trim() ?? '';
-  const expected = [
-    ...(planCurrency ? (currencyCodes(planCurrency) ?? [planCurrency.toUpperCase()]) : []),
-    ...(unitCodes ?? []),
-  ];
-  if (expected.length > 0 && !codes.some((c) => expected.includes(c)))
-    return fail('currency-mismatch', typed);
+  if (unit && !currencyCodes(unit)) return fail('unit-mismatch', typed);
+  const expected = expectedCurrencies(context);
+  if (expected && !codes.some((c) => expected.codes.includes(c))) return fail('currency-mismatch', typed);
   return undefined;
 }
 

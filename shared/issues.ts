@@ -106,6 +106,7 @@ const ISSUES = {
   // Structure, read as typed: currencies, units and the plan's language.
   'currency-mismatch': ['error', 'structure'],
   'unit-mismatch': ['error', 'structure'],
+  'metric-currency-mismatch': ['error', 'structure'],
   'decimal-mark': ['error', 'structure'],
   'ambiguous-number': ['warning', 'structure'],
   'unknown-language': ['warning', 'structure'],

@@ -17,6 +17,7 @@ import {
   idText,
   isBlank,
   isPercentUnit,
+  expectedCurrencies,
   noteScale,
   readDate,
   scaledUnit,
@@ -108,6 +109,7 @@ const UNREAD_CODES = new Set<IssueCode>([
   'currency-mismatch',
   'unit-mismatch',
   'ambiguous-number',
+  'metric-currency-mismatch',
 ]);
 
 /**
@@ -807,7 +809,11 @@ class RowReader {
         source,
       });
     } else if (read.reason === 'currency-mismatch') {
-      this.issue('currency-mismatch', key, { value, found, currency: this.ctx.currency || unit });
+      // Said against the metric's Unit when that is what decides (USD in a TWD plan), else the Strategy tab's.
+      const context = { currency: this.ctx.currency, unit };
+      if (expectedCurrencies(context)?.metric)
+        this.issue('metric-currency-mismatch', key, { value, found, unit });
+      else this.issue('currency-mismatch', key, { value, found, currency: this.ctx.currency || unit });
     } else if (read.reason === 'unit-mismatch') {
       this.issue('unit-mismatch', key, { value, found, unit: unit || NO_UNIT });
     } else {

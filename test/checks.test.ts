@@ -748,6 +748,17 @@ cases.push(
     says: 'Target of KPI2 is "1 day", in day, but the unit of KPI2 is hours.',
   },
   {
+    name: "an amount in a currency that is not the metric's, where its Unit names another than the plan's",
+    code: 'metric-currency-mismatch',
+    edit: (wb) => {
+      setCell(wb, 'Strategy', 'Currency', 'Value', 'TWD');
+      setCell(wb, KR, 'KR1', 'Target', 'NT$1,000,000');
+    },
+    sheet: KR,
+    a1: 'I2',
+    says: 'Target of KR1 is "NT$1,000,000", in NT$, but KR1 is counted in USD.',
+  },
+  {
     name: 'a number typed as text with the decimal sign of another locale',
     code: 'decimal-mark',
     edit: (wb) => setCell(wb, KR, 'KR1', 'Target', '1.000.000,5'),

@@ -116,6 +116,59 @@ describe('a Unit in thousands or millions converts an amount typed with its own 
   });
 });
 
+describe("a metric whose Unit names a currency takes that currency, not the plan's", () => {
+  it('Currency TWD, KR1 counted in USD: NT$1,200,000 is an error at its cell, never US$1.2M and done', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Strategy', 'Currency', 'Value', 'TWD');
+    const [, row] = replaceActuals(wb, 'KR1', [
+      ['2026-03-28', 40_000],
+      ['2026-04-28', 'NT$1,200,000'],
+    ]);
+    const { kr, issues } = analyze(wb, '2026-05-15');
+    expect(at(issues, 'metric-currency-mismatch')).toEqual([`Actuals!C${row}`]);
+    const issue = issues.find((i) => i.code === 'metric-currency-mismatch')!;
+    expect(issue.message.en).toBe('Value of KR1 is "NT$1,200,000", in NT$, but KR1 is counted in USD.');
+    expect(issue.fix['zh-TW']).toContain('USD');
+    expect(kr('KR1').progress.current).toBe(40_000);
+    expect(kr('KR1').progress.status).not.toBe('done');
+  });
+
+  it('Currency USD, KR1 counted in EUR: €40,000 is read, $90,000 is an error at its cell', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR1', 'Unit', 'EUR');
+    const [, row] = replaceActuals(wb, 'KR1', [
+      ['2026-03-28', '€40,000'],
+      ['2026-04-28', '$90,000'],
+    ]);
+    const { kr, issues } = analyze(wb, '2026-05-15');
+    expect(at(issues, 'metric-currency-mismatch')).toEqual([`Actuals!C${row}`]);
+    expect(kr('KR1').progress.current).toBe(40_000);
+  });
+
+  it("萬元 in a CNY plan is 萬 yuan: NT$ is refused (the plan's Currency picks among the currencies 元 may mean)", () => {
+    expect(readNumber('NT$12,000', { currency: 'CNY', unit: '萬元' })).toEqual({
+      ok: false,
+      reason: 'currency-mismatch',
+      found: 'NT$',
+    });
+    expect(readNumber('RMB 12,000', { currency: 'CNY', unit: '萬元' })).toEqual({ ok: true, value: 1.2 });
+    expect(readNumber('NT$4萬', { currency: 'TWD', unit: '萬元' })).toEqual({ ok: true, value: 4 });
+    // In a plan, said against the Strategy tab's Currency, which is what decides there.
+    const wb = exampleWorkbook('zh-CN');
+    setCell(wb, '策略', '货币', '内容', 'CNY');
+    setCell(wb, '关键结果', 'KR1', '单位', '萬元');
+    setCell(wb, '关键结果', 'KR1', '目标值', 'NT$12,000');
+    const { issues } = analyze(wb, '2026-05-15');
+    expect(at(issues, 'currency-mismatch')).toEqual([`关键结果!I2`]);
+    expect(at(issues, 'metric-currency-mismatch')).toEqual([]);
+  });
+
+  it('without a plan Currency, a metric counted in EUR still refuses dollars', () => {
+    expect(readNumber('$5', { unit: 'EUR' })).toEqual({ ok: false, reason: 'currency-mismatch', found: '$' });
+    expect(readNumber('$5', { unit: 'USD', currency: 'TWD' })).toEqual({ ok: true, value: 5 });
+  });
+});
+
 describe('a Unit in a multiple is split into months with the decimals its multiple needs', () => {
   it('Target 5 万人, 0.5 a month on an even plan: on track, no behind-pace warning, like 50,000 sign-ups', () => {
     for (const [unit, target, perMonth] of [

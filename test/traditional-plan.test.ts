@@ -408,10 +408,12 @@ describe("Taiwan's own words", () => {
     for (const currency of ['新台幣(NTD)', '台幣 TWD', '新台幣（元）', 'NT']) {
       const wb = exampleWorkbook('en');
       setCell(wb, 'Strategy', 'Currency', 'Value', currency);
+      // A Unit naming no currency: the plan's Currency decides (a Unit of USD would, and refuse NT$).
+      setCell(wb, 'Key Results', 'KR1', 'Unit', '');
       setCell(wb, 'Key Results', 'KR1', 'Target', 'NT$100萬');
       const { plan, issues } = parsePlan(wb);
       expect(
-        issues.filter((i) => i.code === 'currency-mismatch'),
+        issues.filter((i) => i.code === 'currency-mismatch' || i.code === 'metric-currency-mismatch'),
         currency,
       ).toEqual([]);
       expect(plan.keyResults[0].target, currency).toBe(1_000_000);

@@ -744,6 +744,10 @@ export const en = {
       message: '{field} of {id} is "{value}", in {found}, but the unit of {id} is {unit}.',
       fix: 'Type the number in {unit}, or the number alone.',
     },
+    'metric-currency-mismatch': {
+      message: '{field} of {id} is "{value}", in {found}, but {id} is counted in {unit}.',
+      fix: "Type the amount in {unit}, the Unit of {id}: a metric with a currency of its own is not counted in the plan's Currency, and amounts are never converted.",
+    },
     'decimal-mark': {
       message:
         '{field} of {id} is "{value}", a number only where decimals are written with "{other}"; this spreadsheet writes them with "{mark}" ({source}).',

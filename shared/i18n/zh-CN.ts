@@ -632,6 +632,10 @@ export const zhCN: Messages = {
       message: '{id} 的“{field}”为“{value}”，单位为 {found}，但 {id} 的单位是 {unit}。',
       fix: '请以 {unit} 填写，或只填写数字。',
     },
+    'metric-currency-mismatch': {
+      message: '{id} 的“{field}”为“{value}”，币种为 {found}，但 {id} 以 {unit} 计。',
+      fix: '请以 {unit}（{id} 的“单位”）填写金额：指标有自己的货币时不按计划的货币计，系统也不做汇率换算。',
+    },
     'decimal-mark': {
       message:
         '{id} 的“{field}”为“{value}”，只有以“{other}”作小数点时才是数字；此表格以“{mark}”作小数点（{source}）。',

@@ -633,6 +633,10 @@ export const zhTW: Messages = {
       message: '{id} 的「{field}」為「{value}」，單位為 {found}，但 {id} 的單位是 {unit}。',
       fix: '請以 {unit} 填寫，或只填寫數字。',
     },
+    'metric-currency-mismatch': {
+      message: '{id} 的「{field}」為「{value}」，幣別為 {found}，但 {id} 以 {unit} 計。',
+      fix: '請以 {unit}（{id} 的「單位」）填寫金額：指標有自己的貨幣時不按計畫的貨幣計，系統也不做匯率換算。',
+    },
     'decimal-mark': {
       message:
         '{id} 的「{field}」為「{value}」，只有以「{other}」作小數點時才是數字；此試算表以「{mark}」作小數點（{source}）。',
