@@ -17,6 +17,8 @@ export type Read<T> = { ok: true; value: T } | { ok: false; reason: ReadFailure;
  * Why a cell could not be read. The two mismatches carry `found`: the currency or unit typed in the cell, as typed
  * (the caller names the expected one, which it passed in). `decimal-mark`: text that is a number only with the
  * other decimal sign ("2,5" where decimals are written "2.5"); `found` is the text spelled with the right one.
+ * `ambiguous-m`: an `m` after the number in a metric counted in a unit of time or length (45m in minutes),
+ * which may be that unit or a million; `found` is the number before it, as typed ("45").
  */
 export type ReadFailure =
   | 'formula-error'
@@ -25,7 +27,8 @@ export type ReadFailure =
   | 'blank'
   | 'currency-mismatch'
   | 'unit-mismatch'
-  | 'decimal-mark';
+  | 'decimal-mark'
+  | 'ambiguous-m';
 
 const ERROR_VALUE = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)/i;
 
@@ -215,7 +218,34 @@ export const UNIT_ALIASES: Record<string, readonly string[]> = {
   people: ['person', 'persons', 'people', '人', '位', '名', '人數', '人数'],
   times: ['x', 'times', '次', '次數', '次数'],
   pieces: ['pc', 'pcs', 'piece', 'pieces', '個', '个', '件'],
+  seconds: ['s', 'sec', 'secs', 'second', 'seconds', '秒', '秒鐘', '秒钟'],
+  metres: ['m', 'metre', 'metres', 'meter', 'meters', '米', '公尺'],
+  kilometres: ['km', 'kilometre', 'kilometres', 'kilometer', 'kilometers', '公里'],
+  centimetres: ['cm', 'centimetre', 'centimetres', 'centimeter', 'centimeters', '厘米', '公分'],
+  millimetres: ['mm', 'millimetre', 'millimetres', 'millimeter', 'millimeters', '毫米', '公釐', '公厘'],
+  miles: ['mi', 'mile', 'miles', '英里', '哩'],
+  feet: ['ft', 'foot', 'feet', '英尺', '呎'],
 };
+
+/**
+ * Units in which `m` after a number could be the unit, or a unit like it, as much as a million: `45m` in a metric
+ * counted in minutes (or hours, or months), `90 m` in one counted in kilometres. There it is refused (see readNumber);
+ * in a metric counted in metres it is the metre, the metric's own unit.
+ */
+const M_IS_AMBIGUOUS_IN: ReadonlySet<string> = new Set([
+  'hours',
+  'minutes',
+  'seconds',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'kilometres',
+  'centimetres',
+  'millimetres',
+  'miles',
+  'feet',
+]);
 
 /**
  * A function of a text, remembered per text: units and currencies are a few words, read for every key result and
@@ -403,7 +433,19 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   const [, sign1, before, sign2, digits, exponentText, after] = m;
   if (sign1 && sign2) return fail('not-a-number');
   scalePattern ??= new RegExp(`^(${scaleAlternatives(NUMBER_SCALES)})(?![a-z])\\s*`, 'i');
-  const scale = scalePattern.exec(after);
+  // A metric counted in 萬元 (or 千人, million USD): a bare number is in that unit, and an amount typed with its
+  // own scale or unit ("4萬", "4萬元", "40000元") is converted into it: 4 萬元 either way, never 40,000 萬元.
+  const unitScale = context.unit ? scaledUnit(context.unit) : undefined;
+  if (unitScale) context = { ...context, unit: unitScale.rest };
+  let scale = scalePattern.exec(after);
+  if (scale && scale[1].toLowerCase() === 'm' && context.unit) {
+    // "45m" where the metric counts minutes (hours, km…) may be 45 minutes or 45 million: refused, never guessed.
+    // Where it counts metres, m is the metre, its own unit: "90 m" is 90.
+    const metricUnit = unitOf(context.unit);
+    if (metricUnit === 'metres') scale = null;
+    else if (metricUnit !== undefined && M_IS_AMBIGUOUS_IN.has(metricUnit))
+      return fail('ambiguous-m', `${sign1 || sign2}${digits}`);
+  }
   const rest = scale ? after.slice(scale[0].length).trim() : after;
   if (percent && (before || scale || rest)) return fail('not-a-number');
   // A percent sign in a metric counted in something else (sign-ups, hours, USD): "+20%" for "grow 20%" would be
@@ -419,11 +461,7 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
     );
   }
   const scaleExponent = scale ? NUMBER_SCALES.find(([w]) => w === scale[1].toLowerCase())![1] : 0;
-  // A metric counted in 萬元 (or 千人, million USD): a bare number is in that unit, and an amount typed with its
-  // own scale or unit ("4萬", "4萬元", "40000元") is converted into it: 4 萬元 either way, never 40,000 萬元.
-  const unitScale = context.unit ? scaledUnit(context.unit) : undefined;
   const inUnitScale = unitScale && (scale || before || rest) ? unitScale.exponent : 0;
-  if (unitScale) context = { ...context, unit: unitScale.rest };
   const exponent = Number(exponentText ?? 0) + scaleExponent - inUnitScale - (percent ? 2 : 0);
   // Decimal text and a power of ten, so 1.1M is exactly 1100000 and 7% exactly 0.07 (no float multiplication).
   const decimal = digits.replace(GROUPING[mark], '');

@@ -107,6 +107,7 @@ const ISSUES = {
   'currency-mismatch': ['error', 'structure'],
   'unit-mismatch': ['error', 'structure'],
   'metric-currency-mismatch': ['error', 'structure'],
+  'ambiguous-m': ['error', 'structure'],
   'decimal-mark': ['error', 'structure'],
   'ambiguous-number': ['warning', 'structure'],
   'unknown-language': ['warning', 'structure'],

@@ -110,6 +110,7 @@ const UNREAD_CODES = new Set<IssueCode>([
   'unit-mismatch',
   'ambiguous-number',
   'metric-currency-mismatch',
+  'ambiguous-m',
 ]);
 
 /**
@@ -814,6 +815,8 @@ class RowReader {
       if (expectedCurrencies(context)?.metric)
         this.issue('metric-currency-mismatch', key, { value, found, unit });
       else this.issue('currency-mismatch', key, { value, found, currency: this.ctx.currency || unit });
+    } else if (read.reason === 'ambiguous-m') {
+      this.issue('ambiguous-m', key, { value, number: found, unit });
     } else if (read.reason === 'unit-mismatch') {
       this.issue('unit-mismatch', key, { value, found, unit: unit || NO_UNIT });
     } else {

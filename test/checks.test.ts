@@ -759,6 +759,14 @@ cases.push(
     says: 'Target of KR1 is "NT$1,000,000", in NT$, but KR1 is counted in USD.',
   },
   {
+    name: 'an "m" after a number in a metric counted in a unit of time',
+    code: 'ambiguous-m',
+    edit: (wb) => setCell(wb, 'KPIs', 'KPI2', 'Target', '45m'),
+    sheet: 'KPIs',
+    a1: 'G3',
+    says: 'Target of KPI2 is "45m": KPI2 is counted in hours, where "m" may mean minutes',
+  },
+  {
     name: 'a number typed as text with the decimal sign of another locale',
     code: 'decimal-mark',
     edit: (wb) => setCell(wb, KR, 'KR1', 'Target', '1.000.000,5'),

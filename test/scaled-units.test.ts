@@ -206,3 +206,40 @@ describe('a Unit in a multiple is split into months with the decimals its multip
     expect(precisionFor('cumulative', 'USD', 1_000_000, 0)).toBe(2);
   });
 });
+
+describe('"m" after a number where the metric counts minutes or metres', () => {
+  it('45m in a KPI counted in minutes (or 分钟, or min) is an error at its cell, never 45,000,000', () => {
+    for (const [unit, typed] of [
+      ['minutes', '45m'],
+      ['分钟', '45m'],
+      ['min', '45 m'],
+      ['hours', '0.5m'],
+    ] as const) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, 'KPIs', 'KPI2', 'Unit', unit);
+      setCell(wb, 'KPIs', 'KPI2', 'Target', 60);
+      const [row] = replaceActuals(wb, 'KPI2', [['2026-10-28', typed]]);
+      const { kpi, issues } = analyze(wb, '2026-11-15');
+      expect(at(issues, 'ambiguous-m'), unit).toEqual([`Actuals!C${row}`]);
+      const issue = issues.find((i) => i.code === 'ambiguous-m')!;
+      expect(issue.fix.en).toContain(`million`);
+      expect(issue.fix['zh-CN']).toContain('百万');
+      expect(kpi('KPI2').current, unit).toBeNull();
+    }
+  });
+
+  it('90 m in a KPI counted in metres is 90 metres; 45 min in minutes and 2M in sign-ups as before', () => {
+    for (const unit of ['m', 'metres', '米', '公尺'])
+      expect(readNumber('90 m', { unit }), unit).toEqual({ ok: true, value: 90 });
+    expect(readNumber('45 min', { unit: 'minutes' })).toEqual({ ok: true, value: 45 });
+    expect(readNumber('2M', { unit: 'sign-ups' })).toEqual({ ok: true, value: 2_000_000 });
+    expect(readNumber('2M')).toEqual({ ok: true, value: 2_000_000 });
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'KPIs', 'KPI2', 'Unit', 'm');
+    setCell(wb, 'KPIs', 'KPI2', 'Target', 100);
+    replaceActuals(wb, 'KPI2', [['2026-10-28', '90 m']]);
+    const { kpi, issues } = analyze(wb, '2026-11-15');
+    expect(kpi('KPI2').current).toBe(90);
+    expect(issues.filter((i) => i.sheet === 'Actuals')).toEqual([]);
+  });
+});

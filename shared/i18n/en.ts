@@ -748,6 +748,11 @@ export const en = {
       message: '{field} of {id} is "{value}", in {found}, but {id} is counted in {unit}.',
       fix: "Type the amount in {unit}, the Unit of {id}: a metric with a currency of its own is not counted in the plan's Currency, and amounts are never converted.",
     },
+    'ambiguous-m': {
+      message:
+        '{field} of {id} is "{value}": {id} is counted in {unit}, where "m" may mean minutes, months or metres as well as a million.',
+      fix: 'For {unit}, type {number} {unit} (or {number} alone); for a million, type {number} million.',
+    },
     'decimal-mark': {
       message:
         '{field} of {id} is "{value}", a number only where decimals are written with "{other}"; this spreadsheet writes them with "{mark}" ({source}).',

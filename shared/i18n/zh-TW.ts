@@ -637,6 +637,11 @@ export const zhTW: Messages = {
       message: '{id} 的「{field}」為「{value}」，幣別為 {found}，但 {id} 以 {unit} 計。',
       fix: '請以 {unit}（{id} 的「單位」）填寫金額：指標有自己的貨幣時不按計畫的貨幣計，系統也不做匯率換算。',
     },
+    'ambiguous-m': {
+      message:
+        '{id} 的「{field}」為「{value}」：{id} 以 {unit} 計，此處的「m」可能指分鐘、月或公尺，也可能指百萬。',
+      fix: '如指 {unit}，請填寫 {number} {unit}（或只填 {number}）；如指百萬，請填寫 {number}百萬。',
+    },
     'decimal-mark': {
       message:
         '{id} 的「{field}」為「{value}」，只有以「{other}」作小數點時才是數字；此試算表以「{mark}」作小數點（{source}）。',
