@@ -872,8 +872,14 @@ class RowReader {
     this.checkInPeriod(endKey, end, period);
   }
 
+  /**
+   * By month, as the plan counts time: a Due of 31 December is within a period whose end reads 1 December (a cell
+   * typed "2026-12" that the spreadsheet turned into the date 2026-12-01), since December is the period's month.
+   */
   private checkInPeriod(key: string, value: IsoDate | null, period: { start: IsoDate; end: IsoDate }): void {
-    if (value && this.has(key) && (value < period.start || value > period.end)) {
+    if (!value || !this.has(key)) return;
+    const month = value.slice(0, 7);
+    if (month < period.start.slice(0, 7) || month > period.end.slice(0, 7)) {
       this.issue('outside-period', key, { value, start: period.start, end: period.end });
     }
   }

@@ -451,6 +451,15 @@ describe('a month typed without its day', () => {
     expect(codes(typed)).toEqual(codes(analyzed(() => {})));
   });
 
+  it('a period whose end the spreadsheet made the date 2026-12-01 (typed "2026-12") still holds what is due in December', () => {
+    const dated = analyzed((wb) => {
+      wb['Strategy'].find((row) => row[0] === 'Period end')![1] = new Date(Date.UTC(2026, 11, 1));
+    });
+    expect(dated.plan.period?.end).toBe('2026-12-01');
+    // The plan counts months: December is the period's, so nothing due on the 31st is "outside the period".
+    expect(codes(dated)).toEqual(codes(analyzed(() => {})));
+  });
+
   it('a Due of "2026-08" or "2026年8月" is the 31st, a Start of "2026-03" the 1st, an End on the Roadmap its month\'s last day', () => {
     for (const due of ['2026-08', '2026/8', '2026年8月']) {
       const typed = analyzed((wb) => setCell(wb, 'Key Results', 'KR1', 'Due', due));
