@@ -47,6 +47,26 @@ function analyze(wb: Workbook, asOf: IsoDate) {
   return { ...result, kr, kpi };
 }
 
+/** A key result given this Unit and Target, its check-ins replaced by two (on these days): its progress as of a day. */
+function twoMonthsIn(
+  id: string,
+  unit: string,
+  target: number,
+  values: [Cell, Cell],
+  days: [IsoDate, IsoDate],
+  asOf: IsoDate,
+) {
+  const wb = exampleWorkbook('en');
+  setCell(wb, KR, id, 'Unit', unit);
+  setCell(wb, KR, id, 'Target', target);
+  replaceActuals(wb, id, [
+    [days[0], values[0]],
+    [days[1], values[1]],
+  ]);
+  const { kr, issues } = analyze(wb, asOf);
+  return { progress: kr(id).progress, actualsIssues: issues.filter((i) => i.sheet === 'Actuals') };
+}
+
 const at = (issues: { code: string; sheet: string; a1: string | null }[], code: string) =>
   issues.filter((i) => i.code === code).map((i) => `${i.sheet}!${i.a1}`);
 
@@ -63,20 +83,17 @@ describe('a Unit in thousands or millions converts an amount typed with its own 
       ['M users', 0.05, ['3.2k users', '4100 users'], 0.0073],
     ];
     for (const [unit, target, values, current] of cases) {
-      const wb = exampleWorkbook('en');
-      setCell(wb, KR, 'KR2', 'Unit', unit);
-      setCell(wb, KR, 'KR2', 'Target', target);
-      replaceActuals(wb, 'KR2', [
-        ['2026-09-28', values[0]],
-        ['2026-10-28', values[1]],
-      ]);
-      const { kr, issues } = analyze(wb, '2026-11-15');
-      expect(kr('KR2').progress.current, unit).toBeCloseTo(current, 9);
-      expect(kr('KR2').progress.status, unit).not.toBe('done');
-      expect(
-        issues.filter((i) => i.sheet === 'Actuals'),
+      const { progress, actualsIssues } = twoMonthsIn(
+        'KR2',
         unit,
-      ).toEqual([]);
+        target,
+        values,
+        ['2026-09-28', '2026-10-28'],
+        '2026-11-15',
+      );
+      expect(progress.current, unit).toBeCloseTo(current, 9);
+      expect(progress.status, unit).not.toBe('done');
+      expect(actualsIssues, unit).toEqual([]);
     }
   });
 
@@ -91,20 +108,17 @@ describe('a Unit in thousands or millions converts an amount typed with its own 
       ['USD millions', 1, ['$0.04M', '90k'], 0.13],
     ];
     for (const [unit, target, values, current] of cases) {
-      const wb = exampleWorkbook('en');
-      setCell(wb, KR, 'KR1', 'Unit', unit);
-      setCell(wb, KR, 'KR1', 'Target', target);
-      replaceActuals(wb, 'KR1', [
-        ['2026-03-28', values[0]],
-        ['2026-04-28', values[1]],
-      ]);
-      const { kr, issues } = analyze(wb, '2026-05-15');
-      expect(kr('KR1').progress.current, unit).toBeCloseTo(current, 9);
-      expect(kr('KR1').progress.status, unit).toBe('on-track');
-      expect(
-        issues.filter((i) => i.sheet === 'Actuals'),
+      const { progress, actualsIssues } = twoMonthsIn(
+        'KR1',
         unit,
-      ).toEqual([]);
+        target,
+        values,
+        ['2026-03-28', '2026-04-28'],
+        '2026-05-15',
+      );
+      expect(progress.current, unit).toBeCloseTo(current, 9);
+      expect(progress.status, unit).toBe('on-track');
+      expect(actualsIssues, unit).toEqual([]);
     }
   });
 
