@@ -4,7 +4,7 @@
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
 import { monthIndex, type IsoDate } from './calendar';
-import { cellText, isPercentUnit } from './cells';
+import { cellText, isPercentUnit, scaledUnit } from './cells';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized, type Lang } from './i18n';
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
 import { percentFigure } from './figures';
@@ -425,8 +425,10 @@ function checkFunnels(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
       (k) => k.type === 'level' && isPercentUnit(k.unit) && k.target! > 0 && k.target! <= 1,
     );
     for (const volume of volumes) {
+      // In units, not in the Unit's multiple: 50 (K users) × 20% is 10,000, as the objective would name it.
+      const count = (volume.target! - volume.baseline) * 10 ** (scaledUnit(volume.unit)?.exponent ?? 0);
       for (const rate of rates) {
-        const implied = (volume.target! - volume.baseline) * rate.target!;
+        const implied = count * rate.target!;
         if (named.some((n) => implied / n <= FUNNEL_TOLERANCE && n / implied <= FUNNEL_TOLERANCE)) continue;
         const closest = named.reduce((best, n) =>
           Math.abs(Math.log(implied / n)) < Math.abs(Math.log(implied / best)) ? n : best,
@@ -434,7 +436,7 @@ function checkFunnels(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
         issues.push(
           makeIssue('funnel-mismatch', cellOf(plan, 'objectives', o.row, 'title'), {
             id: o.id,
-            count: quotedNumber(volume.target! - volume.baseline),
+            count: quotedNumber(count),
             countId: volume.id,
             rate: quotedNumber(rate.target!, true),
             rateId: rate.id,

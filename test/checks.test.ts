@@ -925,6 +925,22 @@ describe('the funnel check reads the numbers an objective counts, not those that
       .issues.filter((i) => i.code === 'funnel-mismatch')
       .map((i) => i.message.en);
   };
+  it("counts a volume in its Unit's multiple: 50 (K users) × 20% is the 10,000 the objective names", () => {
+    const inThousands = (title: string) => {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR2', 'Unit', 'K users');
+      setCell(wb, KR, 'KR2', 'Target', 50);
+      setCell(wb, 'Objectives', 'O1', 'Objective', title);
+      return analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF })
+        .issues.filter((i) => i.code === 'funnel-mismatch')
+        .map((i) => i.message.en);
+    };
+    expect(inThousands('Convert 10,000 new customers this year')).toEqual([]);
+    expect(inThousands('Convert 10 new customers this year')).toEqual([
+      '50,000 × 20% (KR2 × KR3) makes 10,000, but objective O1 names 10.',
+    ]);
+  });
+
   it('leaves out a numbered objective, a quarter, a version and a year', () => {
     // The example's funnel makes 10,000 customers.
     expect(funnel('Objective 4: convert 10,000 customers in Q3 with v2.0, 2026')).toEqual([]);
