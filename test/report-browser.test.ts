@@ -272,6 +272,12 @@ describe('report in Chromium', () => {
       .evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().height));
     expect(heights.length).toBe(5);
     expect(heights.filter((h) => h > 703)).toEqual([]);
+    // The section's heading goes with its first cards (break-after: avoid): together they fit on one page too.
+    const headingAndFirstRow = await page.locator('article.card').first().evaluate((card) => {
+      const heading = card.closest('section')!.querySelector('h2')!;
+      return card.getBoundingClientRect().bottom - heading.getBoundingClientRect().top;
+    });
+    expect(headingAndFirstRow).toBeLessThanOrEqual(703);
     const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     expectClean(problems, dialogs);
