@@ -10,7 +10,8 @@
  * - a check-in dated in a month before the metric's Start month, or after its last month (a key result's due
  *   month), where it could never count.
  * Check-ins of months after the judged month are not excluded here: progress leaves them for later without an
- * issue, since they are not mistakes. A value far off the metric's scale is counted, and said (check-in-off-scale).
+ * issue, since they are not mistakes. A value far off the metric's scale is counted, and said (check-in-off-scale,
+ * month-over-target).
  */
 import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
 import { isPercentUnit } from './cells';
@@ -110,6 +111,8 @@ interface MetricFacts {
    * KPI's bar) and where its Target is, to judge whether the plan was typed in whole percents (planInWholePercents).
    */
   wholePlan: { figures: number[]; at: IssueLocation } | null;
+  /** Above this a check-in is far off the metric's scale (offScaleBound); null when nothing is judged. */
+  offScaleAbove: number | null;
 }
 
 export interface CheckInScreen {
@@ -139,7 +142,7 @@ const monthOfDay = (day: IsoDate | null): Month | null => (day === null ? null :
 
 /** A metric's facts before its check-ins are screened (one constructor: every MetricFacts has one shape). */
 function newFacts(
-  metric: { id: string; unit: string; direction: Direction },
+  metric: { id: string; unit: string; direction: Direction; target: number | null; baseline?: number },
   type: MetricType,
   scale: number | null,
   start: Month | null,
@@ -161,6 +164,7 @@ function newFacts(
     lastRow: -1,
     group,
     wholePlan: null,
+    offScaleAbove: offScaleBound(type, metric.unit, scale, metric),
   };
 }
 
@@ -261,13 +265,30 @@ function metricFacts(
 }
 
 /**
- * A check-in more than this many times the larger of its metric's baseline and target is said at its cell
- * (check-in-off-scale): an extra zero or three, an amount in units where the target is in thousands ("K users",
- * 50 meaning 50,000), hours typed as minutes. It is still counted: a real record must not be dropped, and the
- * warning names the cell that decides the status. A cumulative key result's check-in is one month's amount, a
- * share of the whole target: ten times the whole target in one month is already no plausible month.
+ * A reading (a level, a threshold, a KPI) more than this many times the larger of its metric's baseline and target
+ * is said at its cell (check-in-off-scale): an extra zero or three, an amount in units where the target is in
+ * thousands ("K users", 50 meaning 50,000), minutes in an hours KPI.
  */
-const OFF_SCALE_FACTOR = { cumulative: 10, reading: 100 } as const;
+const OFF_SCALE_FACTOR = 100;
+
+/**
+ * The value above which a check-in is said to be off its metric's scale; it is still counted (a real record must
+ * not be dropped, and the warning names the cell that decides the status). A cumulative key result's check-in is
+ * one month's amount: more than the whole target (target − baseline) in a single month is said too
+ * (month-over-target), as an extra zero on a month's amount mostly is. Percent metrics have their own, finer test
+ * (percent-as-whole-number); a milestone is 0 or 1.
+ */
+function offScaleBound(
+  type: MetricType,
+  unit: string,
+  scale: number | null,
+  metric: { target?: number | null; baseline?: number },
+): number | null {
+  if (type === 'milestone' || isPercentUnit(unit) || !scale) return null;
+  if (type !== 'cumulative') return OFF_SCALE_FACTOR * scale;
+  const span = Math.abs((metric.target ?? 0) - (metric.baseline ?? 0));
+  return span > 0 ? span : null;
+}
 
 /** A metric's figures and Target cell, when they reach 100% or more (else null: nothing to judge). */
 function wholePlanOf(
@@ -406,17 +427,6 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       );
       continue;
     }
-    // Percent metrics have their own, finer test above; a milestone is 0 or 1.
-    const offScale = m.type === 'cumulative' ? OFF_SCALE_FACTOR.cumulative : OFF_SCALE_FACTOR.reading;
-    if (!m.percent && m.type !== 'milestone' && m.scale && Math.abs(value) > offScale * m.scale) {
-      issues.push(
-        makeIssue('check-in-off-scale', at(rows[i], 'value'), {
-          ...issueParams(checkIns, i, m),
-          scale: plain(m.scale),
-          factor: plain(Math.abs(value) / m.scale).toFixed(0),
-        }),
-      );
-    }
     const date = dates[i];
     if (m.firstOnDate === null && (m.lastRow < 0 || date > dates[m.lastRow])) {
       // In date order: a new date, so no repeat (and no chain of same-date rows behind it).
@@ -470,6 +480,21 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
         }),
       );
       continue;
+    }
+    // Counted, and said when far off the metric's scale (only for a row that counts: one not counted says why).
+    if (m.offScaleAbove !== null && Math.abs(value) > m.offScaleAbove) {
+      issues.push(
+        m.type === 'cumulative'
+          ? makeIssue('month-over-target', at(rows[i], 'value'), {
+              ...issueParams(checkIns, i, m),
+              span: plain(m.offScaleAbove),
+            })
+          : makeIssue('check-in-off-scale', at(rows[i], 'value'), {
+              ...issueParams(checkIns, i, m),
+              scale: plain(m.scale!),
+              factor: (Math.abs(value) / m.scale!).toFixed(0),
+            }),
+      );
     }
     groupOf[i] = m.group;
   }

@@ -84,6 +84,7 @@ const ISSUES = {
   'check-in-before-start': ['warning', 'tracking'],
   'check-in-after-due': ['warning', 'tracking'],
   'check-in-off-scale': ['warning', 'tracking'],
+  'month-over-target': ['warning', 'tracking'],
   'milestone-check-in': ['error', 'tracking'],
   'negative-check-in': ['error', 'tracking'],
   'running-total': ['warning', 'tracking'],

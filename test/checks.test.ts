@@ -58,6 +58,8 @@ interface Case {
   a1: string | null;
   /** A bit of the English message that proves the right thing was found. */
   says?: string;
+  /** No other issue points at the same row of the same tab (a row is told one thing). */
+  only?: boolean;
 }
 
 const cases: Case[] = [
@@ -514,6 +516,15 @@ const cases: Case[] = [
     says: 'Actuals row 56 (KR2, 2027-10-28) is dated after the last month of KR2 (2026-12); it is not counted.',
   },
   {
+    name: 'a check-in both off scale and dated after the due month: only why it is not counted is said',
+    code: 'check-in-after-due',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2027-10-28', Metric: 'KR2', Value: 4_900_000 }),
+    sheet: 'Actuals',
+    a1: 'A56',
+    says: 'is dated after the last month of KR2 (2026-12); it is not counted.',
+    only: true,
+  },
+  {
     name: 'a month typed as a number (202610, a day in 2454)',
     code: 'check-in-after-due',
     edit: (wb) => addRow(wb, 'Actuals', { Date: 202610, Metric: 'KR2', Value: 4900 }),
@@ -522,12 +533,12 @@ const cases: Case[] = [
     says: 'Actuals row 56 (KR2, 2454-09-21) is dated after the last month of KR2 (2026-12)',
   },
   {
-    name: 'a month of sign-ups with three zeros too many: counted, and said',
-    code: 'check-in-off-scale',
-    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KR2', Value: 4_900_000 }),
+    name: 'a month of sign-ups with a zero too many, more than the whole target: counted, and said',
+    code: 'month-over-target',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KR2', Value: 52_000 }),
     sheet: 'Actuals',
     a1: 'C56',
-    says: 'Actuals row 56 (KR2, 2026-10-30): 4900000 is 98 times the larger of the baseline and target of KR2 (50000). It is counted.',
+    says: 'Actuals row 56 (KR2, 2026-10-30): 52000 in one month is more than the whole target of KR2 (50000). It is counted.',
   },
   {
     name: 'a response time in minutes where the KPI is in hours',
@@ -844,6 +855,12 @@ describe('every issue code, at the right cell', () => {
       expect(issue.severity).toBe(ISSUE_CATALOG[c.code].severity);
       expect(issue.category).toBe(ISSUE_CATALOG[c.code].category);
       if (c.says) expect(issue.message.en).toContain(c.says);
+      if (c.only)
+        expect(
+          issues
+            .filter((i) => i !== issue && i.sheet === issue.sheet && i.row === issue.row)
+            .map((i) => i.code),
+        ).toEqual([]);
       for (const text of [issue.message.en, issue.message['zh-CN'], issue.fix.en, issue.fix['zh-CN']]) {
         expect(text).not.toBe('');
         expect(text).not.toMatch(/\{\w+\}/);

@@ -819,6 +819,11 @@ export const en = {
         'Actuals row {row} ({metric}, {date}): {value} is {factor} times the larger of the baseline and target of {metric} ({scale}). It is counted.',
       fix: 'Check the number for an extra zero, and that it is in the unit of {metric} (a target in thousands is typed 50 for 50,000).',
     },
+    'month-over-target': {
+      message:
+        'Actuals row {row} ({metric}, {date}): {value} in one month is more than the whole target of {metric} ({span}). It is counted.',
+      fix: 'Check the number for an extra zero, and that it is the amount of that month alone (not a total so far) in the unit of {metric}.',
+    },
     'milestone-check-in': {
       message:
         'Actuals row {row}: {metric} is a milestone, so its value is 1 (done) or 0 (not yet), not {value}; it is not counted.',

@@ -702,6 +702,11 @@ export const zhCN: Messages = {
         '实际数据第 {row} 行（{metric}，{date}）：{value} 是 {metric} 基线与目标值中较大者（{scale}）的 {factor} 倍。已计入。',
       fix: '检查数字是否多写了零，以及是否与 {metric} 的单位一致（以千为单位的目标 50 表示 50,000）。',
     },
+    'month-over-target': {
+      message:
+        '实际数据第 {row} 行（{metric}，{date}）：一个月的 {value} 超过了 {metric} 的全部目标值（{span}）。已计入。',
+      fix: '检查数字是否多写了零，以及它是否只是当月的数量（而不是累计至今的总数），单位与 {metric} 一致。',
+    },
     'milestone-check-in': {
       message:
         '实际数据第 {row} 行：{metric} 是里程碑，数值只能是 1（完成）或 0（未完成），不能是 {value}；不计入。',

@@ -704,6 +704,11 @@ export const zhTW: Messages = {
         '實際資料第 {row} 列（{metric}，{date}）：{value} 是 {metric} 基線與目標值中較大者（{scale}）的 {factor} 倍。已計入。',
       fix: '檢查數字是否多寫了零，以及是否與 {metric} 的單位一致（以千為單位的目標 50 表示 50,000）。',
     },
+    'month-over-target': {
+      message:
+        '實際資料第 {row} 列（{metric}，{date}）：一個月的 {value} 超過了 {metric} 的全部目標值（{span}）。已計入。',
+      fix: '檢查數字是否多寫了零，以及它是否只是當月的數量（而不是累計至今的總數），單位與 {metric} 一致。',
+    },
     'milestone-check-in': {
       message:
         '實際資料第 {row} 列：{metric} 是里程碑，數值只能是 1（完成）或 0（未完成），不能是 {value}；不計入。',
