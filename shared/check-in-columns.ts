@@ -19,6 +19,11 @@ export interface CheckInColumns {
   /** Finite numbers (a cell that is not one is an issue, and its row is not read). */
   values: number[];
   notes: string[];
+  /**
+   * Rows whose metric and date were read but whose value could not be, each with an error at its cell: their month
+   * is not missing a check-in, one was typed, and the error says what to fix (screenCheckIns, refusedMonths).
+   */
+  unread?: { metric: string; date: IsoDate }[];
 }
 
 /** Empty columns with room for `capacity` rows (cut to size by finishColumns). */

@@ -135,6 +135,12 @@ export interface CheckInScreen {
   /** keyResultSpec of plan.keyResults[i] and kpiSpec of plan.kpis[i], by position: progress decomposes these. */
   keyResultSpecs: (MetricSpec | null)[];
   kpiSpecs: (MetricSpec | null)[];
+  /**
+   * The months in which a metric's check-in was typed but refused, with an error at its cell (a value that could
+   * not be read, or one its type makes impossible), by group: no "add a check-in" for those months, the error says
+   * what to fix.
+   */
+  refusedMonths: Map<number, Set<number>>;
 }
 
 /** The Start month of a window starting on `day`. */
@@ -398,10 +404,13 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     return (m.firstOnDate = map);
   };
   const currency = plan.strategy.values.currency;
-  // Actuals repeat the same IDs thousands of times: a spelling other than the metric's own is lowered and
-  // looked up once, then remembered (null: no such metric).
-  for (let i = 0; i < count; i++) {
-    const spelling = metricCells[i];
+  const refusedMonths = new Map<number, Set<number>>();
+  const refuse = (m: MetricFacts, date: IsoDate) => {
+    let months = refusedMonths.get(m.group);
+    if (!months) refusedMonths.set(m.group, (months = new Set()));
+    months.add(monthIndexOfDay(date));
+  };
+  const factsOf = (spelling: string): MetricFacts | null => {
     let m = bySpelling.get(spelling);
     if (m === undefined) {
       const key = spelling.toLowerCase();
@@ -410,6 +419,16 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       m = kr !== undefined ? ofKeyResults[kr] : kpi !== undefined ? ofKpis[kpi] : null;
       bySpelling.set(spelling, m);
     }
+    return m;
+  };
+  for (const { metric, date } of checkIns.unread ?? []) {
+    const m = factsOf(metric);
+    if (m) refuse(m, date);
+  }
+  // Actuals repeat the same IDs thousands of times: a spelling other than the metric's own is lowered and
+  // looked up once, then remembered (null: no such metric).
+  for (let i = 0; i < count; i++) {
+    const m = factsOf(metricCells[i]);
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
     if (!m) {
       unknown.push(checkInAt(checkIns, i));
@@ -418,6 +437,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     const value = values[i];
     const impossible = impossibleValue(value, m, currency);
     if (impossible) {
+      refuse(m, dates[i]);
       issues.push(
         makeIssue(impossible.code, at(rows[i], 'value'), {
           ...issueParams(checkIns, i, m),
@@ -512,6 +532,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     monthOfRow,
     keyResultSpecs,
     kpiSpecs,
+    refusedMonths,
   };
 }
 

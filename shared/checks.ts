@@ -567,7 +567,8 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
       );
     }
     const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
-    if (p.missingCheckIn) {
+    // A month whose check-in was typed but refused has its error at that cell: no "add a row" beside it.
+    if (p.missingCheckIn && !screen.refusedMonths.get(group)?.has(monthIndex(p.missingCheckIn))) {
       // Point at where the check-in goes: the Actuals tab's next free row when there is one.
       const actuals = plan.layout.actuals;
       const at = actuals

@@ -1135,6 +1135,7 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
   } = table.layout.columns;
   const reader = new RowReader(table, ctx);
   const timeZone = ctx.timeZone;
+  const unread: NonNullable<CheckInColumns['unread']> = [];
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];
     if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
@@ -1148,20 +1149,23 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
         continue;
       }
     }
-    const a = readActual(reader.moveTo(r + 1, row));
+    const a = readActual(reader.moveTo(r + 1, row), unread);
     if (a) addCheckIn(out, a.row, a.date, a.metric, a.value, a.note);
   }
-  return finishColumns(out);
+  const columns = finishColumns(out);
+  if (unread.length) columns.unread = unread;
+  return columns;
 }
 
 /** An Actuals row the general way: each cell read and checked, with an issue at the cell that is wrong. */
-function readActual(r: RowReader): Actual | null {
+function readActual(r: RowReader, unread: NonNullable<CheckInColumns['unread']>): Actual | null {
   r.label = r.id('metric');
   const date = r.date('date', true);
   const metricPresent = r.requirePresent('metric');
   // The metric's unit is looked up only for a typed value: most values are plain numbers.
   const unit = typeof r.raw('value') === 'number' ? '' : (r.ctx.units().get(r.label.toLowerCase()) ?? '');
   const value = r.number('value', true, unit);
+  if (date && metricPresent && value === null) unread.push({ metric: r.label, date });
   if (!date || !metricPresent || value === null) return null;
   return { row: r.row, date, metric: r.label, value, note: r.text('note') };
 }

@@ -24,6 +24,7 @@ import {
   type Workbook,
 } from '../shared';
 import { addRow, colOf, dropColumn, rowOf, setCell } from './helpers/edit';
+import type { Cell } from '../shared';
 import { evaluateWorkbook } from './helpers/hyperformula';
 
 const KR = 'Key Results';
@@ -931,6 +932,26 @@ describe('the limits are configurable', () => {
     );
     // Sales now owns no key result: still not idle, as it owns an objective and a KPI.
     expect(allIssues(wb).filter((i) => i.code === 'idle-department')).toEqual([]);
+  });
+});
+
+describe('a month whose check-in was typed but refused is not said to be missing', () => {
+  /** The issues naming a metric once its latest check-in holds `value`. */
+  const latestOf = (metric: string, value: Cell) => {
+    const wb = exampleWorkbook('en');
+    const row = wb['Actuals'].filter((r) => r[1] === metric).at(-1)!;
+    row[2] = value;
+    // As of a day, so that months missing a check-in are said (stale-check-in).
+    return analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF }).issues.filter((i) => i.message.en.includes(metric));
+  };
+  it('"45m" in an hours KPI: the error at that cell, no "add a row" for its month', () => {
+    expect(latestOf('KPI2', '45m').map((i) => i.code)).toEqual(['ambiguous-m']);
+  });
+  it('a value left blank: the missing value at that cell, no "add a row" beside it', () => {
+    expect(latestOf('KPI2', '').map((i) => i.code)).toEqual(['missing-value']);
+  });
+  it('3 for 3% in a % KPI: refused at that cell, no "add a row" for its month', () => {
+    expect(latestOf('KPI1', 3).map((i) => i.code)).toEqual(['percent-as-whole-number']);
   });
 });
 
