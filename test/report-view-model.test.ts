@@ -585,3 +585,21 @@ describe('report view model: owners typed in the other script', () => {
     expect(view(wb).company.departments.map((d) => d.name)).toContain('研發');
   });
 });
+
+describe('a target that could not be read is not "not set"', () => {
+  it('KR5 with 90 in its % Target shows "Not read: see the error"; a blank Target shows "Not set"', () => {
+    const typo = exampleGrid('en');
+    setCell(typo, tabName('keyResults'), 'KR5', header('keyResults', 'target'), 90);
+    expect(fact(card(view(typo), 'KR5'), en.target)).toBe('Not read: see the error');
+    const blank = exampleGrid('en');
+    setCell(blank, tabName('keyResults'), 'KR5', header('keyResults', 'target'), '');
+    expect(fact(card(view(blank), 'KR5'), en.target)).toBe('Not set');
+  });
+
+  it('a KPI bar typed 5 for 5% in a % KPI: "Not read" in its tile', () => {
+    const typo = exampleGrid('zh-TW');
+    setCell(typo, tabName('kpis', 'zh-TW'), 'KPI1', header('kpis', 'target', 'zh-TW'), 5);
+    const kpi = view(typo, { lang: 'zh-TW' }).company.pyramid.flatMap((l) => l.kpis).find((k) => k.id === 'KPI1')!;
+    expect(kpi.target).toBe('無法讀取：見錯誤');
+  });
+});

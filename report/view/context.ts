@@ -156,6 +156,24 @@ export class Context {
     return issue.severity === 'error' ? this.p.leftOutError(m.id, where) : this.p.leftOutSee(m.id, where);
   }
 
+  /**
+   * Whether a metric has no target because its Target cell holds what could not be read (an error at that cell),
+   * rather than nothing: its card then says "Not read", not "Not set".
+   */
+  targetRefused(id: string): boolean {
+    const m = this.leftOut.get(lower(id));
+    const issue = m?.issue;
+    if (
+      !m ||
+      m.reason !== 'no-target' ||
+      !issue ||
+      issue.severity !== 'error' ||
+      issue.code === 'missing-value'
+    )
+      return false;
+    return issue.column === this.plan.layout[m.kind === 'kr' ? 'keyResults' : 'kpis']?.columns.target;
+  }
+
   /** What a department owns, by kind. */
   ownedBy<K extends keyof Context['owned']>(
     kind: K,

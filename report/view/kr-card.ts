@@ -16,7 +16,7 @@ import type { Fact, FigureView, KrCardView, KrChartData, PyramidKpi, Table } fro
 
 function targetText(ctx: Context, kr: KeyResult): string {
   const { f } = ctx;
-  if (kr.target === null) return ctx.l.notSet;
+  if (kr.target === null) return ctx.targetRefused(kr.id) ? ctx.l.notRead : ctx.l.notSet;
   switch (kr.type) {
     case 'milestone':
       return ctx.p.milestoneDue(f.date(kr.due));
@@ -218,7 +218,9 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
   const p = ctx.kpiProgress.get(lower(kpi.id));
   const bar =
     kpi.target === null
-      ? ctx.l.notSet
+      ? ctx.targetRefused(kpi.id)
+        ? ctx.l.notRead
+        : ctx.l.notSet
       : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.value(kpi.target, kpi.unit)}`;
   const latest = ctx.f.value(p?.current ?? null, kpi.unit);
   const leftOut = ctx.leftOutLine(kpi.id);

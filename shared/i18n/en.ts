@@ -1082,6 +1082,7 @@ export const en = {
       levelAssessment: 'Quantitative assessment',
       levelAssessmentSub: 'KPIs',
       notAnswered: 'Not answered yet',
+      notRead: 'Not read: see the error',
       notSet: 'Not set',
       // Key result cards
       owner: 'Owner',

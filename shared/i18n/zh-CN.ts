@@ -951,6 +951,7 @@ export const zhCN: Messages = {
       levelAssessment: '量化评估',
       levelAssessmentSub: 'KPI',
       notAnswered: '尚未回答',
+      notRead: '无法读取：见错误',
       notSet: '未设置',
       owner: '负责部门',
       objective: '目标',

@@ -956,6 +956,7 @@ export const zhTW: Messages = {
       levelAssessment: '量化評估',
       levelAssessmentSub: 'KPI',
       notAnswered: '尚未回答',
+      notRead: '無法讀取：見錯誤',
       notSet: '未設定',
       owner: '負責部門',
       objective: '目標',
