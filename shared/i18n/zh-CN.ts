@@ -633,12 +633,12 @@ export const zhCN: Messages = {
       fix: '请以 {unit} 填写，或只填写数字。',
     },
     'metric-currency-mismatch': {
-      message: '{id} 的“{field}”为“{value}”，币种为 {found}，但 {id} 以 {unit} 计。',
+      message: '{id} 的“{field}”为“{value}”，币种为 {found}，但 {id} 以“{unit}”计。',
       fix: '请以 {unit}（{id} 的“单位”）填写金额：指标有自己的货币时不按计划的货币计，系统也不做汇率换算。',
     },
     'ambiguous-m': {
-      message: '{id} 的“{field}”为“{value}”：{id} 以 {unit} 计，此处的“m”可能指分钟、月或米，也可能指百万。',
-      fix: '如指 {unit}，请填写 {number} {unit}（或只填 {number}）；如指百万，请填写 {number}百万。',
+      message: '{id} 的“{field}”为“{value}”：{id} 以“{unit}”计，此处的“m”可能指分钟、月或米，也可能指百万。',
+      fix: '如指“{unit}”，请填写 {number} {unit}（或只填 {number}）；如指百万，请填写 {number}百万。',
     },
     'decimal-mark': {
       message:

@@ -634,13 +634,13 @@ export const zhTW: Messages = {
       fix: '請以 {unit} 填寫，或只填寫數字。',
     },
     'metric-currency-mismatch': {
-      message: '{id} 的「{field}」為「{value}」，幣別為 {found}，但 {id} 以 {unit} 計。',
+      message: '{id} 的「{field}」為「{value}」，幣別為 {found}，但 {id} 以「{unit}」計。',
       fix: '請以 {unit}（{id} 的「單位」）填寫金額：指標有自己的貨幣時不按計畫的貨幣計，系統也不做匯率換算。',
     },
     'ambiguous-m': {
       message:
-        '{id} 的「{field}」為「{value}」：{id} 以 {unit} 計，此處的「m」可能指分鐘、月或公尺，也可能指百萬。',
-      fix: '如指 {unit}，請填寫 {number} {unit}（或只填 {number}）；如指百萬，請填寫 {number}百萬。',
+        '{id} 的「{field}」為「{value}」：{id} 以「{unit}」計，此處的「m」可能指分鐘、月或公尺，也可能指百萬。',
+      fix: '如指「{unit}」，請填寫 {number} {unit}（或只填 {number}）；如指百萬，請填寫 {number}百萬。',
     },
     'decimal-mark': {
       message:
