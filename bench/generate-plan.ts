@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 
 import {
   enumValue as e,
+  PHASES,
   planWorkbook,
   type Localized,
   type Cell,
@@ -265,7 +266,8 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
         'zh-CN': `${objectiveId} 发布计划`,
         'zh-TW': `${objectiveId} 发布计划`,
       },
-      phase: { en: 'Launch', 'zh-CN': '发布期', 'zh-TW': '发布期' },
+      // The template's own phase words (Traditional ones pass OpenCC unchanged), as a plan made from it has them.
+      phase: PHASES.launch,
       owner: department,
       start: iso(2, 2),
       end: iso(3, 31),
@@ -275,7 +277,7 @@ export function generatePlanWorkbook(keyResults: number, options: GenerateOption
     rows.roadmap.push({
       id: `R${pad(2 * o + 2, width + 1)}`,
       item: { en: `Growth programme ${o + 1}`, 'zh-CN': `增长计划 ${o + 1}`, 'zh-TW': `增长计划 ${o + 1}` },
-      phase: { en: 'Growth', 'zh-CN': '增长期', 'zh-TW': '增长期' },
+      phase: PHASES.growth,
       owner: department,
       start: iso(4, 1),
       end: iso(12, 18),
