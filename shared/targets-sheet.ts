@@ -203,8 +203,12 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     });
 
     // Helper columns, in TARGETS_HELPER_COLUMNS order.
-    const startDay =
-      plain.start === periodStart ? periodStart : `IF(ISBLANK(${plain.start}),${periodStart},${plain.start})`;
+    // A Start or Due that is no number (blank, text that is no date, an error) is the period's, as the plan reads
+    // it (keyResultWindow): text is never turned into a date the way the spreadsheet's locale would.
+    const orPeriod = (cell: string, period: string) =>
+      cell === period ? period : `IF(ISNUMBER(${cell}),${cell},${period})`;
+    const startDay = orPeriod(plain.start, periodStart);
+    const dueDay = orPeriod(plain.due, periodEnd);
     const phased = type === 'cumulative' || type === 'level';
     const P = plain.phasing;
     const phasingCode = phased
@@ -217,7 +221,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     };
     const helpers: Record<string, Cell> = {
       windowStart: `=DATE(YEAR(${startDay}),MONTH(${startDay}),1)`,
-      months: `=(YEAR(${plain.due})-YEAR(${F}))*12+MONTH(${plain.due})-MONTH(${F})+1`,
+      months: `=(YEAR(${dueDay})-YEAR(${F}))*12+MONTH(${dueDay})-MONTH(${F})+1`,
       columnOffset: `=COLUMN(${firstHeader})-1+(YEAR(${F})-YEAR(${firstHeader}))*12+MONTH(${F})-MONTH(${firstHeader})`,
       judged: `=MIN(${N},(YEAR(${AS_OF}+1)-YEAR(${F}))*12+MONTH(${AS_OF}+1)-MONTH(${F}))`,
       span: `=${T}-${B}`,

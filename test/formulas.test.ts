@@ -157,6 +157,50 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     compareTargets(workbook, 'en');
   });
 
+  it('use the period for a Start or Due that is blank or no date, as the plan does, in either syntax', () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    const krs = workbook['Key Results'];
+    const col = (name: string) => (krs[0] as string[]).indexOf(name);
+    const row = (id: string) => krs.find((r) => r[0] === id)!;
+    row('KR1')[col('Due')] = ''; // KR1 and KPI1, which tracks it
+    row('KR2')[col('Due')] = 'Q4 2026';
+    row('KR3')[col('Start')] = 'Mar 2026';
+    row('KR4')[col('Due')] = 'Dec 2026';
+    const { plan, issues } = parsePlan(workbook);
+    expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.a1}`)).toEqual([
+      'missing-value K2',
+      'not-a-date K3',
+      'not-a-date J4',
+      'not-a-date K5',
+    ]);
+    const options = { lang: 'en' as const, date: serial, asOf: '2026-11-15' };
+    const progress = planProgress(plan, options.asOf);
+    for (const syntax of ['comma', 'semicolon'] as const) {
+      const sheet = buildTargetsSheet(plan, {
+        ...options,
+        argumentSeparator: syntax === 'comma' ? ',' : ';',
+      })!;
+      const grid = evaluateTargets(workbook, sheet, 'en', syntax);
+      for (const { id, spec } of metricSpecs(plan)) {
+        const cells = grid[sheet.targetRows[id] - 1];
+        decompose(spec, sheet.months).forEach(({ target }, i) => {
+          const cell = cells[sheet.firstMonthColumn - 1 + i];
+          if (target === null) expect(cell, `${syntax} ${id} ${sheet.months[i]}`).toBe('');
+          else expect(cell, `${syntax} ${id} ${sheet.months[i]}`).toBeCloseTo(target, 9);
+        });
+      }
+      const status =
+        sheet.firstMonthColumn -
+        1 +
+        sheet.months.length +
+        TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === 'status');
+      for (const p of [...progress.keyResults, ...progress.kpis])
+        expect(grid[sheet.targetRows[p.id] - 1][status], `${syntax} ${p.id}`).toBe(
+          STATUS_LABELS[p.status].en,
+        );
+    }
+  });
+
   it('read custom weights from the Targets tab and keep them across rebuilds', () => {
     const workbook = exampleWorkbook('en', { date: serial });
     const krs = workbook['Key Results'];
@@ -249,7 +293,7 @@ describe('Targets formulas evaluated by HyperFormula', () => {
       for (const m of cell.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]);
     const allowed = [
       ...['IF', 'OR', 'AND', 'N', 'ROUND', 'YEAR', 'MONTH', 'DATE', 'EDATE', 'COLUMN', 'MIN', 'MAX'],
-      ...['SUMIFS', 'COUNTIFS', 'MAXIFS', 'ISBLANK'],
+      ...['SUMIFS', 'COUNTIFS', 'MAXIFS', 'ISNUMBER'],
       'CHAR', // only in plan text that starts with "=" (see textCell)
     ];
     expect([...used].filter((f) => !allowed.includes(f))).toEqual([]);

@@ -47,7 +47,7 @@ export const WEIGHTS_BACKGROUND = '#fff8e1';
  * Rows per setValues / setNumberFormats / setBackgrounds call. Google documents no per-call limit for Apps Script,
  * but recommends at most 2 MB per Sheets API request ("Usage limits",
  * https://developers.google.com/sheets/api/limits), and reports of "Request payload size exceeds the limit:
- * 10485760 bytes" show a 10 MB wall. 500 rows of a Targets tab are ~1.5 MB of formula text at most.
+ * 10485760 bytes" show a 10 MB wall. 500 rows of a Targets tab are up to ~2 MB of formula text: the byte bound then cuts them smaller.
  */
 export const WRITE_ROWS_PER_CALL = 500;
 /** Bytes (UTF-8, as JSON) per write call: Google's recommended 2 MB maximum payload, with room for overhead. */
