@@ -471,6 +471,7 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
     } else if (asOf && asOfCell.day !== asOf)
       issues.push(makeIssue('as-of-differs', at, { day: asOfCell.day, asOf, cell: TARGETS_AS_OF.label }));
   }
+  const unreadable = new Set(targets.unreadableInputs);
   const metrics = [
     ...plan.keyResults.map((kr, i) => ({ id: kr.id, spec: screen.keyResultSpecs[i] })),
     ...plan.kpis.map((kpi, j) => ({ id: kpi.id, spec: screen.kpiSpecs[j] })),
@@ -501,6 +502,10 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
       continue;
     const computed = rows.get(id.toLowerCase());
     if (computed?.error) continue; // said above
+    // A row that reads a plan cell its formulas cannot use (text where a date or number belongs, a choice spelled
+    // another way) differs from the plan until that cell is typed: its unreadable-by-formulas warning says so, and
+    // its quick fix types the value. A rebuild would leave the difference in place, so none is asked for.
+    if (computed && unreadable.has(id.toLowerCase())) continue;
     if (!computed) {
       issues.push(
         makeIssue(

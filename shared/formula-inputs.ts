@@ -1,7 +1,8 @@
 /**
  * Plan cells the Targets tab's formulas read (TARGETS_FORMULA_INPUTS) that the parser reads as meant but a formula
  * cannot: a number typed as text ("60k", "$1.2M", "5k", "2 hours"), a date typed as text (in a column formatted as
- * plain text), a choice spelled another way ("ramp up" for ramp-up), a metric ID with spaces around it ("KR1 ").
+ * plain text; the Strategy tab's period too, "2026-12" for a period end the plan reads as 2026-12-31), a choice
+ * spelled another way ("ramp up" for ramp-up), a metric ID with spaces around it ("KR1 ").
  * The report and the checks use the value meant; the formulas use the cell as it is, and give #VALUE! or leave the
  * check-in out of their SUMIFS, so the Targets tab would disagree with the plan without a word. Each such cell is
  * an `unreadable-by-formulas` warning at the cell, naming the value to type; the add-on's quick fix types it.
@@ -16,6 +17,7 @@ import type { Plan } from './plan';
 import {
   ENUMS,
   labelSpellings,
+  STRATEGY_FIELDS,
   tabDef,
   TARGETS_FORMULA_INPUTS,
   type ColumnDef,
@@ -29,13 +31,17 @@ export type FormulaReadableValue =
   | { kind: 'choice'; value: Localized }
   | { kind: 'text'; value: string };
 
+/** A column of a table, or a field of the Strategy tab (its Value cell). */
+export type FormulaInputField = Pick<ColumnDef, 'key' | 'label' | 'kind' | 'enumKey'>;
+
 export interface FormulaInputProblem {
+  tab: InputTab;
   sheet: string;
   row: number;
   column: number;
-  /** The column, for the message. */
-  field: ColumnDef;
-  /** The row's ID (a key result's or KPI's), or its metric for a check-in. */
+  /** The column or Strategy field, for the message. */
+  field: FormulaInputField;
+  /** The row's ID (a key result's or KPI's), its metric for a check-in, the tab's name for a Strategy field. */
   id: string;
   /** The cell as typed. */
   typed: string;
@@ -67,7 +73,7 @@ const PLAIN_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * `summed`: the formulas add the column up with SUMIFS, which leaves out every text cell, "5" included.
  */
 function readableInstead(
-  field: ColumnDef,
+  field: FormulaInputField,
   raw: Cell,
   parsed: unknown,
   summed: boolean,
@@ -99,6 +105,23 @@ export function formulaInputProblems(plan: Plan, workbook: Workbook): FormulaInp
     const layout = plan.layout[tab];
     const grid = layout ? workbook[layout.sheet] : undefined;
     if (!layout || !grid) continue;
+    if (tab === 'strategy') {
+      // A Field / Value list: each field's Value cell, on the row the parser found it. The period as the plan
+      // read it (a month alone is its first day for a start, its last for an end); without a period there are
+      // no formulas to read it.
+      const column = layout.columns.value;
+      const read = { periodStart: plan.period?.start, periodEnd: plan.period?.end };
+      for (const key of TARGETS_FORMULA_INPUTS.strategy) {
+        const row = plan.strategy.rows[key];
+        const raw = row ? grid[row - 1]?.[column - 1] : undefined;
+        if (!row || typeof raw !== 'string') continue;
+        const field = STRATEGY_FIELDS.find((f) => f.key === key)!;
+        const readable = readableInstead(field, raw, read[key], false);
+        if (readable)
+          out.push({ tab, sheet: layout.sheet, row, column, field, id: layout.sheet, typed: raw, readable });
+      }
+      continue;
+    }
     const inputs = TARGETS_FORMULA_INPUTS[tab]
       .map((key) => ({
         key,
@@ -115,7 +138,7 @@ export function formulaInputProblems(plan: Plan, workbook: Workbook): FormulaInp
         const raw = cells[column - 1];
         if (typeof raw !== 'string') continue;
         const readable = readableInstead(field, raw, parsed(key), tab === 'actuals');
-        if (readable) out.push({ sheet: layout.sheet, row, column, field, id, typed: raw, readable });
+        if (readable) out.push({ tab, sheet: layout.sheet, row, column, field, id, typed: raw, readable });
       }
     };
     if (tab === 'actuals') {

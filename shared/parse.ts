@@ -40,7 +40,7 @@ import {
   newCheckInColumns,
   type CheckInColumns,
 } from './check-in-columns';
-import { formulaInputProblems, type FormulaReadableValue } from './formula-inputs';
+import { formulaInputProblems, type FormulaInputProblem, type FormulaReadableValue } from './formula-inputs';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized } from './i18n';
 import type {
   Actual,
@@ -239,9 +239,11 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     const unread = new Set(
       issues.filter((i) => UNREAD_CODES.has(i.code)).map((i) => `${i.sheet}!${i.row}!${i.column}`),
     );
+    const blocked = new Set<string>();
     for (const problem of formulaInputProblems(plan, workbook)) {
-      const { sheet, row, column, field, id, typed, readable } = problem;
+      const { tab, sheet, row, column, field, id, typed, readable } = problem;
       if (unread.has(`${sheet}!${row}!${column}`)) continue;
+      for (const metric of metricsReading(plan, tab, field.key, id)) blocked.add(metric);
       issues.push(
         makeIssue(
           'unreadable-by-formulas',
@@ -255,8 +257,24 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
         ),
       );
     }
+    if (targets) targets.unreadableInputs = [...blocked];
   }
   return { plan, issues };
+}
+
+/**
+ * The metrics (IDs in lower case) whose Targets row reads a cell a formula cannot use as the plan does: a key
+ * result or KPI its own cells; a key result's Start and Due also its KPIs' (their window is its); the period's
+ * cells every row (a row reads them for a Start or Due it does not have). A check-in only the to-date columns.
+ */
+function metricsReading(plan: Plan, tab: FormulaInputProblem['tab'], key: string, id: string): string[] {
+  const own = id.toLowerCase();
+  if (tab === 'strategy') return [...plan.keyResults, ...plan.kpis].map((m) => m.id.toLowerCase());
+  if (tab === 'kpis') return [own];
+  if (tab !== 'keyResults') return [];
+  if (key !== 'start' && key !== 'due') return [own];
+  const kpis = plan.kpis.filter((k) => k.keyResultId.toLowerCase() === own);
+  return [own, ...kpis.map((k) => k.id.toLowerCase())];
 }
 
 /**
@@ -1250,6 +1268,7 @@ function readTargets(
     weightIds: {},
     computed: {},
     monthColumns,
+    unreadableInputs: [],
     asOf: asOfColumn
       ? { row: asOfRow, column: asOfColumn, cell: asOfCell ?? '', day: asOfDay?.ok ? asOfDay.value : null }
       : null,

@@ -124,6 +124,12 @@ export interface TargetsTab {
   asOf: { row: number; column: number; cell: Cell; day: IsoDate | null } | null;
   /** 1-based column of each month, to point issues at a cell. */
   monthColumns: Record<Month, number>;
+  /**
+   * Metric IDs (lower case) whose row reads a plan cell that its formulas cannot use as the plan does (each with
+   * its `unreadable-by-formulas` warning, shared/formula-inputs.ts): the row differs from the plan until that cell
+   * is typed as the warning says; a rebuild would not change it.
+   */
+  unreadableInputs: string[];
 }
 
 /** Where each tab was found and which column holds each field, for locating issues and writing back. */

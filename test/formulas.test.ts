@@ -268,12 +268,18 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial })!;
     const read = new Set<string>();
     for (const formula of formulasOf(sheet)) {
-      for (const [, name, letter] of formula.matchAll(/'([^']+)'!\$?([A-Z]+)\$?\d*(?::\$?[A-Z]+)?/g)) {
+      for (const [, name, letter, row] of formula.matchAll(/'([^']+)'!\$?([A-Z]+)\$?(\d*)(?::\$?[A-Z]+)?/g)) {
         const tab = (['keyResults', 'kpis', 'actuals', 'strategy'] as const).find(
           (key) => plan.layout[key]?.sheet === name,
         );
         expect(tab, name).toBeDefined();
-        if (tab === 'strategy') continue; // the period's start and end: dates the template writes
+        if (tab === 'strategy') {
+          // A Field / Value list: the Value cell of a field's row (the period's start and end).
+          expect(columnLetter(plan.layout.strategy!.columns.value)).toBe(letter);
+          const rows = plan.strategy.rows as Record<string, number>;
+          read.add(`strategy.${Object.keys(rows).find((k) => rows[k] === Number(row))}`);
+          continue;
+        }
         const columns = plan.layout[tab!]!.columns;
         const key = Object.keys(columns).find((k) => columnLetter(columns[k]) === letter);
         read.add(`${tab}.${key}`);

@@ -9,6 +9,7 @@ import { toWorkbook } from '../emulator/index';
 import { dateToIso, decompose, parsePlan, planProgress, STATUS_LABELS, type Workbook } from '../shared';
 import { examplePlan } from '../sandbox/plans';
 import type { PlanCheck } from '../apps-script/server/plan-check';
+import type { QuickFixResult } from '../apps-script/server/quick-fix';
 import { loadAddon, valuesOf, type ActionResult, type AddonRun } from './helpers/addon';
 import { metricSpecs } from './helpers/metric-specs';
 
@@ -35,8 +36,19 @@ function type(run: AddonRun, sheet: string, id: string, header: string, value: s
     .setValue(value);
 }
 
+/** The Strategy tab's Value cell of a field (Period start, Period end). */
+function strategyCell(run: AddonRun, field: string): string {
+  const values = valuesOf(run.ss, 'Strategy');
+  const row = values.findIndex((r) => r[0] === field);
+  expect(row).toBeGreaterThanOrEqual(0);
+  return `B${row + 1}`;
+}
+
 const issues = (run: AddonRun) =>
   (run.project.callFromClient('getPlanCheck') as PlanCheck).groups.flatMap((g) => g.issues);
+
+const fix = (run: AddonRun, code: string, sheet: string, a1: string) =>
+  run.project.callFromClient('applyQuickFix', { code, sheet, a1 }) as QuickFixResult;
 
 /**
  * Where the Targets tab differs from the core: every month cell of every metric against `decompose`, and the
@@ -85,6 +97,50 @@ function differences(run: AddonRun, options: Options = {}): string[] {
   return out;
 }
 
+describe('A period typed as month text on the Strategy tab', () => {
+  for (const [field, typed, shown, edit] of [
+    // A KPI tied to no key result reads both period cells.
+    ['Period end', '2026-12', '2026-12-31', (run: AddonRun) => type(run, 'KPIs', 'KPI3', 'Key result', '')],
+    // A key result without a Start reads the period start.
+    [
+      'Period start',
+      '2026-01',
+      '2026-01-01',
+      (run: AddonRun) => type(run, 'Key Results', 'KR5', 'Start', ''),
+    ],
+  ] as const) {
+    it(`is unreadable-by-formulas at its cell, whose quick fix types ${shown}; the tab then equals the core (${field} "${typed}")`, () => {
+      const run = decomposed((run) => {
+        edit(run);
+        run.ss.getSheetByName('Strategy')!.getRange(strategyCell(run, field)).setValue(typed);
+      });
+      const a1 = strategyCell(run, field);
+      // The core reads the month; the formulas cannot.
+      expect(parsePlan(toWorkbook(run.ss) as Workbook).plan.period).toMatchObject({
+        start: '2026-01-01',
+        end: '2026-12-31',
+      });
+      expect(differences(run)).not.toEqual([]);
+      const unreadable = issues(run).filter((i) => i.code === 'unreadable-by-formulas');
+      expect(unreadable.map((i) => [i.sheet, i.a1, i.severity, i.quickFix?.label])).toEqual([
+        ['Strategy', a1, 'warning', `Type ${shown}`],
+      ]);
+      expect(unreadable[0].message).toContain(`"${typed}"`);
+      // No Rebuild offered beside it: a rebuild would read the same text.
+      expect(issues(run).filter((i) => i.quickFix?.kind === 'rebuild-targets')).toEqual([]);
+
+      const result = fix(run, 'unreadable-by-formulas', 'Strategy', a1);
+      expect(result.ok, result.message).toBe(true);
+      expect(result.changed).toEqual([`Strategy!${a1}`]);
+      expect(run.ss.getSheetByName('Strategy')!.getRange(a1).getValue()).toBeInstanceOf(Date);
+      expect(differences(run)).toEqual([]);
+      expect(
+        issues(run).filter((i) => i.code.startsWith('targets-') || i.code === 'unreadable-by-formulas'),
+      ).toEqual([]);
+    });
+  }
+});
+
 describe('A key result without a Due the plan can read', () => {
   for (const [label, due, options, code] of [
     ['blank', '', {}, 'missing-value'],
@@ -110,4 +166,32 @@ describe('A key result without a Due the plan can read', () => {
       expect(all.filter((i) => i.quickFix?.kind === 'rebuild-targets')).toEqual([]);
     });
   }
+});
+
+describe('A cell the formulas cannot read, on a row of the Targets tab', () => {
+  it('is said by its unreadable-by-formulas warning alone, never also by a targets-mismatch whose Rebuild would change nothing', () => {
+    const run = decomposed(() => {});
+    type(run, 'Key Results', 'KR2', 'Phasing', 'ramp  up');
+    // The formulas take the text for even phasing; the core reads ramp-up.
+    expect(differences(run).some((d) => d.startsWith('KR2 2026-'))).toBe(true);
+    const codes = () =>
+      issues(run).filter((i) => i.sheet === 'Targets' || i.code === 'unreadable-by-formulas');
+    expect(codes().map((i) => [i.code, i.sheet, i.a1, i.quickFix?.label])).toEqual([
+      ['unreadable-by-formulas', 'Key Results', 'L3', 'Type ramp-up'],
+    ]);
+    expect(fix(run, 'unreadable-by-formulas', 'Key Results', 'L3').ok).toBe(true);
+    expect(codes()).toEqual([]);
+    expect(differences(run)).toEqual([]);
+  });
+
+  it('still leaves a targets-mismatch, with its Rebuild, for a tab out of date', () => {
+    // KR2's Target changed after the rebuild in a precision the tab does not have: a rebuild mends that.
+    const run = decomposed(() => {});
+    type(run, 'Key Results', 'KR2', 'Target', 50_000.5);
+    const mismatch = issues(run).filter((i) => i.code === 'targets-mismatch');
+    expect(mismatch.map((i) => i.quickFix?.label)).toEqual(['Rebuild Targets']);
+    expect(fix(run, 'targets-mismatch', mismatch[0].sheet, mismatch[0].a1!).ok).toBe(true);
+    expect(issues(run).filter((i) => i.code.startsWith('targets-'))).toEqual([]);
+    expect(differences(run)).toEqual([]);
+  });
 });
