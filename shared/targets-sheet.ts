@@ -141,8 +141,18 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   const label = (s: keyof typeof STATUS_LABELS) => `"${STATUS_LABELS[s][lang]}"`;
   // True when the cell holds the value in any language or accepted spelling (a plan may be typed in any of them;
   // Sheets compares text ignoring case, as the parser does).
-  const orEquals = (cell: string, label: Localized) =>
-    `OR(${[...new Set(labelSpellings(label))].map((spelling) => `${cell}="${spelling}"`).join(',')})`;
+  /**
+   * Whether a cell holds one of a choice's spellings (as `=` compares text: any case). Several spellings are one
+   * SEARCH of "|cell|" in "|a|b|…|" rather than OR(cell="a",cell="b",…): the sheet-qualified reference is written
+   * once, not once per spelling (with five spellings of "decrease", a threshold's attainment was 346 characters).
+   * No spelling holds "|", and a cell holding one, or a wildcard, is not a choice the plan reads (invalid-choice).
+   */
+  const orEquals = (cell: string, label: Localized) => {
+    const spellings = [...new Set(labelSpellings(label))];
+    return spellings.length === 1
+      ? `${cell}="${spellings[0]}"`
+      : `ISNUMBER(SEARCH("|"&${cell}&"|","|${spellings.join('|')}|"))`;
+  };
   const AS_OF = TARGETS_AS_OF.name;
   const out = (formula: string) => formulaInSyntax(formula, separator);
 
@@ -321,8 +331,10 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         ? `=IF(${current}=1,${label('done')},IF(${AS_OF}<${F},${label('not-started')},IF(${J}>=${N},${over},${label('on-track')})))`
         : `=IF(${AS_OF}<${F},${label('not-started')},IF(${J}<1,IF(N(${attainment})>=1${AT_LEAST},${label('done')},${label('not-started')}),` +
           (type === 'cumulative'
-            ? // An amount that has reached its target is done, also with the judged month not checked in yet.
-              `IF(${attainment}="",${label('no-data')},IF(${h('checkedIn')}=0,IF(${reached},${label('done')},${label('no-data')}),${judged}))))`
+            ? // An amount that has reached its target is done, also with the judged month not checked in yet: so
+              // reached is asked first (N: no attainment is none), then the check-in: the same statuses as asking
+              // the check-in first, in the fewer characters row 10,000 and beyond needs (300 at five digits).
+              `IF(N(${attainment})>=1${AT_LEAST},${label('done')},IF(OR(${attainment}="",${h('checkedIn')}=0),${label('no-data')},${paceOrMissed}))))`
             : `IF(OR(${h('checkedIn')}=0,${attainment}=""),${label('no-data')},${judged})))`);
 
     const formula = (cell: Cell) => (typeof cell === 'string' && cell.startsWith('=') ? out(cell) : cell);
