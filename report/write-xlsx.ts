@@ -23,6 +23,7 @@ import {
   matchesLabel,
   tabDef,
   TARGETS_AS_OF,
+  TARGETS_ATTAINMENT_FORMAT,
   TARGETS_SUMMARY_COLUMNS,
   type ColumnDef,
   type Lang,
@@ -186,7 +187,7 @@ function writeTargets(book: Book, workbook: Workbook, options: WritePlanOptions,
       const target = row.getCell(c + 1);
       target.value = value;
       if (value instanceof Date) target.numFmt = r === 0 ? MONTH_FORMAT : DATE_FORMAT;
-      else if (r > 0 && c + 1 === attainmentColumn) target.numFmt = '0%';
+      else if (r > 0 && c + 1 === attainmentColumn) target.numFmt = TARGETS_ATTAINMENT_FORMAT;
     });
     if (weightRows.has(r + 1)) row.font = { color: { argb: 'FF1F4E79' }, bold: true };
     commit(row);

@@ -859,6 +859,14 @@ export const TARGETS_AS_OF = {
   note: localized((m) => m.template.TARGETS_AS_OF.note),
 } as const;
 
+/**
+ * How the Targets tab shows an attainment (its Attainment column and the expected-attainment helper): with one
+ * decimal, so that a key result missed at 99.6% does not show "100%" beside "missed", as a whole percent did. The
+ * report's figures go further (shared/figures.ts, never onto a status's bar); a number format cannot, with
+ * negative attainments to keep (at most two conditions a format in Sheets, which drop the minus sign elsewhere).
+ */
+export const TARGETS_ATTAINMENT_FORMAT = '0.0%';
+
 const byKey = new Map(TABS.map((t) => [t.key, t]));
 
 export function tabDef(key: TabKey): TabDef {

@@ -19,6 +19,7 @@ import {
   STATUS_LABELS,
   tabDef,
   TARGETS_AS_OF,
+  TARGETS_ATTAINMENT_FORMAT,
   TARGETS_SUMMARY_COLUMNS,
   type Lang,
   type Workbook,
@@ -82,6 +83,8 @@ describe('Insert example plan', () => {
       expect(kr1[0]).toBeCloseTo(1_000_000, 6);
       expect(kr1[1]).toBe(920_000);
       expect(kr1[2]).toBeCloseTo(0.92, 9);
+      // Attainment with one decimal: 99.6% short of the target never shows "100%" beside "missed".
+      expect(sheet.getRange(2, 19).getNumberFormat()).toBe(TARGETS_ATTAINMENT_FORMAT);
       expect(sheet.getFrozenRows()).toBe(1);
       expect(sheet.getConditionalFormatRules().length).toBeGreaterThan(0);
     });

@@ -20,6 +20,7 @@ import { isBlankGrid, isDate } from '../../shared/sheet-grid';
 import { buildTargetsSheet, handTypedCells } from '../../shared/targets-sheet';
 import {
   TARGETS_AS_OF,
+  TARGETS_ATTAINMENT_FORMAT,
   TARGETS_HELPER_COLUMNS,
   TARGETS_SUMMARY_COLUMNS,
   tabDef,
@@ -454,9 +455,13 @@ function writeTab(
             return r === targets.asOfCell.row ? DATE_FORMAT : HELPER_FORMAT;
           if (column >= targets.firstHelperColumn) {
             const key = TARGETS_HELPER_COLUMNS[column - targets.firstHelperColumn].key;
-            return key === 'expectedAttainment' ? '0%' : HELPER_DATES.has(key) ? DATE_FORMAT : HELPER_FORMAT;
+            return key === 'expectedAttainment'
+              ? TARGETS_ATTAINMENT_FORMAT
+              : HELPER_DATES.has(key)
+                ? DATE_FORMAT
+                : HELPER_FORMAT;
           }
-          return column === attainmentColumn && !weights ? '0%' : format;
+          return column === attainmentColumn && !weights ? TARGETS_ATTAINMENT_FORMAT : format;
         }),
       );
       backgrounds.push(Array.from({ length: width }, () => (weights ? WEIGHTS_BACKGROUND : null)));
