@@ -108,6 +108,17 @@ describe('onEdit change log', () => {
     ]);
   });
 
+  it('logs a Unit changed, since a Unit in a multiple scales the Target (50,000 sign-ups is 5 万人)', () => {
+    const { run, edit } = withExample();
+    const before = valuesOf(run.ss, 'Changes').length;
+    edit('Key Results', 'F3', '万人');
+    edit('Key Results', 'I3', 5);
+    expect(loggedSince(run, before)).toEqual([
+      ['Key Results', 'F3', 'KR2', 'Unit', 'sign-ups', '万人'],
+      ['Key Results', 'I3', 'KR2', 'Target', 50_000, 5],
+    ]);
+  });
+
   it('does not log an edit of a second tab of the same kind, which the plan does not read (a translated copy)', () => {
     const { run } = withExample();
     const copy = run.ss.insertSheet('關鍵結果', run.ss.getNumSheets());
@@ -140,28 +151,35 @@ describe('onEdit change log', () => {
     const before = valuesOf(run.ss, 'Changes').length;
     // Sheets gives no old values for an edit of several cells (e.oldValue is for one cell only, facts #50).
     const notKnown = 'not known: several cells were changed at once (a paste, a fill, a sort)';
-    // Title, Owner, Type, Unit, Direction, Baseline, Target of KR1 and KR2: their tracked cells only.
-    const rows = run.ss.getSheetByName('Key Results')!.getRange('C2:I3').getValues();
-    rows[0][1] = 'Marketing';
-    rows[1][6] = 60_000;
-    paste(run, 'Key Results', 'C2:I3', rows);
+    // Unit, Direction, Baseline, Target of KR1 and KR2 (eight tracked cells): each logged.
+    const rows = run.ss.getSheetByName('Key Results')!.getRange('F2:I3').getValues();
+    rows[1][3] = 60_000;
+    paste(run, 'Key Results', 'F2:I3', rows);
     expect(loggedSince(run, before)).toEqual([
-      ['Key Results', 'D2', 'KR1', 'Owner', notKnown, 'Marketing'],
-      ['Key Results', 'E2', 'KR1', 'Type', notKnown, 'cumulative'],
+      ['Key Results', 'F2', 'KR1', 'Unit', notKnown, 'USD'],
       ['Key Results', 'G2', 'KR1', 'Direction', notKnown, 'increase'],
       ['Key Results', 'H2', 'KR1', 'Baseline', notKnown, 0],
       ['Key Results', 'I2', 'KR1', 'Target', notKnown, 1_000_000],
-      ['Key Results', 'D3', 'KR2', 'Owner', notKnown, 'Marketing'],
-      ['Key Results', 'E3', 'KR2', 'Type', notKnown, 'cumulative'],
+      ['Key Results', 'F3', 'KR2', 'Unit', notKnown, 'sign-ups'],
       ['Key Results', 'G3', 'KR2', 'Direction', notKnown, 'increase'],
       ['Key Results', 'H3', 'KR2', 'Baseline', notKnown, 0],
       ['Key Results', 'I3', 'KR2', 'Target', notKnown, 60_000],
+    ]);
+    // Title and Type over KR1 and KR2 (C2:E3 holds Owner and Type too, four tracked cells): only those logged.
+    const texts = run.ss.getSheetByName('Key Results')!.getRange('C2:E3').getValues();
+    texts[0][1] = 'Marketing';
+    paste(run, 'Key Results', 'C2:E3', texts);
+    expect(loggedSince(run, before + 8).map((r) => [r[1], r[3], r[5]])).toEqual([
+      ['D2', 'Owner', 'Marketing'],
+      ['E2', 'Type', 'cumulative'],
+      ['D3', 'Owner', 'Marketing'],
+      ['E3', 'Type', 'cumulative'],
     ]);
     // A row without an ID (being typed in) has nothing to trace yet.
     const sheet = run.ss.getSheetByName('Key Results')!;
     const next = sheet.getLastRow() + 1;
     paste(run, 'Key Results', `I${next - 1}:I${next}`, [[0.3], [5]]);
-    expect(loggedSince(run, before + 10)).toEqual([
+    expect(loggedSince(run, before + 12)).toEqual([
       ['Key Results', `I${next - 1}`, sheet.getRange(next - 1, 1).getValue(), 'Target', notKnown, 0.3],
     ]);
   });

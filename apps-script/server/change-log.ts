@@ -50,11 +50,12 @@ import { createTemplateTab } from './templates';
 /**
  * The fields whose changes leave a trace, per tab (the domain brief: who, when, old, new, why): what a key result
  * aims at and when, and what splits it into months (Start, Type, Phasing, Direction change every monthly target
- * as much as the Target does).
+ * as much as the Target does), and its Unit: a Unit in a multiple (万人, K users) scales the Target, so 50,000
+ * sign-ups → 5 万人 is the same target, which the log would otherwise show as a cut of 10,000 times.
  */
 export const TRACKED_FIELDS: Partial<Record<TabKey, readonly string[]>> = {
-  keyResults: ['target', 'baseline', 'start', 'due', 'type', 'phasing', 'direction', 'owner'],
-  kpis: ['target', 'direction', 'owner'],
+  keyResults: ['target', 'baseline', 'unit', 'start', 'due', 'type', 'phasing', 'direction', 'owner'],
+  kpis: ['target', 'unit', 'direction', 'owner'],
 };
 
 function normalizeGrid(values: unknown[][]): Cell[][] {
