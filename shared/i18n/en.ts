@@ -817,12 +817,12 @@ export const en = {
     'check-in-off-scale': {
       message:
         'Actuals row {row} ({metric}, {date}): {value} is {factor} times the larger of the baseline and target of {metric} ({scale}). It is counted.',
-      fix: 'Check the number for an extra zero, and that it is in the unit of {metric} (a target in thousands is typed 50 for 50,000).',
+      fix: 'Check the number for an extra zero, and that it is in the unit of {metric} (a target in thousands is typed 50 for 50,000); if every check-in is this far off, the Target of {metric} is the one to check (20% typed in a count is 0.2).',
     },
     'month-over-target': {
       message:
         'Actuals row {row} ({metric}, {date}): {value} in one month is more than the whole target of {metric} ({span}). It is counted.',
-      fix: 'Check the number for an extra zero, and that it is the amount of that month alone (not a total so far) in the unit of {metric}.',
+      fix: 'Check the number for an extra zero, and that it is the amount of that month alone (not a total so far) in the unit of {metric}; if every month is over, the Target of {metric} is the one to check (20% typed in a count is 0.2).',
     },
     'milestone-check-in': {
       message:

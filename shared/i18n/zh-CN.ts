@@ -700,12 +700,12 @@ export const zhCN: Messages = {
     'check-in-off-scale': {
       message:
         '实际数据第 {row} 行（{metric}，{date}）：{value} 是 {metric} 基线与目标值中较大者（{scale}）的 {factor} 倍。已计入。',
-      fix: '检查数字是否多写了零，以及是否与 {metric} 的单位一致（以千为单位的目标 50 表示 50,000）。',
+      fix: '检查数字是否多写了零，以及是否与 {metric} 的单位一致（以千为单位的目标值 50 表示 50,000）；如果每条实际数据都相差这么多，应检查 {metric} 的目标值（在计数指标中填 20% 会读作 0.2）。',
     },
     'month-over-target': {
       message:
         '实际数据第 {row} 行（{metric}，{date}）：一个月的 {value} 超过了 {metric} 的全部目标值（{span}）。已计入。',
-      fix: '检查数字是否多写了零，以及它是否只是当月的数量（而不是累计至今的总数），单位与 {metric} 一致。',
+      fix: '检查数字是否多写了零，以及它是否只是当月的数量（而不是累计至今的总数），单位与 {metric} 一致；如果每个月都超过，应检查 {metric} 的目标值（在计数指标中填 20% 会读作 0.2）。',
     },
     'milestone-check-in': {
       message:

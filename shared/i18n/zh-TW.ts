@@ -702,12 +702,12 @@ export const zhTW: Messages = {
     'check-in-off-scale': {
       message:
         '實際資料第 {row} 列（{metric}，{date}）：{value} 是 {metric} 基線與目標值中較大者（{scale}）的 {factor} 倍。已計入。',
-      fix: '檢查數字是否多寫了零，以及是否與 {metric} 的單位一致（以千為單位的目標 50 表示 50,000）。',
+      fix: '檢查數字是否多寫了零，以及是否與 {metric} 的單位一致（以千為單位的目標值 50 表示 50,000）；如果每筆實際資料都相差這麼多，應檢查 {metric} 的目標值（在計數指標中填 20% 會讀作 0.2）。',
     },
     'month-over-target': {
       message:
         '實際資料第 {row} 列（{metric}，{date}）：一個月的 {value} 超過了 {metric} 的全部目標值（{span}）。已計入。',
-      fix: '檢查數字是否多寫了零，以及它是否只是當月的數量（而不是累計至今的總數），單位與 {metric} 一致。',
+      fix: '檢查數字是否多寫了零，以及它是否只是當月的數量（而不是累計至今的總數），單位與 {metric} 一致；如果每個月都超過，應檢查 {metric} 的目標值（在計數指標中填 20% 會讀作 0.2）。',
     },
     'milestone-check-in': {
       message:
