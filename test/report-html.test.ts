@@ -89,7 +89,7 @@ describe('report HTML: the example plan', () => {
     expect(texts(doc, '.level-count')).toEqual([
       '4 of 4 answered',
       '2 objectives · 5 key results',
-      '3 KPIs · 2 off track, 1 at risk',
+      '3 KPIs · 1 at risk, 2 off track',
     ]);
     expect(doc.querySelectorAll('.level-key-tasks .kr-list li')).toHaveLength(5);
     expect(doc.querySelectorAll('.level-assessment .kpi')).toHaveLength(3);

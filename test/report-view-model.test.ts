@@ -67,7 +67,7 @@ describe('report view model: the example plan', () => {
       ['O2', 'on-track', ['KR4', 'KR5']],
     ]);
     expect(levels[3].objectives[0].keyResults[0].href).toBe('#kr-kr1');
-    expect(levels[4].count).toBe('3 KPIs · 2 off track, 1 at risk');
+    expect(levels[4].count).toBe('3 KPIs · 1 at risk, 2 off track');
     expect(levels[4].kpis.map((k) => [k.id, k.target, k.latest, k.status.key])).toEqual([
       ['KPI1', '≥ 5%', '24%', 'at-risk'],
       ['KPI2', '≤ 1 hour', '0.7 hours', 'off-track'],

@@ -1,18 +1,22 @@
 /** The pyramid: Vision → Strategy → Tactics → objectives and key results → KPIs, with counts and tallies. */
 import { isChinese } from '../../shared/i18n';
-import { STATUS_LABELS, type RollUp, type Status } from '../../shared/progress';
+import { STATUS_LABELS, STATUS_READING_ORDER, type RollUp, type Status } from '../../shared/progress';
 import { STRATEGY_FIELDS, STRATEGY_QUESTIONS } from '../../shared/template';
-import { byStatus, lower, safeHref, STATUS_SEVERITY, type Context } from './context';
+import { byStatus, lower, safeHref, type Context } from './context';
 import { kpiView } from './kr-card';
 import { PYRAMID_ITEMS, type PyramidLevel, type PyramidObjective } from './types';
 
 // ---------------------------------------------------------------------------------------------------
 // Pyramid
 
+/**
+ * Counts by status as a sentence: in the order the verdict, the check sidebar and the legends read statuses
+ * (STATUS_READING_ORDER), so that "1 on track, 1 at risk" is not "1 at risk, 1 on track" a line below.
+ */
 export function tallyText(ctx: Context, statuses: Status[]): string {
   const counts = new Map<Status, number>();
   for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return STATUS_SEVERITY.filter((s) => counts.has(s))
+  return STATUS_READING_ORDER.filter((s) => counts.has(s))
     .map((s) => ctx.p.statusCount(ctx.f.count(counts.get(s)!), STATUS_LABELS[s][ctx.lang]))
     .join(isChinese(ctx.lang) ? '，' : ', ');
 }
