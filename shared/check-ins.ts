@@ -32,13 +32,17 @@ import { tabDef, type Localized, type Direction, type MetricType } from './templ
  * A `%` value v typed as a whole number is caught when it is above 1 (100%), lies outside the metric's
  * plausible range, and v / 100 lies inside it. The plausible range is ±PERCENT_RANGE_FACTOR times the larger of
  * the metric's baseline and target; a bar to exceed (a threshold or KPI that should increase) has no upper end,
- * so there the range reaches up to OPEN_BAR_CEILING (200%, as a KPI's own bar: kpiTargetLooksWhole) at least,
- * and from 2 up a value whose hundredth fits the range reads as a whole percent. Examples: 13 against a 5% → 20%
- * plan (range ±1) is flagged, 0.13 is inside; a real 1.3 (130% retention) against 100% → 120% (range ±6) is not
- * flagged, 130 is; a 125% month against a "growth ≥ 5%" bar is not flagged, 3 (3%, not 300%) and 24 are.
+ * so there the range reaches up to OPEN_BAR_CEILING (1,000%) at least. Examples: 13 against a 5% → 20% plan
+ * (range ±1) is flagged, 0.13 is inside; a real 1.3 (130% retention) against 100% → 120% (range ±6) is not
+ * flagged, 130 is; a 125% month against a "growth ≥ 5%" bar is not flagged, 24 is. Under that ceiling, from 2
+ * (200%) up, a reading against such a bar may be a whole percent (3 for 3%) as well as a real month (300% growth in
+ * a launch month): counted, and said (percent-reading-high, mayBeWholePercent), since typing "300%" gives the same
+ * number 3 and a real month must stay enterable.
  */
 export const PERCENT_RANGE_FACTOR = 5;
-export const OPEN_BAR_CEILING = 2;
+export const OPEN_BAR_CEILING = 10;
+/** From this reading up (200%), under OPEN_BAR_CEILING, a reading against a bar to exceed may be a whole percent. */
+const OPEN_BAR_DOUBT = 2;
 /** The smallest scale the range is taken over, so a plan from 0% to 1% still has a sensible range. */
 const MIN_PERCENT_SCALE = 0.01;
 
@@ -46,8 +50,7 @@ const MIN_PERCENT_SCALE = 0.01;
 export function looksLikeWholePercent(value: number, scale: number, openAbove = false): boolean {
   const bound = PERCENT_RANGE_FACTOR * Math.max(Math.abs(scale), MIN_PERCENT_SCALE);
   const low = -bound;
-  // Open above: up to the bar's range, or to just under 200% (2 itself is 2%, as a KPI's bar of 2 is).
-  const high = openAbove ? Math.max(bound, OPEN_BAR_CEILING - Number.EPSILON * 2) : bound;
+  const high = openAbove ? Math.max(bound, OPEN_BAR_CEILING) : bound;
   // Spelled out rather than with an `inside(x)` helper: this runs for every `%` check-in of the plan. A value
   // under 1 can be a whole percent too, in a plan of small rates: 0.9 against 0.5% → 2% (range ±0.1) is 0.9%;
   // but not below the range: −0.3 for a month of −30% growth is a bad month, not −0.3%.
@@ -55,6 +58,16 @@ export function looksLikeWholePercent(value: number, scale: number, openAbove = 
   if (value < low && value >= -1) return false;
   const ratio = value / 100;
   return ratio >= low && ratio <= high;
+}
+
+/**
+ * A reading of 200% or more (under OPEN_BAR_CEILING) against a bar to exceed whose hundredth would be a plausible
+ * reading too: 3 against "growth ≥ 5%" is 300% or 3%. Counted as typed, and said at its cell.
+ */
+export function mayBeWholePercent(value: number, scale: number): boolean {
+  if (value < OPEN_BAR_DOUBT || value > OPEN_BAR_CEILING) return false;
+  const bound = PERCENT_RANGE_FACTOR * Math.max(Math.abs(scale), MIN_PERCENT_SCALE);
+  return value / 100 <= bound;
 }
 
 /**
@@ -92,10 +105,16 @@ interface MetricFacts {
   start: Month | null;
   /** monthIndex(start), compared with each check-in's month as a number (no month text made per row). */
   startIndex: number | null;
-  /** The metric's due month (the last of its window); null when it has no window. */
+  /**
+   * The last month a check-in of the metric can count in, after which one is said (check-in-after-due): a key
+   * result's due month; a KPI's, the period's last month (a KPI is read on after the key result it tracks is due,
+   * and what counts for that key result's months is progress's business). Null when there is none.
+   */
   due: Month | null;
   /** monthIndex(due). */
   dueIndex: number | null;
+  /** A KPI's `due` is the period's end: said as such (check-in-after-period), since a KPI has no Due. */
+  duePeriodEnd: boolean;
   /** The metric's group of counted rows in CheckInScreen.counted (metrics are numbered as their facts are made). */
   group: number;
   /**
@@ -166,6 +185,7 @@ function newFacts(
     startIndex: start === null ? null : monthIndex(start),
     due,
     dueIndex: due === null ? null : monthIndex(due),
+    duePeriodEnd: false,
     firstOnDate: null,
     lastRow: -1,
     group,
@@ -182,6 +202,9 @@ function newFacts(
  * not 0. A real plan of 100% or more (retention 100% → 120%, "utilisation ≤ 100%") has check-ins near its figures.
  */
 export function planInWholePercents(figures: readonly number[], values: readonly number[]): boolean {
+  // A plan from 0 is judged as typed: 0 → 1 is a rollout from 0% to 100%, whose first readings (2%, 5%) are about a
+  // hundredth of the target without any mistake; only a plan whose every figure is 1 or more (3 → 1) is suspect.
+  if (figures.some((x) => x === 0)) return false;
   const sizes = figures.map(Math.abs).filter((x) => x > 0);
   if (sizes.length === 0) return false;
   const high = Math.max(...sizes);
@@ -259,9 +282,9 @@ function metricFacts(
     }
     const window = spec ? null : tracked ? keyResultWindow(tracked, plan) : null;
     const start = spec ? spec.start : monthOfDay(window?.start ?? plan.period?.start ?? null);
-    const due = spec ? spec.due : monthOfDay(window?.due ?? plan.period?.end ?? null);
     const scale = kpi.target === null ? null : Math.abs(kpi.target);
-    const made = newFacts(kpi, 'threshold', scale, start, due, metrics++);
+    const made = newFacts(kpi, 'threshold', scale, start, monthOfDay(plan.period?.end ?? null), metrics++);
+    made.duePeriodEnd = true;
     if (made.percent && kpi.target !== null)
       made.wholePlan = wholePlanOf([kpi.target], plan, 'kpis', kpi.row);
     bySpelling.set(kpi.id, made);
@@ -273,7 +296,7 @@ function metricFacts(
 /**
  * A reading (a level, a threshold, a KPI) more than this many times the larger of its metric's baseline and target
  * is said at its cell (check-in-off-scale): an extra zero or three, an amount in units where the target is in
- * thousands ("K users", 50 meaning 50,000), minutes in an hours KPI.
+ * thousands (50,000 read against a level of 50 "K users"), minutes in an hours KPI.
  */
 const OFF_SCALE_FACTOR = 100;
 
@@ -494,7 +517,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     // (202610 is a day in 2454), or a check-in of a key result already judged final.
     if (m.dueIndex !== null && month > m.dueIndex) {
       issues.push(
-        makeIssue('check-in-after-due', at(rows[i], 'date'), {
+        makeIssue(m.duePeriodEnd ? 'check-in-after-period' : 'check-in-after-due', at(rows[i], 'date'), {
           ...issueParams(checkIns, i, m),
           due: m.due!,
         }),
@@ -516,9 +539,24 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
             }),
       );
     }
+    // 3 against "growth ≥ 5%": 300% as typed, or 3% (mayBeWholePercent). Counted, and said.
+    if (
+      m.percent &&
+      m.type === 'threshold' &&
+      m.direction === 'increase' &&
+      m.scale !== null &&
+      mayBeWholePercent(value, m.scale)
+    )
+      issues.push(
+        makeIssue('percent-reading-high', at(rows[i], 'value'), {
+          ...issueParams(checkIns, i, m),
+          percent: `${plain(value * 100)}%`,
+          ratio: plain(value / 100),
+        }),
+      );
     groupOf[i] = m.group;
   }
-  wholePercentPlans(ofKeyResults, ofKpis, metrics, groupOf, checkIns, issues);
+  wholePercentPlans(ofKeyResults, ofKpis, metrics, groupOf, checkIns, issues, refuse);
   const keyResultGroup = new Int32Array(ofKeyResults.length);
   for (let i = 0; i < ofKeyResults.length; i++) keyResultGroup[i] = ofKeyResults[i].group;
   const kpiGroup = new Int32Array(ofKpis.length);
@@ -548,6 +586,8 @@ function wholePercentPlans(
   groupOf: Int32Array,
   checkIns: CheckInColumns,
   issues: PlanIssue[],
+  /** Marks a month's check-in refused: the plan's error says what to fix, not "add a row". */
+  refuse: (m: MetricFacts, date: IsoDate) => void,
 ): void {
   const judged: (MetricFacts | null)[] = new Array<MetricFacts | null>(metrics).fill(null);
   let any = false;
@@ -582,6 +622,10 @@ function wholePercentPlans(
         ratios: joined(figures, (x) => shown(x / 100)),
       }),
     );
-    for (let i = 0; i < groupOf.length; i++) if (groupOf[i] === g) groupOf[i] = -1;
+    for (let i = 0; i < groupOf.length; i++)
+      if (groupOf[i] === g) {
+        groupOf[i] = -1;
+        refuse(m, checkIns.dates[i]);
+      }
   }
 }

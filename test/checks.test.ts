@@ -526,6 +526,14 @@ const cases: Case[] = [
     only: true,
   },
   {
+    name: "a KPI's check-in with its year typed wrong, after the plan's period",
+    code: 'check-in-after-period',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2027-10-28', Metric: 'KPI1', Value: 0.06 }),
+    sheet: 'Actuals',
+    a1: 'A56',
+    says: "Actuals row 56 (KPI1, 2027-10-28) is dated after the plan's period ends (2026-12); it is not counted.",
+  },
+  {
     name: 'a month typed as a number (202610, a day in 2454)',
     code: 'check-in-after-due',
     edit: (wb) => addRow(wb, 'Actuals', { Date: 202610, Metric: 'KR2', Value: 4900 }),
@@ -548,6 +556,14 @@ const cases: Case[] = [
     sheet: 'Actuals',
     a1: 'C56',
     says: '150 is 150 times the larger of the baseline and target of KPI2 (1)',
+  },
+  {
+    name: 'a month of 3 against "growth ≥ 5%": 300% as typed, or 3%? Counted, and said',
+    code: 'percent-reading-high',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KPI1', Value: 3 }),
+    sheet: 'Actuals',
+    a1: 'C56',
+    says: 'Actuals row 56 (KPI1, 2026-10-30): 3 is counted as 300%. If 3% was meant, type 3% or 0.03.',
   },
   {
     name: 'a milestone checked in as 100',
@@ -862,7 +878,14 @@ describe('every issue code, at the right cell', () => {
             .filter((i) => i !== issue && i.sheet === issue.sheet && i.row === issue.row)
             .map((i) => i.code),
         ).toEqual([]);
-      for (const text of [issue.message.en, issue.message['zh-CN'], issue.fix.en, issue.fix['zh-CN']]) {
+      for (const text of [
+        issue.message.en,
+        issue.message['zh-CN'],
+        issue.message['zh-TW'],
+        issue.fix.en,
+        issue.fix['zh-CN'],
+        issue.fix['zh-TW'],
+      ]) {
         expect(text).not.toBe('');
         expect(text).not.toMatch(/\{\w+\}/);
       }
@@ -950,8 +973,8 @@ describe('a month whose check-in was typed but refused is not said to be missing
   it('a value left blank: the missing value at that cell, no "add a row" beside it', () => {
     expect(latestOf('KPI2', '').map((i) => i.code)).toEqual(['missing-value']);
   });
-  it('3 for 3% in a % KPI: refused at that cell, no "add a row" for its month', () => {
-    expect(latestOf('KPI1', 3).map((i) => i.code)).toEqual(['percent-as-whole-number']);
+  it('24 for 24% in a % KPI: refused at that cell, no "add a row" for its month', () => {
+    expect(latestOf('KPI1', 24).map((i) => i.code)).toEqual(['percent-as-whole-number']);
   });
 });
 

@@ -102,7 +102,7 @@ describe('a Unit that is a word for percent (or blank, with figures typed with %
 
 describe('a bar to exceed ("growth ≥ 5%") with single-digit whole percents', () => {
   it.each([3, '3', 4.5])(
-    'every month typed %j (meant as a whole percent): flagged at each Value cell, not 6 of 6 met',
+    'every month typed %j (3% or a real 300%?): counted as typed, and said at each Value cell',
     (value) => {
       const wb = exampleWorkbook('en');
       const months = [3, 4, 5, 6, 7, 8].map((m) => `2026-0${m}-28`);
@@ -111,14 +111,40 @@ describe('a bar to exceed ("growth ≥ 5%") with single-digit whole percents', (
         'KPI1',
         months.map((d) => [d, value]),
       );
-      const { issues, progress } = analyze(wb);
+      const { issues } = analyze(wb);
       const rows = wb['Actuals'].length;
-      expect(located(issues, 'percent-as-whole-number')).toEqual(
+      // Typing "300%" gives the same number 3: a real launch month must stay enterable, so it counts, and the
+      // warning names each cell with what to type if 3% was meant.
+      expect(located(issues, 'percent-reading-high')).toEqual(
         months.map((_, i) => `Actuals!C${rows - months.length + 1 + i}`),
       );
-      expect(progress.kpis[0].status).not.toBe('done');
+      expect(located(issues, 'percent-as-whole-number')).toEqual([]);
+      expect(issues.find((i) => i.code === 'percent-reading-high')!.message.en).toMatch(
+        /is counted as (300|450)%\. If (3|4\.5)% was meant, type (3|4\.5)% or 0\.0(3|45)\.$/,
+      );
     },
   );
+
+  it('a rollout from 0% to 100% (0 → 1) with first readings of 2% and 5% is a real plan, counted as typed', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Key Results', 'KR5', 'Baseline', 0);
+    setCell(wb, 'Key Results', 'KR5', 'Target', 1);
+    setActuals(wb, 'KR5', [
+      ['2026-09-28', 0.02],
+      ['2026-10-28', 0.05],
+    ]);
+    const { issues } = analyze(wb);
+    expect(issues.filter((i) => i.code.startsWith('percent')).map((i) => i.code)).toEqual([]);
+    expect(issues.filter((i) => i.code === 'stale-check-in' && i.message.en.includes('KR5'))).toEqual([]);
+  });
+
+  it('24 (2,400%) against "growth ≥ 5%" is refused at its cell, as a whole percent beyond any real month', () => {
+    const wb = exampleWorkbook('en');
+    setActuals(wb, 'KPI1', [['2026-07-28', 24]]);
+    expect(located(analyze(wb).issues, 'percent-as-whole-number')).toEqual([
+      `Actuals!C${wb['Actuals'].length}`,
+    ]);
+  });
 
   it('a real 125% month and 3% typed with its sign stay as they are', () => {
     const wb = exampleWorkbook('en');

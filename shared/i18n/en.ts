@@ -824,6 +824,16 @@ export const en = {
         'Actuals row {row} ({metric}, {date}): {value} in one month is more than the whole target of {metric} ({span}). It is counted.',
       fix: 'Check the number for an extra zero, and that it is the amount of that month alone (not a total so far) in the unit of {metric}; if every month is over, the Target of {metric} is the one to check (20% typed in a count is 0.2).',
     },
+    'percent-reading-high': {
+      message:
+        'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}. If {value}% was meant, type {value}% or {ratio}.',
+      fix: 'Type the percent sign: 3% is the number 0.03, 300% the number 3.',
+    },
+    'check-in-after-period': {
+      message:
+        "Actuals row {row} ({metric}, {date}) is dated after the plan's period ends ({due}); it is not counted.",
+      fix: 'Correct the date (a year typed wrong, or a month typed as a number such as 202610), or widen the period on the Strategy tab.',
+    },
     'milestone-check-in': {
       message:
         'Actuals row {row}: {metric} is a milestone, so its value is 1 (done) or 0 (not yet), not {value}; it is not counted.',

@@ -707,6 +707,15 @@ export const zhCN: Messages = {
         '实际数据第 {row} 行（{metric}，{date}）：一个月的 {value} 超过了 {metric} 的全部目标值（{span}）。已计入。',
       fix: '检查数字是否多写了零，以及它是否只是当月的数量（而不是累计至今的总数），单位与 {metric} 一致；如果每个月都超过，应检查 {metric} 的目标值（在计数指标中填 20% 会读作 0.2）。',
     },
+    'percent-reading-high': {
+      message:
+        '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入。如果想填 {value}%，请填写 {value}% 或 {ratio}。',
+      fix: '请带上百分号：3% 即数字 0.03，300% 即数字 3。',
+    },
+    'check-in-after-period': {
+      message: '实际数据第 {row} 行（{metric}，{date}）晚于计划周期的结束月份（{due}），不计入。',
+      fix: '更正日期（年份输错，或把月份写成了 202610 这样的数字），或在“策略”表中调整周期。',
+    },
     'milestone-check-in': {
       message:
         '实际数据第 {row} 行：{metric} 是里程碑，数值只能是 1（完成）或 0（未完成），不能是 {value}；不计入。',

@@ -709,6 +709,15 @@ export const zhTW: Messages = {
         '實際資料第 {row} 列（{metric}，{date}）：一個月的 {value} 超過了 {metric} 的全部目標值（{span}）。已計入。',
       fix: '檢查數字是否多寫了零，以及它是否只是當月的數量（而不是累計至今的總數），單位與 {metric} 一致；如果每個月都超過，應檢查 {metric} 的目標值（在計數指標中填 20% 會讀作 0.2）。',
     },
+    'percent-reading-high': {
+      message:
+        '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入。如果想填 {value}%，請填寫 {value}% 或 {ratio}。',
+      fix: '請帶上百分號：3% 即數字 0.03，300% 即數字 3。',
+    },
+    'check-in-after-period': {
+      message: '實際資料第 {row} 列（{metric}，{date}）晚於計畫週期的結束月份（{due}），不計入。',
+      fix: '更正日期（年份輸錯，或把月份寫成了 202610 這樣的數字），或在「策略」表中調整週期。',
+    },
     'milestone-check-in': {
       message:
         '實際資料第 {row} 列：{metric} 是里程碑，數值只能是 1（完成）或 0（未完成），不能是 {value}；不計入。',
