@@ -3,7 +3,7 @@
  * the templates only place strings.
  */
 import type { IsoDate, Month } from '../shared/calendar';
-import { isPercentUnit } from '../shared/cells';
+import { isIsoCurrencyCode, isPercentUnit } from '../shared/cells';
 import { roundHalfAway } from '../shared/decompose';
 import { dayFigure, percentFigure } from '../shared/figures';
 import type { Lang } from '../shared/template';
@@ -11,22 +11,8 @@ import { LABELS, LOCALES } from './i18n';
 
 const DASH = '–';
 
-const currencyCodes = new Map<string, boolean>();
-
-function isCurrencyCode(unit: string): boolean {
-  if (!/^[A-Z]{3}$/.test(unit)) return false;
-  let known = currencyCodes.get(unit);
-  if (known === undefined) {
-    try {
-      new Intl.NumberFormat('en', { style: 'currency', currency: unit });
-      known = true;
-    } catch {
-      known = false;
-    }
-    currencyCodes.set(unit, known);
-  }
-  return known;
-}
+/** A Unit that is an ISO currency code, which the report writes amounts of as money ($1,000,000). */
+const isCurrencyCode = isIsoCurrencyCode;
 
 /** Decimal places that show a value honestly without noise: 1,000,000 / 37.5 / 0.125 / 0.0005. */
 function fractionDigits(x: number): number {

@@ -272,6 +272,21 @@ let unitIndex: Map<string, string> | undefined;
 /** The ISO codes a currency sign, code or name may mean, or undefined when it is not one. */
 export const currencyCodes: (text: string) => readonly string[] | undefined = remembered(currencyOf);
 
+let isoCurrencies: ReadonlySet<string> | null | undefined;
+/**
+ * Whether three capital letters are an ISO 4217 currency code, as the runtime's Intl knows them
+ * (Intl.supportedValuesOf('currency'), ES2022): USD and TWD are, CTR, NPS, ARR and KPI are not, though Intl formats
+ * any three letters as money. A runtime without that list takes every three capital letters for one.
+ */
+export function isIsoCurrencyCode(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  if (isoCurrencies === undefined) {
+    const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+    isoCurrencies = supported ? new Set(supported('currency')) : null;
+  }
+  return isoCurrencies === null || isoCurrencies.has(code);
+}
+
 function currencyOf(text: string): readonly string[] | undefined {
   if (!currencyIndex) {
     currencyIndex = new Map();
@@ -281,13 +296,13 @@ function currencyOf(text: string): readonly string[] | undefined {
       for (const sign of signs) currencyIndex.set(wordKey(sign), codes);
   }
   const trimmed = text.normalize('NFKC').trim();
-  const known = currencyIndex.get(wordKey(trimmed)) ?? (/^[A-Z]{3}$/.test(trimmed) ? [trimmed] : undefined);
+  const known = currencyIndex.get(wordKey(trimmed)) ?? (isIsoCurrencyCode(trimmed) ? [trimmed] : undefined);
   if (known) return known;
   // A name and a code together, as a Currency cell may say it: 新台幣(NTD), 台幣 TWD, 港元（HKD）.
   const parts = trimmed.split(/[\s()/、,]+/).filter(Boolean);
   if (parts.length < 2) return undefined;
   const each = parts.map(
-    (part) => currencyIndex!.get(wordKey(part)) ?? (/^[A-Z]{3}$/.test(part) ? [part] : undefined),
+    (part) => currencyIndex!.get(wordKey(part)) ?? (isIsoCurrencyCode(part) ? [part] : undefined),
   );
   if (each.some((codes) => codes === undefined)) return undefined;
   const common = each[0]!.filter((code) => each.every((codes) => codes!.includes(code)));
@@ -450,10 +465,10 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   if (percent && (before || scale || rest)) return fail('not-a-number');
   // A percent sign in a metric counted in something else (sign-ups, hours, USD): "+20%" for "grow 20%" would be
   // a target of 0.2 sign-ups. Refused like money there; a Unit that speaks of percent ("% of leads") takes it.
-  if (percent && context.unit && !mentionsPercent(context.unit)) return fail('unit-mismatch', '%');
+  if (percent && context.unit && countsOtherThanPercent(context.unit)) return fail('unit-mismatch', '%');
   // A percent word after the number ("20 percent", "20 pct", "20 百分比") is the sign spelled out.
   if (!percent && paren === null && rest && !scale && !before && isPercentUnit(rest)) {
-    if (context.unit && !mentionsPercent(context.unit)) return fail('unit-mismatch', rest);
+    if (context.unit && countsOtherThanPercent(context.unit)) return fail('unit-mismatch', rest);
     return readNumberWith(
       `${sign1 || sign2}${digits}${exponentText ? `e${exponentText}` : ''}%`,
       context,
@@ -494,9 +509,24 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   return ok(value);
 }
 
-/** A Unit that is a percentage or speaks of one ("% of leads", "conversion %", "% pts"): a % sign is at home there. */
-const mentionsPercent = (unit: string): boolean =>
-  isPercentUnit(unit) || /[%％﹪]|percent|per\s*cent|\bpct\b|百分/i.test(unit);
+/**
+ * A Unit that counts something a percent sign cannot be: money, a unit the reader knows (hours, sign-ups, 人), a
+ * unit in a multiple (K users), percentage points (which count differences as typed: 20 pp, not 0.2), or an English
+ * plural ("leads", "deals"). There "+20%" for "grow 20%" would be a target of 0.2 sign-ups: refused at the cell. A
+ * Unit that names a rate or a score ("conversion rate", "CTR", "NPS", 转化率) or speaks of percent ("% of leads")
+ * takes a % sign as the ratio it writes.
+ */
+const countsOtherThanPercent = (unit: string): boolean => {
+  const text = unit.normalize('NFKC').trim();
+  if (/^(pp|pps|pts?|percentage\s*points?|百分點|百分点)$/i.test(text)) return true;
+  if (isPercentUnit(text) || /[%﹪]|percent|per\s*cent|\bpct\b|百分/i.test(text)) return false;
+  return (
+    isCurrencyUnit(text) ||
+    unitOf(text) !== undefined ||
+    scaledUnit(text) !== undefined ||
+    /^[a-z][a-z-]*[a-z]s$/.test(text)
+  );
+};
 
 /** A metric's Unit that is a currency (USD, 新台幣, 萬元): its numbers are money. */
 const isCurrencyUnit = (unit: string | undefined): boolean =>

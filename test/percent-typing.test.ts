@@ -9,11 +9,13 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzeWorkbook,
   exampleWorkbook,
+  isIsoCurrencyCode,
   isPercentUnit,
   readNumber,
   type Cell,
   type Workbook,
 } from '../shared';
+import { Formatter } from '../report/format';
 import { setCell } from './helpers/edit';
 
 const KR = 'Key Results';
@@ -262,5 +264,23 @@ describe('a % typed into a metric counted in something else', () => {
     ]);
     const rows = wb['Actuals'].length;
     expect(located(analyze(wb).issues, 'unit-mismatch')).toEqual([`Actuals!C${rows}`]);
+  });
+});
+
+describe('a % sign where the Unit names a rate or a score, and where it counts something else', () => {
+  it('is the ratio it writes in "conversion rate", "CTR", "NPS", "rate", 转化率, "% of leads", "score"', () => {
+    for (const unit of ['conversion rate', 'CTR', 'NPS', 'rate', '转化率', '% of leads', 'score'])
+      expect(readNumber('20%', { unit }), unit).toEqual({ ok: true, value: 0.2 });
+  });
+  it('is refused where the Unit counts: sign-ups, leads, USD, K users, hours, 人, and percentage points', () => {
+    for (const unit of ['sign-ups', 'leads', 'USD', 'K users', 'hours', '人', 'pp', 'percentage points'])
+      expect(readNumber('20%', { unit }), unit).toEqual({ ok: false, reason: 'unit-mismatch', found: '%' });
+  });
+  it('three capital letters are money only when they are an ISO currency code: NPS and CTR are not', () => {
+    const f = new Formatter('en');
+    expect(f.value(40, 'NPS')).toBe('40 NPS');
+    expect(f.value(40_000, 'USD')).toBe('$40,000');
+    expect(isIsoCurrencyCode('TWD')).toBe(true);
+    expect(isIsoCurrencyCode('CTR')).toBe(false);
   });
 });
