@@ -3,7 +3,7 @@
  * numbers, strings, booleans, Dates, '' for empty, and error strings such as '#REF!'.
  * Every reader returns a value or a reason; none throws on user data.
  */
-import { dateToIso, isoDate, isRealDay, serialToIso, type IsoDate } from './calendar';
+import { dateToIso, isoDate, isRealDay, lastDay, monthOf, serialToIso, type IsoDate } from './calendar';
 import type { DecimalMark } from './locale-syntax';
 import { normalizeHeader } from './template';
 
@@ -695,15 +695,7 @@ export function readDate(
   if (isErrorValue(cell)) return fail('formula-error');
   const typed = typedDateTime(String(cell));
   if (!typed) return fail('not-a-date');
-  return ok(options.monthEnd && !typed.dayGiven ? lastDayOfMonth(typed.day) : typed.day);
-}
-
-/** The last day of the month of a day: 2026-12-01 → 2026-12-31, 2028-02-01 → 2028-02-29. */
-function lastDayOfMonth(day: IsoDate): IsoDate {
-  const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
-  let last = 31;
-  while (!isRealDay(year, month, last)) last--;
-  return isoDate(year, month, last);
+  return ok(options.monthEnd && !typed.dayGiven ? lastDay(monthOf(typed.day)) : typed.day);
 }
 
 /**

@@ -896,8 +896,8 @@ class RowReader {
    */
   private checkInPeriod(key: string, value: IsoDate | null, period: { start: IsoDate; end: IsoDate }): void {
     if (!value || !this.has(key)) return;
-    const month = value.slice(0, 7);
-    if (month < period.start.slice(0, 7) || month > period.end.slice(0, 7)) {
+    const month = monthOf(value);
+    if (month < monthOf(period.start) || month > monthOf(period.end)) {
       this.issue('outside-period', key, { value, start: period.start, end: period.end });
     }
   }
