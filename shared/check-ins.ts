@@ -174,11 +174,12 @@ function newFacts(
   due: Month | null,
   group: number,
 ): MetricFacts {
+  const percent = isPercentUnit(metric.unit);
   return {
     id: metric.id,
     type,
     unit: metric.unit,
-    percent: isPercentUnit(metric.unit),
+    percent,
     direction: metric.direction,
     scale,
     start,
@@ -190,7 +191,7 @@ function newFacts(
     lastRow: -1,
     group,
     wholePlan: null,
-    offScaleAbove: offScaleBound(type, metric.unit, scale, metric),
+    offScaleAbove: offScaleBound(type, percent, scale, metric),
   };
 }
 
@@ -309,11 +310,11 @@ const OFF_SCALE_FACTOR = 100;
  */
 function offScaleBound(
   type: MetricType,
-  unit: string,
+  percent: boolean,
   scale: number | null,
   metric: { target?: number | null; baseline?: number },
 ): number | null {
-  if (type === 'milestone' || isPercentUnit(unit) || !scale) return null;
+  if (type === 'milestone' || percent || !scale) return null;
   if (type !== 'cumulative') return OFF_SCALE_FACTOR * scale;
   const span = Math.abs((metric.target ?? 0) - (metric.baseline ?? 0));
   return span > 0 ? span : null;
