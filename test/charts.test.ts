@@ -265,5 +265,7 @@ describe('renderChartSvg', () => {
   it('a light status colour is no other colour of the charts, so that a dark screen swaps only status marks', () => {
     const others = [...CATEGORY_COLORS, ...Object.values(NEUTRALS), MILESTONE_HALO];
     expect(Object.values(STATUS_COLORS).filter((c) => others.includes(c))).toEqual([]);
+    // Nor, on a dark screen, is a status's colour a phase's: a diamond would vanish on its own bar.
+    expect(Object.values(DARK_STATUS_COLORS).filter((c) => CATEGORY_COLORS.includes(c))).toEqual([]);
   });
 });

@@ -52,11 +52,15 @@ export const STATUS_COLORS: Readonly<Record<Status, string>> = Object.freeze({
  * (report/render/html.ts), on screens only: print is light.
  */
 export const DARK_STATUS_COLORS: Readonly<Record<Status, string>> = Object.freeze({
-  'not-started': '#8c8c8c',
+  /** Lighter than the grey of an item without a phase (CATEGORY_COLORS), whose bar it may sit on. */
+  'not-started': '#a3a3a3',
   /** ColorBrewer PRGn light green. */
   'on-track': '#7fbf7b',
-  /** Okabe–Ito orange. */
-  'at-risk': '#e69f00',
+  /**
+   * A lighter amber than Okabe–Ito's orange, which is the Launch phase's bar colour (CATEGORY_COLORS): an at-risk
+   * diamond on a Launch bar was the bar's own colour on a dark screen.
+   */
+  'at-risk': '#f2b53a',
   /** ColorBrewer OrRd red. */
   'off-track': '#ef6548',
   /** A rose red, apart from off track's orange-red as the light set's darkest red is from its red. */
