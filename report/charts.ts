@@ -50,7 +50,8 @@ export function fitText(text: string, width: number, size: number): string {
   if (estimateTextWidth(text, size) * FONT_MARGIN <= width) return text;
   const chars = [...text];
   while (chars.length > 0 && estimateTextWidth(`${chars.join('')}…`, size) * FONT_MARGIN > width) chars.pop();
-  return chars.length ? `${chars.join('').trimEnd()}…` : '';
+  // A cut never ends on the punctuation or space before the ellipsis ("in APAC,…"): "in APAC…".
+  return chars.length ? `${chars.join('').replace(/[\s\p{P}]+$/u, '')}…` : '';
 }
 
 const addDay = (iso: string) => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fitText } from '../report/charts';
 import { STATUS_LABELS } from '../shared/progress';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -201,6 +202,14 @@ describe('renderChartSvg', () => {
       expect(t).toContain('Mar');
       expect(t).not.toContain('Feb');
     });
+  });
+
+  it('cuts a long label with "…" never right after a comma, a space or other punctuation', () => {
+    for (const text of ['Sales playbook in APAC, EMEA and the Americas', '亞太區銷售手冊，歐洲、中東與美洲'])
+      for (let width = 30; width <= 300; width += 2) {
+        const cut = fitText(text, width, 11);
+        if (cut !== text && cut) expect(cut, `${width}`).not.toMatch(/[\s\p{P}]…$/u);
+      }
   });
 
   it('estimates CJK text wider than Latin text of the same length', () => {
