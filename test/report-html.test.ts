@@ -138,6 +138,10 @@ describe('report HTML: the example plan', () => {
     expect(change).toContain('KR3');
     expect(change).toContain('25%');
     expect(change).toContain('20%');
+    // The day is kept on one line ("2026年11月2 / 日" broke in a narrow column); the time may go to the next.
+    const when = doc.querySelector('section[aria-labelledby="changes"] tbody td')!;
+    expect(when.querySelector('.nowrap')!.textContent).toBe('2 Jun 2026');
+    expect(when.textContent!.replace(/\s+/g, ' ').trim()).toBe('2 Jun 2026 10:15');
   });
 
   it('plan.json carries per-KR months, attainment, status and forecast, and the issues with their cells', () => {

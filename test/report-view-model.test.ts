@@ -232,7 +232,11 @@ describe('report view model: the example plan', () => {
     addRow(wb, tabName('changes'), at('2026-03-01T08:00:00Z'));
     const rows = view(wb).company.changes.rows;
     // Days as the report writes days, the time as logged.
-    expect(rows.map((r) => r.when)).toEqual(['1 Sep 2026 08:00', '2 Jun 2026 10:15', '1 Mar 2026 08:00']);
+    expect(rows.map((r) => `${r.when} ${r.whenTime}`)).toEqual([
+      '1 Sep 2026 08:00',
+      '2 Jun 2026 10:15',
+      '1 Mar 2026 08:00',
+    ]);
     // As typed where it is text (the example's "25%"); a plain number as the metric's card shows it.
     expect(rows[1]).toMatchObject({ oldValue: '25%', newValue: '20%' });
     const typed = cloneWorkbook(exampleGrid('en'));
@@ -447,7 +451,7 @@ describe('report view model: long lists are cut short on the page, never dropped
 
   it('changes: the latest twenty on the company page, and where the rest are', () => {
     expect(v.company.changes.rows).toHaveLength(20);
-    expect(v.company.changes.rows[0].when).toBe('30 Jul 2026 09:00');
+    expect(v.company.changes.rows[0]).toMatchObject({ when: '30 Jul 2026', whenTime: '09:00' });
     expect(v.company.changes.more).toBe('The latest 20 changes are shown; every change is in plan.json.');
   });
 });

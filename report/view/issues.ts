@@ -98,7 +98,8 @@ export function changes(ctx: Context): ChangeRow[] {
       // "2026-11-03 10:15", as the log writes it: the day as the report writes days, the time as it is.
       const at = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))?$/.exec(c.timestamp);
       return {
-        when: at ? (at[2] ? `${f.date(at[1])} ${at[2]}` : f.date(at[1])) : c.timestamp,
+        when: at ? f.date(at[1]) : c.timestamp,
+        whenTime: at?.[2] ?? '',
         where: c.sheet && c.cell ? ctx.p.cellAt(c.sheet, c.cell) : c.sheet || c.cell || f.none,
         id: c.id || f.none,
         field: c.field || f.none,

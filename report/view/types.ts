@@ -243,7 +243,9 @@ export interface IssuesView {
 }
 
 export interface ChangeRow {
+  /** The day of the change, as the report writes days (kept on one line), and the time after it when logged. */
   when: string;
+  whenTime: string;
   where: string;
   id: string;
   field: string;
