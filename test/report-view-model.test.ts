@@ -163,6 +163,19 @@ describe('report view model: the example plan', () => {
     expect(v.company.roadmap.figure.legend.map((l) => l.label)).toContain('Growth');
   });
 
+  it('the roadmap table names each phase as the legend does: "growth" typed on one row is the 成長期 of the others', () => {
+    const tw = exampleGrid('zh-TW');
+    const roadmapTab = tabName('roadmap', 'zh-TW');
+    const phase = header('roadmap', 'phase', 'zh-TW');
+    for (const id of ['R1', 'R2', 'R3', 'R4', 'R5']) setCell(tw, roadmapTab, id, phase, PHASES.growth['zh-TW']);
+    setCell(tw, roadmapTab, 'R6', phase, 'growth');
+    const figure = view(tw, { lang: 'zh-TW' }).company.roadmap.figure;
+    const r6 = figure.table.rows.find((row) => row[0] === 'R6')!;
+    expect(r6[2]).toBe('成長期');
+    expect(figure.legend.map((l) => l.label)).toContain('成長期');
+    expect(figure.legend.map((l) => l.label)).not.toContain('growth');
+  });
+
   it('roadmap phases: each in its own colour whatever the plan, the template\'s first in their order, then the plan\'s own, then none', () => {
     const tw = exampleGrid('zh-TW');
     const roadmapTab = tabName('roadmap', 'zh-TW');

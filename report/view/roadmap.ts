@@ -25,12 +25,19 @@ import {
 
 export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
   const { f, l, lang } = ctx;
+  // Each phase named as the chart's legend names it ("growth" typed on one row is the 成長期 of the first), the
+  // dated items first as the chart reads them.
+  const dated = (r: RoadmapItem) => !!(r.start && r.end && r.start <= r.end);
+  const phases = phasesOf(
+    [...ctx.plan.roadmap.filter(dated), ...ctx.plan.roadmap.filter((r) => !dated(r))],
+    l.noPhase,
+  );
   return {
     head: [l.id, l.item, l.phase, l.owner, l.start, l.end, l.keyResults, l.status],
     rows: items.map((r) => [
       r.id,
       r.item,
-      r.phase || l.noPhase,
+      phases.get(r)?.label ?? (r.phase || l.noPhase),
       r.owner,
       f.date(r.start),
       f.date(r.end),
