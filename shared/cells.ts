@@ -255,7 +255,9 @@ const M_IS_AMBIGUOUS_IN: ReadonlySet<string> = new Set([
 function remembered<T>(compute: (text: string) => T): (text: string) => T {
   const known = new Map<string, T>();
   return (text) => {
-    if (known.has(text)) return known.get(text)!;
+    // One lookup when the answer is known (nearly always): `has` is asked only for an undefined answer.
+    const found = known.get(text);
+    if (found !== undefined || known.has(text)) return found as T;
     const value = compute(text);
     if (known.size >= 10_000) known.clear();
     known.set(text, value);
