@@ -23,15 +23,26 @@ import {
 // ---------------------------------------------------------------------------------------------------
 // Roadmap
 
+/** Each report's phases by item, worked out once: every department page's table names them. */
+const PHASES_OF_PLAN = new WeakMap<Context, Map<RoadmapItem, Phase>>();
+
+/**
+ * Each item's phase named as the chart's legend names it ("growth" typed on one row is the 成長期 of the first),
+ * the dated items first as the chart reads them.
+ */
+function planPhases(ctx: Context): Map<RoadmapItem, Phase> {
+  let phases = PHASES_OF_PLAN.get(ctx);
+  if (!phases) {
+    const dated = (r: RoadmapItem) => !!(r.start && r.end && r.start <= r.end);
+    const items = [...ctx.plan.roadmap.filter(dated), ...ctx.plan.roadmap.filter((r) => !dated(r))];
+    PHASES_OF_PLAN.set(ctx, (phases = phasesOf(items, ctx.l.noPhase)));
+  }
+  return phases;
+}
+
 export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
   const { f, l, lang } = ctx;
-  // Each phase named as the chart's legend names it ("growth" typed on one row is the 成長期 of the first), the
-  // dated items first as the chart reads them.
-  const dated = (r: RoadmapItem) => !!(r.start && r.end && r.start <= r.end);
-  const phases = phasesOf(
-    [...ctx.plan.roadmap.filter(dated), ...ctx.plan.roadmap.filter((r) => !dated(r))],
-    l.noPhase,
-  );
+  const phases = planPhases(ctx);
   return {
     head: [l.id, l.item, l.phase, l.owner, l.start, l.end, l.keyResults, l.status],
     rows: items.map((r) => [
