@@ -163,12 +163,18 @@ describe('report view model: the example plan', () => {
     expect(v.company.roadmap.figure.legend.map((l) => l.label)).toContain('Growth');
   });
 
-  it('the roadmap table names each phase as the legend does: "growth" typed on one row is the 成長期 of the others', () => {
+  /** The Traditional Chinese example with R1–R5 in 成長期 and the other items' phases as given. */
+  const twWithPhases = (others: Record<string, string>) => {
     const tw = exampleGrid('zh-TW');
     const roadmapTab = tabName('roadmap', 'zh-TW');
     const phase = header('roadmap', 'phase', 'zh-TW');
     for (const id of ['R1', 'R2', 'R3', 'R4', 'R5']) setCell(tw, roadmapTab, id, phase, PHASES.growth['zh-TW']);
-    setCell(tw, roadmapTab, 'R6', phase, 'growth');
+    for (const [id, value] of Object.entries(others)) setCell(tw, roadmapTab, id, phase, value);
+    return tw;
+  };
+
+  it('the roadmap table names each phase as the legend does: "growth" typed on one row is the 成長期 of the others', () => {
+    const tw = twWithPhases({ R6: 'growth' });
     const figure = view(tw, { lang: 'zh-TW' }).company.roadmap.figure;
     const r6 = figure.table.rows.find((row) => row[0] === 'R6')!;
     expect(r6[2]).toBe('成長期');
@@ -177,14 +183,8 @@ describe('report view model: the example plan', () => {
   });
 
   it('roadmap phases: each in its own colour whatever the plan, the template\'s first in their order, then the plan\'s own, then none', () => {
-    const tw = exampleGrid('zh-TW');
-    const roadmapTab = tabName('roadmap', 'zh-TW');
-    const phase = header('roadmap', 'phase', 'zh-TW');
     // Growth first and no Launch; Pre-launch last; a phase of the plan's own, and an item without one.
-    for (const id of ['R1', 'R2', 'R3', 'R4', 'R5']) setCell(tw, roadmapTab, id, phase, PHASES.growth['zh-TW']);
-    setCell(tw, roadmapTab, 'R6', phase, 'beta');
-    setCell(tw, roadmapTab, 'R7', phase, '');
-    setCell(tw, roadmapTab, 'R9', phase, PHASES['pre-launch']['zh-TW']);
+    const tw = twWithPhases({ R6: 'beta', R7: '', R9: PHASES['pre-launch']['zh-TW'] });
     const chart = view(tw).company.roadmap.figure.chart!;
     if (chart.type !== 'roadmap') throw new Error('no roadmap');
     expect(chart.phases).toEqual([
