@@ -67,7 +67,12 @@ export interface AppsScriptEmulatorOptions {
   userLocale?: string;
   /** Session.getScriptTimeZone(). Default 'Etc/UTC'. */
   scriptTimeZone?: string;
-  /** Session.getActiveUser().getEmail(); '' by default (consumer accounts often get ''). */
+  /**
+   * The active user's e-mail, as Session.getActiveUser().getEmail() [SES] and the edit event's `user` [EVT] give it;
+   * '' (the default) imitates Google withholding it, as it does in a simple trigger unless the editor is in the script
+   * owner's Workspace domain (developers.google.com/apps-script/reference/base/user#getEmail()). Switchable between
+   * two calls of the script with EmulatorControl.setActiveUser.
+   */
   userEmail?: string;
   effectiveUserEmail?: string;
   /** Initial stores. Document properties live on the FakeSpreadsheet (ss.emu.documentProperties). */
@@ -186,6 +191,12 @@ export interface EmulatorControl {
    */
   setLockContention(on: boolean): void;
   /**
+   * From now on the active user is this e-mail, or withheld (null or ''): Session.getActiveUser().getEmail() and the
+   * `user` of edit events give '' then, as Google does when security policies do not allow access to the address
+   * (developers.google.com/apps-script/reference/base/session#getActiveUser()). Like the userEmail option.
+   */
+  setActiveUser(email: string | null): void;
+  /**
    * The `nth` call from now of `Service.method` (e.g. 'Range.setValues') throws an exception with `message`, once:
    * any service call may fail midway through a run (a quota, a protected range, a service error), and a test uses
    * this to see what such a run leaves behind.
@@ -201,7 +212,8 @@ export interface EmulatorControl {
   /** An onOpen event object for the script [EVT]: { authMode, source }. */
   openEvent(authMode?: AuthModeName): Record<string, unknown>;
   /**
-   * An onEdit event object [EVT]: { authMode: LIMITED, range, source, value?, oldValue? }.
+   * An onEdit event object [EVT]: { authMode: LIMITED, range, source, user, value?, oldValue? }; `user` is a User of
+   * the active user (setActiveUser), whose getEmail() is '' when the address is withheld.
    * value/oldValue only for a single cell; oldValue omitted when undefined (the cell was empty).
    * `options.value` replaces e.value as Sheets may send it when it differs from the cell: undefined (omitted) or
    * an object when a cell is cleared (UNCONFIRMED, facts #50); by default e.value is the cell's value.
@@ -338,6 +350,8 @@ class EmulatorCore {
   sleptMs = 0;
   /** Another execution holds the locks (options.lockContention, then EmulatorControl.setLockContention). */
   lockContention: boolean;
+  /** The active user's e-mail, '' when withheld (options.userEmail, then EmulatorControl.setActiveUser). */
+  activeUserEmail: string;
   /** Calls set to fail (EmulatorControl.failCall): calls of `method` still to pass before the one that throws. */
   readonly failures: { method: string; before: number; message: string }[] = [];
 
@@ -347,6 +361,7 @@ class EmulatorCore {
   ) {
     this.authMode = options.authMode ?? 'FULL';
     this.lockContention = options.lockContention ?? false;
+    this.activeUserEmail = options.userEmail ?? '';
     this.boundary = new ScriptBoundary({
       beforeCall: (service, method, args) => this.beforeCall(service, method, args),
       exceptionMessagePrefix: options.exceptionMessagePrefix ?? false,
@@ -1004,11 +1019,12 @@ export class FakeSession {
   getScriptTimeZone(): string {
     return this._core.options.scriptTimeZone ?? 'Etc/UTC';
   }
+  /** The active user; getEmail() '' when Google withholds the address (userEmail, setActiveUser) [SES]. */
   getActiveUser(): FakeUser {
-    return new FakeUser(this._core.options.userEmail ?? '');
+    return new FakeUser(this._core.activeUserEmail);
   }
   getEffectiveUser(): FakeUser {
-    return new FakeUser(this._core.options.effectiveUserEmail ?? this._core.options.userEmail ?? '');
+    return new FakeUser(this._core.options.effectiveUserEmail ?? this._core.activeUserEmail);
   }
   getTemporaryActiveUserKey(): string {
     return 'fake-temporary-active-user-key';
@@ -1177,8 +1193,16 @@ export function createAppsScriptGlobals(
     openEvent(authMode = core.authMode) {
       return b.toScript({ authMode, source: spreadsheet }) as Record<string, unknown>;
     },
+    setActiveUser(email) {
+      core.activeUserEmail = email ?? '';
+    },
     editEvent(range, oldValue, options = {}) {
-      const event: Record<string, unknown> = { authMode: 'LIMITED', range, source: spreadsheet };
+      const event: Record<string, unknown> = {
+        authMode: 'LIMITED',
+        range,
+        source: spreadsheet,
+        user: new FakeUser(core.activeUserEmail),
+      };
       if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
         const value = 'value' in options ? options.value : range.getValue();
         if (value !== undefined) event.value = value;

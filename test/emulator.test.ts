@@ -693,6 +693,21 @@ describe('LockService, PropertiesService, Session, Utilities, Logger', () => {
     expect(() => g.Utilities.formatDate(d, 'UTC', 'yyyy-bb')).toThrow("Illegal pattern character 'b'");
   });
 
+  it("the active user: an e-mail, or withheld (''), for Session and the edit event's user, switchable [SES, EVT]", () => {
+    const { g, emu } = setup({ S: [['x']] }, { userEmail: 'ana.silva@example.com' });
+    const project = loadAppsScriptProject(
+      `function who(e) { return [Session.getActiveUser().getEmail(), e.user.getEmail(), String(e.user)]; }`,
+      g,
+    );
+    const edit = () => project.callAs('LIMITED', 'who', emu.editEvent(emu.spreadsheet.getRange('S!A1')));
+    expect(edit()).toEqual(['ana.silva@example.com', 'ana.silva@example.com', 'ana.silva@example.com']);
+    emu.setActiveUser(null); // an editor outside the script owner's Workspace domain, in a simple trigger
+    expect(edit()).toEqual(['', '', '']);
+    emu.setActiveUser('liam.park@example.com');
+    expect(edit()).toEqual(['liam.park@example.com', 'liam.park@example.com', 'liam.park@example.com']);
+    expect(emu.calls.byMethod['Session.getActiveUser']).toBe(3);
+  });
+
   it('Logger and console output is recorded', () => {
     const { g, emu } = setup();
     g.Logger.log('rows: %s', 3);
