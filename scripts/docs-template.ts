@@ -94,7 +94,7 @@ function columnTable(columns: readonly ColumnDef[]): string[] {
   ];
   for (const c of columns) {
     lines.push(
-      `| ${code(c.label.en)} | ${code(c.label['zh-CN'])} | ${code(c.label['zh-TW'])} | ${KIND[c.kind]} | ${c.required ? 'yes' : 'no'} | ${allowed(c)} | ${esc(c.note.en)} | ${esc(c.note['zh-CN'])} | ${esc(c.note['zh-TW'])} |`,
+      `| ${code(c.label.en)} | ${code(c.label['zh-CN'])} | ${code(c.label['zh-TW'])} | ${KIND[c.kind]} | ${c.required ? 'yes' : c.reportMissing === false ? 'no (no issue when missing)' : 'no'} | ${allowed(c)} | ${esc(c.note.en)} | ${esc(c.note['zh-CN'])} | ${esc(c.note['zh-TW'])} |`,
     );
   }
   return lines;

@@ -323,6 +323,8 @@ const rows: PlanRows = {
       oldValue: '25%',
       newValue: '20%',
       reason: localized((m) => m.example.rows.changes.KR3.reason),
+      // Operations' lead, as the add-on logs her when Google gives the editor's address (docs/addon.md, "The change log").
+      who: 'ana.silva@example.com',
     },
   ],
 };

@@ -539,7 +539,7 @@ function readTable(
   };
   if (reportMissingColumns) {
     for (const column of def.columns) {
-      if (column.key in columns) continue;
+      if (column.key in columns || column.reportMissing === false) continue;
       const at = { sheet, row: headerIndex + 1, column: Math.max(size.columns, headerCells.length) + 1 };
       const code: IssueCode = column.required ? 'missing-column' : 'missing-column-optional';
       issues.push(makeIssue(code, at, { tab: sheet, column: column.label, row: headerIndex + 1 }));
@@ -1218,6 +1218,8 @@ function readChange(r: RowReader): Change | null {
     oldValue: text('oldValue'),
     newValue: text('newValue'),
     reason: text('reason'),
+    // Blank when the log has no Who column (one made before it existed) or Google withheld the address.
+    who: text('who'),
   };
 }
 

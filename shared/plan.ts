@@ -95,6 +95,8 @@ export interface Change extends RowRef {
   oldValue: string;
   newValue: string;
   reason: string;
+  /** Who made the change: the editor's e-mail as the add-on logs it, or a name typed by hand; '' when not known. */
+  who: string;
 }
 
 /** What the generated Targets tab holds, read back: the user's custom weights and the sheet's computed months. */

@@ -33,6 +33,11 @@ export interface ColumnDef {
   enumKey?: EnumKey;
   /** Shown as a note on the header cell and in docs/template.md. */
   note: Localized;
+  /**
+   * False: a tab without this column is no issue at all, not even a warning (Changes' Who: a log made before the
+   * column existed is still a whole log; the add-on adds the column with the next change it logs).
+   */
+  reportMissing?: false;
 }
 
 export type TabKey =
@@ -660,6 +665,18 @@ export const TABS: readonly TabDef[] = [
         false,
         localized((m) => m.template.tabs.changes.columns.reason.note),
       ),
+      // Last, where Insert templates and the change log add it to a log made before it existed (after the last used
+      // column), so an old log and a new one read alike. Filled by the add-on when Google gives the editor's address.
+      {
+        ...col(
+          'who',
+          localized((m) => m.template.tabs.changes.columns.who.label),
+          'text',
+          false,
+          localized((m) => m.template.tabs.changes.columns.who.note),
+        ),
+        reportMissing: false,
+      },
     ],
   },
   {
@@ -961,6 +978,7 @@ export const ALIASES: {
     'changes.timestamp': ['時間戳記', '时间戳记'],
     'changes.cell': ['儲存格', '储存格'],
     'changes.field': ['欄位', '栏位'],
+    'changes.who': ['Changed by', 'Editor', '修改人', '編輯者', '编辑者', '變更者', '变更者'],
     'targets.owner': ['負責單位', '负责单位'],
   },
   fields: {

@@ -57,7 +57,7 @@ describe('onEdit change log', () => {
     const rows = valuesOf(run.ss, 'Changes');
     expect(rows).toHaveLength(before + 1);
     const [timestamp, ...rest] = rows.at(-1)!;
-    expect(rest).toEqual(['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25, '']);
+    expect(rest).toEqual(['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25, '', '']); // Reason, Who
     expect(timestamp).toBeInstanceOf(Date);
     expect((timestamp as Date).getTime()).toBeGreaterThanOrEqual(started - 1000);
   });
@@ -236,7 +236,7 @@ describe('onEdit change log', () => {
     edit('关键结果', 'I3', 60_000);
     const rows = valuesOf(run.ss, '变更记录');
     expect(rows[0][0]).toBe('时间');
-    expect(rows[1].slice(1)).toEqual(['关键结果', 'I3', 'KR2', '目标值', 50_000, 60_000, '']);
+    expect(rows[1].slice(1)).toEqual(['关键结果', 'I3', 'KR2', '目标值', 50_000, 60_000, '', '']);
   });
 
   it('creates Changes in Traditional Chinese for a Traditional plan edited on its KPI tab (named alike in both scripts)', () => {

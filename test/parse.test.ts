@@ -428,6 +428,22 @@ describe('cells as spreadsheets hand them over', () => {
     }
   });
 
+  it('reads who made a change: as logged or typed, and blank with no issue when the log has no Who column', () => {
+    const wb = exampleWorkbook('en');
+    const { issues } = parsePlan(wb);
+    expect(parsePlan(wb).plan.changes[0].who).toBe('ana.silva@example.com');
+    // A name typed by hand instead of an address is the person's: read as typed.
+    wb['Changes'][1][colOf(wb['Changes'], 'Who')] = 'Ana (Ops) <script>';
+    expect(parsePlan(wb).plan.changes[0].who).toBe('Ana (Ops) <script>');
+    wb['Changes'][1][colOf(wb['Changes'], 'Who')] = '';
+    expect(parsePlan(wb).plan.changes[0].who).toBe('');
+    // A log made before the column existed: every change reads with who blank, and the check says nothing more.
+    dropColumn(wb, 'Changes', 'Who');
+    const old = parsePlan(wb);
+    expect(old.plan.changes.map((c) => [c.id, c.reason !== '', c.who])).toEqual([['KR3', true, '']]);
+    expect(old.issues).toEqual(issues);
+  });
+
   it('refuses day-first and month-first dates, which mean different days in different countries', () => {
     expect(readDate('03/04/2026')).toEqual({ ok: false, reason: 'not-a-date' });
     expect(readDate('2026-02-29')).toEqual({ ok: false, reason: 'not-a-date' });

@@ -304,10 +304,13 @@ function logLanguage(ss: GAS.Spreadsheet, name: string, label: Record<Lang, stri
 export const CHANGE_LOG_LOCK_WAIT_MS = 2_000;
 /** How a logged day is shown (as the template's date columns show days). */
 const LOGGED_DATE_FORMAT = 'yyyy-mm-dd';
-/** The columns of Changes a logged change fills (Reason is the person's). */
+/**
+ * The columns of Changes a logged change must find (Reason is the person's; Who is not written yet, and a log made
+ * before the column existed is still a whole log). A log without one of these keeps the change instead.
+ */
 const LOGGED_COLUMNS = tabDef('changes')
   .columns.map((c) => c.key)
-  .filter((key) => key !== 'reason');
+  .filter((key) => key !== 'reason' && key !== 'who');
 /** Document-property keys of changes kept because the lock was busy: prefix + ISO time + random suffix. */
 export const PENDING_CHANGE_PREFIX = 'gtmPyramid.pendingChange.';
 

@@ -430,6 +430,10 @@ export const en = {
             label: 'Reason',
             note: 'Why it changed: fill this in.',
           },
+          who: {
+            label: 'Who',
+            note: "Who made the change: the editor's Google account e-mail, which the add-on fills in when Google gives it (blank when Google withholds it). A name typed here is kept as typed.",
+          },
         },
       },
       targets: {

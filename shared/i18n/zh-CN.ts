@@ -300,7 +300,7 @@ export const zhCN: Messages = {
       },
       changes: {
         label: '变更记录',
-        note: '目标值变更记录：何时、何处、原值、新值、原因。',
+        note: '目标值变更记录：何人、何时、何处、原值、新值、原因。',
         columns: {
           timestamp: {
             label: '时间',
@@ -333,6 +333,10 @@ export const zhCN: Messages = {
           reason: {
             label: '原因',
             note: '变更原因：请填写。',
+          },
+          who: {
+            label: '变更人',
+            note: '谁做的变更：插件在 Google 提供时填入编辑者的 Google 账号邮箱（Google 不提供时留空）。在此手动填写的姓名会原样保留。',
           },
         },
       },

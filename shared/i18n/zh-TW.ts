@@ -300,7 +300,7 @@ export const zhTW: Messages = {
       },
       changes: {
         label: '變更記錄',
-        note: '目標值變更記錄：何時、何處、原值、新值、原因。',
+        note: '目標值變更記錄：何人、何時、何處、原值、新值、原因。',
         columns: {
           timestamp: {
             label: '時間',
@@ -333,6 +333,10 @@ export const zhTW: Messages = {
           reason: {
             label: '原因',
             note: '變更原因：請填寫。',
+          },
+          who: {
+            label: '變更人',
+            note: '誰做的變更：外掛在 Google 提供時填入編輯者的 Google 帳號電子郵件（Google 不提供時留空）。在此手動填寫的姓名會原樣保留。',
           },
         },
       },
