@@ -1,6 +1,6 @@
 /**
  * The built add-on (dist/apps-script/) is what clasp pushes: a classic script whose top-level wrappers match the
- * bundle's exports, no module syntax, no Node-only code, no report libraries, the two narrow scopes, and the
+ * bundle's exports, no module syntax, no Node-only code, no report libraries, the three narrow scopes, and the
  * sidebar HTML with nothing left to fetch.
  */
 import { readFileSync } from 'node:fs';
@@ -14,12 +14,14 @@ const code = builtFile('Code.js');
 const ROOT = path.resolve(DIST, '..', '..');
 
 describe('dist/apps-script', () => {
-  it('asks for exactly the two narrow scopes and runs on V8', () => {
+  it('asks for exactly the three narrow scopes and runs on V8', () => {
     const manifest = JSON.parse(builtFile('appsscript.json'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
+      // Session.getActiveUser().getEmail(): who made a logged change (docs/addon.md, "Scopes").
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     expect(typeof manifest.timeZone).toBe('string');
     expect(JSON.stringify(manifest)).not.toMatch(/auth\/drive|external_request|urlFetchWhitelist/i);

@@ -3,7 +3,8 @@
  * changes first, then onEdit(e) runs in LIMITED mode with e.value / e.oldValue for a single cell (facts #50).
  * An edit of several cells logs its tracked cells with an old value "not known", or one row when it is large.
  * A busy lock keeps the change for later instead of writing without it; a missing Changes tab is created without
- * moving the person; a cleared cell's odd e.value counts as blank.
+ * moving the person; a cleared cell's odd e.value counts as blank. Who is the editor's e-mail when Google gives it
+ * (emulator.setActiveUser), blank when it is withheld; a log made before the Who column gets it, over nothing.
  */
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../sandbox/plans';
@@ -48,18 +49,58 @@ const TWO_CHANGES = [
   ['Key Results', 'I2', 'KR1', 'Target', 1_000_000, 1_100_000],
 ];
 
+/** The Who of each row logged since Changes had `before` rows, found by its header. */
+const whoSince = (run: ReturnType<typeof loadAddon>, before: number, changes = 'Changes') => {
+  const rows = valuesOf(run.ss, changes);
+  const column = rows[0].indexOf(tabDef('changes').columns.find((c) => c.key === 'who')!.label.en);
+  expect(column).toBeGreaterThan(0);
+  return rows.slice(before).map((r) => r[column]);
+};
+
 describe('onEdit change log', () => {
-  it('appends timestamp, sheet, cell, ID, field, old and new when a key result target changes; Reason stays empty', () => {
+  it('appends timestamp, sheet, cell, ID, field, old, new and who when a key result target changes; Reason stays empty', () => {
     const { run, edit } = withExample();
+    run.emulator.setActiveUser('ana.silva@example.com');
     const before = valuesOf(run.ss, 'Changes').length;
     const started = Date.now();
     edit('Key Results', 'I4', 0.25);
     const rows = valuesOf(run.ss, 'Changes');
     expect(rows).toHaveLength(before + 1);
+    expect(rows[0].slice(7)).toEqual(['Reason', 'Who']);
     const [timestamp, ...rest] = rows.at(-1)!;
-    expect(rest).toEqual(['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25, '', '']); // Reason, Who
+    expect(rest).toEqual(['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25, '', 'ana.silva@example.com']);
     expect(timestamp).toBeInstanceOf(Date);
     expect((timestamp as Date).getTime()).toBeGreaterThanOrEqual(started - 1000);
+  });
+
+  it('writes the row with Who blank when Google withholds the address, and when asking for it fails', () => {
+    const { run, edit } = withExample();
+    const before = valuesOf(run.ss, 'Changes').length;
+    run.emulator.setActiveUser(null); // an editor outside the script owner's Workspace domain: getEmail() is ''
+    edit('Key Results', 'I4', 0.25);
+    // The scope not (yet) granted: "You do not have permission to call Session.getActiveUser".
+    run.emulator.failCall(
+      'Session.getActiveUser',
+      1,
+      'You do not have permission to call Session.getActiveUser. Required permissions: https://www.googleapis.com/auth/userinfo.email',
+    );
+    edit('Key Results', 'I2', 1_100_000);
+    expect(loggedSince(run, before)).toEqual(TWO_CHANGES);
+    expect(whoSince(run, before)).toEqual(['', '']);
+    expect(keptChanges(run)).toEqual([]);
+    expect(run.emulator.logs.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(/Session\.getActiveUser\(\) gave no e-mail .*permission.*; Who is left blank/),
+    );
+  });
+
+  it("takes the edit event's user first, with no call to Session", () => {
+    const { run, edit } = withExample();
+    run.emulator.setActiveUser('liam.park@example.com');
+    const before = valuesOf(run.ss, 'Changes').length;
+    run.emulator.resetCalls();
+    edit('Key Results', 'I4', 0.25);
+    expect(whoSince(run, before)).toEqual(['liam.park@example.com']);
+    expect(run.emulator.calls.byMethod['Session.getActiveUser']).toBeUndefined();
   });
 
   it('logs Due as a date, Owner of a KPI, and a cleared Baseline', () => {
@@ -146,8 +187,9 @@ describe('onEdit change log', () => {
     expect(valuesOf(run.ss, 'Changes')).toHaveLength(before);
   });
 
-  it('logs each tracked cell of a paste over several cells, with its new value and an old value "not known"', () => {
+  it('logs each tracked cell of a paste over several cells, with its new value, an old value "not known" and who', () => {
     const { run } = withExample();
+    run.emulator.setActiveUser('maria.chen@example.com');
     const before = valuesOf(run.ss, 'Changes').length;
     // Sheets gives no old values for an edit of several cells (e.oldValue is for one cell only, facts #50).
     const notKnown = 'not known: several cells were changed at once (a paste, a fill, a sort)';
@@ -165,6 +207,7 @@ describe('onEdit change log', () => {
       ['Key Results', 'H3', 'KR2', 'Baseline', notKnown, 0],
       ['Key Results', 'I3', 'KR2', 'Target', notKnown, 60_000],
     ]);
+    expect(whoSince(run, before)).toEqual(Array(8).fill('maria.chen@example.com'));
     // Title and Type over KR1 and KR2 (C2:E3 holds Owner and Type too, four tracked cells): only those logged.
     const texts = run.ss.getSheetByName('Key Results')!.getRange('C2:E3').getValues();
     texts[0][1] = 'Marketing';
@@ -186,6 +229,7 @@ describe('onEdit change log', () => {
 
   it('logs a paste, fill or sort over more than 10 tracked cells as one row that names the cells, IDs and fields', () => {
     const { run } = withExample('zh_TW');
+    run.emulator.setActiveUser('wei.zhang@example.com');
     const name = '關鍵結果';
     const sheet = run.ss.getSheetByName(name)!;
     const last = sheet.getLastRow();
@@ -211,6 +255,23 @@ describe('onEdit change log', () => {
         `${ids.length * 4} 個值：請查看「檔案 › 版本記錄」`,
       ],
     ]);
+    const rows = valuesOf(run.ss, changes);
+    expect(rows[0].at(-1)).toBe('變更人');
+    expect(rows.at(-1)!.at(-1)).toBe('wei.zhang@example.com');
+  });
+
+  it("keeps each kept change's own editor: written later, in another person's edit, it still names the first", () => {
+    const { run, edit } = withExample();
+    const before = valuesOf(run.ss, 'Changes').length;
+    run.emulator.setActiveUser('ana.silva@example.com');
+    run.emulator.setLockContention(true);
+    edit('Key Results', 'I4', 0.25);
+    expect(keptChanges(run)).toHaveLength(1);
+    run.emulator.setLockContention(false);
+    run.emulator.setActiveUser('maria.chen@example.com');
+    edit('Key Results', 'I2', 1_100_000);
+    expect(loggedSince(run, before)).toEqual(TWO_CHANGES);
+    expect(whoSince(run, before)).toEqual(['ana.silva@example.com', 'maria.chen@example.com']);
   });
 
   it('keeps the changes of a paste in their order when the lock is busy, and writes them in that order later', () => {
@@ -236,6 +297,7 @@ describe('onEdit change log', () => {
     edit('关键结果', 'I3', 60_000);
     const rows = valuesOf(run.ss, '变更记录');
     expect(rows[0][0]).toBe('时间');
+    expect(rows[0].at(-1)).toBe('变更人');
     expect(rows[1].slice(1)).toEqual(['关键结果', 'I3', 'KR2', '目标值', 50_000, 60_000, '', '']);
   });
 
@@ -347,6 +409,78 @@ describe('onEdit change log', () => {
     changes.getRange(1, oldValue).setValue('Old value');
     edit('Key Results', 'I2', 1_100_000);
     expect(loggedSince(run, before)).toEqual(TWO_CHANGES);
+  });
+
+  it("logs into a Changes tab made before Who existed: Who is added after its last used column, over nothing of the person's", () => {
+    const { run, edit } = withExample();
+    run.emulator.setActiveUser('ana.silva@example.com');
+    run.ss.deleteSheet(run.ss.getSheetByName('Changes')!);
+    const old = tabDef('changes')
+      .columns.filter((c) => c.key !== 'who')
+      .map((c) => c.label.en);
+    // The log as it was: its eight columns, a column of the person's own (Approved by), and a note further right.
+    const log = run.ss.insertSheet('Changes');
+    log.getRange(1, 1, 2, 9).setValues([
+      [...old, 'Approved by'],
+      [
+        new Date('2026-05-04T08:00:00Z'),
+        'Key Results',
+        'I2',
+        'KR1',
+        'Target',
+        900_000,
+        1_000_000,
+        'Q2 review',
+        'CFO',
+      ],
+    ]);
+    log.getRange('K5').setValue('see the memo');
+    const before = valuesOf(run.ss, 'Changes');
+    expect(before[0]).toHaveLength(11);
+
+    edit('Key Results', 'I4', 0.25);
+    const after = valuesOf(run.ss, 'Changes');
+    // Every cell that held something holds it still.
+    before.forEach((row, r) =>
+      row.forEach((cell, c) => expect(after[r][c], `${r + 1}:${c + 1}`).toEqual(cell)),
+    );
+    // Who is the column after the last used one (L), with the template's header and note; the change is below the
+    // last used row, with who in it and nothing in the person's columns.
+    expect(after[0].slice(8)).toEqual(['Approved by', '', '', 'Who']);
+    expect(log.getRange('L1').getNote()).toBe(
+      tabDef('changes').columns.find((c) => c.key === 'who')!.note.en,
+    );
+    expect(after).toHaveLength(6);
+    expect(after[5].slice(1)).toEqual([
+      'Key Results',
+      'I4',
+      'KR3',
+      'Target',
+      0.2,
+      0.25,
+      '',
+      '',
+      '',
+      '',
+      'ana.silva@example.com',
+    ]);
+    expect(keptChanges(run)).toEqual([]);
+  });
+
+  it('writes the change without who, not keeps it, when the Who column cannot be added to an old log', () => {
+    const { run, edit } = withExample();
+    run.emulator.setActiveUser('ana.silva@example.com');
+    const log = run.ss.getSheetByName('Changes')!;
+    log.deleteColumns(9, 1); // the log as it was before the Who column
+    const before = valuesOf(run.ss, 'Changes').length;
+    run.emulator.failCall('Range.setValues', 1, 'You are trying to edit a protected cell.'); // the header cell
+    edit('Key Results', 'I4', 0.25);
+    expect(loggedSince(run, before)).toEqual([TWO_CHANGES[0]]);
+    expect(valuesOf(run.ss, 'Changes')[0]).toHaveLength(8);
+    expect(keptChanges(run)).toEqual([]);
+    // The next change adds it.
+    edit('Key Results', 'I2', 1_100_000);
+    expect(whoSince(run, before)).toEqual(['', 'ana.silva@example.com']);
   });
 
   it('keeps the change when the lock is busy, writes nothing to the sheet, and writes it first at the next change', () => {

@@ -181,6 +181,12 @@ declare namespace GAS {
 
   interface Session {
     getActiveUserLocale(): string;
+    /** Needs the userinfo.email scope; getEmail() is '' when Google withholds the address (reference/base/session). */
+    getActiveUser(): User;
+  }
+
+  interface User {
+    getEmail(): string;
   }
 
   interface Logger {
@@ -206,6 +212,7 @@ declare namespace GAS {
     value?: unknown;
     /** Only for a single-cell edit; undefined when the cell was empty. */
     oldValue?: unknown;
+    /** The active user "if available" (guides/triggers/events): a User, whose getEmail() may be ''. */
     user?: unknown;
   }
 }

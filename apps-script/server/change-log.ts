@@ -1,7 +1,7 @@
 /**
  * The change log: the onEdit simple trigger appends a row to Changes when a tracked cell of a key result or KPI
  * changes (TRACKED_FIELDS: its Target, dates, how it is split, its Owner), with timestamp, sheet, cell, ID, field,
- * old and new; Reason is left for the person.
+ * old, new and who (the editor's e-mail when Google gives it: editorOf); Reason is left for the person.
  * Only single-cell edits carry e.value / e.oldValue (facts #50): an edit of several cells at once (a paste, a fill,
  * a sort) is logged with its new values and an old value "not known", or as one row when it touches more than
  * CELLS_LOGGED_ONE_BY_ONE tracked cells. Simple
@@ -18,6 +18,10 @@
  *   selection and current cell are put back at once, so the edit does not move them to Changes.
  * - A cleared cell's e.value may be missing or an object rather than a value (UNCONFIRMED, facts #50): anything
  *   that is not a plain value counts as blank, and the cell itself then gives the new value.
+ * - Who: Google withholds the editor's address in a simple trigger unless the editor is in the script owner's Workspace
+ *   domain; then Who is blank and the row is written all the same. A log without a Who column (made before it
+ *   existed) gets one after its last used column, never over a cell that holds something; should that fail, the
+ *   row is written without who rather than kept.
  */
 import { dateToIso, isIsoDate, serialToIso } from '../../shared/calendar';
 import {
@@ -34,6 +38,7 @@ import type { SheetLayout } from '../../shared/plan';
 import {
   columnDef,
   hasTraditional,
+  type ColumnDef,
   langFromLocale,
   matchTab,
   normalizeHeader,
@@ -45,7 +50,7 @@ import { LANGS } from '../../shared/i18n';
 import { errorText } from './action';
 import { t } from './i18n';
 import { ensureSize, isDate, normalizeCell, sheetDate } from './sheets-adapter';
-import { createTemplateTab } from './templates';
+import { createTemplateTab, writeHeader } from './templates';
 
 /**
  * The fields whose changes leave a trace, per tab (the domain brief: who, when, old, new, why): what a key result
@@ -67,7 +72,7 @@ function layoutOf(
   sheet: GAS.Sheet,
   name: string,
   key: TabKey,
-): { layout: SheetLayout; head: Cell[][] } | null {
+): { layout: SheetLayout; head: Cell[][]; lastColumn: number } | null {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 1 || lastColumn < 1) return null;
@@ -75,7 +80,7 @@ function layoutOf(
     sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues(),
   );
   const layout = parsePlan({ [name]: head }).plan.layout[key];
-  return layout && layout.headerRow >= 1 ? { layout, head } : null;
+  return layout && layout.headerRow >= 1 ? { layout, head, lastColumn } : null;
 }
 
 /**
@@ -132,6 +137,11 @@ export interface LoggedChange {
   field: string;
   oldValue: string;
   newValue: string;
+  /**
+   * Who made the change: the editor's e-mail, or '' when Google withholds it. Absent in a change kept before the log
+   * had a Who column (written blank).
+   */
+  who?: string;
   /**
    * What the values are, to write them as such: a number as a number and a day as a date, never as text that
    * Sheets would read as typed in the spreadsheet's locale ("0.2" is no number in de_DE). Absent: text.
@@ -236,6 +246,7 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
       field: label(field, column),
       oldValue,
       newValue,
+      who: editorOf(e),
       ...kindOf(field),
     };
     appendChanges(ss, lang, [change], timeZone);
@@ -266,6 +277,9 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
     }
   }
   if (changes.length === 0) return [];
+  // The same person made every cell of the edit, and the one row that sums a large edit up.
+  const who = editorOf(e);
+  for (const change of changes) change.who = who;
   const logged =
     changes.length <= CELLS_LOGGED_ONE_BY_ONE
       ? changes
@@ -280,10 +294,47 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
             field: fields.map(([field, column]) => label(field, column)).join(', '),
             oldValue: notKnown,
             newValue: t('changeLogValues', lang, { count: changes.length }),
+            who,
           },
         ];
   appendChanges(ss, lang, logged, timeZone);
   return logged;
+}
+
+/**
+ * Who made the edit: the editor's e-mail as Google gives it, or '' when it is withheld; never throws.
+ * The edit event's `user` first: "a User object, representing the active user, if available (depending on a complex
+ * set of security restrictions)" (https://developers.google.com/apps-script/guides/triggers/events); it comes with the
+ * event, no call. Then Session.getActiveUser().getEmail()
+ * (https://developers.google.com/apps-script/reference/base/session#getActiveUser()), which needs the
+ * userinfo.email scope (appsscript.json). In a simple onEdit both give the address generally only when the editor is
+ * in the same Google Workspace domain as the script's owner, else a blank string
+ * (https://developers.google.com/apps-script/reference/base/user#getEmail()). A call that fails (the scope not yet
+ * granted, a service error) counts as withheld: the row is written with Who blank, and the execution log says why.
+ */
+export function editorOf(e: GAS.EditEvent): string {
+  const sources: [string, () => unknown][] = [
+    ['e.user', () => e.user],
+    ['Session.getActiveUser()', () => Session.getActiveUser()],
+  ];
+  for (const [source, user] of sources) {
+    try {
+      const email = emailOf(user());
+      if (email) return email;
+    } catch (error) {
+      Logger.log(`gtm-pyramid onEdit: ${source} gave no e-mail (${errorText(error)}); Who is left blank.`);
+    }
+  }
+  return '';
+}
+
+/** A User's e-mail ('' when withheld); the events guide shows e.user as the address itself, so a string is taken too. */
+function emailOf(user: unknown): string {
+  if (typeof user === 'string') return user.trim();
+  const getEmail = (user as { getEmail?: unknown } | null | undefined)?.getEmail;
+  if (typeof getEmail !== 'function') return '';
+  const email: unknown = (user as GAS.User).getEmail();
+  return typeof email === 'string' ? email.trim() : '';
 }
 
 /** The language the log is written in: the one the edited tab is named in (the spreadsheet's own when its name
@@ -305,12 +356,13 @@ export const CHANGE_LOG_LOCK_WAIT_MS = 2_000;
 /** How a logged day is shown (as the template's date columns show days). */
 const LOGGED_DATE_FORMAT = 'yyyy-mm-dd';
 /**
- * The columns of Changes a logged change must find (Reason is the person's; Who is not written yet, and a log made
- * before the column existed is still a whole log). A log without one of these keeps the change instead.
+ * The columns of Changes a logged change must find (Reason is the person's; Who, when the log lacks it, is added:
+ * whoColumn). A log without one of these keeps the change instead (writeChanges).
  */
 const LOGGED_COLUMNS = tabDef('changes')
   .columns.map((c) => c.key)
   .filter((key) => key !== 'reason' && key !== 'who');
+const WHO: ColumnDef = columnDef('changes', 'who');
 /** Document-property keys of changes kept because the lock was busy: prefix + ISO time + random suffix. */
 export const PENDING_CHANGE_PREFIX = 'gtmPyramid.pendingChange.';
 
@@ -419,8 +471,9 @@ function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[], t
   // A log whose columns were renamed or translated ("Alter Wert"): the values of a column it lacks would be
   // dropped from every row. Kept instead, until the columns are the log's again (the check names them).
   if (found && LOGGED_COLUMNS.some((key) => !(key in found.layout.columns))) return false;
-  const columns =
-    found?.layout.columns ?? Object.fromEntries(tabDef('changes').columns.map((c, i) => [c.key, i + 1]));
+  const columns: Record<string, number> = found
+    ? { ...found.layout.columns, ...whoColumn(ss, sheet, name, found) }
+    : Object.fromEntries(tabDef('changes').columns.map((c, i) => [c.key, i + 1]));
   const width = Math.max(...Object.values(columns));
   const rows = entries.map(({ at, change }) => {
     const { kind, ...texts } = change;
@@ -430,6 +483,7 @@ function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[], t
       oldValue: typedValue(change.oldValue, kind, timeZone),
       newValue: typedValue(change.newValue, kind, timeZone),
       reason: '',
+      who: change.who ?? '',
     };
     const row: Cell[] = Array.from({ length: width }, () => '');
     for (const [key, column] of Object.entries(columns)) {
@@ -452,6 +506,30 @@ function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[], t
       if (columns[key]) sheet.getRange(at + i, columns[key]).setNumberFormat(LOGGED_DATE_FORMAT);
   });
   return true;
+}
+
+/**
+ * The Who column of a log made before it existed: added after the tab's last used column, where no row holds
+ * anything (getLastColumn is the last column with content in any row), with the template's header, note and header
+ * style in the log's language, as Insert templates adds a missing column. Empty when the log has it, or when adding
+ * it fails (a protected range, a quota): the row is then written without who, never kept for want of it.
+ */
+function whoColumn(
+  ss: GAS.Spreadsheet,
+  sheet: GAS.Sheet,
+  name: string,
+  found: { layout: SheetLayout; lastColumn: number },
+): { who?: number } {
+  if ('who' in found.layout.columns) return {};
+  const column = Math.max(found.lastColumn, ...Object.values(found.layout.columns)) + 1;
+  const lang = logLanguage(ss, name, tabDef('changes').label);
+  try {
+    writeHeader(sheet, found.layout.headerRow, column, [WHO.label[lang]], [WHO.note[lang]]);
+    return { who: column };
+  } catch (error) {
+    Logger.log(`gtm-pyramid onEdit: could not add the Who column to ${name} (${errorText(error)}).`);
+    return {};
+  }
 }
 
 /** A logged value as the cell to write: a number or a date where the field holds one, else the text. */

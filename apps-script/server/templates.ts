@@ -153,8 +153,14 @@ function numberFormatFor(tab: TabKey, column: ColumnDef): string | null {
   return null;
 }
 
-/** Header cells: labels, notes, bold on grey, and a warning-only protection. */
-function writeHeader(sheet: GAS.Sheet, row: number, column: number, labels: string[], notes: string[]): void {
+/** Header cells: labels, notes, bold on grey, and a warning-only protection (also the change log's Who column). */
+export function writeHeader(
+  sheet: GAS.Sheet,
+  row: number,
+  column: number,
+  labels: string[],
+  notes: string[],
+): void {
   const range = writeBlock(sheet, row, column, [labels])!;
   range.setNotes([notes]);
   range.setFontWeight('bold');
