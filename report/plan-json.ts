@@ -149,6 +149,8 @@ export interface PlanJson {
     oldValue: string;
     newValue: string;
     reason: string;
+    /** Who made the change: an e-mail as the add-on logs it, or a name typed by hand; '' when not known. */
+    who: string;
   }[];
   issues: IssueJson[];
   summary: {
@@ -306,6 +308,7 @@ export function buildPlanJson(
       oldValue: c.oldValue,
       newValue: c.newValue,
       reason: c.reason,
+      who: c.who,
     })),
     issues: issues.map((i) => ({
       severity: i.severity,

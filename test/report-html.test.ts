@@ -7,7 +7,9 @@ import { buildReport, type BuiltReport } from '../report/generate';
 import { LABELS } from '../report/i18n';
 import type { PlanJson } from '../report/plan-json';
 import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
-import { utcDate } from '../report/write-xlsx';
+import { planToXlsxBuffer, utcDate } from '../report/write-xlsx';
+import { readXlsxBuffer } from '../report/read-xlsx';
+import { addRow, dropColumn } from './helpers/edit';
 import { exampleGrid, parse, XSS, xssWorkbook } from './helpers/report';
 
 const file = (report: BuiltReport, name: string) => report.files.find((f) => f.name === name)!.data;
@@ -144,6 +146,14 @@ describe('report HTML: the example plan', () => {
     expect(when.textContent!.replace(/\s+/g, ' ').trim()).toBe('2 Jun 2026 10:15');
   });
 
+  it('changes say who made them, next to when', () => {
+    const table = doc.querySelector('section[aria-labelledby="changes"] table')!;
+    expect(texts(table as unknown as Document, 'thead th').slice(0, 3)).toEqual(['When', 'Who', 'ID']);
+    const who = table.querySelector('tbody td[data-label="Who"]')!;
+    expect(who.textContent).toBe('ana.silva@example.com');
+    expect(who.previousElementSibling!.getAttribute('data-label')).toBe('When');
+  });
+
   it('plan.json carries per-KR months, attainment, status and forecast, and the issues with their cells', () => {
     const json = JSON.parse(file(report, 'plan.json')) as PlanJson;
     expect(json.version).toBe(1);
@@ -250,6 +260,53 @@ describe('report HTML: hostile cell values are text', () => {
   it('plan.json keeps the values as they are (it is data, not markup)', () => {
     const json = JSON.parse(file(report, 'plan.json')) as PlanJson;
     expect(json.keyResults[0].name).toBe(`Sales ${XSS.img}`);
+    expect(json.changes.map((c) => c.who)).toContain(XSS.img);
+  });
+});
+
+describe('report HTML: who changed a target, read from an .xlsx written by exceljs', () => {
+  const whoCells = (doc: Document) => texts(doc, 'section[aria-labelledby="changes"] tbody td[data-label="Who"]');
+
+  it('shows the logged e-mail and a name typed by hand as typed (escaped), and plan.json carries both', async () => {
+    const grid = exampleGrid('en');
+    addRow(grid, 'Changes', {
+      Timestamp: utcDate('2026-09-01'),
+      Sheet: 'Key Results',
+      Cell: 'I2',
+      ID: 'KR1',
+      Field: 'Target',
+      'Old value': 1_000_000,
+      'New value': 1_100_000,
+      Who: 'Maria Chen <Sales> & co',
+    });
+    const workbook = await readXlsxBuffer(await planToXlsxBuffer(grid, { lang: 'en' }), 'plan.xlsx');
+    const report = await buildReport(workbook, { asOf: EXAMPLE_AS_OF, source: 'plan.xlsx' });
+    const html = file(report, 'index.html');
+    const doc = expectLockedDown(html);
+    expect(whoCells(doc)).toEqual(['Maria Chen <Sales> & co', 'ana.silva@example.com']); // newest first
+    expect(html).toContain('Maria Chen &lt;Sales&gt; &amp; co');
+    const json = JSON.parse(file(report, 'plan.json')) as PlanJson;
+    expect(json.changes.map((c) => [c.id, c.who])).toEqual([
+      ['KR3', 'ana.silva@example.com'],
+      ['KR1', 'Maria Chen <Sales> & co'],
+    ]);
+  });
+
+  it('a log made before the Who column: its changes show no one, and the plan has the same issues', async () => {
+    const grid = exampleGrid('en');
+    const before = await buildReport(
+      await readXlsxBuffer(await planToXlsxBuffer(grid, { lang: 'en' }), 'plan.xlsx'),
+      { asOf: EXAMPLE_AS_OF, source: null },
+    );
+    dropColumn(grid, 'Changes', 'Who');
+    const report = await buildReport(
+      await readXlsxBuffer(await planToXlsxBuffer(grid, { lang: 'en' }), 'plan.xlsx'),
+      { asOf: EXAMPLE_AS_OF, source: null },
+    );
+    expect(whoCells(parse(file(report, 'index.html')))).toEqual([LABELS.en.none]);
+    const issues = (r: BuiltReport) => (JSON.parse(file(r, 'plan.json')) as PlanJson).issues;
+    expect(issues(report)).toEqual(issues(before));
+    expect((JSON.parse(file(report, 'plan.json')) as PlanJson).changes[0].who).toBe('');
   });
 });
 

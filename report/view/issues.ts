@@ -101,6 +101,7 @@ export function changes(ctx: Context): ChangeRow[] {
         when: at ? f.date(at[1]) : c.timestamp,
         whenTime: at?.[2] ?? '',
         where: c.sheet && c.cell ? ctx.p.cellAt(c.sheet, c.cell) : c.sheet || c.cell || f.none,
+        who: c.who || f.none,
         id: c.id || f.none,
         field: c.field || f.none,
         oldValue: shown(c.oldValue, c),

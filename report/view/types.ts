@@ -247,6 +247,8 @@ export interface ChangeRow {
   when: string;
   whenTime: string;
   where: string;
+  /** Who made the change, as the log holds it (an e-mail, or a name typed by hand); '–' when not known. */
+  who: string;
   id: string;
   field: string;
   oldValue: string;

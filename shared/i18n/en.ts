@@ -1148,6 +1148,7 @@ export const en = {
       field: 'Field',
       oldValue: 'Old',
       newValue: 'New',
+      who: 'Who',
       reason: 'Why',
       noReason: 'No reason given',
       // Footer

@@ -1011,6 +1011,7 @@ export const zhCN: Messages = {
       field: '字段',
       oldValue: '原值',
       newValue: '新值',
+      who: '变更人',
       reason: '原因',
       noReason: '未填写原因',
       footer: '由 gtm-pyramid 生成。静态页面：无脚本、无跟踪、无网络请求。',

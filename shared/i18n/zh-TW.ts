@@ -1016,6 +1016,7 @@ export const zhTW: Messages = {
       field: '欄位',
       oldValue: '原值',
       newValue: '新值',
+      who: '變更人',
       reason: '原因',
       noReason: '未填寫原因',
       footer: '由 gtm-pyramid 生成。靜態頁面：無腳本、無追蹤、無網路請求。',

@@ -65,6 +65,7 @@ export function xssWorkbook(): Workbook {
     [header('changes', 'id')]: XSS.attr,
     [header('changes', 'reason')]: XSS.script,
     [header('changes', 'oldValue')]: XSS.js,
+    [header('changes', 'who')]: XSS.img,
   });
   // A key result whose ID is itself a payload: it becomes an anchor and a chart label.
   addRow(wb, kr, {
