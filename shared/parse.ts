@@ -33,6 +33,7 @@ import { kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
 import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
 import { seedPlanIndex } from './plan-index';
 import { decimalMarkOf, numberAsTyped, type DecimalMark } from './locale-syntax';
+import { formatShows, numberFormatsOf, typedTextOf, type FormatGrid } from './number-formats';
 import {
   addCheckIn,
   attachCheckIns,
@@ -75,6 +76,7 @@ import {
   matchesLabel,
   nearTab,
   tabDef,
+  typedNumberColumns,
   type Localized,
   type ColumnDef,
   type EnumKey,
@@ -412,6 +414,12 @@ interface TableRows {
   headerCells: Cell[];
   /** layout.columns as a Map: the row reader looks columns up for every cell it reads. */
   columnIndex: Map<string, number>;
+  /**
+   * The tab's number formats, when its reader gave them and the tab has columns people type numbers into
+   * (typedColumns, 0-based): a number there whose format shows a percent or a currency is read as that text.
+   */
+  formats?: FormatGrid;
+  typedColumns: number[];
 }
 
 /**
@@ -565,8 +573,16 @@ function readTable(
         issues.push(makeIssue('unread-header', at, { header: cell.trim(), tab: sheet, missing: names }));
       });
   }
+  // Numbers people type, in a format that shows a percent or a currency: read as that text (number-formats.ts).
+  const typedColumns = typedNumberColumns(def.key)
+    .map((column) => columns[column.key])
+    .filter((column): column is number => column !== undefined)
+    .map((column) => column - 1);
+  const formats = typedColumns.length ? numberFormatsOf(grid) : undefined;
   // The data rows are not copied out (an Actuals tab has 160,000 at 10,000 key results): readRows walks the grid.
   return {
+    ...(formats ? { formats } : {}),
+    typedColumns,
     def,
     layout,
     grid,
@@ -725,9 +741,33 @@ class RowReader {
 
   moveTo(row: number, cells: Cell[]): this {
     this.row = row;
-    this.cells = cells;
     this.label = '';
+    if (this.formatted.length) this.formatted = [];
+    const formats = this.table.formats?.[row - 1];
+    this.cells = formats ? this.asTyped(cells, formats) : cells;
     return this;
+  }
+
+  /** The 0-based columns of this row whose number is read as the text its format shows (see asTyped). */
+  private formatted: number[] = [];
+
+  /**
+   * The row with each number people typed whose format shows a percent or a currency made the text it stands for
+   * ("20%", "$90,000": shared/number-formats.ts), in the spreadsheet's decimal sign; the same array when none is.
+   */
+  private asTyped(cells: Cell[], formats: readonly (string | null | undefined)[]): Cell[] {
+    let out = cells;
+    for (const c of this.table.typedColumns) {
+      const value = cells[c];
+      const code = formats[c];
+      if (typeof value !== 'number' || !code) continue;
+      const text = typedTextOf(value, code, this.ctx.decimalMark);
+      if (text === null) continue;
+      if (out === cells) out = [...cells];
+      out[c] = text;
+      this.formatted.push(c);
+    }
+    return out;
   }
 
   private column(key: string): ColumnDef {
@@ -799,7 +839,13 @@ class RowReader {
     if (read.ok) {
       // "50.000" (or "50.000 sign-ups") in a file, whose locale is unknown: fifty, or fifty thousand where a dot
       // groups thousands.
-      if (!this.ctx.localeGiven && typeof raw === 'string' && DOT_GROUPED.test(raw.normalize('NFKC'))) {
+      // (Not a number the spreadsheet holds, written out from its format: that text says what it is.)
+      if (
+        !this.ctx.localeGiven &&
+        typeof raw === 'string' &&
+        DOT_GROUPED.test(raw.normalize('NFKC')) &&
+        !this.formatted.includes((this.table.columnIndex.get(key) ?? 0) - 1)
+      ) {
         const other = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: ',' });
         if (other.ok && other.value !== read.value) {
           // Each reading as the cell would say it, unit and all: "12.5%" or "12500%", "50 sign-ups" or "50000 …".
@@ -1003,8 +1049,8 @@ function readObjective(r: RowReader): Objective | null {
 /**
  * The Unit of a metric whose Unit cell is blank: `%` when one of its figures is typed as text with a percent sign
  * ("20%", as a cell formatted as text or a file holds it), so the metric is a percentage like one with a Unit of %,
- * and 12 typed for 12% is caught at its cell rather than read as 1,200%; else ''. (A cell the spreadsheet turned
- * into the number 0.2 no longer shows its sign: that metric stays a plain number.)
+ * and 12 typed for 12% is caught at its cell rather than read as 1,200%; else ''. A cell the spreadsheet turned
+ * into the number 0.2 in a percent format is read as "20%" too (RowReader asTyped), when its reader gave the formats.
  */
 function typedPercentUnit(r: RowReader, ...keys: string[]): string {
   for (const key of keys) {
@@ -1153,13 +1199,21 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
   } = table.layout.columns;
   const reader = new RowReader(table, ctx);
   const timeZone = ctx.timeZone;
+  const formats = table.formats;
   const unread: NonNullable<CheckInColumns['unread']> = [];
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];
     if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
     const valueCell = valueColumn ? row[valueColumn - 1] : undefined;
     const metricCell = metricColumn ? row[metricColumn - 1] : undefined;
-    if (typeof valueCell === 'number' && Number.isFinite(valueCell) && !isBlank(metricCell)) {
+    // A number whose format shows a percent or a currency is read the general way, as that text (RowReader).
+    const code = formats && valueColumn ? formats[r]?.[valueColumn - 1] : undefined;
+    if (
+      typeof valueCell === 'number' &&
+      Number.isFinite(valueCell) &&
+      !isBlank(metricCell) &&
+      !(code && formatShows(code, valueCell < 0))
+    ) {
       const date = dayOf(dateColumn ? row[dateColumn - 1] : undefined, timeZone);
       if (date !== null) {
         const note = noteColumn ? row[noteColumn - 1] : undefined;

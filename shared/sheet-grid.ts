@@ -14,6 +14,7 @@
  * zone reads Date cells and fixes "today"; the locale gives the language when no plan tab decides it.
  */
 import { fillMergedCells, type Cell, type Grid, type MergedRange, type Workbook } from './cells';
+import { setNumberFormats, type FormatGrid } from './number-formats';
 import { matchTab, nearTab, type TabKey } from './template';
 
 /** True for a Date from any realm (a value made by another JavaScript context is not `instanceof Date`). */
@@ -50,12 +51,24 @@ export function planTabKey(name: string): TabKey | null {
   return matchTab(name)?.key ?? null;
 }
 
-/** A tab's cells as the parser reads them: plain values, merged blocks filled with their top-left value. */
-export function sheetGrid(values: unknown[][], merges: readonly MergedRange[] = []): Grid {
+/**
+ * A tab's cells as the parser reads them: plain values, merged blocks filled with their top-left value; with the
+ * tab's number formats (getNumberFormats(), or the Sheets API's), when given, recorded beside the grid
+ * (shared/number-formats.ts), merged blocks filled the same way.
+ */
+export function sheetGrid(
+  values: unknown[][],
+  merges: readonly MergedRange[] = [],
+  formats?: FormatGrid,
+): Grid {
   const grid = normalizeGrid(values);
-  if (merges.length === 0) return grid;
   // fillMergedCells writes into the rows; never into the caller's arrays.
-  return fillMergedCells(grid === values ? grid.map((row) => [...row]) : grid, merges);
+  const filled = (rows: Grid, own: boolean) =>
+    merges.length === 0
+      ? rows
+      : fillMergedCells(own ? rows : rows.map((row) => (row ? [...row] : [])), merges);
+  const cells = filled(grid, grid !== values);
+  return setNumberFormats(cells, formats && (filled(formats as Grid, false) as FormatGrid));
 }
 
 /**

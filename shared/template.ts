@@ -58,6 +58,11 @@ export interface TabDef {
   presence: 'required' | 'recommended' | 'optional';
   columns: ColumnDef[];
   note: Localized;
+  /**
+   * The add-on writes the tab (Decompose targets): its numbers are its formulas' results, shown in its own number
+   * formats, and none of its columns is typed by people (see typedNumberColumns).
+   */
+  generated?: true;
 }
 
 /** Allowed values of enum columns. The first label of each value is the canonical one written by the add-on. */
@@ -683,6 +688,7 @@ export const TABS: readonly TabDef[] = [
     key: 'targets',
     label: localized((m) => m.template.tabs.targets.label),
     presence: 'optional',
+    generated: true,
     note: localized((m) => m.template.tabs.targets.note),
     // The month columns (one per month of the period, headed by the month's first day) follow these;
     // the to-date columns come after the months.
@@ -765,6 +771,18 @@ export const TARGETS_FORMULA_INPUTS = {
   kpis: ['direction', 'target'],
   actuals: ['date', 'metric', 'value'],
 } as const satisfies Partial<Record<TabKey, readonly string[]>>;
+
+/**
+ * The columns of a tab that people type numbers into (kind number or ratio): a Key result's Baseline, Target,
+ * Weight and Confidence, a KPI's Target, a check-in's Value; none on a tab the add-on generates (Targets). A number
+ * there whose format shows a percent sign or a currency is read as the text it was typed as ("20%", "$90,000";
+ * shared/number-formats.ts), so that it meets the checks that text meets.
+ */
+export function typedNumberColumns(tab: TabKey): readonly ColumnDef[] {
+  const def = tabDef(tab);
+  if (def.generated) return [];
+  return def.columns.filter((c) => c.kind === 'number' || c.kind === 'ratio');
+}
 
 /**
  * Helper columns of the Targets tab, after the to-date columns: per-row figures that the month and to-date formulas

@@ -1,0 +1,238 @@
+/**
+ * What a number cell's format shows, and the text a person typed to get it.
+ *
+ * A spreadsheet turns typed text into a number and a format: `+20%` typed into a cell is the number 0.2 shown as a
+ * percent, `$90,000` is 90000 shown as dollars. A reader that takes only the cell's value has lost the sign, so a
+ * Target of `+20%` in a key result counted in sign-ups would read as 0.2 sign-ups, and `$90,000` in one counted in
+ * EUR as 90,000 euros, with no word, where the same text in a cell formatted as text (or a file) is refused at its
+ * cell. So every reader hands the parser each plan tab's number formats beside its values (`setNumberFormats`), and
+ * the parser reads a number whose format shows a percent sign or a currency, in a column people type numbers into
+ * (template.ts `typedNumberColumns`), as the text it stands for (`typedTextOf`): `20%`, `$90,000`, in full
+ * precision, with the spreadsheet's decimal sign. The parser's own checks of units, currencies and percents then
+ * apply unchanged, and its messages show the cell as it looks.
+ *
+ * Only the parser's reading changes: the cell stays a number for what reads it as the spreadsheet does (the
+ * Targets tab's formulas, shared/formula-inputs.ts), and a 20% conversion target formatted as a percent is still
+ * read as 0.2, with no new issue.
+ *
+ * Format codes are those of Google Sheets (https://developers.google.com/sheets/api/guides/formats) and of
+ * SpreadsheetML (ECMA-376 Part 1 §18.8.31 numFmts), which share their grammar: sections split by `;` (positive,
+ * negative, zero, text), text in double quotes and after a backslash shown as it is, `[...]` for a colour, a
+ * condition or a locale and currency tag (`[$€-407]`, `[$USD]`), `_x` a space as wide as x, `*x` a fill.
+ */
+import { currencyCodes } from './cells';
+import type { DecimalMark } from './locale-syntax';
+
+/** What a format shows beside the digits, for one section (the sign's). */
+export interface FormatShows {
+  /** An unquoted `%`: the number is shown times 100, with the sign. */
+  percent: boolean;
+  /** The currency sign or code the format writes (`$`, `€`, `NT$`, `USD`), when it names one the parser knows. */
+  currency: string | null;
+  /** The currency comes after the digits (`#,##0.00 [$€-407]`). */
+  currencyAfter: boolean;
+}
+
+/** A tab's number formats, as its grid's cells (row r, column c at [r][c], 0-based); rows or cells may be missing. */
+export type FormatGrid = readonly (readonly (string | null | undefined)[] | null | undefined)[];
+
+/**
+ * Each grid's number formats, as its reader found them. Kept beside the grid rather than in it: a cell stays the
+ * value the spreadsheet holds, for everything else that reads it. The formats follow the grid object (through
+ * sheet-grid.ts and into any Workbook that holds it); a copy of the grid has none, as its cells are no longer
+ * those read.
+ */
+const FORMATS = new WeakMap<object, FormatGrid>();
+
+/** Records a grid's number formats (a reader calls this once per tab it has read). */
+export function setNumberFormats<T extends object>(grid: T, formats: FormatGrid | null | undefined): T {
+  if (formats && formats.length > 0) FORMATS.set(grid, formats);
+  return grid;
+}
+
+/** A grid's number formats, if its reader gave them. */
+export function numberFormatsOf(grid: object | null | undefined): FormatGrid | undefined {
+  return grid ? FORMATS.get(grid) : undefined;
+}
+
+/** Nothing beside the digits: the answer for most formats, shared. */
+const PLAIN: readonly [FormatShows | null, FormatShows | null] = [null, null];
+const KNOWN = new Map<string, readonly [FormatShows | null, FormatShows | null]>();
+
+/**
+ * What a format code shows beside the digits for a number of this sign, or null when it shows neither a percent
+ * nor a currency (General, `0.00`, `#,##0`, a date or time, text `@`). Remembered per code: a tab has few.
+ */
+export function formatShows(code: string, negative = false): FormatShows | null {
+  let known = KNOWN.get(code);
+  if (!known) {
+    known = classify(code);
+    if (KNOWN.size >= 1000) KNOWN.clear();
+    KNOWN.set(code, known);
+  }
+  return known[negative ? 1 : 0];
+}
+
+function classify(code: string): readonly [FormatShows | null, FormatShows | null] {
+  if (!code || /^\s*general\s*$/i.test(code)) return PLAIN;
+  const sections = splitSections(code);
+  const positive = section(sections[0] ?? '');
+  // The negative section is the second, when there is one; else the first, with a minus sign.
+  const negative = sections.length > 1 ? section(sections[1]) : positive;
+  return positive === null && negative === null ? PLAIN : [positive, negative];
+}
+
+/** The code's sections, split at each `;` that is not quoted, escaped or in brackets. */
+function splitSections(code: string): string[] {
+  const sections: string[] = [];
+  let start = 0;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === '"') {
+      const end = code.indexOf('"', i + 1);
+      i = end < 0 ? code.length : end;
+    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
+    else if (ch === '[') {
+      const end = code.indexOf(']', i + 1);
+      i = end < 0 ? code.length : end;
+    } else if (ch === ';') {
+      sections.push(code.slice(start, i));
+      start = i + 1;
+    }
+  }
+  sections.push(code.slice(start));
+  return sections;
+}
+
+/** Characters of a number's placeholders and punctuation: not literal text. */
+const NUMBER_TOKENS = new Set(['0', '#', '?', '.', ',', '/', 'E', 'e', '+', '-', ' ', '(', ')']);
+/** Date and time tokens (outside quotes and brackets): such a section shows a date, not a number. */
+const DATE_TOKEN = /[ymdhsbg]|am\/pm|a\/p/i;
+
+/** One section: its percent sign and currency, or null when it shows neither (or shows a date, or text). */
+function section(text: string): FormatShows | null {
+  let percent = 0;
+  const found: { currency: string | null; after: boolean } = { currency: null, after: false };
+  let digitsSeen = false;
+  /** Literal characters shown together (bare or escaped), tested as a currency when a token ends them. */
+  let run = '';
+  let runAfter = false;
+  let bare = '';
+  const candidate = (literal: string, after: boolean) => {
+    if (found.currency !== null) return;
+    const word = literal.trim().replace(/^[()+\-\s]+|[()+\-\s]+$/g, '');
+    if (word && currencyCodes(word)) {
+      found.currency = word;
+      found.after = after;
+    }
+  };
+  const flush = () => {
+    if (run) candidate(run, runAfter);
+    run = '';
+  };
+  const literal = (ch: string) => {
+    if (!run) runAfter = digitsSeen;
+    run += ch;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      const end = text.indexOf('"', i + 1);
+      const quoted = text.slice(i + 1, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end;
+      // Quoted text is shown as it is: a currency when it is one ("$", " €"), else nothing to read ("%", " users").
+      flush();
+      candidate(quoted, digitsSeen);
+    } else if (ch === '\\') {
+      literal(text[i + 1] ?? '');
+      i++;
+    } else if (ch === '_' || ch === '*') {
+      flush();
+      i++; // a space as wide as the next character, or a fill with it
+    } else if (ch === '[') {
+      flush();
+      const end = text.indexOf(']', i + 1);
+      const inside = text.slice(i + 1, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end;
+      // [$€-407], [$USD], [$NT$-404]: the currency before the locale; [$-409] names a locale only. Colours and
+      // conditions ([Red], [>=100]) show nothing; [h], [mm], [ss] are elapsed time.
+      if (/^[hms]+$/i.test(inside)) return null;
+      if (inside.startsWith('$')) {
+        const dash = inside.lastIndexOf('-');
+        const sign = dash > 0 ? inside.slice(1, dash) : inside.slice(1);
+        candidate(sign, digitsSeen);
+      }
+    } else if (ch === '%') {
+      flush();
+      percent++;
+    } else if (ch === '@') {
+      return null; // a text section
+    } else if (ch === '0' || ch === '#' || ch === '?') {
+      flush();
+      digitsSeen = true;
+    } else if (NUMBER_TOKENS.has(ch)) {
+      flush();
+    } else if (/[a-z]/i.test(ch)) {
+      flush();
+      bare += ch;
+    } else {
+      literal(ch);
+    }
+  }
+  flush();
+  // Letters outside quotes: date or time tokens (a date shows no percent or money); "General" is none.
+  if (DATE_TOKEN.test(bare.replace(/general/gi, ''))) return null;
+  // Two percent signs show the number times 10,000: no text a person types means that.
+  if (percent > 1) return null;
+  if (!percent && found.currency === null) return null;
+  return { percent: percent === 1, currency: found.currency, currencyAfter: found.after };
+}
+
+/**
+ * A finite number's digits as plain decimal text (no grouping, "." for decimals), moved `shift` places to the left
+ * of the decimal sign (×10^shift) exactly, from the shortest text that reads back as the number (String): 0.2 with
+ * shift 2 is "20", never 20.000000000000004. Very large and very small numbers keep an exponent ("1.5e-5").
+ */
+function decimalDigits(value: number, shift: number): string {
+  const text = String(value);
+  const e = text.indexOf('e');
+  if (e >= 0) return `${text.slice(0, e)}e${Number(text.slice(e + 1)) + shift}`;
+  const dot = text.indexOf('.');
+  let whole = dot < 0 ? text : text.slice(0, dot);
+  let fraction = dot < 0 ? '' : text.slice(dot + 1);
+  fraction = fraction.padEnd(shift, '0');
+  whole = (whole + fraction.slice(0, shift)).replace(/^0+(?=\d)/, '');
+  fraction = fraction.slice(shift).replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/** Plain decimal text grouped in thousands and written with the spreadsheet's decimal sign: 1,200.5 or 1.200,5. */
+function inLocale(digits: string, mark: DecimalMark): string {
+  if (digits.includes('e')) return mark === ',' ? digits.replace('.', ',') : digits;
+  const dot = digits.indexOf('.');
+  const whole = dot < 0 ? digits : digits.slice(0, dot);
+  const fraction = dot < 0 ? '' : digits.slice(dot + 1);
+  const group = mark === ',' ? '.' : ',';
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return fraction ? `${grouped}${mark}${fraction}` : grouped;
+}
+
+/**
+ * The text a person typed to get this number in a cell of this format, in full precision (never the rounded text
+ * the cell displays), written as the spreadsheet's locale writes numbers: `20%`, `12.5%`, `$90,000`, `NT$1,200,000`,
+ * `1.200,5 €` where decimals are written with a comma. Null when the format shows neither a percent nor a currency
+ * the parser knows: the number is read as it is. The parser reads the text back to the same number.
+ */
+export function typedTextOf(value: number, code: string, mark: DecimalMark): string | null {
+  if (!Number.isFinite(value)) return null;
+  const shows = formatShows(code, value < 0);
+  if (!shows) return null;
+  const number = inLocale(decimalDigits(Math.abs(value), shows.percent ? 2 : 0), mark);
+  const sign = value < 0 ? '-' : '';
+  const percent = shows.percent ? '%' : '';
+  const currency = shows.currency;
+  if (currency === null) return `${sign}${number}${percent}`;
+  // A code is set apart by a space (USD 90,000); a sign before the digits is not ($90,000), after them it is (90 €).
+  if (shows.currencyAfter) return `${sign}${number}${percent} ${currency}`;
+  return `${sign}${currency}${/[a-z]$/i.test(currency) ? ' ' : ''}${number}${percent}`;
+}
