@@ -29,6 +29,7 @@ import { crc32, createInflateRaw, type ZlibOptions } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 import { fillMergedCells, mergedRangeFromA1, type MergedRange, type Workbook } from '../shared/cells';
+import { setNumberFormats, type FormatGrid } from '../shared/number-formats';
 import type { Lang, Params } from '../shared/i18n';
 import { XlsxReadError } from './errors';
 import { FILE_MESSAGES, say } from './i18n';
@@ -407,6 +408,7 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   const styles = new StylesReader();
   if (stylesEntry) await readPart(zip, stylesEntry, styles);
   const dateStyles = styles.dateStyles();
+  const formatCodes = styles.numberFormatCodes();
   const stringsEntry = related('sharedStrings');
   let sharedStrings: string[] | null = null;
   if (stringsEntry) {
@@ -419,7 +421,7 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   for (const { name, entry } of sheets) {
     // A tab's name is the user's text: "constructor" or "__proto__" are tabs like any other, own properties.
     if (Object.hasOwn(workbook, name)) continue;
-    const sheet = new SheetReader(sharedStrings, dateStyles, book.date1904, entry!.fileName);
+    const sheet = new SheetReader(sharedStrings, dateStyles, book.date1904, entry!.fileName, formatCodes);
     try {
       await readPart(zip, entry!, sheet, new SheetXmlFilter());
     } catch (error) {
@@ -434,8 +436,12 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
         throw new PackageError('mergeOutside', { part: entry!.fileName, ref });
       merges.push(range);
     }
+    // A number shown as a percent or a currency is read as that text (shared/number-formats.ts): its format code
+    // goes beside the grid, merged blocks filled as their values are.
+    const formats = merges.length ? (fillMergedCells(sheet.formats, merges) as FormatGrid) : sheet.formats;
+    const grid = setNumberFormats(merges.length ? fillMergedCells(sheet.rows, merges) : sheet.rows, formats);
     Object.defineProperty(workbook, name, {
-      value: merges.length ? fillMergedCells(sheet.rows, merges) : sheet.rows,
+      value: grid,
       enumerable: true,
       writable: true,
       configurable: true,

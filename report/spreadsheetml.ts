@@ -6,7 +6,8 @@
  *   shared strings and its styles (§ Part 2, Open Packaging Conventions);
  * - the workbook (`xl/workbook.xml`): the tabs in tab order (`<sheet name r:id>`) and the date system
  *   (`<workbookPr date1904>`);
- * - the styles (`xl/styles.xml`): which cell formats (`<cellXfs><xf numFmtId>`) show a date;
+ * - the styles (`xl/styles.xml`): which cell formats (`<cellXfs><xf numFmtId>`) show a date, and which show a
+ *   percent or a currency (shared/number-formats.ts);
  * - the shared strings (`xl/sharedStrings.xml`): the text of `t="s"` cells, runs joined, phonetic guides left out;
  * - a worksheet: its cells' values (a formula's cached result) and its merged ranges.
  *
@@ -18,6 +19,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 import { serialToUtcDate } from '../shared/calendar';
 import type { Cell } from '../shared/cells';
+import { formatShows } from '../shared/number-formats';
 
 /** What a part reader does with the parser's events (element names without their prefix). */
 export interface PartReader {
@@ -156,6 +158,18 @@ export function isDateFormatCode(code: string): boolean {
   return /[ymdhsbeg]/i.test(bare);
 }
 
+/**
+ * Built-in number formats that show a percent (§18.8.30, "all languages": 9 is `0%`, 10 is `0.00%`). The others of
+ * that table show neither a percent nor a currency: 37–40 (`#,##0 ;(#,##0)` …) are accounting numbers without a sign.
+ * The currency formats 5–8 and 41–44 are not in it: the standard says an id it does not list follows the format
+ * code the file gives (a `<numFmt>`), which is read like any other; without one, the file names no currency, and
+ * the number is read as it is.
+ */
+const BUILT_IN_PERCENT_FORMATS: ReadonlyMap<number, string> = new Map([
+  [9, '0%'],
+  [10, '0.00%'],
+]);
+
 /** The styles part: for each cell format (the `s` attribute of a cell), whether it shows a date. */
 export class StylesReader implements PartReader {
   private readonly customFormats = new Map<number, string>();
@@ -183,6 +197,18 @@ export class StylesReader implements PartReader {
     return this.cellFormats.map((id) => {
       const custom = this.customFormats.get(id);
       return custom !== undefined ? isDateFormatCode(custom) : BUILT_IN_DATE_FORMATS.has(id);
+    });
+  }
+
+  /**
+   * Per cell format index, its format code when it shows a percent or a currency (shared/number-formats.ts), else
+   * undefined: the only formats the parser reads a number by, so that no other cell has one kept.
+   */
+  numberFormatCodes(): (string | undefined)[] {
+    return this.cellFormats.map((id) => {
+      const code = this.customFormats.get(id) ?? BUILT_IN_PERCENT_FORMATS.get(id);
+      if (code === undefined || isDateFormatCode(code)) return undefined;
+      return formatShows(code) || formatShows(code, true) ? code : undefined;
     });
   }
 }
@@ -265,6 +291,12 @@ function columnOf(ref: string): number {
 export class SheetReader implements PartReader {
   readonly rows: Cell[][] = [];
   readonly merges: string[] = [];
+  /**
+   * The format codes of number cells whose format shows a percent or a currency (StylesReader numberFormatCodes),
+   * where `rows` has their values; every other cell has none. Sparse: most sheets have no such cell.
+   */
+  readonly formats: (string | undefined)[][] = [];
+  private formatCode: string | undefined;
   private cells: Cell[] = [];
   private rowIndex = -1;
   private column = -1;
@@ -282,6 +314,8 @@ export class SheetReader implements PartReader {
     private readonly date1904: boolean,
     /** The part's name, for the message when a reference is impossible. */
     private readonly part: string,
+    /** Per cell format, the code of a percent or currency format (StylesReader numberFormatCodes). */
+    private readonly formatCodes: readonly (string | undefined)[] = [],
   ) {}
 
   private outside(problem: 'cellOutside' | 'rowOutside', ref: string): never {
@@ -296,8 +330,9 @@ export class SheetReader implements PartReader {
         if (this.column >= MAX_COLUMNS)
           this.outside('cellOutside', ref ?? `R${this.rowIndex + 1}C${this.column + 1}`);
         this.type = attributes.t ?? 'n';
-        const style = attributes.s;
-        this.dateStyle = style !== undefined && this.dateStyles[Number(style)] === true;
+        const style = attributes.s === undefined ? undefined : Number(attributes.s);
+        this.dateStyle = style !== undefined && this.dateStyles[style] === true;
+        this.formatCode = style === undefined ? undefined : this.formatCodes[style];
         this.hasValue = false;
         this.value = '';
         break;
@@ -354,6 +389,8 @@ export class SheetReader implements PartReader {
         const cells = this.cells;
         while (cells.length < this.column) cells.push('');
         cells[this.column] = value;
+        if (this.formatCode !== undefined && typeof value === 'number')
+          (this.formats[this.rowIndex] ??= [])[this.column] = this.formatCode;
         break;
       }
       case 'row':
