@@ -1,6 +1,10 @@
 /**
  * The one place the add-on reads a spreadsheet: every plan tab in one `getValues()` each, handed to shared/ as a
- * Workbook ({ tab name: cells }). Dates come back from Apps Script as instants at midnight of the *spreadsheet's*
+ * Workbook ({ tab name: cells }), with one `getNumberFormats()` each beside it
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#getNumberFormats()): Sheets turns `+20%`
+ * typed into a cell into 0.2 shown as a percent, and `$90,000` into 90000 shown as dollars, so the value alone
+ * would read a Target of "+20%" in a key result counted in sign-ups as 0.2 sign-ups. The parser reads such a number,
+ * in a column people type numbers into, as the text its format shows (shared/number-formats.ts). Dates come back from Apps Script as instants at midnight of the *spreadsheet's*
  * time zone (facts #5), so the time zone travels with the workbook and goes to parsePlan; dates written back are
  * made the same way (`sheetDate`). Writes go through `writeBlock`: one `setValues` per rectangle.
  *
@@ -38,8 +42,10 @@ export interface SpreadsheetSnapshot {
 // Cells from Sheets go through shared/sheet-grid.ts, the same code the report CLI's --sheet reader uses.
 export { isBlankGrid, isDate, normalizeCell } from '../../shared/sheet-grid';
 
-/** A plan tab's cells, merged blocks filled with their top-left value. */
-/** A plan tab's cells through the one grid path shared with the Sheets API reader, merged blocks filled. */
+/**
+ * A plan tab's cells through the one grid path shared with the Sheets API reader, merged blocks filled, its number
+ * formats beside them: three calls per tab (values, formats, merges) and one per merged block.
+ */
 function readTab(sheet: GAS.Sheet): Cell[][] {
   const range = sheet.getDataRange();
   // One call per block (its A1 notation) rather than four (row, column, rows, columns).
@@ -47,7 +53,7 @@ function readTab(sheet: GAS.Sheet): Cell[][] {
     .getMergedRanges()
     .map((m) => mergedRangeFromA1(m.getA1Notation()))
     .filter((b): b is MergedRange => !!b);
-  return sheetGrid(range.getValues(), merges);
+  return sheetGrid(range.getValues(), merges, range.getNumberFormats());
 }
 
 /** Reads the spreadsheet: its time zone and locale, the name of every sheet, and the cells of every plan tab. */
