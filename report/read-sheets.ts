@@ -7,13 +7,20 @@
  *   2. spreadsheets.values.batchGet of every plan tab, valueRenderOption=UNFORMATTED_VALUE (numbers as numbers,
  *      formulas as their results) and dateTimeRenderOption=SERIAL_NUMBER (dates as day serials), and the same
  *      with FORMATTED_STRING, side by side, which tells the date cells from the numbers (`withDateCells`): the
- *      date cells become Dates, as getValues() gives them to the add-on.
+ *      date cells become Dates, as getValues() gives them to the add-on;
+ *   3. spreadsheets.get of the plan tabs' ranges, `fields` limited to each cell's effective number format
+ *      (FORMAT_FIELDS), as getNumberFormats() gives them to the add-on: Sheets turns `+20%` typed into a cell into
+ *      0.2 shown as a percent and `$90,000` into 90000 shown as dollars, and the parser reads such a number as
+ *      that text (shared/number-formats.ts), so that a percent in a key result counted in sign-ups, or dollars in
+ *      one counted in euros, is said at its cell as the same text typed would be.
  *
  * The cells then go through shared/sheet-grid.ts, the code the add-on uses for getValues(): plan tabs only,
  * merged blocks filled. References:
  *   https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get
  *   https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet
  *   https://developers.google.com/sheets/api/guides/concepts (serial numbers for dates)
+ *   https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/cells#CellData (effectiveFormat)
+ *   https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/cells#NumberFormat
  *
  * Credentials: Application Default Credentials with the spreadsheets.readonly scope; GTM_PYRAMID_ACCESS_TOKEN (a
  * bearer token) and GTM_PYRAMID_SHEETS_API (the API root URL) override them, for proxies and tests. Every failure
@@ -23,6 +30,7 @@ import type { OAuth2Client, GoogleAuth } from 'google-auth-library';
 
 import { serialToZonedDate } from '../shared/calendar';
 import { quoteSheet, type MergedRange, type Workbook } from '../shared/cells';
+import type { FormatGrid } from '../shared/number-formats';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../shared/sheet-grid';
 import { langFromLocale, type Lang } from '../shared/template';
 import { say, SHEET_MESSAGES } from './i18n';
@@ -34,6 +42,50 @@ export const DEFAULT_SHEETS_API = 'https://sheets.googleapis.com/';
 /** Only what the reader uses: keeps the metadata answer small even for a workbook of many tabs. */
 export const METADATA_FIELDS =
   'properties(title,locale,timeZone),sheets(properties(sheetId,title,index,sheetType),merges)';
+
+/**
+ * The number formats of the plan tabs' cells (spreadsheets.get with `ranges`): each tab's title, to match the answer
+ * to the tab, and each cell's effective number format (what the cell shows, formulas' results included), nothing
+ * else of the grid data. https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get
+ */
+export const FORMAT_FIELDS =
+  'sheets(properties(title),data(startRow,startColumn,rowData(values(effectiveFormat(numberFormat(type,pattern))))))';
+
+/** The answer's grid data, as much of it as FORMAT_FIELDS asks for. */
+interface FormatData {
+  startRow?: number | null;
+  startColumn?: number | null;
+  rowData?: {
+    values?: { effectiveFormat?: { numberFormat?: { type?: string | null; pattern?: string | null } } }[];
+  }[];
+}
+
+/**
+ * A NumberFormat as the format code the parser reads: its pattern; a percent without one, as Sheets shows it
+ * ("a default pattern based on the spreadsheet's locale": a percent sign, whatever the locale), `0%`. A currency
+ * without a pattern names no currency the answer says, and is read as the number it is.
+ */
+function formatCode(format: { type?: string | null; pattern?: string | null } | undefined): string | null {
+  if (!format) return null;
+  if (format.pattern) return format.pattern;
+  return format.type === 'PERCENT' ? '0%' : null;
+}
+
+/** A tab's GridData (one per range asked for) as a grid of format codes, 0-based like its values; null when none. */
+export function formatGrid(data: readonly FormatData[] | null | undefined): FormatGrid | null {
+  const grid: (string | null)[][] = [];
+  for (const block of data ?? []) {
+    const top = block.startRow ?? 0;
+    const left = block.startColumn ?? 0;
+    (block.rowData ?? []).forEach((row, r) => {
+      (row.values ?? []).forEach((cell, c) => {
+        const code = formatCode(cell?.effectiveFormat?.numberFormat);
+        if (code) (grid[top + r] ??= [])[left + c] = code;
+      });
+    });
+  }
+  return grid.length ? grid : null;
+}
 
 export class SheetReadError extends Error {
   constructor(message: string) {
@@ -387,15 +439,39 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
     // valueRanges come back in the order of the ranges asked for; an empty tab has no `values`.
     return ranges.map((r) => (Array.isArray(r.values) ? (r.values as unknown[][]) : []));
   };
+  /** Every plan tab's number formats, by tab title. */
+  const planFormats = async () => {
+    const answer = await call(() =>
+      api.spreadsheets.get(
+        { spreadsheetId: id, ranges: planTabs.map((t) => quoteSheet(t.name)), fields: FORMAT_FIELDS },
+        requestOptions,
+      ),
+    );
+    if (!answer || typeof answer !== 'object' || !Array.isArray(answer.sheets))
+      throw new SheetReadError(
+        say(SHEET_MESSAGES.badResponse, lang, { id, host, what: 'no sheets with the number formats' }),
+      );
+    const byTitle = new Map<string, FormatGrid>();
+    for (const sheet of answer.sheets) {
+      const grid = formatGrid(sheet.data as FormatData[] | undefined);
+      const title = sheet.properties?.title;
+      if (grid && title !== undefined && title !== null) byTitle.set(title, grid);
+    }
+    return byTitle;
+  };
   let grids: unknown[][][] = [];
+  let formats = new Map<string, FormatGrid>();
   if (planTabs.length) {
     // One after the other: a failure is then one failure, with no other request still retrying behind it.
     const serials = await planValues('SERIAL_NUMBER');
     const formatted = await planValues('FORMATTED_STRING');
     grids = serials.map((grid, i) => withDateCells(grid, formatted[i] ?? [], timeZone));
+    formats = await planFormats();
   }
   // Every tab by name, the plan tabs with their cells (sheetsToWorkbook keeps those and names the near misses).
-  const gridOf = new Map(planTabs.map((t, i) => [t.name, sheetGrid(grids[i], t.merges)]));
+  const gridOf = new Map(
+    planTabs.map((t, i) => [t.name, sheetGrid(grids[i], t.merges, formats.get(t.name))]),
+  );
   const workbook = sheetsToWorkbook(tabs.map((t) => ({ name: t.name, grid: gridOf.get(t.name) ?? [] })));
   return {
     id,

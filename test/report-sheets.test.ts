@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { columnDef, columnLetter, isoToSerial, parsePlan, tabDef, type Lang } from '../shared';
-import { MAX_BACKOFF_MS, readSheet, retryAfterMs, retryWait, spreadsheetIdOf } from '../report/read-sheets';
+import { FORMAT_FIELDS, MAX_BACKOFF_MS, readSheet, retryAfterMs, retryWait, spreadsheetIdOf } from '../report/read-sheets';
 import { exampleXlsxBuffer } from '../report/write-xlsx';
 import { parse, runCli, tempDir } from './helpers/report';
 import {
@@ -90,7 +90,7 @@ describe('gtm-pyramid report --sheet', () => {
     ['en', SHEET_URL, 'plan.xlsx'],
     ['zh-CN', `${ID}zh`, 'plan-zh.xlsx'],
   ] as [Lang, string, string][]) {
-    it(`gives the same report and plan.json as the .xlsx of the same plan, in 3 requests (${lang})`, async () => {
+    it(`gives the same report and plan.json as the .xlsx of the same plan, in 4 requests (${lang})`, async () => {
       const live = await runCli(
         ['report', '--sheet', sheet, '--as-of', '2026-11-15', '--out', `live-${lang}`],
         dir,
@@ -113,12 +113,12 @@ describe('gtm-pyramid report --sheet', () => {
       const page = (out: string, source: string) => read(`${out}/index.html`).split(source).join('SOURCE');
       expect(page(`live-${lang}`, title)).toBe(page(`xlsx-${lang}`, file));
 
-      // One metadata request and two batchGets (dates as serial numbers, then as text), whatever the size of
-      // the plan.
+      // One metadata request, two batchGets (dates as serial numbers, then as text) and the number formats,
+      // whatever the size of the plan.
       const requests = server.apiRequests;
-      expect(requests).toHaveLength(3);
+      expect(requests).toHaveLength(4);
       expect(requests.every((r) => r.method === 'GET' && r.authorization === 'Bearer test-token')).toBe(true);
-      const [meta, values, formatted] = requests;
+      const [meta, values, formatted, formats] = requests;
       const id = lang === 'en' ? ID : `${ID}zh`;
       expect(meta.path).toBe(`/v4/spreadsheets/${id}`);
       const fields = meta.query.get('fields')!;
@@ -138,6 +138,10 @@ describe('gtm-pyramid report --sheet', () => {
       expect(formatted.query.get('dateTimeRenderOption')).toBe('FORMATTED_STRING');
       expect(formatted.query.get('valueRenderOption')).toBe('UNFORMATTED_VALUE');
       expect(formatted.query.getAll('ranges')).toEqual(values.query.getAll('ranges'));
+      // The plan tabs' number formats: spreadsheets.get of their ranges, each cell's effective number format only.
+      expect(formats.path).toBe(meta.path);
+      expect(formats.query.getAll('ranges')).toEqual(values.query.getAll('ranges'));
+      expect(formats.query.get('fields')).toBe(FORMAT_FIELDS);
     });
   }
 
@@ -271,7 +275,7 @@ describe('gtm-pyramid report --sheet', () => {
     const b = JSON.parse(file.stdout.join('\n'));
     expect(a.file).toBe('GEO go-to-market plan');
     expect({ ...a, file: null }).toEqual({ ...b, file: null });
-    expect(server.apiRequests).toHaveLength(3);
+    expect(server.apiRequests).toHaveLength(4);
   });
 
   it('takes the address from the browser or the bare ID, and nothing else', () => {
@@ -431,7 +435,7 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     expect(run.stderr[1]).toContain("answered 503 (a problem on Google's side)");
     expect(run.stderr[2]).toContain('(try 4 of 7)');
     expect(run.code).toBe(0);
-    expect(server.apiRequests).toHaveLength(6); // 3 failures, then the 3 reads
+    expect(server.apiRequests).toHaveLength(7); // 3 failures, then the 4 reads
   });
 
   it('429 or 5xx that do not stop: seven tries, then one clear line', async () => {

@@ -4,6 +4,12 @@
  *
  *   GET /v4/spreadsheets/{spreadsheetId}                      → Spreadsheet (properties, sheets[].properties, merges)
  *       https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get
+ *   GET /v4/spreadsheets/{spreadsheetId}?ranges=…&fields=sheets(…data…) → the ranges' sheets, each with its GridData:
+ *       rowData[].values[] one CellData per cell, `{}` for a cell with none of the fields asked for, and
+ *       effectiveFormat.numberFormat ({ type, pattern }) where the cell has a number format (FakeTab formats; a
+ *       date cell's is DATE); "When ranges are specified, only the portions of the spreadsheet that intersect the
+ *       requested ranges are returned", and a field mask makes includeGridData unneeded.
+ *       https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets#CellData
  *   GET /v4/spreadsheets/{spreadsheetId}/values:batchGet      → BatchGetValuesResponse (valueRanges[])
  *       https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet
  *   errors                                                    → { "error": { "code", "message", "status" } }
@@ -29,6 +35,7 @@ import {
   isoToSerial,
   parsePlan,
   tabDef,
+  TARGETS_ATTAINMENT_FORMAT,
   type Lang,
   type Workbook,
 } from '../../shared';
@@ -59,10 +66,18 @@ export class DateCell {
 /** A day typed into a date-formatted cell (the template formats dates yyyy-mm-dd). */
 export const dateCell = (iso: string) => new DateCell(isoToSerial(iso), iso);
 
+/** A cell's number format as the API gives it (NumberFormat: `type`, and `pattern` unless the locale's default). */
+export interface FakeNumberFormat {
+  type: 'NUMBER' | 'PERCENT' | 'CURRENCY' | 'DATE' | 'TIME' | 'DATE_TIME' | 'SCIENTIFIC' | 'TEXT';
+  pattern?: string;
+}
+
 export interface FakeTab {
   title: string;
   /** Row-major values as UNFORMATTED_VALUE renders them; date, time and duration cells as DateCell. */
   values: unknown[][];
+  /** Number formats of cells, row-major like `values` (missing: the automatic format, no numberFormat). */
+  formats?: (FakeNumberFormat | undefined)[][];
   merges?: Omit<GridRange, 'sheetId'>[];
   sheetType?: 'GRID' | 'OBJECT';
 }
@@ -209,6 +224,7 @@ export class SheetsApiServer {
     if (!m || req.method !== 'GET') return this.error(res, 404);
     const spreadsheet = this.spreadsheets.get(decodeURIComponent(m[1]));
     if (!spreadsheet) return this.error(res, 404);
+    if (!m[2] && url.searchParams.has('ranges')) return this.gridData(res, spreadsheet, url.searchParams);
     if (!m[2]) return this.json(res, 200, this.metadata(spreadsheet));
     return this.batchGet(res, spreadsheet, url.searchParams);
   }
@@ -260,6 +276,33 @@ export class SheetsApiServer {
       }),
       spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${s.id}/edit`,
     };
+  }
+
+  /** spreadsheets.get with ranges: the sheets they name, in tab order, with the grid data the mask asks for. */
+  private gridData(res: ServerResponse, s: FakeSpreadsheet, query: URLSearchParams) {
+    const fields = query.get('fields') ?? '';
+    const titles = query.getAll('ranges').map(tabOfRange);
+    const unknown = titles.find((title) => !s.tabs.some((t) => t.title === title));
+    if (unknown !== undefined) return this.error(res, 400, `Unable to parse range: ${unknown}`);
+    // This stand-in serves the one mask the reader sends: number formats of whole tabs.
+    if (!/effectiveFormat\(numberFormat/.test(fields))
+      return this.error(res, 400, `This stand-in does not serve the fields ${fields}`);
+    const sheets = s.tabs
+      .filter((tab) => titles.includes(tab.title))
+      .map((tab) => {
+        const rows = trimmed(tab.values);
+        const rowData = rows.map((row, r) => ({
+          values: row.map((cell, c) => {
+            const format =
+              tab.formats?.[r]?.[c] ??
+              (cell instanceof DateCell ? { type: 'DATE', pattern: 'yyyy-mm-dd' } : undefined);
+            return format ? { effectiveFormat: { numberFormat: format } } : {};
+          }),
+        }));
+        // proto3 JSON leaves out startRow and startColumn when 0.
+        return { properties: { title: tab.title }, data: [rows.length ? { rowData } : {}] };
+      });
+    this.json(res, 200, { sheets });
   }
 
   private batchGet(res: ServerResponse, s: FakeSpreadsheet, query: URLSearchParams) {
@@ -318,6 +361,26 @@ export function exampleSpreadsheet(
   });
   const tabs: FakeTab[] = Object.entries(plan).map(([title, grid]) => served(title, grid));
   tabs.push(served(targetsName, values(targetsName)));
+  // The Targets tab's own formats, as Decompose targets writes them: its Attainment shown as a percent (which the
+  // parser must read as the number it is, as ever), and so are the Target and Baseline of a % key result.
+  const targetsTab = tabs[tabs.length - 1];
+  const attainment = targetsTab.values[0].indexOf(columnDef('targets', 'attainment').label[lang]);
+  targetsTab.formats = targetsTab.values.map((row, r) =>
+    r === 0
+      ? []
+      : row.map((_, c) =>
+          c === attainment ? { type: 'PERCENT', pattern: TARGETS_ATTAINMENT_FORMAT } : undefined,
+        ),
+  );
+  const krTab = tabs.find((t) => t.title === tabDef('keyResults').label[lang])!;
+  const [unitColumn, ...percentColumns] = (['unit', 'baseline', 'target'] as const).map((key) =>
+    krTab.values[0].indexOf(columnDef('keyResults', key).label[lang]),
+  );
+  krTab.formats = krTab.values.map((row, r) =>
+    r > 0 && row[unitColumn] === '%'
+      ? row.map((_, c) => (percentColumns.includes(c) ? { type: 'PERCENT', pattern: '0%' } : undefined))
+      : [],
+  );
   // Merge the Objective cells of key results that share an objective, in runs of rows.
   const kr = tabs.find((t) => t.title === tabDef('keyResults').label[lang])!;
   const objectiveColumn = kr.values[0].indexOf(columnDef('keyResults', 'objective').label[lang]);
