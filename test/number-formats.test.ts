@@ -1,0 +1,327 @@
+/**
+ * A number whose format shows a percent sign or a currency is read as the text a person typed to get it: Sheets
+ * turns `+20%` typed into a cell into 0.2 shown as a percent, and `$90,000` into 90000 shown as dollars, so a
+ * reader of values alone read a Target of "+20%" in a key result counted in sign-ups as 0.2 sign-ups, and dollars
+ * in a key result counted in euros as euros, with no word. Each reader (the .xlsx file, the add-on's
+ * getNumberFormats(), the Sheets API) now hands the formats to the parser, and these cells meet the checks the
+ * same text meets (shared/number-formats.ts).
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  analyzeWorkbook,
+  columnDef,
+  columnLetter,
+  exampleWorkbook,
+  parsePlan,
+  readNumber,
+  tabDef,
+  type Grid,
+  type PlanIssue,
+  type Workbook,
+} from '../shared';
+import { formatShows, setNumberFormats, typedTextOf } from '../shared/number-formats';
+import { readSheet } from '../report/read-sheets';
+import { readXlsxBuffer } from '../report/read-xlsx';
+import { exampleXlsxBuffer } from '../report/write-xlsx';
+import type { PlanCheck } from '../apps-script/server/plan-check';
+import { loadAddon } from './helpers/addon';
+import {
+  EXAMPLE_SPREADSHEET_ID as ID,
+  exampleSpreadsheet,
+  SheetsApiServer,
+  type FakeNumberFormat,
+  type FakeSpreadsheet,
+} from './helpers/sheets-api-server';
+
+const AS_OF = '2026-11-15';
+const KR = tabDef('keyResults').label.en;
+const KPIS = tabDef('kpis').label.en;
+const ACTUALS = tabDef('actuals').label.en;
+const header = (tab: 'keyResults' | 'kpis' | 'actuals', key: string) => columnDef(tab, key).label.en;
+
+/** Issues as sheet!cell code, sorted: what a person would be shown. */
+const keys = (issues: readonly { code: string; sheet: string; a1: string | null }[]) =>
+  issues.map((i) => `${i.sheet}!${i.a1} ${i.code}`).sort();
+
+/** The 1-based [row, column] of a row's cell, found by its ID (first column) and its column's header. */
+function at(grid: Grid, id: string, head: string): [number, number] {
+  const row = grid.findIndex((r) => r[0] === id);
+  const column = grid[0].indexOf(head);
+  if (row < 0 || column < 0) throw new Error(`No ${id} / ${head}`);
+  return [row + 1, column + 1];
+}
+const a1 = ([row, column]: [number, number]) => `${columnLetter(column)}${row}`;
+
+/**
+ * The changes every reader is given, as a person makes them in Sheets: "+20%" typed as KR2's Target (counted in
+ * sign-ups), "$90,000" as KR1's Target with KR1 counted in EUR, "+20%" as the Target of KPI3 (sign-ups a month),
+ * 20% and 5% (percent-formatted) as KR3's Target and Baseline with KR3's Unit "conversion rate", and one KR3
+ * check-in of 18% shown as a percent.
+ */
+interface Change {
+  tab: string;
+  id: string;
+  head: string;
+  value: number | string;
+  format?: string;
+  api?: FakeNumberFormat;
+}
+const CHANGES: Change[] = [
+  {
+    tab: KR,
+    id: 'KR2',
+    head: header('keyResults', 'target'),
+    value: 0.2,
+    format: '0%',
+    api: { type: 'PERCENT', pattern: '0%' },
+  },
+  { tab: KR, id: 'KR1', head: header('keyResults', 'unit'), value: 'EUR' },
+  {
+    tab: KR,
+    id: 'KR1',
+    head: header('keyResults', 'target'),
+    value: 90000,
+    format: '"$"#,##0',
+    api: { type: 'CURRENCY', pattern: '"$"#,##0' },
+  },
+  {
+    tab: KPIS,
+    id: 'KPI3',
+    head: header('kpis', 'target'),
+    value: 0.2,
+    format: '0%',
+    api: { type: 'PERCENT' },
+  },
+  { tab: KR, id: 'KR3', head: header('keyResults', 'unit'), value: 'conversion rate' },
+  {
+    tab: KR,
+    id: 'KR3',
+    head: header('keyResults', 'target'),
+    value: 0.2,
+    format: '0%',
+    api: { type: 'PERCENT', pattern: '0%' },
+  },
+  {
+    tab: KR,
+    id: 'KR3',
+    head: header('keyResults', 'baseline'),
+    value: 0.05,
+    format: '0.0%',
+    api: { type: 'PERCENT', pattern: '0.0%' },
+  },
+];
+
+/** KR3's last check-in (its row on the Actuals tab), shown as a percent. */
+function lastCheckIn(grid: Grid, metric: string): [number, number] {
+  const valueColumn = grid[0].indexOf(header('actuals', 'value')) + 1;
+  let row = 0;
+  grid.forEach((r, i) => {
+    if (r[1] === metric) row = i + 1;
+  });
+  return [row, valueColumn];
+}
+
+/** The new issues the changes give, at their cells, from the example's cells (to find the rows). */
+function expectedNewIssues(example: Workbook): string[] {
+  return [
+    `${KR}!${a1(at(example[KR], 'KR2', header('keyResults', 'target')))} unit-mismatch`,
+    `${KR}!${a1(at(example[KR], 'KR1', header('keyResults', 'target')))} metric-currency-mismatch`,
+    `${KPIS}!${a1(at(example[KPIS], 'KPI3', header('kpis', 'target')))} unit-mismatch`,
+  ].sort();
+}
+
+/** What is read: KR3 at 0.05 → 0.2 and its last check-in 0.18, as before; KR1 and KR2 and KPI3 have no target. */
+function expectReadAsMeant(workbook: Workbook, options: { timeZone?: string; locale?: string } = {}) {
+  const { plan } = parsePlan(workbook, options);
+  const kr = (id: string) => plan.keyResults.find((k) => k.id === id)!;
+  expect([kr('KR3').baseline, kr('KR3').target, kr('KR3').unit]).toEqual([0.05, 0.2, 'conversion rate']);
+  expect(kr('KR2').target).toBeNull();
+  expect(kr('KR1').target).toBeNull();
+  expect(plan.kpis.find((k) => k.id === 'KPI3')!.target).toBeNull();
+  const kr3 = plan.actuals.filter((a) => a.metric === 'KR3');
+  expect(kr3[kr3.length - 1].value).toBe(0.18);
+}
+
+describe('what a format shows (shared/number-formats.ts)', () => {
+  it('a percent sign or a currency, never a quoted literal, a colour, a condition, a date or text', () => {
+    const shows = (code: string) => formatShows(code);
+    expect(shows('0%')).toEqual({ percent: true, currency: null, currencyAfter: false });
+    expect(shows('[Red]0.0%')?.percent).toBe(true);
+    expect(shows('"$"#,##0.00')?.currency).toBe('$');
+    expect(shows('[$€-407] #,##0.00')?.currency).toBe('€');
+    expect(shows('#,##0.00 [$€-407]')).toEqual({ percent: false, currency: '€', currencyAfter: true });
+    expect(shows('[$USD] #,##0')?.currency).toBe('USD');
+    expect(shows('[$NT$-404]#,##0')?.currency).toBe('NT$');
+    expect(shows('_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)')?.currency).toBe('$');
+    expect(shows('[>=1000][Red]"$"#,##0')?.currency).toBe('$');
+    // A quoted or escaped percent sign is shown as it is, without the number times 100: not a percent.
+    for (const plain of [
+      '0"%"',
+      '0\\%',
+      '#,##0" users"',
+      '0.00" pp"',
+      'General',
+      '0.###############',
+      '#,##0',
+    ])
+      expect(shows(plain)).toBeNull();
+    for (const other of ['yyyy-mm-dd', '[$-409]mmmm d, yyyy', '[h]:mm:ss', 'h:mm AM/PM', '@', '0.00E+00'])
+      expect(shows(other)).toBeNull();
+    // A currency the parser does not know names nothing it can check: the number is read as it is.
+    expect(shows('[$zł-415]#,##0')).toBeNull();
+  });
+
+  it('the text typed, in full precision and the decimal sign of the locale, reads back as the same number', () => {
+    const cases: [number, string, '.' | ',', string][] = [
+      [0.2, '0%', '.', '20%'],
+      [0.2049, '0%', '.', '20.49%'], // shown "20%": the text is never the rounded display
+      [0.125, '0.0%', ',', '12,5%'],
+      [-0.3, '0%', '.', '-30%'],
+      [0.1 + 0.2, '0%', '.', '30.000000000000004%'],
+      [1.5e-7, '0.00%', '.', '1.5e-5%'],
+      [90000, '"$"#,##0', '.', '$90,000'],
+      [1200.5, '[$€-407] #,##0.00', '.', '€1,200.5'],
+      [1200.5, '#,##0.00 [$€-407]', ',', '1.200,5 €'],
+      [1200000, '[$NT$-404]#,##0', '.', 'NT$1,200,000'],
+      [-42, '"$"#,##0_);("$"#,##0)', '.', '-$42'],
+      [5000, '[$USD] #,##0', ',', 'USD 5.000'],
+    ];
+    for (const [value, code, mark, text] of cases) {
+      expect(typedTextOf(value, code, mark)).toBe(text);
+      expect(readNumber(text, { decimalMark: mark })).toEqual({ ok: true, value });
+    }
+    expect(typedTextOf(0.2, '0.00', '.')).toBeNull();
+  });
+
+  it('a grid’s formats change what the parser reads only in the columns people type numbers into', () => {
+    const wb = exampleWorkbook('en');
+    const targetsName = tabDef('targets').label.en;
+    const plain = analyzeWorkbook(exampleWorkbook('en'), { asOf: AS_OF });
+    // Every cell of every tab shown as a percent: only Key results, KPIs and Actuals numbers are read as typed.
+    for (const name of Object.keys(wb)) {
+      const grid = wb[name];
+      setNumberFormats(
+        grid,
+        grid.map((row) => row.map(() => '0%')),
+      );
+    }
+    expect(Object.keys(wb)).not.toContain(targetsName);
+    const { plan, issues } = analyzeWorkbook(wb, { asOf: AS_OF });
+    // A percent in KR1 (USD), KR2 (sign-ups), KPI2 (hours) and KPI3 (sign-ups) and in their check-ins is refused.
+    expect(issues.length).toBeGreaterThan(plain.issues.length);
+    expect(new Set(issues.filter((i) => i.code === 'unit-mismatch').map((i) => i.sheet))).toEqual(
+      new Set([KR, KPIS, ACTUALS]),
+    );
+    // KR3 (%) reads as before.
+    const kr3 = (p: typeof plan) => p.keyResults.find((k) => k.id === 'KR3')!;
+    expect(kr3(plan)).toEqual(kr3(plain.plan));
+  });
+});
+
+describe('a real .xlsx (exceljs)', () => {
+  async function edited(): Promise<{ buffer: Buffer; example: Workbook }> {
+    const example = exampleWorkbook('en');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exampleXlsxBuffer('en')) as unknown as ExcelJS.Buffer);
+    for (const change of CHANGES) {
+      const cell = book.getWorksheet(change.tab)!.getCell(...at(example[change.tab], change.id, change.head));
+      cell.value = change.value;
+      if (change.format) cell.numFmt = change.format;
+    }
+    const checkIn = book.getWorksheet(ACTUALS)!.getCell(...lastCheckIn(example[ACTUALS], 'KR3'));
+    checkIn.value = 0.18;
+    checkIn.numFmt = '0%';
+    return { buffer: Buffer.from(await book.xlsx.writeBuffer()), example };
+  }
+
+  it('a percent in a sign-ups key result or KPI and dollars in a EUR one are said at their cells', async () => {
+    const { buffer, example } = await edited();
+    const before = analyzeWorkbook(await readXlsxBuffer(await exampleXlsxBuffer('en'), 'plan.xlsx'), {
+      asOf: AS_OF,
+    });
+    const workbook = await readXlsxBuffer(buffer, 'plan.xlsx');
+    const { issues } = analyzeWorkbook(workbook, { asOf: AS_OF });
+    const added = keys(issues).filter((k) => !keys(before.issues).includes(k));
+    expect(added).toEqual(expectedNewIssues(example));
+    const byCode = (code: string) => issues.find((i) => i.code === code)!;
+    expect(byCode('unit-mismatch').message.en).toContain('"20%"');
+    expect(byCode('metric-currency-mismatch').message.en).toContain('"$90,000"');
+    expect(byCode('metric-currency-mismatch').message.en).toContain('EUR');
+    // The cells hold their numbers still (the Targets tab's formulas read them so).
+    expect(workbook[KR][at(example[KR], 'KR1', header('keyResults', 'target'))[0] - 1]).toContain(90000);
+    expectReadAsMeant(workbook, { timeZone: 'UTC' });
+  });
+
+  it('the example file, its KR3 and Targets tab shown as percents, gives the issues it gave', async () => {
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+      const { issues } = analyzeWorkbook(await readXlsxBuffer(await exampleXlsxBuffer(lang), 'x.xlsx'), {
+        asOf: AS_OF,
+      });
+      expect(issues.map((i: PlanIssue) => i.code).sort()).toEqual(['behind-pace', 'funnel-mismatch']);
+    }
+  });
+});
+
+describe('the add-on (getNumberFormats beside getValues, in the emulator)', () => {
+  it('says the same cells, and reads KR3 as meant', () => {
+    const example = exampleWorkbook('en');
+    const addon = loadAddon({ workbook: exampleWorkbook('en') });
+    const plain = (addon.run('getPlanCheck') as PlanCheck).groups.flatMap((g) => g.issues);
+    for (const change of CHANGES) {
+      const range = addon.ss
+        .getSheetByName(change.tab)!
+        .getRange(...at(example[change.tab], change.id, change.head));
+      range.setValue(change.value);
+      if (change.format) range.setNumberFormat(change.format);
+    }
+    const checkIn = addon.ss.getSheetByName(ACTUALS)!.getRange(...lastCheckIn(example[ACTUALS], 'KR3'));
+    checkIn.setValue(0.18).setNumberFormat('0%');
+    const formatCalls = () => addon.emulator.calls.byMethod['Range.getNumberFormats'] ?? 0;
+    const callsBefore = formatCalls();
+    const issues = (addon.run('getPlanCheck') as PlanCheck).groups.flatMap((g) => g.issues);
+    const added = keys(issues).filter((k) => !keys(plain).includes(k));
+    expect(added).toEqual(expectedNewIssues(example));
+    // One getNumberFormats() per plan tab read (every tab of the example is one).
+    expect(formatCalls() - callsBefore).toBe(Object.keys(example).length);
+  });
+});
+
+describe('the report from a live sheet (spreadsheets.get of the number formats)', () => {
+  let server: SheetsApiServer;
+  let spreadsheet: FakeSpreadsheet;
+  let example: Workbook;
+  beforeAll(async () => {
+    example = exampleWorkbook('en');
+    spreadsheet = exampleSpreadsheet('en', { id: `${ID}fmt` });
+    for (const change of CHANGES) {
+      const tab = spreadsheet.tabs.find((t) => t.title === change.tab)!;
+      const [row, column] = at(example[change.tab], change.id, change.head);
+      tab.values[row - 1][column - 1] = change.value;
+      if (change.api) ((tab.formats ??= [])[row - 1] ??= [])[column - 1] = change.api;
+    }
+    const actuals = spreadsheet.tabs.find((t) => t.title === ACTUALS)!;
+    const [row, column] = lastCheckIn(example[ACTUALS], 'KR3');
+    actuals.values[row - 1][column - 1] = 0.18;
+    ((actuals.formats ??= [])[row - 1] ??= [])[column - 1] = { type: 'PERCENT', pattern: '0%' };
+    server = await new SheetsApiServer([spreadsheet, exampleSpreadsheet('en')]).start();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('says the same cells, and reads KR3 as meant', async () => {
+    const env = { GTM_PYRAMID_SHEETS_API: server.url, GTM_PYRAMID_ACCESS_TOKEN: 'test-token' };
+    const plain = await readSheet(ID, { env });
+    const live = await readSheet(`${ID}fmt`, { env });
+    const options = { asOf: AS_OF, timeZone: live.timeZone, locale: live.locale };
+    const before = keys(analyzeWorkbook(plain.workbook, options).issues);
+    const added = keys(analyzeWorkbook(live.workbook, options).issues).filter((k) => !before.includes(k));
+    expect(added).toEqual(expectedNewIssues(example));
+    expectReadAsMeant(live.workbook, { timeZone: live.timeZone, locale: live.locale });
+    const formats = server.apiRequests.filter((r) => r.query.has('ranges') && !r.path.includes('values'));
+    expect(formats.length).toBe(2);
+    expect(formats[0].query.get('fields')).toContain('effectiveFormat(numberFormat');
+  });
+});
