@@ -220,6 +220,54 @@ describe('what a format shows (shared/number-formats.ts)', () => {
   });
 });
 
+describe('in the spreadsheet’s locale', () => {
+  /** The example with one Key Results cell changed and shown in `code`, parsed in `locale`. */
+  function parsed(id: string, key: string, value: number, code: string, locale?: string, unit?: string) {
+    const wb = exampleWorkbook('en');
+    const grid = wb[KR];
+    if (unit !== undefined) {
+      const [r, c] = at(grid, id, header('keyResults', 'unit'));
+      grid[r - 1][c - 1] = unit;
+    }
+    const [row, column] = at(grid, id, header('keyResults', key));
+    grid[row - 1][column - 1] = value;
+    const formats: string[][] = [];
+    formats[row - 1] = [];
+    formats[row - 1][column - 1] = code;
+    setNumberFormats(grid, formats);
+    const { plan, issues } = parsePlan(wb, { timeZone: 'UTC', ...(locale ? { locale } : {}) });
+    const cell = `${KR}!${a1([row, column])}`;
+    return {
+      value: (plan.keyResults.find((k) => k.id === id) as unknown as Record<string, unknown>)[key],
+      issues: issues.filter((i) => `${i.sheet}!${i.a1}` === cell).map((i) => `${i.code} ${i.message.en}`),
+    };
+  }
+
+  it('the text handed over is written with the locale’s decimal sign, and reads back as the number', () => {
+    for (const locale of ['de_DE', 'fr_FR', 'en_US', 'zh_TW', undefined]) {
+      expect(parsed('KR3', 'target', 0.125, '0.0%', locale)).toEqual({ value: 0.125, issues: [] });
+      expect(parsed('KR1', 'target', 1234.5, '#,##0.00 [$€-407]', locale, 'EUR')).toEqual({
+        value: 1234.5,
+        issues: [],
+      });
+      const sign = locale === 'de_DE' || locale === 'fr_FR' ? ',' : '.';
+      expect(parsed('KR2', 'target', 0.205, '0%', locale).issues).toEqual([
+        expect.stringMatching(new RegExp(`^unit-mismatch .*"20${sign === ',' ? ',' : '\\.'}5%"`)),
+      ]);
+    }
+  });
+
+  it('a file’s number shown with three decimals is no "50.000" to read two ways: its format says what it is', () => {
+    // Text "€1.234" in a file (no locale) is ambiguous-number: one euro, or 1,234 where dots group thousands. The
+    // number 1.234 shown in euros is one euro.
+    expect(parsed('KR1', 'target', 1.234, '[$€-407] #,##0.000', undefined, 'EUR')).toEqual({
+      value: 1.234,
+      issues: [],
+    });
+    expect(parsed('KR3', 'baseline', 0.01234, '0.000%')).toEqual({ value: 0.01234, issues: [] });
+  });
+});
+
 describe('a real .xlsx (exceljs)', () => {
   async function edited(): Promise<{ buffer: Buffer; example: Workbook }> {
     const example = exampleWorkbook('en');
