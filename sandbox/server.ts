@@ -31,6 +31,7 @@ import {
 } from '../emulator/index';
 import { langFromLocale, matchTab, TABS, type Workbook } from '../shared';
 import { readsAsFormula, textCell } from '../shared/cells';
+import { numberFormatsOf, setNumberFormats } from '../shared/number-formats';
 import { CATALOGUES } from '../shared/i18n';
 import { brokenPlan, examplePlan } from './plans';
 import { escapeHtml, renderSheets } from './view';
@@ -216,6 +217,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const addon = await builtAddon(options.dist);
   const ss = fromWorkbook(workbook, { locale, timeZone });
+  // A file's percent and currency formats (read-xlsx keeps those), as the cells' formats: the add-on reads them with
+  // getNumberFormats(), as in Sheets, and reads 20% and $90,000 as typed.
+  for (const [name, grid] of Object.entries(workbook)) {
+    const sheet = ss.getSheetByName(name);
+    numberFormatsOf(grid)?.forEach((row, r) =>
+      row?.forEach((code, c) => {
+        if (code) sheet?.getRange(r + 1, c + 1).setNumberFormat(code);
+      }),
+    );
+  }
   const globals = createAppsScriptGlobals(ss, {
     userLocale: locale,
     htmlFiles: { sidebar: addon.sidebar },
@@ -409,12 +420,16 @@ export async function readPlanFile(file: string): Promise<Workbook | string> {
       `no plan tabs found (tabs: ${tabs.slice(0, 5).join(', ')}); expected ${required.join(', ')}`,
     ).message;
   }
-  // Text in the file is text: the emulator's setValues (as Sheets') would run "=HYPERLINK(…)" typed as text.
+  // Text in the file is text: the emulator's setValues (as Sheets') would run "=HYPERLINK(…)" typed as text. The
+  // copy keeps the grid's number formats (shared/number-formats.ts), for startSandbox to give the cells.
   return Object.fromEntries(
     Object.entries(workbook).map(([name, grid]) => [
       name,
-      grid.map((row) =>
-        row.map((cell) => (typeof cell === 'string' && readsAsFormula(cell) ? textCell(cell) : cell)),
+      setNumberFormats(
+        grid.map((row) =>
+          row.map((cell) => (typeof cell === 'string' && readsAsFormula(cell) ? textCell(cell) : cell)),
+        ),
+        numberFormatsOf(grid),
       ),
     ]),
   );

@@ -6,6 +6,9 @@
  * getNumberFormats(), the Sheets API) now hands the formats to the parser, and these cells meet the checks the
  * same text meets (shared/number-formats.ts).
  */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -26,7 +29,9 @@ import { readSheet } from '../report/read-sheets';
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { exampleXlsxBuffer } from '../report/write-xlsx';
 import type { PlanCheck } from '../apps-script/server/plan-check';
+import { readPlanFile, startSandbox } from '../sandbox/server';
 import { loadAddon } from './helpers/addon';
+import { tempDir } from './helpers/report';
 import {
   EXAMPLE_SPREADSHEET_ID as ID,
   exampleSpreadsheet,
@@ -300,6 +305,30 @@ describe('a real .xlsx (exceljs)', () => {
     // The cells hold their numbers still (the Targets tab's formulas read them so).
     expect(workbook[KR][at(example[KR], 'KR1', header('keyResults', 'target'))[0] - 1]).toContain(90000);
     expectReadAsMeant(workbook, { timeZone: 'UTC' });
+  });
+
+  it('in the sandbox, the file’s formats are the emulated cells’ formats: the sidebar says the same cells', async () => {
+    const { buffer, example } = await edited();
+    const dir = tempDir('numfmt');
+    try {
+      const file = join(dir, 'plan.xlsx');
+      writeFileSync(file, buffer);
+      const workbook = await readPlanFile(file);
+      if (typeof workbook === 'string') throw new Error(workbook);
+      const sandbox = await startSandbox({ workbook, port: 0 });
+      try {
+        const issues = (sandbox.project.callAs('FULL', 'getPlanCheck') as PlanCheck).groups.flatMap(
+          (g) => g.issues,
+        );
+        expect(keys(issues).filter((k) => expectedNewIssues(example).includes(k))).toEqual(
+          expectedNewIssues(example),
+        );
+      } finally {
+        await sandbox.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the example file, its KR3 and Targets tab shown as percents, gives the issues it gave', async () => {
