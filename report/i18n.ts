@@ -14,6 +14,7 @@ import {
   type Messages,
   type Params,
 } from '../shared/i18n';
+import { NUMBER_LOCALES } from '../shared/figures';
 
 export type Labels = Messages['report']['labels'];
 export type Phrases = Messages['report']['phrases'];
@@ -31,9 +32,9 @@ export const PHRASES: Record<Lang, Phrases> = {
 
 /** The Intl locale of numbers and months in each language (days: shared/figures.ts dayFigure). */
 export const LOCALES: Record<Lang, { numbers: string }> = {
-  en: { numbers: 'en-US' },
-  'zh-CN': { numbers: 'zh-CN' },
-  'zh-TW': { numbers: 'zh-TW' },
+  en: { numbers: NUMBER_LOCALES.en },
+  'zh-CN': { numbers: NUMBER_LOCALES['zh-CN'] },
+  'zh-TW': { numbers: NUMBER_LOCALES['zh-TW'] },
 };
 
 /** Status shapes, so status never relies on colour alone (with the text label beside them). */

@@ -16,6 +16,7 @@
 import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
 import { isPercentUnit } from './cells';
 import { isMoneyUnit, keyResultSpec, keyResultWindow, kpiSpec, type MetricSpec } from './decompose';
+import { figureInEveryLanguage, numberText, valueText } from './figures';
 import {
   makeIssue,
   PERCENT_CONSEQUENCES,
@@ -338,6 +339,15 @@ function wholePlanOf(
 /** A number as a person typed it, without binary noise (0.13, not 0.13000000000000003). */
 const plain = (x: number) => Number(x.toPrecision(12));
 
+/**
+ * A figure of a metric as its messages say it, in every language: in the metric's unit, as the report's cards
+ * write it ($1,500,000; 52,000 sign-ups; 150 hours; 13%), never the raw number (1500000). shared/figures.ts.
+ */
+const inUnit = (x: number, m: MetricFacts): Localized =>
+  figureInEveryLanguage((lang) => valueText(plain(x), m.unit, lang));
+/** A number as typed, for a message about how it was typed (13 for 13%, a milestone's 100), with its thousands grouped. */
+const asTyped = (x: number): Localized => figureInEveryLanguage((lang) => numberText(plain(x), lang));
+
 /** The impossible-value check for one row, or null when the value is possible. */
 function impossibleValue(
   value: number,
@@ -345,13 +355,19 @@ function impossibleValue(
   currency: string,
 ): { code: IssueCode; params: Record<string, string | number | Localized> } | null {
   if (m.type === 'milestone') {
-    return value === 0 || value === 1 ? null : { code: 'milestone-check-in', params: {} };
+    return value === 0 || value === 1
+      ? null
+      : { code: 'milestone-check-in', params: { value: asTyped(value) } };
   }
   const openAbove = m.type === 'threshold' && m.direction === 'increase';
   if (m.percent && m.scale !== null && looksLikeWholePercent(value, m.scale, openAbove)) {
     return {
       code: 'percent-as-whole-number',
-      params: { ratio: plain(value / 100), consequence: PERCENT_CONSEQUENCES.notCounted },
+      params: {
+        value: asTyped(value),
+        ratio: plain(value / 100),
+        consequence: PERCENT_CONSEQUENCES.notCounted,
+      },
     };
   }
   // Money can go down (a refund); a count that should go up cannot have a negative month.
@@ -366,7 +382,7 @@ const issueParams = (c: CheckInColumns, i: number, m: MetricFacts) => ({
   row: c.rows[i],
   metric: m.id,
   date: c.dates[i],
-  value: c.values[i],
+  value: inUnit(c.values[i], m),
   id: m.id,
 });
 
@@ -498,7 +514,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
           makeIssue(
             m.type === 'cumulative' ? 'same-day-amounts' : 'same-day-readings',
             at(rows[i], 'value'),
-            { ...issueParams(checkIns, i, m), other: rows[latest], otherValue: values[latest] },
+            { ...issueParams(checkIns, i, m), other: rows[latest], otherValue: inUnit(values[latest], m) },
           ),
         );
       // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
@@ -534,12 +550,12 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
         m.type === 'cumulative'
           ? makeIssue('month-over-target', at(rows[i], 'value'), {
               ...issueParams(checkIns, i, m),
-              span: plain(m.offScaleAbove),
+              span: inUnit(m.offScaleAbove, m),
             })
           : makeIssue('check-in-off-scale', at(rows[i], 'value'), {
               ...issueParams(checkIns, i, m),
-              scale: plain(m.scale!),
-              factor: (Math.abs(value) / m.scale!).toFixed(0),
+              scale: inUnit(m.scale!, m),
+              factor: asTyped(Math.round(Math.abs(value) / m.scale!)),
             }),
       );
     }
@@ -554,6 +570,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       issues.push(
         makeIssue('percent-reading-high', at(rows[i], 'value'), {
           ...issueParams(checkIns, i, m),
+          value: asTyped(value),
           percent: `${plain(value * 100)}%`,
           ratio: plain(value / 100),
         }),

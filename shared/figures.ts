@@ -5,8 +5,9 @@
  */
 import { isRealDay, type IsoDate } from './calendar';
 import { roundHalfAway } from './decompose';
-import type { Lang } from './i18n';
-import { reachesBar, STATUS_BARS } from './progress';
+import { inEveryLanguage, type Lang, type Localized } from './i18n';
+import { isIsoCurrencyCode, isPercentUnit } from './cells';
+import { reachesBar, STATUS_BARS } from './pace';
 
 /** The most decimals a percentage takes to stay short of a bar it has not reached. */
 const MAX_PERCENT_DIGITS = 6;
@@ -63,4 +64,116 @@ export function dayFigure(iso: IsoDate, lang: Lang): string {
   return lang === 'en'
     ? `${day.getUTCDate()} ${format.format(day)} ${day.getUTCFullYear()}`
     : format.format(day);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Numbers and values in their unit
+
+/** The locale each language writes numbers in (the report's months and charts too: report/i18n.ts LOCALES). */
+export const NUMBER_LOCALES: Readonly<Record<Lang, string>> = Object.freeze({
+  en: 'en-US',
+  'zh-CN': 'zh-CN',
+  'zh-TW': 'zh-TW',
+});
+
+const DASH = '–';
+
+/** One number format per language and style for the process (building one costs far more than using it). */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${lang}|${key}`;
+  let format = NUMBER_FORMATS.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_LOCALES[lang], options);
+    NUMBER_FORMATS.set(id, format);
+  }
+  return format;
+}
+
+/** Decimal places that show a value honestly without noise: 1,000,000 / 37.5 / 0.125 / 0.0005. */
+export function fractionDigits(x: number): number {
+  const a = Math.abs(x);
+  if (a >= 1000 || Number.isInteger(x)) return 0;
+  if (a >= 10) return 1;
+  if (a >= 1) return 2;
+  // Below 1, at least two significant digits: 0.0005 is not 0.001, nor 0.00049 zero.
+  return Math.min(10, Math.max(3, Math.ceil(-Math.log10(a)) + 2));
+}
+
+/**
+ * The unit as a person writes it after the number: "1 hour", "2 hours", "0.7 hours", "1 sign-up". English
+ * units that are plain words (four letters or more, lower case, with a vowel; hyphens allowed) take the singular
+ * for exactly 1 and the plural otherwise. Abbreviations ("kg", "hrs", "pcs", "mph", "USD") and Chinese units,
+ * which do not inflect, stay as typed.
+ */
+export function unitFor(x: number, unit: string, lang: Lang): string {
+  if (lang !== 'en' || !/^[a-z][a-z-]{3,}$/.test(unit) || !/[aeiou]/.test(unit)) return unit;
+  const plural = unit.endsWith('s') && !unit.endsWith('ss');
+  if (Math.abs(x) === 1) {
+    if (!plural) return unit;
+    return unit.endsWith('ies') ? `${unit.slice(0, -3)}y` : unit.slice(0, -1);
+  }
+  if (plural) return unit;
+  if (/[^aeiou]y$/.test(unit)) return `${unit.slice(0, -1)}ies`;
+  return /(s|x|z|ch|sh)$/.test(unit) ? `${unit}es` : `${unit}s`;
+}
+
+/** A number with grouped thousands and honest decimals: 1,000,000 / 37.5 / 0.125; a dash for none. */
+export function numberText(x: number | null, lang: Lang): string {
+  if (x === null || !Number.isFinite(x)) return DASH;
+  const digits = fractionDigits(x);
+  return numberFormat(lang, `n${digits}`, { maximumFractionDigits: digits }).format(x);
+}
+
+/** A ratio as a percentage, rounded by percentFigure: 92%, 4.8%, 89.6% beside "at risk". */
+export function percentText(x: number | null, lang: Lang): string {
+  if (x === null || !Number.isFinite(x)) return DASH;
+  const { percent, digits } = percentFigure(x);
+  return numberFormat(lang, `p${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(
+    percent / 100,
+  );
+}
+
+/**
+ * A value in its metric's unit, as every surface shows it (the report's cards and tables, the checks' messages and
+ * so the sidebar): a Unit that is an ISO currency code as money ($1,000,000, NT$50,000), `%` as a percentage
+ * (20%), any other after the number (50,000 sign-ups, 0.7 hours).
+ */
+export function valueText(x: number | null, unit: string, lang: Lang): string {
+  if (x === null || !Number.isFinite(x)) return DASH;
+  const u = unit.trim();
+  if (isPercentUnit(u)) return percentText(x, lang);
+  if (isIsoCurrencyCode(u)) {
+    const digits = Math.abs(x) >= 1000 || Number.isInteger(x) ? 0 : 2;
+    return numberFormat(lang, `c${u}${digits}`, {
+      style: 'currency',
+      currency: u,
+      maximumFractionDigits: digits,
+      minimumFractionDigits: digits,
+    }).format(x);
+  }
+  // The unit agrees with the number as shown: 1.0004 hours shows as "1 hour", not "1 hours".
+  return u
+    ? `${numberText(x, lang)} ${unitFor(roundHalfAway(x, fractionDigits(x)), u, lang)}`
+    : numberText(x, lang);
+}
+
+/**
+ * A message's figure in every language, made when the message is first read: a plan's issues are made by the
+ * thousand and most are never shown (shared/issues.ts fills their words lazily too).
+ */
+export function figureInEveryLanguage(make: (lang: Lang) => string): Localized {
+  let made: Localized | null = null;
+  const get = (lang: Lang) => (made ??= inEveryLanguage(make))[lang];
+  return {
+    get en() {
+      return get('en');
+    },
+    get 'zh-CN'() {
+      return get('zh-CN');
+    },
+    get 'zh-TW'() {
+      return get('zh-TW');
+    },
+  };
 }

@@ -3,6 +3,7 @@
  * from the decomposition itself, so a ramp-up plan expects little early on; linear time would call it late.
  */
 import { localized } from './i18n';
+import { AT_RISK_PACE, ON_TRACK_PACE, reachesBar as atLeast } from './pace';
 import {
   monthIndexOfDay,
   lastDay,
@@ -65,13 +66,8 @@ export const STATUS_READING_ORDER: readonly Status[] = [
 /** Why a metric has no progress at all; each comes with an issue at the cell to fix. */
 export type LeftOutReason = 'no-target' | 'no-window' | 'target-equals-baseline';
 
-/**
- * Pace is attainment divided by what the decomposition expected by now. At or above ON_TRACK_PACE a metric is
- * on track; at or above AT_RISK_PACE at risk; below, off track. 0.9 / 0.7 mirror the common green/amber/red
- * bands of OKR reviews, and 0.7 is also where Google counts a stretch key result a success.
- */
-export const ON_TRACK_PACE = 0.9;
-export const AT_RISK_PACE = 0.7;
+// The pace bands, and the status's own "at or above" (shared/pace.ts, which figures.ts reads without progress).
+export { AT_RISK_PACE, ON_TRACK_PACE, reachesBar, STATUS_BARS } from './pace';
 /** Google's end-of-period OKR score (0.0–1.0): 0.7 and above counts as success for stretch goals. */
 export const SCORE_SUCCESS = 0.7;
 /** The run rate behind a cumulative forecast, and the trend behind a level forecast, use this many recent months. */
@@ -252,21 +248,6 @@ export function attainmentOf(
   if (span === 0) return (direction === 'increase' ? current >= target : current <= target) ? 1 : 0;
   return Math.max(0, (current - baseline) / span);
 }
-
-/**
- * "At or above" a band or 100%, allowing for floating-point error: 0.72 / 0.8 is 0.8999999999999999 and
- * 0.7 + 0.2 + 0.1 is 0.9999999999999999, which a person (and a spreadsheet comparison) calls 0.9 and 1.
- */
-const EPSILON = 1e-9;
-const atLeast = (value: number, bar: number) => value >= bar - EPSILON;
-/** The statuses' own "at or above": a figure shown beside a status uses it too (shared/figures.ts). */
-export const reachesBar = atLeast;
-
-/**
- * The values a status turns on, as ratios: the pace bands, and 1 (100%: done). A figure shown beside a status must
- * not show one of them reached when its value is short of it (shared/figures.ts percentFigure).
- */
-export const STATUS_BARS: readonly number[] = [AT_RISK_PACE, ON_TRACK_PACE, 1];
 
 const moreUrgent = (a: Status, b: Status) => STATUS_ORDER.indexOf(a) < STATUS_ORDER.indexOf(b);
 

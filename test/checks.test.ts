@@ -482,7 +482,7 @@ const cases: Case[] = [
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-05-28', Metric: 'KR1', Value: 150000 }),
     sheet: 'Actuals',
     a1: 'C56',
-    says: 'Actuals row 56 repeats row 4 (KR1, 2026-05-28, 150000); it is counted once.',
+    says: 'Actuals row 56 repeats row 4 (KR1, 2026-05-28, $150,000); it is counted once.',
   },
   {
     name: 'a correction typed as a new row of the same date: both amounts are counted, and it says so',
@@ -490,7 +490,7 @@ const cases: Case[] = [
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-05-28', Metric: 'KR1', Value: 160000 }),
     sheet: 'Actuals',
     a1: 'C56',
-    says: 'Actuals row 56 (KR1, 2026-05-28, 160000) has the same date as row 4 (150000): both amounts are counted, added up.',
+    says: 'Actuals row 56 (KR1, 2026-05-28, $160,000) has the same date as row 4 ($150,000): both amounts are counted, added up.',
   },
   {
     name: 'two readings of a level on the same day: the later counts, and it says so',
@@ -547,7 +547,7 @@ const cases: Case[] = [
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KR2', Value: 52_000 }),
     sheet: 'Actuals',
     a1: 'C56',
-    says: 'Actuals row 56 (KR2, 2026-10-30): 52000 in one month is more than the whole target of KR2 (50000). It is counted.',
+    says: 'Actuals row 56 (KR2, 2026-10-30): 52,000 sign-ups in one month is more than the whole target of KR2 (50,000 sign-ups). It is counted.',
   },
   {
     name: 'a response time in minutes where the KPI is in hours',
@@ -555,7 +555,7 @@ const cases: Case[] = [
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KPI2', Value: 150 }),
     sheet: 'Actuals',
     a1: 'C56',
-    says: '150 is 150 times the larger of the baseline and target of KPI2 (1)',
+    says: '150 hours is 150 times the larger of the baseline and target of KPI2 (1 hour)',
   },
   {
     name: 'a month of 3 against "growth ≥ 5%": 300% as typed, or 3%? Counted, and said',
@@ -579,7 +579,7 @@ const cases: Case[] = [
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-06-15', Metric: 'KR2', Value: -300 }),
     sheet: 'Actuals',
     a1: 'C56',
-    says: 'KR2 counts up, so -300 cannot be the amount of a month',
+    says: 'KR2 counts up, so -300 sign-ups cannot be the amount of a month',
   },
   // Tracking (needs asOf).
   {
@@ -975,6 +975,65 @@ describe('a month whose check-in was typed but refused is not said to be missing
   });
   it('24 for 24% in a % KPI: refused at that cell, no "add a row" for its month', () => {
     expect(latestOf('KPI1', 24).map((i) => i.code)).toEqual(['percent-as-whole-number']);
+  });
+});
+
+describe("a check-in's figures are written as the report writes them, in every language", () => {
+  /** The issue a check-in added to the example raises, in the workbook's language. */
+  const issueOf = (
+    lang: 'en' | 'zh-TW',
+    code: IssueCode,
+    metric: string,
+    value: Cell,
+    day = '2026-10-30',
+  ) => {
+    const wb = exampleWorkbook(lang);
+    const [tab, date, id, v] =
+      lang === 'en' ? ['Actuals', 'Date', 'Metric', 'Value'] : ['實際', '日期', '指標', '數值'];
+    addRow(wb, tab, { [date]: day, [id]: metric, [v]: value });
+    return analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF }).issues.find((i) => i.code === code)!;
+  };
+
+  it('off scale: thousands grouped, in the unit of the metric, the factor too (not 5000000 … 1000 times … 5000)', () => {
+    const en = issueOf('en', 'check-in-off-scale', 'KPI3', 5_000_000);
+    expect(en.message.en).toBe(
+      'Actuals row 56 (KPI3, 2026-10-30): 5,000,000 sign-ups is 1,000 times the larger of the baseline and target of KPI3 (5,000 sign-ups). It is counted.',
+    );
+    const tw = issueOf('zh-TW', 'check-in-off-scale', 'KPI3', 5_000_000);
+    expect(tw.message['zh-TW']).toBe(
+      '實際資料第 56 列（KPI3，2026-10-30）：5,000,000 註冊數 是 KPI3 基線與目標值中較大者（5,000 註冊數）的 1,000 倍。已計入。',
+    );
+    expect(tw.message['zh-CN']).toContain(
+      '5,000,000 註冊數 是 KPI3 基线与目标值中较大者（5,000 註冊數）的 1,000 倍',
+    );
+  });
+
+  it('a month over the whole target: money as money ($15,000,000, not 15000000), in every language', () => {
+    const issue = issueOf('en', 'month-over-target', 'KR1', 15_000_000, '2026-07-30');
+    expect(issue.message.en).toBe(
+      'Actuals row 56 (KR1, 2026-07-30): $15,000,000 in one month is more than the whole target of KR1 ($1,000,000). It is counted.',
+    );
+    expect(issue.message['zh-CN']).toContain(
+      '一个月的 US$15,000,000 超过了 KR1 的全部目标值（US$1,000,000）',
+    );
+    expect(issue.message['zh-TW']).toContain(
+      '一個月的 US$15,000,000 超過了 KR1 的全部目標值（US$1,000,000）',
+    );
+  });
+
+  it('a value typed as a whole percent is quoted as typed (24, not 2,400%), as is a reading counted as 300%', () => {
+    expect(issueOf('en', 'percent-as-whole-number', 'KPI1', 24).message.en).toContain(
+      'Value of KPI1: 24 looks like 24% — type 24% or 0.24.',
+    );
+    expect(issueOf('en', 'percent-reading-high', 'KPI1', 3).message.en).toContain(
+      '3 is counted as 300%. If 3% was meant, type 3% or 0.03.',
+    );
+  });
+
+  it('a repeated reading of a % metric is written as the card writes it (13%, not 0.13)', () => {
+    expect(issueOf('en', 'duplicate-check-in', 'KR3', 0.13, '2026-10-28').message.en).toBe(
+      'Actuals row 56 repeats row 23 (KR3, 2026-10-28, 13%); it is counted once.',
+    );
   });
 });
 
