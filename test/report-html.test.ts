@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { EXAMPLE_AS_OF, STRATEGY_FIELDS, tabDef, type Lang } from '../shared';
+import { ENUMS, EXAMPLE_AS_OF, STRATEGY_FIELDS, tabDef, type Lang } from '../shared';
 import { buildReport, type BuiltReport } from '../report/generate';
 import { LABELS } from '../report/i18n';
 import type { PlanJson } from '../report/plan-json';
 import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 import { planToXlsxBuffer, utcDate } from '../report/write-xlsx';
 import { readXlsxBuffer } from '../report/read-xlsx';
-import { addRow, dropColumn } from './helpers/edit';
-import { exampleGrid, parse, XSS, xssWorkbook } from './helpers/report';
+import { addRow, dropColumn, setCell } from './helpers/edit';
+import { exampleGrid, header, parse, tabName, XSS, xssWorkbook } from './helpers/report';
 
 const file = (report: BuiltReport, name: string) => report.files.find((f) => f.name === name)!.data;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
@@ -220,6 +220,68 @@ describe('report HTML: Simplified Chinese', () => {
       expect(doc.querySelector('h2#pyramid')!.textContent).toContain(LABELS[lang].pyramid);
     });
   }
+});
+
+describe('report HTML: a bar to meet every month says why its status is what it is', () => {
+  /**
+   * The example with KR2 made a threshold (≥ 5,000 sign-ups a month, KPI3's bar) and October's sign-ups 6,200: the
+   * latest reading of KR2 and KPI3 is over the bar, but only 4 of the 8 months judged met it, so both are off track.
+   */
+  function aboveTheBar(lang: Lang) {
+    const wb = exampleGrid(lang);
+    const kr = tabName('keyResults', lang);
+    setCell(wb, kr, 'KR2', header('keyResults', 'type', lang), ENUMS.type.threshold[lang]);
+    setCell(wb, kr, 'KR2', header('keyResults', 'target', lang), 5000);
+    // The example checks KR2 in as KPI3 reads it (3,200 … 4,900 from March to October).
+    for (const row of wb[tabName('actuals', lang)])
+      if (row[0] instanceof Date && row[0].toISOString().startsWith('2026-10') && /^(KR2|KPI3)$/.test(String(row[1])))
+        row[2] = 6200;
+    return wb;
+  }
+  const why = {
+    en: 'met in 4 of 8 months',
+    'zh-CN': '8 个月中有 4 个月达标',
+    'zh-TW': '8 個月中有 4 個月達標',
+  } as const;
+
+  for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+    it(`"6,200 sign-ups (bar ≥ 5,000) · off track" comes with "${why[lang]}", beside the status (${lang})`, async () => {
+      const report = await buildReport(aboveTheBar(lang), { asOf: EXAMPLE_AS_OF, source: null });
+      const doc = expectLockedDown(file(report, 'index.html'));
+      const json = JSON.parse(file(report, 'plan.json')) as PlanJson;
+      for (const id of ['KR2', 'KPI3']) {
+        const metric = [...json.keyResults, ...json.kpis].find((m) => m.id === id)!;
+        expect(metric, id).toMatchObject({ current: 6200, monthsMet: 4, monthsJudged: 8, status: 'off-track' });
+      }
+      const card = doc.querySelector('#kr-kr2')!;
+      const kpi = Array.from(doc.querySelectorAll('.level-assessment li.kpi')).find((k) =>
+        k.textContent!.includes('KPI3'),
+      )!;
+      for (const [what, el] of [['KR2 card', card.querySelector('.card-head')!], ['KPI3', kpi]] as const) {
+        const beside = el.querySelector('.status-why')!;
+        expect(beside, what).not.toBeNull();
+        expect(beside.querySelector('.status-off-track'), what).not.toBeNull();
+        expect(beside.querySelector('.why')!.textContent, what).toBe(why[lang]);
+      }
+      // The latest reading the status sits beside, as the card and the KPI show it.
+      expect(card.textContent).toContain(lang === 'en' ? '6,200 sign-ups' : '6,200');
+      expect(kpi.querySelector('.kpi-figures')!.textContent).toContain('6,200');
+    });
+  }
+
+  it('a metric that is not a bar to meet has nothing beside its status', () => {
+    return buildReport(exampleGrid('en'), { asOf: EXAMPLE_AS_OF, source: null }).then((report) => {
+      const doc = parse(file(report, 'index.html'));
+      for (const card of Array.from(doc.querySelectorAll('article.card')))
+        expect(card.querySelector('.status-why .why'), card.id).toBeNull();
+      // Every KPI of the example is one: each says how many months met its bar.
+      expect(texts(doc, '.level-assessment .kpi .why')).toEqual([
+        'met in 5 of 6 months',
+        'met in 4 of 8 months',
+        'met in 3 of 8 months',
+      ]);
+    });
+  });
 });
 
 describe('report HTML: hostile cell values are text', () => {

@@ -11,6 +11,17 @@ import { enumLabel } from '../../shared/template';
 import { clamp100, lower, monthStart, type Context } from './context';
 import type { Fact, FigureView, KrCardView, KrChartData, PyramidKpi, Table } from './types';
 
+/**
+ * Why a bar to meet every month (a KPI, a threshold key result) has its status, said beside it: "met in 3 of 8
+ * months". The status counts the months met (method.md, attainment of a threshold), while the figures show the
+ * latest reading alone, so "6,200 (bar ≥ 5,000) · off track" read as a mistake. '' for any other metric, and
+ * before a month is judged.
+ */
+function monthsMetText(ctx: Context, p: MetricProgress | undefined): string {
+  if (!p || p.monthsJudged === null || p.monthsJudged === 0) return '';
+  return ctx.p.monthsMet(ctx.f.count(p.monthsMet ?? 0), p.monthsJudged, ctx.f.count(p.monthsJudged));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Key results
 
@@ -197,6 +208,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     objective: objective ? `${objective.id} · ${objective.title}` : kr.objectiveId,
     type: enumLabel('type', kr.type, ctx.lang),
     status: ctx.status(status),
+    statusWhy: leftOut ? '' : monthsMetText(ctx, p),
     headline,
     headlineNote,
     leftOut,
@@ -222,27 +234,18 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
         ? ctx.l.notRead
         : ctx.l.notSet
       : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.value(kpi.target, kpi.unit)}`;
+  // The latest reading alone, beside the bar as the KPI's Target figure: "latest 4,900 ≥ 5,000" read as a claim
+  // when it missed the bar.
   const latest = ctx.f.value(p?.current ?? null, kpi.unit);
   const leftOut = ctx.leftOutLine(kpi.id);
-  const judged = leftOut
-    ? leftOut
-    : p && p.monthsJudged
-      ? ctx.p.kpiJudged(
-          ctx.f.count(p.monthsMet ?? 0),
-          p.monthsJudged,
-          ctx.f.count(p.monthsJudged),
-          // The latest reading alone: "latest 4,900 ≥ 5,000" read as a claim when it missed the bar, which the
-          // KPI's own Target figure shows beside it.
-          p.current === null ? '' : latest,
-        )
-      : '';
   return {
     id: kpi.id,
     name: kpi.name,
     owner: kpi.owner,
     target: bar,
     latest,
-    judged,
+    leftOut,
     status: ctx.status(p?.status ?? 'no-data'),
+    statusWhy: leftOut ? '' : monthsMetText(ctx, p),
   };
 }

@@ -131,6 +131,8 @@ export interface KrCardView {
   objective: string;
   type: string;
   status: StatusView;
+  /** Beside the status of a threshold key result: "met in 3 of 8 months" (its latest reading alone may meet the bar). */
+  statusWhy: string;
   headline: string;
   headlineNote: string;
   /** "KR3 left out: error at Key Results!K4" when the key result is left out of progress; else ''. */
@@ -173,9 +175,11 @@ export interface PyramidKpi {
   owner: string;
   target: string;
   latest: string;
-  /** How it was judged: "met in 4 of 8 months; latest 0.7 hours ≤ 1 hour", or why it could not be. */
-  judged: string;
+  /** "KPI3 left out: error at KPIs!F4" when the KPI is left out of progress; else ''. */
+  leftOut: string;
   status: StatusView;
+  /** Beside the status, how it was judged: "met in 4 of 8 months" (the latest reading alone may meet the bar). */
+  statusWhy: string;
 }
 
 export interface PyramidLevel {

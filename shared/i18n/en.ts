@@ -67,8 +67,7 @@ const reportPhrases: ReportPhrases = {
   leftOutMore: (count) => `…and ${count} more, each at its cell in the plan check`,
   changesMore: (n, text) =>
     `The ${n === 1 ? 'latest change is' : `latest ${text} changes are`} shown; every change is in plan.json.`,
-  kpiJudged: (met, judged, t, latest) =>
-    `met in ${met} of ${t} ${judged === 1 ? 'month' : 'months'}${latest ? `; latest ${latest}` : ''}`,
+  monthsMet: (met, judged, t) => `met in ${met} of ${t} ${judged === 1 ? 'month' : 'months'}`,
 };
 
 const cliPhrases: CliPhrases = {

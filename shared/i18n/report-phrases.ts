@@ -48,8 +48,11 @@ export interface ReportPhrases {
   /** Below a list cut short on the page: how many more, and where they all are. */
   leftOutMore(count: string): string;
   changesMore(count: number, text: string): string;
-  /** How a KPI was judged: months met of months judged, and the latest reading against the bar. */
-  kpiJudged(met: string, judged: number, judgedText: string, latest: string): string;
+  /**
+   * Why a bar to meet every month (a KPI, a threshold key result) has its status: its months met of months judged,
+   * beside the status and the latest reading, which alone can read as the opposite ("6,200 ≥ 5,000 · off track").
+   */
+  monthsMet(met: string, judged: number, judgedText: string): string;
 }
 
 /** The CLI's lines about a run, in the report's language: counts arrive as numbers for plurals, text formatted. */

@@ -1079,8 +1079,7 @@ export const zhCN: Messages = {
       leftOutHeadline: () => '未计入',
       leftOutMore: (count) => `……另有 ${count} 项，各自的单元格见计划检查`,
       changesMore: (_n, text) => `这里列出最近 ${text} 条变更；全部变更见 plan.json。`,
-      kpiJudged: (met, _judged, t, latest) =>
-        `${t} 个月中有 ${met} 个月达标${latest ? `；最新 ${latest}` : ''}`,
+      monthsMet: (met, _judged, t) => `${t} 个月中有 ${met} 个月达标`,
     },
     sheet: {
       badSheetArg:

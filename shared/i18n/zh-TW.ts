@@ -1084,8 +1084,7 @@ export const zhTW: Messages = {
       leftOutHeadline: () => '未計入',
       leftOutMore: (count) => `……另有 ${count} 項，各自的儲存格見計畫檢查`,
       changesMore: (_n, text) => `這裡列出最近 ${text} 筆變更；全部變更見 plan.json。`,
-      kpiJudged: (met, _judged, t, latest) =>
-        `${t} 個月中有 ${met} 個月達標${latest ? `；最新 ${latest}` : ''}`,
+      monthsMet: (met, _judged, t) => `${t} 個月中有 ${met} 個月達標`,
     },
     sheet: {
       badSheetArg:
