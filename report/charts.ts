@@ -11,7 +11,7 @@ import type { IsoDate } from '../shared/calendar';
 import { COMPACT_NUMBER, estimateTextWidth } from './render/chart-text';
 import { inProcessRenderer, type ChartRenderer } from './render/chart-thread';
 import { LOCALES } from './i18n';
-import { CATEGORY_COLORS, MILESTONE_HALO, NEUTRALS, STATUS_COLORS } from './render/palette';
+import { CATEGORY_COLORS, LABEL_HALO, MILESTONE_HALO, NEUTRALS, STATUS_COLORS } from './render/palette';
 import { STATUS_LABELS, STATUS_READING_ORDER } from '../shared/progress';
 import { isChinese, type Lang } from '../shared/i18n';
 import type {
@@ -44,6 +44,17 @@ const MILESTONE_LABEL_SIZE = 11;
 const LANE_LABEL_SIZE = 13;
 /** Widths are estimates: leave a margin so real fonts (often wider than the estimate) still fit. */
 const FONT_MARGIN = 1.15;
+/**
+ * A roadmap label's halo: an outline in the page's colour drawn under its letters (the stylesheet's paint-order, and on
+ * a dark screen the dark page's colour: render/html.ts), so that the as-of line and the month grid pass behind a name
+ * rather than through it, in light and dark mode and in print.
+ */
+const LABEL_HALO_MARK = {
+  stroke: LABEL_HALO,
+  strokeWidth: 3,
+  strokeJoin: 'round',
+  strokeOpacity: 1,
+} as const;
 
 /** Text cut to fit `width` px at `size`, with an ellipsis; empty when not even one character fits. */
 export function fitText(text: string, width: number, size: number): string {
@@ -318,14 +329,22 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
         },
       },
       {
+        // The as-of line over the bars, under every label and diamond: it passes behind a name, never through it.
+        data: { values: [{ date: data.asOf, label: data.asOfLabel }] },
+        mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5, color: STATUS_COLORS['off-track'] },
+        encoding: { x: { field: 'date', type: 'temporal' } },
+      },
+      {
         data: { values: itemLabels },
         mark: {
           type: 'text',
           align: 'left',
           baseline: 'alphabetic',
-          yOffset: -1,
+          // Far enough above its bar that the halo round a descender (g, p, y) does not notch the bar.
+          yOffset: -3,
           fontSize: LABEL_SIZE,
           color: NEUTRALS.title,
+          ...LABEL_HALO_MARK,
         },
         encoding: { y: yPlain, x: { field: 'x', type: 'temporal' }, text: { field: 'label' } },
       },
@@ -360,13 +379,9 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
           fontSize: 10,
           fontWeight: 600,
           color: NEUTRALS.title,
+          ...LABEL_HALO_MARK,
         },
         encoding: { y: yPlain, x: { field: 'x', type: 'temporal' }, text: { field: 'label' } },
-      },
-      {
-        data: { values: [{ date: data.asOf, label: data.asOfLabel }] },
-        mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5, color: STATUS_COLORS['off-track'] },
-        encoding: { x: { field: 'date', type: 'temporal' } },
       },
       {
         // Above the chart, clear of the first row's labels (a CJK font's line box is taller than the font size).

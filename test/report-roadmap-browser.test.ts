@@ -101,6 +101,9 @@ describe('the roadmap in Chromium', () => {
       const built = await buildReport(wb, { asOf: EXAMPLE_AS_OF, source: null });
       await writeReportDir(join(dir, name), built.files);
     }
+    // As of 20 March the as-of line crosses the names of the items that start in March.
+    const march = await buildReport(exampleGrid('en'), { asOf: '2026-03-20', source: null });
+    await writeReportDir(join(dir, 'as-of-march'), march.files);
     browser = await launchChromium();
   });
 
@@ -109,9 +112,10 @@ describe('the roadmap in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(name: string, colorScheme: 'light' | 'dark' = 'light') {
+  async function open(name: string, colorScheme: 'light' | 'dark' = 'light', media: 'screen' | 'print' = 'screen') {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
     const problems = collectPageProblems(page);
+    await page.emulateMedia({ media });
     await blockExternalRequests(page);
     await page.goto(url(name), { waitUntil: 'load' });
     return { page, problems };
@@ -153,6 +157,55 @@ describe('the roadmap in Chromium', () => {
       await page.close();
     },
   );
+
+  it('draws the as-of line under the names it crosses, each with a halo of the page\'s colour: light, dark and print', async () => {
+    for (const [scheme, media] of [
+      ['light', 'screen'],
+      ['dark', 'screen'],
+      ['dark', 'print'],
+    ] as const) {
+      const what = `${scheme} ${media}`;
+      const { page, problems } = await open('as-of-march', scheme, media);
+      const crossed = await page.locator('svg.chart-roadmap').evaluate((svg) => {
+        const rule = svg.querySelector('g.mark-rule.role-mark line')!;
+        const line = rule.getBoundingClientRect();
+        const x = line.left + line.width / 2;
+        const page = getComputedStyle(svg.closest('section')!).backgroundColor;
+        return Array.from(svg.querySelectorAll('g.mark-text.role-mark text'))
+          .map((t) => ({ t, box: t.getBoundingClientRect() }))
+          .filter(({ box }) => box.left < x && x < box.right && box.top >= line.top && box.bottom <= line.bottom)
+          .map(({ t }) => {
+            const style = getComputedStyle(t);
+            return {
+              text: t.textContent!,
+              // Painted after the line, so over it; its outline under its letters, in the page's colour.
+              afterLine: Boolean(rule.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING),
+              paintOrder: style.paintOrder,
+              halo: style.stroke === page,
+              width: parseFloat(style.strokeWidth),
+            };
+          });
+      });
+      expect(
+        crossed.map((c) => c.text),
+        what,
+      ).toEqual(
+        expect.arrayContaining([
+          'Sales playbook and partner channel',
+          'Launch campaign and website',
+          'Onboarding and trial nurture flows',
+          'Public launch of v1.0',
+        ]),
+      );
+      for (const c of crossed) {
+        expect(c, `${what}: ${c.text}`).toMatchObject({ afterLine: true, halo: true });
+        expect(c.paintOrder, `${what}: ${c.text}`).toMatch(/^stroke/);
+        expect(c.width, `${what}: ${c.text}`).toBeGreaterThanOrEqual(2);
+      }
+      expect(problems.summary()).toBe('');
+      await page.close();
+    }
+  });
 
   it('gives each phase the same colour in two plans with other phases in another order and language, light and dark', async () => {
     /** Each phase's colour, by its name in English: in the legend, and on the bars of its items. */

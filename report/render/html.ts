@@ -19,6 +19,7 @@ import {
   CATEGORY_COLORS,
   DARK_CHART_TEXT,
   DARK_STATUS_COLORS,
+  LABEL_HALO,
   MILESTONE_HALO,
   STATUS_COLORS,
   type Status,
@@ -84,7 +85,9 @@ export function stylesheet(): string {
         `svg.chart .mark-rule.role-mark line[stroke="${light}"]{stroke:${DARK_STATUS_COLORS[status]}}`,
     )
     .join('');
-  const halo = `svg.chart .mark-symbol.role-mark path[stroke="${MILESTONE_HALO}"]{stroke:var(--surface)}`;
+  const halo =
+    `svg.chart .mark-symbol.role-mark path[stroke="${MILESTONE_HALO}"]{stroke:var(--surface)}` +
+    `svg.chart .mark-text.role-mark text[stroke="${LABEL_HALO}"]{stroke:var(--surface)}`;
   return minifyCss(
     `:root{${statusVars(STATUS_COLORS)}${categories}}\n${readFileSync(join(TEMPLATES, 'report.css'), 'utf8')}\n` +
       `@media screen and (prefers-color-scheme: dark){:root{${statusVars(DARK_STATUS_COLORS)}}` +

@@ -74,6 +74,11 @@ export const DARK_STATUS_COLORS: Readonly<Record<Status, string>> = Object.freez
 
 /** The outline of a roadmap diamond: the page's colour, so that diamonds side by side stay apart. */
 export const MILESTONE_HALO = '#ffffff';
+/**
+ * The halo of a roadmap label, drawn under its letters: the page's colour, so that the as-of line and the grid pass
+ * behind a name, not through it. On a dark screen the stylesheet gives it the dark page's colour (render/html.ts).
+ */
+export const LABEL_HALO = '#ffffff';
 
 /**
  * Neutral greys that keep enough contrast on both a white and a near-black
