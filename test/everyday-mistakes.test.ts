@@ -320,8 +320,8 @@ describe('everyday mistakes in a real .xlsx', () => {
     expect(kpi2).toMatchObject({ monthsMet: 4, monthsJudged: 8, current: 0.7, status: 'off-track' });
     const card = Array.from(o.html.querySelectorAll('.kpi')).find((k) => k.textContent!.includes('KPI2'))!;
     // Beside its status: the status counts the months met, the latest reading is one month.
-    expect(card.querySelector('.status-why .status-off-track')).not.toBeNull();
-    expect(card.querySelector('.status-why .why')!.textContent).toBe('met in 4 of 8 months');
+    expect(card.querySelector('.pill-why .status-off-track')).not.toBeNull();
+    expect(card.querySelector('.pill-why .why')!.textContent).toBe('met in 4 of 8 months');
     expect(card.querySelector('.kpi-figures')!.textContent).toContain('0.7 hours');
     // The bar is the card's Target figure, not a comparison beside the latest reading ("4,900 ≥ 5,000" read as a
     // claim when the reading missed it).

@@ -258,7 +258,7 @@ describe('report HTML: a bar to meet every month says why its status is what it 
         k.textContent!.includes('KPI3'),
       )!;
       for (const [what, el] of [['KR2 card', card.querySelector('.card-head')!], ['KPI3', kpi]] as const) {
-        const beside = el.querySelector('.status-why')!;
+        const beside = el.querySelector('.pill-why')!;
         expect(beside, what).not.toBeNull();
         expect(beside.querySelector('.status-off-track'), what).not.toBeNull();
         expect(beside.querySelector('.why')!.textContent, what).toBe(why[lang]);
@@ -273,7 +273,7 @@ describe('report HTML: a bar to meet every month says why its status is what it 
     return buildReport(exampleGrid('en'), { asOf: EXAMPLE_AS_OF, source: null }).then((report) => {
       const doc = parse(file(report, 'index.html'));
       for (const card of Array.from(doc.querySelectorAll('article.card')))
-        expect(card.querySelector('.status-why .why'), card.id).toBeNull();
+        expect(card.querySelector('.pill-why .why'), card.id).toBeNull();
       // Every KPI of the example is one: each says how many months met its bar.
       expect(texts(doc, '.level-assessment .kpi .why')).toEqual([
         'met in 5 of 6 months',
