@@ -24,6 +24,11 @@ import type {
   RoadmapChartData,
 } from './view-model';
 
+/**
+ * A key result's chart is this wide in all, its axes and padding included (autosize "fit"): as wide as a card's chart
+ * on a 375 px phone (283 px there), so that the page barely scales it down and its 11 px text stays 10 px or more
+ * (test/report-browser.test.ts). Elsewhere the stylesheet widens it to its card.
+ */
 const KR_WIDTH = 300;
 const KR_HEIGHT = 130;
 const ROADMAP_WIDTH = 880;
@@ -124,6 +129,7 @@ export function krChartSpec(data: KrChartData, title: string): VegaLiteTopLevelS
     description: title,
     width: KR_WIDTH,
     height: KR_HEIGHT,
+    autosize: { type: 'fit-x', contains: 'padding' },
     data: { values: rows },
     layer: [
       {

@@ -124,6 +124,67 @@ describe('report in Chromium', () => {
     await page.close();
   });
 
+  it('phone (375 px): every chart\'s text is 10 CSS px or more; a key result\'s chart fills its card, the roadmap scrolls in its figure', async () => {
+    for (const name of ['en', 'tw']) {
+      const { page, problems, dialogs } = await open(name, { width: 375, height: 812 });
+      const charts = await page.locator('svg.chart').evaluateAll((svgs) =>
+        svgs.map((svg) => {
+          const box = svg.getBoundingClientRect();
+          // The size text is drawn at: its font size in the SVG, times the page's scaling of the SVG.
+          const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          const sizes = Array.from(svg.querySelectorAll('text'))
+            .filter((t) => t.textContent!.trim())
+            .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+          const scroller = svg.closest('.scroll');
+          const card = svg.closest('article.card');
+          const content = card && card.clientWidth - 2 * parseFloat(getComputedStyle(card).paddingLeft);
+          return {
+            kind: svg.classList.contains('chart-roadmap') ? 'roadmap' : 'kr',
+            smallest: Math.min(...sizes),
+            texts: sizes.length,
+            width: box.width,
+            // What the reader can scroll to see, when the chart is wider than the screen.
+            scrolls: scroller
+              ? getComputedStyle(scroller).overflowX === 'auto' && scroller.scrollWidth > scroller.clientWidth
+              : false,
+            scrollerWidth: scroller ? scroller.getBoundingClientRect().width : null,
+            cardContent: content,
+          };
+        }),
+      );
+      expect(charts.map((c) => c.kind).sort(), name).toEqual(['kr', 'kr', 'kr', 'kr', 'roadmap']);
+      for (const chart of charts) {
+        expect(chart.texts, `${name} ${chart.kind}`).toBeGreaterThan(5);
+        expect(chart.smallest, `${name} ${chart.kind}: smallest text in CSS px`).toBeGreaterThanOrEqual(10);
+        if (chart.kind === 'kr') {
+          // Within the screen, and the whole width of its card's content (not a small picture in a corner).
+          expect(chart.width, `${name} kr`).toBeLessThanOrEqual(375);
+          expect(chart.width, `${name} kr`).toBeGreaterThanOrEqual(chart.cardContent! - 1);
+        } else {
+          // Wider than the screen, so it scrolls inside its figure, which stays within the screen.
+          expect(chart.width, `${name} roadmap`).toBeGreaterThan(375);
+          expect(chart.scrolls, `${name} roadmap`).toBe(true);
+          expect(chart.scrollerWidth!, `${name} roadmap`).toBeLessThanOrEqual(375);
+        }
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      if (name === 'en') {
+        await page.locator('section[aria-labelledby="key-results"] figure').first().screenshot({
+          path: join(SCREENSHOTS, 'report-phone-chart.png'),
+        });
+        // On paper the roadmap fits the page's width again.
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: 1032, height: 703 });
+        const [roadmap, figure] = await page
+          .locator('svg.chart-roadmap')
+          .evaluate((svg) => [svg.getBoundingClientRect().width, svg.closest('figure')!.getBoundingClientRect().width]);
+        expect(roadmap).toBeLessThanOrEqual(figure);
+      }
+      expectClean(problems, dialogs);
+      await page.close();
+    }
+  });
+
   it('never breaks a figure in two: data table cells and card headlines stay on one line, at 1280 and 375 px', async () => {
     for (const [name, width] of [
       ['en', 1280],
