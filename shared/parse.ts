@@ -12,6 +12,7 @@ import {
   type Month,
 } from './calendar';
 import {
+  a1,
   cellText,
   dayOf,
   idText,
@@ -65,6 +66,7 @@ import {
   TARGETS_SUMMARY_COLUMNS,
   enumLabels,
   hasTraditional,
+  headerNames,
   headerNote,
   labelSpellings,
   languageTag,
@@ -520,7 +522,22 @@ function readTable(
     const column =
       allColumns.find((col) => matchesLabel(cell, col.label, false)) ??
       allColumns.find((col) => !exact.has(col.key) && matchesLabel(cell, col.label));
-    if (!column) return; // extra columns are the user's: kept and ignored
+    if (!column) {
+      // "開始 Due": two names of two columns, read as neither (a guess would put the dates in one or the other).
+      const named = headerNames(
+        cell,
+        allColumns.map((col) => col.label),
+      );
+      if (named.length)
+        issues.push(
+          makeIssue(
+            'ambiguous-header',
+            { sheet, row: headerIndex + 1, column: c + 1 },
+            { header: cell.trim(), tab: sheet, columns: quotedList(named) },
+          ),
+        );
+      return; // extra columns are the user's: kept and ignored
+    }
     // "目標值（萬元）": a note that counts the column in a multiple, which the numbers below are not read in. Said
     // once the metrics' Units are known (see headerScaleIssues): a Unit of 萬元 already counts them so.
     const note = column.kind === 'number' || column.kind === 'ratio' ? headerNote(cell) : null;
@@ -546,32 +563,43 @@ function readTable(
     columnCount: size.columns,
   };
   if (reportMissingColumns) {
+    // The headers read as nothing, which a missing column may be spelled as (see below).
+    const unread: { cell: string; column: number }[] = [];
+    headerCells.forEach((cell, c) => {
+      if (typeof cell !== 'string' || cell.trim() === '') return;
+      if (!allColumns.some((col) => matchesLabel(cell, col.label))) unread.push({ cell, column: c + 1 });
+    });
+    // Said at the header row, not at a cell after the table: where a header read as nothing resembles the column
+    // (目標 for 目標值, "Phase" for "Phasing"), at that header, named, since it may be the column spelled otherwise.
     for (const column of def.columns) {
       if (column.key in columns || column.reportMissing === false) continue;
-      const at = { sheet, row: headerIndex + 1, column: Math.max(size.columns, headerCells.length) + 1 };
+      const like = unread.find((header) => resembles(header.cell, column.label));
+      const at = { sheet, row: headerIndex + 1, column: like?.column ?? 1 };
+      const near = like
+        ? inEveryLanguage((lang) =>
+            fill(CATALOGUES[lang].issues.MISSING_COLUMN_NEAR, {
+              header: like.cell.trim(),
+              cell: a1(headerIndex + 1, like.column),
+              column: column.label[lang],
+            }),
+          )
+        : '';
       const code: IssueCode = column.required ? 'missing-column' : 'missing-column-optional';
-      issues.push(makeIssue(code, at, { tab: sheet, column: column.label, row: headerIndex + 1 }));
+      issues.push(makeIssue(code, at, { tab: sheet, column: column.label, row: headerIndex + 1, near }));
     }
     // A column is missing and a header is read as nothing, but shares some of its letters (拆解方式 and 分解方式,
     // "Phase" and "Phasing"): it may be that column spelled another way. Said at the header, naming the missing
     // columns it resembles; a column of the person's own ("Notes", "Link") shares nothing and stays theirs.
     const missing = def.columns.filter((column) => !(column.key in columns)).map((column) => column.label);
     if (missing.length)
-      headerCells.forEach((cell, c) => {
-        if (typeof cell !== 'string' || cell.trim() === '') return;
-        if (allColumns.some((col) => matchesLabel(cell, col.label))) return;
+      for (const { cell, column } of unread) {
         const like = missing.filter((label) => resembles(cell, label));
-        if (!like.length) return;
-        const at = { sheet, row: headerIndex + 1, column: c + 1 };
-        const quoted = (lang: Lang, text: string) => fill(CATALOGUES[lang].parse.QUOTED, { text });
-        const names = inEveryLanguage((lang) =>
-          joinList(
-            like.map((label) => quoted(lang, label[lang])),
-            lang,
-          ),
+        if (!like.length) continue;
+        const at = { sheet, row: headerIndex + 1, column };
+        issues.push(
+          makeIssue('unread-header', at, { header: cell.trim(), tab: sheet, missing: quotedList(like) }),
         );
-        issues.push(makeIssue('unread-header', at, { header: cell.trim(), tab: sheet, missing: names }));
-      });
+      }
   }
   // Numbers people type, in a format that shows a percent or a currency: read as that text (number-formats.ts).
   const typedColumns = typedNumberColumns(def.key)
@@ -592,6 +620,16 @@ function readTable(
     scaledHeaders,
     columnIndex: new Map(Object.entries(columns)),
   };
+}
+
+/** Column names as a message lists them, each quoted: "Start" and "Due", 「開始」和「截止」. */
+function quotedList(labels: readonly Localized[]): Localized {
+  return inEveryLanguage((lang) =>
+    joinList(
+      labels.map((label) => fill(CATALOGUES[lang].parse.QUOTED, { text: label[lang] })),
+      lang,
+    ),
+  );
 }
 
 /** A row with content only in the user's own columns is theirs, not a plan row. */

@@ -1159,15 +1159,77 @@ export function headerNote(text: string): string | null {
 }
 
 /**
+ * What people add after a header without changing the column: a mark for a required column (`目標值*`), a colon
+ * (`Target:`, `目標值：`), a percent sign saying the column holds percentages (`Confidence %`).
+ */
+const HEADER_MARKS = /(?:\s*(?:[*＊:：]|(?<=\S)\s*[%％]))+\s*$/;
+
+/** A header without its marks: "目標值" of "目標值*", "Confidence" of "Confidence %". */
+const withoutMarks = (text: string): string => text.replace(HEADER_MARKS, '');
+
+const HAS_HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The names a bilingual header gives, as Hong Kong and Taiwan write them: "方向 Direction", "Baseline 基線",
+ * "目標值/Target", "目標值 | Target", "目標值\nTarget" (a line break in the cell). Split at a slash, a bar or a line
+ * break, and at the spaces where Chinese turns to another script or back ("Key result 關鍵結果" is two names, "Key
+ * result" one; "目標值 Target (USD)" gives "目標值" and "Target (USD)"). One name gives one part.
+ */
+export function headerParts(text: string): string[] {
+  const parts: string[] = [];
+  for (const piece of text.split(/[/／|｜\r\n]+/)) {
+    let part = '';
+    let han: boolean | null = null;
+    for (const word of piece.trim().split(/[\s\u3000]+/)) {
+      if (!word) continue;
+      const isHan = HAS_HAN.test(word);
+      if (han !== null && isHan !== han) {
+        parts.push(part);
+        part = '';
+      }
+      part = part ? `${part} ${word}` : word;
+      han = isHan;
+    }
+    if (part) parts.push(part);
+  }
+  return parts;
+}
+
+/** Whether a header, without its marks, is one of these forms as it stands, or (withNote) with its note left out. */
+function isForm(text: string, forms: Set<string>, withNote: boolean): boolean {
+  const unmarked = withoutMarks(text);
+  if (unmarked.trim() === '') return false;
+  if (forms.has(normalizeHeader(unmarked))) return true;
+  if (!withNote) return false;
+  const bare = withoutMarks(withoutNote(unmarked));
+  return bare !== unmarked && bare.trim() !== '' && forms.has(normalizeHeader(bare));
+}
+
+/**
  * Whether a header (or a Strategy field name) is this label, in any language or an alias, also with a note in
- * brackets after it ("Target (USD)" is Target: the person added the unit, the column is the same).
+ * brackets after it ("Target (USD)" is Target: the person added the unit, the column is the same). Marks after it
+ * (`目標值*`, `Target:`, `Confidence %`) are no part of the name; a header naming the column in two languages
+ * ("方向 Direction", "目標值/Target": see headerParts) is it when each name is it: one naming another column too
+ * ("開始 End") is no column (see headerNames).
  */
 export function matchesLabel(text: string, label: Localized, withNote = true): boolean {
   const forms = formsOf(label);
   if (forms.has(normalizeHeader(text))) return true;
-  if (!withNote) return false;
-  const bare = withoutNote(text);
-  return bare !== text && bare.trim() !== '' && forms.has(normalizeHeader(bare));
+  if (isForm(text, forms, withNote)) return true;
+  const parts = headerParts(withoutMarks(text));
+  return parts.length > 1 && parts.every((part) => isForm(part, forms, withNote));
+}
+
+/**
+ * The labels of `labels` that the names of a bilingual header are, each name on its own ("開始 End": Start and End),
+ * in the order of `labels`, when it is more than one: such a header names two columns and is read as neither. Empty
+ * for a header of one name or whose names agree.
+ */
+export function headerNames(text: string, labels: readonly Localized[]): Localized[] {
+  const parts = headerParts(withoutMarks(text));
+  if (parts.length < 2) return [];
+  const named = labels.filter((label) => parts.some((part) => isForm(part, formsOf(label), true)));
+  return named.length > 1 ? named : [];
 }
 
 /** Per enum, every accepted spelling (normalised) → its key; the first value listing a spelling wins. */

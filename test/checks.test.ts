@@ -95,7 +95,7 @@ const cases: Case[] = [
     code: 'missing-column',
     edit: (wb) => dropColumn(wb, KR, 'Due'),
     sheet: KR,
-    a1: 'N1',
+    a1: 'A1',
     says: '"Due"',
   },
   {
@@ -103,7 +103,7 @@ const cases: Case[] = [
     code: 'missing-column-optional',
     edit: (wb) => dropColumn(wb, KR, 'Confidence'),
     sheet: KR,
-    a1: 'N1',
+    a1: 'A1',
     says: '"Confidence"',
   },
   {
@@ -120,6 +120,14 @@ const cases: Case[] = [
     sheet: KR,
     a1: 'L1',
     says: 'The header "Phase" on "Key Results" is not a column the plan reads, and "Key Results" is missing "Phasing".',
+  },
+  {
+    name: 'a header naming two columns, one in each language',
+    code: 'ambiguous-header',
+    edit: (wb) => (wb[KR][0][9] = '開始 Due'),
+    sheet: KR,
+    a1: 'J1',
+    says: 'The header "開始 Due" on "Key Results" names more than one column ("Start", "Due"), so it is read as none of them.',
   },
   {
     name: 'a tab named like a plan tab, with a number before it',

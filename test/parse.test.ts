@@ -262,15 +262,16 @@ describe('headers and tabs', () => {
     expect(zhIssue.sheet).toBe('关键结果');
   });
 
-  it('reports a missing required column as an error and a missing optional one as a warning, at the first free header cell', () => {
+  it('reports a missing required column as an error and a missing optional one as a warning, at the header row', () => {
     const wb = exampleWorkbook('en');
     dropColumn(wb, KR, 'Target');
     dropColumn(wb, KR, 'Weight');
     const { plan, issues } = parsePlan(wb);
-    // 14 columns less 2 leaves 12: the first free header cell is M1.
+    // At the header row's first cell, not at the first free header cell (M1), which a person took for a header
+    // to fill in even where the header was there, spelled another way.
     const required = only(issues, 'missing-column');
     expect(required.severity).toBe('error');
-    expect(at(required)).toEqual({ sheet: KR, row: 1, column: 13, a1: 'M1' });
+    expect(at(required)).toEqual({ sheet: KR, row: 1, column: 1, a1: 'A1' });
     expect(required.message.en).toBe('Column "Target" is missing on "Key Results".');
     expect(required.message['zh-CN']).toBe('“Key Results”表缺少“目标值”列。');
     const optional = only(issues, 'missing-column-optional');

@@ -530,11 +530,11 @@ export const en = {
       },
     },
     'missing-column': {
-      message: 'Column "{column}" is missing on "{tab}".',
+      message: 'Column "{column}" is missing on "{tab}".{near}',
       fix: 'Add a header "{column}" in row {row}.',
     },
     'missing-column-optional': {
-      message: 'Column "{column}" is missing on "{tab}"; the default is used.',
+      message: 'Column "{column}" is missing on "{tab}"; the default is used.{near}',
       fix: 'Add a header "{column}" in row {row} to set it.',
     },
     'header-scale': {
@@ -555,6 +555,11 @@ export const en = {
       message:
         'The header "{header}" on "{tab}" is not a column the plan reads, and "{tab}" is missing {missing}.',
       fix: 'If it is meant as that column, rename it so; if it is a column of your own, leave it.',
+    },
+    'ambiguous-header': {
+      message:
+        'The header "{header}" on "{tab}" names more than one column ({columns}), so it is read as none of them.',
+      fix: 'Name only the column it holds: in one language, or in two that name the same column ("方向 Direction").',
     },
     'duplicate-tab': {
       message:
@@ -847,6 +852,8 @@ export const en = {
         'Actuals row {row}: {metric} counts up, so {value} cannot be the amount of a month; it is not counted.',
       fix: 'Type the amount added in that month (0 or more), not a running total or a difference.',
     },
+    /** The end of missing-column(-optional) where a header read as nothing resembles the column. */
+    MISSING_COLUMN_NEAR: ' The header "{header}" ({cell}) may be meant as it: if so, rename it "{column}".',
     PERCENT_CONSEQUENCES: {
       notCounted: 'This value is not counted.',
       leftOut: 'The key result is left out of progress until it is fixed.',

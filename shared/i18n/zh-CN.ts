@@ -426,11 +426,11 @@ export const zhCN: Messages = {
       },
     },
     'missing-column': {
-      message: '“{tab}”表缺少“{column}”列。',
+      message: '“{tab}”表缺少“{column}”列。{near}',
       fix: '在第 {row} 行添加表头“{column}”。',
     },
     'missing-column-optional': {
-      message: '“{tab}”表缺少“{column}”列，将使用默认值。',
+      message: '“{tab}”表缺少“{column}”列，将使用默认值。{near}',
       fix: '如需设置，请在第 {row} 行添加表头“{column}”。',
     },
     'header-scale': {
@@ -449,6 +449,10 @@ export const zhCN: Messages = {
     'unread-header': {
       message: '“{tab}”表的表头“{header}”不是计划读取的列，而“{tab}”表缺少{missing}。',
       fix: '如果它就是该列，请照此改名；如果是你自己的列，保留即可。',
+    },
+    'ambiguous-header': {
+      message: '“{tab}”表的表头“{header}”写了不止一列（{columns}），因此不按其中任何一列读取。',
+      fix: '只写它所对应的列名：用一种语言，或用指同一列的两种语言（“方向 Direction”）。',
     },
     'duplicate-tab': {
       message: '“{tab}”表与“{first}”表是计划的同一部分，只读取后者；“{tab}”不计入。',
@@ -729,6 +733,7 @@ export const zhCN: Messages = {
       message: '实际数据第 {row} 行：{metric} 是向上累计的数量，{value} 不可能是某个月的发生量；不计入。',
       fix: '请填写当月新增的数量（0 或以上），而不是累计值或差值。',
     },
+    MISSING_COLUMN_NEAR: '表头“{header}”（{cell}）可能就是该列：如果是，请改名为“{column}”。',
     PERCENT_CONSEQUENCES: {
       notCounted: '该数值不计入。',
       leftOut: '修正前，该关键结果不计入进度。',

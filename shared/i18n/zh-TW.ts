@@ -426,11 +426,11 @@ export const zhTW: Messages = {
       },
     },
     'missing-column': {
-      message: '「{tab}」表缺少「{column}」欄。',
+      message: '「{tab}」表缺少「{column}」欄。{near}',
       fix: '在第 {row} 列新增表頭「{column}」。',
     },
     'missing-column-optional': {
-      message: '「{tab}」表缺少「{column}」欄，將使用預設值。',
+      message: '「{tab}」表缺少「{column}」欄，將使用預設值。{near}',
       fix: '如需設定，請在第 {row} 列新增表頭「{column}」。',
     },
     'header-scale': {
@@ -449,6 +449,10 @@ export const zhTW: Messages = {
     'unread-header': {
       message: '「{tab}」表的表頭「{header}」不是計畫讀取的欄，而「{tab}」表缺少{missing}。',
       fix: '如果它就是該欄，請照此改名；如果是你自己的欄，保留即可。',
+    },
+    'ambiguous-header': {
+      message: '「{tab}」表的表頭「{header}」寫了不止一欄（{columns}），因此不按其中任何一欄讀取。',
+      fix: '只寫它所對應的欄名：用一種語言，或用指同一欄的兩種語言（「方向 Direction」）。',
     },
     'duplicate-tab': {
       message: '「{tab}」表與「{first}」表是計畫的同一部分，只讀取後者；「{tab}」不計入。',
@@ -731,6 +735,7 @@ export const zhTW: Messages = {
       message: '實際資料第 {row} 列：{metric} 是向上累計的數量，{value} 不可能是某個月的發生量；不計入。',
       fix: '請填寫當月新增的數量（0 或以上），而不是累計值或差值。',
     },
+    MISSING_COLUMN_NEAR: '表頭「{header}」（{cell}）可能就是該欄：如果是，請改名為「{column}」。',
     PERCENT_CONSEQUENCES: {
       notCounted: '該數值不計入。',
       leftOut: '修正前，該關鍵結果不計入進度。',
