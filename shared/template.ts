@@ -923,7 +923,20 @@ export function columnDef(tab: TabKey, key: string): ColumnDef {
 
 /** How people write the Start and End of a dated row (objectives, key results, roadmap items), beyond the labels. */
 const START_DATE_SPELLINGS = ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'];
-const END_DATE_SPELLINGS = ['End date', '結束日期', '结束日期', '結束日', '结束日'];
+const END_DATE_SPELLINGS = [
+  'End date',
+  '結束日期',
+  '结束日期',
+  '結束日',
+  '结束日',
+  // When a row is to be finished: 完成日, 預計完成日 (expected), 完成期限 (deadline).
+  '完成日',
+  '預計完成日',
+  '预计完成日',
+  '完成期限',
+];
+/** The department that owns a row, beyond the label: 負責單位, and 主責部門 (the department mainly responsible). */
+const OWNER_SPELLINGS = ['負責單位', '负责单位', '主責部門', '主责部门'];
 
 /**
  * Spellings the parser accepts besides the labels (never written by the add-on): mainly the words people in
@@ -941,9 +954,13 @@ export const ALIASES: {
   tabs: {
     strategy: ['Product strategy', '產品策略', '产品策略'],
     keyResults: ['KR', 'KRs', '關鍵成果', '关键成果'],
-    kpis: ['關鍵績效指標', '关键绩效指标'],
+    kpis: ['關鍵績效指標', '关键绩效指标', 'KPI指標', 'KPI指标'],
+    // 上市路線圖: the GTM roadmap, as the template's note calls it.
+    roadmap: ['上市路線圖', '上市路线图', 'GTM 路線圖', 'GTM 路线图', 'GTM roadmap'],
     // 實際資料 / 实际数据: the messages' own word for the check-ins.
     actuals: [
+      'Actual',
+      'Check-in',
       'Check-ins',
       '實際值',
       '实际值',
@@ -962,42 +979,77 @@ export const ALIASES: {
     'strategy.field': ['欄位', '栏位', '項目', '项目'],
     'departments.name': ['部門名稱', '部门名称'],
     'departments.lead': ['主管'],
-    'objectives.owner': ['負責單位', '负责单位', '部門', '部门'],
+    'objectives.owner': [...OWNER_SPELLINGS, '部門', '部门'],
     'objectives.parent': ['上層目標', '上层目标', '上級目標', '上级目标', 'Parent objective'],
     'objectives.start': START_DATE_SPELLINGS,
     'objectives.end': END_DATE_SPELLINGS,
     'keyResults.title': ['關鍵成果', '关键成果'],
-    'keyResults.owner': ['負責單位', '负责单位', '部門', '部门'],
-    'keyResults.type': ['類別', '类别', '型別', '型别'], // 型別: the Traditional label until 2026-11
+    'keyResults.owner': [...OWNER_SPELLINGS, '部門', '部门'],
+    // 型別: the Traditional label until 2026-11. 指標類型 (the metric's type), KR類型.
+    'keyResults.type': ['類別', '类别', '型別', '型别', '指標類型', '指标类型', 'KR類型', 'KR类型'],
+    // 現況: where the metric stands when the plan is made, its starting point.
     'keyResults.baseline': [
       'Starting value',
       '基準值',
       '基准值',
       '基準',
       '基准',
+      '基線值',
+      '基线值',
       '起始值',
       '初始值',
       '起點',
       '起点',
+      '現況',
+      '现况',
     ],
     'keyResults.start': START_DATE_SPELLINGS,
-    'keyResults.due': ['Due date', 'Deadline', '截止日期', '截止日', '到期日', '期限'],
+    'keyResults.due': [
+      'Due date',
+      'Deadline',
+      '截止日期',
+      '截止日',
+      '到期日',
+      '期限',
+      '完成日',
+      '預計完成日',
+      '预计完成日',
+      '完成期限',
+    ],
     'keyResults.phasing': ['拆解方式', '分配方式'],
     'keyResults.weight': ['比重'],
-    'keyResults.confidence': ['信心度', '信心指數', '信心指数'],
-    'kpis.owner': ['負責單位', '负责单位', '部門', '部门'],
+    // 信心水準 (level of confidence), 把握度 (how sure).
+    'keyResults.confidence': ['信心度', '信心指數', '信心指数', '信心水準', '信心水准', '把握度'],
+    'kpis.id': ['指標編號', '指标编号'],
+    'kpis.owner': [...OWNER_SPELLINGS, '部門', '部门'],
     'kpis.keyResult': ['關鍵成果', '关键成果'],
     'roadmap.item': ['項目', '项目'],
-    'roadmap.owner': ['負責單位', '负责单位', '部門', '部门'],
+    'roadmap.owner': [...OWNER_SPELLINGS, '部門', '部门'],
     'roadmap.start': START_DATE_SPELLINGS,
     'roadmap.end': END_DATE_SPELLINGS,
     'roadmap.keyResults': ['關鍵成果', '关键成果'],
-    'actuals.value': ['實際值', '实际值', '實績', '实绩'],
+    'roadmap.status': ['現況', '现况'],
+    // 月份: a check-in's month (the Date column: a month typed without its day is its first day).
+    'actuals.date': ['月份'],
+    // 指標編號: the ID of the metric checked in.
+    'actuals.metric': ['指標編號', '指标编号'],
+    'actuals.value': [
+      '實際值',
+      '实际值',
+      '實際數值',
+      '实际数值',
+      '實績',
+      '实绩',
+      '實績值',
+      '实绩值',
+      '數據',
+      '数据',
+    ],
     'changes.timestamp': ['時間戳記', '时间戳记'],
     'changes.cell': ['儲存格', '储存格'],
     'changes.field': ['欄位', '栏位'],
     'changes.who': ['Changed by', 'Editor', '修改人', '編輯者', '编辑者', '變更者', '变更者'],
-    'targets.owner': ['負責單位', '负责单位'],
+    'targets.owner': OWNER_SPELLINGS,
   },
   fields: {
     strategy: ['戰略', '战略'], // the label before Strategy became 策略 everywhere
@@ -1008,16 +1060,24 @@ export const ALIASES: {
   },
   values: {
     // Taiwan's words: 累積 (cumulative), 閥值 (threshold), 提高 / 增加, 減少 / 下降, 平均分配, 未開始 / 執行中.
-    'type.cumulative': ['累積', '累积'],
+    'type.cumulative': ['累積', '累积', '累計型', '累计型'],
     'type.level': ['水準', '水准'],
     'type.threshold': ['門檻', '门槛', '門檻值', '门槛值', '閥值', '阀值'],
-    'direction.increase': ['提高', '增加'],
-    'direction.decrease': ['減少', '减少', '下降'],
+    // 越高越好 / 越低越好: "the higher (lower) the better", as the template's note explains the two.
+    'direction.increase': ['提高', '增加', '成長', '成长', '增長', '增长', '上升', '越高越好'],
+    'direction.decrease': ['減少', '减少', '下降', '越低越好'],
     'phasing.even': ['平均分配'],
     'phasing.custom': ['自訂', '自订'],
     'roadmapStatus.planned': ['規劃中', '规划中', '未開始', '未开始'],
     'roadmapStatus.in-progress': ['執行中', '执行中'],
     'roadmapStatus.done': ['完成'],
+    // Work that is not moving as planned, the closest being blocked: 延遲 (delayed), 暫停 (paused), 卡關 (stuck).
+    'roadmapStatus.blocked': ['延遲', '延迟', '暫停', '暂停', '卡關', '卡关'],
+    // 月 / 週: a month, a week; 月度: monthly.
+    'cadence.monthly': ['月', '月度'],
+    'cadence.weekly': ['週', '周'],
+    // 目標 / 目标: the label until 2026-12, when 目標 (an objective) made way for 目標值 (a target).
+    'targetsRow.target': ['目標', '目标'],
   },
 };
 

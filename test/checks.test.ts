@@ -1621,11 +1621,11 @@ describe('a tab named close to a plan tab', () => {
     ]);
   });
 
-  it('names a tab with words or a year around the name: KPI 指標, 實際 2026, 關鍵結果2026', () => {
-    const issues = near({ KPI: 'KPI 指標', 實際: '實際 2026', 關鍵結果: '關鍵結果2026' }, 'zh-TW');
+  it('names a tab with words or a year around the name: KPI 追蹤, 實際 2026, 關鍵結果2026', () => {
+    const issues = near({ KPI: 'KPI 追蹤', 實際: '實際 2026', 關鍵結果: '關鍵結果2026' }, 'zh-TW');
     expect(issues.map((i) => [i.sheet, i.fix['zh-TW']])).toEqual([
       ['關鍵結果2026', '把它改名為「關鍵結果」。'],
-      ['KPI 指標', '把它改名為「KPI」。'],
+      ['KPI 追蹤', '把它改名為「KPI」。'],
       ['實際 2026', '把它改名為「實際」。'],
     ]);
   });

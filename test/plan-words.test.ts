@@ -9,8 +9,18 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 import { readXlsxBuffer } from '../report/read-xlsx';
-import { exampleWorkbook, parsePlan, type PlanIssue, type Workbook } from '../shared';
-import { colOf } from './helpers/edit';
+import {
+  analyzeWorkbook,
+  EXAMPLE_AS_OF,
+  exampleWorkbook,
+  matchEnum,
+  matchTab,
+  parsePlan,
+  type Cell,
+  type PlanIssue,
+  type Workbook,
+} from '../shared';
+import { colOf, rowOf } from './helpers/edit';
 
 const KR = '關鍵結果';
 
@@ -28,6 +38,10 @@ function withHeader(
 const codes = (issues: PlanIssue[]) => issues.map((i) => i.code);
 const structural = (issues: PlanIssue[]) =>
   issues.filter((i) => /^(missing-column|ambiguous-header|unread-header|missing-tab)/.test(i.code));
+
+function setCell(wb: Workbook, tab: string, id: string, header: string, value: Cell): void {
+  wb[tab][rowOf(wb[tab], id)][colOf(wb[tab], header)] = value;
+}
 
 async function throughXlsx(workbook: Workbook): Promise<Workbook> {
   const book = new ExcelJS.Workbook();
@@ -122,5 +136,105 @@ describe('a header naming its column in two languages, or with a mark after it',
       'A1',
       '「關鍵結果」表缺少「目標值」欄。',
     ]);
+  });
+});
+
+describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed values', () => {
+  const example = parsePlan(exampleWorkbook('zh-TW')).plan;
+
+  it('reads their headers as the columns they mean', () => {
+    const renames: [string, string, string][] = [
+      [KR, '負責部門', '主責部門'],
+      [KR, '截止', '預計完成日'],
+      [KR, '類型', '指標類型'],
+      [KR, '信心', '把握度'],
+      [KR, '基線', '現況'],
+      ['目標', '結束', '完成日'],
+      ['KPI', '編號', '指標編號'],
+      ['KPI', '負責部門', '主责部门'],
+      ['路線圖', '結束', '完成期限'],
+      ['路線圖', '狀態', '現況'],
+      ['實際', '日期', '月份'],
+      ['實際', '指標', '指標編號'],
+      ['實際', '數值', '實績值'],
+    ];
+    const wb = exampleWorkbook('zh-TW');
+    for (const [tab, from, to] of renames) withHeader(tab, from, to, wb);
+    const { plan, issues } = parsePlan(wb);
+    expect(structural(issues)).toEqual([]);
+    expect(plan).toEqual({ ...example, layout: plan.layout });
+    for (const [from, to] of [
+      ['類型', 'KR類型'],
+      ['信心', '信心水準'],
+      ['基線', '基線值'],
+      ['截止', '完成日'],
+      ['截止', '完成期限'],
+    ]) {
+      const read = parsePlan(withHeader(KR, from, to));
+      expect(structural(read.issues), to).toEqual([]);
+      expect(read.plan.keyResults, to).toEqual(example.keyResults);
+    }
+    for (const header of ['實際數值', '數據', '实绩值'])
+      expect(parsePlan(withHeader('實際', '數值', header)).plan.actuals).toEqual(example.actuals);
+  });
+
+  it('reads their tab names, and still says a name close to a tab without being it', () => {
+    for (const [name, key] of [
+      ['KPI指標', 'kpis'],
+      ['KPI 指标', 'kpis'],
+      ['Actual', 'actuals'],
+      ['Check-in', 'actuals'],
+      ['Check-ins', 'actuals'],
+      ['上市路線圖', 'roadmap'],
+      ['GTM 路線圖', 'roadmap'],
+      ['上市路线图', 'roadmap'],
+    ])
+      expect(matchTab(name)?.key, name).toBe(key);
+    const wb = exampleWorkbook('zh-TW');
+    const renamed: Workbook = {};
+    for (const [name, grid] of Object.entries(wb))
+      renamed[{ KPI: 'KPI指標', 路線圖: '上市路線圖', 實際: 'Check-ins' }[name] ?? name] = grid;
+    const read = analyzeWorkbook(renamed, { asOf: EXAMPLE_AS_OF });
+    expect(codes(read.issues)).toEqual(['funnel-mismatch', 'behind-pace']);
+    expect(read.plan.kpis).toEqual(example.kpis);
+
+    expect(matchTab('KPI 追蹤')).toBeUndefined();
+    const near = exampleWorkbook('zh-TW');
+    near['Actuals 2026'] = near['實際'];
+    delete near['實際'];
+    expect(codes(parsePlan(near).issues)).toContain('tab-name-near');
+  });
+
+  it('reads their allowed values as the closest of the template’s, in both scripts', () => {
+    const values: [Parameters<typeof matchEnum>[0], string[], string][] = [
+      ['direction', ['成長', '成长', '增長', '增长', '上升', '越高越好', '提升', '提高'], 'increase'],
+      ['direction', ['越低越好', '降低', '下降', '減少'], 'decrease'],
+      ['type', ['累計型', '累计型', '累積', '累計'], 'cumulative'],
+      ['cadence', ['月', '月度', '每月'], 'monthly'],
+      ['cadence', ['週', '周', '每週'], 'weekly'],
+      ['roadmapStatus', ['延遲', '延迟', '暫停', '暂停', '卡關', '卡关', '受阻'], 'blocked'],
+    ];
+    for (const [enumKey, spellings, key] of values)
+      for (const spelling of spellings) expect(matchEnum(enumKey, spelling), spelling).toBe(key);
+    // Words that are no allowed value stay refused at their cell.
+    for (const [enumKey, word] of [
+      ['direction', '持平'],
+      ['type', '比率'],
+      ['cadence', '年'],
+      ['roadmapStatus', '取消'],
+    ] as const)
+      expect(matchEnum(enumKey, word), word).toBeUndefined();
+
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, 'KPI', 'KPI2', '方向', '越低越好');
+    setCell(wb, 'KPI', 'KPI2', '頻率', '週');
+    setCell(wb, '路線圖', 'R2', '狀態', '卡關');
+    const { plan, issues } = parsePlan(wb);
+    expect(codes(issues)).toEqual([]);
+    expect(plan.kpis.find((k) => k.id === 'KPI2')).toMatchObject({
+      direction: 'decrease',
+      cadence: 'weekly',
+    });
+    expect(plan.roadmap.find((r) => r.id === 'R2')?.status).toBe('blocked');
   });
 });
