@@ -340,23 +340,54 @@ function planLanguage(
   // its header rows decide (not its text, where one character OpenCC folds would be enough).
   if (named && namesChineseWithoutScript(typed)) {
     if (fromTabs !== 'en') return fromTabs;
-    for (const [key, { name }] of sheets) {
-      const grid = workbook[name];
-      const header = Array.isArray(grid) ? grid[findHeaderRow(tabDef(key), grid)] : undefined;
-      if (Array.isArray(header) && header.some((c) => typeof c === 'string' && hasTraditional(c)))
-        return 'zh-TW';
-    }
+    if (headersTraditional(workbook, sheets)) return 'zh-TW';
   }
   if (named) return named;
+  // A Language naming no language ("Taiwanese Mandarin"): as without one, the tab names decide, and where they are
+  // English, the header rows (a plan written in Chinese under English tab names is not read as English).
+  const used = fromTabs !== 'en' ? fromTabs : headersLanguage(workbook, sheets);
   if (strategySheet && strategy.rows.language) {
     const at = {
       sheet: strategySheet,
       row: strategy.rows.language,
       column: layout.strategy?.columns.value ?? 2,
     };
-    issues.push(makeIssue('unknown-language', at, { value: typed, used: LANGUAGE_NAMES[fromTabs] }));
+    issues.push(makeIssue('unknown-language', at, { value: typed, used: LANGUAGE_NAMES[used] }));
   }
-  return fromTabs;
+  return used;
+}
+
+/**
+ * What a plan's header rows are written in: whether a header has a character written differently in Traditional
+ * Chinese, and the language most of them are in (Chinese when more than half have Chinese characters: Traditional
+ * when one has a Traditional character, else Simplified), a column of one's own in another language aside.
+ */
+function headersLanguage(workbook: Workbook, sheets: Map<TabKey, { name: string }>): Lang {
+  let traditional = false;
+  let chinese = 0;
+  let all = 0;
+  for (const [key, { name }] of sheets) {
+    const grid = workbook[name];
+    const header = Array.isArray(grid) ? grid[findHeaderRow(tabDef(key), grid)] : undefined;
+    if (!Array.isArray(header)) continue;
+    for (const cell of header)
+      if (typeof cell === 'string' && cell.trim() !== '') {
+        all++;
+        if (/[\u3400-\u9fff]/.test(cell)) chinese++;
+        if (!traditional && hasTraditional(cell)) traditional = true;
+      }
+  }
+  return chinese * 2 > all ? (traditional ? 'zh-TW' : 'zh-CN') : 'en';
+}
+
+/** Whether a header of the plan's tabs has a character written differently in Traditional Chinese. */
+function headersTraditional(workbook: Workbook, sheets: Map<TabKey, { name: string }>): boolean {
+  for (const [key, { name }] of sheets) {
+    const grid = workbook[name];
+    const header = Array.isArray(grid) ? grid[findHeaderRow(tabDef(key), grid)] : undefined;
+    if (Array.isArray(header) && header.some((c) => typeof c === 'string' && hasTraditional(c))) return true;
+  }
+  return false;
 }
 
 /**

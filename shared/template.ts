@@ -1379,6 +1379,13 @@ export const LANGUAGE_SPELLINGS: Record<LanguageTag, readonly string[]> = {
     '汉语',
     '華語',
     '华语',
+    // Where it is written: the mainland writes Simplified characters.
+    '大陸',
+    '大陆',
+    '中國大陸',
+    '中国大陆',
+    'CN',
+    'chs',
   ],
   'zh-TW': [
     'Traditional Chinese',
@@ -1401,6 +1408,25 @@ export const LANGUAGE_SPELLINGS: Record<LanguageTag, readonly string[]> = {
     'Chinese (Taiwan)',
     'Chinese (Hong Kong)',
     '中文（香港）',
+    // Where it is written, and what it is spoken as: Taiwan, Hong Kong and Macau write Traditional characters, as
+    // Taiwan's 國語 and 華文 and Hong Kong's Cantonese (粵語, 廣東話) are written.
+    '台灣',
+    '台湾',
+    '臺灣',
+    '香港',
+    '澳門',
+    '澳门',
+    '國語',
+    '国语',
+    '華文',
+    '华文',
+    '粵語',
+    '粤语',
+    '廣東話',
+    '广东话',
+    'TW',
+    'HK',
+    'cht',
   ],
 };
 
@@ -1413,7 +1439,10 @@ const CHINESE_WITHOUT_SCRIPT = new Set(
 );
 
 /** Whether a Language cell names Chinese without saying which script: the plan's tabs then decide. */
-export const namesChineseWithoutScript = (text: string): boolean => CHINESE_WITHOUT_SCRIPT.has(squash(text));
+export const namesChineseWithoutScript = (text: string): boolean =>
+  CHINESE_WITHOUT_SCRIPT.has(squash(text)) ||
+  (headerParts(text).length > 1 &&
+    headerParts(text).every((part) => CHINESE_WITHOUT_SCRIPT.has(squash(part))));
 
 /**
  * The language a Language cell, a --lang option or a locale names: 'en', 'zh-CN' or 'zh-TW', or null when it
@@ -1443,7 +1472,23 @@ export function languageTag(text: string): LanguageTag | null {
     for (const [lang, spellings] of Object.entries(LANGUAGE_SPELLINGS))
       for (const spelling of spellings) languageBySpelling.set(squash(spelling), lang as LanguageTag);
   }
-  return languageBySpelling.get(squash(text)) ?? null;
+  const named = languageBySpelling.get(squash(text));
+  if (named) return named;
+  // "繁體中文 Traditional Chinese", "English / 英文": a name in two languages, when both name one language (a name
+  // of Chinese without a script, 中文 or Chinese, goes with either script).
+  const names = headerParts(text);
+  if (names.length < 2) return null;
+  let scripted: LanguageTag | null = null;
+  let chinese = false;
+  for (const part of names) {
+    const one = languageBySpelling.get(squash(part));
+    if (!one) return null;
+    if (namesChineseWithoutScript(part)) chinese = true;
+    else if (scripted && scripted !== one) return null;
+    else scripted = one;
+  }
+  if (scripted === 'en' && chinese) return null;
+  return scripted ?? 'zh-CN';
 }
 
 export function langFromLocale(locale: string | undefined | null): Lang {

@@ -238,3 +238,53 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
     expect(plan.roadmap.find((r) => r.id === 'R2')?.status).toBe('blocked');
   });
 });
+
+describe('the Language cell', () => {
+  /** The Traditional Chinese example under English tab names, with `language` in its Language cell. */
+  function englishTabs(language: string, lang: 'zh-TW' | 'zh-CN' = 'zh-TW'): Workbook {
+    const wb = exampleWorkbook(lang);
+    const english = exampleWorkbook('en');
+    const out: Workbook = {};
+    Object.values(wb).forEach((grid, i) => (out[Object.keys(english)[i]] = grid));
+    const strategy = out.Strategy;
+    strategy[strategy.length - 1][1] = language;
+    return out;
+  }
+  const lang = (wb: Workbook) => parsePlan(wb).plan.lang;
+
+  it('reads places, spoken names and short codes of Traditional and Simplified Chinese', () => {
+    for (const name of [
+      '台灣',
+      '臺灣',
+      '香港',
+      '澳門',
+      '國語',
+      '華文',
+      '粵語',
+      '廣東話',
+      'TW',
+      'HK',
+      'cht',
+      'zh-Hant',
+      '繁體中文 Traditional Chinese',
+    ])
+      expect([name, lang(englishTabs(name))]).toEqual([name, 'zh-TW']);
+    for (const name of ['大陆', '中国大陆', '简体', 'chs', 'zh-Hans', 'CN', '简体中文 / Simplified Chinese'])
+      expect([name, lang(englishTabs(name))]).toEqual([name, 'zh-CN']);
+    expect(codes(parsePlan(englishTabs('台灣')).issues)).toEqual([]);
+  });
+
+  it('lets the header rows decide for a name it does not know, still saying so, and never mixes two languages', () => {
+    const unknown = parsePlan(englishTabs('台語'));
+    expect(unknown.plan.lang).toBe('zh-TW');
+    const [warning] = unknown.issues.filter((i) => i.code === 'unknown-language');
+    expect(warning.message['zh-TW']).toBe('無法識別語言「台語」，計畫按繁體中文處理。');
+    expect(lang(englishTabs('台語', 'zh-CN'))).toBe('zh-CN');
+    // An English plan with a name it does not know stays English.
+    const english = exampleWorkbook('en');
+    english.Strategy[english.Strategy.length - 1][1] = 'Klingon';
+    expect(parsePlan(english).plan.lang).toBe('en');
+    // Two names of two languages name none.
+    expect(codes(parsePlan(englishTabs('台灣 English')).issues)).toContain('unknown-language');
+  });
+});
