@@ -104,7 +104,8 @@ export function keyResultWindow(kr: KeyResult, plan: Plan): { start: IsoDate; du
 
 export function keyResultSpec(kr: KeyResult, plan: Plan): MetricSpec | null {
   const window = keyResultWindow(kr, plan);
-  if (!window || kr.target === null) return null;
+  // A Type, Direction or Phasing that could not be read: nothing is split on a default (see KeyResult.unreadChoice).
+  if (!window || kr.target === null || kr.unreadChoice) return null;
   return {
     id: kr.id,
     type: kr.type,
@@ -143,7 +144,7 @@ export function kpiSpec(
   plan: Plan,
   tracked: KeyResult | undefined = trackedKeyResult(kpi, plan),
 ): MetricSpec | null {
-  if (kpi.target === null) return null;
+  if (kpi.target === null || kpi.unreadChoice) return null;
   const window = tracked ? keyResultWindow(tracked, plan) : null;
   const start = window?.start ?? plan.period?.start;
   const due = window?.due ?? plan.period?.end;

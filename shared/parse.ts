@@ -981,6 +981,16 @@ class RowReader {
     fallback: keyof (typeof ENUMS)[K],
     required = false,
   ): keyof (typeof ENUMS)[K] {
+    return this.choiceOrNull(key, enumKey, fallback, required) ?? fallback;
+  }
+
+  /** The choice a cell names, the fallback where it is blank, or null where it names none (an invalid-choice issue). */
+  choiceOrNull<K extends EnumKey>(
+    key: string,
+    enumKey: K,
+    fallback: keyof (typeof ENUMS)[K],
+    required = false,
+  ): keyof (typeof ENUMS)[K] | null {
     const raw = this.raw(key);
     if (isBlank(raw)) {
       if (required) this.requirePresent(key);
@@ -990,7 +1000,7 @@ class RowReader {
     if (value !== undefined) return value;
     const allowed = inEveryLanguage((lang) => joinList(enumLabels(enumKey, lang), lang));
     this.issue('invalid-choice', key, { value: this.text(key), allowed });
-    return fallback;
+    return null;
   }
 
   /** Dates of a row within the period; outside is a warning, reversed is an error. */
@@ -1134,9 +1144,22 @@ function readKeyResult(r: RowReader): KeyResult | null {
   if (!id) return null;
   r.requirePresent('objective');
   r.requirePresent('title');
-  const type = r.choice('type', 'type', 'cumulative', true);
-  const direction = r.choice('direction', 'direction', 'increase');
-  const phasing = r.choice('phasing', 'phasing', 'even');
+  const typeRead = r.choiceOrNull('type', 'type', 'cumulative', true);
+  const directionRead = r.choiceOrNull('direction', 'direction', 'increase');
+  const phasingRead = r.choiceOrNull('phasing', 'phasing', 'even');
+  const type = typeRead ?? 'cumulative';
+  const direction = directionRead ?? 'increase';
+  const phasing = phasingRead ?? 'even';
+  // A Type, Direction or Phasing that could not be read (an invalid-choice error at its cell) leaves the key result
+  // out of progress, rather than judged on the default: a Phasing only where it splits the target.
+  const unreadChoice =
+    typeRead === null
+      ? 'type'
+      : directionRead === null
+        ? 'direction'
+        : phasingRead === null && (type === 'cumulative' || type === 'level')
+          ? 'phasing'
+          : null;
   const unit = r.text('unit') || typedPercentUnit(r, 'baseline', 'target');
   const baseline = r.number('baseline', false, unit) ?? 0;
   const target = r.number('target', true, unit);
@@ -1198,6 +1221,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
     phasing,
     weight: weight ?? 1,
     confidence,
+    ...(unreadChoice ? { unreadChoice } : {}),
   };
 }
 
@@ -1215,6 +1239,8 @@ function readKpi(r: RowReader): Kpi | null {
     });
     target = null;
   }
+  // A Direction that could not be read leaves the KPI out of progress, rather than judged as at least its bar.
+  const direction = r.choiceOrNull('direction', 'direction', 'increase');
   return {
     row: r.row,
     id,
@@ -1222,9 +1248,10 @@ function readKpi(r: RowReader): Kpi | null {
     owner: r.id('owner'),
     keyResultId: r.id('keyResult'),
     unit,
-    direction: r.choice('direction', 'direction', 'increase'),
+    direction: direction ?? 'increase',
     target,
     cadence: r.choice('cadence', 'cadence', 'monthly'),
+    ...(direction === null ? { unreadChoice: 'direction' as const } : {}),
   };
 }
 

@@ -55,6 +55,11 @@ export interface KeyResult extends RowRef {
   phasing: Phasing;
   weight: number;
   confidence: number | null;
+  /**
+   * The choice column whose cell could not be read (an invalid-choice error at it), when it changes the numbers:
+   * the key result is left out of progress (`invalid-choice`) rather than judged on the default. Absent otherwise.
+   */
+  unreadChoice?: 'type' | 'direction' | 'phasing';
 }
 
 export interface Kpi extends RowRef {
@@ -66,6 +71,8 @@ export interface Kpi extends RowRef {
   direction: Direction;
   target: number | null;
   cadence: Cadence;
+  /** Set when the Direction cell could not be read: the KPI is left out of progress (see KeyResult.unreadChoice). */
+  unreadChoice?: 'direction';
 }
 
 export interface RoadmapItem extends RowRef {

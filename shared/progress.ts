@@ -64,7 +64,7 @@ export const STATUS_READING_ORDER: readonly Status[] = [
 ];
 
 /** Why a metric has no progress at all; each comes with an issue at the cell to fix. */
-export type LeftOutReason = 'no-target' | 'no-window' | 'target-equals-baseline';
+export type LeftOutReason = 'no-target' | 'no-window' | 'target-equals-baseline' | 'invalid-choice';
 
 // The pace bands, and the status's own "at or above" (shared/pace.ts, which figures.ts reads without progress).
 export { AT_RISK_PACE, ON_TRACK_PACE, reachesBar, STATUS_BARS } from './pace';
@@ -353,10 +353,13 @@ function metricProgress(
   const type: MetricType = kind === 'kr' ? (metric as KeyResult).type : 'threshold';
   const cumulative = type === 'cumulative';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
+  // A Type, Direction or Phasing that could not be read (an error says so) leaves no spec: nothing is judged on a default.
   const leftOut: LeftOutReason | null = !spec
-    ? metric.target === null
-      ? 'no-target'
-      : 'no-window'
+    ? metric.unreadChoice
+      ? 'invalid-choice'
+      : metric.target === null
+        ? 'no-target'
+        : 'no-window'
     : (spec.type === 'cumulative' || spec.type === 'level') && spec.target === spec.baseline
       ? 'target-equals-baseline'
       : null;

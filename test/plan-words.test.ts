@@ -13,6 +13,7 @@ import {
   analyzeWorkbook,
   EXAMPLE_AS_OF,
   exampleWorkbook,
+  leftOutMetrics,
   matchEnum,
   matchTab,
   parsePlan,
@@ -286,5 +287,48 @@ describe('the Language cell', () => {
     expect(parsePlan(english).plan.lang).toBe('en');
     // Two names of two languages name none.
     expect(codes(parsePlan(englishTabs('台灣 English')).issues)).toContain('unknown-language');
+  });
+});
+
+describe('a Type or Direction that cannot be read', () => {
+  const analyzed = (edit: (wb: Workbook) => void) => {
+    const wb = exampleWorkbook('zh-TW');
+    edit(wb);
+    return analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
+  };
+
+  it('leaves the key result out of progress, named with the error at its cell, rather than scored as cumulative', () => {
+    const { plan, issues, progress } = analyzed((wb) => setCell(wb, KR, 'KR3', '類型', '比率'));
+    const kr3 = progress.keyResults.find((p) => p.id === 'KR3')!;
+    expect(kr3.leftOut).toBe('invalid-choice');
+    expect([kr3.status, kr3.attainment]).toEqual(['no-data', null]);
+    expect(progress.objectives.O1.status).toBe('needs-attention');
+    const [left] = leftOutMetrics(plan, progress, issues);
+    expect([left.id, left.reason, left.issue?.code, left.issue?.a1]).toEqual([
+      'KR3',
+      'invalid-choice',
+      'invalid-choice',
+      'E4',
+    ]);
+  });
+
+  it('leaves a KPI with an unread Direction out, and a key result with an unread Phasing where it splits the target', () => {
+    const kpi = analyzed((wb) => setCell(wb, 'KPI', 'KPI2', '方向', '看情況'));
+    expect(kpi.progress.kpis.find((p) => p.id === 'KPI2')?.leftOut).toBe('invalid-choice');
+    const phasing = analyzed((wb) => setCell(wb, KR, 'KR2', '分解方式', '前少後多'));
+    expect(phasing.progress.keyResults.find((p) => p.id === 'KR2')?.leftOut).toBe('invalid-choice');
+    // A milestone is not split: its Phasing changes nothing, and it is still judged.
+    const milestone = analyzed((wb) => setCell(wb, KR, 'KR4', '分解方式', '前少後多'));
+    expect(milestone.progress.keyResults.find((p) => p.id === 'KR4')?.leftOut).toBeNull();
+    expect(codes(milestone.issues)).toContain('invalid-choice');
+  });
+
+  it('still judges a blank Direction or Phasing on its default, as documented', () => {
+    const blank = analyzed((wb) => {
+      setCell(wb, KR, 'KR2', '方向', '');
+      setCell(wb, KR, 'KR2', '分解方式', '');
+    });
+    const kr2 = blank.progress.keyResults.find((p) => p.id === 'KR2')!;
+    expect([kr2.leftOut, kr2.direction]).toEqual([null, 'increase']);
   });
 });
