@@ -1443,7 +1443,7 @@ describe('check-ins typed as running totals', () => {
       "A cumulative Value is the amount of its own month. If these are totals so far, type each month's amount instead: 3,200, 4,100, 4,800, 5,200, 5,600, 5,100, 4,700, 4,900.",
     );
     expect(issue.message['zh-TW']).toBe(
-      'KR2：其實際資料（3,200 → 7,300 → 12,100 → 17,300 → 22,900 → 28,000 → 32,700 → 37,600）逐月上升，像是累計值。按每月新增的數量相加為 161,100（目標的 322%）；若是截至當月的累計值，則為 37,600（75%）。',
+      'KR2：其實際資料（3,200 → 7,300 → 12,100 → 17,300 → 22,900 → 28,000 → 32,700 → 37,600）逐月上升，像是累計值。按每月新增的數量相加為 161,100（目標值的 322%）；若是截至當月的累計值，則為 37,600（75%）。',
     );
     // A check-in of a month not judged yet (November, as of 15 November) is not the one the warning points at.
     const later = exampleWorkbook('en');

@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { readXlsxBuffer } from '../report/read-xlsx';
 import {
   analyzeWorkbook,
+  CATALOGUES,
+  enumLabel,
   EXAMPLE_AS_OF,
   exampleWorkbook,
   leftOutMetrics,
@@ -330,5 +332,34 @@ describe('a Type or Direction that cannot be read', () => {
     });
     const kr2 = blank.progress.keyResults.find((p) => p.id === 'KR2')!;
     expect([kr2.leftOut, kr2.direction]).toEqual([null, 'increase']);
+  });
+});
+
+describe('目標 is an objective, 目標值 a target', () => {
+  it('writes 目標值 for the Targets tab’s target rows, and still reads a tab written with 目標', () => {
+    expect(enumLabel('targetsRow', 'target', 'zh-TW')).toBe('目標值');
+    expect(enumLabel('targetsRow', 'target', 'zh-CN')).toBe('目标值');
+    for (const word of ['目標值', '目标值', '目標', '目标', 'target'])
+      expect(matchEnum('targetsRow', word), word).toBe('target');
+    expect(matchEnum('targetsRow', '權重')).toBe('weights');
+  });
+
+  it('says a target as 目標值 in the running-total warning, the charts and the period limit', () => {
+    for (const lang of ['zh-TW', 'zh-CN'] as const) {
+      const m = CATALOGUES[lang];
+      const objective = lang === 'zh-TW' ? '目標' : '目标';
+      const target = lang === 'zh-TW' ? '目標值' : '目标值';
+      expect(m.issues['running-total'].message).toContain(`（${target}的 {attainment}）`);
+      expect(m.issues['period-too-long'].message).toContain(`${target}最多分解`);
+      expect(m.template.enums.targetsRow.target).toBe(target);
+      expect(m.report.phrases.targetPath('cumulative')).toBe(
+        `${target}路徑`.replace('路徑', lang === 'zh-TW' ? '路徑' : '路径'),
+      );
+      expect(m.report.phrases.chartCaption('KR2', 'cumulative', '2026-12')).toContain(
+        `累${lang === 'zh-TW' ? '計' : '计'}${target}`,
+      );
+      // Objectives stay 目標.
+      expect(m.template.tabs.objectives.label).toBe(objective);
+    }
   });
 });

@@ -31,7 +31,7 @@ export const zhCN: Messages = {
         blocked: '受阻',
       },
       targetsRow: {
-        target: '目标',
+        target: '目标值',
         weights: '权重',
       },
     },
@@ -194,7 +194,7 @@ export const zhCN: Messages = {
           },
           phasing: {
             label: '分解方式',
-            note: '累计目标的月度分解方式：平均、逐步提升、前高后低或自定义（在目标分解表填写权重）。',
+            note: '累计目标值的月度分解方式：平均、逐步提升、前高后低或自定义（在目标分解表填写权重）。',
           },
           weight: {
             label: '权重',
@@ -350,7 +350,7 @@ export const zhCN: Messages = {
           },
           row: {
             label: '行',
-            note: '目标：每月的目标值（公式）。权重：自定义分解时由你填写的权重。',
+            note: '目标值：每月的目标值（公式）。权重：自定义分解时由你填写的权重。',
           },
           name: {
             label: '名称',
@@ -507,7 +507,7 @@ export const zhCN: Messages = {
       fix: '更正“周期开始”与“周期结束”。',
     },
     'period-too-long': {
-      message: '计划周期长达 {months} 个月，目标最多分解 {max} 个月。',
+      message: '计划周期长达 {months} 个月，目标值最多分解 {max} 个月。',
       fix: '建议每次规划一到两年。',
     },
     'unknown-objective': {
@@ -621,7 +621,7 @@ export const zhCN: Messages = {
     },
     'running-total': {
       message:
-        '{id}：其实际数据（{values}）逐月上升，像是累计值。按每月新增的数量相加为 {total}（目标的 {attainment}）；若是截至当月的累计值，则为 {latest}（{meant}）。',
+        '{id}：其实际数据（{values}）逐月上升，像是累计值。按每月新增的数量相加为 {total}（目标值的 {attainment}）；若是截至当月的累计值，则为 {latest}（{meant}）。',
       fix: '累计型数值应填写当月新增的数量。若这些是截至当月的累计值，请改为填写每月新增的数量：{amounts}。',
     },
     'stale-check-in': {
@@ -932,7 +932,7 @@ export const zhCN: Messages = {
       fixTypedValue: '已在 {cell} 输入 {value}。',
     },
     helpText:
-      '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n分解目标：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。\n\n给管理层的报告：gtm-pyramid 命令行可根据本表格生成网页，并列出自上次报告以来的变化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。请发布到仅公司内部可访问的位置（如内网，或需用公司账号登录的网站）：公开网页会暴露您的目标。',
+      '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n分解目标：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标值，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。\n\n给管理层的报告：gtm-pyramid 命令行可根据本表格生成网页，并列出自上次报告以来的变化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。请发布到仅公司内部可访问的位置（如内网，或需用公司账号登录的网站）：公开网页会暴露您的目标值。',
   },
   customFunctions: {
     args: {
@@ -1043,7 +1043,7 @@ export const zhCN: Messages = {
       moreWorstFirst: (_, t) => `另有 ${t} 项；最需关注的列在前面`,
       chartCaption: (id, kind, due) =>
         kind === 'cumulative'
-          ? `${id}：累计目标路径与实际值对比，并预测至 ${due}。`
+          ? `${id}：累计目标值路径与实际值对比，并预测至 ${due}。`
           : kind === 'level'
             ? `${id}：计划水平路径与实测值对比，并按趋势预测至 ${due}。`
             : `${id}：每月应达到的标准与实测值对比。`,
@@ -1069,7 +1069,7 @@ export const zhCN: Messages = {
       forecastLabel: () => '预测',
       targetPath: (kind) =>
         kind === 'cumulative'
-          ? '目标路径'
+          ? '目标值路径'
           : kind === 'level'
             ? '计划水平'
             : kind === 'milestone'

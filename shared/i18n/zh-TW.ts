@@ -31,7 +31,7 @@ export const zhTW: Messages = {
         blocked: '受阻',
       },
       targetsRow: {
-        target: '目標',
+        target: '目標值',
         weights: '權重',
       },
     },
@@ -194,7 +194,7 @@ export const zhTW: Messages = {
           },
           phasing: {
             label: '分解方式',
-            note: '累計目標的月度分解方式：平均、逐步提升、前高後低或自訂（在目標分解表填寫權重）。',
+            note: '累計目標值的月度分解方式：平均、逐步提升、前高後低或自訂（在目標分解表填寫權重）。',
           },
           weight: {
             label: '權重',
@@ -350,7 +350,7 @@ export const zhTW: Messages = {
           },
           row: {
             label: '列',
-            note: '目標：每月的目標值（公式）。權重：自訂分解時由你填寫的權重。',
+            note: '目標值：每月的目標值（公式）。權重：自訂分解時由你填寫的權重。',
           },
           name: {
             label: '名稱',
@@ -507,7 +507,7 @@ export const zhTW: Messages = {
       fix: '更正「週期開始」與「週期結束」。',
     },
     'period-too-long': {
-      message: '計畫週期長達 {months} 個月，目標最多分解 {max} 個月。',
+      message: '計畫週期長達 {months} 個月，目標值最多分解 {max} 個月。',
       fix: '建議每次規劃一到兩年。',
     },
     'unknown-objective': {
@@ -622,7 +622,7 @@ export const zhTW: Messages = {
     },
     'running-total': {
       message:
-        '{id}：其實際資料（{values}）逐月上升，像是累計值。按每月新增的數量相加為 {total}（目標的 {attainment}）；若是截至當月的累計值，則為 {latest}（{meant}）。',
+        '{id}：其實際資料（{values}）逐月上升，像是累計值。按每月新增的數量相加為 {total}（目標值的 {attainment}）；若是截至當月的累計值，則為 {latest}（{meant}）。',
       fix: '累計型數值應填寫當月新增的數量。若這些是截至當月的累計值，請改為填寫每月新增的數量：{amounts}。',
     },
     'stale-check-in': {
@@ -937,7 +937,7 @@ export const zhTW: Messages = {
       fixTypedValue: '已在 {cell} 輸入 {value}。',
     },
     helpText:
-      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白試算表中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本試算表生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可存取的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標。',
+      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白試算表中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標值，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本試算表生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可存取的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標值。',
   },
   customFunctions: {
     args: {
@@ -1048,7 +1048,7 @@ export const zhTW: Messages = {
       moreWorstFirst: (_, t) => `另有 ${t} 項；最需關注的列在前面`,
       chartCaption: (id, kind, due) =>
         kind === 'cumulative'
-          ? `${id}：累計目標路徑與實際值對比，並預測至 ${due}。`
+          ? `${id}：累計目標值路徑與實際值對比，並預測至 ${due}。`
           : kind === 'level'
             ? `${id}：計畫水準路徑與實測值對比，並按趨勢預測至 ${due}。`
             : `${id}：每月應達到的標準與實測值對比。`,
@@ -1074,7 +1074,7 @@ export const zhTW: Messages = {
       forecastLabel: () => '預測',
       targetPath: (kind) =>
         kind === 'cumulative'
-          ? '目標路徑'
+          ? '目標值路徑'
           : kind === 'level'
             ? '計畫水準'
             : kind === 'milestone'
