@@ -987,7 +987,8 @@ export const ALIASES: {
     'keyResults.owner': [...OWNER_SPELLINGS, '部門', '部门'],
     // 型別: the Traditional label until 2026-11. 指標類型 (the metric's type), KR類型.
     'keyResults.type': ['類別', '类别', '型別', '型别', '指標類型', '指标类型', 'KR類型', 'KR类型'],
-    // 現況: where the metric stands when the plan is made, its starting point.
+    // Not 現況 ("the current state"): a team that updates it each month means the latest reading, and read as
+    // the Baseline it would move every key result's starting point silently.
     'keyResults.baseline': [
       'Starting value',
       '基準值',
@@ -1000,8 +1001,6 @@ export const ALIASES: {
       '初始值',
       '起點',
       '起点',
-      '現況',
-      '现况',
     ],
     'keyResults.start': START_DATE_SPELLINGS,
     'keyResults.due': [

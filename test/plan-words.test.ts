@@ -151,7 +151,7 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
       [KR, '截止', '預計完成日'],
       [KR, '類型', '指標類型'],
       [KR, '信心', '把握度'],
-      [KR, '基線', '現況'],
+      [KR, '基線', '基線值'],
       ['目標', '結束', '完成日'],
       ['KPI', '編號', '指標編號'],
       ['KPI', '負責部門', '主责部门'],
@@ -179,6 +179,12 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
     }
     for (const header of ['實際數值', '數據', '实绩值'])
       expect(parsePlan(withHeader('實際', '數值', header)).plan.actuals).toEqual(example.actuals);
+  });
+
+  it('does not read 現況 ("the current state") on Key Results as the Baseline: a team may update it each month', () => {
+    const { plan, issues } = parsePlan(withHeader(KR, '基線', '現況'));
+    expect(plan.layout.keyResults?.columns.baseline).toBeUndefined();
+    expect(codes(issues)).toContain('missing-column-optional');
   });
 
   it('reads their tab names, and still says a name close to a tab without being it', () => {
