@@ -353,8 +353,72 @@ export const isPercentUnit: (unit: string) => boolean = remembered((unit) => {
   if (percentUnits.has(key)) return true;
   // A word with the sign in brackets after it: 百分比(%), percent (%).
   const bracketed = /^(.+?)[(（]([^()（）]+)[)）]$/.exec(key);
-  return !!bracketed && percentUnits.has(bracketed[1]) && percentUnits.has(bracketed[2]);
+  if (bracketed && percentUnits.has(bracketed[1]) && percentUnits.has(bracketed[2])) return true;
+  return namesAShare(unit, key);
 });
+
+/**
+ * Words for a rate that is no share of a whole, in the key wordKey makes (Simplified, no spaces): 频率 (frequency),
+ * 汇率 (an exchange rate), 速率 (speed), 功率 (power), 倍率 (a multiple), 效率 (per hour as often as a %), 赔率 (odds),
+ * 心率, 帧率, 码率 / 位元率 / 比特率, 采样率 / 取样率, 刷新率 / 更新率, 费率 (a price per unit as often as a %), 周转率
+ * (turnover: 6 times a year).
+ */
+const NOT_A_SHARE_RATE = /(频|汇|速|功|倍|效|赔|心|帧|码|位元|比特|采样|取样|刷新|更新|费|周转)率/g;
+/**
+ * English rates that are no share: money (hourly, day, run and burn rates), speeds and frequencies, exchange rates.
+ * The word before "rate", in lower case.
+ */
+const NOT_A_SHARE_RATE_WORDS: ReadonlySet<string> = new Set([
+  'hourly',
+  'daily',
+  'day',
+  'weekly',
+  'monthly',
+  'yearly',
+  'annual',
+  'run',
+  'burn',
+  'pay',
+  'billing',
+  'bill',
+  'frame',
+  'heart',
+  'bit',
+  'data',
+  'sample',
+  'sampling',
+  'refresh',
+  'baud',
+  'flow',
+  'exchange',
+  'fx',
+  'arrival',
+  'turnover',
+]);
+
+/**
+ * A Unit that names a share of a whole rather than the % sign or a word for it: one with a % in it (`轉換率 %`,
+ * `% of leads`, `rate (%)`), a Chinese rate (轉換率, 转化率, 成長率, 留存率, 點擊率, 比率, 率), an English one
+ * (`conversion rate`, `churn rate`, `rate`, CTR, CVR). Its values are ratios like those of `%`. Not a share:
+ * percentage points (`% pts`, 百分點), the rates of NOT_A_SHARE_RATE and NOT_A_SHARE_RATE_WORDS, and a rate of
+ * money or per something (`rate (USD)`, `rate per hour`, `率(元/次)`).
+ */
+function namesAShare(unit: string, key: string): boolean {
+  if (key === '') return false;
+  const text = unit.normalize('NFKC').toLowerCase().trim();
+  if (/\bpp\b|\bpts?\b|points?|百分[点點]/.test(text)) return false;
+  if (key.includes('%')) return true;
+  const chinese = key.includes('率') && key.replace(NOT_A_SHARE_RATE, '').includes('率');
+  const english = /\b(rates?|ctr|cvr)\b/.test(text);
+  if (!chinese && !english) return false;
+  // A rate of money or per something: rate (USD), USD/hr, 費率(元/次), rate per hour, 每小時.
+  if (/[/$¥€£₩₹]|\bper\b|每/.test(text)) return false;
+  if (text.split(/[^\p{L}]+/u).some((word) => word && currencyCodes(word) !== undefined)) return false;
+  if (chinese) return true;
+  for (const m of text.matchAll(/([a-z]+)[\s-]*rates?\b/g))
+    if (NOT_A_SHARE_RATE_WORDS.has(m[1])) return false;
+  return true;
+}
 
 /** Whether a unit typed after a number is the metric's unit: the same words, or two names of one unit. */
 export function sameUnit(typed: string, unit: string): boolean {
