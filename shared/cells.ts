@@ -17,8 +17,8 @@ export type Read<T> = { ok: true; value: T } | { ok: false; reason: ReadFailure;
  * Why a cell could not be read. The two mismatches carry `found`: the currency or unit typed in the cell, as typed
  * (the caller names the expected one, which it passed in). `decimal-mark`: text that is a number only with the
  * other decimal sign ("2,5" where decimals are written "2.5"); `found` is the text spelled with the right one.
- * `ambiguous-m`: an `m` after the number in a metric counted in a unit of time or length (45m in minutes),
- * which may be that unit or a million; `found` is the number before it, as typed ("45").
+ * `ambiguous-m`: an `m` after the number in a metric counted in a unit of time or length (45m in minutes, in 分), or
+ * in one without a Unit, which may be that unit or a million; `found` is the number before it, as typed ("45").
  */
 export type ReadFailure =
   | 'formula-error'
@@ -248,6 +248,38 @@ const M_IS_AMBIGUOUS_IN: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Units not known by name (UNIT_ALIASES) that still count time or length, where `m` after a number may be the unit
+ * as much as a million: 分, 工作天, 天數, 人天, 工時, 月數, ms, man-days, business days, sprints, 公里數.
+ */
+const TIME_OR_LENGTH_WORD =
+  /[天日時时分秒週周月年鐘钟米尺]|公里|\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b/i;
+
+/**
+ * How `m` after a number reads in a metric counted in `unit` (its Unit as typed): the metre, where the metric counts
+ * metres; a million where the Unit counts money or things (USD, 萬元, sign-ups, K users, leads); ambiguous where it
+ * counts time or length (minutes, 分, 工作天, ms, km) or names no unit at all: there `45m` is refused (ambiguous-m)
+ * unless the cell names a currency.
+ */
+const mReading = remembered((unit): 'metre' | 'million' | 'ambiguous' => {
+  const text = unit.normalize('NFKC').trim();
+  if (text === '') return 'ambiguous';
+  const scaled = scaledUnit(text);
+  // A Unit that is a multiple alone (萬, thousands) counts a number: m is a million there.
+  if (scaled && scaled.rest === '') return 'million';
+  const rest = scaled ? scaled.rest : text;
+  const known = unitOf(rest);
+  if (known === 'metres') return 'metre';
+  if (known !== undefined) return M_IS_AMBIGUOUS_IN.has(known) ? 'ambiguous' : 'million';
+  if (isCurrencyUnit(rest) || isPercentUnit(rest)) return 'million';
+  return TIME_OR_LENGTH_WORD.test(rest) ? 'ambiguous' : 'million';
+});
+
+/** Whether the text before an amount, or after its multiplier, names a currency: "$45m", "USD 45m", "45m USD". */
+const namesMoney = (before: string, rest: string): boolean =>
+  (before !== '' && currencyCodes(before) !== undefined) ||
+  (rest !== '' && currencyCodes(rest) !== undefined);
+
+/**
  * A function of a text, remembered per text: units and currencies are a few words, read for every key result and
  * check-in many times over (precision, check-ins, funnels), and working them out (NFKC, both scripts, patterns) is
  * the costly part. Bounded, for a long-running session.
@@ -434,7 +466,10 @@ export function sameUnit(typed: string, unit: string): boolean {
 export interface NumberContext {
   /** The plan's Currency (Strategy tab): USD, NT$, 新台幣… */
   currency?: string;
-  /** The metric's Unit: hours, 小時, %, USD, sign-ups… */
+  /**
+   * The metric's Unit: hours, 小時, %, USD, sign-ups…; '' for a metric without one (where "45m" may be minutes as
+   * much as a million, and is refused); absent for a cell that is no metric's value (a weight on the Targets tab).
+   */
   unit?: string;
   /**
    * How the spreadsheet writes decimals (shared/locale-syntax.ts decimalMarkOf its locale): '.' (the default) reads
@@ -517,14 +552,17 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   // A metric counted in 萬元 (or 千人, million USD): a bare number is in that unit, and an amount typed with its
   // own scale or unit ("4萬", "4萬元", "40000元") is converted into it: 4 萬元 either way, never 40,000 萬元.
   const unitScale = context.unit ? scaledUnit(context.unit) : undefined;
+  // A metric's Unit as typed: '' when it has none (then "45m" is refused too); undefined for a cell of no metric.
+  const typedUnit = context.unit;
   if (unitScale) context = { ...context, unit: unitScale.rest };
   let scale = scalePattern.exec(after);
-  if (scale && scale[1].toLowerCase() === 'm' && context.unit) {
-    // "45m" where the metric counts minutes (hours, km…) may be 45 minutes or 45 million: refused, never guessed.
-    // Where it counts metres, m is the metre, its own unit: "90 m" is 90.
-    const metricUnit = unitOf(context.unit);
-    if (metricUnit === 'metres') scale = null;
-    else if (metricUnit !== undefined && M_IS_AMBIGUOUS_IN.has(metricUnit))
+  if (scale && scale[1].length === 1 && scale[1].toLowerCase() === 'm') {
+    // "45m" where the metric counts minutes (hours, 工作天, ms…) or names no unit may be 45 minutes or 45 million:
+    // refused, never guessed, unless the cell names a currency ("$45m", "45m USD"). Where it counts metres, m is the
+    // metre, its own unit: "90 m" is 90.
+    const reading = typedUnit === undefined ? 'million' : mReading(typedUnit);
+    if (reading === 'metre') scale = null;
+    else if (reading === 'ambiguous' && !namesMoney(before, after.slice(scale[0].length).trim()))
       return fail('ambiguous-m', `${sign1 || sign2}${digits}`);
   }
   const rest = scale ? after.slice(scale[0].length).trim() : after;

@@ -126,6 +126,13 @@ const DOT_GROUPED = /^[^\d,.]*[1-9]\d{0,2}\.\d{3}(?![\d.,])[^\d,.]*$/;
 
 /** How a mismatch names the unit of a metric that has none. */
 const NO_UNIT = localized((m) => m.parse.NO_UNIT);
+/** What ambiguous-m says of the metric's Unit: the one it is counted in, or that it has none. */
+const AMBIGUOUS_M = {
+  countedIn: localized((m) => m.issues.AMBIGUOUS_M.countedIn),
+  noUnit: localized((m) => m.issues.AMBIGUOUS_M.noUnit),
+  forUnit: localized((m) => m.issues.AMBIGUOUS_M.forUnit),
+  forNoUnit: localized((m) => m.issues.AMBIGUOUS_M.forNoUnit),
+};
 /** Where a decimal-mark issue's decimal sign comes from: the spreadsheet's locale, or none given (a file). */
 const LOCALE_GIVEN = localized((m) => m.parse.LOCALE_GIVEN);
 const NO_LOCALE = localized((m) => m.parse.NO_LOCALE);
@@ -949,7 +956,16 @@ class RowReader {
         this.issue('metric-currency-mismatch', key, { value, found, unit });
       else this.issue('currency-mismatch', key, { value, found, currency: this.ctx.currency || unit });
     } else if (read.reason === 'ambiguous-m') {
-      this.issue('ambiguous-m', key, { value, number: found, unit });
+      // What is said of the Unit: the one the metric names, or that it names none.
+      const said = (phrase: Localized) =>
+        inEveryLanguage((lang) => fill(phrase[lang], { unit, number: found }));
+      this.issue('ambiguous-m', key, {
+        value,
+        number: found,
+        unit,
+        counted: said(unit ? AMBIGUOUS_M.countedIn : AMBIGUOUS_M.noUnit),
+        asUnit: said(unit ? AMBIGUOUS_M.forUnit : AMBIGUOUS_M.forNoUnit),
+      });
     } else if (read.reason === 'unit-mismatch') {
       this.issue('unit-mismatch', key, { value, found, unit: unit || NO_UNIT });
     } else {

@@ -148,3 +148,71 @@ describe('A Unit that names a rate is a percentage (A1)', () => {
       expect(readNumber('20%', { unit }), unit).toEqual({ ok: true, value: 0.2 });
   });
 });
+
+describe('"m" after a number where the Unit counts time the reader does not know by name, or names none (A2)', () => {
+  it.each([
+    ['分', '30m'],
+    ['工作天', '30m'],
+    ['天數', '45m'],
+    ['人天', '45m'],
+    ['ms', '45m'],
+    ['man-days', '3m'],
+    ['', '45m'],
+    ['', '45 M'],
+  ])('Unit %j, "%s" is ambiguous-m, never millions', (unit, typed) => {
+    const read = readNumber(typed, { unit });
+    expect(read).toEqual({ ok: false, reason: 'ambiguous-m', found: typed.replace(/\s*m$/i, '') });
+  });
+
+  it('KPI2 (first response, lower is better) in 分 with a Target of 30m: an error at the Target, not 30,000,000', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, 'KPI', 'KPI2', '單位', '分');
+    setCell(wb, 'KPI', 'KPI2', '目標值', '30m');
+    const { issues, plan } = analyze(wb);
+    expect(located(issues, 'ambiguous-m')).toEqual(['KPI!G3']);
+    expect(plan.kpis.find((k) => k.id === 'KPI2')!.target).toBeNull();
+    const issue = issues.find((i) => i.code === 'ambiguous-m')!;
+    expect(issue.message['zh-TW']).toBe(
+      'KPI2 的「目標值」為「30m」：KPI2 以「分」計，此處的「m」可能指分鐘、月或公尺，也可能指百萬。',
+    );
+  });
+
+  it('KPI2 without a Unit and a Target of 45m: an error at the Target that says the metric has no Unit', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, 'KPI', 'KPI2', '單位', '');
+    setCell(wb, 'KPI', 'KPI2', '目標值', '45m');
+    const { issues, plan } = analyze(wb);
+    expect(located(issues, 'ambiguous-m')).toEqual(['KPI!G3']);
+    expect(plan.kpis.find((k) => k.id === 'KPI2')!.target).toBeNull();
+    const issue = issues.find((i) => i.code === 'ambiguous-m')!;
+    expect(issue.message['zh-TW']).toContain('KPI2 沒有單位');
+    expect(issue.message.en).toContain('KPI2 has no Unit, where "m" may mean minutes');
+    expect(issue.fix.en).toBe(
+      'For minutes, months or metres, type 45 and name the unit in the Unit column; for a million, type 45 million.',
+    );
+    expect(issue.fix['zh-CN']).toContain('如指百万，请填写 45百万');
+  });
+
+  it('stays a million where the cell or the Unit names money, or the Unit counts things', () => {
+    const reads: [string, string | undefined, number, string?][] = [
+      ['$1.2M', 'USD', 1_200_000],
+      ['USD1.2M', 'USD', 1_200_000],
+      ['1.2M USD', '', 1_200_000],
+      ['$45m', '', 45_000_000],
+      ['NT$1.2m', '', 1_200_000],
+      ['1.5 mn', '', 1_500_000],
+      ['1.5 mn', '分', 1_500_000],
+      ['1.2 bn', '', 1_200_000_000],
+      ['2M', 'sign-ups', 2_000_000],
+      ['2m', 'users', 2_000_000],
+      ['2m', 'leads', 2_000_000],
+      ['2M', '註冊數', 2_000_000],
+      ['1.2M', '萬元', 120, 'TWD'],
+      ['2M', '萬', 200],
+      ['2M', undefined, 2_000_000],
+      ['90 m', '公尺', 90],
+    ];
+    for (const [typed, unit, value, currency] of reads)
+      expect(readNumber(typed, { unit, currency }), `${typed} ${unit}`).toEqual({ ok: true, value });
+  });
+});

@@ -758,8 +758,8 @@ export const en = {
     },
     'ambiguous-m': {
       message:
-        '{field} of {id} is "{value}": {id} is counted in {unit}, where "m" may mean minutes, months or metres as well as a million.',
-      fix: 'For {unit}, type {number} {unit} (or {number} alone); for a million, type {number} million.',
+        '{field} of {id} is "{value}": {id} {counted}, where "m" may mean minutes, months or metres as well as a million.',
+      fix: '{asUnit}; for a million, type {number} million.',
     },
     'decimal-mark': {
       message:
@@ -854,6 +854,13 @@ export const en = {
     },
     /** The end of missing-column(-optional) where a header read as nothing resembles the column. */
     MISSING_COLUMN_NEAR: ' The header "{header}" ({cell}) may be meant as it: if so, rename it "{column}".',
+    /** What ambiguous-m says of the metric's Unit ({counted}, {asUnit}): the one it names, or none. */
+    AMBIGUOUS_M: {
+      countedIn: 'is counted in {unit}',
+      noUnit: 'has no Unit',
+      forUnit: 'For {unit}, type {number} {unit} (or {number} alone)',
+      forNoUnit: 'For minutes, months or metres, type {number} and name the unit in the Unit column',
+    },
     PERCENT_CONSEQUENCES: {
       notCounted: 'This value is not counted.',
       leftOut: 'The key result is left out of progress until it is fixed.',

@@ -645,8 +645,8 @@ export const zhCN: Messages = {
       fix: '请以 {unit}（{id} 的“单位”）填写金额：指标有自己的货币时不按计划的货币计，系统也不做汇率换算。',
     },
     'ambiguous-m': {
-      message: '{id} 的“{field}”为“{value}”：{id} 以“{unit}”计，此处的“m”可能指分钟、月或米，也可能指百万。',
-      fix: '如指“{unit}”，请填写 {number} {unit}（或只填 {number}）；如指百万，请填写 {number}百万。',
+      message: '{id} 的“{field}”为“{value}”：{id} {counted}，此处的“m”可能指分钟、月或米，也可能指百万。',
+      fix: '{asUnit}；如指百万，请填写 {number}百万。',
     },
     'decimal-mark': {
       message:
@@ -734,6 +734,12 @@ export const zhCN: Messages = {
       fix: '请填写当月新增的数量（0 或以上），而不是累计值或差值。',
     },
     MISSING_COLUMN_NEAR: '表头“{header}”（{cell}）可能就是该列：如果是，请改名为“{column}”。',
+    AMBIGUOUS_M: {
+      countedIn: '以“{unit}”计',
+      noUnit: '没有单位',
+      forUnit: '如指“{unit}”，请填写 {number} {unit}（或只填 {number}）',
+      forNoUnit: '如指分钟、月或米，请填写 {number}，并在“单位”列写明单位',
+    },
     PERCENT_CONSEQUENCES: {
       notCounted: '该数值不计入。',
       leftOut: '修正前，该关键结果不计入进度。',

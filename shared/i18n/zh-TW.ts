@@ -647,8 +647,8 @@ export const zhTW: Messages = {
     },
     'ambiguous-m': {
       message:
-        '{id} 的「{field}」為「{value}」：{id} 以「{unit}」計，此處的「m」可能指分鐘、月或公尺，也可能指百萬。',
-      fix: '如指「{unit}」，請填寫 {number} {unit}（或只填 {number}）；如指百萬，請填寫 {number}百萬。',
+        '{id} 的「{field}」為「{value}」：{id} {counted}，此處的「m」可能指分鐘、月或公尺，也可能指百萬。',
+      fix: '{asUnit}；如指百萬，請填寫 {number}百萬。',
     },
     'decimal-mark': {
       message:
@@ -736,6 +736,12 @@ export const zhTW: Messages = {
       fix: '請填寫當月新增的數量（0 或以上），而不是累計值或差值。',
     },
     MISSING_COLUMN_NEAR: '表頭「{header}」（{cell}）可能就是該欄：如果是，請改名為「{column}」。',
+    AMBIGUOUS_M: {
+      countedIn: '以「{unit}」計',
+      noUnit: '沒有單位',
+      forUnit: '如指「{unit}」，請填寫 {number} {unit}（或只填 {number}）',
+      forNoUnit: '如指分鐘、月或公尺，請填寫 {number}，並在「單位」欄寫明單位',
+    },
     PERCENT_CONSEQUENCES: {
       notCounted: '該數值不計入。',
       leftOut: '修正前，該關鍵結果不計入進度。',
