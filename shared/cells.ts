@@ -252,7 +252,7 @@ const M_IS_AMBIGUOUS_IN: ReadonlySet<string> = new Set([
  * as much as a million: 分, 工作天, 天數, 人天, 工時, 月數, ms, man-days, business days, sprints, 公里數.
  */
 const TIME_OR_LENGTH_WORD =
-  /[天日時时分秒週周月年鐘钟米尺]|公里|\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b/i;
+  /[天日時时分秒週周月年鐘钟米尺]|公里|距離|距离|長度|长度|distance|length|\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b/i;
 
 /**
  * How `m` after a number reads in a metric counted in `unit` (its Unit as typed): the metre, where the metric counts
@@ -267,7 +267,9 @@ const mReading = remembered((unit): 'metre' | 'million' | 'ambiguous' => {
   // A Unit that is a multiple alone (萬, thousands) counts a number: m is a million there.
   if (scaled && scaled.rest === '') return 'million';
   const rest = scaled ? scaled.rest : text;
-  const known = unitOf(rest);
+  // A unit named in brackets after a word: 距離 (m), 回應時間 (min).
+  const known =
+    unitOf(rest) ?? unitOf(/\(([^()]+)\)$/.exec(rest.replace(/（/g, '(').replace(/）/g, ')'))?.[1] ?? '');
   if (known === 'metres') return 'metre';
   if (known !== undefined) return M_IS_AMBIGUOUS_IN.has(known) ? 'ambiguous' : 'million';
   if (isCurrencyUnit(rest) || isPercentUnit(rest)) return 'million';
@@ -704,6 +706,8 @@ function unitScale(unit: string): { exponent: number; rest: string } | undefined
     .trim();
   const m = unitScalePattern.exec(text);
   if (m) return { exponent: exponentOf(m[1]), rest: m[2].replace(/^\((.*)\)$/, '$1').trim() };
+  const inBrackets = bracketedScale(text);
+  if (inBrackets) return inBrackets;
   // Beside a currency: K USD, kUSD, M$, USD K, USD mn, NT$ M, USD thousands, USD '000, $000, USD MM. A currency's
   // own code is none of these (MNT is tögrög, not millions of NT).
   if (currencyCodes(text)) return undefined;
@@ -724,6 +728,31 @@ function unitScale(unit: string): { exponent: number; rest: string } | undefined
     // A word after a known unit: users thousands, sign-ups (000); never a letter (users m).
     if (!isLetterOrMM(word) && unitOf(rest) !== undefined)
       return { exponent: exponentOf(word), rest: rest.trim() };
+  }
+  return undefined;
+}
+
+let wholeScaleWord: RegExp | undefined;
+/**
+ * A multiple in brackets after the Unit, read as the same multiple before it: 註冊數（萬） as 萬註冊數, 人（萬）, 元（萬）,
+ * USD(千), 人 (thousands), 新台幣（萬元）, users (k), as people note a multiple after a header or a unit. A single letter
+ * there only as k after a currency or a known unit (users (k)); `(m)` after a length or a word the reader does not
+ * know may be metres, and `(%)` or `(2025)` is no multiple. Brackets are ASCII by now (NFKC).
+ */
+function bracketedScale(text: string): { exponent: number; rest: string } | undefined {
+  const b = /^(.+?)\s*\(\s*([^()]+?)\s*\)$/.exec(text);
+  if (!b) return undefined;
+  const [, rest, note] = b;
+  wholeScaleWord ??= new RegExp(`^(${scaleAlternatives([...UNIT_SCALES, ...UNIT_ONLY_SCALES])})$`, 'i');
+  if (wholeScaleWord.test(note)) return { exponent: exponentOf(note), rest };
+  const knownRest = currencyCodes(rest) !== undefined || unitOf(rest) !== undefined;
+  if (/^k$/i.test(note) && knownRest) return { exponent: 3, rest };
+  // A multiple of a unit that is the one before: 新台幣（萬元）, 人數（千人）.
+  const inner = unitScalePattern!.exec(note);
+  if (inner && inner[2] !== '') {
+    const innerRest = inner[2];
+    const bothMoney = currencyCodes(rest) !== undefined && currencyCodes(innerRest) !== undefined;
+    if (bothMoney || sameUnit(innerRest, rest)) return { exponent: exponentOf(inner[1]), rest };
   }
   return undefined;
 }

@@ -86,7 +86,7 @@ describe('A Unit that names a rate is a percentage (A1)', () => {
   ])('Unit %j is not', (unit) => expect(isPercentUnit(unit)).toBe(false));
 
   it.each(['轉換率', '比率', '率', '留存率', 'conversion rate'])(
-    'Unit %j: an October check-in typed 14 (for 14%%) is an error at its cell, not KR3 done at 9,300%%',
+    'Unit %j: an October check-in typed 14 (for 14 percent) is an error at its cell, not KR3 done 93 times over',
     (unit) => {
       const wb = exampleWorkbook('zh-TW');
       setCell(wb, KR, 'KR3', '單位', unit);
@@ -100,7 +100,7 @@ describe('A Unit that names a rate is a percentage (A1)', () => {
   );
 
   it.each(['轉換率(%)', '增長率(%)', '轉換率 %', '% (轉換率)', 'churn rate'])(
-    'Unit %j, Baseline "5%%", Target 20: the Target is an error at its cell and KR3 is left out',
+    'Unit %j, Baseline typed 5 percent, Target 20: the Target is an error at its cell and KR3 is left out',
     (unit) => {
       const wb = exampleWorkbook('zh-TW');
       setCell(wb, KR, 'KR3', '單位', unit);
@@ -214,5 +214,64 @@ describe('"m" after a number where the Unit counts time the reader does not know
     ];
     for (const [typed, unit, value, currency] of reads)
       expect(readNumber(typed, { unit, currency }), `${typed} ${unit}`).toEqual({ ok: true, value });
+  });
+});
+
+describe('A multiple in brackets after the Unit is read like one before it (A5)', () => {
+  const KR2_CHECK_INS = ['0.32萬', '0.41萬', '0.48萬', '0.52萬', '0.56萬', '0.51萬', '0.47萬', '0.49萬'];
+  const months = ['03', '04', '05', '06', '07', '08', '09', '10'];
+
+  it.each(['註冊數（萬）', '註冊數 (萬)', '萬註冊數'])(
+    'KR2 in %j with a Target of 5 and check-ins typed 0.32萬 … 0.49萬: 3.76 of 5 (0.752), as 37,600 of 50,000',
+    (unit) => {
+      const wb = exampleWorkbook('zh-TW');
+      setCell(wb, KR, 'KR2', '單位', unit);
+      setCell(wb, KR, 'KR2', '目標值', 5);
+      months.forEach((mm, i) => setActual(wb, 'KR2', `2026-${mm}-28`, KR2_CHECK_INS[i]));
+      const { issues, progress, plan } = analyze(wb);
+      expect(issues.map((i) => i.code)).toEqual(['funnel-mismatch', 'behind-pace']);
+      const kr2 = progress.keyResults[plan.keyResults.findIndex((k) => k.id === 'KR2')];
+      expect(kr2.current).toBeCloseTo(3.76, 9);
+      expect(kr2.attainment).toBeCloseTo(0.752, 9);
+      expect(kr2.status).toBe('on-track');
+    },
+  );
+
+  it('converts amounts typed with a multiple or unit into the Unit, as before the bracket', () => {
+    const reads: [string, string, number, string?][] = [
+      ['5萬', '人（萬）', 5],
+      ['50000人', '人（萬）', 5],
+      ['5', '人（萬）', 5],
+      ['120萬', '元（萬）', 120, 'TWD'],
+      ['NT$1,200,000', '元（萬）', 120, 'TWD'],
+      ['1,200', 'USD(千)', 1200],
+      ['$1.2M', 'USD(千)', 1200],
+      ['50k', 'users (k)', 50],
+      ['50,000 users', 'users (k)', 50],
+      ['1200', '(千元)', 1200, 'TWD'],
+      ['120萬', '新台幣（萬元）', 120, 'TWD'],
+      ['5萬', '人 (thousands)', 50],
+    ];
+    for (const [typed, unit, value, currency] of reads)
+      expect(readNumber(typed, { unit, currency }), `${typed} ${unit}`).toEqual({ ok: true, value });
+  });
+
+  it('a note in brackets that is no multiple leaves the Unit as typed: 百分比(%), 距離 (m), 人 (2025)', () => {
+    expect(isPercentUnit('百分比(%)')).toBe(true);
+    expect(readNumber('5萬', { unit: '人 (2025)' })).toEqual({ ok: true, value: 50_000 });
+    expect(readNumber('5', { unit: '人 (2025)' })).toEqual({ ok: true, value: 5 });
+    // Never 90 million: m is the metre the note names, said against the Unit as typed.
+    expect(readNumber('90 m', { unit: '距離 (m)' })).toEqual({
+      ok: false,
+      reason: 'unit-mismatch',
+      found: 'm',
+    });
+    expect(readNumber('90m', { unit: '回應時間 (min)' })).toEqual({
+      ok: false,
+      reason: 'ambiguous-m',
+      found: '90',
+    });
+    expect(readNumber('90', { unit: '距離 (m)' })).toEqual({ ok: true, value: 90 });
+    expect(readNumber('20%', { unit: '百分比(%)' })).toEqual({ ok: true, value: 0.2 });
   });
 });
