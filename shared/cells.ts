@@ -217,6 +217,7 @@ export const UNIT_ALIASES: Record<string, readonly string[]> = {
   users: ['user', 'users', '用戶', '用户', '使用者'],
   people: ['person', 'persons', 'people', '人', '位', '名', '人數', '人数'],
   times: ['x', 'times', '次', '次數', '次数'],
+  'percentage points': ['pp', 'pps', 'percentage point', 'percentage points', '百分點', '百分点'],
   pieces: ['pc', 'pcs', 'piece', 'pieces', '個', '个', '件'],
   seconds: ['s', 'sec', 'secs', 'second', 'seconds', '秒', '秒鐘', '秒钟'],
   metres: ['m', 'metre', 'metres', 'meter', 'meters', '米', '公尺'],
@@ -558,6 +559,8 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   const typedUnit = context.unit;
   if (unitScale) context = { ...context, unit: unitScale.rest };
   let scale = scalePattern.exec(after);
+  // 百 before 分 begins a percent word (20 百分比, 90 百分點), not ×100.
+  if (scale && scale[1] === '百' && after.charAt(scale[0].length) === '分') scale = null;
   if (scale && scale[1].length === 1 && scale[1].toLowerCase() === 'm') {
     // "45m" where the metric counts minutes (hours, 工作天, ms…) or names no unit may be 45 minutes or 45 million:
     // refused, never guessed, unless the cell names a currency ("$45m", "45m USD"). Where it counts metres, m is the

@@ -275,3 +275,55 @@ describe('A multiple in brackets after the Unit is read like one before it (A5)'
     expect(readNumber('20%', { unit: '百分比(%)' })).toEqual({ ok: true, value: 0.2 });
   });
 });
+
+describe('Percent words after a number, and percentage points (B11)', () => {
+  it('KR3 Target "20 百分比" and KPI1 Target "5百分比" are 20% and 5%: the plan reads as the example does', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, KR, 'KR3', '目標值', '20 百分比');
+    setCell(wb, 'KPI', 'KPI1', '目標值', '5百分比');
+    const { issues, plan } = analyze(wb);
+    expect(issues.map((i) => i.code)).toEqual(['funnel-mismatch', 'behind-pace']);
+    expect(plan.keyResults.find((k) => k.id === 'KR3')!.target).toBe(0.2);
+    expect(plan.kpis.find((k) => k.id === 'KPI1')!.target).toBe(0.05);
+  });
+
+  it('KR5 in 百分點 from 70 to "90 百分點", checked in as "86pp": read as typed, never ×100', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, KR, 'KR5', '單位', '百分點');
+    setCell(wb, KR, 'KR5', '基線', 70);
+    setCell(wb, KR, 'KR5', '目標值', '90 百分點');
+    const row = setActual(wb, 'KR5', '2026-10-28', '86pp');
+    const { issues, plan, progress } = analyze(wb);
+    expect(issues.filter((i) => (i.sheet === KR && i.row === 6) || i.a1 === `C${row}`)).toEqual([]);
+    const i = plan.keyResults.findIndex((k) => k.id === 'KR5');
+    expect(plan.keyResults[i].target).toBe(90);
+    expect(progress.keyResults[i].current).toBe(86);
+  });
+
+  it('reads 百分比, 百分率, 百分數 after a number as the sign; 百 alone, 百萬 and a pp in a % metric as before', () => {
+    const reads: [string, string, number][] = [
+      ['20 百分比', '%', 0.2],
+      ['5百分比', '', 0.05],
+      ['20百分率', '%', 0.2],
+      ['20 百分數', '百分比', 0.2],
+      ['90 百分點', '百分點', 90],
+      ['5pp', '百分點', 5],
+      ['5 pp', 'percentage points', 5],
+      ['5百', '個', 500],
+      ['3百萬', '', 3_000_000],
+    ];
+    for (const [typed, unit, value] of reads)
+      expect(readNumber(typed, { unit }), `${typed} ${unit}`).toEqual({ ok: true, value });
+    expect(readNumber('5pp', { unit: '%' })).toEqual({ ok: false, reason: 'unit-mismatch', found: 'pp' });
+    expect(readNumber('20 百分點', { unit: '%' })).toEqual({
+      ok: false,
+      reason: 'unit-mismatch',
+      found: '百分點',
+    });
+    expect(readNumber('20 百分比', { unit: '註冊數' })).toEqual({
+      ok: false,
+      reason: 'unit-mismatch',
+      found: '百分比',
+    });
+  });
+});
