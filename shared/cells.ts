@@ -207,7 +207,7 @@ export const SHARED_CURRENCY_SIGNS: readonly { signs: readonly string[]; codes: 
  */
 export const UNIT_ALIASES: Record<string, readonly string[]> = {
   hours: ['h', 'hr', 'hrs', 'hour', 'hours', '小時', '小时', '時', '时', '鐘頭', '钟头', '時數', '时数'],
-  minutes: ['min', 'mins', 'minute', 'minutes', '分鐘', '分钟'],
+  minutes: ['min', 'mins', 'minute', 'minutes', '分鐘', '分钟', '分'],
   days: ['d', 'day', 'days', '天', '日'],
   weeks: ['wk', 'wks', 'week', 'weeks', '週', '周', '星期'],
   months: ['mo', 'mos', 'month', 'months', '月', '個月', '个月'],
@@ -216,7 +216,7 @@ export const UNIT_ALIASES: Record<string, readonly string[]> = {
   customers: ['customer', 'customers', '客戶', '客户', '家'],
   users: ['user', 'users', '用戶', '用户', '使用者'],
   people: ['person', 'persons', 'people', '人', '位', '名', '人數', '人数'],
-  times: ['x', 'times', '次', '次數', '次数'],
+  times: ['x', 'times', '次', '次數', '次数', '人次'],
   'percentage points': ['pp', 'pps', 'percentage point', 'percentage points', '百分點', '百分点'],
   pieces: ['pc', 'pcs', 'piece', 'pieces', '個', '个', '件'],
   seconds: ['s', 'sec', 'secs', 'second', 'seconds', '秒', '秒鐘', '秒钟'],
@@ -346,6 +346,12 @@ function currencyOf(text: string): readonly string[] | undefined {
   return common.length > 0 ? common : undefined;
 }
 
+/**
+ * The measure words Chinese puts between a number and what it counts (1,000 家客戶, 50 位用戶, 3 個客戶): before a unit
+ * of the table, that unit.
+ */
+const MEASURE_WORD = /^[家个位名间笔张件台]/;
+
 /** The unit a name denotes (a key of UNIT_ALIASES), or undefined. */
 function unitOf(text: string): string | undefined {
   if (!unitIndex) {
@@ -353,7 +359,10 @@ function unitOf(text: string): string | undefined {
     for (const [unit, aliases] of Object.entries(UNIT_ALIASES))
       for (const alias of aliases) unitIndex.set(wordKey(alias), unit);
   }
-  return unitIndex.get(wordKey(text));
+  const key = wordKey(text);
+  const known = unitIndex.get(key);
+  if (known !== undefined || key.length < 2 || !MEASURE_WORD.test(key)) return known;
+  return unitIndex.get(key.slice(1));
 }
 
 /**
@@ -381,16 +390,19 @@ export const PERCENT_UNIT_NAMES: readonly string[] = [
   '百分数',
 ];
 let percentUnits: Set<string> | undefined;
-export const isPercentUnit: (unit: string) => boolean = remembered((unit) => {
+/** The sign or a word for it (PERCENT_UNIT_NAMES), as a Unit or after a number ("20 百分比"); not a rate's name. */
+const isPercentWord = remembered((unit) => {
   if (unit === '%') return true;
   percentUnits ??= new Set(PERCENT_UNIT_NAMES.map(wordKey));
   const key = wordKey(unit);
   if (percentUnits.has(key)) return true;
   // A word with the sign in brackets after it: 百分比(%), percent (%).
   const bracketed = /^(.+?)[(（]([^()（）]+)[)）]$/.exec(key);
-  if (bracketed && percentUnits.has(bracketed[1]) && percentUnits.has(bracketed[2])) return true;
-  return namesAShare(unit, key);
+  return !!bracketed && percentUnits.has(bracketed[1]) && percentUnits.has(bracketed[2]);
 });
+export const isPercentUnit: (unit: string) => boolean = remembered(
+  (unit) => isPercentWord(unit) || namesAShare(unit, wordKey(unit)),
+);
 
 /**
  * Words for a rate that is no share of a whole, in the key wordKey makes (Simplified, no spaces): 频率 (frequency),
@@ -570,13 +582,25 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
     else if (reading === 'ambiguous' && !namesMoney(before, after.slice(scale[0].length).trim()))
       return fail('ambiguous-m', `${sign1 || sign2}${digits}`);
   }
-  const rest = scale ? after.slice(scale[0].length).trim() : after;
-  if (percent && (before || scale || rest)) return fail('not-a-number');
+  let scaleLength = scale ? scale[0].length : 0;
+  let scaleExponent = scale ? NUMBER_SCALES.find(([w]) => w === scale[1].toLowerCase())![1] : 0;
+  // MM after an amount of money is a million, as finance writes it ("$1.2mm", "1.2 MM" in a USD metric); elsewhere
+  // mm is the millimetre.
+  if (!scale && (after.charCodeAt(0) | 32) === 109) {
+    const mm = /^mm(?![a-z])\s*/i.exec(after);
+    if (mm && (namesMoney(before, after.slice(mm[0].length).trim()) || isCurrencyUnit(typedUnit))) {
+      scaleLength = mm[0].length;
+      scaleExponent = 6;
+    }
+  }
+  const scaled = scaleLength > 0;
+  const rest = scaled ? after.slice(scaleLength).trim() : after;
+  if (percent && (before || scaled || rest)) return fail('not-a-number');
   // A percent sign in a metric counted in something else (sign-ups, hours, USD): "+20%" for "grow 20%" would be
   // a target of 0.2 sign-ups. Refused like money there; a Unit that speaks of percent ("% of leads") takes it.
   if (percent && context.unit && countsOtherThanPercent(context.unit)) return fail('unit-mismatch', '%');
   // A percent word after the number ("20 percent", "20 pct", "20 百分比") is the sign spelled out.
-  if (!percent && paren === null && rest && !scale && !before && isPercentUnit(rest)) {
+  if (!percent && paren === null && rest && !scaled && !before && isPercentWord(rest)) {
     if (context.unit && countsOtherThanPercent(context.unit)) return fail('unit-mismatch', rest);
     return readNumberWith(
       `${sign1 || sign2}${digits}${exponentText ? `e${exponentText}` : ''}%`,
@@ -584,8 +608,7 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
       mark,
     );
   }
-  const scaleExponent = scale ? NUMBER_SCALES.find(([w]) => w === scale[1].toLowerCase())![1] : 0;
-  const inUnitScale = unitScale && (scale || before || rest) ? unitScale.exponent : 0;
+  const inUnitScale = unitScale && (scaled || before || rest) ? unitScale.exponent : 0;
   const exponent = Number(exponentText ?? 0) + scaleExponent - inUnitScale - (percent ? 2 : 0);
   // Decimal text and a power of ten, so 1.1M is exactly 1100000 and 7% exactly 0.07 (no float multiplication).
   const decimal = digits.replace(GROUPING[mark], '');

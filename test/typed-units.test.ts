@@ -327,3 +327,81 @@ describe('Percent words after a number, and percentage points (B11)', () => {
     });
   });
 });
+
+describe('MM in money, 分 for minutes, measure words and 人次 (B15)', () => {
+  it('KR1 (USD) with a Target of "$1.2mm" or "1.2 MM" is 1,200,000, not "a unit MM" (millimetres)', () => {
+    for (const typed of ['$1.2mm', '1.2 MM', 'USD 1.2MM']) {
+      const wb = exampleWorkbook('zh-TW');
+      setCell(wb, KR, 'KR1', '目標值', typed);
+      const { issues, plan } = analyze(wb);
+      expect(
+        issues.filter((i) => i.sheet === KR && i.row === 2),
+        typed,
+      ).toEqual([]);
+      expect(plan.keyResults.find((k) => k.id === 'KR1')!.target, typed).toBe(1_200_000);
+    }
+  });
+
+  it('mm stays the millimetre where the metric counts no money', () => {
+    expect(readNumber('5 mm', { unit: 'mm' })).toEqual({ ok: true, value: 5 });
+    expect(readNumber('1.2mm', { unit: '公釐' })).toEqual({ ok: true, value: 1.2 });
+    expect(readNumber('1.2 MM', { unit: '' })).toEqual({ ok: false, reason: 'unit-mismatch', found: 'MM' });
+    expect(readNumber('1.2 MM', { unit: '註冊數' })).toEqual({
+      ok: false,
+      reason: 'unit-mismatch',
+      found: 'MM',
+    });
+  });
+
+  it('KPI2 in 分 with a Target of "30 min" is 30 (分 is minutes); "30 分鐘" and "30分" too', () => {
+    for (const typed of ['30 min', '30 分鐘', '30分']) {
+      const wb = exampleWorkbook('zh-TW');
+      setCell(wb, 'KPI', 'KPI2', '單位', '分');
+      setCell(wb, 'KPI', 'KPI2', '目標值', typed);
+      const { issues, plan } = analyze(wb);
+      expect(
+        issues.filter((i) => i.sheet === 'KPI'),
+        typed,
+      ).toEqual([]);
+      expect(plan.kpis.find((k) => k.id === 'KPI2')!.target, typed).toBe(30);
+    }
+    expect(readNumber('30分', { unit: 'minutes' })).toEqual({ ok: true, value: 30 });
+    expect(readNumber('30 秒', { unit: '分' })).toEqual({ ok: false, reason: 'unit-mismatch', found: '秒' });
+  });
+
+  it('"1,000 家客戶" under 次 is a unit mismatch that names both; under 客戶 it is 1,000', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, KR, 'KR2', '單位', '次');
+    setCell(wb, KR, 'KR2', '目標值', '1,000 家客戶');
+    const { issues } = analyze(wb);
+    const mismatch = issues.filter((i) => i.code === 'unit-mismatch');
+    expect(mismatch.map((i) => `${i.sheet}!${i.a1}`)).toEqual([`${KR}!I3`]);
+    expect(mismatch[0].message['zh-TW']).toBe(
+      'KR2 的「目標值」為「1,000 家客戶」，單位為 家客戶，但 KR2 的單位是 次。',
+    );
+    for (const [typed, unit] of [
+      ['1,000 家客戶', '客戶'],
+      ['1000個客戶', '客戶'],
+      ['50 位用戶', 'users'],
+    ])
+      expect(readNumber(typed, { unit }), `${typed} ${unit}`).toEqual({
+        ok: true,
+        value: Number(typed.replace(/\D/g, '')),
+      });
+  });
+
+  it('"5萬人次" is 50,000 under 次 (人次 counts times) and a mismatch under 人', () => {
+    expect(readNumber('5萬人次', { unit: '次' })).toEqual({ ok: true, value: 50_000 });
+    expect(readNumber('5萬次', { unit: '人次' })).toEqual({ ok: true, value: 50_000 });
+    expect(readNumber('5萬人次', { unit: '人' })).toEqual({
+      ok: false,
+      reason: 'unit-mismatch',
+      found: '人次',
+    });
+    expect(readNumber('5萬人', { unit: '人' })).toEqual({ ok: true, value: 50_000 });
+  });
+
+  it('a rate named after a number is no percent word: "20 轉換率" is not 20%', () => {
+    expect(readNumber('20 轉換率', { unit: '%' })).toEqual({ ok: false, reason: 'not-a-number' });
+  });
+});
