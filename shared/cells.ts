@@ -12,13 +12,17 @@ export type Grid = Cell[][];
 /** A workbook as tab name → rows of cells, the one input shape of the parser. */
 export type Workbook = Record<string, Grid>;
 
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: ReadFailure; found?: string };
+export type Read<T> =
+  { ok: true; value: T } | { ok: false; reason: ReadFailure; found?: string; other?: string };
 /**
  * Why a cell could not be read. The two mismatches carry `found`: the currency or unit typed in the cell, as typed
  * (the caller names the expected one, which it passed in). `decimal-mark`: text that is a number only with the
  * other decimal sign ("2,5" where decimals are written "2.5"); `found` is the text spelled with the right one.
  * `ambiguous-m`: an `m` after the number in a metric counted in a unit of time or length (45m in minutes, in 分), or
  * in one without a Unit, which may be that unit or a million; `found` is the number before it, as typed ("45").
+ * `grouped-in-fours`: digits grouped in fours with commas, as 萬 and 億 group them ("5,0000"), where commas group
+ * thousands; `found` is the text with them taken out ("50000"), and `other` the text read with a decimal comma
+ * ("1.2345" for "1,2345") where that is a reading too.
  */
 export type ReadFailure =
   | 'formula-error'
@@ -28,7 +32,8 @@ export type ReadFailure =
   | 'currency-mismatch'
   | 'unit-mismatch'
   | 'decimal-mark'
-  | 'ambiguous-m';
+  | 'ambiguous-m'
+  | 'grouped-in-fours';
 
 const ERROR_VALUE = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)/i;
 
@@ -118,8 +123,12 @@ function typedText(text: string): string | null {
 }
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const fail = <T>(reason: ReadFailure, found?: string): Read<T> =>
-  found === undefined ? { ok: false, reason } : { ok: false, reason, found };
+const fail = <T>(reason: ReadFailure, found?: string, other?: string): Read<T> =>
+  found === undefined
+    ? { ok: false, reason }
+    : other === undefined
+      ? { ok: false, reason, found }
+      : { ok: false, reason, found, other };
 
 // ---------------------------------------------------------------------------------------------------
 // Numbers as people type them. No npm package reads 50萬, NT$170,000 and 1.5M alike while refusing the rest, so
@@ -524,11 +533,41 @@ export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Rea
   if (read.ok || read.reason !== 'not-a-number' || typeof cell !== 'string') return read;
   // A number with the other decimal sign: said with the text to type. Where its unit or currency does not fit
   // the metric either, that is said instead: the text to type would only be refused again.
+  if (mark === '.') {
+    const fours = groupedInFours(cell, context);
+    if (fours) return fours;
+  }
   const other: DecimalMark = mark === '.' ? ',' : '.';
   const otherRead = readNumberWith(cell, context, other);
   if (!otherRead.ok && otherRead.reason === 'not-a-number') return read;
   if (!otherRead.ok) return otherRead;
   return fail('decimal-mark', respelled(typedText(cell) ?? cell, other, mark));
+}
+
+/** Digits grouped in fours with commas (5,0000; 1,2345,6789), as 萬 and 億 group them, with a decimal part or not. */
+const FOUR_DIGIT_GROUPS = /(?<![\d.,])(\d{1,4}(?:,\d{4})+)(\.\d+)?(?![\d,])/;
+
+/**
+ * Text whose digits are grouped in fours, as 萬 and 億 group them ("5,0000" for 50,000), in a spreadsheet where commas
+ * group thousands: refused as `grouped-in-fours`, with the number written without its commas; with one comma and
+ * digits after it that are not all 0 ("1,2345"), a decimal comma is a reading too (`other`). Undefined for any other
+ * text, or where the number without commas is not read either (a unit or currency that does not fit: said instead).
+ */
+function groupedInFours(cell: string, context: NumberContext): Read<number> | undefined {
+  const text = typedText(cell);
+  if (text === null) return undefined;
+  const m = FOUR_DIGIT_GROUPS.exec(text);
+  if (!m) return undefined;
+  const [typed, digits, decimals] = m;
+  const grouped = text.replace(typed, digits.replace(/,/g, '') + (decimals ?? ''));
+  const read = readNumberWith(grouped, context, '.');
+  if (!read.ok) return undefined;
+  const groups = digits.split(',');
+  const decimal =
+    groups.length === 2 && !decimals && !/^0+$/.test(groups[1])
+      ? text.replace(typed, groups.join('.'))
+      : undefined;
+  return fail('grouped-in-fours', grouped, decimal);
 }
 
 /** The text with its number written with the decimal sign `to` and no grouping: "1.234,5 €" → "1234.5 €". */

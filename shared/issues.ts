@@ -113,6 +113,7 @@ const ISSUES = {
   'metric-currency-mismatch': ['error', 'structure'],
   'ambiguous-m': ['error', 'structure'],
   'decimal-mark': ['error', 'structure'],
+  'grouped-in-fours': ['error', 'structure'],
   'ambiguous-number': ['warning', 'structure'],
   'unknown-language': ['warning', 'structure'],
 } as const satisfies Record<string, readonly [Severity, IssueCategory]>;

@@ -115,6 +115,7 @@ const UNREAD_CODES = new Set<IssueCode>([
   'ambiguous-number',
   'metric-currency-mismatch',
   'ambiguous-m',
+  'grouped-in-fours',
 ]);
 
 /**
@@ -126,6 +127,11 @@ const DOT_GROUPED = /^[^\d,.]*[1-9]\d{0,2}\.\d{3}(?![\d.,])[^\d,.]*$/;
 
 /** How a mismatch names the unit of a metric that has none. */
 const NO_UNIT = localized((m) => m.parse.NO_UNIT);
+/** The decimal reading grouped-in-fours adds where one comma may be a decimal comma (1,2345). */
+const GROUPED_IN_FOURS = {
+  alsoDecimal: localized((m) => m.issues.GROUPED_IN_FOURS.alsoDecimal),
+  orDecimal: localized((m) => m.issues.GROUPED_IN_FOURS.orDecimal),
+};
 /** What ambiguous-m says of the metric's Unit: the one it is counted in, or that it has none. */
 const AMBIGUOUS_M = {
   countedIn: localized((m) => m.issues.AMBIGUOUS_M.countedIn),
@@ -955,6 +961,16 @@ class RowReader {
       if (expectedCurrencies(context)?.metric)
         this.issue('metric-currency-mismatch', key, { value, found, unit });
       else this.issue('currency-mismatch', key, { value, found, currency: this.ctx.currency || unit });
+    } else if (read.reason === 'grouped-in-fours') {
+      const decimal = read.other;
+      const said = (phrase: Localized) =>
+        decimal === undefined ? '' : inEveryLanguage((lang) => fill(phrase[lang], { decimal }));
+      this.issue('grouped-in-fours', key, {
+        value,
+        grouped: found,
+        alsoDecimal: said(GROUPED_IN_FOURS.alsoDecimal),
+        orDecimal: said(GROUPED_IN_FOURS.orDecimal),
+      });
     } else if (read.reason === 'ambiguous-m') {
       // What is said of the Unit: the one the metric names, or that it names none.
       const said = (phrase: Localized) =>

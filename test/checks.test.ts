@@ -811,6 +811,14 @@ cases.push(
     says: 'Target of KR1 is "1.000.000,5", a number only where decimals are written with ","; this spreadsheet writes them with "."',
   },
   {
+    name: 'digits grouped in fours with commas, as 萬 groups them, where commas group thousands',
+    code: 'grouped-in-fours',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Target', '5,0000'),
+    sheet: KR,
+    a1: 'I3',
+    says: 'Target of KR2 is "5,0000": digits grouped in fours, as 萬 groups them, make 50000; this spreadsheet groups digits in threes (50,000), so it is not read.',
+  },
+  {
     name: 'a number that reads one way with a decimal dot and another with dots grouping thousands, in a file',
     code: 'ambiguous-number',
     edit: (wb) => setCell(wb, KR, 'KR2', 'Target', '50.000'),

@@ -405,3 +405,47 @@ describe('MM in money, 分 for minutes, measure words and 人次 (B15)', () => {
     expect(readNumber('20 轉換率', { unit: '%' })).toEqual({ ok: false, reason: 'not-a-number' });
   });
 });
+
+describe('Digits grouped in fours, as 萬 groups them (B12)', () => {
+  it('KR2 Target "5,0000" is an error whose fix says 50000, never 5.0000', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, KR, 'KR2', '目標值', '5,0000');
+    const { issues, plan } = analyze(wb);
+    const at = issues.filter((i) => i.sheet === KR && i.row === 3);
+    expect(at.map((i) => `${i.code} ${i.a1}`)).toEqual(['grouped-in-fours I3']);
+    expect(at[0].fix['zh-TW']).toBe('請填寫 50000。');
+    expect(at[0].fix.en).toBe('Type 50000.');
+    expect(plan.keyResults.find((k) => k.id === 'KR2')!.target).toBeNull();
+  });
+
+  it('asks where one comma may be a decimal comma too: "1,2345" is 12345 or 1.2345', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, KR, 'KR2', '目標值', '1,2345');
+    const issue = analyze(wb).issues.find((i) => i.code === 'grouped-in-fours')!;
+    expect(issue.fix.en).toBe('Type 12345, or 1.2345 for a decimal.');
+    expect(issue.fix['zh-TW']).toBe('請填寫 12345；如為小數，請填寫 1.2345。');
+  });
+
+  it('reads the grouping with its currency or unit; three-digit groups and other decimal commas as before', () => {
+    expect(readNumber('1,0000,0000', {})).toEqual({
+      ok: false,
+      reason: 'grouped-in-fours',
+      found: '100000000',
+    });
+    expect(readNumber('NT$5,0000', { currency: 'TWD' })).toEqual({
+      ok: false,
+      reason: 'grouped-in-fours',
+      found: 'NT$50000',
+    });
+    expect(readNumber('5，0000', {})).toEqual({ ok: false, reason: 'grouped-in-fours', found: '50000' });
+    expect(readNumber('5,0000 hours', { unit: '註冊數' })).toEqual({
+      ok: false,
+      reason: 'unit-mismatch',
+      found: 'hours',
+    });
+    expect(readNumber('12,345', {})).toEqual({ ok: true, value: 12_345 });
+    expect(readNumber('2,5', {})).toEqual({ ok: false, reason: 'decimal-mark', found: '2.5' });
+    // Where commas mark decimals, "5,0000" is 5 as before.
+    expect(readNumber('5,0000', { decimalMark: ',' })).toEqual({ ok: true, value: 5 });
+  });
+});

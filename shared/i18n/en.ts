@@ -766,6 +766,11 @@ export const en = {
         '{field} of {id} is "{value}", a number only where decimals are written with "{other}"; this spreadsheet writes them with "{mark}" ({source}).',
       fix: 'Type {suggestion}.',
     },
+    'grouped-in-fours': {
+      message:
+        '{field} of {id} is "{value}": digits grouped in fours, as 萬 groups them, make {grouped}{alsoDecimal}; this spreadsheet groups digits in threes (50,000), so it is not read.',
+      fix: 'Type {grouped}{orDecimal}.',
+    },
     'ambiguous-number': {
       message:
         '{field} of {id} is "{value}", read as {read}; in a spreadsheet that writes decimals with a comma (de_DE, fr_FR…) it means {other}.',
@@ -855,6 +860,11 @@ export const en = {
     /** The end of missing-column(-optional) where a header read as nothing resembles the column. */
     MISSING_COLUMN_NEAR: ' The header "{header}" ({cell}) may be meant as it: if so, rename it "{column}".',
     /** What ambiguous-m says of the metric's Unit ({counted}, {asUnit}): the one it names, or none. */
+    /** The second reading grouped-in-fours gives where one comma may be a decimal comma (1,2345). */
+    GROUPED_IN_FOURS: {
+      alsoDecimal: ' (with a decimal comma, {decimal})',
+      orDecimal: ', or {decimal} for a decimal',
+    },
     AMBIGUOUS_M: {
       countedIn: 'is counted in {unit}',
       noUnit: 'has no Unit',

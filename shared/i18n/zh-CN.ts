@@ -653,6 +653,11 @@ export const zhCN: Messages = {
         '{id} 的“{field}”为“{value}”，只有以“{other}”作小数点时才是数字；此表格以“{mark}”作小数点（{source}）。',
       fix: '请填写 {suggestion}。',
     },
+    'grouped-in-fours': {
+      message:
+        '{id} 的“{field}”为“{value}”：按万位每四位分组，是 {grouped}{alsoDecimal}；此表格按每三位分组（50,000），因此未读取。',
+      fix: '请填写 {grouped}{orDecimal}。',
+    },
     'ambiguous-number': {
       message:
         '{id} 的“{field}”为“{value}”，读作 {read}；在以逗号作小数点的表格（de_DE、fr_FR 等）中它表示 {other}。',
@@ -734,6 +739,10 @@ export const zhCN: Messages = {
       fix: '请填写当月新增的数量（0 或以上），而不是累计值或差值。',
     },
     MISSING_COLUMN_NEAR: '表头“{header}”（{cell}）可能就是该列：如果是，请改名为“{column}”。',
+    GROUPED_IN_FOURS: {
+      alsoDecimal: '（以逗号作小数点则是 {decimal}）',
+      orDecimal: '；如为小数，请填写 {decimal}',
+    },
     AMBIGUOUS_M: {
       countedIn: '以“{unit}”计',
       noUnit: '没有单位',

@@ -655,6 +655,11 @@ export const zhTW: Messages = {
         '{id} 的「{field}」為「{value}」，只有以「{other}」作小數點時才是數字；此試算表以「{mark}」作小數點（{source}）。',
       fix: '請填寫 {suggestion}。',
     },
+    'grouped-in-fours': {
+      message:
+        '{id} 的「{field}」為「{value}」：按萬位每四位分組，是 {grouped}{alsoDecimal}；此試算表按每三位分組（50,000），因此未讀取。',
+      fix: '請填寫 {grouped}{orDecimal}。',
+    },
     'ambiguous-number': {
       message:
         '{id} 的「{field}」為「{value}」，讀作 {read}；在以逗號作小數點的試算表（de_DE、fr_FR 等）中它表示 {other}。',
@@ -736,6 +741,10 @@ export const zhTW: Messages = {
       fix: '請填寫當月新增的數量（0 或以上），而不是累計值或差值。',
     },
     MISSING_COLUMN_NEAR: '表頭「{header}」（{cell}）可能就是該欄：如果是，請改名為「{column}」。',
+    GROUPED_IN_FOURS: {
+      alsoDecimal: '（以逗號作小數點則是 {decimal}）',
+      orDecimal: '；如為小數，請填寫 {decimal}',
+    },
     AMBIGUOUS_M: {
       countedIn: '以「{unit}」計',
       noUnit: '沒有單位',
