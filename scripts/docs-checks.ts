@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DEFAULT_CHECK_OPTIONS,
   FUNNEL_TOLERANCE,
+  IN_FULL_BAND,
   ISSUE_CATALOG,
   LANGS,
   OPEN_BAR_CEILING,
@@ -47,7 +48,10 @@ export function renderChecksDoc(): string {
     'at the most: 3 against a "growth ≥ 5%" bar is 3%, 1.25 is a real 125%), and v / 100 lies inside it. A `%` level,',
     'threshold or KPI whose figures reach 100% while every check-in that is not 0 is under a tenth of its smallest figure',
     `and within ${PERCENT_RANGE_FACTOR}× of them once multiplied by 100 (3 → 1 with check-ins of 2.8%) was typed in whole percents`,
-    '(`percent-plan-as-whole-number`, at its Target). Check-ins excluded by a check are not counted by progress anywhere; see',
+    '(`percent-plan-as-whole-number`, at its Target). A cumulative key result counted in a multiple of 10^e, e ≥ 3 (`萬元`,',
+    `\`千人\`, \`K USD\`), whose Target − Baseline is 10^e or more while what was checked in is from 10^e / ${IN_FULL_BAND.below} to 10^e × ${IN_FULL_BAND.above} times`,
+    "less than the plan asks by the latest check-in's month (18000000 in `萬元` with check-ins of 120, 150…) had its Target",
+    'typed in full (`plan-typed-in-full`, at its Target). Check-ins excluded by a check are not counted by progress anywhere; see',
     '[method.md](method.md), "Which check-ins count".',
     '',
   ];

@@ -14,8 +14,15 @@
  * month-over-target).
  */
 import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
-import { isPercentUnit } from './cells';
-import { isMoneyUnit, keyResultSpec, keyResultWindow, kpiSpec, type MetricSpec } from './decompose';
+import { isPercentUnit, scaledUnit } from './cells';
+import {
+  expectedAtEndOf,
+  isMoneyUnit,
+  keyResultSpec,
+  keyResultWindow,
+  kpiSpec,
+  type MetricSpec,
+} from './decompose';
 import { figureInEveryLanguage, numberText, valueText } from './figures';
 import {
   makeIssue,
@@ -321,6 +328,92 @@ function offScaleBound(
   return span > 0 ? span : null;
 }
 
+/**
+ * How far apart, either way of 10^e, the plan to date and what was checked in may be for a cumulative key result
+ * counted in a multiple of 10^e (萬元, 千人, K USD) to read as a Target typed in full: a plan behind five times or
+ * ahead twenty times stays inside, a real plan checked in at a two-hundredth of its pace does not reach it.
+ */
+export const IN_FULL_BAND = { below: 5, above: 20 } as const;
+
+/**
+ * Each cumulative key result counted in a multiple of a thousand or more (萬元, 千人, K USD) whose Target reads as
+ * typed in full: 18000000 in 萬元 (18 億 萬元) for 1,800 萬, while its check-ins are typed in the unit (120, 150…),
+ * so what was checked in is about 10^e times less than the plan asks by the latest check-in's month. One error at
+ * its Target cell, and its check-ins are not counted until it is fixed, as a % plan typed in whole percents
+ * (wholePercentPlans): read as it is, the key result would show a ten-thousandth of its pace. Only such key
+ * results are looked at: nothing is added per check-in of the others.
+ */
+function plansTypedInFull(
+  plan: Plan,
+  ofKeyResults: readonly MetricFacts[],
+  specs: readonly (MetricSpec | null)[],
+  groupOf: Int32Array,
+  checkIns: CheckInColumns,
+  issues: PlanIssue[],
+  refuse: (m: MetricFacts, date: IsoDate) => void,
+): void {
+  const judged = new Map<number, { i: number; exponent: number }>();
+  for (let i = 0; i < plan.keyResults.length; i++) {
+    const kr = plan.keyResults[i];
+    if (kr.type !== 'cumulative' || kr.target === null || !specs[i] || judged.has(ofKeyResults[i].group))
+      continue;
+    const exponent = scaledUnit(kr.unit)?.exponent ?? 0;
+    if (exponent >= 3 && Math.abs(kr.target - kr.baseline) >= 10 ** exponent)
+      judged.set(ofKeyResults[i].group, { i, exponent });
+  }
+  if (judged.size === 0) return;
+  const rowsOf = new Map<number, number[]>();
+  for (let r = 0; r < groupOf.length; r++) {
+    const g = groupOf[r];
+    if (g < 0 || !judged.has(g)) continue;
+    let list = rowsOf.get(g);
+    if (!list) rowsOf.set(g, (list = []));
+    list.push(r);
+  }
+  const layout = plan.layout.keyResults;
+  for (const [g, rows] of rowsOf) {
+    const { i, exponent } = judged.get(g)!;
+    const kr = plan.keyResults[i];
+    const spec = specs[i]!;
+    let total = 0;
+    let latest = '';
+    for (const r of rows) {
+      total += checkIns.values[r];
+      if (checkIns.dates[r] > latest) latest = checkIns.dates[r];
+    }
+    const month = monthOf(latest as IsoDate);
+    const planned = (expectedAtEndOf(spec, month) ?? kr.baseline) - kr.baseline;
+    if (total === 0 || planned === 0 || Math.sign(total) !== Math.sign(planned)) continue;
+    const factor = planned / total;
+    const multiple = 10 ** exponent;
+    if (factor < multiple / IN_FULL_BAND.below || factor > multiple * IN_FULL_BAND.above) continue;
+    const values = rows.map((r) => checkIns.values[r]);
+    issues.push(
+      makeIssue(
+        'plan-typed-in-full',
+        {
+          sheet: layout?.sheet ?? tabDef('keyResults').label[plan.lang],
+          row: kr.row,
+          column: layout?.columns.target ?? null,
+        },
+        {
+          id: kr.id,
+          unit: kr.unit,
+          target: plain(kr.target!),
+          values: values.slice(0, 3).map(plain).join(', ') + (values.length > 3 ? ', …' : ''),
+          month,
+          factor: Number(factor.toPrecision(2)),
+          scaled: plain(kr.target! / multiple),
+        },
+      ),
+    );
+    for (const r of rows) {
+      groupOf[r] = -1;
+      refuse(ofKeyResults[i], checkIns.dates[r]);
+    }
+  }
+}
+
 /** A metric's figures and Target cell, when they reach 100% or more (else null: nothing to judge). */
 function wholePlanOf(
   figures: number[],
@@ -578,6 +671,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
     groupOf[i] = m.group;
   }
   wholePercentPlans(ofKeyResults, ofKpis, metrics, groupOf, checkIns, issues, refuse);
+  plansTypedInFull(plan, ofKeyResults, keyResultSpecs, groupOf, checkIns, issues, refuse);
   const keyResultGroup = new Int32Array(ofKeyResults.length);
   for (let i = 0; i < ofKeyResults.length; i++) keyResultGroup[i] = ofKeyResults[i].group;
   const kpiGroup = new Int32Array(ofKpis.length);

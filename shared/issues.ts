@@ -78,6 +78,7 @@ const ISSUES = {
   'percent-as-whole-number': ['error', 'structure'],
   'confidence-ambiguous': ['warning', 'structure'],
   'percent-plan-as-whole-number': ['error', 'structure'],
+  'plan-typed-in-full': ['error', 'structure'],
   'confidence-out-of-range': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
   'same-day-amounts': ['tip', 'tracking'],

@@ -469,6 +469,18 @@ const cases: Case[] = [
     says: 'its plan reads 3 → 1, which is 300% → 100%',
   },
   {
+    name: 'a Target typed in full in a Unit that counts in thousands, told by check-ins typed in that unit',
+    code: 'plan-typed-in-full',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR1', 'Unit', 'K USD');
+      const inK = [40, 90, 150, 170, 210, 260];
+      for (const row of wb['Actuals']) if (row[1] === 'KR1') row[2] = inK.shift()!;
+    },
+    sheet: KR,
+    a1: 'I2',
+    says: 'KR1 is counted in K USD, so its Target 1000000 is 1000000 K USD, but its check-ins (40, 90, 150, …) are about 1/1100 of what the plan asks by 2026-08',
+  },
+  {
     name: 'a confidence above 100%',
     code: 'confidence-out-of-range',
     edit: (wb) => setCell(wb, KR, 'KR1', 'Confidence', 150),

@@ -449,3 +449,62 @@ describe('Digits grouped in fours, as 萬 groups them (B12)', () => {
     expect(readNumber('5,0000', { decimalMark: ',' })).toEqual({ ok: true, value: 5 });
   });
 });
+
+describe('A Target typed in full while the Unit counts in 萬 (A10)', () => {
+  /** KR1 in 萬元 (a TWD plan), its Target as given, its six check-ins typed in 萬 (80 for 80萬). */
+  function inWan(target: Cell, checkIns = [80, 120, 150, 170, 210, 260]) {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, '策略', '貨幣', '內容', 'TWD');
+    setCell(wb, KR, 'KR1', '單位', '萬元');
+    setCell(wb, KR, 'KR1', '目標值', target);
+    const rows: number[] = [];
+    for (const [i, row] of wb['實際'].entries())
+      if (row[1] === 'KR1') {
+        row[2] = checkIns[rows.length];
+        rows.push(i + 1);
+      }
+    const result = analyze(wb);
+    const i = result.plan.keyResults.findIndex((k) => k.id === 'KR1');
+    return { ...result, kr1: result.progress.keyResults[i], rows };
+  }
+
+  it('Target 18000000 with check-ins of 80 … 260 萬: an error at the Target, and KR1 never "behind at 0.0074%"', () => {
+    const { issues, kr1 } = inWan(18_000_000);
+    expect(located(issues, 'plan-typed-in-full')).toEqual([`${KR}!I2`]);
+    const issue = issues.find((i) => i.code === 'plan-typed-in-full')!;
+    expect(issue.message['zh-TW']).toBe(
+      'KR1 以「萬元」計，目標值 18000000 即 18000000 萬元，但其實際資料（80, 120, 150, …）只有計畫至 2026-08 應達成數的約 18000 分之一：目標值似乎填寫了完整數值，而不是以「萬元」計。修正前，其實際資料不計入。',
+    );
+    expect(issue.fix['zh-TW']).toBe(
+      '如果目標值總共是 18000000，請填寫 1800（以「萬元」計）；如果確實是 18000000 萬元，請更正實際資料。',
+    );
+    expect(issue.severity).toBe('error');
+    expect(kr1.current).toBe(0);
+    expect(kr1.status).toBe('no-data');
+    expect(
+      issues.filter((i) => i.code === 'behind-pace' || i.code === 'stale-check-in').map((i) => i.a1),
+    ).toEqual(['I4']);
+  });
+
+  it('the same plan with its Target in 萬 (1800, or typed 18000000元) reads as it is: 990 of 1,800', () => {
+    for (const target of [1800, '18000000元', 'NT$1800萬']) {
+      const { issues, kr1 } = inWan(target);
+      expect(located(issues, 'plan-typed-in-full'), String(target)).toEqual([]);
+      expect(kr1.current, String(target)).toBe(990);
+    }
+  });
+
+  it('a real plan far behind (a fiftieth of its pace) is judged as it is, not as typed in full', () => {
+    const { issues, kr1 } = inWan(1800, [1, 1, 2, 3, 5, 6]);
+    expect(located(issues, 'plan-typed-in-full')).toEqual([]);
+    expect(kr1.current).toBe(18);
+    expect(kr1.status).toBe('missed');
+  });
+
+  it('a Unit without a multiple (元, USD) is never judged so: 1,000,000 USD with small check-ins stays as typed', () => {
+    const wb = exampleWorkbook('zh-TW');
+    const small = [40, 90, 150, 170, 210, 260];
+    for (const row of wb['實際']) if (row[1] === 'KR1') row[2] = small.shift()!;
+    expect(located(analyze(wb).issues, 'plan-typed-in-full')).toEqual([]);
+  });
+});

@@ -799,6 +799,11 @@ export const en = {
         '{id}: its plan reads {plan}, which is {read}, but its check-ins ({values}) are about a hundredth of that: the plan looks typed in whole percents. Its check-ins are not counted until it is fixed.',
       fix: 'If the plan means {meant}, type it so, with the % sign (or as {ratios}); if the check-ins are the mistake, correct them.',
     },
+    'plan-typed-in-full': {
+      message:
+        '{id} is counted in {unit}, so its Target {target} is {target} {unit}, but its check-ins ({values}) are about 1/{factor} of what the plan asks by {month}: the Target looks typed in full, not in {unit}. Until it is fixed, its check-ins are not counted.',
+      fix: 'If the target is {target} in all, type {scaled} (in {unit}); if it is {target} {unit}, correct the check-ins.',
+    },
     'confidence-out-of-range': {
       message: 'Confidence of {id} is {value}; a confidence lies between 0% and 100%, so it is not shown.',
       fix: 'Type a confidence such as 70%, 0.7 or 70.',

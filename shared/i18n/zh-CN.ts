@@ -684,6 +684,11 @@ export const zhCN: Messages = {
         '{id}：计划填写为 {plan}，即 {read}，但其实际数据（{values}）只有约百分之一：计划似乎按整数百分比填写。修正前，其实际数据不计入。',
       fix: '如果计划是 {meant}，请按此填写并带上百分号（或填写 {ratios}）；如果是实际数据有误，请更正实际数据。',
     },
+    'plan-typed-in-full': {
+      message:
+        '{id} 以“{unit}”计，目标值 {target} 即 {target} {unit}，但其实际数据（{values}）只有计划至 {month} 应达成数的约 {factor} 分之一：目标值似乎填写了完整数值，而不是以“{unit}”计。修正前，其实际数据不计入。',
+      fix: '如果目标值总共是 {target}，请填写 {scaled}（以“{unit}”计）；如果确实是 {target} {unit}，请更正实际数据。',
+    },
     'confidence-out-of-range': {
       message: '{id} 的信心为 {value}；信心应在 0% 到 100% 之间，因此不予显示。',
       fix: '请填写信心，例如 70%、0.7 或 70。',

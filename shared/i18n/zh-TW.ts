@@ -686,6 +686,11 @@ export const zhTW: Messages = {
         '{id}：計畫填寫為 {plan}，即 {read}，但其實際資料（{values}）只有約百分之一：計畫似乎按整數百分比填寫。修正前，其實際資料不計入。',
       fix: '如果計畫是 {meant}，請照此填寫並帶上百分號（或填寫 {ratios}）；如果是實際資料有誤，請更正實際資料。',
     },
+    'plan-typed-in-full': {
+      message:
+        '{id} 以「{unit}」計，目標值 {target} 即 {target} {unit}，但其實際資料（{values}）只有計畫至 {month} 應達成數的約 {factor} 分之一：目標值似乎填寫了完整數值，而不是以「{unit}」計。修正前，其實際資料不計入。',
+      fix: '如果目標值總共是 {target}，請填寫 {scaled}（以「{unit}」計）；如果確實是 {target} {unit}，請更正實際資料。',
+    },
     'confidence-out-of-range': {
       message: '{id} 的信心為 {value}；信心應在 0% 到 100% 之間，因此不予顯示。',
       fix: '請填寫信心，例如 70%、0.7 或 70。',
