@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   ALIASES,
   CURRENCY_ALIASES,
+  DATE_YEARS,
   LANGS,
   ENUMS,
   LANGUAGE_SPELLINGS,
@@ -276,7 +277,7 @@ export function renderTemplateDoc(): string {
   p('A date cell may hold:');
   p(
     "- a **date value**, as spreadsheets store dates. Google Sheets hands them over as midnight in the spreadsheet's time zone, `.xlsx` files as midnight UTC; both are read as the calendar day you typed;",
-    '- a **serial number** (days since 1899-12-30, as Sheets, Excel and LibreOffice count), e.g. `46082` for 1 March 2026; a time of day is dropped;',
+    `- a **serial number** (days since 1899-12-30, as Sheets, Excel and LibreOffice count), e.g. \`46082\` for 1 March 2026; a time of day is dropped. A number (or a date value) that is a day before ${DATE_YEARS.first} or after ${DATE_YEARS.last} is no day a plan means but a number typed into a date cell, and is refused at its cell: digits that write a date without separators (\`20261231\`; a Minguo \`1151231\`, 115/12/31, which as a serial would be 5051-12-17; a month \`202612\`) are a \`compact-date\` error that names the date meant ("Type 2026-12-31"), the same as those digits typed as text; any other number (a year alone, \`2026\`, is 1905-07-18) a \`date-out-of-range\` error that names the day it would be;`,
     `- **text**: \`2026-03-01\`, \`2026/3/1\`, \`2026.3.1\`, \`2026-03-01T09:30\`, \`2026-03\` (the first of the month; in a Due, an End or the Period end, where a month means "by the end of it", its last day), \`2026年3月1日\` or \`2026年3月\`; a weekday and a time of day may follow (\`2026年3月1日 星期日\`, \`2026/3/1（日）\`, \`2026/03/01 上午 09:30:00\`), and a three-digit year from ${MINGUO_YEARS.first} to ${MINGUO_YEARS.last} is a Minguo year, as Taiwan writes dates (\`115/12/31\`, \`民國115年3月1日\`: 2026; other three-digit years, such as \`206/6/28\` with a digit lost, are not dates).`,
   );
   p(

@@ -3,7 +3,16 @@
  * numbers, strings, booleans, Dates, '' for empty, and error strings such as '#REF!'.
  * Every reader returns a value or a reason; none throws on user data.
  */
-import { dateToIso, isoDate, isRealDay, lastDay, monthOf, serialToIso, type IsoDate } from './calendar';
+import {
+  dateToIso,
+  isoDate,
+  isoToSerial,
+  isRealDay,
+  lastDay,
+  monthOf,
+  serialToIso,
+  type IsoDate,
+} from './calendar';
 import type { DecimalMark } from './locale-syntax';
 import { normalizeHeader } from './template';
 
@@ -23,6 +32,9 @@ export type Read<T> =
  * `grouped-in-fours`: digits grouped in fours with commas, as 萬 and 億 group them ("5,0000"), where commas group
  * thousands; `found` is the text with them taken out ("50000"), and `other` the text read with a decimal comma
  * ("1.2345" for "1,2345") where that is a reading too.
+ * `compact-date`: a date typed without separators (1151231 for Minguo 115/12/31, 20261231, 202612), as a number or as
+ * text; `found` is the day meant (see compactDate). `date-out-of-range`: a number (or a date value) that is a day
+ * far outside DATE_YEARS (2026 typed alone is 1905-07-18); `found` is that day.
  */
 export type ReadFailure =
   | 'formula-error'
@@ -33,7 +45,9 @@ export type ReadFailure =
   | 'unit-mismatch'
   | 'decimal-mark'
   | 'ambiguous-m'
-  | 'grouped-in-fours';
+  | 'grouped-in-fours'
+  | 'compact-date'
+  | 'date-out-of-range';
 
 const ERROR_VALUE = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)/i;
 
@@ -874,14 +888,19 @@ export function readDate(
   if (isBlank(cell)) return fail('blank');
   if (cell instanceof Date) {
     const iso = dateToIso(cell, timeZone);
-    // The same years as typed text (1900–9999): a Date in year 26 or 20000 is a typo, and would not even
-    // print as YYYY-MM-DD, which every later stage relies on.
-    return iso && usualIsoDate(iso) === true ? ok(iso) : fail('not-a-date');
+    // A Date in year 26 or 20000 is a typo, and would not even print as YYYY-MM-DD, which every later stage
+    // relies on.
+    if (!iso || usualIsoDate(iso) !== true) return fail('not-a-date');
+    if (iso >= DATE_RANGE.firstDay && iso <= DATE_RANGE.lastDay) return ok(iso);
+    // A number typed into a cell formatted as a date: the number is what the person typed.
+    return farSerial(isoToSerial(iso), iso, options.monthEnd);
   }
   if (typeof cell === 'number') {
-    // Serial numbers between 1 (1899-12-31) and 2958465 (9999-12-31).
-    if (!Number.isFinite(cell) || cell < 1 || cell > 2_958_465) return fail('not-a-date');
-    return ok(serialToIso(cell));
+    // Serial numbers: days since 1899-12-30, with the time of day as a fraction.
+    if (cell >= DATE_RANGE.firstSerial && cell < DATE_RANGE.lastSerial + 1) return ok(serialToIso(cell));
+    if (!Number.isFinite(cell) || cell < 1) return fail('not-a-date');
+    // Up to 2958465 (9999-12-31) a number is some day; beyond, none.
+    return farSerial(cell, cell <= 2_958_465 ? serialToIso(cell) : undefined, options.monthEnd);
   }
   if (typeof cell === 'boolean') return fail('not-a-date');
   // The usual form, "2026-03-01", read without normalising or a regular expression: Actuals has thousands.
@@ -892,8 +911,59 @@ export function readDate(
   }
   if (isErrorValue(cell)) return fail('formula-error');
   const typed = typedDateTime(String(cell));
-  if (!typed) return fail('not-a-date');
-  return ok(options.monthEnd && !typed.dayGiven ? lastDay(monthOf(typed.day)) : typed.day);
+  if (typed) return ok(options.monthEnd && !typed.dayGiven ? lastDay(monthOf(typed.day)) : typed.day);
+  // Digits alone ("20261231", "1151231"): said with the day they write, as the same digits typed as a number are.
+  const meant = compactDate(typedText(String(cell)) ?? '', options.monthEnd);
+  return meant ? fail('compact-date', meant.day) : fail('not-a-date');
+}
+
+/**
+ * The years a date held as a number (a serial: days since 1899-12-30, as Sheets, Excel and LibreOffice count) or as a
+ * date value is read in. A plan tracks a product launch of its own decade, so a day before 1990 or after 2200 is no
+ * day anyone meant: it is what a spreadsheet makes of a number that is not a serial. Those numbers all fall outside,
+ * whatever their digits: a year alone (2026 is 1905-07-18; any up to 9999 is before 1928), a day or a month alone,
+ * and dates typed without separators (a month yyyyMM such as 202612 is 2454-09-23, any is after 2419; a Minguo
+ * 1151231 is 5051-12-17, any yyyMMdd after 4637; a yyyyMMdd such as 20261231 lies beyond 9999-12-31). Such a cell is
+ * refused at the cell (`compact-date` naming the day meant, or `date-out-of-range`), never read as a day centuries
+ * off that only an outside-period warning would show. Dates typed as text keep the years 1900–9999.
+ */
+export const DATE_YEARS = { first: 1990, last: 2200 } as const;
+const DATE_RANGE = {
+  firstDay: isoDate(DATE_YEARS.first, 1, 1),
+  lastDay: isoDate(DATE_YEARS.last, 12, 31),
+  firstSerial: isoToSerial(isoDate(DATE_YEARS.first, 1, 1)),
+  lastSerial: isoToSerial(isoDate(DATE_YEARS.last, 12, 31)),
+};
+
+/** A serial outside DATE_YEARS: the date its digits write, when they write one, else the day it is (if any). */
+function farSerial(serial: number, day: IsoDate | undefined, monthEnd = false): Read<IsoDate> {
+  const meant = Number.isInteger(serial) ? compactDate(String(serial), monthEnd) : null;
+  if (meant) return fail('compact-date', meant.day);
+  return day ? fail('date-out-of-range', day) : fail('not-a-date');
+}
+
+/**
+ * A date typed as digits without separators, as forms and databases write one: eight digits yyyyMMdd (20261231), seven
+ * a Minguo yyyMMdd (1151231: 115/12/31, a year from MINGUO_YEARS), six a month yyyyMM (202612: its first day, or its
+ * last with monthEnd, as a month typed "2026-12" is). The year of yyyyMMdd and yyyyMM within DATE_YEARS. `reading`
+ * is the date as the digits write it, with separators ("115/12/31", "2026/12"). Null for anything else.
+ */
+export function compactDate(digits: string, monthEnd = false): { day: IsoDate; reading: string } | null {
+  if (!/^\d{6,8}$/.test(digits)) return null;
+  const yearDigits = digits.length === 7 ? 3 : 4;
+  const yearText = digits.slice(0, yearDigits);
+  const month = Number(digits.slice(yearDigits, yearDigits + 2));
+  const dayText = digits.slice(yearDigits + 2);
+  if (yearDigits === 3 && (yearText < MINGUO_YEARS.first || yearText > MINGUO_YEARS.last)) return null;
+  const year = Number(yearText) + (yearDigits === 3 ? MINGUO_OFFSET : 0);
+  if (year < DATE_YEARS.first || year > DATE_YEARS.last || month < 1 || month > 12) return null;
+  const reading = [yearText, digits.slice(yearDigits, yearDigits + 2), dayText].filter(Boolean).join('/');
+  if (!dayText) {
+    const first = isoDate(year, month, 1);
+    return { day: monthEnd ? lastDay(monthOf(first)) : first, reading };
+  }
+  const day = Number(dayText);
+  return isRealDay(year, month, day) ? { day: isoDate(year, month, day), reading } : null;
 }
 
 /**

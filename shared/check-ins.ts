@@ -626,8 +626,8 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       );
       continue;
     }
-    // After the window's last month it never counts: a typo in the year (2027 for 2026), a month typed as a number
-    // (202610 is a day in 2454), or a check-in of a key result already judged final.
+    // After the window's last month it never counts: a typo in the year (2027 for 2026), or a check-in of a key
+    // result already judged final. (A month typed as a number, 202610, is refused at its cell: readDate.)
     if (m.dueIndex !== null && month > m.dueIndex) {
       issues.push(
         makeIssue(m.duePeriodEnd ? 'check-in-after-period' : 'check-in-after-due', at(rows[i], 'date'), {

@@ -89,6 +89,8 @@ const ISSUES = {
   'check-in-off-scale': ['warning', 'tracking'],
   'month-over-target': ['warning', 'tracking'],
   'percent-reading-high': ['warning', 'tracking'],
+  'compact-date': ['error', 'structure'],
+  'date-out-of-range': ['error', 'structure'],
   'milestone-check-in': ['error', 'tracking'],
   'negative-check-in': ['error', 'tracking'],
   'running-total': ['warning', 'tracking'],

@@ -3,8 +3,10 @@
  * everything that could not be taken. Never throws on user data: every cell gives a value or an issue.
  */
 import {
+  dateToIso,
   dateToIsoMinute,
   isIsoDate,
+  isoToSerial,
   monthOf,
   monthRange,
   serialToIsoMinute,
@@ -14,6 +16,8 @@ import {
 import {
   a1,
   cellText,
+  compactDate,
+  DATE_YEARS,
   dayOf,
   idText,
   isBlank,
@@ -27,6 +31,7 @@ import {
   readNumber,
   typedDateTime,
   type Cell,
+  type Read,
   type Grid,
   type Workbook,
 } from './cells';
@@ -717,9 +722,13 @@ function readStrategy(sheet: string, grid: Grid, layout: Plan['layout'], timeZon
     if (!field || field.key in strategy.rows) continue;
     strategy.rows[field.key] = r + 1;
     const cell = row[valueCol];
-    // A date typed into a Value cell may arrive as a serial number; everything else is the text a person sees.
-    const serial = field.kind === 'date' && typeof cell === 'number' ? readDate(cell, timeZone) : undefined;
-    strategy.values[field.key] = serial?.ok ? serial.value : cellText(cell, timeZone);
+    // A date typed into a Value cell may arrive as a serial number; everything else is the text a person sees. A
+    // number that is no plausible day stays the number typed (1151231), which readPeriod says at the cell.
+    const serial =
+      field.kind === 'date' && (typeof cell === 'number' || cell instanceof Date)
+        ? readDate(cell, timeZone)
+        : undefined;
+    strategy.values[field.key] = serial?.ok ? serial.value : typedDateCell(cell, timeZone);
   }
   return strategy;
 }
@@ -738,6 +747,41 @@ function columnOfFieldNames(grid: Grid, timeZone: string): number {
     if (n > (hits[best] ?? 0)) best = c;
   });
   return best;
+}
+
+/**
+ * A date cell as the person typed it: the text a person sees, except a date value outside DATE_YEARS, which is a
+ * number typed into a cell formatted as a date (1151231 shown as 5051-12-17): that number.
+ */
+function typedDateCell(cell: Cell, timeZone: string): string {
+  if (cell instanceof Date) {
+    const day = dateToIso(cell, timeZone);
+    if (day && (day < `${DATE_YEARS.first}` || day > `${DATE_YEARS.last + 1}`))
+      return String(isoToSerial(day));
+  }
+  return cellText(cell, timeZone);
+}
+
+/**
+ * What a date cell that could not be read is told, `value` as typed: a date typed without separators names the day
+ * it writes (1151231: 115/12/31, type 2026-12-31); a number that is a day far off any plan names that day.
+ */
+function dateIssue(
+  read: Extract<Read<IsoDate>, { ok: false }>,
+  value: string,
+  monthEnd: boolean,
+): [IssueCode, Record<string, string | number>] {
+  if (read.reason === 'formula-error') return ['formula-error', { value }];
+  if (read.reason === 'compact-date') {
+    const reading = compactDate(value.normalize('NFKC').trim(), monthEnd)?.reading ?? value;
+    return ['compact-date', { value, reading, meant: read.found ?? '' }];
+  }
+  if (read.reason === 'date-out-of-range')
+    return [
+      'date-out-of-range',
+      { value, day: read.found ?? '', first: DATE_YEARS.first, last: DATE_YEARS.last },
+    ];
+  return ['not-a-date', { value }];
 }
 
 function readPeriod(
@@ -759,13 +803,8 @@ function readPeriod(
     const r = readDate(text, timeZone, { monthEnd: key === 'periodEnd' });
     if (r.ok) return r.value;
     const field = STRATEGY_FIELDS.find((f) => f.key === key)!;
-    issues.push(
-      makeIssue(r.reason === 'formula-error' ? 'formula-error' : 'not-a-date', at(key), {
-        field: field.label,
-        id: sheet,
-        value: text,
-      }),
-    );
+    const [code, params] = dateIssue(r, text, key === 'periodEnd');
+    issues.push(makeIssue(code, at(key), { field: field.label, id: sheet, ...params }));
     return null;
   };
   const start = read('periodStart');
@@ -1001,9 +1040,8 @@ class RowReader {
     }
     const read = readDate(raw, this.ctx.timeZone, { monthEnd });
     if (read.ok) return read.value;
-    this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-date', key, {
-      value: this.text(key),
-    });
+    const [code, params] = dateIssue(read, typedDateCell(raw, this.ctx.timeZone), monthEnd);
+    this.issue(code, key, params);
     return null;
   }
 

@@ -554,12 +554,12 @@ const cases: Case[] = [
     says: "Actuals row 56 (KPI1, 2027-10-28) is dated after the plan's period ends (2026-12); it is not counted.",
   },
   {
-    name: 'a month typed as a number (202610, a day in 2454)',
+    name: 'a year typed wrong (2027 for 2026); a month typed as a number, 202610, is refused at its cell (compact-date)',
     code: 'check-in-after-due',
-    edit: (wb) => addRow(wb, 'Actuals', { Date: 202610, Metric: 'KR2', Value: 4900 }),
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2027-10-30', Metric: 'KR2', Value: 4900 }),
     sheet: 'Actuals',
     a1: 'A56',
-    says: 'Actuals row 56 (KR2, 2454-09-21) is dated after the last month of KR2 (2026-12)',
+    says: 'Actuals row 56 (KR2, 2027-10-30) is dated after the last month of KR2 (2026-12)',
   },
   {
     name: 'a month of sign-ups with a zero too many, more than the whole target: counted, and said',
@@ -584,6 +584,22 @@ const cases: Case[] = [
     sheet: 'Actuals',
     a1: 'C56',
     says: 'Actuals row 56 (KPI1, 2026-10-30): 3 is counted as 300%. If 3% was meant, type 3% or 0.03.',
+  },
+  {
+    name: 'a Minguo date typed without separators, as a number (1151231 is the serial of 5051-12-17)',
+    code: 'compact-date',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Due', 1151231),
+    sheet: KR,
+    a1: 'K3',
+    says: 'Due of KR2 is "1151231", a date written without separators (115/12/31)',
+  },
+  {
+    name: 'a year typed alone in a date cell (2026 is the serial of 1905-07-18)',
+    code: 'date-out-of-range',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Due', 2026),
+    sheet: KR,
+    a1: 'K3',
+    says: 'Due of KR2 is "2026", which a spreadsheet reads as the day 1905-07-18',
   },
   {
     name: 'a milestone checked in as 100',

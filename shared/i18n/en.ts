@@ -830,7 +830,7 @@ export const en = {
     'check-in-after-due': {
       message:
         'Actuals row {row} ({metric}, {date}) is dated after the last month of {metric} ({due}); it is not counted.',
-      fix: 'Correct the date (a year typed wrong, or a month typed as a number such as 202610), or move the Due of {metric} later.',
+      fix: 'Correct the date (a year typed wrong, such as 2027 for 2026), or move the Due of {metric} later.',
     },
     'check-in-off-scale': {
       message:
@@ -850,7 +850,17 @@ export const en = {
     'check-in-after-period': {
       message:
         "Actuals row {row} ({metric}, {date}) is dated after the plan's period ends ({due}); it is not counted.",
-      fix: 'Correct the date (a year typed wrong, or a month typed as a number such as 202610), or widen the period on the Strategy tab.',
+      fix: 'Correct the date (a year typed wrong, such as 2027 for 2026), or widen the period on the Strategy tab.',
+    },
+    'compact-date': {
+      message:
+        '{field} of {id} is "{value}", a date written without separators ({reading}): a spreadsheet does not read it as a date, so it is not used.',
+      fix: 'Type {meant}.',
+    },
+    'date-out-of-range': {
+      message:
+        '{field} of {id} is "{value}", which a spreadsheet reads as the day {day}: far outside the years {first}–{last} a plan covers, so it is not used.',
+      fix: 'Type the date as 2026-03-01.',
     },
     'milestone-check-in': {
       message:

@@ -713,7 +713,7 @@ export const zhCN: Messages = {
     },
     'check-in-after-due': {
       message: '实际数据第 {row} 行（{metric}，{date}）晚于 {metric} 的截止月份（{due}），不计入。',
-      fix: '更正日期（年份输错，或把月份写成了 202610 这样的数字），或把 {metric} 的截止日期推后。',
+      fix: '更正日期（例如年份输错，把 2026 写成了 2027），或把 {metric} 的截止日期推后。',
     },
     'check-in-off-scale': {
       message:
@@ -732,7 +732,17 @@ export const zhCN: Messages = {
     },
     'check-in-after-period': {
       message: '实际数据第 {row} 行（{metric}，{date}）晚于计划周期的结束月份（{due}），不计入。',
-      fix: '更正日期（年份输错，或把月份写成了 202610 这样的数字），或在“策略”表中调整周期。',
+      fix: '更正日期（例如年份输错，把 2026 写成了 2027），或在“策略”表中调整周期。',
+    },
+    'compact-date': {
+      message:
+        '{id} 的“{field}”为“{value}”，是没有分隔符的日期（{reading}）：表格不会把它当作日期，因此不予使用。',
+      fix: '请填写 {meant}。',
+    },
+    'date-out-of-range': {
+      message:
+        '{id} 的“{field}”为“{value}”，表格会把它读成 {day}：远在计划涵盖的 {first}–{last} 年之外，因此不予使用。',
+      fix: '请按 2026-03-01 的格式填写日期。',
     },
     'milestone-check-in': {
       message:

@@ -715,7 +715,7 @@ export const zhTW: Messages = {
     },
     'check-in-after-due': {
       message: '實際資料第 {row} 列（{metric}，{date}）晚於 {metric} 的截止月份（{due}），不計入。',
-      fix: '更正日期（年份輸錯，或把月份寫成了 202610 這樣的數字），或把 {metric} 的截止日期延後。',
+      fix: '更正日期（例如年份輸錯，把 2026 寫成了 2027），或把 {metric} 的截止日期延後。',
     },
     'check-in-off-scale': {
       message:
@@ -734,7 +734,17 @@ export const zhTW: Messages = {
     },
     'check-in-after-period': {
       message: '實際資料第 {row} 列（{metric}，{date}）晚於計畫週期的結束月份（{due}），不計入。',
-      fix: '更正日期（年份輸錯，或把月份寫成了 202610 這樣的數字），或在「策略」表中調整週期。',
+      fix: '更正日期（例如年份輸錯，把 2026 寫成了 2027），或在「策略」表中調整週期。',
+    },
+    'compact-date': {
+      message:
+        '{id} 的「{field}」為「{value}」，是沒有分隔符號的日期（{reading}）：試算表不會把它當作日期，因此不予採用。',
+      fix: '請填寫 {meant}。',
+    },
+    'date-out-of-range': {
+      message:
+        '{id} 的「{field}」為「{value}」，試算表會把它讀成 {day}：遠在計畫涵蓋的 {first}–{last} 年之外，因此不予採用。',
+      fix: '請按 2026-03-01 的格式填寫日期。',
     },
     'milestone-check-in': {
       message:
