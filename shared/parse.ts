@@ -1247,11 +1247,12 @@ function readKeyResult(r: RowReader): KeyResult | null {
   }
   let confidence = r.number('confidence');
   // "80" in a confidence column means 80%; beyond 0–100% it means nothing, and is not shown.
-  // A whole number from 2 to 10 is as likely "7 out of 10" (a scale many OKR teams use) as 7%: not guessed.
-  if (confidence !== null && Number.isInteger(confidence) && confidence >= 2 && confidence <= 10) {
+  // A number above 1 and up to 10 is as likely "7 out of 10" or "7.5 out of 10" (a scale many OKR teams use) as 7%
+  // or 7.5%: not guessed. (1 is 100%, and 0.75 is 75%: a fraction, as a percentage cell holds it.)
+  if (confidence !== null && confidence > 1 && confidence <= 10) {
     r.issue('confidence-ambiguous', 'confidence', {
       value: r.text('confidence'),
-      tenths: `${confidence * 10}%`,
+      tenths: `${Number((confidence * 10).toPrecision(12))}%`,
       percent: `${confidence}%`,
     });
     confidence = null;

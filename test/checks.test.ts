@@ -497,6 +497,14 @@ const cases: Case[] = [
     says: 'Confidence of KR1 is 7: 70% (as 7 out of 10) or 7%? It is not shown until it says which.',
   },
   {
+    name: 'a confidence of 7.5 on a ten-point scale (not 7.5%)',
+    code: 'confidence-ambiguous',
+    edit: (wb) => setCell(wb, KR, 'KR1', 'Confidence', 7.5),
+    sheet: KR,
+    a1: 'N2',
+    says: 'Confidence of KR1 is 7.5: 75% (as 7.5 out of 10) or 7.5%?',
+  },
+  {
     name: 'the same check-in twice',
     code: 'duplicate-check-in',
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-05-28', Metric: 'KR1', Value: 150000 }),
