@@ -87,6 +87,8 @@ export function cellText(cell: Cell, timeZone = 'UTC'): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return dateToIso(cell, timeZone) ?? '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  // A boolean as a spreadsheet shows it (a checkbox's value, or TRUE typed): TRUE, FALSE.
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return String(cell).trim();
 }
 
@@ -868,6 +870,61 @@ function checkCurrency(
   const expected = expectedCurrencies(context);
   if (expected && !codes.some((c) => expected.codes.includes(c))) return fail('currency-mismatch', typed);
   return undefined;
+}
+
+/**
+ * What people type for a milestone's check-in, done or not: a Sheets checkbox gives TRUE or FALSE, and people type
+ * the words and marks below (both Chinese scripts, English in any case, full-width letters). A milestone's Actuals
+ * Value reads them as 1 (done) and 0 (not yet); any other metric refuses them at the cell (shared/parse.ts).
+ */
+export const YES_NO_WORDS: { readonly done: readonly string[]; readonly notDone: readonly string[] } = {
+  done: [
+    'TRUE',
+    'done',
+    'yes',
+    'Y',
+    '完成',
+    '已完成',
+    '完成了',
+    '達成',
+    '达成',
+    '已達成',
+    '已达成',
+    '是',
+    '✓',
+    '✔',
+    '☑',
+    '✅',
+  ],
+  notDone: [
+    'FALSE',
+    'not done',
+    'no',
+    'N',
+    '未完成',
+    '沒完成',
+    '没完成',
+    '未達成',
+    '未达成',
+    '否',
+    '✗',
+    '✘',
+    '☐',
+    '❌',
+  ],
+};
+let yesNoIndex: Map<string, 0 | 1> | undefined;
+
+/** A done (1) or not done (0) in a cell, a boolean or one of YES_NO_WORDS; undefined for anything else. */
+export function readYesNo(cell: Cell): 0 | 1 | undefined {
+  if (typeof cell === 'boolean') return cell ? 1 : 0;
+  if (typeof cell !== 'string' || cell.length > 12) return undefined;
+  if (!yesNoIndex) {
+    yesNoIndex = new Map();
+    for (const word of YES_NO_WORDS.done) yesNoIndex.set(word.toLowerCase(), 1);
+    for (const word of YES_NO_WORDS.notDone) yesNoIndex.set(word.toLowerCase(), 0);
+  }
+  return yesNoIndex.get(cell.replace(FORMAT_CHARACTERS, '').normalize('NFKC').trim().toLowerCase());
 }
 
 /**

@@ -91,6 +91,7 @@ const ISSUES = {
   'percent-reading-high': ['warning', 'tracking'],
   'compact-date': ['error', 'structure'],
   'date-out-of-range': ['error', 'structure'],
+  'yes-no-not-milestone': ['error', 'structure'],
   'milestone-check-in': ['error', 'tracking'],
   'negative-check-in': ['error', 'tracking'],
   'running-total': ['warning', 'tracking'],
@@ -143,6 +144,13 @@ export const PERCENT_CONSEQUENCES = {
   notCounted: localized((m) => m.issues.PERCENT_CONSEQUENCES.notCounted),
   leftOut: localized((m) => m.issues.PERCENT_CONSEQUENCES.leftOut),
   kpiLeftOut: localized((m) => m.issues.PERCENT_CONSEQUENCES.kpiLeftOut),
+} satisfies Record<string, Localized>;
+
+/** What a metric that is no milestone takes instead of done or not done (yes-no-not-milestone's {takes}). */
+export const YES_NO_TAKES = {
+  cumulative: localized((m) => m.issues.YES_NO_TAKES.cumulative),
+  reading: localized((m) => m.issues.YES_NO_TAKES.reading),
+  kpi: localized((m) => m.issues.YES_NO_TAKES.kpi),
 } satisfies Record<string, Localized>;
 
 export interface IssueLocation {

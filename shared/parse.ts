@@ -29,6 +29,7 @@ import {
   readList,
   usualIsoDate,
   readNumber,
+  readYesNo,
   typedDateTime,
   type Cell,
   type Read,
@@ -36,7 +37,7 @@ import {
   type Workbook,
 } from './cells';
 import { kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
-import { makeIssue, PERCENT_CONSEQUENCES, type IssueCode, type PlanIssue } from './issues';
+import { makeIssue, PERCENT_CONSEQUENCES, YES_NO_TAKES, type IssueCode, type PlanIssue } from './issues';
 import { seedPlanIndex } from './plan-index';
 import { decimalMarkOf, numberAsTyped, type DecimalMark } from './locale-syntax';
 import { formatShows, numberFormatsOf, typedTextOf, type FormatGrid } from './number-formats';
@@ -87,6 +88,7 @@ import {
   type Localized,
   type ColumnDef,
   type EnumKey,
+  type MetricType,
   type Lang,
   type StrategyFieldKey,
   type TabDef,
@@ -205,8 +207,9 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     currency: strategy.values.currency,
     decimalMark,
     localeGiven: options.locale !== undefined && options.locale !== '',
-    // Set once the key results and KPIs are read (below): only Actuals values use it.
+    // Set once the key results and KPIs are read (below): only Actuals values use them.
     units: () => new Map(),
+    kinds: () => new Map(),
   };
   // The rows of a tab with an ID, each ID once (see uniqueById).
   const readUnique = <T extends { row: number }>(
@@ -231,6 +234,14 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     return known;
   };
   ctx.units = units;
+  let kinds: Map<string, MetricType | 'kpi'> | undefined;
+  ctx.kinds = () => {
+    if (kinds) return kinds;
+    kinds = new Map();
+    for (const kpi of kpiRows) kinds.set(kpi.id.toLowerCase(), 'kpi');
+    for (const kr of keyResultRows) kinds.set(kr.id.toLowerCase(), kr.type);
+    return kinds;
+  };
   headerScaleIssues(tables, { keyResults: keyResultRows, kpis: kpiRows }, issues);
   const roadmap = readUnique('roadmap', readRoadmapItem, 'id', (item) => item.id).rows;
   const checkIns = readActuals(tables.get('actuals'), ctx);
@@ -846,6 +857,9 @@ interface RowContext {
   localeGiven: boolean;
   /** Metric ID (lower case) → its Unit, for reading Actuals values typed with a unit (made when first asked). */
   units: () => Map<string, string>;
+  /** Metric ID (lower case) → its Type ('kpi' for a KPI), for reading Actuals values typed as words (made when first
+   * asked). */
+  kinds: () => Map<string, MetricType | 'kpi'>;
 }
 
 /** Reads the cells of one row by column key, recording an issue at the exact cell for anything unreadable. */
@@ -1401,12 +1415,43 @@ function readActual(r: RowReader, unread: NonNullable<CheckInColumns['unread']>)
   r.label = r.id('metric');
   const date = r.date('date', true);
   const metricPresent = r.requirePresent('metric');
+  const raw = r.raw('value');
   // The metric's unit is looked up only for a typed value: most values are plain numbers.
-  const unit = typeof r.raw('value') === 'number' ? '' : (r.ctx.units().get(r.label.toLowerCase()) ?? '');
-  const value = r.number('value', true, unit);
+  const value =
+    typeof raw === 'number' || isBlank(raw)
+      ? r.number('value', true)
+      : typedCheckIn(r, raw, r.ctx.units().get(r.label.toLowerCase()) ?? '');
   if (date && metricPresent && value === null) unread.push({ metric: r.label, date });
   if (!date || !metricPresent || value === null) return null;
   return { row: r.row, date, metric: r.label, value, note: r.text('note') };
+}
+
+/**
+ * A check-in's Value typed as text or a boolean. A milestone reads done or not done (a checkbox's TRUE, 完成, ✓, done;
+ * FALSE, 未完成, no) as 1 and 0, and says anything else that is no number as its own error (1 or 0); any other
+ * metric refuses done or not done, saying what it takes. The rest is read as a number in the metric's unit.
+ */
+function typedCheckIn(r: RowReader, raw: Cell, unit: string): number | null {
+  const kind = r.ctx.kinds().get(r.label.toLowerCase());
+  const yesNo = readYesNo(raw);
+  if (kind === 'milestone') {
+    if (yesNo !== undefined) return yesNo;
+    const read = readNumber(raw, { currency: r.ctx.currency, unit, decimalMark: r.ctx.decimalMark });
+    if (!read.ok && read.reason === 'not-a-number') {
+      r.issue('milestone-check-in', 'value', { row: r.row, metric: r.label, value: r.text('value') });
+      return null;
+    }
+  } else if (yesNo !== undefined && kind !== undefined) {
+    const takes =
+      kind === 'kpi'
+        ? YES_NO_TAKES.kpi
+        : kind === 'cumulative'
+          ? YES_NO_TAKES.cumulative
+          : YES_NO_TAKES.reading;
+    r.issue('yes-no-not-milestone', 'value', { value: r.text('value'), takes });
+    return null;
+  }
+  return r.number('value', true, unit);
 }
 
 /**

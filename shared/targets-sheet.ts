@@ -297,7 +297,12 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       case 'milestone':
         cells = [
           `=IF(${J}>=${N},1,0)`,
-          hasActuals ? `=IF(COUNTIFS(${checkIn(J)},${value},">=1")>0,1,0)` : '',
+          // A Sheets checkbox's TRUE is done, as the plan reads it (readYesNo): ">=1" counts numbers only, so a
+          // second COUNTIFS counts TRUE (TRUE(): HyperFormula has no TRUE constant). Text (完成, done) is said at its
+          // cell (unreadable-by-formulas).
+          hasActuals
+            ? `=MIN(1,COUNTIFS(${checkIn(J)},${value},">=1")+COUNTIFS(${checkIn(J)},${value},TRUE()))`
+            : '',
           `=${current}`,
         ];
         helpers.expectedAttainment = `=${targetToDate}`;

@@ -610,6 +610,14 @@ const cases: Case[] = [
     says: 'Due of KR2 is "2026", which a spreadsheet reads as the day 1905-07-18',
   },
   {
+    name: "a checkbox's TRUE checked in for a metric that is not a milestone",
+    code: 'yes-no-not-milestone',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-06-15', Metric: 'KR2', Value: true }),
+    sheet: 'Actuals',
+    a1: 'C56',
+    says: 'Value of KR2 is "TRUE", which says done or not done',
+  },
+  {
     name: 'a milestone checked in as 100',
     code: 'milestone-check-in',
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-03-30', Metric: 'KR4', Value: 100 }),

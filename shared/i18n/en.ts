@@ -862,6 +862,16 @@ export const en = {
         '{field} of {id} is "{value}", which a spreadsheet reads as the day {day}: far outside the years {first}–{last} a plan covers, so it is not used.',
       fix: 'Type the date as 2026-03-01.',
     },
+    'yes-no-not-milestone': {
+      message:
+        '{field} of {id} is "{value}", which says done or not done: only a milestone takes that (as 1 or 0), and {id} {takes}. It is not counted.',
+      fix: 'Type the number. A key result that is done or not done is a milestone (its Type milestone), whose check-ins are 1 (done) or 0.',
+    },
+    YES_NO_TAKES: {
+      cumulative: 'is cumulative: it takes the amount of its month, a number such as 5000',
+      reading: 'takes the reading on that date, a number such as 20% or 5000',
+      kpi: 'is a KPI: it takes the reading on that date, a number such as 20% or 5000',
+    },
     'milestone-check-in': {
       message:
         'Actuals row {row}: {metric} is a milestone, so its value is 1 (done) or 0 (not yet), not {value}; it is not counted.',

@@ -744,6 +744,16 @@ export const zhCN: Messages = {
         '{id} 的“{field}”为“{value}”，表格会把它读成 {day}：远在计划涵盖的 {first}–{last} 年之外，因此不予使用。',
       fix: '请按 2026-03-01 的格式填写日期。',
     },
+    'yes-no-not-milestone': {
+      message:
+        '{id} 的“{field}”为“{value}”，表示完成与否：只有里程碑这样填写（记为 1 或 0），而 {id} {takes}。不计入。',
+      fix: '请填写数字。只有完成与否之分的关键结果是里程碑（类型填写“里程碑”），其实际数据为 1（完成）或 0。',
+    },
+    YES_NO_TAKES: {
+      cumulative: '是累计型：填写当月的数量，例如 5000',
+      reading: '填写当天的读数，例如 20% 或 5000',
+      kpi: '是 KPI：填写当天的读数，例如 20% 或 5000',
+    },
     'milestone-check-in': {
       message:
         '实际数据第 {row} 行：{metric} 是里程碑，数值只能是 1（完成）或 0（未完成），不能是 {value}；不计入。',

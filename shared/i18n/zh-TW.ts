@@ -746,6 +746,16 @@ export const zhTW: Messages = {
         '{id} 的「{field}」為「{value}」，試算表會把它讀成 {day}：遠在計畫涵蓋的 {first}–{last} 年之外，因此不予採用。',
       fix: '請按 2026-03-01 的格式填寫日期。',
     },
+    'yes-no-not-milestone': {
+      message:
+        '{id} 的「{field}」為「{value}」，表示完成與否：只有里程碑這樣填寫（記為 1 或 0），而 {id} {takes}。不計入。',
+      fix: '請填寫數字。只有完成與否之分的關鍵結果是里程碑（類型填寫「里程碑」），其實際資料為 1（完成）或 0。',
+    },
+    YES_NO_TAKES: {
+      cumulative: '是累計型：填寫當月的數量，例如 5000',
+      reading: '填寫當天的讀數，例如 20% 或 5000',
+      kpi: '是 KPI：填寫當天的讀數，例如 20% 或 5000',
+    },
     'milestone-check-in': {
       message:
         '實際資料第 {row} 列：{metric} 是里程碑，數值只能是 1（完成）或 0（未完成），不能是 {value}；不計入。',
