@@ -4,7 +4,7 @@
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
 import { monthIndex, type IsoDate } from './calendar';
-import { cellText, isPercentUnit, scaledUnit } from './cells';
+import { cellText, isPercentUnit, NUMBER_SCALES, scaledUnit } from './cells';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized, type Lang } from './i18n';
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
 import { percentFigure } from './figures';
@@ -334,16 +334,20 @@ function checkMethod(
 /**
  * Numbers written in an objective's words ("convert 1,000 new customers"), leaving out years like 2026 and numbers
  * that name rather than count: one joined to a Latin letter or # (Q3, H2, v1.0, FY26, #4) and one that numbers the
- * objective itself ("Objective 4: …", "4. …"), which was read as a target of 4.
+ * objective itself ("Objective 4: …", "4. …"), which was read as a target of 4. A multiplier after a number is read
+ * as cells read it (NUMBER_SCALES: 1萬 is 10,000, 10k is 10,000, 1.5 million); a percentage is a rate, not the count
+ * a funnel makes, and is left out. An amount in Chinese numerals (一萬, 兩千) is not read, so an objective that
+ * writes one names no number: its funnel is not judged on the other numbers it names.
  */
 function numbersIn(text: string): number[] {
   const out: number[] = [];
   // Full-width digits (１,０００) read as ASCII ones; a title of plain ASCII needs no normalising.
-  const plain = ASCII_ONLY.test(text) ? text : text.normalize('NFKC');
+  const ascii = ASCII_ONLY.test(text);
+  const plain = ascii ? text : text.normalize('NFKC');
+  if (!ascii && CHINESE_NUMERAL_AMOUNT.test(plain)) return out;
   NUMBER_IN_WORDS.lastIndex = 0;
   for (let m = NUMBER_IN_WORDS.exec(plain); m !== null; m = NUMBER_IN_WORDS.exec(plain)) {
     const raw = m[0];
-    const value = Number(raw.replace(/,/g, ''));
     const before = plain.slice(0, m.index);
     const after = plain.slice(m.index + raw.length);
     // Joined to a Latin letter (a Chinese title runs words and numbers together: 轉換1,000家 counts), or numbering
@@ -352,7 +356,19 @@ function numbersIn(text: string): number[] {
       /[A-Za-z#]$/.test(before) ||
       /第\s*$/.test(before) || // an ordinal: 第 4 個細分市場 is the fourth segment, not four
       (ENUMERATOR_BEFORE.test(before) && /^\s*[:.)：]\s*\S/.test(after));
-    if (value > 0 && !YEAR.test(raw) && !label) out.push(value);
+    if (label || /^\s*%/.test(after) || /百分之\s*$/.test(before)) continue;
+    scaleAfter ??= new RegExp(
+      `^\\s*(?:(${scaleWords((w) => /^[a-z]/.test(w))})(?![a-z0-9&])|(${scaleWords((w) => !/^[a-z]/.test(w))})(?!分))`,
+      'i',
+    );
+    const scale = scaleAfter.exec(after);
+    // A year alone (2026); with a multiplier it is an amount (2000萬).
+    if (!scale && YEAR.test(raw)) continue;
+    const word = scale ? (scale[1] ?? scale[2]).toLowerCase() : '';
+    const exponent = scale ? NUMBER_SCALES.find(([w]) => w === word)![1] : 0;
+    // Decimal text and a power of ten, as readNumber makes it: 1.1萬 is exactly 11,000.
+    const value = Number(`${raw.replace(/,/g, '')}e${exponent}`);
+    if (value > 0) out.push(value);
   }
   return out;
 }
@@ -361,6 +377,17 @@ const ENUMERATOR_BEFORE = /^\s*(?:[\p{L}]+\s*)?$/u;
 const NUMBER_IN_WORDS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 const ASCII_ONLY = /^[ -~\t\n\r]*$/;
 const YEAR = /^(19|20)\d\d$/;
+/** A multiplier right after a number (made when first needed): a word of letters not run into other letters or
+ * digits (10k, 10 million; not 5 B2B, 10 M&A), or a Chinese one not starting 百分 / 千分 (a percent or permille). */
+let scaleAfter: RegExp | undefined;
+const scaleWords = (keep: (word: string) => boolean): string =>
+  NUMBER_SCALES.map(([word]) => word)
+    .filter(keep)
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+/** An amount written in Chinese numerals: a digit before a multiple (一萬, 兩千, 三十, 一百五十萬). */
+const CHINESE_NUMERAL_AMOUNT = /[一二兩两三四五六七八九十][十百千萬万億亿]/;
 
 /** Beyond this ratio a funnel and its objective tell different stories (the brief's 50,000 × 20% ≠ 1,000). */
 export const FUNNEL_TOLERANCE = 2;

@@ -918,6 +918,14 @@ describe('every issue code, at the right cell', () => {
     expect(analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF }).issues.map((i) => i.code)).toEqual(['behind-pace']);
     setCell(wb, 'Objectives', 'O1', 'Objective', 'Launch in 2026 and win the market');
     expect(analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF }).issues.map((i) => i.code)).toEqual(['behind-pace']);
+    // A multiplier is read as cells read it (10k is 10,000), and Chinese numerals are not read at all.
+    for (const title of [
+      'Launch in 2026 and convert 10k new customers',
+      '今年轉換一萬家新客戶，進入 3 個市場',
+    ]) {
+      setCell(wb, 'Objectives', 'O1', 'Objective', title);
+      expect(analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF }).issues.map((i) => i.code)).toEqual(['behind-pace']);
+    }
   });
 
   for (const c of cases) {
