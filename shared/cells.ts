@@ -275,10 +275,21 @@ const M_IS_AMBIGUOUS_IN: ReadonlySet<string> = new Set([
 
 /**
  * Units not known by name (UNIT_ALIASES) that still count time or length, where `m` after a number may be the unit
- * as much as a million: 分, 工作天, 天數, 人天, 工時, 月數, ms, man-days, business days, sprints, 公里數.
+ * as much as a million: 分, 工作天, 天數, 人天, 工時, 月數, ms, man-days, business days, sprints, 公里數. A Chinese Unit
+ * counts time only when it is a time word as a whole (with a measure before it, 人天, 工作天, or 數 after it, 天數):
+ * a character of time inside another word counts things, where `2m` is two million: 日活 and 月活 (daily and
+ * monthly actives), 積分 and 分數 (points, a score), 月營收 (a month's revenue).
  */
-const TIME_OR_LENGTH_WORD =
-  /[天日時时分秒週周月年鐘钟米尺]|公里|距離|距离|長度|长度|distance|length|\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b/i;
+const CHINESE_TIME_OR_LENGTH_UNIT =
+  /^(人|工作|工|營業|营业|個|个|曆|历|自然)?(天|日|小時|小时|時|时|鐘頭|钟头|工時|工时|分|分鐘|分钟|秒|毫秒|週|周|星期|禮拜|礼拜|月|個月|个月|年|季|米|公尺|公里|尺|英尺|英里)(數|数)?$/;
+const ENGLISH_TIME_OR_LENGTH_WORD =
+  /\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b/i;
+const countsTimeOrLength = (unit: string): boolean => {
+  const compact = unit.replace(/\s+/g, '');
+  // 分數 is a score, not a number of minutes.
+  if (compact === '分數' || compact === '分数') return false;
+  return CHINESE_TIME_OR_LENGTH_UNIT.test(compact) || ENGLISH_TIME_OR_LENGTH_WORD.test(unit);
+};
 
 /**
  * How `m` after a number reads in a metric counted in `unit` (its Unit as typed): the metre, where the metric counts
@@ -299,7 +310,7 @@ const mReading = remembered((unit): 'metre' | 'million' | 'ambiguous' => {
   if (known === 'metres') return 'metre';
   if (known !== undefined) return M_IS_AMBIGUOUS_IN.has(known) ? 'ambiguous' : 'million';
   if (isCurrencyUnit(rest) || isPercentUnit(rest)) return 'million';
-  return TIME_OR_LENGTH_WORD.test(rest) ? 'ambiguous' : 'million';
+  return countsTimeOrLength(rest) ? 'ambiguous' : 'million';
 });
 
 /** Whether the text before an amount, or after its multiplier, names a currency: "$45m", "USD 45m", "45m USD". */
