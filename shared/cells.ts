@@ -527,6 +527,12 @@ export interface NumberContext {
    * "1,234.5" as 1234.5; ',' reads "1.234,5" as 1234.5, as Sheets turns such text into a number in de_DE.
    */
   decimalMark?: DecimalMark;
+  /**
+   * The text is a number as its format shows it (shared/number-formats.ts: 100 shown as "NT$100"), not typed so: a
+   * currency sign there is the format's, and says nothing of the amount's multiple. In a metric counted in 萬元,
+   * "NT$100" typed as text is 100 元 (0.01 萬元, an amount in full), but 100 shown as NT$100 is 100 萬元.
+   */
+  shown?: boolean;
 }
 
 /** No plan currency, no unit: shared, as readNumber runs once per cell of an Actuals tab. */
@@ -674,7 +680,7 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
       mark,
     );
   }
-  const inUnitScale = unitScale && (scaled || before || rest) ? unitScale.exponent : 0;
+  const inUnitScale = unitScale && (scaled || ((before || rest) && !context.shown)) ? unitScale.exponent : 0;
   const exponent = Number(exponentText ?? 0) + scaleExponent - inUnitScale - (percent ? 2 : 0);
   // Decimal text and a power of ten, so 1.1M is exactly 1100000 and 7% exactly 0.07 (no float multiplication).
   const decimal = digits.replace(GROUPING[mark], '');

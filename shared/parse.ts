@@ -879,8 +879,27 @@ class RowReader {
     this.label = '';
     if (this.formatted.length) this.formatted = [];
     const formats = this.table.formats?.[row - 1];
+    this.held = cells;
     this.cells = formats ? this.asTyped(cells, formats) : cells;
     return this;
+  }
+
+  /** The row's cells as the spreadsheet holds them (numbers, before asTyped wrote some as the text they show). */
+  private held: Cell[] = [];
+
+  /** Whether the cell's number is read as the text its format shows ("20%", "NT$100": see asTyped). */
+  private shownByFormat(key: string): boolean {
+    return this.formatted.length > 0 && this.formatted.includes((this.table.columnIndex.get(key) ?? 0) - 1);
+  }
+
+  /**
+   * The cell as a message quotes a number typed in it: the number itself where its format shows it otherwise (7
+   * typed in a Confidence cell formatted as a percent shows "700%", and "700% looks like 700%%" would say nothing).
+   */
+  typedNumber(key: string): string {
+    if (!this.shownByFormat(key)) return this.text(key);
+    const held = this.held[(this.table.columnIndex.get(key) ?? 0) - 1];
+    return typeof held === 'number' ? numberAsTyped(held, this.ctx.decimalMark) : this.text(key);
   }
 
   /** The 0-based columns of this row whose number is read as the text its format shows (see asTyped). */
@@ -895,7 +914,9 @@ class RowReader {
     for (const c of this.table.typedColumns) {
       const value = cells[c];
       const code = formats[c];
-      if (typeof value !== 'number' || !code) continue;
+      // Zero is zero in any unit and any currency: a 0 shown as "0%" (a row copied from a percentage key result, its
+      // format along) says nothing of the metric, and must not make a count a percentage or a mismatch.
+      if (typeof value !== 'number' || value === 0 || !code) continue;
       const text = typedTextOf(value, code, this.ctx.decimalMark);
       if (text === null) continue;
       if (out === cells) out = [...cells];
@@ -970,7 +991,15 @@ class RowReader {
       if (required) this.requirePresent(key);
       return null;
     }
-    const read = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: this.ctx.decimalMark });
+    // A number its format shows with a currency sign (NT$100) is in the metric's Unit, as typed: in one counted in
+    // 萬元, 100 萬元, where the same text typed in a cell would be 100 元, in full.
+    const shown = this.shownByFormat(key);
+    const read = readNumber(raw, {
+      currency: this.ctx.currency,
+      unit,
+      decimalMark: this.ctx.decimalMark,
+      ...(shown ? { shown } : {}),
+    });
     if (read.ok) {
       // "50.000" (or "50.000 sign-ups") in a file, whose locale is unknown: fifty, or fifty thousand where a dot
       // groups thousands.
@@ -979,7 +1008,7 @@ class RowReader {
         !this.ctx.localeGiven &&
         typeof raw === 'string' &&
         DOT_GROUPED.test(raw.normalize('NFKC')) &&
-        !this.formatted.includes((this.table.columnIndex.get(key) ?? 0) - 1)
+        !shown
       ) {
         const other = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: ',' });
         if (other.ok && other.value !== read.value) {
@@ -1265,7 +1294,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
   // or 7.5%: not guessed. (1 is 100%, and 0.75 is 75%: a fraction, as a percentage cell holds it.)
   if (confidence !== null && confidence > 1 && confidence <= 10) {
     r.issue('confidence-ambiguous', 'confidence', {
-      value: r.text('confidence'),
+      value: r.typedNumber('confidence'),
       tenths: `${Number((confidence * 10).toPrecision(12))}%`,
       percent: `${confidence}%`,
     });
@@ -1283,7 +1312,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
     if (wrong) {
       const value = wrong === 'target' ? target : baseline;
       r.issue('percent-as-whole-number', wrong, {
-        value: r.text(wrong),
+        value: r.typedNumber(wrong),
         ratio: Number((value / 100).toPrecision(12)),
         consequence: PERCENT_CONSEQUENCES.leftOut,
       });
@@ -1318,7 +1347,7 @@ function readKpi(r: RowReader): Kpi | null {
   let target = r.number('target', true, unit);
   if (target !== null && isPercentUnit(unit) && kpiTargetLooksWhole(target)) {
     r.issue('percent-as-whole-number', 'target', {
-      value: r.text('target'),
+      value: r.typedNumber('target'),
       ratio: Number((target / 100).toPrecision(12)),
       consequence: PERCENT_CONSEQUENCES.kpiLeftOut,
     });

@@ -225,6 +225,77 @@ describe('what a format shows (shared/number-formats.ts)', () => {
   });
 });
 
+describe('a format’s sign is the format’s: it says nothing of the amount’s multiple, nor of a zero', () => {
+  /** The example (en) with cells set, and formats given to some: [tab, id, header, value, format?]. */
+  function formatted(cells: [string, string, string, number | string, string?][]): Workbook {
+    const wb = exampleWorkbook('en');
+    const formats = new Map<Grid, string[][]>();
+    for (const [tab, id, head, value, format] of cells) {
+      const grid = wb[tab];
+      const [row, column] = at(grid, id, head);
+      grid[row - 1][column - 1] = value;
+      if (!format) continue;
+      if (!formats.has(grid))
+        formats.set(
+          grid,
+          grid.map((r) => r.map(() => '')),
+        );
+      formats.get(grid)![row - 1][column - 1] = format;
+    }
+    formats.forEach((f, grid) => setNumberFormats(grid, f));
+    return wb;
+  }
+  const kr = (wb: Workbook, id: string) => parsePlan(wb).plan.keyResults.find((k) => k.id === id)!;
+
+  it('a number shown with a currency in a key result counted in 萬元 or USD M is in that unit, as typed', () => {
+    // Typed as text, "NT$100" is 100 元 in full (0.01 萬元); 100 typed in a cell shown as NT$100 is 100 萬元.
+    const wan = formatted([
+      [KR, 'KR1', header('keyResults', 'unit'), '萬元'],
+      [KR, 'KR1', header('keyResults', 'baseline'), 50, '"NT$"#,##0'],
+      [KR, 'KR1', header('keyResults', 'target'), 100, '[$NT$-404]#,##0'],
+    ]);
+    expect([kr(wan, 'KR1').baseline, kr(wan, 'KR1').target]).toEqual([50, 100]);
+    const millions = formatted([
+      [KR, 'KR1', header('keyResults', 'unit'), 'USD M'],
+      [KR, 'KR1', header('keyResults', 'target'), 1.5, '"$"#,##0.00'],
+    ]);
+    expect(kr(millions, 'KR1').target).toBe(1.5);
+    // The same text typed in a cell still means an amount in full.
+    const typed = formatted([
+      [KR, 'KR1', header('keyResults', 'unit'), '萬元'],
+      [KR, 'KR1', header('keyResults', 'target'), 'NT$1,000,000'],
+    ]);
+    expect(kr(typed, 'KR1').target).toBe(100);
+  });
+
+  it('a zero shown as 0% leaves a count a count, with no mismatch', () => {
+    const plain = analyzeWorkbook(exampleWorkbook('en'), { asOf: AS_OF });
+    const wb = formatted([[KR, 'KR2', header('keyResults', 'baseline'), 0, '0%']]);
+    const { plan, issues } = analyzeWorkbook(wb, { asOf: AS_OF });
+    expect(plan.keyResults.find((k) => k.id === 'KR2')!.unit).toBe('sign-ups');
+    expect(keys(issues)).toEqual(keys(plain.issues));
+    const blank = formatted([
+      [KR, 'KR2', header('keyResults', 'unit'), ''],
+      [KR, 'KR2', header('keyResults', 'baseline'), 0, '0%'],
+    ]);
+    expect(kr(blank, 'KR2')).toMatchObject({ unit: '', baseline: 0, target: 50000 });
+  });
+
+  it('a message quotes the number typed where its format shows it otherwise (7 shown as 700%)', () => {
+    const wb = formatted([
+      [KR, 'KR1', header('keyResults', 'confidence'), 7, '0%'],
+      [KR, 'KR3', header('keyResults', 'target'), 20, '0%'],
+    ]);
+    const { issues } = analyzeWorkbook(wb, { asOf: AS_OF });
+    const confidence = issues.find((i) => i.code === 'confidence-ambiguous')!;
+    expect(confidence.message.en).not.toContain('700%');
+    expect(confidence.message.en).toMatch(/\b7\b/);
+    const whole = issues.find((i) => i.code === 'percent-as-whole-number')!;
+    expect(whole.message.en).not.toContain('%%');
+    expect(whole.message.en).not.toContain('2,000%');
+  });
+});
+
 describe('in the spreadsheet’s locale', () => {
   /** The example with one Key Results cell changed and shown in `code`, parsed in `locale`. */
   function parsed(id: string, key: string, value: number, code: string, locale?: string, unit?: string) {
