@@ -395,6 +395,30 @@ describe('onEdit change log', () => {
     expect(changes.getRange(row, 6, 1, 2).getDisplayValues()).toEqual([['2026-08-31', '2026-09-30']]);
   });
 
+  it('logs a number typed into a Due as typed, or as the day the plan reads (1151231 is no 5051-12-17)', () => {
+    const { run, edit } = withExample();
+    // 1151231 (a Minguo 115/12/31 typed without separators) is refused at its cell by the plan (compact-date); as
+    // a serial it is 5051-12-17. 46356 is the serial of 2026-11-30, a day the plan reads; 5 is a day of 1900.
+    edit('Key Results', 'K2', 1151231);
+    edit('Key Results', 'K3', 46356);
+    edit('Key Results', 'K3', 5);
+    const rows = valuesOf(run.ss, 'Changes')
+      .slice(-3)
+      .map((r) => r.slice(2, 7));
+    const day = (iso: string) => zonedMidnight(iso, 'Europe/Berlin');
+    expect(rows).toEqual([
+      ['K2', 'KR1', 'Due', day('2026-08-31'), 1151231],
+      ['K3', 'KR2', 'Due', day('2026-12-31'), day('2026-11-30')],
+      ['K3', 'KR2', 'Due', day('2026-11-30'), 5],
+    ]);
+    const changes = run.ss.getSheetByName('Changes')!;
+    expect(changes.getRange(changes.getLastRow() - 2, 6, 3, 2).getDisplayValues()).toEqual([
+      ['2026-08-31', '1151231'],
+      ['2026-12-31', '2026-11-30'],
+      ['2026-11-30', '5'],
+    ]);
+  });
+
   it('keeps the change while a column of the log is renamed ("Alter Wert"), rather than write it without its values', () => {
     const { run, edit } = withExample();
     const changes = run.ss.getSheetByName('Changes')!;

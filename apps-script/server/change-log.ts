@@ -23,7 +23,7 @@
  *   existed) gets one after its last used column, never over a cell that holds something; should that fail, the
  *   row is written without who rather than kept.
  */
-import { dateToIso, isIsoDate, serialToIso } from '../../shared/calendar';
+import { dateToIso, isIsoDate, isoToSerial } from '../../shared/calendar';
 import {
   cellText,
   columnLetter,
@@ -85,15 +85,31 @@ function layoutOf(
 
 /**
  * A value as the log shows it: dates as 2026-03-01 (event values of dates may arrive as serial numbers), read as the
- * plan reads them (a Due typed "2026-12" is 2026-12-31).
+ * plan reads them (readDate: a Due typed "2026-12" is 2026-12-31). A number in a date column that readDate reads as
+ * no day (1151231, a Minguo date typed without separators, is the serial of 5051-12-17: `compact-date`; 5 is a day
+ * of 1900: `date-out-of-range`) is logged as the number typed, never as that far day; so is such a number Sheets
+ * made a date of (a cell formatted as a date holds 5051-12-17).
  */
 function logText(value: unknown, dateField: 'start' | 'end' | null, timeZone: string): string {
   if (value === undefined || value === null) return '';
-  if (isDate(value)) return dateToIso(new Date(value.getTime()), timeZone) ?? '';
+  const monthEnd = dateField === 'end';
+  if (isDate(value)) {
+    const date = new Date(value.getTime());
+    const iso = dateToIso(date, timeZone) ?? '';
+    if (!dateField || !iso) return iso;
+    const read = readDate(date, timeZone, { monthEnd });
+    if (read.ok) return read.value;
+    return read.reason === 'compact-date' || read.reason === 'date-out-of-range'
+      ? String(isoToSerial(iso))
+      : iso;
+  }
   if (dateField) {
     const text = String(value).trim();
-    if (/^\d+(\.\d+)?$/.test(text) && Number(text) > 20_000) return serialToIso(Number(text));
-    const read = readDate(text, timeZone, { monthEnd: dateField === 'end' });
+    if (/^\d+(\.\d+)?$/.test(text)) {
+      const read = readDate(Number(text), timeZone, { monthEnd });
+      return read.ok ? read.value : text;
+    }
+    const read = readDate(text, timeZone, { monthEnd });
     if (read.ok) return read.value;
   }
   return cellText(value as Cell, timeZone);
@@ -355,6 +371,8 @@ function logLanguage(ss: GAS.Spreadsheet, name: string, label: Record<Lang, stri
 export const CHANGE_LOG_LOCK_WAIT_MS = 2_000;
 /** How a logged day is shown (as the template's date columns show days). */
 const LOGGED_DATE_FORMAT = 'yyyy-mm-dd';
+/** How a number logged for a date column is shown: as typed (Sheets' automatic format for a number). */
+const LOGGED_NUMBER_FORMAT = '0.###############';
 /**
  * The columns of Changes a logged change must find (Reason is the person's; Who, when the log lacks it, is added:
  * whoColumn). A log without one of these keeps the change instead (writeChanges).
@@ -499,11 +517,18 @@ function writeChanges(ss: GAS.Spreadsheet, lang: Lang, entries: TimedChange[], t
   if (!found && sheet.getLastRow() === 0)
     sheet.getRange(1, 1, 1, width).setValues([tabDef('changes').columns.map((c) => c.label[lang])]);
   sheet.getRange(at, 1, rows.length, width).setValues(rows);
-  // A day written into Old value / New value shows as a day (a Date alone may show its time too).
+  // A day written into Old value / New value shows as a day (a Date alone may show its time too); a number typed
+  // into a date column (1151231) as the number, not as the far day a date format would make of it.
   entries.forEach(({ change }, i) => {
     if (change.kind !== 'date') return;
-    for (const key of ['oldValue', 'newValue'])
-      if (columns[key]) sheet.getRange(at + i, columns[key]).setNumberFormat(LOGGED_DATE_FORMAT);
+    for (const key of ['oldValue', 'newValue'] as const) {
+      if (!columns[key]) continue;
+      const logged = rows[i][columns[key] - 1];
+      if (logged instanceof Date || typeof logged === 'number')
+        sheet
+          .getRange(at + i, columns[key])
+          .setNumberFormat(logged instanceof Date ? LOGGED_DATE_FORMAT : LOGGED_NUMBER_FORMAT);
+    }
   });
   return true;
 }
@@ -537,6 +562,8 @@ function typedValue(text: string, kind: LoggedChange['kind'], timeZone: string):
   const number = kind === 'number' ? plainNumber(text) : null;
   if (number !== null) return number;
   if (kind === 'date' && isIsoDate(text)) return sheetDate(text, timeZone);
+  // A number typed into a date column that is no day (1151231): the number, as typed.
+  if (kind === 'date') return plainNumber(text) ?? text;
   return text;
 }
 
