@@ -201,7 +201,8 @@ export class StylesReader implements PartReader {
   }
 
   /**
-   * Per cell format index, its format code when it shows a percent or a currency (shared/number-formats.ts), else
+   * Per cell format index, its format code when it shows a percent, a currency or a multiple (120萬, 120K:
+   * shared/number-formats.ts), else
    * undefined: the only formats the parser reads a number by, so that no other cell has one kept.
    */
   numberFormatCodes(): (string | undefined)[] {

@@ -618,6 +618,17 @@ const signed = (text: string): string => text.replace(/\u2212/g, '-').replace(/^
 /** An amount in parentheses, as accounts write a negative one: the text inside, or null. */
 const inParentheses = (text: string): string | null => /^\(\s*([^()+-][^()]*?)\s*\)$/.exec(text)?.[1] ?? null;
 
+/**
+ * The multiplier (NUMBER_SCALES) that the text after a number begins with, as readNumber reads it: the match, its
+ * word first and the spaces after it included; null when there is none. 百 before 分 begins a percent word (20 百分比,
+ * 90 百分點), not ×100.
+ */
+function numberScaleAt(after: string): RegExpExecArray | null {
+  scalePattern ??= new RegExp(`^(${scaleAlternatives(NUMBER_SCALES)})(?![a-z])\\s*`, 'i');
+  const scale = scalePattern.exec(after);
+  return scale && scale[1] === '百' && after.charAt(scale[0].length) === '分' ? null : scale;
+}
+
 function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): Read<number> {
   if (isBlank(cell)) return fail('blank');
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('not-a-number');
@@ -635,16 +646,13 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   if (!m) return fail('not-a-number');
   const [, sign1, before, sign2, digits, exponentText, after] = m;
   if (sign1 && sign2) return fail('not-a-number');
-  scalePattern ??= new RegExp(`^(${scaleAlternatives(NUMBER_SCALES)})(?![a-z])\\s*`, 'i');
   // A metric counted in 萬元 (or 千人, million USD): a bare number is in that unit, and an amount typed with its
   // own scale or unit ("4萬", "4萬元", "40000元") is converted into it: 4 萬元 either way, never 40,000 萬元.
   const unitScale = context.unit ? scaledUnit(context.unit) : undefined;
   // A metric's Unit as typed: '' when it has none (then "45m" is refused too); undefined for a cell of no metric.
   const typedUnit = context.unit;
   if (unitScale) context = { ...context, unit: unitScale.rest };
-  let scale = scalePattern.exec(after);
-  // 百 before 分 begins a percent word (20 百分比, 90 百分點), not ×100.
-  if (scale && scale[1] === '百' && after.charAt(scale[0].length) === '分') scale = null;
+  let scale = numberScaleAt(after);
   if (scale && scale[1].length === 1 && scale[1].toLowerCase() === 'm') {
     // "45m" where the metric counts minutes (hours, 工作天, ms…) or names no unit may be 45 minutes or 45 million:
     // refused, never guessed, unless the cell names a currency ("$45m", "45m USD"). Where it counts metres, m is the
@@ -780,6 +788,29 @@ const exponentOf = (word: string) =>
   )![1];
 /** Single letters (k, m, b) and MM: a multiple only beside a currency, or a single letter before a known unit. */
 const isLetterOrMM = (word: string) => word.length === 1 || word.toLowerCase() === 'mm';
+
+let pluralScalePattern: RegExp | undefined;
+/**
+ * The multiple a text shown after a number begins with (a number format's `"萬"`, `"萬元"`, `" K users"`,
+ * `" millions"`): a multiplier readNumber reads after a number (NUMBER_SCALES: 萬, 千, K, M, mn, bn, thousand), or one
+ * a Unit says (the plurals thousands, millions, billions; MM, a million beside money). `length` is the word's in the
+ * text; `word` is how readNumber reads it after a number (a plural as its singular: `120 millions` is written
+ * `120 million`; MM as it is, which readNumber reads as a million beside money only). Undefined for any other text
+ * (`人`, ` users`, `百分比`, `km`).
+ */
+export function multipleAfterNumber(text: string): { word: string; length: number } | undefined {
+  const scale = numberScaleAt(text);
+  if (scale) return { word: scale[1], length: scale[1].length };
+  pluralScalePattern ??= new RegExp(
+    `^(${scaleAlternatives([...UNIT_ONLY_SCALES, ...CURRENCY_ONLY_SCALES].filter(([w]) => /^[a-z]+$/.test(w)))})(?![a-z])`,
+    'i',
+  );
+  const plural = pluralScalePattern.exec(text);
+  if (!plural) return undefined;
+  const lower = plural[1].toLowerCase();
+  const singular = NUMBER_SCALES.find(([w]) => `${w}s` === lower)?.[0];
+  return { word: singular ?? plural[1], length: plural[1].length };
+}
 
 /**
  * A Unit that counts in a multiple: its power of ten and the unit after it (萬元 → 4, 元; 萬 → 4, ''; K USD and

@@ -11,6 +11,12 @@
  * precision, with the spreadsheet's decimal sign. The parser's own checks of units, currencies and percents then
  * apply unchanged, and its messages show the cell as it looks.
  *
+ * A format that shows a multiple (`#,##0"萬"`: 120 shows as 120萬; `#,##0,"K"`: 120000 shows as 120K, each trailing
+ * comma dividing by 1,000) is read the same way, as the text the cell shows in full precision (`120萬`, `120K`):
+ * the person reads 120萬 there, 1,200,000 in a key result counted in 元 (120 in one counted in 萬元). The multiple
+ * words are the parser's own (cells.ts multipleAfterNumber); a format that adds another word (`0"人"`) is read as
+ * the number it is.
+ *
  * Only the parser's reading changes: the cell stays a number for what reads it as the spreadsheet does (the
  * Targets tab's formulas, shared/formula-inputs.ts), and a 20% conversion target formatted as a percent is still
  * read as 0.2, with no new issue.
@@ -20,7 +26,7 @@
  * negative, zero, text), text in double quotes and after a backslash shown as it is, `[...]` for a colour, a
  * condition or a locale and currency tag (`[$€-407]`, `[$USD]`), `_x` a space as wide as x, `*x` a fill.
  */
-import { currencyCodes } from './cells';
+import { currencyCodes, multipleAfterNumber } from './cells';
 import type { DecimalMark } from './locale-syntax';
 
 /** What a format shows beside the digits, for one section (the sign's). */
@@ -31,6 +37,24 @@ export interface FormatShows {
   currency: string | null;
   /** The currency comes after the digits (`#,##0.00 [$€-407]`). */
   currencyAfter: boolean;
+  /**
+   * A multiple shown beside the digits (`#,##0"萬"`, `0.0,,"百萬"`, `#,##0,\K`, `0" K users"`): the number is read as
+   * the cell shows it, `120萬`, `12.5萬`, `120K`, since the person reads 120萬 there, and 1,200,000 where the metric
+   * counts 元. Absent when the format shows none.
+   */
+  multiple?: {
+    /**
+     * The text shown after the digits, from the multiple on, as readNumber reads it (`萬`, `萬元`, `K users`,
+     * `million` for ` millions`); when the multiple is before the digits, the text before them (`萬 `), as shown.
+     */
+    text: string;
+    /** The multiple comes before the digits: no way a number is written, which the parser says at its cell. */
+    before: boolean;
+    /** A space between the digits and the text (`120 K users`). */
+    spaced: boolean;
+    /** Commas after the last digit placeholder: the number shown is the cell's divided by 1,000 for each. */
+    thousands: number;
+  };
 }
 
 /** A tab's number formats, as its grid's cells (row r, column c at [r][c], 0-based); rows or cells may be missing. */
@@ -60,8 +84,9 @@ const PLAIN: readonly [FormatShows | null, FormatShows | null] = [null, null];
 const KNOWN = new Map<string, readonly [FormatShows | null, FormatShows | null]>();
 
 /**
- * What a format code shows beside the digits for a number of this sign, or null when it shows neither a percent
- * nor a currency (General, `0.00`, `#,##0`, a date or time, text `@`). Remembered per code: a tab has few.
+ * What a format code shows beside the digits for a number of this sign, or null when it shows neither a percent,
+ * a currency nor a multiple (General, `0.00`, `#,##0`, `0"人"`, a date or time, text `@`). Remembered per code: a
+ * tab has few.
  */
 export function formatShows(code: string, negative = false): FormatShows | null {
   let known = KNOWN.get(code);
@@ -109,7 +134,7 @@ const NUMBER_TOKENS = new Set(['0', '#', '?', '.', ',', '/', 'E', 'e', '+', '-',
 /** Date and time tokens (outside quotes and brackets): such a section shows a date, not a number. */
 const DATE_TOKEN = /[ymdhsbg]|am\/pm|a\/p/i;
 
-/** One section: its percent sign and currency, or null when it shows neither (or shows a date, or text). */
+/** One section: its percent sign, currency and multiple, or null when it shows none (or shows a date, or text). */
 function section(text: string): FormatShows | null {
   let percent = 0;
   const found: { currency: string | null; after: boolean } = { currency: null, after: false };
@@ -118,6 +143,16 @@ function section(text: string): FormatShows | null {
   let run = '';
   let runAfter = false;
   let bare = '';
+  /** What the section shows before the first digit placeholder, and after the last one (a multiple's words). */
+  let shownBefore = '';
+  let shownAfter = '';
+  /** Commas since the last digit placeholder, and those that scale (see FormatShows.multiple). */
+  let commas = 0;
+  let thousands = 0;
+  const shown = (literal: string) => {
+    if (digitsSeen) shownAfter += literal;
+    else shownBefore += literal;
+  };
   const candidate = (literal: string, after: boolean) => {
     if (found.currency !== null) return;
     const word = literal.trim().replace(/^[()+\-\s]+|[()+\-\s]+$/g, '');
@@ -133,21 +168,30 @@ function section(text: string): FormatShows | null {
   const literal = (ch: string) => {
     if (!run) runAfter = digitsSeen;
     run += ch;
+    shown(ch);
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
+    // Commas after a digit placeholder scale by 1,000 each, unless another placeholder follows: then they group.
+    if (ch !== ',' && ch !== '0' && ch !== '#' && ch !== '?') {
+      thousands += commas;
+      commas = 0;
+    }
     if (ch === '"') {
       const end = text.indexOf('"', i + 1);
       const quoted = text.slice(i + 1, end < 0 ? text.length : end);
       i = end < 0 ? text.length : end;
-      // Quoted text is shown as it is: a currency when it is one ("$", " €"), else nothing to read ("%", " users").
+      // Quoted text is shown as it is: a currency when it is one ("$", " €"), a multiple ("萬", " K"), else nothing
+      // to read ("%", " users").
       flush();
       candidate(quoted, digitsSeen);
+      shown(quoted);
     } else if (ch === '\\') {
       literal(text[i + 1] ?? '');
       i++;
     } else if (ch === '_' || ch === '*') {
       flush();
+      if (ch === '_') shown(' ');
       i++; // a space as wide as the next character, or a fill with it
     } else if (ch === '[') {
       flush();
@@ -161,6 +205,7 @@ function section(text: string): FormatShows | null {
         const dash = inside.lastIndexOf('-');
         const sign = dash > 0 ? inside.slice(1, dash) : inside.slice(1);
         candidate(sign, digitsSeen);
+        shown(sign);
       }
     } else if (ch === '%') {
       flush();
@@ -170,8 +215,13 @@ function section(text: string): FormatShows | null {
     } else if (ch === '0' || ch === '#' || ch === '?') {
       flush();
       digitsSeen = true;
+      commas = 0;
+      // What was shown before it is between digits, not after them.
+      shownAfter = '';
     } else if (NUMBER_TOKENS.has(ch)) {
       flush();
+      if (ch === ',' && digitsSeen) commas++;
+      else if (ch === ' ') shown(ch);
     } else if (/[a-z]/i.test(ch)) {
       flush();
       bare += ch;
@@ -179,31 +229,68 @@ function section(text: string): FormatShows | null {
       literal(ch);
     }
   }
+  thousands += commas;
   flush();
   // Letters outside quotes: date or time tokens (a date shows no percent or money); "General" is none.
   if (DATE_TOKEN.test(bare.replace(/general/gi, ''))) return null;
   // Two percent signs show the number times 10,000: no text a person types means that.
   if (percent > 1) return null;
-  if (!percent && found.currency === null) return null;
-  return { percent: percent === 1, currency: found.currency, currencyAfter: found.after };
+  const multiple = percent ? undefined : multipleShown(shownBefore, shownAfter, found, thousands);
+  if (!percent && found.currency === null && !multiple) return null;
+  return {
+    percent: percent === 1,
+    currency: found.currency,
+    currencyAfter: found.after,
+    ...(multiple ? { multiple } : {}),
+  };
 }
 
 /**
- * A finite number's digits as plain decimal text (no grouping, "." for decimals), moved `shift` places to the left
- * of the decimal sign (×10^shift) exactly, from the shortest text that reads back as the number (String): 0.2 with
- * shift 2 is "20", never 20.000000000000004. Very large and very small numbers keep an exponent ("1.5e-5").
+ * The multiple a section shows (see FormatShows.multiple), from the text it shows after its digits (`萬元`,
+ * ` K users`) or before them (a currency sign first: `NT$萬 `), when that text begins with a multiple the parser reads
+ * (cells.ts multipleAfterNumber, the parser's own table); undefined for any other text (`人`, ` sign-ups`).
+ */
+function multipleShown(
+  before: string,
+  after: string,
+  currency: { currency: string | null; after: boolean },
+  thousands: number,
+): FormatShows['multiple'] {
+  const trimmed = after.trim();
+  const found = multipleAfterNumber(trimmed);
+  if (found) {
+    const text = `${found.word}${trimmed.slice(found.length)}`;
+    return { text, before: false, spaced: /^\s/.test(after), thousands };
+  }
+  let shownBefore = before.trim();
+  if (currency.currency !== null && !currency.after && shownBefore.startsWith(currency.currency))
+    shownBefore = shownBefore.slice(currency.currency.length).trim();
+  if (!shownBefore || !multipleAfterNumber(shownBefore)) return undefined;
+  return { text: before.trim(), before: true, spaced: /\s$/.test(before), thousands };
+}
+
+/**
+ * A finite number's digits as plain decimal text (no grouping, "." for decimals), times 10^shift exactly (the
+ * decimal sign moved `shift` places, to the right, or to the left when it is negative), from the shortest text that
+ * reads back as the number (String): 0.2 with shift 2 is "20", never 20.000000000000004; 1234567 with shift -6 is
+ * "1.234567". Very large and very small numbers keep an exponent ("1.5e-5").
  */
 function decimalDigits(value: number, shift: number): string {
   const text = String(value);
   const e = text.indexOf('e');
   if (e >= 0) return `${text.slice(0, e)}e${Number(text.slice(e + 1)) + shift}`;
   const dot = text.indexOf('.');
-  let whole = dot < 0 ? text : text.slice(0, dot);
-  let fraction = dot < 0 ? '' : text.slice(dot + 1);
-  fraction = fraction.padEnd(shift, '0');
-  whole = (whole + fraction.slice(0, shift)).replace(/^0+(?=\d)/, '');
-  fraction = fraction.slice(shift).replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : whole;
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  let digits = whole + (dot < 0 ? '' : text.slice(dot + 1));
+  let point = whole.length + shift;
+  if (point < 1) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  digits = digits.padEnd(point, '0');
+  const fraction = digits.slice(point).replace(/0+$/, '');
+  const before = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  return fraction ? `${before}.${fraction}` : before;
 }
 
 /** Plain decimal text grouped in thousands and written with the spreadsheet's decimal sign: 1,200.5 or 1.200,5. */
@@ -227,8 +314,18 @@ export function typedTextOf(value: number, code: string, mark: DecimalMark): str
   if (!Number.isFinite(value)) return null;
   const shows = formatShows(code, value < 0);
   if (!shows) return null;
-  const number = inLocale(decimalDigits(Math.abs(value), shows.percent ? 2 : 0), mark);
   const sign = value < 0 ? '-' : '';
+  const multiple = shows.multiple;
+  if (multiple) {
+    // As the cell shows it, in full precision: 120 in #,##0"萬" is 120萬; 120000 in #,##0,"K" is 120K (not 120000K).
+    const shown = inLocale(decimalDigits(Math.abs(value), -3 * multiple.thousands), mark);
+    const space = multiple.spaced ? ' ' : '';
+    if (multiple.before) return `${sign}${multiple.text}${space}${shown}`;
+    const currency = shows.currency !== null && !shows.currencyAfter ? shows.currency : '';
+    const gap = /[a-z]$/i.test(currency) ? ' ' : '';
+    return `${sign}${currency}${gap}${shown}${space}${multiple.text}`;
+  }
+  const number = inLocale(decimalDigits(Math.abs(value), shows.percent ? 2 : 0), mark);
   const percent = shows.percent ? '%' : '';
   const currency = shows.currency;
   if (currency === null) return `${sign}${number}${percent}`;

@@ -661,7 +661,8 @@ function readTable(
         );
       }
   }
-  // Numbers people type, in a format that shows a percent or a currency: read as that text (number-formats.ts).
+  // Numbers people type, in a format that shows a percent, a currency or a multiple: read as that text
+  // (number-formats.ts).
   const typedColumns = typedNumberColumns(def.key)
     .map((column) => columns[column.key])
     .filter((column): column is number => column !== undefined)
@@ -906,8 +907,9 @@ class RowReader {
   private formatted: number[] = [];
 
   /**
-   * The row with each number people typed whose format shows a percent or a currency made the text it stands for
-   * ("20%", "$90,000": shared/number-formats.ts), in the spreadsheet's decimal sign; the same array when none is.
+   * The row with each number people typed whose format shows a percent, a currency or a multiple made the text it
+   * stands for ("20%", "$90,000", "120萬": shared/number-formats.ts), in the spreadsheet's decimal sign; the same
+   * array when none is.
    */
   private asTyped(cells: Cell[], formats: readonly (string | null | undefined)[]): Cell[] {
     let out = cells;
@@ -1416,7 +1418,8 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
     if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
     const valueCell = valueColumn ? row[valueColumn - 1] : undefined;
     const metricCell = metricColumn ? row[metricColumn - 1] : undefined;
-    // A number whose format shows a percent or a currency is read the general way, as that text (RowReader).
+    // A number whose format shows a percent, a currency or a multiple is read the general way, as that text
+    // (RowReader).
     const code = formats && valueColumn ? formats[r]?.[valueColumn - 1] : undefined;
     if (
       typeof valueCell === 'number' &&

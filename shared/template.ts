@@ -775,8 +775,8 @@ export const TARGETS_FORMULA_INPUTS = {
 /**
  * The columns of a tab that people type numbers into (kind number or ratio): a Key result's Baseline, Target,
  * Weight and Confidence, a KPI's Target, a check-in's Value; none on a tab the add-on generates (Targets). A number
- * there whose format shows a percent sign or a currency is read as the text it was typed as ("20%", "$90,000";
- * shared/number-formats.ts), so that it meets the checks that text meets.
+ * there whose format shows a percent sign, a currency or a multiple is read as the text it was typed as, or shows
+ * ("20%", "$90,000", "120萬"; shared/number-formats.ts), so that it meets the checks that text meets.
  */
 export function typedNumberColumns(tab: TabKey): readonly ColumnDef[] {
   const def = tabDef(tab);

@@ -19,6 +19,7 @@ import {
   exampleWorkbook,
   parsePlan,
   readNumber,
+  STRATEGY_FIELDS,
   tabDef,
   type Grid,
   type PlanIssue,
@@ -471,5 +472,249 @@ describe('the report from a live sheet (spreadsheets.get of the number formats)'
     const formats = server.apiRequests.filter((r) => r.query.has('ranges') && !r.path.includes('values'));
     expect(formats.length).toBe(2);
     expect(formats[0].query.get('fields')).toContain('effectiveFormat(numberFormat');
+  });
+});
+
+/**
+ * A format that shows a multiple (`#,##0"萬"`: 120 shows as "120萬"; `#,##0,"K"`: 120000 shows as "120K") is read as
+ * the cell shows it: Taiwanese and Chinese teams keep amounts in 萬 with a number format, and a Target of 120 shown
+ * as 120萬 in a key result counted in 元 is 1,200,000 元, where it was read as 120 元. In a key result counted in 萬元
+ * it is 120 (萬元), as before; a format with commas that scale (120000 as 120K) gives the number the cell holds; a
+ * format that adds another word (`0"人"`) changes nothing.
+ */
+describe('a number format that shows a multiple (萬, K, 百萬)', () => {
+  const STRATEGY = tabDef('strategy').label.en;
+  const CURRENCY = STRATEGY_FIELDS.find((f) => f.key === 'currency')!.label.en;
+  const WAN = '#,##0"萬"';
+  const WAN_DECIMAL = '0.0"萬"';
+  const THOUSANDS_K = '#,##0,"K"';
+
+  /** One cell changed (1-based), with the number format it is shown in. */
+  interface Edit {
+    tab: string;
+    at: [number, number];
+    value: number | string;
+    format?: string;
+  }
+
+  /** The 1-based cells of a metric's check-ins (their Value column), in the order of the Actuals tab. */
+  function checkIns(example: Workbook, metric: string): [number, number][] {
+    const grid = example[ACTUALS];
+    const column = grid[0].indexOf(header('actuals', 'value')) + 1;
+    return grid.flatMap((row, i) => (row[1] === metric ? [[i + 1, column] as [number, number]] : []));
+  }
+
+  /**
+   * The plan in NT dollars, KR1 counted in `unit` (元 or 萬元), its Target 120 shown as 120萬, its first five
+   * check-ins 12.5 shown as 12.5萬, its last one `last` in the format `lastFormat` (none: the number as it is).
+   */
+  function kr1InWan(example: Workbook, unit: string, last: number, lastFormat?: string): Edit[] {
+    const currencyRow = example[STRATEGY].findIndex((row) => row[0] === CURRENCY) + 1;
+    const cells = checkIns(example, 'KR1');
+    expect(cells).toHaveLength(6);
+    return [
+      { tab: STRATEGY, at: [currencyRow, 2], value: 'TWD' },
+      { tab: KR, at: at(example[KR], 'KR1', header('keyResults', 'unit')), value: unit },
+      { tab: KR, at: at(example[KR], 'KR1', header('keyResults', 'target')), value: 120, format: WAN },
+      ...cells.slice(0, 5).map((cell) => ({ tab: ACTUALS, at: cell, value: 12.5, format: WAN_DECIMAL })),
+      { tab: ACTUALS, at: cells[5], value: last, ...(lastFormat ? { format: lastFormat } : {}) },
+    ];
+  }
+
+  /**
+   * KR2 (sign-ups): its Target 50,000 shown as 50K (`#,##0,"K"`: the number the cell holds), its first check-in
+   * 3,200 shown as 3200人 (a word that is no multiple), its second 0.5 shown as 0.5萬 (5,000 sign-ups).
+   */
+  function kr2Shown(example: Workbook): Edit[] {
+    const cells = checkIns(example, 'KR2');
+    return [
+      {
+        tab: KR,
+        at: at(example[KR], 'KR2', header('keyResults', 'target')),
+        value: 50000,
+        format: THOUSANDS_K,
+      },
+      { tab: ACTUALS, at: cells[0], value: 3200, format: '0"人"' },
+      { tab: ACTUALS, at: cells[1], value: 0.5, format: WAN_DECIMAL },
+    ];
+  }
+
+  /** The example with the edits, each number format beside its grid as a reader hands them over. */
+  function editedWorkbook(edits: Edit[]): Workbook {
+    const wb = exampleWorkbook('en');
+    const formats = new Map<string, string[][]>();
+    for (const {
+      tab,
+      at: [row, column],
+      value,
+      format,
+    } of edits) {
+      wb[tab][row - 1][column - 1] = value;
+      if (!format) continue;
+      const grid = formats.get(tab) ?? [];
+      (grid[row - 1] ??= [])[column - 1] = format;
+      formats.set(tab, grid);
+    }
+    for (const [tab, grid] of formats) setNumberFormats(wb[tab], grid);
+    return wb;
+  }
+
+  /** A real .xlsx of the example (no Targets tab) with the edits, each cell in its number format, by exceljs. */
+  async function editedXlsx(edits: Edit[]): Promise<Workbook> {
+    const book = new ExcelJS.Workbook();
+    for (const [name, grid] of Object.entries(exampleWorkbook('en'))) {
+      const sheet = book.addWorksheet(name);
+      for (const row of grid) sheet.addRow(row);
+    }
+    for (const { tab, at: cell, value, format } of edits) {
+      const target = book.getWorksheet(tab)!.getCell(...cell);
+      target.value = value;
+      if (format) target.numFmt = format;
+    }
+    return readXlsxBuffer(Buffer.from(await book.xlsx.writeBuffer()), 'plan.xlsx');
+  }
+
+  /** KR1 and KR2 as read: Target, check-in values, status and attainment. */
+  function read(workbook: Workbook, options: { timeZone?: string; locale?: string } = { timeZone: 'UTC' }) {
+    const { plan, progress, issues } = analyzeWorkbook(workbook, { asOf: AS_OF, ...options });
+    const metric = (id: string) => {
+      const kr = plan.keyResults.find((k) => k.id === id)!;
+      const p = progress.keyResults.find((k) => k.id === id)!;
+      return {
+        target: kr.target,
+        values: plan.actuals.filter((a) => a.metric === id).map((a) => a.value),
+        status: p.status,
+        attainment: p.attainment,
+      };
+    };
+    return { kr1: metric('KR1'), kr2: metric('KR2'), issues: keys(issues) };
+  }
+
+  const plainIssues = () =>
+    keys(analyzeWorkbook(exampleWorkbook('en'), { asOf: AS_OF, timeZone: 'UTC' }).issues);
+
+  /** What each case reads, whichever reader hands the cells over. */
+  function expectWanInYuan(workbook: Workbook, options?: { timeZone?: string; locale?: string }) {
+    const { kr1, issues } = read(workbook, options);
+    // 120萬 is 1,200,000 元; 12.5萬 is 125,000 元; the check-in typed 250,000 is that. Not 120 元 against 250,062.5.
+    expect(kr1.target).toBe(1_200_000);
+    expect(kr1.values).toEqual([125_000, 125_000, 125_000, 125_000, 125_000, 250_000]);
+    expect(kr1.attainment).toBeCloseTo(875_000 / 1_200_000, 6);
+    expect(kr1.status).toBe('missed');
+    // A live sheet has its Targets tab, made for the example's KR1: compared there with the other readers.
+    if (!options) expect(issues).toEqual(plainIssues());
+  }
+  function expectWanInWanYuan(workbook: Workbook) {
+    const { kr1, issues } = read(workbook);
+    // In 萬元, 120萬 is 120 and 12.5萬 12.5, as before; 120000 shown as 120K is 120,000 元: 12 萬元.
+    expect(kr1.target).toBe(120);
+    expect(kr1.values).toEqual([12.5, 12.5, 12.5, 12.5, 12.5, 12]);
+    expect(kr1.attainment).toBeCloseTo(74.5 / 120, 6);
+    expect(issues).toEqual(plainIssues());
+  }
+  function expectKr2(workbook: Workbook) {
+    const { kr2 } = read(workbook);
+    const plain = read(exampleWorkbook('en')).kr2;
+    // 50000 shown as 50K is 50,000; 3200 shown as 3200人 is 3,200; 0.5 shown as 0.5萬 is 5,000 sign-ups.
+    expect(kr2.target).toBe(50_000);
+    expect(kr2.values).toEqual([3200, 5000, ...plain.values.slice(2)]);
+  }
+
+  it('what a format shows: the multiple after the digits, its words, and the commas that scale', () => {
+    const multiple = (code: string) => formatShows(code)?.multiple;
+    expect(multiple(WAN)).toEqual({ text: '萬', before: false, spaced: false, thousands: 0 });
+    expect(multiple(THOUSANDS_K)).toEqual({ text: 'K', before: false, spaced: false, thousands: 1 });
+    expect(multiple('0.0,,"百萬"')).toEqual({ text: '百萬', before: false, spaced: false, thousands: 2 });
+    expect(multiple('#,##0" K users"')?.text).toBe('K users');
+    expect(multiple('#,##0,\\K')?.thousands).toBe(1);
+    expect(multiple('0.0,,"M";(0.0,,"M")')?.thousands).toBe(2);
+    expect(formatShows('[$NT$-404]#,##0"萬"')).toMatchObject({ currency: 'NT$', multiple: { text: '萬' } });
+    // A word that is no multiple, and a percent word (百分 is no ×100): nothing to read.
+    for (const plain of ['0"人"', '0" sign-ups"', '#,##0" users"', '0"百分點"', '0" km"', '#,##0,'])
+      expect(formatShows(plain)).toBeNull();
+  });
+
+  it('the text the cell shows, in full precision, reads as the number in that multiple', () => {
+    const cases: [number, string, '.' | ',', string, number][] = [
+      [120, WAN, '.', '120萬', 1_200_000],
+      [12.5, WAN_DECIMAL, '.', '12.5萬', 125_000],
+      [12.54, WAN_DECIMAL, ',', '12,54萬', 125_400], // shown "12,5萬": the text is never the rounded display
+      [120, '#,##0"萬元"', '.', '120萬元', 1_200_000],
+      [120000, THOUSANDS_K, '.', '120K', 120_000],
+      [1234567, '#,##0,,"M"', '.', '1.234567M', 1_234_567],
+      [1234567, '0.0,,"百萬"', '.', '1.234567百萬', 1_234_567],
+      [3, '0.0"億"', '.', '3億', 300_000_000],
+      [2, '0" millions"', '.', '2 million', 2_000_000],
+      [120000, '"$"#,##0,"K"', '.', '$120K', 120_000],
+      [-120, `${WAN};(${WAN})`, '.', '-120萬', -1_200_000],
+      [12000, WAN, '.', '12,000萬', 120_000_000],
+    ];
+    for (const [value, code, mark, text, meant] of cases) {
+      expect(typedTextOf(value, code, mark)).toBe(text);
+      expect(readNumber(text, { decimalMark: mark, currency: 'TWD' })).toEqual({ ok: true, value: meant });
+    }
+    expect(typedTextOf(120, '0"人"', '.')).toBeNull();
+  });
+
+  it('the parser reads it in the metric’s unit: 120萬 is 1,200,000 in 元 and 120 in 萬元; 50K is 50,000; 3200人 is 3,200', () => {
+    expectWanInYuan(editedWorkbook(kr1InWan(exampleWorkbook('en'), '元', 250_000)));
+    expectWanInWanYuan(editedWorkbook(kr1InWan(exampleWorkbook('en'), '萬元', 120_000, THOUSANDS_K)));
+    expectKr2(editedWorkbook(kr2Shown(exampleWorkbook('en'))));
+  });
+
+  it('a real .xlsx (exceljs) with these number formats reads the same', async () => {
+    expectWanInYuan(await editedXlsx(kr1InWan(exampleWorkbook('en'), '元', 250_000)));
+    expectWanInWanYuan(await editedXlsx(kr1InWan(exampleWorkbook('en'), '萬元', 120_000, THOUSANDS_K)));
+    expectKr2(await editedXlsx(kr2Shown(exampleWorkbook('en'))));
+  });
+
+  it('the report from a live sheet (the Sheets API’s number format pattern) reads the same', async () => {
+    const example = exampleWorkbook('en');
+    const spreadsheet = exampleSpreadsheet('en', { id: `${ID}wan` });
+    for (const {
+      tab,
+      at: [row, column],
+      value,
+      format,
+    } of kr1InWan(example, '元', 250_000)) {
+      const served = spreadsheet.tabs.find((t) => t.title === tab)!;
+      served.values[row - 1][column - 1] = value;
+      if (format) ((served.formats ??= [])[row - 1] ??= [])[column - 1] = { type: 'NUMBER', pattern: format };
+    }
+    const server = await new SheetsApiServer([spreadsheet]).start();
+    try {
+      const env = { GTM_PYRAMID_SHEETS_API: server.url, GTM_PYRAMID_ACCESS_TOKEN: 'test-token' };
+      const live = await readSheet(`${ID}wan`, { env });
+      expectWanInYuan(live.workbook, { timeZone: live.timeZone, locale: live.locale });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the add-on (getNumberFormats in the emulator) judges KR1 from 1,200,000 and 125,000: missed, no new issue', () => {
+    const example = exampleWorkbook('en');
+    const edits = [...kr1InWan(example, '元', 250_000), ...kr2Shown(example)];
+    const addon = loadAddon({ workbook: exampleWorkbook('en'), timeZone: 'UTC' });
+    const plain = addon.run('getPlanCheck') as PlanCheck;
+    for (const { tab, at: cell, value, format } of edits) {
+      const range = addon.ss.getSheetByName(tab)!.getRange(...cell);
+      range.setValue(value);
+      if (format) range.setNumberFormat(format);
+    }
+    const check = addon.run('getPlanCheck') as PlanCheck;
+    // The same statuses and issues as the core gives the same cells with their formats, as of the same day.
+    const core = analyzeWorkbook(editedWorkbook(edits), { asOf: check.asOf, timeZone: 'UTC' });
+    expect(core.plan.keyResults.find((k) => k.id === 'KR1')!.target).toBe(1_200_000);
+    const kr1 = core.progress.keyResults.find((k) => k.id === 'KR1')!;
+    expect(kr1.status).toBe('missed');
+    const { total, ...byStatus } = check.summary.keyResults;
+    expect(total).toBe(core.progress.keyResults.length);
+    for (const [status, count] of Object.entries(byStatus))
+      expect([status, count]).toEqual([
+        status,
+        core.progress.keyResults.filter((k) => k.status === status).length,
+      ]);
+    const issues = check.groups.flatMap((g) => g.issues);
+    expect(keys(issues)).toEqual(keys(plain.groups.flatMap((g) => g.issues)));
   });
 });
