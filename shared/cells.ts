@@ -284,11 +284,15 @@ const CHINESE_TIME_OR_LENGTH_UNIT =
   /^(人|工作|工|營業|营业|個|个|曆|历|自然)?(天|日|小時|小时|時|时|鐘頭|钟头|工時|工时|分|分鐘|分钟|秒|毫秒|週|周|星期|禮拜|礼拜|月|個月|个月|年|季|米|公尺|公里|尺|英尺|英里)(數|数)?$/;
 const ENGLISH_TIME_OR_LENGTH_WORD =
   /\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b/i;
+const PER_TIME =
+  /(\b(per|a|an|each|every)\s+|\/\s*)(second|sec|minute|min|hour|hr|day|week|wk|month|mo|quarter|qtr|year|yr)s?\b/gi;
 const countsTimeOrLength = (unit: string): boolean => {
   const compact = unit.replace(/\s+/g, '');
   // 分數 is a score, not a number of minutes.
   if (compact === '分數' || compact === '分数') return false;
-  return CHINESE_TIME_OR_LENGTH_UNIT.test(compact) || ENGLISH_TIME_OR_LENGTH_WORD.test(unit);
+  // A time after "per", "a" or "/" counts things in that time (sign-ups per month, users/day): not a time.
+  const things = unit.replace(PER_TIME, '');
+  return CHINESE_TIME_OR_LENGTH_UNIT.test(compact) || ENGLISH_TIME_OR_LENGTH_WORD.test(things);
 };
 
 /**
@@ -657,7 +661,11 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
     // "45m" where the metric counts minutes (hours, 工作天, ms…) or names no unit may be 45 minutes or 45 million:
     // refused, never guessed, unless the cell names a currency ("$45m", "45m USD"). Where it counts metres, m is the
     // metre, its own unit: "90 m" is 90.
-    const reading = typedUnit === undefined ? 'million' : mReading(typedUnit);
+    // A capital M with no Unit is a million ("2M" of revenue); a small m there may be minutes, months or metres.
+    const reading =
+      typedUnit === undefined || (scale[1] === 'M' && typedUnit.trim() === '')
+        ? 'million'
+        : mReading(typedUnit);
     if (reading === 'metre') scale = null;
     else if (reading === 'ambiguous' && !namesMoney(before, after.slice(scale[0].length).trim()))
       return fail('ambiguous-m', `${sign1 || sign2}${digits}`);

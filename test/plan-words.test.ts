@@ -222,6 +222,10 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
       ['cadence', ['月', '月度', '每月'], 'monthly'],
       ['cadence', ['週', '周', '每週'], 'weekly'],
       ['roadmapStatus', ['延遲', '延迟', '暫停', '暂停', '卡關', '卡关', '受阻'], 'blocked'],
+      // And the English a team writes (an unread Direction or Phasing leaves the metric out of progress).
+      ['direction', ['Higher is better', 'higher', 'Up', 'maximise'], 'increase'],
+      ['direction', ['Lower is better', 'lower is better', 'Down', 'minimize'], 'decrease'],
+      ['phasing', ['linear', 'Straight-line', 'straight line', '均分'], 'even'],
     ];
     for (const [enumKey, spellings, key] of values)
       for (const spelling of spellings) expect(matchEnum(enumKey, spelling), spelling).toBe(key);

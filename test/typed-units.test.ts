@@ -161,7 +161,8 @@ describe('"m" after a number where the Unit counts time the reader does not know
     ['ms', '45m'],
     ['man-days', '3m'],
     ['', '45m'],
-    ['', '45 M'],
+    ['', '45 m'],
+    ['hours', '3 M'],
   ])('Unit %j, "%s" is ambiguous-m, never millions', (unit, typed) => {
     const read = readNumber(typed, { unit });
     expect(read).toEqual({ ok: false, reason: 'ambiguous-m', found: typed.replace(/\s*m$/i, '') });
@@ -219,6 +220,11 @@ describe('"m" after a number where the Unit counts time the reader does not know
       ['1.2M', '萬元', 120, 'TWD'],
       ['2M', '萬', 200],
       ['2M', undefined, 2_000_000],
+      // A capital M with no Unit is a million; a time after "per" or "/" counts things.
+      ['2M', '', 2_000_000],
+      ['45 M', '', 45_000_000],
+      ['2m', 'sign-ups per month', 2_000_000],
+      ['2m', 'users/day', 2_000_000],
       ['90 m', '公尺', 90],
     ];
     for (const [typed, unit, value, currency] of reads)
