@@ -32,7 +32,7 @@ import { serialToZonedDate } from '../shared/calendar';
 import { quoteSheet, type MergedRange, type Workbook } from '../shared/cells';
 import type { FormatGrid } from '../shared/number-formats';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../shared/sheet-grid';
-import { langFromLocale, type Lang } from '../shared/template';
+import { langFromLocale, typedNumberColumns, type Lang } from '../shared/template';
 import { say, SHEET_MESSAGES } from './i18n';
 import { REPORT_GUIDE } from './package-info';
 
@@ -439,11 +439,17 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
     // valueRanges come back in the order of the ranges asked for; an empty tab has no `values`.
     return ranges.map((r) => (Array.isArray(r.values) ? (r.values as unknown[][]) : []));
   };
-  /** Every plan tab's number formats, by tab title. */
+  // Only the tabs with columns people type numbers into: the Targets tab, the largest, is generated, and its formats
+  // change nothing the parser reads (template.ts typedNumberColumns).
+  const typedTabs = planTabs.filter((t) => {
+    const key = planTabKey(t.name);
+    return key !== null && typedNumberColumns(key).length > 0;
+  });
+  /** The number formats of the plan tabs people type numbers into, by tab title. */
   const planFormats = async () => {
     const answer = await call(() =>
       api.spreadsheets.get(
-        { spreadsheetId: id, ranges: planTabs.map((t) => quoteSheet(t.name)), fields: FORMAT_FIELDS },
+        { spreadsheetId: id, ranges: typedTabs.map((t) => quoteSheet(t.name)), fields: FORMAT_FIELDS },
         requestOptions,
       ),
     );
@@ -466,7 +472,7 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
     const serials = await planValues('SERIAL_NUMBER');
     const formatted = await planValues('FORMATTED_STRING');
     grids = serials.map((grid, i) => withDateCells(grid, formatted[i] ?? [], timeZone));
-    formats = await planFormats();
+    if (typedTabs.length) formats = await planFormats();
   }
   // Every tab by name, the plan tabs with their cells (sheetsToWorkbook keeps those and names the near misses).
   const gridOf = new Map(

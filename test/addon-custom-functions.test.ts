@@ -151,8 +151,8 @@ describe('GTM_STATUS', () => {
     expect(call('GTM_STATUS', 5, 'x', 0, 10)).toBe(
       'GTM_STATUS: expected to date is "x", which is not a number.',
     );
-    expect(call('GTM_STATUS', 5, 5, 0, 10, 'up')).toMatch(
-      /^GTM_STATUS: Direction is "up"; allowed: increase, decrease\.$/,
+    expect(call('GTM_STATUS', 5, 5, 0, 10, 'sideways')).toMatch(
+      /^GTM_STATUS: Direction is "sideways"; allowed: increase, decrease\.$/,
     );
   });
 });

@@ -138,9 +138,11 @@ describe('gtm-pyramid report --sheet', () => {
       expect(formatted.query.get('dateTimeRenderOption')).toBe('FORMATTED_STRING');
       expect(formatted.query.get('valueRenderOption')).toBe('UNFORMATTED_VALUE');
       expect(formatted.query.getAll('ranges')).toEqual(values.query.getAll('ranges'));
-      // The plan tabs' number formats: spreadsheets.get of their ranges, each cell's effective number format only.
+      // The number formats of the plan tabs people type numbers into (Key Results, KPIs, Actuals): spreadsheets.get
+      // of their ranges, each cell's effective number format only. Not the generated Targets tab, the largest.
       expect(formats.path).toBe(meta.path);
-      expect(formats.query.getAll('ranges')).toEqual(values.query.getAll('ranges'));
+      const typed = (['keyResults', 'kpis', 'actuals'] as const).map((key) => `'${tabDef(key).label[lang]}'`);
+      expect(formats.query.getAll('ranges')).toEqual(typed);
       expect(formats.query.get('fields')).toBe(FORMAT_FIELDS);
     });
   }

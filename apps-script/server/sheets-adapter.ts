@@ -17,7 +17,7 @@
 import { dateToIso, instantOfWallClock, type IsoDate } from '../../shared/calendar';
 import { mergedRangeFromA1, type Cell, type MergedRange, type Workbook } from '../../shared/cells';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../../shared/sheet-grid';
-import { langFromLocale, type Lang, type TabKey } from '../../shared/template';
+import { langFromLocale, typedNumberColumns, type Lang, type TabKey } from '../../shared/template';
 
 export interface SheetSnapshot {
   sheet: GAS.Sheet;
@@ -44,16 +44,18 @@ export { isBlankGrid, isDate, normalizeCell } from '../../shared/sheet-grid';
 
 /**
  * A plan tab's cells through the one grid path shared with the Sheets API reader, merged blocks filled, its number
- * formats beside them: three calls per tab (values, formats, merges) and one per merged block.
+ * formats beside them where it has columns people type numbers into: three calls per such tab (values, formats,
+ * merges), two for the others (the generated Targets tab, the largest, and the text tabs), and one per merged block.
  */
-function readTab(sheet: GAS.Sheet): Cell[][] {
+function readTab(sheet: GAS.Sheet, tabKey: TabKey): Cell[][] {
   const range = sheet.getDataRange();
   // One call per block (its A1 notation) rather than four (row, column, rows, columns).
   const merges = range
     .getMergedRanges()
     .map((m) => mergedRangeFromA1(m.getA1Notation()))
     .filter((b): b is MergedRange => !!b);
-  return sheetGrid(range.getValues(), merges, range.getNumberFormats());
+  const formats = typedNumberColumns(tabKey).length > 0 ? range.getNumberFormats() : undefined;
+  return sheetGrid(range.getValues(), merges, formats);
 }
 
 /** Reads the spreadsheet: its time zone and locale, the name of every sheet, and the cells of every plan tab. */
@@ -63,7 +65,7 @@ export function readSpreadsheet(ss: GAS.Spreadsheet): SpreadsheetSnapshot {
   const sheets: SheetSnapshot[] = ss.getSheets().map((sheet) => {
     const name = sheet.getName();
     const tabKey = planTabKey(name);
-    const values = tabKey ? readTab(sheet) : [];
+    const values = tabKey ? readTab(sheet, tabKey) : [];
     return { sheet, name, tabKey, values };
   });
   const workbook = sheetsToWorkbook(sheets.map((s) => ({ name: s.name, grid: s.values })));
