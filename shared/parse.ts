@@ -577,6 +577,7 @@ function readTable(
       const column = allColumns.find((col) => matchesLabel(cell, col.label, false));
       if (column) exact.add(column.key);
     }
+  const ambiguous: { cell: string; column: number; named: Localized[] }[] = [];
   headerCells.forEach((cell, c) => {
     if (typeof cell !== 'string') return;
     const column =
@@ -588,14 +589,7 @@ function readTable(
         cell,
         allColumns.map((col) => col.label),
       );
-      if (named.length)
-        issues.push(
-          makeIssue(
-            'ambiguous-header',
-            { sheet, row: headerIndex + 1, column: c + 1 },
-            { header: cell.trim(), tab: sheet, columns: quotedList(named) },
-          ),
-        );
+      if (named.length) ambiguous.push({ cell, column: c + 1, named });
       return; // extra columns are the user's: kept and ignored
     }
     // "目標值（萬元）": a note that counts the column in a multiple, which the numbers below are not read in. Said
@@ -615,6 +609,19 @@ function readTable(
       columns[column.key] = c + 1;
     }
   });
+  // Said only where one of the columns it names is missing, so it may be meant as that column: beside the Start and
+  // Due columns, a column headed "Start / Due" is the person's own (a note), as any other header they add.
+  for (const { cell, column, named } of ambiguous) {
+    const keys = named.map((label) => allColumns.find((col) => col.label === label)?.key);
+    if (keys.every((key) => key !== undefined && key in columns)) continue;
+    issues.push(
+      makeIssue(
+        'ambiguous-header',
+        { sheet, row: headerIndex + 1, column },
+        { header: cell.trim(), tab: sheet, columns: quotedList(named) },
+      ),
+    );
+  }
   const layout: SheetLayout = {
     sheet,
     headerRow: headerIndex + 1,

@@ -110,6 +110,11 @@ describe('a header naming its column in two languages, or with a mark after it',
     expect(plan.keyResults.every((kr) => kr.start === null)).toBe(true);
     expect(codes(issues)).toContain('missing-column-optional');
 
+    // A column of the person's own headed "Start / Due", beside the Start and Due columns, is theirs: nothing said.
+    const own = exampleWorkbook('en');
+    own['Key Results'][0].push('Start / Due');
+    expect(codes(parsePlan(own).issues)).not.toContain('ambiguous-header');
+
     // A name the plan does not know beside one it does is not taken as that column either.
     for (const header of ['目標值 Goal', '* 目標值', '%'])
       expect(
