@@ -674,11 +674,13 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   let scaleExponent = scale ? NUMBER_SCALES.find(([w]) => w === scale[1].toLowerCase())![1] : 0;
   // MM after an amount of money is a million, as finance writes it ("$1.2mm", "1.2 MM" in a USD metric); elsewhere
   // mm is the millimetre.
-  if (!scale && (after.charCodeAt(0) | 32) === 109) {
+  // (The test of the first letter first: this runs for every typed amount, and nearly none is followed by an m.)
+  const firstLetter = after.charAt(0).toLowerCase();
+  if (!scale && firstLetter === 'm') {
     const mm = /^mm(?![a-z])\s*/i.exec(after);
     if (mm && (namesMoney(before, after.slice(mm[0].length).trim()) || isCurrencyUnit(typedUnit))) {
       scaleLength = mm[0].length;
-      scaleExponent = 6;
+      scaleExponent = CURRENCY_ONLY_SCALES.find(([word]) => word === 'mm')![1];
     }
   }
   const scaled = scaleLength > 0;
