@@ -875,8 +875,8 @@ let wholeScaleWord: RegExp | undefined;
 /**
  * A multiple in brackets after the Unit, read as the same multiple before it: 註冊數（萬） as 萬註冊數, 人（萬）, 元（萬）,
  * USD(千), 人 (thousands), 新台幣（萬元）, users (k), as people note a multiple after a header or a unit. A single letter
- * there only as k after a currency or a known unit (users (k)); `(m)` after a length or a word the reader does not
- * know may be metres, and `(%)` or `(2025)` is no multiple. Brackets are ASCII by now (NFKC).
+ * there as k after any word (Downloads (k)), M or B after a word that is no time or length (revenue (M)); `(m)` may
+ * be metres or minutes, and `(%)` or `(2025)` is no multiple. Brackets are ASCII by now (NFKC).
  */
 function bracketedScale(text: string): { exponent: number; rest: string } | undefined {
   const b = /^(.+?)\s*\(\s*([^()]+?)\s*\)$/.exec(text);
@@ -884,8 +884,12 @@ function bracketedScale(text: string): { exponent: number; rest: string } | unde
   const [, rest, note] = b;
   wholeScaleWord ??= new RegExp(`^(${scaleAlternatives([...UNIT_SCALES, ...UNIT_ONLY_SCALES])})$`, 'i');
   if (wholeScaleWord.test(note)) return { exponent: exponentOf(note), rest };
-  const knownRest = currencyCodes(rest) !== undefined || unitOf(rest) !== undefined;
-  if (/^k$/i.test(note) && knownRest) return { exponent: 3, rest };
+  // k is no unit of its own (kelvin is not counted in plans): a thousand after any word, Downloads (k). A capital M,
+  // or B, after a word that is no time or length is a million (a billion): revenue (M), MAU (M), GMV (B). A small m
+  // may be metres or minutes, and stays a note.
+  if (/^k$/i.test(note)) return { exponent: 3, rest };
+  if ((note === 'M' || note === 'B') && unitOf(rest) === undefined && !countsTimeOrLength(rest))
+    return { exponent: note === 'M' ? 6 : 9, rest };
   // A multiple of a unit that is the one before: 新台幣（萬元）, 人數（千人）.
   const inner = unitScalePattern!.exec(note);
   if (inner && inner[2] !== '') {

@@ -266,6 +266,11 @@ describe('A multiple in brackets after the Unit is read like one before it (A5)'
       ['1200', '(千元)', 1200, 'TWD'],
       ['120萬', '新台幣（萬元）', 120, 'TWD'],
       ['5萬', '人 (thousands)', 50],
+      // k after any word; a capital M or B after a word that is no time or length.
+      ['12k', 'Downloads (k)', 12],
+      ['2.5M', 'MAU (M)', 2.5],
+      ['3M', 'revenue (M)', 3],
+      ['1.2B', 'GMV (B)', 1.2],
     ];
     for (const [typed, unit, value, currency] of reads)
       expect(readNumber(typed, { unit, currency }), `${typed} ${unit}`).toEqual({ ok: true, value });
@@ -287,6 +292,8 @@ describe('A multiple in brackets after the Unit is read like one before it (A5)'
       found: '90',
     });
     expect(readNumber('90', { unit: '距離 (m)' })).toEqual({ ok: true, value: 90 });
+    // A small m after a word may be metres or minutes: a note, not a million.
+    expect(readNumber('5萬', { unit: 'revenue (m)' })).toEqual({ ok: true, value: 50_000 });
     expect(readNumber('20%', { unit: '百分比(%)' })).toEqual({ ok: true, value: 0.2 });
   });
 });
