@@ -250,6 +250,10 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         hasActuals && (type === 'level' || type === 'threshold')
           ? `=MAXIFS(${actualsColumn('date')},${checkIn(J)})`
           : '',
+      // A threshold's criterion, <=Target or >=Target by its Direction: its Direction's spellings (every language and
+      // alias: a long list) are written here once, not inside Attainment's COUNTIFS, which kept it under 300
+      // characters.
+      meetsBar: '',
       expectedAttainment: '',
     };
 
@@ -267,7 +271,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     const latest = h('latestCheckIn');
     const readingAt = (day: string) =>
       `SUMIFS(${value},${metric},$A${r},${date},${day})/COUNTIFS(${metric},$A${r},${date},${day})`;
-    const meets = `IF(${orEquals(plain.direction, ENUMS.direction.decrease)},"<=",">=")&${T}`;
+    const meets = h('meetsBar');
     let cells: [Cell, Cell, Cell];
     switch (type) {
       case 'cumulative':
@@ -293,6 +297,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
           hasActuals ? `=IF(AND(${started},${J}>=1),COUNTIFS(${checkIn(J)},${value},${meets})/${J},"")` : '',
         ];
         helpers.expectedAttainment = `=IF(AND(${started},${J}>=1),1,"")`;
+        helpers.meetsBar = `=IF(${orEquals(plain.direction, ENUMS.direction.decrease)},"<=",">=")&${T}`;
         break;
       case 'milestone':
         cells = [

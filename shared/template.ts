@@ -875,6 +875,13 @@ export const TARGETS_HELPER_COLUMNS: readonly ColumnDef[] = [
     localized((m) => m.template.targetsHelperColumns.latestCheckIn.note),
   ),
   col(
+    'meetsBar',
+    localized((m) => m.template.targetsHelperColumns.meetsBar.label),
+    'text',
+    false,
+    localized((m) => m.template.targetsHelperColumns.meetsBar.note),
+  ),
+  col(
     'expectedAttainment',
     localized((m) => m.template.targetsHelperColumns.expectedAttainment.label),
     'number',

@@ -507,6 +507,10 @@ export const en = {
         label: 'Latest check-in',
         note: 'Levels and thresholds: the date of the latest check-in counted (0 when none).',
       },
+      meetsBar: {
+        label: 'Meets when',
+        note: "Thresholds: what a check-in must be to meet the bar, <=Target or >=Target by the Direction (written once here, read by Attainment's COUNTIFS).",
+      },
       expectedAttainment: { label: 'Expected attainment', note: 'Attainment the target to date stands for.' },
     },
     TARGETS_AS_OF: {

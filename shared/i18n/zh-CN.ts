@@ -403,6 +403,10 @@ export const zhCN: Messages = {
         label: '最近实际值日期',
         note: '水平与阈值指标：计入的最近一条实际值的日期（无则为 0）。',
       },
+      meetsBar: {
+        label: '达标条件',
+        note: '阈值指标：实际值达标的条件，按方向为 <=目标值 或 >=目标值（在此写一次，供达成率的 COUNTIFS 读取）。',
+      },
       expectedAttainment: { label: '预期达成率', note: '累计目标值对应的达成率。' },
     },
     TARGETS_AS_OF: {

@@ -403,6 +403,10 @@ export const zhTW: Messages = {
         label: '最近實際值日期',
         note: '水準與閾值指標：計入的最近一筆實際值的日期（無則為 0）。',
       },
+      meetsBar: {
+        label: '達標條件',
+        note: '閾值指標：實際值達標的條件，依方向為 <=目標值 或 >=目標值（在此寫一次，供達成率的 COUNTIFS 讀取）。',
+      },
       expectedAttainment: { label: '預期達成率', note: '累計目標值對應的達成率。' },
     },
     TARGETS_AS_OF: {
