@@ -482,6 +482,8 @@ interface TableRows {
    */
   formats?: FormatGrid;
   typedColumns: number[];
+  /** Of typedColumns, those of a share whatever the metric (Confidence): a percent there needs no text. */
+  shareColumns: number[];
 }
 
 /**
@@ -675,10 +677,16 @@ function readTable(
     .filter((column): column is number => column !== undefined)
     .map((column) => column - 1);
   const formats = typedColumns.length ? numberFormatsOf(grid) : undefined;
+  // Confidence is a share whatever the metric: a number there shown as a percent reads the same as its text, and is
+  // left a number (every Confidence cell of the add-on's template is shown as one: 1,000 texts at 1,000 key results).
+  const shareColumns = typedNumberColumns(def.key)
+    .filter((column) => column.key === 'confidence' && columns[column.key] !== undefined)
+    .map((column) => columns[column.key] - 1);
   // The data rows are not copied out (an Actuals tab has 160,000 at 10,000 key results): readRows walks the grid.
   return {
     ...(formats ? { formats } : {}),
     typedColumns,
+    shareColumns,
     def,
     layout,
     grid,
@@ -886,11 +894,15 @@ class RowReader {
     this.row = row;
     this.label = '';
     if (this.formatted.length) this.formatted = [];
+    if (this.percentOnly.length) this.percentOnly = [];
     const formats = this.table.formats?.[row - 1];
     this.held = cells;
     this.cells = formats ? this.asTyped(cells, formats) : cells;
     return this;
   }
+
+  /** Of `formatted`, the columns shown as a percent alone (no currency, no multiple). */
+  private percentOnly: number[] = [];
 
   /** The row's cells as the spreadsheet holds them (numbers, before asTyped wrote some as the text they show). */
   private held: Cell[] = [];
@@ -926,11 +938,17 @@ class RowReader {
       // Zero is zero in any unit and any currency: a 0 shown as "0%" (a row copied from a percentage key result, its
       // format along) says nothing of the metric, and must not make a count a percentage or a mismatch.
       if (typeof value !== 'number' || value === 0 || !code) continue;
+      if (this.table.shareColumns.includes(c)) {
+        const shows = formatShows(code, value < 0);
+        if (shows && shows.percent && !shows.currency && !shows.multiple) continue;
+      }
       const text = typedTextOf(value, code, this.ctx.decimalMark);
       if (text === null) continue;
       if (out === cells) out = [...cells];
       out[c] = text;
       this.formatted.push(c);
+      const shows = formatShows(code, value < 0);
+      if (shows && shows.percent && !shows.currency && !shows.multiple) this.percentOnly.push(c);
     }
     return out;
   }
@@ -1003,6 +1021,13 @@ class RowReader {
     // A number its format shows with a currency sign (NT$100) is in the metric's Unit, as typed: in one counted in
     // 萬元, 100 萬元, where the same text typed in a cell would be 100 元, in full.
     const shown = this.shownByFormat(key);
+    // Shown as a percent alone in a percentage metric, its text ("18%") reads as the number held: not read again (a
+    // percentage metric's check-ins are, at 10,000 key results, tens of thousands of cells).
+    if (shown && isPercentUnit(unit)) {
+      const column = (this.table.columnIndex.get(key) ?? 0) - 1;
+      const held = this.held[column];
+      if (typeof held === 'number' && this.percentOnly.includes(column)) return held;
+    }
     const read = readNumber(raw, {
       currency: this.ctx.currency,
       unit,

@@ -1155,16 +1155,28 @@ export function hasTraditional(text: string): boolean {
 }
 
 /**
+ * normalizeHeader's answers, remembered: finding a tab's header row matches each of its first rows' cells against
+ * every column's label (thousands of pairs per plan, a few dozen texts), and department names repeat too.
+ */
+const HEADER_KEYS = new Map<string, string>();
+
+/**
  * Header matching ignores case, spaces, underscores, full-width forms and the difference between Traditional
  * and Simplified characters, and accepts every language of the template.
  */
 export function normalizeHeader(text: string): string {
-  return foldChinese(
-    text
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[\s_\u3000]+/g, ''),
-  );
+  let key = HEADER_KEYS.get(text);
+  if (key === undefined) {
+    key = foldChinese(
+      text
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\s_\u3000]+/g, ''),
+    );
+    if (HEADER_KEYS.size >= 5000) HEADER_KEYS.clear();
+    HEADER_KEYS.set(text, key);
+  }
+  return key;
 }
 
 /** Each label's extra spellings (from ALIASES), found by the label object itself; built on first use. */
@@ -1308,8 +1320,20 @@ export function matchesLabel(text: string, label: Localized, withNote = true): b
   const forms = formsOf(label);
   if (forms.has(normalizeHeader(text))) return true;
   if (isForm(text, forms, withNote)) return true;
-  const parts = headerParts(withoutMarks(text));
+  const parts = namesOfHeader(text);
   return parts.length > 1 && parts.every((part) => isForm(part, forms, withNote));
+}
+
+/** headerParts(withoutMarks(text)), remembered per text (matchesLabel asks it of each header for every column). */
+const HEADER_NAMES = new Map<string, string[]>();
+function namesOfHeader(text: string): string[] {
+  let parts = HEADER_NAMES.get(text);
+  if (parts === undefined) {
+    parts = headerParts(withoutMarks(text));
+    if (HEADER_NAMES.size >= 5000) HEADER_NAMES.clear();
+    HEADER_NAMES.set(text, parts);
+  }
+  return parts;
 }
 
 /**
@@ -1318,7 +1342,7 @@ export function matchesLabel(text: string, label: Localized, withNote = true): b
  * for a header of one name or whose names agree.
  */
 export function headerNames(text: string, labels: readonly Localized[]): Localized[] {
-  const parts = headerParts(withoutMarks(text));
+  const parts = namesOfHeader(text);
   if (parts.length < 2) return [];
   const named = labels.filter((label) => parts.some((part) => isForm(part, formsOf(label), true)));
   return named.length > 1 ? named : [];
