@@ -5,10 +5,8 @@
  * a Type or Direction that cannot be read (never judged on the default), and 目標 (an objective) kept apart from
  * 目標值 (a target). Each side: what is read now, and what stays refused or unambiguous.
  */
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
-import { readXlsxBuffer } from '../report/read-xlsx';
 import {
   analyzeWorkbook,
   CATALOGUES,
@@ -19,11 +17,11 @@ import {
   matchEnum,
   matchTab,
   parsePlan,
-  type Cell,
   type PlanIssue,
   type Workbook,
 } from '../shared';
-import { colOf, rowOf } from './helpers/edit';
+import { colOf, setCell } from './helpers/edit';
+import { throughXlsx } from './helpers/xlsx';
 
 const KR = '關鍵結果';
 
@@ -41,19 +39,6 @@ function withHeader(
 const codes = (issues: PlanIssue[]) => issues.map((i) => i.code);
 const structural = (issues: PlanIssue[]) =>
   issues.filter((i) => /^(missing-column|ambiguous-header|unread-header|missing-tab)/.test(i.code));
-
-function setCell(wb: Workbook, tab: string, id: string, header: string, value: Cell): void {
-  wb[tab][rowOf(wb[tab], id)][colOf(wb[tab], header)] = value;
-}
-
-async function throughXlsx(workbook: Workbook): Promise<Workbook> {
-  const book = new ExcelJS.Workbook();
-  for (const [name, grid] of Object.entries(workbook)) {
-    const sheet = book.addWorksheet(name);
-    for (const row of grid) sheet.addRow(row as ExcelJS.CellValue[]);
-  }
-  return readXlsxBuffer(Buffer.from(await book.xlsx.writeBuffer()), 'plan.xlsx');
-}
 
 describe('a header naming its column in two languages, or with a mark after it', () => {
   const example = parsePlan(exampleWorkbook('zh-TW')).plan;

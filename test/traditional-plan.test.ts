@@ -4,7 +4,6 @@
  * mix languages tab by tab or header by header. They must give the same key results, numbers, statuses and issue
  * cells as the English example.
  */
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 import { readXlsxBuffer } from '../report/read-xlsx';
@@ -35,6 +34,7 @@ import {
   type Workbook,
 } from '../shared';
 import { getCell, rowOf, setCell } from './helpers/edit';
+import { throughXlsx } from './helpers/xlsx';
 
 /**
  * What a Taiwan team types for each Simplified word of the example's tab names, headers, Strategy fields, allowed
@@ -110,16 +110,6 @@ function traditionalWorkbook(): Workbook {
       grid.map((row) => row.map((cell) => (typeof cell === 'string' ? (TRADITIONAL[cell] ?? cell) : cell))),
     ]),
   );
-}
-
-/** A real .xlsx of a workbook, written with exceljs tab by tab and row by row, then read as the CLI reads it. */
-async function throughXlsx(workbook: Workbook): Promise<Workbook> {
-  const book = new ExcelJS.Workbook();
-  for (const [name, grid] of Object.entries(workbook)) {
-    const sheet = book.addWorksheet(name);
-    for (const row of grid) sheet.addRow(row as ExcelJS.CellValue[]);
-  }
-  return readXlsxBuffer(Buffer.from(await book.xlsx.writeBuffer()), 'plan.xlsx');
 }
 
 /** An object without the fields that are words (a title, an owner's name, a unit), which differ by language. */
