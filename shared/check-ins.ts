@@ -21,6 +21,7 @@ import {
   keyResultSpec,
   keyResultWindow,
   kpiSpec,
+  monthTargetAt,
   type MetricSpec,
 } from './decompose';
 import { figureInEveryLanguage, numberText, valueText } from './figures';
@@ -140,6 +141,12 @@ interface MetricFacts {
   wholePlan: { figures: number[]; at: IssueLocation } | null;
   /** Above this a check-in is far off the metric's scale (offScaleBound); null when nothing is judged. */
   offScaleAbove: number | null;
+  /**
+   * A cumulative key result's split (its spec), when a month's amount is judged against its own plan
+   * (month-far-above-plan); and the amount above which it is worth working that month's plan out: nothing under it
+   * can be far above (farAboveBound). Null when nothing is judged.
+   */
+  monthPlan: { spec: MetricSpec; months: number; above: number } | null;
 }
 
 export interface CheckInScreen {
@@ -200,7 +207,29 @@ function newFacts(
     group,
     wholePlan: null,
     offScaleAbove: offScaleBound(type, percent, scale, metric),
+    monthPlan: null,
   };
+}
+
+/**
+ * A month's amount this many times its own plan (and the average month's) is said at its cell
+ * (month-far-above-plan): 49,000 where 4,900 was meant, against 5,000 a month, is under the whole target of 50,000
+ * (month-over-target does not see it) and would make the key result look nearly done. A launch month at three
+ * times the plan is real, and is not said.
+ */
+const FAR_ABOVE_PLAN = 5;
+
+/**
+ * A cumulative key result's month-far-above-plan bound: an amount is far above its plan when it is over half the
+ * whole target and FAR_ABOVE_PLAN times both its month's plan and the average month (span / months); over the whole
+ * target is month-over-target's. Null for a window of under four months, where a month is a third of the target
+ * or more anyway, and for a target that does not grow (span 0).
+ */
+function farAboveBound(spec: MetricSpec): MetricFacts['monthPlan'] {
+  const months = monthIndex(spec.due) - monthIndex(spec.start) + 1;
+  const span = Math.abs(spec.target - spec.baseline);
+  if (months < 4 || span === 0) return null;
+  return { spec, months, above: Math.max(span / 2, (FAR_ABOVE_PLAN * span) / months) };
 }
 
 /**
@@ -271,6 +300,7 @@ function metricFacts(
     const start = spec ? spec.start : monthOfDay(window?.start ?? null);
     const due = spec ? spec.due : monthOfDay(window?.due ?? null);
     const made = newFacts(kr, kr.type, scale, start, due, metrics++);
+    if (spec && kr.type === 'cumulative' && !made.percent) made.monthPlan = farAboveBound(spec);
     if (made.percent && kr.target !== null && kr.type !== 'cumulative' && kr.type !== 'milestone')
       made.wholePlan = wholePlanOf([kr.baseline, kr.target], plan, 'keyResults', kr.row);
     bySpelling.set(kr.id, made);
@@ -651,6 +681,19 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
               factor: asTyped(Math.round(Math.abs(value) / m.scale!)),
             }),
       );
+    }
+    // Under the whole target but far above its own month's plan: an extra zero (4,900 typed 49,000). Counted, and said.
+    else if (m.monthPlan !== null && Math.abs(value) > m.monthPlan.above) {
+      const { spec, months, above } = m.monthPlan;
+      const planned = Math.abs(monthTargetAt(spec, month - m.startIndex! + 1, months) ?? 0);
+      if (Math.abs(value) > FAR_ABOVE_PLAN * planned && Math.abs(value) > above)
+        issues.push(
+          makeIssue('month-far-above-plan', at(rows[i], 'value'), {
+            ...issueParams(checkIns, i, m),
+            planned: inUnit(planned, m),
+            span: inUnit(Math.abs(spec.target - spec.baseline), m),
+          }),
+        );
     }
     // 3 against "growth ≥ 5%": 300% as typed, or 3% (mayBeWholePercent). Counted, and said.
     if (

@@ -88,6 +88,7 @@ const ISSUES = {
   'check-in-after-period': ['warning', 'tracking'],
   'check-in-off-scale': ['warning', 'tracking'],
   'month-over-target': ['warning', 'tracking'],
+  'month-far-above-plan': ['warning', 'tracking'],
   'percent-reading-high': ['warning', 'tracking'],
   'compact-date': ['error', 'structure'],
   'date-out-of-range': ['error', 'structure'],

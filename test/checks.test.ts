@@ -578,6 +578,14 @@ const cases: Case[] = [
     says: 'Actuals row 56 (KR2, 2026-10-30): 52,000 sign-ups in one month is more than the whole target of KR2 (50,000 sign-ups). It is counted.',
   },
   {
+    name: 'a month of sign-ups with an extra zero, under the whole target but far above its month: counted, and said',
+    code: 'month-far-above-plan',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KR2', Value: 49_000 }),
+    sheet: 'Actuals',
+    a1: 'C56',
+    says: 'Actuals row 56 (KR2, 2026-10-30): 49,000 sign-ups in one month is more than five times that month',
+  },
+  {
     name: 'a response time in minutes where the KPI is in hours',
     code: 'check-in-off-scale',
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KPI2', Value: 150 }),
@@ -1074,6 +1082,21 @@ describe("a check-in's figures are written as the report writes them, in every l
     expect(tw.message['zh-CN']).toContain(
       '5,000,000 註冊數 是 KPI3 基线与目标值中较大者（5,000 註冊數）的 1,000 倍',
     );
+  });
+
+  it('a month far above its plan is said only when it is: not a launch month at three times the plan', () => {
+    const far = (value: number) => {
+      const wb = exampleWorkbook('en');
+      addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KR2', Value: value });
+      return analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF }).issues.filter(
+        (i) => i.code === 'month-far-above-plan',
+      );
+    };
+    expect(far(49_000).map((i) => i.a1)).toEqual(['C56']);
+    expect(far(15_000)).toEqual([]);
+    expect(far(4_900)).toEqual([]);
+    // Over the whole target it is month-over-target's, said once.
+    expect(far(52_000)).toEqual([]);
   });
 
   it('a month over the whole target: money as money ($15,000,000, not 15000000), in every language', () => {

@@ -846,6 +846,11 @@ export const en = {
         'Actuals row {row} ({metric}, {date}): {value} in one month is more than the whole target of {metric} ({span}). It is counted.',
       fix: 'Check the number for an extra zero, and that it is the amount of that month alone (not a total so far) in the unit of {metric}; if every month is over, the Target of {metric} is the one to check (20% typed in a count is 0.2).',
     },
+    'month-far-above-plan': {
+      message:
+        "Actuals row {row} ({metric}, {date}): {value} in one month is more than five times that month's plan ({planned}), and more than half the whole target of {metric} ({span}). It is counted.",
+      fix: 'Check the number for an extra zero (4,900 typed as 49,000), and that it is the amount of that month alone, not a total so far; if the month really was that big, leave it.',
+    },
     'percent-reading-high': {
       message:
         'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}. If {value}% was meant, type {value}% or {ratio}.',

@@ -729,6 +729,11 @@ export const zhCN: Messages = {
         '实际数据第 {row} 行（{metric}，{date}）：一个月的 {value} 超过了 {metric} 的全部目标值（{span}）。已计入。',
       fix: '检查数字是否多写了零，以及它是否只是当月的数量（而不是累计至今的总数），单位与 {metric} 一致；如果每个月都超过，应检查 {metric} 的目标值（在计数指标中填 20% 会读作 0.2）。',
     },
+    'month-far-above-plan': {
+      message:
+        '实际数据第 {row} 行（{metric}，{date}）：一个月的 {value} 超过当月计划（{planned}）的五倍，也超过 {metric} 全部目标值（{span}）的一半。已计入。',
+      fix: '检查数字是否多写了零（4,900 写成了 49,000），以及它是否只是当月的数量（而不是累计至今的总数）；如果当月确实这么多，保留即可。',
+    },
     'percent-reading-high': {
       message:
         '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入。如果想填 {value}%，请填写 {value}% 或 {ratio}。',

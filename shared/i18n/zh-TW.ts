@@ -731,6 +731,11 @@ export const zhTW: Messages = {
         '實際資料第 {row} 列（{metric}，{date}）：一個月的 {value} 超過了 {metric} 的全部目標值（{span}）。已計入。',
       fix: '檢查數字是否多寫了零，以及它是否只是當月的數量（而不是累計至今的總數），單位與 {metric} 一致；如果每個月都超過，應檢查 {metric} 的目標值（在計數指標中填 20% 會讀作 0.2）。',
     },
+    'month-far-above-plan': {
+      message:
+        '實際資料第 {row} 列（{metric}，{date}）：一個月的 {value} 超過當月計畫（{planned}）的五倍，也超過 {metric} 全部目標值（{span}）的一半。已計入。',
+      fix: '檢查數字是否多寫了零（4,900 寫成了 49,000），以及它是否只是當月的數量（而不是累計至今的總數）；如果當月確實這麼多，保留即可。',
+    },
     'percent-reading-high': {
       message:
         '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入。如果想填 {value}%，請填寫 {value}% 或 {ratio}。',
