@@ -489,6 +489,34 @@ describe('applyQuickFix', () => {
     ).toEqual([]);
   });
 
+  it('types the day a compact date writes, and the number digits grouped in fours write, and nothing when unsure', () => {
+    const plan = examplePlan('en');
+    setCell(plan, 'Key Results', 'KR2', 'Due', 1151231); // Minguo 115/12/31, typed without separators
+    setCell(plan, 'Key Results', 'KR1', 'Due', 202608); // a month without its day: the 1st or the 31st?
+    setCell(plan, 'Key Results', 'KR2', 'Target', '5,0000'); // 50,000 grouped as 萬 groups it
+    setCell(plan, 'Key Results', 'KR4', 'Target', '1,2345'); // 12,345, or 1.2345 with a decimal comma?
+    const run = addon(plan);
+    const offers = (code: string) =>
+      flat(run.project.callFromClient('getPlanCheck') as PlanCheck)
+        .filter((i) => i.code === code)
+        .map((i) => [i.a1, i.quickFix?.label ?? null]);
+    expect(offers('compact-date')).toEqual([
+      ['K2', null],
+      ['K3', 'Type 2026-12-31'],
+    ]);
+    expect(offers('grouped-in-fours')).toEqual([
+      ['I3', 'Type 50000'],
+      ['I5', null],
+    ]);
+    expect(fix(run, 'compact-date', 'Key Results', 'K3').ok).toBe(true);
+    expect(fix(run, 'grouped-in-fours', 'Key Results', 'I3').ok).toBe(true);
+    expect(offers('compact-date')).toEqual([['K2', null]]);
+    expect(offers('grouped-in-fours')).toEqual([['I5', null]]);
+    const { plan: read } = parsePlan(toWorkbook(run.ss), { timeZone: 'Etc/UTC' });
+    const kr2 = read.keyResults.find((k) => k.id === 'KR2')!;
+    expect([kr2.due, kr2.target]).toEqual(['2026-12-31', 50000]);
+  });
+
   it('acts only on an issue that is still in the plan, and changes nothing otherwise', () => {
     const run = addon(brokenPlan('en'));
     const before = allCells(run.ss);

@@ -21,6 +21,7 @@ import {
   cellText,
   isBlank,
   isErrorValue,
+  readDate,
   readNumber,
   readsAsFormula,
   a1 as toA1,
@@ -67,6 +68,8 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFixKind>> = {
   'as-of-differs': 'type-value',
   'unreadable-by-formulas': 'type-value',
   'decimal-mark': 'type-value',
+  'compact-date': 'type-value',
+  'grouped-in-fours': 'type-value',
 };
 
 /** What applyQuickFix returns to the sidebar: plain JSON. */
@@ -268,6 +271,26 @@ function readableValueAt(
     const spelled = readNumber(raw, { decimalMark: mark });
     const shown = !spelled.ok && spelled.found ? spelled.found : numberAsTyped(read.value, mark);
     return { cell: read.value, shown };
+  }
+  if (issue.code === 'compact-date') {
+    // 1151231 (Minguo 115/12/31) or 20261231: the day its digits write, when that is one day whether the cell ends a
+    // span or not (202612, a month without its day, is the 1st or the 31st: the person is asked, not typed for).
+    const raw = cellAt(ctx.snapshot, issue.sheet, issue.row!, issue.column!);
+    const zone = ctx.snapshot.timeZone;
+    const [first, last] = [false, true].map((monthEnd) => readDate(raw, zone, { monthEnd }));
+    if (first.ok || last.ok || first.reason !== 'compact-date' || !first.found || first.found !== last.found)
+      return null;
+    return { cell: sheetDate(first.found, zone), shown: first.found };
+  }
+  if (issue.code === 'grouped-in-fours') {
+    // 5,0000 (digits grouped in fours, as 萬 groups them): 50000, where no decimal comma is a reading too (1,2345).
+    const raw = cellAt(ctx.snapshot, issue.sheet, issue.row!, issue.column!);
+    if (typeof raw !== 'string' || !BARE_NUMBER.test(raw.normalize('NFKC').trim())) return null;
+    const read = readNumber(raw, { decimalMark: decimalMarkOf(ctx.snapshot.locale) });
+    if (read.ok || read.reason !== 'grouped-in-fours' || read.other !== undefined || !read.found) return null;
+    const value = Number(read.found);
+    if (!Number.isFinite(value)) return null;
+    return { cell: value, shown: numberAsTyped(value, decimalMarkOf(ctx.snapshot.locale)) };
   }
   const problem = formulaProblemsOf(ctx).get(`${issue.sheet}!${issue.row}!${issue.column}`);
   if (!problem) return null;
