@@ -927,8 +927,14 @@ function checkCurrency(
   context: NumberContext,
 ): Read<number> | undefined {
   const unit = context.unit?.trim() ?? '';
-  // Money typed for a metric counted in something else (sign-ups, hours, %).
-  if (unit && !currencyCodes(unit)) return fail('unit-mismatch', typed);
+  // Money typed for a metric counted in something else (sign-ups, hours, %). A currency a number's format shows
+  // (the toolbar's currency button) is refused only there: in a Unit that names no unit the reader knows (MRR, ARR,
+  // CAC, Revenue, USD/month), the metric may well count money, and the number is the one typed.
+  if (unit && !currencyCodes(unit)) {
+    const countsThings =
+      unitOf(unit) !== undefined || isPercentUnit(unit) || /^[a-z][a-z-]*[a-z]s$/i.test(unit);
+    if (!context.shown || countsThings) return fail('unit-mismatch', typed);
+  }
   const expected = expectedCurrencies(context);
   if (expected && !codes.some((c) => expected.codes.includes(c))) return fail('currency-mismatch', typed);
   return undefined;

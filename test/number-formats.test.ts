@@ -269,6 +269,24 @@ describe('a format’s sign is the format’s: it says nothing of the amount’s
     expect(kr(typed, 'KR1').target).toBe(100);
   });
 
+  it('a number shown with the currency button in a metric of money named otherwise (MRR, ARR, CAC) is that number', () => {
+    for (const unit of ['MRR', 'ARR', 'CAC', 'USD/month', '營收（萬元）']) {
+      const wb = formatted([
+        [KR, 'KR1', header('keyResults', 'unit'), unit],
+        [KR, 'KR1', header('keyResults', 'target'), 50000, '"$"#,##0'],
+      ]);
+      const { plan, issues } = analyzeWorkbook(wb, { asOf: AS_OF });
+      expect(plan.keyResults.find((k) => k.id === 'KR1')!.target, unit).toBe(50000);
+      expect(
+        issues.filter((i) => /mismatch/.test(i.code) && i.sheet === KR),
+        unit,
+      ).toEqual([]);
+    }
+    // Where the metric counts things (sign-ups, hours) dollars are still a mismatch, as typed text is.
+    const counted = formatted([[KR, 'KR2', header('keyResults', 'target'), 50000, '"$"#,##0']]);
+    expect(kr(counted, 'KR2').target).toBeNull();
+  });
+
   it('a zero shown as 0% leaves a count a count, with no mismatch', () => {
     const plain = analyzeWorkbook(exampleWorkbook('en'), { asOf: AS_OF });
     const wb = formatted([[KR, 'KR2', header('keyResults', 'baseline'), 0, '0%']]);
