@@ -888,14 +888,24 @@ function bracketedScale(text: string): { exponent: number; rest: string } | unde
   // or B, after a word that is no time or length is a million (a billion): revenue (M), MAU (M), GMV (B). A small m
   // may be metres or minutes, and stays a note.
   if (/^k$/i.test(note)) return { exponent: 3, rest };
-  if ((note === 'M' || note === 'B') && unitOf(rest) === undefined && !countsTimeOrLength(rest))
-    return { exponent: note === 'M' ? 6 : 9, rest };
+  const known = unitOf(rest);
+  const timeOrLength =
+    known === 'metres' || (known !== undefined && M_IS_AMBIGUOUS_IN.has(known)) || countsTimeOrLength(rest);
+  if ((note === 'M' || note === 'B') && !timeOrLength) return { exponent: note === 'M' ? 6 : 9, rest };
   // A multiple of a unit that is the one before: 新台幣（萬元）, 人數（千人）.
   const inner = unitScalePattern!.exec(note);
   if (inner && inner[2] !== '') {
     const innerRest = inner[2];
     const bothMoney = currencyCodes(rest) !== undefined && currencyCodes(innerRest) !== undefined;
     if (bothMoney || sameUnit(innerRest, rest)) return { exponent: exponentOf(inner[1]), rest };
+  }
+  // A multiple of money or of a unit the reader knows, after a word that names the metric: ARR ($M), Revenue (USD k),
+  // 營收（百萬元）, 會員數（千人）, 下載數（萬次）. The metric counts in that unit: $1.2M is 1.2 there.
+  const scaledNote = unitScale(note);
+  if (scaledNote && scaledNote.rest !== '') {
+    const innerRest = scaledNote.rest;
+    if (currencyCodes(innerRest) !== undefined || unitOf(innerRest) !== undefined)
+      return { exponent: scaledNote.exponent, rest: innerRest };
   }
   return undefined;
 }

@@ -271,6 +271,14 @@ describe('A multiple in brackets after the Unit is read like one before it (A5)'
       ['2.5M', 'MAU (M)', 2.5],
       ['3M', 'revenue (M)', 3],
       ['1.2B', 'GMV (B)', 1.2],
+      ['1.2M', 'users (M)', 1.2],
+      // A multiple of money or of a known unit in the brackets: the metric counts in it.
+      ['$1.2M', 'ARR ($M)', 1.2],
+      ['1.2M', 'ARR (USD M)', 1.2],
+      ['10k', 'Revenue (USD k)', 10],
+      ['1.5億', '營收(百萬元)', 150],
+      ['5000人', '會員數（千人）', 5],
+      ['5萬次', '下載數（萬次）', 5],
     ];
     for (const [typed, unit, value, currency] of reads)
       expect(readNumber(typed, { unit, currency }), `${typed} ${unit}`).toEqual({ ok: true, value });
