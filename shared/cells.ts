@@ -51,6 +51,17 @@ export type ReadFailure =
 
 const ERROR_VALUE = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)/i;
 
+/**
+ * What people type in a choice cell that does not apply to the row (a Direction for a milestone, a Phasing for a
+ * threshold): a dash, N/A, 無, 不適用. Read as blank, the column's default, as Sheets' own data validation would
+ * take an empty cell; the formulas of the Targets tab read such a cell as no spelling of any choice, the default too.
+ */
+const NOT_APPLICABLE = /^(?:[-–—―]+|n\/?a|none|無|无|不適用|不适用)$/i;
+
+/** Whether a cell says the column does not apply to its row (NOT_APPLICABLE). */
+export const isNotApplicable = (cell: Cell): boolean =>
+  typeof cell === 'string' && NOT_APPLICABLE.test(cell.normalize('NFKC').trim());
+
 export function isBlank(cell: Cell): boolean {
   if (typeof cell === 'string') return !startsVisibly(cell) && cell.trim() === '';
   return cell === null || cell === undefined;

@@ -9,7 +9,7 @@
  *
  * Only for a plan that has a Targets tab: without one, nothing reads these cells but the parser.
  */
-import { isErrorValue, type Cell, type Workbook } from './cells';
+import { isErrorValue, isNotApplicable, type Cell, type Workbook } from './cells';
 import { checkInColumns } from './check-in-columns';
 import type { IsoDate } from './calendar';
 import type { Localized } from './i18n';
@@ -82,6 +82,8 @@ function readableInstead(
   if (typeof raw !== 'string' || raw.trim() === '' || isErrorValue(raw)) return null;
   if (field.enumKey) {
     if (typeof parsed !== 'string' || spellingsOf(field.enumKey, parsed).has(raw.toLowerCase())) return null;
+    // A dash or N/A is the default to the plan, and no spelling of any choice to a formula: the default too.
+    if (isNotApplicable(raw)) return null;
     const label = (ENUMS[field.enumKey] as Record<string, Localized>)[parsed];
     return label ? { kind: 'choice', value: label } : null;
   }

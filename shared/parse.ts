@@ -21,6 +21,7 @@ import {
   dayOf,
   idText,
   isBlank,
+  isNotApplicable,
   isPercentUnit,
   expectedCurrencies,
   noteScale,
@@ -1139,7 +1140,7 @@ class RowReader {
     required = false,
   ): keyof (typeof ENUMS)[K] | null {
     const raw = this.raw(key);
-    if (isBlank(raw)) {
+    if (isBlank(raw) || isNotApplicable(raw)) {
       if (required) this.requirePresent(key);
       return fallback;
     }
@@ -1302,7 +1303,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
   const unreadChoice =
     typeRead === null
       ? 'type'
-      : directionRead === null
+      : directionRead === null && type !== 'milestone'
         ? 'direction'
         : phasingRead === null && (type === 'cumulative' || type === 'level')
           ? 'phasing'

@@ -1066,7 +1066,10 @@ export const ALIASES: {
   },
   values: {
     // Taiwan's words: 累積 (cumulative), 閥值 (threshold), 提高 / 增加, 減少 / 下降, 平均分配, 未開始 / 執行中.
-    'type.cumulative': ['累積', '累积', '累計型', '累计型'],
+    // sum, total: the months' amounts add up to the target.
+    'type.cumulative': ['累積', '累积', '累計型', '累计型', 'sum', 'total'],
+    // binary, yes/no: done or not, as a milestone is.
+    'type.milestone': ['binary', 'yes/no'],
     'type.level': ['水準', '水准'],
     'type.threshold': ['門檻', '门槛', '門檻值', '门槛值', '閥值', '阀值'],
     // 越高越好 / 越低越好: "the higher (lower) the better", as the template's note explains the two.
@@ -1085,6 +1088,11 @@ export const ALIASES: {
       'up',
       'maximize',
       'maximise',
+      'more',
+      'max',
+      'grow',
+      '↑',
+      '越多越好',
     ],
     'direction.decrease': [
       '減少',
@@ -1096,9 +1104,16 @@ export const ALIASES: {
       'down',
       'minimize',
       'minimise',
+      'less',
+      'min',
+      'reduce',
+      '↓',
+      '越少越好',
     ],
     // linear / straight-line: the same amount each month, as 均分 (split evenly).
-    'phasing.even': ['平均分配', '均分', 'linear', 'straight-line', 'straight line'],
+    'phasing.even': ['平均分配', '均分', 'linear', 'straight-line', 'straight line', 'evenly', 'flat'],
+    // ramp, back-loaded: the larger months last, as ramp-up splits it.
+    'phasing.ramp-up': ['ramp', 'back-loaded'],
     'phasing.custom': ['自訂', '自订'],
     'roadmapStatus.planned': ['規劃中', '规划中', '未開始', '未开始'],
     'roadmapStatus.in-progress': ['執行中', '执行中'],
@@ -1371,7 +1386,13 @@ export function matchEnum<K extends EnumKey>(enumKey: K, text: string): keyof (t
     if (WANTED.size >= 1000) WANTED.clear();
     WANTED.set(text, wanted);
   }
-  return spellings.get(wanted) as keyof (typeof ENUMS)[K] | undefined;
+  const found = spellings.get(wanted);
+  if (found !== undefined) return found as keyof (typeof ENUMS)[K];
+  // A value with a note in brackets after it, as the template's own note writes them: "increase (higher is
+  // better)", "Cumulative (sum)". Read as the value before the note; the Targets formulas, which compare the cell
+  // whole, get an unreadable-by-formulas warning whose quick fix types the value alone.
+  const noted = /^(.+?)[(（][^()（）]*[)）]$/.exec(wanted);
+  return noted ? (spellings.get(noted[1]) as keyof (typeof ENUMS)[K] | undefined) : undefined;
 }
 
 /**

@@ -204,6 +204,20 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
     expect(codes(parsePlan(near).issues)).toContain('tab-name-near');
   });
 
+  it('reads a dash or N/A in a choice cell as blank, and a milestone without a readable Direction as a milestone', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Key Results', 'KR4', 'Direction', 'N/A'); // KR4 is the example's milestone
+    setCell(wb, 'Key Results', 'KR2', 'Phasing', '-');
+    const { plan, issues } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
+    expect(codes(issues).filter((c) => c === 'invalid-choice' || c === 'unreadable-by-formulas')).toEqual([]);
+    expect(plan.keyResults.find((k) => k.id === 'KR2')!.phasing).toBe('even');
+    const milestone = exampleWorkbook('en');
+    setCell(milestone, 'Key Results', 'KR4', 'Direction', 'sideways');
+    const read = analyzeWorkbook(milestone, { asOf: EXAMPLE_AS_OF });
+    expect(codes(read.issues)).toContain('invalid-choice');
+    expect(read.progress.keyResults.find((k) => k.id === 'KR4')!.leftOut).toBeNull();
+  });
+
   it('reads their allowed values as the closest of the template’s, in both scripts', () => {
     const values: [Parameters<typeof matchEnum>[0], string[], string][] = [
       ['direction', ['成長', '成长', '增長', '增长', '上升', '越高越好', '提升', '提高'], 'increase'],
@@ -215,7 +229,12 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
       // And the English a team writes (an unread Direction or Phasing leaves the metric out of progress).
       ['direction', ['Higher is better', 'higher', 'Up', 'maximise'], 'increase'],
       ['direction', ['Lower is better', 'lower is better', 'Down', 'minimize'], 'decrease'],
-      ['phasing', ['linear', 'Straight-line', 'straight line', '均分'], 'even'],
+      ['phasing', ['linear', 'Straight-line', 'straight line', '均分', 'evenly', 'flat'], 'even'],
+      ['direction', ['↑', 'more', 'max', 'grow', '越多越好', 'increase (higher is better)'], 'increase'],
+      ['direction', ['↓', 'less', 'min', 'reduce', '越少越好', 'decrease（lower is better）'], 'decrease'],
+      ['phasing', ['ramp', 'back-loaded'], 'ramp-up'],
+      ['type', ['Cumulative (sum)', 'sum', 'total'], 'cumulative'],
+      ['type', ['binary', 'yes/no'], 'milestone'],
     ];
     for (const [enumKey, spellings, key] of values)
       for (const spelling of spellings) expect(matchEnum(enumKey, spelling), spelling).toBe(key);
