@@ -791,7 +791,7 @@ export const en = {
     },
     'percent-as-whole-number': {
       message: '{field} of {id}: {value} looks like {value}% — type {value}% or {ratio}. {consequence}',
-      fix: 'In a % metric, 13% is the number 0.13: type the percent sign, or the fraction.',
+      fix: 'In a % metric (a Unit of %, or one that names a rate: conversion rate, 留存率, CTR), 13% is the number 0.13: type the percent sign, or the fraction. To count whole numbers instead, name the Unit without a rate (points, 次).',
     },
     'confidence-ambiguous': {
       message:

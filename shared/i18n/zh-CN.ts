@@ -677,7 +677,7 @@ export const zhCN: Messages = {
     },
     'percent-as-whole-number': {
       message: '{id} 的“{field}”：{value} 看起来是 {value}% —— 请填写 {value}% 或 {ratio}。{consequence}',
-      fix: '百分比指标中，13% 即数字 0.13：请带上百分号，或填写小数。',
+      fix: '百分比指标（单位为 %，或是转化率、留存率、CTR 等比率）中，13% 即数字 0.13：请带上百分号，或填写小数。如要按整数计，请把单位改为不表示比率的名称（如 点、次）。',
     },
     'confidence-ambiguous': {
       message: '{id} 的信心为 {value}：是 {tenths}（10 分制的 {value} 分）还是 {percent}？写明之前不予显示。',
