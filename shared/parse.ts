@@ -639,12 +639,17 @@ function readTable(
       if (typeof cell !== 'string' || cell.trim() === '') return;
       if (!allColumns.some((col) => matchesLabel(cell, col.label))) unread.push({ cell, column: c + 1 });
     });
-    // Said at the header row, not at a cell after the table: where a header read as nothing resembles the column
-    // (目標 for 目標值, "Phase" for "Phasing"), at that header, named, since it may be the column spelled otherwise.
+    // Said where the column would go, the first cell after the header row's last; or, where a header read as nothing
+    // resembles the column (目標 for 目標值, "Phase" for "Phasing"), at that header, named, since it may be the
+    // column spelled otherwise.
     for (const column of def.columns) {
       if (column.key in columns || column.reportMissing === false) continue;
       const like = unread.find((header) => resembles(header.cell, column.label));
-      const at = { sheet, row: headerIndex + 1, column: like?.column ?? 1 };
+      const at = {
+        sheet,
+        row: headerIndex + 1,
+        column: like?.column ?? Math.max(size.columns, headerCells.length) + 1,
+      };
       const near = like
         ? inEveryLanguage((lang) =>
             fill(CATALOGUES[lang].issues.MISSING_COLUMN_NEAR, {

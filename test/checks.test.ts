@@ -95,7 +95,7 @@ const cases: Case[] = [
     code: 'missing-column',
     edit: (wb) => dropColumn(wb, KR, 'Due'),
     sheet: KR,
-    a1: 'A1',
+    a1: 'N1',
     says: '"Due"',
   },
   {
@@ -103,7 +103,7 @@ const cases: Case[] = [
     code: 'missing-column-optional',
     edit: (wb) => dropColumn(wb, KR, 'Confidence'),
     sheet: KR,
-    a1: 'A1',
+    a1: 'N1',
     says: '"Confidence"',
   },
   {

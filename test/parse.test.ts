@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  columnLetter,
   EXAMPLE_AS_OF,
   exampleWorkbook,
   parsePlan,
@@ -262,16 +263,17 @@ describe('headers and tabs', () => {
     expect(zhIssue.sheet).toBe('关键结果');
   });
 
-  it('reports a missing required column as an error and a missing optional one as a warning, at the header row', () => {
+  it('reports a missing required column as an error and a missing optional one as a warning, where it would go', () => {
     const wb = exampleWorkbook('en');
     dropColumn(wb, KR, 'Target');
     dropColumn(wb, KR, 'Weight');
     const { plan, issues } = parsePlan(wb);
-    // At the header row's first cell, not at the first free header cell (M1), which a person took for a header
-    // to fill in even where the header was there, spelled another way.
+    // At the first free header cell, where the column would go (a header that resembles it is named instead:
+    // test/plan-words.test.ts), not at the first cell, which holds another column's header.
     const required = only(issues, 'missing-column');
     expect(required.severity).toBe('error');
-    expect(at(required)).toEqual({ sheet: KR, row: 1, column: 1, a1: 'A1' });
+    const free = wb[KR][0].length + 1;
+    expect(at(required)).toEqual({ sheet: KR, row: 1, column: free, a1: `${columnLetter(free)}1` });
     expect(required.message.en).toBe('Column "Target" is missing on "Key Results".');
     expect(required.message['zh-CN']).toBe('“Key Results”表缺少“目标值”列。');
     const optional = only(issues, 'missing-column-optional');

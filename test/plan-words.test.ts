@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  columnLetter,
   analyzeWorkbook,
   CATALOGUES,
   enumLabel,
@@ -108,7 +109,7 @@ describe('a header naming its column in two languages, or with a mark after it',
       ).toBe(true);
   });
 
-  it('says a missing column at the header row, naming a header that may be it, not at a cell after the table', () => {
+  it('says a missing column at a header that may be it, naming it, else where the column would go', () => {
     const near = parsePlan(withHeader(KR, '目標值', '預計目標值'));
     const [missing] = near.issues.filter((i) => i.code === 'missing-column');
     expect([missing.sheet, missing.a1]).toEqual([KR, 'I1']);
@@ -119,14 +120,14 @@ describe('a header naming its column in two languages, or with a mark after it',
       'Column "Target" is missing on "關鍵結果". The header "預計目標值" (I1) may be meant as it: if so, rename it "Target".',
     );
 
-    // Nothing like it: at the header row, not at O1 (the first free cell), with nothing named.
+    // Nothing like it: at the first free header cell, where the column would go, with nothing named.
     const wb = exampleWorkbook('zh-TW');
     const target = colOf(wb[KR], '目標值');
     for (const row of wb[KR]) row.splice(target, 1);
     const [gone] = parsePlan(wb).issues.filter((i) => i.code === 'missing-column');
     expect([gone.sheet, gone.a1, gone.message['zh-TW']]).toEqual([
       KR,
-      'A1',
+      `${columnLetter(wb[KR][0].length + 1)}1`,
       '「關鍵結果」表缺少「目標值」欄。',
     ]);
   });
