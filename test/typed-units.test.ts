@@ -158,6 +158,8 @@ describe('"m" after a number where the Unit counts time the reader does not know
     ['工時', '45m'],
     ['月數', '3m'],
     ['公里數', '45m'],
+    ['time saved', '30m'],
+    ['回應時間', '30m'],
     ['ms', '45m'],
     ['man-days', '3m'],
     ['', '45m'],
