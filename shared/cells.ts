@@ -958,13 +958,19 @@ function checkCurrency(
   // CAC, Revenue, USD/month), the metric may well count money, and the number is the one typed.
   if (unit && !currencyCodes(unit)) {
     const countsThings =
-      unitOf(unit) !== undefined || isPercentUnit(unit) || /^[a-z][a-z-]*[a-z]s$/i.test(unit);
+      unitOf(unit) !== undefined ||
+      isPercentUnit(unit) ||
+      (/^[a-z][a-z-]*[a-z]s$/i.test(unit) && !MONEY_PLURALS.test(unit));
     if (!context.shown || countsThings) return fail('unit-mismatch', typed);
   }
   const expected = expectedCurrencies(context);
   if (expected && !codes.some((c) => expected.codes.includes(c))) return fail('currency-mismatch', typed);
   return undefined;
 }
+
+/** English plurals that name money, not things counted: Sales, Bookings, Costs, Fees (a $ shown there is theirs). */
+const MONEY_PLURALS =
+  /^(sales|bookings|billings|revenues|costs|savings|expenses|fees|renewals|payments|commissions|earnings|proceeds|profits|receipts|payouts|funds|dollars)$/i;
 
 /**
  * What people type for a milestone's check-in, done or not: a Sheets checkbox gives TRUE or FALSE, and people type

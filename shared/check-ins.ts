@@ -222,13 +222,15 @@ const FAR_ABOVE_PLAN = 5;
 /**
  * A cumulative key result's month-far-above-plan bound: an amount is far above its plan when it is over half the
  * whole target and FAR_ABOVE_PLAN times both its month's plan and the average month (span / months); over the whole
- * target is month-over-target's. Null for a window of under four months, where a month is a third of the target
- * or more anyway, and for a target that does not grow (span 0).
+ * target is month-over-target's. Null for a window of under six months, where that bound is the whole target or
+ * more, and for a span under 100.
  */
 function farAboveBound(spec: MetricSpec): MetricFacts['monthPlan'] {
   const months = monthIndex(spec.due) - monthIndex(spec.start) + 1;
   const span = Math.abs(spec.target - spec.baseline);
-  if (months < 4 || span === 0) return null;
+  // Under six months the bound is the whole target or more (month-over-target's); under 100 a month of a few
+  // (seven hires of a year's twelve) is no typo, and an extra zero there is over the whole target anyway.
+  if (months < 6 || span < 100) return null;
   return { spec, months, above: Math.max(span / 2, (FAR_ABOVE_PLAN * span) / months) };
 }
 
@@ -683,7 +685,12 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       );
     }
     // Under the whole target but far above its own month's plan: an extra zero (4,900 typed 49,000). Counted, and said.
-    else if (m.monthPlan !== null && Math.abs(value) > m.monthPlan.above) {
+    else if (
+      m.monthPlan !== null &&
+      Math.abs(value) > m.monthPlan.above &&
+      // An amount the other way (a refund in a growing target) is no extra zero of the plan's months.
+      Math.sign(value) === Math.sign(m.monthPlan.spec.target - m.monthPlan.spec.baseline)
+    ) {
       const { spec, months, above } = m.monthPlan;
       const planned = Math.abs(monthTargetAt(spec, month - m.startIndex! + 1, months) ?? 0);
       if (Math.abs(value) > FAR_ABOVE_PLAN * planned && Math.abs(value) > above)

@@ -258,6 +258,10 @@ function multipleShown(
 ): FormatShows['multiple'] {
   const trimmed = after.trim();
   const found = multipleAfterNumber(trimmed);
+  // A small m alone ("45m", 0"m") is a label of minutes or metres more often than a million: the number is read as
+  // it is held, with nothing asked about a million the person never typed.
+  if (found && /^m$/.test(trimmed.slice(0, found.length)) && trimmed.length === found.length)
+    return undefined;
   if (found) {
     const text = `${found.word}${trimmed.slice(found.length)}`;
     return { text, before: false, spaced: /^\s/.test(after), thousands };

@@ -642,13 +642,18 @@ function readTable(
     // Said where the column would go, the first cell after the header row's last; or, where a header read as nothing
     // resembles the column (目標 for 目標值, "Phase" for "Phasing"), at that header, named, since it may be the
     // column spelled otherwise.
+    // The first cell after the header row's last header (a note typed further right in a data row is no header).
+    let afterHeaders = 1;
+    headerCells.forEach((cell, c) => {
+      if (!isBlank(cell)) afterHeaders = c + 2;
+    });
     for (const column of def.columns) {
       if (column.key in columns || column.reportMissing === false) continue;
       const like = unread.find((header) => resembles(header.cell, column.label));
       const at = {
         sheet,
         row: headerIndex + 1,
-        column: like?.column ?? Math.max(size.columns, headerCells.length) + 1,
+        column: like?.column ?? afterHeaders,
       };
       const near = like
         ? inEveryLanguage((lang) =>
@@ -1143,9 +1148,16 @@ class RowReader {
     enumKey: K,
     fallback: keyof (typeof ENUMS)[K],
     required = false,
+    /**
+     * `applies: false`: the column means nothing for this row (a milestone's Direction, a threshold's Phasing), so
+     * it is not read and nothing is said of it. `dashIsBlank`: a dash or N/A there is the default; where the
+     * choice decides how the row is judged (a Direction), it is not, and is said as any other unknown value.
+     */
+    { applies = true, dashIsBlank = true }: { applies?: boolean; dashIsBlank?: boolean } = {},
   ): keyof (typeof ENUMS)[K] | null {
+    if (!applies) return fallback;
     const raw = this.raw(key);
-    if (isBlank(raw) || isNotApplicable(raw)) {
+    if (isBlank(raw) || (dashIsBlank && isNotApplicable(raw))) {
       if (required) this.requirePresent(key);
       return fallback;
     }
@@ -1298,9 +1310,16 @@ function readKeyResult(r: RowReader): KeyResult | null {
   r.requirePresent('objective');
   r.requirePresent('title');
   const typeRead = r.choiceOrNull('type', 'type', 'cumulative', true);
-  const directionRead = r.choiceOrNull('direction', 'direction', 'increase');
-  const phasingRead = r.choiceOrNull('phasing', 'phasing', 'even');
   const type = typeRead ?? 'cumulative';
+  // A milestone has no direction, and only cumulative and level key results are split by a Phasing: those cells
+  // are not read there (a dash, N/A or anything else in them changes nothing, and is not said).
+  const directionRead = r.choiceOrNull('direction', 'direction', 'increase', false, {
+    applies: typeRead !== 'milestone',
+    dashIsBlank: false,
+  });
+  const phasingRead = r.choiceOrNull('phasing', 'phasing', 'even', false, {
+    applies: typeRead === null || type === 'cumulative' || type === 'level',
+  });
   const direction = directionRead ?? 'increase';
   const phasing = phasingRead ?? 'even';
   // A Type, Direction or Phasing that could not be read (an invalid-choice error at its cell) leaves the key result
@@ -1308,7 +1327,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
   const unreadChoice =
     typeRead === null
       ? 'type'
-      : directionRead === null && type !== 'milestone'
+      : directionRead === null
         ? 'direction'
         : phasingRead === null && (type === 'cumulative' || type === 'level')
           ? 'phasing'
@@ -1394,7 +1413,7 @@ function readKpi(r: RowReader): Kpi | null {
     target = null;
   }
   // A Direction that could not be read leaves the KPI out of progress, rather than judged as at least its bar.
-  const direction = r.choiceOrNull('direction', 'direction', 'increase');
+  const direction = r.choiceOrNull('direction', 'direction', 'increase', false, { dashIsBlank: false });
   return {
     row: r.row,
     id,

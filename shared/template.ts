@@ -1066,8 +1066,8 @@ export const ALIASES: {
   },
   values: {
     // Taiwan's words: 累積 (cumulative), 閥值 (threshold), 提高 / 增加, 減少 / 下降, 平均分配, 未開始 / 執行中.
-    // sum, total: the months' amounts add up to the target.
-    'type.cumulative': ['累積', '累积', '累計型', '累计型', 'sum', 'total'],
+    // sum: the months' amounts add up to the target. (Not "total": "3,000 customers in total" is a level.)
+    'type.cumulative': ['累積', '累积', '累計型', '累计型', 'sum'],
     // binary, yes/no: done or not, as a milestone is.
     'type.milestone': ['binary', 'yes/no'],
     'type.level': ['水準', '水准'],
@@ -1089,7 +1089,6 @@ export const ALIASES: {
       'maximize',
       'maximise',
       'more',
-      'max',
       'grow',
       '↑',
       '越多越好',
@@ -1105,7 +1104,6 @@ export const ALIASES: {
       'minimize',
       'minimise',
       'less',
-      'min',
       'reduce',
       '↓',
       '越少越好',

@@ -270,7 +270,7 @@ describe('a format’s sign is the format’s: it says nothing of the amount’s
   });
 
   it('a number shown with the currency button in a metric of money named otherwise (MRR, ARR, CAC) is that number', () => {
-    for (const unit of ['MRR', 'ARR', 'CAC', 'USD/month', '營收（萬元）']) {
+    for (const unit of ['MRR', 'ARR', 'CAC', 'USD/month', '營收（萬元）', 'Sales', 'Bookings', 'Costs']) {
       const wb = formatted([
         [KR, 'KR1', header('keyResults', 'unit'), unit],
         [KR, 'KR1', header('keyResults', 'target'), 50000, '"$"#,##0'],
@@ -285,6 +285,14 @@ describe('a format’s sign is the format’s: it says nothing of the amount’s
     // Where the metric counts things (sign-ups, hours) dollars are still a mismatch, as typed text is.
     const counted = formatted([[KR, 'KR2', header('keyResults', 'target'), 50000, '"$"#,##0']]);
     expect(kr(counted, 'KR2').target).toBeNull();
+  });
+
+  it('a small m a format shows after a number (0"m") is a label, not a million to ask about', () => {
+    const wb = formatted([
+      [KPIS, 'KPI2', header('kpis', 'unit'), 'minutes'],
+      [KPIS, 'KPI2', header('kpis', 'target'), 45, '0"m"'],
+    ]);
+    expect(parsePlan(wb).plan.kpis.find((k) => k.id === 'KPI2')!.target).toBe(45);
   });
 
   it('a zero shown as 0% leaves a count a count, with no mismatch', () => {
