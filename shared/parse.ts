@@ -1149,11 +1149,13 @@ class RowReader {
     fallback: keyof (typeof ENUMS)[K],
     required = false,
     /**
+     * (Positional, not an options object: this runs for every key result.)
      * `applies: false`: the column means nothing for this row (a milestone's Direction, a threshold's Phasing), so
      * it is not read and nothing is said of it. `dashIsBlank`: a dash or N/A there is the default; where the
      * choice decides how the row is judged (a Direction), it is not, and is said as any other unknown value.
      */
-    { applies = true, dashIsBlank = true }: { applies?: boolean; dashIsBlank?: boolean } = {},
+    applies = true,
+    dashIsBlank = true,
   ): keyof (typeof ENUMS)[K] | null {
     if (!applies) return fallback;
     const raw = this.raw(key);
@@ -1313,13 +1315,21 @@ function readKeyResult(r: RowReader): KeyResult | null {
   const type = typeRead ?? 'cumulative';
   // A milestone has no direction, and only cumulative and level key results are split by a Phasing: those cells
   // are not read there (a dash, N/A or anything else in them changes nothing, and is not said).
-  const directionRead = r.choiceOrNull('direction', 'direction', 'increase', false, {
-    applies: typeRead !== 'milestone',
-    dashIsBlank: false,
-  });
-  const phasingRead = r.choiceOrNull('phasing', 'phasing', 'even', false, {
-    applies: typeRead === null || type === 'cumulative' || type === 'level',
-  });
+  const directionRead = r.choiceOrNull(
+    'direction',
+    'direction',
+    'increase',
+    false,
+    typeRead !== 'milestone',
+    false,
+  );
+  const phasingRead = r.choiceOrNull(
+    'phasing',
+    'phasing',
+    'even',
+    false,
+    typeRead === null || type === 'cumulative' || type === 'level',
+  );
   const direction = directionRead ?? 'increase';
   const phasing = phasingRead ?? 'even';
   // A Type, Direction or Phasing that could not be read (an invalid-choice error at its cell) leaves the key result
@@ -1413,7 +1423,7 @@ function readKpi(r: RowReader): Kpi | null {
     target = null;
   }
   // A Direction that could not be read leaves the KPI out of progress, rather than judged as at least its bar.
-  const direction = r.choiceOrNull('direction', 'direction', 'increase', false, { dashIsBlank: false });
+  const direction = r.choiceOrNull('direction', 'direction', 'increase', false, true, false);
   return {
     row: r.row,
     id,
