@@ -294,7 +294,7 @@ const M_IS_AMBIGUOUS_IN: ReadonlySet<string> = new Set([
 const CHINESE_TIME_OR_LENGTH_UNIT =
   /^(人|工作|工|營業|营业|個|个|曆|历|自然)?(天|日|小時|小时|時|时|鐘頭|钟头|工時|工时|分|分鐘|分钟|秒|毫秒|週|周|星期|禮拜|礼拜|月|個月|个月|年|季|米|公尺|公里|尺|英尺|英里)(數|数)?$/;
 const ENGLISH_TIME_OR_LENGTH_WORD =
-  /\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b|\btime\b/i;
+  /\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b|(?<!\b(full|part|first|real|one|any|over)[-\s]?)\btime\b|\b(up|down|run)time\b/i;
 const PER_TIME =
   /(\b(per|a|an|each|every)\s+|\/\s*)(second|sec|minute|min|hour|hr|day|week|wk|month|mo|quarter|qtr|year|yr)s?\b/gi;
 const countsTimeOrLength = (unit: string): boolean => {
@@ -303,7 +303,8 @@ const countsTimeOrLength = (unit: string): boolean => {
   if (compact === '分數' || compact === '分数') return false;
   // A time after "per", "a" or "/" counts things in that time (sign-ups per month, users/day): not a time.
   const things = unit.replace(PER_TIME, '');
-  // A time named as such: 回應時間, 觀看時長 (a response time, a watch time), as "time saved" in English.
+  // A time named as such: 回應時間, 觀看時長 (a response time, a watch time), as "time saved", "downtime" in English;
+  // not full-time, part-time, first-time or real-time, which say what kind of thing is counted.
   return (
     CHINESE_TIME_OR_LENGTH_UNIT.test(compact) ||
     /(時間|时间|時長|时长)$/.test(compact) ||

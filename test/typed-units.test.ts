@@ -159,6 +159,7 @@ describe('"m" after a number where the Unit counts time the reader does not know
     ['月數', '3m'],
     ['公里數', '45m'],
     ['time saved', '30m'],
+    ['Downtime', '30m'],
     ['回應時間', '30m'],
     ['ms', '45m'],
     ['man-days', '3m'],
@@ -227,6 +228,9 @@ describe('"m" after a number where the Unit counts time the reader does not know
       ['45 M', '', 45_000_000],
       ['2m', 'sign-ups per month', 2_000_000],
       ['2m', 'users/day', 2_000_000],
+      // Full-time, part-time, first-time say what is counted, not a time.
+      ['30m', 'Full-time hires', 30_000_000],
+      ['2M', 'first-time buyers', 2_000_000],
       ['90 m', '公尺', 90],
     ];
     for (const [typed, unit, value, currency] of reads)
