@@ -961,7 +961,7 @@ function checkCurrency(
     const countsThings =
       unitOf(unit) !== undefined ||
       isPercentUnit(unit) ||
-      (/^[a-z][a-z-]*[a-z]s$/i.test(unit) && !MONEY_PLURALS.test(unit));
+      (/^[a-z][a-z-]*[a-z]s$/i.test(unit) && !isMoneyWord(unit));
     if (!context.shown || countsThings) return fail('unit-mismatch', typed);
   }
   const expected = expectedCurrencies(context);
@@ -969,9 +969,14 @@ function checkCurrency(
   return undefined;
 }
 
-/** English plurals that name money, not things counted: Sales, Bookings, Costs, Fees (a $ shown there is theirs). */
-const MONEY_PLURALS =
-  /^(sales|bookings|billings|revenues|costs|savings|expenses|fees|renewals|payments|commissions|earnings|proceeds|profits|receipts|payouts|funds|dollars)$/i;
+/**
+ * Words for money that name no currency: a Unit of Revenue or Sales counts money (a $ shown there is the metric's,
+ * a month's amount may be negative, splits keep cents), where an English plural otherwise counts things (leads).
+ * The one list, for the number reader and shared/decompose.ts isMoneyUnit.
+ */
+const MONEY_WORD =
+  /^(money|currency|revenues?|sales|bookings|billings|costs|expenses|fees|spend|commissions|earnings|profits|savings|dollars)$/i;
+export const isMoneyWord = (unit: string): boolean => MONEY_WORD.test(unit.trim());
 
 /**
  * What people type for a milestone's check-in, done or not: a Sheets checkbox gives TRUE or FALSE, and people type

@@ -8,7 +8,7 @@
  * cumulative shares, round(total * share(k)) - round(total * share(k - 1)). The TypeScript below performs the
  * same floating-point operations in the same order as the formula text, so both give identical numbers.
  */
-import { currencyCodes, isPercentUnit, scaledUnit } from './cells';
+import { currencyCodes, isMoneyWord, isPercentUnit, scaledUnit } from './cells';
 import { monthIndex, monthOf, type IsoDate, type Month } from './calendar';
 import type { KeyResult, Kpi, Plan } from './plan';
 import { planIndex } from './plan-index';
@@ -54,9 +54,6 @@ export function roundHalfAway(value: number, places: number): number {
   return value < 0 ? -rounded : rounded;
 }
 
-/** Words for money that name no currency. */
-const MONEY_WORD = /^(money|currency|revenue)$/i;
-
 /**
  * A currency as the number reader knows it (currencyCodes: an upper-case ISO 4217 code such as USD, not "pcs" or
  * "hrs"; a sign; a name in either Chinese script: NT$, 新台幣, 人民幣, 港元, 美金, ＵＳＤ), the plan's own Currency,
@@ -68,7 +65,7 @@ export function isMoneyUnit(unit: string, currency = ''): boolean {
   if (u === '') return false;
   return (
     currencyCodes(u) !== undefined ||
-    MONEY_WORD.test(u) ||
+    isMoneyWord(u) ||
     (currency !== '' && u.toUpperCase() === currency.toUpperCase())
   );
 }

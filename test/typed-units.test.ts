@@ -15,6 +15,7 @@ import {
   type PlanIssue,
   type Workbook,
 } from '../shared';
+import { isMoneyUnit } from '../shared/decompose';
 import { setCell } from './helpers/edit';
 
 const KR = '關鍵結果';
@@ -542,5 +543,20 @@ describe('A Target typed in full while the Unit counts in 萬 (A10)', () => {
     const small = [40, 90, 150, 170, 210, 260];
     for (const row of wb['實際']) if (row[1] === 'KR1') row[2] = small.shift()!;
     expect(located(analyze(wb).issues, 'plan-typed-in-full')).toEqual([]);
+  });
+});
+
+describe('words for money that name no currency (one list, for the reader and isMoneyUnit)', () => {
+  it('Sales, Bookings, Costs and Revenue count money: a $ shown there is theirs, a month may be a refund', () => {
+    for (const unit of ['Sales', 'Bookings', 'Costs', 'Revenue', 'revenues'])
+      expect([isMoneyUnit(unit), readNumber('$90,000', { unit, shown: true }).ok], unit).toEqual([
+        true,
+        true,
+      ]);
+    for (const unit of ['leads', 'deals', 'sign-ups'])
+      expect([isMoneyUnit(unit), readNumber('$90,000', { unit, shown: true }).ok], unit).toEqual([
+        false,
+        false,
+      ]);
   });
 });
