@@ -949,17 +949,15 @@ class RowReader {
       // Zero is zero in any unit and any currency: a 0 shown as "0%" (a row copied from a percentage key result, its
       // format along) says nothing of the metric, and must not make a count a percentage or a mismatch.
       if (typeof value !== 'number' || value === 0 || !code) continue;
-      if (this.table.shareColumns.includes(c)) {
-        const shows = formatShows(code, value < 0);
-        if (shows && shows.percent && !shows.currency && !shows.multiple) continue;
-      }
+      const shows = formatShows(code, value < 0);
+      const percentOnly = shows !== null && shows.percent && !shows.currency && !shows.multiple;
+      if (percentOnly && this.table.shareColumns.includes(c)) continue;
       const text = typedTextOf(value, code, this.ctx.decimalMark);
       if (text === null) continue;
       if (out === cells) out = [...cells];
       out[c] = text;
       this.formatted.push(c);
-      const shows = formatShows(code, value < 0);
-      if (shows && shows.percent && !shows.currency && !shows.multiple) this.percentOnly.push(c);
+      if (percentOnly) this.percentOnly.push(c);
     }
     return out;
   }
