@@ -59,8 +59,15 @@ const ERROR_VALUE = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!
 const NOT_APPLICABLE = /^(?:[-–—―]+|n\/?a|none|無|无|不適用|不适用)$/i;
 
 /** Whether a cell says the column does not apply to its row (NOT_APPLICABLE). */
-export const isNotApplicable = (cell: Cell): boolean =>
-  typeof cell === 'string' && NOT_APPLICABLE.test(cell.normalize('NFKC').trim());
+export const isNotApplicable = (cell: Cell): boolean => {
+  if (typeof cell !== 'string') return false;
+  // Most cells start with a letter or digit no N/A spelling starts with: those are not normalised (every Type,
+  // Direction and Phasing of a plan passes here). NFKC leaves ASCII letters and digits as they are.
+  const first = cell.charCodeAt(0);
+  const lower = first | 0x20;
+  if ((lower >= 0x61 && lower <= 0x7a && lower !== 0x6e) || (first >= 0x30 && first <= 0x39)) return false;
+  return NOT_APPLICABLE.test(cell.normalize('NFKC').trim());
+};
 
 export function isBlank(cell: Cell): boolean {
   if (typeof cell === 'string') return !startsVisibly(cell) && cell.trim() === '';

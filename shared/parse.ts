@@ -7,6 +7,7 @@ import {
   dateToIsoMinute,
   isIsoDate,
   isoToSerial,
+  monthIndexOfDay,
   monthOf,
   monthRange,
   serialToIsoMinute,
@@ -1186,8 +1187,9 @@ class RowReader {
    */
   private checkInPeriod(key: string, value: IsoDate | null, period: { start: IsoDate; end: IsoDate }): void {
     if (!value || !this.has(key)) return;
-    const month = monthOf(value);
-    if (month < monthOf(period.start) || month > monthOf(period.end)) {
+    // Month numbers, not month texts: this runs for two dates of every dated row, and each text was a new string.
+    const month = monthIndexOfDay(value);
+    if (month < monthIndexOfDay(period.start) || month > monthIndexOfDay(period.end)) {
       this.issue('outside-period', key, { value, start: period.start, end: period.end });
     }
   }
@@ -1386,7 +1388,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
       usableTarget = null;
     }
   }
-  return {
+  const keyResult: KeyResult = {
     row: r.row,
     id,
     objectiveId: r.id('objective'),
@@ -1402,8 +1404,10 @@ function readKeyResult(r: RowReader): KeyResult | null {
     phasing,
     weight: weight ?? 1,
     confidence,
-    ...(unreadChoice ? { unreadChoice } : {}),
   };
+  // Added only when set, after the literal: a spread in the literal made every key result a slower object to build.
+  if (unreadChoice) keyResult.unreadChoice = unreadChoice;
+  return keyResult;
 }
 
 function readKpi(r: RowReader): Kpi | null {
@@ -1422,7 +1426,7 @@ function readKpi(r: RowReader): Kpi | null {
   }
   // A Direction that could not be read leaves the KPI out of progress, rather than judged as at least its bar.
   const direction = r.choiceOrNull('direction', 'direction', 'increase', false, true, false);
-  return {
+  const kpi: Kpi = {
     row: r.row,
     id,
     name: r.text('name'),
@@ -1432,8 +1436,9 @@ function readKpi(r: RowReader): Kpi | null {
     direction: direction ?? 'increase',
     target,
     cadence: r.choice('cadence', 'cadence', 'monthly'),
-    ...(direction === null ? { unreadChoice: 'direction' as const } : {}),
   };
+  if (direction === null) kpi.unreadChoice = 'direction';
+  return kpi;
 }
 
 function readRoadmapItem(r: RowReader): RoadmapItem | null {
