@@ -1312,14 +1312,58 @@ export function headerParts(text: string): string[] {
   return parts;
 }
 
-/** Whether a header, without its marks, is one of these forms as it stands, or (withNote) with its note left out. */
-function isForm(text: string, forms: Set<string>, withNote: boolean): boolean {
+/**
+ * The normal forms a header can be matched by (see isForm): without its marks (null when nothing is left), and also
+ * without its note (null when that changes nothing or leaves nothing).
+ */
+interface HeaderForms {
+  unmarked: string | null;
+  bare: string | null;
+}
+
+function headerFormsOf(text: string): HeaderForms {
   const unmarked = withoutMarks(text);
-  if (unmarked.trim() === '') return false;
-  if (forms.has(normalizeHeader(unmarked))) return true;
-  if (!withNote) return false;
+  if (unmarked.trim() === '') return { unmarked: null, bare: null };
   const bare = withoutMarks(withoutNote(unmarked));
-  return bare !== unmarked && bare.trim() !== '' && forms.has(normalizeHeader(bare));
+  return {
+    unmarked: normalizeHeader(unmarked),
+    bare: bare !== unmarked && bare.trim() !== '' ? normalizeHeader(bare) : null,
+  };
+}
+
+/** Whether a header, without its marks, is one of these forms as it stands, or (withNote) with its note left out. */
+function isForm(header: HeaderForms, forms: Set<string>, withNote: boolean): boolean {
+  if (header.unmarked === null) return false;
+  if (forms.has(header.unmarked)) return true;
+  return withNote && header.bare !== null && forms.has(header.bare);
+}
+
+/** What matchesLabel compares of a header text: its normal form, its forms (isForm), and those of each of its names. */
+interface HeaderMatch {
+  key: string;
+  forms: HeaderForms;
+  /** Of each name of a bilingual header (see headerParts), when it gives more than one; empty otherwise. */
+  parts: HeaderForms[];
+}
+
+/**
+ * Remembered per text: the header search asks every cell of a tab's first rows against every column's label, and
+ * the marks and notes were stripped again (two regular expressions) for each pair.
+ */
+const HEADER_MATCHES = new Map<string, HeaderMatch>();
+function headerMatchOf(text: string): HeaderMatch {
+  let match = HEADER_MATCHES.get(text);
+  if (match === undefined) {
+    const parts = headerParts(withoutMarks(text));
+    match = {
+      key: normalizeHeader(text),
+      forms: headerFormsOf(text),
+      parts: parts.length > 1 ? parts.map(headerFormsOf) : [],
+    };
+    if (HEADER_MATCHES.size >= 5000) HEADER_MATCHES.clear();
+    HEADER_MATCHES.set(text, match);
+  }
+  return match;
 }
 
 /**
@@ -1331,22 +1375,10 @@ function isForm(text: string, forms: Set<string>, withNote: boolean): boolean {
  */
 export function matchesLabel(text: string, label: Localized, withNote = true): boolean {
   const forms = formsOf(label);
-  if (forms.has(normalizeHeader(text))) return true;
-  if (isForm(text, forms, withNote)) return true;
-  const parts = namesOfHeader(text);
-  return parts.length > 1 && parts.every((part) => isForm(part, forms, withNote));
-}
-
-/** headerParts(withoutMarks(text)), remembered per text (matchesLabel asks it of each header for every column). */
-const HEADER_NAMES = new Map<string, string[]>();
-function namesOfHeader(text: string): string[] {
-  let parts = HEADER_NAMES.get(text);
-  if (parts === undefined) {
-    parts = headerParts(withoutMarks(text));
-    if (HEADER_NAMES.size >= 5000) HEADER_NAMES.clear();
-    HEADER_NAMES.set(text, parts);
-  }
-  return parts;
+  const header = headerMatchOf(text);
+  if (forms.has(header.key)) return true;
+  if (isForm(header.forms, forms, withNote)) return true;
+  return header.parts.length > 1 && header.parts.every((part) => isForm(part, forms, withNote));
 }
 
 /**
@@ -1355,7 +1387,7 @@ function namesOfHeader(text: string): string[] {
  * for a header of one name or whose names agree.
  */
 export function headerNames(text: string, labels: readonly Localized[]): Localized[] {
-  const parts = namesOfHeader(text);
+  const { parts } = headerMatchOf(text);
   if (parts.length < 2) return [];
   const named = labels.filter((label) => parts.some((part) => isForm(part, formsOf(label), true)));
   return named.length > 1 ? named : [];
