@@ -210,6 +210,7 @@ export const SINCE_WORDS = {
   removed: localized((m) => m.report.since.removed),
   targetChange: localized((m) => m.report.since.targetChange),
   targetUnlogged: localized((m) => m.report.since.targetUnlogged),
+  changedBy: localized((m) => m.report.since.changedBy),
   objective: localized((m) => m.report.since.objective),
   keyResult: localized((m) => m.report.since.keyResult),
   kpi: localized((m) => m.report.since.kpi),

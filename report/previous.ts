@@ -70,6 +70,8 @@ export interface TargetChange {
   oldValue: string;
   newValue: string;
   reason: string;
+  /** The Changes tab's Who: the editor's e-mail the add-on wrote, blank when Google withheld it. */
+  who: string;
 }
 
 /** A key result's or KPI's target that differs between the two reports with no row for it on the Changes tab. */
@@ -566,13 +568,14 @@ export function comparePrevious(
       const day = c.timestamp.slice(0, 10);
       return !(isIsoDate(day) && day > current.asOf) || targetMoved(c.id);
     })
-    .map(({ timestamp, id, field, oldValue, newValue, reason }) => ({
+    .map(({ timestamp, id, field, oldValue, newValue, reason, who }) => ({
       timestamp,
       id,
       field,
       oldValue,
       newValue,
       reason,
+      who,
     }));
   // A target with a row of its own since the previous report is logged, even one dated after this report.
   const logged = new Set(newChanges.map((c) => c.id.toLowerCase()));

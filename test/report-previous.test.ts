@@ -108,6 +108,7 @@ describe('gtm-pyramid report --previous', () => {
         oldValue: '0.3',
         newValue: '0.25',
         reason: 'Pilot capacity halved',
+        who: 'ana@example.com',
       },
     ]);
     expect(data.history).toEqual([
@@ -129,7 +130,8 @@ describe('gtm-pyramid report --previous', () => {
     expect(text).toContain('Since the last report');
     expect(text).toMatch(/KR3 Key result ▲\s*at risk → ✕\s*off track/i);
     expect(text).toMatch(/O1 Objective ●\s*on track → ▲\s*at risk/i);
-    expect(text).toContain('KR3 Target: 0.3 → 0.25');
+    // The change's line says why and by whom, as the Changes tab does.
+    expect(text).toContain('KR3 Target: 0.3 → 0.25 Pilot capacity halved · by ana@example.com');
     expect(text).toMatch(/New monthly actuals \(\d+\): KR\d/);
     // Each objective's card in the pyramid carries its trend: October, then November.
     const trends = doc.querySelectorAll('li.objective .trend svg');

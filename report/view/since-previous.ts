@@ -34,7 +34,8 @@ export interface SincePreviousView {
   corrections: string[];
   correctionsMore: string;
   targetsHeading: string;
-  targetChanges: string[];
+  /** Each line, with the change's reason and who made it where the Changes tab has them (a logged change only). */
+  targetChanges: { text: string; note: string }[];
   targetsMore: string;
   noTargetChanges: string;
   addedRemovedHeading: string;
@@ -110,18 +111,28 @@ export function sincePreviousView(
   const ids = [...new Set(since.checkIns.map((c) => c.id))];
   // The Changes tab's rows, then the targets that moved without one (the tab's own words name the field).
   const targetLines = [
-    ...since.targetChanges.map((c) =>
-      say(SINCE_WORDS.targetChange, lang, { id: c.id, field: c.field, from: c.oldValue, to: c.newValue }),
-    ),
-    ...since.unloggedTargets.map((u) =>
-      say(SINCE_WORDS.targetUnlogged, lang, {
+    ...since.targetChanges.map((c) => ({
+      text: say(SINCE_WORDS.targetChange, lang, {
+        id: c.id,
+        field: c.field,
+        from: c.oldValue,
+        to: c.newValue,
+      }),
+      // Why and by whom, as the Changes tab says: a review asks both of a moved target.
+      note: [c.reason, c.who ? say(SINCE_WORDS.changedBy, lang, { who: c.who }) : '']
+        .filter((part) => part.trim() !== '')
+        .join(' · '),
+    })),
+    ...since.unloggedTargets.map((u) => ({
+      text: say(SINCE_WORDS.targetUnlogged, lang, {
         id: u.id,
         field: columnDef(u.kind === 'kpi' ? 'kpis' : 'keyResults', 'target').label[lang],
         from: f.value(u.from, unitOf(u.id)),
         to: f.value(u.to, unitOf(u.id)),
         changes: tabDef('changes').label[lang],
       }),
-    ),
+      note: '',
+    })),
   ];
   return {
     title: SINCE_WORDS.title[lang],

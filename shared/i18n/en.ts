@@ -1392,6 +1392,7 @@ export const en = {
       removed: 'removed',
       targetChange: '{id} {field}: {from} → {to}',
       targetUnlogged: '{id} {field}: {from} → {to} (no row on the {changes} tab)',
+      changedBy: 'by {who}',
       objective: 'Objective',
       keyResult: 'Key result',
       kpi: 'KPI',

@@ -41,6 +41,7 @@ export function novemberWorkbook(): Workbook {
       cell('oldValue', '0.3'),
       cell('newValue', '0.25'),
       cell('reason', 'Pilot capacity halved'),
+      cell('who', 'ana@example.com'),
     ]),
   );
   return wb;
