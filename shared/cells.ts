@@ -293,7 +293,8 @@ const M_IS_AMBIGUOUS_IN: ReadonlySet<string> = new Set([
 
 /**
  * Units not known by name (UNIT_ALIASES) that still count time or length, where `m` after a number may be the unit
- * as much as a million: 分, 工作天, 天數, 人天, 工時, 月數, ms, man-days, business days, sprints, 公里數. A Chinese Unit
+ * as much as a million: 分, 工作天, 天數, 人天, 工時, 月數, ms, man-days, business days, sprints, 公里數, and the names of a
+ * length of time (runway, tenure, CAC payback, a sales cycle, 回本期, 年資), whose `(M)` is months. A Chinese Unit
  * counts time only when it is a time word as a whole (with a measure before it, 人天, 工作天, or 數 after it, 天數):
  * a character of time inside another word counts things, where `2m` is two million: 日活 and 月活 (daily and
  * monthly actives), 積分 and 分數 (points, a score), 月營收 (a month's revenue).
@@ -301,7 +302,12 @@ const M_IS_AMBIGUOUS_IN: ReadonlySet<string> = new Set([
 const CHINESE_TIME_OR_LENGTH_UNIT =
   /^(人|工作|工|營業|营业|個|个|曆|历|自然)?(天|日|小時|小时|時|时|鐘頭|钟头|工時|工时|分|分鐘|分钟|秒|毫秒|週|周|星期|禮拜|礼拜|月|個月|个月|年|季|米|公尺|公里|尺|英尺|英里)(數|数)?$/;
 const ENGLISH_TIME_OR_LENGTH_WORD =
-  /\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b|(?<!\b(full|part|first|real|one|any|over)[-\s]?)\btime\b|\b(up|down|run)time\b/i;
+  /\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b|(?<!\b(full|part|first|real|one|any|over)[-\s]?)\btime\b|\b(up|down|run)time\b|\b(runway|tenure|payback|lifetime|duration|age|ageing|aging|horizon|term|cycle|period)\b/i;
+/**
+ * Chinese names of a length of time (a payback period, a cycle, tenure, a lifetime): 回本期, 銷售週期, 年資, 壽命.
+ * `(M)` after them is months as often as millions.
+ */
+const CHINESE_DURATION_NAME = /(期|年資|年资|壽命|寿命)$/;
 const PER_TIME =
   /(\b(per|a|an|each|every)\s+|\/\s*)(second|sec|minute|min|hour|hr|day|week|wk|month|mo|quarter|qtr|year|yr)s?\b/gi;
 const countsTimeOrLength = (unit: string): boolean => {
@@ -315,6 +321,7 @@ const countsTimeOrLength = (unit: string): boolean => {
   return (
     CHINESE_TIME_OR_LENGTH_UNIT.test(compact) ||
     /(時間|时间|時長|时长)$/.test(compact) ||
+    CHINESE_DURATION_NAME.test(compact) ||
     ENGLISH_TIME_OR_LENGTH_WORD.test(things)
   );
 };

@@ -16,6 +16,7 @@ import {
   type Workbook,
 } from '../shared';
 import { isMoneyUnit } from '../shared/decompose';
+import { scaledUnit } from '../shared/cells';
 import { setCell } from './helpers/edit';
 
 const KR = '關鍵結果';
@@ -164,6 +165,10 @@ describe('"m" after a number where the Unit counts time the reader does not know
     ['回應時間', '30m'],
     ['ms', '45m'],
     ['man-days', '3m'],
+    ['Runway', '18m'],
+    ['CAC payback', '14m'],
+    ['回本期', '14m'],
+    ['年資', '3m'],
     ['', '45m'],
     ['', '45 m'],
     ['hours', '3 M'],
@@ -289,6 +294,23 @@ describe('A multiple in brackets after the Unit is read like one before it (A5)'
     ];
     for (const [typed, unit, value, currency] of reads)
       expect(readNumber(typed, { unit, currency }), `${typed} ${unit}`).toEqual({ ok: true, value });
+  });
+
+  it('(M) after the name of a length of time is months, not millions: Runway (M), CAC payback (M), 銷售週期 (M)', () => {
+    for (const unit of [
+      'Runway (M)',
+      'Tenure (M)',
+      'CAC payback (M)',
+      'Sales cycle (M)',
+      '銷售週期 (M)',
+      '年資 (M)',
+    ]) {
+      expect(scaledUnit(unit), unit).toBeUndefined();
+      expect(readNumber('18', { unit }), unit).toEqual({ ok: true, value: 18 });
+    }
+    // A word that only contains one of them still counts things: Usage (M), Page views (M), Terms (M) are millions.
+    for (const unit of ['Usage (M)', 'Page views (M)', 'Terms accepted (M)'])
+      expect(readNumber('2M', { unit }), unit).toEqual({ ok: true, value: 2 });
   });
 
   it('a note in brackets that is no multiple leaves the Unit as typed: 百分比(%), 距離 (m), 人 (2025)', () => {
