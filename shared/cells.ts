@@ -878,6 +878,8 @@ function unitScale(unit: string): { exponent: number; rest: string } | undefined
   if (m) return { exponent: exponentOf(m[1]), rest: m[2].replace(/^\((.*)\)$/, '$1').trim() };
   const inBrackets = bracketedScale(text);
   if (inBrackets) return inBrackets;
+  const chinese = chineseScaleAfter(text);
+  if (chinese) return chinese;
   // Beside a currency: K USD, kUSD, M$, USD K, USD mn, NT$ M, USD thousands, USD '000, $000, USD MM. A currency's
   // own code is none of these (MNT is tögrög, not millions of NT).
   if (currencyCodes(text)) return undefined;
@@ -890,7 +892,14 @@ function unitScale(unit: string): { exponent: number; rest: string } | undefined
     // A letter and a space before a known unit: K users, k sign-ups, M users (not km, ms or MB).
     if (word.length === 1 && space && unitOf(rest) !== undefined)
       return { exponent: exponentOf(word), rest: rest.trim() };
+    // K, then a space or a hyphen and a word, is thousands of whatever the word counts: K MAU, K-users. (k is no unit
+    // of its own in a plan; M and B stay beside known units, where M may be a metre or a month.)
+    const named = /^[\s-]+(\p{L}.*)$/u.exec(space + rest);
+    if (/^k$/i.test(word) && named) return { exponent: 3, rest: named[1].trim() };
   }
+  // "in thousands" after any words: users in thousands, revenue in millions.
+  const inScale = /^(.+?)\s+in\s+(thousands|millions|billions)$/i.exec(text);
+  if (inScale) return { exponent: exponentOf(inScale[2]), rest: inScale[1] };
   const after = unitScaleAfter.exec(text);
   if (after) {
     const [, rest, word] = after;
@@ -899,6 +908,30 @@ function unitScale(unit: string): { exponent: number; rest: string } | undefined
     if (!isLetterOrMM(word) && unitOf(rest) !== undefined)
       return { exponent: exponentOf(word), rest: rest.trim() };
   }
+  return undefined;
+}
+
+/** The Chinese multiples a Unit may count in (UNIT_SCALES without the letters and English words: 萬, 千, 百萬, 億…). */
+const CHINESE_UNIT_SCALES = UNIT_SCALES.filter(([word]) => !/[a-z']/i.test(word));
+/** Money after a Chinese multiple: 萬元, 千圓, 萬塊. */
+const YUAN = /^(元|圓|圆|块|塊)$/;
+let chineseScalePattern: RegExp | undefined;
+/**
+ * A Chinese multiple after a currency or after the metric's name, as Taiwan and Hong Kong write money and counts:
+ * 新台幣萬元, NTD萬元, NT$萬, TWD 萬, USD萬 (the currency counted in 萬), 營收 萬元, 人數 萬人 (a name, then a multiple
+ * of money or of a unit the reader knows). Without this the Unit named no multiple: 1,200萬 typed as the target of
+ * 新台幣萬元 was 12,000,000 of them.
+ */
+function chineseScaleAfter(text: string): { exponent: number; rest: string } | undefined {
+  chineseScalePattern ??= new RegExp(`^(.+?)\\s*(${scaleAlternatives(CHINESE_UNIT_SCALES)})\\s*(.*)$`);
+  const m = chineseScalePattern.exec(text);
+  if (!m) return undefined;
+  const [, before, word, after] = m;
+  const currency = currencyCodes(before.trim()) !== undefined;
+  if (currency && (after === '' || YUAN.test(after)))
+    return { exponent: exponentOf(word), rest: before.trim() };
+  if (after !== '' && (currencyCodes(after) !== undefined || YUAN.test(after) || unitOf(after) !== undefined))
+    return { exponent: exponentOf(word), rest: after };
   return undefined;
 }
 

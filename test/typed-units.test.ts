@@ -296,6 +296,36 @@ describe('A multiple in brackets after the Unit is read like one before it (A5)'
       expect(readNumber(typed, { unit, currency }), `${typed} ${unit}`).toEqual({ ok: true, value });
   });
 
+  it('a Chinese multiple after a currency or a name, K before any word, "in thousands": the metric counts in it', () => {
+    const reads: [string, string, number][] = [
+      ['1,200萬', '新台幣萬元', 1200],
+      ['NT$12,000,000', '新台幣萬元', 1200],
+      ['1,200萬', 'NTD萬元', 1200],
+      ['1,200萬', 'NT$萬', 1200],
+      ['1,200萬', 'TWD 萬', 1200],
+      ['1,200萬', '營收 萬元', 1200],
+      ['1,200萬', '營收（新台幣萬元）', 1200],
+      ['3萬人', '人數 萬人', 3],
+      ['130', '新台幣萬元', 130],
+      ['50k', 'K MAU', 50],
+      ['50k', 'K-users', 50],
+      ['50k', 'users in thousands', 50],
+      ['2M', 'revenue in millions', 2],
+    ];
+    for (const [typed, unit, value] of reads)
+      expect(readNumber(typed, { unit, currency: 'TWD' }), `${typed} ${unit}`).toEqual({ ok: true, value });
+    // A word that only ends in a multiple's character names none: 萬能 is no multiple of 能, K-12 no thousands.
+    expect(readNumber('50k', { unit: 'K-12 students' })).toEqual({ ok: true, value: 50_000 });
+  });
+
+  it('KR1 counted in 新台幣萬元 with a Target of 1,200萬 reads 1,200 (it read 12,000,000 of them, off track)', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, KR, 'KR1', '單位', '新台幣萬元');
+    setCell(wb, KR, 'KR1', '目標值', '1,200萬');
+    const { plan } = analyze(wb);
+    expect(plan.keyResults.find((k) => k.id === 'KR1')!.target).toBe(1200);
+  });
+
   it('(M) after the name of a length of time is months, not millions: Runway (M), CAC payback (M), 銷售週期 (M)', () => {
     for (const unit of [
       'Runway (M)',
