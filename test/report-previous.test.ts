@@ -130,8 +130,9 @@ describe('gtm-pyramid report --previous', () => {
     expect(text).toContain('Since the last report');
     expect(text).toMatch(/KR3 Key result ▲\s*at risk → ✕\s*off track/i);
     expect(text).toMatch(/O1 Objective ●\s*on track → ▲\s*at risk/i);
-    // The change's line says why and by whom, as the Changes tab does.
-    expect(text).toContain('KR3 Target: 0.3 → 0.25 Pilot capacity halved · by ana@example.com');
+    // The change's line shows the values as the card and the Changes page do (the log wrote 0.3 and 0.25), and says
+    // why and by whom, as the Changes tab does.
+    expect(text).toContain('KR3 Target: 30% → 25% Pilot capacity halved · by ana@example.com');
     expect(text).toMatch(/New monthly actuals \(\d+\): KR\d/);
     // Each objective's card in the pyramid carries its trend: October, then November.
     const trends = doc.querySelectorAll('li.objective .trend svg');

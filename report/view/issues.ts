@@ -5,7 +5,8 @@ import type { ChangeRow, IssuesView } from './types';
 import { isIsoDate } from '../../shared/calendar';
 import { plainNumber } from '../../shared/cells';
 import type { Change } from '../../shared/plan';
-import { matchesLabel, matchTab, tabDef } from '../../shared/template';
+import { matchesLabel, matchTab, tabDef, type TabKey } from '../../shared/template';
+import type { Formatter } from '../format';
 
 // ---------------------------------------------------------------------------------------------------
 // Issues and changes
@@ -69,6 +70,29 @@ export function issuesView(ctx: Context, limit: number, allHref: string): Issues
   };
 }
 
+/**
+ * A value the Changes tab logged, as the field holds it: a number (Target, Baseline) in the metric's unit (undefined:
+ * no such metric), as its card shows it (20%, $1,100,000, not the 0.2 the log wrote); a day (Due) as days are
+ * written; anything else (an Owner of "2026") as typed. `tab`: the tab the change was made on (undefined: the field
+ * is looked up among the Key Results' columns, then the KPIs').
+ */
+export function loggedValue(
+  f: Formatter,
+  text: string,
+  field: string,
+  tab: TabKey | undefined,
+  unit: string | undefined,
+): string {
+  const tabs: TabKey[] = tab ? [tab] : ['keyResults', 'kpis'];
+  const kind = tabs
+    .map((key) => tabDef(key).columns.find((col) => matchesLabel(field, col.label))?.kind)
+    .find((k) => k !== undefined);
+  const number = kind === 'number' || kind === 'ratio' ? plainNumber(text) : null;
+  if (number !== null) return unit === undefined ? f.number(number) : f.value(number, unit);
+  if (kind === 'date' && isIsoDate(text)) return f.date(text);
+  return text || f.none;
+}
+
 export function changes(ctx: Context): ChangeRow[] {
   const { l, f } = ctx;
   // The unit of each metric, to show a logged target as its card does (20%, $1,100,000), not as typed (0.2).
@@ -79,18 +103,9 @@ export function changes(ctx: Context): ChangeRow[] {
   };
   const units = unitsOf(ctx.plan.keyResults);
   const kpiUnits = unitsOf(ctx.plan.kpis);
-  // As the field holds it: a number (Target, Baseline) in the metric's unit of the tab the change was made on, a
-  // day (Due) as days are written; anything else (an Owner of "2026") as typed.
   const shown = (text: string, c: Change) => {
     const tab = matchTab(c.sheet)?.key;
-    const kind = tab ? tabDef(tab).columns.find((col) => matchesLabel(c.field, col.label))?.kind : undefined;
-    const number = kind === 'number' || kind === 'ratio' ? plainNumber(text) : null;
-    if (number !== null) {
-      const unit = (tab === 'kpis' ? kpiUnits : units).get(lower(c.id));
-      return unit === undefined ? f.number(number) : f.value(number, unit);
-    }
-    if (kind === 'date' && isIsoDate(text)) return f.date(text);
-    return text || f.none;
+    return loggedValue(f, text, c.field, tab, (tab === 'kpis' ? kpiUnits : units).get(lower(c.id)));
   };
   return [...ctx.plan.changes]
     .sort((a, b) => (a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : b.row - a.row))

@@ -11,6 +11,7 @@ import type { HistoryEntry, MetricKind, SincePrevious } from '../previous';
 import { percentFigure } from '../../shared/figures';
 import { roundHalfAway } from '../../shared/decompose';
 import { Formatter } from '../format';
+import { loggedValue } from './issues';
 import { say, SINCE_WORDS } from '../i18n';
 import { joinList } from '../../shared/i18n';
 import { columnDef, tabDef, type Lang } from '../../shared/template';
@@ -112,11 +113,12 @@ export function sincePreviousView(
   // The Changes tab's rows, then the targets that moved without one (the tab's own words name the field).
   const targetLines = [
     ...since.targetChanges.map((c) => ({
+      // As the Changes page and the cards show them (20%, $1,100,000), not as the log wrote them (0.2, 1100000).
       text: say(SINCE_WORDS.targetChange, lang, {
         id: c.id,
         field: c.field,
-        from: c.oldValue,
-        to: c.newValue,
+        from: loggedValue(f, c.oldValue, c.field, undefined, unitOf(c.id)),
+        to: loggedValue(f, c.newValue, c.field, undefined, unitOf(c.id)),
       }),
       // Why and by whom, as the Changes tab says: a review asks both of a moved target.
       note: [c.reason, c.who ? say(SINCE_WORDS.changedBy, lang, { who: c.who }) : '']
