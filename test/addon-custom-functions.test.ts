@@ -82,6 +82,16 @@ describe('GTM_TARGET', () => {
     expect(
       call('GTM_TARGET', 'lots', day('2026-03-01'), day('2026-12-31'), day('2026-05-01'), 'cumulative'),
     ).toBe('GTM_TARGET: Target is "lots", which is not a number.');
+    // The function does not see the key result's Unit: "45m" may be 45 minutes as much as 45 million, as a plan row
+    // with a blank Unit reads it (it gave 4,500,000 a month).
+    expect(
+      call('GTM_TARGET', '45m', day('2026-03-01'), day('2026-12-31'), day('2026-05-01'), 'cumulative'),
+    ).toBe(
+      'GTM_TARGET: Target is "45m", where "m" may mean minutes, months or metres as well as a million: type 45, or 45 million.',
+    );
+    expect(
+      call('GTM_TARGET', '45 million', day('2026-03-01'), day('2026-03-31'), day('2026-03-01'), 'cumulative'),
+    ).toBe(45_000_000);
     expect(call('GTM_TARGET', 5, 'soon', day('2026-12-31'), day('2026-05-01'), 'cumulative')).toMatch(
       /^GTM_TARGET: Start is "soon", which is not a date/,
     );

@@ -76,12 +76,23 @@ function argName(env: Env, arg: keyof typeof ARG): string {
   return ARG[arg][env.lang];
 }
 
-function number(env: Env, value: Cell, arg: keyof typeof ARG, fallback?: number): number {
+/**
+ * A number argument. `ofMetric`: a figure of the metric (a target, a baseline, an actual), whose Unit the function
+ * does not see: read as a plan row with a blank Unit reads it, so "45m" is refused (minutes, months or metres as much
+ * as a million) rather than 45,000,000, where the Targets tab would say ambiguous-m. Decimals are no such figure.
+ */
+function number(env: Env, value: Cell, arg: keyof typeof ARG, fallback?: number, ofMetric = true): number {
   if (isBlank(value)) {
     if (fallback !== undefined) return fallback;
     fail(env, 'fnMissing', { arg: argName(env, arg) });
   }
-  const read = readNumber(value, { decimalMark: env.decimalMark });
+  const read = readNumber(value, { decimalMark: env.decimalMark, unit: ofMetric ? '' : undefined });
+  if (!read.ok && read.reason === 'ambiguous-m')
+    fail(env, 'fnAmbiguousM', {
+      arg: argName(env, arg),
+      value: cellText(value, env.timeZone),
+      number: read.found ?? '',
+    });
   if (!read.ok && read.reason === 'decimal-mark') {
     const suggestion = read.found ?? '';
     fail(env, 'fnDecimalMark', { arg: argName(env, arg), value: cellText(value, env.timeZone), suggestion });
@@ -188,7 +199,7 @@ export function GTM_TARGET(
       if (phase === 'custom') fail(env, 'fnCustom', { targets: tabDef('targets').label[env.lang] });
       const places = isBlank(de)
         ? precisionFor(metricType, '', targetValue, baselineValue)
-        : Math.max(0, Math.min(10, Math.round(number(env, de, 'decimals'))));
+        : Math.max(0, Math.min(10, Math.round(number(env, de, 'decimals', undefined, false))));
       const spec: MetricSpec = {
         id: '',
         type: metricType,

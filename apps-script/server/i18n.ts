@@ -64,6 +64,7 @@ export const MESSAGES = {
 
   // Custom functions.
   fnNotANumber: localized((m) => m.addon.fnNotANumber),
+  fnAmbiguousM: localized((m) => m.addon.fnAmbiguousM),
   fnDecimalMark: localized((m) => m.addon.fnDecimalMark),
   fnNotADate: localized((m) => m.addon.fnNotADate),
   fnMissing: localized((m) => m.addon.fnMissing),

@@ -1080,6 +1080,8 @@ export const en = {
     failed: '{action} did not finish: {reason}',
     helpTitle: 'GTM Pyramid: help',
     fnNotANumber: '{fn}: {arg} is "{value}", which is not a number.',
+    fnAmbiguousM:
+      '{fn}: {arg} is "{value}", where "m" may mean minutes, months or metres as well as a million: type {number}, or {number} million.',
     fnDecimalMark:
       '{fn}: {arg} is "{value}", a number only where decimals are written with the other sign; this spreadsheet writes it {suggestion}.',
     fnNotADate: '{fn}: {arg} is "{value}", which is not a date (write 2026-03-01).',

@@ -952,6 +952,8 @@ export const zhCN: Messages = {
     failed: '“{action}”未完成：{reason}',
     helpTitle: 'GTM 金字塔：帮助',
     fnNotANumber: '{fn}：{arg}为“{value}”，不是数字。',
+    fnAmbiguousM:
+      '{fn}：{arg}为“{value}”，此处的“m”可能指分钟、月或米，也可能指百万：请填写 {number}，如指百万，请填写 {number}百万。',
     fnDecimalMark: '{fn}：{arg}为“{value}”，只有以另一种符号作小数点时才是数字；此表格写作 {suggestion}。',
     fnNotADate: '{fn}：{arg}为“{value}”，不是日期（请写成 2026-03-01）。',
     fnMissing: '{fn}：缺少{arg}。',

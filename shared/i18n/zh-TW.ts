@@ -956,6 +956,8 @@ export const zhTW: Messages = {
     failed: '「{action}」未完成：{reason}',
     helpTitle: 'GTM 金字塔：說明',
     fnNotANumber: '{fn}：{arg}為「{value}」，不是數字。',
+    fnAmbiguousM:
+      '{fn}：{arg}為「{value}」，此處的「m」可能指分鐘、月或公尺，也可能指百萬：請填寫 {number}，如指百萬，請填寫 {number}百萬。',
     fnDecimalMark:
       '{fn}：{arg}為「{value}」，只有以另一種符號作小數點時才是數字；此試算表寫作 {suggestion}。',
     fnNotADate: '{fn}：{arg}為「{value}」，不是日期（請寫成 2026-03-01）。',
