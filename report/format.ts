@@ -4,7 +4,7 @@
  */
 import type { IsoDate, Month } from '../shared/calendar';
 import { isIsoCurrencyCode } from '../shared/cells';
-import { dayFigure, numberText, percentText, unitFor, valueText } from '../shared/figures';
+import { dayFigure, numberText, percentText, planValueText, unitFor, valueText } from '../shared/figures';
 import type { Lang } from '../shared/template';
 import { LABELS, LOCALES } from './i18n';
 
@@ -65,6 +65,11 @@ export class Formatter {
   /** A value in its unit, as every surface writes it (shared/figures.ts): $1,000,000; 20%; 50,000 sign-ups. */
   value(x: number | null, unit: string): string {
     return valueText(x, unit, this.lang);
+  }
+
+  /** A figure the plan states (a Target, a Baseline, a bar) with the decimals it was typed with (shared/figures.ts). */
+  planValue(x: number | null, unit: string): string {
+    return planValueText(x, unit, this.lang);
   }
 
   /** The unit's ISO currency code when it is one (USD, TWD), else '': what a chart's axis writes amounts in. */

@@ -24,7 +24,7 @@ import {
   monthTargetAt,
   type MetricSpec,
 } from './decompose';
-import { figureInEveryLanguage, numberText, valueText } from './figures';
+import { figureInEveryLanguage, numberText, planValueText, valueText } from './figures';
 import {
   makeIssue,
   PERCENT_CONSEQUENCES,
@@ -470,6 +470,9 @@ const plain = (x: number) => Number(x.toPrecision(12));
  */
 const inUnit = (x: number, m: MetricFacts): Localized =>
   figureInEveryLanguage((lang) => valueText(plain(x), m.unit, lang));
+/** A figure of the plan (a span, a scale) as the report's cards write the plan: with its decimals (planValueText). */
+const planInUnit = (x: number, m: MetricFacts): Localized =>
+  figureInEveryLanguage((lang) => planValueText(plain(x), m.unit, lang));
 /** A number as typed, for a message about how it was typed (13 for 13%, a milestone's 100), with its thousands grouped. */
 const asTyped = (x: number): Localized => figureInEveryLanguage((lang) => numberText(plain(x), lang));
 
@@ -675,11 +678,11 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
         m.type === 'cumulative'
           ? makeIssue('month-over-target', at(rows[i], 'value'), {
               ...issueParams(checkIns, i, m),
-              span: inUnit(m.offScaleAbove, m),
+              span: planInUnit(m.offScaleAbove, m),
             })
           : makeIssue('check-in-off-scale', at(rows[i], 'value'), {
               ...issueParams(checkIns, i, m),
-              scale: inUnit(m.scale!, m),
+              scale: planInUnit(m.scale!, m),
               factor: asTyped(Math.round(Math.abs(value) / m.scale!)),
             }),
       );
@@ -698,7 +701,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
           makeIssue('month-far-above-plan', at(rows[i], 'value'), {
             ...issueParams(checkIns, i, m),
             planned: inUnit(planned, m),
-            span: inUnit(Math.abs(spec.target - spec.baseline), m),
+            span: planInUnit(Math.abs(spec.target - spec.baseline), m),
           }),
         );
     }

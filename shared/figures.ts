@@ -158,6 +158,45 @@ export function valueText(x: number | null, unit: string, lang: Lang): string {
     : numberText(x, lang);
 }
 
+/** The fewest decimals (at most `most`) that write x as it is: 12.5 → 1, 1234.56 → 2, 1/3 → `most`. */
+function exactDigits(x: number, most: number): number {
+  for (let digits = 0; digits < most; digits++)
+    if (Math.abs(roundHalfAway(x, digits) - x) <= 1e-9 * Math.max(1, Math.abs(x))) return digits;
+  return most;
+}
+
+/**
+ * A figure the plan states (a Target, a Baseline, a KPI's bar, the span between them), with the decimals it was
+ * typed with: a target of 12.5% is 12.5%, 1,234.5 萬元 is 1,234.5 萬元 and 12.35 USD M is 12.35, where valueText,
+ * which rounds a measured figure to what reads well, wrote 13%, 1,235 and 12.4: a plan shown as another plan.
+ * Up to four decimals (of the percentage, for a %); money in whole units or cents.
+ */
+export function planValueText(x: number | null, unit: string, lang: Lang): string {
+  if (x === null || !Number.isFinite(x)) return DASH;
+  const u = unit.trim();
+  if (isPercentUnit(u)) {
+    const digits = Math.max(percentFigure(x).digits, exactDigits(x * 100, 4));
+    return numberFormat(lang, `p${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(
+      roundHalfAway(x * 100, digits) / 100,
+    );
+  }
+  if (isIsoCurrencyCode(u))
+    return Number.isInteger(x) ? valueText(x, u, lang) : currencyWithCents(x, u, lang);
+  const digits = Math.max(fractionDigits(x), exactDigits(x, 4));
+  const text = numberFormat(lang, `n${digits}`, { maximumFractionDigits: digits }).format(x);
+  return u ? `${text} ${unitFor(roundHalfAway(x, digits), u, lang)}` : text;
+}
+
+/** Money with its cents, however large: a target of $1,234.50 is not $1,235. */
+function currencyWithCents(x: number, currency: string, lang: Lang): string {
+  return numberFormat(lang, `c${currency}2`, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 2,
+    minimumFractionDigits: 2,
+  }).format(x);
+}
+
 /**
  * A message's figure in every language, made when the message is first read: a plan's issues are made by the
  * thousand and most are never shown (shared/issues.ts fills their words lazily too).

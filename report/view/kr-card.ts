@@ -32,11 +32,11 @@ function targetText(ctx: Context, kr: KeyResult): string {
     case 'milestone':
       return ctx.p.milestoneDue(f.date(kr.due));
     case 'level':
-      return `${f.value(kr.baseline, kr.unit)} → ${f.value(kr.target, kr.unit)}`;
+      return `${f.planValue(kr.baseline, kr.unit)} → ${f.planValue(kr.target, kr.unit)}`;
     case 'threshold':
-      return `${kr.direction === 'decrease' ? '≤' : '≥'} ${f.value(kr.target, kr.unit)}`;
+      return `${kr.direction === 'decrease' ? '≤' : '≥'} ${f.planValue(kr.target, kr.unit)}`;
     default:
-      return f.value(kr.target, kr.unit);
+      return f.planValue(kr.target, kr.unit);
   }
 }
 
@@ -156,7 +156,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
       facts.push({
         label: l.checkedIn,
         value: f.value(p?.actualToDate ?? null, unit),
-        note: kr.baseline !== 0 ? `${l.baseline} ${f.value(kr.baseline, unit)}` : '',
+        note: kr.baseline !== 0 ? `${l.baseline} ${f.planValue(kr.baseline, unit)}` : '',
       });
     }
     // Where the plan expected the metric by now, in its unit, beside the current value it is read against (a
@@ -233,7 +233,7 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
       ? ctx.targetRefused(kpi.id)
         ? ctx.l.notRead
         : ctx.l.notSet
-      : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.value(kpi.target, kpi.unit)}`;
+      : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.planValue(kpi.target, kpi.unit)}`;
   // The latest reading alone, beside the bar as the KPI's Target figure: "latest 4,900 ≥ 5,000" read as a claim
   // when it missed the bar.
   const latest = ctx.f.value(p?.current ?? null, kpi.unit);
