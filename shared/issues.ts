@@ -80,6 +80,7 @@ const ISSUES = {
   'percent-plan-as-whole-number': ['error', 'structure'],
   'plan-typed-in-full': ['error', 'structure'],
   'confidence-out-of-range': ['error', 'structure'],
+  'negative-weight': ['warning', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
   'same-day-amounts': ['tip', 'tracking'],
   'same-day-readings': ['warning', 'tracking'],

@@ -1354,10 +1354,18 @@ function readKeyResult(r: RowReader): KeyResult | null {
     r.issue('dates-reversed', 'due', { start: periodStart, end: due });
   let weight = r.number('weight');
   if (weight !== null && weight < 0) {
-    r.issue('not-a-number', 'weight', { value: r.text('weight') });
+    r.issue('negative-weight', 'weight', { value: r.text('weight') });
     weight = null;
   }
   let confidence = r.number('confidence');
+  // "150%" (or a number its format shows as a percent) says it is a percentage: above 100% it is out of range, never
+  // "1.5 out of 10".
+  const confidenceCell = r.raw('confidence');
+  const confidenceInPercent = typeof confidenceCell === 'string' && /[%％﹪]\s*$/.test(confidenceCell);
+  if (confidence !== null && confidenceInPercent && (confidence < 0 || confidence > 1)) {
+    r.issue('confidence-out-of-range', 'confidence', { value: r.text('confidence') });
+    confidence = null;
+  }
   // "80" in a confidence column means 80%; beyond 0–100% it means nothing, and is not shown.
   // A number above 1 and up to 10 is as likely "7 out of 10" or "7.5 out of 10" (a scale many OKR teams use) as 7%
   // or 7.5%: not guessed. (1 is 100%, and 0.75 is 75%: a fraction, as a percentage cell holds it.)

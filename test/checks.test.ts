@@ -489,6 +489,22 @@ const cases: Case[] = [
     says: 'Confidence of KR1 is 150',
   },
   {
+    name: 'a confidence typed as 150%: out of range, not "1.5 out of 10"',
+    code: 'confidence-out-of-range',
+    edit: (wb) => setCell(wb, KR, 'KR1', 'Confidence', '150%'),
+    sheet: KR,
+    a1: 'N2',
+    says: 'Confidence of KR1 is 150%; a confidence lies between 0% and 100%',
+  },
+  {
+    name: 'a negative weight: said as such, not as "not a number"',
+    code: 'negative-weight',
+    edit: (wb) => setCell(wb, KR, 'KR1', 'Weight', -1),
+    sheet: KR,
+    a1: 'M2',
+    says: 'Weight of KR1 is -1: a weight is 0 or more, so KR1 is weighed 1 in its objective until it is fixed.',
+  },
+  {
     name: 'a confidence of 7: 7 out of 10, or 7%? Not guessed',
     code: 'confidence-ambiguous',
     edit: (wb) => setCell(wb, KR, 'KR1', 'Confidence', 7),

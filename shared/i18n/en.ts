@@ -812,6 +812,11 @@ export const en = {
       message: 'Confidence of {id} is {value}; a confidence lies between 0% and 100%, so it is not shown.',
       fix: 'Type a confidence such as 70%, 0.7 or 70.',
     },
+    'negative-weight': {
+      message:
+        'Weight of {id} is {value}: a weight is 0 or more, so {id} is weighed 1 in its objective until it is fixed.',
+      fix: 'Type a weight of 0 or more, such as 1 (an equal share) or 2 (counted twice), or leave it blank (1).',
+    },
     'duplicate-check-in': {
       message: 'Actuals row {row} repeats row {other} ({metric}, {date}, {value}); it is counted once.',
       fix: 'Delete the repeated row; if it is a separate check-in, correct its date or value.',

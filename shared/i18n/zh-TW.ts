@@ -699,6 +699,10 @@ export const zhTW: Messages = {
       message: '{id} 的信心為 {value}；信心應在 0% 到 100% 之間，因此不予顯示。',
       fix: '請填寫信心，例如 70%、0.7 或 70。',
     },
+    'negative-weight': {
+      message: '{id} 的權重為 {value}：權重應為 0 或以上，因此在修正之前，{id} 在目標得分中按權重 1 計算。',
+      fix: '請填寫 0 或以上的權重，例如 1（等權）或 2（計兩次），或留空（即 1）。',
+    },
     'duplicate-check-in': {
       message: '實際資料第 {row} 列與第 {other} 列重複（{metric}，{date}，{value}），只計一次。',
       fix: '刪除重複的列；如果是另一筆實際值，請更正其日期或數值。',
