@@ -1018,6 +1018,25 @@ class RowReader {
     return false;
   }
 
+  /**
+   * A time typed where a number goes (2:00 for two hours): the spreadsheet keeps it as a fraction of a day, and
+   * every reader hands it over as a Date on 30 December 1899, the day its serial numbers count from (31 December
+   * for 26:00). Said as the time it is, with the number it stands for in hours and in minutes; true when it was one.
+   */
+  private timeNotANumber(key: string, cell: Date): boolean {
+    const at = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(dateToIsoMinute(cell, this.ctx.timeZone));
+    if (!at || at[1] !== '1899') return false;
+    const days = (Date.UTC(1899, Number(at[2]) - 1, Number(at[3])) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    if (days < 0) return false;
+    const minutes = days * 1440 + Number(at[4]) * 60 + Number(at[5]);
+    this.issue('time-not-a-number', key, {
+      value: `${Math.floor(minutes / 60)}:${at[5]}`,
+      hours: Number((minutes / 60).toPrecision(12)),
+      minutes,
+    });
+    return true;
+  }
+
   /** A number cell; `unit` is the metric's Unit, which a unit typed after the number must match. */
   number(key: string, required = false, unit = ''): number | null {
     // Each cell is looked up once: a plan's tabs have hundreds of thousands of them.
@@ -1028,6 +1047,7 @@ class RowReader {
       if (required) this.requirePresent(key);
       return null;
     }
+    if (raw instanceof Date && this.timeNotANumber(key, raw)) return null;
     // A number its format shows with a currency sign (NT$100) is in the metric's Unit, as typed: in one counted in
     // 萬元, 100 萬元, where the same text typed in a cell would be 100 元, in full.
     const shown = this.shownByFormat(key);

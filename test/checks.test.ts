@@ -497,6 +497,14 @@ const cases: Case[] = [
     says: 'Confidence of KR1 is 150%; a confidence lies between 0% and 100%',
   },
   {
+    name: 'a time typed where a number goes (2:00 for two hours), as every reader hands it over: a Date in 1899',
+    code: 'time-not-a-number',
+    edit: (wb) => setCell(wb, 'KPIs', 'KPI2', 'Target', new Date(Date.UTC(1899, 11, 30, 2, 0))),
+    sheet: 'KPIs',
+    a1: 'G3',
+    says: 'Target of KPI2 is the time 2:00, not a number, so it is not read.',
+  },
+  {
     name: 'a negative weight: said as such, not as "not a number"',
     code: 'negative-weight',
     edit: (wb) => setCell(wb, KR, 'KR1', 'Weight', -1),

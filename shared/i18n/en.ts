@@ -812,6 +812,10 @@ export const en = {
       message: 'Confidence of {id} is {value}; a confidence lies between 0% and 100%, so it is not shown.',
       fix: 'Type a confidence such as 70%, 0.7 or 70.',
     },
+    'time-not-a-number': {
+      message: '{field} of {id} is the time {value}, not a number, so it is not read.',
+      fix: 'Type the number in the Unit, in a cell formatted as a number: {hours} for hours, {minutes} for minutes.',
+    },
     'negative-weight': {
       message:
         'Weight of {id} is {value}: a weight is 0 or more, so {id} is weighed 1 in its objective until it is fixed.',

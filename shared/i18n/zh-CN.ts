@@ -697,6 +697,10 @@ export const zhCN: Messages = {
       message: '{id} 的信心为 {value}；信心应在 0% 到 100% 之间，因此不予显示。',
       fix: '请填写信心，例如 70%、0.7 或 70。',
     },
+    'time-not-a-number': {
+      message: '{id} 的“{field}”为时间 {value}，不是数字，因此未读取。',
+      fix: '请在数字格式的单元格中按单位填写数字：以小时计填写 {hours}，以分钟计填写 {minutes}。',
+    },
     'negative-weight': {
       message: '{id} 的权重为 {value}：权重应为 0 或以上，因此在修正之前，{id} 在目标得分中按权重 1 计算。',
       fix: '请填写 0 或以上的权重，例如 1（等权）或 2（计两次），或留空（即 1）。',

@@ -699,6 +699,10 @@ export const zhTW: Messages = {
       message: '{id} 的信心為 {value}；信心應在 0% 到 100% 之間，因此不予顯示。',
       fix: '請填寫信心，例如 70%、0.7 或 70。',
     },
+    'time-not-a-number': {
+      message: '{id} 的「{field}」為時間 {value}，不是數字，因此未讀取。',
+      fix: '請在數字格式的儲存格中按單位填寫數字：以小時計填寫 {hours}，以分鐘計填寫 {minutes}。',
+    },
     'negative-weight': {
       message: '{id} 的權重為 {value}：權重應為 0 或以上，因此在修正之前，{id} 在目標得分中按權重 1 計算。',
       fix: '請填寫 0 或以上的權重，例如 1（等權）或 2（計兩次），或留空（即 1）。',
