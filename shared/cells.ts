@@ -515,23 +515,91 @@ const NOT_A_SHARE_RATE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Chinese words for a share of a whole that have no 率 (a rate is found by its 率), in the key wordKey makes
+ * (Simplified, no spaces), each weighed against what it might otherwise count:
+ * - 占比 (佔比): a part's share of the whole (營收占比). Nothing else.
+ * - 比例: a proportion (付費比例). Not 比例尺, a map's scale.
+ * - 比重: a part's weight in the whole (營收比重). Its other sense, a specific gravity, is no plan's metric.
+ * - 份额 (份額): a share (市場份額). Not 基金份额, a fund's units, which are counted.
+ * - 市占 (市佔): a market share, as people shorten 市占率.
+ * - 渗透 (滲透): penetration (市場滲透). Not 渗透测试, penetration tests, which are counted.
+ * Rates (使用率, 覆蓋率, 佔有率) are shares by their 率 already.
+ */
+const CHINESE_SHARE_WORD = /占比|比例(?!尺)|比重|(?<!基金)份额|市占|渗透(?!测试)/;
+/** After a Chinese share word, what makes the Unit a count of things: 份額（份）, 滲透（家）, 比例人數. */
+const CHINESE_COUNT_AFTER = /(数|数量|次|人|个|家|份|件|笔|户)$/;
+
+/**
+ * English words for a share of a whole with no "rate" after them, each weighed against what it might otherwise
+ * count. The singular only: the plural of each is a count of things.
+ * - share: market share, share of voice, wallet share. Not `shares`, a count of stock, nor a share price.
+ * - retention: the share kept (net revenue retention, D30 retention). Not a time kept (retention period, days).
+ * - churn: the share lost (logo churn, revenue churn). Not churned customers, which are counted.
+ * - margin: gross, operating, EBITDA margin. Not a margin of money (margin (USD), USD margin, margin ($M)) or per
+ *   something (margin per unit), as with a rate.
+ * - conversion: the share converted (trial-to-paid conversion). Not `conversions`, a count, nor a conversion value.
+ * - penetration: the share reached. Not penetration tests, which are counted.
+ * - utilisation (utilization), occupancy, adoption: the share in use, occupied, adopting. Not the hours used or the
+ *   beds occupied (a plural after the word: occupancy (beds)), nor `adoptions`.
+ */
+const ENGLISH_SHARE_WORD =
+  /\b(share|retention|churn|margin|conversion|penetration|utili[sz]ation|occupancy|adoption)\b[\s-]*\(?\s*([a-z]*)/g;
+/**
+ * The word after an English share word that makes the Unit count something: a plural (conversion events, occupancy
+ * (beds), retention (users); not gross, bonus) or a count, a price or a value (share count, share price, conversion
+ * value).
+ */
+const ENGLISH_COUNT_AFTER =
+  /^(?:[a-z]*[^su\W]s|price|count|number|value|worth|capital|amount|volume|test|testing|time|period|duration|window)$/;
+/**
+ * A length of time in the Unit, where a share word names a time (retention (days), time to conversion, utilisation
+ * hours): a plural of a unit of time, not after a number (retention (30 days) is a 30-day retention), or a time, a
+ * period, a duration (not full-time, first-time, real-time, which say what kind of thing is shared).
+ */
+const NAMES_A_TIME =
+  /(?<!\d\s*)\b(seconds|secs|minutes|mins|hours|hrs|days|weeks|wks|months|mos|quarters|years|yrs)\b|(?<!\b(full|part|first|real|one|any|over)[-\s]?)\btime\b|\b(period|duration|lifetime)\b/;
+
+/** Whether the Unit names a share in a word of CHINESE_SHARE_WORD or ENGLISH_SHARE_WORD, as it counts nothing else. */
+function namesAShareInWords(text: string, key: string): boolean {
+  const chinese = CHINESE_SHARE_WORD.exec(key);
+  if (chinese) {
+    const after = key.slice(chinese.index + chinese[0].length).replace(/[()]/g, '');
+    if (!CHINESE_COUNT_AFTER.test(after)) return true;
+  }
+  // A share word with nothing after it that counts, in a Unit that names no time.
+  for (const m of text.matchAll(ENGLISH_SHARE_WORD))
+    if (!ENGLISH_COUNT_AFTER.test(m[2])) return !NAMES_A_TIME.test(text);
+  return false;
+}
+
+/**
  * A Unit that names a share of a whole rather than the % sign or a word for it: one with a % in it (`轉換率 %`,
- * `% of leads`, `rate (%)`), a Chinese rate (轉換率, 转化率, 成長率, 留存率, 點擊率, 比率, 率), an English one
- * (`conversion rate`, `churn rate`, `rate`, CTR, CVR). Its values are ratios like those of `%`. Not a share:
- * percentage points (`% pts`, 百分點), the rates of NOT_A_SHARE_RATE and NOT_A_SHARE_RATE_WORDS, and a rate of
- * money or per something (`rate (USD)`, `rate per hour`, `率(元/次)`).
+ * `% of leads`, `rate (%)`) or that speaks of percent (`percent of leads`, `轉換百分比`), a Chinese rate (轉換率,
+ * 转化率, 成長率, 留存率, 點擊率, 比率, 率), an English one (`conversion rate`, `churn rate`, `rate`, CTR, CVR), or a word
+ * for a share (佔比, 比例, 比重, 份額, 市佔, 滲透; market share, retention, churn, gross margin, conversion,
+ * penetration, utilisation, occupancy, adoption: CHINESE_SHARE_WORD, ENGLISH_SHARE_WORD). Its values are ratios like
+ * those of `%`. Not a share: points (percentage points: `% pts`, `pp`, `ppt`, 百分點; basis points, `bps`), which
+ * count differences as typed; the rates of NOT_A_SHARE_RATE and NOT_A_SHARE_RATE_WORDS; a rate or share of money or
+ * per something (`rate (USD)`, `rate per hour`, `率(元/次)`, `margin (USD)`, `margin ($M)`); a share word that
+ * names a count or a time (conversion value, retention (days)), and a percentile or a score out of a hundred
+ * (百分制, 百分位), which are no share.
  */
 function namesAShare(unit: string, key: string): boolean {
   if (key === '') return false;
   const text = unit.normalize('NFKC').toLowerCase().trim();
-  if (/\bpp\b|\bpts?\b|points?|百分[点點]/.test(text)) return false;
+  if (/\bpp\b|\bppts?\b|\bbps\b|\bpts?\b|points?|百分[点點]/.test(text)) return false;
   if (key.includes('%')) return true;
+  // Percent named in words among others: percent of leads, percentage of users, 轉換百分比 (not percentile).
+  if (/\bpercent(age)?s?\b|\bper\s*cent\b|\bpct\b/.test(text) || /百分(比|率|数)/.test(key)) return true;
   const chinese = key.includes('率') && key.replace(NOT_A_SHARE_RATE, '').includes('率');
   const english = /\b(rates?|ctr|cvr)\b/.test(text);
-  if (!chinese && !english) return false;
+  const words = !chinese && !english && namesAShareInWords(text, key);
+  if (!chinese && !english && !words) return false;
   // A rate of money or per something: rate (USD), USD/hr, 費率(元/次), rate per hour, 每小時.
   if (/[/$¥€£₩₹]|\bper\b|每/.test(text)) return false;
   if (text.split(/[^\p{L}]+/u).some((word) => word && currencyCodes(word) !== undefined)) return false;
+  // A share word in a multiple is an amount: margin (k), 占比（萬元）, churn (M).
+  if (words) return scaledUnit(unit) === undefined;
   if (chinese) return true;
   for (const m of text.matchAll(/([a-z]+)[\s-]*rates?\b/g))
     if (NOT_A_SHARE_RATE_WORDS.has(m[1])) return false;
@@ -764,14 +832,14 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
 
 /**
  * A Unit that counts something a percent sign cannot be: money, a unit the reader knows (hours, sign-ups, 人), a
- * unit in a multiple (K users), percentage points (which count differences as typed: 20 pp, not 0.2), or an English
- * plural ("leads", "deals"). There "+20%" for "grow 20%" would be a target of 0.2 sign-ups: refused at the cell. A
- * Unit that names a rate or a score ("conversion rate", "CTR", "NPS", 转化率) or speaks of percent ("% of leads")
- * takes a % sign as the ratio it writes.
+ * unit in a multiple (K users), percentage and basis points (which count differences as typed: 20 pp or 20 ppt,
+ * not 0.2; bps), or an English plural ("leads", "deals"). There "+20%" for "grow 20%" would be a target of 0.2
+ * sign-ups: refused at the cell. A Unit that names a rate or a score ("conversion rate", "CTR", "NPS", 转化率) or
+ * speaks of percent ("% of leads") takes a % sign as the ratio it writes.
  */
 const countsOtherThanPercent = (unit: string): boolean => {
   const text = unit.normalize('NFKC').trim();
-  if (/^(pp|pps|pts?|percentage\s*points?|百分點|百分点)$/i.test(text)) return true;
+  if (/^(pp|pps|ppts?|pts?|bps|percentage\s*points?|basis\s*points?|百分點|百分点)$/i.test(text)) return true;
   if (isPercentUnit(text) || /[%﹪]|percent|per\s*cent|\bpct\b|百分/i.test(text)) return false;
   return (
     isCurrencyUnit(text) ||

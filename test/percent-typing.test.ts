@@ -284,3 +284,120 @@ describe('a % sign where the Unit names a rate or a score, and where it counts s
     expect(isIsoCurrencyCode('CTR')).toBe(false);
   });
 });
+
+describe('a Unit that names a share in an English word is a percentage; its plural, a count, is not', () => {
+  it('knows market share, retention, churn, margins, conversion, penetration, utilisation, occupancy, adoption', () => {
+    for (const unit of [
+      'market share',
+      'share of voice',
+      'wallet share',
+      'retention',
+      'D30 retention',
+      'retention (30 days)',
+      'churn',
+      'logo churn',
+      'gross margin',
+      'operating margin',
+      'EBITDA margin',
+      'conversion',
+      'trial-to-paid conversion',
+      'penetration',
+      'utilisation',
+      'utilization',
+      'occupancy',
+      'feature adoption',
+      'percent of leads',
+    ])
+      expect(isPercentUnit(unit), unit).toBe(true);
+  });
+
+  it('not a count, money, a time or points: shares, conversions, a share price, a margin in USD, retention days, ppt', () => {
+    for (const unit of [
+      'shares',
+      'share price',
+      'share count',
+      'conversions',
+      'conversion value',
+      'conversion events',
+      'adoptions',
+      'churned customers',
+      'churn (customers)',
+      'occupancy (beds)',
+      'penetration tests',
+      'gross margin (USD)',
+      'USD margin',
+      'margin ($M)',
+      'margin (k)',
+      'margin per unit',
+      'retention (days)',
+      'retention period',
+      'time to conversion',
+      'utilisation hours',
+      'ppt',
+      'margin ppt',
+      'retention (pp)',
+      'bps',
+      'percentile',
+    ])
+      expect(isPercentUnit(unit), unit).toBe(false);
+  });
+
+  /** KR5 (a level key result) in `unit`, with these Direction, Baseline and Target and check-ins (Sep, Oct…). */
+  function kr5In(unit: string, direction: string, baseline: Cell, target: Cell, values: Cell[]) {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR5', 'Unit', unit);
+    setCell(wb, KR, 'KR5', 'Direction', direction);
+    setCell(wb, KR, 'KR5', 'Baseline', baseline);
+    setCell(wb, KR, 'KR5', 'Target', target);
+    setActuals(
+      wb,
+      'KR5',
+      values.map((v, i) => [`2026-${String(9 + i).padStart(2, '0')}-28`, v]),
+    );
+    const result = analyze(wb);
+    const i = result.plan.keyResults.findIndex((k) => k.id === 'KR5');
+    return {
+      ...result,
+      rows: wb['Actuals'].length,
+      plan5: result.plan.keyResults[i],
+      kr5: result.progress.keyResults[i],
+    };
+  }
+
+  it('churn 5% → 2% checked in at 4% then 3 (for 3%): an error at the 3, never read as 3 (off track, silently)', () => {
+    const { issues, rows, kr5 } = kr5In('churn', 'decrease', '5%', '2%', ['4%', 3]);
+    expect(located(issues, 'percent-as-whole-number')).toEqual([`Actuals!C${rows}`]);
+    expect(kr5.current).toBe(0.04);
+    expect(kr5.attainment).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('retention 30% → 40% checked in at 35 (for 35%): an error at its cell, and the plan writes 40%, not "0.4 retentions"', () => {
+    const { issues, rows, plan5, kr5 } = kr5In('retention', 'increase', '30%', '40%', ['32%', 35]);
+    expect(located(issues, 'percent-as-whole-number')).toEqual([`Actuals!C${rows}`]);
+    expect(kr5.status).not.toBe('done');
+    expect(new Formatter('en').value(plan5.target!, plan5.unit)).toBe('40%');
+  });
+
+  it.each(['conversions', 'shares'])(
+    'Unit %j stays a count: 200 → 500 checked in at 320 and 410 reads as typed, with no percent issue',
+    (unit) => {
+      const { issues, plan5, kr5 } = kr5In(unit, 'increase', 200, 500, [320, 410]);
+      expect(issues.filter((i) => i.code.startsWith('percent'))).toEqual([]);
+      expect([plan5.baseline, plan5.target, kr5.current]).toEqual([200, 500, 410]);
+      expect(new Formatter('en').value(500, unit)).toBe(`500 ${unit}`);
+    },
+  );
+
+  it('Unit ppt stays percentage points: 2 → 5 checked in at 3 reads as typed; "5%" there is a unit mismatch', () => {
+    const { issues, plan5, kr5 } = kr5In('ppt', 'increase', 2, 5, [3]);
+    expect(issues.filter((i) => i.code.startsWith('percent'))).toEqual([]);
+    expect([plan5.target, kr5.current]).toEqual([5, 3]);
+    expect(readNumber('5%', { unit: 'ppt' })).toEqual({ ok: false, reason: 'unit-mismatch', found: '%' });
+  });
+
+  it('a gross margin in USD stays money: 1,200,000 → 1,500,000 is no whole percent, and shown in dollars', () => {
+    const { issues, plan5, kr5 } = kr5In('gross margin (USD)', 'increase', 1_200_000, 1_500_000, [1_300_000]);
+    expect(issues.filter((i) => i.code.startsWith('percent'))).toEqual([]);
+    expect([plan5.target, kr5.current]).toEqual([1_500_000, 1_300_000]);
+  });
+});

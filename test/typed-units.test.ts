@@ -18,6 +18,7 @@ import {
 import { isMoneyUnit } from '../shared/decompose';
 import { scaledUnit } from '../shared/cells';
 import { setCell } from './helpers/edit';
+import { Formatter } from '../report/format';
 
 const KR = '關鍵結果';
 const AS_OF = '2026-11-15';
@@ -148,6 +149,76 @@ describe('A Unit that names a rate is a percentage (A1)', () => {
   it('a % sign where the Unit names a rate is still the ratio it writes', () => {
     for (const unit of ['轉換率', 'conversion rate', '增長率(%)'])
       expect(readNumber('20%', { unit }), unit).toEqual({ ok: true, value: 0.2 });
+  });
+});
+
+describe('A Unit that names a share in words is a percentage (佔比, 比例, market share…)', () => {
+  it.each([
+    '佔比',
+    '占比',
+    '營收佔比',
+    '比例',
+    '付費比例',
+    '比重',
+    '營收比重',
+    '份額',
+    '份额',
+    '市場份額',
+    '市佔',
+    '市占',
+    '滲透',
+    '渗透',
+    '使用率',
+  ])('Unit %j is a percent unit', (unit) => expect(isPercentUnit(unit)).toBe(true));
+
+  it.each(['比例尺', '基金份額', '滲透測試', '份額（份）', '佔比（萬元）', '百分制', '百分位'])(
+    'Unit %j is not: a scale, fund units, tests, a count, an amount, a score out of a hundred, a percentile',
+    (unit) => expect(isPercentUnit(unit)).toBe(false),
+  );
+
+  /** KR3 (a level key result) in `unit`, 5% → 15%, checked in at 9% in September and 12 (for 12%) in October. */
+  function shareOf(unit: string) {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, KR, 'KR3', '單位', unit);
+    setCell(wb, KR, 'KR3', '基線', '5%');
+    setCell(wb, KR, 'KR3', '目標值', '15%');
+    setActual(wb, 'KR3', '2026-09-28', '9%');
+    const row = setActual(wb, 'KR3', '2026-10-28', 12);
+    const result = analyze(wb);
+    const i = result.plan.keyResults.findIndex((k) => k.id === 'KR3');
+    return { ...result, row, kr3: result.plan.keyResults[i], kr3Progress: result.progress.keyResults[i] };
+  }
+
+  it.each(['佔比', '占比', '比例', '比重', '份額', '份额', '市佔', '滲透'])(
+    'Unit %j, 5% → 15%, October typed 12: an error at its cell, never 11,950% done with O1 rolled up on track',
+    (unit) => {
+      const { issues, row, kr3, kr3Progress, progress } = shareOf(unit);
+      expect(located(issues, 'percent-as-whole-number')).toEqual([`實際!C${row}`]);
+      expect([kr3.baseline, kr3.target]).toEqual([0.05, 0.15]);
+      expect(kr3Progress.status).not.toBe('done');
+      expect(kr3Progress.current).toBe(0.09); // September's reading: October's is not counted
+      expect(kr3Progress.attainment).toBeCloseTo(0.4, 12);
+      expect(progress.objectives['O1'].status).not.toBe('on-track');
+    },
+  );
+
+  it('the report writes the figures of a 佔比 key result as percentages, not "0.15 佔比"', () => {
+    const { kr3 } = shareOf('佔比');
+    const f = new Formatter('zh-TW');
+    expect([f.value(kr3.baseline, kr3.unit), f.value(kr3.target!, kr3.unit)]).toEqual(['5%', '15%']);
+  });
+
+  it('typed with its % sign, October counts: 12% against 5% → 15% is 70% of the way, with no error', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, KR, 'KR3', '單位', '佔比');
+    setCell(wb, KR, 'KR3', '基線', '5%');
+    setCell(wb, KR, 'KR3', '目標值', '15%');
+    setActual(wb, 'KR3', '2026-10-28', '12%');
+    const { issues, progress, plan } = analyze(wb);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const kr3 = progress.keyResults[plan.keyResults.findIndex((k) => k.id === 'KR3')];
+    expect(kr3.current).toBe(0.12);
+    expect(kr3.attainment).toBeCloseTo(0.7, 12);
   });
 });
 
