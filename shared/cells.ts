@@ -476,6 +476,18 @@ export const isPercentUnit: (unit: string) => boolean = remembered(
 );
 
 /**
+ * Whether a cell is a number typed as a percentage: with the sign ("15%", "+20%", "15 ％") or a percent word after
+ * it ("20 percent", "20 百分比"), as text. A number a percent format shows is such text by then (RowReader asTyped).
+ */
+export function typedAsPercent(cell: Cell): boolean {
+  if (typeof cell !== 'string') return false;
+  const text = cell.normalize('NFKC').trim();
+  if (text.endsWith('%')) return true;
+  const word = /\d\s*([^\d\s][^\d]*)$/.exec(text);
+  return !!word && isPercentWord(word[1].trim());
+}
+
+/**
  * Words for a rate that is no share of a whole, in the key wordKey makes (Simplified, no spaces): 频率 (frequency),
  * 汇率 (an exchange rate), 速率 (speed), 功率 (power), 倍率 (a multiple), 效率 (per hour as often as a %), 赔率 (odds),
  * 心率, 帧率, 码率 / 位元率 / 比特率, 采样率 / 取样率, 刷新率 / 更新率, 费率 (a price per unit as often as a %), 周转率
@@ -834,8 +846,9 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
  * A Unit that counts something a percent sign cannot be: money, a unit the reader knows (hours, sign-ups, 人), a
  * unit in a multiple (K users), percentage and basis points (which count differences as typed: 20 pp or 20 ppt,
  * not 0.2; bps), or an English plural ("leads", "deals"). There "+20%" for "grow 20%" would be a target of 0.2
- * sign-ups: refused at the cell. A Unit that names a rate or a score ("conversion rate", "CTR", "NPS", 转化率) or
- * speaks of percent ("% of leads") takes a % sign as the ratio it writes.
+ * sign-ups: refused at the cell. A Unit that is a percentage ("conversion rate", "CTR", 转化率, 佔比, "% of leads")
+ * takes a % sign as the ratio it writes, and so, in this reader, does one it does not place ("NPS", "score"): there a
+ * Baseline or Target typed as a percentage is said by the parser (shared/parse.ts percentInUnit), not refused here.
  */
 const countsOtherThanPercent = (unit: string): boolean => {
   const text = unit.normalize('NFKC').trim();

@@ -78,6 +78,7 @@ const ISSUES = {
   'percent-as-whole-number': ['error', 'structure'],
   'confidence-ambiguous': ['warning', 'structure'],
   'percent-plan-as-whole-number': ['error', 'structure'],
+  'percent-in-unit': ['error', 'structure'],
   'plan-typed-in-full': ['error', 'structure'],
   'confidence-out-of-range': ['error', 'structure'],
   'negative-weight': ['warning', 'structure'],

@@ -24,6 +24,7 @@ import {
   isBlank,
   isNotApplicable,
   isPercentUnit,
+  typedAsPercent,
   expectedCurrencies,
   noteScale,
   readDate,
@@ -1326,6 +1327,40 @@ function typedPercentUnit(r: RowReader, ...keys: string[]): string {
   return '';
 }
 
+/**
+ * A Baseline or Target typed as a percentage ("15%", "+20%", or 0.15 shown as a percent) in a metric whose Unit is
+ * not blank (there typedPercentUnit makes it `%`), not a percentage (isPercentUnit), and counts nothing a % cannot be
+ * (sign-ups, hours, USD: there readNumber refuses the cell, unit-mismatch): a Unit the reader does not place, NPS, a
+ * score, Revenue, MAU, 佔有. Read, "15%" is 0.15 of that unit: either a percentage under a name the reader does not
+ * know for one, whose check-ins typed as whole percents (12 for 12%) would then go unnoticed, or a change ("+20%" for
+ * "grow 20%"), which is no target. Said at the Target, or else the Baseline (percent-in-unit), and the metric left
+ * out until its Unit names the percentage (`%`, `NPS (%)`) or the figure is typed in the unit. Zero is zero in any
+ * unit. Whether it was said.
+ */
+function percentInUnit(
+  r: RowReader,
+  unit: string,
+  target: number | null,
+  baseline: number | null,
+  consequence: Localized,
+): boolean {
+  if (unit === '' || isPercentUnit(unit)) return false;
+  const key =
+    target !== null && target !== 0 && typedAsPercent(r.raw('target'))
+      ? 'target'
+      : baseline !== null && baseline !== 0 && typedAsPercent(r.raw('baseline'))
+        ? 'baseline'
+        : null;
+  if (key === null) return false;
+  r.issue('percent-in-unit', key, {
+    value: r.text(key),
+    ratio: Number((key === 'target' ? target! : baseline!).toPrecision(12)),
+    unit,
+    consequence,
+  });
+  return true;
+}
+
 function readKeyResult(r: RowReader): KeyResult | null {
   const id = readId(r, 'id', 'KR1');
   if (!id) return null;
@@ -1404,7 +1439,15 @@ function readKeyResult(r: RowReader): KeyResult | null {
   // A `%` key result's Baseline or Target typed as a whole number (20 for 20%): read, it would put the plan
   // 100 times off. The figure is reported at its cell and the key result left out (target null) until fixed.
   let usableTarget = target;
-  if (target !== null && isPercentUnit(unit)) {
+  // Typed as a percentage where the Unit is none (NPS, Revenue): not read as 0.15 of it. A milestone's figures are
+  // done or not (1 or 0), whatever they are typed as.
+  if (
+    target !== null &&
+    type !== 'milestone' &&
+    percentInUnit(r, unit, target, baseline, PERCENT_CONSEQUENCES.leftOut)
+  )
+    usableTarget = null;
+  else if (target !== null && isPercentUnit(unit)) {
     const wrong = wholePercentFigure(baseline, target);
     if (wrong) {
       const value = wrong === 'target' ? target : baseline;
@@ -1444,7 +1487,8 @@ function readKpi(r: RowReader): Kpi | null {
   r.requirePresent('name');
   const unit = r.text('unit') || typedPercentUnit(r, 'target');
   let target = r.number('target', true, unit);
-  if (target !== null && isPercentUnit(unit) && kpiTargetLooksWhole(target)) {
+  if (percentInUnit(r, unit, target, null, PERCENT_CONSEQUENCES.kpiLeftOut)) target = null;
+  else if (target !== null && isPercentUnit(unit) && kpiTargetLooksWhole(target)) {
     r.issue('percent-as-whole-number', 'target', {
       value: r.typedNumber('target'),
       ratio: Number((target / 100).toPrecision(12)),

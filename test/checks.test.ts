@@ -860,6 +860,17 @@ cases.push(
     says: 'Target of KPI2 is "1 day", in day, but the unit of KPI2 is hours.',
   },
   {
+    name: 'a Target typed as a percentage in a metric whose Unit is none the reader reads as one (NPS)',
+    code: 'percent-in-unit',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR3', 'Unit', 'NPS');
+      setCell(wb, KR, 'KR3', 'Target', '45%');
+    },
+    sheet: KR,
+    a1: 'I4',
+    says: 'Target of KR3 is "45%", a percentage, but its Unit, NPS, is not read as one: "45%" would be 0.45 NPS',
+  },
+  {
     name: "an amount in a currency that is not the metric's, where its Unit names another than the plan's",
     code: 'metric-currency-mismatch',
     edit: (wb) => {

@@ -13,9 +13,11 @@ import {
   isPercentUnit,
   readNumber,
   type Cell,
+  type PlanIssue,
   type Workbook,
 } from '../shared';
 import { Formatter } from '../report/format';
+import { setNumberFormats } from '../shared/number-formats';
 import { setCell } from './helpers/edit';
 
 const KR = 'Key Results';
@@ -399,5 +401,107 @@ describe('a Unit that names a share in an English word is a percentage; its plur
     const { issues, plan5, kr5 } = kr5In('gross margin (USD)', 'increase', 1_200_000, 1_500_000, [1_300_000]);
     expect(issues.filter((i) => i.code.startsWith('percent'))).toEqual([]);
     expect([plan5.target, kr5.current]).toEqual([1_500_000, 1_300_000]);
+  });
+});
+
+describe('a Baseline or Target typed as a percentage where the Unit is none the reader reads as one (percent-in-unit)', () => {
+  const inUnit = (issues: PlanIssue[]) => issues.filter((i) => i.code === 'percent-in-unit');
+
+  it('NPS 30% → 45%, checked in at 47: an error at the Target, KR3 left out, never 0.45 NPS done 10,000% over', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Unit', 'NPS');
+    setCell(wb, KR, 'KR3', 'Baseline', '30%');
+    setCell(wb, KR, 'KR3', 'Target', '45%');
+    setActuals(wb, 'KR3', [['2026-10-28', 47]]);
+    const { issues, progress, plan } = analyze(wb);
+    expect(located(issues, 'percent-in-unit')).toEqual([`${KR}!I4`]);
+    const issue = inUnit(issues)[0];
+    expect(issue.severity).toBe('error');
+    expect(issue.message.en).toBe(
+      'Target of KR3 is "45%", a percentage, but its Unit, NPS, is not read as one: "45%" would be 0.45 NPS, and a check-in typed as a whole percent (12 for 12%) would go unnoticed. The key result is left out of progress until it is fixed.',
+    );
+    expect(issue.fix.en).toContain('name its Unit as one: % or NPS (%)');
+    expect(issue.fix['zh-TW']).toContain('% 或 NPS (%)');
+    const i = plan.keyResults.findIndex((k) => k.id === 'KR3');
+    expect(plan.keyResults[i].target).toBeNull();
+    expect(progress.keyResults[i].status).not.toBe('done');
+  });
+
+  it('named as the percentage it is (NPS (%)), the same plan reads and its 47 is caught as a whole percent', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Unit', 'NPS (%)');
+    setCell(wb, KR, 'KR3', 'Baseline', '30%');
+    setCell(wb, KR, 'KR3', 'Target', '45%');
+    setActuals(wb, 'KR3', [['2026-10-28', 47]]);
+    const { issues, plan } = analyze(wb);
+    expect(inUnit(issues)).toEqual([]);
+    expect(located(issues, 'percent-as-whole-number')).toEqual([`Actuals!C${wb['Actuals'].length}`]);
+    expect(plan.keyResults.find((k) => k.id === 'KR3')!.target).toBe(0.45);
+  });
+
+  it('"+20%" for "grow 20%" in a Unit the reader does not place (MAU, Revenue): an error at the Target, never 0.2 done', () => {
+    for (const unit of ['MAU', 'Revenue', '佔有']) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR2', 'Unit', unit);
+      setCell(wb, KR, 'KR2', 'Target', '+20%');
+      const { issues, progress, plan } = analyze(wb);
+      expect(located(issues, 'percent-in-unit'), unit).toEqual([`${KR}!I3`]);
+      expect(located(issues, 'unit-mismatch'), unit).toEqual([]);
+      expect(plan.keyResults[1].target, unit).toBeNull();
+      expect(progress.keyResults[1].status, unit).not.toBe('done');
+    }
+  });
+
+  it('a Baseline typed "5%" under a plain Target is said at the Baseline', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Unit', 'score');
+    setCell(wb, KR, 'KR3', 'Baseline', '5%');
+    setCell(wb, KR, 'KR3', 'Target', 0.2);
+    expect(located(analyze(wb).issues, 'percent-in-unit')).toEqual([`${KR}!H4`]);
+  });
+
+  it('a number shown as a percent (0.45 in a 0% format) is a percentage typed, as "45%" is', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Unit', 'NPS');
+    setCell(wb, KR, 'KR3', 'Target', 0.45);
+    const grid = wb[KR];
+    const formats = grid.map((row) => row.map(() => ''));
+    formats[3][grid[0].indexOf('Target')] = '0%';
+    setNumberFormats(grid, formats);
+    expect(located(analyze(wb).issues, 'percent-in-unit')).toEqual([`${KR}!I4`]);
+  });
+
+  it('a KPI "score ≥ 80%": an error at its Target, the KPI left out', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'KPIs', 'KPI1', 'Unit', 'score');
+    setCell(wb, 'KPIs', 'KPI1', 'Target', '80%');
+    const { issues, plan } = analyze(wb);
+    expect(located(issues, 'percent-in-unit')).toEqual(['KPIs!G2']);
+    expect(inUnit(issues)[0].message.en).toContain('The KPI is left out of progress until it is fixed.');
+    expect(plan.kpis.find((k) => k.id === 'KPI1')!.target).toBeNull();
+  });
+
+  it('not said where the Unit takes a %, refuses it, or the figure is zero or a milestone’s', () => {
+    const cases: [unit: string, baseline: Cell, target: Cell, id?: string][] = [
+      ['%', '5%', '20%'],
+      ['', '5%', '20%'],
+      ['佔比', '5%', '20%'],
+      ['market share', '5%', '20%'],
+      ['% of leads', '5%', '20%'],
+      ['MAU', '0%', 5000],
+      ['sign-ups', 0, '+20%'], // refused as unit-mismatch, said once
+      ['launch', 0, '100%', 'KR4'], // a milestone: done or not
+    ];
+    for (const [unit, baseline, target, id = 'KR3'] of cases) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, id, 'Unit', unit);
+      setCell(wb, KR, id, 'Baseline', baseline);
+      setCell(wb, KR, id, 'Target', target);
+      expect(inUnit(analyze(wb).issues), unit).toEqual([]);
+    }
+  });
+
+  it('a check-in typed "47%" in an NPS metric is read as the ratio it writes, as before (only the plan is said)', () => {
+    expect(readNumber('47%', { unit: 'NPS' })).toEqual({ ok: true, value: 0.47 });
   });
 });

@@ -860,6 +860,11 @@ export const en = {
         "Actuals row {row} ({metric}, {date}): {value} in one month is more than five times that month's plan ({planned}), and more than half the whole target of {metric} ({span}). It is counted.",
       fix: 'Check the number for an extra zero (4,900 typed as 49,000), and that it is the amount of that month alone, not a total so far; if the month really was that big, leave it.',
     },
+    'percent-in-unit': {
+      message:
+        '{field} of {id} is "{value}", a percentage, but its Unit, {unit}, is not read as one: "{value}" would be {ratio} {unit}, and a check-in typed as a whole percent (12 for 12%) would go unnoticed. {consequence}',
+      fix: 'If {id} is a percentage, name its Unit as one: % or {unit} (%). If it is counted in {unit}, type the figure in {unit}, without the percent sign (a change such as +20% is no target: type the figure it comes to).',
+    },
     'percent-reading-high': {
       message:
         'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}. If {value}% was meant, type {value}% or {ratio}.',
