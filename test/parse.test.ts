@@ -572,7 +572,7 @@ describe('bad cells give located issues in both languages', () => {
 
   it('a negative weight', () => {
     const { plan, issues } = bad(-2, 'Weight');
-    expect(at(only(issues, 'not-a-number'))).toEqual({ sheet: KR, row: 3, column: 13, a1: 'M3' });
+    expect(at(only(issues, 'negative-weight'))).toEqual({ sheet: KR, row: 3, column: 13, a1: 'M3' });
     expect(plan.keyResults[1].weight).toBe(1);
   });
 
