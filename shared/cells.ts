@@ -957,6 +957,11 @@ function unitScale(unit: string): { exponent: number; rest: string } | undefined
     .trim();
   const m = unitScalePattern.exec(text);
   if (m) return { exponent: exponentOf(m[1]), rest: m[2].replace(/^\((.*)\)$/, '$1').trim() };
+  // German business writing: a T before a currency is thousands of it (TEUR, T€, TCHF, TUSD: Tausend Euro), as
+  // `Tsd. €` is; "in TEUR" says the same. Three letters after the T must be a currency (TWD, THB and TRY are
+  // currencies of their own, with two letters after the T).
+  const thousandsOf = /^(?:in\s+)?T\s?(€|\$|[A-Z]{3})$/.exec(text);
+  if (thousandsOf && currencyCodes(thousandsOf[1])) return { exponent: 3, rest: thousandsOf[1] };
   const inBrackets = bracketedScale(text);
   if (inBrackets) return inBrackets;
   const chinese = chineseScaleAfter(text);

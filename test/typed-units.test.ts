@@ -397,6 +397,13 @@ describe('A multiple in brackets after the Unit is read like one before it (A5)'
     expect(plan.keyResults.find((k) => k.id === 'KR1')!.target).toBe(1200);
   });
 
+  it('T before a currency is thousands of it, as German business writes it: TEUR, T€, TCHF, in TEUR', () => {
+    for (const unit of ['TEUR', 'T€', 'TCHF', 'in TEUR'])
+      expect(readNumber('1,2 Mio.', { unit, decimalMark: ',' }), unit).toEqual({ ok: true, value: 1200 });
+    // A currency of its own whose code starts with T is none: TWD, THB, TRY.
+    for (const unit of ['TWD', 'THB', 'TRY']) expect(scaledUnit(unit), unit).toBeUndefined();
+  });
+
   it('(M) after the name of a length of time is months, not millions: Runway (M), CAC payback (M), 銷售週期 (M)', () => {
     for (const unit of [
       'Runway (M)',
