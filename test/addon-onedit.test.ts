@@ -103,6 +103,20 @@ describe('onEdit change log', () => {
     expect(run.emulator.calls.byMethod['Session.getActiveUser']).toBeUndefined();
   });
 
+  it('logs a number as its cell shows it where the format shows a multiple or a percent: 100萬 → 150萬, not 100 → 150', () => {
+    const { run, edit } = withExample();
+    const keyResults = run.ss.getSheetByName('Key Results')!;
+    keyResults.getRange('I2').setValue(100).setNumberFormat('#,##0"萬"');
+    keyResults.getRange('I4').setNumberFormat('0.0%');
+    const before = valuesOf(run.ss, 'Changes').length;
+    edit('Key Results', 'I2', 150);
+    edit('Key Results', 'I4', 0.25);
+    expect(loggedSince(run, before)).toEqual([
+      ['Key Results', 'I2', 'KR1', 'Target', '100萬', '150萬'],
+      ['Key Results', 'I4', 'KR3', 'Target', '20%', '25%'],
+    ]);
+  });
+
   it('logs Due as a date, Owner of a KPI, and a cleared Baseline', () => {
     const { run, edit } = withExample();
     edit('Key Results', 'K2', zonedMidnight('2026-09-30', 'Europe/Berlin'));

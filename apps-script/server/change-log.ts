@@ -47,6 +47,8 @@ import {
   type TabKey,
 } from '../../shared/template';
 import { LANGS } from '../../shared/i18n';
+import { decimalMarkOf } from '../../shared/locale-syntax';
+import { typedTextOf } from '../../shared/number-formats';
 import { errorText } from './action';
 import { t } from './i18n';
 import { ensureSize, isDate, normalizeCell, sheetDate } from './sheets-adapter';
@@ -113,6 +115,20 @@ function logText(value: unknown, dateField: 'start' | 'end' | null, timeZone: st
     if (read.ok) return read.value;
   }
   return cellText(value as Cell, timeZone);
+}
+
+/**
+ * The number a cell with this format shows, as text ("150萬", "20%", "NT$1,200": shared/number-formats.ts
+ * typedTextOf, in the spreadsheet's decimal sign), for a value that is a number or its plain text (an event's value
+ * may come as either); any other value, or a format that shows the number as it is, as given.
+ */
+function shownAs(format: string, ss: GAS.Spreadsheet): (value: Cell | undefined) => Cell | undefined {
+  if (!format) return (value) => value;
+  const mark = decimalMarkOf(ss.getSpreadsheetLocale());
+  return (value) => {
+    const number = typeof value === 'number' ? value : typeof value === 'string' ? plainNumber(value) : null;
+    return number === null ? value : (typedTextOf(number, format, mark) ?? value);
+  };
 }
 
 /** An event's value as a cell value; undefined for anything else (a missing value, an object: facts #50). */
@@ -246,11 +262,15 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
     const id = idAt(firstRow);
     if (!id) return []; // a row being typed in: nothing to trace yet
     const dateField = dateFieldOf(field);
+    // A number is logged as its cell shows it where its format shows a multiple, a percent or a currency (a target
+    // shown 150萬 in 元 held 150, logged 150 and read back as 150 元): what the person saw and typed. The format is
+    // asked only of a number column (one call, Range.getNumberFormats); an edit keeps the cell's format.
+    const shown = shownAs(kindOf(field).kind === 'number' ? (range.getNumberFormats()[0]?.[0] ?? '') : '', ss);
     // A cleared cell's e.value may be missing or an object (facts #50): then the cell itself gives the new value.
     const given = eventCell(e.value);
-    const oldValue = logText(eventCell(e.oldValue), dateField, timeZone);
+    const oldValue = logText(shown(eventCell(e.oldValue)), dateField, timeZone);
     const newValue = logText(
-      given === undefined || isBlank(given) ? range.getValue() : given,
+      shown(given === undefined || isBlank(given) ? range.getValue() : given),
       dateField,
       timeZone,
     );
