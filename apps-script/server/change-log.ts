@@ -265,7 +265,10 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
     // A number is logged as its cell shows it where its format shows a multiple, a percent or a currency (a target
     // shown 150萬 in 元 held 150, logged 150 and read back as 150 元): what the person saw and typed. The format is
     // asked only of a number column (one call, Range.getNumberFormats); an edit keeps the cell's format.
-    const shown = shownAs(kindOf(field).kind === 'number' ? (range.getNumberFormats()[0]?.[0] ?? '') : '', ss);
+    const shown = shownAs(
+      kindOf(field).kind === 'number' ? (range.getNumberFormats()[0]?.[0] ?? '') : '',
+      ss,
+    );
     // A cleared cell's e.value may be missing or an object (facts #50): then the cell itself gives the new value.
     const given = eventCell(e.value);
     const oldValue = logText(shown(eventCell(e.oldValue)), dateField, timeZone);
