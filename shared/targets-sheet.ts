@@ -88,20 +88,49 @@ function typedWeights(plan: Plan, id: string): boolean {
 }
 
 /**
+ * The headers the generation writes after the month columns (the to-date, helper and As of columns), in order;
+ * tabDef('targets').columns are the ones before the months. From the one template definition: the header row is
+ * built from them, and a header that is none of them (nor a month) is a column someone added (handTypedCells).
+ */
+function headersAfterMonths(): Localized[] {
+  return [
+    ...TARGETS_SUMMARY_COLUMNS.map((c) => c.label),
+    ...TARGETS_HELPER_COLUMNS.map((c) => c.label),
+    TARGETS_AS_OF.label,
+  ];
+}
+
+/**
+ * Whether the plan lacks what the Targets formulas point at (the period, the Key Results tab's Target/Due columns),
+ * so that no Targets tab can be built (buildTargetsSheet returns null).
+ */
+export function targetsSheetBlocked(plan: Plan): boolean {
+  const krTab = plan.layout.keyResults;
+  return (
+    !plan.period ||
+    !plan.layout.strategy ||
+    !krTab ||
+    !plan.strategy.rows.periodStart ||
+    !plan.strategy.rows.periodEnd ||
+    !krTab.columns.target ||
+    !krTab.columns.due
+  );
+}
+
+/**
  * Build the grid. Returns null when the plan lacks what the formulas point at (the period, the Key Results
- * tab's Target/Due columns); the caller shows the plan issues instead.
+ * tab's Target/Due columns: targetsSheetBlocked); the caller shows the plan issues instead.
  */
 export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): TargetsSheet | null {
   const { lang } = options;
   const separator = options.argumentSeparator ?? ',';
-  const period = plan.period;
-  const strategy = plan.layout.strategy;
-  const krTab = plan.layout.keyResults;
-  const periodStartRow = plan.strategy.rows.periodStart;
-  const periodEndRow = plan.strategy.rows.periodEnd;
-  if (!period || !strategy || !krTab || !periodStartRow || !periodEndRow) return null;
+  if (targetsSheetBlocked(plan)) return null;
+  const period = plan.period!;
+  const strategy = plan.layout.strategy!;
+  const krTab = plan.layout.keyResults!;
+  const periodStartRow = plan.strategy.rows.periodStart!;
+  const periodEndRow = plan.strategy.rows.periodEnd!;
   const need = (layout: SheetLayout, ...keys: string[]) => keys.every((k) => layout.columns[k]);
-  if (!need(krTab, 'target', 'due')) return null;
 
   const fixed = tabDef('targets').columns;
   const months = period.months;
@@ -116,9 +145,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   const header: Cell[] = [
     ...fixed.map((c) => c.label[lang]),
     ...months.map((m) => options.date(firstDay(m))),
-    ...TARGETS_SUMMARY_COLUMNS.map((c) => c.label[lang]),
-    ...TARGETS_HELPER_COLUMNS.map((c) => c.label[lang]),
-    TARGETS_AS_OF.label[lang],
+    ...headersAfterMonths().map((label) => label[lang]),
   ];
   const rows: Cell[][] = [header];
   const weightRows: number[] = [];
@@ -440,61 +467,95 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   };
 }
 
-/**
- * The cells of an existing generated Targets tab that the generation did not write: a column someone added after
- * the tab's last one (the as-of column; a header of another version of the tab inside that span still counts as
- * the tab's), a row someone added (its Row cell names no kind of row: a total, a note; or a title above the
- * header), a cell the generation leaves blank (below the as-of date, after a weights row's months), and what was
- * typed in any of them. Decompose clears the tab to rebuild it, so these would be lost: it lists them instead and
- * changes nothing (cells typed over a formula of the tab are the tab's own, and a rebuild restores the formula).
- * A1 ranges, column by column ("AI1:AI9", "A12").
- */
-export function handTypedCells(grid: Grid, plan: Plan): string[] {
+/** What an existing generated Targets tab holds where: the cells its generation writes, and the others. */
+interface TabShape {
+  /** 0-based row of the header. */
+  headerIndex: number;
+  rows: number;
+  columns: number;
+  /** Per column (0-based): its header is one the generation writes (a template header, a month). */
+  generated: boolean[];
+  /** Per row (0-based) below the header: the kind of row its Row cell names, or undefined (a row someone added). */
+  kinds: ('target' | 'weights' | undefined)[];
+  /** 0-based columns of the As of header, the first column after the months, the first month; -1 when none. */
+  asOfColumn: number;
+  afterMonths: number;
+  firstMonth: number;
+}
+
+function tabShape(grid: Grid, plan: Plan): TabShape | null {
   const layout = plan.layout.targets;
-  if (!layout) return [];
+  if (!layout) return null;
   const headerIndex = layout.headerRow - 1;
   const header = Array.isArray(grid[headerIndex]) ? grid[headerIndex] : [];
+  const columns = grid.reduce((most, row) => Math.max(most, Array.isArray(row) ? row.length : 0), 0);
   const months = new Set(Object.values(plan.targets?.monthColumns ?? {}));
-  const labels: Localized[] = [
-    ...tabDef('targets').columns.map((c) => c.label),
-    ...TARGETS_SUMMARY_COLUMNS.map((c) => c.label),
-    ...TARGETS_HELPER_COLUMNS.map((c) => c.label),
-    TARGETS_AS_OF.label,
-  ];
-  let lastOurs = 0;
-  header.forEach((cell, c) => {
-    if (months.has(c + 1) || (typeof cell === 'string' && labels.some((l) => matchesLabel(cell, l, false))))
-      lastOurs = c + 1;
-  });
-  const ourColumn = (c: number) => c < lastOurs;
-  // The cells the generation leaves blank inside its columns: the as-of column below its date (row 2), and on a
-  // weights row everything after the months (its summary and helper columns).
-  const headerColumn = (label: Localized) =>
-    header.findIndex((cell) => typeof cell === 'string' && matchesLabel(cell, label, false));
-  const asOfColumn = headerColumn(TARGETS_AS_OF.label);
-  const afterMonths = headerColumn(TARGETS_SUMMARY_COLUMNS[0].label);
+  const labels = [...tabDef('targets').columns.map((c) => c.label), ...headersAfterMonths()];
+  const is = (cell: Cell, label: Localized) => typeof cell === 'string' && matchesLabel(cell, label, false);
+  const generated = Array.from(
+    { length: columns },
+    (_, c) => months.has(c + 1) || labels.some((label) => is(header[c], label)),
+  );
   const kindColumn = layout.columns.row;
+  const kinds = grid.map((row, r) => {
+    if (r <= headerIndex || kindColumn === undefined || !Array.isArray(row)) return undefined;
+    const kind = matchEnum('targetsRow', cellText(row[kindColumn - 1]));
+    return kind === 'target' || kind === 'weights' ? kind : undefined;
+  });
+  return {
+    headerIndex,
+    rows: grid.length,
+    columns,
+    generated,
+    kinds,
+    asOfColumn: header.findIndex((cell) => is(cell, TARGETS_AS_OF.label)),
+    afterMonths: header.findIndex((cell) => is(cell, TARGETS_SUMMARY_COLUMNS[0].label)),
+    firstMonth: months.size ? Math.min(...months) - 1 : -1,
+  };
+}
+
+/**
+ * Whether a cell (0-based) is the tab's own: in a column and a row the generation writes, and not one of the cells
+ * it leaves blank there (the As of column below its date; on a weights row, everything after the months).
+ */
+function generatedCell(shape: TabShape, r: number, c: number): boolean {
+  const kind = shape.kinds[r];
+  return (
+    (r === shape.headerIndex || kind !== undefined) &&
+    shape.generated[c] &&
+    (c !== shape.asOfColumn || r <= shape.headerIndex + 1) &&
+    !(kind === 'weights' && shape.afterMonths >= 0 && c >= shape.afterMonths)
+  );
+}
+
+/**
+ * The cells of an existing generated Targets tab that the generation did not write: a column someone added, after
+ * the tab's last one or inside it (its header is none the template writes, nor a month: "Comment" after Status,
+ * 備註 after Name), a row someone added (its Row cell names no kind of row: a total, a note; or a title above the
+ * header), a cell the generation leaves blank (below the as-of date, after a weights row's months), and what was
+ * typed in any of them: a value, or a formula (`formulaAt`, 1-based, '' where there is none), also one that shows
+ * nothing (`=IF(A2="zzz","x","")`). Decompose clears the tab to rebuild it, so these would be lost: it lists them
+ * instead and changes nothing (cells typed over a formula of the tab are the tab's own, and a rebuild restores the
+ * formula). A1 ranges, column by column ("AI1:AI9", "A12").
+ */
+export function handTypedCells(
+  grid: Grid,
+  plan: Plan,
+  formulaAt: (row: number, column: number) => string = () => '',
+): string[] {
+  const shape = tabShape(grid, plan);
+  if (!shape) return [];
   // Rows (1-based) typed by hand, per column (0-based). Rows above the header (a title) are never the tab's.
   const typed = new Map<number, number[]>();
   for (let r = 0; r < grid.length; r++) {
-    const row = grid[r];
-    if (!Array.isArray(row)) continue;
-    const kind =
-      r > headerIndex && kindColumn !== undefined
-        ? matchEnum('targetsRow', cellText(row[kindColumn - 1]))
-        : undefined;
-    const ourRow = r === headerIndex || kind !== undefined;
-    const ours = (c: number) =>
-      ourRow &&
-      ourColumn(c) &&
-      (c !== asOfColumn || r <= headerIndex + 1) &&
-      !(kind === 'weights' && afterMonths >= 0 && c >= afterMonths);
-    row.forEach((cell, c) => {
-      if (isBlank(cell) || ours(c)) return;
+    const row = Array.isArray(grid[r]) ? grid[r] : [];
+    for (let c = 0; c < shape.columns; c++) {
+      if (generatedCell(shape, r, c)) continue;
+      if (isBlank(row[c] ?? '') && !formulaAt(r + 1, c + 1)) continue;
       const rows = typed.get(c) ?? [];
       rows.push(r + 1);
       typed.set(c, rows);
-    });
+    }
   }
   const out: string[] = [];
   for (const [c, rows] of [...typed].sort((a, b) => a[0] - b[0])) {
@@ -506,4 +567,55 @@ export function handTypedCells(grid: Grid, plan: Plan): string[] {
     }
   }
   return out;
+}
+
+/** A block of cells, 1-based. */
+export interface CellBlock {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/**
+ * Where a formula on an existing generated Targets tab is the person's, not the generation's: every cell that
+ * handTypedCells looks at (the columns someone added, the rows someone added or above the header, the As of
+ * column below its date, a weights row after its months), as blocks, so that their
+ * formulas can be read (Range.getFormulas) without the formula text of the generated table: at 10,000 key results
+ * that is 58.8 MB, where these blocks hold a few cells. Blocks may overlap.
+ */
+export function formulaBlocks(grid: Grid, plan: Plan): CellBlock[] {
+  const shape = tabShape(grid, plan);
+  if (!shape || shape.rows === 0 || shape.columns === 0) return [];
+  const blocks: CellBlock[] = [];
+  /** Each run of consecutive indexes in [0, count) where `take` holds, as [first, length]. */
+  const runs = (count: number, take: (i: number) => boolean): [number, number][] => {
+    const out: [number, number][] = [];
+    for (let i = 0; i < count; i++) {
+      if (!take(i)) continue;
+      let j = i;
+      while (j + 1 < count && take(j + 1)) j++;
+      out.push([i, j - i + 1]);
+      i = j;
+    }
+    return out;
+  };
+  for (const [c, n] of runs(shape.columns, (c) => !shape.generated[c]))
+    blocks.push({ row: 1, column: c + 1, rows: shape.rows, columns: n });
+  const added = (r: number) => r !== shape.headerIndex && shape.kinds[r] === undefined;
+  for (const [r, n] of runs(shape.rows, added))
+    blocks.push({ row: r + 1, column: 1, rows: n, columns: shape.columns });
+  const weightsFrom = shape.afterMonths;
+  if (weightsFrom >= 0)
+    for (const [r, n] of runs(shape.rows, (r) => shape.kinds[r] === 'weights'))
+      blocks.push({ row: r + 1, column: weightsFrom + 1, rows: n, columns: shape.columns - weightsFrom });
+  const belowAsOf = shape.headerIndex + 3;
+  if (shape.asOfColumn >= 0 && shape.rows >= belowAsOf)
+    blocks.push({
+      row: belowAsOf,
+      column: shape.asOfColumn + 1,
+      rows: shape.rows - belowAsOf + 1,
+      columns: 1,
+    });
+  return blocks;
 }

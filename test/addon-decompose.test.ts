@@ -502,3 +502,75 @@ describe('Decompose targets', () => {
     ]);
   });
 });
+
+describe('Decompose targets keeps what a person typed on the tab', () => {
+  const letter = (tab: { getRange(r: number, c: number): { getA1Notation(): string } }, column: number) =>
+    tab.getRange(1, column).getA1Notation().replace('1', '');
+
+  it('never deletes a column inserted inside the table (a Comment after Status): it names the cells typed there', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    const tab = run.ss.getSheetByName('Targets')!;
+    const status = (valuesOf(run.ss, 'Targets')[0] as unknown[]).indexOf('Status') + 1;
+    tab.insertColumnsAfter(status, 1);
+    const comment = letter(tab, status + 1);
+    tab
+      .getRange(1, status + 1, 4, 1)
+      .setValues([['Comment'], ['Board asked to stretch KR1'], [''], ['agreed']]);
+    const before = snapshot(run.ss);
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok).toBe(false);
+    expect(result.details).toEqual({ handTyped: [`${comment}1:${comment}2`, `${comment}4`] });
+    expect(result.message).toBe(
+      `Decompose targets rebuilds "Targets" from the plan, which would clear what was typed there in columns, rows or cells it does not generate (a value or a formula): ${comment}1:${comment}2, ${comment}4. Move it to another tab, then run Decompose targets again. Nothing was changed.`,
+    );
+    expect(snapshot(run.ss)).toEqual(before);
+    // Left empty, an inserted column holds nothing to lose: the rebuild goes ahead and the tab is as generated.
+    tab.getRange(1, status + 1, 4, 1).clearContent();
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    expect((valuesOf(run.ss, 'Targets')[0] as unknown[])[status]).toBe('Window start');
+  });
+
+  it('never deletes a 備註 column inserted after a generated column of a zh-TW tab', () => {
+    const run = loadAddon({ locale: 'zh_TW', timeZone: 'Asia/Taipei' });
+    expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
+    const name = tabDef('targets').label['zh-TW'];
+    const tab = run.ss.getSheetByName(name)!;
+    tab.insertColumnsAfter(3, 1);
+    tab.getRange(1, 4, 3, 1).setValues([['備註'], ['董事會要求加碼'], ['待確認']]);
+    const before = snapshot(run.ss);
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok).toBe(false);
+    expect(result.details).toEqual({ handTyped: ['D1:D3'] });
+    expect(result.message).toContain('這會清除不是由它產生的欄、列或儲存格中輸入的內容（值或公式）：D1:D3。');
+    expect(snapshot(run.ss)).toEqual(before);
+  });
+
+  it('counts a formula as typed, also one that shows nothing: beside the table, in a row of its own, under As of, on a weights row', () => {
+    const { run, targets: tab, weightsRow } = exampleWithCustomKr2();
+    const header = valuesOf(run.ss, 'Targets')[0] as unknown[];
+    const asOf = header.indexOf(TARGETS_AS_OF.label.en) + 1;
+    const status = header.indexOf('Status') + 1;
+    const after = tab.getLastColumn() + 1;
+    tab.insertColumnsAfter(after - 1, 1);
+    // A row inserted between two key results, holding only a formula that shows nothing.
+    tab.insertRowsAfter(weightsRow, 1);
+    tab.getRange(weightsRow + 1, 3).setFormula('=IF(A2="zzz","x","")');
+    tab.getRange(2, after).setFormula('=IF(A2="zzz","x","")');
+    tab.getRange(weightsRow + 3, asOf).setFormula('=IF(A5="zzz","x","")');
+    tab.getRange(weightsRow, status).setFormula('=IF(A2="zzz","x","")');
+    expect(tab.getRange(2, after).getValue()).toBe('');
+    const before = snapshot(run.ss);
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok).toBe(false);
+    expect(result.details).toEqual({
+      handTyped: [
+        `C${weightsRow + 1}`,
+        `${letter(tab, status)}${weightsRow}`,
+        `${letter(tab, asOf)}${weightsRow + 3}`,
+        `${letter(tab, after)}2`,
+      ],
+    });
+    expect(snapshot(run.ss)).toEqual(before);
+  });
+});

@@ -17,7 +17,12 @@ import { parsePlan } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
 import { STATUS_LABELS, type Status } from '../../shared/progress';
 import { isBlankGrid, isDate } from '../../shared/sheet-grid';
-import { buildTargetsSheet, handTypedCells } from '../../shared/targets-sheet';
+import {
+  buildTargetsSheet,
+  formulaBlocks,
+  handTypedCells,
+  targetsSheetBlocked,
+} from '../../shared/targets-sheet';
 import {
   TARGETS_AS_OF,
   TARGETS_ATTAINMENT_FORMAT,
@@ -177,13 +182,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   if (!hasPlanTabs(snapshot))
     return { ok: false, message: `${t('decomposeBlocked', lang)}\n${t('decomposeNoTabs', lang)}` };
   const today = dayIn(snapshot.timeZone);
-  const targets = buildTargetsSheet(plan, {
-    lang: plan.lang,
-    date: (iso) => sheetDate(iso, snapshot.timeZone),
-    asOf: today,
-    argumentSeparator: SHEETS_ARGUMENT_SEPARATOR,
-  });
-  if (!targets) {
+  if (targetsSheetBlocked(plan)) {
     const strategySheet = plan.layout.strategy?.sheet;
     // Of the missing tabs, those the formulas read: the period's (Strategy) and Key Results.
     const needed = new Set(
@@ -232,9 +231,10 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   // A team's own "Targets" tab (quotas by rep, say) is left as it is: no user cell is overwritten.
   if (found && !plan.layout.targets && !isBlankGrid(found.values))
     return { ok: false, message: t('decomposeNotGenerated', lang, { tab: found.name }) };
-  // Ours, but with a column, a row or a note someone added beside the generated table: clearing the tab would
-  // lose them, so nothing is done and the cells are named.
-  const typed = found ? handTypedCells(found.values, plan) : [];
+  // Ours, but with a column, a row or a note someone added beside or inside the generated table, typed or a formula:
+  // clearing the tab would lose them, so nothing is done and the cells are named.
+  const formulas = found ? typedFormulas(found.sheet, found.values, plan) : null;
+  const typed = found ? handTypedCells(found.values, plan, formulas!.at) : [];
   if (typed.length)
     return {
       ok: false,
@@ -257,11 +257,17 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
       ? undefined
       : fill(CATALOGUES[lang].parse.QUOTED, { text: cellText(value as Cell, snapshot.timeZone) });
   })();
+  const targets = buildTargetsSheet(plan, {
+    lang: plan.lang,
+    date: (iso) => sheetDate(iso, snapshot.timeZone),
+    asOf: today,
+    argumentSeparator: SHEETS_ARGUMENT_SEPARATOR,
+  })!;
   const name = found?.name ?? def.label[plan.lang];
   // What the tab holds now, to put back should the rebuild fail midway (a quota, a service error, a range
   // protected against this person): clearing comes first, so a half-written tab would have lost the weights rows
   // and the review date not written yet. A tab made by this run is removed instead.
-  const before = found ? savedTab(found.sheet, ss) : null;
+  const before = found ? savedTab(found.sheet, ss, formulas!.all) : null;
   const sheet = found?.sheet ?? ss.insertSheet(name, snapshot.sheets.length);
   try {
     writeTab(sheet, ss, targets, plan, Boolean(found));
@@ -379,6 +385,41 @@ function droppedWeights(
     out.push(t(hasRow ? 'decomposeWeightsOutside' : 'decomposeWeightsNoRow', lang, { id, weights }));
   }
   return out;
+}
+
+/**
+ * Above this many blocks to read formulas from (formulaBlocks: one per column or run of rows someone added, one
+ * per weights row), the whole tab's formulas are read in one call instead, which savedTab then uses too: the
+ * calls stay bounded, and the rebuild reads no more than it did before formulas counted as typed.
+ */
+export const FORMULA_BLOCKS_PER_RUN = 20;
+
+/**
+ * The formulas of an existing Targets tab where they are the person's (formulaBlocks: the cells a rebuild would
+ * clear), one getFormulas call per block (Range.getFormulas gives '' for a cell without
+ * a formula: https://developers.google.com/apps-script/reference/spreadsheet/range#getformulas). `all`: the whole
+ * tab's, when there were too many blocks and it was read at once.
+ */
+function typedFormulas(
+  sheet: GAS.Sheet,
+  values: Cell[][],
+  plan: Plan,
+): { at: (row: number, column: number) => string; all: string[][] | null } {
+  const blocks = formulaBlocks(values, plan);
+  if (blocks.length > FORMULA_BLOCKS_PER_RUN) {
+    const all = sheet.getDataRange().getFormulas();
+    return { at: (row, column) => all[row - 1]?.[column - 1] ?? '', all };
+  }
+  const found = new Map<string, string>();
+  for (const block of blocks) {
+    const formulas = sheet.getRange(block.row, block.column, block.rows, block.columns).getFormulas();
+    formulas.forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (formula) found.set(`${block.row + r},${block.column + c}`, formula);
+      }),
+    );
+  }
+  return { at: (row, column) => found.get(`${row},${column}`) ?? '', all: null };
 }
 
 /** The tab the As of name points at, when there is one (a deleted tab leaves the name pointing nowhere). */
@@ -500,10 +541,10 @@ interface SavedTab {
   asOf: { sheet: GAS.Sheet; a1: string } | null;
 }
 
-function savedTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet): SavedTab {
+function savedTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, formulasRead: string[][] | null): SavedTab {
   const range = sheet.getDataRange();
   const values = range.getValues();
-  const formulas = range.getFormulas();
+  const formulas = formulasRead ?? range.getFormulas();
   const asOf = ss.getRangeByName(TARGETS_AS_OF.name);
   const header = sheet
     .getProtections(SpreadsheetApp.ProtectionType.RANGE)

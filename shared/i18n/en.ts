@@ -1070,7 +1070,7 @@ export const en = {
     decomposeNotGenerated:
       'The tab "{tab}" holds something other than the generated targets (its first row is not their header), so it was left as it is. Rename that tab, then run Decompose targets again.',
     decomposeHandTyped:
-      'Decompose targets rebuilds "{tab}" from the plan, which would clear what was typed there beside the generated rows and columns: {cells}. Move it to another tab, then run Decompose targets again. Nothing was changed.',
+      'Decompose targets rebuilds "{tab}" from the plan, which would clear what was typed there in columns, rows or cells it does not generate (a value or a formula): {cells}. Move it to another tab, then run Decompose targets again. Nothing was changed.',
     decomposeDone:
       'Rebuilt "{tab}": {krs} key results and {kpis} KPIs over {months} months ({from} – {to}), as formulas that follow the plan tabs.',
     decomposeWeightsKept: 'Custom weights kept for: {list}.',

@@ -944,7 +944,7 @@ export const zhCN: Messages = {
     decomposeNotGenerated:
       '工作表“{tab}”中的内容不是生成的目标分解（第一行不是其表头），因此未作改动。请先将该工作表改名，再运行“分解目标”。',
     decomposeHandTyped:
-      '“分解目标”会根据计划重建“{tab}”，这会清除在生成的行列之外输入的内容：{cells}。请先把这些内容移到其他工作表，再运行“分解目标”。未做任何更改。',
+      '“分解目标”会根据计划重建“{tab}”，这会清除不是由它生成的列、行或单元格中输入的内容（值或公式）：{cells}。请先把这些内容移到其他工作表，再运行“分解目标”。未做任何更改。',
     decomposeDone:
       '已重建“{tab}”：{krs} 个关键结果和 {kpis} 个 KPI，共 {months} 个月（{from} – {to}），均为随计划表自动重算的公式。',
     decomposeWeightsKept: '已保留自定义权重：{list}。',

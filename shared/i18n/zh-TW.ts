@@ -946,7 +946,7 @@ export const zhTW: Messages = {
     decomposeNotGenerated:
       '工作表「{tab}」中的內容不是產生的目標分解（第 1 列不是其表頭），因此未作改動。請先將該工作表改名，再執行「分解目標」。',
     decomposeHandTyped:
-      '「分解目標」會根據計畫重建「{tab}」，這會清除在產生的列與欄之外輸入的內容：{cells}。請先把這些內容移到其他工作表，再執行「分解目標」。未做任何更改。',
+      '「分解目標」會根據計畫重建「{tab}」，這會清除不是由它產生的欄、列或儲存格中輸入的內容（值或公式）：{cells}。請先把這些內容移到其他工作表，再執行「分解目標」。未做任何更改。',
     decomposeDone:
       '已重建「{tab}」：{krs} 個關鍵結果和 {kpis} 個 KPI，共 {months} 個月（{from} – {to}），均為隨計畫表自動重算的公式。',
     decomposeWeightsKept: '已保留自訂權重：{list}。',
