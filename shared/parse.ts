@@ -1708,6 +1708,7 @@ function readTargets(
     weights: {},
     unusableWeights: {},
     weightIds: {},
+    weightRows: {},
     computed: {},
     monthColumns,
     unreadableInputs: [],
@@ -1747,6 +1748,7 @@ function readTargets(
         }
       }
       targets.weights[id.toLowerCase()] = weights;
+      targets.weightRows[id.toLowerCase()] = r + 1;
     } else if (!(id in targets.computed)) {
       const values: Record<Month, number | null> = {};
       let error: { column: number; value: string } | null = null;

@@ -121,6 +121,8 @@ export interface TargetsTab {
   unusableWeights: Record<string, Record<Month, Cell>>; // by ID in lower case, as weights
   /** Each weights row's ID as typed, by the ID in lower case (to name weights a rebuild could not keep). */
   weightIds: Record<string, string>;
+  /** The 1-based row whose weights `weights` holds, by the ID in lower case (the last of an ID's weights rows). */
+  weightRows: Record<string, number>;
   /**
    * The values the sheet's own formulas computed (cached results), per metric ID and month; `error`: the first
    * month cell of the row that shows #REF! (a plan row its formula pointed at was deleted), or null.

@@ -72,7 +72,16 @@ export interface TargetsSheetOptions {
    * accepts in every locale (docs/addon.md, "Locale").
    */
   argumentSeparator?: ',' | ';';
+  /**
+   * The formulas typed in the weights rows of the tab being rebuilt, by metric ID in lower case and month, with the
+   * cell each was in (1-based): written again, moved to where the rebuilt tab puts that weight (shiftFormula),
+   * rather than the number they showed.
+   */
+  weightFormulas?: WeightFormulas;
 }
+
+/** A formula typed in a weights row: its text and the cell (1-based) it was read from. */
+export type WeightFormulas = Record<string, Record<Month, { formula: string; row: number; column: number }>>;
 
 const abs = (sheet: string, row: number, column: number) =>
   `${quoteSheet(sheet)}!$${columnLetter(column)}$${row}`;
@@ -80,11 +89,11 @@ const abs = (sheet: string, row: number, column: number) =>
 /** Within 1e-9 of the bar counts as reaching it, as progress.ts's atLeast (written without a decimal literal). */
 const AT_LEAST = '-10^-9';
 
-/** Whether the Targets tab holds weights someone typed for this metric, usable or not. */
-function typedWeights(plan: Plan, id: string): boolean {
+/** Whether the Targets tab holds weights someone typed for this metric, usable or not, or as formulas. */
+function typedWeights(plan: Plan, id: string, formulas: WeightFormulas | undefined): boolean {
   const has = (byId: Record<string, Record<string, unknown>> | undefined) =>
     Object.keys(byId?.[id.toLowerCase()] ?? {}).length > 0;
-  return has(plan.targets?.weights) || has(plan.targets?.unusableWeights);
+  return has(plan.targets?.weights) || has(plan.targets?.unusableWeights) || has(formulas);
 }
 
 /**
@@ -389,12 +398,18 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       weightRows.push(weightsRow);
       const kept = customWeights(plan, id) ?? {};
       const asTyped = plan.targets?.unusableWeights[id.toLowerCase()] ?? {};
+      const formulas = options.weightFormulas?.[id.toLowerCase()] ?? {};
+      // A weight typed as a formula (=2*1, a link to a seasonality table) stays one, moved to its new cell.
+      const typed = (m: Month, i: number): Cell => {
+        const f = formulas[m];
+        return f ? shiftFormula(f.formula, weightsRow - f.row, firstMonthColumn + i - f.column) : '';
+      };
       rows.push([
         textCell(id),
         kind('weights'),
         textCell(name),
         textCell(owner),
-        ...months.map((m) => kept[m] ?? asTyped[m] ?? ''),
+        ...months.map((m, i) => typed(m, i) || (kept[m] ?? asTyped[m] ?? '')),
         ...TARGETS_SUMMARY_COLUMNS.map(() => ''),
         ...TARGETS_HELPER_COLUMNS.map(() => ''),
       ]);
@@ -423,7 +438,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       // A weights row for custom phasing, and for a key result whose weights someone typed: switched to another
       // phasing, it keeps them (unused, code ≠ 4) for when it is custom again, rather than a rebuild erasing them.
       (kr.type === 'cumulative' || kr.type === 'level') &&
-        (kr.phasing === 'custom' || typedWeights(plan, kr.id)),
+        (kr.phasing === 'custom' || typedWeights(plan, kr.id, options.weightFormulas)),
       true,
     );
   }
@@ -580,7 +595,7 @@ export interface CellBlock {
 /**
  * Where a formula on an existing generated Targets tab is the person's, not the generation's: every cell that
  * handTypedCells looks at (the columns someone added, the rows someone added or above the header, the As of
- * column below its date, a weights row after its months), as blocks, so that their
+ * column below its date, a weights row after its months) and the weights rows' months, as blocks, so that their
  * formulas can be read (Range.getFormulas) without the formula text of the generated table: at 10,000 key results
  * that is 58.8 MB, where these blocks hold a few cells. Blocks may overlap.
  */
@@ -605,7 +620,7 @@ export function formulaBlocks(grid: Grid, plan: Plan): CellBlock[] {
   const added = (r: number) => r !== shape.headerIndex && shape.kinds[r] === undefined;
   for (const [r, n] of runs(shape.rows, added))
     blocks.push({ row: r + 1, column: 1, rows: n, columns: shape.columns });
-  const weightsFrom = shape.afterMonths;
+  const weightsFrom = shape.firstMonth >= 0 ? shape.firstMonth : shape.afterMonths;
   if (weightsFrom >= 0)
     for (const [r, n] of runs(shape.rows, (r) => shape.kinds[r] === 'weights'))
       blocks.push({ row: r + 1, column: weightsFrom + 1, rows: n, columns: shape.columns - weightsFrom });
@@ -618,4 +633,57 @@ export function formulaBlocks(grid: Grid, plan: Plan): CellBlock[] {
       columns: 1,
     });
   return blocks;
+}
+
+/** Letters of a column ("AB") as its number (28). */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/**
+ * A formula moved by `rows` and `columns`, as Sheets moves one copied there: each reference to a cell of its own tab
+ * (no sheet name) moves by as much, except the parts fixed with "$" (`=H5` moved down one is `=H6`; `=$H$5` stays).
+ * A reference to another tab (`Seasonality!B2`, `'Q1 plan'!B2`) stays as typed: it names a table that does not move
+ * with the Targets tab's rows. Text in quotes, function names (`LOG10(`) and numbers (`1E5`) are left alone; a
+ * reference moved off the sheet becomes #REF!, as in Sheets.
+ */
+export function shiftFormula(formula: string, rows: number, columns: number): string {
+  if ((rows === 0 && columns === 0) || !formula.startsWith('=')) return formula;
+  const reference = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
+  let out = '';
+  /** The reference that comes next is on another tab: after "Sheet!", and a range's second cell after "Sheet!B2:". */
+  let otherTab = false;
+  for (let i = 0; i < formula.length;) {
+    const ch = formula[i];
+    let token: string;
+    if (ch === '"' || ch === "'") {
+      // Text, or a quoted sheet name: up to its closing quote (a doubled quote is one character of it).
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === ch && formula[j + 1] !== ch))
+        j += formula[j] === ch ? 2 : 1;
+      token = formula.slice(i, j + 1);
+    } else {
+      token = /^[A-Za-z0-9_.$]+/.exec(formula.slice(i))?.[0] ?? ch;
+    }
+    const next = formula[i + token.length] ?? '';
+    const ref = reference.exec(token);
+    if (ref && next !== '(' && next !== '!') {
+      const [, fixedColumn, letters, fixedRow, digits] = ref;
+      const row = fixedRow ? Number(digits) : Number(digits) + rows;
+      const column = fixedColumn ? columnNumber(letters) : columnNumber(letters) + columns;
+      if (otherTab) out += token;
+      else if (row < 1 || column < 1) out += '#REF!';
+      else out += `${fixedColumn}${fixedColumn ? letters : columnLetter(column)}${fixedRow}${row}`;
+      otherTab = otherTab && next === ':';
+    } else {
+      out += token;
+      // A sheet name, then "!": what follows is on that tab. "!" and ":" keep the state; anything else ends it.
+      if (next === '!' && token !== '!') otherTab = true;
+      else if (token !== '!' && token !== ':') otherTab = false;
+    }
+    i += token.length;
+  }
+  return out;
 }

@@ -573,4 +573,38 @@ describe('Decompose targets keeps what a person typed on the tab', () => {
     });
     expect(snapshot(run.ss)).toEqual(before);
   });
+
+  it("keeps a weight's formula (a product, a link to a seasonality table, the month before) where the rebuild puts the weight", () => {
+    const { run, targets: tab, weightsRow } = exampleWithCustomKr2();
+    const seasonality = run.ss.insertSheet('Seasonality');
+    seasonality.getRange(1, 1, 2, 2).setValues([
+      ['Month', 'Weight'],
+      ['Apr', 3],
+    ]);
+    // March to June (columns G..J): a product, a link, "as April", a number.
+    tab.getRange(weightsRow, 7, 1, 4).setValues([['=2*1', '=Seasonality!B2', `=H${weightsRow}`, 1]]);
+    // A key result added above KR2 moves its weights row down one.
+    const kr = run.ss.getSheetByName('Key Results')!;
+    kr.insertRowsAfter(2, 1);
+    const kr1 = kr.getRange(2, 1, 1, kr.getLastColumn()).getValues()[0];
+    kr.getRange(3, 1, 1, kr1.length).setValues([['KR1B', ...kr1.slice(1)]]);
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok, result.message).toBe(true);
+    const row = valuesOf(run.ss, 'Targets').findIndex((r) => r[0] === 'KR2' && r[1] === 'weights') + 1;
+    expect(row).toBe(weightsRow + 1);
+    const weights = tab.getRange(row, 7, 1, 4);
+    expect(weights.getFormulas()[0]).toEqual(['=2*1', '=Seasonality!B2', `=H${row}`, '']);
+    expect(weights.getValues()[0]).toEqual([2, 3, 3, 1]);
+    // And a rebuild of that is the same tab.
+    const once = snapshot(run.ss);
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    expect(snapshot(run.ss)).toEqual(once);
+    // The period now starts in April: the months move three columns left, and "as April" with them; March's
+    // formula has no cell now, and the alert gives it as typed.
+    run.ss.getSheetByName('Strategy')!.getRange(9, 2).setValue(zonedMidnight('2026-04-01', 'Etc/UTC'));
+    const later = run.run('decomposeTargets') as ActionResult;
+    expect(later.message).toContain('KR2, months outside the period: 2026-03: =2*1.');
+    expect(tab.getRange(row, 5, 1, 3).getFormulas()[0]).toEqual(['=Seasonality!B2', `=E${row}`, '']);
+    expect(tab.getRange(row, 5, 1, 3).getValues()[0]).toEqual([3, 3, 1]);
+  });
 });

@@ -2,7 +2,7 @@
  * Decompose targets: (re)builds the Targets tab from shared/targets-sheet.ts. Every month cell is a formula over
  * the plan tabs, so the sheet recalculates when a target, a date or the phasing changes; the to-date, attainment
  * and status columns are formulas over Actuals. Custom weights typed in the weights rows are read back by the
- * parser and written again. The grid goes out in chunks of at most WRITE_ROWS_PER_CALL rows and WRITE_BYTES_PER_CALL
+ * parser and written again (a weight typed as a formula as that formula). The grid goes out in chunks of at most WRITE_ROWS_PER_CALL rows and WRITE_BYTES_PER_CALL
  * bytes (one setValues each; formats the same way): service calls grow with chunks, not with cells.
  *
  * Formulas are written with ';' between arguments (SHEETS_ARGUMENT_SEPARATOR) and never a decimal literal, the one
@@ -22,6 +22,7 @@ import {
   formulaBlocks,
   handTypedCells,
   targetsSheetBlocked,
+  type WeightFormulas,
 } from '../../shared/targets-sheet';
 import {
   TARGETS_AS_OF,
@@ -257,11 +258,13 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
       ? undefined
       : fill(CATALOGUES[lang].parse.QUOTED, { text: cellText(value as Cell, snapshot.timeZone) });
   })();
+  const weightFormulas = formulas ? weightFormulasOf(plan, formulas.at) : {};
   const targets = buildTargetsSheet(plan, {
     lang: plan.lang,
     date: (iso) => sheetDate(iso, snapshot.timeZone),
     asOf: today,
     argumentSeparator: SHEETS_ARGUMENT_SEPARATOR,
+    weightFormulas,
   })!;
   const name = found?.name ?? def.label[plan.lang];
   // What the tab holds now, to put back should the rebuild fail midway (a quota, a service error, a range
@@ -331,7 +334,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     }),
   ];
   if (weightsKept.length) lines.push(t('decomposeWeightsKept', lang, { list: list(weightsKept, lang) }));
-  const dropped = droppedWeights(plan, targets, snapshot.timeZone, lang);
+  const dropped = droppedWeights(plan, targets, weightFormulas, snapshot.timeZone, lang);
   if (dropped.length) lines.push(t('decomposeWeightsDropped', lang, { list: list(dropped, lang) }));
   if (typedAsOf && typedAsOf !== today)
     lines.push(
@@ -360,6 +363,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
 function droppedWeights(
   plan: Plan,
   targets: NonNullable<ReturnType<typeof buildTargetsSheet>>,
+  formulas: WeightFormulas,
   timeZone: string,
   lang: Lang,
 ): string[] {
@@ -369,10 +373,13 @@ function droppedWeights(
   const months = new Set(targets.months);
   const out: string[] = [];
   for (const [key, id] of Object.entries(tab.weightIds)) {
-    const typed: [string, unknown][] = [
+    // A formula is said as typed (=Seasonality!B2), to be typed again; a weight it showed nothing for too.
+    const asTyped = new Map<string, unknown>([
       ...Object.entries(tab.weights[key] ?? {}),
       ...Object.entries(tab.unusableWeights[key] ?? {}),
-    ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      ...Object.entries(formulas[key] ?? {}).map(([month, f]) => [month, f.formula] as const),
+    ]);
+    const typed = [...asTyped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const hasRow = withRow.has(key);
     const lost = typed.filter(([month]) => !hasRow || !months.has(month));
     if (!lost.length) continue;
@@ -396,7 +403,7 @@ export const FORMULA_BLOCKS_PER_RUN = 20;
 
 /**
  * The formulas of an existing Targets tab where they are the person's (formulaBlocks: the cells a rebuild would
- * clear), one getFormulas call per block (Range.getFormulas gives '' for a cell without
+ * clear, the weights rows' months), one getFormulas call per block (Range.getFormulas gives '' for a cell without
  * a formula: https://developers.google.com/apps-script/reference/spreadsheet/range#getformulas). `all`: the whole
  * tab's, when there were too many blocks and it was read at once.
  */
@@ -420,6 +427,19 @@ function typedFormulas(
     );
   }
   return { at: (row, column) => found.get(`${row},${column}`) ?? '', all: null };
+}
+
+/** The formulas typed in the weights rows' month cells (where the parser read each ID's weights). */
+function weightFormulasOf(plan: Plan, at: (row: number, column: number) => string): WeightFormulas {
+  const tab = plan.targets;
+  const out: WeightFormulas = {};
+  if (!tab) return out;
+  for (const [key, row] of Object.entries(tab.weightRows))
+    for (const [month, column] of Object.entries(tab.monthColumns)) {
+      const formula = at(row, column);
+      if (formula) (out[key] ??= {})[month] = { formula, row, column };
+    }
+  return out;
 }
 
 /** The tab the As of name points at, when there is one (a deleted tab leaves the name pointing nowhere). */
