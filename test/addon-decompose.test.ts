@@ -33,6 +33,8 @@ import {
   type ActionResult,
 } from './helpers/addon';
 import { metricSpecs } from './helpers/metric-specs';
+import type { PlanCheck } from '../apps-script/server/plan-check';
+import type { QuickFixResult } from '../apps-script/server/quick-fix';
 
 /** Every month cell of the Targets tab, as recalculated in the emulator, against shared/'s numbers. */
 function compareWithShared(run: ReturnType<typeof loadAddon>, timeZone: string) {
@@ -606,5 +608,35 @@ describe('Decompose targets keeps what a person typed on the tab', () => {
     expect(later.message).toContain('KR2, months outside the period: 2026-03: =2*1.');
     expect(tab.getRange(row, 5, 1, 3).getFormulas()[0]).toEqual(['=Seasonality!B2', `=E${row}`, '']);
     expect(tab.getRange(row, 5, 1, 3).getValues()[0]).toEqual([3, 3, 1]);
+  });
+
+  it("says on the sidebar's Rebuild button, in each language, that As of becomes today, as the menu's Decompose does", () => {
+    for (const [locale, lang, label] of [
+      ['en_US', 'en', 'Rebuild Targets, judged as of today'],
+      ['zh_CN', 'zh-CN', '重建“目标分解”，按今天评估'],
+      ['zh_TW', 'zh-TW', '重建「目標分解」，按今天評估'],
+    ] as [string, Lang, string][]) {
+      const run = loadAddon({ locale });
+      expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
+      const tab = run.ss.getSheetByName(tabDef('targets').label[lang])!;
+      // A review date typed over As of, and a number typed over a month's formula (the tab is then out of date).
+      const asOf = run.ss.getRangeByName(TARGETS_AS_OF.name)!;
+      asOf.setValue(zonedMidnight('2026-06-15', 'Etc/UTC'));
+      tab.getRange(2, 7).setValue(123);
+      const check = run.project.callFromClient('getPlanCheck', lang) as PlanCheck;
+      const stale = check.groups.flatMap((g) => g.issues).find((i) => i.code === 'targets-mismatch')!;
+      expect(stale.quickFix).toEqual({ kind: 'rebuild-targets', label });
+      const { code, sheet, a1 } = stale;
+      const fixed = run.project.callFromClient(
+        'applyQuickFix',
+        { code, sheet, a1, label },
+        lang,
+      ) as QuickFixResult;
+      expect(fixed.ok, fixed.message).toBe(true);
+      const today = dateToIso(new Date(), 'Etc/UTC');
+      expect(dateToIso(asOf.getValue() as Date, 'Etc/UTC')).toBe(today);
+      if (lang === 'en')
+        expect(fixed.message).toContain(`The As of cell said 2026-06-15; it is today again (${today}).`);
+    }
   });
 });

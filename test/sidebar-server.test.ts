@@ -291,7 +291,7 @@ describe('applyQuickFix', () => {
     const stale = flat(check).find((i) => i.code === 'targets-mismatch')!;
     expect(stale).toMatchObject({
       sheet: 'Targets',
-      quickFix: { kind: 'rebuild-targets', label: 'Rebuild Targets' },
+      quickFix: { kind: 'rebuild-targets', label: 'Rebuild Targets, judged as of today' },
     });
 
     const before = allCells(run.ss);

@@ -189,7 +189,7 @@ describe('A cell the formulas cannot read, on a row of the Targets tab', () => {
     const run = decomposed(() => {});
     type(run, 'Key Results', 'KR2', 'Target', 50_000.5);
     const mismatch = issues(run).filter((i) => i.code === 'targets-mismatch');
-    expect(mismatch.map((i) => i.quickFix?.label)).toEqual(['Rebuild Targets']);
+    expect(mismatch.map((i) => i.quickFix?.label)).toEqual(['Rebuild Targets, judged as of today']);
     expect(fix(run, 'targets-mismatch', mismatch[0].sheet, mismatch[0].a1!).ok).toBe(true);
     expect(issues(run).filter((i) => i.code.startsWith('targets-'))).toEqual([]);
     expect(differences(run)).toEqual([]);

@@ -1,5 +1,5 @@
 /** Menu: Help. A short alert: what each menu item does, in the person's language. */
-import { columnDef, tabDef, TABS } from '../../shared/template';
+import { columnDef, tabDef, TABS, TARGETS_AS_OF } from '../../shared/template';
 import { notify } from './action';
 import { TRACKED_FIELDS } from './change-log';
 import { list, t, userLang } from './i18n';
@@ -13,6 +13,7 @@ export function helpText(lang: ReturnType<typeof userLang>, sheetId = 'SPREADSHE
       lang,
     ),
     targets: tabDef('targets').label[lang],
+    asOf: TARGETS_AS_OF.label[lang],
     changes: tabDef('changes').label[lang],
     fields: list(
       (TRACKED_FIELDS.keyResults ?? []).map((key) => columnDef('keyResults', key).label[lang]),
