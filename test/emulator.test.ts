@@ -51,6 +51,18 @@ describe('values and formulas [R]', () => {
     expect(sheet.getRange('C1').getFormula()).toBe('');
   });
 
+  it("getFormulas gives the text of a formula that shows nothing, '' for a value, and the cell is content [R, SH]", () => {
+    const sheet = fromWorkbook({ S: [['zzz', 5]] }).getSheetByName('S')!;
+    sheet.getRange('D2').setFormula('=IF(A2="zzz","x","")');
+    expect(sheet.getRange('D2').getValue()).toBe('');
+    expect(sheet.getRange('A1:D2').getFormulas()).toEqual([
+      ['', '', '', ''],
+      ['', '', '', '=IF(A2="zzz","x","")'],
+    ]);
+    // A formula is content, whatever it shows: the data range reaches it.
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1:D2');
+  });
+
   it("reads empty cells as '' and getValue returns the top-left cell [R]", () => {
     const sheet = fromWorkbook({
       S: [
