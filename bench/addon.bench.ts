@@ -25,7 +25,14 @@ import {
   type EmulatorControl,
   type WorkbookInput,
 } from '../emulator/index';
-import { buildTargetsSheet, exampleWorkbook, parsePlan, tabDef, type Workbook } from '../shared';
+import {
+  buildTargetsSheet,
+  exampleWorkbook,
+  formulaBlocks,
+  parsePlan,
+  tabDef,
+  type Workbook,
+} from '../shared';
 
 export const SIZES = [100, 1_000, 5_000];
 const FORMULAS_MAX = Number(process.env.GTM_BENCH_FORMULAS_MAX ?? 100);
@@ -33,7 +40,8 @@ const FORMULAS_MAX = Number(process.env.GTM_BENCH_FORMULAS_MAX ?? 100);
 const GROWTH_CALLS = ['Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter'];
 
 export interface AddonBenchRow {
-  operation: 'insert templates' | 'insert templates (again)' | 'decompose targets';
+  operation:
+    'insert templates' | 'insert templates (again)' | 'decompose targets' | 'decompose targets (again)';
   keyResults: number;
   /** Service calls of the run. */
   calls: number;
@@ -59,6 +67,12 @@ export interface FormulaBenchRow {
   bytes: number;
   /** Formulas that call TODAY() or NOW(). */
   volatile: number;
+  /** Cells of the tab, and those whose formulas a rebuild reads to find the person's (formulaBlocks), in blocks. */
+  cells: number;
+  readCells: number;
+  readBlocks: number;
+  /** Bytes of the generated formulas among the cells read (none: the blocks hold only what a person types). */
+  readFormulaBytes: number;
 }
 
 /** A plan with n key results: bench/generate-plan.ts when present, else the example's key results repeated. */
@@ -103,6 +117,9 @@ const OPERATIONS: [AddonBenchRow['operation'], string][] = [
   ['insert templates', 'insertTemplates'],
   ['insert templates (again)', 'insertTemplates'],
   ['decompose targets', 'decomposeTargets'],
+  // A rebuild over the tab the first made: what it reads first (the formulas where a person's would be, the tab
+  // as it is, to put back on a failure) and writes.
+  ['decompose targets (again)', 'decomposeTargets'],
 ];
 
 /** Runs the three operations in order on one spreadsheet; returns calls, writes and ms of each. */
@@ -172,7 +189,21 @@ export async function measureFormulas(sizes: number[] = SIZES): Promise<FormulaB
       argumentSeparator: ';',
     });
     if (!sheet) throw new Error(`no Targets tab for ${n} key results`);
-    const row: FormulaBenchRow = { keyResults: n, formulas: 0, longest: 0, bytes: 0, volatile: 0 };
+    const blocks = formulaBlocks(
+      sheet.rows,
+      parsePlan({ ...workbook, [tabDef('targets').label.en]: sheet.rows }).plan,
+    );
+    const row: FormulaBenchRow = {
+      keyResults: n,
+      formulas: 0,
+      longest: 0,
+      bytes: 0,
+      volatile: 0,
+      cells: sheet.rows.length * sheet.rows[0].length,
+      readCells: 0,
+      readBlocks: blocks.length,
+      readFormulaBytes: 0,
+    };
     for (const cells of sheet.rows)
       for (const cell of cells) {
         if (typeof cell !== 'string' || !cell.startsWith('=')) continue;
@@ -181,6 +212,13 @@ export async function measureFormulas(sizes: number[] = SIZES): Promise<FormulaB
         row.bytes += Buffer.byteLength(cell);
         if (/\b(TODAY|NOW)\(/.test(cell)) row.volatile++;
       }
+    for (const b of blocks)
+      for (const cells of sheet.rows.slice(b.row - 1, b.row - 1 + b.rows))
+        for (const cell of cells.slice(b.column - 1, b.column - 1 + b.columns)) {
+          row.readCells++;
+          if (typeof cell === 'string' && cell.startsWith('='))
+            row.readFormulaBytes += Buffer.byteLength(cell);
+        }
     rows.push(row);
   }
   return rows;
@@ -199,6 +237,13 @@ export async function run(sizes: number[] = SIZES) {
   for (const f of formulas)
     console.log(
       `${String(f.keyResults).padStart(6)} ${String(f.formulas).padStart(9)} ${String(f.longest).padStart(8)} ${mb(f.bytes).padStart(10)} ${String(f.volatile).padStart(8)}`,
+    );
+  console.log(
+    "A rebuild's formula reads, to find the person's formulas (formulaBlocks), on the tab as generated:",
+  );
+  for (const f of formulas)
+    console.log(
+      `${String(f.keyResults).padStart(6)} KRs: ${f.readBlocks} block(s), ${f.readCells} of ${f.cells} cells, ${mb(f.readFormulaBytes)} of generated formulas (of ${mb(f.bytes)})`,
     );
   const measured = await measureAddon(sizes);
   const { rows, callsConstant, source } = measured;
