@@ -563,8 +563,11 @@ describe('Decompose targets keeps what a person typed on the tab', () => {
     tab.getRange(weightsRow, status).setFormula('=IF(A2="zzz","x","")');
     expect(tab.getRange(2, after).getValue()).toBe('');
     const before = snapshot(run.ss);
+    run.emulator.resetCalls();
     const result = run.run('decomposeTargets') as ActionResult;
     expect(result.ok).toBe(false);
+    // One read per block where a formula would be the person's (the column, the row, the weights row, As of).
+    expect(run.emulator.calls.byMethod['Range.getFormulas']).toBe(4);
     expect(result.details).toEqual({
       handTyped: [
         `C${weightsRow + 1}`,
@@ -638,5 +641,33 @@ describe('Decompose targets keeps what a person typed on the tab', () => {
       if (lang === 'en')
         expect(fixed.message).toContain(`The As of cell said 2026-06-15; it is today again (${today}).`);
     }
+  });
+
+  it("reads the whole tab's formulas once, for the check and the restore alike, when there are more than 20 blocks to read", () => {
+    const workbook = planWithKeyResults(40);
+    const krs = workbook['Key Results'];
+    const phasing = (krs[0] as string[]).indexOf('Phasing');
+    for (const row of krs.slice(1)) row[phasing] = 'custom';
+    const run = loadAddon({ workbook });
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const tab = run.ss.getSheetByName('Targets')!;
+    const rows = valuesOf(run.ss, 'Targets');
+    const weightRows = rows.flatMap((r, i) => (r[1] === 'weights' ? [i + 1] : []));
+    expect(weightRows.length).toBeGreaterThan(20);
+    // A formula weight on the last weights row is kept, read from the one read of the tab's formulas.
+    const last = weightRows.at(-1)!;
+    tab.getRange(last, 7).setFormula('=2*1');
+    run.emulator.resetCalls();
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    expect(run.emulator.calls.byMethod['Range.getFormulas']).toBe(1);
+    expect(tab.getRange(last, 7).getFormula()).toBe('=2*1');
+    // A formula that shows nothing, beside the table, is found in it too.
+    const after = tab.getLastColumn() + 1;
+    tab.insertColumnsAfter(after - 1, 1);
+    tab.getRange(3, after).setFormula('=IF(A2="zzz","x","")');
+    run.emulator.resetCalls();
+    const refused = run.run('decomposeTargets') as ActionResult;
+    expect(refused.details).toEqual({ handTyped: [tab.getRange(3, after).getA1Notation()] });
+    expect(run.emulator.calls.byMethod['Range.getFormulas']).toBe(1);
   });
 });
