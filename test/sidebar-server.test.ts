@@ -141,6 +141,22 @@ describe('getPlanCheck', () => {
     for (const issue of owners) expect(issue.quickFix, issue.a1 ?? '').toBeNull();
   });
 
+  it('offers no department to add where the owner cell names two: it would be a department nobody has', () => {
+    const wb = examplePlan('en');
+    setCell(wb, 'Key Results', 'KR1', 'Owner', 'Sales, Finance');
+    setCell(wb, 'Key Results', 'KR2', 'Owner', '銷售、財務');
+    setCell(wb, 'Key Results', 'KR3', 'Owner', 'Finance\nLegal');
+    setCell(wb, 'Key Results', 'KR4', 'Owner', 'Finance'); // one name: offered
+    const check = addon(wb).project.callFromClient('getPlanCheck') as PlanCheck;
+    const owners = flat(check).filter((i) => i.code === 'unknown-owner' && i.sheet === 'Key Results');
+    expect(owners.map((i) => [i.a1, i.quickFix?.label ?? null])).toEqual([
+      ['D2', null],
+      ['D3', null],
+      ['D4', null],
+      ['D5', 'Add "Finance" to Departments'],
+    ]);
+  });
+
   it('fails through the failure handler with a readable message when the spreadsheet cannot be read', () => {
     const run = addon(examplePlan('en'));
     // Every Sheet method is on the prototype (the script sees a proxy): break getDataRange for this test only.

@@ -22,6 +22,7 @@ import {
   isBlank,
   isErrorValue,
   readDate,
+  readList,
   readNumber,
   readsAsFormula,
   a1 as toA1,
@@ -226,6 +227,9 @@ function ownerName(ctx: FixContext, issue: PlanIssue): string | null {
   const name = cellText(cell, ctx.snapshot.timeZone);
   // Text that could read as a formula would be written as one (facts #9): not mechanical, not safe.
   if (!name || name.length > MAX_NAME_LENGTH || readsAsFormula(name)) return null;
+  // Two departments in one cell ("Sales, Finance", "銷售、財務", one per line) name no department: added as one, it
+  // would be a department nobody has. Split as every list cell of the plan is (cells.ts readList); a person chooses.
+  if (readList(name).length > 1) return null;
   return name;
 }
 
