@@ -270,6 +270,53 @@ describe('applyQuickFix', () => {
     expect(after.filter((i) => /missing-id|unknown-key-result|unknown-metric/.test(i.code))).toEqual([]);
   });
 
+  it('never fills in an ID another cell still names: a deleted KR6 keeps its check-ins and its Changes rows', () => {
+    // KR6 was deleted, its check-ins are still on Actuals; KR7 is named on the Changes tab; a new row has no ID.
+    const workbook = examplePlan('en');
+    workbook['Actuals'].push([workbook['Actuals'][1][0], 'KR6', 5, '']);
+    const changes = workbook['Changes'];
+    changes.push([...changes[1]]);
+    changes[2][changes[0].indexOf('ID')] = 'KR7';
+    const keyResults = workbook['Key Results'];
+    keyResults.push([...keyResults[2]]);
+    keyResults[keyResults.length - 1][0] = '';
+    const run = addon(workbook);
+    const issues = () => flat(run.project.callFromClient('getPlanCheck') as PlanCheck);
+    const missing = issues().find((i) => i.code === 'missing-id')!;
+    expect(missing.quickFix?.label).toBe('Fill in ID KR8');
+    expect(fix(run, 'missing-id', 'Key Results', missing.a1!)).toMatchObject({ ok: true });
+    // The old KR6's check-ins still belong to no key result, and are still said to.
+    expect(
+      issues()
+        .filter((i) => i.code === 'unknown-metric')
+        .map((i) => i.message),
+    ).toEqual([
+      `Actuals row ${workbook['Actuals'].length} is for "KR6", which is neither a key result nor a KPI.`,
+    ]);
+  });
+
+  it("fills in a key result's ID under its own objective where IDs are numbered per objective (O2.3, not O1.4)", () => {
+    const workbook = examplePlan('en');
+    const keyResults = workbook['Key Results'];
+    const ids = ['O1.1', 'O1.2', 'O1.3', 'O2.1', 'O2.2'];
+    keyResults.slice(1).forEach((row, i) => {
+      for (const kpi of workbook['KPIs']) if (kpi[3] === row[0]) kpi[3] = ids[i];
+      for (const item of workbook['Roadmap'])
+        item[6] = String(item[6]).replace(new RegExp(`\\b${row[0]}\\b`), ids[i]);
+      for (const checkIn of workbook['Actuals']) if (checkIn[1] === row[0]) checkIn[1] = ids[i];
+      row[0] = ids[i];
+    });
+    keyResults.push([...keyResults[4]]); // under O2
+    keyResults[6][0] = '';
+    const run = addon(workbook);
+    const missing = flat(run.project.callFromClient('getPlanCheck') as PlanCheck).filter(
+      (i) => i.code === 'missing-id',
+    );
+    expect(missing.map((i) => [i.a1, i.quickFix?.label])).toEqual([['A7', 'Fill in ID O2.3']]);
+    expect(fix(run, 'missing-id', 'Key Results', 'A7')).toMatchObject({ ok: true });
+    expect(run.ss.getSheetByName('Key Results')!.getRange('A7').getValue()).toBe('O2.3');
+  });
+
   it('adds a missing department as a new row with just its name', () => {
     const run = addon(brokenPlan('en'));
     const before = allCells(run.ss);

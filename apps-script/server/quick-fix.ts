@@ -19,6 +19,7 @@
  */
 import {
   cellText,
+  idText,
   isBlank,
   isErrorValue,
   readDate,
@@ -172,28 +173,122 @@ function namedButMissing(plan: Plan, tab: TabKey): string[] {
 }
 
 /**
+ * The columns that name an ID of another row, by tab: a key result's Objective, a KPI's Key result, a roadmap item's
+ * Key results, an objective's Parent, a check-in's Metric, the Changes tab's ID, the Targets tab's rows (custom
+ * weights are kept by ID).
+ */
+const REFERENCE_COLUMNS: Partial<Record<TabKey, string>> = {
+  objectives: 'parent',
+  keyResults: 'objective',
+  kpis: 'keyResult',
+  roadmap: 'keyResults',
+  actuals: 'metric',
+  changes: 'id',
+  targets: 'id',
+};
+
+/**
+ * Every ID another cell of the plan still names, in lower case, as typed: an ID no row has any more (a deleted KR6
+ * whose check-ins, KPIs or Changes rows remain) would, given to a new row, hand it all of them, with no word.
+ */
+function referencedIds(ctx: FixContext): Set<string> {
+  const out = new Set<string>();
+  const zone = ctx.snapshot.timeZone;
+  for (const [tab, key] of Object.entries(REFERENCE_COLUMNS) as [TabKey, string][]) {
+    const layout = ctx.plan.layout[tab];
+    const column = layout?.columns[key];
+    if (!layout || !column) continue;
+    const grid = ctx.snapshot.workbook[layout.sheet] ?? [];
+    for (let r = layout.headerRow; r < grid.length; r++) {
+      const cell = grid[r]?.[column - 1];
+      if (isBlank(cell)) continue;
+      for (const item of readList(cellText(cell, zone))) out.add(idText(item, zone).toLowerCase());
+    }
+  }
+  return out;
+}
+
+/** The row above a tab's rows each ID is under: an objective's parent, a key result's objective, a KPI's key result. */
+const PARENT_COLUMN: Partial<Record<TabKey, string>> = {
+  objectives: 'parent',
+  keyResults: 'objective',
+  kpis: 'keyResult',
+};
+
+/**
+ * The text between the parent's ID and the number, when every numbered ID of the tab on a row naming its parent
+ * is that parent's ID, this text and a number (O1.1, O1.2, O2.1 under O1 and O2: "."), over two parents at least;
+ * null when the tab numbers its IDs on their own (KR1, KR2).
+ */
+function parentSeparator(ctx: FixContext, tab: TabKey): string | null {
+  const layout = ctx.plan.layout[tab];
+  const idColumn = layout?.columns.id;
+  const parentColumn = PARENT_COLUMN[tab] ? layout?.columns[PARENT_COLUMN[tab]] : undefined;
+  if (!layout || !idColumn || !parentColumn) return null;
+  const grid = ctx.snapshot.workbook[layout.sheet] ?? [];
+  const zone = ctx.snapshot.timeZone;
+  let separator: string | null = null;
+  const parents = new Set<string>();
+  for (let r = layout.headerRow; r < grid.length; r++) {
+    const m = /^(.*?)(\d+)$/.exec(idText(grid[r]?.[idColumn - 1], zone));
+    const parent = idText(grid[r]?.[parentColumn - 1], zone);
+    if (!m || !parent) continue;
+    const rest = m[1].slice(parent.length);
+    if (m[1].slice(0, parent.length).toLowerCase() !== parent.toLowerCase() || !rest || /\d$/.test(rest))
+      return null;
+    if (separator !== null && separator !== rest) return null;
+    separator = rest;
+    parents.add(parent.toLowerCase());
+  }
+  return parents.size >= 2 ? separator : null;
+}
+
+/**
  * The IDs the missing-id issues of one tab get, in row order: the tab's usual prefix (the most common one among
- * its IDs, else O/KR/KPI/R) and one more than the highest number with that prefix in any ID tab.
+ * its IDs, else O/KR/KPI/R; or, where each ID is its parent's and a number, O2.1, the row's parent's) and one more
+ * than the highest number with that prefix in any ID tab, skipping every ID a row has or a cell still names.
  */
 function proposedIds(ctx: FixContext, issues: PlanIssue[], tab: TabKey): Map<number, string> {
   const taken = new Set(ID_TABS.flatMap((k) => idsOf(ctx, k)).map((id) => id.toLowerCase()));
+  const used = new Set([...taken, ...referencedIds(ctx)]);
+  const allIds = ID_TABS.flatMap((k) => idsOf(ctx, k));
   const numbered = idsOf(ctx, tab)
     .map((id) => /^(.*?)(\d+)$/.exec(id))
     .filter((m): m is RegExpExecArray => m !== null && m[1] !== '' && !/^[=+@-]/.test(m[1]));
   const counts = new Map<string, number>();
   for (const m of numbered) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-  const prefix = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ID_PREFIX[tab]!;
-  let width = 0;
-  let next = 1;
-  for (const id of ID_TABS.flatMap((k) => idsOf(ctx, k))) {
-    const m = /^(.*?)(\d+)$/.exec(id);
-    if (!m || m[1].toLowerCase() !== prefix.toLowerCase()) continue;
-    const n = Number(m[2]);
-    if (n + 1 > next) {
-      next = n + 1;
-      width = m[2].startsWith('0') ? m[2].length : 0;
+  const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ID_PREFIX[tab]!;
+  const separator = parentSeparator(ctx, tab);
+  const layout = ctx.plan.layout[tab]!;
+  const parentColumn = PARENT_COLUMN[tab] ? layout.columns[PARENT_COLUMN[tab]] : undefined;
+  /** The prefix of a row's ID; null where it cannot be known (a row under no parent, on a tab numbered per parent). */
+  const prefixOf = (row: number): string | null => {
+    if (separator === null) return usual;
+    const parent = idText(
+      ctx.snapshot.workbook[layout.sheet]?.[row - 1]?.[parentColumn! - 1],
+      ctx.snapshot.timeZone,
+    );
+    return parent && !readsAsFormula(parent) ? `${parent}${separator}` : null;
+  };
+  /** The next number after the highest with this prefix on any ID tab, and its zero padding (KR07). */
+  const counters = new Map<string, { next: number; width: number }>();
+  const counterOf = (prefix: string) => {
+    let counter = counters.get(prefix.toLowerCase());
+    if (!counter) {
+      counter = { next: 1, width: 0 };
+      for (const id of allIds) {
+        const m = /^(.*?)(\d+)$/.exec(id);
+        if (!m || m[1].toLowerCase() !== prefix.toLowerCase()) continue;
+        const n = Number(m[2]);
+        if (n + 1 > counter.next) {
+          counter.next = n + 1;
+          counter.width = m[2].startsWith('0') ? m[2].length : 0;
+        }
+      }
+      counters.set(prefix.toLowerCase(), counter);
     }
-  }
+    return counter;
+  };
   const out = new Map<number, string>();
   const rows = issues
     .filter((i) => i.code === 'missing-id' && tabOf(ctx.snapshot, i.sheet) === tab && i.row !== null)
@@ -208,11 +303,15 @@ function proposedIds(ctx: FixContext, issues: PlanIssue[], tab: TabKey): Map<num
     return out;
   }
   for (const row of rows) {
+    const prefix = prefixOf(row);
+    // An ID of digits and marks alone (1.4 under objectives 1 and 2) is written as a number or a date, not the ID.
+    if (prefix === null || !/[^-\d\s.,:/%+]/.test(prefix)) continue;
+    const counter = counterOf(prefix);
     let id = '';
     do {
-      id = `${prefix}${String(next++).padStart(width, '0')}`;
-    } while (taken.has(id.toLowerCase()));
-    taken.add(id.toLowerCase());
+      id = `${prefix}${String(counter.next++).padStart(counter.width, '0')}`;
+    } while (used.has(id.toLowerCase()));
+    used.add(id.toLowerCase());
     out.set(row, id);
   }
   return out;
