@@ -580,6 +580,79 @@ describe('applyQuickFix', () => {
     expect([kr2.due, kr2.target]).toEqual(['2026-12-31', 50000]);
   });
 
+  it('never types over a formula: the cell and its formula stay, and the message says to fix its source', () => {
+    const workbook = examplePlan('en');
+    workbook['Notes'] = [
+      ['What', 'Value'],
+      ['KR1 target', '1M'],
+      ['KR2 phasing', 'Ramp up'],
+    ];
+    const run = addon(workbook);
+    const keyResults = run.ss.getSheetByName('Key Results')!;
+    keyResults.getRange('I2').setFormula('=Notes!B2');
+    keyResults.getRange('L3').setFormula('=Notes!B3');
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    run.ss.getRangeByName('GTM_AS_OF')!.setFormula('=DATE(2026,5,31)');
+    const asOf = run.ss.getRangeByName('GTM_AS_OF')!.getA1Notation();
+    const check = flat(run.project.callFromClient('getPlanCheck') as PlanCheck);
+    const at = (sheet: string, a1: string) =>
+      check.filter((i) => i.sheet === sheet && i.a1 === a1).map((i) => [i.code, i.quickFix]);
+    expect(at('Key Results', 'I2')).toEqual([['unreadable-by-formulas', null]]);
+    expect(at('Key Results', 'L3')).toEqual([['unreadable-by-formulas', null]]);
+    expect(at('Targets', asOf)).toEqual([['as-of-differs', null]]);
+    const before = allCells(run.ss);
+    expect(fix(run, 'unreadable-by-formulas', 'Key Results', 'I2')).toEqual({
+      ok: false,
+      message:
+        'Key Results!I2 holds a formula, =Notes!B2, which a quick fix would overwrite. Nothing was written: fix the value where the formula takes it from.',
+      changed: [],
+    });
+    expect(fix(run, 'unreadable-by-formulas', 'Key Results', 'L3', 'zh-CN').message).toBe(
+      '单元格 Key Results!L3 中是公式 =Notes!B3，快速修复会覆盖它。未写入任何内容：请在公式引用的来源处修改。',
+    );
+    expect(fix(run, 'as-of-differs', 'Targets', asOf, 'zh-TW').message).toBe(
+      `儲存格 Targets!${asOf} 中是公式 =DATE(2026,5,31)，快速修復會覆蓋它。未寫入任何內容：請在公式引用的來源處修改。`,
+    );
+    expect(changedCells(before, allCells(run.ss))).toEqual([]);
+    expect(keyResults.getRange('I2').getFormula()).toBe('=Notes!B2');
+
+    // An ID cell whose formula shows nothing is no blank cell to fill either.
+    const broken = addon(brokenPlan('en'));
+    broken.ss.getSheetByName('Key Results')!.getRange('A7').setFormula('=IF(FALSE,"KR9","")');
+    const missing = flat(broken.project.callFromClient('getPlanCheck') as PlanCheck).find(
+      (i) => i.code === 'missing-id',
+    )!;
+    expect([missing.a1, missing.quickFix]).toEqual(['A7', null]);
+    expect(fix(broken, 'missing-id', 'Key Results', 'A7').message).toMatch(/^Key Results!A7 holds a formula/);
+  });
+
+  it('types a value into a merged block at its top-left cell, the one Sheets keeps, and says that cell', () => {
+    const workbook = examplePlan('en');
+    setCell(workbook, 'Key Results', 'KR1', 'Phasing', 'Ramp up');
+    const run = addon(workbook);
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    run.ss.getSheetByName('Key Results')!.getRange('L2:L3').merge(); // KR1 and KR2: Ramp up
+    const unreadable = () =>
+      flat(run.project.callFromClient('getPlanCheck') as PlanCheck)
+        .filter((i) => i.code === 'unreadable-by-formulas')
+        .map((i) => [i.a1, i.quickFix?.label]);
+    expect(unreadable()).toEqual([
+      ['L2', 'Type ramp-up'],
+      ['L3', 'Type ramp-up in L2'],
+    ]);
+    const before = allCells(run.ss);
+    expect(fix(run, 'unreadable-by-formulas', 'Key Results', 'L3')).toEqual({
+      ok: true,
+      message: 'Typed ramp-up in Key Results!L2.',
+      changed: ['Key Results!L2'],
+    });
+    expect(changedCells(before, allCells(run.ss)).filter((c) => !c.startsWith('Targets!'))).toEqual([
+      'Key Results!L2',
+    ]);
+    expect(unreadable()).toEqual([]);
+    expect(run.ss.getSheetByName('Key Results')!.getRange('L3').isPartOfMerge()).toBe(true);
+  });
+
   it('acts only on an issue that is still in the plan, and changes nothing otherwise', () => {
     const run = addon(brokenPlan('en'));
     const before = allCells(run.ss);

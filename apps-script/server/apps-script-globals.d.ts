@@ -74,6 +74,7 @@ declare namespace GAS {
     getValues(): CellValue[][];
     getValue(): CellValue;
     getFormulas(): string[][];
+    getFormula(): string;
     getNumberFormats(): string[][];
     getBackgrounds(): string[][];
     getNotes(): string[][];

@@ -22,6 +22,7 @@ export const CHECK_MESSAGES = {
   fixAddDepartment: localized((m) => m.addon.check.fixAddDepartment),
   fixRebuildTargets: localized((m) => m.addon.check.fixRebuildTargets),
   fixTypeValue: localized((m) => m.addon.check.fixTypeValue),
+  fixTypeValueAt: localized((m) => m.addon.check.fixTypeValueAt),
 
   // Quick fixes: what happened.
   fixBadArgs: localized((m) => m.addon.check.fixBadArgs),
@@ -32,6 +33,7 @@ export const CHECK_MESSAGES = {
   fixAddedDepartment: localized((m) => m.addon.check.fixAddedDepartment),
   fixRebuilt: localized((m) => m.addon.check.fixRebuilt),
   fixTypedValue: localized((m) => m.addon.check.fixTypedValue),
+  fixFormula: localized((m) => m.addon.check.fixFormula),
 } satisfies Record<string, Localized>;
 
 export type CheckMessageKey = keyof typeof CHECK_MESSAGES;

@@ -29,7 +29,9 @@ import {
   a1 as toA1,
   textCell,
   type Cell,
+  type MergedRange,
 } from '../../shared/cells';
+import type { IsoDate } from '../../shared/calendar';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { decimalMarkOf, numberAsTyped } from '../../shared/locale-syntax';
 import { checkPlan } from '../../shared/checks';
@@ -352,15 +354,24 @@ function formulaProblemsOf(ctx: FixContext): Map<string, FormulaInputProblem> {
 /** Digits, separators, a sign and a percent sign only: "2,5", "-1.000.000", "12,5 %"; not "2,5萬" or "$2,5". */
 const BARE_NUMBER = /^[-+\u2212\u2013]?\s*[\d.,'’ ]+\s*%?$/;
 
-/** The value to type over an unreadable-by-formulas or decimal-mark cell, as a cell and as the button shows it. */
-function readableValueAt(
-  ctx: FixContext,
-  issue: PlanIssue,
-): { cell: string | number | Date; shown: string } | null {
+/**
+ * The value to type over an unreadable-by-formulas or decimal-mark cell: as written (`cell`), as the button shows it,
+ * and, for a number or a day, the value the plan is to read from the cell then (`promised`, checked by verifyWrites).
+ */
+interface TypedValue {
+  cell: string | number | Date;
+  shown: string;
+  /** What the cell then reads as (the text a formula written for a text cell shows), for verifyWrites. */
+  reads: Cell;
+  promised?: number | IsoDate;
+}
+
+function readableValueAt(ctx: FixContext, issue: PlanIssue): TypedValue | null {
   if (issue.code === 'as-of-not-a-date' || issue.code === 'as-of-differs') {
     // Today, as Decompose targets sets it: a date at midnight of the spreadsheet's time zone.
     const today = dayIn(ctx.snapshot.timeZone);
-    return { cell: sheetDate(today, ctx.snapshot.timeZone), shown: today };
+    const cell = sheetDate(today, ctx.snapshot.timeZone);
+    return { cell, shown: today, reads: cell };
   }
   if (issue.code === 'decimal-mark') {
     // "2,5" in an en_US sheet: 2.5, as the other decimal sign reads it. Only a number alone: with a unit or a
@@ -373,7 +384,7 @@ function readableValueAt(
     // Shown as the issue's fix writes it ("12.5 %", "1000000"); typed as the number it is (0.125, 1000000).
     const spelled = readNumber(raw, { decimalMark: mark });
     const shown = !spelled.ok && spelled.found ? spelled.found : numberAsTyped(read.value, mark);
-    return { cell: read.value, shown };
+    return { cell: read.value, shown, reads: read.value, promised: read.value };
   }
   if (issue.code === 'compact-date') {
     // 1151231 (Minguo 115/12/31) or 20261231: the day its digits write, when that is one day whether the cell ends a
@@ -383,7 +394,8 @@ function readableValueAt(
     const [first, last] = [false, true].map((monthEnd) => readDate(raw, zone, { monthEnd }));
     if (first.ok || last.ok || first.reason !== 'compact-date' || !first.found || first.found !== last.found)
       return null;
-    return { cell: sheetDate(first.found, zone), shown: first.found };
+    const cell = sheetDate(first.found, zone);
+    return { cell, shown: first.found, reads: cell, promised: first.found };
   }
   if (issue.code === 'grouped-in-fours') {
     // 5,0000 (digits grouped in fours, as 萬 groups them): 50000, where no decimal comma is a reading too (1,2345).
@@ -393,7 +405,8 @@ function readableValueAt(
     if (read.ok || read.reason !== 'grouped-in-fours' || read.other !== undefined || !read.found) return null;
     const value = Number(read.found);
     if (!Number.isFinite(value)) return null;
-    return { cell: value, shown: numberAsTyped(value, decimalMarkOf(ctx.snapshot.locale)) };
+    const shown = numberAsTyped(value, decimalMarkOf(ctx.snapshot.locale));
+    return { cell: value, shown, reads: value, promised: value };
   }
   const problem = formulaProblemsOf(ctx).get(`${issue.sheet}!${issue.row}!${issue.column}`);
   if (!problem) return null;
@@ -404,46 +417,157 @@ function readableValueAt(
       return {
         cell: readable.value,
         shown: numberAsTyped(readable.value, decimalMarkOf(ctx.snapshot.locale)),
+        reads: readable.value,
+        promised: readable.value,
       };
-    case 'date':
-      return { cell: sheetDate(readable.value, ctx.snapshot.timeZone), shown: readable.value };
-    case 'choice':
-      return { cell: readable.value[ctx.plan.lang], shown: readable.value[ctx.plan.lang] };
+    case 'date': {
+      const cell = sheetDate(readable.value, ctx.snapshot.timeZone);
+      return { cell, shown: readable.value, reads: cell, promised: readable.value };
+    }
+    case 'choice': {
+      const label = readable.value[ctx.plan.lang];
+      return { cell: label, shown: label, reads: label };
+    }
     case 'text':
       // Plan text is data: an ID starting with "=" is written as text, never as a formula.
-      return { cell: textCell(readable.value), shown: readable.value };
+      return { cell: textCell(readable.value), shown: readable.value, reads: readable.value };
   }
 }
 
-/** The quick fix of each issue that has one (keyed by the issue object). */
-export function quickFixOffers(ctx: FixContext, issues: PlanIssue[]): Map<PlanIssue, QuickFixOffer> {
-  const offers = new Map<PlanIssue, QuickFixOffer>();
+/** One cell a fill-id or type-value fix writes. */
+interface CellWrite {
+  sheet: string;
+  /** The cell written: the issue's own, or the top-left cell of the merged block it lies in (the one Sheets keeps). */
+  row: number;
+  column: number;
+  /** Every cell that then shows the value: the merged block, or the cell alone. */
+  block: MergedRange;
+  /** What setValue writes, and as the button and the message say it. */
+  value: string | number | Date;
+  shown: string;
+  /** What the cell reads as then, and the plan value it is to give (see TypedValue). */
+  reads: Cell;
+  promised?: number | IsoDate;
+}
+
+/** A quick fix as offered, with the cell it writes (none for adding a department or rebuilding Targets). */
+interface PlannedFix {
+  offer: QuickFixOffer;
+  write: CellWrite | null;
+}
+
+/** The merged block a cell lies in, or the cell alone. */
+function blockAt(ctx: FixContext, sheet: string, row: number, column: number): MergedRange {
+  const merges = ctx.snapshot.sheets.find((s) => s.name === sheet)?.merges ?? [];
+  return (
+    merges.find((m) => m.top <= row && row <= m.bottom && m.left <= column && column <= m.right) ?? {
+      top: row,
+      left: column,
+      bottom: row,
+      right: column,
+    }
+  );
+}
+
+/**
+ * The writes whose cell holds a formula (`=Notes!B2` showing "1M", `=DATE(2026,5,31)`): the snapshot has values
+ * only, and typing over the cell would lose the formula. One getFormulas() per column written, over the rows the
+ * writes span (https://developers.google.com/apps-script/reference/spreadsheet/range#getformulas).
+ */
+function writesOnFormulas(ctx: FixContext, writes: CellWrite[]): Set<CellWrite> {
+  const byColumn = new Map<string, CellWrite[]>();
+  for (const w of writes) {
+    const key = `${w.sheet}!${w.column}`;
+    const group = byColumn.get(key);
+    if (group) group.push(w);
+    else byColumn.set(key, [w]);
+  }
+  const out = new Set<CellWrite>();
+  for (const group of byColumn.values()) {
+    const sheet = ctx.snapshot.sheets.find((s) => s.name === group[0].sheet)?.sheet;
+    if (!sheet) continue;
+    const top = Math.min(...group.map((w) => w.row));
+    const bottom = Math.max(...group.map((w) => w.row));
+    const formulas = sheet.getRange(top, group[0].column, bottom - top + 1, 1).getFormulas();
+    for (const w of group) if (formulas[w.row - top]?.[0]) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * The quick fixes of the issues (or of `only`), each with the cell it writes. A fix that types over a cell is never
+ * offered over a formula. A cell in a merged block is written at the block's top-left cell, the one Sheets keeps,
+ * and the button names it.
+ */
+function plannedFixes(ctx: FixContext, issues: PlanIssue[], only?: PlanIssue): Map<PlanIssue, PlannedFix> {
+  const planned = new Map<PlanIssue, PlannedFix>();
   const ids = new Map<TabKey, Map<number, string>>();
   const departments = ctx.plan.layout.departments;
   const targetsName = ctx.plan.layout.targets?.sheet ?? tabDef('targets').label[ctx.plan.lang];
-  for (const issue of issues) {
+  for (const issue of only ? [only] : issues) {
     const kind = QUICK_FIXES[issue.code];
     if (!kind || issue.row === null || issue.column === null) continue;
     if (kind === 'fill-id') {
       const tab = tabOf(ctx.snapshot, issue.sheet);
       if (!tab || !ID_PREFIX[tab]) continue;
       if (!isBlank(cellAt(ctx.snapshot, issue.sheet, issue.row, issue.column))) continue;
+      // A blank ID cell merged over rows: one ID for them all would be a duplicate.
+      const block = blockAt(ctx, issue.sheet, issue.row, issue.column);
+      if (block.top !== block.bottom || block.left !== block.right) continue;
       if (!ids.has(tab)) ids.set(tab, proposedIds(ctx, issues, tab));
       const id = ids.get(tab)!.get(issue.row);
-      if (id) offers.set(issue, { kind, label: tc('fixFillId', ctx.lang, { id }) });
+      if (!id) continue;
+      const write = {
+        sheet: issue.sheet,
+        row: issue.row,
+        column: issue.column,
+        block,
+        value: id,
+        shown: id,
+        reads: id,
+      };
+      planned.set(issue, { offer: { kind, label: tc('fixFillId', ctx.lang, { id }) }, write });
     } else if (kind === 'add-department') {
       const name = ownerName(ctx, issue);
       if (!name || !departments?.columns.name) continue;
-      offers.set(issue, { kind, label: tc('fixAddDepartment', ctx.lang, { name, tab: departments.sheet }) });
+      const label = tc('fixAddDepartment', ctx.lang, { name, tab: departments.sheet });
+      planned.set(issue, { offer: { kind, label }, write: null });
     } else if (kind === 'rebuild-targets') {
       if (!ctx.plan.period) continue;
-      offers.set(issue, { kind, label: tc('fixRebuildTargets', ctx.lang, { tab: targetsName }) });
+      const label = tc('fixRebuildTargets', ctx.lang, { tab: targetsName });
+      planned.set(issue, { offer: { kind, label }, write: null });
     } else if (kind === 'type-value') {
       const value = readableValueAt(ctx, issue);
-      if (value) offers.set(issue, { kind, label: tc('fixTypeValue', ctx.lang, { value: value.shown }) });
+      if (!value) continue;
+      const block = blockAt(ctx, issue.sheet, issue.row, issue.column);
+      const [row, column] = [block.top, block.left];
+      const shown = value.shown;
+      const write: CellWrite = {
+        sheet: issue.sheet,
+        row,
+        column,
+        block,
+        value: value.cell,
+        shown,
+        reads: value.reads,
+      };
+      if (value.promised !== undefined) write.promised = value.promised;
+      const label =
+        row === issue.row && column === issue.column
+          ? tc('fixTypeValue', ctx.lang, { value: shown })
+          : tc('fixTypeValueAt', ctx.lang, { value: shown, cell: toA1(row, column) });
+      planned.set(issue, { offer: { kind, label }, write });
     }
   }
-  return offers;
+  const writes = [...planned.values()].flatMap((p) => (p.write ? [p.write] : []));
+  const onFormulas = writesOnFormulas(ctx, writes);
+  for (const [issue, fix] of planned) if (fix.write && onFormulas.has(fix.write)) planned.delete(issue);
+  return planned;
+}
+
+/** The quick fix of each issue that has one (keyed by the issue object). */
+export function quickFixOffers(ctx: FixContext, issues: PlanIssue[]): Map<PlanIssue, QuickFixOffer> {
+  return new Map([...plannedFixes(ctx, issues)].map(([issue, fix]) => [issue, fix.offer]));
 }
 
 export interface QuickFixRequest {
@@ -489,20 +613,35 @@ export function applyQuickFixTo(ss: GAS.Spreadsheet, request: QuickFixRequest, l
   if (!issue || issue.row === null || issue.column === null)
     return { ok: false, message: tc('fixGone', lang), changed: [] };
   const ctx: FixContext = { snapshot, plan, lang };
-  const offer = quickFixOffers(ctx, [issue, ...issues.filter((i) => i !== issue)]).get(issue);
-  if (!offer) return { ok: false, message: tc('fixNotOffered', lang), changed: [] };
+  const sheetOf = (name: string) => snapshot.sheets.find((s) => s.name === name)!.sheet;
+  // A cell holding a formula (=Notes!B2 showing "1M", =DATE(2026,5,31)) is never typed over: the snapshot has its
+  // value only, so its formula is read now, from the cell that would be written (a merged block's top-left one).
+  const kind = QUICK_FIXES[issue.code];
+  if (kind === 'fill-id' || kind === 'type-value') {
+    const block = blockAt(ctx, issue.sheet, issue.row, issue.column);
+    const formula = sheetOf(issue.sheet).getRange(block.top, block.left).getFormula();
+    if (formula) {
+      const cell = cellName(issue.sheet, toA1(block.top, block.left));
+      return { ok: false, message: tc('fixFormula', lang, { cell, formula }), changed: [] };
+    }
+  }
+  const fix = plannedFixes(ctx, [issue, ...issues.filter((i) => i !== issue)], issue).get(issue);
+  if (!fix) return { ok: false, message: tc('fixNotOffered', lang), changed: [] };
+  const { offer, write } = fix;
   // The sheet changed since the button was shown (a colleague added KR6, the name was retyped): the fix now would
   // write something else than the button said, so nothing is written.
   if (request.label !== undefined && request.label !== offer.label)
     return { ok: false, message: tc('fixChanged', lang, { label: offer.label }), changed: [] };
-  const sheetOf = (name: string) => snapshot.sheets.find((s) => s.name === name)!.sheet;
 
-  if (offer.kind === 'fill-id') {
-    const tab = tabOf(snapshot, issue.sheet)!;
-    const id = proposedIds(ctx, issues, tab).get(issue.row)!;
-    sheetOf(issue.sheet).getRange(issue.row, issue.column).setValue(id);
-    const cell = cellName(issue.sheet, issue.a1!);
-    return { ok: true, message: tc('fixFilledId', lang, { id, cell }), changed: [cell] };
+  if (write) {
+    // The one cell the button promised, with what it promised (a merged block's top-left cell: the one Sheets keeps).
+    sheetOf(write.sheet).getRange(write.row, write.column).setValue(write.value);
+    const cell = cellName(write.sheet, toA1(write.row, write.column));
+    const message =
+      offer.kind === 'fill-id'
+        ? tc('fixFilledId', lang, { id: write.shown, cell })
+        : tc('fixTypedValue', lang, { value: write.shown, cell });
+    return { ok: true, message, changed: [cell] };
   }
 
   if (offer.kind === 'add-department') {
@@ -516,13 +655,6 @@ export function applyQuickFixTo(ss: GAS.Spreadsheet, request: QuickFixRequest, l
     sheet.getRange(row, column).setValue(name);
     const cell = cellName(layout.sheet, toA1(row, column));
     return { ok: true, message: tc('fixAddedDepartment', lang, { name, cell }), changed: [cell] };
-  }
-
-  if (offer.kind === 'type-value') {
-    const value = readableValueAt(ctx, issue)!;
-    sheetOf(issue.sheet).getRange(issue.row, issue.column).setValue(value.cell);
-    const cell = cellName(issue.sheet, issue.a1!);
-    return { ok: true, message: tc('fixTypedValue', lang, { value: value.shown, cell }), changed: [cell] };
   }
 
   // rebuild-targets: the whole generated tab, as Decompose targets writes it.

@@ -26,6 +26,8 @@ export interface SheetSnapshot {
   tabKey: TabKey | null;
   /** getDataRange().getValues(), for plan tabs only; [] for other sheets (never read). */
   values: Cell[][];
+  /** The merged blocks of a plan tab (each filled with its top-left value in `values`); [] for other sheets. */
+  merges: MergedRange[];
 }
 
 export interface SpreadsheetSnapshot {
@@ -47,7 +49,7 @@ export { isBlankGrid, isDate, normalizeCell } from '../../shared/sheet-grid';
  * formats beside them where it has columns people type numbers into: three calls per such tab (values, formats,
  * merges), two for the others (the generated Targets tab, the largest, and the text tabs), and one per merged block.
  */
-function readTab(sheet: GAS.Sheet, tabKey: TabKey): Cell[][] {
+function readTab(sheet: GAS.Sheet, tabKey: TabKey): { values: Cell[][]; merges: MergedRange[] } {
   const range = sheet.getDataRange();
   // One call per block (its A1 notation) rather than four (row, column, rows, columns).
   const merges = range
@@ -55,7 +57,7 @@ function readTab(sheet: GAS.Sheet, tabKey: TabKey): Cell[][] {
     .map((m) => mergedRangeFromA1(m.getA1Notation()))
     .filter((b): b is MergedRange => !!b);
   const formats = typedNumberColumns(tabKey).length > 0 ? range.getNumberFormats() : undefined;
-  return sheetGrid(range.getValues(), merges, formats);
+  return { values: sheetGrid(range.getValues(), merges, formats), merges };
 }
 
 /** Reads the spreadsheet: its time zone and locale, the name of every sheet, and the cells of every plan tab. */
@@ -65,8 +67,8 @@ export function readSpreadsheet(ss: GAS.Spreadsheet): SpreadsheetSnapshot {
   const sheets: SheetSnapshot[] = ss.getSheets().map((sheet) => {
     const name = sheet.getName();
     const tabKey = planTabKey(name);
-    const values = tabKey ? readTab(sheet, tabKey) : [];
-    return { sheet, name, tabKey, values };
+    const { values, merges } = tabKey ? readTab(sheet, tabKey) : { values: [], merges: [] };
+    return { sheet, name, tabKey, values, merges };
   });
   const workbook = sheetsToWorkbook(sheets.map((s) => ({ name: s.name, grid: s.values })));
   return { ss, timeZone, locale, localeLang: langFromLocale(locale), sheets, workbook };

@@ -1117,6 +1117,7 @@ export const en = {
       fixAddDepartment: 'Add "{name}" to {tab}',
       fixRebuildTargets: 'Rebuild {tab}, judged as of today',
       fixTypeValue: 'Type {value}',
+      fixTypeValueAt: 'Type {value} in {cell}',
       fixBadArgs: 'This quick fix request is not valid.',
       fixGone:
         'That problem is no longer in the plan (fixed already, or the sheet changed). Check the plan again.',
@@ -1127,6 +1128,8 @@ export const en = {
       fixAddedDepartment: 'Added "{name}" to {cell}. Fill in its lead and colour if you like.',
       fixRebuilt: 'Rebuilt {cell}.',
       fixTypedValue: 'Typed {value} in {cell}.',
+      fixFormula:
+        '{cell} holds a formula, {formula}, which a quick fix would overwrite. Nothing was written: fix the value where the formula takes it from.',
     },
     helpText:
       'Insert templates: adds the plan tabs ({tabs}) with notes on every header, drop-downs and formats. Run it again at any time: it only adds what is missing.\n\nInsert example plan: fills an empty spreadsheet with the worked example.\n\nDecompose targets: writes one row per key result and KPI on "{targets}", one column per month, as formulas, judged as of today (its {asOf} cell; type a review date over it afterwards to judge as of that day). For custom phasing, type weights in the weights rows: they are kept.\n\nCheck plan: lists what is missing or inconsistent, with the cell to fix.\n\nChanges: when {fields} of a key result or KPI changes, a row is added to "{changes}" with who made it (the e-mail address of their Google account, when Google gives it); fill in the reason.\n\nCustom functions for your own sheets: =GTM_TARGET(…) gives a month\'s target, =GTM_STATUS(…) a status; type one in a cell to see its arguments.\n\nReport for leadership: the gtm-pyramid command line builds a web page from this spreadsheet, with what moved since the last report: gtm-pyramid report --sheet {sheetId} --previous <last plan.json>. Publish it somewhere only your company can open, such as an intranet or a site behind your company\'s sign-in: a public page shows your targets, and who changed them (their e-mail addresses).',

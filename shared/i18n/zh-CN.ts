@@ -986,6 +986,7 @@ export const zhCN: Messages = {
       fixAddDepartment: '把“{name}”添加到“{tab}”',
       fixRebuildTargets: '重建“{tab}”，按今天评估',
       fixTypeValue: '改为输入 {value}',
+      fixTypeValueAt: '在 {cell} 改为输入 {value}',
       fixBadArgs: '快速修复请求无效。',
       fixGone: '该问题已不在计划中（可能已修复或表格已变化）。请重新检查计划。',
       fixNotOffered: '此问题没有安全的快速修复方式，请在表格中修改。',
@@ -994,6 +995,8 @@ export const zhCN: Messages = {
       fixAddedDepartment: '已将“{name}”添加到 {cell}。可补充负责人和颜色。',
       fixRebuilt: '已重建 {cell}。',
       fixTypedValue: '已在 {cell} 输入 {value}。',
+      fixFormula:
+        '单元格 {cell} 中是公式 {formula}，快速修复会覆盖它。未写入任何内容：请在公式引用的来源处修改。',
     },
     helpText:
       '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n分解目标：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式，按今天评估（其“{asOf}”单元格；之后可填写复盘日期，按该日评估）。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行，并记下变更人（Google 提供时为其账号的电子邮件）；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标值，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。\n\n给管理层的报告：gtm-pyramid 命令行可根据本表格生成网页，并列出自上次报告以来的变化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。请发布到仅公司内部可访问的位置（如内网，或需用公司账号登录的网站）：公开网页会暴露您的目标值，以及变更人的电子邮件地址。',
