@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countBySeverity, dateToIso, planProgress, parsePlan, tabDef, type Lang } from '../shared';
+import { readSpreadsheet } from '../apps-script/server/sheets-adapter';
+import { checkInColumns } from '../shared/check-in-columns';
 import { toWorkbook } from '../emulator/index';
 import { brokenPlan, examplePlan, HOSTILE_OWNER } from '../sandbox/plans';
 import type { PlanCheck, GoToCellResult } from '../apps-script/server/plan-check';
@@ -578,6 +580,101 @@ describe('applyQuickFix', () => {
     const { plan: read } = parsePlan(toWorkbook(run.ss), { timeZone: 'Etc/UTC' });
     const kr2 = read.keyResults.find((k) => k.id === 'KR2')!;
     expect([kr2.due, kr2.target]).toEqual(['2026-12-31', 50000]);
+  });
+
+  it('never types a number its cell\'s format would show as another (1,200萬 typed as 12000000 in #,##0"萬")', () => {
+    // zh_TW, figures typed as text into cells formatted to show 萬 (ten thousands) or a percent.
+    const KR = tabDef('keyResults').label['zh-TW'];
+    const AC = tabDef('actuals').label['zh-TW'];
+    const plan = () => {
+      const workbook = examplePlan('zh-TW', 'Asia/Taipei');
+      workbook[KR][1][5] = '元'; // KR1 counted in 元
+      workbook[KR][1][8] = '1,200萬'; // 12,000,000 元
+      workbook[KR][2][8] = '5,0000'; // 50,000 grouped in fours
+      workbook[AC][1][2] = '12萬'; // a KR1 check-in of 120,000 元
+      workbook[AC][2][2] = '12'; // a KR1 check-in of 12 元
+      const kr3 = workbook[AC].findIndex((row) => row[1] === 'KR3');
+      workbook[AC][kr3][2] = '12%'; // a KR3 reading of 12%
+      return { workbook, kr3: `C${kr3 + 1}` };
+    };
+    const { workbook, kr3 } = plan();
+    const run = addon(workbook, { locale: 'zh_TW', timeZone: 'Asia/Taipei' });
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const offers = () =>
+      flat(run.project.callFromClient('getPlanCheck', 'zh-TW') as PlanCheck)
+        .filter((i) => ['grouped-in-fours', 'unreadable-by-formulas'].includes(i.code))
+        .map((i) => [i.code, `${i.sheet}!${i.a1}`, i.quickFix?.label ?? null]);
+    // Without formats, each is typed as the plan reads it.
+    expect(offers()).toEqual([
+      ['grouped-in-fours', `${KR}!I3`, '改為輸入 50000'],
+      ['unreadable-by-formulas', `${KR}!I2`, '改為輸入 12000000'],
+      ['unreadable-by-formulas', `${AC}!C2`, '改為輸入 120000'],
+      ['unreadable-by-formulas', `${AC}!C3`, '改為輸入 12'],
+      ['unreadable-by-formulas', `${AC}!${kr3}`, '改為輸入 0.12'],
+    ]);
+    run.ss.getSheetByName(KR)!.getRange('I2:I3').setNumberFormat('#,##0"萬"');
+    run.ss.getSheetByName(AC)!.getRange('C2:C3').setNumberFormat('#,##0"萬"');
+    run.ss.getSheetByName(AC)!.getRange(kr3).setNumberFormat('0%');
+    // 12000000 in a 萬 cell shows 12,000,000萬 and reads as 120,000,000,000; 12 shows 12萬 (120,000): none is offered.
+    // In a percent cell 0.12 shows 12%, as typed: offered, as the cell will show it.
+    expect(offers()).toEqual([
+      ['grouped-in-fours', `${KR}!I3`, null],
+      ['unreadable-by-formulas', `${KR}!I2`, null],
+      ['unreadable-by-formulas', `${AC}!C2`, null],
+      ['unreadable-by-formulas', `${AC}!C3`, null],
+      ['unreadable-by-formulas', `${AC}!${kr3}`, '改為輸入 12%'],
+    ]);
+    const before = allCells(run.ss);
+    // A request the sidebar never showed is refused as well: the server checks the value the same way.
+    for (const [code, a1] of [
+      ['unreadable-by-formulas', 'I2'],
+      ['grouped-in-fours', 'I3'],
+    ])
+      expect(fix(run, code, KR, a1)).toMatchObject({ ok: false, changed: [] });
+    expect(changedCells(before, allCells(run.ss))).toEqual([]);
+    expect(fix(run, 'unreadable-by-formulas', AC, kr3, 'zh-TW')).toEqual({
+      ok: true,
+      message: `已在 ${AC}!${kr3} 輸入 12%。`,
+      changed: [`${AC}!${kr3}`],
+    });
+    expect(run.ss.getSheetByName(AC)!.getRange(kr3).getValue()).toBe(0.12);
+    // Read back through the add-on's own reader (values and formats): the check-in is the 12% promised.
+    const read = parsePlan(readSpreadsheet(run.ss as unknown as GAS.Spreadsheet).workbook, {
+      timeZone: 'Asia/Taipei',
+      locale: 'zh_TW',
+    });
+    const columns = checkInColumns(read.plan);
+    expect(columns.values[columns.rows.indexOf(Number(kr3.slice(1)))]).toBe(0.12);
+    expect(read.plan.keyResults.find((k) => k.id === 'KR1')?.target).toBe(12_000_000);
+  });
+
+  it('never types a value another error at the cell says is wrong: 12 for a percentage, 2,5 for a rate', () => {
+    const workbook = examplePlan('en');
+    const row = workbook['Actuals'].findIndex((r) => r[1] === 'KR3');
+    workbook['Actuals'][row][2] = '12'; // 12% typed as 12, as text
+    setCell(workbook, 'Key Results', 'KR5', 'Target', '2,5'); // 2.5% or 250%?
+    setCell(workbook, 'KPIs', 'KPI1', 'Target', '0,05'); // 5%, with a decimal comma
+    const run = addon(workbook);
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const at = (sheet: string, a1: string) =>
+      flat(run.project.callFromClient('getPlanCheck') as PlanCheck)
+        .filter((i) => i.sheet === sheet && i.a1 === a1)
+        .map((i) => [i.code, i.quickFix?.label ?? null]);
+    expect(at('Actuals', `C${row + 1}`)).toEqual([
+      ['percent-as-whole-number', null],
+      ['unreadable-by-formulas', null],
+    ]);
+    expect(at('Key Results', 'I6')).toEqual([['decimal-mark', null]]);
+    expect(at('KPIs', 'G2')).toEqual([['decimal-mark', 'Type 0.05']]);
+    expect(fix(run, 'unreadable-by-formulas', 'Actuals', `C${row + 1}`)).toMatchObject({ ok: false });
+    expect(fix(run, 'decimal-mark', 'Key Results', 'I6')).toMatchObject({ ok: false });
+    expect(
+      run.ss
+        .getSheetByName('Actuals')!
+        .getRange(row + 1, 3)
+        .getValue(),
+    ).toBe('12');
+    expect(run.ss.getSheetByName('Key Results')!.getRange('I6').getValue()).toBe('2,5');
   });
 
   it('never types over a formula: the cell and its formula stay, and the message says to fix its source', () => {

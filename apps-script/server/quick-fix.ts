@@ -16,12 +16,17 @@
  * lock it reads the spreadsheet again, runs the checks, and acts only if that issue is still there, writing only
  * the cells it then names in `changed`. The offer (its label) and the fix are computed by the same function from
  * the same sheet state, so the ID a button promises is the ID it writes.
+ *
+ * A fix that types into a cell never types over a formula, writes a merged block at its top-left cell, and (type-value)
+ * is offered only when the plan, read again with the value in the cell and the cell's number format kept, reads what
+ * the button promises (verifiedWrites): 12000000 in a cell formatted #,##0"萬" would read as 120,000,000,000.
  */
 import {
   cellText,
   idText,
   isBlank,
   isErrorValue,
+  isPercentUnit,
   readDate,
   readList,
   readNumber,
@@ -30,8 +35,11 @@ import {
   textCell,
   type Cell,
   type MergedRange,
+  type Workbook,
 } from '../../shared/cells';
 import type { IsoDate } from '../../shared/calendar';
+import { checkInColumns } from '../../shared/check-in-columns';
+import { numberFormatsOf, setNumberFormats, typedTextOf } from '../../shared/number-formats';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { decimalMarkOf, numberAsTyped } from '../../shared/locale-syntax';
 import { checkPlan } from '../../shared/checks';
@@ -354,6 +362,35 @@ function formulaProblemsOf(ctx: FixContext): Map<string, FormulaInputProblem> {
 /** Digits, separators, a sign and a percent sign only: "2,5", "-1.000.000", "12,5 %"; not "2,5萬" or "$2,5". */
 const BARE_NUMBER = /^[-+\u2212\u2013]?\s*[\d.,'’ ]+\s*%?$/;
 
+/** Whether the cell is a Baseline, Target or check-in of a metric counted in percent (its Unit, as the plan read it). */
+function percentMetricAt(ctx: FixContext, issue: PlanIssue): boolean {
+  const tab = tabOf(ctx.snapshot, issue.sheet);
+  const unitOf = (id: string) =>
+    [...ctx.plan.keyResults, ...ctx.plan.kpis].find((m) => m.id.toLowerCase() === id.toLowerCase())?.unit;
+  let unit: string | undefined;
+  if (tab === 'keyResults' || tab === 'kpis')
+    unit = (tab === 'keyResults' ? ctx.plan.keyResults : ctx.plan.kpis).find(
+      (m) => m.row === issue.row,
+    )?.unit;
+  else if (tab === 'actuals') {
+    const column = ctx.plan.layout.actuals?.columns.metric;
+    const metric = column
+      ? idText(cellAt(ctx.snapshot, issue.sheet, issue.row!, column), ctx.snapshot.timeZone)
+      : '';
+    unit = metric ? unitOf(metric) : undefined;
+  }
+  return unit !== undefined && isPercentUnit(unit);
+}
+
+/**
+ * A number above 1 typed without a percent sign in a percentage's cell ("2,5" as a conversion rate's target): 2.5%
+ * or 250%? The plan holds a percentage as a fraction, so typing 2.5 would make it 250%; the person is asked. A
+ * fraction (0,05: 5%) reads as a percentage cell holds it.
+ */
+function wholePercentOrNot(ctx: FixContext, issue: PlanIssue, raw: string, value: number): boolean {
+  return Math.abs(value) > 1 && !/[%\uFF05\uFE6A]/.test(raw) && percentMetricAt(ctx, issue);
+}
+
 /**
  * The value to type over an unreadable-by-formulas or decimal-mark cell: as written (`cell`), as the button shows it,
  * and, for a number or a day, the value the plan is to read from the cell then (`promised`, checked by verifyWrites).
@@ -384,6 +421,7 @@ function readableValueAt(ctx: FixContext, issue: PlanIssue): TypedValue | null {
     // Shown as the issue's fix writes it ("12.5 %", "1000000"); typed as the number it is (0.125, 1000000).
     const spelled = readNumber(raw, { decimalMark: mark });
     const shown = !spelled.ok && spelled.found ? spelled.found : numberAsTyped(read.value, mark);
+    if (wholePercentOrNot(ctx, issue, raw, read.value)) return null;
     return { cell: read.value, shown, reads: read.value, promised: read.value };
   }
   if (issue.code === 'compact-date') {
@@ -404,7 +442,7 @@ function readableValueAt(ctx: FixContext, issue: PlanIssue): TypedValue | null {
     const read = readNumber(raw, { decimalMark: decimalMarkOf(ctx.snapshot.locale) });
     if (read.ok || read.reason !== 'grouped-in-fours' || read.other !== undefined || !read.found) return null;
     const value = Number(read.found);
-    if (!Number.isFinite(value)) return null;
+    if (!Number.isFinite(value) || wholePercentOrNot(ctx, issue, raw, value)) return null;
     const shown = numberAsTyped(value, decimalMarkOf(ctx.snapshot.locale));
     return { cell: value, shown, reads: value, promised: value };
   }
@@ -469,6 +507,16 @@ function blockAt(ctx: FixContext, sheet: string, row: number, column: number): M
   );
 }
 
+const cellKey = (sheet: string, row: number, column: number) => `${sheet}!${row}!${column}`;
+
+/** The cells of a block, row by row. */
+function cellsOf(block: MergedRange): [number, number][] {
+  const out: [number, number][] = [];
+  for (let r = block.top; r <= block.bottom; r++)
+    for (let c = block.left; c <= block.right; c++) out.push([r, c]);
+  return out;
+}
+
 /**
  * The writes whose cell holds a formula (`=Notes!B2` showing "1M", `=DATE(2026,5,31)`): the snapshot has values
  * only, and typing over the cell would lose the formula. One getFormulas() per column written, over the rows the
@@ -494,16 +542,157 @@ function writesOnFormulas(ctx: FixContext, writes: CellWrite[]): Set<CellWrite> 
   return out;
 }
 
+/** The value the plan read from a cell of Key Results, KPIs or Actuals; `known: false` for other cells. */
+function planValues(
+  plan: Plan,
+): (sheet: string, row: number, column: number) => { known: boolean; value?: unknown } {
+  const tables = (['keyResults', 'kpis'] as const).map((tab) => {
+    const layout = plan.layout[tab];
+    const byRow = new Map<number, object>();
+    for (const record of tab === 'keyResults' ? plan.keyResults : plan.kpis) byRow.set(record.row, record);
+    const keys = new Map(Object.entries(layout?.columns ?? {}).map(([key, column]) => [column, key]));
+    return { sheet: layout?.sheet, byRow, keys };
+  });
+  const actuals = plan.layout.actuals;
+  let checkIns: Map<number, number> | null = null;
+  return (sheet, row, column) => {
+    for (const table of tables) {
+      if (table.sheet !== sheet || !table.keys.has(column)) continue;
+      const record = table.byRow.get(row) as Record<string, unknown> | undefined;
+      return { known: true, value: record?.[table.keys.get(column)!] };
+    }
+    if (actuals?.sheet === sheet) {
+      const columns = checkInColumns(plan);
+      if (!checkIns) checkIns = new Map(columns.rows.map((r, i) => [r, i]));
+      const i = checkIns.get(row);
+      const { date, metric, value } = actuals.columns;
+      const read =
+        column === date
+          ? columns.dates
+          : column === metric
+            ? columns.metrics
+            : column === value
+              ? columns.values
+              : null;
+      if (read) return { known: true, value: i === undefined ? undefined : read[i] };
+    }
+    return { known: false };
+  };
+}
+
 /**
- * The quick fixes of the issues (or of `only`), each with the cell it writes. A fix that types over a cell is never
- * offered over a formula. A cell in a merged block is written at the block's top-left cell, the one Sheets keeps,
- * and the button names it.
+ * The writes that do what they promise, tried on a copy of the plan's cells: each cell of the block set to what it
+ * will read as (its number format kept, so 1200 in a `#,##0"萬"` cell reads as 1200萬, and 12 in a `0%` cell as 1200%),
+ * the plan read and checked again. A write is kept only if its issue is gone from every cell it shows in, no error
+ * is there that was not there before, and a number or a day it promises is what the plan now reads there: 12000000
+ * typed into a cell formatted `#,##0"萬"` reads as 120,000,000,000 and is not offered.
+ */
+function verifiedWrites(
+  ctx: FixContext,
+  issues: PlanIssue[],
+  writes: { issue: PlanIssue; write: CellWrite }[],
+): Set<CellWrite> {
+  const ok = new Set<CellWrite>();
+  if (writes.length === 0) return ok;
+  // Two writes that would put different values in one cell: neither is tried.
+  const byCell = new Map<string, Cell>();
+  const clash = new Set<string>();
+  for (const { write } of writes)
+    for (const [r, c] of cellsOf(write.block)) {
+      const key = cellKey(write.sheet, r, c);
+      if (byCell.has(key) && !sameCell(byCell.get(key), write.reads)) clash.add(key);
+      byCell.set(key, write.reads);
+    }
+  const tried = writes.filter(({ write }) =>
+    cellsOf(write.block).every(([r, c]) => !clash.has(cellKey(write.sheet, r, c))),
+  );
+  if (tried.length === 0) return ok;
+
+  const workbook: Workbook = { ...ctx.snapshot.workbook };
+  const copied = new Map<string, Set<number>>();
+  for (const { write } of tried) {
+    const original = ctx.snapshot.workbook[write.sheet];
+    if (!original) continue;
+    let rows = copied.get(write.sheet);
+    if (!rows) {
+      // A new grid with the same number formats; only the rows written are copied.
+      workbook[write.sheet] = setNumberFormats([...original], numberFormatsOf(original));
+      copied.set(write.sheet, (rows = new Set()));
+    }
+    const grid = workbook[write.sheet];
+    for (const [r, c] of cellsOf(write.block)) {
+      if (!rows.has(r)) {
+        grid[r - 1] = [...(grid[r - 1] ?? [])];
+        rows.add(r);
+      }
+      while (grid[r - 1].length < c - 1) grid[r - 1].push('');
+      grid[r - 1][c - 1] = write.reads;
+    }
+  }
+  const after = currentIssues(ctx.snapshot, workbook);
+  const codesBefore = new Map<string, Set<IssueCode>>();
+  for (const i of issues) {
+    if (i.row === null || i.column === null) continue;
+    const key = cellKey(i.sheet, i.row, i.column);
+    const codes = codesBefore.get(key);
+    if (codes) codes.add(i.code);
+    else codesBefore.set(key, new Set([i.code]));
+  }
+  const issuesAfter = new Map<string, PlanIssue[]>();
+  for (const i of after.issues) {
+    if (i.row === null || i.column === null) continue;
+    const key = cellKey(i.sheet, i.row, i.column);
+    const there = issuesAfter.get(key);
+    if (there) there.push(i);
+    else issuesAfter.set(key, [i]);
+  }
+  const valueAt = planValues(after.plan);
+  for (const { issue, write } of tried) {
+    const good = cellsOf(write.block).every(([r, c]) => {
+      const key = cellKey(write.sheet, r, c);
+      const there = issuesAfter.get(key) ?? [];
+      if (there.some((i) => i.code === issue.code)) return false;
+      if (there.some((i) => i.severity === 'error' && !codesBefore.get(key)?.has(i.code))) return false;
+      if (write.promised === undefined) return true;
+      const read = valueAt(write.sheet, r, c);
+      if (!read.known) return true;
+      if (typeof write.promised === 'string') return read.value === write.promised;
+      return (
+        typeof read.value === 'number' &&
+        Math.abs(read.value - write.promised) <= 1e-9 * Math.max(1, Math.abs(write.promised))
+      );
+    });
+    if (good) ok.add(write);
+  }
+  return ok;
+}
+
+/** Two cells that read the same: equal values, or Dates of one instant. */
+function sameCell(a: Cell | undefined, b: Cell): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+}
+
+/**
+ * The quick fixes of the issues (or of `only`), each with the cell it writes. A fix that types over a cell is offered
+ * only where it is sure: not over a formula, not where another error at the cell says the value is wrong (12 for a
+ * percentage, which the formulas would then read as 1200%), and only when the plan, read again with the value in,
+ * reads what the button promises (verifiedWrites). A cell in a merged block is written at the block's top-left cell,
+ * the one Sheets keeps, and the button names it.
  */
 function plannedFixes(ctx: FixContext, issues: PlanIssue[], only?: PlanIssue): Map<PlanIssue, PlannedFix> {
   const planned = new Map<PlanIssue, PlannedFix>();
   const ids = new Map<TabKey, Map<number, string>>();
   const departments = ctx.plan.layout.departments;
   const targetsName = ctx.plan.layout.targets?.sheet ?? tabDef('targets').label[ctx.plan.lang];
+  const errorsAt = new Map<string, IssueCode[]>();
+  for (const i of issues)
+    if (i.severity === 'error' && i.row !== null && i.column !== null) {
+      const key = cellKey(i.sheet, i.row, i.column);
+      const codes = errorsAt.get(key);
+      if (codes) codes.push(i.code);
+      else errorsAt.set(key, [i.code]);
+    }
+  const typed: { issue: PlanIssue; write: CellWrite }[] = [];
   for (const issue of only ? [only] : issues) {
     const kind = QUICK_FIXES[issue.code];
     if (!kind || issue.row === null || issue.column === null) continue;
@@ -537,11 +726,19 @@ function plannedFixes(ctx: FixContext, issues: PlanIssue[], only?: PlanIssue): M
       const label = tc('fixRebuildTargets', ctx.lang, { tab: targetsName });
       planned.set(issue, { offer: { kind, label }, write: null });
     } else if (kind === 'type-value') {
+      // Another error at the cell says what is wrong with the value (12 for 12%): typing it would keep that.
+      const others = errorsAt.get(cellKey(issue.sheet, issue.row, issue.column)) ?? [];
+      if (others.some((code) => code !== issue.code)) continue;
       const value = readableValueAt(ctx, issue);
       if (!value) continue;
       const block = blockAt(ctx, issue.sheet, issue.row, issue.column);
       const [row, column] = [block.top, block.left];
-      const shown = value.shown;
+      // Shown as the cell's format will show the number: 12% in a cell formatted as a percent, $1,200,000.
+      const format = numberFormatsOf(ctx.snapshot.workbook[issue.sheet])?.[row - 1]?.[column - 1];
+      const shown =
+        typeof value.cell === 'number' && format
+          ? (typedTextOf(value.cell, format, decimalMarkOf(ctx.snapshot.locale)) ?? value.shown)
+          : value.shown;
       const write: CellWrite = {
         sheet: issue.sheet,
         row,
@@ -557,11 +754,22 @@ function plannedFixes(ctx: FixContext, issues: PlanIssue[], only?: PlanIssue): M
           ? tc('fixTypeValue', ctx.lang, { value: shown })
           : tc('fixTypeValueAt', ctx.lang, { value: shown, cell: toA1(row, column) });
       planned.set(issue, { offer: { kind, label }, write });
+      typed.push({ issue, write });
     }
   }
   const writes = [...planned.values()].flatMap((p) => (p.write ? [p.write] : []));
   const onFormulas = writesOnFormulas(ctx, writes);
-  for (const [issue, fix] of planned) if (fix.write && onFormulas.has(fix.write)) planned.delete(issue);
+  const verified = verifiedWrites(
+    ctx,
+    issues,
+    typed.filter(({ write }) => !onFormulas.has(write)),
+  );
+  for (const [issue, fix] of planned)
+    if (
+      fix.write &&
+      (onFormulas.has(fix.write) || (QUICK_FIXES[issue.code] === 'type-value' && !verified.has(fix.write)))
+    )
+      planned.delete(issue);
   return planned;
 }
 
@@ -592,8 +800,11 @@ export function readQuickFixRequest(request: unknown): QuickFixRequest | null {
 }
 
 /** The plan's issues as the sidebar lists them: as of today, which the As of cell is compared with. */
-function currentIssues(snapshot: SpreadsheetSnapshot): { plan: Plan; issues: PlanIssue[] } {
-  const { plan, issues } = parsePlan(snapshot.workbook, {
+function currentIssues(
+  snapshot: SpreadsheetSnapshot,
+  workbook: Workbook = snapshot.workbook,
+): { plan: Plan; issues: PlanIssue[] } {
+  const { plan, issues } = parsePlan(workbook, {
     timeZone: snapshot.timeZone,
     locale: snapshot.locale,
   });
