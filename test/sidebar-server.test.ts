@@ -149,6 +149,7 @@ describe('getPlanCheck', () => {
     setCell(wb, 'Key Results', 'KR2', 'Owner', '銷售、財務');
     setCell(wb, 'Key Results', 'KR3', 'Owner', 'Finance\nLegal');
     setCell(wb, 'Key Results', 'KR4', 'Owner', 'Finance'); // one name: offered
+    setCell(wb, 'Key Results', 'KR5', 'Owner', 'Sales & Finance'); // Sales is a department: a list
     const check = addon(wb).project.callFromClient('getPlanCheck') as PlanCheck;
     const owners = flat(check).filter((i) => i.code === 'unknown-owner' && i.sheet === 'Key Results');
     expect(owners.map((i) => [i.a1, i.quickFix?.label ?? null])).toEqual([
@@ -156,6 +157,7 @@ describe('getPlanCheck', () => {
       ['D3', null],
       ['D4', null],
       ['D5', 'Add "Finance" to Departments'],
+      ['D6', null],
     ]);
   });
 

@@ -339,6 +339,11 @@ function ownerName(ctx: FixContext, issue: PlanIssue): string | null {
   // Two departments in one cell ("Sales, Finance", "銷售、財務", one per line) name no department: added as one, it
   // would be a department nobody has. Split as every list cell of the plan is (cells.ts readList); a person chooses.
   if (readList(name).length > 1) return null;
+  // Joined otherwise ("Sales & Finance", "Sales / Finance", "銷售及財務"), a list when a part is a department already;
+  // a name of its own (R&D, Marketing Team) is not split.
+  const parts = name.split(/\s*(?:[/&＆+]|\band\b|[和與与及])\s*/i).filter(Boolean);
+  const known = new Set(ctx.plan.departments.map((d) => idText(d.name).toLowerCase()));
+  if (parts.length > 1 && parts.some((part) => known.has(idText(part).toLowerCase()))) return null;
   return name;
 }
 
