@@ -299,6 +299,21 @@ describe('applyQuickFix', () => {
     ]);
   });
 
+  it('gives no cleared ID back to a row added at the end: KR5 deleted, its KPIs and check-ins stay unclaimed', () => {
+    // The last key result, KR5, deleted: the Roadmap and the Actuals still name it. A new row is added at the end.
+    const workbook = examplePlan('en');
+    const keyResults = workbook['Key Results'];
+    const kr5 = keyResults.findIndex((row) => row[0] === 'KR5');
+    keyResults[kr5] = [...keyResults[kr5]];
+    keyResults[kr5][0] = '';
+    keyResults[kr5][2] = 'A new key result';
+    const run = addon(workbook);
+    const missing = flat(run.project.callFromClient('getPlanCheck') as PlanCheck).find(
+      (i) => i.code === 'missing-id',
+    )!;
+    expect(missing.quickFix?.label).toBe('Fill in ID KR6');
+  });
+
   it("fills in a key result's ID under its own objective where IDs are numbered per objective (O2.3, not O1.4)", () => {
     const workbook = examplePlan('en');
     const keyResults = workbook['Key Results'];

@@ -133,8 +133,9 @@ function idsOf(ctx: FixContext, tab: TabKey): string[] {
 }
 
 /**
- * Whether `id` fits the row by its number: between the IDs of the rows above and below it (KR1 < KR2 < KR3), or
- * one more than the row above when none is below; both of the same prefix.
+ * Whether `id` fits the row by its number: between the IDs of the rows above and below it (KR1 < KR2 < KR3), both of
+ * the same prefix. Never on the last row: a row added at the end after the last key result (KR5) was deleted would
+ * be given KR5 back, and with it the old KR5's KPIs, roadmap items and check-ins.
  */
 function fitsBetween(ctx: FixContext, tab: TabKey, row: number, id: string): boolean {
   const layout = ctx.plan.layout[tab];
@@ -153,10 +154,10 @@ function fitsBetween(ctx: FixContext, tab: TabKey, row: number, id: string): boo
   };
   const [above, below] = [near(-1), near(1)];
   const samePrefix = (m: RegExpExecArray | null) => !m || m[1].toLowerCase() === own[1].toLowerCase();
-  if ((!above && !below) || !samePrefix(above) || !samePrefix(below)) return false;
+  if (!below || !samePrefix(above) || !samePrefix(below)) return false;
   const n = Number(own[2]);
   if (above && n <= Number(above[2])) return false;
-  return below ? n < Number(below[2]) : n === Number(above![2]) + 1;
+  return n < Number(below[2]);
 }
 
 /**
