@@ -14,6 +14,8 @@ import { checkInColumns } from './check-in-columns';
 import type { IsoDate } from './calendar';
 import type { Localized } from './i18n';
 import type { Plan } from './plan';
+import type { DecimalMark } from './locale-syntax';
+import { numberFormatsOf, typedTextOf } from './number-formats';
 import {
   ENUMS,
   labelSpellings,
@@ -47,6 +49,11 @@ export interface FormulaInputProblem {
   typed: string;
   /** What to type instead: the value the parser read. */
   readable: FormulaReadableValue;
+  /**
+   * Set when the cell holds a number that its format shows as another (5 shown as 5萬 in a metric counted in 人: the
+   * plan reads 50,000, a formula the 5 it holds): that number. `typed` is then the cell as it shows.
+   */
+  held?: number;
 }
 
 type InputTab = keyof typeof TARGETS_FORMULA_INPUTS;
@@ -101,7 +108,11 @@ function readableInstead(
 }
 
 /** Every plan cell the Targets tab's formulas read that holds text they cannot compute with (see the top). */
-export function formulaInputProblems(plan: Plan, workbook: Workbook): FormulaInputProblem[] {
+export function formulaInputProblems(
+  plan: Plan,
+  workbook: Workbook,
+  decimalMark: DecimalMark = '.',
+): FormulaInputProblem[] {
   const out: FormulaInputProblem[] = [];
   for (const tab of Object.keys(TARGETS_FORMULA_INPUTS) as InputTab[]) {
     const layout = plan.layout[tab];
@@ -131,13 +142,33 @@ export function formulaInputProblems(plan: Plan, workbook: Workbook): FormulaInp
         field: tabDef(tab).columns.find((c) => c.key === key)!,
       }))
       .filter((input) => input.column !== undefined);
-    /** One row: the value the parser read for a key is looked up only for a text cell (nearly every cell is a
-     * number or a date, and this runs over every check-in). */
+    const formats = numberFormatsOf(grid);
+    /** One row: the value the parser read for a key is looked up only for a text cell, or a number shown through a
+     * format (nearly every cell is a plain number or a date, and this runs over every check-in). */
     const scan = (row: number, id: string, parsed: (key: string) => unknown) => {
       const cells = grid[row - 1];
       if (!Array.isArray(cells)) return;
       for (const { key, column, field } of inputs) {
         const raw = cells[column - 1];
+        if (typeof raw === 'number') {
+          const code = formats?.[row - 1]?.[column - 1];
+          if (!code || !Number.isFinite(raw)) continue;
+          const read = parsed(key);
+          if (typeof read !== 'number' || Math.abs(read - raw) <= 1e-9 * Math.max(1, Math.abs(raw))) continue;
+          const typed = typedTextOf(raw, code, decimalMark) ?? String(raw);
+          out.push({
+            tab,
+            sheet: layout.sheet,
+            row,
+            column,
+            field,
+            id,
+            typed,
+            readable: { kind: 'number', value: read },
+            held: raw,
+          });
+          continue;
+        }
         if (typeof raw !== 'string') continue;
         const readable = readableInstead(field, raw, parsed(key), tab === 'actuals');
         if (readable) out.push({ tab, sheet: layout.sheet, row, column, field, id, typed: raw, readable });

@@ -276,21 +276,19 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
       issues.filter((i) => UNREAD_CODES.has(i.code)).map((i) => `${i.sheet}!${i.row}!${i.column}`),
     );
     const blocked = new Set<string>();
-    for (const problem of formulaInputProblems(plan, workbook)) {
-      const { tab, sheet, row, column, field, id, typed, readable } = problem;
+    for (const problem of formulaInputProblems(plan, workbook, decimalMark)) {
+      const { tab, sheet, row, column, field, id, typed, readable, held } = problem;
       if (unread.has(`${sheet}!${row}!${column}`)) continue;
       for (const metric of metricsReading(plan, tab, field.key, id)) blocked.add(metric);
+      const params = { field: field.label, id, value: typed, expected: readableText(readable, decimalMark) };
       issues.push(
-        makeIssue(
-          'unreadable-by-formulas',
-          { sheet, row, column },
-          {
-            field: field.label,
-            id,
-            value: typed,
-            expected: readableText(readable, decimalMark),
-          },
-        ),
+        held === undefined
+          ? makeIssue('unreadable-by-formulas', { sheet, row, column }, params)
+          : makeIssue(
+              'shown-not-held',
+              { sheet, row, column },
+              { ...params, held: numberAsTyped(held, decimalMark) },
+            ),
       );
     }
     if (targets) targets.unreadableInputs = [...blocked];

@@ -26,6 +26,7 @@ import {
 import { addRow, colOf, dropColumn, rowOf, setCell } from './helpers/edit';
 import type { Cell } from '../shared';
 import { evaluateWorkbook } from './helpers/hyperformula';
+import { setNumberFormats } from '../shared/number-formats';
 
 const KR = 'Key Results';
 
@@ -839,6 +840,23 @@ cases.push({
   sheet: KR,
   a1: 'I2',
   says: 'KR1: Target is typed as the text "1M", which the formulas of the Targets tab cannot use as the plan does (1000000)',
+});
+
+// With a Targets tab, a number its format shows as another (4 shown as 4萬): the plan reads 40,000, a formula 4.
+cases.push({
+  name: 'a target holding 4 that its format shows as 4萬, where the Targets tab formulas read it',
+  code: 'shown-not-held',
+  edit: (wb) => {
+    Object.assign(wb, workbookWithTargets().wb);
+    setCell(wb, KR, 'KR2', 'Target', 4);
+    const grid = wb[KR];
+    const formats = grid.map((row) => row.map(() => null as string | null));
+    formats[grid.findIndex((row) => row[0] === 'KR2')][grid[0].indexOf('Target')] = '0"萬"';
+    setNumberFormats(grid, formats);
+  },
+  sheet: KR,
+  a1: 'I3',
+  says: 'KR2: Target holds 4, shown as "4萬" by its number format, which the plan reads as 40000; the formulas of the Targets tab use the 4 it holds',
 });
 
 // Read as typed: a currency or unit that is not the plan's or the metric's, and a Language naming no language.

@@ -687,6 +687,11 @@ export const en = {
         '{id}: {field} is typed as the text "{value}", which the formulas of the Targets tab cannot use as the plan does ({expected}): the tab\'s figures for it would be wrong.',
       fix: 'Type {expected} in the cell.',
     },
+    'shown-not-held': {
+      message:
+        '{id}: {field} holds {held}, shown as "{value}" by its number format, which the plan reads as {expected}; the formulas of the Targets tab use the {held} it holds: the tab\'s figures for it would be wrong.',
+      fix: 'Type {expected} in a cell formatted as a plain number, or count {id} in that multiple (in its Unit) and keep {held}.',
+    },
     'too-many-key-results': {
       message: 'Objective {id} has {count} key results; keep it to {max}.',
       fix: 'Merge or drop the least important ones: few and key.',

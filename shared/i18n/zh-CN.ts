@@ -575,6 +575,11 @@ export const zhCN: Messages = {
         '{id}：{field}填写的是文本“{value}”，“目标分解”表的公式无法像计划那样使用它（{expected}），该表中相应的数字会出错。',
       fix: '在该单元格中改为输入 {expected}。',
     },
+    'shown-not-held': {
+      message:
+        '{id}：{field}存的是 {held}，其数字格式显示为“{value}”，计划读作 {expected}；“目标分解”表的公式使用存储的 {held}，该表中相应的数字会出错。',
+      fix: '在常规数字格式的单元格中输入 {expected}，或让 {id} 以该倍数计（写在单位中），保留 {held}。',
+    },
     'too-many-key-results': {
       message: '目标 {id} 有 {count} 个关键结果，建议不超过 {max} 个。',
       fix: '合并或删减次要项：少而关键。',

@@ -576,6 +576,11 @@ export const zhTW: Messages = {
         '{id}：{field}填寫的是文字「{value}」，「目標分解」表的公式無法像計畫那樣使用它（{expected}），該表中相應的數字會出錯。',
       fix: '在該儲存格中改為輸入 {expected}。',
     },
+    'shown-not-held': {
+      message:
+        '{id}：{field}存的是 {held}，其數字格式顯示為「{value}」，計畫讀作 {expected}；「目標分解」表的公式使用儲存的 {held}，該表中相應的數字會出錯。',
+      fix: '在一般數字格式的儲存格中輸入 {expected}，或讓 {id} 以該倍數計（寫在單位中），保留 {held}。',
+    },
     'too-many-key-results': {
       message: '目標 {id} 有 {count} 個關鍵結果，建議不超過 {max} 個。',
       fix: '合併或刪減次要項：少而關鍵。',
