@@ -39,7 +39,7 @@ import {
 } from '../../shared/cells';
 import type { IsoDate } from '../../shared/calendar';
 import { checkInColumns } from '../../shared/check-in-columns';
-import { numberFormatsOf, setNumberFormats, typedTextOf } from '../../shared/number-formats';
+import { formatShows, numberFormatsOf, setNumberFormats, typedTextOf } from '../../shared/number-formats';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { decimalMarkOf, numberAsTyped } from '../../shared/locale-syntax';
 import { checkPlan } from '../../shared/checks';
@@ -765,11 +765,25 @@ function plannedFixes(ctx: FixContext, issues: PlanIssue[], only?: PlanIssue): M
   }
   const writes = [...planned.values()].flatMap((p) => (p.write ? [p.write] : []));
   const onFormulas = writesOnFormulas(ctx, writes);
+  // The plan is read and checked again (verifiedWrites: as long again as the check itself) only for the writes that
+  // could read otherwise than promised: into a cell whose format shows a percent, a currency or a multiple, into a
+  // merged block, or where another error says the value is wrong. A single plain cell whose only error is this
+  // one reads back as the value typed.
+  const plainCell = ({ issue, write }: { issue: PlanIssue; write: CellWrite }) => {
+    const { top, left, bottom, right } = write.block;
+    if (top !== bottom || left !== right) return false;
+    const code = numberFormatsOf(ctx.snapshot.workbook[write.sheet])?.[write.row - 1]?.[write.column - 1];
+    if (code && formatShows(code) !== null) return false;
+    const errors = errorsAt.get(cellKey(write.sheet, write.row, write.column))?.length ?? 0;
+    return errors === (issue.severity === 'error' ? 1 : 0);
+  };
+  const candidates = typed.filter(({ write }) => !onFormulas.has(write));
   const verified = verifiedWrites(
     ctx,
     issues,
-    typed.filter(({ write }) => !onFormulas.has(write)),
+    candidates.filter((c) => !plainCell(c)),
   );
+  for (const c of candidates) if (plainCell(c)) verified.add(c.write);
   for (const [issue, fix] of planned)
     if (
       fix.write &&
