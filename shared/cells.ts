@@ -302,12 +302,16 @@ const M_IS_AMBIGUOUS_IN: ReadonlySet<string> = new Set([
 const CHINESE_TIME_OR_LENGTH_UNIT =
   /^(人|工作|工|營業|营业|個|个|曆|历|自然)?(天|日|小時|小时|時|时|鐘頭|钟头|工時|工时|分|分鐘|分钟|秒|毫秒|週|周|星期|禮拜|礼拜|月|個月|个月|年|季|米|公尺|公里|尺|英尺|英里)(數|数)?$/;
 const ENGLISH_TIME_OR_LENGTH_WORD =
-  /\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b|(?<!\b(full|part|first|real|one|any|over)[-\s]?)\btime\b|\b(up|down|run)time\b|\b(runway|tenure|payback|lifetime|duration|age|ageing|aging|horizon|term|cycle|period)\b/i;
+  /\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b|(?<!\b(full|part|first|real|one|any|over)[-\s]?)\btime\b|\b(up|down|run)time\b/i;
 /**
- * Chinese names of a length of time (a payback period, a cycle, tenure, a lifetime): 回本期, 銷售週期, 年資, 壽命.
- * `(M)` after them is months as often as millions.
+ * The name of a length of time as the Unit's last word (Runway, Tenure, CAC payback, Sales cycle, Contract term,
+ * Customer lifetime): `(M)` after it, or `18m`, is months as often as millions. Only as the last word: in Lifetime
+ * revenue, Term deposits, Cycle count or Long-term revenue the word says what kind of thing is counted.
  */
-const CHINESE_DURATION_NAME = /(期|年資|年资|壽命|寿命)$/;
+const ENGLISH_DURATION_LAST =
+  /(?<![-\w])(runway|tenure|payback|lifetime|duration|age|horizon|term|cycle|period)\s*$/i;
+/** The Chinese names of a length of time: 回本期, 回收期, 銷售週期, 期限, 年資, 壽命 (as the Unit's end). */
+const CHINESE_DURATION_NAME = /(週期|周期|回本期|回收期|期限|存續期|存续期|年資|年资|壽命|寿命)$/;
 const PER_TIME =
   /(\b(per|a|an|each|every)\s+|\/\s*)(second|sec|minute|min|hour|hr|day|week|wk|month|mo|quarter|qtr|year|yr)s?\b/gi;
 const countsTimeOrLength = (unit: string): boolean => {
@@ -322,7 +326,8 @@ const countsTimeOrLength = (unit: string): boolean => {
     CHINESE_TIME_OR_LENGTH_UNIT.test(compact) ||
     /(時間|时间|時長|时长)$/.test(compact) ||
     CHINESE_DURATION_NAME.test(compact) ||
-    ENGLISH_TIME_OR_LENGTH_WORD.test(things)
+    ENGLISH_TIME_OR_LENGTH_WORD.test(things) ||
+    ENGLISH_DURATION_LAST.test(things.trim())
   );
 };
 
@@ -1041,7 +1046,8 @@ function bracketedScale(text: string): { exponent: number; rest: string } | unde
   const known = unitOf(rest);
   const timeOrLength =
     known === 'metres' || (known !== undefined && M_IS_AMBIGUOUS_IN.has(known)) || countsTimeOrLength(rest);
-  if ((note === 'M' || note === 'B') && !timeOrLength) return { exponent: note === 'M' ? 6 : 9, rest };
+  // B is no time: a billion after any word (Term deposits (B)).
+  if (note === 'B' || (note === 'M' && !timeOrLength)) return { exponent: note === 'M' ? 6 : 9, rest };
   // A multiple of a unit that is the one before: 新台幣（萬元）, 人數（千人）.
   const inner = unitScalePattern!.exec(note);
   if (inner && inner[2] !== '') {

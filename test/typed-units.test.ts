@@ -415,10 +415,24 @@ describe('A multiple in brackets after the Unit is read like one before it (A5)'
     ]) {
       expect(scaledUnit(unit), unit).toBeUndefined();
       expect(readNumber('18', { unit }), unit).toEqual({ ok: true, value: 18 });
+      // Read as millions, 2M would be 2 there: it is no amount of this Unit.
+      expect(readNumber('2M', { unit }), unit).not.toEqual({ ok: true, value: 2 });
     }
-    // A word that only contains one of them still counts things: Usage (M), Page views (M), Terms (M) are millions.
-    for (const unit of ['Usage (M)', 'Page views (M)', 'Terms accepted (M)'])
+    // A word that only contains one of them, or one that is not the Unit's last, still counts things: Usage (M),
+    // Lifetime revenue (M), Cycle count (M), Long-term revenue (M) are millions; and B is a billion after any word.
+    for (const unit of [
+      'Usage (M)',
+      'Page views (M)',
+      'Terms accepted (M)',
+      'Lifetime revenue (M)',
+      'Cycle count (M)',
+      'Long-term revenue (M)',
+    ])
       expect(readNumber('2M', { unit }), unit).toEqual({ ok: true, value: 2 });
+    for (const unit of ['Term deposits (B)', 'Lifetime revenue (B)'])
+      expect(readNumber('1.2B', { unit }), unit).toEqual({ ok: true, value: 1.2 });
+    for (const unit of ['Term deposits', 'Age group', 'Long-term revenue'])
+      expect(readNumber('45m', { unit }), unit).toEqual({ ok: true, value: 45_000_000 });
   });
 
   it('a note in brackets that is no multiple leaves the Unit as typed: 百分比(%), 距離 (m), 人 (2025)', () => {
