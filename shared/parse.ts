@@ -1331,9 +1331,11 @@ function typedPercentUnit(r: RowReader, ...keys: string[]): string {
  * (sign-ups, hours, USD: there readNumber refuses the cell, unit-mismatch): a Unit the reader does not place, NPS, a
  * score, Revenue, MAU, 佔有. Read, "15%" is 0.15 of that unit: either a percentage under a name the reader does not
  * know for one, whose check-ins typed as whole percents (12 for 12%) would then go unnoticed, or a change ("+20%" for
- * "grow 20%"), which is no target. Said at the Target, or else the Baseline (percent-in-unit), and the metric left
- * out until its Unit names the percentage (`%`, `NPS (%)`) or the figure is typed in the unit. Zero is zero in any
- * unit. Whether it was said.
+ * "grow 20%"), which is no target. Said at the Target, or else the Baseline (percent-in-unit), a warning, and the
+ * metric read as the percentage its figures say it is (asPercentUnit): 99.5% Uptime, 115% NRR and 90% CSAT are
+ * plans like any other, and their check-ins typed as whole percents (99.7 for 99.7%) are caught as a %'s are. As a
+ * blank Unit with a figure typed as a percentage is `%` (typedPercentUnit). Zero is zero in any unit. Whether it was
+ * said.
  */
 function percentInUnit(
   r: RowReader,
@@ -1341,23 +1343,28 @@ function percentInUnit(
   target: number | null,
   baseline: number | null,
   consequence: Localized,
-): boolean {
-  if (unit === '' || isPercentUnit(unit)) return false;
+): 'percent' | 'change' | null {
+  if (unit === '' || isPercentUnit(unit)) return null;
   const key =
     target !== null && target !== 0 && typedAsPercent(r.raw('target'))
       ? 'target'
       : baseline !== null && baseline !== 0 && typedAsPercent(r.raw('baseline'))
         ? 'baseline'
         : null;
-  if (key === null) return false;
-  r.issue('percent-in-unit', key, {
-    value: r.text(key),
-    ratio: Number((key === 'target' ? target! : baseline!).toPrecision(12)),
-    unit,
-    consequence,
-  });
-  return true;
+  if (key === null) return null;
+  // "+20%": how much the metric is to grow, which is no target of a metric counted in MAU or Revenue: an error, and
+  // the metric left out (read as a percentage, 20% of MAU would be done at its first check-in).
+  const typed = r.text(key);
+  if (typed.normalize('NFKC').trim().startsWith('+')) {
+    r.issue('percent-change-in-unit', key, { value: typed, unit, consequence });
+    return 'change';
+  }
+  r.issue('percent-in-unit', key, { value: typed, unit, percentUnit: asPercentUnit(unit) });
+  return 'percent';
 }
+
+/** A Unit read as the percentage its figures are typed as: Uptime (%), as the warning asks it to be named. */
+const asPercentUnit = (unit: string): string => `${unit} (%)`;
 
 function readKeyResult(r: RowReader): KeyResult | null {
   const id = readId(r, 'id', 'KR1');
@@ -1395,7 +1402,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
         : phasingRead === null && (type === 'cumulative' || type === 'level')
           ? 'phasing'
           : null;
-  const unit = r.text('unit') || typedPercentUnit(r, 'baseline', 'target');
+  let unit = r.text('unit') || typedPercentUnit(r, 'baseline', 'target');
   const baseline = r.number('baseline', false, unit) ?? 0;
   const target = r.number('target', true, unit);
   const ownStart = r.date('start');
@@ -1437,15 +1444,15 @@ function readKeyResult(r: RowReader): KeyResult | null {
   // A `%` key result's Baseline or Target typed as a whole number (20 for 20%): read, it would put the plan
   // 100 times off. The figure is reported at its cell and the key result left out (target null) until fixed.
   let usableTarget = target;
-  // Typed as a percentage where the Unit is none (NPS, Revenue): not read as 0.15 of it. A milestone's figures are
-  // done or not (1 or 0), whatever they are typed as.
-  if (
-    target !== null &&
-    type !== 'milestone' &&
-    percentInUnit(r, unit, target, baseline, PERCENT_CONSEQUENCES.leftOut)
-  )
-    usableTarget = null;
-  else if (target !== null && isPercentUnit(unit)) {
+  // Typed as a percentage where the Unit is none (Uptime, NRR, NPS): said. A milestone's figures are done or not
+  // (1 or 0), whatever they are typed as.
+  const typedInPercent =
+    target !== null && type !== 'milestone'
+      ? percentInUnit(r, unit, target, baseline, PERCENT_CONSEQUENCES.leftOut)
+      : null;
+  if (typedInPercent === 'change') usableTarget = null;
+  if (typedInPercent === 'percent') unit = asPercentUnit(unit);
+  if (typedInPercent !== 'change' && target !== null && isPercentUnit(unit)) {
     const wrong = wholePercentFigure(baseline, target);
     if (wrong) {
       const value = wrong === 'target' ? target : baseline;
@@ -1483,10 +1490,12 @@ function readKpi(r: RowReader): Kpi | null {
   const id = readId(r, 'id', 'KPI1');
   if (!id) return null;
   r.requirePresent('name');
-  const unit = r.text('unit') || typedPercentUnit(r, 'target');
+  let unit = r.text('unit') || typedPercentUnit(r, 'target');
   let target = r.number('target', true, unit);
-  if (percentInUnit(r, unit, target, null, PERCENT_CONSEQUENCES.kpiLeftOut)) target = null;
-  else if (target !== null && isPercentUnit(unit) && kpiTargetLooksWhole(target)) {
+  const typedInPercent = percentInUnit(r, unit, target, null, PERCENT_CONSEQUENCES.kpiLeftOut);
+  if (typedInPercent === 'change') target = null;
+  if (typedInPercent === 'percent') unit = asPercentUnit(unit);
+  if (target !== null && isPercentUnit(unit) && kpiTargetLooksWhole(target)) {
     r.issue('percent-as-whole-number', 'target', {
       value: r.typedNumber('target'),
       ratio: Number((target / 100).toPrecision(12)),

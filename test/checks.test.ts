@@ -878,6 +878,17 @@ cases.push(
     says: 'Target of KPI2 is "1 day", in day, but the unit of KPI2 is hours.',
   },
   {
+    name: 'a Target typed as a change in percent (+20%) in a metric counted in MAU',
+    code: 'percent-change-in-unit',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR2', 'Unit', 'MAU');
+      setCell(wb, KR, 'KR2', 'Target', '+20%');
+    },
+    sheet: KR,
+    a1: 'I3',
+    says: 'Target of KR2 is "+20%", a change in percent, but its Unit, MAU, is no percentage',
+  },
+  {
     name: 'a Target typed as a percentage in a metric whose Unit is none the reader reads as one (NPS)',
     code: 'percent-in-unit',
     edit: (wb) => {
@@ -886,7 +897,7 @@ cases.push(
     },
     sheet: KR,
     a1: 'I4',
-    says: 'Target of KR3 is "45%", a percentage, but its Unit, NPS, is not read as one: "45%" would be 0.45 NPS',
+    says: 'Target of KR3 is "45%", a percentage, but its Unit, NPS, does not say so: KR3 is read as a percentage, as if its Unit were NPS (%)',
   },
   {
     name: "an amount in a currency that is not the metric's, where its Unit names another than the plan's",

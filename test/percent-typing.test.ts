@@ -407,7 +407,7 @@ describe('a Unit that names a share in an English word is a percentage; its plur
 describe('a Baseline or Target typed as a percentage where the Unit is none the reader reads as one (percent-in-unit)', () => {
   const inUnit = (issues: PlanIssue[]) => issues.filter((i) => i.code === 'percent-in-unit');
 
-  it('NPS 30% → 45%, checked in at 47: an error at the Target, KR3 left out, never 0.45 NPS done 10,000% over', () => {
+  it('NPS 30% → 45%, checked in at 47: a warning at the Target, KR3 read as a percentage, its 47 caught, never 0.45 NPS done 10,000% over', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, KR, 'KR3', 'Unit', 'NPS');
     setCell(wb, KR, 'KR3', 'Baseline', '30%');
@@ -416,15 +416,39 @@ describe('a Baseline or Target typed as a percentage where the Unit is none the 
     const { issues, progress, plan } = analyze(wb);
     expect(located(issues, 'percent-in-unit')).toEqual([`${KR}!I4`]);
     const issue = inUnit(issues)[0];
-    expect(issue.severity).toBe('error');
+    expect(issue.severity).toBe('warning');
     expect(issue.message.en).toBe(
-      'Target of KR3 is "45%", a percentage, but its Unit, NPS, is not read as one: "45%" would be 0.45 NPS, and a check-in typed as a whole percent (12 for 12%) would go unnoticed. The key result is left out of progress until it is fixed.',
+      'Target of KR3 is "45%", a percentage, but its Unit, NPS, does not say so: KR3 is read as a percentage, as if its Unit were NPS (%), and so are its check-ins (12 typed for 12% is an error).',
     );
     expect(issue.fix.en).toContain('name its Unit as one: % or NPS (%)');
     expect(issue.fix['zh-TW']).toContain('% 或 NPS (%)');
+    // Read as the percentage it is: 30% → 45%, and the 47 typed for 47% is caught at its cell, not counted.
     const i = plan.keyResults.findIndex((k) => k.id === 'KR3');
-    expect(plan.keyResults[i].target).toBeNull();
+    expect(plan.keyResults[i].target).toBe(0.45);
+    expect(located(issues, 'percent-as-whole-number')).toEqual([`Actuals!C${wb['Actuals'].length}`]);
     expect(progress.keyResults[i].status).not.toBe('done');
+  });
+
+  it('Uptime 99.5% → 99.9%, NRR 105% → 115%, CSAT 80% → 90%: plans like any other, read as percentages, with the warning', () => {
+    for (const [unit, baseline, target] of [
+      ['Uptime', '99.5%', '99.9%'],
+      ['NRR', '105%', '115%'],
+      ['CSAT', '80%', '90%'],
+      ['滿意度', '80%', '90%'],
+    ]) {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR3', 'Unit', unit);
+      setCell(wb, KR, 'KR3', 'Baseline', baseline);
+      setCell(wb, KR, 'KR3', 'Target', target);
+      const { issues, plan, progress } = analyze(wb);
+      const i = plan.keyResults.findIndex((k) => k.id === 'KR3');
+      expect(
+        inUnit(issues).map((x) => x.severity),
+        unit,
+      ).toEqual(['warning']);
+      expect(plan.keyResults[i].unit, unit).toBe(`${unit} (%)`);
+      expect(progress.keyResults[i].leftOut, unit).toBeNull();
+    }
   });
 
   it('named as the percentage it is (NPS (%)), the same plan reads and its 47 is caught as a whole percent', () => {
@@ -439,13 +463,13 @@ describe('a Baseline or Target typed as a percentage where the Unit is none the 
     expect(plan.keyResults.find((k) => k.id === 'KR3')!.target).toBe(0.45);
   });
 
-  it('"+20%" for "grow 20%" in a Unit the reader does not place (MAU, Revenue): an error at the Target, never 0.2 done', () => {
+  it('"+20%" for "grow 20%" in a Unit the reader does not place (MAU, Revenue): an error at the Target, the key result left out, never 0.2 done', () => {
     for (const unit of ['MAU', 'Revenue', '佔有']) {
       const wb = exampleWorkbook('en');
       setCell(wb, KR, 'KR2', 'Unit', unit);
       setCell(wb, KR, 'KR2', 'Target', '+20%');
       const { issues, progress, plan } = analyze(wb);
-      expect(located(issues, 'percent-in-unit'), unit).toEqual([`${KR}!I3`]);
+      expect(located(issues, 'percent-change-in-unit'), unit).toEqual([`${KR}!I3`]);
       expect(located(issues, 'unit-mismatch'), unit).toEqual([]);
       expect(plan.keyResults[1].target, unit).toBeNull();
       expect(progress.keyResults[1].status, unit).not.toBe('done');
@@ -471,14 +495,14 @@ describe('a Baseline or Target typed as a percentage where the Unit is none the 
     expect(located(analyze(wb).issues, 'percent-in-unit')).toEqual([`${KR}!I4`]);
   });
 
-  it('a KPI "score ≥ 80%": an error at its Target, the KPI left out', () => {
+  it('a KPI "score ≥ 80%": a warning at its Target, the KPI read as a percentage bar', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, 'KPIs', 'KPI1', 'Unit', 'score');
     setCell(wb, 'KPIs', 'KPI1', 'Target', '80%');
     const { issues, plan } = analyze(wb);
     expect(located(issues, 'percent-in-unit')).toEqual(['KPIs!G2']);
-    expect(inUnit(issues)[0].message.en).toContain('The KPI is left out of progress until it is fixed.');
-    expect(plan.kpis.find((k) => k.id === 'KPI1')!.target).toBeNull();
+    const kpi = plan.kpis.find((k) => k.id === 'KPI1')!;
+    expect([kpi.target, kpi.unit]).toEqual([0.8, 'score (%)']);
   });
 
   it('not said where the Unit takes a %, refuses it, or the figure is zero or a milestone’s', () => {

@@ -865,10 +865,15 @@ export const en = {
         "Actuals row {row} ({metric}, {date}): {value} in one month is more than five times that month's plan ({planned}), and more than half the whole target of {metric} ({span}). It is counted.",
       fix: 'Check the number for an extra zero (4,900 typed as 49,000), and that it is the amount of that month alone, not a total so far; if the month really was that big, leave it.',
     },
+    'percent-change-in-unit': {
+      message:
+        '{field} of {id} is "{value}", a change in percent, but its Unit, {unit}, is no percentage: a target is the figure to reach, not how much it grows. {consequence}',
+      fix: 'Type the figure {id} is to reach, in {unit} (for 20% growth on 50,000, type 60000).',
+    },
     'percent-in-unit': {
       message:
-        '{field} of {id} is "{value}", a percentage, but its Unit, {unit}, is not read as one: "{value}" would be {ratio} {unit}, and a check-in typed as a whole percent (12 for 12%) would go unnoticed. {consequence}',
-      fix: 'If {id} is a percentage, name its Unit as one: % or {unit} (%). If it is counted in {unit}, type the figure in {unit}, without the percent sign (a change such as +20% is no target: type the figure it comes to).',
+        '{field} of {id} is "{value}", a percentage, but its Unit, {unit}, does not say so: {id} is read as a percentage, as if its Unit were {percentUnit}, and so are its check-ins (12 typed for 12% is an error).',
+      fix: 'If {id} is a percentage, name its Unit as one: % or {percentUnit}. If it is counted in {unit}, type the figure in {unit}, without the percent sign (a change such as +20% is no target: type the figure it comes to).',
     },
     'percent-reading-high': {
       message:

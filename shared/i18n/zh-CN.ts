@@ -747,10 +747,15 @@ export const zhCN: Messages = {
         '实际数据第 {row} 行（{metric}，{date}）：一个月的 {value} 超过当月计划（{planned}）的五倍，也超过 {metric} 全部目标值（{span}）的一半。已计入。',
       fix: '检查数字是否多写了零（4,900 写成了 49,000），以及它是否只是当月的数量（而不是累计至今的总数）；如果当月确实这么多，保留即可。',
     },
+    'percent-change-in-unit': {
+      message:
+        '{id} 的“{field}”为“{value}”，是百分比增幅，但其单位“{unit}”不是百分比：目标值是要达到的数值，而不是增长多少。{consequence}',
+      fix: '请以 {unit} 填写 {id} 要达到的数值（在 50,000 上增长 20%，请填写 60000）。',
+    },
     'percent-in-unit': {
       message:
-        '{id} 的“{field}”为“{value}”，是百分比，但其单位“{unit}”不被视为百分比：“{value}”会读作 {ratio} {unit}，以整数填写的百分比实际数据（如把 12% 写成 12）也无从发现。{consequence}',
-      fix: '如果 {id} 是百分比，请把单位写成百分比：% 或 {unit} (%)。如果它以 {unit} 计，请以 {unit} 填写数值，不带百分号（+20% 这样的增幅不是目标值，请填写变化后要达到的数值）。',
+        '{id} 的“{field}”为“{value}”，是百分比，但其单位“{unit}”没有说明这一点：{id} 按百分比读取，如同其单位为“{percentUnit}”，其实际数据亦然（把 12% 写成 12 会报错）。',
+      fix: '如果 {id} 是百分比，请把单位写成百分比：% 或 {percentUnit}。如果它以 {unit} 计，请以 {unit} 填写数值，不带百分号（+20% 这样的增幅不是目标值，请填写变化后要达到的数值）。',
     },
     'percent-reading-high': {
       message:

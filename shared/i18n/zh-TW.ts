@@ -749,10 +749,15 @@ export const zhTW: Messages = {
         '實際資料第 {row} 列（{metric}，{date}）：一個月的 {value} 超過當月計畫（{planned}）的五倍，也超過 {metric} 全部目標值（{span}）的一半。已計入。',
       fix: '檢查數字是否多寫了零（4,900 寫成了 49,000），以及它是否只是當月的數量（而不是累計至今的總數）；如果當月確實這麼多，保留即可。',
     },
+    'percent-change-in-unit': {
+      message:
+        '{id} 的「{field}」為「{value}」，是百分比增幅，但其單位「{unit}」不是百分比：目標值是要達到的數值，而不是增長多少。{consequence}',
+      fix: '請以 {unit} 填寫 {id} 要達到的數值（在 50,000 上增長 20%，請填寫 60000）。',
+    },
     'percent-in-unit': {
       message:
-        '{id} 的「{field}」為「{value}」，是百分比，但其單位「{unit}」不被視為百分比：「{value}」會讀作 {ratio} {unit}，以整數填寫的百分比實際資料（如把 12% 寫成 12）也無從發現。{consequence}',
-      fix: '如果 {id} 是百分比，請把單位寫成百分比：% 或 {unit} (%)。如果它以 {unit} 計，請以 {unit} 填寫數值，不帶百分號（+20% 這樣的增幅不是目標值，請填寫變化後要達到的數值）。',
+        '{id} 的「{field}」為「{value}」，是百分比，但其單位「{unit}」沒有說明這一點：{id} 按百分比讀取，如同其單位為「{percentUnit}」，其實際資料亦然（把 12% 寫成 12 會報錯）。',
+      fix: '如果 {id} 是百分比，請把單位寫成百分比：% 或 {percentUnit}。如果它以 {unit} 計，請以 {unit} 填寫數值，不帶百分號（+20% 這樣的增幅不是目標值，請填寫變化後要達到的數值）。',
     },
     'percent-reading-high': {
       message:
