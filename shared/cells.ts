@@ -548,19 +548,20 @@ const CHINESE_COUNT_AFTER = /(数|数量|次|人|个|家|份|件|笔|户)$/;
 
 /**
  * English words for a share of a whole with no "rate" after them, each weighed against what it might otherwise
- * count. The singular only: the plural of each is a count of things.
+ * count. The singular only: the plural of each is a count of things. Only as the Unit's last word: Churn MRR,
+ * Churn (#), Share count say what is counted.
  * - share: market share, share of voice, wallet share. Not `shares`, a count of stock, nor a share price.
  * - retention: the share kept (net revenue retention, D30 retention). Not a time kept (retention period, days).
- * - churn: the share lost (logo churn, revenue churn). Not churned customers, which are counted.
- * - margin: gross, operating, EBITDA margin. Not a margin of money (margin (USD), USD margin, margin ($M)) or per
- *   something (margin per unit), as with a rate.
+ * - Not churn, nor margin: a churn is as often the customers lost, a gross margin as often dollars, as a share
+ *   (a review found Churn MRR and a margin in dollars shown as 500,000%). Typed with a % sign, such a metric is
+ *   read as a percentage anyway (percent-in-unit); churn rate and margin % are shares by their words.
  * - conversion: the share converted (trial-to-paid conversion). Not `conversions`, a count, nor a conversion value.
  * - penetration: the share reached. Not penetration tests, which are counted.
  * - utilisation (utilization), occupancy, adoption: the share in use, occupied, adopting. Not the hours used or the
  *   beds occupied (a plural after the word: occupancy (beds)), nor `adoptions`.
  */
 const ENGLISH_SHARE_WORD =
-  /\b(share|retention|churn|margin|conversion|penetration|utili[sz]ation|occupancy|adoption)\b[\s-]*\(?\s*([a-z]*)/g;
+  /\b(share|retention|conversion|penetration|utili[sz]ation|occupancy|adoption)\b[\s-]*\(?\s*([a-z]*)/g;
 /**
  * The word after an English share word that makes the Unit count something: a plural (conversion events, occupancy
  * (beds), retention (users); not gross, bonus) or a count, a price or a value (share count, share price, conversion
@@ -576,6 +577,13 @@ const ENGLISH_COUNT_AFTER =
 const NAMES_A_TIME =
   /(?<!\d\s*)\b(seconds|secs|minutes|mins|hours|hrs|days|weeks|wks|months|mos|quarters|years|yrs)\b|(?<!\b(full|part|first|real|one|any|over)[-\s]?)\btime\b|\b(period|duration|lifetime)\b/;
 
+/**
+ * What may follow a share word at the end of a Unit: nothing, a note in brackets of no count (`(D30)`), `of …`
+ * (share of voice), a percent sign: anything else (MRR, (#), count) says what is counted.
+ */
+const isLastWords = (after: string): boolean =>
+  /^\s*(?:\([\p{L}\p{N}\s-]*\)|of\s+[\p{L}\s-]+|%)?\s*$/u.test(after);
+
 /** Whether the Unit names a share in a word of CHINESE_SHARE_WORD or ENGLISH_SHARE_WORD, as it counts nothing else. */
 function namesAShareInWords(text: string, key: string): boolean {
   const chinese = CHINESE_SHARE_WORD.exec(key);
@@ -585,7 +593,8 @@ function namesAShareInWords(text: string, key: string): boolean {
   }
   // A share word with nothing after it that counts, in a Unit that names no time.
   for (const m of text.matchAll(ENGLISH_SHARE_WORD))
-    if (!ENGLISH_COUNT_AFTER.test(m[2])) return !NAMES_A_TIME.test(text);
+    if (!ENGLISH_COUNT_AFTER.test(m[2]) && isLastWords(text.slice(m.index + m[1].length)))
+      return !NAMES_A_TIME.test(text);
   return false;
 }
 
