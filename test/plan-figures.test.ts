@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 import { EXAMPLE_AS_OF, planValueText, valueText } from '../shared';
 import { buildReport, type BuiltReport } from '../report/generate';
+import { Formatter } from '../report/format';
+import { loggedValue } from '../report/view/issues';
 import { cloneWorkbook, setCell } from './helpers/edit';
 import { exampleGrid, header, parse, tabName } from './helpers/report';
 
@@ -26,6 +28,12 @@ describe('a plan figure keeps the decimals it was typed with', () => {
   ])('%d in %j: measured %s, planned %s', (x, unit, measured, planned) => {
     expect(valueText(x, unit, 'en')).toBe(measured);
     expect(planValueText(x, unit, 'en')).toBe(planned);
+  });
+
+  it('a target change the Changes tab logged shows as the card shows the target: 12.4% → 12.45%, not 12% → 12%', () => {
+    const f = new Formatter('en');
+    expect(loggedValue(f, '0.1245', 'Target', 'keyResults', '%')).toBe('12.45%');
+    expect(loggedValue(f, '1234.5', 'Target', undefined, 'USD')).toBe('$1,234.50');
   });
 
   it('a third is shown to four decimals, not as many as the double has', () => {

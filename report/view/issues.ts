@@ -88,7 +88,8 @@ export function loggedValue(
     .map((key) => tabDef(key).columns.find((col) => matchesLabel(field, col.label))?.kind)
     .find((k) => k !== undefined);
   const number = kind === 'number' || kind === 'ratio' ? plainNumber(text) : null;
-  if (number !== null) return unit === undefined ? f.number(number) : f.value(number, unit);
+  // A logged Target or Baseline is the plan's own figure: with the decimals it was typed with (12.45%, not 12%).
+  if (number !== null) return unit === undefined ? f.number(number) : f.planValue(number, unit);
   if (kind === 'date' && isIsoDate(text)) return f.date(text);
   return text || f.none;
 }

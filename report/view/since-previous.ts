@@ -129,8 +129,8 @@ export function sincePreviousView(
       text: say(SINCE_WORDS.targetUnlogged, lang, {
         id: u.id,
         field: columnDef(u.kind === 'kpi' ? 'kpis' : 'keyResults', 'target').label[lang],
-        from: f.value(u.from, unitOf(u.id)),
-        to: f.value(u.to, unitOf(u.id)),
+        from: f.planValue(u.from, unitOf(u.id)),
+        to: f.planValue(u.to, unitOf(u.id)),
         changes: tabDef('changes').label[lang],
       }),
       note: '',
