@@ -385,7 +385,7 @@ describe('A multiple in brackets after the Unit is read like one before it (A5)'
     ];
     for (const [typed, unit, value] of reads)
       expect(readNumber(typed, { unit, currency: 'TWD' }), `${typed} ${unit}`).toEqual({ ok: true, value });
-    // A word that only ends in a multiple's character names none: 萬能 is no multiple of 能, K-12 no thousands.
+    // K before a number is no thousands: K-12 students are counted as typed.
     expect(readNumber('50k', { unit: 'K-12 students' })).toEqual({ ok: true, value: 50_000 });
   });
 
