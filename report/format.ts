@@ -18,11 +18,37 @@ export function fileName(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }
 
+/**
+ * The text of each figure once made, by its number: a report writes the same figures many times over (at 1,000 key
+ * results 21,000 values in 6,500 texts, 3,800 dates in 21), and Intl's formatting is the costly part. -0, which Intl
+ * writes "-0" where a Map takes it for 0, is not kept.
+ */
+class Texts<K> {
+  private readonly made = new Map<K, string>();
+
+  constructor(private readonly make: (key: K) => string) {}
+
+  get(key: K): string {
+    let text = this.made.get(key);
+    if (text === undefined) {
+      text = this.make(key);
+      if (!Object.is(key, -0)) this.made.set(key, text);
+    }
+    return text;
+  }
+}
+
 export class Formatter {
   readonly lang: Lang;
   private readonly numberLocale: string;
   private readonly cache = new Map<string, Intl.NumberFormat>();
   private readonly months = new Map<string, string>();
+  private readonly counts: Texts<number>;
+  private readonly percents: Texts<number>;
+  private readonly dates: Texts<IsoDate>;
+  private readonly scores: Texts<number>;
+  /** Per unit, as written (valueText trims it itself). */
+  private readonly values = new Map<string, Texts<number>>();
   private readonly monthFormat: Intl.DateTimeFormat;
   private readonly monthShortFormat: Intl.DateTimeFormat;
 
@@ -36,6 +62,12 @@ export class Formatter {
       year: 'numeric',
     });
     this.monthShortFormat = new Intl.DateTimeFormat(this.numberLocale, { timeZone: 'UTC', month: 'short' });
+    this.counts = new Texts((n) => this.nf('count', { maximumFractionDigits: 0 }).format(n));
+    this.percents = new Texts((x) => percentText(x, lang));
+    this.dates = new Texts((iso) => dayFigure(iso, lang));
+    this.scores = new Texts((x) =>
+      this.nf('score', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x),
+    );
   }
 
   private nf(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -49,7 +81,7 @@ export class Formatter {
 
   /** A count: 1,000 / 1,000. */
   count(n: number): string {
-    return this.nf('count', { maximumFractionDigits: 0 }).format(n);
+    return this.counts.get(n);
   }
 
   /** A number with grouped thousands and honest decimals (shared/figures.ts). */
@@ -59,12 +91,18 @@ export class Formatter {
 
   /** A ratio as a percentage, rounded as every surface rounds it (shared/figures.ts): 92%, 4.8%, 0.05%. */
   percent(x: number | null): string {
-    return percentText(x, this.lang);
+    return x === null ? percentText(x, this.lang) : this.percents.get(x);
   }
 
   /** A value in its unit, as every surface writes it (shared/figures.ts): $1,000,000; 20%; 50,000 sign-ups. */
   value(x: number | null, unit: string): string {
-    return valueText(x, unit, this.lang);
+    if (x === null) return valueText(x, unit, this.lang);
+    let texts = this.values.get(unit);
+    if (!texts) {
+      texts = new Texts((y) => valueText(y, unit, this.lang));
+      this.values.set(unit, texts);
+    }
+    return texts.get(x);
   }
 
   /** A figure the plan states (a Target, a Baseline, a bar) with the decimals it was typed with (shared/figures.ts). */
@@ -80,7 +118,7 @@ export class Formatter {
 
   /** A calendar day: 15 Nov 2026 / 2026年11月15日 (shared/figures.ts, as the check sidebar writes it). */
   date(iso: IsoDate | null): string {
-    return iso ? dayFigure(iso, this.lang) : DASH;
+    return iso ? this.dates.get(iso) : DASH;
   }
 
   /** A month: Nov 2026 / 2026年11月. */
@@ -100,9 +138,7 @@ export class Formatter {
 
   /** A Google-style OKR score, 0.0–1.0. */
   score(x: number | null): string {
-    return x === null
-      ? DASH
-      : this.nf('score', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
+    return x === null ? DASH : this.scores.get(x);
   }
 
   get none(): string {
