@@ -632,7 +632,10 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
   }
 }
 
-// Run directly (npm run report / check / example): `tsx report/cli.ts report ...`.
+// Run directly (npm run report / check / example): `tsx report/cli.ts report ...`. No top-level await: the
+// installed command compiles this module into a CommonJS file (report/installed.ts), where there is none.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

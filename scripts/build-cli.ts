@@ -3,11 +3,16 @@
  * command line compiled to plain JavaScript in dist/cli/, so the installed package runs on Node alone, with no
  * TypeScript transform at run time.
  *
- *   dist/cli/cli.js     the entry (report/cli.ts); bin/gtm-pyramid.js imports it and runs main()
- *   dist/cli/chart-worker.js  the worker thread `report` draws its charts in (report/render/chart-thread.ts)
- *   dist/cli/*.js       chunks: each `await import()` of the sources (the report pipeline, the xlsx writer)
- *                       stays a separate file, so a command loads only the code it uses
- *   dist/cli/vendor/    vega and vega-lite compiled with what they import, and their licences (VENDORED)
+ *   dist/cli/cli.js           the entry (report/installed.ts); bin/gtm-pyramid.js imports it and runs main()
+ *   dist/cli/gtm-pyramid.cjs  the command (report/cli.ts and all it imports of report/ and shared/) in one
+ *                             CommonJS file, which the entry runs with V8's code cache (report/compile-cache.ts):
+ *                             after the first report on a machine, its compiled code is read back, not compiled
+ *                             again. The modules of a command the others do not need (the report pipeline, the
+ *                             xlsx reader and writer) are in it but run only when that command imports them.
+ *   dist/cli/chart-worker.js  the worker thread `report` draws its charts in (report/render/chart-thread.ts), and
+ *   dist/cli/charts.js        the chart renderer, which the command imports itself when it has no worker
+ *   dist/cli/chunk-*.js       their shared code
+ *   dist/cli/vendor/          vega and vega-lite compiled with what they import, and their licences (VENDORED)
  *
  * Our own sources (report/, shared/) are bundled; npm packages stay imports (`packages: 'external'`) and are
  * installed as the package's dependencies: npm shares and updates them, and their licences stay with them.
@@ -23,7 +28,7 @@
 import { build, type Metafile, type Plugin } from 'esbuild';
 import Handlebars from 'handlebars';
 import { builtinModules } from 'node:module';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,6 +67,8 @@ export function externalPackages(
   for (const output of Object.values(metafile.outputs)) {
     for (const imported of output.imports) {
       if (!imported.external || imported.path.startsWith('node:') || builtins.has(imported.path)) continue;
+      // A module of the package's own (the bundle's ./charts.js) unless a vendored package's (./vendor/vega.js).
+      if (imported.path.startsWith('./') && !imported.path.startsWith(`./${VENDOR_DIR}/`)) continue;
       used.add(packageOf(imported.path));
     }
   }
@@ -91,6 +98,35 @@ export function staticPackages(metafile: Metafile, output: string): string[] {
     }
   };
   visit(output);
+  return [...packages].sort();
+}
+
+/**
+ * The npm packages loaded as soon as the module ENTRY (a source file, as the metafile names it) is run: its static
+ * imports, followed through the sources they import; `import()` calls are not followed (esbuild compiles the
+ * modules they import so that they run only when the call does, in one file as in chunks).
+ */
+export function staticInputPackages(metafile: Metafile, entry: string): string[] {
+  const builtins = new Set(builtinModules);
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of metafile.inputs[file]?.imports ?? []) {
+      if (imported.kind !== 'import-statement') continue;
+      if (!imported.external) visit(imported.path);
+      // Not a package: a built-in, or one of our own modules that esbuild lists without resolving it (an import
+      // of types alone, `import { type X } from './template'`, which the compiled code drops).
+      else if (
+        !imported.path.startsWith('node:') &&
+        !builtins.has(imported.path) &&
+        (!imported.path.startsWith('.') || imported.path.startsWith(`./${VENDOR_DIR}/`))
+      )
+        packages.add(packageOf(imported.path));
+    }
+  };
+  visit(entry);
   return [...packages].sort();
 }
 
@@ -140,6 +176,50 @@ function vendoredImports(): Plugin {
       }));
     },
   };
+}
+
+/**
+ * In the command's bundle, the chart renderer (report/render/charts.ts, which imports Vega) is not compiled in: the
+ * command imports it (chart-thread.ts, when it has no worker) from the worker's build, dist/cli/charts.js, an ES
+ * module as Vega is (its vega-canvas awaits at its top level, which a CommonJS file cannot).
+ */
+function chartsFromWorkerBuild(): Plugin {
+  return {
+    name: 'charts-from-worker-build',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^\.\/charts$/ }, ({ importer, kind }) =>
+        kind === 'dynamic-import' && /[\\/]render[\\/]chart-thread\.ts$/.test(importer)
+          ? { path: `./${CHARTS_MODULE}`, external: true }
+          : undefined,
+      );
+    },
+  };
+}
+
+/** The chart renderer's module in dist/cli/ (the worker's build), which the bundle imports. */
+const CHARTS_MODULE = 'charts.js';
+/** The command's bundle in dist/cli/ (report/compile-cache.ts runs it). */
+export const CLI_BUNDLE = 'gtm-pyramid.cjs';
+/** What `import.meta.url` is in the bundle: its own file's URL, set by its first line. */
+const BUNDLE_URL = '__gtmImportMetaUrl';
+
+/**
+ * The bundle's `import()` calls (of installed ES modules, and of ./charts.js) made through the importer the entry
+ * gives it (`__gtmImport`, report/compile-cache.ts BUNDLE_PARAMETERS): code run by vm.Script has no `import()` of its
+ * own on Node.js 20 without a flag. Every call is one the metafile lists, and none is left.
+ */
+function importThroughEntry(code: string, metafile: Metafile, output: string): string {
+  const expected = metafile.outputs[output].imports.filter((i) => i.kind === 'dynamic-import' && i.external);
+  let replaced = 0;
+  const result = code.replace(/\bimport\(("[^"\\\n]+")\)/g, (_, specifier: string) => {
+    replaced++;
+    return `__gtmImport(${specifier})`;
+  });
+  if (replaced !== expected.length || /\bimport\(/.test(result))
+    throw new Error(
+      `${CLI_BUNDLE}: ${replaced} import() calls routed through the entry, ${expected.length} expected, or one left`,
+    );
+  return result;
 }
 
 /**
@@ -241,51 +321,93 @@ export async function buildCli(outDir = CLI_OUT_DIR): Promise<CliBuild> {
     engines?: { node?: string };
   };
   rmSync(outDir, { recursive: true, force: true });
-  const result = await build({
-    entryPoints: {
-      cli: path.join(ROOT, 'report', 'cli.ts'),
-      // Started by the report command as a worker thread that draws the charts (report/render/chart-thread.ts).
-      'chart-worker': path.join(ROOT, 'report', 'render', 'chart-worker.ts'),
-    },
+  const common = {
     outdir: outDir,
     bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     // The oldest Node of package.json "engines" (>=20.19).
     target: 'node20.19',
     packages: 'external',
-    chunkNames: '[name]-[hash]',
     minify: false,
     sourcemap: false,
     legalComments: 'none',
     metafile: true,
     absWorkingDir: ROOT,
     logLevel: 'warning',
-    plugins: [precompiledTemplates(), vendoredImports()],
+  } as const;
+  // The command: one CommonJS file, written below once its import() calls go through the entry.
+  const bundle = await build({
+    ...common,
+    entryPoints: { [CLI_BUNDLE.replace(/\.cjs$/, '')]: path.join(ROOT, 'report', 'cli.ts') },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    write: false,
+    plugins: [precompiledTemplates(), vendoredImports(), chartsFromWorkerBuild()],
     // The templates are precompiled (above), so the installed command needs only Handlebars's runtime: the full
     // package adds the compiler and source-map (about 45 more files to resolve and compile on every run).
     alias: { handlebars: 'handlebars/runtime.js' },
+    define: { 'import.meta.url': BUNDLE_URL },
+    // Strict, as the ES modules it is compiled from are.
+    banner: { js: `"use strict";\nvar ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;` },
   });
-  const { used, missing } = externalPackages(result.metafile, Object.keys(pkg.dependencies ?? {}));
-  if (missing.length) {
+  mkdirSync(outDir, { recursive: true });
+  for (const file of bundle.outputFiles) {
+    const output = path.relative(ROOT, file.path).split(path.sep).join('/');
+    writeFileSync(file.path, importThroughEntry(file.text, bundle.metafile, output));
+  }
+  // The entry, which runs the bundle with the code cache; and the chart worker with the renderer it shares with
+  // the command (ES modules, with chunks).
+  const entry = await build({
+    ...common,
+    entryPoints: { cli: path.join(ROOT, 'report', 'installed.ts') },
+    format: 'esm',
+    // Its import() of a name known only when called (what the bundle imports).
+    logOverride: { 'unsupported-dynamic-import': 'silent' },
+  });
+  const worker = await build({
+    ...common,
+    entryPoints: {
+      // Started by the report command as a worker thread that draws the charts (report/render/chart-thread.ts).
+      'chart-worker': path.join(ROOT, 'report', 'render', 'chart-worker.ts'),
+      [CHARTS_MODULE.replace(/\.js$/, '')]: path.join(ROOT, 'report', 'render', 'charts.ts'),
+    },
+    splitting: true,
+    format: 'esm',
+    chunkNames: '[name]-[hash]',
+    plugins: [vendoredImports()],
+  });
+  const metafiles = [bundle.metafile, entry.metafile, worker.metafile];
+  const used = new Set<string>();
+  const missing = new Set<string>();
+  for (const metafile of metafiles) {
+    const found = externalPackages(metafile, Object.keys(pkg.dependencies ?? {}));
+    for (const name of found.used) used.add(name);
+    for (const name of found.missing) missing.add(name);
+  }
+  if (missing.size) {
     throw new Error(
-      `dist/cli imports ${missing.join(', ')}, which package.json "dependencies" lacks: an installed package would fail`,
+      `dist/cli imports ${[...missing].join(', ')}, which package.json "dependencies" lacks: an installed package would fail`,
     );
   }
   const vendor = await buildVendor(outDir);
-  const outputs = Object.entries(result.metafile.outputs);
-  const entry = outputs.find(([, o]) => o.entryPoint === 'report/cli.ts')?.[0];
+  const outputs = metafiles.flatMap((metafile) => Object.entries(metafile.outputs));
+  const packages = [...used].sort();
   return {
     files: [
       ...outputs.map(([file]) => path.relative(outDir, path.resolve(ROOT, file))),
       ...vendor.files,
     ].sort(),
     bytes: outputs.reduce((n, [, o]) => n + o.bytes, 0) + vendor.bytes,
-    packages: used.filter((name) => !VENDORED.includes(name)),
-    vendored: used.filter((name) => VENDORED.includes(name)),
+    packages: packages.filter((name) => !VENDORED.includes(name)),
+    vendored: packages.filter((name) => VENDORED.includes(name)),
     vendorPackages: vendor.packages,
-    entryPackages: entry ? staticPackages(result.metafile, entry) : [],
+    // What every command loads: the entry's own imports (node: built-ins only) and the bundle's, from report/cli.ts.
+    entryPackages: [
+      ...new Set([
+        ...staticPackages(entry.metafile, Object.keys(entry.metafile.outputs)[0]),
+        ...staticInputPackages(bundle.metafile, 'report/cli.ts'),
+      ]),
+    ].sort(),
   };
 }
 

@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildCli, packageOf, VENDOR_LICENSES, VENDORED, type CliBuild } from '../scripts/build-cli';
+import {
+  buildCli,
+  CLI_BUNDLE,
+  packageOf,
+  VENDOR_LICENSES,
+  VENDORED,
+  type CliBuild,
+} from '../scripts/build-cli';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -32,9 +39,20 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('the compiled CLI', () => {
   it('is JavaScript files only, with cli.js as the entry, and the vendored packages with their licences', () => {
     expect(built.files).toContain('cli.js');
+    // The command in one CommonJS file, which cli.js runs with V8's code cache (report/compile-cache.ts).
+    expect(built.files).toContain(CLI_BUNDLE);
     for (const name of VENDORED) expect(built.files).toContain(`vendor/${name}.js`);
-    for (const file of built.files.filter((f) => f !== `vendor/${VENDOR_LICENSES}`))
+    for (const file of built.files.filter((f) => f !== `vendor/${VENDOR_LICENSES}` && f !== CLI_BUNDLE))
       expect(file).toMatch(/^(vendor\/)?[\w-]+\.js$/);
+  });
+
+  it("routes the bundle's import() calls through the entry, and keeps it strict", () => {
+    const code = readFileSync(path.join(out, CLI_BUNDLE), 'utf8');
+    // vm.Script has no import() of its own on Node.js 20 without a flag: the entry's importer makes them.
+    expect(code).not.toMatch(/\bimport\(/);
+    for (const name of ['string-width', '@googleapis/sheets', './charts.js'])
+      expect(code).toContain(`__gtmImport(${JSON.stringify(name)})`);
+    expect(code.startsWith('"use strict";\n')).toBe(true);
   });
 
   it('imports exactly the packages of package.json "dependencies", and the vendored ones from vendor/', () => {

@@ -9,14 +9,14 @@
  * yauzl and saxes, show the hook sees what it should.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildReport } from '../report/generate';
 import { readXlsx } from '../report/read-xlsx';
-import { VENDOR_LICENSES, VENDORED } from '../scripts/build-cli';
+import { CLI_BUNDLE, VENDOR_LICENSES, VENDORED } from '../scripts/build-cli';
 import { cleanEnv, packAndInstall, ROOT, runInstalled, type Installed } from '../scripts/pack-install';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -108,6 +108,7 @@ describe('the packed tarball', () => {
         !f.startsWith('report/templates/') &&
         !f.startsWith('docs/') &&
         !/^dist\/cli\/(vendor\/)?[\w-]+\.js$/.test(f) &&
+        f !== `dist/cli/${CLI_BUNDLE}` &&
         f !== `dist/cli/vendor/${VENDOR_LICENSES}` &&
         !['LICENSE', 'README.md', 'package.json', 'bin/gtm-pyramid.js'].includes(f),
     );
@@ -203,6 +204,38 @@ describe('the installed package', () => {
     });
     for (const file of fromSources.files.filter((f) => f.name.endsWith('.html')))
       expect(readFileSync(path.join(work, 'site', file.name), 'utf8'), file.name).toBe(file.data);
+  });
+
+  it('reads its compiled code back after the first report (report/compile-cache.ts), and writes the same pages', () => {
+    const cache = path.join(dir, 'compile-cache');
+    const env = { GTM_PYRAMID_COMPILE_CACHE: cache };
+    const run = (out: string) => {
+      const result = runInstalled(
+        installed,
+        ['report', 'plan.xlsx', '--out', out, '--as-of', '2026-06-30'],
+        work,
+        {
+          env,
+        },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    };
+    // check and --help write no cache: a report runs nearly all the code a command needs, they do not.
+    expect(runInstalled(installed, ['--help'], work, { env }).status).toBe(0);
+    expect(existsSync(cache)).toBe(false);
+    run('cached-1');
+    const files = readdirSync(cache);
+    expect(files).toHaveLength(1);
+    const written = statSync(path.join(cache, files[0])).mtimeMs;
+    run('cached-2');
+    // Read, not written again.
+    expect(readdirSync(cache)).toEqual(files);
+    expect(statSync(path.join(cache, files[0])).mtimeMs).toBe(written);
+    for (const page of readdirSync(path.join(work, 'site')))
+      expect(readFileSync(path.join(work, 'cached-2', page), 'utf8'), page).toBe(
+        readFileSync(path.join(work, 'site', page), 'utf8'),
+      );
   });
 
   it('--help loads no chart, xlsx or template library', () => {
