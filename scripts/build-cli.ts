@@ -9,17 +9,19 @@
  *                             after the first report on a machine, its compiled code is read back, not compiled
  *                             again. The modules of a command the others do not need (the report pipeline, the
  *                             xlsx reader and writer) are in it but run only when that command imports them.
+ *   dist/cli/vendor/charts.cjs  the chart renderer (report/render/charts.ts) with vega and vega-lite compiled in
+ *                             (VENDORED), run the same way, with its own code cache (report/render/installed-charts.ts)
+ *   dist/cli/vendor/LICENSES.txt  the licences of what it compiles in
  *   dist/cli/chart-worker.js  the worker thread `report` draws its charts in (report/render/chart-thread.ts), and
- *   dist/cli/charts.js        the chart renderer, which the command imports itself when it has no worker
+ *   dist/cli/charts.js        the renderer as the command loads it itself when it has no worker
  *   dist/cli/chunk-*.js       their shared code
- *   dist/cli/vendor/          vega and vega-lite compiled with what they import, and their licences (VENDORED)
  *
  * Our own sources (report/, shared/) are bundled; npm packages stay imports (`packages: 'external'`) and are
  * installed as the package's dependencies: npm shares and updates them, and their licences stay with them.
  * The build fails when the bundle imports a package that is not in package.json "dependencies" (a dev
  * dependency would be missing from an installed package).
  *
- * The exception is VENDORED (vega, vega-lite): compiled into dist/cli/vendor/, their licences beside them in
+ * The exception is VENDORED (vega, vega-lite): compiled into dist/cli/vendor/charts.cjs, their licences beside it in
  * dist/cli/vendor/LICENSES.txt; see VENDORED for why.
  *
  * The report's Handlebars templates are precompiled here (precompiledTemplates), so the installed command does
@@ -36,11 +38,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT_DIR = path.join(ROOT, 'dist', 'cli');
 
 /**
- * npm packages compiled into dist/cli/vendor/ (one module each, `vendor/<name>.js`) rather than installed. vega and
- * vega-lite are ES modules spread over ~400 files (d3-array, d3-geo-projection, vega-util …) that Node's module
- * loader found, read and compiled one by one on every `report`: ~130 ms of a 1,000-key-result report's ~0.9 s.
- * Compiled into two files they load in ~50 ms (`npm run bench -- report`, docs/report.md). The lockfile pins
- * what is compiled in; their licences ship beside them (vendor/LICENSES.txt). They are dev dependencies.
+ * npm packages compiled into dist/cli/vendor/charts.cjs, with the chart renderer that uses them
+ * (report/render/charts.ts), rather than installed. vega and vega-lite are ES modules spread over ~400 files
+ * (d3-array, d3-geo-projection, vega-util …) that Node's module loader found, read and compiled one by one on every
+ * `report`: ~130 ms of a 1,000-key-result report's ~0.9 s. Compiled into one file, which the chart worker runs with
+ * V8's code cache (report/render/installed-charts.ts), they load in a fraction of that (`npm run bench -- report`,
+ * docs/report.md). The lockfile pins what is compiled in; their licences ship beside them (vendor/LICENSES.txt).
+ * They are dev dependencies.
  */
 export const VENDORED = ['vega', 'vega-lite'];
 const VENDOR_DIR = 'vendor';
@@ -164,24 +168,49 @@ function precompiledTemplates(): Plugin {
   };
 }
 
-/** In the CLI's bundle, `import … from 'vega'` becomes an import of dist/cli/vendor/vega.js (built by buildVendor). */
-function vendoredImports(): Plugin {
-  const names = new RegExp(`^(${VENDORED.map((name) => name.replaceAll('.', '\\.')).join('|')})$`);
+/**
+ * The command's bundle compiles no vendored package in (they are in vendor/charts.cjs, which the chart worker
+ * loads): an import of one there would add its megabytes to every command, so it fails the build.
+ */
+function noVendoredPackage(): Plugin {
+  const names = new RegExp(`^(${VENDORED.map((name) => name.replaceAll('.', '\\.')).join('|')})(/|$)`);
   return {
-    name: 'vendored-imports',
+    name: 'no-vendored-package',
     setup(pluginBuild) {
-      pluginBuild.onResolve({ filter: names }, ({ path: name }) => ({
-        path: `./${VENDOR_DIR}/${name}.js`,
-        external: true,
+      pluginBuild.onResolve({ filter: names }, ({ path: name, importer }) => ({
+        errors: [{ text: `${importer} imports ${name}, which only vendor/${CHARTS_BUNDLE} may compile in` }],
       }));
     },
   };
 }
 
 /**
+ * vega-canvas (what Vega draws text and images with, when the optional `canvas` package is installed) looks for
+ * `canvas` with a top-level `await import()`, which a CommonJS file cannot hold: in vendor/charts.cjs it does so with
+ * require(), the same package found the same way (and, as before, none when it is not installed).
+ */
+function vegaCanvasWithoutAwait(): Plugin {
+  return {
+    name: 'vega-canvas-without-await',
+    setup(pluginBuild) {
+      pluginBuild.onLoad(
+        { filter: /[\\/]vega-canvas[\\/]build[\\/]vega-canvas\.node\.js$/ },
+        ({ path: file }) => {
+          const source = readFileSync(file, 'utf8');
+          const awaited = "await import('canvas')";
+          if (source.split(awaited).length !== 2)
+            throw new Error(`${file} no longer holds ${awaited} once: see vegaCanvasWithoutAwait`);
+          return { contents: source.replace(awaited, "require('canvas')"), loader: 'js' };
+        },
+      );
+    },
+  };
+}
+
+/**
  * In the command's bundle, the chart renderer (report/render/charts.ts, which imports Vega) is not compiled in: the
- * command imports it (chart-thread.ts, when it has no worker) from the worker's build, dist/cli/charts.js, an ES
- * module as Vega is (its vega-canvas awaits at its top level, which a CommonJS file cannot).
+ * command imports it (chart-thread.ts, when it has no worker) as dist/cli/charts.js, which runs vendor/charts.cjs
+ * (report/render/installed-charts.ts), as the chart worker does.
  */
 function chartsFromWorkerBuild(): Plugin {
   return {
@@ -196,8 +225,10 @@ function chartsFromWorkerBuild(): Plugin {
   };
 }
 
-/** The chart renderer's module in dist/cli/ (the worker's build), which the bundle imports. */
+/** The chart renderer's module in dist/cli/ (report/render/installed-charts.ts), which the bundle imports. */
 const CHARTS_MODULE = 'charts.js';
+/** The chart renderer compiled with the VENDORED packages, in dist/cli/vendor/. */
+export const CHARTS_BUNDLE = 'charts.cjs';
 /** The command's bundle in dist/cli/ (report/compile-cache.ts runs it). */
 export const CLI_BUNDLE = 'gtm-pyramid.cjs';
 /** What `import.meta.url` is in the bundle: its own file's URL, set by its first line. */
@@ -209,6 +240,7 @@ const BUNDLE_URL = '__gtmImportMetaUrl';
  * own on Node.js 20 without a flag. Every call is one the metafile lists, and none is left.
  */
 function importThroughEntry(code: string, metafile: Metafile, output: string): string {
+  const name = path.basename(output);
   const expected = metafile.outputs[output].imports.filter((i) => i.kind === 'dynamic-import' && i.external);
   let replaced = 0;
   const result = code.replace(/\bimport\(("[^"\\\n]+")\)/g, (_, specifier: string) => {
@@ -217,50 +249,44 @@ function importThroughEntry(code: string, metafile: Metafile, output: string): s
   });
   if (replaced !== expected.length || /\bimport\(/.test(result))
     throw new Error(
-      `${CLI_BUNDLE}: ${replaced} import() calls routed through the entry, ${expected.length} expected, or one left`,
+      `${name}: ${replaced} import() calls routed through the entry, ${expected.length} expected, or one left`,
     );
   return result;
 }
 
 /**
- * Each VENDORED package compiled with everything it imports into OUT_DIR/vendor/<name>.js (code they share, such
- * as vega inside vega-lite, in one common chunk so there is one vega), and every compiled package's licence,
- * read from node_modules, into OUT_DIR/vendor/LICENSES.txt. The build fails if a compiled package has no licence
- * file to ship.
+ * The chart renderer (report/render/charts.ts) compiled with every VENDORED package and all they import into
+ * OUT_DIR/vendor/charts.cjs, one CommonJS file that report/render/installed-charts.ts runs with V8's code cache, and
+ * every compiled package's licence, read from node_modules, into OUT_DIR/vendor/LICENSES.txt. The build fails if a
+ * compiled package has no licence file to ship.
  */
 async function buildVendor(outDir: string): Promise<{ files: string[]; bytes: number; packages: string[] }> {
   const vendorDir = path.join(outDir, VENDOR_DIR);
   const result = await build({
-    entryPoints: VENDORED.map((name) => ({ in: `vendored:${name}`, out: name })),
+    entryPoints: { [CHARTS_BUNDLE.replace(/\.cjs$/, '')]: path.join(ROOT, 'report', 'render', 'charts.ts') },
     outdir: vendorDir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20.19',
-    chunkNames: '[name]-[hash]',
+    // Strict, as the ES modules it is compiled from are.
+    banner: { js: '"use strict";' },
+    // Optional: Vega draws with it when it is installed, and does without (vegaCanvasWithoutAwait).
+    external: ['canvas'],
     // Their licences are shipped whole in LICENSES.txt.
     legalComments: 'none',
     metafile: true,
+    write: false,
     absWorkingDir: ROOT,
     logLevel: 'warning',
-    plugins: [
-      {
-        name: 'vendored-entries',
-        setup(pluginBuild) {
-          pluginBuild.onResolve({ filter: /^vendored:/ }, ({ path: entry }) => ({
-            path: entry.slice('vendored:'.length),
-            namespace: 'vendored',
-          }));
-          pluginBuild.onLoad({ filter: /.*/, namespace: 'vendored' }, ({ path: name }) => ({
-            contents: `export * from ${JSON.stringify(name)};`,
-            resolveDir: ROOT,
-            loader: 'js',
-          }));
-        },
-      },
-    ],
+    plugins: [vegaCanvasWithoutAwait()],
   });
+  mkdirSync(vendorDir, { recursive: true });
+  for (const file of result.outputFiles) {
+    const output = path.relative(ROOT, file.path).split(path.sep).join('/');
+    writeFileSync(file.path, importThroughEntry(file.text, result.metafile, output));
+  }
   const packageDirs = new Set<string>();
   for (const input of Object.keys(result.metafile.inputs)) {
     const matches = [...input.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)];
@@ -284,8 +310,8 @@ async function buildVendor(outDir: string): Promise<{ files: string[]; bytes: nu
   writeFileSync(
     path.join(vendorDir, VENDOR_LICENSES),
     [
-      `dist/cli/${VENDOR_DIR}/ holds ${VENDORED.join(' and ')} compiled with the packages they import, by gtm-pyramid's`,
-      'scripts/build-cli.ts (esbuild). Each compiled package and its licence follow.',
+      `dist/cli/${VENDOR_DIR}/${CHARTS_BUNDLE} holds ${VENDORED.join(' and ')} compiled with the packages they import, by`,
+      "gtm-pyramid's scripts/build-cli.ts (esbuild). Each compiled package and its licence follow.",
       '',
       ...notices.map((n) => `${'='.repeat(78)}\n${n.text}`),
     ].join('\n'),
@@ -307,9 +333,9 @@ export interface CliBuild {
   bytes: number;
   /** Every installed npm package the compiled CLI imports. */
   packages: string[];
-  /** The VENDORED packages it imports (from dist/cli/vendor/). */
+  /** The VENDORED packages it holds (compiled into dist/cli/vendor/charts.cjs). */
   vendored: string[];
-  /** Every npm package compiled into dist/cli/vendor/ (VENDORED and what they import), each licence shipped. */
+  /** Every npm package compiled into dist/cli/vendor/charts.cjs (VENDORED and what they import), each licence shipped. */
   vendorPackages: string[];
   /** The packages loaded by importing the entry alone (what every command, --help included, loads). */
   entryPackages: string[];
@@ -342,7 +368,7 @@ export async function buildCli(outDir = CLI_OUT_DIR): Promise<CliBuild> {
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     write: false,
-    plugins: [precompiledTemplates(), vendoredImports(), chartsFromWorkerBuild()],
+    plugins: [precompiledTemplates(), noVendoredPackage(), chartsFromWorkerBuild()],
     // The templates are precompiled (above), so the installed command needs only Handlebars's runtime: the full
     // package adds the compiler and source-map (about 45 more files to resolve and compile on every run).
     alias: { handlebars: 'handlebars/runtime.js' },
@@ -369,12 +395,13 @@ export async function buildCli(outDir = CLI_OUT_DIR): Promise<CliBuild> {
     entryPoints: {
       // Started by the report command as a worker thread that draws the charts (report/render/chart-thread.ts).
       'chart-worker': path.join(ROOT, 'report', 'render', 'chart-worker.ts'),
-      [CHARTS_MODULE.replace(/\.js$/, '')]: path.join(ROOT, 'report', 'render', 'charts.ts'),
+      [CHARTS_MODULE.replace(/\.js$/, '')]: path.join(ROOT, 'report', 'render', 'installed-charts.ts'),
     },
     splitting: true,
     format: 'esm',
     chunkNames: '[name]-[hash]',
-    plugins: [vendoredImports()],
+    plugins: [noVendoredPackage()],
+    logOverride: { 'unsupported-dynamic-import': 'silent' },
   });
   const metafiles = [bundle.metafile, entry.metafile, worker.metafile];
   const used = new Set<string>();
@@ -399,7 +426,7 @@ export async function buildCli(outDir = CLI_OUT_DIR): Promise<CliBuild> {
     ].sort(),
     bytes: outputs.reduce((n, [, o]) => n + o.bytes, 0) + vendor.bytes,
     packages: packages.filter((name) => !VENDORED.includes(name)),
-    vendored: packages.filter((name) => VENDORED.includes(name)),
+    vendored: vendor.packages.filter((name) => VENDORED.includes(name)),
     vendorPackages: vendor.packages,
     // What every command loads: the entry's own imports (node: built-ins only) and the bundle's, from report/cli.ts.
     entryPackages: [

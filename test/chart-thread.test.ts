@@ -136,3 +136,16 @@ describe('the chart worker', () => {
     });
   });
 });
+
+describe("the command's own renderer, without a worker", () => {
+  it('draws every chart of the example from the compiled charts.js (vendor/charts.cjs), the same SVG as here', async () => {
+    // What chart-thread.ts's import of ./charts is in the installed command (report/render/installed-charts.ts).
+    const { renderChartSvg } = (await import(
+      pathToFileURL(path.join(out, 'charts.js')).href
+    )) as typeof import('../report/render/installed-charts');
+    const drawn = await drawExample((spec, options) =>
+      renderChartSvg(spec, { ...options, onWarning: () => {} }),
+    );
+    expect([...drawn]).toEqual([...expected]);
+  });
+});

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildReport } from '../report/generate';
 import { readXlsx } from '../report/read-xlsx';
-import { CLI_BUNDLE, VENDOR_LICENSES, VENDORED } from '../scripts/build-cli';
+import { CHARTS_BUNDLE, CLI_BUNDLE, VENDOR_LICENSES, VENDORED } from '../scripts/build-cli';
 import { cleanEnv, packAndInstall, ROOT, runInstalled, type Installed } from '../scripts/pack-install';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -64,12 +64,15 @@ function packagesLoaded(
   for (const line of lines) {
     const [thread, url] = line.split(' ');
     const match = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
-    // A vendored package (scripts/build-cli.ts VENDORED) is loaded from the package's dist/cli/vendor/<name>.js.
-    const vendored = /\/gtm-pyramid\/dist\/cli\/vendor\/([\w-]+)\.js$/.exec(url);
-    const found = vendored ? vendored[1] : match?.[1];
-    if (!found) continue;
-    packages.add(found);
-    if (thread === 'main') inMainThread.add(found);
+    // The vendored packages (scripts/build-cli.ts VENDORED) are compiled into the package's
+    // dist/cli/vendor/charts.cjs, which only the chart worker (chart-worker.js) and, without one, the command's own
+    // renderer (charts.js) run (report/render/installed-charts.ts): loading either is loading them.
+    const vendored = /\/gtm-pyramid\/dist\/cli\/(chart-worker|charts)\.js$/.test(url);
+    const found = vendored ? VENDORED : match ? [match[1]] : [];
+    for (const name of found) {
+      packages.add(name);
+      if (thread === 'main') inMainThread.add(name);
+    }
   }
   // The hook saw the command itself: its entry is the installed package's compiled cli.js.
   expect(lines.some((l) => l.endsWith('/node_modules/gtm-pyramid/dist/cli/cli.js'))).toBe(true);
@@ -109,6 +112,7 @@ describe('the packed tarball', () => {
         !f.startsWith('docs/') &&
         !/^dist\/cli\/(vendor\/)?[\w-]+\.js$/.test(f) &&
         f !== `dist/cli/${CLI_BUNDLE}` &&
+        f !== `dist/cli/vendor/${CHARTS_BUNDLE}` &&
         f !== `dist/cli/vendor/${VENDOR_LICENSES}` &&
         !['LICENSE', 'README.md', 'package.json', 'bin/gtm-pyramid.js'].includes(f),
     );
@@ -129,7 +133,7 @@ describe('the installed package', () => {
     expect(realpathSync(installed.packageDir).startsWith(dir)).toBe(true);
     const modules = path.join(installed.app, 'node_modules');
     for (const name of Object.keys(pkg.dependencies)) expect(existsSync(path.join(modules, name))).toBe(true);
-    // Vendored packages are compiled into dist/cli/vendor/ and not installed.
+    // Vendored packages are compiled into dist/cli/vendor/charts.cjs and not installed.
     for (const name of VENDORED) expect(existsSync(path.join(modules, name)), name).toBe(false);
     // Dev dependencies that no runtime dependency needs in turn (jszip, for one, comes with exceljs).
     for (const name of [
@@ -225,13 +229,14 @@ describe('the installed package', () => {
     expect(runInstalled(installed, ['--help'], work, { env }).status).toBe(0);
     expect(existsSync(cache)).toBe(false);
     run('cached-1');
-    const files = readdirSync(cache);
-    expect(files).toHaveLength(1);
-    const written = statSync(path.join(cache, files[0])).mtimeMs;
+    // The command's code (dist/cli/gtm-pyramid.cjs) and the chart renderer's (vendor/charts.cjs, in the worker).
+    const files = readdirSync(cache).sort();
+    expect(files).toHaveLength(2);
+    const written = files.map((file) => statSync(path.join(cache, file)).mtimeMs);
     run('cached-2');
     // Read, not written again.
-    expect(readdirSync(cache)).toEqual(files);
-    expect(statSync(path.join(cache, files[0])).mtimeMs).toBe(written);
+    expect(readdirSync(cache).sort()).toEqual(files);
+    expect(files.map((file) => statSync(path.join(cache, file)).mtimeMs)).toEqual(written);
     for (const page of readdirSync(path.join(work, 'site')))
       expect(readFileSync(path.join(work, 'cached-2', page), 'utf8'), page).toBe(
         readFileSync(path.join(work, 'site', page), 'utf8'),
