@@ -84,54 +84,50 @@ export function externalPackages(
 }
 
 /**
- * The npm packages loaded as soon as OUTPUT (a file of the bundle) is imported: its static imports, followed
- * through the chunks they load; `import()` calls are not followed (they load only when a command runs them).
+ * The npm packages loaded as soon as START is run: its static imports, followed through the files they import
+ * (`graph`: a metafile's outputs or inputs); `import()` calls are not followed (they load only when a command runs
+ * them). `isPackage`: which external import paths name a package.
  */
-export function staticPackages(metafile: Metafile, output: string): string[] {
-  const builtins = new Set(builtinModules);
+function staticImports(
+  graph: Record<string, { imports?: { path: string; kind: string; external?: boolean }[] } | undefined>,
+  start: string,
+  isPackage: (path: string) => boolean,
+): string[] {
   const packages = new Set<string>();
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const imported of metafile.outputs[file]?.imports ?? []) {
+    for (const imported of graph[file]?.imports ?? []) {
       if (imported.kind !== 'import-statement') continue;
       if (!imported.external) visit(imported.path);
-      else if (!imported.path.startsWith('node:') && !builtins.has(imported.path))
-        packages.add(packageOf(imported.path));
+      else if (isPackage(imported.path)) packages.add(packageOf(imported.path));
     }
   };
-  visit(output);
+  visit(start);
   return [...packages].sort();
 }
 
+const isBuiltin = (path: string) => path.startsWith('node:') || builtinModules.includes(path);
+
+/** The npm packages loaded as soon as OUTPUT (a file of the bundle) is imported, through the chunks it loads. */
+export function staticPackages(metafile: Metafile, output: string): string[] {
+  return staticImports(metafile.outputs, output, (path) => !isBuiltin(path));
+}
+
 /**
- * The npm packages loaded as soon as the module ENTRY (a source file, as the metafile names it) is run: its static
- * imports, followed through the sources they import; `import()` calls are not followed (esbuild compiles the
- * modules they import so that they run only when the call does, in one file as in chunks).
+ * The npm packages loaded as soon as the module ENTRY (a source file, as the metafile names it) is run, through the
+ * sources it imports (esbuild compiles the modules an `import()` imports so that they run only when the call does,
+ * in one file as in chunks).
  */
 export function staticInputPackages(metafile: Metafile, entry: string): string[] {
-  const builtins = new Set(builtinModules);
-  const packages = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const imported of metafile.inputs[file]?.imports ?? []) {
-      if (imported.kind !== 'import-statement') continue;
-      if (!imported.external) visit(imported.path);
-      // Not a package: a built-in, or one of our own modules that esbuild lists without resolving it (an import
-      // of types alone, `import { type X } from './template'`, which the compiled code drops).
-      else if (
-        !imported.path.startsWith('node:') &&
-        !builtins.has(imported.path) &&
-        (!imported.path.startsWith('.') || imported.path.startsWith(`./${VENDOR_DIR}/`))
-      )
-        packages.add(packageOf(imported.path));
-    }
-  };
-  visit(entry);
-  return [...packages].sort();
+  // Not a package: a built-in, or one of our own modules that esbuild lists without resolving it (an import of
+  // types alone, `import { type X } from './template'`, which the compiled code drops).
+  return staticImports(
+    metafile.inputs,
+    entry,
+    (path) => !isBuiltin(path) && (!path.startsWith('.') || path.startsWith(`./${VENDOR_DIR}/`)),
+  );
 }
 
 /**
