@@ -972,9 +972,9 @@ function unitScale(unit: string): { exponent: number; rest: string } | undefined
   const m = unitScalePattern.exec(text);
   if (m) return { exponent: exponentOf(m[1]), rest: m[2].replace(/^\((.*)\)$/, '$1').trim() };
   // German business writing: a T before a currency is thousands of it (TEUR, T€, TCHF, TUSD: Tausend Euro), as
-  // `Tsd. €` is; "in TEUR" says the same. Three letters after the T must be a currency (TWD, THB and TRY are
-  // currencies of their own, with two letters after the T).
-  const thousandsOf = /^(?:in\s+)?T\s?(€|\$|[A-Z]{3})$/.exec(text);
+  // `Tsd. €` is; "in TEUR", also after the metric's name (Umsatz in TEUR), says the same. Three letters after the T
+  // must be a currency (TWD, THB and TRY are currencies of their own, with two letters after the T).
+  const thousandsOf = /^(?:.*\s)?(?:in\s+)?T\s?(€|\$|[A-Z]{3})$/.exec(text);
   if (thousandsOf && currencyCodes(thousandsOf[1])) return { exponent: 3, rest: thousandsOf[1] };
   const inBrackets = bracketedScale(text);
   if (inBrackets) return inBrackets;
@@ -1048,6 +1048,9 @@ function bracketedScale(text: string): { exponent: number; rest: string } | unde
   const [, rest, note] = b;
   wholeScaleWord ??= new RegExp(`^(${scaleAlternatives([...UNIT_SCALES, ...UNIT_ONLY_SCALES])})$`, 'i');
   if (wholeScaleWord.test(note)) return { exponent: exponentOf(note), rest };
+  // "(in thousands)", "(in millions)": the same said in words.
+  const inWords = /^in\s+(thousands|millions|billions)$/i.exec(note);
+  if (inWords) return { exponent: exponentOf(inWords[1]), rest };
   // k is no unit of its own (kelvin is not counted in plans): a thousand after any word, Downloads (k). A capital M,
   // or B, after a word that is no time or length is a million (a billion): revenue (M), MAU (M), GMV (B). A small m
   // may be metres or minutes, and stays a note.

@@ -398,10 +398,15 @@ describe('A multiple in brackets after the Unit is read like one before it (A5)'
   });
 
   it('T before a currency is thousands of it, as German business writes it: TEUR, T€, TCHF, in TEUR', () => {
-    for (const unit of ['TEUR', 'T€', 'TCHF', 'in TEUR'])
+    for (const unit of ['TEUR', 'T€', 'TCHF', 'in TEUR', 'Umsatz in TEUR'])
       expect(readNumber('1,2 Mio.', { unit, decimalMark: ',' }), unit).toEqual({ ok: true, value: 1200 });
-    // A currency of its own whose code starts with T is none: TWD, THB, TRY.
-    for (const unit of ['TWD', 'THB', 'TRY']) expect(scaledUnit(unit), unit).toBeUndefined();
+    // A currency of its own whose code starts with T is none: TWD, THB, TRY, also after a name.
+    for (const unit of ['TWD', 'THB', 'TRY', 'Revenue TWD']) expect(scaledUnit(unit), unit).toBeUndefined();
+  });
+
+  it('"(in thousands)" after the Unit is thousands, as "(thousands)" is', () => {
+    expect(readNumber('1.2M', { unit: 'Revenue (in thousands)' })).toEqual({ ok: true, value: 1200 });
+    expect(readNumber('1.2M', { unit: 'Users (in millions)' })).toEqual({ ok: true, value: 1.2 });
   });
 
   it('(M) after the name of a length of time is months, not millions: Runway (M), CAC payback (M), 銷售週期 (M)', () => {
