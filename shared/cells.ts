@@ -301,8 +301,15 @@ const M_IS_AMBIGUOUS_IN: ReadonlySet<string> = new Set([
  */
 const CHINESE_TIME_OR_LENGTH_UNIT =
   /^(人|工作|工|營業|营业|個|个|曆|历|自然)?(天|日|小時|小时|時|时|鐘頭|钟头|工時|工时|分|分鐘|分钟|秒|毫秒|週|周|星期|禮拜|礼拜|月|個月|个月|年|季|米|公尺|公里|尺|英尺|英里)(數|数)?$/;
-const ENGLISH_TIME_OR_LENGTH_WORD =
-  /\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b|(?<!\b(full|part|first|real|one|any|over)[-\s]?)\btime\b|\b(up|down|run)time\b/i;
+/**
+ * "time" as a length of time (time saved, response time); not full-time, part-time, first-time or real-time, which
+ * say what kind of thing is counted.
+ */
+const A_TIME = String.raw`(?<!\b(full|part|first|real|one|any|over)[-\s]?)\btime\b`;
+const ENGLISH_TIME_OR_LENGTH_WORD = new RegExp(
+  String.raw`\b(ms|msecs?|millis\w*|secs?|mins?|hrs?|wks?|mos?|yrs?|sprints?|quarters?|qtrs?|km|cm|mm|mi|ft|inch(es)?|yards?|miles?)\b|(second|minute|hour|day|week|month|year|metre|meter)s?\b|${A_TIME}|\b(up|down|run)time\b`,
+  'i',
+);
 /**
  * The name of a length of time as the Unit's last word (Runway, Tenure, CAC payback, Sales cycle, Contract term,
  * Customer lifetime): `(M)` after it, or `18m`, is months as often as millions. Only as the last word: in Lifetime
@@ -574,8 +581,9 @@ const ENGLISH_COUNT_AFTER =
  * hours): a plural of a unit of time, not after a number (retention (30 days) is a 30-day retention), or a time, a
  * period, a duration (not full-time, first-time, real-time, which say what kind of thing is shared).
  */
-const NAMES_A_TIME =
-  /(?<!\d\s*)\b(seconds|secs|minutes|mins|hours|hrs|days|weeks|wks|months|mos|quarters|years|yrs)\b|(?<!\b(full|part|first|real|one|any|over)[-\s]?)\btime\b|\b(period|duration|lifetime)\b/;
+const NAMES_A_TIME = new RegExp(
+  String.raw`(?<!\d\s*)\b(seconds|secs|minutes|mins|hours|hrs|days|weeks|wks|months|mos|quarters|years|yrs)\b|${A_TIME}|\b(period|duration|lifetime)\b`,
+);
 
 /**
  * What may follow a share word at the end of a Unit: nothing, a note in brackets of no count (`(D30)`), `of …`

@@ -143,15 +143,7 @@ export function valueText(x: number | null, unit: string, lang: Lang): string {
   if (x === null || !Number.isFinite(x)) return DASH;
   const u = unit.trim();
   if (isPercentUnit(u)) return percentText(x, lang);
-  if (isIsoCurrencyCode(u)) {
-    const digits = Math.abs(x) >= 1000 || Number.isInteger(x) ? 0 : 2;
-    return numberFormat(lang, `c${u}${digits}`, {
-      style: 'currency',
-      currency: u,
-      maximumFractionDigits: digits,
-      minimumFractionDigits: digits,
-    }).format(x);
-  }
+  if (isIsoCurrencyCode(u)) return moneyText(x, u, Math.abs(x) >= 1000 || Number.isInteger(x) ? 0 : 2, lang);
   // The unit agrees with the number as shown: 1.0004 hours shows as "1 hour", not "1 hours".
   return u
     ? `${numberText(x, lang)} ${unitFor(roundHalfAway(x, fractionDigits(x)), u, lang)}`
@@ -180,20 +172,20 @@ export function planValueText(x: number | null, unit: string, lang: Lang): strin
       roundHalfAway(x * 100, digits) / 100,
     );
   }
-  if (isIsoCurrencyCode(u))
-    return Number.isInteger(x) ? valueText(x, u, lang) : currencyWithCents(x, u, lang);
+  // Money with its cents, however large: a target of $1,234.50 is not $1,235.
+  if (isIsoCurrencyCode(u)) return moneyText(x, u, Number.isInteger(x) ? 0 : 2, lang);
   const digits = Math.max(fractionDigits(x), exactDigits(x, 4));
   const text = numberFormat(lang, `n${digits}`, { maximumFractionDigits: digits }).format(x);
   return u ? `${text} ${unitFor(roundHalfAway(x, digits), u, lang)}` : text;
 }
 
-/** Money with its cents, however large: a target of $1,234.50 is not $1,235. */
-function currencyWithCents(x: number, currency: string, lang: Lang): string {
-  return numberFormat(lang, `c${currency}2`, {
+/** An amount in an ISO currency with exactly `digits` decimals: $1,000,000, NT$50,000, $1,234.50. */
+function moneyText(x: number, currency: string, digits: number, lang: Lang): string {
+  return numberFormat(lang, `c${currency}${digits}`, {
     style: 'currency',
     currency,
-    maximumFractionDigits: 2,
-    minimumFractionDigits: 2,
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
   }).format(x);
 }
 

@@ -1320,7 +1320,7 @@ function readObjective(r: RowReader): Objective | null {
 function typedPercentUnit(r: RowReader, ...keys: string[]): string {
   for (const key of keys) {
     const raw = r.raw(key);
-    if (typeof raw === 'string' && /[%％﹪]$/.test(raw.trim()) && readNumber(raw).ok) return '%';
+    if (typedAsPercent(raw) && readNumber(raw).ok) return '%';
   }
   return '';
 }
@@ -1418,11 +1418,9 @@ function readKeyResult(r: RowReader): KeyResult | null {
     weight = null;
   }
   let confidence = r.number('confidence');
-  // "150%" (or a number its format shows as a percent) says it is a percentage: above 100% it is out of range, never
-  // "1.5 out of 10".
-  const confidenceCell = r.raw('confidence');
-  const confidenceInPercent = typeof confidenceCell === 'string' && /[%％﹪]\s*$/.test(confidenceCell);
-  if (confidence !== null && confidenceInPercent && (confidence < 0 || confidence > 1)) {
+  // "150%" typed says it is a percentage: above 100% it is out of range, never "1.5 out of 10". (A number a percent
+  // format shows stays the number in a Confidence cell, and is judged as typed: 7 shown as 700% is 7.)
+  if (confidence !== null && typedAsPercent(r.raw('confidence')) && (confidence < 0 || confidence > 1)) {
     r.issue('confidence-out-of-range', 'confidence', { value: r.text('confidence') });
     confidence = null;
   }

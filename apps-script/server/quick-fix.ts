@@ -515,6 +515,19 @@ function blockAt(ctx: FixContext, sheet: string, row: number, column: number): M
 
 const cellKey = (sheet: string, row: number, column: number) => `${sheet}!${row}!${column}`;
 
+/** The issues at each cell (cellKey), in their order; issues of a whole tab or column are at none. */
+function issuesByCell(issues: readonly PlanIssue[]): Map<string, PlanIssue[]> {
+  const out = new Map<string, PlanIssue[]>();
+  for (const i of issues) {
+    if (i.row === null || i.column === null) continue;
+    const key = cellKey(i.sheet, i.row, i.column);
+    const there = out.get(key);
+    if (there) there.push(i);
+    else out.set(key, [i]);
+  }
+  return out;
+}
+
 /** The cells of a block, row by row. */
 function cellsOf(block: MergedRange): [number, number][] {
   const out: [number, number][] = [];
@@ -636,29 +649,16 @@ function verifiedWrites(
     }
   }
   const after = currentIssues(ctx.snapshot, workbook);
-  const codesBefore = new Map<string, Set<IssueCode>>();
-  for (const i of issues) {
-    if (i.row === null || i.column === null) continue;
-    const key = cellKey(i.sheet, i.row, i.column);
-    const codes = codesBefore.get(key);
-    if (codes) codes.add(i.code);
-    else codesBefore.set(key, new Set([i.code]));
-  }
-  const issuesAfter = new Map<string, PlanIssue[]>();
-  for (const i of after.issues) {
-    if (i.row === null || i.column === null) continue;
-    const key = cellKey(i.sheet, i.row, i.column);
-    const there = issuesAfter.get(key);
-    if (there) there.push(i);
-    else issuesAfter.set(key, [i]);
-  }
+  const before = issuesByCell(issues);
+  const issuesAfter = issuesByCell(after.issues);
   const valueAt = planValues(after.plan);
   for (const { issue, write } of tried) {
     const good = cellsOf(write.block).every(([r, c]) => {
       const key = cellKey(write.sheet, r, c);
       const there = issuesAfter.get(key) ?? [];
       if (there.some((i) => i.code === issue.code)) return false;
-      if (there.some((i) => i.severity === 'error' && !codesBefore.get(key)?.has(i.code))) return false;
+      const had = before.get(key) ?? [];
+      if (there.some((i) => i.severity === 'error' && !had.some((b) => b.code === i.code))) return false;
       if (write.promised === undefined) return true;
       const read = valueAt(write.sheet, r, c);
       if (!read.known) return true;
@@ -690,14 +690,7 @@ function plannedFixes(ctx: FixContext, issues: PlanIssue[], only?: PlanIssue): M
   const ids = new Map<TabKey, Map<number, string>>();
   const departments = ctx.plan.layout.departments;
   const targetsName = ctx.plan.layout.targets?.sheet ?? tabDef('targets').label[ctx.plan.lang];
-  const errorsAt = new Map<string, IssueCode[]>();
-  for (const i of issues)
-    if (i.severity === 'error' && i.row !== null && i.column !== null) {
-      const key = cellKey(i.sheet, i.row, i.column);
-      const codes = errorsAt.get(key);
-      if (codes) codes.push(i.code);
-      else errorsAt.set(key, [i.code]);
-    }
+  const errorsAt = issuesByCell(issues.filter((i) => i.severity === 'error'));
   const typed: { issue: PlanIssue; write: CellWrite }[] = [];
   for (const issue of only ? [only] : issues) {
     const kind = QUICK_FIXES[issue.code];
@@ -734,7 +727,7 @@ function plannedFixes(ctx: FixContext, issues: PlanIssue[], only?: PlanIssue): M
     } else if (kind === 'type-value') {
       // Another error at the cell says what is wrong with the value (12 for 12%): typing it would keep that.
       const others = errorsAt.get(cellKey(issue.sheet, issue.row, issue.column)) ?? [];
-      if (others.some((code) => code !== issue.code)) continue;
+      if (others.some((other) => other.code !== issue.code)) continue;
       const value = readableValueAt(ctx, issue);
       if (!value) continue;
       const block = blockAt(ctx, issue.sheet, issue.row, issue.column);
