@@ -210,6 +210,8 @@ export const SINCE_WORDS = {
   removed: localized((m) => m.report.since.removed),
   targetChange: localized((m) => m.report.since.targetChange),
   targetUnlogged: localized((m) => m.report.since.targetUnlogged),
+  /** A blank Unit, as the unit-mismatch message names it. */
+  noUnit: localized((m) => m.parse.NO_UNIT),
   changedBy: localized((m) => m.report.since.changedBy),
   objective: localized((m) => m.report.since.objective),
   keyResult: localized((m) => m.report.since.keyResult),

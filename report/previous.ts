@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import type { IsoDate, Month } from '../shared/calendar';
 import { STATUS_LABELS, type Status } from '../shared/progress';
 import { isIsoDate } from '../shared/calendar';
+import { scaledUnit } from '../shared/cells';
 import type { Localized, Params } from '../shared/i18n';
 import type { Lang } from '../shared/template';
 import { codeOf } from './errors';
@@ -61,6 +62,8 @@ export interface CheckInCorrected {
   month: Month;
   was: number | null;
   actual: number | null;
+  /** The metric's Unit in the previous report, when it was another: `was` is in that unit. */
+  wasUnit?: string;
 }
 
 export interface TargetChange {
@@ -80,6 +83,16 @@ export interface UnloggedTarget {
   kind: 'keyResult' | 'kpi';
   from: number | null;
   to: number | null;
+  /** The metric's Unit in the previous report, when it was another: `from` is in that unit. */
+  fromUnit?: string;
+}
+
+/** A key result's or KPI's Unit that differs between the two reports with no row for it on the Changes tab. */
+export interface UnloggedUnit {
+  id: string;
+  kind: 'keyResult' | 'kpi';
+  from: string;
+  to: string;
 }
 
 /** An objective, key result or KPI in one of the two reports only: its ID and its name in the report that has it. */
@@ -103,6 +116,8 @@ export interface SincePrevious {
   targetChanges: TargetChange[];
   /** Targets that moved between the two reports with no row on the Changes tab in that time. */
   unloggedTargets: UnloggedTarget[];
+  /** Units that changed between the two reports with no row on the Changes tab in that time. */
+  unloggedUnits: UnloggedUnit[];
   /** In this report, not the previous one. */
   added: PlanItem[];
   /**
@@ -135,6 +150,8 @@ interface ComparedMetric {
   status: Status;
   attainment: number | null;
   target: number | null;
+  /** Its Unit, which its target and actuals are in; null when the report did not say (one stored before units were). */
+  unit: string | null;
   /** Each month's actual that the report had (months without one are left out). */
   actuals: Record<Month, number>;
 }
@@ -406,8 +423,28 @@ const comparedMetric = (m: Record<string, unknown>): ComparedMetric => ({
   status: statusOf(m.status),
   attainment: numberOf(m.attainment),
   target: numberOf(m.target),
+  unit: typeof m.unit === 'string' ? m.unit : null,
   actuals: actualsOf(m.months, m.actuals),
 });
+
+/**
+ * What a figure in Unit `from` is multiplied by to be read in Unit `to`: 0.001 from USD to K USD, 10,000 from 萬元
+ * to 元, 1 for the same Unit; null when the two count different things (USD and sign-ups), whose figures cannot be
+ * compared. A Unit changed between two reports must not make every check-in a "correction" and the target a
+ * "change" (50,000 sign-ups and 50 K sign-ups are one target), nor show last month's figures in this month's Unit.
+ */
+export function unitFactor(from: string, to: string): number | null {
+  if (sameText(from, to)) return 1;
+  const a = scaledUnit(from) ?? { exponent: 0, rest: from };
+  const b = scaledUnit(to) ?? { exponent: 0, rest: to };
+  return sameText(a.rest.normalize('NFKC'), b.rest.normalize('NFKC'))
+    ? 10 ** (a.exponent - b.exponent)
+    : null;
+}
+
+/** Two figures as equal as a spreadsheet shows them (15 significant digits): 4,700 × 0.001 is 4.7. */
+const sameFigure = (a: number, b: number) =>
+  a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
 
 /** A row of the Changes tab as two reports are compared: the same row in both is the same change. */
 function changeKey(c: Record<string, unknown>): string {
@@ -582,6 +619,7 @@ export function comparePrevious(
   const checkIns: CheckInAdded[] = [];
   const corrections: CheckInCorrected[] = [];
   const unloggedTargets: UnloggedTarget[] = [];
+  const unloggedUnits: UnloggedUnit[] = [];
   const metrics = (kind: 'keyResult' | 'kpi', list: PlanJson['keyResults'] | PlanJson['kpis']) => {
     for (const m of list) {
       const p = then[kind].get(m.id.toLowerCase());
@@ -595,17 +633,37 @@ export function comparePrevious(
           to: m.attainment,
           change: diff(m.attainment, p.attainment),
         });
+      // A Unit changed since (USD to K USD): the previous figures are compared in this one, and shown in their own.
+      const unitThen = p.unit !== null && !sameText(p.unit, m.unit) ? p.unit : null;
+      const factor = unitThen === null ? 1 : unitFactor(unitThen, m.unit);
+      const moved = (then: number | null, now: number | null) =>
+        then === null || now === null || factor === null ? then !== now : !sameFigure(then * factor, now);
       for (const month of m.months) {
         const was = Object.hasOwn(p.actuals, month.month) ? p.actuals[month.month] : null;
         if (month.actual !== null && was === null)
           checkIns.push({ id: m.id, kind, month: month.month, actual: month.actual });
         // A value typed over (a late correction) or deleted: an attainment move the new check-ins do not explain.
-        else if (was !== null && month.actual !== was)
-          corrections.push({ id: m.id, kind, month: month.month, was, actual: month.actual });
+        else if (was !== null && moved(was, month.actual))
+          corrections.push({
+            id: m.id,
+            kind,
+            month: month.month,
+            was,
+            actual: month.actual,
+            ...(unitThen === null ? {} : { wasUnit: unitThen }),
+          });
       }
       // A target typed over in the sheet, with no row on the Changes tab: the one place a review learns of it.
-      if (p.target !== m.target && !logged.has(m.id.toLowerCase()))
-        unloggedTargets.push({ id: m.id, kind, from: p.target, to: m.target });
+      const unlogged = !logged.has(m.id.toLowerCase());
+      if (moved(p.target, m.target) && unlogged)
+        unloggedTargets.push({
+          id: m.id,
+          kind,
+          from: p.target,
+          to: m.target,
+          ...(unitThen === null ? {} : { fromUnit: unitThen }),
+        });
+      if (unitThen !== null && unlogged) unloggedUnits.push({ id: m.id, kind, from: unitThen, to: m.unit });
     }
   };
   metrics('keyResult', current.keyResults);
@@ -668,6 +726,7 @@ export function comparePrevious(
       corrections,
       targetChanges,
       unloggedTargets,
+      unloggedUnits,
       added,
       removed,
     },

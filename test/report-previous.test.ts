@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { HISTORY_LIMIT, type SincePrevious } from '../report/previous';
+import { HISTORY_LIMIT, unitFactor, type SincePrevious } from '../report/previous';
 import { sincePreviousView } from '../report/view/since-previous';
 import { planToXlsxBuffer } from '../report/write-xlsx';
 import { colOf, rowOf } from './helpers/edit';
@@ -326,6 +326,65 @@ describe('gtm-pyramid report --previous', () => {
     const text = parse(read('retargeted/index.html')).querySelector('.since')?.textContent ?? '';
     expect(text).toMatch(/KR2 Target: 50,000 sign-ups → 60,000 sign-ups \(no row on the Changes tab\)/);
     expect(text).not.toContain('No target changed.');
+  });
+
+  /** October's plan with a key result's Unit, Target and check-ins typed in thousands of what they were. */
+  const inThousands = (id: string, unit: string, target: number) => {
+    const november = octoberWorkbook();
+    const keyResults = november[tabName('keyResults')];
+    const row = keyResults[rowOf(keyResults, id)];
+    row[colOf(keyResults, header('keyResults', 'unit'))] = unit;
+    row[colOf(keyResults, header('keyResults', 'target'))] = target;
+    const actuals = november[tabName('actuals')];
+    const metric = colOf(actuals, header('actuals', 'metric'));
+    const value = colOf(actuals, header('actuals', 'value'));
+    const rows = actuals.filter((r) => r[metric] === id);
+    for (const r of rows) r[value] = Number(r[value]) / 1000;
+    return { november, rows, value };
+  };
+
+  it('a Unit changed since the last report is named once, not as a corrected check-in every month', async () => {
+    // USD 1,000,000 retyped as 1,000 K USD, and every check-in with it: nothing moved but the Unit.
+    const { november } = inThousands('KR1', 'K USD', 1000);
+    writeFileSync(join(dir, 'november-k-usd.xlsx'), await planToXlsxBuffer(november, { lang: 'en' }));
+    const run = await runCli(
+      ['report', 'november-k-usd.xlsx', '--as-of', NOVEMBER, '--previous', 'october', '--out', 'k-usd'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    const since = json('k-usd').sincePrevious;
+    expect(since.corrections).toEqual([]);
+    expect(since.unloggedTargets).toEqual([]);
+    expect(since.unloggedUnits).toEqual([{ id: 'KR1', kind: 'keyResult', from: 'USD', to: 'K USD' }]);
+    const text = parse(read('k-usd/index.html')).querySelector('.since')?.textContent ?? '';
+    expect(text).toContain('KR1 Unit: USD → K USD (no row on the Changes tab)');
+    expect(text).not.toMatch(/KR1 (Mar|Apr|May|Jun|Jul|Aug) 2026/);
+  });
+
+  it('a target and a check-in that moved with their Unit are each shown in the Unit of their report', async () => {
+    // 50,000 sign-ups becomes 60 K sign-ups (60,000), and March's check-in is corrected as well.
+    const { november, rows, value } = inThousands('KR2', 'K sign-ups', 60);
+    const march = Number(rows[0][value]);
+    rows[0][value] = march + 1;
+    writeFileSync(join(dir, 'november-k-signups.xlsx'), await planToXlsxBuffer(november, { lang: 'en' }));
+    const run = await runCli(
+      ['report', 'november-k-signups.xlsx', '--as-of', NOVEMBER, '--previous', 'october', '--out', 'k-signups'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    const since = json('k-signups').sincePrevious;
+    expect(since.unloggedUnits).toEqual([{ id: 'KR2', kind: 'keyResult', from: 'sign-ups', to: 'K sign-ups' }]);
+    expect(since.unloggedTargets).toEqual([
+      { id: 'KR2', kind: 'keyResult', from: 50_000, to: 60, fromUnit: 'sign-ups' },
+    ]);
+    expect(since.corrections).toEqual([
+      { id: 'KR2', kind: 'keyResult', month: '2026-03', was: march * 1000, actual: march + 1, wasUnit: 'sign-ups' },
+    ]);
+    const text = parse(read('k-signups/index.html')).querySelector('.since')?.textContent ?? '';
+    expect(text).toContain('KR2 Mar 2026: 3,200 sign-ups → 4.2 K sign-ups');
+    expect(text).toContain('KR2 Target: 50,000 sign-ups → 60 K sign-ups (no row on the Changes tab)');
+    // April's check-in moved with its Unit only (4,100 sign-ups is 4.1 K sign-ups): no correction.
+    expect(text).not.toContain('KR2 Apr 2026');
   });
 
   it('an objective with a key result left out by an error has no attainment in the comparison or the trend', async () => {
@@ -718,6 +777,17 @@ describe('a previous report that cannot be compared: a warning, and the report w
   });
 });
 
+describe('figures compared across a Unit changed between two reports', () => {
+  it('reads a figure in another multiple of the same Unit, and refuses Units that count different things', () => {
+    expect(unitFactor('USD', 'K USD')).toBe(0.001);
+    expect(unitFactor('萬元', '元')).toBe(10_000);
+    expect(unitFactor('K sign-ups', 'sign-ups')).toBe(1000);
+    expect(unitFactor('Sign-ups ', 'sign-ups')).toBe(1);
+    expect(unitFactor('USD', 'sign-ups')).toBeNull();
+    expect(unitFactor('%', '')).toBeNull();
+  });
+});
+
 describe('the section on the first screen', () => {
   it('says how many rows it leaves to plan.json, never drops them silently', () => {
     const since: SincePrevious = {
@@ -734,6 +804,7 @@ describe('the section on the first screen', () => {
       corrections: [],
       targetChanges: [],
       unloggedTargets: [],
+      unloggedUnits: [],
       added: [],
       removed: [],
     };

@@ -125,11 +125,22 @@ export function sincePreviousView(
         .filter((part) => part.trim() !== '')
         .join(' · '),
     })),
+    // A Unit changed without a row (USD to K USD), then the targets: each figure in the Unit it was typed in.
+    ...since.unloggedUnits.map((u) => ({
+      text: say(SINCE_WORDS.targetUnlogged, lang, {
+        id: u.id,
+        field: columnDef(u.kind === 'kpi' ? 'kpis' : 'keyResults', 'unit').label[lang],
+        from: u.from.trim() || SINCE_WORDS.noUnit[lang],
+        to: u.to.trim() || SINCE_WORDS.noUnit[lang],
+        changes: tabDef('changes').label[lang],
+      }),
+      note: '',
+    })),
     ...since.unloggedTargets.map((u) => ({
       text: say(SINCE_WORDS.targetUnlogged, lang, {
         id: u.id,
         field: columnDef(u.kind === 'kpi' ? 'kpis' : 'keyResults', 'target').label[lang],
-        from: f.planValue(u.from, unitOf(u.id)),
+        from: f.planValue(u.from, u.fromUnit ?? unitOf(u.id)),
         to: f.planValue(u.to, unitOf(u.id)),
         changes: tabDef('changes').label[lang],
       }),
@@ -158,7 +169,8 @@ export function sincePreviousView(
       say(SINCE_WORDS.correction, lang, {
         id: c.id,
         month: f.month(c.month),
-        was: f.value(c.was, unitOf(c.id)),
+        // In the Unit it was checked in: last month's 4,700 USD is not 4,700 K USD.
+        was: f.value(c.was, c.wasUnit ?? unitOf(c.id)),
         now: f.value(c.actual, unitOf(c.id)),
       }),
     ),
