@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { Workbook } from '../shared';
 import { HISTORY_LIMIT, unitFactor, type SincePrevious } from '../report/previous';
 import { sincePreviousView } from '../report/view/since-previous';
 import { planToXlsxBuffer } from '../report/write-xlsx';
@@ -343,20 +344,24 @@ describe('gtm-pyramid report --previous', () => {
     return { november, rows, value };
   };
 
-  it('a Unit changed since the last report is named once, not as a corrected check-in every month', async () => {
-    // USD 1,000,000 retyped as 1,000 K USD, and every check-in with it: nothing moved but the Unit.
-    const { november } = inThousands('KR1', 'K USD', 1000);
-    writeFileSync(join(dir, 'november-k-usd.xlsx'), await planToXlsxBuffer(november, { lang: 'en' }));
+  /** A plan reported against the October report: the exit code, `sincePrevious` and the section's text. */
+  const againstOctober = async (november: Workbook, name: string) => {
+    writeFileSync(join(dir, `${name}.xlsx`), await planToXlsxBuffer(november, { lang: 'en' }));
     const run = await runCli(
-      ['report', 'november-k-usd.xlsx', '--as-of', NOVEMBER, '--previous', 'october', '--out', 'k-usd'],
+      ['report', `${name}.xlsx`, '--as-of', NOVEMBER, '--previous', 'october', '--out', name],
       dir,
     );
-    expect(run.code).toBe(0);
-    const since = json('k-usd').sincePrevious;
+    const page = parse(read(`${name}/index.html`));
+    return { code: run.code, since: json(name).sincePrevious, text: page.querySelector('.since')?.textContent ?? '' };
+  };
+
+  it('a Unit changed since the last report is named once, not as a corrected check-in every month', async () => {
+    // USD 1,000,000 retyped as 1,000 K USD, and every check-in with it: nothing moved but the Unit.
+    const { code, since, text } = await againstOctober(inThousands('KR1', 'K USD', 1000).november, 'k-usd');
+    expect(code).toBe(0);
     expect(since.corrections).toEqual([]);
     expect(since.unloggedTargets).toEqual([]);
     expect(since.unloggedUnits).toEqual([{ id: 'KR1', kind: 'keyResult', from: 'USD', to: 'K USD' }]);
-    const text = parse(read('k-usd/index.html')).querySelector('.since')?.textContent ?? '';
     expect(text).toContain('KR1 Unit: USD → K USD (no row on the Changes tab)');
     expect(text).not.toMatch(/KR1 (Mar|Apr|May|Jun|Jul|Aug) 2026/);
   });
@@ -366,13 +371,8 @@ describe('gtm-pyramid report --previous', () => {
     const { november, rows, value } = inThousands('KR2', 'K sign-ups', 60);
     const march = Number(rows[0][value]);
     rows[0][value] = march + 1;
-    writeFileSync(join(dir, 'november-k-signups.xlsx'), await planToXlsxBuffer(november, { lang: 'en' }));
-    const run = await runCli(
-      ['report', 'november-k-signups.xlsx', '--as-of', NOVEMBER, '--previous', 'october', '--out', 'k-signups'],
-      dir,
-    );
-    expect(run.code).toBe(0);
-    const since = json('k-signups').sincePrevious;
+    const { code, since, text } = await againstOctober(november, 'k-signups');
+    expect(code).toBe(0);
     expect(since.unloggedUnits).toEqual([{ id: 'KR2', kind: 'keyResult', from: 'sign-ups', to: 'K sign-ups' }]);
     expect(since.unloggedTargets).toEqual([
       { id: 'KR2', kind: 'keyResult', from: 50_000, to: 60, fromUnit: 'sign-ups' },
@@ -380,7 +380,6 @@ describe('gtm-pyramid report --previous', () => {
     expect(since.corrections).toEqual([
       { id: 'KR2', kind: 'keyResult', month: '2026-03', was: march * 1000, actual: march + 1, wasUnit: 'sign-ups' },
     ]);
-    const text = parse(read('k-signups/index.html')).querySelector('.since')?.textContent ?? '';
     expect(text).toContain('KR2 Mar 2026: 3,200 sign-ups → 4.2 K sign-ups');
     expect(text).toContain('KR2 Target: 50,000 sign-ups → 60 K sign-ups (no row on the Changes tab)');
     // April's check-in moved with its Unit only (4,100 sign-ups is 4.1 K sign-ups): no correction.
