@@ -10,11 +10,11 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Workbook } from '../shared';
+import type { Cell, Workbook } from '../shared';
 import { HISTORY_LIMIT, unitFactor, type SincePrevious } from '../report/previous';
 import { sincePreviousView } from '../report/view/since-previous';
 import { planToXlsxBuffer } from '../report/write-xlsx';
-import { colOf, rowOf } from './helpers/edit';
+import { addRow, colOf, rowOf } from './helpers/edit';
 import { NOVEMBER, novemberWorkbook, OCTOBER, octoberWorkbook, writeReviews } from './helpers/previous';
 import { exampleGrid, header, parse, runCli, tabName, tempDir } from './helpers/report';
 
@@ -384,6 +384,28 @@ describe('gtm-pyramid report --previous', () => {
     expect(text).toContain('KR2 Target: 50,000 sign-ups → 60 K sign-ups (no row on the Changes tab)');
     // April's check-in moved with its Unit only (4,100 sign-ups is 4.1 K sign-ups): no correction.
     expect(text).not.toContain('KR2 Apr 2026');
+  });
+
+  it('a logged target change is shown in the Unit the key result had when it was logged', async () => {
+    // The target moved to 60,000 sign-ups, then the Unit to K sign-ups (and the target with it, to 60): both logged.
+    const { november } = inThousands('KR2', 'K sign-ups', 60);
+    const logged = (timestamp: string, key: 'target' | 'unit', from: Cell, to: Cell) =>
+      addRow(november, tabName('changes'), {
+        [header('changes', 'timestamp')]: timestamp,
+        [header('changes', 'sheet')]: tabName('keyResults'),
+        [header('changes', 'id')]: 'KR2',
+        [header('changes', 'field')]: header('keyResults', key),
+        [header('changes', 'oldValue')]: from,
+        [header('changes', 'newValue')]: to,
+      });
+    logged('2026-10-20 09:30', 'target', 50_000, 60_000);
+    logged('2026-10-21 10:00', 'unit', 'sign-ups', 'K sign-ups');
+    const { code, since, text } = await againstOctober(november, 'k-signups-logged');
+    expect(code).toBe(0);
+    expect(since.unloggedUnits).toEqual([]);
+    expect(text).toContain('KR2 Target: 50,000 sign-ups → 60,000 sign-ups');
+    expect(text).toContain('KR2 Unit: sign-ups → K sign-ups');
+    expect(text).not.toContain('K sign-ups → 60,000');
   });
 
   it('an objective with a key result left out by an error has no attainment in the comparison or the trend', async () => {

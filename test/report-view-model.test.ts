@@ -277,6 +277,34 @@ describe('report view model: the example plan', () => {
   });
 });
 
+describe('report view model: the Changes page across a Unit change', () => {
+  it("shows each logged figure in the Unit the metric had when it was logged, not today's", () => {
+    // KR2 went from 40,000 to 50,000 sign-ups, then its Unit became K sign-ups and its Target 50 to match.
+    const wb = cloneWorkbook(exampleGrid('en'));
+    setCell(wb, tabName('keyResults'), 'KR2', header('keyResults', 'unit'), 'K sign-ups');
+    setCell(wb, tabName('keyResults'), 'KR2', header('keyResults', 'target'), 50);
+    const logged = (day: string, key: 'target' | 'unit', from: string | number, to: string | number) =>
+      addRow(wb, tabName('changes'), {
+        [header('changes', 'timestamp')]: new Date(`${day}T08:00:00Z`),
+        [header('changes', 'sheet')]: tabName('keyResults'),
+        [header('changes', 'id')]: 'KR2',
+        [header('changes', 'field')]: header('keyResults', key),
+        [header('changes', 'oldValue')]: from,
+        [header('changes', 'newValue')]: to,
+      });
+    logged('2026-05-01', 'target', 40_000, 50_000);
+    logged('2026-10-01', 'unit', 'sign-ups', 'K sign-ups');
+    logged('2026-10-02', 'target', 50_000, 50);
+    const rows = view(wb).company.changes.rows.filter((r) => r.id === 'KR2');
+    expect(rows.map((r) => `${r.field}: ${r.oldValue} → ${r.newValue}`)).toEqual([
+      // Newest first. Typed just after the Unit, 50,000 was briefly 50,000 K sign-ups: as logged.
+      'Target: 50,000 K sign-ups → 50 K sign-ups',
+      'Unit: sign-ups → K sign-ups',
+      'Target: 40,000 sign-ups → 50,000 sign-ups',
+    ]);
+  });
+});
+
 describe('report view model: Simplified Chinese', () => {
   const v = view(exampleGrid('zh-CN'));
 

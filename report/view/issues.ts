@@ -5,7 +5,7 @@ import type { ChangeRow, IssuesView } from './types';
 import { isIsoDate } from '../../shared/calendar';
 import { plainNumber } from '../../shared/cells';
 import type { Change } from '../../shared/plan';
-import { matchesLabel, matchTab, tabDef, type TabKey } from '../../shared/template';
+import { columnDef, matchesLabel, matchTab, tabDef, type TabKey } from '../../shared/template';
 import type { Formatter } from '../format';
 
 // ---------------------------------------------------------------------------------------------------
@@ -94,6 +94,41 @@ export function loggedValue(
   return text || f.none;
 }
 
+type LoggedChange = Pick<Change, 'sheet' | 'id' | 'field' | 'oldValue' | 'newValue'>;
+
+/**
+ * The Unit each change on the Changes tab was made in, for its figures: a Target logged before its Unit went from
+ * sign-ups to K sign-ups is 50,000 sign-ups, not 50,000 K sign-ups. Read from the tab's own Unit rows, in the
+ * order the log has them (the order the add-on wrote them): after a Unit row, its new Unit; before the metric's
+ * first one, that row's old Unit; with none, the metric's Unit now (`unitNow`, by tab and lower-case ID; undefined:
+ * no such metric). `position`: the change's index in `log`.
+ */
+export function loggedUnits(
+  log: readonly LoggedChange[],
+  unitNow: (tab: 'keyResults' | 'kpis', id: string) => string | undefined,
+): (change: LoggedChange, position: number) => string | undefined {
+  const tabOf = (c: LoggedChange): 'keyResults' | 'kpis' =>
+    matchTab(c.sheet)?.key === 'kpis' ? 'kpis' : 'keyResults';
+  const isUnit = (c: LoggedChange) => matchesLabel(c.field, columnDef(tabOf(c), 'unit').label);
+  const metricOf = (c: LoggedChange) => `${tabOf(c)} ${lower(c.id)}`;
+  const unitRows = new Map<string, number[]>();
+  log.forEach((c, i) => {
+    if (!isUnit(c)) return;
+    let rows = unitRows.get(metricOf(c));
+    if (!rows) unitRows.set(metricOf(c), (rows = []));
+    rows.push(i);
+  });
+  return (change, position) => {
+    const now = unitNow(tabOf(change), lower(change.id));
+    const rows = unitRows.get(metricOf(change));
+    if (!rows) return now;
+    const before = rows.filter((i) => i < position);
+    if (before.length) return log[before[before.length - 1]].newValue;
+    const after = rows.find((i) => i > position);
+    return after === undefined ? now : log[after].oldValue;
+  };
+}
+
 export function changes(ctx: Context): ChangeRow[] {
   const { l, f } = ctx;
   // The unit of each metric, to show a logged target as its card does (20%, $1,100,000), not as typed (0.2).
@@ -102,12 +137,11 @@ export function changes(ctx: Context): ChangeRow[] {
     for (const m of metrics) if (!out.has(lower(m.id))) out.set(lower(m.id), m.unit);
     return out;
   };
-  const units = unitsOf(ctx.plan.keyResults);
-  const kpiUnits = unitsOf(ctx.plan.kpis);
-  const shown = (text: string, c: Change) => {
-    const tab = matchTab(c.sheet)?.key;
-    return loggedValue(f, text, c.field, tab, (tab === 'kpis' ? kpiUnits : units).get(lower(c.id)));
-  };
+  const units = { keyResults: unitsOf(ctx.plan.keyResults), kpis: unitsOf(ctx.plan.kpis) };
+  const unitOf = loggedUnits(ctx.plan.changes, (tab, id) => units[tab].get(id));
+  const unitAt = new Map(ctx.plan.changes.map((c, i) => [c, unitOf(c, i)]));
+  const shown = (text: string, c: Change) =>
+    loggedValue(f, text, c.field, matchTab(c.sheet)?.key, unitAt.get(c));
   return [...ctx.plan.changes]
     .sort((a, b) => (a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : b.row - a.row))
     .map((c) => {

@@ -11,7 +11,7 @@ import type { HistoryEntry, MetricKind, SincePrevious } from '../previous';
 import { percentFigure } from '../../shared/figures';
 import { roundHalfAway } from '../../shared/decompose';
 import { Formatter } from '../format';
-import { loggedValue } from './issues';
+import { loggedUnits, loggedValue } from './issues';
 import { say, SINCE_WORDS } from '../i18n';
 import { joinList } from '../../shared/i18n';
 import { columnDef, tabDef, type Lang } from '../../shared/template';
@@ -70,6 +70,8 @@ export function sincePreviousView(
   asOf: string,
   lang: Lang,
   unitOf: (id: string) => string = () => '',
+  /** The Unit a logged change was made in (loggedUnits): unitOf(its ID) when not given. */
+  unitOfChange: (change: SincePrevious['targetChanges'][number]) => string | undefined = (c) => unitOf(c.id),
 ): SincePreviousView {
   const f = new Formatter(lang);
   /** What a list of `total` rows leaves out on the page: said, never silently dropped. */
@@ -117,8 +119,8 @@ export function sincePreviousView(
       text: say(SINCE_WORDS.targetChange, lang, {
         id: c.id,
         field: c.field,
-        from: loggedValue(f, c.oldValue, c.field, undefined, unitOf(c.id)),
-        to: loggedValue(f, c.newValue, c.field, undefined, unitOf(c.id)),
+        from: loggedValue(f, c.oldValue, c.field, undefined, unitOfChange(c)),
+        to: loggedValue(f, c.newValue, c.field, undefined, unitOfChange(c)),
       }),
       // Why and by whom, as the Changes tab says: a review asks both of a moved target.
       note: [c.reason, c.who ? say(SINCE_WORDS.changedBy, lang, { who: c.who }) : '']
@@ -249,8 +251,31 @@ export function attachSincePrevious(view: ReportView, json: PlanJson): void {
   const lang = view.lang;
   const company = view.company;
   const units = new Map([...json.keyResults, ...json.kpis].map((m) => [m.id.toLowerCase(), m.unit]));
+  const unitsOn = {
+    keyResults: new Map(json.keyResults.map((m) => [m.id.toLowerCase(), m.unit])),
+    kpis: new Map(json.kpis.map((m) => [m.id.toLowerCase(), m.unit])),
+  };
+  const unitInLog = loggedUnits(json.changes, (tab, id) => unitsOn[tab].get(id));
+  // The since-previous list holds copies of the log's rows: each is found there by what it says.
+  const unitOfChange = (c: SincePrevious['targetChanges'][number]) => {
+    const at = json.changes.findIndex(
+      (r) =>
+        r.timestamp === c.timestamp &&
+        r.id === c.id &&
+        r.field === c.field &&
+        r.oldValue === c.oldValue &&
+        r.newValue === c.newValue,
+    );
+    return at < 0 ? units.get(c.id.toLowerCase()) : unitInLog(json.changes[at], at);
+  };
   company.sincePrevious = json.sincePrevious
-    ? sincePreviousView(json.sincePrevious, json.asOf, lang, (id) => units.get(id.toLowerCase()) ?? '')
+    ? sincePreviousView(
+        json.sincePrevious,
+        json.asOf,
+        lang,
+        (id) => units.get(id.toLowerCase()) ?? '',
+        unitOfChange,
+      )
     : null;
   // An objective with a key result left out by an error has no trustworthy figure today (as in its history).
   const attainment = new Map(
