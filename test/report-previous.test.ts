@@ -14,9 +14,9 @@ import type { Cell, Workbook } from '../shared';
 import { HISTORY_LIMIT, unitFactor, type SincePrevious } from '../report/previous';
 import { sincePreviousView } from '../report/view/since-previous';
 import { planToXlsxBuffer } from '../report/write-xlsx';
-import { addRow, colOf, rowOf } from './helpers/edit';
+import { colOf, rowOf } from './helpers/edit';
 import { NOVEMBER, novemberWorkbook, OCTOBER, octoberWorkbook, writeReviews } from './helpers/previous';
-import { exampleGrid, header, parse, runCli, tabName, tempDir } from './helpers/report';
+import { exampleGrid, header, logChange, parse, runCli, tabName, tempDir } from './helpers/report';
 
 let dir: string;
 let server: Server;
@@ -389,15 +389,8 @@ describe('gtm-pyramid report --previous', () => {
   it('a logged target change is shown in the Unit the key result had when it was logged', async () => {
     // The target moved to 60,000 sign-ups, then the Unit to K sign-ups (and the target with it, to 60): both logged.
     const { november } = inThousands('KR2', 'K sign-ups', 60);
-    const logged = (timestamp: string, key: 'target' | 'unit', from: Cell, to: Cell) =>
-      addRow(november, tabName('changes'), {
-        [header('changes', 'timestamp')]: timestamp,
-        [header('changes', 'sheet')]: tabName('keyResults'),
-        [header('changes', 'id')]: 'KR2',
-        [header('changes', 'field')]: header('keyResults', key),
-        [header('changes', 'oldValue')]: from,
-        [header('changes', 'newValue')]: to,
-      });
+    const logged = (timestamp: string, column: string, from: Cell, to: Cell) =>
+      logChange(november, { timestamp, id: 'KR2', column, from, to });
     logged('2026-10-20 09:30', 'target', 50_000, 60_000);
     logged('2026-10-21 10:00', 'unit', 'sign-ups', 'K sign-ups');
     const { code, since, text } = await againstOctober(november, 'k-signups-logged');

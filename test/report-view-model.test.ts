@@ -14,7 +14,7 @@ import {
 } from '../report/view-model';
 import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 import { addRow, cloneWorkbook, colOf, rowOf, setCell } from './helpers/edit';
-import { exampleGrid, header, tabName } from './helpers/report';
+import { exampleGrid, header, logChange, tabName } from './helpers/report';
 import { utcDate } from '../report/write-xlsx';
 import { NO_PHASE_COLOR, OWN_PHASE_COLORS, PHASE_COLORS } from '../report/render/palette';
 import { phaseColor } from '../report/view/roadmap';
@@ -283,15 +283,8 @@ describe('report view model: the Changes page across a Unit change', () => {
     const wb = cloneWorkbook(exampleGrid('en'));
     setCell(wb, tabName('keyResults'), 'KR2', header('keyResults', 'unit'), 'K sign-ups');
     setCell(wb, tabName('keyResults'), 'KR2', header('keyResults', 'target'), 50);
-    const logged = (day: string, key: 'target' | 'unit', from: string | number, to: string | number) =>
-      addRow(wb, tabName('changes'), {
-        [header('changes', 'timestamp')]: new Date(`${day}T08:00:00Z`),
-        [header('changes', 'sheet')]: tabName('keyResults'),
-        [header('changes', 'id')]: 'KR2',
-        [header('changes', 'field')]: header('keyResults', key),
-        [header('changes', 'oldValue')]: from,
-        [header('changes', 'newValue')]: to,
-      });
+    const logged = (day: string, column: string, from: string | number, to: string | number) =>
+      logChange(wb, { timestamp: new Date(`${day}T08:00:00Z`), id: 'KR2', column, from, to });
     logged('2026-05-01', 'target', 40_000, 50_000);
     logged('2026-10-01', 'unit', 'sign-ups', 'K sign-ups');
     logged('2026-10-02', 'target', 50_000, 50);

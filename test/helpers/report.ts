@@ -16,6 +16,7 @@ import {
   tabDef,
   type Lang,
   type StrategyFieldKey,
+  type Cell,
   type TabKey,
   type Workbook,
 } from '../../shared';
@@ -25,6 +26,21 @@ import { addRow, cloneWorkbook, setCell } from './edit';
 
 export const tabName = (key: TabKey, lang: Lang = 'en') => tabDef(key).label[lang];
 export const header = (tab: TabKey, column: string, lang: Lang = 'en') => columnDef(tab, column).label[lang];
+
+/** A row on the Changes tab, as the add-on logs an edit of a key result's `column` (English plan). */
+export function logChange(
+  workbook: Workbook,
+  change: { timestamp: Cell; id: string; column: string; from: Cell; to: Cell },
+): void {
+  addRow(workbook, tabName('changes'), {
+    [header('changes', 'timestamp')]: change.timestamp,
+    [header('changes', 'sheet')]: tabName('keyResults'),
+    [header('changes', 'id')]: change.id,
+    [header('changes', 'field')]: header('keyResults', change.column),
+    [header('changes', 'oldValue')]: change.from,
+    [header('changes', 'newValue')]: change.to,
+  });
+}
 
 /** The example plan as the report reads it from an .xlsx: dates as UTC Dates. */
 export function exampleGrid(lang: Lang = 'en'): Workbook {
