@@ -198,11 +198,12 @@ function section(text: string): FormatShows | null {
       const end = text.indexOf(']', i + 1);
       const inside = text.slice(i + 1, end < 0 ? text.length : end);
       i = end < 0 ? text.length : end;
-      // [$€-407], [$USD], [$NT$-404]: the currency before the locale; [$-409] names a locale only. Colours and
-      // conditions ([Red], [>=100]) show nothing; [h], [mm], [ss] are elapsed time.
+      // [$€-407], [$USD], [$NT$-404]: the currency before the locale, which is cut at its first hyphen, since a
+      // locale may hold more ([$€-x-euro2], Excel's "€ 123", and [$€-de-DE]); [$-409] names a locale only. Colours
+      // and conditions ([Red], [>=100]) show nothing; [h], [mm], [ss] are elapsed time.
       if (/^[hms]+$/i.test(inside)) return null;
       if (inside.startsWith('$')) {
-        const dash = inside.lastIndexOf('-');
+        const dash = inside.indexOf('-', 1);
         const sign = dash > 0 ? inside.slice(1, dash) : inside.slice(1);
         candidate(sign, digitsSeen);
         shown(sign);

@@ -160,6 +160,10 @@ describe('what a format shows (shared/number-formats.ts)', () => {
     expect(shows('#,##0.00 [$€-407]')).toEqual({ percent: false, currency: '€', currencyAfter: true });
     expect(shows('[$USD] #,##0')?.currency).toBe('USD');
     expect(shows('[$NT$-404]#,##0')?.currency).toBe('NT$');
+    // A locale with hyphens of its own: Excel's "€ 123" format, and a language tag.
+    expect(shows('[$€-x-euro2] #,##0.00')?.currency).toBe('€');
+    expect(shows('[$€-de-DE] #,##0')?.currency).toBe('€');
+    expect(shows('[$NT$-zh-TW]#,##0')?.currency).toBe('NT$');
     expect(shows('_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)')?.currency).toBe('$');
     expect(shows('[>=1000][Red]"$"#,##0')?.currency).toBe('$');
     // A quoted or escaped percent sign is shown as it is, without the number times 100: not a percent.
