@@ -774,6 +774,9 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   const typed = typedText(String(cell));
   if (typed === null) return fail('not-a-number');
   let text = signed(typed);
+  // A minus after the amount, as some ledgers write a negative ("5,000 USD-", "5%-", "1200-"): refused, never read
+  // as the positive amount before it (a unit or currency is compared without its hyphens).
+  if (/[-\u2013]$/.test(text)) return fail('not-a-number');
   // (1,234) is −1,234 where it is money, as accounts write it: said at the end, once the currency is known.
   const paren = inParentheses(text);
   if (paren !== null) text = `-${paren}`;

@@ -201,6 +201,12 @@ describe('readNumber', () => {
       '5 5',
       '1.2.3',
       '50 萬萬',
+      // A minus after the amount is never dropped: these would read positive.
+      '1200-',
+      '5,000 USD-',
+      '5,000 $-',
+      '$5,000-',
+      '5,000 USD –',
     ])
       expect(readNumber(text, { currency: 'USD', unit: 'USD' }), text).toEqual({
         ok: false,
@@ -446,6 +452,8 @@ describe("the decimal sign of the spreadsheet's locale", () => {
     expect(readNumber('₹9,00,000', { ...DOT, currency: 'INR' })).toEqual({ ok: true, value: 900_000 });
     // Parentheses around what is not money are a note, not a minus: refused, never read as negative.
     for (const [text, context] of [
+      ['5%-', { ...DOT, unit: '%' }],
+      ['5 hours-', { ...DOT, unit: 'hours' }],
       ['(70%)', DOT],
       ['(1,000)', { ...DOT, unit: 'hours' }],
       ['(90,000)', DOT],
