@@ -80,6 +80,13 @@ export function mayBeWholePercent(value: number, scale: number): boolean {
 }
 
 /**
+ * From this figure up (10,000%) a `%` metric's baseline or target is taken as typed in whole percents, whatever the
+ * other figure: no conversion, retention or growth rate is planned that high. (A figure typed with its percent sign
+ * is taken as typed: the parser does not ask.)
+ */
+const NO_RATE_FROM = 100;
+
+/**
  * The parse-time form for a key result's own Baseline and Target in a `%` metric: which of the two (if any) was
  * typed as a whole percent. Either the figure is judged against the other one (taken as at least 30%, so that
  * 0% → 150% stays a real plan), or both are whole numbers of 2 or more (5 → 20): then the target is flagged.
@@ -90,15 +97,18 @@ export function wholePercentFigure(baseline: number, target: number): 'baseline'
   if (t > 1 && b <= 1 && looksLikeWholePercent(t, Math.max(b, 0.3))) return 'target';
   if (b > 1 && t <= 1 && looksLikeWholePercent(b, Math.max(t, 0.3))) return 'baseline';
   if (b > 1 && t > 1 && Math.max(b, t) >= 2 && Math.max(b, t) <= 100) return 'target';
+  // 10,000% or more is no rate a plan aims at or starts from: 200 against 5% is 200% or 20% typed without its sign.
+  if (t >= NO_RATE_FROM) return 'target';
+  if (b >= NO_RATE_FROM) return 'baseline';
   return null;
 }
 
 /**
- * A KPI's bar in a `%` metric has nothing to be judged against but itself: 2 or more (200% and above) up to 100
- * reads as a whole percent ("5" for a "growth ≥ 5%" bar), while 1.5 (150%) stays a real bar.
+ * A KPI's bar in a `%` metric has nothing to be judged against but itself: 2 or more (200% and above) reads as a
+ * whole percent ("5" for a "growth ≥ 5%" bar, 150 for "utilisation ≤ 150%"), while 1.5 (150%) stays a real bar.
+ * (A bar typed with its percent sign, 300%, is taken as typed: the parser does not ask.)
  */
-export const kpiTargetLooksWhole = (target: number): boolean =>
-  Math.abs(target) >= 2 && Math.abs(target) <= 100;
+export const kpiTargetLooksWhole = (target: number): boolean => Math.abs(target) >= 2;
 
 /** What a check-in is judged against: its metric's type, unit, range and first counted month. */
 interface MetricFacts {
@@ -346,15 +356,22 @@ const OFF_SCALE_FACTOR = 100;
  * not be dropped, and the warning names the cell that decides the status). A cumulative key result's check-in is
  * one month's amount: more than the whole target (target − baseline) in a single month is said too
  * (month-over-target), as an extra zero on a month's amount mostly is. Percent metrics have their own, finer test
- * (percent-as-whole-number); a milestone is 0 or 1.
+ * first (percent-as-whole-number: not counted); a milestone is 0 or 1.
  */
 function offScaleBound(
   type: MetricType,
   percent: boolean,
   scale: number | null,
-  metric: { target?: number | null; baseline?: number },
+  metric: { target?: number | null; baseline?: number; direction?: Direction },
 ): number | null {
-  if (type === 'milestone' || percent || !scale) return null;
+  if (type === 'milestone' || !scale) return null;
+  if (percent) {
+    // What the whole-percent test lets through (120 against a 5% → 20% plan is 12,000%, not 1.2% or 12%) is
+    // counted, and said, as any reading this far off is. A bar to exceed reads up to OPEN_BAR_CEILING without it.
+    if (type === 'cumulative') return null;
+    const open = type === 'threshold' && metric.direction === 'increase';
+    return open ? Math.max(OFF_SCALE_FACTOR * scale, OPEN_BAR_CEILING) : OFF_SCALE_FACTOR * scale;
+  }
   if (type !== 'cumulative') return OFF_SCALE_FACTOR * scale;
   const span = Math.abs((metric.target ?? 0) - (metric.baseline ?? 0));
   return span > 0 ? span : null;

@@ -1451,8 +1451,9 @@ function readKeyResult(r: RowReader): KeyResult | null {
   if (typedInPercent === 'change') usableTarget = null;
   if (typedInPercent === 'percent') unit = asPercentUnit(unit);
   if (typedInPercent !== 'change' && target !== null && isPercentUnit(unit)) {
+    // Typed with its percent sign (300%), a figure says what it is: never asked about.
     const wrong = wholePercentFigure(baseline, target);
-    if (wrong) {
+    if (wrong && !typedAsPercent(r.raw(wrong))) {
       const value = wrong === 'target' ? target : baseline;
       r.issue('percent-as-whole-number', wrong, {
         value: r.typedNumber(wrong),
@@ -1493,7 +1494,12 @@ function readKpi(r: RowReader): Kpi | null {
   const typedInPercent = percentInUnit(r, unit, target, null, PERCENT_CONSEQUENCES.kpiLeftOut);
   if (typedInPercent === 'change') target = null;
   if (typedInPercent === 'percent') unit = asPercentUnit(unit);
-  if (target !== null && isPercentUnit(unit) && kpiTargetLooksWhole(target)) {
+  if (
+    target !== null &&
+    isPercentUnit(unit) &&
+    kpiTargetLooksWhole(target) &&
+    !typedAsPercent(r.raw('target'))
+  ) {
     r.issue('percent-as-whole-number', 'target', {
       value: r.typedNumber('target'),
       ratio: Number((target / 100).toPrecision(12)),

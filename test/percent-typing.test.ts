@@ -239,6 +239,65 @@ describe('whole percents under 2 in a % plan, told by its check-ins', () => {
   });
 });
 
+describe('a % figure far beyond any rate: what the whole-percent window lets through', () => {
+  const kr3 = (wb: Workbook) => {
+    const { issues, progress, plan } = analyze(wb);
+    return { issues, kr3: progress.keyResults[plan.keyResults.findIndex((k) => k.id === 'KR3')] };
+  };
+
+  it('a conversion (5% → 20%) checked in at 120 is counted, and said at its cell: 12,000%, 600 times the plan', () => {
+    const wb = exampleWorkbook('en');
+    setActuals(wb, 'KR3', [
+      ['2026-09-28', 0.12],
+      ['2026-10-28', 120],
+    ]);
+    const { issues } = kr3(wb);
+    expect(located(issues, 'check-in-off-scale')).toEqual([`Actuals!C${wb['Actuals'].length}`]);
+    expect(issues.find((i) => i.code === 'check-in-off-scale')!.message.en).toMatch(
+      /: 12,000% is 600 times the larger of the baseline and target of KR3 \(20%\)\. It is counted\./,
+    );
+  });
+
+  it('a real reading near the plan, and a bar to exceed with a 300% launch month, are not said', () => {
+    const wb = exampleWorkbook('en');
+    setActuals(wb, 'KR3', [['2026-10-28', 0.35]]);
+    setActuals(wb, 'KPI1', [['2026-07-28', 3]]);
+    expect(located(analyze(wb).issues, 'check-in-off-scale')).toEqual([]);
+  });
+
+  it.each([200, 500, 1000])(
+    'Target %j against a 5% Baseline is an error at the Target, never 20,000% to reach',
+    (t) => {
+      const wb = exampleWorkbook('en');
+      setCell(wb, KR, 'KR3', 'Target', t);
+      const { issues, kr3: progress } = kr3(wb);
+      expect(located(issues, 'percent-as-whole-number')).toEqual(['Key Results!I4']);
+      expect(progress.leftOut).not.toBeNull();
+    },
+  );
+
+  it('typed with its sign, a large rate is taken as typed: Target "300%" from 50%', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Baseline', '50%');
+    setCell(wb, KR, 'KR3', 'Target', '300%');
+    const { issues, kr3: progress } = kr3(wb);
+    expect(located(issues, 'percent-as-whole-number')).toEqual([]);
+    expect(progress.target).toBe(3);
+  });
+
+  it.each([101, 150, 300])(
+    'a % KPI bar of %j ("≤ 150" for 150%) is an error at its Target; "150%" is a real bar',
+    (t) => {
+      const wb = exampleWorkbook('en');
+      setCell(wb, 'KPIs', 'KPI2', 'Unit', '%');
+      setCell(wb, 'KPIs', 'KPI2', 'Target', t);
+      expect(located(analyze(wb).issues, 'percent-as-whole-number')).toEqual(['KPIs!G3']);
+      setCell(wb, 'KPIs', 'KPI2', 'Target', `${t}%`);
+      expect(located(analyze(wb).issues, 'percent-as-whole-number')).toEqual([]);
+    },
+  );
+});
+
 describe('a % typed into a metric counted in something else', () => {
   it('sign-ups Target "+20%" ("grow 20%") is an error at the Target, not 0.2 sign-ups done at 18,800,000%', () => {
     const wb = exampleWorkbook('en');
