@@ -84,6 +84,7 @@ const ISSUES = {
   'plan-typed-in-full': ['error', 'structure'],
   'confidence-out-of-range': ['error', 'structure'],
   'negative-weight': ['warning', 'structure'],
+  'weight-scales-mixed': ['warning', 'structure'],
   'time-not-a-number': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
   'same-day-amounts': ['tip', 'tracking'],

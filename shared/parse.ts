@@ -213,6 +213,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     // Set once the key results and KPIs are read (below): only Actuals values use them.
     units: () => new Map(),
     kinds: () => new Map(),
+    weightsInPercent: new Set(),
   };
   // The rows of a tab with an ID, each ID once (see uniqueById).
   const readUnique = <T extends { row: number }>(
@@ -224,6 +225,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   const departments = readUnique('departments', readDepartment, 'name', (d) => d.name).rows;
   const objectives = readUnique('objectives', readObjective, 'id', (o) => o.id);
   const keyResults = readUnique('keyResults', readKeyResult, 'id', (kr) => kr.id);
+  weightScalesMixed(keyResults.rows, ctx.weightsInPercent, tables.get('keyResults'), issues);
   const kpis = readUnique('kpis', readKpi, 'id', (kpi) => kpi.id);
   const keyResultRows = keyResults.rows;
   const kpiRows = kpis.rows;
@@ -887,6 +889,8 @@ interface RowContext {
   /** Metric ID (lower case) → its Type ('kpi' for a KPI), for reading Actuals values typed as words (made when first
    * asked). */
   kinds: () => Map<string, MetricType | 'kpi'>;
+  /** Rows of the Key Results tab whose Weight was typed with a percent sign (50%), for weightScalesMixed. */
+  weightsInPercent: Set<number>;
 }
 
 /** Reads the cells of one row by column key, recording an issue at the exact cell for anything unreadable. */
@@ -1417,6 +1421,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
     r.issue('negative-weight', 'weight', { value: r.text('weight') });
     weight = null;
   }
+  if (weight !== null && typedAsPercent(r.raw('weight'))) r.ctx.weightsInPercent.add(r.row);
   let confidence = r.number('confidence');
   // "150%" typed says it is a percentage: above 100% it is out of range, never "1.5 out of 10". (A number a percent
   // format shows stays the number in a Confidence cell, and is judged as typed: 7 shown as 700% is 7.)
@@ -1543,6 +1548,53 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
     keyResultIds: readList(r.raw('keyResults')).map((ref) => idText(ref)),
     status,
   };
+}
+
+/**
+ * Weights of one objective typed some with a percent sign and some without ("50%", "30%", "20"): 20 then counts as
+ * 2,000% against 50%, where 20% was meant, and the objective's score leans on it with nothing said. Each plain weight above
+ * 1 among weights typed in percent is said at its cell (a plain weight of 1 or less reads the same either way: 0.2
+ * is 20%). Counted as typed: a relative weight of 20 may be meant.
+ */
+function weightScalesMixed(
+  keyResults: readonly KeyResult[],
+  inPercent: ReadonlySet<number>,
+  table: TableRows | undefined,
+  issues: PlanIssue[],
+): void {
+  const column = table?.layout.columns.weight;
+  if (!table || column === undefined || inPercent.size === 0) return;
+  const byObjective = new Map<string, KeyResult[]>();
+  for (const kr of keyResults) {
+    const key = kr.objectiveId.toLowerCase();
+    let group = byObjective.get(key);
+    if (!group) byObjective.set(key, (group = []));
+    group.push(kr);
+  }
+  for (const group of byObjective.values()) {
+    const percent = group.filter((kr) => inPercent.has(kr.row));
+    if (percent.length === 0) continue;
+    const shown = percent
+      .slice(0, 3)
+      .map((kr) => `${kr.id} ${Number((kr.weight * 100).toPrecision(12))}%`)
+      .join(', ');
+    for (const kr of group)
+      if (!inPercent.has(kr.row) && kr.weight > 1)
+        issues.push(
+          makeIssue(
+            'weight-scales-mixed',
+            { sheet: table.layout.sheet, row: kr.row, column },
+            {
+              id: kr.id,
+              value: Number(kr.weight.toPrecision(12)),
+              objective: kr.objectiveId,
+              others: shown,
+              asPercent: `${Number((kr.weight * 100).toPrecision(12))}%`,
+              ratio: Number((kr.weight / 100).toPrecision(12)),
+            },
+          ),
+        );
+  }
 }
 
 /**

@@ -514,6 +514,18 @@ const cases: Case[] = [
     says: 'Weight of KR1 is -1: a weight is 0 or more, so KR1 is weighed 1 in its objective until it is fixed.',
   },
   {
+    name: 'weights of one objective typed in % but one: 20 beside 50% and 30% counts as 2,000%',
+    code: 'weight-scales-mixed',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR1', 'Weight', '50%');
+      setCell(wb, KR, 'KR2', 'Weight', '30%');
+      setCell(wb, KR, 'KR3', 'Weight', 20);
+    },
+    sheet: KR,
+    a1: 'M4',
+    says: 'Weight of KR3 is 20, with no % sign, while other key results of objective O1 have weights in % (KR1 50%, KR2 30%): it counts as 2000%, not 20%.',
+  },
+  {
     name: 'a confidence of 7: 7 out of 10, or 7%? Not guessed',
     code: 'confidence-ambiguous',
     edit: (wb) => setCell(wb, KR, 'KR1', 'Confidence', 7),

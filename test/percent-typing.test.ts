@@ -298,6 +298,30 @@ describe('a % figure far beyond any rate: what the whole-percent window lets thr
   );
 });
 
+describe('weights of one objective, typed in % and without', () => {
+  const weights = (...typed: Cell[]) => {
+    const wb = exampleWorkbook('en');
+    typed.forEach((w, i) => setCell(wb, KR, `KR${i + 1}`, 'Weight', w));
+    return analyze(wb).issues.filter((i) => i.code === 'weight-scales-mixed');
+  };
+
+  it('"50%", "30%", "20": the 20 is said at its cell, and counted as typed', () => {
+    expect(weights('50%', '30%', 20).map((i) => i.a1)).toEqual(['M4']);
+  });
+
+  it('one scale, or a plain weight that reads the same either way, says nothing', () => {
+    expect(weights(50, 30, 20)).toEqual([]);
+    expect(weights('50%', '30%', '20%')).toEqual([]);
+    expect(weights('50%', '30%', 0.2)).toEqual([]);
+    expect(weights(2, 1, 1)).toEqual([]);
+  });
+
+  it("weights in % in one objective do not make another objective's plain weights suspect", () => {
+    // KR1–KR3 are O1's, KR4 and KR5 O2's.
+    expect(weights('50%', '30%', '20%', 2, 3)).toEqual([]);
+  });
+});
+
 describe('a % typed into a metric counted in something else', () => {
   it('sign-ups Target "+20%" ("grow 20%") is an error at the Target, not 0.2 sign-ups done at 18,800,000%', () => {
     const wb = exampleWorkbook('en');

@@ -826,6 +826,11 @@ export const en = {
         'Weight of {id} is {value}: a weight is 0 or more, so {id} is weighed 1 in its objective until it is fixed.',
       fix: 'Type a weight of 0 or more, such as 1 (an equal share) or 2 (counted twice), or leave it blank (1).',
     },
+    'weight-scales-mixed': {
+      message:
+        'Weight of {id} is {value}, with no % sign, while other key results of objective {objective} have weights in % ({others}): it counts as {asPercent}, not {value}%.',
+      fix: 'If {value}% was meant, type {value}% (or {ratio}); if it is a relative weight, type the other weights of {objective} without % too.',
+    },
     'duplicate-check-in': {
       message: 'Actuals row {row} repeats row {other} ({metric}, {date}, {value}); it is counted once.',
       fix: 'Delete the repeated row; if it is a separate check-in, correct its date or value.',

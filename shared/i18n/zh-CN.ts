@@ -710,6 +710,11 @@ export const zhCN: Messages = {
       message: '{id} 的权重为 {value}：权重应为 0 或以上，因此在修正之前，{id} 在目标得分中按权重 1 计算。',
       fix: '请填写 0 或以上的权重，例如 1（等权）或 2（计两次），或留空（即 1）。',
     },
+    'weight-scales-mixed': {
+      message:
+        '{id} 的权重为 {value}，没有 % 符号，而目标 {objective} 的其他关键结果的权重以 % 填写（{others}）：它按 {asPercent} 计算，而不是 {value}%。',
+      fix: '如果指的是 {value}%，请填写 {value}%（或 {ratio}）；如果是相对权重，请把 {objective} 的其他权重也填写为不带 % 的数字。',
+    },
     'duplicate-check-in': {
       message: '实际数据第 {row} 行与第 {other} 行重复（{metric}，{date}，{value}），只计一次。',
       fix: '删除重复的行；如果是另一条实际值，请更正其日期或数值。',

@@ -712,6 +712,11 @@ export const zhTW: Messages = {
       message: '{id} 的權重為 {value}：權重應為 0 或以上，因此在修正之前，{id} 在目標得分中按權重 1 計算。',
       fix: '請填寫 0 或以上的權重，例如 1（等權）或 2（計兩次），或留空（即 1）。',
     },
+    'weight-scales-mixed': {
+      message:
+        '{id} 的權重為 {value}，沒有 % 符號，而目標 {objective} 的其他關鍵結果的權重以 % 填寫（{others}）：它按 {asPercent} 計算，而不是 {value}%。',
+      fix: '如果指的是 {value}%，請填寫 {value}%（或 {ratio}）；如果是相對權重，請把 {objective} 的其他權重也填寫為不帶 % 的數字。',
+    },
     'duplicate-check-in': {
       message: '實際資料第 {row} 列與第 {other} 列重複（{metric}，{date}，{value}），只計一次。',
       fix: '刪除重複的列；如果是另一筆實際值，請更正其日期或數值。',
