@@ -342,7 +342,7 @@ export const zhTW: Messages = {
       },
       targets: {
         label: '目標分解',
-        note: '由「分解目標」生成：每個關鍵結果與 KPI 一列，每月一欄。只有「權重」列由你填寫。',
+        note: '由「分解目標」產生：每個關鍵結果與 KPI 一列，每月一欄。只有「權重」列由你填寫。',
         columns: {
           id: {
             label: '編號',
@@ -369,7 +369,7 @@ export const zhTW: Messages = {
       },
       actualToDate: {
         label: '當前值',
-        note: '當前所處水準：累計型為基線加已計入的實際值，其他為最近一次計入的實際值。',
+        note: '目前所處水準：累計型為基線加已計入的實際值，其他為最近一次計入的實際值。',
       },
       attainment: {
         label: '達成率',
@@ -756,8 +756,8 @@ export const zhTW: Messages = {
     },
     'percent-change-in-unit': {
       message:
-        '{id} 的「{field}」為「{value}」，是百分比增幅，但其單位「{unit}」不是百分比：目標值是要達到的數值，而不是增長多少。{consequence}',
-      fix: '請以 {unit} 填寫 {id} 要達到的數值（在 50,000 上增長 20%，請填寫 60000）。',
+        '{id} 的「{field}」為「{value}」，是百分比增幅，但其單位「{unit}」不是百分比：目標值是要達到的數值，而不是成長多少。{consequence}',
+      fix: '請以 {unit} 填寫 {id} 要達到的數值（在 50,000 上成長 20%，請填寫 60000）。',
     },
     'percent-in-unit': {
       message:
@@ -1106,7 +1106,7 @@ export const zhTW: Messages = {
       who: '變更人',
       reason: '原因',
       noReason: '未填寫原因',
-      footer: '由 gtm-pyramid 生成。靜態頁面：無腳本、無追蹤、無網路請求。',
+      footer: '由 gtm-pyramid 產生。靜態頁面：無腳本、無追蹤、無網路請求。',
       none: '–',
     },
     phrases: {
@@ -1276,7 +1276,7 @@ export const zhTW: Messages = {
         '      --previous 指定上次報告的 plan.json（檔案、上次報告的資料夾或 https:// 網址）：報告會說明自上次報告以來的變化。',
         '      --locale de_DE 依該地區設定的寫法讀取檔案中以文字填寫的數字（1.234,5）；線上試算表使用其本身的設定。',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
-        '      執行計畫檢查。退出碼 0：沒有錯誤；1：計畫有錯誤；2：無法讀取計畫。',
+        '      執行計畫檢查。結束代碼 0：沒有錯誤；1：計畫有錯誤；2：無法讀取計畫。',
         '  gtm-pyramid example [--out FILE] [--lang en|zh-CN|zh-TW] [--force]',
         '      將範例計畫寫成 .xlsx，以匯入 Google 試算表（預設 {exampleFile}）。',
         '  gtm-pyramid --help | --version',
@@ -1421,8 +1421,8 @@ export const zhTW: Messages = {
     asOfExample: (date) => `截至 ${date}，即範例計畫的日期（可用 --as-of YYYY-MM-DD 更改）。`,
     asOfToday: (date) => `截至 ${date}，即今天（可用 --as-of YYYY-MM-DD 固定日期）。`,
     open: (url) => `開啟 ${url}`,
-    noKeyResults: () => 'report：未能讀取任何關鍵結果，因此報告不顯示進度（退出碼 2）。',
-    planHasErrors: (errors) => `report：計畫中有 ${errors} 個錯誤；每個頁面都會註明（退出碼 1）。`,
+    noKeyResults: () => 'report：未能讀取任何關鍵結果，因此報告不顯示進度（結束代碼 2）。',
+    planHasErrors: (errors) => `report：計畫中有 ${errors} 個錯誤；每個頁面都會註明（結束代碼 1）。`,
     checkSummary: (name, errors, warnings, tips, asOf) =>
       `${name}：${errors} 個錯誤，${warnings} 個警告，${tips} 則提示（截至 ${asOf}）`,
     checkTally: (kinds, guide) => `依類型：${kinds}。各類型的說明見 ${guide}`,
