@@ -86,7 +86,7 @@ function showHelp() {
  * @param {date} start The first month of work.
  * @param {date} due The due date.
  * @param {date} month Any day of the month wanted, or a row of months.
- * @param {string} type cumulative, level, threshold or milestone (累计、水平、阈值、里程碑).
+ * @param {string} type cumulative, level, threshold or milestone (累计、水平、阈值、里程碑；累計、水準、閾值、里程碑).
  * @param {string} phasing Optional: even (default), ramp-up or front-loaded.
  * @param {number} baseline Optional: where the metric starts (default 0).
  * @param {number} decimals Optional: decimal places of the result (default: whole numbers for whole counts).

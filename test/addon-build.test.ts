@@ -8,6 +8,8 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { checkCode, GLOBAL_NAME, wrapperNames } from '../apps-script/build';
+import { LANGS } from '../shared/i18n';
+import { ENUMS } from '../shared/template';
 import { builtFile, DIST } from './helpers/addon';
 
 const code = builtFile('Code.js');
@@ -78,6 +80,15 @@ describe('dist/apps-script', () => {
       expect(m![2]).toBe(params);
       for (const p of params.split(', ')) expect(m![1]).toMatch(new RegExp(`@param \\{\\w+\\} ${p} `));
     }
+  });
+
+  it("GTM_TARGET's help names each Type as the template does, in English and both Chinese scripts", () => {
+    // Sheets shows the JSDoc as it is, in every spreadsheet's language: so it carries each language's words.
+    const help = /@param \{string\} type ([^\n]*)/.exec(
+      readFileSync(path.join(ROOT, 'apps-script', 'entry.js'), 'utf8'),
+    );
+    for (const lang of LANGS)
+      for (const label of Object.values(ENUMS.type)) expect(help?.[1], lang).toContain(label[lang]);
   });
 
   it('ships the sidebar as one self-contained HTML file named "sidebar"', () => {
