@@ -928,22 +928,59 @@ export function columnDef(tab: TabKey, key: string): ColumnDef {
 // ---------------------------------------------------------------------------------------------------
 // Reading what people typed: other spellings, both Chinese scripts, language names.
 
-/** How people write the Start and End of a dated row (objectives, key results, roadmap items), beyond the labels. */
-const START_DATE_SPELLINGS = ['Start date', '開始日期', '开始日期', '開始日', '开始日', '起始日', '起始日期'];
+/**
+ * How people write the Start and End of a dated row (objectives, key results, roadmap items), beyond the labels.
+ * 起日 / 迄日: the start and end days of a span (起迄日), as Taiwan's forms write them; 開始月份: a month, read as its
+ * first day.
+ */
+const START_DATE_SPELLINGS = [
+  'Start date',
+  '開始日期',
+  '开始日期',
+  '開始日',
+  '开始日',
+  '起始日',
+  '起始日期',
+  '開始時間',
+  '开始时间',
+  '起日',
+  '開始月份',
+  '开始月份',
+];
 const END_DATE_SPELLINGS = [
   'End date',
   '結束日期',
   '结束日期',
   '結束日',
   '结束日',
-  // When a row is to be finished: 完成日, 預計完成日 (expected), 完成期限 (deadline).
+  '迄日',
+  // When a row is to be finished: 完成日, 預計完成日 (expected), 完成期限 (deadline), 完成時間.
   '完成日',
   '預計完成日',
   '预计完成日',
   '完成期限',
+  '完成時間',
+  '完成时间',
 ];
-/** The department that owns a row, beyond the label: 負責單位, and 主責部門 (the department mainly responsible). */
-const OWNER_SPELLINGS = ['負責單位', '负责单位', '主責部門', '主责部门'];
+/**
+ * The department that owns a row, beyond the label: 負責單位, 主責部門 (the department mainly responsible), 權責單位
+ * (the unit accountable), 負責團隊 (the team). Not 負責人, a person: the parser says it may be meant as the column.
+ */
+const OWNER_SPELLINGS = [
+  '負責單位',
+  '负责单位',
+  '主責部門',
+  '主责部门',
+  '權責單位',
+  '权责单位',
+  '負責團隊',
+  '负责团队',
+];
+/** A metric's Direction, Unit and Target, beyond the labels: 趨勢 / 期望方向 (the trend wanted), 計量單位, 目標數值. */
+const DIRECTION_SPELLINGS = ['趨勢', '趋势', '期望方向'];
+const UNIT_SPELLINGS = ['計量單位', '计量单位'];
+// 年度目標值: the year's target, as a plan of a year names it.
+const TARGET_SPELLINGS = ['目標數值', '目标数值', '年度目標值', '年度目标值'];
 
 /**
  * Spellings the parser accepts besides the labels (never written by the add-on): mainly the words people in
@@ -994,8 +1031,12 @@ export const ALIASES: {
     'keyResults.owner': [...OWNER_SPELLINGS, '部門', '部门'],
     // 型別: the Traditional label until 2026-11. 指標類型 (the metric's type), KR類型.
     'keyResults.type': ['類別', '类别', '型別', '型别', '指標類型', '指标类型', 'KR類型', 'KR类型'],
-    // Not 現況 ("the current state"): a team that updates it each month means the latest reading, and read as
-    // the Baseline it would move every key result's starting point silently.
+    'keyResults.unit': UNIT_SPELLINGS,
+    'keyResults.direction': DIRECTION_SPELLINGS,
+    // Not 現況 ("the current state"), nor 現況值 / 目前值: a team that updates it each month means the latest reading,
+    // and read as the Baseline it would move every key result's starting point silently. 基期值 (the value in the
+    // base period), 期初值 / 年初值 (at the start of the period, of the year): the starting point. Not 基期 alone, the
+    // base period itself, which a column may give as a year (2025): read as the Baseline, a wrong starting point.
     'keyResults.baseline': [
       'Starting value',
       '基準值',
@@ -1008,8 +1049,13 @@ export const ALIASES: {
       '初始值',
       '起點',
       '起点',
+      '基期值',
+      '期初值',
+      '年初值',
     ],
+    'keyResults.target': TARGET_SPELLINGS,
     'keyResults.start': START_DATE_SPELLINGS,
+    // A key result has no End: its End is its Due. 達成期限: the deadline to achieve it.
     'keyResults.due': [
       'Due date',
       'Deadline',
@@ -1017,10 +1063,11 @@ export const ALIASES: {
       '截止日',
       '到期日',
       '期限',
-      '完成日',
-      '預計完成日',
-      '预计完成日',
-      '完成期限',
+      '達成期限',
+      '达成期限',
+      '結束',
+      '结束',
+      ...END_DATE_SPELLINGS,
     ],
     'keyResults.phasing': ['拆解方式', '分配方式'],
     'keyResults.weight': ['比重'],
@@ -1029,14 +1076,21 @@ export const ALIASES: {
     'kpis.id': ['指標編號', '指标编号'],
     'kpis.owner': [...OWNER_SPELLINGS, '部門', '部门'],
     'kpis.keyResult': ['關鍵成果', '关键成果'],
+    'kpis.unit': UNIT_SPELLINGS,
+    'kpis.direction': DIRECTION_SPELLINGS,
+    'kpis.target': TARGET_SPELLINGS,
     'roadmap.item': ['項目', '项目'],
+    // 時期: a period of the launch, as 預熱期 is.
+    'roadmap.phase': ['時期', '时期'],
     'roadmap.owner': [...OWNER_SPELLINGS, '部門', '部门'],
-    'roadmap.start': START_DATE_SPELLINGS,
-    'roadmap.end': END_DATE_SPELLINGS,
+    // 預計開始 / 預計結束: when work is planned to start and end.
+    'roadmap.start': [...START_DATE_SPELLINGS, '預計開始', '预计开始'],
+    'roadmap.end': [...END_DATE_SPELLINGS, '預計結束', '预计结束'],
     'roadmap.keyResults': ['關鍵成果', '关键成果'],
     'roadmap.status': ['現況', '现况'],
-    // 月份: a check-in's month (the Date column: a month typed without its day is its first day).
-    'actuals.date': ['月份'],
+    // 月份 / 年月: a check-in's month (the Date column: a month typed without its day is its first day); 填報日期,
+    // the day it was reported.
+    'actuals.date': ['月份', '年月', '填報日期', '填报日期'],
     // 指標編號: the ID of the metric checked in.
     'actuals.metric': ['指標編號', '指标编号'],
     'actuals.value': [
@@ -1050,6 +1104,10 @@ export const ALIASES: {
       '实绩值',
       '數據',
       '数据',
+      '實際數',
+      '实际数',
+      '達成值',
+      '达成值',
     ],
     'changes.timestamp': ['時間戳記', '时间戳记'],
     'changes.cell': ['儲存格', '储存格'],

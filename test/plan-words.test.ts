@@ -277,6 +277,102 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
   });
 });
 
+describe('more of the headers Taiwan teams write (QA, zh-TW): read, where a column was read as missing', () => {
+  const example = analyzeWorkbook(exampleWorkbook('zh-TW'), { asOf: EXAMPLE_AS_OF });
+
+  it('reads 基期值, 趨勢, 計量單位, 起日, 迄日, 目標數值, 權責單位, 時期, 填報日期, 實際數…: the same values and statuses', () => {
+    const renames: [string, string, string][] = [
+      [KR, '基線', '基期值'],
+      [KR, '方向', '趨勢'],
+      [KR, '單位', '計量單位'],
+      [KR, '開始', '起日'],
+      [KR, '截止', '迄日'],
+      [KR, '目標值', '目標數值'],
+      [KR, '負責部門', '權責單位'],
+      ['KPI', '方向', '期望方向'],
+      ['KPI', '單位', '計量單位'],
+      ['KPI', '目標值', '年度目標值'],
+      ['KPI', '負責部門', '負責團隊'],
+      ['目標', '開始', '開始時間'],
+      ['目標', '結束', '迄日'],
+      ['目標', '負責部門', '負責團隊'],
+      ['路線圖', '開始', '預計開始'],
+      ['路線圖', '結束', '預計結束'],
+      ['路線圖', '階段', '時期'],
+      ['路線圖', '負責部門', '權責單位'],
+      ['實際', '日期', '填報日期'],
+      ['實際', '數值', '實際數'],
+    ];
+    const wb = exampleWorkbook('zh-TW');
+    for (const [tab, from, to] of renames) withHeader(tab, from, to, wb);
+    const { plan, issues, progress } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
+    expect(structural(issues)).toEqual([]);
+    expect(issues).toEqual(example.issues);
+    expect(plan).toEqual({ ...example.plan, layout: plan.layout });
+    expect(progress).toEqual(example.progress);
+    // What a column read as missing gave: a Baseline of 0, a Direction of increase, a Start at the period start.
+    const kr = (id: string) => plan.keyResults.find((k) => k.id === id)!;
+    expect([kr('KR3').baseline, kr('KR5').baseline]).toEqual([0.05, 0.7]);
+    expect([kr('KR1').start, kr('KR1').due]).toEqual(['2026-03-01', '2026-08-31']);
+    expect(plan.kpis.find((k) => k.id === 'KPI2')?.direction).toBe('decrease');
+    expect(plan.roadmap.find((r) => r.id === 'R6')).toMatchObject({ start: '2026-04-01', end: '2026-12-18' });
+  });
+
+  it('reads each of them, in either script, as its own column and no other', () => {
+    const spellings: [string, string, string[]][] = [
+      [KR, '基線', ['基期值', '期初值', '年初值']],
+      [KR, '方向', ['趨勢', '期望方向', '趋势']],
+      [KR, '單位', ['計量單位', '计量单位']],
+      [KR, '開始', ['開始時間', '起日', '開始月份', '开始时间']],
+      [KR, '截止', ['結束', '結束日期', '迄日', '完成時間', '達成期限', '结束日期', '达成期限']],
+      [KR, '目標值', ['目標數值', '年度目標值', '目标数值']],
+      [KR, '負責部門', ['權責單位', '負責團隊', '权责单位']],
+      ['KPI', '方向', ['趨勢', '期望方向']],
+      ['KPI', '單位', ['計量單位']],
+      ['KPI', '目標值', ['目標數值', '年度目標值']],
+      ['KPI', '負責部門', ['權責單位', '負責團隊']],
+      ['目標', '開始', ['開始時間', '起日', '開始月份']],
+      ['目標', '結束', ['迄日']],
+      ['目標', '負責部門', ['權責單位', '負責團隊']],
+      ['路線圖', '開始', ['開始時間', '起日', '開始月份', '預計開始', '预计开始']],
+      ['路線圖', '結束', ['迄日', '預計結束', '预计结束']],
+      ['路線圖', '階段', ['時期', '时期']],
+      ['路線圖', '負責部門', ['權責單位', '負責團隊']],
+      ['實際', '日期', ['年月', '填報日期', '填报日期']],
+      ['實際', '數值', ['實際數', '達成值', '实际数']],
+    ];
+    const { plan: expected } = parsePlan(exampleWorkbook('zh-TW'));
+    for (const [tab, from, headers] of spellings)
+      for (const header of headers) {
+        const { plan, issues } = parsePlan(withHeader(tab, from, header));
+        const key = matchTab(tab)!.key;
+        expect(issues, `${tab} ${header}`).toEqual([]);
+        expect(plan.layout[key]?.columns, `${tab} ${header}`).toEqual(expected.layout[key]?.columns);
+        expect(plan, `${tab} ${header}`).toEqual({ ...expected, layout: plan.layout });
+      }
+  });
+
+  it('does not read 負責人 (a person), 基期 (a base period, a year as often) or 進度 (progress, a percent as often)', () => {
+    const person = parsePlan(withHeader(KR, '負責部門', '負責人'));
+    const [missing] = person.issues.filter((i) => i.code === 'missing-column');
+    expect([missing.a1, missing.message['zh-TW']]).toEqual([
+      'D1',
+      '「關鍵結果」表缺少「負責部門」欄。表頭「負責人」（D1）可能就是該欄：如果是，請改名為「負責部門」。',
+    ]);
+    // Said at the header, which may be meant as the column.
+    const basePeriod = parsePlan(withHeader(KR, '基線', '基期'));
+    expect(basePeriod.plan.layout.keyResults?.columns.baseline).toBeUndefined();
+    const [baseline] = basePeriod.issues.filter((i) => i.code === 'missing-column-optional');
+    expect([baseline.a1, baseline.message['zh-TW']]).toEqual([
+      'H1',
+      '「關鍵結果」表缺少「基線」欄，將使用預設值。表頭「基期」（H1）可能就是該欄：如果是，請改名為「基線」。',
+    ]);
+    const progress = parsePlan(withHeader('路線圖', '狀態', '進度'));
+    expect(progress.plan.layout.roadmap?.columns.status).toBeUndefined();
+    expect(codes(progress.issues)).toContain('missing-column-optional');
+  });
+});
+
 describe('the Language cell', () => {
   /** The Traditional Chinese example under English tab names, with `language` in its Language cell. */
   function englishTabs(language: string, lang: 'zh-TW' | 'zh-CN' = 'zh-TW'): Workbook {
