@@ -1125,13 +1125,15 @@ export const ALIASES: {
   values: {
     // Taiwan's words: 累積 (cumulative), 閥值 (threshold), 提高 / 增加, 減少 / 下降, 平均分配, 未開始 / 執行中.
     // sum: the months' amounts add up to the target. (Not "total": "3,000 customers in total" is a level.)
-    'type.cumulative': ['累積', '累积', '累計型', '累计型', 'sum'],
+    // 累積型 / 水準型: the type named as a type, as 累計型 is.
+    'type.cumulative': ['累積', '累积', '累計型', '累计型', '累積型', '累积型', 'sum'],
     // binary, yes/no: done or not, as a milestone is.
     'type.milestone': ['binary', 'yes/no'],
-    'type.level': ['水準', '水准'],
+    'type.level': ['水準', '水准', '水準型', '水准型', '水平型'],
     'type.threshold': ['門檻', '门槛', '門檻值', '门槛值', '閥值', '阀值'],
-    // 越高越好 / 越低越好: "the higher (lower) the better", as the template's note explains the two.
-    // And in English as the template's note says them ("higher is better"), or as a direction (up, maximise).
+    // 越高越好 / 越低越好: "the higher (lower) the better", as the template's note explains the two; with 愈 for 越
+    // and 大 / 小 for 高 / 低 as Taiwan writes it too; 遞增 / 遞減 (increasing, decreasing). And in English as the
+    // template's note says them ("higher is better"), or as a direction (up, maximise).
     'direction.increase': [
       '提高',
       '增加',
@@ -1141,6 +1143,11 @@ export const ALIASES: {
       '增长',
       '上升',
       '越高越好',
+      '愈高愈好',
+      '越大越好',
+      '愈大愈好',
+      '遞增',
+      '递增',
       'Higher is better',
       'higher',
       'up',
@@ -1150,12 +1157,18 @@ export const ALIASES: {
       'grow',
       '↑',
       '越多越好',
+      '愈多愈好',
     ],
     'direction.decrease': [
       '減少',
       '减少',
       '下降',
       '越低越好',
+      '愈低愈好',
+      '越小越好',
+      '愈小愈好',
+      '遞減',
+      '递减',
       'Lower is better',
       'lower',
       'down',
@@ -1165,20 +1178,33 @@ export const ALIASES: {
       'reduce',
       '↓',
       '越少越好',
+      '愈少愈好',
     ],
-    // linear / straight-line: the same amount each month, as 均分 (split evenly).
-    'phasing.even': ['平均分配', '均分', 'linear', 'straight-line', 'straight line', 'evenly', 'flat'],
-    // ramp, back-loaded: the larger months last, as ramp-up splits it.
-    'phasing.ramp-up': ['ramp', 'back-loaded'],
+    // linear / straight-line: the same amount each month, as 均分 (split evenly) and 平均分攤 (shared out evenly).
+    'phasing.even': [
+      '平均分配',
+      '均分',
+      '平均分攤',
+      '平均分摊',
+      'linear',
+      'straight-line',
+      'straight line',
+      'evenly',
+      'flat',
+    ],
+    // ramp, back-loaded: the larger months last, as ramp-up splits it: 前低後高 (low first, high after: the
+    // template's 前高後低 the other way round), 逐月遞增 (growing month by month).
+    'phasing.ramp-up': ['ramp', 'back-loaded', '前低後高', '前低后高', '逐月遞增', '逐月递增'],
     'phasing.custom': ['自訂', '自订'],
-    'roadmapStatus.planned': ['規劃中', '规划中', '未開始', '未开始'],
-    'roadmapStatus.in-progress': ['執行中', '执行中'],
-    'roadmapStatus.done': ['完成'],
+    // 尚未開始: not started yet; 處理中: being handled; 已結案: closed.
+    'roadmapStatus.planned': ['規劃中', '规划中', '未開始', '未开始', '尚未開始', '尚未开始'],
+    'roadmapStatus.in-progress': ['執行中', '执行中', '處理中', '处理中'],
+    'roadmapStatus.done': ['完成', '已結案', '已结案'],
     // Work that is not moving as planned, the closest being blocked: 延遲 (delayed), 暫停 (paused), 卡關 (stuck).
     'roadmapStatus.blocked': ['延遲', '延迟', '暫停', '暂停', '卡關', '卡关'],
-    // 月 / 週: a month, a week; 月度: monthly.
-    'cadence.monthly': ['月', '月度'],
-    'cadence.weekly': ['週', '周'],
+    // 月 / 週: a month, a week; 月度: monthly; 每個月 / 每星期: every month, every week.
+    'cadence.monthly': ['月', '月度', '每個月', '每个月'],
+    'cadence.weekly': ['週', '周', '每星期'],
     // 目標 / 目标: the label until 2026-12, when 目標 (an objective) made way for 目標值 (a target).
     'targetsRow.target': ['目標', '目标'],
   },

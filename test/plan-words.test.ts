@@ -18,6 +18,7 @@ import {
   matchEnum,
   matchTab,
   parsePlan,
+  type Plan,
   type PlanIssue,
   type Workbook,
 } from '../shared';
@@ -370,6 +371,71 @@ describe('more of the headers Taiwan teams write (QA, zh-TW): read, where a colu
     const progress = parsePlan(withHeader('路線圖', '狀態', '進度'));
     expect(progress.plan.layout.roadmap?.columns.status).toBeUndefined();
     expect(codes(progress.issues)).toContain('missing-column-optional');
+  });
+});
+
+describe('more of the words Taiwan teams type in choice cells (QA, zh-TW): read, where they were refused', () => {
+  it('reads 前低後高, 平均分攤, 累積型, 水準型, 愈高愈好, 遞增, 愈低愈好, 每個月, 已結案, 處理中: the same statuses', () => {
+    const wb = exampleWorkbook('zh-TW');
+    const typed: [string, string, string, string][] = [
+      [KR, 'KR1', '分解方式', '前低後高'], // 逐步提升 in the example
+      [KR, 'KR2', '類型', '累積型'],
+      [KR, 'KR2', '分解方式', '平均分攤'],
+      [KR, 'KR3', '類型', '水準型'],
+      [KR, 'KR3', '方向', '愈高愈好'],
+      [KR, 'KR5', '方向', '遞增'],
+      ['KPI', 'KPI2', '方向', '愈低愈好'],
+      ['KPI', 'KPI1', '頻率', '每個月'],
+      ['路線圖', 'R1', '狀態', '已結案'],
+      ['路線圖', 'R6', '狀態', '處理中'],
+    ];
+    for (const [tab, id, header, value] of typed) setCell(wb, tab, id, header, value);
+    const example = analyzeWorkbook(exampleWorkbook('zh-TW'), { asOf: EXAMPLE_AS_OF });
+    const { plan, issues, progress } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
+    expect(codes(issues)).not.toContain('invalid-choice');
+    expect(issues).toEqual(example.issues);
+    expect(plan).toEqual(example.plan);
+    expect(progress).toEqual(example.progress);
+    expect(progress.kpis.find((k) => k.id === 'KPI2')).toMatchObject({
+      direction: 'decrease',
+      leftOut: null,
+    });
+  });
+
+  it('reads each of them, in either script, at its cell', () => {
+    const cells: Record<
+      'type' | 'direction' | 'phasing' | 'cadence' | 'roadmapStatus',
+      [string, string, string, (plan: Plan) => unknown]
+    > = {
+      type: [KR, 'KR2', '類型', (plan) => plan.keyResults[1].type],
+      direction: ['KPI', 'KPI2', '方向', (plan) => plan.kpis[1].direction],
+      phasing: [KR, 'KR2', '分解方式', (plan) => plan.keyResults[1].phasing],
+      cadence: ['KPI', 'KPI1', '頻率', (plan) => plan.kpis[0].cadence],
+      roadmapStatus: ['路線圖', 'R6', '狀態', (plan) => plan.roadmap.find((r) => r.id === 'R6')?.status],
+    };
+    const values: [keyof typeof cells, string[], string][] = [
+      ['direction', ['遞增', '递增', '愈高愈好', '越大越好', '愈大愈好', '愈多愈好'], 'increase'],
+      ['direction', ['遞減', '递减', '愈低愈好', '越小越好', '愈小愈好', '愈少愈好'], 'decrease'],
+      ['type', ['累積型', '累积型'], 'cumulative'],
+      ['type', ['水準型', '水准型', '水平型'], 'level'],
+      ['phasing', ['平均分攤', '平均分摊'], 'even'],
+      ['phasing', ['前低後高', '前低后高', '逐月遞增', '逐月递增'], 'ramp-up'],
+      ['roadmapStatus', ['尚未開始', '尚未开始'], 'planned'],
+      ['roadmapStatus', ['處理中', '处理中'], 'in-progress'],
+      ['roadmapStatus', ['已結案', '已结案'], 'done'],
+      ['cadence', ['每個月', '每个月'], 'monthly'],
+      ['cadence', ['每星期'], 'weekly'],
+    ];
+    for (const [enumKey, words, key] of values)
+      for (const word of words) {
+        expect(matchEnum(enumKey, word), word).toBe(key);
+        const [tab, id, header, read] = cells[enumKey];
+        const wb = exampleWorkbook('zh-TW');
+        setCell(wb, tab, id, header, word);
+        const { plan, issues } = parsePlan(wb);
+        expect(codes(issues), word).not.toContain('invalid-choice');
+        expect(read(plan), word).toBe(key);
+      }
   });
 });
 
