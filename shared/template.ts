@@ -998,9 +998,20 @@ export const ALIASES: {
   tabs: {
     strategy: ['Product strategy', '產品策略', '产品策略'],
     keyResults: ['KR', 'KRs', '關鍵成果', '关键成果'],
-    kpis: ['關鍵績效指標', '关键绩效指标', 'KPI指標', 'KPI指标'],
+    // 績效指標 (performance indicators), 營運指標 (operating indicators): what Taiwan teams call the tab of KPIs.
+    kpis: [
+      '關鍵績效指標',
+      '关键绩效指标',
+      'KPI指標',
+      'KPI指标',
+      '績效指標',
+      '绩效指标',
+      '營運指標',
+      '营运指标',
+    ],
     // 上市路線圖: the GTM roadmap, as the template's note calls it.
-    roadmap: ['上市路線圖', '上市路线图', 'GTM 路線圖', 'GTM 路线图', 'GTM roadmap'],
+    // 時程規劃: the schedule, as a plan's timeline is often titled.
+    roadmap: ['上市路線圖', '上市路线图', 'GTM 路線圖', 'GTM 路线图', 'GTM roadmap', '時程規劃', '时程规划'],
     // 實際資料 / 实际数据: the messages' own word for the check-ins.
     actuals: [
       'Actual',
@@ -1016,8 +1027,21 @@ export const ALIASES: {
       '实际资料',
       '實際數據',
       '实际数据',
+      '實際數',
+      '实际数',
     ],
-    changes: ['Change log', '變更紀錄', '变更纪录'],
+    // 異動紀錄: the record of changes, as Taiwan's forms call it (紀錄 and 記錄 both written).
+    changes: [
+      'Change log',
+      '變更紀錄',
+      '变更纪录',
+      '變更記錄',
+      '变更记录',
+      '異動紀錄',
+      '异动纪录',
+      '異動記錄',
+      '异动记录',
+    ],
   },
   columns: {
     'strategy.field': ['欄位', '栏位', '項目', '项目'],
@@ -1117,9 +1141,34 @@ export const ALIASES: {
   },
   fields: {
     strategy: ['戰略', '战略'], // the label before Strategy became 策略 everywhere
-    targetUsers: ['目標使用者', '目标使用者', '目標客群', '目标客群'],
-    periodStart: ['Plan start', '期間開始', '期间开始', '計畫開始', '计划开始', '開始日期', '开始日期'],
-    periodEnd: ['Plan end', '期間結束', '期间结束', '計畫結束', '计划结束', '結束日期', '结束日期'],
+    targetUsers: ['目標使用者', '目标使用者', '目標客群', '目标客群', '目標受眾', '目标受众'],
+    // 期間起日 / 計畫起始日: the period's first day, as Taiwan's forms write 起日 and 迄日.
+    periodStart: [
+      'Plan start',
+      '期間開始',
+      '期间开始',
+      '計畫開始',
+      '计划开始',
+      '開始日期',
+      '开始日期',
+      '期間起日',
+      '期间起日',
+      '計畫起始日',
+      '计划起始日',
+    ],
+    periodEnd: [
+      'Plan end',
+      '期間結束',
+      '期间结束',
+      '計畫結束',
+      '计划结束',
+      '結束日期',
+      '结束日期',
+      '期間迄日',
+      '期间迄日',
+      '計畫結束日',
+      '计划结束日',
+    ],
     currency: ['幣別', '币别', '幣種', '币种', '貨幣單位', '货币单位'],
   },
   values: {
@@ -1200,8 +1249,8 @@ export const ALIASES: {
     'roadmapStatus.planned': ['規劃中', '规划中', '未開始', '未开始', '尚未開始', '尚未开始'],
     'roadmapStatus.in-progress': ['執行中', '执行中', '處理中', '处理中'],
     'roadmapStatus.done': ['完成', '已結案', '已结案'],
-    // Work that is not moving as planned, the closest being blocked: 延遲 (delayed), 暫停 (paused), 卡關 (stuck).
-    'roadmapStatus.blocked': ['延遲', '延迟', '暫停', '暂停', '卡關', '卡关'],
+    // Work that is not moving as planned, the closest being blocked: 延遲 / 延宕 (delayed), 暫停 (paused), 卡關 (stuck).
+    'roadmapStatus.blocked': ['延遲', '延迟', '延宕', '暫停', '暂停', '卡關', '卡关'],
     // 月 / 週: a month, a week; 月度: monthly; 每個月 / 每星期: every month, every week.
     'cadence.monthly': ['月', '月度', '每個月', '每个月'],
     'cadence.weekly': ['週', '周', '每星期'],
@@ -1615,6 +1664,13 @@ export const LANGUAGE_SPELLINGS: Record<LanguageTag, readonly string[]> = {
     '粤语',
     '廣東話',
     '广东话',
+    // 台灣華語: Taiwan Mandarin, as a language setting may name it; the place in English too.
+    '台灣華語',
+    '台湾华语',
+    '臺灣華語',
+    'Taiwan',
+    'Taiwanese Mandarin',
+    'Hong Kong',
     'TW',
     'HK',
     'cht',

@@ -199,6 +199,25 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
     expect(codes(read.issues)).toEqual(['funnel-mismatch', 'behind-pace']);
     expect(read.plan.kpis).toEqual(example.kpis);
 
+    // More of them (QA, zh-TW): performance and operating indicators, the schedule, the figures and the change record.
+    for (const [name, key] of [
+      ['績效指標', 'kpis'],
+      ['营运指标', 'kpis'],
+      ['時程規劃', 'roadmap'],
+      ['實際數', 'actuals'],
+      ['異動紀錄', 'changes'],
+      ['异动记录', 'changes'],
+    ])
+      expect(matchTab(name)?.key, name).toBe(key);
+    const taiwan: Workbook = {};
+    for (const [name, grid] of Object.entries(wb))
+      taiwan[{ KPI: '績效指標', 路線圖: '時程規劃', 實際: '實際數', 變更記錄: '異動紀錄' }[name] ?? name] =
+        grid;
+    const readTaiwan = analyzeWorkbook(taiwan, { asOf: EXAMPLE_AS_OF });
+    expect(codes(readTaiwan.issues)).toEqual(['funnel-mismatch', 'behind-pace']);
+    expect(readTaiwan.plan.kpis).toEqual(example.kpis);
+    expect(readTaiwan.plan.changes).toEqual(example.changes);
+
     expect(matchTab('KPI 追蹤')).toBeUndefined();
     const near = exampleWorkbook('zh-TW');
     near['Actuals 2026'] = near['實際'];
@@ -468,6 +487,8 @@ describe('the Language cell', () => {
       'zh-Hant',
       '繁體中文 Traditional Chinese',
     ])
+      expect([name, lang(englishTabs(name))]).toEqual([name, 'zh-TW']);
+    for (const name of ['台灣華語', 'Taiwan', 'Hong Kong'])
       expect([name, lang(englishTabs(name))]).toEqual([name, 'zh-TW']);
     for (const name of ['大陆', '中国大陆', '简体', 'chs', 'zh-Hans', 'CN', '简体中文 / Simplified Chinese'])
       expect([name, lang(englishTabs(name))]).toEqual([name, 'zh-CN']);
