@@ -213,25 +213,88 @@ export const NUMBER_SCALES: readonly (readonly [word: string, exponent: number])
 ];
 
 /**
- * ISO 4217 code → the signs, codes and names people type for that currency only (both Chinese scripts). Any other
- * three upper-case letters (CHF, INR…) are read as that ISO code.
+ * ISO 4217 code → the signs, codes and names people type for that currency only (both Chinese scripts, English
+ * names singular and plural; case, spaces and dots aside: U.S. Dollars is US dollar). Any other three upper-case
+ * letters (SEK, THB…) are read as that ISO code. A name that may mean several stays out: a bare pound (a weight,
+ * or Egypt's), franc (Switzerland's or West Africa's), won (a deal), real, rupee; dollar and 元 are signs several
+ * currencies share (below). A Chinese name with 元 after it is that currency (新台幣元, 人民幣元: see currencyOf).
  */
 export const CURRENCY_ALIASES: Record<string, readonly string[]> = {
-  USD: ['USD', 'US$', '美元', '美金'],
-  TWD: ['TWD', 'NTD', 'NT$', 'NTD$', 'NT', '新台幣', '新台币', '新臺幣', '台幣', '台币', '臺幣'],
-  HKD: ['HKD', 'HK$', 'HKD$', '港幣', '港币', '港元'],
-  CNY: ['CNY', 'RMB', 'CN¥', '人民幣', '人民币'],
-  JPY: ['JPY', 'JP¥', '円', '日圓', '日圆', '日元', '日幣', '日币'],
-  EUR: ['EUR', '€', '歐元', '欧元'],
-  GBP: ['GBP', '£', '英鎊', '英镑'],
-  SGD: ['SGD', 'S$', '新加坡元', '新加坡幣', '新加坡币', '新幣', '新币', '星幣', '星币'],
-  KRW: ['KRW', '₩', '韓元', '韩元', '韓幣', '韩币'],
-  AUD: ['AUD', 'A$', 'AU$', '澳元', '澳幣', '澳币'],
-  CAD: ['CAD', 'C$', 'CA$', '加元', '加幣', '加币'],
-  NZD: ['NZD', 'NZ$', '紐元', '纽元', '紐幣', '纽币'],
-  MOP: ['MOP', 'MOP$', '澳門元', '澳门元', '澳門幣', '澳门币', '葡幣', '葡币'],
-  BRL: ['BRL', 'R$'],
-  INR: ['INR', '₹'],
+  USD: [
+    'USD',
+    'US$',
+    '美元',
+    '美金',
+    'US dollar',
+    'US dollars',
+    'United States dollar',
+    'United States dollars',
+  ],
+  TWD: [
+    'TWD',
+    'NTD',
+    'NT$',
+    'NTD$',
+    'NT',
+    '新台幣',
+    '新台币',
+    '新臺幣',
+    '台幣',
+    '台币',
+    '臺幣',
+    'New Taiwan dollar',
+    'New Taiwan dollars',
+    'Taiwan dollar',
+    'Taiwan dollars',
+  ],
+  HKD: ['HKD', 'HK$', 'HKD$', '港幣', '港币', '港元', 'Hong Kong dollar', 'Hong Kong dollars'],
+  CNY: ['CNY', 'RMB', 'CN¥', '人民幣', '人民币', 'renminbi', 'yuan', 'Chinese yuan', 'yuan renminbi'],
+  JPY: ['JPY', 'JP¥', '円', '日圓', '日圆', '日元', '日幣', '日币', 'yen', 'Japanese yen'],
+  EUR: ['EUR', '€', '歐元', '欧元', 'euro', 'euros'],
+  GBP: [
+    'GBP',
+    '£',
+    '英鎊',
+    '英镑',
+    'pound sterling',
+    'pounds sterling',
+    'sterling',
+    'British pound',
+    'British pounds',
+  ],
+  SGD: [
+    'SGD',
+    'S$',
+    '新加坡元',
+    '新加坡幣',
+    '新加坡币',
+    '新幣',
+    '新币',
+    '星幣',
+    '星币',
+    'Singapore dollar',
+    'Singapore dollars',
+  ],
+  KRW: ['KRW', '₩', '韓元', '韩元', '韓幣', '韩币', 'Korean won', 'South Korean won'],
+  AUD: ['AUD', 'A$', 'AU$', '澳元', '澳幣', '澳币', 'Australian dollar', 'Australian dollars'],
+  CAD: ['CAD', 'C$', 'CA$', '加元', '加幣', '加币', 'Canadian dollar', 'Canadian dollars'],
+  NZD: ['NZD', 'NZ$', '紐元', '纽元', '紐幣', '纽币', 'New Zealand dollar', 'New Zealand dollars'],
+  MOP: [
+    'MOP',
+    'MOP$',
+    '澳門元',
+    '澳门元',
+    '澳門幣',
+    '澳门币',
+    '葡幣',
+    '葡币',
+    'pataca',
+    'patacas',
+    'Macanese pataca',
+  ],
+  CHF: ['CHF', '瑞士法郎', '瑞郎', 'Swiss franc', 'Swiss francs'],
+  BRL: ['BRL', 'R$', 'Brazilian real', 'Brazilian reais'],
+  INR: ['INR', '₹', 'Indian rupee', 'Indian rupees'],
 };
 
 /**
@@ -408,6 +471,26 @@ export function isIsoCurrencyCode(code: string): boolean {
 }
 
 function currencyOf(text: string): readonly string[] | undefined {
+  const trimmed = text.normalize('NFKC').trim();
+  const known = currencyNamed(trimmed);
+  if (known) return known;
+  // A name and a code together, as a Currency cell may say it: 新台幣(NTD), 台幣 TWD, 港元（HKD）, Japanese yen (JPY).
+  // Each part between brackets or separators is a name as a whole (Japanese yen), else each word of it (台幣 TWD).
+  const parts = trimmed.split(/[()/、,]+/).filter((part) => part.trim() !== '');
+  const each = parts.flatMap((part) => {
+    const whole = currencyNamed(part.trim());
+    return whole ? [whole] : part.split(/\s+/).filter(Boolean).map(currencyNamed);
+  });
+  if (each.length < 2 || each.some((codes) => codes === undefined)) return undefined;
+  const common = each[0]!.filter((code) => each.every((codes) => codes!.includes(code)));
+  return common.length > 0 ? common : undefined;
+}
+
+/**
+ * The codes of one sign, code or name (CURRENCY_ALIASES, SHARED_CURRENCY_SIGNS, an ISO code), or of a Chinese name
+ * with 元 after it, as Taiwan and the mainland name their money: 新台幣元, 新臺幣元, 人民幣元, 港幣元.
+ */
+function currencyNamed(text: string): readonly string[] | undefined {
   if (!currencyIndex) {
     currencyIndex = new Map();
     for (const [code, aliases] of Object.entries(CURRENCY_ALIASES))
@@ -415,18 +498,10 @@ function currencyOf(text: string): readonly string[] | undefined {
     for (const { signs, codes } of SHARED_CURRENCY_SIGNS)
       for (const sign of signs) currencyIndex.set(wordKey(sign), codes);
   }
-  const trimmed = text.normalize('NFKC').trim();
-  const known = currencyIndex.get(wordKey(trimmed)) ?? (isIsoCurrencyCode(trimmed) ? [trimmed] : undefined);
+  const known = currencyIndex.get(wordKey(text)) ?? (isIsoCurrencyCode(text) ? [text] : undefined);
   if (known) return known;
-  // A name and a code together, as a Currency cell may say it: 新台幣(NTD), 台幣 TWD, 港元（HKD）.
-  const parts = trimmed.split(/[\s()/、,]+/).filter(Boolean);
-  if (parts.length < 2) return undefined;
-  const each = parts.map(
-    (part) => currencyIndex!.get(wordKey(part)) ?? (isIsoCurrencyCode(part) ? [part] : undefined),
-  );
-  if (each.some((codes) => codes === undefined)) return undefined;
-  const common = each[0]!.filter((code) => each.every((codes) => codes!.includes(code)));
-  return common.length > 0 ? common : undefined;
+  const yuan = /^(.*\p{Script=Han})\s*(元|圓|圆)$/u.exec(text);
+  return yuan ? currencyIndex.get(wordKey(yuan[1])) : undefined;
 }
 
 /**
@@ -1090,6 +1165,32 @@ function bracketedScale(text: string): { exponent: number; rest: string } | unde
 }
 
 /**
+ * The plan's Currency (Strategy tab) as read: the codes it names, as a metric's Unit names them (USD, US Dollar,
+ * 新台幣元, an ISO code in any case: chf), and the multiple it notes, if any (新台幣（千元）, USD K: `exponent` 3,
+ * `currency` the currency as typed without it, `note` the multiple as typed). Amounts are never read in that
+ * multiple: a metric counts in one through its own Unit (the parser warns, currency-scale). Undefined when blank
+ * or when it names no currency the product knows (unknown-currency).
+ */
+export const planCurrencyOf: (
+  text: string,
+) => { codes: readonly string[]; exponent: number; currency: string; note: string } | undefined = remembered(
+  (text) => {
+    const typed = text.normalize('NFKC').trim();
+    const codesOf = (name: string) =>
+      currencyCodes(name) ?? (isIsoCurrencyCode(name.toUpperCase()) ? [name.toUpperCase()] : undefined);
+    if (typed === '') return undefined;
+    const codes = codesOf(typed);
+    if (codes) return { codes, exponent: 0, currency: typed, note: '' };
+    const scaled = scaledUnit(typed);
+    const rest = scaled?.rest.trim() ?? '';
+    const restCodes = rest ? codesOf(rest) : undefined;
+    if (!scaled || !restCodes) return undefined;
+    const note = typed.replace(rest, '').replace(/[()\s]/g, '');
+    return { codes: restCodes, exponent: scaled.exponent, currency: rest, note };
+  },
+);
+
+/**
  * The currencies an amount of a metric may be typed in: the metric's own when its Unit names one (USD, 萬元), else
  * the plan's Currency (Strategy tab); undefined when neither names any (any currency is read). The metric's
  * currency decides: in a TWD plan, a key result counted in USD takes US dollars, never NT$. The plan's Currency only
@@ -1103,7 +1204,9 @@ export function expectedCurrencies(
   const unit = context.unit?.trim() ?? '';
   const unitCodes = unit ? currencyCodes(scaledUnit(unit)?.rest || unit) : undefined;
   const planCurrency = context.currency?.trim() ?? '';
-  const planCodes = planCurrency ? (currencyCodes(planCurrency) ?? [planCurrency.toUpperCase()]) : undefined;
+  const planCodes = planCurrency
+    ? (planCurrencyOf(planCurrency)?.codes ?? [planCurrency.toUpperCase()])
+    : undefined;
   if (!unitCodes) return planCodes && { codes: planCodes, metric: false };
   const shared = planCodes ? unitCodes.filter((code) => planCodes.includes(code)) : [];
   return shared.length > 0 ? { codes: shared, metric: false } : { codes: unitCodes, metric: true };

@@ -13,6 +13,7 @@ import { percentFigure } from '../shared/figures';
 
 import {
   CURRENCY_ALIASES,
+  currencyCodes,
   exampleWorkbook,
   parsePlan,
   readNumber,
@@ -369,6 +370,102 @@ describe('numbers in a plan', () => {
       row: rowOf(wb[KR], 'KR4') + 1,
     });
     expect(issue.message.en).toBe('Target of KR4 is "1 day", in day, but the unit of KR4 is none.');
+  });
+});
+
+describe("the plan's Currency as people name it", () => {
+  /** The example plan with the Currency typed, KR1 counted in no unit (so only the plan's Currency decides). */
+  function plan(currency: string, target: string, lang: 'en' | 'zh-TW' = 'en', unit = '') {
+    const wb = exampleWorkbook(lang);
+    const [strategy, keyResults, field, value, unitHeader, targetHeader] =
+      lang === 'en'
+        ? ['Strategy', KR, 'Currency', 'Value', 'Unit', 'Target']
+        : ['策略', '關鍵結果', '貨幣', '內容', '單位', '目標值'];
+    setCell(wb, strategy, field, value, currency);
+    setCell(wb, keyResults, 'KR1', unitHeader, unit);
+    setCell(wb, keyResults, 'KR1', targetHeader, target);
+    return parsePlan(wb);
+  }
+
+  it('reads an amount in a currency named in English, as the Currency names it', () => {
+    for (const [currency, target] of [
+      ['US Dollar', 'US$1,200'],
+      ['US dollars', 'USD 1,200'],
+      ['U.S. dollar', '1,200 US dollars'],
+      ['Euro', '€1,200'],
+      ['euros', '1,200 euros'],
+      ['Yen', 'JP¥1,200'],
+      ['Japanese yen (JPY)', '¥1,200'],
+      ['New Taiwan dollars', 'NT$1,200'],
+      ['Hong Kong dollar', 'HK$1,200'],
+      ['pounds sterling', '£1,200'],
+      ['Swiss francs', 'CHF 1,200'],
+      ['renminbi', 'RMB 1,200'],
+    ]) {
+      const { plan: read, issues } = plan(currency, target);
+      expect(issues, `${currency}: ${target}`).toEqual([]);
+      expect(read.keyResults[0].target, `${currency}: ${target}`).toBe(1200);
+    }
+  });
+
+  it('a Euro plan reads euros and refuses dollars, naming the Currency as typed', () => {
+    expect(plan('Euro', '€5').plan.keyResults[0].target).toBe(5);
+    expect(plan('Euro', '5 EUR').plan.keyResults[0].target).toBe(5);
+    const { plan: read, issues } = plan('Euro', '$5');
+    expect(read.keyResults[0].target).toBeNull();
+    expect(located(issues, 'currency-mismatch')).toEqual([
+      {
+        sheet: KR,
+        a1: 'I2',
+        message: {
+          en: 'Target of KR1 is "$5", in $, but the plan\'s currency is Euro.',
+          'zh-CN': 'KR1 的“目标值”为“$5”，币种为 $，但计划的货币是 Euro。',
+        },
+      },
+    ]);
+    // "dollars" alone may be any of eight: it narrows nothing, and is no unknown currency.
+    expect(plan('dollars', 'NT$5').issues).toEqual([]);
+    expect(plan('dollars', '€5').issues.map((i) => i.code)).toEqual(['currency-mismatch']);
+  });
+
+  it('a Taiwan-dollar plan named with 元, or with its multiple in brackets, refuses yuan (QA: accepted)', () => {
+    for (const currency of ['新台幣元', '新臺幣元', '新台幣（千元）', '新台幣(萬元)']) {
+      for (const [unit, target] of [
+        ['元', 'RMB 3000萬'],
+        ['萬元', '人民幣3000萬'],
+        ['', '人民幣3000萬'],
+      ]) {
+        const { plan: read, issues } = plan(currency, target, 'zh-TW', unit);
+        expect(read.keyResults[0].target, `${currency} ${unit} ${target}`).toBeNull();
+        expect(
+          issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.a1]),
+          `${currency} ${unit} ${target}`,
+        ).toEqual([['currency-mismatch', 'I2']]);
+      }
+      // And NT dollars are read.
+      expect(plan(currency, 'NT$3000萬', 'zh-TW', '元').plan.keyResults[0].target).toBe(30_000_000);
+    }
+    // 人民幣元 is yuan: NT$ is refused, 人民幣 read.
+    expect(plan('人民幣元', 'NT$3000萬', 'zh-TW', '元').plan.keyResults[0].target).toBeNull();
+    expect(plan('人民幣元', '人民幣3000萬', 'zh-TW', '元').plan.keyResults[0].target).toBe(30_000_000);
+  });
+
+  it('reads currency names as the codes they stand for, never an ambiguous one as one currency', () => {
+    expect(currencyCodes('US Dollar')).toEqual(['USD']);
+    expect(currencyCodes('U.S. dollars')).toEqual(['USD']);
+    expect(currencyCodes('Japanese yen (JPY)')).toEqual(['JPY']);
+    expect(currencyCodes('新台幣元')).toEqual(['TWD']);
+    expect(currencyCodes('人民幣元')).toEqual(['CNY']);
+    expect(currencyCodes('港幣元')).toEqual(['HKD']);
+    expect(currencyCodes('British pound')).toEqual(['GBP']);
+    // A pound may be a weight, or Egypt's; a franc Switzerland's or West Africa's; "won" a deal.
+    for (const word of ['pound', 'pounds', 'franc', 'won', 'real', 'rupee'])
+      expect(currencyCodes(word), word).toBeUndefined();
+    expect(currencyCodes('dollars')?.length).toBeGreaterThan(1);
+    // A multiple is no currency: 新台幣（千元） and 新台幣千元 are a Unit that counts in thousands (scaledUnit).
+    expect(currencyCodes('新台幣（千元）')).toBeUndefined();
+    expect(readNumber('1,200 US dollars', { currency: 'USD' })).toEqual({ ok: true, value: 1200 });
+    expect(readNumber('€5', { currency: 'euros' })).toEqual({ ok: true, value: 5 });
   });
 });
 
