@@ -127,6 +127,8 @@ const ISSUES = {
   'grouped-in-fours': ['error', 'structure'],
   'ambiguous-number': ['warning', 'structure'],
   'unknown-language': ['warning', 'structure'],
+  'unknown-currency': ['warning', 'structure'],
+  'currency-scale': ['warning', 'structure'],
 } as const satisfies Record<string, readonly [Severity, IssueCategory]>;
 
 export type IssueCode = keyof typeof ISSUES;

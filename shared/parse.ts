@@ -27,6 +27,7 @@ import {
   typedAsPercent,
   expectedCurrencies,
   noteScale,
+  planCurrencyOf,
   readDate,
   scaledUnit,
   readList,
@@ -179,6 +180,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     issues,
     timeZone,
   );
+  if (strategySheet) currencyIssues(strategy, strategySheet.name, layout, issues);
 
   const tables = new Map<TabKey, TableRows>();
   for (const def of [
@@ -822,6 +824,37 @@ function dateIssue(
       { value, day: read.found ?? '', first: DATE_YEARS.first, last: DATE_YEARS.last },
     ];
   return ['not-a-date', { value }];
+}
+
+/**
+ * The plan's Currency (Strategy tab), when it is typed but not read as typed: a currency the product does not know
+ * (Zorkmid, a typo) is a warning at its cell, unknown-currency: an amount typed with a currency is then refused in
+ * any metric whose Unit names none, as not in it, where a blank Currency would take any (nothing is misread: plain
+ * numbers are read as ever). A multiple noted there (新台幣（千元）, USD K) is a warning too, currency-scale: the
+ * currency is read, the multiple is not, since amounts count in one through each metric's Unit (千元, 新台幣（千元）),
+ * as a note in a header does not (header-scale).
+ */
+function currencyIssues(
+  strategy: Strategy,
+  sheet: string,
+  layout: Plan['layout'],
+  issues: PlanIssue[],
+): void {
+  const value = strategy.values.currency?.trim() ?? '';
+  const row = strategy.rows.currency;
+  if (value === '' || !row) return;
+  const at = { sheet, row, column: layout.strategy?.columns.value ?? 2 };
+  const read = planCurrencyOf(value);
+  if (!read) issues.push(makeIssue('unknown-currency', at, { value }));
+  else if (read.exponent !== 0)
+    issues.push(
+      makeIssue('currency-scale', at, {
+        value,
+        note: read.note,
+        currency: read.currency,
+        multiple: (10 ** read.exponent).toLocaleString('en-US'),
+      }),
+    );
 }
 
 function readPeriod(

@@ -962,6 +962,24 @@ cases.push(
     a1: 'B12',
     says: 'The Language "Klingon" is not a language the plan can use; it is read as English.',
   },
+  {
+    name: 'a Currency that is no currency the product knows (neither an ISO code nor a known name)',
+    code: 'unknown-currency',
+    edit: (wb) => setCell(wb, 'Strategy', 'Currency', 'Value', 'Zorkmid'),
+    sheet: 'Strategy',
+    a1: 'B11',
+    says: 'The Currency "Zorkmid" is not a currency the plan knows',
+    only: true,
+  },
+  {
+    name: 'a Currency that notes a multiple, which amounts are not read in',
+    code: 'currency-scale',
+    edit: (wb) => setCell(wb, 'Strategy', 'Currency', 'Value', 'USD K'),
+    sheet: 'Strategy',
+    a1: 'B11',
+    says: 'The Currency "USD K" notes a multiple (K), but amounts are read as typed: 3000 is USD 3000, not 3000 × 1,000.',
+    only: true,
+  },
 );
 
 describe('a key result without a Start, due before the period starts', () => {

@@ -450,6 +450,46 @@ describe("the plan's Currency as people name it", () => {
     expect(plan('人民幣元', '人民幣3000萬', 'zh-TW', '元').plan.keyResults[0].target).toBe(30_000_000);
   });
 
+  it('a Currency with a multiple is a warning at its cell: the multiple belongs in each Unit', () => {
+    const { plan: read, issues } = plan('新台幣（千元）', '3,000', 'zh-TW');
+    // The number is read as typed: 3,000 NT dollars, not 3,000,000.
+    expect(read.keyResults[0].target).toBe(3000);
+    const warnings = issues.filter((i) => i.code === 'currency-scale');
+    expect(warnings.map((i) => [i.severity, i.sheet, i.a1])).toEqual([['warning', '策略', 'B11']]);
+    expect(warnings[0].message['zh-TW']).toBe(
+      '「貨幣」儲存格中的「新台幣（千元）」註明了倍數（千元），但金額依填寫的數值讀取：3000 就是 新台幣 3000，而不是 3000 × 1,000。',
+    );
+    expect(warnings[0].message.en).toBe(
+      'The Currency "新台幣（千元）" notes a multiple (千元), but amounts are read as typed: 3000 is 新台幣 3000, not 3000 × 1,000.',
+    );
+  });
+
+  it('a Currency the product does not know is a warning at its cell, saying what to type, in every language', () => {
+    const { issues } = plan('Zorkmid', '1,200');
+    const unknown = issues.filter((i) => i.code === 'unknown-currency');
+    expect(unknown.map((i) => [i.severity, i.sheet, i.a1])).toEqual([['warning', 'Strategy', 'B11']]);
+    expect(unknown[0].message).toEqual({
+      en: 'The Currency "Zorkmid" is not a currency the plan knows: an amount typed with a currency sign or code is refused as not in it.',
+      'zh-CN':
+        '“货币”单元格中的“Zorkmid”不是可识别的货币：带货币符号或代码填写的金额都会因币种不符而不予读取。',
+      'zh-TW':
+        '「貨幣」儲存格中的「Zorkmid」不是可識別的貨幣：帶貨幣符號或代碼填寫的金額都會因幣別不符而不予讀取。',
+    });
+    expect(unknown[0].fix).toEqual({
+      en: "Type an ISO code (USD, EUR, TWD, CNY) or a currency's name (US dollar, euro, 新台幣, 人民幣); leave it blank to check no amount's currency.",
+      'zh-CN':
+        '请填写 ISO 代码（USD、EUR、TWD、CNY）或货币名称（美元、欧元、新台币、人民币）；留空则不检查金额的币种。',
+      'zh-TW':
+        '請填寫 ISO 代碼（USD、EUR、TWD、CNY）或貨幣名稱（美元、歐元、新台幣、人民幣）；留空則不檢查金額的幣別。',
+    });
+    // Known names and codes, lower-case codes, and a blank cell say nothing there.
+    for (const known of ['USD', 'usd', 'chf', 'US Dollar', '新台幣元', '新台幣 (NTD)', 'dollars', ''])
+      expect(
+        plan(known, '1,200').issues.filter((i) => i.sheet === 'Strategy'),
+        known,
+      ).toEqual([]);
+  });
+
   it('reads currency names as the codes they stand for, never an ambiguous one as one currency', () => {
     expect(currencyCodes('US Dollar')).toEqual(['USD']);
     expect(currencyCodes('U.S. dollars')).toEqual(['USD']);

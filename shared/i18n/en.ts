@@ -789,6 +789,16 @@ export const en = {
       message: 'The Language "{value}" is not a language the plan can use; it is read as {used}.',
       fix: 'Type en, zh-CN or zh-TW (or English, 简体中文, 繁體中文).',
     },
+    'unknown-currency': {
+      message:
+        'The Currency "{value}" is not a currency the plan knows: an amount typed with a currency sign or code is refused as not in it.',
+      fix: "Type an ISO code (USD, EUR, TWD, CNY) or a currency's name (US dollar, euro, 新台幣, 人民幣); leave it blank to check no amount's currency.",
+    },
+    'currency-scale': {
+      message:
+        'The Currency "{value}" notes a multiple ({note}), but amounts are read as typed: 3000 is {currency} 3000, not 3000 × {multiple}.',
+      fix: 'Type {currency} alone here; to count a metric in {note}, give it a Unit that counts in this multiple ({value}), where a number alone is in that multiple.',
+    },
     'target-equals-baseline': {
       message:
         'The target of {id} equals its baseline ({value}): there is nothing to reach, so {id} is left out of progress.',

@@ -676,6 +676,16 @@ export const zhCN: Messages = {
       message: '无法识别语言“{value}”，计划按{used}处理。',
       fix: '请填写 en、zh-CN 或 zh-TW（或 English、简体中文、繁體中文）。',
     },
+    'unknown-currency': {
+      message:
+        '“货币”单元格中的“{value}”不是可识别的货币：带货币符号或代码填写的金额都会因币种不符而不予读取。',
+      fix: '请填写 ISO 代码（USD、EUR、TWD、CNY）或货币名称（美元、欧元、新台币、人民币）；留空则不检查金额的币种。',
+    },
+    'currency-scale': {
+      message:
+        '“货币”单元格中的“{value}”注明了倍数（{note}），但金额按填写的数值读取：3000 就是 {currency} 3000，而不是 3000 × {multiple}。',
+      fix: '此处只填写 {currency}；如要让指标以{note}计，请为其设置以此倍数计的“单位”（{value}），此后单独的数字即以该倍数计。',
+    },
     'target-equals-baseline': {
       message: '{id} 的目标值等于基线（{value}）：没有需要达成的量，因此 {id} 不计入进度。',
       fix: '填写 {id} 要达到的值，它必须与基线不同。',

@@ -678,6 +678,16 @@ export const zhTW: Messages = {
       message: '無法識別語言「{value}」，計畫按{used}處理。',
       fix: '請填寫 en、zh-CN 或 zh-TW（或 English、簡體中文、繁體中文）。',
     },
+    'unknown-currency': {
+      message:
+        '「貨幣」儲存格中的「{value}」不是可識別的貨幣：帶貨幣符號或代碼填寫的金額都會因幣別不符而不予讀取。',
+      fix: '請填寫 ISO 代碼（USD、EUR、TWD、CNY）或貨幣名稱（美元、歐元、新台幣、人民幣）；留空則不檢查金額的幣別。',
+    },
+    'currency-scale': {
+      message:
+        '「貨幣」儲存格中的「{value}」註明了倍數（{note}），但金額依填寫的數值讀取：3000 就是 {currency} 3000，而不是 3000 × {multiple}。',
+      fix: '此處只填寫 {currency}；如要讓指標以{note}計，請為其設定以此倍數計的「單位」（{value}），此後單獨的數字即以該倍數計。',
+    },
     'target-equals-baseline': {
       message: '{id} 的目標值等於基線（{value}）：沒有需要達成的量，因此 {id} 不計入進度。',
       fix: '填寫 {id} 要達到的值，它必須與基線不同。',
