@@ -451,3 +451,57 @@ describe('chart axes as people write amounts', () => {
     expect(zh.some((t) => /^20\d\d年\d{1,2}月$/.test(t))).toBe(true);
   });
 });
+
+describe('report HTML: a Traditional plan with some cells typed in English or Simplified', () => {
+  const roadmapTab = tabName('roadmap', 'zh-TW');
+  /** The roadmap figure's legend and its data table's phase column (ID → phase), as the page shows them. */
+  function roadmapShown(html: string) {
+    const figure = parse(html).querySelector('section[aria-labelledby="roadmap"] figure')!;
+    const rows = Array.from(figure.querySelectorAll('details tbody tr')).map((tr) =>
+      Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!),
+    );
+    return {
+      legend: texts(figure as unknown as Document, '.legend li'),
+      phases: Object.fromEntries(rows.map((r) => [r[0], r[2]])),
+      owners: Object.fromEntries(rows.map((r) => [r[0], r[3]])),
+    };
+  }
+
+  it("a template phase typed in English or Simplified on one row shows the report language's name on every row", async () => {
+    const grid = exampleGrid('zh-TW');
+    const typed = {
+      R1: 'Pre-launch',
+      R2: '預熱期',
+      R3: 'launch',
+      R4: '发布期',
+      R5: '發布期',
+      R6: 'growth',
+      R7: '成長期',
+      R8: '增长期',
+      R9: 'Beta 測試',
+    };
+    for (const [id, phase] of Object.entries(typed)) setCell(grid, roadmapTab, id, header('roadmap', 'phase', 'zh-TW'), phase);
+    const report = await buildReport(grid, { asOf: EXAMPLE_AS_OF, source: null });
+    const shown = roadmapShown(file(report, 'index.html'));
+    // The template's three in Traditional, whichever row named them first; a phase of the plan's own as typed.
+    expect(shown.legend.slice(0, 4)).toEqual(['預熱期', '發布期', '成長期', 'Beta 測試']);
+    expect(shown.phases).toEqual({
+      R1: '預熱期',
+      R2: '預熱期',
+      R3: '發布期',
+      R4: '發布期',
+      R5: '發布期',
+      R6: '成長期',
+      R7: '成長期',
+      R8: '成長期',
+      R9: 'Beta 測試',
+    });
+    expect(shown.legend.join(' ')).not.toMatch(/Pre-launch|launch|growth|预热期|发布期|增长期/);
+    // The same plan reported in English: the template's phases in English, the plan's own still as typed.
+    const en = await buildReport(grid, { asOf: EXAMPLE_AS_OF, source: null, lang: 'en' });
+    const inEnglish = roadmapShown(file(en, 'index.html'));
+    expect(inEnglish.legend.slice(0, 4)).toEqual(['Pre-launch', 'Launch', 'Growth', 'Beta 測試']);
+    expect(inEnglish.phases.R2).toBe('Pre-launch');
+    expect(inEnglish.phases.R7).toBe('Growth');
+  });
+});

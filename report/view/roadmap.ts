@@ -7,7 +7,7 @@ import { joinList } from '../../shared/i18n';
 import type { KeyResult, RoadmapItem } from '../../shared/plan';
 import { STATUS_LABELS } from '../../shared/progress';
 import { ownerKey } from '../../shared/plan-index';
-import { enumLabel, matchPhase, PHASE_KEYS, phaseForm } from '../../shared/template';
+import { enumLabel, matchPhase, PHASE_KEYS, PHASES, phaseForm, type Lang } from '../../shared/template';
 import { NO_PHASE_COLOR, OWN_PHASE_COLORS, PHASE_COLORS } from '../render/palette';
 import { groupBy, lower, STATUS_SEVERITY, worst, type Context, type Dept } from './context';
 import {
@@ -27,15 +27,15 @@ import {
 const PHASES_OF_PLAN = new WeakMap<Context, Map<RoadmapItem, Phase>>();
 
 /**
- * Each item's phase named as the chart's legend names it ("growth" typed on one row is the 成長期 of the first),
- * the dated items first as the chart reads them.
+ * Each item's phase named as the chart's legend names it ("growth", 增长期 and 成長期 are all the 成長期 of a report in
+ * Traditional Chinese), the dated items first as the chart reads them.
  */
 function planPhases(ctx: Context): Map<RoadmapItem, Phase> {
   let phases = PHASES_OF_PLAN.get(ctx);
   if (!phases) {
     const dated = (r: RoadmapItem) => !!(r.start && r.end && r.start <= r.end);
     const items = [...ctx.plan.roadmap.filter(dated), ...ctx.plan.roadmap.filter((r) => !dated(r))];
-    PHASES_OF_PLAN.set(ctx, (phases = phasesOf(items, ctx.l.noPhase)));
+    PHASES_OF_PLAN.set(ctx, (phases = phasesOf(items, ctx.lang, ctx.l.noPhase)));
   }
   return phases;
 }
@@ -86,10 +86,12 @@ interface Phase {
 }
 
 /**
- * The phases of the items, one per phase as phases are compared (Launch, launch and 发布期 are one, titled as the
- * plan first writes it), by item.
+ * The phases of the items, one per phase as phases are compared, by item. One of the template's phases is titled as
+ * the template names it in the report's language, however the plan's rows spell it (Launch, launch, 发布期 and 發布期
+ * are 發布期 in a report in Traditional Chinese, Launch in one in English): one row typed in another language does
+ * not rename the phase of every row. A phase of the plan's own is titled as the plan first writes it.
  */
-function phasesOf(items: RoadmapItem[], noPhase: string): Map<RoadmapItem, Phase> {
+function phasesOf(items: RoadmapItem[], lang: Lang, noPhase: string): Map<RoadmapItem, Phase> {
   const byId = new Map<string, Phase>();
   const out = new Map<RoadmapItem, Phase>();
   items.forEach((item, i) => {
@@ -99,7 +101,8 @@ function phasesOf(items: RoadmapItem[], noPhase: string): Map<RoadmapItem, Phase
     let phase = byId.get(id);
     if (!phase) {
       const rank = !typed ? PHASE_KEYS.length + 1 : known ? PHASE_KEYS.indexOf(known) : PHASE_KEYS.length;
-      phase = { label: typed ?? noPhase, color: phaseColor(typed), rank, first: i };
+      const label = known ? PHASES[known][lang] : (typed ?? noPhase);
+      phase = { label, color: phaseColor(typed), rank, first: i };
       byId.set(id, phase);
     }
     out.set(item, phase);
@@ -147,7 +150,7 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   const lanes: string[] = [];
   const bars: RoadmapChartData['bars'] = [];
   const milestones: RoadmapChartData['milestones'] = [];
-  const phaseOfItem = phasesOf(dated, l.noPhase);
+  const phaseOfItem = phasesOf(dated, ctx.lang, l.noPhase);
   const phases = [...new Set(phaseOfItem.values())].sort((a, b) => a.rank - b.rank || a.first - b.first);
   const phaseOf = (r: RoadmapItem) => phaseOfItem.get(r)!;
   const statusOf = (k: KeyResult) => ctx.krProgress.get(lower(k.id))?.status ?? 'no-data';
