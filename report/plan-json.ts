@@ -6,6 +6,7 @@ import type { IsoDate, Month } from '../shared/calendar';
 import { leftOutMetrics } from '../shared/checks';
 import { countBySeverity, type PlanIssue, type Severity } from '../shared/issues';
 import type { Plan } from '../shared/plan';
+import { planIndex } from '../shared/plan-index';
 import type { LeftOutReason, MetricProgress, PlanProgress, RollUp, Status } from '../shared/progress';
 import { fileName } from './format';
 import type { Direction, Lang, MetricType } from '../shared/template';
@@ -173,11 +174,11 @@ export interface PlanJson {
   comparedWith?: ComparedReport;
 }
 
-function metric(p: MetricProgress, leftOut: LeftOutJson | null): MetricJson {
+function metric(p: MetricProgress, owner: string, leftOut: LeftOutJson | null): MetricJson {
   return {
     id: p.id,
     name: p.name,
-    owner: p.owner,
+    owner,
     type: p.type,
     direction: p.direction,
     unit: p.unit,
@@ -245,6 +246,10 @@ export function buildPlanJson(
     if (ids) ids.push(k.id);
     else krsByObjective.set(key, [k.id]);
   }
+  // Each row's owner named as the report names it: its department as the departments list below spells it (a
+  // key result owned by 销售 where the Departments tab says 銷售 is 銷售's), so that owners and departments join.
+  const index = planIndex(plan);
+  const ownerName = (g: number) => (g < 0 ? '' : index.ownerName[g]);
   const counts = countBySeverity(issues);
   const leftOut = new Map(
     leftOutMetrics(plan, progress, issues).map((m) => [
@@ -272,33 +277,37 @@ export function buildPlanJson(
       lead: d.lead,
       progress: rollUp(progress.departments[d.name]),
     })),
-    objectives: plan.objectives.map((o) => ({
+    objectives: plan.objectives.map((o, i) => ({
       id: o.id,
       title: o.title,
-      owner: o.owner,
+      owner: ownerName(index.ownerOf.objectives[i]),
       parent: o.parent,
       start: o.start,
       end: o.end,
       keyResults: krsByObjective.get(o.id.toLowerCase()) ?? [],
       progress: rollUp(progress.objectives[o.id]),
     })),
-    keyResults: plan.keyResults.map((kr) => ({
-      ...metric(krProgress.get(kr.id)!, leftOut.get(`kr:${kr.id}`) ?? null),
+    keyResults: plan.keyResults.map((kr, i) => ({
+      ...metric(
+        krProgress.get(kr.id)!,
+        ownerName(index.ownerOf.keyResults[i]),
+        leftOut.get(`kr:${kr.id}`) ?? null,
+      ),
       objective: kr.objectiveId,
       phasing: kr.phasing,
       weight: kr.weight,
       confidence: num(kr.confidence),
     })),
-    kpis: plan.kpis.map((k) => ({
-      ...metric(kpiProgress.get(k.id)!, leftOut.get(`kpi:${k.id}`) ?? null),
+    kpis: plan.kpis.map((k, j) => ({
+      ...metric(kpiProgress.get(k.id)!, ownerName(index.ownerOf.kpis[j]), leftOut.get(`kpi:${k.id}`) ?? null),
       keyResult: k.keyResultId,
       cadence: k.cadence,
     })),
-    roadmap: plan.roadmap.map((r) => ({
+    roadmap: plan.roadmap.map((r, i) => ({
       id: r.id,
       item: r.item,
       phase: r.phase,
-      owner: r.owner,
+      owner: ownerName(index.ownerOf.roadmap[i]),
       start: r.start,
       end: r.end,
       keyResults: [...r.keyResultIds],

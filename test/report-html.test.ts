@@ -453,6 +453,7 @@ describe('chart axes as people write amounts', () => {
 });
 
 describe('report HTML: a Traditional plan with some cells typed in English or Simplified', () => {
+  const tw = LABELS['zh-TW'];
   const roadmapTab = tabName('roadmap', 'zh-TW');
   /** The roadmap figure's legend and its data table's phase column (ID → phase), as the page shows them. */
   function roadmapShown(html: string) {
@@ -503,5 +504,49 @@ describe('report HTML: a Traditional plan with some cells typed in English or Si
     expect(inEnglish.legend.slice(0, 4)).toEqual(['Pre-launch', 'Launch', 'Growth', 'Beta 測試']);
     expect(inEnglish.phases.R2).toBe('Pre-launch');
     expect(inEnglish.phases.R7).toBe('Growth');
+  });
+
+  it('an owner typed 销售 where the Departments tab says 銷售 is shown as 銷售 on every row and in plan.json; a blank one stays blank', async () => {
+    const grid = exampleGrid('zh-TW');
+    const owner = (tab: 'objectives' | 'keyResults' | 'kpis' | 'roadmap', id: string, name: string) =>
+      setCell(grid, tabName(tab, 'zh-TW'), id, header(tab, 'owner', 'zh-TW'), name);
+    owner('objectives', 'O1', '销售');
+    owner('keyResults', 'KR1', '销售');
+    owner('kpis', 'KPI1', '销售');
+    owner('roadmap', 'R4', '销售');
+    owner('roadmap', 'R5', '营运');
+    // Blank owners stay blank.
+    owner('keyResults', 'KR2', '');
+    owner('kpis', 'KPI2', '');
+    owner('roadmap', 'R2', '');
+    const report = await buildReport(grid, { asOf: EXAMPLE_AS_OF, source: null });
+    const html = file(report, 'index.html');
+    const doc = parse(html);
+    expect(html.includes('销售'), '销售 on the page').toBe(false);
+    expect(html.includes('营运'), '营运 on the page').toBe(false);
+    // The key result's card, the objective and its list of key results, the KPI and the roadmap's table.
+    expect(doc.querySelector('#kr-kr1 .owner-line strong')!.textContent).toBe('銷售');
+    const o1 = Array.from(doc.querySelectorAll('li.objective')).find(
+      (li) => li.querySelector('.id')!.textContent === 'O1',
+    )!;
+    expect(o1.querySelector('p.small')!.textContent).toContain(`${tw.owner}${tw.colon}銷售 · `);
+    expect(o1.querySelector('a[href="#kr-kr1"] .kr-owner')!.textContent).toBe('· 銷售');
+    const kpi1 = Array.from(doc.querySelectorAll('li.kpi')).find((li) => li.querySelector('.id')!.textContent === 'KPI1')!;
+    expect(kpi1.querySelector('.owner')!.textContent).toBe(`${tw.owner}${tw.colon}銷售`);
+    expect(roadmapShown(html).owners).toMatchObject({ R4: '銷售', R5: '營運', R2: '' });
+    expect(doc.querySelector('#kr-kr2 .owner-line strong')!.textContent).toBe('');
+    const kpi2 = Array.from(doc.querySelectorAll('li.kpi')).find((li) => li.querySelector('.id')!.textContent === 'KPI2')!;
+    expect(kpi2.querySelector('.owner')!.textContent).toBe(`${tw.owner}${tw.colon}`);
+    // plan.json names each row's department as its departments list does, so the two join.
+    const json = JSON.parse(file(report, 'plan.json')) as PlanJson;
+    expect(json.departments.map((d) => d.name)).toContain('銷售');
+    expect(json.objectives.find((o) => o.id === 'O1')!.owner).toBe('銷售');
+    expect(json.keyResults.find((k) => k.id === 'KR1')!.owner).toBe('銷售');
+    expect(json.kpis.find((k) => k.id === 'KPI1')!.owner).toBe('銷售');
+    expect(json.roadmap.find((r) => r.id === 'R4')!.owner).toBe('銷售');
+    expect(json.roadmap.find((r) => r.id === 'R5')!.owner).toBe('營運');
+    expect(json.keyResults.find((k) => k.id === 'KR2')!.owner).toBe('');
+    expect(json.kpis.find((k) => k.id === 'KPI2')!.owner).toBe('');
+    expect(json.roadmap.find((r) => r.id === 'R2')!.owner).toBe('');
   });
 });

@@ -186,6 +186,26 @@ export class Context {
     return this.options.lang;
   }
 
+  /** Each spelling of an owner met so far → its name (a plan names a few departments thousands of times). */
+  private readonly ownerNames = new Map<string, string>();
+
+  /**
+   * A row's owner as the report names it: its department as the Departments tab spells it (an owner typed 销售 where
+   * the tab says 銷售 is 銷售, as on the department's page and the roadmap's lane), one the tab does not list by its
+   * most used spelling (PlanIndex.ownerName). A blank owner stays blank.
+   */
+  ownerName(owner: string): string {
+    let name = this.ownerNames.get(owner);
+    if (name === undefined) {
+      const key = ownerKey(owner);
+      const index = planIndex(this.plan);
+      const g = key ? index.ownerByKey.get(key) : undefined;
+      name = !key ? '' : g === undefined ? owner : index.ownerName[g];
+      this.ownerNames.set(owner, name);
+    }
+    return name;
+  }
+
   status(s: Status): StatusView {
     return statusView(s, this.lang);
   }

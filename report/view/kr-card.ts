@@ -204,7 +204,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     anchor,
     href: ctx.krHref(kr.id),
     title: kr.title,
-    owner: kr.owner,
+    owner: ctx.ownerName(kr.owner),
     objective: objective ? `${objective.id} · ${objective.title}` : kr.objectiveId,
     type: enumLabel('type', kr.type, ctx.lang),
     status: ctx.status(status),
@@ -241,7 +241,7 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
   return {
     id: kpi.id,
     name: kpi.name,
-    owner: kpi.owner,
+    owner: ctx.ownerName(kpi.owner),
     target: bar,
     latest,
     leftOut,

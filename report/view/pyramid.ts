@@ -48,7 +48,7 @@ export function pyramid(ctx: Context): PyramidLevel[] {
     return {
       id: o.id,
       title: o.title,
-      owner: o.owner,
+      owner: ctx.ownerName(o.owner),
       parent: o.parent,
       status: ctx.status(roll?.status ?? 'no-data'),
       attainment:
@@ -56,7 +56,7 @@ export function pyramid(ctx: Context): PyramidLevel[] {
       keyResults: shown.map((kr) => ({
         id: kr.id,
         title: kr.title,
-        owner: kr.owner,
+        owner: ctx.ownerName(kr.owner),
         status: ctx.status(ctx.krProgress.get(lower(kr.id))?.status ?? 'no-data'),
         href: ctx.krHref(kr.id),
       })),

@@ -49,7 +49,7 @@ export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
       r.id,
       r.item,
       phases.get(r)?.label ?? (r.phase || l.noPhase),
-      r.owner,
+      ctx.ownerName(r.owner),
       f.date(r.start),
       f.date(r.end),
       joinList(r.keyResultIds, lang),
