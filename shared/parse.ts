@@ -351,7 +351,8 @@ function findTabs(workbook: Workbook, issues: PlanIssue[]): Map<TabKey, { name: 
 
 /**
  * The plan's language: its Language cell (Strategy tab) when it names one, else what its tab names are written
- * in. A Language cell naming no language is a warning at the cell that says which language is used instead.
+ * in, and under English tab names what its header rows are written in: a blank Language cell as one naming no
+ * language, which is also a warning at the cell that says which language is used instead.
  */
 function planLanguage(
   workbook: Workbook,
@@ -367,8 +368,12 @@ function planLanguage(
     : names.some((n) => /[\u3400-\u9fff]/.test(n))
       ? 'zh-CN'
       : 'en';
+  // Without a Language that names one, blank or naming no language ("Taiwanese Mandarin") alike: the tab names
+  // decide, and where they are English, the header rows (a plan written in Chinese under English tab names is not
+  // read as English).
+  const unnamed = (): Lang => (fromTabs !== 'en' ? fromTabs : headersLanguage(workbook, sheets));
   const typed = strategy.values.language;
-  if (!typed) return fromTabs;
+  if (!typed) return unnamed();
   const named = languageTag(typed);
   // "中文" on a plan whose tabs are named in Traditional characters is Traditional Chinese; with English tab names,
   // its header rows decide (not its text, where one character OpenCC folds would be enough).
@@ -377,9 +382,8 @@ function planLanguage(
     if (headersTraditional(workbook, sheets)) return 'zh-TW';
   }
   if (named) return named;
-  // A Language naming no language ("Taiwanese Mandarin"): as without one, the tab names decide, and where they are
-  // English, the header rows (a plan written in Chinese under English tab names is not read as English).
-  const used = fromTabs !== 'en' ? fromTabs : headersLanguage(workbook, sheets);
+  // A Language naming no language: decided as a blank one, and said at the cell.
+  const used = unnamed();
   if (strategySheet && strategy.rows.language) {
     const at = {
       sheet: strategySheet,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { ENUMS, EXAMPLE_AS_OF, STRATEGY_FIELDS, tabDef, type Lang } from '../shared';
+import { ENUMS, EXAMPLE_AS_OF, matchTab, STRATEGY_FIELDS, tabDef, type Lang, type Workbook } from '../shared';
 import { buildReport, type BuiltReport } from '../report/generate';
 import { LABELS } from '../report/i18n';
 import type { PlanJson } from '../report/plan-json';
@@ -548,5 +548,18 @@ describe('report HTML: a Traditional plan with some cells typed in English or Si
     expect(json.keyResults.find((k) => k.id === 'KR2')!.owner).toBe('');
     expect(json.kpis.find((k) => k.id === 'KPI2')!.owner).toBe('');
     expect(json.roadmap.find((r) => r.id === 'R2')!.owner).toBe('');
+  });
+
+  it('English tab names over Traditional headers, the Language cell blank: the report is in Traditional Chinese', async () => {
+    const grid = exampleGrid('zh-TW');
+    setCell(grid, tabName('strategy', 'zh-TW'), '語言', header('strategy', 'value', 'zh-TW'), '');
+    const renamed: Workbook = {};
+    for (const [name, rows] of Object.entries(grid)) renamed[matchTab(name)!.label.en] = rows;
+    const report = await buildReport(renamed, { asOf: EXAMPLE_AS_OF, source: null });
+    expect(report.lang).toBe('zh-TW');
+    const doc = parse(file(report, 'index.html'));
+    expect(doc.documentElement.getAttribute('lang')).toBe('zh-TW');
+    expect(doc.querySelector('h2#pyramid')!.textContent).toContain(tw.pyramid);
+    expect((JSON.parse(file(report, 'plan.json')) as PlanJson).lang).toBe('zh-TW');
   });
 });

@@ -11,6 +11,7 @@ import { exampleXlsxBuffer, utcDate } from '../report/write-xlsx';
 import {
   ALIASES,
   analyzeWorkbook,
+  columnDef,
   ENUMS,
   EXAMPLE_AS_OF,
   exampleWorkbook,
@@ -26,6 +27,7 @@ import {
   tabDef,
   TABS,
   TARGETS_SUMMARY_COLUMNS,
+  type Lang,
   type Localized,
   type Cell,
   type Plan,
@@ -491,6 +493,45 @@ describe('the Language cell', () => {
     const renamed: Workbook = {};
     for (const [name, grid] of Object.entries(english)) renamed[matchTab(name)!.label.en] = grid;
     expect(parsePlan(renamed).plan.lang).toBe('zh-TW');
+  });
+
+  it('a blank Language is decided as an unknown one is: by the tab names, and under English tab names by the headers', () => {
+    const languageField = (lang: Lang) => STRATEGY_FIELDS.find((f) => f.key === 'language')!.label[lang];
+    /** The example in `lang` with its Language cell blank, its tabs named in English when `englishTabs`. */
+    const blank = (lang: Lang, englishTabs: boolean): Workbook => {
+      const wb = exampleWorkbook(lang);
+      setCell(
+        wb,
+        tabDef('strategy').label[lang],
+        languageField(lang),
+        columnDef('strategy', 'value').label[lang],
+        '',
+      );
+      if (!englishTabs) return wb;
+      const renamed: Workbook = {};
+      for (const [name, grid] of Object.entries(wb)) renamed[matchTab(name)!.label.en] = grid;
+      return renamed;
+    };
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+      // Each example, its Language blank: the language it is written in, tabs and headers alike.
+      const { plan, issues } = parsePlan(blank(lang, false));
+      expect(plan.lang, lang).toBe(lang);
+      expect(issues, lang).toEqual([]);
+      // Under English tab names the headers decide: a Chinese plan is not read as English because its tabs are.
+      const english = parsePlan(blank(lang, true));
+      expect(english.plan.lang, `${lang} under English tab names`).toBe(lang);
+      expect(english.issues, lang).toEqual([]);
+      // As with a Language naming Chinese without a script, or naming no language at all.
+      const chinese = blank(lang, true);
+      setCell(
+        chinese,
+        'Strategy',
+        languageField(lang),
+        columnDef('strategy', 'value').label[lang],
+        'Klingon',
+      );
+      expect(parsePlan(chinese).plan.lang, `${lang}, Language Klingon`).toBe(english.plan.lang);
+    }
   });
 
   it('warns at the cell about a language it does not know, and says which one it uses instead', () => {
