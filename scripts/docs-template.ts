@@ -18,6 +18,7 @@ import {
   NUMBER_SCALES,
   PHASES,
   PHASE_KEYS,
+  type PhaseKey,
   PERCENT_UNIT_NAMES,
   SHARED_CURRENCY_SIGNS,
   UNIT_ALIASES,
@@ -279,6 +280,10 @@ export function renderTemplateDoc(): string {
       const label = (ENUMS[enumKey as EnumKey] as Record<string, Localized>)[value];
       return `| Value of ${enumKey} | ${both(label)} | ${spellings!.map(code).join(', ')} |`;
     }),
+    ...Object.entries(ALIASES.phases).map(
+      ([key, spellings]) =>
+        `| Phase | ${both(PHASES[key as PhaseKey])} | ${spellings!.map(code).join(', ')} |`,
+    ),
   );
 
   p('## How cells are read');

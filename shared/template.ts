@@ -994,6 +994,7 @@ export const ALIASES: {
   columns: Partial<Record<`${TabKey}.${string}`, readonly string[]>>;
   fields: Partial<Record<StrategyFieldKey, readonly string[]>>;
   values: Partial<Record<`${EnumKey}.${string}`, readonly string[]>>;
+  phases: Partial<Record<PhaseKey, readonly string[]>>;
 } = {
   tabs: {
     strategy: ['Product strategy', '產品策略', '产品策略'],
@@ -1257,6 +1258,11 @@ export const ALIASES: {
     // 目標 / 目标: the label until 2026-12, when 目標 (an objective) made way for 目標值 (a target).
     'targetsRow.target': ['目標', '目标'],
   },
+  // A phase named as Taiwan teams name it: 預熱 (warming up), 上市期 / 發表期 (the market launch, the announcement).
+  phases: {
+    'pre-launch': ['預熱', '预热', '預熱階段', '预热阶段'],
+    launch: ['上市期', '發表期', '发表期'],
+  },
 };
 
 /**
@@ -1343,6 +1349,7 @@ function aliasesOf(label: Localized): readonly string[] {
       const [enumKey, value] = key.split('.');
       index.set((ENUMS[enumKey as EnumKey] as Record<string, Localized>)[value], spellings);
     }
+    for (const [key, spellings] of entries(ALIASES.phases)) index.set(PHASES[key as PhaseKey], spellings);
     aliasesByLabel = index;
   }
   return aliasesByLabel.get(label) ?? [];

@@ -16,6 +16,7 @@ import {
   exampleWorkbook,
   leftOutMetrics,
   matchEnum,
+  matchPhase,
   matchTab,
   parsePlan,
   type Plan,
@@ -455,6 +456,22 @@ describe('more of the words Taiwan teams type in choice cells (QA, zh-TW): read,
         expect(codes(issues), word).not.toContain('invalid-choice');
         expect(read(plan), word).toBe(key);
       }
+  });
+});
+
+describe("the phases Taiwan teams name (QA, zh-TW): the template's phase however a row spells it", () => {
+  it("reads 預熱 / 预热 as pre-launch and 上市期 / 發表期 as launch; a phase of the plan's own stays its own", () => {
+    for (const [typed, key] of [
+      ['預熱', 'pre-launch'],
+      ['预热', 'pre-launch'],
+      ['預熱階段', 'pre-launch'],
+      ['上市期', 'launch'],
+      ['發表期', 'launch'],
+      ['发表期', 'launch'],
+      ['成長期', 'growth'],
+    ])
+      expect(matchPhase(typed), typed).toBe(key);
+    expect(matchPhase('Beta')).toBeUndefined();
   });
 });
 
