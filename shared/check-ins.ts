@@ -81,8 +81,7 @@ export function mayBeWholePercent(value: number, scale: number): boolean {
 
 /**
  * From this figure up (10,000%) a `%` metric's baseline or target is taken as typed in whole percents, whatever the
- * other figure: no conversion, retention or growth rate is planned that high. (A figure typed with its percent sign
- * is taken as typed: the parser does not ask.)
+ * other figure: no conversion, retention or growth rate is planned that high.
  */
 const NO_RATE_FROM = 100;
 
@@ -90,10 +89,22 @@ const NO_RATE_FROM = 100;
  * The parse-time form for a key result's own Baseline and Target in a `%` metric: which of the two (if any) was
  * typed as a whole percent. Either the figure is judged against the other one (taken as at least 30%, so that
  * 0% → 150% stays a real plan), or both are whole numbers of 2 or more (5 → 20): then the target is flagged.
+ * `typed`: which figures were typed with their percent sign (120%), which say what they are: never the one flagged,
+ * and the other, plain one is judged against them (95 → 120% is 9,500% → 120%: the baseline).
  */
-export function wholePercentFigure(baseline: number, target: number): 'baseline' | 'target' | null {
+export function wholePercentFigure(
+  baseline: number,
+  target: number,
+  typed: { baseline: boolean; target: boolean } = { baseline: false, target: false },
+): 'baseline' | 'target' | null {
   const b = Math.abs(baseline);
   const t = Math.abs(target);
+  if (typed.baseline && typed.target) return null;
+  // A plain figure against one typed with its sign: a whole percent when it is one against it, or 10,000% or more.
+  const againstTyped = (plain: number, sure: number) =>
+    plain >= NO_RATE_FROM || (plain > 1 && looksLikeWholePercent(plain, Math.max(sure, 0.3)));
+  if (typed.target) return againstTyped(b, t) ? 'baseline' : null;
+  if (typed.baseline) return againstTyped(t, b) ? 'target' : null;
   if (t > 1 && b <= 1 && looksLikeWholePercent(t, Math.max(b, 0.3))) return 'target';
   if (b > 1 && t <= 1 && looksLikeWholePercent(b, Math.max(t, 0.3))) return 'baseline';
   if (b > 1 && t > 1 && Math.max(b, t) >= 2 && Math.max(b, t) <= 100) return 'target';

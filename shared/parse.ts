@@ -1493,9 +1493,12 @@ function readKeyResult(r: RowReader): KeyResult | null {
   if (typedInPercent === 'change') usableTarget = null;
   if (typedInPercent === 'percent') unit = asPercentUnit(unit);
   if (typedInPercent !== 'change' && target !== null && isPercentUnit(unit)) {
-    // Typed with its percent sign (300%), a figure says what it is: never asked about.
-    const wrong = wholePercentFigure(baseline, target);
-    if (wrong && !typedAsPercent(r.raw(wrong))) {
+    // Typed with its percent sign (300%), a figure says what it is: never asked about, and the other is judged by it.
+    const wrong = wholePercentFigure(baseline, target, {
+      baseline: typedAsPercent(r.raw('baseline')),
+      target: typedAsPercent(r.raw('target')),
+    });
+    if (wrong) {
       const value = wrong === 'target' ? target : baseline;
       r.issue('percent-as-whole-number', wrong, {
         value: r.typedNumber(wrong),
@@ -1614,7 +1617,8 @@ function weightScalesMixed(
     const shown = percent
       .slice(0, 3)
       .map((kr) => `${kr.id} ${Number((kr.weight * 100).toPrecision(12))}%`)
-      .join(', ');
+      .join(', ')
+      .concat(percent.length > 3 ? ', …' : '');
     for (const kr of group)
       if (!inPercent.has(kr.row) && kr.weight > 1)
         issues.push(

@@ -276,6 +276,21 @@ describe('a % figure far beyond any rate: what the whole-percent window lets thr
     },
   );
 
+  it('a plain figure beside one typed with its sign is judged by it: 95 → "120%" flags the 95, never 9,500% done', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Baseline', 95);
+    setCell(wb, KR, 'KR3', 'Target', 120);
+    // Both plain: the Target is flagged, and its fix says to type 120%…
+    expect(located(kr3(wb).issues, 'percent-as-whole-number')).toEqual(['Key Results!I4']);
+    // …which, typed, leaves the Baseline: flagged at its own cell, and the key result left out, not done.
+    setCell(wb, KR, 'KR3', 'Target', '120%');
+    const { issues, kr3: progress } = kr3(wb);
+    expect(located(issues, 'percent-as-whole-number')).toEqual(['Key Results!H4']);
+    expect(progress.status).not.toBe('done');
+    setCell(wb, KR, 'KR3', 'Baseline', '95%');
+    expect(located(kr3(wb).issues, 'percent-as-whole-number')).toEqual([]);
+  });
+
   it('typed with its sign, a large rate is taken as typed: Target "300%" from 50%', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, KR, 'KR3', 'Baseline', '50%');
@@ -307,6 +322,13 @@ describe('weights of one objective, typed in % and without', () => {
 
   it('"50%", "30%", "20": the 20 is said at its cell, and counted as typed', () => {
     expect(weights('50%', '30%', 20).map((i) => i.a1)).toEqual(['M4']);
+    const wb = exampleWorkbook('en');
+    ['50%', '30%', 20].forEach((w, i) => setCell(wb, KR, `KR${i + 1}`, 'Weight', w));
+    expect(
+      analyze(wb)
+        .plan.keyResults.map((kr) => kr.weight)
+        .slice(0, 3),
+    ).toEqual([0.5, 0.3, 20]);
   });
 
   it('one scale, or a plain weight that reads the same either way, says nothing', () => {
