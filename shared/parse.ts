@@ -959,6 +959,14 @@ class RowReader {
   /** The row's cells as the spreadsheet holds them (numbers, before asTyped wrote some as the text they show). */
   private held: Cell[] = [];
 
+  /**
+   * Whether the cell itself is text typed with a percent sign ("120%"), which says what the figure is; a number that a
+   * format shows as a percent (20 shown as 2000%) is judged as the number it holds.
+   */
+  typedWithPercentSign(key: string): boolean {
+    return typedAsPercent(this.held[(this.table.columnIndex.get(key) ?? 0) - 1]);
+  }
+
   /** Whether the cell's number is read as the text its format shows ("20%", "NT$100": see asTyped). */
   private shownByFormat(key: string): boolean {
     return this.formatted.length > 0 && this.formatted.includes((this.table.columnIndex.get(key) ?? 0) - 1);
@@ -1493,10 +1501,11 @@ function readKeyResult(r: RowReader): KeyResult | null {
   if (typedInPercent === 'change') usableTarget = null;
   if (typedInPercent === 'percent') unit = asPercentUnit(unit);
   if (typedInPercent !== 'change' && target !== null && isPercentUnit(unit)) {
-    // Typed with its percent sign (300%), a figure says what it is: never asked about, and the other is judged by it.
+    // Typed as text with its percent sign (300%), a figure says what it is: never asked about, and the other is judged
+    // by it.
     const wrong = wholePercentFigure(baseline, target, {
-      baseline: typedAsPercent(r.raw('baseline')),
-      target: typedAsPercent(r.raw('target')),
+      baseline: r.typedWithPercentSign('baseline'),
+      target: r.typedWithPercentSign('target'),
     });
     if (wrong) {
       const value = wrong === 'target' ? target : baseline;
@@ -1543,7 +1552,7 @@ function readKpi(r: RowReader): Kpi | null {
     target !== null &&
     isPercentUnit(unit) &&
     kpiTargetLooksWhole(target) &&
-    !typedAsPercent(r.raw('target'))
+    !r.typedWithPercentSign('target')
   ) {
     r.issue('percent-as-whole-number', 'target', {
       value: r.typedNumber('target'),
