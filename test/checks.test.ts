@@ -60,6 +60,8 @@ interface Case {
   a1: string | null;
   /** A bit of the English message that proves the right thing was found. */
   says?: string;
+  /** The same in Chinese, where the wording needs its own proof. */
+  saysZh?: { 'zh-CN'?: string; 'zh-TW'?: string };
   /** No other issue points at the same row of the same tab (a row is told one thing). */
   only?: boolean;
 }
@@ -308,6 +310,11 @@ const cases: Case[] = [
     sheet: KR,
     a1: 'G3',
     says: 'KR2 should decrease, but its target 50000 is not beyond its baseline 0.',
+    // Not "並未超過基線" (does not exceed it), which 50000 does: the way from the baseline is what is wrong.
+    saysZh: {
+      'zh-CN': 'KR2 的方向是降低，但从基线 0 到目标值 50000 的方向与此相反。',
+      'zh-TW': 'KR2 的方向是降低，但從基線 0 到目標值 50000 的方向與此相反。',
+    },
   },
   {
     name: 'an actual is for an unknown metric',
@@ -1042,6 +1049,8 @@ describe('every issue code, at the right cell', () => {
       expect(issue.severity).toBe(ISSUE_CATALOG[c.code].severity);
       expect(issue.category).toBe(ISSUE_CATALOG[c.code].category);
       if (c.says) expect(issue.message.en).toContain(c.says);
+      for (const [lang, text] of Object.entries(c.saysZh ?? {}))
+        expect(issue.message[lang as 'zh-CN' | 'zh-TW']).toContain(text);
       if (c.only)
         expect(
           issues

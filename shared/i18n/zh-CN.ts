@@ -535,7 +535,7 @@ export const zhCN: Messages = {
       fix: '把“{owner}”添加到“部门”表，或选择已有部门。',
     },
     'direction-contradiction': {
-      message: '{id} 的方向是{direction}，但目标值 {target} 并未超过基线 {baseline}。',
+      message: '{id} 的方向是{direction}，但从基线 {baseline} 到目标值 {target} 的方向与此相反。',
       fix: '请核对方向、基线和目标值。',
     },
     'unknown-metric': {

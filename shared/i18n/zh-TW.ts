@@ -535,7 +535,7 @@ export const zhTW: Messages = {
       fix: '把「{owner}」新增到「部門」表，或選擇已有部門。',
     },
     'direction-contradiction': {
-      message: '{id} 的方向是{direction}，但目標值 {target} 並未超過基線 {baseline}。',
+      message: '{id} 的方向是{direction}，但從基線 {baseline} 到目標值 {target} 的方向與此相反。',
       fix: '請核對方向、基線和目標值。',
     },
     'unknown-metric': {
