@@ -976,11 +976,17 @@ const OWNER_SPELLINGS = [
   '負責團隊',
   '负责团队',
 ];
-/** A metric's Direction, Unit and Target, beyond the labels: 趨勢 / 期望方向 (the trend wanted), 計量單位, 目標數值. */
-const DIRECTION_SPELLINGS = ['趨勢', '趋势', '期望方向'];
+/**
+ * A metric's Direction, Unit and Target, beyond the labels: 期望方向 (the direction wanted), 計量單位, 目標數值. Not 趨勢
+ * (trend) alone, which a column may show as the metric's actual trend (↑ ↓, both Direction words): read as the
+ * Direction, a metric trending down would be judged as one that should decrease.
+ */
+const DIRECTION_SPELLINGS = ['期望方向'];
 const UNIT_SPELLINGS = ['計量單位', '计量单位'];
-// 年度目標值: the year's target, as a plan of a year names it.
-const TARGET_SPELLINGS = ['目標數值', '目标数值', '年度目標值', '年度目标值'];
+const TARGET_SPELLINGS = ['目標數值', '目标数值'];
+// 年度目標值: the year's target, as a plan of a year names a key result's. Not a KPI's, a bar each month meets: a
+// year's figure there would be read as the monthly bar.
+const KEY_RESULT_TARGET_SPELLINGS = [...TARGET_SPELLINGS, '年度目標值', '年度目标值'];
 
 /**
  * Spellings the parser accepts besides the labels (never written by the add-on): mainly the words people in
@@ -1078,7 +1084,7 @@ export const ALIASES: {
       '期初值',
       '年初值',
     ],
-    'keyResults.target': TARGET_SPELLINGS,
+    'keyResults.target': KEY_RESULT_TARGET_SPELLINGS,
     'keyResults.start': START_DATE_SPELLINGS,
     // A key result has no End: its End is its Due. 達成期限: the deadline to achieve it.
     'keyResults.due': [
@@ -1113,9 +1119,9 @@ export const ALIASES: {
     'roadmap.end': [...END_DATE_SPELLINGS, '預計結束', '预计结束'],
     'roadmap.keyResults': ['關鍵成果', '关键成果'],
     'roadmap.status': ['現況', '现况'],
-    // 月份 / 年月: a check-in's month (the Date column: a month typed without its day is its first day); 填報日期,
-    // the day it was reported.
-    'actuals.date': ['月份', '年月', '填報日期', '填报日期'],
+    // 月份 / 年月: a check-in's month (the Date column: a month typed without its day is its first day). Not 填報日期,
+    // the day it was reported: April's figures filed on 5 May would count for May.
+    'actuals.date': ['月份', '年月'],
     // 指標編號: the ID of the metric checked in.
     'actuals.metric': ['指標編號', '指标编号'],
     'actuals.value': [

@@ -301,10 +301,10 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
 describe('more of the headers Taiwan teams write (QA, zh-TW): read, where a column was read as missing', () => {
   const example = analyzeWorkbook(exampleWorkbook('zh-TW'), { asOf: EXAMPLE_AS_OF });
 
-  it('reads 基期值, 趨勢, 計量單位, 起日, 迄日, 目標數值, 權責單位, 時期, 填報日期, 實際數…: the same values and statuses', () => {
+  it('reads 基期值, 期望方向, 計量單位, 起日, 迄日, 目標數值, 權責單位, 時期, 年月, 實際數…: the same values and statuses', () => {
     const renames: [string, string, string][] = [
       [KR, '基線', '基期值'],
-      [KR, '方向', '趨勢'],
+      [KR, '方向', '期望方向'],
       [KR, '單位', '計量單位'],
       [KR, '開始', '起日'],
       [KR, '截止', '迄日'],
@@ -312,7 +312,7 @@ describe('more of the headers Taiwan teams write (QA, zh-TW): read, where a colu
       [KR, '負責部門', '權責單位'],
       ['KPI', '方向', '期望方向'],
       ['KPI', '單位', '計量單位'],
-      ['KPI', '目標值', '年度目標值'],
+      ['KPI', '目標值', '目標數值'],
       ['KPI', '負責部門', '負責團隊'],
       ['目標', '開始', '開始時間'],
       ['目標', '結束', '迄日'],
@@ -321,7 +321,7 @@ describe('more of the headers Taiwan teams write (QA, zh-TW): read, where a colu
       ['路線圖', '結束', '預計結束'],
       ['路線圖', '階段', '時期'],
       ['路線圖', '負責部門', '權責單位'],
-      ['實際', '日期', '填報日期'],
+      ['實際', '日期', '年月'],
       ['實際', '數值', '實際數'],
     ];
     const wb = exampleWorkbook('zh-TW');
@@ -342,15 +342,15 @@ describe('more of the headers Taiwan teams write (QA, zh-TW): read, where a colu
   it('reads each of them, in either script, as its own column and no other', () => {
     const spellings: [string, string, string[]][] = [
       [KR, '基線', ['基期值', '期初值', '年初值']],
-      [KR, '方向', ['趨勢', '期望方向', '趋势']],
+      [KR, '方向', ['期望方向']],
       [KR, '單位', ['計量單位', '计量单位']],
       [KR, '開始', ['開始時間', '起日', '開始月份', '开始时间']],
       [KR, '截止', ['結束', '結束日期', '迄日', '完成時間', '達成期限', '结束日期', '达成期限']],
       [KR, '目標值', ['目標數值', '年度目標值', '目标数值']],
       [KR, '負責部門', ['權責單位', '負責團隊', '权责单位']],
-      ['KPI', '方向', ['趨勢', '期望方向']],
+      ['KPI', '方向', ['期望方向']],
       ['KPI', '單位', ['計量單位']],
-      ['KPI', '目標值', ['目標數值', '年度目標值']],
+      ['KPI', '目標值', ['目標數值', '目标数值']],
       ['KPI', '負責部門', ['權責單位', '負責團隊']],
       ['目標', '開始', ['開始時間', '起日', '開始月份']],
       ['目標', '結束', ['迄日']],
@@ -359,7 +359,7 @@ describe('more of the headers Taiwan teams write (QA, zh-TW): read, where a colu
       ['路線圖', '結束', ['迄日', '預計結束', '预计结束']],
       ['路線圖', '階段', ['時期', '时期']],
       ['路線圖', '負責部門', ['權責單位', '負責團隊']],
-      ['實際', '日期', ['年月', '填報日期', '填报日期']],
+      ['實際', '日期', ['年月', '月份']],
       ['實際', '數值', ['實際數', '達成值', '实际数']],
     ];
     const { plan: expected } = parsePlan(exampleWorkbook('zh-TW'));
@@ -391,6 +391,14 @@ describe('more of the headers Taiwan teams write (QA, zh-TW): read, where a colu
     const progress = parsePlan(withHeader('路線圖', '狀態', '進度'));
     expect(progress.plan.layout.roadmap?.columns.status).toBeUndefined();
     expect(codes(progress.issues)).toContain('missing-column-optional');
+    // Nor 趨勢 (a trend shown, ↑ or ↓), 填報日期 (the day a figure was filed: April's filed in May), or a KPI's
+    // 年度目標值 (a year's figure where a monthly bar goes).
+    for (const [tab, from, to, key, column] of [
+      [KR, '方向', '趨勢', 'keyResults', 'direction'],
+      ['實際', '日期', '填報日期', 'actuals', 'date'],
+      ['KPI', '目標值', '年度目標值', 'kpis', 'target'],
+    ] as const)
+      expect(parsePlan(withHeader(tab, from, to)).plan.layout[key]?.columns[column], to).toBeUndefined();
   });
 });
 
