@@ -85,6 +85,7 @@ const ISSUES = {
   'confidence-out-of-range': ['error', 'structure'],
   'negative-weight': ['warning', 'structure'],
   'weight-scales-mixed': ['warning', 'structure'],
+  'weight-blank-mixed': ['warning', 'structure'],
   'time-not-a-number': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
   'same-day-amounts': ['tip', 'tracking'],

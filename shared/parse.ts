@@ -216,6 +216,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     units: () => new Map(),
     kinds: () => new Map(),
     weightsInPercent: new Set(),
+    weightsBlank: new Set(),
   };
   // The rows of a tab with an ID, each ID once (see uniqueById).
   const readUnique = <T extends { row: number }>(
@@ -227,7 +228,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   const departments = readUnique('departments', readDepartment, 'name', (d) => d.name).rows;
   const objectives = readUnique('objectives', readObjective, 'id', (o) => o.id);
   const keyResults = readUnique('keyResults', readKeyResult, 'id', (kr) => kr.id);
-  weightScalesMixed(keyResults.rows, ctx.weightsInPercent, tables.get('keyResults'), issues);
+  weightScalesMixed(keyResults.rows, ctx, tables.get('keyResults'), issues);
   const kpis = readUnique('kpis', readKpi, 'id', (kpi) => kpi.id);
   const keyResultRows = keyResults.rows;
   const kpiRows = kpis.rows;
@@ -926,8 +927,9 @@ interface RowContext {
   /** Metric ID (lower case) → its Type ('kpi' for a KPI), for reading Actuals values typed as words (made when first
    * asked). */
   kinds: () => Map<string, MetricType | 'kpi'>;
-  /** Rows of the Key Results tab whose Weight was typed with a percent sign (50%), for weightScalesMixed. */
+  /** Rows of the Key Results tab whose Weight was typed with a percent sign (50%), or left blank: weightScalesMixed. */
   weightsInPercent: Set<number>;
+  weightsBlank: Set<number>;
 }
 
 /** Reads the cells of one row by column key, recording an issue at the exact cell for anything unreadable. */
@@ -1467,6 +1469,7 @@ function readKeyResult(r: RowReader): KeyResult | null {
     weight = null;
   }
   if (weight !== null && typedAsPercent(r.raw('weight'))) r.ctx.weightsInPercent.add(r.row);
+  if (!r.has('weight')) r.ctx.weightsBlank.add(r.row);
   let confidence = r.number('confidence');
   // "150%" typed says it is a percentage: above 100% it is out of range, never "1.5 out of 10". (A number a percent
   // format shows stays the number in a Confidence cell, and is judged as typed: 7 shown as 700% is 7.)
@@ -1601,13 +1604,14 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
 
 /**
  * Weights of one objective typed some with a percent sign and some without ("50%", "30%", "20"): 20 then counts as
- * 2,000% against 50%, where 20% was meant, and the objective's score leans on it with nothing said. Each plain weight above
- * 1 among weights typed in percent is said at its cell (a plain weight of 1 or less reads the same either way: 0.2
- * is 20%). Counted as typed: a relative weight of 20 may be meant.
+ * 2,000% against 50%, where 20% was meant, and the objective's score leans on it with nothing said. Each plain weight
+ * above 1 among weights typed in percent is said at its cell (a plain weight of 1 or less reads the same either way:
+ * 0.2 is 20%), and so is a blank one, which is 1: an equal share among plain weights, but 100% beside 20%. Counted as
+ * typed: a relative weight of 20 may be meant.
  */
 function weightScalesMixed(
   keyResults: readonly KeyResult[],
-  inPercent: ReadonlySet<number>,
+  { weightsInPercent: inPercent, weightsBlank: blank }: RowContext,
   table: TableRows | undefined,
   issues: PlanIssue[],
 ): void {
@@ -1623,27 +1627,26 @@ function weightScalesMixed(
   for (const group of byObjective.values()) {
     const percent = group.filter((kr) => inPercent.has(kr.row));
     if (percent.length === 0) continue;
-    const shown = percent
+    const others = percent
       .slice(0, 3)
       .map((kr) => `${kr.id} ${Number((kr.weight * 100).toPrecision(12))}%`)
       .join(', ')
       .concat(percent.length > 3 ? ', …' : '');
-    for (const kr of group)
-      if (!inPercent.has(kr.row) && kr.weight > 1)
+    for (const kr of group) {
+      if (inPercent.has(kr.row)) continue;
+      const at = { sheet: table.layout.sheet, row: kr.row, column };
+      const said = { id: kr.id, objective: kr.objectiveId, others };
+      if (blank.has(kr.row)) issues.push(makeIssue('weight-blank-mixed', at, said));
+      else if (kr.weight > 1)
         issues.push(
-          makeIssue(
-            'weight-scales-mixed',
-            { sheet: table.layout.sheet, row: kr.row, column },
-            {
-              id: kr.id,
-              value: Number(kr.weight.toPrecision(12)),
-              objective: kr.objectiveId,
-              others: shown,
-              asPercent: `${Number((kr.weight * 100).toPrecision(12))}%`,
-              ratio: Number((kr.weight / 100).toPrecision(12)),
-            },
-          ),
+          makeIssue('weight-scales-mixed', at, {
+            ...said,
+            value: Number(kr.weight.toPrecision(12)),
+            asPercent: `${Number((kr.weight * 100).toPrecision(12))}%`,
+            ratio: Number((kr.weight / 100).toPrecision(12)),
+          }),
         );
+    }
   }
 }
 

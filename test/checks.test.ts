@@ -533,6 +533,18 @@ const cases: Case[] = [
     says: 'Weight of KR3 is 20, with no % sign, while other key results of objective O1 have weights in % (KR1 50%, KR2 30%): it counts as 2000%, not 20%.',
   },
   {
+    name: 'a blank weight beside weights in %: 1, which is 100% beside 50% and 30%',
+    code: 'weight-blank-mixed',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR1', 'Weight', '50%');
+      setCell(wb, KR, 'KR2', 'Weight', '30%');
+      setCell(wb, KR, 'KR3', 'Weight', '');
+    },
+    sheet: KR,
+    a1: 'M4',
+    says: 'Weight of KR3 is blank, which counts as 1 (100%), while other key results of objective O1 have weights in % (KR1 50%, KR2 30%).',
+  },
+  {
     name: 'a confidence of 7: 7 out of 10, or 7%? Not guessed',
     code: 'confidence-ambiguous',
     edit: (wb) => setCell(wb, KR, 'KR1', 'Confidence', 7),

@@ -841,6 +841,11 @@ export const en = {
         'Weight of {id} is {value}, with no % sign, while other key results of objective {objective} have weights in % ({others}): it counts as {asPercent}, not {value}%.',
       fix: 'If {value}% was meant, type {value}% (or {ratio}); if it is a relative weight, type the other weights of {objective} without % too.',
     },
+    'weight-blank-mixed': {
+      message:
+        'Weight of {id} is blank, which counts as 1 (100%), while other key results of objective {objective} have weights in % ({others}).',
+      fix: 'Type its weight in % as the others are: a blank weight is an equal share only among weights typed without %.',
+    },
     'duplicate-check-in': {
       message: 'Actuals row {row} repeats row {other} ({metric}, {date}, {value}); it is counted once.',
       fix: 'Delete the repeated row; if it is a separate check-in, correct its date or value.',

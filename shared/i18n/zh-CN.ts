@@ -725,6 +725,11 @@ export const zhCN: Messages = {
         '{id} 的权重为 {value}，没有 % 符号，而目标 {objective} 的其他关键结果的权重以 % 填写（{others}）：它按 {asPercent} 计算，而不是 {value}%。',
       fix: '如果指的是 {value}%，请填写 {value}%（或 {ratio}）；如果是相对权重，请把 {objective} 的其他权重也填写为不带 % 的数字。',
     },
+    'weight-blank-mixed': {
+      message:
+        '{id} 的权重为空，按 1（100%）计算，而目标 {objective} 的其他关键结果的权重以 % 填写（{others}）。',
+      fix: '请同样以 % 填写其权重：空白权重只在不带 % 的权重之间才是等权。',
+    },
     'duplicate-check-in': {
       message: '实际数据第 {row} 行与第 {other} 行重复（{metric}，{date}，{value}），只计一次。',
       fix: '删除重复的行；如果是另一条实际值，请更正其日期或数值。',

@@ -727,6 +727,11 @@ export const zhTW: Messages = {
         '{id} 的權重為 {value}，沒有 % 符號，而目標 {objective} 的其他關鍵結果的權重以 % 填寫（{others}）：它按 {asPercent} 計算，而不是 {value}%。',
       fix: '如果指的是 {value}%，請填寫 {value}%（或 {ratio}）；如果是相對權重，請把 {objective} 的其他權重也填寫為不帶 % 的數字。',
     },
+    'weight-blank-mixed': {
+      message:
+        '{id} 的權重為空，按 1（100%）計算，而目標 {objective} 的其他關鍵結果的權重以 % 填寫（{others}）。',
+      fix: '請同樣以 % 填寫其權重：空白權重只在不帶 % 的權重之間才是等權。',
+    },
     'duplicate-check-in': {
       message: '實際資料第 {row} 列與第 {other} 列重複（{metric}，{date}，{value}），只計一次。',
       fix: '刪除重複的列；如果是另一筆實際值，請更正其日期或數值。',
