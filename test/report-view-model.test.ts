@@ -75,6 +75,21 @@ describe('report view model: the example plan', () => {
     ]);
   });
 
+  it("a KPI's latest reading never rounds onto its bar: 19.5% beside ≥ 20%, not 20% beside a bar it missed", () => {
+    const wb = cloneWorkbook(exampleGrid('en'));
+    setCell(wb, tabName('kpis'), 'KPI1', header('kpis', 'target'), 0.2);
+    const actuals = wb[tabName('actuals')];
+    const metric = colOf(actuals, header('actuals', 'metric'));
+    const value = colOf(actuals, header('actuals', 'value'));
+    const kpi1 = actuals.filter((row) => row[metric] === 'KPI1');
+    kpi1[kpi1.length - 1][value] = 0.195;
+    const kpi = view(wb).company.pyramid[4].kpis.find((k) => k.id === 'KPI1')!;
+    expect([kpi.target, kpi.latest]).toEqual(['≥ 20%', '19.5%']);
+    // A reading that is not near the bar keeps the figure it always had.
+    kpi1[kpi1.length - 1][value] = 0.24;
+    expect(view(wb).company.pyramid[4].kpis.find((k) => k.id === 'KPI1')!.latest).toBe('24%');
+  });
+
   it('key result cards: target, attainment, expected by now, forecast and status, formatted', () => {
     const kr1 = card(v, 'KR1');
     expect(kr1.headline).toBe('92%');

@@ -235,8 +235,17 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
         : ctx.l.notSet
       : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.planValue(kpi.target, kpi.unit)}`;
   // The latest reading alone, beside the bar as the KPI's Target figure: "latest 4,900 ≥ 5,000" read as a claim
-  // when it missed the bar.
-  const latest = ctx.f.value(p?.current ?? null, kpi.unit);
+  // when it missed the bar. A reading that rounds onto the bar without being it is shown with the decimals that
+  // tell them apart ("latest 19.5%" beside "≥ 20%", not "latest 20%" beside a bar it missed).
+  const current = p?.current ?? null;
+  const shown = ctx.f.value(current, kpi.unit);
+  const latest =
+    current !== null &&
+    kpi.target !== null &&
+    current !== kpi.target &&
+    shown === ctx.f.planValue(kpi.target, kpi.unit)
+      ? ctx.f.planValue(current, kpi.unit)
+      : shown;
   const leftOut = ctx.leftOutLine(kpi.id);
   return {
     id: kpi.id,
