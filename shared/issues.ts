@@ -127,6 +127,7 @@ const ISSUES = {
   'decimal-mark': ['error', 'structure'],
   'grouped-in-fours': ['error', 'structure'],
   'ambiguous-number': ['warning', 'structure'],
+  'comma-decimal-ambiguous': ['warning', 'structure'],
   'unknown-language': ['warning', 'structure'],
   'unknown-currency': ['warning', 'structure'],
   'currency-scale': ['warning', 'structure'],

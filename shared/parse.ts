@@ -135,6 +135,8 @@ const UNREAD_CODES = new Set<IssueCode>([
  * error where dots are decimals).
  */
 const DOT_GROUPED = /^[^\d,.]*[1-9]\d{0,2}\.\d{3}(?![\d.,])[^\d,.]*$/;
+/** The same with a comma: "1,200" is 1.2 where decimals are written with a comma, 1200 where it groups thousands. */
+const COMMA_GROUPED = /^[^\d,.]*[1-9]\d{0,2},\d{3}(?![\d.,])[^\d,.]*$/;
 
 /** How a mismatch names the unit of a metric that has none. */
 const NO_UNIT = localized((m) => m.parse.NO_UNIT);
@@ -1134,6 +1136,26 @@ class RowReader {
             value,
             read: as(String(Number(digits))),
             other: as(digits.replace('.', '')),
+          });
+        }
+      }
+      // "1,200" ("1,200萬", "NT$ 3,800") where the spreadsheet writes decimals with a comma (de_DE): 1.2 there, but
+      // 1,200 as English and Chinese write it, typed out of habit or pasted. Read as the spreadsheet says, and said.
+      else if (
+        this.ctx.decimalMark === ',' &&
+        typeof raw === 'string' &&
+        COMMA_GROUPED.test(raw.normalize('NFKC')) &&
+        !shown
+      ) {
+        const other = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: '.' });
+        if (other.ok && other.value !== read.value) {
+          const value = this.text(key);
+          const digits = /[1-9]\d{0,2},\d{3}/.exec(value)?.[0] ?? '';
+          const as = (number: string) => (digits ? value.replace(digits, number) : number);
+          this.issue('comma-decimal-ambiguous', key, {
+            value,
+            read: as(String(Number(digits.replace(',', '.'))).replace('.', ',')),
+            other: as(digits.replace(',', '')),
           });
         }
       }

@@ -35,8 +35,8 @@ const isExampleFunnel = (i: PlanIssue) =>
   i.code === 'funnel-mismatch' && i.message.en.endsWith('names 1,000.');
 
 /** Parser issues plus check issues, as the sidebar shows them, less the example's known funnel mismatch. */
-function allIssues(wb: Workbook, options: Partial<CheckOptions> = {}): PlanIssue[] {
-  const { plan, issues } = parsePlan(wb);
+function allIssues(wb: Workbook, options: Partial<CheckOptions> = {}, locale?: string): PlanIssue[] {
+  const { plan, issues } = parsePlan(wb, locale ? { locale } : {});
   return sortPlanIssues(plan, [...issues, ...checkPlan(plan, options)]).filter((i) => !isExampleFunnel(i));
 }
 
@@ -64,6 +64,8 @@ interface Case {
   saysZh?: { 'zh-CN'?: string; 'zh-TW'?: string };
   /** No other issue points at the same row of the same tab (a row is told one thing). */
   only?: boolean;
+  /** The spreadsheet's locale, as the add-on gives it (none: a file's). */
+  locale?: string;
 }
 
 const cases: Case[] = [
@@ -974,6 +976,15 @@ cases.push(
     says: 'Target of KR2 is "50.000", read as 50; in a spreadsheet that writes decimals with a comma (de_DE, fr_FR…) it means 50000.',
   },
   {
+    name: 'a number typed with a comma grouping thousands, in a spreadsheet that writes decimals with a comma (de_DE)',
+    code: 'comma-decimal-ambiguous',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Target', '50,000'),
+    locale: 'de_DE',
+    sheet: KR,
+    a1: 'I3',
+    says: 'Target of KR2 is "50,000", read as 50, since this spreadsheet writes decimals with a comma; with the comma grouping thousands, it means 50000.',
+  },
+  {
     name: 'a Language that names no language',
     code: 'unknown-language',
     edit: (wb) => setCell(wb, 'Strategy', 'Language', 'Value', 'Klingon'),
@@ -1053,7 +1064,7 @@ describe('every issue code, at the right cell', () => {
     it(`${c.code}: ${c.name}`, () => {
       const wb = exampleWorkbook('en');
       c.edit?.(wb);
-      const issues = allIssues(wb, c.options);
+      const issues = allIssues(wb, c.options, c.locale);
       const found = issues.filter((i) => i.code === c.code);
       expect(found, JSON.stringify(issues.map((i) => [i.code, i.a1]))).toHaveLength(1);
       const issue = found[0];

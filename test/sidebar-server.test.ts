@@ -694,6 +694,32 @@ describe('applyQuickFix', () => {
     expect(run.ss.getSheetByName('Key Results')!.getRange('I6').getValue()).toBe('2,5');
   });
 
+  it('never types the value read where it may mean another: "50,000" and "3,800" in a de_DE spreadsheet', () => {
+    // Figures typed as English and Chinese write them, in a spreadsheet set to German: the comma is the decimal sign
+    // there, so 50,000 reads as 50, and said; typing 50 over it would make a reading the person may not have meant
+    // for good.
+    const workbook = examplePlan('en');
+    setCell(workbook, 'Key Results', 'KR2', 'Target', '50,000');
+    const row = workbook['Actuals'].findIndex((r) => r[1] === 'KR2');
+    workbook['Actuals'][row][2] = '3,800';
+    const run = addon(workbook, { locale: 'de_DE', timeZone: 'Europe/Berlin' });
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const at = (sheet: string, a1: string) =>
+      flat(run.project.callFromClient('getPlanCheck') as PlanCheck)
+        .filter((i) => i.sheet === sheet && i.a1 === a1)
+        .map((i) => [i.code, i.quickFix?.label ?? null]);
+    expect(at('Key Results', 'I3')).toEqual([
+      ['comma-decimal-ambiguous', null],
+      ['unreadable-by-formulas', null],
+    ]);
+    expect(at('Actuals', `C${row + 1}`)).toEqual([
+      ['comma-decimal-ambiguous', null],
+      ['unreadable-by-formulas', null],
+    ]);
+    expect(fix(run, 'unreadable-by-formulas', 'Key Results', 'I3')).toMatchObject({ ok: false });
+    expect(run.ss.getSheetByName('Key Results')!.getRange('I3').getValue()).toBe('50,000');
+  });
+
   it('never types over a formula: the cell and its formula stay, and the message says to fix its source', () => {
     const workbook = examplePlan('en');
     workbook['Notes'] = [

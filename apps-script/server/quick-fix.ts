@@ -678,6 +678,9 @@ function sameCell(a: Cell | undefined, b: Cell): boolean {
   return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 }
 
+/** Warnings that a number as read may mean another: no fix types over such a cell the value read. */
+const DOUBTFUL_NUMBERS: ReadonlySet<IssueCode> = new Set(['ambiguous-number', 'comma-decimal-ambiguous']);
+
 /**
  * The quick fixes of the issues (or of `only`), each with the cell it writes. A fix that types over a cell is offered
  * only where it is sure: not over a formula, not where another error at the cell says the value is wrong (12 for a
@@ -691,6 +694,7 @@ function plannedFixes(ctx: FixContext, issues: PlanIssue[], only?: PlanIssue): M
   const departments = ctx.plan.layout.departments;
   const targetsName = ctx.plan.layout.targets?.sheet ?? tabDef('targets').label[ctx.plan.lang];
   const errorsAt = issuesByCell(issues.filter((i) => i.severity === 'error'));
+  const doubtsAt = issuesByCell(issues.filter((i) => DOUBTFUL_NUMBERS.has(i.code)));
   const typed: { issue: PlanIssue; write: CellWrite }[] = [];
   for (const issue of only ? [only] : issues) {
     const kind = QUICK_FIXES[issue.code];
@@ -725,9 +729,12 @@ function plannedFixes(ctx: FixContext, issues: PlanIssue[], only?: PlanIssue): M
       const label = tc('fixRebuildTargets', ctx.lang, { tab: targetsName });
       planned.set(issue, { offer: { kind, label }, write: null });
     } else if (kind === 'type-value') {
-      // Another error at the cell says what is wrong with the value (12 for 12%): typing it would keep that.
-      const others = errorsAt.get(cellKey(issue.sheet, issue.row, issue.column)) ?? [];
+      // Another error at the cell says what is wrong with the value (12 for 12%): typing it would keep that. A
+      // warning that the number may mean another (1,200 read as 1.2 in de_DE) leaves no value sure enough to type.
+      const key = cellKey(issue.sheet, issue.row, issue.column);
+      const others = errorsAt.get(key) ?? [];
       if (others.some((other) => other.code !== issue.code)) continue;
+      if (doubtsAt.has(key)) continue;
       const value = readableValueAt(ctx, issue);
       if (!value) continue;
       const block = blockAt(ctx, issue.sheet, issue.row, issue.column);

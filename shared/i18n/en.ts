@@ -785,6 +785,11 @@ export const en = {
         '{field} of {id} is "{value}", read as {read}; in a spreadsheet that writes decimals with a comma (de_DE, fr_FR…) it means {other}.',
       fix: "If it means {other}, name the spreadsheet's locale with gtm-pyramid --locale (de_DE), or type the number in a number cell.",
     },
+    'comma-decimal-ambiguous': {
+      message:
+        '{field} of {id} is "{value}", read as {read}, since this spreadsheet writes decimals with a comma; with the comma grouping thousands, it means {other}.',
+      fix: 'If it means {other}, type {other}; if it means {read}, type {read}.',
+    },
     'unknown-language': {
       message: 'The Language "{value}" is not a language the plan can use; it is read as {used}.',
       fix: 'Type en, zh-CN or zh-TW (or English, 简体中文, 繁體中文).',

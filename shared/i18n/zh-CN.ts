@@ -672,6 +672,11 @@ export const zhCN: Messages = {
         '{id} 的“{field}”为“{value}”，读作 {read}；在以逗号作小数点的表格（de_DE、fr_FR 等）中它表示 {other}。',
       fix: '如果它表示 {other}，请用 gtm-pyramid --locale 指定表格的区域设置（de_DE），或在数字单元格中填写该数字。',
     },
+    'comma-decimal-ambiguous': {
+      message:
+        '{id} 的“{field}”为“{value}”，读作 {read}，因为此表格以逗号作小数点；若逗号是千位分隔符，它表示 {other}。',
+      fix: '如果它表示 {other}，请填写 {other}；如果表示 {read}，请填写 {read}。',
+    },
     'unknown-language': {
       message: '无法识别语言“{value}”，计划按{used}处理。',
       fix: '请填写 en、zh-CN 或 zh-TW（或 English、简体中文、繁體中文）。',

@@ -674,6 +674,11 @@ export const zhTW: Messages = {
         '{id} 的「{field}」為「{value}」，讀作 {read}；在以逗號作小數點的試算表（de_DE、fr_FR 等）中它表示 {other}。',
       fix: '如果它表示 {other}，請用 gtm-pyramid --locale 指定試算表的地區設定（de_DE），或在數字儲存格中填寫該數字。',
     },
+    'comma-decimal-ambiguous': {
+      message:
+        '{id} 的「{field}」為「{value}」，讀作 {read}，因為此試算表以逗號作小數點；若逗號是千分位符號，它表示 {other}。',
+      fix: '如果它表示 {other}，請填寫 {other}；如果表示 {read}，請填寫 {read}。',
+    },
     'unknown-language': {
       message: '無法識別語言「{value}」，計畫按{used}處理。',
       fix: '請填寫 en、zh-CN 或 zh-TW（或 English、簡體中文、繁體中文）。',
