@@ -41,6 +41,8 @@ export interface PlanIndex {
   ownerName: string[];
   /** ownerKey of a name → its owner number. */
   ownerByKey: Map<string, number>;
+  /** Each spelling of an owner the plan's rows and departments use, as typed → its owner number. */
+  ownerBySpelling: Map<string, number>;
   /** Owners numbered below this were named by a department, key result or KPI (progress judges those). */
   ownersOfMetrics: number;
   /** Whether owner g is a department's name (the Departments tab lists it). */
@@ -211,6 +213,7 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
     keyResultOfKpi,
     ownerName,
     ownerByKey: ownerNumber,
+    ownerBySpelling: new Map(spellings.map((name, s) => [name, ownerOfSpelling[s]])),
     ownersOfMetrics,
     ownerIsDepartment,
     ownerOf,
@@ -218,6 +221,25 @@ function buildIndex(plan: Plan, seed: Seed | undefined): PlanIndex {
     keyResultsOfOwner: groupPositions(ofKeyResults, ownerName.length),
     kpisOfOwner: groupPositions(ofKpis, ownerName.length),
   };
+}
+
+/**
+ * A row's owner as the plan names it, wherever an owner is shown or written (the report's cards, KPIs, objectives
+ * and roadmap, plan.json, the Targets tab's owner column): its department as the Departments tab spells it (an
+ * owner typed 销售 where the tab says 銷售 is 銷售; "sales " is "Sales"), an owner the tab does not list by the
+ * spelling the plan's rows use most (PlanIndex.ownerName). A blank owner is ''. The row's own `owner` stays as
+ * typed (the checks and the change log name the cell as it is).
+ *
+ * `row`: a key result, KPI, objective or roadmap item of this plan. Its owner is matched as the index numbered it
+ * (every spelling the plan uses is known as typed, so nothing is normalised again); a spelling the plan does not
+ * use is matched by ownerKey, else shown as given.
+ */
+export function ownerNameOf(plan: Plan, row: { readonly owner: string }): string {
+  const owner = row.owner;
+  if (!owner) return '';
+  const index = planIndex(plan);
+  const g = index.ownerBySpelling.get(owner) ?? index.ownerByKey.get(ownerKey(owner));
+  return g === undefined ? owner : index.ownerName[g];
 }
 
 /** The key results', KPIs' and objectives' positions by lower-case ID, as the parser found them. */

@@ -30,6 +30,7 @@ import {
   type FormulaRefs,
 } from './decompose';
 import type { Plan, SheetLayout } from './plan';
+import { ownerNameOf } from './plan-index';
 import { AT_RISK_PACE, ON_TRACK_PACE, STATUS_LABELS } from './progress';
 import {
   ENUMS,
@@ -204,6 +205,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   const addMetric = (
     id: string,
     name: string,
+    /** The row's owner as the plan names it (ownerNameOf: 銷售 for 销售 typed), as the report and plan.json name it. */
     owner: string,
     type: MetricType,
     precision: number,
@@ -423,7 +425,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     addMetric(
       kr.id,
       kr.title,
-      kr.owner,
+      ownerNameOf(plan, kr),
       kr.type,
       spec?.precision ??
         precisionFor(kr.type, kr.unit, kr.target ?? 0, kr.baseline, plan.strategy.values.currency),
@@ -450,7 +452,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       addMetric(
         kpi.id,
         kpi.name,
-        kpi.owner,
+        ownerNameOf(plan, kpi),
         'threshold',
         4,
         {

@@ -533,6 +533,29 @@ describe('Decompose targets keeps what a person typed on the tab', () => {
     expect((valuesOf(run.ss, 'Targets')[0] as unknown[])[status]).toBe('Window start');
   });
 
+  it('writes an owner typed 销售 (Departments tab: 銷售) as 銷售, and rebuilds over it without taking it for typed', () => {
+    const run = loadAddon({ locale: 'zh_TW', timeZone: 'Asia/Taipei' });
+    expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
+    const krTab = run.ss.getSheetByName(tabDef('keyResults').label['zh-TW'])!;
+    const krs = valuesOf(run.ss, tabDef('keyResults').label['zh-TW']);
+    const ownerColumn = (krs[0] as unknown[]).indexOf('負責部門') + 1;
+    krTab.getRange(krs.findIndex((r) => r[0] === 'KR1') + 1, ownerColumn).setValue('销售');
+    const name = tabDef('targets').label['zh-TW'];
+    const ownerOf = (id: string) => {
+      const rows = valuesOf(run.ss, name);
+      return rows.find((r) => r[0] === id)![(rows[0] as unknown[]).indexOf('負責部門')];
+    };
+    const first = run.run('decomposeTargets') as ActionResult;
+    expect(first.ok, first.message).toBe(true);
+    expect(ownerOf('KR1')).toBe('銷售');
+    // Rebuilt over that tab (銷售 where the plan says 销售): nothing is taken for typed, and nothing changes.
+    const once = snapshot(run.ss);
+    const second = run.run('decomposeTargets') as ActionResult;
+    expect(second.ok, second.message).toBe(true);
+    expect(second.details?.handTyped).toBeUndefined();
+    expect(snapshot(run.ss)).toEqual(once);
+  });
+
   it('never deletes a 備註 column inserted after a generated column of a zh-TW tab', () => {
     const run = loadAddon({ locale: 'zh_TW', timeZone: 'Asia/Taipei' });
     expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
