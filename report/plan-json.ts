@@ -6,7 +6,7 @@ import type { IsoDate, Month } from '../shared/calendar';
 import { leftOutMetrics } from '../shared/checks';
 import { countBySeverity, type PlanIssue, type Severity } from '../shared/issues';
 import type { Plan } from '../shared/plan';
-import { planIndex } from '../shared/plan-index';
+import { ownerNameOf } from '../shared/plan-index';
 import type { LeftOutReason, MetricProgress, PlanProgress, RollUp, Status } from '../shared/progress';
 import { fileName } from './format';
 import type { Direction, Lang, MetricType } from '../shared/template';
@@ -246,10 +246,9 @@ export function buildPlanJson(
     if (ids) ids.push(k.id);
     else krsByObjective.set(key, [k.id]);
   }
-  // Each row's owner named as the report names it: its department as the departments list below spells it (a
-  // key result owned by 销售 where the Departments tab says 銷售 is 銷售's), so that owners and departments join.
-  const index = planIndex(plan);
-  const ownerName = (g: number) => (g < 0 ? '' : index.ownerName[g]);
+  // Each row's owner named as the report names it (ownerNameOf): its department as the departments list below
+  // spells it (a key result owned by 销售 where the Departments tab says 銷售 is 銷售's), so that owners and
+  // departments join.
   const counts = countBySeverity(issues);
   const leftOut = new Map(
     leftOutMetrics(plan, progress, issues).map((m) => [
@@ -277,37 +276,33 @@ export function buildPlanJson(
       lead: d.lead,
       progress: rollUp(progress.departments[d.name]),
     })),
-    objectives: plan.objectives.map((o, i) => ({
+    objectives: plan.objectives.map((o) => ({
       id: o.id,
       title: o.title,
-      owner: ownerName(index.ownerOf.objectives[i]),
+      owner: ownerNameOf(plan, o),
       parent: o.parent,
       start: o.start,
       end: o.end,
       keyResults: krsByObjective.get(o.id.toLowerCase()) ?? [],
       progress: rollUp(progress.objectives[o.id]),
     })),
-    keyResults: plan.keyResults.map((kr, i) => ({
-      ...metric(
-        krProgress.get(kr.id)!,
-        ownerName(index.ownerOf.keyResults[i]),
-        leftOut.get(`kr:${kr.id}`) ?? null,
-      ),
+    keyResults: plan.keyResults.map((kr) => ({
+      ...metric(krProgress.get(kr.id)!, ownerNameOf(plan, kr), leftOut.get(`kr:${kr.id}`) ?? null),
       objective: kr.objectiveId,
       phasing: kr.phasing,
       weight: kr.weight,
       confidence: num(kr.confidence),
     })),
-    kpis: plan.kpis.map((k, j) => ({
-      ...metric(kpiProgress.get(k.id)!, ownerName(index.ownerOf.kpis[j]), leftOut.get(`kpi:${k.id}`) ?? null),
+    kpis: plan.kpis.map((k) => ({
+      ...metric(kpiProgress.get(k.id)!, ownerNameOf(plan, k), leftOut.get(`kpi:${k.id}`) ?? null),
       keyResult: k.keyResultId,
       cadence: k.cadence,
     })),
-    roadmap: plan.roadmap.map((r, i) => ({
+    roadmap: plan.roadmap.map((r) => ({
       id: r.id,
       item: r.item,
       phase: r.phase,
-      owner: ownerName(index.ownerOf.roadmap[i]),
+      owner: ownerNameOf(plan, r),
       start: r.start,
       end: r.end,
       keyResults: [...r.keyResultIds],

@@ -13,6 +13,7 @@ import {
   parsePlan,
   type Workbook,
 } from '../shared';
+import { ownerNameOf } from '../shared/plan-index';
 import { setCell } from './helpers/edit';
 import { header, tabName } from './helpers/report';
 
@@ -74,5 +75,32 @@ describe('Targets tab: the owner column', () => {
     // Built again from the plan that read it: the same cells.
     const again = buildTargetsSheet(plan, { lang: LANG, date: isoToSerial, asOf: '2026-06-30' })!;
     expect(again.rows).toEqual(sheet.rows);
+  });
+});
+
+describe('ownerNameOf: a row’s owner as every surface names it', () => {
+  it('names an owner as the Departments tab spells it, one the tab does not list by its most used spelling, a blank one ""', () => {
+    const workbook = exampleWorkbook('en', { date: isoToSerial });
+    const owner = (tab: 'keyResults' | 'kpis' | 'roadmap', id: string, name: string) =>
+      setCell(workbook, tabName(tab), id, header(tab, 'owner'), name);
+    owner('keyResults', 'KR1', 'sales');
+    owner('kpis', 'KPI1', 'SALES');
+    owner('keyResults', 'KR2', '');
+    // Legal, which the Departments tab does not list: "legal" once, "Legal" twice.
+    owner('roadmap', 'R1', 'legal');
+    owner('roadmap', 'R2', 'Legal');
+    owner('roadmap', 'R3', 'Legal');
+    const { plan } = parsePlan(workbook);
+    const named = (rows: readonly { id: string; owner: string }[], id: string) =>
+      ownerNameOf(
+        plan,
+        rows.find((r) => r.id === id)!,
+      );
+    expect(named(plan.keyResults, 'KR1')).toBe('Sales');
+    expect(named(plan.kpis, 'KPI1')).toBe('Sales');
+    expect(named(plan.keyResults, 'KR2')).toBe('');
+    expect(named(plan.roadmap, 'R1')).toBe('Legal');
+    // The plan keeps each cell as typed.
+    expect(plan.keyResults.find((kr) => kr.id === 'KR1')!.owner).toBe('sales');
   });
 });

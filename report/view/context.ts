@@ -7,7 +7,7 @@ import type { Month } from '../../shared/calendar';
 import { leftOutMetrics, type LeftOutMetric } from '../../shared/checks';
 import { countBySeverity, type PlanIssue, type Severity } from '../../shared/issues';
 import type { Department, KeyResult, Kpi, Objective, Plan, RoadmapItem } from '../../shared/plan';
-import { ownerKey, planIndex } from '../../shared/plan-index';
+import { ownerKey, ownerNameOf } from '../../shared/plan-index';
 import {
   STATUS_LABELS,
   STATUS_ORDER,
@@ -186,26 +186,6 @@ export class Context {
     return this.options.lang;
   }
 
-  /** Each spelling of an owner met so far → its name (a plan names a few departments thousands of times). */
-  private readonly ownerNames = new Map<string, string>();
-
-  /**
-   * A row's owner as the report names it: its department as the Departments tab spells it (an owner typed 销售 where
-   * the tab says 銷售 is 銷售, as on the department's page and the roadmap's lane), one the tab does not list by its
-   * most used spelling (PlanIndex.ownerName). A blank owner stays blank.
-   */
-  ownerName(owner: string): string {
-    let name = this.ownerNames.get(owner);
-    if (name === undefined) {
-      const key = ownerKey(owner);
-      const index = planIndex(this.plan);
-      const g = key ? index.ownerByKey.get(key) : undefined;
-      name = !key ? '' : g === undefined ? owner : index.ownerName[g];
-      this.ownerNames.set(owner, name);
-    }
-    return name;
-  }
-
   status(s: Status): StatusView {
     return statusView(s, this.lang);
   }
@@ -251,20 +231,13 @@ export function departmentsOf(plan: Plan, noOwner: string): Dept[] {
     seen.add(key);
     out.push({ name: d.name, key, lead: d.lead, listed: d });
   }
-  // An owner the Departments tab does not list is titled as the plan index titles it: by its most used spelling.
-  const index = planIndex(plan);
-  const owners = [...plan.objectives, ...plan.keyResults, ...plan.kpis, ...plan.roadmap].map((x) => x.owner);
-  for (const owner of owners) {
-    const key = ownerKey(owner);
+  // An owner the Departments tab does not list is titled as its rows' owner is named (ownerNameOf): by its most
+  // used spelling.
+  for (const row of [...plan.objectives, ...plan.keyResults, ...plan.kpis, ...plan.roadmap]) {
+    const key = ownerKey(row.owner);
     if (seen.has(key)) continue;
     seen.add(key);
-    const g = index.ownerByKey.get(key);
-    out.push({
-      name: (g === undefined ? owner : index.ownerName[g]) || noOwner,
-      key,
-      lead: '',
-      listed: null,
-    });
+    out.push({ name: ownerNameOf(plan, row) || noOwner, key, lead: '', listed: null });
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import { monthIndex } from '../../shared/calendar';
 import { isPercentUnit } from '../../shared/cells';
 import type { KeyResult, Kpi } from '../../shared/plan';
+import { ownerNameOf } from '../../shared/plan-index';
 import type { MetricProgress } from '../../shared/progress';
 import { enumLabel } from '../../shared/template';
 import { clamp100, lower, monthStart, type Context } from './context';
@@ -204,7 +205,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     anchor,
     href: ctx.krHref(kr.id),
     title: kr.title,
-    owner: ctx.ownerName(kr.owner),
+    owner: ownerNameOf(ctx.plan, kr),
     objective: objective ? `${objective.id} · ${objective.title}` : kr.objectiveId,
     type: enumLabel('type', kr.type, ctx.lang),
     status: ctx.status(status),
@@ -250,7 +251,7 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
   return {
     id: kpi.id,
     name: kpi.name,
-    owner: ctx.ownerName(kpi.owner),
+    owner: ownerNameOf(ctx.plan, kpi),
     target: bar,
     latest,
     leftOut,

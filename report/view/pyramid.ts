@@ -1,5 +1,6 @@
 /** The pyramid: Vision → Strategy → Tactics → objectives and key results → KPIs, with counts and tallies. */
 import { isChinese } from '../../shared/i18n';
+import { ownerNameOf } from '../../shared/plan-index';
 import { STATUS_LABELS, STATUS_READING_ORDER, type RollUp, type Status } from '../../shared/progress';
 import { STRATEGY_FIELDS, STRATEGY_QUESTIONS } from '../../shared/template';
 import { byStatus, lower, safeHref, type Context } from './context';
@@ -48,7 +49,7 @@ export function pyramid(ctx: Context): PyramidLevel[] {
     return {
       id: o.id,
       title: o.title,
-      owner: ctx.ownerName(o.owner),
+      owner: ownerNameOf(ctx.plan, o),
       parent: o.parent,
       status: ctx.status(roll?.status ?? 'no-data'),
       attainment:
@@ -56,7 +57,7 @@ export function pyramid(ctx: Context): PyramidLevel[] {
       keyResults: shown.map((kr) => ({
         id: kr.id,
         title: kr.title,
-        owner: ctx.ownerName(kr.owner),
+        owner: ownerNameOf(ctx.plan, kr),
         status: ctx.status(ctx.krProgress.get(lower(kr.id))?.status ?? 'no-data'),
         href: ctx.krHref(kr.id),
       })),
