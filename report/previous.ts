@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import type { IsoDate, Month } from '../shared/calendar';
 import { STATUS_LABELS, type Status } from '../shared/progress';
 import { isIsoDate } from '../shared/calendar';
-import { scaledUnit } from '../shared/cells';
+import { unitFactor } from '../shared/cells';
 import type { Localized, Params } from '../shared/i18n';
 import type { Lang } from '../shared/template';
 import { codeOf } from './errors';
@@ -427,21 +427,6 @@ const comparedMetric = (m: Record<string, unknown>): ComparedMetric => ({
   actuals: actualsOf(m.months, m.actuals),
 });
 
-/**
- * What a figure in Unit `from` is multiplied by to be read in Unit `to`: 0.001 from USD to K USD, 10,000 from 萬元
- * to 元, 1 for the same Unit; null when the two count different things (USD and sign-ups), whose figures cannot be
- * compared. A Unit changed between two reports must not make every check-in a "correction" and the target a
- * "change" (50,000 sign-ups and 50 K sign-ups are one target), nor show last month's figures in this month's Unit.
- */
-export function unitFactor(from: string, to: string): number | null {
-  if (sameText(from, to)) return 1;
-  const a = scaledUnit(from) ?? { exponent: 0, rest: from };
-  const b = scaledUnit(to) ?? { exponent: 0, rest: to };
-  return sameText(a.rest.normalize('NFKC'), b.rest.normalize('NFKC'))
-    ? 10 ** (a.exponent - b.exponent)
-    : null;
-}
-
 /** Two figures as equal as a spreadsheet shows them (15 significant digits): 4,700 × 0.001 is 4.7. */
 const sameFigure = (a: number, b: number) =>
   a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
@@ -634,7 +619,8 @@ export function comparePrevious(
           change: diff(m.attainment, p.attainment),
         });
       // A Unit changed since (USD to K USD): the previous figures are compared in this one, and shown in their own.
-      const unitThen = p.unit !== null && !sameText(p.unit, m.unit) ? p.unit : null;
+      // (Another name of the same Unit, hours for 小時 or percent for %, is no change: factor 1.)
+      const unitThen = p.unit !== null && unitFactor(p.unit, m.unit) !== 1 ? p.unit : null;
       const factor = unitThen === null ? 1 : unitFactor(unitThen, m.unit);
       const moved = (then: number | null, now: number | null) =>
         then === null || now === null || factor === null ? then !== now : !sameFigure(then * factor, now);

@@ -1097,6 +1097,30 @@ function unitScale(unit: string): { exponent: number; rest: string } | undefined
   return undefined;
 }
 
+/** A Unit as two of them are compared as text: width, case and the spaces around it do not matter. */
+const unitText = (unit: string) => unit.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * What a figure in Unit `from` is multiplied by to be read in Unit `to`: 0.001 from USD to K USD, 10,000 from 萬元
+ * to 元, 1 for the same Unit (the same text, two names of one unit as sameUnit knows them: hours and 小時, or the %
+ * sign and a word for it: % and percent); null when the two count different things (USD and sign-ups), whose
+ * figures cannot be compared. Exact: 萬元 to 億元 is 0.0001, not the 0.0000999… that 10 ** -4 gives. A Unit
+ * changed between two reports must not make every check-in a "correction" and the target a "change" (50,000
+ * sign-ups and 50 K sign-ups are one target), nor show last month's figures in this month's Unit.
+ */
+export function unitFactor(from: string, to: string): number | null {
+  if (unitText(from) === unitText(to)) return 1;
+  const a = scaledUnit(from) ?? { exponent: 0, rest: from };
+  const b = scaledUnit(to) ?? { exponent: 0, rest: to };
+  const same =
+    unitText(a.rest) === unitText(b.rest) ||
+    sameUnit(a.rest, b.rest) ||
+    (isPercentWord(a.rest.trim()) && isPercentWord(b.rest.trim()));
+  if (!same) return null;
+  // A power of ten below 1 as the division it is: 1 / 10 ** 4 is 0.0001 exactly, 10 ** -4 is not.
+  return a.exponent >= b.exponent ? 10 ** (a.exponent - b.exponent) : 1 / 10 ** (b.exponent - a.exponent);
+}
+
 /** The Chinese multiples a Unit may count in (UNIT_SCALES without the letters and English words: 萬, 千, 百萬, 億…). */
 const CHINESE_UNIT_SCALES = UNIT_SCALES.filter(([word]) => !/[a-z']/i.test(word));
 /** Money after a Chinese multiple: 萬元, 千圓, 萬塊. */

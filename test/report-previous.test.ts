@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Cell, Workbook } from '../shared';
-import { HISTORY_LIMIT, unitFactor, type SincePrevious } from '../report/previous';
+import { HISTORY_LIMIT, type SincePrevious } from '../report/previous';
+import { unitFactor } from '../shared/cells';
 import { sincePreviousView } from '../report/view/since-previous';
 import { planToXlsxBuffer } from '../report/write-xlsx';
 import { colOf, rowOf } from './helpers/edit';
@@ -384,6 +385,18 @@ describe('gtm-pyramid report --previous', () => {
     expect(text).toContain('KR2 Target: 50,000 sign-ups → 60 K sign-ups (no row on the Changes tab)');
     // April's check-in moved with its Unit only (4,100 sign-ups is 4.1 K sign-ups): no correction.
     expect(text).not.toContain('KR2 Apr 2026');
+  });
+
+  it('a Unit typed by another of its names (percent for %) is no Unit change', async () => {
+    const november = octoberWorkbook();
+    const keyResults = november[tabName('keyResults')];
+    keyResults[rowOf(keyResults, 'KR3')][colOf(keyResults, header('keyResults', 'unit'))] = 'percent';
+    const { code, since, text } = await againstOctober(november, 'percent-word');
+    expect(code).toBe(0);
+    expect(since.unloggedUnits).toEqual([]);
+    expect(since.unloggedTargets).toEqual([]);
+    expect(since.corrections).toEqual([]);
+    expect(text).not.toContain('KR3 Unit');
   });
 
   it('a logged target change is shown in the Unit the key result had when it was logged', async () => {
@@ -799,6 +812,15 @@ describe('figures compared across a Unit changed between two reports', () => {
     expect(unitFactor('Sign-ups ', 'sign-ups')).toBe(1);
     expect(unitFactor('USD', 'sign-ups')).toBeNull();
     expect(unitFactor('%', '')).toBeNull();
+  });
+
+  it('two names of one Unit are the same Unit, and a smaller multiple is an exact power of ten', () => {
+    expect(unitFactor('hours', '小時')).toBe(1);
+    expect(unitFactor('%', 'percent')).toBe(1);
+    expect(unitFactor('K hours', 'hours')).toBe(1000);
+    expect(unitFactor('萬元', '億元')).toBe(0.0001);
+    expect(unitFactor('USD', 'bn USD')).toBe(1e-9);
+    expect(unitFactor('hours', 'days')).toBeNull();
   });
 });
 
