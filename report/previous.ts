@@ -431,6 +431,22 @@ const comparedMetric = (m: Record<string, unknown>): ComparedMetric => ({
 const sameFigure = (a: number, b: number) =>
   a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
 
+/**
+ * Whether a figure (a target, a check-in) moved between the previous report and this one: compared in this one's
+ * Unit (1,000,000 USD then is 1,000 K USD now: not moved). `unitThen` null: the previous report did not say (one
+ * stored before units were), read as this one's. Figures in Units that count different things are compared as
+ * they are.
+ */
+function figureMoved(
+  then: number | null,
+  unitThen: string | null,
+  now: number | null,
+  unitNow: string,
+): boolean {
+  const factor = unitThen === null ? 1 : unitFactor(unitThen, unitNow);
+  return then === null || now === null || factor === null ? then !== now : !sameFigure(then * factor, now);
+}
+
 /** A row of the Changes tab as two reports are compared: the same row in both is the same change. */
 function changeKey(c: Record<string, unknown>): string {
   return [c.timestamp, idOf(c.id).toLowerCase(), c.field, c.oldValue, c.newValue]
@@ -583,7 +599,7 @@ export function comparePrevious(
     const key = id.toLowerCase();
     const is = now.keyResult.get(key) ?? now.kpi.get(key);
     const was = then.keyResult.get(key) ?? then.kpi.get(key);
-    return is !== undefined && was !== undefined && is.target !== was.target;
+    return is !== undefined && was !== undefined && figureMoved(was.target, was.unit, is.target, is.unit);
   };
   const targetChanges = newChanges
     .filter((c) => {
@@ -621,9 +637,7 @@ export function comparePrevious(
       // A Unit changed since (USD to K USD): the previous figures are compared in this one, and shown in their own.
       // (Another name of the same Unit, hours for 小時 or percent for %, is no change: factor 1.)
       const unitThen = p.unit !== null && unitFactor(p.unit, m.unit) !== 1 ? p.unit : null;
-      const factor = unitThen === null ? 1 : unitFactor(unitThen, m.unit);
-      const moved = (then: number | null, now: number | null) =>
-        then === null || now === null || factor === null ? then !== now : !sameFigure(then * factor, now);
+      const moved = (then: number | null, now: number | null) => figureMoved(then, p.unit, now, m.unit);
       for (const month of m.months) {
         const was = Object.hasOwn(p.actuals, month.month) ? p.actuals[month.month] : null;
         if (month.actual !== null && was === null)

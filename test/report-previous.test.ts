@@ -387,6 +387,16 @@ describe('gtm-pyramid report --previous', () => {
     expect(text).not.toContain('KR2 Apr 2026');
   });
 
+  it('a change logged after this report is not listed when its target moved with its Unit only', async () => {
+    // 1,000,000 USD is 1,000 K USD: the target logged for after November (1,200 K USD) is not in effect yet.
+    const { november } = inThousands('KR1', 'K USD', 1000);
+    logChange(november, { timestamp: '2026-11-20 09:00', id: 'KR1', column: 'target', from: 1000, to: 1200 });
+    const { code, since } = await againstOctober(november, 'k-usd-later');
+    expect(code).toBe(0);
+    expect(since.targetChanges).toEqual([]);
+    expect(since.unloggedTargets).toEqual([]);
+  });
+
   it('a Unit typed by another of its names (percent for %) is no Unit change', async () => {
     const november = octoberWorkbook();
     const keyResults = november[tabName('keyResults')];
