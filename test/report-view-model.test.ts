@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { analyzeWorkbook, EXAMPLE_AS_OF, PHASES, STATUS_LABELS, type Lang, type Workbook } from '../shared';
+import { CATALOGUES, fill } from '../shared/i18n';
 import { STATUS_ORDER, type Status } from '../shared/progress';
 import { Formatter } from '../report/format';
 import { LABELS } from '../report/i18n';
@@ -309,6 +310,32 @@ describe('report view model: the Changes page across a Unit change', () => {
       'Target: 50,000 K sign-ups → 50 K sign-ups',
       'Unit: sign-ups → K sign-ups',
       'Target: 40,000 sign-ups → 50,000 sign-ups',
+    ]);
+  });
+});
+
+describe('report view model: the Changes page across a Unit the log does not know', () => {
+  it('shows a figure whose Unit the add-on logged as not known (a paste, a fill, a sort) without a Unit', () => {
+    const wb = cloneWorkbook(exampleGrid('en'));
+    setCell(wb, tabName('keyResults'), 'KR2', header('keyResults', 'unit'), 'K sign-ups');
+    setCell(wb, tabName('keyResults'), 'KR2', header('keyResults', 'target'), 50);
+    const logged = (id: string, day: string, column: string, from: string | number, to: string | number) =>
+      logChange(wb, { timestamp: new Date(`${day}T08:00:00Z`), id, column, from, to });
+    // The catalogue's words, as the add-on writes them (apps-script/server/change-log.ts), in any language.
+    const notKnown = CATALOGUES.en.addon.changeLogOldNotKnown;
+    const values = fill(CATALOGUES['zh-TW'].addon.changeLogValues, { count: 12 });
+    logged('KR2', '2026-05-01', 'target', 40_000, 50_000);
+    logged('KR2', '2026-10-01', 'unit', notKnown, 'K sign-ups');
+    logged('KR2', '2026-10-02', 'target', 50_000, 50);
+    logged('KR1', '2026-06-01', 'unit', 'USD', values);
+    logged('KR1', '2026-06-02', 'target', 1_000_000, 1_200_000);
+    const rows = view(wb).company.changes.rows.filter((r) => r.id === 'KR1' || r.id === 'KR2');
+    expect(rows.map((r) => `${r.id} ${r.field}: ${r.oldValue} → ${r.newValue}`)).toEqual([
+      'KR2 Target: 50,000 K sign-ups → 50 K sign-ups',
+      `KR2 Unit: ${notKnown} → K sign-ups`,
+      'KR1 Target: 1,000,000 → 1,200,000',
+      `KR1 Unit: USD → ${values}`,
+      'KR2 Target: 40,000 → 50,000',
     ]);
   });
 });

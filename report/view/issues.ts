@@ -4,6 +4,7 @@ import { lower, type Context } from './context';
 import type { ChangeRow, IssuesView } from './types';
 import { isIsoDate } from '../../shared/calendar';
 import { plainNumber } from '../../shared/cells';
+import { localized } from '../../shared/i18n';
 import type { Change } from '../../shared/plan';
 import { columnDef, matchesLabel, matchTab, tabDef, type TabKey } from '../../shared/template';
 import type { Formatter } from '../format';
@@ -96,12 +97,32 @@ export function loggedValue(
 
 type LoggedChange = Pick<Change, 'sheet' | 'id' | 'field' | 'oldValue' | 'newValue'>;
 
+/** A text as a regular expression matches it literally. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What the add-on logs in place of a value it does not have (apps-script/server/change-log.ts), in any of the
+ * languages, as the catalogue words it: the old value of a paste, a fill or a sort ("not known: several cells were
+ * changed at once…"), and the new values of a large one ("12 values: see File › Version history", any count).
+ */
+const notAValue = (() => {
+  const notKnown = new Set(Object.values(localized((m) => m.addon.changeLogOldNotKnown)));
+  const values = Object.values(localized((m) => m.addon.changeLogValues)).map(
+    (text) => new RegExp(`^${text.split('{count}').map(literally).join('\\d[\\d,]*')}$`),
+  );
+  return (text: string) => {
+    const trimmed = text.trim();
+    return notKnown.has(trimmed) || values.some((pattern) => pattern.test(trimmed));
+  };
+})();
+
 /**
  * The Unit each change on the Changes tab was made in, for its figures: a Target logged before its Unit went from
  * sign-ups to K sign-ups is 50,000 sign-ups, not 50,000 K sign-ups. Read from the tab's own Unit rows, in the
  * order the log has them (the order the add-on wrote them): after a Unit row, its new Unit; before the metric's
  * first one, that row's old Unit; with none, the metric's Unit now (`unitNow`, by tab and lower-case ID; undefined:
- * no such metric). `position`: the change's index in `log`.
+ * no such metric). A Unit row's value the add-on logged as not known (a paste, a fill, a sort: notAValue) decides
+ * no Unit: undefined, and the figure is shown as a plain number. `position`: the change's index in `log`.
  */
 export function loggedUnits(
   log: readonly LoggedChange[],
@@ -123,9 +144,11 @@ export function loggedUnits(
     const rows = unitRows.get(metricOf(change));
     if (!rows) return now;
     const before = rows.filter((i) => i < position);
-    if (before.length) return log[before[before.length - 1]].newValue;
+    // A Unit the add-on logged as not known (a paste's old value) is no Unit: its figures are shown without one.
+    const known = (unit: string) => (notAValue(unit) ? undefined : unit);
+    if (before.length) return known(log[before[before.length - 1]].newValue);
     const after = rows.find((i) => i > position);
-    return after === undefined ? now : log[after].oldValue;
+    return after === undefined ? now : known(log[after].oldValue);
   };
 }
 
