@@ -314,6 +314,45 @@ describe('report view model: the Changes page across a Unit change', () => {
   });
 });
 
+describe('report view model: the Changes page across a Unit change, the tab sorted otherwise', () => {
+  /** KR2's log of 'the Changes page across a Unit change', its rows in the order given (timestamps as Dates or text). */
+  const logOf = (rows: [timestamp: Date | string, column: string, from: string | number, to: string | number][]) => {
+    const wb = cloneWorkbook(exampleGrid('en'));
+    setCell(wb, tabName('keyResults'), 'KR2', header('keyResults', 'unit'), 'K sign-ups');
+    setCell(wb, tabName('keyResults'), 'KR2', header('keyResults', 'target'), 50);
+    for (const [timestamp, column, from, to] of rows) logChange(wb, { timestamp, id: 'KR2', column, from, to });
+    return view(wb)
+      .company.changes.rows.filter((r) => r.id === 'KR2')
+      .map((r) => `${r.field}: ${r.oldValue} → ${r.newValue}`);
+  };
+  const day = (iso: string) => new Date(`${iso}T08:00:00Z`);
+
+  it('reads the Unit of each logged figure in the order of the timestamps, not of the rows', () => {
+    // Newest first, as a tab sorted by its timestamps (Z → A) has them.
+    expect(
+      logOf([
+        [day('2026-10-02'), 'target', 50_000, 50],
+        [day('2026-10-01'), 'unit', 'sign-ups', 'K sign-ups'],
+        [day('2026-05-01'), 'target', 40_000, 50_000],
+      ]),
+    ).toEqual([
+      'Target: 50,000 K sign-ups → 50 K sign-ups',
+      'Unit: sign-ups → K sign-ups',
+      'Target: 40,000 sign-ups → 50,000 sign-ups',
+    ]);
+  });
+
+  it('a row whose timestamp is typed as words keeps its place after the row before it', () => {
+    const rows = logOf([
+      [day('2026-05-01'), 'target', 40_000, 50_000],
+      ['early October', 'unit', 'sign-ups', 'K sign-ups'],
+      [day('2026-10-02'), 'target', 50_000, 50],
+    ]);
+    expect(rows).toContain('Target: 40,000 sign-ups → 50,000 sign-ups');
+    expect(rows).toContain('Target: 50,000 K sign-ups → 50 K sign-ups');
+  });
+});
+
 describe('report view model: the Changes page across a Unit the log does not know', () => {
   it('shows a figure whose Unit the add-on logged as not known (a paste, a fill, a sort) without a Unit', () => {
     const wb = cloneWorkbook(exampleGrid('en'));

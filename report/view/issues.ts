@@ -95,7 +95,27 @@ export function loggedValue(
   return text || f.none;
 }
 
-type LoggedChange = Pick<Change, 'sheet' | 'id' | 'field' | 'oldValue' | 'newValue'>;
+type LoggedChange = Pick<Change, 'timestamp' | 'sheet' | 'id' | 'field' | 'oldValue' | 'newValue'>;
+
+/** A timestamp as the add-on's log writes it ("2026-11-03 10:15", or the day alone): in order as text. */
+const LOG_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$/;
+
+/**
+ * Each row's place in the log's time (its index in `log` → its rank): by timestamp, then by row, whatever order the
+ * tab is sorted in (newest first, by ID). A row whose timestamp is no such text (typed by hand as words) keeps its
+ * place beside its neighbours: it takes the timestamp of the row before it (the first rows, of the row after them).
+ */
+function timeRanks(log: readonly LoggedChange[]): number[] {
+  const stamps = log.map((c) => (LOG_TIMESTAMP.test(c.timestamp) ? c.timestamp : undefined));
+  let carried = stamps.find((t) => t !== undefined) ?? '';
+  const keys = stamps.map((t) => (carried = t ?? carried));
+  const order = keys
+    .map((_, i) => i)
+    .sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
+  const ranks = new Array<number>(log.length);
+  order.forEach((i, rank) => (ranks[i] = rank));
+  return ranks;
+}
 
 /** A text as a regular expression matches it literally. */
 const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -119,9 +139,9 @@ const notAValue = (() => {
 /**
  * The Unit each change on the Changes tab was made in, for its figures: a Target logged before its Unit went from
  * sign-ups to K sign-ups is 50,000 sign-ups, not 50,000 K sign-ups. Read from the tab's own Unit rows, in the
- * order the log has them (the order the add-on wrote them): after a Unit row, its new Unit; before the metric's
- * first one, that row's old Unit; with none, the metric's Unit now (`unitNow`, by tab and lower-case ID; undefined:
- * no such metric). A Unit row's value the add-on logged as not known (a paste, a fill, a sort: notAValue) decides
+ * order of their timestamps, then rows (timeRanks: as the add-on wrote them, however the tab was sorted since):
+ * after a Unit row, its new Unit; before the metric's first one, that row's old Unit; with none, the metric's Unit
+ * now (`unitNow`, by tab and lower-case ID; undefined: no such metric). A Unit row's value the add-on logged as not known (a paste, a fill, a sort: notAValue) decides
  * no Unit: undefined, and the figure is shown as a plain number. `position`: the change's index in `log`.
  */
 export function loggedUnits(
@@ -132,6 +152,8 @@ export function loggedUnits(
     matchTab(c.sheet)?.key === 'kpis' ? 'kpis' : 'keyResults';
   const isUnit = (c: LoggedChange) => matchesLabel(c.field, columnDef(tabOf(c), 'unit').label);
   const metricOf = (c: LoggedChange) => `${tabOf(c)} ${lower(c.id)}`;
+  const ranks = timeRanks(log);
+  // Each metric's Unit rows, by their rank in time.
   const unitRows = new Map<string, number[]>();
   log.forEach((c, i) => {
     if (!isUnit(c)) return;
@@ -139,15 +161,24 @@ export function loggedUnits(
     if (!rows) unitRows.set(metricOf(c), (rows = []));
     rows.push(i);
   });
+  for (const rows of unitRows.values()) rows.sort((a, b) => ranks[a] - ranks[b]);
   return (change, position) => {
     const now = unitNow(tabOf(change), lower(change.id));
     const rows = unitRows.get(metricOf(change));
     if (!rows) return now;
-    const before = rows.filter((i) => i < position);
+    // The metric's Unit rows before the change in time: a binary search.
+    const at = ranks[position];
+    let before = 0;
+    for (let hi = rows.length; before < hi;) {
+      const mid = (before + hi) >> 1;
+      if (ranks[rows[mid]] < at) before = mid + 1;
+      else hi = mid;
+    }
     // A Unit the add-on logged as not known (a paste's old value) is no Unit: its figures are shown without one.
     const known = (unit: string) => (notAValue(unit) ? undefined : unit);
-    if (before.length) return known(log[before[before.length - 1]].newValue);
-    const after = rows.find((i) => i > position);
+    if (before > 0) return known(log[rows[before - 1]].newValue);
+    // The first after it (not the change itself, a Unit row).
+    const after = rows[before] === position ? rows[before + 1] : rows[before];
     return after === undefined ? now : known(log[after].oldValue);
   };
 }
