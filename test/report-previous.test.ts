@@ -11,9 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Cell, Workbook } from '../shared';
+import { analyzeWorkbook } from '../shared';
+import { buildPlanJson } from '../report/plan-json';
 import { HISTORY_LIMIT, type SincePrevious } from '../report/previous';
+import { buildReportView } from '../report/view-model';
+import { attachSincePrevious, sincePreviousView } from '../report/view/since-previous';
 import { unitFactor } from '../shared/cells';
-import { sincePreviousView } from '../report/view/since-previous';
 import { planToXlsxBuffer } from '../report/write-xlsx';
 import { colOf, rowOf } from './helpers/edit';
 import { NOVEMBER, novemberWorkbook, OCTOBER, octoberWorkbook, writeReviews } from './helpers/previous';
@@ -835,6 +838,73 @@ describe('figures compared across a Unit changed between two reports', () => {
 });
 
 describe('the section on the first screen', () => {
+  it("finds each listed change's row in the log once, not by a search of the whole log for each", () => {
+    const { plan, issues, progress } = analyzeWorkbook(exampleGrid('en'), { asOf: NOVEMBER, timeZone: 'UTC' });
+    const view = buildReportView(plan, issues, progress, { lang: 'en', asOf: NOVEMBER, source: null });
+    const json = buildPlanJson(plan, issues, progress, { lang: 'en', source: null, generator: 'test' });
+    // A long log, every row of it listed since the previous report, with KR1's Unit changed at its start (from
+    // thousands of USD) and its first row again at its end: a row is found as the first that says it.
+    const row = (timestamp: string, field: string, oldValue: string, newValue: string) => ({
+      timestamp,
+      sheet: tabName('keyResults'),
+      cell: 'F2',
+      id: 'KR1',
+      field: header('keyResults', field),
+      oldValue,
+      newValue,
+      reason: '',
+      who: '',
+    });
+    const rows = [
+      row('2026-10-16 09:00', 'target', '1001', '1002'),
+      row('2026-10-16 09:00', 'unit', 'K USD', 'USD'),
+      ...Array.from({ length: 1998 }, (_, i) =>
+        row(`2026-10-${17 + (i % 12)} ${String(i % 24).padStart(2, '0')}:00`, 'target', `${i}`, `${i + 1}`),
+      ),
+    ];
+    rows.push({ ...rows[0] });
+    let reads = 0;
+    json.changes = new Proxy(rows, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    json.sincePrevious = {
+      asOf: OCTOBER,
+      source: 'plan.json',
+      statusChanges: [],
+      attainment: [],
+      checkIns: [],
+      corrections: [],
+      targetChanges: rows.slice(0, -1).map(
+        ({ timestamp, id, field, oldValue, newValue, reason, who }) => ({
+          timestamp,
+          id,
+          field,
+          oldValue,
+          newValue,
+          reason,
+          who,
+        }),
+      ),
+      unloggedTargets: [],
+      unloggedUnits: [],
+      added: [],
+      removed: [],
+    };
+    attachSincePrevious(view, json);
+    // A few passes over the log (2,001 rows), not one per listed change (two million reads).
+    expect(reads).toBeLessThan(20 * rows.length);
+    // Each change is shown in the Unit it was logged in: its first row (found there, not at the log's end, where it
+    // would be in USD) in thousands of USD.
+    expect(view.company.sincePrevious?.targetChanges.map((c) => c.text).slice(0, 3)).toEqual([
+      'KR1 Target: 1,001 K USD → 1,002 K USD',
+      'KR1 Unit: K USD → USD',
+      'KR1 Target: $0 → $1',
+    ]);
+  });
+
   it('says how many rows it leaves to plan.json, never drops them silently', () => {
     const since: SincePrevious = {
       asOf: OCTOBER,

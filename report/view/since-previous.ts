@@ -256,17 +256,18 @@ export function attachSincePrevious(view: ReportView, json: PlanJson): void {
     kpis: new Map(json.kpis.map((m) => [m.id.toLowerCase(), m.unit])),
   };
   const unitInLog = loggedUnits(json.changes, (tab, id) => unitsOn[tab].get(id));
-  // The since-previous list holds copies of the log's rows: each is found there by what it says.
+  // The since-previous list holds copies of the log's rows: each is found there by what it says (the first row
+  // that says it), in one index of the log made once, not a search of the log for each.
+  type Said = Pick<PlanJson['changes'][number], 'timestamp' | 'id' | 'field' | 'oldValue' | 'newValue'>;
+  const saying = (c: Said) => JSON.stringify([c.timestamp, c.id, c.field, c.oldValue, c.newValue]);
+  const logRow = new Map<string, number>();
+  json.changes.forEach((r, i) => {
+    const key = saying(r);
+    if (!logRow.has(key)) logRow.set(key, i);
+  });
   const unitOfChange = (c: SincePrevious['targetChanges'][number]) => {
-    const at = json.changes.findIndex(
-      (r) =>
-        r.timestamp === c.timestamp &&
-        r.id === c.id &&
-        r.field === c.field &&
-        r.oldValue === c.oldValue &&
-        r.newValue === c.newValue,
-    );
-    return at < 0 ? units.get(c.id.toLowerCase()) : unitInLog(json.changes[at], at);
+    const at = logRow.get(saying(c));
+    return at === undefined ? units.get(c.id.toLowerCase()) : unitInLog(json.changes[at], at);
   };
   company.sincePrevious = json.sincePrevious
     ? sincePreviousView(
