@@ -138,6 +138,27 @@ const DOT_GROUPED = /^[^\d,.]*[1-9]\d{0,2}\.\d{3}(?![\d.,])[^\d,.]*$/;
 /** The same with a comma: "1,200" is 1.2 where decimals are written with a comma, 1200 where it groups thousands. */
 const COMMA_GROUPED = /^[^\d,.]*[1-9]\d{0,2},\d{3}(?![\d.,])[^\d,.]*$/;
 
+/** A number read one way that the other decimal sign reads another: the issue said, and how to find its digits. */
+interface NumberDoubt {
+  code: IssueCode;
+  /** The sign between the digits ("50.000", "1,200"), and the decimal sign that reads it as grouping thousands. */
+  sign: DecimalMark;
+  other: DecimalMark;
+  digits: RegExp;
+}
+const DOT_DOUBT: NumberDoubt = {
+  code: 'ambiguous-number',
+  sign: '.',
+  other: ',',
+  digits: /[1-9]\d{0,2}\.\d{3}/,
+};
+const COMMA_DOUBT: NumberDoubt = {
+  code: 'comma-decimal-ambiguous',
+  sign: ',',
+  other: '.',
+  digits: /[1-9]\d{0,2},\d{3}/,
+};
+
 /** How a mismatch names the unit of a metric that has none. */
 const NO_UNIT = localized((m) => m.parse.NO_UNIT);
 /** The decimal reading grouped-in-fours adds where one comma may be a decimal comma (1,2345). */
@@ -1117,47 +1138,20 @@ class RowReader {
       ...(shown ? { shown } : {}),
     });
     if (read.ok) {
-      // "50.000" (or "50.000 sign-ups") in a file, whose locale is unknown: fifty, or fifty thousand where a dot
-      // groups thousands.
-      // (Not a number the spreadsheet holds, written out from its format: that text says what it is.)
-      if (
-        !this.ctx.localeGiven &&
-        typeof raw === 'string' &&
-        DOT_GROUPED.test(raw.normalize('NFKC')) &&
-        !shown
-      ) {
-        const other = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: ',' });
-        if (other.ok && other.value !== read.value) {
-          // Each reading as the cell would say it, unit and all: "12.5%" or "12500%", "50 sign-ups" or "50000 …".
-          const value = this.text(key);
-          const digits = /[1-9]\d{0,2}\.\d{3}/.exec(value)?.[0] ?? '';
-          const as = (number: string) => (digits ? value.replace(digits, number) : number);
-          this.issue('ambiguous-number', key, {
-            value,
-            read: as(String(Number(digits))),
-            other: as(digits.replace('.', '')),
-          });
-        }
-      }
-      // "1,200" ("1,200萬", "NT$ 3,800") where the spreadsheet writes decimals with a comma (de_DE): 1.2 there, but
-      // 1,200 as English and Chinese write it, typed out of habit or pasted. Read as the spreadsheet says, and said.
-      else if (
-        this.ctx.decimalMark === ',' &&
-        typeof raw === 'string' &&
-        COMMA_GROUPED.test(raw.normalize('NFKC')) &&
-        !shown
-      ) {
-        const other = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: '.' });
-        if (other.ok && other.value !== read.value) {
-          const value = this.text(key);
-          const digits = /[1-9]\d{0,2},\d{3}/.exec(value)?.[0] ?? '';
-          const as = (number: string) => (digits ? value.replace(digits, number) : number);
-          this.issue('comma-decimal-ambiguous', key, {
-            value,
-            read: as(String(Number(digits.replace(',', '.'))).replace('.', ',')),
-            other: as(digits.replace(',', '')),
-          });
-        }
+      // A number a locale's grouping reads otherwise, read as the spreadsheet says and said: "50.000" (or "50.000
+      // sign-ups") in a file, whose locale is unknown, is fifty, or fifty thousand where a dot groups thousands;
+      // "1,200" ("1,200萬", "NT$ 3,800") where the spreadsheet writes decimals with a comma (de_DE) is 1.2 there, but
+      // 1,200 as English and Chinese write it, typed out of habit or pasted. (Not a number the spreadsheet holds,
+      // written out from its format: that text says what it is.)
+      if (typeof raw === 'string' && !shown) {
+        const text = raw.normalize('NFKC');
+        const doubt =
+          !this.ctx.localeGiven && DOT_GROUPED.test(text)
+            ? DOT_DOUBT
+            : this.ctx.decimalMark === ',' && COMMA_GROUPED.test(text)
+              ? COMMA_DOUBT
+              : null;
+        if (doubt) this.otherReading(key, raw, read.value, unit, doubt);
       }
       return read.value;
     }
@@ -1206,6 +1200,18 @@ class RowReader {
       this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-number', key, { value });
     }
     return null;
+  }
+
+  /** Says a number read as `value` that the other decimal sign reads otherwise (see DOT_DOUBT, COMMA_DOUBT). */
+  private otherReading(key: string, raw: string, value: number, unit: string, doubt: NumberDoubt): void {
+    const other = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: doubt.other });
+    if (!other.ok || other.value === value) return;
+    // Each reading as the cell would say it, unit and all: "12.5%" or "12500%", "50 sign-ups" or "50000 …".
+    const text = this.text(key);
+    const digits = doubt.digits.exec(text)?.[0] ?? '';
+    const as = (number: string) => (digits ? text.replace(digits, number) : number);
+    const read = String(Number(digits.replace(doubt.sign, '.'))).replace('.', this.ctx.decimalMark);
+    this.issue(doubt.code, key, { value: text, read: as(read), other: as(digits.replace(doubt.sign, '')) });
   }
 
   /** `monthEnd`: the cell ends a span, so a month typed without its day is its last day (readDate). */
