@@ -40,7 +40,7 @@ import {
   type Grid,
   type Workbook,
 } from './cells';
-import { kpiTargetLooksWhole, wholePercentFigure } from './check-ins';
+import { kpiTargetLooksWhole, OPEN_BAR_CEILING, wholePercentFigure } from './check-ins';
 import { makeIssue, PERCENT_CONSEQUENCES, YES_NO_TAKES, type IssueCode, type PlanIssue } from './issues';
 import { seedPlanIndex } from './plan-index';
 import { decimalMarkOf, numberAsTyped, type DecimalMark } from './locale-syntax';
@@ -985,11 +985,17 @@ class RowReader {
   private held: Cell[] = [];
 
   /**
-   * Whether the cell itself is text typed with a percent sign ("120%"), which says what the figure is; a number that a
-   * format shows as a percent (20 shown as 2000%) is judged as the number it holds.
+   * Whether the cell says its figure is a percentage: text typed with a percent sign ("120%"), or a number a format
+   * shows as a percent up to 1,000% (OPEN_BAR_CEILING), as Sheets keeps "300%" typed (3, formatted 0%). A number
+   * shown as more (20 shown as 2000%, pasted into a cell formatted as a percent) is judged as the number it holds.
    */
-  typedWithPercentSign(key: string): boolean {
-    return typedAsPercent(this.held[(this.table.columnIndex.get(key) ?? 0) - 1]);
+  saysPercent(key: string): boolean {
+    const column = (this.table.columnIndex.get(key) ?? 0) - 1;
+    const held = this.held[column];
+    if (typedAsPercent(held)) return true;
+    return (
+      typeof held === 'number' && this.percentOnly.includes(column) && Math.abs(held) <= OPEN_BAR_CEILING
+    );
   }
 
   /** Whether the cell's number is read as the text its format shows ("20%", "NT$100": see asTyped). */
@@ -1532,11 +1538,10 @@ function readKeyResult(r: RowReader): KeyResult | null {
   if (typedInPercent === 'change') usableTarget = null;
   if (typedInPercent === 'percent') unit = asPercentUnit(unit);
   if (typedInPercent !== 'change' && target !== null && isPercentUnit(unit)) {
-    // Typed as text with its percent sign (300%), a figure says what it is: never asked about, and the other is judged
-    // by it.
+    // Typed with its percent sign (300%), a figure says what it is: never asked about, and the other is judged by it.
     const wrong = wholePercentFigure(baseline, target, {
-      baseline: r.typedWithPercentSign('baseline'),
-      target: r.typedWithPercentSign('target'),
+      baseline: r.saysPercent('baseline'),
+      target: r.saysPercent('target'),
     });
     if (wrong) {
       const value = wrong === 'target' ? target : baseline;
@@ -1579,12 +1584,7 @@ function readKpi(r: RowReader): Kpi | null {
   const typedInPercent = percentInUnit(r, unit, target, null, PERCENT_CONSEQUENCES.kpiLeftOut);
   if (typedInPercent === 'change') target = null;
   if (typedInPercent === 'percent') unit = asPercentUnit(unit);
-  if (
-    target !== null &&
-    isPercentUnit(unit) &&
-    kpiTargetLooksWhole(target) &&
-    !r.typedWithPercentSign('target')
-  ) {
+  if (target !== null && isPercentUnit(unit) && kpiTargetLooksWhole(target) && !r.saysPercent('target')) {
     r.issue('percent-as-whole-number', 'target', {
       value: r.typedNumber('target'),
       ratio: Number((target / 100).toPrecision(12)),

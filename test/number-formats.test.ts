@@ -312,6 +312,28 @@ describe('a format’s sign is the format’s: it says nothing of the amount’s
     expect(kr(blank, 'KR2')).toMatchObject({ unit: '', baseline: 0, target: 50000 });
   });
 
+  it('a figure shown as a percent up to 1,000% says it is one, as Sheets keeps "300%" typed (3, formatted 0%)', () => {
+    const whole = (cells: Parameters<typeof formatted>[0]) =>
+      analyzeWorkbook(formatted(cells), { asOf: AS_OF })
+        .issues.filter((i) => i.code === 'percent-as-whole-number')
+        .map((i) => `${i.sheet}!${i.a1}`);
+    // 50% → 300%, and a KPI bar of 200%: real plans, typed as Sheets keeps them.
+    expect(
+      whole([
+        [KR, 'KR3', header('keyResults', 'baseline'), 0.5, '0%'],
+        [KR, 'KR3', header('keyResults', 'target'), 3, '0%'],
+        ['KPIs', 'KPI1', header('kpis', 'target'), 2, '0%'],
+      ]),
+    ).toEqual([]);
+    // 95 beside a Target shown as 120%: the 95 (9,500%) is said, at its own cell, not the 120%.
+    expect(
+      whole([
+        [KR, 'KR3', header('keyResults', 'baseline'), 95],
+        [KR, 'KR3', header('keyResults', 'target'), 1.2, '0%'],
+      ]),
+    ).toEqual(['Key Results!H4']);
+  });
+
   it('a message quotes the number typed where its format shows it otherwise (7 shown as 700%)', () => {
     const wb = formatted([
       [KR, 'KR1', header('keyResults', 'confidence'), 7, '0%'],
