@@ -950,8 +950,9 @@ interface RowContext {
   /** Metric ID (lower case) → its Type ('kpi' for a KPI), for reading Actuals values typed as words (made when first
    * asked). */
   kinds: () => Map<string, MetricType | 'kpi'>;
-  /** Rows of the Key Results tab whose Weight was typed with a percent sign (50%), or left blank: weightScalesMixed. */
+  /** Rows of the Key Results tab whose Weight was typed with a percent sign (50%), for weightScalesMixed. */
   weightsInPercent: Set<number>;
+  /** Rows of the Key Results tab whose Weight was left blank (read as 1), for weightScalesMixed. */
   weightsBlank: Set<number>;
 }
 
@@ -1652,20 +1653,23 @@ function weightScalesMixed(
     if (!group) byObjective.set(key, (group = []));
     group.push(kr);
   }
-  for (const group of byObjective.values()) {
+  for (const [objective, group] of byObjective) {
     const percent = group.filter((kr) => inPercent.has(kr.row));
-    if (percent.length === 0) continue;
-    const others = percent
-      .slice(0, 3)
-      .map((kr) => `${kr.id} ${Number((kr.weight * 100).toPrecision(12))}%`)
-      .join(', ')
-      .concat(percent.length > 3 ? ', …' : '');
+    // Key results of no objective are no group (their Objective cell is said anyway).
+    if (objective === '' || percent.length === 0) continue;
+    const shown = percent.slice(0, 3).map((kr) => `${kr.id} ${Number((kr.weight * 100).toPrecision(12))}%`);
+    const others = inEveryLanguage((lang) =>
+      joinList([...shown, ...(percent.length > 3 ? ['…'] : [])], lang),
+    );
+    // A blank weight is 1, 100%: the same as weights typed 100%, and said only beside another.
+    const blankDiffers = percent.some((kr) => kr.weight !== 1);
     for (const kr of group) {
       if (inPercent.has(kr.row)) continue;
       const at = { sheet: table.layout.sheet, row: kr.row, column };
       const said = { id: kr.id, objective: kr.objectiveId, others };
-      if (blank.has(kr.row)) issues.push(makeIssue('weight-blank-mixed', at, said));
-      else if (kr.weight > 1)
+      if (blank.has(kr.row)) {
+        if (blankDiffers) issues.push(makeIssue('weight-blank-mixed', at, said));
+      } else if (kr.weight > 1)
         issues.push(
           makeIssue('weight-scales-mixed', at, {
             ...said,

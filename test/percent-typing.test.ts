@@ -317,7 +317,7 @@ describe('weights of one objective, typed in % and without', () => {
   const weights = (...typed: Cell[]) => {
     const wb = exampleWorkbook('en');
     typed.forEach((w, i) => setCell(wb, KR, `KR${i + 1}`, 'Weight', w));
-    return analyze(wb).issues.filter((i) => i.code === 'weight-scales-mixed');
+    return analyze(wb).issues.filter((i) => i.code.startsWith('weight-'));
   };
 
   it('"50%", "30%", "20": the 20 is said at its cell, and counted as typed', () => {
@@ -336,6 +336,15 @@ describe('weights of one objective, typed in % and without', () => {
     expect(weights('50%', '30%', '20%')).toEqual([]);
     expect(weights('50%', '30%', 0.2)).toEqual([]);
     expect(weights(2, 1, 1)).toEqual([]);
+  });
+
+  it('a blank weight beside 100% is the same weight, and key results of no objective are no group', () => {
+    expect(weights('100%', '100%', '')).toEqual([]);
+    expect(weights('50%', '30%', '').map((i) => [i.code, i.a1])).toEqual([['weight-blank-mixed', 'M4']]);
+    const wb = exampleWorkbook('en');
+    ['KR1', 'KR2', 'KR3'].forEach((id) => setCell(wb, KR, id, 'Objective', ''));
+    ['50%', '30%', 20].forEach((w, i) => setCell(wb, KR, `KR${i + 1}`, 'Weight', w));
+    expect(analyze(wb).issues.filter((i) => i.code.startsWith('weight-'))).toEqual([]);
   });
 
   it("weights in % in one objective do not make another objective's plain weights suspect", () => {
