@@ -1213,10 +1213,12 @@ class RowReader {
   private otherReading(key: string, raw: string, value: number, unit: string, doubt: NumberDoubt): void {
     const other = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: doubt.other });
     if (!other.ok || other.value === value) return;
-    // Each reading as the cell would say it, unit and all: "12.5%" or "12500%", "50 sign-ups" or "50000 …".
+    // Each reading as the cell would say it, unit and all: "12.5%" or "12500%", "50 sign-ups" or "50000 …"; from the
+    // text as it was matched (NFKC: a full-width comma typed by a Chinese input method is the comma).
     const text = this.text(key);
-    const digits = doubt.digits.exec(text)?.[0] ?? '';
-    const as = (number: string) => (digits ? text.replace(digits, number) : number);
+    const matched = text.normalize('NFKC');
+    const digits = doubt.digits.exec(matched)?.[0] ?? '';
+    const as = (number: string) => (digits ? matched.replace(digits, number) : number);
     const read = String(Number(digits.replace(doubt.sign, '.'))).replace('.', this.ctx.decimalMark);
     this.issue(doubt.code, key, { value: text, read: as(read), other: as(digits.replace(doubt.sign, '')) });
   }

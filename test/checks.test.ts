@@ -985,6 +985,15 @@ cases.push(
     says: 'Target of KR2 is "50,000", read as 50, since this spreadsheet writes decimals with a comma; with the comma grouping thousands, it means 50000.',
   },
   {
+    name: 'the same typed with a full-width comma, as a Chinese input method types it',
+    code: 'comma-decimal-ambiguous',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Target', '50，000'),
+    locale: 'de_DE',
+    sheet: KR,
+    a1: 'I3',
+    says: 'Target of KR2 is "50，000", read as 50, since this spreadsheet writes decimals with a comma; with the comma grouping thousands, it means 50000.',
+  },
+  {
     name: 'a Language that names no language',
     code: 'unknown-language',
     edit: (wb) => setCell(wb, 'Strategy', 'Language', 'Value', 'Klingon'),
