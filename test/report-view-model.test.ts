@@ -86,6 +86,11 @@ describe('report view model: the example plan', () => {
     kpi1[kpi1.length - 1][value] = 0.195;
     const kpi = view(wb).company.pyramid[4].kpis.find((k) => k.id === 'KPI1')!;
     expect([kpi.target, kpi.latest]).toEqual(['≥ 20%', '19.5%']);
+    // Past a bar of its own decimals too: 19.55% beside ≥ 19.6%, not 20%.
+    setCell(wb, tabName('kpis'), 'KPI1', header('kpis', 'target'), 0.196);
+    kpi1[kpi1.length - 1][value] = 0.1955;
+    const near = view(wb).company.pyramid[4].kpis.find((k) => k.id === 'KPI1')!;
+    expect([near.target, near.latest]).toEqual(['≥ 19.6%', '19.55%']);
     // A reading that is not near the bar keeps the figure it always had.
     kpi1[kpi1.length - 1][value] = 0.24;
     expect(view(wb).company.pyramid[4].kpis.find((k) => k.id === 'KPI1')!.latest).toBe('24%');

@@ -5,6 +5,8 @@
  */
 import { monthIndex } from '../../shared/calendar';
 import { isPercentUnit } from '../../shared/cells';
+import { percentFigure } from '../../shared/figures';
+import { reachesBar } from '../../shared/pace';
 import type { KeyResult, Kpi } from '../../shared/plan';
 import { ownerNameOf } from '../../shared/plan-index';
 import type { MetricProgress } from '../../shared/progress';
@@ -236,15 +238,18 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
         : ctx.l.notSet
       : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.planValue(kpi.target, kpi.unit)}`;
   // The latest reading alone, beside the bar as the KPI's Target figure: "latest 4,900 ≥ 5,000" read as a claim
-  // when it missed the bar. A reading that rounds onto the bar without being it is shown with the decimals that
-  // tell them apart ("latest 19.5%" beside "≥ 20%", not "latest 20%" beside a bar it missed).
+  // when it missed the bar. A reading that misses the bar but rounds onto it or past it is shown with the decimals
+  // that tell them apart: "latest 19.5%" beside "≥ 20%", and 19.55% beside "≥ 19.6%", never "20%" (the status's own
+  // test of the bar, reachesBar, decides what missed).
   const current = p?.current ?? null;
   const shown = ctx.f.value(current, kpi.unit);
+  const meets = (x: number, bar: number) =>
+    kpi.direction === 'decrease' ? reachesBar(bar, x) : reachesBar(x, bar);
+  const roundsOnto = (x: number, bar: number) =>
+    shown === ctx.f.planValue(bar, kpi.unit) ||
+    (isPercentUnit(kpi.unit) && meets(percentFigure(x).percent / 100, bar));
   const latest =
-    current !== null &&
-    kpi.target !== null &&
-    current !== kpi.target &&
-    shown === ctx.f.planValue(kpi.target, kpi.unit)
+    current !== null && kpi.target !== null && !meets(current, kpi.target) && roundsOnto(current, kpi.target)
       ? ctx.f.planValue(current, kpi.unit)
       : shown;
   const leftOut = ctx.leftOutLine(kpi.id);
