@@ -966,11 +966,14 @@ const countsOtherThanPercent = (unit: string): boolean => {
 const isCurrencyUnit = (unit: string | undefined): boolean =>
   !!unit && currencyCodes(scaledUnit(unit)?.rest || unit) !== undefined;
 
+/** A text as a regular expression matches it literally: its dots, brackets and signs escaped. */
+export const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Scale words as a pattern's alternatives, longest first (千萬 before 千), their dots (Mio.) taken literally. */
 const scaleAlternatives = (scales: typeof NUMBER_SCALES): string =>
   [...scales]
     .sort((a, b) => b[0].length - a[0].length)
-    .map(([word]) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(([word]) => literally(word))
     .join('|');
 
 /**

@@ -4,7 +4,7 @@
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
 import { monthIndex, type IsoDate } from './calendar';
-import { cellText, isPercentUnit, NUMBER_SCALES, scaledUnit } from './cells';
+import { cellText, isPercentUnit, literally, NUMBER_SCALES, scaledUnit } from './cells';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized, type Lang } from './i18n';
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
 import { percentFigure } from './figures';
@@ -384,7 +384,7 @@ const scaleWords = (keep: (word: string) => boolean): string =>
   NUMBER_SCALES.map(([word]) => word)
     .filter(keep)
     .sort((a, b) => b.length - a.length)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(literally)
     .join('|');
 /** An amount written in Chinese numerals: a digit before a multiple (一萬, 兩千, 三十, 一百五十萬). */
 const CHINESE_NUMERAL_AMOUNT = /[一二兩两三四五六七八九十][十百千萬万億亿]/;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { analyzeWorkbook, EXAMPLE_AS_OF, PHASES, STATUS_LABELS, type Lang, type Workbook } from '../shared';
+import {
+  analyzeWorkbook,
+  EXAMPLE_AS_OF,
+  PHASES,
+  STATUS_LABELS,
+  type Cell,
+  type Lang,
+  type Workbook,
+} from '../shared';
 import { CATALOGUES, fill } from '../shared/i18n';
 import { STATUS_ORDER, type Status } from '../shared/progress';
 import { Formatter } from '../report/format';
@@ -345,6 +353,26 @@ describe('report view model: the Changes page across a Unit change, the tab sort
       'Unit: sign-ups → K sign-ups',
       'Target: 40,000 sign-ups → 50,000 sign-ups',
     ]);
+  });
+
+  it('rows of one minute, a Unit and its Target retyped together, keep the order they were written in', () => {
+    // The Unit, then its Target 10 seconds later; the whole tab then sorted Z → A by its timestamps, seconds and
+    // all, so the Target comes first. The log's timestamps keep the minute only.
+    const at = (seconds: number) => new Date(Date.UTC(2026, 9, 1, 8, 0, seconds));
+    const wb = cloneWorkbook(exampleGrid('en'));
+    setCell(wb, tabName('keyResults'), 'KR2', header('keyResults', 'unit'), 'K sign-ups');
+    setCell(wb, tabName('keyResults'), 'KR2', header('keyResults', 'target'), 50);
+    logChange(wb, { timestamp: day('2026-05-01'), id: 'KR2', column: 'target', from: 40_000, to: 50_000 });
+    logChange(wb, { timestamp: at(10), id: 'KR2', column: 'unit', from: 'sign-ups', to: 'K sign-ups' });
+    logChange(wb, { timestamp: at(20), id: 'KR2', column: 'target', from: 50_000, to: 50 });
+    const [head, ...rows] = wb[tabName('changes')];
+    const time = (row: Cell[]) => (row[0] instanceof Date ? row[0].getTime() : Date.parse(String(row[0])));
+    wb[tabName('changes')] = [head, ...rows.sort((x, y) => time(y) - time(x))];
+    const logged = view(wb)
+      .company.changes.rows.filter((r) => r.id === 'KR2')
+      .map((r) => `${r.field}: ${r.oldValue} → ${r.newValue}`);
+    expect(logged).toContain('Target: 50,000 K sign-ups → 50 K sign-ups');
+    expect(logged).toContain('Target: 40,000 sign-ups → 50,000 sign-ups');
   });
 
   it('a row whose timestamp is typed as words keeps its place after the row before it', () => {

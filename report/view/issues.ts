@@ -3,7 +3,7 @@ import type { Severity } from '../../shared/issues';
 import { lower, type Context } from './context';
 import type { ChangeRow, IssuesView } from './types';
 import { isIsoDate } from '../../shared/calendar';
-import { plainNumber } from '../../shared/cells';
+import { literally, plainNumber } from '../../shared/cells';
 import { localized } from '../../shared/i18n';
 import type { Change } from '../../shared/plan';
 import { columnDef, matchesLabel, matchTab, tabDef, type TabKey } from '../../shared/template';
@@ -109,16 +109,18 @@ function timeRanks(log: readonly LoggedChange[]): number[] {
   const stamps = log.map((c) => (LOG_TIMESTAMP.test(c.timestamp) ? c.timestamp : undefined));
   let carried = stamps.find((t) => t !== undefined) ?? '';
   const keys = stamps.map((t) => (carried = t ?? carried));
+  // Rows of one minute (a Unit and its Target retyped together) keep the order they were written in: the tab's
+  // order, or its reverse where the tab is sorted newest first (its timestamps mostly going down).
+  let down = 0;
+  for (let i = 1; i < keys.length; i++) down += keys[i] < keys[i - 1] ? 1 : keys[i] > keys[i - 1] ? -1 : 0;
+  const tie = down > 0 ? -1 : 1;
   const order = keys
     .map((_, i) => i)
-    .sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
+    .sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : tie * (a - b)));
   const ranks = new Array<number>(log.length);
   order.forEach((i, rank) => (ranks[i] = rank));
   return ranks;
 }
-
-/** A text as a regular expression matches it literally. */
-const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * What the add-on logs in place of a value it does not have (apps-script/server/change-log.ts), in any of the
