@@ -77,6 +77,7 @@ import {
   enumLabels,
   hasTraditional,
   headerNames,
+  headerParts,
   headerNote,
   labelSpellings,
   languageTag,
@@ -422,7 +423,8 @@ function planLanguage(
 /**
  * What a plan's header rows are written in: whether a header has a character written differently in Traditional
  * Chinese, and the language most of them are in (Chinese when more than half have Chinese characters: Traditional
- * when one has a Traditional character, else Simplified), a column of one's own in another language aside.
+ * when one has a Traditional character, else Simplified), a column of one's own in another language aside, and a
+ * header in two languages counted as neither.
  */
 function headersLanguage(workbook: Workbook, sheets: Map<TabKey, { name: string }>): Lang {
   let traditional = false;
@@ -434,9 +436,13 @@ function headersLanguage(workbook: Workbook, sheets: Map<TabKey, { name: string 
     if (!Array.isArray(header)) continue;
     for (const cell of header)
       if (typeof cell === 'string' && cell.trim() !== '') {
-        all++;
-        if (/[\u3400-\u9fff]/.test(cell)) chinese++;
         if (!traditional && hasTraditional(cell)) traditional = true;
+        // A header naming its column in two languages ("目標值 Target") says neither is the plan's.
+        const parts = headerParts(cell);
+        const han = parts.filter((part) => /[\u3400-\u9fff]/.test(part)).length;
+        if (han > 0 && han < parts.length) continue;
+        all++;
+        if (han > 0) chinese++;
       }
   }
   return chinese * 2 > all ? (traditional ? 'zh-TW' : 'zh-CN') : 'en';

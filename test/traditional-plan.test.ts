@@ -532,6 +532,18 @@ describe('the Language cell', () => {
       );
       expect(parsePlan(chinese).plan.lang, `${lang}, Language Klingon`).toBe(english.plan.lang);
     }
+    // Headers naming their columns in two languages ("目標值 Target") say neither: an English plan with such
+    // headers, its Language blank, stays English.
+    const bilingual = blank('en', false);
+    for (const [key, grid] of Object.entries(bilingual)) {
+      const tab = matchTab(key)!.key;
+      const head = grid.findIndex((row) => row.some((c) => typeof c === 'string' && c !== ''));
+      grid[head] = grid[head].map((cell) => {
+        const column = tabDef(tab).columns.find((c) => c.label.en === cell);
+        return column ? `${column.label['zh-TW']} ${column.label.en}` : cell;
+      });
+    }
+    expect(parsePlan(bilingual).plan.lang).toBe('en');
   });
 
   it('warns at the cell about a language it does not know, and says which one it uses instead', () => {
