@@ -24,6 +24,11 @@ export interface CheckInColumns {
    * is not missing a check-in, one was typed, and the error says what to fix (screenCheckIns, refusedMonths).
    */
   unread?: { metric: string; date: IsoDate }[];
+  /**
+   * Rows (1-based, as `rows`) whose Value said it is a percentage: typed with its % sign ("1250%"), or shown as one by
+   * its format (RowReader.saysPercent). Never taken for a whole percent typed without its sign (screenCheckIns).
+   */
+  saysPercent?: Set<number>;
 }
 
 /** Empty columns with room for `capacity` rows (cut to size by finishColumns). */

@@ -76,7 +76,8 @@ export function looksLikeWholePercent(value: number, scale: number, openAbove = 
 export function mayBeWholePercent(value: number, scale: number): boolean {
   if (value < OPEN_BAR_DOUBT || value > OPEN_BAR_CEILING) return false;
   const bound = PERCENT_RANGE_FACTOR * Math.max(Math.abs(scale), MIN_PERCENT_SCALE);
-  return value / 100 <= bound;
+  // Within the plan's own range it is an ordinary reading: 350% against "ROAS ≥ 400%" is no 3.5%.
+  return value > bound && value / 100 <= bound;
 }
 
 /**
@@ -509,6 +510,7 @@ function impossibleValue(
   value: number,
   m: MetricFacts,
   currency: string,
+  saidPercent: boolean,
 ): { code: IssueCode; params: Record<string, string | number | Localized> } | null {
   if (m.type === 'milestone') {
     return value === 0 || value === 1
@@ -516,7 +518,7 @@ function impossibleValue(
       : { code: 'milestone-check-in', params: { value: asTyped(value) } };
   }
   const openAbove = m.type === 'threshold' && m.direction === 'increase';
-  if (m.percent && m.scale !== null && looksLikeWholePercent(value, m.scale, openAbove)) {
+  if (m.percent && m.scale !== null && !saidPercent && looksLikeWholePercent(value, m.scale, openAbove)) {
     return {
       code: 'percent-as-whole-number',
       params: {
@@ -634,7 +636,9 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       continue;
     }
     const value = values[i];
-    const impossible = impossibleValue(value, m, currency);
+    // A reading typed with its % sign (or shown as one) says what it is: never a whole percent typed without it.
+    const saidPercent = checkIns.saysPercent?.has(rows[i]) === true;
+    const impossible = impossibleValue(value, m, currency, saidPercent);
     if (impossible) {
       refuse(m, dates[i]);
       issues.push(
@@ -739,6 +743,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
       m.type === 'threshold' &&
       m.direction === 'increase' &&
       m.scale !== null &&
+      !saidPercent &&
       mayBeWholePercent(value, m.scale)
     )
       issues.push(

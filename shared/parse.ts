@@ -1711,6 +1711,7 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
   const timeZone = ctx.timeZone;
   const formats = table.formats;
   const unread: NonNullable<CheckInColumns['unread']> = [];
+  const saysPercent = new Set<number>();
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];
     if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
@@ -1732,16 +1733,21 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
         continue;
       }
     }
-    const a = readActual(reader.moveTo(r + 1, row), unread);
+    const a = readActual(reader.moveTo(r + 1, row), unread, saysPercent);
     if (a) addCheckIn(out, a.row, a.date, a.metric, a.value, a.note);
   }
   const columns = finishColumns(out);
   if (unread.length) columns.unread = unread;
+  if (saysPercent.size) columns.saysPercent = saysPercent;
   return columns;
 }
 
 /** An Actuals row the general way: each cell read and checked, with an issue at the cell that is wrong. */
-function readActual(r: RowReader, unread: NonNullable<CheckInColumns['unread']>): Actual | null {
+function readActual(
+  r: RowReader,
+  unread: NonNullable<CheckInColumns['unread']>,
+  saysPercent: Set<number>,
+): Actual | null {
   r.label = r.id('metric');
   const date = r.date('date', true);
   const metricPresent = r.requirePresent('metric');
@@ -1753,6 +1759,7 @@ function readActual(r: RowReader, unread: NonNullable<CheckInColumns['unread']>)
       : typedCheckIn(r, raw, r.ctx.units().get(r.label.toLowerCase()) ?? '');
   if (date && metricPresent && value === null) unread.push({ metric: r.label, date });
   if (!date || !metricPresent || value === null) return null;
+  if (r.saysPercent('value')) saysPercent.add(r.row);
   return { row: r.row, date, metric: r.label, value, note: r.text('note') };
 }
 

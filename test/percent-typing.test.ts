@@ -150,6 +150,26 @@ describe('a bar to exceed ("growth ≥ 5%") with single-digit whole percents', (
     ]);
   });
 
+  it('a launch month typed with its sign ("1250%") is counted as typed, never asked about', () => {
+    const wb = exampleWorkbook('en');
+    setActuals(wb, 'KPI1', [['2026-07-28', '1250%']]);
+    const { issues } = analyze(wb);
+    expect(located(issues, 'percent-as-whole-number')).toEqual([]);
+    expect(located(issues, 'percent-reading-high')).toEqual([]);
+  });
+
+  it('readings near a high bar ("ROAS ≥ 400%": 280%, 350%, or 3.5 plain) are ordinary, not whole percents', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'KPIs', 'KPI1', 'Target', '400%');
+    setActuals(wb, 'KPI1', [
+      ['2026-06-28', '280%'],
+      ['2026-07-28', '350%'],
+      ['2026-08-28', 3.5],
+    ]);
+    const { issues } = analyze(wb);
+    expect(issues.filter((i) => i.code.startsWith('percent')).map((i) => [i.code, i.a1])).toEqual([]);
+  });
+
   it('a real 125% month and 3% typed with its sign stay as they are', () => {
     const wb = exampleWorkbook('en');
     setActuals(wb, 'KPI1', [
