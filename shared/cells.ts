@@ -1115,10 +1115,14 @@ export function unitFactor(from: string, to: string): number | null {
   if (unitText(from) === unitText(to)) return 1;
   const a = scaledUnit(from) ?? { exponent: 0, rest: from };
   const b = scaledUnit(to) ?? { exponent: 0, rest: to };
+  // Two spellings of one currency are one Unit too: TWD and 元 (of 萬元), NT$, 新台幣; EUR and €; USD, US$ and $.
+  const currencies = (rest: string) => currencyCodes(rest.trim());
+  const [ca, cb] = [currencies(a.rest), currencies(b.rest)];
   const same =
     unitText(a.rest) === unitText(b.rest) ||
     sameUnit(a.rest, b.rest) ||
-    (isPercentWord(a.rest.trim()) && isPercentWord(b.rest.trim()));
+    (isPercentWord(a.rest.trim()) && isPercentWord(b.rest.trim())) ||
+    (ca !== undefined && cb !== undefined && ca.some((code) => cb.includes(code)));
   if (!same) return null;
   // A power of ten below 1 as the division it is: 1 / 10 ** 4 is 0.0001 exactly, 10 ** -4 is not.
   return a.exponent >= b.exponent ? 10 ** (a.exponent - b.exponent) : 1 / 10 ** (b.exponent - a.exponent);

@@ -835,6 +835,15 @@ describe('figures compared across a Unit changed between two reports', () => {
     expect(unitFactor('USD', 'bn USD')).toBe(1e-9);
     expect(unitFactor('hours', 'days')).toBeNull();
   });
+
+  it('two spellings of one currency are one Unit: TWD and 萬元, NT$ and 千元, EUR and T€, USD and $K or US$', () => {
+    expect(unitFactor('TWD', '萬元')).toBe(0.0001);
+    expect(unitFactor('NT$', '千元')).toBe(0.001);
+    expect(unitFactor('EUR', 'T€')).toBe(0.001);
+    expect(unitFactor('USD', '$K')).toBe(0.001);
+    expect(unitFactor('USD', 'US$')).toBe(1);
+    expect(unitFactor('元', 'USD')).toBeNull();
+  });
 });
 
 describe('the section on the first screen', () => {
