@@ -1212,6 +1212,11 @@ export const planCurrencyOf: (
     if (typed === '') return undefined;
     const codes = codesOf(typed);
     if (codes) return { codes, exponent: 0, currency: typed, note: '' };
+    // A code with its name, as currency lists write them ("USD - US Dollar", "EUR – Euro", "TWD: 新台幣"), or with
+    // a sign after it ("USD$", "TWD$"): the code says it.
+    const code = /^([A-Za-z]{3})(?:\s*[-–—:]\s+.+|\s*\$)$/.exec(typed)?.[1];
+    const named = code ? codesOf(code) : undefined;
+    if (named) return { codes: named, exponent: 0, currency: code!, note: '' };
     const scaled = scaledUnit(typed);
     const rest = scaled?.rest.trim() ?? '';
     const restCodes = rest ? codesOf(rest) : undefined;

@@ -805,6 +805,8 @@ function readStrategy(sheet: string, grid: Grid, layout: Plan['layout'], timeZon
         ? readDate(cell, timeZone)
         : undefined;
     strategy.values[field.key] = serial?.ok ? serial.value : typedDateCell(cell, timeZone);
+    // A Currency of "-" or "N/A" names none: as blank, not a currency every amount's sign would be refused against.
+    if (field.key === 'currency' && isNotApplicable(cell)) strategy.values.currency = '';
   }
   return strategy;
 }

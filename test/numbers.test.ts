@@ -387,6 +387,14 @@ describe("the plan's Currency as people name it", () => {
     return parsePlan(wb);
   }
 
+  it('a Currency of "-" or "N/A" names none, as a blank one: no warning, and an amount in any currency is read', () => {
+    for (const placeholder of ['-', '—', 'N/A', 'n/a']) {
+      const { plan: read, issues } = plan(placeholder, 'NT$1,200');
+      expect(issues, placeholder).toEqual([]);
+      expect(read.keyResults.find((k) => k.id === 'KR1')?.target, placeholder).toBe(1200);
+    }
+  });
+
   it('reads an amount in a currency named in English, as the Currency names it', () => {
     for (const [currency, target] of [
       ['US Dollar', 'US$1,200'],
@@ -401,6 +409,11 @@ describe("the plan's Currency as people name it", () => {
       ['pounds sterling', '£1,200'],
       ['Swiss francs', 'CHF 1,200'],
       ['renminbi', 'RMB 1,200'],
+      // A code with its name, as currency lists write them, or with a sign after it.
+      ['USD - US Dollar', 'US$1,200'],
+      ['EUR – Euro', '€1,200'],
+      ['USD$', '$1,200'],
+      ['TWD$', 'NT$1,200'],
     ]) {
       const { plan: read, issues } = plan(currency, target);
       expect(issues, `${currency}: ${target}`).toEqual([]);
