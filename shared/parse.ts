@@ -388,11 +388,11 @@ function planLanguage(
   issues: PlanIssue[],
 ): Lang {
   const names = [...sheets.values()].map((s) => s.name);
-  const fromTabs: Lang = names.some(hasTraditional)
-    ? 'zh-TW'
-    : names.some((n) => /[\u3400-\u9fff]/.test(n))
-      ? 'zh-CN'
-      : 'en';
+  // Most of the tab names decide: one tab renamed in Chinese (實際數) among English ones leaves the header rows to
+  // decide, as English tab names do. Chinese ones are Traditional where one has a Traditional character.
+  const chineseTabs = names.filter((n) => /[\u3400-\u9fff]/.test(n));
+  const fromTabs: Lang =
+    chineseTabs.length * 2 <= names.length ? 'en' : chineseTabs.some(hasTraditional) ? 'zh-TW' : 'zh-CN';
   // Without a Language that names one, blank or naming no language ("Taiwanese Mandarin") alike: the tab names
   // decide, and where they are English, the header rows (a plan written in Chinese under English tab names is not
   // read as English).

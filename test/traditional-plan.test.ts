@@ -544,6 +544,11 @@ describe('the Language cell', () => {
       });
     }
     expect(parsePlan(bilingual).plan.lang).toBe('en');
+    // One tab renamed in Chinese among English ones (實際數 for Actuals) does not make an English plan Chinese.
+    const oneTab = blank('en', false);
+    oneTab['實際數'] = oneTab['Actuals'];
+    delete oneTab['Actuals'];
+    expect(parsePlan(oneTab).plan.lang).toBe('en');
   });
 
   it('warns at the cell about a language it does not know, and says which one it uses instead', () => {
