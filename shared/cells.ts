@@ -1221,7 +1221,8 @@ export const planCurrencyOf: (
     const rest = scaled?.rest.trim() ?? '';
     const restCodes = rest ? codesOf(rest) : undefined;
     if (!scaled || !restCodes) return undefined;
-    const note = typed.replace(rest, '').replace(/[()\s]/g, '');
+    // The multiple as typed, without its brackets: 千元 of 新台幣（千元）, "in thousands" of USD (in thousands).
+    const note = typed.replace(rest, '').replace(/[()]/g, '').replace(/\s+/g, ' ').trim();
     return { codes: restCodes, exponent: scaled.exponent, currency: rest, note };
   },
 );

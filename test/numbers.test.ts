@@ -475,6 +475,9 @@ describe("the plan's Currency as people name it", () => {
     expect(warnings[0].message.en).toBe(
       'The Currency "新台幣（千元）" notes a multiple (千元), but amounts are read as typed: 3000 is 新台幣 3000, not 3000 × 1,000.',
     );
+    // A multiple in words is quoted with its spaces.
+    const [words] = plan('USD (in thousands)', '3,000').issues.filter((i) => i.code === 'currency-scale');
+    expect(words.message.en).toContain('notes a multiple (in thousands)');
   });
 
   it('a Currency the product does not know is a warning at its cell, saying what to type, in every language', () => {
