@@ -519,6 +519,17 @@ function thinned(history: HistoryEntry[]): HistoryEntry[] {
   return kept;
 }
 
+/** A row of the Changes tab as "since the last report" lists it: what changed, why and by whom (not where). */
+export const targetChangeOf = ({
+  timestamp,
+  id,
+  field,
+  oldValue,
+  newValue,
+  reason,
+  who,
+}: PlanJson['changes'][number]): TargetChange => ({ timestamp, id, field, oldValue, newValue, reason, who });
+
 /** What moved between the previous report and this one, or why they cannot be compared. */
 export function comparePrevious(
   current: PlanJson,
@@ -606,15 +617,7 @@ export function comparePrevious(
       const day = c.timestamp.slice(0, 10);
       return !(isIsoDate(day) && day > current.asOf) || targetMoved(c.id);
     })
-    .map(({ timestamp, id, field, oldValue, newValue, reason, who }) => ({
-      timestamp,
-      id,
-      field,
-      oldValue,
-      newValue,
-      reason,
-      who,
-    }));
+    .map(targetChangeOf);
   // A target with a row of its own since the previous report is logged, even one dated after this report.
   const logged = new Set(newChanges.map((c) => c.id.toLowerCase()));
   const checkIns: CheckInAdded[] = [];

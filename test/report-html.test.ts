@@ -10,7 +10,7 @@ import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 import { planToXlsxBuffer, utcDate } from '../report/write-xlsx';
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { addRow, dropColumn, setCell } from './helpers/edit';
-import { exampleGrid, header, parse, tabName, XSS, xssWorkbook } from './helpers/report';
+import { exampleGrid, header, parse, setOwner, tabName, XSS, xssWorkbook } from './helpers/report';
 
 const file = (report: BuiltReport, name: string) => report.files.find((f) => f.name === name)!.data;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
@@ -508,8 +508,8 @@ describe('report HTML: a Traditional plan with some cells typed in English or Si
 
   it('an owner typed 销售 where the Departments tab says 銷售 is shown as 銷售 on every row and in plan.json; a blank one stays blank', async () => {
     const grid = exampleGrid('zh-TW');
-    const owner = (tab: 'objectives' | 'keyResults' | 'kpis' | 'roadmap', id: string, name: string) =>
-      setCell(grid, tabName(tab, 'zh-TW'), id, header(tab, 'owner', 'zh-TW'), name);
+    const owner = (tab: Parameters<typeof setOwner>[1], id: string, name: string) =>
+      setOwner(grid, tab, id, name, 'zh-TW');
     owner('objectives', 'O1', '销售');
     owner('keyResults', 'KR1', '销售');
     owner('kpis', 'KPI1', '销售');

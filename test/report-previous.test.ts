@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, Workbook } from '../shared';
 import { analyzeWorkbook } from '../shared';
 import { buildPlanJson } from '../report/plan-json';
-import { HISTORY_LIMIT, type SincePrevious } from '../report/previous';
+import { HISTORY_LIMIT, targetChangeOf, type SincePrevious } from '../report/previous';
 import { buildReportView } from '../report/view-model';
 import { attachSincePrevious, sincePreviousView } from '../report/view/since-previous';
 import { unitFactor } from '../shared/cells';
@@ -886,17 +886,7 @@ describe('the section on the first screen', () => {
       attainment: [],
       checkIns: [],
       corrections: [],
-      targetChanges: rows.slice(0, -1).map(
-        ({ timestamp, id, field, oldValue, newValue, reason, who }) => ({
-          timestamp,
-          id,
-          field,
-          oldValue,
-          newValue,
-          reason,
-          who,
-        }),
-      ),
+      targetChanges: rows.slice(0, -1).map(targetChangeOf),
       unloggedTargets: [],
       unloggedUnits: [],
       added: [],

@@ -23,7 +23,7 @@ import {
 } from '../report/view-model';
 import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 import { addRow, cloneWorkbook, colOf, rowOf, setCell } from './helpers/edit';
-import { exampleGrid, header, logChange, tabName } from './helpers/report';
+import { exampleGrid, header, logChange, setOwner, tabName } from './helpers/report';
 import { utcDate } from '../report/write-xlsx';
 import { NO_PHASE_COLOR, OWN_PHASE_COLORS, PHASE_COLORS } from '../report/render/palette';
 import { phaseColor } from '../report/view/roadmap';
@@ -710,8 +710,7 @@ describe('report view model: owners typed in the other script', () => {
 
   it('a department the Departments tab does not list is titled by its most used spelling, not its first', () => {
     const owned = (wb: Workbook, lang: Lang, tab: 'objectives' | 'keyResults', owners: Record<string, string>) => {
-      for (const [id, owner] of Object.entries(owners))
-        setCell(wb, tabName(tab, lang), id, header(tab, 'owner', lang), owner);
+      for (const [id, owner] of Object.entries(owners)) setOwner(wb, tab, id, owner, lang);
     };
     const wb = exampleGrid('zh-TW');
     // One key result typed in Simplified characters above two in Traditional: the plan's department is 財務部.

@@ -15,7 +15,7 @@ import {
 } from '../shared';
 import { ownerNameOf } from '../shared/plan-index';
 import { setCell } from './helpers/edit';
-import { header, tabName } from './helpers/report';
+import { header, setOwner, tabName } from './helpers/report';
 
 const LANG = 'zh-TW';
 const TARGET = ENUMS.targetsRow.target[LANG];
@@ -81,8 +81,8 @@ describe('Targets tab: the owner column', () => {
 describe('ownerNameOf: a row’s owner as every surface names it', () => {
   it('names an owner as the Departments tab spells it, one the tab does not list by its most used spelling, a blank one ""', () => {
     const workbook = exampleWorkbook('en', { date: isoToSerial });
-    const owner = (tab: 'keyResults' | 'kpis' | 'roadmap', id: string, name: string) =>
-      setCell(workbook, tabName(tab), id, header(tab, 'owner'), name);
+    const owner = (tab: Parameters<typeof setOwner>[1], id: string, name: string) =>
+      setOwner(workbook, tab, id, name);
     owner('keyResults', 'KR1', 'sales');
     owner('kpis', 'KPI1', 'SALES');
     owner('keyResults', 'KR2', '');

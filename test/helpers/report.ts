@@ -27,6 +27,17 @@ import { addRow, cloneWorkbook, setCell } from './edit';
 export const tabName = (key: TabKey, lang: Lang = 'en') => tabDef(key).label[lang];
 export const header = (tab: TabKey, column: string, lang: Lang = 'en') => columnDef(tab, column).label[lang];
 
+/** Types `name` into the Owner cell of row `id` on `tab`, in a plan written in `lang`. */
+export function setOwner(
+  workbook: Workbook,
+  tab: 'objectives' | 'keyResults' | 'kpis' | 'roadmap',
+  id: string,
+  name: string,
+  lang: Lang = 'en',
+): void {
+  setCell(workbook, tabName(tab, lang), id, header(tab, 'owner', lang), name);
+}
+
 /** A row on the Changes tab, as the add-on logs an edit of a key result's `column` (English plan). */
 export function logChange(
   workbook: Workbook,
