@@ -50,6 +50,15 @@ export function lastDay(month: Month): IsoDate {
   return isoDate(y, m, daysInMonth(y, m));
 }
 
+/**
+ * The judged month as of a day: the last month whose last day is on or before it. As of 2026-09-30 September is
+ * judged; as of 2026-09-29, August. Returned as a monthIndex.
+ */
+export function judgedMonthIndex(asOf: IsoDate): number {
+  const month = monthOf(asOf);
+  return asOf === lastDay(month) ? monthIndex(month) : monthIndex(month) - 1;
+}
+
 /** monthIndex of text starting "YYYY-MM" in ASCII digits, read digit by digit; -1 for any other start. */
 function leadingMonthIndex(text: string): number {
   if (text.charCodeAt(4) !== 45) return -1;

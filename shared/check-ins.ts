@@ -13,7 +13,15 @@
  * issue, since they are not mistakes. A value far off the metric's scale is counted, and said (check-in-off-scale,
  * month-over-target).
  */
-import { monthIndex, monthIndexOfDay, monthOf, type IsoDate, type Month } from './calendar';
+import {
+  judgedMonthIndex,
+  monthFromIndex,
+  monthIndex,
+  monthIndexOfDay,
+  monthOf,
+  type IsoDate,
+  type Month,
+} from './calendar';
 import { isPercentUnit, scaledUnit } from './cells';
 import {
   expectedAtEndOf,
@@ -25,7 +33,9 @@ import {
   type MetricSpec,
 } from './decompose';
 import { figureInEveryLanguage, numberText, planValueText, valueText } from './figures';
+import { fill, inEveryLanguage } from './i18n';
 import {
+  COUNTED,
   makeIssue,
   PERCENT_CONSEQUENCES,
   type IssueCode,
@@ -564,8 +574,15 @@ function sameValueOnChain(
 }
 
 /** Screen every Actuals row once: the rows that count, and an issue for each that does not. */
-export function screenCheckIns(plan: Plan): CheckInScreen {
+export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   const index = planIndex(plan);
+  // Which rows are exclusions does not depend on the day; what a warning says of a row that counts does: a row of a
+  // month not over yet is left for later by progress, so it is said to count once its month is over (COUNTED).
+  const judged = asOf === undefined ? Infinity : judgedMonthIndex(asOf);
+  const counted = (month: number): Localized =>
+    month <= judged
+      ? COUNTED.now
+      : inEveryLanguage((lang) => fill(COUNTED.later[lang], { month: monthFromIndex(month) }));
   const { bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs, metrics } = metricFacts(plan, index);
   const layout = plan.layout.actuals;
   const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
@@ -711,11 +728,13 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
           ? makeIssue('month-over-target', at(rows[i], 'value'), {
               ...issueParams(checkIns, i, m),
               span: planInUnit(m.offScaleAbove, m),
+              counted: counted(month),
             })
           : makeIssue('check-in-off-scale', at(rows[i], 'value'), {
               ...issueParams(checkIns, i, m),
               scale: planInUnit(m.scale!, m),
               factor: asTyped(Math.round(Math.abs(value) / m.scale!)),
+              counted: counted(month),
             }),
       );
     }
@@ -734,6 +753,7 @@ export function screenCheckIns(plan: Plan): CheckInScreen {
             ...issueParams(checkIns, i, m),
             planned: inUnit(planned, m),
             span: planInUnit(Math.abs(spec.target - spec.baseline), m),
+            counted: counted(month),
           }),
         );
     }

@@ -72,7 +72,7 @@ export function checkPlan(
   plan: Plan,
   options: Partial<CheckOptions> = {},
   progress?: PlanProgress,
-  screen: CheckInScreen = screenCheckIns(plan),
+  screen: CheckInScreen = screenCheckIns(plan, options.asOf),
 ): PlanIssue[] {
   const opts = { ...DEFAULT_CHECK_OPTIONS, ...options };
   const issues: PlanIssue[] = [];
@@ -744,7 +744,7 @@ export function analyzeWorkbook(
 ): { plan: Plan; issues: PlanIssue[]; progress: PlanProgress } {
   const { plan, issues: parseIssues } = parsePlan(workbook, options);
   // Which check-ins count is decided once: progress counts these rows, the checks report the others.
-  const screen = screenCheckIns(plan);
+  const screen = screenCheckIns(plan, options.asOf);
   const progress = planProgress(plan, options.asOf, screen);
   const issues = sortPlanIssues(plan, [...parseIssues, ...checkPlan(plan, options, progress, screen)]);
   return { plan, issues, progress };

@@ -157,6 +157,12 @@ export const PERCENT_CONSEQUENCES = {
   kpiLeftOut: localized((m) => m.issues.PERCENT_CONSEQUENCES.kpiLeftOut),
 } satisfies Record<string, Localized>;
 
+/** The last sentence of the off-scale warnings: the row is counted, or will be once its month is over ({month}). */
+export const COUNTED = {
+  now: localized((m) => m.issues.COUNTED.now),
+  later: localized((m) => m.issues.COUNTED.later),
+} satisfies Record<string, Localized>;
+
 /** What a metric that is no milestone takes instead of done or not done (yes-no-not-milestone's {takes}). */
 export const YES_NO_TAKES = {
   cumulative: localized((m) => m.issues.YES_NO_TAKES.cumulative),

@@ -5,11 +5,10 @@
 import { localized } from './i18n';
 import { AT_RISK_PACE, ON_TRACK_PACE, reachesBar as atLeast } from './pace';
 import {
+  judgedMonthIndex,
   monthIndexOfDay,
-  lastDay,
   monthFromIndex,
   monthIndex,
-  monthOf,
   monthRange,
   type IsoDate,
   type Month,
@@ -148,14 +147,7 @@ export interface PlanProgress {
   departments: Record<string, RollUp>;
 }
 
-/**
- * The judged month as of a day: the last month whose last day is on or before it. As of 2026-09-30 September is
- * judged; as of 2026-09-29, August. Returned as a monthIndex.
- */
-export function judgedMonthIndex(asOf: IsoDate): number {
-  const month = monthOf(asOf);
-  return asOf === lastDay(month) ? monthIndex(month) : monthIndex(month) - 1;
-}
+export { judgedMonthIndex };
 
 export const judgedMonth = (asOf: IsoDate): Month => monthFromIndex(judgedMonthIndex(asOf));
 
@@ -872,7 +864,7 @@ export function planProgress(
   plan: Plan,
   asOf: IsoDate,
   /** Which check-ins count (screenCheckIns of this plan), when the caller has it already. */
-  screen: CheckInScreen = screenCheckIns(plan),
+  screen: CheckInScreen = screenCheckIns(plan, asOf),
 ): PlanProgress {
   const frame = progressFrame(plan, asOf);
   const checkIns = checkInColumns(plan);

@@ -1247,6 +1247,27 @@ describe("a check-in's figures are written as the report writes them, in every l
     );
   });
 
+  it('a month not over yet: its off-scale amount is said to count once the month is over, not "It is counted"', () => {
+    // As of 2026-11-15 November is not judged: progress leaves the row for later, and the warning must not say otherwise.
+    const wb = exampleWorkbook('en');
+    const before = analyzeWorkbook(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF });
+    addRow(wb, 'Actuals', { Date: '2026-11-10', Metric: 'KR2', Value: 52_000 });
+    const after = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
+    const kr2 = after.plan.keyResults.findIndex((kr) => kr.id === 'KR2');
+    const issue = after.issues.find((i) => i.code === 'month-over-target')!;
+    expect(issue.message.en).toBe(
+      'Actuals row 56 (KR2, 2026-11-10): 52,000 sign-ups in one month is more than the whole target of KR2 (50,000 sign-ups). It is not counted yet: it will be once 2026-11 is over.',
+    );
+    expect(issue.message['zh-TW']).toMatch(/目前尚未計入：2026-11 結束後才會計入。$/);
+    expect(issue.message['zh-CN']).toMatch(/目前尚未计入：2026-11 结束后才会计入。$/);
+    // What it says is what progress does: the key result stands where it stood.
+    expect(after.progress.keyResults[kr2].current).toBe(before.progress.keyResults[kr2].current);
+    // Once November is over, the same row is counted, and said to be.
+    const judged = analyzeWorkbook(wb, { asOf: '2026-11-30' });
+    expect(judged.issues.find((i) => i.code === 'month-over-target')!.message.en).toMatch(/It is counted\.$/);
+    expect(judged.progress.keyResults[kr2].current).toBeGreaterThan(52_000);
+  });
+
   it('a value typed as a whole percent is quoted as typed (24, not 2,400%), as is a reading counted as 300%', () => {
     expect(issueOf('en', 'percent-as-whole-number', 'KPI1', 24).message.en).toContain(
       'Value of KPI1: 24 looks like 24% — type 24% or 0.24.',

@@ -877,17 +877,17 @@ export const en = {
     },
     'check-in-off-scale': {
       message:
-        'Actuals row {row} ({metric}, {date}): {value} is {factor} times the larger of the baseline and target of {metric} ({scale}). It is counted.',
+        'Actuals row {row} ({metric}, {date}): {value} is {factor} times the larger of the baseline and target of {metric} ({scale}). {counted}',
       fix: 'Check the number for an extra zero, and that it is in the unit of {metric} (a target in thousands is typed 50 for 50,000); if every check-in is this far off, the Target of {metric} is the one to check (20% typed in a count is 0.2).',
     },
     'month-over-target': {
       message:
-        'Actuals row {row} ({metric}, {date}): {value} in one month is more than the whole target of {metric} ({span}). It is counted.',
+        'Actuals row {row} ({metric}, {date}): {value} in one month is more than the whole target of {metric} ({span}). {counted}',
       fix: 'Check the number for an extra zero, and that it is the amount of that month alone (not a total so far) in the unit of {metric}; if every month is over, the Target of {metric} is the one to check (20% typed in a count is 0.2).',
     },
     'month-far-above-plan': {
       message:
-        "Actuals row {row} ({metric}, {date}): {value} in one month is more than five times that month's plan ({planned}), and more than half the whole target of {metric} ({span}). It is counted.",
+        "Actuals row {row} ({metric}, {date}): {value} in one month is more than five times that month's plan ({planned}), and more than half the whole target of {metric} ({span}). {counted}",
       fix: 'Check the number for an extra zero (4,900 typed as 49,000), and that it is the amount of that month alone, not a total so far; if the month really was that big, leave it.',
     },
     'percent-change-in-unit': {
@@ -953,6 +953,14 @@ export const en = {
       noUnit: 'has no Unit',
       forUnit: 'For {unit}, type {number} {unit} (or {number} alone)',
       forNoUnit: 'For minutes, months or metres, type {number} and name the unit in the Unit column',
+    },
+    /**
+     * The last sentence of the off-scale warnings (check-in-off-scale, month-over-target, month-far-above-plan): the
+     * row counts, now, or once its month is over (a check-in of a month not judged yet is left for later).
+     */
+    COUNTED: {
+      now: 'It is counted.',
+      later: 'It is not counted yet: it will be once {month} is over.',
     },
     PERCENT_CONSEQUENCES: {
       notCounted: 'This value is not counted.',

@@ -759,17 +759,17 @@ export const zhCN: Messages = {
     },
     'check-in-off-scale': {
       message:
-        '实际数据第 {row} 行（{metric}，{date}）：{value} 是 {metric} 基线与目标值中较大者（{scale}）的 {factor} 倍。已计入。',
+        '实际数据第 {row} 行（{metric}，{date}）：{value} 是 {metric} 基线与目标值中较大者（{scale}）的 {factor} 倍。{counted}',
       fix: '检查数字是否多写了零，以及是否与 {metric} 的单位一致（以千为单位的目标值 50 表示 50,000）；如果每条实际数据都相差这么多，应检查 {metric} 的目标值（在计数指标中填 20% 会读作 0.2）。',
     },
     'month-over-target': {
       message:
-        '实际数据第 {row} 行（{metric}，{date}）：一个月的 {value} 超过了 {metric} 的全部目标值（{span}）。已计入。',
+        '实际数据第 {row} 行（{metric}，{date}）：一个月的 {value} 超过了 {metric} 的全部目标值（{span}）。{counted}',
       fix: '检查数字是否多写了零，以及它是否只是当月的数量（而不是累计至今的总数），单位与 {metric} 一致；如果每个月都超过，应检查 {metric} 的目标值（在计数指标中填 20% 会读作 0.2）。',
     },
     'month-far-above-plan': {
       message:
-        '实际数据第 {row} 行（{metric}，{date}）：一个月的 {value} 超过当月计划（{planned}）的五倍，也超过 {metric} 全部目标值（{span}）的一半。已计入。',
+        '实际数据第 {row} 行（{metric}，{date}）：一个月的 {value} 超过当月计划（{planned}）的五倍，也超过 {metric} 全部目标值（{span}）的一半。{counted}',
       fix: '检查数字是否多写了零（4,900 写成了 49,000），以及它是否只是当月的数量（而不是累计至今的总数）；如果当月确实这么多，保留即可。',
     },
     'percent-change-in-unit': {
@@ -830,6 +830,10 @@ export const zhCN: Messages = {
       noUnit: '没有单位',
       forUnit: '如指“{unit}”，请填写 {number} {unit}（或只填 {number}）',
       forNoUnit: '如指分钟、月或米，请填写 {number}，并在“单位”列写明单位',
+    },
+    COUNTED: {
+      now: '已计入。',
+      later: '目前尚未计入：{month} 结束后才会计入。',
     },
     PERCENT_CONSEQUENCES: {
       notCounted: '该数值不计入。',

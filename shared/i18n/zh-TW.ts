@@ -761,17 +761,17 @@ export const zhTW: Messages = {
     },
     'check-in-off-scale': {
       message:
-        '實際資料第 {row} 列（{metric}，{date}）：{value} 是 {metric} 基線與目標值中較大者（{scale}）的 {factor} 倍。已計入。',
+        '實際資料第 {row} 列（{metric}，{date}）：{value} 是 {metric} 基線與目標值中較大者（{scale}）的 {factor} 倍。{counted}',
       fix: '檢查數字是否多寫了零，以及是否與 {metric} 的單位一致（以千為單位的目標值 50 表示 50,000）；如果每筆實際資料都相差這麼多，應檢查 {metric} 的目標值（在計數指標中填 20% 會讀作 0.2）。',
     },
     'month-over-target': {
       message:
-        '實際資料第 {row} 列（{metric}，{date}）：一個月的 {value} 超過了 {metric} 的全部目標值（{span}）。已計入。',
+        '實際資料第 {row} 列（{metric}，{date}）：一個月的 {value} 超過了 {metric} 的全部目標值（{span}）。{counted}',
       fix: '檢查數字是否多寫了零，以及它是否只是當月的數量（而不是累計至今的總數），單位與 {metric} 一致；如果每個月都超過，應檢查 {metric} 的目標值（在計數指標中填 20% 會讀作 0.2）。',
     },
     'month-far-above-plan': {
       message:
-        '實際資料第 {row} 列（{metric}，{date}）：一個月的 {value} 超過當月計畫（{planned}）的五倍，也超過 {metric} 全部目標值（{span}）的一半。已計入。',
+        '實際資料第 {row} 列（{metric}，{date}）：一個月的 {value} 超過當月計畫（{planned}）的五倍，也超過 {metric} 全部目標值（{span}）的一半。{counted}',
       fix: '檢查數字是否多寫了零（4,900 寫成了 49,000），以及它是否只是當月的數量（而不是累計至今的總數）；如果當月確實這麼多，保留即可。',
     },
     'percent-change-in-unit': {
@@ -832,6 +832,10 @@ export const zhTW: Messages = {
       noUnit: '沒有單位',
       forUnit: '如指「{unit}」，請填寫 {number} {unit}（或只填 {number}）',
       forNoUnit: '如指分鐘、月或公尺，請填寫 {number}，並在「單位」欄寫明單位',
+    },
+    COUNTED: {
+      now: '已計入。',
+      later: '目前尚未計入：{month} 結束後才會計入。',
     },
     PERCENT_CONSEQUENCES: {
       notCounted: '該數值不計入。',
