@@ -12,7 +12,7 @@ import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
 import type { KeyResult, Plan, TargetsTab } from './plan';
-import { planIndex, type PlanIndex } from './plan-index';
+import { ownerKey, planIndex, type PlanIndex } from './plan-index';
 import { checkInColumns } from './check-in-columns';
 import {
   planProgress,
@@ -86,9 +86,18 @@ export function checkPlan(
   const hasKeyResults = !!plan.layout.keyResults;
   const hasObjectives = !!plan.layout.objectives;
 
+  // An owner the Departments tab does not list, but that names one listed department almost as the tab spells it
+  // (客服 for 客服部, "Sales team" for Sales): worked out once per owner, not once per row.
   const checkOwner = (tab: TabKey, row: number, id: string, owner: string, ownerNumber: number) => {
-    if (owner && hasDepartments && !index.ownerIsDepartment[ownerNumber])
-      push('unknown-owner', cellOf(plan, tab, row, 'owner'), { id, owner });
+    if (!owner || !hasDepartments || index.ownerIsDepartment[ownerNumber]) return;
+    const near = nearDepartmentOf(plan, ownerNumber);
+    if (near >= 0)
+      push('owner-near-department', cellOf(plan, tab, row, 'owner'), {
+        id,
+        owner,
+        department: index.ownerName[near],
+      });
+    else push('unknown-owner', cellOf(plan, tab, row, 'owner'), { id, owner });
   };
 
   // References and owners.
@@ -185,6 +194,204 @@ export function checkPlan(
   checkTargetsTab(plan, screen, issues, options.compareTargetsAsOf ? options.asOf : undefined);
   if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen), screen, issues);
   return issues;
+}
+
+/**
+ * The words a department's name may carry or leave off (Sales, Sales team, Sales Dept.; 客服, 客服部, 客服團隊), at the
+ * end of an ownerKey: lower case, no spaces, Simplified characters (部門 is 部门 there), so "Sales-Team" and
+ * "SalesTeam" end in one as "Sales team" does. Something must be left before it: 部 alone is a name, not a word.
+ */
+const DEPARTMENT_WORD =
+  /^(.*?[\p{L}\p{N}].*?)[-\u2010-\u2015_.·・]*(?:team|dept\.?|department|group|division|unit|部门|团队|部|组|处)$/u;
+
+/** An owner's or a department's name as nearness compares it: its ownerKey, and that key less a department word. */
+interface NearKey {
+  key: string;
+  /** The key without the department word it ends in, or null when it ends in none. */
+  bare: string | null;
+  /** The key's characters (code points), for the one-edit test: the key itself when each is one UTF-16 unit. */
+  chars: ArrayLike<string>;
+}
+
+function nearKeyOf(name: string): NearKey {
+  return nearKey(ownerKey(name));
+}
+
+/** Characters outside the BMP (two UTF-16 units each). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function nearKey(key: string): NearKey {
+  const bare = DEPARTMENT_WORD.exec(key)?.[1] ?? null;
+  return { key, bare, chars: SURROGATE.test(key) ? Array.from(key) : key };
+}
+
+/** Names this long (in characters, both of them) are near when one edit apart; a shorter one is too easily another. */
+const NEAR_EDIT_LENGTH = 5;
+
+/** Whether a from i on and b from j on are the same characters. */
+function sameFrom(a: ArrayLike<string>, i: number, b: ArrayLike<string>, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a[i] !== b[j]) return false;
+  return true;
+}
+
+/**
+ * Whether two keys of NEAR_EDIT_LENGTH characters or more are one edit apart: one character inserted, deleted or
+ * replaced, or two neighbours swapped (Markting, Marketnig for Marketing). An edit of a digit does not count:
+ * "Region 1" and "Region 2", "Squad 1" and "Squad 12" number different teams.
+ */
+function oneEditApart(a: ArrayLike<string>, b: ArrayLike<string>): boolean {
+  if (a.length < NEAR_EDIT_LENGTH || b.length < NEAR_EDIT_LENGTH || Math.abs(a.length - b.length) > 1)
+    return false;
+  const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (i === a.length) return false; // the same key
+    // Replaced (a[i] for b[i]), or swapped with the next (ab for ba); the rest the same.
+    if (digit(a[i]) || digit(b[i])) return false;
+    return (
+      sameFrom(a, i + 1, b, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2))
+    );
+  }
+  // One character more in the longer one, at i; the rest the same.
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return !digit(long[i]) && sameFrom(short, i, long, i + 1);
+}
+
+function keysNear(a: NearKey, b: NearKey): boolean {
+  if (a.key === b.key) return false;
+  if (a.bare !== null && (a.bare === b.key || a.bare === b.bare)) return true;
+  if (b.bare !== null && b.bare === a.key) return true;
+  return oneEditApart(a.chars, b.chars);
+}
+
+/**
+ * Whether an owner names a department almost as the Departments tab spells it, so that it is most likely that
+ * department mistyped rather than another one: equal by ownerKey once a department word is taken off either name
+ * (客服 and 客服部 or 客服部門; "Sales team", "Sales-Dept." and Sales; never down to nothing: 部 alone is a name), or,
+ * for names of NEAR_EDIT_LENGTH characters or more, one edit apart (Markting, Marketnig and Marketing). Such an
+ * owner is no department the plan lists, and adding it as one (the unknown-owner fix) would split its department's
+ * key results between two departments in every roll-up without a word, so the checks point at the department
+ * instead (owner-near-department). Names equal by ownerKey are the same department, not near ones.
+ */
+export function namesNear(owner: string, department: string): boolean {
+  return keysNear(nearKeyOf(owner), nearKeyOf(department));
+}
+
+/**
+ * Per plan: the listed departments, found by what a near owner's key can share with theirs, and each owner's near
+ * department once worked out. The generated 10,000-key-result plan lists 3,334 departments: comparing each of 10,000
+ * unknown owners with every one of them took 8 s, so an owner is compared only with the departments it could be near
+ * (50 ms for those 10,000). Nothing is built for a plan whose owners are all departments.
+ */
+interface NearDepartments {
+  /** Each owner's ownerKey, by owner number (the index has them as its map's keys). */
+  ownerKeys: string[];
+  /** Each department's NearKey, by owner number (departments only). */
+  keys: (NearKey | undefined)[];
+  /** A department's key, and its key without its department word: the departments with it. */
+  byName: Map<string, number[]>;
+  /**
+   * For departments of NEAR_EDIT_LENGTH characters or more, their key and each key with one character left out: two
+   * keys one edit apart (one inserted, deleted, replaced, or two neighbours swapped) have one of these in common.
+   */
+  byDeletion: Map<string, number[]>;
+  /** By owner number: −2 not worked out yet, −1 no department or more than one is near, else the department's. */
+  near: Int32Array;
+}
+
+const NEAR_DEPARTMENTS = new WeakMap<Plan, NearDepartments>();
+
+/** A key with each of its characters left out in turn. */
+function deletions({ key, chars }: NearKey): string[] {
+  const out: string[] = [];
+  if (typeof chars === 'string')
+    for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  else {
+    const list = Array.from(chars);
+    for (let i = 0; i < list.length; i++) out.push(list.slice(0, i).join('') + list.slice(i + 1).join(''));
+  }
+  return out;
+}
+
+function addTo(map: Map<string, number[]>, key: string, g: number): void {
+  const there = map.get(key);
+  if (!there) map.set(key, [g]);
+  else if (there[there.length - 1] !== g) there.push(g);
+}
+
+function nearDepartments(plan: Plan): NearDepartments {
+  let found = NEAR_DEPARTMENTS.get(plan);
+  if (found) return found;
+  const index = planIndex(plan);
+  const ownerKeys: string[] = [];
+  index.ownerByKey.forEach((g, key) => (ownerKeys[g] = key));
+  found = {
+    ownerKeys,
+    keys: [],
+    byName: new Map(),
+    byDeletion: new Map(),
+    near: new Int32Array(index.ownerName.length).fill(-2),
+  };
+  for (let d = 0; d < index.ownerName.length; d++) {
+    if (!index.ownerIsDepartment[d]) continue;
+    const key = (found.keys[d] = nearKey(ownerKeys[d]));
+    addTo(found.byName, key.key, d);
+    if (key.bare !== null) addTo(found.byName, key.bare, d);
+    if (key.chars.length < NEAR_EDIT_LENGTH) continue;
+    addTo(found.byDeletion, key.key, d);
+    for (const shorter of deletions(key)) addTo(found.byDeletion, shorter, d);
+  }
+  NEAR_DEPARTMENTS.set(plan, found);
+  return found;
+}
+
+/**
+ * The owner number of the one department the Departments tab lists that owner `g` names almost (namesNear), or −1
+ * when none is, or more than one (which one was meant is not guessed); −1 for a department. Worked out once per
+ * owner (a 10,000-key-result plan names its owners 30,000 times), and only for owners that are no department.
+ */
+function nearDepartmentOf(plan: Plan, g: number): number {
+  const index = planIndex(plan);
+  if (g < 0 || index.ownerIsDepartment[g]) return -1;
+  const found = nearDepartments(plan);
+  if (found.near[g] !== -2) return found.near[g];
+  const key = nearKey(found.ownerKeys[g]);
+  // The departments it may be near, each then compared as namesNear compares them.
+  const candidates = new Set<number>();
+  const add = (map: Map<string, number[]>, name: string) => {
+    for (const d of map.get(name) ?? []) candidates.add(d);
+  };
+  add(found.byName, key.key);
+  if (key.bare !== null) add(found.byName, key.bare);
+  if (key.chars.length >= NEAR_EDIT_LENGTH) {
+    add(found.byDeletion, key.key);
+    for (const shorter of deletions(key)) add(found.byDeletion, shorter);
+  }
+  let near = -1;
+  for (const d of candidates) {
+    if (!keysNear(key, found.keys[d]!)) continue;
+    if (near >= 0) {
+      near = -1;
+      break;
+    }
+    near = d;
+  }
+  return (found.near[g] = near);
+}
+
+/**
+ * The department, as the Departments tab spells it, that an owner cell's text names almost (see namesNear), when
+ * exactly one listed department is near it; null otherwise, and for an owner that is a listed department. What the
+ * owner-near-department issue names, and what its quick fix types.
+ */
+export function nearDepartment(plan: Plan, owner: string): string | null {
+  const index = planIndex(plan);
+  const g = index.ownerBySpelling.get(owner) ?? index.ownerByKey.get(ownerKey(owner));
+  if (g === undefined) return null;
+  const near = nearDepartmentOf(plan, g);
+  return near < 0 ? null : index.ownerName[near];
 }
 
 /** Objectives whose Parent links come back to themselves. Each loop is reported once, at its first member. */

@@ -63,6 +63,7 @@ const ISSUES = {
   'unknown-parent': ['error', 'structure'],
   'parent-cycle': ['error', 'structure'],
   'unknown-owner': ['error', 'structure'],
+  'owner-near-department': ['error', 'structure'],
   'direction-contradiction': ['warning', 'structure'],
   'unknown-metric': ['warning', 'structure'],
   'custom-weights-missing': ['warning', 'structure'],

@@ -11,6 +11,7 @@ import {
   columnLetter,
   keyResultSpec,
   monthTarget,
+  namesNear,
   EXAMPLE_AS_OF,
   exampleWorkbook,
   isoToSerial,
@@ -44,6 +45,19 @@ function allIssues(wb: Workbook, options: Partial<CheckOptions> = {}, locale?: s
 function typeAsRunningTotals(wb: Workbook, id: string): void {
   let total = 0;
   for (const row of wb['Actuals']) if (row[1] === id) row[2] = total += Number(row[2]);
+}
+
+/** The workbook's tabs replaced by another's (a case starts from the English example). */
+function useWorkbook(wb: Workbook, other: Workbook): void {
+  for (const name of Object.keys(wb)) delete wb[name];
+  Object.assign(wb, other);
+}
+
+/** A department renamed on every tab: its Departments row and every cell that names it. */
+function renameDepartment(wb: Workbook, from: string, to: string): void {
+  for (const grid of Object.values(wb))
+    for (const row of grid)
+      if (Array.isArray(row)) for (let i = 0; i < row.length; i++) if (row[i] === from) row[i] = to;
 }
 
 /** The 0-based row of a check-in of the example (header included). */
@@ -304,6 +318,75 @@ const cases: Case[] = [
     sheet: KR,
     a1: 'D3',
     says: 'Owner "Growth" of KR2',
+  },
+  // An owner that names a listed department almost as the tab spells it: typed over, not added as a second one.
+  {
+    name: 'an owner names a department without its 部 (a Traditional Chinese plan)',
+    code: 'owner-near-department',
+    edit: (wb) => {
+      useWorkbook(wb, exampleWorkbook('zh-TW'));
+      renameDepartment(wb, '客服', '客服部');
+      setCell(wb, '關鍵結果', 'KR3', '負責部門', '客服');
+    },
+    locale: 'zh_TW',
+    sheet: '關鍵結果',
+    a1: 'D4',
+    says: 'Owner "客服" of KR3 is not on the Departments tab; the closest is "客服部".',
+    saysZh: {
+      'zh-TW': 'KR3 的負責部門「客服」不在「部門」表中；最接近的是「客服部」。',
+      'zh-CN': 'KR3 的负责部门“客服”不在“部门”表中；最接近的是“客服部”。',
+    },
+    only: true,
+  },
+  {
+    name: 'an owner names a department with "team" after it',
+    code: 'owner-near-department',
+    edit: (wb) => setCell(wb, KR, 'KR1', 'Owner', 'Sales team'),
+    sheet: KR,
+    a1: 'D2',
+    says: 'Owner "Sales team" of KR1 is not on the Departments tab; the closest is "Sales".',
+    only: true,
+  },
+  {
+    name: 'an owner names a department with "Dept." after it',
+    code: 'owner-near-department',
+    edit: (wb) => setCell(wb, 'Objectives', 'O2', 'Owner', 'R&D Dept.'),
+    sheet: 'Objectives',
+    a1: 'C3',
+    says: 'Owner "R&D Dept." of O2 is not on the Departments tab; the closest is "R&D".',
+  },
+  {
+    name: 'an owner misspells a department by one letter',
+    code: 'owner-near-department',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Owner', 'Markting'),
+    sheet: KR,
+    a1: 'D3',
+    says: 'Owner "Markting" of KR2 is not on the Departments tab; the closest is "Marketing".',
+    only: true,
+  },
+  // Not near one department: the owner may be a department of its own, and which one it meant is not guessed.
+  {
+    name: 'an owner is near two departments, 客服 for 客服部 and 客服組 (which one is not guessed)',
+    code: 'unknown-owner',
+    edit: (wb) => {
+      useWorkbook(wb, exampleWorkbook('zh-TW'));
+      renameDepartment(wb, '客服', '客服部');
+      addRow(wb, '部門', { 部門: '客服組' });
+      setCell(wb, '關鍵結果', 'KR3', '負責部門', '客服');
+    },
+    locale: 'zh_TW',
+    sheet: '關鍵結果',
+    a1: 'D4',
+    says: 'Owner "客服" of KR3 is not on the Departments tab.',
+    saysZh: { 'zh-TW': 'KR3 的負責部門「客服」不在「部門」表中。' },
+  },
+  {
+    name: 'an owner that shares a start with a department is another department',
+    code: 'unknown-owner',
+    edit: (wb) => setCell(wb, KR, 'KR5', 'Owner', 'Supply'),
+    sheet: KR,
+    a1: 'D6',
+    says: 'Owner "Supply" of KR5 is not on the Departments tab.',
   },
   {
     name: 'the direction contradicts baseline and target',
@@ -1462,6 +1545,76 @@ describe('cross-tab checks in detail', () => {
       ['KPIs', 'C2'],
       ['Roadmap', 'D5'],
     ]);
+  });
+
+  it('says which department an owner names almost, on every tab, and only when one department is near', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Objectives', 'O1', 'Owner', 'Sales Dept.');
+    setCell(wb, 'KPIs', 'KPI1', 'Owner', 'sales-team');
+    setCell(wb, 'Roadmap', 'R4', 'Owner', 'Sales Department');
+    setCell(wb, KR, 'KR2', 'Owner', 'Marketnig'); // two neighbours swapped
+    const near = (issues: PlanIssue[]) =>
+      issues.filter((i) => i.code === 'owner-near-department').map((i) => [i.sheet, i.a1, i.message.en]);
+    expect(near(allIssues(wb))).toEqual([
+      [
+        'Objectives',
+        'C2',
+        'Owner "Sales Dept." of O1 is not on the Departments tab; the closest is "Sales".',
+      ],
+      [KR, 'D3', 'Owner "Marketnig" of KR2 is not on the Departments tab; the closest is "Marketing".'],
+      ['KPIs', 'C2', 'Owner "sales-team" of KPI1 is not on the Departments tab; the closest is "Sales".'],
+      [
+        'Roadmap',
+        'D5',
+        'Owner "Sales Department" of R4 is not on the Departments tab; the closest is "Sales".',
+      ],
+    ]);
+    expect(allIssues(wb).filter((i) => i.code === 'unknown-owner')).toEqual([]);
+    // Listed, "Sales Dept." is a department of its own: nothing is said of O1's owner, and "sales-team" and "Sales
+    // Department" are now near two departments (Sales, Sales Dept.), so which one they mean is not guessed.
+    addRow(wb, 'Departments', { Department: 'Sales Dept.' });
+    const issues = allIssues(wb);
+    expect(near(issues).map((i) => i[1])).toEqual(['D3']);
+    expect(
+      issues.filter((i) => i.code === 'unknown-owner' || i.sheet === 'Objectives').map((i) => [i.code, i.a1]),
+    ).toEqual([
+      ['unknown-owner', 'C2'],
+      ['unknown-owner', 'D5'],
+    ]);
+  });
+
+  it('namesNear: a department word taken off, or one edit in a name of 5 characters or more', () => {
+    const near: [string, string][] = [
+      ['客服', '客服部'],
+      ['客服部門', '客服部'],
+      ['客服团队', '客服'],
+      ['營運處', '营运'],
+      ['銷售組', '銷售'],
+      ['Sales team', 'Sales'],
+      ['SALES-TEAM', 'Sales'],
+      ['Sales Dept.', 'Sales'],
+      ['Sales Dept', 'Sales Group'],
+      ['Ops Unit', 'Ops'],
+      ['Markting', 'Marketing'],
+      ['Marketnig', 'Marketing'],
+      ['Marketingg', 'Marketing'],
+      ['Maerketing', 'Marketing'],
+    ];
+    const apart: [string, string][] = [
+      ['部', '部門'], // a department word alone is a name: nothing is left when it is taken off
+      ['部', '客服部'],
+      ['Team', 'Sales'],
+      ['Sale', 'Sales'], // one edit, but 4 characters
+      ['R&D', 'RnD'],
+      ['Supply', 'Support'],
+      ['Region 1', 'Region 2'], // numbered teams
+      ['Squad 11', 'Squad 1'],
+      ['Sales', 'sales '], // one department, not two near ones
+      ['Salesforce', 'Sales'],
+    ];
+    for (const [a, b] of near) expect([a, b, namesNear(a, b), namesNear(b, a)]).toEqual([a, b, true, true]);
+    for (const [a, b] of apart)
+      expect([a, b, namesNear(a, b), namesNear(b, a)]).toEqual([a, b, false, false]);
   });
 
   it('an unanswered strategy question whose row was deleted points below the last row, in the Field column', () => {

@@ -642,6 +642,10 @@ export const en = {
       message: 'Owner "{owner}" of {id} is not on the Departments tab.',
       fix: 'Add "{owner}" to Departments or pick a listed department.',
     },
+    'owner-near-department': {
+      message: 'Owner "{owner}" of {id} is not on the Departments tab; the closest is "{department}".',
+      fix: 'Type "{department}" in the Owner cell, or, if "{owner}" is another department, add it to Departments.',
+    },
     'direction-contradiction': {
       message: '{id} should {direction}, but its target {target} is not beyond its baseline {baseline}.',
       fix: 'Check the direction, the baseline and the target.',

@@ -534,6 +534,10 @@ export const zhCN: Messages = {
       message: '{id} 的负责部门“{owner}”不在“部门”表中。',
       fix: '把“{owner}”添加到“部门”表，或选择已有部门。',
     },
+    'owner-near-department': {
+      message: '{id} 的负责部门“{owner}”不在“部门”表中；最接近的是“{department}”。',
+      fix: '在“负责部门”单元格中填写“{department}”；如果“{owner}”是另一个部门，请把它添加到“部门”表。',
+    },
     'direction-contradiction': {
       message: '{id} 的方向是{direction}，但从基线 {baseline} 到目标值 {target} 的方向与此相反。',
       fix: '请核对方向、基线和目标值。',

@@ -534,6 +534,10 @@ export const zhTW: Messages = {
       message: '{id} 的負責部門「{owner}」不在「部門」表中。',
       fix: '把「{owner}」新增到「部門」表，或選擇已有部門。',
     },
+    'owner-near-department': {
+      message: '{id} 的負責部門「{owner}」不在「部門」表中；最接近的是「{department}」。',
+      fix: '在「負責部門」儲存格中填寫「{department}」；如果「{owner}」是另一個部門，請把它新增到「部門」表。',
+    },
     'direction-contradiction': {
       message: '{id} 的方向是{direction}，但從基線 {baseline} 到目標值 {target} 的方向與此相反。',
       fix: '請核對方向、基線和目標值。',
