@@ -364,6 +364,52 @@ describe('applyQuickFix', () => {
     expect(after.cells.get('Departments!A7')).toBe(JSON.stringify(HOSTILE_OWNER));
   });
 
+  it('types the department as Departments spells it over an owner that names it almost so (客服 for 客服部)', () => {
+    // A Traditional Chinese plan whose Departments tab lists 客服部; KR3's Owner says 客服.
+    const workbook = examplePlan('zh-TW');
+    for (const grid of Object.values(workbook))
+      for (const row of grid) for (let c = 0; c < row.length; c++) if (row[c] === '客服') row[c] = '客服部';
+    setCell(workbook, '關鍵結果', 'KR3', '負責部門', '客服');
+    const run = addon(workbook, { locale: 'zh_TW', timeZone: 'Asia/Taipei' });
+    const near = (check: PlanCheck) => flat(check).filter((i) => i.code === 'owner-near-department');
+    const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    expect(near(check).map((i) => [i.sheet, i.a1, i.message, i.quickFix])).toEqual([
+      [
+        '關鍵結果',
+        'D4',
+        'KR3 的負責部門「客服」不在「部門」表中；最接近的是「客服部」。',
+        { kind: 'type-value', label: '改為輸入 客服部' },
+      ],
+    ]);
+    // Not a new department: no owner is left to add.
+    expect(flat(check).filter((i) => i.code === 'unknown-owner')).toEqual([]);
+    for (const [lang, label] of [
+      ['en', 'Type 客服部'],
+      ['zh-CN', '改为输入 客服部'],
+    ])
+      expect(near(run.project.callFromClient('getPlanCheck', lang) as PlanCheck)[0].quickFix?.label).toBe(
+        label,
+      );
+
+    const before = allCells(run.ss);
+    const result = fix(run, 'owner-near-department', '關鍵結果', 'D4');
+    expect(result).toEqual({ ok: true, message: '已在 關鍵結果!D4 輸入 客服部。', changed: ['關鍵結果!D4'] });
+    const after = allCells(run.ss);
+    expect(changedCells(before, after)).toEqual(['關鍵結果!D4']);
+    expect(after.cells.get('關鍵結果!D4')).toBe('"客服部"');
+    expect(after.sheets).toEqual(before.sheets);
+    expect(run.emulator.lock.writesWithoutLock).toBe(0);
+    // The error is gone, and no other issue came or went: the plan is the example's, 客服部 owning KR3.
+    const again = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    const key = (i: { code: string; sheet: string; a1: string | null }) => `${i.code}|${i.sheet}|${i.a1}`;
+    expect(flat(again).map(key)).toEqual(
+      flat(check)
+        .filter((i) => i.code !== 'owner-near-department')
+        .map(key),
+    );
+    expect(flat(again).filter((i) => /owner/.test(i.code))).toEqual([]);
+  });
+
   it('rebuilds Targets when it is out of date, changing nothing outside the range it names', () => {
     const run = addon(examplePlan('en'));
     expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);

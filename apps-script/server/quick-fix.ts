@@ -11,6 +11,8 @@
  *   decimal-mark                             type-value       the number the text is with the other decimal sign
  *                                                             ("2,5" → 2.5 in en_US), when it is a number alone
  *   as-of-not-a-date, as-of-differs          type-value       today (the spreadsheet's time zone) in the As of cell
+ *   owner-near-department                    type-value       the department as the Departments tab spells it ("客服" →
+ *                                                             客服部) typed over the Owner cell; never add-department
  *
  * The sidebar sends back the issue it shows (code, sheet, cell). The server never trusts it: under the document
  * lock it reads the spreadsheet again, runs the checks, and acts only if that issue is still there, writing only
@@ -42,7 +44,7 @@ import { checkInColumns } from '../../shared/check-in-columns';
 import { formatShows, numberFormatsOf, setNumberFormats, typedTextOf } from '../../shared/number-formats';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { decimalMarkOf, numberAsTyped } from '../../shared/locale-syntax';
-import { checkPlan } from '../../shared/checks';
+import { checkPlan, nearDepartment } from '../../shared/checks';
 import type { IssueCode, PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
@@ -82,6 +84,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFixKind>> = {
   'decimal-mark': 'type-value',
   'compact-date': 'type-value',
   'grouped-in-fours': 'type-value',
+  'owner-near-department': 'type-value',
 };
 
 /** What applyQuickFix returns to the sidebar: plain JSON. */
@@ -398,8 +401,9 @@ function wholePercentOrNot(ctx: FixContext, issue: PlanIssue, raw: string, value
 }
 
 /**
- * The value to type over an unreadable-by-formulas or decimal-mark cell: as written (`cell`), as the button shows it,
- * and, for a number or a day, the value the plan is to read from the cell then (`promised`, checked by verifyWrites).
+ * The value to type over an unreadable-by-formulas, decimal-mark, compact-date, grouped-in-fours, As of or
+ * owner-near-department cell: as written (`cell`), as the button shows it, and, for a number or a day, the value the
+ * plan is to read from the cell then (`promised`, checked by verifyWrites).
  */
 interface TypedValue {
   cell: string | number | Date;
@@ -451,6 +455,15 @@ function readableValueAt(ctx: FixContext, issue: PlanIssue): TypedValue | null {
     if (!Number.isFinite(value) || wholePercentOrNot(ctx, issue, raw, value)) return null;
     const shown = numberAsTyped(value, decimalMarkOf(ctx.snapshot.locale));
     return { cell: value, shown, reads: value, promised: value };
+  }
+  if (issue.code === 'owner-near-department') {
+    // 客服 where Departments lists 客服部: the department as the tab spells it, worked out again from the cell as it
+    // is now (the plan's own nearness, shared/checks.ts nearDepartment). Plain text, never a formula.
+    const raw = cellAt(ctx.snapshot, issue.sheet, issue.row!, issue.column!);
+    if (isErrorValue(raw)) return null;
+    const department = nearDepartment(ctx.plan, cellText(raw, ctx.snapshot.timeZone).trim());
+    if (!department) return null;
+    return { cell: textCell(department), shown: department, reads: department };
   }
   const problem = formulaProblemsOf(ctx).get(`${issue.sheet}!${issue.row}!${issue.column}`);
   if (!problem) return null;
