@@ -211,18 +211,43 @@ interface NearKey {
   bare: string | null;
   /** The key's characters (code points), for the one-edit test: the key itself when each is one UTF-16 unit. */
   chars: ArrayLike<string>;
+  /**
+   * The name's words, in lower case, when it is written in Latin letters only (and digits, spaces, marks between
+   * words); null otherwise. A typo is looked for only there, and only inside a word of NEAR_EDIT_LENGTH letters or
+   * more: "Sales UK" and "Sales US", 北區業務部 and 南區業務部 are one character apart and name other departments.
+   */
+  words: string[] | null;
 }
 
 function nearKeyOf(name: string): NearKey {
-  return nearKey(ownerKey(name));
+  return nearKey(ownerKey(name), name);
+}
+
+const LATIN_NAME = /^[\p{Script=Latin}\p{N}\s\-\u2010-\u2015_.&'’/]+$/u;
+
+function latinWords(name: string): string[] | null {
+  const text = name.normalize('NFKC').toLowerCase().trim();
+  return LATIN_NAME.test(text) ? text.split(/[\s\-\u2010-\u2015_./]+/).filter(Boolean) : null;
 }
 
 /** Characters outside the BMP (two UTF-16 units each). */
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-function nearKey(key: string): NearKey {
+function nearKey(key: string, name: string): NearKey {
   const bare = DEPARTMENT_WORD.exec(key)?.[1] ?? null;
-  return { key, bare, chars: SURROGATE.test(key) ? Array.from(key) : key };
+  return { key, bare, chars: SURROGATE.test(key) ? Array.from(key) : key, words: latinWords(name) };
+}
+
+/** Whether two names' words are the same but for one pair, both NEAR_EDIT_LENGTH letters or more (see NearKey.words). */
+function typoInLongWord(a: string[] | null, b: string[] | null): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  let differ = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (differ >= 0) return false;
+    differ = i;
+  }
+  return differ >= 0 && a[differ].length >= NEAR_EDIT_LENGTH && b[differ].length >= NEAR_EDIT_LENGTH;
 }
 
 /** Names this long (in characters, both of them) are near when one edit apart; a shorter one is too easily another. */
@@ -263,7 +288,7 @@ function keysNear(a: NearKey, b: NearKey): boolean {
   if (a.key === b.key) return false;
   if (a.bare !== null && (a.bare === b.key || a.bare === b.bare)) return true;
   if (b.bare !== null && b.bare === a.key) return true;
-  return oneEditApart(a.chars, b.chars);
+  return typoInLongWord(a.words, b.words) && oneEditApart(a.chars, b.chars);
 }
 
 /**
@@ -336,7 +361,7 @@ function nearDepartments(plan: Plan): NearDepartments {
   };
   for (let d = 0; d < index.ownerName.length; d++) {
     if (!index.ownerIsDepartment[d]) continue;
-    const key = (found.keys[d] = nearKey(ownerKeys[d]));
+    const key = (found.keys[d] = nearKey(ownerKeys[d], index.ownerName[d]));
     addTo(found.byName, key.key, d);
     if (key.bare !== null) addTo(found.byName, key.bare, d);
     if (key.chars.length < NEAR_EDIT_LENGTH) continue;
@@ -357,7 +382,7 @@ function nearDepartmentOf(plan: Plan, g: number): number {
   if (g < 0 || index.ownerIsDepartment[g]) return -1;
   const found = nearDepartments(plan);
   if (found.near[g] !== -2) return found.near[g];
-  const key = nearKey(found.ownerKeys[g]);
+  const key = nearKey(found.ownerKeys[g], index.ownerName[g]);
   // The departments it may be near, each then compared as namesNear compares them.
   const candidates = new Set<number>();
   const add = (map: Map<string, number[]>, name: string) => {

@@ -1611,6 +1611,12 @@ describe('cross-tab checks in detail', () => {
       ['Squad 11', 'Squad 1'],
       ['Sales', 'sales '], // one department, not two near ones
       ['Salesforce', 'Sales'],
+      // One character apart, and other departments: a region code, a Chinese region (北區 / 南區), a short word.
+      ['Sales UK', 'Sales US'],
+      ['UK Sales', 'US Sales'],
+      ['北區業務部', '南區業務部'],
+      ['客服一組', '客服二組'],
+      ['Field Ops', 'Field Ups'],
     ];
     for (const [a, b] of near) expect([a, b, namesNear(a, b), namesNear(b, a)]).toEqual([a, b, true, true]);
     for (const [a, b] of apart)
