@@ -17,6 +17,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dateToIso, isIsoDate, isoDate, type IsoDate } from '../shared/calendar';
 import type { Workbook } from '../shared/cells';
 import { analyzeWorkbook } from '../shared/checks';
+import { planLanguageOf } from '../shared/parse';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
 import { CATALOGUES, isChinese, joinList, type Params } from '../shared/i18n';
@@ -345,9 +346,12 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     const input = withLocale(await loadInput(file, lang, io, sheet), givenLocale);
     requirePlanTabs(input, lang);
-    const missing = missingRequiredTabs(input.workbook, lang ?? 'en');
+    // What is said about the plan from here on is in the report's language: --lang, else the plan's, as the
+    // parser decides it (its Language cell, else most of its tab names), so even before the plan is read as a whole.
+    const reportLang = lang ?? planLanguageOf(input.workbook, { timeZone: input.timeZone });
+    const missing = missingRequiredTabs(input.workbook, reportLang);
     if (missing.length) {
-      throw new XlsxReadError(input.source ?? 'example', CATALOGUES[lang ?? 'en'].cli.missingTabs(missing));
+      throw new XlsxReadError(input.source ?? 'example', CATALOGUES[reportLang].cli.missingTabs(missing));
     }
     const example = input.source === null;
     const asOf = givenAsOf ?? (example ? EXAMPLE_AS_OF : io.today(input.timeZone));
@@ -357,7 +361,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     // it, would leave the shell in a folder that no longer exists.
     const up = relative(target, io.cwd());
     if (up === '' || (up !== '..' && !up.startsWith(`..${sep}`) && !isAbsolute(up)))
-      throw new OutputError(outDir, say(OUTPUT_MESSAGES.workingFolder, lang ?? 'en'));
+      throw new OutputError(outDir, say(OUTPUT_MESSAGES.workingFolder, reportLang));
     const { prepareReport, removeLeftovers, reportFiles, reportInFolder, writeReportDir } =
       await import('./generate');
     // A report a killed run left aside is put back first: --previous may name it, and its history is to be kept.

@@ -191,10 +191,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   const layout: Plan['layout'] = {};
 
   const strategySheet = sheets.get('strategy');
-  const strategy = strategySheet
-    ? readStrategy(strategySheet.name, workbook[strategySheet.name], layout, timeZone)
-    : emptyStrategy();
-  const lang = planLanguage(workbook, strategy, strategySheet?.name, layout, sheets, issues);
+  const { strategy, lang } = strategyAndLanguage(workbook, sheets, layout, issues, timeZone);
   if (!strategySheet) issues.push(missingTab('strategy', lang));
 
   const period = readPeriod(
@@ -323,6 +320,31 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     if (targets) targets.unreadableInputs = [...blocked];
   }
   return { plan, issues };
+}
+
+/**
+ * The plan's language as parsePlan decides it (its `plan.lang`), reading only the Strategy tab and the tab names
+ * and header rows: what the report command says about a plan it will not read (a required tab missing) is said in
+ * it, as `check` says the plan's issues.
+ */
+export function planLanguageOf(workbook: Workbook, options: Pick<ParseOptions, 'timeZone'> = {}): Lang {
+  const sheets = findTabs(workbook, []);
+  return strategyAndLanguage(workbook, sheets, {}, [], options.timeZone ?? 'UTC').lang;
+}
+
+/** The Strategy tab's fields (empty without the tab) and the plan's language they and the tab names decide. */
+function strategyAndLanguage(
+  workbook: Workbook,
+  sheets: Map<TabKey, { name: string }>,
+  layout: Plan['layout'],
+  issues: PlanIssue[],
+  timeZone: string,
+): { strategy: Strategy; lang: Lang } {
+  const strategySheet = sheets.get('strategy');
+  const strategy = strategySheet
+    ? readStrategy(strategySheet.name, workbook[strategySheet.name], layout, timeZone)
+    : emptyStrategy();
+  return { strategy, lang: planLanguage(workbook, strategy, strategySheet?.name, layout, sheets, issues) };
 }
 
 /**

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { columnDef, tabDef } from '../shared';
+import { columnDef, STRATEGY_FIELDS, tabDef, type Lang, type Workbook } from '../shared';
 import {
   buildReport,
   MARKER_FILE,
@@ -19,8 +19,8 @@ import {
 import { generatePlanWorkbook } from '../bench/generate-plan';
 import { readXlsx } from '../report/read-xlsx';
 import { exampleXlsxBuffer, planToXlsxBuffer, utcDate } from '../report/write-xlsx';
-import { setCell } from './helpers/edit';
-import { exampleGrid, parse, runCli, tempDir } from './helpers/report';
+import { cloneWorkbook, setCell } from './helpers/edit';
+import { exampleGrid, parse, runCli, tabName, tempDir } from './helpers/report';
 
 let dir: string;
 beforeAll(() => {
@@ -604,6 +604,73 @@ describe('gtm-pyramid report --out', () => {
     // From the parent, naming it: written.
     expect((await runCli(['report', '--out', 'site'], dir)).code).toBe(0);
     expect(readdirSync(here)).toContain('index.html');
+  });
+});
+
+describe("report says what is wrong with the plan in the plan's language, unless --lang says otherwise, as check does", () => {
+  /** The example plan in `lang` with `edit` made, written as an .xlsx named `name`. */
+  async function planFile(name: string, lang: Lang, edit: (wb: Workbook) => void): Promise<string> {
+    const wb = cloneWorkbook(exampleGrid(lang));
+    edit(wb);
+    writeFileSync(join(dir, name), await planToXlsxBuffer(wb, { lang, targets: false }));
+    return name;
+  }
+  const renameTab = (wb: Workbook, from: string, to: string) => {
+    wb[to] = wb[from];
+    delete wb[from];
+  };
+
+  it('a Traditional Chinese plan without 策略, or with 關鍵結果 renamed, names the missing tab 「策略」 in Traditional Chinese', async () => {
+    // Without the Strategy tab there is no Language cell: most of the tab names decide, as the parser decides.
+    const noStrategy = await planFile('tw-no-strategy.xlsx', 'zh-TW', (wb) => {
+      delete wb[tabName('strategy', 'zh-TW')];
+    });
+    const renamed = await planFile('tw-kr-renamed.xlsx', 'zh-TW', (wb) =>
+      renameTab(wb, tabName('keyResults', 'zh-TW'), 'KR 清單'),
+    );
+    expect(await runCli(['report', noStrategy, '--out', 'tw-a'], dir)).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: [`gtm-pyramid: ${noStrategy}: 缺少「策略」工作表；報告需要這個工作表`],
+    });
+    expect(await runCli(['report', renamed, '--out', 'tw-b'], dir)).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: [`gtm-pyramid: ${renamed}: 缺少「關鍵結果」工作表；報告需要這個工作表`],
+    });
+    expect(existsSync(join(dir, 'tw-a')) || existsSync(join(dir, 'tw-b'))).toBe(false);
+    // check answers in the same language about the same tab.
+    expect((await runCli(['check', noStrategy], dir)).stdout.join('\n')).toContain('缺少「策略」工作表。');
+    expect((await runCli(['check', renamed], dir)).stdout.join('\n')).toContain('缺少「關鍵結果」工作表。');
+    // --lang says otherwise: its language, naming the tab as it does (check does the same).
+    expect((await runCli(['report', noStrategy, '--out', 'tw-a', '--lang', 'en'], dir)).stderr).toEqual([
+      `gtm-pyramid: ${noStrategy}: the "Strategy" tab is missing; the report needs it`,
+    ]);
+    expect((await runCli(['report', renamed, '--out', 'tw-b', '--lang', 'zh-CN'], dir)).stderr).toEqual([
+      `gtm-pyramid: ${renamed}: 缺少“关键结果”工作表；报告需要这个工作表`,
+    ]);
+  });
+
+  it('the Language cell decides over English tab names: a plan in 简体中文 without Key Results is told so in Simplified Chinese', async () => {
+    const name = await planFile('cn-language-cell.xlsx', 'en', (wb) => {
+      const strategy = wb[tabName('strategy')];
+      const label = STRATEGY_FIELDS.find((f) => f.key === 'language')!.label.en;
+      strategy.find((row) => row[0] === label)![1] = '简体中文';
+      delete wb[tabName('keyResults')];
+    });
+    expect((await runCli(['report', name, '--out', 'cn'], dir)).stderr).toEqual([
+      `gtm-pyramid: ${name}: 缺少“关键结果”工作表；报告需要这个工作表`,
+    ]);
+  });
+
+  it('the folder the command runs in is refused in the plan\'s language', async () => {
+    const here = join(dir, 'tw-site');
+    mkdirSync(here, { recursive: true });
+    writeFileSync(join(here, 'plan.xlsx'), await exampleXlsxBuffer('zh-TW'));
+    expect((await runCli(['report', 'plan.xlsx', '--out', '.'], here)).stderr).toEqual([
+      'gtm-pyramid: .: 是命令所在的資料夾（或包含它），報告會取代該資料夾；未做任何更改。請在上一層資料夾中執行，並用 --out 指定此資料夾',
+    ]);
+    expect(readdirSync(here)).toEqual(['plan.xlsx']);
   });
 });
 

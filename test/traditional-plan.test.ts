@@ -22,6 +22,7 @@ import {
   matchTab,
   normalizeHeader,
   parsePlan,
+  planLanguageOf,
   planProgress,
   STRATEGY_FIELDS,
   tabDef,
@@ -549,6 +550,52 @@ describe('the Language cell', () => {
     oneTab['實際數'] = oneTab['Actuals'];
     delete oneTab['Actuals'];
     expect(parsePlan(oneTab).plan.lang).toBe('en');
+  });
+
+  it('planLanguageOf, reading only the Strategy tab, tab names and headers, decides as the parser does, also without a Strategy tab', () => {
+    const cases: [string, Workbook, Lang][] = [];
+    /** The example in `lang` under its own or English tab names, with `edit` made. */
+    const variant = (lang: Lang, englishTabs: boolean, edit: (wb: Workbook) => void = () => {}): Workbook => {
+      const own = exampleWorkbook(lang);
+      const wb: Workbook = {};
+      for (const [name, grid] of Object.entries(own))
+        wb[englishTabs ? matchTab(name)!.label.en : name] = grid;
+      edit(wb);
+      return wb;
+    };
+    const tab = (key: 'strategy' | 'keyResults', lang: Lang, englishTabs: boolean) =>
+      tabDef(key).label[englishTabs ? 'en' : lang];
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const)
+      for (const englishTabs of [false, true]) {
+        const what = `${lang}${englishTabs ? ' under English tab names' : ''}`;
+        cases.push([what, variant(lang, englishTabs), lang]);
+        cases.push([
+          `${what}, no Key Results`,
+          variant(lang, englishTabs, (wb) => delete wb[tab('keyResults', lang, englishTabs)]),
+          lang,
+        ]);
+        // No Strategy tab, so no Language cell: the tab names decide, and under English ones the headers.
+        cases.push([
+          `${what}, no Strategy`,
+          variant(lang, englishTabs, (wb) => delete wb[tab('strategy', lang, englishTabs)]),
+          lang,
+        ]);
+      }
+    // The Language cell decides over the tab names; one naming no language leaves them to decide.
+    for (const [typed, tag] of [
+      ['简体中文', 'zh-CN'],
+      ['繁體中文', 'zh-TW'],
+      ['English', 'en'],
+      ['Klingon', 'zh-TW'],
+    ] as const) {
+      const wb = exampleWorkbook('zh-TW');
+      setCell(wb, '策略', '語言', '內容', typed);
+      cases.push([`zh-TW, Language ${typed}`, wb, tag]);
+    }
+    for (const [what, wb, expected] of cases) {
+      expect(parsePlan(wb).plan.lang, what).toBe(expected);
+      expect(planLanguageOf(wb), what).toBe(expected);
+    }
   });
 
   it('warns at the cell about a language it does not know, and says which one it uses instead', () => {
