@@ -6,7 +6,13 @@ import type { IsoDate, Month } from '../shared/calendar';
 import { leftOutMetrics } from '../shared/checks';
 import { countBySeverity, type PlanIssue, type Severity } from '../shared/issues';
 import type { Plan } from '../shared/plan';
-import { ownerNameOf } from '../shared/plan-index';
+import {
+  keyResultIdNamed,
+  objectiveIdOf,
+  ownerNameOf,
+  parentIdOf,
+  trackedKeyResultIdOf,
+} from '../shared/plan-index';
 import type { LeftOutReason, MetricProgress, PlanProgress, RollUp, Status } from '../shared/progress';
 import { fileName } from './format';
 import type { Direction, Lang, MetricType } from '../shared/template';
@@ -280,22 +286,23 @@ export function buildPlanJson(
       id: o.id,
       title: o.title,
       owner: ownerNameOf(plan, o),
-      parent: o.parent,
+      parent: parentIdOf(plan, o),
       start: o.start,
       end: o.end,
       keyResults: krsByObjective.get(o.id.toLowerCase()) ?? [],
       progress: rollUp(progress.objectives[o.id]),
     })),
-    keyResults: plan.keyResults.map((kr) => ({
+    // References as the rows they name spell their IDs (objectiveIdOf and the like): "o1" typed is O1's.
+    keyResults: plan.keyResults.map((kr, i) => ({
       ...metric(krProgress.get(kr.id)!, ownerNameOf(plan, kr), leftOut.get(`kr:${kr.id}`) ?? null),
-      objective: kr.objectiveId,
+      objective: objectiveIdOf(plan, i),
       phasing: kr.phasing,
       weight: kr.weight,
       confidence: num(kr.confidence),
     })),
-    kpis: plan.kpis.map((k) => ({
+    kpis: plan.kpis.map((k, j) => ({
       ...metric(kpiProgress.get(k.id)!, ownerNameOf(plan, k), leftOut.get(`kpi:${k.id}`) ?? null),
-      keyResult: k.keyResultId,
+      keyResult: trackedKeyResultIdOf(plan, j),
       cadence: k.cadence,
     })),
     roadmap: plan.roadmap.map((r) => ({
@@ -305,7 +312,7 @@ export function buildPlanJson(
       owner: ownerNameOf(plan, r),
       start: r.start,
       end: r.end,
-      keyResults: [...r.keyResultIds],
+      keyResults: r.keyResultIds.map((ref) => keyResultIdNamed(plan, ref)),
       status: r.status,
     })),
     changes: plan.changes.map((c) => ({

@@ -242,6 +242,42 @@ export function ownerNameOf(plan: Plan, row: { readonly owner: string }): string
   return g === undefined ? owner : index.ownerName[g];
 }
 
+/*
+ * References as the rows they name spell their IDs, wherever one is shown or written (plan.json, the report's
+ * cards, roadmap and tables): IDs match case-insensitively and trimmed, so a key result's Objective typed "o1" names
+ * O1, and is written O1, for a reader joining on IDs to find it. A reference that names no row is kept as the plan
+ * holds it (trimmed; its unknown-… issue names it); a blank one is ''. The row's own field stays as typed (the
+ * checks quote the cell as it is).
+ */
+
+/** The ID of the objective plan.keyResults[i] belongs to (its Objective cell). */
+export function objectiveIdOf(plan: Plan, i: number): string {
+  const o = planIndex(plan).objectiveOfKeyResult[i];
+  return o >= 0 ? plan.objectives[o].id : plan.keyResults[i].objectiveId;
+}
+
+/** The ID of the key result plan.kpis[j] tracks (its Key result cell). */
+export function trackedKeyResultIdOf(plan: Plan, j: number): string {
+  const k = planIndex(plan).keyResultOfKpi[j];
+  return k >= 0 ? plan.keyResults[k].id : plan.kpis[j].keyResultId;
+}
+
+/** A key result's ID as a reference names it (a roadmap item's Key results): the key result's own, else as given. */
+export function keyResultIdNamed(plan: Plan, ref: string): string {
+  const k = ref ? planIndex(plan).keyResultById.get(ref.toLowerCase()) : undefined;
+  return k === undefined ? ref : plan.keyResults[k].id;
+}
+
+/** An objective's Parent: the objective it names, else the key result (a cascade from a key result), else as typed. */
+export function parentIdOf(plan: Plan, objective: { readonly parent: string }): string {
+  const ref = objective.parent;
+  if (!ref) return '';
+  const index = planIndex(plan);
+  const o = index.objectiveById.get(ref.toLowerCase());
+  if (o !== undefined) return plan.objectives[o].id;
+  return keyResultIdNamed(plan, ref);
+}
+
 /** The key results', KPIs' and objectives' positions by lower-case ID, as the parser found them. */
 interface Seed {
   keyResults: Map<string, number>;

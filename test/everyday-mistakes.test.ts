@@ -194,6 +194,43 @@ describe('everyday mistakes in a real .xlsx', () => {
     expect(o.reportCode).toBe(0);
   });
 
+  it('references typed in another case or with spaces (o1, "kr3 ", kr4): plan.json and the report name each by its row\'s own ID; one naming no row as typed, trimmed', async () => {
+    const book = await examplePlan();
+    cellOf(book, 'Key Results', 'KR2', 'Objective').value = 'o1';
+    cellOf(book, 'Key Results', 'KR5', 'Objective').value = ' o2 ';
+    cellOf(book, 'KPIs', 'KPI2', 'Key result').value = 'kr3 ';
+    cellOf(book, 'Objectives', 'O2', 'Parent').value = 'o1';
+    cellOf(book, 'Roadmap', 'R1', 'Key results').value = 'kr4, Kr5';
+    cellOf(book, 'Roadmap', 'R3', 'Key results').value = 'kr4, kr99 ';
+    const o = await run(book, 'reference-case');
+    // Matched as everywhere: nothing unknown but kr99.
+    expect(o.check.issues.filter((i) => /unknown/.test(i.code)).map((i) => `${i.code} ${i.cell}`)).toEqual([
+      'unknown-key-result G4',
+    ]);
+    expect(o.check.issues.find((i) => i.code === 'unknown-key-result')!.message).toContain('kr99');
+    // plan.json: each reference is the ID of the row it names, as its tab spells it, so that IDs join.
+    const ids = new Set([...o.json.objectives, ...o.json.keyResults].map((x) => x.id));
+    expect(kr(o, 'KR2').objective).toBe('O1');
+    expect(kr(o, 'KR5').objective).toBe('O2');
+    expect(o.json.kpis.find((k) => k.id === 'KPI2')!.keyResult).toBe('KR3');
+    expect(o.json.objectives.find((x) => x.id === 'O2')!.parent).toBe('O1');
+    const roadmap = (id: string) => o.json.roadmap.find((r) => r.id === id)!.keyResults;
+    expect(roadmap('R1')).toEqual(['KR4', 'KR5']);
+    expect(roadmap('R3')).toEqual(['KR4', 'kr99']);
+    for (const x of [...o.json.keyResults.map((k) => k.objective), ...o.json.kpis.map((k) => k.keyResult)])
+      expect(ids, x).toContain(x);
+    expect(o.json.objectives.find((x) => x.id === 'O1')!.keyResults).toContain('KR2');
+    // The report's pages: the roadmap's data table, and the key result's card.
+    const roadmapRow = (id: string) =>
+      Array.from(o.html.querySelectorAll('tr'))
+        .map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent))
+        .find((cells) => cells[0] === id)!;
+    expect(roadmapRow('R1')).toContain('KR4, KR5');
+    expect(roadmapRow('R3')).toContain('KR4, kr99');
+    expect(cardOf(o, 'KR2').querySelectorAll('.owner-line')[1].textContent).toMatch(/^Objective: O1 · /);
+    expect(o.text).not.toMatch(/\bkr4\b|\bo1\b/);
+  });
+
   it('one Actuals row pasted twice: a warning at the second row, counted once', async () => {
     const book = await examplePlan();
     const row = addActual(book, '2026-05-28', 'KR1', 150000);

@@ -17,6 +17,7 @@ import {
   type PlanIssue,
   type Workbook,
 } from '../shared';
+import { keyResultIdNamed, objectiveIdOf, parentIdOf, trackedKeyResultIdOf } from '../shared/plan-index';
 import { addRow, cloneWorkbook, colOf, dropColumn, rowOf, setCell } from './helpers/edit';
 
 const KR = 'Key Results';
@@ -636,6 +637,35 @@ describe('IDs', () => {
     expect(at(issue)).toEqual({ sheet: KR, row: 4, column: 1, a1: 'A4' });
     expect(issue.message.en).toBe('ID "kr2" is used twice (also in row 3).');
     expect(plan.keyResults.map((k) => k.id)).toEqual(['KR1', 'KR2', 'KR4', 'KR5']);
+  });
+
+  it('a reference is shown as the ID of the row it names (an objective, else a key result for a Parent), one naming none as typed', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Objectives', 'O2', 'Parent', 'kr1');
+    setCell(wb, KR, 'KR2', 'Objective', 'o9');
+    setCell(wb, KR, 'KR3', 'Objective', 'o1');
+    setCell(wb, 'KPIs', 'KPI2', 'Key result', 'kr3');
+    const { plan } = parsePlan(wb);
+    const o2 = plan.objectives.find((o) => o.id === 'O2')!;
+    // The rows keep what was typed (the checks quote the cell); the helpers name the row it matches.
+    expect(o2.parent).toBe('kr1');
+    expect(parentIdOf(plan, o2)).toBe('KR1');
+    expect(parentIdOf(plan, plan.objectives[0])).toBe('');
+    const krAt = (id: string) => plan.keyResults.findIndex((k) => k.id === id);
+    expect(objectiveIdOf(plan, krAt('KR3'))).toBe('O1');
+    expect(objectiveIdOf(plan, krAt('KR2'))).toBe('o9');
+    expect(
+      trackedKeyResultIdOf(
+        plan,
+        plan.kpis.findIndex((k) => k.id === 'KPI2'),
+      ),
+    ).toBe('KR3');
+    expect(['kr4', 'KR4', 'kr99', ''].map((ref) => keyResultIdNamed(plan, ref))).toEqual([
+      'KR4',
+      'KR4',
+      'kr99',
+      '',
+    ]);
   });
 
   it('reports duplicate department names', () => {

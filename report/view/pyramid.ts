@@ -1,6 +1,6 @@
 /** The pyramid: Vision → Strategy → Tactics → objectives and key results → KPIs, with counts and tallies. */
 import { isChinese } from '../../shared/i18n';
-import { ownerNameOf } from '../../shared/plan-index';
+import { ownerNameOf, parentIdOf } from '../../shared/plan-index';
 import { STATUS_LABELS, STATUS_READING_ORDER, type RollUp, type Status } from '../../shared/progress';
 import { STRATEGY_FIELDS, STRATEGY_QUESTIONS } from '../../shared/template';
 import { byStatus, lower, safeHref, type Context } from './context';
@@ -50,7 +50,7 @@ export function pyramid(ctx: Context): PyramidLevel[] {
       id: o.id,
       title: o.title,
       owner: ownerNameOf(ctx.plan, o),
-      parent: o.parent,
+      parent: parentIdOf(ctx.plan, o),
       status: ctx.status(roll?.status ?? 'no-data'),
       attainment:
         roll?.attainment !== null && roll?.attainment !== undefined ? f.percent(roll.attainment) : '',

@@ -6,7 +6,7 @@ import { monthOf } from '../../shared/calendar';
 import { joinList } from '../../shared/i18n';
 import type { KeyResult, RoadmapItem } from '../../shared/plan';
 import { STATUS_LABELS } from '../../shared/progress';
-import { ownerKey, ownerNameOf } from '../../shared/plan-index';
+import { keyResultIdNamed, ownerKey, ownerNameOf } from '../../shared/plan-index';
 import { enumLabel, matchPhase, PHASE_KEYS, PHASES, phaseForm, type Lang } from '../../shared/template';
 import { NO_PHASE_COLOR, OWN_PHASE_COLORS, PHASE_COLORS } from '../render/palette';
 import { groupBy, lower, STATUS_SEVERITY, worst, type Context, type Dept } from './context';
@@ -52,7 +52,10 @@ export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
       ownerNameOf(ctx.plan, r),
       f.date(r.start),
       f.date(r.end),
-      joinList(r.keyResultIds, lang),
+      joinList(
+        r.keyResultIds.map((ref) => keyResultIdNamed(ctx.plan, ref)),
+        lang,
+      ),
       r.status ? enumLabel('roadmapStatus', r.status, lang) : f.none,
     ]),
   };
