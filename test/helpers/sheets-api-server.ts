@@ -12,7 +12,8 @@
  *       https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets#CellData
  *   GET /v4/spreadsheets/{spreadsheetId}/values:batchGet      → BatchGetValuesResponse (valueRanges[])
  *       https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet
- *   errors                                                    → { "error": { "code", "message", "status" } }
+ *   errors                                                    → { "error": { "code", "message", "status" } }, and
+ *       with a `reason` the ErrorInfo detail that names why ({ "@type", "reason", "domain", "metadata" }):
  *       https://cloud.google.com/apis/design/errors
  *
  * It serves the example plan (cells from shared/example.ts, as the .xlsx of `gtm-pyramid example`), its date cells
@@ -22,8 +23,19 @@
  * answer at all). With `serviceAccount` set it also plays the Compute Engine metadata server (GCE_METADATA_HOST),
  * the Application Default Credentials of a workload on Google Cloud: an access token and the account's e-mail.
  *   https://cloud.google.com/compute/docs/metadata/querying-metadata
+ * It also plays Google's OAuth 2.0 token endpoint (POST /token), where the refresh token of a gcloud sign-in
+ * (`gcloud auth application-default login`) is exchanged for an access token; routeTokenEndpoint sends the client
+ * library's requests for https://oauth2.googleapis.com/token to it.
+ *   https://developers.google.com/identity/protocols/oauth2/native-app#offline
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo, Socket } from 'node:net';
 
 import {
@@ -99,8 +111,20 @@ export interface RecordedRequest {
 
 /** How the next request is answered instead of normally. */
 export type Scripted =
-  /** An error answer; `retryAfter` is sent as its Retry-After header (seconds, or an HTTP date). */
-  | { status: number; message?: string; reason?: string; retryAfter?: string }
+  /**
+   * An error answer: `status` is the HTTP status, `code` the google.rpc.Code name of `error.status` (default: the
+   * usual one for the status, e.g. INVALID_ARGUMENT for 400; FAILED_PRECONDITION is another 400); with a `reason`,
+   * an ErrorInfo detail with that reason and `metadata`. `retryAfter` is sent as the Retry-After header (seconds,
+   * or an HTTP date).
+   */
+  | {
+      status: number;
+      code?: string;
+      message?: string;
+      reason?: string;
+      metadata?: Record<string, string>;
+      retryAfter?: string;
+    }
   /** The connection is dropped without an answer. */
   | { drop: true }
   /** No answer at all (until the server closes). */
@@ -153,6 +177,11 @@ export class SheetsApiServer {
   url = '';
   /** The metadata server's service account e-mail (see the header); unset: no metadata server. */
   serviceAccount: string | undefined;
+  /** The scopes the token endpoint says it granted: by default those of the sign-in docs/report.md gives. */
+  signInScopes = [
+    'https://www.googleapis.com/auth/spreadsheets.readonly',
+    'https://www.googleapis.com/auth/cloud-platform',
+  ];
 
   constructor(spreadsheets: FakeSpreadsheet[]) {
     for (const s of spreadsheets) this.spreadsheets.set(s.id, s);
@@ -188,12 +217,18 @@ export class SheetsApiServer {
     res: ServerResponse,
     code: number,
     message = DEFAULT_MESSAGES[code] ?? 'Error',
-    reason?: string,
+    detail: { code?: string; reason?: string; metadata?: Record<string, string> } = {},
   ) {
-    const error: Record<string, unknown> = { code, message, status: STATUS_NAMES[code] ?? 'UNKNOWN' };
-    if (reason)
+    const status = detail.code ?? STATUS_NAMES[code] ?? 'UNKNOWN';
+    const error: Record<string, unknown> = { code, message, status };
+    if (detail.reason)
       error.details = [
-        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com' },
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: detail.reason,
+          domain: 'googleapis.com',
+          ...(detail.metadata ? { metadata: detail.metadata } : {}),
+        },
       ];
     this.json(res, code, { error });
   }
@@ -212,12 +247,13 @@ export class SheetsApiServer {
       authorization: req.headers.authorization,
     });
     if (url.pathname.startsWith('/computeMetadata/v1/')) return this.metadataServer(req, res, url);
+    if (url.pathname === '/token') return this.tokenEndpoint(req, res);
     const scripted = this.script.shift();
     if (scripted) {
       if ('drop' in scripted) return req.socket.destroy();
       if ('hang' in scripted) return;
       if (scripted.retryAfter !== undefined) res.setHeader('Retry-After', scripted.retryAfter);
-      return this.error(res, scripted.status, scripted.message, scripted.reason);
+      return this.error(res, scripted.status, scripted.message, scripted);
     }
     if (!req.headers.authorization?.startsWith('Bearer ')) return this.error(res, 401);
     const m = /^\/v4\/spreadsheets\/([^/]+?)(\/values:batchGet)?$/.exec(url.pathname);
@@ -252,6 +288,27 @@ export class SheetsApiServer {
     }
     res.writeHead(404, headers);
     res.end();
+  }
+
+  /**
+   * Google's OAuth 2.0 token endpoint refreshing a sign-in: a POST of grant_type=refresh_token is answered with an
+   * access token, its lifetime, the scopes granted and its type; anything else as Google answers a bad request.
+   * https://developers.google.com/identity/protocols/oauth2/native-app#offline
+   */
+  private tokenEndpoint(req: IncomingMessage, res: ServerResponse) {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      if (req.method !== 'POST' || form.get('grant_type') !== 'refresh_token' || !form.get('refresh_token'))
+        return this.json(res, 400, { error: 'invalid_request', error_description: 'Bad Request' });
+      this.json(res, 200, {
+        access_token: 'user-token',
+        expires_in: 3599,
+        scope: this.signInScopes.join(' '),
+        token_type: 'Bearer',
+      });
+    });
   }
 
   private metadata(s: FakeSpreadsheet) {
@@ -326,6 +383,29 @@ export class SheetsApiServer {
     }
     this.json(res, 200, { spreadsheetId: s.id, valueRanges });
   }
+}
+
+/**
+ * Sends this process's requests for Google's OAuth 2.0 token endpoint (https://oauth2.googleapis.com/token) to the
+ * stand-in's, so that the Application Default Credentials `gcloud auth application-default login` writes (a refresh
+ * token, in ~/.config/gcloud/application_default_credentials.json) can be used against it: the client library has
+ * that endpoint built in, and reaches it through node:https (gaxios, by node-fetch). Every other request goes as
+ * ever. Returns the function that undoes it.
+ */
+export function routeTokenEndpoint(server: SheetsApiServer): () => void {
+  const https = createRequire(import.meta.url)('node:https') as { request: (...args: unknown[]) => unknown };
+  const original = https.request;
+  https.request = function (...args: unknown[]) {
+    const [url, options, callback] = args as [URL | string, Record<string, unknown> | undefined, unknown];
+    const target = typeof url === 'string' ? new URL(url) : url;
+    if (!(target instanceof URL) || target.host !== 'oauth2.googleapis.com')
+      return original.apply(this, args);
+    const local = new URL(target.pathname + target.search, server.url);
+    return httpRequest(local, { ...options, agent: undefined }, callback as () => void);
+  };
+  return () => {
+    https.request = original;
+  };
 }
 
 export const EXAMPLE_SPREADSHEET_ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-gtmP';
