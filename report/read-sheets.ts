@@ -167,8 +167,14 @@ function numberSetting(value: string | undefined, fallback: number): number {
 interface Failure {
   status?: number;
   code?: string;
+  /** Google's error message (its first line), or the network error's. */
   message: string;
+  /** Google's `error.status`, the google.rpc.Code name (PERMISSION_DENIED, FAILED_PRECONDITION, …). */
+  rpcStatus?: string;
+  /** The reason its ErrorInfo detail gives (SERVICE_DISABLED, ACCESS_TOKEN_SCOPE_INSUFFICIENT, …). */
   reason?: string;
+  /** That ErrorInfo's metadata (service, consumer, method, …). */
+  metadata?: Record<string, unknown>;
   /** The answer's Retry-After, in ms from now (RFC 9110 §10.2.3: seconds, or an HTTP date). */
   retryAfterMs?: number;
 }
@@ -215,11 +221,19 @@ function failureOf(error: unknown): Failure {
     typeof (headers as Headers | undefined)?.get === 'function'
       ? (headers as Headers).get('retry-after')
       : (headers as Record<string, string> | undefined)?.['retry-after'];
+  // Google's error model: { error: { code, message, status, details: [{ '@type': …ErrorInfo, reason, domain,
+  // metadata }] } }, https://cloud.google.com/apis/design/errors
   const body = (e.response?.data ?? {}) as {
-    error?: { message?: string; status?: string; details?: { reason?: string }[] };
+    error?: {
+      message?: string;
+      status?: string;
+      details?: { '@type'?: string; reason?: string; metadata?: Record<string, unknown> }[];
+    };
   };
-  const reason =
-    body.error?.details?.find((d) => typeof d?.reason === 'string')?.reason ?? body.error?.status;
+  const details = Array.isArray(body.error?.details) ? body.error.details : [];
+  const info =
+    details.find((d) => d?.['@type'] === 'type.googleapis.com/google.rpc.ErrorInfo') ??
+    details.find((d) => typeof d?.reason === 'string');
   return {
     status: typeof status === 'number' ? status : undefined,
     // A request is aborted only by its timeout: gaxios 7 says so with an AbortError as the error's cause.
@@ -229,12 +243,27 @@ function failureOf(error: unknown): Failure {
         : e.name === 'TimeoutError' || e.cause?.name === 'AbortError'
           ? 'TimeoutError'
           : undefined,
-    message: String(body.error?.message ?? e.message ?? error)
-      .split('\n')[0]
-      .slice(0, 200),
-    reason,
+    message: String(body.error?.message ?? e.message ?? error).split('\n')[0],
+    rpcStatus: typeof body.error?.status === 'string' ? body.error.status : undefined,
+    reason: typeof info?.reason === 'string' ? info.reason : undefined,
+    metadata: info?.metadata && typeof info.metadata === 'object' ? info.metadata : undefined,
     retryAfterMs: retryAfterMs(retryAfter),
   };
+}
+
+/** Google's message as the error lines quote it: short enough for one line. */
+const quoted = (message: string) => message.slice(0, 200);
+
+/**
+ * A token without a Google Sheets scope: what a plain `gcloud auth application-default login` (no --scopes) gives,
+ * or a Compute Engine VM whose access scopes leave Sheets out. Google answers 403 PERMISSION_DENIED, and sharing
+ * the sheet would not help.
+ */
+export function lacksScope(f: Failure): boolean {
+  return (
+    f.status === 403 &&
+    (f.reason === 'ACCESS_TOKEN_SCOPE_INSUFFICIENT' || /insufficient authentication scopes/i.test(f.message))
+  );
 }
 
 const retryable = (f: Failure) => f.status === 429 || (f.status !== undefined && f.status >= 500);
@@ -327,16 +356,30 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
   }
   const api = sheetsApi({ version: 'v4', auth, rootUrl: root });
 
+  /** The service account's e-mail when the credentials say it (a key file, or the metadata server). */
+  const serviceAccount = async (): Promise<string | undefined> => {
+    if (token) return undefined;
+    try {
+      return (await (auth as GoogleAuth).getCredentials()).client_email ?? undefined;
+    } catch {
+      return undefined; // No e-mail to name: the signed-in account's credentials.
+    }
+  };
+
   /** Who to share the sheet with, for the 403 message: the service account's e-mail when the key says it. */
   const who = async (): Promise<string> => {
     if (token) return say(SHEET_MESSAGES.forbiddenToken, lang);
-    try {
-      const email = (await (auth as GoogleAuth).getCredentials()).client_email;
-      if (email) return say(SHEET_MESSAGES.forbiddenServiceAccount, lang, { email });
-    } catch {
-      // No e-mail to name: fall back to the signed-in account.
-    }
+    const email = await serviceAccount();
+    if (email) return say(SHEET_MESSAGES.forbiddenServiceAccount, lang, { email });
     return say(SHEET_MESSAGES.forbiddenUser, lang);
+  };
+
+  /** How to get a token with the Sheets scope, for these credentials. */
+  const scopeFix = async (): Promise<string> => {
+    if (token) return say(SHEET_MESSAGES.scopeFixToken, lang, { scope: SHEETS_SCOPE });
+    const email = await serviceAccount();
+    if (email) return say(SHEET_MESSAGES.scopeFixServiceAccount, lang, { email, scope: SHEETS_SCOPE });
+    return say(SHEET_MESSAGES.scopeFixUser, lang);
   };
 
   /** One request, retried with exponential backoff (retryWait) on 429 and 5xx; any other failure is one line. */
@@ -375,6 +418,8 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
         // 401 from the API, or the token endpoint refusing to renew a signed-in session (expired gcloud login).
         if (f.status === 401 || /invalid_grant|invalid_rapt|reauth/i.test(f.message))
           throw new SheetReadError(say(SHEET_MESSAGES.unauthenticated, lang, { id }));
+        if (lacksScope(f))
+          throw new SheetReadError(say(SHEET_MESSAGES.scopeMissing, lang, { id, fix: await scopeFix() }));
         if (f.status === 403) {
           if (f.reason === 'SERVICE_DISABLED' || /has not been used|is disabled/i.test(f.message))
             throw new SheetReadError(say(SHEET_MESSAGES.apiDisabled, lang, { id }));
@@ -382,13 +427,15 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
         }
         if (f.status !== undefined)
           throw new SheetReadError(
-            say(SHEET_MESSAGES.failed, lang, { id, status: f.status, message: f.message }),
+            say(SHEET_MESSAGES.failed, lang, { id, status: f.status, message: quoted(f.message) }),
           );
         if (f.code === 'TimeoutError' || /timeout|timed out/i.test(f.message))
           throw new SheetReadError(
             say(SHEET_MESSAGES.timeout, lang, { id, host, seconds: Math.round(timeoutMs / 100) / 10 }),
           );
-        throw new SheetReadError(say(SHEET_MESSAGES.network, lang, { id, host, code: f.code ?? f.message }));
+        throw new SheetReadError(
+          say(SHEET_MESSAGES.network, lang, { id, host, code: f.code ?? quoted(f.message) }),
+        );
       }
     }
   }

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 
 import { columnDef, columnLetter, isoToSerial, parsePlan, tabDef, type Lang } from '../shared';
 import { FORMAT_FIELDS, MAX_BACKOFF_MS, readSheet, retryAfterMs, retryWait, spreadsheetIdOf } from '../report/read-sheets';
@@ -21,6 +21,7 @@ import {
   dateCell,
   EXAMPLE_SPREADSHEET_ID as ID,
   exampleSpreadsheet,
+  routeTokenEndpoint,
   SheetsApiServer,
 } from './helpers/sheets-api-server';
 
@@ -412,6 +413,88 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     expect(await fails(['report', '--sheet', ID], 'disabled')).toContain(
       'gcloud services enable sheets.googleapis.com',
     );
+  });
+
+  /**
+   * Application Default Credentials as `gcloud auth application-default login` writes them on a laptop: a refresh
+   * token of gcloud's own OAuth client, no quota project. The stand-in's token endpoint exchanges it for an access
+   * token that has `scopes`.
+   */
+  function withGcloudSignIn(name: string, scopes: string[]): void {
+    withoutLocalCredentials(name);
+    process.env.METADATA_SERVER_DETECTION = 'none';
+    const gcloud = join(dir, name, '.config', 'gcloud');
+    mkdirSync(gcloud, { recursive: true });
+    writeFileSync(
+      join(gcloud, 'application_default_credentials.json'),
+      JSON.stringify({
+        account: '',
+        client_id: '764086051850-example.apps.googleusercontent.com',
+        client_secret: 'example-client-secret',
+        refresh_token: '1//example-refresh-token',
+        type: 'authorized_user',
+        universe_domain: 'googleapis.com',
+      }),
+    );
+    server.signInScopes = scopes;
+    onTestFinished(routeTokenEndpoint(server));
+  }
+
+  /** The sign-in docs/report.md gives, with the Sheets scope. */
+  const SIGN_IN_WITH_SCOPES =
+    'gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform';
+
+  /**
+   * Google's answer to a token without a Sheets scope (https://cloud.google.com/apis/design/errors; as in
+   * github.com/gcpug/nouhau/issues/124 and github.com/xing5/mcp-google-sheets/issues/29).
+   */
+  const insufficientScopes = {
+    status: 403,
+    message: 'Request had insufficient authentication scopes.',
+    reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+    metadata: {
+      service: 'sheets.googleapis.com',
+      method: 'google.apps.sheets.v4.SpreadsheetsService.GetSpreadsheet',
+    },
+  };
+
+  it('403 insufficient scopes after a plain gcloud login: says to sign in again with the Sheets scope, not to share the sheet', async () => {
+    // What a plain `gcloud auth application-default login` (no --scopes) grants: Google Cloud, not Google Sheets.
+    withGcloudSignIn('plain-login', [
+      'openid',
+      'https://www.googleapis.com/auth/userinfo.email',
+      'https://www.googleapis.com/auth/cloud-platform',
+      'https://www.googleapis.com/auth/sqlservice.login',
+    ]);
+    server.script.push(insufficientScopes);
+    const line = await fails(['report', '--sheet', ID], 'scope');
+    expect(server.apiRequests[0].authorization).toBe('Bearer user-token');
+    expect(line).toContain('(403');
+    expect(line).toContain(`sign in again with it: ${SIGN_IN_WITH_SCOPES}`);
+    expect(line).not.toContain('Share');
+    server.script.push(insufficientScopes);
+    const zh = await fails(['report', '--sheet', ID, '--lang', 'zh-TW'], 'scope-zh');
+    expect(zh).toContain('Google 試算表的存取範圍');
+    expect(zh).toContain(SIGN_IN_WITH_SCOPES);
+    expect(zh).not.toContain('點選「共用」');
+  });
+
+  it('403 insufficient scopes with a token, or a service account: says which scope the token lacks, not to share the sheet', async () => {
+    server.script.push(insufficientScopes);
+    const token = await fails(['report', '--sheet', ID], 'scope-token');
+    expect(token).toContain('GTM_PYRAMID_ACCESS_TOKEN');
+    expect(token).toContain('https://www.googleapis.com/auth/spreadsheets.readonly');
+    expect(token).not.toContain('Share');
+    // A Compute Engine VM's service account: its token has the VM's access scopes, whatever the client asks for.
+    withoutLocalCredentials('scope-gce');
+    process.env.METADATA_SERVER_DETECTION = 'assume-present';
+    process.env.GCE_METADATA_HOST = server.host;
+    server.serviceAccount = 'gtm-report@acme-gtm.iam.gserviceaccount.com';
+    server.script.push(insufficientScopes);
+    const vm = await fails(['report', '--sheet', ID], 'scope-sa');
+    expect(vm).toContain('gtm-report@acme-gtm.iam.gserviceaccount.com');
+    expect(vm).toContain('access scopes');
+    expect(vm).not.toContain('Share');
   });
 
   it('404: names the ID and how to copy it from the address', async () => {

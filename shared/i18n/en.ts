@@ -1295,6 +1295,13 @@ export const en = {
       forbiddenServiceAccount: 'the service account {email}',
       forbiddenUser: 'the Google account you signed in with (gcloud auth application-default login)',
       forbiddenToken: 'the account GTM_PYRAMID_ACCESS_TOKEN belongs to',
+      scopeMissing:
+        'spreadsheet {id}: these credentials do not carry the Google Sheets scope (403: insufficient authentication scopes), so sharing the sheet would not help; {fix}',
+      scopeFixUser:
+        'a plain gcloud auth application-default login leaves it out, so sign in again with it: gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform',
+      scopeFixToken: 'give GTM_PYRAMID_ACCESS_TOKEN a token with the scope {scope}',
+      scopeFixServiceAccount:
+        "the service account {email} got its token with the access scopes of the VM it runs on, which leave Sheets out: add {scope} to the VM's access scopes (gcloud compute instances set-service-account --scopes), or use a key file or workload identity federation",
       apiDisabled:
         'spreadsheet {id}: the Google Sheets API is not enabled in the Google Cloud project of these credentials (403); enable it: gcloud services enable sheets.googleapis.com',
       notFound:

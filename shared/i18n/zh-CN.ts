@@ -1210,6 +1210,13 @@ export const zhCN: Messages = {
       forbiddenServiceAccount: '服务账号 {email}',
       forbiddenUser: '您登录 gcloud 时使用的 Google 账号（gcloud auth application-default login）',
       forbiddenToken: 'GTM_PYRAMID_ACCESS_TOKEN 所属的账号',
+      scopeMissing:
+        '表格 {id}：这些凭据不含 Google 表格的访问范围（403：访问范围不足），共享表格也无济于事；{fix}',
+      scopeFixUser:
+        '不带 --scopes 的 gcloud auth application-default login 不包含该范围，请带上它重新登录：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform',
+      scopeFixToken: '请为 GTM_PYRAMID_ACCESS_TOKEN 换用带有 {scope} 范围的令牌',
+      scopeFixServiceAccount:
+        '服务账号 {email} 的令牌只有其所在虚拟机的访问权限范围，其中没有 Google 表格：请在虚拟机的访问权限范围中加入 {scope}（gcloud compute instances set-service-account --scopes），或改用密钥文件或工作负载身份联合',
       apiDisabled:
         '表格 {id}：这些凭据所属的 Google Cloud 项目未启用 Google Sheets API（403）；请启用：gcloud services enable sheets.googleapis.com',
       notFound:

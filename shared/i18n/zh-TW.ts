@@ -1215,6 +1215,13 @@ export const zhTW: Messages = {
       forbiddenServiceAccount: '服務帳號 {email}',
       forbiddenUser: '您登入 gcloud 時使用的 Google 帳號（gcloud auth application-default login）',
       forbiddenToken: 'GTM_PYRAMID_ACCESS_TOKEN 所屬的帳號',
+      scopeMissing:
+        '試算表 {id}：這些憑證不含 Google 試算表的存取範圍（403：存取範圍不足），共用試算表也無濟於事；{fix}',
+      scopeFixUser:
+        '不加 --scopes 的 gcloud auth application-default login 不包含此範圍，請加上它重新登入：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform',
+      scopeFixToken: '請為 GTM_PYRAMID_ACCESS_TOKEN 改用具有 {scope} 範圍的權杖',
+      scopeFixServiceAccount:
+        '服務帳號 {email} 的權杖只有其所在 VM 的存取權範圍，其中沒有 Google 試算表：請在 VM 的存取權範圍中加入 {scope}（gcloud compute instances set-service-account --scopes），或改用金鑰檔案或工作負載身分聯合',
       apiDisabled:
         '試算表 {id}：這些憑證所屬的 Google Cloud 專案未啟用 Google Sheets API（403）；請啟用：gcloud services enable sheets.googleapis.com',
       notFound:
