@@ -251,6 +251,29 @@ function failureOf(error: unknown): Failure {
   };
 }
 
+/**
+ * The Google Cloud projects of gcloud's own OAuth clients (`gcloud auth application-default login`, and `gcloud auth
+ * login`): the requests of a sign-in that names no quota project are counted against them, where the Sheets API is
+ * not enabled for anyone.
+ */
+const GCLOUD_CLIENT_PROJECTS = ['764086051850', '32555940559'];
+
+/**
+ * A gcloud sign-in that names no quota project, the project the Sheets API counts a user's requests against. Google
+ * answers 403 with the reason SERVICE_DISABLED, as for an API that is off, but the project in question is gcloud's
+ * own, not the user's: the message says the API "requires a quota project" (older answers: that the API "has not
+ * been used in project 764086051850", or to set "billing/quota_project"), and the ErrorInfo names gcloud's project
+ * as the consumer. https://cloud.google.com/docs/authentication/adc-troubleshooting/user-creds
+ */
+function lacksQuotaProject(f: Failure): boolean {
+  if (f.status !== 403) return false;
+  if (/requires a quota project|quota_project/i.test(f.message)) return true;
+  const consumer = typeof f.metadata?.consumer === 'string' ? f.metadata.consumer : '';
+  return GCLOUD_CLIENT_PROJECTS.some(
+    (n) => consumer === `projects/${n}` || new RegExp(`\\bproject ${n}\\b`).test(f.message),
+  );
+}
+
 /** Google's message as the error lines quote it: short enough for one line. */
 const quoted = (message: string) => message.slice(0, 200);
 
@@ -259,7 +282,7 @@ const quoted = (message: string) => message.slice(0, 200);
  * or a Compute Engine VM whose access scopes leave Sheets out. Google answers 403 PERMISSION_DENIED, and sharing
  * the sheet would not help.
  */
-export function lacksScope(f: Failure): boolean {
+function lacksScope(f: Failure): boolean {
   return (
     f.status === 403 &&
     (f.reason === 'ACCESS_TOKEN_SCOPE_INSUFFICIENT' || /insufficient authentication scopes/i.test(f.message))
@@ -420,6 +443,16 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
           throw new SheetReadError(say(SHEET_MESSAGES.unauthenticated, lang, { id }));
         if (lacksScope(f))
           throw new SheetReadError(say(SHEET_MESSAGES.scopeMissing, lang, { id, fix: await scopeFix() }));
+        if (lacksQuotaProject(f))
+          throw new SheetReadError(
+            say(SHEET_MESSAGES.noQuotaProject, lang, {
+              id,
+              fix: say(
+                token ? SHEET_MESSAGES.noQuotaProjectFixToken : SHEET_MESSAGES.noQuotaProjectFixAdc,
+                lang,
+              ),
+            }),
+          );
         if (f.status === 403) {
           if (f.reason === 'SERVICE_DISABLED' || /has not been used|is disabled/i.test(f.message))
             throw new SheetReadError(say(SHEET_MESSAGES.apiDisabled, lang, { id }));

@@ -497,6 +497,50 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     expect(vm).not.toContain('Share');
   });
 
+  /**
+   * Google's answer to a gcloud sign-in without a quota project: its ErrorInfo names gcloud's own project as the
+   * consumer (github.com/agno-agi/agno/pull/4658 has the message for the Drive API).
+   */
+  const noQuotaProject = {
+    status: 403,
+    message:
+      'Your application is authenticating by using local Application Default Credentials. The sheets.googleapis.com API requires a quota project, which is not set by default. To learn how to set your quota project, see https://cloud.google.com/docs/authentication/adc-troubleshooting/user-creds .',
+    reason: 'SERVICE_DISABLED',
+    metadata: { service: 'sheets.googleapis.com', consumer: 'projects/764086051850' },
+  };
+
+  it('403 for want of a quota project after a gcloud login: says to set one, not to enable the API', async () => {
+    withGcloudSignIn('no-quota-project', [
+      'https://www.googleapis.com/auth/spreadsheets.readonly',
+      'https://www.googleapis.com/auth/cloud-platform',
+    ]);
+    server.script.push(noQuotaProject);
+    const line = await fails(['report', '--sheet', ID], 'quota-project');
+    expect(line).toContain('(403');
+    expect(line).toContain('quota project');
+    expect(line).toContain('gcloud auth application-default set-quota-project PROJECT_ID');
+    expect(line).not.toContain('is not enabled in the Google Cloud project of these credentials');
+    server.script.push(noQuotaProject);
+    const zh = await fails(['report', '--sheet', ID, '--lang', 'zh-TW'], 'quota-project-zh');
+    expect(zh).toContain('配額專案');
+    expect(zh).toContain('gcloud auth application-default set-quota-project PROJECT_ID');
+    // The same want said the older way: the API "not used in" gcloud's own project, which is no project of yours.
+    server.script.push({
+      ...noQuotaProject,
+      message:
+        'Google Sheets API has not been used in project 764086051850 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=764086051850 then retry.',
+    });
+    expect(await fails(['report', '--sheet', ID], 'quota-project-old')).toContain(
+      'gcloud auth application-default set-quota-project PROJECT_ID',
+    );
+    // A token (here from gcloud auth application-default print-access-token) carries no quota project at all.
+    process.env.GTM_PYRAMID_ACCESS_TOKEN = 'test-token';
+    server.script.push(noQuotaProject);
+    expect(await fails(['report', '--sheet', ID], 'quota-project-token')).toContain(
+      'unset GTM_PYRAMID_ACCESS_TOKEN',
+    );
+  });
+
   it('404: names the ID and how to copy it from the address', async () => {
     const line = await fails(['report', '--sheet', 'x'.repeat(44)], 'not-found');
     expect(line).toContain(`no spreadsheet with the ID ${'x'.repeat(44)} (404)`);

@@ -1304,6 +1304,11 @@ export const en = {
         "the service account {email} got its token with the access scopes of the VM it runs on, which leave Sheets out: add {scope} to the VM's access scopes (gcloud compute instances set-service-account --scopes), or use a key file or workload identity federation",
       apiDisabled:
         'spreadsheet {id}: the Google Sheets API is not enabled in the Google Cloud project of these credentials (403); enable it: gcloud services enable sheets.googleapis.com',
+      noQuotaProject:
+        'spreadsheet {id}: the Google Sheets API counts the requests of a gcloud sign-in against its quota project, and yours names none (403); name a Google Cloud project of yours where the Sheets API is enabled (gcloud services enable sheets.googleapis.com --project PROJECT_ID): {fix}',
+      noQuotaProjectFixAdc: 'gcloud auth application-default set-quota-project PROJECT_ID',
+      noQuotaProjectFixToken:
+        'unset GTM_PYRAMID_ACCESS_TOKEN, whose token carries none, and run gcloud auth application-default set-quota-project PROJECT_ID',
       notFound:
         "no spreadsheet with the ID {id} (404); copy the ID from the sheet's address, the part between /d/ and /edit in https://docs.google.com/spreadsheets/d/ID/edit, or pass the whole address",
       busy: 'spreadsheet {id}: Google Sheets still answered {status} after {attempts} tries ({reason}); nothing was written. Try again in a few minutes',

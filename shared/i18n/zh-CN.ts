@@ -1219,6 +1219,11 @@ export const zhCN: Messages = {
         '服务账号 {email} 的令牌只有其所在虚拟机的访问权限范围，其中没有 Google 表格：请在虚拟机的访问权限范围中加入 {scope}（gcloud compute instances set-service-account --scopes），或改用密钥文件或工作负载身份联合',
       apiDisabled:
         '表格 {id}：这些凭据所属的 Google Cloud 项目未启用 Google Sheets API（403）；请启用：gcloud services enable sheets.googleapis.com',
+      noQuotaProject:
+        '表格 {id}：Google Sheets API 把 gcloud 登录的请求计入其配额项目，而您的登录没有设置配额项目（403）；请指定一个您已启用 Sheets API 的 Google Cloud 项目（gcloud services enable sheets.googleapis.com --project PROJECT_ID）：{fix}',
+      noQuotaProjectFixAdc: 'gcloud auth application-default set-quota-project PROJECT_ID',
+      noQuotaProjectFixToken:
+        '取消设置 GTM_PYRAMID_ACCESS_TOKEN（其令牌不带配额项目），然后运行 gcloud auth application-default set-quota-project PROJECT_ID',
       notFound:
         '找不到 ID 为 {id} 的表格（404）；请从表格网址中复制 ID，即 https://docs.google.com/spreadsheets/d/ID/edit 中 /d/ 与 /edit 之间的部分，或直接传入完整网址',
       busy: '表格 {id}：重试 {attempts} 次后 Google 表格仍返回 {status}（{reason}）；未写入任何文件。请几分钟后再试',

@@ -1224,6 +1224,11 @@ export const zhTW: Messages = {
         '服務帳號 {email} 的權杖只有其所在 VM 的存取權範圍，其中沒有 Google 試算表：請在 VM 的存取權範圍中加入 {scope}（gcloud compute instances set-service-account --scopes），或改用金鑰檔案或工作負載身分聯合',
       apiDisabled:
         '試算表 {id}：這些憑證所屬的 Google Cloud 專案未啟用 Google Sheets API（403）；請啟用：gcloud services enable sheets.googleapis.com',
+      noQuotaProject:
+        '試算表 {id}：Google Sheets API 會把 gcloud 登入的要求計入其配額專案，而您的登入未設定配額專案（403）；請指定一個您已啟用 Sheets API 的 Google Cloud 專案（gcloud services enable sheets.googleapis.com --project PROJECT_ID）：{fix}',
+      noQuotaProjectFixAdc: 'gcloud auth application-default set-quota-project PROJECT_ID',
+      noQuotaProjectFixToken:
+        '取消設定 GTM_PYRAMID_ACCESS_TOKEN（其權杖不帶配額專案），然後執行 gcloud auth application-default set-quota-project PROJECT_ID',
       notFound:
         '找不到 ID 為 {id} 的試算表（404）；請從試算表網址中複製 ID，即 https://docs.google.com/spreadsheets/d/ID/edit 中 /d/ 與 /edit 之間的部分，或直接傳入完整網址',
       busy: '試算表 {id}：重試 {attempts} 次後 Google 試算表仍返回 {status}（{reason}）；未寫入任何檔案。請幾分鐘後再試',
