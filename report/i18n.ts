@@ -164,6 +164,7 @@ export const SHEET_MESSAGES = {
   busyQuota: localized((m) => m.report.sheet.busyQuota),
   busyServer: localized((m) => m.report.sheet.busyServer),
   retrying: localized((m) => m.report.sheet.retrying),
+  officeFile: localized((m) => m.report.sheet.officeFile),
   failed: localized((m) => m.report.sheet.failed),
   network: localized((m) => m.report.sheet.network),
   timeout: localized((m) => m.report.sheet.timeout),

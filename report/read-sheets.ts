@@ -274,6 +274,15 @@ function lacksQuotaProject(f: Failure): boolean {
   );
 }
 
+/**
+ * An Office file kept in Google Drive (an .xlsx, say) that Google Sheets opens without converting it: the Sheets API
+ * cannot read it, and Google answers 400 FAILED_PRECONDITION "This operation is not supported for this document"
+ * (github.com/tidyverse/googlesheets4/issues/275, github.com/burnash/gspread/issues/728).
+ */
+function isOfficeFile(f: Failure): boolean {
+  return f.status === 400 && /operation is not supported for this document/i.test(f.message);
+}
+
 /** Google's message as the error lines quote it: short enough for one line. */
 const quoted = (message: string) => message.slice(0, 200);
 
@@ -458,6 +467,7 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
             throw new SheetReadError(say(SHEET_MESSAGES.apiDisabled, lang, { id }));
           throw new SheetReadError(say(SHEET_MESSAGES.forbidden, lang, { id, who: await who() }));
         }
+        if (isOfficeFile(f)) throw new SheetReadError(say(SHEET_MESSAGES.officeFile, lang, { id }));
         if (f.status !== undefined)
           throw new SheetReadError(
             say(SHEET_MESSAGES.failed, lang, { id, status: f.status, message: quoted(f.message) }),

@@ -541,6 +541,25 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     );
   });
 
+  it('400 FAILED_PRECONDITION for an Excel file kept in Drive: says to save it as a Google Sheet, or to pass the .xlsx', async () => {
+    // Google's answer, which has no ErrorInfo: github.com/tidyverse/googlesheets4/issues/275, burnash/gspread#728.
+    const officeFile = {
+      status: 400,
+      code: 'FAILED_PRECONDITION',
+      message: 'This operation is not supported for this document',
+    };
+    server.script.push(officeFile);
+    const line = await fails(['report', '--sheet', ID], 'office-file');
+    expect(line).toContain('(400');
+    expect(line).toContain('File › Save as Google Sheets');
+    expect(line).toContain('pass that .xlsx file');
+    server.script.push(officeFile);
+    const zh = await fails(['report', '--sheet', ID, '--lang', 'zh-TW'], 'office-file-zh');
+    expect(zh).toContain('「檔案」›「儲存為 Google 試算表」');
+    expect(zh).toContain('.xlsx');
+    expect(zh).not.toContain('operation is not supported');
+  });
+
   it('404: names the ID and how to copy it from the address', async () => {
     const line = await fails(['report', '--sheet', 'x'.repeat(44)], 'not-found');
     expect(line).toContain(`no spreadsheet with the ID ${'x'.repeat(44)} (404)`);

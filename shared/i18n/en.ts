@@ -1316,6 +1316,8 @@ export const en = {
       busyServer: "a problem on Google's side",
       retrying:
         'spreadsheet {id}: Google Sheets answered {status} ({reason}); trying again in {seconds} s (try {attempt} of {tries})',
+      officeFile:
+        "spreadsheet {id}: this is an Excel file kept in Google Drive, which Google Sheets opens without converting it and its API cannot read (400: not supported for this document); in Google Sheets choose File › Save as Google Sheets and pass the new sheet's address or ID, or download it (File › Download › Microsoft Excel (.xlsx)) and pass that .xlsx file instead of --sheet",
       failed: 'spreadsheet {id}: Google Sheets answered {status} ({message}); nothing was written',
       network: 'spreadsheet {id}: cannot reach {host} ({code}); check the network connection or proxy',
       timeout:

@@ -1231,6 +1231,8 @@ export const zhCN: Messages = {
       busyServer: 'Google 服务端故障',
       retrying:
         '表格 {id}：Google 表格返回 {status}（{reason}）；{seconds} 秒后重试（第 {attempt} 次，共 {tries} 次）',
+      officeFile:
+        '表格 {id}：这是存放在 Google 云端硬盘中的 Excel 文件，Google 表格打开它时没有转换格式，其 API 无法读取（400：不支持此文档）；请在 Google 表格中选择“文件”›“另存为 Google 表格”，再传入新表格的网址或 ID；或者下载它（“文件”›“下载”›“Microsoft Excel (.xlsx)”），改为传入该 .xlsx 文件而不用 --sheet',
       failed: '表格 {id}：Google 表格返回 {status}（{message}）；未写入任何文件',
       network: '表格 {id}：无法连接 {host}（{code}）；请检查网络连接或代理',
       timeout: '表格 {id}：{host} 在 {seconds} 秒内没有响应；请检查网络连接后重试',

@@ -1236,6 +1236,8 @@ export const zhTW: Messages = {
       busyServer: 'Google 服務端故障',
       retrying:
         '試算表 {id}：Google 試算表返回 {status}（{reason}）；{seconds} 秒後重試（第 {attempt} 次，共 {tries} 次）',
+      officeFile:
+        '試算表 {id}：這是存放在 Google 雲端硬碟中的 Excel 檔案，Google 試算表開啟時沒有轉換格式，其 API 無法讀取（400：不支援此文件）；請在 Google 試算表中選擇「檔案」›「儲存為 Google 試算表」，再傳入新試算表的網址或 ID；或將它下載（「檔案」›「下載」›「Microsoft Excel (.xlsx)」），改為傳入該 .xlsx 檔案而不使用 --sheet',
       failed: '試算表 {id}：Google 試算表返回 {status}（{message}）；未寫入任何檔案',
       network: '試算表 {id}：無法連線 {host}（{code}）；請檢查網路連線或代理',
       timeout: '試算表 {id}：{host} 在 {seconds} 秒內沒有回應；請檢查網路連線後重試',
