@@ -328,7 +328,7 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     withoutLocalCredentials('no-adc');
     process.env.METADATA_SERVER_DETECTION = 'none';
     const line = await fails(['report', '--sheet', ID], 'no-credentials');
-    expect(line).toContain('gcloud auth application-default login');
+    expect(line).toContain('gcloud auth application-default login --client-id-file=client_secret.json');
     expect(line).toContain('spreadsheets.readonly');
     expect(line).toContain('GOOGLE_APPLICATION_CREDENTIALS');
     // Where to read more: the guide, as a file on this disk.
@@ -440,9 +440,9 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     onTestFinished(routeTokenEndpoint(server));
   }
 
-  /** The sign-in docs/report.md gives, with the Sheets scope. */
+  /** The sign-in docs/report.md gives: the Sheets scope, through an OAuth client of one's own. */
   const SIGN_IN_WITH_SCOPES =
-    'gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform';
+    'gcloud auth application-default login --client-id-file=client_secret.json --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform';
 
   /**
    * Google's answer to a token without a Sheets scope (https://cloud.google.com/apis/design/errors; as in
@@ -470,7 +470,8 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     const line = await fails(['report', '--sheet', ID], 'scope');
     expect(server.apiRequests[0].authorization).toBe('Bearer user-token');
     expect(line).toContain('(403');
-    expect(line).toContain(`sign in again with it: ${SIGN_IN_WITH_SCOPES}`);
+    expect(line).toContain(`an OAuth client of your own`);
+    expect(line).toContain(`and the scope: ${SIGN_IN_WITH_SCOPES}`);
     expect(line).not.toContain('Share');
     server.script.push(insufficientScopes);
     const zh = await fails(['report', '--sheet', ID, '--lang', 'zh-TW'], 'scope-zh');

@@ -1285,7 +1285,7 @@ export const en = {
       badApiRoot:
         'GTM_PYRAMID_SHEETS_API: "{value}" is not an http(s) address such as https://sheets.googleapis.com/',
       noCredentials:
-        'spreadsheet {id}: no Google credentials found. On a laptop run: gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ; in CI set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (or use workload identity federation). See {guide}',
+        'spreadsheet {id}: no Google credentials found. On a laptop, with an OAuth client of your own (client_secret.json, a Desktop app client from the Credentials page of your Google Cloud project), run: gcloud auth application-default login --client-id-file=client_secret.json --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ; in CI set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (or use workload identity federation). See {guide}',
       badCredentialsFile:
         'spreadsheet {id}: GOOGLE_APPLICATION_CREDENTIALS names {file}, which cannot be used as Google credentials ({reason}); point it at a service-account key file (JSON), or unset it to use the gcloud login',
       unauthenticated:
@@ -1298,7 +1298,7 @@ export const en = {
       scopeMissing:
         'spreadsheet {id}: these credentials do not carry the Google Sheets scope (403: insufficient authentication scopes), so sharing the sheet would not help; {fix}',
       scopeFixUser:
-        'a plain gcloud auth application-default login leaves it out, so sign in again with it: gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform',
+        'a plain gcloud auth application-default login leaves it out (and the OAuth client gcloud comes with no longer grants it), so sign in again with an OAuth client of your own (client_secret.json, a Desktop app client from the Credentials page of your Google Cloud project) and the scope: gcloud auth application-default login --client-id-file=client_secret.json --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform',
       scopeFixToken: 'give GTM_PYRAMID_ACCESS_TOKEN a token with the scope {scope}',
       scopeFixServiceAccount:
         "the service account {email} got its token with the access scopes of the VM it runs on, which leave Sheets out: add {scope} to the VM's access scopes (gcloud compute instances set-service-account --scopes), or use a key file or workload identity federation",

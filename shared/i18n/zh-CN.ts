@@ -1201,7 +1201,7 @@ export const zhCN: Messages = {
         '--sheet：“{value}”不是 Google 表格的网址或表格 ID；请从浏览器地址栏复制网址（https://docs.google.com/spreadsheets/d/…/edit）',
       badApiRoot: 'GTM_PYRAMID_SHEETS_API：“{value}”不是 http(s) 网址，例如 https://sheets.googleapis.com/',
       noCredentials:
-        '表格 {id}：未找到 Google 凭据。在电脑上运行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 设为服务账号密钥文件（或使用工作负载身份联合）。详见 {guide}',
+        '表格 {id}：未找到 Google 凭据。在电脑上用您自己的 OAuth 客户端（client_secret.json：在您的 Google Cloud 项目“凭据”页面创建的“桌面应用”客户端）运行：gcloud auth application-default login --client-id-file=client_secret.json --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 设为服务账号密钥文件（或使用工作负载身份联合）。详见 {guide}',
       badCredentialsFile:
         '表格 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，无法用作 Google 凭据（{reason}）；请指向服务账号密钥文件（JSON），或取消设置以使用 gcloud 的登录',
       unauthenticated:
@@ -1213,7 +1213,7 @@ export const zhCN: Messages = {
       scopeMissing:
         '表格 {id}：这些凭据不含 Google 表格的访问范围（403：访问范围不足），共享表格也无济于事；{fix}',
       scopeFixUser:
-        '不带 --scopes 的 gcloud auth application-default login 不包含该范围，请带上它重新登录：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform',
+        '不带 --scopes 的 gcloud auth application-default login 不包含该范围（gcloud 自带的 OAuth 客户端也已不再授予该范围），请用您自己的 OAuth 客户端（client_secret.json：在您的 Google Cloud 项目“凭据”页面创建的“桌面应用”客户端）带上该范围重新登录：gcloud auth application-default login --client-id-file=client_secret.json --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform',
       scopeFixToken: '请为 GTM_PYRAMID_ACCESS_TOKEN 换用带有 {scope} 范围的令牌',
       scopeFixServiceAccount:
         '服务账号 {email} 的令牌只有其所在虚拟机的访问权限范围，其中没有 Google 表格：请在虚拟机的访问权限范围中加入 {scope}（gcloud compute instances set-service-account --scopes），或改用密钥文件或工作负载身份联合',

@@ -1206,7 +1206,7 @@ export const zhTW: Messages = {
         '--sheet：「{value}」不是 Google 試算表的網址或試算表 ID；請從瀏覽器位址列複製網址（https://docs.google.com/spreadsheets/d/…/edit）',
       badApiRoot: 'GTM_PYRAMID_SHEETS_API：「{value}」不是 http(s) 網址，例如 https://sheets.googleapis.com/',
       noCredentials:
-        '試算表 {id}：未找到 Google 憑證。在電腦上執行：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務帳號金鑰檔案（或使用工作負載身分聯合）。詳見 {guide}',
+        '試算表 {id}：未找到 Google 憑證。在電腦上以您自己的 OAuth 用戶端（client_secret.json：在您的 Google Cloud 專案「憑證」頁面建立的「電腦版應用程式」用戶端）執行：gcloud auth application-default login --client-id-file=client_secret.json --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務帳號金鑰檔案（或使用工作負載身分聯合）。詳見 {guide}',
       badCredentialsFile:
         '試算表 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，無法用作 Google 憑證（{reason}）；請指向服務帳號金鑰檔案（JSON），或取消設定以使用 gcloud 的登入',
       unauthenticated:
@@ -1218,7 +1218,7 @@ export const zhTW: Messages = {
       scopeMissing:
         '試算表 {id}：這些憑證不含 Google 試算表的存取範圍（403：存取範圍不足），共用試算表也無濟於事；{fix}',
       scopeFixUser:
-        '不加 --scopes 的 gcloud auth application-default login 不包含此範圍，請加上它重新登入：gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform',
+        '不加 --scopes 的 gcloud auth application-default login 不包含此範圍（gcloud 內建的 OAuth 用戶端也已不再授予此範圍），請以您自己的 OAuth 用戶端（client_secret.json：在您的 Google Cloud 專案「憑證」頁面建立的「電腦版應用程式」用戶端）加上此範圍重新登入：gcloud auth application-default login --client-id-file=client_secret.json --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform',
       scopeFixToken: '請為 GTM_PYRAMID_ACCESS_TOKEN 改用具有 {scope} 範圍的權杖',
       scopeFixServiceAccount:
         '服務帳號 {email} 的權杖只有其所在 VM 的存取權範圍，其中沒有 Google 試算表：請在 VM 的存取權範圍中加入 {scope}（gcloud compute instances set-service-account --scopes），或改用金鑰檔案或工作負載身分聯合',
