@@ -1082,8 +1082,11 @@ class RowReader {
     return { sheet: this.table.layout.sheet, row: this.row, column: column ?? null };
   }
 
-  private who(): string {
-    return this.label || `${this.table.layout.sheet} ${this.row}`;
+  /** What a message calls the row: its ID, or, without one, the row of its tab ("Actuals row 3", 「實際」第 3 列). */
+  private who(): string | Localized {
+    if (this.label) return this.label;
+    const params = { tab: this.table.layout.sheet, row: this.row };
+    return inEveryLanguage((lang) => fill(CATALOGUES[lang].parse.ROW_OF_TAB, params));
   }
 
   raw(key: string): Cell {

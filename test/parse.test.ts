@@ -604,6 +604,24 @@ describe('bad cells give located issues in both languages', () => {
     expect(plan.actuals).toHaveLength(53);
   });
 
+  it('an Actuals row with a blank Metric is named as a row of its tab, in every language', () => {
+    // The row has no ID to name it by: "Actuals row 3", not "Actuals 3" (the tab's name and a number).
+    const said = (lang: 'en' | 'zh-CN' | 'zh-TW') => {
+      const wb = exampleWorkbook(lang);
+      const actuals = Object.keys(wb).find((name) => parsePlan(wb).plan.layout.actuals?.sheet === name)!;
+      wb[actuals][2][1] = '';
+      return only(
+        parsePlan(wb).issues.filter((i) => i.sheet === actuals && i.a1 === 'B3'),
+        'missing-value',
+      ).message;
+    };
+    expect(said('en').en).toBe('Metric is empty for Actuals row 3.');
+    expect(said('zh-CN')['zh-CN']).toBe('“实际”第 3 行 的“指标”为空。');
+    expect(said('zh-TW')['zh-TW']).toBe('「實際」第 3 列 的「指標」為空。');
+    // The tab's own name, in the message's language: an English tab in a Chinese message.
+    expect(said('en')['zh-TW']).toBe('「Actuals」第 3 列 的「指標」為空。');
+  });
+
   it('a bad date in the Strategy period', () => {
     const wb = exampleWorkbook('en');
     setCell(wb, 'Strategy', 'Period end', 'Value', 'next year');

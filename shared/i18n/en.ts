@@ -1536,6 +1536,7 @@ export const en = {
   },
   parse: {
     QUOTED: '"{text}"',
+    ROW_OF_TAB: '{tab} row {row}',
     NO_UNIT: 'none',
     EMPTY: 'nothing',
     LOCALE_GIVEN: 'its locale',

@@ -1444,6 +1444,7 @@ export const zhCN: Messages = {
   },
   parse: {
     QUOTED: '“{text}”',
+    ROW_OF_TAB: '“{tab}”第 {row} 行',
     NO_UNIT: '无',
     EMPTY: '空白',
     LOCALE_GIVEN: '按其区域设置',

@@ -1449,6 +1449,7 @@ export const zhTW: Messages = {
   },
   parse: {
     QUOTED: '「{text}」',
+    ROW_OF_TAB: '「{tab}」第 {row} 列',
     NO_UNIT: '無',
     EMPTY: '空白',
     LOCALE_GIVEN: '依其地區設定',
