@@ -193,7 +193,7 @@ export function renderTemplateDoc(): string {
     p(...kinds.map((k) => `- **${KIND[k]}**: ${KIND_NOTES[k]}`));
     if (tab.key === 'keyResults') {
       p(
-        '- An empty **Baseline** is 0; an empty **Start** is the period start; an empty **Direction** is `increase`; an empty **Phasing** is `even`; an empty **Weight** is 1.',
+        '- An empty **Baseline** is 0; an empty **Start** is the period start; an empty **Direction** is `increase`; an empty **Phasing** is `even`; an empty **Weight** is 1. A **milestone** needs no Target: it is done (1) or not (0), so its Target may be left blank (it is 1).',
         '- **Weight** must not be negative. Weights only matter relative to each other in the same objective (or department); if they are all 0, the key results count equally.',
         '- **Confidence** may be typed as `80%`, `0.8` or `80` (a number above 1 and up to 100 is read as a percentage). A number above 1 and up to 10 is not read: `7` may be 7 out of 10 (70%) as well as 7%, and `7.5` 7.5 out of 10 (75%) as well as 7.5%, so `confidence-ambiguous` asks for `70%` or `7%` (`75%` or `7.5%`); `1` is 100%, and `0.75` is 75%.',
         '- **Type** decides how the target is split into months (see the allowed values above and [the method](method.md)). **Phasing** applies to cumulative and level key results. A Type, Direction or (for a cumulative or level key result) Phasing that names no allowed value is an `invalid-choice` error at its cell, and the key result is left out of progress until it is fixed, rather than judged on the default; so is a KPI with such a Direction.',

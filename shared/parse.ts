@@ -1525,7 +1525,12 @@ function readKeyResult(r: RowReader): KeyResult | null {
           : null;
   let unit = r.text('unit') || typedPercentUnit(r, 'baseline', 'target');
   const baseline = r.number('baseline', false, unit) ?? 0;
-  const target = r.number('target', true, unit);
+  // A milestone is done (1) or not (0), whatever its Target (docs/method.md): a blank one is 1, and not asked for.
+  // (Without the column, the missing-column error stands for every key result.)
+  const target =
+    typeRead === 'milestone' && r.columns.target !== undefined && !r.has('target')
+      ? 1
+      : r.number('target', true, unit);
   const ownStart = r.date('start');
   const due = r.date('due', true, true);
   r.checkSpan('start', ownStart, 'due', due);
@@ -1815,7 +1820,14 @@ function typedCheckIn(r: RowReader, raw: Cell, unit: string): number | null {
     r.issue('yes-no-not-milestone', 'value', { value: r.text('value'), takes });
     return null;
   }
-  return r.number('value', true, unit);
+  const value = r.number('value', true, unit);
+  // A milestone's other numbers (50%, 0.5 shown as 50%) are said here, as typed: the check-in screen, which says a
+  // plain number (0.5), has only the number read.
+  if (kind === 'milestone' && value !== null && value !== 0 && value !== 1) {
+    r.issue('milestone-check-in', 'value', { row: r.row, metric: r.label, value: r.text('value') });
+    return null;
+  }
+  return value;
 }
 
 /**

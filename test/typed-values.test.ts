@@ -33,7 +33,8 @@ import { examplePlan } from '../sandbox/plans';
 import type { PlanCheck } from '../apps-script/server/plan-check';
 import { toWorkbook } from '../emulator/index';
 import { loadAddon, valuesOf, zonedMidnight, type ActionResult } from './helpers/addon';
-import { addRow, setCell } from './helpers/edit';
+import { addRow, rowOf, setCell } from './helpers/edit';
+import { setNumberFormats } from '../shared/number-formats';
 import { evaluateWorkbook } from './helpers/hyperformula';
 import { runCli, tempDir } from './helpers/report';
 
@@ -43,6 +44,8 @@ const ACTUALS = '實際';
 
 /** Issues of a Traditional Chinese workbook, as of the example's day. */
 const issuesOf = (wb: Workbook): PlanIssue[] => analyzeWorkbook(wb, { asOf: AS_OF }).issues;
+/** The 1-based row of KR4, the example's milestone, on the Key Results tab. */
+const rowOfKr4 = (wb: Workbook) => rowOf(wb[KR], 'KR4') + 1;
 const at = (issues: PlanIssue[], sheet: string, a1: string) =>
   issues.filter((i) => i.sheet === sheet && i.a1 === a1);
 
@@ -206,6 +209,45 @@ describe('a milestone checked in with a checkbox or a word', () => {
     expect(issue.message.en).toBe(
       'Actuals row 24: KR4 is a milestone, so its value is 1 (done) or 0 (not yet), not almost; it is not counted.',
     );
+  });
+
+  it('quotes a number that is no 1 or 0 as typed: 50%, typed as text or shown as a percent by its format', () => {
+    const said = (value: Cell, format?: string) => {
+      const wb = exampleWorkbook('zh-TW');
+      const row = wb[ACTUALS].findIndex((r) => r[1] === 'KR4');
+      wb[ACTUALS][row][2] = value;
+      // Sheets keeps 50% typed into a cell as 0.5 formatted as a percent (getNumberFormats).
+      if (format) setNumberFormats(wb[ACTUALS], Object.assign([], { [row]: ['', '', format] }));
+      return at(issuesOf(wb), ACTUALS, `C${row + 1}`).map((i) => [i.code, i.message['zh-TW']]);
+    };
+    const refused = (value: string) => [
+      'milestone-check-in',
+      `實際資料第 24 列：KR4 是里程碑，數值只能是 1（完成）或 0（未完成），不能是 ${value}；不計入。`,
+    ];
+    expect(said('50%')).toEqual([refused('50%')]);
+    expect(said(0.5, '0%')).toEqual([refused('50%')]);
+    // A plain number is quoted as the number it is.
+    expect(said(0.5)).toEqual([refused('0.5')]);
+    // 100% is 1: done.
+    expect(said('100%')).toEqual([]);
+  });
+
+  it('needs no Target: a milestone is 1 when done, so a blank Target is 1, and nothing asks for it', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setCell(wb, KR, 'KR4', '目標值', '');
+    const { plan, issues } = analyzeWorkbook(wb, { asOf: AS_OF });
+    expect(issues.filter((i) => i.sheet === KR && i.row === rowOfKr4(wb))).toEqual([]);
+    expect(plan.keyResults.find((k) => k.id === 'KR4')!.target).toBe(1);
+    const progress = (p: typeof plan) => planProgress(p, AS_OF).keyResults.find((k) => k.id === 'KR4')!;
+    expect(progress(plan).status).toBe('done');
+    expect(progress(plan)).toEqual(progress(parsePlan(exampleWorkbook('zh-TW')).plan));
+    // Another key result's blank Target is still asked for.
+    setCell(wb, KR, 'KR2', '目標值', '');
+    expect(
+      issuesOf(wb)
+        .filter((i) => i.code === 'missing-value')
+        .map((i) => i.message['zh-TW']),
+    ).toEqual(['KR2 的「目標值」為空。']);
   });
 
   it('refuses done or not done for any other metric, with the cell as typed and what the metric takes', () => {
