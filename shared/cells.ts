@@ -1597,15 +1597,39 @@ export function mergedRangeFromA1(ref: string): MergedRange | undefined {
 }
 
 /**
+ * Each grid's merged blocks, as fillMergedCells filled them. Kept beside the grid, as its number formats are
+ * (number-formats.ts): filling is right for labels (an Objective cell over its key results), but an amount merged
+ * over several check-in rows is one amount, which the parser must count once (parse.ts mergedAmounts). The blocks
+ * follow the grid object; a copy of the grid has none unless given them (setMergedRanges).
+ */
+const MERGES = new WeakMap<object, readonly MergedRange[]>();
+
+/** Records a grid's merged blocks (fillMergedCells does; so does a copy of a filled grid that keeps its cells). */
+export function setMergedRanges<T extends object>(
+  grid: T,
+  merges: readonly MergedRange[] | null | undefined,
+): T {
+  if (merges && merges.length > 0) MERGES.set(grid, merges);
+  return grid;
+}
+
+/** The merged blocks a grid was filled from, if any. */
+export function mergedRangesOf(grid: object | null | undefined): readonly MergedRange[] | undefined {
+  return grid ? MERGES.get(grid) : undefined;
+}
+
+/**
  * Spreadsheets keep a merged block's value in its top-left cell only; the other cells read as blank. People merge
  * cells to group rows (one Objective cell over its three key results), and mean the value for every row, so every
  * reader fills the block with the top-left value before the parser sees the grid. The grid is changed in place
- * (rows are extended where the block reaches past them) and returned.
+ * (rows are extended where the block reaches past them), its blocks recorded beside it (mergedRangesOf: an amount
+ * merged over several Actuals rows counts once, at its top row, which the parser decides), and returned.
  *
  * A block whose top-left cell is blank shows blank, so every cell of it reads blank: a file may still hold values
  * under the block (LibreOffice's "keep the contents of the hidden cells" merge writes them), which nobody sees.
  */
 export function fillMergedCells(grid: Grid, merges: readonly MergedRange[]): Grid {
+  setMergedRanges(grid, merges);
   for (const { top, left, bottom, right } of merges) {
     const value = grid[top - 1]?.[left - 1];
     if (isBlank(value)) {

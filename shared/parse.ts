@@ -24,6 +24,7 @@ import {
   isBlank,
   isNotApplicable,
   isPercentUnit,
+  mergedRangesOf,
   typedAsPercent,
   expectedCurrencies,
   noteScale,
@@ -36,6 +37,7 @@ import {
   readYesNo,
   typedDateTime,
   type Cell,
+  type MergedRange,
   type Read,
   type Grid,
   type Workbook,
@@ -545,6 +547,8 @@ interface TableRows {
   typedColumns: number[];
   /** Of typedColumns, those of a share whatever the metric (Confidence): a percent there needs no text. */
   shareColumns: number[];
+  /** The merged blocks its reader filled (cells.ts mergedRangesOf), when it had any. */
+  merges?: readonly MergedRange[];
 }
 
 /**
@@ -753,9 +757,11 @@ function readTable(
   const shareColumns = typedNumberColumns(def.key)
     .filter((column) => column.key === 'confidence' && columns[column.key] !== undefined)
     .map((column) => columns[column.key] - 1);
+  const merges = mergedRangesOf(grid);
   // The data rows are not copied out (an Actuals tab has 160,000 at 10,000 key results): readRows walks the grid.
   return {
     ...(formats ? { formats } : {}),
+    ...(merges ? { merges } : {}),
     typedColumns,
     shareColumns,
     def,
@@ -1744,9 +1750,15 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
   const formats = table.formats;
   const unread: NonNullable<CheckInColumns['unread']> = [];
   const saysPercent = new Set<number>();
+  // Rows (0-based) under the top row of an amount merged over several rows: the amount is not theirs.
+  const covered = table.merges && valueColumn ? mergedAmounts(table, valueColumn, reader) : undefined;
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];
     if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
+    if (covered !== undefined && covered.has(r)) {
+      coveredCheckIn(reader, r, row, unread);
+      continue;
+    }
     const valueCell = valueColumn ? row[valueColumn - 1] : undefined;
     const metricCell = metricColumn ? row[metricColumn - 1] : undefined;
     // A number whose format shows a percent, a currency or a multiple is read the general way, as that text
@@ -1772,6 +1784,67 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
   if (unread.length) columns.unread = unread;
   if (saysPercent.size) columns.saysPercent = saysPercent;
   return columns;
+}
+
+/**
+ * A Value cell merged over several Actuals rows (a quarter's revenue typed once over its three month rows) is one
+ * amount, which the spreadsheet keeps in its top cell: it counts once, at the top row's date, with a merged-amount
+ * warning at the block. Filled into every row, as labels are (cells.ts fillMergedCells), it counted once per row.
+ * Returns the rows (0-based) below the top row of each such block, which read no Value of their own. A block whose
+ * top-left cell is blank reads blank throughout, as ever; one that starts above the data rows is left as it reads.
+ */
+function mergedAmounts(table: TableRows, valueColumn: number, reader: RowReader): Set<number> | undefined {
+  const { grid, firstRow, layout } = table;
+  const ctx = reader.ctx;
+  const columns = layout.columns;
+  let covered: Set<number> | undefined;
+  for (const block of table.merges ?? []) {
+    const { top, left, bottom, right } = block;
+    if (left > valueColumn || right < valueColumn || bottom <= top || top - 1 < firstRow) continue;
+    const row = grid[top - 1];
+    if (!Array.isArray(row) || isBlank(row[left - 1])) continue;
+    covered ??= new Set();
+    for (let r = top; r < bottom; r++) covered.add(r);
+    const dateCell = columns.date ? row[columns.date - 1] : undefined;
+    // The amount as the cell shows it (NT$1,500,000 where its format shows a currency: RowReader.asTyped).
+    const value = reader.moveTo(top, row).text('value');
+    ctx.issues.push(
+      makeIssue(
+        'merged-amount',
+        { sheet: layout.sheet, row: top, column: left },
+        {
+          field: tabDef('actuals').columns.find((c) => c.key === 'value')!.label,
+          top,
+          bottom,
+          value,
+          metric: columns.metric ? idText(row[columns.metric - 1], ctx.timeZone) : '',
+          date: dayOf(dateCell, ctx.timeZone) ?? cellText(dateCell, ctx.timeZone),
+        },
+      ),
+    );
+  }
+  return covered;
+}
+
+/**
+ * A row under the top of an amount merged over several rows: it has no Value of its own, and says nothing of it (the
+ * block's merged-amount warning does). A row with neither a date nor a metric is no check-in (its Value, or a Note
+ * merged beside it, is the block's); one with both is a check-in typed, so its month is not said to lack one
+ * (CheckInColumns.unread). Its date and metric are read as ever.
+ */
+function coveredCheckIn(
+  reader: RowReader,
+  r: number,
+  row: Cell[],
+  unread: NonNullable<CheckInColumns['unread']>,
+): void {
+  const { date: dateColumn, metric: metricColumn } = reader.columns;
+  const blank = (column: number | undefined) => column === undefined || isBlank(row[column - 1]);
+  if (blank(dateColumn) && blank(metricColumn)) return;
+  const rr = reader.moveTo(r + 1, row);
+  rr.label = rr.id('metric');
+  const date = rr.date('date', true);
+  if (rr.requirePresent('metric') && date) unread.push({ metric: rr.label, date });
 }
 
 /** An Actuals row the general way: each cell read and checked, with an issue at the cell that is wrong. */

@@ -28,6 +28,7 @@ import { addRow, colOf, dropColumn, rowOf, setCell } from './helpers/edit';
 import type { Cell } from '../shared';
 import { evaluateWorkbook } from './helpers/hyperformula';
 import { setNumberFormats } from '../shared/number-formats';
+import { fillMergedCells } from '../shared/cells';
 
 const KR = 'Key Results';
 
@@ -408,6 +409,26 @@ const cases: Case[] = [
     sheet: 'Actuals',
     a1: 'B4',
     says: 'Actuals row 4 is for "KR99"',
+  },
+  {
+    name: "a quarter's amount typed once in a Value cell merged over its three month rows",
+    code: 'merged-amount',
+    edit: (wb) => {
+      // KR2's April to June (rows 9–11) as 14,100 in C9, merged over C9:C11 (the reader fills the block).
+      const grid = wb['Actuals'];
+      grid[8][colOf(grid, 'Value')] = 14100;
+      fillMergedCells(grid, [{ top: 9, left: 3, bottom: 11, right: 3 }]);
+    },
+    sheet: 'Actuals',
+    a1: 'C9',
+    says: "Value of Actuals rows 9–11 is one merged cell (14100): it counts once, for KR2 at row 9's date (2026-04-28), not once for each row.",
+    saysZh: {
+      'zh-CN':
+        '实际数据第 9–11 行的“数值”是一个合并单元格（14100）：只计一次，按第 9 行的日期（2026-04-28）计入 KR2，而不是每行各计一次。',
+      'zh-TW':
+        '實際資料第 9–11 列的「數值」是一個合併儲存格（14100）：只計一次，依第 9 列的日期（2026-04-28）計入 KR2，而不是每列各計一次。',
+    },
+    only: true,
   },
   {
     name: 'custom phasing has no weights',

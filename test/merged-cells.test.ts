@@ -8,11 +8,25 @@ import type { PlanCheck } from '../apps-script/server/plan-check';
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { exampleXlsxBuffer } from '../report/write-xlsx';
 import { examplePlan } from '../sandbox/plans';
+import { readSpreadsheet } from '../apps-script/server/sheets-adapter';
+import { fromWorkbook } from '../emulator/load-bundle';
+import { readSheet } from '../report/read-sheets';
 import { fillMergedCells, mergedRangeFromA1, type Grid } from '../shared/cells';
-import { parsePlan, tabDef, type Plan } from '../shared';
+import { setNumberFormats } from '../shared/number-formats';
+import {
+  analyzeWorkbook,
+  EXAMPLE_AS_OF,
+  exampleWorkbook,
+  parsePlan,
+  tabDef,
+  type Plan,
+  type Workbook,
+} from '../shared';
 import { loadAddon } from './helpers/addon';
+import { addRow } from './helpers/edit';
 import { exceljsGrid } from './helpers/exceljs-grid';
 import { runCli, tempDir } from './helpers/report';
+import { SheetsApiServer, type FakeSpreadsheet } from './helpers/sheets-api-server';
 
 describe('fillMergedCells', () => {
   it('gives every cell of a merged block the value of its top-left cell', () => {
@@ -184,5 +198,168 @@ describe('the emulator’s merged ranges (Range.merge, getMergedRanges, breakApa
     ).toEqual(['A3:B4']);
     sheet.getRange('A3').breakApart();
     expect(sheet.getDataRange().getMergedRanges()).toEqual([]);
+  });
+});
+
+/**
+ * An amount typed once in a Value cell merged over several Actuals rows (a quarter's figure over its three month
+ * rows, as monthly reports often do): Sheets and Excel keep it in the top cell only. It is one amount: counted once,
+ * at the top row's date, with a merged-amount warning at the block, never once per row. The rows below it read no
+ * Value, and say nothing of it (the warning does). The same from an .xlsx, from the add-on's getValues and
+ * getMergedRanges, and from the Sheets API's merges.
+ */
+describe('an amount merged over several Actuals rows', () => {
+  const actualsTab = tabDef('actuals').label.en;
+  // KR2's April, May and June (Actuals rows 9–11: 4,100, 4,800 and 5,200 sign-ups) as the quarter's 14,100,
+  // typed once in C9 and merged over C9:C11, its note merged beside it (D9:D11), as the QA plan had it.
+  const [TOP, BOTTOM, VALUE, NOTE] = [9, 11, 3, 4];
+  const QUARTER = 4100 + 4800 + 5200;
+  const issueKeys = (issues: { sheet: string; a1: string | null; code: string }[]) =>
+    issues.map((i) => `${i.sheet}|${i.a1}|${i.code}`).sort();
+  const example = analyzeWorkbook(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF });
+
+  /** The example's Actuals with the quarter typed as a person types it before merging (the top cell only). */
+  function quarterTyped(): Workbook {
+    const wb = exampleWorkbook('en');
+    const grid = wb[actualsTab];
+    expect(grid.slice(TOP - 1, BOTTOM).map((r) => [r[1], r[VALUE - 1]])).toEqual([
+      ['KR2', 4100],
+      ['KR2', 4800],
+      ['KR2', 5200],
+    ]);
+    grid[TOP - 1][VALUE - 1] = QUARTER;
+    grid[TOP - 1][NOTE - 1] = 'Q2 total';
+    for (let r = TOP; r < BOTTOM; r++) grid[r][VALUE - 1] = grid[r][NOTE - 1] = '';
+    return wb;
+  }
+
+  /** The plan read from a workbook whose C9:C11 and D9:D11 are merged: KR2 counts the quarter once. */
+  function expectCountedOnce(workbook: Workbook) {
+    const { plan, issues, progress } = analyzeWorkbook(workbook, { asOf: EXAMPLE_AS_OF, timeZone: 'UTC' });
+    const kr2 = (p: typeof progress) => p.keyResults.find((k) => k.id === 'KR2')!;
+    // 37,600 sign-ups, as the example's months add up: not 14,100 three times (65,800).
+    expect(kr2(progress).current).toBe(37600);
+    expect(kr2(progress).current).toBe(kr2(example.progress).current);
+    expect(
+      plan.actuals.filter((a) => a.metric === 'KR2' && a.date <= '2026-06-30').map((a) => a.value),
+    ).toEqual([3200, QUARTER]);
+    const merged = issues.filter((i) => i.code === 'merged-amount');
+    expect(merged.map((i) => [i.sheet, i.a1, i.severity])).toEqual([[actualsTab, 'C9', 'warning']]);
+    expect(merged[0].message.en).toBe(
+      "Value of Actuals rows 9–11 is one merged cell (14100): it counts once, for KR2 at row 9's date (2026-04-28), not once for each row.",
+    );
+    expect(merged[0].message['zh-TW']).toBe(
+      '實際資料第 9–11 列的「數值」是一個合併儲存格（14100）：只計一次，依第 9 列的日期（2026-04-28）計入 KR2，而不是每列各計一次。',
+    );
+    expect(merged[0].fix.en).toBe("Unmerge the cells and type each check-in's amount in its own row.");
+    // One message: nothing else on the block's rows (no "Value is empty" for rows 10 and 11, no month said to
+    // lack a check-in), and the rest of the plan checks as the example does.
+    expect(issues.filter((i) => i.sheet === actualsTab && i.row! >= TOP && i.row! <= BOTTOM)).toEqual(merged);
+    expect(issueKeys(issues.filter((i) => i.code !== 'merged-amount'))).toEqual(issueKeys(example.issues));
+  }
+
+  it('in an .xlsx (read-xlsx)', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exampleXlsxBuffer('en')) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet(actualsTab)!;
+    expect(sheet.getCell(TOP, 2).value).toBe('KR2');
+    sheet.getCell(TOP, VALUE).value = QUARTER;
+    sheet.getCell(TOP, NOTE).value = 'Q2 total';
+    for (let r = TOP + 1; r <= BOTTOM; r++)
+      sheet.getCell(r, VALUE).value = sheet.getCell(r, NOTE).value = null;
+    sheet.mergeCells(TOP, VALUE, BOTTOM, VALUE);
+    sheet.mergeCells(TOP, NOTE, BOTTOM, NOTE);
+    const read = await readXlsxBuffer(Buffer.from(await book.xlsx.writeBuffer()), 'merged.xlsx');
+    // The reader fills the block, as for a label; the parser counts it once.
+    expect(read[actualsTab].slice(TOP - 1, BOTTOM).map((r) => r[VALUE - 1])).toEqual([
+      QUARTER,
+      QUARTER,
+      QUARTER,
+    ]);
+    expectCountedOnce(read);
+  });
+
+  it('in the add-on (getValues and Range.getMergedRanges)', () => {
+    const ss = fromWorkbook(quarterTyped());
+    const sheet = ss.getSheetByName(actualsTab)!;
+    sheet.getRange(TOP, VALUE, BOTTOM - TOP + 1, 1).merge();
+    sheet.getRange(TOP, NOTE, BOTTOM - TOP + 1, 1).merge();
+    expectCountedOnce(readSpreadsheet(ss as unknown as GAS.Spreadsheet).workbook);
+  });
+
+  it('from the Sheets API (gtm-pyramid --sheet)', async () => {
+    const block = (column: number) => ({
+      startRowIndex: TOP - 1,
+      endRowIndex: BOTTOM,
+      startColumnIndex: column - 1,
+      endColumnIndex: column,
+    });
+    const spreadsheet: FakeSpreadsheet = {
+      id: '1MergedAmountSpreadsheetIdForTheTest',
+      title: 'Merged',
+      locale: 'en_US',
+      timeZone: 'UTC',
+      tabs: Object.entries(quarterTyped()).map(([title, values]) => ({
+        title,
+        values,
+        ...(title === actualsTab ? { merges: [block(VALUE), block(NOTE)] } : {}),
+      })),
+    };
+    const server = await new SheetsApiServer([spreadsheet]).start();
+    const saved = { ...process.env };
+    try {
+      process.env.GTM_PYRAMID_SHEETS_API = server.url;
+      process.env.GTM_PYRAMID_ACCESS_TOKEN = 'test-token';
+      expectCountedOnce((await readSheet(spreadsheet.id)).workbook);
+    } finally {
+      process.env = saved;
+      await server.close();
+    }
+  });
+
+  it('quotes the amount as its cell shows it: US$130,000 where its format shows a currency', () => {
+    // KR1's March and April (40,000 and 90,000 USD) as 130,000 in C2, shown in dollars, merged over C2:C3.
+    const wb = exampleWorkbook('en');
+    const grid = wb[actualsTab];
+    grid[1][VALUE - 1] = 130000;
+    setNumberFormats(grid, [[], ['', '', '"US$"#,##0']]);
+    fillMergedCells(grid, [{ top: 2, left: VALUE, bottom: 3, right: VALUE }]);
+    const { plan, issues } = parsePlan(wb);
+    expect(issues.map((i) => [i.code, i.a1, i.message.en])).toEqual([
+      [
+        'merged-amount',
+        'C2',
+        "Value of Actuals rows 2–3 is one merged cell (US$130,000): it counts once, for KR1 at row 2's date (2026-03-28), not once for each row.",
+      ],
+    ]);
+    expect(plan.actuals.filter((a) => a.metric === 'KR1').map((a) => a.value)).toEqual([
+      130000, 150000, 170000, 210000, 260000,
+    ]);
+  });
+
+  it('rows under the amount with nothing else in them are no check-ins, and say nothing', () => {
+    const wb = exampleWorkbook('en');
+    const grid = wb[actualsTab];
+    const row = addRow(wb, actualsTab, { Date: '2026-10-30', Metric: 'KR1', Value: 50000 });
+    grid.push(['', '', '', ''], ['', '', '', '']);
+    fillMergedCells(grid, [{ top: row, left: VALUE, bottom: row + 2, right: VALUE }]);
+    const { plan, issues } = parsePlan(wb);
+    expect(issues.map((i) => [i.code, i.a1])).toEqual([['merged-amount', `C${row}`]]);
+    expect(plan.actuals.filter((a) => a.metric === 'KR1').map((a) => a.value)).toContain(50000);
+    expect(plan.actuals.filter((a) => a.value === 50000)).toHaveLength(1);
+  });
+
+  it('a merged Date or Metric is a label, read in every row; a Value merged across one row counts once anyway', () => {
+    const wb = exampleWorkbook('en');
+    // KR2's rows 8–15 under one Metric cell, and KR2's October value merged into its Note beside it.
+    fillMergedCells(wb[actualsTab], [
+      { top: 8, left: 2, bottom: 15, right: 2 },
+      { top: 15, left: VALUE, bottom: 15, right: NOTE },
+    ]);
+    const { plan, issues } = parsePlan(wb);
+    expect(issues).toEqual([]);
+    expect(plan.actuals).toEqual(
+      parsePlan(exampleWorkbook('en')).plan.actuals.map((a) => (a.row === 15 ? { ...a, note: '4900' } : a)),
+    );
   });
 });

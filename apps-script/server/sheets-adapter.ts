@@ -12,7 +12,8 @@
  * plan tab's merged blocks are read too (`Range.getMergedRanges()`, one call per tab and one per block,
  * https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()) and filled with their
  * top-left value (shared fillMergedCells), as the report's xlsx reader does: Objective cells merged over their
- * key results mean that objective on every row.
+ * key results mean that objective on every row. The blocks go beside the grid (cells.ts mergedRangesOf), so that an
+ * amount merged over several Actuals rows is counted once, at its top row (parse.ts mergedAmounts).
  */
 import { dateToIso, instantOfWallClock, type IsoDate } from '../../shared/calendar';
 import { mergedRangeFromA1, type Cell, type MergedRange, type Workbook } from '../../shared/cells';

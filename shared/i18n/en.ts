@@ -654,6 +654,11 @@ export const en = {
       message: 'Actuals row {row} is for "{metric}", which is neither a key result nor a KPI.',
       fix: 'Use a key result or KPI ID.',
     },
+    'merged-amount': {
+      message:
+        "{field} of Actuals rows {top}–{bottom} is one merged cell ({value}): it counts once, for {metric} at row {top}'s date ({date}), not once for each row.",
+      fix: "Unmerge the cells and type each check-in's amount in its own row.",
+    },
     'custom-weights-missing': {
       message: '{id} uses custom phasing but has no weights on the Targets tab; it is split evenly.',
       fix: 'Run Decompose targets, then type weights in its weights row.',

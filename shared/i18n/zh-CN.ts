@@ -546,6 +546,11 @@ export const zhCN: Messages = {
       message: '实际数据第 {row} 行的指标“{metric}”既不是关键结果也不是 KPI。',
       fix: '请使用关键结果或 KPI 的编号。',
     },
+    'merged-amount': {
+      message:
+        '实际数据第 {top}–{bottom} 行的“{field}”是一个合并单元格（{value}）：只计一次，按第 {top} 行的日期（{date}）计入 {metric}，而不是每行各计一次。',
+      fix: '取消合并单元格，把每次实际值的数值分别填在各自的行中。',
+    },
     'custom-weights-missing': {
       message: '{id} 使用自定义分解，但“目标分解”表中没有权重，暂按平均分解。',
       fix: '运行“分解目标”，然后在其权重行填写权重。',

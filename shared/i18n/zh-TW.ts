@@ -546,6 +546,11 @@ export const zhTW: Messages = {
       message: '實際資料第 {row} 列的指標「{metric}」既不是關鍵結果也不是 KPI。',
       fix: '請使用關鍵結果或 KPI 的編號。',
     },
+    'merged-amount': {
+      message:
+        '實際資料第 {top}–{bottom} 列的「{field}」是一個合併儲存格（{value}）：只計一次，依第 {top} 列的日期（{date}）計入 {metric}，而不是每列各計一次。',
+      fix: '取消合併儲存格，把每筆實際值的數值分別填在各自的列中。',
+    },
     'custom-weights-missing': {
       message: '{id} 使用自訂分解，但「目標分解」表中沒有權重，暫按平均分解。',
       fix: '執行「分解目標」，然後在其權重列填寫權重。',
