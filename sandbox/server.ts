@@ -30,7 +30,7 @@ import {
   type FakeSpreadsheet,
 } from '../emulator/index';
 import { langFromLocale, matchTab, TABS, type Workbook } from '../shared';
-import { readsAsFormula, textCell } from '../shared/cells';
+import { mergedRangesOf, readsAsFormula, setMergedRanges, textCell } from '../shared/cells';
 import { numberFormatsOf, setNumberFormats } from '../shared/number-formats';
 import { CATALOGUES } from '../shared/i18n';
 import { brokenPlan, examplePlan } from './plans';
@@ -226,6 +226,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (code) sheet?.getRange(r + 1, c + 1).setNumberFormat(code);
       }),
     );
+    // And its merged blocks, merged again: the add-on reads them with getMergedRanges(), as in Sheets (an amount
+    // merged over several Actuals rows counts once).
+    for (const { top, left, bottom, right } of mergedRangesOf(grid) ?? [])
+      if (sheet && bottom <= sheet.getMaxRows() && right <= sheet.getMaxColumns())
+        sheet.getRange(top, left, bottom - top + 1, right - left + 1).merge();
   }
   const globals = createAppsScriptGlobals(ss, {
     userLocale: locale,
@@ -421,15 +426,19 @@ export async function readPlanFile(file: string): Promise<Workbook | string> {
     ).message;
   }
   // Text in the file is text: the emulator's setValues (as Sheets') would run "=HYPERLINK(…)" typed as text. The
-  // copy keeps the grid's number formats (shared/number-formats.ts), for startSandbox to give the cells.
+  // copy keeps the grid's number formats (shared/number-formats.ts) and merged blocks, for startSandbox to give the
+  // cells.
   return Object.fromEntries(
     Object.entries(workbook).map(([name, grid]) => [
       name,
-      setNumberFormats(
-        grid.map((row) =>
-          row.map((cell) => (typeof cell === 'string' && readsAsFormula(cell) ? textCell(cell) : cell)),
+      setMergedRanges(
+        setNumberFormats(
+          grid.map((row) =>
+            row.map((cell) => (typeof cell === 'string' && readsAsFormula(cell) ? textCell(cell) : cell)),
+          ),
+          numberFormatsOf(grid),
         ),
-        numberFormatsOf(grid),
+        mergedRangesOf(grid),
       ),
     ]),
   );

@@ -16,6 +16,8 @@ import { main, readPlanFile, sidebarPage, startSandbox, type Sandbox } from '../
 import { fromWorkbook } from '../emulator/index';
 import { brokenPlan } from '../sandbox/plans';
 import type { Workbook } from '../shared';
+import type { PlanCheck } from '../apps-script/server/plan-check';
+import { exampleXlsxBuffer } from '../report/write-xlsx';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'gtm-sandbox-'));
@@ -141,6 +143,38 @@ describe('npm run sandbox', () => {
       '=HYPERLINK("https://evil.example","x")',
     );
     expect(ss.getSheetByName('Key Results')!.getRange(2, 3).getValue()).toBe('=1+1');
+  });
+
+  it('merges again the blocks the file merges, so the add-on reads them as in Sheets (an amount counts once)', async () => {
+    // KR2's April to June typed once in Actuals!C9 (14,100 sign-ups), merged over C9:C11.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exampleXlsxBuffer('en')) as unknown as ExcelJS.Buffer);
+    const actuals = book.getWorksheet('Actuals')!;
+    actuals.getCell('C9').value = 14100;
+    actuals.getCell('C10').value = actuals.getCell('C11').value = null;
+    actuals.mergeCells('C9:C11');
+    const file = path.join(dir, 'merged-amount.xlsx');
+    await book.xlsx.writeFile(file);
+    const workbook = await readPlanFile(file);
+    if (typeof workbook === 'string') throw new Error(workbook);
+    const sandbox = await startSandbox({ workbook, port: 0 });
+    try {
+      const sheet = sandbox.ss.getSheetByName('Actuals')!;
+      expect(sheet.getRange('C9:C11').getValues()).toEqual([[14100], [''], ['']]);
+      expect(
+        sheet
+          .getRange('C10')
+          .getMergedRanges()
+          .map((r) => r.getA1Notation()),
+      ).toEqual(['C9:C11']);
+      const check = sandbox.project.callAs('FULL', 'getPlanCheck') as PlanCheck;
+      const issues = check.groups.flatMap((g) => g.issues).filter((i) => i.sheet === 'Actuals');
+      expect(issues.filter((i) => /^C(9|10|11)$/.test(i.a1 ?? '')).map((i) => [i.code, i.a1])).toEqual([
+        ['merged-amount', 'C9'],
+      ]);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('never writes to the plan file, even after quick fixes', async () => {
