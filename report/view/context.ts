@@ -63,6 +63,8 @@ export function safeHref(text: string): string | null {
 }
 
 export const lower = (s: string) => s.toLowerCase();
+/** A key result's or KPI's key in Context.leftOut: the two tabs may share an ID (id-on-two-tabs). */
+const leftOutKey = (kind: 'kr' | 'kpi', id: string) => `${kind}:${lower(id)}`;
 export const STATUS_SEVERITY: Status[] = STATUS_ORDER;
 export const worst = (statuses: Status[]): Status =>
   statuses.length === 0 ? 'no-data' : (STATUS_SEVERITY.find((s) => statuses.includes(s)) ?? 'no-data');
@@ -108,7 +110,10 @@ export class Context {
     kpis: Map<string, Kpi[]>;
     roadmap: Map<string, RoadmapItem[]>;
   };
-  /** Key results and KPIs left out of progress (lower-case id), with the issue that explains it. */
+  /**
+   * Key results and KPIs left out of progress (by leftOutKey: a KPI may have a key result's ID, id-on-two-tabs), with
+   * the issue that explains it.
+   */
   readonly leftOut = new Map<string, LeftOutMetric>();
 
   constructor(
@@ -143,12 +148,12 @@ export class Context {
       kpis: byOwner(plan.kpis),
       roadmap: byOwner(plan.roadmap),
     };
-    for (const m of leftOutMetrics(plan, progress, issues)) this.leftOut.set(lower(m.id), m);
+    for (const m of leftOutMetrics(plan, progress, issues)) this.leftOut.set(leftOutKey(m.kind, m.id), m);
   }
 
   /** "KR3 left out: error at Key Results!K4", or '' when the metric is in progress. */
-  leftOutLine(id: string): string {
-    const m = this.leftOut.get(lower(id));
+  leftOutLine(kind: 'kr' | 'kpi', id: string): string {
+    const m = this.leftOut.get(leftOutKey(kind, id));
     if (!m) return '';
     const issue = m.issue;
     if (!issue) return this.p.leftOut(m.id);
@@ -160,8 +165,8 @@ export class Context {
    * Whether a metric has no target because its Target cell holds what could not be read (an error at that cell),
    * rather than nothing: its card then says "Not read", not "Not set".
    */
-  targetRefused(id: string): boolean {
-    const m = this.leftOut.get(lower(id));
+  targetRefused(kind: 'kr' | 'kpi', id: string): boolean {
+    const m = this.leftOut.get(leftOutKey(kind, id));
     const issue = m?.issue;
     if (
       !m ||

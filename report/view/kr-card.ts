@@ -30,7 +30,7 @@ function monthsMetText(ctx: Context, p: MetricProgress | undefined): string {
 
 function targetText(ctx: Context, kr: KeyResult): string {
   const { f } = ctx;
-  if (kr.target === null) return ctx.targetRefused(kr.id) ? ctx.l.notRead : ctx.l.notSet;
+  if (kr.target === null) return ctx.targetRefused('kr', kr.id) ? ctx.l.notRead : ctx.l.notSet;
   switch (kr.type) {
     case 'milestone':
       return ctx.p.milestoneDue(f.date(kr.due));
@@ -131,7 +131,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
 
   let headline: string;
   let headlineNote: string;
-  const leftOut = ctx.leftOutLine(kr.id);
+  const leftOut = ctx.leftOutLine('kr', kr.id);
   if (leftOut) {
     headline = ph.leftOutHeadline();
     headlineNote = '';
@@ -233,7 +233,7 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
   const p = ctx.kpiProgress.get(lower(kpi.id));
   const bar =
     kpi.target === null
-      ? ctx.targetRefused(kpi.id)
+      ? ctx.targetRefused('kpi', kpi.id)
         ? ctx.l.notRead
         : ctx.l.notSet
       : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.planValue(kpi.target, kpi.unit)}`;
@@ -252,7 +252,7 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
     current !== null && kpi.target !== null && !meets(current, kpi.target) && roundsOnto(current, kpi.target)
       ? ctx.f.planValue(current, kpi.unit)
       : shown;
-  const leftOut = ctx.leftOutLine(kpi.id);
+  const leftOut = ctx.leftOutLine('kpi', kpi.id);
   return {
     id: kpi.id,
     name: kpi.name,

@@ -78,7 +78,10 @@ const LEFT_OUT_SHOWN = 10;
 const CHANGES_SHOWN = 20;
 
 function leftOutLines(ctx: Context, keyResults: readonly { id: string }[], kpis: readonly { id: string }[]) {
-  const lines = [...keyResults, ...kpis].map((m) => ctx.leftOutLine(m.id)).filter(Boolean);
+  const lines = [
+    ...keyResults.map((kr) => ctx.leftOutLine('kr', kr.id)),
+    ...kpis.map((kpi) => ctx.leftOutLine('kpi', kpi.id)),
+  ].filter(Boolean);
   if (lines.length <= LEFT_OUT_SHOWN) return lines;
   return [...lines.slice(0, LEFT_OUT_SHOWN), ctx.p.leftOutMore(ctx.f.count(lines.length - LEFT_OUT_SHOWN))];
 }

@@ -69,7 +69,7 @@ export function pyramid(ctx: Context): PyramidLevel[] {
             )}`
           : ''
       }`,
-      leftOut: krs.map((k) => ctx.leftOutLine(k.id)).filter(Boolean),
+      leftOut: krs.map((k) => ctx.leftOutLine('kr', k.id)).filter(Boolean),
       note: o.notes,
       noteHref: safeHref(o.notes) ?? '',
     };
