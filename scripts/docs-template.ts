@@ -202,6 +202,7 @@ export function renderTemplateDoc(): string {
     if (tab.key === 'kpis')
       p(
         '- A KPI is a bar to meet in every period (a threshold), over the active months of the key result it tracks, or the whole period when that key result is not found. An empty **Direction** is `increase` (at least the target).',
+        "- A KPI's **ID** must not be a key result's either (`KR1` on both tabs, or both tabs numbered 1, 2, 3): the Actuals tab could not tell their check-ins apart. Such a KPI is an `id-on-two-tabs` error at its ID cell; the check-ins of that ID count for the key result, and the KPI is left out of progress until it has an ID of its own (the fix suggests one, e.g. `KPI1`). The **Key result** column, not the ID, says which key result a KPI tracks.",
       );
     if (tab.key === 'roadmap')
       p(

@@ -188,8 +188,8 @@ export interface CheckInScreen {
   unknown: Actual[];
   /**
    * The counted rows, as positions in plan.actuals in sheet order, grouped by metric: the rows of plan.keyResults[i]
-   * are group keyResultGroup[i] and those of plan.kpis[j] group kpiGroup[j] (a KPI with a key result's ID shares
-   * that key result's group). Progress takes each metric's rows from here rather than looking its ID up; gathered
+   * are group keyResultGroup[i] and those of plan.kpis[j] group kpiGroup[j]. A KPI with a key result's ID has none
+   * (-1): the rows of that ID count for the key result only, and the KPI is left out (id-on-two-tabs). Progress takes each metric's rows from here rather than looking its ID up; gathered
    * here since each row's metric is looked up here anyway. Positions in two typed arrays rather than a list of rows
    * per metric: 18,500 lists at 10,000 key results, all kept until progress is done, were work for the collector.
    */
@@ -294,8 +294,9 @@ export function planInWholePercents(figures: readonly number[], values: readonly
 }
 
 /**
- * The facts of each of plan.keyResults and plan.kpis by position (a KPI with a key result's ID shares its facts,
- * as the rows of that ID are the key result's; a repeated ID shares the first row's), and by the ID as spelled on
+ * The facts of each of plan.keyResults and plan.kpis by position (a KPI with a key result's ID is given the key
+ * result's facts, as the rows of that ID are the key result's: the Actuals tab cannot tell them apart, and the KPI is
+ * left out with an error, id-on-two-tabs; a repeated ID shares the first row's), and by the ID as spelled on
  * its own tab. Also each metric's spec by position, which progress needs next: worked out here once, since the
  * facts start where the spec does.
  */
@@ -781,7 +782,8 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   const keyResultGroup = new Int32Array(ofKeyResults.length);
   for (let i = 0; i < ofKeyResults.length; i++) keyResultGroup[i] = ofKeyResults[i].group;
   const kpiGroup = new Int32Array(ofKpis.length);
-  for (let j = 0; j < ofKpis.length; j++) kpiGroup[j] = ofKpis[j].group;
+  for (let j = 0; j < ofKpis.length; j++)
+    kpiGroup[j] = index.keyResultNamedLikeKpi[j] >= 0 ? -1 : ofKpis[j].group;
   return {
     issues,
     unknown,

@@ -154,8 +154,25 @@ export function checkPlan(
         push('custom-weights-missing', cellOf(plan, 'keyResults', kr.row, 'phasing'), { id: kr.id });
     }
   }
+  // A KPI with a key result's ID: the Actuals tab cannot tell their check-ins apart. They count for the key result,
+  // and the KPI is left out of progress (progress.ts) until it has an ID of its own, which the fix suggests.
+  let freeIds: (() => string) | undefined;
   for (let j = 0; j < plan.kpis.length; j++) {
     const kpi = plan.kpis[j];
+    const namesake = index.keyResultNamedLikeKpi[j];
+    // A repeated KPI ID has its duplicate-id error: the first row of the ID is the one told.
+    if (namesake >= 0 && index.kpiFirst[j] === j) {
+      const kr = plan.keyResults[namesake];
+      freeIds ??= freeKpiIds(plan);
+      push('id-on-two-tabs', cellOf(plan, 'kpis', kpi.row, 'id'), {
+        id: kpi.id,
+        keyResult: kr.id,
+        row: kr.row,
+        keyResults: plan.layout.keyResults?.sheet ?? tabDef('keyResults').label,
+        actuals: plan.layout.actuals?.sheet ?? tabDef('actuals').label,
+        suggested: freeIds(),
+      });
+    }
     checkOwner('kpis', kpi.row, kpi.id, kpi.owner, index.ownerOf.kpis[j]);
     if (!kpi.keyResultId)
       push('kpi-without-key-result', cellOf(plan, 'kpis', kpi.row, 'keyResult'), { id: kpi.id });
@@ -417,6 +434,24 @@ export function nearDepartment(plan: Plan, owner: string): string | null {
   if (g === undefined) return null;
   const near = nearDepartmentOf(plan, g);
   return near < 0 ? null : index.ownerName[near];
+}
+
+/**
+ * KPI IDs that no row of the plan has and no check-in names (KPI and a number, from one above the highest such ID),
+ * one more at each call: a KPI to be renumbered gets one that brings no other row's check-ins with it.
+ */
+function freeKpiIds(plan: Plan): () => string {
+  let highest = 0;
+  const see = (id: string) => {
+    const m = /^\s*kpi[\s_-]*(\d+)\s*$/i.exec(id);
+    if (m) highest = Math.max(highest, Number(m[1]));
+  };
+  for (const rows of [plan.kpis, plan.keyResults, plan.objectives, plan.roadmap])
+    for (const r of rows) see(r.id);
+  const checkIns = checkInColumns(plan);
+  for (const metric of checkIns.metrics) see(metric);
+  for (const { metric } of checkIns.unread ?? []) see(metric);
+  return () => `KPI${++highest}`;
 }
 
 /** Objectives whose Parent links come back to themselves. Each loop is reported once, at its first member. */
@@ -997,11 +1032,13 @@ export interface LeftOutMetric {
  */
 export function leftOutMetrics(plan: Plan, progress: PlanProgress, issues: PlanIssue[]): LeftOutMetric[] {
   const out: LeftOutMetric[] = [];
-  const explain = (tab: TabKey, row: number): PlanIssue | null => {
+  const explain = (tab: TabKey, row: number, reason: LeftOutReason): PlanIssue | null => {
     const sheet = plan.layout[tab]?.sheet;
     const onRow = issues.filter((i) => i.sheet === sheet && i.row === row && i.severity !== 'tip');
     const period = issues.filter((i) => i.code === 'period-missing' || i.code === 'period-reversed');
+    // The issue that is the reason (id-on-two-tabs, target-equals-baseline, invalid-choice), else the row's first error.
     return (
+      onRow.find((i) => i.code === reason) ??
       onRow.find((i) => i.severity === 'error') ??
       period[0] ??
       onRow.find((i) => i.severity === 'warning') ??
@@ -1011,11 +1048,12 @@ export function leftOutMetrics(plan: Plan, progress: PlanProgress, issues: PlanI
   plan.keyResults.forEach((kr, i) => {
     const p = progress.keyResults[i];
     if (p?.leftOut)
-      out.push({ id: kr.id, kind: 'kr', reason: p.leftOut, issue: explain('keyResults', kr.row) });
+      out.push({ id: kr.id, kind: 'kr', reason: p.leftOut, issue: explain('keyResults', kr.row, p.leftOut) });
   });
   plan.kpis.forEach((kpi, i) => {
     const p = progress.kpis[i];
-    if (p?.leftOut) out.push({ id: kpi.id, kind: 'kpi', reason: p.leftOut, issue: explain('kpis', kpi.row) });
+    if (p?.leftOut)
+      out.push({ id: kpi.id, kind: 'kpi', reason: p.leftOut, issue: explain('kpis', kpi.row, p.leftOut) });
   });
   return out;
 }

@@ -48,6 +48,7 @@ const ISSUES = {
   'ambiguous-header': ['warning', 'structure'],
   'missing-id': ['error', 'structure'],
   'duplicate-id': ['error', 'structure'],
+  'id-on-two-tabs': ['error', 'structure'],
   'missing-value': ['error', 'structure'],
   'formula-error': ['error', 'structure'],
   'not-a-number': ['error', 'structure'],

@@ -27,7 +27,10 @@ export interface PlanIndex {
   /** The same for objectives and KPIs. */
   objectiveFirst: Int32Array;
   kpiFirst: Int32Array;
-  /** The position of the key result with plan.kpis[j]'s own ID, or -1: such a KPI shares that key result's rows. */
+  /**
+   * The position of the key result with plan.kpis[j]'s own ID, or -1. The Actuals tab cannot tell such a KPI's rows
+   * from the key result's: they count for the key result, and the KPI is left out with an error (id-on-two-tabs).
+   */
   keyResultNamedLikeKpi: Int32Array;
   /** The objective (first of its ID) plan.keyResults[i] belongs to, or -1 when none has its Objective ID. */
   objectiveOfKeyResult: Int32Array;

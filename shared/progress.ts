@@ -62,8 +62,13 @@ export const STATUS_READING_ORDER: readonly Status[] = [
   'no-data',
 ];
 
-/** Why a metric has no progress at all; each comes with an issue at the cell to fix. */
-export type LeftOutReason = 'no-target' | 'no-window' | 'target-equals-baseline' | 'invalid-choice';
+/**
+ * Why a metric has no progress at all; each comes with an issue at the cell to fix. `id-on-two-tabs`: a KPI whose ID
+ * is also a key result's, whose check-ins the Actuals tab cannot tell from the key result's (they count for the key
+ * result).
+ */
+export type LeftOutReason =
+  'no-target' | 'no-window' | 'target-equals-baseline' | 'invalid-choice' | 'id-on-two-tabs';
 
 // The pace bands, and the status's own "at or above" (shared/pace.ts, which figures.ts reads without progress).
 export { AT_RISK_PACE, ON_TRACK_PACE, reachesBar, STATUS_BARS } from './pace';
@@ -340,21 +345,25 @@ function metricProgress(
   screen: CheckInScreen,
   group: number,
   checkIns: CheckInColumns,
+  /** A KPI whose ID is a key result's: its check-ins are the key result's (id-on-two-tabs), it is left out. */
+  idTaken = false,
 ): MetricProgress {
   // A KPI is a threshold (a bar to stay on the right side of, from 0); a key result has its own type.
   const type: MetricType = kind === 'kr' ? (metric as KeyResult).type : 'threshold';
   const cumulative = type === 'cumulative';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
   // A Type, Direction or Phasing that could not be read (an error says so) leaves no spec: nothing is judged on a default.
-  const leftOut: LeftOutReason | null = !spec
-    ? metric.unreadChoice
-      ? 'invalid-choice'
-      : metric.target === null
-        ? 'no-target'
-        : 'no-window'
-    : (spec.type === 'cumulative' || spec.type === 'level') && spec.target === spec.baseline
-      ? 'target-equals-baseline'
-      : null;
+  const leftOut: LeftOutReason | null = idTaken
+    ? 'id-on-two-tabs'
+    : !spec
+      ? metric.unreadChoice
+        ? 'invalid-choice'
+        : metric.target === null
+          ? 'no-target'
+          : 'no-window'
+      : (spec.type === 'cumulative' || spec.type === 'level') && spec.target === spec.baseline
+        ? 'target-equals-baseline'
+        : null;
   const usable = leftOut === null ? spec : null;
   // Months as monthIndex numbers from here on. A check-in counts from the Start month through the judged month
   // (and, for a key result, not after its due month); see docs/method.md, "Which check-ins count".
@@ -868,6 +877,9 @@ export function planProgress(
 ): PlanProgress {
   const frame = progressFrame(plan, asOf);
   const checkIns = checkInColumns(plan);
+  // IDs and owners match case-insensitively, as the checks match them (PlanIndex); a department is named as its
+  // tab spells it, else by the spelling its rows use most (PlanIndex.ownerName).
+  const index = planIndex(plan);
   // Each metric's rows and decomposition spec come from the screen, by position.
   const keyResults = plan.keyResults.map((kr, i) =>
     metricProgress(
@@ -881,12 +893,20 @@ export function planProgress(
       checkIns,
     ),
   );
+  // A KPI with a key result's ID is left out: the rows of that ID count for the key result only (id-on-two-tabs).
   const kpis = plan.kpis.map((kpi, i) =>
-    metricProgress('kpi', kpi, screen.kpiSpecs[i], asOf, frame, screen, screen.kpiGroup[i], checkIns),
+    metricProgress(
+      'kpi',
+      kpi,
+      screen.kpiSpecs[i],
+      asOf,
+      frame,
+      screen,
+      screen.kpiGroup[i],
+      checkIns,
+      index.keyResultNamedLikeKpi[i] >= 0,
+    ),
   );
-  // IDs and owners match case-insensitively, as the checks match them (PlanIndex); a department is named as its
-  // tab spells it, else by the spelling its rows use most (PlanIndex.ownerName).
-  const index = planIndex(plan);
   const weights = plan.keyResults.map((kr) => kr.weight);
   const group = (metrics: MetricProgress[], w: number[] | null, groups: Groups, g: number): Group => ({
     metrics,

@@ -202,6 +202,21 @@ const cases: Case[] = [
     says: 'also in row 2',
   },
   {
+    // KPI3's ID retyped as its key result's: the Actuals tab can no longer tell their check-ins apart. KPI3's own
+    // rows still name KPI3 (unknown-metric), so the fix suggests KPI4, which nothing names.
+    name: "a KPI has a key result's ID",
+    code: 'id-on-two-tabs',
+    edit: (wb) => setCell(wb, 'KPIs', 'KPI3', 'ID', 'KR2'),
+    sheet: 'KPIs',
+    a1: 'A4',
+    says: 'The ID "KR2" is also that of key result KR2 (row 3 of the "Key Results" tab): the "Actuals" tab cannot tell their check-ins apart.',
+    saysZh: {
+      'zh-CN': '编号“KR2”也是关键结果 KR2 的编号（“Key Results”表第 3 行），“Actuals”表无法区分两者的数据',
+      'zh-TW':
+        '編號「KR2」也是關鍵結果 KR2 的編號（「Key Results」表第 3 列），「Actuals」表無法分辨兩者的資料',
+    },
+  },
+  {
     name: 'a required cell is empty',
     code: 'missing-value',
     edit: (wb) => setCell(wb, KR, 'KR2', 'Key result', ''),
@@ -1723,14 +1738,17 @@ describe('tracking checks', () => {
   it('a key result and a KPI that share an ID are each reported at their own row', () => {
     const wb = exampleWorkbook('en');
     delete wb['Actuals'];
-    // KPI2 (on the KPIs tab's third row) renamed to KR3: KR3's pace is still judged at its own Target cell.
+    // KPI2 (on the KPIs tab's third row) renamed to KR3: KR3's check-in is still asked for at its own row. The KPI,
+    // whose check-ins could not be told from KR3's, is told so at its own ID cell and left out, not asked for one.
     setCell(wb, 'KPIs', 'KPI2', 'ID', 'KR3');
-    const tracking = allIssues(wb, { asOf: '2026-04-15' }).filter((i) => i.category === 'tracking');
+    const issues = allIssues(wb, { asOf: '2026-04-15' });
     expect(
-      tracking.filter((i) => i.message.en.startsWith('KR3')).map((i) => [i.code, i.sheet, i.a1]),
-    ).toEqual([
-      ['stale-check-in', KR, 'A4'],
-      ['stale-check-in', 'KPIs', 'A3'],
+      issues
+        .filter((i) => i.category === 'tracking' && i.message.en.startsWith('KR3'))
+        .map((i) => [i.code, i.sheet, i.a1]),
+    ).toEqual([['stale-check-in', KR, 'A4']]);
+    expect(issues.filter((i) => i.code === 'id-on-two-tabs').map((i) => [i.sheet, i.a1])).toEqual([
+      ['KPIs', 'A3'],
     ]);
   });
 

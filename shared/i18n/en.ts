@@ -582,6 +582,11 @@ export const en = {
       message: 'ID "{id}" is used twice (also in row {other}).',
       fix: 'Give each row its own ID.',
     },
+    'id-on-two-tabs': {
+      message:
+        'The ID "{id}" is also that of key result {keyResult} (row {row} of the "{keyResults}" tab): the "{actuals}" tab cannot tell their check-ins apart. Every check-in of "{id}" counts for the key result, and this KPI is left out of progress until it has an ID of its own.',
+      fix: 'Give the KPI an ID of its own (e.g. {suggested}), and type its check-ins on "{actuals}" under that ID.',
+    },
     'missing-value': {
       message: '{field} is empty for {id}.',
       fix: 'Fill in {field}.',

@@ -474,6 +474,11 @@ export const zhCN: Messages = {
       message: '编号“{id}”重复（第 {other} 行也在使用）。',
       fix: '每行使用不同的编号。',
     },
+    'id-on-two-tabs': {
+      message:
+        '编号“{id}”也是关键结果 {keyResult} 的编号（“{keyResults}”表第 {row} 行），“{actuals}”表无法区分两者的数据：“{id}”的每条实际数据都计入该关键结果，此 KPI 在改用自己的编号前不计入进度。',
+      fix: '为此 KPI 改用自己的编号（例如 {suggested}），并在“{actuals}”表中以该编号填写它的数据。',
+    },
     'missing-value': {
       message: '{id} 的“{field}”为空。',
       fix: '请填写“{field}”。',

@@ -474,6 +474,11 @@ export const zhTW: Messages = {
       message: '編號「{id}」重複（第 {other} 列也在使用）。',
       fix: '每列使用不同的編號。',
     },
+    'id-on-two-tabs': {
+      message:
+        '編號「{id}」也是關鍵結果 {keyResult} 的編號（「{keyResults}」表第 {row} 列），「{actuals}」表無法分辨兩者的資料：「{id}」的每筆實際資料都計入該關鍵結果，此 KPI 在改用自己的編號前不計入進度。',
+      fix: '為此 KPI 改用自己的編號（例如 {suggested}），並在「{actuals}」表中以該編號填寫它的資料。',
+    },
     'missing-value': {
       message: '{id} 的「{field}」為空。',
       fix: '請填寫「{field}」。',
