@@ -7,8 +7,8 @@
  * - a value the metric's type makes impossible: a milestone other than 0 or 1, a negative monthly amount of a
  *   cumulative count that should go up, a `%` value that only makes sense divided by 100 (13 for 13%);
  * - the second of two identical check-ins (same date, metric and value): counted once;
- * - a check-in dated in a month before the metric's Start month, or after its last month (a key result's due
- *   month), where it could never count.
+ * - a check-in dated in a month before the metric's Start month (but a milestone's done: done early is done), or
+ *   after its last month (a key result's due month), where it could never count.
  * Check-ins of months after the judged month are not excluded here: progress leaves them for later without an
  * issue, since they are not mistakes. A value far off the metric's scale is counted, and said (check-in-off-scale,
  * month-over-target).
@@ -702,7 +702,9 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     rowBefore[i] = m.lastRow;
     m.lastRow = i;
     const month = (monthOfRow[i] = monthIndexOfDay(date));
-    if (m.startIndex !== null && month < m.startIndex) {
+    // A milestone done before its Start month is done early, and done: counted (progress reads it as done from the end
+    // of its month on), without an issue. Any other check-in before the Start never counts.
+    if (m.startIndex !== null && month < m.startIndex && !(m.type === 'milestone' && value === 1)) {
       issues.push(
         makeIssue('check-in-before-start', at(rows[i], 'date'), {
           ...issueParams(checkIns, i, m),

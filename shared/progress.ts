@@ -198,7 +198,9 @@ const levelDates: IsoDate[] = [];
  * values[offset + month − from]: amounts add up for cumulative metrics; for the others the latest reading of the
  * month counts. The metric's rows are rows counted.members[k] of the check-ins for k in counted.start[group] ..
  * counted.start[group + 1] − 1 (its group in the check-in screen), in sheet order. Returns the first date a milestone
- * was checked in as done (null for other types).
+ * was checked in as done (null for other types), a done before the window included: the screen counts a milestone's
+ * done before its Start (done early), which is read once its month is judged, as any check-in (`to` is the judged
+ * month, or the due month if earlier, and a month before the Start is before the due month).
  */
 function fillMonths(
   { values: checkInValues, dates }: CheckInColumns,
@@ -217,9 +219,11 @@ function fillMonths(
   for (let k = rows.start[group]; k < rows.start[group + 1]; k++) {
     const row = rows.members[k];
     const month = monthOfRow[row];
-    if (month < from || month > to) continue;
+    if (month > to) continue;
     const value = checkInValues[row];
     if (milestone && value >= 1 && (firstDone === null || dates[row] < firstDone)) firstDone = dates[row];
+    // Before the window only a milestone's done is counted, and has no month of the window to fill.
+    if (month < from) continue;
     const at = month - from;
     const prior = values[offset + at];
     if (prior !== prior) {

@@ -267,6 +267,9 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       if (!hasActuals) return '';
       return `${actualsColumn('metric')},$A${r},${actualsColumn('date')},">="&${F},${actualsColumn('date')},"<"&EDATE(${F},${x})`;
     };
+    // A milestone's done counts from before its Start too (done early is done: check-ins.ts), through the judged month.
+    const doneBy = (x: string) =>
+      `${actualsColumn('metric')},$A${r},${actualsColumn('date')},"<"&EDATE(${F},${x})`;
     const helpers: Record<string, Cell> = {
       windowStart: `=DATE(YEAR(${startDay}),MONTH(${startDay}),1)`,
       months: `=(YEAR(${dueDay})-YEAR(${F}))*12+MONTH(${dueDay})-MONTH(${F})+1`,
@@ -344,7 +347,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
           // second COUNTIFS counts TRUE (TRUE(): HyperFormula has no TRUE constant). Text (完成, done) is said at its
           // cell (unreadable-by-formulas).
           hasActuals
-            ? `=MIN(1,COUNTIFS(${checkIn(J)},${value},">=1")+COUNTIFS(${checkIn(J)},${value},TRUE()))`
+            ? `=MIN(1,COUNTIFS(${doneBy(J)},${value},">=1")+COUNTIFS(${doneBy(J)},${value},TRUE()))`
             : '',
           `=${current}`,
         ];

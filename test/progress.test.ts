@@ -676,6 +676,43 @@ describe('which check-ins count', () => {
     expect(metric(progressOf(wb), 'KR1').months.find((m) => m.month === '2026-02')!.actual).toBeNull();
   });
 
+  it('a milestone done before its Start is done early, and done: its objective counts it, and no month is missing', () => {
+    const wb = exampleWorkbook('en');
+    // KR4 (O2's launch milestone) planned for March to June, done on 20 February instead of 24 March.
+    setCell(wb, KR, 'KR4', 'Start', '2026-03-01');
+    setCell(wb, KR, 'KR4', 'Due', '2026-06-30');
+    const done = wb['Actuals'].find((r) => r[1] === 'KR4')!;
+    done[0] = '2026-02-20';
+    const p = progressOf(wb);
+    expect(metric(p, 'KR4')).toMatchObject({
+      status: 'done',
+      doneOn: '2026-02-20',
+      current: 1,
+      attainment: 1,
+      score: 1,
+      scoreFinal: true,
+      missingCheckIn: null,
+    });
+    // O2 as in the example: (1 + 0.8) / 2 = 0.9 against (1 + 0.8335) / 2 = 0.91675, on track (KR4 missed made it 0.4).
+    expect(p.objectives.O2.status).toBe('on-track');
+    expect(p.objectives.O2.attainment).toBeCloseTo(0.9, 12);
+    expect(p.objectives.O2.expectedAttainment).toBeCloseTo(0.91675, 12);
+    // Counted once its month is judged, as any check-in: from the last day of February on.
+    expect(metric(progressOf(wb, '2026-02-27'), 'KR4')).toMatchObject({
+      status: 'not-started',
+      doneOn: null,
+    });
+    expect(metric(progressOf(wb, '2026-02-28'), 'KR4')).toMatchObject({
+      status: 'done',
+      doneOn: '2026-02-20',
+    });
+    expect(metric(progressOf(wb, '2026-03-01'), 'KR4')).toMatchObject({ status: 'done', score: 1 });
+    // Not yet (0) before the Start still counts for nothing, and a later done is not its done-on day.
+    addRow(wb, 'Actuals', { Date: '2026-01-20', Metric: 'KR4', Value: 0 });
+    addRow(wb, 'Actuals', { Date: '2026-04-20', Metric: 'KR4', Value: 1 });
+    expect(metric(progressOf(wb), 'KR4')).toMatchObject({ status: 'done', doneOn: '2026-02-20' });
+  });
+
   it('a KPI counts from the Start of the key result it tracks: a check-in before it is not counted', () => {
     const wb = exampleWorkbook('en');
     addRow(wb, 'Actuals', { Date: '2026-02-10', Metric: 'KPI2', Value: 0.5 }); // KR3 starts in March

@@ -211,3 +211,44 @@ describe('a KPI with the ID of a key result (id-on-two-tabs)', () => {
     ]);
   });
 });
+
+describe('a milestone done before its Start', () => {
+  // t22: KR4 系統上線, a milestone planned from 2026-03-01 to 2026-06-30, checked in as 完成 on 2026-02-20.
+  const early = twPlan({
+    關鍵結果: (krs) => [
+      ...krs,
+      ['KR4', 'O2', '系統上線', '營運', '里程碑', '', '', 0, 1, D('2026-03-01'), D('2026-06-30'), '', 1, ''],
+    ],
+    實際: (rows) => [...rows, [D('2026-02-20'), 'KR4', '完成', '提早完成']],
+  });
+
+  it('is done once its window is under way, with a score of 1, and counts so for its objective', async () => {
+    const { issues, progress, json } = await judge(early, '2026-07-15');
+    const kr4 = progress.keyResults.find((k) => k.id === 'KR4')!;
+    expect(kr4).toMatchObject({ status: 'done', doneOn: '2026-02-20', current: 1, attainment: 1, score: 1 });
+    expect(json.keyResults.find((k) => k.id === 'KR4')).toMatchObject({ status: 'done', score: 1 });
+    // Done early is no mistake: nothing is said about its row, nor asked of KR4.
+    expect(issues.filter((i) => i.sheet === '實際' && i.row === 14)).toEqual([]);
+    expect(issues.filter((i) => i.message.en.includes('KR4')).map((i) => i.code)).toEqual([
+      'key-result-untracked',
+    ]);
+    // O2: KR3 at 0.25 of the way (0.75 from 0.7 to 0.9) against 0.5 expected, and KR4 done: (0.25 + 1) / 2 = 0.625
+    // against (0.5 + 1) / 2 = 0.75, a pace of 0.83: at risk. Missed, KR4 made it (0.25 + 0) / 2 = 0.125, off track.
+    expect(progress.objectives.O2.attainment).toBeCloseTo(0.625, 12);
+    expect(progress.objectives.O2.expectedAttainment).toBeCloseTo(0.75, 12);
+    expect(progress.objectives.O2.status).toBe('at-risk');
+  });
+
+  it('is counted from the end of its own month, as any check-in: not started before', async () => {
+    expect((await judge(early, '2026-02-25')).progress.keyResults[3]).toMatchObject({
+      id: 'KR4',
+      status: 'not-started',
+      doneOn: null,
+    });
+    expect((await judge(early, '2026-03-01')).progress.keyResults[3]).toMatchObject({
+      id: 'KR4',
+      status: 'done',
+      score: 1,
+    });
+  });
+});

@@ -124,3 +124,43 @@ describe('Targets tab Status of a cumulative key result past its target with the
     }
   });
 });
+
+describe('Targets tab of a milestone done before its Start', () => {
+  it('counts the early done, as progress does: not started before its month is judged, done from then on', () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    const krs = workbook['Key Results'];
+    const col = (name: string) => (krs[0] as string[]).indexOf(name);
+    // KR4 planned for March to June, done on 20 February.
+    const kr4 = krs.find((r) => r[0] === 'KR4')!;
+    kr4[col('Start')] = serial('2026-03-01');
+    kr4[col('Due')] = serial('2026-06-30');
+    const actuals = workbook['Actuals'];
+    const metric = (actuals[0] as string[]).indexOf('Metric');
+    actuals.find((r) => r[metric] === 'KR4')![(actuals[0] as string[]).indexOf('Date')] =
+      serial('2026-02-20');
+    const { plan } = parsePlan(workbook);
+    const targetsName = tabDef('targets').label.en;
+    for (const [asOf, expected] of [
+      ['2026-02-27', 'not-started'],
+      ['2026-02-28', 'done'],
+      ['2026-05-10', 'done'],
+      [AS_OF, 'done'],
+    ] as const) {
+      const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial, asOf })!;
+      const column = (key: string) =>
+        sheet.firstMonthColumn -
+        1 +
+        sheet.months.length +
+        TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === key);
+      const { values } = evaluateWorkbook(
+        { ...workbook, [targetsName]: sheet.rows },
+        { names: { [TARGETS_AS_OF.name]: { sheet: targetsName, ...sheet.asOfCell } } },
+      );
+      const row = values(targetsName)[sheet.targetRows.KR4 - 1];
+      const p = planProgress(plan, asOf).keyResults.find((k) => k.id === 'KR4')!;
+      expect(p.status, asOf).toBe(expected);
+      expect(row[column('status')], asOf).toBe(STATUS_LABELS[expected].en);
+      expect(row[column('actualToDate')], asOf).toBe(p.current);
+    }
+  });
+});
