@@ -766,9 +766,15 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
       issues.push(makeIssue('as-of-differs', at, { day: asOfCell.day, asOf, cell: TARGETS_AS_OF.label }));
   }
   const unreadable = new Set(targets.unreadableInputs);
+  // A KPI with a key result's ID is not looked for: the tab's rows are found by ID, and that ID's is the key result's
+  // (its id-on-two-tabs error says what to fix; a rebuild could not tell the two rows apart either).
+  const index = planIndex(plan);
   const metrics = [
     ...plan.keyResults.map((kr, i) => ({ id: kr.id, spec: screen.keyResultSpecs[i] })),
-    ...plan.kpis.map((kpi, j) => ({ id: kpi.id, spec: screen.kpiSpecs[j] })),
+    ...plan.kpis.map((kpi, j) => ({
+      id: kpi.id,
+      spec: index.keyResultNamedLikeKpi[j] >= 0 ? null : screen.kpiSpecs[j],
+    })),
   ];
   // The tab's rows by lower-case ID; the first row wins, as a search from the top would find it.
   const rows = new Map<string, TargetsTab['computed'][string]>();

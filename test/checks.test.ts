@@ -1858,6 +1858,23 @@ describe('the Targets tab read back', () => {
     expect(kpi3.slice(sheet.firstMonthColumn - 1, sheet.firstMonthColumn + 2)).toEqual(['', '', 5000]);
   });
 
+  it("a KPI with a key result's ID is told so, not compared with the key result's row of the tab", () => {
+    const wb = exampleWorkbook('en', { date: isoToSerial });
+    // KPI1 (revenue growth ≥ 5%) given KR1's ID: the tab's rows are found by ID, and KR1's row is KR1's.
+    setCell(wb, 'KPIs', 'KPI1', 'ID', 'KR1');
+    const sheet = buildTargetsSheet(parsePlan(wb).plan, {
+      lang: 'en',
+      date: isoToSerial,
+      asOf: EXAMPLE_AS_OF,
+    })!;
+    const { values } = evaluateWorkbook({ ...wb, Targets: sheet.rows });
+    wb['Targets'] = values('Targets').map((row) =>
+      row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))),
+    );
+    const issues = allIssues(wb).filter((i) => i.code !== 'unknown-metric');
+    expect(issues.map((i) => [i.code, i.sheet, i.a1])).toEqual([['id-on-two-tabs', 'KPIs', 'A2']]);
+  });
+
   it('a blank cached value (a file saved without results) is not a mismatch', () => {
     const { wb, targetRows, firstMonthColumn } = workbookWithTargets();
     wb['Targets'][targetRows.KR2 - 1][firstMonthColumn - 1 + 3] = '';
