@@ -189,9 +189,10 @@ export interface CheckInScreen {
   /**
    * The counted rows, as positions in plan.actuals in sheet order, grouped by metric: the rows of plan.keyResults[i]
    * are group keyResultGroup[i] and those of plan.kpis[j] group kpiGroup[j]. A KPI with a key result's ID has none
-   * (-1): the rows of that ID count for the key result only, and the KPI is left out (id-on-two-tabs). Progress takes each metric's rows from here rather than looking its ID up; gathered
-   * here since each row's metric is looked up here anyway. Positions in two typed arrays rather than a list of rows
-   * per metric: 18,500 lists at 10,000 key results, all kept until progress is done, were work for the collector.
+   * (-1): the rows of that ID count for the key result only, and the KPI is left out (id-on-two-tabs). Progress
+   * takes each metric's rows from here rather than looking its ID up; gathered here since each row's metric is
+   * looked up here anyway. Positions in two typed arrays rather than a list of rows per metric: 18,500 lists at
+   * 10,000 key results, all kept until progress is done, were work for the collector.
    */
   counted: Groups;
   keyResultGroup: Int32Array;

@@ -1042,7 +1042,8 @@ export function leftOutMetrics(plan: Plan, progress: PlanProgress, issues: PlanI
     const sheet = plan.layout[tab]?.sheet;
     const onRow = issues.filter((i) => i.sheet === sheet && i.row === row && i.severity !== 'tip');
     const period = issues.filter((i) => i.code === 'period-missing' || i.code === 'period-reversed');
-    // The issue that is the reason (id-on-two-tabs, target-equals-baseline, invalid-choice), else the row's first error.
+    // The issue that is the reason (id-on-two-tabs, target-equals-baseline, invalid-choice), else the row's first
+    // error.
     return (
       onRow.find((i) => i.code === reason) ??
       onRow.find((i) => i.severity === 'error') ??
