@@ -853,14 +853,18 @@ const cases: Case[] = [
   },
 ];
 
-/** The Targets tab as the spreadsheet would hold it after recalculation: formula results as cached values. */
-function workbookWithTargets(): {
+/**
+ * The Targets tab as the spreadsheet would hold it after recalculation: formula results as cached values. `edit`:
+ * what is changed in the example before the tab is built.
+ */
+function workbookWithTargets(edit?: (wb: Workbook) => void): {
   wb: Workbook;
   targetRows: Record<string, number>;
   firstMonthColumn: number;
   asOfCell: { row: number; column: number };
 } {
   const wb = exampleWorkbook('en', { date: isoToSerial });
+  edit?.(wb);
   const sheet = buildTargetsSheet(parsePlan(wb).plan, {
     lang: 'en',
     date: isoToSerial,
@@ -1841,36 +1845,18 @@ describe('the Targets tab read back', () => {
   });
 
   it('the formulas and the checks find a KPI’s key result the same way, whatever the case of its ID', () => {
-    const wb = exampleWorkbook('en', { date: isoToSerial });
-    setCell(wb, 'KPIs', 'KPI3', 'Key result', 'kr2');
-    const sheet = buildTargetsSheet(parsePlan(wb).plan, {
-      lang: 'en',
-      date: isoToSerial,
-      asOf: EXAMPLE_AS_OF,
-    })!;
-    const { values } = evaluateWorkbook({ ...wb, Targets: sheet.rows });
-    wb['Targets'] = values('Targets').map((row) =>
-      row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))),
+    const { wb, targetRows, firstMonthColumn } = workbookWithTargets((wb) =>
+      setCell(wb, 'KPIs', 'KPI3', 'Key result', 'kr2'),
     );
     expect(allIssues(wb)).toEqual([]);
     // KPI3 follows KR2's window (March–December): no bar in January and February.
-    const kpi3 = wb['Targets'][sheet.targetRows.KPI3 - 1];
-    expect(kpi3.slice(sheet.firstMonthColumn - 1, sheet.firstMonthColumn + 2)).toEqual(['', '', 5000]);
+    const kpi3 = wb['Targets'][targetRows.KPI3 - 1];
+    expect(kpi3.slice(firstMonthColumn - 1, firstMonthColumn + 2)).toEqual(['', '', 5000]);
   });
 
   it("a KPI with a key result's ID is told so, not compared with the key result's row of the tab", () => {
-    const wb = exampleWorkbook('en', { date: isoToSerial });
     // KPI1 (revenue growth ≥ 5%) given KR1's ID: the tab's rows are found by ID, and KR1's row is KR1's.
-    setCell(wb, 'KPIs', 'KPI1', 'ID', 'KR1');
-    const sheet = buildTargetsSheet(parsePlan(wb).plan, {
-      lang: 'en',
-      date: isoToSerial,
-      asOf: EXAMPLE_AS_OF,
-    })!;
-    const { values } = evaluateWorkbook({ ...wb, Targets: sheet.rows });
-    wb['Targets'] = values('Targets').map((row) =>
-      row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))),
-    );
+    const { wb } = workbookWithTargets((wb) => setCell(wb, 'KPIs', 'KPI1', 'ID', 'KR1'));
     const issues = allIssues(wb).filter((i) => i.code !== 'unknown-metric');
     expect(issues.map((i) => [i.code, i.sheet, i.a1])).toEqual([['id-on-two-tabs', 'KPIs', 'A2']]);
   });
