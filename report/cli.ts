@@ -1,7 +1,7 @@
 /**
  * gtm-pyramid: the command line.
  *
- *   gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
+ *   gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL [--new-history]] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
  *   gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
  *   gtm-pyramid example [--out plan.xlsx] [--lang en|zh-CN|zh-TW] [--force]
  *
@@ -25,7 +25,7 @@ import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
 import { isKnownLocale } from '../shared/locale-syntax';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
 // saxes) when a file is read, exceljs when one is written, the Google client libraries by readSheet.
-import { codeOf, OutputError, XlsxReadError } from './errors';
+import { codeOf, OutputError, PreviousError, XlsxReadError } from './errors';
 import {
   FILE_MESSAGES,
   OUTPUT_MESSAGES,
@@ -37,7 +37,7 @@ import {
 import { CHECKS_GUIDE, GENERATOR, REPORT_GUIDE } from './package-info';
 
 import { PLAN_JSON_FILE, type PlanJson } from './plan-json';
-import { loadPrevious, shownSource } from './previous';
+import { loadPrevious, shownSource, type PreviousProblem } from './previous';
 import { readSheet, SheetReadError } from './read-sheets';
 import { startChartThread } from './render/chart-thread';
 import { oneLine, terminalJson, terminalText } from './terminal';
@@ -328,6 +328,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     'as-of': { type: 'string' },
     sheet: { type: 'string' },
     previous: { type: 'string' },
+    'new-history': { type: 'boolean' },
     locale: { type: 'string' },
   });
   if (values.help) {
@@ -336,6 +337,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 1)
     throw new UsageError('tooManyFiles', said, { command: 'report', count: positionals.length });
+  const newHistory = values['new-history'] === true;
   const lang = parseLang(values.lang as string | undefined);
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined, said);
   const givenLocale = parseLocale(values.locale as string | undefined, said);
@@ -366,15 +368,15 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
       await import('./generate');
     // A report a killed run left aside is put back first: --previous may name it, and its history is to be kept.
     await removeLeftovers(target);
-    // The previous report: whatever cannot be used is a warning, and the report is written without the section.
+    // The previous report, or why it cannot be used (decided below, once the report's language is known).
     const previousRef = values.previous as string | undefined;
     let previous: { json: PlanJson; source: string } | undefined;
-    let unusable: ((lang: Lang) => string) | undefined;
+    let problem: PreviousProblem | undefined;
     if (previousRef !== undefined) {
       const loaded = await loadPrevious(previousRef, io.cwd());
       // Named in messages without an address's query (a signed URL's token is a secret: job logs are read by others).
       if (loaded.ok) previous = { json: loaded.previous, source: shownSource(previousRef) };
-      else unusable = loaded.warning;
+      else problem = loaded.problem;
     }
     const built = await prepareReport(input.workbook, {
       asOf,
@@ -385,28 +387,40 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
       previous,
       renderChart: charts?.render,
     });
+    problem ??= built.previousProblem;
     // Said in the report's language: --lang, else the plan's.
-    if (unusable) io.err(`gtm-pyramid: ${oneLine(unusable(lang ?? built.lang))}`);
-    for (const warning of built.warnings) io.err(`gtm-pyramid: ${oneLine(warning)}`);
-    // --previous was to carry the history on and could not be used (a typo, a moved file, a report of the same day):
-    // replacing a report that holds one would lose it (a scheduled job wiped a year of trend and exited 0). Refused,
-    // nothing changed; the warning above says why it could not be used.
+    const said = lang ?? built.lang;
     const inFolder = previousRef !== undefined ? await reportInFolder(target) : null;
     // The --previous given is this folder's own report: pointing at it again is no way out.
     const ownReport =
       previousRef !== undefined &&
       [target, join(target, PLAN_JSON_FILE)].includes(resolve(io.cwd(), previousRef));
-    if (inFolder && !built.planJson.history && inFolder.reports > 0)
-      throw new OutputError(
-        outDir,
-        say(
-          ownReport ? OUTPUT_MESSAGES.historyAtRiskOwn : OUTPUT_MESSAGES.historyAtRisk,
-          lang ?? built.lang,
-          {
-            reports: inFolder.reports,
-            suggest: join(outDir, PLAN_JSON_FILE),
-          },
-        ),
+    const suggest = join(outDir, PLAN_JSON_FILE);
+    // --previous was to carry the history on and cannot be used (a typo, a damaged file, the product renamed): a
+    // report written without it starts the history again, and a scheduled job would publish it over the one that
+    // holds it (exit 0, a year of trend gone). Refused, nothing written, unless --new-history says to start again.
+    // Two cases lose nothing: an address that answers 404 (nothing published yet: the first scheduled run) and the
+    // first report ever made again the same day (it holds no history).
+    if (problem && !newHistory && problem.kind !== 'unpublished' && problem.kind !== 'unstarted') {
+      const advice =
+        problem.kind === 'renamed'
+          ? say(PREVIOUS_MESSAGES.adviceRenamed, said, { current: built.planJson.strategy?.product ?? '' })
+          : ownReport
+            ? say(PREVIOUS_MESSAGES.adviceOwn, said)
+            : inFolder
+              ? say(PREVIOUS_MESSAGES.adviceFolder, said, { out: outDir, suggest })
+              : say(PREVIOUS_MESSAGES.adviceOther, said);
+      throw new PreviousError(say(PREVIOUS_MESSAGES.refused, said, { why: problem.why(said), advice }));
+    }
+    // Even then, a report in --out that holds a history is not replaced by one that does not carry it on.
+    if (problem && !newHistory && inFolder && inFolder.reports > 0)
+      throw new PreviousError(
+        say(PREVIOUS_MESSAGES.historyAtRisk, said, {
+          why: problem.why(said),
+          out: outDir,
+          reports: inFolder.reports,
+          suggest,
+        }),
       );
     // The history would leave out a report the folder's history reaches: --previous is older than the folder's
     // report (an archive given by mistake; this report written over a later one), or, run again the same day, older
@@ -416,14 +430,19 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     if (lost)
       throw new OutputError(
         outDir,
-        say(OUTPUT_MESSAGES.skipsReport, lang ?? built.lang, {
-          lost,
-          previous: compared!,
-          suggest: join(outDir, PLAN_JSON_FILE),
-        }),
+        say(OUTPUT_MESSAGES.skipsReport, said, { lost, previous: compared!, suggest }),
       );
     // Each page is written as soon as it is drawn.
-    const written = await writeReportDir(target, reportFiles(built), outDir, lang ?? built.lang);
+    const written = await writeReportDir(target, reportFiles(built), outDir, said);
+    // Said once the report is written, so that it is true: why it has no "Since the last report".
+    if (problem)
+      io.err(
+        `gtm-pyramid: ${oneLine(
+          say(newHistory ? PREVIOUS_MESSAGES.startedAgain : PREVIOUS_MESSAGES.writtenWithout, said, {
+            why: problem.why(said),
+          }),
+        )}`,
+      );
     const counts = countBySeverity(built.issues);
     const index = resolve(target, 'index.html');
     const shown = relative(io.cwd(), index) || index;
@@ -441,7 +460,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
       ),
     );
     io.out(asOfNote(asOf, givenAsOf !== undefined, example, built.lang));
-    if (previous && !built.warnings.length)
+    if (previous && !problem)
       io.out(
         // The report compared with: a run again the same day is compared with what that day's first run was.
         say(PREVIOUS_MESSAGES.used, built.lang, {
@@ -623,6 +642,7 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
       error instanceof XlsxReadError ||
       error instanceof SheetReadError ||
       error instanceof OutputError ||
+      error instanceof PreviousError ||
       error instanceof UsageError
     ) {
       io.err(`gtm-pyramid: ${oneLine(error.message)}`);

@@ -30,6 +30,17 @@ export class OutputError extends Error {
 }
 
 /**
+ * A --previous that cannot be used, where writing the report without it would lose the history it carries: the
+ * message says why and what to do (report/cli.ts). Exit code 2, nothing written.
+ */
+export class PreviousError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PreviousError';
+  }
+}
+
+/**
  * A file system error's code (ENOSPC, EACCES, …) with what it means in the reader's language where it is a usual
  * one ("EACCES: permission denied"), or its message when it has none: the detail an output error names.
  */

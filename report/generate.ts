@@ -29,7 +29,7 @@ import { GENERATOR } from './package-info';
 import { buildPlanJson, PLAN_JSON_FILE, type PlanJson } from './plan-json';
 
 export { PLAN_JSON_FILE };
-import { comparePrevious, malformedPrevious, type Comparison } from './previous';
+import { comparePrevious, malformedPrevious, type Comparison, type PreviousProblem } from './previous';
 import { pagesOf, renderPage, renderPages } from './render/html';
 import { buildReportView, type ReportView, type ViewOptions } from './view-model';
 import { attachSincePrevious } from './view/since-previous';
@@ -80,8 +80,8 @@ export interface BuiltReport {
   files: ReportFile[];
   charts: number;
   timings: StageTimings;
-  /** One-line warnings for the CLI (a --previous that cannot be compared). */
-  warnings: string[];
+  /** Why the previous report given could not be compared with (the CLI decides what follows). */
+  previousProblem?: PreviousProblem;
 }
 
 /**
@@ -101,8 +101,8 @@ export interface PreparedReport {
   /** How many charts, and how long they took (from the views to the last chart), once `charts` is settled. */
   chartTiming: ChartTiming;
   timings: Omit<StageTimings, 'charts' | 'html' | 'json'>;
-  /** One-line warnings for the CLI (a --previous that cannot be compared). */
-  warnings: string[];
+  /** Why the previous report given could not be compared with (the CLI decides what follows). */
+  previousProblem?: PreviousProblem;
 }
 
 /** Analyse the plan, build the views, render the charts and compare with the previous report. */
@@ -134,23 +134,21 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
     generator: GENERATOR,
   });
   // Since the last report: compared before the pages are drawn, as the company page shows it first.
-  const warnings: string[] = [];
+  let previousProblem: PreviousProblem | undefined;
   if (options.previous) {
-    // Warnings are the command line's words, in the report's language: --lang, else the plan's.
-    const warningLang = lang;
     let compared: Comparison;
     try {
-      compared = comparePrevious(planJson, options.previous.json, options.previous.source, warningLang);
+      compared = comparePrevious(planJson, options.previous.json, options.previous.source);
     } catch {
       // A file from elsewhere, read defensively; whatever it holds that the comparison did not expect is a
-      // warning, never the end of the report.
-      compared = { ok: false, warning: malformedPrevious(options.previous.source, warningLang) };
+      // problem of that file, never a crash.
+      compared = { ok: false, problem: malformedPrevious(options.previous.source) };
     }
     if (compared.ok) {
       planJson.sincePrevious = compared.sincePrevious;
       planJson.history = compared.history;
       planJson.comparedWith = compared.comparedWith;
-    } else warnings.push(compared.warning);
+    } else previousProblem = compared.problem;
   }
   attachSincePrevious(bare, planJson);
   return {
@@ -162,7 +160,7 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
     charts,
     planJson,
     chartTiming,
-    warnings,
+    previousProblem,
     timings: { analyze: t1 - t0, view: t2 - t1 },
   };
 }
@@ -204,7 +202,7 @@ export async function buildReport(workbook: Workbook, options: ReportOptions): P
     view,
     files: [...pages.map((p) => ({ name: p.file, data: p.html })), json],
     charts: report.chartTiming.charts,
-    warnings: report.warnings,
+    previousProblem: report.previousProblem,
     timings: { ...report.timings, charts: report.chartTiming.ms, html: t1 - t0, json: t2 - t1 },
   };
 }

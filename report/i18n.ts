@@ -118,8 +118,6 @@ export const OUTPUT_MESSAGES = {
   exists: localized((m) => m.report.output.exists),
   notXlsxName: localized((m) => m.report.output.notXlsxName),
   workingFolder: localized((m) => m.report.output.workingFolder),
-  historyAtRisk: localized((m) => m.report.output.historyAtRisk),
-  historyAtRiskOwn: localized((m) => m.report.output.historyAtRiskOwn),
   skipsReport: localized((m) => m.report.output.skipsReport),
 } as const satisfies Record<string, Localized>;
 
@@ -178,6 +176,15 @@ export const PREVIOUS_MESSAGES = {
   unknownVersion: localized((m) => m.report.previous.unknownVersion),
   newer: localized((m) => m.report.previous.newer),
   otherPlan: localized((m) => m.report.previous.otherPlan),
+  otherProduct: localized((m) => m.report.previous.otherProduct),
+  writtenWithout: localized((m) => m.report.previous.writtenWithout),
+  startedAgain: localized((m) => m.report.previous.startedAgain),
+  refused: localized((m) => m.report.previous.refused),
+  adviceRenamed: localized((m) => m.report.previous.adviceRenamed),
+  adviceOther: localized((m) => m.report.previous.adviceOther),
+  adviceFolder: localized((m) => m.report.previous.adviceFolder),
+  adviceOwn: localized((m) => m.report.previous.adviceOwn),
+  historyAtRisk: localized((m) => m.report.previous.historyAtRisk),
   used: localized((m) => m.report.previous.used),
 } as const satisfies Record<string, Localized>;
 

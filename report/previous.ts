@@ -2,11 +2,12 @@
  * "Since the last report": the previous report's plan.json (`--previous PATH|URL`) compared with this one.
  *
  * - loadPrevious reads a file, or fetches an https:// URL (http:// only on this machine: 127.0.0.1, localhost,
- *   ::1), and checks it is a plan.json of ours. Anything it cannot use is a warning, never a failure: the first
- *   scheduled run has no previous report yet, and a report without the section is still the report.
+ *   ::1), and checks it is a plan.json of ours. What it cannot use is a PreviousProblem, never an exception: the
+ *   command decides (report/cli.ts) whether the report is then written without the section (an address that
+ *   answers 404: nothing is published yet) or not at all (the history would be lost: exit 2 unless --new-history).
  * - comparePrevious refuses a previous report of another plan, one not before this as-of date, or one of an
- *   unknown version (a warning each), and otherwise gives plan.json's `sincePrevious` (what moved) and `history`
- *   (each objective's attainment per earlier report, at most HISTORY_LIMIT of them, oldest first).
+ *   unknown version (a PreviousProblem each), and otherwise gives plan.json's `sincePrevious` (what moved) and
+ *   `history` (each objective's attainment per earlier report, at most HISTORY_LIMIT of them, oldest first).
  *
  * Documented in docs/plan-json.md.
  */
@@ -162,9 +163,24 @@ export interface HistoryEntry {
   objectives: Record<string, number | null>;
 }
 
-/** A previous report, or why it cannot be used, said in the report's language once that is known (the plan's own). */
-export type PreviousResult =
-  { ok: true; previous: PlanJson } | { ok: false; warning: (lang: Lang) => string };
+/**
+ * Why a previous report cannot be used. `why` says it in the report's language once that is known (the plan's
+ * own), without what follows from it; `kind` is what it means for the history the report carries on:
+ * - `unpublished`: an address that answers 404 or 410: nothing is published there yet (the first scheduled run),
+ *   so there is no history to lose;
+ * - `unstarted`: the same day's first report, compared with nothing and holding no history (the first report ever,
+ *   made twice): nothing to carry on;
+ * - `renamed`: a report of the same key results under another product name (the Strategy tab's product renamed,
+ *   or another plan): its history is another product's;
+ * - `unusable`: anything else (a typo, a damaged file, an unknown version, a later report): its history would be lost.
+ */
+export interface PreviousProblem {
+  why: (lang: Lang) => string;
+  kind: 'unpublished' | 'unstarted' | 'renamed' | 'unusable';
+}
+
+/** A previous report, or why it cannot be used. */
+export type PreviousResult = { ok: true; previous: PlanJson } | { ok: false; problem: PreviousProblem };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -244,7 +260,7 @@ async function fetchText(first: URL): Promise<string> {
   }
 }
 
-/** Reads the previous plan.json. Never throws: what cannot be used is a one-line warning. */
+/** Reads the previous plan.json. Never throws: what cannot be used is a PreviousProblem. */
 export async function loadPrevious(ref: string, cwd: string): Promise<PreviousResult> {
   const reason = (key: ReasonKey | string | ((lang: Lang) => string), params: Params, lang: Lang) =>
     typeof key === 'function'
@@ -256,9 +272,13 @@ export async function loadPrevious(ref: string, cwd: string): Promise<PreviousRe
     message: Localized,
     key: ReasonKey | string | ((lang: Lang) => string),
     params: Params = {},
+    kind: PreviousProblem['kind'] = 'unusable',
   ): PreviousResult => ({
     ok: false,
-    warning: (lang) => say(message, lang, { source: shownSource(ref), reason: reason(key, params, lang) }),
+    problem: {
+      why: (lang) => say(message, lang, { source: shownSource(ref), reason: reason(key, params, lang) }),
+      kind,
+    },
   });
   let text: string;
   if (isAddress(ref)) {
@@ -272,7 +292,16 @@ export async function loadPrevious(ref: string, cwd: string): Promise<PreviousRe
     try {
       text = await fetchText(url);
     } catch (error) {
-      if (error instanceof Unusable) return warn(PREVIOUS_MESSAGES.unreadable, error.reason, error.params);
+      if (error instanceof Unusable) {
+        // Not found (or gone): what the published site's address answers before the first report is published.
+        const unpublished = error.reason === 'status' && [404, 410].includes(Number(error.params.status));
+        return warn(
+          PREVIOUS_MESSAGES.unreadable,
+          error.reason,
+          error.params,
+          unpublished ? 'unpublished' : 'unusable',
+        );
+      }
       const e = error as { name?: string; cause?: { code?: string; message?: string }; message?: string };
       // fetch says only "fetch failed": what failed is its cause (ECONNREFUSED, a certificate's error).
       return e.name === 'TimeoutError'
@@ -311,28 +340,32 @@ export async function loadPrevious(ref: string, cwd: string): Promise<PreviousRe
   if (json.version !== PLAN_JSON_VERSION)
     return {
       ok: false,
-      warning: (lang) =>
-        say(PREVIOUS_MESSAGES.unknownVersion, lang, {
-          source: shownSource(ref),
-          // Written as JSON (a text "1" in quotes) so a version of the wrong type never reads as the expected one.
-          version:
-            typeof json.version === 'number'
-              ? String(json.version)
-              : JSON.stringify(json.version).slice(0, 40),
-          expected: PLAN_JSON_VERSION,
-        }),
+      problem: {
+        why: (lang) =>
+          say(PREVIOUS_MESSAGES.unknownVersion, lang, {
+            source: shownSource(ref),
+            // Written as JSON (a text "1" in quotes) so a version of the wrong type never reads as the expected one.
+            version:
+              typeof json.version === 'number'
+                ? String(json.version)
+                : JSON.stringify(json.version).slice(0, 40),
+            expected: PLAN_JSON_VERSION,
+          }),
+        kind: 'unusable',
+      },
     };
   if (typeof json.asOf !== 'string' || !isIsoDate(json.asOf) || !Array.isArray(json.keyResults))
     return warn(PREVIOUS_MESSAGES.notPlanJson, 'noAsOf');
   return { ok: true, previous: json as unknown as PlanJson };
 }
 
-/** The warning for a previous plan.json whose contents could not be compared (see comparePrevious's caller). */
-export function malformedPrevious(source: string, lang: Lang): string {
-  return say(PREVIOUS_MESSAGES.notPlanJson, lang, {
-    source,
-    reason: say(PREVIOUS_REASONS.malformed, lang),
-  });
+/** A previous plan.json whose contents could not be compared (see comparePrevious's caller). */
+export function malformedPrevious(source: string): PreviousProblem {
+  return {
+    why: (lang) =>
+      say(PREVIOUS_MESSAGES.notPlanJson, lang, { source, reason: say(PREVIOUS_REASONS.malformed, lang) }),
+    kind: 'unusable',
+  };
 }
 
 const sameText = (a: unknown, b: unknown) =>
@@ -351,7 +384,7 @@ const productOf = (json: PlanJson) => {
 
 export type Comparison =
   | { ok: true; sincePrevious: SincePrevious; history: HistoryEntry[]; comparedWith: ComparedReport }
-  | { ok: false; warning: string };
+  | { ok: false; problem: PreviousProblem };
 
 // The previous plan.json is a file from elsewhere: its values are read defensively, as untrusted as any cell.
 /** A status word we know, else 'no-data'. */
@@ -531,15 +564,11 @@ export const targetChangeOf = ({
 }: PlanJson['changes'][number]): TargetChange => ({ timestamp, id, field, oldValue, newValue, reason, who });
 
 /** What moved between the previous report and this one, or why they cannot be compared. */
-export function comparePrevious(
-  current: PlanJson,
-  previous: PlanJson,
-  source: string,
-  lang: Lang,
-): Comparison {
+export function comparePrevious(current: PlanJson, previous: PlanJson, source: string): Comparison {
   let before = reportOf(previous);
   // The same day's report made again: compared with what that one was compared with, its history carried on.
-  if (before.asOf === current.asOf) before = comparedWithOf(previous) ?? before;
+  const compared = before.asOf === current.asOf ? comparedWithOf(previous) : null;
+  if (compared) before = compared;
   // Another plan: the products differ, or (no product on either side) no key result is in both.
   const currentProduct = productOf(current);
   const sharedKeyResults = before.keyResults.some((p) =>
@@ -549,20 +578,41 @@ export function comparePrevious(
     (currentProduct && before.product && !sameText(currentProduct, before.product)) ||
     (!sharedKeyResults && current.keyResults.length > 0)
   ) {
+    // The same key results under another product name: the product renamed on the Strategy tab, most likely.
+    const renamed = Boolean(currentProduct && before.product && sharedKeyResults);
     return {
       ok: false,
-      warning: say(PREVIOUS_MESSAGES.otherPlan, lang, {
-        source,
-        previous: before.product ?? '?',
-        current: currentProduct ?? '?',
-      }),
+      problem: {
+        why: (lang) =>
+          renamed
+            ? say(PREVIOUS_MESSAGES.otherProduct, lang, {
+                source,
+                previous: before.product!,
+                current: currentProduct!,
+              })
+            : say(PREVIOUS_MESSAGES.otherPlan, lang, {
+                source,
+                previous: before.product ?? '?',
+                current: currentProduct ?? '?',
+              }),
+        kind: renamed ? 'renamed' : 'unusable',
+      },
     };
   }
-  if (before.asOf >= current.asOf)
+  if (before.asOf >= current.asOf) {
+    // The first report ever, made again the same day: it was compared with nothing and holds no history.
+    const history = (previous as { history?: unknown }).history;
+    const unstarted =
+      before.asOf === current.asOf && !compared && !(Array.isArray(history) && history.length > 0);
     return {
       ok: false,
-      warning: say(PREVIOUS_MESSAGES.newer, lang, { source, previous: before.asOf, asOf: current.asOf }),
+      problem: {
+        why: (lang) =>
+          say(PREVIOUS_MESSAGES.newer, lang, { source, previous: before.asOf, asOf: current.asOf }),
+        kind: unstarted ? 'unstarted' : 'unusable',
+      },
     };
+  }
 
   const byId = <T extends { id: string }>(items: readonly T[]) =>
     new Map(items.map((x) => [x.id.toLowerCase(), x]));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Cell, Workbook } from '../shared';
-import { analyzeWorkbook } from '../shared';
+import { analyzeWorkbook, STRATEGY_FIELDS } from '../shared';
 import { buildPlanJson } from '../report/plan-json';
 import { HISTORY_LIMIT, targetChangeOf, type SincePrevious } from '../report/previous';
 import { buildReportView } from '../report/view-model';
@@ -251,12 +251,100 @@ describe('gtm-pyramid report --previous', () => {
 
     const typo = await report(['november.xlsx', '--as-of', '2026-11-20', '--previous', 'site/plan.jsn']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr.at(-1)).toBe(
-      'gtm-pyramid: site: holds a report whose history of 2 reports --previous was to carry on, but --previous could not be used (see above); nothing was changed. Give --previous the last report before this one (the one in this folder is site/plan.json), or remove the folder to start the history again',
-    );
+    // One line, and true: why --previous cannot be used, that nothing was written, and what to do; never first a
+    // warning that the report "is written without" it.
+    expect(typo.stderr).toEqual([
+      'gtm-pyramid: --previous site/plan.jsn: cannot be read (no such file); nothing was written. Give --previous the last report before this one (the one in site is site/plan.json), or add --new-history to start the history again from this report',
+    ]);
+    expect(typo.stdout).toEqual([]);
+    expect(read('site/plan.json')).toBe(published);
+    // Nor an address that answers 404 (as before the first report is published): here the folder holds a history.
+    const unpublished = await report([
+      'november.xlsx',
+      '--as-of',
+      '2026-11-20',
+      '--previous',
+      `${base}/missing/plan.json`,
+    ]);
+    expect(unpublished.code).toBe(2);
+    expect(unpublished.stderr).toEqual([
+      `gtm-pyramid: --previous ${base}/missing/plan.json: cannot be read (the server answered HTTP 404); nothing was changed: site holds a report whose history of 2 reports this report would not carry on. Give --previous the last report before this one (the one in site is site/plan.json), or add --new-history to start the history again`,
+    ]);
     expect(read('site/plan.json')).toBe(published);
     // Without --previous the report is a fresh start, as asked: written.
     expect((await report(['november.xlsx', '--as-of', '2026-11-20'])).code).toBe(0);
+  });
+
+  it('a scheduled job into a fresh --out: an unusable --previous writes nothing (exit 2), unless --new-history', async () => {
+    // The product renamed on the Strategy tab since October's report: the same key results, another product name.
+    const renamed = novemberWorkbook();
+    const strategy = renamed[tabName('strategy')];
+    const productLabel = STRATEGY_FIELDS.find((f) => f.key === 'product')!.label.en;
+    const productRow = strategy.findIndex((row) => row[0] === productLabel);
+    expect(productRow).toBeGreaterThanOrEqual(0);
+    strategy[productRow][1] = 'GEO Monitor Pro';
+    writeFileSync(join(dir, 'renamed.xlsx'), await planToXlsxBuffer(renamed, { lang: 'en' }));
+    writeFileSync(join(dir, 'previous-ci.json'), read('october/plan.json'));
+    const job = (out: string, ...more: string[]) =>
+      runCli(
+        ['report', 'renamed.xlsx', '--as-of', NOVEMBER, '--previous', 'previous-ci.json', '--out', out, ...more],
+        dir,
+      );
+    const refused = await job('public-ci');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toEqual([]);
+    expect(refused.stderr).toEqual([
+      'gtm-pyramid: --previous previous-ci.json: it is the report of the product "GEO Monitor: AI search optimisation monitoring", and the Strategy tab now names the product "GEO Monitor Pro"; nothing was written. If the product was renamed, add --new-history to start its history again under the new name; otherwise give --previous the last report of "GEO Monitor Pro"',
+    ]);
+    expect(existsSync(join(dir, 'public-ci'))).toBe(false);
+    // The person means it: the history starts again from this report, and the warning says so.
+    const started = await job('public-ci', '--new-history');
+    expect(started.code).toBe(0);
+    expect(started.stderr).toEqual([
+      'gtm-pyramid: warning: --previous previous-ci.json: it is the report of the product "GEO Monitor: AI search optimisation monitoring", and the Strategy tab now names the product "GEO Monitor Pro"; the report is written without "Since the last report", its history starting again from this report (--new-history)',
+    ]);
+    expect(json('public-ci')).not.toHaveProperty('history');
+    // A damaged previous plan.json, in the reader's language.
+    writeFileSync(join(dir, 'damaged.json'), read('october/plan.json').slice(0, 500));
+    const damaged = await runCli(
+      ['report', 'november.xlsx', '--as-of', NOVEMBER, '--previous', 'damaged.json', '--out', 'ci-zh', '--lang', 'zh-TW'],
+      dir,
+    );
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toEqual([
+      'gtm-pyramid: --previous damaged.json：不是 gtm-pyramid 的 plan.json（不是 JSON）；未寫入任何檔案。請讓 --previous 指向本計畫的上一份報告（首次產生報告時請省略 --previous），或加上 --new-history 從本次報告重新開始歷史',
+    ]);
+    expect(existsSync(join(dir, 'ci-zh'))).toBe(false);
+    // A previous that can be used is used, --new-history or not: the flag can stay in a job.
+    const usable = await runCli(
+      ['report', 'november.xlsx', '--as-of', NOVEMBER, '--previous', 'previous-ci.json', '--out', 'ci-ok', '--new-history'],
+      dir,
+    );
+    expect(usable.code).toBe(0);
+    expect(usable.stderr).toEqual([]);
+    expect(json('ci-ok').history).toHaveLength(1);
+  });
+
+  it('the first scheduled run, nothing published yet: an address that answers 404 is a warning, and the report is written', async () => {
+    const run = await runCli(
+      ['report', 'november.xlsx', '--as-of', NOVEMBER, '--previous', `${base}/missing/plan.json`, '--out', 'first'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toEqual([
+      `gtm-pyramid: warning: --previous ${base}/missing/plan.json: cannot be read (the server answered HTTP 404); the report is written without "Since the last report"`,
+    ]);
+    expect(json('first')).not.toHaveProperty('sincePrevious');
+    // Made again the same day from that first report, which holds no history: nothing to lose, written.
+    writeFileSync(join(dir, 'first.json'), read('first/plan.json'));
+    const again = await runCli(
+      ['report', 'november.xlsx', '--as-of', NOVEMBER, '--previous', 'first.json', '--out', 'first-again'],
+      dir,
+    );
+    expect(again.code).toBe(0);
+    expect(again.stderr).toEqual([
+      `gtm-pyramid: warning: --previous first.json: it is as of ${NOVEMBER}, not before this report's ${NOVEMBER}; the report is written without "Since the last report"`,
+    ]);
   });
 
   it("the same day's report made again (a fix, the job run twice) is compared with what the first was, its history kept", async () => {
@@ -604,9 +692,9 @@ describe('gtm-pyramid report --previous', () => {
     expect((await report(['--as-of', NOVEMBER, '--previous', 'own'])).code).toBe(0);
     const later = await report(['--as-of', '2026-11-01', '--previous', 'own/plan.json']);
     expect(later.code).toBe(2);
-    expect(later.stderr.at(-1)).toBe(
-      'gtm-pyramid: own: holds a report whose history of 2 reports --previous was to carry on, but that report could not be used (see above); nothing was changed. Write this report elsewhere with --out, or remove the folder to start the history again',
-    );
+    expect(later.stderr).toEqual([
+      `gtm-pyramid: --previous own/plan.json: it is as of ${NOVEMBER}, not before this report's 2026-11-01; nothing was written. Write this report elsewhere with --out, or add --new-history to start the history again from this report`,
+    ]);
   });
 
   it('reads the previous plan.json from the published site (http on this machine, https elsewhere)', async () => {
@@ -745,13 +833,13 @@ describe('a previous plan.json is untrusted input', () => {
   });
 });
 
-describe('a previous report that cannot be compared: a warning, and the report without the section', () => {
+describe('a previous report that cannot be used: nothing written (exit 2), unless --new-history', () => {
   const october = () => json('october');
   const cases: [string, () => string | null, RegExp][] = [
     [
       'another plan',
       () => JSON.stringify({ ...october(), strategy: { ...october().strategy, product: 'Other product' } }),
-      /another plan \("Other product", not "GEO/,
+      /the report of the product "Other product", and the Strategy tab now names the product "GEO/,
     ],
     [
       'a newer as-of date',
@@ -767,21 +855,30 @@ describe('a previous report that cannot be compared: a warning, and the report w
     ['not JSON', () => '<html>sign in</html>', /not a plan\.json of gtm-pyramid \(not JSON\)/],
     ['a missing file', () => null, /cannot be read \(no such file\)/],
   ];
-  for (const [name, make, warning] of cases) {
+  for (const [name, make, why] of cases) {
     it(name, async () => {
       const file = `prev-${name.replace(/\W+/g, '-')}.json`;
       const content = make();
       if (content !== null) writeFileSync(join(dir, file), content);
       const out = `w-${name.replace(/\W+/g, '-')}`;
-      const run = await runCli(
-        ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', file, '--out', out],
-        dir,
-      );
-      expect(run.code).toBe(0);
+      const args = ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', file, '--out', out];
+      const run = await runCli(args, dir);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toEqual([]);
       expect(run.stderr).toHaveLength(1);
-      expect(run.stderr[0]).toMatch(/^gtm-pyramid: warning: --previous /);
-      expect(run.stderr[0]).toMatch(warning);
-      expect(run.stderr[0]).toContain('written without "Since the last report"');
+      expect(run.stderr[0]).toMatch(new RegExp(`^gtm-pyramid: --previous ${file}: `));
+      expect(run.stderr[0]).toMatch(why);
+      expect(run.stderr[0]).toMatch(/; nothing was written\. .*--new-history/);
+      expect(existsSync(join(dir, out))).toBe(false);
+      // --new-history: written without the section, the warning saying why and that the history starts again.
+      const again = await runCli([...args, '--new-history'], dir);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toHaveLength(1);
+      expect(again.stderr[0]).toMatch(/^gtm-pyramid: warning: --previous /);
+      expect(again.stderr[0]).toMatch(why);
+      expect(again.stderr[0]).toContain(
+        'written without "Since the last report", its history starting again from this report (--new-history)',
+      );
       expect(json(out)).not.toHaveProperty('sincePrevious');
       expect(parse(read(`${out}/index.html`)).querySelector('.since, .trend')).toBeNull();
     });
@@ -793,26 +890,28 @@ describe('a previous report that cannot be compared: a warning, and the report w
       ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', 'mysite', '--out', 'w-folder'],
       dir,
     );
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(2);
     expect(run.stderr).toEqual([
-      'gtm-pyramid: warning: --previous mysite: cannot be read (the folder holds no plan.json); the report is written without "Since the last report"',
+      'gtm-pyramid: --previous mysite: cannot be read (the folder holds no plan.json); nothing was written. Give --previous the last report of this plan (for the first report, leave --previous out), or add --new-history to start the history again from this report',
     ]);
   });
 
-  it('an address that is not https, that redirects to http elsewhere, that answers 404, or is too large', async () => {
-    for (const [ref, warning] of [
-      [`${base}/site/`, /not JSON: a report's plan\.json is at its address followed by plan\.json/],
-      ['http://example.com/plan.json', /only https:\/\//],
-      [`${base}/away`, /only https:\/\//],
-      [`${base}/missing/plan.json`, /HTTP 404/],
-      [`${base}/huge`, /larger than 256 MB/],
+  it('an address that is not https, that redirects to http elsewhere, or is too large is refused; one that answers 404 is not', async () => {
+    for (const [ref, why, code] of [
+      [`${base}/site/`, /not JSON: a report's plan\.json is at its address followed by plan\.json/, 2],
+      ['http://example.com/plan.json', /only https:\/\//, 2],
+      [`${base}/away`, /only https:\/\//, 2],
+      [`${base}/huge`, /larger than 256 MB/, 2],
+      // Nothing published there yet (the first scheduled run): the report is written without the section.
+      [`${base}/missing/plan.json`, /HTTP 404\); the report is written without "Since the last report"$/, 0],
     ] as const) {
       const run = await runCli(
         ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', ref, '--out', 'w-url'],
         dir,
       );
-      expect(run.code).toBe(0);
-      expect(run.stderr[0]).toMatch(warning);
+      expect(run.code, ref).toBe(code);
+      expect(run.stderr[0]).toMatch(why);
+      expect(existsSync(join(dir, 'w-url')), ref).toBe(code === 0);
     }
   });
 });
@@ -1018,9 +1117,9 @@ describe('a previous plan.json as it may come', () => {
       ],
       dir,
     );
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(2);
     expect(run.stderr).toEqual([
-      'gtm-pyramid: 警告：--previous nowhere.json：無法讀取（檔案不存在）；報告將不含「自上次報告以來」',
+      'gtm-pyramid: --previous nowhere.json：無法讀取（檔案不存在）；未寫入任何檔案。請讓 --previous 指向本計畫的上一份報告（首次產生報告時請省略 --previous），或加上 --new-history 從本次報告重新開始歷史',
     ]);
   });
 
@@ -1031,7 +1130,7 @@ describe('a previous plan.json as it may come', () => {
       dir,
     );
     expect(run.stderr).toEqual([
-      'gtm-pyramid: 警告：--previous nowhere.json：無法讀取（檔案不存在）；報告將不含「自上次報告以來」',
+      'gtm-pyramid: --previous nowhere.json：無法讀取（檔案不存在）；未寫入任何檔案。請讓 --previous 指向本計畫的上一份報告（首次產生報告時請省略 --previous），或加上 --new-history 從本次報告重新開始歷史',
     ]);
     // And why a report that was read cannot be compared (the English plan's October report: another plan).
     const other = await runCli(
@@ -1039,6 +1138,6 @@ describe('a previous plan.json as it may come', () => {
       dir,
     );
     expect(other.stderr).toHaveLength(1);
-    expect(other.stderr[0]).toMatch(/^gtm-pyramid: 警告：--previous october\/plan\.json：/);
+    expect(other.stderr[0]).toMatch(/^gtm-pyramid: --previous october\/plan\.json：.*；未寫入任何檔案。/);
   });
 });

@@ -1397,21 +1397,18 @@ export const en = {
       notXlsxName: 'the example plan is an .xlsx workbook: give --out a name ending in .xlsx',
       workingFolder:
         'is the folder the command runs in (or holds it), which the report would replace; nothing was changed. Run it from the parent folder with --out naming this one',
-      historyAtRisk:
-        'holds a report whose history of {reports} reports --previous was to carry on, but --previous could not be used (see above); nothing was changed. Give --previous the last report before this one (the one in this folder is {suggest}), or remove the folder to start the history again',
-      historyAtRiskOwn:
-        'holds a report whose history of {reports} reports --previous was to carry on, but that report could not be used (see above); nothing was changed. Write this report elsewhere with --out, or remove the folder to start the history again',
       skipsReport:
         'holds reports up to {lost}, later than the --previous one (as of {previous}): this report would leave {lost} out of the history; nothing was changed. Give --previous the report in this folder ({suggest}), or write this one elsewhere with --out',
     },
     usage: {
       help: [
         'Usage:',
-        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
+        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL [--new-history]] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      Write the static report (DIR/index.html, plan.json; default DIR {reportDir}).',
         '      Without plan.xlsx or --sheet, the built-in example plan is used (as of {exampleAsOf} unless --as-of is given).',
         '      --sheet reads the live Google Sheet (Application Default Credentials; see {guide}).',
         "      --previous names the last report's plan.json (a file, the last report's folder, or an https:// URL): the report then says what moved since.",
+        '      --new-history: a --previous that cannot be used (the product renamed, a damaged file) starts the history again from this report; without it nothing is written (exit 2). An address that answers 404 (nothing published yet) needs no flag.',
         '      --locale de_DE reads numbers typed as text in a file as that locale writes them (1.234,5); a live sheet has its own.',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      Run the plan checks. Exit 0: no errors; 1: the plan has errors; 2: the plan cannot be read.',
@@ -1435,16 +1432,28 @@ export const en = {
       unexpectedFailure: '{command}: unexpected failure: {message}',
     },
     previous: {
-      unreadable:
-        'warning: --previous {source}: cannot be read ({reason}); the report is written without "Since the last report"',
-      notPlanJson:
-        'warning: --previous {source}: not a plan.json of gtm-pyramid ({reason}); the report is written without "Since the last report"',
+      unreadable: '--previous {source}: cannot be read ({reason})',
+      notPlanJson: '--previous {source}: not a plan.json of gtm-pyramid ({reason})',
       unknownVersion:
-        'warning: --previous {source}: plan.json version {version} is not one this gtm-pyramid reads (version {expected}); the report is written without "Since the last report"',
-      newer:
-        'warning: --previous {source}: it is as of {previous}, not before this report\'s {asOf}; the report is written without "Since the last report"',
-      otherPlan:
-        'warning: --previous {source}: it is the report of another plan ("{previous}", not "{current}"); the report is written without "Since the last report"',
+        '--previous {source}: plan.json version {version} is not one this gtm-pyramid reads (version {expected})',
+      newer: "--previous {source}: it is as of {previous}, not before this report's {asOf}",
+      otherPlan: '--previous {source}: it is the report of another plan ("{previous}", not "{current}")',
+      otherProduct:
+        '--previous {source}: it is the report of the product "{previous}", and the Strategy tab now names the product "{current}"',
+      writtenWithout: 'warning: {why}; the report is written without "Since the last report"',
+      startedAgain:
+        'warning: {why}; the report is written without "Since the last report", its history starting again from this report (--new-history)',
+      refused: '{why}; nothing was written. {advice}',
+      adviceRenamed:
+        'If the product was renamed, add --new-history to start its history again under the new name; otherwise give --previous the last report of "{current}"',
+      adviceOther:
+        'Give --previous the last report of this plan (for the first report, leave --previous out), or add --new-history to start the history again from this report',
+      adviceFolder:
+        'Give --previous the last report before this one (the one in {out} is {suggest}), or add --new-history to start the history again from this report',
+      adviceOwn:
+        'Write this report elsewhere with --out, or add --new-history to start the history again from this report',
+      historyAtRisk:
+        '{why}; nothing was changed: {out} holds a report whose history of {reports} reports this report would not carry on. Give --previous the last report before this one (the one in {out} is {suggest}), or add --new-history to start the history again',
       used: 'Since the last report: compared with {source} (as of {previous}).',
       reasons: {
         invalidUrl: 'not a valid address',

@@ -1306,21 +1306,18 @@ export const zhCN: Messages = {
       notXlsxName: '示例计划是 .xlsx 工作簿：--out 的文件名请以 .xlsx 结尾',
       workingFolder:
         '是命令所在的文件夹（或包含它），报告会替换该文件夹；未做任何更改。请在上一级文件夹中运行，并用 --out 指定此文件夹',
-      historyAtRisk:
-        '其中的报告带有 {reports} 份报告的历史，本应由 --previous 延续，但 --previous 无法使用（见上文）；未做任何更改。请让 --previous 指向本次之前的最后一份报告（此文件夹中的是 {suggest}），或自行删除该文件夹以重新开始历史',
-      historyAtRiskOwn:
-        '其中的报告带有 {reports} 份报告的历史，本应由 --previous 延续，但该报告无法使用（见上文）；未做任何更改。请用 --out 把本次报告写到别处，或自行删除该文件夹以重新开始历史',
       skipsReport:
         '其中的报告历史到 {lost} 为止，晚于 --previous 的报告（截至 {previous}）：本次报告会让 {lost} 从历史中消失；未做任何更改。请让 --previous 指向此文件夹中的报告（{suggest}），或用 --out 写到别处',
     },
     usage: {
       help: [
         '用法：',
-        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
+        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL [--new-history]] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      写出静态报告（DIR/index.html、plan.json；DIR 默认为 {reportDir}）。',
         '      未给出 plan.xlsx 或 --sheet 时，使用内置示例计划（截至 {exampleAsOf}，除非给出 --as-of）。',
         '      --sheet 读取在线 Google 表格（应用默认凭据；见 {guide}）。',
         '      --previous 指定上次报告的 plan.json（文件、上次报告的文件夹或 https:// 网址）：报告会说明自上次报告以来的变化。',
+        '      --new-history：--previous 无法使用（产品已改名、文件损坏）时，从本次报告重新开始历史；不加此选项则不写入任何文件（退出码 2）。返回 404 的网址（尚未发布）无需此选项。',
         '      --locale de_DE 按该区域设置的写法读取文件中以文本填写的数字（1.234,5）；在线表格使用其自身的设置。',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      运行计划检查。退出码 0：没有错误；1：计划有错误；2：无法读取计划。',
@@ -1344,15 +1341,24 @@ export const zhCN: Messages = {
       unexpectedFailure: '{command}：意外失败：{message}',
     },
     previous: {
-      unreadable: '警告：--previous {source}：无法读取（{reason}）；报告将不含“自上次报告以来”',
-      notPlanJson:
-        '警告：--previous {source}：不是 gtm-pyramid 的 plan.json（{reason}）；报告将不含“自上次报告以来”',
-      unknownVersion:
-        '警告：--previous {source}：plan.json 版本 {version} 无法识别（本工具读取版本 {expected}）；报告将不含“自上次报告以来”',
-      newer:
-        '警告：--previous {source}：其截至日期 {previous} 不早于本报告的 {asOf}；报告将不含“自上次报告以来”',
-      otherPlan:
-        '警告：--previous {source}：这是另一个计划的报告（“{previous}”，而非“{current}”）；报告将不含“自上次报告以来”',
+      unreadable: '--previous {source}：无法读取（{reason}）',
+      notPlanJson: '--previous {source}：不是 gtm-pyramid 的 plan.json（{reason}）',
+      unknownVersion: '--previous {source}：plan.json 版本 {version} 无法识别（本工具读取版本 {expected}）',
+      newer: '--previous {source}：其截至日期 {previous} 不早于本报告的 {asOf}',
+      otherPlan: '--previous {source}：这是另一个计划的报告（“{previous}”，而非“{current}”）',
+      otherProduct: '--previous {source}：这是产品“{previous}”的报告，而“策略”表现在填写的产品是“{current}”',
+      writtenWithout: '警告：{why}；报告将不含“自上次报告以来”',
+      startedAgain: '警告：{why}；报告将不含“自上次报告以来”，其历史从本次报告重新开始（--new-history）',
+      refused: '{why}；未写入任何文件。{advice}',
+      adviceRenamed:
+        '如果产品已改名，请加上 --new-history，以新名称重新开始其历史；否则请让 --previous 指向“{current}”的上一份报告',
+      adviceOther:
+        '请让 --previous 指向本计划的上一份报告（首次生成报告时请省略 --previous），或加上 --new-history 从本次报告重新开始历史',
+      adviceFolder:
+        '请让 --previous 指向本次之前的最后一份报告（{out} 中的是 {suggest}），或加上 --new-history 从本次报告重新开始历史',
+      adviceOwn: '请用 --out 把本次报告写到别处，或加上 --new-history 从本次报告重新开始历史',
+      historyAtRisk:
+        '{why}；未做任何更改：{out} 中的报告带有 {reports} 份报告的历史，本次报告不会延续它。请让 --previous 指向本次之前的最后一份报告（{out} 中的是 {suggest}），或加上 --new-history 重新开始历史',
       used: '自上次报告以来：与 {source}（截至 {previous}）对比。',
       reasons: {
         invalidUrl: '不是有效的地址',

@@ -1311,21 +1311,18 @@ export const zhTW: Messages = {
       notXlsxName: '範例計畫是 .xlsx 活頁簿：--out 的檔名請以 .xlsx 結尾',
       workingFolder:
         '是命令所在的資料夾（或包含它），報告會取代該資料夾；未做任何更改。請在上一層資料夾中執行，並用 --out 指定此資料夾',
-      historyAtRisk:
-        '其中的報告帶有 {reports} 份報告的歷史，本應由 --previous 延續，但 --previous 無法使用（見上文）；未做任何更改。請讓 --previous 指向本次之前的最後一份報告（此資料夾中的是 {suggest}），或自行刪除該資料夾以重新開始歷史',
-      historyAtRiskOwn:
-        '其中的報告帶有 {reports} 份報告的歷史，本應由 --previous 延續，但該報告無法使用（見上文）；未做任何更改。請用 --out 把本次報告寫到別處，或自行刪除該資料夾以重新開始歷史',
       skipsReport:
         '其中的報告歷史到 {lost} 為止，晚於 --previous 的報告（截至 {previous}）：本次報告會讓 {lost} 從歷史中消失；未做任何更改。請讓 --previous 指向此資料夾中的報告（{suggest}），或用 --out 寫到別處',
     },
     usage: {
       help: [
         '用法：',
-        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
+        '  gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL [--new-history]] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      寫出靜態報告（DIR/index.html、plan.json；DIR 預設為 {reportDir}）。',
         '      未指定 plan.xlsx 或 --sheet 時，使用內建範例計畫（截至 {exampleAsOf}，除非指定 --as-of）。',
         '      --sheet 讀取線上 Google 試算表（應用程式預設憑證；見 {guide}）。',
         '      --previous 指定上次報告的 plan.json（檔案、上次報告的資料夾或 https:// 網址）：報告會說明自上次報告以來的變化。',
+        '      --new-history：--previous 無法使用（產品已改名、檔案損毀）時，從本次報告重新開始歷史；不加此選項則不寫入任何檔案（結束代碼 2）。回傳 404 的網址（尚未發布）不需要此選項。',
         '      --locale de_DE 依該地區設定的寫法讀取檔案中以文字填寫的數字（1.234,5）；線上試算表使用其本身的設定。',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
         '      執行計畫檢查。結束代碼 0：沒有錯誤；1：計畫有錯誤；2：無法讀取計畫。',
@@ -1349,15 +1346,25 @@ export const zhTW: Messages = {
       unexpectedFailure: '{command}：意外失敗：{message}',
     },
     previous: {
-      unreadable: '警告：--previous {source}：無法讀取（{reason}）；報告將不含「自上次報告以來」',
-      notPlanJson:
-        '警告：--previous {source}：不是 gtm-pyramid 的 plan.json（{reason}）；報告將不含「自上次報告以來」',
-      unknownVersion:
-        '警告：--previous {source}：plan.json 版本 {version} 無法識別（本工具讀取版本 {expected}）；報告將不含「自上次報告以來」',
-      newer:
-        '警告：--previous {source}：其截至日期 {previous} 不早於本報告的 {asOf}；報告將不含「自上次報告以來」',
-      otherPlan:
-        '警告：--previous {source}：這是另一個計畫的報告（「{previous}」，而非「{current}」）；報告將不含「自上次報告以來」',
+      unreadable: '--previous {source}：無法讀取（{reason}）',
+      notPlanJson: '--previous {source}：不是 gtm-pyramid 的 plan.json（{reason}）',
+      unknownVersion: '--previous {source}：plan.json 版本 {version} 無法識別（本工具讀取版本 {expected}）',
+      newer: '--previous {source}：其截至日期 {previous} 不早於本報告的 {asOf}',
+      otherPlan: '--previous {source}：這是另一個計畫的報告（「{previous}」，而非「{current}」）',
+      otherProduct:
+        '--previous {source}：這是產品「{previous}」的報告，而「策略」表現在填寫的產品是「{current}」',
+      writtenWithout: '警告：{why}；報告將不含「自上次報告以來」',
+      startedAgain: '警告：{why}；報告將不含「自上次報告以來」，其歷史從本次報告重新開始（--new-history）',
+      refused: '{why}；未寫入任何檔案。{advice}',
+      adviceRenamed:
+        '如果產品已改名，請加上 --new-history，以新名稱重新開始其歷史；否則請讓 --previous 指向「{current}」的上一份報告',
+      adviceOther:
+        '請讓 --previous 指向本計畫的上一份報告（首次產生報告時請省略 --previous），或加上 --new-history 從本次報告重新開始歷史',
+      adviceFolder:
+        '請讓 --previous 指向本次之前的最後一份報告（{out} 中的是 {suggest}），或加上 --new-history 從本次報告重新開始歷史',
+      adviceOwn: '請用 --out 把本次報告寫到別處，或加上 --new-history 從本次報告重新開始歷史',
+      historyAtRisk:
+        '{why}；未做任何更改：{out} 中的報告帶有 {reports} 份報告的歷史，本次報告不會延續它。請讓 --previous 指向本次之前的最後一份報告（{out} 中的是 {suggest}），或加上 --new-history 重新開始歷史',
       used: '自上次報告以來：與 {source}（截至 {previous}）對比。',
       reasons: {
         invalidUrl: '不是有效的位址',
