@@ -1,9 +1,9 @@
 /**
  * gtm-pyramid: the command line.
  *
- *   gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL [--new-history]] [--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
+ *   gtm-pyramid report [plan.xlsx | --sheet URL|ID] [--previous PATH|URL [--new-history]] [-o|--out DIR] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
  *   gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD]
- *   gtm-pyramid example [--out plan.xlsx] [--lang en|zh-CN|zh-TW] [--force]
+ *   gtm-pyramid example [-o|--out plan.xlsx] [--lang en|zh-CN|zh-TW] [--force]
  *
  * Exit codes: 0 done; 1 the plan has errors (`report` still writes the report, saying so on every page); 2 nothing
  * usable: no key result in the plan (`report` writes it anyway), or nothing was done because the input could not be
@@ -158,6 +158,31 @@ function parseAsOf(value: string | undefined, lang: Lang): IsoDate | undefined {
   if (!isIsoDate(value)) throw new UsageError('badAsOf', lang, { value });
   return value;
 }
+
+/** Each command's options (besides -h, --help): what --help lists (test/report-cli.test.ts holds it to that). */
+export const COMMAND_OPTIONS = {
+  report: {
+    out: { type: 'string', short: 'o' },
+    lang: { type: 'string' },
+    'as-of': { type: 'string' },
+    sheet: { type: 'string' },
+    previous: { type: 'string' },
+    'new-history': { type: 'boolean' },
+    locale: { type: 'string' },
+  },
+  check: {
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+    'as-of': { type: 'string' },
+    sheet: { type: 'string' },
+    locale: { type: 'string' },
+  },
+  example: {
+    out: { type: 'string', short: 'o' },
+    lang: { type: 'string' },
+    force: { type: 'boolean' },
+  },
+} as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -322,15 +347,7 @@ function reportLeftOut(
 }
 
 async function reportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, said } = parse('report', argv, {
-    out: { type: 'string', short: 'o' },
-    lang: { type: 'string' },
-    'as-of': { type: 'string' },
-    sheet: { type: 'string' },
-    previous: { type: 'string' },
-    'new-history': { type: 'boolean' },
-    locale: { type: 'string' },
-  });
+  const { values, positionals, said } = parse('report', argv, COMMAND_OPTIONS.report);
   if (values.help) {
     io.out(usage(said));
     return 0;
@@ -500,13 +517,7 @@ function issueLine(issue: PlanIssue, lang: Lang, width: (text: string) => number
 }
 
 async function checkCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, said } = parse('check', argv, {
-    json: { type: 'boolean' },
-    lang: { type: 'string' },
-    'as-of': { type: 'string' },
-    sheet: { type: 'string' },
-    locale: { type: 'string' },
-  });
+  const { values, positionals, said } = parse('check', argv, COMMAND_OPTIONS.check);
   if (values.help) {
     io.out(usage(said));
     return 0;
@@ -574,11 +585,7 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function exampleCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, said } = parse('example', argv, {
-    out: { type: 'string', short: 'o' },
-    lang: { type: 'string' },
-    force: { type: 'boolean' },
-  });
+  const { values, positionals, said } = parse('example', argv, COMMAND_OPTIONS.example);
   if (values.help) {
     io.out(usage(said));
     return 0;

@@ -21,6 +21,7 @@ import { readXlsx } from '../report/read-xlsx';
 import { exampleXlsxBuffer, planToXlsxBuffer, utcDate } from '../report/write-xlsx';
 import { cloneWorkbook, setCell } from './helpers/edit';
 import { exampleGrid, parse, runCli, tabName, tempDir } from './helpers/report';
+import { COMMAND_OPTIONS } from '../report/cli';
 
 let dir: string;
 beforeAll(() => {
@@ -739,6 +740,39 @@ describe('gtm-pyramid example', () => {
       stdout: [],
       stderr: ['gtm-pyramid: unknown command "publish"; try gtm-pyramid --help'],
     });
+  });
+});
+
+describe('--help is true and complete, in every language', () => {
+  it("names every option of every command (its short form too), each command's exit codes, and whose language messages are in", async () => {
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+      const help = (await runCli(['--help', '--lang', lang], dir)).stdout[0];
+      const lines = help.split('\n');
+      for (const [command, options] of Object.entries(COMMAND_OPTIONS)) {
+        // The command's synopsis line: every option it takes, with its short form.
+        const synopsis = lines.find((line) => line.startsWith(`  gtm-pyramid ${command} `));
+        expect(synopsis, `${lang} ${command}`).toBeDefined();
+        for (const [name, option] of Object.entries(options)) {
+          expect(synopsis, `${lang} ${command} --${name}`).toContain(`--${name}`);
+          if ('short' in option) expect(synopsis).toContain(`-${option.short}|--${name}`);
+        }
+        // Its exit codes, in the lines that follow it (up to the next command).
+        const start = lines.indexOf(synopsis!);
+        const next = lines.findIndex((line, i) => i > start && line.startsWith('  gtm-pyramid '));
+        const own = lines.slice(start + 1, next).join('\n');
+        expect(own, `${lang} ${command}`).toMatch(/(Exit 0:|退出码 0：|結束代碼 0：)/);
+        expect(own, `${lang} ${command}`).toMatch(/; 2:|；2：/);
+      }
+      expect(help).toContain('-h|--help');
+      expect(help).toContain('-v|--version');
+    }
+    // Messages follow the plan's language without --lang (a Chinese plan is told in Chinese): --help says so.
+    const help = (await runCli(['--help'], dir)).stdout[0];
+    expect(help).not.toContain('Messages are in the --lang language (English without it)');
+    expect(help).toContain("in the plan's language");
+    // -o is --out, as listed.
+    expect((await runCli(['report', '-o', 'short-o'], dir)).code).toBe(0);
+    expect(existsSync(join(dir, 'short-o', 'index.html'))).toBe(true);
   });
 });
 
