@@ -20,7 +20,7 @@ import { analyzeWorkbook } from '../shared/checks';
 import { planLanguageOf } from '../shared/parse';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, type PlanIssue } from '../shared/issues';
-import { CATALOGUES, isChinese, joinList, type Params } from '../shared/i18n';
+import { CATALOGUES, fill, isChinese, joinList, type Params } from '../shared/i18n';
 import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
 import { isKnownLocale } from '../shared/locale-syntax';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
@@ -240,6 +240,18 @@ function parse(
  */
 const hasPlanTab = (workbook: Workbook): boolean => Object.keys(workbook).some((name) => matchTab(name));
 
+/**
+ * The required tabs, named and quoted as the language writes a list: "Strategy", "Objectives", "Key Results" ·
+ * “策略”、“目标”、“关键结果” · 「策略」、「目標」、「關鍵結果」.
+ */
+const requiredTabs = (lang: Lang): string =>
+  joinList(
+    TABS.filter((t) => t.presence === 'required').map((t) =>
+      fill(CATALOGUES[lang].parse.QUOTED, { text: t.label[lang] }),
+    ),
+    lang,
+  );
+
 /** The required tabs the workbook lacks: such a file is not a plan the report can be built from. */
 function missingRequiredTabs(workbook: Workbook, lang: Lang): string[] {
   const found = new Set(Object.keys(workbook).map((name) => matchTab(name)?.key));
@@ -277,10 +289,8 @@ async function loadInput(
         say(SHEET_MESSAGES.noPlanTabs, lang ?? 'en', {
           title: live.title,
           id: live.id,
-          tabs: live.tabs.slice(0, 5).join(', '),
-          expected: TABS.filter((t) => t.presence === 'required')
-            .map((t) => `"${t.label.en}"`)
-            .join(', '),
+          tabs: joinList(live.tabs.slice(0, 5), lang ?? 'en'),
+          expected: requiredTabs(lang ?? 'en'),
         }),
       );
     }
@@ -313,12 +323,7 @@ function requirePlanTabs(input: Input, lang: Lang = 'en'): void {
   if (!hasPlanTab(input.workbook)) {
     throw new XlsxReadError(
       input.source,
-      CATALOGUES[lang].cli.noPlanTabs(
-        tabs.slice(0, 5).join(', '),
-        TABS.filter((t) => t.presence === 'required')
-          .map((t) => `"${t.label[lang]}"`)
-          .join(', '),
-      ),
+      CATALOGUES[lang].cli.noPlanTabs(joinList(tabs.slice(0, 5), lang), requiredTabs(lang)),
     );
   }
 }

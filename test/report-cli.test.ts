@@ -443,6 +443,26 @@ describe('bad inputs: exit 2, one line on stderr naming the file, nothing writte
   }
 });
 
+describe('a workbook without plan tabs', () => {
+  it('names the tabs it expects as the language writes a list: quoted with 「」 or “”, joined with 、', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Budget').getCell('A1').value = 'Q1';
+    book.addWorksheet('Notes').getCell('A1').value = 'x';
+    writeFileSync(join(dir, 'other.xlsx'), Buffer.from(await book.xlsx.writeBuffer()));
+    const said = async (lang: Lang) =>
+      (await runCli(['report', 'other.xlsx', '--lang', lang, '--out', `other-${lang}`], dir)).stderr;
+    expect(await said('en')).toEqual([
+      'gtm-pyramid: other.xlsx: no plan tabs found (tabs: Budget, Notes); expected "Strategy", "Objectives", "Key Results"',
+    ]);
+    expect(await said('zh-CN')).toEqual([
+      'gtm-pyramid: other.xlsx: 未找到计划工作表（现有：Budget、Notes）；应有“策略”、“目标”、“关键结果”',
+    ]);
+    expect(await said('zh-TW')).toEqual([
+      'gtm-pyramid: other.xlsx: 未找到計畫工作表（現有：Budget、Notes）；應有「策略」、「目標」、「關鍵結果」',
+    ]);
+  });
+});
+
 describe('a Google Sheet given as the plan file', () => {
   it('is no such file, and the message says to give it with --sheet', async () => {
     const url = 'https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-gtmP/edit#gid=0';

@@ -265,6 +265,10 @@ describe('gtm-pyramid report --sheet', () => {
       const none = await runCli(['check', '--sheet', `${ID}onlynear`], dir);
       expect(none.code).toBe(2);
       expect(none.stderr.join('\n')).toMatch(/no plan tabs/i);
+      // The tabs it expects, named in the message's language and listed as it writes a list.
+      const chinese = await runCli(['check', '--sheet', `${ID}onlynear`, '--lang', 'zh-TW'], dir);
+      expect(chinese.stderr.join('\n')).toContain('應有「策略」、「目標」、「關鍵結果」');
+      expect(chinese.stderr.join('\n')).toContain('現有：1. Strategy、1. Notes、');
     } finally {
       await local.close();
     }

@@ -1247,7 +1247,7 @@ export const zhCN: Messages = {
       network: '表格 {id}：无法连接 {host}（{code}）；请检查网络连接或代理',
       timeout: '表格 {id}：{host} 在 {seconds} 秒内没有响应；请检查网络连接后重试',
       badResponse: '表格 {id}：{host} 的响应不是 Sheets API 的格式（{what}）',
-      noPlanTabs: '表格“{title}”（{id}）：未找到计划工作表（现有：{tabs}）；应有 {expected}',
+      noPlanTabs: '表格“{title}”（{id}）：未找到计划工作表（现有：{tabs}）；应有{expected}',
     },
     file: {
       empty: '文件为空（0 字节），不是 .xlsx 工作簿',
@@ -1487,6 +1487,6 @@ export const zhCN: Messages = {
       '在 Google 表格中通过“文件 > 导入 > 上传（替换电子表格）”导入，或用 Excel、LibreOffice 打开。',
     missingTabs: (tabs) =>
       `缺少${tabs.map((t) => `“${t}”`).join('、')}工作表；报告需要${tabs.length > 1 ? '这些工作表' : '这个工作表'}`,
-    noPlanTabs: (tabs, expected) => `未找到计划工作表（现有：${tabs}）；应有 ${expected}`,
+    noPlanTabs: (tabs, expected) => `未找到计划工作表（现有：${tabs}）；应有${expected}`,
   },
 };

@@ -1252,7 +1252,7 @@ export const zhTW: Messages = {
       network: '試算表 {id}：無法連線 {host}（{code}）；請檢查網路連線或代理',
       timeout: '試算表 {id}：{host} 在 {seconds} 秒內沒有回應；請檢查網路連線後重試',
       badResponse: '試算表 {id}：{host} 的回應不是 Sheets API 的格式（{what}）',
-      noPlanTabs: '試算表「{title}」（{id}）：未找到計畫工作表（現有：{tabs}）；應有 {expected}',
+      noPlanTabs: '試算表「{title}」（{id}）：未找到計畫工作表（現有：{tabs}）；應有{expected}',
     },
     file: {
       empty: '檔案為空（0 位元組），不是 .xlsx 活頁簿',
@@ -1493,6 +1493,6 @@ export const zhTW: Messages = {
       '在 Google 試算表中從「檔案 > 匯入 > 上傳（取代試算表）」匯入，或用 Excel、LibreOffice 開啟。',
     missingTabs: (tabs) =>
       `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要${tabs.length > 1 ? '這些工作表' : '這個工作表'}`,
-    noPlanTabs: (tabs, expected) => `未找到計畫工作表（現有：${tabs}）；應有 ${expected}`,
+    noPlanTabs: (tabs, expected) => `未找到計畫工作表（現有：${tabs}）；應有${expected}`,
   },
 };
