@@ -19,9 +19,9 @@ import type { Workbook } from '../shared/cells';
 import { analyzeWorkbook } from '../shared/checks';
 import { planLanguageOf } from '../shared/parse';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
-import { countBySeverity, type PlanIssue } from '../shared/issues';
+import { countBySeverity, makeIssue, type PlanIssue } from '../shared/issues';
 import { CATALOGUES, fill, isChinese, joinList, type Params } from '../shared/i18n';
-import { languageTag, matchTab, TABS, type Lang } from '../shared/template';
+import { languageTag, matchTab, nearTab, TABS, type Lang } from '../shared/template';
 import { isKnownLocale } from '../shared/locale-syntax';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
 // saxes) when a file is read, exceljs when one is written, the Google client libraries by readSheet.
@@ -252,10 +252,23 @@ const requiredTabs = (lang: Lang): string =>
     lang,
   );
 
-/** The required tabs the workbook lacks: such a file is not a plan the report can be built from. */
-function missingRequiredTabs(workbook: Workbook, lang: Lang): string[] {
-  const found = new Set(Object.keys(workbook).map((name) => matchTab(name)?.key));
-  return TABS.filter((t) => t.presence === 'required' && !found.has(t.key)).map((t) => t.label[lang]);
+/**
+ * The required tabs the workbook lacks (such a file is not a plan the report can be built from), named in `lang`,
+ * and how to fix each, as `check` says it: a tab named close to it is to be renamed (tab-name-near), else the tab
+ * is to be added or a tab renamed to it (missing-tab).
+ */
+function missingRequiredTabs(workbook: Workbook, lang: Lang): { tabs: string[]; fixes: string[] } {
+  const names = Object.keys(workbook);
+  const found = new Set(names.map((name) => matchTab(name)?.key));
+  const missing = TABS.filter((t) => t.presence === 'required' && !found.has(t.key));
+  const fixes = missing.map((def) => {
+    const near = names.find((name) => nearTab(name)?.key === def.key);
+    const at = { sheet: near ?? def.label[lang], row: null, column: null };
+    if (near === undefined) return makeIssue('missing-tab', at, { tab: def.label }).fix[lang];
+    const issue = makeIssue('tab-name-near', at, { name: near, tab: def.label });
+    return `${issue.message[lang]}${isChinese(lang) ? '' : ' '}${issue.fix[lang]}`;
+  });
+  return { tabs: missing.map((t) => t.label[lang]), fixes };
 }
 
 interface Input {
@@ -374,8 +387,11 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     // parser decides it (its Language cell, else most of its tab names), so even before the plan is read as a whole.
     const reportLang = lang ?? planLanguageOf(input.workbook, { timeZone: input.timeZone });
     const missing = missingRequiredTabs(input.workbook, reportLang);
-    if (missing.length) {
-      throw new XlsxReadError(input.source ?? 'example', CATALOGUES[reportLang].cli.missingTabs(missing));
+    if (missing.tabs.length) {
+      throw new XlsxReadError(
+        input.source ?? 'example',
+        CATALOGUES[reportLang].cli.missingTabs(missing.tabs, missing.fixes),
+      );
     }
     const example = input.source === null;
     const asOf = givenAsOf ?? (example ? EXAMPLE_AS_OF : io.today(input.timeZone));

@@ -144,6 +144,7 @@ export const SHEET_MESSAGES = {
   badApiRoot: localized((m) => m.report.sheet.badApiRoot),
   noCredentials: localized((m) => m.report.sheet.noCredentials),
   badCredentialsFile: localized((m) => m.report.sheet.badCredentialsFile),
+  badCredentialsJson: localized((m) => m.report.sheet.badCredentialsJson),
   unauthenticated: localized((m) => m.report.sheet.unauthenticated),
   forbidden: localized((m) => m.report.sheet.forbidden),
   forbiddenServiceAccount: localized((m) => m.report.sheet.forbiddenServiceAccount),

@@ -372,6 +372,10 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
       // GOOGLE_APPLICATION_CREDENTIALS set: the file it names is what failed (missing, not a key), not a lack of
       // credentials; saying "set GOOGLE_APPLICATION_CREDENTIALS" to someone who has would send them in circles.
       const file = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+      // Not JSON at all (a PEM, a P12, a page saved from the console): JSON.parse's message quotes the file, which
+      // may hold a private key, and is cut at its first line; said in words instead, with what to download.
+      if (file && (error as Error | undefined)?.name === 'SyntaxError')
+        throw new SheetReadError(say(SHEET_MESSAGES.badCredentialsJson, lang, { id, file }));
       if (file)
         throw new SheetReadError(
           say(SHEET_MESSAGES.badCredentialsFile, lang, {

@@ -172,12 +172,13 @@ describe('gtm-pyramid report', () => {
     const run = await runCli(['report', '--out', 'a-file/report'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toEqual([
-      'gtm-pyramid: a-file/report: cannot be inspected (ENOTDIR: a part of the path is a file, not a folder)',
+      'gtm-pyramid: a-file/report: cannot be inspected (ENOTDIR: a part of the path is a file, not a folder); nothing was changed. Choose another --out, or fix that path',
     ]);
     const zh = await runCli(['report', '--out', 'a-file/report', '--lang', 'zh-TW'], dir);
     expect(zh.stderr).toEqual([
-      'gtm-pyramid: a-file/report: 無法檢查（ENOTDIR: 路徑中的某一部分是檔案而不是資料夾）',
+      'gtm-pyramid: a-file/report: 無法檢查（ENOTDIR: 路徑中的某一部分是檔案而不是資料夾）；未做任何更改。請另選 --out，或修正該路徑',
     ]);
+    expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('x');
   });
 
   it('rejects a bad --as-of or --lang with one line', async () => {
@@ -652,12 +653,16 @@ describe("report says what is wrong with the plan in the plan's language, unless
     expect(await runCli(['report', noStrategy, '--out', 'tw-a'], dir)).toEqual({
       code: 2,
       stdout: [],
-      stderr: [`gtm-pyramid: ${noStrategy}: 缺少「策略」工作表；報告需要這個工作表`],
+      stderr: [
+        `gtm-pyramid: ${noStrategy}: 缺少「策略」工作表；報告需要這個工作表。用「插入範本」新增，或把你的工作表改名為「策略」。`,
+      ],
     });
     expect(await runCli(['report', renamed, '--out', 'tw-b'], dir)).toEqual({
       code: 2,
       stdout: [],
-      stderr: [`gtm-pyramid: ${renamed}: 缺少「關鍵結果」工作表；報告需要這個工作表`],
+      stderr: [
+        `gtm-pyramid: ${renamed}: 缺少「關鍵結果」工作表；報告需要這個工作表。「KR 清單」工作表看起來是「關鍵結果」表，但未被讀取：計畫依名稱尋找工作表。把它改名為「關鍵結果」。`,
+      ],
     });
     expect(existsSync(join(dir, 'tw-a')) || existsSync(join(dir, 'tw-b'))).toBe(false);
     // check answers in the same language about the same tab.
@@ -665,10 +670,10 @@ describe("report says what is wrong with the plan in the plan's language, unless
     expect((await runCli(['check', renamed], dir)).stdout.join('\n')).toContain('缺少「關鍵結果」工作表。');
     // --lang says otherwise: its language, naming the tab as it does (check does the same).
     expect((await runCli(['report', noStrategy, '--out', 'tw-a', '--lang', 'en'], dir)).stderr).toEqual([
-      `gtm-pyramid: ${noStrategy}: the "Strategy" tab is missing; the report needs it`,
+      `gtm-pyramid: ${noStrategy}: the "Strategy" tab is missing; the report needs it. Add it with Insert templates, or rename your tab to "Strategy".`,
     ]);
     expect((await runCli(['report', renamed, '--out', 'tw-b', '--lang', 'zh-CN'], dir)).stderr).toEqual([
-      `gtm-pyramid: ${renamed}: 缺少“关键结果”工作表；报告需要这个工作表`,
+      `gtm-pyramid: ${renamed}: 缺少“关键结果”工作表；报告需要这个工作表。“KR 清單”工作表看起来是“关键结果”表，但未被读取：计划按名称查找工作表。把它改名为“关键结果”。`,
     ]);
   });
 
@@ -680,8 +685,29 @@ describe("report says what is wrong with the plan in the plan's language, unless
       delete wb[tabName('keyResults')];
     });
     expect((await runCli(['report', name, '--out', 'cn'], dir)).stderr).toEqual([
-      `gtm-pyramid: ${name}: 缺少“关键结果”工作表；报告需要这个工作表`,
+      `gtm-pyramid: ${name}: 缺少“关键结果”工作表；报告需要这个工作表。用“插入模板”添加，或把你的工作表改名为“关键结果”。`,
     ]);
+  });
+
+  it('a missing tab is told with the fix check gives: rename the tab named close to it, else add it', async () => {
+    const near = await planFile('near-kr.xlsx', 'en', (wb) =>
+      renameTab(wb, tabName('keyResults'), '2. Key Results'),
+    );
+    const run = await runCli(['report', near, '--out', 'near-kr'], dir);
+    expect(run).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: [
+        `gtm-pyramid: ${near}: the "Key Results" tab is missing; the report needs it. The "2. Key Results" tab looks like the "Key Results" tab but is not read: plan tabs are found by their names. Rename it to "Key Results".`,
+      ],
+    });
+    // check says the same, at that tab.
+    const check = JSON.parse((await runCli(['check', near, '--json'], dir)).stdout.join('\n')) as {
+      issues: { code: string; sheet: string; fix: string }[];
+    };
+    expect(check.issues).toContainEqual(
+      expect.objectContaining({ code: 'tab-name-near', sheet: '2. Key Results', fix: 'Rename it to "Key Results".' }),
+    );
   });
 
   it('the folder the command runs in is refused in the plan\'s language', async () => {

@@ -387,6 +387,14 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
     expect(notKey).toMatch(
       /names \S+empty\.json, which cannot be used as Google credentials \(.+\); point it/,
     );
+    // Not JSON at all: said in words (never the parser's message, which quotes the file), with what to download.
+    writeFileSync(join(dir, 'bad-key', 'key.pem'), '-----BEGIN PRIVATE KEY-----\nnot json\n');
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = join(dir, 'bad-key', 'key.pem');
+    const notJson = await fails(['report', '--sheet', ID], 'bad-key-pem');
+    expect(notJson).toBe(
+      `gtm-pyramid: spreadsheet ${ID}: GOOGLE_APPLICATION_CREDENTIALS names ${join(dir, 'bad-key', 'key.pem')}, which is not JSON, so not a Google key file; download the service account's key as JSON (Google Cloud console › IAM & Admin › Service accounts › the account › Keys › Add key › Create new key › JSON) and point GOOGLE_APPLICATION_CREDENTIALS at it, or unset it to use the gcloud login`,
+    );
+    expect(notJson).not.toContain('PRIVATE KEY');
     expect(server.apiRequests).toHaveLength(0);
   });
 

@@ -87,8 +87,8 @@ const cliPhrases: CliPhrases = {
   exampleWritten: (path, language) => `Example plan written to ${path} (${language}).`,
   exampleImport: () =>
     'Import it into Google Sheets with File > Import > Upload (Replace spreadsheet), or open it in Excel or LibreOffice.',
-  missingTabs: (tabs) =>
-    `the ${tabs.map((t) => `"${t}"`).join(', ')} ${tabs.length === 1 ? 'tab is' : 'tabs are'} missing; the report needs ${tabs.length === 1 ? 'it' : 'them'}`,
+  missingTabs: (tabs, fixes) =>
+    `the ${tabs.map((t) => `"${t}"`).join(', ')} ${tabs.length === 1 ? 'tab is' : 'tabs are'} missing; the report needs ${tabs.length === 1 ? 'it' : 'them'}. ${fixes.join(' ')}`,
   noPlanTabs: (tabs, expected) => `no plan tabs found (tabs: ${tabs}); expected ${expected}`,
 };
 
@@ -1298,6 +1298,8 @@ export const en = {
         'spreadsheet {id}: no Google credentials found. On a laptop, with an OAuth client of your own (client_secret.json, a Desktop app client from the Credentials page of your Google Cloud project), run: gcloud auth application-default login --client-id-file=client_secret.json --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ; in CI set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (or use workload identity federation). See {guide}',
       badCredentialsFile:
         'spreadsheet {id}: GOOGLE_APPLICATION_CREDENTIALS names {file}, which cannot be used as Google credentials ({reason}); point it at a service-account key file (JSON), or unset it to use the gcloud login',
+      badCredentialsJson:
+        "spreadsheet {id}: GOOGLE_APPLICATION_CREDENTIALS names {file}, which is not JSON, so not a Google key file; download the service account's key as JSON (Google Cloud console › IAM & Admin › Service accounts › the account › Keys › Add key › Create new key › JSON) and point GOOGLE_APPLICATION_CREDENTIALS at it, or unset it to use the gcloud login",
       unauthenticated:
         'spreadsheet {id}: Google refused the credentials (401: expired or revoked); sign in again with gcloud auth application-default login, or renew GTM_PYRAMID_ACCESS_TOKEN',
       forbidden:
@@ -1384,14 +1386,16 @@ export const en = {
     output: {
       symlink: 'is a symbolic link; give the real folder as --out',
       notFolder: 'exists and is not a folder; choose another --out',
-      uninspectable: 'cannot be inspected ({code})',
+      uninspectable:
+        'cannot be inspected ({code}); nothing was changed. Choose another --out, or fix that path',
       notOurs:
         'exists and is not a gtm-pyramid report (no {marker} in it); nothing was changed. Choose another --out or empty the folder',
       markerUnreadable:
         'its {marker} is unreadable; nothing was changed. Remove the folder yourself to regenerate it',
       foreignFiles:
         'holds files the previous report did not write ({files}); nothing was changed. Move them out or choose another --out',
-      noParent: 'its parent folder cannot be created ({code})',
+      noParent:
+        'its parent folder cannot be created ({code}); choose another --out, or create that folder yourself',
       unwritable: 'cannot be written ({code})',
       exists: 'already exists; pass --force to replace it or choose another --out',
       notXlsxName: 'the example plan is an .xlsx workbook: give --out a name ending in .xlsx',

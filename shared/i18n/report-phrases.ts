@@ -71,6 +71,7 @@ export interface CliPhrases {
   checkTally(kinds: string, guide: string): string;
   exampleWritten(path: string, language: string): string;
   exampleImport(): string;
-  missingTabs(tabs: string[]): string;
+  /** `fixes`: a sentence each, what to do about each missing tab (as `check` says it). */
+  missingTabs(tabs: string[], fixes: string[]): string;
   noPlanTabs(tabs: string, expected: string): string;
 }

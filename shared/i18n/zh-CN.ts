@@ -1214,6 +1214,8 @@ export const zhCN: Messages = {
         '表格 {id}：未找到 Google 凭据。在电脑上用您自己的 OAuth 客户端（client_secret.json：在您的 Google Cloud 项目“凭据”页面创建的“桌面应用”客户端）运行：gcloud auth application-default login --client-id-file=client_secret.json --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 设为服务账号密钥文件（或使用工作负载身份联合）。详见 {guide}',
       badCredentialsFile:
         '表格 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，无法用作 Google 凭据（{reason}）；请指向服务账号密钥文件（JSON），或取消设置以使用 gcloud 的登录',
+      badCredentialsJson:
+        '表格 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，它不是 JSON，因此不是 Google 密钥文件；请下载服务账号的 JSON 密钥（Google Cloud 控制台 › IAM 和管理 › 服务账号 › 该账号 › 密钥 › 添加密钥 › 创建新密钥 › JSON），并让 GOOGLE_APPLICATION_CREDENTIALS 指向它，或取消设置以使用 gcloud 的登录',
       unauthenticated:
         '表格 {id}：Google 拒绝了凭据（401：已过期或已撤销）；请重新运行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
       forbidden: '表格 {id}：没有读取权限（403）；请在 Google 表格中点击“共享”，把 {who} 添加为查看者',
@@ -1295,12 +1297,12 @@ export const zhCN: Messages = {
     output: {
       symlink: '是符号链接；请用 --out 指定实际的文件夹',
       notFolder: '已存在且不是文件夹；请另选 --out',
-      uninspectable: '无法检查（{code}）',
+      uninspectable: '无法检查（{code}）；未做任何更改。请另选 --out，或修正该路径',
       notOurs:
         '已存在且不是 gtm-pyramid 报告（其中没有 {marker}）；未做任何更改。请另选 --out 或清空该文件夹',
       markerUnreadable: '其中的 {marker} 无法读取；未做任何更改。如需重新生成，请自行删除该文件夹',
       foreignFiles: '其中有上次报告未写入的文件（{files}）；未做任何更改。请移走这些文件或另选 --out',
-      noParent: '无法创建其上级文件夹（{code}）',
+      noParent: '无法创建其上级文件夹（{code}）；请另选 --out，或自行创建该文件夹',
       unwritable: '无法写入（{code}）',
       exists: '已存在；如要替换请加上 --force，或另选 --out',
       notXlsxName: '示例计划是 .xlsx 工作簿：--out 的文件名请以 .xlsx 结尾',
@@ -1485,8 +1487,8 @@ export const zhCN: Messages = {
     exampleWritten: (path, language) => `示例计划已写入 ${path}（${language}）。`,
     exampleImport: () =>
       '在 Google 表格中通过“文件 > 导入 > 上传（替换电子表格）”导入，或用 Excel、LibreOffice 打开。',
-    missingTabs: (tabs) =>
-      `缺少${tabs.map((t) => `“${t}”`).join('、')}工作表；报告需要${tabs.length > 1 ? '这些工作表' : '这个工作表'}`,
+    missingTabs: (tabs, fixes) =>
+      `缺少${tabs.map((t) => `“${t}”`).join('、')}工作表；报告需要${tabs.length > 1 ? '这些工作表' : '这个工作表'}。${fixes.join('')}`,
     noPlanTabs: (tabs, expected) => `未找到计划工作表（现有：${tabs}）；应有${expected}`,
   },
 };

@@ -1219,6 +1219,8 @@ export const zhTW: Messages = {
         '試算表 {id}：未找到 Google 憑證。在電腦上以您自己的 OAuth 用戶端（client_secret.json：在您的 Google Cloud 專案「憑證」頁面建立的「電腦版應用程式」用戶端）執行：gcloud auth application-default login --client-id-file=client_secret.json --scopes=https://www.googleapis.com/auth/spreadsheets.readonly,https://www.googleapis.com/auth/cloud-platform ；在 CI 中把 GOOGLE_APPLICATION_CREDENTIALS 設為服務帳號金鑰檔案（或使用工作負載身分聯合）。詳見 {guide}',
       badCredentialsFile:
         '試算表 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，無法用作 Google 憑證（{reason}）；請指向服務帳號金鑰檔案（JSON），或取消設定以使用 gcloud 的登入',
+      badCredentialsJson:
+        '試算表 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，它不是 JSON，因此不是 Google 金鑰檔案；請下載服務帳號的 JSON 金鑰（Google Cloud 控制台 › IAM 與管理 › 服務帳號 › 該帳號 › 金鑰 › 新增金鑰 › 建立新的金鑰 › JSON），並讓 GOOGLE_APPLICATION_CREDENTIALS 指向它，或取消設定以使用 gcloud 的登入',
       unauthenticated:
         '試算表 {id}：Google 拒絕了憑證（401：已過期或已撤銷）；請重新執行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
       forbidden: '試算表 {id}：沒有讀取權限（403）；請在 Google 試算表中點選「共用」，把 {who} 新增為檢視者',
@@ -1300,12 +1302,12 @@ export const zhTW: Messages = {
     output: {
       symlink: '是符號連結；請用 --out 指定實際的資料夾',
       notFolder: '已存在且不是資料夾；請另選 --out',
-      uninspectable: '無法檢查（{code}）',
+      uninspectable: '無法檢查（{code}）；未做任何更改。請另選 --out，或修正該路徑',
       notOurs:
         '已存在且不是 gtm-pyramid 報告（其中沒有 {marker}）；未做任何更改。請另選 --out 或清空該資料夾',
       markerUnreadable: '其中的 {marker} 無法讀取；未做任何更改。如需重新產生，請自行刪除該資料夾',
       foreignFiles: '其中有上次報告未寫入的檔案（{files}）；未做任何更改。請移走這些檔案或另選 --out',
-      noParent: '無法建立其上層資料夾（{code}）',
+      noParent: '無法建立其上層資料夾（{code}）；請另選 --out，或自行建立該資料夾',
       unwritable: '無法寫入（{code}）',
       exists: '已存在；如要取代請加上 --force，或另選 --out',
       notXlsxName: '範例計畫是 .xlsx 活頁簿：--out 的檔名請以 .xlsx 結尾',
@@ -1491,8 +1493,8 @@ export const zhTW: Messages = {
     exampleWritten: (path, language) => `範例計畫已寫入 ${path}（${language}）。`,
     exampleImport: () =>
       '在 Google 試算表中從「檔案 > 匯入 > 上傳（取代試算表）」匯入，或用 Excel、LibreOffice 開啟。',
-    missingTabs: (tabs) =>
-      `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要${tabs.length > 1 ? '這些工作表' : '這個工作表'}`,
+    missingTabs: (tabs, fixes) =>
+      `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要${tabs.length > 1 ? '這些工作表' : '這個工作表'}。${fixes.join('')}`,
     noPlanTabs: (tabs, expected) => `未找到計畫工作表（現有：${tabs}）；應有${expected}`,
   },
 };
