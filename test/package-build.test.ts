@@ -4,7 +4,7 @@
  * and whose entry, what every command loads, imports none of the heavy ones statically. The installed package
  * is exercised end to end by test/package-install.test.ts.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,6 +110,50 @@ describe('the compiled CLI', () => {
     expect(readFileSync(path.join(ROOT, 'bin', 'gtm-pyramid.js'), 'utf8')).toContain(
       "import('../dist/cli/cli.js')",
     );
+  });
+});
+
+describe('the guides as the package ships them', () => {
+  it('ship every picture README.md and the guides show (package.json "files"), so none is broken once installed', () => {
+    /** Whether npm packs PATH by a "files" entry: a folder ("docs/images/"), a pattern ("docs/*.md"), or a file. */
+    const shipped = (file: string) =>
+      pkg.files.some((entry) =>
+        entry.endsWith('/')
+          ? file.startsWith(entry)
+          : entry.includes('*')
+            ? new RegExp(
+                `^${entry
+                  .split('*')
+                  .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+                  .join('[^/]*')}$`,
+              ).test(file)
+            : file === entry,
+      );
+    // README.md is packed whatever "files" says.
+    const guides = [
+      'README.md',
+      ...readdirSync(path.join(ROOT, 'docs'))
+        .map((f) => `docs/${f}`)
+        .filter((f) => f.endsWith('.md') && shipped(f)),
+    ];
+    expect(guides).toContain('docs/report.md');
+    const pictures = guides.flatMap((guide) =>
+      [
+        ...readFileSync(path.join(ROOT, guide), 'utf8').matchAll(
+          /!\[[^\]]*\]\(([^)\s]+)\)|<img [^>]*src="([^"]+)"/g,
+        ),
+      ]
+        .map((m) => m[1] ?? m[2])
+        .filter((src) => !/^[a-z]+:/i.test(src))
+        .map((src) => path.posix.join(path.posix.dirname(guide), src)),
+    );
+    expect(pictures).toEqual(
+      expect.arrayContaining(['docs/images/sidebar.png', 'docs/images/report-desktop.png']),
+    );
+    for (const picture of pictures) {
+      expect(existsSync(path.join(ROOT, picture)), picture).toBe(true);
+      expect(shipped(picture), picture).toBe(true);
+    }
   });
 });
 

@@ -99,12 +99,15 @@ describe('the packed tarball', () => {
       expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/gtm-pyramid.js']),
     );
     expect(files).toContain('dist/cli/cli.js');
-    // The guides README.md links to, report.md among them (--help points to it), without their images.
-    const guides = readdirSync(path.join(ROOT, 'docs'))
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => `docs/${f}`)
-      .sort();
+    // The guides README.md links to, report.md among them (--help points to it), with their pictures.
+    const guides = [
+      ...readdirSync(path.join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+      ...readdirSync(path.join(ROOT, 'docs', 'images')).map((f) => `docs/images/${f}`),
+    ].sort();
     expect(guides).toContain('docs/report.md');
+    expect(guides).toContain('docs/images/report-desktop.png');
     expect(files.filter((f) => f.startsWith('docs/'))).toEqual(guides);
     const others = files.filter(
       (f) =>
