@@ -389,7 +389,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     const missing = missingRequiredTabs(input.workbook, reportLang);
     if (missing.tabs.length) {
       throw new XlsxReadError(
-        input.source ?? 'example',
+        input.source ?? CATALOGUES[reportLang].cli.builtInExample(),
         CATALOGUES[reportLang].cli.missingTabs(missing.tabs, missing.fixes),
       );
     }
@@ -562,7 +562,8 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   });
   const lang = langOption ?? plan.lang;
   const counts = countBySeverity(issues);
-  const name = input.source ?? 'example';
+  // The built-in example by the one name report gives it too.
+  const name = input.source ?? CATALOGUES[lang].cli.builtInExample();
   if (values.json) {
     io.out(
       terminalJson(

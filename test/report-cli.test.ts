@@ -502,7 +502,9 @@ describe('gtm-pyramid check', () => {
   it('exit 0 when the plan has no errors, listing warnings with their cells', async () => {
     const run = await runCli(['check'], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout[0]).toBe('example: 0 errors, 2 warnings, 0 tips (as of 2026-11-15)');
+    // The built-in example, named as report names it.
+    expect(run.stdout[0]).toBe('Built-in example plan: 0 errors, 2 warnings, 0 tips (as of 2026-11-15)');
+    expect((await runCli(['report', '--out', 'named'], dir)).stdout[1]).toMatch(/^Built-in example plan: /);
     // In the order of the plan's tabs: Objectives before Key Results.
     expect(run.stdout[1]).toMatch(
       /^Warning\s+Objectives!B2\s+50,000 × 20% \(KR2 × KR3\) makes 10,000, but objective O1 names 1,000\./,
@@ -779,7 +781,7 @@ describe('gtm-pyramid example', () => {
     expect((await runCli(['--lang', 'zh-TW', '--help'], dir)).stdout[0]).toMatch(/^用法：/);
     const check = await runCli(['--lang=zh-CN', 'check'], dir);
     expect(check.code).toBe(0);
-    expect(check.stdout[0]).toMatch(/^example：0 个错误/);
+    expect(check.stdout[0]).toMatch(/^内置示例计划：0 个错误/);
     expect((await runCli(['--version'], dir)).stdout[0]).toMatch(/^gtm-pyramid \d+\.\d+\.\d+$/);
     expect(await runCli(['publish'], dir)).toEqual({
       code: 2,
