@@ -14,8 +14,9 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-import { dateToIso, isIsoDate, isoDate, type IsoDate } from '../shared/calendar';
+import { addMonths, dateToIso, isIsoDate, isoDate, monthOf, type IsoDate } from '../shared/calendar';
 import type { Workbook } from '../shared/cells';
+import type { Period } from '../shared/plan';
 import { analyzeWorkbook } from '../shared/checks';
 import { planLanguageOf } from '../shared/parse';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
@@ -341,6 +342,20 @@ function requirePlanTabs(input: Input, lang: Lang = 'en'): void {
   }
 }
 
+/**
+ * A warning when the as-of day is before the plan's period, or more than a year after it ended (months after the
+ * end are a late review; a year after, a year typed wrong): progress is then judged on a day the plan says little
+ * about, and the figures look fine or hopeless for no reason. Null within, or without a period (its own error).
+ */
+function asOfOutsidePeriod(asOf: IsoDate, period: Period | null, lang: Lang): string | null {
+  if (!period) return null;
+  const words = CATALOGUES[lang].cli;
+  if (asOf < period.start) return words.asOfBeforePeriod(asOf, period.start, period.end);
+  if (monthOf(asOf) > addMonths(monthOf(period.end), 12))
+    return words.asOfAfterPeriod(asOf, period.start, period.end);
+  return null;
+}
+
 function asOfNote(asOf: IsoDate, given: boolean, example: boolean, lang: Lang): string {
   const words = CATALOGUES[lang].cli;
   if (given) return words.asOfGiven(asOf);
@@ -481,6 +496,8 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
           }),
         )}`,
       );
+    const outside = asOfOutsidePeriod(asOf, built.plan.period, built.lang);
+    if (outside) io.err(`gtm-pyramid: ${outside}`);
     const counts = countBySeverity(built.issues);
     const index = resolve(target, 'index.html');
     const shown = relative(io.cwd(), index) || index;
@@ -561,6 +578,8 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     locale: input.locale,
   });
   const lang = langOption ?? plan.lang;
+  const outside = asOfOutsidePeriod(asOf, plan.period, lang);
+  if (outside) io.err(`gtm-pyramid: ${outside}`);
   const counts = countBySeverity(issues);
   // The built-in example by the one name report gives it too.
   const name = input.source ?? CATALOGUES[lang].cli.builtInExample();

@@ -593,6 +593,33 @@ describe('gtm-pyramid check', () => {
     expect(issue?.message).toContain(owner);
   });
 
+  it('an as-of day before the plan\'s period, or over a year after it, is warned of once, naming the period', async () => {
+    writeFileSync(join(dir, 'as-of-plan.xlsx'), await exampleXlsxBuffer('en'));
+    const before = await runCli(['check', 'as-of-plan.xlsx', '--as-of', '1900-01-01'], dir);
+    expect(before.code).toBe(0);
+    expect(before.stderr).toEqual([
+      "gtm-pyramid: warning: the as-of day 1900-01-01 is before the plan's period (2026-01-01 – 2026-12-31): nothing in the plan is due yet on that day. Give --as-of a day in the period (the review date you mean), or correct the period on the Strategy tab.",
+    ]);
+    // --json's output stays JSON: the warning is on stderr.
+    const json = await runCli(['check', 'as-of-plan.xlsx', '--as-of', '2099-06-30', '--json'], dir);
+    expect(JSON.parse(json.stdout.join('\n')).asOf).toBe('2099-06-30');
+    expect(json.stderr).toEqual([
+      "gtm-pyramid: warning: the as-of day 2099-06-30 is more than a year after the plan's period (2026-01-01 – 2026-12-31) ended: every target in it was due long before. Give --as-of a day in the period or just after it (the review date you mean), or correct the period on the Strategy tab.",
+    ]);
+    // Within the period, or a review some months after it ends: nothing to say.
+    for (const asOf of ['2026-01-01', '2026-11-15', '2027-06-30', '2027-12-31'])
+      expect((await runCli(['check', 'as-of-plan.xlsx', '--as-of', asOf], dir)).stderr, asOf).toEqual([]);
+    // report says it too, once, in the report's language; the report is written.
+    const report = await runCli(
+      ['report', 'as-of-plan.xlsx', '--as-of', '1900-01-01', '--lang', 'zh-TW', '--out', 'as-of-1900'],
+      dir,
+    );
+    expect(report.stderr).toEqual([
+      'gtm-pyramid: 警告：評估日期 1900-01-01 早於計畫週期（2026-01-01 – 2026-12-31）：當天計畫中還沒有任何到期的目標。請用 --as-of 指定週期內的日期（即要用的檢討日期），或在「策略」表中更正週期。',
+    ]);
+    expect(existsSync(join(dir, 'as-of-1900', 'index.html'))).toBe(true);
+  });
+
   it('exit 1 when the plan has errors, and --json for tools', async () => {
     const wb = exampleGrid('en');
     delete wb[tabDef('objectives').label.en];

@@ -87,6 +87,10 @@ const cliPhrases: CliPhrases = {
   exampleWritten: (path, language) => `Example plan written to ${path} (${language}).`,
   exampleImport: () =>
     'Import it into Google Sheets with File > Import > Upload (Replace spreadsheet), or open it in Excel or LibreOffice.',
+  asOfBeforePeriod: (asOf, start, end) =>
+    `warning: the as-of day ${asOf} is before the plan's period (${start} – ${end}): nothing in the plan is due yet on that day. Give --as-of a day in the period (the review date you mean), or correct the period on the Strategy tab.`,
+  asOfAfterPeriod: (asOf, start, end) =>
+    `warning: the as-of day ${asOf} is more than a year after the plan's period (${start} – ${end}) ended: every target in it was due long before. Give --as-of a day in the period or just after it (the review date you mean), or correct the period on the Strategy tab.`,
   missingTabs: (tabs, fixes) =>
     `the ${tabs.map((t) => `"${t}"`).join(', ')} ${tabs.length === 1 ? 'tab is' : 'tabs are'} missing; the report needs ${tabs.length === 1 ? 'it' : 'them'}. ${fixes.join(' ')}`,
   noPlanTabs: (tabs, expected) => `no plan tabs found (tabs: ${tabs}); expected ${expected}`,

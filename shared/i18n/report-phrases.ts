@@ -71,6 +71,9 @@ export interface CliPhrases {
   checkTally(kinds: string, guide: string): string;
   exampleWritten(path: string, language: string): string;
   exampleImport(): string;
+  /** The as-of day progress is judged on is before the plan's period, or more than a year after it ended. */
+  asOfBeforePeriod(asOf: string, start: string, end: string): string;
+  asOfAfterPeriod(asOf: string, start: string, end: string): string;
   /** `fixes`: a sentence each, what to do about each missing tab (as `check` says it). */
   missingTabs(tabs: string[], fixes: string[]): string;
   noPlanTabs(tabs: string, expected: string): string;

@@ -1487,6 +1487,10 @@ export const zhCN: Messages = {
     exampleWritten: (path, language) => `示例计划已写入 ${path}（${language}）。`,
     exampleImport: () =>
       '在 Google 表格中通过“文件 > 导入 > 上传（替换电子表格）”导入，或用 Excel、LibreOffice 打开。',
+    asOfBeforePeriod: (asOf, start, end) =>
+      `警告：评估日期 ${asOf} 早于计划周期（${start} – ${end}）：当天计划中还没有任何到期的目标。请用 --as-of 给出周期内的日期（即要用的复盘日期），或在“策略”表中更正周期。`,
+    asOfAfterPeriod: (asOf, start, end) =>
+      `警告：评估日期 ${asOf} 比计划周期（${start} – ${end}）结束晚了一年以上：其中的目标早已到期。请用 --as-of 给出周期内或刚结束后的日期（即要用的复盘日期），或在“策略”表中更正周期。`,
     missingTabs: (tabs, fixes) =>
       `缺少${tabs.map((t) => `“${t}”`).join('、')}工作表；报告需要${tabs.length > 1 ? '这些工作表' : '这个工作表'}。${fixes.join('')}`,
     noPlanTabs: (tabs, expected) => `未找到计划工作表（现有：${tabs}）；应有${expected}`,

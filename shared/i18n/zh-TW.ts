@@ -1493,6 +1493,10 @@ export const zhTW: Messages = {
     exampleWritten: (path, language) => `範例計畫已寫入 ${path}（${language}）。`,
     exampleImport: () =>
       '在 Google 試算表中從「檔案 > 匯入 > 上傳（取代試算表）」匯入，或用 Excel、LibreOffice 開啟。',
+    asOfBeforePeriod: (asOf, start, end) =>
+      `警告：評估日期 ${asOf} 早於計畫週期（${start} – ${end}）：當天計畫中還沒有任何到期的目標。請用 --as-of 指定週期內的日期（即要用的檢討日期），或在「策略」表中更正週期。`,
+    asOfAfterPeriod: (asOf, start, end) =>
+      `警告：評估日期 ${asOf} 比計畫週期（${start} – ${end}）結束晚了一年以上：其中的目標早已到期。請用 --as-of 指定週期內或剛結束後的日期（即要用的檢討日期），或在「策略」表中更正週期。`,
     missingTabs: (tabs, fixes) =>
       `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要${tabs.length > 1 ? '這些工作表' : '這個工作表'}。${fixes.join('')}`,
     noPlanTabs: (tabs, expected) => `未找到計畫工作表（現有：${tabs}）；應有${expected}`,
