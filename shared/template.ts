@@ -909,6 +909,16 @@ export const TARGETS_AS_OF = {
  */
 export const TARGETS_ATTAINMENT_FORMAT = '0.0%';
 
+/**
+ * How the Targets tab shows a metric counted in percent: its monthly targets, Expected by now and Current value.
+ * One decimal always, up to three more where the value has them (`#` shows a digit only when it is not an
+ * insignificant 0: developers.google.com/sheets/api/guides/formats), so a figure beside its bar or target shows as
+ * it is: a reading of 0.6996 reads 69.96% beside a target of 70.0%, where `0.0%` showed 70.0% beside "missed".
+ * Decompose holds a rate to four places (two decimals of a percent); a reading typed with up to six (69.9996%)
+ * shows in full too.
+ */
+export const TARGETS_PERCENT_FORMAT = '0.0###%';
+
 const byKey = new Map(TABS.map((t) => [t.key, t]));
 
 export function tabDef(key: TabKey): TabDef {

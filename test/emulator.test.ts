@@ -305,6 +305,17 @@ describe('notes, formats, validation, conditional formats, protection', () => {
     expect(range.getValues()).toEqual([[1234.5, 0.256, 3]]);
   });
 
+  it('a # digit shows only where it is not an insignificant 0, a 0 digit always (Sheets number-format tokens)', () => {
+    // developers.google.com/sheets/api/guides/formats: 0 renders insignificant 0s, # does not.
+    const cells = [0.6996, 0.7, 0.699996, 0.0499, 0.05, 12, 12.34];
+    const range = new FakeSpreadsheet().getActiveSheet().getRange(1, 1, 1, cells.length);
+    range.setValues([cells]);
+    range.setNumberFormats([['0.0###%', '0.0###%', '0.0###%', '0.0###%', '0.0###%', '#.0#', '000.0000']]);
+    expect(range.getDisplayValues()).toEqual([
+      ['69.96%', '70.0%', '69.9996%', '4.99%', '5.0%', '12.0', '012.3400'],
+    ]);
+  });
+
   it('data validation: builder defaults, getters, null removes [DVB, R]', () => {
     const { ss, g, emu } = setup({ S: [['a']] });
     const app = g.SpreadsheetApp;

@@ -27,6 +27,7 @@ import {
 import {
   TARGETS_AS_OF,
   TARGETS_ATTAINMENT_FORMAT,
+  TARGETS_PERCENT_FORMAT,
   TARGETS_HELPER_COLUMNS,
   TARGETS_SUMMARY_COLUMNS,
   tabDef,
@@ -139,7 +140,7 @@ const BLOCKING = new Set<PlanIssue['code']>([
 /** How a metric's numbers are shown: percent units as percents, money with cents, counts whole. */
 export function numberFormatFor(type: MetricType, unit: string, precision: number): string {
   if (type === 'milestone') return '0';
-  if (isPercentUnit(unit)) return '0.0%';
+  if (isPercentUnit(unit)) return TARGETS_PERCENT_FORMAT;
   if (precision === 0) return '#,##0';
   if (precision === 2) return '#,##0.00';
   return '#,##0.00##';
