@@ -43,6 +43,24 @@ export interface AppsScriptProject {
 }
 
 /**
+ * Replaces the context's Date with one whose clock is the emulator's `now` option: `new Date()`, `Date()` and
+ * `Date.now()` read it; every other form (`new Date(ms)`, `Date.UTC`, `Date.parse`) is the built-in's. Its instances
+ * are the built-in's too (same prototype), so `instanceof Date` holds for every Date of the script.
+ */
+const PIN_CLOCK = `(function (now) {
+  const BuiltIn = Date;
+  function PinnedDate(...args) {
+    if (!new.target) return new BuiltIn(now()).toString();
+    return Reflect.construct(BuiltIn, args.length === 0 ? [now()] : args, new.target);
+  }
+  Object.setPrototypeOf(PinnedDate, BuiltIn);
+  PinnedDate.prototype = BuiltIn.prototype;
+  PinnedDate.now = () => now();
+  Object.defineProperty(PinnedDate, 'name', { value: 'Date' });
+  globalThis.Date = PinnedDate;
+})`;
+
+/**
  * @param code     the bundle's JavaScript text (classic script, not a module)
  * @param globals  usually createAppsScriptGlobals(ss, options); any object's enumerable
  *                 properties become globals of the script
@@ -61,6 +79,7 @@ export function loadAppsScriptProject(
     const sandbox: Record<string, unknown> = {};
     for (const key of Object.keys(globals)) sandbox[key] = (globals as Record<string, unknown>)[key];
     const ctx = vm.createContext(sandbox, { name: 'Apps Script project' });
+    if (emulator?.now) (vm.runInContext(PIN_CLOCK, ctx) as (now: () => number) => void)(emulator.now);
     if (emulator) {
       // Values handed to the script must be built from *its* Date/Array/Error (instanceof checks).
       const builtins = vm.runInContext('({ Date, Error, Array, Object })', ctx) as Pick<

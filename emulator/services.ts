@@ -90,6 +90,12 @@ export interface AppsScriptEmulatorOptions {
   enforcePropertyQuotas?: boolean;
   /** Also print Logger/console output to the host console. Default false. */
   echoLogs?: boolean;
+  /**
+   * The script's clock, in milliseconds since the epoch: `new Date()` and `Date.now()` in the script read it, so a
+   * test can run the add-on on a chosen day (an emulator control; Apps Script reads Google's clock). Default: the
+   * host's clock.
+   */
+  now?: () => number;
 }
 
 export type MenuEntry =
@@ -209,6 +215,8 @@ export interface EmulatorControl {
   };
   /** Total milliseconds passed to Utilities.sleep (which returns immediately). */
   readonly sleptMs: number;
+  /** The script's clock (the `now` option), or undefined for the host's clock. */
+  readonly now: (() => number) | undefined;
   /** An onOpen event object for the script [EVT]: { authMode, source }. */
   openEvent(authMode?: AuthModeName): Record<string, unknown>;
   /**
@@ -1190,6 +1198,7 @@ export function createAppsScriptGlobals(
     get sleptMs() {
       return core.sleptMs;
     },
+    now: options.now,
     openEvent(authMode = core.authMode) {
       return b.toScript({ authMode, source: spreadsheet }) as Record<string, unknown>;
     },

@@ -556,6 +556,28 @@ describe('auth modes [AUTH, AM]', () => {
       'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet',
     );
   });
+
+  it('the now option is the script’s clock: new Date(), Date() and Date.now() read it, other Dates are built-in', () => {
+    const noon = Date.UTC(2026, 5, 30, 12);
+    const { ss, g, emu } = setup({ S: [] }, { now: () => noon });
+    expect(emu.now?.()).toBe(noon);
+    const project = loadAppsScriptProject(
+      `function clock() {
+        var cell = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S').getRange('A1');
+        cell.setValue(new Date());
+        return [new Date().getTime(), Date.now(), Date() === new Date(Date.now()).toString(), new Date(0).getTime(),
+          new Date(2026, 0, 1).getFullYear(), Date.UTC(2026, 0, 1), cell.getValue() instanceof Date,
+          new Date() instanceof Date];
+      }`,
+      g,
+    );
+    expect(project('clock')).toEqual([noon, noon, true, 0, 2026, Date.UTC(2026, 0, 1), true, true]);
+    expect(ss.getSheetByName('S')!.getRange('A1').getValue()).toEqual(new Date(noon));
+    // Without the option, the host's clock.
+    const before = Date.now();
+    const host = loadAppsScriptProject('function clock() { return Date.now(); }', setup().g);
+    expect(host('clock')).toBeGreaterThanOrEqual(before);
+  });
 });
 
 describe('loading a bundle in node:vm', () => {
