@@ -30,6 +30,7 @@ import {
   type FakeSpreadsheet,
 } from '../emulator/index';
 import { langFromLocale, matchTab, TABS, type Workbook } from '../shared';
+import { instantOfWallClock } from '../shared/calendar';
 import { mergedRangesOf, readsAsFormula, setMergedRanges, textCell } from '../shared/cells';
 import { numberFormatsOf, setNumberFormats } from '../shared/number-formats';
 import { CATALOGUES } from '../shared/i18n';
@@ -44,7 +45,11 @@ const HOST = '127.0.0.1';
 const MAX_BODY = 1_000_000;
 
 export interface SandboxOptions {
-  /** The plan: a workbook already read. Default: the example plan (or `file`). */
+  /**
+   * The plan as a file holds it (readPlanFile reads one so): a date or date-time cell is a Date whose UTC fields are
+   * its wall-clock time (midnight UTC for a day), and arrives in the spreadsheet as that wall-clock time in
+   * `timeZone` (spreadsheetDates). Default: the example plan.
+   */
   workbook?: Workbook;
   /** Shown in the page header: where the plan came from. */
   planName?: string;
@@ -52,10 +57,12 @@ export interface SandboxOptions {
   port?: number;
   /** The person's and the spreadsheet's locale: en_US (default), zh_CN or zh_TW. */
   locale?: string;
-  /** The spreadsheet's time zone. Default Etc/UTC (Dates read from .xlsx are UTC midnights). */
+  /** The spreadsheet's time zone. Default Etc/UTC. */
   timeZone?: string;
   /** Where the built add-on is. Default dist/apps-script (built when missing). */
   dist?: string;
+  /** The add-on's clock, in milliseconds (the emulator's `now` option): tests run it on a chosen day. */
+  now?: () => number;
 }
 
 export interface Sandbox {
@@ -208,11 +215,43 @@ const COMMON_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/**
+ * A file's dates as a spreadsheet in `timeZone` holds them. An .xlsx keeps a date or date-time without a zone, and
+ * report/read-xlsx.ts gives it as a Date whose UTC fields are its wall-clock time: 2026-01-01 is midnight UTC, a change
+ * logged at 10:15 is 10:15 UTC. The emulator, as Apps Script, stores a written Date as its wall-clock time in the
+ * spreadsheet's zone (docs/emulator.md), so those Dates west of UTC were the day before (2025-12-31 16:00 in
+ * America/Los_Angeles): each becomes the instant of the same wall-clock time in the zone, midnight there for a day,
+ * as Sheets hands a date cell to a script (apps-script/server/sheets-adapter.ts, sheetDate), 10:15 there for the
+ * change. The grids' number formats and merged blocks go with them.
+ */
+export function spreadsheetDates(workbook: Workbook, timeZone: string): Workbook {
+  // One conversion per distinct instant: an Actuals tab repeats its days on thousands of rows.
+  const instants = new Map<number, Date>();
+  const inZone = (date: Date): Date => {
+    let instant = instants.get(date.getTime());
+    if (!instant) instants.set(date.getTime(), (instant = instantOfWallClock(date.getTime(), timeZone)));
+    return instant;
+  };
+  return Object.fromEntries(
+    Object.entries(workbook).map(([name, grid]) => [
+      name,
+      setMergedRanges(
+        setNumberFormats(
+          grid.map((row) => row.map((cell) => (cell instanceof Date ? inZone(cell) : cell))),
+          numberFormatsOf(grid),
+        ),
+        mergedRangesOf(grid),
+      ),
+    ]),
+  );
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const locale = options.locale ?? 'en_US';
   const timeZone = options.timeZone ?? 'Etc/UTC';
   const lang = langFromLocale(locale);
-  const workbook = options.workbook ?? examplePlan(lang, timeZone);
+  // The example plan in UTC: its days as a file holds them.
+  const workbook = spreadsheetDates(options.workbook ?? examplePlan(lang), timeZone);
   const planName = options.planName ?? 'the example plan';
 
   const addon = await builtAddon(options.dist);
@@ -236,6 +275,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     userLocale: locale,
     htmlFiles: { sidebar: addon.sidebar },
     addonName: CATALOGUES[lang].addon.addonTitle,
+    now: options.now,
   });
   const emulator = (globals as unknown as { emulator: EmulatorControl }).emulator;
   const project = loadAppsScriptProject(addon.code, globals);
@@ -404,8 +444,8 @@ Opens the "Check plan" sidebar beside a read-only view of the plan, at http://12
 The plan is copied into memory: quick fixes never change the file.`;
 
 /**
- * Reads a plan file as `gtm-pyramid report` does (report/read-xlsx.ts; the file named as given): the workbook, or
- * the problem in one line. A workbook without a single plan tab is refused with the CLI's words; one with some
+ * Reads a plan file as `gtm-pyramid report` does (report/read-xlsx.ts; the file named as given): the workbook, its
+ * dates as the file holds them (startSandbox places them in the spreadsheet's zone), or the problem in one line. A workbook without a single plan tab is refused with the CLI's words; one with some
  * plan tabs opens, and the sidebar lists what is missing.
  */
 export async function readPlanFile(file: string): Promise<Workbook | string> {
@@ -501,7 +541,7 @@ export async function main(argv: string[]): Promise<number> {
     workbook = read;
     planName = path.basename(file);
   } else if (args.values.broken) {
-    workbook = brokenPlan(lang, timeZone);
+    workbook = brokenPlan(lang);
     planName = 'the example plan, with mistakes';
   }
 

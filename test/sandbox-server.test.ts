@@ -15,9 +15,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main, readPlanFile, sidebarPage, startSandbox, type Sandbox } from '../sandbox/server';
 import { fromWorkbook } from '../emulator/index';
 import { brokenPlan } from '../sandbox/plans';
+import { readGrid } from '../sandbox/view';
 import type { Workbook } from '../shared';
 import type { PlanCheck } from '../apps-script/server/plan-check';
-import { exampleXlsxBuffer } from '../report/write-xlsx';
+import { exampleXlsxBuffer, planToExcel, utcDate } from '../report/write-xlsx';
+import { dateToIso, dateToIsoMinute, instantOfWallClock } from '../shared/calendar';
+import { planWorkbook } from '../shared/example';
+import { QA_STRATEGY, stressRows } from './helpers/qa-plans';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'gtm-sandbox-'));
@@ -341,6 +345,100 @@ describe('the sandbox server', () => {
     for (const sheet of sandbox.ss.getSheets()) expect(html).toContain(`data-sheet="${sheet.getName()}"`);
     expect(html).toContain('<td data-cell="A2">Sales</td>');
     expect(html).not.toMatch(/<(input|textarea|form|script)\b|contenteditable/i);
+  });
+});
+
+/**
+ * The QA pass's stress plan as Sheets downloads it: every tab, the Targets tab with KR3's custom weights typed in
+ * its weights row, and a change logged at 10:15 on 2 June.
+ */
+async function writeStressPlan(file: string): Promise<void> {
+  const workbook = planWorkbook(QA_STRATEGY, stressRows(), 'en', { date: utcDate });
+  workbook['Changes'].push([
+    new Date('2026-06-02T10:15:00Z'),
+    'Key Results',
+    'I4',
+    'KR4',
+    'Target',
+    '2.5%',
+    '3%',
+  ]);
+  const book = planToExcel(workbook, { lang: 'en', asOf: '2026-06-30' });
+  const targets = book.getWorksheet('Targets')!;
+  const month = new Map<string, number>();
+  targets.getRow(1).eachCell((cell, c) => {
+    if (cell.value instanceof Date) month.set(cell.value.toISOString().slice(0, 7), c);
+  });
+  let weightsRow = 0;
+  targets.eachRow((row, r) => {
+    if (row.getCell(1).value === 'KR3' && row.getCell(2).value === 'weights') weightsRow = r;
+  });
+  expect(weightsRow).toBeGreaterThan(0);
+  const weights = { '2026-05': 1, '2026-06': 3, '2026-07': 3, '2026-08': 2, '2026-09': 1, '2026-10': 0 };
+  for (const [m, w] of Object.entries(weights)) targets.getRow(weightsRow).getCell(month.get(m)!).value = w;
+  await book.xlsx.writeFile(file);
+}
+
+describe('a plan file in any time zone', () => {
+  it('arrives with the file’s days and times: the same months, Targets and sidebar in Los Angeles, Taipei and UTC', async () => {
+    const file = path.join(dir, 'stress.xlsx');
+    await writeStressPlan(file);
+    const workbook = await readPlanFile(file);
+    if (typeof workbook === 'string') throw new Error(workbook);
+    const seen: Record<string, unknown>[] = [];
+    for (const timeZone of ['America/Los_Angeles', 'Asia/Taipei', 'Etc/UTC']) {
+      // Noon of 30 June there: the day the QA pass judged on.
+      const noon = instantOfWallClock(Date.UTC(2026, 5, 30, 12), timeZone).getTime();
+      const sandbox = await startSandbox({ workbook, port: 0, timeZone, now: () => noon });
+      try {
+        const ss = sandbox.ss;
+        const tab = (name: string) => ss.getSheetByName(name)!.getDataRange().getValues();
+        const day = (cell: unknown) => (cell instanceof Date ? dateToIso(cell, timeZone) : cell);
+        const file = {
+          period: tab('Strategy')
+            .filter((row) => /^Period/.test(String(row[0])))
+            .map((row) => day(row[1])),
+          keyResults: tab('Key Results').map((row) => row.map(day)),
+          actuals: tab('Actuals').map((row) => row.map(day)),
+          changed: dateToIsoMinute(tab('Changes')[1][0] as Date, timeZone),
+          // As the page shows them.
+          shown: [
+            ...readGrid(ss.getSheetByName('Strategy')!, timeZone)
+              .text.filter((row) => /^Period/.test(row[0]))
+              .map((row) => row[1]),
+            readGrid(ss.getSheetByName('Changes')!, timeZone).text[1][0],
+          ],
+        };
+        const decomposed = sandbox.project.callAs('FULL', 'decomposeTargets') as {
+          ok: boolean;
+          message: string;
+        };
+        const check = sandbox.project.callFromClient('getPlanCheck', 'en') as PlanCheck;
+        seen.push({
+          file,
+          decomposed: decomposed.message.split('\n')[0],
+          targets: tab('Targets').map((row) => row.map(day)),
+          asOf: check.asOf,
+          summary: check.summary,
+          objectives: check.objectives,
+          issues: check.groups.flatMap((g) =>
+            g.issues.map((i) => `${i.code} ${i.sheet}!${i.a1} ${i.message}`),
+          ),
+        });
+      } finally {
+        await sandbox.close();
+      }
+    }
+    const [losAngeles, taipei, utc] = seen;
+    expect(utc.decomposed).toContain('over 12 months (2026-01 – 2026-12)');
+    expect(utc.file).toMatchObject({
+      period: ['2026-01-01', '2026-12-31'],
+      changed: '2026-06-02 10:15',
+      shown: ['2026-01-01', '2026-12-31', '6/2/2026 10:15:00'],
+    });
+    expect(utc.asOf).toBe('2026-06-30');
+    expect(losAngeles).toEqual(utc);
+    expect(taipei).toEqual(utc);
   });
 });
 
