@@ -4,7 +4,17 @@
  */
 import type { IsoDate, Month } from '../shared/calendar';
 import { isIsoCurrencyCode } from '../shared/cells';
-import { dayFigure, numberText, percentText, planValueText, unitFor, valueText } from '../shared/figures';
+import {
+  comparedTexts,
+  dayFigure,
+  numberText,
+  percentText,
+  planValueText,
+  unitFor,
+  valueText,
+  type ComparedFigure,
+  type Comparison,
+} from '../shared/figures';
 import type { Lang } from '../shared/template';
 import { LABELS, LOCALES } from './i18n';
 
@@ -108,6 +118,15 @@ export class Formatter {
   /** A figure the plan states (a Target, a Baseline, a bar) with the decimals it was typed with (shared/figures.ts). */
   planValue(x: number | null, unit: string): string {
     return planValueText(x, unit, this.lang);
+  }
+
+  /**
+   * Figures shown side by side to be read against each other (a current value against its target, a reading against
+   * its bar), each as `value` writes it, unless that shows one short of a bar on it, or two that differ the same
+   * (shared/figures.ts comparedTexts).
+   */
+  compared(figures: readonly ComparedFigure[], comparisons: readonly Comparison[], unit: string): string[] {
+    return comparedTexts(figures, comparisons, unit, this.lang, (x) => this.value(x, unit));
   }
 
   /** The unit's ISO currency code when it is one (USD, TWD), else '': what a chart's axis writes amounts in. */

@@ -8,6 +8,7 @@ import { roundHalfAway } from './decompose';
 import { inEveryLanguage, type Lang, type Localized } from './i18n';
 import { isIsoCurrencyCode, isPercentUnit } from './cells';
 import { reachesBar, STATUS_BARS } from './pace';
+import type { Direction } from './template';
 
 /** The most decimals a percentage takes to stay short of a bar it has not reached. */
 const MAX_PERCENT_DIGITS = 6;
@@ -21,11 +22,15 @@ const MAX_PERCENT_DIGITS = 6;
  * it takes the decimals that show it short (89.6%, 69.97%, 99.8%), and only then. Beside "at risk", "90%" for
  * 0.896 read as the on-track bar met, and a key result missed at $449,230 of $450,000 showed 100% beside
  * "missed". "Reached" is the status's own test (reachesBar), so a value the status counts as 90% shows 90%.
+ * `atLeast` asks for that many decimals or more (a figure told from one beside it: comparedTexts).
  */
-export function percentFigure(ratio: number): { percent: number; digits: number } {
+export function percentFigure(ratio: number, atLeast = 0): { percent: number; digits: number } {
   const pct = ratio * 100;
   const size = Math.abs(pct);
-  let digits = size >= 10 || size === 0 ? 0 : size >= 1 ? 1 : Math.min(6, Math.ceil(-Math.log10(size)) + 1);
+  let digits = Math.max(
+    atLeast,
+    size >= 10 || size === 0 ? 0 : size >= 1 ? 1 : Math.min(6, Math.ceil(-Math.log10(size)) + 1),
+  );
   let percent = roundHalfAway(pct, digits);
   for (const bar of STATUS_BARS) {
     if (reachesBar(ratio, bar)) continue;
@@ -166,17 +171,163 @@ function exactDigits(x: number, most: number): number {
 export function planValueText(x: number | null, unit: string, lang: Lang): string {
   if (x === null || !Number.isFinite(x)) return DASH;
   const u = unit.trim();
-  if (isPercentUnit(u)) {
-    const digits = Math.max(percentFigure(x).digits, exactDigits(x * 100, 4));
-    return numberFormat(lang, `p${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(
-      roundHalfAway(x * 100, digits) / 100,
-    );
+  const kind = kindOf(u);
+  return textWith(x, u, kind, lang, heldDigits(x, kind), null);
+}
+
+/** How a unit writes its figures: as a percentage, as money, or as a number (after which the unit goes). */
+type Kind = 'percent' | 'money' | 'number';
+const kindOf = (u: string): Kind =>
+  isPercentUnit(u) ? 'percent' : isIsoCurrencyCode(u) ? 'money' : 'number';
+
+/** The decimals valueText shows a figure with (of the percentage, for a %). */
+function usualDigits(x: number, kind: Kind): number {
+  if (kind === 'percent') return percentFigure(x).digits;
+  if (kind === 'money') return Math.abs(x) >= 1000 || Number.isInteger(x) ? 0 : 2;
+  return fractionDigits(x);
+}
+
+/** The decimals a figure holds, as planValueText shows one: up to four (of the percentage, for a %); money in cents. */
+function heldDigits(x: number, kind: Kind): number {
+  if (kind === 'percent') return Math.max(percentFigure(x).digits, exactDigits(x * 100, 4));
+  if (kind === 'money') return Number.isInteger(x) ? 0 : 2;
+  return Math.max(fractionDigits(x), exactDigits(x, 4));
+}
+
+/** The most decimals a figure takes to be told from one beside it: money stops at cents. */
+function mostDigits(x: number, kind: Kind): number {
+  return kind === 'money' ? 2 : Math.max(heldDigits(x, kind), MAX_PERCENT_DIGITS);
+}
+
+/** Which way a figure is cut at its last decimal shown, rather than rounded: toward the side of a bar it is short of. */
+type Cut = 'down' | 'up' | null;
+
+/**
+ * The figure as a text with `digits` decimals shows it (a ratio, for a %), and the decimals it takes: a percentage
+ * keeps percentFigure's rule (never onto a status bar it has not reached), which may take more.
+ */
+function shownWith(x: number, kind: Kind, digits: number, cut: Cut): { value: number; digits: number } {
+  const scale = kind === 'percent' ? 100 : 1;
+  if (cut) {
+    const p = 10 ** digits;
+    const v = x * scale * p;
+    return { value: (cut === 'down' ? Math.floor(v) : Math.ceil(v)) / p / scale, digits };
   }
-  // Money with its cents, however large: a target of $1,234.50 is not $1,235.
-  if (isIsoCurrencyCode(u)) return moneyText(x, u, Number.isInteger(x) ? 0 : 2, lang);
-  const digits = Math.max(fractionDigits(x), exactDigits(x, 4));
-  const text = numberFormat(lang, `n${digits}`, { maximumFractionDigits: digits }).format(x);
-  return u ? `${text} ${unitFor(roundHalfAway(x, digits), u, lang)}` : text;
+  if (kind === 'percent') {
+    const { percent, digits: d } = percentFigure(x, digits);
+    return { value: percent / 100, digits: d };
+  }
+  return { value: roundHalfAway(x, digits), digits };
+}
+
+/** A figure in its unit with `digits` decimals (trailing zeros left out; money with exactly that many). */
+function textWith(x: number, u: string, kind: Kind, lang: Lang, digits: number, cut: Cut): string {
+  const shown = shownWith(x, kind, digits, cut);
+  if (kind === 'percent')
+    return numberFormat(lang, `p${shown.digits}`, {
+      style: 'percent',
+      maximumFractionDigits: shown.digits,
+    }).format(shown.value);
+  if (kind === 'money') return moneyText(shown.value, u, digits, lang);
+  const text = numberFormat(lang, `n${digits}`, { maximumFractionDigits: digits }).format(shown.value);
+  return u ? `${text} ${unitFor(shown.value, u, lang)}` : text;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Figures read against each other
+
+/** A figure of a group shown side by side (comparedTexts). */
+export interface ComparedFigure {
+  value: number | null;
+  /** A figure the plan states (a Target, a bar): shown as planValueText shows it, never given more decimals. */
+  plan?: boolean;
+}
+
+/**
+ * Two figures of a group (by their index) that a reader reads against each other. Where `b` is a bar that `a` meets
+ * going `reach` (a target, a threshold's bar), `a` short of it must not read as meeting it.
+ */
+export interface Comparison {
+  a: number;
+  b: number;
+  reach?: Direction;
+}
+
+/** The status's own test of a bar (reachesBar), either way. */
+const meets = (x: number, bar: number, direction: Direction) =>
+  direction === 'decrease' ? reachesBar(bar, x) : reachesBar(x, bar);
+
+/** Two figures that are the same but for the floating-point error of the sums that made them. */
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * The texts of figures shown side by side to be read against each other: a key result's current value against the
+ * value expected by now and its target, its forecast against its target, a month's reading against its bar. Each is
+ * shown as valueText shows it (a plan's figure as planValueText), unless that hides what the comparison is about:
+ *
+ * - a figure short of a bar reads as meeting it ("Current value 20%" under "off track · met in 1 of 3 months", for
+ *   0.1996 against "≥ 20%"; "50 demos" for 49.96 against "≥ 50 demos");
+ * - two figures that differ read the same ("Current value 24%" beside "Expected by now 24%", for 0.235 against
+ *   0.2404, beside "at risk").
+ *
+ * Such a figure then takes the decimals it holds, as the plan's own figures do (19.96%, 49.96 demos; 23.5% against
+ * 24.04%), and if it still reads so, one more at a time up to six (money: cents); one still on a bar it is short of
+ * is then cut, never rounded up, as percentFigure cuts. Every other figure keeps the usual rule (whole percents
+ * from 10%). `usual` is valueText, or a cache of it.
+ */
+export function comparedTexts(
+  figures: readonly ComparedFigure[],
+  comparisons: readonly Comparison[],
+  unit: string,
+  lang: Lang,
+  usual: (x: number) => string = (x) => valueText(x, unit, lang),
+): string[] {
+  const u = unit.trim();
+  const kind = kindOf(u);
+  const state = figures.map((f) => ({
+    x: f.value !== null && Number.isFinite(f.value) ? f.value : null,
+    plan: f.plan === true,
+    /** null: as valueText (or, for a plan's figure, planValueText) shows it. */
+    digits: null as number | null,
+    cut: null as Cut,
+  }));
+  type State = (typeof state)[number] & { x: number };
+  const known = (s: (typeof state)[number] | undefined): s is State => s !== undefined && s.x !== null;
+  const text = (s: State) =>
+    s.digits === null
+      ? s.plan
+        ? planValueText(s.x, u, lang)
+        : usual(s.x)
+      : textWith(s.x, u, kind, lang, s.digits, s.cut);
+  const shown = (s: State) =>
+    shownWith(s.x, kind, s.digits ?? (s.plan ? heldDigits(s.x, kind) : usualDigits(s.x, kind)), s.cut).value;
+  /** One more step of decimals (or, short of a bar at the most, the cut); false when the figure has no more. */
+  const raise = (s: State, toward: Direction | null): boolean => {
+    if (s.plan) return false;
+    const most = mostDigits(s.x, kind);
+    if (s.digits === null) s.digits = heldDigits(s.x, kind);
+    else if (s.digits < most) s.digits++;
+    else if (toward && !s.cut) s.cut = toward === 'decrease' ? 'up' : 'down';
+    else return false;
+    return true;
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const { a, b, reach } of comparisons) {
+      const x = state[a];
+      const y = state[b];
+      if (!known(x) || !known(y)) continue;
+      if (reach && !meets(x.x, y.x, reach) && meets(shown(x), y.x, reach)) {
+        changed = raise(x, reach) || changed;
+      } else if (!same(x.x, y.x) && text(x) === text(y)) {
+        const raisedA = raise(x, null);
+        const raisedB = raise(y, null);
+        changed = raisedA || raisedB || changed;
+      }
+    }
+  }
+  return state.map((s) => (known(s) ? text(s) : DASH));
 }
 
 /** An amount in an ISO currency with exactly `digits` decimals: $1,000,000, NT$50,000, $1,234.50. */

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { Formatter } from '../report/format';
-import { percentFigure } from '../shared/figures';
+import { comparedTexts, percentFigure } from '../shared/figures';
 
 import {
   CURRENCY_ALIASES,
@@ -811,5 +811,41 @@ describe('figures as people read them', () => {
     ]);
     // The unit agrees with the number as shown: 1.0004 hours shows as 1 hour.
     expect([1.0004, 2, 1].map((x) => f.value(x, 'hours'))).toEqual(['1 hour', '2 hours', '1 hour']);
+  });
+
+  it('figures read against each other: short of a bar never on it, two that differ never the same', () => {
+    const against = (x: number, bar: number, unit: string, reach: 'increase' | 'decrease' = 'increase') =>
+      comparedTexts([{ value: x }, { value: bar, plan: true }], [{ a: 0, b: 1, reach }], unit, 'en');
+    // Short of the bar: the decimals the reading holds (19.96%, as the plan's figures keep theirs), not 20%.
+    expect(against(0.1996, 0.2, '%')).toEqual(['19.96%', '20%']);
+    expect(against(49.96, 50, 'demos')).toEqual(['49.96 demos', '50 demos']);
+    expect(against(449_999.6, 450_000, 'USD')).toEqual(['$449,999.60', '$450,000']);
+    // Past a bar of its own decimals: 19.955 rounds to 20, past 19.96.
+    expect(against(19.955, 19.96, 'demos')).toEqual(['19.955 demos', '19.96 demos']);
+    // More than four decimals where it still reads on the bar; cut, never rounded up, past the sixth.
+    expect(against(0.19999999, 0.2, '%')[0]).toBe('19.999999%');
+    expect(against(0.199999998, 0.2, '%')[0]).toBe('19.999999%');
+    // Within the status's tolerance of the bar, it is met (reachesBar), and shows it.
+    expect(against(0.1999999999, 0.2, '%')[0]).toBe('20%');
+    expect(against(449_999.999, 450_000, 'USD')[0]).toBe('$449,999.99');
+    // Under a bar to stay under (≤ 2 hours), 2.004 hours reads as over it; met, 1.996 hours reads as 2 hours.
+    expect(against(2.004, 2, 'hours', 'decrease')).toEqual(['2.004 hours', '2 hours']);
+    // A reading that meets the bar, or is far from it, keeps the usual rule.
+    expect(against(0.2, 0.2, '%')).toEqual(['20%', '20%']);
+    expect(against(0.24, 0.2, '%')).toEqual(['24%', '20%']);
+    expect(against(0.196, 0.15, '%')).toEqual(['20%', '15%']);
+    // Two measured figures that differ but round alike both take the decimals they hold: 23.5% against 24.04%.
+    const pair = (a: number, b: number, unit: string) =>
+      comparedTexts([{ value: a }, { value: b }], [{ a: 0, b: 1 }], unit, 'en');
+    expect(pair(0.235, 0.2404, '%')).toEqual(['23.5%', '24.04%']);
+    expect(pair(1_499.6, 1_500, 'sign-ups')).toEqual(['1,499.6 sign-ups', '1,500 sign-ups']);
+    expect(pair(0.2288, 0.23, '%')).toEqual(['22.88%', '23%']);
+    expect(pair(0.21, 0.2019, '%')).toEqual(['21%', '20%']);
+    // Equal but for floating-point error: shown equal.
+    expect(pair(0.1 + 0.2, 0.3, '%')).toEqual(['30%', '30%']);
+    expect(comparedTexts([{ value: null }, { value: 0.2 }], [{ a: 0, b: 1 }], '%', 'zh-TW')).toEqual([
+      '–',
+      '20%',
+    ]);
   });
 });

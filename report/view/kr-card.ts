@@ -5,8 +5,6 @@
  */
 import { monthIndex } from '../../shared/calendar';
 import { isPercentUnit } from '../../shared/cells';
-import { percentFigure } from '../../shared/figures';
-import { reachesBar } from '../../shared/pace';
 import type { KeyResult, Kpi } from '../../shared/plan';
 import { ownerNameOf } from '../../shared/plan-index';
 import type { MetricProgress } from '../../shared/progress';
@@ -240,18 +238,13 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
   // The latest reading alone, beside the bar as the KPI's Target figure: "latest 4,900 ≥ 5,000" read as a claim
   // when it missed the bar. A reading that misses the bar but rounds onto it or past it is shown with the decimals
   // that tell them apart: "latest 19.5%" beside "≥ 20%", and 19.55% beside "≥ 19.6%", never "20%" (the status's own
-  // test of the bar, reachesBar, decides what missed).
-  const current = p?.current ?? null;
-  const shown = ctx.f.value(current, kpi.unit);
-  const meets = (x: number, bar: number) =>
-    kpi.direction === 'decrease' ? reachesBar(bar, x) : reachesBar(x, bar);
-  const roundsOnto = (x: number, bar: number) =>
-    shown === ctx.f.planValue(bar, kpi.unit) ||
-    (isPercentUnit(kpi.unit) && meets(percentFigure(x).percent / 100, bar));
-  const latest =
-    current !== null && kpi.target !== null && !meets(current, kpi.target) && roundsOnto(current, kpi.target)
-      ? ctx.f.planValue(current, kpi.unit)
-      : shown;
+  // test of the bar, reachesBar, decides what missed). The rule of every figure read against its bar, the key
+  // result's card and table included (shared/figures.ts comparedTexts).
+  const [latest] = ctx.f.compared(
+    [{ value: p?.current ?? null }, { value: kpi.target, plan: true }],
+    [{ a: 0, b: 1, reach: kpi.direction }],
+    kpi.unit,
+  );
   const leftOut = ctx.leftOutLine('kpi', kpi.id);
   return {
     id: kpi.id,
