@@ -268,7 +268,8 @@ const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Mat
  * - a figure short of a bar reads as meeting it ("Current value 20%" under "off track · met in 1 of 3 months", for
  *   0.1996 against "≥ 20%"; "50 demos" for 49.96 against "≥ 50 demos");
  * - two figures that differ read the same ("Current value 24%" beside "Expected by now 24%", for 0.235 against
- *   0.2404, beside "at risk").
+ *   0.2404, beside "at risk");
+ * - two that are equal read apart (a reading of 19.6% shown as 20% beside its bar of 19.6%, as the plan states it).
  *
  * Such a figure then takes the decimals it holds, as the plan's own figures do (19.96%, 49.96 demos; 23.5% against
  * 24.04%), and if it still reads so, one more at a time up to six (money: cents); one still on a bar it is short of
@@ -299,8 +300,8 @@ export function comparedTexts(
         ? planValueText(s.x, u, lang)
         : usual(s.x)
       : textWith(s.x, u, kind, lang, s.digits, s.cut);
-  const shown = (s: State) =>
-    shownWith(s.x, kind, s.digits ?? (s.plan ? heldDigits(s.x, kind) : usualDigits(s.x, kind)), s.cut).value;
+  const digitsOf = (s: State) => s.digits ?? (s.plan ? heldDigits(s.x, kind) : usualDigits(s.x, kind));
+  const shown = (s: State) => shownWith(s.x, kind, digitsOf(s), s.cut).value;
   /** One more step of decimals (or, short of a bar at the most, the cut); false when the figure has no more. */
   const raise = (s: State, toward: Direction | null): boolean => {
     if (s.plan) return false;
@@ -320,9 +321,12 @@ export function comparedTexts(
       if (!known(x) || !known(y)) continue;
       if (reach && !meets(x.x, y.x, reach) && meets(shown(x), y.x, reach)) {
         changed = raise(x, reach) || changed;
-      } else if (!same(x.x, y.x) && text(x) === text(y)) {
-        const raisedA = raise(x, null);
-        const raisedB = raise(y, null);
+      } else if (same(x.x, y.x) ? text(x) !== text(y) : text(x) === text(y)) {
+        // Equal figures shown apart (a reading of exactly 19.6% as 20% beside its bar "≥ 19.6%"): the one with fewer
+        // decimals takes more; two that differ shown alike: both take the decimals they hold.
+        const fewer = same(x.x, y.x) ? Math.sign(digitsOf(x) - digitsOf(y)) : 0;
+        const raisedA = fewer <= 0 && raise(x, null);
+        const raisedB = fewer >= 0 && raise(y, null);
         changed = raisedA || raisedB || changed;
       }
     }

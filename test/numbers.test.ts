@@ -834,6 +834,8 @@ describe('figures as people read them', () => {
     expect(against(0.2, 0.2, '%')).toEqual(['20%', '20%']);
     expect(against(0.24, 0.2, '%')).toEqual(['24%', '20%']);
     expect(against(0.196, 0.15, '%')).toEqual(['20%', '15%']);
+    // A reading exactly on a bar of its own decimals shows it so: 19.6% beside ≥ 19.6%, not 20%.
+    expect(against(0.196, 0.196, '%')).toEqual(['19.6%', '19.6%']);
     // Two measured figures that differ but round alike both take the decimals they hold: 23.5% against 24.04%.
     const pair = (a: number, b: number, unit: string) =>
       comparedTexts([{ value: a }, { value: b }], [{ a: 0, b: 1 }], unit, 'en');
