@@ -90,16 +90,29 @@ function krTable(
 ): Table {
   const { f, l } = ctx;
   const head = [l.month, ctx.p.targetPath(kr.type), l.actual, ctx.p.forecastLabel()];
+  // A month's actual is read against its target (a threshold's: the bar, as the plan states it), and the forecast
+  // against the target at the due month: neither may read as meeting a bar it misses ("May 2026 | 20% | 20%" for a
+  // bar of 20% missed at 19.6%), nor two figures that differ the same (shared/figures.ts comparedTexts).
+  const threshold = kr.type === 'threshold';
+  const reach = threshold ? kr.direction : undefined;
+  const row = (month: string, target: number | null, actual: number | null, forecast: number | null) => [
+    f.month(month),
+    ...f.compared(
+      [{ value: target, plan: threshold }, { value: actual }, { value: forecast }],
+      [
+        { a: 1, b: 0, reach },
+        { a: 2, b: 0, reach: kr.direction },
+      ],
+      kr.unit,
+    ),
+  ];
   if (chart) {
     const forecastAt = new Map(chart.forecast.slice(1).map((x) => [x.month, x.value]));
     return {
       head,
-      rows: chart.points.map((x) => [
-        f.month(x.month.slice(0, 7)),
-        f.value(x.target, kr.unit),
-        f.value(x.actual, kr.unit),
-        forecastAt.has(x.month) ? f.value(forecastAt.get(x.month)!, kr.unit) : f.none,
-      ]),
+      rows: chart.points.map((x) =>
+        row(x.month.slice(0, 7), x.target, x.actual, forecastAt.get(x.month) ?? null),
+      ),
     };
   }
   // No chart (milestones, missing dates): the months of the window as they are.
@@ -108,12 +121,7 @@ function krTable(
   );
   return {
     head,
-    rows: months.map((m) => [
-      f.month(m.month),
-      f.value(m.target, kr.unit),
-      f.value(m.actual, kr.unit),
-      f.none,
-    ]),
+    rows: months.map((m) => row(m.month, m.target, m.actual, null)),
   };
 }
 
@@ -150,30 +158,50 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     },
   ];
   if (!milestone) {
+    // Where the metric stands is read against its target (for a threshold, the bar to meet) and against where the
+    // plan expected it by now; the forecast against the target. Neither may read as meeting a target it misses
+    // ("Current value 20%" under "off track" for 19.96% against ≥ 20%), nor two figures that differ the same
+    // ("Current value 24%" beside "Expected by now 24%" for 23.5% against 24.04%): shared/figures.ts comparedTexts.
+    // A bar to meet (threshold) has no expected value: its share of months met is what is expected.
+    const expectedValue = kr.type !== 'threshold' && p?.expected !== null && p?.expected !== undefined;
+    const [currentText, expectedText, forecastText] = f.compared(
+      [
+        { value: p?.current ?? null },
+        { value: expectedValue ? p!.expected : null },
+        { value: p?.forecast ?? null },
+        { value: kr.target, plan: true },
+      ],
+      [
+        { a: 0, b: 3, reach: kr.direction },
+        { a: 0, b: 1 },
+        { a: 2, b: 3, reach: kr.direction },
+      ],
+      unit,
+    );
     // The two figures of progress, under the labels plan.json and the docs use: where the metric stands, and
-    // (cumulative) the amount checked in that brought it there from the baseline.
-    facts.push({ label: l.currentValue, value: f.value(p?.current ?? null, unit), note: through });
+    // (cumulative) the amount checked in that brought it there from the baseline (the same text where it is the
+    // same amount, from a baseline of 0).
+    facts.push({ label: l.currentValue, value: currentText, note: through });
     if (kr.type === 'cumulative') {
+      const checkedIn = p?.actualToDate ?? null;
       facts.push({
         label: l.checkedIn,
-        value: f.value(p?.actualToDate ?? null, unit),
+        value: checkedIn !== null && checkedIn === p?.current ? currentText : f.value(checkedIn, unit),
         note: kr.baseline !== 0 ? `${l.baseline} ${f.planValue(kr.baseline, unit)}` : '',
       });
     }
     // Where the plan expected the metric by now, in its unit, beside the current value it is read against (a
     // key result in % showed "Current value 86%" beside "Expected by now 83%", an attainment, which read as ahead
     // where it stood below the expected 87%); the attainment that means goes in the note, as the forecast's does.
-    // A bar to meet (threshold) has no expected value: its share of months met is what is expected.
-    const expectedValue = kr.type !== 'threshold' && p?.expected !== null && p?.expected !== undefined;
     const expectedAttainment = f.percent(p?.expectedAttainment ?? null);
     facts.push({
       label: l.expectedToDate,
-      value: expectedValue ? f.value(p!.expected, unit) : expectedAttainment,
+      value: expectedValue ? expectedText : expectedAttainment,
       note: expectedValue && p?.expectedAttainment != null ? `${l.attainment} ${expectedAttainment}` : '',
     });
     facts.push({
       label: l.forecast,
-      value: f.value(p?.forecast ?? null, unit),
+      value: forecastText,
       note:
         p?.forecastAttainment !== null && p?.forecastAttainment !== undefined
           ? `${l.attainment} ${f.percent(p.forecastAttainment)}`
