@@ -107,10 +107,17 @@ export function krChartSpec(data: KrChartData, title: string): VegaLiteTopLevelS
     [2, 3],
   ];
   const months = data.points.length;
+  // As many decimals as the ticks' step takes, and no more: over a narrow range (19.6% to 21%) '.0%' wrote 20%, 21%,
+  // 21%. With no precision in the format, Vega gives it the step's (d3's tickFormat), and '~' trims the zeros, so an
+  // ordinary range still reads 0%, 10%, 20%.
   const valueAxis = data.percent
-    ? { format: '.0%' }
-    : // Amounts as people write them, after the cards' currency sign: $1B, US$10億 (render/charts.ts).
-      { labelExpr: `${COMPACT_NUMBER}(datum.value, '${LOCALES[data.lang].numbers}', '${data.currency}')` };
+    ? { format: '~%' }
+    : // Amounts as people write them, after the cards' currency sign: $1B, US$10億 (render/charts.ts), with as many
+      // digits as Vega's own label of the tick (datum.label, to the step's precision) holds: 999.8, 1K, 1.0002K, never
+      // 1K, 1K, 1K.
+      {
+        labelExpr: `${COMPACT_NUMBER}(datum.value, '${LOCALES[data.lang].numbers}', '${data.currency}', datum.label)`,
+      };
   const x = {
     field: 'month',
     type: 'temporal' as const,

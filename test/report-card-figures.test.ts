@@ -269,3 +269,57 @@ describe('a level key result: current and expected by now never read the same wh
     });
   }
 });
+
+describe("a key result chart's value axis: every label its own, over a narrow range as over a wide one", () => {
+  it('KR1 of the edge plan, 19.6% to 21%: no label twice (was 20%, 21%, 21%)', async () => {
+    const { axis } = card(await report(edgeRows()), 'KR1');
+    expect(axis.length).toBeGreaterThan(2);
+    expect(new Set(axis).size).toBe(axis.length);
+    expect(axis).toContain('20.5%');
+  });
+
+  it('a bar of 1,000 demos missed at 999.96: no label twice (was 1K, 1K, 1K)', async () => {
+    const rows = edgeRows();
+    rows.keyResults[1].target = 1000;
+    for (const row of rows.actuals)
+      if (row.metric === 'KR2') row.value = row.date === '2026-04-30' ? 1001 : 999.96;
+    for (const lang of ['en', 'zh-TW'] as const) {
+      const { axis } = card(await report(rows, 'en', lang), 'KR2');
+      expect(axis.length, lang).toBeGreaterThan(2);
+      expect(new Set(axis).size, `${lang}: ${axis.join(' ')}`).toBe(axis.length);
+    }
+    // Ticks less than 1 apart are written in full, with the decimals that tell them apart.
+    expect(card(await report(rows), 'KR2').axis).toEqual([
+      '1,000',
+      '1,000.2',
+      '1,000.4',
+      '1,000.6',
+      '1,000.8',
+      '1,001',
+    ]);
+  });
+
+  it('a level of 12,340 to 12,360 sign-ups: no label twice (was 12.3K, 12.3K, 12.4K)', async () => {
+    const rows = stressRows();
+    rows.keyResults[0] = kr('KR7', 'O2', 'Marketing', 'level', 'sign-ups', 'increase', 12_340, 12_360, '2026-01-01', '2026-12-31', 'even');
+    rows.actuals.forEach((row, i) => (row.value = 12_340 + 2 * i));
+    for (const lang of ['en', 'zh-TW'] as const) {
+      const { axis } = card(await report(rows, 'en', lang), 'KR7');
+      if (lang === 'en') expect(axis).toEqual(['12.34K', '12.345K', '12.35K', '12.355K', '12.36K']);
+      expect(axis.length, lang).toBeGreaterThan(2);
+      expect(new Set(axis).size, `${lang}: ${axis.join(' ')}`).toBe(axis.length);
+    }
+  });
+
+  it('ordinary ranges read as before: 20%, 25%, 30%, 35%; 50 to 51 demos; $0 to $1M', async () => {
+    expect(card(await report(stressRows()), 'KR7').axis).toEqual(['20%', '25%', '30%', '35%']);
+    expect(card(await report(edgeRows()), 'KR2').axis).toEqual(['50', '50.2', '50.4', '50.6', '50.8', '51']);
+    const wide = stressRows();
+    wide.keyResults[0] = kr('KR7', 'O2', 'Marketing', 'level', '%', 'increase', 0, 0.35, '2026-01-01', '2026-12-31', 'even');
+    expect(card(await report(wide), 'KR7').axis).toEqual(['0%', '10%', '20%', '30%']);
+    const money = stressRows();
+    money.keyResults[0] = kr('KR7', 'O2', 'Marketing', 'cumulative', 'USD', 'increase', 0, 1_000_000, '2026-01-01', '2026-12-31', 'even');
+    for (const row of money.actuals) row.value = 80_000;
+    expect(card(await report(money), 'KR7').axis).toEqual(['$0', '$200K', '$400K', '$600K', '$800K', '$1M']);
+  });
+});

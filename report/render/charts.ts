@@ -167,26 +167,40 @@ const compactFormats = new Map<string, Intl.NumberFormat>();
 let compactInstalled = false;
 
 /**
- * Adds `compactNumber(value, locale, currency)` to Vega's expressions (process-wide): the value in Intl's compact
- * notation for the locale (1.5K, 2M, 1B; 20萬, 10億), after the currency's sign when one is given (US$10億, NT$1M), as
- * the cards write amounts. Vega's own formats are SI's (1G for a billion), and know no 萬 or 億.
+ * Adds `compactNumber(value, locale, currency, label?)` to Vega's expressions (process-wide): the value in Intl's
+ * compact notation for the locale (1.5K, 2M, 1B; 20萬, 10億), after the currency's sign when one is given (US$10億,
+ * NT$1M), as the cards write amounts. Vega's own formats are SI's (1G for a billion), and know no 萬 or 億.
+ *
+ * `label` is the axis's own label of the tick, which Vega writes to the precision of the ticks' step ("1,000.2",
+ * "449,500"): the text keeps what it tells ticks apart by, where three significant digits would write two ticks
+ * alike. Ticks less than 1 apart are written in full with the label's decimals (1,000, 1,000.2, 1,000.4, never 1K,
+ * 1K, 1K); others in compact notation with as many significant digits as the label holds, three at least ($449.5K,
+ * $449.6K).
  */
 export function installCompactNumbers(): void {
   if (compactInstalled) return;
   compactInstalled = true;
-  vega.expressionFunction(COMPACT_NUMBER, (value: number, locale: string, currency: string) => {
-    const key = `${locale}|${currency}`;
-    let format = compactFormats.get(key);
-    if (!format) {
-      format = new Intl.NumberFormat(locale, {
-        notation: 'compact',
-        maximumSignificantDigits: 3,
-        ...(currency ? { style: 'currency', currency } : {}),
-      });
-      compactFormats.set(key, format);
-    }
-    return format.format(value);
-  });
+  vega.expressionFunction(
+    COMPACT_NUMBER,
+    (value: number, locale: string, currency: string, label?: unknown) => {
+      const text = typeof label === 'string' ? label : '';
+      const decimals = Math.min(20, /\.(\d+)/.exec(text)?.[1].length ?? 0);
+      // The digits the label writes, but for those before the first that is not 0.
+      const digits = Math.min(21, Math.max(3, text.replace(/\D/g, '').replace(/^0+/, '').length));
+      const key = `${locale}|${currency}|${decimals}|${digits}`;
+      let format = compactFormats.get(key);
+      if (!format) {
+        format = new Intl.NumberFormat(locale, {
+          ...(decimals
+            ? { minimumFractionDigits: 0, maximumFractionDigits: decimals }
+            : { notation: 'compact', maximumSignificantDigits: digits }),
+          ...(currency ? { style: 'currency', currency } : {}),
+        });
+        compactFormats.set(key, format);
+      }
+      return format.format(value);
+    },
+  );
 }
 
 /** The width Vega will use for a text mark item (for tests and layout checks). */
