@@ -389,7 +389,7 @@ describe('Decompose targets', () => {
       today,
     );
     expect(again.message).toContain(
-      `The As of cell said 2026-06-15; it is today again (${today}). Type the review date over it again`,
+      `The As of cell said "2026-06-15"; it is today again (${today}). Type the review date over it again`,
     );
   });
 
@@ -662,7 +662,7 @@ describe('Decompose targets keeps what a person typed on the tab', () => {
       const today = dateToIso(new Date(), 'Etc/UTC');
       expect(dateToIso(asOf.getValue() as Date, 'Etc/UTC')).toBe(today);
       if (lang === 'en')
-        expect(fixed.message).toContain(`The As of cell said 2026-06-15; it is today again (${today}).`);
+        expect(fixed.message).toContain(`The As of cell said "2026-06-15"; it is today again (${today}).`);
     }
   });
 

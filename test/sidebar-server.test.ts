@@ -797,7 +797,7 @@ describe('applyQuickFix', () => {
       '单元格 Key Results!L3 中是公式 =Notes!B3，快速修复会覆盖它。未写入任何内容：请在公式引用的来源处修改。',
     );
     expect(fix(run, 'as-of-differs', 'Targets', asOf, 'zh-TW').message).toBe(
-      `儲存格 Targets!${asOf} 中是公式 =DATE(2026,5,31)，快速修復會覆蓋它。未寫入任何內容：請在公式引用的來源處修改。`,
+      `儲存格 Targets!${asOf} 中是公式 =DATE(2026,5,31)，快速修正會覆蓋它。未寫入任何內容：請在公式引用的來源處修改。`,
     );
     expect(changedCells(before, allCells(run.ss))).toEqual([]);
     expect(keyResults.getRange('I2').getFormula()).toBe('=Notes!B2');

@@ -254,10 +254,8 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
       ?.getRange();
     const value: unknown = range?.getValue();
     // A day, or text typed there ("next week"), which the rebuild replaces all the same.
-    if (isDate(value)) return dateToIso(value, snapshot.timeZone);
-    return value === '' || value === null || value === undefined
-      ? undefined
-      : fill(CATALOGUES[lang].parse.QUOTED, { text: cellText(value as Cell, snapshot.timeZone) });
+    if (value === '' || value === null || value === undefined) return undefined;
+    return isDate(value) ? dateToIso(value, snapshot.timeZone) : cellText(value as Cell, snapshot.timeZone);
   })();
   const weightFormulas = formulas ? weightFormulasOf(plan, formulas.at) : {};
   const targets = buildTargetsSheet(plan, {
@@ -339,7 +337,12 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   if (dropped.length) lines.push(t('decomposeWeightsDropped', lang, { list: list(dropped, lang) }));
   if (typedAsOf && typedAsOf !== today)
     lines.push(
-      t('decomposeAsOfReset', lang, { previous: typedAsOf, today, cell: TARGETS_AS_OF.label[lang] }),
+      t('decomposeAsOfReset', lang, {
+        // Quoted as the language quotes what a cell held (「下週一」, "2026-11-01"), a day as text alike.
+        previous: fill(CATALOGUES[lang].parse.QUOTED, { text: typedAsOf }),
+        today,
+        cell: TARGETS_AS_OF.label[lang],
+      }),
     );
   if (planErrors) lines.push(t('decomposeIssues', lang, { count: planErrors, cells: errorCells }));
   const details: DecomposeDetails = {

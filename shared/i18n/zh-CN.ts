@@ -1012,7 +1012,7 @@ export const zhCN: Messages = {
       '“分解目标”未完成（{reason}），且“{tab}”无法恢复原样（{restoreReason}）。请通过“文件 > 版本记录”恢复，再运行“分解目标”。',
     decomposeNewTabRemoved: '“分解目标”未完成（{reason}）；已删除新建的“{tab}”。请再运行一次“分解目标”。',
     decomposeAsOfReset:
-      '“{cell}”单元格原为 {previous}，现已改回今天（{today}）。如需按该日期评估，请重新填写评估日期。',
+      '“{cell}”单元格原为{previous}，现已改回今天（{today}）。如需按该日期评估，请重新填写评估日期。',
     decomposeIssues: '计划中发现 {count} 个问题（从 {cells} 开始），可能导致公式出错；请打开“检查计划”查看。',
     busy: '其他人正在更新此表格，请稍后再试。',
     failed: '“{action}”未完成：{reason}',

@@ -1015,7 +1015,7 @@ export const zhTW: Messages = {
     decomposeNewTabRemoved:
       '「分解目標」未完成（{reason}）；已刪除新建的「{tab}」。請再執行一次「分解目標」。',
     decomposeAsOfReset:
-      '「{cell}」儲存格原為 {previous}，現已改回今天（{today}）。如需按該日期評估，請重新填寫評估日期。',
+      '「{cell}」儲存格原為{previous}，現已改回今天（{today}）。如需按該日期評估，請重新填寫評估日期。',
     decomposeIssues:
       '計畫中發現 {count} 個問題（從 {cells} 開始），可能導致公式出錯；請開啟「檢查計畫」檢視。',
     busy: '其他人正在更新此試算表，請稍後再試。',
@@ -1038,26 +1038,26 @@ export const zhTW: Messages = {
       goToBadArgs: '「前往儲存格」需要工作表名稱和一個儲存格，例如 B7。',
       goToNoSheet: '此試算表中已沒有名為「{sheet}」的工作表（可能已改名或刪除）。請重新檢查計畫。',
       goToOutside: '儲存格 {cell} 超出了工作表「{sheet}」的範圍。請重新檢查計畫。',
-      goToDone: '已選中 {sheet}!{cell}。',
-      fixTitle: '快速修復',
+      goToDone: '已選取 {sheet}!{cell}。',
+      fixTitle: '快速修正',
       fixFillId: '填入編號 {id}',
       fixAddDepartment: '把「{name}」新增到「{tab}」',
       fixRebuildTargets: '重建「{tab}」，按今天評估',
       fixTypeValue: '改為輸入 {value}',
       fixTypeValueAt: '在 {cell} 改為輸入 {value}',
-      fixBadArgs: '快速修復請求無效。',
-      fixGone: '該問題已不在計畫中（可能已修復或試算表已變化）。請重新檢查計畫。',
-      fixNotOffered: '此問題沒有安全的快速修復方式，請在試算表中修改。',
-      fixChanged: '提供此修復後試算表已變化，現在的修復將是「{label}」。未寫入任何內容。請重新檢查計畫。',
+      fixBadArgs: '快速修正請求無效。',
+      fixGone: '該問題已不在計畫中（可能已修正或試算表已變化）。請重新檢查計畫。',
+      fixNotOffered: '此問題沒有安全的快速修正方式，請在試算表中修改。',
+      fixChanged: '提供此修正後試算表已變化，現在的修正將是「{label}」。未寫入任何內容。請重新檢查計畫。',
       fixFilledId: '已在 {cell} 寫入編號 {id}。',
       fixAddedDepartment: '已將「{name}」新增到 {cell}。可補充負責人和顏色。',
       fixRebuilt: '已重建 {cell}。',
       fixTypedValue: '已在 {cell} 輸入 {value}。',
       fixFormula:
-        '儲存格 {cell} 中是公式 {formula}，快速修復會覆蓋它。未寫入任何內容：請在公式引用的來源處修改。',
+        '儲存格 {cell} 中是公式 {formula}，快速修正會覆蓋它。未寫入任何內容：請在公式引用的來源處修改。',
     },
     helpText:
-      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白試算表中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式，按今天評估（其「{asOf}」儲存格；之後可填寫檢討日期，按該日評估）。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列，並記下變更人（Google 提供時為其帳號的電子郵件）；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標值，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本試算表生成網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可存取的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標值，以及變更人的電子郵件地址。',
+      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白試算表中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式，按今天評估（其「{asOf}」儲存格；之後可填寫檢討日期，按該日評估）。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列，並記下變更人（Google 提供時為其帳號的電子郵件）；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標值，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本試算表產生網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可存取的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標值，以及變更人的電子郵件地址。',
   },
   customFunctions: {
     args: {
