@@ -45,6 +45,7 @@ const ISSUES = {
   'duplicate-tab': ['warning', 'structure'],
   'tab-name-near': ['warning', 'structure'],
   'unread-header': ['tip', 'structure'],
+  'empty-column-near-header': ['warning', 'structure'],
   'ambiguous-header': ['warning', 'structure'],
   'missing-id': ['error', 'structure'],
   'duplicate-id': ['error', 'structure'],

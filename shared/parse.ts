@@ -592,6 +592,40 @@ function resembles(header: string, label: Localized): boolean {
   });
 }
 
+/** The columns a tab's header is matched against: the template's, and on Targets its summary columns too. */
+function columnsRead(def: TabDef): readonly ColumnDef[] {
+  return def.key === 'targets' ? [...def.columns, ...TARGETS_SUMMARY_COLUMNS] : def.columns;
+}
+
+/** A header cell read as no column of its tab: the person's own column, or a column spelled otherwise. */
+export interface UnreadHeader {
+  /** The header as typed. */
+  cell: string;
+  /** 1-based. */
+  column: number;
+}
+
+/** The headers of a header row that are no column of the tab (blank cells are no header). */
+export function unreadHeaders(def: TabDef, headerCells: readonly Cell[]): UnreadHeader[] {
+  const allColumns = columnsRead(def);
+  const unread: UnreadHeader[] = [];
+  headerCells.forEach((cell, c) => {
+    if (typeof cell !== 'string' || cell.trim() === '') return;
+    if (!allColumns.some((col) => matchesLabel(cell, col.label))) unread.push({ cell, column: c + 1 });
+  });
+  return unread;
+}
+
+/**
+ * The header that may be meant as a column: of the headers read as nothing, the first that resembles it (目標（萬元）
+ * for 目標值, "Phase" for "Phasing"; see resembles). The one nearness of the plan: the parser names it where the
+ * column is missing (MISSING_COLUMN_NEAR) and where the column is there but empty beside it
+ * (`empty-column-near-header`), and Insert templates adds no column such a header may stand for.
+ */
+export function headerNear(column: ColumnDef, unread: readonly UnreadHeader[]): UnreadHeader | undefined {
+  return unread.find((header) => resembles(header.cell, column.label));
+}
+
 function gridSize(grid: Grid): { rows: number; columns: number } {
   let columns = 0;
   for (const row of grid) if (Array.isArray(row)) columns = Math.max(columns, row.length);
@@ -636,7 +670,7 @@ function readTable(
   const headerCells = grid[headerIndex] ?? [];
   const columns: Record<string, number> = {};
   const scaledHeaders: ScaledHeader[] = [];
-  const allColumns = def.key === 'targets' ? [...def.columns, ...TARGETS_SUMMARY_COLUMNS] : def.columns;
+  const allColumns = columnsRead(def);
   // A header as the template writes it wins over one with a note ("Target (2025)" beside "Target").
   const exact = new Set<string>();
   for (const cell of headerCells)
@@ -698,11 +732,7 @@ function readTable(
   };
   if (reportMissingColumns) {
     // The headers read as nothing, which a missing column may be spelled as (see below).
-    const unread: { cell: string; column: number }[] = [];
-    headerCells.forEach((cell, c) => {
-      if (typeof cell !== 'string' || cell.trim() === '') return;
-      if (!allColumns.some((col) => matchesLabel(cell, col.label))) unread.push({ cell, column: c + 1 });
-    });
+    const unread = unreadHeaders(def, headerCells);
     // Said where the column would go, the first cell after the header row's last; or, where a header read as nothing
     // resembles the column (目標 for 目標值, "Phase" for "Phasing"), at that header, named, since it may be the
     // column spelled otherwise.
@@ -713,7 +743,7 @@ function readTable(
     });
     for (const column of def.columns) {
       if (column.key in columns || column.reportMissing === false) continue;
-      const like = unread.find((header) => resembles(header.cell, column.label));
+      const like = headerNear(column, unread);
       const at = {
         sheet,
         row: headerIndex + 1,
@@ -730,6 +760,41 @@ function readTable(
         : '';
       const code: IssueCode = column.required ? 'missing-column' : 'missing-column-optional';
       issues.push(makeIssue(code, at, { tab: sheet, column: column.label, row: headerIndex + 1, near }));
+    }
+    // The column is there but holds nothing, while a header that resembles it holds data: a column renamed (目標值 to
+    // 目標（萬元）) and then typed again under its own name, as Insert templates did before it knew the nearness. The
+    // plan reads the empty one, and without a word every target would be "empty". Said of the columns the plan needs
+    // filled in or computes with, not of optional free text (Notes, Lead), which may well be empty beside "Notes 2".
+    if (unread.length) {
+      const last = size.rows;
+      const empty = (column: number) => {
+        for (let r = headerIndex + 1; r < last; r++) {
+          const row = grid[r];
+          if (Array.isArray(row) && !isBlank(row[column - 1])) return false;
+        }
+        return true;
+      };
+      const holding = unread.filter((header) => !empty(header.column));
+      for (const column of holding.length ? def.columns : []) {
+        if (!column.required && column.kind === 'text') continue;
+        const at = columns[column.key];
+        if (at === undefined || !empty(at)) continue;
+        const like = headerNear(column, holding);
+        if (!like) continue;
+        issues.push(
+          makeIssue(
+            'empty-column-near-header',
+            { sheet, row: headerIndex + 1, column: at },
+            {
+              column: column.label,
+              tab: sheet,
+              cell: a1(headerIndex + 1, at),
+              header: like.cell.trim(),
+              near: a1(headerIndex + 1, like.column),
+            },
+          ),
+        );
+      }
     }
     // A column is missing and a header is read as nothing, but shares some of its letters (拆解方式 and 分解方式,
     // "Phase" and "Phasing"): it may be that column spelled another way. Said at the header, naming the missing

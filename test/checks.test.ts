@@ -142,6 +142,20 @@ const cases: Case[] = [
     says: 'The header "Phase" on "Key Results" is not a column the plan reads, and "Key Results" is missing "Phasing".',
   },
   {
+    name: 'the column read is empty while a header like it holds the data (a renamed column typed again)',
+    code: 'empty-column-near-header',
+    edit: (wb) => {
+      wb[KR][0][8] = 'Target value';
+      wb[KR][0].push('Target');
+    },
+    sheet: KR,
+    a1: 'O1',
+    says: 'Column "Target" (O1) on "Key Results" is empty, while the header "Target value" (I1), which looks like it, holds data: the plan reads the empty column.',
+    saysZh: {
+      'zh-TW': '「Key Results」表的「目標值」欄（O1）為空，而看起來像它的表頭「Target value」（I1）下有資料',
+    },
+  },
+  {
     name: 'a header naming two columns, one in each language',
     code: 'ambiguous-header',
     edit: (wb) => (wb[KR][0][9] = '開始 Due'),
@@ -2075,6 +2089,49 @@ describe('a tab named close to a plan tab', () => {
     wb['Key Results (2025)'] = wb[KR];
     wb['2026 notes'] = [['notes']];
     expect(parsePlan(wb).issues.filter((i) => i.code === 'tab-name-near')).toEqual([]);
+  });
+});
+
+describe('an empty column beside a header like it that holds the data', () => {
+  const warned = (edit: (wb: Workbook) => void) => {
+    const wb = exampleWorkbook('en');
+    edit(wb);
+    return parsePlan(wb)
+      .issues.filter((i) => i.code === 'empty-column-near-header')
+      .map((i) => i.a1);
+  };
+
+  it('is said only where the column read is empty and the header like it is not', () => {
+    const renamed = (wb: Workbook) => {
+      wb[KR][0][8] = 'Target value';
+      wb[KR][0].push('Target');
+    };
+    expect(warned(renamed)).toEqual(['O1']);
+    // The figures typed into the column read: nothing to say, whatever the other header holds.
+    expect(
+      warned((wb) => {
+        renamed(wb);
+        wb[KR].slice(1).forEach((row) => (row[14] = row[8]));
+      }),
+    ).toEqual([]);
+    // Both empty: nothing there to point at (the empty Targets are errors of their own).
+    expect(
+      warned((wb) => {
+        renamed(wb);
+        wb[KR].slice(1).forEach((row) => (row[8] = ''));
+      }),
+    ).toEqual([]);
+    // Optional free text may well be empty beside a column of the person's own named like it.
+    expect(
+      warned((wb) => {
+        const notes = wb['Objectives'][0].indexOf('Notes');
+        wb['Objectives'][0].push('Notes 2');
+        wb['Objectives'].slice(1).forEach((row) => {
+          row[notes] = '';
+          row[wb['Objectives'][0].length - 1] = 'mine';
+        });
+      }),
+    ).toEqual([]);
   });
 });
 

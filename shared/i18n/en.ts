@@ -564,6 +564,11 @@ export const en = {
         'The header "{header}" on "{tab}" is not a column the plan reads, and "{tab}" is missing {missing}.',
       fix: 'If it is meant as that column, rename it so; if it is a column of your own, leave it.',
     },
+    'empty-column-near-header': {
+      message:
+        'Column "{column}" ({cell}) on "{tab}" is empty, while the header "{header}" ({near}), which looks like it, holds data: the plan reads the empty column.',
+      fix: 'If the data under "{header}" is meant as "{column}", delete the empty "{column}" column ({cell}) and rename "{header}" to "{column}"; if "{header}" is a column of your own, fill in "{column}".',
+    },
     'ambiguous-header': {
       message:
         'The header "{header}" on "{tab}" names more than one column ({columns}), so it is read as none of them.',

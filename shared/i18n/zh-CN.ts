@@ -454,6 +454,11 @@ export const zhCN: Messages = {
       message: '“{tab}”表的表头“{header}”不是计划读取的列，而“{tab}”表缺少{missing}。',
       fix: '如果它就是该列，请照此改名；如果是你自己的列，保留即可。',
     },
+    'empty-column-near-header': {
+      message:
+        '“{tab}”表的“{column}”列（{cell}）为空，而看起来像它的表头“{header}”（{near}）下有数据：计划读取的是空的那一列。',
+      fix: '如果“{header}”下的数据就是“{column}”，请删除空的“{column}”列（{cell}），再把“{header}”改名为“{column}”；如果“{header}”是你自己的列，请填写“{column}”。',
+    },
     'ambiguous-header': {
       message: '“{tab}”表的表头“{header}”写了不止一列（{columns}），因此不按其中任何一列读取。',
       fix: '只写它所对应的列名：用一种语言，或用指同一列的两种语言（“方向 Direction”）。',

@@ -454,6 +454,11 @@ export const zhTW: Messages = {
       message: '「{tab}」表的表頭「{header}」不是計畫讀取的欄，而「{tab}」表缺少{missing}。',
       fix: '如果它就是該欄，請照此改名；如果是你自己的欄，保留即可。',
     },
+    'empty-column-near-header': {
+      message:
+        '「{tab}」表的「{column}」欄（{cell}）為空，而看起來像它的表頭「{header}」（{near}）下有資料：計畫讀取的是空的那一欄。',
+      fix: '如果「{header}」下的資料就是「{column}」，請刪除空的「{column}」欄（{cell}），再把「{header}」改名為「{column}」；如果「{header}」是你自己的欄，請填寫「{column}」。',
+    },
     'ambiguous-header': {
       message: '「{tab}」表的表頭「{header}」寫了不止一欄（{columns}），因此不按其中任何一欄讀取。',
       fix: '只寫它所對應的欄名：用一種語言，或用指同一欄的兩種語言（「方向 Direction」）。',
