@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { STRATEGY_FIELDS, TABS, columnDef, enumLabels, tabDef, type Lang } from '../shared';
 import { loadAddon, planWithKeyResults, snapshot, valuesOf, type ActionResult } from './helpers/addon';
+import type { PlanCheck } from '../apps-script/server/plan-check';
 
 const templateTabs = TABS.filter((t) => t.key !== 'targets');
 
@@ -110,6 +111,99 @@ describe('Insert templates', () => {
     const decomposed = run.run('decomposeTargets') as ActionResult;
     expect(decomposed.ok).toBe(true);
     expect(decomposed.message).not.toMatch(/Problems found/);
+  });
+
+  // QA: a zh-TW example plan whose 目標值 header was renamed 目標（萬元）. The check says the header may be meant as
+  // 目標值; Insert templates added an empty 目標值 column at the end, and from then on the plan read that empty column:
+  // every target "empty", the figures in column I ignored, the hint gone.
+  const renamedTarget = () => {
+    const run = loadAddon({ locale: 'zh_TW', timeZone: 'Asia/Taipei' });
+    expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
+    const kr = run.ss.getSheetByName('關鍵結果')!;
+    expect(kr.getRange('I1').getValue()).toBe('目標值');
+    kr.getRange('I1').setValue('目標（萬元）');
+    return { run, kr };
+  };
+  const issuesOf = (run: ReturnType<typeof loadAddon>) =>
+    (run.project.callFromClient('getPlanCheck', 'zh-TW') as PlanCheck).groups
+      .flatMap((g) => g.issues)
+      .filter((i) => i.sheet === '關鍵結果');
+
+  it('adds no column a header near it may stand for (目標（萬元） for 目標值), and says which header to rename', () => {
+    const { run, kr } = renamedTarget();
+    const header = kr.getRange(1, 1, 1, kr.getMaxColumns()).getValues()[0];
+    const before = snapshot(run.ss);
+    const result = run.run('insertTemplates') as ActionResult;
+    expect(result.ok).toBe(true);
+    // Nothing written: no empty 目標值 column after the last one.
+    expect(snapshot(run.ss)).toEqual(before);
+    expect(kr.getRange(1, 1, 1, kr.getMaxColumns()).getValues()[0]).toEqual(header);
+    expect(result.details).toMatchObject({
+      addedColumns: [],
+      nearColumns: [{ tab: '關鍵結果', column: '目標值', header: '目標（萬元）', cell: 'I1' }],
+    });
+    expect(result.message).toBe(
+      '沒有在「關鍵結果」中新增「目標值」欄：表頭「目標（萬元）」（I1）可能就是該欄。如果是，請把它改名為「目標值」；如果是你自己的欄，請在空白欄中自行新增表頭「目標值」。\n你的儲存格均未被修改。',
+    );
+    // The check still says the header may be meant as 目標值, and no target reads as empty.
+    const issues = issuesOf(run);
+    expect(issues.filter((i) => i.code === 'missing-value')).toEqual([]);
+    expect(issues.find((i) => i.code === 'missing-column')).toMatchObject({
+      a1: 'I1',
+      message: expect.stringContaining(
+        '表頭「目標（萬元）」（I1）可能就是該欄：如果是，請改名為「目標值」。',
+      ),
+    });
+    // Renamed as it says, the plan reads the figures again.
+    kr.getRange('I1').setValue('目標值');
+    expect(issuesOf(run).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('still adds the columns that are truly missing beside a header near another', () => {
+    const workbook = planWithKeyResults(3, 'en');
+    const kr = workbook['Key Results'];
+    const confidence = kr[0].indexOf('Confidence');
+    workbook['Key Results'] = kr.map((row) => row.filter((_, c) => c !== confidence));
+    workbook['Key Results'][0][workbook['Key Results'][0].indexOf('Phasing')] = 'Phase';
+    const run = loadAddon({ locale: 'en_US', workbook: workbook as never });
+    const result = run.run('insertTemplates') as ActionResult;
+    const header = valuesOf(run.ss, 'Key Results')[0];
+    expect(header).toContain('Confidence');
+    expect(header).not.toContain('Phasing');
+    expect(result.details).toMatchObject({
+      addedColumns: [{ tab: 'Key Results', columns: ['Confidence'] }],
+      nearColumns: [{ tab: 'Key Results', column: 'Phasing', header: 'Phase', cell: 'L1' }],
+    });
+    expect(result.message).toBe(
+      [
+        'Added columns at the end of "Key Results": Confidence.',
+        'Did not add the column "Phasing" to "Key Results": the header "Phase" (L1) may be meant as it. If it is, rename it "Phasing"; if it is a column of your own, add a header "Phasing" in an empty column yourself.',
+        'None of your cells were changed.',
+      ].join('\n'),
+    );
+    // A second run adds nothing more, and says the same about the header.
+    const once = snapshot(run.ss);
+    const again = run.run('insertTemplates') as ActionResult;
+    expect(snapshot(run.ss)).toEqual(once);
+    expect(again.details).toMatchObject({ addedColumns: [], nearColumns: [{ column: 'Phasing' }] });
+  });
+
+  it('warns when the column read is empty while a header like it holds the figures (the state the old run left)', () => {
+    // What Insert templates did before: an empty 目標值 column after the last one, beside 目標（萬元） with the targets.
+    const { run, kr } = renamedTarget();
+    const last = kr.getLastColumn();
+    kr.getRange(1, last + 1).setValue('目標值');
+    const issues = issuesOf(run);
+    const warning = issues.find((i) => i.code === 'empty-column-near-header');
+    expect(warning).toMatchObject({
+      severity: 'warning',
+      a1: `${String.fromCharCode(64 + last + 1)}1`,
+      message: `「關鍵結果」表的「目標值」欄（${String.fromCharCode(64 + last + 1)}1）為空，而看起來像它的表頭「目標（萬元）」（I1）下有資料：計畫讀取的是空的那一欄。`,
+    });
+    // Once the figures are in the column read (here: the empty column removed and I1 renamed), it is gone.
+    kr.getRange(1, last + 1).setValue('');
+    kr.getRange('I1').setValue('目標值');
+    expect(issuesOf(run).filter((i) => i.code === 'empty-column-near-header')).toEqual([]);
   });
 
   it('keeps every cell of an existing plan, adds missing columns after the last one, and only once', () => {

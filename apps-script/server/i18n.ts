@@ -24,6 +24,7 @@ export const MESSAGES = {
   templatesHeaderFilled: localized((m) => m.addon.templatesHeaderFilled),
   templatesSkipped: localized((m) => m.addon.templatesSkipped),
   templatesKept: localized((m) => m.addon.templatesKept),
+  templatesColumnNear: localized((m) => m.addon.templatesColumnNear),
 
   // The change log (onEdit), written into Changes.
   changeLogOldNotKnown: localized((m) => m.addon.changeLogOldNotKnown),

@@ -4,11 +4,13 @@
  * conditional formatting of status and named ranges.
  *
  * The rule: never change or delete a cell of the person's. A missing tab is added; a missing column is added
- * after the last used column of its tab; a missing Strategy field is added below the last used row; an empty
- * tab gets its header. Everything else is left exactly as it is, so running it twice changes nothing.
+ * after the last used column of its tab, unless a header of the tab may be meant as it (the parser's nearness,
+ * headerNear: 目標（萬元） for 目標值), which the alert names instead; a missing Strategy field is added below the
+ * last used row; an empty tab gets its header. Everything else is left exactly as it is, so running it twice changes nothing.
  * Calls to the spreadsheet depend on the number of tabs and columns, never on the number of rows.
  */
-import { parsePlan } from '../../shared/parse';
+import { headerNear, parsePlan, unreadHeaders } from '../../shared/parse';
+import { a1 } from '../../shared/cells';
 import type { SheetLayout } from '../../shared/plan';
 import {
   ENUMS,
@@ -77,6 +79,11 @@ export interface TemplateReport {
   /** Existing but empty tabs that got their header. */
   filledTabs: string[];
   addedColumns: { tab: string; columns: string[] }[];
+  /**
+   * Missing columns not added, because a header of the tab may be meant as them: an empty column of that name would
+   * be the one the plan reads, and the figures under the header (a renamed column) would count for nothing.
+   */
+  nearColumns: { tab: string; column: string; header: string; cell: string }[];
   addedFields: { tab: string; fields: string[] }[];
   skippedTabs: string[];
   /** Where each template tab is now: sheet name, header row and the columns of its fields. */
@@ -327,6 +334,7 @@ export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): Temp
     createdTabs: [],
     filledTabs: [],
     addedColumns: [],
+    nearColumns: [],
     addedFields: [],
     skippedTabs: [],
     tables: {},
@@ -374,7 +382,22 @@ export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): Temp
       report.skippedTabs.push(found.name);
       continue;
     }
-    const missing = def.columns.filter((c) => !(c.key in layout.columns));
+    // A header that may be meant as a missing column (目標（萬元） for 目標值) stands for it: the column is not added
+    // (the plan would read the new, empty one), and the alert says which header to rename.
+    const unread = unreadHeaders(def, found.values[layout.headerRow - 1] ?? []);
+    const missing: ColumnDef[] = [];
+    for (const column of def.columns) {
+      if (column.key in layout.columns) continue;
+      const near = headerNear(column, unread);
+      if (!near) missing.push(column);
+      else
+        report.nearColumns.push({
+          tab: found.name,
+          column: column.label[language],
+          header: near.cell.trim(),
+          cell: a1(layout.headerRow, near.column),
+        });
+    }
     const columns = { ...layout.columns };
     if (missing.length) {
       const width = Math.max(layout.columnCount, ...found.values.map((r) => r.length));
@@ -418,8 +441,10 @@ export function describeTemplateReport(report: TemplateReport, lang: Lang): stri
     done.push(t('templatesColumnsAdded', lang, { tab, list: list(columns, lang) }));
   for (const { tab, fields } of report.addedFields)
     done.push(t('templatesFieldsAdded', lang, { tab, list: list(fields, lang) }));
+  const near = report.nearColumns.map((n) => t('templatesColumnNear', lang, n));
   const skipped = report.skippedTabs.map((tab) => t('templatesSkipped', lang, { tab }));
-  const summary = done.length ? [...done, t('templatesKept', lang)] : [t('templatesNothing', lang)];
+  const summary =
+    done.length || near.length ? [...done, ...near, t('templatesKept', lang)] : [t('templatesNothing', lang)];
   return [...summary, ...skipped].join('\n');
 }
 

@@ -1123,6 +1123,8 @@ export const en = {
     changeLogOldNotKnown: 'not known: several cells were changed at once (a paste, a fill, a sort)',
     changeLogValues: '{count} values: see File › Version history',
     templatesKept: 'None of your cells were changed.',
+    templatesColumnNear:
+      'Did not add the column "{column}" to "{tab}": the header "{header}" ({cell}) may be meant as it. If it is, rename it "{column}"; if it is a column of your own, add a header "{column}" in an empty column yourself.',
     exampleTitle: 'Insert example plan',
     exampleRefused:
       'The example plan was not inserted because these tabs already hold data: {list}. Use an empty spreadsheet, or rename those tabs first. Nothing was changed.',

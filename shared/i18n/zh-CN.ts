@@ -989,6 +989,8 @@ export const zhCN: Messages = {
     changeLogOldNotKnown: '未知：一次修改了多个单元格（粘贴、填充或排序）',
     changeLogValues: '{count} 个值：请查看“文件 › 版本记录”',
     templatesKept: '你的单元格均未被修改。',
+    templatesColumnNear:
+      '没有在“{tab}”中添加“{column}”列：表头“{header}”（{cell}）可能就是该列。如果是，请把它改名为“{column}”；如果是你自己的列，请在空白列中自行添加表头“{column}”。',
     exampleTitle: '插入示例计划',
     exampleRefused:
       '以下工作表已有数据，因此未插入示例计划：{list}。请使用空白表格，或先将这些工作表改名。未做任何更改。',

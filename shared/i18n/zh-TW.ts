@@ -991,6 +991,8 @@ export const zhTW: Messages = {
     changeLogOldNotKnown: '未知：一次修改了多個儲存格（貼上、填入或排序）',
     changeLogValues: '{count} 個值：請查看「檔案 › 版本記錄」',
     templatesKept: '你的儲存格均未被修改。',
+    templatesColumnNear:
+      '沒有在「{tab}」中新增「{column}」欄：表頭「{header}」（{cell}）可能就是該欄。如果是，請把它改名為「{column}」；如果是你自己的欄，請在空白欄中自行新增表頭「{column}」。',
     exampleTitle: '插入範例計畫',
     exampleRefused:
       '以下工作表已有資料，因此未插入範例計畫：{list}。請使用空白試算表，或先將這些工作表改名。未做任何更改。',
