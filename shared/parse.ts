@@ -297,31 +297,50 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   seedPlanIndex(plan, { keyResults: keyResults.byId, kpis: kpis.byId, objectives: objectives.byId });
   // With a Targets tab, the cells its formulas read must be what a formula can compute with (formula-inputs.ts).
   if (layout.targets) {
-    // A cell the parser could not read has its error already, and no value to type: a Baseline of "0.05" in a
-    // de_DE sheet is a decimal-mark error, not a Baseline of 0 to type in. Nor one it read two ways (50.000):
-    // typing 50 would settle it the wrong way as often as the right one.
-    const unread = new Set(
-      issues.filter((i) => UNREAD_CODES.has(i.code)).map((i) => `${i.sheet}!${i.row}!${i.column}`),
-    );
-    const blocked = new Set<string>();
-    for (const problem of formulaInputProblems(plan, workbook, decimalMark)) {
-      const { tab, sheet, row, column, field, id, typed, readable, held } = problem;
-      if (unread.has(`${sheet}!${row}!${column}`)) continue;
-      for (const metric of metricsReading(plan, tab, field.key, id)) blocked.add(metric);
-      const params = { field: field.label, id, value: typed, expected: readableText(readable, decimalMark) };
-      issues.push(
-        held === undefined
-          ? makeIssue('unreadable-by-formulas', { sheet, row, column }, params)
-          : makeIssue(
-              'shown-not-held',
-              { sheet, row, column },
-              { ...params, held: numberAsTyped(held, decimalMark) },
-            ),
-      );
-    }
-    if (targets) targets.unreadableInputs = [...blocked];
+    const inputs = formulaInputIssues(plan, workbook, issues, decimalMark);
+    issues.push(...inputs.issues);
+    if (targets) targets.unreadableInputs = inputs.metrics;
   }
   return { plan, issues };
+}
+
+/**
+ * The plan cells the Targets tab's formulas read that they cannot compute with as typed (formula-inputs.ts), as
+ * `unreadable-by-formulas` (or `shown-not-held`) issues, with the metrics whose rows read them. parsePlan adds them
+ * to a plan with a Targets tab; Decompose targets asks for them before there is one, to say in its alert which cells
+ * make the tab it writes fail. `issues` are the plan's issues so far: a cell the parser could not read (an error
+ * there already) has no value to type, and is left out.
+ */
+export function formulaInputIssues(
+  plan: Plan,
+  workbook: Workbook,
+  issues: readonly PlanIssue[],
+  decimalMark: DecimalMark,
+): { issues: PlanIssue[]; metrics: string[] } {
+  // A cell the parser could not read has its error already, and no value to type: a Baseline of "0.05" in a
+  // de_DE sheet is a decimal-mark error, not a Baseline of 0 to type in. Nor one it read two ways (50.000):
+  // typing 50 would settle it the wrong way as often as the right one.
+  const unread = new Set(
+    issues.filter((i) => UNREAD_CODES.has(i.code)).map((i) => `${i.sheet}!${i.row}!${i.column}`),
+  );
+  const blocked = new Set<string>();
+  const out: PlanIssue[] = [];
+  for (const problem of formulaInputProblems(plan, workbook, decimalMark)) {
+    const { tab, sheet, row, column, field, id, typed, readable, held } = problem;
+    if (unread.has(`${sheet}!${row}!${column}`)) continue;
+    for (const metric of metricsReading(plan, tab, field.key, id)) blocked.add(metric);
+    const params = { field: field.label, id, value: typed, expected: readableText(readable, decimalMark) };
+    out.push(
+      held === undefined
+        ? makeIssue('unreadable-by-formulas', { sheet, row, column }, params)
+        : makeIssue(
+            'shown-not-held',
+            { sheet, row, column },
+            { ...params, held: numberAsTyped(held, decimalMark) },
+          ),
+    );
+  }
+  return { issues: out, metrics: [...blocked] };
 }
 
 /**

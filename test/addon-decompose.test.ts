@@ -336,9 +336,141 @@ describe('Decompose targets', () => {
     run.ss.getSheetByName('Key Results')!.getRange(2, 9).setValue('a lot');
     const result = run.run('decomposeTargets') as ActionResult;
     expect(result.ok).toBe(true);
-    // Said with the cell to look at.
-    expect(result.message).toContain('Problems found in the plan: 1 (first at Key Results!I2).');
+    // Said with the cell to look at: a Target the formulas compute with, so named as a cell that breaks the tab.
+    expect(result.message).toContain(
+      'The formulas on "Targets" cannot read these cells of the plan as they are typed, so the rows that read them may show errors or wrong figures:\n• Key Results!I2: ',
+    );
+    expect(result.message).not.toMatch(/Problems found|Other problems/);
+    expect(result.details).toMatchObject({ formulaBreakers: ['Key Results!I2'], planErrors: 0 });
+    // Other errors are counted after it, as before.
+    run.ss.getSheetByName('Key Results')!.getRange(3, 1).setValue('');
+    const again = run.run('decomposeTargets') as ActionResult;
+    expect(again.message).toContain('Other problems found in the plan: 1 (first at Key Results!A3)');
     expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
+  });
+
+  // QA (zh-TW): a plan typed by hand, its period typed as text (2026/1/1, and 115/12/31 in the Minguo calendar).
+  // Every status on the Targets tab read #VALUE!, yet the alert named only a check-in's grouped-in-fours error
+  // (實際!C5), never the period cells.
+  it('names the cells that break the Targets tab first, the period above all, then counts the other problems', () => {
+    const run = loadAddon({ locale: 'zh_TW', timeZone: 'Asia/Taipei' });
+    run.run('insertTemplates');
+    const sheet = (name: string) => run.ss.getSheetByName(name)!;
+    const put = (name: string, rows: unknown[][]) =>
+      sheet(name).getRange(2, 1, rows.length, rows[0].length).setValues(rows);
+    const strategy = sheet('策略');
+    const fields = strategy
+      .getDataRange()
+      .getValues()
+      .map((r) => r[0]);
+    const set = (field: string, value: string) =>
+      strategy.getRange(fields.indexOf(field) + 1, 2).setValue(value);
+    set('產品', '雲端記帳 App');
+    set('週期開始', '2026/1/1');
+    set('週期結束', '115/12/31');
+    set('貨幣', 'TWD');
+    expect(fields.indexOf('週期開始') + 1).toBe(9);
+    put('部門', [
+      ['行銷部', '林經理', ''],
+      ['業務部', '陳經理', ''],
+      ['客服部', '王經理', ''],
+    ]);
+    put('目標', [['O1', '今年拿下 1,000 家中小企業客戶', '業務部', '', '', '', '']]);
+    put('關鍵結果', [
+      [
+        'KR1',
+        'O1',
+        '年度營收 1,200 萬',
+        '業務',
+        '累計',
+        '元',
+        '提升',
+        0,
+        '1,200萬',
+        '2026/3/1',
+        '115/12/31',
+        '逐步提升',
+        1,
+        0.7,
+      ],
+      [
+        'KR２',
+        'O1',
+        '試用註冊 5 萬',
+        '行銷部',
+        '累計',
+        '人',
+        '提升',
+        0,
+        '5萬',
+        '2026-03',
+        '2026-12',
+        '自訂',
+        1,
+        0.8,
+      ],
+      [
+        'KR3',
+        'o1',
+        '客服滿意度',
+        '客服',
+        '水準',
+        '%',
+        '提升',
+        '5%',
+        '20%',
+        '2026-03-01',
+        '2026-12-31',
+        '平均',
+        1,
+        0.5,
+      ],
+    ]);
+    put('KPI', [['KPI1', '首次回應時間', '客服部', 'KR3', '小時', '降低', 1, '每月']]);
+    put('實際', [
+      ['2026/3/31', 'KR1', '120,000', ''],
+      ['2026/4/30', 'KR1', '25萬', ''],
+      ['2026/3/31', 'KR2', 4000, ''],
+      ['2026/4/30', 'KR２', '5,0000', ''],
+      ['2026/4/30', 'KR3', '8%', ''],
+      ['2026/4/30', 'KPI1', '1.5 小時', ''],
+    ]);
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok).toBe(true);
+    // The tab is broken indeed: every status an error.
+    const targets = valuesOf(run.ss, '目標分解');
+    const status = targets[0].indexOf('狀態');
+    const statuses = targets
+      .slice(1)
+      .filter((r) => r[1] === '目標值')
+      .map((r) => r[status]);
+    expect(statuses).toEqual(['#VALUE!', '#VALUE!', '#VALUE!', '#VALUE!']);
+    const lines = result.message.split('\n');
+    expect(lines[1]).toBe(
+      '「目標分解」表的公式無法按原樣讀取計畫中的這些儲存格。首先是計畫週期：凡是按週期計算月份的列（關鍵結果沒有自己的開始或截止日期時）都可能出錯，直到週期改為以日期輸入。',
+    );
+    expect(lines[2]).toBe(
+      '• 策略!B9：策略：週期開始填寫的是文字「2026/1/1」，「目標分解」表的公式無法像計畫那樣使用它（2026-01-01），該表中相應的數字會出錯。在該儲存格中改為輸入 2026-01-01。',
+    );
+    expect(lines[3]).toMatch(/^• 策略!B10：.*「115\/12\/31」.*改為輸入 2026-12-31。$/);
+    expect(lines.slice(4, 7).map((l) => l.split('：')[0])).toEqual([
+      '• 關鍵結果!I2',
+      '• 關鍵結果!J2',
+      '• 關鍵結果!K2',
+    ]);
+    const breakers = (result.details as { formulaBreakers: string[] }).formulaBreakers;
+    expect(breakers.slice(0, 2)).toEqual(['策略!B9', '策略!B10']);
+    expect(lines[7]).toBe(`……另有 ${breakers.length - 5} 個這樣的儲存格：請開啟「檢查計畫」逐一修正。`);
+    // Then the other problems, as before: the check-in typed 5,0000.
+    expect(lines[8]).toBe('計畫中另有 1 個問題（從 實際!C5 開始）；請開啟「檢查計畫」檢視。');
+    expect(lines).toHaveLength(9);
+    // The cells named are those the check lists as unreadable by the formulas, now that the tab is there.
+    const check = run.project.callFromClient('getPlanCheck', 'zh-TW') as PlanCheck;
+    const unreadable = check.groups
+      .flatMap((g) => g.issues)
+      .filter((i) => i.code === 'unreadable-by-formulas')
+      .map((i) => `${i.sheet}!${i.a1}`);
+    expect([...breakers].sort()).toEqual([...unreadable].sort());
   });
 
   it('gives the same numbers in a de_DE spreadsheet (";" between arguments) as in an en_US one', () => {

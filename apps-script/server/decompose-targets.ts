@@ -10,10 +10,11 @@
  * the spreadsheet's time zone; the to-date formulas read it and nothing reads the clock.
  */
 import { dateToIso } from '../../shared/calendar';
-import { cellText, isPercentUnit, type Cell } from '../../shared/cells';
+import { cellText, isBlank, isPercentUnit, type Cell, type Workbook } from '../../shared/cells';
 import { customWeights, precisionFor } from '../../shared/decompose';
 import type { PlanIssue } from '../../shared/issues';
-import { parsePlan } from '../../shared/parse';
+import { formulaInputIssues, parsePlan } from '../../shared/parse';
+import { decimalMarkOf, type DecimalMark } from '../../shared/locale-syntax';
 import type { Plan } from '../../shared/plan';
 import { STATUS_LABELS, type Status } from '../../shared/progress';
 import { isBlankGrid, isDate } from '../../shared/sheet-grid';
@@ -172,8 +173,63 @@ export interface DecomposeDetails {
   columns: number;
   asOf: string;
   weightsKept: string[];
+  /** The plan cells that make the tab's formulas fail (formulaBreakers), the period's first. */
+  formulaBreakers: string[];
+  /** The plan's other errors. */
   planErrors: number;
 }
+
+/**
+ * The plan's problems that make the Targets tab's formulas fail, the plan period's first (every row without a Start
+ * or Due of its own reads it), then by tab, row and column: a cell the formulas read that they cannot compute with
+ * as typed (formulaInputIssues: "2026/1/1" typed as text is a date to the plan, text to a formula), and a Target or
+ * Baseline the plan could not read at all ("a lot": an error there, and #VALUE! along its row).
+ */
+function formulaBreakers(
+  plan: Plan,
+  workbook: Workbook,
+  issues: readonly PlanIssue[],
+  decimalMark: DecimalMark,
+): PlanIssue[] {
+  // With a Targets tab the parser said them already; before there is one, they are asked for here.
+  const inputs = plan.layout.targets
+    ? issues.filter((i) => i.code === 'unreadable-by-formulas' || i.code === 'shown-not-held')
+    : formulaInputIssues(plan, workbook, issues, decimalMark).issues;
+  const computed = new Set<string>();
+  for (const [tab, keys] of [
+    ['keyResults', ['target', 'baseline']],
+    ['kpis', ['target']],
+  ] as const) {
+    const layout = plan.layout[tab];
+    if (layout)
+      for (const key of keys) if (layout.columns[key]) computed.add(`${layout.sheet}!${layout.columns[key]}`);
+  }
+  const unreadValues = issues.filter((i) => {
+    if (i.severity !== 'error' || i.row === null || i.column === null) return false;
+    if (!computed.has(`${i.sheet}!${i.column}`)) return false;
+    const cell = workbook[i.sheet]?.[i.row - 1]?.[i.column - 1];
+    return typeof cell !== 'number' && !isBlank(cell);
+  });
+  const order = (['strategy', 'keyResults', 'kpis', 'actuals'] as const).map(
+    (key) => plan.layout[key]?.sheet,
+  );
+  const rank = (i: PlanIssue) => {
+    const at = order.indexOf(i.sheet);
+    return at < 0 ? order.length : at;
+  };
+  const seen = new Set<string>();
+  return [...inputs, ...unreadValues]
+    .filter((i) => {
+      const key = `${i.sheet}!${i.a1}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => rank(a) - rank(b) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** How many of the cells that break the tab its alert names, one line each; the rest are counted. */
+const BREAKERS_NAMED = 5;
 
 /** Rebuilds the Targets tab from a snapshot. Returns a message, never throws on plan content. */
 export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): ActionResult {
@@ -312,7 +368,10 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   const weightsKept = plan.keyResults
     .filter((kr) => kr.phasing === 'custom' && Object.keys(customWeights(plan, kr.id) ?? {}).length > 0)
     .map((kr) => kr.id);
-  const errors = issues.filter((i) => i.severity === 'error');
+  // What makes the tab's formulas fail is named first, each cell with its fix; then the count of the other errors.
+  const breakers = formulaBreakers(plan, snapshot.workbook, issues, decimalMarkOf(snapshot.locale));
+  const breaking = new Set(breakers.map((i) => `${i.sheet}!${i.a1}`));
+  const errors = issues.filter((i) => i.severity === 'error' && !breaking.has(`${i.sheet}!${i.a1}`));
   const planErrors = errors.length;
   // The first few cells, so that the alert says where to look (the check lists them all).
   const errorCells = list(
@@ -344,7 +403,27 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
         cell: TARGETS_AS_OF.label[lang],
       }),
     );
-  if (planErrors) lines.push(t('decomposeIssues', lang, { count: planErrors, cells: errorCells }));
+  if (breakers.length) {
+    const period = breakers.some((i) => i.sheet === plan.layout.strategy?.sheet);
+    lines.push(t(period ? 'decomposeBreaksPeriod' : 'decomposeBreaks', lang, { tab: name }));
+    for (const i of breakers.slice(0, BREAKERS_NAMED))
+      lines.push(
+        t('decomposeBlockedLine', lang, {
+          cell: cellName(i.sheet, i.a1!),
+          message: i.message[lang],
+          fix: i.fix[lang],
+        }),
+      );
+    if (breakers.length > BREAKERS_NAMED)
+      lines.push(t('decomposeBreaksMore', lang, { count: breakers.length - BREAKERS_NAMED }));
+  }
+  if (planErrors)
+    lines.push(
+      t(breakers.length ? 'decomposeOtherIssues' : 'decomposeIssues', lang, {
+        count: planErrors,
+        cells: errorCells,
+      }),
+    );
   const details: DecomposeDetails = {
     sheet: name,
     keyResults: plan.keyResults.length,
@@ -354,6 +433,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     columns: targets.rows[0].length,
     asOf: today,
     weightsKept,
+    formulaBreakers: breakers.map((i) => cellName(i.sheet, i.a1!)),
     planErrors,
   };
   return { ok: true, message: lines.join('\n'), details: { ...details } };

@@ -54,6 +54,10 @@ export const MESSAGES = {
   decomposeWeightsOutside: localized((m) => m.addon.decomposeWeightsOutside),
   decomposeWeightEntry: localized((m) => m.addon.decomposeWeightEntry),
   decomposeIssues: localized((m) => m.addon.decomposeIssues),
+  decomposeBreaks: localized((m) => m.addon.decomposeBreaks),
+  decomposeBreaksPeriod: localized((m) => m.addon.decomposeBreaksPeriod),
+  decomposeBreaksMore: localized((m) => m.addon.decomposeBreaksMore),
+  decomposeOtherIssues: localized((m) => m.addon.decomposeOtherIssues),
 
   // Failures.
   busy: localized((m) => m.addon.busy),

@@ -1158,6 +1158,13 @@ export const en = {
       'The {cell} cell said {previous}; it is today again ({today}). Type the review date over it again if you are reviewing as of that day.',
     decomposeIssues:
       'Problems found in the plan: {count} (first at {cells}). They may show as errors in the formulas; open Check plan to see them.',
+    decomposeBreaks:
+      'The formulas on "{tab}" cannot read these cells of the plan as they are typed, so the rows that read them may show errors or wrong figures:',
+    decomposeBreaksPeriod:
+      'The formulas on "{tab}" cannot read these cells of the plan as they are typed. The plan period comes first: every row that takes its months from it (where a key result has no Start or Due date of its own) may show errors or wrong figures until it is typed as a date.',
+    decomposeBreaksMore: '… and {count} more such cells: open Check plan to fix each.',
+    decomposeOtherIssues:
+      'Other problems found in the plan: {count} (first at {cells}); open Check plan to see them.',
     busy: 'Someone else is updating this spreadsheet. Try again in a moment.',
     failed: '{action} did not finish: {reason}',
     helpTitle: 'GTM Pyramid: help',
