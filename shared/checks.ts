@@ -12,7 +12,7 @@ import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
 import type { KeyResult, Plan, TargetsTab } from './plan';
-import { ownerKey, planIndex, type PlanIndex } from './plan-index';
+import { ownerKey, ownerNameOf, planIndex, type PlanIndex } from './plan-index';
 import { checkInColumns } from './check-in-columns';
 import {
   planProgress,
@@ -770,12 +770,22 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
   // (its id-on-two-tabs error says what to fix; a rebuild could not tell the two rows apart either).
   const index = planIndex(plan);
   const metrics = [
-    ...plan.keyResults.map((kr, i) => ({ id: kr.id, spec: screen.keyResultSpecs[i] })),
+    ...plan.keyResults.map((kr, i) => ({
+      id: kr.id,
+      spec: screen.keyResultSpecs[i],
+      name: kr.title,
+      owner: ownerNameOf(plan, kr),
+    })),
     ...plan.kpis.map((kpi, j) => ({
       id: kpi.id,
       spec: index.keyResultNamedLikeKpi[j] >= 0 ? null : screen.kpiSpecs[j],
+      name: kpi.name,
+      owner: ownerNameOf(plan, kpi),
     })),
   ];
+  /** A text as a message quotes it; a blank one as "nothing". */
+  const quoted = (text: string) =>
+    text ? inEveryLanguage((lang) => fill(CATALOGUES[lang].parse.QUOTED, { text })) : EMPTY_CELL;
   // The tab's rows by lower-case ID; the first row wins, as a search from the top would find it.
   const rows = new Map<string, TargetsTab['computed'][string]>();
   for (const [k, row] of Object.entries(targets.computed)) {
@@ -793,15 +803,44 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
         ),
       );
   }
-  for (const { id, spec } of metrics) {
+  for (const { id, spec, name, owner } of metrics) {
     if (!spec) continue;
+    const computed = rows.get(id.toLowerCase());
+    if (computed?.error) continue; // said above
+    // Whether the row was saved with its formulas' results (a month shows a number): in a workbook saved without
+    // them every formula reads blank, which says nothing about the tab.
+    const saved = !!computed && Object.values(computed.values).some((v) => v !== null);
+    // The Owner is a copy made at Decompose time (the department as the plan names it, ownerNameOf), and so is the
+    // Name on a tab built before it was a reference to the plan's cell: one the plan has changed since is out of date.
+    // Both read as a cell reads (trimmed): "Sales " written shows as the tab's "Sales".
+    const texts = computed
+      ? ([
+          ['name', computed.name, cellText(name)],
+          ['owner', computed.owner, cellText(owner)],
+        ] as const)
+      : [];
+    const stale = texts.find(([, shown, planned]) => shown !== null && (shown || saved) && shown !== planned);
+    if (stale && computed) {
+      const [key, shown, planned] = stale;
+      const targetsColumns = tabDef('targets').columns;
+      issues.push(
+        makeIssue(
+          'targets-text-mismatch',
+          { sheet: layout.sheet, row: computed.row, column: layout.columns[key] },
+          {
+            id,
+            field: targetsColumns.find((c) => c.key === key)!.label,
+            sheetValue: quoted(shown!),
+            value: quoted(planned),
+          },
+        ),
+      );
+    }
     // A weight that is no usable weight (below 0, text) is an invalid-weight error at its cell, and the tab's
     // formulas, which still add it in, differ from the plan until it is fixed: a rebuild, which keeps it as typed,
     // would not mend that, so no "rebuild" is asked for.
     if (spec.phasing === 'custom' && Object.keys(targets.unusableWeights[id.toLowerCase()] ?? {}).length)
       continue;
-    const computed = rows.get(id.toLowerCase());
-    if (computed?.error) continue; // said above
     // A row that reads a plan cell its formulas cannot use (text where a date or number belongs, a choice spelled
     // another way) differs from the plan until that cell is typed: its unreadable-by-formulas warning says so, and
     // its quick fix types the value. A rebuild would leave the difference in place, so none is asked for.
@@ -816,26 +855,33 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
       );
       continue;
     }
+    // A threshold's (and every KPI's) formulas leave the months outside its window blank: in a row that shows its
+    // results, a month the plan fills and the tab leaves blank, or the other way round, is a window that differs (a
+    // KPI re-pointed to another key result, on a tab built when its window did not follow its Key result cell).
+    // Other formulas never show a blank: there it is a result the file was saved without, nothing to compare; nor
+    // is a cell that shows other text (an error from a plan cell, which has its own issue).
+    const blank = spec.type === 'threshold' && saved ? new Set(computed.blank) : new Set<string>();
     for (const { month, target } of decompose(spec, targets.months)) {
       const sheetValue = computed.values[month];
-      // A blank cached value means the workbook was saved without results (nothing to compare), not a mismatch.
-      if (sheetValue === null || sheetValue === undefined || target === null) continue;
-      if (Math.abs(sheetValue - target) > 1e-6 * Math.max(1, Math.abs(target))) {
-        issues.push(
-          makeIssue(
-            'targets-mismatch',
-            { sheet: layout.sheet, row: computed.row, column: targets.monthColumns[month] },
-            // Said as the figures read (12 significant digits): not 142857.14999999997, a sum's float noise.
-            {
-              id,
-              month,
-              sheetValue: Number(sheetValue.toPrecision(12)),
-              value: Number(target.toPrecision(12)),
-            },
-          ),
-        );
-        break; // one per metric is enough to say "rebuild"
-      }
+      const differs =
+        sheetValue === null || sheetValue === undefined
+          ? target !== null && blank.has(month)
+          : target === null || Math.abs(sheetValue - target) > 1e-6 * Math.max(1, Math.abs(target));
+      if (!differs) continue;
+      issues.push(
+        makeIssue(
+          'targets-mismatch',
+          { sheet: layout.sheet, row: computed.row, column: targets.monthColumns[month] },
+          // Said as the figures read (12 significant digits): not 142857.14999999997, a sum's float noise.
+          {
+            id,
+            month,
+            sheetValue: typeof sheetValue === 'number' ? Number(sheetValue.toPrecision(12)) : EMPTY_CELL,
+            value: target === null ? EMPTY_CELL : Number(target.toPrecision(12)),
+          },
+        ),
+      );
+      break; // one per metric is enough to say "rebuild"
     }
   }
 }

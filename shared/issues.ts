@@ -73,6 +73,7 @@ const ISSUES = {
   'invalid-weight': ['error', 'structure'],
   'targets-mismatch': ['warning', 'structure'],
   'targets-row-missing': ['warning', 'structure'],
+  'targets-text-mismatch': ['warning', 'structure'],
   'targets-formula-error': ['warning', 'structure'],
   'as-of-not-a-date': ['warning', 'structure'],
   'as-of-differs': ['tip', 'tracking'],

@@ -2110,15 +2110,21 @@ function readTargets(
       targets.weightRows[id.toLowerCase()] = r + 1;
     } else if (!(id in targets.computed)) {
       const values: Record<Month, number | null> = {};
+      const blank: Month[] = [];
       let error: { column: number; value: string } | null = null;
       for (const month of months) {
         const cell = row[monthColumns[month] - 1];
         const read = readNumber(cell, inLocale);
         values[month] = read.ok ? read.value : null;
+        if (isBlank(cell)) blank.push(month);
         if (!error && typeof cell === 'string' && cell.trim() === REF_ERROR)
           error = { column: monthColumns[month], value: REF_ERROR };
       }
-      targets.computed[id] = { row: r + 1, values, error };
+      const text = (key: string) => {
+        const column = table.layout.columns[key];
+        return column ? cellText(row[column - 1], timeZone) : null;
+      };
+      targets.computed[id] = { row: r + 1, values, blank, name: text('name'), owner: text('owner'), error };
     }
   }
   return targets;

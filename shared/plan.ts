@@ -124,12 +124,21 @@ export interface TargetsTab {
   /** The 1-based row whose weights `weights` holds, by the ID in lower case (the last of an ID's weights rows). */
   weightRows: Record<string, number>;
   /**
-   * The values the sheet's own formulas computed (cached results), per metric ID and month; `error`: the first
-   * month cell of the row that shows #REF! (a plan row its formula pointed at was deleted), or null.
+   * The values the sheet's own formulas computed (cached results), per metric ID and month; `blank`: the months
+   * whose cell is blank (a month outside a threshold's window, or a workbook saved without results); `name`,
+   * `owner`: the row's Name and Owner as the tab shows them (null without that column); `error`: the first month
+   * cell of the row that shows #REF! (a plan row its formula pointed at was deleted), or null.
    */
   computed: Record<
     string,
-    { row: number; values: Record<Month, number | null>; error: { column: number; value: string } | null }
+    {
+      row: number;
+      values: Record<Month, number | null>;
+      blank: Month[];
+      name: string | null;
+      owner: string | null;
+      error: { column: number; value: string } | null;
+    }
   >;
   /** The As of cell under its header (row 2): what it holds, and the day it is, or null when it is no date. */
   asOf: { row: number; column: number; cell: Cell; day: IsoDate | null } | null;

@@ -826,3 +826,133 @@ describe('Decompose targets keeps what a person typed on the tab', () => {
     expect(run.emulator.calls.byMethod['Range.getFormulas']).toBe(1);
   });
 });
+
+describe('Decompose targets: the tab follows the plan after it, or says it is out of date', () => {
+  /** A tab's rows by ID (target rows), and the plan's progress as of the tab's As of day. */
+  function tabAndPlan(run: ReturnType<typeof loadAddon>, lang: Lang, timeZone: string) {
+    const name = tabDef('targets').label[lang];
+    const rows = valuesOf(run.ss, name);
+    const header = rows[0] as unknown[];
+    const asOf = dateToIso(run.ss.getRangeByName(TARGETS_AS_OF.name)!.getValue() as Date, timeZone)!;
+    const { plan } = parsePlan(toWorkbook(run.ss) as Workbook, { timeZone });
+    const row = (id: string) => rows.find((r) => r[0] === id && r !== rows[0])!;
+    const at = (key: string) =>
+      header.indexOf(TARGETS_SUMMARY_COLUMNS.find((c) => c.key === key)!.label[lang]);
+    /** The months (yyyy-mm) the row fills. */
+    const filled = (id: string) =>
+      plan.period!.months.filter((m) => row(id)[plan.targets!.monthColumns[m] - 1] !== '');
+    return { plan, progress: planProgress(plan, asOf), row, at, filled, header };
+  }
+
+  it("shows a KPI re-pointed to another key result, or cleared, with the plan's window and status, and no warning", () => {
+    const timeZone = 'America/Chicago';
+    const run = loadAddon({ locale: 'en_US', timeZone });
+    expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
+    run.ss.getRangeByName(TARGETS_AS_OF.name)!.setValue(zonedMidnight('2026-11-15', timeZone));
+    const kpis = run.ss.getSheetByName('KPIs')!;
+    const months = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => `2026-${String(from + i).padStart(2, '0')}`);
+    // KPI1 tracks KR1 (March–August); typed KR2 (March–December), then cleared (the whole period).
+    for (const [keyResult, window] of [
+      ['KR1', months(3, 8)],
+      ['KR2', months(3, 12)],
+      ['', months(1, 12)],
+    ] as const) {
+      kpis.getRange('D2').setValue(keyResult);
+      const { progress, row, at, filled } = tabAndPlan(run, 'en', timeZone);
+      expect(filled('KPI1'), keyResult).toEqual(window);
+      compareWithShared(run, timeZone);
+      const p = progress.kpis.find((k) => k.id === 'KPI1')!;
+      expect(row('KPI1')[at('status')], keyResult).toBe(STATUS_LABELS[p.status].en);
+      expect(row('KPI1')[at('attainment')], keyResult).toBeCloseTo(p.attainment!, 9);
+      // Nothing to rebuild (the tip that As of is not today aside).
+      const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+      const said = check.groups.flatMap((g) => g.issues).filter((i) => i.sheet === 'Targets');
+      expect(said.map((i) => i.code)).toEqual(['as-of-differs']);
+    }
+  });
+
+  it('says a KPI\'s Key result typed "KR2 " (a space after it), which the tab cannot look up, and types KR2', () => {
+    const timeZone = 'Etc/UTC';
+    const run = loadAddon({ timeZone });
+    expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
+    run.ss.getSheetByName('KPIs')!.getRange('D2').setValue('KR2 ');
+    const issues = () =>
+      (run.project.callFromClient('getPlanCheck') as PlanCheck).groups.flatMap((g) => g.issues);
+    const unreadable = issues().find((i) => i.code === 'unreadable-by-formulas')!;
+    expect([unreadable.sheet, unreadable.a1, unreadable.quickFix?.label]).toEqual(['KPIs', 'D2', 'Type KR2']);
+    const fixed = run.project.callFromClient('applyQuickFix', {
+      code: unreadable.code,
+      sheet: unreadable.sheet,
+      a1: unreadable.a1,
+      label: unreadable.quickFix!.label,
+    }) as QuickFixResult;
+    expect(fixed.ok, fixed.message).toBe(true);
+    expect(run.ss.getSheetByName('KPIs')!.getRange('D2').getValue()).toBe('KR2');
+    expect(tabAndPlan(run, 'en', timeZone).filled('KPI1')).toEqual(
+      ['03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2026-${m}`),
+    );
+    expect(issues().filter((i) => i.sheet === 'Targets' || i.code === 'unreadable-by-formulas')).toEqual([]);
+  });
+
+  it('shows a renamed key result; says an owner changed since (typed over, or a department renamed) and rebuilds it', () => {
+    const lang = 'zh-TW';
+    const timeZone = 'Asia/Taipei';
+    const run = loadAddon({ locale: 'zh_TW', timeZone });
+    expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
+    const krName = tabDef('keyResults').label[lang];
+    const krTab = run.ss.getSheetByName(krName)!;
+    const krs = valuesOf(run.ss, krName);
+    const column = (label: string) => (krs[0] as unknown[]).indexOf(label) + 1;
+    const kr1 = krs.findIndex((r) => r[0] === 'KR1') + 1;
+    const nameColumn = tabAndPlan(run, lang, timeZone).header.indexOf('名稱');
+    const ownerColumn = tabAndPlan(run, lang, timeZone).header.indexOf('負責部門');
+    // The name follows the plan's cell by itself.
+    krTab.getRange(kr1, column('關鍵結果')).setValue('上半年營收 100 萬美元');
+    expect(tabAndPlan(run, lang, timeZone).row('KR1')[nameColumn]).toBe('上半年營收 100 萬美元');
+    const targetsIssues = () =>
+      (run.project.callFromClient('getPlanCheck', lang) as PlanCheck).groups
+        .flatMap((g) => g.issues)
+        .filter((i) => i.sheet === tabDef('targets').label[lang]);
+    expect(targetsIssues()).toEqual([]);
+    // The owner is the department as the plan names it, written at Decompose time: changed since, it is said.
+    const before = tabAndPlan(run, lang, timeZone).row('KR1')[ownerColumn];
+    const departments = valuesOf(run.ss, tabDef('departments').label[lang])
+      .slice(1)
+      .map((r) => r[0]);
+    const other = departments.find((d) => d && d !== before) as string;
+    krTab.getRange(kr1, column('負責部門')).setValue(other);
+    const [stale] = targetsIssues();
+    expect([stale.code, stale.a1, stale.message]).toEqual([
+      'targets-text-mismatch',
+      `D${tabAndPlan(run, lang, timeZone).plan.targets!.computed.KR1.row}`,
+      `「目標分解」表中 KR1 的「負責部門」為 「${String(before)}」，但按計畫應為 「${other}」。`,
+    ]);
+    expect(stale.quickFix).toEqual({ kind: 'rebuild-targets', label: '重建「目標分解」，按今天評估' });
+    const fixed = run.project.callFromClient(
+      'applyQuickFix',
+      { code: stale.code, sheet: stale.sheet, a1: stale.a1, label: stale.quickFix!.label },
+      lang,
+    ) as QuickFixResult;
+    expect(fixed.ok, fixed.message).toBe(true);
+    expect(tabAndPlan(run, lang, timeZone).row('KR1')[ownerColumn]).toBe(other);
+    expect(targetsIssues()).toEqual([]);
+    // That department renamed, on the Departments tab and in every cell that names it: said for each of its rows.
+    const renamed = `${other}部`;
+    for (const sheet of run.ss.getSheets()) {
+      if (sheet.getName() === tabDef('targets').label[lang] || sheet.getLastRow() === 0) continue;
+      const range = sheet.getDataRange();
+      const values = range.getValues();
+      if (values.flat().includes(other))
+        range.setValues(values.map((r) => r.map((v) => (v === other ? renamed : v))));
+    }
+    const said = targetsIssues();
+    expect(said.length).toBeGreaterThan(0);
+    expect(
+      said.every((i) => i.code === 'targets-text-mismatch' && i.message.includes(`「${renamed}」`)),
+    ).toBe(true);
+    expect(said.map((i) => i.message)).toContain(
+      `「目標分解」表中 KR1 的「負責部門」為 「${other}」，但按計畫應為 「${renamed}」。`,
+    );
+  });
+});

@@ -913,6 +913,36 @@ cases.push(
     says: 'KR6 has no row on the Targets tab.',
   },
 );
+// A KPI's window on the tab (the months it fills) other than the plan's: KPI1 re-pointed from KR1 (March–August)
+// to KR2 (March–December) on a tab whose cached values are the old window (as a tab built before the window
+// followed the Key result cell shows it).
+cases.push({
+  name: "the Targets tab fills a KPI's months other than the plan's",
+  code: 'targets-mismatch',
+  edit: (wb) => {
+    Object.assign(wb, workbookWithTargets().wb);
+    setCell(wb, 'KPIs', 'KPI1', 'Key result', 'KR2');
+  },
+  sheet: 'Targets',
+  a1: 'M7',
+  says: 'The Targets tab shows nothing for KPI1 in 2026-09, but the plan gives 0.05.',
+});
+// An owner the plan has changed since Decompose (the tab's Owner is a copy, the department as the plan names it).
+cases.push({
+  name: 'the Targets tab shows an owner the plan has changed since',
+  code: 'targets-text-mismatch',
+  edit: (wb) => {
+    Object.assign(wb, workbookWithTargets().wb);
+    setCell(wb, KR, 'KR1', 'Owner', 'Marketing');
+  },
+  sheet: 'Targets',
+  a1: 'D2',
+  says: 'The Targets tab shows "Sales" as the Owner of KR1, but the plan gives "Marketing".',
+  saysZh: {
+    'zh-CN': '“目标分解”表中 KR1 的“负责部门”为 “Sales”，但按计划应为 “Marketing”。',
+    'zh-TW': '「目標分解」表中 KR1 的「負責部門」為 「Sales」，但按計畫應為 「Marketing」。',
+  },
+});
 // The mismatch: the cached value of KR2 in April (the user typed over a formula). KR2 is on row 3, April is
 // the fourth month column after ID, Row, Name, Owner: column H.
 const mismatch = cases.find((c) => c.code === 'targets-mismatch')!;

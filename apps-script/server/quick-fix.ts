@@ -5,6 +5,7 @@
  *                                                             the cleared ID other tabs still name (KR2, see proposedIds)
  *   unknown-owner                            add-department   the owner's name in a new row of Departments, nothing else
  *   targets-mismatch, targets-row-missing,   rebuild-targets  Decompose targets (decompose-targets.ts) on the Targets tab
+ *   targets-text-mismatch,
  *   targets-formula-error
  *   unreadable-by-formulas                   type-value       the value the plan reads ("60k" → 60000, "ramp up" →
  *                                                             ramp-up) typed over the text, in that cell only
@@ -77,6 +78,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFixKind>> = {
   'unknown-owner': 'add-department',
   'targets-mismatch': 'rebuild-targets',
   'targets-row-missing': 'rebuild-targets',
+  'targets-text-mismatch': 'rebuild-targets',
   'targets-formula-error': 'rebuild-targets',
   'as-of-not-a-date': 'type-value',
   'as-of-differs': 'type-value',

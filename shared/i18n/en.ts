@@ -690,6 +690,10 @@ export const en = {
       message: '{id} has no row on the Targets tab.',
       fix: 'Run Decompose targets again to rebuild the tab.',
     },
+    'targets-text-mismatch': {
+      message: 'The Targets tab shows {sheetValue} as the {field} of {id}, but the plan gives {value}.',
+      fix: 'Run Decompose targets again to rebuild the tab.',
+    },
     'targets-formula-error': {
       message:
         'The Targets tab shows {value} for {id}: its formulas point at a plan cell that was moved or deleted.',

@@ -577,6 +577,10 @@ export const zhCN: Messages = {
       message: '“目标分解”表中没有 {id} 的行。',
       fix: '重新运行“分解目标”以重建该表。',
     },
+    'targets-text-mismatch': {
+      message: '“目标分解”表中 {id} 的“{field}”为 {sheetValue}，但按计划应为 {value}。',
+      fix: '重新运行“分解目标”以重建该表。',
+    },
     'targets-formula-error': {
       message: '“目标分解”表中 {id} 显示 {value}：其公式指向的计划单元格已被移动或删除。',
       fix: '重新运行“分解目标”以重建该表。',

@@ -577,6 +577,10 @@ export const zhTW: Messages = {
       message: '「目標分解」表中沒有 {id} 的列。',
       fix: '重新執行「分解目標」以重建該表。',
     },
+    'targets-text-mismatch': {
+      message: '「目標分解」表中 {id} 的「{field}」為 {sheetValue}，但按計畫應為 {value}。',
+      fix: '重新執行「分解目標」以重建該表。',
+    },
     'targets-formula-error': {
       message: '「目標分解」表中 {id} 顯示 {value}：其公式指向的計畫儲存格已被移動或刪除。',
       fix: '重新執行「分解目標」以重建該表。',
