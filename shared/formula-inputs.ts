@@ -87,8 +87,8 @@ function readableInstead(
   parsed: unknown,
   summed: boolean,
 ): FormulaReadableValue | null {
-  // Numbers and dates are native cells; errors and blanks are other checks' business. A name is shown as it is.
-  if (typeof raw !== 'string' || raw.trim() === '' || isErrorValue(raw) || field.kind === 'text') return null;
+  // Numbers and dates are native cells; errors and blanks are other checks' business.
+  if (typeof raw !== 'string' || raw.trim() === '' || isErrorValue(raw)) return null;
   if (field.enumKey) {
     if (typeof parsed !== 'string' || spellingsOf(field.enumKey, parsed).has(raw.toLowerCase())) return null;
     // A dash or N/A is the default to the plan, and no spelling of any choice to a formula: the default too.

@@ -206,8 +206,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   let lastKeyResultRow = 1;
   const addMetric = (
     id: string,
-    /** The row's Name: a reference to the plan's cell (nameOf), so a rename shows without a rebuild. */
-    name: Cell,
+    name: string,
     /** The row's owner as the plan names it (ownerNameOf: 銷售 for 销售 typed), as the report and plan.json name it. */
     owner: string,
     type: MetricType,
@@ -412,7 +411,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     rows.push([
       textCell(id),
       kind('target'),
-      name,
+      textCell(name),
       textCell(owner),
       ...monthCells,
       ...cells.map(formula),
@@ -432,7 +431,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       rows.push([
         textCell(id),
         kind('weights'),
-        name,
+        textCell(name),
         textCell(owner),
         ...months.map((m, i) => typed(m, i) || (kept[m] ?? asTyped[m] ?? '')),
         ...TARGETS_SUMMARY_COLUMNS.map(() => ''),
@@ -441,20 +440,13 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     }
   };
 
-  /**
-   * A row's Name as a reference to the plan's cell: it shows what the cell holds, also text that starts with "=",
-   * which a reference never runs (unlike text written into the cell, see textCell); the plan's name as text
-   * where the tab has no such column.
-   */
-  const nameOf = (layout: SheetLayout, row: number, key: string, name: string): Cell =>
-    layout.columns[key] ? out(`=${abs(layout.sheet, row, layout.columns[key])}`) : textCell(name);
   const krDirection = (row: number) => cellOr(krTab, row, 'direction', `"${ENUMS.direction.increase.en}"`);
   for (const kr of plan.keyResults) {
     const spec = keyResultSpec(kr, plan);
     const row = kr.row;
     addMetric(
       kr.id,
-      nameOf(krTab, row, 'title', kr.title),
+      kr.title,
       ownerNameOf(plan, kr),
       kr.type,
       spec?.precision ??
@@ -482,7 +474,7 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       if (!kpiSpec(kpi, plan, kr)) continue;
       addMetric(
         kpi.id,
-        nameOf(kpiTab, kpi.row, 'name', kpi.name),
+        kpi.name,
         ownerNameOf(plan, kpi),
         'threshold',
         4,

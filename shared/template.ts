@@ -763,12 +763,12 @@ export const TARGETS_SUMMARY_COLUMNS: readonly ColumnDef[] = [
  * tab, a Field / Value list, by field (STRATEGY_FIELDS): the Value cells of the period, which a row reads for a
  * Start or Due it does not have. A formula takes such a cell as it is, where the parser reads what was meant ("60k"
  * is 60,000, "ramp up" is ramp-up, "2026-12" as a period end is 2026-12-31), so these cells must hold what a
- * formula can compute with (shared/formula-inputs.ts). A Name (a key result's, a KPI's) is only shown, as it is.
+ * formula can compute with (shared/formula-inputs.ts).
  */
 export const TARGETS_FORMULA_INPUTS = {
   strategy: ['periodStart', 'periodEnd'],
-  keyResults: ['title', 'direction', 'baseline', 'target', 'start', 'due', 'phasing'],
-  kpis: ['name', 'direction', 'target', 'keyResult'],
+  keyResults: ['direction', 'baseline', 'target', 'start', 'due', 'phasing'],
+  kpis: ['direction', 'target', 'keyResult'],
   actuals: ['date', 'metric', 'value'],
 } as const satisfies Partial<Record<TabKey, readonly string[]>>;
 

