@@ -2,8 +2,7 @@
  * Plan cells the Targets tab's formulas read (TARGETS_FORMULA_INPUTS) that the parser reads as meant but a formula
  * cannot: a number typed as text ("60k", "$1.2M", "5k", "2 hours"), a date typed as text (in a column formatted as
  * plain text; the Strategy tab's period too, "2026-12" for a period end the plan reads as 2026-12-31), a choice
- * spelled another way ("ramp up" for ramp-up), a metric ID with spaces around it ("KR1 "), also where a KPI names the
- * key result it tracks.
+ * spelled another way ("ramp up" for ramp-up), a metric ID with spaces around it ("KR1 ").
  * The report and the checks use the value meant; the formulas use the cell as it is, and give #VALUE! or leave the
  * check-in out of their SUMIFS, so the Targets tab would disagree with the plan without a word. Each such cell is
  * an `unreadable-by-formulas` warning at the cell, naming the value to type; the add-on's quick fix types it.
@@ -15,7 +14,6 @@ import { checkInColumns } from './check-in-columns';
 import type { IsoDate } from './calendar';
 import type { Localized } from './i18n';
 import type { Plan } from './plan';
-import { planIndex } from './plan-index';
 import type { DecimalMark } from './locale-syntax';
 import { numberFormatsOf, typedTextOf } from './number-formats';
 import {
@@ -189,15 +187,7 @@ export function formulaInputProblems(
     } else {
       for (const record of tab === 'keyResults' ? plan.keyResults : plan.kpis) {
         const fields = record as unknown as Record<string, unknown>;
-        // A KPI's Key result cell is read as the ID it names (keyResultId), which the formulas MATCH whole; one that
-        // names no key result gives the period to the plan and to the formulas alike.
-        const tracked = (): unknown => {
-          const id = fields.keyResultId;
-          return typeof id === 'string' && planIndex(plan).keyResultById.has(id.toLowerCase())
-            ? id
-            : undefined;
-        };
-        scan(record.row, record.id, (key) => (key === 'keyResult' ? tracked() : fields[key]));
+        scan(record.row, record.id, (key) => fields[key]);
       }
     }
   }

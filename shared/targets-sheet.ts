@@ -202,8 +202,6 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     direction: string;
   }
 
-  /** The key results' rows (and their weights rows) are rows 2 to this one: what a KPI's Key result is looked up in. */
-  let lastKeyResultRow = 1;
   const addMetric = (
     id: string,
     name: string,
@@ -214,12 +212,6 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     plain: MetricRefs,
     custom: boolean,
     isKeyResult: boolean,
-    /**
-     * A KPI's Key result cell (sheet-qualified): its window is then that of the key result the cell names, looked up
-     * among the key results' rows of this tab (their Window start and Months in window), so that re-pointing the KPI
-     * or clearing the cell needs no rebuild; the period's when it names none (kpiSpec).
-     */
-    tracks?: string,
   ) => {
     const r = rows.length + 1;
     const weightsRow = custom ? r + 1 : null;
@@ -278,20 +270,9 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     // A milestone's done counts from before its Start too (done early is done: check-ins.ts), through the judged month.
     const doneBy = (x: string) =>
       `${actualsColumn('metric')},$A${r},${actualsColumn('date')},"<"&EDATE(${F},${x})`;
-    const ownWindow = {
-      start: `DATE(YEAR(${startDay}),MONTH(${startDay}),1)`,
-      months: `(YEAR(${dueDay})-YEAR(${F}))*12+MONTH(${dueDay})-MONTH(${F})+1`,
-    };
-    /** The key result's helper of that name on the row whose ID the KPI's Key result cell names, else `own`. */
-    const trackedOr = (key: 'windowStart' | 'months', own: string) => {
-      if (!tracks || lastKeyResultRow < 2) return `=${own}`;
-      const column = (k: string) => `$${k}$2:$${k}$${lastKeyResultRow}`;
-      const found = `MATCH(${tracks},${column('A')},0)`;
-      return `=IFERROR(INDEX(${column(columnLetter(helperColumn(key)))},${found}),${own})`;
-    };
     const helpers: Record<string, Cell> = {
-      windowStart: trackedOr('windowStart', ownWindow.start),
-      months: trackedOr('months', ownWindow.months),
+      windowStart: `=DATE(YEAR(${startDay}),MONTH(${startDay}),1)`,
+      months: `=(YEAR(${dueDay})-YEAR(${F}))*12+MONTH(${dueDay})-MONTH(${F})+1`,
       columnOffset: `=COLUMN(${firstHeader})-1+(YEAR(${F})-YEAR(${firstHeader}))*12+MONTH(${F})-MONTH(${firstHeader})`,
       judged: `=MIN(${N},(YEAR(${AS_OF}+1)-YEAR(${F}))*12+MONTH(${AS_OF}+1)-MONTH(${F}))`,
       span: `=${T}-${B}`,
@@ -466,7 +447,6 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       true,
     );
   }
-  lastKeyResultRow = rows.length;
   const kpiTab = plan.layout.kpis;
   if (kpiTab && need(kpiTab, 'target')) {
     for (const kpi of plan.kpis) {
@@ -481,15 +461,13 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         {
           target: abs(kpiTab.sheet, kpi.row, kpiTab.columns.target),
           baseline: '0',
-          // The period's, unless its Key result cell names a key result (tracks): the window is then that one's.
-          start: periodStart,
-          due: periodEnd,
+          start: kr ? cellOr(krTab, kr.row, 'start', periodStart) : periodStart,
+          due: kr ? abs(krTab.sheet, kr.row, krTab.columns.due) : periodEnd,
           phasing: `"${ENUMS.phasing.even.en}"`,
           direction: cellOr(kpiTab, kpi.row, 'direction', `"${ENUMS.direction.increase.en}"`),
         },
         false,
         false,
-        kpiTab.columns.keyResult ? abs(kpiTab.sheet, kpi.row, kpiTab.columns.keyResult) : undefined,
       );
     }
   }

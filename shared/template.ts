@@ -768,7 +768,7 @@ export const TARGETS_SUMMARY_COLUMNS: readonly ColumnDef[] = [
 export const TARGETS_FORMULA_INPUTS = {
   strategy: ['periodStart', 'periodEnd'],
   keyResults: ['direction', 'baseline', 'target', 'start', 'due', 'phasing'],
-  kpis: ['direction', 'target', 'keyResult'],
+  kpis: ['direction', 'target'],
   actuals: ['date', 'metric', 'value'],
 } as const satisfies Partial<Record<TabKey, readonly string[]>>;
 
