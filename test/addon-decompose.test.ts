@@ -844,55 +844,43 @@ describe('Decompose targets: the tab follows the plan after it, or says it is ou
     return { plan, progress: planProgress(plan, asOf), row, at, filled, header };
   }
 
-  it("shows a KPI re-pointed to another key result, or cleared, with the plan's window and status, and no warning", () => {
+  it("says a KPI re-pointed to another key result, or cleared, since Decompose, and Rebuild gives the plan's window and status", () => {
     const timeZone = 'America/Chicago';
     const run = loadAddon({ locale: 'en_US', timeZone });
     expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
-    run.ss.getRangeByName(TARGETS_AS_OF.name)!.setValue(zonedMidnight('2026-11-15', timeZone));
     const kpis = run.ss.getSheetByName('KPIs')!;
     const months = (from: number, to: number) =>
       Array.from({ length: to - from + 1 }, (_, i) => `2026-${String(from + i).padStart(2, '0')}`);
-    // KPI1 tracks KR1 (March–August); typed KR2 (March–December), then cleared (the whole period).
+    const targetsIssues = () =>
+      (run.project.callFromClient('getPlanCheck') as PlanCheck).groups
+        .flatMap((g) => g.issues)
+        .filter((i) => i.sheet === 'Targets');
+    // KPI1 tracks KR1 (March–August); typed "KR2 " (March–December: the plan trims it), then cleared (the whole period).
     for (const [keyResult, window] of [
-      ['KR1', months(3, 8)],
-      ['KR2', months(3, 12)],
+      ['KR2 ', months(3, 12)],
       ['', months(1, 12)],
     ] as const) {
       kpis.getRange('D2').setValue(keyResult);
+      // The tab still shows the old window: said, at a month the two disagree on, with Rebuild.
+      const stale = targetsIssues().find((i) => i.code === 'targets-mismatch')!;
+      expect(stale.message, keyResult).toMatch(
+        /^The Targets tab shows (nothing|0\.05) for KPI1 in 2026-\d\d/,
+      );
+      expect(stale.quickFix?.kind).toBe('rebuild-targets');
+      const fixed = run.project.callFromClient('applyQuickFix', {
+        code: stale.code,
+        sheet: stale.sheet,
+        a1: stale.a1,
+        label: stale.quickFix!.label,
+      }) as QuickFixResult;
+      expect(fixed.ok, fixed.message).toBe(true);
       const { progress, row, at, filled } = tabAndPlan(run, 'en', timeZone);
       expect(filled('KPI1'), keyResult).toEqual(window);
       compareWithShared(run, timeZone);
       const p = progress.kpis.find((k) => k.id === 'KPI1')!;
       expect(row('KPI1')[at('status')], keyResult).toBe(STATUS_LABELS[p.status].en);
-      expect(row('KPI1')[at('attainment')], keyResult).toBeCloseTo(p.attainment!, 9);
-      // Nothing to rebuild (the tip that As of is not today aside).
-      const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
-      const said = check.groups.flatMap((g) => g.issues).filter((i) => i.sheet === 'Targets');
-      expect(said.map((i) => i.code)).toEqual(['as-of-differs']);
+      expect(targetsIssues(), keyResult).toEqual([]);
     }
-  });
-
-  it('says a KPI\'s Key result typed "KR2 " (a space after it), which the tab cannot look up, and types KR2', () => {
-    const timeZone = 'Etc/UTC';
-    const run = loadAddon({ timeZone });
-    expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
-    run.ss.getSheetByName('KPIs')!.getRange('D2').setValue('KR2 ');
-    const issues = () =>
-      (run.project.callFromClient('getPlanCheck') as PlanCheck).groups.flatMap((g) => g.issues);
-    const unreadable = issues().find((i) => i.code === 'unreadable-by-formulas')!;
-    expect([unreadable.sheet, unreadable.a1, unreadable.quickFix?.label]).toEqual(['KPIs', 'D2', 'Type KR2']);
-    const fixed = run.project.callFromClient('applyQuickFix', {
-      code: unreadable.code,
-      sheet: unreadable.sheet,
-      a1: unreadable.a1,
-      label: unreadable.quickFix!.label,
-    }) as QuickFixResult;
-    expect(fixed.ok, fixed.message).toBe(true);
-    expect(run.ss.getSheetByName('KPIs')!.getRange('D2').getValue()).toBe('KR2');
-    expect(tabAndPlan(run, 'en', timeZone).filled('KPI1')).toEqual(
-      ['03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2026-${m}`),
-    );
-    expect(issues().filter((i) => i.sheet === 'Targets' || i.code === 'unreadable-by-formulas')).toEqual([]);
   });
 
   it('shows a renamed key result; says an owner changed since (typed over, or a department renamed) and rebuilds it', () => {
@@ -907,13 +895,28 @@ describe('Decompose targets: the tab follows the plan after it, or says it is ou
     const kr1 = krs.findIndex((r) => r[0] === 'KR1') + 1;
     const nameColumn = tabAndPlan(run, lang, timeZone).header.indexOf('名稱');
     const ownerColumn = tabAndPlan(run, lang, timeZone).header.indexOf('負責部門');
-    // The name follows the plan's cell by itself.
-    krTab.getRange(kr1, column('關鍵結果')).setValue('上半年營收 100 萬美元');
-    expect(tabAndPlan(run, lang, timeZone).row('KR1')[nameColumn]).toBe('上半年營收 100 萬美元');
     const targetsIssues = () =>
       (run.project.callFromClient('getPlanCheck', lang) as PlanCheck).groups
         .flatMap((g) => g.issues)
         .filter((i) => i.sheet === tabDef('targets').label[lang]);
+    const rebuild = (issue: PlanCheck['groups'][number]['issues'][number]) => {
+      const fixed = run.project.callFromClient(
+        'applyQuickFix',
+        { code: issue.code, sheet: issue.sheet, a1: issue.a1, label: issue.quickFix!.label },
+        lang,
+      ) as QuickFixResult;
+      expect(fixed.ok, fixed.message).toBe(true);
+    };
+    // The name is written at Decompose time: renamed since, it is said, and the rebuild shows the new one.
+    const oldName = tabAndPlan(run, lang, timeZone).row('KR1')[nameColumn];
+    krTab.getRange(kr1, column('關鍵結果')).setValue('上半年營收 100 萬美元');
+    const [renamedKr] = targetsIssues();
+    expect([renamedKr.code, renamedKr.message]).toEqual([
+      'targets-text-mismatch',
+      `「目標分解」表中 KR1 的「名稱」為「${String(oldName)}」，但按計畫應為「上半年營收 100 萬美元」。`,
+    ]);
+    rebuild(renamedKr);
+    expect(tabAndPlan(run, lang, timeZone).row('KR1')[nameColumn]).toBe('上半年營收 100 萬美元');
     expect(targetsIssues()).toEqual([]);
     // The owner is the department as the plan names it, written at Decompose time: changed since, it is said.
     const before = tabAndPlan(run, lang, timeZone).row('KR1')[ownerColumn];
@@ -926,7 +929,7 @@ describe('Decompose targets: the tab follows the plan after it, or says it is ou
     expect([stale.code, stale.a1, stale.message]).toEqual([
       'targets-text-mismatch',
       `D${tabAndPlan(run, lang, timeZone).plan.targets!.computed.KR1.row}`,
-      `「目標分解」表中 KR1 的「負責部門」為 「${String(before)}」，但按計畫應為 「${other}」。`,
+      `「目標分解」表中 KR1 的「負責部門」為「${String(before)}」，但按計畫應為「${other}」。`,
     ]);
     expect(stale.quickFix).toEqual({ kind: 'rebuild-targets', label: '重建「目標分解」，按今天評估' });
     const fixed = run.project.callFromClient(
@@ -952,7 +955,7 @@ describe('Decompose targets: the tab follows the plan after it, or says it is ou
       said.every((i) => i.code === 'targets-text-mismatch' && i.message.includes(`「${renamed}」`)),
     ).toBe(true);
     expect(said.map((i) => i.message)).toContain(
-      `「目標分解」表中 KR1 的「負責部門」為 「${other}」，但按計畫應為 「${renamed}」。`,
+      `「目標分解」表中 KR1 的「負責部門」為「${other}」，但按計畫應為「${renamed}」。`,
     );
   });
 });

@@ -939,8 +939,8 @@ cases.push({
   a1: 'D2',
   says: 'The Targets tab shows "Sales" as the Owner of KR1, but the plan gives "Marketing".',
   saysZh: {
-    'zh-CN': '“目标分解”表中 KR1 的“负责部门”为 “Sales”，但按计划应为 “Marketing”。',
-    'zh-TW': '「目標分解」表中 KR1 的「負責部門」為 「Sales」，但按計畫應為 「Marketing」。',
+    'zh-CN': '“目标分解”表中 KR1 的“负责部门”为“Sales”，但按计划应为“Marketing”。',
+    'zh-TW': '「目標分解」表中 KR1 的「負責部門」為「Sales」，但按計畫應為「Marketing」。',
   },
 });
 // The mismatch: the cached value of KR2 in April (the user typed over a formula). KR2 is on row 3, April is

@@ -578,7 +578,7 @@ export const zhCN: Messages = {
       fix: '重新运行“分解目标”以重建该表。',
     },
     'targets-text-mismatch': {
-      message: '“目标分解”表中 {id} 的“{field}”为 {sheetValue}，但按计划应为 {value}。',
+      message: '“目标分解”表中 {id} 的“{field}”为{sheetValue}，但按计划应为{value}。',
       fix: '重新运行“分解目标”以重建该表。',
     },
     'targets-formula-error': {

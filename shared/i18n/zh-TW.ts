@@ -578,7 +578,7 @@ export const zhTW: Messages = {
       fix: '重新執行「分解目標」以重建該表。',
     },
     'targets-text-mismatch': {
-      message: '「目標分解」表中 {id} 的「{field}」為 {sheetValue}，但按計畫應為 {value}。',
+      message: '「目標分解」表中 {id} 的「{field}」為{sheetValue}，但按計畫應為{value}。',
       fix: '重新執行「分解目標」以重建該表。',
     },
     'targets-formula-error': {
