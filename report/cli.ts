@@ -458,11 +458,13 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
       const advice =
         problem.kind === 'renamed'
           ? say(PREVIOUS_MESSAGES.adviceRenamed, said, { current: built.planJson.strategy?.product ?? '' })
-          : ownReport
-            ? say(PREVIOUS_MESSAGES.adviceOwn, said)
-            : inFolder
-              ? say(PREVIOUS_MESSAGES.adviceFolder, said, { out: outDir, suggest })
-              : say(PREVIOUS_MESSAGES.adviceOther, said);
+          : problem.kind === 'unreachable'
+            ? say(PREVIOUS_MESSAGES.adviceUnreachable, said)
+            : ownReport
+              ? say(PREVIOUS_MESSAGES.adviceOwn, said)
+              : inFolder
+                ? say(PREVIOUS_MESSAGES.adviceFolder, said, { out: outDir, suggest })
+                : say(PREVIOUS_MESSAGES.adviceOther, said);
       throw new PreviousError(say(PREVIOUS_MESSAGES.refused, said, { why: problem.why(said), advice }));
     }
     // Even then, a report in --out that holds a history is not replaced by one that does not carry it on.

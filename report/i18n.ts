@@ -183,6 +183,7 @@ export const PREVIOUS_MESSAGES = {
   refused: localized((m) => m.report.previous.refused),
   adviceRenamed: localized((m) => m.report.previous.adviceRenamed),
   adviceOther: localized((m) => m.report.previous.adviceOther),
+  adviceUnreachable: localized((m) => m.report.previous.adviceUnreachable),
   adviceFolder: localized((m) => m.report.previous.adviceFolder),
   adviceOwn: localized((m) => m.report.previous.adviceOwn),
   historyAtRisk: localized((m) => m.report.previous.historyAtRisk),

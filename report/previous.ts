@@ -172,11 +172,13 @@ export interface HistoryEntry {
  *   made twice): nothing to carry on;
  * - `renamed`: a report of the same key results under another product name (the Strategy tab's product renamed,
  *   or another plan): its history is another product's;
+ * - `unreachable`: an address that could not be read just now (no answer in time, the network down, 429 or a 5xx):
+ *   the published history is still there, and the next run may read it;
  * - `unusable`: anything else (a typo, a damaged file, an unknown version, a later report): its history would be lost.
  */
 export interface PreviousProblem {
   why: (lang: Lang) => string;
-  kind: 'unpublished' | 'unstarted' | 'renamed' | 'unusable';
+  kind: 'unpublished' | 'unstarted' | 'renamed' | 'unreachable' | 'unusable';
 }
 
 /** A previous report, or why it cannot be used. */
@@ -294,19 +296,26 @@ export async function loadPrevious(ref: string, cwd: string): Promise<PreviousRe
     } catch (error) {
       if (error instanceof Unusable) {
         // Not found (or gone): what the published site's address answers before the first report is published.
-        const unpublished = error.reason === 'status' && [404, 410].includes(Number(error.params.status));
-        return warn(
-          PREVIOUS_MESSAGES.unreadable,
-          error.reason,
-          error.params,
-          unpublished ? 'unpublished' : 'unusable',
-        );
+        // Too many requests, or the server's own failure: the history is there, to be read on the next run.
+        const status = error.reason === 'status' ? Number(error.params.status) : 0;
+        const kind = [404, 410].includes(status)
+          ? 'unpublished'
+          : status === 429 || status >= 500
+            ? 'unreachable'
+            : 'unusable';
+        return warn(PREVIOUS_MESSAGES.unreadable, error.reason, error.params, kind);
       }
       const e = error as { name?: string; cause?: { code?: string; message?: string }; message?: string };
-      // fetch says only "fetch failed": what failed is its cause (ECONNREFUSED, a certificate's error).
+      // fetch says only "fetch failed": what failed is its cause (ECONNREFUSED, a certificate's error). Either way
+      // the address was not read just now, which says nothing of what is published there.
       return e.name === 'TimeoutError'
-        ? warn(PREVIOUS_MESSAGES.unreadable, 'timeout', { seconds: FETCH_TIMEOUT_MS / 1000 })
-        : warn(PREVIOUS_MESSAGES.unreadable, e.cause?.code ?? e.cause?.message ?? e.message ?? String(error));
+        ? warn(PREVIOUS_MESSAGES.unreadable, 'timeout', { seconds: FETCH_TIMEOUT_MS / 1000 }, 'unreachable')
+        : warn(
+            PREVIOUS_MESSAGES.unreadable,
+            e.cause?.code ?? e.cause?.message ?? e.message ?? String(error),
+            {},
+            'unreachable',
+          );
     }
   } else {
     try {

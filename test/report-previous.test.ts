@@ -51,6 +51,10 @@ beforeAll(async () => {
     } else if (req.url === '/away') {
       res.writeHead(302, { location: 'http://example.com/plan.json' });
       res.end();
+    } else if (req.url === '/busy/plan.json') {
+      // The published site failing for a moment, as a host does under load or in maintenance.
+      res.writeHead(503);
+      res.end();
     } else if (req.url === '/huge') {
       // An answer that says it is 300 MB: refused on its headers, before any of it is read.
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(300 * 2 ** 20) });
@@ -323,6 +327,30 @@ describe('gtm-pyramid report --previous', () => {
     expect(usable.code).toBe(0);
     expect(usable.stderr).toEqual([]);
     expect(json('ci-ok').history).toHaveLength(1);
+  });
+
+  it('a published site that fails for a moment (503) or cannot be reached: nothing written, and no --new-history offered', async () => {
+    // A port of this machine nothing listens on any more: the connection is refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    for (const [address, reason] of [
+      [`${base}/busy/plan.json`, 'the server answered HTTP 503'],
+      [`http://127.0.0.1:${port}/plan.json`, 'ECONNREFUSED'],
+    ]) {
+      const run = await runCli(
+        ['report', 'november.xlsx', '--as-of', NOVEMBER, '--previous', address, '--out', 'busy'],
+        dir,
+      );
+      expect(run.code, address).toBe(2);
+      expect(run.stderr.join('\n'), address).toContain(reason);
+      expect(run.stderr.join('\n'), address).toContain(
+        'The published history is untouched: run the command again later',
+      );
+      expect(run.stderr.join('\n'), address).not.toContain('--new-history');
+      expect(existsSync(join(dir, 'busy')), address).toBe(false);
+    }
   });
 
   it('the first scheduled run, nothing published yet: an address that answers 404 is a warning, and the report is written', async () => {

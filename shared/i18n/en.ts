@@ -1474,6 +1474,8 @@ export const en = {
       refused: '{why}; nothing was written. {advice}',
       adviceRenamed:
         'If the product was renamed, add --new-history to start its history again under the new name; otherwise give --previous the last report of "{current}"',
+      adviceUnreachable:
+        'The published history is untouched: run the command again later (the address could not be read just now, which is not the same as nothing published there)',
       adviceOther:
         'Give --previous the last report of this plan (for the first report, leave --previous out), or add --new-history to start the history again from this report',
       adviceFolder:

@@ -1372,6 +1372,8 @@ export const zhCN: Messages = {
       refused: '{why}；未写入任何文件。{advice}',
       adviceRenamed:
         '如果产品已改名，请加上 --new-history，以新名称重新开始其历史；否则请让 --previous 指向“{current}”的上一份报告',
+      adviceUnreachable:
+        '已发布的历史记录未受影响：请稍后再运行此命令（该地址此刻无法读取，并不表示那里尚未发布任何内容）',
       adviceOther:
         '请让 --previous 指向本计划的上一份报告（首次生成报告时请省略 --previous），或加上 --new-history 从本次报告重新开始历史',
       adviceFolder:

@@ -1378,6 +1378,8 @@ export const zhTW: Messages = {
       refused: '{why}；未寫入任何檔案。{advice}',
       adviceRenamed:
         '如果產品已改名，請加上 --new-history，以新名稱重新開始其歷史；否則請讓 --previous 指向「{current}」的上一份報告',
+      adviceUnreachable:
+        '已發布的歷史記錄未受影響：請稍後再執行此命令（該網址此刻無法讀取，並不表示那裡尚未發布任何內容）',
       adviceOther:
         '請讓 --previous 指向本計畫的上一份報告（首次產生報告時請省略 --previous），或加上 --new-history 從本次報告重新開始歷史',
       adviceFolder:
