@@ -25,8 +25,8 @@ import {
   type Workbook,
 } from '../shared';
 import { addRow, colOf, dropColumn, rowOf, setCell } from './helpers/edit';
+import { workbookWithTargets } from './helpers/targets';
 import type { Cell } from '../shared';
-import { evaluateWorkbook } from './helpers/hyperformula';
 import { setNumberFormats } from '../shared/number-formats';
 import { fillMergedCells } from '../shared/cells';
 
@@ -866,35 +866,6 @@ const cases: Case[] = [
     says: 'KR3 is off track: 53% achieved, 80% expected by now.',
   },
 ];
-
-/**
- * The Targets tab as the spreadsheet would hold it after recalculation: formula results as cached values. `edit`:
- * what is changed in the example before the tab is built.
- */
-function workbookWithTargets(edit?: (wb: Workbook) => void): {
-  wb: Workbook;
-  targetRows: Record<string, number>;
-  firstMonthColumn: number;
-  asOfCell: { row: number; column: number };
-} {
-  const wb = exampleWorkbook('en', { date: isoToSerial });
-  edit?.(wb);
-  const sheet = buildTargetsSheet(parsePlan(wb).plan, {
-    lang: 'en',
-    date: isoToSerial,
-    asOf: EXAMPLE_AS_OF,
-  })!;
-  const { values } = evaluateWorkbook({ ...wb, Targets: sheet.rows });
-  wb['Targets'] = values('Targets').map((row) =>
-    row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))),
-  );
-  return {
-    wb,
-    targetRows: sheet.targetRows,
-    firstMonthColumn: sheet.firstMonthColumn,
-    asOfCell: sheet.asOfCell,
-  };
-}
 
 cases.push(
   {

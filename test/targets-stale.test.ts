@@ -1,40 +1,14 @@
 /**
  * A Targets tab that no longer says what the plan says is out of date, and the check says so with its Rebuild fix:
- * a KPI's window (the months it fills) other than the plan's, as a tab built before a KPI's window followed its Key
- * result cell shows once the KPI is re-pointed; and a Name or Owner the plan has since changed (an Owner is the
- * department as the plan names it, a copy made at Decompose time; a Name, on a tab built before it was a reference).
+ * a KPI's window (the months it fills) other than the plan's, as the tab shows once the KPI is re-pointed to another
+ * key result after Decompose; and a Name or Owner the plan has since changed (both are written at Decompose time).
  * The tab here is the one Decompose writes, evaluated by HyperFormula when it was built, and kept as those values
  * (a workbook saved with its results), while the plan is edited after.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  buildTargetsSheet,
-  checkPlan,
-  EXAMPLE_AS_OF,
-  exampleWorkbook,
-  isoToSerial,
-  parsePlan,
-  type PlanIssue,
-  type Workbook,
-} from '../shared';
+import { checkPlan, EXAMPLE_AS_OF, parsePlan, type PlanIssue, type Workbook } from '../shared';
 import { setCell } from './helpers/edit';
-import { evaluateWorkbook } from './helpers/hyperformula';
-
-/** The example workbook with its Targets tab as the values its formulas computed (after `edit`, before the rest). */
-function withTargets(edit?: (wb: Workbook) => void) {
-  const wb = exampleWorkbook('en', { date: isoToSerial });
-  edit?.(wb);
-  const sheet = buildTargetsSheet(parsePlan(wb).plan, {
-    lang: 'en',
-    date: isoToSerial,
-    asOf: EXAMPLE_AS_OF,
-  })!;
-  const { values } = evaluateWorkbook({ ...wb, Targets: sheet.rows });
-  wb.Targets = values('Targets').map((row) =>
-    row.map((v) => (v === null || typeof v === 'object' ? '' : (v as string | number | boolean))),
-  );
-  return { wb, sheet };
-}
+import { workbookWithTargets } from './helpers/targets';
 
 /** The Targets tab's issues, as the sidebar lists them. */
 function targetsIssues(wb: Workbook): PlanIssue[] {
@@ -46,7 +20,7 @@ const said = (issues: PlanIssue[]) => issues.map((i) => `${i.code} ${i.a1}: ${i.
 
 describe("the check: a KPI's window on the Targets tab", () => {
   it('says a month the plan fills and the tab leaves blank: KPI1 re-pointed from KR1 (March–August) to KR2', () => {
-    const { wb, sheet } = withTargets();
+    const { wb, sheet } = workbookWithTargets();
     setCell(wb, 'KPIs', 'KPI1', 'Key result', 'KR2');
     const row = sheet.targetRows.KPI1;
     expect(said(targetsIssues(wb))).toEqual([
@@ -58,7 +32,7 @@ describe("the check: a KPI's window on the Targets tab", () => {
   });
 
   it('says a month the tab fills and the plan leaves out: KPI1 re-pointed back to KR1, or to no key result', () => {
-    const { wb, sheet } = withTargets((wb) => setCell(wb, 'KPIs', 'KPI1', 'Key result', 'KR2'));
+    const { wb, sheet } = workbookWithTargets((wb) => setCell(wb, 'KPIs', 'KPI1', 'Key result', 'KR2'));
     setCell(wb, 'KPIs', 'KPI1', 'Key result', 'KR1');
     const row = sheet.targetRows.KPI1;
     expect(said(targetsIssues(wb))).toEqual([
@@ -72,8 +46,8 @@ describe("the check: a KPI's window on the Targets tab", () => {
   });
 
   it('says nothing when the tab agrees, nor where a workbook was saved without results (every month blank)', () => {
-    expect(targetsIssues(withTargets().wb)).toEqual([]);
-    const { wb, sheet } = withTargets();
+    expect(targetsIssues(workbookWithTargets().wb)).toEqual([]);
+    const { wb, sheet } = workbookWithTargets();
     for (const row of wb.Targets.slice(1))
       for (let c = sheet.firstMonthColumn - 1; c < sheet.firstMonthColumn - 1 + sheet.months.length; c++)
         row[c] = '';
@@ -84,7 +58,7 @@ describe("the check: a KPI's window on the Targets tab", () => {
 
 describe('the check: a Name or Owner on the Targets tab', () => {
   it("says an owner the plan has changed since Decompose, at the tab's cell, with the plan's", () => {
-    const { wb, sheet } = withTargets();
+    const { wb, sheet } = workbookWithTargets();
     setCell(wb, 'Key Results', 'KR1', 'Owner', 'Marketing');
     expect(said(targetsIssues(wb))).toEqual([
       `targets-text-mismatch D${sheet.targetRows.KR1}: The Targets tab shows "Sales" as the Owner of KR1, but the plan gives "Marketing".`,
@@ -99,7 +73,7 @@ describe('the check: a Name or Owner on the Targets tab', () => {
   });
 
   it("says a name changed since Decompose, at the tab's cell, with the plan's", () => {
-    const { wb, sheet } = withTargets();
+    const { wb, sheet } = workbookWithTargets();
     setCell(wb, 'KPIs', 'KPI2', 'KPI', 'First reply time');
     // Written at Decompose time as text: the old name stays until the tab is rebuilt, and is said.
     expect(said(targetsIssues(wb))).toEqual([
@@ -108,7 +82,7 @@ describe('the check: a Name or Owner on the Targets tab', () => {
   });
 
   it('says an owner blanked on the tab, but not a blank one in a workbook saved without results', () => {
-    const { wb, sheet } = withTargets();
+    const { wb, sheet } = workbookWithTargets();
     const kr2 = wb.Targets[sheet.targetRows.KR2 - 1];
     kr2[3] = '';
     expect(said(targetsIssues(wb))).toEqual([
