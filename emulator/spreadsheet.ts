@@ -1077,6 +1077,7 @@ export class FakeSheet {
    * @internal Map one value to HyperFormula input:
    *  - '' / null / undefined → empty cell (null/undefined: UNCONFIRMED, facts #11)
    *  - '=...' → formula [R]
+   *  - "'…" → the text after the apostrophe, as typed into Sheets (the apostrophe is no part of the value)
    *  - other strings → text, unless stringInput is 'parse'
    *  - Date → date-time serial in the spreadsheet zone + a date-time number format [B2]
    */
@@ -1092,6 +1093,8 @@ export class FakeSheet {
           return this._ss._options.recalculation === 'never'
             ? `'${value}`
             : acceptSemicolons(value, this._ss._syntax);
+        // HyperFormula reads a leading apostrophe as Sheets does: text, without it.
+        if (value.length > 1 && value.startsWith("'")) return value;
         return this._ss._options.stringInput === 'parse' ? value : `'${value}`;
     }
     if (isDateLike(value)) return this._dateContent(value, row, col);

@@ -465,16 +465,24 @@ export async function readPlanFile(file: string): Promise<Workbook | string> {
       `no plan tabs found (tabs: ${tabs.slice(0, 5).join(', ')}); expected ${required.join(', ')}`,
     ).message;
   }
-  // Text in the file is text: the emulator's setValues (as Sheets') would run "=HYPERLINK(…)" typed as text. The
-  // copy keeps the grid's number formats (shared/number-formats.ts) and merged blocks, for startSandbox to give the
-  // cells.
+  // Text in the file is text: the emulator's setValues (as Sheets') would run "=HYPERLINK(…)" typed as text, and
+  // take the apostrophe of "'quoted" for the one that marks typed text (docs/emulator.md). The copy keeps the grid's
+  // number formats (shared/number-formats.ts) and merged blocks, for startSandbox to give the cells.
   return Object.fromEntries(
     Object.entries(workbook).map(([name, grid]) => [
       name,
       setMergedRanges(
         setNumberFormats(
           grid.map((row) =>
-            row.map((cell) => (typeof cell === 'string' && readsAsFormula(cell) ? textCell(cell) : cell)),
+            row.map((cell) =>
+              typeof cell !== 'string'
+                ? cell
+                : readsAsFormula(cell)
+                  ? textCell(cell)
+                  : cell.startsWith("'")
+                    ? `'${cell}`
+                    : cell,
+            ),
           ),
           numberFormatsOf(grid),
         ),

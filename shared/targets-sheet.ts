@@ -79,6 +79,13 @@ export interface TargetsSheetOptions {
    * rather than the number they showed.
    */
   weightFormulas?: WeightFormulas;
+  /**
+   * How text a person typed in a weights row (no usable weight: `abc`, or `=2*3` typed as text) is written back so
+   * that it stays that text, never a formula. The default, textCell, is a formula that yields the text (the .xlsx
+   * writer, HyperFormula grids); the add-on writes it as Sheets keeps typed text, after an apostrophe (sheetText:
+   * the cell holds the same text, and no formula).
+   */
+  keptText?: (text: string) => Cell;
 }
 
 /** A formula typed in a weights row: its text and the cell (1-based) it was read from. */
@@ -133,6 +140,7 @@ export function targetsSheetBlocked(plan: Plan): boolean {
  */
 export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): TargetsSheet | null {
   const { lang } = options;
+  const keptText = options.keptText ?? textCell;
   const separator = options.argumentSeparator ?? ',';
   if (targetsSheetBlocked(plan)) return null;
   const period = plan.period!;
@@ -414,7 +422,14 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         kind('weights'),
         textCell(name),
         textCell(owner),
-        ...months.map((m, i) => typed(m, i) || (kept[m] ?? asTyped[m] ?? '')),
+        ...months.map((m, i) => {
+          const formula = typed(m, i);
+          if (formula) return formula;
+          if (kept[m] !== undefined) return kept[m];
+          // Text as typed ('=2*3, a weight that is no number): the same text again, never a formula that runs.
+          const cell = asTyped[m] ?? '';
+          return typeof cell === 'string' && cell !== '' ? keptText(cell) : cell;
+        }),
         ...TARGETS_SUMMARY_COLUMNS.map(() => ''),
         ...TARGETS_HELPER_COLUMNS.map(() => ''),
       ]);

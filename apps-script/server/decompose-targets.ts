@@ -44,6 +44,7 @@ import {
   dayIn,
   readSpreadsheet,
   sheetDate,
+  sheetText,
   type SpreadsheetSnapshot,
 } from './sheets-adapter';
 import { HEADER_BACKGROUND, HEADER_PROTECTION, STATUS_COLORS } from './templates';
@@ -320,6 +321,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     asOf: today,
     argumentSeparator: SHEETS_ARGUMENT_SEPARATOR,
     weightFormulas,
+    keptText: sheetText,
   })!;
   const name = found?.name ?? def.label[plan.lang];
   // What the tab holds now, to put back should the rebuild fail midway (a quota, a service error, a range
@@ -654,7 +656,13 @@ function savedTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, formulasRead: string[][
     .getProtections(SpreadsheetApp.ProtectionType.RANGE)
     .find((p) => p.getDescription() === HEADER_PROTECTION);
   return {
-    cells: values.map((row, r) => row.map((value, c) => formulas[r][c] || value)),
+    // A formula as its text; text as text (sheetText): "=2*3" typed as text is put back as that text, not a formula.
+    cells: values.map((row, r) =>
+      row.map(
+        (value, c) =>
+          formulas[r][c] || (typeof value === 'string' && value !== '' ? sheetText(value) : value),
+      ),
+    ),
     numberFormats: range.getNumberFormats(),
     backgrounds: range.getBackgrounds(),
     fontWeights: range.getFontWeights(),

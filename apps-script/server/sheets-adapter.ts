@@ -108,6 +108,17 @@ export function ensureSize(sheet: GAS.Sheet, rows: number, columns: number): voi
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
+/**
+ * Text to write with setValues so that the cell holds exactly that text: setValues reads a string as typed into the
+ * sheet ("=2*3" becomes a formula, "0012" a number, "1/2" a day, "TRUE" a boolean), and text typed after an
+ * apostrophe stays text, the apostrophe no part of it (docs/emulator.md). For text a person typed that is written
+ * back as it was (a weight that is no number, a tab put back after a failed write); text made from the plan for
+ * the add-on's own cells is written with textCell (shared/cells.ts) instead.
+ */
+export function sheetText(text: string): string {
+  return `'${text}`;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Dates in the spreadsheet's time zone
 
