@@ -227,6 +227,8 @@ export const SINCE_WORDS = {
   removed: localized((m) => m.report.since.removed),
   targetChange: localized((m) => m.report.since.targetChange),
   targetUnlogged: localized((m) => m.report.since.targetUnlogged),
+  fieldChange: localized((m) => m.report.since.fieldChange),
+  weightField: localized((m) => m.report.since.weightField),
   /** A blank Unit, as the unit-mismatch message names it. */
   noUnit: localized((m) => m.parse.NO_UNIT),
   changedBy: localized((m) => m.report.since.changedBy),

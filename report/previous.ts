@@ -20,7 +20,7 @@ import { STATUS_LABELS, type Status } from '../shared/progress';
 import { isIsoDate } from '../shared/calendar';
 import { unitFactor } from '../shared/cells';
 import type { Localized, Params } from '../shared/i18n';
-import type { Lang } from '../shared/template';
+import { matchTab, type Lang } from '../shared/template';
 import { codeOf } from './errors';
 import { fileName } from './format';
 import { PREVIOUS_MESSAGES, PREVIOUS_REASONS, say } from './i18n';
@@ -69,6 +69,11 @@ export interface CheckInCorrected {
 
 export interface TargetChange {
   timestamp: string;
+  /**
+   * The tab the change was made on, as the Changes tab names it: a key result's or KPI's tab, the Targets tab (a
+   * custom weight, its month the field), the Strategy tab (the plan's period, no ID).
+   */
+  sheet: string;
   id: string;
   field: string;
   oldValue: string;
@@ -561,16 +566,38 @@ function thinned(history: HistoryEntry[]): HistoryEntry[] {
   return kept;
 }
 
-/** A row of the Changes tab as "since the last report" lists it: what changed, why and by whom (not where). */
+/**
+ * A row of the Changes tab as "since the last report" lists it: what changed, why and by whom, and on which tab (a
+ * weight or the period reads otherwise than a key result's field), not in which cell.
+ */
 export const targetChangeOf = ({
   timestamp,
+  sheet,
   id,
   field,
   oldValue,
   newValue,
   reason,
   who,
-}: PlanJson['changes'][number]): TargetChange => ({ timestamp, id, field, oldValue, newValue, reason, who });
+}: PlanJson['changes'][number]): TargetChange => ({
+  timestamp,
+  sheet,
+  id,
+  field,
+  oldValue,
+  newValue,
+  reason,
+  who,
+});
+
+/**
+ * Whether a row of the Changes tab logs a key result's or KPI's own field: not a custom weight (the Targets tab) nor
+ * the plan's period (the Strategy tab), which move monthly targets but not the Target a review compares.
+ */
+const onMetricTab = (c: { sheet: string }) => {
+  const key = matchTab(c.sheet)?.key;
+  return key !== 'targets' && key !== 'strategy';
+};
 
 /** What moved between the previous report and this one, or why they cannot be compared. */
 export function comparePrevious(current: PlanJson, previous: PlanJson, source: string): Comparison {
@@ -664,7 +691,8 @@ export function comparePrevious(current: PlanJson, previous: PlanJson, source: s
   };
   const newChanges = current.changes.filter(isNew);
   // A row dated after this report's date is listed only when the target it logs is already in effect here (the
-  // sheet is read as it is now): else the next report lists it.
+  // sheet is read as it is now): else the next report lists it. A weight or the period the sheet holds is in this
+  // report's monthly targets: its row is listed.
   const targetMoved = (id: string) => {
     const key = id.toLowerCase();
     const is = now.keyResult.get(key) ?? now.kpi.get(key);
@@ -674,11 +702,12 @@ export function comparePrevious(current: PlanJson, previous: PlanJson, source: s
   const targetChanges = newChanges
     .filter((c) => {
       const day = c.timestamp.slice(0, 10);
-      return !(isIsoDate(day) && day > current.asOf) || targetMoved(c.id);
+      return !(isIsoDate(day) && day > current.asOf) || !onMetricTab(c) || targetMoved(c.id);
     })
     .map(targetChangeOf);
-  // A target with a row of its own since the previous report is logged, even one dated after this report.
-  const logged = new Set(newChanges.map((c) => c.id.toLowerCase()));
+  // A target with a row of its own since the previous report is logged, even one dated after this report. A weight's
+  // row is no row of the Target: KR2's March weight logged says nothing of its Target typed over.
+  const logged = new Set(newChanges.filter(onMetricTab).map((c) => c.id.toLowerCase()));
   const checkIns: CheckInAdded[] = [];
   const corrections: CheckInCorrected[] = [];
   const unloggedTargets: UnloggedTarget[] = [];

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../sandbox/plans';
-import { tabDef } from '../shared';
+import { STRATEGY_FIELDS, tabDef } from '../shared';
 import { loadAddon, valuesOf, zonedMidnight } from './helpers/addon';
 
 function withExample(locale = 'en_US') {
@@ -613,5 +613,126 @@ describe('onEdit change log', () => {
       ['H4', 'KR3', 'Baseline', 0.07, ''],
     ]);
     expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
+  });
+});
+
+describe('onEdit change log: what else splits a target into months (a custom weight, the period)', () => {
+  /**
+   * The example plan with KR2's Phasing custom and Targets rebuilt (its weights row is row 4, March in G), and
+   * weights typed there; `recalculation`: 'onWrite' where a test reads a logged text back as the cell shows it.
+   */
+  function withWeights(locale = 'en_US', recalculation: 'never' | 'onWrite' = 'never') {
+    const run = loadAddon({ locale, timeZone: 'Europe/Berlin', recalculation });
+    run.run('insertExamplePlan');
+    const lang = locale === 'zh_CN' ? 'zh-CN' : 'en';
+    const tab = (key: 'keyResults' | 'targets' | 'strategy' | 'changes') => tabDef(key).label[lang];
+    run.ss
+      .getSheetByName(tab('keyResults'))!
+      .getRange('L3')
+      .setValue(lang === 'en' ? 'custom' : '自定义');
+    run.run('decomposeTargets');
+    const targets = run.ss.getSheetByName(tab('targets'))!;
+    expect(targets.getRange('A4').getValue()).toBe('KR2');
+    targets.getRange(4, 5, 1, 12).setValues([[0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]]);
+    const edit = (sheet: string, a1: string, value: unknown) => {
+      const range = run.ss.getSheetByName(sheet)!.getRange(a1);
+      const old = range.getValue();
+      if (typeof value === 'string' && value.startsWith('=')) range.setFormula(value);
+      else range.setValue(value);
+      run.project.callAs('LIMITED', 'onEdit', run.emulator.editEvent(range, old === '' ? undefined : old));
+    };
+    return { run, edit, tab, before: valuesOf(run.ss, tab('changes')).length };
+  }
+
+  it('logs a weight typed on the Targets tab: its ID, the month as the field, old and new as the cell showed them, who', () => {
+    const { run, edit, before } = withWeights('en_US', 'onWrite');
+    run.emulator.setActiveUser('ana.silva@example.com');
+    // The QA's edit: 5 in KR2's March weight, which moves its whole year (60,000 in March, 0 after).
+    edit('Targets', 'G4', 5);
+    // A weight that is a formula: as the cell shows it. And a cleared one.
+    edit('Targets', 'H4', '=G4*2');
+    edit('Targets', 'P4', '');
+    expect(loggedSince(run, before)).toEqual([
+      ['Targets', 'G4', 'KR2', '2026-03', 1, 5],
+      ['Targets', 'H4', 'KR2', '2026-04', 1, 10],
+      ['Targets', 'P4', 'KR2', '2026-12', 1, ''],
+    ]);
+    expect(whoSince(run, before)).toEqual(Array(3).fill('ana.silva@example.com'));
+    // The tab's own cells (a month's target typed over, a name, the Row) are not weights: a rebuild writes them.
+    edit('Targets', 'G3', 123);
+    edit('Targets', 'C4', 'A name');
+    edit('Targets', 'G1', 'March');
+    expect(valuesOf(run.ss, 'Changes')).toHaveLength(before + 3);
+  });
+
+  it('logs a weight typed as text as that text, never as a formula that runs', () => {
+    const { run, edit, before } = withWeights('en_US', 'onWrite');
+    edit('Targets', 'G4', "'=2*3"); // typed in Sheets as '=2*3: the text =2*3
+    const changes = run.ss.getSheetByName('Changes')!;
+    const row = before + 1;
+    expect(loggedSince(run, before)).toEqual([['Targets', 'G4', 'KR2', '2026-03', 1, '=2*3']]);
+    // A formula that yields the text (textCell), as the log writes any text: never 6.
+    expect(changes.getRange(row, 7).getFormula()).toBe('="=2*3"');
+  });
+
+  it('logs each weight of a paste over a weights row, and nothing of the target row beside it', () => {
+    const { run, before } = withWeights();
+    const notKnown = 'not known: several cells were changed at once (a paste, a fill, a sort)';
+    paste(run, 'Targets', 'G3:H4', [
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(loggedSince(run, before)).toEqual([
+      ['Targets', 'G4', 'KR2', '2026-03', notKnown, 3],
+      ['Targets', 'H4', 'KR2', '2026-04', notKnown, 4],
+    ]);
+  });
+
+  it("logs the period's start and end on the Strategy tab, as days, named as its Field cell names them", () => {
+    const { run, edit, before } = withWeights();
+    edit('Strategy', 'B10', zonedMidnight('2026-06-30', 'Europe/Berlin'));
+    // Typed as a month: the day the plan reads (the period starts on its first day).
+    edit('Strategy', 'B9', '2026-02');
+    // Other fields are not logged.
+    edit('Strategy', 'B2', 'Another product');
+    expect(loggedSince(run, before)).toEqual([
+      [
+        'Strategy',
+        'B10',
+        '',
+        'Period end',
+        zonedMidnight('2026-12-31', 'Europe/Berlin'),
+        zonedMidnight('2026-06-30', 'Europe/Berlin'),
+      ],
+      [
+        'Strategy',
+        'B9',
+        '',
+        'Period start',
+        zonedMidnight('2026-01-01', 'Europe/Berlin'),
+        zonedMidnight('2026-02-01', 'Europe/Berlin'),
+      ],
+    ]);
+    const formats = run.ss
+      .getSheetByName('Changes')!
+      .getRange(before + 1, 6, 2, 2)
+      .getNumberFormats();
+    expect(formats).toEqual([
+      ['yyyy-mm-dd', 'yyyy-mm-dd'],
+      ['yyyy-mm-dd', 'yyyy-mm-dd'],
+    ]);
+  });
+
+  it("logs them in the plan's language: a Simplified Chinese plan's period and weight", () => {
+    const { run, edit, tab, before } = withWeights('zh_CN');
+    edit(tab('strategy'), 'B10', zonedMidnight('2026-06-30', 'Europe/Berlin'));
+    edit(tab('targets'), 'G4', 2);
+    const rows = valuesOf(run.ss, tab('changes'))
+      .slice(before)
+      .map((r) => r.slice(1, 5));
+    expect(rows).toEqual([
+      [tab('strategy'), 'B10', '', STRATEGY_FIELDS.find((f) => f.key === 'periodEnd')!.label['zh-CN']],
+      [tab('targets'), 'G4', 'KR2', '2026-03'],
+    ]);
   });
 });

@@ -18,7 +18,7 @@ import { buildReportView } from '../report/view-model';
 import { attachSincePrevious, sincePreviousView } from '../report/view/since-previous';
 import { unitFactor } from '../shared/cells';
 import { planToXlsxBuffer } from '../report/write-xlsx';
-import { colOf, rowOf } from './helpers/edit';
+import { addRow, colOf, rowOf } from './helpers/edit';
 import { NOVEMBER, novemberWorkbook, OCTOBER, octoberWorkbook, writeReviews } from './helpers/previous';
 import { exampleGrid, header, logChange, parse, runCli, tabName, tempDir } from './helpers/report';
 
@@ -112,6 +112,7 @@ describe('gtm-pyramid report --previous', () => {
     expect(since.targetChanges).toEqual([
       {
         timestamp: '2026-10-20 09:30',
+        sheet: 'Key Results',
         id: 'KR3',
         field: 'Target',
         oldValue: '0.3',
@@ -447,6 +448,55 @@ describe('gtm-pyramid report --previous', () => {
     const text = parse(read('retargeted/index.html')).querySelector('.since')?.textContent ?? '';
     expect(text).toMatch(/KR2 Target: 50,000 sign-ups → 60,000 sign-ups \(no row on the Changes tab\)/);
     expect(text).not.toContain('No target changed.');
+  });
+
+  it("a weight or the period logged on the Changes tab reads as one, and is no row of the Target: a Target typed over without its row is still named", async () => {
+    const november = octoberWorkbook();
+    const keyResults = november[tabName('keyResults')];
+    const target = colOf(keyResults, header('keyResults', 'target'));
+    const kr2 = keyResults[rowOf(keyResults, 'KR2')];
+    const before = kr2[target] as number;
+    kr2[target] = before + 10_000;
+    // As the add-on logs them: KR2's October weight typed on the Targets tab (the month its field), and the
+    // period's end on the Strategy tab (no ID).
+    const log = (values: Record<string, Cell>) =>
+      addRow(november, tabName('changes'), {
+        [header('changes', 'who')]: 'ana@example.com',
+        ...Object.fromEntries(Object.entries(values).map(([key, value]) => [header('changes', key), value])),
+      });
+    log({ timestamp: '2026-11-02 10:00', sheet: tabName('targets'), cell: 'N4', id: 'KR2', field: '2026-10', oldValue: 1, newValue: 5 });
+    log({
+      timestamp: '2026-11-03 11:00',
+      sheet: tabName('strategy'),
+      cell: 'B10',
+      id: '',
+      field: STRATEGY_FIELDS.find((f) => f.key === 'periodEnd')!.label.en,
+      oldValue: new Date(Date.UTC(2026, 11, 31)),
+      newValue: new Date(Date.UTC(2027, 2, 31)),
+    });
+    const { since, text, code } = await againstOctober(november, 'weights-logged');
+    expect(code).toBe(0);
+    // KR2's weight row says nothing of its Target: the Target typed over is still named.
+    expect(since.unloggedTargets).toEqual([{ id: 'KR2', kind: 'keyResult', from: before, to: before + 10_000 }]);
+    expect(
+      since.targetChanges.map((c: Record<string, string>) => [c.sheet, c.id, c.field, c.oldValue, c.newValue]),
+    ).toEqual([
+      ['Targets', 'KR2', '2026-10', '1', '5'],
+      ['Strategy', '', 'Period end', '2026-12-31', '2027-03-31'],
+    ]);
+    // A weight in no unit (not "5 sign-ups"), its month in words; the period's days as days, without an ID.
+    expect(text).toContain('KR2 Weight for Oct 2026: 1 → 5');
+    expect(text).toContain('Period end: 31 Dec 2026 → 31 Mar 2027');
+    expect(text).toMatch(/KR2 Target: 50,000 sign-ups → 60,000 sign-ups \(no row on the Changes tab\)/);
+    // The Changes page reads them so too.
+    const page = parse(read('weights-logged/index.html'));
+    const rows = Array.from(page.querySelectorAll('#changes ~ .table-scroll tbody tr')).map((tr) =>
+      Array.from(tr.querySelectorAll('td'))
+        .slice(2, 6)
+        .map((td) => td.textContent?.trim()),
+    );
+    expect(rows).toContainEqual(['KR2', 'Weight for Oct 2026', '1', '5']);
+    expect(rows).toContainEqual(['–', 'Period end', '31 Dec 2026', '31 Mar 2027']);
   });
 
   /** October's plan with a key result's Unit, Target and check-ins typed in thousands of what they were. */

@@ -1,7 +1,8 @@
 /**
- * The change log: the onEdit simple trigger appends a row to Changes when a tracked cell of a key result or KPI
- * changes (TRACKED_FIELDS: its Target, dates, how it is split, its Owner), with timestamp, sheet, cell, ID, field,
- * old, new and who (the editor's e-mail when Google gives it: editorOf); Reason is left for the person.
+ * The change log: the onEdit simple trigger appends a row to Changes when a tracked cell changes (TRACKED_FIELDS: a
+ * key result's or KPI's Target, dates, how it is split, its Owner; the plan's period on the Strategy tab; a custom
+ * phasing weight on the Targets tab), with timestamp, sheet, cell, ID, field, old, new and who (the editor's e-mail
+ * when Google gives it: editorOf); Reason is left for the person.
  * Only single-cell edits carry e.value / e.oldValue (facts #50): an edit of several cells at once (a paste, a fill,
  * a sort) is logged with its new values and an old value "not known", or as one row when it touches more than
  * CELLS_LOGGED_ONE_BY_ONE tracked cells. Simple
@@ -34,14 +35,16 @@ import {
   type Cell,
 } from '../../shared/cells';
 import { HEADER_SEARCH_ROWS, parsePlan } from '../../shared/parse';
-import type { SheetLayout } from '../../shared/plan';
+import type { Plan, SheetLayout } from '../../shared/plan';
 import {
   columnDef,
   hasTraditional,
   type ColumnDef,
   langFromLocale,
+  matchEnum,
   matchTab,
   normalizeHeader,
+  STRATEGY_FIELDS,
   tabDef,
   type Lang,
   type TabKey,
@@ -59,30 +62,209 @@ import { createTemplateTab, writeHeader } from './templates';
  * aims at and when, and what splits it into months (Start, Type, Phasing, Direction change every monthly target
  * as much as the Target does), and its Unit: a Unit in a multiple (万人, K users) scales the Target, so 50,000
  * sign-ups → 5 万人 is the same target, which the log would otherwise show as a cut of 10,000 times.
+ * What else splits a target into months: on the Strategy tab, the Value of the period's start and end (fields of
+ * STRATEGY_FIELDS: every key result without a Start or Due of its own is spread over it); on the Targets tab, the
+ * month cells of a weights row (a custom weight: 5 in March moves that key result's whole year), the month being
+ * the field.
  */
 export const TRACKED_FIELDS: Partial<Record<TabKey, readonly string[]>> = {
   keyResults: ['target', 'baseline', 'unit', 'start', 'due', 'type', 'phasing', 'direction', 'owner'],
   kpis: ['target', 'unit', 'direction', 'owner'],
+  strategy: ['periodStart', 'periodEnd'],
+  targets: ['weights'],
 };
 
 function normalizeGrid(values: unknown[][]): Cell[][] {
   return values.map((row) => row.map(normalizeCell));
 }
 
-/** Where the columns of a tab are, from its first rows, using the parser's own header matching. */
+/**
+ * Where the columns of a tab are, from its first rows (`rows`: how many; all of them for the Strategy tab, a short
+ * Field / Value list whose rows are its fields), using the parser's own header matching; `plan` is what the parser
+ * read of those rows (the Targets tab's month columns, the Strategy tab's field rows).
+ */
 function layoutOf(
   sheet: GAS.Sheet,
   name: string,
   key: TabKey,
-): { layout: SheetLayout; head: Cell[][]; lastColumn: number } | null {
+  rows = HEADER_SEARCH_ROWS,
+  timeZone?: string,
+): { layout: SheetLayout; head: Cell[][]; lastColumn: number; plan: Plan } | null {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow < 1 || lastColumn < 1) return null;
-  const head = normalizeGrid(
-    sheet.getRange(1, 1, Math.min(HEADER_SEARCH_ROWS, lastRow), lastColumn).getValues(),
+  const head = normalizeGrid(sheet.getRange(1, 1, Math.min(rows, lastRow), lastColumn).getValues());
+  // The spreadsheet's zone where dates are read (the Targets tab's months: a date cell is midnight there).
+  const plan = parsePlan({ [name]: head }, timeZone ? { timeZone } : {}).plan;
+  const layout = plan.layout[key];
+  // A Strategy tab without its Field / Value header is read all the same, by its field names (as the parser does).
+  return layout && (layout.headerRow >= 1 || key === 'strategy') ? { layout, head, lastColumn, plan } : null;
+}
+
+/** The rows and columns an edit covers (1-based, inclusive). */
+interface Edited {
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+}
+
+/**
+ * A cell whose change is logged: where it is, the ID of its row ('' on the Strategy tab, which has none), the field
+ * as the log names it, which day a date in it is (the end of a span: a month typed there is its last day), and what
+ * its values are (a number, a day; absent: text).
+ */
+interface TrackedCell {
+  row: number;
+  column: number;
+  id: string;
+  field: string;
+  dateField: 'start' | 'end' | null;
+  kind?: 'number' | 'date';
+}
+
+/** What the log needs to know that takes a call to ask: asked once, and only when a tracked cell was edited. */
+interface LogContext {
+  timeZone: () => string;
+  lang: () => Lang;
+}
+
+/**
+ * The tracked cells of an edit on a key result or KPI tab (TRACKED_FIELDS): the tracked columns of its rows below
+ * the header that have an ID (a row being typed in has nothing to trace yet).
+ */
+function tableCells(
+  sheet: GAS.Sheet,
+  name: string,
+  key: TabKey,
+  edited: Edited,
+  ctx: LogContext,
+): TrackedCell[] {
+  const tracked = TRACKED_FIELDS[key] ?? [];
+  const found = layoutOf(sheet, name, key);
+  if (!found) return [];
+  const rows = editedRows(sheet, found.layout, edited);
+  if (!rows) return [];
+  const fields = Object.entries(found.layout.columns)
+    .filter(([field, c]) => tracked.includes(field) && c >= edited.firstColumn && c <= edited.lastColumn)
+    .sort((a, b) => a[1] - b[1]);
+  if (fields.length === 0) return [];
+  const label = (field: string, column: number) =>
+    cellText(found.head[found.layout.headerRow - 1][column - 1]) || columnDef(key, field).label[ctx.lang()];
+  // Which date a date column holds: the Due ends the key result's span (the parser reads it so too).
+  const dateFieldOf = (field: string) =>
+    columnDef(key, field).kind !== 'date' ? null : field === 'due' ? ('end' as const) : ('start' as const);
+  const kindOf = (field: string): Pick<TrackedCell, 'kind'> => {
+    const kind = columnDef(key, field).kind;
+    return kind === 'date'
+      ? { kind: 'date' }
+      : kind === 'number' || kind === 'ratio'
+        ? { kind: 'number' }
+        : {};
+  };
+  const [ids] = rowCells(sheet, found, rows, [found.layout.columns.id], ctx);
+  const cells: TrackedCell[] = [];
+  for (let r = rows.first; r <= rows.last; r++) {
+    const id = ids(r);
+    if (!id) continue;
+    for (const [field, column] of fields)
+      cells.push({
+        row: r,
+        column,
+        id,
+        field: label(field, column),
+        dateField: dateFieldOf(field),
+        ...kindOf(field),
+      });
+  }
+  return cells;
+}
+
+/**
+ * The tracked cells of an edit on the generated Targets tab: the month cells of its weights rows (the Row cell says
+ * weights, in any language), the month (2026-03) as the field. The tab's other cells are its own formulas: a
+ * rebuild writes them again.
+ */
+function weightCells(sheet: GAS.Sheet, name: string, edited: Edited, ctx: LogContext): TrackedCell[] {
+  const found = layoutOf(sheet, name, 'targets', HEADER_SEARCH_ROWS, ctx.timeZone());
+  if (!found) return [];
+  const rows = editedRows(sheet, found.layout, edited);
+  const months = Object.entries(found.plan.targets?.monthColumns ?? {})
+    .filter(([, c]) => c >= edited.firstColumn && c <= edited.lastColumn)
+    .sort((a, b) => a[1] - b[1]);
+  if (!rows || months.length === 0 || !found.layout.columns.row) return [];
+  const [ids, kinds] = rowCells(sheet, found, rows, [found.layout.columns.id, found.layout.columns.row], ctx);
+  const cells: TrackedCell[] = [];
+  for (let r = rows.first; r <= rows.last; r++) {
+    const id = ids(r);
+    if (!id || matchEnum('targetsRow', kinds(r)) !== 'weights') continue;
+    for (const [month, column] of months)
+      cells.push({ row: r, column, id, field: month, dateField: null, kind: 'number' });
+  }
+  return cells;
+}
+
+/**
+ * The tracked cells of an edit on the Strategy tab: the Value of the period's start and end, in the rows the parser
+ * reads them from, each named by its Field cell as typed there ("Period end", 周期结束). The period is the plan's,
+ * not a key result's: the ID is left blank.
+ */
+function periodCells(sheet: GAS.Sheet, name: string, edited: Edited, ctx: LogContext): TrackedCell[] {
+  // The tab is a short list (a dozen fields): read whole, as the parser reads it, wherever its rows were moved.
+  const found = layoutOf(sheet, name, 'strategy', sheet.getLastRow(), ctx.timeZone());
+  if (!found) return [];
+  const { field: fieldColumn, value: column } = found.layout.columns;
+  if (!column || column < edited.firstColumn || column > edited.lastColumn) return [];
+  const cells: TrackedCell[] = [];
+  for (const [key, dateField] of [
+    ['periodStart', 'start'],
+    ['periodEnd', 'end'],
+  ] as const) {
+    const row = found.plan.strategy.rows[key];
+    if (!row || row < edited.firstRow || row > edited.lastRow) continue;
+    const typed = fieldColumn ? cellText(found.head[row - 1]?.[fieldColumn - 1], ctx.timeZone()) : '';
+    const label = STRATEGY_FIELDS.find((f) => f.key === key)!.label[ctx.lang()];
+    cells.push({ row, column, id: '', field: typed || label, dateField, kind: 'date' });
+  }
+  return cells.sort((a, b) => a.row - b.row);
+}
+
+/** The edited rows below a tab's header, up to its last row; null when the edit is above or below them. */
+function editedRows(
+  sheet: GAS.Sheet,
+  layout: SheetLayout,
+  edited: Edited,
+): { first: number; last: number } | null {
+  const first = Math.max(edited.firstRow, layout.headerRow + 1);
+  const last = Math.min(edited.lastRow, Math.max(sheet.getLastRow(), edited.firstRow));
+  return first > last ? null : { first, last };
+}
+
+/**
+ * The text of some columns' cells in the edited rows (an ID, a Row), each as a function of the row: from the header
+ * rows already read, or in one call for all of them.
+ */
+function rowCells(
+  sheet: GAS.Sheet,
+  found: { head: Cell[][] },
+  rows: { first: number; last: number },
+  columns: (number | undefined)[],
+  ctx: LogContext,
+): ((row: number) => string)[] {
+  const present = columns.filter((c): c is number => c !== undefined);
+  if (present.length === 0) return columns.map(() => () => '');
+  const left = Math.min(...present);
+  const width = Math.max(...present) - left + 1;
+  const count = rows.last - rows.first + 1;
+  const values: unknown[][] =
+    rows.last <= found.head.length
+      ? found.head.slice(rows.first - 1, rows.last).map((row) => row.slice(left - 1, left - 1 + width))
+      : sheet.getRange(rows.first, left, count, width).getValues();
+  return columns.map((column) =>
+    column === undefined
+      ? () => ''
+      : (row: number) => cellText(normalizeCell(values[row - rows.first]?.[column - left]), ctx.timeZone()),
   );
-  const layout = parsePlan({ [name]: head }).plan.layout[key];
-  return layout && layout.headerRow >= 1 ? { layout, head, lastColumn } : null;
 }
 
 /**
@@ -198,24 +380,27 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
   const sheet = range.getSheet();
   const name = sheet.getName();
   const tab = matchTab(name);
-  const tracked = tab ? TRACKED_FIELDS[tab.key] : undefined;
-  if (!tab || !tracked) return [];
-
-  const found = layoutOf(sheet, name, tab.key);
-  if (!found) return [];
-  const firstRow = Math.max(range.getRow(), found.layout.headerRow + 1);
-  const lastRow = Math.min(
-    range.getRow() + range.getNumRows() - 1,
-    Math.max(sheet.getLastRow(), range.getRow()),
-  );
-  if (firstRow > lastRow) return [];
-  const firstColumn = range.getColumn();
-  const lastColumn = firstColumn + range.getNumColumns() - 1;
-  const fields = Object.entries(found.layout.columns)
-    .filter(([key, c]) => tracked.includes(key) && c >= firstColumn && c <= lastColumn)
-    .sort((a, b) => a[1] - b[1]);
-  if (fields.length === 0) return [];
+  if (!tab || !TRACKED_FIELDS[tab.key]) return [];
+  const edited: Edited = {
+    firstRow: range.getRow(),
+    lastRow: range.getRow() + range.getNumRows() - 1,
+    firstColumn: range.getColumn(),
+    lastColumn: range.getColumn() + range.getNumColumns() - 1,
+  };
   const ss = e.source ?? sheet.getParent();
+  let timeZone: string | undefined;
+  let lang: Lang | undefined;
+  const ctx: LogContext = {
+    timeZone: () => (timeZone ??= ss.getSpreadsheetTimeZone() || 'UTC'),
+    lang: () => (lang ??= logLanguage(ss, name, tab.label)),
+  };
+  const cells =
+    tab.key === 'strategy'
+      ? periodCells(sheet, name, edited, ctx)
+      : tab.key === 'targets'
+        ? weightCells(sheet, name, edited, ctx)
+        : tableCells(sheet, name, tab.key, edited, ctx);
+  if (cells.length === 0) return [];
   // Of two tabs of the same kind (an English Key Results and a 關鍵結果 copy) the plan reads the leftmost (the
   // parser's findTabs, a duplicate-tab warning at the other): an edit of the other one changes no target.
   const sheetId = sheet.getSheetId();
@@ -223,102 +408,71 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
     if (other.getSheetId() === sheetId) break;
     if (matchTab(other.getName())?.key === tab.key) return [];
   }
-
-  const timeZone = ss.getSpreadsheetTimeZone() || 'UTC';
-  const lang = logLanguage(ss, name, tab.label);
-  const label = (field: string, column: number) =>
-    cellText(found.head[found.layout.headerRow - 1][column - 1]) || columnDef(tab.key, field).label[lang];
-  // Which date a date column holds: the Due ends the key result's span (the parser reads it so too).
-  const dateFieldOf = (field: string) =>
-    columnDef(tab.key, field).kind !== 'date'
-      ? null
-      : field === 'due'
-        ? ('end' as const)
-        : ('start' as const);
-  const kindOf = (field: string): Pick<LoggedChange, 'kind'> => {
-    const kind = columnDef(tab.key, field).kind;
-    return kind === 'date'
-      ? { kind: 'date' }
-      : kind === 'number' || kind === 'ratio'
-        ? { kind: 'number' }
-        : {};
-  };
-  // The IDs of the edited rows: from the header rows already read, or in one call.
-  const idColumn = found.layout.columns.id;
-  const rows = lastRow - firstRow + 1;
-  const idCells: unknown[] = !idColumn
-    ? []
-    : lastRow <= found.head.length
-      ? found.head.slice(firstRow - 1, lastRow).map((row) => row[idColumn - 1])
-      : sheet
-          .getRange(firstRow, idColumn, rows, 1)
-          .getValues()
-          .map((row) => row[0]);
-  const idAt = (row: number) => cellText(normalizeCell(idCells[row - firstRow]), timeZone);
+  const kindOf = (cell: TrackedCell): Pick<LoggedChange, 'kind'> => (cell.kind ? { kind: cell.kind } : {});
 
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
   if (single) {
-    const [field, column] = fields[0];
-    const id = idAt(firstRow);
-    if (!id) return []; // a row being typed in: nothing to trace yet
-    const dateField = dateFieldOf(field);
+    const [cell] = cells;
     // A number is logged as its cell shows it where its format shows a multiple, a percent or a currency (a target
     // shown 150萬 in 元 held 150, logged 150 and read back as 150 元): what the person saw and typed. The format is
-    // asked only of a number column (one call, Range.getNumberFormats); an edit keeps the cell's format.
-    const shown = shownAs(
-      kindOf(field).kind === 'number' ? (range.getNumberFormats()[0]?.[0] ?? '') : '',
-      ss,
-    );
+    // asked only of a number cell (one call, Range.getNumberFormats); an edit keeps the cell's format.
+    const shown = shownAs(cell.kind === 'number' ? (range.getNumberFormats()[0]?.[0] ?? '') : '', ss);
     // A cleared cell's e.value may be missing or an object (facts #50): then the cell itself gives the new value.
     const given = eventCell(e.value);
-    const oldValue = logText(shown(eventCell(e.oldValue)), dateField, timeZone);
+    const oldValue = logText(shown(eventCell(e.oldValue)), cell.dateField, ctx.timeZone());
     const newValue = logText(
       shown(given === undefined || isBlank(given) ? range.getValue() : given),
-      dateField,
-      timeZone,
+      cell.dateField,
+      ctx.timeZone(),
     );
     if (oldValue === newValue) return [];
     const change: LoggedChange = {
       sheet: name,
       cell: range.getA1Notation(),
-      id,
-      field: label(field, column),
+      id: cell.id,
+      field: cell.field,
       oldValue,
       newValue,
       who: editorOf(e),
-      ...kindOf(field),
+      ...kindOf(cell),
     };
-    appendChanges(ss, lang, [change], timeZone);
+    appendChanges(ss, ctx.lang(), [change], ctx.timeZone());
     return [change];
   }
 
-  // Several cells at once: the tracked cells of rows with an ID, with their values as they are now.
-  const span = fields[fields.length - 1][1] - fields[0][1] + 1;
-  const values = sheet.getRange(firstRow, fields[0][1], rows, span).getValues();
-  const notKnown = t('changeLogOldNotKnown', lang);
-  const changes: LoggedChange[] = [];
-  const ids: string[] = [];
-  for (let r = firstRow; r <= lastRow; r++) {
-    const id = idAt(r);
-    if (!id) continue;
-    ids.push(id);
-    for (const [field, column] of fields) {
-      const value = normalizeCell(values[r - firstRow][column - fields[0][1]]);
-      changes.push({
-        sheet: name,
-        cell: `${columnLetter(column)}${r}`,
-        id,
-        field: label(field, column),
-        oldValue: notKnown,
-        newValue: logText(value, dateFieldOf(field), timeZone),
-        ...kindOf(field),
-      });
-    }
-  }
-  if (changes.length === 0) return [];
+  // Several cells at once: the tracked cells, with their values as they are now (one read of the block they span).
+  const top = Math.min(...cells.map((c) => c.row));
+  const left = Math.min(...cells.map((c) => c.column));
+  const values = sheet
+    .getRange(
+      top,
+      left,
+      Math.max(...cells.map((c) => c.row)) - top + 1,
+      Math.max(...cells.map((c) => c.column)) - left + 1,
+    )
+    .getValues();
+  const notKnown = t('changeLogOldNotKnown', ctx.lang());
+  const changes: LoggedChange[] = cells.map((cell) => ({
+    sheet: name,
+    cell: `${columnLetter(cell.column)}${cell.row}`,
+    id: cell.id,
+    field: cell.field,
+    oldValue: notKnown,
+    newValue: logText(
+      normalizeCell(values[cell.row - top][cell.column - left]),
+      cell.dateField,
+      ctx.timeZone(),
+    ),
+    ...kindOf(cell),
+  }));
   // The same person made every cell of the edit, and the one row that sums a large edit up.
   const who = editorOf(e);
   for (const change of changes) change.who = who;
+  // The ID of each edited row (cells are in order of rows).
+  const ids = [...new Map(cells.map((c) => [c.row, c.id] as const)).values()];
+  const fields = [...new Map(cells.map((c) => [c.column, c.field] as const))]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, field]) => field);
   const logged =
     changes.length <= CELLS_LOGGED_ONE_BY_ONE
       ? changes
@@ -330,13 +484,13 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
               ids.length > IDS_NAMED
                 ? `${ids.slice(0, IDS_NAMED).join(', ')}, … (${ids.length})`
                 : ids.join(', '),
-            field: fields.map(([field, column]) => label(field, column)).join(', '),
+            field: [...new Set(fields)].join(', '),
             oldValue: notKnown,
-            newValue: t('changeLogValues', lang, { count: changes.length }),
+            newValue: t('changeLogValues', ctx.lang(), { count: changes.length }),
             who,
           },
         ];
-  appendChanges(ss, lang, logged, timeZone);
+  appendChanges(ss, ctx.lang(), logged, ctx.timeZone());
   return logged;
 }
 

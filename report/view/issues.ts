@@ -4,10 +4,18 @@ import { lower, type Context } from './context';
 import type { ChangeRow, IssuesView } from './types';
 import { isIsoDate } from '../../shared/calendar';
 import { literally, plainNumber } from '../../shared/cells';
-import { localized } from '../../shared/i18n';
+import { localized, type Lang } from '../../shared/i18n';
 import type { Change } from '../../shared/plan';
-import { columnDef, matchesLabel, matchTab, tabDef, type TabKey } from '../../shared/template';
+import {
+  columnDef,
+  matchesLabel,
+  matchTab,
+  STRATEGY_FIELDS,
+  tabDef,
+  type TabKey,
+} from '../../shared/template';
 import type { Formatter } from '../format';
+import { say, SINCE_WORDS } from '../i18n';
 
 // ---------------------------------------------------------------------------------------------------
 // Issues and changes
@@ -75,7 +83,8 @@ export function issuesView(ctx: Context, limit: number, allHref: string): Issues
  * A value the Changes tab logged, as the field holds it: a number (Target, Baseline) in the metric's unit (undefined:
  * no such metric), as its card shows it (20%, $1,100,000, not the 0.2 the log wrote); a day (Due) as days are
  * written; anything else (an Owner of "2026") as typed. `tab`: the tab the change was made on (undefined: the field
- * is looked up among the Key Results' columns, then the KPIs').
+ * is looked up among the Key Results' columns, then the KPIs'). On the Targets tab a custom weight: a number in no
+ * unit (5 parts of the year, not 5 sign-ups), or the text typed; on the Strategy tab the period's start or end: a day.
  */
 export function loggedValue(
   f: Formatter,
@@ -84,6 +93,14 @@ export function loggedValue(
   tab: TabKey | undefined,
   unit: string | undefined,
 ): string {
+  if (tab === 'targets') {
+    const weight = plainNumber(text);
+    return weight === null ? text || f.none : f.planValue(weight, '');
+  }
+  if (tab === 'strategy') {
+    const kind = STRATEGY_FIELDS.find((s) => matchesLabel(field, s.label))?.kind;
+    return kind === 'date' && isIsoDate(text) ? f.date(text) : text || f.none;
+  }
   const tabs: TabKey[] = tab ? [tab] : ['keyResults', 'kpis'];
   const kind = tabs
     .map((key) => tabDef(key).columns.find((col) => matchesLabel(field, col.label))?.kind)
@@ -93,6 +110,16 @@ export function loggedValue(
   if (number !== null) return unit === undefined ? f.number(number) : f.planValue(number, unit);
   if (kind === 'date' && isIsoDate(text)) return f.date(text);
   return text || f.none;
+}
+
+/**
+ * A logged field as the report names it: a custom weight, logged on the Targets tab with its month as the field
+ * (2026-03), as "Weight for Mar 2026"; any other as the log names it (the plan's own header, "Target", 截止日期).
+ */
+export function loggedField(f: Formatter, field: string, tab: TabKey | undefined, lang: Lang): string {
+  return tab === 'targets' && /^\d{4}-\d{2}$/.test(field.trim())
+    ? say(SINCE_WORDS.weightField, lang, { month: f.month(field.trim()) })
+    : field;
 }
 
 type LoggedChange = Pick<Change, 'timestamp' | 'sheet' | 'id' | 'field' | 'oldValue' | 'newValue'>;
@@ -186,7 +213,7 @@ export function loggedUnits(
 }
 
 export function changes(ctx: Context): ChangeRow[] {
-  const { l, f } = ctx;
+  const { l, f, lang } = ctx;
   // The unit of each metric, to show a logged target as its card does (20%, $1,100,000), not as typed (0.2).
   const unitsOf = (metrics: readonly { id: string; unit: string }[]) => {
     const out = new Map<string, string>();
@@ -209,7 +236,7 @@ export function changes(ctx: Context): ChangeRow[] {
         where: c.sheet && c.cell ? ctx.p.cellAt(c.sheet, c.cell) : c.sheet || c.cell || f.none,
         who: c.who || f.none,
         id: c.id || f.none,
-        field: c.field || f.none,
+        field: loggedField(f, c.field, matchTab(c.sheet)?.key, lang) || f.none,
         oldValue: shown(c.oldValue, c),
         newValue: shown(c.newValue, c),
         reason: c.reason || l.noReason,

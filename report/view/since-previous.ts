@@ -11,10 +11,10 @@ import type { HistoryEntry, MetricKind, SincePrevious } from '../previous';
 import { percentFigure } from '../../shared/figures';
 import { roundHalfAway } from '../../shared/decompose';
 import { Formatter } from '../format';
-import { loggedUnits, loggedValue } from './issues';
+import { loggedField, loggedUnits, loggedValue } from './issues';
 import { say, SINCE_WORDS } from '../i18n';
 import { joinList } from '../../shared/i18n';
-import { columnDef, tabDef, type Lang } from '../../shared/template';
+import { columnDef, matchTab, tabDef, type Lang } from '../../shared/template';
 import { statusView, type ReportView, type StatusView } from '../view-model';
 
 export interface SincePreviousView {
@@ -114,19 +114,28 @@ export function sincePreviousView(
   const ids = [...new Set(since.checkIns.map((c) => c.id))];
   // The Changes tab's rows, then the targets that moved without one (the tab's own words name the field).
   const targetLines = [
-    ...since.targetChanges.map((c) => ({
-      // As the Changes page and the cards show them (20%, $1,100,000), not as the log wrote them (0.2, 1100000).
-      text: say(SINCE_WORDS.targetChange, lang, {
+    ...since.targetChanges.map((c) => {
+      // A key result's or KPI's field is looked up on both their tabs; a weight (Targets) and the period (Strategy)
+      // read as their tab's: "KR2 Weight for Mar 2026: 1 → 5", "Period end: 31 Dec 2026 → 30 Jun 2026".
+      const tab = matchTab(c.sheet ?? '')?.key;
+      const onTab = tab === 'targets' || tab === 'strategy' ? tab : undefined;
+      const words = {
         id: c.id,
-        field: c.field,
-        from: loggedValue(f, c.oldValue, c.field, undefined, unitOfChange(c)),
-        to: loggedValue(f, c.newValue, c.field, undefined, unitOfChange(c)),
-      }),
-      // Why and by whom, as the Changes tab says: a review asks both of a moved target.
-      note: [c.reason, c.who ? say(SINCE_WORDS.changedBy, lang, { who: c.who }) : '']
-        .filter((part) => part.trim() !== '')
-        .join(' · '),
-    })),
+        field: loggedField(f, c.field, onTab, lang),
+        // As the Changes page and the cards show them (20%, $1,100,000), not as the log wrote them (0.2, 1100000).
+        from: loggedValue(f, c.oldValue, c.field, onTab, unitOfChange(c)),
+        to: loggedValue(f, c.newValue, c.field, onTab, unitOfChange(c)),
+      };
+      return {
+        text: c.id.trim()
+          ? say(SINCE_WORDS.targetChange, lang, words)
+          : say(SINCE_WORDS.fieldChange, lang, words),
+        // Why and by whom, as the Changes tab says: a review asks both of a moved target.
+        note: [c.reason, c.who ? say(SINCE_WORDS.changedBy, lang, { who: c.who }) : '']
+          .filter((part) => part.trim() !== '')
+          .join(' · '),
+      };
+    }),
     // A Unit changed without a row (USD to K USD), then the targets: each figure in the Unit it was typed in.
     ...since.unloggedUnits.map((u) => ({
       text: say(SINCE_WORDS.targetUnlogged, lang, {

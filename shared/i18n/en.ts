@@ -1521,6 +1521,10 @@ export const en = {
       removed: 'removed',
       targetChange: '{id} {field}: {from} → {to}',
       targetUnlogged: '{id} {field}: {from} → {to} (no row on the {changes} tab)',
+      /** A logged row without an ID: the plan's period, typed on the Strategy tab. */
+      fieldChange: '{field}: {from} → {to}',
+      /** A custom phasing weight typed on the Targets tab, logged with its month as the field. */
+      weightField: 'Weight for {month}',
       changedBy: 'by {who}',
       objective: 'Objective',
       keyResult: 'Key result',

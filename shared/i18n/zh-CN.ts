@@ -1418,6 +1418,8 @@ export const zhCN: Messages = {
       removed: '删除',
       targetChange: '{id} {field}：{from} → {to}',
       targetUnlogged: '{id} {field}：{from} → {to}（“{changes}”工作表中没有记录）',
+      fieldChange: '{field}：{from} → {to}',
+      weightField: '{month}权重',
       changedBy: '由 {who} 修改',
       objective: '目标',
       keyResult: '关键结果',

@@ -1424,6 +1424,8 @@ export const zhTW: Messages = {
       removed: '刪除',
       targetChange: '{id} {field}：{from} → {to}',
       targetUnlogged: '{id} {field}：{from} → {to}（「{changes}」工作表中沒有記錄）',
+      fieldChange: '{field}：{from} → {to}',
+      weightField: '{month}權重',
       changedBy: '由 {who} 修改',
       objective: '目標',
       keyResult: '關鍵結果',
