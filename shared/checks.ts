@@ -753,15 +753,19 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
   const targets = plan.targets;
   const layout = plan.layout.targets;
   if (!targets || !layout || !plan.period) return;
+  /** A text as a message quotes it; a blank one as "nothing". */
+  const quoted = (text: string) =>
+    text ? inEveryLanguage((lang) => fill(CATALOGUES[lang].parse.QUOTED, { text })) : EMPTY_CELL;
   const asOfCell = targets.asOf;
   if (asOfCell) {
     const at = { sheet: layout.sheet, row: asOfCell.row, column: asOfCell.column };
     if (asOfCell.day === null) {
-      const text = cellText(asOfCell.cell);
-      const value = text
-        ? inEveryLanguage((lang) => fill(CATALOGUES[lang].parse.QUOTED, { text }))
-        : EMPTY_CELL;
-      issues.push(makeIssue('as-of-not-a-date', at, { value, cell: TARGETS_AS_OF.label }));
+      issues.push(
+        makeIssue('as-of-not-a-date', at, {
+          value: quoted(cellText(asOfCell.cell)),
+          cell: TARGETS_AS_OF.label,
+        }),
+      );
     } else if (asOf && asOfCell.day !== asOf)
       issues.push(makeIssue('as-of-differs', at, { day: asOfCell.day, asOf, cell: TARGETS_AS_OF.label }));
   }
@@ -783,9 +787,6 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
       owner: ownerNameOf(plan, kpi),
     })),
   ];
-  /** A text as a message quotes it; a blank one as "nothing". */
-  const quoted = (text: string) =>
-    text ? inEveryLanguage((lang) => fill(CATALOGUES[lang].parse.QUOTED, { text })) : EMPTY_CELL;
   // The tab's rows by lower-case ID; the first row wins, as a search from the top would find it.
   const rows = new Map<string, TargetsTab['computed'][string]>();
   for (const [k, row] of Object.entries(targets.computed)) {
@@ -810,9 +811,9 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
     // Whether the row was saved with its formulas' results (a month shows a number): in a workbook saved without
     // them every formula reads blank, which says nothing about the tab.
     const saved = !!computed && Object.values(computed.values).some((v) => v !== null);
-    // The Owner is a copy made at Decompose time (the department as the plan names it, ownerNameOf), and so is the
-    // Name on a tab built before it was a reference to the plan's cell: one the plan has changed since is out of date.
-    // Both read as a cell reads (trimmed): "Sales " written shows as the tab's "Sales".
+    // The Name and the Owner are copies made at Decompose time (the Owner the department as the plan names it,
+    // ownerNameOf): one the plan has changed since is out of date. Both read as a cell reads (trimmed): "Sales "
+    // written shows as the tab's "Sales".
     const texts = computed
       ? ([
           ['name', computed.name, cellText(name)],
