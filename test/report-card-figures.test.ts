@@ -6,64 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { enumValue as e, planWorkbook, type Lang, type PlanRows, type PlanValue } from '../shared';
+import { enumValue as e, planWorkbook, type Lang, type PlanRows } from '../shared';
 import { buildReport, type BuiltReport } from '../report/generate';
 import type { PlanJson } from '../report/plan-json';
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { planToXlsxBuffer, utcDate } from '../report/write-xlsx';
 import { parse } from './helpers/report';
+import { checkIns, keyResult, QA_STRATEGY } from './helpers/qa-plans';
 
 const AS_OF = '2026-06-30';
-
-const strategy = (currency: string, language: string) =>
-  ({
-    product: 'Stress',
-    vision: 'v',
-    strategy: 's',
-    targetUsers: 't',
-    problem: 'p',
-    category: 'c',
-    businessGoal: 'b',
-    periodStart: '2026-01-01',
-    periodEnd: '2026-12-31',
-    currency,
-    language,
-  }) as Record<string, PlanValue> as Parameters<typeof planWorkbook>[0];
-
-const checkIns = (metric: string, entries: [string, number][]) =>
-  entries.map(([date, value]) => ({ date, metric, value, note: null }));
-
-type KrType = 'cumulative' | 'level' | 'threshold';
-function kr(
-  id: string,
-  objective: string,
-  owner: string,
-  type: KrType,
-  unit: string,
-  direction: 'increase' | 'decrease',
-  baseline: number,
-  target: number,
-  start: string,
-  due: string,
-  phasing: 'even' | 'ramp-up' | 'front-loaded',
-): Record<string, PlanValue> {
-  return {
-    id,
-    objective,
-    title: `${id} ${type}`,
-    owner,
-    type: e('type', type),
-    unit,
-    direction: e('direction', direction),
-    baseline,
-    target,
-    start,
-    due,
-    phasing: e('phasing', phasing),
-    weight: 1,
-    confidence: null,
-  };
-}
 
 /** The QA pass's edge plan (gen-edge.ts): two bars to meet, each missed by a hair in May and June. */
 function edgeRows(): PlanRows {
@@ -73,8 +24,8 @@ function edgeRows(): PlanRows {
       { id: 'O1', title: 'Bars', owner: 'Sales', parent: null, start: '2026-01-01', end: '2026-12-31', notes: null },
     ],
     keyResults: [
-      kr('KR1', 'O1', 'Sales', 'threshold', '%', 'increase', 0, 0.2, '2026-04-01', '2026-12-31', 'even'),
-      kr('KR2', 'O1', 'Sales', 'threshold', 'demos', 'increase', 0, 50, '2026-04-01', '2026-12-31', 'even'),
+      keyResult('KR1', 'O1', 'Sales', 'threshold', '%', 'increase', 0, 0.2, '2026-04-01', '2026-12-31', 'even', 1),
+      keyResult('KR2', 'O1', 'Sales', 'threshold', 'demos', 'increase', 0, 50, '2026-04-01', '2026-12-31', 'even', 1),
     ],
     kpis: [
       {
@@ -132,7 +83,7 @@ function stressRows(): PlanRows {
     objectives: [
       { id: 'O2', title: 'Run well', owner: 'Marketing', parent: null, start: '2026-01-01', end: '2026-12-31', notes: null },
     ],
-    keyResults: [kr('KR7', 'O2', 'Marketing', 'level', '%', 'increase', 0.2, 0.35, '2026-01-01', '2026-12-31', 'ramp-up')],
+    keyResults: [keyResult('KR7', 'O2', 'Marketing', 'level', '%', 'increase', 0.2, 0.35, '2026-01-01', '2026-12-31', 'ramp-up', 1)],
     kpis: [],
     roadmap: [],
     actuals: checkIns('KR7', [
@@ -149,7 +100,7 @@ function stressRows(): PlanRows {
 
 /** The plan through a real .xlsx, reported as of the QA pass's day. */
 async function report(rows: PlanRows, lang: Lang = 'en', reportLang?: Lang): Promise<BuiltReport> {
-  const grid = planWorkbook(strategy('USD', lang === 'en' ? 'en' : lang), rows, lang, { date: utcDate });
+  const grid = planWorkbook({ ...QA_STRATEGY, language: lang }, rows, lang, { date: utcDate });
   const workbook = await readXlsxBuffer(await planToXlsxBuffer(grid, { lang, asOf: AS_OF }), 'plan.xlsx');
   return buildReport(workbook, { asOf: AS_OF, source: null, ...(reportLang ? { lang: reportLang } : {}) });
 }
@@ -301,7 +252,7 @@ describe("a key result chart's value axis: every label its own, over a narrow ra
 
   it('a level of 12,340 to 12,360 sign-ups: no label twice (was 12.3K, 12.3K, 12.4K)', async () => {
     const rows = stressRows();
-    rows.keyResults[0] = kr('KR7', 'O2', 'Marketing', 'level', 'sign-ups', 'increase', 12_340, 12_360, '2026-01-01', '2026-12-31', 'even');
+    rows.keyResults[0] = keyResult('KR7', 'O2', 'Marketing', 'level', 'sign-ups', 'increase', 12_340, 12_360, '2026-01-01', '2026-12-31', 'even', 1);
     rows.actuals.forEach((row, i) => (row.value = 12_340 + 2 * i));
     for (const lang of ['en', 'zh-TW'] as const) {
       const { axis } = card(await report(rows, 'en', lang), 'KR7');
@@ -315,10 +266,10 @@ describe("a key result chart's value axis: every label its own, over a narrow ra
     expect(card(await report(stressRows()), 'KR7').axis).toEqual(['20%', '25%', '30%', '35%']);
     expect(card(await report(edgeRows()), 'KR2').axis).toEqual(['50', '50.2', '50.4', '50.6', '50.8', '51']);
     const wide = stressRows();
-    wide.keyResults[0] = kr('KR7', 'O2', 'Marketing', 'level', '%', 'increase', 0, 0.35, '2026-01-01', '2026-12-31', 'even');
+    wide.keyResults[0] = keyResult('KR7', 'O2', 'Marketing', 'level', '%', 'increase', 0, 0.35, '2026-01-01', '2026-12-31', 'even', 1);
     expect(card(await report(wide), 'KR7').axis).toEqual(['0%', '10%', '20%', '30%']);
     const money = stressRows();
-    money.keyResults[0] = kr('KR7', 'O2', 'Marketing', 'cumulative', 'USD', 'increase', 0, 1_000_000, '2026-01-01', '2026-12-31', 'even');
+    money.keyResults[0] = keyResult('KR7', 'O2', 'Marketing', 'cumulative', 'USD', 'increase', 0, 1_000_000, '2026-01-01', '2026-12-31', 'even', 1);
     for (const row of money.actuals) row.value = 80_000;
     expect(card(await report(money), 'KR7').axis).toEqual(['$0', '$200K', '$400K', '$600K', '$800K', '$1M']);
   });

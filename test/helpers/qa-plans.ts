@@ -24,10 +24,12 @@ export const QA_STRATEGY: Record<StrategyFieldKey, PlanValue> = {
 
 type Row = Record<string, PlanValue>;
 
-const checkIns = (metric: string, entries: [string, number][]): Row[] =>
+/** Check-ins of one metric: [date, value] pairs. */
+export const checkIns = (metric: string, entries: [string, number][]): Row[] =>
   entries.map(([date, value]) => ({ date, metric, value, note: null }));
 
-function keyResult(
+/** A Key Results row (its title "KR1 level" and so on). */
+export function keyResult(
   id: string,
   objective: string,
   owner: string,
