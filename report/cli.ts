@@ -21,7 +21,7 @@ import { analyzeWorkbook } from '../shared/checks';
 import { planLanguageOf } from '../shared/parse';
 import { EXAMPLE_AS_OF, exampleWorkbook } from '../shared/example';
 import { countBySeverity, makeIssue, type PlanIssue } from '../shared/issues';
-import { CATALOGUES, fill, isChinese, joinList, type Params } from '../shared/i18n';
+import { CATALOGUES, isChinese, joinList, type Params } from '../shared/i18n';
 import { languageTag, matchTab, nearTab, TABS, type Lang } from '../shared/template';
 import { isKnownLocale } from '../shared/locale-syntax';
 // Light imports only: the report pipeline (handlebars, vega) is loaded by `report` alone, the xlsx reader (yauzl,
@@ -29,8 +29,10 @@ import { isKnownLocale } from '../shared/locale-syntax';
 import { codeOf, OutputError, PreviousError, XlsxReadError } from './errors';
 import {
   FILE_MESSAGES,
+  noPlanTabs,
   OUTPUT_MESSAGES,
   PREVIOUS_MESSAGES,
+  requiredTabs,
   say,
   SHEET_MESSAGES,
   USAGE_MESSAGES,
@@ -242,18 +244,6 @@ function parse(
 const hasPlanTab = (workbook: Workbook): boolean => Object.keys(workbook).some((name) => matchTab(name));
 
 /**
- * The required tabs, named and quoted as the language writes a list: "Strategy", "Objectives", "Key Results" ·
- * “策略”、“目标”、“关键结果” · 「策略」、「目標」、「關鍵結果」.
- */
-const requiredTabs = (lang: Lang): string =>
-  joinList(
-    TABS.filter((t) => t.presence === 'required').map((t) =>
-      fill(CATALOGUES[lang].parse.QUOTED, { text: t.label[lang] }),
-    ),
-    lang,
-  );
-
-/**
  * The required tabs the workbook lacks (such a file is not a plan the report can be built from), named in `lang`,
  * and how to fix each, as `check` says it: a tab named close to it is to be renamed (tab-name-near), else the tab
  * is to be added or a tab renamed to it (missing-tab).
@@ -335,10 +325,7 @@ function requirePlanTabs(input: Input, lang: Lang = 'en'): void {
   if (!input.source) return;
   const tabs = Object.keys(input.workbook);
   if (!hasPlanTab(input.workbook)) {
-    throw new XlsxReadError(
-      input.source,
-      CATALOGUES[lang].cli.noPlanTabs(joinList(tabs.slice(0, 5), lang), requiredTabs(lang)),
-    );
+    throw new XlsxReadError(input.source, noPlanTabs(tabs, lang));
   }
 }
 

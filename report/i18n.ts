@@ -5,9 +5,11 @@
  * `labels` are plain strings handed to the templates as they are; `phrases` are functions the view model
  * calls with numbers already formatted for the language.
  */
+import { TABS } from '../shared/template';
 import {
   CATALOGUES,
   fill,
+  joinList,
   localized,
   type Lang,
   type Localized,
@@ -15,6 +17,22 @@ import {
   type Params,
 } from '../shared/i18n';
 import { NUMBER_LOCALES } from '../shared/figures';
+
+/**
+ * The required tabs, named and quoted as the language writes a list: "Strategy", "Objectives", "Key Results" ·
+ * “策略”、“目标”、“关键结果” · 「策略」、「目標」、「關鍵結果」.
+ */
+export const requiredTabs = (lang: Lang): string =>
+  joinList(
+    TABS.filter((t) => t.presence === 'required').map((t) =>
+      fill(CATALOGUES[lang].parse.QUOTED, { text: t.label[lang] }),
+    ),
+    lang,
+  );
+
+/** What a file with no plan tab gets: the tabs it has (the first five) and the ones a plan needs. */
+export const noPlanTabs = (tabs: readonly string[], lang: Lang): string =>
+  CATALOGUES[lang].cli.noPlanTabs(joinList(tabs.slice(0, 5), lang), requiredTabs(lang));
 
 export type Labels = Messages['report']['labels'];
 export type Phrases = Messages['report']['phrases'];

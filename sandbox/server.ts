@@ -29,7 +29,7 @@ import {
   type EmulatorControl,
   type FakeSpreadsheet,
 } from '../emulator/index';
-import { langFromLocale, matchTab, TABS, type Workbook } from '../shared';
+import { langFromLocale, matchTab, type Workbook } from '../shared';
 import { instantOfWallClock } from '../shared/calendar';
 import { mergedRangesOf, readsAsFormula, setMergedRanges, textCell } from '../shared/cells';
 import { numberFormatsOf, setNumberFormats } from '../shared/number-formats';
@@ -450,6 +450,7 @@ The plan is copied into memory: quick fixes never change the file.`;
  */
 export async function readPlanFile(file: string): Promise<Workbook | string> {
   const { readXlsx, XlsxReadError } = await import('../report/read-xlsx');
+  const { noPlanTabs } = await import('../report/i18n');
   let workbook: Workbook;
   try {
     workbook = await readXlsx(path.resolve(file));
@@ -458,13 +459,8 @@ export async function readPlanFile(file: string): Promise<Workbook | string> {
     throw error;
   }
   const tabs = Object.keys(workbook);
-  if (!tabs.some((name) => matchTab(name))) {
-    const required = TABS.filter((t) => t.presence === 'required').map((t) => `"${t.label.en}"`);
-    return new XlsxReadError(
-      file,
-      `no plan tabs found (tabs: ${tabs.slice(0, 5).join(', ')}); expected ${required.join(', ')}`,
-    ).message;
-  }
+  // Said as the command says it without --lang.
+  if (!tabs.some((name) => matchTab(name))) return new XlsxReadError(file, noPlanTabs(tabs, 'en')).message;
   // Text in the file is text: the emulator's setValues (as Sheets') would run "=HYPERLINK(…)" typed as text, and
   // take the apostrophe of "'quoted" for the one that marks typed text (docs/emulator.md). The copy keeps the grid's
   // number formats (shared/number-formats.ts) and merged blocks, for startSandbox to give the cells.
