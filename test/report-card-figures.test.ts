@@ -12,7 +12,7 @@ import type { PlanJson } from '../report/plan-json';
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { planToXlsxBuffer, utcDate } from '../report/write-xlsx';
 import { parse } from './helpers/report';
-import { checkIns, keyResult, QA_STRATEGY } from './helpers/qa-plans';
+import { checkIns, EDGE_DEMO_READINGS, EDGE_RATE_READINGS, keyResult, QA_STRATEGY } from './helpers/qa-plans';
 
 const AS_OF = '2026-06-30';
 
@@ -51,26 +51,10 @@ function edgeRows(): PlanRows {
     ],
     roadmap: [],
     actuals: [
-      ...checkIns('KR1', [
-        ['2026-04-30', 0.21],
-        ['2026-05-31', 0.196],
-        ['2026-06-30', 0.1996],
-      ]),
-      ...checkIns('KR2', [
-        ['2026-04-30', 51],
-        ['2026-05-31', 49.96],
-        ['2026-06-30', 49.96],
-      ]),
-      ...checkIns('KPI1', [
-        ['2026-04-30', 0.21],
-        ['2026-05-31', 0.196],
-        ['2026-06-30', 0.1996],
-      ]),
-      ...checkIns('KPI2', [
-        ['2026-04-30', 51],
-        ['2026-05-31', 49.96],
-        ['2026-06-30', 49.96],
-      ]),
+      ...checkIns('KR1', EDGE_RATE_READINGS),
+      ...checkIns('KR2', EDGE_DEMO_READINGS),
+      ...checkIns('KPI1', EDGE_RATE_READINGS),
+      ...checkIns('KPI2', EDGE_DEMO_READINGS),
     ],
     changes: [],
   };

@@ -90,6 +90,18 @@ const objective = (id: string, title: string, owner: string): Row => ({
   notes: null,
 });
 
+/** The edge plan's readings of a 20% bar and a 50-demo bar: met in April, missed by a hair in May and June. */
+export const EDGE_RATE_READINGS: [string, number][] = [
+  ['2026-04-30', 0.21],
+  ['2026-05-31', 0.196],
+  ['2026-06-30', 0.1996],
+];
+export const EDGE_DEMO_READINGS: [string, number][] = [
+  ['2026-04-30', 51],
+  ['2026-05-31', 49.96],
+  ['2026-06-30', 49.96],
+];
+
 /** The edge plan (judge it as of 2026-06-30). */
 export function edgeRows(): PlanRows {
   return {
@@ -194,16 +206,8 @@ export function edgeRows(): PlanRows {
     ],
     roadmap: [],
     actuals: [
-      ...checkIns('KR1', [
-        ['2026-04-30', 0.21],
-        ['2026-05-31', 0.196],
-        ['2026-06-30', 0.1996],
-      ]),
-      ...checkIns('KR2', [
-        ['2026-04-30', 51],
-        ['2026-05-31', 49.96],
-        ['2026-06-30', 49.96],
-      ]),
+      ...checkIns('KR1', EDGE_RATE_READINGS),
+      ...checkIns('KR2', EDGE_DEMO_READINGS),
       ...checkIns('KR3', [
         ['2026-01-31', 75000],
         ['2026-02-28', 75000],
@@ -218,16 +222,8 @@ export function edgeRows(): PlanRows {
       ]),
       ...checkIns('KR5', [['2026-06-20', 150]]),
       ...checkIns('KR6', [['2026-06-30', 0.6996]]),
-      ...checkIns('KPI1', [
-        ['2026-04-30', 0.21],
-        ['2026-05-31', 0.196],
-        ['2026-06-30', 0.1996],
-      ]),
-      ...checkIns('KPI2', [
-        ['2026-04-30', 51],
-        ['2026-05-31', 49.96],
-        ['2026-06-30', 49.96],
-      ]),
+      ...checkIns('KPI1', EDGE_RATE_READINGS),
+      ...checkIns('KPI2', EDGE_DEMO_READINGS),
     ],
     changes: [],
   };
