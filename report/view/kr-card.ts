@@ -90,9 +90,9 @@ function krTable(
 ): Table {
   const { f, l } = ctx;
   const head = [l.month, ctx.p.targetPath(kr.type), l.actual, ctx.p.forecastLabel()];
-  // A month's actual is read against its target (a threshold's: the bar, as the plan states it), and the forecast
-  // against the target at the due month: neither may read as meeting a bar it misses ("May 2026 | 20% | 20%" for a
-  // bar of 20% missed at 19.6%), nor two figures that differ the same (shared/figures.ts comparedTexts).
+  // A month's actual, and its forecast, are read against that row's target (a threshold's: the bar, as the plan
+  // states it): neither may read as meeting a bar it misses ("May 2026 | 20% | 20%" for a bar of 20% missed at
+  // 19.6%), nor two figures that differ the same (shared/figures.ts comparedTexts).
   const threshold = kr.type === 'threshold';
   const reach = threshold ? kr.direction : undefined;
   const row = (month: string, target: number | null, actual: number | null, forecast: number | null) => [
