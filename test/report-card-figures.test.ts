@@ -12,7 +12,7 @@ import type { PlanJson } from '../report/plan-json';
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { planToXlsxBuffer, utcDate } from '../report/write-xlsx';
 import { parse } from './helpers/report';
-import { checkIns, EDGE_DEMO_READINGS, EDGE_RATE_READINGS, keyResult, QA_STRATEGY } from './helpers/qa-plans';
+import { checkIns, EDGE_DEMO_READINGS, EDGE_RATE_READINGS, keyResult, QA_STRATEGY, STRESS_KR7_READINGS } from './helpers/qa-plans';
 
 const AS_OF = '2026-06-30';
 
@@ -70,14 +70,7 @@ function stressRows(): PlanRows {
     keyResults: [keyResult('KR7', 'O2', 'Marketing', 'level', '%', 'increase', 0.2, 0.35, '2026-01-01', '2026-12-31', 'ramp-up', 1)],
     kpis: [],
     roadmap: [],
-    actuals: checkIns('KR7', [
-      ['2026-01-31', 0.21],
-      ['2026-02-28', 0.215],
-      ['2026-03-31', 0.22],
-      ['2026-04-30', 0.225],
-      ['2026-05-31', 0.23],
-      ['2026-06-30', 0.235],
-    ]),
+    actuals: checkIns('KR7', STRESS_KR7_READINGS),
     changes: [],
   };
 }

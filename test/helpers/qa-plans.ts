@@ -102,6 +102,16 @@ export const EDGE_DEMO_READINGS: [string, number][] = [
   ['2026-06-30', 49.96],
 ];
 
+/** The stress plan's KR7, an activation rate ramping up from 20% to 35%: a little behind by June. */
+export const STRESS_KR7_READINGS: [string, number][] = [
+  ['2026-01-31', 0.21],
+  ['2026-02-28', 0.215],
+  ['2026-03-31', 0.22],
+  ['2026-04-30', 0.225],
+  ['2026-05-31', 0.23],
+  ['2026-06-30', 0.235],
+];
+
 /** The edge plan (judge it as of 2026-06-30). */
 export function edgeRows(): PlanRows {
   return {
@@ -388,14 +398,7 @@ export function stressRows(): PlanRows {
         ['2026-06-30', 50],
       ]),
       ...checkIns('KR6', [['2026-06-30', 1]]),
-      ...checkIns('KR7', [
-        ['2026-01-31', 0.21],
-        ['2026-02-28', 0.215],
-        ['2026-03-31', 0.22],
-        ['2026-04-30', 0.225],
-        ['2026-05-31', 0.23],
-        ['2026-06-30', 0.235],
-      ]),
+      ...checkIns('KR7', STRESS_KR7_READINGS),
       ...checkIns('KPI1', [
         ['2026-02-27', 2.5],
         ['2026-03-31', 2],
