@@ -1134,6 +1134,9 @@ class RowReader {
     return typeof held === 'number' ? numberAsTyped(held, this.ctx.decimalMark) : this.text(key);
   }
 
+  /** monthIndexOfDay of the period's start and end (checkInPeriod), for the period they were worked out of. */
+  private periodMonths: { of: Period; first: number; last: number } | null = null;
+
   /** The 0-based columns of this row whose number is read as the text its format shows (see asTyped). */
   private formatted: number[] = [];
 
@@ -1415,11 +1418,18 @@ class RowReader {
    * By month, as the plan counts time: a Due of 31 December is within a period whose end reads 1 December (a cell
    * typed "2026-12" that the spreadsheet turned into the date 2026-12-01), since December is the period's month.
    */
-  private checkInPeriod(key: string, value: IsoDate | null, period: { start: IsoDate; end: IsoDate }): void {
+  private checkInPeriod(key: string, value: IsoDate | null, period: Period): void {
     if (!value || !this.has(key)) return;
     // Month numbers, not month texts: this runs for two dates of every dated row, and each text was a new string.
+    // The period's own months are worked out once per tab.
+    if (this.periodMonths === null || this.periodMonths.of !== period)
+      this.periodMonths = {
+        of: period,
+        first: monthIndexOfDay(period.start),
+        last: monthIndexOfDay(period.end),
+      };
     const month = monthIndexOfDay(value);
-    if (month < monthIndexOfDay(period.start) || month > monthIndexOfDay(period.end)) {
+    if (month < this.periodMonths.first || month > this.periodMonths.last) {
       this.issue('outside-period', key, { value, start: period.start, end: period.end });
     }
   }
