@@ -9,7 +9,15 @@
  *
  * Only for a plan that has a Targets tab: without one, nothing reads these cells but the parser.
  */
-import { isErrorValue, isNotApplicable, type Cell, type Workbook } from './cells';
+import {
+  cellText,
+  isBlank,
+  isErrorValue,
+  isNotApplicable,
+  mergedRangesOf,
+  type Cell,
+  type Workbook,
+} from './cells';
 import { checkInColumns } from './check-in-columns';
 import type { IsoDate } from './calendar';
 import type { Localized } from './i18n';
@@ -189,6 +197,57 @@ export function formulaInputProblems(
         const fields = record as unknown as Record<string, unknown>;
         scan(record.row, record.id, (key) => fields[key]);
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * A Date or Metric cell merged over several Actuals rows (one date typed once for a week's check-ins, a metric's ID
+ * over its monthly rows). The plan reads it in every row of the block, as a label (fillMergedCells); a spreadsheet
+ * keeps it in the block's top cell only, the others read blank, so the Targets tab's SUMIFS and COUNTIFS find no
+ * date or metric in the rows below the top and leave their check-ins out: the tab's figures would differ from the
+ * plan's without a word. (A merged Value is one amount to the plan as to the formulas: merged-amount.)
+ */
+export interface MergedInputProblem {
+  sheet: string;
+  /** The block's first and last row; `column` is the Date or Metric column it covers. */
+  top: number;
+  bottom: number;
+  column: number;
+  field: FormulaInputField;
+  /** The cell as the plan reads it in every row of the block. */
+  value: string;
+}
+
+export function mergedInputProblems(plan: Plan, workbook: Workbook): MergedInputProblem[] {
+  const layout = plan.layout.actuals;
+  const grid = layout ? workbook[layout.sheet] : undefined;
+  const merges = mergedRangesOf(grid);
+  if (!layout || !grid || !merges) return [];
+  const valueColumn = layout.columns.value;
+  // The plan's own reading of a block's top row (a date cell as its day in the spreadsheet's time zone), where the
+  // row is a check-in; its text otherwise.
+  const checkIns = checkInColumns(plan);
+  const read = (row: number, key: 'date' | 'metric', cell: Cell): string => {
+    const at = checkIns.rows.indexOf(row);
+    return at >= 0 ? (key === 'date' ? checkIns.dates[at] : checkIns.metrics[at]) : cellText(cell);
+  };
+  const out: MergedInputProblem[] = [];
+  for (const key of ['date', 'metric'] as const) {
+    const column = layout.columns[key];
+    if (column === undefined) continue;
+    for (const { top, left, bottom, right } of merges) {
+      if (left > column || right < column || bottom <= top || top <= layout.headerRow) continue;
+      const value = grid[top - 1]?.[column - 1];
+      if (isBlank(value)) continue;
+      // Only where a row under the top holds a check-in the formulas would miss.
+      let missed = false;
+      for (let r = top + 1; r <= bottom && !missed; r++)
+        missed = valueColumn !== undefined && !isBlank(grid[r - 1]?.[valueColumn - 1]);
+      if (!missed) continue;
+      const field = tabDef('actuals').columns.find((c) => c.key === key)!;
+      out.push({ sheet: layout.sheet, top, bottom, column, field, value: read(top, key, value) });
     }
   }
   return out;

@@ -54,7 +54,12 @@ import {
   newCheckInColumns,
   type CheckInColumns,
 } from './check-in-columns';
-import { formulaInputProblems, type FormulaInputProblem, type FormulaReadableValue } from './formula-inputs';
+import {
+  formulaInputProblems,
+  mergedInputProblems,
+  type FormulaInputProblem,
+  type FormulaReadableValue,
+} from './formula-inputs';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized } from './i18n';
 import type {
   Actual,
@@ -340,6 +345,14 @@ export function formulaInputIssues(
           ),
     );
   }
+  for (const { sheet, top, bottom, column, field, value } of mergedInputProblems(plan, workbook))
+    out.push(
+      makeIssue(
+        'merged-unread-by-formulas',
+        { sheet, row: top, column },
+        { field: field.label, top, bottom, value },
+      ),
+    );
   return { issues: out, metrics: [...blocked] };
 }
 

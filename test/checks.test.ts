@@ -1013,6 +1013,25 @@ cases.push({
   says: 'KR1: Target is typed as the text "1M", which the formulas of the Targets tab cannot use as the plan does (1000000)',
 });
 
+// With a Targets tab, KR2's ID typed once in a Metric cell merged over its eight check-in rows (8–15): the plan
+// reads it in every row, the tab's SUMIFS in row 8 only.
+cases.push({
+  name: "a metric's ID typed once over its check-in rows, merged, where the Targets tab formulas read it",
+  code: 'merged-unread-by-formulas',
+  edit: (wb) => {
+    Object.assign(wb, workbookWithTargets().wb);
+    fillMergedCells(wb['Actuals'], [{ top: 8, left: 2, bottom: 15, right: 2 }]);
+  },
+  sheet: 'Actuals',
+  a1: 'B8',
+  says: 'Metric of Actuals rows 8–15 is one merged cell (KR2): the plan reads it in each row, but the formulas of the Targets tab read it in row 8 only',
+  saysZh: {
+    'zh-CN': '实际数据第 8–15 行的“指标”是一个合并单元格（KR2）',
+    'zh-TW': '實際資料第 8–15 列的「指標」是一個合併儲存格（KR2）',
+  },
+  only: true,
+});
+
 // With a Targets tab, a number its format shows as another (4 shown as 4萬): the plan reads 40,000, a formula 4.
 cases.push({
   name: 'a target holding 4 that its format shows as 4萬, where the Targets tab formulas read it',

@@ -19,6 +19,7 @@ import {
   exampleWorkbook,
   parsePlan,
   tabDef,
+  TARGETS_SUMMARY_COLUMNS,
   type Plan,
   type Workbook,
 } from '../shared';
@@ -361,5 +362,58 @@ describe('an amount merged over several Actuals rows', () => {
     expect(plan.actuals).toEqual(
       parsePlan(exampleWorkbook('en')).plan.actuals.map((a) => (a.row === 15 ? { ...a, note: '4900' } : a)),
     );
+  });
+});
+
+/**
+ * A Date or Metric merged over several Actuals rows is read in every row by the plan, and in the block's top row only
+ * by the Targets tab's SUMIFS and COUNTIFS (a spreadsheet keeps a merged value in its top cell): the tab leaves the
+ * rows below out. The check says so at the block, in the add-on as it runs: Decompose, then the merge, then Check plan.
+ */
+describe('a Date or Metric merged over check-in rows, with a Targets tab', () => {
+  const NOW = Date.parse('2026-11-15T12:00:00Z');
+
+  /** The example plan in the add-on after Decompose, with `merge` applied to its Actuals tab. */
+  type EmulatedSheet = NonNullable<ReturnType<ReturnType<typeof loadAddon>['ss']['getSheetByName']>>;
+  function mergedAfterDecompose(merge: (actuals: EmulatedSheet) => void) {
+    const addon = loadAddon({ now: () => NOW });
+    addon.run('insertExamplePlan');
+    addon.run('decomposeTargets');
+    merge(addon.ss.getSheetByName(tabDef('actuals').label.en)!);
+    const targets = addon.ss.getSheetByName(tabDef('targets').label.en)!.getDataRange().getValues();
+    const current = targets[0].indexOf(
+      TARGETS_SUMMARY_COLUMNS.find((c) => c.key === 'actualToDate')!.label.en,
+    );
+    const tabCurrent = (id: string) => targets.find((row) => row[0] === id)![current];
+    const check = addon.run('getPlanCheck') as PlanCheck;
+    const said = check.groups.flatMap((g) =>
+      g.issues
+        .filter((i) => i.code === 'merged-unread-by-formulas')
+        .map((i) => `${g.sheet}!${i.a1} ${i.message}`),
+    );
+    return { tabCurrent, said };
+  }
+
+  it("KR2's ID typed once over its eight rows: the tab counts row 8 alone, and the check says why", () => {
+    const { tabCurrent, said } = mergedAfterDecompose((actuals) => actuals.getRange(8, 2, 8, 1).merge());
+    // The plan counts all eight (3,200 … 4,900: 37,600 to October); the tab's SUMIFS finds KR2 in row 8 only.
+    expect(tabCurrent('KR2')).toBe(3200);
+    expect(said).toEqual([
+      'Actuals!B8 Metric of Actuals rows 8–15 is one merged cell (KR2): the plan reads it in each row, but the formulas of the Targets tab read it in row 8 only, so the tab leaves out the check-ins of the rows below it.',
+    ]);
+  });
+
+  it("two of KR2's dates merged: the tab leaves September's row out; a block with no check-in below says nothing", () => {
+    const { tabCurrent, said } = mergedAfterDecompose((actuals) => {
+      actuals.getRange(14, 1, 2, 1).merge();
+      // Below the last check-in: a merged Metric cell over rows with no Value is no check-in the tab misses.
+      const below = actuals.getLastRow() + 1;
+      actuals.getRange(below, 2, 3, 1).setValues([['KR1'], [''], ['']]);
+      actuals.getRange(below, 2, 3, 1).merge();
+    });
+    expect(tabCurrent('KR2')).toBe(37600 - 4900);
+    expect(said).toEqual([
+      'Actuals!A14 Date of Actuals rows 14–15 is one merged cell (2026-09-28): the plan reads it in each row, but the formulas of the Targets tab read it in row 14 only, so the tab leaves out the check-ins of the rows below it.',
+    ]);
   });
 });

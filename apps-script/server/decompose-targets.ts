@@ -130,6 +130,13 @@ const STATUS_COLOR: Record<Status, string> = {
   'no-data': STATUS_COLORS.neutral,
 };
 
+/** The issues of plan cells the Targets tab's formulas cannot read as the plan does (formulaInputIssues). */
+const FORMULA_INPUT_CODES = new Set<PlanIssue['code']>([
+  'unreadable-by-formulas',
+  'shown-not-held',
+  'merged-unread-by-formulas',
+]);
+
 /** What stops decomposition: the tabs, columns and period the formulas point at. */
 const BLOCKING = new Set<PlanIssue['code']>([
   'missing-tab',
@@ -194,7 +201,7 @@ function formulaBreakers(
 ): PlanIssue[] {
   // With a Targets tab the parser said them already; before there is one, they are asked for here.
   const inputs = plan.layout.targets
-    ? issues.filter((i) => i.code === 'unreadable-by-formulas' || i.code === 'shown-not-held')
+    ? issues.filter((i) => FORMULA_INPUT_CODES.has(i.code))
     : formulaInputIssues(plan, workbook, issues, decimalMark).issues;
   const computed = new Set<string>();
   for (const [tab, keys] of [

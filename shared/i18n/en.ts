@@ -714,6 +714,11 @@ export const en = {
         '{id}: {field} is typed as the text "{value}", which the formulas of the Targets tab cannot use as the plan does ({expected}): the tab\'s figures for it would be wrong.',
       fix: 'Type {expected} in the cell.',
     },
+    'merged-unread-by-formulas': {
+      message:
+        '{field} of Actuals rows {top}–{bottom} is one merged cell ({value}): the plan reads it in each row, but the formulas of the Targets tab read it in row {top} only, so the tab leaves out the check-ins of the rows below it.',
+      fix: 'Unmerge the cells and type {value} in each row.',
+    },
     'shown-not-held': {
       message:
         '{id}: {field} holds {held}, shown as "{value}" by its number format, which the plan reads as {expected}; the formulas of the Targets tab use the {held} it holds: the tab\'s figures for it would be wrong.',

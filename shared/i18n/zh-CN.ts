@@ -598,6 +598,11 @@ export const zhCN: Messages = {
         '{id}：{field}填写的是文本“{value}”，“目标分解”表的公式无法像计划那样使用它（{expected}），该表中相应的数字会出错。',
       fix: '在该单元格中改为输入 {expected}。',
     },
+    'merged-unread-by-formulas': {
+      message:
+        '实际数据第 {top}–{bottom} 行的“{field}”是一个合并单元格（{value}）：计划在每一行都读取它，但“目标分解”表的公式只在第 {top} 行读取，因此该表漏掉其下各行的实际值。',
+      fix: '取消合并单元格，在每一行中填写 {value}。',
+    },
     'shown-not-held': {
       message:
         '{id}：{field}存的是 {held}，其数字格式显示为“{value}”，计划读作 {expected}；“目标分解”表的公式使用存储的 {held}，该表中相应的数字会出错。',

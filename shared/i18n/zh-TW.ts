@@ -599,6 +599,11 @@ export const zhTW: Messages = {
         '{id}：{field}填寫的是文字「{value}」，「目標分解」表的公式無法像計畫那樣使用它（{expected}），該表中相應的數字會出錯。',
       fix: '在該儲存格中改為輸入 {expected}。',
     },
+    'merged-unread-by-formulas': {
+      message:
+        '實際資料第 {top}–{bottom} 列的「{field}」是一個合併儲存格（{value}）：計畫在每一列都讀取它，但「目標分解」表的公式只在第 {top} 列讀取，因此該表漏掉其下各列的實際值。',
+      fix: '取消合併儲存格，在每一列中填寫 {value}。',
+    },
     'shown-not-held': {
       message:
         '{id}：{field}存的是 {held}，其數字格式顯示為「{value}」，計畫讀作 {expected}；「目標分解」表的公式使用儲存的 {held}，該表中相應的數字會出錯。',
