@@ -95,6 +95,7 @@ import {
   matchTab,
   matchesLabel,
   nearTab,
+  TABS,
   tabDef,
   typedNumberColumns,
   type Localized,
@@ -421,13 +422,38 @@ function findTabs(workbook: Workbook, issues: PlanIssue[]): Map<TabKey, { name: 
         makeIssue('duplicate-tab', { sheet: name, row: 1, column: 1 }, { tab: name, first: first.name }),
       );
   }
-  // "2. 關鍵結果" where there is no 關鍵結果: said at that tab, beside the missing tab's own issue.
+  // "2. 關鍵結果" where there is no 關鍵結果: said at that tab, beside the missing tab's own issue. So is a tab under
+  // a name of its own whose header row is a missing tab's ("Monthly numbers" with Date, Metric and Value): its
+  // rows count for nothing, and the plan would be judged without them.
   for (const name of Object.keys(workbook)) {
-    const near = nearTab(name);
+    if (matchTab(name)) continue;
+    const near = nearTab(name) ?? tabWithHeadersOf(workbook[name], found);
     if (near && !found.has(near.key))
       issues.push(makeIssue('tab-name-near', { sheet: name, row: 1, column: 1 }, { name, tab: near.label }));
   }
   return found;
+}
+
+/** How far down a tab its header row is looked for (tabHeaderRow's own reach is larger; this is a hint only). */
+const HEADER_HINT_ROWS = 10;
+
+/**
+ * The plan tab, of those not found, whose every required column (two at least) heads a row near the top of `grid`,
+ * a tab under another name; undefined for none.
+ */
+function tabWithHeadersOf(grid: unknown, found: Map<TabKey, unknown>): TabDef | undefined {
+  if (!Array.isArray(grid)) return undefined;
+  for (const def of TABS) {
+    if (found.has(def.key) || def.generated) continue;
+    const required = def.columns.filter((c) => c.required);
+    if (required.length < 2) continue;
+    for (const row of grid.slice(0, HEADER_HINT_ROWS)) {
+      if (!Array.isArray(row)) continue;
+      const headers = row.filter((cell): cell is string => typeof cell === 'string' && cell.trim() !== '');
+      if (required.every((c) => headers.some((h) => matchesLabel(h, c.label)))) return def;
+    }
+  }
+  return undefined;
 }
 
 /**

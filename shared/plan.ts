@@ -190,5 +190,15 @@ export interface Plan {
   layout: Partial<Record<TabKey, SheetLayout>>;
 }
 
+/**
+ * Whether the plan was read from a workbook that has no Actuals tab (its Key Results tab found, that one not, or
+ * under a name the template does not know). No check-in was read at all, so progress is not judged, as the tab's
+ * missing-tab-optional warning says, rather than every metric judged as if nothing had been checked in (every
+ * objective off track, every milestone missed). A plan made by hand, without a layout, has its check-ins in `actuals`.
+ */
+export function actualsTabMissing(plan: Plan): boolean {
+  return plan.layout.actuals === undefined && plan.layout.keyResults !== undefined;
+}
+
 /** A metric is anything with a target and actuals: a key result or a KPI. */
 export type Metric = { kind: 'kr'; kr: KeyResult } | { kind: 'kpi'; kpi: Kpi };

@@ -15,7 +15,7 @@ import {
 } from './calendar';
 import { expectedAtPosition, monthTargetAt, roundHalfAway, type MetricSpec } from './decompose';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
-import type { KeyResult, Kpi, Plan } from './plan';
+import { actualsTabMissing, type KeyResult, type Kpi, type Plan } from './plan';
 import { planIndex, type Groups } from './plan-index';
 import { checkInColumns, type CheckInColumns } from './check-in-columns';
 import { type Localized, type Direction, type MetricType } from './template';
@@ -311,6 +311,8 @@ export interface ProgressFrame {
   monthText: Map<number, Month>;
   /** Every metric's counted check-ins per month. */
   counted: MonthValues;
+  /** False when the workbook has no Actuals tab (actualsTabMissing): nothing is judged. */
+  checkInsRead: boolean;
 }
 
 export function progressFrame(plan: Plan, asOf: IsoDate): ProgressFrame {
@@ -324,6 +326,7 @@ export function progressFrame(plan: Plan, asOf: IsoDate): ProgressFrame {
     monthText: new Map(),
     // Room for every metric's whole period; a metric whose window runs past the period may take more.
     counted: new MonthValues((plan.keyResults.length + plan.kpis.length) * (months?.length ?? 12)),
+    checkInsRead: !actualsTabMissing(plan),
   };
 }
 
@@ -412,6 +415,11 @@ function metricProgress(
   // Final once the due month is judged: as of its last day or later.
   base.scoreFinal = judged >= dueIndex;
   const missed: Status = kind === 'kr' ? 'missed' : 'off-track';
+  // Without an Actuals tab there is nothing to judge a started metric on: no data, not missed or off track.
+  if (!frame.checkInsRead) {
+    base.status = started ? 'no-data' : 'not-started';
+    return base;
+  }
 
   if (type === 'milestone') {
     const done = firstDone !== null;

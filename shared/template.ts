@@ -1030,8 +1030,11 @@ export const ALIASES: {
     // 時程規劃: the schedule, as a plan's timeline is often titled.
     roadmap: ['上市路線圖', '上市路线图', 'GTM 路線圖', 'GTM 路线图', 'GTM roadmap', '時程規劃', '时程规划'],
     // 實際資料 / 实际数据: the messages' own word for the check-ins.
+    // Actual data, actual values: the English of 實際資料 and 實際值 below.
     actuals: [
       'Actual',
+      'Actual data',
+      'Actual values',
       'Check-in',
       'Check-ins',
       '實際值',

@@ -1757,26 +1757,36 @@ describe('tracking checks', () => {
     expect(stale.map((i) => [i.sheet, i.a1])).toEqual([['Actuals', 'B55']]);
   });
 
-  it('a stale check-in points at the KR row when there is no Actuals tab', () => {
+  it('without an Actuals tab nothing is judged: no data, and the missing tab is the one thing said of it', () => {
     const wb = exampleWorkbook('en');
     delete wb['Actuals'];
-    const stale = allIssues(wb, { asOf: EXAMPLE_AS_OF }).filter((i) => i.code === 'stale-check-in');
-    // Every metric with a completed month, except the milestone KR4 (a milestone has no monthly check-in).
-    expect(stale.map((i) => [i.sheet, i.a1])).toEqual([
-      [KR, 'A2'],
-      [KR, 'A3'],
-      [KR, 'A4'],
-      [KR, 'A6'],
-      ['KPIs', 'A2'],
-      ['KPIs', 'A3'],
-      ['KPIs', 'A4'],
+    const { issues, progress } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
+    expect(issues.filter((i) => i.category === 'tracking')).toEqual([]);
+    expect(issues.filter((i) => i.code === 'missing-tab-optional').map((i) => i.message.en)).toEqual([
+      'The "Actuals" tab is missing, so progress cannot be shown.',
+    ]);
+    // Not "missed" (KR4, a milestone due in March) nor off track on nothing checked in.
+    expect(new Set(progress.keyResults.map((p) => p.status))).toEqual(new Set(['no-data']));
+    expect(Object.values(progress.objectives).map((o) => o.status)).toEqual(['no-data', 'no-data']);
+  });
+
+  it("a tab whose header row is the Actuals tab's, under a name of its own, is said to look like it", () => {
+    const wb = exampleWorkbook('en');
+    wb['Monthly numbers'] = wb['Actuals'];
+    delete wb['Actuals'];
+    const near = allIssues(wb, { asOf: EXAMPLE_AS_OF }).filter((i) => i.code === 'tab-name-near');
+    expect(near.map((i) => [i.sheet, i.message.en])).toEqual([
+      [
+        'Monthly numbers',
+        'The "Monthly numbers" tab looks like the "Actuals" tab but is not read: plan tabs are found by their names.',
+      ],
     ]);
   });
 
   it('a key result and a KPI that share an ID are each reported at their own row', () => {
     const wb = exampleWorkbook('en');
-    delete wb['Actuals'];
-    // KPI2 (on the KPIs tab's third row) renamed to KR3: KR3's check-in is still asked for at its own row. The KPI,
+    wb['Actuals'] = wb['Actuals'].slice(0, 1);
+    // KPI2 (on the KPIs tab's third row) renamed to KR3: KR3's check-in is still asked for, once. The KPI,
     // whose check-ins could not be told from KR3's, is told so at its own ID cell and left out, not asked for one.
     setCell(wb, 'KPIs', 'KPI2', 'ID', 'KR3');
     const issues = allIssues(wb, { asOf: '2026-04-15' });
@@ -1784,7 +1794,7 @@ describe('tracking checks', () => {
       issues
         .filter((i) => i.category === 'tracking' && i.message.en.startsWith('KR3'))
         .map((i) => [i.code, i.sheet, i.a1]),
-    ).toEqual([['stale-check-in', KR, 'A4']]);
+    ).toEqual([['stale-check-in', 'Actuals', 'B2']]);
     expect(issues.filter((i) => i.code === 'id-on-two-tabs').map((i) => [i.sheet, i.a1])).toEqual([
       ['KPIs', 'A3'],
     ]);

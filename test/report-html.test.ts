@@ -563,3 +563,36 @@ describe('report HTML: a Traditional plan with some cells typed in English or Si
     expect((JSON.parse(file(report, 'plan.json')) as PlanJson).lang).toBe('zh-TW');
   });
 });
+
+/**
+ * A workbook whose check-ins are on a tab the plan does not read (renamed to something no template name matches)
+ * has no check-in at all: the report says there is no data, with the missing tab's warning, instead of judging every
+ * objective off track and every milestone missed on nothing. The English for 實際資料, "Actual data", is read.
+ */
+describe('report HTML: the check-ins on a tab the plan does not read', () => {
+  const renamed = (name: string): Workbook => {
+    const wb = exampleGrid('en');
+    const actuals = tabDef('actuals').label.en;
+    wb[name] = wb[actuals];
+    delete wb[actuals];
+    return wb;
+  };
+
+  it('"Monthly numbers": no data anywhere, nothing missed or off track, and the warning says why', async () => {
+    const report = await buildReport(renamed('Monthly numbers'), { asOf: EXAMPLE_AS_OF, source: null });
+    const doc = parse(file(report, 'index.html'));
+    expect(doc.querySelector('.verdict')!.textContent).toContain('2 objectives: 2 no data.');
+    const json = JSON.parse(file(report, 'plan.json')) as PlanJson;
+    expect(new Set(json.keyResults.map((kr) => kr.status))).toEqual(new Set(['no-data']));
+    expect(json.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(['missing-tab-optional', 'tab-name-near']),
+    );
+    expect(json.issues.map((i) => i.code)).not.toContain('stale-check-in');
+  });
+
+  it('"Actual data" is the Actuals tab: the same report as the example', async () => {
+    const report = await buildReport(renamed('Actual data'), { asOf: EXAMPLE_AS_OF, source: null });
+    const doc = parse(file(report, 'index.html'));
+    expect(doc.querySelector('.verdict')!.textContent).toContain('2 objectives: 1 on track, 1 at risk.');
+  });
+});
