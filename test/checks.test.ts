@@ -863,7 +863,7 @@ const cases: Case[] = [
     options: { asOf: EXAMPLE_AS_OF },
     sheet: KR,
     a1: 'I4',
-    says: 'KR3 is off track: 53% achieved, 80% expected by now.',
+    says: 'KR3 is off track: attainment 53%, where the plan asks for 80% by now.',
   },
 ];
 
@@ -1732,9 +1732,9 @@ describe('tracking checks', () => {
         .map((i) => [i.code, i.message.en]),
     ).toEqual([
       // Percentages as the report shows them: one decimal below 10%.
-      ['behind-pace', 'KR1 is at risk: 4% achieved, 4.8% expected by now.'],
-      ['behind-pace', 'KR2 is off track: 6.4% achieved, 10% expected by now.'],
-      ['behind-pace', 'KR3 is off track: 6.7% achieved, 10% expected by now.'],
+      ['behind-pace', 'KR1 is at risk: attainment 4%, where the plan asks for 4.8% by now.'],
+      ['behind-pace', 'KR2 is off track: attainment 6.4%, where the plan asks for 10% by now.'],
+      ['behind-pace', 'KR3 is off track: attainment 6.7%, where the plan asks for 10% by now.'],
       ['stale-check-in', 'KPI1 has no actual for 2026-03.'],
     ]);
   });
@@ -1804,7 +1804,7 @@ describe('tracking checks', () => {
     const { issues, progress } = analyzeWorkbook(exampleWorkbook('en'), { asOf: EXAMPLE_AS_OF });
     expect(progress.kpis.filter((k) => k.status === 'off-track').map((k) => k.id)).toEqual(['KPI2', 'KPI3']);
     expect(issues.filter((i) => i.code === 'behind-pace').map((i) => i.message.en)).toEqual([
-      'KR3 is off track: 53% achieved, 80% expected by now.',
+      'KR3 is off track: attainment 53%, where the plan asks for 80% by now.',
     ]);
   });
 });
@@ -1817,7 +1817,7 @@ describe('issues as data', () => {
     expect(Object.keys(issue)).toEqual(fields);
     const json = JSON.parse(JSON.stringify(issue)) as PlanIssue;
     expect(Object.keys(json)).toEqual(fields);
-    expect(json.message.en).toBe('KR3 is off track: 53% achieved, 80% expected by now.');
+    expect(json.message.en).toBe('KR3 is off track: attainment 53%, where the plan asks for 80% by now.');
     for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
       // Every parameter filled in, in every language, for the message and the fix.
       expect(json.message[lang]).toContain('KR3');

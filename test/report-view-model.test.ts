@@ -260,7 +260,7 @@ describe('report view model: the example plan', () => {
     expect(v.company.issues.groups[0].items[1]).toMatchObject({
       code: 'behind-pace',
       where: `${tabName('keyResults')} · I4`,
-      message: 'KR3 is off track: 53% achieved, 80% expected by now.',
+      message: 'KR3 is off track: attainment 53%, where the plan asks for 80% by now.',
     });
   });
 

@@ -72,7 +72,7 @@ describe('figures beside a status never show a bar it has not reached', () => {
     expect(text(card?.querySelector('.status'))).toBe('▲at risk');
     expect(text(card?.querySelector('.headline .big'))).toBe('69.7%');
     const issues = Array.from(doc.querySelectorAll('.issue p:first-child')).map(text);
-    expect(issues).toContain('KR2 is at risk: 69.7% achieved, 80% expected by now.');
+    expect(issues).toContain('KR2 is at risk: attainment 69.7%, where the plan asks for 80% by now.');
   });
 
   it('a large plan: the company page lists Sales under "at risk" at 89.6%, Marketing at 69.7%', async () => {
@@ -92,9 +92,9 @@ describe('figures beside a status never show a bar it has not reached', () => {
   });
 
   for (const [lang, says] of [
-    ['en', 'KR2 is at risk: 69.7% achieved, 80% expected by now.'],
-    ['zh-CN', 'KR2 有风险：已达成 69.7%，此时应达成 80%。'],
-    ['zh-TW', 'KR2 有風險：已達成 69.7%，此時應達成 80%。'],
+    ['en', 'KR2 is at risk: attainment 69.7%, where the plan asks for 80% by now.'],
+    ['zh-CN', 'KR2 有风险：达成率 69.7%，按计划此时应为 80%。'],
+    ['zh-TW', 'KR2 有風險：達成率 69.7%，按計畫此時應為 80%。'],
   ] as [Lang, string][]) {
     it(`the sidebar's plan check says 69.7%, not 70% (${lang})`, () => {
       const timeZone = 'Etc/UTC';

@@ -782,7 +782,7 @@ export const en = {
       fix: 'Add a row to Actuals for {month}.',
     },
     'behind-pace': {
-      message: '{id} is {status}: {attainment} achieved, {expected} expected by now.',
+      message: '{id} is {status}: attainment {attainment}, where the plan asks for {expected} by now.',
       fix: 'Discuss it at the next review; adjust the plan or the target with a reason.',
     },
     'currency-mismatch': {

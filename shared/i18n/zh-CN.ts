@@ -666,7 +666,7 @@ export const zhCN: Messages = {
       fix: '在“实际”表中添加 {month} 的数据。',
     },
     'behind-pace': {
-      message: '{id} {status}：已达成 {attainment}，此时应达成 {expected}。',
+      message: '{id} {status}：达成率 {attainment}，按计划此时应为 {expected}。',
       fix: '在下次复盘会议中讨论；如需调整计划或目标值，请注明原因。',
     },
     'currency-mismatch': {

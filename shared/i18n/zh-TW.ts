@@ -667,7 +667,7 @@ export const zhTW: Messages = {
       fix: '在「實際」表中新增 {month} 的資料。',
     },
     'behind-pace': {
-      message: '{id} {status}：已達成 {attainment}，此時應達成 {expected}。',
+      message: '{id} {status}：達成率 {attainment}，按計畫此時應為 {expected}。',
       fix: '在下次檢討會議中討論；如需調整計畫或目標值，請註明原因。',
     },
     'currency-mismatch': {
