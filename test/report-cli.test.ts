@@ -537,10 +537,10 @@ describe('gtm-pyramid check', () => {
   it('--lang takes the names people type for a language, as the Language cell does', async () => {
     for (const [lang, words] of [
       // The severity in the same language as the message.
-      ['English', /^Warning .*expected by now/],
-      ['简体中文', /^警告 .*此时应达成/],
-      ['繁體中文', /^警告 .*此時應達成/],
-      ['zh_TW', /^警告 .*此時應達成/],
+      ['English', /^Warning .*by now/],
+      ['简体中文', /^警告 .*此时应为/],
+      ['繁體中文', /^警告 .*此時應為/],
+      ['zh_TW', /^警告 .*此時應為/],
     ] as const) {
       const run = await runCli(['check', '--lang', lang], dir);
       expect(run.code, lang).toBe(0);
