@@ -9,7 +9,7 @@ import { CATALOGUES, fill, inEveryLanguage, joinList, localized, type Lang } fro
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
 import { percentFigure } from './figures';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
-import { makeIssue, sortIssues, type IssueLocation, type PlanIssue } from './issues';
+import { makeIssue, nameTabsIn, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
 import type { KeyResult, Plan, TargetsTab } from './plan';
 import { ownerKey, ownerNameOf, planIndex, type PlanIndex } from './plan-index';
@@ -210,6 +210,7 @@ export function checkPlan(
   checkFunnels(plan, index, issues);
   checkTargetsTab(plan, screen, issues, options.compareTargetsAsOf ? options.asOf : undefined);
   if (opts.asOf) checkTracking(plan, progress ?? planProgress(plan, opts.asOf, screen), screen, issues);
+  nameTabsIn(issues, plan.layout);
   return issues;
 }
 

@@ -4,6 +4,7 @@
  */
 import { fill, inEveryLanguage, localized, type Lang, type Localized, type Params } from './i18n';
 import { a1 } from './cells';
+import { tabDef, type TabKey } from './template';
 
 export type Severity = 'error' | 'warning' | 'tip';
 export type IssueCategory = 'structure' | 'method' | 'tracking';
@@ -192,11 +193,38 @@ interface IssueWords {
   fix: Localized | null;
 }
 
+/**
+ * The tabs an issue's words may send the reader to, each as a parameter `{<tab>Tab}` ("Add a row to
+ * "{actualsTab}" for 2026-10"): the workbook's own name for the tab once nameTabsIn has given it (a plan whose
+ * check-ins are on 實際資料 is told 實際資料), else the template's name in each language.
+ */
+const NAMED_TABS = [
+  'strategy',
+  'departments',
+  'objectives',
+  'keyResults',
+  'actuals',
+] as const satisfies TabKey[];
+
+const tabParam = (key: TabKey) => `${key}Tab`;
+
+/** Gives every issue the workbook's names of the plan's tabs (Plan.layout's sheets), for the words that name them. */
+export function nameTabsIn(
+  issues: readonly PlanIssue[],
+  layout: Partial<Record<TabKey, { sheet: string }>>,
+): void {
+  for (const issue of issues) if (issue instanceof PlanIssueRecord) issue.nameTabs(layout);
+}
+
 /** The message and fix of one issue in every language, filled from its parameters (see makeIssue). */
 function render(words: IssueWords): void {
   // Once per language, not once per text, and in one pass over the parameters.
   const byLang: Record<Lang, Params> = { en: {}, 'zh-CN': {}, 'zh-TW': {} };
   const { params } = words;
+  for (const key of NAMED_TABS) {
+    const label = tabDef(key).label;
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) byLang[lang][tabParam(key)] = label[lang];
+  }
   for (const k in params) {
     const v = params[k];
     if (typeof v === 'object') {
@@ -252,6 +280,17 @@ class PlanIssueRecord implements PlanIssue {
   }
   static readonly #message = PlanIssueRecord.#wordsProperty('message');
   static readonly #fix = PlanIssueRecord.#wordsProperty('fix');
+
+  /** The workbook's names of the tabs the words name, where the caller has not given its own (see NAMED_TABS). */
+  nameTabs(layout: Partial<Record<TabKey, { sheet: string }>>): void {
+    const words = this.#words;
+    for (const key of NAMED_TABS) {
+      const sheet = layout[key]?.sheet;
+      if (sheet !== undefined && !(tabParam(key) in words.params)) words.params[tabParam(key)] = sheet;
+    }
+    // Words already filled in are filled again with the names.
+    if (words.message !== null) render(words);
+  }
 
   constructor(code: IssueCode, at: IssueLocation, params: IssueParams) {
     const def = ISSUE_CATALOG[code];

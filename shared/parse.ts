@@ -43,7 +43,14 @@ import {
   type Workbook,
 } from './cells';
 import { kpiTargetLooksWhole, OPEN_BAR_CEILING, wholePercentFigure } from './check-ins';
-import { makeIssue, PERCENT_CONSEQUENCES, YES_NO_TAKES, type IssueCode, type PlanIssue } from './issues';
+import {
+  makeIssue,
+  nameTabsIn,
+  PERCENT_CONSEQUENCES,
+  YES_NO_TAKES,
+  type IssueCode,
+  type PlanIssue,
+} from './issues';
 import { seedPlanIndex } from './plan-index';
 import { decimalMarkOf, numberAsTyped, type DecimalMark } from './locale-syntax';
 import { formatShows, numberFormatsOf, typedTextOf, type FormatGrid } from './number-formats';
@@ -307,6 +314,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     issues.push(...inputs.issues);
     if (targets) targets.unreadableInputs = inputs.metrics;
   }
+  nameTabsIn(issues, layout);
   return { plan, issues };
 }
 
@@ -354,6 +362,7 @@ export function formulaInputIssues(
         { field: field.label, top, bottom, value },
       ),
     );
+  nameTabsIn(out, plan.layout);
   return { issues: out, metrics: [...blocked] };
 }
 

@@ -19,6 +19,7 @@ import {
   parsePlan,
   planProgress,
   sortPlanIssues,
+  tabDef,
   type CheckOptions,
   type IssueCode,
   type PlanIssue,
@@ -361,10 +362,11 @@ const cases: Case[] = [
     locale: 'zh_TW',
     sheet: '關鍵結果',
     a1: 'D4',
-    says: 'Owner "客服" of KR3 is not on the Departments tab; the closest is "客服部".',
+    says: 'Owner "客服" of KR3 is not on the "部門" tab; the closest is "客服部".',
     saysZh: {
       'zh-TW': 'KR3 的負責部門「客服」不在「部門」表中；最接近的是「客服部」。',
-      'zh-CN': 'KR3 的负责部门“客服”不在“部门”表中；最接近的是“客服部”。',
+      // The tab as the workbook names it (部門), in every language's message.
+      'zh-CN': 'KR3 的负责部门“客服”不在“部門”表中；最接近的是“客服部”。',
     },
     only: true,
   },
@@ -374,7 +376,7 @@ const cases: Case[] = [
     edit: (wb) => setCell(wb, KR, 'KR1', 'Owner', 'Sales team'),
     sheet: KR,
     a1: 'D2',
-    says: 'Owner "Sales team" of KR1 is not on the Departments tab; the closest is "Sales".',
+    says: 'Owner "Sales team" of KR1 is not on the "Departments" tab; the closest is "Sales".',
     only: true,
   },
   {
@@ -383,7 +385,7 @@ const cases: Case[] = [
     edit: (wb) => setCell(wb, 'Objectives', 'O2', 'Owner', 'R&D Dept.'),
     sheet: 'Objectives',
     a1: 'C3',
-    says: 'Owner "R&D Dept." of O2 is not on the Departments tab; the closest is "R&D".',
+    says: 'Owner "R&D Dept." of O2 is not on the "Departments" tab; the closest is "R&D".',
   },
   {
     name: 'an owner misspells a department by one letter',
@@ -391,7 +393,7 @@ const cases: Case[] = [
     edit: (wb) => setCell(wb, KR, 'KR2', 'Owner', 'Markting'),
     sheet: KR,
     a1: 'D3',
-    says: 'Owner "Markting" of KR2 is not on the Departments tab; the closest is "Marketing".',
+    says: 'Owner "Markting" of KR2 is not on the "Departments" tab; the closest is "Marketing".',
     only: true,
   },
   // Not near one department: the owner may be a department of its own, and which one it meant is not guessed.
@@ -407,7 +409,7 @@ const cases: Case[] = [
     locale: 'zh_TW',
     sheet: '關鍵結果',
     a1: 'D4',
-    says: 'Owner "客服" of KR3 is not on the Departments tab.',
+    says: 'Owner "客服" of KR3 is not on the "部門" tab.',
     saysZh: { 'zh-TW': 'KR3 的負責部門「客服」不在「部門」表中。' },
   },
   {
@@ -416,7 +418,7 @@ const cases: Case[] = [
     edit: (wb) => setCell(wb, KR, 'KR5', 'Owner', 'Supply'),
     sheet: KR,
     a1: 'D6',
-    says: 'Owner "Supply" of KR5 is not on the Departments tab.',
+    says: 'Owner "Supply" of KR5 is not on the "Departments" tab.',
   },
   {
     name: 'the direction contradicts baseline and target',
@@ -1633,14 +1635,14 @@ describe('cross-tab checks in detail', () => {
       [
         'Objectives',
         'C2',
-        'Owner "Sales Dept." of O1 is not on the Departments tab; the closest is "Sales".',
+        'Owner "Sales Dept." of O1 is not on the "Departments" tab; the closest is "Sales".',
       ],
-      [KR, 'D3', 'Owner "Marketnig" of KR2 is not on the Departments tab; the closest is "Marketing".'],
-      ['KPIs', 'C2', 'Owner "sales-team" of KPI1 is not on the Departments tab; the closest is "Sales".'],
+      [KR, 'D3', 'Owner "Marketnig" of KR2 is not on the "Departments" tab; the closest is "Marketing".'],
+      ['KPIs', 'C2', 'Owner "sales-team" of KPI1 is not on the "Departments" tab; the closest is "Sales".'],
       [
         'Roadmap',
         'D5',
-        'Owner "Sales Department" of R4 is not on the Departments tab; the closest is "Sales".',
+        'Owner "Sales Department" of R4 is not on the "Departments" tab; the closest is "Sales".',
       ],
     ]);
     expect(allIssues(wb).filter((i) => i.code === 'unknown-owner')).toEqual([]);
@@ -2207,5 +2209,24 @@ describe('a number read two ways in a plan with a Targets tab', () => {
     actuals[row][2] = '40.000';
     const atCell = parsePlan(wb).issues.filter((i) => i.sheet === 'Actuals' && i.row === row + 1);
     expect(atCell.map((i) => i.code)).toEqual(['ambiguous-number']);
+  });
+});
+
+/**
+ * Words that send the reader to another tab name it as the workbook does: a Traditional Chinese plan whose check-ins
+ * are on 實際資料 (a name the template reads for its Actuals tab) is told to add a row to 實際資料, not to 實際,
+ * a tab it does not have; in every language's words, since the tab is what the reader looks for.
+ */
+describe('issue texts name the tabs as the workbook does', () => {
+  it('stale-check-in sends a zh-TW plan to its 實際資料 tab', () => {
+    const wb = exampleWorkbook('zh-TW');
+    const actuals = tabDef('actuals').label['zh-TW'];
+    // KR2's October check-in not typed yet.
+    wb['實際資料'] = wb[actuals].filter((row) => !(row[1] === 'KR2' && row[0] === '2026-10-28'));
+    delete wb[actuals];
+    const stale = allIssues(wb, { asOf: EXAMPLE_AS_OF }).find((i) => i.code === 'stale-check-in')!;
+    expect(stale.sheet).toBe('實際資料');
+    expect(stale.fix['zh-TW']).toBe('在「實際資料」表中新增 2026-10 的資料。');
+    expect(stale.fix.en).toBe('Add a row to "實際資料" for 2026-10.');
   });
 });

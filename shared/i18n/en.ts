@@ -622,11 +622,11 @@ export const en = {
     },
     'outside-period': {
       message: '{field} of {id} ({value}) is outside the plan period {start} – {end}.',
-      fix: 'Move the date into the period, or widen the period on the Strategy tab.',
+      fix: 'Move the date into the period, or widen the period on the "{strategyTab}" tab.',
     },
     'period-missing': {
       message: 'The plan period is not set.',
-      fix: 'Fill in Period start and Period end on the Strategy tab.',
+      fix: 'Fill in Period start and Period end on the "{strategyTab}" tab.',
     },
     'period-reversed': {
       message: 'The plan period ends before it starts.',
@@ -638,11 +638,11 @@ export const en = {
     },
     'unknown-objective': {
       message: '{id} belongs to objective "{ref}", which does not exist.',
-      fix: 'Use an ID from the Objectives tab.',
+      fix: 'Use an ID from the "{objectivesTab}" tab.',
     },
     'unknown-key-result': {
       message: '{id} refers to key result "{ref}", which does not exist.',
-      fix: 'Use an ID from the Key Results tab.',
+      fix: 'Use an ID from the "{keyResultsTab}" tab.',
     },
     'unknown-parent': {
       message: 'The parent "{ref}" of {id} is neither an objective nor a key result.',
@@ -653,12 +653,12 @@ export const en = {
       fix: 'Break the loop: one of them must have no parent or another one.',
     },
     'unknown-owner': {
-      message: 'Owner "{owner}" of {id} is not on the Departments tab.',
-      fix: 'Add "{owner}" to Departments or pick a listed department.',
+      message: 'Owner "{owner}" of {id} is not on the "{departmentsTab}" tab.',
+      fix: 'Add "{owner}" to "{departmentsTab}" or pick a listed department.',
     },
     'owner-near-department': {
-      message: 'Owner "{owner}" of {id} is not on the Departments tab; the closest is "{department}".',
-      fix: 'Type "{department}" in the Owner cell, or, if "{owner}" is another department, add it to Departments.',
+      message: 'Owner "{owner}" of {id} is not on the "{departmentsTab}" tab; the closest is "{department}".',
+      fix: 'Type "{department}" in the Owner cell, or, if "{owner}" is another department, add it to "{departmentsTab}".',
     },
     'direction-contradiction': {
       message: '{id} should {direction}, but its target {target} is not beyond its baseline {baseline}.',
@@ -761,7 +761,7 @@ export const en = {
       fix: 'Write a one-line answer next to {field}.',
     },
     'strategy-field-missing': {
-      message: '{field} is empty on the Strategy tab.',
+      message: '{field} is empty on the "{strategyTab}" tab.',
       fix: 'Fill it in: it tops the pyramid.',
     },
     'funnel-mismatch': {
@@ -779,7 +779,7 @@ export const en = {
     },
     'stale-check-in': {
       message: '{id} has no actual for {month}.',
-      fix: 'Add a row to Actuals for {month}.',
+      fix: 'Add a row to "{actualsTab}" for {month}.',
     },
     'behind-pace': {
       message: '{id} is {status}: attainment {attainment}, where the plan asks for {expected} by now.',
@@ -787,7 +787,7 @@ export const en = {
     },
     'currency-mismatch': {
       message: '{field} of {id} is "{value}", in {found}, but the plan\'s currency is {currency}.',
-      fix: 'Type the amount in {currency} (the Currency on the Strategy tab): amounts are never converted.',
+      fix: 'Type the amount in {currency} (the Currency on the "{strategyTab}" tab): amounts are never converted.',
     },
     'unit-mismatch': {
       message: '{field} of {id} is "{value}", in {found}, but the unit of {id} is {unit}.',
@@ -940,7 +940,7 @@ export const en = {
     'check-in-after-period': {
       message:
         "Actuals row {row} ({metric}, {date}) is dated after the plan's period ends ({due}); it is not counted.",
-      fix: 'Correct the date (a year typed wrong, such as 2027 for 2026), or widen the period on the Strategy tab.',
+      fix: 'Correct the date (a year typed wrong, such as 2027 for 2026), or widen the period on the "{strategyTab}" tab.',
     },
     'compact-date': {
       message:

@@ -510,11 +510,11 @@ export const zhCN: Messages = {
     },
     'outside-period': {
       message: '{id} 的“{field}”（{value}）不在计划周期 {start} – {end} 内。',
-      fix: '把日期移入周期内，或在“策略”表中调整周期。',
+      fix: '把日期移入周期内，或在“{strategyTab}”表中调整周期。',
     },
     'period-missing': {
       message: '未设置计划周期。',
-      fix: '在“策略”表中填写“周期开始”和“周期结束”。',
+      fix: '在“{strategyTab}”表中填写“周期开始”和“周期结束”。',
     },
     'period-reversed': {
       message: '计划周期的结束早于开始。',
@@ -526,11 +526,11 @@ export const zhCN: Messages = {
     },
     'unknown-objective': {
       message: '{id} 所属的目标“{ref}”不存在。',
-      fix: '请使用“目标”表中的编号。',
+      fix: '请使用“{objectivesTab}”表中的编号。',
     },
     'unknown-key-result': {
       message: '{id} 引用的关键结果“{ref}”不存在。',
-      fix: '请使用“关键结果”表中的编号。',
+      fix: '请使用“{keyResultsTab}”表中的编号。',
     },
     'unknown-parent': {
       message: '{id} 的上级“{ref}”既不是目标也不是关键结果。',
@@ -541,12 +541,12 @@ export const zhCN: Messages = {
       fix: '打破循环：其中一个目标的上级需留空或改为其他目标。',
     },
     'unknown-owner': {
-      message: '{id} 的负责部门“{owner}”不在“部门”表中。',
-      fix: '把“{owner}”添加到“部门”表，或选择已有部门。',
+      message: '{id} 的负责部门“{owner}”不在“{departmentsTab}”表中。',
+      fix: '把“{owner}”添加到“{departmentsTab}”表，或选择已有部门。',
     },
     'owner-near-department': {
-      message: '{id} 的负责部门“{owner}”不在“部门”表中；最接近的是“{department}”。',
-      fix: '在“负责部门”单元格中填写“{department}”；如果“{owner}”是另一个部门，请把它添加到“部门”表。',
+      message: '{id} 的负责部门“{owner}”不在“{departmentsTab}”表中；最接近的是“{department}”。',
+      fix: '在“负责部门”单元格中填写“{department}”；如果“{owner}”是另一个部门，请把它添加到“{departmentsTab}”表。',
     },
     'direction-contradiction': {
       message: '{id} 的方向是{direction}，但从基线 {baseline} 到目标值 {target} 的方向与此相反。',
@@ -645,7 +645,7 @@ export const zhCN: Messages = {
       fix: '在“{field}”旁写一句话回答。',
     },
     'strategy-field-missing': {
-      message: '“策略”表中的“{field}”为空。',
+      message: '“{strategyTab}”表中的“{field}”为空。',
       fix: '请填写：它位于金字塔顶端。',
     },
     'funnel-mismatch': {
@@ -663,7 +663,7 @@ export const zhCN: Messages = {
     },
     'stale-check-in': {
       message: '{id} 缺少 {month} 的实际数据。',
-      fix: '在“实际”表中添加 {month} 的数据。',
+      fix: '在“{actualsTab}”表中添加 {month} 的数据。',
     },
     'behind-pace': {
       message: '{id} {status}：达成率 {attainment}，按计划此时应为 {expected}。',
@@ -671,7 +671,7 @@ export const zhCN: Messages = {
     },
     'currency-mismatch': {
       message: '{id} 的“{field}”为“{value}”，币种为 {found}，但计划的货币是 {currency}。',
-      fix: '请以 {currency}（“策略”表中的货币）填写金额：系统不做汇率换算。',
+      fix: '请以 {currency}（“{strategyTab}”表中的货币）填写金额：系统不做汇率换算。',
     },
     'unit-mismatch': {
       message: '{id} 的“{field}”为“{value}”，单位为 {found}，但 {id} 的单位是 {unit}。',
@@ -817,7 +817,7 @@ export const zhCN: Messages = {
     },
     'check-in-after-period': {
       message: '实际数据第 {row} 行（{metric}，{date}）晚于计划周期的结束月份（{due}），不计入。',
-      fix: '更正日期（例如年份输错，把 2026 写成了 2027），或在“策略”表中调整周期。',
+      fix: '更正日期（例如年份输错，把 2026 写成了 2027），或在“{strategyTab}”表中调整周期。',
     },
     'compact-date': {
       message:

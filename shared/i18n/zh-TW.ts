@@ -510,11 +510,11 @@ export const zhTW: Messages = {
     },
     'outside-period': {
       message: '{id} 的「{field}」（{value}）不在計畫週期 {start} – {end} 內。',
-      fix: '把日期移入週期內，或在「策略」表中調整週期。',
+      fix: '把日期移入週期內，或在「{strategyTab}」表中調整週期。',
     },
     'period-missing': {
       message: '未設定計畫週期。',
-      fix: '在「策略」表中填寫「週期開始」和「週期結束」。',
+      fix: '在「{strategyTab}」表中填寫「週期開始」和「週期結束」。',
     },
     'period-reversed': {
       message: '計畫週期的結束早於開始。',
@@ -526,11 +526,11 @@ export const zhTW: Messages = {
     },
     'unknown-objective': {
       message: '{id} 所屬的目標「{ref}」不存在。',
-      fix: '請使用「目標」表中的編號。',
+      fix: '請使用「{objectivesTab}」表中的編號。',
     },
     'unknown-key-result': {
       message: '{id} 引用的關鍵結果「{ref}」不存在。',
-      fix: '請使用「關鍵結果」表中的編號。',
+      fix: '請使用「{keyResultsTab}」表中的編號。',
     },
     'unknown-parent': {
       message: '{id} 的上級「{ref}」既不是目標也不是關鍵結果。',
@@ -541,12 +541,12 @@ export const zhTW: Messages = {
       fix: '打破循環：其中一個目標的上級需留空或改為其他目標。',
     },
     'unknown-owner': {
-      message: '{id} 的負責部門「{owner}」不在「部門」表中。',
-      fix: '把「{owner}」新增到「部門」表，或選擇已有部門。',
+      message: '{id} 的負責部門「{owner}」不在「{departmentsTab}」表中。',
+      fix: '把「{owner}」新增到「{departmentsTab}」表，或選擇已有部門。',
     },
     'owner-near-department': {
-      message: '{id} 的負責部門「{owner}」不在「部門」表中；最接近的是「{department}」。',
-      fix: '在「負責部門」儲存格中填寫「{department}」；如果「{owner}」是另一個部門，請把它新增到「部門」表。',
+      message: '{id} 的負責部門「{owner}」不在「{departmentsTab}」表中；最接近的是「{department}」。',
+      fix: '在「負責部門」儲存格中填寫「{department}」；如果「{owner}」是另一個部門，請把它新增到「{departmentsTab}」表。',
     },
     'direction-contradiction': {
       message: '{id} 的方向是{direction}，但從基線 {baseline} 到目標值 {target} 的方向與此相反。',
@@ -646,7 +646,7 @@ export const zhTW: Messages = {
       fix: '在「{field}」旁寫一句話回答。',
     },
     'strategy-field-missing': {
-      message: '「策略」表中的「{field}」為空。',
+      message: '「{strategyTab}」表中的「{field}」為空。',
       fix: '請填寫：它位於金字塔頂端。',
     },
     'funnel-mismatch': {
@@ -664,7 +664,7 @@ export const zhTW: Messages = {
     },
     'stale-check-in': {
       message: '{id} 缺少 {month} 的實際資料。',
-      fix: '在「實際」表中新增 {month} 的資料。',
+      fix: '在「{actualsTab}」表中新增 {month} 的資料。',
     },
     'behind-pace': {
       message: '{id} {status}：達成率 {attainment}，按計畫此時應為 {expected}。',
@@ -672,7 +672,7 @@ export const zhTW: Messages = {
     },
     'currency-mismatch': {
       message: '{id} 的「{field}」為「{value}」，幣別為 {found}，但計畫的貨幣是 {currency}。',
-      fix: '請以 {currency}（「策略」表中的貨幣）填寫金額：系統不做匯率換算。',
+      fix: '請以 {currency}（「{strategyTab}」表中的貨幣）填寫金額：系統不做匯率換算。',
     },
     'unit-mismatch': {
       message: '{id} 的「{field}」為「{value}」，單位為 {found}，但 {id} 的單位是 {unit}。',
@@ -819,7 +819,7 @@ export const zhTW: Messages = {
     },
     'check-in-after-period': {
       message: '實際資料第 {row} 列（{metric}，{date}）晚於計畫週期的結束月份（{due}），不計入。',
-      fix: '更正日期（例如年份輸錯，把 2026 寫成了 2027），或在「策略」表中調整週期。',
+      fix: '更正日期（例如年份輸錯，把 2026 寫成了 2027），或在「{strategyTab}」表中調整週期。',
     },
     'compact-date': {
       message:
