@@ -431,7 +431,8 @@ function metricProgress(
     base.targetToDate = base.expected;
     base.expectedAttainment = base.expected;
     base.status = done ? 'done' : !started ? 'not-started' : base.scoreFinal ? missed : 'on-track';
-    base.score = base.attainment;
+    // A key result not started has no score yet, whatever its type (method §9): nothing of its window is graded.
+    base.score = base.status === 'not-started' ? null : base.attainment;
     return base;
   }
 
@@ -504,6 +505,9 @@ function metricProgress(
   if (!anyCompleted) {
     // Started this month: nothing is due yet.
     base.status = base.attainment !== null && atLeast(base.attainment, 1) ? 'done' : 'not-started';
+    // No score before a month of the window is judged (method §9): a cumulative key result's 0 checked in so far
+    // is no grade, as a level's reading not yet taken is none.
+    if (base.status === 'not-started') base.score = null;
     return base;
   }
   // The judged month's check-in (anyCompleted: it is the last of the window's counted months). Without it: no

@@ -332,17 +332,18 @@ describe('attainment', () => {
   it('for a milestone is 0 until done and 1 when done', () => {
     const wb = exampleWorkbook('en');
     dropActual(wb, 'KR4', '2026-03');
-    // Before its window (January): not started.
+    // Before its window (January): not started, and no score yet, as any key result not started (method §9).
     expect(metric(progressOf(wb, '2025-12-15'), 'KR4')).toMatchObject({
       status: 'not-started',
       attainment: 0,
-      score: 0,
+      score: null,
     });
-    // Under way, not due yet: on track at 0.
+    // Under way, not due yet: on track at 0, scored 0.
     expect(metric(progressOf(wb, '2026-02-15'), 'KR4')).toMatchObject({
       status: 'on-track',
       attainment: 0,
       expected: 0,
+      score: 0,
     });
     // Due in March and not done by April: missed, score 0, final.
     expect(metric(progressOf(wb, '2026-04-15'), 'KR4')).toMatchObject({
