@@ -106,7 +106,10 @@ export interface RollUpJson {
   attainment: number | null;
   expectedAttainment: number | null;
   status: Status;
+  /** The key results rolled up: 0 for a department that owns none, judged by its KPIs. */
   keyResults: number;
+  /** The KPIs rolled up: a department's that owns no key result, else 0 (an objective never rolls up KPIs). */
+  kpis: number;
 }
 
 export interface IssueJson {
@@ -226,7 +229,9 @@ const rollUp = (r: RollUp | undefined): RollUpJson | null =>
         attainment: num(r.attainment),
         expectedAttainment: num(r.expectedAttainment),
         status: r.status,
-        keyResults: r.metrics,
+        // What was rolled up, each under its own name: a department judged by its KPIs rolls up no key result.
+        keyResults: r.kind === 'kr' ? r.metrics : 0,
+        kpis: r.kind === 'kpi' ? r.metrics : 0,
       }
     : null;
 

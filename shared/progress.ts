@@ -141,7 +141,9 @@ export interface RollUp {
   attainment: number | null;
   expectedAttainment: number | null;
   status: Status;
+  /** How many members were rolled up, and what they are: key results, or (a department that owns none) KPIs. */
   metrics: number;
+  kind: 'kr' | 'kpi';
 }
 
 export interface PlanProgress {
@@ -784,6 +786,8 @@ function forecast(
  * of 10,000 key results has thousands of groups (see PlanIndex.keyResultsOfObjective).
  */
 interface Group {
+  /** What the members are: key results, or a department's KPIs when it owns no key result. */
+  kind: 'kr' | 'kpi';
   metrics: readonly MetricProgress[];
   weights: readonly number[] | null;
   members: Int32Array;
@@ -806,9 +810,9 @@ const NOT_MEASURED_OR_LEFT_OUT: Excluded = (p) => p.leftOut !== null || NOT_MEAS
  * from the same pace bands.
  */
 function rollUp(group: Group): RollUp {
-  const { metrics: all, members, from, to } = group;
+  const { metrics: all, members, from, to, kind } = group;
   const metrics = to - from;
-  if (metrics === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
+  if (metrics === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics, kind };
   // One pass for what decides the case (this runs for each objective and department: thousands of small groups).
   let anyLeftOut = false;
   let anyNoData = false;
@@ -827,28 +831,29 @@ function rollUp(group: Group): RollUp {
   // attention, and its attainment is that of the members that could be measured.
   if (anyLeftOut) {
     const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED_OR_LEFT_OUT);
-    return { attainment, expectedAttainment, status: 'needs-attention', metrics };
+    return { attainment, expectedAttainment, status: 'needs-attention', metrics, kind };
   }
   if (allDone) {
     const { attainment, expectedAttainment } = weighted(group, NONE_EXCLUDED);
-    return { attainment, expectedAttainment, status: 'done', metrics };
+    return { attainment, expectedAttainment, status: 'done', metrics, kind };
   }
-  if (allNotStarted) return { attainment: null, expectedAttainment: null, status: 'not-started', metrics };
+  if (allNotStarted)
+    return { attainment: null, expectedAttainment: null, status: 'not-started', metrics, kind };
   // Every key result's due month is judged, each with its data, and not all were reached: the objective is over,
   // and missed (the pace bands would call it "at risk" for ever, as if it could still be saved). A member without
   // data keeps it to the rule below: what it lacks is a number, not a verdict.
   if (allOver && !anyNoData) {
     const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED);
-    return { attainment, expectedAttainment, status: 'missed', metrics };
+    return { attainment, expectedAttainment, status: 'missed', metrics, kind };
   }
   let measured = 0;
   for (let k = from; k < to; k++) if (!NOT_MEASURED(all[members[k]])) measured++;
-  if (measured === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics };
+  if (measured === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics, kind };
   const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED);
   const pace = statusFromPace(attainment!, expectedAttainment!);
   // A member without data keeps the group from looking on track: it is at best "no data", a number to ask for.
   const status = anyNoData && moreUrgent('no-data', pace) ? 'no-data' : pace;
-  return { attainment, expectedAttainment, status, metrics };
+  return { attainment, expectedAttainment, status, metrics, kind };
 }
 
 /**
@@ -924,7 +929,14 @@ export function planProgress(
     ),
   );
   const weights = plan.keyResults.map((kr) => kr.weight);
-  const group = (metrics: MetricProgress[], w: number[] | null, groups: Groups, g: number): Group => ({
+  const group = (
+    kind: 'kr' | 'kpi',
+    metrics: MetricProgress[],
+    w: number[] | null,
+    groups: Groups,
+    g: number,
+  ): Group => ({
+    kind,
     metrics,
     weights: w,
     members: groups.members,
@@ -934,16 +946,16 @@ export function planProgress(
   const objectives: Record<string, RollUp> = {};
   for (let o = 0; o < plan.objectives.length; o++) {
     objectives[plan.objectives[o].id] = rollUp(
-      group(keyResults, weights, index.keyResultsOfObjective, index.objectiveFirst[o]),
+      group('kr', keyResults, weights, index.keyResultsOfObjective, index.objectiveFirst[o]),
     );
   }
   // A department that owns no key result is judged by the KPIs it owns (Support by its first-response time),
   // rather than shown as having no data.
   const departments: Record<string, RollUp> = {};
   for (let g = 0; g < index.ownersOfMetrics; g++) {
-    const owned = group(keyResults, weights, index.keyResultsOfOwner, g);
+    const owned = group('kr', keyResults, weights, index.keyResultsOfOwner, g);
     departments[index.ownerName[g]] = rollUp(
-      owned.to > owned.from ? owned : group(kpis, null, index.kpisOfOwner, g),
+      owned.to > owned.from ? owned : group('kpi', kpis, null, index.kpisOfOwner, g),
     );
   }
   return { asOf, keyResults, kpis, objectives, departments };

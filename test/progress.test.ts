@@ -191,7 +191,7 @@ describe(`the example plan as of ${EXAMPLE_AS_OF}`, () => {
     expect(p.objectives.O2.status).toBe('on-track');
     expect(p.objectives.O2.attainment).toBeCloseTo(0.9, 12);
     expect(p.objectives.O2.expectedAttainment).toBeCloseTo(0.91675, 12);
-    expect(p.departments['R&D']).toMatchObject({ status: 'on-track', metrics: 2 });
+    expect(p.departments['R&D']).toMatchObject({ status: 'on-track', metrics: 2, kind: 'kr' });
     expect(p.departments['R&D'].attainment).toBeCloseTo(0.9, 12);
     expect(p.departments.Operations.status).toBe('off-track');
     // Support owns no key result, so its KPI speaks for it: KPI2 (first response ≤ 1 hour) met the bar in
@@ -201,6 +201,7 @@ describe(`the example plan as of ${EXAMPLE_AS_OF}`, () => {
       expectedAttainment: 1,
       status: 'off-track',
       metrics: 1,
+      kind: 'kpi',
     });
   });
 

@@ -187,6 +187,26 @@ describe('report HTML: the example plan', () => {
     ]);
     expect(json.summary.issues).toEqual({ error: 0, warning: 2, tip: 0 });
   });
+
+  it("plan.json's roll-ups count what they rolled up: Support, which owns no key result, rolls up its KPI, not a key result", () => {
+    const json = JSON.parse(file(report, 'plan.json')) as PlanJson;
+    const department = (name: string) => json.departments.find((d) => d.name === name)!.progress;
+    // Support owns KPI2 only (first response ≤ 1 hour, met in 4 of 8 months): judged by it, off track.
+    expect(department('Support')).toEqual({
+      attainment: 0.5,
+      expectedAttainment: 1,
+      status: 'off-track',
+      keyResults: 0,
+      kpis: 1,
+    });
+    // Sales owns KR1 and KPI1: judged by its key result only, so its KPI is not counted.
+    expect(department('Sales')).toMatchObject({ keyResults: 1, kpis: 0 });
+    expect(department('R&D')).toMatchObject({ keyResults: 2, kpis: 0 });
+    expect(json.objectives.map((o) => [o.id, o.progress!.keyResults, o.progress!.kpis])).toEqual([
+      ['O1', 3, 0],
+      ['O2', 2, 0],
+    ]);
+  });
 });
 
 describe('report HTML: Simplified Chinese', () => {

@@ -155,6 +155,34 @@ describe('gtm-pyramid report --previous', () => {
     expect(parse(read('october/index.html')).querySelector('.since, .trend')).toBeNull();
   });
 
+  it("a previous plan.json whose roll-ups have no kpis count (Support's KPI counted as a key result) is compared as before", async () => {
+    // October's report as the version before `kpis` wrote it: Support, judged by its KPI, said keyResults 1.
+    const october = json('october');
+    for (const d of october.departments) {
+      if (!d.progress) continue;
+      if (d.name === 'Support') expect(d.progress).toMatchObject({ keyResults: 0, kpis: 1 });
+      d.progress.keyResults += d.progress.kpis;
+      delete d.progress.kpis;
+    }
+    for (const o of october.objectives) delete o.progress.kpis;
+    mkdirSync(join(dir, 'october-before-kpis'), { recursive: true });
+    writeFileSync(join(dir, 'october-before-kpis/plan.json'), JSON.stringify(october));
+    const run = await runCli(
+      ['report', 'november.xlsx', '--as-of', NOVEMBER, '--previous', 'october-before-kpis/plan.json', '--out', 'nov-compat'],
+      dir,
+    );
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+    const data = json('nov-compat');
+    expect(data.sincePrevious.statusChanges).toEqual(json('nov').sincePrevious.statusChanges);
+    expect(data.history).toEqual(json('nov').history);
+    // This report's own roll-ups say what they counted.
+    expect(data.departments.find((d: { name: string }) => d.name === 'Support').progress).toMatchObject({
+      keyResults: 0,
+      kpis: 1,
+    });
+  });
+
   it('names check-ins typed over since the last report, and the points between percentages add up as shown', async () => {
     // October's KR3 check-ins were 15% higher: November's sheet has them corrected down.
     const since = json('nov').sincePrevious;
