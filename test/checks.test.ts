@@ -279,6 +279,11 @@ const cases: Case[] = [
     sheet: KR,
     a1: 'K3',
     says: 'KR2 ends (2026-03-31) before it starts (2026-12-01).',
+    // The date named as its column is: a key result's Due is its 截止 (a roadmap item's End its 結束).
+    saysZh: {
+      'zh-CN': 'KR2 的截止日期（2026-03-31）早于开始日期（2026-12-01）。',
+      'zh-TW': 'KR2 的截止日期（2026-03-31）早於開始日期（2026-12-01）。',
+    },
   },
   {
     name: 'a date is outside the period',

@@ -505,7 +505,7 @@ export const zhCN: Messages = {
       fix: '请从以下选项中选择：{allowed}。',
     },
     'dates-reversed': {
-      message: '{id} 的结束日期（{end}）早于开始日期（{start}）。',
+      message: '{id} 的{field}日期（{end}）早于开始日期（{start}）。',
       fix: '调换或更正日期。',
     },
     'outside-period': {

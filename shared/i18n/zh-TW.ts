@@ -505,7 +505,7 @@ export const zhTW: Messages = {
       fix: '請從以下選項中選擇：{allowed}。',
     },
     'dates-reversed': {
-      message: '{id} 的結束日期（{end}）早於開始日期（{start}）。',
+      message: '{id} 的{field}日期（{end}）早於開始日期（{start}）。',
       fix: '調換或更正日期。',
     },
     'outside-period': {
