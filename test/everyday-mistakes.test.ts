@@ -136,10 +136,10 @@ describe('everyday mistakes in a real .xlsx', () => {
     expect(objectiveStatus(o, 'O1')).toBe('needs-attention');
     // Every surface of the report names it: the banner, the objective card and KR2's own card.
     expect(o.html.querySelector('.plan-errors')!.textContent).toContain(
-      'KR2 left out: error at Key Results!I3',
+      'KR2 left out: error at Key Results · I3',
     );
     expect(o.html.querySelector('.objective')!.textContent).toContain(
-      'KR2 left out: error at Key Results!I3',
+      'KR2 left out: error at Key Results · I3',
     );
     expect(cardOf(o, 'KR2').textContent).toContain('Left out');
     expect(cardOf(o, 'KR2').className).not.toContain('status-done');
@@ -294,7 +294,7 @@ describe('everyday mistakes in a real .xlsx', () => {
     expect(kr(o, 'KR3').leftOut).toMatchObject({ reason: 'no-window', code: 'dates-reversed', cell: 'K4' });
     expect(objectiveStatus(o, 'O1')).toBe('needs-attention');
     expect(o.reportCode).toBe(1);
-    expect(o.text).toContain('KR3 left out: error at Key Results!K4');
+    expect(o.text).toContain('KR3 left out: error at Key Results · K4');
     expect(o.html.querySelector('.objective .status')!.textContent).toContain('needs attention');
     expect(o.html.querySelector('.verdict')!.textContent).toContain('needs attention');
   });

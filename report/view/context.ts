@@ -157,7 +157,8 @@ export class Context {
     if (!m) return '';
     const issue = m.issue;
     if (!issue) return this.p.leftOut(m.id);
-    const where = issue.a1 ? `${issue.sheet}!${issue.a1}` : issue.sheet;
+    // Where, as the plan check list beside it writes a cell ("Key Results · K4").
+    const where = issue.a1 ? this.p.cellAt(issue.sheet, issue.a1) : this.p.wholeTab(issue.sheet);
     return issue.severity === 'error' ? this.p.leftOutError(m.id, where) : this.p.leftOutSee(m.id, where);
   }
 
