@@ -213,6 +213,14 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
   /** A position in px back to the time the x scale maps to it, for a label placed in px. */
   const at = (x: number) => t0 + (x / ROADMAP_WIDTH) * (t1 - t0);
   const clampX = (x: number) => Math.min(ROADMAP_WIDTH, Math.max(0, x));
+  /**
+   * A date drawn within the timeline: a bar that runs past it is drawn to its edge, and so is a month's marker of key
+   * results due (on the 15th) in a period that starts after or ends before the 15th. Nothing is drawn outside it: a
+   * mark out there widened the chart past the page and sat out of view. What lies wholly outside the period the view
+   * model leaves out, and its caption says so (report/view/roadmap.ts).
+   */
+  const within = (iso: string, last: string = end): string =>
+    iso < data.start ? data.start : iso > last ? last : iso;
   const right = ROADMAP_WIDTH + ROADMAP_BLEED;
 
   // Item labels start at their bar; one that would run past the chart's end ends there instead.
@@ -228,7 +236,7 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
   });
   // Key result labels follow their diamond; one that would run past the chart's end goes before it.
   const milestonePlaces = data.milestones.map((m) => {
-    const centre = px(m.date);
+    const centre = px(within(m.date, data.end));
     const label = fitText(m.label, ROADMAP_LABEL_MAX, MILESTONE_LABEL_SIZE);
     const width = estimateTextWidth(label, MILESTONE_LABEL_SIZE) * FONT_MARGIN;
     const after = centre + DIAMOND_RADIUS + 3 + width <= right;
@@ -264,12 +272,17 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
     for (const key of keys) rows.push({ key, lane });
     items.forEach((p, i) => {
       const row = keys[itemTracks[i]];
-      bars.push({ row, start: p.bar.start, end: addDay(p.bar.end), fill: CATEGORY_COLORS[p.bar.color] });
+      bars.push({
+        row,
+        start: within(p.bar.start),
+        end: within(addDay(p.bar.end)),
+        fill: CATEGORY_COLORS[p.bar.color],
+      });
       if (p.label) itemLabels.push({ row, x: at(p.x), label: p.label });
     });
     due.forEach((p, i) => {
       const row = keys[itemRows + dueTracks[i]];
-      milestones.push({ row, date: p.milestone.date, status: p.milestone.statusLabel });
+      milestones.push({ row, date: within(p.milestone.date, data.end), status: p.milestone.statusLabel });
       if (p.label) milestoneLabels.push({ row, x: at(p.x), label: p.label });
     });
   });

@@ -439,6 +439,47 @@ describe('report HTML: a large plan', () => {
   });
 });
 
+describe("report HTML: a roadmap with dates outside the plan's period", () => {
+  /** The example with KR3 due in mid-2028 and R1 wholly in 2025, its period 2026: its roadmap's box and caption. */
+  async function roadmapOf(lang: Lang, edit = true) {
+    const grid = exampleGrid(lang);
+    if (edit) {
+      setCell(grid, tabName('keyResults', lang), 'KR3', header('keyResults', 'due', lang), utcDate('2028-06-30'));
+      setCell(grid, tabName('roadmap', lang), 'R1', header('roadmap', 'start', lang), utcDate('2025-06-01'));
+      setCell(grid, tabName('roadmap', lang), 'R1', header('roadmap', 'end', lang), utcDate('2025-08-29'));
+    }
+    const report = await buildReport(grid, { asOf: EXAMPLE_AS_OF, source: null, lang });
+    const figure = parse(file(report, 'index.html')).querySelector('section[aria-labelledby="roadmap"] figure')!;
+    const svg = figure.querySelector('svg.chart-roadmap')!;
+    return {
+      width: Number(svg.getAttribute('width')),
+      caption: figure.querySelector('figcaption')!.textContent!,
+      label: svg.getAttribute('aria-label'),
+      drawn: texts(figure as unknown as Document, 'svg text'),
+    };
+  }
+
+  it('draws neither, keeps the timeline its width, and says in every language what it leaves out', async () => {
+    const captions = {
+      en: "Roadmap: 8 items in 5 department lanes, coloured by phase; diamonds mark 4 key-result due dates, coloured by status; the dashed line is the as-of date. Outside the plan's period, so not drawn: 1 item (R1) and 1 key result due (KR3).",
+      'zh-CN':
+        '路线图：5 个部门泳道中的 8 个事项，按阶段着色；菱形标记 4 个关键结果的截止日期，按状态着色；虚线为截至日期。未绘出计划期间以外的 1 个事项（R1）和 1 个关键结果的截止日期（KR3）。',
+      'zh-TW':
+        '路線圖：5 個部門泳道中的 8 個事項，按階段著色；菱形標記 4 個關鍵結果的截止日期，按狀態著色；虛線為截至日期。未繪出計畫期間以外的 1 個事項（R1）和 1 個關鍵結果的截止日期（KR3）。',
+    };
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+      const before = await roadmapOf(lang, false);
+      const after = await roadmapOf(lang);
+      expect(after.caption, lang).toBe(captions[lang]);
+      expect(after.label, lang).toBe(captions[lang]);
+      // KR3's diamond stretched the chart to 2,304 px; now it is as wide as the plan's own.
+      expect(after.width, lang).toBe(before.width);
+      expect(after.drawn, lang).not.toContain('KR3');
+      expect(before.drawn, lang).toContain('KR3');
+    }
+  });
+});
+
 describe('chart axes as people write amounts', () => {
   /** The example with KR1 worth a billion dollars over 2026–2027, and the labels of KR1's chart. */
   async function kr1AxisLabels(lang: Lang): Promise<string[]> {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CATALOGUES, ENUMS, EXAMPLE_AS_OF, PHASES, type Workbook } from '../shared';
 import { buildReport, writeReportDir } from '../report/generate';
+import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 import { utcDate } from '../report/write-xlsx';
 import { blockExternalRequests, collectPageProblems, launchChromium } from './helpers/browser';
 import { addRow, setCell } from './helpers/edit';
@@ -104,6 +105,19 @@ describe('the roadmap in Chromium', () => {
     // As of 20 March the as-of line crosses the names of the items that start in March.
     const march = await buildReport(exampleGrid('en'), { asOf: '2026-03-20', source: null });
     await writeReportDir(join(dir, 'as-of-march'), march.files);
+    // A key result due outside the plan's period (2026): KR3 in mid-2028 in the example; in a plan summarised (one
+    // lane per phase), one key result of 150 due in January 2025.
+    const late = exampleGrid('zh-TW');
+    setCell(late, tabName('keyResults', 'zh-TW'), 'KR3', header('keyResults', 'due', 'zh-TW'), utcDate('2028-06-30'));
+    const big = generatePlanWorkbook(150, { date: utcDate });
+    setCell(big, tabName('keyResults'), 'KR001', header('keyResults', 'due'), utcDate('2025-01-31'));
+    for (const [name, wb, asOf] of [
+      ['due-late', late, EXAMPLE_AS_OF],
+      ['due-early-summary', big, GENERATED_AS_OF],
+    ] as const) {
+      const built = await buildReport(wb, { asOf, source: null });
+      await writeReportDir(join(dir, name), built.files);
+    }
     browser = await launchChromium();
   });
 
@@ -153,6 +167,49 @@ describe('the roadmap in Chromium', () => {
           drawn.some((t) => t === item || (t.endsWith('…') && t.length > 12 && item.startsWith(t.slice(0, -1)))),
           item,
         ).toBe(true);
+      expect(problems.summary()).toBe('');
+      await page.close();
+    },
+  );
+
+  it.each(['due-late', 'due-early-summary'])(
+    "%s: a key result due outside the plan's period leaves the timeline whole, in view, with nothing off it",
+    async (name) => {
+      const { page, problems } = await open(name);
+      const seen = await page.locator('section[aria-labelledby="roadmap"] figure').evaluate((figure) => {
+        const box = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { left: r.left, right: r.right };
+        };
+        const svg = figure.querySelector('svg.chart-roadmap')!;
+        // The timeline: the lanes' shading, from the period's first day to its last.
+        const lanes = Array.from(svg.querySelectorAll('g.mark-rect.role-mark'))[0];
+        const shades = Array.from(lanes.querySelectorAll('path')).map(box);
+        const scroll = figure.querySelector('.scroll')!;
+        return {
+          timeline: { left: Math.min(...shades.map((b) => b.left)), right: Math.max(...shades.map((b) => b.right)) },
+          chart: box(svg),
+          scrolls: scroll.scrollWidth > scroll.clientWidth,
+          diamonds: Array.from(svg.querySelectorAll('g.mark-symbol.role-mark path')).map(box),
+          labels: Array.from(svg.querySelectorAll('g.mark-text.role-mark text')).map((t) => ({
+            text: t.textContent!,
+            ...box(t),
+          })),
+        };
+      });
+      // At 1280 px the whole chart is in view: before, it was 1,750 to 2,304 px wide, its start or end out of view.
+      expect(seen.scrolls).toBe(false);
+      expect(seen.diamonds.length).toBeGreaterThan(0);
+      for (const d of seen.diamonds) {
+        const centre = (d.left + d.right) / 2;
+        expect(centre).toBeGreaterThanOrEqual(seen.timeline.left - 1);
+        expect(centre).toBeLessThanOrEqual(seen.timeline.right + 1);
+      }
+      // No label left on its own off the timeline (a stray "1" in the summary's empty left margin).
+      for (const l of seen.labels) {
+        expect(l.left, l.text).toBeGreaterThanOrEqual(seen.timeline.left - 12);
+        expect(l.right, l.text).toBeLessThanOrEqual(seen.chart.right);
+      }
       expect(problems.summary()).toBe('');
       await page.close();
     },

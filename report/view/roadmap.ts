@@ -3,7 +3,7 @@
  * tracks, phase bars for large plans, key results due as milestones coloured by status, and its data table.
  */
 import { monthOf } from '../../shared/calendar';
-import { joinList } from '../../shared/i18n';
+import { isChinese, joinList } from '../../shared/i18n';
 import type { KeyResult, RoadmapItem } from '../../shared/plan';
 import { STATUS_LABELS } from '../../shared/progress';
 import { keyResultIdNamed, ownerKey, ownerNameOf } from '../../shared/plan-index';
@@ -138,8 +138,34 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   if (!first || !last || (dated.length === 0 && krsDated.length === 0)) {
     return { present: plan.roadmap.length > 0, figure, note: l.roadmapEmpty };
   }
-  const datedByOwner = groupBy(dated, (r) => ownerKey(r.owner));
-  const krsByOwner = groupBy(krsDated, (k) => ownerKey(k.owner));
+  // The timeline is the plan's period: an item that runs past it is drawn to its edge (the data table has its
+  // dates), while an item wholly outside it, and a key result due outside it, are not drawn (a diamond out there
+  // stretched the chart to twice its width and sat out of view) and the caption says how many, and which.
+  const from = first;
+  const to = last;
+  const inPeriod = (r: RoadmapItem) => r.end! >= from && r.start! <= to;
+  const dueInPeriod = (k: KeyResult) => k.due! >= from && k.due! <= to;
+  const items = dated.filter(inPeriod);
+  const krsDue = krsDated.filter(dueInPeriod);
+  const itemsOutside = dated.filter((r) => !inPeriod(r));
+  const krsOutside = krsDated.filter((k) => !dueInPeriod(k));
+  const outside = (named: boolean) => {
+    if (!itemsOutside.length && !krsOutside.length) return '';
+    const ids = (list: { id: string }[]) =>
+      named
+        ? joinList(
+            list.map((x) => x.id),
+            ctx.lang,
+          )
+        : '';
+    const [items, krs] = [itemsOutside.length, krsOutside.length];
+    return ph.roadmapOutside(items, f.count(items), krs, f.count(krs), ids(itemsOutside), ids(krsOutside));
+  };
+  if (items.length === 0 && krsDue.length === 0) {
+    return { present: true, figure, note: outside(true) };
+  }
+  const datedByOwner = groupBy(items, (r) => ownerKey(r.owner));
+  const krsByOwner = groupBy(krsDue, (k) => ownerKey(k.owner));
   const laneDepts = depts.filter((d) => datedByOwner.has(d.key) || krsByOwner.has(d.key));
   // Detail: every item, and every key result due with its ID. Departments: one bar per department and phase, and
   // the key results due counted per month (also when the items are few but the key results many: a thousand IDs
@@ -147,13 +173,13 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   const mode: RoadmapChartData['mode'] =
     laneDepts.length > ROADMAP_LANE_LIMIT
       ? 'phases'
-      : dated.length > ROADMAP_ITEM_LIMIT || krsDated.length > ROADMAP_MILESTONE_LIMIT
+      : items.length > ROADMAP_ITEM_LIMIT || krsDue.length > ROADMAP_MILESTONE_LIMIT
         ? 'departments'
         : 'detail';
   const lanes: string[] = [];
   const bars: RoadmapChartData['bars'] = [];
   const milestones: RoadmapChartData['milestones'] = [];
-  const phaseOfItem = phasesOf(dated, ctx.lang, l.noPhase);
+  const phaseOfItem = phasesOf(items, ctx.lang, l.noPhase);
   const phases = [...new Set(phaseOfItem.values())].sort((a, b) => a.rank - b.rank || a.first - b.first);
   const phaseOf = (r: RoadmapItem) => phaseOfItem.get(r)!;
   const statusOf = (k: KeyResult) => ctx.krProgress.get(lower(k.id))?.status ?? 'no-data';
@@ -190,25 +216,25 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   if (mode === 'phases') {
     phases.forEach((phase, i) => {
       phaseBars(
-        dated.filter((r) => phaseOf(r) === phase),
+        items.filter((r) => phaseOf(r) === phase),
         i,
         (_, n) => ph.itemsCount(n, f.count(n)),
       );
       lanes.push(phase.label);
     });
     lanes.push(ph.milestoneMarker());
-    monthlyMilestones(krsDated, phases.length);
+    monthlyMilestones(krsDue, phases.length);
   } else {
     laneDepts.forEach((dept, d) => {
-      const items = datedByOwner.get(dept.key) ?? [];
+      const own = datedByOwner.get(dept.key) ?? [];
       const krs = krsByOwner.get(dept.key) ?? [];
       lanes.push(dept.name);
       if (mode === 'departments') {
-        phaseBars(items, d, (phase, n) => `${phase} · ${f.count(n)}`);
+        phaseBars(own, d, (phase, n) => `${phase} · ${f.count(n)}`);
         monthlyMilestones(krs, d);
         return;
       }
-      for (const item of items) {
+      for (const item of own) {
         const { label: phase, color } = phaseOf(item);
         bars.push({ lane: d, start: item.start!, end: item.end!, phase, color, label: item.item });
       }
@@ -247,12 +273,14 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
     })),
     { label: ph.asOfRule(f.date(ctx.options.asOf)), swatch: 'status-off-track', shape: 'rule' as const },
   ];
-  figure.caption =
+  const caption =
     mode === 'phases'
-      ? ph.roadmapPhasesCaption(laneDepts.length, dated.length, krsDated.length)
+      ? ph.roadmapPhasesCaption(laneDepts.length, items.length, krsDue.length)
       : mode === 'departments'
-        ? ph.roadmapSummaryCaption(laneDepts.length, dated.length)
-        : ph.roadmapCaption(laneDepts.length, dated.length, milestones.length);
+        ? ph.roadmapSummaryCaption(laneDepts.length, items.length)
+        : ph.roadmapCaption(laneDepts.length, items.length, milestones.length);
+  // What is not drawn, named by ID where the chart names each thing it draws.
+  figure.caption = [caption, outside(mode === 'detail')].filter(Boolean).join(isChinese(ctx.lang) ? '' : ' ');
   // Summarised, the chart's data table is what it draws: each bar and each month's key results due (every item is
   // in its department's page's table).
   if (mode !== 'detail') {

@@ -29,11 +29,18 @@ const reportPhrases: ReportPhrases = {
         ? `${id}: planned level path against measured values, with the trend to ${due}.`
         : `${id}: the bar to meet each month against measured values.`,
   roadmapCaption: (lanes, items, milestones) =>
-    `Roadmap: ${items} ${items === 1 ? 'item' : 'items'} in ${lanes} department ${lanes === 1 ? 'lane' : 'lanes'}, coloured by phase; diamonds mark ${milestones} key-result due ${milestones === 1 ? 'date' : 'dates'}, coloured by status; the dashed line is the as-of date.`,
+    `Roadmap: ${items} ${items === 1 ? 'item' : 'items'} in ${lanes} department ${lanes === 1 ? 'lane' : 'lanes'}, coloured by phase; ${milestones ? `diamonds mark ${milestones} key-result due ${milestones === 1 ? 'date' : 'dates'}, coloured by status; ` : ''}the dashed line is the as-of date.`,
   roadmapSummaryCaption: (lanes, items) =>
     `Roadmap summary: ${items} items in ${lanes} department lanes, one bar per department and phase; diamonds count the key results due each month, coloured by the worst status among them.`,
   roadmapPhasesCaption: (departments, items, krs) =>
     `Roadmap summary: ${items} items of ${departments} departments, one lane per phase from its first start to its last end; diamonds count the ${krs} key results due each month, coloured by the worst status among them. Each department page lists its own items.`,
+  roadmapOutside: (items, itemsText, krs, krsText, itemIds, krIds) =>
+    `Outside the plan's period, so not drawn: ${[
+      items ? `${itemsText} ${items === 1 ? 'item' : 'items'}${itemIds ? ` (${itemIds})` : ''}` : '',
+      krs ? `${krsText} ${krs === 1 ? 'key result' : 'key results'} due${krIds ? ` (${krIds})` : ''}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ')}.`,
   asOfRule: (date) => `As of ${date}`,
   largePlan: (krs, departments) =>
     `A large plan (${krs} key results): this page summarises it; each of the ${departments} departments has its own page with its key results.`,

@@ -24,6 +24,18 @@ export interface ReportPhrases {
   roadmapCaption(lanes: number, items: number, milestones: number): string;
   roadmapSummaryCaption(lanes: number, items: number): string;
   roadmapPhasesCaption(departments: number, items: number, krs: number): string;
+  /**
+   * After a roadmap's caption: the items wholly outside the plan's period and the key results due outside it, which
+   * the chart does not draw (at least one of the two counts is above 0). `itemIds` and `krIds` name them, or are ''.
+   */
+  roadmapOutside(
+    items: number,
+    itemsText: string,
+    krs: number,
+    krsText: string,
+    itemIds: string,
+    krIds: string,
+  ): string;
   asOfRule(date: string): string;
   largePlan(krs: string, departments: string): string;
   chartsOmitted(limit: string): string;

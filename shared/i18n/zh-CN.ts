@@ -1189,11 +1189,18 @@ export const zhCN: Messages = {
             ? `${id}：计划水平路径与实测值对比，并按趋势预测至 ${due}。`
             : `${id}：每月应达到的标准与实测值对比。`,
       roadmapCaption: (lanes, items, milestones) =>
-        `路线图：${lanes} 个部门泳道中的 ${items} 个事项，按阶段着色；菱形标记 ${milestones} 个关键结果的截止日期，按状态着色；虚线为截至日期。`,
+        `路线图：${lanes} 个部门泳道中的 ${items} 个事项，按阶段着色；${milestones ? `菱形标记 ${milestones} 个关键结果的截止日期，按状态着色；` : ''}虚线为截至日期。`,
       roadmapSummaryCaption: (lanes, items) =>
         `路线图概览：${lanes} 个部门泳道中的 ${items} 个事项，每个部门每个阶段一条；菱形为每月截止的关键结果数，按其中最差的状态着色。`,
       roadmapPhasesCaption: (departments, items, krs) =>
         `路线图概览：${departments} 个部门的 ${items} 个事项，每个阶段一条泳道（从最早开始到最晚结束）；菱形为每月截止的关键结果数（共 ${krs} 个），按其中最差的状态着色。各部门页面列出其事项。`,
+      roadmapOutside: (items, itemsText, krs, krsText, itemIds, krIds) =>
+        `未绘出计划期间以外的${[
+          items ? ` ${itemsText} 个事项${itemIds ? `（${itemIds}）` : ''}` : '',
+          krs ? ` ${krsText} 个关键结果的截止日期${krIds ? `（${krIds}）` : ''}` : '',
+        ]
+          .filter(Boolean)
+          .join('和')}。`,
       asOfRule: (date) => `截至 ${date}`,
       largePlan: (krs, departments) =>
         `这是一个大型计划（${krs} 个关键结果）：本页为总览，${departments} 个部门各有独立页面列出其关键结果。`,

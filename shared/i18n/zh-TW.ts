@@ -1194,11 +1194,18 @@ export const zhTW: Messages = {
             ? `${id}：計畫水準路徑與實測值對比，並按趨勢預測至 ${due}。`
             : `${id}：每月應達到的標準與實測值對比。`,
       roadmapCaption: (lanes, items, milestones) =>
-        `路線圖：${lanes} 個部門泳道中的 ${items} 個事項，按階段著色；菱形標記 ${milestones} 個關鍵結果的截止日期，按狀態著色；虛線為截至日期。`,
+        `路線圖：${lanes} 個部門泳道中的 ${items} 個事項，按階段著色；${milestones ? `菱形標記 ${milestones} 個關鍵結果的截止日期，按狀態著色；` : ''}虛線為截至日期。`,
       roadmapSummaryCaption: (lanes, items) =>
         `路線圖概覽：${lanes} 個部門泳道中的 ${items} 個事項，每個部門每個階段一條；菱形為每月截止的關鍵結果數，按其中最差的狀態著色。`,
       roadmapPhasesCaption: (departments, items, krs) =>
         `路線圖概覽：${departments} 個部門的 ${items} 個事項，每個階段一條泳道（從最早開始到最晚結束）；菱形為每月截止的關鍵結果數（共 ${krs} 個），按其中最差的狀態著色。各部門頁面列出其事項。`,
+      roadmapOutside: (items, itemsText, krs, krsText, itemIds, krIds) =>
+        `未繪出計畫期間以外的${[
+          items ? ` ${itemsText} 個事項${itemIds ? `（${itemIds}）` : ''}` : '',
+          krs ? ` ${krsText} 個關鍵結果的截止日期${krIds ? `（${krIds}）` : ''}` : '',
+        ]
+          .filter(Boolean)
+          .join('和')}。`,
       asOfRule: (date) => `截至 ${date}`,
       largePlan: (krs, departments) =>
         `這是一個大型計畫（${krs} 個關鍵結果）：本頁為總覽，${departments} 個部門各有獨立頁面列出其關鍵結果。`,
