@@ -99,13 +99,20 @@ export function krChartSpec(data: KrChartData, title: string): VegaLiteTopLevelS
       .map((p) => ({ month: p.month, value: p.actual, series: labels.actual })),
     ...data.forecast.map((p) => ({ month: p.month, value: p.value, series: labels.forecast })),
   ];
-  const domain = [labels.target, labels.actual, ...(data.forecast.length ? [labels.forecast] : [])];
-  const range = [NEUTRALS.line, CATEGORY_COLORS[0], CATEGORY_COLORS[0]];
-  const dash = [
-    [5, 3],
-    [1, 0],
-    [2, 3],
-  ];
+  // The legend names the lines drawn, and only those: no "Actual" before the first check-in, no "Forecast" without one.
+  const series = [
+    { label: labels.target, color: NEUTRALS.line, dash: [5, 3], drawn: true },
+    {
+      label: labels.actual,
+      color: CATEGORY_COLORS[0],
+      dash: [1, 0],
+      drawn: data.points.some((p) => p.actual !== null),
+    },
+    { label: labels.forecast, color: CATEGORY_COLORS[0], dash: [2, 3], drawn: data.forecast.length > 0 },
+  ].filter((s) => s.drawn);
+  const domain = series.map((s) => s.label);
+  const range = series.map((s) => s.color);
+  const dash = series.map((s) => s.dash);
   const months = data.points.length;
   // As many decimals as the ticks' step takes, and no more: over a narrow range (19.6% to 21%) '.0%' wrote 20%, 21%,
   // 21%. With no precision in the format, Vega gives it the step's (d3's tickFormat), and '~' trims the zeros, so an

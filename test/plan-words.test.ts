@@ -598,7 +598,7 @@ describe('目標 is an objective, 目標值 a target', () => {
       expect(m.report.phrases.targetPath('cumulative')).toBe(
         `${target}路徑`.replace('路徑', lang === 'zh-TW' ? '路徑' : '路径'),
       );
-      expect(m.report.phrases.chartCaption('KR2', 'cumulative', '2026-12')).toContain(
+      expect(m.report.phrases.chartCaption('KR2', 'cumulative', true, '2026年12月')).toContain(
         `累${lang === 'zh-TW' ? '計' : '计'}${target}`,
       );
       // Objectives stay 目標.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { ENUMS, EXAMPLE_AS_OF, matchTab, STRATEGY_FIELDS, tabDef, type Lang, type Workbook } from '../shared';
+import { CATALOGUES, ENUMS, EXAMPLE_AS_OF, matchTab, STRATEGY_FIELDS, tabDef, type Lang, type Workbook } from '../shared';
 import { buildReport, type BuiltReport } from '../report/generate';
 import { LABELS } from '../report/i18n';
 import type { PlanJson } from '../report/plan-json';
@@ -107,7 +107,10 @@ describe('report HTML: the example plan', () => {
     expect(cards[2].querySelector('.status')!.textContent).toContain('off track');
     for (const c of cards) {
       const figure = c.querySelector('figure')!;
-      expect(figure.querySelector('figcaption')!.textContent!.length).toBeGreaterThan(10);
+      // A caption says what the chart draws: a milestone has no chart, so no caption.
+      const drawn = figure.querySelector('svg.chart') !== null;
+      expect(figure.querySelector('figcaption')?.textContent!.length ?? 0, c.id).toBeGreaterThan(drawn ? 10 : -1);
+      expect(figure.querySelector('figcaption') !== null, c.id).toBe(drawn);
       expect(figure.querySelector('details > summary')!.textContent).toBe(LABELS.en.dataTable);
       expect(figure.querySelectorAll('details table tbody tr').length).toBeGreaterThan(0);
     }
@@ -436,6 +439,89 @@ describe('report HTML: a large plan', () => {
       expect(doc.querySelector('a[href="index.html"]')).not.toBeNull();
     }
     expect(cards).toBe(150);
+  });
+});
+
+describe("report HTML: a key result's caption says what its chart draws, and only where one is drawn", () => {
+  /** Each card's caption (null where it has none) and the words its chart draws, by card id. */
+  function captions(html: string) {
+    const doc = parse(html);
+    return Object.fromEntries(
+      Array.from(doc.querySelectorAll('article.card')).map((c) => [
+        c.id,
+        {
+          caption: c.querySelector('figure > figcaption')?.textContent ?? null,
+          drawn: texts(c as unknown as Document, 'figure svg.chart text'),
+        },
+      ]),
+    );
+  }
+
+  it('the example, with a key result not started: no line named that is not drawn', async () => {
+    for (const lang of ['en', 'zh-TW'] as const) {
+      const grid = exampleGrid(lang);
+      const h = (column: string) => header('keyResults', column, lang);
+      addRow(grid, tabName('keyResults', lang), {
+        [h('id')]: 'KR6',
+        [h('objective')]: 'O2',
+        [h('title')]: lang === 'en' ? 'Net promoter score of 40' : '淨推薦值達到 40',
+        [h('owner')]: lang === 'en' ? 'Support' : '客服',
+        [h('type')]: ENUMS.type.level[lang],
+        [h('direction')]: ENUMS.direction.increase[lang],
+        [h('baseline')]: 10,
+        [h('target')]: 40,
+        [h('start')]: utcDate('2026-09-01'),
+        [h('due')]: utcDate('2026-12-31'),
+      });
+      const report = await buildReport(grid, { asOf: EXAMPLE_AS_OF, source: null, lang });
+      const cards = captions(file(report, 'index.html'));
+      const [forecast, actual] = [CATALOGUES[lang].report.phrases.forecastLabel(), LABELS[lang].actual];
+      const expected =
+        lang === 'en'
+          ? {
+              // Missed: its due month is checked in, so no forecast is drawn.
+              'kr-kr1': 'KR1: cumulative target path against actuals.',
+              'kr-kr2': 'KR2: cumulative target path against actuals, with the forecast to Dec 2026.',
+              'kr-kr4': null,
+              'kr-kr6': 'KR6: planned level path; nothing measured yet.',
+            }
+          : {
+              'kr-kr1': 'KR1：累計目標值路徑與實際值對比。',
+              'kr-kr2': 'KR2：累計目標值路徑與實際值對比，並預測至 2026年12月。',
+              'kr-kr4': null,
+              'kr-kr6': 'KR6：計畫水準路徑；尚無實測值。',
+            };
+      for (const [id, caption] of Object.entries(expected)) expect(cards[id].caption, `${lang} ${id}`).toBe(caption);
+      // The charts' legends agree: no forecast where none is drawn, no actuals before the first check-in.
+      expect(cards['kr-kr1'].drawn, lang).not.toContain(forecast);
+      expect(cards['kr-kr2'].drawn, lang).toContain(forecast);
+      expect(cards['kr-kr6'].drawn, lang).not.toContain(actual);
+      expect(cards['kr-kr6'].drawn, lang).not.toContain(forecast);
+    }
+  });
+
+  it('a key result left out has no chart and no caption', async () => {
+    const grid = exampleGrid('zh-TW');
+    setCell(grid, tabName('keyResults', 'zh-TW'), 'KR2', header('keyResults', 'target', 'zh-TW'), '');
+    const report = await buildReport(grid, { asOf: EXAMPLE_AS_OF, source: null });
+    const kr2 = captions(file(report, 'index.html'))['kr-kr2'];
+    expect(kr2).toEqual({ caption: null, drawn: [] });
+  });
+
+  it('a plan over the chart limit: no card on any page has a caption, as none has a chart', async () => {
+    const report = await buildReport(generatePlanWorkbook(45, { date: utcDate }), {
+      asOf: GENERATED_AS_OF,
+      source: null,
+    });
+    const pages = report.files.filter((f) => f.name.endsWith('.html'));
+    let cards = 0;
+    for (const page of pages) {
+      for (const [id, card] of Object.entries(captions(page.data as string))) {
+        cards++;
+        expect(card, `${page.name} ${id}`).toEqual({ caption: null, drawn: [] });
+      }
+    }
+    expect(cards).toBeGreaterThanOrEqual(45);
   });
 });
 

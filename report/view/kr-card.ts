@@ -213,11 +213,20 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
 
   const chartForTable = p ? krChart(ctx, kr, p) : null;
   const chart = ctx.charts ? chartForTable : null;
-  const dueText = f.month(p?.due ?? null);
-  const kind = kr.type === 'milestone' ? 'threshold' : kr.type;
+  // The caption says what the chart draws and nothing else: the actuals' line only where there are actuals, the
+  // forecast's only where it is drawn (not once the due month is checked in, nor before any check-in), and no
+  // caption at all where no chart is drawn (a milestone, a key result left out, a plan over the chart limit).
+  const forecastTo = chart?.forecast.at(-1)?.month.slice(0, 7) ?? null;
   const figure: FigureView = {
     id: `chart-${anchor}`,
-    caption: milestone ? ph.milestoneCaption(kr.id) : ph.chartCaption(kr.id, kind, dueText),
+    caption: chart
+      ? ph.chartCaption(
+          kr.id,
+          chart.kind,
+          chart.points.some((x) => x.actual !== null),
+          forecastTo ? f.month(forecastTo) : '',
+        )
+      : '',
     legend: [],
     chart,
     svg: null,

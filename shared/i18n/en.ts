@@ -17,17 +17,16 @@ const reportPhrases: ReportPhrases = {
   noProblems: () => 'The plan passes every check.',
   tips: (n, t) => `${t} ${n === 1 ? 'tip' : 'tips'}`,
   through: (month) => `through ${month}`,
-  milestoneCaption: (id) => `${id}: a milestone, 0 until its due month and 1 once done.`,
   milestoneDone: (date) => `Done on ${date}`,
   milestoneDue: (date) => `Due ${date}`,
   more: (n, t) => `+${t} more`,
   moreWorstFirst: (n, t) => `+${t} more; the worst are listed first`,
-  chartCaption: (id, kind, due) =>
+  chartCaption: (id, kind, actuals, to) =>
     kind === 'cumulative'
-      ? `${id}: cumulative target path against actuals, with the forecast to ${due}.`
+      ? `${id}: cumulative target path${actuals ? ' against actuals' : '; no actuals yet'}${to ? `, with the forecast to ${to}` : ''}.`
       : kind === 'level'
-        ? `${id}: planned level path against measured values, with the trend to ${due}.`
-        : `${id}: the bar to meet each month against measured values.`,
+        ? `${id}: planned level path${actuals ? ' against measured values' : '; nothing measured yet'}${to ? `, with the trend to ${to}` : ''}.`
+        : `${id}: the bar to meet each month${actuals ? ' against measured values' : '; nothing measured yet'}.`,
   roadmapCaption: (lanes, items, milestones) =>
     `Roadmap: ${items} ${items === 1 ? 'item' : 'items'} in ${lanes} department ${lanes === 1 ? 'lane' : 'lanes'}, coloured by phase; ${milestones ? `diamonds mark ${milestones} key-result due ${milestones === 1 ? 'date' : 'dates'}, coloured by status; ` : ''}the dashed line is the as-of date.`,
   roadmapSummaryCaption: (lanes, items) =>

@@ -14,13 +14,16 @@ export interface ReportPhrases {
   noProblems(): string;
   tips(n: number, text: string): string;
   through(month: string): string;
-  milestoneCaption(id: string): string;
   milestoneDone(date: string): string;
   milestoneDue(date: string): string;
   more(n: number, text: string): string;
   /** Below a large plan's few objectives or KPIs, chosen worst first: how many more, and how the few were chosen. */
   moreWorstFirst(n: number, text: string): string;
-  chartCaption(id: string, kind: 'cumulative' | 'level' | 'threshold', due: string): string;
+  /**
+   * A key result's chart, as drawn: its path of targets; against its actuals when it has any (`actuals`); and, when
+   * `forecastTo` is a month, the forecast line to that month. No chart, no caption.
+   */
+  chartCaption(id: string, kind: 'cumulative' | 'level' | 'threshold', actuals: boolean, forecastTo: string): string;
   roadmapCaption(lanes: number, items: number, milestones: number): string;
   roadmapSummaryCaption(lanes: number, items: number): string;
   roadmapPhasesCaption(departments: number, items: number, krs: number): string;

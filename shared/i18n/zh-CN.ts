@@ -1177,17 +1177,16 @@ export const zhCN: Messages = {
       noProblems: () => '计划通过了全部检查。',
       tips: (_, t) => `${t} 条提示`,
       through: (month) => `截至 ${month}`,
-      milestoneCaption: (id) => `${id}：里程碑，截止月份前为 0，完成后为 1。`,
       milestoneDone: (date) => `已于 ${date}完成`,
       milestoneDue: (date) => `截止 ${date}`,
       more: (_, t) => `另有 ${t} 项`,
       moreWorstFirst: (_, t) => `另有 ${t} 项；最需关注的列在前面`,
-      chartCaption: (id, kind, due) =>
+      chartCaption: (id, kind, actuals, to) =>
         kind === 'cumulative'
-          ? `${id}：累计目标值路径与实际值对比，并预测至 ${due}。`
+          ? `${id}：累计目标值路径${actuals ? '与实际值对比' : '；尚无实际值'}${to ? `，并预测至 ${to}` : ''}。`
           : kind === 'level'
-            ? `${id}：计划水平路径与实测值对比，并按趋势预测至 ${due}。`
-            : `${id}：每月应达到的标准与实测值对比。`,
+            ? `${id}：计划水平路径${actuals ? '与实测值对比' : '；尚无实测值'}${to ? `，并按趋势预测至 ${to}` : ''}。`
+            : `${id}：每月应达到的标准${actuals ? '与实测值对比' : '；尚无实测值'}。`,
       roadmapCaption: (lanes, items, milestones) =>
         `路线图：${lanes} 个部门泳道中的 ${items} 个事项，按阶段着色；${milestones ? `菱形标记 ${milestones} 个关键结果的截止日期，按状态着色；` : ''}虚线为截至日期。`,
       roadmapSummaryCaption: (lanes, items) =>

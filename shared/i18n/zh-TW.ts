@@ -1182,17 +1182,16 @@ export const zhTW: Messages = {
       noProblems: () => '計畫通過了全部檢查。',
       tips: (_, t) => `${t} 則提示`,
       through: (month) => `截至 ${month}`,
-      milestoneCaption: (id) => `${id}：里程碑，截止月份前為 0，完成後為 1。`,
       milestoneDone: (date) => `已於 ${date}完成`,
       milestoneDue: (date) => `截止 ${date}`,
       more: (_, t) => `另有 ${t} 項`,
       moreWorstFirst: (_, t) => `另有 ${t} 項；最需關注的列在前面`,
-      chartCaption: (id, kind, due) =>
+      chartCaption: (id, kind, actuals, to) =>
         kind === 'cumulative'
-          ? `${id}：累計目標值路徑與實際值對比，並預測至 ${due}。`
+          ? `${id}：累計目標值路徑${actuals ? '與實際值對比' : '；尚無實際值'}${to ? `，並預測至 ${to}` : ''}。`
           : kind === 'level'
-            ? `${id}：計畫水準路徑與實測值對比，並按趨勢預測至 ${due}。`
-            : `${id}：每月應達到的標準與實測值對比。`,
+            ? `${id}：計畫水準路徑${actuals ? '與實測值對比' : '；尚無實測值'}${to ? `，並按趨勢預測至 ${to}` : ''}。`
+            : `${id}：每月應達到的標準${actuals ? '與實測值對比' : '；尚無實測值'}。`,
       roadmapCaption: (lanes, items, milestones) =>
         `路線圖：${lanes} 個部門泳道中的 ${items} 個事項，按階段著色；${milestones ? `菱形標記 ${milestones} 個關鍵結果的截止日期，按狀態著色；` : ''}虛線為截至日期。`,
       roadmapSummaryCaption: (lanes, items) =>
