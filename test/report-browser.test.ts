@@ -209,6 +209,51 @@ describe('report in Chromium', () => {
     }
   });
 
+  it('never breaks a date on a card in two ("截止 2026年12月31" / "日"): due, done on, through, at any width', async () => {
+    const widths = Array.from({ length: 28 }, (_, i) => 320 + i * 40);
+    for (const name of ['tw', 'zh', 'en'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await blockExternalRequests(page);
+      await page.goto(url(name), { waitUntil: 'load' });
+      // Every day and month a card's headline and facts show, read from the card as the reader sees it.
+      const dates =
+        name === 'en'
+          ? /\d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z][a-z]{2} \d{4}/g
+          : /\d{4}年\d{1,2}月(?:\d{1,2}日)?/g;
+      const broken = new Set<string>();
+      let seen = 0;
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 900 });
+        const found = await page.evaluate((source) => {
+          const out: { text: string; lines: number }[] = [];
+          for (const el of Array.from(document.querySelectorAll('article.card .headline, article.card .facts dd'))) {
+            // The element's text, each character at its text node and offset.
+            const nodes: [Text, number][] = [];
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode())
+              for (let i = 0; i < (n as Text).length; i++) nodes.push([n as Text, i]);
+            const text = nodes.map(([n, i]) => n.data[i]).join('');
+            for (const m of text.matchAll(new RegExp(source, 'g'))) {
+              const range = document.createRange();
+              const [startNode, start] = nodes[m.index];
+              const [endNode, end] = nodes[m.index + m[0].length - 1];
+              range.setStart(startNode, start);
+              range.setEnd(endNode, end + 1);
+              const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top + r.height / 2)));
+              out.push({ text: m[0], lines: tops.size });
+            }
+          }
+          return out;
+        }, dates.source);
+        seen += found.length;
+        for (const f of found) if (f.lines > 1) broken.add(`${f.text} at ${width} px`);
+      }
+      expect(seen, name).toBeGreaterThan(widths.length * 10);
+      expect([...broken], name).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('a link to a card shows the card below the sticky navigation, not under it', async () => {
     const { page, problems, dialogs } = await open('en', { width: 1280, height: 900 });
     await page.goto(`${url('en')}#kr-kr3`);

@@ -442,6 +442,36 @@ describe('report HTML: a large plan', () => {
   });
 });
 
+describe('report HTML: a card says its due date once', () => {
+  it('a milestone not yet done says so, its due date under Target alone; every card names its due date once', async () => {
+    const dueDates: Record<string, Record<string, string>> = {
+      en: { KR1: '31 Aug 2026', KR2: '31 Dec 2026', KR3: '31 Dec 2026', KR4: '31 Mar 2026', KR5: '31 Dec 2026' },
+      'zh-TW': {
+        KR1: '2026年8月31日',
+        KR2: '2026年12月31日',
+        KR3: '2026年12月31日',
+        KR4: '2026年3月31日',
+        KR5: '2026年12月31日',
+      },
+    };
+    for (const lang of ['en', 'zh-TW'] as const) {
+      // On 1 March the release (KR4, due 31 March) is not done yet.
+      const report = await buildReport(exampleGrid(lang), { asOf: '2026-03-01', source: null, lang });
+      const doc = parse(file(report, 'index.html'));
+      for (const [id, due] of Object.entries(dueDates[lang])) {
+        const card = doc.getElementById(`kr-${id.toLowerCase()}`)!;
+        card.querySelector('details')?.remove();
+        expect(card.textContent!.split(due).length - 1, `${lang} ${id}`).toBe(1);
+      }
+      const kr4 = doc.getElementById('kr-kr4')!;
+      expect(kr4.querySelector('.headline')!.textContent, lang).toBe(lang === 'en' ? 'Not done yet' : '尚未完成');
+      expect(kr4.querySelector('.facts dd')!.textContent, lang).toBe(
+        lang === 'en' ? 'Due 31 Mar 2026' : '截止 2026年3月31日',
+      );
+    }
+  });
+});
+
 describe("report HTML: a key result's caption says what its chart draws, and only where one is drawn", () => {
   /** Each card's caption (null where it has none) and the words its chart draws, by card id. */
   function captions(html: string) {

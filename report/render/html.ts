@@ -104,12 +104,30 @@ export function contentSecurityPolicy(css: string): string {
   return `default-src 'none'; style-src 'sha256-${sha256(css)}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
+/**
+ * `{{keepWhole text parts}}`: the text, escaped, with each of `parts` in it (a day, a month) in a span the stylesheet
+ * keeps on one line (`.nowrap`): a line may break around a date, never inside it, in any language.
+ */
+export function keepWhole(hbs: typeof Handlebars) {
+  return (text: string, parts: readonly string[]): Handlebars.SafeString => {
+    const escaped = hbs.escapeExpression(text);
+    const whole = [...new Set(parts.filter(Boolean).map((p) => hbs.escapeExpression(p)))]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    if (!whole.length) return new hbs.SafeString(escaped);
+    return new hbs.SafeString(
+      escaped.replace(new RegExp(whole.join('|'), 'g'), (part) => `<span class="nowrap">${part}</span>`),
+    );
+  };
+}
+
 let compiled: { page: Handlebars.TemplateDelegate; css: string; csp: string } | null = null;
 
 function templates() {
   if (!compiled) {
     const hbs = Handlebars.create();
     hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    hbs.registerHelper('keepWhole', keepWhole(hbs));
     const { page, partials } = compileTemplates(hbs);
     for (const [name, partial] of Object.entries(partials)) hbs.registerPartial(name, partial);
     const css = stylesheet();

@@ -142,8 +142,9 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     headline = ph.leftOutHeadline();
     headlineNote = '';
   } else if (milestone) {
+    // Done, on the day; else not yet, and its due date is the Target's, said once (it was said twice, here too).
     const doneAt = p?.doneOn ?? null;
-    headline = doneAt ? ph.milestoneDone(f.date(doneAt)) : ph.milestoneDue(f.date(kr.due));
+    headline = doneAt ? ph.milestoneDone(f.date(doneAt)) : ph.milestoneOpen();
     headlineNote = '';
   } else {
     headline = f.percent(p?.attainment ?? null);
@@ -249,6 +250,11 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     statusWhy: leftOut ? '' : monthsMetText(ctx, p),
     headline,
     headlineNote,
+    dates: [
+      kr.due ? f.date(kr.due) : '',
+      milestone && p?.doneOn ? f.date(p.doneOn) : '',
+      p?.throughMonth ? f.month(p.throughMonth) : '',
+    ].filter(Boolean),
     leftOut,
     bar: {
       fill: clamp100(milestone ? (status === 'done' ? 1 : 0) : (p?.attainment ?? null)).toFixed(1),

@@ -135,6 +135,11 @@ export interface KrCardView {
   statusWhy: string;
   headline: string;
   headlineNote: string;
+  /**
+   * The days and months the headline and facts show ("2026年12月31日", "Oct 2026"), each kept whole on its line: the
+   * line may break around a date, never inside it ("截止 2026年12月31" / "日").
+   */
+  dates: string[];
   /** "KR3 left out: error at Key Results!K4" when the key result is left out of progress; else ''. */
   leftOut: string;
   bar: BarView;

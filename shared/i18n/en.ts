@@ -19,6 +19,7 @@ const reportPhrases: ReportPhrases = {
   through: (month) => `through ${month}`,
   milestoneDone: (date) => `Done on ${date}`,
   milestoneDue: (date) => `Due ${date}`,
+  milestoneOpen: () => 'Not done yet',
   more: (n, t) => `+${t} more`,
   moreWorstFirst: (n, t) => `+${t} more; the worst are listed first`,
   chartCaption: (id, kind, actuals, to) =>

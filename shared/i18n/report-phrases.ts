@@ -16,6 +16,8 @@ export interface ReportPhrases {
   through(month: string): string;
   milestoneDone(date: string): string;
   milestoneDue(date: string): string;
+  /** A milestone's headline until it is done (its due date is beside it, as its target). */
+  milestoneOpen(): string;
   more(n: number, text: string): string;
   /** Below a large plan's few objectives or KPIs, chosen worst first: how many more, and how the few were chosen. */
   moreWorstFirst(n: number, text: string): string;

@@ -1179,6 +1179,7 @@ export const zhCN: Messages = {
       through: (month) => `截至 ${month}`,
       milestoneDone: (date) => `已于 ${date}完成`,
       milestoneDue: (date) => `截止 ${date}`,
+      milestoneOpen: () => '尚未完成',
       more: (_, t) => `另有 ${t} 项`,
       moreWorstFirst: (_, t) => `另有 ${t} 项；最需关注的列在前面`,
       chartCaption: (id, kind, actuals, to) =>

@@ -1184,6 +1184,7 @@ export const zhTW: Messages = {
       through: (month) => `截至 ${month}`,
       milestoneDone: (date) => `已於 ${date}完成`,
       milestoneDue: (date) => `截止 ${date}`,
+      milestoneOpen: () => '尚未完成',
       more: (_, t) => `另有 ${t} 項`,
       moreWorstFirst: (_, t) => `另有 ${t} 項；最需關注的列在前面`,
       chartCaption: (id, kind, actuals, to) =>
