@@ -278,7 +278,7 @@ const cases: Case[] = [
     },
     sheet: KR,
     a1: 'K3',
-    says: 'KR2 ends (2026-03-31) before it starts (2026-12-01).',
+    says: 'Due of KR2 (2026-03-31) is before its start (2026-12-01).',
     // The date named as its column is: a key result's Due is its 截止 (a roadmap item's End its 結束).
     saysZh: {
       'zh-CN': 'KR2 的截止日期（2026-03-31）早于开始日期（2026-12-01）。',
@@ -1196,7 +1196,7 @@ describe('a key result without a Start, due before the period starts', () => {
       ['dates-reversed', 'error'],
     ]);
     expect(issues.find((i) => i.code === 'dates-reversed')!.message.en).toBe(
-      'KR2 ends (2025-12-31) before it starts (2026-01-01).',
+      'Due of KR2 (2025-12-31) is before its start (2026-01-01).',
     );
     expect(planProgress(plan, EXAMPLE_AS_OF).keyResults.find((k) => k.id === 'KR2')!.leftOut).toBe(
       'no-window',

@@ -624,7 +624,7 @@ export const en = {
       fix: 'Pick one of: {allowed}.',
     },
     'dates-reversed': {
-      message: '{id} ends ({end}) before it starts ({start}).',
+      message: '{field} of {id} ({end}) is before its start ({start}).',
       fix: 'Swap or correct the dates.',
     },
     'outside-period': {
