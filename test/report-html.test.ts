@@ -773,3 +773,43 @@ describe('report HTML: the check-ins on a tab the plan does not read', () => {
     expect(doc.querySelector('.verdict')!.textContent).toContain('2 objectives: 1 on track, 1 at risk.');
   });
 });
+
+/**
+ * An objective's attainment is the weighted mean of its key results': where they weigh differently, each card says
+ * its Weight and the objective's whole, so the objective's figure can be checked from its cards; with equal
+ * weights (the example as it is) nothing is said of them.
+ */
+describe('report HTML: weights on the cards', () => {
+  const weightFacts = (html: string, label: string) =>
+    Object.fromEntries(
+      Array.from(parse(html).querySelectorAll('article.card')).map((card) => {
+        const fact = Array.from(card.querySelectorAll('.facts > div')).find(
+          (d) => d.querySelector('dt')!.textContent === label,
+        );
+        return [card.id, fact ? fact.querySelector('dd')!.textContent : null];
+      }),
+    );
+
+  it('KR2 weighing 3 in O1: "3 of 5 in O1" on each of O1\'s cards, nothing on O2\'s, in every language', async () => {
+    for (const [lang, label, kr1, kr2] of [
+      ['en', 'Weight', '1of 5 in O1', '3of 5 in O1'],
+      ['zh-TW', '權重', '1O1 共 5', '3O1 共 5'],
+    ] as const) {
+      const wb = exampleGrid(lang);
+      setCell(wb, tabName('keyResults', lang), 'KR2', header('keyResults', 'weight', lang), 3);
+      const report = await buildReport(wb, { asOf: EXAMPLE_AS_OF, source: null, lang });
+      expect(weightFacts(file(report, 'index.html'), label), lang).toEqual({
+        'kr-kr1': kr1,
+        'kr-kr2': kr2,
+        'kr-kr3': kr1,
+        'kr-kr4': null,
+        'kr-kr5': null,
+      });
+    }
+  });
+
+  it('equal weights say nothing', async () => {
+    const report = await buildReport(exampleGrid('en'), { asOf: EXAMPLE_AS_OF, source: null });
+    expect(Object.values(weightFacts(file(report, 'index.html'), 'Weight'))).toEqual([null, null, null, null, null]);
+  });
+});

@@ -8,7 +8,7 @@ import { isPercentUnit } from '../../shared/cells';
 import type { KeyResult, Kpi } from '../../shared/plan';
 import { ownerNameOf } from '../../shared/plan-index';
 import type { MetricProgress } from '../../shared/progress';
-import { enumLabel } from '../../shared/template';
+import { columnDef, enumLabel } from '../../shared/template';
 import { clamp100, lower, monthStart, type Context } from './context';
 import type { Fact, FigureView, KrCardView, KrChartData, PyramidKpi, Table } from './types';
 
@@ -125,6 +125,22 @@ function krTable(
   };
 }
 
+/**
+ * The key result's Weight, where the key results of its objective weigh differently (with equal weights it says
+ * nothing): "3 of 7 in O1", so that the objective's attainment, their weighted mean, reads from its cards.
+ */
+function weightFact(ctx: Context, kr: KeyResult): Fact | null {
+  const objective = ctx.objectives.get(lower(kr.objectiveId));
+  const siblings = objective ? ctx.krsByObjective.get(lower(objective.id)) : undefined;
+  if (!objective || !siblings || siblings.every((k) => k.weight === siblings[0].weight)) return null;
+  const total = siblings.reduce((sum, k) => sum + k.weight, 0);
+  return {
+    label: columnDef('keyResults', 'weight').label[ctx.options.lang],
+    value: ctx.f.planValue(kr.weight, ''),
+    note: ctx.p.weightOf(ctx.f.planValue(total, ''), objective.id),
+  };
+}
+
 export function krCard(ctx: Context, kr: KeyResult): KrCardView {
   const { f, l, p: ph } = ctx;
   const p = ctx.krProgress.get(lower(kr.id));
@@ -210,6 +226,8 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     });
   }
   facts.push({ label: l.score, value: f.score(p?.score ?? null), note: p?.scoreFinal ? l.finalScore : '' });
+  const weight = weightFact(ctx, kr);
+  if (weight) facts.push(weight);
   if (kr.confidence !== null) facts.push({ label: l.confidence, value: f.percent(kr.confidence), note: '' });
 
   const chartForTable = p ? krChart(ctx, kr, p) : null;

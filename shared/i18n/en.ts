@@ -75,6 +75,7 @@ const reportPhrases: ReportPhrases = {
   changesMore: (n, text) =>
     `The ${n === 1 ? 'latest change is' : `latest ${text} changes are`} shown; every change is in plan.json.`,
   monthsMet: (met, judged, t) => `met in ${met} of ${t} ${judged === 1 ? 'month' : 'months'}`,
+  weightOf: (total, objective) => `of ${total} in ${objective}`,
 };
 
 const cliPhrases: CliPhrases = {

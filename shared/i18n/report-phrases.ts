@@ -70,6 +70,11 @@ export interface ReportPhrases {
    * beside the status and the latest reading, which alone can read as the opposite ("6,200 ≥ 5,000 · off track").
    */
   monthsMet(met: string, judged: number, judgedText: string): string;
+  /**
+   * Beside a key result's Weight, where its objective's key results weigh differently: the objective's whole weight,
+   * so that the objective's attainment (their weighted mean) can be checked from its cards.
+   */
+  weightOf(total: string, objective: string): string;
 }
 
 /** The CLI's lines about a run, in the report's language: counts arrive as numbers for plurals, text formatted. */

@@ -1233,6 +1233,7 @@ export const zhCN: Messages = {
       leftOutMore: (count) => `……另有 ${count} 项，各自的单元格见计划检查`,
       changesMore: (_n, text) => `这里列出最近 ${text} 条变更；全部变更见 plan.json。`,
       monthsMet: (met, _judged, t) => `${t} 个月中有 ${met} 个月达标`,
+      weightOf: (total, objective) => `${objective} 共 ${total}`,
     },
     sheet: {
       badSheetArg:

@@ -1238,6 +1238,7 @@ export const zhTW: Messages = {
       leftOutMore: (count) => `……另有 ${count} 項，各自的儲存格見計畫檢查`,
       changesMore: (_n, text) => `這裡列出最近 ${text} 筆變更；全部變更見 plan.json。`,
       monthsMet: (met, _judged, t) => `${t} 個月中有 ${met} 個月達標`,
+      weightOf: (total, objective) => `${objective} 共 ${total}`,
     },
     sheet: {
       badSheetArg:
