@@ -147,10 +147,10 @@ describe('a KPI with the ID of a key result (id-on-two-tabs)', () => {
     });
     expect(json.keyResults[0].leftOut).toBeNull();
     // The report names the KPI left out, and only the KPI: the key result's card and the pyramid's objective do not.
-    expect(view.company.leftOut).toEqual(['KR1 未計入：錯誤位於 KPI!A2']);
+    expect(view.company.leftOut).toEqual(['KR1 未計入：錯誤位於 KPI · A2']);
     expect(view.company.keyResults.cards.find((c) => c.id === 'KR1')!.leftOut).toBe('');
     const assessment = view.company.pyramid.find((l) => l.key === 'assessment')!;
-    expect(assessment.kpis.map((k) => [k.id, k.leftOut])).toEqual([['KR1', 'KR1 未計入：錯誤位於 KPI!A2']]);
+    expect(assessment.kpis.map((k) => [k.id, k.leftOut])).toEqual([['KR1', 'KR1 未計入：錯誤位於 KPI · A2']]);
     const keyTasks = view.company.pyramid.find((l) => l.key === 'key-tasks')!;
     expect(keyTasks.objectives.flatMap((o) => o.leftOut)).toEqual([]);
   });
