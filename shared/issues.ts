@@ -72,6 +72,7 @@ const ISSUES = {
   'merged-amount': ['warning', 'structure'],
   'custom-weights-missing': ['warning', 'structure'],
   'invalid-weight': ['error', 'structure'],
+  'duplicate-weights-row': ['warning', 'structure'],
   'targets-mismatch': ['warning', 'structure'],
   'targets-row-missing': ['warning', 'structure'],
   'targets-text-mismatch': ['warning', 'structure'],

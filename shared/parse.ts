@@ -2145,6 +2145,19 @@ function readTargets(
       ? (matchEnum('targetsRow', cellText(row[kindColumn - 1], timeZone)) ?? 'target')
       : 'target';
     if (kind === 'weights') {
+      // A second weights row of one key result (a row copied): the tab's formulas read the first, and so does the
+      // plan; the other is said at its ID cell and not read.
+      const first = targets.weightRows[id.toLowerCase()];
+      if (first !== undefined) {
+        issues.push(
+          makeIssue(
+            'duplicate-weights-row',
+            { sheet, row: r + 1, column: idColumn },
+            { id, row: r + 1, first },
+          ),
+        );
+        continue;
+      }
       targets.weightIds[id.toLowerCase()] ??= id;
       const weights: Record<Month, number> = {};
       for (const month of months) {

@@ -968,6 +968,35 @@ cases.push({
   cases.at(-1)!.a1 = `${String.fromCharCode(64 + sheet.firstMonthColumn + 3)}${sheet.weightRows[0]}`;
 }
 
+// KR2's weights row copied to the bottom of the tab with other weights: the first row is what the formulas read,
+// and the plan reads it too; the copy is said at its ID cell, and its weights (9, 9) are not used.
+{
+  const wb = exampleWorkbook('en');
+  setCell(wb, KR, 'KR2', 'Phasing', 'custom');
+  const sheet = buildTargetsSheet(parsePlan(wb).plan, { lang: 'en', date: isoToSerial })!;
+  const first = sheet.weightRows[0];
+  const copy = sheet.rows.length + 1;
+  cases.push({
+    name: "a key result's weights row copied, with other weights in it",
+    code: 'duplicate-weights-row',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR2', 'Phasing', 'custom');
+      const rows = buildTargetsSheet(parsePlan(wb).plan, { lang: 'en', date: isoToSerial })!.rows;
+      const weights = rows[first - 1];
+      weights[sheet.firstMonthColumn - 1 + 2] = 1; // March
+      const copied = [...weights];
+      copied[sheet.firstMonthColumn - 1 + 2] = 9;
+      wb['Targets'] = [...rows, copied];
+      // The plan's March share is the first row's.
+      expect(parsePlan(wb).plan.targets!.weights.kr2).toEqual({ '2026-03': 1 });
+    },
+    sheet: 'Targets',
+    a1: `A${copy}`,
+    says:
+      'KR2 has a second weights row (row ' + copy + '): the first, row ' + first + ', is the one the plan',
+  });
+}
+
 // The Targets tab's own cells: a formula that shows an error, and its As of cell.
 {
   const { targetRows, firstMonthColumn, asOfCell } = workbookWithTargets();

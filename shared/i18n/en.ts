@@ -690,6 +690,11 @@ export const en = {
         'The weight of {id} for {month} is "{value}": a weight is a number of 0 or more, so it is not used.',
       fix: 'Type 0 or more, or leave the cell empty.',
     },
+    'duplicate-weights-row': {
+      message:
+        '{id} has a second weights row (row {row}): the first, row {first}, is the one the plan and the formulas of the tab use, and this one is not read.',
+      fix: 'Delete this row, or type its weights into row {first}.',
+    },
     'targets-mismatch': {
       message: 'The Targets tab shows {sheetValue} for {id} in {month}, but the plan gives {value}.',
       fix: 'Run Decompose targets again to rebuild the tab.',

@@ -569,6 +569,11 @@ export const zhCN: Messages = {
       message: '{id} 在 {month} 的权重为“{value}”：权重须为 0 或更大的数，因此不予采用。',
       fix: '请填写 0 或更大的数，或留空。',
     },
+    'duplicate-weights-row': {
+      message:
+        '{id} 有第二个权重行（第 {row} 行）：计划和该表的公式只使用第一个权重行（第 {first} 行），这一行不会被读取。',
+      fix: '删除这一行，或把它的权重填到第 {first} 行。',
+    },
     'targets-mismatch': {
       message: '“目标分解”表中 {id} 在 {month} 的值为 {sheetValue}，但按计划应为 {value}。',
       fix: '重新运行“分解目标”以重建该表。',

@@ -569,6 +569,11 @@ export const zhTW: Messages = {
       message: '{id} 在 {month} 的權重為「{value}」：權重須為 0 或更大的數，因此不予採用。',
       fix: '請填寫 0 或更大的數，或留空。',
     },
+    'duplicate-weights-row': {
+      message:
+        '{id} 有第二個權重列（第 {row} 列）：計畫和該表的公式只使用第一個權重列（第 {first} 列），這一列不會被讀取。',
+      fix: '刪除這一列，或把它的權重填到第 {first} 列。',
+    },
     'targets-mismatch': {
       message: '「目標分解」表中 {id} 在 {month} 的值為 {sheetValue}，但按計畫應為 {value}。',
       fix: '重新執行「分解目標」以重建該表。',
