@@ -4,18 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  buildTargetsSheet,
   exampleWorkbook,
   isoToSerial,
   parsePlan,
   planProgress,
   STATUS_LABELS,
-  tabDef,
-  TARGETS_AS_OF,
-  TARGETS_SUMMARY_COLUMNS,
   type Workbook,
 } from '../shared';
-import { evaluateWorkbook } from './helpers/hyperformula';
+import { evaluatedTargets } from './helpers/targets';
 
 const serial = (iso: string) => isoToSerial(iso);
 const AS_OF = '2026-11-15';
@@ -66,27 +62,15 @@ function thresholdWorkbook(): Workbook {
 describe('Targets tab Status of threshold key results', () => {
   it('is done when reached every month to the due month, missed when short, by pace before: equal to planProgress', () => {
     const workbook = thresholdWorkbook();
-    const { plan, issues } = parsePlan(workbook);
-    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
-    const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial, asOf: AS_OF })!;
-    const targetsName = tabDef('targets').label.en;
-    const { values } = evaluateWorkbook(
-      { ...workbook, [targetsName]: sheet.rows },
-      { names: { [TARGETS_AS_OF.name]: { sheet: targetsName, ...sheet.asOfCell } } },
-    );
-    const grid = values(targetsName);
-    const status =
-      sheet.firstMonthColumn -
-      1 +
-      sheet.months.length +
-      TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === 'status');
+    expect(parsePlan(workbook).issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const { plan, summary } = evaluatedTargets(workbook, AS_OF);
     const progress = planProgress(plan, AS_OF);
     const byId = new Map(progress.keyResults.map((p) => [p.id, p.status]));
     // The plan holds both outcomes of a judged due month, so both branches of the formula are evaluated.
     expect(byId.get('KR4')).toBe('done');
     expect(byId.get('KR5')).toBe('missed');
     for (const p of [...progress.keyResults, ...progress.kpis])
-      expect(grid[sheet.targetRows[p.id] - 1][status], p.id).toBe(STATUS_LABELS[p.status].en);
+      expect(summary(p.id, 'status'), p.id).toBe(STATUS_LABELS[p.status].en);
   });
 });
 
@@ -106,21 +90,10 @@ describe('Targets tab Status of a cumulative key result past its target with the
       workbook['Actuals'] = actuals.filter(
         (r, i) => i === 0 || !(r[metric] === 'KR2' && Number(r[date]) >= serial('2026-10-01')),
       );
-      const { plan } = parsePlan(workbook);
-      const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial, asOf: AS_OF })!;
-      const targetsName = tabDef('targets').label.en;
-      const { values } = evaluateWorkbook(
-        { ...workbook, [targetsName]: sheet.rows },
-        { names: { [TARGETS_AS_OF.name]: { sheet: targetsName, ...sheet.asOfCell } } },
-      );
-      const status =
-        sheet.firstMonthColumn -
-        1 +
-        sheet.months.length +
-        TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === 'status');
+      const { plan, summary } = evaluatedTargets(workbook, AS_OF);
       const kr2 = planProgress(plan, AS_OF).keyResults.find((k) => k.id === 'KR2')!;
       expect(kr2).toMatchObject({ status: expected, missingCheckIn: '2026-10' });
-      expect(values(targetsName)[sheet.targetRows.KR2 - 1][status]).toBe(STATUS_LABELS[expected].en);
+      expect(summary('KR2', 'status')).toBe(STATUS_LABELS[expected].en);
     }
   });
 });
@@ -138,29 +111,17 @@ describe('Targets tab of a milestone done before its Start', () => {
     const metric = (actuals[0] as string[]).indexOf('Metric');
     actuals.find((r) => r[metric] === 'KR4')![(actuals[0] as string[]).indexOf('Date')] =
       serial('2026-02-20');
-    const { plan } = parsePlan(workbook);
-    const targetsName = tabDef('targets').label.en;
     for (const [asOf, expected] of [
       ['2026-02-27', 'not-started'],
       ['2026-02-28', 'done'],
       ['2026-05-10', 'done'],
       [AS_OF, 'done'],
     ] as const) {
-      const sheet = buildTargetsSheet(plan, { lang: 'en', date: serial, asOf })!;
-      const column = (key: string) =>
-        sheet.firstMonthColumn -
-        1 +
-        sheet.months.length +
-        TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === key);
-      const { values } = evaluateWorkbook(
-        { ...workbook, [targetsName]: sheet.rows },
-        { names: { [TARGETS_AS_OF.name]: { sheet: targetsName, ...sheet.asOfCell } } },
-      );
-      const row = values(targetsName)[sheet.targetRows.KR4 - 1];
+      const { plan, summary } = evaluatedTargets(workbook, asOf);
       const p = planProgress(plan, asOf).keyResults.find((k) => k.id === 'KR4')!;
       expect(p.status, asOf).toBe(expected);
-      expect(row[column('status')], asOf).toBe(STATUS_LABELS[expected].en);
-      expect(row[column('actualToDate')], asOf).toBe(p.current);
+      expect(summary('KR4', 'status'), asOf).toBe(STATUS_LABELS[expected].en);
+      expect(summary('KR4', 'actualToDate'), asOf).toBe(p.current);
     }
   });
 });

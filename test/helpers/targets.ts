@@ -9,6 +9,10 @@ import {
   exampleWorkbook,
   isoToSerial,
   parsePlan,
+  tabDef,
+  TARGETS_AS_OF,
+  TARGETS_SUMMARY_COLUMNS,
+  type IsoDate,
   type Workbook,
 } from '../../shared';
 import { evaluateWorkbook } from './hyperformula';
@@ -32,4 +36,27 @@ export function workbookWithTargets(edit?: (wb: Workbook) => void) {
     firstMonthColumn: sheet.firstMonthColumn,
     asOfCell: sheet.asOfCell,
   };
+}
+
+/**
+ * The Targets tab Decompose writes for `workbook`'s plan as of `asOf` (dates as serials, as a spreadsheet holds
+ * them), evaluated by HyperFormula with its As of cell named as the writers name it: `summary(id, key)` is a
+ * metric's summary cell (status, actualToDate …) as the tab shows it.
+ */
+export function evaluatedTargets(workbook: Workbook, asOf: IsoDate) {
+  const { plan } = parsePlan(workbook);
+  const sheet = buildTargetsSheet(plan, { lang: 'en', date: isoToSerial, asOf })!;
+  const targetsName = tabDef('targets').label.en;
+  const { values } = evaluateWorkbook(
+    { ...workbook, [targetsName]: sheet.rows },
+    { names: { [TARGETS_AS_OF.name]: { sheet: targetsName, ...sheet.asOfCell } } },
+  );
+  const grid = values(targetsName);
+  const summaryColumn = (key: string) =>
+    sheet.firstMonthColumn -
+    1 +
+    sheet.months.length +
+    TARGETS_SUMMARY_COLUMNS.findIndex((c) => c.key === key);
+  const summary = (id: string, key: string) => grid[sheet.targetRows[id] - 1][summaryColumn(key)];
+  return { plan, sheet, summary };
 }
