@@ -39,8 +39,9 @@ import {
 } from './i18n';
 import { CHECKS_GUIDE, GENERATOR, REPORT_GUIDE } from './package-info';
 
+import type { FolderReport } from './generate';
 import { PLAN_JSON_FILE, type PlanJson } from './plan-json';
-import { loadPrevious, shownSource, type PreviousProblem } from './previous';
+import { carriesOn, loadPrevious, shownSource, type PreviousProblem, type Reaches } from './previous';
 import { readSheet, SheetReadError } from './read-sheets';
 import { startChartThread } from './render/chart-thread';
 import { oneLine, terminalJson, terminalText } from './terminal';
@@ -349,20 +350,57 @@ function asOfNote(asOf: IsoDate, given: boolean, example: boolean, lang: Lang): 
   return example ? words.asOfExample(asOf) : words.asOfToday(asOf);
 }
 
+/** Whether the folder's report is of another plan: another product, or (one naming none) no key result in common. */
+function ofAnotherPlan(folder: FolderReport, planJson: PlanJson): boolean {
+  const named: unknown = planJson.strategy?.product;
+  const product = typeof named === 'string' ? named.trim() || null : null;
+  if (product && folder.product) return product.toLowerCase() !== folder.product.toLowerCase();
+  const ids = new Set(folder.keyResults);
+  return (
+    ids.size > 0 &&
+    planJson.keyResults.length > 0 &&
+    !planJson.keyResults.some((k) => ids.has(k.id.toLowerCase()))
+  );
+}
+
 /**
- * The latest report the folder's history reaches that a report as of `asOf`, compared with one as of `compared`,
- * would leave out of its own; null when it leaves out none.
+ * What writing this report over the report in --out would lose, as the refusal says it, or null when it loses
+ * nothing the user did not ask to lose (docs/report.md, "Since the last report"):
+ * - a report of another plan with a history: --out named by mistake (--new-history replaces it);
+ * - with a --previous used, a report the folder's history reaches that this report's history does not carry on:
+ *   --previous older than the folder's report (skipsReport), or of another line, which never held the folder's
+ *   reports (notCarried; the same day's report made again: what the folder's was compared with). Such a --previous
+ *   can be used, so --new-history does not change that;
+ * - without one, a report later than this one (--new-history replaces it). An earlier report of this plan is
+ *   replaced, its history starting afresh, as asked.
  */
-function reportLeftOut(
-  folder: { asOf: string; comparedWith: string | null },
-  compared: string,
-  asOf: string,
-): string | null {
-  // The folder's report is later than the one compared with, and is not this report made again: it goes.
-  if (folder.asOf > compared && folder.asOf !== asOf) return folder.asOf;
-  // This report made again the same day, from an older report than the folder's was compared with: that one goes.
-  if (folder.asOf === asOf && folder.comparedWith !== null && folder.comparedWith > compared)
-    return folder.comparedWith;
+function folderLoss(
+  folder: FolderReport,
+  planJson: PlanJson,
+  asOf: IsoDate,
+  reaches: Reaches | undefined,
+): { problem: keyof typeof OUTPUT_MESSAGES; params: Params; newHistoryReplaces: boolean } | null {
+  if (ofAnotherPlan(folder, planJson)) {
+    if (folder.reports === 0) return null;
+    const params = {
+      product: folder.product ?? '?',
+      current: planJson.strategy?.product?.trim() || '?',
+      asOf: folder.asOf,
+      reports: folder.reports,
+    };
+    return { problem: 'otherPlanReport', params, newHistoryReplaces: true };
+  }
+  const compared = planJson.sincePrevious?.asOf;
+  if (reaches && compared) {
+    // The latest report the folder's history reaches: its own, unless this is that report made again the same day.
+    const latest =
+      folder.asOf !== asOf ? folder.asOf : (folder.comparedWith ?? folder.history.at(-1) ?? null);
+    if (latest === null || carriesOn(reaches, latest)) return null;
+    const params = { lost: latest, previous: compared };
+    return { problem: latest > compared ? 'skipsReport' : 'notCarried', params, newHistoryReplaces: false };
+  }
+  if (folder.asOf > asOf)
+    return { problem: 'laterReport', params: { lost: folder.asOf, asOf }, newHistoryReplaces: true };
   return null;
 }
 
@@ -430,7 +468,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     problem ??= built.previousProblem;
     // Said in the report's language: --lang, else the plan's.
     const said = lang ?? built.lang;
-    const inFolder = previousRef !== undefined ? await reportInFolder(target) : null;
+    const inFolder = await reportInFolder(target);
     // The --previous given is this folder's own report: pointing at it again is no way out.
     const ownReport =
       previousRef !== undefined &&
@@ -464,16 +502,11 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
           suggest,
         }),
       );
-    // The history would leave out a report the folder's history reaches: --previous is older than the folder's
-    // report (an archive given by mistake; this report written over a later one), or, run again the same day, older
-    // than what the folder's report was compared with. Refused, nothing changed.
-    const compared = built.planJson.sincePrevious?.asOf;
-    const lost = inFolder && compared ? reportLeftOut(inFolder, compared, asOf) : null;
-    if (lost)
-      throw new OutputError(
-        outDir,
-        say(OUTPUT_MESSAGES.skipsReport, said, { lost, previous: compared!, suggest }),
-      );
+    // Nor is a report the folder's history reaches left out of this one's, nor another plan's history, nor a later
+    // report replaced by an earlier one (folderLoss). Refused, nothing changed.
+    const loss = inFolder ? folderLoss(inFolder, built.planJson, asOf, built.reaches) : null;
+    if (loss && !(newHistory && loss.newHistoryReplaces))
+      throw new OutputError(outDir, say(OUTPUT_MESSAGES[loss.problem], said, { ...loss.params, suggest }));
     // Each page is written as soon as it is drawn.
     const written = await writeReportDir(target, reportFiles(built), outDir, said);
     // Said once the report is written, so that it is true: why it has no "Since the last report".

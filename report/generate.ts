@@ -29,7 +29,13 @@ import { GENERATOR } from './package-info';
 import { buildPlanJson, PLAN_JSON_FILE, type PlanJson } from './plan-json';
 
 export { PLAN_JSON_FILE };
-import { comparePrevious, malformedPrevious, type Comparison, type PreviousProblem } from './previous';
+import {
+  comparePrevious,
+  malformedPrevious,
+  type Comparison,
+  type PreviousProblem,
+  type Reaches,
+} from './previous';
 import { pagesOf, renderPage, renderPages } from './render/html';
 import { buildReportView, type ReportView, type ViewOptions } from './view-model';
 import { attachSincePrevious } from './view/since-previous';
@@ -103,6 +109,8 @@ export interface PreparedReport {
   timings: Omit<StageTimings, 'charts' | 'html' | 'json'>;
   /** Why the previous report given could not be compared with (the CLI decides what follows). */
   previousProblem?: PreviousProblem;
+  /** The reports this report's history carries on, when it was compared with a previous one. */
+  reaches?: Reaches;
 }
 
 /** Analyse the plan, build the views, render the charts and compare with the previous report. */
@@ -135,6 +143,7 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
   });
   // Since the last report: compared before the pages are drawn, as the company page shows it first.
   let previousProblem: PreviousProblem | undefined;
+  let reaches: Reaches | undefined;
   if (options.previous) {
     let compared: Comparison;
     try {
@@ -148,6 +157,7 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
       planJson.sincePrevious = compared.sincePrevious;
       planJson.history = compared.history;
       planJson.comparedWith = compared.comparedWith;
+      reaches = compared.reaches;
     } else previousProblem = compared.problem;
   }
   attachSincePrevious(bare, planJson);
@@ -161,6 +171,7 @@ export async function prepareReport(workbook: Workbook, options: ReportOptions):
     planJson,
     chartTiming,
     previousProblem,
+    reaches,
     timings: { analyze: t1 - t0, view: t2 - t1 },
   };
 }
@@ -249,28 +260,51 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
   return 'replace';
 }
 
+/** The report of ours in a folder, as the command weighs what replacing it would lose (reportInFolder). */
+export interface FolderReport {
+  asOf: string;
+  /** How many reports its history holds: its earlier ones and itself; 0 without history. */
+  reports: number;
+  /** The as-of dates of its earlier reports, oldest first. */
+  history: string[];
+  /** The as-of date of the report it was compared with, or null. */
+  comparedWith: string | null;
+  /** The product its Strategy tab named, or null. */
+  product: string | null;
+  /** Its key results' IDs, lower case: a report of another plan shares none (when neither names a product). */
+  keyResults: string[];
+}
+
 /**
- * The report of ours in DIR: its as-of date, how many reports its history holds (its earlier ones and itself;
- * 0 without history) and the as-of date of the report it was compared with, or null when DIR holds none. The
- * history lives only in the published plan.json: a report written over it without carrying it on starts the
- * history again.
+ * The report of ours in DIR, or null when DIR holds none. The history lives only in the published plan.json: a
+ * report written over it without carrying it on starts the history again.
  */
-export async function reportInFolder(
-  dir: string,
-): Promise<{ asOf: string; reports: number; comparedWith: string | null } | null> {
+export async function reportInFolder(dir: string): Promise<FolderReport | null> {
   try {
     await lstat(join(dir, MARKER_FILE));
     const json = JSON.parse(await readFile(join(dir, PLAN_JSON_FILE), 'utf8')) as {
       asOf?: unknown;
       history?: unknown;
       comparedWith?: { asOf?: unknown };
+      strategy?: { product?: unknown };
+      keyResults?: unknown;
     };
-    const history = json.history;
+    const history = Array.isArray(json.history)
+      ? json.history.flatMap((h: { asOf?: unknown } | null) => (typeof h?.asOf === 'string' ? [h.asOf] : []))
+      : [];
     const comparedWith = json.comparedWith?.asOf;
+    const product = json.strategy?.product;
     return {
       asOf: typeof json.asOf === 'string' ? json.asOf : '',
-      reports: Array.isArray(history) && history.length > 0 ? history.length + 1 : 0,
+      reports: history.length > 0 ? history.length + 1 : 0,
+      history,
       comparedWith: typeof comparedWith === 'string' ? comparedWith : null,
+      product: typeof product === 'string' ? product.trim() || null : null,
+      keyResults: Array.isArray(json.keyResults)
+        ? json.keyResults.flatMap((k: { id?: unknown } | null) =>
+            typeof k?.id === 'string' ? [k.id.toLowerCase()] : [],
+          )
+        : [],
     };
   } catch {
     return null;

@@ -137,6 +137,9 @@ export const OUTPUT_MESSAGES = {
   notXlsxName: localized((m) => m.report.output.notXlsxName),
   workingFolder: localized((m) => m.report.output.workingFolder),
   skipsReport: localized((m) => m.report.output.skipsReport),
+  notCarried: localized((m) => m.report.output.notCarried),
+  otherPlanReport: localized((m) => m.report.output.otherPlanReport),
+  laterReport: localized((m) => m.report.output.laterReport),
 } as const satisfies Record<string, Localized>;
 
 /** The command line's own words: --help, and why the arguments cannot be used (exit 2). */

@@ -396,9 +396,39 @@ const productOf = (json: PlanJson) => {
   return typeof product === 'string' ? product.trim() || null : null;
 };
 
+/**
+ * The reports a report's history carries on (not part of plan.json): the as-of dates of the report compared with
+ * and of every earlier one its history held, oldest first, before the history is cut to HISTORY_LIMIT; `thinned`
+ * when that history had been cut already, so that an earlier report of the line may be missing from it (docs/
+ * report.md: a report in --out whose history this one would not carry on is refused).
+ */
+export interface Reaches {
+  dates: IsoDate[];
+  thinned: boolean;
+}
+
 export type Comparison =
-  | { ok: true; sincePrevious: SincePrevious; history: HistoryEntry[]; comparedWith: ComparedReport }
+  | {
+      ok: true;
+      sincePrevious: SincePrevious;
+      history: HistoryEntry[];
+      comparedWith: ComparedReport;
+      reaches: Reaches;
+    }
   | { ok: false; problem: PreviousProblem };
+
+/**
+ * Whether a history that reaches `reaches` carries on the report as of `asOf`: it holds it, or held it before it was
+ * cut to HISTORY_LIMIT (cut as `thinned` cuts it: a report followed by a later one of its month, or the oldest).
+ */
+export function carriesOn(reaches: Reaches, asOf: string): boolean {
+  if (reaches.dates.includes(asOf as IsoDate)) return true;
+  if (!reaches.thinned) return false;
+  return (
+    asOf < reaches.dates[0] ||
+    reaches.dates.some((date) => date > asOf && date.slice(0, 7) === asOf.slice(0, 7))
+  );
+}
 
 // The previous plan.json is a file from elsewhere: its values are read defensively, as untrusted as any cell.
 /** A status word we know, else 'no-data'. */
@@ -823,5 +853,10 @@ export function comparePrevious(current: PlanJson, previous: PlanJson, source: s
     },
     history,
     comparedWith: before,
+    reaches: {
+      dates: [...earlierHistory.map((h) => h.asOf), before.asOf],
+      // A history is cut once it holds HISTORY_LIMIT reports; the report compared with is one of them.
+      thinned: earlierHistory.length >= HISTORY_LIMIT - 1,
+    },
   };
 }

@@ -792,6 +792,94 @@ describe('gtm-pyramid report --previous', () => {
     );
   });
 
+  it('refuses a --previous of another line than the report in --out: a later one whose history never held it', async () => {
+    const report = (out: string, args: string[]) => runCli(['report', 'example.xlsx', ...args, '--out', out], dir);
+    // pub: reports of 10, 12 and 14 November, each from the one before.
+    expect((await report('pub', ['--as-of', '2026-11-10'])).code).toBe(0);
+    expect((await report('pub', ['--as-of', '2026-11-12', '--previous', 'pub'])).code).toBe(0);
+    expect((await report('pub', ['--as-of', '2026-11-14', '--previous', 'pub'])).code).toBe(0);
+    expect(json('pub').history.map((h: { asOf: string }) => h.asOf)).toEqual(['2026-11-10', '2026-11-12']);
+    const published = read('pub/plan.json');
+    // o1: the same plan's report of the 15th, made elsewhere from nothing: no history.
+    expect((await report('o1', ['--as-of', '2026-11-15'])).code).toBe(0);
+    const refusal =
+      'gtm-pyramid: pub: holds reports up to 2026-11-14 that the history of the --previous one (as of 2026-11-15) does not hold: this report would leave them out of the history; nothing was changed. Give --previous the report in this folder (pub/plan.json), or write this one elsewhere with --out';
+    for (const more of [[], ['--new-history']]) {
+      const run = await report('pub', ['--as-of', '2026-11-16', '--previous', 'o1', ...more]);
+      expect(run.code, more.join()).toBe(2);
+      expect(run.stdout, more.join()).toEqual([]);
+      expect(run.stderr, more.join()).toEqual([refusal]);
+      expect(read('pub/plan.json')).toBe(published);
+    }
+    // Said in the plan's language.
+    const zh = await report('pub', ['--as-of', '2026-11-16', '--previous', 'o1', '--lang', 'zh-TW']);
+    expect(zh.stderr).toEqual([
+      'gtm-pyramid: pub: 其中的報告歷史到 2026-11-14 為止，而 --previous 的報告（截至 2026-11-15）的歷史中沒有這些報告：本次報告會讓它們從歷史中消失；未做任何更改。請讓 --previous 指向此資料夾中的報告（pub/plan.json），或用 --out 寫到別處',
+    ]);
+    // A later report of the folder's own line carries it on: written, nothing lost.
+    expect((await report('o2', ['--as-of', '2026-11-15', '--previous', 'pub'])).code).toBe(0);
+    const carried = await report('pub', ['--as-of', '2026-11-16', '--previous', 'o2']);
+    expect(carried.stderr).toEqual([]);
+    expect(carried.code).toBe(0);
+    expect(json('pub').history.map((h: { asOf: string }) => h.asOf)).toEqual([
+      '2026-11-10',
+      '2026-11-12',
+      '2026-11-14',
+      '2026-11-15',
+    ]);
+  });
+
+  it('a report in --out that a long daily history let go of (cut to its last days) is no loss', async () => {
+    expect((await runCli(['report', 'example.xlsx', '--as-of', '2026-11-05', '--out', 'stale'], dir)).code).toBe(0);
+    const daily = json('october');
+    const days = Array.from({ length: 11 }, (_, i) => `2026-11-${String(i + 3).padStart(2, '0')}`).filter(
+      (day) => day !== '2026-11-05',
+    );
+    daily.asOf = '2026-11-14';
+    daily.history = ['2026-10-31', ...days].map((asOf) => ({ asOf, objectives: {} }));
+    expect(daily.history).toHaveLength(HISTORY_LIMIT - 1);
+    writeFileSync(join(dir, 'daily-cut.json'), JSON.stringify(daily));
+    const run = await runCli(
+      ['report', 'example.xlsx', '--as-of', '2026-11-16', '--previous', 'daily-cut.json', '--out', 'stale'],
+      dir,
+    );
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  it("without --previous, another plan's report with a history, or a later report, in --out is kept unless --new-history", async () => {
+    const report = (file: string, args: string[]) => runCli(['report', file, ...args, '--out', 'shared'], dir);
+    expect((await report('example.xlsx', ['--as-of', OCTOBER])).code).toBe(0);
+    expect((await report('example.xlsx', ['--as-of', NOVEMBER, '--previous', 'shared'])).code).toBe(0);
+    const published = read('shared/plan.json');
+    // Another product's plan, its report written into the folder by mistake.
+    const other = exampleGrid('en');
+    const strategy = other[tabName('strategy')];
+    const productLabel = STRATEGY_FIELDS.find((f) => f.key === 'product')!.label.en;
+    strategy[strategy.findIndex((row) => row[0] === productLabel)][1] = 'Atlas CRM';
+    writeFileSync(join(dir, 'atlas.xlsx'), await planToXlsxBuffer(other, { lang: 'en' }));
+    const mistaken = await report('atlas.xlsx', ['--as-of', '2026-11-20']);
+    expect(mistaken.code).toBe(2);
+    expect(mistaken.stderr).toEqual([
+      `gtm-pyramid: shared: holds the report of another plan ("GEO Monitor: AI search optimisation monitoring", as of ${NOVEMBER}) with a history of 2 reports, which this report of "Atlas CRM" would replace; nothing was changed. Write this report elsewhere with --out, or add --new-history to replace that report and its history`,
+    ]);
+    expect(read('shared/plan.json')).toBe(published);
+    // An earlier day of this plan, without --previous: the report as of November would go.
+    const earlier = await report('example.xlsx', ['--as-of', '2026-11-01']);
+    expect(earlier.code).toBe(2);
+    expect(earlier.stderr).toEqual([
+      `gtm-pyramid: shared: holds a report as of ${NOVEMBER}, later than this one (2026-11-01), which this report would replace; nothing was changed. Check --as-of, write this report elsewhere with --out, or add --new-history to replace it`,
+    ]);
+    expect(read('shared/plan.json')).toBe(published);
+    // Meant: --new-history replaces them.
+    expect((await report('example.xlsx', ['--as-of', '2026-11-01', '--new-history'])).code).toBe(0);
+    expect(json('shared').asOf).toBe('2026-11-01');
+    expect((await report('example.xlsx', ['--as-of', NOVEMBER, '--previous', 'shared'])).code).toBe(0);
+    const replaced = await report('atlas.xlsx', ['--as-of', '2026-11-20', '--new-history']);
+    expect(replaced.code).toBe(0);
+    expect(json('shared').strategy.product).toBe('Atlas CRM');
+  });
+
   it("the folder's own report given as --previous and unusable: the advice is not to give it again", async () => {
     const report = (args: string[]) => runCli(['report', 'example.xlsx', ...args, '--out', 'own'], dir);
     expect((await report(['--as-of', OCTOBER])).code).toBe(0);

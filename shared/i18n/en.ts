@@ -1443,6 +1443,12 @@ export const en = {
         'is the folder the command runs in (or holds it), which the report would replace; nothing was changed. Run it from the parent folder with --out naming this one',
       skipsReport:
         'holds reports up to {lost}, later than the --previous one (as of {previous}): this report would leave {lost} out of the history; nothing was changed. Give --previous the report in this folder ({suggest}), or write this one elsewhere with --out',
+      notCarried:
+        'holds reports up to {lost} that the history of the --previous one (as of {previous}) does not hold: this report would leave them out of the history; nothing was changed. Give --previous the report in this folder ({suggest}), or write this one elsewhere with --out',
+      otherPlanReport:
+        'holds the report of another plan ("{product}", as of {asOf}) with a history of {reports} reports, which this report of "{current}" would replace; nothing was changed. Write this report elsewhere with --out, or add --new-history to replace that report and its history',
+      laterReport:
+        'holds a report as of {lost}, later than this one ({asOf}), which this report would replace; nothing was changed. Check --as-of, write this report elsewhere with --out, or add --new-history to replace it',
     },
     usage: {
       help: [
@@ -1452,7 +1458,7 @@ export const en = {
         '      Without plan.xlsx or --sheet, the built-in example plan is used (as of {exampleAsOf} unless --as-of is given).',
         '      --sheet reads the live Google Sheet (Application Default Credentials; see {guide}).',
         "      --previous names the last report's plan.json (a file, the last report's folder, or an https:// URL): the report then says what moved since.",
-        '      --new-history: a --previous that cannot be used (the product renamed, a damaged file) starts the history again from this report; without it nothing is written (exit 2). An address that answers 404 (nothing published yet) needs no flag.',
+        '      --new-history: a --previous that cannot be used (the product renamed, a damaged file) starts the history again from this report; without it nothing is written (exit 2). An address that answers 404 (nothing published yet) needs no flag. It also lets the report replace, in DIR, the report of another plan or a later one, which are otherwise kept (exit 2).',
         "      --as-of is the day progress is judged on (default today; with --sheet, today in the spreadsheet's time zone).",
         '      --locale de_DE reads numbers typed as text in a file as that locale writes them (1.234,5); a live sheet has its own.',
         '      Exit 0: written; 1: written, and the plan has errors (every page says so); 2: written, but the plan has no key result, or nothing was written (the plan, the output folder or --previous cannot be used, or the command line is wrong).',
