@@ -241,6 +241,7 @@ async function fetchText(first: URL): Promise<string> {
         throw new Unusable('invalidUrl');
       }
       if (!allowedUrl(url)) throw new Unusable('httpsOnly');
+      if (url.username || url.password) throw new Unusable('credentials');
       continue;
     }
     if (!response.ok) {
@@ -296,6 +297,8 @@ export async function loadPrevious(ref: string, cwd: string): Promise<PreviousRe
       return warn(PREVIOUS_MESSAGES.unreadable, 'invalidUrl');
     }
     if (!allowedUrl(url)) return warn(PREVIOUS_MESSAGES.unreadable, 'httpsOnly');
+    // fetch refuses an address with a user name or password, naming it whole in its error (a secret in the log).
+    if (url.username || url.password) return warn(PREVIOUS_MESSAGES.unreadable, 'credentials');
     try {
       text = await fetchText(url);
     } catch (error) {
@@ -311,16 +314,24 @@ export async function loadPrevious(ref: string, cwd: string): Promise<PreviousRe
         return warn(PREVIOUS_MESSAGES.unreadable, error.reason, error.params, kind);
       }
       const e = error as { name?: string; cause?: { code?: string; message?: string }; message?: string };
-      // fetch says only "fetch failed": what failed is its cause (ECONNREFUSED, a certificate's error). Either way
-      // the address was not read just now, which says nothing of what is published there.
-      return e.name === 'TimeoutError'
-        ? warn(PREVIOUS_MESSAGES.unreadable, 'timeout', { seconds: FETCH_TIMEOUT_MS / 1000 }, 'unreachable')
-        : warn(
-            PREVIOUS_MESSAGES.unreadable,
-            e.cause?.code ?? e.cause?.message ?? e.message ?? String(error),
-            {},
-            'unreachable',
-          );
+      if (e.name === 'TimeoutError')
+        return warn(
+          PREVIOUS_MESSAGES.unreadable,
+          'timeout',
+          { seconds: FETCH_TIMEOUT_MS / 1000 },
+          'unreachable',
+        );
+      // A port the fetch standard blocks (https://fetch.spec.whatwg.org/#port-blocking): never read, whenever tried.
+      if (e.cause?.message === 'bad port') return warn(PREVIOUS_MESSAGES.unreadable, 'blockedPort');
+      // fetch says only "fetch failed": what failed is its cause. A network error has a code (ECONNREFUSED,
+      // ENOTFOUND, a certificate's): the address was not read just now, which says nothing of what is published
+      // there. Anything else is no network's failure, and trying again would not help; its words are shown without
+      // any address's user name, query or fragment (fetch's messages may name the address whole).
+      if (e.cause?.code) return warn(PREVIOUS_MESSAGES.unreadable, e.cause.code, {}, 'unreachable');
+      return warn(
+        PREVIOUS_MESSAGES.unreadable,
+        withoutAddresses(e.cause?.message ?? e.message ?? String(error)),
+      );
     }
   } else {
     try {
@@ -455,7 +466,8 @@ const isAddress = (source: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
 function withoutSecrets(address: string): string | null {
   try {
     const url = new URL(address);
-    return `${url.origin}${url.pathname}`;
+    // Not url.origin, which is "null" for a scheme other than the web's (s3://bucket/…).
+    return `${url.protocol}//${url.host}${url.pathname}`;
   } catch {
     return null;
   }
@@ -466,8 +478,18 @@ function withoutSecrets(address: string): string | null {
  * without its query or fragment.
  */
 export function shownSource(source: string): string {
-  return isAddress(source) ? (withoutSecrets(source) ?? source.replace(/[?#].*$/s, '')) : source;
+  return isAddress(source)
+    ? (withoutSecrets(source) ?? withoutUserInfo(source.replace(/[?#].*$/s, '')))
+    : source;
 }
+
+/** An address that URL cannot read, without what may be a user name and password (`https://user:pw@…`). */
+const withoutUserInfo = (address: string): string =>
+  address.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/]*@/i, '$1');
+
+/** A message with every address in it named as shownSource names it: no user name, password, query or fragment. */
+const withoutAddresses = (message: string): string =>
+  message.replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, (address) => shownSource(address));
 
 /**
  * The previous report as plan.json names it for everyone who opens the published site: a file by its name only

@@ -950,6 +950,29 @@ describe('gtm-pyramid report --previous', () => {
     expect(newer.stderr.join('\n')).not.toContain('secret');
   });
 
+  it("an address's user name, password and query are never shown, and one that can never be read is not to be tried again later", async () => {
+    const cases = [
+      // fetch's own error names the whole address, credentials and token with it.
+      ['https://user:pw@example.invalid/p.json?sig=SECRET', 'https://example.invalid/p.json', 'the address holds a user name or password'],
+      // A port the fetch standard blocks: refused whenever it is tried.
+      ['http://127.0.0.1:1/plan.json?sig=SECRET', 'http://127.0.0.1:1/plan.json', 'its port is one that fetch never connects to'],
+      // An address URL cannot read at all.
+      ['https://user:pw@exa mple.invalid/p.json?sig=SECRET', 'https://exa mple.invalid/p.json', 'not a valid address'],
+    ];
+    for (const [address, shown, reason] of cases) {
+      const run = await runCli(
+        ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', address, '--out', 'secret'],
+        dir,
+      );
+      const said = run.stderr.join('\n');
+      expect(run.code, address).toBe(2);
+      expect(said, address).toContain(`--previous ${shown}: cannot be read (${reason}`);
+      for (const secret of ['SECRET', 'pw', 'user:']) expect(said, address).not.toContain(secret);
+      expect(said, address).not.toContain('run the command again later');
+      expect(existsSync(join(dir, 'secret')), address).toBe(false);
+    }
+  });
+
   it("the last report's folder given as --previous: its plan.json is read", async () => {
     const run = await runCli(
       ['report', 'example.xlsx', '--as-of', NOVEMBER, '--previous', 'october', '--out', 'from-folder'],

@@ -1516,6 +1516,10 @@ export const en = {
         timeout: 'no answer within {seconds} s',
         tooLarge: 'larger than {megabytes} MB',
         tooManyRedirects: 'more than {count} redirects',
+        credentials:
+          "the address holds a user name or password, which is never sent nor shown; give it without them (a signed URL's token in its query is read)",
+        blockedPort:
+          'its port is one that fetch never connects to, for safety (such as 1, 25 or 6000); give the address the report is published at',
         noFile: 'no such file',
         noPlanJson: 'the folder holds no plan.json',
         notJson: 'not JSON',

@@ -1413,6 +1413,9 @@ export const zhCN: Messages = {
         timeout: '{seconds} 秒内没有响应',
         tooLarge: '超过 {megabytes} MB',
         tooManyRedirects: '重定向超过 {count} 次',
+        credentials:
+          '地址中含有用户名或密码，这些既不会发送也不会显示；请去掉它们再给出地址（签名网址查询部分中的令牌可以读取）',
+        blockedPort: '它的端口出于安全原因 fetch 从不连接（例如 1、25 或 6000）；请给出报告发布所在的地址',
         noFile: '文件不存在',
         noPlanJson: '该文件夹中没有 plan.json',
         notJson: '不是 JSON',

@@ -1419,6 +1419,9 @@ export const zhTW: Messages = {
         timeout: '{seconds} 秒內沒有回應',
         tooLarge: '超過 {megabytes} MB',
         tooManyRedirects: '重新導向超過 {count} 次',
+        credentials:
+          '位址中含有使用者名稱或密碼，這些既不會傳送也不會顯示；請去掉它們再提供位址（簽署網址查詢部分中的權杖可以讀取）',
+        blockedPort: '它的連接埠基於安全原因 fetch 從不連線（例如 1、25 或 6000）；請提供報告發布所在的位址',
         noFile: '檔案不存在',
         noPlanJson: '該資料夾中沒有 plan.json',
         notJson: '不是 JSON',
