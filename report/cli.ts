@@ -58,17 +58,31 @@ export interface CliIo {
 }
 
 /**
+ * The language the command's messages are in: --lang's, or English, until the plan's language is known (its
+ * report's, or check's), then that. For what is said outside a command's own flow: a failure of the standard output.
+ */
+let sayingIn: Lang = 'en';
+
+/**
  * Whether whoever reads the output has stopped (`gtm-pyramid check | head`): the rest of it is dropped and the
  * command ends as it would have, rather than dying of an EPIPE halfway through (a report half renamed into place).
+ * Any other failure to write it (a full disk: `check --json > out.json`) is said in one line on stderr, the rest is
+ * dropped, and the command exits 2, a run that could not finish (not 1, which says the plan has errors).
  */
 let readerGone = false;
 let stdoutWatched = false;
+let outputFailed = false;
 function writeOut(text: string): void {
   if (!stdoutWatched) {
     stdoutWatched = true;
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
       readerGone = true;
+      if (error.code === 'EPIPE' || outputFailed) return;
+      outputFailed = true;
+      process.exitCode = 2; // also when it is told after main() has returned its code
+      process.stderr.write(
+        `gtm-pyramid: ${say(USAGE_MESSAGES.outputFailed, sayingIn, { code: codeOf(error, sayingIn) })}\n`,
+      );
     });
   }
   if (!readerGone) process.stdout.write(`${text}\n`);
@@ -426,6 +440,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
     // What is said about the plan from here on is in the report's language: --lang, else the plan's, as the
     // parser decides it (its Language cell, else most of its tab names), so even before the plan is read as a whole.
     const reportLang = lang ?? planLanguageOf(input.workbook, { timeZone: input.timeZone });
+    sayingIn = reportLang;
     const missing = missingRequiredTabs(input.workbook, reportLang);
     if (missing.tabs.length) {
       throw new XlsxReadError(
@@ -600,6 +615,7 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     locale: input.locale,
   });
   const lang = langOption ?? plan.lang;
+  sayingIn = lang;
   const outside = asOfOutsidePeriod(asOf, plan.period, lang);
   if (outside) io.err(`gtm-pyramid: ${outside}`);
   const counts = countBySeverity(issues);
@@ -686,6 +702,13 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
     err: (text) => given.err(terminalText(text)),
   };
   const { command, rest } = languageAfterCommand(argv);
+  sayingIn = argumentsLang(rest);
+  const code = await run(command, rest, io);
+  // The standard output failed before the command ended: it could not finish, whatever it found.
+  return outputFailed ? 2 : code;
+}
+
+async function run(command: string | undefined, rest: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'report':
@@ -720,7 +743,7 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
     }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     io.err(
-      `gtm-pyramid: ${say(USAGE_MESSAGES.unexpectedFailure, argumentsLang(rest), { command: command ?? '', message })}`,
+      `gtm-pyramid: ${say(USAGE_MESSAGES.unexpectedFailure, sayingIn, { command: command ?? '', message })}`,
     );
     return 2;
   }

@@ -158,6 +158,7 @@ export const USAGE_MESSAGES = {
   unexpectedArgument: localized((m) => m.report.usage.unexpectedArgument),
   unknownCommand: localized((m) => m.report.usage.unknownCommand),
   unexpectedFailure: localized((m) => m.report.usage.unexpectedFailure),
+  outputFailed: localized((m) => m.report.usage.outputFailed),
 } as const satisfies Record<string, Localized>;
 
 export const SHEET_MESSAGES = {

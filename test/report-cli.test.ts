@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -496,6 +496,37 @@ describe('output read by a program that stops reading', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
+});
+
+describe('output that cannot be written (a full disk)', () => {
+  // /dev/full: every write fails with ENOSPC, as a full disk does for `check --json > out.json`.
+  it.skipIf(!existsSync('/dev/full'))(
+    'check --json > /dev/full: one line on stderr, in the language asked for, and exit 2 (could not finish), never 1',
+    async () => {
+      const run = async (args: string[]) => {
+        const out = openSync('/dev/full', 'w');
+        const child = spawn(process.execPath, ['bin/gtm-pyramid.js', ...args], {
+          cwd: fileURLToPath(new URL('..', import.meta.url)),
+          stdio: ['ignore', out, 'pipe'],
+        });
+        closeSync(out);
+        let stderr = '';
+        child.stderr!.on('data', (d) => (stderr += d));
+        const code = await new Promise<number | null>((done) => child.on('close', done));
+        return { code, stderr };
+      };
+      expect(await run(['check', '--json'])).toEqual({
+        code: 2,
+        stderr:
+          'gtm-pyramid: the standard output cannot be written (ENOSPC: the disk is full), so what the command says is incomplete; free the disk or write the output elsewhere, and run it again\n',
+      });
+      expect(await run(['check', '--lang', 'zh-TW'])).toEqual({
+        code: 2,
+        stderr:
+          'gtm-pyramid: 無法寫入標準輸出（ENOSPC: 磁碟已滿），命令的輸出不完整；請釋放磁碟空間或把輸出寫到別處，然後重新執行\n',
+      });
+    },
+  );
 });
 
 describe('gtm-pyramid check', () => {

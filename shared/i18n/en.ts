@@ -1463,7 +1463,7 @@ export const en = {
         '      --locale de_DE reads numbers typed as text in a file as that locale writes them (1.234,5); a live sheet has its own.',
         '      Exit 0: written; 1: written, and the plan has errors (every page says so); 2: written, but the plan has no key result, or nothing was written (the plan, the output folder or --previous cannot be used, or the command line is wrong).',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
-        '      Run the plan checks (--json: as JSON). Exit 0: no errors; 1: the plan has errors; 2: the plan cannot be read, or the command line is wrong.',
+        '      Run the plan checks (--json: as JSON). Exit 0: no errors; 1: the plan has errors; 2: the plan cannot be read, its output cannot be written, or the command line is wrong.',
         '  gtm-pyramid example [-o|--out FILE] [--lang en|zh-CN|zh-TW] [--force]',
         '      Write the example plan as an .xlsx to import into Google Sheets (default {exampleFile}; --force replaces an existing file). Exit 0: written; 2: nothing written.',
         '  gtm-pyramid -h|--help | -v|--version',
@@ -1482,6 +1482,8 @@ export const en = {
       unexpectedArgument: '{command}: unexpected argument "{value}" (use --out FILE)',
       unknownCommand: 'unknown command "{command}"; try gtm-pyramid --help',
       unexpectedFailure: '{command}: unexpected failure: {message}',
+      outputFailed:
+        'the standard output cannot be written ({code}), so what the command says is incomplete; free the disk or write the output elsewhere, and run it again',
     },
     previous: {
       unreadable: '--previous {source}: cannot be read ({reason})',

@@ -1364,7 +1364,7 @@ export const zhCN: Messages = {
         '      --locale de_DE 按该区域设置的写法读取文件中以文本填写的数字（1.234,5）；在线表格使用其自身的设置。',
         '      退出码 0：已写出；1：已写出，但计划有错误（每个页面都会注明）；2：已写出但计划中没有关键结果，或未写入任何文件（计划、输出文件夹或 --previous 无法使用，或命令行有误）。',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
-        '      运行计划检查（--json：以 JSON 输出）。退出码 0：没有错误；1：计划有错误；2：无法读取计划，或命令行有误。',
+        '      运行计划检查（--json：以 JSON 输出）。退出码 0：没有错误；1：计划有错误；2：无法读取计划、无法写入输出，或命令行有误。',
         '  gtm-pyramid example [-o|--out FILE] [--lang en|zh-CN|zh-TW] [--force]',
         '      把示例计划写成 .xlsx，以导入 Google 表格（默认 {exampleFile}；--force 替换已有文件）。退出码 0：已写出；2：未写入任何文件。',
         '  gtm-pyramid -h|--help | -v|--version',
@@ -1383,6 +1383,8 @@ export const zhCN: Messages = {
       unexpectedArgument: '{command}：多余的参数“{value}”（请用 --out FILE）',
       unknownCommand: '未知命令“{command}”；请试试 gtm-pyramid --help',
       unexpectedFailure: '{command}：意外失败：{message}',
+      outputFailed:
+        '无法写入标准输出（{code}），命令的输出不完整；请释放磁盘空间或把输出写到别处，然后重新运行',
     },
     previous: {
       unreadable: '--previous {source}：无法读取（{reason}）',

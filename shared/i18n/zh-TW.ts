@@ -1369,7 +1369,7 @@ export const zhTW: Messages = {
         '      --locale de_DE 依該地區設定的寫法讀取檔案中以文字填寫的數字（1.234,5）；線上試算表使用其本身的設定。',
         '      結束代碼 0：已寫出；1：已寫出，但計畫有錯誤（每個頁面都會註明）；2：已寫出但計畫中沒有關鍵結果，或未寫入任何檔案（計畫、輸出資料夾或 --previous 無法使用，或命令列有誤）。',
         '  gtm-pyramid check [plan.xlsx | --sheet URL|ID] [--json] [--lang en|zh-CN|zh-TW] [--as-of YYYY-MM-DD] [--locale LOCALE]',
-        '      執行計畫檢查（--json：以 JSON 輸出）。結束代碼 0：沒有錯誤；1：計畫有錯誤；2：無法讀取計畫，或命令列有誤。',
+        '      執行計畫檢查（--json：以 JSON 輸出）。結束代碼 0：沒有錯誤；1：計畫有錯誤；2：無法讀取計畫、無法寫入輸出，或命令列有誤。',
         '  gtm-pyramid example [-o|--out FILE] [--lang en|zh-CN|zh-TW] [--force]',
         '      將範例計畫寫成 .xlsx，以匯入 Google 試算表（預設 {exampleFile}；--force 會取代現有檔案）。結束代碼 0：已寫出；2：未寫入任何檔案。',
         '  gtm-pyramid -h|--help | -v|--version',
@@ -1388,6 +1388,8 @@ export const zhTW: Messages = {
       unexpectedArgument: '{command}：多餘的參數「{value}」（請用 --out FILE）',
       unknownCommand: '未知命令「{command}」；請試試 gtm-pyramid --help',
       unexpectedFailure: '{command}：意外失敗：{message}',
+      outputFailed:
+        '無法寫入標準輸出（{code}），命令的輸出不完整；請釋放磁碟空間或把輸出寫到別處，然後重新執行',
     },
     previous: {
       unreadable: '--previous {source}：無法讀取（{reason}）',
