@@ -7,7 +7,7 @@
  * report. An existing DIR is replaced only when it holds a previous report of ours (a marker file listing the
  * files we wrote) and nothing else; any other folder is left untouched and reported.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -370,18 +370,22 @@ export async function writeReportDir(
     throw refused('noParent', {}, error);
   }
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
-  const old = join(parent, `.${basename(target)}.old-${tag}`);
+  const temp = join(parent, asideName(target, 'tmp', tag));
+  const old = join(parent, asideName(target, 'old', tag));
   // Stopped while writing (Ctrl-C, a CI job cancelled): the half-written folder goes with the process, not left
   // beside the report for a publish step to pick up. Stopped between the two renames that swap the folders, DIR
   // is missing: the previous report goes back in its place (its history with it); stopped after them, the new
   // one stays and the previous one goes. The signal is then raised again, so the exit is as usual.
   const onSignal = (signal: NodeJS.Signals) => {
-    if (existsSync(old)) {
-      if (existsSync(target)) rmSync(old, { recursive: true, force: true });
-      else renameSync(old, target);
+    try {
+      if (existsSync(old)) {
+        if (existsSync(target)) rmSync(old, { recursive: true, force: true });
+        else renameSync(old, target);
+      }
+      rmSync(temp, { recursive: true, force: true });
+    } catch {
+      // What cannot be cleared now is cleared by the next run into DIR (removeLeftovers); the signal still ends it.
     }
-    rmSync(temp, { recursive: true, force: true });
     process.kill(process.pid, signal);
   };
   process.once('SIGINT', onSignal);
@@ -399,13 +403,16 @@ export async function writeReportDir(
         await rename(old, target);
         throw error;
       }
-      await rm(old, { recursive: true, force: true });
+      // The report is in place: the previous one left aside, if it cannot be removed now, goes on the next run.
+      await rm(old, { recursive: true, force: true }).catch(() => {});
     } else {
       await rename(temp, target);
     }
     return names;
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
+    // The failure is the answer: a folder that cannot be removed now (its parent unwritable, it was never made) is
+    // removed by the next run into DIR, and never hides why this one failed.
+    await rm(temp, { recursive: true, force: true }).catch(() => {});
     if (error instanceof OutputError) throw error;
     // Not the file system's failure (a page that could not be drawn): a bug to report as it is.
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
@@ -427,8 +434,17 @@ function running(pid: number): boolean {
 }
 
 /**
- * The temporary folders of a run that was killed outright (no signal to catch): ours by their name
- * (`.DIR.tmp-<pid>-<hex>`, `.DIR.old-<pid>-<hex>`) and their process gone. A folder of a run still going is kept.
+ * The name of a folder beside DIR while a report is written: `tmp`, the new report; `old`, the previous one moved
+ * aside. Its length is the same whatever DIR's (DIR's name by a hash of it, not as it is), so that a DIR whose name
+ * is as long as the file system allows (255 bytes: 85 Chinese characters) still has room beside it.
+ */
+const asideName = (target: string, kind: 'tmp' | 'old', tag: string): string =>
+  `.gtm-pyramid-${kind}-${nameHash(basename(target))}-${tag}`;
+const nameHash = (name: string): string => createHash('sha256').update(name).digest('hex').slice(0, 12);
+
+/**
+ * The temporary folders of a run that was killed outright (no signal to catch): ours by their name (asideName; or
+ * `.DIR.tmp-<pid>-<hex>`, `.DIR.old-<pid>-<hex>` as earlier versions named them) and their process gone. A folder of a run still going is kept.
  * A run killed between moving the report aside and moving the new one in left DIR missing and the report only in
  * its `.old-` folder: that one is put back as DIR (its history with it), not removed.
  */
@@ -441,15 +457,23 @@ export async function removeLeftovers(target: string): Promise<void> {
   } catch {
     return; // no parent yet: nothing left over
   }
-  const prefix = `.${name}.`;
+  const hash = nameHash(name);
   const left = entries.flatMap((entry) => {
-    const m = entry.startsWith(prefix)
-      ? /^(tmp|old)-(\d+)-[0-9a-f]{8}$/.exec(entry.slice(prefix.length))
+    const aside = /^\.gtm-pyramid-(tmp|old)-([0-9a-f]{12})-(\d+)-[0-9a-f]{8}$/.exec(entry);
+    const earlier = entry.startsWith(`.${name}.`)
+      ? /^(tmp|old)-(\d+)-[0-9a-f]{8}$/.exec(entry.slice(name.length + 2))
       : null;
-    return m && !running(Number(m[2])) ? [{ entry, old: m[1] === 'old' }] : [];
+    const found =
+      aside && aside[2] === hash
+        ? { kind: aside[1], pid: aside[3] }
+        : earlier
+          ? { kind: earlier[1], pid: earlier[2] }
+          : null;
+    return found && !running(Number(found.pid)) ? [{ entry, old: found.kind === 'old' }] : [];
   });
   const restore = entries.includes(name) ? undefined : left.find((l) => l.old);
   if (restore) await rename(join(parent, restore.entry), join(parent, name));
   for (const { entry } of left)
-    if (entry !== restore?.entry) await rm(join(parent, entry), { recursive: true, force: true });
+    if (entry !== restore?.entry)
+      await rm(join(parent, entry), { recursive: true, force: true }).catch(() => {});
 }

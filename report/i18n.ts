@@ -121,6 +121,7 @@ export const FILE_SYSTEM_WORDS: Record<string, Localized> = {
   EROFS: localized((m) => m.report.fileSystem.EROFS),
   ENOSPC: localized((m) => m.report.fileSystem.ENOSPC),
   EMFILE: localized((m) => m.report.fileSystem.EMFILE),
+  ENAMETOOLONG: localized((m) => m.report.fileSystem.ENAMETOOLONG),
 };
 
 /** Why the output (--out) cannot be written: the CLI prints `DIR: ` and one of these. */

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +34,8 @@ afterAll(() => {
 
 /** Everything in a folder except what a test put there on purpose. */
 const entries = (path: string) => (existsSync(path) ? readdirSync(path).sort() : []);
+/** The folders a run writes beside --out (the new report, the previous one moved aside), in a folder. */
+const aside = (path: string) => entries(path).filter((name) => name.startsWith('.gtm-pyramid-'));
 
 describe('gtm-pyramid report', () => {
   it('with no input writes the example report, as of the example date, and says where it is', async () => {
@@ -159,6 +162,38 @@ describe('gtm-pyramid report', () => {
     expect(published).toContain('"asOf"');
   });
 
+  it('writes into a folder whose name is as long as the file system allows: what it writes beside it has a name of its own length', async () => {
+    // 85 Chinese characters: 255 bytes, the longest name a folder may have (NAME_MAX).
+    const long = '季度報告'.repeat(21) + '季';
+    expect(Buffer.byteLength(long)).toBe(255);
+    mkdirSync(join(dir, 'long'), { recursive: true });
+    const run = await runCli(['report', '--out', `long/${long}`, '--lang', 'zh-TW'], dir);
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(entries(join(dir, 'long', long))).toContain('index.html');
+    // Again, over its own report: the previous one is moved aside under a name as short.
+    expect((await runCli(['report', '--out', `long/${long}`, '--lang', 'zh-TW'], dir)).code).toBe(0);
+    expect(entries(join(dir, 'long'))).toEqual([long]);
+    // What a run killed outright left beside it is named that way too, and cleared by the next run.
+    const hash = createHash('sha256').update(long).digest('hex').slice(0, 12);
+    mkdirSync(join(dir, 'long', `.gtm-pyramid-tmp-${hash}-4194305-0a1b2c3d`));
+    mkdirSync(join(dir, 'long', `.gtm-pyramid-tmp-${hash}-${process.pid}-0a1b2c3d`));
+    // Another folder's, beside it: kept for that folder's next run.
+    mkdirSync(join(dir, 'long', '.gtm-pyramid-tmp-0123456789ab-4194305-0a1b2c3d'));
+    expect((await runCli(['report', '--out', `long/${long}`, '--lang', 'zh-TW'], dir)).code).toBe(0);
+    expect(entries(join(dir, 'long'))).toEqual([
+      '.gtm-pyramid-tmp-0123456789ab-4194305-0a1b2c3d',
+      `.gtm-pyramid-tmp-${hash}-${process.pid}-0a1b2c3d`,
+      long,
+    ]);
+    // A name longer than any folder may have: said in the language asked for, not "unexpected failure".
+    const tooLong = await runCli(['report', '--out', `long/${long}報`, '--lang', 'zh-TW'], dir);
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toHaveLength(1);
+    expect(tooLong.stderr[0]).toContain('ENAMETOOLONG: 名稱太長');
+    expect(tooLong.stderr[0]).not.toMatch(/unexpected|意外/);
+  });
+
   it('refuses a file where the folder should be', async () => {
     writeFileSync(join(dir, 'afile'), 'x');
     const run = await runCli(['report', '--out', 'afile'], dir);
@@ -260,7 +295,7 @@ describe('writing the report folder page by page', () => {
     await expect(writeReportDir(out, failing())).rejects.toThrow(/^a page could not be drawn$/);
     expect(entries(out)).toEqual(before);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(index);
-    expect(entries(dir).filter((name) => name.startsWith('.paged'))).toEqual([]);
+    expect(aside(dir)).toEqual([]);
   });
 
   it('a file that cannot be written: the file system error named, the previous report untouched, nothing left beside it', async () => {
@@ -276,7 +311,7 @@ describe('writing the report folder page by page', () => {
     await expect(writeReportDir(out, files)).rejects.toThrow(/cannot be written \(ENOENT: a folder of the path is missing, or cannot hold anything\)$/);
     expect(entries(out)).toEqual(before);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(index);
-    expect(entries(dir).filter((name) => name.startsWith('.paged'))).toEqual([]);
+    expect(aside(dir)).toEqual([]);
   });
 });
 
@@ -322,7 +357,7 @@ describe('stopped while writing (Ctrl-C, a cancelled CI job)', () => {
       expect(ended).toBe(signal);
       expect(entries(out)).toEqual(before);
       expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous');
-      expect(entries(dir).filter((name) => name.startsWith(`.stopped-${signal}`))).toEqual([]);
+      expect(aside(dir)).toEqual([]);
     });
   }
 
@@ -340,7 +375,7 @@ describe('stopped while writing (Ctrl-C, a cancelled CI job)', () => {
         'const fsp = createRequire(import.meta.url)("node:fs/promises");',
         'const rename = fsp.rename;',
         'fsp.rename = async (from, to) => {',
-        "  if (String(from).includes('.tmp-')) {",
+        "  if (String(from).includes('.gtm-pyramid-tmp-')) {",
         "    process.kill(process.pid, 'SIGTERM');",
         '    await new Promise((resolve) => setTimeout(resolve, 1000));',
         '  }',
@@ -358,7 +393,7 @@ describe('stopped while writing (Ctrl-C, a cancelled CI job)', () => {
     expect(ended).toBe('SIGTERM');
     expect(entries(out)).toEqual(before);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous');
-    expect(entries(dir).filter((name) => name.startsWith('.swapped'))).toEqual([]);
+    expect(aside(dir)).toEqual([]);
   });
 });
 
@@ -425,7 +460,7 @@ describe('bad inputs: exit 2, one line on stderr naming the file, nothing writte
       expect(run.stderr[0]).toMatch(problem);
       expect(run.stderr[0]).not.toContain('\n');
       expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
-      expect(readdirSync(dir).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+      expect(aside(dir)).toEqual([]);
       // And with no previous report, no folder at all.
       const fresh = await runCli(['report', name, '--out', `fresh-${name}`], dir);
       expect(fresh.code).toBe(2);

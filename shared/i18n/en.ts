@@ -1422,6 +1422,8 @@ export const en = {
       EROFS: 'the disk is read-only',
       ENOSPC: 'the disk is full',
       EMFILE: 'too many files open at once; try again',
+      ENAMETOOLONG:
+        'a name in the path is too long for the file system (255 bytes at most: about 85 Chinese characters)',
     },
     output: {
       symlink: 'is a symbolic link; give the real folder as --out',

@@ -1327,6 +1327,7 @@ export const zhCN: Messages = {
       EROFS: '磁盘为只读',
       ENOSPC: '磁盘已满',
       EMFILE: '同时打开的文件过多；请重试',
+      ENAMETOOLONG: '名称太长，文件系统无法保存（最多 255 字节，约 85 个汉字）',
     },
     output: {
       symlink: '是符号链接；请用 --out 指定实际的文件夹',

@@ -1332,6 +1332,7 @@ export const zhTW: Messages = {
       EROFS: '磁碟為唯讀',
       ENOSPC: '磁碟已滿',
       EMFILE: '同時開啟的檔案過多；請重試',
+      ENAMETOOLONG: '名稱太長，檔案系統無法儲存（最多 255 位元組，約 85 個漢字）',
     },
     output: {
       symlink: '是符號連結；請用 --out 指定實際的資料夾',
