@@ -9,7 +9,19 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat as statOf,
+  writeFile,
+} from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 import type { IsoDate } from '../shared/calendar';
@@ -226,8 +238,11 @@ interface Marker {
   files: string[];
 }
 
-/** Whether DIR may be replaced: missing, empty, or a previous report of ours and nothing else. */
-async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing' | 'replace'> {
+/**
+ * Whether DIR may be replaced: missing, empty, or a previous report of ours and nothing else; and when it may, the
+ * folder as it is (its mode and group go to the new one).
+ */
+async function checkReplaceable(dir: string, shownDir: string, refused: Refuse): Promise<Stats | 'missing'> {
   let stat;
   try {
     stat = await lstat(dir);
@@ -237,9 +252,13 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
   }
   if (stat.isSymbolicLink()) throw refused('symlink');
   if (!stat.isDirectory()) throw refused('notFolder');
+  // A mount point cannot be renamed (EBUSY), and the report replaces its folder by a rename: said before anything
+  // is written. (A bind mount of a folder of the same disk is found by the rename's EBUSY.)
+  const parent = await statOf(dirname(dir)).catch(() => null);
+  if (parent && parent.dev !== stat.dev) throw refused('mountPoint', { out: shownDir });
   const listed = await readdir(dir, { withFileTypes: true });
   const entries = listed.map((e) => e.name);
-  if (entries.length === 0) return 'replace';
+  if (entries.length === 0) return stat;
   if (!entries.includes(MARKER_FILE)) throw refused('notOurs', { marker: MARKER_FILE });
   let marker: Marker;
   try {
@@ -257,7 +276,7 @@ async function checkReplaceable(dir: string, refused: Refuse): Promise<'missing'
     const files = `${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}`;
     throw refused('foreignFiles', { files });
   }
-  return 'replace';
+  return stat;
 }
 
 /** The report of ours in a folder, as the command weighs what replacing it would lose (reportInFolder). */
@@ -363,7 +382,16 @@ export async function writeReportDir(
   const target = resolve(dir);
   const parent = dirname(target);
   await removeLeftovers(target);
-  const state = await checkReplaceable(target, refused);
+  const state = await checkReplaceable(target, shown, refused);
+  // The report is made beside DIR and renamed into place: the folder DIR is in must be writable, not only DIR.
+  const shownParent = dirname(shown) === '.' ? parent : dirname(shown);
+  const inParent = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM')
+      return refused('parentUnwritable', { parent: shownParent }, error);
+    if (code === 'EBUSY') return refused('mountPoint', { out: shown });
+    return error;
+  };
   try {
     await makeFolders(parent);
   } catch (error) {
@@ -391,22 +419,35 @@ export async function writeReportDir(
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await mkdir(temp);
+    await mkdir(temp).catch((error: unknown) => {
+      throw inParent(error);
+    });
+    // The new folder is the old one's in all but its files: its permissions (a group-writable folder, setgid, so
+    // that its files are the group's) and, where this process may set it, its group. Before the files are written,
+    // which take the group from a setgid folder.
+    if (state !== 'missing') {
+      await chown(temp, -1, state.gid).catch(() => {});
+      await chmod(temp, state.mode & 0o7777).catch(() => {});
+    }
     const names = await writeAll(temp, files);
     const marker: Marker = { generator: GENERATOR, files: names };
     await writeFile(join(temp, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
-    if (state === 'replace') {
-      await rename(target, old);
+    if (state !== 'missing') {
+      await rename(target, old).catch((error: unknown) => {
+        throw inParent(error);
+      });
       try {
         await rename(temp, target);
       } catch (error) {
         await rename(old, target);
-        throw error;
+        throw inParent(error);
       }
       // The report is in place: the previous one left aside, if it cannot be removed now, goes on the next run.
       await rm(old, { recursive: true, force: true }).catch(() => {});
     } else {
-      await rename(temp, target);
+      await rename(temp, target).catch((error: unknown) => {
+        throw inParent(error);
+      });
     }
     return names;
   } catch (error) {

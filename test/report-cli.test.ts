@@ -1,5 +1,5 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, statSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -192,6 +192,23 @@ describe('gtm-pyramid report', () => {
     expect(tooLong.stderr).toHaveLength(1);
     expect(tooLong.stderr[0]).toContain('ENAMETOOLONG: 名稱太長');
     expect(tooLong.stderr[0]).not.toMatch(/unexpected|意外/);
+  });
+
+  it("keeps the folder's own permissions and group (a shared, setgid folder) when its report is replaced", async () => {
+    const site = join(dir, 'shared-site');
+    mkdirSync(site);
+    // Root can give it any group; anyone else, one of their own.
+    const group = process.getuid?.() === 0 ? 65534 : process.getgid!();
+    chownSync(site, -1, group);
+    chmodSync(site, 0o2775);
+    for (let run = 0; run < 2; run++) {
+      expect((await runCli(['report', '--out', 'shared-site'], dir)).code).toBe(0);
+      const now = statSync(site);
+      expect((now.mode & 0o7777).toString(8)).toBe('2775');
+      expect(now.gid).toBe(group);
+      // Its files are the group's, as files made in a setgid folder are.
+      expect(statSync(join(site, 'index.html')).gid).toBe(group);
+    }
   });
 
   it('refuses a file where the folder should be', async () => {
@@ -530,6 +547,68 @@ describe('output read by a program that stops reading', () => {
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('an --out the command cannot replace: the folder to act on is named', () => {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  /** The installed command, run as `user` (a user of its own: root may write anywhere) from `cwd`. */
+  const runAs = async (args: string[], cwd: string, user?: number) => {
+    const child = spawn(process.execPath, [join(root, 'bin/gtm-pyramid.js'), ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GTM_PYRAMID_COMPILE_CACHE: 'off' },
+      ...(user === undefined ? {} : { uid: user, gid: user }),
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    return { code, stderr };
+  };
+
+  it('its own folder is writable but not the folder it is in: that folder is named, with what to do', async () => {
+    const work = tempDir('parent');
+    chmodSync(work, 0o755);
+    mkdirSync(join(work, 'www'));
+    mkdirSync(join(work, 'www', 'site'));
+    // As root, the command runs as nobody, who owns site and not www; as anyone else, www is made read-only.
+    const user = process.getuid?.() === 0 ? 65534 : undefined;
+    if (user !== undefined) chownSync(join(work, 'www', 'site'), user, user);
+    else chmodSync(join(work, 'www'), 0o555);
+    try {
+      const run = await runAs(['report', '--out', 'www/site'], work, user);
+      expect(run).toEqual({
+        code: 2,
+        stderr:
+          'gtm-pyramid: www/site: the folder it is in, www, cannot be written (EACCES: permission denied): the report is made beside the folder and renamed into place, so www must be writable too; nothing was changed. Give yourself write access to www, or choose an --out in a folder you can write\n',
+      });
+      expect(readdirSync(join(work, 'www'))).toEqual(['site']);
+    } finally {
+      chmodSync(join(work, 'www'), 0o755);
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  // A mount point of its own, in a mount namespace of its own (unshare -m): gone with the command.
+  const unshare = spawnSync('unshare', ['-m', 'true']).status === 0;
+  it.skipIf(!unshare)('a mount point: say to give --out a folder inside it, before anything is written', async () => {
+    const work = tempDir('mount');
+    mkdirSync(join(work, 'disk'));
+    const script = `mount -t tmpfs none disk && exec "$0" "$@"`;
+    const child = spawn(
+      'unshare',
+      ['-m', 'sh', '-c', script, process.execPath, join(root, 'bin/gtm-pyramid.js'), 'report', '--out', 'disk'],
+      { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    rmSync(work, { recursive: true, force: true });
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr:
+        'gtm-pyramid: disk: is a mount point, which the report cannot replace (it is made beside the folder and renamed into place); nothing was changed. Give --out a folder inside it, such as disk/report\n',
+    });
   });
 });
 

@@ -1439,6 +1439,10 @@ export const en = {
       noParent:
         'its parent folder cannot be created ({code}); choose another --out, or create that folder yourself',
       unwritable: 'cannot be written ({code})',
+      parentUnwritable:
+        'the folder it is in, {parent}, cannot be written ({code}): the report is made beside the folder and renamed into place, so {parent} must be writable too; nothing was changed. Give yourself write access to {parent}, or choose an --out in a folder you can write',
+      mountPoint:
+        'is a mount point, which the report cannot replace (it is made beside the folder and renamed into place); nothing was changed. Give --out a folder inside it, such as {out}/report',
       exists: 'already exists; pass --force to replace it or choose another --out',
       notXlsxName: 'the example plan is an .xlsx workbook: give --out a name ending in .xlsx',
       workingFolder:

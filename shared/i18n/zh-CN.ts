@@ -1339,6 +1339,10 @@ export const zhCN: Messages = {
       foreignFiles: '其中有上次报告未写入的文件（{files}）；未做任何更改。请移走这些文件或另选 --out',
       noParent: '无法创建其上级文件夹（{code}）；请另选 --out，或自行创建该文件夹',
       unwritable: '无法写入（{code}）',
+      parentUnwritable:
+        '它所在的文件夹 {parent} 无法写入（{code}）：报告先在该文件夹旁生成再改名替换，所以 {parent} 也必须可写；未做任何更改。请为 {parent} 加上写入权限，或另选一个可写文件夹中的 --out',
+      mountPoint:
+        '是挂载点，报告无法替换它（报告先在该文件夹旁生成再改名替换）；未做任何更改。请让 --out 指向其中的文件夹，例如 {out}/report',
       exists: '已存在；如要替换请加上 --force，或另选 --out',
       notXlsxName: '示例计划是 .xlsx 工作簿：--out 的文件名请以 .xlsx 结尾',
       workingFolder:

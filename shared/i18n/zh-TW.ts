@@ -1344,6 +1344,10 @@ export const zhTW: Messages = {
       foreignFiles: '其中有上次報告未寫入的檔案（{files}）；未做任何更改。請移走這些檔案或另選 --out',
       noParent: '無法建立其上層資料夾（{code}）；請另選 --out，或自行建立該資料夾',
       unwritable: '無法寫入（{code}）',
+      parentUnwritable:
+        '它所在的資料夾 {parent} 無法寫入（{code}）：報告先在該資料夾旁產生再改名取代，所以 {parent} 也必須可寫入；未做任何更改。請為 {parent} 加上寫入權限，或另選一個可寫入資料夾中的 --out',
+      mountPoint:
+        '是掛載點，報告無法取代它（報告先在該資料夾旁產生再改名取代）；未做任何更改。請讓 --out 指向其中的資料夾，例如 {out}/report',
       exists: '已存在；如要取代請加上 --force，或另選 --out',
       notXlsxName: '範例計畫是 .xlsx 活頁簿：--out 的檔名請以 .xlsx 結尾',
       workingFolder:
