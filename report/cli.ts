@@ -10,7 +10,7 @@
  * read or the output could not be written (one line on stderr says which file and why). See docs/report.md.
  */
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
@@ -173,8 +173,30 @@ function parseLocale(value: string | undefined, lang: Lang): string | undefined 
 
 function parseAsOf(value: string | undefined, lang: Lang): IsoDate | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new UsageError('badAsOf', lang, { value });
-  return value;
+  if (isIsoDate(value)) return value;
+  const suggestion = asOfMeant(value.trim());
+  if (suggestion) throw new UsageError('badAsOfLike', lang, { value, suggestion });
+  throw new UsageError('badAsOf', lang, { value });
+}
+
+/**
+ * The day a --as-of written another way means, when it can only mean one: 2026/11/15, 2026.11.15, 20261115, and
+ * the day first with dots (15.11.2026, as German and others write it) or with slashes where the day is over 12
+ * (15/11/2026, 11/15/2026). Null for 05/06/2026, which is May or June as people read it.
+ */
+function asOfMeant(value: string): IsoDate | null {
+  const day = (y: string, m: string, d: string) => {
+    const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    return isIsoDate(iso) ? iso : null;
+  };
+  let m = /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
+  if (m) return day(m[1], m[2], m[3]);
+  m = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/.exec(value);
+  if (!m) return null;
+  const [a, b] = [Number(m[1]), Number(m[3])];
+  if (m[2] === '.' || (a > 12 && b <= 12)) return day(m[4], m[3], m[1]);
+  if (b > 12 && a <= 12) return day(m[4], m[1], m[3]);
+  return null;
 }
 
 /** Each command's options (besides -h, --help): what --help lists (test/report-cli.test.ts holds it to that). */
@@ -330,6 +352,13 @@ async function loadInput(
       (await import('./read-sheets')).spreadsheetIdOf(file)
     )
       throw new XlsxReadError(file, say(FILE_MESSAGES.noSuchFileButSheet, lang ?? 'en'));
+    // Excel's lock file (~$plan.xlsx), which it writes beside the workbook while it is open: the workbook is meant.
+    const name = basename(file);
+    if (name.startsWith('~$') && name.length > 2)
+      throw new XlsxReadError(
+        file,
+        say(FILE_MESSAGES.lockFile, lang ?? 'en', { workbook: join(dirname(file), name.slice(2)) }),
+      );
     // Name the file as the user wrote it.
     throw new XlsxReadError(file, error.problem);
   }
@@ -426,6 +455,7 @@ async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 1)
     throw new UsageError('tooManyFiles', said, { command: 'report', count: positionals.length });
+  if (positionals[0] === '') throw new UsageError('emptyFile', said, { command: 'report' });
   const newHistory = values['new-history'] === true;
   const lang = parseLang(values.lang as string | undefined);
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined, said);
@@ -599,6 +629,7 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 1)
     throw new UsageError('tooManyFiles', said, { command: 'check', count: positionals.length });
+  if (positionals[0] === '') throw new UsageError('emptyFile', said, { command: 'check' });
   const langOption = parseLang(values.lang as string | undefined);
   const givenAsOf = parseAsOf(values['as-of'] as string | undefined, said);
   const givenLocale = parseLocale(values.locale as string | undefined, said);
@@ -722,11 +753,14 @@ async function run(command: string | undefined, rest: string[], io: CliIo): Prom
         io.out(GENERATOR);
         return 0;
       case undefined:
+        // No command: a mistake, its usage on stderr (what a script reads on stdout is no usage).
+        io.err(usage(argumentsLang(rest)));
+        return 2;
       case 'help':
       case '--help':
       case '-h':
         io.out(usage(argumentsLang(rest)));
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         throw new UsageError('unknownCommand', argumentsLang(rest), { command });
     }

@@ -505,13 +505,64 @@ describe('a workbook without plan tabs', () => {
     const said = async (lang: Lang) =>
       (await runCli(['report', 'other.xlsx', '--lang', lang, '--out', `other-${lang}`], dir)).stderr;
     expect(await said('en')).toEqual([
-      'gtm-pyramid: other.xlsx: no plan tabs found (tabs: Budget, Notes); expected "Strategy", "Objectives", "Key Results"',
+      'gtm-pyramid: other.xlsx: no plan tabs found (tabs: Budget, Notes); expected "Strategy", "Objectives", "Key Results". Give the plan\'s workbook, or start one from the example plan: gtm-pyramid example',
     ]);
     expect(await said('zh-CN')).toEqual([
-      'gtm-pyramid: other.xlsx: 未找到计划工作表（现有：Budget、Notes）；应有“策略”、“目标”、“关键结果”',
+      'gtm-pyramid: other.xlsx: 未找到计划工作表（现有：Budget、Notes）；应有“策略”、“目标”、“关键结果”。请给出计划的工作簿，或从示例计划开始：gtm-pyramid example',
     ]);
     expect(await said('zh-TW')).toEqual([
-      'gtm-pyramid: other.xlsx: 未找到計畫工作表（現有：Budget、Notes）；應有「策略」、「目標」、「關鍵結果」',
+      'gtm-pyramid: other.xlsx: 未找到計畫工作表（現有：Budget、Notes）；應有「策略」、「目標」、「關鍵結果」。請提供計畫的活頁簿，或從範例計畫開始：gtm-pyramid example',
+    ]);
+  });
+});
+
+describe('small mistakes, each told with what to do', () => {
+  it('no command: the usage on stderr (not stdout, where a script reads), exit 2', async () => {
+    const run = await runCli([], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toEqual([]);
+    expect(run.stderr[0]).toMatch(/^Usage:\n {2}gtm-pyramid report/);
+  });
+
+  it("Excel's lock file given for the workbook is named as such, with the workbook to pass", async () => {
+    // What Excel writes beside plan.xlsx while it is open: the user's name, padded, 165 bytes.
+    const lock = Buffer.alloc(165, 0x20);
+    lock[0] = 3;
+    lock.write('Ana', 1, 'latin1');
+    writeFileSync(join(dir, '~$plan.xlsx'), lock);
+    const run = await runCli(['check', '~$plan.xlsx'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual([
+      "gtm-pyramid: ~$plan.xlsx: this is Excel's lock file, which Excel writes beside a workbook while it is open, not the workbook; pass plan.xlsx",
+    ]);
+    expect((await runCli(['check', '~$plan.xlsx', '--lang', 'zh-TW'], dir)).stderr).toEqual([
+      'gtm-pyramid: ~$plan.xlsx: 這是 Excel 的鎖定檔（活頁簿開啟期間 Excel 在其旁邊寫入的檔案），不是活頁簿；請提供 plan.xlsx',
+    ]);
+  });
+
+  it('an empty file name is said to be one, not "is a folder"', async () => {
+    expect(await runCli(['report', ''], dir)).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: [
+        'gtm-pyramid: report: the plan file\'s name is empty (""); give the path of the .xlsx workbook, or leave it out for the built-in example plan',
+      ],
+    });
+    expect((await runCli(['check', ''], dir)).stderr[0]).toMatch(/^gtm-pyramid: check: the plan file's name is empty/);
+  });
+
+  it('a day written another way is answered with the way to write it, where it can mean only one day', async () => {
+    for (const value of ['2026/11/15', '15.11.2026', '20261115', '15/11/2026', '11/15/2026']) {
+      expect((await runCli(['check', '--as-of', value], dir)).stderr, value).toEqual([
+        `gtm-pyramid: --as-of must be a day written YYYY-MM-DD, not "${value}": write 2026-11-15`,
+      ]);
+    }
+    expect((await runCli(['check', '--as-of', '2026/11/15', '--lang', 'zh-TW'], dir)).stderr).toEqual([
+      'gtm-pyramid: --as-of 應以 YYYY-MM-DD 書寫，而不是「2026/11/15」：請寫成 2026-11-15',
+    ]);
+    // May or June: no guess.
+    expect((await runCli(['check', '--as-of', '05/06/2026'], dir)).stderr).toEqual([
+      'gtm-pyramid: --as-of must be a real day from 1900 to 9999, written YYYY-MM-DD, not "05/06/2026"',
     ]);
   });
 });

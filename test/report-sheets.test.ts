@@ -695,6 +695,13 @@ describe('--sheet errors: one line a GTM lead can act on, exit 2, nothing writte
       '没有读取权限',
     );
   });
+
+  it('in Traditional Chinese, the account to share with named without a stray space', async () => {
+    server.script.push({ status: 403 });
+    const line = await fails(['report', '--sheet', ID, '--lang', 'zh-TW'], 'forbidden-tw');
+    expect(line).toContain('請在 Google 試算表中點選「共用」，把「GTM_PYRAMID_ACCESS_TOKEN」所屬的帳號新增為檢視者');
+    expect(line).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]/);
+  });
 });
 
 describe('the page is private by default', () => {

@@ -101,7 +101,8 @@ const cliPhrases: CliPhrases = {
     `warning: the as-of day ${asOf} is more than a year after the plan's period (${start} – ${end}) ended: every target in it was due long before. Give --as-of a day in the period or just after it (the review date you mean), or correct the period on the Strategy tab.`,
   missingTabs: (tabs, fixes) =>
     `the ${tabs.map((t) => `"${t}"`).join(', ')} ${tabs.length === 1 ? 'tab is' : 'tabs are'} missing; the report needs ${tabs.length === 1 ? 'it' : 'them'}. ${fixes.join(' ')}`,
-  noPlanTabs: (tabs, expected) => `no plan tabs found (tabs: ${tabs}); expected ${expected}`,
+  noPlanTabs: (tabs, expected) =>
+    `no plan tabs found (tabs: ${tabs}); expected ${expected}. Give the plan's workbook, or start one from the example plan: gtm-pyramid example`,
 };
 
 /** "1 error", "2 errors". */
@@ -1387,6 +1388,8 @@ export const en = {
       markup: 'this is an HTML or XML file, not an .xlsx workbook',
       text: 'this is a text file (CSV?), not an .xlsx workbook; download the plan as Microsoft Excel (.xlsx)',
       notXlsx: 'not an .xlsx workbook (the file does not start like one)',
+      lockFile:
+        "this is Excel's lock file, which Excel writes beside a workbook while it is open, not the workbook; pass {workbook}",
       corrupt: 'the file is corrupt or not an .xlsx workbook: {problem}',
       damagedZip: 'the zip archive is damaged or incomplete ({reason})',
       checksumMismatch:
@@ -1477,6 +1480,9 @@ export const en = {
       ].join('\n'),
       badLang: '--lang must be a language such as en, zh-CN or zh-TW, not "{value}"',
       badAsOf: '--as-of must be a real day from 1900 to 9999, written YYYY-MM-DD, not "{value}"',
+      badAsOfLike: '--as-of must be a day written YYYY-MM-DD, not "{value}": write {suggestion}',
+      emptyFile:
+        '{command}: the plan file\'s name is empty (""); give the path of the .xlsx workbook, or leave it out for the built-in example plan',
       badLocale: '--locale must be a locale such as en_US, de_DE or fr-FR, not "{value}"',
       unknownOption: '{command}: unknown option {option} (see gtm-pyramid --help)',
       missingValue: '{command}: {option} needs a value (see gtm-pyramid --help)',

@@ -1252,10 +1252,10 @@ export const zhCN: Messages = {
         '表格 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，它不是 JSON，因此不是 Google 密钥文件；请下载服务账号的 JSON 密钥（Google Cloud 控制台 › IAM 和管理 › 服务账号 › 该账号 › 密钥 › 添加密钥 › 创建新密钥 › JSON），并让 GOOGLE_APPLICATION_CREDENTIALS 指向它，或取消设置以使用 gcloud 的登录',
       unauthenticated:
         '表格 {id}：Google 拒绝了凭据（401：已过期或已撤销）；请重新运行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
-      forbidden: '表格 {id}：没有读取权限（403）；请在 Google 表格中点击“共享”，把 {who} 添加为查看者',
-      forbiddenServiceAccount: '服务账号 {email}',
+      forbidden: '表格 {id}：没有读取权限（403）；请在 Google 表格中点击“共享”，把{who}添加为查看者',
+      forbiddenServiceAccount: '服务账号“{email}”',
       forbiddenUser: '您登录 gcloud 时使用的 Google 账号（gcloud auth application-default login）',
-      forbiddenToken: 'GTM_PYRAMID_ACCESS_TOKEN 所属的账号',
+      forbiddenToken: '“GTM_PYRAMID_ACCESS_TOKEN”所属的账号',
       scopeMissing:
         '表格 {id}：这些凭据不含 Google 表格的访问范围（403：访问范围不足），共享表格也无济于事；{fix}',
       scopeFixUser:
@@ -1293,6 +1293,8 @@ export const zhCN: Messages = {
       markup: '这是 HTML 或 XML 文件，不是 .xlsx 工作簿',
       text: '这是文本文件（CSV？），不是 .xlsx 工作簿；请将计划下载为 Microsoft Excel（.xlsx）',
       notXlsx: '不是 .xlsx 工作簿（文件开头不符合该格式）',
+      lockFile:
+        '这是 Excel 的锁定文件（工作簿打开期间 Excel 在其旁边写入的文件），不是工作簿；请给出 {workbook}',
       corrupt: '文件已损坏或不是 .xlsx 工作簿：{problem}',
       damagedZip: 'zip 压缩包已损坏或不完整（{reason}）',
       checksumMismatch: 'zip 压缩包已损坏或不完整（{part} 的大小或校验和与内容不符）',
@@ -1377,6 +1379,8 @@ export const zhCN: Messages = {
       ].join('\n'),
       badLang: '--lang 应为 en、zh-CN 或 zh-TW 等语言，而不是“{value}”',
       badAsOf: '--as-of 应为 1900 至 9999 年间、以 YYYY-MM-DD 书写的真实日期，而不是“{value}”',
+      badAsOfLike: '--as-of 应以 YYYY-MM-DD 书写，而不是“{value}”：请写成 {suggestion}',
+      emptyFile: '{command}：计划文件名为空（""）；请给出 .xlsx 工作簿的路径，或省略它以使用内置示例计划',
       badLocale: '--locale 应为 en_US、de_DE 或 fr-FR 等区域设置，而不是“{value}”',
       unknownOption: '{command}：未知选项 {option}（见 gtm-pyramid --help）',
       missingValue: '{command}：{option} 需要一个值（见 gtm-pyramid --help）',
@@ -1547,6 +1551,7 @@ export const zhCN: Messages = {
       `警告：评估日期 ${asOf} 比计划周期（${start} – ${end}）结束晚了一年以上：其中的目标早已到期。请用 --as-of 给出周期内或刚结束后的日期（即要用的复盘日期），或在“策略”表中更正周期。`,
     missingTabs: (tabs, fixes) =>
       `缺少${tabs.map((t) => `“${t}”`).join('、')}工作表；报告需要${tabs.length > 1 ? '这些工作表' : '这个工作表'}。${fixes.join('')}`,
-    noPlanTabs: (tabs, expected) => `未找到计划工作表（现有：${tabs}）；应有${expected}`,
+    noPlanTabs: (tabs, expected) =>
+      `未找到计划工作表（现有：${tabs}）；应有${expected}。请给出计划的工作簿，或从示例计划开始：gtm-pyramid example`,
   },
 };

@@ -1257,10 +1257,10 @@ export const zhTW: Messages = {
         '試算表 {id}：GOOGLE_APPLICATION_CREDENTIALS 指向 {file}，它不是 JSON，因此不是 Google 金鑰檔案；請下載服務帳號的 JSON 金鑰（Google Cloud 控制台 › IAM 與管理 › 服務帳號 › 該帳號 › 金鑰 › 新增金鑰 › 建立新的金鑰 › JSON），並讓 GOOGLE_APPLICATION_CREDENTIALS 指向它，或取消設定以使用 gcloud 的登入',
       unauthenticated:
         '試算表 {id}：Google 拒絕了憑證（401：已過期或已撤銷）；請重新執行 gcloud auth application-default login，或更新 GTM_PYRAMID_ACCESS_TOKEN',
-      forbidden: '試算表 {id}：沒有讀取權限（403）；請在 Google 試算表中點選「共用」，把 {who} 新增為檢視者',
-      forbiddenServiceAccount: '服務帳號 {email}',
+      forbidden: '試算表 {id}：沒有讀取權限（403）；請在 Google 試算表中點選「共用」，把{who}新增為檢視者',
+      forbiddenServiceAccount: '服務帳號「{email}」',
       forbiddenUser: '您登入 gcloud 時使用的 Google 帳號（gcloud auth application-default login）',
-      forbiddenToken: 'GTM_PYRAMID_ACCESS_TOKEN 所屬的帳號',
+      forbiddenToken: '「GTM_PYRAMID_ACCESS_TOKEN」所屬的帳號',
       scopeMissing:
         '試算表 {id}：這些憑證不含 Google 試算表的存取範圍（403：存取範圍不足），共用試算表也無濟於事；{fix}',
       scopeFixUser:
@@ -1298,6 +1298,8 @@ export const zhTW: Messages = {
       markup: '這是 HTML 或 XML 檔案，不是 .xlsx 活頁簿',
       text: '這是文字檔（CSV？），不是 .xlsx 活頁簿；請將計畫下載為 Microsoft Excel（.xlsx）',
       notXlsx: '不是 .xlsx 活頁簿（檔案開頭不符合該格式）',
+      lockFile:
+        '這是 Excel 的鎖定檔（活頁簿開啟期間 Excel 在其旁邊寫入的檔案），不是活頁簿；請提供 {workbook}',
       corrupt: '檔案已損壞或不是 .xlsx 活頁簿：{problem}',
       damagedZip: 'zip 壓縮檔已損壞或不完整（{reason}）',
       checksumMismatch: 'zip 壓縮檔已損壞或不完整（{part} 的大小或檢查碼與內容不符）',
@@ -1382,6 +1384,8 @@ export const zhTW: Messages = {
       ].join('\n'),
       badLang: '--lang 應為 en、zh-CN 或 zh-TW 等語言，而不是「{value}」',
       badAsOf: '--as-of 應為 1900 至 9999 年間、以 YYYY-MM-DD 書寫的真實日期，而不是「{value}」',
+      badAsOfLike: '--as-of 應以 YYYY-MM-DD 書寫，而不是「{value}」：請寫成 {suggestion}',
+      emptyFile: '{command}：計畫檔名為空（""）；請提供 .xlsx 活頁簿的路徑，或省略它以使用內建範例計畫',
       badLocale: '--locale 應為 en_US、de_DE 或 fr-FR 等地區設定，而不是「{value}」',
       unknownOption: '{command}：未知選項 {option}（見 gtm-pyramid --help）',
       missingValue: '{command}：{option} 需要一個值（見 gtm-pyramid --help）',
@@ -1553,6 +1557,7 @@ export const zhTW: Messages = {
       `警告：評估日期 ${asOf} 比計畫週期（${start} – ${end}）結束晚了一年以上：其中的目標早已到期。請用 --as-of 指定週期內或剛結束後的日期（即要用的檢討日期），或在「策略」表中更正週期。`,
     missingTabs: (tabs, fixes) =>
       `缺少${tabs.map((t) => `「${t}」`).join('、')}工作表；報告需要${tabs.length > 1 ? '這些工作表' : '這個工作表'}。${fixes.join('')}`,
-    noPlanTabs: (tabs, expected) => `未找到計畫工作表（現有：${tabs}）；應有${expected}`,
+    noPlanTabs: (tabs, expected) =>
+      `未找到計畫工作表（現有：${tabs}）；應有${expected}。請提供計畫的活頁簿，或從範例計畫開始：gtm-pyramid example`,
   },
 };
