@@ -60,6 +60,28 @@ export interface TargetsSheet {
   weightRows: number[];
   /** Metric ID → 1-based row of its target formulas. */
   targetRows: Record<string, number>;
+  /**
+   * With `previous` (the tab being rebuilt): `rows` is laid out over the old tab's rows, each key result or KPI on
+   * the row it had (keptRowLayout), with a blank row where a row goes. Before writing, insert these runs of rows
+   * (1-based, top to bottom, each `insertRowsBefore(row, count)`: where a new metric or weights row goes among the
+   * old ones); after writing, delete `deleteRows` (bottom to top): the rows of metrics no longer in the plan, of
+   * weights rows no longer written, blank rows. Sheets moves every reference to the other rows with them, so a
+   * formula elsewhere that points at a row of the tab keeps pointing at its key result. Without `previous`, none.
+   */
+  insertRows: RowRun[];
+  deleteRows: RowRun[];
+  /** Metrics whose target row is another row than before (1-based, once the rows are deleted), by ID as typed. */
+  moved: { id: string; from: number; to: number }[];
+  /** Metrics no longer in the plan whose row is deleted (their old 1-based row), by ID as the tab showed it. */
+  removed: { id: string; row: number }[];
+  /** Rows of the tab once `deleteRows` are deleted. */
+  finalRows: number;
+}
+
+/** A run of rows, 1-based. */
+export interface RowRun {
+  row: number;
+  count: number;
 }
 
 export interface TargetsSheetOptions {
@@ -86,6 +108,11 @@ export interface TargetsSheetOptions {
    * the cell holds the same text, and no formula).
    */
   keptText?: (text: string) => Cell;
+  /**
+   * The values of the generated tab being rebuilt (plan.layout.targets is its layout): each key result and KPI keeps
+   * the row it had, so that references to the tab's rows stay on their metric (keptRowLayout).
+   */
+  previous?: Grid;
 }
 
 /** A formula typed in a weights row: its text and the cell (1-based) it was read from. */
@@ -436,30 +463,42 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     }
   };
 
+  /** The metrics in the plan's order, each with whether it has a weights row, laid out below. */
+  const units: MetricUnit[] = [];
+  const occurrences = new Map<string, number>();
+  const unit = (id: string, weights: boolean, add: () => void) => {
+    const n = (occurrences.get(id.toLowerCase()) ?? 0) + 1;
+    occurrences.set(id.toLowerCase(), n);
+    units.push({ key: `${id.toLowerCase()}#${n}`, id, weights, add });
+  };
   const krDirection = (row: number) => cellOr(krTab, row, 'direction', `"${ENUMS.direction.increase.en}"`);
   for (const kr of plan.keyResults) {
     const spec = keyResultSpec(kr, plan);
     const row = kr.row;
-    addMetric(
-      kr.id,
-      kr.title,
-      ownerNameOf(plan, kr),
-      kr.type,
-      spec?.precision ??
-        precisionFor(kr.type, kr.unit, kr.target ?? 0, kr.baseline, plan.strategy.values.currency),
-      {
-        target: abs(krTab.sheet, row, krTab.columns.target),
-        baseline: cellOr(krTab, row, 'baseline', '0'),
-        start: cellOr(krTab, row, 'start', periodStart),
-        due: abs(krTab.sheet, row, krTab.columns.due),
-        phasing: cellOr(krTab, row, 'phasing', `"${ENUMS.phasing.even.en}"`),
-        direction: krDirection(row),
-      },
-      // A weights row for custom phasing, and for a key result whose weights someone typed: switched to another
-      // phasing, it keeps them (unused, code ≠ 4) for when it is custom again, rather than a rebuild erasing them.
+    // A weights row for custom phasing, and for a key result whose weights someone typed: switched to another
+    // phasing, it keeps them (unused, code ≠ 4) for when it is custom again, rather than a rebuild erasing them.
+    const custom =
       (kr.type === 'cumulative' || kr.type === 'level') &&
-        (kr.phasing === 'custom' || typedWeights(plan, kr.id, options.weightFormulas)),
-      true,
+      (kr.phasing === 'custom' || typedWeights(plan, kr.id, options.weightFormulas));
+    unit(kr.id, custom, () =>
+      addMetric(
+        kr.id,
+        kr.title,
+        ownerNameOf(plan, kr),
+        kr.type,
+        spec?.precision ??
+          precisionFor(kr.type, kr.unit, kr.target ?? 0, kr.baseline, plan.strategy.values.currency),
+        {
+          target: abs(krTab.sheet, row, krTab.columns.target),
+          baseline: cellOr(krTab, row, 'baseline', '0'),
+          start: cellOr(krTab, row, 'start', periodStart),
+          due: abs(krTab.sheet, row, krTab.columns.due),
+          phasing: cellOr(krTab, row, 'phasing', `"${ENUMS.phasing.even.en}"`),
+          direction: krDirection(row),
+        },
+        custom,
+        true,
+      ),
     );
   }
   const kpiTab = plan.layout.kpis;
@@ -467,39 +506,180 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     for (const kpi of plan.kpis) {
       const kr = trackedKeyResult(kpi, plan);
       if (!kpiSpec(kpi, plan, kr)) continue;
-      addMetric(
-        kpi.id,
-        kpi.name,
-        ownerNameOf(plan, kpi),
-        'threshold',
-        4,
-        {
-          target: abs(kpiTab.sheet, kpi.row, kpiTab.columns.target),
-          baseline: '0',
-          start: kr ? cellOr(krTab, kr.row, 'start', periodStart) : periodStart,
-          due: kr ? abs(krTab.sheet, kr.row, krTab.columns.due) : periodEnd,
-          phasing: `"${ENUMS.phasing.even.en}"`,
-          direction: cellOr(kpiTab, kpi.row, 'direction', `"${ENUMS.direction.increase.en}"`),
-        },
-        false,
-        false,
+      unit(kpi.id, false, () =>
+        addMetric(
+          kpi.id,
+          kpi.name,
+          ownerNameOf(plan, kpi),
+          'threshold',
+          4,
+          {
+            target: abs(kpiTab.sheet, kpi.row, kpiTab.columns.target),
+            baseline: '0',
+            start: kr ? cellOr(krTab, kr.row, 'start', periodStart) : periodStart,
+            due: kr ? abs(krTab.sheet, kr.row, krTab.columns.due) : periodEnd,
+            phasing: `"${ENUMS.phasing.even.en}"`,
+            direction: cellOr(kpiTab, kpi.row, 'direction', `"${ENUMS.direction.increase.en}"`),
+          },
+          false,
+          false,
+        ),
       );
     }
   }
-  // The as-of cell: its header is in row 1, its date in row 2 (a row of its own when there is no metric).
+  const layout = options.previous && units.length ? keptRowLayout(options.previous, plan, units) : null;
+  const gaps = new Set<number>();
+  /** Each metric's target row (1-based, as written), by its key. */
+  const rowOf = new Map<string, number>();
+  for (const slot of layout ? layout.slots : units) {
+    if (slot === null) {
+      rows.push([]);
+      gaps.add(rows.length);
+    } else {
+      rowOf.set(slot.key, rows.length + 1);
+      slot.add();
+    }
+  }
+  // The as-of cell: its header is in row 1, its date in row 2 (a row of its own when there is no metric): the
+  // first row that is not deleted, which is row 2 once the rows above it are.
   if (rows.length < 2) rows.push(header.map(() => ''));
   const width = header.length;
   for (const row of rows) while (row.length < width) row.push('');
-  rows[1][asOfColumn - 1] = options.asOf ? options.date(options.asOf) : '';
+  let asOfRow = 2;
+  while (gaps.has(asOfRow)) asOfRow++;
+  rows[asOfRow - 1][asOfColumn - 1] = options.asOf ? options.date(options.asOf) : '';
+  const deleteRows = runsOf([...gaps]);
+  const finalRow = (row: number) => row - [...gaps].filter((g) => g < row).length;
   return {
     rows,
     months,
     firstMonthColumn,
     firstHelperColumn,
-    asOfCell: { row: 2, column: asOfColumn },
+    asOfCell: { row: asOfRow, column: asOfColumn },
     weightRows,
     targetRows,
+    insertRows: layout?.insertRows ?? [],
+    deleteRows,
+    moved: (layout?.kept ?? [])
+      .map(({ id, key, from }) => ({ id, from, to: finalRow(rowOf.get(key) ?? from) }))
+      .filter((m) => m.from !== m.to),
+    removed: layout?.removed ?? [],
+    finalRows: rows.length - gaps.size,
   };
+}
+
+/** A key result or KPI of the plan, in the plan's order, and what writes its rows (its target row, its weights row). */
+interface MetricUnit {
+  /** The ID in lower case and which of the plan's metrics of that ID it is ("kr2#1"). */
+  key: string;
+  id: string;
+  weights: boolean;
+  add: () => void;
+}
+
+/** Runs of consecutive row numbers (sorted first). */
+function runsOf(rows: number[]): RowRun[] {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const out: RowRun[] = [];
+  for (const row of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.row + last.count === row) last.count++;
+    else out.push({ row, count: 1 });
+  }
+  return out;
+}
+
+/**
+ * Where the rebuilt tab's rows go over the old tab's, so that no reference to a row of the tab changes meaning: a
+ * rebuild rewrites the cells in place, and Sheets moves a reference (`=Targets!K3` on a Review tab) only when its row
+ * is inserted, deleted or moved. So each key result and KPI of the old tab keeps its row, in the old order; a new one
+ * goes below the one the plan lists before it (at the top when none), on rows inserted there; a weights row someone's
+ * switch to custom phasing adds is inserted below its key result. The rows of metrics gone from the plan, weights
+ * rows no longer written and blank rows are `null` slots, deleted once the tab is written: a reference to them shows
+ * #REF! (its key result is gone), every other follows its row. A key result moved on the Key Results tab (a sort)
+ * keeps its place here. Null when the old tab has anything above its header (the layout starts over, as before).
+ */
+function keptRowLayout(
+  previous: Grid,
+  plan: Plan,
+  units: MetricUnit[],
+): {
+  slots: (MetricUnit | null)[];
+  insertRows: RowRun[];
+  kept: { id: string; key: string; from: number }[];
+  removed: { id: string; row: number }[];
+} | null {
+  const shape = tabShape(previous, plan);
+  const idColumn = plan.layout.targets?.columns.id;
+  if (!shape || shape.headerIndex !== 0 || idColumn === undefined) return null;
+  const idAt = (r: number) =>
+    cellText((Array.isArray(previous[r]) ? previous[r] : [])[idColumn - 1] ?? '').trim();
+  // The old tab's metrics, by key (as the units' keys), each with its rows (0-based).
+  const seen = new Map<string, number>();
+  const old: { key: string; id: string; row: number; weightsRow: number | null }[] = [];
+  for (let r = 1; r < previous.length; r++) {
+    if (shape.kinds[r] !== 'target') continue;
+    const id = idAt(r);
+    const n = (seen.get(id.toLowerCase()) ?? 0) + 1;
+    seen.set(id.toLowerCase(), n);
+    const weights =
+      shape.kinds[r + 1] === 'weights' && idAt(r + 1).toLowerCase() === id.toLowerCase() ? r + 1 : null;
+    old.push({ key: `${id.toLowerCase()}#${n}`, id, row: r, weightsRow: weights });
+  }
+  const byKey = new Map(units.map((u) => [u.key, u]));
+  const oldKeys = new Set(old.filter((o) => byKey.has(o.key)).map((o) => o.key));
+  // New metrics, each below the one the plan lists before it that the old tab has ('' : at the top).
+  const below = new Map<string, MetricUnit[]>();
+  let anchor = '';
+  for (const u of units) {
+    if (oldKeys.has(u.key)) anchor = u.key;
+    else below.set(anchor, [...(below.get(anchor) ?? []), u]);
+  }
+  const slots: (MetricUnit | null)[] = [];
+  const inserted: number[] = [];
+  /** The sheet row (1-based) the next slot starts at; the header is row 1. */
+  let next = 2;
+  const insert = (list: MetricUnit[] | undefined) => {
+    for (const u of list ?? []) {
+      slots.push(u);
+      for (let i = 0; i < (u.weights ? 2 : 1); i++) inserted.push(next++);
+    }
+  };
+  /** The L1 row of each old row still there (kept or deleted), to know which inserted runs lie above one. */
+  let lastOld = 0;
+  const kept: { id: string; key: string; from: number }[] = [];
+  const removed: { id: string; row: number }[] = [];
+  const byRow = new Map(old.map((o) => [o.row, o]));
+  const weightRows = new Set(old.flatMap((o) => (o.weightsRow === null ? [] : [o.weightsRow])));
+  insert(below.get(''));
+  for (let r = 1; r < previous.length; r++) {
+    const o = byRow.get(r);
+    if (weightRows.has(r)) continue; // with its metric's row
+    if (!o || !oldKeys.has(o.key)) {
+      // A blank row, a weights row of no metric above, a metric gone: deleted, and its weights row with it.
+      if (o) removed.push({ id: o.id, row: r + 1 });
+      for (let i = 0; i < (o?.weightsRow !== null && o ? 2 : 1); i++) {
+        slots.push(null);
+        lastOld = next++;
+      }
+      continue;
+    }
+    const u = byKey.get(o.key)!;
+    kept.push({ id: u.id, key: u.key, from: r + 1 });
+    slots.push(u);
+    lastOld = next++;
+    if (u.weights) {
+      if (o.weightsRow === null) inserted.push(next);
+      else lastOld = next;
+      next++;
+    } else if (o.weightsRow !== null) {
+      slots.push(null);
+      lastOld = next++;
+    }
+    insert(below.get(o.key));
+  }
+  // Rows written below the old tab's last row need no insert.
+  return { slots, insertRows: runsOf(inserted.filter((row) => row < lastOld)), kept, removed };
 }
 
 /** What an existing generated Targets tab holds where: the cells its generation writes, and the others. */

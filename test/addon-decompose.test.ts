@@ -557,6 +557,124 @@ describe('Decompose targets', () => {
     expect(after.find((r) => r[0] === 'KR1200' && r[1] === 'weights')!.slice(6, 9)).toEqual([1, 2, 3]);
   });
 
+  it('keeps each key result and KPI on its row, so a formula elsewhere pointing at the tab keeps showing it when one is added above or removed', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    // A Review tab of the person's own: KR2's ID and its July target, KPI2's ID and status.
+    const review = run.ss.insertSheet('Review');
+    review.getRange('A1:B2').setFormulas([
+      ['=Targets!A3', '=Targets!K3'],
+      ['=Targets!A8', '=Targets!T8'],
+    ]);
+    const shown = review.getRange('A1:B2').getValues();
+    expect(shown.map((r) => r[0])).toEqual(['KR2', 'KPI2']);
+    // A colleague adds KR0 at the top of Key Results.
+    const kr = run.ss.getSheetByName('Key Results')!;
+    const kr1 = kr.getRange(2, 1, 1, kr.getLastColumn()).getValues()[0];
+    kr.insertRowBefore(2);
+    kr.getRange(2, 1, 1, kr1.length).setValues([['KR0', ...kr1.slice(1)]]);
+    const added = run.run('decomposeTargets') as ActionResult;
+    expect(added.ok, added.message).toBe(true);
+    // The rows moved down with an inserted row, and the references with them: same key results, same figures.
+    expect(review.getRange('A1:B2').getValues()).toEqual(shown);
+    expect(review.getRange('A1:B2').getFormulas()).toEqual([
+      ['=Targets!A4', '=Targets!K4'],
+      ['=Targets!A9', '=Targets!T9'],
+    ]);
+    expect(valuesOf(run.ss, 'Targets').map((r) => r[0])).toEqual([
+      'ID',
+      'KR0',
+      'KR1',
+      'KR2',
+      'KR3',
+      'KR4',
+      'KR5',
+      'KPI1',
+      'KPI2',
+      'KPI3',
+    ]);
+    expect(added.message).toContain('KR2 row 3 → 4');
+    expect(added.message).toContain('INDIRECT');
+    compareWithShared(run, 'Etc/UTC');
+    // A rebuild with nothing new moves nothing and says nothing of rows.
+    const again = run.run('decomposeTargets') as ActionResult;
+    expect(again.message).not.toContain('row');
+    expect(review.getRange('A1:B2').getValues()).toEqual(shown);
+    // KR2 deleted from the plan: its row goes, a reference to it shows #REF!, the others keep theirs.
+    const kr2 =
+      kr
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'KR2') + 1;
+    kr.deleteRow(kr2);
+    const removed = run.run('decomposeTargets') as ActionResult;
+    expect(removed.ok, removed.message).toBe(true);
+    expect(removed.message).toContain('KR2 (row 4)');
+    expect(review.getRange('A1').getValue()).toBe('#REF!');
+    expect(review.getRange('A2:B2').getValues()).toEqual([shown[1]]);
+    compareWithShared(run, 'Etc/UTC');
+  });
+
+  it('puts the rows it inserted for a new key result back out when a write fails, so references are as they were', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    const review = run.ss.insertSheet('Review');
+    review.getRange('A1:B1').setFormulas([['=Targets!A3', '=Targets!K3']]);
+    const kr = run.ss.getSheetByName('Key Results')!;
+    const kr1 = kr.getRange(2, 1, 1, kr.getLastColumn()).getValues()[0];
+    kr.insertRowBefore(2);
+    kr.getRange(2, 1, 1, kr1.length).setValues([['KR0', ...kr1.slice(1)]]);
+    const before = snapshot(run.ss);
+    run.emulator.failCall('Range.setValues', 1, 'Service error');
+    const failed = run.run('decomposeTargets') as ActionResult;
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toContain('is as it was before');
+    expect(snapshot(run.ss)).toEqual(before);
+    expect(review.getRange('A1:B1').getFormulas()).toEqual([['=Targets!A3', '=Targets!K3']]);
+    expect(review.getRange('A1').getValue()).toBe('KR2');
+  });
+
+  it('says which rows it left blank when deleting the rows of a key result gone fails; the next rebuild deletes them', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    const kr = run.ss.getSheetByName('Key Results')!;
+    kr.deleteRow(
+      kr
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'KR2') + 1,
+    );
+    run.emulator.failCall('Sheet.deleteRows', 1, 'Service error');
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok, result.message).toBe(true);
+    expect(result.message).toContain(
+      '"Targets" was left with blank rows (3), because removing them failed (Service error)',
+    );
+    expect(valuesOf(run.ss, 'Targets').map((r) => r[0])).toEqual([
+      'ID',
+      'KR1',
+      '',
+      'KR3',
+      'KR4',
+      'KR5',
+      'KPI1',
+      'KPI2',
+      'KPI3',
+    ]);
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    expect(valuesOf(run.ss, 'Targets').map((r) => r[0])).toEqual([
+      'ID',
+      'KR1',
+      'KR3',
+      'KR4',
+      'KR5',
+      'KPI1',
+      'KPI2',
+      'KPI3',
+    ]);
+    compareWithShared(run, 'Etc/UTC');
+  });
+
   it("removes a new Targets tab it could not finish, in the person's language", () => {
     const run = loadAddon({
       workbook: planWithKeyResults(5, 'zh-TW'),

@@ -52,6 +52,8 @@ declare namespace GAS {
     getMaxRows(): number;
     getMaxColumns(): number;
     insertRowsAfter(afterPosition: number, howMany: number): Sheet;
+    insertRowsBefore(beforePosition: number, howMany: number): Sheet;
+    deleteRows(rowPosition: number, howMany: number): void;
     insertColumnsAfter(afterPosition: number, howMany: number): Sheet;
     setFrozenRows(rows: number): void;
     setFrozenColumns(columns: number): void;

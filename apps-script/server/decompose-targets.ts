@@ -23,6 +23,7 @@ import {
   formulaBlocks,
   handTypedCells,
   targetsSheetBlocked,
+  type RowRun,
   type WeightFormulas,
 } from '../../shared/targets-sheet';
 import {
@@ -236,6 +237,9 @@ function formulaBreakers(
     .sort((a, b) => rank(a) - rank(b) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
+/** How many of the rows a rebuild moved or removed its alert names; the rest are an ellipsis. */
+const ROWS_NAMED = 6;
+
 /** How many of the cells that break the tab its alert names, one line each; the rest are counted. */
 const BREAKERS_NAMED = 5;
 
@@ -329,6 +333,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     argumentSeparator: SHEETS_ARGUMENT_SEPARATOR,
     weightFormulas,
     keptText: sheetText,
+    previous: found && plan.layout.targets ? found.values : undefined,
   })!;
   const name = found?.name ?? def.label[plan.lang];
   // What the tab holds now, to put back should the rebuild fail midway (a quota, a service error, a range
@@ -336,8 +341,11 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   // and the review date not written yet. A tab made by this run is removed instead.
   const before = found ? savedTab(found.sheet, ss, formulas!.all) : null;
   const sheet = found?.sheet ?? ss.insertSheet(name, snapshot.sheets.length);
+  /** The rows inserted so far (so that a failed run takes them out again before putting the tab back). */
+  const inserted: RowRun[] = [];
+  let rowsLeft: { rows: RowRun[]; reason: string } | null = null;
   try {
-    writeTab(sheet, ss, targets, plan, Boolean(found));
+    rowsLeft = writeTab(sheet, ss, targets, plan, Boolean(found), inserted);
   } catch (error) {
     Logger.log(error instanceof Error && error.stack ? error.stack : String(error));
     const reason = errorText(error);
@@ -354,7 +362,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
       return { ok: false, message: t('decomposeNewTabRemoved', lang, { reason, tab: name }) };
     }
     try {
-      restoreTab(sheet, ss, before);
+      restoreTab(sheet, ss, before, inserted);
     } catch (restoreError) {
       Logger.log(String(restoreError));
       return {
@@ -401,6 +409,51 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     }),
   ];
   if (weightsKept.length) lines.push(t('decomposeWeightsKept', lang, { list: list(weightsKept, lang) }));
+  // Rows inserted or deleted so that each metric keeps its row: said, since a reference Sheets cannot move (text in
+  // INDIRECT, another file's IMPORTRANGE, a script) still names the old row.
+  if (targets.moved.length)
+    lines.push(
+      t('decomposeRowsMoved', lang, {
+        tab: name,
+        count: targets.moved.length,
+        list: list(
+          [
+            ...targets.moved
+              .slice(0, ROWS_NAMED)
+              .map((m) => t('decomposeRowMove', lang, { id: m.id, from: m.from, to: m.to })),
+            ...(targets.moved.length > ROWS_NAMED ? ['…'] : []),
+          ],
+          lang,
+        ),
+      }),
+    );
+  if (targets.removed.length)
+    lines.push(
+      t('decomposeRowsRemoved', lang, {
+        list: list(
+          [
+            ...targets.removed
+              .slice(0, ROWS_NAMED)
+              .map((m) => t('decomposeRowRemoved', lang, { id: m.id, row: m.row })),
+            ...(targets.removed.length > ROWS_NAMED ? ['…'] : []),
+          ],
+          lang,
+        ),
+      }),
+    );
+  if (rowsLeft)
+    lines.push(
+      t('decomposeRowsLeft', lang, {
+        tab: name,
+        rows: list(
+          rowsLeft.rows.map((run) =>
+            run.count === 1 ? `${run.row}` : `${run.row}–${run.row + run.count - 1}`,
+          ),
+          lang,
+        ),
+        reason: rowsLeft.reason,
+      }),
+    );
   const dropped = droppedWeights(plan, targets, weightFormulas, snapshot.timeZone, lang);
   if (dropped.length) lines.push(t('decomposeWeightsDropped', lang, { list: list(dropped, lang) }));
   if (typedAsOf && typedAsOf !== today)
@@ -438,7 +491,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     keyResults: plan.keyResults.length,
     kpis: kpiCount,
     months: targets.months,
-    rows: targets.rows.length,
+    rows: targets.finalRows,
     columns: targets.rows[0].length,
     asOf: today,
     weightsKept,
@@ -544,16 +597,26 @@ function renamedTargetsTab(ss: GAS.Spreadsheet): string | null {
   }
 }
 
-/** Writes the built Targets tab over `sheet` (cleared first when it held the previous one). */
+/**
+ * Writes the built Targets tab over `sheet` (cleared first when it held the previous one). On a rebuild, the rows
+ * of new metrics are inserted first (`inserted` says which, for restoreTab), and the rows of metrics gone are
+ * deleted last (keptRowLayout), so that references to the tab's rows follow their metric. Returns the rows it could
+ * not delete (left blank: the tab is complete), or null.
+ */
 function writeTab(
   sheet: GAS.Sheet,
   ss: GAS.Spreadsheet,
   targets: NonNullable<ReturnType<typeof buildTargetsSheet>>,
   plan: Plan,
   rebuilt: boolean,
-): void {
+  inserted: RowRun[],
+): { rows: RowRun[]; reason: string } | null {
   const def = tabDef('targets');
   if (rebuilt) {
+    for (const run of targets.insertRows) {
+      sheet.insertRowsBefore(run.row, run.count);
+      inserted.push(run);
+    }
     // The tab is generated: its old content goes, except the weights, which the parser has read and the grid repeats.
     sheet.clear();
     for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
@@ -636,6 +699,19 @@ function writeTab(
         .build(),
     ),
   );
+  // Last, the rows of metrics gone (blank now): bottom to top, so that each run is where the layout put it. Should a
+  // deletion fail, the tab is complete all the same, with blank rows the next rebuild deletes.
+  const runs = [...targets.deleteRows].reverse();
+  for (let i = 0; i < runs.length; i++) {
+    try {
+      sheet.deleteRows(runs[i].row, runs[i].count);
+    } catch (error) {
+      Logger.log(String(error));
+      // The runs not deleted are above those that were, so still where they were.
+      return { rows: runs.slice(i).reverse(), reason: errorText(error) };
+    }
+  }
+  return null;
 }
 
 /** A tab's cells as they are (a formula where there is one), their number formats and backgrounds. */
@@ -682,8 +758,13 @@ function savedTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, formulasRead: string[][
   };
 }
 
-/** Puts a tab back as savedTab found it, in the same bounded chunks as the rebuild writes. */
-function restoreTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, saved: SavedTab): void {
+/**
+ * Puts a tab back as savedTab found it, in the same bounded chunks as the rebuild writes: the rows the rebuild
+ * inserted are deleted first (bottom to top), so that every row, and every reference to one, is where it was.
+ */
+function restoreTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, saved: SavedTab, inserted: RowRun[]): void {
+  for (const run of [...inserted].reverse()) sheet.deleteRows(run.row, run.count);
+  inserted.length = 0;
   sheet.clear();
   for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
     if (protection.getDescription() === HEADER_PROTECTION) protection.remove();

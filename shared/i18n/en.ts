@@ -1171,6 +1171,14 @@ export const en = {
       '{id} (no weights row now: its ID, type or phasing changed, or it was deleted): {weights}',
     decomposeWeightsOutside: '{id}, months outside the period: {weights}',
     decomposeWeightEntry: '{month}: {value}',
+    decomposeRowsMoved:
+      'To keep each key result and KPI on its own row of "{tab}", rows were inserted or removed, so {count} rows moved: {list}. Formulas in this spreadsheet that point at those rows moved with them; a reference Sheets cannot move (a row typed as text in INDIRECT, an IMPORTRANGE in another file, a script) still points at the old row.',
+    decomposeRowMove: '{id} row {from} → {to}',
+    decomposeRowsRemoved:
+      'Rows of key results and KPIs no longer in the plan were removed: {list}. Formulas that pointed at them show #REF!.',
+    decomposeRowRemoved: '{id} (row {row})',
+    decomposeRowsLeft:
+      '"{tab}" was left with blank rows ({rows}), because removing them failed ({reason}): delete them, or run Decompose targets again.',
     decomposeRestored:
       'Decompose targets did not finish ({reason}). "{tab}" is as it was before, custom weights and the {cell} cell included. Run Decompose targets again.',
     decomposeNotRestored:

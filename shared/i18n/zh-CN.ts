@@ -1027,6 +1027,14 @@ export const zhCN: Messages = {
     decomposeWeightsNoRow: '{id}（已没有权重行：其编号、类型或分解方式已更改，或已删除）：{weights}',
     decomposeWeightsOutside: '{id} 在周期之外的月份：{weights}',
     decomposeWeightEntry: '{month}：{value}',
+    decomposeRowsMoved:
+      '为使每个关键结果和 KPI 保持在“{tab}”中自己的行上，插入或删除了行，因此 {count} 行移动了位置：{list}。本表格中指向这些行的公式已随之移动；表格无法移动的引用（INDIRECT 中以文本写的行、其他文件中的 IMPORTRANGE、脚本）仍指向原来的行。',
+    decomposeRowMove: '{id} 第 {from} 行 → 第 {to} 行',
+    decomposeRowsRemoved:
+      '已删除计划中不再有的关键结果和 KPI 的行：{list}。原先指向这些行的公式会显示 #REF!。',
+    decomposeRowRemoved: '{id}（第 {row} 行）',
+    decomposeRowsLeft:
+      '“{tab}”中留下了空行（{rows}），因为删除它们失败（{reason}）：请删除这些行，或再运行一次“分解目标”。',
     decomposeRestored:
       '“分解目标”未完成（{reason}）。“{tab}”已恢复原样，包括自定义权重和“{cell}”单元格。请再运行一次“分解目标”。',
     decomposeNotRestored:

@@ -1029,6 +1029,14 @@ export const zhTW: Messages = {
     decomposeWeightsNoRow: '{id}（已沒有權重列：其編號、類型或分解方式已變更，或已刪除）：{weights}',
     decomposeWeightsOutside: '{id} 在週期之外的月份：{weights}',
     decomposeWeightEntry: '{month}：{value}',
+    decomposeRowsMoved:
+      '為使每個關鍵結果和 KPI 保持在「{tab}」中自己的列上，插入或刪除了列，因此 {count} 列移動了位置：{list}。本試算表中指向這些列的公式已隨之移動；試算表無法移動的參照（INDIRECT 中以文字寫的列、其他檔案中的 IMPORTRANGE、指令碼）仍指向原來的列。',
+    decomposeRowMove: '{id} 第 {from} 列 → 第 {to} 列',
+    decomposeRowsRemoved:
+      '已刪除計畫中不再有的關鍵結果和 KPI 的列：{list}。原先指向這些列的公式會顯示 #REF!。',
+    decomposeRowRemoved: '{id}（第 {row} 列）',
+    decomposeRowsLeft:
+      '「{tab}」中留下了空白列（{rows}），因為刪除它們失敗（{reason}）：請刪除這些列，或再執行一次「分解目標」。',
     decomposeRestored:
       '「分解目標」未完成（{reason}）。「{tab}」已恢復原狀，包括自訂權重和「{cell}」儲存格。請再執行一次「分解目標」。',
     decomposeNotRestored:
