@@ -675,6 +675,32 @@ describe('Decompose targets', () => {
     compareWithShared(run, 'Etc/UTC');
   });
 
+  it('leaves no extra header protection behind when protecting the header fails, however often', () => {
+    const run = loadAddon({ recalculation: 'never' });
+    run.run('insertExamplePlan');
+    const before = snapshot(run.ss);
+    for (const method of [
+      'Protection.setWarningOnly',
+      'Protection.setDescription',
+      'Protection.setWarningOnly',
+    ]) {
+      run.emulator.failCall(method, 1, 'Service error');
+      const failed = run.run('decomposeTargets') as ActionResult;
+      expect(failed.ok).toBe(false);
+      expect(failed.message).toContain('"Targets" is as it was before');
+      expect(snapshot(run.ss)).toEqual(before);
+    }
+    // Removing the undescribed protection fails too (the second remove: the first is the old header's): the
+    // restore removes it.
+    run.emulator.failCall('Protection.setDescription', 1, 'Service error');
+    run.emulator.failCall('Protection.remove', 2, 'Service error');
+    expect((run.run('decomposeTargets') as ActionResult).message).toContain('is as it was before');
+    expect(snapshot(run.ss)).toEqual(before);
+    expect(run.ss.getProtections('RANGE' as never)).toHaveLength(
+      (before as { protections: unknown[] }).protections.length,
+    );
+  });
+
   it("removes a new Targets tab it could not finish, in the person's language", () => {
     const run = loadAddon({
       workbook: planWithKeyResults(5, 'zh-TW'),

@@ -342,10 +342,10 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   const before = found ? savedTab(found.sheet, ss, formulas!.all) : null;
   const sheet = found?.sheet ?? ss.insertSheet(name, snapshot.sheets.length);
   /** The rows inserted so far (so that a failed run takes them out again before putting the tab back). */
-  const inserted: RowRun[] = [];
+  const progress: WriteProgress = { inserted: [], protection: null };
   let rowsLeft: { rows: RowRun[]; reason: string } | null = null;
   try {
-    rowsLeft = writeTab(sheet, ss, targets, plan, Boolean(found), inserted);
+    rowsLeft = writeTab(sheet, ss, targets, plan, Boolean(found), progress);
   } catch (error) {
     Logger.log(error instanceof Error && error.stack ? error.stack : String(error));
     const reason = errorText(error);
@@ -362,7 +362,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
       return { ok: false, message: t('decomposeNewTabRemoved', lang, { reason, tab: name }) };
     }
     try {
-      restoreTab(sheet, ss, before, inserted);
+      restoreTab(sheet, ss, before, progress);
     } catch (restoreError) {
       Logger.log(String(restoreError));
       return {
@@ -597,9 +597,39 @@ function renamedTargetsTab(ss: GAS.Spreadsheet): string | null {
   }
 }
 
+/** What writeTab has added to the tab's structure so far, for restoreTab to take out again. */
+interface WriteProgress {
+  /** The runs of rows it inserted, in order. */
+  inserted: RowRun[];
+  /** The header protection it added, until it carries HEADER_PROTECTION (or was removed again). */
+  protection: GAS.Protection | null;
+}
+
+/**
+ * Protects the header row with a warning, described as the add-on's (HEADER_PROTECTION: what a rebuild or restore
+ * removes). Should describing it fail, the new protection is removed again rather than left behind undescribed,
+ * where no later run would find it (one more after each failed run).
+ */
+function protectHeader(range: GAS.Range, progress?: WriteProgress): void {
+  const protection = range.protect();
+  if (progress) progress.protection = protection;
+  try {
+    protection.setDescription(HEADER_PROTECTION).setWarningOnly(true);
+    if (progress) progress.protection = null;
+  } catch (error) {
+    try {
+      protection.remove();
+      if (progress) progress.protection = null;
+    } catch {
+      // Left for restoreTab, which removes it by this object.
+    }
+    throw error;
+  }
+}
+
 /**
  * Writes the built Targets tab over `sheet` (cleared first when it held the previous one). On a rebuild, the rows
- * of new metrics are inserted first (`inserted` says which, for restoreTab), and the rows of metrics gone are
+ * of new metrics are inserted first (`progress` says which, for restoreTab), and the rows of metrics gone are
  * deleted last (keptRowLayout), so that references to the tab's rows follow their metric. Returns the rows it could
  * not delete (left blank: the tab is complete), or null.
  */
@@ -609,13 +639,13 @@ function writeTab(
   targets: NonNullable<ReturnType<typeof buildTargetsSheet>>,
   plan: Plan,
   rebuilt: boolean,
-  inserted: RowRun[],
+  progress: WriteProgress,
 ): { rows: RowRun[]; reason: string } | null {
   const def = tabDef('targets');
   if (rebuilt) {
     for (const run of targets.insertRows) {
       sheet.insertRowsBefore(run.row, run.count);
-      inserted.push(run);
+      progress.inserted.push(run);
     }
     // The tab is generated: its old content goes, except the weights, which the parser has read and the grid repeats.
     sheet.clear();
@@ -648,7 +678,7 @@ function writeTab(
       TARGETS_AS_OF.note[plan.lang],
     ],
   ]);
-  header.protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
+  protectHeader(header, progress);
   sheet.getRange(1, firstMonth, 1, months).setNumberFormat(MONTH_HEADER_FORMAT);
   sheet.setFrozenRows(1);
   sheet.setFrozenColumns(def.columns.length);
@@ -762,10 +792,15 @@ function savedTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, formulasRead: string[][
  * Puts a tab back as savedTab found it, in the same bounded chunks as the rebuild writes: the rows the rebuild
  * inserted are deleted first (bottom to top), so that every row, and every reference to one, is where it was.
  */
-function restoreTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, saved: SavedTab, inserted: RowRun[]): void {
-  for (const run of [...inserted].reverse()) sheet.deleteRows(run.row, run.count);
-  inserted.length = 0;
+function restoreTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, saved: SavedTab, progress: WriteProgress): void {
+  for (const run of [...progress.inserted].reverse()) sheet.deleteRows(run.row, run.count);
+  progress.inserted.length = 0;
   sheet.clear();
+  // The header protection is the add-on's by its description; one the rebuild added and could not describe (a
+  // failure between protect() and setDescription, and its removal failing too) has none: removed by its object.
+  if (progress.protection && progress.protection.getDescription() !== HEADER_PROTECTION)
+    progress.protection.remove();
+  progress.protection = null;
   for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
     if (protection.getDescription() === HEADER_PROTECTION) protection.remove();
   }
@@ -782,8 +817,7 @@ function restoreTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, saved: SavedTab, inse
   sheet.setConditionalFormatRules(saved.rules);
   sheet.setFrozenRows(saved.frozenRows);
   sheet.setFrozenColumns(saved.frozenColumns);
-  if (saved.protectedHeader)
-    sheet.getRange(saved.protectedHeader).protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
+  if (saved.protectedHeader) protectHeader(sheet.getRange(saved.protectedHeader));
   if (saved.asOf) ss.setNamedRange(TARGETS_AS_OF.name, saved.asOf.sheet.getRange(saved.asOf.a1));
   else if (ss.getRangeByName(TARGETS_AS_OF.name)) ss.removeNamedRange(TARGETS_AS_OF.name);
 }
