@@ -76,6 +76,15 @@ export interface TargetsSheet {
   removed: { id: string; row: number }[];
   /** Rows of the tab once `deleteRows` are deleted. */
   finalRows: number;
+  /** The notes someone put on month headers (previousNotes), per month of `months`, or null. */
+  monthNotes: (string | null)[];
+  /**
+   * Every cell's note as laid out in `rows` (previousNotes moved with their cells; null elsewhere; the header row
+   * null, its notes are the writer's), or null when the old tab had no note but the template's header notes.
+   */
+  notes: (string | null)[][] | null;
+  /** Notes of the old tab whose cell the rebuilt one no longer has (a metric or a month gone): A1 there, text. */
+  notesDropped: { cell: string; note: string }[];
 }
 
 /** A run of rows, 1-based. */
@@ -113,6 +122,11 @@ export interface TargetsSheetOptions {
    * the row it had, so that references to the tab's rows stay on their metric (keptRowLayout).
    */
   previous?: Grid;
+  /**
+   * The notes of `previous` (Range.getNotes, '' for none): each goes with its cell, to the row its key result or
+   * KPI is written at and the column of the same month or header; a note on a month header stays with its month.
+   */
+  previousNotes?: string[][];
 }
 
 /** A formula typed in a weights row: its text and the cell (1-based) it was read from. */
@@ -548,6 +562,34 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   let asOfRow = 2;
   while (gaps.has(asOfRow)) asOfRow++;
   rows[asOfRow - 1][asOfColumn - 1] = options.asOf ? options.date(options.asOf) : '';
+  // Notes go with their cells: to the row the metric is written at, the column of the same month or header.
+  const monthNotes: (string | null)[] = months.map(() => null);
+  let notes: (string | null)[][] | null = null;
+  const notesDropped: { cell: string; note: string }[] = [];
+  if (options.previous && options.previousNotes) {
+    const columnTo = previousColumns(options.previous, plan, months, firstMonthColumn);
+    const monthOf = new Map(Object.entries(plan.targets?.monthColumns ?? {}).map(([m, c]) => [c - 1, m]));
+    options.previousNotes.forEach((line, r) =>
+      line.forEach((note, c) => {
+        if (typeof note !== 'string' || note === '') return;
+        if (r === 0) {
+          // The template's columns carry the template's notes; a month's header, the person's.
+          const month = monthOf.get(c);
+          if (month === undefined) return;
+          const at = months.indexOf(month as Month);
+          if (at >= 0) monthNotes[at] = note;
+          else notesDropped.push({ cell: a1(1, c + 1), note });
+          return;
+        }
+        const row = layout?.rowMap.get(r);
+        const column = columnTo[c];
+        if (row !== undefined && column !== null) {
+          notes ??= rows.map(() => Array.from({ length: width }, () => null));
+          notes[row - 1][column - 1] = note;
+        } else notesDropped.push({ cell: a1(r + 1, c + 1), note });
+      }),
+    );
+  }
   const deleteRows = runsOf([...gaps]);
   const finalRow = (row: number) => row - [...gaps].filter((g) => g < row).length;
   return {
@@ -565,7 +607,40 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
       .filter((m) => m.from !== m.to),
     removed: layout?.removed ?? [],
     finalRows: rows.length - gaps.size,
+    monthNotes,
+    notes,
+    notesDropped,
   };
+}
+
+/**
+ * Where each column (0-based) of an old generated tab is in a new one (1-based), by its header: a month's column
+ * is that month's (null when the period no longer has it), the others the column of the same header.
+ */
+function previousColumns(
+  previous: Grid,
+  plan: Plan,
+  months: Month[],
+  firstMonthColumn: number,
+): (number | null)[] {
+  const header = Array.isArray(previous[0]) ? previous[0] : [];
+  const fixed = tabDef('targets').columns;
+  const after = headersAfterMonths();
+  const monthOf = new Map(Object.entries(plan.targets?.monthColumns ?? {}).map(([m, c]) => [c - 1, m]));
+  const width = previous.reduce((most, row) => Math.max(most, Array.isArray(row) ? row.length : 0), 0);
+  return Array.from({ length: width }, (_, c) => {
+    const month = monthOf.get(c);
+    if (month !== undefined) {
+      const at = months.indexOf(month as Month);
+      return at < 0 ? null : firstMonthColumn + at;
+    }
+    const cell = header[c];
+    if (typeof cell !== 'string') return null;
+    const f = fixed.findIndex((col) => matchesLabel(cell, col.label, false));
+    if (f >= 0) return f + 1;
+    const a = after.findIndex((label) => matchesLabel(cell, label, false));
+    return a >= 0 ? firstMonthColumn + months.length + a : null;
+  });
 }
 
 /** A key result or KPI of the plan, in the plan's order, and what writes its rows (its target row, its weights row). */
@@ -608,6 +683,8 @@ function keptRowLayout(
   insertRows: RowRun[];
   kept: { id: string; key: string; from: number }[];
   removed: { id: string; row: number }[];
+  /** Each old row (0-based) that stays, to the row (1-based) it is written at. */
+  rowMap: Map<number, number>;
 } | null {
   const shape = tabShape(previous, plan);
   const idColumn = plan.layout.targets?.columns.id;
@@ -649,6 +726,7 @@ function keptRowLayout(
   let lastOld = 0;
   const kept: { id: string; key: string; from: number }[] = [];
   const removed: { id: string; row: number }[] = [];
+  const rowMap = new Map<number, number>();
   const byRow = new Map(old.map((o) => [o.row, o]));
   const weightRows = new Set(old.flatMap((o) => (o.weightsRow === null ? [] : [o.weightsRow])));
   insert(below.get(''));
@@ -667,10 +745,14 @@ function keptRowLayout(
     const u = byKey.get(o.key)!;
     kept.push({ id: u.id, key: u.key, from: r + 1 });
     slots.push(u);
+    rowMap.set(r, next);
     lastOld = next++;
     if (u.weights) {
       if (o.weightsRow === null) inserted.push(next);
-      else lastOld = next;
+      else {
+        rowMap.set(o.weightsRow, next);
+        lastOld = next;
+      }
       next++;
     } else if (o.weightsRow !== null) {
       slots.push(null);
@@ -679,7 +761,7 @@ function keptRowLayout(
     insert(below.get(o.key));
   }
   // Rows written below the old tab's last row need no insert.
-  return { slots, insertRows: runsOf(inserted.filter((row) => row < lastOld)), kept, removed };
+  return { slots, insertRows: runsOf(inserted.filter((row) => row < lastOld)), kept, removed, rowMap };
 }
 
 /** What an existing generated Targets tab holds where: the cells its generation writes, and the others. */
@@ -696,6 +778,22 @@ interface TabShape {
   asOfColumn: number;
   afterMonths: number;
   firstMonth: number;
+  /** Whether the generation leaves a cell (0-based) of a metric's row blank (columnsLeftBlank), for its metric now. */
+  leftBlank: (r: number, c: number) => boolean;
+}
+
+/**
+ * The to-date and helper columns (keys) the generation leaves blank on a metric's row: what a threshold, a level or
+ * a milestone has no use for, and without an Actuals tab what reads it. buildTargetsSheet writes '' there (a test
+ * checks the two agree); anything in such a cell was typed by someone.
+ */
+export function columnsLeftBlank(type: MetricType, hasActuals: boolean): Set<string> {
+  const out = new Set<string>();
+  if (!hasActuals) for (const key of ['actualToDate', 'status', 'checkedIn']) out.add(key);
+  if (!hasActuals && type === 'threshold') out.add('attainment');
+  if (!hasActuals || (type !== 'level' && type !== 'threshold')) out.add('latestCheckIn');
+  if (type !== 'threshold') out.add('meetsBar');
+  return out;
 }
 
 function tabShape(grid: Grid, plan: Plan): TabShape | null {
@@ -717,7 +815,42 @@ function tabShape(grid: Grid, plan: Plan): TabShape | null {
     const kind = matchEnum('targetsRow', cellText(row[kindColumn - 1]));
     return kind === 'target' || kind === 'weights' ? kind : undefined;
   });
+  // Per metric ID (lower case), the columns its row leaves blank; a metric no longer in the plan (its row goes):
+  // every column some row leaves blank.
+  const actuals = plan.layout.actuals;
+  const hasActuals = !!actuals && ['date', 'metric', 'value'].every((k) => actuals.columns[k]);
+  const blankKeys = new Map<string, Set<string>>();
+  for (const kpi of plan.kpis) blankKeys.set(kpi.id.toLowerCase(), columnsLeftBlank('threshold', hasActuals));
+  for (const kr of plan.keyResults) blankKeys.set(kr.id.toLowerCase(), columnsLeftBlank(kr.type, hasActuals));
+  const anyBlank = new Set(
+    (['cumulative', 'level', 'threshold', 'milestone'] as const).flatMap((t) => [
+      ...columnsLeftBlank(t, false),
+    ]),
+  );
+  const keyOf = header.map((cell) => {
+    const c = [...TARGETS_SUMMARY_COLUMNS, ...TARGETS_HELPER_COLUMNS].find((col) => is(cell, col.label));
+    return c?.key;
+  });
+  const idColumn = layout.columns.id;
+  const rowBlank = new Map<number, Set<string>>();
+  const leftBlank = (r: number, c: number) => {
+    const key = keyOf[c];
+    if (!key || kinds[r] !== 'target' || idColumn === undefined) return false;
+    let blank = rowBlank.get(r);
+    if (!blank) {
+      const row = Array.isArray(grid[r]) ? grid[r] : [];
+      blank =
+        blankKeys.get(
+          cellText(row[idColumn - 1] ?? '')
+            .trim()
+            .toLowerCase(),
+        ) ?? anyBlank;
+      rowBlank.set(r, blank);
+    }
+    return blank.has(key);
+  };
   return {
+    leftBlank,
     headerIndex,
     rows: grid.length,
     columns,
@@ -757,16 +890,23 @@ export function handTypedCells(
   grid: Grid,
   plan: Plan,
   formulaAt: (row: number, column: number) => string = () => '',
+  notes: readonly (readonly string[])[] = [],
 ): string[] {
   const shape = tabShape(grid, plan);
   if (!shape) return [];
   // Rows (1-based) typed by hand, per column (0-based). Rows above the header (a title) are never the tab's.
   const typed = new Map<number, number[]>();
-  for (let r = 0; r < grid.length; r++) {
+  for (let r = 0; r < Math.max(grid.length, notes.length); r++) {
     const row = Array.isArray(grid[r]) ? grid[r] : [];
-    for (let c = 0; c < shape.columns; c++) {
-      if (generatedCell(shape, r, c)) continue;
-      if (isBlank(row[c] ?? '') && !formulaAt(r + 1, c + 1)) continue;
+    for (let c = 0; c < Math.max(shape.columns, notes[r]?.length ?? 0); c++) {
+      const note = !!notes[r]?.[c];
+      const generated = generatedCell(shape, r, c);
+      if (generated && !shape.leftBlank(r, c)) continue;
+      if (generated) {
+        // A cell the generation leaves blank on this row ("Latest check-in" of an amount): a value typed there, or a
+        // note. A formula there is the tab's own, written when the metric was of another type.
+        if (!note && (isBlank(row[c] ?? '') || formulaAt(r + 1, c + 1))) continue;
+      } else if (!note && isBlank(row[c] ?? '') && !formulaAt(r + 1, c + 1)) continue;
       const rows = typed.get(c) ?? [];
       rows.push(r + 1);
       typed.set(c, rows);
@@ -824,6 +964,14 @@ export function formulaBlocks(grid: Grid, plan: Plan): CellBlock[] {
   if (weightsFrom >= 0)
     for (const [r, n] of runs(shape.rows, (r) => shape.kinds[r] === 'weights'))
       blocks.push({ row: r + 1, column: weightsFrom + 1, rows: n, columns: shape.columns - weightsFrom });
+  // Cells the generation leaves blank on a metric's row that hold something: typed, or the tab's formula of when
+  // the metric was of another type (handTypedCells).
+  for (let r = 0; r < shape.rows; r++) {
+    const row = Array.isArray(grid[r]) ? grid[r] : [];
+    for (let c = 0; c < shape.columns; c++)
+      if (!isBlank(row[c] ?? '') && shape.leftBlank(r, c))
+        blocks.push({ row: r + 1, column: c + 1, rows: 1, columns: 1 });
+  }
   const belowAsOf = shape.headerIndex + 3;
   if (shape.asOfColumn >= 0 && shape.rows >= belowAsOf)
     blocks.push({

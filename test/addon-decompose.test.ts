@@ -701,6 +701,71 @@ describe('Decompose targets', () => {
     );
   });
 
+  it("keeps a note with its key result and month, a month header's too, and names one the rebuilt tab has no cell for", () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    const targets = run.ss.getSheetByName('Targets')!;
+    targets.getRange('G1').setNote('launch month'); // March's header
+    targets.getRange('H3').setNote('trade show'); // KR2, April
+    const kr = run.ss.getSheetByName('Key Results')!;
+    const kr1 = kr.getRange(2, 1, 1, kr.getLastColumn()).getValues()[0];
+    kr.insertRowBefore(2);
+    kr.getRange(2, 1, 1, kr1.length).setValues([['KR0', ...kr1.slice(1)]]);
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    expect(targets.getRange('G1').getNote()).toBe('launch month');
+    expect(targets.getRange('A4').getValue()).toBe('KR2');
+    expect(targets.getRange('H4').getNote()).toBe('trade show');
+    expect(targets.getRange('H3').getNote()).toBe('');
+    // The template's own header notes are still there.
+    expect(targets.getRange('A1').getNote()).not.toBe('');
+    // KR2 leaves the plan: its row goes, and the alert gives its note to put back where it belongs.
+    kr.deleteRow(
+      kr
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'KR2') + 1,
+    );
+    const removed = run.run('decomposeTargets') as ActionResult;
+    expect(removed.ok, removed.message).toBe(true);
+    expect(removed.message).toContain('H4: "trade show"');
+    expect(targets.getRange('G1').getNote()).toBe('launch month');
+    // A note in a cell the tab leaves blank (below the As of date) is named, and nothing is changed.
+    const asOf = run.ss.getRangeByName(TARGETS_AS_OF.name)!;
+    const below = targets.getRange(asOf.getRow() + 2, asOf.getColumn());
+    below.setNote('ask Ann');
+    const before = snapshot(run.ss);
+    const refused = run.run('decomposeTargets') as ActionResult;
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain(below.getA1Notation());
+    expect(snapshot(run.ss)).toEqual(before);
+  });
+
+  it('names text typed in a helper cell the tab leaves blank on that row (Latest check-in, Meets when of an amount)', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    const targets = run.ss.getSheetByName('Targets')!;
+    const header = targets.getRange(1, 1, 1, targets.getLastColumn()).getValues()[0];
+    const latest = header.indexOf('Latest check-in') + 1;
+    const meets = header.indexOf('Meets when') + 1;
+    expect(latest).toBeGreaterThan(0);
+    expect(meets).toBeGreaterThan(0);
+    // KR1 is an amount: neither is written on its row.
+    expect(targets.getRange(2, latest, 1, 1).getFormula()).toBe('');
+    const cells = [targets.getRange(2, latest), targets.getRange(2, meets)];
+    for (const cell of cells) cell.setValue('ask Ann');
+    const before = snapshot(run.ss);
+    const refused = run.run('decomposeTargets') as ActionResult;
+    expect(refused.ok).toBe(false);
+    for (const cell of cells) expect(refused.message).toContain(cell.getA1Notation());
+    expect(snapshot(run.ss)).toEqual(before);
+    // Typed over a helper the row does have (Meets when of a KPI): the tab's, put back by the rebuild.
+    for (const cell of cells) cell.setValue('');
+    const kpi = valuesOf(run.ss, 'Targets').findIndex((r) => r[0] === 'KPI1') + 1;
+    targets.getRange(kpi, meets).setValue('x');
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    expect(targets.getRange(kpi, meets).getFormula()).not.toBe('');
+  });
+
   it("removes a new Targets tab it could not finish, in the person's language", () => {
     const run = loadAddon({
       workbook: planWithKeyResults(5, 'zh-TW'),

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildTargetsSheet,
+  columnsLeftBlank,
   exampleWorkbook,
   formulaBlocks,
   handTypedCells,
@@ -13,6 +14,8 @@ import {
   parsePlan,
   shiftFormula,
   tabDef,
+  TARGETS_HELPER_COLUMNS,
+  TARGETS_SUMMARY_COLUMNS,
   type Cell,
   type Workbook,
 } from '../shared';
@@ -86,6 +89,30 @@ describe('formulaBlocks', () => {
     expect(formulas).toEqual([]);
     // 1,034 cells of 35,175: the weights row and the As of column.
     expect(cells(blocks)).toBe(31 + grid.length - 2);
+  });
+});
+
+describe('columnsLeftBlank', () => {
+  it('names exactly the to-date and helper cells the generation leaves blank, for every type, with and without Actuals', () => {
+    for (const actuals of [true, false]) {
+      const workbook = exampleWorkbook('en', { date: isoToSerial });
+      if (!actuals) delete workbook.Actuals;
+      const { plan } = parsePlan(workbook);
+      const sheet = buildTargetsSheet(plan, { lang: 'en', date: isoToSerial })!;
+      const keys = [...TARGETS_SUMMARY_COLUMNS, ...TARGETS_HELPER_COLUMNS].map((c) => c.key);
+      const first = sheet.firstMonthColumn + sheet.months.length - 1;
+      const types = new Map<string, string>([
+        ...plan.keyResults.map((kr) => [kr.id, kr.type] as const),
+        ...plan.kpis.map((kpi) => [kpi.id, 'threshold'] as const),
+      ]);
+      expect(new Set(types.values())).toEqual(new Set(['cumulative', 'level', 'threshold', 'milestone']));
+      for (const [id, row] of Object.entries(sheet.targetRows)) {
+        const blank = keys.filter((_, i) => sheet.rows[row - 1][first + i] === '');
+        expect([...columnsLeftBlank(types.get(id) as never, actuals)].sort(), `${id} ${actuals}`).toEqual(
+          blank.sort(),
+        );
+      }
+    }
   });
 });
 

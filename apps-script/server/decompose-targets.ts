@@ -304,7 +304,9 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
   // Ours, but with a column, a row or a note someone added beside or inside the generated table, typed or a formula:
   // clearing the tab would lose them, so nothing is done and the cells are named.
   const formulas = found ? typedFormulas(found.sheet, found.values, plan) : null;
-  const typed = found ? handTypedCells(found.values, plan, formulas!.at) : [];
+  // Its notes: one in a cell the tab leaves blank is named as typed; the others go with their cells.
+  const notes = found && plan.layout.targets ? found.sheet.getDataRange().getNotes() : null;
+  const typed = found ? handTypedCells(found.values, plan, formulas!.at, notes ?? []) : [];
   if (typed.length)
     return {
       ok: false,
@@ -334,12 +336,13 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     weightFormulas,
     keptText: sheetText,
     previous: found && plan.layout.targets ? found.values : undefined,
+    previousNotes: notes ?? undefined,
   })!;
   const name = found?.name ?? def.label[plan.lang];
   // What the tab holds now, to put back should the rebuild fail midway (a quota, a service error, a range
   // protected against this person): clearing comes first, so a half-written tab would have lost the weights rows
   // and the review date not written yet. A tab made by this run is removed instead.
-  const before = found ? savedTab(found.sheet, ss, formulas!.all) : null;
+  const before = found ? savedTab(found.sheet, ss, formulas!.all, notes) : null;
   const sheet = found?.sheet ?? ss.insertSheet(name, snapshot.sheets.length);
   /** The rows inserted so far (so that a failed run takes them out again before putting the tab back). */
   const progress: WriteProgress = { inserted: [], protection: null };
@@ -437,6 +440,21 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
               .map((m) => t('decomposeRowRemoved', lang, { id: m.id, row: m.row })),
             ...(targets.removed.length > ROWS_NAMED ? ['…'] : []),
           ],
+          lang,
+        ),
+      }),
+    );
+  if (targets.notesDropped.length)
+    lines.push(
+      t('decomposeNotesDropped', lang, {
+        tab: name,
+        list: list(
+          targets.notesDropped.map((n) =>
+            t('decomposeWeightEntry', lang, {
+              month: n.cell,
+              value: fill(CATALOGUES[lang].parse.QUOTED, { text: n.note }),
+            }),
+          ),
           lang,
         ),
       }),
@@ -669,15 +687,21 @@ function writeTab(
   const header = sheet.getRange(1, 1, 1, width);
   header.setFontWeight('bold');
   header.setBackground(HEADER_BACKGROUND);
-  header.setNotes([
-    [
-      ...def.columns.map((c) => c.note[plan.lang]),
-      ...targets.months.map(() => null),
-      ...TARGETS_SUMMARY_COLUMNS.map((c) => c.note[plan.lang]),
-      ...TARGETS_HELPER_COLUMNS.map((c) => c.note[plan.lang]),
-      TARGETS_AS_OF.note[plan.lang],
-    ],
-  ]);
+  // The template's notes on its headers; a month's header keeps the note someone put there. Notes in the body go
+  // with their cells, written whole (whether Sheet.clear() removes notes is not documented, so it is relied on
+  // neither way): only when the old tab had any.
+  const headerNotes = [
+    ...def.columns.map((c) => c.note[plan.lang]),
+    ...targets.monthNotes,
+    ...TARGETS_SUMMARY_COLUMNS.map((c) => c.note[plan.lang]),
+    ...TARGETS_HELPER_COLUMNS.map((c) => c.note[plan.lang]),
+    TARGETS_AS_OF.note[plan.lang],
+  ];
+  if (targets.notes)
+    writeChunked(sheet, 1, 1, [headerNotes, ...targets.notes.slice(1)], (range, notes) =>
+      range.setNotes(notes as string[][]),
+    );
+  else header.setNotes([headerNotes]);
   protectHeader(header, progress);
   sheet.getRange(1, firstMonth, 1, months).setNumberFormat(MONTH_HEADER_FORMAT);
   sheet.setFrozenRows(1);
@@ -760,7 +784,12 @@ interface SavedTab {
   asOf: { sheet: GAS.Sheet; a1: string } | null;
 }
 
-function savedTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, formulasRead: string[][] | null): SavedTab {
+function savedTab(
+  sheet: GAS.Sheet,
+  ss: GAS.Spreadsheet,
+  formulasRead: string[][] | null,
+  notesRead: string[][] | null,
+): SavedTab {
   const range = sheet.getDataRange();
   const values = range.getValues();
   const formulas = formulasRead ?? range.getFormulas();
@@ -779,7 +808,7 @@ function savedTab(sheet: GAS.Sheet, ss: GAS.Spreadsheet, formulasRead: string[][
     numberFormats: range.getNumberFormats(),
     backgrounds: range.getBackgrounds(),
     fontWeights: range.getFontWeights(),
-    notes: range.getNotes(),
+    notes: notesRead ?? range.getNotes(),
     rules: sheet.getConditionalFormatRules(),
     frozenRows: sheet.getFrozenRows(),
     frozenColumns: sheet.getFrozenColumns(),

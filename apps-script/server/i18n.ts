@@ -58,6 +58,7 @@ export const MESSAGES = {
   decomposeRowsRemoved: localized((m) => m.addon.decomposeRowsRemoved),
   decomposeRowRemoved: localized((m) => m.addon.decomposeRowRemoved),
   decomposeRowsLeft: localized((m) => m.addon.decomposeRowsLeft),
+  decomposeNotesDropped: localized((m) => m.addon.decomposeNotesDropped),
   decomposeIssues: localized((m) => m.addon.decomposeIssues),
   decomposeBreaks: localized((m) => m.addon.decomposeBreaks),
   decomposeBreaksPeriod: localized((m) => m.addon.decomposeBreaksPeriod),

@@ -1179,6 +1179,8 @@ export const en = {
     decomposeRowRemoved: '{id} (row {row})',
     decomposeRowsLeft:
       '"{tab}" was left with blank rows ({rows}), because removing them failed ({reason}): delete them, or run Decompose targets again.',
+    decomposeNotesDropped:
+      'Notes on cells "{tab}" no longer has (a key result, KPI or month no longer in the plan), to add again where they belong: {list}.',
     decomposeRestored:
       'Decompose targets did not finish ({reason}). "{tab}" is as it was before, custom weights and the {cell} cell included. Run Decompose targets again.',
     decomposeNotRestored:

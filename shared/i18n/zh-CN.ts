@@ -1035,6 +1035,8 @@ export const zhCN: Messages = {
     decomposeRowRemoved: '{id}（第 {row} 行）',
     decomposeRowsLeft:
       '“{tab}”中留下了空行（{rows}），因为删除它们失败（{reason}）：请删除这些行，或再运行一次“分解目标”。',
+    decomposeNotesDropped:
+      '“{tab}”中已不存在的单元格上的备注（计划中已没有的关键结果、KPI 或月份），请在对应位置重新添加：{list}。',
     decomposeRestored:
       '“分解目标”未完成（{reason}）。“{tab}”已恢复原样，包括自定义权重和“{cell}”单元格。请再运行一次“分解目标”。',
     decomposeNotRestored:

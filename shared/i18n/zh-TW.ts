@@ -1037,6 +1037,8 @@ export const zhTW: Messages = {
     decomposeRowRemoved: '{id}（第 {row} 列）',
     decomposeRowsLeft:
       '「{tab}」中留下了空白列（{rows}），因為刪除它們失敗（{reason}）：請刪除這些列，或再執行一次「分解目標」。',
+    decomposeNotesDropped:
+      '「{tab}」中已不存在的儲存格上的附註（計畫中已沒有的關鍵結果、KPI 或月份），請在對應位置重新新增：{list}。',
     decomposeRestored:
       '「分解目標」未完成（{reason}）。「{tab}」已恢復原狀，包括自訂權重和「{cell}」儲存格。請再執行一次「分解目標」。',
     decomposeNotRestored:
