@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGY_FIELDS, TABS, columnDef, enumLabels, tabDef, type Lang } from '../shared';
 import { loadAddon, planWithKeyResults, snapshot, valuesOf, type ActionResult } from './helpers/addon';
 import type { PlanCheck } from '../apps-script/server/plan-check';
+import { FakeDataValidationBuilder } from '../emulator/index';
 
 const templateTabs = TABS.filter((t) => t.key !== 'targets');
 
@@ -282,6 +283,93 @@ describe('Insert templates', () => {
     const said = notes.run('insertTemplates') as ActionResult;
     expect(valuesOf(notes.ss, 'Strategy')).toEqual([['Our strategy doc'], ['line 2']]);
     expect(said.message).toContain('"Strategy" has content but no header row');
+  });
+
+  // QA: Range.setDataValidation #10 timed out. Key Results was left with its header but without its other drop-downs,
+  // its date rules, the frozen header and GTM_KeyResults; the next run said it added the other tabs, and the one after
+  // that "Every template tab and column is already in place": a tab with a header was taken as finished.
+  it('finishes an interrupted run when run again, and says so in the failure alert', () => {
+    const clean = loadAddon();
+    clean.run('insertTemplates');
+    const run = loadAddon();
+    run.emulator.failCall(
+      'Range.setDataValidation',
+      10,
+      'Service Spreadsheets timed out while accessing document.',
+    );
+    const failed = run.run('insertTemplates') as ActionResult;
+    // The tab it stopped in has no header, so it cannot pass for a finished one.
+    expect(valuesOf(run.ss, 'Key Results')).toEqual([]);
+    const again = run.run('insertTemplates') as ActionResult;
+    expect(again.ok).toBe(true);
+    expect(again.details).toMatchObject({
+      createdTabs: ['KPIs', 'Roadmap', 'Actuals', 'Changes'],
+      filledTabs: ['Key Results'],
+    });
+    // The spreadsheet is as one uninterrupted run leaves it: drop-downs, date rules, frozen header, named range.
+    expect(snapshot(run.ss)).toEqual(snapshot(clean.ss));
+    expect(run.ss.getSheetByName('Key Results')!.getFrozenRows()).toBe(1);
+    expect(run.ss.getRangeByName('GTM_KeyResults')).not.toBeNull();
+    expect((run.run('insertTemplates') as ActionResult).message).toBe(
+      'Every template tab and column is already in place: nothing was changed.',
+    );
+    // The failure alert said where it stopped, what it had done, and that running it again finishes the job.
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toBe(
+      [
+        'Insert templates did not finish (Service Spreadsheets timed out while accessing document.). It stopped while setting up "Key Results": the header it was adding there is not written yet, so that part is not finished.',
+        'Added tabs: Strategy, Departments, Objectives.',
+        'None of your cells were changed. Run Insert templates again to finish the job: it completes what is unfinished and changes nothing that is already in place.',
+      ].join('\n'),
+    );
+    expect(run.emulator.ui.alerts[0].prompt).toBe(failed.message);
+  });
+
+  it('run again after failing at any setup step, ends as one uninterrupted run, and keeps what the person typed and formatted', () => {
+    // An existing plan: the person's own column with their validation and format, two template columns and the
+    // Roadmap tab (its status colours) missing, a short Strategy tab, an empty Actuals tab.
+    const workbook = () => {
+      const wb = planWithKeyResults(3, 'en');
+      const kr = wb['Key Results'];
+      const drop = ['Weight', 'Confidence'].map((h) => kr[0].indexOf(h));
+      wb['Key Results'] = kr.map((row, r) => [
+        ...row.filter((_, c) => !drop.includes(c)),
+        r === 0 ? 'My notes' : `note ${r}`,
+      ]);
+      delete wb.Roadmap;
+      wb.Strategy = wb.Strategy.slice(0, 4);
+      wb.Actuals = [[]];
+      return wb;
+    };
+    const own = (run: ReturnType<typeof loadAddon>) => {
+      const kr = run.ss.getSheetByName('Key Results')!;
+      const notes = kr.getRange(2, kr.getLastColumn(), 3, 1);
+      notes.setNumberFormat('@');
+      notes.setDataValidation(new FakeDataValidationBuilder().requireTextIsEmail().build());
+      return run;
+    };
+    const clean = own(loadAddon({ workbook: workbook() as never }));
+    const before = snapshot(clean.ss);
+    clean.emulator.resetCalls();
+    clean.run('insertTemplates');
+    const want = snapshot(clean.ss);
+    expect(want).not.toEqual(before);
+    const calls = clean.emulator.calls.byMethod as Record<string, number>;
+    const steps = Object.keys(calls).filter((m) =>
+      /^(Range|Sheet|Spreadsheet|Protection)\.(set|protect|insert)/.test(m),
+    );
+    expect(steps.length).toBeGreaterThanOrEqual(10);
+    for (const method of steps) {
+      for (const nth of new Set([1, calls[method]])) {
+        const run = own(loadAddon({ workbook: workbook() as never }));
+        run.emulator.failCall(method, nth, 'Service error');
+        const failed = run.run('insertTemplates') as ActionResult;
+        expect(failed.ok, `${method} #${nth}`).toBe(false);
+        expect((run.run('insertTemplates') as ActionResult).ok, `${method} #${nth}`).toBe(true);
+        expect(snapshot(run.ss), `${method} #${nth}`).toEqual(want);
+        expect(failed.message, `${method} #${nth}`).toContain('Run Insert templates again to finish the job');
+      }
+    }
   });
 
   it('makes as many service calls for 500 key results as for 10', () => {

@@ -116,7 +116,15 @@ declare namespace GAS {
     build(): DataValidation;
   }
 
-  type ConditionalFormatRule = object;
+  interface ConditionalFormatRule {
+    getRanges(): Range[];
+    getBooleanCondition(): BooleanCondition | null;
+  }
+
+  interface BooleanCondition {
+    getCriteriaType(): unknown;
+    getCriteriaValues(): unknown[];
+  }
 
   interface ConditionalFormatRuleBuilder {
     whenTextEqualTo(text: string): ConditionalFormatRuleBuilder;

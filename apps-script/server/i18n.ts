@@ -25,6 +25,8 @@ export const MESSAGES = {
   templatesSkipped: localized((m) => m.addon.templatesSkipped),
   templatesKept: localized((m) => m.addon.templatesKept),
   templatesColumnNear: localized((m) => m.addon.templatesColumnNear),
+  templatesInterrupted: localized((m) => m.addon.templatesInterrupted),
+  templatesInterruptedRerun: localized((m) => m.addon.templatesInterruptedRerun),
 
   // The change log (onEdit), written into Changes.
   changeLogOldNotKnown: localized((m) => m.addon.changeLogOldNotKnown),

@@ -8,6 +8,14 @@
  * headerNear: 目標（萬元） for 目標值), which the alert names instead; a missing Strategy field is added below the
  * last used row; an empty tab gets its header. Everything else is left exactly as it is, so running it twice changes nothing.
  * Calls to the spreadsheet depend on the number of tabs and columns, never on the number of rows.
+ *
+ * A run can stop anywhere: a service error, or Apps Script's 6-minute limit, which ends it without any `catch`
+ * (docs/addon.md, "When an action is interrupted"). So the header (of a tab, of added columns, the names of added
+ * Strategy fields) is written last, after its notes, style, protection, drop-downs, formats, frozen row and named
+ * ranges: a header in place means that part is finished. What a stopped run began has no header yet, so the next run
+ * sees an empty tab, or no such column or field, and sets it up again in the same cells, where setting a note,
+ * a rule or a format again changes nothing; the two steps that would add a second copy (a protection, a
+ * conditional format rule) first look for the one a stopped run left.
  */
 import { headerNear, parsePlan, unreadHeaders } from '../../shared/parse';
 import { a1 } from '../../shared/cells';
@@ -27,7 +35,7 @@ import {
 } from '../../shared/template';
 import { LANGS } from '../../shared/i18n';
 import type { ActionResult } from './action';
-import { runAction } from './action';
+import { errorText, runAction } from './action';
 import { list, t } from './i18n';
 import {
   ensureSize,
@@ -35,7 +43,6 @@ import {
   hasPlanTabs,
   isBlankGrid,
   readSpreadsheet,
-  writeBlock,
   type SpreadsheetSnapshot,
 } from './sheets-adapter';
 
@@ -101,6 +108,8 @@ interface Table {
 class SetupContext {
   readonly tables: Partial<Record<TabKey, Table>> = {};
   private readonly maxRows = new Map<GAS.Sheet, number>();
+  /** Sheets this run inserted: nothing of an earlier, stopped run can be on them, so nothing is looked for. */
+  readonly fresh = new Set<GAS.Sheet>();
 
   constructor(
     readonly ss: GAS.Spreadsheet,
@@ -160,22 +169,51 @@ function numberFormatFor(tab: TabKey, column: ColumnDef): string | null {
   return null;
 }
 
-/** Header cells: labels, notes, bold on grey, and a warning-only protection (also the change log's Who column). */
+/**
+ * The add-on's warning-only protection of header cells. Range.protect() adds a new protection even where one is
+ * (facts #34), so on a sheet that was there before this run, the one a stopped run left on the same cells (ours, or
+ * one whose description it had not set yet) is taken instead of adding a second.
+ */
+function protectHeader(sheet: GAS.Sheet, range: GAS.Range, fresh: boolean): void {
+  let left: GAS.Protection | undefined;
+  if (!fresh) {
+    const a1 = range.getA1Notation();
+    left = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => {
+      const description = p.getDescription();
+      return (description === HEADER_PROTECTION || description === '') && p.getRange().getA1Notation() === a1;
+    });
+  }
+  (left ?? range.protect()).setWarningOnly(true).setDescription(HEADER_PROTECTION);
+}
+
+/**
+ * Header cells: notes, bold on grey and a warning-only protection, then `ready` (the rest of the setup), then the
+ * labels, last: a header in place means its setup is finished (see the top of this file). Also the change log's
+ * Who column.
+ */
 export function writeHeader(
   sheet: GAS.Sheet,
   row: number,
   column: number,
   labels: string[],
   notes: string[],
+  ready: () => void = () => {},
+  fresh = false,
 ): void {
-  const range = writeBlock(sheet, row, column, [labels])!;
+  ensureSize(sheet, row, column + labels.length - 1);
+  const range = sheet.getRange(row, column, 1, labels.length);
   range.setNotes([notes]);
   range.setFontWeight('bold');
   range.setBackground(HEADER_BACKGROUND);
-  range.protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
+  protectHeader(sheet, range, fresh);
+  ready();
+  range.setValues([labels]);
 }
 
-/** Header, notes, validation and formats of some columns of a table tab, starting at `firstColumn`. */
+/**
+ * Validation and formats of some columns of a table tab, starting at `firstColumn`, then `ready`, then their header
+ * (its labels last: see the top of this file).
+ */
 function setUpColumns(
   sheet: GAS.Sheet,
   def: TabDef,
@@ -183,49 +221,81 @@ function setUpColumns(
   firstColumn: number,
   columns: readonly ColumnDef[],
   ctx: SetupContext,
+  ready: () => void = () => {},
 ): void {
   ensureSize(sheet, headerRow + 1, firstColumn + columns.length - 1);
   ctx.forget(sheet);
   const lang = ctx.lang;
+  const fresh = ctx.fresh.has(sheet);
+  const dataRows = ctx.rowsOf(sheet) - headerRow;
+  if (dataRows >= 1) {
+    const conditional: StatusRule[] = [];
+    columns.forEach((column, i) => {
+      const cells = () => sheet.getRange(headerRow + 1, firstColumn + i, dataRows, 1);
+      const rule = validationFor(def.key, column, ctx);
+      const format = numberFormatFor(def.key, column);
+      if (rule || format) {
+        const range = cells();
+        if (rule) range.setDataValidation(rule);
+        if (format) range.setNumberFormat(format);
+      }
+      if (def.key === 'roadmap' && column.key === 'status')
+        conditional.push(
+          ...statusRules(
+            cells(),
+            `${a1(headerRow + 1, firstColumn + i)}:${a1(headerRow + dataRows, firstColumn + i)}`,
+            lang,
+          ),
+        );
+    });
+    if (conditional.length) {
+      const existing = sheet.getConditionalFormatRules();
+      // The rules a stopped run added to these cells are there already: only the others are added.
+      const have = new Set(fresh ? [] : existing.map(ruleKey));
+      const missing = conditional.filter((r) => !have.has(r.key)).map((r) => r.rule);
+      if (missing.length) sheet.setConditionalFormatRules([...existing, ...missing]);
+    }
+  }
   writeHeader(
     sheet,
     headerRow,
     firstColumn,
     columns.map((c) => c.label[lang]),
     columns.map((c) => c.note[lang]),
+    ready,
+    fresh,
   );
-  const dataRows = ctx.rowsOf(sheet) - headerRow;
-  if (dataRows < 1) return;
-  const conditional: GAS.ConditionalFormatRule[] = [];
-  columns.forEach((column, i) => {
-    const cells = () => sheet.getRange(headerRow + 1, firstColumn + i, dataRows, 1);
-    const rule = validationFor(def.key, column, ctx);
-    const format = numberFormatFor(def.key, column);
-    if (rule || format) {
-      const range = cells();
-      if (rule) range.setDataValidation(rule);
-      if (format) range.setNumberFormat(format);
-    }
-    if (def.key === 'roadmap' && column.key === 'status') conditional.push(...statusRules(cells(), ctx.lang));
-  });
-  if (conditional.length)
-    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...conditional]);
+}
+
+interface StatusRule {
+  rule: GAS.ConditionalFormatRule;
+  /** The cells and the word it colours, as ruleKey gives them for a rule read back. */
+  key: string;
+}
+
+/** A text-equal rule's cells and word ("D2:D1000 done"); '' for any other rule. */
+function ruleKey(rule: GAS.ConditionalFormatRule): string {
+  const condition = rule.getBooleanCondition();
+  if (!condition || String(condition.getCriteriaType()) !== 'TEXT_EQUAL_TO') return '';
+  const ranges = rule.getRanges().map((r) => r.getA1Notation());
+  return `${ranges.join(',')} ${String(condition.getCriteriaValues()[0])}`;
 }
 
 /** Roadmap status colours, for the labels of both languages (the parser accepts either). */
-function statusRules(range: GAS.Range, lang: Lang): GAS.ConditionalFormatRule[] {
-  const rules: GAS.ConditionalFormatRule[] = [];
+function statusRules(range: GAS.Range, cells: string, lang: Lang): StatusRule[] {
+  const rules: StatusRule[] = [];
   for (const [key, label] of Object.entries(ENUMS.roadmapStatus)) {
     const color = ROADMAP_STATUS_COLORS[key as keyof typeof ENUMS.roadmapStatus];
     const words = new Set([label[lang], ...LANGS.map((other) => label[other])]);
     for (const word of words) {
-      rules.push(
-        SpreadsheetApp.newConditionalFormatRule()
+      rules.push({
+        rule: SpreadsheetApp.newConditionalFormatRule()
           .whenTextEqualTo(word)
           .setBackground(color)
           .setRanges([range])
           .build(),
-      );
+        key: `${cells} ${word}`,
+      });
     }
   }
   return rules;
@@ -236,12 +306,13 @@ function nameRange(ctx: SetupContext, name: string, range: GAS.Range): void {
   if (!ctx.ss.getRangeByName(name)) ctx.ss.setNamedRange(name, range);
 }
 
-/** A new (or empty) tab: the whole header, frozen, plus the named range over its columns. */
+/** A new (or empty) tab: the whole header, frozen, plus the named range over its columns (before the labels). */
 function setUpNewTab(sheet: GAS.Sheet, name: string, def: TabDef, ctx: SetupContext): Table {
   if (def.key === 'strategy') return setUpStrategy(sheet, name, ctx);
-  setUpColumns(sheet, def, 1, 1, def.columns, ctx);
-  sheet.setFrozenRows(1);
-  nameRange(ctx, namedRangeFor(def.key), sheet.getRange(1, 1, ctx.rowsOf(sheet), def.columns.length));
+  setUpColumns(sheet, def, 1, 1, def.columns, ctx, () => {
+    sheet.setFrozenRows(1);
+    nameRange(ctx, namedRangeFor(def.key), sheet.getRange(1, 1, ctx.rowsOf(sheet), def.columns.length));
+  });
   return {
     sheet,
     name,
@@ -250,47 +321,52 @@ function setUpNewTab(sheet: GAS.Sheet, name: string, def: TabDef, ctx: SetupCont
   };
 }
 
-/** The Strategy tab is a Field / Value list: a header, then one row per field with the field's name. */
+/**
+ * The Strategy tab is a Field / Value list: a header, then one row per field with the field's name. The header and
+ * the names are written last, in one block, once everything else is set up (see the top of this file).
+ */
 function setUpStrategy(sheet: GAS.Sheet, name: string, ctx: SetupContext): Table {
   const def = TABS[0];
   const lang = ctx.lang;
-  ensureSize(sheet, STRATEGY_FIELDS.length + 1, 2);
+  const rows = STRATEGY_FIELDS.length + 1;
+  ensureSize(sheet, rows, 2);
   ctx.forget(sheet);
-  writeHeader(
-    sheet,
-    1,
-    1,
-    def.columns.map((c) => c.label[lang]),
-    def.columns.map((c) => c.note[lang]),
-  );
-  writeStrategyFields(sheet, 2, 1, STRATEGY_FIELDS, ctx);
+  const fresh = ctx.fresh.has(sheet);
+  const header = sheet.getRange(1, 1, 1, 2);
+  header.setNotes([def.columns.map((c) => c.note[lang])]);
+  header.setFontWeight('bold');
+  header.setBackground(HEADER_BACKGROUND);
+  protectHeader(sheet, header, fresh);
+  const fields = setUpStrategyFields(sheet, 2, 1, STRATEGY_FIELDS, ctx);
   sheet.setFrozenRows(1);
-  nameRange(ctx, namedRangeFor('strategy'), sheet.getRange(1, 1, STRATEGY_FIELDS.length + 1, 2));
+  nameRange(ctx, namedRangeFor('strategy'), sheet.getRange(1, 1, rows, 2));
+  sheet
+    .getRange(1, 1, rows, 2)
+    .setValues([def.columns.map((c) => c.label[lang]), ...fields.map(([label]) => [label, ''])]);
   return { sheet, name, headerRow: 1, columns: { field: 1, value: 2 } };
 }
 
-/** Field names (protected, with the strategy question as their note), and date rules on the period cells. */
-function writeStrategyFields(
+/**
+ * Everything of some Strategy fields but their names: the strategy question as the note of each name cell, bold and
+ * protected, date rules on the period cells and their named ranges. Returns the names, for the caller to write last.
+ */
+function setUpStrategyFields(
   sheet: GAS.Sheet,
   firstRow: number,
   fieldColumn: number,
   fields: readonly (typeof STRATEGY_FIELDS)[number][],
   ctx: SetupContext,
-): void {
+): string[][] {
   const lang = ctx.lang;
-  const labels = writeBlock(
-    sheet,
-    firstRow,
-    fieldColumn,
-    fields.map((f) => [f.label[lang]]),
-  )!;
+  const names = fields.map((f) => [f.label[lang]]);
+  const labels = sheet.getRange(firstRow, fieldColumn, fields.length, 1);
   labels.setNotes(
     fields.map((f) => [
       f.key in STRATEGY_QUESTIONS ? STRATEGY_QUESTIONS[f.key as keyof typeof STRATEGY_QUESTIONS][lang] : null,
     ]),
   );
   labels.setFontWeight('bold');
-  labels.protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
+  protectHeader(sheet, labels, ctx.fresh.has(sheet));
   fields.forEach((field, i) => {
     if (field.kind !== 'date') return;
     const cell = sheet.getRange(firstRow + i, fieldColumn + 1);
@@ -305,6 +381,7 @@ function writeStrategyFields(
     if (field.key === 'periodStart' || field.key === 'periodEnd')
       nameRange(ctx, PERIOD_NAMED_RANGES[field.key], cell);
   });
+  return names;
 }
 
 /** Creates one template tab at the end (the change log uses it when Changes is missing). */
@@ -312,7 +389,9 @@ export function createTemplateTab(ss: GAS.Spreadsheet, key: TabKey, lang: Lang):
   const def = TABS.find((d) => d.key === key)!;
   const name = def.label[lang];
   const sheet = ss.insertSheet(name, ss.getNumSheets());
-  setUpNewTab(sheet, name, def, new SetupContext(ss, lang));
+  const ctx = new SetupContext(ss, lang);
+  ctx.fresh.add(sheet);
+  setUpNewTab(sheet, name, def, ctx);
   return sheet;
 }
 
@@ -340,20 +419,38 @@ export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): Temp
     tables: {},
   };
   let sheetCount = snapshot.sheets.length;
+  /** The tab being set up, for the alert of a run that stops there. */
+  let current: string | null = null;
 
-  for (const def of TEMPLATE_TABS) {
+  try {
+    for (const def of TEMPLATE_TABS) {
+      current = null;
+      setUpTab(def);
+    }
+  } catch (error) {
+    throw new TemplatesInterrupted(error, report, current);
+  }
+  for (const [key, table] of Object.entries(ctx.tables)) {
+    report.tables[key as TabKey] = { name: table.name, headerRow: table.headerRow, columns: table.columns };
+  }
+  return report;
+
+  function setUpTab(def: TabDef): void {
     const found = findTab(snapshot, def.key);
     if (!found) {
       const name = def.label[language];
+      current = name;
       const sheet = ss.insertSheet(name, sheetCount++);
+      ctx.fresh.add(sheet);
       ctx.tables[def.key] = setUpNewTab(sheet, name, def, ctx);
       report.createdTabs.push(name);
-      continue;
+      return;
     }
+    current = found.name;
     if (isBlankGrid(found.values)) {
       ctx.tables[def.key] = setUpNewTab(found.sheet, found.name, def, ctx);
       report.filledTabs.push(found.name);
-      continue;
+      return;
     }
     const layout = plan.layout[def.key];
     // A Strategy tab with text but no field of the template (a page of notes, "Our strategy doc"): not the plan's
@@ -364,7 +461,7 @@ export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): Temp
       !Object.keys(plan.strategy.rows).length
     ) {
       report.skippedTabs.push(found.name);
-      continue;
+      return;
     }
     if (def.key === 'strategy') {
       ctx.tables.strategy = addMissingStrategyFields(
@@ -376,11 +473,11 @@ export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): Temp
         ctx,
         report,
       );
-      continue;
+      return;
     }
     if (!layout || layout.headerRow < 1) {
       report.skippedTabs.push(found.name);
-      continue;
+      return;
     }
     // A header that may be meant as a missing column (目標（萬元） for 目標值) stands for it: the column is not added
     // (the plan would read the new, empty one), and the alert says which header to rename.
@@ -407,10 +504,20 @@ export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): Temp
     }
     ctx.tables[def.key] = { sheet: found.sheet, name: found.name, headerRow: layout.headerRow, columns };
   }
-  for (const [key, table] of Object.entries(ctx.tables)) {
-    report.tables[key as TabKey] = { name: table.name, headerRow: table.headerRow, columns: table.columns };
+}
+
+/**
+ * Insert templates stopped midway (a service error; the 6-minute limit ends a run without this): what it had
+ * finished, and the tab it was setting up, which has no header there yet (see the top of this file).
+ */
+export class TemplatesInterrupted extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly report: TemplateReport,
+    readonly tab: string | null,
+  ) {
+    super(errorText(reason));
   }
-  return report;
 }
 
 function addMissingStrategyFields(
@@ -425,14 +532,15 @@ function addMissingStrategyFields(
   const missing = STRATEGY_FIELDS.filter((f) => !(f.key in rows));
   if (missing.length) {
     ensureSize(sheet, lastRow + missing.length, layout.columns.value);
-    writeStrategyFields(sheet, lastRow + 1, layout.columns.field, missing, ctx);
+    const names = setUpStrategyFields(sheet, lastRow + 1, layout.columns.field, missing, ctx);
+    sheet.getRange(lastRow + 1, layout.columns.field, names.length, 1).setValues(names);
     report.addedFields.push({ tab: name, fields: missing.map((f) => f.label[ctx.lang]) });
   }
   return { sheet, name, headerRow: Math.max(layout.headerRow, 1), columns: layout.columns };
 }
 
-/** The report as the sentences of the alert. */
-export function describeTemplateReport(report: TemplateReport, lang: Lang): string {
+/** What a run added, one sentence each. */
+function doneSentences(report: TemplateReport, lang: Lang): string[] {
   const done: string[] = [];
   if (report.createdTabs.length)
     done.push(t('templatesTabsAdded', lang, { list: list(report.createdTabs, lang) }));
@@ -441,6 +549,12 @@ export function describeTemplateReport(report: TemplateReport, lang: Lang): stri
     done.push(t('templatesColumnsAdded', lang, { tab, list: list(columns, lang) }));
   for (const { tab, fields } of report.addedFields)
     done.push(t('templatesFieldsAdded', lang, { tab, list: list(fields, lang) }));
+  return done;
+}
+
+/** The report as the sentences of the alert. */
+export function describeTemplateReport(report: TemplateReport, lang: Lang): string {
+  const done = doneSentences(report, lang);
   const near = report.nearColumns.map((n) => t('templatesColumnNear', lang, n));
   const skipped = report.skippedTabs.map((tab) => t('templatesSkipped', lang, { tab }));
   const summary =
@@ -448,10 +562,35 @@ export function describeTemplateReport(report: TemplateReport, lang: Lang): stri
   return [...summary, ...skipped].join('\n');
 }
 
+/**
+ * The alert of a run that stopped: why, where (that part has no header yet), what it had finished, and that the
+ * next run finishes the job.
+ */
+export function describeInterruptedTemplates(stop: TemplatesInterrupted, lang: Lang): string {
+  return [
+    stop.tab
+      ? t('templatesInterrupted', lang, { reason: stop.message, tab: stop.tab })
+      : t('failed', lang, { action: t('templatesTitle', lang), reason: stop.message }),
+    ...doneSentences(stop.report, lang),
+    t('templatesInterruptedRerun', lang),
+  ].join('\n');
+}
+
 /** Menu: Insert templates. */
 export function insertTemplates(): ActionResult {
   return runAction('templatesTitle', (lang) => {
-    const report = applyTemplates(readSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()));
+    let report: TemplateReport;
+    try {
+      report = applyTemplates(readSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()));
+    } catch (error) {
+      if (!(error instanceof TemplatesInterrupted)) throw error;
+      Logger.log(error.reason instanceof Error && error.reason.stack ? error.reason.stack : error.message);
+      return {
+        ok: false,
+        message: describeInterruptedTemplates(error, lang),
+        details: { interrupted: error.tab, createdTabs: error.report.createdTabs },
+      };
+    }
     const { tables: _tables, ...details } = report;
     void _tables;
     return { ok: true, message: describeTemplateReport(report, lang), details };

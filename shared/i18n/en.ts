@@ -1146,6 +1146,10 @@ export const en = {
     changeLogOldNotKnown: 'not known: several cells were changed at once (a paste, a fill, a sort)',
     changeLogValues: '{count} values: see File › Version history',
     templatesKept: 'None of your cells were changed.',
+    templatesInterrupted:
+      'Insert templates did not finish ({reason}). It stopped while setting up "{tab}": the header it was adding there is not written yet, so that part is not finished.',
+    templatesInterruptedRerun:
+      'None of your cells were changed. Run Insert templates again to finish the job: it completes what is unfinished and changes nothing that is already in place.',
     templatesColumnNear:
       'Did not add the column "{column}" to "{tab}": the header "{header}" ({cell}) may be meant as it. If it is, rename it "{column}"; if it is a column of your own, add a header "{column}" in an empty column yourself.',
     exampleTitle: 'Insert example plan',

@@ -1003,6 +1003,10 @@ export const zhCN: Messages = {
     changeLogOldNotKnown: '未知：一次修改了多个单元格（粘贴、填充或排序）',
     changeLogValues: '{count} 个值：请查看“文件 › 版本记录”',
     templatesKept: '你的单元格均未被修改。',
+    templatesInterrupted:
+      '“插入模板”未完成（{reason}）。它在设置“{tab}”时中断：要在那里添加的表头尚未写入，这部分尚未完成。',
+    templatesInterruptedRerun:
+      '你的单元格均未被修改。请再运行一次“插入模板”来完成：它会补全未完成的部分，已就绪的部分不会改动。',
     templatesColumnNear:
       '没有在“{tab}”中添加“{column}”列：表头“{header}”（{cell}）可能就是该列。如果是，请把它改名为“{column}”；如果是你自己的列，请在空白列中自行添加表头“{column}”。',
     exampleTitle: '插入示例计划',

@@ -1005,6 +1005,10 @@ export const zhTW: Messages = {
     changeLogOldNotKnown: '未知：一次修改了多個儲存格（貼上、填入或排序）',
     changeLogValues: '{count} 個值：請查看「檔案 › 版本記錄」',
     templatesKept: '你的儲存格均未被修改。',
+    templatesInterrupted:
+      '「插入範本」未完成（{reason}）。它在設定「{tab}」時中斷：要在那裡新增的表頭尚未寫入，這部分尚未完成。',
+    templatesInterruptedRerun:
+      '你的儲存格均未被修改。請再執行一次「插入範本」來完成：它會補全未完成的部分，已就緒的部分不會改動。',
     templatesColumnNear:
       '沒有在「{tab}」中新增「{column}」欄：表頭「{header}」（{cell}）可能就是該欄。如果是，請把它改名為「{column}」；如果是你自己的欄，請在空白欄中自行新增表頭「{column}」。',
     exampleTitle: '插入範例計畫',
