@@ -119,6 +119,106 @@ describe('Insert example plan', () => {
     expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(false);
   });
 
+  /** A run whose `nth` write of the example's rows fails (after the writes Insert templates makes). */
+  const stoppedAtRows = (nth: number, options: Parameters<typeof loadAddon>[0] = {}) => {
+    const probe = loadAddon(options);
+    probe.emulator.resetCalls();
+    probe.run('insertTemplates');
+    const templateWrites = (probe.emulator.calls.byMethod as Record<string, number>)['Range.setValues'];
+    const run = loadAddon(options);
+    run.emulator.failCall(
+      'Range.setValues',
+      templateWrites + nth,
+      'Service Spreadsheets timed out while accessing document.',
+    );
+    return { run, failed: run.run('insertExamplePlan') as ActionResult };
+  };
+
+  // QA: a write timed out after Strategy and Departments were filled; the alert said only "did not finish", and a
+  // retry refused because "Strategy, Departments already hold data": the add-on's own half-written example.
+  it('a retry finishes the example a stopped run left half-written, as one uninterrupted run', () => {
+    const clean = loadAddon();
+    clean.run('insertExamplePlan');
+    const { run, failed } = stoppedAtRows(4);
+    // Strategy, Departments and Objectives hold the example's rows; Key Results and the rest only their headers.
+    expect(valuesOf(run.ss, 'Objectives')).toEqual(valuesOf(clean.ss, 'Objectives'));
+    expect(valuesOf(run.ss, 'Key Results')).toHaveLength(1);
+    expect(run.ss.getSheetByName('Targets')).toBeNull();
+    const retry = run.run('insertExamplePlan') as ActionResult;
+    expect(retry.ok, retry.message).toBe(true);
+    expect(snapshot(run.ss)).toEqual(snapshot(clean.ss));
+    compareWithShared(run, 'Etc/UTC');
+    expect(retry.message).toBe(
+      [
+        'Finished the example plan (GEO Monitor: AI search optimisation monitoring) that an earlier run had left unfinished; the rows it had written were kept as they were.',
+        'Added its rows to: Key Results, KPIs, Roadmap, Actuals, Changes.',
+        'Rebuilt "Targets": 5 key results and 3 KPIs over 12 months (2026-01 – 2026-12), as formulas that follow the plan tabs.',
+      ].join('\n'),
+    );
+    // The failure alert said what is in the spreadsheet and that running it again finishes it.
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toBe(
+      [
+        'Insert example plan did not finish (Service Spreadsheets timed out while accessing document.).',
+        "The example's rows are in: Strategy, Departments, Objectives. The other tabs have only their headers so far, and the targets are not decomposed yet.",
+        'Nothing you typed was changed. Run Insert example plan again to finish it: it recognises the rows it already wrote and adds the rest.',
+      ].join('\n'),
+    );
+    expect(run.emulator.ui.alerts[0].prompt).toBe(failed.message);
+    // Once it is all there, another run changes nothing and says so.
+    const done = snapshot(run.ss);
+    expect((run.run('insertExamplePlan') as ActionResult).message).toBe(
+      'The example plan (GEO Monitor: AI search optimisation monitoring) is already in this spreadsheet, with its targets decomposed. Nothing was changed.',
+    );
+    expect(snapshot(run.ss)).toEqual(done);
+  });
+
+  it('never completes a half-written example over what the person typed or changed in it', () => {
+    const options = { locale: 'zh_TW', timeZone: 'Asia/Taipei', userLocale: 'zh_TW' };
+    for (const edit of [
+      // A row of their own on a tab the stopped run had not reached.
+      (ss: ReturnType<typeof loadAddon>['ss']) => ss.getSheetByName('KPI')!.getRange('A2').setValue('MY1'),
+      // A cell of the example's rows changed.
+      (ss: ReturnType<typeof loadAddon>['ss']) =>
+        ss.getSheetByName('部門')!.getRange('B2').setValue('我們的'),
+      // A cell of the example's rows cleared.
+      (ss: ReturnType<typeof loadAddon>['ss']) => ss.getSheetByName('部門')!.getRange('A3').setValue(''),
+    ]) {
+      const { run, failed } = stoppedAtRows(3, options);
+      expect(failed.message).toContain('範例的列已寫入：策略、部門。');
+      edit(run.ss);
+      const before = snapshot(run.ss);
+      const retry = run.run('insertExamplePlan') as ActionResult;
+      expect(retry.ok).toBe(false);
+      expect(retry.message).toMatch(/^以下工作表已有資料，因此未插入範例計畫：(KPI|部門)。/);
+      expect(snapshot(run.ss)).toEqual(before);
+    }
+  });
+
+  it('a retry after a failure at any step ends as one uninterrupted run', () => {
+    const options = { recalculation: 'never' as const };
+    const clean = loadAddon(options);
+    clean.emulator.resetCalls();
+    clean.run('insertExamplePlan');
+    const want = snapshot(clean.ss);
+    const calls = clean.emulator.calls.byMethod as Record<string, number>;
+    const steps = Object.keys(calls).filter((m) =>
+      /^(Range|Sheet|Spreadsheet|Protection)\.(set|protect|insert)/.test(m),
+    );
+    expect(steps.length).toBeGreaterThanOrEqual(10);
+    for (const method of steps) {
+      for (const nth of new Set([1, calls[method]])) {
+        const run = loadAddon(options);
+        run.emulator.failCall(method, nth, 'Service error');
+        const failed = run.run('insertExamplePlan') as ActionResult;
+        expect(failed.ok, `${method} #${nth}`).toBe(false);
+        const retry = run.run('insertExamplePlan') as ActionResult;
+        expect(retry.ok, `${method} #${nth}: ${retry.message}`).toBe(true);
+        expect(snapshot(run.ss), `${method} #${nth}`).toEqual(want);
+      }
+    }
+  });
+
   it('grows a template tab that is smaller than the example, rather than stopping halfway', () => {
     const run = loadAddon();
     run.run('insertTemplates');

@@ -36,6 +36,15 @@ export const MESSAGES = {
   exampleTitle: localized((m) => m.addon.exampleTitle),
   exampleRefused: localized((m) => m.addon.exampleRefused),
   exampleDone: localized((m) => m.addon.exampleDone),
+  exampleAlreadyIn: localized((m) => m.addon.exampleAlreadyIn),
+  exampleFinished: localized((m) => m.addon.exampleFinished),
+  exampleRowsAdded: localized((m) => m.addon.exampleRowsAdded),
+  exampleInterrupted: localized((m) => m.addon.exampleInterrupted),
+  exampleStoppedInTemplates: localized((m) => m.addon.exampleStoppedInTemplates),
+  exampleStoppedNoRows: localized((m) => m.addon.exampleStoppedNoRows),
+  exampleStoppedRows: localized((m) => m.addon.exampleStoppedRows),
+  exampleStoppedTargets: localized((m) => m.addon.exampleStoppedTargets),
+  exampleRerun: localized((m) => m.addon.exampleRerun),
 
   // Decompose targets.
   decomposeTitle: localized((m) => m.addon.decomposeTitle),

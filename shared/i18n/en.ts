@@ -1156,6 +1156,20 @@ export const en = {
     exampleRefused:
       'The example plan was not inserted because these tabs already hold data: {list}. Use an empty spreadsheet, or rename those tabs first. Nothing was changed.',
     exampleDone: 'Inserted the example plan ({product}) into: {list}.',
+    exampleAlreadyIn:
+      'The example plan ({product}) is already in this spreadsheet, with its targets decomposed. Nothing was changed.',
+    exampleFinished:
+      'Finished the example plan ({product}) that an earlier run had left unfinished; the rows it had written were kept as they were.',
+    exampleRowsAdded: 'Added its rows to: {list}.',
+    exampleInterrupted: 'Insert example plan did not finish ({reason}).',
+    exampleStoppedInTemplates:
+      'It stopped while setting up the template tabs, at "{tab}", before writing any of the example\'s rows.',
+    exampleStoppedNoRows: "The template tabs are in place, but none of the example's rows were written yet.",
+    exampleStoppedRows:
+      "The example's rows are in: {list}. The other tabs have only their headers so far, and the targets are not decomposed yet.",
+    exampleStoppedTargets: "The example's rows are in all its tabs; only the targets are not decomposed yet.",
+    exampleRerun:
+      'Nothing you typed was changed. Run Insert example plan again to finish it: it recognises the rows it already wrote and adds the rest.',
     decomposeTitle: 'Decompose targets',
     decomposeBlocked: 'The targets cannot be decomposed yet:',
     decomposeBlockedLine: '• {cell}: {message} {fix}',

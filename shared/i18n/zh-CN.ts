@@ -1013,6 +1013,16 @@ export const zhCN: Messages = {
     exampleRefused:
       '以下工作表已有数据，因此未插入示例计划：{list}。请使用空白表格，或先将这些工作表改名。未做任何更改。',
     exampleDone: '已插入示例计划（{product}）：{list}。',
+    exampleAlreadyIn: '示例计划（{product}）已在此表格中，目标也已分解。未做任何更改。',
+    exampleFinished: '已完成先前一次运行未完成的示例计划（{product}）；它已写入的行保持原样。',
+    exampleRowsAdded: '已将其行添加到：{list}。',
+    exampleInterrupted: '“插入示例计划”未完成（{reason}）。',
+    exampleStoppedInTemplates: '它在设置模板工作表（“{tab}”）时中断，尚未写入示例的任何行。',
+    exampleStoppedNoRows: '模板工作表已就绪，但示例的行尚未写入。',
+    exampleStoppedRows: '示例的行已写入：{list}。其他工作表目前只有表头，目标也尚未分解。',
+    exampleStoppedTargets: '示例的行已写入其所有工作表，只是目标尚未分解。',
+    exampleRerun:
+      '你输入的内容均未被修改。请再运行一次“插入示例计划”来完成：它会识别自己已写入的行，并补上其余部分。',
     decomposeTitle: '分解目标',
     decomposeBlocked: '暂时无法分解目标：',
     decomposeBlockedLine: '• {cell}：{message}{fix}',

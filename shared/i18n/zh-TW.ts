@@ -1015,6 +1015,16 @@ export const zhTW: Messages = {
     exampleRefused:
       '以下工作表已有資料，因此未插入範例計畫：{list}。請使用空白試算表，或先將這些工作表改名。未做任何更改。',
     exampleDone: '已插入範例計畫（{product}）：{list}。',
+    exampleAlreadyIn: '範例計畫（{product}）已在此試算表中，目標也已分解。未做任何更改。',
+    exampleFinished: '已完成先前一次執行未完成的範例計畫（{product}）；它已寫入的列保持原樣。',
+    exampleRowsAdded: '已將其列新增到：{list}。',
+    exampleInterrupted: '「插入範例計畫」未完成（{reason}）。',
+    exampleStoppedInTemplates: '它在設定範本工作表（「{tab}」）時中斷，尚未寫入範例的任何列。',
+    exampleStoppedNoRows: '範本工作表已就緒，但範例的列尚未寫入。',
+    exampleStoppedRows: '範例的列已寫入：{list}。其他工作表目前只有表頭，目標也尚未分解。',
+    exampleStoppedTargets: '範例的列已寫入其所有工作表，只是目標尚未分解。',
+    exampleRerun:
+      '你輸入的內容均未被修改。請再執行一次「插入範例計畫」來完成：它會辨識自己已寫入的列，並補上其餘部分。',
     decomposeTitle: '分解目標',
     decomposeBlocked: '暫時無法分解目標：',
     decomposeBlockedLine: '• {cell}：{message}{fix}',
