@@ -195,6 +195,26 @@ describe('Insert example plan', () => {
     }
   });
 
+  it('a retry in a zh_TW spreadsheet after the first write failed inserts the Traditional Chinese example', () => {
+    // The stopped run left only an empty 策略 tab, named alike in both scripts: no Simplified Chinese plan.
+    const options = { locale: 'zh_TW', timeZone: 'Asia/Taipei', userLocale: 'zh_TW' };
+    const run = loadAddon(options);
+    run.emulator.failCall('Range.setValues', 1, 'Service error');
+    const failed = run.run('insertExamplePlan') as ActionResult;
+    expect((run.run('insertExamplePlan') as ActionResult).ok).toBe(true);
+    const clean = loadAddon(options);
+    clean.run('insertExamplePlan');
+    expect(snapshot(run.ss)).toEqual(snapshot(clean.ss));
+    expect(valuesOf(run.ss, '策略')[0]).toEqual(['欄位', '內容']);
+    expect(failed.message).toBe(
+      [
+        '「插入範例計畫」未完成（Service error）。',
+        '它在設定範本工作表（「策略」）時中斷，尚未寫入範例的任何列。',
+        '你輸入的內容均未被修改。請再執行一次「插入範例計畫」來完成：它會辨識自己已寫入的列，並補上其餘部分。',
+      ].join('\n'),
+    );
+  });
+
   it('a retry after a failure at any step ends as one uninterrupted run', () => {
     const options = { recalculation: 'never' as const };
     const clean = loadAddon(options);

@@ -22,7 +22,6 @@ import { rebuildTargets } from './decompose-targets';
 import { list, t } from './i18n';
 import {
   findTab,
-  hasPlanTabs,
   isDate,
   readSpreadsheet,
   sheetDate,
@@ -30,7 +29,7 @@ import {
   type SheetSnapshot,
   type SpreadsheetSnapshot,
 } from './sheets-adapter';
-import { applyTemplates, TEMPLATE_TABS, TemplatesInterrupted } from './templates';
+import { applyTemplates, TEMPLATE_TABS, templateLanguage, TemplatesInterrupted } from './templates';
 
 /** True when a cell (0-based) of a plan tab is data: not blank, not in the header, not a Strategy field's name. */
 function dataCell(tab: SheetSnapshot, plan: Plan, r: number, c: number, cell: Cell): boolean {
@@ -161,9 +160,12 @@ export function insertExamplePlan(): ActionResult {
   return runAction('exampleTitle', (userLanguage) => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const before = readSpreadsheet(ss);
-    const lang = hasPlanTabs(before)
-      ? parsePlan(before.workbook, { timeZone: before.timeZone, locale: before.locale }).plan.lang
-      : before.localeLang;
+    // As Insert templates decides it: the empty "策略" tab a stopped run made in a zh_TW spreadsheet is no
+    // Simplified Chinese plan.
+    const lang = templateLanguage(
+      before,
+      parsePlan(before.workbook, { timeZone: before.timeZone, locale: before.locale }).plan,
+    );
     const product = String(exampleWorkbook(lang)[tabDef('strategy').label[lang]][1][1]);
     const busy = tabsWithData(before);
     // Tabs holding the example's own rows and nothing else are what a run that stopped midway left: finished now.

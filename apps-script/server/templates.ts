@@ -19,7 +19,7 @@
  */
 import { headerNear, parsePlan, unreadHeaders } from '../../shared/parse';
 import { a1 } from '../../shared/cells';
-import type { SheetLayout } from '../../shared/plan';
+import type { Plan, SheetLayout } from '../../shared/plan';
 import {
   ENUMS,
   STRATEGY_FIELDS,
@@ -395,18 +395,25 @@ export function createTemplateTab(ss: GAS.Spreadsheet, key: TabKey, lang: Lang):
   return sheet;
 }
 
-/** Adds only what is missing, reading the spreadsheet once. Used by Insert templates and Insert example plan. */
-export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): TemplateReport {
-  const ss = snapshot.ss;
-  const { plan } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone, locale: snapshot.locale });
-  // An existing plan keeps its language; a new one takes the spreadsheet's, and so does one whose tab names say no
-  // other language (a zh_TW spreadsheet with only a "KPI" tab is a Traditional Chinese plan, not an English one).
+/**
+ * The language of the plan tabs to add: an existing plan keeps its language; a new one takes the spreadsheet's, and
+ * so does one whose tab names say no other language (a zh_TW spreadsheet with only a "KPI" tab, or only the empty
+ * "策略" tab a stopped run made, is a Traditional Chinese plan, not an English or a Simplified Chinese one).
+ */
+export function templateLanguage(snapshot: SpreadsheetSnapshot, plan: Plan): Lang {
   const planTabs = snapshot.sheets.filter((s) => s.tabKey !== null);
   const namesFitLocale = planTabs.every(
     (s) => tabDef(s.tabKey!).label[snapshot.localeLang].toLowerCase() === s.name.toLowerCase(),
   );
   const decided = hasPlanTabs(snapshot) && (!namesFitLocale || plan.strategy.values.language !== '');
-  const language = lang ?? (decided ? plan.lang : snapshot.localeLang);
+  return decided ? plan.lang : snapshot.localeLang;
+}
+
+/** Adds only what is missing, reading the spreadsheet once. Used by Insert templates and Insert example plan. */
+export function applyTemplates(snapshot: SpreadsheetSnapshot, lang?: Lang): TemplateReport {
+  const ss = snapshot.ss;
+  const { plan } = parsePlan(snapshot.workbook, { timeZone: snapshot.timeZone, locale: snapshot.locale });
+  const language = lang ?? templateLanguage(snapshot, plan);
   const ctx = new SetupContext(ss, language);
   const report: TemplateReport = {
     lang: language,
