@@ -122,7 +122,7 @@ describe('npm run sandbox', () => {
       });
       expect(await main([other, '--port', '0'])).toBe(2);
       expect(errors.pop()).toBe(
-        `gtm-pyramid: ${other}: no plan tabs found (tabs: Budget); expected "Strategy", "Objectives", "Key Results"`,
+        `gtm-pyramid: ${other}: no plan tabs found (tabs: Budget); expected "Strategy", "Objectives", "Key Results". Give the plan's workbook, or start one from the example plan: gtm-pyramid example`,
       );
       expect(await main(['--port', 'eighty'])).toBe(2);
       expect(errors.pop()).toMatch(/--port must be a whole number/);
