@@ -1279,8 +1279,10 @@ export const ALIASES: {
   },
   // A phase named as Taiwan teams name it: 預熱 (warming up), 上市期 / 發表期 (the market launch, the announcement).
   phases: {
-    'pre-launch': ['預熱', '预热', '預熱階段', '预热阶段'],
-    launch: ['上市期', '發表期', '发表期'],
+    // 上市前 / 上市 / 成長: before the launch, the launch, growth, as Taiwan's go-to-market plans name the three.
+    'pre-launch': ['預熱', '预热', '預熱階段', '预热阶段', '上市前', '上市前期'],
+    launch: ['上市期', '上市', '發表期', '发表期', '發表', '发表', '發布', '发布'],
+    growth: ['成長', '成长', '增長', '增长', '上市後', '上市后'],
   },
 };
 

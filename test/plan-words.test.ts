@@ -6,6 +6,7 @@
  * 目標值 (a target). Each side: what is read now, and what stays refused or unambiguous.
  */
 import { describe, expect, it } from 'vitest';
+import { phaseColor } from '../report/view/roadmap';
 
 import {
   columnLetter,
@@ -480,6 +481,23 @@ describe("the phases Taiwan teams name (QA, zh-TW): the template's phase however
     ])
       expect(matchPhase(typed), typed).toBe(key);
     expect(matchPhase('Beta')).toBeUndefined();
+  });
+
+  it('reads 上市前 / 上市 / 成長 (before the launch, the launch, growth) as the three phases, each in its own colour', () => {
+    const words = ['上市前', '上市', '成長', '成长', '上市後', '增長'];
+    expect(words.map((word) => matchPhase(word))).toEqual([
+      'pre-launch',
+      'launch',
+      'growth',
+      'growth',
+      'growth',
+      'growth',
+    ]);
+    // On the roadmap: not a plan's own phases, which a colour by hash could give the same pink.
+    expect(new Set(['上市前', '上市', '成長'].map(phaseColor)).size).toBe(3);
+    expect(['上市前', '上市', '成長'].map(phaseColor)).toEqual(
+      ['預熱期', '發布期', '成長期'].map(phaseColor),
+    );
   });
 });
 
