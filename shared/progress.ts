@@ -292,9 +292,13 @@ function slope(points: [number, number][]): number {
 
 /**
  * To one decimal, halves up (method §9): 0.75 is 0.8. Attainment is a quotient (0.15 / 0.2 is the double just under
- * 0.75), so the rounding is roundHalfAway's, which takes a value a hair under a half as the half.
+ * 0.75), so the rounding is roundHalfAway's, which takes a value a hair under a half as the half. Never 1.0 short of
+ * the target: 95% is 0.9, since a final score of 1.0 beside "19 of 20" read as the target reached.
  */
-const roundScore = (attainment: number) => roundHalfAway(Math.min(1, Math.max(0, attainment)), 1);
+const roundScore = (attainment: number) => {
+  const score = roundHalfAway(Math.min(1, Math.max(0, attainment)), 1);
+  return score === 1 && !atLeast(attainment, 1) ? 0.9 : score;
+};
 
 /**
  * What every metric of one plan shares as of one day, worked out once per planProgress rather than once per

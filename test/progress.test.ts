@@ -782,3 +782,16 @@ describe('visitJudgedMonths', () => {
     expect(months).toEqual([5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000]);
   });
 });
+
+describe('the score', () => {
+  it('is never 1.0 short of the target: 96% of it scores 0.9, the target reached 1.0 (method §9)', () => {
+    // KR2 has 37,600 sign-ups checked in by the end of October: a Target of 39,167 is 96% reached.
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Key Results', 'KR2', 'Target', 39167);
+    const short = metric(progressOf(wb), 'KR2');
+    expect(short.attainment).toBeCloseTo(0.96, 2);
+    expect(short.score).toBe(0.9);
+    setCell(wb, 'Key Results', 'KR2', 'Target', 37600);
+    expect(metric(progressOf(wb), 'KR2')).toMatchObject({ attainment: 1, score: 1 });
+  });
+});
