@@ -813,3 +813,25 @@ describe('report HTML: weights on the cards', () => {
     expect(Object.values(weightFacts(file(report, 'index.html'), 'Weight'))).toEqual([null, null, null, null, null]);
   });
 });
+
+/**
+ * A level stands at its latest reading: where the judged month's is not in yet, the card says the month of the reading
+ * it shows, not the judged month ("13% through Oct 2026" read as October's where September's is the latest).
+ */
+describe("report HTML: a level's current value is dated by its reading", () => {
+  it("KR3 without October's reading: current value and attainment through Sep 2026", async () => {
+    const wb = exampleGrid('en');
+    const actuals = tabName('actuals', 'en');
+    const day = (cell: unknown) => (cell instanceof Date ? cell.toISOString() : String(cell));
+    wb[actuals] = wb[actuals].filter((row) => !(row[1] === 'KR3' && day(row[0]).startsWith('2026-10')));
+    expect(wb[actuals].filter((row) => row[1] === 'KR3')).toHaveLength(7);
+    const report = await buildReport(wb, { asOf: EXAMPLE_AS_OF, source: null });
+    const card = parse(file(report, 'index.html')).getElementById('kr-kr3')!;
+    const fact = (label: string) =>
+      Array.from(card.querySelectorAll('.facts > div'))
+        .find((d) => d.querySelector('dt')!.textContent === label)!
+        .querySelector('dd .small')!.textContent;
+    expect(fact('Current value')).toBe('through Sep 2026');
+    expect(card.querySelector('.headline .sub')!.textContent).toBe('Attainment · through Sep 2026');
+  });
+});

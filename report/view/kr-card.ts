@@ -141,6 +141,14 @@ function weightFact(ctx: Context, kr: KeyResult): Fact | null {
   };
 }
 
+/** The month of a level's or a bar's latest counted reading, through the judged month; null before any. */
+function latestReadingMonth(p: MetricProgress | undefined): string | null {
+  if (!p?.throughMonth) return null;
+  let latest: string | null = null;
+  for (const m of p.months) if (m.month <= p.throughMonth && m.actual !== null) latest = m.month;
+  return latest;
+}
+
 export function krCard(ctx: Context, kr: KeyResult): KrCardView {
   const { f, l, p: ph } = ctx;
   const p = ctx.krProgress.get(lower(kr.id));
@@ -150,6 +158,10 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
   const unit = kr.unit;
   const milestone = kr.type === 'milestone';
   const through = p?.throughMonth ? ph.through(f.month(p.throughMonth)) : '';
+  // A level or a bar stands at its latest reading, which is the judged month's only when that month has one: "90%
+  // through October" read as October's where September's reading is the latest (October's not in yet).
+  const readingMonth = kr.type === 'level' || kr.type === 'threshold' ? latestReadingMonth(p) : null;
+  const currentThrough = readingMonth ? ph.through(f.month(readingMonth)) : through;
 
   let headline: string;
   let headlineNote: string;
@@ -164,7 +176,9 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     headlineNote = '';
   } else {
     headline = f.percent(p?.attainment ?? null);
-    headlineNote = `${l.attainment}${through ? ` · ${through}` : ''}`;
+    // A level's attainment is that of its latest reading; a bar's, the months met through the judged month.
+    const attainmentThrough = kr.type === 'level' ? currentThrough : through;
+    headlineNote = `${l.attainment}${attainmentThrough ? ` · ${attainmentThrough}` : ''}`;
   }
 
   const facts: Fact[] = [
@@ -198,7 +212,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     // The two figures of progress, under the labels plan.json and the docs use: where the metric stands, and
     // (cumulative) the amount checked in that brought it there from the baseline (the same text where it is the
     // same amount, from a baseline of 0).
-    facts.push({ label: l.currentValue, value: currentText, note: through });
+    facts.push({ label: l.currentValue, value: currentText, note: currentThrough });
     if (kr.type === 'cumulative') {
       const checkedIn = p?.actualToDate ?? null;
       facts.push({
@@ -272,6 +286,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
       kr.due ? f.date(kr.due) : '',
       milestone && p?.doneOn ? f.date(p.doneOn) : '',
       p?.throughMonth ? f.month(p.throughMonth) : '',
+      readingMonth ? f.month(readingMonth) : '',
     ].filter(Boolean),
     leftOut,
     bar: {
