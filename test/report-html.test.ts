@@ -835,3 +835,17 @@ describe("report HTML: a level's current value is dated by its reading", () => {
     expect(card.querySelector('.headline .sub')!.textContent).toBe('Attainment · through Sep 2026');
   });
 });
+
+describe('report HTML: a bar to meet, expected by now', () => {
+  it('KR5 as a threshold (≥ 90%): "Expected by now" is the bar, with the share of months expected in its note', async () => {
+    const wb = exampleGrid('en');
+    setCell(wb, tabName('keyResults', 'en'), 'KR5', header('keyResults', 'type', 'en'), 'threshold');
+    const report = await buildReport(wb, { asOf: EXAMPLE_AS_OF, source: null });
+    const card = parse(file(report, 'index.html')).getElementById('kr-kr5')!;
+    const expected = Array.from(card.querySelectorAll('.facts > div')).find(
+      (d) => d.querySelector('dt')!.textContent === 'Expected by now',
+    )!;
+    // Not a bare "100%", which read as 100% of the metric's unit.
+    expect(expected.querySelector('dd')!.textContent).toBe('≥ 90%Attainment 100%');
+  });
+});

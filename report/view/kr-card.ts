@@ -225,10 +225,16 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     // key result in % showed "Current value 86%" beside "Expected by now 83%", an attainment, which read as ahead
     // where it stood below the expected 87%); the attainment that means goes in the note, as the forecast's does.
     const expectedAttainment = f.percent(p?.expectedAttainment ?? null);
+    // A bar to meet is expected to be met every month: the bar, as plan.json's `expected` is, with the share of months
+    // expected in the note (a bare "100%" under "Expected by now" read as 100% uptime or 100% growth).
+    const bar = kr.type === 'threshold' && kr.target !== null;
     facts.push({
       label: l.expectedToDate,
-      value: expectedValue ? expectedText : expectedAttainment,
-      note: expectedValue && p?.expectedAttainment != null ? `${l.attainment} ${expectedAttainment}` : '',
+      value: expectedValue ? expectedText : bar ? targetText(ctx, kr) : expectedAttainment,
+      note:
+        (expectedValue || bar) && p?.expectedAttainment != null
+          ? `${l.attainment} ${expectedAttainment}`
+          : '',
     });
     facts.push({
       label: l.forecast,
