@@ -235,6 +235,12 @@ interface NearKey {
    * more: "Sales UK" and "Sales US", 北區業務部 and 南區業務部 are one character apart and name other departments.
    */
   words: string[] | null;
+  /**
+   * A name of two to four Chinese characters (less a department word), its characters in code-point order: 運營 and
+   * 營運 (both "operations", the Simplified and the Traditional habit) are one department with its characters the
+   * other way round. Null for any other name.
+   */
+  reordered: string | null;
 }
 
 function nearKeyOf(name: string): NearKey {
@@ -251,9 +257,13 @@ function latinWords(name: string): string[] | null {
 /** Characters outside the BMP (two UTF-16 units each). */
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
+
 function nearKey(key: string, name: string): NearKey {
   const bare = DEPARTMENT_WORD.exec(key)?.[1] ?? null;
-  return { key, bare, chars: SURROGATE.test(key) ? Array.from(key) : key, words: latinWords(name) };
+  const stem = bare ?? key;
+  const reordered = HAN_NAME.test(stem) ? Array.from(stem).sort().join('') : null;
+  return { key, bare, chars: SURROGATE.test(key) ? Array.from(key) : key, words: latinWords(name), reordered };
 }
 
 /** Whether two names' words are the same but for one pair, both NEAR_EDIT_LENGTH letters or more (see NearKey.words). */
@@ -306,6 +316,7 @@ function keysNear(a: NearKey, b: NearKey): boolean {
   if (a.key === b.key) return false;
   if (a.bare !== null && (a.bare === b.key || a.bare === b.bare)) return true;
   if (b.bare !== null && b.bare === a.key) return true;
+  if (a.reordered !== null && a.reordered === b.reordered) return true;
   return typoInLongWord(a.words, b.words) && oneEditApart(a.chars, b.chars);
 }
 
@@ -346,6 +357,9 @@ interface NearDepartments {
 
 const NEAR_DEPARTMENTS = new WeakMap<Plan, NearDepartments>();
 
+/** What a reordered name is filed under in NearDepartments.byName, apart from any name itself. */
+const REORDERED = '\u0000';
+
 /** A key with each of its characters left out in turn. */
 function deletions({ key, chars }: NearKey): string[] {
   const out: string[] = [];
@@ -382,6 +396,7 @@ function nearDepartments(plan: Plan): NearDepartments {
     const key = (found.keys[d] = nearKey(ownerKeys[d], index.ownerName[d]));
     addTo(found.byName, key.key, d);
     if (key.bare !== null) addTo(found.byName, key.bare, d);
+    if (key.reordered !== null) addTo(found.byName, REORDERED + key.reordered, d);
     if (key.chars.length < NEAR_EDIT_LENGTH) continue;
     addTo(found.byDeletion, key.key, d);
     for (const shorter of deletions(key)) addTo(found.byDeletion, shorter, d);
@@ -408,6 +423,7 @@ function nearDepartmentOf(plan: Plan, g: number): number {
   };
   add(found.byName, key.key);
   if (key.bare !== null) add(found.byName, key.bare);
+  if (key.reordered !== null) add(found.byName, REORDERED + key.reordered);
   if (key.chars.length >= NEAR_EDIT_LENGTH) {
     add(found.byDeletion, key.key);
     for (const shorter of deletions(key)) add(found.byDeletion, shorter);

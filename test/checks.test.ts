@@ -357,6 +357,20 @@ const cases: Case[] = [
   },
   // An owner that names a listed department almost as the tab spells it: typed over, not added as a second one.
   {
+    // 运营 (operations as a mainland colleague writes it) for 營運: the same two characters the other way round.
+    name: 'an owner names a department with its characters the other way round (运营 for 營運)',
+    code: 'owner-near-department',
+    edit: (wb) => {
+      useWorkbook(wb, exampleWorkbook('zh-TW'));
+      setCell(wb, '關鍵結果', 'KR3', '負責部門', '运营');
+    },
+    locale: 'zh_TW',
+    sheet: '關鍵結果',
+    a1: 'D4',
+    says: 'Owner "运营" of KR3 is not on the "部門" tab; the closest is "營運".',
+    only: true,
+  },
+  {
     name: 'an owner names a department without its 部 (a Traditional Chinese plan)',
     code: 'owner-near-department',
     edit: (wb) => {
