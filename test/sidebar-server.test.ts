@@ -127,8 +127,9 @@ describe('getPlanCheck', () => {
     expect(offered.map((i) => [i.code, i.sheet, i.a1, i.quickFix!.kind, i.quickFix!.label])).toEqual([
       ['missing-id', 'Key Results', 'A7', 'fill-id', 'Fill in ID KR6'],
       ['unknown-owner', 'KPIs', 'C5', 'add-department', 'Add "Finance" to Departments'],
-      ['unknown-owner', 'Roadmap', 'D10', 'add-department', `Add "${HOSTILE_OWNER}" to Departments`],
     ]);
+    // Markup in an Owner cell names no department: shown (escaped), never offered as one to add.
+    expect(flat(check).find((i) => i.code === 'unknown-owner' && i.a1 === 'D10')?.quickFix).toBeNull();
     expect(flat(check).find((i) => i.code === 'unknown-key-result')?.quickFix).toBeNull();
   });
 
@@ -354,14 +355,23 @@ describe('applyQuickFix', () => {
     ).toEqual(['D10']);
   });
 
-  it('writes an owner name holding HTML as plain text', () => {
-    const run = addon(brokenPlan('en'));
+  it("adds no department for a placeholder, a number, markup or a lead's name, and writes nothing if asked", () => {
+    const wb = examplePlan('en');
+    // Placeholders and people (Maria Chen leads Sales on the Departments tab) are no departments of their own.
+    const owners = ['-', '+', 'N/A', 'TBD', '待定', '?', '0', 'Maria Chen', HOSTILE_OWNER];
+    const ids = ['KR1', 'KR2', 'KR3', 'KR4', 'KR5'];
+    owners.slice(0, 5).forEach((owner, i) => setCell(wb, 'Key Results', ids[i], 'Owner', owner));
+    owners.slice(5, 8).forEach((owner, i) => setCell(wb, 'KPIs', `KPI${i + 1}`, 'Owner', owner));
+    setCell(wb, 'Roadmap', 'R1', 'Owner', owners[8]);
+    const run = addon(wb);
+    const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    const unknown = flat(check).filter((i) => i.code === 'unknown-owner');
+    expect(unknown).toHaveLength(owners.length);
+    expect(unknown.filter((i) => i.quickFix)).toEqual([]);
     const before = allCells(run.ss);
-    const result = fix(run, 'unknown-owner', 'Roadmap', 'D10');
-    expect(result.changed).toEqual(['Departments!A7']);
-    const after = allCells(run.ss);
-    expect(changedCells(before, after)).toEqual(['Departments!A7']);
-    expect(after.cells.get('Departments!A7')).toBe(JSON.stringify(HOSTILE_OWNER));
+    const result = fix(run, 'unknown-owner', 'Key Results', 'D2');
+    expect(result.ok).toBe(false);
+    expect(changedCells(before, allCells(run.ss))).toEqual([]);
   });
 
   it('types the department as Departments spells it over an owner that names it almost so (客服 for 客服部)', () => {

@@ -29,6 +29,7 @@ import {
   idText,
   isBlank,
   isErrorValue,
+  isNotApplicable,
   isPercentUnit,
   readDate,
   readList,
@@ -333,6 +334,10 @@ function proposedIds(ctx: FixContext, issues: PlanIssue[], tab: TabKey): Map<num
   return out;
 }
 
+/** Words that stand for an owner not decided yet. */
+const PLACEHOLDER =
+  /^(?:tbd|tbc|todo|n\.?a\.?|unknown|unassigned|待定|未定|待確認|待确认|待分配|未指定|\?+|？+)$/i;
+
 /** The owner name an unknown-owner issue points at (its own cell), when it is safe to write as a value. */
 function ownerName(ctx: FixContext, issue: PlanIssue): string | null {
   if (issue.row === null || issue.column === null) return null;
@@ -342,6 +347,14 @@ function ownerName(ctx: FixContext, issue: PlanIssue): string | null {
   const name = cellText(cell, ctx.snapshot.timeZone);
   // Text that could read as a formula would be written as one (facts #9): not mechanical, not safe.
   if (!name || name.length > MAX_NAME_LENGTH || readsAsFormula(name)) return null;
+  // No department's name: a placeholder (-, N/A, TBD, 待定, ?), no letter at all (0, 123), markup, or the name of a
+  // department's lead (a person). Added, each would be a department that owns what it was typed for, and the error
+  // that said whose it is would be gone.
+  if (isNotApplicable(name) || PLACEHOLDER.test(name.normalize('NFKC').trim()) || !/\p{L}/u.test(name))
+    return null;
+  if (/[<>]/.test(name)) return null;
+  const person = idText(name).toLowerCase();
+  if (ctx.plan.departments.some((d) => d.lead && idText(d.lead).toLowerCase() === person)) return null;
   // Two departments in one cell ("Sales, Finance", "銷售、財務", one per line) name no department: added as one, it
   // would be a department nobody has. Split as every list cell of the plan is (cells.ts readList); a person chooses.
   if (readList(name).length > 1) return null;
