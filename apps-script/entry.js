@@ -126,14 +126,16 @@ function getPlanCheck(lang) {
 }
 
 /**
- * Switches to a tab and selects one cell, for the sidebar's "Go to cell" buttons.
+ * Switches to a tab and selects one cell, for the sidebar's "Go to cell" buttons. With the issue, only if a fresh
+ * check still finds that issue at that cell; otherwise stale is true and nothing is selected.
  * @param {string} sheetName The tab's name.
  * @param {string} a1 One cell, e.g. B7.
  * @param {string=} lang 'en' or 'zh-CN' for the message.
- * @return {{ok: boolean, message: string, sheet: ?string, a1: ?string}} What was selected, or why not.
+ * @param {{code: string, message: string}=} issue The issue, as getPlanCheck listed it.
+ * @return {{ok: boolean, stale: boolean, message: string, sheet: ?string, a1: ?string}} What was selected, or why not.
  */
-function goToCell(sheetName, a1, lang) {
-  return GtmPyramid.goToCell(sheetName, a1, lang);
+function goToCell(sheetName, a1, lang, issue) {
+  return GtmPyramid.goToCell(sheetName, a1, lang, issue);
 }
 
 /**

@@ -349,6 +349,60 @@ describe('the sidebar on a broken plan', () => {
   });
 });
 
+describe('the sidebar when the plan changed since it was checked', () => {
+  let sandbox: Sandbox;
+  let opened: Opened;
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      port: 0,
+      workbook: brokenPlan('zh-TW'),
+      locale: 'zh_TW',
+      timeZone: 'Asia/Taipei',
+      planName: 'the broken plan',
+    });
+    opened = await open(sandbox);
+  });
+  afterAll(async () => {
+    await opened?.page.close();
+    await sandbox?.close();
+  });
+
+  const focusedNotice = (sidebar: FrameLocator) =>
+    sidebar.locator('body').evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { id: el.id, text: el.textContent, outline: getComputedStyle(el).outlineStyle };
+    });
+
+  it('"Go to cell" after rows were inserted above selects nothing, says the plan changed and lists it afresh', async () => {
+    const { page, sidebar } = opened;
+    const keyResults = sandbox.ss.getSheetByName('關鍵結果')!;
+    const go = issue(sidebar, 'missing-id', '關鍵結果', 'A7').locator('button.go-to-cell');
+    await expect(go.textContent()).resolves.toBe('前往儲存格 A7');
+    const selected = sandbox.ss.emu.selection();
+    // A colleague inserts two rows above: A7 now holds KR4, and the row without an ID is A9.
+    keyResults.insertRowsBefore(2, 2);
+    await go.focus();
+    await page.keyboard.press('Enter');
+    await sidebar.locator('#error:not([hidden])').waitFor();
+    await idle(sidebar);
+    expect(sandbox.ss.emu.selection()).toEqual(selected);
+    await expect(sidebar.locator('#error').textContent()).resolves.toBe(
+      '檢查後計畫已有變化：關鍵結果!A7 已沒有這個問題（其上方可能插入或刪除了列，或問題已修正）。未選取任何儲存格。' +
+        '已重新檢查計畫：下方清單是計畫現在的狀態。',
+    );
+    await expect(sidebar.locator('#status').textContent()).resolves.not.toContain('已選取');
+    // The list is the plan as it is now, and the keyboard is on the notice, not lost on the page.
+    expectSameAsShared(sandbox, await listed(sidebar), 'zh-TW');
+    await expect(issue(sidebar, 'missing-id', '關鍵結果', 'A7').count()).resolves.toBe(0);
+    expect(await focusedNotice(sidebar)).toMatchObject({ id: 'error', outline: 'solid' });
+    // The fresh button goes to the row that has no ID.
+    await issue(sidebar, 'missing-id', '關鍵結果', 'A9').locator('button.go-to-cell').click();
+    await expect(sidebar.locator('#status').textContent()).resolves.toBe('已選取 關鍵結果!A9。');
+    expect(sandbox.ss.emu.selection()).toEqual({ sheet: '關鍵結果', range: 'A9', currentCell: 'A9' });
+    expect(opened.problems.summary()).toBe('');
+  });
+});
+
 describe('the sidebar when things go wrong or take time', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {

@@ -184,7 +184,13 @@ describe('goToCell', () => {
   it('activates the tab and selects the cell', () => {
     const run = addon();
     const result = run.project.callFromClient('goToCell', 'Key Results', 'I4') as GoToCellResult;
-    expect(result).toEqual({ ok: true, message: 'Selected Key Results!I4.', sheet: 'Key Results', a1: 'I4' });
+    expect(result).toEqual({
+      ok: true,
+      stale: false,
+      message: 'Selected Key Results!I4.',
+      sheet: 'Key Results',
+      a1: 'I4',
+    });
     expect(run.ss.emu.selection()).toEqual({ sheet: 'Key Results', range: 'I4', currentCell: 'I4' });
     // Lower case and $ anchors are fine; the message follows the language asked for.
     const zh = run.project.callFromClient('goToCell', 'Objectives', '$b$3', 'zh-CN') as GoToCellResult;
@@ -198,14 +204,62 @@ describe('goToCell', () => {
     const missing = run.project.callFromClient('goToCell', 'Budget', 'A1') as GoToCellResult;
     expect(missing.ok).toBe(false);
     expect(missing.message).toBe(
-      'There is no tab named "Budget" in this spreadsheet any more (renamed or deleted?). Check the plan again.',
+      'There is no tab named "Budget" in this spreadsheet any more (renamed or deleted?). Nothing was selected.',
     );
+    expect(missing.stale).toBe(true);
     const outside = run.project.callFromClient('goToCell', 'KPIs', 'A5000') as GoToCellResult;
     expect(outside).toMatchObject({
       ok: false,
-      message: 'Cell A5000 is outside the tab "KPIs". Check the plan again.',
+      stale: true,
+      message: 'Cell A5000 is outside the tab "KPIs". Nothing was selected.',
     });
     expect(run.ss.emu.selection()).toEqual({ sheet: 'KPIs', range: 'B2', currentCell: 'B2' });
+  });
+
+  it('selects the cell only while a fresh check still finds the issue there: not after rows were inserted above it', () => {
+    const run = addon(brokenPlan('en'));
+    const listed = flat(run.project.callFromClient('getPlanCheck', 'en') as PlanCheck);
+    const issue = listed.find((i) => i.code === 'missing-id' && i.sheet === 'Key Results')!;
+    expect(issue.a1).toBe('A7');
+    const about = { code: issue.code, message: issue.message };
+    const go = (a1: string, lang = 'en', what: unknown = about) =>
+      run.project.callFromClient('goToCell', 'Key Results', a1, lang, what) as GoToCellResult;
+    expect(go('A7')).toMatchObject({ ok: true, stale: false, message: 'Selected Key Results!A7.' });
+    // The message in another language than the one asked for is the same issue.
+    const zh = flat(run.project.callFromClient('getPlanCheck', 'zh-TW') as PlanCheck).find(
+      (i) => i.code === 'missing-id' && i.sheet === 'Key Results',
+    )!;
+    expect(go('A7', 'en', { code: zh.code, message: zh.message }).ok).toBe(true);
+
+    run.project.callFromClient('goToCell', 'KPIs', 'B2');
+    const keyResults = run.ss.getSheetByName('Key Results')!;
+    const kr4 = keyResults.getRange('A5:C5').getValues();
+    keyResults.insertRowsBefore(2, 2);
+    expect(keyResults.getRange('A7:C7').getValues()).toEqual(kr4);
+    // A7 now holds KR4: Go to cell selects nothing and says the plan changed, in the language asked for.
+    expect(go('A7')).toEqual({
+      ok: false,
+      stale: true,
+      message:
+        'The plan changed since it was checked: Key Results!A7 no longer has this problem (rows inserted or deleted above it, or it was fixed). Nothing was selected.',
+      sheet: 'Key Results',
+      a1: 'A7',
+    });
+    expect(go('A7', 'zh-TW').message).toBe(
+      '檢查後計畫已有變化：Key Results!A7 已沒有這個問題（其上方可能插入或刪除了列，或問題已修正）。未選取任何儲存格。',
+    );
+    // Another issue's code or message at a cell is not this issue.
+    expect(go('A9').ok).toBe(false);
+    expect(go('A7', 'en', { code: 'duplicate-id', message: issue.message }).ok).toBe(false);
+    expect(run.ss.emu.selection()).toEqual({ sheet: 'KPIs', range: 'B2', currentCell: 'B2' });
+
+    // The fresh list has the issue at A9, and its button selects it.
+    const fresh = flat(run.project.callFromClient('getPlanCheck', 'en') as PlanCheck).find(
+      (i) => i.code === 'missing-id' && i.sheet === 'Key Results',
+    )!;
+    expect(fresh.a1).toBe('A9');
+    expect(go('A9', 'en', { code: fresh.code, message: fresh.message })).toMatchObject({ ok: true });
+    expect(run.ss.emu.selection()).toEqual({ sheet: 'Key Results', range: 'A9', currentCell: 'A9' });
   });
 
   it('refuses anything but a tab name and one cell', () => {
@@ -220,6 +274,9 @@ describe('goToCell', () => {
       ['KPIs', { a1: 'A1' }],
       ['', 'A1'],
       ['x'.repeat(101), 'A1'],
+      ['KPIs', 'A1', 'en', 'missing-id'],
+      ['KPIs', 'A1', 'en', { code: 'missing-id' }],
+      ['KPIs', 'A1', 'en', { code: '', message: 'Row 1 has content but no ID.' }],
     ]) {
       const result = run.project.callFromClient('goToCell', ...args) as GoToCellResult;
       expect(result, JSON.stringify(args)).toMatchObject({

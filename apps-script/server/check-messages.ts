@@ -14,6 +14,7 @@ export const CHECK_MESSAGES = {
   goToBadArgs: localized((m) => m.addon.check.goToBadArgs),
   goToNoSheet: localized((m) => m.addon.check.goToNoSheet),
   goToOutside: localized((m) => m.addon.check.goToOutside),
+  goToChanged: localized((m) => m.addon.check.goToChanged),
   goToDone: localized((m) => m.addon.check.goToDone),
 
   // Quick fixes: the button labels.

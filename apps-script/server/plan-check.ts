@@ -2,7 +2,8 @@
  * The "Check plan" sidebar's server calls (google.script.run targets):
  *
  *   getPlanCheck(lang?)          the shared/ checks on the whole plan, as of today in the spreadsheet's time zone
- *   goToCell(sheetName, a1, lang?)  activates the tab and selects the cell an issue points at
+ *   goToCell(sheetName, a1, lang?, issue?)  activates the tab and selects the cell an issue points at, once a
+ *                                fresh check has found that issue still there
  *
  * Everything returned is plain JSON (strings, numbers, booleans, null, arrays and plain objects): google.script.run
  * refuses Dates and other objects (facts #44), so dates travel as ISO strings.
@@ -17,6 +18,7 @@ import {
   type Severity,
 } from '../../shared/issues';
 import { STATUS_ORDER, type Status } from '../../shared/progress';
+import { LANGS } from '../../shared/i18n';
 import type { Lang } from '../../shared/template';
 import { reasonOf, requestedLang, stackOf, tc } from './check-messages';
 import { quickFixOffers, type QuickFixOffer } from './quick-fix';
@@ -77,12 +79,7 @@ export interface PlanCheck {
 /** The check of a spreadsheet already read, as of `now`. Pure apart from the snapshot: tests call it directly. */
 export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: Date): PlanCheck {
   const asOf = dayIn(snapshot.timeZone, now);
-  const { plan, issues, progress } = analyzeWorkbook(snapshot.workbook, {
-    asOf,
-    timeZone: snapshot.timeZone,
-    locale: snapshot.locale,
-    compareTargetsAsOf: true,
-  });
+  const { plan, issues, progress } = analyze(snapshot, asOf);
   const offers = quickFixOffers({ snapshot, plan, lang }, issues);
 
   const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
@@ -136,6 +133,16 @@ export function buildPlanCheck(snapshot: SpreadsheetSnapshot, lang: Lang, now: D
   };
 }
 
+/** The checks as the sidebar lists them: the same for the list and for Go to cell's look at the plan now. */
+function analyze(snapshot: SpreadsheetSnapshot, asOf: IsoDate): ReturnType<typeof analyzeWorkbook> {
+  return analyzeWorkbook(snapshot.workbook, {
+    asOf,
+    timeZone: snapshot.timeZone,
+    locale: snapshot.locale,
+    compareTargetsAsOf: true,
+  });
+}
+
 function toCheckIssue(issue: PlanIssue, lang: Lang, quickFix: QuickFixOffer | null): CheckIssue {
   return {
     severity: issue.severity,
@@ -168,9 +175,21 @@ export function getPlanCheck(lang?: unknown): PlanCheck {
 
 export interface GoToCellResult {
   ok: boolean;
+  /**
+   * True when the issue's list is out of date: its tab is gone, its cell is outside the tab, or a fresh check no
+   * longer finds the issue at its cell (rows were inserted above it, a colleague fixed it). Nothing is selected;
+   * the sidebar checks the plan again.
+   */
+  stale: boolean;
   message: string;
   sheet: string | null;
   a1: string | null;
+}
+
+/** The issue a Go to cell button is about, as getPlanCheck listed it: its code and its message (any language). */
+export interface GoToCellIssue {
+  code: string;
+  message: string;
 }
 
 const A1_CELL = /^\$?([A-Z]{1,3})\$?([1-9]\d{0,6})$/;
@@ -181,21 +200,44 @@ function columnNumber(letters: string): number {
   return n;
 }
 
+/** The issue argument: undefined or null (select without looking), an issue, or false when it is malformed. */
+function readGoToIssue(issue: unknown): GoToCellIssue | null | false {
+  if (issue === undefined || issue === null) return null;
+  if (typeof issue !== 'object' || Array.isArray(issue)) return false;
+  const { code, message } = issue as Record<string, unknown>;
+  if (typeof code !== 'string' || code.length === 0 || code.length > 100) return false;
+  if (typeof message !== 'string' || message.length === 0 || message.length > 10_000) return false;
+  return { code, message };
+}
+
 /**
  * Sidebar "Go to cell": switches to the tab and selects the cell (facts #17). Only a tab name and one cell such as
  * B7 are accepted; a tab that is gone, or a cell outside the tab, gives a message instead of an exception.
+ *
+ * With `issue` (the sidebar always sends it), the cell is selected only if a fresh check of the plan as it is now
+ * still finds that issue there: the same code and message at the same tab and cell, as applyQuickFix requires.
+ * Rows inserted above it since the list was made would otherwise select another row and say it worked.
  */
-export function goToCell(sheetName: unknown, a1: unknown, lang?: unknown): GoToCellResult {
+export function goToCell(sheetName: unknown, a1: unknown, lang?: unknown, issue?: unknown): GoToCellResult {
   const want = requestedLang(lang);
   const cell = typeof a1 === 'string' ? A1_CELL.exec(a1.trim().toUpperCase()) : null;
-  if (typeof sheetName !== 'string' || sheetName.length === 0 || sheetName.length > 100 || !cell) {
-    return { ok: false, message: tc('goToBadArgs', want), sheet: null, a1: null };
+  const about = readGoToIssue(issue);
+  if (
+    typeof sheetName !== 'string' ||
+    sheetName.length === 0 ||
+    sheetName.length > 100 ||
+    !cell ||
+    about === false
+  ) {
+    return { ok: false, stale: false, message: tc('goToBadArgs', want), sheet: null, a1: null };
   }
   const target = `${cell[1]}${cell[2]}`;
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(sheetName);
   if (!sheet) {
     return {
       ok: false,
+      stale: true,
       message: tc('goToNoSheet', want, { sheet: sheetName }),
       sheet: sheetName,
       a1: target,
@@ -204,15 +246,43 @@ export function goToCell(sheetName: unknown, a1: unknown, lang?: unknown): GoToC
   if (Number(cell[2]) > sheet.getMaxRows() || columnNumber(cell[1]) > sheet.getMaxColumns()) {
     return {
       ok: false,
+      stale: true,
       message: tc('goToOutside', want, { sheet: sheetName, cell: target }),
       sheet: sheetName,
       a1: target,
     };
   }
+  if (about) {
+    let found: boolean;
+    try {
+      const snapshot = readSpreadsheet(ss);
+      const { issues } = analyze(snapshot, dayIn(snapshot.timeZone, new Date()));
+      found = issues.some(
+        (i) =>
+          i.code === about.code &&
+          i.sheet === sheetName &&
+          i.a1 === target &&
+          LANGS.some((l) => i.message[l] === about.message),
+      );
+    } catch (error) {
+      Logger.log(stackOf(error));
+      throw new Error(tc('checkFailed', want, { reason: reasonOf(error) }));
+    }
+    if (!found) {
+      return {
+        ok: false,
+        stale: true,
+        message: tc('goToChanged', want, { sheet: sheetName, cell: target }),
+        sheet: sheetName,
+        a1: target,
+      };
+    }
+  }
   sheet.activate();
   sheet.getRange(target).activate();
   return {
     ok: true,
+    stale: false,
     message: tc('goToDone', want, { sheet: sheetName, cell: target }),
     sheet: sheetName,
     a1: target,

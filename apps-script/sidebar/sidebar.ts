@@ -2,8 +2,8 @@
  * The "Check plan" sidebar's client (bundled for the browser and inlined into sidebar.html by the build).
  *
  * It calls three server functions through google.script.run: getPlanCheck(lang) when it opens and on "Check
- * again", goToCell(sheet, a1, lang) for the "Go to cell" buttons, and applyQuickFix({code, sheet, a1, label}, lang) for
- * the quick fixes. Every text that comes from the server (and so from the plan's cells) is put on the page with
+ * again", goToCell(sheet, a1, lang, {code, message}) for the "Go to cell" buttons, and
+ * applyQuickFix({code, sheet, a1, label}, lang) for the quick fixes. Every text that comes from the server (and so from the plan's cells) is put on the page with
  * textContent: a cell holding HTML is shown, never interpreted. Its own words, in English and Simplified
  * Chinese, are below; the issue messages, fixes and quick-fix labels arrive in the language asked for.
  */
@@ -11,7 +11,7 @@ import type { CheckIssue, GoToCellResult, IssueGroup, PlanCheck } from '../serve
 import type { QuickFixResult } from '../server/quick-fix';
 import { STATUS_LABELS, STATUS_READING_ORDER } from '../../shared/progress';
 import { dayFigure } from '../../shared/figures';
-import { CATALOGUES, fill, LANGS, type Lang, type Messages } from '../../shared/i18n';
+import { CATALOGUES, fill, isChinese, LANGS, type Lang, type Messages } from '../../shared/i18n';
 import { langFromLocale } from '../../shared/template';
 
 type Severity = 'error' | 'warning' | 'tip';
@@ -325,14 +325,17 @@ function renderIssue(issue: CheckIssue): HTMLElement {
 // ---------------------------------------------------------------------------------------------------
 // Actions
 
-/** Runs the check and shows it. `clear`: forget the last error and quick-fix notice first. */
-async function runCheck(clear = true): Promise<void> {
+/**
+ * Runs the check and shows it. `clear`: forget the last error and quick-fix notice first. Returns the failure it
+ * showed, or null when the list shown is fresh.
+ */
+async function runCheck(clear = true): Promise<string | null> {
   const request = ++state.request;
   setBusy(true, say('checking'));
   if (clear) showError(null);
   try {
     const check = await call<PlanCheck>('getPlanCheck', ...(state.langChosen ? [state.lang] : []));
-    if (request !== state.request) return;
+    if (request !== state.request) return null;
     if (!state.langChosen && LANGS.includes(check.lang)) state.lang = check.lang;
     state.check = check;
     render();
@@ -344,22 +347,47 @@ async function runCheck(clear = true): Promise<void> {
         tips: check.summary.tips,
       }),
     );
+    return null;
   } catch (error) {
-    if (request !== state.request) return;
+    if (request !== state.request) return null;
     state.check = null;
     render();
     setBusy(false, '');
     byId('status').textContent = '';
-    showError(`${say('failed', { reason: errorMessage(error) })} ${say('tryAgain')}`);
+    const failure = `${say('failed', { reason: errorMessage(error) })} ${say('tryAgain')}`;
+    showError(failure);
+    return failure;
   }
+}
+
+/** Two sentences of a notice, as each language writes them one after the other. */
+const sentences = (first: string, second: string): string =>
+  `${first}${isChinese(state.lang) ? '' : ' '}${second}`;
+
+/**
+ * The list was out of date (a Go to cell or a quick fix found its issue gone): checks the plan again, then says
+ * what happened and that the list is now fresh, or why it could not be checked. The button that was pressed went
+ * with the old list, so the keyboard focus moves to the notice rather than falling to the page.
+ */
+async function recheckAndTell(message: string): Promise<void> {
+  showError(null);
+  const failure = await runCheck(false);
+  showError(sentences(message, failure ?? say('rechecked')));
+  byId('error').focus();
 }
 
 async function goTo(issue: CheckIssue): Promise<void> {
   try {
-    const result = await call<GoToCellResult>('goToCell', issue.sheet, issue.a1, state.lang);
+    // The issue goes along: the server selects the cell only if a fresh check still finds it there.
+    const result = await call<GoToCellResult>('goToCell', issue.sheet, issue.a1, state.lang, {
+      code: issue.code,
+      message: issue.message,
+    });
     if (result.ok) {
       showError(null);
       byId('status').textContent = result.message;
+    } else if (result.stale) {
+      await recheckAndTell(result.message);
     } else {
       showError(result.message);
     }

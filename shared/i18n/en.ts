@@ -1235,8 +1235,10 @@ export const en = {
       checkFailed: 'The plan could not be checked: {reason}',
       goToBadArgs: 'Go to cell needs a tab name and one cell such as B7.',
       goToNoSheet:
-        'There is no tab named "{sheet}" in this spreadsheet any more (renamed or deleted?). Check the plan again.',
-      goToOutside: 'Cell {cell} is outside the tab "{sheet}". Check the plan again.',
+        'There is no tab named "{sheet}" in this spreadsheet any more (renamed or deleted?). Nothing was selected.',
+      goToOutside: 'Cell {cell} is outside the tab "{sheet}". Nothing was selected.',
+      goToChanged:
+        'The plan changed since it was checked: {sheet}!{cell} no longer has this problem (rows inserted or deleted above it, or it was fixed). Nothing was selected.',
       goToDone: 'Selected {sheet}!{cell}.',
       fixTitle: 'Quick fix',
       fixFillId: 'Fill in ID {id}',
@@ -1630,6 +1632,7 @@ export const en = {
     failed: 'The plan could not be checked. {reason}',
     callFailed: 'That did not work. {reason}',
     tryAgain: 'Try "Check again" in a moment.',
+    rechecked: 'The plan was checked again: the list below shows it as it is now.',
     noServer:
       'This is the Check plan sidebar of the GTM Pyramid add-on. Open it in Google Sheets from Extensions › GTM Pyramid › Check plan, or run the local sandbox (npm run sandbox).',
     severity: { error: 'Error', warning: 'Warning', tip: 'Tip' },

@@ -1081,8 +1081,10 @@ export const zhCN: Messages = {
     check: {
       checkFailed: '无法检查计划：{reason}',
       goToBadArgs: '“转到单元格”需要工作表名称和一个单元格，例如 B7。',
-      goToNoSheet: '此表格中已没有名为“{sheet}”的工作表（可能已改名或删除）。请重新检查计划。',
-      goToOutside: '单元格 {cell} 超出了工作表“{sheet}”的范围。请重新检查计划。',
+      goToNoSheet: '此表格中已没有名为“{sheet}”的工作表（可能已改名或删除）。未选中任何单元格。',
+      goToOutside: '单元格 {cell} 超出了工作表“{sheet}”的范围。未选中任何单元格。',
+      goToChanged:
+        '检查后计划已有变化：{sheet}!{cell} 已没有这个问题（其上方可能插入或删除了行，或问题已修复）。未选中任何单元格。',
       goToDone: '已选中 {sheet}!{cell}。',
       fixTitle: '快速修复',
       fixFillId: '填入编号 {id}',
@@ -1517,6 +1519,7 @@ export const zhCN: Messages = {
     failed: '无法检查计划。{reason}',
     callFailed: '操作未成功。{reason}',
     tryAgain: '请稍后点击“重新检查”。',
+    rechecked: '已重新检查计划：下方列表是计划现在的状态。',
     noServer:
       '这是 GTM 金字塔插件的“检查计划”侧边栏。请在 Google 表格中通过“扩展程序 › GTM 金字塔 › 检查计划”打开，或运行本地沙盒（npm run sandbox）。',
     severity: { error: '错误', warning: '警告', tip: '提示' },

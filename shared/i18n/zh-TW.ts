@@ -1086,8 +1086,10 @@ export const zhTW: Messages = {
     check: {
       checkFailed: '無法檢查計畫：{reason}',
       goToBadArgs: '「前往儲存格」需要工作表名稱和一個儲存格，例如 B7。',
-      goToNoSheet: '此試算表中已沒有名為「{sheet}」的工作表（可能已改名或刪除）。請重新檢查計畫。',
-      goToOutside: '儲存格 {cell} 超出了工作表「{sheet}」的範圍。請重新檢查計畫。',
+      goToNoSheet: '此試算表中已沒有名為「{sheet}」的工作表（可能已改名或刪除）。未選取任何儲存格。',
+      goToOutside: '儲存格 {cell} 超出了工作表「{sheet}」的範圍。未選取任何儲存格。',
+      goToChanged:
+        '檢查後計畫已有變化：{sheet}!{cell} 已沒有這個問題（其上方可能插入或刪除了列，或問題已修正）。未選取任何儲存格。',
       goToDone: '已選取 {sheet}!{cell}。',
       fixTitle: '快速修正',
       fixFillId: '填入編號 {id}',
@@ -1523,6 +1525,7 @@ export const zhTW: Messages = {
     failed: '無法檢查計畫。{reason}',
     callFailed: '操作未成功。{reason}',
     tryAgain: '請稍後點選「重新檢查」。',
+    rechecked: '已重新檢查計畫：下方清單是計畫現在的狀態。',
     noServer:
       '這是 GTM 金字塔外掛的「檢查計畫」側邊欄。請在 Google 試算表中從「擴充功能 › GTM 金字塔 › 檢查計畫」開啟，或執行本地沙盒（npm run sandbox）。',
     severity: { error: '錯誤', warning: '警告', tip: '提示' },
