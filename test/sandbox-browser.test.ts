@@ -401,6 +401,30 @@ describe('the sidebar when the plan changed since it was checked', () => {
     expect(sandbox.ss.emu.selection()).toEqual({ sheet: '關鍵結果', range: 'A9', currentCell: 'A9' });
     expect(opened.problems.summary()).toBe('');
   });
+
+  it('a quick fix a colleague made first writes nothing, says the list is checked again, and keeps the focus on the notice', async () => {
+    const { page, sidebar } = opened;
+    const button = issue(sidebar, 'unknown-owner', 'KPI', 'C5').locator('button.quick-fix');
+    await button.waitFor();
+    // A colleague types a known department into the owner cell before the button is pressed.
+    sandbox.ss.getSheetByName('KPI')!.getRange('C5').setValue('銷售');
+    const before = allCells(sandbox.ss);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await sidebar.locator('#error:not([hidden])').waitFor();
+    await idle(sidebar);
+    expect(changedCells(before, allCells(sandbox.ss))).toEqual([]);
+    const notice = (await sidebar.locator('#error').textContent())!;
+    expect(notice).toBe(
+      '該問題已不在計畫中（可能已修正或試算表已變化）。未寫入任何內容。' +
+        '已重新檢查計畫：下方清單是計畫現在的狀態。',
+    );
+    expect(notice).not.toContain('請重新檢查');
+    expectSameAsShared(sandbox, await listed(sidebar), 'zh-TW');
+    await expect(issue(sidebar, 'unknown-owner', 'KPI', 'C5').count()).resolves.toBe(0);
+    expect(await focusedNotice(sidebar)).toMatchObject({ id: 'error', outline: 'solid' });
+    expect(opened.problems.summary()).toBe('');
+  });
 });
 
 describe('the sidebar when things go wrong or take time', () => {

@@ -917,7 +917,7 @@ describe('applyQuickFix', () => {
     expect(fix(run, 'missing-id', 'Key Results', 'A7')).toMatchObject({
       ok: false,
       message:
-        'That problem is no longer in the plan (fixed already, or the sheet changed). Check the plan again.',
+        'That problem is no longer in the plan (fixed already, or the sheet changed). Nothing was written.',
     });
     expect(changedCells(once, allCells(run.ss))).toEqual([]);
     expect(changedCells(before, once)).toEqual(['Key Results!A7']);
@@ -941,7 +941,7 @@ describe('applyQuickFix', () => {
     expect(result).toEqual({
       ok: false,
       message:
-        'The sheet changed since this fix was offered; it would now be "Fill in ID KR7". Nothing was written. Check the plan again.',
+        'The sheet changed since this fix was offered; it would now be "Fill in ID KR7". Nothing was written.',
       changed: [],
     });
     expect(changedCells(before, allCells(run.ss))).toEqual([]);

@@ -365,9 +365,9 @@ const sentences = (first: string, second: string): string =>
   `${first}${isChinese(state.lang) ? '' : ' '}${second}`;
 
 /**
- * The list was out of date (a Go to cell or a quick fix found its issue gone): checks the plan again, then says
- * what happened and that the list is now fresh, or why it could not be checked. The button that was pressed went
- * with the old list, so the keyboard focus moves to the notice rather than falling to the page.
+ * The list was out of date (a Go to cell found its issue gone), or a quick fix wrote nothing: checks the plan
+ * again, then says what happened and that the list is now fresh, or why it could not be checked. The button that
+ * was pressed went with the old list, so the keyboard focus moves to the notice rather than falling to the page.
  */
 async function recheckAndTell(message: string): Promise<void> {
   showError(null);
@@ -401,7 +401,7 @@ async function quickFix(issue: CheckIssue): Promise<void> {
   setBusy(true, say('fixing'));
   showError(null);
   showChanges(null);
-  let result: QuickFixResult | null = null;
+  let result: QuickFixResult;
   try {
     result = await call<QuickFixResult>(
       'applyQuickFix',
@@ -409,13 +409,18 @@ async function quickFix(issue: CheckIssue): Promise<void> {
       state.lang,
     );
   } catch (error) {
-    showError(say('callFailed', { reason: errorMessage(error) }));
+    result = { ok: false, message: say('callFailed', { reason: errorMessage(error) }), changed: [] };
   }
-  if (result && result.ok) showChanges(result);
-  else if (result) showError(result.message);
+  if (!result.ok) {
+    // Nothing was written (the issue was gone, the sheet changed, the call failed): the plan is checked again
+    // all the same, and the notice says so and gets the focus, the button being gone with the old list.
+    await recheckAndTell(result.message);
+    return;
+  }
+  showChanges(result);
   await runCheck(false);
   // The button that was clicked is gone with the issue it fixed: keep keyboard users where the news is.
-  if (result && result.ok) byId('changes').focus();
+  byId('changes').focus();
 }
 
 function chooseLang(lang: Lang): void {

@@ -1248,10 +1248,10 @@ export const en = {
       fixTypeValueAt: 'Type {value} in {cell}',
       fixBadArgs: 'This quick fix request is not valid.',
       fixGone:
-        'That problem is no longer in the plan (fixed already, or the sheet changed). Check the plan again.',
+        'That problem is no longer in the plan (fixed already, or the sheet changed). Nothing was written.',
       fixNotOffered: 'This problem has no safe quick fix; fix it in the sheet.',
       fixChanged:
-        'The sheet changed since this fix was offered; it would now be "{label}". Nothing was written. Check the plan again.',
+        'The sheet changed since this fix was offered; it would now be "{label}". Nothing was written.',
       fixFilledId: 'Wrote the ID {id} in {cell}.',
       fixAddedDepartment: 'Added "{name}" to {cell}. Fill in its lead and colour if you like.',
       fixRebuilt: 'Rebuilt {cell}.',
