@@ -373,6 +373,61 @@ describe('the sidebar when the plan changed since it was checked', () => {
       return { id: el.id, text: el.textContent, outline: getComputedStyle(el).outlineStyle };
     });
 
+  it("names every button with its visible text, and says what a tab's count counts, in every language", async () => {
+    const { sidebar } = opened;
+    // What a screen reader announces: the accessible name, as Chromium computes it.
+    const nameOf = async (locator: ReturnType<FrameLocator['locator']>) => {
+      const line = (await locator.ariaSnapshot()).split('\n')[0];
+      const quoted = /^- \w+ ("(?:[^"\\]|\\.)*")/.exec(line)?.[1];
+      return quoted ? (JSON.parse(quoted) as string) : '';
+    };
+    // What a sighted person reads on it: the text that takes up room on the screen.
+    const visibleText = (locator: ReturnType<FrameLocator['locator']>) =>
+      locator.evaluate((node) => {
+        const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        const parts: string[] = [];
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+          const range = node.ownerDocument.createRange();
+          range.selectNodeContents(text);
+          const box = range.getBoundingClientRect();
+          if (box.width > 1 && box.height > 1) parts.push(text.textContent ?? '');
+        }
+        return parts.join(' ');
+      });
+    const squeeze = (text: string) => text.replace(/\s+/g, '');
+    const counted = { en: /\d+ issues?$/, 'zh-CN': /\d+ 个问题$/, 'zh-TW': /\d+ 個問題$/ };
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+      await sidebar.locator(`#lang button[data-lang="${lang}"]`).click();
+      await sidebar.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+      await idle(sidebar);
+      const buttons = sidebar.locator('button');
+      const count = await buttons.count();
+      expect(count).toBeGreaterThan(10);
+      for (let i = 0; i < count; i++) {
+        const button = buttons.nth(i);
+        const [name, visible] = [await nameOf(button), await visibleText(button)];
+        expect(visible.trim(), `${lang} button ${i}`).not.toBe('');
+        expect(squeeze(name), `${lang}: "${name}" contains "${visible}"`).toContain(squeeze(visible));
+      }
+      // A tab's button and its heading say that the number counts issues, not "Objectives 2".
+      const jumps = sidebar.locator('nav.jump button');
+      const headings = sidebar.locator('h2.group-title');
+      expect(await jumps.count()).toBeGreaterThan(1);
+      for (const list of [jumps, headings])
+        for (let i = 0; i < (await list.count()); i++)
+          expect(await nameOf(list.nth(i)), `${lang} ${i}`).toMatch(counted[lang]);
+      // Go to cell names its tab too, after the words it shows.
+      const go = issue(sidebar, 'missing-id', '關鍵結果', 'A7').locator('button.go-to-cell');
+      expect(await nameOf(go)).toBe(
+        {
+          en: 'Go to cell A7 on 關鍵結果',
+          'zh-CN': '转到单元格 A7（工作表“關鍵結果”）',
+          'zh-TW': '前往儲存格 A7（工作表「關鍵結果」）',
+        }[lang],
+      );
+    }
+  });
+
   it('"Go to cell" after rows were inserted above selects nothing, says the plan changed and lists it afresh', async () => {
     const { page, sidebar } = opened;
     const keyResults = sandbox.ss.getSheetByName('關鍵結果')!;
@@ -566,7 +621,8 @@ describe('the sidebar on a plan with hundreds of issues', () => {
         ]),
       );
     const groups = await sidebar.locator('.group .tab-name').allTextContents();
-    expect(jumps).toEqual(groups.map((sheet) => [sheet, String(perTab.get(sheet))]));
+    // The number shows; the word after it is for screen readers.
+    expect(jumps).toEqual(groups.map((sheet) => [sheet, `${perTab.get(sheet)} issues`]));
     await opened.page
       .locator('.sidebar-frame')
       .screenshot({ path: path.join(SHOTS, 'sidebar-large-plan.png') });
@@ -579,7 +635,7 @@ describe('the sidebar on a plan with hundreds of issues', () => {
       });
       await expect(group.locator('li.issue').count()).resolves.toBe(50);
       await expect(group.locator('button.show-more').textContent()).resolves.toBe(
-        `Show the other ${count - 50} on ${sheet}`,
+        `Show the other ${count - 50} issues on ${sheet}`,
       );
     }
 
@@ -587,7 +643,10 @@ describe('the sidebar on a plan with hundreds of issues', () => {
     const second = groups[1];
     await sidebar.locator('nav.jump button').nth(1).focus();
     await page.keyboard.press('Enter');
-    expect(await focused(sidebar)).toMatchObject({ tag: 'H2', text: `${second}${perTab.get(second)}` });
+    expect(await focused(sidebar)).toMatchObject({
+      tag: 'H2',
+      text: `${second}${perTab.get(second)} issues`,
+    });
     await page.keyboard.press('Tab');
     const firstOfSecond = expected.find((i) => i.sheet === second && i.a1);
     expect(await focused(sidebar)).toMatchObject({ tag: 'BUTTON', text: `Go to cell ${firstOfSecond!.a1}` });

@@ -229,6 +229,21 @@ function render(): void {
   check.groups.forEach((group, index) => issues.append(renderGroup(group, index)));
 }
 
+/**
+ * A tab's count of issues: the number as shown, and the words that say what it counts ("2 issues", "2 個問題")
+ * for screen readers, which would otherwise read a tab button or heading as "Objectives 2" (objective 2?).
+ */
+function issueCount(count: number): HTMLElement {
+  const span = el('span', 'group-count');
+  say(count === 1 ? 'issueCountOne' : 'issueCount', { count: '\u0000' })
+    .split('\u0000')
+    .forEach((part, index) => {
+      if (index > 0) span.append(document.createTextNode(String(count)));
+      if (part) span.append(el('span', 'visually-hidden', part));
+    });
+  return span;
+}
+
 /** One button per tab with issues, to reach a tab's issues without going through every issue before them. */
 function renderJumpList(groups: IssueGroup[]): HTMLElement {
   const nav = el('nav', 'jump');
@@ -237,10 +252,7 @@ function renderJumpList(groups: IssueGroup[]): HTMLElement {
   groups.forEach((group, index) => {
     const button = el('button', 'secondary jump-button');
     button.type = 'button';
-    button.append(
-      el('span', 'tab-name', group.sheet),
-      el('span', 'group-count', String(group.issues.length)),
-    );
+    button.append(el('span', 'tab-name', group.sheet), issueCount(group.issues.length));
     button.addEventListener('click', () => {
       const title = byId(`group-${index}`);
       title.scrollIntoView({ block: 'start' });
@@ -263,7 +275,7 @@ function renderGroup(group: IssueGroup, index: number): HTMLElement {
   title.tabIndex = -1; // the jump list moves the focus here
   title.append(el('span', 'tab-name', group.sheet));
   if (!group.present) title.append(el('span', 'tab-missing', say('tabMissing')));
-  title.append(el('span', 'group-count', String(group.issues.length)));
+  title.append(issueCount(group.issues.length));
   const list = el('ul', 'issue-list');
   const listed = state.expanded.has(group.sheet) ? group.issues.length : ISSUES_LISTED_PER_TAB;
   for (const issue of group.issues.slice(0, listed)) list.append(renderIssue(issue));
@@ -273,7 +285,7 @@ function renderGroup(group: IssueGroup, index: number): HTMLElement {
     const more = el(
       'button',
       'secondary show-more',
-      say('showMore', { count: rest.length, sheet: group.sheet }),
+      say(rest.length === 1 ? 'showMoreOne' : 'showMore', { count: rest.length, sheet: group.sheet }),
     );
     more.type = 'button';
     more.addEventListener('click', () => {

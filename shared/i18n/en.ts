@@ -1624,7 +1624,11 @@ export const en = {
     noIssues: 'No problems found: the plan is ready for the review.',
     tabMissing: 'tab missing',
     jumpTo: 'Go to the issues of a tab',
-    showMore: 'Show the other {count} on {sheet}',
+    showMore: 'Show the other {count} issues on {sheet}',
+    showMoreOne: 'Show the other {count} issue on {sheet}',
+    /** A tab's count of issues: the number is shown, the words after it are for screen readers. */
+    issueCount: '{count} issues',
+    issueCountOne: '{count} issue',
     goTo: 'Go to cell {cell}',
     goToLabel: 'Go to cell {cell} on {sheet}',
     fix: 'Fix: ',
