@@ -114,16 +114,19 @@ export function krChartSpec(data: KrChartData, title: string): VegaLiteTopLevelS
   const range = series.map((s) => s.color);
   const dash = series.map((s) => s.dash);
   const months = data.points.length;
+  // Amounts as people write them, after the cards' currency sign ($1B, US$10億), every tick in one style
+  // (render/charts.ts axisNumber): with a multiple where the axis's largest figure takes one (0, 0.2萬 … 1萬, 1.2萬;
+  // never 0, 2000 … 1萬), with as many digits as Vega's own label of the tick (datum.label, to the step's precision)
+  // holds: 999.8, 1,000, 1,000.2, never 1K, 1K, 1K. A Unit that counts in a multiple itself (萬元, K users) gets none
+  // of the axis's own: 12,000 萬元 reads 12,000, as on its card, never 1.2萬 (12,000 元).
+  const top = data.unitMultiple ? 0 : Math.max(0, ...rows.map((r) => Math.abs(r.value ?? 0)));
   // As many decimals as the ticks' step takes, and no more: over a narrow range (19.6% to 21%) '.0%' wrote 20%, 21%,
   // 21%. With no precision in the format, Vega gives it the step's (d3's tickFormat), and '~' trims the zeros, so an
   // ordinary range still reads 0%, 10%, 20%.
   const valueAxis = data.percent
     ? { format: '~%' }
-    : // Amounts as people write them, after the cards' currency sign: $1B, US$10億 (render/charts.ts), with as many
-      // digits as Vega's own label of the tick (datum.label, to the step's precision) holds: 999.8, 1K, 1.0002K, never
-      // 1K, 1K, 1K.
-      {
-        labelExpr: `${COMPACT_NUMBER}(datum.value, '${LOCALES[data.lang].numbers}', '${data.currency}', datum.label)`,
+    : {
+        labelExpr: `${COMPACT_NUMBER}(datum.value, '${LOCALES[data.lang].numbers}', '${data.currency}', datum.label, ${top})`,
       };
   const x = {
     field: 'month',

@@ -620,6 +620,56 @@ describe('chart axes as people write amounts', () => {
     expect(zh).toContain('US$10億');
   });
 
+  /**
+   * The example in `lang` with KR1 counted in `unit` to `target` (Mar to Aug 2026), its six check-ins these; the value
+   * axis of KR1's chart (its labels, the ones left of the plot) and KR1's card's text.
+   */
+  async function kr1Axis(lang: Lang, unit: string, target: number, checkIns: number[]) {
+    const grid = exampleGrid(lang);
+    setCell(grid, tabName('keyResults', lang), 'KR1', header('keyResults', 'unit', lang), unit);
+    setCell(grid, tabName('keyResults', lang), 'KR1', header('keyResults', 'target', lang), target);
+    const actuals = grid[tabName('actuals', lang)];
+    const [metric, value] = ['metric', 'value'].map((c) => actuals[0].indexOf(header('actuals', c, lang)));
+    const rows = actuals.filter((row) => row[metric] === 'KR1');
+    expect(rows).toHaveLength(checkIns.length);
+    rows.forEach((row, i) => (row[value] = checkIns[i]));
+    const report = await buildReport(grid, { asOf: EXAMPLE_AS_OF, source: null, lang });
+    const card = parse(file(report, 'index.html')).querySelector('#kr-kr1')!;
+    const axis = Array.from(card.querySelectorAll('svg .role-axis-label text'))
+      .filter((t) => /^translate\(-/.test(t.getAttribute('transform') ?? ''))
+      .map((t) => t.textContent!);
+    return { axis, card: card.textContent! };
+  }
+
+  // The QA plan's KR01: 12,000 萬元 of revenue, its monthly amounts in 萬元.
+  const KR01 = [180, 420, 650, 820, 1000, 1150];
+
+  it('a Unit that counts in a multiple gets no second one: 12,000 萬元 reads 12,000 on its axis, as on its card', async () => {
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const)
+      for (const unit of ['萬元', '万元', '万人', '千人', 'K users', 'USD MM']) {
+        const { axis, card } = await kr1Axis(lang, unit, 12_000, KR01);
+        const at = `${lang} ${unit}: ${axis.join(' ')}`;
+        // Was 0 2000 4000 6000 8000 1萬 1.2萬: 1.2萬 of a 萬元 metric reads as 12,000 元, and the style changed midway.
+        expect(axis, at).toEqual(['0', '2,000', '4,000', '6,000', '8,000', '10,000', '12,000']);
+        expect(card, at).toContain('12,000');
+      }
+  });
+
+  it('every tick of an axis is written in one multiple, the one its largest figure takes', async () => {
+    const cases: [Lang, string, number, number[], string[]][] = [
+      // 12,000 stores: 0 2000 … 8000 1萬 1.2萬 before, two styles on one axis.
+      ['zh-TW', '家', 12_000, KR01, ['0', '0.2萬', '0.4萬', '0.6萬', '0.8萬', '1萬', '1.2萬']],
+      ['zh-CN', '家', 12_000, KR01, ['0', '0.2万', '0.4万', '0.6万', '0.8万', '1万', '1.2万']],
+      ['en', 'users', 1_500, [20, 40, 60, 80, 100, 120], ['0', '0.5K', '1K', '1.5K']],
+      // The QA plan's KR13, 15,000,000 元: right as it was.
+      ['zh-TW', '元', 15_000_000, [1_800_000, 900_000, 2_600_000, 1_300_000, 1_100_000, 1_200_000], ['0', '500萬', '1000萬', '1500萬']],
+    ];
+    for (const [lang, unit, target, checkIns, expected] of cases) {
+      const { axis } = await kr1Axis(lang, unit, target, checkIns);
+      expect(axis, `${lang} ${unit}`).toEqual(expected);
+    }
+  });
+
   it('over more than twelve months, month labels carry the full year (Jan 2027, 2027年1月), never "Jan 27"', async () => {
     const en = await kr1AxisLabels('en');
     expect(en.some((t) => /^[A-Z][a-z]{2} 20\d\d$/.test(t))).toBe(true);

@@ -163,44 +163,109 @@ export function installTextMetrics(): void {
   textMetrics.estimateWidth = vegaTextWidth;
 }
 
-const compactFormats = new Map<string, Intl.NumberFormat>();
+const axisFormats = new Map<string, Intl.NumberFormat>();
 let compactInstalled = false;
 
+function axisFormat(key: string, locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let format = axisFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    axisFormats.set(key, format);
+  }
+  return format;
+}
+
+const money = (currency: string) => (currency ? { style: 'currency' as const, currency } : {});
+
+const compactFormat = (locale: string, currency: string) =>
+  axisFormat(`${locale}|${currency}|compact`, locale, { ...money(currency), notation: 'compact' });
+
+/** The compact notation's word for a figure as large as `x` in the locale (K, M, 萬, 億), or '' for none. */
+function compactWord(x: number, locale: string, currency: string): string {
+  if (!(Math.abs(x) >= 1) || !Number.isFinite(x)) return '';
+  const parts = compactFormat(locale, currency).formatToParts(x);
+  return parts.find((part) => part.type === 'compact')?.value ?? '';
+}
+
+/** The power of ten of the locale's smallest multiple: 3 (K) in English, 4 (萬, 万) in Chinese. */
+function firstMultiple(locale: string, currency: string): number {
+  let exponent = 1;
+  while (exponent < 21 && !compactWord(10 ** exponent, locale, currency)) exponent++;
+  return exponent;
+}
+
 /**
- * Adds `compactNumber(value, locale, currency, label?)` to Vega's expressions (process-wide): the value in Intl's
- * compact notation for the locale (1.5K, 2M, 1B; 20萬, 10億), after the currency's sign when one is given (US$10億,
- * NT$1M), as the cards write amounts. Vega's own formats are SI's (1G for a billion), and know no 萬 or 億.
- *
- * `label` is the axis's own label of the tick, which Vega writes to the precision of the ticks' step ("1,000.2",
- * "449,500"): the text keeps what it tells ticks apart by, where three significant digits would write two ticks
- * alike. Ticks less than 1 apart are written in full with the label's decimals (1,000, 1,000.2, 1,000.4, never 1K,
- * 1K, 1K); others in compact notation with as many significant digits as the label holds, three at least ($449.5K,
- * $449.6K).
+ * Adds `compactNumber(value, locale, currency, label, top)` to Vega's expressions (process-wide): an axis's tick as
+ * people write amounts, in Intl's compact notation for the locale (1.5K, 2M, 1B; 20萬, 10億), after the currency's
+ * sign when one is given (US$10億, NT$1M), as the cards write amounts. Vega's own formats are SI's (1G for a
+ * billion), and know no 萬 or 億. See axisNumber.
  */
 export function installCompactNumbers(): void {
   if (compactInstalled) return;
   compactInstalled = true;
-  vega.expressionFunction(
-    COMPACT_NUMBER,
-    (value: number, locale: string, currency: string, label?: unknown) => {
-      const text = typeof label === 'string' ? label : '';
-      const decimals = Math.min(20, /\.(\d+)/.exec(text)?.[1].length ?? 0);
-      // The digits the label writes, but for those before the first that is not 0.
-      const digits = Math.min(21, Math.max(3, text.replace(/\D/g, '').replace(/^0+/, '').length));
-      const key = `${locale}|${currency}|${decimals}|${digits}`;
-      let format = compactFormats.get(key);
-      if (!format) {
-        format = new Intl.NumberFormat(locale, {
-          ...(decimals
-            ? { minimumFractionDigits: 0, maximumFractionDigits: decimals }
-            : { notation: 'compact', maximumSignificantDigits: digits }),
-          ...(currency ? { style: 'currency', currency } : {}),
-        });
-        compactFormats.set(key, format);
-      }
-      return format.format(value);
-    },
-  );
+  vega.expressionFunction(COMPACT_NUMBER, axisNumber);
+}
+
+/**
+ * A tick of an axis whose largest figure is `top`, every tick of it in one style:
+ *
+ * - where the locale writes `top` with a multiple (1.2萬, $1M), every tick but 0 has one: its own ($200K, $1M), or,
+ *   for one the locale writes in full, the locale's smallest (0.2萬 beside 1萬, 0.5K beside 1K; never 2000 beside 1萬);
+ * - else every tick is written in full, grouped as the cards write figures (4,000). The chart of a Unit that counts
+ *   in a multiple itself (萬元, K users) passes a `top` of 0, so that 12,000 萬元 reads 12,000 on its axis as on its
+ *   card, never 1.2萬 (which reads as 12,000 元).
+ *
+ * `label` is the axis's own label of the tick, which Vega writes to the precision of the ticks' step ("1,000.2",
+ * "449,500"): the text keeps what it tells ticks apart by, where three significant digits would write two ticks
+ * alike. Ticks less than 1 apart are written in full with the label's decimals (1,000, 1,000.2, 1,000.4, never 1K,
+ * 1K, 1K); others with a multiple keep as many significant digits as the label holds, three at least ($449.5K,
+ * $449.6K).
+ */
+export function axisNumber(
+  value: number,
+  locale: string,
+  currency: string,
+  label?: unknown,
+  top?: unknown,
+): string {
+  const text = typeof label === 'string' ? label : '';
+  const decimals = Math.min(20, /\.(\d+)/.exec(text)?.[1].length ?? 0);
+  if (decimals || value === 0 || !compactWord(Number(top) || 0, locale, currency))
+    return axisFormat(`${locale}|${currency}|full|${decimals}`, locale, {
+      ...money(currency),
+      minimumFractionDigits: 0,
+      maximumFractionDigits: decimals,
+    }).format(value);
+  if (compactWord(value, locale, currency)) {
+    // The digits the label writes, but for those before the first that is not 0.
+    const digits = Math.min(21, Math.max(3, text.replace(/\D/g, '').replace(/^0+/, '').length));
+    return axisFormat(`${locale}|${currency}|compact|${digits}`, locale, {
+      ...money(currency),
+      notation: 'compact',
+      maximumSignificantDigits: digits,
+    }).format(value);
+  }
+  // In the locale's smallest multiple, with every digit the tick has (a step of 1 or more: a whole tick): 0.25萬.
+  const exponent = firstMultiple(locale, currency);
+  const whole = String(Math.abs(Math.round(value)));
+  const zeros = whole.length - whole.replace(/0+$/, '').length;
+  const digits = Math.min(20, Math.max(0, exponent - zeros));
+  const number = axisFormat(`${locale}|fixed|${digits}`, locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(Math.abs(value) / 10 ** exponent);
+  // The multiple's own text (sign, currency and word where the locale puts them), the tick's digits in place of its 1.
+  const numeric = new Set(['integer', 'group', 'decimal', 'fraction']);
+  let written = false;
+  return compactFormat(locale, currency)
+    .formatToParts(Math.sign(value) * 10 ** exponent)
+    .map((part) => {
+      if (!numeric.has(part.type)) return part.value;
+      if (written) return '';
+      written = true;
+      return number;
+    })
+    .join('');
 }
 
 /** The width Vega will use for a text mark item (for tests and layout checks). */

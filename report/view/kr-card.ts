@@ -4,7 +4,7 @@
  * done-on date, the months met; nothing here re-adds months or re-scans Actuals.
  */
 import { monthIndex } from '../../shared/calendar';
-import { isPercentUnit } from '../../shared/cells';
+import { isPercentUnit, scaledUnit } from '../../shared/cells';
 import type { KeyResult, Kpi } from '../../shared/plan';
 import { ownerNameOf } from '../../shared/plan-index';
 import type { MetricProgress } from '../../shared/progress';
@@ -69,6 +69,7 @@ function krChart(ctx: Context, kr: KeyResult, p: MetricProgress): KrChartData | 
     kind,
     percent: isPercentUnit(kr.unit),
     currency: ctx.f.currencyOf(kr.unit),
+    unitMultiple: scaledUnit(kr.unit) !== undefined,
     points,
     forecast,
     asOf: ctx.options.asOf,

@@ -66,6 +66,11 @@ export interface KrChartData {
   percent: boolean;
   /** The unit's ISO currency code when it is one (axis labels then read US$1M, NT$200K), else ''. */
   currency: string;
+  /**
+   * The Unit counts in a multiple itself (萬元, 万人, K users, USD MM: shared/cells.ts scaledUnit): its axis writes
+   * figures in full, as its card does (12,000 萬元 is 12,000), never with a second multiple (1.2萬 reads as 12,000 元).
+   */
+  unitMultiple: boolean;
   /** Points at the first day of each month, UTC. */
   points: { month: string; target: number | null; actual: number | null }[];
   forecast: { month: string; value: number }[];
