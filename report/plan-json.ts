@@ -83,6 +83,11 @@ export interface MetricJson {
   missingCheckIn: Month | null;
   /** Milestones: the day of the first counted check-in of 1. */
   doneOn: IsoDate | null;
+  /**
+   * Milestones not done: the day of the first check-in of 1 dated after the due month (not counted: the milestone is
+   * missed), once that day has come; else null. Added to the format later: a reader of older files takes it as null.
+   */
+  doneLateOn?: IsoDate | null;
   /** Thresholds and KPIs: months that met the bar, of the months judged. */
   monthsMet: number | null;
   monthsJudged: number | null;
@@ -217,6 +222,7 @@ function metric(p: MetricProgress, owner: string, leftOut: LeftOutJson | null): 
     scoreFinal: p.scoreFinal,
     missingCheckIn: p.missingCheckIn,
     doneOn: p.doneOn,
+    doneLateOn: p.doneLateOn,
     monthsMet: p.monthsMet,
     monthsJudged: p.monthsJudged,
     leftOut,

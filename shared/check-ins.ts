@@ -208,6 +208,12 @@ export interface CheckInScreen {
    * what to fix.
    */
   refusedMonths: Map<number, Set<number>>;
+  /**
+   * A milestone's done checked in after its due month, by group: the day of the earliest. It never counts
+   * (check-in-after-due says so), but it is a fact: progress gives it as doneLateOn, so that a milestone done a week
+   * late is shown done late, on that day, never "not done yet".
+   */
+  doneAfterDue: Map<number, IsoDate>;
 }
 
 /** The Start month of a window starting on `day`. */
@@ -622,6 +628,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   };
   const currency = plan.strategy.values.currency;
   const refusedMonths = new Map<number, Set<number>>();
+  const doneAfterDue = new Map<number, IsoDate>();
   const refuse = (m: MetricFacts, date: IsoDate) => {
     let months = refusedMonths.get(m.group);
     if (!months) refusedMonths.set(m.group, (months = new Set()));
@@ -717,6 +724,10 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     // After the window's last month it never counts: a typo in the year (2027 for 2026), or a check-in of a key
     // result already judged final. (A month typed as a number, 202610, is refused at its cell: readDate.)
     if (m.dueIndex !== null && month > m.dueIndex) {
+      if (m.type === 'milestone' && value === 1 && !m.duePeriodEnd) {
+        const earliest = doneAfterDue.get(m.group);
+        if (earliest === undefined || date < earliest) doneAfterDue.set(m.group, date);
+      }
       issues.push(
         makeIssue(m.duePeriodEnd ? 'check-in-after-period' : 'check-in-after-due', at(rows[i], 'date'), {
           ...issueParams(checkIns, i, m),
@@ -797,6 +808,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     keyResultSpecs,
     kpiSpecs,
     refusedMonths,
+    doneAfterDue,
   };
 }
 

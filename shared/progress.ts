@@ -116,6 +116,12 @@ export interface MetricProgress {
   targetToDate: number | null;
   /** Milestones: the date of the first counted check-in of 1. */
   doneOn: IsoDate | null;
+  /**
+   * Milestones not done (doneOn null): the day of the first check-in of 1 dated after the due month, once that day
+   * has come. It never counts (method §6: the milestone stays missed, its score 0), but it says the milestone was done,
+   * late, on that day. Null otherwise.
+   */
+  doneLateOn: IsoDate | null;
   /** Thresholds and KPIs: months of the window through throughMonth whose check-in met the bar, and how many were judged. */
   monthsMet: number | null;
   monthsJudged: number | null;
@@ -430,6 +436,9 @@ function metricProgress(
   if (type === 'milestone') {
     const done = firstDone !== null;
     base.doneOn = firstDone;
+    // Done after its due month: never counted, but said, from its day on.
+    const late = done ? undefined : screen.doneAfterDue.get(group);
+    base.doneLateOn = late !== undefined && late <= asOf ? late : null;
     base.current = done ? 1 : 0;
     base.actualToDate = base.current;
     base.attainment = base.current;
@@ -580,6 +589,7 @@ class MetricProgressRecord implements MetricProgress {
   declare scoreFinal: boolean;
   declare missingCheckIn: Month | null;
   declare doneOn: IsoDate | null;
+  declare doneLateOn: IsoDate | null;
   declare monthsMet: number | null;
   declare monthsJudged: number | null;
   declare leftOut: LeftOutReason | null;
@@ -641,6 +651,7 @@ class MetricProgressRecord implements MetricProgress {
     this.scoreFinal = false;
     this.missingCheckIn = null;
     this.doneOn = null;
+    this.doneLateOn = null;
     this.monthsMet = null;
     this.monthsJudged = null;
     this.leftOut = leftOut;

@@ -715,6 +715,41 @@ describe('which check-ins count', () => {
     expect(metric(progressOf(wb), 'KR4')).toMatchObject({ status: 'done', doneOn: '2026-02-20' });
   });
 
+  it('a milestone done a week after its due month is missed with a score of 0, and done late on that day', () => {
+    const wb = exampleWorkbook('en');
+    // KR4 (v1.0) due at the end of February, checked in as done on 5 March (as a QA plan's KR25 was).
+    setCell(wb, KR, 'KR4', 'Due', '2026-02-28');
+    const done = wb['Actuals'].find((r) => r[1] === 'KR4')!;
+    done[0] = '2026-03-05';
+    // Never counted (method: check-ins after the due month never count): missed, 0, final; but done late, that day.
+    expect(metric(progressOf(wb), 'KR4')).toMatchObject({
+      status: 'missed',
+      doneOn: null,
+      doneLateOn: '2026-03-05',
+      current: 0,
+      score: 0,
+      scoreFinal: true,
+    });
+    // From that day on; before it, not done (yet).
+    expect(metric(progressOf(wb, '2026-03-04'), 'KR4')).toMatchObject({ status: 'missed', doneLateOn: null });
+    expect(metric(progressOf(wb, '2026-03-05'), 'KR4')).toMatchObject({ doneLateOn: '2026-03-05' });
+    // The first of two late dones is its day; a done in time leaves none.
+    addRow(wb, 'Actuals', { Date: '2026-03-02', Metric: 'KR4', Value: 1 });
+    expect(metric(progressOf(wb), 'KR4').doneLateOn).toBe('2026-03-02');
+    addRow(wb, 'Actuals', { Date: '2026-02-20', Metric: 'KR4', Value: 1 });
+    expect(metric(progressOf(wb), 'KR4')).toMatchObject({
+      status: 'done',
+      doneOn: '2026-02-20',
+      doneLateOn: null,
+    });
+    // A late "not yet" (0) is no done.
+    const notYet = exampleWorkbook('en');
+    setCell(notYet, KR, 'KR4', 'Due', '2026-02-28');
+    const row = notYet['Actuals'].find((r) => r[1] === 'KR4')!;
+    [row[0], row[2]] = ['2026-03-05', 0];
+    expect(metric(progressOf(notYet), 'KR4')).toMatchObject({ status: 'missed', doneLateOn: null });
+  });
+
   it('a KPI counts from the Start of the key result it tracks: a check-in before it is not counted', () => {
     const wb = exampleWorkbook('en');
     addRow(wb, 'Actuals', { Date: '2026-02-10', Metric: 'KPI2', Value: 0.5 }); // KR3 starts in March

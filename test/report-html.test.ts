@@ -596,6 +596,47 @@ describe("report HTML: a roadmap with dates outside the plan's period", () => {
   });
 });
 
+describe('a milestone done after its due month', () => {
+  /** The example in `lang` with KR4 (v1.0) due at the end of February and checked in as done on 5 March. */
+  async function doneLate(lang: Lang) {
+    const grid = exampleGrid(lang);
+    setCell(grid, tabName('keyResults', lang), 'KR4', header('keyResults', 'due', lang), utcDate('2026-02-28'));
+    const actuals = grid[tabName('actuals', lang)];
+    const [date, metric] = ['date', 'metric'].map((c) => actuals[0].indexOf(header('actuals', c, lang)));
+    actuals.find((row) => row[metric] === 'KR4')![date] = utcDate('2026-03-05');
+    const report = await buildReport(grid, { asOf: EXAMPLE_AS_OF, source: null, lang });
+    const card = parse(file(report, 'index.html')).querySelector('#kr-kr4')!;
+    const json = JSON.parse(file(report, 'plan.json')) as PlanJson;
+    return {
+      headline: card.querySelector('.headline')!.textContent!,
+      card: card.textContent!,
+      kr4: json.keyResults.find((k) => k.id === 'KR4')!,
+    };
+  }
+
+  it('is shown done late, on that day, in every language (was "not done yet"), and stays missed with 0', async () => {
+    const expected = {
+      en: ['Done late, 5 Mar 2026', 'Not done yet'],
+      'zh-CN': ['逾期完成，2026年3月5日', '尚未完成'],
+      'zh-TW': ['逾期完成，2026年3月5日', '尚未完成'],
+    };
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+      const { headline, card, kr4 } = await doneLate(lang);
+      const [late, notYet] = expected[lang];
+      expect(headline, lang).toBe(late);
+      expect(card, lang).not.toContain(notYet);
+      // The method's rule stands: a check-in after the due month never counts.
+      expect(kr4, lang).toMatchObject({
+        status: 'missed',
+        score: 0,
+        scoreFinal: true,
+        doneOn: null,
+        doneLateOn: '2026-03-05',
+      });
+    }
+  });
+});
+
 describe('chart axes as people write amounts', () => {
   /** The example with KR1 worth a billion dollars over 2026–2027, and the labels of KR1's chart. */
   async function kr1AxisLabels(lang: Lang): Promise<string[]> {

@@ -171,9 +171,15 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     headline = ph.leftOutHeadline();
     headlineNote = '';
   } else if (milestone) {
-    // Done, on the day; else not yet, and its due date is the Target's, said once (it was said twice, here too).
+    // Done, on the day; done after its due month, late on the day (never counted: missed, its score 0, but never "not
+    // done yet"); else not yet, and its due date is the Target's, said once (it was said twice, here too).
     const doneAt = p?.doneOn ?? null;
-    headline = doneAt ? ph.milestoneDone(f.date(doneAt)) : ph.milestoneOpen();
+    const doneLate = p?.doneLateOn ?? null;
+    headline = doneAt
+      ? ph.milestoneDone(f.date(doneAt))
+      : doneLate
+        ? ph.milestoneDoneLate(f.date(doneLate))
+        : ph.milestoneOpen();
     headlineNote = '';
   } else {
     headline = f.percent(p?.attainment ?? null);
@@ -292,6 +298,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     dates: [
       kr.due ? f.date(kr.due) : '',
       milestone && p?.doneOn ? f.date(p.doneOn) : '',
+      milestone && p?.doneLateOn ? f.date(p.doneLateOn) : '',
       p?.throughMonth ? f.month(p.throughMonth) : '',
       readingMonth ? f.month(readingMonth) : '',
     ].filter(Boolean),

@@ -18,6 +18,7 @@ const reportPhrases: ReportPhrases = {
   tips: (n, t) => `${t} ${n === 1 ? 'tip' : 'tips'}`,
   through: (month) => `through ${month}`,
   milestoneDone: (date) => `Done on ${date}`,
+  milestoneDoneLate: (date) => `Done late, ${date}`,
   milestoneDue: (date) => `Due ${date}`,
   milestoneOpen: () => 'Not done yet',
   more: (n, t) => `+${t} more`,

@@ -15,6 +15,8 @@ export interface ReportPhrases {
   tips(n: number, text: string): string;
   through(month: string): string;
   milestoneDone(date: string): string;
+  /** A milestone not done by its due month, checked in as done after it (never counted: still missed), on that day. */
+  milestoneDoneLate(date: string): string;
   milestoneDue(date: string): string;
   /** A milestone's headline until it is done (its due date is beside it, as its target). */
   milestoneOpen(): string;

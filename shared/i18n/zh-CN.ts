@@ -1209,6 +1209,7 @@ export const zhCN: Messages = {
       tips: (_, t) => `${t} 条提示`,
       through: (month) => `截至 ${month}`,
       milestoneDone: (date) => `已于 ${date}完成`,
+      milestoneDoneLate: (date) => `逾期完成，${date}`,
       milestoneDue: (date) => `截止 ${date}`,
       milestoneOpen: () => '尚未完成',
       more: (_, t) => `另有 ${t} 项`,

@@ -1214,6 +1214,7 @@ export const zhTW: Messages = {
       tips: (_, t) => `${t} 則提示`,
       through: (month) => `截至 ${month}`,
       milestoneDone: (date) => `已於 ${date}完成`,
+      milestoneDoneLate: (date) => `逾期完成，${date}`,
       milestoneDue: (date) => `截止 ${date}`,
       milestoneOpen: () => '尚未完成',
       more: (_, t) => `另有 ${t} 項`,
