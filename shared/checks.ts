@@ -263,7 +263,13 @@ function nearKey(key: string, name: string): NearKey {
   const bare = DEPARTMENT_WORD.exec(key)?.[1] ?? null;
   const stem = bare ?? key;
   const reordered = HAN_NAME.test(stem) ? Array.from(stem).sort().join('') : null;
-  return { key, bare, chars: SURROGATE.test(key) ? Array.from(key) : key, words: latinWords(name), reordered };
+  return {
+    key,
+    bare,
+    chars: SURROGATE.test(key) ? Array.from(key) : key,
+    words: latinWords(name),
+    reordered,
+  };
 }
 
 /** Whether two names' words are the same but for one pair, both NEAR_EDIT_LENGTH letters or more (see NearKey.words). */
