@@ -1550,7 +1550,7 @@ export function quoteSheet(name: string): string {
 }
 
 /** A number as typed, which a spreadsheet keeps a number: -5, +3.2, -1,000, 20%. */
-const PLAIN_NUMBER = /^[+-]?(?=[\d.]*\d)(?:\d[\d,]*)?(?:\.\d+)?%?$/;
+const PLAIN_NUMBER = /^[+-]?(?:\d[\d,]*)?(?:\.\d+)?%?$/;
 
 /**
  * Whether text written as a value could be read as a formula: "=…" in Sheets (facts #9), and "+…", "-…" or "@…"
