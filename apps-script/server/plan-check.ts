@@ -232,26 +232,19 @@ export function goToCell(sheetName: unknown, a1: unknown, lang?: unknown, issue?
     return { ok: false, stale: false, message: tc('goToBadArgs', want), sheet: null, a1: null };
   }
   const target = `${cell[1]}${cell[2]}`;
+  /** The list is out of date at this cell: said, and nothing selected (the sidebar checks again). */
+  const stale = (key: 'goToNoSheet' | 'goToOutside' | 'goToChanged'): GoToCellResult => ({
+    ok: false,
+    stale: true,
+    message: tc(key, want, { sheet: sheetName, cell: target }),
+    sheet: sheetName,
+    a1: target,
+  });
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(sheetName);
-  if (!sheet) {
-    return {
-      ok: false,
-      stale: true,
-      message: tc('goToNoSheet', want, { sheet: sheetName }),
-      sheet: sheetName,
-      a1: target,
-    };
-  }
-  if (Number(cell[2]) > sheet.getMaxRows() || columnNumber(cell[1]) > sheet.getMaxColumns()) {
-    return {
-      ok: false,
-      stale: true,
-      message: tc('goToOutside', want, { sheet: sheetName, cell: target }),
-      sheet: sheetName,
-      a1: target,
-    };
-  }
+  if (!sheet) return stale('goToNoSheet');
+  if (Number(cell[2]) > sheet.getMaxRows() || columnNumber(cell[1]) > sheet.getMaxColumns())
+    return stale('goToOutside');
   if (about) {
     let found: boolean;
     try {
@@ -268,15 +261,7 @@ export function goToCell(sheetName: unknown, a1: unknown, lang?: unknown, issue?
       Logger.log(stackOf(error));
       throw new Error(tc('checkFailed', want, { reason: reasonOf(error) }));
     }
-    if (!found) {
-      return {
-        ok: false,
-        stale: true,
-        message: tc('goToChanged', want, { sheet: sheetName, cell: target }),
-        sheet: sheetName,
-        a1: target,
-      };
-    }
+    if (!found) return stale('goToChanged');
   }
   sheet.activate();
   sheet.getRange(target).activate();
