@@ -114,6 +114,8 @@ describe('the roadmap in Chromium', () => {
     for (const [name, wb, asOf] of [
       ['due-late', late, EXAMPLE_AS_OF],
       ['due-early-summary', big, GENERATED_AS_OF],
+      // Ten departments' lanes: a roadmap taller than a printed page.
+      ['ten-lanes', generatePlanWorkbook(30, { date: utcDate }), GENERATED_AS_OF],
     ] as const) {
       const built = await buildReport(wb, { asOf, source: null });
       await writeReportDir(join(dir, name), built.files);
@@ -134,6 +136,25 @@ describe('the roadmap in Chromium', () => {
     await page.goto(url(name), { waitUntil: 'load' });
     return { page, problems };
   }
+
+  it('prints on one page with its heading, drawn smaller where it is taller than that (ten lanes), never cut in two', async () => {
+    const { page, problems } = await open('ten-lanes', 'light', 'print');
+    // A4 landscape less the page's 12 mm margins, in CSS pixels: 1032 × 703.
+    await page.setViewportSize({ width: 1032, height: 703 });
+    const { onScreen, printed } = await page.evaluate(() => {
+      const figure = document.querySelector('svg.chart-roadmap')!.closest('figure')!;
+      const heading = figure.closest('section')!.querySelector('h2')!;
+      return {
+        onScreen: Number(document.querySelector('svg.chart-roadmap')!.getAttribute('height')),
+        printed: figure.getBoundingClientRect().bottom - heading.getBoundingClientRect().top,
+      };
+    });
+    // As drawn it is taller than the page; printed, heading and figure fit on one.
+    expect(onScreen).toBeGreaterThan(703);
+    expect(printed).toBeLessThanOrEqual(703);
+    expect(problems.summary()).toBe('');
+    await page.close();
+  });
 
   /** Every text the roadmap draws, with its box on the screen. */
   const texts = (page: Page) =>
