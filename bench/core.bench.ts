@@ -21,6 +21,11 @@ interface Timing {
   progress: number;
   /** CPU time of the whole run (user + system): steadier than wall time on a shared machine. */
   cpu: number;
+  /**
+   * The kernel's share of that CPU time: mostly the first touch of memory pages the run allocates (page faults),
+   * which on some days of this virtual machine cost a quarter of the run (docs/report.md, Speed).
+   */
+  system: number;
 }
 
 function once(workbook: Workbook): Timing & { issues: number } {
@@ -58,8 +63,43 @@ function once(workbook: Workbook): Timing & { issues: number } {
     decompose: decomposeMs,
     progress: progressMs,
     cpu: (used.user + used.system) / 1000,
+    system: used.system / 1000,
     issues: issues.length + checked.length,
   };
+}
+
+/**
+ * The machine's yardstick: one pass over every cell of the workbook, reading each once (the issue's "floor":
+ * 7 ms at 10,000 key results on the machine where it set the 100 ms goal). The core's figures are printed beside
+ * it as a multiple, so that runs on machines of different speed (or the same machine on a slower day) can be
+ * compared: the goal was 14 times the floor there.
+ */
+function touchEveryCell(workbook: Workbook): number {
+  let seen = 0;
+  for (const grid of Object.values(workbook)) {
+    for (const row of grid) {
+      for (const cell of row) {
+        if (typeof cell === 'number') seen += cell === cell ? 1 : 0;
+        else if (typeof cell === 'string') seen += cell.length > 0 ? 1 : 0;
+        else if (cell !== null && cell !== undefined) seen++;
+      }
+    }
+  }
+  return seen;
+}
+
+/** Median milliseconds of touchEveryCell over several passes, after one to warm up. */
+function floorMs(workbook: Workbook): number {
+  touchEveryCell(workbook);
+  const times: number[] = [];
+  let seen = 0;
+  for (let i = 0; i < 9; i++) {
+    const t = performance.now();
+    seen += touchEveryCell(workbook);
+    times.push(performance.now() - t);
+  }
+  if (seen === 0) throw new Error('no cells touched');
+  return median(times);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -78,7 +118,11 @@ export interface CoreRow {
   minTotalMs: number;
   usPerKeyResult: number;
   cpuMs: number;
+  /** Of cpuMs, the kernel's (Timing.system). */
+  systemMs: number;
   issues: number;
+  /** touchEveryCell's median on the same plan: the machine's yardstick. */
+  floorMs: number;
 }
 
 export interface TimeZoneRow {
@@ -122,10 +166,10 @@ function timeZoneRows(): TimeZoneRow[] {
 export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[] }> {
   const sizes: CoreRow[] = [];
   console.log(
-    `as of ${GENERATED_AS_OF}; wall-clock ms, median of several runs after a warm-up; cpu = CPU ms of the whole run`,
+    `as of ${GENERATED_AS_OF}; wall-clock ms, median of several runs after a warm-up; cpu = CPU ms of the whole run, sys = the kernel's part of it; floor = one pass over every cell`,
   );
   console.log(
-    `${'key results'.padStart(11)} ${'rows'.padStart(8)} ${'parse'.padStart(8)} ${'checks'.padStart(8)} ${'decomp.'.padStart(8)} ${'progress'.padStart(8)} ${'total'.padStart(8)} ${'min'.padStart(8)} ${'µs/KR'.padStart(7)} ${'cpu'.padStart(8)} ${'issues'.padStart(7)}`,
+    `${'key results'.padStart(11)} ${'rows'.padStart(8)} ${'parse'.padStart(8)} ${'checks'.padStart(8)} ${'decomp.'.padStart(8)} ${'progress'.padStart(8)} ${'total'.padStart(8)} ${'min'.padStart(8)} ${'µs/KR'.padStart(7)} ${'cpu'.padStart(8)} ${'sys'.padStart(6)} ${'issues'.padStart(7)} ${'floor'.padStart(7)} ${'×floor'.padStart(7)}`,
   );
   for (const size of SIZES) {
     const workbook = generatePlanWorkbook(size);
@@ -139,6 +183,7 @@ export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[
     const totals = timings.map((x) => x.parse + x.checks + x.decompose + x.progress);
     const total = median(totals);
     const minTotal = Math.min(...totals);
+    const floor = floorMs(workbook);
     sizes.push({
       keyResults: size,
       rows,
@@ -150,10 +195,12 @@ export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[
       minTotalMs: minTotal,
       usPerKeyResult: (total * 1000) / size,
       cpuMs: m('cpu'),
+      systemMs: m('system'),
       issues: timings[0].issues,
+      floorMs: floor,
     });
     console.log(
-      `${String(size).padStart(11)} ${String(rows).padStart(8)} ${ms(m('parse'))} ${ms(m('checks'))} ${ms(m('decompose'))} ${ms(m('progress'))} ${ms(total)} ${ms(minTotal)} ${((total * 1000) / size).toFixed(1).padStart(7)} ${ms(m('cpu'))} ${String(timings[0].issues).padStart(7)}`,
+      `${String(size).padStart(11)} ${String(rows).padStart(8)} ${ms(m('parse'))} ${ms(m('checks'))} ${ms(m('decompose'))} ${ms(m('progress'))} ${ms(total)} ${ms(minTotal)} ${((total * 1000) / size).toFixed(1).padStart(7)} ${ms(m('cpu'))} ${m('system').toFixed(1).padStart(6)} ${String(timings[0].issues).padStart(7)} ${floor.toFixed(1).padStart(7)} ${(total / floor).toFixed(0).padStart(7)}`,
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
