@@ -91,6 +91,8 @@ export const ENUMS = {
     planned: localized((m) => m.template.enums.roadmapStatus.planned),
     'in-progress': localized((m) => m.template.enums.roadmapStatus['in-progress']),
     done: localized((m) => m.template.enums.roadmapStatus.done),
+    delayed: localized((m) => m.template.enums.roadmapStatus.delayed),
+    'on-hold': localized((m) => m.template.enums.roadmapStatus['on-hold']),
     blocked: localized((m) => m.template.enums.roadmapStatus.blocked),
   },
   targetsRow: {
@@ -1269,8 +1271,24 @@ export const ALIASES: {
     'roadmapStatus.planned': ['規劃中', '规划中', '未開始', '未开始', '尚未開始', '尚未开始'],
     'roadmapStatus.in-progress': ['執行中', '执行中', '處理中', '处理中'],
     'roadmapStatus.done': ['完成', '已結案', '已结案'],
-    // Work that is not moving as planned, the closest being blocked: 延遲 / 延宕 (delayed), 暫停 (paused), 卡關 (stuck).
-    'roadmapStatus.blocked': ['延遲', '延迟', '延宕', '暫停', '暂停', '卡關', '卡关'],
+    // Late but still moving, which a review reads apart from blocked (nothing moves until something else is
+    // resolved): 延宕 (dragging on), 落後 / 進度落後 (behind, behind schedule), 逾期 (past its date).
+    'roadmapStatus.delayed': [
+      '延宕',
+      '落後',
+      '落后',
+      '進度落後',
+      '进度落后',
+      '逾期',
+      'late',
+      'behind',
+      'behind schedule',
+      'overdue',
+    ],
+    // Stopped on purpose, which is a decision, not an obstacle: 擱置 (shelved), paused.
+    'roadmapStatus.on-hold': ['擱置', '搁置', 'paused', 'hold'],
+    // 卡關: stuck, as a game level that cannot be passed.
+    'roadmapStatus.blocked': ['卡關', '卡关', 'stuck'],
     // 月 / 週: a month, a week; 月度: monthly; 每個月 / 每星期: every month, every week.
     'cadence.monthly': ['月', '月度', '每個月', '每个月'],
     'cadence.weekly': ['週', '周', '每星期'],

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { phaseColor } from '../report/view/roadmap';
+import { buildReportView } from '../report/view-model';
 
 import {
   columnLetter,
@@ -22,6 +23,7 @@ import {
   parsePlan,
   type Plan,
   type PlanIssue,
+  type RoadmapStatus,
   type Workbook,
 } from '../shared';
 import { colOf, setCell } from './helpers/edit';
@@ -255,7 +257,7 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
       ['type', ['累計型', '累计型', '累積', '累計'], 'cumulative'],
       ['cadence', ['月', '月度', '每月'], 'monthly'],
       ['cadence', ['週', '周', '每週'], 'weekly'],
-      ['roadmapStatus', ['延遲', '延迟', '暫停', '暂停', '卡關', '卡关', '受阻'], 'blocked'],
+      ['roadmapStatus', ['卡關', '卡关', '受阻', 'stuck'], 'blocked'],
       // And the English a team writes (an unread Direction or Phasing leaves the metric out of progress).
       ['direction', ['Higher is better', 'higher', 'Up', 'maximise'], 'increase'],
       ['direction', ['Lower is better', 'lower is better', 'Down', 'minimize'], 'decrease'],
@@ -296,6 +298,45 @@ describe('the words Taiwan and Hong Kong teams use for columns, tabs and allowed
       cadence: 'weekly',
     });
     expect(plan.roadmap.find((r) => r.id === 'R2')?.status).toBe('blocked');
+  });
+});
+
+describe('a roadmap item late, or paused, is not blocked (QA zh-TW: 延宕 read as 受阻)', () => {
+  // Blocked means nothing moves until something else is resolved; a review acts on it differently from work that
+  // is moving but late, or that someone chose to pause.
+  it('reads 延宕 / 延遲 / late as delayed and 暫停 / paused as on hold, in the plan and in the report', () => {
+    const words: [string, RoadmapStatus][] = [
+      ['延宕', 'delayed'],
+      ['延遲', 'delayed'],
+      ['延迟', 'delayed'],
+      ['進度落後', 'delayed'],
+      ['Delayed', 'delayed'],
+      ['late', 'delayed'],
+      ['behind schedule', 'delayed'],
+      ['暫停', 'on-hold'],
+      ['暂停', 'on-hold'],
+      ['擱置', 'on-hold'],
+      ['On hold', 'on-hold'],
+      ['paused', 'on-hold'],
+      ['卡關', 'blocked'],
+      ['受阻', 'blocked'],
+    ];
+    for (const [word, status] of words) {
+      const wb = exampleWorkbook('zh-TW');
+      setCell(wb, '路線圖', 'R7', '狀態', word);
+      const { plan, issues, progress } = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF });
+      expect(codes(issues), word).not.toContain('invalid-choice');
+      expect(plan.roadmap.find((r) => r.id === 'R7')?.status, word).toBe(status);
+      // What a reader of the report sees in the roadmap's table, in the plan's language and in English.
+      for (const lang of ['zh-TW', 'en'] as const) {
+        const table = buildReportView(plan, issues, progress, { lang, asOf: EXAMPLE_AS_OF, source: null })
+          .company.roadmap.figure.table;
+        const row = table.rows.find((r) => r[0] === 'R7')!;
+        expect(row.at(-1), `${word} (${lang})`).toBe(enumLabel('roadmapStatus', status, lang));
+      }
+    }
+    expect(enumLabel('roadmapStatus', 'delayed', 'zh-TW')).toBe('延遲');
+    expect(enumLabel('roadmapStatus', 'on-hold', 'en')).toBe('on hold');
   });
 });
 

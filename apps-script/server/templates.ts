@@ -66,6 +66,9 @@ const ROADMAP_STATUS_COLORS: Record<keyof typeof ENUMS.roadmapStatus, string> = 
   planned: STATUS_COLORS.neutral,
   'in-progress': STATUS_COLORS.progress,
   done: STATUS_COLORS.good,
+  // Late is a warning, not yet a failure; on hold was decided, so it is coloured as work not under way.
+  delayed: STATUS_COLORS.warn,
+  'on-hold': STATUS_COLORS.neutral,
   blocked: STATUS_COLORS.bad,
 };
 

@@ -136,6 +136,8 @@ export const en = {
         planned: 'planned',
         'in-progress': 'in progress',
         done: 'done',
+        delayed: 'delayed',
+        'on-hold': 'on hold',
         blocked: 'blocked',
       },
       targetsRow: {
@@ -381,7 +383,7 @@ export const en = {
           },
           status: {
             label: 'Status',
-            note: 'planned, in progress, done or blocked.',
+            note: 'planned, in progress, done, delayed (moving, but late), on hold (paused on purpose) or blocked (cannot move until something else is resolved).',
           },
         },
       },

@@ -28,6 +28,8 @@ export const zhCN: Messages = {
         planned: '计划中',
         'in-progress': '进行中',
         done: '已完成',
+        delayed: '延迟',
+        'on-hold': '暂停',
         blocked: '受阻',
       },
       targetsRow: {
@@ -272,7 +274,7 @@ export const zhCN: Messages = {
           },
           status: {
             label: '状态',
-            note: '计划中、进行中、已完成或受阻。',
+            note: '计划中、进行中、已完成、延迟（仍在推进，但落后）、暂停（有意暂缓）或受阻（须先解决其他问题才能推进）。',
           },
         },
       },

@@ -28,6 +28,8 @@ export const zhTW: Messages = {
         planned: '計畫中',
         'in-progress': '進行中',
         done: '已完成',
+        delayed: '延遲',
+        'on-hold': '暫停',
         blocked: '受阻',
       },
       targetsRow: {
@@ -272,7 +274,7 @@ export const zhTW: Messages = {
           },
           status: {
             label: '狀態',
-            note: '計畫中、進行中、已完成或受阻。',
+            note: '計畫中、進行中、已完成、延遲（仍在推進，但落後）、暫停（刻意暫緩）或受阻（須先解決其他問題才能推進）。',
           },
         },
       },
