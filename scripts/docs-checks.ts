@@ -41,7 +41,7 @@ export function renderChecksDoc(): string {
       .map(([k, v]) => `\`${k}\` ${v}`)
       .join(
         ', ',
-      )}). A funnel is flagged when volume × rate is more than ${FUNNEL_TOLERANCE}× off the number the objective names.`,
+      )}). A funnel (a count × the conversion rate naming the stage it converts from, as trial-to-paid names trial sign-ups; a rate naming no stage converts the objective's only count) is flagged when it is more than ${FUNNEL_TOLERANCE}× off the number the objective names.`,
     '',
     `A \`%\` value v is read as a whole percent typed without its sign (\`percent-as-whole-number\`) when v > 1, v lies`,
     `outside ±${PERCENT_RANGE_FACTOR}× the larger of the metric's baseline and target (for a bar to exceed, from ${OPEN_BAR_CEILING}, i.e. ${OPEN_BAR_CEILING * 100}%, up`,

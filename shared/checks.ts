@@ -31,6 +31,7 @@ import {
   tabDef,
   type Localized,
   type TabKey,
+  foldChinese,
 } from './template';
 import type { Workbook } from './cells';
 
@@ -714,57 +715,153 @@ function quotedNumber(n: number, percent = false): Localized {
 }
 
 /**
- * Line of sight in numbers: a volume key result (sign-ups) times a rate key result (conversion) of the same
- * objective implies an outcome (customers). When the objective's own words name a number and the implied one is
- * more than FUNNEL_TOLERANCE times off, the teams have not agreed on the decomposition.
+ * Line of sight in numbers: a volume key result (sign-ups) times the rate key result that converts it (trial-to-paid
+ * conversion) of the same objective implies an outcome (customers). When the objective's own words name a number and
+ * the implied one is more than FUNNEL_TOLERANCE times off, the teams have not agreed on the decomposition.
+ *
+ * Only a real funnel is judged: every count paired with every percentage warned of 50,000 sign-ups × 90% answer
+ * accuracy, and of 40 partner webinars × the trial-to-paid rate, where the objective's number was right. A rate is
+ * one when its words say it converts (conversionStage), and it converts the one count that names the stage it
+ * converts from (trial → "trial sign-ups"); a rate that names no stage, the objective's only count. A rate that
+ * names a stage no count names, or whose count cannot be told apart from another, is not judged: a missed warning
+ * costs less than one the teams learn to ignore.
  */
 function checkFunnels(plan: Plan, index: PlanIndex, issues: PlanIssue[]): void {
   // Each objective's key results come from the index's groups: filtering every key result for each objective
   // made this check quadratic (most of the core's time at 10,000 key results).
   const groups = index.keyResultsOfObjective;
+  const currency = plan.strategy.values.currency;
   for (let i = 0; i < plan.objectives.length; i++) {
     const o = plan.objectives[i];
-    const named = numbersIn(o.title);
-    if (named.length === 0) continue;
     const first = index.objectiveFirst[i];
-    const krs: KeyResult[] = [];
+    const rates: [KeyResult, string | null][] = [];
     for (let k = groups.start[first]; k < groups.start[first + 1]; k++) {
       const kr = plan.keyResults[groups.members[k]];
-      if (kr.target !== null) krs.push(kr);
+      if (kr.type !== 'level' || kr.target === null || !(kr.target > 0 && kr.target <= 1)) continue;
+      if (!isPercentUnit(kr.unit)) continue;
+      const stage = conversionStage(kr.title);
+      if (stage !== undefined) rates.push([kr, stage]);
     }
-    const volumes = krs.filter(
-      (k) =>
-        k.type === 'cumulative' &&
-        !isPercentUnit(k.unit) &&
-        !isMoneyUnit(k.unit, plan.strategy.values.currency),
-    );
-    const rates = krs.filter(
-      (k) => k.type === 'level' && isPercentUnit(k.unit) && k.target! > 0 && k.target! <= 1,
-    );
-    for (const volume of volumes) {
+    if (rates.length === 0) continue;
+    const named = numbersIn(o.title);
+    if (named.length === 0) continue;
+    // Each word of each count, to the count naming it (null once two do): one lookup per rate, whatever the number
+    // of key results, where matching each rate against each count grew with their product.
+    const byWord = new Map<string, KeyResult | null>();
+    let only: KeyResult | null | undefined;
+    for (let k = groups.start[first]; k < groups.start[first + 1]; k++) {
+      const kr = plan.keyResults[groups.members[k]];
+      if (kr.type !== 'cumulative' || kr.target === null) continue;
+      if (isPercentUnit(kr.unit) || isMoneyUnit(kr.unit, currency)) continue;
+      only = only === undefined ? kr : null;
+      for (const word of stageWords(`${kr.title} ${kr.unit ?? ''}`))
+        byWord.set(word, byWord.has(word) && byWord.get(word) !== kr ? null : kr);
+    }
+    for (const [rate, stage] of rates) {
+      const volume = stage === null ? only : byWord.get(stage);
+      if (!volume) continue;
       // In units, not in the Unit's multiple: 50 (K users) × 20% is 10,000, as the objective would name it.
       const count = (volume.target! - volume.baseline) * 10 ** (scaledUnit(volume.unit)?.exponent ?? 0);
-      for (const rate of rates) {
-        const implied = count * rate.target!;
-        if (named.some((n) => implied / n <= FUNNEL_TOLERANCE && n / implied <= FUNNEL_TOLERANCE)) continue;
-        const closest = named.reduce((best, n) =>
-          Math.abs(Math.log(implied / n)) < Math.abs(Math.log(implied / best)) ? n : best,
-        );
-        issues.push(
-          makeIssue('funnel-mismatch', cellOf(plan, 'objectives', o.row, 'title'), {
-            id: o.id,
-            count: quotedNumber(count),
-            countId: volume.id,
-            rate: quotedNumber(rate.target!, true),
-            rateId: rate.id,
-            implied: quotedNumber(implied),
-            named: quotedNumber(closest),
-          }),
-        );
-      }
+      const implied = count * rate.target!;
+      if (named.some((n) => implied / n <= FUNNEL_TOLERANCE && n / implied <= FUNNEL_TOLERANCE)) continue;
+      const closest = named.reduce((best, n) =>
+        Math.abs(Math.log(implied / n)) < Math.abs(Math.log(implied / best)) ? n : best,
+      );
+      issues.push(
+        makeIssue('funnel-mismatch', cellOf(plan, 'objectives', o.row, 'title'), {
+          id: o.id,
+          count: quotedNumber(count),
+          countId: volume.id,
+          rate: quotedNumber(rate.target!, true),
+          rateId: rate.id,
+          implied: quotedNumber(implied),
+          named: quotedNumber(closest),
+        }),
+      );
     }
   }
 }
+
+/**
+ * The words a count names its stage by, as conversionStage gives a stage: English words in lower case and without
+ * a plural s (leads, Lead: lead), and each two Chinese characters running together, in Simplified (試用註冊: 试用,
+ * 用注, 注册), for Chinese runs its words together and a stage is found by its last two characters.
+ */
+function stageWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of foldChinese(text).toLowerCase().matchAll(STAGE_RUN)) {
+    const run = m[0];
+    if (HAN_RUN.test(run)) for (let c = 0; c + 1 < run.length; c++) out.push(run.slice(c, c + 2));
+    else {
+      // sign-ups is the signup a "sign-up → paid" rate names, and free-trial the trial of "trial-to-paid".
+      out.push(singular(run.replace(/-/g, '')));
+      if (run.includes('-')) for (const part of run.split('-')) out.push(singular(part));
+    }
+  }
+  return out;
+}
+const STAGE_RUN = /[a-z]+(?:-[a-z]+)*|[\u3400-\u9fff]+/g;
+const HAN_RUN = /^[\u3400-\u9fff]/;
+const singular = (word: string): string => (word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word);
+
+/**
+ * Whether a rate's words say it converts one stage into the next, and from which: the stage (as stageWords makes
+ * words) for "trial-to-paid", "conversion of trials", "lead conversion", 試用轉付費率, 線索轉化率; null for a
+ * conversion that names none ("Conversion rate of 20%", 提高轉化率); undefined for a rate that is no conversion
+ * (answer accuracy, uptime, retention, market share), which converts no count.
+ */
+function conversionStage(title: string): string | null | undefined {
+  const text = foldChinese(title).toLowerCase();
+  // Trial-to-paid, MQL → SQL: the stage before the arrow. A hyphen or an arrow only: "raise accuracy to 90%" is
+  // no conversion, while "trial to paid conversion" says it with its own word below.
+  const arrow = /([a-z]+(?:-[a-z]+)*?)\s*(?:-to-|→|->)\s*[a-z]/.exec(text);
+  if (arrow) return stageOf(arrow[1].replace(/-/g, ''));
+  // 試用轉付費, 线索转化: the two characters before 转 (轉), unless they are a verb (提高转化率) or a time (年底前).
+  const han = /([\u3400-\u9fff]{2})\s*转(?:化|换)?(?!型|向|移|发|达|载|让|交|变)/.exec(text);
+  if (han) return CHINESE_NON_STAGES.has(han[1]) ? null : han[1];
+  if (/转化|转换|成交率|签约率|付费率/.test(text)) return null;
+  if (!/\bconver(?:t|sion)/.test(text)) return undefined;
+  const named =
+    /\bconver(?:sion|ted|ting)?\s+(?:rate\s+)?(?:from|of)\s+(?:the\s+|our\s+|new\s+)*([a-z]+)/.exec(text) ??
+    /([a-z]+)\s+(?:to\s+[a-z]+\s+)?conversion/.exec(text);
+  return named ? stageOf(named[1]) : null;
+}
+/** Words before "conversion" or "to" that are no stage: a verb, a determiner, a whole. */
+const ENGLISH_NON_STAGES = new Set([
+  'a',
+  'an',
+  'the',
+  'our',
+  'of',
+  'raise',
+  'improve',
+  'increase',
+  'lift',
+  'grow',
+  'boost',
+  'reach',
+  'achieve',
+  'overall',
+  'total',
+  'average',
+  'rate',
+  'conversion',
+  'new',
+]);
+const stageOf = (word: string): string | null => (ENGLISH_NON_STAGES.has(word) ? null : singular(word));
+/** Two characters before 转 that are a verb or a time, not a stage (提高转化率, 年底转化率). */
+const CHINESE_NON_STAGES = new Set([
+  '提高',
+  '提升',
+  '达到',
+  '增加',
+  '改善',
+  '优化',
+  '整体',
+  '平均',
+  '年底',
+  '底前',
+]);
 
 /**
  * The generated Targets tab should show what the plan computes; a difference means it is out of date. Its As of

@@ -1538,6 +1538,91 @@ describe('the funnel check reads the numbers an objective counts, not those that
   });
 });
 
+describe('the funnel check judges a count only with the rate that converts it (QA: a false positive)', () => {
+  // O1 names the 10,000 customers its funnel makes (50,000 trial sign-ups × 20% trial-to-paid), so a warning on it
+  // pairs a count with a percentage that does not convert it.
+  // Not allIssues: it looks past the example's own warning, the one the real funnel gives here.
+  const funnelIssues = (wb: Workbook) =>
+    analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF }).issues.filter((i) => i.code === 'funnel-mismatch');
+  const funnels = (wb: Workbook) => funnelIssues(wb).map((i) => i.message.en);
+  const withOthers = (lang: 'en' | 'zh-TW', title: string) => {
+    const wb = exampleWorkbook(lang);
+    const [objectives, keyResults] = lang === 'en' ? ['Objectives', KR] : ['目標', '關鍵結果'];
+    const h =
+      lang === 'en'
+        ? {
+            title: 'Objective',
+            objective: 'Objective',
+            kr: 'Key result',
+            owner: 'Owner',
+            type: 'Type',
+            unit: 'Unit',
+          }
+        : {
+            title: '目標',
+            objective: '所屬目標',
+            kr: '關鍵結果',
+            owner: '負責部門',
+            type: '類型',
+            unit: '單位',
+          };
+    setCell(wb, objectives, 'O1', h.title, title);
+    // A percentage of another thing: the example's answer accuracy (90%), moved under O1.
+    setCell(wb, keyResults, 'KR5', h.objective, 'O1');
+    // A count of another thing: partner webinars, which the trial-to-paid rate does not convert.
+    const row: Record<string, Cell> = {
+      [lang === 'en' ? 'ID' : '編號']: 'KR6',
+      [h.objective]: 'O1',
+      [h.kr]: lang === 'en' ? 'Host 40 partner webinars by year end' : '年底前舉辦 40 場合作夥伴研討會',
+      [h.owner]: lang === 'en' ? 'Marketing' : '行銷',
+      [h.type]: lang === 'en' ? 'cumulative' : '累計',
+      [h.unit]: lang === 'en' ? 'webinars' : '場',
+    };
+    const headers = wb[keyResults][0].map(String);
+    const kr2 = wb[keyResults][rowOf(wb[keyResults], 'KR2') - 1];
+    for (const column of [
+      'Direction',
+      'Baseline',
+      'Target',
+      'Start',
+      'Due',
+      'Phasing',
+      'Weight',
+      'Confidence',
+    ]) {
+      const header = lang === 'en' ? column : headers[colOf(exampleWorkbook('en')[KR], column)];
+      row[header] = column === 'Target' ? 40 : kr2[colOf(wb[keyResults], header)];
+    }
+    addRow(wb, keyResults, row);
+    return wb;
+  };
+
+  it('no warning from a percentage that converts nothing, or a count the rate does not convert', () => {
+    expect(funnels(withOthers('en', 'Launch this year and convert 10,000 new customers'))).toEqual([]);
+    expect(funnels(withOthers('zh-TW', '今年發布新產品並轉換 10,000 家新客戶'))).toEqual([]);
+  });
+
+  it('still the one warning of the real funnel when the objective names another number', () => {
+    expect(funnels(withOthers('en', 'Launch this year and convert 1,000 new customers'))).toEqual([
+      '50,000 × 20% (KR2 × KR3) makes 10,000, but objective O1 names 1,000.',
+    ]);
+    const zh = withOthers('zh-TW', '今年發布新產品並轉換 1,000 家新客戶');
+    expect(funnelIssues(zh).map((i) => i.message['zh-TW'])).toEqual([
+      '50,000 × 20%（KR2 × KR3）得出 10,000，但目標 O1 寫的是 1,000。',
+    ]);
+  });
+
+  it('a conversion rate that names no stage converts the objective’s one count, and is not guessed among two', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Objectives', 'O1', 'Objective', 'Convert 1,000 new customers');
+    setCell(wb, KR, 'KR3', 'Key result', 'Conversion rate of 20% by year end');
+    expect(funnels(wb)).toHaveLength(1);
+    const two = withOthers('en', 'Convert 1,000 new customers');
+    setCell(two, KR, 'KR3', 'Key result', 'Conversion rate of 20% by year end');
+    expect(funnels(two)).toEqual([]);
+  });
+});
+
 describe('cross-tab checks in detail', () => {
   it('reports a loop once, at its first member, and not the objectives that merely lead into it', () => {
     const wb = exampleWorkbook('en');
