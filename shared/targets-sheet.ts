@@ -85,6 +85,23 @@ export interface TargetsSheet {
   notes: (string | null)[][] | null;
   /** Notes of the old tab whose cell the rebuilt one no longer has (a metric or a month gone): A1 there, text. */
   notesDropped: { cell: string; note: string }[];
+  /**
+   * Month cells of a metric's row where someone typed a value over the tab's formula (previousFormulas), written
+   * again as typed: A1 where the value is once `deleteRows` are deleted, the metric's ID as the tab showed it.
+   */
+  typedKept: TypedOver[];
+  /** Such values the rebuilt tab has no cell for (a metric or a month gone): A1 on the old tab. */
+  typedDropped: TypedOver[];
+  /** Such values replaced by the formula because `replace` named their cell: A1 on the old tab. */
+  typedReplaced: TypedOver[];
+}
+
+/** A value typed over a month's formula on the Targets tab. */
+export interface TypedOver {
+  cell: string;
+  id: string;
+  month: Month;
+  value: Cell;
 }
 
 /** A run of rows, 1-based. */
@@ -127,6 +144,15 @@ export interface TargetsSheetOptions {
    * KPI is written at and the column of the same month or header; a note on a month header stays with its month.
    */
   previousNotes?: string[][];
+  /**
+   * The formula of each cell of `previous` (1-based; '' where it holds none, as Range.getFormulas gives). A month
+   * cell of a metric's row that shows a value but holds no formula was typed over: someone overrode that month's
+   * target by hand. It is written again as typed, with its metric and month, rather than silently lost under the
+   * formula; the check goes on saying it differs from the plan (targets-mismatch).
+   */
+  previousFormulas?: (row: number, column: number) => string;
+  /** A1 cells of `previous` whose typed-over value the formula replaces after all (the person asked for it). */
+  replace?: ReadonlySet<string>;
 }
 
 /** A formula typed in a weights row: its text and the cell (1-based) it was read from. */
@@ -592,6 +618,39 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   }
   const deleteRows = runsOf([...gaps]);
   const finalRow = (row: number) => row - [...gaps].filter((g) => g < row).length;
+  const typedKept: TypedOver[] = [];
+  const typedDropped: TypedOver[] = [];
+  const typedReplaced: TypedOver[] = [];
+  const formulaAt = options.previousFormulas;
+  const shape = options.previous && formulaAt ? tabShape(options.previous, plan) : null;
+  const idColumn = plan.layout.targets?.columns.id;
+  if (options.previous && formulaAt && shape && idColumn !== undefined) {
+    const columnTo = previousColumns(options.previous, plan, months, firstMonthColumn);
+    const monthColumns = Object.entries(plan.targets?.monthColumns ?? {}) as [Month, number][];
+    options.previous.forEach((line, r) => {
+      if (shape.kinds[r] !== 'target' || !Array.isArray(line)) return;
+      for (const [month, column] of monthColumns) {
+        const value = line[column - 1] ?? '';
+        // A blank cell (cleared, or a formula that shows nothing) holds nothing to lose: the formula goes back.
+        if (isBlank(value) || formulaAt(r + 1, column)) continue;
+        const typed = {
+          cell: a1(r + 1, column),
+          id: cellText(line[idColumn - 1] ?? '').trim(),
+          month,
+          value,
+        };
+        const row = layout?.rowMap.get(r);
+        const to = columnTo[column - 1];
+        if (options.replace?.has(typed.cell)) typedReplaced.push(typed);
+        else if (row === undefined || to === null) typedDropped.push(typed);
+        else {
+          // Text is kept as text: "=2*3" typed after an apostrophe must not come back as a formula that runs.
+          rows[row - 1][to - 1] = typeof value === 'string' ? keptText(value) : value;
+          typedKept.push({ ...typed, cell: a1(finalRow(row), to) });
+        }
+      }
+    });
+  }
   return {
     rows,
     months,
@@ -610,6 +669,9 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     monthNotes,
     notes,
     notesDropped,
+    typedKept,
+    typedDropped,
+    typedReplaced,
   };
 }
 
@@ -883,8 +945,8 @@ function generatedCell(shape: TabShape, r: number, c: number): boolean {
  * header), a cell the generation leaves blank (below the as-of date, after a weights row's months), and what was
  * typed in any of them: a value, or a formula (`formulaAt`, 1-based, '' where there is none), also one that shows
  * nothing (`=IF(A2="zzz","x","")`). Decompose clears the tab to rebuild it, so these would be lost: it lists them
- * instead and changes nothing (cells typed over a formula of the tab are the tab's own, and a rebuild restores the
- * formula). A1 ranges, column by column ("AI1:AI9", "A12").
+ * instead and changes nothing (cells typed over a formula of the tab are in its own cells: a month's figure is kept by
+ * the rebuild, buildTargetsSheet's typedKept, and the other formulas restored). A1 ranges, column by column ("AI1:AI9", "A12").
  */
 export function handTypedCells(
   grid: Grid,

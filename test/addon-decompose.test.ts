@@ -860,6 +860,71 @@ describe('Decompose targets', () => {
     expect(snapshot(run.ss)).toEqual(before);
   });
 
+  it("keeps a figure typed over a month's formula, with its key result and month, and names it in the alert", () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    const targets = run.ss.getSheetByName('Targets')!;
+    // KR2, April: someone overrides the month's target by hand.
+    expect(targets.getRange('A3').getValue()).toBe('KR2');
+    expect(targets.getRange('H3').getFormula()).not.toBe('');
+    targets.getRange('H3').setValue(123);
+    // A key result added above moves KR2 down one row: the figure goes with it.
+    const kr = run.ss.getSheetByName('Key Results')!;
+    const kr1 = kr.getRange(2, 1, 1, kr.getLastColumn()).getValues()[0];
+    kr.insertRowBefore(2);
+    kr.getRange(2, 1, 1, kr1.length).setValues([['KR0', ...kr1.slice(1)]]);
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok, result.message).toBe(true);
+    expect(targets.getRange('A4').getValue()).toBe('KR2');
+    expect(targets.getRange('H4').getValue()).toBe(123);
+    expect(targets.getRange('H4').getFormula()).toBe('');
+    expect(result.message).toContain(
+      'Figures typed over the monthly formulas of "Targets" were kept as typed: Targets!H4 (KR2, 2026-04): 123.',
+    );
+    // Its neighbours are the tab's formulas again.
+    expect(targets.getRange('G4').getFormula()).not.toBe('');
+    expect(targets.getRange('H3').getFormula()).not.toBe('');
+    // Kept on every rebuild, and named each time; cleared, the formula comes back.
+    const again = run.run('decomposeTargets') as ActionResult;
+    expect(targets.getRange('H4').getValue()).toBe(123);
+    expect(again.message).toContain('Targets!H4 (KR2, 2026-04): 123');
+    targets.getRange('H4').setValue('');
+    const cleared = run.run('decomposeTargets') as ActionResult;
+    expect(targets.getRange('H4').getFormula()).not.toBe('');
+    expect(cleared.message).not.toContain('typed over');
+  });
+
+  it('names a few of many figures typed over month formulas and counts the rest, in Chinese; one of a key result gone is given to type again', () => {
+    const run = loadAddon({ locale: 'zh_TW', userLocale: 'zh_TW' });
+    run.run('insertExamplePlan');
+    const name = tabDef('targets').label['zh-TW'];
+    const targets = run.ss.getSheetByName(name)!;
+    // Seven months of KR1 typed over (E2:K2), and text over one of KR3's (E4).
+    targets.getRange('E2:K2').setValues([[1, 2, 3, 4, 5, 6, 7]]);
+    targets.getRange('E4').setValue('待定');
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok, result.message).toBe(true);
+    expect(targets.getRange('E2:K2').getValues()).toEqual([[1, 2, 3, 4, 5, 6, 7]]);
+    expect(targets.getRange('E4').getValue()).toBe('待定');
+    const line = result.message.split('\n').find((l) => l.includes('覆蓋了月度公式'))!;
+    expect(line).toBe(
+      `「${name}」中覆蓋了月度公式的手填數字已按原樣保留：${name}!E2（KR1，2026-01）：1、${name}!F2（KR1，2026-02）：2、` +
+        `${name}!G2（KR1，2026-03）：3、${name}!H2（KR1，2026-04）：4、${name}!I2（KR1，2026-05）：5、另有 3 個。` +
+        '這些儲存格顯示的不是計畫的數值；如需恢復，請清除該儲存格，再執行「分解目標」。',
+    );
+    // KR3 leaves the plan: its row goes, and the alert gives what was typed on it.
+    const kr = run.ss.getSheetByName(tabDef('keyResults').label['zh-TW'])!;
+    kr.deleteRow(
+      kr
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'KR3') + 1,
+    );
+    const removed = run.run('decomposeTargets') as ActionResult;
+    expect(removed.ok, removed.message).toBe(true);
+    expect(removed.message).toContain(`請在對應位置重新填寫：${name}!E4（KR3，2026-01）：待定。`);
+  });
+
   it('names text typed in a helper cell the tab leaves blank on that row (Latest check-in, Meets when of an amount)', () => {
     const run = loadAddon();
     run.run('insertExamplePlan');

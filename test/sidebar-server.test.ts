@@ -495,6 +495,12 @@ describe('applyQuickFix', () => {
     expect(result.ok, result.message).toBe(true);
     expect(result.changed).toHaveLength(1);
     expect(result.changed[0]).toMatch(/^Targets!A1:[A-Z]+\d+$/);
+    // Decompose from the menu keeps a figure typed over a month's formula; Rebuild on that cell's own warning asks
+    // for the plan's figure there, and says what it replaced.
+    expect(targets.getRange(2, 7).getFormula()).not.toBe('');
+    expect(result.message).toContain(
+      "As asked, the plan's figure replaced what was typed at Targets!G2 (KR1, 2026-03): 123.",
+    );
     const changed = changedCells(before, allCells(run.ss));
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.filter((c) => !isNamed(c, result.changed))).toEqual([]);

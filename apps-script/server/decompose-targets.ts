@@ -24,6 +24,7 @@ import {
   handTypedCells,
   targetsSheetBlocked,
   type RowRun,
+  type TypedOver,
   type WeightFormulas,
 } from '../../shared/targets-sheet';
 import {
@@ -186,6 +187,8 @@ export interface DecomposeDetails {
   formulaBreakers: string[];
   /** The plan's other errors. */
   planErrors: number;
+  /** Values typed over month formulas, kept as typed (Sheet!A1 where they are now). */
+  typedKept: string[];
 }
 
 /**
@@ -240,11 +243,26 @@ function formulaBreakers(
 /** How many of the rows a rebuild moved or removed its alert names; the rest are an ellipsis. */
 const ROWS_NAMED = 6;
 
+/** How many of the values typed over month formulas the alert names; the rest are counted. */
+const TYPED_NAMED = 5;
+
 /** How many of the cells that break the tab its alert names, one line each; the rest are counted. */
 const BREAKERS_NAMED = 5;
 
+export interface RebuildOptions {
+  /**
+   * A1 cells of the Targets tab where a value typed over a month's formula is to be replaced by the formula after
+   * all: the sidebar's Rebuild on that very cell's "differs from the plan" asks for the plan's figure there.
+   */
+  replace?: readonly string[];
+}
+
 /** Rebuilds the Targets tab from a snapshot. Returns a message, never throws on plan content. */
-export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): ActionResult {
+export function rebuildTargets(
+  snapshot: SpreadsheetSnapshot,
+  lang: Lang,
+  options: RebuildOptions = {},
+): ActionResult {
   const { plan, issues } = parsePlan(snapshot.workbook, {
     timeZone: snapshot.timeZone,
     locale: snapshot.locale,
@@ -328,6 +346,11 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     return isDate(value) ? dateToIso(value, snapshot.timeZone) : cellText(value as Cell, snapshot.timeZone);
   })();
   const weightFormulas = formulas ? weightFormulasOf(plan, formulas.at) : {};
+  // What the tab holds now, to put back should the rebuild fail midway (a quota, a service error, a range
+  // protected against this person): clearing comes first, so a half-written tab would have lost the weights rows
+  // and the review date not written yet. A tab made by this run is removed instead. Read before building, since
+  // its formulas also tell a value typed over a month's formula from the formula's own result.
+  const before = found ? savedTab(found.sheet, ss, formulas!.all, notes) : null;
   const targets = buildTargetsSheet(plan, {
     lang: plan.lang,
     date: (iso) => sheetDate(iso, snapshot.timeZone),
@@ -337,12 +360,10 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     keptText: sheetText,
     previous: found && plan.layout.targets ? found.values : undefined,
     previousNotes: notes ?? undefined,
+    previousFormulas: before ? (row, column) => before.formulas[row - 1]?.[column - 1] ?? '' : undefined,
+    replace: new Set(options.replace ?? []),
   })!;
   const name = found?.name ?? def.label[plan.lang];
-  // What the tab holds now, to put back should the rebuild fail midway (a quota, a service error, a range
-  // protected against this person): clearing comes first, so a half-written tab would have lost the weights rows
-  // and the review date not written yet. A tab made by this run is removed instead.
-  const before = found ? savedTab(found.sheet, ss, formulas!.all, notes) : null;
   const sheet = found?.sheet ?? ss.insertSheet(name, snapshot.sheets.length);
   /** The rows inserted so far (so that a failed run takes them out again before putting the tab back). */
   const progress: WriteProgress = { inserted: [], protection: null };
@@ -459,6 +480,31 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
         ),
       }),
     );
+  // A value someone typed over a month's formula is theirs: kept, and named, so that the figure the tab shows
+  // there is known not to be the plan's (the check says it differs until the cell is cleared).
+  const typedList = (typed: TypedOver[]) =>
+    list(
+      [
+        ...typed.slice(0, TYPED_NAMED).map((c) =>
+          t('decomposeTypedEntry', lang, {
+            cell: cellName(name, c.cell),
+            id: c.id,
+            month: c.month,
+            value: cellText(c.value, snapshot.timeZone),
+          }),
+        ),
+        ...(typed.length > TYPED_NAMED
+          ? [t('decomposeCellsMore', lang, { count: typed.length - TYPED_NAMED })]
+          : []),
+      ],
+      lang,
+    );
+  if (targets.typedKept.length)
+    lines.push(t('decomposeTypedKept', lang, { tab: name, list: typedList(targets.typedKept) }));
+  if (targets.typedReplaced.length)
+    lines.push(t('decomposeTypedReplaced', lang, { list: typedList(targets.typedReplaced) }));
+  if (targets.typedDropped.length)
+    lines.push(t('decomposeTypedDropped', lang, { tab: name, list: typedList(targets.typedDropped) }));
   if (rowsLeft)
     lines.push(
       t('decomposeRowsLeft', lang, {
@@ -515,6 +561,7 @@ export function rebuildTargets(snapshot: SpreadsheetSnapshot, lang: Lang): Actio
     weightsKept,
     formulaBreakers: breakers.map((i) => cellName(i.sheet, i.a1!)),
     planErrors,
+    typedKept: targets.typedKept.map((c) => cellName(name, c.cell)),
   };
   return { ok: true, message: lines.join('\n'), details: { ...details } };
 }
@@ -771,6 +818,8 @@ function writeTab(
 /** A tab's cells as they are (a formula where there is one), their number formats and backgrounds. */
 interface SavedTab {
   cells: unknown[][];
+  /** Each cell's formula, '' where there is none (Range.getFormulas). */
+  formulas: string[][];
   numberFormats: string[][];
   backgrounds: string[][];
   fontWeights: string[][];
@@ -805,6 +854,7 @@ function savedTab(
           formulas[r][c] || (typeof value === 'string' && value !== '' ? sheetText(value) : value),
       ),
     ),
+    formulas,
     numberFormats: range.getNumberFormats(),
     backgrounds: range.getBackgrounds(),
     fontWeights: range.getFontWeights(),

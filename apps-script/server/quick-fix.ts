@@ -920,7 +920,11 @@ export function applyQuickFixTo(ss: GAS.Spreadsheet, request: QuickFixRequest, l
   const before = findTab(snapshot, 'targets');
   const beforeRows = before?.values.length ?? 0;
   const beforeColumns = Math.max(0, ...(before?.values ?? []).map((r) => r.length));
-  const result = rebuildTargets(snapshot, lang);
+  // Rebuild on a month that differs from the plan asks for the plan's figure in that very cell: a value typed over
+  // its formula there is replaced (and said), where Decompose targets from the menu keeps it.
+  const replace =
+    issue.code === 'targets-mismatch' && issue.a1 && issue.sheet === before?.name ? [issue.a1] : [];
+  const result = rebuildTargets(snapshot, lang, { replace });
   if (!result.ok) return { ok: false, message: result.message, changed: [] };
   const details = result.details as { sheet: string; rows: number; columns: number };
   const columns = details.columns;

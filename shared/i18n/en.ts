@@ -701,7 +701,7 @@ export const en = {
     },
     'targets-mismatch': {
       message: 'The Targets tab shows {sheetValue} for {id} in {month}, but the plan gives {value}.',
-      fix: 'Run Decompose targets again to rebuild the tab.',
+      fix: "Run Decompose targets again to rebuild the tab. A figure typed over the month's formula stays as typed: clear that cell first to have the plan's.",
     },
     'targets-row-missing': {
       message: '{id} has no row on the Targets tab.',
@@ -1202,6 +1202,13 @@ export const en = {
       '"{tab}" was left with blank rows ({rows}), because removing them failed ({reason}): delete them, or run Decompose targets again.',
     decomposeNotesDropped:
       'Notes on cells "{tab}" no longer has (a key result, KPI or month no longer in the plan), to add again where they belong: {list}.',
+    decomposeTypedKept:
+      'Figures typed over the monthly formulas of "{tab}" were kept as typed: {list}. The plan\'s figure there is not shown: to have it again, clear the cell, then run Decompose targets.',
+    decomposeTypedReplaced: "As asked, the plan's figure replaced what was typed at {list}.",
+    decomposeTypedDropped:
+      'Figures typed over monthly formulas in cells "{tab}" no longer has (a key result, KPI or month no longer in the plan), to type again where they belong: {list}.',
+    decomposeTypedEntry: '{cell} ({id}, {month}): {value}',
+    decomposeCellsMore: 'and {count} more',
     decomposeRestored:
       'Decompose targets did not finish ({reason}). "{tab}" is as it was before, custom weights and the {cell} cell included. Run Decompose targets again.',
     decomposeNotRestored:

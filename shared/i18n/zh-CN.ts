@@ -578,7 +578,7 @@ export const zhCN: Messages = {
     },
     'targets-mismatch': {
       message: '“目标分解”表中 {id} 在 {month} 的值为 {sheetValue}，但按计划应为 {value}。',
-      fix: '重新运行“分解目标”以重建该表。',
+      fix: '重新运行“分解目标”以重建该表。覆盖了月度公式的手填数字会按原样保留：如需计划的数值，请先清空该单元格。',
     },
     'targets-row-missing': {
       message: '“目标分解”表中没有 {id} 的行。',
@@ -1053,6 +1053,13 @@ export const zhCN: Messages = {
       '“{tab}”中留下了空行（{rows}），因为删除它们失败（{reason}）：请删除这些行，或再运行一次“分解目标”。',
     decomposeNotesDropped:
       '“{tab}”中已不存在的单元格上的备注（计划中已没有的关键结果、KPI 或月份），请在对应位置重新添加：{list}。',
+    decomposeTypedKept:
+      '“{tab}”中覆盖了月度公式的手填数字已按原样保留：{list}。这些单元格显示的不是计划的数值；如需恢复，请清空该单元格，再执行“分解目标”。',
+    decomposeTypedReplaced: '已按要求用计划的数值替换手填的内容：{list}。',
+    decomposeTypedDropped:
+      '“{tab}”中已不存在的单元格上覆盖了月度公式的手填数字（计划中已没有的关键结果、KPI 或月份），请在对应位置重新填写：{list}。',
+    decomposeTypedEntry: '{cell}（{id}，{month}）：{value}',
+    decomposeCellsMore: '另有 {count} 个',
     decomposeRestored:
       '“分解目标”未完成（{reason}）。“{tab}”已恢复原样，包括自定义权重和“{cell}”单元格。请再运行一次“分解目标”。',
     decomposeNotRestored:

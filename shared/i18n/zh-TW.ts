@@ -578,7 +578,7 @@ export const zhTW: Messages = {
     },
     'targets-mismatch': {
       message: '「目標分解」表中 {id} 在 {month} 的值為 {sheetValue}，但按計畫應為 {value}。',
-      fix: '重新執行「分解目標」以重建該表。',
+      fix: '重新執行「分解目標」以重建該表。覆蓋了月度公式的手填數字會按原樣保留：如需計畫的數值，請先清除該儲存格。',
     },
     'targets-row-missing': {
       message: '「目標分解」表中沒有 {id} 的列。',
@@ -1055,6 +1055,13 @@ export const zhTW: Messages = {
       '「{tab}」中留下了空白列（{rows}），因為刪除它們失敗（{reason}）：請刪除這些列，或再執行一次「分解目標」。',
     decomposeNotesDropped:
       '「{tab}」中已不存在的儲存格上的附註（計畫中已沒有的關鍵結果、KPI 或月份），請在對應位置重新新增：{list}。',
+    decomposeTypedKept:
+      '「{tab}」中覆蓋了月度公式的手填數字已按原樣保留：{list}。這些儲存格顯示的不是計畫的數值；如需恢復，請清除該儲存格，再執行「分解目標」。',
+    decomposeTypedReplaced: '已按要求以計畫的數值取代手填的內容：{list}。',
+    decomposeTypedDropped:
+      '「{tab}」中已不存在的儲存格上覆蓋了月度公式的手填數字（計畫中已沒有的關鍵結果、KPI 或月份），請在對應位置重新填寫：{list}。',
+    decomposeTypedEntry: '{cell}（{id}，{month}）：{value}',
+    decomposeCellsMore: '另有 {count} 個',
     decomposeRestored:
       '「分解目標」未完成（{reason}）。「{tab}」已恢復原狀，包括自訂權重和「{cell}」儲存格。請再執行一次「分解目標」。',
     decomposeNotRestored:
