@@ -953,6 +953,7 @@ export function handTypedCells(
   plan: Plan,
   formulaAt: (row: number, column: number) => string = () => '',
   notes: readonly (readonly string[])[] = [],
+  ownFormula: (row: number, column: number, formula: string) => boolean = () => true,
 ): string[] {
   const shape = tabShape(grid, plan);
   if (!shape) return [];
@@ -966,8 +967,10 @@ export function handTypedCells(
       if (generated && !shape.leftBlank(r, c)) continue;
       if (generated) {
         // A cell the generation leaves blank on this row ("Latest check-in" of an amount): a value typed there, or a
-        // note. A formula there is the tab's own, written when the metric was of another type.
-        if (!note && (isBlank(row[c] ?? '') || formulaAt(r + 1, c + 1))) continue;
+        // note, or a formula someone typed. A formula the tab itself wrote when the metric was of another type
+        // (ownFormula) is not theirs: the rebuild clears it as it should.
+        const formula = formulaAt(r + 1, c + 1);
+        if (!note && (formula ? ownFormula(r + 1, c + 1, formula) : isBlank(row[c] ?? ''))) continue;
       } else if (!note && isBlank(row[c] ?? '') && !formulaAt(r + 1, c + 1)) continue;
       const rows = typed.get(c) ?? [];
       rows.push(r + 1);
@@ -984,6 +987,46 @@ export function handTypedCells(
     }
   }
   return out;
+}
+
+/**
+ * Whether a formula in a cell (1-based) of the old tab `previous` is one the generation writes in that column: the
+ * same as a formula `built` (the tab rebuilt from the plan) has in the column of the same header, but for its row
+ * numbers, or one showing #REF! (the tab's own, pointing at a plan cell since deleted). A helper cell a row leaves
+ * blank holds such a formula when its metric was of another type; anything else there someone typed, and a rebuild
+ * must not clear it without a word. Rows of the tab's own helpers differ only in their row numbers, so the digits
+ * are compared as one, and "," and ";" between arguments too, and a sheet name with or without quotes (the tab is
+ * written with ";" and 'Actuals'; Sheets gives a formula back in its locale's syntax, without quotes it needs not).
+ */
+export function generatedFormulaTest(
+  built: TargetsSheet,
+  previous: Grid,
+  plan: Plan,
+): (row: number, column: number, formula: string) => boolean {
+  const columnTo = previousColumns(previous, plan, built.months, built.firstMonthColumn);
+  const shapes = new Map<number, Set<string>>();
+  const shapeOf = (formula: string) =>
+    formula
+      .replace(/\d+/g, '#')
+      .replace(/[\s']+/g, '')
+      .replace(/;/g, ',');
+  return (_row, column, formula) => {
+    if (formula.includes('#REF!')) return true;
+    const to = columnTo[column - 1];
+    if (to === null || to === undefined) return false;
+    let known = shapes.get(to);
+    if (!known) {
+      known = new Set(
+        built.rows
+          .slice(1)
+          .map((row) => row[to - 1])
+          .filter((cell): cell is string => typeof cell === 'string' && cell.startsWith('='))
+          .map(shapeOf),
+      );
+      shapes.set(to, known);
+    }
+    return known.has(shapeOf(formula));
+  };
 }
 
 /** A block of cells, 1-based. */

@@ -951,6 +951,36 @@ describe('Decompose targets', () => {
     expect(targets.getRange(kpi, meets).getFormula()).not.toBe('');
   });
 
+  it('names a formula typed in a helper cell the row leaves blank; one the tab wrote when the key result was of another type goes', () => {
+    const run = loadAddon();
+    run.run('insertExamplePlan');
+    const targets = run.ss.getSheetByName('Targets')!;
+    const header = targets.getRange(1, 1, 1, targets.getLastColumn()).getValues()[0];
+    const latest = header.indexOf('Latest check-in') + 1;
+    // KR1 is an amount: its Latest check-in is left blank. A formula someone typed there is theirs.
+    const cell = targets.getRange(2, latest);
+    cell.setFormula('=B2&" (ask Ann)"');
+    const before = snapshot(run.ss);
+    const refused = run.run('decomposeTargets') as ActionResult;
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain(cell.getA1Notation());
+    expect(snapshot(run.ss)).toEqual(before);
+    cell.setFormula('');
+    // A level key result made an amount: the Latest check-in formula the tab wrote for it is the tab's, cleared.
+    const kr = run.ss.getSheetByName('Key Results')!;
+    const krRows = kr.getDataRange().getValues();
+    const type = krRows[0].indexOf('Type');
+    const level = krRows.findIndex((r) => r[type] === 'level');
+    expect(level).toBeGreaterThan(0);
+    const id = krRows[level][0];
+    const row = valuesOf(run.ss, 'Targets').findIndex((r) => r[0] === id) + 1;
+    expect(targets.getRange(row, latest).getFormula()).not.toBe('');
+    kr.getRange(level + 1, type + 1).setValue('cumulative');
+    const rebuilt = run.run('decomposeTargets') as ActionResult;
+    expect(rebuilt.ok, rebuilt.message).toBe(true);
+    expect(targets.getRange(row, latest).getFormula()).toBe('');
+  });
+
   it("removes a new Targets tab it could not finish, in the person's language", () => {
     const run = loadAddon({
       workbook: planWithKeyResults(5, 'zh-TW'),

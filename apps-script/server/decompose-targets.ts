@@ -21,6 +21,7 @@ import { isBlankGrid, isDate } from '../../shared/sheet-grid';
 import {
   buildTargetsSheet,
   formulaBlocks,
+  generatedFormulaTest,
   handTypedCells,
   targetsSheetBlocked,
   type RowRun,
@@ -324,7 +325,22 @@ export function rebuildTargets(
   const formulas = found ? typedFormulas(found.sheet, found.values, plan) : null;
   // Its notes: one in a cell the tab leaves blank is named as typed; the others go with their cells.
   const notes = found && plan.layout.targets ? found.sheet.getDataRange().getNotes() : null;
-  const typed = found ? handTypedCells(found.values, plan, formulas!.at, notes ?? []) : [];
+  // A formula in a helper cell its row leaves blank is the person's unless the tab itself writes it there for some
+  // metric (its metric was of another type): told by the tab rebuilt from the plan, built only when one is found.
+  let generated: ((row: number, column: number, formula: string) => boolean) | undefined;
+  const ownFormula = (row: number, column: number, formula: string) => {
+    if (!generated) {
+      const reference = buildTargetsSheet(plan, {
+        lang: plan.lang,
+        date: (iso) => sheetDate(iso, snapshot.timeZone),
+        argumentSeparator: SHEETS_ARGUMENT_SEPARATOR,
+        previous: found!.values,
+      });
+      generated = reference ? generatedFormulaTest(reference, found!.values, plan) : () => true;
+    }
+    return generated(row, column, formula);
+  };
+  const typed = found ? handTypedCells(found.values, plan, formulas!.at, notes ?? [], ownFormula) : [];
   if (typed.length)
     return {
       ok: false,
