@@ -80,11 +80,22 @@ export function looksLikeWholePercent(value: number, scale: number, openAbove = 
 }
 
 /**
+ * A plain 1 in a `%` metric whose plan reaches no more than a fifth of 100% (5% → 20%, a bar of 5%): 100% is then
+ * on or beyond the edge of the plausible range while 1% lies inside it, and 1 is how both are typed (the edge is
+ * inclusive in looksLikeWholePercent, so 1 against a 20% target read silently as 100%, done). Not counted, and asked
+ * which (percent-one); the same 1 against 70% → 90% is an ordinary 100%. Typed as "100%" it is never asked about.
+ */
+export function oneMayBeOnePercent(scale: number): boolean {
+  return PERCENT_RANGE_FACTOR * Math.max(Math.abs(scale), MIN_PERCENT_SCALE) <= 1;
+}
+
+/**
  * A reading of 200% or more (under OPEN_BAR_CEILING) against a bar to exceed whose hundredth would be a plausible
- * reading too: 3 against "growth ≥ 5%" is 300% or 3%. Counted as typed, and said at its cell.
+ * reading too: 3 against "growth ≥ 5%" is 300% or 3%. Counted as typed, and said at its cell. So is a plain 1
+ * (100% or 1%): the whole number typed most for 1%, and as real a month as 300% is.
  */
 export function mayBeWholePercent(value: number, scale: number): boolean {
-  if (value < OPEN_BAR_DOUBT || value > OPEN_BAR_CEILING) return false;
+  if ((value < OPEN_BAR_DOUBT && value !== 1) || value > OPEN_BAR_CEILING) return false;
   const bound = PERCENT_RANGE_FACTOR * Math.max(Math.abs(scale), MIN_PERCENT_SCALE);
   // Within the plan's own range it is an ordinary reading: 350% against "ROAS ≥ 400%" is no 3.5%.
   return value > bound && value / 100 <= bound;
@@ -536,6 +547,17 @@ function impossibleValue(
       : { code: 'milestone-check-in', params: { value: asTyped(value) } };
   }
   const openAbove = m.type === 'threshold' && m.direction === 'increase';
+  // Against a bar to exceed, a plain 1 is counted as 100% and said (mayBeWholePercent), as 3 is.
+  if (
+    value === 1 &&
+    m.percent &&
+    m.scale !== null &&
+    !saidPercent &&
+    !openAbove &&
+    oneMayBeOnePercent(m.scale)
+  ) {
+    return { code: 'percent-one', params: { consequence: PERCENT_CONSEQUENCES.notCounted } };
+  }
   if (m.percent && m.scale !== null && !saidPercent && looksLikeWholePercent(value, m.scale, openAbove)) {
     return {
       code: 'percent-as-whole-number',

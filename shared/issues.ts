@@ -85,6 +85,7 @@ const ISSUES = {
   // Plausibility: numbers that read but cannot mean what they say (everyday typing mistakes).
   'target-equals-baseline': ['error', 'structure'],
   'percent-as-whole-number': ['error', 'structure'],
+  'percent-one': ['error', 'structure'],
   'confidence-ambiguous': ['warning', 'structure'],
   'percent-plan-as-whole-number': ['error', 'structure'],
   'percent-in-unit': ['warning', 'structure'],

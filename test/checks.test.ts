@@ -620,6 +620,15 @@ const cases: Case[] = [
     says: '20 looks like 20% — type 20% or 0.2.',
   },
   {
+    name: 'a plain 1 against a 5% → 20% plan: 1% or 100%? Not counted until it says',
+    code: 'percent-one',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-30', Metric: 'KR3', Value: '1' }),
+    sheet: 'Actuals',
+    a1: 'C56',
+    says: 'Value of KR3: 1 is read as 100%, which its plan makes unlikely. If 1% was meant, type 1%; if 100%, type 100%. This value is not counted.',
+    saysZh: { 'zh-TW': '1 會按 100% 讀取，與其計畫不符。如果想填 1%，請填寫 1%；如果是 100%，請填寫 100%。' },
+  },
+  {
     name: 'a % plan typed in whole percents (3 → 1), told by check-ins a hundredth of it',
     code: 'percent-plan-as-whole-number',
     edit: (wb) => {

@@ -18,7 +18,7 @@ import {
 } from '../shared';
 import { Formatter } from '../report/format';
 import { setNumberFormats } from '../shared/number-formats';
-import { setCell } from './helpers/edit';
+import { addRow, setCell } from './helpers/edit';
 
 const KR = 'Key Results';
 const AS_OF = '2026-11-15';
@@ -662,5 +662,67 @@ describe('a Baseline or Target typed as a percentage where the Unit is none the 
 
   it('a check-in typed "47%" in an NPS metric is read as the ratio it writes, as before (only the plan is said)', () => {
     expect(readNumber('47%', { unit: 'NPS' })).toEqual({ ok: true, value: 0.47 });
+  });
+});
+
+describe('a plain 1 in a % metric: 1% or 100%, by what its plan makes likely', () => {
+  /** The example with one more check-in of `metric` on `day` (its row is the last), in the plan's language. */
+  const withOne = (metric: string, value: Cell, lang: 'en' | 'zh-TW' = 'en', day = '2026-10-30') => {
+    const wb = exampleWorkbook(lang);
+    const [tab, date, id, v] =
+      lang === 'en' ? ['Actuals', 'Date', 'Metric', 'Value'] : ['實際', '日期', '指標', '數值'];
+    const row = addRow(wb, tab, { [date]: day, [id]: metric, [v]: value });
+    const result = analyze(wb);
+    const { plan } = result;
+    const kr = plan.keyResults.findIndex((k) => k.id === metric);
+    const progress =
+      kr >= 0
+        ? result.progress.keyResults[kr]
+        : result.progress.kpis[plan.kpis.findIndex((k) => k.id === metric)];
+    return { ...result, progress, cell: `${tab}!C${row}` };
+  };
+
+  it.each(['1', 1])(
+    'KR3 (conversion 5% → 20%) checked in as %j: asked at its cell in the plan language, not counted, not done',
+    (value) => {
+      const en = withOne('KR3', value);
+      expect(located(en.issues, 'percent-one')).toEqual([en.cell]);
+      expect(en.issues.find((i) => i.code === 'percent-one')!.message.en).toBe(
+        'Value of KR3: 1 is read as 100%, which its plan makes unlikely. If 1% was meant, type 1%; if 100%, type 100%. This value is not counted.',
+      );
+      expect(en.progress.status).not.toBe('done');
+      expect(en.progress.current).toBeCloseTo(0.13, 12);
+      const tw = withOne('KR3', value, 'zh-TW');
+      expect(located(tw.issues, 'percent-one')).toEqual([tw.cell]);
+      expect(tw.issues.find((i) => i.code === 'percent-one')!.message['zh-TW']).toBe(
+        'KR3 的「數值」：1 會按 100% 讀取，與其計畫不符。如果想填 1%，請填寫 1%；如果是 100%，請填寫 100%。該數值不計入。',
+      );
+      expect(tw.progress.status).not.toBe('done');
+    },
+  );
+
+  it('typed "100%" or "1%" it says what it is: counted as typed, never asked', () => {
+    const hundred = withOne('KR3', '100%');
+    expect(hundred.issues.filter((i) => i.code.startsWith('percent'))).toEqual([]);
+    expect(hundred.progress.current).toBe(1);
+    const one = withOne('KR3', '1%');
+    expect(one.issues.filter((i) => i.code.startsWith('percent'))).toEqual([]);
+    expect(one.progress.current).toBeCloseTo(0.01, 12);
+  });
+
+  it('a real 100% against retention 70% → 90% (KR5) is counted as 100%, without a word', () => {
+    const { issues, progress } = withOne('KR5', 1);
+    expect(issues.filter((i) => i.code.startsWith('percent'))).toEqual([]);
+    expect(progress.current).toBe(1);
+  });
+
+  it('against "growth ≥ 5%" (KPI1) a plain 1 is counted as 100%, and said as 3 is', () => {
+    // KPI1 is read through August, its key result's launch window.
+    const { issues, progress, cell } = withOne('KPI1', '1', 'en', '2026-08-30');
+    expect(located(issues, 'percent-reading-high')).toEqual([cell]);
+    expect(issues.find((i) => i.code === 'percent-reading-high')!.message.en).toMatch(
+      /: 1 is counted as 100%\. If 1% was meant, type 1% or 0\.01\.$/,
+    );
+    expect(progress.current).toBe(1);
   });
 });

@@ -862,6 +862,11 @@ export const en = {
       message: '{field} of {id}: {value} looks like {value}% — type {value}% or {ratio}. {consequence}',
       fix: 'In a % metric (a Unit of %, or one that names a rate: conversion rate, 留存率, CTR), 13% is the number 0.13: type the percent sign, or the fraction. To count whole numbers instead, name the Unit without a rate (points, 次).',
     },
+    'percent-one': {
+      message:
+        '{field} of {id}: 1 is read as 100%, which its plan makes unlikely. If 1% was meant, type 1%; if 100%, type 100%. {consequence}',
+      fix: 'Type the percent sign: 1% is the number 0.01, 100% the number 1. A figure typed with its sign is taken as typed.',
+    },
     'confidence-ambiguous': {
       message:
         'Confidence of {id} is {value}: {tenths} (as {value} out of 10) or {percent}? It is not shown until it says which.',

@@ -734,6 +734,11 @@ export const zhCN: Messages = {
       message: '{id} 的“{field}”：{value} 看起来是 {value}% —— 请填写 {value}% 或 {ratio}。{consequence}',
       fix: '百分比指标（单位为 %，或是转化率、留存率、CTR 等比率）中，13% 即数字 0.13：请带上百分号，或填写小数。如要按整数计，请把单位改为不表示比率的名称（如 点、次）。',
     },
+    'percent-one': {
+      message:
+        '{id} 的“{field}”：1 会按 100% 读取，与其计划不符。如果想填 1%，请填写 1%；如果是 100%，请填写 100%。{consequence}',
+      fix: '请带上百分号：1% 即数字 0.01，100% 即数字 1。带百分号的数值按所填读取。',
+    },
     'confidence-ambiguous': {
       message: '{id} 的信心为 {value}：是 {tenths}（10 分制的 {value} 分）还是 {percent}？写明之前不予显示。',
       fix: '10 分制的 {value} 分请填写 {tenths}，否则填写 {percent}。',

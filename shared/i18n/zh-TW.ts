@@ -736,6 +736,11 @@ export const zhTW: Messages = {
       message: '{id} 的「{field}」：{value} 看起來是 {value}% —— 請填寫 {value}% 或 {ratio}。{consequence}',
       fix: '百分比指標（單位為 %，或是轉換率、留存率、CTR 等比率）中，13% 即數字 0.13：請帶上百分號，或填寫小數。如要按整數計，請把單位改為不表示比率的名稱（如 點、次）。',
     },
+    'percent-one': {
+      message:
+        '{id} 的「{field}」：1 會按 100% 讀取，與其計畫不符。如果想填 1%，請填寫 1%；如果是 100%，請填寫 100%。{consequence}',
+      fix: '請帶上百分號：1% 即數字 0.01，100% 即數字 1。帶百分號的數值按所填讀取。',
+    },
     'confidence-ambiguous': {
       message: '{id} 的信心為 {value}：是 {tenths}（10 分制的 {value} 分）還是 {percent}？寫明之前不予顯示。',
       fix: '10 分制的 {value} 分請填寫 {tenths}，否則填寫 {percent}。',
