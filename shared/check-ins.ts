@@ -137,6 +137,25 @@ export function wholePercentFigure(
 }
 
 /**
+ * A key result's plain 1 (Baseline or Target) in a `%` metric that, read as 100%, runs against its own Direction
+ * while read as 1% it runs with it: 1 → 20% to increase, 20% → 1 to decrease. 1 is how both 1% and 100% are typed,
+ * and wholePercentFigure takes 100% as a real figure; read so, the key result showed done (the contradiction put
+ * the baseline beyond the target). The Direction tells which is likelier; the cell is asked (percent-one).
+ */
+export function percentOneFigure(
+  baseline: number,
+  target: number,
+  direction: Direction,
+  typed: { baseline: boolean; target: boolean },
+): 'baseline' | 'target' | null {
+  if (direction === 'increase' && baseline === 1 && !typed.baseline && target > 0.01 && target < 1)
+    return 'baseline';
+  if (direction === 'decrease' && target === 1 && !typed.target && baseline > 0.01 && baseline < 1)
+    return 'target';
+  return null;
+}
+
+/**
  * A KPI's bar in a `%` metric has nothing to be judged against but itself: 2 or more (200% and above) reads as a
  * whole percent ("5" for a "growth ≥ 5%" bar, 150 for "utilisation ≤ 150%"), while 1.5 (150%) stays a real bar.
  * (A bar typed with its percent sign, 300%, is taken as typed: the parser does not ask.)

@@ -7,7 +7,7 @@ import { monthIndex, type IsoDate } from './calendar';
 import { cellText, isPercentUnit, literally, NUMBER_SCALES, scaledUnit } from './cells';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized, type Lang } from './i18n';
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
-import { percentFigure } from './figures';
+import { figureInEveryLanguage, percentFigure, planValueText } from './figures';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, nameTabsIn, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, type ParseOptions } from './parse';
@@ -132,8 +132,9 @@ export function checkPlan(
         push('direction-contradiction', cellOf(plan, 'keyResults', kr.row, 'direction'), {
           id: kr.id,
           direction: ENUMS.direction[kr.direction],
-          target: kr.target,
-          baseline: kr.baseline,
+          // As the report's cards write the plan (20%, $1,500,000), not the number held (0.2).
+          target: figureInEveryLanguage((lang) => planValueText(kr.target, kr.unit, lang)),
+          baseline: figureInEveryLanguage((lang) => planValueText(kr.baseline, kr.unit, lang)),
         });
       }
     }

@@ -42,7 +42,7 @@ import {
   type Grid,
   type Workbook,
 } from './cells';
-import { kpiTargetLooksWhole, OPEN_BAR_CEILING, wholePercentFigure } from './check-ins';
+import { kpiTargetLooksWhole, OPEN_BAR_CEILING, percentOneFigure, wholePercentFigure } from './check-ins';
 import {
   makeIssue,
   nameTabsIn,
@@ -1728,10 +1728,17 @@ function readKeyResult(r: RowReader): KeyResult | null {
   if (typedInPercent === 'percent') unit = asPercentUnit(unit);
   if (typedInPercent !== 'change' && target !== null && isPercentUnit(unit)) {
     // Typed with its percent sign (300%), a figure says what it is: never asked about, and the other is judged by it.
-    const wrong = wholePercentFigure(baseline, target, {
-      baseline: r.saysPercent('baseline'),
-      target: r.saysPercent('target'),
-    });
+    const typed = { baseline: r.saysPercent('baseline'), target: r.saysPercent('target') };
+    const wrong = wholePercentFigure(baseline, target, typed);
+    // A plain 1 that, as 100%, runs against the Direction (1 → 20% to increase): 1% or 100%? Asked, left out.
+    const one =
+      wrong || (type !== 'level' && type !== 'cumulative')
+        ? null
+        : percentOneFigure(baseline, target, direction, typed);
+    if (one) {
+      r.issue('percent-one', one, { consequence: PERCENT_CONSEQUENCES.leftOut });
+      usableTarget = null;
+    }
     if (wrong) {
       const value = wrong === 'target' ? target : baseline;
       r.issue('percent-as-whole-number', wrong, {

@@ -445,11 +445,11 @@ const cases: Case[] = [
     edit: (wb) => setCell(wb, KR, 'KR2', 'Direction', 'decrease'),
     sheet: KR,
     a1: 'G3',
-    says: 'KR2 should decrease, but its target 50000 is not beyond its baseline 0.',
+    says: 'KR2 should decrease, but its target 50,000 sign-ups is not beyond its baseline 0 sign-ups.',
     // Not "並未超過基線" (does not exceed it), which 50000 does: the way from the baseline is what is wrong.
     saysZh: {
-      'zh-CN': 'KR2 的方向是降低，但从基线 0 到目标值 50000 的方向与此相反。',
-      'zh-TW': 'KR2 的方向是降低，但從基線 0 到目標值 50000 的方向與此相反。',
+      'zh-CN': 'KR2 的方向是降低，但从基线 0 sign-ups 到目标值 50,000 sign-ups 的方向与此相反。',
+      'zh-TW': 'KR2 的方向是降低，但從基線 0 sign-ups 到目標值 50,000 sign-ups 的方向與此相反。',
     },
   },
   {

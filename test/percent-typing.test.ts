@@ -726,3 +726,53 @@ describe('a plain 1 in a % metric: 1% or 100%, by what its plan makes likely', (
     expect(progress.current).toBe(1);
   });
 });
+
+describe('a plain 1 as a % Baseline that, read as 100%, runs against its Direction', () => {
+  const kr3 = (baseline: Cell, lang: 'en' | 'zh-TW' = 'en') => {
+    const wb = exampleWorkbook(lang);
+    const tab = lang === 'en' ? KR : '關鍵結果';
+    setCell(wb, tab, 'KR3', lang === 'en' ? 'Baseline' : '基線', baseline);
+    const result = analyze(wb);
+    const i = result.plan.keyResults.findIndex((k) => k.id === 'KR3');
+    return { ...result, kr3: result.progress.keyResults[i] };
+  };
+
+  it('KR3 1 → 20% to increase: asked at the Baseline cell in the plan language, left out, never done', () => {
+    const en = kr3('1');
+    expect(located(en.issues, 'percent-one')).toEqual([`${KR}!H4`]);
+    expect(en.issues.find((i) => i.code === 'percent-one')!.message.en).toBe(
+      'Baseline of KR3: 1 is read as 100%, which its plan makes unlikely. If 1% was meant, type 1%; if 100%, type 100%. The key result is left out of progress until it is fixed.',
+    );
+    expect(located(en.issues, 'direction-contradiction')).toEqual([]);
+    expect(en.kr3.leftOut).not.toBeNull();
+    expect(en.kr3.status).not.toBe('done');
+    const tw = kr3(1, 'zh-TW');
+    expect(located(tw.issues, 'percent-one')).toEqual(['關鍵結果!H4']);
+    expect(tw.issues.find((i) => i.code === 'percent-one')!.message['zh-TW']).toBe(
+      'KR3 的「基線」：1 會按 100% 讀取，與其計畫不符。如果想填 1%，請填寫 1%；如果是 100%，請填寫 100%。修正前，該關鍵結果不計入進度。',
+    );
+    expect(tw.kr3.status).not.toBe('done');
+  });
+
+  it('typed "100%", the Baseline says what it is: the contradiction is said in the unit (20%, 100%), not 0.2 and 1', () => {
+    const { issues } = kr3('100%');
+    expect(located(issues, 'percent-one')).toEqual([]);
+    expect(issues.find((i) => i.code === 'direction-contradiction')!.message.en).toBe(
+      'KR3 should increase, but its target 20% is not beyond its baseline 100%.',
+    );
+    const tw = kr3('100%', 'zh-TW');
+    expect(tw.issues.find((i) => i.code === 'direction-contradiction')!.message['zh-TW']).toBe(
+      'KR3 的方向是提升，但從基線 100% 到目標值 20% 的方向與此相反。',
+    );
+  });
+
+  it('a 1 that runs with its Direction (churn 100% → 20%, to decrease) is an ordinary 100%', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR3', 'Direction', 'decrease');
+    setCell(wb, KR, 'KR3', 'Baseline', 1);
+    const { issues } = analyze(wb);
+    expect(
+      issues.filter((i) => i.code.startsWith('percent') || i.code === 'direction-contradiction'),
+    ).toEqual([]);
+  });
+});
