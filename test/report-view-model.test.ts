@@ -747,6 +747,16 @@ describe('a target that could not be read is not "not set"', () => {
     expect(fact(card(view(blank), 'KR5'), en.target)).toBe('Not set');
   });
 
+  it('a filled-in Target left unused by an error at the Baseline says "Not used", not "Not set"', () => {
+    // KR3 plans 5% → 20%; a plain 1 as its Baseline is 1% or 100% (percent-one): the key result is left out.
+    for (const lang of ['en', 'zh-TW'] as const) {
+      const wb = exampleGrid(lang);
+      setCell(wb, tabName('keyResults', lang), 'KR3', header('keyResults', 'baseline', lang), 1);
+      const target = fact(card(view(wb, { lang }), 'KR3'), LABELS[lang].target);
+      expect(target).toBe(lang === 'en' ? 'Not used: see the error' : '未採用：見錯誤');
+    }
+  });
+
   it('a KPI bar typed 5 for 5% in a % KPI: "Not read" in its tile', () => {
     const typo = exampleGrid('zh-TW');
     setCell(typo, tabName('kpis', 'zh-TW'), 'KPI1', header('kpis', 'target', 'zh-TW'), 5);

@@ -163,10 +163,12 @@ export class Context {
   }
 
   /**
-   * Whether a metric has no target because its Target cell holds what could not be read (an error at that cell),
-   * rather than nothing: its card then says "Not read", not "Not set".
+   * What a metric without a target shows for it. "Not set" when its Target cell holds nothing; "Not read" when it
+   * holds what could not be read (an error at that cell); "Not used" when it was read but another of the metric's
+   * figures was refused (a Baseline of 1 in a 5% → 20% plan: 1% or 100%?), which leaves the metric out and its
+   * target unused: "Not set" there would be untrue, the cell is filled in.
    */
-  targetRefused(kind: 'kr' | 'kpi', id: string): boolean {
+  missingTargetText(kind: 'kr' | 'kpi', id: string): string {
     const m = this.leftOut.get(leftOutKey(kind, id));
     const issue = m?.issue;
     if (
@@ -176,8 +178,9 @@ export class Context {
       issue.severity !== 'error' ||
       issue.code === 'missing-value'
     )
-      return false;
-    return issue.column === this.plan.layout[m.kind === 'kr' ? 'keyResults' : 'kpis']?.columns.target;
+      return this.l.notSet;
+    const columns = this.plan.layout[m.kind === 'kr' ? 'keyResults' : 'kpis']?.columns;
+    return issue.column === columns?.target ? this.l.notRead : this.l.notUsed;
   }
 
   /** What a department owns, by kind. */

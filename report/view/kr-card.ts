@@ -28,7 +28,7 @@ function monthsMetText(ctx: Context, p: MetricProgress | undefined): string {
 
 function targetText(ctx: Context, kr: KeyResult): string {
   const { f } = ctx;
-  if (kr.target === null) return ctx.targetRefused('kr', kr.id) ? ctx.l.notRead : ctx.l.notSet;
+  if (kr.target === null) return ctx.missingTargetText('kr', kr.id);
   switch (kr.type) {
     case 'milestone':
       return ctx.p.milestoneDue(f.date(kr.due));
@@ -321,9 +321,7 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
   const p = ctx.kpiProgress.get(lower(kpi.id));
   const bar =
     kpi.target === null
-      ? ctx.targetRefused('kpi', kpi.id)
-        ? ctx.l.notRead
-        : ctx.l.notSet
+      ? ctx.missingTargetText('kpi', kpi.id)
       : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.planValue(kpi.target, kpi.unit)}`;
   // The latest reading alone, beside the bar as the KPI's Target figure: "latest 4,900 ≥ 5,000" read as a claim
   // when it missed the bar. A reading that misses the bar but rounds onto it or past it is shown with the decimals

@@ -1316,6 +1316,7 @@ export const en = {
       levelAssessmentSub: 'KPIs',
       notAnswered: 'Not answered yet',
       notRead: 'Not read: see the error',
+      notUsed: 'Not used: see the error',
       notSet: 'Not set',
       // Key result cards
       owner: 'Owner',

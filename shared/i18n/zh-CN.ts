@@ -1156,6 +1156,7 @@ export const zhCN: Messages = {
       levelAssessmentSub: 'KPI',
       notAnswered: '尚未回答',
       notRead: '无法读取：见错误',
+      notUsed: '未采用：见错误',
       notSet: '未设置',
       owner: '负责部门',
       objective: '目标',

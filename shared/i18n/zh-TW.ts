@@ -1161,6 +1161,7 @@ export const zhTW: Messages = {
       levelAssessmentSub: 'KPI',
       notAnswered: '尚未回答',
       notRead: '無法讀取：見錯誤',
+      notUsed: '未採用：見錯誤',
       notSet: '未設定',
       owner: '負責部門',
       objective: '目標',
