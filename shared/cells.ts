@@ -35,6 +35,8 @@ export type Read<T> =
  * `compact-date`: a date typed without separators (1151231 for Minguo 115/12/31, 20261231, 202612), as a number or as
  * text; `found` is the day meant (see compactDate). `date-out-of-range`: a number (or a date value) that is a day
  * far outside DATE_YEARS (2026 typed alone is 1905-07-18); `found` is that day.
+ * `unit-in-plain-number`: a unit, a currency or a multiple typed with a plain number (NumberContext.plain: "2x", "$2"
+ * for a weight); `found` is what was typed beside the number, `other` the number the text makes (String(n)).
  */
 export type ReadFailure =
   | 'formula-error'
@@ -43,6 +45,7 @@ export type ReadFailure =
   | 'blank'
   | 'currency-mismatch'
   | 'unit-mismatch'
+  | 'unit-in-plain-number'
   | 'decimal-mark'
   | 'ambiguous-m'
   | 'grouped-in-fours'
@@ -745,6 +748,13 @@ export interface NumberContext {
    * "NT$100" typed as text is 100 元 (0.01 萬元, an amount in full), but 100 shown as NT$100 is 100 萬元.
    */
   shown?: boolean;
+  /**
+   * The cell holds a plain number, of no metric (a Weight, a Confidence): a unit or a currency there is no unit of the
+   * metric and no amount of money, and a multiple no count of anything. Typed beside the number, they are refused
+   * (`unit-in-plain-number`), never dropped: "$2" is no weight of 2, and "2x" says nothing the metric's Unit could
+   * match. A percent sign stays a number (50% is 0.5). Shown by a format (`shown`), they are the format's, not typed.
+   */
+  plain?: boolean;
 }
 
 /** No plan currency, no unit: shared, as readNumber runs once per cell of an Actuals tab. */
@@ -916,6 +926,15 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   const value = Number(`${sign1 || sign2}${mark === ',' ? decimal.replace(',', '.') : decimal}e${exponent}`);
   if (!Number.isFinite(value)) return fail('not-a-number');
 
+  // A plain number (a Weight, a Confidence) with a currency, a unit the reader knows or a multiple typed beside it.
+  // Other text beside it is no number, as anywhere.
+  if (context.plain && !context.shown) {
+    const known =
+      (before === '' || currencyCodes(before) !== undefined) &&
+      (rest === '' || currencyCodes(rest) !== undefined || unitOf(rest) !== undefined);
+    if (known && (before !== '' || after !== ''))
+      return fail('unit-in-plain-number', [before, after].filter(Boolean).join(' '), String(value));
+  }
   let currency: readonly string[] | undefined;
   if (before) {
     currency = currencyCodes(before);

@@ -131,6 +131,7 @@ const ISSUES = {
   // Structure, read as typed: currencies, units and the plan's language.
   'currency-mismatch': ['error', 'structure'],
   'unit-mismatch': ['error', 'structure'],
+  'unit-in-plain-number': ['error', 'structure'],
   'metric-currency-mismatch': ['error', 'structure'],
   'ambiguous-m': ['error', 'structure'],
   'decimal-mark': ['error', 'structure'],

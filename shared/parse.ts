@@ -49,6 +49,7 @@ import {
   PERCENT_CONSEQUENCES,
   YES_NO_TAKES,
   type IssueCode,
+  type IssueLocation,
   type PlanIssue,
 } from './issues';
 import { seedPlanIndex } from './plan-index';
@@ -139,6 +140,7 @@ const UNREAD_CODES = new Set<IssueCode>([
   'decimal-mark',
   'currency-mismatch',
   'unit-mismatch',
+  'unit-in-plain-number',
   'ambiguous-number',
   'metric-currency-mismatch',
   'ambiguous-m',
@@ -1124,6 +1126,138 @@ interface RowContext {
   weightsBlank: Set<number>;
 }
 
+/** What a plain number is (NumberContext.plain), as its message says it: a Weight, a Confidence. */
+type PlainNumber = 'weight' | 'confidence';
+const PLAIN_NUMBER: Record<PlainNumber, Localized> = {
+  weight: localized((m) => m.issues.PLAIN_NUMBER.weight),
+  confidence: localized((m) => m.issues.PLAIN_NUMBER.confidence),
+};
+
+/** A number cell as its issues are said: where, what its messages call the column and the row, and its text. */
+interface NumberCellAt {
+  at: IssueLocation;
+  field: string | Localized;
+  id: string | Localized;
+  text: string;
+}
+
+/**
+ * A number typed in a plan cell, read in the plan's context (its currency, the spreadsheet's decimal sign) and said
+ * at its cell when it is refused or read one of two ways: the one reading of every number cell, a row's column (a
+ * Target, a Weight, a check-in) or a Targets tab's custom weight, so each gets the same warnings and the same text to
+ * type. `where` null: the cell is read, nothing said (its column's absence is said once for the tab). `notANumber`
+ * says text that is no number at all (or a formula's error) in the caller's own words (a custom weight "not used").
+ */
+function readNumberCell(
+  raw: Cell,
+  ctx: RowContext,
+  where: NumberCellAt | null,
+  {
+    unit = '',
+    plain,
+    shown = false,
+    notANumber,
+  }: { unit?: string; plain?: PlainNumber; shown?: boolean; notANumber?: (value: string) => void },
+): number | null {
+  const say = (code: IssueCode, params: Record<string, string | number | Localized>) => {
+    if (where) ctx.issues.push(makeIssue(code, where.at, { field: where.field, id: where.id, ...params }));
+  };
+  const read = readNumber(raw, {
+    currency: ctx.currency,
+    unit,
+    decimalMark: ctx.decimalMark,
+    ...(shown ? { shown } : {}),
+    ...(plain ? { plain: true } : {}),
+  });
+  const value = where?.text ?? '';
+  if (read.ok) {
+    // A number a locale's grouping reads otherwise, read as the spreadsheet says and said: "50.000" (or "50.000
+    // sign-ups") in a file, whose locale is unknown, is fifty, or fifty thousand where a dot groups thousands;
+    // "1,200" ("1,200萬", "NT$ 3,800") where the spreadsheet writes decimals with a comma (de_DE) is 1.2 there, but
+    // 1,200 as English and Chinese write it, typed out of habit or pasted. (Not a number the spreadsheet holds,
+    // written out from its format: that text says what it is.)
+    if (typeof raw === 'string' && !shown && where) {
+      const text = raw.normalize('NFKC');
+      const doubt =
+        !ctx.localeGiven && DOT_GROUPED.test(text)
+          ? DOT_DOUBT
+          : ctx.decimalMark === ',' && COMMA_GROUPED.test(text)
+            ? COMMA_DOUBT
+            : null;
+      if (doubt) otherReading(raw, read.value, ctx, unit, doubt, value, say);
+    }
+    return read.value;
+  }
+  const found = read.found ?? '';
+  if (read.reason === 'decimal-mark') {
+    const mark = ctx.decimalMark;
+    const source = ctx.localeGiven ? LOCALE_GIVEN : NO_LOCALE;
+    say('decimal-mark', { value, suggestion: found, mark, other: mark === '.' ? ',' : '.', source });
+  } else if (read.reason === 'currency-mismatch') {
+    // Said against the metric's Unit when that is what decides (USD in a TWD plan), else the Strategy tab's.
+    const context = { currency: ctx.currency, unit };
+    if (expectedCurrencies(context)?.metric) say('metric-currency-mismatch', { value, found, unit });
+    else say('currency-mismatch', { value, found, currency: ctx.currency || unit });
+  } else if (read.reason === 'grouped-in-fours') {
+    const decimal = read.other;
+    const said = (phrase: Localized) =>
+      decimal === undefined ? '' : inEveryLanguage((lang) => fill(phrase[lang], { decimal }));
+    say('grouped-in-fours', {
+      value,
+      grouped: found,
+      alsoDecimal: said(GROUPED_IN_FOURS.alsoDecimal),
+      orDecimal: said(GROUPED_IN_FOURS.orDecimal),
+    });
+  } else if (read.reason === 'ambiguous-m') {
+    // What is said of the Unit: the one the metric names, or that it names none.
+    const said = (phrase: Localized) =>
+      inEveryLanguage((lang) => fill(phrase[lang], { unit, number: found }));
+    say('ambiguous-m', {
+      value,
+      number: found,
+      unit,
+      counted: said(unit ? AMBIGUOUS_M.countedIn : AMBIGUOUS_M.noUnit),
+      asUnit: said(unit ? AMBIGUOUS_M.forUnit : AMBIGUOUS_M.forNoUnit),
+    });
+  } else if (read.reason === 'unit-in-plain-number' && plain) {
+    // A weight has no unit of the metric to be typed in ("the unit of KR2 is none" would say nothing true): it is
+    // said to be a plain number, with the number to type in the spreadsheet's decimal sign.
+    say('unit-in-plain-number', {
+      value,
+      what: PLAIN_NUMBER[plain],
+      number: numberAsTyped(Number(read.other), ctx.decimalMark),
+    });
+  } else if (read.reason === 'unit-mismatch') {
+    say('unit-mismatch', { value, found, unit: unit || NO_UNIT });
+  } else if (notANumber && (read.reason === 'not-a-number' || read.reason === 'formula-error')) {
+    notANumber(value);
+  } else {
+    say(read.reason === 'formula-error' ? 'formula-error' : 'not-a-number', { value });
+  }
+  return null;
+}
+
+/** Says a number read as `value` that the other decimal sign reads otherwise (see DOT_DOUBT, COMMA_DOUBT). */
+function otherReading(
+  raw: string,
+  value: number,
+  ctx: RowContext,
+  unit: string,
+  doubt: NumberDoubt,
+  text: string,
+  say: (code: IssueCode, params: Record<string, string>) => void,
+): void {
+  const other = readNumber(raw, { currency: ctx.currency, unit, decimalMark: doubt.other });
+  if (!other.ok || other.value === value) return;
+  // Each reading as the cell would say it, unit and all: "12.5%" or "12500%", "50 sign-ups" or "50000 …"; from the
+  // text as it was matched (NFKC: a full-width comma typed by a Chinese input method is the comma).
+  const matched = text.normalize('NFKC');
+  const digits = doubt.digits.exec(matched)?.[0] ?? '';
+  const as = (number: string) => (digits ? matched.replace(digits, number) : number);
+  const read = String(Number(digits.replace(doubt.sign, '.'))).replace('.', ctx.decimalMark);
+  say(doubt.code, { value: text, read: as(read), other: as(digits.replace(doubt.sign, '')) });
+}
+
 /** Reads the cells of one row by column key, recording an issue at the exact cell for anything unreadable. */
 class RowReader {
   /** One reader walks down the rows of a table (see readRows): `moveTo` moves it to the next row. */
@@ -1291,8 +1425,11 @@ class RowReader {
     return true;
   }
 
-  /** A number cell; `unit` is the metric's Unit, which a unit typed after the number must match. */
-  number(key: string, required = false, unit = ''): number | null {
+  /**
+   * A number cell; `unit` is the metric's Unit, which a unit typed after the number must match. `plain`: the cell is a
+   * plain number of no metric (a Weight, a Confidence), which no unit or currency fits (NumberContext.plain).
+   */
+  number(key: string, required = false, unit = '', plain?: PlainNumber): number | null {
     // Each cell is looked up once: a plan's tabs have hundreds of thousands of them.
     const raw = this.raw(key);
     // Most cells hold numbers, which need no context and no Read result.
@@ -1312,89 +1449,11 @@ class RowReader {
       const held = this.held[column];
       if (typeof held === 'number' && this.percentOnly.includes(column)) return held;
     }
-    const read = readNumber(raw, {
-      currency: this.ctx.currency,
-      unit,
-      decimalMark: this.ctx.decimalMark,
-      ...(shown ? { shown } : {}),
-    });
-    if (read.ok) {
-      // A number a locale's grouping reads otherwise, read as the spreadsheet says and said: "50.000" (or "50.000
-      // sign-ups") in a file, whose locale is unknown, is fifty, or fifty thousand where a dot groups thousands;
-      // "1,200" ("1,200萬", "NT$ 3,800") where the spreadsheet writes decimals with a comma (de_DE) is 1.2 there, but
-      // 1,200 as English and Chinese write it, typed out of habit or pasted. (Not a number the spreadsheet holds,
-      // written out from its format: that text says what it is.)
-      if (typeof raw === 'string' && !shown) {
-        const text = raw.normalize('NFKC');
-        const doubt =
-          !this.ctx.localeGiven && DOT_GROUPED.test(text)
-            ? DOT_DOUBT
-            : this.ctx.decimalMark === ',' && COMMA_GROUPED.test(text)
-              ? COMMA_DOUBT
-              : null;
-        if (doubt) this.otherReading(key, raw, read.value, unit, doubt);
-      }
-      return read.value;
-    }
-    const value = this.text(key);
-    const found = read.found ?? '';
-    if (read.reason === 'decimal-mark') {
-      const mark = this.ctx.decimalMark;
-      const source = this.ctx.localeGiven ? LOCALE_GIVEN : NO_LOCALE;
-      this.issue('decimal-mark', key, {
-        value,
-        suggestion: found,
-        mark,
-        other: mark === '.' ? ',' : '.',
-        source,
-      });
-    } else if (read.reason === 'currency-mismatch') {
-      // Said against the metric's Unit when that is what decides (USD in a TWD plan), else the Strategy tab's.
-      const context = { currency: this.ctx.currency, unit };
-      if (expectedCurrencies(context)?.metric)
-        this.issue('metric-currency-mismatch', key, { value, found, unit });
-      else this.issue('currency-mismatch', key, { value, found, currency: this.ctx.currency || unit });
-    } else if (read.reason === 'grouped-in-fours') {
-      const decimal = read.other;
-      const said = (phrase: Localized) =>
-        decimal === undefined ? '' : inEveryLanguage((lang) => fill(phrase[lang], { decimal }));
-      this.issue('grouped-in-fours', key, {
-        value,
-        grouped: found,
-        alsoDecimal: said(GROUPED_IN_FOURS.alsoDecimal),
-        orDecimal: said(GROUPED_IN_FOURS.orDecimal),
-      });
-    } else if (read.reason === 'ambiguous-m') {
-      // What is said of the Unit: the one the metric names, or that it names none.
-      const said = (phrase: Localized) =>
-        inEveryLanguage((lang) => fill(phrase[lang], { unit, number: found }));
-      this.issue('ambiguous-m', key, {
-        value,
-        number: found,
-        unit,
-        counted: said(unit ? AMBIGUOUS_M.countedIn : AMBIGUOUS_M.noUnit),
-        asUnit: said(unit ? AMBIGUOUS_M.forUnit : AMBIGUOUS_M.forNoUnit),
-      });
-    } else if (read.reason === 'unit-mismatch') {
-      this.issue('unit-mismatch', key, { value, found, unit: unit || NO_UNIT });
-    } else {
-      this.issue(read.reason === 'formula-error' ? 'formula-error' : 'not-a-number', key, { value });
-    }
-    return null;
-  }
-
-  /** Says a number read as `value` that the other decimal sign reads otherwise (see DOT_DOUBT, COMMA_DOUBT). */
-  private otherReading(key: string, raw: string, value: number, unit: string, doubt: NumberDoubt): void {
-    const other = readNumber(raw, { currency: this.ctx.currency, unit, decimalMark: doubt.other });
-    if (!other.ok || other.value === value) return;
-    // Each reading as the cell would say it, unit and all: "12.5%" or "12500%", "50 sign-ups" or "50000 …"; from the
-    // text as it was matched (NFKC: a full-width comma typed by a Chinese input method is the comma).
-    const text = this.text(key);
-    const matched = text.normalize('NFKC');
-    const digits = doubt.digits.exec(matched)?.[0] ?? '';
-    const as = (number: string) => (digits ? matched.replace(digits, number) : number);
-    const read = String(Number(digits.replace(doubt.sign, '.'))).replace('.', this.ctx.decimalMark);
-    this.issue(doubt.code, key, { value: text, read: as(read), other: as(digits.replace(doubt.sign, '')) });
+    const column = this.table.columnIndex.get(key);
+    // A missing column has already been reported once for the whole tab.
+    if (column === undefined) return readNumberCell(raw, this.ctx, null, { unit, plain, shown });
+    const where = { at: this.at(key), field: this.column(key).label, id: this.who(), text: this.text(key) };
+    return readNumberCell(raw, this.ctx, where, { unit, plain, shown });
   }
 
   /** `monthEnd`: the cell ends a span, so a month typed without its day is its last day (readDate). */
@@ -1686,14 +1745,14 @@ function readKeyResult(r: RowReader): KeyResult | null {
   const periodStart = r.ctx.period?.start;
   if (ownStart === null && due !== null && periodStart && due < periodStart)
     r.issue('dates-reversed', 'due', { start: periodStart, end: due });
-  let weight = r.number('weight');
+  let weight = r.number('weight', false, '', 'weight');
   if (weight !== null && weight < 0) {
     r.issue('negative-weight', 'weight', { value: r.text('weight') });
     weight = null;
   }
   if (weight !== null && typedAsPercent(r.raw('weight'))) r.ctx.weightsInPercent.add(r.row);
   if (!r.has('weight')) r.ctx.weightsBlank.add(r.row);
-  let confidence = r.number('confidence');
+  let confidence = r.number('confidence', false, '', 'confidence');
   // "150%" typed says it is a percentage: above 100% it is out of range, never "1.5 out of 10". (A number a percent
   // format shows stays the number in a Confidence cell, and is judged as typed: 7 shown as 700% is 7.)
   if (confidence !== null && typedAsPercent(r.raw('confidence')) && (confidence < 0 || confidence > 1)) {

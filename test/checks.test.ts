@@ -1127,6 +1127,15 @@ cases.push(
     says: 'Target of KPI2 is "1 day", in day, but the unit of KPI2 is hours.',
   },
   {
+    name: 'a Weight typed with a unit: a weight is a plain number, of no metric',
+    code: 'unit-in-plain-number',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Weight', '2x'),
+    sheet: KR,
+    a1: 'M3',
+    says: 'Weight of KR2 is "2x": a weight is a plain number, with no unit or currency.',
+    saysZh: { 'zh-TW': '權重是純數字，不帶單位或貨幣' },
+  },
+  {
     name: 'a Target typed as a change in percent (+20%) in a metric counted in MAU',
     code: 'percent-change-in-unit',
     edit: (wb) => {

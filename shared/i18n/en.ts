@@ -810,6 +810,10 @@ export const en = {
       message: '{field} of {id} is "{value}", in {found}, but the unit of {id} is {unit}.',
       fix: 'Type the number in {unit}, or the number alone.',
     },
+    'unit-in-plain-number': {
+      message: '{field} of {id} is "{value}": {what}.',
+      fix: 'Type {number}.',
+    },
     'metric-currency-mismatch': {
       message: '{field} of {id} is "{value}", in {found}, but {id} is counted in {unit}.',
       fix: "Type the amount in {unit}, the Unit of {id}: a metric with a currency of its own is not counted in the plan's Currency, and amounts are never converted.",
@@ -1001,6 +1005,11 @@ export const en = {
     GROUPED_IN_FOURS: {
       alsoDecimal: ' (with a decimal comma, {decimal})',
       orDecimal: ', or {decimal} for a decimal',
+    },
+    /** What unit-in-plain-number says a column of plain numbers is (its {what}). */
+    PLAIN_NUMBER: {
+      weight: 'a weight is a plain number, with no unit or currency',
+      confidence: 'a confidence is a plain number or a percentage, with no unit or currency',
     },
     AMBIGUOUS_M: {
       countedIn: 'is counted in {unit}',

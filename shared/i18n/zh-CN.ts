@@ -684,6 +684,10 @@ export const zhCN: Messages = {
       message: '{id} 的“{field}”为“{value}”，单位为 {found}，但 {id} 的单位是 {unit}。',
       fix: '请以 {unit} 填写，或只填写数字。',
     },
+    'unit-in-plain-number': {
+      message: '{id} 的“{field}”为“{value}”：{what}。',
+      fix: '请填写 {number}。',
+    },
     'metric-currency-mismatch': {
       message: '{id} 的“{field}”为“{value}”，币种为 {found}，但 {id} 以“{unit}”计。',
       fix: '请以 {unit}（{id} 的“单位”）填写金额：指标有自己的货币时不按计划的货币计，系统也不做汇率换算。',
@@ -864,6 +868,10 @@ export const zhCN: Messages = {
     GROUPED_IN_FOURS: {
       alsoDecimal: '（以逗号作小数点则是 {decimal}）',
       orDecimal: '；如为小数，请填写 {decimal}',
+    },
+    PLAIN_NUMBER: {
+      weight: '权重是纯数字，不带单位或货币',
+      confidence: '信心是纯数字或百分比，不带单位或货币',
     },
     AMBIGUOUS_M: {
       countedIn: '以“{unit}”计',

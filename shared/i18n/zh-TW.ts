@@ -685,6 +685,10 @@ export const zhTW: Messages = {
       message: '{id} 的「{field}」為「{value}」，單位為 {found}，但 {id} 的單位是 {unit}。',
       fix: '請以 {unit} 填寫，或只填寫數字。',
     },
+    'unit-in-plain-number': {
+      message: '{id} 的「{field}」為「{value}」：{what}。',
+      fix: '請填寫 {number}。',
+    },
     'metric-currency-mismatch': {
       message: '{id} 的「{field}」為「{value}」，幣別為 {found}，但 {id} 以「{unit}」計。',
       fix: '請以 {unit}（{id} 的「單位」）填寫金額：指標有自己的貨幣時不按計畫的貨幣計，系統也不做匯率換算。',
@@ -866,6 +870,10 @@ export const zhTW: Messages = {
     GROUPED_IN_FOURS: {
       alsoDecimal: '（以逗號作小數點則是 {decimal}）',
       orDecimal: '；如為小數，請填寫 {decimal}',
+    },
+    PLAIN_NUMBER: {
+      weight: '權重是純數字，不帶單位或貨幣',
+      confidence: '信心是純數字或百分比，不帶單位或貨幣',
     },
     AMBIGUOUS_M: {
       countedIn: '以「{unit}」計',
