@@ -2168,8 +2168,9 @@ function readTargets(
   table: TableRows | undefined,
   workbook: Workbook,
   sheet: string | undefined,
-  { timeZone, issues, decimalMark }: RowContext,
+  ctx: RowContext,
 ): TargetsTab | null {
+  const { timeZone, issues, decimalMark } = ctx;
   if (!table || !sheet) return null;
   const inLocale = { decimalMark };
   const monthColumns: Record<Month, number> = {};
@@ -2228,19 +2229,29 @@ function readTargets(
       const weights: Record<Month, number> = {};
       for (const month of months) {
         const cell = row[monthColumns[month] - 1];
-        const read = readNumber(cell, inLocale);
-        if (read.ok && read.value >= 0) weights[month] = read.value;
-        // A weight below 0, or text: not used (the tab's SUMIFS would add a negative one in), said at the cell,
-        // and kept as typed by a rebuild.
-        else if (!isBlank(cell)) {
+        if (isBlank(cell)) continue;
+        const at = { sheet, row: r + 1, column: monthColumns[month] };
+        const value = cellText(cell, timeZone);
+        const invalid = () => issues.push(makeIssue('invalid-weight', at, { id, month, value }));
+        // Read as every number cell of the plan is ("1.000" warned of, "1,5" said with 1.5 to type, "2x" refused as
+        // no plain number), at its cell; text that is no number at all is said in the tab's own words.
+        // (A number is the weight: no message made for the many a tab holds.)
+        const field = () => inEveryLanguage((lang) => fill(CATALOGUES[lang].parse.MONTH_WEIGHT, { month }));
+        const read =
+          typeof cell === 'number' && Number.isFinite(cell)
+            ? cell
+            : readNumberCell(
+                cell,
+                ctx,
+                { at, field: field(), id, text: value },
+                { plain: 'weight', notANumber: invalid },
+              );
+        if (read !== null && read >= 0) weights[month] = read;
+        else {
+          // A weight below 0, or one not read: not used (the tab's SUMIFS would add a negative one in), said at the
+          // cell, and kept as typed by a rebuild.
           (targets.unusableWeights[id.toLowerCase()] ??= {})[month] = cell;
-          issues.push(
-            makeIssue(
-              'invalid-weight',
-              { sheet, row: r + 1, column: monthColumns[month] },
-              { id, month, value: cellText(cell, timeZone) },
-            ),
-          );
+          if (read !== null) invalid();
         }
       }
       targets.weights[id.toLowerCase()] = weights;

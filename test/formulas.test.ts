@@ -252,9 +252,10 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     krs[2][phasing] = 'custom';
     const back = parsePlan({ ...workbook, Targets: rampUp.rows });
     expect(customWeights(back.plan, 'KR2')).toEqual({ '2026-03': 1, '2026-05': 6 });
-    expect(back.issues.filter((i) => i.code === 'invalid-weight').map((i) => i.a1)).toEqual([
-      `${columnLetter(month(3) + 1)}${rampUp.weightRows[0]}`,
-    ]);
+    // "2x" is no plain number: said so at its cell (unit-in-plain-number), as a Weight typed so is.
+    expect(
+      back.issues.filter((i) => i.sheet === 'Targets' && i.severity === 'error').map((i) => [i.code, i.a1]),
+    ).toEqual([['unit-in-plain-number', `${columnLetter(month(3) + 1)}${rampUp.weightRows[0]}`]]);
     const custom = buildTargetsSheet(back.plan, { lang: 'en', date: serial })!;
     expect(custom.rows[custom.weightRows[0] - 1]).toEqual(weights);
   });

@@ -1693,6 +1693,8 @@ export const en = {
     QUOTED: '"{text}"',
     ROW_OF_TAB: '{tab} row {row}',
     NO_UNIT: 'none',
+    /** What a number issue calls a custom weight of the Targets tab (its {field}). */
+    MONTH_WEIGHT: 'Weight for {month}',
     EMPTY: 'nothing',
     LOCALE_GIVEN: 'its locale',
     NO_LOCALE: 'no locale given: a workbook file records none, and gtm-pyramid --locale names it',

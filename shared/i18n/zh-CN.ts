@@ -1578,6 +1578,7 @@ export const zhCN: Messages = {
     QUOTED: '“{text}”',
     ROW_OF_TAB: '“{tab}”第 {row} 行',
     NO_UNIT: '无',
+    MONTH_WEIGHT: '{month} 权重',
     EMPTY: '空白',
     LOCALE_GIVEN: '按其区域设置',
     NO_LOCALE: '未指定区域设置：工作簿文件不记录区域设置，可用 gtm-pyramid --locale 指定',

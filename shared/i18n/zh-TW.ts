@@ -1584,6 +1584,7 @@ export const zhTW: Messages = {
     QUOTED: '「{text}」',
     ROW_OF_TAB: '「{tab}」第 {row} 列',
     NO_UNIT: '無',
+    MONTH_WEIGHT: '{month} 權重',
     EMPTY: '空白',
     LOCALE_GIVEN: '依其地區設定',
     NO_LOCALE: '未指定地區設定：活頁簿檔案不記錄地區設定，可用 gtm-pyramid --locale 指定',
