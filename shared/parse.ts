@@ -52,7 +52,7 @@ import {
   type IssueLocation,
   type PlanIssue,
 } from './issues';
-import { seedPlanIndex } from './plan-index';
+import { ownerKey, seedPlanIndex } from './plan-index';
 import { decimalMarkOf, numberAsTyped, type DecimalMark } from './locale-syntax';
 import { formatShows, numberFormatsOf, typedTextOf, type FormatGrid } from './number-formats';
 import {
@@ -262,8 +262,12 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     read: (r: RowReader) => T | null,
     key: keyof T & string,
     idOf: (item: T) => string,
-  ) => uniqueById(readRows(tables.get(tab), ctx, read), key, idOf, tables.get(tab), issues);
-  const departments = readUnique('departments', readDepartment, 'name', (d) => d.name).rows;
+    sameAs: (id: string) => string = lowerCase,
+  ) => uniqueById(readRows(tables.get(tab), ctx, read), key, idOf, tables.get(tab), issues, sameAs);
+  // A department is told apart as owners are matched to it (ownerKey: 臺 and 台, Traditional and Simplified, spaces
+  // and width folded): two rows that every owner cell would match as one are one department typed twice, else the
+  // second's key results counted under the first and the report dropped the second row and its lead unsaid.
+  const departments = readUnique('departments', readDepartment, 'name', (d) => d.name, ownerKey).rows;
   const objectives = readUnique('objectives', readObjective, 'id', (o) => o.id);
   const keyResults = readUnique('keyResults', readKeyResult, 'id', (kr) => kr.id);
   weightScalesMixed(keyResults.rows, ctx, tables.get('keyResults'), issues);
@@ -1573,6 +1577,8 @@ function readId(r: RowReader, key: string, example: string | Localized): string 
   return null;
 }
 
+const lowerCase = (id: string): string => id.toLowerCase();
+
 /**
  * The rows with an ID not seen above them (a repeat is an issue at its cell), and each kept ID by lower case with
  * its position among the kept rows: the plan's index starts from these (seedPlanIndex) rather than lowering every
@@ -1585,6 +1591,8 @@ function uniqueById<T extends { row: number }>(
   idOf: (item: T) => string,
   table: TableRows | undefined,
   issues: PlanIssue[],
+  /** What two IDs are the same by: lower case for IDs; a department's name as owners match it (ownerKey). */
+  sameAs: (id: string) => string,
 ): { rows: T[]; byId: Map<string, number> } {
   const byId = new Map<string, number>();
   if (!table) return { rows: items, byId };
@@ -1594,7 +1602,7 @@ function uniqueById<T extends { row: number }>(
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const id = idOf(item);
-    const lower = id.toLowerCase();
+    const lower = sameAs(id);
     const first = byId.get(lower);
     if (first !== undefined) {
       kept ??= items.slice(0, i);
