@@ -1348,10 +1348,12 @@ export function readYesNo(cell: Cell): 0 | 1 | undefined {
   if (typeof cell !== 'string' || cell.length > 12) return undefined;
   if (!yesNoIndex) {
     yesNoIndex = new Map();
-    for (const word of YES_NO_WORDS.done) yesNoIndex.set(word.toLowerCase(), 1);
-    for (const word of YES_NO_WORDS.notDone) yesNoIndex.set(word.toLowerCase(), 0);
+    for (const word of YES_NO_WORDS.done) yesNoIndex.set(normalizeHeader(word), 1);
+    for (const word of YES_NO_WORDS.notDone) yesNoIndex.set(normalizeHeader(word), 0);
   }
-  return yesNoIndex.get(cell.replace(FORMAT_CHARACTERS, '').normalize('NFKC').trim().toLowerCase());
+  // Compared as every other word is (normalizeHeader: width, case, spaces, both scripts, and the variation selector
+  // of an emoji keyboard's ✔️ ☑️), not by a form of its own that missed what that one learns.
+  return yesNoIndex.get(normalizeHeader(cell.replace(FORMAT_CHARACTERS, '')));
 }
 
 /**

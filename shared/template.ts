@@ -1352,8 +1352,9 @@ export function hasTraditional(text: string): boolean {
 const HEADER_KEYS = new Map<string, string>();
 
 /**
- * Header matching ignores case, spaces, underscores, full-width forms and the difference between Traditional
- * and Simplified characters, and accepts every language of the template.
+ * Header matching ignores case, spaces, underscores, full-width forms, variation selectors and the difference
+ * between Traditional and Simplified characters, and accepts every language of the template. Every word a cell is
+ * matched by (headers, tabs, allowed values, phases, units, done / not done) is compared in this form.
  */
 export function normalizeHeader(text: string): string {
   let key = HEADER_KEYS.get(text);
@@ -1362,7 +1363,9 @@ export function normalizeHeader(text: string): string {
       text
         .normalize('NFKC')
         .toLowerCase()
-        .replace(/[\s_\u3000]+/g, ''),
+        // U+FE0F / U+FE0E choose how the mark before them is drawn (as an emoji, as text), not which mark it is:
+        // an emoji keyboard types ✔ as ✔️ (✔ U+FE0F), which is the ✔ the word lists hold. NFKC keeps them.
+        .replace(/[\s_\u3000\p{Variation_Selector}]+/gu, ''),
     );
     if (HEADER_KEYS.size >= 5000) HEADER_KEYS.clear();
     HEADER_KEYS.set(text, key);

@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildReport } from '../report/generate';
-import { analyzeWorkbook, EXAMPLE_AS_OF, exampleWorkbook, type PlanIssue, type Workbook } from '../shared';
+import {
+  analyzeWorkbook,
+  EXAMPLE_AS_OF,
+  exampleWorkbook,
+  matchEnum,
+  type PlanIssue,
+  type Workbook,
+} from '../shared';
 import { addRow, setCell } from './helpers/edit';
 import { throughXlsx } from './helpers/xlsx';
 
@@ -58,5 +65,35 @@ describe('a department typed twice, in spellings every owner cell matches as one
     const { plan, issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
     expect(told(issues, 'duplicate-id')).toEqual([]);
     expect(plan.departments).toHaveLength(8);
+  });
+});
+
+describe('a check mark picked from an emoji keyboard', () => {
+  /** KR4 (a milestone, due 2026-03) checked in on 實際!C24 as `value`: what is said at the cell, and KR4's status. */
+  async function checkedIn(value: string, metric = 'KR4') {
+    const wb = exampleWorkbook('zh-TW');
+    const row = wb['實際'].findIndex((r) => r[1] === 'KR4');
+    wb['實際'][row][1] = metric;
+    wb['實際'][row][2] = value;
+    const { issues, progress } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+    return {
+      said: issues.filter((i) => where(i) === '實際!C24').map((i) => [i.code, i.message['zh-TW']]),
+      status: progress.keyResults.find((k) => k.id === 'KR4')!.status,
+    };
+  }
+
+  it('✔️ and ☑️ (the mark and U+FE0F, as a phone or a Mac types it) are done, as ✔ and ☑ are', async () => {
+    for (const mark of ['✔\uFE0F', '☑\uFE0F', '✔\uFE0E', '✔', '✅'])
+      expect(await checkedIn(mark), JSON.stringify(mark)).toEqual({ said: [], status: 'done' });
+    // Not done, with a selector too.
+    expect(await checkedIn('✘\uFE0F')).toEqual({ said: [], status: 'missed' });
+    // Every word is compared so, not only a milestone's: an arrow from the emoji keyboard is a Direction.
+    expect(matchEnum('direction', '↓\uFE0F')).toBe('decrease');
+  });
+
+  it('on a metric that is no milestone, ✔️ is a done mark it cannot take, said as ✔ is', async () => {
+    const kpi = await checkedIn('✔\uFE0F', 'KPI2');
+    expect(kpi.said.map(([code]) => code)).toEqual(['yes-no-not-milestone']);
+    expect((await checkedIn('✔', 'KPI2')).said.map(([code]) => code)).toEqual(['yes-no-not-milestone']);
   });
 });
