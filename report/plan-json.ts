@@ -159,6 +159,8 @@ export interface PlanJson {
     end: IsoDate | null;
     keyResults: string[];
     status: string | null;
+    /** The Status cell as typed when it names no status (status is null then), else null. */
+    statusAsTyped: string | null;
   }[];
   changes: {
     timestamp: string;
@@ -325,6 +327,7 @@ export function buildPlanJson(
       end: r.end,
       keyResults: r.keyResultIds.map((ref) => keyResultIdNamed(plan, ref)),
       status: r.status,
+      statusAsTyped: r.unreadStatus ?? null,
     })),
     changes: plan.changes.map((c) => ({
       timestamp: c.timestamp,

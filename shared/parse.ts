@@ -1879,8 +1879,10 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
   const start = r.date('start', true);
   const end = r.date('end', true, true);
   r.checkSpan('start', start, 'end', end);
-  const status = r.has('status') ? r.choice('status', 'roadmapStatus', 'planned') : null;
-  return {
+  // A status the cell does not name (取消, 完成 80%) is no status at all, never the default: shown as planned, a
+  // finished item reached leadership as one not yet begun. The cell's text is kept to be shown as typed.
+  const status = r.has('status') ? r.choiceOrNull('status', 'roadmapStatus', 'planned') : null;
+  const item: RoadmapItem = {
     row: r.row,
     id,
     item: r.text('item'),
@@ -1891,6 +1893,8 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
     keyResultIds: readList(r.raw('keyResults')).map((ref) => idText(ref)),
     status,
   };
+  if (status === null && r.has('status')) item.unreadStatus = r.text('status');
+  return item;
 }
 
 /**

@@ -83,7 +83,10 @@ export interface RoadmapItem extends RowRef {
   start: IsoDate | null;
   end: IsoDate | null;
   keyResultIds: string[];
+  /** Null without a Status column, or when the cell names no status (then unreadStatus holds it). */
   status: RoadmapStatus | null;
+  /** The Status cell as typed when it names no status (an invalid-choice error at the cell): shown as typed. */
+  unreadStatus?: string;
 }
 
 export interface Actual extends RowRef {

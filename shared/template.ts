@@ -1272,9 +1272,15 @@ export const ALIASES: {
     'roadmapStatus.in-progress': ['執行中', '执行中', '處理中', '处理中'],
     'roadmapStatus.done': ['完成', '已結案', '已结案'],
     // Late but still moving, which a review reads apart from blocked (nothing moves until something else is
-    // resolved): 延宕 (dragging on), 落後 / 進度落後 (behind, behind schedule), 逾期 (past its date).
+    // resolved): 延宕 (dragging on), 落後 / 進度落後 (behind, behind schedule), 逾期 (past its date), 延期 / 延後
+    // (put back to a later date), 延誤 (held up, late).
     'roadmapStatus.delayed': [
       '延宕',
+      '延期',
+      '延後',
+      '延后',
+      '延誤',
+      '延误',
       '落後',
       '落后',
       '進度落後',
@@ -1285,8 +1291,8 @@ export const ALIASES: {
       'behind schedule',
       'overdue',
     ],
-    // Stopped on purpose, which is a decision, not an obstacle: 擱置 (shelved), paused.
-    'roadmapStatus.on-hold': ['擱置', '搁置', 'paused', 'hold'],
+    // Stopped on purpose, which is a decision, not an obstacle: 擱置 (shelved), 暫緩 (put off for now), paused.
+    'roadmapStatus.on-hold': ['擱置', '搁置', '暫緩', '暂缓', 'paused', 'hold'],
     // 卡關: stuck, as a game level that cannot be passed.
     'roadmapStatus.blocked': ['卡關', '卡关', 'stuck'],
     // 月 / 週: a month, a week; 月度: monthly; 每個月 / 每星期: every month, every week.
@@ -1604,7 +1610,13 @@ export function matchEnum<K extends EnumKey>(enumKey: K, text: string): keyof (t
   // better)", "Cumulative (sum)". Read as the value before the note; the Targets formulas, which compare the cell
   // whole, get an unreadable-by-formulas warning whose quick fix types the value alone.
   const noted = /^(.+?)[(（][^()（）]*[)）]$/.exec(wanted);
-  return noted ? (spellings.get(noted[1]) as keyof (typeof ENUMS)[K] | undefined) : undefined;
+  if (noted) return spellings.get(noted[1]) as keyof (typeof ENUMS)[K] | undefined;
+  // A done word with a check mark beside it ("已完成 ✅", "Done ✓"), as a status is ticked off: done, which the mark
+  // says too. Beside any other word (進行中 ✅) the mark says something the word does not, and the cell is refused.
+  const ticked = /^[✓✔☑✅]?(.+?)[✓✔☑✅]?$/u.exec(wanted);
+  return ticked && ticked[1] !== wanted && spellings.get(ticked[1]) === 'done'
+    ? ('done' as keyof (typeof ENUMS)[K])
+    : undefined;
 }
 
 /**

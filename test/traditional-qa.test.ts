@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildReport } from '../report/generate';
+import type { PlanJson } from '../report/plan-json';
 import {
   analyzeWorkbook,
   EXAMPLE_AS_OF,
@@ -16,6 +17,7 @@ import {
   type Workbook,
 } from '../shared';
 import { addRow, setCell } from './helpers/edit';
+import { parse } from './helpers/report';
 import { throughXlsx } from './helpers/xlsx';
 
 const where = (i: PlanIssue) => `${i.sheet}!${i.a1}`;
@@ -95,5 +97,97 @@ describe('a check mark picked from an emoji keyboard', () => {
     const kpi = await checkedIn('✔\uFE0F', 'KPI2');
     expect(kpi.said.map(([code]) => code)).toEqual(['yes-no-not-milestone']);
     expect((await checkedIn('✔', 'KPI2')).said.map(([code]) => code)).toEqual(['yes-no-not-milestone']);
+  });
+});
+
+describe('a Roadmap status the template has no word for', () => {
+  // 路線圖 rows 2 to 10 are R1 to R9.
+  async function roadmapWith(statuses: Record<string, string>) {
+    const wb = exampleWorkbook('zh-TW');
+    for (const [id, status] of Object.entries(statuses)) setCell(wb, '路線圖', id, '狀態', status);
+    const read = await throughXlsx(wb);
+    const { plan, issues } = analyzeWorkbook(read, { asOf: EXAMPLE_AS_OF });
+    const report = await buildReport(read, { asOf: EXAMPLE_AS_OF, source: null });
+    const file = (name: string) => report.files.find((f) => f.name === name)!.data as string;
+    const doc = parse(file('index.html'));
+    /** Each roadmap table row of the page (the company's and the department's) for an item: its Status cell. */
+    const shown = (id: string) =>
+      Array.from(doc.querySelectorAll('tr'))
+        .filter((tr) => tr.querySelector('td')?.textContent === id)
+        .map((tr) => {
+          const cell = tr.querySelectorAll('td')[7];
+          const mark = cell.querySelector('.unread');
+          return {
+            text: cell.textContent!.trim(),
+            mark: mark?.textContent,
+            tooltip: mark?.getAttribute('title'),
+          };
+        });
+    const json = JSON.parse(file('plan.json')) as PlanJson;
+    return { plan, issues, shown, json };
+  }
+
+  it('取消, 已取消 and 完成 80% are said at the cell, and the report shows them as typed, marked as not understood', async () => {
+    const { plan, issues, shown, json } = await roadmapWith({ R1: '取消', R2: '已取消', R4: '完成 80%' });
+    const allowed = '計畫中、進行中、已完成、延遲、暫停、受阻';
+    expect(told(issues, 'invalid-choice')).toEqual([
+      ['路線圖!H2', `R1 的「狀態」為「取消」，可選值：${allowed}。`],
+      ['路線圖!H3', `R2 的「狀態」為「已取消」，可選值：${allowed}。`],
+      ['路線圖!H5', `R4 的「狀態」為「完成 80%」，可選值：${allowed}。`],
+    ]);
+    // No status, never the default one: R4, done at 80%, is no more planned than done.
+    expect(plan.roadmap.slice(0, 4).map((r) => [r.id, r.status, r.unreadStatus])).toEqual([
+      ['R1', null, '取消'],
+      ['R2', null, '已取消'],
+      ['R3', 'done', undefined],
+      ['R4', null, '完成 80%'],
+    ]);
+    const notUnderstood = {
+      mark: '無法辨識',
+      tooltip: '這不是計畫認得的狀態，不按任何狀態計算：請從清單中選擇。',
+    };
+    for (const [id, typed] of [
+      ['R1', '取消'],
+      ['R4', '完成 80%'],
+    ]) {
+      const cells = shown(id);
+      expect(cells.length, id).toBeGreaterThan(0);
+      for (const cell of cells) expect(cell).toEqual({ text: `${typed} 無法辨識`, ...notUnderstood });
+    }
+    expect(shown('R3').every((cell) => cell.text === '已完成' && cell.mark === undefined)).toBe(true);
+    expect(json.roadmap.slice(0, 4).map((r) => [r.status, r.statusAsTyped])).toEqual([
+      [null, '取消'],
+      [null, '已取消'],
+      ['done', null],
+      [null, '完成 80%'],
+    ]);
+  });
+
+  it('延期 / 延後 / 延誤 are delayed, 暫緩 on hold, and a done word ticked (已完成 ✅, 完成✔️) done', async () => {
+    const typed = {
+      R1: '延期',
+      R2: '延後',
+      R3: '延誤',
+      R4: '暫緩',
+      R5: '已完成 ✅',
+      R6: '完成✔️',
+      R7: '進行中 ✅',
+    };
+    const { plan, issues, shown } = await roadmapWith(typed);
+    expect(plan.roadmap.slice(0, 7).map((r) => r.status)).toEqual([
+      'delayed',
+      'delayed',
+      'delayed',
+      'on-hold',
+      'done',
+      'done',
+      null,
+    ]);
+    expect(shown('R1')[0].text).toBe('延遲');
+    expect(shown('R4')[0].text).toBe('暫停');
+    expect(shown('R5')[0].text).toBe('已完成');
+    // A mark beside a word that is not done says what the word does not: refused, shown as typed.
+    expect(told(issues, 'invalid-choice').map(([cell]) => cell)).toEqual(['路線圖!H8']);
+    expect(shown('R7')[0]).toMatchObject({ text: '進行中 ✅ 無法辨識', mark: '無法辨識' });
   });
 });

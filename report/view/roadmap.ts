@@ -56,7 +56,11 @@ export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
         r.keyResultIds.map((ref) => keyResultIdNamed(ctx.plan, ref)),
         lang,
       ),
-      r.status ? enumLabel('roadmapStatus', r.status, lang) : f.none,
+      r.status
+        ? enumLabel('roadmapStatus', r.status, lang)
+        : r.unreadStatus
+          ? { text: r.unreadStatus, unread: l.unreadStatus, note: l.unreadStatusNote }
+          : f.none,
     ]),
   };
 }

@@ -55,9 +55,15 @@ export interface Fact {
   note: string;
 }
 
+/**
+ * A table cell: its text, or a value the plan could not read (a Roadmap Status of 取消), shown as typed with a
+ * visible mark that says so (`unread`) and why as its tooltip (`note`), never as a value it does not say.
+ */
+export type TableCell = string | { text: string; unread: string; note: string };
+
 export interface Table {
   head: string[];
-  rows: string[][];
+  rows: TableCell[][];
 }
 
 export interface KrChartData {

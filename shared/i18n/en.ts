@@ -1355,6 +1355,9 @@ export const en = {
       end: 'End',
       roadmapEmpty: 'The plan has no roadmap items yet.',
       noPhase: 'No phase',
+      // A Status cell that names no status, shown as typed with this beside it (and its note as a tooltip).
+      unreadStatus: 'not understood',
+      unreadStatusNote: 'Not a status the plan knows, so it is not counted as one: choose one from the list.',
       // Departments
       department: 'Department',
       lead: 'Lead',

@@ -1192,6 +1192,8 @@ export const zhCN: Messages = {
       end: '结束',
       roadmapEmpty: '计划中还没有路线图事项。',
       noPhase: '未分阶段',
+      unreadStatus: '无法识别',
+      unreadStatusNote: '这不是计划认得的状态，不按任何状态计算：请从列表中选择。',
       department: '部门',
       lead: '负责人',
       objectives: '目标',

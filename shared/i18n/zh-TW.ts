@@ -1197,6 +1197,8 @@ export const zhTW: Messages = {
       end: '結束',
       roadmapEmpty: '計畫中還沒有路線圖事項。',
       noPhase: '未分階段',
+      unreadStatus: '無法辨識',
+      unreadStatusNote: '這不是計畫認得的狀態，不按任何狀態計算：請從清單中選擇。',
       department: '部門',
       lead: '負責人',
       objectives: '目標',
