@@ -191,6 +191,12 @@ const AMBIGUOUS_M = {
   forUnit: localized((m) => m.issues.AMBIGUOUS_M.forUnit),
   forNoUnit: localized((m) => m.issues.AMBIGUOUS_M.forNoUnit),
 };
+/** The example not-a-number gives, by column: a confidence or a weight is no 50000. */
+const NUMBER_EXAMPLE = {
+  number: localized((m) => m.issues.NUMBER_EXAMPLE.number),
+  confidence: localized((m) => m.issues.NUMBER_EXAMPLE.confidence),
+  weight: localized((m) => m.issues.NUMBER_EXAMPLE.weight),
+};
 /** Where a decimal-mark issue's decimal sign comes from: the spreadsheet's locale, or none given (a file). */
 const LOCALE_GIVEN = localized((m) => m.parse.LOCALE_GIVEN);
 const NO_LOCALE = localized((m) => m.parse.NO_LOCALE);
@@ -1235,8 +1241,11 @@ function readNumberCell(
     say('unit-mismatch', { value, found, unit: unit || NO_UNIT });
   } else if (notANumber && (read.reason === 'not-a-number' || read.reason === 'formula-error')) {
     notANumber(value);
+  } else if (read.reason === 'formula-error') {
+    say('formula-error', { value });
   } else {
-    say(read.reason === 'formula-error' ? 'formula-error' : 'not-a-number', { value });
+    // An example that fits the column: a confidence or a weight is no 50000.
+    say('not-a-number', { value, example: NUMBER_EXAMPLE[plain ?? 'number'] });
   }
   return null;
 }

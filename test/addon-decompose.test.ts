@@ -910,7 +910,7 @@ describe('Decompose targets', () => {
     expect(line).toBe(
       `「${name}」中覆蓋了月度公式的手填數字已按原樣保留：${name}!E2（KR1，2026-01）：1、${name}!F2（KR1，2026-02）：2、` +
         `${name}!G2（KR1，2026-03）：3、${name}!H2（KR1，2026-04）：4、${name}!I2（KR1，2026-05）：5、另有 3 個。` +
-        '這些儲存格顯示的不是計畫的數值；如需恢復，請清除該儲存格，再執行「分解目標」。',
+        '這些儲存格顯示的不是計畫的數值；如需恢復，請清除該儲存格，再執行「分解目標值」。',
     );
     // KR3 leaves the plan: its row goes, and the alert gives what was typed on it.
     const kr = run.ss.getSheetByName(tabDef('keyResults').label['zh-TW'])!;
@@ -992,7 +992,7 @@ describe('Decompose targets', () => {
     const failed = run.run('decomposeTargets') as ActionResult;
     expect(failed.ok).toBe(false);
     expect(failed.message).toBe(
-      '「分解目標」未完成（Service error）；已刪除新建的「目標分解」。請再執行一次「分解目標」。',
+      '「分解目標值」未完成（Service error）；已刪除新建的「目標分解」。請再執行一次「分解目標值」。',
     );
     expect(run.ss.getSheets().map((s) => s.getName())).toEqual(tabs);
     expect(run.ss.getRangeByName(TARGETS_AS_OF.name)).toBeNull();

@@ -35,7 +35,7 @@ describe('add-on menu', () => {
       expect(items(run).map(([c]) => c)).toEqual([
         '插入模板',
         '插入示例计划',
-        '分解目标',
+        '分解目标值',
         '检查计划',
         '—',
         '帮助',
@@ -53,7 +53,7 @@ describe('add-on menu', () => {
       expect(items(run).map(([c]) => c)).toEqual([
         '插入範本',
         '插入範例計畫',
-        '分解目標',
+        '分解目標值',
         '檢查計畫',
         '—',
         '說明',

@@ -1,6 +1,13 @@
 /** Simplified Chinese (China). */
 import type { Messages } from './en';
 
+/**
+ * The add-on's Decompose targets command as its menu item names it (分解目标值, since 目标 alone is an objective), also its
+ * dialog's title and the glossary's word. Every message that names the command says it from here, so the menu
+ * and the messages cannot drift apart.
+ */
+const DECOMPOSE = '分解目标值';
+
 export const zhCN: Messages = {
   template: {
     enums: {
@@ -344,7 +351,7 @@ export const zhCN: Messages = {
       },
       targets: {
         label: '目标分解',
-        note: '由“分解目标”生成：每个关键结果与 KPI 一行，每月一列。只有“权重”行由你填写。',
+        note: `由“${DECOMPOSE}”生成：每个关键结果与 KPI 一行，每月一列。只有“权重”行由你填写。`,
         columns: {
           id: {
             label: '编号',
@@ -413,7 +420,7 @@ export const zhCN: Messages = {
     },
     TARGETS_AS_OF: {
       label: '评估日',
-      note: '累计列的评估日期。“分解目标”会将其设为今天；也可填写复盘日期，按该日评估。',
+      note: `累计列的评估日期。“${DECOMPOSE}”会将其设为今天；也可填写复盘日期，按该日评估。`,
     },
   },
   issues: {
@@ -496,7 +503,7 @@ export const zhCN: Messages = {
     },
     'not-a-number': {
       message: '{id} 的“{field}”为“{value}”，不是数字。',
-      fix: '请填写数字，例如 50000 或 20%。',
+      fix: '请填写数字，例如 {example}。',
     },
     'not-a-date': {
       message: '{id} 的“{field}”为“{value}”，不是日期。',
@@ -565,7 +572,7 @@ export const zhCN: Messages = {
     },
     'custom-weights-missing': {
       message: '{id} 使用自定义分解，但“目标分解”表中没有权重，暂按平均分解。',
-      fix: '运行“分解目标”，然后在其权重行填写权重。',
+      fix: `运行“${DECOMPOSE}”，然后在其权重行填写权重。`,
     },
     'invalid-weight': {
       message: '{id} 在 {month} 的权重为“{value}”：权重须为 0 或更大的数，因此不予采用。',
@@ -578,23 +585,23 @@ export const zhCN: Messages = {
     },
     'targets-mismatch': {
       message: '“目标分解”表中 {id} 在 {month} 的值为 {sheetValue}，但按计划应为 {value}。',
-      fix: '重新运行“分解目标”以重建该表。覆盖了月度公式的手填数字会按原样保留：如需计划的数值，请先清空该单元格。',
+      fix: `重新运行“${DECOMPOSE}”以重建该表。覆盖了月度公式的手填数字会按原样保留：如需计划的数值，请先清空该单元格。`,
     },
     'targets-row-missing': {
       message: '“目标分解”表中没有 {id} 的行。',
-      fix: '重新运行“分解目标”以重建该表。',
+      fix: `重新运行“${DECOMPOSE}”以重建该表。`,
     },
     'targets-text-mismatch': {
       message: '“目标分解”表中 {id} 的“{field}”为{sheetValue}，但按计划应为{value}。',
-      fix: '重新运行“分解目标”以重建该表。',
+      fix: `重新运行“${DECOMPOSE}”以重建该表。`,
     },
     'targets-formula-error': {
       message: '“目标分解”表中 {id} 显示 {value}：其公式指向的计划单元格已被移动或删除。',
-      fix: '重新运行“分解目标”以重建该表。',
+      fix: `重新运行“${DECOMPOSE}”以重建该表。`,
     },
     'as-of-not-a-date': {
       message: '“目标分解”表的“{cell}”单元格为{value}，不是日期：该表中引用它的公式都会显示错误。',
-      fix: '请填写评估进度的日期（今天或复盘日期），或运行“分解目标”（会设为今天）。',
+      fix: `请填写评估进度的日期（今天或复盘日期），或运行“${DECOMPOSE}”（会设为今天）。`,
     },
     'as-of-differs': {
       message: '“目标分解”表按 {day}（“{cell}”单元格）评估进度；本次检查按 {asOf} 评估，两者的状态可能不同。',
@@ -633,7 +640,7 @@ export const zhCN: Messages = {
     },
     'idle-department': {
       message: '{owner} 没有负责任何目标、关键结果、KPI 或路线图事项。',
-      fix: '让每个部门都有可以行动的目标（目标可见）。',
+      fix: '让每个部门都负责一项自己能推动的事（目标、关键结果、KPI 或路线图事项），并看得到它和上层目标的关联。',
     },
     'kpi-without-key-result': {
       message: 'KPI {id} 没有关联关键结果。',
@@ -873,6 +880,11 @@ export const zhCN: Messages = {
       weight: '权重是纯数字，不带单位或货币',
       confidence: '信心是纯数字或百分比，不带单位或货币',
     },
+    NUMBER_EXAMPLE: {
+      number: '50000 或 20%',
+      confidence: '70% 或 0.7',
+      weight: '40% 或 2',
+    },
     AMBIGUOUS_M: {
       countedIn: '以“{unit}”计',
       noUnit: '没有单位',
@@ -1004,7 +1016,7 @@ export const zhCN: Messages = {
   addon: {
     menuInsertTemplates: '插入模板',
     menuInsertExample: '插入示例计划',
-    menuDecompose: '分解目标',
+    menuDecompose: DECOMPOSE,
     menuCheckPlan: '检查计划',
     menuHelp: '帮助',
     addonTitle: 'GTM 金字塔',
@@ -1038,16 +1050,13 @@ export const zhCN: Messages = {
     exampleStoppedTargets: '示例的行已写入其所有工作表，只是目标尚未分解。',
     exampleRerun:
       '你输入的内容均未被修改。请再运行一次“插入示例计划”来完成：它会识别自己已写入的行，并补上其余部分。',
-    decomposeTitle: '分解目标',
-    decomposeBlocked: '暂时无法分解目标：',
+    decomposeTitle: DECOMPOSE,
+    decomposeBlocked: '暂时无法分解目标值：',
     decomposeBlockedLine: '• {cell}：{message}{fix}',
     decomposeNoTabs: '请先运行“插入模板”，再填写计划。',
-    decomposeRenamed:
-      '目标分解在“{tab}”表中（“{cell}”单元格在那里），而不是名为“{name}”的表：请把“{tab}”改回“{name}”，再运行“分解目标”。未做任何更改。',
-    decomposeNotGenerated:
-      '工作表“{tab}”中的内容不是生成的目标分解（第一行不是其表头），因此未作改动。请先将该工作表改名，再运行“分解目标”。',
-    decomposeHandTyped:
-      '“分解目标”会根据计划重建“{tab}”，这会清除不是由它生成的列、行或单元格中输入的内容（值或公式）：{cells}。请先把这些内容移到其他工作表，再运行“分解目标”。未做任何更改。',
+    decomposeRenamed: `目标分解在“{tab}”表中（“{cell}”单元格在那里），而不是名为“{name}”的表：请把“{tab}”改回“{name}”，再运行“${DECOMPOSE}”。未做任何更改。`,
+    decomposeNotGenerated: `工作表“{tab}”中的内容不是生成的目标分解（第一行不是其表头），因此未作改动。请先将该工作表改名，再运行“${DECOMPOSE}”。`,
+    decomposeHandTyped: `“${DECOMPOSE}”会根据计划重建“{tab}”，这会清除不是由它生成的列、行或单元格中输入的内容（值或公式）：{cells}。请先把这些内容移到其他工作表，再运行“${DECOMPOSE}”。未做任何更改。`,
     decomposeDone:
       '已重建“{tab}”：{krs} 个关键结果和 {kpis} 个 KPI，共 {months} 个月（{from} – {to}），均为随计划表自动重算的公式。',
     decomposeWeightsKept: '已保留自定义权重：{list}。',
@@ -1062,22 +1071,18 @@ export const zhCN: Messages = {
     decomposeRowsRemoved:
       '已删除计划中不再有的关键结果和 KPI 的行：{list}。原先指向这些行的公式会显示 #REF!。',
     decomposeRowRemoved: '{id}（第 {row} 行）',
-    decomposeRowsLeft:
-      '“{tab}”中留下了空行（{rows}），因为删除它们失败（{reason}）：请删除这些行，或再运行一次“分解目标”。',
+    decomposeRowsLeft: `“{tab}”中留下了空行（{rows}），因为删除它们失败（{reason}）：请删除这些行，或再运行一次“${DECOMPOSE}”。`,
     decomposeNotesDropped:
       '“{tab}”中已不存在的单元格上的备注（计划中已没有的关键结果、KPI 或月份），请在对应位置重新添加：{list}。',
-    decomposeTypedKept:
-      '“{tab}”中覆盖了月度公式的手填数字已按原样保留：{list}。这些单元格显示的不是计划的数值；如需恢复，请清空该单元格，再执行“分解目标”。',
+    decomposeTypedKept: `“{tab}”中覆盖了月度公式的手填数字已按原样保留：{list}。这些单元格显示的不是计划的数值；如需恢复，请清空该单元格，再执行“${DECOMPOSE}”。`,
     decomposeTypedReplaced: '已按要求用计划的数值替换手填的内容：{list}。',
     decomposeTypedDropped:
       '“{tab}”中已不存在的单元格上覆盖了月度公式的手填数字（计划中已没有的关键结果、KPI 或月份），请在对应位置重新填写：{list}。',
     decomposeTypedEntry: '{cell}（{id}，{month}）：{value}',
     decomposeCellsMore: '另有 {count} 个',
-    decomposeRestored:
-      '“分解目标”未完成（{reason}）。“{tab}”已恢复原样，包括自定义权重和“{cell}”单元格。请再运行一次“分解目标”。',
-    decomposeNotRestored:
-      '“分解目标”未完成（{reason}），且“{tab}”无法恢复原样（{restoreReason}）。请通过“文件 > 版本记录”恢复，再运行“分解目标”。',
-    decomposeNewTabRemoved: '“分解目标”未完成（{reason}）；已删除新建的“{tab}”。请再运行一次“分解目标”。',
+    decomposeRestored: `“${DECOMPOSE}”未完成（{reason}）。“{tab}”已恢复原样，包括自定义权重和“{cell}”单元格。请再运行一次“${DECOMPOSE}”。`,
+    decomposeNotRestored: `“${DECOMPOSE}”未完成（{reason}），且“{tab}”无法恢复原样（{restoreReason}）。请通过“文件 > 版本记录”恢复，再运行“${DECOMPOSE}”。`,
+    decomposeNewTabRemoved: `“${DECOMPOSE}”未完成（{reason}）；已删除新建的“{tab}”。请再运行一次“${DECOMPOSE}”。`,
     decomposeAsOfReset:
       '“{cell}”单元格原为{previous}，现已改回今天（{today}）。如需按该日期评估，请重新填写评估日期。',
     decomposeIssues: '计划中发现 {count} 个问题（从 {cells} 开始），可能导致公式出错；请打开“检查计划”查看。',
@@ -1097,7 +1102,7 @@ export const zhCN: Messages = {
     fnMissing: '{fn}：缺少{arg}。',
     fnChoice: '{fn}：{arg}为“{value}”，可选值：{allowed}。',
     fnReversed: '{fn}：截止日期 {due} 早于开始日期 {start}。',
-    fnCustom: '{fn}：自定义分解需要权重；请使用“分解目标”并在“{targets}”中填写。',
+    fnCustom: `{fn}：自定义分解需要权重；请使用“${DECOMPOSE}”并在“{targets}”中填写。`,
     fnShape: '{fn}：各区域的大小必须一致。',
     fnFailed: '{fn} 无法计算：{reason}',
     check: {
@@ -1125,8 +1130,7 @@ export const zhCN: Messages = {
       fixFormula:
         '单元格 {cell} 中是公式 {formula}，快速修复会覆盖它。未写入任何内容：请在公式引用的来源处修改。',
     },
-    helpText:
-      '插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n分解目标：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式，按今天评估（其“{asOf}”单元格；之后可填写复盘日期，按该日评估）。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行，并记下变更人（Google 提供时为其账号的电子邮件）；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标值，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。\n\n给管理层的报告：gtm-pyramid 命令行可根据本表格生成网页，并列出自上次报告以来的变化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。请发布到仅公司内部可访问的位置（如内网，或需用公司账号登录的网站）：公开网页会暴露您的目标值，以及变更人的电子邮件地址。',
+    helpText: `插入模板：添加计划工作表（{tabs}），每个表头都有说明，并设置下拉选项和格式。可随时再次运行：只会补充缺少的部分。\n\n插入示例计划：在空白表格中填入示例计划。\n\n${DECOMPOSE}：在“{targets}”中为每个关键结果和 KPI 写入一行、每月一列的公式，按今天评估（其“{asOf}”单元格；之后可填写复盘日期，按该日评估）。自定义分解请在权重行填写权重，重建时会保留。\n\n检查计划：列出缺失或不一致之处，并指向需要修改的单元格。\n\n变更记录：关键结果或 KPI 的{fields}变更时，会在“{changes}”中添加一行，并记下变更人（Google 提供时为其账号的电子邮件）；请填写原因。\n\n自定义函数：=GTM_TARGET(…) 计算某月目标值，=GTM_STATUS(…) 给出状态；在单元格中输入即可查看参数说明。\n\n给管理层的报告：gtm-pyramid 命令行可根据本表格生成网页，并列出自上次报告以来的变化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。请发布到仅公司内部可访问的位置（如内网，或需用公司账号登录的网站）：公开网页会暴露您的目标值，以及变更人的电子邮件地址。`,
   },
   customFunctions: {
     args: {
@@ -1573,7 +1577,7 @@ export const zhCN: Messages = {
     tip: '提示',
     fix: '修改方法',
     checkPlan: '检查计划',
-    decomposeTargets: '分解目标',
+    decomposeTargets: DECOMPOSE,
     insertTemplates: '插入模板',
   },
   parse: {

@@ -1,6 +1,13 @@
 /** Traditional Chinese (Taiwan; also used for Hong Kong), in Taiwan's usual words. */
 import type { Messages } from './en';
 
+/**
+ * The add-on's Decompose targets command as its menu item names it (分解目標值, since 目標 alone is an objective), also its
+ * dialog's title and the glossary's word. Every message that names the command says it from here, so the menu
+ * and the messages cannot drift apart.
+ */
+const DECOMPOSE = '分解目標值';
+
 export const zhTW: Messages = {
   template: {
     enums: {
@@ -344,7 +351,7 @@ export const zhTW: Messages = {
       },
       targets: {
         label: '目標分解',
-        note: '由「分解目標」產生：每個關鍵結果與 KPI 一列，每月一欄。只有「權重」列由你填寫。',
+        note: `由「${DECOMPOSE}」產生：每個關鍵結果與 KPI 一列，每月一欄。只有「權重」列由你填寫。`,
         columns: {
           id: {
             label: '編號',
@@ -413,7 +420,7 @@ export const zhTW: Messages = {
     },
     TARGETS_AS_OF: {
       label: '評估日',
-      note: '累計欄的評估日期。「分解目標」會將其設為今天；也可填寫檢討日期，按該日評估。',
+      note: `累計欄的評估日期。「${DECOMPOSE}」會將其設為今天；也可填寫檢討日期，按該日評估。`,
     },
   },
   issues: {
@@ -496,7 +503,7 @@ export const zhTW: Messages = {
     },
     'not-a-number': {
       message: '{id} 的「{field}」為「{value}」，不是數字。',
-      fix: '請填寫數字，例如 50000 或 20%。',
+      fix: '請填寫數字，例如 {example}。',
     },
     'not-a-date': {
       message: '{id} 的「{field}」為「{value}」，不是日期。',
@@ -565,7 +572,7 @@ export const zhTW: Messages = {
     },
     'custom-weights-missing': {
       message: '{id} 使用自訂分解，但「目標分解」表中沒有權重，暫按平均分解。',
-      fix: '執行「分解目標」，然後在其權重列填寫權重。',
+      fix: `執行「${DECOMPOSE}」，然後在其權重列填寫權重。`,
     },
     'invalid-weight': {
       message: '{id} 在 {month} 的權重為「{value}」：權重須為 0 或更大的數，因此不予採用。',
@@ -578,23 +585,23 @@ export const zhTW: Messages = {
     },
     'targets-mismatch': {
       message: '「目標分解」表中 {id} 在 {month} 的值為 {sheetValue}，但按計畫應為 {value}。',
-      fix: '重新執行「分解目標」以重建該表。覆蓋了月度公式的手填數字會按原樣保留：如需計畫的數值，請先清除該儲存格。',
+      fix: `重新執行「${DECOMPOSE}」以重建該表。覆蓋了月度公式的手填數字會按原樣保留：如需計畫的數值，請先清除該儲存格。`,
     },
     'targets-row-missing': {
       message: '「目標分解」表中沒有 {id} 的列。',
-      fix: '重新執行「分解目標」以重建該表。',
+      fix: `重新執行「${DECOMPOSE}」以重建該表。`,
     },
     'targets-text-mismatch': {
       message: '「目標分解」表中 {id} 的「{field}」為{sheetValue}，但按計畫應為{value}。',
-      fix: '重新執行「分解目標」以重建該表。',
+      fix: `重新執行「${DECOMPOSE}」以重建該表。`,
     },
     'targets-formula-error': {
       message: '「目標分解」表中 {id} 顯示 {value}：其公式指向的計畫儲存格已被移動或刪除。',
-      fix: '重新執行「分解目標」以重建該表。',
+      fix: `重新執行「${DECOMPOSE}」以重建該表。`,
     },
     'as-of-not-a-date': {
       message: '「目標分解」表的「{cell}」儲存格為{value}，不是日期：該表中引用它的公式都會顯示錯誤。',
-      fix: '請填寫評估進度的日期（今天或檢討日期），或執行「分解目標」（會設為今天）。',
+      fix: `請填寫評估進度的日期（今天或檢討日期），或執行「${DECOMPOSE}」（會設為今天）。`,
     },
     'as-of-differs': {
       message:
@@ -634,7 +641,7 @@ export const zhTW: Messages = {
     },
     'idle-department': {
       message: '{owner} 沒有負責任何目標、關鍵結果、KPI 或路線圖事項。',
-      fix: '讓每個部門都有可以行動的目標（目標可見）。',
+      fix: '讓每個部門都負責一項自己能推動的事（目標、關鍵結果、KPI 或路線圖事項），並看得到它和上層目標的關聯。',
     },
     'kpi-without-key-result': {
       message: 'KPI {id} 沒有關聯關鍵結果。',
@@ -875,6 +882,11 @@ export const zhTW: Messages = {
       weight: '權重是純數字，不帶單位或貨幣',
       confidence: '信心是純數字或百分比，不帶單位或貨幣',
     },
+    NUMBER_EXAMPLE: {
+      number: '50000 或 20%',
+      confidence: '70% 或 0.7',
+      weight: '40% 或 2',
+    },
     AMBIGUOUS_M: {
       countedIn: '以「{unit}」計',
       noUnit: '沒有單位',
@@ -1006,7 +1018,7 @@ export const zhTW: Messages = {
   addon: {
     menuInsertTemplates: '插入範本',
     menuInsertExample: '插入範例計畫',
-    menuDecompose: '分解目標',
+    menuDecompose: DECOMPOSE,
     menuCheckPlan: '檢查計畫',
     menuHelp: '說明',
     addonTitle: 'GTM 金字塔',
@@ -1040,16 +1052,13 @@ export const zhTW: Messages = {
     exampleStoppedTargets: '範例的列已寫入其所有工作表，只是目標尚未分解。',
     exampleRerun:
       '你輸入的內容均未被修改。請再執行一次「插入範例計畫」來完成：它會辨識自己已寫入的列，並補上其餘部分。',
-    decomposeTitle: '分解目標',
-    decomposeBlocked: '暫時無法分解目標：',
+    decomposeTitle: DECOMPOSE,
+    decomposeBlocked: '暫時無法分解目標值：',
     decomposeBlockedLine: '• {cell}：{message}{fix}',
     decomposeNoTabs: '請先執行「插入範本」，再填寫計畫。',
-    decomposeRenamed:
-      '目標分解在「{tab}」表中（「{cell}」儲存格在那裡），而不是名為「{name}」的表：請把「{tab}」改回「{name}」，再執行「分解目標」。未做任何更改。',
-    decomposeNotGenerated:
-      '工作表「{tab}」中的內容不是產生的目標分解（第 1 列不是其表頭），因此未作改動。請先將該工作表改名，再執行「分解目標」。',
-    decomposeHandTyped:
-      '「分解目標」會根據計畫重建「{tab}」，這會清除不是由它產生的欄、列或儲存格中輸入的內容（值或公式）：{cells}。請先把這些內容移到其他工作表，再執行「分解目標」。未做任何更改。',
+    decomposeRenamed: `目標分解在「{tab}」表中（「{cell}」儲存格在那裡），而不是名為「{name}」的表：請把「{tab}」改回「{name}」，再執行「${DECOMPOSE}」。未做任何更改。`,
+    decomposeNotGenerated: `工作表「{tab}」中的內容不是產生的目標分解（第 1 列不是其表頭），因此未作改動。請先將該工作表改名，再執行「${DECOMPOSE}」。`,
+    decomposeHandTyped: `「${DECOMPOSE}」會根據計畫重建「{tab}」，這會清除不是由它產生的欄、列或儲存格中輸入的內容（值或公式）：{cells}。請先把這些內容移到其他工作表，再執行「${DECOMPOSE}」。未做任何更改。`,
     decomposeDone:
       '已重建「{tab}」：{krs} 個關鍵結果和 {kpis} 個 KPI，共 {months} 個月（{from} – {to}），均為隨計畫表自動重算的公式。',
     decomposeWeightsKept: '已保留自訂權重：{list}。',
@@ -1064,23 +1073,18 @@ export const zhTW: Messages = {
     decomposeRowsRemoved:
       '已刪除計畫中不再有的關鍵結果和 KPI 的列：{list}。原先指向這些列的公式會顯示 #REF!。',
     decomposeRowRemoved: '{id}（第 {row} 列）',
-    decomposeRowsLeft:
-      '「{tab}」中留下了空白列（{rows}），因為刪除它們失敗（{reason}）：請刪除這些列，或再執行一次「分解目標」。',
+    decomposeRowsLeft: `「{tab}」中留下了空白列（{rows}），因為刪除它們失敗（{reason}）：請刪除這些列，或再執行一次「${DECOMPOSE}」。`,
     decomposeNotesDropped:
       '「{tab}」中已不存在的儲存格上的附註（計畫中已沒有的關鍵結果、KPI 或月份），請在對應位置重新新增：{list}。',
-    decomposeTypedKept:
-      '「{tab}」中覆蓋了月度公式的手填數字已按原樣保留：{list}。這些儲存格顯示的不是計畫的數值；如需恢復，請清除該儲存格，再執行「分解目標」。',
+    decomposeTypedKept: `「{tab}」中覆蓋了月度公式的手填數字已按原樣保留：{list}。這些儲存格顯示的不是計畫的數值；如需恢復，請清除該儲存格，再執行「${DECOMPOSE}」。`,
     decomposeTypedReplaced: '已按要求以計畫的數值取代手填的內容：{list}。',
     decomposeTypedDropped:
       '「{tab}」中已不存在的儲存格上覆蓋了月度公式的手填數字（計畫中已沒有的關鍵結果、KPI 或月份），請在對應位置重新填寫：{list}。',
     decomposeTypedEntry: '{cell}（{id}，{month}）：{value}',
     decomposeCellsMore: '另有 {count} 個',
-    decomposeRestored:
-      '「分解目標」未完成（{reason}）。「{tab}」已恢復原狀，包括自訂權重和「{cell}」儲存格。請再執行一次「分解目標」。',
-    decomposeNotRestored:
-      '「分解目標」未完成（{reason}），且「{tab}」無法恢復原狀（{restoreReason}）。請透過「檔案 > 版本記錄」還原，再執行「分解目標」。',
-    decomposeNewTabRemoved:
-      '「分解目標」未完成（{reason}）；已刪除新建的「{tab}」。請再執行一次「分解目標」。',
+    decomposeRestored: `「${DECOMPOSE}」未完成（{reason}）。「{tab}」已恢復原狀，包括自訂權重和「{cell}」儲存格。請再執行一次「${DECOMPOSE}」。`,
+    decomposeNotRestored: `「${DECOMPOSE}」未完成（{reason}），且「{tab}」無法恢復原狀（{restoreReason}）。請透過「檔案 > 版本記錄」還原，再執行「${DECOMPOSE}」。`,
+    decomposeNewTabRemoved: `「${DECOMPOSE}」未完成（{reason}）；已刪除新建的「{tab}」。請再執行一次「${DECOMPOSE}」。`,
     decomposeAsOfReset:
       '「{cell}」儲存格原為{previous}，現已改回今天（{today}）。如需按該日期評估，請重新填寫評估日期。',
     decomposeIssues:
@@ -1102,7 +1106,7 @@ export const zhTW: Messages = {
     fnMissing: '{fn}：缺少{arg}。',
     fnChoice: '{fn}：{arg}為「{value}」，可選值：{allowed}。',
     fnReversed: '{fn}：截止日期 {due} 早於開始日期 {start}。',
-    fnCustom: '{fn}：自訂分解需要權重；請使用「分解目標」並在「{targets}」中填寫。',
+    fnCustom: `{fn}：自訂分解需要權重；請使用「${DECOMPOSE}」並在「{targets}」中填寫。`,
     fnShape: '{fn}：各區域的大小必須一致。',
     fnFailed: '{fn} 無法計算：{reason}',
     check: {
@@ -1130,8 +1134,7 @@ export const zhTW: Messages = {
       fixFormula:
         '儲存格 {cell} 中是公式 {formula}，快速修正會覆蓋它。未寫入任何內容：請在公式引用的來源處修改。',
     },
-    helpText:
-      '插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白試算表中填入範例計畫。\n\n分解目標：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式，按今天評估（其「{asOf}」儲存格；之後可填寫檢討日期，按該日評估）。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列，並記下變更人（Google 提供時為其帳號的電子郵件）；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標值，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本試算表產生網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可存取的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標值，以及變更人的電子郵件地址。',
+    helpText: `插入範本：新增計畫工作表（{tabs}），每個表頭都有說明，並設定下拉選項和格式。可隨時再次執行：只會補充缺少的部分。\n\n插入範例計畫：在空白試算表中填入範例計畫。\n\n${DECOMPOSE}：在「{targets}」中為每個關鍵結果和 KPI 寫入一列、每月一欄的公式，按今天評估（其「{asOf}」儲存格；之後可填寫檢討日期，按該日評估）。自訂分解請在權重列填寫權重，重建時會保留。\n\n檢查計畫：列出缺失或不一致之處，並指向需要修改的儲存格。\n\n變更記錄：關鍵結果或 KPI 的{fields}變更時，會在「{changes}」中新增一列，並記下變更人（Google 提供時為其帳號的電子郵件）；請填寫原因。\n\n自訂函式：=GTM_TARGET(…) 計算某月目標值，=GTM_STATUS(…) 給出狀態；在儲存格中輸入即可檢視引數說明。\n\n給管理層的報告：gtm-pyramid 命令列可根據本試算表產生網頁，並列出自上次報告以來的變化：gtm-pyramid report --sheet {sheetId} --previous <上次的 plan.json>。請發布到僅公司內部可存取的位置（如內部網站，或需以公司帳號登入的網站）：公開網頁會暴露您的目標值，以及變更人的電子郵件地址。`,
   },
   customFunctions: {
     args: {
@@ -1579,7 +1582,7 @@ export const zhTW: Messages = {
     tip: '提示',
     fix: '修改方法',
     checkPlan: '檢查計畫',
-    decomposeTargets: '分解目標',
+    decomposeTargets: DECOMPOSE,
     insertTemplates: '插入範本',
   },
   parse: {
