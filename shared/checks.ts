@@ -201,9 +201,16 @@ export function checkPlan(
     }
   }
   // Check-ins of a metric that is no key result's or KPI's ID: the screen found them (it looks up every row).
-  if (hasKeyResults)
-    for (const a of screen.unknown)
-      push('unknown-metric', cellOf(plan, 'actuals', a.row, 'metric'), { row: a.row, metric: a.metric });
+  if (hasKeyResults) {
+    let near: Map<string, string | null> | undefined;
+    for (const a of screen.unknown) {
+      near ??= nearIds(plan);
+      const suggestion = near.get(idShape(a.metric));
+      const at = cellOf(plan, 'actuals', a.row, 'metric');
+      if (suggestion) push('metric-id-near', at, { row: a.row, metric: a.metric, suggestion });
+      else push('unknown-metric', at, { row: a.row, metric: a.metric });
+    }
+  }
 
   // Check-ins that cannot be counted (impossible values, repeats, before the Start): progress skips the same rows.
   for (const issue of screen.issues) issues.push(issue);
@@ -1179,6 +1186,26 @@ export function sortPlanIssues(plan: Plan, issues: PlanIssue[]): PlanIssue[] {
 }
 
 /** The whole front half of the pipeline in one call: read, check, and score a workbook. */
+/**
+ * An ID as typed by hand in another form, for suggesting the one it means: KR 1, KR-1, kr_1 and KR1 are one shape
+ * (letters and digits, case, spaces, hyphens and underscores aside).
+ */
+const idShape = (id: string): string => id.toLowerCase().replace(/[\s\-_\u2010-\u2015\u2212\uFF0D]/g, '');
+
+/**
+ * The key result or KPI ID of each shape; null where two IDs share one (KR-1 and KR1 both in the plan), so no
+ * guess is made between them.
+ */
+function nearIds(plan: Plan): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const metric of [...plan.keyResults, ...plan.kpis]) {
+    const shape = idShape(metric.id);
+    const seen = out.get(shape);
+    out.set(shape, seen === undefined || seen === metric.id ? metric.id : null);
+  }
+  return out;
+}
+
 export function analyzeWorkbook(
   workbook: Workbook,
   options: ParseOptions & Partial<CheckOptions> & { asOf: IsoDate },

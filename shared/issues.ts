@@ -69,6 +69,7 @@ const ISSUES = {
   'owner-near-department': ['error', 'structure'],
   'direction-contradiction': ['warning', 'structure'],
   'unknown-metric': ['warning', 'structure'],
+  'metric-id-near': ['warning', 'structure'],
   'merged-amount': ['warning', 'structure'],
   'custom-weights-missing': ['warning', 'structure'],
   'invalid-weight': ['error', 'structure'],

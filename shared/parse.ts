@@ -1899,11 +1899,37 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
     owner: r.id('owner'),
     start,
     end,
-    keyResultIds: readList(r.raw('keyResults')).map((ref) => idText(ref)),
+    keyResultIds: keyResultRefs(r),
     status,
   };
   if (status === null && r.has('status')) item.unreadStatus = r.text('status');
   return item;
+}
+
+/** What else people put between IDs in a list ("KR4 / KR5", "KR1 KR2", "KR1|KR2"), beside readList's separators. */
+const ID_GAP = /\s*[/|]\s*|\s+/;
+/** A piece that can be an ID: letters, digits and - _ . only. */
+const ID_LIKE = /^[\p{L}\p{N}_.-]+$/u;
+
+/**
+ * The key results a roadmap item names. An item that is no key result's ID but splits at slashes or spaces into
+ * ID-like pieces, one of them a key result, is those pieces: IDs hold no space or slash, so "KR4 / KR5" can only be
+ * KR4 and KR5, and a piece that is none (KR9 in "KR4 / KR9") is then said as itself, not as the whole cell.
+ */
+function keyResultRefs(r: RowReader): string[] {
+  const refs: string[] = [];
+  const isKeyResult = (id: string) => {
+    const kind = r.ctx.kinds().get(id.toLowerCase());
+    return kind !== undefined && kind !== 'kpi';
+  };
+  for (const item of readList(r.raw('keyResults'))) {
+    const ref = idText(item);
+    const pieces = ID_GAP.test(ref) && !isKeyResult(ref) ? ref.split(ID_GAP).filter(Boolean) : [];
+    if (pieces.length > 1 && pieces.every((p) => ID_LIKE.test(p)) && pieces.some(isKeyResult))
+      refs.push(...pieces);
+    else refs.push(ref);
+  }
+  return refs;
 }
 
 /**

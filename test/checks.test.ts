@@ -461,6 +461,20 @@ const cases: Case[] = [
     says: 'Actuals row 4 is for "KR99"',
   },
   {
+    name: 'an actual is for a key result typed with a space',
+    code: 'metric-id-near',
+    edit: (wb) => (wb['Actuals'][3][colOf(wb['Actuals'], 'Metric')] = 'KR 1'),
+    sheet: 'Actuals',
+    a1: 'B4',
+    says: 'Actuals row 4 is for "KR 1", which is neither a key result nor a KPI; KR1 is, written without its space or hyphen. The row is not counted.',
+    saysZh: {
+      'zh-CN':
+        '实际数据第 4 行的指标“KR 1”既不是关键结果也不是 KPI；去掉空格或连字符后是 KR1。这一行未计入。',
+      'zh-TW':
+        '實際資料第 4 列的指標「KR 1」既不是關鍵結果也不是 KPI；去掉空格或連字號後是 KR1。這一列未計入。',
+    },
+  },
+  {
     name: "a quarter's amount typed once in a Value cell merged over its three month rows",
     code: 'merged-amount',
     edit: (wb) => {

@@ -686,6 +686,11 @@ export const en = {
       message: 'Actuals row {row} is for "{metric}", which is neither a key result nor a KPI.',
       fix: 'Use a key result or KPI ID.',
     },
+    'metric-id-near': {
+      message:
+        'Actuals row {row} is for "{metric}", which is neither a key result nor a KPI; {suggestion} is, written without its space or hyphen. The row is not counted.',
+      fix: 'Type {suggestion}.',
+    },
     'merged-amount': {
       message:
         "{field} of Actuals rows {top}–{bottom} is one merged cell ({value}): it counts once, for {metric} at row {top}'s date ({date}), not once for each row.",

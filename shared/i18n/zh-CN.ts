@@ -565,6 +565,11 @@ export const zhCN: Messages = {
       message: '实际数据第 {row} 行的指标“{metric}”既不是关键结果也不是 KPI。',
       fix: '请使用关键结果或 KPI 的编号。',
     },
+    'metric-id-near': {
+      message:
+        '实际数据第 {row} 行的指标“{metric}”既不是关键结果也不是 KPI；去掉空格或连字符后是 {suggestion}。这一行未计入。',
+      fix: '改为“{suggestion}”。',
+    },
     'merged-amount': {
       message:
         '实际数据第 {top}–{bottom} 行的“{field}”是一个合并单元格（{value}）：只计一次，按第 {top} 行的日期（{date}）计入 {metric}，而不是每行各计一次。',

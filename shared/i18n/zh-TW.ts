@@ -565,6 +565,11 @@ export const zhTW: Messages = {
       message: '實際資料第 {row} 列的指標「{metric}」既不是關鍵結果也不是 KPI。',
       fix: '請使用關鍵結果或 KPI 的編號。',
     },
+    'metric-id-near': {
+      message:
+        '實際資料第 {row} 列的指標「{metric}」既不是關鍵結果也不是 KPI；去掉空格或連字號後是 {suggestion}。這一列未計入。',
+      fix: '改為「{suggestion}」。',
+    },
     'merged-amount': {
       message:
         '實際資料第 {top}–{bottom} 列的「{field}」是一個合併儲存格（{value}）：只計一次，依第 {top} 列的日期（{date}）計入 {metric}，而不是每列各計一次。',
