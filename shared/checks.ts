@@ -81,7 +81,9 @@ export function checkPlan(
 
   // IDs and owners match case-insensitively: the plan's index has every reference resolved once.
   const index = planIndex(plan);
-  const hasDepartments = !!plan.layout.departments;
+  // Without the Departments tab, or without its Department column (its missing-column error says so), every owner
+  // would be "not in Departments": 19 errors for the example plan, though its departments are right there.
+  const hasDepartments = plan.layout.departments?.columns.name !== undefined;
   // Without the Key Results or the Objectives tab (its missing-tab error says so), every reference to one of its
   // rows would be one more error: 46 of them for the example plan without Key Results, hiding the one that matters.
   const hasKeyResults = !!plan.layout.keyResults;

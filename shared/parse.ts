@@ -446,9 +446,11 @@ function findTabs(workbook: Workbook, issues: PlanIssue[]): Map<TabKey, { name: 
   // "2. 關鍵結果" where there is no 關鍵結果: said at that tab, beside the missing tab's own issue. So is a tab under
   // a name of its own whose header row is a missing tab's ("Monthly numbers" with Date, Metric and Value): its
   // rows count for nothing, and the plan would be judged without them.
+  let names: Set<string> | undefined;
+  const owned = () => (names ??= cellsOfTabs(workbook, found));
   for (const name of Object.keys(workbook)) {
     if (matchTab(name)) continue;
-    const near = nearTab(name) ?? tabWithHeadersOf(workbook[name], found);
+    const near = nearTab(name) ?? tabWithHeadersOf(workbook[name], found, owned);
     if (near && !found.has(near.key))
       issues.push(makeIssue('tab-name-near', { sheet: name, row: 1, column: 1 }, { name, tab: near.label }));
   }
@@ -458,20 +460,57 @@ function findTabs(workbook: Workbook, issues: PlanIssue[]): Map<TabKey, { name: 
 /** How far down a tab its header row is looked for (tabHeaderRow's own reach is larger; this is a hint only). */
 const HEADER_HINT_ROWS = 10;
 
+/** The tabs whose rows name the departments as owners: what a list of departments under another name is told by. */
+const OWNING_TABS: readonly TabKey[] = ['objectives', 'keyResults', 'kpis', 'roadmap'];
+
+/** Every text typed on the plan's tabs that name owners (found by name), as compared (idText, lower case). */
+function cellsOfTabs(workbook: Workbook, found: Map<TabKey, { name: string }>): Set<string> {
+  const out = new Set<string>();
+  for (const key of OWNING_TABS) {
+    const grid = workbook[found.get(key)?.name ?? ''];
+    if (!Array.isArray(grid)) continue;
+    for (const row of grid)
+      if (Array.isArray(row))
+        for (const cell of row)
+          if (typeof cell === 'string' && cell.trim()) out.add(idText(cell).toLowerCase());
+  }
+  return out;
+}
+
 /**
- * The plan tab, of those not found, whose every required column (two at least) heads a row near the top of `grid`,
- * a tab under another name; undefined for none.
+ * The plan tab, of those not found, whose every required column heads a row near the top of `grid`, a tab under
+ * another name; undefined for none. A tab of one required column (Departments: 部門) is told by more than its
+ * header, which any tab may have: two of the names under it, at least, are typed on the tabs that name owners
+ * (`owned`), as departments are, in the tab's first column.
  */
-function tabWithHeadersOf(grid: unknown, found: Map<TabKey, unknown>): TabDef | undefined {
+function tabWithHeadersOf(
+  grid: unknown,
+  found: Map<TabKey, unknown>,
+  owned: () => Set<string>,
+): TabDef | undefined {
   if (!Array.isArray(grid)) return undefined;
   for (const def of TABS) {
     if (found.has(def.key) || def.generated) continue;
     const required = def.columns.filter((c) => c.required);
-    if (required.length < 2) continue;
-    for (const row of grid.slice(0, HEADER_HINT_ROWS)) {
+    if (!required.length || (required.length < 2 && def.key !== 'departments')) continue;
+    for (let r = 0; r < Math.min(HEADER_HINT_ROWS, grid.length); r++) {
+      const row: unknown = grid[r];
       if (!Array.isArray(row)) continue;
-      const headers = row.filter((cell): cell is string => typeof cell === 'string' && cell.trim() !== '');
-      if (required.every((c) => headers.some((h) => matchesLabel(h, c.label)))) return def;
+      const at = required.map((c) =>
+        row.findIndex(
+          (cell) => typeof cell === 'string' && cell.trim() !== '' && matchesLabel(cell, c.label),
+        ),
+      );
+      if (at.some((c) => c < 0)) continue;
+      if (required.length > 1) return def;
+      // Its one column heads the list (a contacts tab's 部門 beside 姓名 is a column about people).
+      if (row.findIndex((cell) => typeof cell === 'string' && cell.trim() !== '') !== at[0]) continue;
+      const names = owned();
+      let used = 0;
+      for (const below of grid.slice(r + 1)) {
+        const cell: unknown = Array.isArray(below) ? below[at[0]] : undefined;
+        if (typeof cell === 'string' && names.has(idText(cell).toLowerCase()) && ++used >= 2) return def;
+      }
     }
   }
   return undefined;
@@ -822,7 +861,10 @@ function readTable(
     });
     for (const column of def.columns) {
       if (column.key in columns || column.reportMissing === false) continue;
-      const like = headerNear(column, unread);
+      // The Departments tab is one list: where its one required column is missing, the first header read as nothing
+      // (組別, 名稱) heads it, whatever its letters, and is said as probably it rather than an empty cell beyond.
+      const like =
+        headerNear(column, unread) ?? (def.key === 'departments' && column.required ? unread[0] : undefined);
       const at = {
         sheet,
         row: headerIndex + 1,

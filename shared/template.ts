@@ -1016,6 +1016,24 @@ export const ALIASES: {
 } = {
   tabs: {
     strategy: ['Product strategy', '產品策略', '产品策略'],
+    // What teams in Taiwan title their list of departments: 部門清單 / 各部門 / 部門別 (the list, each department,
+    // by department), 團隊 (teams) and 單位 (organisational units, as in 各單位). No other tab of the plan is a list
+    // of teams or units; the Unit column (單位) of Key Results and KPIs is a column, and columns are not tabs.
+    departments: [
+      'Teams',
+      '部門清單',
+      '部门清单',
+      '部門列表',
+      '部门列表',
+      '各部門',
+      '各部门',
+      '部門別',
+      '部门别',
+      '團隊',
+      '团队',
+      '單位',
+      '单位',
+    ],
     keyResults: ['KR', 'KRs', '關鍵成果', '关键成果'],
     // 績效指標 (performance indicators), 營運指標 (operating indicators): what Taiwan teams call the tab of KPIs.
     kpis: [
@@ -1067,7 +1085,8 @@ export const ALIASES: {
   },
   columns: {
     'strategy.field': ['欄位', '栏位', '項目', '项目'],
-    'departments.name': ['部門名稱', '部门名称'],
+    // 單位 (organisational unit) and 團隊 (team): what a Taiwan team heads its list of departments with.
+    'departments.name': ['部門名稱', '部门名称', '單位', '单位', '團隊', '团队', 'Team'],
     'departments.lead': ['主管'],
     'objectives.owner': [...OWNER_SPELLINGS, '部門', '部门'],
     'objectives.parent': ['上層目標', '上层目标', '上級目標', '上级目标', 'Parent objective'],
