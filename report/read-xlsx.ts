@@ -2,7 +2,8 @@
  * Stage 1 of the report: an .xlsx file (as Google Sheets' File > Download > Microsoft Excel writes it) → the
  * Workbook shape the plan core reads ({ tab: cell[][] }).
  *
- * - formulas give their cached result (blank when the file was saved without results);
+ * - formulas give their cached result; one saved without a result (a program that does not calculate wrote it) is
+ *   FORMULA_WITHOUT_RESULT (shared/cells.ts), which the parser says at its cell rather than read as blank;
  * - dates are Dates at UTC midnight (parse with timeZone 'UTC');
  * - rich text is joined, a hyperlink gives its text (never its target);
  * - a merged range reads as its top-left value in every cell of the block (shared fillMergedCells);
@@ -103,6 +104,9 @@ const FORMULA_OPEN = Buffer.from('<f');
 /** What starts an end tag: a formula's is "</f>", or "</f >" / "</f\n>" (XML's ETag ::= '</' Name S? '>'). */
 const END_TAG_OPEN = Buffer.from('</');
 const EMPTY = Buffer.alloc(0);
+/** What a formula is replaced by: the SheetReader learns the cell had one (a cell with a formula and no <v> was
+ * saved without its result, and is not blank), without the parser scanning the formula's text. */
+const EMPTY_FORMULA = Buffer.from('<f/>');
 /** Markup whose content is not elements, so a "<f" in it is no formula: its opening and what ends it. */
 const OPAQUE = [
   { open: Buffer.from('<!--'), close: Buffer.from('-->') },
@@ -112,6 +116,7 @@ const OPAQUE = [
 const LT = 0x3c; // <
 const BANG = 0x21; // !
 const QUESTION = 0x3f; // ?
+const V = 0x76; // v
 
 /** The bytes that may follow "<f" when it opens an <f> element (not <filters>, <formula>, ...). */
 const isFormulaTagEnd = (byte: number) =>
@@ -127,8 +132,10 @@ const isFormulaTagEnd = (byte: number) =>
  * chunk's last '>'. (Text may hold a raw '>' too; a chunk ending there only cuts text, which the parser takes in
  * pieces.) Text and attribute values never hold a raw '<', so "<f" followed by '>', '/' or a space can only open
  * a formula, and, since a formula holds only text, the first "</" after it starts its end tag, however that tag
- * is spaced ("</f>", "</f >": looking for "</f>" alone would drop every cell up to the next formula's end). Without its <f>, a cell keeps its cached result in <v> and its type in
- * t="…", which then reads as any value cell: a number (a Date when the cell's format is a date), a string, a
+ * is spaced ("</f>", "</f >": looking for "</f>" alone would drop every cell up to the next formula's end). A
+ * formula not followed by its result (`<v>`) leaves an empty `<f/>` in its place (formulaEnd), so that a formula
+ * saved without a result is told from an empty cell. The cell
+ * keeps its cached result in <v> and its type in t="…", which then reads as any value cell: a number (a Date when the cell's format is a date), a string, a
  * boolean or an error. Comments, CDATA sections and processing instructions are passed on whole, whatever they
  * hold ("<f>" in a comment is not a formula); like a tag, what ends each ("-->", "]]>", "?>") ends at a '>', so
  * it is never cut between two chunks either. Not handled: a formula written with a namespace prefix (`<x:f>`),
@@ -139,6 +146,25 @@ export class SheetXmlFilter {
   private inFormula = false;
   /** Inside a comment, CDATA section or processing instruction: what ends it. */
   private opaqueEnd: Buffer | null = null;
+  /** The last piece ended with a formula: whether a <v> follows is seen at the start of the next. */
+  private resultUnknown = false;
+
+  /**
+   * A formula ended at AT: an empty `<f/>` is kept in its place unless its result (`<v>`) follows, so that the
+   * SheetReader tells a formula saved without a result from an empty cell. Left out where a <v> follows, it costs
+   * the parser nothing in a sheet saved with results (every formula of a spreadsheet's file). A piece ends after a
+   * '>', so the next one starts with the whole next tag: where the formula ends a piece, the next piece decides.
+   */
+  private formulaEnd(piece: Buffer, at: number, kept: Buffer[]): void {
+    if (at >= piece.length) {
+      this.resultUnknown = true;
+      return;
+    }
+    const next = piece[at + 2];
+    const result =
+      piece[at] === LT && piece[at + 1] === V && (next === GT || next === SLASH || next === 0x20);
+    if (!result) kept.push(EMPTY_FORMULA);
+  }
 
   /** The part of this chunk (and what was carried) that can go on, formula text removed. */
   push(chunk: Buffer): Buffer {
@@ -153,12 +179,18 @@ export class SheetXmlFilter {
   end(): Buffer {
     const rest = this.inFormula ? EMPTY : this.carry;
     this.carry = EMPTY;
-    return rest;
+    if (!this.resultUnknown) return rest;
+    this.resultUnknown = false;
+    return Buffer.concat([EMPTY_FORMULA, rest]);
   }
 
   private strip(piece: Buffer): Buffer {
     const kept: Buffer[] = [];
     let pos = 0;
+    if (this.resultUnknown) {
+      this.resultUnknown = false;
+      this.formulaEnd(piece, 0, kept);
+    }
     // Where the next comment, CDATA section or processing instruction starts (-1: none in this piece), found again
     // only once passed: they are rare, and searching for one at every formula would scan the piece once per formula.
     let opaque = this.opaqueEnd ? pos : this.nextOpaque(piece, pos);
@@ -180,6 +212,7 @@ export class SheetXmlFilter {
         // The piece ends after a '>' at or after the end tag's own: the tag is whole here.
         pos = piece.indexOf(GT, close) + 1;
         this.inFormula = false;
+        this.formulaEnd(piece, pos, kept);
         if (opaque >= 0 && opaque < pos) opaque = this.nextOpaque(piece, pos);
       }
       let open = piece.indexOf(FORMULA_OPEN, pos);
@@ -201,6 +234,7 @@ export class SheetXmlFilter {
       const gt = piece.indexOf(GT, open);
       this.inFormula = piece[gt - 1] !== SLASH;
       pos = gt + 1;
+      if (!this.inFormula) this.formulaEnd(piece, pos, kept);
     }
     return this.keep(kept);
   }

@@ -18,7 +18,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 import { serialToUtcDate } from '../shared/calendar';
-import type { Cell } from '../shared/cells';
+import { FORMULA_WITHOUT_RESULT, type Cell } from '../shared/cells';
 import { formatShows } from '../shared/number-formats';
 
 /** What a part reader does with the parser's events (element names without their prefix). */
@@ -282,7 +282,10 @@ function columnOf(ref: string): number {
 /**
  * A worksheet's cells as a grid (row r, 1-based, is rows[r - 1]; column c is rows[r - 1][c - 1]; empty cells
  * are ''), each cell the value a person sees:
- * - a formula gives its cached result (the formula's text is never read), blank when it was saved without one;
+ * - a formula gives its cached result (the formula's text is never read); one saved without a result (`<f>`, no
+ *   `<v>`: written by a program that does not calculate) is FORMULA_WITHOUT_RESULT, which the parser says at its
+ *   cell, never '' (blank, or the column's default). The SheetXmlFilter leaves an empty `<f/>` where it dropped a
+ *   formula, so that is known here;
  * - a number in a date or time format is a Date at UTC (shared/calendar.ts `serialToUtcDate`);
  * - text is a string (shared, inline or a formula's text result), rich text runs joined;
  * - TRUE/FALSE are booleans; an error is its text ('#REF!', '#N/A', ...).
@@ -303,6 +306,8 @@ export class SheetReader implements PartReader {
   private type = '';
   private dateStyle = false;
   private hasValue = false;
+  /** The cell has a formula (an `<f>`, emptied by the SheetXmlFilter). */
+  private hasFormula = false;
   private value = '';
   private capture = Capture.None;
   private inInlineString = false;
@@ -334,9 +339,13 @@ export class SheetReader implements PartReader {
         this.dateStyle = style !== undefined && this.dateStyles[style] === true;
         this.formatCode = style === undefined ? undefined : this.formatCodes[style];
         this.hasValue = false;
+        this.hasFormula = false;
         this.value = '';
         break;
       }
+      case 'f':
+        this.hasFormula = true;
+        break;
       case 'v':
         this.hasValue = true;
         this.capture = Capture.Value;
@@ -383,8 +392,10 @@ export class SheetReader implements PartReader {
         this.inPhonetic = false;
         break;
       case 'c': {
-        if (!this.hasValue || this.column < 0) break;
-        const value = this.cellValue();
+        if (this.column < 0) break;
+        // A formula with a <v>, even an empty one (a formula whose result is ""), has its result; without, none.
+        if (!this.hasValue && !this.hasFormula) break;
+        const value = this.hasValue ? this.cellValue() : FORMULA_WITHOUT_RESULT;
         if (value === '') break;
         const cells = this.cells;
         while (cells.length < this.column) cells.push('');

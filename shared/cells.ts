@@ -40,6 +40,7 @@ export type Read<T> =
  */
 export type ReadFailure =
   | 'formula-error'
+  | 'formula-without-result'
   | 'not-a-number'
   | 'not-a-date'
   | 'blank'
@@ -89,8 +90,21 @@ const trimmed = (text: string) =>
   startsVisibly(text) && visible(text.charCodeAt(text.length - 1)) ? text : text.trim();
 
 export function isErrorValue(cell: Cell): boolean {
-  return typeof cell === 'string' && ERROR_VALUE.test(cell.trim());
+  return typeof cell === 'string' && (cell === FORMULA_WITHOUT_RESULT || ERROR_VALUE.test(cell.trim()));
 }
+
+/**
+ * What the .xlsx reader hands over for a formula cell saved without its result (`<c><f>0.7</f></c>`, no `<v>`): a
+ * program that writes formulas without calculating them (exceljs, openpyxl, a script) saves them so. Spreadsheets
+ * always save the result, so such a cell's value is unknown, not blank: read as '' it was taken as empty (a Target
+ * "is empty") or as the column's default (a Baseline of 0, a Weight of 1), silently. Error-like, as a formula's
+ * error is (isErrorValue), so every reader that passes errors over passes it over too; the parser says it at its
+ * cell (formula-without-result). A user cannot type it: a real error value has no control character.
+ */
+export const FORMULA_WITHOUT_RESULT = '#\u0000NO RESULT';
+
+/** Whether a cell is a formula saved without its result (FORMULA_WITHOUT_RESULT). */
+export const isFormulaWithoutResult = (cell: Cell): boolean => cell === FORMULA_WITHOUT_RESULT;
 
 /**
  * A finite number as the log and the parser write one (String(n): "1000000", "0.25", "-1.5e-7"), or null for any
@@ -855,6 +869,7 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
   if (isBlank(cell)) return fail('blank');
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('not-a-number');
   if (typeof cell === 'boolean' || cell instanceof Date) return fail('not-a-number');
+  if (cell === FORMULA_WITHOUT_RESULT) return fail('formula-without-result');
   if (isErrorValue(cell)) return fail('formula-error');
   const typed = typedText(String(cell));
   if (typed === null) return fail('not-a-number');
@@ -1372,6 +1387,7 @@ export function readDate(
   options: { monthEnd?: boolean } = {},
 ): Read<IsoDate> {
   if (isBlank(cell)) return fail('blank');
+  if (cell === FORMULA_WITHOUT_RESULT) return fail('formula-without-result');
   if (cell instanceof Date) {
     const iso = dateToIso(cell, timeZone);
     // A Date in year 26 or 20000 is a typo, and would not even print as YYYY-MM-DD, which every later stage

@@ -53,6 +53,7 @@ const ISSUES = {
   'id-on-two-tabs': ['error', 'structure'],
   'missing-value': ['error', 'structure'],
   'formula-error': ['error', 'structure'],
+  'formula-without-result': ['error', 'structure'],
   'not-a-number': ['error', 'structure'],
   'not-a-date': ['error', 'structure'],
   'invalid-choice': ['error', 'structure'],

@@ -20,8 +20,10 @@ import {
   compactDate,
   DATE_YEARS,
   dayOf,
+  FORMULA_WITHOUT_RESULT,
   idText,
   isBlank,
+  isFormulaWithoutResult,
   isNotApplicable,
   isPercentUnit,
   mergedRangesOf,
@@ -398,7 +400,7 @@ function strategyAndLanguage(
 ): { strategy: Strategy; lang: Lang } {
   const strategySheet = sheets.get('strategy');
   const strategy = strategySheet
-    ? readStrategy(strategySheet.name, workbook[strategySheet.name], layout, timeZone)
+    ? readStrategy(strategySheet.name, workbook[strategySheet.name], layout, timeZone, issues)
     : emptyStrategy();
   return { strategy, lang: planLanguage(workbook, strategy, strategySheet?.name, layout, sheets, issues) };
 }
@@ -987,7 +989,13 @@ function emptyStrategy(): Strategy {
   };
 }
 
-function readStrategy(sheet: string, grid: Grid, layout: Plan['layout'], timeZone: string): Strategy {
+function readStrategy(
+  sheet: string,
+  grid: Grid,
+  layout: Plan['layout'],
+  timeZone: string,
+  issues: PlanIssue[],
+): Strategy {
   const strategy = emptyStrategy();
   const def = tabDef('strategy');
   const headerIndex = findHeaderRow(def, grid);
@@ -1012,6 +1020,20 @@ function readStrategy(sheet: string, grid: Grid, layout: Plan['layout'], timeZon
     if (!field || field.key in strategy.rows) continue;
     strategy.rows[field.key] = r + 1;
     const cell = row[valueCol];
+    // A formula saved without its result: said here, and read as blank (a period date as the marker, which readPeriod
+    // says instead, so that period-missing is not said too).
+    if (isFormulaWithoutResult(cell)) {
+      if (field.kind === 'date') strategy.values[field.key] = FORMULA_WITHOUT_RESULT;
+      else
+        issues.push(
+          makeIssue(
+            'formula-without-result',
+            { sheet, row: r + 1, column: valueCol + 1 },
+            { field: field.label, id: sheet },
+          ),
+        );
+      continue;
+    }
     // A date typed into a Value cell may arrive as a serial number; everything else is the text a person sees. A
     // number that is no plausible day stays the number typed (1151231), which readPeriod says at the cell.
     const serial =
@@ -1064,6 +1086,7 @@ function dateIssue(
   monthEnd: boolean,
 ): [IssueCode, Record<string, string | number>] {
   if (read.reason === 'formula-error') return ['formula-error', { value }];
+  if (read.reason === 'formula-without-result') return ['formula-without-result', {}];
   if (read.reason === 'compact-date') {
     const reading = compactDate(value.normalize('NFKC').trim(), monthEnd)?.reading ?? value;
     return ['compact-date', { value, reading, meant: read.found ?? '' }];
@@ -1281,6 +1304,8 @@ function readNumberCell(
     });
   } else if (read.reason === 'unit-mismatch') {
     say('unit-mismatch', { value, found, unit: unit || NO_UNIT });
+  } else if (read.reason === 'formula-without-result') {
+    say('formula-without-result', {});
   } else if (notANumber && (read.reason === 'not-a-number' || read.reason === 'formula-error')) {
     notANumber(value);
   } else if (read.reason === 'formula-error') {
@@ -1328,6 +1353,7 @@ class RowReader {
   moveTo(row: number, cells: Cell[]): this {
     this.row = row;
     this.label = '';
+    if (this.withoutResult.length) this.withoutResult = [];
     if (this.formatted.length) this.formatted = [];
     if (this.percentOnly.length) this.percentOnly = [];
     const formats = this.table.formats?.[row - 1];
@@ -1338,6 +1364,23 @@ class RowReader {
 
   /** Of `formatted`, the columns shown as a percent alone (no currency, no multiple). */
   private percentOnly: number[] = [];
+
+  /**
+   * The keys of the row's cells read that hold a formula saved without its result (FORMULA_WITHOUT_RESULT), each
+   * said once at its cell (formula-without-result): its value is unknown, so it is neither blank (no missing-value)
+   * nor the column's default, and the row's reader leaves the metric out (see readKeyResult).
+   */
+  withoutResult: string[] = [];
+
+  /** Whether the cell at `key` holds a formula saved without its result; said at the cell the first time. */
+  lacksResult(key: string): boolean {
+    if (this.raw(key) !== FORMULA_WITHOUT_RESULT) return false;
+    if (!this.withoutResult.includes(key)) {
+      this.withoutResult.push(key);
+      this.issue('formula-without-result', key);
+    }
+    return true;
+  }
 
   /** The row's cells as the spreadsheet holds them (numbers, before asTyped wrote some as the text they show). */
   private held: Cell[] = [];
@@ -1439,12 +1482,16 @@ class RowReader {
   }
 
   text(key: string): string {
-    return cellText(this.raw(key), this.ctx.timeZone);
+    const raw = this.raw(key);
+    if (raw === FORMULA_WITHOUT_RESULT && this.lacksResult(key)) return '';
+    return cellText(raw, this.ctx.timeZone);
   }
 
   /** An ID, or a reference to one, as compared (idText: ＫＲ１ is KR1). */
   id(key: string): string {
-    return idText(this.raw(key), this.ctx.timeZone);
+    const raw = this.raw(key);
+    if (raw === FORMULA_WITHOUT_RESULT && this.lacksResult(key)) return '';
+    return idText(raw, this.ctx.timeZone);
   }
 
   issue(code: IssueCode, key: string, params: Record<string, string | number | Localized> = {}): void {
@@ -1493,6 +1540,7 @@ class RowReader {
       if (required) this.requirePresent(key);
       return null;
     }
+    if (raw === FORMULA_WITHOUT_RESULT && this.lacksResult(key)) return null;
     if (raw instanceof Date && this.timeNotANumber(key, raw)) return null;
     // A number its format shows with a currency sign (NT$100) is in the metric's Unit, as typed: in one counted in
     // 萬元, 100 萬元, where the same text typed in a cell would be 100 元, in full.
@@ -1520,6 +1568,7 @@ class RowReader {
       if (required) this.requirePresent(key);
       return null;
     }
+    if (raw === FORMULA_WITHOUT_RESULT && this.lacksResult(key)) return null;
     const read = readDate(raw, this.ctx.timeZone, { monthEnd });
     if (read.ok) return read.value;
     const [code, params] = dateIssue(read, typedDateCell(raw, this.ctx.timeZone), monthEnd);
@@ -1557,6 +1606,8 @@ class RowReader {
       if (required) this.requirePresent(key);
       return fallback;
     }
+    // Unknown, not the default: the key result is left out as for a choice it does not name (unreadChoice).
+    if (raw === FORMULA_WITHOUT_RESULT && this.lacksResult(key)) return null;
     const value = matchEnum(enumKey, cellText(raw, this.ctx.timeZone));
     if (value !== undefined) return value;
     const allowed = inEveryLanguage((lang) => joinList(enumLabels(enumKey, lang), lang));
@@ -1624,6 +1675,8 @@ function readId(r: RowReader, key: string, example: string | Localized): string 
     r.label = id;
     return id;
   }
+  // A formula saved without its result: said as such (r.id), not as missing.
+  if (r.withoutResult.length) return null;
   r.issue('missing-id', key, { row: r.row, example });
   return null;
 }
@@ -1886,6 +1939,9 @@ function readKeyResult(r: RowReader): KeyResult | null {
   };
   // Added only when set, after the literal: a spread in the literal made every key result a slower object to build.
   if (unreadChoice) keyResult.unreadChoice = unreadChoice;
+  // A cell saved without its formula's result (said at it) leaves the key result out until the file is saved with
+  // results: judged on a Baseline of 0, a Start at the period's start or a Weight of 1, it would be judged wrongly.
+  if (r.withoutResult.length) keyResult.target = null;
   return keyResult;
 }
 
@@ -1920,6 +1976,8 @@ function readKpi(r: RowReader): Kpi | null {
     cadence: r.choice('cadence', 'cadence', 'monthly'),
   };
   if (direction === null) kpi.unreadChoice = 'direction';
+  // As a key result (readKeyResult): a cell saved without its formula's result leaves the KPI out.
+  if (r.withoutResult.length) kpi.target = null;
   return kpi;
 }
 
@@ -2274,7 +2332,12 @@ function readTargets(
       (cell) => typeof cell === 'string' && matchesLabel(cell, TARGETS_AS_OF.label),
     ) + 1;
   const asOfRow = table.layout.headerRow + 1;
-  const asOfCell = asOfColumn ? workbook[sheet][asOfRow - 1]?.[asOfColumn - 1] : undefined;
+  // The tab is formulas over the plan, read back only to compare with what the plan itself gives (and for custom
+  // weights, typed): a cell saved without its formula's result reads blank here, "not saved", which says nothing of
+  // the tab (one issue per cell of a tab a script wrote would bury the plan's own). Our own .xlsx files write the
+  // tab so (report/write-xlsx.ts): a spreadsheet calculates it on open.
+  const shown = (cell: Cell): Cell => (cell === FORMULA_WITHOUT_RESULT ? '' : cell);
+  const asOfCell = asOfColumn ? shown(workbook[sheet][asOfRow - 1]?.[asOfColumn - 1]) : undefined;
   const asOfDay = asOfColumn ? readDate(asOfCell, timeZone) : null;
   const targets: TargetsTab = {
     months,
@@ -2295,10 +2358,10 @@ function readTargets(
   const grid = workbook[sheet];
   for (let r = table.layout.headerRow; r < grid.length; r++) {
     const row = Array.isArray(grid[r]) ? grid[r] : [];
-    const id = idText(row[idColumn - 1], timeZone);
+    const id = idText(shown(row[idColumn - 1]), timeZone);
     if (!id) continue;
     const kind = kindColumn
-      ? (matchEnum('targetsRow', cellText(row[kindColumn - 1], timeZone)) ?? 'target')
+      ? (matchEnum('targetsRow', cellText(shown(row[kindColumn - 1]), timeZone)) ?? 'target')
       : 'target';
     if (kind === 'weights') {
       // A second weights row of one key result (a row copied): the tab's formulas read the first, and so does the
@@ -2350,7 +2413,7 @@ function readTargets(
       const blank: Month[] = [];
       let error: { column: number; value: string } | null = null;
       for (const month of months) {
-        const cell = row[monthColumns[month] - 1];
+        const cell = shown(row[monthColumns[month] - 1]);
         const read = readNumber(cell, inLocale);
         values[month] = read.ok ? read.value : null;
         if (isBlank(cell)) blank.push(month);
@@ -2359,7 +2422,7 @@ function readTargets(
       }
       const text = (key: string) => {
         const column = table.layout.columns[key];
-        return column ? cellText(row[column - 1], timeZone) : null;
+        return column ? cellText(shown(row[column - 1]), timeZone) : null;
       };
       targets.computed[id] = { row: r + 1, values, blank, name: text('name'), owner: text('owner'), error };
     }

@@ -29,7 +29,7 @@ import { addRow, colOf, dropColumn, rowOf, setCell } from './helpers/edit';
 import { workbookWithTargets } from './helpers/targets';
 import type { Cell } from '../shared';
 import { setNumberFormats } from '../shared/number-formats';
-import { fillMergedCells } from '../shared/cells';
+import { fillMergedCells, FORMULA_WITHOUT_RESULT } from '../shared/cells';
 
 const KR = 'Key Results';
 
@@ -246,6 +246,18 @@ const cases: Case[] = [
     sheet: KR,
     a1: 'I3',
     says: '#N/A',
+  },
+  {
+    name: 'a formula saved without its result (the .xlsx reader hands it over so)',
+    code: 'formula-without-result',
+    edit: (wb) => setCell(wb, KR, 'KR2', 'Target', FORMULA_WITHOUT_RESULT),
+    sheet: KR,
+    a1: 'I3',
+    says: 'Target of KR2 holds a formula whose result was not saved with the file',
+    saysZh: {
+      'zh-CN': 'KR2 的“目标值”是公式，但文件中没有保存它的计算结果',
+      'zh-TW': 'KR2 的「目標值」是公式，但檔案中沒有儲存它的計算結果',
+    },
   },
   {
     name: 'a target is not a number',

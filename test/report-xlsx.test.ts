@@ -16,6 +16,7 @@ import {
   type Lang,
   type Plan,
 } from '../shared';
+import { FORMULA_WITHOUT_RESULT } from '../shared/cells';
 import { readXlsx, readXlsxBuffer, SheetXmlFilter, XlsxReadError } from '../report/read-xlsx';
 import { isDateFormatCode } from '../report/spreadsheetml';
 import { exampleXlsxBuffer, planToXlsxBuffer, utcDate, writePlanXlsxStreamed } from '../report/write-xlsx';
@@ -160,7 +161,8 @@ describe('reading cells the way a person sees them', () => {
     });
     const { Notes } = await readXlsxBuffer(buffer, 'cells.xlsx');
     expect(Notes).toEqual([
-      [2, 'text result', '#DIV/0!'],
+      // D1, a formula saved without a result, is not read as blank.
+      [2, 'text result', '#DIV/0!', FORMULA_WITHOUT_RESULT],
       [utcDate('2026-03-01'), 'Rich text', 'the link text', '#REF!'],
       // A merged block reads as its top-left value in every cell (A3:B4).
       ['merged', 'merged'],
@@ -361,7 +363,8 @@ describe('packages as other producers write them', () => {
   };
   const expected = [
     ['Key & result', '销售 team', utcDate('2026-03-01'), new Date('2026-03-01T12:00:00Z'), 0.25, true],
-    ['inline ', '#N/A', utcDate('2026-03-01'), utcDate('2026-03-01'), 'a\rb'],
+    // A formula saved without a result: not blank (FORMULA_WITHOUT_RESULT, which the parser says at its cell).
+    ['inline ', '#N/A', utcDate('2026-03-01'), utcDate('2026-03-01'), 'a\rb', FORMULA_WITHOUT_RESULT],
     ['', '', '0x1F', '销售 team'],
     [7, 7],
     [7, 7],
@@ -651,6 +654,17 @@ describe('SheetXmlFilter: formula text left out before the XML parser sees a she
     }
   });
 
+  it('leaves an empty <f/> where a formula has no result after it, however the part is cut', () => {
+    const noResult =
+      '<worksheet><sheetData><row r="1"><c r="A1"><f>0.7</f></c><c r="B1"><f>1</f><v>1</v></c>' +
+      '<c r="C1"><f t="shared" si="0"/></c><c r="D1"><f>2</f><v/></c></row></sheetData></worksheet>';
+    const kept =
+      '<worksheet><sheetData><row r="1"><c r="A1"><f/></c><c r="B1"><v>1</v></c>' +
+      '<c r="C1"><f/></c><c r="D1"><v/></c></row></sheetData></worksheet>';
+    for (const size of [1, 2, 3, 4, 5, 9, 16, Buffer.byteLength(noResult)])
+      expect(Buffer.concat(filtered(noResult, size)).toString('utf8'), `chunks of ${size} bytes`).toBe(kept);
+  });
+
   it('passes comments, CDATA sections and processing instructions on whole, whatever "<f>" they hold', () => {
     const opaque = [
       '<?xml version="1.0"?><worksheet><sheetData><!-- kept: <f>not a formula -->',
@@ -661,7 +675,7 @@ describe('SheetXmlFilter: formula text left out before the XML parser sees a she
     const kept = opaque
       .replace('<f>1+1</f>', '')
       .replace('<f t="shared" si="0"/>', '')
-      .replace('<f>9</f>', '');
+      .replace('<f>9</f>', '<f/>'); // no <v> after it: an empty <f/> says it was there
     for (const size of [1, 2, 3, 4, 5, 9, 16, Buffer.byteLength(opaque)])
       expect(Buffer.concat(filtered(opaque, size)).toString('utf8'), `chunks of ${size} bytes`).toBe(kept);
   });

@@ -622,6 +622,11 @@ export const en = {
       message: '{field} of {id} shows the formula error {value}.',
       fix: 'Fix the formula in this cell or type the value.',
     },
+    'formula-without-result': {
+      message:
+        '{field} of {id} holds a formula whose result was not saved with the file (a program wrote it without calculating).',
+      fix: 'Open the file in a spreadsheet (Google Sheets, Excel, LibreOffice) and save it again, or type the value.',
+    },
     'not-a-number': {
       message: '{field} of {id} is "{value}", which is not a number.',
       fix: 'Type a number such as {example}.',

@@ -501,6 +501,10 @@ export const zhCN: Messages = {
       message: '{id} 的“{field}”显示公式错误 {value}。',
       fix: '修正该单元格的公式，或直接填写数值。',
     },
+    'formula-without-result': {
+      message: '{id} 的“{field}”是公式，但文件中没有保存它的计算结果（由不计算公式的程序写入）。',
+      fix: '用电子表格（Google 表格、Excel、LibreOffice）打开该文件并重新保存，或直接填写数值。',
+    },
     'not-a-number': {
       message: '{id} 的“{field}”为“{value}”，不是数字。',
       fix: '请填写数字，例如 {example}。',

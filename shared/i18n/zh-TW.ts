@@ -501,6 +501,10 @@ export const zhTW: Messages = {
       message: '{id} 的「{field}」顯示公式錯誤 {value}。',
       fix: '修正該儲存格的公式，或直接填寫數值。',
     },
+    'formula-without-result': {
+      message: '{id} 的「{field}」是公式，但檔案中沒有儲存它的計算結果（由不計算公式的程式寫入）。',
+      fix: '用試算表（Google 試算表、Excel、LibreOffice）開啟該檔案並重新儲存，或直接填寫數值。',
+    },
     'not-a-number': {
       message: '{id} 的「{field}」為「{value}」，不是數字。',
       fix: '請填寫數字，例如 {example}。',
