@@ -2,12 +2,13 @@
  * An independent reading of an .xlsx, to check report/read-xlsx.ts against: exceljs's whole-file loader
  * (`Workbook.xlsx.load`, the reader the report used before its own streaming one), its cells turned into the
  * plan core's grid the way a person sees them (a formula's cached result, rich text joined, a link's text, an
- * error's text, a merged block filled from its top-left cell).
+ * error's text, a formula saved without its result marked as such, a merged block filled from its top-left cell).
  */
 import ExcelJS from 'exceljs';
 
 import {
   fillMergedCells,
+  FORMULA_WITHOUT_RESULT,
   mergedRangeFromA1,
   type Cell,
   type MergedRange,
@@ -22,7 +23,8 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   if ('richText' in value) return value.richText.map((r) => r.text ?? '').join('');
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;
-    return result === undefined ? '' : cellValue(result as ExcelJS.CellValue);
+    // Saved without its result (exceljs writes formulas so): the reader marks the cell rather than blank it.
+    return result === undefined ? FORMULA_WITHOUT_RESULT : cellValue(result as ExcelJS.CellValue);
   }
   if ('hyperlink' in value) {
     const text = (value as ExcelJS.CellHyperlinkValue).text as unknown;
