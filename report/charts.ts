@@ -261,7 +261,7 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
   });
 
   const rows: { key: string; lane: number }[] = [];
-  const bars: { row: string; start: IsoDate; end: IsoDate; fill: string }[] = [];
+  const bars: { row: string; start: IsoDate; end: IsoDate; fill: string; mark: string }[] = [];
   const itemLabels: { row: string; x: number; label: string }[] = [];
   const milestones: { row: string; date: IsoDate; status: string }[] = [];
   const milestoneLabels: { row: string; x: number; label: string }[] = [];
@@ -287,6 +287,7 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
         start: within(p.bar.start),
         end: within(addDay(p.bar.end)),
         fill: CATEGORY_COLORS[p.bar.color],
+        mark: p.bar.mark ?? '',
       });
       if (p.label) itemLabels.push({ row, x: at(p.x), label: p.label });
     });
@@ -353,17 +354,40 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
           x2: { field: 'end' },
         },
       },
-      {
-        // Each bar in its phase's own colour (phaseColor): the same phase is the same colour in every report.
-        data: { values: bars },
-        mark: { type: 'bar', height: 9, yOffset: 6, cornerRadius: 3, opacity: 0.9 },
-        encoding: {
-          y: yPlain,
-          x: { field: 'start', type: 'temporal' },
-          x2: { field: 'end' },
-          color: { field: 'fill', type: 'nominal', scale: null, legend: null },
-        },
-      },
+      // Each bar in its phase's own colour (phaseColor): the same phase is the same colour in every report. Its item's
+      // status is drawn over that colour, never as another one: a done item's bar pale, with its outline; a delayed, on
+      // hold, blocked or not understood one outlined with a dash (and its label starts with ▲ and the word), so that
+      // the exceptions read at a glance, in grey print and without telling colours apart.
+      ...(
+        [
+          ['', { opacity: 0.9 }],
+          ['done', { fillOpacity: 0.3, strokeOpacity: 0.9, strokeWidth: 1.5 }],
+          [
+            'exception',
+            {
+              opacity: 0.9,
+              stroke: STATUS_COLORS['off-track'],
+              strokeWidth: 2,
+              strokeDash: [3, 2],
+              strokeOpacity: 1,
+            },
+          ],
+        ] as const
+      )
+        .filter(([mark]) => mark === '' || bars.some((b) => b.mark === mark))
+        .map(([mark, style]) => ({
+          data: { values: bars.filter((b) => b.mark === mark) },
+          mark: { type: 'bar', height: 9, yOffset: 6, cornerRadius: 3, ...style },
+          encoding: {
+            y: yPlain,
+            x: { field: 'start', type: 'temporal' },
+            x2: { field: 'end' },
+            color: { field: 'fill', type: 'nominal', scale: null, legend: null },
+            ...(mark === 'done'
+              ? { stroke: { field: 'fill', type: 'nominal', scale: null, legend: null } }
+              : {}),
+          },
+        })),
       {
         // The as-of line over the bars, under every label and diamond: it passes behind a name, never through it.
         data: { values: [{ date: data.asOf, label: data.asOfLabel }] },

@@ -15,7 +15,7 @@ import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 import { utcDate } from '../report/write-xlsx';
 import { blockExternalRequests, collectPageProblems, launchChromium } from './helpers/browser';
 import { addRow, setCell } from './helpers/edit';
-import { exampleGrid, header, tabName, tempDir } from './helpers/report';
+import { exampleGrid, header, roadmapStatusesGrid, tabName, tempDir } from './helpers/report';
 
 const day = (month: string, d: number) => utcDate(`2026-${month}-${String(d).padStart(2, '0')}`);
 
@@ -97,6 +97,8 @@ describe('the roadmap in Chromium', () => {
       ...crowds.map(({ n, wb }) => [`crowd-${n}`, wb] as [string, Workbook]),
       ['phases-en', en],
       ['phases-tw', tw],
+      ['statuses-en', roadmapStatusesGrid('en')],
+      ['statuses-tw', roadmapStatusesGrid('zh-TW')],
     ];
     for (const [name, wb] of plans) {
       const built = await buildReport(wb, { asOf: EXAMPLE_AS_OF, source: null });
@@ -347,4 +349,43 @@ describe('the roadmap in Chromium', () => {
       expect(tw.legend[PHASES['pre-launch']['zh-TW']]).toBe(bar.tw('R9'));
     }
   });
+
+  it.each([
+    ['statuses-en', 'en'],
+    ['statuses-tw', 'zh-TW'],
+  ] as const)(
+    '%s: on paper the items delayed, blocked, on hold or not understood are on the chart and listed, and the mark explained',
+    async (name, lang) => {
+      const { page, problems } = await open(name, 'light', 'print');
+      const words = [
+        ENUMS.roadmapStatus.delayed[lang],
+        ENUMS.roadmapStatus.blocked[lang],
+        ENUMS.roadmapStatus['on-hold'][lang],
+        CATALOGUES[lang].report.labels.unreadStatus,
+      ];
+      const section = page.locator('section[aria-labelledby="roadmap"]');
+      // The data table is not printed; the list under the chart is, with each exception's word and item.
+      await expect(section.locator('figure details').isVisible()).resolves.toBe(false);
+      const list = section.locator('.roadmap-exceptions');
+      await expect(list.isVisible()).resolves.toBe(true);
+      const listed = await list.innerText();
+      for (const w of words) expect(listed, w).toContain(w);
+      for (const id of ['R6', 'R7', 'R8', 'R9']) expect(listed, id).toContain(id);
+      expect(listed).toContain(CATALOGUES[lang].report.labels.unreadStatusNote);
+      // On the chart, each exception's label starts with ▲ and its word, and no label is drawn over another.
+      const boxes = await texts(page);
+      for (const w of words) expect(boxes.some((b) => b.text.startsWith(`▲ ${w} · `)), w).toBe(true);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          expect(overlap, `"${a.text}" × "${b.text}"`).toBe(false);
+        }
+      // The legend, printed, explains the outline and the pale bar.
+      await expect(section.locator('.legend .swatch-bar-exception').isVisible()).resolves.toBe(true);
+      await expect(section.locator('.legend .swatch-bar-done').isVisible()).resolves.toBe(true);
+      expect(problems.summary()).toBe('');
+      await page.close();
+    },
+  );
 });

@@ -11,6 +11,8 @@ export const COMPACT_NUMBER = 'compactNumber';
 function isWide(cp: number): boolean {
   return (
     (cp >= 0x1100 && cp <= 0x115f) || // Hangul Jamo
+    // Geometric shapes (the roadmap's ▲ before a delayed item's label): a CJK font draws them a full em wide.
+    (cp >= 0x25a0 && cp <= 0x25ff) ||
     (cp >= 0x2e80 && cp <= 0x303e) || // CJK radicals, Kangxi, CJK symbols & punctuation
     (cp >= 0x3041 && cp <= 0x33ff) || // Hiragana, Katakana, Bopomofo, CJK compatibility
     (cp >= 0x3400 && cp <= 0x4dbf) || // CJK Ext A

@@ -82,7 +82,9 @@ export function stylesheet(): string {
     .map(
       ([status, light]) =>
         `svg.chart .mark-symbol.role-mark path[fill="${light}"]{fill:${DARK_STATUS_COLORS[status]}}` +
-        `svg.chart .mark-rule.role-mark line[stroke="${light}"]{stroke:${DARK_STATUS_COLORS[status]}}`,
+        `svg.chart .mark-rule.role-mark line[stroke="${light}"]{stroke:${DARK_STATUS_COLORS[status]}}` +
+        // A roadmap bar's dashed outline (an item delayed, on hold, blocked).
+        `svg.chart .mark-rect.role-mark path[stroke="${light}"]{stroke:${DARK_STATUS_COLORS[status]}}`,
     )
     .join('');
   const halo =

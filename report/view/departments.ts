@@ -1,5 +1,6 @@
 /** Who owns what: department × commitments for small plans, departments grouped by status for large ones. */
 import { byStatus, groupBy, lower, STATUS_SEVERITY, type Context, type Dept } from './context';
+import { roadmapExceptionCounts } from './roadmap';
 import { COMMITMENTS_SHOWN, type DepartmentGroup, type DepartmentRow } from './types';
 
 // ---------------------------------------------------------------------------------------------------
@@ -48,7 +49,11 @@ export function departmentRows(ctx: Context, depts: Dept[]): DepartmentRow[] {
       moreObjectives: more(objectives.length),
       moreKeyResults: more(krs.length),
       moreKpis: more(kpis.length),
-      roadmapItems: items.length ? ph.itemsCount(items.length, f.count(items.length)) : '',
+      roadmapItems: items.length
+        ? [ph.itemsCount(items.length, f.count(items.length)), ...roadmapExceptionCounts(ctx, items)].join(
+            ' · ',
+          )
+        : '',
     };
   });
 }

@@ -7,17 +7,29 @@ import { isChinese, joinList } from '../../shared/i18n';
 import type { KeyResult, RoadmapItem } from '../../shared/plan';
 import { STATUS_LABELS } from '../../shared/progress';
 import { keyResultIdNamed, ownerKey, ownerNameOf } from '../../shared/plan-index';
-import { enumLabel, matchPhase, PHASE_KEYS, PHASES, phaseForm, type Lang } from '../../shared/template';
+import {
+  enumLabel,
+  matchPhase,
+  PHASE_KEYS,
+  PHASES,
+  phaseForm,
+  type Lang,
+  type RoadmapStatus,
+} from '../../shared/template';
 import { NO_PHASE_COLOR, OWN_PHASE_COLORS, PHASE_COLORS } from '../render/palette';
 import { groupBy, lower, STATUS_SEVERITY, worst, type Context, type Dept } from './context';
 import {
+  ROADMAP_EXCEPTION_MARK,
+  ROADMAP_EXCEPTIONS_SHOWN,
   ROADMAP_ITEM_LIMIT,
   ROADMAP_LANE_LIMIT,
   ROADMAP_MILESTONE_LIMIT,
   type CompanyPage,
   type FigureView,
   type RoadmapChartData,
+  type RoadmapException,
   type Table,
+  type TableCell,
 } from './types';
 
 // ---------------------------------------------------------------------------------------------------
@@ -40,10 +52,70 @@ function planPhases(ctx: Context): Map<RoadmapItem, Phase> {
   return phases;
 }
 
+/**
+ * The statuses a leader must see without opening anything, worst first: an item stopped, late or parked. A status
+ * typed that names none ("not understood") is listed with them, after blocked and delayed: nobody knows where it is.
+ */
+const EXCEPTION_ORDER: RoadmapStatus[] = ['blocked', 'delayed', 'on-hold'];
+
+/** Where the item stands as the chart draws it, and the word its label starts with when it is an exception. */
+function itemStanding(
+  ctx: Context,
+  r: RoadmapItem,
+): { mark: 'done' | 'exception' | null; word: string; rank: number } {
+  if (r.status === 'done') return { mark: 'done', word: '', rank: -1 };
+  if (r.status && EXCEPTION_ORDER.includes(r.status))
+    return {
+      mark: 'exception',
+      word: enumLabel('roadmapStatus', r.status, ctx.lang),
+      rank: r.status === 'on-hold' ? 3 : EXCEPTION_ORDER.indexOf(r.status),
+    };
+  if (!r.status && r.unreadStatus) return { mark: 'exception', word: ctx.l.unreadStatus, rank: 2 };
+  return { mark: null, word: '', rank: -1 };
+}
+
+/**
+ * How many of the items are delayed, on hold, blocked or not understood, worst first ("1 delayed", "1 個延遲"): beside a
+ * department's count of items, which alone ("2 items") said nothing of where they stand.
+ */
+export function roadmapExceptionCounts(ctx: Context, items: RoadmapItem[]): string[] {
+  const counts = new Map<string, { rank: number; n: number }>();
+  for (const r of items) {
+    const { mark, word, rank } = itemStanding(ctx, r);
+    if (mark !== 'exception') continue;
+    const c = counts.get(word) ?? { rank, n: 0 };
+    c.n++;
+    counts.set(word, c);
+  }
+  return [...counts]
+    .sort((a, b) => a[1].rank - b[1].rank)
+    .map(([word, { n }]) => `${ROADMAP_EXCEPTION_MARK} ${ctx.p.statusCount(ctx.f.count(n), word)}`);
+}
+
+/** What the "not understood" mark means, said in words under a table that has one. */
+function unreadFootnote(ctx: Context, cells: TableCell[]): string {
+  return cells.some((c) => typeof c !== 'string')
+    ? `${ctx.l.unreadStatus}${ctx.l.colon}${ctx.l.unreadStatusNote}`
+    : '';
+}
+
+function statusCell(ctx: Context, r: RoadmapItem): TableCell {
+  const { f, l, lang } = ctx;
+  return r.status
+    ? enumLabel('roadmapStatus', r.status, lang)
+    : r.unreadStatus
+      ? { text: r.unreadStatus, unread: l.unreadStatus, note: l.unreadStatusNote }
+      : f.none;
+}
+
 export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
   const { f, l, lang } = ctx;
   const phases = planPhases(ctx);
   return {
+    footnote: unreadFootnote(
+      ctx,
+      items.map((r) => statusCell(ctx, r)),
+    ),
     head: [l.id, l.item, l.phase, l.owner, l.start, l.end, l.keyResults, l.status],
     rows: items.map((r) => [
       r.id,
@@ -56,12 +128,38 @@ export function roadmapTable(ctx: Context, items: RoadmapItem[]): Table {
         r.keyResultIds.map((ref) => keyResultIdNamed(ctx.plan, ref)),
         lang,
       ),
-      r.status
-        ? enumLabel('roadmapStatus', r.status, lang)
-        : r.unreadStatus
-          ? { text: r.unreadStatus, unread: l.unreadStatus, note: l.unreadStatusNote }
-          : f.none,
+      statusCell(ctx, r),
     ]),
+  };
+}
+
+/**
+ * The plan's items delayed, on hold, blocked or not understood, worst first (the plan's order among equals): the list
+ * under the roadmap, which a summarised chart (a bar per phase) cannot show item by item and which is printed.
+ */
+function roadmapExceptions(ctx: Context): CompanyPage['roadmap']['exceptions'] {
+  const { f, l, p: ph } = ctx;
+  const all = ctx.plan.roadmap
+    .map((r, i) => ({ r, i, standing: itemStanding(ctx, r) }))
+    .filter((x) => x.standing.mark === 'exception')
+    .sort((a, b) => a.standing.rank - b.standing.rank || a.i - b.i);
+  const items: RoadmapException[] = all.slice(0, ROADMAP_EXCEPTIONS_SHOWN).map(({ r }) => ({
+    id: r.id,
+    item: r.item,
+    owner: ownerNameOf(ctx.plan, r),
+    status: statusCell(ctx, r),
+    end: r.end ? `${l.end}${l.colon}${f.date(r.end)}` : '',
+  }));
+  const rest = all.length - items.length;
+  return {
+    title: all.length ? l.roadmapExceptions : '',
+    mark: ROADMAP_EXCEPTION_MARK,
+    items,
+    more: rest > 0 ? ph.more(rest, f.count(rest)) : '',
+    footnote: unreadFootnote(
+      ctx,
+      items.map((x) => x.status),
+    ),
   };
 }
 
@@ -139,8 +237,9 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
     // summarised, the table is set below to what the chart draws.
     table: roadmapTable(ctx, ctx.large ? dated : plan.roadmap),
   };
+  const exceptions = roadmapExceptions(ctx);
   if (!first || !last || (dated.length === 0 && krsDated.length === 0)) {
-    return { present: plan.roadmap.length > 0, figure, note: l.roadmapEmpty };
+    return { present: plan.roadmap.length > 0, figure, note: l.roadmapEmpty, exceptions };
   }
   // The timeline is the plan's period: an item that runs past it is drawn to its edge (the data table has its
   // dates), while an item wholly outside it, and a key result due outside it, are not drawn (a diamond out there
@@ -166,7 +265,7 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
     return ph.roadmapOutside(items, f.count(items), krs, f.count(krs), ids(itemsOutside), ids(krsOutside));
   };
   if (items.length === 0 && krsDue.length === 0) {
-    return { present: true, figure, note: outside(true) };
+    return { present: true, figure, note: outside(true), exceptions };
   }
   const datedByOwner = groupBy(items, (r) => ownerKey(r.owner));
   const krsByOwner = groupBy(krsDue, (k) => ownerKey(k.owner));
@@ -240,7 +339,10 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
       }
       for (const item of own) {
         const { label: phase, color } = phaseOf(item);
-        bars.push({ lane: d, start: item.start!, end: item.end!, phase, color, label: item.item });
+        // The status word leads the label, so that cutting a long name to fit never cuts the word.
+        const { mark, word } = itemStanding(ctx, item);
+        const label = word ? `${ROADMAP_EXCEPTION_MARK} ${word} · ${item.item}` : item.item;
+        bars.push({ lane: d, start: item.start!, end: item.end!, phase, color, label, mark });
       }
       for (const kr of krs) {
         const status = statusOf(kr);
@@ -268,8 +370,37 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
     lang: ctx.lang,
   };
   const present = STATUS_SEVERITY.filter((s) => milestones.some((m) => m.status === s));
+  // The legend explains the marks the bars carry, only those drawn: pale for done, an outline and ▲ for the rest.
+  const exceptionWords = [
+    ...new Set(
+      items
+        .map((r) => itemStanding(ctx, r))
+        .filter((s) => mode === 'detail' && s.mark === 'exception')
+        .sort((a, b) => a.rank - b.rank)
+        .map((s) => s.word),
+    ),
+  ];
+  const anyDone = mode === 'detail' && bars.some((b) => b.mark === 'done');
   figure.legend = [
     ...phases.map((phase) => ({ label: phase.label, swatch: `cat-${phase.color}`, shape: 'bar' as const })),
+    ...(anyDone
+      ? [
+          {
+            label: ph.roadmapDoneLegend(enumLabel('roadmapStatus', 'done', ctx.lang)),
+            swatch: 'cat-7',
+            shape: 'bar-done' as const,
+          },
+        ]
+      : []),
+    ...(exceptionWords.length
+      ? [
+          {
+            label: ph.roadmapExceptionLegend(ROADMAP_EXCEPTION_MARK, joinList(exceptionWords, ctx.lang)),
+            swatch: 'cat-7',
+            shape: 'bar-exception' as const,
+          },
+        ]
+      : []),
     ...present.map((s) => ({
       label: `${ph.milestoneMarker()}${ctx.l.colon}${STATUS_LABELS[s][ctx.lang]}`,
       swatch: `status-${s}`,
@@ -307,5 +438,5 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
       ],
     };
   }
-  return { present: true, figure, note: '' };
+  return { present: true, figure, note: '', exceptions };
 }

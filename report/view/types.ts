@@ -21,6 +21,13 @@ export const PYRAMID_ITEMS = 8;
 export const COMMITMENTS_SHOWN = 3;
 /** Above this many roadmap items the timeline shows one bar per department and phase. */
 export const ROADMAP_ITEM_LIMIT = 60;
+/**
+ * Before the label of a roadmap item delayed, on hold, blocked or with a status not understood, with its status word:
+ * a shape and a word, so that the exception reads without its colour, in grey print and to a colour-blind reader.
+ */
+export const ROADMAP_EXCEPTION_MARK = '▲';
+/** The most roadmap items not going as planned listed under the roadmap; "+N more" says the rest. */
+export const ROADMAP_EXCEPTIONS_SHOWN = 12;
 /** Above this many key results due, their due dates are counted per month rather than each labelled with its ID. */
 export const ROADMAP_MILESTONE_LIMIT = 60;
 /** Above this many departments the timeline has one lane per phase instead of one per department. */
@@ -64,6 +71,11 @@ export type TableCell = string | { text: string; unread: string; note: string };
 export interface Table {
   head: string[];
   rows: TableCell[][];
+  /**
+   * Under the table, never only a tooltip: what its "not understood" mark means, when a cell has one ('' or absent
+   * otherwise). Shown outside a figure's collapsed data table, so it is read on a phone and on paper.
+   */
+  footnote?: string;
 }
 
 export interface KrChartData {
@@ -95,8 +107,20 @@ export interface RoadmapChartData {
    * how wide their labels are drawn.
    */
   lanes: string[];
-  /** Each bar with its phase's colour: an index into CATEGORY_COLORS (phaseColor). */
-  bars: { lane: number; start: IsoDate; end: IsoDate; phase: string; color: number; label: string }[];
+  /**
+   * Each bar with its phase's colour: an index into CATEGORY_COLORS (phaseColor). `mark` is its item's status as the
+   * bar draws it (detail mode only): 'done' pale, 'exception' (delayed, on hold, blocked, not understood) outlined,
+   * its label then starting with ROADMAP_EXCEPTION_MARK and the status word.
+   */
+  bars: {
+    lane: number;
+    start: IsoDate;
+    end: IsoDate;
+    phase: string;
+    color: number;
+    label: string;
+    mark?: 'done' | 'exception' | null;
+  }[];
   milestones: { lane: number; date: IsoDate; label: string; status: Status; statusLabel: string }[];
   /** The phases drawn, in legend order, each with its colour: an index into CATEGORY_COLORS (phaseColor). */
   phases: { label: string; color: number }[];
@@ -107,11 +131,21 @@ export interface RoadmapChartData {
   lang: Lang;
 }
 
+/** A roadmap item not going as planned, as the list under the roadmap names it. */
+export interface RoadmapException {
+  id: string;
+  item: string;
+  owner: string;
+  /** Its status word (delayed), or what it says as typed with the "not understood" mark. */
+  status: TableCell;
+  end: string;
+}
+
 export interface LegendItem {
   label: string;
   /** CSS class of the swatch colour: cat-0…cat-7 or status-*. */
   swatch: string;
-  shape: 'bar' | 'diamond' | 'rule' | 'line';
+  shape: 'bar' | 'bar-done' | 'bar-exception' | 'diamond' | 'rule' | 'line';
 }
 
 export interface FigureView {
@@ -322,7 +356,17 @@ export interface CompanyPage extends PageCommon {
   largeNote: string;
   pyramid: PyramidLevel[];
   pyramidIntro: string;
-  roadmap: { present: boolean; figure: FigureView; note: string };
+  roadmap: {
+    present: boolean;
+    figure: FigureView;
+    note: string;
+    /**
+     * Every roadmap item delayed, on hold, blocked or with a status not understood, worst first: listed under the
+     * chart on screen and on paper, where the data table is not (collapsed, or not printed). `more` says how many
+     * more there are beyond those listed ('' otherwise).
+     */
+    exceptions: { title: string; mark: string; items: RoadmapException[]; more: string; footnote: string };
+  };
   keyResults: { present: boolean; cards: KrCardView[]; note: string };
   /** Small plans: department × commitments. */
   departments: DepartmentRow[];

@@ -49,6 +49,8 @@ const reportPhrases: ReportPhrases = {
       .filter(Boolean)
       .join(' and ')}.`,
   asOfRule: (date) => `As of ${date}`,
+  roadmapDoneLegend: (status) => `Pale bar: ${status}`,
+  roadmapExceptionLegend: (mark, statuses) => `Dashed outline and ${mark} before the name: ${statuses}`,
   largePlan: (krs, departments) =>
     `A large plan (${krs} key results): this page summarises it; each of the ${departments} departments has its own page with its key results.`,
   chartsOmitted: (limit) =>
@@ -1371,6 +1373,8 @@ export const en = {
       // A Status cell that names no status, shown as typed with this beside it (and its note as a tooltip).
       unreadStatus: 'not understood',
       unreadStatusNote: 'Not a status the plan knows, so it is not counted as one: choose one from the list.',
+      // Under the roadmap, on screen and on paper: the items delayed, on hold, blocked or not understood.
+      roadmapExceptions: 'Roadmap items not going as planned',
       // Departments
       department: 'Department',
       lead: 'Lead',

@@ -44,6 +44,10 @@ export interface ReportPhrases {
     krIds: string,
   ): string;
   asOfRule(date: string): string;
+  /** The roadmap legend's pale bar: an item done (`status` is the word for done). */
+  roadmapDoneLegend(status: string): string;
+  /** The roadmap legend's outlined bar and `mark` before its name: the item is one of `statuses` (joined). */
+  roadmapExceptionLegend(mark: string, statuses: string): string;
   largePlan(krs: string, departments: string): string;
   chartsOmitted(limit: string): string;
   issuesTruncated(shown: string, total: string): string;

@@ -1207,6 +1207,7 @@ export const zhCN: Messages = {
       noPhase: '未分阶段',
       unreadStatus: '无法识别',
       unreadStatusNote: '这不是计划认得的状态，不按任何状态计算：请从列表中选择。',
+      roadmapExceptions: '未按计划进行的路线图事项',
       department: '部门',
       lead: '负责人',
       objectives: '目标',
@@ -1272,6 +1273,8 @@ export const zhCN: Messages = {
           .filter(Boolean)
           .join('和')}。`,
       asOfRule: (date) => `截至 ${date}`,
+      roadmapDoneLegend: (status) => `浅色条形：${status}`,
+      roadmapExceptionLegend: (mark, statuses) => `虚线外框、名称前加 ${mark}：${statuses}`,
       largePlan: (krs, departments) =>
         `这是一个大型计划（${krs} 个关键结果）：本页为总览，${departments} 个部门各有独立页面列出其关键结果。`,
       chartsOmitted: (limit) =>

@@ -1211,6 +1211,7 @@ export const zhTW: Messages = {
       noPhase: '未分階段',
       unreadStatus: '無法辨識',
       unreadStatusNote: '這不是計畫認得的狀態，不按任何狀態計算：請從清單中選擇。',
+      roadmapExceptions: '未照計畫進行的路線圖事項',
       department: '部門',
       lead: '負責人',
       objectives: '目標',
@@ -1276,6 +1277,8 @@ export const zhTW: Messages = {
           .filter(Boolean)
           .join('和')}。`,
       asOfRule: (date) => `截至 ${date}`,
+      roadmapDoneLegend: (status) => `淺色長條：${status}`,
+      roadmapExceptionLegend: (mark, statuses) => `虛線外框、名稱前加 ${mark}：${statuses}`,
       largePlan: (krs, departments) =>
         `這是一個大型計畫（${krs} 個關鍵結果）：本頁為總覽，${departments} 個部門各有獨立頁面列出其關鍵結果。`,
       chartsOmitted: (limit) =>

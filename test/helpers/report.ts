@@ -58,6 +58,18 @@ export function exampleGrid(lang: Lang = 'en'): Workbook {
   return exampleWorkbook(lang, { date: utcDate });
 }
 
+/** The example with R6 delayed, R7 blocked, R8 on hold and R9's status typed as no status names it (取消). */
+export function roadmapStatusesGrid(lang: Lang = 'en'): Workbook {
+  const wb = exampleGrid(lang);
+  const status = header('roadmap', 'status', lang);
+  const set = (id: string, value: string) => setCell(wb, tabName('roadmap', lang), id, status, value);
+  set('R6', ENUMS.roadmapStatus.delayed[lang]);
+  set('R7', ENUMS.roadmapStatus.blocked[lang]);
+  set('R8', ENUMS.roadmapStatus['on-hold'][lang]);
+  set('R9', '取消');
+  return wb;
+}
+
 /** Payloads a hostile or careless plan could carry; each must show as text and run nothing. */
 export const XSS = {
   script: '<script>window.__xss = "script"; document.title = "pwned"</script>',
