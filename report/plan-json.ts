@@ -5,7 +5,7 @@
 import type { IsoDate, Month } from '../shared/calendar';
 import { leftOutMetrics } from '../shared/checks';
 import { countBySeverity, type PlanIssue, type Severity } from '../shared/issues';
-import type { Plan } from '../shared/plan';
+import type { KeyResult, Kpi, Plan } from '../shared/plan';
 import {
   keyResultIdNamed,
   objectiveIdOf,
@@ -57,8 +57,13 @@ export interface MetricJson {
   id: string;
   name: string;
   owner: string;
-  type: MetricType;
-  direction: Direction;
+  /** Null when the Type cell could not be read (typeAsTyped holds it): never the default as if the cell said it. */
+  type: MetricType | null;
+  /** The Type cell as typed when it could not be read (an invalid-choice error at it), else null. */
+  typeAsTyped: string | null;
+  /** Null when the Direction cell could not be read (directionAsTyped holds it), as type. */
+  direction: Direction | null;
+  directionAsTyped: string | null;
   unit: string;
   baseline: number;
   target: number | null;
@@ -97,7 +102,9 @@ export interface MetricJson {
 
 export interface KeyResultJson extends MetricJson {
   objective: string;
-  phasing: string;
+  /** Null when the Phasing cell could not be read (phasingAsTyped holds it), as type. */
+  phasing: string | null;
+  phasingAsTyped: string | null;
   weight: number;
   confidence: number | null;
 }
@@ -190,13 +197,23 @@ export interface PlanJson {
   comparedWith?: ComparedReport;
 }
 
-function metric(p: MetricProgress, owner: string, leftOut: LeftOutJson | null): MetricJson {
+function metric(
+  p: MetricProgress,
+  m: KeyResult | Kpi,
+  owner: string,
+  leftOut: LeftOutJson | null,
+): MetricJson {
+  // A choice not read is left out of progress, not judged on its default: the default is not written as if read.
+  const typeAsTyped = 'unreadType' in m ? (m.unreadType ?? null) : null;
+  const directionAsTyped = m.unreadDirection ?? null;
   return {
     id: p.id,
     name: p.name,
     owner,
-    type: p.type,
-    direction: p.direction,
+    type: typeAsTyped === null ? p.type : null,
+    typeAsTyped,
+    direction: directionAsTyped === null ? p.direction : null,
+    directionAsTyped,
     unit: p.unit,
     baseline: p.baseline,
     target: num(p.target),
@@ -307,14 +324,15 @@ export function buildPlanJson(
     })),
     // References as the rows they name spell their IDs (objectiveIdOf and the like): "o1" typed is O1's.
     keyResults: plan.keyResults.map((kr, i) => ({
-      ...metric(krProgress.get(kr.id)!, ownerNameOf(plan, kr), leftOut.get(`kr:${kr.id}`) ?? null),
+      ...metric(krProgress.get(kr.id)!, kr, ownerNameOf(plan, kr), leftOut.get(`kr:${kr.id}`) ?? null),
       objective: objectiveIdOf(plan, i),
-      phasing: kr.phasing,
+      phasing: kr.unreadPhasing === undefined ? kr.phasing : null,
+      phasingAsTyped: kr.unreadPhasing ?? null,
       weight: kr.weight,
       confidence: num(kr.confidence),
     })),
     kpis: plan.kpis.map((k, j) => ({
-      ...metric(kpiProgress.get(k.id)!, ownerNameOf(plan, k), leftOut.get(`kpi:${k.id}`) ?? null),
+      ...metric(kpiProgress.get(k.id)!, k, ownerNameOf(plan, k), leftOut.get(`kpi:${k.id}`) ?? null),
       keyResult: trackedKeyResultIdOf(plan, j),
       cadence: k.cadence,
     })),

@@ -132,6 +132,17 @@ export function trackedKeyResult(kpi: Kpi, plan: Plan): KeyResult | undefined {
   return position === undefined ? undefined : plan.keyResults[position];
 }
 
+/** A KPI's window: that of the key result it tracks (`tracked`), else the whole period; null without either. */
+export function kpiWindow(
+  plan: Plan,
+  tracked: KeyResult | undefined,
+): { start: IsoDate; due: IsoDate } | null {
+  const window = tracked ? keyResultWindow(tracked, plan) : null;
+  const start = window?.start ?? plan.period?.start;
+  const due = window?.due ?? plan.period?.end;
+  return start && due ? { start, due } : null;
+}
+
 /**
  * A KPI is a bar to meet every period (first response under 1 hour, 5,000 sign-ups a month), over the window
  * of the key result it tracks (`tracked`: when the caller has looked it up already), or the whole period.
@@ -142,10 +153,9 @@ export function kpiSpec(
   tracked: KeyResult | undefined = trackedKeyResult(kpi, plan),
 ): MetricSpec | null {
   if (kpi.target === null || kpi.unreadChoice) return null;
-  const window = tracked ? keyResultWindow(tracked, plan) : null;
-  const start = window?.start ?? plan.period?.start;
-  const due = window?.due ?? plan.period?.end;
-  if (!start || !due) return null;
+  const window = kpiWindow(plan, tracked);
+  if (!window) return null;
+  const { start, due } = window;
   return {
     id: kpi.id,
     type: 'threshold',

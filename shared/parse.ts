@@ -1939,6 +1939,10 @@ function readKeyResult(r: RowReader): KeyResult | null {
   };
   // Added only when set, after the literal: a spread in the literal made every key result a slower object to build.
   if (unreadChoice) keyResult.unreadChoice = unreadChoice;
+  // The cell as typed, for the report and plan.json to show in place of the default that stands in for it.
+  if (typeRead === null) keyResult.unreadType = r.text('type');
+  if (directionRead === null) keyResult.unreadDirection = r.text('direction');
+  if (phasingRead === null) keyResult.unreadPhasing = r.text('phasing');
   // A cell saved without its formula's result (said at it) leaves the key result out until the file is saved with
   // results: judged on a Baseline of 0, a Start at the period's start or a Weight of 1, it would be judged wrongly.
   if (r.withoutResult.length) keyResult.target = null;
@@ -1975,7 +1979,10 @@ function readKpi(r: RowReader): Kpi | null {
     target,
     cadence: r.choice('cadence', 'cadence', 'monthly'),
   };
-  if (direction === null) kpi.unreadChoice = 'direction';
+  if (direction === null) {
+    kpi.unreadChoice = 'direction';
+    kpi.unreadDirection = r.text('direction');
+  }
   // As a key result (readKeyResult): a cell saved without its formula's result leaves the KPI out.
   if (r.withoutResult.length) kpi.target = null;
   return kpi;

@@ -60,6 +60,14 @@ export interface KeyResult extends RowRef {
    * the key result is left out of progress (`invalid-choice`) rather than judged on the default. Absent otherwise.
    */
   unreadChoice?: 'type' | 'direction' | 'phasing';
+  /**
+   * The Type, Direction or Phasing cell as typed, when it could not be read ('' for a formula saved without its
+   * result): `type`, `direction` and `phasing` then hold the default only so that they stay set, and every surface
+   * shows this text, marked as not understood, rather than the default as if the cell said it. Absent otherwise.
+   */
+  unreadType?: string;
+  unreadDirection?: string;
+  unreadPhasing?: string;
 }
 
 export interface Kpi extends RowRef {
@@ -73,6 +81,8 @@ export interface Kpi extends RowRef {
   cadence: Cadence;
   /** Set when the Direction cell could not be read: the KPI is left out of progress (see KeyResult.unreadChoice). */
   unreadChoice?: 'direction';
+  /** The Direction cell as typed when it could not be read (see KeyResult.unreadDirection). */
+  unreadDirection?: string;
 }
 
 export interface RoadmapItem extends RowRef {

@@ -9,11 +9,20 @@ import {
   monthIndexOfDay,
   monthFromIndex,
   monthIndex,
+  monthOf,
   monthRange,
   type IsoDate,
   type Month,
 } from './calendar';
-import { expectedAtPosition, monthTargetAt, roundHalfAway, type MetricSpec } from './decompose';
+import {
+  expectedAtPosition,
+  keyResultWindow,
+  kpiWindow,
+  monthTargetAt,
+  roundHalfAway,
+  trackedKeyResult,
+  type MetricSpec,
+} from './decompose';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { actualsTabMissing, type KeyResult, type Kpi, type Plan } from './plan';
 import { planIndex, type Groups } from './plan-index';
@@ -416,7 +425,15 @@ function metricProgress(
     periodIndexes: frame.indexes,
   };
   const base = new MetricProgressRecord(kind, metric, type, usable, leftOut, window);
-  if (!usable) return base;
+  if (!usable) {
+    // Left out, the metric is not judged, but its window is still the plan's (the card says its Due, the roadmap
+    // draws it): given, not null as if the dates were unknown. Without a spec, planProgress adds it (windowOfLeftOut).
+    if (spec) {
+      base.start = spec.start;
+      base.due = spec.due;
+    }
+    return base;
+  }
 
   // Started once the Start month has begun: as of its first day or later (month numbers, no day text made).
   const started = frame.asOfMonth >= startIndex;
@@ -902,6 +919,25 @@ function weighted(
 }
 
 /**
+ * The window of a metric left out without a spec (no target, a Type, Direction or Phasing not read): the Start (or
+ * the period's start) to the Due (or the period's end), as a judged metric's would be. Only such metrics are looked
+ * at, and they are few: the plan's other metrics pay one comparison each.
+ */
+function windowOfLeftOut(plan: Plan, keyResults: MetricProgress[], kpis: MetricProgress[]): void {
+  const set = (p: MetricProgress, w: { start: IsoDate; due: IsoDate } | null) => {
+    if (!w || w.due < w.start) return;
+    p.start = monthOf(w.start);
+    p.due = monthOf(w.due);
+  };
+  for (let i = 0; i < keyResults.length; i++)
+    if (keyResults[i].leftOut !== null && keyResults[i].start === null)
+      set(keyResults[i], keyResultWindow(plan.keyResults[i], plan));
+  for (let i = 0; i < kpis.length; i++)
+    if (kpis[i].leftOut !== null && kpis[i].start === null)
+      set(kpis[i], kpiWindow(plan, trackedKeyResult(plan.kpis[i], plan)));
+}
+
+/**
  * `counted`: screenCheckIns(plan), or the rows it kept, when the caller has screened them already
  * (analyzeWorkbook). Given the screen, its rows by metric are used as they are, not indexed again.
  */
@@ -943,6 +979,7 @@ export function planProgress(
       index.keyResultNamedLikeKpi[i] >= 0,
     ),
   );
+  windowOfLeftOut(plan, keyResults, kpis);
   const weights = plan.keyResults.map((kr) => kr.weight);
   const group = (
     kind: 'kr' | 'kpi',

@@ -8,7 +8,7 @@ import { isPercentUnit, scaledUnit } from '../../shared/cells';
 import type { KeyResult, Kpi } from '../../shared/plan';
 import { ownerNameOf } from '../../shared/plan-index';
 import type { MetricProgress } from '../../shared/progress';
-import { columnDef, enumLabel } from '../../shared/template';
+import { columnDef, enumLabel, type MetricType } from '../../shared/template';
 import { clamp100, lower, monthStart, type Context } from './context';
 import type { Fact, FigureView, KrCardView, KrChartData, PyramidKpi, Table } from './types';
 
@@ -26,16 +26,25 @@ function monthsMetText(ctx: Context, p: MetricProgress | undefined): string {
 // ---------------------------------------------------------------------------------------------------
 // Key results
 
+/**
+ * The key result's Type, or null when its cell could not be read (KeyResult.unreadType): then it is judged as none,
+ * and nothing on its card is said as of a type (the default stands in the plan only so that the field is set).
+ */
+const readType = (kr: KeyResult): MetricType | null => (kr.unreadType === undefined ? kr.type : null);
+
 function targetText(ctx: Context, kr: KeyResult): string {
   const { f } = ctx;
   if (kr.target === null) return ctx.missingTargetText('kr', kr.id);
-  switch (kr.type) {
+  switch (readType(kr)) {
     case 'milestone':
       return ctx.p.milestoneDue(f.date(kr.due));
     case 'level':
       return `${f.planValue(kr.baseline, kr.unit)} → ${f.planValue(kr.target, kr.unit)}`;
     case 'threshold':
-      return `${kr.direction === 'decrease' ? '≤' : '≥'} ${f.planValue(kr.target, kr.unit)}`;
+      // A Direction not read has no side of the bar: the target alone, not the default's ≥.
+      return kr.unreadDirection !== undefined
+        ? f.planValue(kr.target, kr.unit)
+        : `${kr.direction === 'decrease' ? '≤' : '≥'} ${f.planValue(kr.target, kr.unit)}`;
     default:
       return f.planValue(kr.target, kr.unit);
   }
@@ -90,7 +99,8 @@ function krTable(
   p: MetricProgress | undefined,
 ): Table {
   const { f, l } = ctx;
-  const head = [l.month, ctx.p.targetPath(kr.type), l.actual, ctx.p.forecastLabel()];
+  const type = readType(kr);
+  const head = [l.month, type ? ctx.p.targetPath(type) : l.target, l.actual, ctx.p.forecastLabel()];
   // A month's actual, and its forecast, are read against that row's target (a threshold's: the bar, as the plan
   // states it): neither may read as meeting a bar it misses ("May 2026 | 20% | 20%" for a bar of 20% missed at
   // 19.6%), nor two figures that differ the same (shared/figures.ts comparedTexts).
@@ -157,11 +167,12 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
   const objective = ctx.objectives.get(lower(kr.objectiveId));
   const anchor = ctx.krAnchors.get(lower(kr.id))!;
   const unit = kr.unit;
-  const milestone = kr.type === 'milestone';
+  const type = readType(kr);
+  const milestone = type === 'milestone';
   const through = p?.throughMonth ? ph.through(f.month(p.throughMonth)) : '';
   // A level or a bar stands at its latest reading, which is the judged month's only when that month has one: "90%
   // through October" read as October's where September's reading is the latest (October's not in yet).
-  const readingMonth = kr.type === 'level' || kr.type === 'threshold' ? latestReadingMonth(p) : null;
+  const readingMonth = type === 'level' || type === 'threshold' ? latestReadingMonth(p) : null;
   const currentThrough = readingMonth ? ph.through(f.month(readingMonth)) : through;
 
   let headline: string;
@@ -184,7 +195,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
   } else {
     headline = f.percent(p?.attainment ?? null);
     // A level's attainment is that of its latest reading; a bar's, the months met through the judged month.
-    const attainmentThrough = kr.type === 'level' ? currentThrough : through;
+    const attainmentThrough = type === 'level' ? currentThrough : through;
     headlineNote = `${l.attainment}${attainmentThrough ? ` · ${attainmentThrough}` : ''}`;
   }
 
@@ -201,7 +212,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     // ("Current value 20%" under "off track" for 19.96% against ≥ 20%), nor two figures that differ the same
     // ("Current value 24%" beside "Expected by now 24%" for 23.5% against 24.04%): shared/figures.ts comparedTexts.
     // A bar to meet (threshold) has no expected value: its share of months met is what is expected.
-    const expectedValue = kr.type !== 'threshold' && p?.expected !== null && p?.expected !== undefined;
+    const expectedValue = type !== 'threshold' && p?.expected !== null && p?.expected !== undefined;
     const [currentText, expectedText, forecastText] = f.compared(
       [
         { value: p?.current ?? null },
@@ -220,7 +231,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     // (cumulative) the amount checked in that brought it there from the baseline (the same text where it is the
     // same amount, from a baseline of 0).
     facts.push({ label: l.currentValue, value: currentText, note: currentThrough });
-    if (kr.type === 'cumulative') {
+    if (type === 'cumulative') {
       const checkedIn = p?.actualToDate ?? null;
       facts.push({
         label: l.checkedIn,
@@ -234,7 +245,7 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     const expectedAttainment = f.percent(p?.expectedAttainment ?? null);
     // A bar to meet is expected to be met every month: the bar, as plan.json's `expected` is, with the share of months
     // expected in the note (a bare "100%" under "Expected by now" read as 100% uptime or 100% growth).
-    const bar = kr.type === 'threshold' && kr.target !== null;
+    const bar = type === 'threshold' && kr.target !== null;
     facts.push({
       label: l.expectedToDate,
       value: expectedValue ? expectedText : bar ? targetText(ctx, kr) : expectedAttainment,
@@ -290,7 +301,10 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
     title: kr.title,
     owner: ownerNameOf(ctx.plan, kr),
     objective: objective ? `${objective.id} · ${objective.title}` : kr.objectiveId,
-    type: enumLabel('type', kr.type, ctx.lang),
+    // A Type not read is shown as typed, marked as not understood, as a roadmap item's Status is (roadmapTable).
+    type: type
+      ? enumLabel('type', type, ctx.lang)
+      : { text: kr.unreadType ?? '', unread: l.unreadStatus, note: l.unreadTypeNote },
     status: ctx.status(status),
     statusWhy: leftOut ? '' : monthsMetText(ctx, p),
     headline,
@@ -319,10 +333,13 @@ export function krCard(ctx: Context, kr: KeyResult): KrCardView {
 
 export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
   const p = ctx.kpiProgress.get(lower(kpi.id));
+  // A Direction not read has no side of the bar: the target alone, not the default's ≥ (see KeyResult.unreadType).
   const bar =
     kpi.target === null
       ? ctx.missingTargetText('kpi', kpi.id)
-      : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.planValue(kpi.target, kpi.unit)}`;
+      : kpi.unreadDirection !== undefined
+        ? ctx.f.planValue(kpi.target, kpi.unit)
+        : `${kpi.direction === 'decrease' ? '≤' : '≥'} ${ctx.f.planValue(kpi.target, kpi.unit)}`;
   // The latest reading alone, beside the bar as the KPI's Target figure: "latest 4,900 ≥ 5,000" read as a claim
   // when it missed the bar. A reading that misses the bar but rounds onto it or past it is shown with the decimals
   // that tell them apart: "latest 19.5%" beside "≥ 20%", and 19.55% beside "≥ 19.6%", never "20%" (the status's own

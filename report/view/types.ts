@@ -174,7 +174,8 @@ export interface KrCardView {
   title: string;
   owner: string;
   objective: string;
-  type: string;
+  /** The Type's name, or the cell as typed, marked, when it names no type (KeyResult.unreadType). */
+  type: TableCell;
   status: StatusView;
   /** Beside the status of a threshold key result: "met in 3 of 8 months" (its latest reading alone may meet the bar). */
   statusWhy: string;

@@ -1375,6 +1375,9 @@ export const en = {
       unreadStatusNote: 'Not a status the plan knows, so it is not counted as one: choose one from the list.',
       // Under the roadmap, on screen and on paper: the items delayed, on hold, blocked or not understood.
       roadmapExceptions: 'Roadmap items not going as planned',
+      // A key result's Type cell that names no type, shown as typed on its card with unreadStatus's mark beside it.
+      unreadTypeNote:
+        'Not a type the plan knows, so the key result is not judged as any: see the error at its cell.',
       // Departments
       department: 'Department',
       lead: 'Lead',

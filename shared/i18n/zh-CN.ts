@@ -1208,6 +1208,7 @@ export const zhCN: Messages = {
       unreadStatus: '无法识别',
       unreadStatusNote: '这不是计划认得的状态，不按任何状态计算：请从列表中选择。',
       roadmapExceptions: '未按计划进行的路线图事项',
+      unreadTypeNote: '这不是计划认得的类型，关键结果不按任何类型评估：请看该单元格的错误。',
       department: '部门',
       lead: '负责人',
       objectives: '目标',

@@ -1212,6 +1212,7 @@ export const zhTW: Messages = {
       unreadStatus: '無法辨識',
       unreadStatusNote: '這不是計畫認得的狀態，不按任何狀態計算：請從清單中選擇。',
       roadmapExceptions: '未照計畫進行的路線圖事項',
+      unreadTypeNote: '這不是計畫認得的類型，關鍵結果不按任何類型評估：請看該儲存格的錯誤。',
       department: '部門',
       lead: '負責人',
       objectives: '目標',
