@@ -93,12 +93,21 @@ export function checkPlan(
   // (客服 for 客服部, "Sales team" for Sales): worked out once per owner, not once per row.
   const checkOwner = (tab: TabKey, row: number, id: string, owner: string, ownerNumber: number) => {
     if (!owner || !hasDepartments || index.ownerIsDepartment[ownerNumber]) return;
-    const near = nearDepartmentOf(plan, ownerNumber);
-    if (near >= 0)
+    const near = nearDepartmentsOf(plan, ownerNumber);
+    if (near.length === 1)
       push('owner-near-department', cellOf(plan, tab, row, 'owner'), {
         id,
         owner,
-        department: index.ownerName[near],
+        department: index.ownerName[near[0]],
+      });
+    // Near two departments: which one was meant is not guessed, and it is not offered as a new one either (the
+    // unknown-owner fix), as it is most likely one of them mistyped.
+    else if (near.length > 1)
+      push('owner-near-departments', cellOf(plan, tab, row, 'owner'), {
+        id,
+        owner,
+        department: index.ownerName[near[0]],
+        other: index.ownerName[near[1]],
       });
     else push('unknown-owner', cellOf(plan, tab, row, 'owner'), { id, owner });
   };
@@ -252,6 +261,8 @@ interface NearKey {
    * other way round. Null for any other name.
    */
   reordered: string | null;
+  /** The characters of the key less its department word (bare, else the key), for shortTypo. */
+  stem: string[];
 }
 
 function nearKeyOf(name: string): NearKey {
@@ -280,6 +291,7 @@ function nearKey(key: string, name: string): NearKey {
     chars: SURROGATE.test(key) ? Array.from(key) : key,
     words: latinWords(name),
     reordered,
+    stem: Array.from(stem),
   };
 }
 
@@ -310,9 +322,8 @@ function sameFrom(a: ArrayLike<string>, i: number, b: ArrayLike<string>, j: numb
  * replaced, or two neighbours swapped (Markting, Marketnig for Marketing). An edit of a digit does not count:
  * "Region 1" and "Region 2", "Squad 1" and "Squad 12" number different teams.
  */
-function oneEditApart(a: ArrayLike<string>, b: ArrayLike<string>): boolean {
-  if (a.length < NEAR_EDIT_LENGTH || b.length < NEAR_EDIT_LENGTH || Math.abs(a.length - b.length) > 1)
-    return false;
+function oneEditApart(a: ArrayLike<string>, b: ArrayLike<string>, shortest = NEAR_EDIT_LENGTH): boolean {
+  if (a.length < shortest || b.length < shortest || Math.abs(a.length - b.length) > 1) return false;
   const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
@@ -334,8 +345,54 @@ function keysNear(a: NearKey, b: NearKey): boolean {
   if (a.bare !== null && (a.bare === b.key || a.bare === b.bare)) return true;
   if (b.bare !== null && b.bare === a.key) return true;
   if (a.reordered !== null && a.reordered === b.reordered) return true;
-  return typoInLongWord(a.words, b.words) && oneEditApart(a.chars, b.chars);
+  return (typoInLongWord(a.words, b.words) && oneEditApart(a.chars, b.chars)) || shortTypo(a, b);
 }
+
+/**
+ * Characters that tell teams apart rather than being mistyped: numerals, directions, first and second, big and
+ * small, head and branch (一組 and 二組, 華北 and 華南, 總部 and 分部 are other teams). As ownerKey writes them (Simplified).
+ */
+const HAN_DISTINCT = new Set(
+  Array.from(
+    '一二三四五六七八九十百千零〇壹贰叁参肆伍陆柒捌玖拾东南西北中上下内外左右前后甲乙丙丁戊新旧大小总分',
+  ),
+);
+
+const LATIN_LETTERS = /^\p{Script=Latin}+$/u;
+
+/**
+ * Whether two short names (their stems, less a department word) are one typo apart, where the one-edit test of longer
+ * names (NEAR_EDIT_LENGTH) does not look: 銷隻 or 消售 for 銷售, 市埸 for 市場 (two or three Chinese characters, one
+ * replaced, the others the same and in order), Sale or Slaes for Sales (Latin letters only, three or four of them in
+ * the shorter, one edit, the first letter kept: East and West are other teams). A department of two or three
+ * characters is named by hand far more often than two departments differ by one character.
+ */
+function shortTypo(a: NearKey, b: NearKey): boolean {
+  const x = a.stem;
+  const y = b.stem;
+  if (HAN_NAME.test(a.bare ?? a.key) && HAN_NAME.test(b.bare ?? b.key)) {
+    if (x.length !== y.length || x.length > SHORT_HAN_LENGTH) return false;
+    let differ = -1;
+    for (let i = 0; i < x.length; i++) {
+      if (x[i] === y[i]) continue;
+      if (differ >= 0) return false;
+      differ = i;
+    }
+    return differ >= 0 && !(HAN_DISTINCT.has(x[differ]) && HAN_DISTINCT.has(y[differ]));
+  }
+  const shorter = Math.min(x.length, y.length);
+  return (
+    shorter >= 3 &&
+    shorter < NEAR_EDIT_LENGTH &&
+    x[0] === y[0] &&
+    LATIN_LETTERS.test(a.bare ?? a.key) &&
+    LATIN_LETTERS.test(b.bare ?? b.key) &&
+    oneEditApart(x, y, 3)
+  );
+}
+
+/** The longest Chinese name shortTypo compares (a four-character name is another team: 業務一部, 業務二部). */
+const SHORT_HAN_LENGTH = 3;
 
 /**
  * Whether an owner names a department almost as the Departments tab spells it, so that it is most likely that
@@ -368,9 +425,17 @@ interface NearDepartments {
    * keys one edit apart (one inserted, deleted, replaced, or two neighbours swapped) have one of these in common.
    */
   byDeletion: Map<string, number[]>;
-  /** By owner number: −2 not worked out yet, −1 no department or more than one is near, else the department's. */
-  near: Int32Array;
+  /**
+   * For departments whose stem (less a department word) is SHORT_STEM characters or fewer: the stem and each stem with
+   * one character left out, for shortTypo's candidates.
+   */
+  byShortDeletion: Map<string, number[]>;
+  /** By owner number: the departments it is near, once worked out (none for a department). */
+  near: (number[] | undefined)[];
 }
+
+/** The longest stem shortTypo compares: a Latin name of four letters and the same with one more. */
+const SHORT_STEM = NEAR_EDIT_LENGTH;
 
 const NEAR_DEPARTMENTS = new WeakMap<Plan, NearDepartments>();
 
@@ -378,7 +443,7 @@ const NEAR_DEPARTMENTS = new WeakMap<Plan, NearDepartments>();
 const REORDERED = '\u0000';
 
 /** A key with each of its characters left out in turn. */
-function deletions({ key, chars }: NearKey): string[] {
+function deletions({ key, chars }: { key: string; chars: ArrayLike<string> }): string[] {
   const out: string[] = [];
   if (typeof chars === 'string')
     for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
@@ -406,7 +471,8 @@ function nearDepartments(plan: Plan): NearDepartments {
     keys: [],
     byName: new Map(),
     byDeletion: new Map(),
-    near: new Int32Array(index.ownerName.length).fill(-2),
+    byShortDeletion: new Map(),
+    near: [],
   };
   for (let d = 0; d < index.ownerName.length; d++) {
     if (!index.ownerIsDepartment[d]) continue;
@@ -414,6 +480,12 @@ function nearDepartments(plan: Plan): NearDepartments {
     addTo(found.byName, key.key, d);
     if (key.bare !== null) addTo(found.byName, key.bare, d);
     if (key.reordered !== null) addTo(found.byName, REORDERED + key.reordered, d);
+    if (key.stem.length >= 2 && key.stem.length <= SHORT_STEM) {
+      const stem = key.stem.join('');
+      addTo(found.byShortDeletion, stem, d);
+      for (const shorter of deletions({ key: stem, chars: key.stem }))
+        addTo(found.byShortDeletion, shorter, d);
+    }
     if (key.chars.length < NEAR_EDIT_LENGTH) continue;
     addTo(found.byDeletion, key.key, d);
     for (const shorter of deletions(key)) addTo(found.byDeletion, shorter, d);
@@ -423,15 +495,16 @@ function nearDepartments(plan: Plan): NearDepartments {
 }
 
 /**
- * The owner number of the one department the Departments tab lists that owner `g` names almost (namesNear), or −1
- * when none is, or more than one (which one was meant is not guessed); −1 for a department. Worked out once per
- * owner (a 10,000-key-result plan names its owners 30,000 times), and only for owners that are no department.
+ * The owner numbers of the departments the Departments tab lists that owner `g` names almost (namesNear), in the
+ * tab's order; none for a department. Worked out once per owner (a 10,000-key-result plan names its owners 30,000
+ * times), and only for owners that are no department.
  */
-function nearDepartmentOf(plan: Plan, g: number): number {
+function nearDepartmentsOf(plan: Plan, g: number): readonly number[] {
   const index = planIndex(plan);
-  if (g < 0 || index.ownerIsDepartment[g]) return -1;
+  if (g < 0 || index.ownerIsDepartment[g]) return [];
   const found = nearDepartments(plan);
-  if (found.near[g] !== -2) return found.near[g];
+  const known = found.near[g];
+  if (known) return known;
   const key = nearKey(found.ownerKeys[g], index.ownerName[g]);
   // The departments it may be near, each then compared as namesNear compares them.
   const candidates = new Set<number>();
@@ -445,16 +518,19 @@ function nearDepartmentOf(plan: Plan, g: number): number {
     add(found.byDeletion, key.key);
     for (const shorter of deletions(key)) add(found.byDeletion, shorter);
   }
-  let near = -1;
-  for (const d of candidates) {
-    if (!keysNear(key, found.keys[d]!)) continue;
-    if (near >= 0) {
-      near = -1;
-      break;
-    }
-    near = d;
+  if (key.stem.length >= 2 && key.stem.length <= SHORT_STEM) {
+    const stem = key.stem.join('');
+    add(found.byShortDeletion, stem);
+    for (const shorter of deletions({ key: stem, chars: key.stem })) add(found.byShortDeletion, shorter);
   }
+  const near = [...candidates].filter((d) => keysNear(key, found.keys[d]!)).sort((a, b) => a - b);
   return (found.near[g] = near);
+}
+
+/** The one department owner `g` names almost, or −1 when none is, or more than one (which one is not guessed). */
+function nearDepartmentOf(plan: Plan, g: number): number {
+  const near = nearDepartmentsOf(plan, g);
+  return near.length === 1 ? near[0] : -1;
 }
 
 /**

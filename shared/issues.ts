@@ -68,6 +68,7 @@ const ISSUES = {
   'parent-cycle': ['error', 'structure'],
   'unknown-owner': ['error', 'structure'],
   'owner-near-department': ['error', 'structure'],
+  'owner-near-departments': ['error', 'structure'],
   'direction-contradiction': ['warning', 'structure'],
   'unknown-metric': ['warning', 'structure'],
   'metric-id-near': ['warning', 'structure'],

@@ -427,10 +427,34 @@ const cases: Case[] = [
     says: 'Owner "Markting" of KR2 is not on the "Departments" tab; the closest is "Marketing".',
     only: true,
   },
-  // Not near one department: the owner may be a department of its own, and which one it meant is not guessed.
+  {
+    // A typo in a two-character name: one character replaced, the other the same.
+    name: 'an owner misspells a two-character department by one character (銷隻 for 銷售)',
+    code: 'owner-near-department',
+    edit: (wb) => {
+      useWorkbook(wb, exampleWorkbook('zh-TW'));
+      setCell(wb, '關鍵結果', 'KR1', '負責部門', '銷隻');
+    },
+    locale: 'zh_TW',
+    sheet: '關鍵結果',
+    a1: 'D2',
+    says: 'Owner "銷隻" of KR1 is not on the "部門" tab; the closest is "銷售".',
+    saysZh: { 'zh-TW': 'KR1 的負責部門「銷隻」不在「部門」表中；最接近的是「銷售」。' },
+    only: true,
+  },
+  {
+    name: 'an owner misspells a four-letter department name by one letter (Sale for Sales)',
+    code: 'owner-near-department',
+    edit: (wb) => setCell(wb, KR, 'KR1', 'Owner', 'Sale'),
+    sheet: KR,
+    a1: 'D2',
+    says: 'Owner "Sale" of KR1 is not on the "Departments" tab; the closest is "Sales".',
+    only: true,
+  },
+  // Near two departments: which one it meant is not guessed, and it is not offered as a department of its own.
   {
     name: 'an owner is near two departments, 客服 for 客服部 and 客服組 (which one is not guessed)',
-    code: 'unknown-owner',
+    code: 'owner-near-departments',
     edit: (wb) => {
       useWorkbook(wb, exampleWorkbook('zh-TW'));
       renameDepartment(wb, '客服', '客服部');
@@ -440,8 +464,11 @@ const cases: Case[] = [
     locale: 'zh_TW',
     sheet: '關鍵結果',
     a1: 'D4',
-    says: 'Owner "客服" of KR3 is not on the "部門" tab.',
-    saysZh: { 'zh-TW': 'KR3 的負責部門「客服」不在「部門」表中。' },
+    says: 'Owner "客服" of KR3 is not on the "部門" tab; it is as close to "客服部" as to "客服組", so which one was meant is not guessed.',
+    saysZh: {
+      'zh-TW':
+        'KR3 的負責部門「客服」不在「部門」表中；它與「客服部」和「客服組」同樣接近，無法判斷指的是哪一個。',
+    },
   },
   {
     name: 'an owner that shares a start with a department is another department',
@@ -1824,19 +1851,23 @@ describe('cross-tab checks in detail', () => {
     ]);
     expect(allIssues(wb).filter((i) => i.code === 'unknown-owner')).toEqual([]);
     // Listed, "Sales Dept." is a department of its own: nothing is said of O1's owner, and "sales-team" and "Sales
-    // Department" are now near two departments (Sales, Sales Dept.), so which one they mean is not guessed.
+    // Department" are now near two departments (Sales, Sales Dept.), so which one they mean is not guessed, and
+    // neither is offered as a department of its own.
     addRow(wb, 'Departments', { Department: 'Sales Dept.' });
     const issues = allIssues(wb);
     expect(near(issues).map((i) => i[1])).toEqual(['D3']);
     expect(
-      issues.filter((i) => i.code === 'unknown-owner' || i.sheet === 'Objectives').map((i) => [i.code, i.a1]),
+      issues
+        .filter((i) => /^(unknown-owner|owner-near)/.test(i.code) || i.sheet === 'Objectives')
+        .map((i) => [i.code, i.a1]),
     ).toEqual([
-      ['unknown-owner', 'C2'],
-      ['unknown-owner', 'D5'],
+      ['owner-near-department', 'D3'],
+      ['owner-near-departments', 'C2'],
+      ['owner-near-departments', 'D5'],
     ]);
   });
 
-  it('namesNear: a department word taken off, or one edit in a name of 5 characters or more', () => {
+  it('namesNear: a department word taken off, one edit in a name of 5 characters or more, one typo in a short one', () => {
     const near: [string, string][] = [
       ['客服', '客服部'],
       ['客服部門', '客服部'],
@@ -1852,12 +1883,21 @@ describe('cross-tab checks in detail', () => {
       ['Marketnig', 'Marketing'],
       ['Marketingg', 'Marketing'],
       ['Maerketing', 'Marketing'],
+      // Short names: one Chinese character replaced in two or three, one edit in three or four Latin letters.
+      ['銷隻', '銷售'],
+      ['消售', '銷售'],
+      ['市埸', '市場'],
+      ['銷隻部', '銷售'],
+      ['Sale', 'Sales'],
+      ['Sles', 'Sales'],
+      ['Slaes', 'Sales'],
+      ['Ops', 'Opps'],
     ];
     const apart: [string, string][] = [
       ['部', '部門'], // a department word alone is a name: nothing is left when it is taken off
       ['部', '客服部'],
       ['Team', 'Sales'],
-      ['Sale', 'Sales'], // one edit, but 4 characters
+      ['客服中新', '客服中心'], // four Chinese characters: 業務一部 and 業務二部 are two teams
       ['R&D', 'RnD'],
       ['Supply', 'Support'],
       ['Region 1', 'Region 2'], // numbered teams
@@ -1870,6 +1910,15 @@ describe('cross-tab checks in detail', () => {
       ['北區業務部', '南區業務部'],
       ['客服一組', '客服二組'],
       ['Field Ops', 'Field Ups'],
+      // Short names one character apart that name other teams: numbered, regions, a changed first letter, two letters.
+      ['一組', '二組'],
+      ['北區', '南區'],
+      ['華北', '華南'],
+      ['總部', '分部'],
+      ['East', 'West'],
+      ['HR', 'PR'],
+      ['Ops', 'Ups'],
+      ['Sales', 'Sale2'],
     ];
     for (const [a, b] of near) expect([a, b, namesNear(a, b), namesNear(b, a)]).toEqual([a, b, true, true]);
     for (const [a, b] of apart)

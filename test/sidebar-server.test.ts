@@ -477,6 +477,83 @@ describe('applyQuickFix', () => {
     expect(flat(again).filter((i) => /owner/.test(i.code))).toEqual([]);
   });
 
+  // A one-character typo of a short department (銷隻 or 消售 for 銷售, 市埸 for 市場, Sale for Sales) was offered as a new
+  // department: applied, KR1 rolled up under a department that does not exist, and the error went away.
+  for (const [locale, lang, KR, owner, typos, label, brandNew, addLabel] of [
+    [
+      'zh_TW',
+      'zh-TW',
+      '關鍵結果',
+      '負責部門',
+      [
+        ['銷隻', '銷售'],
+        ['消售', '銷售'],
+        ['市埸', '市場'],
+      ],
+      '改為輸入 {d}',
+      '法務',
+      '把「法務」新增到「部門」',
+    ],
+    [
+      'en_US',
+      'en',
+      'Key Results',
+      'Owner',
+      [['Sale', 'Sales']],
+      'Type {d}',
+      'Legal',
+      'Add "Legal" to Departments',
+    ],
+  ] as const)
+    it(`types a short department over a one-character typo of it, never adds the typo as a department (${lang})`, () => {
+      for (const [typo, department] of typos) {
+        const workbook = examplePlan(lang);
+        setCell(workbook, KR, 'KR1', owner, typo);
+        const run = addon(workbook, { locale, timeZone: 'Asia/Taipei' });
+        const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+        const at = flat(check).filter((i) => i.sheet === KR && i.a1 === 'D2');
+        expect(at.map((i) => [i.code, i.quickFix])).toEqual([
+          ['owner-near-department', { kind: 'type-value', label: label.replace('{d}', department) }],
+        ]);
+        const before = allCells(run.ss);
+        expect(fix(run, 'owner-near-department', KR, 'D2').ok).toBe(true);
+        const after = allCells(run.ss);
+        expect(changedCells(before, after)).toEqual([`${KR}!D2`]);
+        expect(after.cells.get(`${KR}!D2`)).toBe(JSON.stringify(department));
+        const again = run.project.callFromClient('getPlanCheck') as PlanCheck;
+        expect(flat(again).filter((i) => /owner/.test(i.code))).toEqual([]);
+      }
+      // A name no department is near is a new department: it is offered as one.
+      const workbook = examplePlan(lang);
+      setCell(workbook, KR, 'KR1', owner, brandNew);
+      const run = addon(workbook, { locale, timeZone: 'Asia/Taipei' });
+      const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+      expect(
+        flat(check)
+          .filter((i) => i.a1 === 'D2' && i.sheet === KR)
+          .map((i) => [i.code, i.quickFix]),
+      ).toEqual([['unknown-owner', { kind: 'add-department', label: addLabel }]]);
+    });
+
+  it('offers neither department nor a new one for an owner near two (Sale for Sales and Sals)', () => {
+    const workbook = examplePlan('en');
+    workbook['Departments'].push(['Sals', ...workbook['Departments'][1].slice(1).map(() => '')]);
+    setCell(workbook, 'Key Results', 'KR1', 'Owner', 'Sale');
+    const run = addon(workbook);
+    const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    expect(
+      flat(check)
+        .filter((i) => i.a1 === 'D2' && i.sheet === 'Key Results')
+        .map((i) => [i.code, i.message, i.quickFix]),
+    ).toEqual([
+      [
+        'owner-near-departments',
+        'Owner "Sale" of KR1 is not on the "Departments" tab; it is as close to "Sales" as to "Sals", so which one was meant is not guessed.',
+        null,
+      ],
+    ]);
+  });
+
   it('rebuilds Targets when it is out of date, changing nothing outside the range it names', () => {
     const run = addon(examplePlan('en'));
     expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);

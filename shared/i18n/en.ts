@@ -685,6 +685,11 @@ export const en = {
       message: 'Owner "{owner}" of {id} is not on the "{departmentsTab}" tab; the closest is "{department}".',
       fix: 'Type "{department}" in the Owner cell, or, if "{owner}" is another department, add it to "{departmentsTab}".',
     },
+    'owner-near-departments': {
+      message:
+        'Owner "{owner}" of {id} is not on the "{departmentsTab}" tab; it is as close to "{department}" as to "{other}", so which one was meant is not guessed.',
+      fix: 'Type the department meant in the Owner cell, or, if "{owner}" is another department, add it to "{departmentsTab}".',
+    },
     'direction-contradiction': {
       message: '{id} should {direction}, but its target {target} is not beyond its baseline {baseline}.',
       fix: 'Check the direction, the baseline and the target.',

@@ -561,6 +561,11 @@ export const zhCN: Messages = {
       message: '{id} 的负责部门“{owner}”不在“{departmentsTab}”表中；最接近的是“{department}”。',
       fix: '在“负责部门”单元格中填写“{department}”；如果“{owner}”是另一个部门，请把它添加到“{departmentsTab}”表。',
     },
+    'owner-near-departments': {
+      message:
+        '{id} 的负责部门“{owner}”不在“{departmentsTab}”表中；它与“{department}”和“{other}”同样接近，无法判断指的是哪一个。',
+      fix: '在“负责部门”单元格中填写想指的部门；如果“{owner}”是另一个部门，请把它添加到“{departmentsTab}”表。',
+    },
     'direction-contradiction': {
       message: '{id} 的方向是{direction}，但从基线 {baseline} 到目标值 {target} 的方向与此相反。',
       fix: '请核对方向、基线和目标值。',

@@ -561,6 +561,11 @@ export const zhTW: Messages = {
       message: '{id} 的負責部門「{owner}」不在「{departmentsTab}」表中；最接近的是「{department}」。',
       fix: '在「負責部門」儲存格中填寫「{department}」；如果「{owner}」是另一個部門，請把它新增到「{departmentsTab}」表。',
     },
+    'owner-near-departments': {
+      message:
+        '{id} 的負責部門「{owner}」不在「{departmentsTab}」表中；它與「{department}」和「{other}」同樣接近，無法判斷指的是哪一個。',
+      fix: '在「負責部門」儲存格中填寫想指的部門；如果「{owner}」是另一個部門，請把它新增到「{departmentsTab}」表。',
+    },
     'direction-contradiction': {
       message: '{id} 的方向是{direction}，但從基線 {baseline} 到目標值 {target} 的方向與此相反。',
       fix: '請核對方向、基線和目標值。',
