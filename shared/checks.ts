@@ -1287,13 +1287,21 @@ function nearIds(plan: Plan): Map<string, string | null> {
 export function analyzeWorkbook(
   workbook: Workbook,
   options: ParseOptions & Partial<CheckOptions> & { asOf: IsoDate },
-): { plan: Plan; issues: PlanIssue[]; progress: PlanProgress } {
+): {
+  plan: Plan;
+  issues: PlanIssue[];
+  progress: PlanProgress;
+  /** Which check-ins count (Decompose targets names those refused that its formulas count all the same). */
+  screen: CheckInScreen;
+  /** The issues the reading found, of `issues` (what Decompose targets acts on before checking anything). */
+  parseIssues: PlanIssue[];
+} {
   const { plan, issues: parseIssues } = parsePlan(workbook, options);
   // Which check-ins count is decided once: progress counts these rows, the checks report the others.
   const screen = screenCheckIns(plan, options.asOf);
   const progress = planProgress(plan, options.asOf, screen);
   const issues = sortPlanIssues(plan, [...parseIssues, ...checkPlan(plan, options, progress, screen)]);
-  return { plan, issues, progress };
+  return { plan, issues, progress, screen, parseIssues };
 }
 
 /** A key result or KPI left out of progress, and the issue (error first) at its row that explains why. */

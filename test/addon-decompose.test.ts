@@ -462,10 +462,12 @@ describe('Decompose targets', () => {
     );
     expect(result.message).not.toMatch(/Problems found|Other problems/);
     expect(result.details).toMatchObject({ formulaBreakers: ['Key Results!I2'], planErrors: 0 });
-    // Other errors are counted after it, as before.
+    // Other errors are counted after it, as Check plan lists them: KR2's ID cleared, and the three references to KR2.
     run.ss.getSheetByName('Key Results')!.getRange(3, 1).setValue('');
     const again = run.run('decomposeTargets') as ActionResult;
-    expect(again.message).toContain('Other problems found in the plan: 1 (first at Key Results!A3)');
+    expect(again.message).toContain(
+      'Other problems found in the plan: 4 (first at Key Results!A3, KPIs!D4, Roadmap!G3, …); open Check plan to see them.',
+    );
     expect(run.emulator.logs.filter((l) => /Error|Exception/.test(l.message))).toEqual([]);
   });
 
@@ -581,16 +583,72 @@ describe('Decompose targets', () => {
     const breakers = (result.details as { formulaBreakers: string[] }).formulaBreakers;
     expect(breakers.slice(0, 2)).toEqual(['策略!B9', '策略!B10']);
     expect(lines[7]).toBe(`……另有 ${breakers.length - 5} 個這樣的儲存格：請開啟「檢查計畫」逐一修正。`);
-    // Then the other problems, as before: the check-in typed 5,0000.
-    expect(lines[8]).toBe('計畫中另有 1 個問題（從 實際!C5 開始）；請開啟「檢查計畫」檢視。');
+    // Then the other problems, the errors Check plan lists (the owners 行銷部 and 客服 too, not only what reading
+    // the plan found: the check-in typed 5,0000).
+    expect(lines[8]).toBe(
+      '計畫中另有 3 個問題（從 關鍵結果!D2、關鍵結果!D4、實際!C5 開始）；請開啟「檢查計畫」檢視。',
+    );
     expect(lines).toHaveLength(9);
     // The cells named are those the check lists as unreadable by the formulas, now that the tab is there.
     const check = run.project.callFromClient('getPlanCheck', 'zh-TW') as PlanCheck;
+    expect(
+      check.groups
+        .flatMap((g) => g.issues)
+        .filter((i) => i.severity === 'error' && !breakers.includes(`${i.sheet}!${i.a1}`))
+        .map((i) => `${i.sheet}!${i.a1}`),
+    ).toEqual(['關鍵結果!D2', '關鍵結果!D4', '實際!C5']);
     const unreadable = check.groups
       .flatMap((g) => g.issues)
       .filter((i) => i.code === 'unreadable-by-formulas')
       .map((i) => `${i.sheet}!${i.a1}`);
     expect([...breakers].sort()).toEqual([...unreadable].sort());
+  });
+
+  // QA: with a plain 1 typed as KR3's latest check-in (percent-one: "This value is not counted"), the rebuilt tab's
+  // formulas counted it (KR3 done) and the alert said nothing; with six errors in Check plan, it counted the two found
+  // while reading the plan, and said a roadmap status "may show as errors in the formulas".
+  it('names the check-ins its formulas count that the plan does not, and counts the errors Check plan lists', () => {
+    const run = loadAddon({ locale: 'en_US', timeZone: 'Asia/Taipei' });
+    run.run('insertExamplePlan');
+    const sheet = (name: string) => run.ss.getSheetByName(name)!;
+    sheet('Actuals').getRange('C23').setValue(1);
+    const result = run.run('decomposeTargets') as ActionResult;
+    const lines = result.message.split('\n');
+    expect(lines.slice(1)).toEqual([
+      'The formulas on "Targets" count check-ins the plan does not: Actuals!C23 (KR3). Fix them there and the tab follows.',
+    ]);
+    // Said because it is so: the tab counts the 1 as 100%, which the plan refuses.
+    const targets = valuesOf(run.ss, 'Targets');
+    const kr3 = targets.find((r) => r[0] === 'KR3' && r[1] === 'target')!;
+    expect([kr3[targets[0].indexOf('Current value')], kr3[targets[0].indexOf('Status')]]).toEqual([
+      1,
+      'done',
+    ]);
+    const errorsOf = (check: PlanCheck) =>
+      check.groups.flatMap((g) => g.issues).filter((i) => i.severity === 'error');
+    expect(
+      errorsOf(run.project.callFromClient('getPlanCheck') as PlanCheck).map((i) => [i.code, i.a1]),
+    ).toEqual([['percent-one', 'C23']]);
+
+    // Six errors: the two check-ins named, the four others counted as Check plan lists them, none said to touch a formula.
+    sheet('Key Results').getRange('D2').setValue('Saels');
+    sheet('Key Results').getRange('M3').setValue('2x');
+    sheet('Key Results').getRange('D4').setValue('Growth');
+    sheet('Roadmap').getRange('H10').setValue('取消');
+    sheet('Actuals').getRange('C17').setValue(8);
+    const again = run.run('decomposeTargets') as ActionResult;
+    const errors = errorsOf(run.project.callFromClient('getPlanCheck') as PlanCheck).map(
+      (i) => `${i.sheet}!${i.a1}`,
+    );
+    expect(errors).toHaveLength(6);
+    expect(again.message.split('\n').slice(1)).toEqual([
+      'The formulas on "Targets" count check-ins the plan does not: Actuals!C17 (KR3), Actuals!C23 (KR3). Fix them there and the tab follows.',
+      `Other problems found in the plan: 4 (first at ${errors
+        .filter((c) => !/^Actuals/.test(c))
+        .slice(0, 3)
+        .join(', ')}, …); open Check plan to see them.`,
+    ]);
+    expect(again.details).toMatchObject({ planErrors: 4 });
   });
 
   it('gives the same numbers in a de_DE spreadsheet (";" between arguments) as in an en_US one', () => {

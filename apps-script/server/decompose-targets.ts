@@ -13,7 +13,8 @@ import { dateToIso } from '../../shared/calendar';
 import { cellText, isBlank, isPercentUnit, type Cell, type Workbook } from '../../shared/cells';
 import { customWeights, precisionFor } from '../../shared/decompose';
 import type { PlanIssue } from '../../shared/issues';
-import { formulaInputIssues, parsePlan } from '../../shared/parse';
+import { analyzeWorkbook } from '../../shared/checks';
+import { formulaInputIssues } from '../../shared/parse';
 import { decimalMarkOf, type DecimalMark } from '../../shared/locale-syntax';
 import type { Plan } from '../../shared/plan';
 import { STATUS_LABELS, type Status } from '../../shared/progress';
@@ -33,6 +34,7 @@ import {
   TARGETS_ATTAINMENT_FORMAT,
   TARGETS_PERCENT_FORMAT,
   TARGETS_HELPER_COLUMNS,
+  TARGETS_FORMULA_INPUTS,
   TARGETS_SUMMARY_COLUMNS,
   tabDef,
   type Lang,
@@ -241,6 +243,81 @@ function formulaBreakers(
     .sort((a, b) => rank(a) - rank(b) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
+/** A plan cell the Targets tab's formulas read though the plan does not take it, for the alert. */
+interface RefusedInput {
+  /** Sheet!A1, as the issues' cells are keyed. */
+  cell: string;
+  /** As the alert names it (cellName). */
+  name: string;
+  /** The key result's or KPI's ID: the row's, or the check-in's metric. */
+  id: string;
+}
+
+/**
+ * The cells, other than the formula breakers, where the full check (analyzeWorkbook) refuses what the Targets tab's
+ * formulas read all the same, so that the tab's figures differ from the plan's: a check-in the plan does not count
+ * (a plain 1 in a % metric, 8 for 8%, a repeated row) whose value is a number the formulas' SUMIFS and COUNTIFS
+ * count, and an error at a Key Results or KPIs cell the formulas compute with (TARGETS_FORMULA_INPUTS). Issues
+ * elsewhere (an owner, a weight, a roadmap status) touch no formula: the alert only counts them.
+ */
+function refusedInputs(
+  plan: Plan,
+  workbook: Workbook,
+  check: ReturnType<typeof analyzeWorkbook>,
+  breaking: ReadonlySet<string>,
+): { checkIns: RefusedInput[]; figures: RefusedInput[] } {
+  const seen = new Set(breaking);
+  const take = (sheet: string, a1: string, id: string, into: RefusedInput[]) => {
+    const cell = `${sheet}!${a1}`;
+    if (seen.has(cell)) return;
+    seen.add(cell);
+    into.push({ cell, name: cellName(sheet, a1), id });
+  };
+  const checkIns: RefusedInput[] = [];
+  const actuals = plan.layout.actuals;
+  const valueColumn = actuals?.columns.value;
+  if (actuals && valueColumn) {
+    const counted = new Set<number>();
+    for (const position of check.screen.counted.members) counted.add(plan.actuals[position].row);
+    const metricOf = new Map(plan.actuals.map((a) => [a.row, a.metric]));
+    const cumulative = new Set(
+      plan.keyResults.filter((kr) => kr.type === 'cumulative').map((kr) => kr.id.trim().toLowerCase()),
+    );
+    for (const i of check.issues) {
+      if (i.sheet !== actuals.sheet || i.column !== valueColumn || i.row === null || counted.has(i.row))
+        continue;
+      const metric = metricOf.get(i.row);
+      const value = workbook[i.sheet]?.[i.row - 1]?.[i.column - 1];
+      // Only a value the formulas count: a number (or TRUE for a milestone), of a metric the plan has.
+      if (metric === undefined || (typeof value !== 'number' && typeof value !== 'boolean')) continue;
+      // A reading repeated on its day is averaged with itself by the formulas: the same figure. Only amounts add up.
+      if (i.code === 'duplicate-check-in' && !cumulative.has(metric.trim().toLowerCase())) continue;
+      take(i.sheet, i.a1!, metric, checkIns);
+    }
+  }
+  const figures: RefusedInput[] = [];
+  for (const [tab, rows] of [
+    ['keyResults', plan.keyResults],
+    ['kpis', plan.kpis],
+  ] as const) {
+    const layout = plan.layout[tab];
+    if (!layout) continue;
+    const read = new Set<number>();
+    for (const key of TARGETS_FORMULA_INPUTS[tab]) if (layout.columns[key]) read.add(layout.columns[key]);
+    const idOf = new Map<number, string>(rows.map((r) => [r.row, r.id]));
+    for (const i of check.issues)
+      if (
+        i.severity === 'error' &&
+        i.sheet === layout.sheet &&
+        i.row !== null &&
+        i.column !== null &&
+        read.has(i.column)
+      )
+        take(i.sheet, i.a1!, idOf.get(i.row) ?? '', figures);
+  }
+  return { checkIns, figures };
+}
+
 /** How many of the rows a rebuild moved or removed its alert names; the rest are an ellipsis. */
 const ROWS_NAMED = 6;
 
@@ -264,13 +341,17 @@ export function rebuildTargets(
   lang: Lang,
   options: RebuildOptions = {},
 ): ActionResult {
-  const { plan, issues } = parsePlan(snapshot.workbook, {
+  const today = dayIn(snapshot.timeZone);
+  // The plan read and checked as Check plan does it (the same function, as of the same day): the alert counts the
+  // errors the sidebar lists, not only those found while reading, which the rebuild itself acts on.
+  const check = analyzeWorkbook(snapshot.workbook, {
+    asOf: today,
     timeZone: snapshot.timeZone,
     locale: snapshot.locale,
   });
+  const { plan, parseIssues: issues } = check;
   if (!hasPlanTabs(snapshot))
     return { ok: false, message: `${t('decomposeBlocked', lang)}\n${t('decomposeNoTabs', lang)}` };
-  const today = dayIn(snapshot.timeZone);
   if (targetsSheetBlocked(plan)) {
     const strategySheet = plan.layout.strategy?.sheet;
     // Of the missing tabs, those the formulas read: the period's (Strategy) and Key Results.
@@ -428,7 +509,10 @@ export function rebuildTargets(
   // What makes the tab's formulas fail is named first, each cell with its fix; then the count of the other errors.
   const breakers = formulaBreakers(plan, snapshot.workbook, issues, decimalMarkOf(snapshot.locale));
   const breaking = new Set(breakers.map((i) => `${i.sheet}!${i.a1}`));
-  const errors = issues.filter((i) => i.severity === 'error' && !breaking.has(`${i.sheet}!${i.a1}`));
+  // Then what the formulas read though the plan refused it: they cannot know, so the tab and the plan differ there.
+  const refused = refusedInputs(plan, snapshot.workbook, check, breaking);
+  const named = new Set([...breaking, ...[...refused.checkIns, ...refused.figures].map((r) => r.cell)]);
+  const errors = check.issues.filter((i) => i.severity === 'error' && !named.has(`${i.sheet}!${i.a1}`));
   const planErrors = errors.length;
   // The first few cells, so that the alert says where to look (the check lists them all).
   const errorCells = list(
@@ -559,9 +643,23 @@ export function rebuildTargets(
     if (breakers.length > BREAKERS_NAMED)
       lines.push(t('decomposeBreaksMore', lang, { count: breakers.length - BREAKERS_NAMED }));
   }
+  const refusedList = (cells: RefusedInput[]) =>
+    list(
+      [
+        ...cells.slice(0, BREAKERS_NAMED).map((r) => t('decomposeCellOf', lang, { cell: r.name, id: r.id })),
+        ...(cells.length > BREAKERS_NAMED
+          ? [t('decomposeCellsMore', lang, { count: cells.length - BREAKERS_NAMED })]
+          : []),
+      ],
+      lang,
+    );
+  if (refused.checkIns.length)
+    lines.push(t('decomposeCountsRefused', lang, { tab: name, list: refusedList(refused.checkIns) }));
+  if (refused.figures.length)
+    lines.push(t('decomposeReadsRefused', lang, { tab: name, list: refusedList(refused.figures) }));
   if (planErrors)
     lines.push(
-      t(breakers.length ? 'decomposeOtherIssues' : 'decomposeIssues', lang, {
+      t(named.size ? 'decomposeOtherIssues' : 'decomposeIssues', lang, {
         count: planErrors,
         cells: errorCells,
       }),

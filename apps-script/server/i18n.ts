@@ -80,6 +80,9 @@ export const MESSAGES = {
   decomposeBreaksPeriod: localized((m) => m.addon.decomposeBreaksPeriod),
   decomposeBreaksMore: localized((m) => m.addon.decomposeBreaksMore),
   decomposeOtherIssues: localized((m) => m.addon.decomposeOtherIssues),
+  decomposeCountsRefused: localized((m) => m.addon.decomposeCountsRefused),
+  decomposeReadsRefused: localized((m) => m.addon.decomposeReadsRefused),
+  decomposeCellOf: localized((m) => m.addon.decomposeCellOf),
 
   // Failures.
   busy: localized((m) => m.addon.busy),

@@ -1252,8 +1252,7 @@ export const en = {
     decomposeNewTabRemoved: `${DECOMPOSE} did not finish ({reason}); the new tab "{tab}" was removed. Run ${DECOMPOSE} again.`,
     decomposeAsOfReset:
       'The {cell} cell said {previous}; it is today again ({today}). Type the review date over it again if you are reviewing as of that day.',
-    decomposeIssues:
-      'Problems found in the plan: {count} (first at {cells}). They may show as errors in the formulas; open Check plan to see them.',
+    decomposeIssues: 'Problems found in the plan: {count} (first at {cells}); open Check plan to see them.',
     decomposeBreaks:
       'The formulas on "{tab}" cannot read these cells of the plan as they are typed, so the rows that read them may show errors or wrong figures:',
     decomposeBreaksPeriod:
@@ -1261,6 +1260,11 @@ export const en = {
     decomposeBreaksMore: '… and {count} more such cells: open Check plan to fix each.',
     decomposeOtherIssues:
       'Other problems found in the plan: {count} (first at {cells}); open Check plan to see them.',
+    decomposeCountsRefused:
+      'The formulas on "{tab}" count check-ins the plan does not: {list}. Fix them there and the tab follows.',
+    decomposeReadsRefused:
+      'The formulas on "{tab}" compute with cells the plan does not accept: {list}. Fix them there and the tab follows.',
+    decomposeCellOf: '{cell} ({id})',
     busy: 'Someone else is updating this spreadsheet. Try again in a moment.',
     failed: '{action} did not finish: {reason}',
     helpTitle: 'GTM Pyramid: help',

@@ -1099,12 +1099,17 @@ export const zhCN: Messages = {
     decomposeNewTabRemoved: `“${DECOMPOSE}”未完成（{reason}）；已删除新建的“{tab}”。请再运行一次“${DECOMPOSE}”。`,
     decomposeAsOfReset:
       '“{cell}”单元格原为{previous}，现已改回今天（{today}）。如需按该日期评估，请重新填写评估日期。',
-    decomposeIssues: '计划中发现 {count} 个问题（从 {cells} 开始），可能导致公式出错；请打开“检查计划”查看。',
+    decomposeIssues: '计划中发现 {count} 个问题（从 {cells} 开始）；请打开“检查计划”查看。',
     decomposeBreaks: '“{tab}”表的公式无法按原样读取计划中的这些单元格，读取它们的行可能出错：',
     decomposeBreaksPeriod:
       '“{tab}”表的公式无法按原样读取计划中的这些单元格。首先是计划周期：凡是按周期计算月份的行（关键结果没有自己的开始或截止日期时）都可能出错，直到周期改为以日期输入。',
     decomposeBreaksMore: '……另有 {count} 个这样的单元格：请打开“检查计划”逐一修正。',
     decomposeOtherIssues: '计划中另有 {count} 个问题（从 {cells} 开始）；请打开“检查计划”查看。',
+    decomposeCountsRefused:
+      '“{tab}”表的公式计入了计划未计入的实际数据：{list}。请在原单元格修正，该表会随之更新。',
+    decomposeReadsRefused:
+      '“{tab}”表的公式使用了计划不采用的单元格：{list}。请在原单元格修正，该表会随之更新。',
+    decomposeCellOf: '{cell}（{id}）',
     busy: '其他人正在更新此表格，请稍后再试。',
     failed: '“{action}”未完成：{reason}',
     helpTitle: 'GTM 金字塔：帮助',

@@ -1101,13 +1101,17 @@ export const zhTW: Messages = {
     decomposeNewTabRemoved: `「${DECOMPOSE}」未完成（{reason}）；已刪除新建的「{tab}」。請再執行一次「${DECOMPOSE}」。`,
     decomposeAsOfReset:
       '「{cell}」儲存格原為{previous}，現已改回今天（{today}）。如需按該日期評估，請重新填寫評估日期。',
-    decomposeIssues:
-      '計畫中發現 {count} 個問題（從 {cells} 開始），可能導致公式出錯；請開啟「檢查計畫」檢視。',
+    decomposeIssues: '計畫中發現 {count} 個問題（從 {cells} 開始）；請開啟「檢查計畫」檢視。',
     decomposeBreaks: '「{tab}」表的公式無法按原樣讀取計畫中的這些儲存格，讀取它們的列可能出錯：',
     decomposeBreaksPeriod:
       '「{tab}」表的公式無法按原樣讀取計畫中的這些儲存格。首先是計畫週期：凡是按週期計算月份的列（關鍵結果沒有自己的開始或截止日期時）都可能出錯，直到週期改為以日期輸入。',
     decomposeBreaksMore: '……另有 {count} 個這樣的儲存格：請開啟「檢查計畫」逐一修正。',
     decomposeOtherIssues: '計畫中另有 {count} 個問題（從 {cells} 開始）；請開啟「檢查計畫」檢視。',
+    decomposeCountsRefused:
+      '「{tab}」表的公式計入了計畫未計入的實際資料：{list}。請在原儲存格修正，該表會隨之更新。',
+    decomposeReadsRefused:
+      '「{tab}」表的公式使用了計畫不採用的儲存格：{list}。請在原儲存格修正，該表會隨之更新。',
+    decomposeCellOf: '{cell}（{id}）',
     busy: '其他人正在更新此試算表，請稍後再試。',
     failed: '「{action}」未完成：{reason}',
     helpTitle: 'GTM 金字塔：說明',
