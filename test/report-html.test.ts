@@ -63,7 +63,8 @@ describe('report HTML: the example plan', () => {
 
   it('has every section, each heading with an anchor to itself', () => {
     const ids = ['pyramid', 'roadmap', 'key-results', 'departments', 'plan-check', 'changes'];
-    expect(Array.from(doc.querySelectorAll('h2')).map((h) => h.id)).toEqual(ids);
+    // What is off track, and who owns it, comes first, in the header under the counts (not a section of the contents).
+    expect(Array.from(doc.querySelectorAll('h2')).map((h) => h.id)).toEqual(['off-track', ...ids]);
     for (const id of ids) expect(doc.querySelector(`h2#${id} a.anchor`)?.getAttribute('href')).toBe(`#${id}`);
     expect(Array.from(doc.querySelectorAll('nav.toc a')).map((a) => a.getAttribute('href'))).toEqual(
       ids.map((id) => `#${id}`),
@@ -219,6 +220,7 @@ describe('report HTML: Simplified Chinese', () => {
     const zh = LABELS['zh-CN'];
     expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN');
     expect(Array.from(doc.querySelectorAll('h2')).map((h) => h.firstChild!.textContent!.trim())).toEqual([
+      zh.attentionTitle,
       zh.pyramid,
       zh.roadmap,
       zh.keyResults,

@@ -1,6 +1,7 @@
 /**
  * "Since the last report" in a real browser (system Chromium): on the first screen of the company page, before
- * any scrolling, at desktop and phone sizes; the objectives' trends drawn; nothing requested, nothing run.
+ * any scrolling, at desktop sizes (on a phone, after what is off track and who owns it, which comes first under the
+ * headline counts and is on every first screen); the objectives' trends drawn; nothing requested, nothing run.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,7 @@ describe('since the last report, in Chromium', () => {
   });
 
   for (const viewport of [
+    { width: 1366, height: 900 },
     { width: 1280, height: 800 },
     { width: 375, height: 812 },
   ]) {
@@ -44,12 +46,25 @@ describe('since the last report, in Chromium', () => {
       await page.goto(pathToFileURL(join(dir, 'nov', 'index.html')).href, { waitUntil: 'load' });
       const section = page.locator('section.since');
       expect(await section.isVisible()).toBe(true);
-      // Its heading and the first status change are inside the window without scrolling.
       expect(await page.evaluate(() => window.scrollY)).toBe(0);
-      for (const part of [section.locator('h2'), section.locator('.since-list li').first()]) {
+      const inWindow = async (part: ReturnType<typeof page.locator>) => {
         const box = (await part.boundingBox())!;
-        expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
-      }
+        return box.y + box.height <= viewport.height;
+      };
+      // What is off track, and who owns it, comes first, under the headline counts: its heading and first item (its
+      // owner and figure with it) inside the window without scrolling; on a desktop, every item of it.
+      const attention = page.locator('section.attention');
+      const items = attention.locator('.attention-list li');
+      const desktop = viewport.width >= 1280;
+      for (const part of [attention.locator('h2'), items.first(), ...(desktop ? [items.last()] : [])])
+        expect(await inWindow(part)).toBe(true);
+      expect(await items.first().innerText()).toMatch(/KR1.*Sales.*Attainment \d+%/s);
+      // Then what moved: on a desktop, its heading and the first status change are on the first screen too; a phone's
+      // first screen holds the one list, and this one follows it.
+      for (const part of [section.locator('h2'), section.locator('.since-list li').first()])
+        expect(await inWindow(part)).toBe(desktop);
+      const below = (await attention.boundingBox())!;
+      expect((await section.boundingBox())!.y).toBeGreaterThanOrEqual(below.y + below.height);
       expect(await section.locator('.since-list li').first().innerText()).toMatch(/O1.*on track.*at risk/is);
       // The trends are drawn (a line with a size), on the objectives of the pyramid.
       const trend = page.locator('li.objective .trend svg').first();

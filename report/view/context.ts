@@ -68,12 +68,20 @@ const leftOutKey = (kind: 'kr' | 'kpi', id: string) => `${kind}:${lower(id)}`;
 export const STATUS_SEVERITY: Status[] = STATUS_ORDER;
 export const worst = (statuses: Status[]): Status =>
   statuses.length === 0 ? 'no-data' : (STATUS_SEVERITY.find((s) => statuses.includes(s)) ?? 'no-data');
-/** Items in status order, worst first (STATUS_SEVERITY), keeping the plan's order among equals. */
-export function byStatus<T>(items: readonly T[], statusOf: (item: T) => Status | undefined): T[] {
+/**
+ * Items in status order, worst first (STATUS_SEVERITY), keeping the plan's order among equals; with `behind`, the
+ * furthest behind first among equals (an item without a figure after those with one), then the plan's order.
+ */
+export function byStatus<T>(
+  items: readonly T[],
+  statusOf: (item: T) => Status | undefined,
+  behind?: (item: T) => number | null,
+): T[] {
   const rank = (item: T) => STATUS_SEVERITY.indexOf(statusOf(item) ?? 'no-data');
+  const gap = (item: T) => behind?.(item) ?? -Infinity;
   return items
-    .map((item, i) => ({ item, i, r: rank(item) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((item, i) => ({ item, i, r: rank(item), g: behind ? gap(item) : 0 }))
+    .sort((a, b) => a.r - b.r || (a.g === b.g ? 0 : a.g > b.g ? -1 : 1) || a.i - b.i)
     .map(({ item }) => item);
 }
 export const monthStart = (m: Month) => `${m}-01`;
@@ -96,6 +104,8 @@ export class Context {
   readonly deptFiles = new Map<string, string>();
   /** Key result (lower-case id) → HTML id of its card. */
   readonly krAnchors = new Map<string, string>();
+  /** KPI (lower-case id) → HTML id of its entry (in the pyramid; on its department's page in a large plan). */
+  readonly kpiAnchors = new Map<string, string>();
   readonly ids = new Set<string>();
   readonly krById = new Map<string, KeyResult>();
   /** Issue counts and lists per severity: computed once, read by the verdict, the tiles and the plan check. */
@@ -139,6 +149,9 @@ export class Context {
       this.krAnchors.set(lower(kr.id), safeId('kr', kr.id, this.ids));
       if (!this.krById.has(lower(kr.id))) this.krById.set(lower(kr.id), kr);
     }
+    for (const kpi of plan.kpis)
+      if (!this.kpiAnchors.has(lower(kpi.id)))
+        this.kpiAnchors.set(lower(kpi.id), safeId('kpi', kpi.id, this.ids));
     this.krsByObjective = groupBy(plan.keyResults, (k) => lower(k.objectiveId));
     this.kpisByKr = groupBy(plan.kpis, (k) => lower(k.keyResultId));
     const byOwner = <T extends { owner: string }>(items: T[]) => groupBy(items, (x) => ownerKey(x.owner));
@@ -205,6 +218,15 @@ export class Context {
     if (!kr || !anchor) return '';
     if (!this.large) return `#${anchor}`;
     const file = this.deptFiles.get(ownerKey(kr.owner));
+    return file ? `${file}#${anchor}` : '';
+  }
+
+  /** A KPI's entry: in the pyramid of a one-page plan, on its department's page in a large one. */
+  kpiHref(kpi: Kpi): string {
+    const anchor = this.kpiAnchors.get(lower(kpi.id));
+    if (!anchor) return '';
+    if (!this.large) return `#${anchor}`;
+    const file = this.deptFiles.get(ownerKey(kpi.owner));
     return file ? `${file}#${anchor}` : '';
   }
 }

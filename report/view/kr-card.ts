@@ -18,7 +18,7 @@ import type { Fact, FigureView, KrCardView, KrChartData, PyramidKpi, Table } fro
  * latest reading alone, so "6,200 (bar ≥ 5,000) · off track" read as a mistake. '' for any other metric, and
  * before a month is judged.
  */
-function monthsMetText(ctx: Context, p: MetricProgress | undefined): string {
+export function monthsMetText(ctx: Context, p: MetricProgress | undefined): string {
   if (!p || p.monthsJudged === null || p.monthsJudged === 0) return '';
   return ctx.p.monthsMet(ctx.f.count(p.monthsMet ?? 0), p.monthsJudged, ctx.f.count(p.monthsJudged));
 }
@@ -353,6 +353,7 @@ export function kpiView(ctx: Context, kpi: Kpi): PyramidKpi {
   const leftOut = ctx.leftOutLine('kpi', kpi.id);
   return {
     id: kpi.id,
+    anchor: ctx.kpiAnchors.get(lower(kpi.id)) ?? '',
     name: kpi.name,
     owner: ownerNameOf(ctx.plan, kpi),
     target: bar,

@@ -7,6 +7,7 @@ import type { PlanIssue } from '../../shared/issues';
 import type { Objective, Plan } from '../../shared/plan';
 import { STATUS_LABELS, STATUS_READING_ORDER, type PlanProgress, type Status } from '../../shared/progress';
 import { fileName } from '../format';
+import { attention } from './attention';
 import { byStatus, Context, departmentsOf, lower, worst } from './context';
 import { departmentGroups, departmentRows } from './departments';
 import { changes, issuesView } from './issues';
@@ -220,6 +221,7 @@ export function buildReportView(
     nav,
     verdict: verdict(ctx),
     tiles: tiles(ctx),
+    attention: attention(ctx),
     large: ctx.large,
     largeNote: ctx.large ? ph.largePlan(f.count(plan.keyResults.length), f.count(depts.length)) : '',
     pyramid: pyramid(ctx),

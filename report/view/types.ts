@@ -17,6 +17,11 @@ export const CHART_LIMIT = 40;
 export const ISSUES_PER_SEVERITY = 50;
 /** Objectives and KPIs named in the pyramid of a large plan, the worst of them, before "+N more". */
 export const PYRAMID_ITEMS = 8;
+/**
+ * Key results and KPIs named under the company page's headline counts (off track, missed or at risk, worst first)
+ * before "+N more": a plan of 10,000 key results keeps a short first screen.
+ */
+export const ATTENTION_ITEMS = 8;
 /** Commitments shown per department and kind: the method's "few and key" is three. */
 export const COMMITMENTS_SHOWN = 3;
 /** Above this many roadmap items the timeline shows one bar per department and phase. */
@@ -222,6 +227,8 @@ export interface PyramidObjective {
 
 export interface PyramidKpi {
   id: string;
+  /** The HTML id of its entry, which the company page's list of what is off track links to. */
+  anchor: string;
   name: string;
   owner: string;
   target: string;
@@ -312,6 +319,30 @@ export interface ChangeRow {
   reasonMissing: boolean;
 }
 
+/** A key result or KPI that is missed, off track or at risk, as the first screen names it. */
+export interface AttentionItem {
+  kind: 'kr' | 'kpi';
+  id: string;
+  name: string;
+  owner: string;
+  status: StatusView;
+  /** Beside the status of a bar to meet: "met in 4 of 8 months" (its latest reading alone may meet the bar). */
+  statusWhy: string;
+  /** One figure: the attainment, or (a bar to meet, a milestone) the latest reading against its bar, or its due date. */
+  figure: string;
+  /** Its card or KPI entry; '' where none is on any page. */
+  href: string;
+}
+
+/** What is off track and who owns it: the worst few, how many more and where they are, or that nothing is. */
+export interface AttentionView {
+  items: AttentionItem[];
+  more: string;
+  moreHref: string;
+  /** "Nothing is off track." when no key result or KPI is; else ''. */
+  none: string;
+}
+
 export interface Tile {
   label: string;
   value: string;
@@ -353,6 +384,8 @@ export interface CompanyPage extends PageCommon {
     chips: { status: StatusView; count: string }[];
   };
   tiles: Tile[];
+  /** Under the tiles: the key results and KPIs off track, missed or at risk, worst first, with their owners. */
+  attention: AttentionView;
   large: boolean;
   largeNote: string;
   pyramid: PyramidLevel[];

@@ -1339,6 +1339,9 @@ export const en = {
       planCheck: 'Plan check',
       changes: 'Changes',
       changesIntro: 'Changed targets, newest first.',
+      // Under the headline counts: the key results and KPIs missed, off track or at risk, and who owns each.
+      attentionTitle: 'What is off track, and who owns it',
+      nothingOffTrack: 'Nothing is off track: no key result or KPI is missed, off track or at risk.',
       // Pyramid levels
       levelVision: 'Vision',
       levelStrategy: 'Strategy',

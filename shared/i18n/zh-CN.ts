@@ -1178,6 +1178,8 @@ export const zhCN: Messages = {
       planCheck: '计划检查',
       changes: '变更记录',
       changesIntro: '目标值变更，最新的在前。',
+      attentionTitle: '哪些落后，由谁负责',
+      nothingOffTrack: '没有落后的项目：没有关键结果或 KPI 未达成、落后或有风险。',
       levelVision: '愿景',
       levelStrategy: '策略',
       levelTactics: '战术',

@@ -1181,6 +1181,8 @@ export const zhTW: Messages = {
       planCheck: '計畫檢查',
       changes: '變更記錄',
       changesIntro: '目標值變更，最新的在前。',
+      attentionTitle: '哪些落後，由誰負責',
+      nothingOffTrack: '沒有落後的項目：沒有關鍵結果或 KPI 未達成、落後或有風險。',
       levelVision: '願景',
       levelStrategy: '策略',
       levelTactics: '戰術',
