@@ -159,6 +159,11 @@ export interface RollUp {
   /** How many members were rolled up, and what they are: key results, or (a department that owns none) KPIs. */
   metrics: number;
   kind: 'kr' | 'kpi';
+  /**
+   * How many of them the attainment is the mean of: those measured, without those left out or without data. "100%"
+   * of a department with a key result left out is 100% of the one measured, which the report says.
+   */
+  measured: number;
 }
 
 export interface PlanProgress {
@@ -844,7 +849,8 @@ const NOT_MEASURED_OR_LEFT_OUT: Excluded = (p) => p.leftOut !== null || NOT_MEAS
 function rollUp(group: Group): RollUp {
   const { metrics: all, members, from, to, kind } = group;
   const metrics = to - from;
-  if (metrics === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics, kind };
+  if (metrics === 0)
+    return { attainment: null, expectedAttainment: null, status: 'no-data', metrics, kind, measured: 0 };
   // One pass for what decides the case (this runs for each objective and department: thousands of small groups).
   let anyLeftOut = false;
   let anyNoData = false;
@@ -862,30 +868,31 @@ function rollUp(group: Group): RollUp {
   // A member left out because of an error must not make the group look better than it is: the group needs
   // attention, and its attainment is that of the members that could be measured.
   if (anyLeftOut) {
-    const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED_OR_LEFT_OUT);
-    return { attainment, expectedAttainment, status: 'needs-attention', metrics, kind };
+    const { attainment, expectedAttainment, measured } = weighted(group, NOT_MEASURED_OR_LEFT_OUT);
+    return { attainment, expectedAttainment, status: 'needs-attention', metrics, kind, measured };
   }
   if (allDone) {
-    const { attainment, expectedAttainment } = weighted(group, NONE_EXCLUDED);
-    return { attainment, expectedAttainment, status: 'done', metrics, kind };
+    const { attainment, expectedAttainment, measured } = weighted(group, NONE_EXCLUDED);
+    return { attainment, expectedAttainment, status: 'done', metrics, kind, measured };
   }
   if (allNotStarted)
-    return { attainment: null, expectedAttainment: null, status: 'not-started', metrics, kind };
+    return { attainment: null, expectedAttainment: null, status: 'not-started', metrics, kind, measured: 0 };
   // Every key result's due month is judged, each with its data, and not all were reached: the objective is over,
   // and missed (the pace bands would call it "at risk" for ever, as if it could still be saved). A member without
   // data keeps it to the rule below: what it lacks is a number, not a verdict.
   if (allOver && !anyNoData) {
-    const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED);
-    return { attainment, expectedAttainment, status: 'missed', metrics, kind };
+    const { attainment, expectedAttainment, measured } = weighted(group, NOT_MEASURED);
+    return { attainment, expectedAttainment, status: 'missed', metrics, kind, measured };
   }
   let measured = 0;
   for (let k = from; k < to; k++) if (!NOT_MEASURED(all[members[k]])) measured++;
-  if (measured === 0) return { attainment: null, expectedAttainment: null, status: 'no-data', metrics, kind };
+  if (measured === 0)
+    return { attainment: null, expectedAttainment: null, status: 'no-data', metrics, kind, measured: 0 };
   const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED);
   const pace = statusFromPace(attainment!, expectedAttainment!);
   // A member without data keeps the group from looking on track: it is at best "no data", a number to ask for.
   const status = anyNoData && moreUrgent('no-data', pace) ? 'no-data' : pace;
-  return { attainment, expectedAttainment, status, metrics, kind };
+  return { attainment, expectedAttainment, status, metrics, kind, measured };
 }
 
 /**
@@ -895,7 +902,7 @@ function rollUp(group: Group): RollUp {
 function weighted(
   { metrics, weights, members, from, to }: Group,
   excluded: Excluded,
-): { attainment: number | null; expectedAttainment: number | null } {
+): { attainment: number | null; expectedAttainment: number | null; measured: number } {
   let totalWeight = 0;
   let usable = 0;
   for (let k = from; k < to; k++) {
@@ -904,7 +911,7 @@ function weighted(
     totalWeight += weights ? weights[members[k]] : 1;
     usable++;
   }
-  if (usable === 0) return { attainment: null, expectedAttainment: null };
+  if (usable === 0) return { attainment: null, expectedAttainment: null, measured: 0 };
   let attainment = 0;
   let expectedAttainment = 0;
   for (let k = from; k < to; k++) {
@@ -915,7 +922,7 @@ function weighted(
     attainment += w * Math.min(1, p.attainment);
     expectedAttainment += w * Math.min(1, p.expectedAttainment ?? 0);
   }
-  return { attainment, expectedAttainment };
+  return { attainment, expectedAttainment, measured: usable };
 }
 
 /**

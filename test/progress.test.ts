@@ -202,6 +202,7 @@ describe(`the example plan as of ${EXAMPLE_AS_OF}`, () => {
       status: 'off-track',
       metrics: 1,
       kind: 'kpi',
+      measured: 1,
     });
   });
 

@@ -149,3 +149,48 @@ describe('what is off track, and who owns it', () => {
     }
   });
 });
+
+describe('the departments say what they own, and what their attainment is over', () => {
+  for (const lang of ['en', 'zh-TW'] as const) {
+    it(`a department that owns nothing says so, not "no data"; an attainment names what it is the mean of (${lang})`, async () => {
+      const wb = variant(lang);
+      addRow(wb, tabName('departments', lang), {
+        [header('departments', 'name', lang)]: lang === 'en' ? 'Legal' : '法務',
+        [header('departments', 'lead', lang)]: 'Nobody',
+      });
+      const zh = lang !== 'en';
+      const v = view(wb);
+      const row = (name: string) => v.company.departments.find((d) => d.name === name)!;
+      const legal = row(zh ? '法務' : 'Legal');
+      expect(legal.ownsNothing).toBe(true);
+      // R&D: KR4 done, KR5 left out, KPI4 off track. Its 100% is KR4's alone, and says so.
+      expect(row(zh ? '研發' : 'R&D').attainment).toBe(zh ? '100%（計入 1 個關鍵結果）' : '100% of 1 measured key result');
+      expect(row(zh ? '研發' : 'R&D').ownsNothing).toBe(false);
+      // Support owns no key result: judged by its KPI, and says that too.
+      expect(row(zh ? '客服' : 'Support').attainment).toBe(zh ? '50%（計入 1 個 KPI）' : '50% of 1 measured KPI');
+
+      const report = await buildReport(wb, { asOf: EXAMPLE_AS_OF, source: null });
+      const doc = parse(report.files.find((f) => f.name === 'index.html')!.data.toString());
+      const cells = Array.from(doc.querySelectorAll('.dept-table tbody tr')).map(
+        (tr) => tr.querySelector('td')!.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+      const legalCell = cells.find((c) => c.startsWith(zh ? '法務' : 'Legal'))!;
+      expect(legalCell).toContain(zh ? '沒有負責任何事項' : 'Owns nothing');
+      expect(legalCell).not.toContain(zh ? '無資料' : 'no data');
+      expect(cells.find((c) => c.startsWith(zh ? '研發' : 'R&D'))).toContain(
+        zh ? '達成率 100%（計入 1 個關鍵結果）' : 'Attainment 100% of 1 measured key result',
+      );
+    });
+  }
+
+  it('a large plan lists a department that owns nothing as such, and each attainment with what it is over', () => {
+    const wb = generatePlanWorkbook(200, { date: utcDate });
+    addRow(wb, tabName('departments'), { [header('departments', 'name')]: 'Legal' });
+    const v = view(wb, { asOf: GENERATED_AS_OF, lang: 'en' });
+    const listed = v.company.departmentGroups.flatMap((g) => g.departments);
+    expect(listed.find((d) => d.name === 'Legal')?.attainment).toBe('Owns nothing');
+    const measured = listed.filter((d) => d.attainment && d.name !== 'Legal');
+    expect(measured.length).toBeGreaterThan(0);
+    for (const d of measured) expect(d.attainment).toMatch(/^\d+(\.\d+)?% of \d+ measured (key results?|KPIs?)$/);
+  });
+});

@@ -1,10 +1,35 @@
 /** Who owns what: department × commitments for small plans, departments grouped by status for large ones. */
+import type { RollUp } from '../../shared/progress';
 import { byStatus, groupBy, lower, STATUS_SEVERITY, type Context, type Dept } from './context';
 import { roadmapExceptionCounts } from './roadmap';
 import { COMMITMENTS_SHOWN, type DepartmentGroup, type DepartmentRow } from './types';
 
 // ---------------------------------------------------------------------------------------------------
 // Departments
+
+/**
+ * A department's attainment with what it is the mean of: "100% of 1 measured key result". A bare "100%" beside a key
+ * result left out (not in the mean) and a KPI off track (a department owning key results is judged by them) read as
+ * all is well. '' before any is measured.
+ */
+function attainmentText(ctx: Context, roll: RollUp | undefined): string {
+  if (!roll || roll.attainment === null) return '';
+  return ctx.p.attainmentOver(
+    ctx.f.percent(roll.attainment),
+    roll.measured,
+    ctx.f.count(roll.measured),
+    roll.kind,
+  );
+}
+
+/**
+ * A department that owns nothing has no status to show: "– no data" read as a number missing, where the plan check
+ * says what is (idle-department), in the same words.
+ */
+const ownsNothing = (ctx: Context, dept: Dept) =>
+  (['objectives', 'keyResults', 'kpis', 'roadmap'] as const).every(
+    (kind) => ctx.ownedBy(kind, dept).length === 0,
+  );
 
 export function departmentRows(ctx: Context, depts: Dept[]): DepartmentRow[] {
   const { f, p: ph } = ctx;
@@ -26,8 +51,8 @@ export function departmentRows(ctx: Context, depts: Dept[]): DepartmentRow[] {
       lead: dept.lead,
       href: ctx.deptFiles.get(dept.key) ?? '',
       status: ctx.status(roll?.status ?? 'no-data'),
-      attainment:
-        roll?.attainment !== null && roll?.attainment !== undefined ? f.percent(roll.attainment) : '',
+      ownsNothing: ownsNothing(ctx, dept),
+      attainment: attainmentText(ctx, roll),
       objectives: objectives.slice(0, COMMITMENTS_SHOWN).map((o) => ({
         id: o.id,
         title: o.title,
@@ -66,14 +91,13 @@ export function departmentGroups(ctx: Context, depts: Dept[]): DepartmentGroup[]
     return {
       status: ctx.status(s),
       count: ctx.f.count(group.length),
-      departments: group.map((d) => {
-        const attainment = ctx.deptProgress.get(d.key)?.attainment;
-        return {
-          name: d.name,
-          href: ctx.deptFiles.get(d.key) ?? '',
-          attainment: attainment === null || attainment === undefined ? '' : ctx.f.percent(attainment),
-        };
-      }),
+      departments: group.map((d) => ({
+        name: d.name,
+        href: ctx.deptFiles.get(d.key) ?? '',
+        attainment: ownsNothing(ctx, d)
+          ? ctx.l.ownsNothing
+          : attainmentText(ctx, ctx.deptProgress.get(d.key)),
+      })),
     };
   });
 }

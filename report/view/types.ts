@@ -272,6 +272,9 @@ export interface DepartmentRow {
   lead: string;
   href: string;
   status: StatusView;
+  /** Owns no objective, key result, KPI or roadmap item: said in place of its status. */
+  ownsNothing: boolean;
+  /** "100% of 1 measured key result": the attainment, and what it is the mean of. */
   attainment: string;
   objectives: Commitment[];
   keyResults: Commitment[];

@@ -12,6 +12,8 @@ const reportPhrases: ReportPhrases = {
   objectivesCount: (n, t) => `${t} ${n === 1 ? 'objective' : 'objectives'}`,
   keyResultsCount: (n, t) => `${t} ${n === 1 ? 'key result' : 'key results'}`,
   kpisCount: (n, t) => `${t} ${n === 1 ? 'KPI' : 'KPIs'}`,
+  attainmentOver: (a, n, t, kind) =>
+    `${a} of ${t} measured ${kind === 'kr' ? (n === 1 ? 'key result' : 'key results') : n === 1 ? 'KPI' : 'KPIs'}`,
   itemsCount: (n, t) => `${t} ${n === 1 ? 'item' : 'items'}`,
   answered: (done, total) => `${done} of ${total} answered`,
   verdictObjectives: (parts, total, t) =>
@@ -1396,6 +1398,8 @@ export const en = {
       objectives: 'Objectives',
       roadmapItems: 'Roadmap',
       noDepartments: 'The plan lists no departments.',
+      // A department that owns nothing, in the plan check's words for it (idle-department), in place of a status.
+      ownsNothing: 'Owns nothing',
       backToCompany: 'Back to the company page',
       // Plan check
       severityError: 'Errors',

@@ -4,6 +4,11 @@ export interface ReportPhrases {
   objectivesCount(n: number, text: string): string;
   keyResultsCount(n: number, text: string): string;
   kpisCount(n: number, text: string): string;
+  /**
+   * A department's attainment and what it is the mean of: its key results measured (or, owning none, its KPIs), so
+   * that "100%" beside a key result left out and a KPI off track does not read as all is well.
+   */
+  attainmentOver(attainment: string, n: number, text: string, kind: 'kr' | 'kpi'): string;
   itemsCount(n: number, text: string): string;
   answered(done: string, total: string): string;
   /** "1 of 2 objectives on track" etc.: the verdict's first half. */
