@@ -63,9 +63,11 @@ describe('figures beside a status never show a bar it has not reached', () => {
       Array.from(doc.querySelectorAll('.dept-table tbody tr')).find(
         (tr) => text(tr.querySelector('.dept-name')) === name,
       );
-    expect(text(department('Sales')?.querySelector('td > div:last-child'))).toBe('▲at risk Attainment 89.6%');
+    expect(text(department('Sales')?.querySelector('td > div:last-child'))).toBe(
+      '▲at risk Attainment 89.6% of 2 measured key results',
+    );
     expect(text(department('Marketing')?.querySelector('td > div:last-child'))).toBe(
-      '▲at risk Attainment 69.7%',
+      '▲at risk Attainment 69.7% of 1 measured key result',
     );
 
     const card = doc.querySelector('#kr-kr2');
@@ -86,8 +88,8 @@ describe('figures beside a status never show a bar it has not reached', () => {
       text(g.querySelector('h3')).startsWith('▲at risk'),
     );
     expect(Array.from(atRisk?.querySelectorAll('.dept-links li') ?? []).map(text)).toEqual([
-      'Sales 89.6%',
-      'Marketing 69.7%',
+      'Sales 89.6% of 2 measured key results',
+      'Marketing 69.7% of 1 measured key result',
     ]);
   });
 
