@@ -10,6 +10,7 @@ import {
   WRITE_ROWS_PER_CALL,
 } from '../apps-script/server/decompose-targets';
 import { toWorkbook } from '../emulator/index';
+import type { FakeSheet } from '../emulator/spreadsheet';
 import {
   dateToIso,
   decompose,
@@ -35,6 +36,16 @@ import {
 import { metricSpecs } from './helpers/metric-specs';
 import type { PlanCheck } from '../apps-script/server/plan-check';
 import type { QuickFixResult } from '../apps-script/server/quick-fix';
+
+/** Deletes the row whose first cell is `id`, as a person deletes a key result's row. */
+function deleteRowOf(sheet: FakeSheet, id: string): void {
+  sheet.deleteRow(
+    sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === id) + 1,
+  );
+}
 
 /** Every month cell of the Targets tab, as recalculated in the emulator, against shared/'s numbers. */
 function compareWithShared(run: ReturnType<typeof loadAddon>, timeZone: string) {
@@ -816,12 +827,7 @@ describe('Decompose targets', () => {
     const run = loadAddon();
     run.run('insertExamplePlan');
     const kr = run.ss.getSheetByName('Key Results')!;
-    kr.deleteRow(
-      kr
-        .getDataRange()
-        .getValues()
-        .findIndex((r) => r[0] === 'KR2') + 1,
-    );
+    deleteRowOf(kr, 'KR2');
     run.emulator.failCall('Sheet.deleteRows', 1, 'Service error');
     const result = run.run('decomposeTargets') as ActionResult;
     expect(result.ok, result.message).toBe(true);
@@ -897,12 +903,7 @@ describe('Decompose targets', () => {
     // The template's own header notes are still there.
     expect(targets.getRange('A1').getNote()).not.toBe('');
     // KR2 leaves the plan: its row goes, and the alert gives its note to put back where it belongs.
-    kr.deleteRow(
-      kr
-        .getDataRange()
-        .getValues()
-        .findIndex((r) => r[0] === 'KR2') + 1,
-    );
+    deleteRowOf(kr, 'KR2');
     const removed = run.run('decomposeTargets') as ActionResult;
     expect(removed.ok, removed.message).toBe(true);
     expect(removed.message).toContain('H4: "trade show"');
@@ -972,12 +973,7 @@ describe('Decompose targets', () => {
     );
     // KR3 leaves the plan: its row goes, and the alert gives what was typed on it.
     const kr = run.ss.getSheetByName(tabDef('keyResults').label['zh-TW'])!;
-    kr.deleteRow(
-      kr
-        .getDataRange()
-        .getValues()
-        .findIndex((r) => r[0] === 'KR3') + 1,
-    );
+    deleteRowOf(kr, 'KR3');
     const removed = run.run('decomposeTargets') as ActionResult;
     expect(removed.ok, removed.message).toBe(true);
     expect(removed.message).toContain(`請在對應位置重新填寫：${name}!E4（KR3，2026-01）：待定。`);
