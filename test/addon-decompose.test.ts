@@ -37,6 +37,15 @@ import { metricSpecs } from './helpers/metric-specs';
 import type { PlanCheck } from '../apps-script/server/plan-check';
 import type { QuickFixResult } from '../apps-script/server/quick-fix';
 
+/** A colleague adds KR0 (a copy of the first key result) at the top of Key Results: every row below moves down. */
+function addKeyResultAbove(run: ReturnType<typeof loadAddon>): FakeSheet {
+  const kr = run.ss.getSheetByName('Key Results')!;
+  const first = kr.getRange(2, 1, 1, kr.getLastColumn()).getValues()[0];
+  kr.insertRowBefore(2);
+  kr.getRange(2, 1, 1, first.length).setValues([['KR0', ...first.slice(1)]]);
+  return kr;
+}
+
 /** Deletes the row whose first cell is `id`, as a person deletes a key result's row. */
 function deleteRowOf(sheet: FakeSheet, id: string): void {
   sheet.deleteRow(
@@ -758,10 +767,7 @@ describe('Decompose targets', () => {
     const shown = review.getRange('A1:B2').getValues();
     expect(shown.map((r) => r[0])).toEqual(['KR2', 'KPI2']);
     // A colleague adds KR0 at the top of Key Results.
-    const kr = run.ss.getSheetByName('Key Results')!;
-    const kr1 = kr.getRange(2, 1, 1, kr.getLastColumn()).getValues()[0];
-    kr.insertRowBefore(2);
-    kr.getRange(2, 1, 1, kr1.length).setValues([['KR0', ...kr1.slice(1)]]);
+    const kr = addKeyResultAbove(run);
     const added = run.run('decomposeTargets') as ActionResult;
     expect(added.ok, added.message).toBe(true);
     // The rows moved down with an inserted row, and the references with them: same key results, same figures.
@@ -809,10 +815,7 @@ describe('Decompose targets', () => {
     run.run('insertExamplePlan');
     const review = run.ss.insertSheet('Review');
     review.getRange('A1:B1').setFormulas([['=Targets!A3', '=Targets!K3']]);
-    const kr = run.ss.getSheetByName('Key Results')!;
-    const kr1 = kr.getRange(2, 1, 1, kr.getLastColumn()).getValues()[0];
-    kr.insertRowBefore(2);
-    kr.getRange(2, 1, 1, kr1.length).setValues([['KR0', ...kr1.slice(1)]]);
+    addKeyResultAbove(run);
     const before = snapshot(run.ss);
     run.emulator.failCall('Range.setValues', 1, 'Service error');
     const failed = run.run('decomposeTargets') as ActionResult;
@@ -891,10 +894,7 @@ describe('Decompose targets', () => {
     const targets = run.ss.getSheetByName('Targets')!;
     targets.getRange('G1').setNote('launch month'); // March's header
     targets.getRange('H3').setNote('trade show'); // KR2, April
-    const kr = run.ss.getSheetByName('Key Results')!;
-    const kr1 = kr.getRange(2, 1, 1, kr.getLastColumn()).getValues()[0];
-    kr.insertRowBefore(2);
-    kr.getRange(2, 1, 1, kr1.length).setValues([['KR0', ...kr1.slice(1)]]);
+    const kr = addKeyResultAbove(run);
     expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
     expect(targets.getRange('G1').getNote()).toBe('launch month');
     expect(targets.getRange('A4').getValue()).toBe('KR2');
@@ -928,10 +928,7 @@ describe('Decompose targets', () => {
     expect(targets.getRange('H3').getFormula()).not.toBe('');
     targets.getRange('H3').setValue(123);
     // A key result added above moves KR2 down one row: the figure goes with it.
-    const kr = run.ss.getSheetByName('Key Results')!;
-    const kr1 = kr.getRange(2, 1, 1, kr.getLastColumn()).getValues()[0];
-    kr.insertRowBefore(2);
-    kr.getRange(2, 1, 1, kr1.length).setValues([['KR0', ...kr1.slice(1)]]);
+    addKeyResultAbove(run);
     const result = run.run('decomposeTargets') as ActionResult;
     expect(result.ok, result.message).toBe(true);
     expect(targets.getRange('A4').getValue()).toBe('KR2');
