@@ -79,6 +79,11 @@ function itemStanding(
  * department's count of items, which alone ("2 items") said nothing of where they stand.
  */
 export function roadmapExceptionCounts(ctx: Context, items: RoadmapItem[]): string[] {
+  return exceptionCounts(ctx, items).map((count) => `${ROADMAP_EXCEPTION_MARK} ${count}`);
+}
+
+/** How many of the items are delayed, on hold, blocked or not understood, worst first, without the mark. */
+function exceptionCounts(ctx: Context, items: RoadmapItem[]): string[] {
   const counts = new Map<string, { rank: number; n: number }>();
   for (const r of items) {
     const { mark, word, rank } = itemStanding(ctx, r);
@@ -89,7 +94,7 @@ export function roadmapExceptionCounts(ctx: Context, items: RoadmapItem[]): stri
   }
   return [...counts]
     .sort((a, b) => a[1].rank - b[1].rank)
-    .map(([word, { n }]) => `${ROADMAP_EXCEPTION_MARK} ${ctx.p.statusCount(ctx.f.count(n), word)}`);
+    .map(([word, { n }]) => ctx.p.statusCount(ctx.f.count(n), word));
 }
 
 /** What the "not understood" mark means, said in words under a table that has one. */
@@ -287,7 +292,11 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
   const phaseOf = (r: RoadmapItem) => phaseOfItem.get(r)!;
   const statusOf = (k: KeyResult) => ctx.krProgress.get(lower(k.id))?.status ?? 'no-data';
 
-  /** One bar per phase over a group of items. */
+  /**
+   * One bar per phase over a group of items, marked as an item's bar is: outlined, its label led by ▲ and how many
+   * of each exception ("▲ 3 blocked, 1 delayed · Growth · 12"), when any of its items is one; pale when all are done.
+   * A count, never a mark per item, so that a bar over a thousand items stays one readable label.
+   */
   const phaseBars = (items: RoadmapItem[], lane: number, labelled: (phase: string, n: number) => string) => {
     for (const phase of phases) {
       const group = items.filter((r) => phaseOf(r) === phase);
@@ -299,7 +308,18 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
         if (g.end! > end) end = g.end!;
       }
       const { label, color } = phase;
-      bars.push({ lane, start, end, phase: label, color, label: labelled(label, group.length) });
+      const counts = exceptionCounts(ctx, group);
+      const mark = counts.length ? 'exception' : group.every((r) => r.status === 'done') ? 'done' : null;
+      const text = labelled(label, group.length);
+      bars.push({
+        lane,
+        start,
+        end,
+        phase: label,
+        color,
+        label: counts.length ? `${ROADMAP_EXCEPTION_MARK} ${joinList(counts, ctx.lang)} · ${text}` : text,
+        mark,
+      });
     }
   };
   /** Key results due, one marker per month: the count, coloured by the worst status among them. */
@@ -370,17 +390,18 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
     lang: ctx.lang,
   };
   const present = STATUS_SEVERITY.filter((s) => milestones.some((m) => m.status === s));
-  // The legend explains the marks the bars carry, only those drawn: pale for done, an outline and ▲ for the rest.
+  // The legend explains the marks the bars carry, only those drawn: pale for done, an outline and ▲ for the rest (a
+  // summarised bar is outlined when any of its items is an exception, so each exception's word is one drawn).
   const exceptionWords = [
     ...new Set(
       items
         .map((r) => itemStanding(ctx, r))
-        .filter((s) => mode === 'detail' && s.mark === 'exception')
+        .filter((s) => s.mark === 'exception')
         .sort((a, b) => a.rank - b.rank)
         .map((s) => s.word),
     ),
   ];
-  const anyDone = mode === 'detail' && bars.some((b) => b.mark === 'done');
+  const anyDone = bars.some((b) => b.mark === 'done');
   figure.legend = [
     ...phases.map((phase) => ({ label: phase.label, swatch: `cat-${phase.color}`, shape: 'bar' as const })),
     ...(anyDone

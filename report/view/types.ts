@@ -114,8 +114,9 @@ export interface RoadmapChartData {
   lanes: string[];
   /**
    * Each bar with its phase's colour: an index into CATEGORY_COLORS (phaseColor). `mark` is its item's status as the
-   * bar draws it (detail mode only): 'done' pale, 'exception' (delayed, on hold, blocked, not understood) outlined,
-   * its label then starting with ROADMAP_EXCEPTION_MARK and the status word.
+   * bar draws it: 'done' pale, 'exception' (delayed, on hold, blocked, not understood) outlined, its label then
+   * starting with ROADMAP_EXCEPTION_MARK and the status word. A summarised bar (a phase's items) is outlined when any
+   * of its items is an exception, its label then starting with the mark and how many of each; pale when all are done.
    */
   bars: {
     lane: number;
