@@ -1,15 +1,16 @@
 /**
  * A large plan's report as a leader reads it: its roadmap, summarised into a bar per phase, still says which bars
- * hold items not going as planned (outlined, ▲ and how many of each, the legend's words), and a done phase is pale.
+ * hold items not going as planned (outlined, ▲ and how many of each, the legend's words), and a done phase is pale;
+ * a department that owns nothing says so on its own page, as the company page does, not "no data".
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { CATALOGUES, ENUMS, type Lang, type Workbook } from '../shared';
+import { CATALOGUES, ENUMS, STATUS_LABELS, type Lang, type Workbook } from '../shared';
 import { buildReport, type BuiltReport } from '../report/generate';
 import { STATUS_COLORS } from '../report/render/palette';
 import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 import { utcDate } from '../report/write-xlsx';
-import { colOf } from './helpers/edit';
+import { addRow, colOf } from './helpers/edit';
 import { header, parse, tabName } from './helpers/report';
 
 const page = (report: BuiltReport, name: string) => parse(report.files.find((f) => f.name === name)!.data.toString());
@@ -97,5 +98,28 @@ describe.each([
       (tr) => tr.textContent!,
     );
     expect(rows.some((r) => r.includes('▲') && r.includes(word('delayed')))).toBe(true);
+  });
+});
+
+describe.each(['en', 'zh-TW'] as const)('a large plan’s department that owns nothing (%s)', (lang) => {
+  it('says so on its own page, in the words the company page uses, not "no data"', async () => {
+    const wb = generatePlanWorkbook(200, { date: utcDate, lang });
+    const legal = lang === 'en' ? 'Legal' : '法務';
+    addRow(wb, tabName('departments', lang), { [header('departments', 'name', lang)]: legal });
+    const report = await buildReport(wb, { asOf: GENERATED_AS_OF, source: null });
+    const company = page(report, 'index.html');
+    const link = Array.from(company.querySelectorAll('.dept-links a')).find((a) => a.textContent === legal)!;
+    const ownsNothing = CATALOGUES[lang].report.labels.ownsNothing;
+    expect(link.closest('li')!.textContent).toContain(ownsNothing);
+
+    const dept = page(report, link.getAttribute('href')!);
+    const verdict = dept.querySelector('header .verdict')!;
+    expect(verdict.textContent).toContain(ownsNothing);
+    expect(verdict.textContent).not.toContain(STATUS_LABELS['no-data'][lang]);
+    // A department that owns something still shows its status there.
+    const other = company.querySelector('.dept-links a:not([href="' + link.getAttribute('href') + '"])')!;
+    const otherVerdict = page(report, other.getAttribute('href')!).querySelector('header .verdict')!;
+    expect(otherVerdict.querySelector('.status')).not.toBeNull();
+    expect(otherVerdict.textContent).not.toContain(ownsNothing);
   });
 });

@@ -26,7 +26,7 @@ function attainmentText(ctx: Context, roll: RollUp | undefined): string {
  * A department that owns nothing has no status to show: "– no data" read as a number missing, where the plan check
  * says what is (idle-department), in the same words.
  */
-const ownsNothing = (ctx: Context, dept: Dept) =>
+export const ownsNothing = (ctx: Context, dept: Dept) =>
   (['objectives', 'keyResults', 'kpis', 'roadmap'] as const).every(
     (kind) => ctx.ownedBy(kind, dept).length === 0,
   );

@@ -9,7 +9,7 @@ import { STATUS_LABELS, STATUS_READING_ORDER, type PlanProgress, type Status } f
 import { fileName } from '../format';
 import { attention } from './attention';
 import { byStatus, Context, departmentsOf, lower, worst } from './context';
-import { departmentGroups, departmentRows } from './departments';
+import { departmentGroups, departmentRows, ownsNothing } from './departments';
 import { changes, issuesView } from './issues';
 import { krCard, kpiView } from './kr-card';
 import { pyramid, tallyText } from './pyramid';
@@ -260,6 +260,7 @@ export function buildReportView(
           name: dept.name,
           lead: dept.lead ? ph.leadBy(dept.lead) : '',
           status: ctx.status(roll?.status ?? 'no-data'),
+          ownsNothing: ownsNothing(ctx, dept),
           summary: ph.departmentSummary(
             ph.objectivesCount(objectives.length, f.count(objectives.length)),
             ph.keyResultsCount(krs.length, f.count(krs.length)),

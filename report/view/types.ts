@@ -435,6 +435,8 @@ export interface DepartmentPage extends PageCommon {
   name: string;
   lead: string;
   status: StatusView;
+  /** It owns nothing: said in place of its status ("no data" read as a number missing), as the company page says. */
+  ownsNothing: boolean;
   summary: string;
   chartsNote: string;
   cards: KrCardView[];
