@@ -2,7 +2,10 @@
  * The Actuals tab's rows as columns. A plan of 10,000 key results has about 127,000 check-ins; the parser reads
  * them into five arrays (row i of the tab is rows[i], dates[i], …) rather than one object per row, and the check-in
  * screen and progress read the arrays. Making, keeping and collecting the row objects was the largest single cost
- * of reading such a plan, and no stage needed them.
+ * of reading such a plan, and no stage needed them. Row numbers and values are typed arrays: in a plain array each
+ * value that is not a small integer (11631.89) is a separate 16-byte object, 127,000 of them at 10,000 key results,
+ * and on the machines this project is measured on, every fresh page of memory a run touches costs about as much
+ * as reading a thousand cells (docs/report.md, "How much of it is the collector").
  *
  * `plan.actuals` is still there for every other reader, as a list of Actual objects made from the columns when it
  * is first read (and kept). A plan made by hand, with `actuals` as a plain list, gets its columns made from that
@@ -13,11 +16,11 @@ import type { IsoDate } from './calendar';
 
 export interface CheckInColumns {
   /** 1-based row numbers on the Actuals tab. */
-  rows: number[];
+  rows: Int32Array;
   dates: IsoDate[];
   metrics: string[];
   /** Finite numbers (a cell that is not one is an issue, and its row is not read). */
-  values: number[];
+  values: Float64Array;
   notes: string[];
   /**
    * Rows whose metric and date were read but whose value could not be, each with an error at its cell: their month
@@ -35,10 +38,10 @@ export interface CheckInColumns {
 export function newCheckInColumns(capacity: number): CheckInColumns & { count: number } {
   return {
     count: 0,
-    rows: new Array<number>(capacity),
+    rows: new Int32Array(capacity),
     dates: new Array<IsoDate>(capacity),
     metrics: new Array<string>(capacity),
-    values: new Array<number>(capacity),
+    values: new Float64Array(capacity),
     notes: new Array<string>(capacity),
   };
 }
@@ -61,9 +64,10 @@ export function addCheckIn(
 
 /** The columns cut to the rows added. */
 export function finishColumns(c: CheckInColumns & { count: number }): CheckInColumns {
-  const { count, rows, dates, metrics, values, notes } = c;
-  rows.length = dates.length = metrics.length = values.length = notes.length = count;
-  return { rows, dates, metrics, values, notes };
+  const { count, dates, metrics, notes } = c;
+  dates.length = metrics.length = notes.length = count;
+  // Views of the first `count` (a parse reserves a row per row of the tab, and most of them are check-ins).
+  return { rows: c.rows.subarray(0, count), dates, metrics, values: c.values.subarray(0, count), notes };
 }
 
 /** Row i as the Actual object plan.actuals holds. */
@@ -98,7 +102,7 @@ export function attachCheckIns(plan: Plan, columns: CheckInColumns): void {
   Object.defineProperty(plan, 'actuals', {
     enumerable: true,
     configurable: true,
-    get: () => (list ??= columns.rows.map((_, i) => checkInAt(columns, i))),
+    get: () => (list ??= Array.from(columns.rows, (_, i) => checkInAt(columns, i))),
     set: (actuals: Actual[]) => {
       list = actuals;
       COLUMNS.delete(plan);

@@ -609,7 +609,7 @@ const issueParams = (c: CheckInColumns, i: number, m: MetricFacts) => ({
  * -0 are the same check-in, and so are two NaN.
  */
 function sameValueOnChain(
-  values: readonly number[],
+  values: ArrayLike<number>,
   sameDateBefore: Int32Array,
   from: number,
   value: number,

@@ -184,7 +184,7 @@ export function formulaInputProblems(
     };
     if (tab === 'actuals') {
       const c = checkInColumns(plan);
-      const columns: Record<string, readonly unknown[]> = {
+      const columns: Record<string, ArrayLike<unknown>> = {
         date: c.dates,
         metric: c.metrics,
         value: c.values,

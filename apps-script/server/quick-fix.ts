@@ -610,7 +610,7 @@ function planValues(
     }
     if (actuals?.sheet === sheet) {
       const columns = checkInColumns(plan);
-      if (!checkIns) checkIns = new Map(columns.rows.map((r, i) => [r, i]));
+      if (!checkIns) checkIns = new Map(Array.from(columns.rows, (r, i) => [r, i]));
       const i = checkIns.get(row);
       const { date, metric, value } = actuals.columns;
       const read =
