@@ -1181,8 +1181,29 @@ export const ALIASES: {
     'targets.owner': OWNER_SPELLINGS,
   },
   fields: {
+    // A Strategy tab's own wordings of its fields, where a reader would agree they name the same field: 產品名稱 for
+    // Product, 產品願景 for Vision, 目標客戶 for Target users, 痛點 for Problem & benefit (the problem the product
+    // solves), 產品定位 for Category & differentiation (positioning: which category, why this over the others),
+    // 經營目標 / 業務目標 for Business goal. Not 目標市場 (a market may be a region or an industry, not who uses it),
+    // nor 產品策略 (the tab's own title, often typed above the rows as a heading).
+    product: ['Product name', '產品名稱', '产品名称'],
+    vision: ['Product vision', '產品願景', '产品愿景'],
     strategy: ['戰略', '战略'], // the label before Strategy became 策略 everywhere
-    targetUsers: ['目標使用者', '目标使用者', '目標客群', '目标客群', '目標受眾', '目标受众'],
+    targetUsers: [
+      'Target customers',
+      'Target audience',
+      '目標使用者',
+      '目标使用者',
+      '目標客群',
+      '目标客群',
+      '目標受眾',
+      '目标受众',
+      '目標客戶',
+      '目标客户',
+    ],
+    problem: ['Pain points', '痛點', '痛点', '用戶痛點', '用户痛点', '客戶痛點', '客户痛点'],
+    category: ['Positioning', 'Product positioning', '產品定位', '产品定位'],
+    businessGoal: ['Business objective', '經營目標', '经营目标', '業務目標', '业务目标'],
     // 期間起日 / 計畫起始日: the period's first day, as Taiwan's forms write 起日 and 迄日.
     periodStart: [
       'Plan start',
