@@ -54,6 +54,12 @@ export function renderChecksDoc(): string {
     'typed in full (`plan-typed-in-full`, at its Target). Check-ins excluded by a check are not counted by progress anywhere; see',
     '[method.md](method.md), "Which check-ins count".',
     '',
+    'A Strategy row whose Field is no field of the template (nor one of its aliases, see [template.md](template.md)) and',
+    'whose Value holds text is not read. While a field the checks ask for is empty (Product, Vision, Strategy, the four',
+    'questions, Period start or end), each such row is told at its name which are missing (`unread-strategy-row`), and',
+    "the empty field's own message names the row (`{unread}`). A row with a blank Value is a heading or a note, and is",
+    "never told; with every field filled in, such rows are the team's own and nothing is said.",
+    '',
   ];
   for (const category of Object.keys(CATEGORY) as IssueCategory[]) {
     lines.push(`## ${CATEGORY[category]}`, '', '| Code | Severity | Message | Fix |', '|---|---|---|---|');

@@ -4,13 +4,13 @@
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
 import { monthIndex, type IsoDate } from './calendar';
-import { cellText, isPercentUnit, literally, NUMBER_SCALES, scaledUnit } from './cells';
+import { a1, cellText, isPercentUnit, literally, NUMBER_SCALES, scaledUnit } from './cells';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized, type Lang } from './i18n';
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
 import { figureInEveryLanguage, percentFigure, planValueText } from './figures';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, nameTabsIn, sortIssues, type IssueLocation, type PlanIssue } from './issues';
-import { parsePlan, type ParseOptions } from './parse';
+import { parsePlan, unreadStrategyRows, type ParseOptions } from './parse';
 import type { KeyResult, Plan, TargetsTab } from './plan';
 import { ownerKey, ownerNameOf, planIndex, type PlanIndex } from './plan-index';
 import { checkInColumns } from './check-in-columns';
@@ -30,6 +30,7 @@ import {
   TARGETS_AS_OF,
   tabDef,
   type Localized,
+  type StrategyFieldKey,
   type TabKey,
   foldChinese,
 } from './template';
@@ -684,9 +685,30 @@ function checkMethod(
       push('key-result-untracked', cellOf(plan, 'keyResults', kr.row, 'id'), { id: kr.id });
   }
 
-  // The strategy's four questions, and the fields that top the pyramid.
+  // The strategy's four questions, and the fields that top the pyramid. Where rows of the tab hold text under names
+  // that are no field (目標客群分析 for Target users), an empty field's words point at them, and each such row is
+  // told, at its name, which fields are still missing: its answer may be one of them. Only while one is missing: with
+  // every field there, such a row is the person's own.
   const layout = plan.layout.strategy;
   if (layout) {
+    const unread = unreadStrategyRows(plan.strategy, plan.layout);
+    const missing = STRATEGY_FIELDS.filter((f) => !plan.strategy.values[f.key] && MISSED_FIELDS.has(f.key));
+    if (missing.length)
+      for (const { row, label } of plan.strategy.unread)
+        push(
+          'unread-strategy-row',
+          { sheet: layout.sheet, row, column: layout.columns.field },
+          {
+            label,
+            cell: a1(row, layout.columns.field),
+            missing: inEveryLanguage((lang) =>
+              joinList(
+                missing.map((f) => fill(CATALOGUES[lang].parse.QUOTED, { text: f.label[lang] })),
+                lang,
+              ),
+            ),
+          },
+        );
     for (const field of STRATEGY_FIELDS) {
       if (plan.strategy.values[field.key]) continue;
       const row = plan.strategy.rows[field.key];
@@ -700,13 +722,31 @@ function checkMethod(
         push('strategy-unanswered', at, {
           question: STRATEGY_QUESTIONS[field.key as keyof typeof STRATEGY_QUESTIONS],
           field: field.label,
+          unread,
         });
       } else if (field.key === 'product' || field.key === 'vision' || field.key === 'strategy') {
-        push('strategy-field-missing', at, { field: field.label });
+        push('strategy-field-missing', at, { field: field.label, unread });
       }
     }
   }
 }
+
+/**
+ * The Strategy fields a plan is told are empty when they are: the four questions (strategy-unanswered), Product,
+ * Vision and Strategy (strategy-field-missing) and the period (period-missing). Currency and Language may be left
+ * blank (no currency, the tabs' language).
+ */
+const MISSED_FIELDS: ReadonlySet<StrategyFieldKey> = new Set([
+  'product',
+  'vision',
+  'strategy',
+  'targetUsers',
+  'problem',
+  'category',
+  'businessGoal',
+  'periodStart',
+  'periodEnd',
+]);
 
 /**
  * Numbers written in an objective's words ("convert 1,000 new customers"), leaving out years like 2026 and numbers

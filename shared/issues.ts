@@ -126,6 +126,7 @@ const ISSUES = {
   'key-result-without-owner': ['error', 'method'],
   'strategy-unanswered': ['warning', 'method'],
   'strategy-field-missing': ['tip', 'method'],
+  'unread-strategy-row': ['warning', 'structure'],
   'funnel-mismatch': ['warning', 'method'],
   'objective-without-key-results': ['warning', 'method'],
   // Tracking: check-ins and pace.

@@ -986,6 +986,7 @@ function emptyStrategy(): Strategy {
   return {
     values: Object.fromEntries(STRATEGY_FIELDS.map((f) => [f.key, ''])) as Record<StrategyFieldKey, string>,
     rows: {},
+    unread: [],
   };
 }
 
@@ -1017,6 +1018,15 @@ function readStrategy(
     const row = Array.isArray(grid[r]) ? grid[r] : [];
     const label = cellText(row[fieldCol], timeZone);
     const field = STRATEGY_FIELDS.find((f) => matchesLabel(label, f.label));
+    // A row named in words of its own (目標客群分析) with text beside it: kept, so that the checks can say it is not read
+    // rather than call its field empty. Not a row with a blank Value (a heading, a note), nor a repeated header row.
+    if (
+      !field &&
+      label.trim() &&
+      cellText(row[valueCol], timeZone).trim() &&
+      !def.columns.some((column) => matchesLabel(label, column.label))
+    )
+      strategy.unread.push({ row: r + 1, label: label.trim() });
     if (!field || field.key in strategy.rows) continue;
     strategy.rows[field.key] = r + 1;
     const cell = row[valueCol];
@@ -1130,6 +1140,25 @@ function currencyIssues(
     );
 }
 
+/**
+ * The end of a message that calls a Strategy field empty, where rows of the tab hold text under names that are no
+ * field (Strategy.unread): the answer may be there, under its own name. '' when there is none.
+ */
+export function unreadStrategyRows(strategy: Strategy, layout: Plan['layout']): Localized | '' {
+  if (!strategy.unread.length) return '';
+  const column = layout.strategy?.columns.field ?? 1;
+  return inEveryLanguage((lang) =>
+    fill(CATALOGUES[lang].issues.UNREAD_STRATEGY_ROWS, {
+      rows: joinList(
+        strategy.unread.map(({ row, label }) =>
+          fill(CATALOGUES[lang].issues.UNREAD_STRATEGY_ROW, { label, cell: a1(row, column) }),
+        ),
+        lang,
+      ),
+    }),
+  );
+}
+
 function readPeriod(
   strategy: Strategy,
   sheet: string,
@@ -1161,7 +1190,11 @@ function readPeriod(
     // Without a Strategy tab there is no cell to point at (the missing tab is reported on its own).
     const fallback = layout.strategy ? { sheet, row: 1, column: 1 } : { sheet, row: null, column: null };
     if (!strategy.values[missing])
-      issues.push(makeIssue('period-missing', location.row ? location : fallback));
+      issues.push(
+        makeIssue('period-missing', location.row ? location : fallback, {
+          unread: unreadStrategyRows(strategy, layout),
+        }),
+      );
     return null;
   }
   if (end < start) {

@@ -180,6 +180,11 @@ export interface Strategy {
   values: Record<StrategyFieldKey, string>;
   /** Row of each field on the Strategy tab (when present). */
   rows: Partial<Record<StrategyFieldKey, number>>;
+  /**
+   * Rows of the Strategy tab whose Field names no field of the template while their Value holds text, in order: the
+   * label as typed and its row. Their values are not read. A row with a blank Value (a heading, a note) is not one.
+   */
+  unread: { row: number; label: string }[];
 }
 
 export interface Period {

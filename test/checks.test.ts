@@ -649,6 +649,18 @@ const cases: Case[] = [
     a1: 'B3',
   },
   {
+    name: 'a Strategy row named in words of its own holds text while a field is missing',
+    code: 'unread-strategy-row',
+    edit: (wb) => (wb['Strategy'][rowOf(wb['Strategy'], 'Target users')][0] = 'Who we sell to'),
+    sheet: 'Strategy',
+    a1: 'A5',
+    says: '"Who we sell to" (A5) on the "Strategy" tab is no field of the template, so its value is not read, while the plan still lacks "Target users".',
+    saysZh: {
+      'zh-TW': '「Who we sell to」（A5）不是範本的欄位',
+      'zh-CN': '“Who we sell to”（A5）不是模板的字段',
+    },
+  },
+  {
     name: 'an objective has no KR',
     code: 'objective-without-key-results',
     edit: (wb) => addRow(wb, 'Objectives', { ID: 'O3', Objective: 'Open a second market', Owner: 'Sales' }),

@@ -652,7 +652,7 @@ export const en = {
       fix: 'Move the date into the period, or widen the period on the "{strategyTab}" tab.',
     },
     'period-missing': {
-      message: 'The plan period is not set.',
+      message: 'The plan period is not set.{unread}',
       fix: 'Fill in Period start and Period end on the "{strategyTab}" tab.',
     },
     'period-reversed': {
@@ -799,12 +799,17 @@ export const en = {
       fix: 'Name the one department accountable for it.',
     },
     'strategy-unanswered': {
-      message: 'The strategy does not answer "{question}" ({field}).',
+      message: 'The strategy does not answer "{question}" ({field}).{unread}',
       fix: 'Write a one-line answer next to {field}.',
     },
     'strategy-field-missing': {
-      message: '{field} is empty on the "{strategyTab}" tab.',
+      message: '{field} is empty on the "{strategyTab}" tab.{unread}',
       fix: 'Fill it in: it tops the pyramid.',
+    },
+    'unread-strategy-row': {
+      message:
+        '"{label}" ({cell}) on the "{strategyTab}" tab is no field of the template, so its value is not read, while the plan still lacks {missing}.',
+      fix: 'If this row is one of them, type its name in {cell} instead of "{label}"; if it is a note of your own, leave it.',
     },
     'funnel-mismatch': {
       message: '{count} × {rate} ({countId} × {rateId}) makes {implied}, but objective {id} names {named}.',
@@ -1024,6 +1029,11 @@ export const en = {
       fix: 'Type the amount added in that month (0 or more), not a running total or a difference.',
     },
     /** The end of missing-column(-optional) where a header read as nothing resembles the column. */
+    /** The end of strategy-unanswered, strategy-field-missing and period-missing where Strategy rows go unread. */
+    UNREAD_STRATEGY_ROWS:
+      ' The text beside {rows} is not read, as the template has no field of that name: if it is this, rename it.',
+    /** One row of UNREAD_STRATEGY_ROWS: its label as typed, and its cell. */
+    UNREAD_STRATEGY_ROW: '"{label}" ({cell})',
     MISSING_COLUMN_NEAR: ' The header "{header}" ({cell}) may be meant as it: if so, rename it "{column}".',
     /** What ambiguous-m says of the metric's Unit ({counted}, {asUnit}): the one it names, or none. */
     /** The second reading grouped-in-fours gives where one comma may be a decimal comma (1,2345). */

@@ -526,7 +526,7 @@ export const zhCN: Messages = {
       fix: '把日期移入周期内，或在“{strategyTab}”表中调整周期。',
     },
     'period-missing': {
-      message: '未设置计划周期。',
+      message: '未设置计划周期。{unread}',
       fix: '在“{strategyTab}”表中填写“周期开始”和“周期结束”。',
     },
     'period-reversed': {
@@ -669,12 +669,17 @@ export const zhCN: Messages = {
       fix: '指定唯一负责的部门。',
     },
     'strategy-unanswered': {
-      message: '产品策略未回答“{question}”（{field}）。',
+      message: '产品策略未回答“{question}”（{field}）。{unread}',
       fix: '在“{field}”旁写一句话回答。',
     },
     'strategy-field-missing': {
-      message: '“{strategyTab}”表中的“{field}”为空。',
+      message: '“{strategyTab}”表中的“{field}”为空。{unread}',
       fix: '请填写：它位于金字塔顶端。',
+    },
+    'unread-strategy-row': {
+      message:
+        '“{strategyTab}”表的“{label}”（{cell}）不是模板的字段，其内容不会被读取；而计划仍缺少{missing}。',
+      fix: '如果这一行就是其中之一，请在 {cell} 把“{label}”改为该字段的名称；如果是你自己的备注，保留即可。',
     },
     'funnel-mismatch': {
       message: '{count} × {rate}（{countId} × {rateId}）得出 {implied}，但目标 {id} 写的是 {named}。',
@@ -885,6 +890,8 @@ export const zhCN: Messages = {
       message: '实际数据第 {row} 行：{metric} 是向上累计的数量，{value} 不可能是某个月的发生量；不计入。',
       fix: '请填写当月新增的数量（0 或以上），而不是累计值或差值。',
     },
+    UNREAD_STRATEGY_ROWS: '{rows}旁的内容未被读取，因为模板没有这个名称的字段：如果它就是这一项，请改名。',
+    UNREAD_STRATEGY_ROW: '“{label}”（{cell}）',
     MISSING_COLUMN_NEAR: '表头“{header}”（{cell}）可能就是该列：如果是，请改名为“{column}”。',
     GROUPED_IN_FOURS: {
       alsoDecimal: '（以逗号作小数点则是 {decimal}）',

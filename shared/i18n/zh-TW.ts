@@ -526,7 +526,7 @@ export const zhTW: Messages = {
       fix: '把日期移入週期內，或在「{strategyTab}」表中調整週期。',
     },
     'period-missing': {
-      message: '未設定計畫週期。',
+      message: '未設定計畫週期。{unread}',
       fix: '在「{strategyTab}」表中填寫「週期開始」和「週期結束」。',
     },
     'period-reversed': {
@@ -670,12 +670,17 @@ export const zhTW: Messages = {
       fix: '指定唯一負責的部門。',
     },
     'strategy-unanswered': {
-      message: '產品策略未回答「{question}」（{field}）。',
+      message: '產品策略未回答「{question}」（{field}）。{unread}',
       fix: '在「{field}」旁寫一句話回答。',
     },
     'strategy-field-missing': {
-      message: '「{strategyTab}」表中的「{field}」為空。',
+      message: '「{strategyTab}」表中的「{field}」為空。{unread}',
       fix: '請填寫：它位於金字塔頂端。',
+    },
+    'unread-strategy-row': {
+      message:
+        '「{strategyTab}」表的「{label}」（{cell}）不是範本的欄位，其內容不會被讀取；而計畫仍缺少{missing}。',
+      fix: '如果這一列就是其中之一，請在 {cell} 把「{label}」改為該欄位的名稱；如果是你自己的備註，保留即可。',
     },
     'funnel-mismatch': {
       message: '{count} × {rate}（{countId} × {rateId}）得出 {implied}，但目標 {id} 寫的是 {named}。',
@@ -887,6 +892,8 @@ export const zhTW: Messages = {
       message: '實際資料第 {row} 列：{metric} 是向上累計的數量，{value} 不可能是某個月的發生量；不計入。',
       fix: '請填寫當月新增的數量（0 或以上），而不是累計值或差值。',
     },
+    UNREAD_STRATEGY_ROWS: '{rows}旁的內容未被讀取，因為範本沒有這個名稱的欄位：如果它就是這一項，請改名。',
+    UNREAD_STRATEGY_ROW: '「{label}」（{cell}）',
     MISSING_COLUMN_NEAR: '表頭「{header}」（{cell}）可能就是該欄：如果是，請改名為「{column}」。',
     GROUPED_IN_FOURS: {
       alsoDecimal: '（以逗號作小數點則是 {decimal}）',
