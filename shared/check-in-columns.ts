@@ -21,7 +21,11 @@ export interface CheckInColumns {
   metrics: string[];
   /** Finite numbers (a cell that is not one is an issue, and its row is not read). */
   values: Float64Array;
-  notes: string[];
+  /**
+   * The Note of each row that has one, by index (`notes.get(i) ?? ''`): most check-ins have none, and a column of
+   * 127,000 empty notes was a megabyte of fresh memory for each read of a large plan.
+   */
+  notes: Map<number, string>;
   /**
    * Rows whose metric and date were read but whose value could not be, each with an error at its cell: their month
    * is not missing a check-in, one was typed, and the error says what to fix (screenCheckIns, refusedMonths).
@@ -42,7 +46,7 @@ export function newCheckInColumns(capacity: number): CheckInColumns & { count: n
     dates: new Array<IsoDate>(capacity),
     metrics: new Array<string>(capacity),
     values: new Float64Array(capacity),
-    notes: new Array<string>(capacity),
+    notes: new Map(),
   };
 }
 
@@ -59,20 +63,26 @@ export function addCheckIn(
   c.dates[i] = date;
   c.metrics[i] = metric;
   c.values[i] = value;
-  c.notes[i] = note;
+  if (note !== '') c.notes.set(i, note);
 }
 
 /** The columns cut to the rows added. */
 export function finishColumns(c: CheckInColumns & { count: number }): CheckInColumns {
   const { count, dates, metrics, notes } = c;
-  dates.length = metrics.length = notes.length = count;
+  dates.length = metrics.length = count;
   // Views of the first `count` (a parse reserves a row per row of the tab, and most of them are check-ins).
   return { rows: c.rows.subarray(0, count), dates, metrics, values: c.values.subarray(0, count), notes };
 }
 
 /** Row i as the Actual object plan.actuals holds. */
 export function checkInAt(c: CheckInColumns, i: number): Actual {
-  return { row: c.rows[i], date: c.dates[i], metric: c.metrics[i], value: c.values[i], note: c.notes[i] };
+  return {
+    row: c.rows[i],
+    date: c.dates[i],
+    metric: c.metrics[i],
+    value: c.values[i],
+    note: c.notes.get(i) ?? '',
+  };
 }
 
 function columnsOf(actuals: readonly Actual[]): CheckInColumns {

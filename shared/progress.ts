@@ -187,15 +187,19 @@ export const judgedMonth = (asOf: IsoDate): Month => monthFromIndex(judgedMonthI
  */
 class MonthValues {
   values: Float64Array;
+  /** The array and the period's months, shared by every metric filled in this array (see MetricProgressRecord). */
+  store: MonthStore;
   used = 0;
-  constructor(capacity: number) {
+  constructor(capacity: number, periodMonths: Month[] | null, periodIndexes: number[] | null) {
     this.values = new Float64Array(Math.max(16, capacity));
+    this.store = { values: this.values, periodMonths, periodIndexes };
   }
   /** Room for `length` months, all NaN, at the returned offset of `this.values`. */
   take(length: number): number {
     if (this.used + length > this.values.length) {
       // Metrics already judged keep the array they were filled in; new ones go to a bigger one.
       this.values = new Float64Array(Math.max(2 * this.values.length, length));
+      this.store = { ...this.store, values: this.values };
       this.used = 0;
     }
     const offset = this.used;
@@ -204,6 +208,16 @@ class MonthValues {
     this.used += length;
     return offset;
   }
+}
+
+/**
+ * What the metrics filled in one MonthValues array share: the array, and the period's months and their monthIndex
+ * (null without a period: each metric's points then span its own window).
+ */
+interface MonthStore {
+  values: Float64Array;
+  periodMonths: Month[] | null;
+  periodIndexes: number[] | null;
 }
 
 /** The counted check-in at values[i], or null for none (NaN: a check-in value is always a finite number). */
@@ -343,15 +357,20 @@ export interface ProgressFrame {
 
 export function progressFrame(plan: Plan, asOf: IsoDate): ProgressFrame {
   const months = plan.period?.months ?? null;
+  const indexes = months ? months.map(monthIndex) : null;
   return {
     asOf,
     asOfMonth: monthIndexOfDay(asOf),
     judged: judgedMonthIndex(asOf),
     months,
-    indexes: months ? months.map(monthIndex) : null,
+    indexes,
     monthText: new Map(),
     // Room for every metric's whole period; a metric whose window runs past the period may take more.
-    counted: new MonthValues((plan.keyResults.length + plan.kpis.length) * (months?.length ?? 12)),
+    counted: new MonthValues(
+      (plan.keyResults.length + plan.kpis.length) * (months?.length ?? 12),
+      months,
+      indexes,
+    ),
     checkInsRead: !actualsTabMissing(plan),
   };
 }
@@ -383,7 +402,6 @@ function metricProgress(
 ): MetricProgress {
   // A KPI is a threshold (a bar to stay on the right side of, from 0); a key result has its own type.
   const type: MetricType = kind === 'kr' ? (metric as KeyResult).type : 'threshold';
-  const cumulative = type === 'cumulative';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
   // A Type, Direction or Phasing that could not be read (an error says so) leaves no spec: nothing is judged on a default.
   const leftOut: LeftOutReason | null = idTaken
@@ -418,18 +436,17 @@ function metricProgress(
   // here: they are 12+ objects per metric, 220,000 at 10,000 key results, and building and keeping them was
   // about half of progress's time, mostly garbage collection, while the status, the checks and the Targets tab
   // never read them. What they are built from is fixed by now, so reading them later gives the same points.
-  const window: MonthWindow = {
-    usable,
-    cumulative,
+  const base = new MetricProgressRecord(
+    kind,
+    metric,
+    type,
+    spec,
+    leftOut,
     startIndex,
     throughIndex,
-    n,
-    values,
     offset,
-    periodMonths: frame.months ?? (spec ? monthRange(spec.start, spec.due) : []),
-    periodIndexes: frame.indexes,
-  };
-  const base = new MetricProgressRecord(kind, metric, type, usable, leftOut, window);
+    frame,
+  );
   if (!usable) {
     // Left out, the metric is not judged, but its window is still the plan's (the card says its Due, the roadmap
     // draws it): given, not null as if the dates were unknown. Without a spec, planProgress adds it (windowOfLeftOut).
@@ -615,12 +632,36 @@ class MetricProgressRecord implements MetricProgress {
   declare monthsMet: number | null;
   declare monthsJudged: number | null;
   declare leftOut: LeftOutReason | null;
-  /** What `months` is built from until first read (see monthPoints), then the points. */
-  #points: MonthWindow | MonthPoint[];
+  // What `months` is built from until first read (see monthPoints): fields of the record itself rather than an
+  // object of their own per metric (18,500 more objects to keep at 10,000 key results). The spec (null without one),
+  // the window's first and last judged months as monthIndex, where its counted check-ins start in the shared array,
+  // and that array with the period's months.
+  #spec: MetricSpec | null;
+  #startIndex: number;
+  #throughIndex: number;
+  #offset: number;
+  #store: MonthStore;
+  /** The points once built (or set). */
+  #points: MonthPoint[] | null = null;
 
   /** What a record's month points are built from, while they are not built yet (see visitJudgedMonths). */
   static windowOf(p: MetricProgress): MonthWindow | null {
-    return p instanceof MetricProgressRecord && !Array.isArray(p.#points) ? p.#points : null;
+    if (!(p instanceof MetricProgressRecord) || p.#points !== null) return null;
+    const spec = p.#spec;
+    // Judged on its spec unless left out (metricProgress: `usable`).
+    const usable = p.leftOut === null ? spec : null;
+    const { values, periodMonths, periodIndexes } = p.#store;
+    return {
+      usable,
+      cumulative: p.type === 'cumulative',
+      startIndex: p.#startIndex,
+      throughIndex: p.#throughIndex,
+      n: usable ? monthIndex(usable.due) - p.#startIndex + 1 : 0,
+      values,
+      offset: p.#offset,
+      periodMonths: periodMonths ?? (spec ? monthRange(spec.start, spec.due) : []),
+      periodIndexes,
+    };
   }
 
   /** `months`: built on first read, then kept. */
@@ -628,9 +669,7 @@ class MetricProgressRecord implements MetricProgress {
     enumerable: true,
     configurable: true,
     get(this: MetricProgressRecord): MonthPoint[] {
-      const known = this.#points;
-      if (Array.isArray(known)) return known;
-      return (this.#points = monthPoints(known));
+      return (this.#points ??= monthPoints(MetricProgressRecord.windowOf(this)!));
     },
     set(this: MetricProgressRecord, points: MonthPoint[]) {
       this.#points = points;
@@ -641,10 +680,14 @@ class MetricProgressRecord implements MetricProgress {
     kind: 'kr' | 'kpi',
     metric: KeyResult | Kpi,
     type: MetricType,
-    usable: MetricSpec | null,
+    spec: MetricSpec | null,
     leftOut: LeftOutReason | null,
-    window: MonthWindow,
+    startIndex: number,
+    throughIndex: number,
+    offset: number,
+    frame: ProgressFrame,
   ) {
+    const usable = leftOut === null ? spec : null;
     // A key result's own fields; a KPI's name, and its baseline of 0 (see metricProgress).
     this.id = metric.id;
     this.kind = kind;
@@ -658,7 +701,11 @@ class MetricProgressRecord implements MetricProgress {
     this.start = usable?.start ?? null;
     this.due = usable?.due ?? null;
     Object.defineProperty(this, 'months', MetricProgressRecord.#months);
-    this.#points = window;
+    this.#spec = spec;
+    this.#startIndex = startIndex;
+    this.#throughIndex = throughIndex;
+    this.#offset = offset;
+    this.#store = frame.counted.store;
     this.throughMonth = null;
     this.current = null;
     this.actualToDate = null;
