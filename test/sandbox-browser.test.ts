@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateToIso, dayFigure, type Lang } from '../shared';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { brokenPlan, HOSTILE_OWNER, HOSTILE_TITLE } from '../sandbox/plans';
-import { generatePlanWorkbook } from '../bench/generate-plan';
 import {
   blockExternalRequests,
   collectPageProblems,
@@ -20,6 +19,7 @@ import {
   type PageProblems,
 } from './helpers/browser';
 import { allCells, changedCells, sharedIssues } from './helpers/sandbox';
+import { HOSTILE_CHECK_IN, plantedLargePlan } from './helpers/large-plan';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHOTS = path.join(ROOT, 'dist', 'screenshots');
@@ -61,6 +61,7 @@ async function idle(sidebar: FrameLocator): Promise<void> {
 }
 
 interface Listed {
+  severity: string;
   sheet: string;
   a1: string | null;
   code: string;
@@ -73,6 +74,7 @@ async function listed(sidebar: FrameLocator): Promise<Listed[]> {
     items.map((li) => {
       const el = li as HTMLElement;
       return {
+        severity: /severity-(\w+)/.exec(el.className)?.[1] ?? '',
         sheet: el.dataset.sheet ?? '',
         a1: el.dataset.cell ?? null,
         code: el.dataset.code ?? '',
@@ -176,14 +178,21 @@ describe('the sidebar on a broken plan', () => {
     await sandbox?.close();
   });
 
-  it('lists exactly what shared/ finds, grouped by tab in tab order', async () => {
+  it('lists exactly what shared/ finds: errors, then warnings, then tips, each by tab in tab order', async () => {
     const { sidebar } = opened;
-    expectSameAsShared(sandbox, await listed(sidebar), 'en');
-    const groups = await sidebar.locator('.group .tab-name').allTextContents();
+    const shown = await listed(sidebar);
+    expectSameAsShared(sandbox, shown, 'en');
+    const rank = { error: 0, warning: 1, tip: 2 } as Record<string, number>;
+    const severities = shown.map((i) => rank[i.severity]);
+    expect(severities).toEqual([...severities].sort((a, b) => a - b));
+    expect(await sidebar.locator('.severity-section').count()).toBeGreaterThan(1);
     const tabs = sandbox.ss.getSheets().map((s) => s.getName());
-    expect(groups.map((g) => tabs.indexOf(g))).toEqual(
-      groups.map((g) => tabs.indexOf(g)).sort((a, b) => a - b),
-    );
+    for (const section of await sidebar.locator('.severity-section').all()) {
+      const groups = await section.locator('.group .tab-name').allTextContents();
+      expect(groups.map((g) => tabs.indexOf(g))).toEqual(
+        groups.map((g) => tabs.indexOf(g)).sort((a, b) => a - b),
+      );
+    }
     await opened.page.locator('.sidebar-frame').screenshot({ path: path.join(SHOTS, 'sidebar-en.png') });
     await opened.page.screenshot({ path: path.join(SHOTS, 'sandbox.png') });
     if (process.env.UPDATE_SCREENSHOTS)
@@ -308,17 +317,17 @@ describe('the sidebar on a broken plan', () => {
     expect(await focused()).toMatchObject({ tag: 'BUTTON', text: '简体' });
     await page.keyboard.press('Tab');
     expect(await focused()).toMatchObject({ tag: 'BUTTON', text: '繁體' });
-    // Then the jump list: one button per tab with issues.
-    for (const [sheet, count] of await sidebar
-      .locator('.group .group-title')
+    // Then the jump list: one button per severity the plan has (errors, warnings, tips).
+    for (const [name, count] of await sidebar
+      .locator('.severity-section .section-title')
       .evaluateAll((titles) =>
         titles.map((t) => [
-          t.querySelector('.tab-name')!.textContent,
+          t.querySelector('.section-name')!.textContent,
           t.querySelector('.group-count')!.textContent,
         ]),
       )) {
       await page.keyboard.press('Tab');
-      expect(await focused()).toMatchObject({ tag: 'BUTTON', text: `${sheet}${count}`, outline: 'solid' });
+      expect(await focused()).toMatchObject({ tag: 'BUTTON', text: `${name}${count}`, outline: 'solid' });
     }
     await page.keyboard.press('Tab');
     const first = (await listed(sidebar)).find((i) => i.a1)!;
@@ -397,9 +406,9 @@ describe('the sidebar when the plan changed since it was checked', () => {
         expect(visible.trim(), `${lang} button ${i}`).not.toBe('');
         expect(squeeze(name), `${lang}: "${name}" contains "${visible}"`).toContain(squeeze(visible));
       }
-      // A tab's button and its heading say that the number counts issues, not "Objectives 2".
+      // A severity's button and heading, and a tab's heading, say that the number counts issues, not "Objectives 2".
       const jumps = sidebar.locator('nav.jump button');
-      const headings = sidebar.locator('h2.group-title');
+      const headings = sidebar.locator('h2.section-title, h3.group-title');
       expect(await jumps.count()).toBeGreaterThan(1);
       for (const list of [jumps, headings])
         for (let i = 0; i < (await list.count()); i++)
@@ -568,16 +577,14 @@ describe('the sidebar when things go wrong or take time', () => {
   });
 });
 
-describe('the sidebar on a plan with hundreds of issues', () => {
+describe('the sidebar on a large plan with errors deep in sheet order', () => {
   let sandbox: Sandbox;
   let opened: Opened;
+  const planted = plantedLargePlan(1_000);
   beforeAll(async () => {
-    // A generated plan of 1,000 key results: over 50 issues on Key Results and on Actuals.
-    sandbox = await startSandbox({
-      port: 0,
-      workbook: generatePlanWorkbook(1_000),
-      planName: 'a large plan',
-    });
+    // 1,000 key results: hundreds of warnings on Key Results and Actuals, a few errors near the end of
+    // Key Results and Roadmap, and 120 check-ins typed as text near the end of Actuals.
+    sandbox = await startSandbox({ port: 0, workbook: planted.workbook, planName: 'a large plan' });
     opened = await open(sandbox);
   });
   afterAll(async () => {
@@ -588,86 +595,111 @@ describe('the sidebar on a plan with hundreds of issues', () => {
   const focused = (sidebar: FrameLocator) =>
     sidebar.locator('body').evaluate(() => {
       const el = document.activeElement as HTMLElement;
-      return { tag: el.tagName, id: el.id, text: el.textContent, code: el.dataset.code ?? '' };
+      return {
+        tag: el.tagName,
+        id: el.id,
+        text: el.textContent,
+        code: el.dataset.code ?? '',
+        cell: el.dataset.cell ?? '',
+      };
     });
+  const expected = () => sharedIssues(sandbox.ss, dateToIso(new Date(), 'Etc/UTC')!);
+  /** What the buttons say is not shown: the number on each "Show …" button. */
+  const buttonCounts = (sidebar: FrameLocator) =>
+    sidebar
+      .locator('button.show-kind, button.show-more')
+      .allTextContents()
+      .then((texts) => texts.map((t) => Number(/\d+/.exec(t)![0])));
 
-  it('lists the first 50 issues of each tab, and a jump list leads to each tab from the keyboard', async () => {
+  /** Every issue is listed or counted on one button; nothing is listed twice. */
+  async function expectEveryIssueCounted(sidebar: FrameLocator) {
+    const shown = await listed(sidebar);
+    const all = expected();
+    expect(new Set(shown.map((i) => `${i.sheet}!${i.a1} ${i.code} ${i.text}`)).size).toBe(shown.length);
+    const hidden = (await buttonCounts(sidebar)).reduce((a, b) => a + b, 0);
+    expect(shown.length + hidden).toBe(all.length);
+    return shown;
+  }
+
+  it('lists the errors first, the ones deep in the sheets among them, and counts what it folds', async () => {
     const { page, sidebar } = opened;
-    const expected = sharedIssues(sandbox.ss, dateToIso(new Date(), 'Etc/UTC')!);
-    const perTab = new Map<string, number>();
-    for (const i of expected) perTab.set(i.sheet, (perTab.get(i.sheet) ?? 0) + 1);
-    const large = [...perTab].filter(([, n]) => n > 50);
-    expect(large.length).toBeGreaterThanOrEqual(2);
+    const all = expected();
+    const count = (severity: string) => all.filter((i) => i.severity === severity).length;
+    expect(count('warning')).toBeGreaterThan(150);
+    const shown = await expectEveryIssueCounted(sidebar);
+    // The first issues shown are the errors, every planted one on the first screen.
+    const errors = shown.filter((i) => i.severity === 'error');
+    expect(errors.length).toBeGreaterThanOrEqual(planted.deep.length + 3);
+    expect(shown.slice(0, errors.length).map((i) => i.severity)).toEqual(errors.map(() => 'error'));
+    expect(shown.length).toBeLessThan(60);
+    for (const at of planted.deep) expect(errors.map((i) => `${i.sheet}!${i.a1}`)).toContain(at);
+    await page.locator('.sidebar-frame').screenshot({ path: path.join(SHOTS, 'sidebar-large-plan.png') });
 
-    // The jump list names every tab with issues, with its count, in the groups' order.
-    const jumps = await sidebar
-      .locator('nav.jump button')
-      .evaluateAll((buttons) =>
-        buttons.map((b) => [
-          b.querySelector('.tab-name')!.textContent,
-          b.querySelector('.group-count')!.textContent,
-        ]),
-      );
-    const groups = await sidebar.locator('.group .tab-name').allTextContents();
-    // The number shows; the word after it is for screen readers.
-    expect(jumps).toEqual(groups.map((sheet) => [sheet, `${perTab.get(sheet)} issues`]));
-    await opened.page
-      .locator('.sidebar-frame')
-      .screenshot({ path: path.join(SHOTS, 'sidebar-large-plan.png') });
-    await expect(sidebar.locator('nav.jump').getAttribute('aria-label')).resolves.toBe(
-      'Go to the issues of a tab',
+    // One button per severity, with its count; the headings say the same.
+    const jumps = await sidebar.locator('nav.jump button').allTextContents();
+    expect(jumps).toEqual([`Errors${count('error')} issues`, `Warnings${count('warning')} issues`]);
+    // The flooded column: its first three, then what is not shown and how to see it.
+    const text = all.filter((i) => i.sheet === 'Actuals' && i.code === 'not-a-number');
+    expect(text.length).toBe(planted.flooded - 1); // one of them is a milestone's check-in
+    expect(shown.filter((i) => i.sheet === 'Actuals' && i.code === 'not-a-number')).toHaveLength(3);
+    await expect(sidebar.locator('button.show-kind').first().textContent()).resolves.toBe(
+      `Show ${text.length - 3} more like this on Actuals, column C`,
     );
-    for (const [sheet, count] of large) {
-      const group = sidebar.locator('section.group', {
-        has: sidebar.locator(`.tab-name:text-is("${sheet}")`),
-      });
-      await expect(group.locator('li.issue').count()).resolves.toBe(50);
-      await expect(group.locator('button.show-more').textContent()).resolves.toBe(
-        `Show the other ${count - 50} issues on ${sheet}`,
-      );
-    }
+    const behind = all.filter((i) => i.code === 'behind-pace');
+    await expect(sidebar.locator('.section-warning button.show-kind').first().textContent()).resolves.toBe(
+      `Show ${behind.length - 3} more like this on Key Results, column I`,
+    );
 
-    // Enter on the second tab's jump button puts the focus on that tab's heading; Tab then reaches its first issue.
-    const second = groups[1];
+    // Enter on the warnings' jump button puts the focus on their heading; Tab then reaches the first warning.
     await sidebar.locator('nav.jump button').nth(1).focus();
     await page.keyboard.press('Enter');
-    expect(await focused(sidebar)).toMatchObject({
-      tag: 'H2',
-      text: `${second}${perTab.get(second)} issues`,
-    });
+    expect(await focused(sidebar)).toMatchObject({ tag: 'H2', id: 'section-warning' });
     await page.keyboard.press('Tab');
-    const firstOfSecond = expected.find((i) => i.sheet === second && i.a1);
-    expect(await focused(sidebar)).toMatchObject({ tag: 'BUTTON', text: `Go to cell ${firstOfSecond!.a1}` });
+    const firstWarning = shown.find((i) => i.severity === 'warning')!;
+    expect(await focused(sidebar)).toMatchObject({ tag: 'BUTTON', text: `Go to cell ${firstWarning.a1}` });
   });
 
-  it('"Show the other N" lists the rest of that tab, moves the focus to the first of them, and keeps them listed', async () => {
+  it('"Show N more like this" lists them, moves the focus to the first, shows a cell\'s HTML as text, and keeps them listed', async () => {
     const { page, sidebar } = opened;
-    const groups = await sidebar.locator('.group .tab-name').allTextContents();
-    let pressed = 0;
-    for (const sheet of groups) {
-      const group = sidebar.locator('section.group', {
-        has: sidebar.locator(`.tab-name:text-is("${sheet}")`),
-      });
-      const more = group.locator('button.show-more');
-      if ((await more.count()) === 0) continue;
-      await more.focus();
-      await page.keyboard.press('Enter');
-      pressed++;
-      await expect(more.count()).resolves.toBe(0);
-      const fifty = group.locator('li.issue').nth(50);
-      expect(await focused(sidebar)).toMatchObject({
-        tag: 'LI',
-        code: (await fifty.getAttribute('data-code'))!,
-      });
-    }
-    expect(pressed).toBeGreaterThanOrEqual(2);
-    // Every issue is now listed, each once, as shared/ words it.
-    expectSameAsShared(sandbox, await listed(sidebar), 'en');
+    const more = sidebar.locator('.section-error button.show-kind').first();
+    await more.focus();
+    await page.keyboard.press('Enter');
+    const text = expected().filter((i) => i.sheet === 'Actuals' && i.code === 'not-a-number');
+    expect(await focused(sidebar)).toMatchObject({ tag: 'LI', code: 'not-a-number', cell: text[3].a1 });
+    const shown = await expectEveryIssueCounted(sidebar);
+    expect(shown.filter((i) => i.sheet === 'Actuals' && i.code === 'not-a-number')).toHaveLength(text.length);
+    // The check-in holding HTML is listed as its characters; nothing of it runs.
+    const hostile = shown.find((i) => i.text.includes(HOSTILE_CHECK_IN));
+    expect(hostile?.severity).toBe('error');
+    await expect(sidebar.locator('.issue-list img').count()).resolves.toBe(0);
+    for (const frame of [page.mainFrame(), ...page.frames()])
+      expect(await frame.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     // Checking again keeps them listed.
     await sidebar.locator('#check').click();
     await idle(sidebar);
-    await expect(sidebar.locator('button.show-more').count()).resolves.toBe(0);
-    expectSameAsShared(sandbox, await listed(sidebar), 'en');
+    expect((await expectEveryIssueCounted(sidebar)).length).toBe(shown.length);
+    expect(opened.problems.summary()).toBe('');
+  });
+
+  it('says what is not shown in Traditional Chinese too', async () => {
+    const { sidebar } = opened;
+    await sidebar.locator('#lang button[data-lang="zh-TW"]').click();
+    await sidebar.locator('html[lang="zh-TW"]').waitFor({ state: 'attached' });
+    await idle(sidebar);
+    const all = expected();
+    const count = (severity: string) => all.filter((i) => i.severity === severity).length;
+    await expect(sidebar.locator('nav.jump button').allTextContents()).resolves.toEqual([
+      `錯誤${count('error')} 個問題`,
+      `警告${count('warning')} 個問題`,
+    ]);
+    const shown = await expectEveryIssueCounted(sidebar);
+    expect(shown[0].severity).toBe('error');
+    const behind = all.filter((i) => i.code === 'behind-pace');
+    const stale = all.filter((i) => i.code === 'stale-check-in');
+    await expect(sidebar.locator('button.show-kind').allTextContents()).resolves.toEqual([
+      `顯示「Key Results」I 欄另外 ${behind.length - 3} 個同類問題`,
+      `顯示「Actuals」${/^[A-Z]+/.exec(stale[0].a1!)![0]} 欄另外 ${stale.length - 3} 個同類問題`,
+    ]);
     expect(opened.problems.summary()).toBe('');
   });
 });

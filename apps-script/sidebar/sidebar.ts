@@ -7,12 +7,13 @@
  * textContent: a cell holding HTML is shown, never interpreted. Its own words, in English and Simplified
  * Chinese, are below; the issue messages, fixes and quick-fix labels arrive in the language asked for.
  */
-import type { CheckIssue, GoToCellResult, IssueGroup, PlanCheck } from '../server/plan-check';
+import type { CheckIssue, GoToCellResult, PlanCheck } from '../server/plan-check';
 import type { QuickFixResult } from '../server/quick-fix';
 import { STATUS_LABELS, STATUS_READING_ORDER } from '../../shared/progress';
 import { dayFigure } from '../../shared/figures';
 import { CATALOGUES, fill, isChinese, LANGS, type Lang, type Messages } from '../../shared/i18n';
 import { langFromLocale } from '../../shared/template';
+import { layoutIssues, type Entry, type SeveritySection } from './issue-list';
 
 type Severity = 'error' | 'warning' | 'tip';
 
@@ -61,17 +62,9 @@ const state: {
   check: PlanCheck | null;
   /** Bumped per check request, so a late answer to an older one is dropped. */
   request: number;
-  /** Tabs whose every issue the person asked to see (kept across checks). */
+  /** The "Show …" buttons pressed (issue-list.ts keys): those issues stay listed across checks. */
   expanded: Set<string>;
 } = { lang: initialLang(), langChosen: false, busy: false, check: null, request: 0, expanded: new Set() };
-
-/**
- * How many issues of one tab are listed before a "Show the other N" button. A plan of thousands of rows can have
- * hundreds of issues on one tab (1,510 on a generated plan of 10,000 key results), each with two buttons: listed
- * in full, a keyboard user would press Tab a thousand times to reach the next tab's. Errors come first in each
- * tab, so what is listed is what matters most.
- */
-const ISSUES_LISTED_PER_TAB = 50;
 
 function initialLang(): Lang {
   return langFromLocale(navigator.language || '');
@@ -220,18 +213,36 @@ function render(): void {
       else if (part) checked.append(document.createTextNode(part));
     });
 
-  issues.replaceChildren();
-  if (check.groups.length === 0) {
-    issues.append(el('p', 'no-issues', say('noIssues')));
-    return;
-  }
-  if (check.groups.length > 1) issues.append(renderJumpList(check.groups));
-  check.groups.forEach((group, index) => issues.append(renderGroup(group, index)));
+  renderIssues();
 }
 
 /**
- * A tab's count of issues: the number as shown, and the words that say what it counts ("2 issues", "2 個問題")
- * for screen readers, which would otherwise read a tab button or heading as "Objectives 2" (objective 2?).
+ * The issues, worst first (issue-list.ts): errors, then warnings, then tips, each by tab. `reveal`: the issue a
+ * "Show …" button just listed, which takes the keyboard focus (the button is gone).
+ */
+function renderIssues(reveal?: CheckIssue): void {
+  const check = state.check;
+  const issues = byId('issues');
+  issues.replaceChildren();
+  if (!check) return;
+  const sections = layoutIssues(check.groups, state.expanded);
+  if (sections.length === 0) {
+    issues.append(el('p', 'no-issues', say('noIssues')));
+    return;
+  }
+  const items = new Map<CheckIssue, HTMLElement>();
+  if (sections.length > 1) issues.append(renderJumpList(sections));
+  for (const section of sections) issues.append(renderSection(section, items));
+  const first = reveal && items.get(reveal);
+  if (first) {
+    first.tabIndex = -1;
+    first.focus();
+  }
+}
+
+/**
+ * A count of issues: the number as shown, and the words that say what it counts ("2 issues", "2 個問題") for
+ * screen readers, which would otherwise read a tab's heading as "Objectives 2" (objective 2?).
  */
 function issueCount(count: number): HTMLElement {
   const span = el('span', 'group-count');
@@ -244,62 +255,89 @@ function issueCount(count: number): HTMLElement {
   return span;
 }
 
-/** One button per tab with issues, to reach a tab's issues without going through every issue before them. */
-function renderJumpList(groups: IssueGroup[]): HTMLElement {
+const severityName = (severity: Severity): string =>
+  say(severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'tips');
+
+/** One button per severity the plan has, with its count: the warnings are one press away, past the errors. */
+function renderJumpList(sections: SeveritySection[]): HTMLElement {
   const nav = el('nav', 'jump');
   nav.setAttribute('aria-label', say('jumpTo'));
   const list = el('ul', 'jump-list');
-  groups.forEach((group, index) => {
-    const button = el('button', 'secondary jump-button');
+  for (const section of sections) {
+    const button = el('button', `secondary jump-button jump-${section.severity}`);
     button.type = 'button';
-    button.append(el('span', 'tab-name', group.sheet), issueCount(group.issues.length));
+    button.append(el('span', 'section-name', severityName(section.severity)), issueCount(section.total));
     button.addEventListener('click', () => {
-      const title = byId(`group-${index}`);
+      const title = byId(`section-${section.severity}`);
       title.scrollIntoView({ block: 'start' });
       title.focus();
     });
     const item = el('li');
     item.append(button);
     list.append(item);
-  });
+  }
   nav.append(list);
   return nav;
 }
 
-function renderGroup(group: IssueGroup, index: number): HTMLElement {
-  const section = el('section', 'group');
-  const titleId = `group-${index}`;
-  section.setAttribute('aria-labelledby', titleId);
-  const title = el('h2', 'group-title');
+function renderSection(section: SeveritySection, items: Map<CheckIssue, HTMLElement>): HTMLElement {
+  const box = el('section', `severity-section section-${section.severity}`);
+  const titleId = `section-${section.severity}`;
+  box.setAttribute('aria-labelledby', titleId);
+  const title = el('h2', 'section-title');
   title.id = titleId;
   title.tabIndex = -1; // the jump list moves the focus here
-  title.append(el('span', 'tab-name', group.sheet));
-  if (!group.present) title.append(el('span', 'tab-missing', say('tabMissing')));
-  title.append(issueCount(group.issues.length));
-  const list = el('ul', 'issue-list');
-  const listed = state.expanded.has(group.sheet) ? group.issues.length : ISSUES_LISTED_PER_TAB;
-  for (const issue of group.issues.slice(0, listed)) list.append(renderIssue(issue));
-  section.append(title, list);
-  const rest = group.issues.slice(listed);
-  if (rest.length) {
+  title.append(el('span', 'section-name', severityName(section.severity)), issueCount(section.total));
+  box.append(title);
+  for (const tab of section.tabs) {
+    const group = el('section', 'group');
+    const heading = el('h3', 'group-title');
+    heading.append(el('span', 'tab-name', tab.sheet));
+    if (!tab.present) heading.append(el('span', 'tab-missing', say('tabMissing')));
+    heading.append(issueCount(tab.total));
+    const list = el('ul', 'issue-list');
+    for (const entry of tab.entries) list.append(renderEntry(entry, items));
+    group.append(heading, list);
+    box.append(group);
+  }
+  if (section.hidden.length) {
+    const count = section.hidden.length;
     const more = el(
       'button',
       'secondary show-more',
-      say(rest.length === 1 ? 'showMoreOne' : 'showMore', { count: rest.length, sheet: group.sheet }),
+      fill(words()[count === 1 ? 'showMoreOne' : 'showMore'][section.severity], { count }),
     );
     more.type = 'button';
+    more.dataset.severity = section.severity;
     more.addEventListener('click', () => {
-      state.expanded.add(group.sheet);
-      const items = rest.map(renderIssue);
-      list.append(...items);
-      more.remove();
-      // The button is gone: the focus goes to the first issue it brought, where the person was reading on.
-      items[0].tabIndex = -1;
-      items[0].focus();
+      state.expanded.add(section.key);
+      renderIssues(section.hidden[0]);
     });
-    section.append(more);
+    box.append(more);
   }
-  return section;
+  return box;
+}
+
+function renderEntry(entry: Entry, items: Map<CheckIssue, HTMLElement>): HTMLElement {
+  if (entry.kind === 'issue') {
+    const item = renderIssue(entry.issue);
+    items.set(entry.issue, item);
+    return item;
+  }
+  const item = el('li', 'more-like-this');
+  const params = { count: entry.hidden.length, sheet: entry.sheet, column: entry.column ?? '' };
+  const button = el(
+    'button',
+    'secondary show-kind',
+    say(entry.column ? 'moreLikeThis' : 'moreLikeThisNoColumn', params),
+  );
+  button.type = 'button';
+  button.addEventListener('click', () => {
+    state.expanded.add(entry.key);
+    renderIssues(entry.hidden[0]);
+  });
+  item.append(button);
+  return item;
 }
 
 function renderIssue(issue: CheckIssue): HTMLElement {

@@ -1697,9 +1697,21 @@ export const en = {
     done: 'Check finished. Errors: {errors}, warnings: {warnings}, tips: {tips}.',
     noIssues: 'No problems found: the plan is ready for the review.',
     tabMissing: 'tab missing',
-    jumpTo: 'Go to the issues of a tab',
-    showMore: 'Show the other {count} issues on {sheet}',
-    showMoreOne: 'Show the other {count} issue on {sheet}',
+    jumpTo: 'Go to the errors, warnings or tips',
+    /** A severity's button after its first issues: how many more there are, and that it lists them. */
+    showMore: {
+      error: 'Show the other {count} errors',
+      warning: 'Show the other {count} warnings',
+      tip: 'Show the other {count} tips',
+    },
+    showMoreOne: {
+      error: 'Show the other {count} error',
+      warning: 'Show the other {count} warning',
+      tip: 'Show the other {count} tip',
+    },
+    /** After the first few issues of one kind in one column of a tab. */
+    moreLikeThis: 'Show {count} more like this on {sheet}, column {column}',
+    moreLikeThisNoColumn: 'Show {count} more like this on {sheet}',
     /** A tab's count of issues: the number is shown, the words after it are for screen readers. */
     issueCount: '{count} issues',
     issueCountOne: '{count} issue',
