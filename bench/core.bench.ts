@@ -102,6 +102,25 @@ function floorMs(workbook: Workbook): number {
   return median(times);
 }
 
+/**
+ * The machine's other yardstick: microseconds to touch one fresh 4 KiB page of memory (a 32 MB array made and
+ * filled, median of three). The core keeps about 30 MB per run at 10,000 key results, and every page of it is fresh
+ * memory to the process at some point; on a machine where first touches are slow (a virtual machine whose host
+ * maps each page on demand), that alone is a large part of the run (docs/report.md, "Where the goal stands").
+ */
+function freshPageMicros(): number {
+  const bytes = 32 * 1024 * 1024;
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const pages = new Float64Array(bytes / 8);
+    pages.fill(1);
+    times.push(((performance.now() - t) * 1000) / (bytes / 4096));
+    if (pages[pages.length - 1] !== 1) throw new Error('page not written');
+  }
+  return median(times);
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => x.toFixed(1).padStart(8);
 
@@ -123,6 +142,8 @@ export interface CoreRow {
   issues: number;
   /** touchEveryCell's median on the same plan: the machine's yardstick. */
   floorMs: number;
+  /** freshPageMicros, measured after this size's runs: the machine's other yardstick. */
+  freshPageUs: number;
 }
 
 export interface TimeZoneRow {
@@ -166,10 +187,10 @@ function timeZoneRows(): TimeZoneRow[] {
 export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[] }> {
   const sizes: CoreRow[] = [];
   console.log(
-    `as of ${GENERATED_AS_OF}; wall-clock ms, median of several runs after a warm-up; cpu = CPU ms of the whole run, sys = the kernel's part of it; floor = one pass over every cell`,
+    `as of ${GENERATED_AS_OF}; wall-clock ms, median of several runs after a warm-up; cpu = CPU ms of the whole run, sys = the kernel's part of it; floor = one pass over every cell; page = µs to touch one fresh 4 KiB page of memory`,
   );
   console.log(
-    `${'key results'.padStart(11)} ${'rows'.padStart(8)} ${'parse'.padStart(8)} ${'checks'.padStart(8)} ${'decomp.'.padStart(8)} ${'progress'.padStart(8)} ${'total'.padStart(8)} ${'min'.padStart(8)} ${'µs/KR'.padStart(7)} ${'cpu'.padStart(8)} ${'sys'.padStart(6)} ${'issues'.padStart(7)} ${'floor'.padStart(7)} ${'×floor'.padStart(7)}`,
+    `${'key results'.padStart(11)} ${'rows'.padStart(8)} ${'parse'.padStart(8)} ${'checks'.padStart(8)} ${'decomp.'.padStart(8)} ${'progress'.padStart(8)} ${'total'.padStart(8)} ${'min'.padStart(8)} ${'µs/KR'.padStart(7)} ${'cpu'.padStart(8)} ${'sys'.padStart(6)} ${'issues'.padStart(7)} ${'floor'.padStart(7)} ${'×floor'.padStart(7)} ${'page'.padStart(6)}`,
   );
   for (const size of SIZES) {
     const workbook = generatePlanWorkbook(size);
@@ -184,6 +205,7 @@ export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[
     const total = median(totals);
     const minTotal = Math.min(...totals);
     const floor = floorMs(workbook);
+    const freshPageUs = freshPageMicros();
     sizes.push({
       keyResults: size,
       rows,
@@ -198,9 +220,10 @@ export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[
       systemMs: m('system'),
       issues: timings[0].issues,
       floorMs: floor,
+      freshPageUs,
     });
     console.log(
-      `${String(size).padStart(11)} ${String(rows).padStart(8)} ${ms(m('parse'))} ${ms(m('checks'))} ${ms(m('decompose'))} ${ms(m('progress'))} ${ms(total)} ${ms(minTotal)} ${((total * 1000) / size).toFixed(1).padStart(7)} ${ms(m('cpu'))} ${m('system').toFixed(1).padStart(6)} ${String(timings[0].issues).padStart(7)} ${floor.toFixed(1).padStart(7)} ${(total / floor).toFixed(0).padStart(7)}`,
+      `${String(size).padStart(11)} ${String(rows).padStart(8)} ${ms(m('parse'))} ${ms(m('checks'))} ${ms(m('decompose'))} ${ms(m('progress'))} ${ms(total)} ${ms(minTotal)} ${((total * 1000) / size).toFixed(1).padStart(7)} ${ms(m('cpu'))} ${m('system').toFixed(1).padStart(6)} ${String(timings[0].issues).padStart(7)} ${floor.toFixed(1).padStart(7)} ${(total / floor).toFixed(0).padStart(7)} ${freshPageUs.toFixed(1).padStart(6)}`,
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
