@@ -65,3 +65,4 @@ export { AppsScriptException } from './errors.js';
 export { HOST_REALM, type ScriptRealm } from './boundary.js';
 export { formatSimpleDate, dateToSerial, serialToDate } from './time.js';
 export { columnToLetters, lettersToColumn, rectToA1, type GridRect } from './a1.js';
+export { customFunctionNames } from './custom-functions.js';

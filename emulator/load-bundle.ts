@@ -12,6 +12,7 @@ import vm from 'node:vm';
 import { isDateLike } from './service-object.js';
 import { emulatorOf, type AuthModeName, type EmulatorControl } from './services.js';
 import { FakeSpreadsheet, type CellValue, type FakeSpreadsheetOptions } from './spreadsheet.js';
+import { customFunctionNames } from './custom-functions.js';
 
 export interface LoadOptions {
   /** Shown in stack traces. Default 'Code.js'. */
@@ -133,6 +134,14 @@ export function loadAppsScriptProject(
 
   const project = ((name: string, ...args: unknown[]) => invoke(name, args)) as AppsScriptProject;
   project.callAs = callAs;
+  // Cell formulas call the @customfunction functions, each call an execution in CUSTOM_FUNCTION mode [CF, AM]
+  // (custom-functions.ts); formula names are upper case, the declared name may not be (case does not matter [CF]).
+  if (emulator) {
+    const declared = new Map(customFunctionNames(code).map((n) => [n.toUpperCase(), n]));
+    emulator.spreadsheet.emu.bindCustomFunctions((name, args) =>
+      callAs('CUSTOM_FUNCTION', declared.get(name) ?? name, ...args),
+    );
+  }
   project.callFromClient = (name: string, ...args: unknown[]) => {
     if (name.endsWith('_')) throw new Error(`google.script.run cannot call private function ${name} [COMM]`);
     const sentArgs = args.map((a, i) => toClientValue(a, `argument ${i}`, new Set(), true));

@@ -17,6 +17,7 @@
 import { installIndexedCriteria } from './indexed-criteria';
 import { installSpreadsheetRound } from './spreadsheet-round';
 import { installRangeDependencies } from './range-dependencies';
+import { bindCustomFunctionHost, registerCustomFunctions, type CustomFunctionHost } from './custom-functions';
 import { HyperFormula, DetailedCellError, type RawCellContent, type SimpleCellRange } from 'hyperformula';
 import {
   type GridRect,
@@ -86,6 +87,11 @@ export interface FakeSpreadsheetOptions {
    * own work on sheets too big for HyperFormula to parse in reasonable time.
    */
   recalculation?: 'onWrite' | 'onRead' | 'never';
+  /**
+   * Names of the project's custom functions (`customFunctionNames(code)`), so cell formulas can call them
+   * (custom-functions.ts). They compute once a project is loaded against this spreadsheet. Default none.
+   */
+  customFunctions?: string[];
 }
 
 type Required2<T> = { [K in keyof T]-?: T[K] };
@@ -226,6 +232,13 @@ export interface SpreadsheetEmuState {
   selection(): { sheet: string; range: string; currentCell: string };
   /** Recalculate what writes left pending (recalculation 'onRead'); returns the milliseconds spent. */
   recalculate(): number;
+  /**
+   * The message Sheets shows when pointing at an error cell such as `'Targets'!B2` (the thrown message of a
+   * custom function [CF]), or null when the cell holds no error.
+   */
+  cellError(a1: string): string | null;
+  /** Called by loadAppsScriptProject: how cell formulas run the project's custom functions. */
+  bindCustomFunctions(call: (name: string, args: unknown[]) => unknown): void;
 }
 
 // =============================================================================================
@@ -258,6 +271,7 @@ export class FakeSpreadsheet {
       defaultMaxRows: options.defaultMaxRows ?? 1000,
       defaultMaxColumns: options.defaultMaxColumns ?? 26,
       recalculation: options.recalculation ?? 'onWrite',
+      customFunctions: options.customFunctions ?? [],
     };
     getZone(this._options.timeZone); // fail fast on a bad zone id
     this._name = this._options.name;
@@ -267,6 +281,8 @@ export class FakeSpreadsheet {
     installIndexedCriteria();
     // ROUND to 15 significant digits first, as spreadsheets round a half (spreadsheet-round.ts).
     installSpreadsheetRound();
+    // Before the build: each HyperFormula reads the (global) function registry when it is made.
+    registerCustomFunctions(this._options.customFunctions);
     this._syntax = localeSyntaxOf(this._options.locale);
     this._hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
@@ -292,6 +308,19 @@ export class FakeSpreadsheet {
     });
     // Formulas reading a range another formula already reads link to it without walking it again.
     installRangeDependencies(this._hf);
+    const customFunctionHost: CustomFunctionHost = {
+      argument: (sheetId, row0, col0, value) => {
+        if (typeof value !== 'number') return value;
+        const sheet = this._sheets.find((s) => s._hfId === sheetId);
+        const format = sheet?._meta.get(metaKey(row0 + 1, col0 + 1))?.numberFormat;
+        return format !== undefined && isDatePatternCached(format)
+          ? serialToDate(value, this._timeZone)
+          : value;
+      },
+      result: (value) =>
+        value instanceof Date || isDateLike(value) ? dateToSerial(value as Date, this._timeZone) : value,
+    };
+    bindCustomFunctionHost(this._hf, customFunctionHost);
     // Sheets accepts bare TRUE/FALSE in formulas (=VLOOKUP(x, r, 2, FALSE)); HyperFormula only
     // knows the functions TRUE()/FALSE(). Global named expressions bridge the gap.
     this._hf.addNamedExpression('TRUE', '=TRUE()');
@@ -317,6 +346,19 @@ export class FakeSpreadsheet {
         const started = performance.now();
         this._evaluated(() => undefined);
         return performance.now() - started;
+      },
+      cellError: (a1) => {
+        const { sheetName, ref } = splitSheetPrefix(a1);
+        const sheet = sheetName === undefined ? this._activeSheet : this.getSheetByName(sheetName);
+        const rect = sheet && parseRangeRef(ref, sheet._maxRows, sheet._maxCols);
+        if (!sheet || !rect) throw new Error(`cellError: no cell ${a1}`);
+        const value = this._evaluated(() =>
+          this._hf.getCellValue({ sheet: sheet._hfId, row: rect.row - 1, col: rect.col - 1 }),
+        );
+        return value instanceof DetailedCellError ? value.message : null;
+      },
+      bindCustomFunctions: (call) => {
+        customFunctionHost.call = call;
       },
     };
   }

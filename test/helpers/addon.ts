@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   createAppsScriptGlobals,
+  customFunctionNames,
   fromWorkbook,
   loadAppsScriptProject,
   type AppsScriptEmulatorOptions,
@@ -43,13 +44,16 @@ export interface AddonOptions extends AppsScriptEmulatorOptions {
 
 export function loadAddon(options: AddonOptions = {}): AddonRun {
   const { locale = 'en_US', timeZone = 'Etc/UTC', workbook, recalculation, ...emulatorOptions } = options;
-  const ss = fromWorkbook(workbook ?? { Sheet1: [] }, { locale, timeZone, recalculation });
+  const code = builtFile('Code.js');
+  // Registered before the spreadsheet is made, so its cell formulas can call them (emulator/custom-functions.ts).
+  const customFunctions = customFunctionNames(code);
+  const ss = fromWorkbook(workbook ?? { Sheet1: [] }, { locale, timeZone, recalculation, customFunctions });
   const globals = createAppsScriptGlobals(ss, {
     userLocale: locale,
     htmlFiles: { sidebar: builtFile('sidebar.html') },
     ...emulatorOptions,
   });
-  const project = loadAppsScriptProject(builtFile('Code.js'), globals);
+  const project = loadAppsScriptProject(code, globals);
   const emulator = (globals as unknown as { emulator: EmulatorControl }).emulator;
   return { ss, project, emulator, run: (name, ...args) => project.callAs('FULL', name, ...args) };
 }
