@@ -2,9 +2,12 @@
  * Custom functions for people who build their own sheets, computed by shared/ exactly as the Targets tab is:
  *   GTM_TARGET(target, start, due, month, type, [phasing], [baseline], [decimals]) → that month's target
  *   GTM_STATUS(actual, expected, [baseline], target, [direction]) → the status word the Targets tab would show
- * Any argument may be a range: the result is then a range of the same shape (facts #64). A bad input returns a
- * readable message in the spreadsheet's language, never an exception or a stack trace. Custom functions may only
- * read the spreadsheet (facts #67): they read its locale and time zone, nothing else.
+ * Any argument may be a range: the result is then a range of the same shape (facts #64). A bad input throws an Error
+ * whose message says, in the spreadsheet's language, which argument is wrong and what to write: the cell shows #ERROR!
+ * and its message on pointing at it (developers.google.com/apps-script/guides/sheets/functions), so a sum or
+ * comparison over the cell is an error too, never a text that SUM skips. A value is returned only where it is the
+ * answer: a blank month outside a threshold's active months, "no data" for a status with nothing to judge. Custom
+ * functions may only read the spreadsheet (facts #67): they read its locale and time zone, nothing else.
  */
 import { localized } from '../../shared/i18n';
 import { joinList } from '../../shared/i18n';
@@ -27,7 +30,7 @@ import {
 import { t, type MessageKey } from './i18n';
 import { normalizeCell } from './sheets-adapter';
 
-/** An input the function cannot use; its message is what the cell shows. */
+/** An input the function cannot use; its message is what pointing at the #ERROR! cell shows. */
 class InputError extends Error {}
 
 interface Env {
@@ -136,11 +139,14 @@ function broadcast(env: Env, args: unknown[], one: (cells: Cell[]) => Cell): Cel
     Array.isArray(a) ? (a as unknown[]).map((row) => (Array.isArray(row) ? row : [row])) : null,
   );
   const shaped = grids.filter((g): g is unknown[][] => g !== null && !(g.length === 1 && g[0].length === 1));
-  const safe = (cells: Cell[]): Cell => {
+  // One bad cell fails the whole call: a returned range cannot hold an error in one cell, and a text there would be
+  // skipped by SUM. The message says which cell of the result it is.
+  const located = (cells: Cell[], r: number, c: number): Cell => {
     try {
       return one(cells);
     } catch (error) {
-      return messageOf(env, error);
+      const message = messageOf(env, error);
+      throw new InputError(t('fnAtCell', env.lang, { message, row: r + 1, column: c + 1 }));
     }
   };
   const at = (i: number, r: number, c: number): Cell => {
@@ -148,13 +154,18 @@ function broadcast(env: Env, args: unknown[], one: (cells: Cell[]) => Cell): Cel
     if (!g) return normalizeCell(args[i]);
     return normalizeCell(g.length === 1 && g[0].length === 1 ? g[0][0] : g[r]?.[c]);
   };
-  if (shaped.length === 0) return safe(args.map((_, i) => at(i, 0, 0)));
+  if (shaped.length === 0) return one(args.map((_, i) => at(i, 0, 0)));
   const rows = shaped[0].length;
   const columns = shaped[0][0]?.length ?? 0;
-  if (shaped.some((g) => g.length !== rows || g.some((row) => row.length !== columns)))
-    return t('fnShape', env.lang, { fn: env.fn });
+  if (shaped.some((g) => g.length !== rows || g.some((row) => row.length !== columns))) fail(env, 'fnShape');
   return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: columns }, (_, c) => safe(args.map((_, i) => at(i, r, c)))),
+    Array.from({ length: columns }, (_, c) =>
+      located(
+        args.map((_, i) => at(i, r, c)),
+        r,
+        c,
+      ),
+    ),
   );
 }
 
@@ -164,12 +175,13 @@ function messageOf(env: Env, error: unknown): string {
   return t('fnFailed', env.lang, { fn: env.fn, reason });
 }
 
+/** Runs a call; anything it cannot compute is thrown as an Error with a readable message (the cell's #ERROR!). */
 function guarded(fn: string, args: unknown[], one: (env: Env, cells: Cell[]) => Cell): Cell | Cell[][] {
   const env = environment(fn);
   try {
     return broadcast(env, args, (cells) => one(env, cells));
   } catch (error) {
-    return messageOf(env, error);
+    throw new Error(messageOf(env, error));
   }
 }
 

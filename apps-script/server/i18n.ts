@@ -103,6 +103,7 @@ export const MESSAGES = {
   fnCustom: localized((m) => m.addon.fnCustom),
   fnShape: localized((m) => m.addon.fnShape),
   fnFailed: localized((m) => m.addon.fnFailed),
+  fnAtCell: localized((m) => m.addon.fnAtCell),
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

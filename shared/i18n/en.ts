@@ -1292,6 +1292,8 @@ export const en = {
     fnCustom: `{fn}: custom phasing needs weights; use ${DECOMPOSE} and type them on "{targets}".`,
     fnShape: '{fn}: the ranges must have the same size.',
     fnFailed: '{fn} could not compute this: {reason}',
+    /** A range call's bad cell: the whole call fails (a custom function cannot give one cell an error), saying where. */
+    fnAtCell: '{message} In row {row}, column {column} of the result.',
     check: {
       checkFailed: 'The plan could not be checked: {reason}',
       goToBadArgs: 'Go to cell needs a tab name and one cell such as B7.',

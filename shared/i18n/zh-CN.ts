@@ -1131,6 +1131,7 @@ export const zhCN: Messages = {
     fnCustom: `{fn}：自定义分解需要权重；请使用“${DECOMPOSE}”并在“{targets}”中填写。`,
     fnShape: '{fn}：各区域的大小必须一致。',
     fnFailed: '{fn} 无法计算：{reason}',
+    fnAtCell: '{message}位于结果的第 {row} 行第 {column} 列。',
     check: {
       checkFailed: '无法检查计划：{reason}',
       goToBadArgs: '“转到单元格”需要工作表名称和一个单元格，例如 B7。',

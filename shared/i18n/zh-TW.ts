@@ -1134,6 +1134,7 @@ export const zhTW: Messages = {
     fnCustom: `{fn}：自訂分解需要權重；請使用「${DECOMPOSE}」並在「{targets}」中填寫。`,
     fnShape: '{fn}：各區域的大小必須一致。',
     fnFailed: '{fn} 無法計算：{reason}',
+    fnAtCell: '{message}位於結果的第 {row} 列第 {column} 欄。',
     check: {
       checkFailed: '無法檢查計畫：{reason}',
       goToBadArgs: '「前往儲存格」需要工作表名稱和一個儲存格，例如 B7。',
