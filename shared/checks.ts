@@ -723,6 +723,16 @@ function checkMethod(
           question: STRATEGY_QUESTIONS[field.key as keyof typeof STRATEGY_QUESTIONS],
           field: field.label,
           unread,
+          // No row to write beside: say to add it, at the cell the issue points to (below the tab's last row).
+          noRow: row
+            ? ''
+            : inEveryLanguage((lang) =>
+                fill(CATALOGUES[lang].issues.STRATEGY_NO_ROW, {
+                  sheet: layout.sheet,
+                  field: field.label[lang],
+                  cell: a1(at.row, at.column),
+                }),
+              ),
         });
       } else if (field.key === 'product' || field.key === 'vision' || field.key === 'strategy') {
         push('strategy-field-missing', at, { field: field.label, unread });

@@ -1944,6 +1944,21 @@ describe('cross-tab checks in detail', () => {
     // 12 rows less one: row 12 is the first free row.
     expect([issue.sheet, issue.a1]).toEqual(['Strategy', 'A12']);
     expect(issue.message['zh-CN']).toBe('产品策略未回答“用户为什么会使用并购买？”（痛点与价值）。');
+    // There is no row to answer beside: the fix says to add it, at the cell the issue points to.
+    expect(issue.fix).toEqual({
+      en: 'Write a one-line answer next to Problem & benefit. The "Strategy" tab has no row named Problem & benefit: first type Problem & benefit in A12.',
+      'zh-CN':
+        '在“痛点与价值”旁写一句话回答。“Strategy”表中没有名为“痛点与价值”的行：请先在 A12 填写“痛点与价值”。',
+      'zh-TW':
+        '在「痛點與價值」旁寫一句話回答。「Strategy」表中沒有名為「痛點與價值」的列：請先在 A12 填寫「痛點與價值」。',
+    });
+  });
+
+  it('an unanswered strategy question with its row says to write beside it, nothing more', () => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Strategy', 'Target users', 'Value', '');
+    const issue = allIssues(wb).find((i) => i.code === 'strategy-unanswered')!;
+    expect(issue.fix.en).toBe('Write a one-line answer next to Target users.');
   });
 
   it('checks a Chinese workbook in Chinese tab names', () => {

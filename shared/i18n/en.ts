@@ -800,7 +800,7 @@ export const en = {
     },
     'strategy-unanswered': {
       message: 'The strategy does not answer "{question}" ({field}).{unread}',
-      fix: 'Write a one-line answer next to {field}.',
+      fix: 'Write a one-line answer next to {field}.{noRow}',
     },
     'strategy-field-missing': {
       message: '{field} is empty on the "{strategyTab}" tab.{unread}',
@@ -1034,6 +1034,8 @@ export const en = {
       ' The text beside {rows} is not read, as the template has no field of that name: if it is this, rename it.',
     /** One row of UNREAD_STRATEGY_ROWS: its label as typed, and its cell. */
     UNREAD_STRATEGY_ROW: '"{label}" ({cell})',
+    /** The end of strategy-unanswered's fix where the Strategy tab has no row of the field to answer beside. */
+    STRATEGY_NO_ROW: ' The "{sheet}" tab has no row named {field}: first type {field} in {cell}.',
     MISSING_COLUMN_NEAR: ' The header "{header}" ({cell}) may be meant as it: if so, rename it "{column}".',
     /** What ambiguous-m says of the metric's Unit ({counted}, {asUnit}): the one it names, or none. */
     /** The second reading grouped-in-fours gives where one comma may be a decimal comma (1,2345). */

@@ -670,7 +670,7 @@ export const zhCN: Messages = {
     },
     'strategy-unanswered': {
       message: '产品策略未回答“{question}”（{field}）。{unread}',
-      fix: '在“{field}”旁写一句话回答。',
+      fix: '在“{field}”旁写一句话回答。{noRow}',
     },
     'strategy-field-missing': {
       message: '“{strategyTab}”表中的“{field}”为空。{unread}',
@@ -892,6 +892,7 @@ export const zhCN: Messages = {
     },
     UNREAD_STRATEGY_ROWS: '{rows}旁的内容未被读取，因为模板没有这个名称的字段：如果它就是这一项，请改名。',
     UNREAD_STRATEGY_ROW: '“{label}”（{cell}）',
+    STRATEGY_NO_ROW: '“{sheet}”表中没有名为“{field}”的行：请先在 {cell} 填写“{field}”。',
     MISSING_COLUMN_NEAR: '表头“{header}”（{cell}）可能就是该列：如果是，请改名为“{column}”。',
     GROUPED_IN_FOURS: {
       alsoDecimal: '（以逗号作小数点则是 {decimal}）',

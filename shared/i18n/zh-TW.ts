@@ -671,7 +671,7 @@ export const zhTW: Messages = {
     },
     'strategy-unanswered': {
       message: '產品策略未回答「{question}」（{field}）。{unread}',
-      fix: '在「{field}」旁寫一句話回答。',
+      fix: '在「{field}」旁寫一句話回答。{noRow}',
     },
     'strategy-field-missing': {
       message: '「{strategyTab}」表中的「{field}」為空。{unread}',
@@ -894,6 +894,7 @@ export const zhTW: Messages = {
     },
     UNREAD_STRATEGY_ROWS: '{rows}旁的內容未被讀取，因為範本沒有這個名稱的欄位：如果它就是這一項，請改名。',
     UNREAD_STRATEGY_ROW: '「{label}」（{cell}）',
+    STRATEGY_NO_ROW: '「{sheet}」表中沒有名為「{field}」的列：請先在 {cell} 填寫「{field}」。',
     MISSING_COLUMN_NEAR: '表頭「{header}」（{cell}）可能就是該欄：如果是，請改名為「{column}」。',
     GROUPED_IN_FOURS: {
       alsoDecimal: '（以逗號作小數點則是 {decimal}）',
