@@ -42,7 +42,7 @@ import {
   type IssueLocation,
   type PlanIssue,
 } from './issues';
-import type { Actual, Plan } from './plan';
+import type { Actual, KeyResult, Kpi, Plan } from './plan';
 import { groupPositions, planIndex, type Groups, type PlanIndex } from './plan-index';
 import { checkInAt, checkInColumns, type CheckInColumns } from './check-in-columns';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
@@ -162,53 +162,134 @@ export function percentOneFigure(
  */
 export const kpiTargetLooksWhole = (target: number): boolean => Math.abs(target) >= 2;
 
-/** What a check-in is judged against: its metric's type, unit, range and first counted month. */
-interface MetricFacts {
-  id: string;
-  type: MetricType;
-  unit: string;
-  /** isPercentUnit(unit), worked out once per metric rather than for each of its check-ins. */
-  percent: boolean;
-  direction: Direction;
-  /** The larger of |baseline| and |target|, for the `%` test; null without a target. */
-  scale: number | null;
-  /** The metric's Start month; null when it has no window. */
-  start: Month | null;
-  /** monthIndex(start), compared with each check-in's month as a number (no month text made per row). */
-  startIndex: number | null;
+/** A metric without a window: its startIndex and dueIndex in MetricFacts. */
+const NO_MONTH = -1;
+
+/** A `%` metric's plan that reaches 100% or more: its figures as read and where its Target is (planInWholePercents). */
+interface WholePlan {
+  figures: number[];
+  at: IssueLocation;
+}
+
+/**
+ * What each metric's check-ins are judged against (its type, unit, range and first counted month), by group:
+ * metrics are numbered as their facts are made. Columns, one typed array per fact, rather than an object per metric:
+ * 18,500 objects at 10,000 key results, each kept through the whole screen, were a tenth of its time on a machine
+ * where every fresh page of memory is slow to touch (docs/report.md). Type, unit, direction and ID are the metric's
+ * own, read from it (metricOf).
+ */
+class MetricFacts {
+  /** How many groups have facts. */
+  count = 0;
+  /** Of each group: the key result's position in plan.keyResults (0 or more) or the KPI's, as −1 − position. */
+  readonly metricOf: Int32Array;
+  /** isPercentUnit(unit), worked out once per metric rather than for each of its check-ins (1 or 0). */
+  readonly percent: Uint8Array;
+  /** The larger of |baseline| and |target|, for the `%` test; NaN without a target. */
+  readonly scale: Float64Array;
+  /** monthIndex of the metric's Start month (compared with each check-in's month as a number); NO_MONTH without. */
+  readonly startIndex: Int32Array;
   /**
-   * The last month a check-in of the metric can count in, after which one is said (check-in-after-due): a key
-   * result's due month; a KPI's, the period's last month (a KPI is read on after the key result it tracks is due,
-   * and what counts for that key result's months is progress's business). Null when there is none.
+   * monthIndex of the last month a check-in of the metric can count in, after which one is said
+   * (check-in-after-due): a key result's due month; a KPI's, the period's last month (a KPI is read on after the key
+   * result it tracks is due, and what counts for that key result's months is progress's business). NO_MONTH without.
    */
-  due: Month | null;
-  /** monthIndex(due). */
-  dueIndex: number | null;
-  /** A KPI's `due` is the period's end: said as such (check-in-after-period), since a KPI has no Due. */
-  duePeriodEnd: boolean;
-  /** The metric's group of counted rows in CheckInScreen.counted (metrics are numbered as their facts are made). */
-  group: number;
-  /**
-   * Repeats (screenCheckIns fills it): by date, the index in plan.actuals of the latest row of this metric and
-   * date kept so far; the earlier ones are chained behind it (see there). Made only once a row of the metric
-   * comes dated on or before an earlier one: until then `lastRow` is enough (see screenCheckIns).
-   */
-  firstOnDate: Map<IsoDate, number> | null;
+  readonly dueIndex: Int32Array;
+  /** A KPI's due month is the period's end: said as such (check-in-after-period), since a KPI has no Due (1 or 0). */
+  readonly duePeriodEnd: Uint8Array;
   /** The index in plan.actuals of the metric's latest row kept so far (for repeats), or -1. */
-  lastRow: number;
+  readonly lastRow: Int32Array;
+  /** Above this a check-in is far off the metric's scale (offScaleBound); NaN when nothing is judged. */
+  readonly offScaleAbove: Float64Array;
   /**
-   * For a `%` level or threshold whose plan reaches 100% or more: its figures as read (baseline and target, or a
-   * KPI's bar) and where its Target is, to judge whether the plan was typed in whole percents (planInWholePercents).
+   * A cumulative key result whose month's amount is judged against its own plan (month-far-above-plan): the amount
+   * above which it is worth working that month's plan out (nothing under it can be far above; farAboveBound), NaN
+   * when nothing is judged; and the months of its window.
    */
-  wholePlan: { figures: number[]; at: IssueLocation } | null;
-  /** Above this a check-in is far off the metric's scale (offScaleBound); null when nothing is judged. */
-  offScaleAbove: number | null;
+  readonly monthPlanAbove: Float64Array;
+  readonly monthPlanMonths: Int32Array;
   /**
-   * A cumulative key result's split (its spec), when a month's amount is judged against its own plan
-   * (month-far-above-plan); and the amount above which it is worth working that month's plan out: nothing under it
-   * can be far above (farAboveBound). Null when nothing is judged.
+   * Repeats (screenCheckIns fills it): by group, then by date, the index in plan.actuals of the latest row of this
+   * metric and date kept so far; the earlier ones are chained behind it (see there). Made only once a row of the
+   * metric comes dated on or before an earlier one: until then `lastRow` is enough (see screenCheckIns).
    */
-  monthPlan: { spec: MetricSpec; months: number; above: number } | null;
+  readonly firstOnDate = new Map<number, Map<IsoDate, number>>();
+  /** For a `%` level, threshold or KPI whose plan reaches 100% or more, by group (planInWholePercents). */
+  readonly wholePlan = new Map<number, WholePlan>();
+
+  constructor(
+    private readonly plan: Plan,
+    /** Each key result's spec, by position (month-far-above-plan judges against it). */
+    private readonly keyResultSpecs: readonly (MetricSpec | null)[],
+    capacity: number,
+  ) {
+    this.metricOf = new Int32Array(capacity);
+    this.percent = new Uint8Array(capacity);
+    this.scale = new Float64Array(capacity);
+    this.startIndex = new Int32Array(capacity);
+    this.dueIndex = new Int32Array(capacity);
+    this.duePeriodEnd = new Uint8Array(capacity);
+    this.lastRow = new Int32Array(capacity).fill(-1);
+    this.offScaleAbove = new Float64Array(capacity);
+    this.monthPlanAbove = new Float64Array(capacity).fill(NaN);
+    this.monthPlanMonths = new Int32Array(capacity);
+  }
+
+  /** A metric's facts before its check-ins are screened; returns its group. */
+  add(
+    metric: { id: string; unit: string; direction: Direction; target: number | null; baseline?: number },
+    /** Its position: a key result's in plan.keyResults, or −1 − a KPI's in plan.kpis. */
+    position: number,
+    type: MetricType,
+    scale: number | null,
+    start: Month | null,
+    due: Month | null,
+  ): number {
+    const g = this.count++;
+    const percent = isPercentUnit(metric.unit);
+    this.metricOf[g] = position;
+    this.percent[g] = percent ? 1 : 0;
+    this.scale[g] = scale ?? NaN;
+    this.startIndex[g] = start === null ? NO_MONTH : monthIndex(start);
+    this.dueIndex[g] = due === null ? NO_MONTH : monthIndex(due);
+    this.offScaleAbove[g] = offScaleBound(type, percent, scale, metric) ?? NaN;
+    return g;
+  }
+
+  private metric(g: number): KeyResult | Kpi {
+    const at = this.metricOf[g];
+    return at >= 0 ? this.plan.keyResults[at] : this.plan.kpis[-1 - at];
+  }
+  id(g: number): string {
+    return this.metric(g).id;
+  }
+  unit(g: number): string {
+    return this.metric(g).unit;
+  }
+  direction(g: number): Direction {
+    return this.metric(g).direction;
+  }
+  /** A key result's own type; a KPI is a threshold. */
+  type(g: number): MetricType {
+    const at = this.metricOf[g];
+    return at >= 0 ? this.plan.keyResults[at].type : 'threshold';
+  }
+  /** The Start month, as its messages say it; null without a window. */
+  start(g: number): Month | null {
+    return this.startIndex[g] === NO_MONTH ? null : monthFromIndex(this.startIndex[g]);
+  }
+  due(g: number): Month | null {
+    return this.dueIndex[g] === NO_MONTH ? null : monthFromIndex(this.dueIndex[g]);
+  }
+  /** The scale, or null without a target. */
+  scaleOf(g: number): number | null {
+    const scale = this.scale[g];
+    return scale === scale ? scale : null;
+  }
+  /** The spec a month's amount is judged against (month-far-above-plan); only where monthPlanAbove is a number. */
+  monthPlanSpec(g: number): MetricSpec {
+    return this.keyResultSpecs[this.metricOf[g]]!;
+  }
 }
 
 export interface CheckInScreen {
@@ -249,37 +330,6 @@ export interface CheckInScreen {
 /** The Start month of a window starting on `day`. */
 const monthOfDay = (day: IsoDate | null): Month | null => (day === null ? null : monthOf(day));
 
-/** A metric's facts before its check-ins are screened (one constructor: every MetricFacts has one shape). */
-function newFacts(
-  metric: { id: string; unit: string; direction: Direction; target: number | null; baseline?: number },
-  type: MetricType,
-  scale: number | null,
-  start: Month | null,
-  due: Month | null,
-  group: number,
-): MetricFacts {
-  const percent = isPercentUnit(metric.unit);
-  return {
-    id: metric.id,
-    type,
-    unit: metric.unit,
-    percent,
-    direction: metric.direction,
-    scale,
-    start,
-    startIndex: start === null ? null : monthIndex(start),
-    due,
-    dueIndex: due === null ? null : monthIndex(due),
-    duePeriodEnd: false,
-    firstOnDate: null,
-    lastRow: -1,
-    group,
-    wholePlan: null,
-    offScaleAbove: offScaleBound(type, percent, scale, metric),
-    monthPlan: null,
-  };
-}
-
 /**
  * A month's amount this many times its own plan (and the average month's) is said at its cell
  * (month-far-above-plan): 49,000 where 4,900 was meant, against 5,000 a month, is under the whole target of 50,000
@@ -294,13 +344,13 @@ const FAR_ABOVE_PLAN = 5;
  * target is month-over-target's. Null for a window of under six months, where that bound is the whole target or
  * more, and for a span under 100.
  */
-function farAboveBound(spec: MetricSpec): MetricFacts['monthPlan'] {
+function farAboveBound(spec: MetricSpec): { months: number; above: number } | null {
   const months = monthIndex(spec.due) - monthIndex(spec.start) + 1;
   const span = Math.abs(spec.target - spec.baseline);
   // Under six months the bound is the whole target or more (month-over-target's); under 100 a month of a few
   // (seven hires of a year's twelve) is no typo, and an extra zero there is over the whole target anyway.
   if (months < 6 || span < 100) return null;
-  return { spec, months, above: Math.max(span / 2, (FAR_ABOVE_PLAN * span) / months) };
+  return { months, above: Math.max(span / 2, (FAR_ABOVE_PLAN * span) / months) };
 }
 
 /**
@@ -331,32 +381,33 @@ export function planInWholePercents(figures: readonly number[], values: readonly
 }
 
 /**
- * The facts of each of plan.keyResults and plan.kpis by position (a KPI with a key result's ID is given the key
- * result's facts, as the rows of that ID are the key result's: the Actuals tab cannot tell them apart, and the KPI is
- * left out with an error, id-on-two-tabs; a repeated ID shares the first row's), and by the ID as spelled on
- * its own tab. Also each metric's spec by position, which progress needs next: worked out here once, since the
- * facts start where the spec does.
+ * The facts of each of plan.keyResults and plan.kpis by position, as their group (a KPI with a key result's ID is
+ * given the key result's facts, as the rows of that ID are the key result's: the Actuals tab cannot tell them apart,
+ * and the KPI is left out with an error, id-on-two-tabs; a repeated ID shares the first row's), and by the ID as
+ * spelled on its own tab. Also each metric's spec by position, which progress needs next: worked out here once,
+ * since the facts start where the spec does.
  */
 function metricFacts(
   plan: Plan,
   index: PlanIndex,
 ): {
-  bySpelling: Map<string, MetricFacts | null>;
-  ofKeyResults: MetricFacts[];
-  ofKpis: MetricFacts[];
+  facts: MetricFacts;
+  /** Each metric's group by its ID as spelled (-1: no metric of that ID). */
+  bySpelling: Map<string, number>;
+  /** The group of plan.keyResults[i] and plan.kpis[j]. */
+  ofKeyResults: Int32Array;
+  ofKpis: Int32Array;
   keyResultSpecs: (MetricSpec | null)[];
   kpiSpecs: (MetricSpec | null)[];
-  /** How many metrics have facts of their own (their group numbers are 0 .. metrics − 1). */
-  metrics: number;
 } {
-  // Each metric's facts by its ID as spelled on its own tab, which is how the Actuals tab mostly spells it: the
+  // Each metric's group by its ID as spelled on its own tab, which is how the Actuals tab mostly spells it: the
   // screen then finds most rows' facts without lowering their Metric cell first.
-  const bySpelling = new Map<string, MetricFacts | null>();
-  const ofKeyResults: MetricFacts[] = new Array(plan.keyResults.length);
-  const ofKpis: MetricFacts[] = new Array(plan.kpis.length);
+  const bySpelling = new Map<string, number>();
+  const ofKeyResults = new Int32Array(plan.keyResults.length);
+  const ofKpis = new Int32Array(plan.kpis.length);
   const keyResultSpecs: (MetricSpec | null)[] = new Array(plan.keyResults.length);
   const kpiSpecs: (MetricSpec | null)[] = new Array(plan.kpis.length);
-  let metrics = 0;
+  const facts = new MetricFacts(plan, keyResultSpecs, plan.keyResults.length + plan.kpis.length);
   for (let i = 0; i < plan.keyResults.length; i++) {
     const kr = plan.keyResults[i];
     const spec = (keyResultSpecs[i] = keyResultSpec(kr, plan));
@@ -371,12 +422,21 @@ function metricFacts(
     const window = spec ? null : keyResultWindow(kr, plan);
     const start = spec ? spec.start : monthOfDay(window?.start ?? null);
     const due = spec ? spec.due : monthOfDay(window?.due ?? null);
-    const made = newFacts(kr, kr.type, scale, start, due, metrics++);
-    if (spec && kr.type === 'cumulative' && !made.percent) made.monthPlan = farAboveBound(spec);
-    if (made.percent && kr.target !== null && kr.type !== 'cumulative' && kr.type !== 'milestone')
-      made.wholePlan = wholePlanOf([kr.baseline, kr.target], plan, 'keyResults', kr.row);
-    bySpelling.set(kr.id, made);
-    ofKeyResults[i] = made;
+    const g = facts.add(kr, i, kr.type, scale, start, due);
+    const percent = facts.percent[g] === 1;
+    if (spec && kr.type === 'cumulative' && !percent) {
+      const bound = farAboveBound(spec);
+      if (bound) {
+        facts.monthPlanAbove[g] = bound.above;
+        facts.monthPlanMonths[g] = bound.months;
+      }
+    }
+    if (percent && kr.target !== null && kr.type !== 'cumulative' && kr.type !== 'milestone') {
+      const whole = wholePlanOf([kr.baseline, kr.target], plan, 'keyResults', kr.row);
+      if (whole) facts.wholePlan.set(g, whole);
+    }
+    bySpelling.set(kr.id, g);
+    ofKeyResults[i] = g;
   }
   for (let j = 0; j < plan.kpis.length; j++) {
     const kpi = plan.kpis[j];
@@ -385,8 +445,8 @@ function metricFacts(
     const spec = (kpiSpecs[j] = kpiSpec(kpi, plan, tracked));
     const namesakeAt = index.keyResultNamedLikeKpi[j];
     const known =
-      namesakeAt >= 0 ? ofKeyResults[namesakeAt] : index.kpiFirst[j] !== j ? ofKpis[index.kpiFirst[j]] : null;
-    if (known) {
+      namesakeAt >= 0 ? ofKeyResults[namesakeAt] : index.kpiFirst[j] !== j ? ofKpis[index.kpiFirst[j]] : -1;
+    if (known >= 0) {
       ofKpis[j] = known;
       if (!bySpelling.has(kpi.id)) bySpelling.set(kpi.id, known);
       continue;
@@ -394,14 +454,16 @@ function metricFacts(
     const window = spec ? null : tracked ? keyResultWindow(tracked, plan) : null;
     const start = spec ? spec.start : monthOfDay(window?.start ?? plan.period?.start ?? null);
     const scale = kpi.target === null ? null : Math.abs(kpi.target);
-    const made = newFacts(kpi, 'threshold', scale, start, monthOfDay(plan.period?.end ?? null), metrics++);
-    made.duePeriodEnd = true;
-    if (made.percent && kpi.target !== null)
-      made.wholePlan = wholePlanOf([kpi.target], plan, 'kpis', kpi.row);
-    bySpelling.set(kpi.id, made);
-    ofKpis[j] = made;
+    const g = facts.add(kpi, -1 - j, 'threshold', scale, start, monthOfDay(plan.period?.end ?? null));
+    facts.duePeriodEnd[g] = 1;
+    if (facts.percent[g] === 1 && kpi.target !== null) {
+      const whole = wholePlanOf([kpi.target], plan, 'kpis', kpi.row);
+      if (whole) facts.wholePlan.set(g, whole);
+    }
+    bySpelling.set(kpi.id, g);
+    ofKpis[j] = g;
   }
-  return { bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs, metrics };
+  return { facts, bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs };
 }
 
 /**
@@ -454,21 +516,21 @@ export const IN_FULL_BAND = { below: 5, above: 20 } as const;
  */
 function plansTypedInFull(
   plan: Plan,
-  ofKeyResults: readonly MetricFacts[],
+  /** The group of each key result, by position. */
+  ofKeyResults: Int32Array,
   specs: readonly (MetricSpec | null)[],
   groupOf: Int32Array,
   checkIns: CheckInColumns,
   issues: PlanIssue[],
-  refuse: (m: MetricFacts, date: IsoDate) => void,
+  refuse: (group: number, date: IsoDate) => void,
 ): void {
   const judged = new Map<number, { i: number; exponent: number }>();
   for (let i = 0; i < plan.keyResults.length; i++) {
     const kr = plan.keyResults[i];
-    if (kr.type !== 'cumulative' || kr.target === null || !specs[i] || judged.has(ofKeyResults[i].group))
-      continue;
+    if (kr.type !== 'cumulative' || kr.target === null || !specs[i] || judged.has(ofKeyResults[i])) continue;
     const exponent = scaledUnit(kr.unit)?.exponent ?? 0;
     if (exponent >= 3 && Math.abs(kr.target - kr.baseline) >= 10 ** exponent)
-      judged.set(ofKeyResults[i].group, { i, exponent });
+      judged.set(ofKeyResults[i], { i, exponent });
   }
   if (judged.size === 0) return;
   const rowsOf = new Map<number, number[]>();
@@ -529,7 +591,7 @@ function wholePlanOf(
   plan: Plan,
   tab: 'keyResults' | 'kpis',
   row: number,
-): MetricFacts['wholePlan'] {
+): WholePlan | null {
   if (!figures.some((x) => Math.abs(x) >= 1)) return null;
   const layout = plan.layout[tab];
   return {
@@ -545,39 +607,36 @@ const plain = (x: number) => Number(x.toPrecision(12));
  * A figure of a metric as its messages say it, in every language: in the metric's unit, as the report's cards
  * write it ($1,500,000; 52,000 sign-ups; 150 hours; 13%), never the raw number (1500000). shared/figures.ts.
  */
-const inUnit = (x: number, m: MetricFacts): Localized =>
-  figureInEveryLanguage((lang) => valueText(plain(x), m.unit, lang));
+const inUnit = (x: number, unit: string): Localized =>
+  figureInEveryLanguage((lang) => valueText(plain(x), unit, lang));
 /** A figure of the plan (a span, a scale) as the report's cards write the plan: with its decimals (planValueText). */
-const planInUnit = (x: number, m: MetricFacts): Localized =>
-  figureInEveryLanguage((lang) => planValueText(plain(x), m.unit, lang));
+const planInUnit = (x: number, unit: string): Localized =>
+  figureInEveryLanguage((lang) => planValueText(plain(x), unit, lang));
 /** A number as typed, for a message about how it was typed (13 for 13%, a milestone's 100), with its thousands grouped. */
 const asTyped = (x: number): Localized => figureInEveryLanguage((lang) => numberText(plain(x), lang));
 
-/** The impossible-value check for one row, or null when the value is possible. */
+/** The impossible-value check for one row of group `g`, or null when the value is possible. */
 function impossibleValue(
   value: number,
-  m: MetricFacts,
+  facts: MetricFacts,
+  g: number,
   currency: string,
   saidPercent: boolean,
 ): { code: IssueCode; params: Record<string, string | number | Localized> } | null {
-  if (m.type === 'milestone') {
+  const type = facts.type(g);
+  if (type === 'milestone') {
     return value === 0 || value === 1
       ? null
       : { code: 'milestone-check-in', params: { value: asTyped(value) } };
   }
-  const openAbove = m.type === 'threshold' && m.direction === 'increase';
+  const percent = facts.percent[g] === 1;
+  const scale = facts.scaleOf(g);
+  const openAbove = type === 'threshold' && facts.direction(g) === 'increase';
   // Against a bar to exceed, a plain 1 is counted as 100% and said (mayBeWholePercent), as 3 is.
-  if (
-    value === 1 &&
-    m.percent &&
-    m.scale !== null &&
-    !saidPercent &&
-    !openAbove &&
-    oneMayBeOnePercent(m.scale)
-  ) {
+  if (value === 1 && percent && scale !== null && !saidPercent && !openAbove && oneMayBeOnePercent(scale)) {
     return { code: 'percent-one', params: { consequence: PERCENT_CONSEQUENCES.notCounted } };
   }
-  if (m.percent && m.scale !== null && !saidPercent && looksLikeWholePercent(value, m.scale, openAbove)) {
+  if (percent && scale !== null && !saidPercent && looksLikeWholePercent(value, scale, openAbove)) {
     return {
       code: 'percent-as-whole-number',
       params: {
@@ -588,19 +647,24 @@ function impossibleValue(
     };
   }
   // Money can go down (a refund); a count that should go up cannot have a negative month.
-  if (m.type === 'cumulative' && m.direction === 'increase' && value < 0 && !isMoneyUnit(m.unit, currency)) {
+  if (
+    type === 'cumulative' &&
+    facts.direction(g) === 'increase' &&
+    value < 0 &&
+    !isMoneyUnit(facts.unit(g), currency)
+  ) {
     return { code: 'negative-check-in', params: {} };
   }
   return null;
 }
 
 /** The parameters every check-in issue names (built only for a row that has one). */
-const issueParams = (c: CheckInColumns, i: number, m: MetricFacts) => ({
+const issueParams = (c: CheckInColumns, i: number, facts: MetricFacts, g: number) => ({
   row: c.rows[i],
-  metric: m.id,
+  metric: facts.id(g),
   date: c.dates[i],
-  value: inUnit(c.values[i], m),
-  id: m.id,
+  value: inUnit(c.values[i], facts.unit(g)),
+  id: facts.id(g),
 });
 
 /**
@@ -632,7 +696,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     month <= judged
       ? COUNTED.now
       : inEveryLanguage((lang) => fill(COUNTED.later[lang], { month: monthFromIndex(month) }));
-  const { bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs, metrics } = metricFacts(plan, index);
+  const { facts, bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs } = metricFacts(plan, index);
   const layout = plan.layout.actuals;
   const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
   const at = (row: number, column: 'date' | 'value') => ({
@@ -658,77 +722,83 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   // The group (metric) of each counted row, -1 for the others: grouped into CheckInScreen.counted at the end.
   const groupOf = new Int32Array(count).fill(-1);
   const monthOfRow = new Int32Array(count);
-  const dateMap = (m: MetricFacts): Map<IsoDate, number> => {
-    if (m.firstOnDate) return m.firstOnDate;
+  const { lastRow } = facts;
+  const dateMap = (g: number): Map<IsoDate, number> => {
+    const known = facts.firstOnDate.get(g);
+    if (known) return known;
     const kept: number[] = [];
-    for (let j = m.lastRow; j >= 0; j = rowBefore[j]) kept.push(j);
+    for (let j = lastRow[g]; j >= 0; j = rowBefore[j]) kept.push(j);
     const map = new Map<IsoDate, number>();
     // Oldest first, so the map ends with the latest kept row of each date (all dates differ along the chain).
     for (let k = kept.length - 1; k >= 0; k--) map.set(dates[kept[k]], kept[k]);
-    return (m.firstOnDate = map);
+    facts.firstOnDate.set(g, map);
+    return map;
   };
   const currency = plan.strategy.values.currency;
   const refusedMonths = new Map<number, Set<number>>();
   const doneAfterDue = new Map<number, IsoDate>();
-  const refuse = (m: MetricFacts, date: IsoDate) => {
-    let months = refusedMonths.get(m.group);
-    if (!months) refusedMonths.set(m.group, (months = new Set()));
+  const refuse = (g: number, date: IsoDate) => {
+    let months = refusedMonths.get(g);
+    if (!months) refusedMonths.set(g, (months = new Set()));
     months.add(monthIndexOfDay(date));
   };
-  const factsOf = (spelling: string): MetricFacts | null => {
-    let m = bySpelling.get(spelling);
-    if (m === undefined) {
+  const groupOfSpelling = (spelling: string): number => {
+    let g = bySpelling.get(spelling);
+    if (g === undefined) {
       const key = spelling.toLowerCase();
       const kr = index.keyResultById.get(key);
       const kpi = kr === undefined ? index.kpiById.get(key) : undefined;
-      m = kr !== undefined ? ofKeyResults[kr] : kpi !== undefined ? ofKpis[kpi] : null;
-      bySpelling.set(spelling, m);
+      g = kr !== undefined ? ofKeyResults[kr] : kpi !== undefined ? ofKpis[kpi] : -1;
+      bySpelling.set(spelling, g);
     }
-    return m;
+    return g;
   };
   for (const { metric, date } of checkIns.unread ?? []) {
-    const m = factsOf(metric);
-    if (m) refuse(m, date);
+    const g = groupOfSpelling(metric);
+    if (g >= 0) refuse(g, date);
   }
+  const { startIndex, dueIndex, offScaleAbove, monthPlanAbove, scale: scales, percent: percents } = facts;
   // Actuals repeat the same IDs thousands of times: a spelling other than the metric's own is lowered and
-  // looked up once, then remembered (null: no such metric).
+  // looked up once, then remembered (-1: no such metric).
   for (let i = 0; i < count; i++) {
-    // Looked up inline (factsOf only on a spelling not seen yet): this runs for each of 127,000 rows.
+    // Looked up inline (groupOfSpelling only on a spelling not seen yet): this runs for each of 127,000 rows.
     const spelling = metricCells[i];
     const seen = bySpelling.get(spelling);
-    const m = seen === undefined ? factsOf(spelling) : seen;
+    const g = seen === undefined ? groupOfSpelling(spelling) : seen;
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
-    if (!m) {
+    if (g < 0) {
       unknown.push(checkInAt(checkIns, i));
       continue;
     }
     const value = values[i];
     // A reading typed with its % sign (or shown as one) says what it is: never a whole percent typed without it.
     const saidPercent = checkIns.saysPercent?.has(rows[i]) === true;
-    const impossible = impossibleValue(value, m, currency, saidPercent);
+    const impossible = impossibleValue(value, facts, g, currency, saidPercent);
     if (impossible) {
-      refuse(m, dates[i]);
+      refuse(g, dates[i]);
       issues.push(
         makeIssue(impossible.code, at(rows[i], 'value'), {
-          ...issueParams(checkIns, i, m),
+          ...issueParams(checkIns, i, facts, g),
           field: tabDef('actuals').columns.find((c) => c.key === 'value')!.label,
           ...impossible.params,
         }),
       );
       continue;
     }
+    const type = facts.type(g);
     const date = dates[i];
-    if (m.firstOnDate === null && (m.lastRow < 0 || date > dates[m.lastRow])) {
+    const firstOnDate = facts.firstOnDate.size === 0 ? undefined : facts.firstOnDate.get(g);
+    if (firstOnDate === undefined && (lastRow[g] < 0 || date > dates[lastRow[g]])) {
       // In date order: a new date, so no repeat (and no chain of same-date rows behind it).
       sameDateBefore[i] = -1;
     } else {
-      const firstOnDate = dateMap(m);
-      const latest = firstOnDate.get(date);
+      const byDate = firstOnDate ?? dateMap(g);
+      const latest = byDate.get(date);
       const first = latest === undefined ? -1 : sameValueOnChain(values, sameDateBefore, latest, value);
       if (first >= 0) {
         issues.push(
           makeIssue('duplicate-check-in', at(rows[i], 'value'), {
-            ...issueParams(checkIns, i, m),
+            ...issueParams(checkIns, i, facts, g),
             other: rows[first],
           }),
         );
@@ -736,114 +806,116 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
       }
       // Another value on the same date: a correction typed as a new row, or two amounts of one day. Counted as the
       // method says (amounts add up, the later reading wins), and said, since a correction would be counted wrong.
-      if (latest !== undefined && m.type !== 'milestone')
+      if (latest !== undefined && type !== 'milestone')
         issues.push(
-          makeIssue(
-            m.type === 'cumulative' ? 'same-day-amounts' : 'same-day-readings',
-            at(rows[i], 'value'),
-            { ...issueParams(checkIns, i, m), other: rows[latest], otherValue: inUnit(values[latest], m) },
-          ),
+          makeIssue(type === 'cumulative' ? 'same-day-amounts' : 'same-day-readings', at(rows[i], 'value'), {
+            ...issueParams(checkIns, i, facts, g),
+            other: rows[latest],
+            otherValue: inUnit(values[latest], facts.unit(g)),
+          }),
         );
       // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
       sameDateBefore[i] = latest ?? -1;
-      firstOnDate.set(date, i);
+      byDate.set(date, i);
     }
-    rowBefore[i] = m.lastRow;
-    m.lastRow = i;
+    rowBefore[i] = lastRow[g];
+    lastRow[g] = i;
     const month = (monthOfRow[i] = monthIndexOfDay(date));
     // A milestone done before its Start month is done early, and done: counted (progress reads it as done from the end
     // of its month on), without an issue. Any other check-in before the Start never counts.
-    if (m.startIndex !== null && month < m.startIndex && !(m.type === 'milestone' && value === 1)) {
+    const start = startIndex[g];
+    if (start !== NO_MONTH && month < start && !(type === 'milestone' && value === 1)) {
       issues.push(
         makeIssue('check-in-before-start', at(rows[i], 'date'), {
-          ...issueParams(checkIns, i, m),
-          start: m.start!,
+          ...issueParams(checkIns, i, facts, g),
+          start: facts.start(g)!,
         }),
       );
       continue;
     }
     // After the window's last month it never counts: a typo in the year (2027 for 2026), or a check-in of a key
     // result already judged final. (A month typed as a number, 202610, is refused at its cell: readDate.)
-    if (m.dueIndex !== null && month > m.dueIndex) {
-      if (m.type === 'milestone' && value === 1 && !m.duePeriodEnd) {
-        const earliest = doneAfterDue.get(m.group);
-        if (earliest === undefined || date < earliest) doneAfterDue.set(m.group, date);
+    const due = dueIndex[g];
+    if (due !== NO_MONTH && month > due) {
+      const duePeriodEnd = facts.duePeriodEnd[g] === 1;
+      if (type === 'milestone' && value === 1 && !duePeriodEnd) {
+        const earliest = doneAfterDue.get(g);
+        if (earliest === undefined || date < earliest) doneAfterDue.set(g, date);
       }
       issues.push(
-        makeIssue(m.duePeriodEnd ? 'check-in-after-period' : 'check-in-after-due', at(rows[i], 'date'), {
-          ...issueParams(checkIns, i, m),
-          due: m.due!,
+        makeIssue(duePeriodEnd ? 'check-in-after-period' : 'check-in-after-due', at(rows[i], 'date'), {
+          ...issueParams(checkIns, i, facts, g),
+          due: facts.due(g)!,
         }),
       );
       continue;
     }
     // Counted, and said when far off the metric's scale (only for a row that counts: one not counted says why).
-    if (m.offScaleAbove !== null && Math.abs(value) > m.offScaleAbove) {
+    const offScale = offScaleAbove[g];
+    const farAbove = monthPlanAbove[g];
+    if (offScale === offScale && Math.abs(value) > offScale) {
+      const unit = facts.unit(g);
       issues.push(
-        m.type === 'cumulative'
+        type === 'cumulative'
           ? makeIssue('month-over-target', at(rows[i], 'value'), {
-              ...issueParams(checkIns, i, m),
-              span: planInUnit(m.offScaleAbove, m),
+              ...issueParams(checkIns, i, facts, g),
+              span: planInUnit(offScale, unit),
               counted: counted(month),
             })
           : makeIssue('check-in-off-scale', at(rows[i], 'value'), {
-              ...issueParams(checkIns, i, m),
-              scale: planInUnit(m.scale!, m),
-              factor: asTyped(Math.round(Math.abs(value) / m.scale!)),
+              ...issueParams(checkIns, i, facts, g),
+              scale: planInUnit(scales[g], unit),
+              factor: asTyped(Math.round(Math.abs(value) / scales[g])),
               counted: counted(month),
             }),
       );
     }
     // Under the whole target but far above its own month's plan: an extra zero (4,900 typed 49,000). Counted, and said.
-    else if (
-      m.monthPlan !== null &&
-      Math.abs(value) > m.monthPlan.above &&
+    else if (farAbove === farAbove && Math.abs(value) > farAbove) {
+      const spec = facts.monthPlanSpec(g);
       // An amount the other way (a refund in a growing target) is no extra zero of the plan's months.
-      Math.sign(value) === Math.sign(m.monthPlan.spec.target - m.monthPlan.spec.baseline)
-    ) {
-      const { spec, months, above } = m.monthPlan;
-      const planned = Math.abs(monthTargetAt(spec, month - m.startIndex! + 1, months) ?? 0);
-      if (Math.abs(value) > FAR_ABOVE_PLAN * planned && Math.abs(value) > above)
-        issues.push(
-          makeIssue('month-far-above-plan', at(rows[i], 'value'), {
-            ...issueParams(checkIns, i, m),
-            planned: inUnit(planned, m),
-            span: planInUnit(Math.abs(spec.target - spec.baseline), m),
-            counted: counted(month),
-          }),
-        );
+      if (Math.sign(value) === Math.sign(spec.target - spec.baseline)) {
+        const planned = Math.abs(monthTargetAt(spec, month - start + 1, facts.monthPlanMonths[g]) ?? 0);
+        if (Math.abs(value) > FAR_ABOVE_PLAN * planned)
+          issues.push(
+            makeIssue('month-far-above-plan', at(rows[i], 'value'), {
+              ...issueParams(checkIns, i, facts, g),
+              planned: inUnit(planned, facts.unit(g)),
+              span: planInUnit(Math.abs(spec.target - spec.baseline), facts.unit(g)),
+              counted: counted(month),
+            }),
+          );
+      }
     }
     // 3 against "growth ≥ 5%": 300% as typed, or 3% (mayBeWholePercent). Counted, and said.
+    const scale = scales[g];
     if (
-      m.percent &&
-      m.type === 'threshold' &&
-      m.direction === 'increase' &&
-      m.scale !== null &&
+      percents[g] === 1 &&
+      type === 'threshold' &&
+      scale === scale &&
       !saidPercent &&
-      mayBeWholePercent(value, m.scale)
+      facts.direction(g) === 'increase' &&
+      mayBeWholePercent(value, scale)
     )
       issues.push(
         makeIssue('percent-reading-high', at(rows[i], 'value'), {
-          ...issueParams(checkIns, i, m),
+          ...issueParams(checkIns, i, facts, g),
           value: asTyped(value),
           percent: `${plain(value * 100)}%`,
           ratio: plain(value / 100),
         }),
       );
-    groupOf[i] = m.group;
+    groupOf[i] = g;
   }
-  wholePercentPlans(ofKeyResults, ofKpis, metrics, groupOf, checkIns, issues, refuse);
+  wholePercentPlans(facts, groupOf, checkIns, issues, refuse);
   plansTypedInFull(plan, ofKeyResults, keyResultSpecs, groupOf, checkIns, issues, refuse);
-  const keyResultGroup = new Int32Array(ofKeyResults.length);
-  for (let i = 0; i < ofKeyResults.length; i++) keyResultGroup[i] = ofKeyResults[i].group;
   const kpiGroup = new Int32Array(ofKpis.length);
-  for (let j = 0; j < ofKpis.length; j++)
-    kpiGroup[j] = index.keyResultNamedLikeKpi[j] >= 0 ? -1 : ofKpis[j].group;
+  for (let j = 0; j < ofKpis.length; j++) kpiGroup[j] = index.keyResultNamedLikeKpi[j] >= 0 ? -1 : ofKpis[j];
   return {
     issues,
     unknown,
-    counted: groupPositions(groupOf, metrics),
-    keyResultGroup,
+    counted: groupPositions(groupOf, facts.count),
+    keyResultGroup: ofKeyResults,
     kpiGroup,
     monthOfRow,
     keyResultSpecs,
@@ -859,25 +931,21 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
  * 100 times its own.
  */
 function wholePercentPlans(
-  ofKeyResults: readonly MetricFacts[],
-  ofKpis: readonly MetricFacts[],
-  metrics: number,
+  facts: MetricFacts,
   groupOf: Int32Array,
   checkIns: CheckInColumns,
   issues: PlanIssue[],
   /** Marks a month's check-in refused: the plan's error says what to fix, not "add a row". */
-  refuse: (m: MetricFacts, date: IsoDate) => void,
+  refuse: (group: number, date: IsoDate) => void,
 ): void {
-  const judged: (MetricFacts | null)[] = new Array<MetricFacts | null>(metrics).fill(null);
-  let any = false;
-  for (const m of [...ofKeyResults, ...ofKpis])
-    if (m.wholePlan && m.wholePlan.at.column !== null) judged[m.group] = m;
-  for (const m of judged) any ||= m !== null;
-  if (!any) return;
+  // The groups with a plan to judge whose Target cell is known.
+  const judged = new Map<number, WholePlan>();
+  for (const [g, whole] of facts.wholePlan) if (whole.at.column !== null) judged.set(g, whole);
+  if (judged.size === 0) return;
   const valuesOf = new Map<number, number[]>();
   for (let i = 0; i < groupOf.length; i++) {
     const g = groupOf[i];
-    if (g >= 0 && judged[g]) {
+    if (g >= 0 && judged.has(g)) {
       let list = valuesOf.get(g);
       if (!list) valuesOf.set(g, (list = []));
       list.push(checkIns.values[i]);
@@ -887,13 +955,12 @@ function wholePercentPlans(
   const percent = (x: number) => `${plain(x * 100)}%`;
   const joined = (xs: readonly number[], f: (x: number) => string) => xs.map(f).join(' → ');
   for (const [g, values] of valuesOf) {
-    const m = judged[g]!;
-    const { figures, at } = m.wholePlan!;
+    const { figures, at } = judged.get(g)!;
     if (!planInWholePercents(figures, values)) continue;
     const some = values.slice(0, 3).map(percent).join(', ') + (values.length > 3 ? ', …' : '');
     issues.push(
       makeIssue('percent-plan-as-whole-number', at, {
-        id: m.id,
+        id: facts.id(g),
         plan: joined(figures, shown),
         read: joined(figures, percent),
         values: some,
@@ -904,7 +971,7 @@ function wholePercentPlans(
     for (let i = 0; i < groupOf.length; i++)
       if (groupOf[i] === g) {
         groupOf[i] = -1;
-        refuse(m, checkIns.dates[i]);
+        refuse(g, checkIns.dates[i]);
       }
   }
 }
