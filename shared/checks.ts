@@ -1325,13 +1325,28 @@ const idShape = (id: string): string => id.toLowerCase().replace(/[\s\-_\u2010-\
  * guess is made between them.
  */
 function nearIds(plan: Plan): Map<string, string | null> {
-  const out = new Map<string, string | null>();
+  let out = NEAR_IDS.get(plan);
+  if (out) return out;
+  out = new Map<string, string | null>();
   for (const metric of [...plan.keyResults, ...plan.kpis]) {
     const shape = idShape(metric.id);
     const seen = out.get(shape);
     out.set(shape, seen === undefined || seen === metric.id ? metric.id : null);
   }
+  NEAR_IDS.set(plan, out);
   return out;
+}
+
+/** nearIds of each plan, made once: the quick fixes ask it again for each check-in they offer to retype. */
+const NEAR_IDS = new WeakMap<Plan, Map<string, string | null>>();
+
+/**
+ * The key result or KPI ID, as its row spells it, that a check-in's Metric names but for case, spaces, hyphens and
+ * underscores (KR 3, kr3, KR-3 for KR3), when exactly one ID has that shape; null otherwise (no ID, or two such as
+ * KR-1 and KR1: which one is not guessed). What the metric-id-near issue names, and what its quick fix types.
+ */
+export function nearMetricId(plan: Plan, metric: string): string | null {
+  return nearIds(plan).get(idShape(metric)) ?? null;
 }
 
 export function analyzeWorkbook(

@@ -24,6 +24,8 @@ export const CHECK_MESSAGES = {
   fixRebuildTargets: localized((m) => m.addon.check.fixRebuildTargets),
   fixTypeValue: localized((m) => m.addon.check.fixTypeValue),
   fixTypeValueAt: localized((m) => m.addon.check.fixTypeValueAt),
+  fixUseId: localized((m) => m.addon.check.fixUseId),
+  fixUseIdAt: localized((m) => m.addon.check.fixUseIdAt),
 
   // Quick fixes: what happened.
   fixBadArgs: localized((m) => m.addon.check.fixBadArgs),

@@ -14,6 +14,10 @@
  *   as-of-not-a-date, as-of-differs          type-value       today (the spreadsheet's time zone) in the As of cell
  *   owner-near-department                    type-value       the department as the Departments tab spells it ("客服" →
  *                                                             客服部) typed over the Owner cell; never add-department
+ *   metric-id-near                           type-value       the one key result's or KPI's ID a check-in's Metric names
+ *                                                             but for case and spaces ("KR 3" → KR3), "Use KR3"
+ *   unit-in-plain-number (a Weight)          type-value       the number the issue says to type ("2x" → 2, "2 分" → 2),
+ *                                                             where its digits read one way only and it is 0 or more
  *
  * The sidebar sends back the issue it shows (code, sheet, cell). The server never trusts it: under the document
  * lock it reads the spreadsheet again, runs the checks, and acts only if that issue is still there, writing only
@@ -46,7 +50,7 @@ import { checkInColumns } from '../../shared/check-in-columns';
 import { formatShows, numberFormatsOf, setNumberFormats, typedTextOf } from '../../shared/number-formats';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { decimalMarkOf, numberAsTyped } from '../../shared/locale-syntax';
-import { checkPlan, nearDepartment } from '../../shared/checks';
+import { checkPlan, nearDepartment, nearMetricId } from '../../shared/checks';
 import type { IssueCode, PlanIssue } from '../../shared/issues';
 import { parsePlan } from '../../shared/parse';
 import type { Plan } from '../../shared/plan';
@@ -88,6 +92,8 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFixKind>> = {
   'compact-date': 'type-value',
   'grouped-in-fours': 'type-value',
   'owner-near-department': 'type-value',
+  'metric-id-near': 'type-value',
+  'unit-in-plain-number': 'type-value',
 };
 
 /** What applyQuickFix returns to the sidebar: plain JSON. */
@@ -415,6 +421,41 @@ function wholePercentOrNot(ctx: FixContext, issue: PlanIssue, raw: string, value
   return Math.abs(value) > 1 && !/[%\uFF05\uFE6A]/.test(raw) && percentMetricAt(ctx, issue);
 }
 
+/** The Metric of the check-in at the issue's row, as the plan read it; null where the row is no check-in. */
+function metricAt(ctx: FixContext, issue: PlanIssue): string | null {
+  const layout = ctx.plan.layout.actuals;
+  if (!layout || layout.sheet !== issue.sheet || layout.columns.metric !== issue.column) return null;
+  const columns = checkInColumns(ctx.plan);
+  const i = columns.rows.indexOf(issue.row!);
+  return i < 0 ? null : (columns.metrics[i] ?? null);
+}
+
+/**
+ * The weight a Weight cell typed with a unit, a currency or a multiple ("2x", "2 分", "$2", "2k") is, as its issue
+ * says to type it: a Key Result's Weight or a custom weight on the Targets tab (not a Confidence, whose number alone
+ * may be a percentage or not). Only where the text has one number, of digits and at most the spreadsheet's decimal
+ * sign ("1,5x" in en_US is 1.5 or 15, "1e3x" no weight as typed), with no decimal part of three digits ("1.000x" is
+ * 1 or 1000 as the reader's habit writes it), and which is 0 or more (a weight below 0 is not used). Null otherwise.
+ */
+function plainWeightAt(ctx: FixContext, issue: PlanIssue): number | null {
+  const tab = tabOf(ctx.snapshot, issue.sheet);
+  const weightColumn = ctx.plan.layout.keyResults?.columns.weight;
+  if (!(tab === 'targets' || (tab === 'keyResults' && issue.column === weightColumn))) return null;
+  const raw = cellAt(ctx.snapshot, issue.sheet, issue.row!, issue.column!);
+  if (typeof raw !== 'string') return null;
+  const mark = decimalMarkOf(ctx.snapshot.locale);
+  const read = readNumber(raw, { decimalMark: mark, plain: true });
+  if (read.ok || read.reason !== 'unit-in-plain-number' || read.other === undefined) return null;
+  const text = raw.normalize('NFKC');
+  const digits = text.match(/\d[\d.,'’ ]*\d|\d/g) ?? [];
+  if (digits.length !== 1) return null;
+  const core = digits[0];
+  const number = mark === '.' ? /^\d+(?:\.\d+)?$/ : /^\d+(?:,\d+)?$/;
+  if (!number.test(core) || /^\d{1,3}[.,]\d{3}$/.test(core)) return null;
+  const value = Number(read.other);
+  return Number.isFinite(value) && value >= 0 ? value : null;
+}
+
 /**
  * The value to type over an unreadable-by-formulas, decimal-mark, compact-date, grouped-in-fours, As of or
  * owner-near-department cell: as written (`cell`), as the button shows it, and, for a number or a day, the value the
@@ -479,6 +520,20 @@ function readableValueAt(ctx: FixContext, issue: PlanIssue): TypedValue | null {
     const department = nearDepartment(ctx.plan, cellText(raw, ctx.snapshot.timeZone).trim());
     if (!department) return null;
     return { cell: textCell(department), shown: department, reads: department };
+  }
+  if (issue.code === 'metric-id-near') {
+    // "KR 3" or "kr3 " where KR3 is the one key result or KPI of that shape: its ID as its row spells it, worked out
+    // again from the check-in as the plan reads it now (shared/checks.ts nearMetricId). Plain text, never a formula.
+    const metric = metricAt(ctx, issue);
+    const id = metric ? nearMetricId(ctx.plan, metric) : null;
+    if (!id || id === metric) return null;
+    return { cell: textCell(id), shown: id, reads: id };
+  }
+  if (issue.code === 'unit-in-plain-number') {
+    const value = plainWeightAt(ctx, issue);
+    if (value === null) return null;
+    const shown = numberAsTyped(value, decimalMarkOf(ctx.snapshot.locale));
+    return { cell: value, shown, reads: value, promised: value };
   }
   const problem = formulaProblemsOf(ctx).get(`${issue.sheet}!${issue.row}!${issue.column}`);
   if (!problem) return null;
@@ -783,10 +838,16 @@ function plannedFixes(ctx: FixContext, issues: PlanIssue[], only?: PlanIssue): M
         reads: value.reads,
       };
       if (value.promised !== undefined) write.promised = value.promised;
+      // An ID is used, not typed as a value: "Use KR3".
+      const useId = issue.code === 'metric-id-near';
       const label =
         row === issue.row && column === issue.column
-          ? tc('fixTypeValue', ctx.lang, { value: shown })
-          : tc('fixTypeValueAt', ctx.lang, { value: shown, cell: toA1(row, column) });
+          ? useId
+            ? tc('fixUseId', ctx.lang, { id: shown })
+            : tc('fixTypeValue', ctx.lang, { value: shown })
+          : useId
+            ? tc('fixUseIdAt', ctx.lang, { id: shown, cell: toA1(row, column) })
+            : tc('fixTypeValueAt', ctx.lang, { value: shown, cell: toA1(row, column) });
       planned.set(issue, { offer: { kind, label }, write });
       typed.push({ issue, write });
     }

@@ -1311,6 +1311,8 @@ export const en = {
       fixRebuildTargets: 'Rebuild {tab}, judged as of today',
       fixTypeValue: 'Type {value}',
       fixTypeValueAt: 'Type {value} in {cell}',
+      fixUseId: 'Use {id}',
+      fixUseIdAt: 'Use {id} in {cell}',
       fixBadArgs: 'This quick fix request is not valid.',
       fixGone:
         'That problem is no longer in the plan (fixed already, or the sheet changed). Nothing was written.',

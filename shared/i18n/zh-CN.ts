@@ -1147,6 +1147,8 @@ export const zhCN: Messages = {
       fixRebuildTargets: '重建“{tab}”，按今天评估',
       fixTypeValue: '改为输入 {value}',
       fixTypeValueAt: '在 {cell} 改为输入 {value}',
+      fixUseId: '改用 {id}',
+      fixUseIdAt: '在 {cell} 改用 {id}',
       fixBadArgs: '快速修复请求无效。',
       fixGone: '该问题已不在计划中（可能已修复或表格已变化）。未写入任何内容。',
       fixNotOffered: '此问题没有安全的快速修复方式，请在表格中修改。',

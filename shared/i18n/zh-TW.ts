@@ -1150,6 +1150,8 @@ export const zhTW: Messages = {
       fixRebuildTargets: '重建「{tab}」，按今天評估',
       fixTypeValue: '改為輸入 {value}',
       fixTypeValueAt: '在 {cell} 改為輸入 {value}',
+      fixUseId: '改用 {id}',
+      fixUseIdAt: '在 {cell} 改用 {id}',
       fixBadArgs: '快速修正請求無效。',
       fixGone: '該問題已不在計畫中（可能已修正或試算表已變化）。未寫入任何內容。',
       fixNotOffered: '此問題沒有安全的快速修正方式，請在試算表中修改。',
