@@ -36,6 +36,12 @@ export interface CheckInColumns {
    * its format (RowReader.saysPercent). Never taken for a whole percent typed without its sign (screenCheckIns).
    */
   saysPercent?: Set<number>;
+  /**
+   * Rows (1-based, as `rows`) whose Value is text, typed so ("１２０", "1.2萬", "NT$１２０") or shown by its format
+   * ("NT$120"), with that text as the cell shows it: what a message quotes of the cell, so the reader finds it. A
+   * plain number is quoted in the metric's unit. Kept only for such rows (most check-ins are plain numbers).
+   */
+  shown?: Map<number, string>;
 }
 
 /** Empty columns with room for `capacity` rows (cut to size by finishColumns). */

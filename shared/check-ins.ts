@@ -622,12 +622,14 @@ function impossibleValue(
   g: number,
   currency: string,
   saidPercent: boolean,
+  /** The cell's text where it is text (CheckInColumns.shown), quoted as it shows; else the number as typed. */
+  quote: string | undefined,
 ): { code: IssueCode; params: Record<string, string | number | Localized> } | null {
   const type = facts.type(g);
   if (type === 'milestone') {
     return value === 0 || value === 1
       ? null
-      : { code: 'milestone-check-in', params: { value: asTyped(value) } };
+      : { code: 'milestone-check-in', params: { value: quote ?? asTyped(value) } };
   }
   const percent = facts.percent[g] === 1;
   const scale = facts.scaleOf(g);
@@ -640,7 +642,8 @@ function impossibleValue(
     return {
       code: 'percent-as-whole-number',
       params: {
-        value: asTyped(value),
+        value: quote ?? asTyped(value),
+        number: asTyped(value),
         ratio: plain(value / 100),
         consequence: PERCENT_CONSEQUENCES.notCounted,
       },
@@ -663,9 +666,16 @@ const issueParams = (c: CheckInColumns, i: number, facts: MetricFacts, g: number
   row: c.rows[i],
   metric: facts.id(g),
   date: c.dates[i],
-  value: inUnit(c.values[i], facts.unit(g)),
+  value: shownValue(c, i, facts.unit(g)),
   id: facts.id(g),
 });
+
+/**
+ * A check-in's value as a message quotes it: its cell's text where that is text (CheckInColumns.shown: "１２０",
+ * "1.2萬", "NT$１２０" as typed, so the reader finds the cell and sees what was typed), else in the metric's unit.
+ */
+const shownValue = (c: CheckInColumns, i: number, unit: string): string | Localized =>
+  c.shown?.get(c.rows[i]) ?? inUnit(c.values[i], unit);
 
 /**
  * Walking back from row `from` along the chain of earlier rows of the same metric and date, the earliest row
@@ -773,7 +783,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     const value = values[i];
     // A reading typed with its % sign (or shown as one) says what it is: never a whole percent typed without it.
     const saidPercent = checkIns.saysPercent?.has(rows[i]) === true;
-    const impossible = impossibleValue(value, facts, g, currency, saidPercent);
+    const impossible = impossibleValue(value, facts, g, currency, saidPercent, checkIns.shown?.get(rows[i]));
     if (impossible) {
       refuse(g, dates[i]);
       issues.push(
@@ -811,7 +821,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
           makeIssue(type === 'cumulative' ? 'same-day-amounts' : 'same-day-readings', at(rows[i], 'value'), {
             ...issueParams(checkIns, i, facts, g),
             other: rows[latest],
-            otherValue: inUnit(values[latest], facts.unit(g)),
+            otherValue: shownValue(checkIns, latest, facts.unit(g)),
           }),
         );
       // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
@@ -900,7 +910,8 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
       issues.push(
         makeIssue('percent-reading-high', at(rows[i], 'value'), {
           ...issueParams(checkIns, i, facts, g),
-          value: asTyped(value),
+          value: checkIns.shown?.get(rows[i]) ?? asTyped(value),
+          number: asTyped(value),
           percent: `${plain(value * 100)}%`,
           ratio: plain(value / 100),
         }),

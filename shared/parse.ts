@@ -263,6 +263,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     kinds: () => new Map(),
     weightsInPercent: new Set(),
     weightsBlank: new Set(),
+    weightsTyped: new Map(),
   };
   // The rows of a tab with an ID, each ID once (see uniqueById).
   const readUnique = <T extends { row: number }>(
@@ -1232,6 +1233,8 @@ interface RowContext {
   weightsInPercent: Set<number>;
   /** Rows of the Key Results tab whose Weight was left blank (read as 1), for weightScalesMixed. */
   weightsBlank: Set<number>;
+  /** Rows of the Key Results tab whose Weight is text (typed so, or shown by its format) → that text, as quoted. */
+  weightsTyped: Map<number, string>;
 }
 
 /** What a plain number is (NumberContext.plain), as its message says it: a Weight, a Confidence. */
@@ -1390,6 +1393,7 @@ class RowReader {
     if (this.formatted.length) this.formatted = [];
     if (this.percentOnly.length) this.percentOnly = [];
     const formats = this.table.formats?.[row - 1];
+    this.rowFormats = formats;
     this.held = cells;
     this.cells = formats ? this.asTyped(cells, formats) : cells;
     return this;
@@ -1437,14 +1441,32 @@ class RowReader {
     return this.formatted.length > 0 && this.formatted.includes((this.table.columnIndex.get(key) ?? 0) - 1);
   }
 
+  /** The number formats of the row's cells, where its reader gave them. */
+  private rowFormats: readonly (string | null | undefined)[] | null | undefined;
+
   /**
-   * The cell as a message quotes a number typed in it: the number itself where its format shows it otherwise (7
-   * typed in a Confidence cell formatted as a percent shows "700%", and "700% looks like 700%%" would say nothing).
+   * The cell as a message quotes what was typed in it: its text as typed ("１２０％", "－１"; `text`), or a number as
+   * its format shows it ("700%" for 7 in a Confidence cell formatted as a percent, which is read as the 7 it holds),
+   * so the reader finds the cell the message talks about.
    */
-  typedNumber(key: string): string {
-    if (!this.shownByFormat(key)) return this.text(key);
-    const held = this.held[(this.table.columnIndex.get(key) ?? 0) - 1];
-    return typeof held === 'number' ? numberAsTyped(held, this.ctx.decimalMark) : this.text(key);
+  quote(key: string): string {
+    const column = (this.table.columnIndex.get(key) ?? 0) - 1;
+    const held = this.held[column];
+    const code = this.rowFormats?.[column];
+    if (typeof held === 'number' && held !== 0 && code) {
+      const shown = typedTextOf(held, code, this.ctx.decimalMark);
+      if (shown !== null) return shown;
+    }
+    return this.text(key);
+  }
+
+  /**
+   * A number the product writes for the reader to type (5 of "type 5%"), in the spreadsheet's decimal sign: the
+   * number read, not the cell's text, which a message quotes as `text` gives it (５, or 700% for 7 in a Confidence
+   * cell formatted as a percent).
+   */
+  typeable(value: number): string {
+    return numberAsTyped(Number(value.toPrecision(12)), this.ctx.decimalMark);
   }
 
   /** monthIndexOfDay of the period's start and end (checkInPeriod), for the period they were worked out of. */
@@ -1892,16 +1914,21 @@ function readKeyResult(r: RowReader): KeyResult | null {
     r.issue('dates-reversed', 'due', { start: periodStart, end: due });
   let weight = r.number('weight', false, '', 'weight');
   if (weight !== null && weight < 0) {
-    r.issue('negative-weight', 'weight', { value: r.text('weight') });
+    r.issue('negative-weight', 'weight', { value: r.quote('weight') });
     weight = null;
   }
   if (weight !== null && typedAsPercent(r.raw('weight'))) r.ctx.weightsInPercent.add(r.row);
   if (!r.has('weight')) r.ctx.weightsBlank.add(r.row);
+  else if (weight !== null) {
+    // Kept only where the cell shows other than the number read (２０, 20 shown as 2000%): most weights are plain.
+    const quoted = r.quote('weight');
+    if (quoted !== String(weight)) r.ctx.weightsTyped.set(r.row, quoted);
+  }
   let confidence = r.number('confidence', false, '', 'confidence');
   // "150%" typed says it is a percentage: above 100% it is out of range, never "1.5 out of 10". (A number a percent
   // format shows stays the number in a Confidence cell, and is judged as typed: 7 shown as 700% is 7.)
   if (confidence !== null && typedAsPercent(r.raw('confidence')) && (confidence < 0 || confidence > 1)) {
-    r.issue('confidence-out-of-range', 'confidence', { value: r.text('confidence') });
+    r.issue('confidence-out-of-range', 'confidence', { value: r.quote('confidence') });
     confidence = null;
   }
   // "80" in a confidence column means 80%; beyond 0–100% it means nothing, and is not shown.
@@ -1909,14 +1936,15 @@ function readKeyResult(r: RowReader): KeyResult | null {
   // or 7.5%: not guessed. (1 is 100%, and 0.75 is 75%: a fraction, as a percentage cell holds it.)
   if (confidence !== null && confidence > 1 && confidence <= 10) {
     r.issue('confidence-ambiguous', 'confidence', {
-      value: r.typedNumber('confidence'),
+      value: r.quote('confidence'),
+      number: r.typeable(confidence),
       tenths: `${Number((confidence * 10).toPrecision(12))}%`,
       percent: `${confidence}%`,
     });
     confidence = null;
   } else if (confidence !== null && confidence > 1 && confidence <= 100) confidence /= 100;
   else if (confidence !== null && (confidence < 0 || confidence > 100)) {
-    r.issue('confidence-out-of-range', 'confidence', { value: r.text('confidence') });
+    r.issue('confidence-out-of-range', 'confidence', { value: r.quote('confidence') });
     confidence = null;
   }
   // A `%` key result's Baseline or Target typed as a whole number (20 for 20%): read, it would put the plan
@@ -1946,7 +1974,8 @@ function readKeyResult(r: RowReader): KeyResult | null {
     if (wrong) {
       const value = wrong === 'target' ? target : baseline;
       r.issue('percent-as-whole-number', wrong, {
-        value: r.typedNumber(wrong),
+        value: r.quote(wrong),
+        number: r.typeable(value),
         ratio: Number((value / 100).toPrecision(12)),
         consequence: PERCENT_CONSEQUENCES.leftOut,
       });
@@ -1993,7 +2022,8 @@ function readKpi(r: RowReader): Kpi | null {
   if (typedInPercent === 'percent') unit = asPercentUnit(unit);
   if (target !== null && isPercentUnit(unit) && kpiTargetLooksWhole(target) && !r.saysPercent('target')) {
     r.issue('percent-as-whole-number', 'target', {
-      value: r.typedNumber('target'),
+      value: r.quote('target'),
+      number: r.typeable(target),
       ratio: Number((target / 100).toPrecision(12)),
       consequence: PERCENT_CONSEQUENCES.kpiLeftOut,
     });
@@ -2081,7 +2111,7 @@ function keyResultRefs(r: RowReader): string[] {
  */
 function weightScalesMixed(
   keyResults: readonly KeyResult[],
-  { weightsInPercent: inPercent, weightsBlank: blank }: RowContext,
+  { weightsInPercent: inPercent, weightsBlank: blank, weightsTyped: typed }: RowContext,
   table: TableRows | undefined,
   issues: PlanIssue[],
 ): void {
@@ -2114,7 +2144,9 @@ function weightScalesMixed(
         issues.push(
           makeIssue('weight-scales-mixed', at, {
             ...said,
-            value: Number(kr.weight.toPrecision(12)),
+            // The cell as it shows (２, not 2); the number to type in the product's own digits.
+            value: typed.get(kr.row) ?? Number(kr.weight.toPrecision(12)),
+            number: Number(kr.weight.toPrecision(12)),
             asPercent: `${Number((kr.weight * 100).toPrecision(12))}%`,
             ratio: Number((kr.weight / 100).toPrecision(12)),
           }),
@@ -2145,6 +2177,7 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
   const formats = table.formats;
   const unread: NonNullable<CheckInColumns['unread']> = [];
   const saysPercent = new Set<number>();
+  const shown = new Map<number, string>();
   // Rows (0-based) under the top row of an amount merged over several rows: the amount is not theirs.
   const covered = table.merges && valueColumn ? mergedAmounts(table, valueColumn, reader) : undefined;
   for (let r = table.firstRow; r < grid.length; r++) {
@@ -2172,12 +2205,13 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
         continue;
       }
     }
-    const a = readActual(reader.moveTo(r + 1, row), unread, saysPercent);
+    const a = readActual(reader.moveTo(r + 1, row), unread, saysPercent, shown);
     if (a) addCheckIn(out, a.row, a.date, a.metric, a.value, a.note);
   }
   const columns = finishColumns(out);
   if (unread.length) columns.unread = unread;
   if (saysPercent.size) columns.saysPercent = saysPercent;
+  if (shown.size) columns.shown = shown;
   return columns;
 }
 
@@ -2247,6 +2281,7 @@ function readActual(
   r: RowReader,
   unread: NonNullable<CheckInColumns['unread']>,
   saysPercent: Set<number>,
+  shown: Map<number, string>,
 ): Actual | null {
   r.label = r.id('metric');
   const date = r.date('date', true);
@@ -2260,6 +2295,8 @@ function readActual(
   if (date && metricPresent && value === null) unread.push({ metric: r.label, date });
   if (!date || !metricPresent || value === null) return null;
   if (r.saysPercent('value')) saysPercent.add(r.row);
+  // Text, typed or shown by its format (RowReader.asTyped): quoted as it shows (CheckInColumns.shown).
+  if (typeof raw === 'string') shown.set(r.row, r.text('value'));
   return { row: r.row, date, metric: r.label, value, note: r.text('note') };
 }
 

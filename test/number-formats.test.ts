@@ -334,18 +334,21 @@ describe('a format’s sign is the format’s: it says nothing of the amount’s
     ).toEqual(['Key Results!H4']);
   });
 
-  it('a message quotes the number typed where its format shows it otherwise (7 shown as 700%)', () => {
+  it('a message quotes the cell as its format shows it (7 shown as 700%), and the number held to type', () => {
     const wb = formatted([
       [KR, 'KR1', header('keyResults', 'confidence'), 7, '0%'],
       [KR, 'KR3', header('keyResults', 'target'), 20, '0%'],
     ]);
     const { issues } = analyzeWorkbook(wb, { asOf: AS_OF });
     const confidence = issues.find((i) => i.code === 'confidence-ambiguous')!;
-    expect(confidence.message.en).not.toContain('700%');
-    expect(confidence.message.en).toMatch(/\b7\b/);
+    // The cell shows 700%: the message quotes that, so the reader finds it; 7 is what it holds (7 out of 10?).
+    expect(confidence.message.en).toBe(
+      'Confidence of KR1 is 700%: 70% (as 7 out of 10) or 7%? It is not shown until it says which.',
+    );
+    expect(confidence.fix.en).toBe('Type 70% for 7 out of 10, or 7%.');
     const whole = issues.find((i) => i.code === 'percent-as-whole-number')!;
     expect(whole.message.en).not.toContain('%%');
-    expect(whole.message.en).not.toContain('2,000%');
+    expect(whole.message.en).toMatch(/^Target of KR3: 2,000% looks like 20% — type 20% or 0\.2\./);
   });
 });
 

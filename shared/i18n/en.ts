@@ -893,7 +893,7 @@ export const en = {
       fix: 'Type the value {id} should reach; it must differ from the baseline.',
     },
     'percent-as-whole-number': {
-      message: '{field} of {id}: {value} looks like {value}% — type {value}% or {ratio}. {consequence}',
+      message: '{field} of {id}: {value} looks like {number}% — type {number}% or {ratio}. {consequence}',
       fix: 'In a % metric (a Unit of %, or one that names a rate: conversion rate, 留存率, CTR), 13% is the number 0.13: type the percent sign, or the fraction. To count whole numbers instead, name the Unit without a rate (points, 次).',
     },
     'percent-one': {
@@ -903,8 +903,8 @@ export const en = {
     },
     'confidence-ambiguous': {
       message:
-        'Confidence of {id} is {value}: {tenths} (as {value} out of 10) or {percent}? It is not shown until it says which.',
-      fix: 'Type {tenths} for {value} out of 10, or {percent}.',
+        'Confidence of {id} is {value}: {tenths} (as {number} out of 10) or {percent}? It is not shown until it says which.',
+      fix: 'Type {tenths} for {number} out of 10, or {percent}.',
     },
     'percent-plan-as-whole-number': {
       message:
@@ -931,8 +931,8 @@ export const en = {
     },
     'weight-scales-mixed': {
       message:
-        'Weight of {id} is {value}, with no % sign, while other key results of objective {objective} have weights in % ({others}): it counts as {asPercent}, not {value}%.',
-      fix: 'If {value}% was meant, type {value}% (or {ratio}); if it is a relative weight, type the other weights of {objective} without % too.',
+        'Weight of {id} is {value}, with no % sign, while other key results of objective {objective} have weights in % ({others}): it counts as {asPercent}, not {number}%.',
+      fix: 'If {number}% was meant, type {number}% (or {ratio}); if it is a relative weight, type the other weights of {objective} without % too.',
     },
     'weight-blank-mixed': {
       message:
@@ -990,7 +990,7 @@ export const en = {
     },
     'percent-reading-high': {
       message:
-        'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}. If {value}% was meant, type {value}% or {ratio}.',
+        'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}. If {number}% was meant, type {number}% or {ratio}.',
       fix: 'Type the percent sign: 3% is the number 0.03, 300% the number 3.',
     },
     'check-in-after-period': {

@@ -761,7 +761,7 @@ export const zhCN: Messages = {
       fix: '填写 {id} 要达到的值，它必须与基线不同。',
     },
     'percent-as-whole-number': {
-      message: '{id} 的“{field}”：{value} 看起来是 {value}% —— 请填写 {value}% 或 {ratio}。{consequence}',
+      message: '{id} 的“{field}”：{value} 看起来是 {number}% —— 请填写 {number}% 或 {ratio}。{consequence}',
       fix: '百分比指标（单位为 %，或是转化率、留存率、CTR 等比率）中，13% 即数字 0.13：请带上百分号，或填写小数。如要按整数计，请把单位改为不表示比率的名称（如 点、次）。',
     },
     'percent-one': {
@@ -770,8 +770,9 @@ export const zhCN: Messages = {
       fix: '请带上百分号：1% 即数字 0.01，100% 即数字 1。带百分号的数值按所填读取。',
     },
     'confidence-ambiguous': {
-      message: '{id} 的信心为 {value}：是 {tenths}（10 分制的 {value} 分）还是 {percent}？写明之前不予显示。',
-      fix: '10 分制的 {value} 分请填写 {tenths}，否则填写 {percent}。',
+      message:
+        '{id} 的信心为 {value}：是 {tenths}（10 分制的 {number} 分）还是 {percent}？写明之前不予显示。',
+      fix: '10 分制的 {number} 分请填写 {tenths}，否则填写 {percent}。',
     },
     'percent-plan-as-whole-number': {
       message:
@@ -797,8 +798,8 @@ export const zhCN: Messages = {
     },
     'weight-scales-mixed': {
       message:
-        '{id} 的权重为 {value}，没有 % 符号，而目标 {objective} 的其他关键结果的权重以 % 填写（{others}）：它按 {asPercent} 计算，而不是 {value}%。',
-      fix: '如果指的是 {value}%，请填写 {value}%（或 {ratio}）；如果是相对权重，请把 {objective} 的其他权重也填写为不带 % 的数字。',
+        '{id} 的权重为 {value}，没有 % 符号，而目标 {objective} 的其他关键结果的权重以 % 填写（{others}）：它按 {asPercent} 计算，而不是 {number}%。',
+      fix: '如果指的是 {number}%，请填写 {number}%（或 {ratio}）；如果是相对权重，请把 {objective} 的其他权重也填写为不带 % 的数字。',
     },
     'weight-blank-mixed': {
       message:
@@ -854,7 +855,7 @@ export const zhCN: Messages = {
     },
     'percent-reading-high': {
       message:
-        '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入。如果想填 {value}%，请填写 {value}% 或 {ratio}。',
+        '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入。如果想填 {number}%，请填写 {number}% 或 {ratio}。',
       fix: '请带上百分号：3% 即数字 0.03，300% 即数字 3。',
     },
     'check-in-after-period': {

@@ -763,7 +763,7 @@ export const zhTW: Messages = {
       fix: '填寫 {id} 要達到的值，它必須與基線不同。',
     },
     'percent-as-whole-number': {
-      message: '{id} 的「{field}」：{value} 看起來是 {value}% —— 請填寫 {value}% 或 {ratio}。{consequence}',
+      message: '{id} 的「{field}」：{value} 看起來是 {number}% —— 請填寫 {number}% 或 {ratio}。{consequence}',
       fix: '百分比指標（單位為 %，或是轉換率、留存率、CTR 等比率）中，13% 即數字 0.13：請帶上百分號，或填寫小數。如要按整數計，請把單位改為不表示比率的名稱（如 點、次）。',
     },
     'percent-one': {
@@ -772,8 +772,9 @@ export const zhTW: Messages = {
       fix: '請帶上百分號：1% 即數字 0.01，100% 即數字 1。帶百分號的數值按所填讀取。',
     },
     'confidence-ambiguous': {
-      message: '{id} 的信心為 {value}：是 {tenths}（10 分制的 {value} 分）還是 {percent}？寫明之前不予顯示。',
-      fix: '10 分制的 {value} 分請填寫 {tenths}，否則填寫 {percent}。',
+      message:
+        '{id} 的信心為 {value}：是 {tenths}（10 分制的 {number} 分）還是 {percent}？寫明之前不予顯示。',
+      fix: '10 分制的 {number} 分請填寫 {tenths}，否則填寫 {percent}。',
     },
     'percent-plan-as-whole-number': {
       message:
@@ -799,8 +800,8 @@ export const zhTW: Messages = {
     },
     'weight-scales-mixed': {
       message:
-        '{id} 的權重為 {value}，沒有 % 符號，而目標 {objective} 的其他關鍵結果的權重以 % 填寫（{others}）：它按 {asPercent} 計算，而不是 {value}%。',
-      fix: '如果指的是 {value}%，請填寫 {value}%（或 {ratio}）；如果是相對權重，請把 {objective} 的其他權重也填寫為不帶 % 的數字。',
+        '{id} 的權重為 {value}，沒有 % 符號，而目標 {objective} 的其他關鍵結果的權重以 % 填寫（{others}）：它按 {asPercent} 計算，而不是 {number}%。',
+      fix: '如果指的是 {number}%，請填寫 {number}%（或 {ratio}）；如果是相對權重，請把 {objective} 的其他權重也填寫為不帶 % 的數字。',
     },
     'weight-blank-mixed': {
       message:
@@ -856,7 +857,7 @@ export const zhTW: Messages = {
     },
     'percent-reading-high': {
       message:
-        '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入。如果想填 {value}%，請填寫 {value}% 或 {ratio}。',
+        '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入。如果想填 {number}%，請填寫 {number}% 或 {ratio}。',
       fix: '請帶上百分號：3% 即數字 0.03，300% 即數字 3。',
     },
     'check-in-after-period': {
