@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   createAppsScriptGlobals,
+  customFunctionNames,
   fromWorkbook,
   loadAppsScriptProject,
   type AppsScriptProject,
@@ -255,7 +256,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const planName = options.planName ?? 'the example plan';
 
   const addon = await builtAddon(options.dist);
-  const ss = fromWorkbook(workbook, { locale, timeZone });
+  // The add-on's custom functions registered before the spreadsheet is made, so a GTM_TARGET typed into a cell
+  // computes as in Sheets rather than reading as an unknown name (emulator/custom-functions.ts).
+  const ss = fromWorkbook(workbook, { locale, timeZone, customFunctions: customFunctionNames(addon.code) });
   // A file's percent and currency formats (read-xlsx keeps those), as the cells' formats: the add-on reads them with
   // getNumberFormats(), as in Sheets, and reads 20% and $90,000 as typed.
   for (const [name, grid] of Object.entries(workbook)) {

@@ -181,6 +181,25 @@ describe('npm run sandbox', () => {
     }
   });
 
+  it("computes the add-on's custom functions typed into a cell, as Sheets does, and shows a bad argument as #ERROR!", async () => {
+    const sandbox = await startSandbox({ port: 0 });
+    try {
+      const sheet = sandbox.ss.insertSheet('Scratch');
+      sheet
+        .getRange('A1:A2')
+        .setFormulas([
+          ['=GTM_TARGET(50000, DATE(2026,3,1), DATE(2026,12,31), DATE(2026,5,1), "cumulative")'],
+          ['=GTM_TARGET("lots", DATE(2026,3,1), DATE(2026,12,31), DATE(2026,5,1), "cumulative")'],
+        ]);
+      expect(sheet.getRange('A1:A2').getValues()).toEqual([[5000], ['#ERROR!']]);
+      expect(sandbox.ss.emu.cellError('Scratch!A2')).toBe(
+        'GTM_TARGET: Target is "lots", which is not a number.',
+      );
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('never writes to the plan file, even after quick fixes', async () => {
     const file = path.join(dir, 'broken.xlsx');
     await writeXlsx(file, brokenPlan('en'));
