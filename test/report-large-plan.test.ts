@@ -93,6 +93,11 @@ describe.each([
     );
   });
 
+  it('says in its caption how a bar holding exceptions is drawn', () => {
+    const caption = doc.querySelector('section[aria-labelledby="roadmap"] figure figcaption')!.textContent!;
+    expect(caption).toContain(phrases.roadmapSummaryMarks('▲'));
+  });
+
   it("says the exceptions in the chart's data table too", () => {
     const rows = Array.from(doc.querySelectorAll('section[aria-labelledby="roadmap"] figure table tbody tr')).map(
       (tr) => tr.textContent!,

@@ -435,8 +435,14 @@ export function roadmap(ctx: Context, depts: Dept[]): CompanyPage['roadmap'] {
       : mode === 'departments'
         ? ph.roadmapSummaryCaption(laneDepts.length, items.length)
         : ph.roadmapCaption(laneDepts.length, items.length, milestones.length);
+  // Summarised, a bar's marks stand for items the chart does not draw one by one: said in words too, for print and
+  // for readers who skip the legend.
+  const marks =
+    mode !== 'detail' && exceptionWords.length ? ph.roadmapSummaryMarks(ROADMAP_EXCEPTION_MARK) : '';
   // What is not drawn, named by ID where the chart names each thing it draws.
-  figure.caption = [caption, outside(mode === 'detail')].filter(Boolean).join(isChinese(ctx.lang) ? '' : ' ');
+  figure.caption = [caption, marks, outside(mode === 'detail')]
+    .filter(Boolean)
+    .join(isChinese(ctx.lang) ? '' : ' ');
   // Summarised, the chart's data table is what it draws: each bar and each month's key results due (every item is
   // in its department's page's table).
   if (mode !== 'detail') {

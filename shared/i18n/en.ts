@@ -43,6 +43,8 @@ const reportPhrases: ReportPhrases = {
     `Roadmap summary: ${items} items in ${lanes} department lanes, one bar per department and phase; diamonds count the key results due each month, coloured by the worst status among them.`,
   roadmapPhasesCaption: (departments, items, krs) =>
     `Roadmap summary: ${items} items of ${departments} departments, one lane per phase from its first start to its last end; diamonds count the ${krs} key results due each month, coloured by the worst status among them. Each department page lists its own items.`,
+  roadmapSummaryMarks: (mark) =>
+    `A bar holding an item that is off its plan has a dashed outline, and its name is led by ${mark} and how many of each.`,
   roadmapOutside: (items, itemsText, krs, krsText, itemIds, krIds) =>
     `Outside the plan's period, so not drawn: ${[
       items ? `${itemsText} ${items === 1 ? 'item' : 'items'}${itemIds ? ` (${itemIds})` : ''}` : '',

@@ -37,6 +37,11 @@ export interface ReportPhrases {
   roadmapSummaryCaption(lanes: number, items: number): string;
   roadmapPhasesCaption(departments: number, items: number, krs: number): string;
   /**
+   * After a summarised roadmap's caption, when some bar holds an item off its plan (delayed, on hold, blocked, or a
+   * status not understood): how such a bar is drawn, as the legend says it.
+   */
+  roadmapSummaryMarks(mark: string): string;
+  /**
    * After a roadmap's caption: the items wholly outside the plan's period and the key results due outside it, which
    * the chart does not draw (at least one of the two counts is above 0). `itemIds` and `krIds` name them, or are ''.
    */

@@ -1292,6 +1292,7 @@ export const zhCN: Messages = {
         `路线图概览：${lanes} 个部门泳道中的 ${items} 个事项，每个部门每个阶段一条；菱形为每月截止的关键结果数，按其中最差的状态着色。`,
       roadmapPhasesCaption: (departments, items, krs) =>
         `路线图概览：${departments} 个部门的 ${items} 个事项，每个阶段一条泳道（从最早开始到最晚结束）；菱形为每月截止的关键结果数（共 ${krs} 个），按其中最差的状态着色。各部门页面列出其事项。`,
+      roadmapSummaryMarks: (mark) => `含有偏离计划事项的长条加上虚线外框，名称前加 ${mark} 与各状态的数量。`,
       roadmapOutside: (items, itemsText, krs, krsText, itemIds, krIds) =>
         `未绘出计划期间以外的${[
           items ? ` ${itemsText} 个事项${itemIds ? `（${itemIds}）` : ''}` : '',

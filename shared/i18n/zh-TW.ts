@@ -1295,6 +1295,7 @@ export const zhTW: Messages = {
         `路線圖概覽：${lanes} 個部門泳道中的 ${items} 個事項，每個部門每個階段一條；菱形為每月截止的關鍵結果數，按其中最差的狀態著色。`,
       roadmapPhasesCaption: (departments, items, krs) =>
         `路線圖概覽：${departments} 個部門的 ${items} 個事項，每個階段一條泳道（從最早開始到最晚結束）；菱形為每月截止的關鍵結果數（共 ${krs} 個），按其中最差的狀態著色。各部門頁面列出其事項。`,
+      roadmapSummaryMarks: (mark) => `含有偏離計畫事項的長條加上虛線外框，名稱前加 ${mark} 與各狀態的數量。`,
       roadmapOutside: (items, itemsText, krs, krsText, itemIds, krIds) =>
         `未繪出計畫期間以外的${[
           items ? ` ${itemsText} 個事項${itemIds ? `（${itemIds}）` : ''}` : '',
