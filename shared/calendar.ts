@@ -298,6 +298,16 @@ export function serialToZonedDate(serial: number, timeZone: string): Date {
   return instantOfWallClock(SERIAL_EPOCH_MS + Math.round(serial * DAY_MS), timeZone);
 }
 
+/**
+ * A date value as the serial number the spreadsheet holds for it (days since 1899-12-30, with the time of day as the
+ * fraction), reading its wall clock in the spreadsheet's time zone: serialToZonedDate the other way. To 12
+ * significant digits, as a person typed the number (2026.04, not 2026.0400000000002).
+ */
+export function dateToSerial(date: Date, timeZone = 'UTC'): number {
+  const instant = date.getTime();
+  return Number(((instant + zoneOffsetMs(instant, timeZone) - SERIAL_EPOCH_MS) / DAY_MS).toPrecision(12));
+}
+
 /** An instant as "YYYY-MM-DD HH:MM" on the wall clock of a time zone (a timestamp as the spreadsheet shows it). */
 export function dateToIsoMinute(date: Date, timeZone = 'UTC'): string {
   const instant = date.getTime();

@@ -5,8 +5,8 @@
 import {
   dateToIso,
   dateToIsoMinute,
+  dateToSerial,
   isIsoDate,
-  isoToSerial,
   monthIndexOfDay,
   monthOf,
   monthRange,
@@ -1076,13 +1076,14 @@ function columnOfFieldNames(grid: Grid, timeZone: string): number {
 
 /**
  * A date cell as the person typed it: the text a person sees, except a date value outside DATE_YEARS, which is a
- * number typed into a cell formatted as a date (1151231 shown as 5051-12-17): that number.
+ * number typed into a cell formatted as a date (1151231 shown as 5051-12-17): that number, with its fraction
+ * (2026.04, a year and month typed as a number, is 1905-07-18 at 00:57, and quoted as 2026.04, not 2026).
  */
 function typedDateCell(cell: Cell, timeZone: string): string {
   if (cell instanceof Date) {
     const day = dateToIso(cell, timeZone);
     if (day && (day < `${DATE_YEARS.first}` || day > `${DATE_YEARS.last + 1}`))
-      return String(isoToSerial(day));
+      return String(dateToSerial(cell, timeZone));
   }
   return cellText(cell, timeZone);
 }

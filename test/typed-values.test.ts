@@ -37,6 +37,7 @@ import { addRow, rowOf, setCell } from './helpers/edit';
 import { setNumberFormats } from '../shared/number-formats';
 import { evaluateWorkbook } from './helpers/hyperformula';
 import { runCli, tempDir } from './helpers/report';
+import { serialToUtcDate } from '../shared/calendar';
 
 const AS_OF = '2026-11-15';
 const KR = '關鍵結果';
@@ -144,6 +145,17 @@ describe('a date typed as a number far outside any plan year', () => {
     ]);
     const period = issues.find((i) => i.sheet === 'Strategy')!;
     expect([period.code, period.fix.en]).toEqual(['compact-date', 'Type 2026-12-31.']);
+  });
+});
+
+describe('a number with a fraction in a date cell', () => {
+  it('is quoted with its fraction, as typed (2026.04 for April 2026), not as its whole day number', () => {
+    const wb = exampleWorkbook('zh-TW');
+    // 2026.04 typed into a cell formatted as a date: an .xlsx reader gives the instant it names (1905-07-18 00:57 UTC).
+    setCell(wb, '關鍵結果', 'KR2', '截止', serialToUtcDate(2026.04));
+    const issue = issuesOf(wb).find((i) => i.code === 'date-out-of-range')!;
+    expect(issue.message['zh-TW']).toContain('「2026.04」');
+    expect(issue.message['zh-TW']).toContain('1905-07-18');
   });
 });
 
