@@ -43,7 +43,12 @@ const ROADMAP_BLEED = 40;
 const DIAMOND_RADIUS = 8;
 
 const LABEL_SIZE = 11;
-/** Key result labels are 10 px and semi-bold: measured as 11 px, as lane labels are measured larger. */
+/**
+ * The roadmap's smallest text (a key result's label, the as-of date): 10.5 px, so that a roadmap drawn at its own size
+ * (1,044 px with a full lane gutter) prints at 7 pt or more on Letter, whose page is 965 px wide (10 px: 6.9 pt).
+ */
+const ROADMAP_SMALL_SIZE = 10.5;
+/** Key result labels are ROADMAP_SMALL_SIZE and semi-bold: measured as 11 px, as lane labels are measured larger. */
 const MILESTONE_LABEL_SIZE = 11;
 /** Lane labels are 12 px and bold: measured as 13 px, so a bold face wider than the estimate still fits. */
 const LANE_LABEL_SIZE = 13;
@@ -436,7 +441,7 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
           type: 'text',
           align: 'left',
           baseline: 'middle',
-          fontSize: 10,
+          fontSize: ROADMAP_SMALL_SIZE,
           fontWeight: 600,
           color: NEUTRALS.title,
           ...LABEL_HALO_MARK,
@@ -452,7 +457,7 @@ export function roadmapChartSpec(data: RoadmapChartData, title: string): VegaLit
           baseline: 'bottom',
           dy: -6,
           y: 0,
-          fontSize: 10,
+          fontSize: ROADMAP_SMALL_SIZE,
           fontWeight: 600,
           color: STATUS_COLORS['off-track'],
         },
@@ -496,6 +501,46 @@ export function chartFiguresOf(page: CompanyPage | DepartmentPage | IssuesPage):
   return figures.filter((figure) => figure.chart);
 }
 
+/**
+ * The plot height (rows × ROADMAP_ROW, CSS px at the chart's own size) a roadmap drawn for paper may have: with its
+ * axis and as-of label above, it and the section's heading fit on a landscape A4 or Letter page without being drawn
+ * smaller than it is made, so that its smallest text (ROADMAP_SMALL_SIZE) prints at 7 pt or more.
+ */
+export const ROADMAP_PRINT_HEIGHT = 468;
+
+/** The roadmap's lanes `from` to `to` (not included), as a chart of their own. */
+function roadmapLanes(data: RoadmapChartData, from: number, to: number): RoadmapChartData {
+  const inPart = (x: { lane: number }) => x.lane >= from && x.lane < to;
+  return {
+    ...data,
+    lanes: data.lanes.slice(from, to),
+    bars: data.bars.filter(inPart).map((b) => ({ ...b, lane: b.lane - from })),
+    milestones: data.milestones.filter(inPart).map((m) => ({ ...m, lane: m.lane - from })),
+  };
+}
+
+/**
+ * A roadmap taller than a printed page, split for paper into parts of whole lanes, each of them at most
+ * ROADMAP_PRINT_HEIGHT high (a lane taller than that alone is a part of its own); none when it fits as it is.
+ * Printed, the parts stand in for the chart one under another, each kept whole on a page (report.css).
+ */
+export function roadmapPrintParts(data: RoadmapChartData, title: string): RoadmapChartData[] {
+  const height = (d: RoadmapChartData) => (roadmapChartSpec(d, title) as { height: number }).height;
+  if (height(data) <= ROADMAP_PRINT_HEIGHT) return [];
+  const parts: RoadmapChartData[] = [];
+  let from = 0;
+  while (from < data.lanes.length) {
+    let to = from + 1;
+    while (to < data.lanes.length && height(roadmapLanes(data, from, to + 1)) <= ROADMAP_PRINT_HEIGHT) to++;
+    parts.push(roadmapLanes(data, from, to));
+    from = to;
+  }
+  return parts;
+}
+
+/** The id of a roadmap's `n`th part for paper (from 1), drawn under it in DrawnCharts. */
+const printPartId = (id: string, n: number) => `${id}-print-${n}`;
+
 async function drawFigure(figure: FigureView, renderer: ChartRenderer): Promise<string> {
   const chart = figure.chart!;
   const title = figure.caption;
@@ -518,7 +563,14 @@ export async function drawCharts(
   const drawing = new Map<string, Promise<string>>();
   for (const page of [view.company, ...view.departments])
     for (const figure of chartFiguresOf(page))
-      if (!drawing.has(figure.id)) drawing.set(figure.id, drawFigure(figure, renderer));
+      if (!drawing.has(figure.id)) {
+        drawing.set(figure.id, drawFigure(figure, renderer));
+        if (figure.chart?.type === 'roadmap')
+          roadmapPrintParts(figure.chart, figure.caption).forEach((part, i) => {
+            const id = printPartId(figure.id, i + 1);
+            drawing.set(id, drawFigure({ ...figure, id, chart: part }, renderer));
+          });
+      }
   const drawn = new Map<string, string>();
   // Promise.all: one chart that fails fails the whole, and none is left an unhandled rejection.
   const svgs = await Promise.all(drawing.values());
@@ -534,7 +586,12 @@ export async function drawCharts(
 export function withCharts(view: ReportView, drawn: DrawnCharts): ReportView {
   const fill = (figure: FigureView): FigureView => {
     const svg = drawn.get(figure.id);
-    return figure.chart && svg !== undefined ? { ...figure, svg } : figure;
+    const printSvgs: string[] = [];
+    while (drawn.has(printPartId(figure.id, printSvgs.length + 1)))
+      printSvgs.push(drawn.get(printPartId(figure.id, printSvgs.length + 1))!);
+    return figure.chart && svg !== undefined
+      ? { ...figure, svg, ...(printSvgs.length ? { printSvgs } : {}) }
+      : figure;
   };
   const cards = <T extends { figure: FigureView }>(list: T[]) =>
     list.map((card) => ({ ...card, figure: fill(card.figure) }));

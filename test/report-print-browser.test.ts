@@ -68,7 +68,7 @@ describe('the report printed (Chromium PDF, A4 and Letter landscape)', () => {
 
   for (const paper of PAPERS)
     it(`prints no text under ${MIN_PT} pt on ${paper}, the charts' axis labels and legends included`, async () => {
-      for (const name of ['en', 'tw', 'kr2000']) {
+      for (const name of ['en', 'tw', 'kr30', 'kr2000']) {
         const pages = await print(name, paper);
         const small = pages.flatMap((p, i) =>
           p.texts.filter((t) => t.size < MIN_PT).map((t) => `${name} p${i + 1}: ${t.size.toFixed(2)} pt`),

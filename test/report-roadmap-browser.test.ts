@@ -139,30 +139,44 @@ describe('the roadmap in Chromium', () => {
     return { page, problems };
   }
 
-  it('prints on one page with its heading, drawn smaller where it is taller than that (ten lanes), never cut in two', async () => {
+  it('prints in parts of whole lanes where it is taller than a page (ten lanes), each on a page, never drawn smaller', async () => {
     const { page, problems } = await open('ten-lanes', 'light', 'print');
     // A4 landscape less the page's 12 mm margins, in CSS pixels: 1032 × 703.
     await page.setViewportSize({ width: 1032, height: 703 });
-    const { onScreen, printed } = await page.evaluate(() => {
-      const figure = document.querySelector('svg.chart-roadmap')!.closest('figure')!;
-      const heading = figure.closest('section')!.querySelector('h2')!;
+    const result = await page.evaluate(() => {
+      const chart = document.querySelector('.screen-only svg.chart-roadmap')!;
+      const parts = Array.from(document.querySelectorAll('.print-parts svg.chart-roadmap'));
+      const heading = chart.closest('section')!.querySelector('h2')!;
+      const texts = (svgs: Element[]) => [...new Set(svgs.flatMap((s) => Array.from(s.querySelectorAll('text')).map((t) => t.textContent)))].sort();
       return {
-        onScreen: Number(document.querySelector('svg.chart-roadmap')!.getAttribute('height')),
-        printed: figure.getBoundingClientRect().bottom - heading.getBoundingClientRect().top,
+        onScreen: Number(chart.getAttribute('height')),
+        chartShown: chart.getBoundingClientRect().height,
+        parts: parts.map((p) => {
+          const box = p.getBoundingClientRect();
+          return { height: box.height, scale: box.width / Number(p.getAttribute('width')) };
+        }),
+        headingAndFirst: parts[0].getBoundingClientRect().bottom - heading.getBoundingClientRect().top,
+        sameTexts: JSON.stringify(texts([chart])) === JSON.stringify(texts(parts)),
       };
     });
-    // As drawn it is taller than the page; printed, heading and figure fit on one.
-    expect(onScreen).toBeGreaterThan(703);
-    expect(printed).toBeLessThanOrEqual(703);
+    // As drawn it is taller than the page; printed, it is not shown, its parts are: each fits a page (the first with
+    // the heading), at the page's width and no smaller, and together they draw every name, label and date it does.
+    expect(result.onScreen).toBeGreaterThan(703);
+    expect(result.chartShown).toBe(0);
+    expect(result.parts.length).toBeGreaterThan(1);
+    expect(result.parts.filter((p) => p.height > 703)).toEqual([]);
+    expect(result.parts.filter((p) => p.scale < 0.98)).toEqual([]);
+    expect(result.headingAndFirst).toBeLessThanOrEqual(703);
+    expect(result.sameTexts).toBe(true);
     expect(problems.summary()).toBe('');
     await page.close();
   });
 
-  /** Every text the roadmap draws, with its box on the screen. */
+  /** Every text the roadmap draws, with its box on the screen (not its parts for paper, which the screen hides). */
   const texts = (page: Page) =>
     page.locator('svg.chart-roadmap text').evaluateAll((elements) =>
       elements
-        .filter((t) => t.textContent!.trim())
+        .filter((t) => t.textContent!.trim() && !t.closest('.print-parts'))
         .map((t) => {
           const r = t.getBoundingClientRect();
           return { text: t.textContent!, left: r.left, right: r.right, top: r.top, bottom: r.bottom };

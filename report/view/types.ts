@@ -163,6 +163,8 @@ export interface FigureView {
   chart: KrChartData | RoadmapChartData | null;
   /** Filled by the render stage from renderChartSvg; null when there is no chart. */
   svg: string | null;
+  /** A roadmap taller than a printed page drawn again in parts of whole lanes, printed in its place (render stage). */
+  printSvgs?: string[];
   table: Table;
 }
 
