@@ -964,8 +964,11 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
       if (currency && !codes.some((c) => currency!.includes(c))) return fail('not-a-number');
       const problem = checkCurrency(rest, codes, context);
       if (problem) return problem;
-    } else if (!(context.unit && sameUnit(rest, context.unit))) {
-      // A known unit that is not the metric's is a mismatch; other trailing text means it is not a number.
+    } else if (!(context.unit && sameUnit(rest, context.unit)) && !(context.shown && scaled)) {
+      // A known unit that is not the metric's is a mismatch; other trailing text means it is not a number. (A word
+      // a format shows after its multiple, 5 in `0"萬筆"` or `0"萬人"` shown as 5萬筆, is the format's, as the 筆 of
+      // `#,##0"筆"` and the 人 of `0"人"` are, whose numbers are read as they are: the multiple is read, 50,000, and
+      // the word is not, nor said to be no number when the person typed one.)
       return unitOf(rest) !== undefined ? fail('unit-mismatch', rest) : fail('not-a-number');
     }
   }

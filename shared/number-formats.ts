@@ -38,6 +38,11 @@ export interface FormatShows {
   /** The currency comes after the digits (`#,##0.00 [$€-407]`). */
   currencyAfter: boolean;
   /**
+   * The digits are General's (`General"萬"`, `"NT$"General`): the number as General shows it, with no grouping
+   * (3000萬, not 3,000萬). Absent for digit placeholders (`0`, `#,##0`).
+   */
+  general?: true;
+  /**
    * A multiple shown beside the digits (`#,##0"萬"`, `0.0,,"百萬"`, `#,##0,\K`, `0" K users"`): the number is read as
    * the cell shows it, `120萬`, `12.5萬`, `120K`, since the person reads 120萬 there, and 1,200,000 where the metric
    * counts 元. Absent when the format shows none.
@@ -149,6 +154,8 @@ function section(text: string): FormatShows | null {
   /** Commas since the last digit placeholder, and those that scale (see FormatShows.multiple). */
   let commas = 0;
   let thousands = 0;
+  /** The digits are General's: the number with no grouping (see FormatShows.general). */
+  let general = false;
   const shown = (literal: string) => {
     if (digitsSeen) shownAfter += literal;
     else shownBefore += literal;
@@ -172,6 +179,18 @@ function section(text: string): FormatShows | null {
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
+    // General (any case) is a placeholder for the whole number, as General shows it: `General"萬"` shows 3000 as
+    // 3000萬, as Chinese Excel writes a unit after General.
+    if ((ch === 'G' || ch === 'g') && text.slice(i, i + 7).toLowerCase() === 'general') {
+      flush();
+      thousands += commas;
+      commas = 0;
+      digitsSeen = true;
+      general = true;
+      shownAfter = '';
+      i += 6;
+      continue;
+    }
     // Commas after a digit placeholder scale by 1,000 each, unless another placeholder follows: then they group.
     if (ch !== ',' && ch !== '0' && ch !== '#' && ch !== '?') {
       thousands += commas;
@@ -232,8 +251,8 @@ function section(text: string): FormatShows | null {
   }
   thousands += commas;
   flush();
-  // Letters outside quotes: date or time tokens (a date shows no percent or money); "General" is none.
-  if (DATE_TOKEN.test(bare.replace(/general/gi, ''))) return null;
+  // Letters outside quotes: date or time tokens (a date shows no percent or money).
+  if (DATE_TOKEN.test(bare)) return null;
   // Two percent signs show the number times 10,000: no text a person types means that.
   if (percent > 1) return null;
   const multiple = percent ? undefined : multipleShown(shownBefore, shownAfter, found, thousands);
@@ -242,6 +261,7 @@ function section(text: string): FormatShows | null {
     percent: percent === 1,
     currency: found.currency,
     currencyAfter: found.after,
+    ...(general ? { general: true as const } : {}),
     ...(multiple ? { multiple } : {}),
   };
 }
@@ -298,15 +318,18 @@ function decimalDigits(value: number, shift: number): string {
   return fraction ? `${before}.${fraction}` : before;
 }
 
-/** Plain decimal text grouped in thousands and written with the spreadsheet's decimal sign: 1,200.5 or 1.200,5. */
-function inLocale(digits: string, mark: DecimalMark): string {
+/**
+ * Plain decimal text grouped in thousands and written with the spreadsheet's decimal sign: 1,200.5 or 1.200,5;
+ * ungrouped (1200.5, 1200,5) as General shows a number (`grouped` false).
+ */
+function inLocale(digits: string, mark: DecimalMark, grouped = true): string {
   if (digits.includes('e')) return mark === ',' ? digits.replace('.', ',') : digits;
   const dot = digits.indexOf('.');
   const whole = dot < 0 ? digits : digits.slice(0, dot);
   const fraction = dot < 0 ? '' : digits.slice(dot + 1);
   const group = mark === ',' ? '.' : ',';
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return fraction ? `${grouped}${mark}${fraction}` : grouped;
+  const shown = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, group) : whole;
+  return fraction ? `${shown}${mark}${fraction}` : shown;
 }
 
 /**
@@ -323,14 +346,14 @@ export function typedTextOf(value: number, code: string, mark: DecimalMark): str
   const multiple = shows.multiple;
   if (multiple) {
     // As the cell shows it, in full precision: 120 in #,##0"萬" is 120萬; 120000 in #,##0,"K" is 120K (not 120000K).
-    const shown = inLocale(decimalDigits(Math.abs(value), -3 * multiple.thousands), mark);
+    const shown = inLocale(decimalDigits(Math.abs(value), -3 * multiple.thousands), mark, !shows.general);
     const space = multiple.spaced ? ' ' : '';
     if (multiple.before) return `${sign}${multiple.text}${space}${shown}`;
     const currency = shows.currency !== null && !shows.currencyAfter ? shows.currency : '';
     const gap = /[a-z]$/i.test(currency) ? ' ' : '';
     return `${sign}${currency}${gap}${shown}${space}${multiple.text}`;
   }
-  const number = inLocale(decimalDigits(Math.abs(value), shows.percent ? 2 : 0), mark);
+  const number = inLocale(decimalDigits(Math.abs(value), shows.percent ? 2 : 0), mark, !shows.general);
   const percent = shows.percent ? '%' : '';
   const currency = shows.currency;
   if (currency === null) return `${sign}${number}${percent}`;
