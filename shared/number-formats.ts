@@ -15,7 +15,8 @@
  * comma dividing by 1,000) is read the same way, as the text the cell shows in full precision (`120萬`, `120K`):
  * the person reads 120萬 there, 1,200,000 in a key result counted in 元 (120 in one counted in 萬元). The multiple
  * words are the parser's own (cells.ts multipleAfterNumber); a format that adds another word (`0"人"`) is read as
- * the number it is.
+ * the number it is. General is a placeholder for the whole number, as General shows it (ungrouped): Chinese Excel
+ * users write a unit after it, `General"萬"`, which shows 3000 as 3000萬, read so; plain General shows nothing more.
  *
  * Only the parser's reading changes: the cell stays a number for what reads it as the spreadsheet does (the
  * Targets tab's formulas, shared/formula-inputs.ts), and a 20% conversion target formatted as a percent is still
