@@ -48,6 +48,20 @@ import { checkInAt, checkInColumns, type CheckInColumns } from './check-in-colum
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
 
 /**
+ * A `%` reading about a hundredth of its plan: 0.86% (0.0086) against 70% → 90%, typed for 86% (the ratio 0.86
+ * with a % sign added, or a percent divided by 100 once too often). True when the reading is above 0 and under a
+ * tenth of the plan's smallest figure, while a hundred times it lies near the plan's own figures (from half the
+ * smallest to twice the largest): a real 0.5% against 0.3% → 1% is inside the plan, and a real 2% against a 70%
+ * → 90% plan is far off but no hundredth of it (200% is not near 90%). Counted as typed, and said
+ * (percent-reading-low): a bad month can be that low.
+ */
+export function readsHundredthOfPlan(value: number, low: number, high: number): boolean {
+  if (!(value > 0 && value < low / 10)) return false;
+  const hundredfold = value * 100;
+  return hundredfold >= low / 2 && hundredfold <= high * 2;
+}
+
+/**
  * A `%` value v typed as a whole number is caught when it is above 1 (100%), lies outside the metric's
  * plausible range, and v / 100 lies inside it. The plausible range is ±PERCENT_RANGE_FACTOR times the larger of
  * the metric's baseline and target; a bar to exceed (a threshold or KPI that should increase) has no upper end,
@@ -214,6 +228,12 @@ class MetricFacts {
    * metric comes dated on or before an earlier one: until then `lastRow` is enough (see screenCheckIns).
    */
   readonly firstOnDate = new Map<number, Map<IsoDate, number>>();
+  /**
+   * A `%` level, or threshold or KPI to exceed, planned from above 0%: its smallest and largest figure, against
+   * which a reading about a hundredth of the plan is said (readsHundredthOfPlan); NaN when nothing is judged.
+   */
+  readonly planLow: Float64Array;
+  readonly planHigh: Float64Array;
   /** For a `%` level, threshold or KPI whose plan reaches 100% or more, by group (planInWholePercents). */
   readonly wholePlan = new Map<number, WholePlan>();
 
@@ -233,6 +253,8 @@ class MetricFacts {
     this.offScaleAbove = new Float64Array(capacity);
     this.monthPlanAbove = new Float64Array(capacity).fill(NaN);
     this.monthPlanMonths = new Int32Array(capacity);
+    this.planLow = new Float64Array(capacity).fill(NaN);
+    this.planHigh = new Float64Array(capacity).fill(NaN);
   }
 
   /** A metric's facts before its check-ins are screened; returns its group. */
@@ -253,6 +275,20 @@ class MetricFacts {
     this.startIndex[g] = start === null ? NO_MONTH : monthIndex(start);
     this.dueIndex[g] = due === null ? NO_MONTH : monthIndex(due);
     this.offScaleAbove[g] = offScaleBound(type, percent, scale, metric) ?? NaN;
+    // A reading about a hundredth of the plan is judged only where the plan is to go up from above 0%: from 0% (a
+    // rollout) small early readings are real, and below a bar to stay under (error rate ≤ 2%) low is good.
+    const target = metric.target ?? 0;
+    const baseline = type === 'threshold' ? (metric.baseline ?? target) : (metric.baseline ?? 0);
+    if (
+      percent &&
+      (type === 'level' || type === 'threshold') &&
+      metric.direction === 'increase' &&
+      target > 0 &&
+      baseline > 0
+    ) {
+      this.planLow[g] = Math.min(baseline, target);
+      this.planHigh[g] = Math.max(baseline, target);
+    }
     return g;
   }
 
@@ -612,6 +648,13 @@ const inUnit = (x: number, unit: string): Localized =>
 /** A figure of the plan (a span, a scale) as the report's cards write the plan: with its decimals (planValueText). */
 const planInUnit = (x: number, unit: string): Localized =>
   figureInEveryLanguage((lang) => planValueText(plain(x), unit, lang));
+/** A plan's figures as a message names them: 70% → 90%, or the bar alone (5%). */
+const planSpan = (low: number, high: number, unit: string): Localized =>
+  low === high
+    ? planInUnit(high, unit)
+    : figureInEveryLanguage(
+        (lang) => `${planValueText(plain(low), unit, lang)} → ${planValueText(plain(high), unit, lang)}`,
+      );
 /** A number as typed, for a message about how it was typed (13 for 13%, a milestone's 100), with its thousands grouped. */
 const asTyped = (x: number): Localized => figureInEveryLanguage((lang) => numberText(plain(x), lang));
 
@@ -767,7 +810,16 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     const g = groupOfSpelling(metric);
     if (g >= 0) refuse(g, date);
   }
-  const { startIndex, dueIndex, offScaleAbove, monthPlanAbove, scale: scales, percent: percents } = facts;
+  const {
+    startIndex,
+    dueIndex,
+    offScaleAbove,
+    monthPlanAbove,
+    scale: scales,
+    percent: percents,
+    planLow,
+    planHigh,
+  } = facts;
   // Actuals repeat the same IDs thousands of times: a spelling other than the metric's own is lowered and
   // looked up once, then remembered (-1: no such metric).
   for (let i = 0; i < count; i++) {
@@ -914,6 +966,18 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
           number: asTyped(value),
           percent: `${plain(value * 100)}%`,
           ratio: plain(value / 100),
+        }),
+      );
+    // 0.86% against 70% → 90%: 86% typed with its ratio and a % sign (readsHundredthOfPlan). Counted, and said.
+    const low = planLow[g];
+    if (low === low && value > 0 && value < low / 10 && readsHundredthOfPlan(value, low, planHigh[g]))
+      issues.push(
+        makeIssue('percent-reading-low', at(rows[i], 'value'), {
+          ...issueParams(checkIns, i, facts, g),
+          percent: `${plain(value * 100)}%`,
+          meant: `${plain(value * 10000)}%`,
+          ratio: plain(value * 100),
+          plan: planSpan(low, planHigh[g], facts.unit(g)),
         }),
       );
     groupOf[i] = g;

@@ -109,6 +109,7 @@ const ISSUES = {
   'month-over-target': ['warning', 'tracking'],
   'month-far-above-plan': ['warning', 'tracking'],
   'percent-reading-high': ['warning', 'tracking'],
+  'percent-reading-low': ['warning', 'tracking'],
   'compact-date': ['error', 'structure'],
   'date-out-of-range': ['error', 'structure'],
   'yes-no-not-milestone': ['error', 'structure'],

@@ -263,6 +263,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     kinds: () => new Map(),
     weightsInPercent: new Set(),
     weightsBlank: new Set(),
+    weightsUnread: new Set(),
     weightsTyped: new Map(),
   };
   // The rows of a tab with an ID, each ID once (see uniqueById).
@@ -1234,6 +1235,9 @@ interface RowContext {
   weightsInPercent: Set<number>;
   /** Rows of the Key Results tab whose Weight was left blank (read as 1), for weightScalesMixed. */
   weightsBlank: Set<number>;
+  /** Rows of the Key Results tab whose Weight was typed but not read (a word, a negative weight: weighed 1), for
+   * weightScalesMixed: rare, where a plain 1 is in every row of the template. */
+  weightsUnread: Set<number>;
   /** Rows of the Key Results tab whose Weight is text (typed so, or shown by its format) → that text, as quoted. */
   weightsTyped: Map<number, string>;
 }
@@ -1920,7 +1924,8 @@ function readKeyResult(r: RowReader): KeyResult | null {
   }
   if (weight !== null && typedAsPercent(r.raw('weight'))) r.ctx.weightsInPercent.add(r.row);
   if (!r.has('weight')) r.ctx.weightsBlank.add(r.row);
-  else if (weight !== null) {
+  else if (weight === null) r.ctx.weightsUnread.add(r.row);
+  else {
     // Kept only where the cell shows other than the number read (２０, 20 shown as 2000%): most weights are plain.
     const quoted = r.quote('weight');
     if (quoted !== String(weight)) r.ctx.weightsTyped.set(r.row, quoted);
@@ -2103,16 +2108,25 @@ function keyResultRefs(r: RowReader): string[] {
   return refs;
 }
 
+/** A blank Weight cell, as weight-blank-mixed says it. */
+const WEIGHT_BLANK = localized((m) => m.issues.WEIGHT_BLANK);
+
 /**
  * Weights of one objective typed some with a percent sign and some without ("50%", "30%", "20"): 20 then counts as
  * 2,000% against 50%, where 20% was meant, and the objective's score leans on it with nothing said. Each plain weight
- * above 1 among weights typed in percent is said at its cell (a plain weight of 1 or less reads the same either way:
- * 0.2 is 20%), and so is a blank one, which is 1: an equal share among plain weights, but 100% beside 20%. Counted as
- * typed: a relative weight of 20 may be meant.
+ * above 1 among weights typed in percent is said at its cell (a plain weight under 1 reads the same either way: 0.2
+ * is 20%), and so is a blank one or a plain 1, which is the template's value left as it was: an equal share among
+ * plain weights, but 100% beside 30% (weight-blank-mixed, unless the weights in % are all 100%). Counted as typed: a
+ * relative weight of 20 may be meant.
  */
 function weightScalesMixed(
   keyResults: readonly KeyResult[],
-  { weightsInPercent: inPercent, weightsBlank: blank, weightsTyped: typed }: RowContext,
+  {
+    weightsInPercent: inPercent,
+    weightsBlank: blank,
+    weightsUnread: unread,
+    weightsTyped: typed,
+  }: RowContext,
   table: TableRows | undefined,
   issues: PlanIssue[],
 ): void {
@@ -2139,8 +2153,15 @@ function weightScalesMixed(
       if (inPercent.has(kr.row)) continue;
       const at = { sheet: table.layout.sheet, row: kr.row, column };
       const said = { id: kr.id, objective: kr.objectiveId, others };
-      if (blank.has(kr.row)) {
-        if (blankDiffers) issues.push(makeIssue('weight-blank-mixed', at, said));
+      // A blank weight, or a plain 1 (the template's untouched value: 1 = 100% beside 30%), is said alike.
+      if (blank.has(kr.row) || (kr.weight === 1 && !unread.has(kr.row))) {
+        if (blankDiffers)
+          issues.push(
+            makeIssue('weight-blank-mixed', at, {
+              ...said,
+              value: blank.has(kr.row) ? WEIGHT_BLANK : (typed.get(kr.row) ?? 1),
+            }),
+          );
       } else if (kr.weight > 1)
         issues.push(
           makeIssue('weight-scales-mixed', at, {

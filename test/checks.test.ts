@@ -775,6 +775,17 @@ const cases: Case[] = [
     says: 'Weight of KR3 is blank, which counts as 1 (100%), while other key results of objective O1 have weights in % (KR1 50%, KR2 30%).',
   },
   {
+    name: 'a weight of 1 left from the template beside 30%: 100% beside 30%, as a blank one is',
+    code: 'weight-blank-mixed',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR1', 'Weight', '30%');
+      setCell(wb, KR, 'KR3', 'Weight', 0.5);
+    },
+    sheet: KR,
+    a1: 'M3',
+    says: 'Weight of KR2 is 1, which counts as 1 (100%), while other key results of objective O1 have weights in % (KR1 30%).',
+  },
+  {
     name: 'a confidence of 7: 7 out of 10, or 7%? Not guessed',
     code: 'confidence-ambiguous',
     edit: (wb) => setCell(wb, KR, 'KR1', 'Confidence', 7),
@@ -886,6 +897,16 @@ const cases: Case[] = [
     sheet: 'Actuals',
     a1: 'C56',
     says: 'Actuals row 56 (KPI1, 2026-10-30): 3 is counted as 300%. If 3% was meant, type 3% or 0.03.',
+  },
+  {
+    name: 'a check-in of 0.86% against a 70% → 90% plan: a hundredth of it, 86% meant? Counted, and said',
+    code: 'percent-reading-low',
+    edit: (wb) => {
+      wb['Actuals'][rowOfCheckIn('KR5', '2026-10-28')][2] = '0.86%';
+    },
+    sheet: 'Actuals',
+    a1: `C${rowOfCheckIn('KR5', '2026-10-28') + 1}`,
+    says: 'is counted as 0.86%, about a hundredth of the plan of KR5 (70% → 90%). If 86% was meant, type 86% or 0.86.',
   },
   {
     name: 'a Minguo date typed without separators, as a number (1151231 is the serial of 5051-12-17)',

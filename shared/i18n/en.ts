@@ -938,8 +938,8 @@ export const en = {
     },
     'weight-blank-mixed': {
       message:
-        'Weight of {id} is blank, which counts as 1 (100%), while other key results of objective {objective} have weights in % ({others}).',
-      fix: 'Type its weight in % as the others are: a blank weight is an equal share only among weights typed without %.',
+        'Weight of {id} is {value}, which counts as 1 (100%), while other key results of objective {objective} have weights in % ({others}).',
+      fix: 'Type its weight in % as the others are: a weight of 1, or a blank one, is an equal share only among weights typed without %.',
     },
     'duplicate-check-in': {
       message: 'Actuals row {row} repeats row {other} ({metric}, {date}, {value}); it is counted once.',
@@ -995,6 +995,11 @@ export const en = {
         'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}. If {number}% was meant, type {number}% or {ratio}.',
       fix: 'Type the percent sign: 3% is the number 0.03, 300% the number 3.',
     },
+    'percent-reading-low': {
+      message:
+        'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}, about a hundredth of the plan of {metric} ({plan}). If {meant} was meant, type {meant} or {ratio}.',
+      fix: 'Type a percentage with its % sign (86%) or as the number it stands for (0.86), not both: 0.86% is the number 0.0086.',
+    },
     'check-in-after-period': {
       message:
         "Actuals row {row} ({metric}, {date}) is dated after the plan's period ends ({due}); it is not counted.",
@@ -1038,6 +1043,7 @@ export const en = {
     UNREAD_STRATEGY_ROW: '"{label}" ({cell})',
     /** The end of strategy-unanswered's fix where the Strategy tab has no row of the field to answer beside. */
     STRATEGY_NO_ROW: ' The "{sheet}" tab has no row named {field}: first type {field} in {cell}.',
+    WEIGHT_BLANK: 'blank',
     MISSING_COLUMN_NEAR: ' The header "{header}" ({cell}) may be meant as it: if so, rename it "{column}".',
     /** What ambiguous-m says of the metric's Unit ({counted}, {asUnit}): the one it names, or none. */
     /** The second reading grouped-in-fours gives where one comma may be a decimal comma (1,2345). */

@@ -803,8 +803,8 @@ export const zhCN: Messages = {
     },
     'weight-blank-mixed': {
       message:
-        '{id} 的权重为空，按 1（100%）计算，而目标 {objective} 的其他关键结果的权重以 % 填写（{others}）。',
-      fix: '请同样以 % 填写其权重：空白权重只在不带 % 的权重之间才是等权。',
+        '{id} 的权重（{value}）按 1（100%）计算，而目标 {objective} 的其他关键结果的权重以 % 填写（{others}）。',
+      fix: '请同样以 % 填写其权重：权重 1 或空白只在不带 % 的权重之间才是等权。',
     },
     'duplicate-check-in': {
       message: '实际数据第 {row} 行与第 {other} 行重复（{metric}，{date}，{value}），只计一次。',
@@ -858,6 +858,11 @@ export const zhCN: Messages = {
         '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入。如果想填 {number}%，请填写 {number}% 或 {ratio}。',
       fix: '请带上百分号：3% 即数字 0.03，300% 即数字 3。',
     },
+    'percent-reading-low': {
+      message:
+        '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入，约为 {metric} 计划（{plan}）的百分之一。如果想填 {meant}，请填写 {meant} 或 {ratio}。',
+      fix: '百分比请带上百分号（86%）或填写它代表的数字（0.86），不要两者并用：0.86% 即数字 0.0086。',
+    },
     'check-in-after-period': {
       message: '实际数据第 {row} 行（{metric}，{date}）晚于计划周期的结束月份（{due}），不计入。',
       fix: '更正日期（例如年份输错，把 2026 写成了 2027），或在“{strategyTab}”表中调整周期。',
@@ -894,6 +899,7 @@ export const zhCN: Messages = {
     UNREAD_STRATEGY_ROWS: '{rows}旁的内容未被读取，因为模板没有这个名称的字段：如果它就是这一项，请改名。',
     UNREAD_STRATEGY_ROW: '“{label}”（{cell}）',
     STRATEGY_NO_ROW: '“{sheet}”表中没有名为“{field}”的行：请先在 {cell} 填写“{field}”。',
+    WEIGHT_BLANK: '空白',
     MISSING_COLUMN_NEAR: '表头“{header}”（{cell}）可能就是该列：如果是，请改名为“{column}”。',
     GROUPED_IN_FOURS: {
       alsoDecimal: '（以逗号作小数点则是 {decimal}）',

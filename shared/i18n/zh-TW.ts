@@ -805,8 +805,8 @@ export const zhTW: Messages = {
     },
     'weight-blank-mixed': {
       message:
-        '{id} 的權重為空，按 1（100%）計算，而目標 {objective} 的其他關鍵結果的權重以 % 填寫（{others}）。',
-      fix: '請同樣以 % 填寫其權重：空白權重只在不帶 % 的權重之間才是等權。',
+        '{id} 的權重（{value}）按 1（100%）計算，而目標 {objective} 的其他關鍵結果的權重以 % 填寫（{others}）。',
+      fix: '請同樣以 % 填寫其權重：權重 1 或空白只在不帶 % 的權重之間才是等權。',
     },
     'duplicate-check-in': {
       message: '實際資料第 {row} 列與第 {other} 列重複（{metric}，{date}，{value}），只計一次。',
@@ -860,6 +860,11 @@ export const zhTW: Messages = {
         '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入。如果想填 {number}%，請填寫 {number}% 或 {ratio}。',
       fix: '請帶上百分號：3% 即數字 0.03，300% 即數字 3。',
     },
+    'percent-reading-low': {
+      message:
+        '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入，約為 {metric} 計畫（{plan}）的百分之一。如果想填 {meant}，請填寫 {meant} 或 {ratio}。',
+      fix: '百分比請帶上百分號（86%）或填寫它代表的數字（0.86），不要兩者並用：0.86% 即數字 0.0086。',
+    },
     'check-in-after-period': {
       message: '實際資料第 {row} 列（{metric}，{date}）晚於計畫週期的結束月份（{due}），不計入。',
       fix: '更正日期（例如年份輸錯，把 2026 寫成了 2027），或在「{strategyTab}」表中調整週期。',
@@ -896,6 +901,7 @@ export const zhTW: Messages = {
     UNREAD_STRATEGY_ROWS: '{rows}旁的內容未被讀取，因為範本沒有這個名稱的欄位：如果它就是這一項，請改名。',
     UNREAD_STRATEGY_ROW: '「{label}」（{cell}）',
     STRATEGY_NO_ROW: '「{sheet}」表中沒有名為「{field}」的列：請先在 {cell} 填寫「{field}」。',
+    WEIGHT_BLANK: '空白',
     MISSING_COLUMN_NEAR: '表頭「{header}」（{cell}）可能就是該欄：如果是，請改名為「{column}」。',
     GROUPED_IN_FOURS: {
       alsoDecimal: '（以逗號作小數點則是 {decimal}）',
