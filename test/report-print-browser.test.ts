@@ -39,7 +39,7 @@ describe('the report printed (Chromium PDF, A4 and Letter landscape)', () => {
     ] as const;
     for (const [name, built] of builds) await writeReportDir(join(dir, name), built.files);
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
