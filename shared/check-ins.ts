@@ -970,7 +970,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
       );
     // 0.86% against 70% → 90%: 86% typed with its ratio and a % sign (readsHundredthOfPlan). Counted, and said.
     const low = planLow[g];
-    if (low === low && value > 0 && value < low / 10 && readsHundredthOfPlan(value, low, planHigh[g]))
+    if (low === low && readsHundredthOfPlan(value, low, planHigh[g]))
       issues.push(
         makeIssue('percent-reading-low', at(rows[i], 'value'), {
           ...issueParams(checkIns, i, facts, g),
