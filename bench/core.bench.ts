@@ -26,10 +26,17 @@ interface Timing {
    * which on some days of this virtual machine cost a quarter of the run (docs/report.md, Speed).
    */
   system: number;
+  /**
+   * Pages of fresh memory the run touched (process.resourceUsage().minorPageFault): about one per 4 KiB the run keeps,
+   * since what a run keeps is copied to pages the collector released after the previous run (docs/report.md, "Where
+   * the goal stands").
+   */
+  faults: number;
 }
 
 function once(workbook: Workbook): Timing & { issues: number } {
   const cpu = process.cpuUsage();
+  const faults = process.resourceUsage().minorPageFault;
   let t = performance.now();
   const { plan, issues } = parsePlan(workbook);
   const parse = performance.now() - t;
@@ -57,6 +64,7 @@ function once(workbook: Workbook): Timing & { issues: number } {
   const checks = performance.now() - t;
 
   const used = process.cpuUsage(cpu);
+  const faulted = process.resourceUsage().minorPageFault - faults;
   return {
     parse,
     checks,
@@ -64,6 +72,7 @@ function once(workbook: Workbook): Timing & { issues: number } {
     progress: progressMs,
     cpu: (used.user + used.system) / 1000,
     system: used.system / 1000,
+    faults: faulted,
     issues: issues.length + checked.length,
   };
 }
@@ -139,6 +148,8 @@ export interface CoreRow {
   cpuMs: number;
   /** Of cpuMs, the kernel's (Timing.system). */
   systemMs: number;
+  /** Median of the runs' Timing.faults. */
+  faults: number;
   issues: number;
   /** touchEveryCell's median on the same plan: the machine's yardstick. */
   floorMs: number;
@@ -187,10 +198,10 @@ function timeZoneRows(): TimeZoneRow[] {
 export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[] }> {
   const sizes: CoreRow[] = [];
   console.log(
-    `as of ${GENERATED_AS_OF}; wall-clock ms, median of several runs after a warm-up; cpu = CPU ms of the whole run, sys = the kernel's part of it; floor = one pass over every cell; page = µs to touch one fresh 4 KiB page of memory`,
+    `as of ${GENERATED_AS_OF}; wall-clock ms, median of several runs after a warm-up; cpu = CPU ms of the whole run, sys = the kernel's part of it; faults = fresh 4 KiB pages touched per run; floor = one pass over every cell; page = µs to touch one fresh 4 KiB page of memory`,
   );
   console.log(
-    `${'key results'.padStart(11)} ${'rows'.padStart(8)} ${'parse'.padStart(8)} ${'checks'.padStart(8)} ${'decomp.'.padStart(8)} ${'progress'.padStart(8)} ${'total'.padStart(8)} ${'min'.padStart(8)} ${'µs/KR'.padStart(7)} ${'cpu'.padStart(8)} ${'sys'.padStart(6)} ${'issues'.padStart(7)} ${'floor'.padStart(7)} ${'×floor'.padStart(7)} ${'page'.padStart(6)}`,
+    `${'key results'.padStart(11)} ${'rows'.padStart(8)} ${'parse'.padStart(8)} ${'checks'.padStart(8)} ${'decomp.'.padStart(8)} ${'progress'.padStart(8)} ${'total'.padStart(8)} ${'min'.padStart(8)} ${'µs/KR'.padStart(7)} ${'cpu'.padStart(8)} ${'sys'.padStart(6)} ${'faults'.padStart(7)} ${'issues'.padStart(7)} ${'floor'.padStart(7)} ${'×floor'.padStart(7)} ${'page'.padStart(6)}`,
   );
   for (const size of SIZES) {
     const workbook = generatePlanWorkbook(size);
@@ -218,12 +229,13 @@ export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[
       usPerKeyResult: (total * 1000) / size,
       cpuMs: m('cpu'),
       systemMs: m('system'),
+      faults: m('faults'),
       issues: timings[0].issues,
       floorMs: floor,
       freshPageUs,
     });
     console.log(
-      `${String(size).padStart(11)} ${String(rows).padStart(8)} ${ms(m('parse'))} ${ms(m('checks'))} ${ms(m('decompose'))} ${ms(m('progress'))} ${ms(total)} ${ms(minTotal)} ${((total * 1000) / size).toFixed(1).padStart(7)} ${ms(m('cpu'))} ${m('system').toFixed(1).padStart(6)} ${String(timings[0].issues).padStart(7)} ${floor.toFixed(1).padStart(7)} ${(total / floor).toFixed(0).padStart(7)} ${freshPageUs.toFixed(1).padStart(6)}`,
+      `${String(size).padStart(11)} ${String(rows).padStart(8)} ${ms(m('parse'))} ${ms(m('checks'))} ${ms(m('decompose'))} ${ms(m('progress'))} ${ms(total)} ${ms(minTotal)} ${((total * 1000) / size).toFixed(1).padStart(7)} ${ms(m('cpu'))} ${m('system').toFixed(1).padStart(6)} ${String(m('faults')).padStart(7)} ${String(timings[0].issues).padStart(7)} ${floor.toFixed(1).padStart(7)} ${(total / floor).toFixed(0).padStart(7)} ${freshPageUs.toFixed(1).padStart(6)}`,
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
