@@ -48,15 +48,31 @@ import { checkInAt, checkInColumns, type CheckInColumns } from './check-in-colum
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
 
 /**
- * A `%` reading about a hundredth of its plan: 0.86% (0.0086) against 70% → 90%, typed for 86% (the ratio 0.86
- * with a % sign added, or a percent divided by 100 once too often). True when the reading is above 0 and under a
- * tenth of the plan's smallest figure, while a hundred times it lies near the plan's own figures (from half the
- * smallest to twice the largest): a real 0.5% against 0.3% → 1% is inside the plan, and a real 2% against a 70%
- * → 90% plan is far off but no hundredth of it (200% is not near 90%). Counted as typed, and said
- * (percent-reading-low): a bad month can be that low.
+ * A `%` reading about a hundredth of its plan: 0.86% (0.0086) against 70% → 90%, typed for 86% (the ratio
+ * 0.86 with a % sign added, or a percent divided by 100 once too often). True when the plan's smallest figure
+ * is PLAN_FLOOR_FOR_HUNDREDTH (50%) or more, the reading is above 0 and under a tenth of that figure, and a
+ * hundred times it lies near the plan's own figures (from half the smallest to twice the largest).
+ *
+ * Why the floor: the reading alone cannot tell a slip from a real month; only the plan's scale can. Below a
+ * tenth of a plan whose every figure is 50% or more, a real reading would sit 45 points and more below
+ * anything planned, which no bad month of a share, an accuracy or a retention reaches (a hundredth of it,
+ * 0.86% against 70% → 90%, is the ratio typed with a % sign). Against a plan of small figures the same
+ * hundredth is only a few points off, and real months get there: a month's growth of 0.05% against
+ * "growth ≥ 5%" (a flat month: growth swings through 0; the example's runs from 13% to 125%), a conversion of
+ * 0.1% in a launch month against 5% → 20% (one sale in a thousand trials), a churn of 0.03% against 5% → 2%
+ * (one customer in 3,000, the example's business goal). Saying a slip there would often be untrue and teach users
+ * to skip the warning, so it is not said.
+ *
+ * The same holds whichever way the plan goes. Against a plan to go down from 50% or more (the share of manual
+ * tickets from 80% → 50%), 0.6% is 60% typed with a % sign: a real share would have fallen to under a tenth
+ * of its target in a month, and the slip is the worse one there, as it reads far ahead of plan rather than
+ * behind. Against churn from 5% → 2%, or a bar to stay under such as error rate ≤ 2%, a reading near 0% is
+ * the goal met, and not said. A plan from 0% (a rollout, whose first readings are small) is under the floor.
+ * Counted as typed, and said (percent-reading-low): the check warns, it never changes a number.
  */
+export const PLAN_FLOOR_FOR_HUNDREDTH = 0.5;
 export function readsHundredthOfPlan(value: number, low: number, high: number): boolean {
-  if (!(value > 0 && value < low / 10)) return false;
+  if (!(low >= PLAN_FLOOR_FOR_HUNDREDTH && value > 0 && value < low / 10)) return false;
   const hundredfold = value * 100;
   return hundredfold >= low / 2 && hundredfold <= high * 2;
 }
@@ -229,8 +245,8 @@ class MetricFacts {
    */
   readonly firstOnDate = new Map<number, Map<IsoDate, number>>();
   /**
-   * A `%` level, or threshold or KPI to exceed, planned from above 0%: its smallest and largest figure, against
-   * which a reading about a hundredth of the plan is said (readsHundredthOfPlan); NaN when nothing is judged.
+   * A `%` level, threshold or KPI with a target, either direction: its smallest and largest figure, against which
+   * a reading about a hundredth of the plan is said (readsHundredthOfPlan); NaN when nothing is judged.
    */
   readonly planLow: Float64Array;
   readonly planHigh: Float64Array;
@@ -275,17 +291,11 @@ class MetricFacts {
     this.startIndex[g] = start === null ? NO_MONTH : monthIndex(start);
     this.dueIndex[g] = due === null ? NO_MONTH : monthIndex(due);
     this.offScaleAbove[g] = offScaleBound(type, percent, scale, metric) ?? NaN;
-    // A reading about a hundredth of the plan is judged only where the plan is to go up from above 0%: from 0% (a
-    // rollout) small early readings are real, and below a bar to stay under (error rate ≤ 2%) low is good.
+    // A reading about a hundredth of the plan is judged against a level's path or a bar, either way (the floor
+    // that keeps a real low month from being called a slip is readsHundredthOfPlan's).
     const target = metric.target ?? 0;
     const baseline = type === 'threshold' ? (metric.baseline ?? target) : (metric.baseline ?? 0);
-    if (
-      percent &&
-      (type === 'level' || type === 'threshold') &&
-      metric.direction === 'increase' &&
-      target > 0 &&
-      baseline > 0
-    ) {
+    if (percent && (type === 'level' || type === 'threshold') && metric.target !== null) {
       this.planLow[g] = Math.min(baseline, target);
       this.planHigh[g] = Math.max(baseline, target);
     }
@@ -648,12 +658,12 @@ const inUnit = (x: number, unit: string): Localized =>
 /** A figure of the plan (a span, a scale) as the report's cards write the plan: with its decimals (planValueText). */
 const planInUnit = (x: number, unit: string): Localized =>
   figureInEveryLanguage((lang) => planValueText(plain(x), unit, lang));
-/** A plan's figures as a message names them: 70% → 90%, or the bar alone (5%). */
-const planSpan = (low: number, high: number, unit: string): Localized =>
-  low === high
-    ? planInUnit(high, unit)
+/** A plan's figures as a message names them, in the plan's direction: 70% → 90%, 80% → 50%, or the bar alone (5%). */
+const planSpan = (from: number, to: number, unit: string): Localized =>
+  from === to
+    ? planInUnit(to, unit)
     : figureInEveryLanguage(
-        (lang) => `${planValueText(plain(low), unit, lang)} → ${planValueText(plain(high), unit, lang)}`,
+        (lang) => `${planValueText(plain(from), unit, lang)} → ${planValueText(plain(to), unit, lang)}`,
       );
 /** A number as typed, for a message about how it was typed (13 for 13%, a milestone's 100), with its thousands grouped. */
 const asTyped = (x: number): Localized => figureInEveryLanguage((lang) => numberText(plain(x), lang));
@@ -970,14 +980,18 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
       );
     // 0.86% against 70% → 90%: 86% typed with its ratio and a % sign (readsHundredthOfPlan). Counted, and said.
     const low = planLow[g];
-    if (low === low && readsHundredthOfPlan(value, low, planHigh[g]))
+    const high = planHigh[g];
+    if (low === low && readsHundredthOfPlan(value, low, high))
       issues.push(
         makeIssue('percent-reading-low', at(rows[i], 'value'), {
           ...issueParams(checkIns, i, facts, g),
           percent: `${plain(value * 100)}%`,
           meant: `${plain(value * 10000)}%`,
           ratio: plain(value * 100),
-          plan: planSpan(low, planHigh[g], facts.unit(g)),
+          plan:
+            facts.direction(g) === 'decrease'
+              ? planSpan(high, low, facts.unit(g))
+              : planSpan(low, high, facts.unit(g)),
         }),
       );
     groupOf[i] = g;

@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { analyzeWorkbook, EXAMPLE_AS_OF, exampleWorkbook, type PlanIssue, type Workbook } from '../shared';
+import {
+  analyzeWorkbook,
+  EXAMPLE_AS_OF,
+  exampleWorkbook,
+  type Grid,
+  type PlanIssue,
+  type Workbook,
+} from '../shared';
 import { readsHundredthOfPlan } from '../shared/check-ins';
 import { setCell } from './helpers/edit';
 import { throughXlsx } from './helpers/xlsx';
@@ -108,13 +115,113 @@ describe('a % check-in a hundredth of its plan', () => {
   });
 });
 
-describe('readsHundredthOfPlan: only a reading a hundredth of a plan from above 0%', () => {
+describe('a % reading a hundredth of its plan is said only where no real month gets that low', () => {
+  type Lang = 'en' | 'zh-CN' | 'zh-TW';
+  /** The example in `lang` with `edit` applied to its tabs (by position: Key Results, KPIs, Actuals), through a real .xlsx. */
+  const saidFor = async (lang: Lang, edit: (kr: Grid, kpis: Grid, actuals: Grid) => void) => {
+    const wb = exampleWorkbook(lang);
+    const [kr, kpis, actuals] = [3, 4, 6].map((n) => wb[Object.keys(wb)[n]]);
+    edit(kr, kpis, actuals);
+    const { plan, issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+    return { plan, said: issues.filter((i) => i.code === 'percent-reading-low') };
+  };
+  /** Sets the last check-in of `id` (its Value) and returns its 1-based row. */
+  const checkIn = (actuals: Grid, id: string, value: string | number) => {
+    let row = -1;
+    actuals.forEach((r, n) => {
+      if (n > 0 && Array.isArray(r) && r[1] === id) row = n;
+    });
+    actuals[row][2] = value;
+    return row + 1;
+  };
+  /** Direction, Baseline and Target of a key result, by the template's column order; `decrease` copies KPI2's word. */
+  const replan = (kr: Grid, kpis: Grid, id: string, baseline: number, target: number) => {
+    const row = kr.find((r) => r[0] === id)!;
+    const kpi2 = kpis.find((r) => r[0] === 'KPI2')!;
+    row[6] = kpi2[kpis[0].indexOf(kr[0][6])];
+    row[7] = baseline;
+    row[8] = target;
+  };
+
+  it('a flat month of 0.05% growth against "growth ≥ 5%" is real: counted, nothing said', async () => {
+    const { plan, said } = await saidFor('en', (_kr, _kpis, actuals) => checkIn(actuals, 'KPI1', '0.05%'));
+    expect(said).toEqual([]);
+    expect(plan.actuals.filter((a) => a.metric === 'KPI1').at(-1)!.value).toBeCloseTo(0.0005, 10);
+  });
+
+  it('a launch month of 0.1% conversion against 5% → 20% (one sale in 1,000 trials) is real: nothing said', async () => {
+    const { said } = await saidFor('zh-TW', (_kr, _kpis, actuals) => checkIn(actuals, 'KR3', '0.1%'));
+    expect(said).toEqual([]);
+  });
+
+  it('a churn of 0.03% against 5% → 2% (one customer in 3,000) is the goal met, not a slip: nothing said', async () => {
+    const { plan, said } = await saidFor('zh-CN', (kr, kpis, actuals) => {
+      replan(kr, kpis, 'KR3', 0.05, 0.02);
+      checkIn(actuals, 'KR3', '0.03%');
+    });
+    expect(plan.keyResults.find((k) => k.id === 'KR3')!.direction).toBe('decrease');
+    expect(said).toEqual([]);
+  });
+
+  it('a bar to exceed of 60% read as 0.6% is still said: a real month 59 points under the bar is no bad month', async () => {
+    let row = 0;
+    const { said } = await saidFor('en', (_kr, kpis, actuals) => {
+      kpis.find((r) => r[0] === 'KPI1')![kpis[0].indexOf('Target')] = '60%';
+      row = checkIn(actuals, 'KPI1', '0.6%');
+    });
+    expect(said.map((i) => [i.a1, i.message.en])).toEqual([
+      [
+        `C${row}`,
+        `Actuals row ${row} (KPI1, 2026-08-28): 0.6% is counted as 0.6%, about a hundredth of the plan of KPI1 (60%). If 60% was meant, type 60% or 0.6.`,
+      ],
+    ]);
+  });
+
+  it.each([
+    [
+      'en',
+      'Actuals row {row} (KR5, 2026-10-28): 0.6% is counted as 0.6%, about a hundredth of the plan of KR5 (80% → 50%). If 60% was meant, type 60% or 0.6.',
+    ],
+    [
+      'zh-CN',
+      '实际数据第 {row} 行（KR5，2026-10-28）：0.6% 按 0.6% 计入，约为 KR5 计划（80% → 50%）的百分之一。如果想填 60%，请填写 60% 或 0.6。',
+    ],
+    [
+      'zh-TW',
+      '實際資料第 {row} 列（KR5，2026-10-28）：0.6% 按 0.6% 計入，約為 KR5 計畫（80% → 50%）的百分之一。如果想填 60%，請填寫 60% 或 0.6。',
+    ],
+  ] as const)(
+    '%s: a share to go down from 80% to 50% read as 0.6% is said, the plan named in its direction; counted as typed',
+    async (lang, message) => {
+      let row = 0;
+      const { plan, said } = await saidFor(lang, (kr, kpis, actuals) => {
+        replan(kr, kpis, 'KR5', 0.8, 0.5);
+        row = checkIn(actuals, 'KR5', '0.6%');
+      });
+      expect(said.map((i) => [i.a1, i.message[lang]])).toEqual([
+        [`C${row}`, message.replace('{row}', `${row}`)],
+      ]);
+      expect(plan.keyResults.find((k) => k.id === 'KR5')!.direction).toBe('decrease');
+      expect(plan.actuals.filter((a) => a.metric === 'KR5').at(-1)!.value).toBeCloseTo(0.006, 10);
+    },
+  );
+});
+
+describe('readsHundredthOfPlan: only a reading a hundredth of a plan whose figures are all 50% or more', () => {
   it('0.86% against 70% → 90% is; a real 0.5% against 0.3% → 1%, or 0 against anything, is not', () => {
     expect(readsHundredthOfPlan(0.0086, 0.7, 0.9)).toBe(true);
     expect(readsHundredthOfPlan(0.005, 0.003, 0.01)).toBe(false);
     expect(readsHundredthOfPlan(0.0003, 0.003, 0.01)).toBe(false);
     expect(readsHundredthOfPlan(0, 0.7, 0.9)).toBe(false);
     expect(readsHundredthOfPlan(-0.008, 0.7, 0.9)).toBe(false);
+  });
+
+  it('the floor: from a plan of 50% up, not under it (growth ≥ 5%, conversion 5% → 20%, churn 5% → 2%)', () => {
+    expect(readsHundredthOfPlan(0.006, 0.5, 0.8)).toBe(true);
+    expect(readsHundredthOfPlan(0.0049, 0.49, 0.9)).toBe(false);
+    expect(readsHundredthOfPlan(0.0005, 0.05, 0.05)).toBe(false);
+    expect(readsHundredthOfPlan(0.001, 0.05, 0.2)).toBe(false);
+    expect(readsHundredthOfPlan(0.0003, 0.02, 0.05)).toBe(false);
   });
 
   it('a plan from 0% (a rollout) judges no reading: 0.5% in its first month is real', () => {
