@@ -222,7 +222,8 @@ export interface EmulatorControl {
   /**
    * An onEdit event object [EVT]: { authMode: LIMITED, range, source, user, value?, oldValue? }; `user` is a User of
    * the active user (setActiveUser), whose getEmail() is '' when the address is withheld.
-   * value/oldValue only for a single cell; oldValue omitted when undefined (the cell was empty).
+   * value/oldValue only for a single cell; oldValue omitted when undefined (the cell was empty). An edit of several
+   * cells (a paste, Delete over whole rows) carries neither: only the range, whatever the cells held.
    * `options.value` replaces e.value as Sheets may send it when it differs from the cell: undefined (omitted) or
    * an object when a cell is cleared (UNCONFIRMED, facts #50); by default e.value is the cell's value.
    */

@@ -43,6 +43,21 @@ function paste(run: ReturnType<typeof loadAddon>, sheet: string, a1: string, val
   run.project.callAs('LIMITED', 'onEdit', run.emulator.editEvent(range));
 }
 
+/**
+ * Rows cleared as a person does it: the rows selected by their headers (every column of the grid), Delete pressed.
+ * The cells are emptied, then onEdit runs with the range and no value or old value, as for any edit of several
+ * cells (facts #50; https://developers.google.com/apps-script/guides/triggers/events).
+ */
+function clearRows(run: ReturnType<typeof loadAddon>, sheet: string, first: number, count = 1) {
+  const tab = run.ss.getSheetByName(sheet)!;
+  const range = tab.getRange(first, 1, count, tab.getMaxColumns());
+  range.clearContent();
+  const event = run.emulator.editEvent(range);
+  expect(Object.keys(event)).not.toContain('value');
+  expect(Object.keys(event)).not.toContain('oldValue');
+  run.project.callAs('LIMITED', 'onEdit', event);
+}
+
 /** The two changes several tests make (KR3's target 0.2 → 0.25, then KR1's), as Changes then holds them. */
 const TWO_CHANGES = [
   ['Key Results', 'I4', 'KR3', 'Target', 0.2, 0.25],
@@ -734,5 +749,115 @@ describe('onEdit change log: what else splits a target into months (a custom wei
       [tab('strategy'), 'B10', '', STRATEGY_FIELDS.find((f) => f.key === 'periodEnd')!.label['zh-CN']],
       [tab('targets'), 'G4', 'KR2', '2026-03'],
     ]);
+  });
+});
+
+describe('onEdit change log: rows cleared at once (Delete over whole rows)', () => {
+  /** What the log says of a row cleared with its ID, in each language (the catalogue's words). */
+  const ROW_CLEARED = 'not known: the row was cleared (its ID cell too): see File › Version history';
+  const KR_FIELDS = 'Owner, Type, Unit, Direction, Baseline, Target, Start, Due, Phasing';
+
+  it('leaves a trace of a key result row cleared with its ID: its cells, its tracked fields, old not known, who', () => {
+    const { run } = withExample();
+    run.emulator.setActiveUser('ana.silva@example.com');
+    const before = valuesOf(run.ss, 'Changes').length;
+    clearRows(run, 'Key Results', 4); // KR3
+    expect(
+      run.ss
+        .getSheetByName('Key Results')!
+        .getRange('A4:N4')
+        .getValues()[0]
+        .every((v) => v === ''),
+    ).toBe(true);
+    expect(loggedSince(run, before)).toEqual([['Key Results', 'A4:Z4', '', KR_FIELDS, ROW_CLEARED, '']]);
+    expect(whoSince(run, before)).toEqual(['ana.silva@example.com']);
+    expect(keptChanges(run)).toEqual([]);
+  });
+
+  it('leaves one trace per row when three rows are cleared at once, the last rows of the tab among them', () => {
+    const { run } = withExample();
+    const before = valuesOf(run.ss, 'Changes').length;
+    clearRows(run, 'Key Results', 4, 3); // KR3, KR4, KR5: the tab's last row with content is 3 afterwards
+    expect(loggedSince(run, before)).toEqual([
+      ['Key Results', 'A4:Z4', '', KR_FIELDS, ROW_CLEARED, ''],
+      ['Key Results', 'A5:Z5', '', KR_FIELDS, ROW_CLEARED, ''],
+      ['Key Results', 'A6:Z6', '', KR_FIELDS, ROW_CLEARED, ''],
+    ]);
+  });
+
+  it('leaves a trace of a cleared row whose ID was blank already (a row being typed in): its Target is gone too', () => {
+    const { run, edit } = withExample();
+    const sheet = run.ss.getSheetByName('Key Results')!;
+    const row = sheet.getLastRow() + 1;
+    // Typed in, no ID yet: nothing to trace (a row without an ID is not logged).
+    sheet.getRange(row, 3, 1, 1).setValue('A new key result');
+    edit('Key Results', `I${row}`, 300);
+    const before = valuesOf(run.ss, 'Changes').length;
+    clearRows(run, 'Key Results', row);
+    expect(loggedSince(run, before)).toEqual([
+      ['Key Results', `A${row}:Z${row}`, '', KR_FIELDS, ROW_CLEARED, ''],
+    ]);
+  });
+
+  it('still logs a single cell cleared with its old value, and a row cleared beside the ID with its ID', () => {
+    const { run, edit } = withExample();
+    const before = valuesOf(run.ss, 'Changes').length;
+    edit('Key Results', 'I4', '');
+    expect(loggedSince(run, before)).toEqual([['Key Results', 'I4', 'KR3', 'Target', 0.2, '']]);
+    // The ID left in place (B3:N3 cleared): each tracked cell, named by its ID, as for a paste.
+    const notKnown = 'not known: several cells were changed at once (a paste, a fill, a sort)';
+    const range = run.ss.getSheetByName('Key Results')!.getRange('H3:I3');
+    range.clearContent();
+    run.project.callAs('LIMITED', 'onEdit', run.emulator.editEvent(range));
+    expect(loggedSince(run, before + 1)).toEqual([
+      ['Key Results', 'H3', 'KR2', 'Baseline', notKnown, ''],
+      ['Key Results', 'I3', 'KR2', 'Target', notKnown, ''],
+    ]);
+  });
+
+  it('sums more than 10 cleared rows up in one row, and leaves a trace when the header went with them', () => {
+    const { run } = withExample();
+    const before = valuesOf(run.ss, 'Changes').length;
+    clearRows(run, 'KPIs', 2, 12);
+    expect(loggedSince(run, before)).toEqual([
+      [
+        'KPIs',
+        'A2:Z13',
+        '',
+        'Owner, Unit, Direction, Target',
+        'not known: 12 rows were cleared (their ID cells too): see File › Version history',
+        '',
+      ],
+    ]);
+    // Select all, Delete: the header is gone too, so no column is known; the trace names the range.
+    clearRows(run, 'Key Results', 1, 6);
+    expect(loggedSince(run, before + 1)).toEqual([
+      [
+        'Key Results',
+        'A1:Z6',
+        '',
+        '',
+        'not known: 6 rows were cleared (their ID cells too): see File › Version history',
+        '',
+      ],
+    ]);
+  });
+
+  it('writes the trace in the language of the tab: Simplified and Traditional Chinese', () => {
+    for (const [locale, tab, changes, text] of [
+      ['zh_CN', '关键结果', '变更记录', '未知：整行已清除（包括 ID 单元格）：请查看“文件 › 版本记录”'],
+      ['zh_TW', '關鍵結果', '變更記錄', '未知：整列已清除（包括 ID 儲存格）：請查看「檔案 › 版本記錄」'],
+    ] as const) {
+      const { run } = withExample(locale);
+      const name =
+        run.ss
+          .getSheets()
+          .find((s) => s.getName() === changes)
+          ?.getName() ?? changes;
+      const before = valuesOf(run.ss, name).length;
+      clearRows(run, tab, 3);
+      const [row] = loggedSince(run, before, name);
+      expect([row[0], row[1], row[2], row[4], row[5]]).toEqual([tab, 'A3:Z3', '', text, '']);
+    }
   });
 });

@@ -5,7 +5,8 @@
  * when Google gives it: editorOf); Reason is left for the person.
  * Only single-cell edits carry e.value / e.oldValue (facts #50): an edit of several cells at once (a paste, a fill,
  * a sort) is logged with its new values and an old value "not known", or as one row when it touches more than
- * CELLS_LOGGED_ONE_BY_ONE tracked cells. Simple
+ * CELLS_LOGGED_ONE_BY_ONE tracked cells. Rows cleared with their ID (Delete over whole rows) are logged by their
+ * cells, with no ID and the old values "not known" (clearedChanges says why no snapshot names them). Simple
  * triggers run in LIMITED mode with a 30 s limit in all (facts #48, #52): the handler reads the header rows and
  * the edited row only, and never throws (an error goes to the execution log).
  *
@@ -130,8 +131,20 @@ interface LogContext {
 }
 
 /**
+ * Rows an edit of several cells left without their ID and without anything in their tracked cells: rows cleared
+ * (Delete over whole rows), their ID with them. `fields`: the tracked fields the edit covered, as the log names
+ * them (none when the header went too, so no column is known); `summed`: always one row for the whole edit.
+ */
+interface ClearedRows {
+  rows: number[];
+  fields: string[];
+  summed: boolean;
+}
+
+/**
  * The tracked cells of an edit on a key result or KPI tab (TRACKED_FIELDS): the tracked columns of its rows below
- * the header that have an ID (a row being typed in has nothing to trace yet).
+ * the header that have an ID (a row being typed in has nothing to trace yet); and the rows it cleared, ID and all
+ * (clearedRows).
  */
 function tableCells(
   sheet: GAS.Sheet,
@@ -139,16 +152,15 @@ function tableCells(
   key: TabKey,
   edited: Edited,
   ctx: LogContext,
-): TrackedCell[] {
+): { cells: TrackedCell[]; cleared: ClearedRows | null } {
   const tracked = TRACKED_FIELDS[key] ?? [];
   const found = layoutOf(sheet, name, key);
-  if (!found) return [];
+  if (!found) return { cells: [], cleared: clearedWithHeader(sheet, edited) };
   const rows = editedRows(sheet, found.layout, edited);
-  if (!rows) return [];
   const fields = Object.entries(found.layout.columns)
     .filter(([field, c]) => tracked.includes(field) && c >= edited.firstColumn && c <= edited.lastColumn)
     .sort((a, b) => a[1] - b[1]);
-  if (fields.length === 0) return [];
+  if (!rows || fields.length === 0) return { cells: [], cleared: null };
   const label = (field: string, column: number) =>
     cellText(found.head[found.layout.headerRow - 1][column - 1]) || columnDef(key, field).label[ctx.lang()];
   // Which date a date column holds: the Due ends the key result's span (the parser reads it so too).
@@ -162,7 +174,21 @@ function tableCells(
         ? { kind: 'number' }
         : {};
   };
-  const [ids] = rowCells(sheet, found, rows, [found.layout.columns.id], ctx);
+  // The edit covers the ID column (and is of several cells: a single cell is never a tracked cell and its ID):
+  // its rows' tracked cells are read with the IDs, in the same call, to tell a cleared row.
+  const idColumn = found.layout.columns.id;
+  const clears =
+    idColumn !== undefined &&
+    idColumn >= edited.firstColumn &&
+    idColumn <= edited.lastColumn &&
+    (edited.lastRow > edited.firstRow || edited.lastColumn > edited.firstColumn);
+  const [ids, ...values] = rowCells(
+    sheet,
+    found,
+    rows,
+    [idColumn, ...(clears ? fields.map(([, column]) => column) : [])],
+    ctx,
+  );
   const cells: TrackedCell[] = [];
   for (let r = rows.first; r <= rows.last; r++) {
     const id = ids(r);
@@ -177,7 +203,47 @@ function tableCells(
         ...kindOf(field),
       });
   }
-  return cells;
+  if (!clears) return { cells, cleared: null };
+  // Rows below the tab's last row now hold nothing (the last rows cleared: editedRows stops at the last row with
+  // content, which the clear moved up), and are read as blank without a call.
+  const cleared: number[] = [];
+  for (let r = rows.first; r <= edited.lastRow; r++) {
+    const blank = r > rows.last || (!ids(r).trim() && values.every((value) => !value(r).trim()));
+    if (blank) cleared.push(r);
+  }
+  return {
+    cells,
+    cleared: cleared.length
+      ? { rows: cleared, fields: fields.map(([field, column]) => label(field, column)), summed: false }
+      : null,
+  };
+}
+
+/**
+ * A tab whose header the edit cleared with its rows (Select all, Delete): no column is known any more, so which
+ * cells were tracked is not known either. When the edit may have held the header (it starts within the rows a
+ * header is looked for in) and left nothing in its cells, it is one cleared block: a trace, with no field named.
+ */
+function clearedWithHeader(sheet: GAS.Sheet, edited: Edited): ClearedRows | null {
+  if (edited.firstRow > HEADER_SEARCH_ROWS) return null;
+  if (edited.lastRow === edited.firstRow && edited.lastColumn === edited.firstColumn) return null;
+  // Only the part of the edit up to the tab's last row and column with content can hold anything.
+  const lastRow = Math.min(edited.lastRow, sheet.getLastRow());
+  const lastColumn = Math.min(edited.lastColumn, sheet.getLastColumn());
+  if (lastRow >= edited.firstRow && lastColumn >= edited.firstColumn) {
+    const values = sheet
+      .getRange(
+        edited.firstRow,
+        edited.firstColumn,
+        lastRow - edited.firstRow + 1,
+        lastColumn - edited.firstColumn + 1,
+      )
+      .getValues();
+    if (values.some((row) => row.some((value) => !isBlank(normalizeCell(value))))) return null;
+  }
+  const rows: number[] = [];
+  for (let r = edited.firstRow; r <= edited.lastRow; r++) rows.push(r);
+  return { rows, fields: [], summed: true };
 }
 
 /**
@@ -394,13 +460,13 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
     timeZone: () => (timeZone ??= ss.getSpreadsheetTimeZone() || 'UTC'),
     lang: () => (lang ??= logLanguage(ss, name, tab.label)),
   };
-  const cells =
+  const { cells, cleared } =
     tab.key === 'strategy'
-      ? periodCells(sheet, name, edited, ctx)
+      ? { cells: periodCells(sheet, name, edited, ctx), cleared: null }
       : tab.key === 'targets'
-        ? weightCells(sheet, name, edited, ctx)
+        ? { cells: weightCells(sheet, name, edited, ctx), cleared: null }
         : tableCells(sheet, name, tab.key, edited, ctx);
-  if (cells.length === 0) return [];
+  if (cells.length === 0 && !cleared) return [];
   // Of two tabs of the same kind (an English Key Results and a 關鍵結果 copy) the plan reads the leftmost (the
   // parser's findTabs, a duplicate-tab warning at the other): an edit of the other one changes no target.
   const sheetId = sheet.getSheetId();
@@ -443,14 +509,16 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
   // Several cells at once: the tracked cells, with their values as they are now (one read of the block they span).
   const top = Math.min(...cells.map((c) => c.row));
   const left = Math.min(...cells.map((c) => c.column));
-  const values = sheet
-    .getRange(
-      top,
-      left,
-      Math.max(...cells.map((c) => c.row)) - top + 1,
-      Math.max(...cells.map((c) => c.column)) - left + 1,
-    )
-    .getValues();
+  const values = cells.length
+    ? sheet
+        .getRange(
+          top,
+          left,
+          Math.max(...cells.map((c) => c.row)) - top + 1,
+          Math.max(...cells.map((c) => c.column)) - left + 1,
+        )
+        .getValues()
+    : [];
   const notKnown = t('changeLogOldNotKnown', ctx.lang());
   const changes: LoggedChange[] = cells.map((cell) => ({
     sheet: name,
@@ -490,8 +558,58 @@ export function logChange(e: GAS.EditEvent): LoggedChange[] {
             who,
           },
         ];
+  if (cleared) logged.push(...clearedChanges(name, edited, cleared, who, ctx.lang()));
   appendChanges(ss, ctx.lang(), logged, ctx.timeZone());
   return logged;
+}
+
+/**
+ * How many cleared rows get a row each in the log; beyond, one row sums the edit up (as CELLS_LOGGED_ONE_BY_ONE
+ * does for cells): a Delete over a whole tab of rows must not add a thousand rows to the log leadership reads.
+ */
+export const ROWS_LOGGED_ONE_BY_ONE = 10;
+
+/**
+ * The trace of rows cleared with their ID (Delete over whole rows, docs/addon.md "Rows cleared"): Sheets gives no
+ * old values for an edit of several cells (facts #50), and the ID went with the row, so each row is named by its
+ * cells (A12:Z12), the tracked fields the edit covered, and an old value "not known: the row was cleared (its ID
+ * cell too)", the new value blank. No ID is named: an ID remembered from before the edit (a snapshot in the
+ * document properties) could be stale without the trigger knowing, since inserting or moving rows fires no onEdit
+ * and edits by scripts fire none, and a wrong ID is worse than none; the spreadsheet's version history has the
+ * old row.
+ */
+function clearedChanges(
+  sheet: string,
+  edited: Edited,
+  cleared: ClearedRows,
+  who: string,
+  lang: Lang,
+): LoggedChange[] {
+  const cells = (from: number, to: number) =>
+    `${columnLetter(edited.firstColumn)}${from}:${columnLetter(edited.lastColumn)}${to}`;
+  const field = cleared.fields.join(', ');
+  const { rows } = cleared;
+  if (!cleared.summed && rows.length <= ROWS_LOGGED_ONE_BY_ONE)
+    return rows.map((row) => ({
+      sheet,
+      cell: cells(row, row),
+      id: '',
+      field,
+      oldValue: t('changeLogRowCleared', lang),
+      newValue: '',
+      who,
+    }));
+  return [
+    {
+      sheet,
+      cell: cells(rows[0], rows[rows.length - 1]),
+      id: '',
+      field,
+      oldValue: t('changeLogRowsCleared', lang, { count: rows.length }),
+      newValue: '',
+      who,
+    },
+  ];
 }
 
 /**

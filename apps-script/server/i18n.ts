@@ -31,6 +31,8 @@ export const MESSAGES = {
   // The change log (onEdit), written into Changes.
   changeLogOldNotKnown: localized((m) => m.addon.changeLogOldNotKnown),
   changeLogValues: localized((m) => m.addon.changeLogValues),
+  changeLogRowCleared: localized((m) => m.addon.changeLogRowCleared),
+  changeLogRowsCleared: localized((m) => m.addon.changeLogRowsCleared),
 
   // Insert example plan.
   exampleTitle: localized((m) => m.addon.exampleTitle),

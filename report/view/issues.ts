@@ -152,13 +152,18 @@ function timeRanks(log: readonly LoggedChange[]): number[] {
 /**
  * What the add-on logs in place of a value it does not have (apps-script/server/change-log.ts), in any of the
  * languages, as the catalogue words it: the old value of a paste, a fill or a sort ("not known: several cells were
- * changed at once…"), and the new values of a large one ("12 values: see File › Version history", any count).
+ * changed at once…", "not known: the row was cleared (its ID cell too)…", "…12 rows were cleared…"), and the new values of
+ * a large one ("12 values: see File › Version history", any count).
  */
 const notAValue = (() => {
-  const notKnown = new Set(Object.values(localized((m) => m.addon.changeLogOldNotKnown)));
-  const values = Object.values(localized((m) => m.addon.changeLogValues)).map(
-    (text) => new RegExp(`^${text.split('{count}').map(literally).join('\\d[\\d,]*')}$`),
-  );
+  const notKnown = new Set([
+    ...Object.values(localized((m) => m.addon.changeLogOldNotKnown)),
+    ...Object.values(localized((m) => m.addon.changeLogRowCleared)),
+  ]);
+  const values = [
+    ...Object.values(localized((m) => m.addon.changeLogValues)),
+    ...Object.values(localized((m) => m.addon.changeLogRowsCleared)),
+  ].map((text) => new RegExp(`^${text.split('{count}').map(literally).join('\\d[\\d,]*')}$`));
   return (text: string) => {
     const trimmed = text.trim();
     return notKnown.has(trimmed) || values.some((pattern) => pattern.test(trimmed));
