@@ -754,7 +754,8 @@ describe('onEdit change log: what else splits a target into months (a custom wei
 
 describe('onEdit change log: rows cleared at once (Delete over whole rows)', () => {
   /** What the log says of a row cleared with its ID, in each language (the catalogue's words). */
-  const ROW_CLEARED = 'not known: the row was cleared (its ID cell too): see File › Version history';
+  const ROW_CLEARED =
+    'not known: the row is blank now, its ID cell too (cleared, unless it was blank before): see File › Version history';
   const KR_FIELDS = 'Owner, Type, Unit, Direction, Baseline, Target, Start, Due, Phasing';
 
   it('leaves a trace of a key result row cleared with its ID: its cells, its tracked fields, old not known, who', () => {
@@ -825,7 +826,7 @@ describe('onEdit change log: rows cleared at once (Delete over whole rows)', () 
         'A2:Z13',
         '',
         'Owner, Unit, Direction, Target',
-        'not known: 12 rows were cleared (their ID cells too): see File › Version history',
+        'not known: 12 rows are blank now, their ID cells too (cleared, unless they were blank before): see File › Version history',
         '',
       ],
     ]);
@@ -837,7 +838,7 @@ describe('onEdit change log: rows cleared at once (Delete over whole rows)', () 
         'A1:Z6',
         '',
         '',
-        'not known: 6 rows were cleared (their ID cells too): see File › Version history',
+        'not known: 6 rows are blank now, their ID cells too (cleared, unless they were blank before): see File › Version history',
         '',
       ],
     ]);
@@ -845,8 +846,18 @@ describe('onEdit change log: rows cleared at once (Delete over whole rows)', () 
 
   it('writes the trace in the language of the tab: Simplified and Traditional Chinese', () => {
     for (const [locale, tab, changes, text] of [
-      ['zh_CN', '关键结果', '变更记录', '未知：整行已清除（包括 ID 单元格）：请查看“文件 › 版本记录”'],
-      ['zh_TW', '關鍵結果', '變更記錄', '未知：整列已清除（包括 ID 儲存格）：請查看「檔案 › 版本記錄」'],
+      [
+        'zh_CN',
+        '关键结果',
+        '变更记录',
+        '未知：此行现已为空，ID 单元格也是（已清除，除非原本就是空的）：请查看“文件 › 版本记录”',
+      ],
+      [
+        'zh_TW',
+        '關鍵結果',
+        '變更記錄',
+        '未知：此列現已為空，ID 儲存格也是（已清除，除非原本就是空的）：請查看「檔案 › 版本記錄」',
+      ],
     ] as const) {
       const { run } = withExample(locale);
       const name =

@@ -152,7 +152,7 @@ function timeRanks(log: readonly LoggedChange[]): number[] {
 /**
  * What the add-on logs in place of a value it does not have (apps-script/server/change-log.ts), in any of the
  * languages, as the catalogue words it: the old value of a paste, a fill or a sort ("not known: several cells were
- * changed at once…", "not known: the row was cleared (its ID cell too)…", "…12 rows were cleared…"), and the new values of
+ * changed at once…", "not known: the row is blank now…", "…12 rows are blank now…"), and the new values of
  * a large one ("12 values: see File › Version history", any count).
  */
 const notAValue = (() => {

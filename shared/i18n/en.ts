@@ -1213,9 +1213,10 @@ export const en = {
     templatesSkipped: '"{tab}" has content but no header row I recognise; it was left as it is.',
     changeLogOldNotKnown: 'not known: several cells were changed at once (a paste, a fill, a sort)',
     changeLogValues: '{count} values: see File › Version history',
-    changeLogRowCleared: 'not known: the row was cleared (its ID cell too): see File › Version history',
+    changeLogRowCleared:
+      'not known: the row is blank now, its ID cell too (cleared, unless it was blank before): see File › Version history',
     changeLogRowsCleared:
-      'not known: {count} rows were cleared (their ID cells too): see File › Version history',
+      'not known: {count} rows are blank now, their ID cells too (cleared, unless they were blank before): see File › Version history',
     templatesKept: 'None of your cells were changed.',
     templatesInterrupted:
       'Insert templates did not finish ({reason}). It stopped while setting up "{tab}": the header it was adding there is not written yet, so that part is not finished.',

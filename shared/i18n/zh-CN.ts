@@ -1058,8 +1058,10 @@ export const zhCN: Messages = {
     templatesSkipped: '“{tab}”有内容，但未找到可识别的表头行，已保持原样。',
     changeLogOldNotKnown: '未知：一次修改了多个单元格（粘贴、填充或排序）',
     changeLogValues: '{count} 个值：请查看“文件 › 版本记录”',
-    changeLogRowCleared: '未知：整行已清除（包括 ID 单元格）：请查看“文件 › 版本记录”',
-    changeLogRowsCleared: '未知：已清除 {count} 行（包括 ID 单元格）：请查看“文件 › 版本记录”',
+    changeLogRowCleared:
+      '未知：此行现已为空，ID 单元格也是（已清除，除非原本就是空的）：请查看“文件 › 版本记录”',
+    changeLogRowsCleared:
+      '未知：{count} 行现已为空，ID 单元格也是（已清除，除非原本就是空的）：请查看“文件 › 版本记录”',
     templatesKept: '你的单元格均未被修改。',
     templatesInterrupted:
       '“插入模板”未完成（{reason}）。它在设置“{tab}”时中断：要在那里添加的表头尚未写入，这部分尚未完成。',

@@ -1060,8 +1060,10 @@ export const zhTW: Messages = {
     templatesSkipped: '「{tab}」有內容，但未找到可識別的標題列，已保持原樣。',
     changeLogOldNotKnown: '未知：一次修改了多個儲存格（貼上、填入或排序）',
     changeLogValues: '{count} 個值：請查看「檔案 › 版本記錄」',
-    changeLogRowCleared: '未知：整列已清除（包括 ID 儲存格）：請查看「檔案 › 版本記錄」',
-    changeLogRowsCleared: '未知：已清除 {count} 列（包括 ID 儲存格）：請查看「檔案 › 版本記錄」',
+    changeLogRowCleared:
+      '未知：此列現已為空，ID 儲存格也是（已清除，除非原本就是空的）：請查看「檔案 › 版本記錄」',
+    changeLogRowsCleared:
+      '未知：{count} 列現已為空，ID 儲存格也是（已清除，除非原本就是空的）：請查看「檔案 › 版本記錄」',
     templatesKept: '你的儲存格均未被修改。',
     templatesInterrupted:
       '「插入範本」未完成（{reason}）。它在設定「{tab}」時中斷：要在那裡新增的表頭尚未寫入，這部分尚未完成。',
