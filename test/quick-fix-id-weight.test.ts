@@ -50,6 +50,7 @@ const LANGS = {
     changed: (label: string) =>
       `The sheet changed since this fix was offered; it would now be "${label}". Nothing was written.`,
     gone: 'That problem is no longer in the plan (fixed already, or the sheet changed). Nothing was written.',
+    notOffered: 'This problem has no safe quick fix; fix it in the sheet.',
   },
   'zh-TW': {
     locale: 'zh_TW',
@@ -67,6 +68,7 @@ const LANGS = {
     typed: (value: string, cell: string) => `已在 ${cell} 輸入 ${value}。`,
     changed: (label: string) => `提供此修正後試算表已變化，現在的修正將是「${label}」。未寫入任何內容。`,
     gone: '該問題已不在計畫中（可能已修正或試算表已變化）。未寫入任何內容。',
+    notOffered: '此問題沒有安全的快速修正方式，請在試算表中修改。',
   },
 } as const;
 
@@ -229,6 +231,99 @@ for (const lang of ['en', 'zh-TW'] as const) {
         changed: [],
       });
       expect(press(run, 'unit-in-plain-number', L.KR, 'M4', L.type('2'))).toEqual({
+        ok: false,
+        message: L.gone,
+        changed: [],
+      });
+      expect(changedCells(before, allCells(run.ss))).toEqual([]);
+    });
+  });
+
+  describe(`unit-in-plain-number on a Confidence typed as a score of 100: "Type 80" (${lang})`, () => {
+    it('types the score into that Confidence cell only, where 分 can mean nothing but points of 100', () => {
+      const wb = examplePlan(lang);
+      setCell(wb, L.KR, 'KR1', L.confidence, '80分');
+      setCell(wb, L.KR, 'KR2', L.confidence, '７０ 分'); // full-width digits: 70
+      setCell(wb, L.KR, 'KR3', L.confidence, '7分'); // 7 of 10 (七分把握), or 7 of 100?
+      setCell(wb, L.KR, 'KR4', L.confidence, '0.7 分'); // 0.7 of 1, or of 10?
+      setCell(wb, L.KR, 'KR5', L.confidence, '80 pcs'); // a count, not a confidence
+      const run = addon(wb);
+      expect(offers(run, 'unit-in-plain-number')).toEqual([
+        [`${L.KR}!N2`, L.type('80')],
+        [`${L.KR}!N3`, L.type('70')],
+        [`${L.KR}!N4`, null],
+        [`${L.KR}!N5`, null],
+        [`${L.KR}!N6`, null],
+      ]);
+      const before = allCells(run.ss);
+      const result = press(run, 'unit-in-plain-number', L.KR, 'N2', L.type('80'));
+      expect(result).toEqual({ ok: true, message: L.typed('80', `${L.KR}!N2`), changed: [`${L.KR}!N2`] });
+      const after = allCells(run.ss);
+      expect(changedCells(before, after)).toEqual([`${L.KR}!N2`]);
+      expect(after.cells.get(`${L.KR}!N2`)).toBe('80');
+      expect(run.emulator.lock.writesWithoutLock).toBe(0);
+      // Checked again: the issue is gone, no other is there, and KR1's confidence is 80%.
+      expect(check(run).filter((i) => i.sheet === L.KR && i.a1 === 'N2')).toEqual([]);
+      const { plan } = parsePlan(toWorkbook(run.ss), { timeZone: 'Asia/Taipei' });
+      expect(plan.keyResults.find((k) => k.id === 'KR1')!.confidence).toBe(0.8);
+      // The ones not offered write nothing when asked all the same.
+      const unchanged = allCells(run.ss);
+      for (const a1 of ['N4', 'N5', 'N6'])
+        expect(press(run, 'unit-in-plain-number', L.KR, a1, L.type('7'))).toEqual({
+          ok: false,
+          message: L.notOffered,
+          changed: [],
+        });
+      expect(changedCells(unchanged, allCells(run.ss))).toEqual([]);
+    });
+
+    it('types 90% (0.9) into a Confidence cell formatted as a percent, never 90 shown as 9000%', () => {
+      const wb = examplePlan(lang);
+      setCell(wb, L.KR, 'KR2', L.confidence, '90 分');
+      const run = addon(wb);
+      run.ss.getSheetByName(L.KR)!.getRange('N3').setNumberFormat('0%');
+      expect(offers(run, 'unit-in-plain-number')).toEqual([[`${L.KR}!N3`, L.type('90%')]]);
+      const before = allCells(run.ss);
+      expect(press(run, 'unit-in-plain-number', L.KR, 'N3', L.type('90%'))).toEqual({
+        ok: true,
+        message: L.typed('90%', `${L.KR}!N3`),
+        changed: [`${L.KR}!N3`],
+      });
+      const after = allCells(run.ss);
+      expect(changedCells(before, after)).toEqual([`${L.KR}!N3`]);
+      expect(after.cells.get(`${L.KR}!N3`)).toBe('0.9');
+      expect(offers(run, 'unit-in-plain-number')).toEqual([]);
+      const { plan } = parsePlan(toWorkbook(run.ss), { timeZone: 'Asia/Taipei' });
+      expect(plan.keyResults.find((k) => k.id === 'KR2')!.confidence).toBe(0.9);
+    });
+
+    it('never overwrites a Confidence changed since the check', () => {
+      const wb = examplePlan(lang);
+      setCell(wb, L.KR, 'KR1', L.confidence, '80分');
+      setCell(wb, L.KR, 'KR2', L.confidence, '80分');
+      setCell(wb, L.KR, 'KR3', L.confidence, '80分');
+      const run = addon(wb);
+      expect(offers(run, 'unit-in-plain-number').map(([, label]) => label)).toEqual([
+        L.type('80'),
+        L.type('80'),
+        L.type('80'),
+      ]);
+      const sheet = run.ss.getSheetByName(L.KR)!;
+      sheet.getRange('N2').setValue('85分'); // retyped: the fix would now type 85
+      sheet.getRange('N3').setValue('8分'); // 8 of 10, or of 100: no fix now
+      sheet.getRange('N4').setValue(0.8); // fixed by hand
+      const before = allCells(run.ss);
+      expect(press(run, 'unit-in-plain-number', L.KR, 'N2', L.type('80'))).toEqual({
+        ok: false,
+        message: L.changed(L.type('85')),
+        changed: [],
+      });
+      expect(press(run, 'unit-in-plain-number', L.KR, 'N3', L.type('80'))).toEqual({
+        ok: false,
+        message: L.notOffered,
+        changed: [],
+      });
+      expect(press(run, 'unit-in-plain-number', L.KR, 'N4', L.type('80'))).toEqual({
         ok: false,
         message: L.gone,
         changed: [],

@@ -2,7 +2,8 @@
  * The quick fixes that type a value, pressed in Chromium through the sandbox: a check-in's Metric one space or case
  * off a key result's ID (metric-id-near, "Use KR3") and a Weight typed with a unit (unit-in-plain-number, "Type 2").
  * A person sees the button on that issue, presses it, the cell in the (emulated) sheet holds the fixed value, no
- * other cell changed, and the issue is gone when the plan is checked again. In English and Simplified Chinese; a cell
+ * other cell changed, and the issue is gone when the plan is checked again; and a Confidence typed as a score of 100
+ * ("80分": "Type 80"), where a count ("80 pcs") has no button. In English and Simplified Chinese; a cell
  * holding markup is shown as its characters, and none of it runs.
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -74,8 +75,11 @@ const LANGS = {
     KR: 'Key Results',
     actuals: 'Actuals',
     weight: 'Weight',
+    confidence: 'Confidence',
     use: 'Use KR3',
     type: 'Type 2',
+    score: 'Type 80',
+    typedScore: 'Typed 80 in Key Results!N4.',
     typedId: 'Typed KR3 in Actuals!B17.',
     typedWeight: 'Typed 2 in Key Results!M3.',
   },
@@ -84,8 +88,11 @@ const LANGS = {
     KR: '关键结果',
     actuals: '实际',
     weight: '权重',
+    confidence: '信心',
     use: '改用 KR3',
     type: '改为输入 2',
+    score: '改为输入 80',
+    typedScore: '已在 关键结果!N4 输入 80。',
     typedId: '已在 实际!B17 输入 KR3。',
     typedWeight: '已在 关键结果!M3 输入 2。',
   },
@@ -102,6 +109,9 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
       wb[L.actuals][16][1] = 'KR 3';
       wb[L.actuals][17][1] = HOSTILE_METRIC;
       setCell(wb, L.KR, 'KR2', L.weight, '2x');
+      // A confidence typed as a score of 100, and one that is a count (no button).
+      setCell(wb, L.KR, 'KR3', L.confidence, '80分');
+      setCell(wb, L.KR, 'KR4', L.confidence, '80 pcs');
       sandbox = await startSandbox({ port: 0, workbook: wb, locale: L.locale, planName: 'quick fixes' });
       opened = await open(sandbox);
     });
@@ -136,7 +146,10 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
       ).resolves.toEqual([L.use]);
       await expect(
         sidebar.locator('li.issue[data-code="unit-in-plain-number"] button.quick-fix').allTextContents(),
-      ).resolves.toEqual([L.type]);
+      ).resolves.toEqual([L.type, L.score]);
+      await expect(
+        issue(sidebar, 'unit-in-plain-number', L.KR, 'N5').locator('button.quick-fix').count(),
+      ).resolves.toBe(0);
       // The markup Metric is near no ID: no button, its characters in the text, nothing of it run.
       const hostile = issue(sidebar, 'unknown-metric', L.actuals, 'B18');
       await expect(hostile.locator('.issue-text').textContent()).resolves.toContain(HOSTILE_METRIC);
@@ -176,7 +189,22 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
       await expect(sidebar.locator('#changes').textContent()).resolves.toContain(L.typedWeight);
       await sidebar.locator('#check').click();
       await idle(sidebar);
-      await expect(sidebar.locator('li.issue[data-code="unit-in-plain-number"]').count()).resolves.toBe(0);
+      await expect(issue(sidebar, 'unit-in-plain-number', L.KR, 'M3').count()).resolves.toBe(0);
+      const { shown, expected } = await shownAndShared(sidebar, sandbox);
+      expect(shown).toEqual(expected);
+    });
+
+    it(`"${L.score}" types 80 into that Confidence cell only, and the issue is gone when checked again`, async () => {
+      const { sidebar } = opened;
+      const { changed, after } = await press('unit-in-plain-number', L.KR, 'N4', L.score);
+      expect(changed).toEqual([`${L.KR}!N4`]);
+      expect(after.cells.get(`${L.KR}!N4`)).toBe('80');
+      await expect(sidebar.locator('#changes').textContent()).resolves.toContain(L.typedScore);
+      await sidebar.locator('#check').click();
+      await idle(sidebar);
+      await expect(issue(sidebar, 'unit-in-plain-number', L.KR, 'N4').count()).resolves.toBe(0);
+      // The count beside it is still said, with no button.
+      await expect(issue(sidebar, 'unit-in-plain-number', L.KR, 'N5').count()).resolves.toBe(1);
       const { shown, expected } = await shownAndShared(sidebar, sandbox);
       expect(shown).toEqual(expected);
     });

@@ -18,6 +18,8 @@
  *                                                             but for case and spaces ("KR 3" → KR3), "Use KR3"
  *   unit-in-plain-number (a Weight)          type-value       the number the issue says to type ("2x" → 2, "2 分" → 2),
  *                                                             where its digits read one way only and it is 0 or more
+ *   unit-in-plain-number (a Confidence)      type-value       a score of 100 ("80分" → 80, or 80% in a percent cell),
+ *                                                             above 10 and at most 100; no other unit ("80 pcs")
  *
  * The sidebar sends back the issue it shows (code, sheet, cell). The server never trusts it: under the document
  * lock it reads the spreadsheet again, runs the checks, and acts only if that issue is still there, writing only
@@ -431,29 +433,52 @@ function metricAt(ctx: FixContext, issue: PlanIssue): string | null {
 }
 
 /**
- * The weight a Weight cell typed with a unit, a currency or a multiple ("2x", "2 分", "$2", "2k") is, as its issue
- * says to type it: a Key Result's Weight or a custom weight on the Targets tab (not a Confidence, whose number alone
- * may be a percentage or not). Only where the text has one number, of digits and at most the spreadsheet's decimal
- * sign ("1,5x" in en_US is 1.5 or 15, "1e3x" no weight as typed), with no decimal part of three digits ("1.000x" is
- * 1 or 1000 as the reader's habit writes it), and which is 0 or more (a weight below 0 is not used). Null otherwise.
+ * The one number of a cell typed with a unit, a currency or a multiple that the parser reads as no plain number
+ * (unit-in-plain-number): only where the text has one number, of digits and at most the spreadsheet's decimal sign
+ * ("1,5x" in en_US is 1.5 or 15, "1e3x" no number as typed), with no decimal part of three digits ("1.000x" is 1 or
+ * 1000 as the reader's habit writes it). Null otherwise; the text, NFKC-normalised, beside it.
  */
-function plainWeightAt(ctx: FixContext, issue: PlanIssue): number | null {
-  const tab = tabOf(ctx.snapshot, issue.sheet);
-  const weightColumn = ctx.plan.layout.keyResults?.columns.weight;
-  if (!(tab === 'targets' || (tab === 'keyResults' && issue.column === weightColumn))) return null;
+function plainNumberOf(ctx: FixContext, issue: PlanIssue): { value: number; text: string } | null {
   const raw = cellAt(ctx.snapshot, issue.sheet, issue.row!, issue.column!);
   if (typeof raw !== 'string') return null;
   const mark = decimalMarkOf(ctx.snapshot.locale);
   const read = readNumber(raw, { decimalMark: mark, plain: true });
   if (read.ok || read.reason !== 'unit-in-plain-number' || read.other === undefined) return null;
-  const text = raw.normalize('NFKC');
+  const text = raw.normalize('NFKC').trim();
   const digits = text.match(/\d[\d.,'’ ]*\d|\d/g) ?? [];
   if (digits.length !== 1) return null;
   const core = digits[0];
   const number = mark === '.' ? /^\d+(?:\.\d+)?$/ : /^\d+(?:,\d+)?$/;
   if (!number.test(core) || /^\d{1,3}[.,]\d{3}$/.test(core)) return null;
   const value = Number(read.other);
-  return Number.isFinite(value) && value >= 0 ? value : null;
+  return Number.isFinite(value) ? { value, text } : null;
+}
+
+/**
+ * The weight a Weight cell typed with a unit, a currency or a multiple ("2x", "2 分", "$2", "2k") is, as its issue
+ * says to type it: a Key Result's Weight or a custom weight on the Targets tab, where its number reads one way only
+ * (plainNumberOf) and is 0 or more (a weight below 0 is not used). Null otherwise.
+ */
+function plainWeightAt(ctx: FixContext, issue: PlanIssue): number | null {
+  const tab = tabOf(ctx.snapshot, issue.sheet);
+  const weightColumn = ctx.plan.layout.keyResults?.columns.weight;
+  if (!(tab === 'targets' || (tab === 'keyResults' && issue.column === weightColumn))) return null;
+  const plain = plainNumberOf(ctx, issue);
+  return plain && plain.value >= 0 ? plain.value : null;
+}
+
+/**
+ * A Confidence typed as a score out of 100 ("80分", "85.5 分"): the confidence it is (0.8), where the number is
+ * above 10 and at most 100, so 分 can be nothing but points of 100 (七分把握, "7 分", is 7 of 10; "0.7 分" 0.7 of 1 or
+ * of 10) and the number alone reads as that percentage. Any other unit, a currency or a multiple ("80 pcs", "$70",
+ * "70x") holds a count or an amount, not a confidence: typed alone it would be one nobody gave, so none is offered.
+ */
+function scoreConfidenceAt(ctx: FixContext, issue: PlanIssue): number | null {
+  const tab = tabOf(ctx.snapshot, issue.sheet);
+  if (tab !== 'keyResults' || issue.column !== ctx.plan.layout.keyResults?.columns.confidence) return null;
+  const plain = plainNumberOf(ctx, issue);
+  if (!plain || !/^[\d.,]+\s*分$/.test(plain.text)) return null;
+  return plain.value > 10 && plain.value <= 100 ? plain.value / 100 : null;
 }
 
 /**
@@ -530,9 +555,20 @@ function readableValueAt(ctx: FixContext, issue: PlanIssue): TypedValue | null {
     return { cell: textCell(id), shown: id, reads: id };
   }
   if (issue.code === 'unit-in-plain-number') {
+    const mark = decimalMarkOf(ctx.snapshot.locale);
+    const confidence = scoreConfidenceAt(ctx, issue);
+    if (confidence !== null) {
+      // 80 in a plain cell, as the issue says to type it; 0.8 in one formatted as a percent (80%), where 80 would
+      // show as 8000%. Either reads as the confidence 0.8; a currency or a multiple's format, neither.
+      const code = numberFormatsOf(ctx.snapshot.workbook[issue.sheet])?.[issue.row! - 1]?.[issue.column! - 1];
+      const shows = code ? formatShows(code) : null;
+      if (shows && !(shows.percent && !shows.currency)) return null;
+      const cell = shows ? confidence : Number((confidence * 100).toPrecision(12));
+      return { cell, shown: numberAsTyped(cell, mark), reads: cell, promised: confidence };
+    }
     const value = plainWeightAt(ctx, issue);
     if (value === null) return null;
-    const shown = numberAsTyped(value, decimalMarkOf(ctx.snapshot.locale));
+    const shown = numberAsTyped(value, mark);
     return { cell: value, shown, reads: value, promised: value };
   }
   const problem = formulaProblemsOf(ctx).get(`${issue.sheet}!${issue.row}!${issue.column}`);
