@@ -71,6 +71,22 @@ import { tabDef, type Localized, type Direction, type MetricType } from './templ
  * Counted as typed, and said (percent-reading-low): the check warns, it never changes a number.
  */
 export const PLAN_FLOOR_FOR_HUNDREDTH = 0.5;
+
+/**
+ * A `%` level's reading about a hundredth of the metric's reading before it on the tab: 0.13% after 12%, typed for
+ * 13% (the ratio with a % sign added). It catches the slip under readsHundredthOfPlan's floor, where the plan's
+ * own figures are small (a conversion from 5% to 20%): a level (a conversion, a share, an accuracy) moves from
+ * one month to the next, and a real one does not fall to a hundredth of itself in a month, landing where a hundred
+ * times it is near the last reading (from half to twice it), but by a broken count, which is worth a look too.
+ * Judged for levels to raise only: a month's growth (a KPI's bar) swings through 0, and a level to lower (churn)
+ * heads for 0 by design. True when the reading is above 0, under a tenth of the one before, and a hundred times it
+ * lies from half to twice the one before. Counted as typed, and said (percent-reading-drop).
+ */
+export function readsHundredthOfReading(value: number, before: number): boolean {
+  if (!(before > 0 && value > 0 && value < before / 10)) return false;
+  const hundredfold = value * 100;
+  return hundredfold >= before / 2 && hundredfold <= before * 2;
+}
 export function readsHundredthOfPlan(value: number, low: number, high: number): boolean {
   if (!(low >= PLAN_FLOOR_FOR_HUNDREDTH && value > 0 && value < low / 10)) return false;
   const hundredfold = value * 100;
@@ -981,6 +997,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     // 0.86% against 70% → 90%: 86% typed with its ratio and a % sign (readsHundredthOfPlan). Counted, and said.
     const low = planLow[g];
     const high = planHigh[g];
+    const before = rowBefore[i];
     if (low === low && readsHundredthOfPlan(value, low, high))
       issues.push(
         makeIssue('percent-reading-low', at(rows[i], 'value'), {
@@ -992,6 +1009,24 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
             facts.direction(g) === 'decrease'
               ? planSpan(high, low, facts.unit(g))
               : planSpan(low, high, facts.unit(g)),
+        }),
+      );
+    // 0.13% after 12%, where the plan's figures are too small to tell (readsHundredthOfReading). Counted, and said.
+    else if (
+      percents[g] === 1 &&
+      type === 'level' &&
+      facts.direction(g) === 'increase' &&
+      before >= 0 &&
+      readsHundredthOfReading(value, values[before])
+    )
+      issues.push(
+        makeIssue('percent-reading-drop', at(rows[i], 'value'), {
+          ...issueParams(checkIns, i, facts, g),
+          percent: `${plain(value * 100)}%`,
+          meant: `${plain(value * 10000)}%`,
+          ratio: plain(value * 100),
+          other: rows[before],
+          otherValue: shownValue(checkIns, before, facts.unit(g)),
         }),
       );
     groupOf[i] = g;

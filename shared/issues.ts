@@ -110,6 +110,7 @@ const ISSUES = {
   'month-far-above-plan': ['warning', 'tracking'],
   'percent-reading-high': ['warning', 'tracking'],
   'percent-reading-low': ['warning', 'tracking'],
+  'percent-reading-drop': ['warning', 'tracking'],
   'compact-date': ['error', 'structure'],
   'date-out-of-range': ['error', 'structure'],
   'yes-no-not-milestone': ['error', 'structure'],

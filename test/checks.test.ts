@@ -909,6 +909,16 @@ const cases: Case[] = [
     says: 'is counted as 0.86%, about a hundredth of the plan of KR5 (70% → 90%). If 86% was meant, type 86% or 0.86.',
   },
   {
+    name: 'a check-in of 0.13% after 12% of a 5% → 20% conversion: a hundredth of the reading before, 13% meant? Counted, and said',
+    code: 'percent-reading-drop',
+    edit: (wb) => {
+      wb['Actuals'][rowOfCheckIn('KR3', '2026-10-28')][2] = '0.13%';
+    },
+    sheet: 'Actuals',
+    a1: `C${rowOfCheckIn('KR3', '2026-10-28') + 1}`,
+    says: `is counted as 0.13%, about a hundredth of the reading of KR3 on row ${rowOfCheckIn('KR3', '2026-09-28') + 1} (12%). If 13% was meant, type 13% or 0.13.`,
+  },
+  {
     name: 'a Minguo date typed without separators, as a number (1151231 is the serial of 5051-12-17)',
     code: 'compact-date',
     edit: (wb) => setCell(wb, KR, 'KR2', 'Due', 1151231),

@@ -14,7 +14,7 @@ import {
   type PlanIssue,
   type Workbook,
 } from '../shared';
-import { readsHundredthOfPlan } from '../shared/check-ins';
+import { readsHundredthOfPlan, readsHundredthOfReading } from '../shared/check-ins';
 import { setCell } from './helpers/edit';
 import { throughXlsx } from './helpers/xlsx';
 
@@ -123,7 +123,7 @@ describe('a % reading a hundredth of its plan is said only where no real month g
     const [kr, kpis, actuals] = [3, 4, 6].map((n) => wb[Object.keys(wb)[n]]);
     edit(kr, kpis, actuals);
     const { plan, issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
-    return { plan, said: issues.filter((i) => i.code === 'percent-reading-low') };
+    return { plan, said: issues.filter((i) => i.code === 'percent-reading-low'), all: issues };
   };
   /** Sets the last check-in of `id` (its Value) and returns its 1-based row. */
   const checkIn = (actuals: Grid, id: string, value: string | number) => {
@@ -150,8 +150,12 @@ describe('a % reading a hundredth of its plan is said only where no real month g
   });
 
   it('a launch month of 0.1% conversion against 5% → 20% (one sale in 1,000 trials) is real: nothing said', async () => {
-    const { said } = await saidFor('zh-TW', (_kr, _kpis, actuals) => checkIn(actuals, 'KR3', '0.1%'));
+    const { said, all } = await saidFor('zh-TW', (_kr, _kpis, actuals) => {
+      // KR3's first check-in, the launch month: no reading before it either (percent-reading-drop).
+      actuals[actuals.findIndex((r) => Array.isArray(r) && r[1] === 'KR3')][2] = '0.1%';
+    });
     expect(said).toEqual([]);
+    expect(all.filter((i) => i.code === 'percent-reading-drop')).toEqual([]);
   });
 
   it('a churn of 0.03% against 5% → 2% (one customer in 3,000) is the goal met, not a slip: nothing said', async () => {
@@ -231,5 +235,83 @@ describe('readsHundredthOfPlan: only a reading a hundredth of a plan whose figur
     expect(
       analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF }).issues.filter((i) => i.code === 'percent-reading-low'),
     ).toEqual([]);
+  });
+});
+
+describe('a % level read as a hundredth of its reading before, where the plan is too small to tell', () => {
+  type Lang = 'en' | 'zh-CN' | 'zh-TW';
+  /** The example in `lang`, its KR3 (a conversion, 5% → 20%, last read 12%) checked in as `value` in October. */
+  const drop = async (lang: Lang, value: string, edit?: (kr: Grid, kpis: Grid) => void) => {
+    const wb = exampleWorkbook(lang);
+    const [kr, kpis, actuals] = [3, 4, 6].map((n) => wb[Object.keys(wb)[n]]);
+    edit?.(kr, kpis);
+    const row = lastCheckIn(wb, Object.keys(wb)[6], 'KR3');
+    const before = actuals.findIndex(
+      (r, n) => n < row && Array.isArray(r) && r[1] === 'KR3' && r[0] === '2026-09-28',
+    );
+    actuals[row][2] = value;
+    const { plan, issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+    return {
+      plan,
+      row: row + 1,
+      before: before + 1,
+      said: issues.filter((i) => i.code === 'percent-reading-drop'),
+    };
+  };
+
+  it.each([
+    [
+      'en',
+      'Actuals row {row} (KR3, 2026-10-28): 0.13% is counted as 0.13%, about a hundredth of the reading of KR3 on row {before} (12%). If 13% was meant, type 13% or 0.13.',
+    ],
+    [
+      'zh-TW',
+      '實際資料第 {row} 列（KR3，2026-10-28）：0.13% 按 0.13% 計入，約為 KR3 第 {before} 列讀數（12%）的百分之一。如果想填 13%，請填寫 13% 或 0.13。',
+    ],
+  ] as const)(
+    '%s: 0.13% after 12% (13% typed as its ratio with a % sign) is said at its cell; counted as typed',
+    async (lang, message) => {
+      const { plan, row, before, said } = await drop(lang, '0.13%');
+      expect(said.map((i) => [i.a1, i.message[lang]])).toEqual([
+        [`C${row}`, message.replace('{row}', `${row}`).replace('{before}', `${before}`)],
+      ]);
+      // Not also said against the plan (5% → 20% is under readsHundredthOfPlan's floor).
+      expect(plan.actuals.filter((a) => a.metric === 'KR3').at(-1)!.value).toBeCloseTo(0.0013, 10);
+    },
+  );
+
+  it('13% or 1.3% after 12% is no hundredth of it; nothing is said', async () => {
+    expect((await drop('en', '13%')).said).toEqual([]);
+    expect((await drop('en', '1.3%')).said).toEqual([]);
+  });
+
+  it('a level to lower (KR3 re-planned as churn from 5% to 2%) heads for 0 by design: 0.13% after 12% is not said', async () => {
+    const { plan, said } = await drop('zh-CN', '0.13%', (kr, kpis) => {
+      const row = kr.find((r) => r[0] === 'KR3')!;
+      row[6] = kpis.find((r) => r[0] === 'KPI2')![kpis[0].indexOf(kr[0][6])];
+      row[7] = 0.05;
+      row[8] = 0.02;
+    });
+    expect(plan.keyResults.find((k) => k.id === 'KR3')!.direction).toBe('decrease');
+    expect(said).toEqual([]);
+  });
+
+  it('a month of growth (KPI1, a bar to exceed) swings through 0: 0.24% after 24% is not said', async () => {
+    const wb = exampleWorkbook('en');
+    wb['Actuals'][lastCheckIn(wb, 'Actuals', 'KPI1')][2] = '0.24%';
+    const { issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+    expect(
+      issues.filter((i) => i.code === 'percent-reading-drop' || i.code === 'percent-reading-low'),
+    ).toEqual([]);
+  });
+
+  it('readsHundredthOfReading: a hundredth of the reading before, from half to twice it', () => {
+    expect(readsHundredthOfReading(0.0013, 0.12)).toBe(true);
+    expect(readsHundredthOfReading(0.0007, 0.12)).toBe(true);
+    expect(readsHundredthOfReading(0.0005, 0.12)).toBe(false);
+    expect(readsHundredthOfReading(0.0025, 0.12)).toBe(false);
+    expect(readsHundredthOfReading(0.013, 0.12)).toBe(false);
+    expect(readsHundredthOfReading(0, 0.12)).toBe(false);
+    expect(readsHundredthOfReading(0.0013, 0)).toBe(false);
   });
 });

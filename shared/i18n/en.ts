@@ -1000,6 +1000,11 @@ export const en = {
         'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}, about a hundredth of the plan of {metric} ({plan}). If {meant} was meant, type {meant} or {ratio}.',
       fix: 'Type a percentage with its % sign (86%) or as the number it stands for (0.86), not both: 0.86% is the number 0.0086.',
     },
+    'percent-reading-drop': {
+      message:
+        'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}, about a hundredth of the reading of {metric} on row {other} ({otherValue}). If {meant} was meant, type {meant} or {ratio}.',
+      fix: 'Type a percentage with its % sign (13%) or as the number it stands for (0.13), not both: 0.13% is the number 0.0013.',
+    },
     'check-in-after-period': {
       message:
         "Actuals row {row} ({metric}, {date}) is dated after the plan's period ends ({due}); it is not counted.",

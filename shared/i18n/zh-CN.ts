@@ -863,6 +863,11 @@ export const zhCN: Messages = {
         '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入，约为 {metric} 计划（{plan}）的百分之一。如果想填 {meant}，请填写 {meant} 或 {ratio}。',
       fix: '百分比请带上百分号（86%）或填写它代表的数字（0.86），不要两者并用：0.86% 即数字 0.0086。',
     },
+    'percent-reading-drop': {
+      message:
+        '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入，约为 {metric} 第 {other} 行读数（{otherValue}）的百分之一。如果想填 {meant}，请填写 {meant} 或 {ratio}。',
+      fix: '百分比请带上百分号（13%）或填写它代表的数字（0.13），不要两者并用：0.13% 即数字 0.0013。',
+    },
     'check-in-after-period': {
       message: '实际数据第 {row} 行（{metric}，{date}）晚于计划周期的结束月份（{due}），不计入。',
       fix: '更正日期（例如年份输错，把 2026 写成了 2027），或在“{strategyTab}”表中调整周期。',

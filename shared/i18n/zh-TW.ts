@@ -865,6 +865,11 @@ export const zhTW: Messages = {
         '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入，約為 {metric} 計畫（{plan}）的百分之一。如果想填 {meant}，請填寫 {meant} 或 {ratio}。',
       fix: '百分比請帶上百分號（86%）或填寫它代表的數字（0.86），不要兩者並用：0.86% 即數字 0.0086。',
     },
+    'percent-reading-drop': {
+      message:
+        '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入，約為 {metric} 第 {other} 列讀數（{otherValue}）的百分之一。如果想填 {meant}，請填寫 {meant} 或 {ratio}。',
+      fix: '百分比請帶上百分號（13%）或填寫它代表的數字（0.13），不要兩者並用：0.13% 即數字 0.0013。',
+    },
     'check-in-after-period': {
       message: '實際資料第 {row} 列（{metric}，{date}）晚於計畫週期的結束月份（{due}），不計入。',
       fix: '更正日期（例如年份輸錯，把 2026 寫成了 2027），或在「{strategyTab}」表中調整週期。',
