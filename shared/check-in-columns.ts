@@ -11,7 +11,8 @@
  * is first read (and kept). A plan made by hand, with `actuals` as a plain list, gets its columns made from that
  * list on first use.
  */
-import type { Actual, Plan } from './plan';
+import type { Actual, Plan, SheetLayout } from './plan';
+import { tabDef, type Localized } from './template';
 import type { IsoDate } from './calendar';
 
 export interface CheckInColumns {
@@ -32,18 +33,40 @@ export interface CheckInColumns {
    */
   unread?: { metric: string; date: IsoDate }[];
   /**
-   * Rows (1-based, as `rows`) whose Value said it is a percentage: typed with its % sign ("1250%"), or shown as one by
-   * its format (RowReader.saysPercent). Never taken for a whole percent typed without its sign (screenCheckIns).
+   * Check-ins (by index, as `rows[i]`) whose Value said it is a percentage: typed with its % sign ("1250%"), or shown
+   * as one by its format (RowReader.saysPercent). Never taken for a whole percent typed without its sign
+   * (screenCheckIns). By index, not row: a row of a tab kept as months in columns holds several check-ins.
    */
   saysPercent?: Set<number>;
   /**
-   * Rows (1-based, as `rows`) whose Value is text, typed so ("１２０", "1.2萬", "NT$１２０") or shown by its format
+   * Check-ins (by index) whose Value is text, typed so ("１２０", "1.2萬", "NT$１２０") or shown by its format
    * ("NT$120"), with that text as the cell shows it: what a message quotes of the cell, so the reader finds it. A
-   * plain number is quoted in the metric's unit. Kept only for such rows (most check-ins are plain numbers).
+   * plain number is quoted in the metric's unit. Kept only for such check-ins (most are plain numbers).
    */
   shown?: Map<number, string>;
+  /**
+   * The 1-based column of each check-in's value cell, where it is not the layout's Value column: an Actuals tab kept
+   * as months in columns (one row per metric, a column per month) has none, and each check-in is the cell under its
+   * month's header. Every message about a check-in names that cell (valueCellColumn). Absent for the usual layout.
+   */
+  valueColumns?: Int32Array;
 }
 
+/** The column of check-in i's value cell: its own (months in columns), else the layout's Value column. */
+export function valueCellColumn(c: CheckInColumns, i: number, valueColumn: number | undefined): number {
+  return c.valueColumns?.[i] ?? valueColumn ?? 1;
+}
+
+const VALUE_LABEL = tabDef('actuals').columns.find((c) => c.key === 'value')!.label;
+
+/**
+ * What a message calls the field of check-in i's value: the Value column's name, or, where the tab keeps months in
+ * columns, the header of the cell's own month ("4月"), as typed.
+ */
+export function valueFieldOf(c: CheckInColumns, i: number, layout: SheetLayout | undefined): Localized {
+  const header = c.valueColumns && layout?.wide?.headers[c.valueColumns[i]];
+  return header ? { en: header, 'zh-CN': header, 'zh-TW': header } : VALUE_LABEL;
+}
 /** Empty columns with room for `capacity` rows (cut to size by finishColumns). */
 export function newCheckInColumns(capacity: number): CheckInColumns & { count: number } {
   return {
@@ -77,7 +100,15 @@ export function finishColumns(c: CheckInColumns & { count: number }): CheckInCol
   const { count, dates, metrics, notes } = c;
   dates.length = metrics.length = count;
   // Views of the first `count` (a parse reserves a row per row of the tab, and most of them are check-ins).
-  return { rows: c.rows.subarray(0, count), dates, metrics, values: c.values.subarray(0, count), notes };
+  const columns: CheckInColumns = {
+    rows: c.rows.subarray(0, count),
+    dates,
+    metrics,
+    values: c.values.subarray(0, count),
+    notes,
+  };
+  if (c.valueColumns) columns.valueColumns = c.valueColumns.subarray(0, count);
+  return columns;
 }
 
 /** Row i as the Actual object plan.actuals holds. */

@@ -44,7 +44,7 @@ import {
 } from './issues';
 import type { Actual, KeyResult, Kpi, Plan } from './plan';
 import { groupPositions, planIndex, type Groups, type PlanIndex } from './plan-index';
-import { checkInAt, checkInColumns, type CheckInColumns } from './check-in-columns';
+import { checkInAt, checkInColumns, valueFieldOf, type CheckInColumns } from './check-in-columns';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
 
 /**
@@ -744,7 +744,7 @@ const issueParams = (c: CheckInColumns, i: number, facts: MetricFacts, g: number
  * "1.2萬", "NT$１２０" as typed, so the reader finds the cell and sees what was typed), else in the metric's unit.
  */
 const shownValue = (c: CheckInColumns, i: number, unit: string): string | Localized =>
-  c.shown?.get(c.rows[i]) ?? inUnit(c.values[i], unit);
+  c.shown?.get(i) ?? inUnit(c.values[i], unit);
 
 /**
  * Walking back from row `from` along the chain of earlier rows of the same metric and date, the earliest row
@@ -778,10 +778,13 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   const { facts, bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs } = metricFacts(plan, index);
   const layout = plan.layout.actuals;
   const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
+  // The check-in being screened has its own value cell where the tab keeps months in columns (valueColumns): every
+  // message about it, of its value or of its date (its month's header), names that cell, set for each check-in below.
+  let ownColumn: number | undefined;
   const at = (row: number, column: 'date' | 'value') => ({
     sheet,
     row,
-    column: layout?.columns[column] ?? 1,
+    column: ownColumn ?? layout?.columns[column] ?? 1,
   });
   const issues: PlanIssue[] = [];
   const unknown: Actual[] = [];
@@ -790,7 +793,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   // every metric has one check-in per date, so the chain is one step; and no "metric|date|value" text is made
   // per row (making and hashing 127,000 of them was most of this screen's time at 10,000 key results).
   const checkIns = checkInColumns(plan);
-  const { rows, dates, metrics: metricCells, values } = checkIns;
+  const { rows, dates, metrics: metricCells, values, valueColumns: ownColumns } = checkIns;
   const count = rows.length;
   const sameDateBefore = new Int32Array(count);
   // While a metric's rows come in date order (as check-ins are usually added), none can repeat an earlier one,
@@ -849,6 +852,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   // Actuals repeat the same IDs thousands of times: a spelling other than the metric's own is lowered and
   // looked up once, then remembered (-1: no such metric).
   for (let i = 0; i < count; i++) {
+    if (ownColumns !== undefined) ownColumn = ownColumns[i];
     // Looked up inline (groupOfSpelling only on a spelling not seen yet): this runs for each of 127,000 rows.
     const spelling = metricCells[i];
     const seen = bySpelling.get(spelling);
@@ -860,14 +864,14 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     }
     const value = values[i];
     // A reading typed with its % sign (or shown as one) says what it is: never a whole percent typed without it.
-    const saidPercent = checkIns.saysPercent?.has(rows[i]) === true;
-    const impossible = impossibleValue(value, facts, g, currency, saidPercent, checkIns.shown?.get(rows[i]));
+    const saidPercent = checkIns.saysPercent?.has(i) === true;
+    const impossible = impossibleValue(value, facts, g, currency, saidPercent, checkIns.shown?.get(i));
     if (impossible) {
       refuse(g, dates[i]);
       issues.push(
         makeIssue(impossible.code, at(rows[i], 'value'), {
           ...issueParams(checkIns, i, facts, g),
-          field: tabDef('actuals').columns.find((c) => c.key === 'value')!.label,
+          field: valueFieldOf(checkIns, i, layout),
           ...impossible.params,
         }),
       );
@@ -988,7 +992,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
       issues.push(
         makeIssue('percent-reading-high', at(rows[i], 'value'), {
           ...issueParams(checkIns, i, facts, g),
-          value: checkIns.shown?.get(rows[i]) ?? asTyped(value),
+          value: checkIns.shown?.get(i) ?? asTyped(value),
           number: asTyped(value),
           percent: `${plain(value * 100)}%`,
           ratio: plain(value / 100),

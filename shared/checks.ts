@@ -3,7 +3,7 @@
  * than one cell (references, cycles, owners) and the method's rules of thumb live here; cell-level problems
  * come from the parser. `checkPlan` returns both, sorted, so every consumer shows the same list.
  */
-import { monthIndex, type IsoDate } from './calendar';
+import { monthIndex, type IsoDate, type Month } from './calendar';
 import { a1, cellText, isPercentUnit, literally, NUMBER_SCALES, scaledUnit } from './cells';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized, type Lang } from './i18n';
 import { decompose, hasUsableWeights, isMoneyUnit } from './decompose';
@@ -11,9 +11,9 @@ import { figureInEveryLanguage, percentFigure, planValueText } from './figures';
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { makeIssue, nameTabsIn, sortIssues, type IssueLocation, type PlanIssue } from './issues';
 import { parsePlan, unreadStrategyRows, type ParseOptions } from './parse';
-import type { KeyResult, Plan, TargetsTab } from './plan';
+import type { KeyResult, Plan, SheetLayout, TargetsTab } from './plan';
 import { ownerKey, ownerNameOf, planIndex, type PlanIndex } from './plan-index';
-import { checkInColumns } from './check-in-columns';
+import { checkInColumns, valueCellColumn } from './check-in-columns';
 import {
   planProgress,
   STATUS_LABELS,
@@ -1177,16 +1177,20 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
     const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
     // A month whose check-in was typed but refused has its error at that cell: no "add a row" beside it.
     if (p.missingCheckIn && !screen.refusedMonths.get(group)?.has(monthIndex(p.missingCheckIn))) {
-      // Point at where the check-in goes: the Actuals tab's next free row when there is one.
+      // Point at where the check-in goes: the Actuals tab's next free row when there is one; kept as months in
+      // columns, the cell of the metric's row under the month (staleCheckInWide).
       const actuals = plan.layout.actuals;
-      const at = actuals
-        ? {
-            sheet: actuals.sheet,
-            row: Math.max(actuals.rowCount, actuals.headerRow) + 1,
-            column: actuals.columns.metric ?? 1,
-          }
-        : cellOf(plan, tab, row, 'id');
-      issues.push(makeIssue('stale-check-in', at, { id: p.id, month: p.missingCheckIn }));
+      if (actuals?.wide) issues.push(staleCheckInWide(actuals, p.id, p.missingCheckIn));
+      else {
+        const at = actuals
+          ? {
+              sheet: actuals.sheet,
+              row: Math.max(actuals.rowCount, actuals.headerRow) + 1,
+              column: actuals.columns.metric ?? 1,
+            }
+          : cellOf(plan, tab, row, 'id');
+        issues.push(makeIssue('stale-check-in', at, { id: p.id, month: p.missingCheckIn }));
+      }
     }
     if (behind) {
       issues.push(
@@ -1282,6 +1286,50 @@ function runningTotals(p: MetricProgress): { values: number[]; amounts: number[]
   return { values, amounts: values.map((v, i) => v - (i === 0 ? start : values[i - 1])), start };
 }
 
+/** Where a month's check-in goes on an Actuals tab kept as months in columns (stale-check-in-wide). */
+const STALE_WIDE = {
+  cell: localized((m) => m.issues.STALE_CHECK_IN_WIDE.cell),
+  noColumn: localized((m) => m.issues.STALE_CHECK_IN_WIDE.noColumn),
+  noRow: localized((m) => m.issues.STALE_CHECK_IN_WIDE.noRow),
+  neither: localized((m) => m.issues.STALE_CHECK_IN_WIDE.neither),
+};
+
+/**
+ * A month without a check-in on an Actuals tab kept as months in columns: at the cell it goes in (the metric's row
+ * under the month's header), or where the row or the column is missing, at the row's Metric cell or the first cell
+ * after the headers, saying what to add ("add a row" alone is no fix on such a tab).
+ */
+function staleCheckInWide(layout: SheetLayout, id: string, month: Month): PlanIssue {
+  const { months, rows } = layout.wide!;
+  const column = months[month];
+  const row = rows[id.toLowerCase()];
+  const where =
+    column === undefined
+      ? row === undefined
+        ? 'neither'
+        : 'noColumn'
+      : row === undefined
+        ? 'noRow'
+        : 'cell';
+  const at = {
+    sheet: layout.sheet,
+    row: row ?? Math.max(layout.rowCount, layout.headerRow) + 1,
+    column: column ?? (row === undefined ? (layout.columns.metric ?? 1) : layout.columnCount + 1),
+  };
+  return makeIssue('stale-check-in-wide', at, {
+    id,
+    month,
+    where: inEveryLanguage((lang) =>
+      fill(STALE_WIDE[where][lang], {
+        id,
+        month,
+        cell: a1(at.row, at.column),
+        metric: a1(layout.headerRow, layout.columns.metric ?? 1),
+      }),
+    ),
+  });
+}
+
 /**
  * The Actuals value cell of a metric's latest check-in through `through` (a monthIndex: its judged month), the last
  * of that month in sheet order, or null. Rows of later months are not among the check-ins a message lists.
@@ -1301,7 +1349,12 @@ function latestCheckInCell(
     if (month <= through && (latest < 0 || month >= screen.monthOfRow[latest])) latest = members[k];
   }
   if (latest < 0) return null;
-  return { sheet: layout.sheet, row: checkInColumns(plan).rows[latest], column: layout.columns.value ?? 1 };
+  const checkIns = checkInColumns(plan);
+  return {
+    sheet: layout.sheet,
+    row: checkIns.rows[latest],
+    column: valueCellColumn(checkIns, latest, layout.columns.value),
+  };
 }
 
 /** A plan's issues in the order they are listed: errors first, then the plan's tabs in the template's order. */

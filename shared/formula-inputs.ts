@@ -191,7 +191,9 @@ export function formulaInputProblems(
       };
       let at = 0;
       const parsed = (key: string) => columns[key]?.[at];
-      for (; at < c.rows.length; at++) scan(c.rows[at], c.metrics[at], parsed);
+      // A row kept as months in columns holds several check-ins, and is scanned once.
+      for (; at < c.rows.length; at++)
+        if (at === 0 || c.rows[at] !== c.rows[at - 1]) scan(c.rows[at], c.metrics[at], parsed);
     } else {
       for (const record of tab === 'keyResults' ? plan.keyResults : plan.kpis) {
         const fields = record as unknown as Record<string, unknown>;

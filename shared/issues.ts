@@ -72,6 +72,8 @@ const ISSUES = {
   'direction-contradiction': ['warning', 'structure'],
   'unknown-metric': ['warning', 'structure'],
   'metric-id-near': ['warning', 'structure'],
+  'wide-actuals': ['tip', 'structure'],
+  'month-header-year': ['error', 'structure'],
   'merged-amount': ['warning', 'structure'],
   'custom-weights-missing': ['warning', 'structure'],
   'invalid-weight': ['error', 'structure'],
@@ -133,6 +135,7 @@ const ISSUES = {
   'objective-without-key-results': ['warning', 'method'],
   // Tracking: check-ins and pace.
   'stale-check-in': ['warning', 'tracking'],
+  'stale-check-in-wide': ['warning', 'tracking'],
   'behind-pace': ['warning', 'tracking'],
   // Structure, read as typed: currencies, units and the plan's language.
   'currency-mismatch': ['error', 'structure'],

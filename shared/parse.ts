@@ -104,6 +104,7 @@ import {
   matchEnum,
   matchTab,
   matchesLabel,
+  monthHeaderOf,
   nearTab,
   TABS,
   tabDef,
@@ -671,6 +672,39 @@ interface TableRows {
   shareColumns: number[];
   /** The merged blocks its reader filled (cells.ts mergedRangesOf), when it had any. */
   merges?: readonly MergedRange[];
+  /**
+   * An Actuals tab kept as months in columns (wideMonthColumns): the 1-based columns of its month headers, read by
+   * readWideActuals. Absent for the usual layout.
+   */
+  monthColumns?: number[];
+}
+
+/** The Actuals columns a tab kept as months in columns has no need of: each cell is a value, its header the date. */
+const WIDE_UNUSED = new Set(['date', 'value', 'note']);
+
+/**
+ * An Actuals tab kept as months in columns, as people in Taiwan and China often keep check-ins (指標 | 1月 | 2月 …): a
+ * Metric column, no Date or Value column, and two or more headers that name a month (monthHeaderOf: 1月, Jan,
+ * 2026-01, 2026年1月; or a date, as Sheets turns "2026-01" typed into). The 1-based columns of those headers, or
+ * undefined for any other tab. A Note column is left as the row's own.
+ */
+function wideMonthColumns(
+  columns: Record<string, number>,
+  headerCells: readonly Cell[],
+): number[] | undefined {
+  if (columns.metric === undefined || columns.date !== undefined || columns.value !== undefined)
+    return undefined;
+  const months: number[] = [];
+  headerCells.forEach((cell, c) => {
+    if (c + 1 === columns.metric || c + 1 === columns.note) return;
+    if (
+      cell instanceof Date ||
+      (typeof cell === 'number' && cell > 20_000 && cell < 2_958_466) ||
+      (typeof cell === 'string' && monthHeaderOf(cell) !== null)
+    )
+      months.push(c + 1);
+  });
+  return months.length >= 2 ? months : undefined;
 }
 
 /**
@@ -852,9 +886,12 @@ function readTable(
     rowCount: size.rows,
     columnCount: size.columns,
   };
+  const monthColumns = def.key === 'actuals' ? wideMonthColumns(columns, headerCells) : undefined;
+  // Months in columns have no Date or Value column to miss, and a month header is no column spelled otherwise.
+  const needed = (column: ColumnDef) => !(monthColumns && WIDE_UNUSED.has(column.key));
   if (reportMissingColumns) {
     // The headers read as nothing, which a missing column may be spelled as (see below).
-    const unread = unreadHeaders(def, headerCells);
+    const unread = unreadHeaders(def, headerCells).filter((h) => !monthColumns?.includes(h.column));
     // Said where the column would go, the first cell after the header row's last; or, where a header read as nothing
     // resembles the column (目標 for 目標值, "Phase" for "Phasing"), at that header, named, since it may be the
     // column spelled otherwise.
@@ -864,7 +901,7 @@ function readTable(
       if (!isBlank(cell)) afterHeaders = c + 2;
     });
     for (const column of def.columns) {
-      if (column.key in columns || column.reportMissing === false) continue;
+      if (column.key in columns || column.reportMissing === false || !needed(column)) continue;
       // The Departments tab is one list: where its one required column is missing, the first header read as nothing
       // (組別, 名稱) heads it, whatever its letters, and is said as probably it rather than an empty cell beyond.
       const like =
@@ -924,7 +961,9 @@ function readTable(
     // A column is missing and a header is read as nothing, but shares some of its letters (拆解方式 and 分解方式,
     // "Phase" and "Phasing"): it may be that column spelled another way. Said at the header, naming the missing
     // columns it resembles; a column of the person's own ("Notes", "Link") shares nothing and stays theirs.
-    const missing = def.columns.filter((column) => !(column.key in columns)).map((column) => column.label);
+    const missing = def.columns
+      .filter((column) => !(column.key in columns) && needed(column))
+      .map((column) => column.label);
     if (missing.length)
       for (const { cell, column } of unread) {
         const like = missing.filter((label) => resembles(cell, label));
@@ -937,8 +976,8 @@ function readTable(
   }
   // Numbers people type, in a format that shows a percent, a currency or a multiple: read as that text
   // (number-formats.ts).
-  const typedColumns = typedNumberColumns(def.key)
-    .map((column) => columns[column.key])
+  // Of months in columns, every month's column is a Value column.
+  const typedColumns = (monthColumns ?? typedNumberColumns(def.key).map((column) => columns[column.key]))
     .filter((column): column is number => column !== undefined)
     .map((column) => column - 1);
   const formats = typedColumns.length ? numberFormatsOf(grid) : undefined;
@@ -952,6 +991,7 @@ function readTable(
   return {
     ...(formats ? { formats } : {}),
     ...(merges ? { merges } : {}),
+    ...(monthColumns ? { monthColumns } : {}),
     typedColumns,
     shareColumns,
     def,
@@ -2184,6 +2224,8 @@ function weightScalesMixed(
  * wrong at its cell.
  */
 function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColumns {
+  // Months in columns are read their own way, off this path (readWideActuals).
+  if (table?.monthColumns) return readWideActuals(table, table.monthColumns, ctx);
   const out = newCheckInColumns(table ? Math.max(0, table.grid.length - table.firstRow) : 0);
   if (!table) return finishColumns(out);
   const { grid, known } = table;
@@ -2227,10 +2269,175 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
         continue;
       }
     }
-    const a = readActual(reader.moveTo(r + 1, row), unread, saysPercent, shown);
+    const a = readActual(reader.moveTo(r + 1, row), unread, saysPercent, shown, out.count);
     if (a) addCheckIn(out, a.row, a.date, a.metric, a.value, a.note);
   }
   const columns = finishColumns(out);
+  if (unread.length) columns.unread = unread;
+  if (saysPercent.size) columns.saysPercent = saysPercent;
+  if (shown.size) columns.shown = shown;
+  return columns;
+}
+
+/** Why a month header without its year cannot take one from the plan (month-header-year). */
+const MONTH_HEADER_YEAR = {
+  twoYears: localized((m) => m.issues.MONTH_HEADER_YEAR.twoYears),
+  noPeriod: localized((m) => m.issues.MONTH_HEADER_YEAR.noPeriod),
+};
+
+/**
+ * The month each month header of an Actuals tab kept as months in columns names, by column: a header's own year
+ * (2026年1月, 2026-01, "Jan 2026", a date), else the year of the plan's period when it lies within one calendar year.
+ * A header without a year where the period spans two years (or there is none) could be either: month-header-year at
+ * it, with the year to type, and its column is not read. A second header of a month already read is a
+ * duplicate-column, not read either.
+ */
+function wideMonths(table: TableRows, monthColumns: readonly number[], ctx: RowContext): Map<number, Month> {
+  const { sheet, headerRow } = table.layout;
+  const period = ctx.period;
+  const years = period ? [...new Set(period.months.map((m) => m.slice(0, 4)))] : [];
+  const months = new Map<number, Month>();
+  const seen = new Set<Month>();
+  for (const column of monthColumns) {
+    const cell = table.headerCells[column - 1];
+    const at = { sheet, row: headerRow, column };
+    let month: Month | null = null;
+    if (typeof cell === 'string') {
+      const named = monthHeaderOf(cell)!;
+      const year = named.year !== null ? String(named.year) : years.length === 1 ? years[0] : null;
+      if (year === null) {
+        // The year to type: the one in which the period has this month, or another header's; else a placeholder.
+        const mm = String(named.month).padStart(2, '0');
+        const example =
+          period?.months.find((m) => m.endsWith(`-${mm}`))?.slice(0, 4) ??
+          [...months.values()][0]?.slice(0, 4) ??
+          'YYYY';
+        ctx.issues.push(
+          makeIssue('month-header-year', at, {
+            header: cell.trim(),
+            tab: sheet,
+            why: period
+              ? inEveryLanguage((lang) =>
+                  fill(MONTH_HEADER_YEAR.twoYears[lang], { start: period.start, end: period.end }),
+                )
+              : MONTH_HEADER_YEAR.noPeriod,
+            example: `${example}年${named.month}月`,
+            iso: `${example}-${mm}`,
+          }),
+        );
+        continue;
+      }
+      month = `${year}-${String(named.month).padStart(2, '0')}`;
+    } else {
+      const day = dayOf(cell, ctx.timeZone);
+      month = day === null ? null : monthOf(day);
+    }
+    if (month === null) continue;
+    if (seen.has(month)) {
+      ctx.issues.push(
+        makeIssue('duplicate-column', at, { tab: sheet, column: cellText(cell, ctx.timeZone) }),
+      );
+      continue;
+    }
+    seen.add(month);
+    months.set(column, month);
+  }
+  return months;
+}
+
+/**
+ * An Actuals tab kept as months in columns (指標 | 1月 | 2月 …; wideMonthColumns): each cell that is not blank under a
+ * month header is one check-in of its row's metric for that month, dated the month's first day, as a month typed in
+ * the Date column without its day ("2026-03", "2026年3月") is read (readDate), so both layouts give one plan. Each
+ * cell is read as a Value cell is (readActual's checks, its issues at the cell itself), and each check-in keeps its
+ * cell's column (CheckInColumns.valueColumns), so every later message names that cell. Said once at the header row
+ * (wide-actuals), so the reader knows how the tab was read.
+ */
+function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx: RowContext): CheckInColumns {
+  const { grid, layout } = table;
+  const months = wideMonths(table, monthColumns, ctx);
+  const read = [...months.keys()];
+  const first = read[0] ?? monthColumns[0];
+  ctx.issues.push(
+    makeIssue(
+      'wide-actuals',
+      { sheet: layout.sheet, row: layout.headerRow, column: first },
+      {
+        tab: layout.sheet,
+        first: cellText(table.headerCells[first - 1], ctx.timeZone),
+        last: cellText(table.headerCells[(read[read.length - 1] ?? first) - 1], ctx.timeZone),
+        months: read.length,
+      },
+    ),
+  );
+  const out = newCheckInColumns(Math.max(0, grid.length - table.firstRow) * read.length);
+  const valueColumns = new Int32Array(out.rows.length);
+  const unread: NonNullable<CheckInColumns['unread']> = [];
+  const saysPercent = new Set<number>();
+  const shown = new Map<number, string>();
+  const { metric: metricColumn, note: noteColumn } = layout.columns;
+  // One reader per month column, whose Value is that column and is called by its header ("3月 of KR1 is …").
+  const readers = read.map((column) => {
+    const header = cellText(table.headerCells[column - 1], ctx.timeZone).trim();
+    const label = { en: header, 'zh-CN': header, 'zh-TW': header };
+    const def = {
+      ...table.def,
+      columns: table.def.columns.map((c) => (c.key === 'value' ? { ...c, label } : c)),
+    };
+    const view: TableRows = {
+      ...table,
+      def,
+      layout: { ...layout, columns: { ...layout.columns, value: column } },
+      columnIndex: new Map(table.columnIndex).set('value', column),
+    };
+    return { column, date: `${months.get(column)!}-01` as IsoDate, reader: new RowReader(view, ctx) };
+  });
+  const rowReader = new RowReader(table, ctx);
+  const wide: NonNullable<SheetLayout['wide']> = { months: {}, headers: {}, rows: {} };
+  for (const [column, month] of months) {
+    wide.months[month] = column;
+    wide.headers[column] = cellText(table.headerCells[column - 1], ctx.timeZone).trim();
+  }
+  layout.wide = wide;
+  for (let r = table.firstRow; r < grid.length; r++) {
+    const row = grid[r];
+    if (!Array.isArray(row)) continue;
+    const metricCell = row[metricColumn - 1];
+    if (isBlank(metricCell)) {
+      // Figures in a row without its metric: said once, at the Metric cell.
+      if (read.some((column) => !isBlank(row[column - 1])))
+        rowReader.moveTo(r + 1, row).requirePresent('metric');
+      continue;
+    }
+    wide.rows[idText(metricCell, ctx.timeZone).toLowerCase()] ??= r + 1;
+    const note = noteColumn ? cellText(row[noteColumn - 1], ctx.timeZone) : '';
+    for (const { column, date, reader } of readers) {
+      const cell = row[column - 1];
+      if (isBlank(cell)) continue;
+      const code = table.formats?.[r]?.[column - 1];
+      const index = out.count;
+      if (typeof cell === 'number' && Number.isFinite(cell) && !(code && formatShows(code, cell < 0))) {
+        addCheckIn(out, r + 1, date, idText(metricCell, ctx.timeZone), cell, note);
+      } else {
+        const rr = reader.moveTo(r + 1, row);
+        rr.label = rr.id('metric');
+        const value =
+          typeof cell === 'number'
+            ? rr.number('value', true)
+            : typedCheckIn(rr, cell, ctx.units().get(rr.label.toLowerCase()) ?? '');
+        if (value === null) {
+          unread.push({ metric: rr.label, date });
+          continue;
+        }
+        if (rr.saysPercent('value')) saysPercent.add(index);
+        if (typeof cell === 'string') shown.set(index, rr.text('value'));
+        addCheckIn(out, r + 1, date, rr.label, value, note);
+      }
+      valueColumns[index] = column;
+    }
+  }
+  const withColumns = Object.assign(out, { valueColumns });
+  const columns = finishColumns(withColumns);
   if (unread.length) columns.unread = unread;
   if (saysPercent.size) columns.saysPercent = saysPercent;
   if (shown.size) columns.shown = shown;
@@ -2304,6 +2511,8 @@ function readActual(
   unread: NonNullable<CheckInColumns['unread']>,
   saysPercent: Set<number>,
   shown: Map<number, string>,
+  /** The index the check-in gets in the columns, which saysPercent and shown are keyed by. */
+  index: number,
 ): Actual | null {
   r.label = r.id('metric');
   const date = r.date('date', true);
@@ -2316,9 +2525,9 @@ function readActual(
       : typedCheckIn(r, raw, r.ctx.units().get(r.label.toLowerCase()) ?? '');
   if (date && metricPresent && value === null) unread.push({ metric: r.label, date });
   if (!date || !metricPresent || value === null) return null;
-  if (r.saysPercent('value')) saysPercent.add(r.row);
+  if (r.saysPercent('value')) saysPercent.add(index);
   // Text, typed or shown by its format (RowReader.asTyped): quoted as it shows (CheckInColumns.shown).
-  if (typeof raw === 'string') shown.set(r.row, r.text('value'));
+  if (typeof raw === 'string') shown.set(index, r.text('value'));
   return { row: r.row, date, metric: r.label, value, note: r.text('note') };
 }
 

@@ -174,6 +174,12 @@ export interface SheetLayout {
   /** Rows up to the last one with something in it, and the columns the sheet has: where issue locations go. */
   rowCount: number;
   columnCount: number;
+  /**
+   * An Actuals tab kept as months in columns (指標 | 1月 | 2月 …): the 1-based column of each month read, its header
+   * as typed (by column: what a message calls a cell's field, as "Value" on the usual tab), and the first row of each
+   * metric (by its ID in lower case), so a message can name the cell a month's check-in goes in.
+   */
+  wide?: { months: Record<Month, number>; headers: Record<number, string>; rows: Record<string, number> };
 }
 
 export interface Strategy {

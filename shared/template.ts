@@ -1842,3 +1842,68 @@ export function languageTag(text: string): LanguageTag | null {
 export function langFromLocale(locale: string | undefined | null): Lang {
   return languageTag(String(locale ?? '')) ?? 'en';
 }
+
+/**
+ * The headers of an Actuals tab kept as months in columns (one row per metric, one column per month: 指標 | 1月 | 2月
+ * …), by month (January first), in every language: English month names and their short forms, and 一月 … 十二月
+ * (the same characters in Simplified and Traditional). Numeric forms are read by monthHeaderOf: 1月, "1 月", 01月份,
+ * 2026年1月, 115年1月 (a Minguo year), 2026-01, 2026/1, 2026.01, and a name with a year ("Jan 2026").
+ */
+export const MONTH_HEADER_WORDS: Record<Lang, readonly (readonly string[])[]> = {
+  en: [
+    ['Jan', 'January'],
+    ['Feb', 'February'],
+    ['Mar', 'March'],
+    ['Apr', 'April'],
+    ['May'],
+    ['Jun', 'June'],
+    ['Jul', 'July'],
+    ['Aug', 'August'],
+    ['Sep', 'Sept', 'September'],
+    ['Oct', 'October'],
+    ['Nov', 'November'],
+    ['Dec', 'December'],
+  ],
+  'zh-CN': ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'].map((n) => [
+    `${n}月`,
+  ]),
+  'zh-TW': ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'].map((n) => [
+    `${n}月`,
+  ]),
+};
+
+/** A month header's words, normalised as headers are (normalizeHeader), to the month they name (1–12). */
+let monthWords: Map<string, number> | undefined;
+
+/**
+ * The month a header of an Actuals tab kept as months in columns names, with its year where it gives one (a Minguo
+ * year as its Gregorian year), or null for any other header. A trailing 份 (1月份) and a dot ("Sept.") are allowed.
+ */
+export function monthHeaderOf(text: string): { month: number; year: number | null } | null {
+  if (!monthWords) {
+    monthWords = new Map();
+    for (const lang of LANGS)
+      MONTH_HEADER_WORDS[lang].forEach((words, i) => {
+        for (const word of words) monthWords!.set(normalizeHeader(word), i + 1);
+      });
+  }
+  const key = normalizeHeader(text).replace(/份$|\.$/, '');
+  const valid = (month: number, year: number | null) =>
+    month >= 1 && month <= 12 && (year === null || (year >= 1900 && year <= 9999)) ? { month, year } : null;
+  const word = monthWords.get(key);
+  if (word !== undefined) return { month: word, year: null };
+  let m = /^(\d{1,2})月$/.exec(key);
+  if (m) return valid(Number(m[1]), null);
+  // 2026-01, 2026/1, 2026.01, 2026年1月.
+  m = /^(\d{4})(?:[-/.](\d{1,2})|年(\d{1,2})月)$/.exec(key);
+  if (m) return valid(Number(m[2] ?? m[3]), Number(m[1]));
+  // 115年1月, 民國115年1月: a Minguo year, 1911 before the Gregorian (100 is 2011).
+  m = /^(?:民國|民国)?(1\d{2})年(\d{1,2})月$/.exec(key);
+  if (m) return valid(Number(m[2]), Number(m[1]) + 1911);
+  // A month's word with a year: "Jan 2026", "January-2026", 2026年一月.
+  m = /^([a-z]+)\.?[-,/]?(\d{4})$/.exec(key);
+  const [name, year] = m ? [m[1], m[2]] : (/^(\d{4})年(.+)$/.exec(key)?.slice(1).reverse() ?? []);
+  const named = name === undefined ? undefined : monthWords.get(name);
+  if (named !== undefined) return valid(named, Number(year));
+  return null;
+}

@@ -514,6 +514,36 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'the Actuals tab is kept as months in columns (one row per metric, a column per month)',
+    code: 'wide-actuals',
+    edit: (wb) => {
+      wb['Actuals'] = [
+        ['Metric', 'Mar', 'Apr'],
+        ['KR1', 40000, 90000],
+      ];
+    },
+    sheet: 'Actuals',
+    a1: 'B1',
+    says: '"Actuals" keeps its check-ins as months in columns (Mar … Apr, 2 months read)',
+    saysZh: { 'zh-TW': '按月分欄記錄實際資料' },
+  },
+  {
+    name: 'a month header without its year, where the period spans two calendar years',
+    code: 'month-header-year',
+    edit: (wb) => {
+      for (const row of wb['Strategy'])
+        if (row[0] === 'Period start') row[1] = '2026-07-01';
+        else if (row[0] === 'Period end') row[1] = '2027-06-30';
+      wb['Actuals'] = [
+        ['Metric', '2026-12', 'Jan'],
+        ['KR1', 40000, 90000],
+      ];
+    },
+    sheet: 'Actuals',
+    a1: 'C1',
+    says: 'The month header "Jan" on "Actuals" has no year',
+  },
+  {
     name: "a quarter's amount typed once in a Value cell merged over its three month rows",
     code: 'merged-amount',
     edit: (wb) => {
@@ -972,6 +1002,29 @@ const cases: Case[] = [
     options: { asOf: EXAMPLE_AS_OF },
     sheet: 'Actuals',
     a1: 'B55', // 1 header + 53 rows left: the next free row
+    says: 'KR2 has no actual for 2026-10.',
+  },
+  {
+    name: 'the last completed month has no check-in, on an Actuals tab kept as months in columns',
+    code: 'stale-check-in-wide',
+    edit: (wb) => {
+      // The example's check-ins as a row per metric, a column per month (Jan … Oct), with KR2's October left blank:
+      // the fix is the cell to type it in (K3), not a row to add.
+      const metrics = [...new Set(wb['Actuals'].slice(1).map((r) => String(r[1])))];
+      const months = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'];
+      const valueOf = (metric: string, month: string) =>
+        wb['Actuals'].find((r) => r[1] === metric && String(r[0]).slice(5, 7) === month)?.[2] ?? '';
+      wb['Actuals'] = [
+        ['Metric', ...months.map((m) => `2026-${m}`)],
+        ...metrics.map((metric) => [
+          metric,
+          ...months.map((m) => (metric === 'KR2' && m === '10' ? '' : valueOf(metric, m))),
+        ]),
+      ];
+    },
+    options: { asOf: EXAMPLE_AS_OF },
+    sheet: 'Actuals',
+    a1: 'K3',
     says: 'KR2 has no actual for 2026-10.',
   },
   {

@@ -707,6 +707,16 @@ export const en = {
         'Actuals row {row} is for "{metric}", which is neither a key result nor a KPI; {suggestion} is, written without its space or hyphen. The row is not counted.',
       fix: 'Type {suggestion}.',
     },
+    'wide-actuals': {
+      message:
+        '"{tab}" keeps its check-ins as months in columns ({first} … {last}, {months} months read): each figure under a month is read as that month\'s check-in of its row\'s metric.',
+      fix: 'Nothing to fix. Keep one row per metric and one column per month; a blank cell is a month without a check-in.',
+    },
+    'month-header-year': {
+      message:
+        'The month header "{header}" on "{tab}" has no year, and {why}: which year it means cannot be told, so its column is not read.',
+      fix: 'Type the year in the header: {example} or {iso}.',
+    },
     'merged-amount': {
       message:
         "{field} of Actuals rows {top}–{bottom} is one merged cell ({value}): it counts once, for {metric} at row {top}'s date ({date}), not once for each row.",
@@ -829,6 +839,10 @@ export const en = {
     'stale-check-in': {
       message: '{id} has no actual for {month}.',
       fix: 'Add a row to "{actualsTab}" for {month}.',
+    },
+    'stale-check-in-wide': {
+      message: '{id} has no actual for {month}.',
+      fix: '{where}',
     },
     'behind-pace': {
       message: '{id} is {status}: attainment {attainment}, where the plan asks for {expected} by now.',
@@ -1080,6 +1094,18 @@ export const en = {
     COUNTED: {
       now: 'It is counted.',
       later: 'It is not counted yet: it will be once {month} is over.',
+    },
+    MONTH_HEADER_YEAR: {
+      twoYears: "the plan's period ({start} to {end}) spans two calendar years",
+      noPeriod: 'the plan has no period on the Strategy tab to take it from',
+    },
+    STALE_CHECK_IN_WIDE: {
+      cell: "Type {id}'s figure for {month} in {cell}: its row, under the month's header.",
+      noColumn: "Add a column headed {month}, and type {id}'s figure in its row there ({cell}).",
+      noRow:
+        "Add a row with {id} under the Metric header ({metric}), and type its figure for {month} under the month's header ({cell}).",
+      neither:
+        'Add a row with {id} under the Metric header ({metric}) and a column headed {month}, and type the figure where they meet.',
     },
     PERCENT_CONSEQUENCES: {
       notCounted: 'This value is not counted.',

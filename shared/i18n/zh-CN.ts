@@ -579,6 +579,15 @@ export const zhCN: Messages = {
         '实际数据第 {row} 行的指标“{metric}”既不是关键结果也不是 KPI；去掉空格或连字符后是 {suggestion}。这一行未计入。',
       fix: '改为“{suggestion}”。',
     },
+    'wide-actuals': {
+      message:
+        '“{tab}”表按月分列记录实际数据（{first} … {last}，读取 {months} 个月）：每个月份下的数字都按该行指标在该月的实际值读取。',
+      fix: '无需修改。每个指标一行、每个月一列即可；空白单元格表示该月尚无实际值。',
+    },
+    'month-header-year': {
+      message: '“{tab}”表的月份表头“{header}”没有年份，而{why}：无法判断是哪一年，因此这一列未读取。',
+      fix: '在表头写上年份：{example} 或 {iso}。',
+    },
     'merged-amount': {
       message:
         '实际数据第 {top}–{bottom} 行的“{field}”是一个合并单元格（{value}）：只计一次，按第 {top} 行的日期（{date}）计入 {metric}，而不是每行各计一次。',
@@ -697,6 +706,10 @@ export const zhCN: Messages = {
     'stale-check-in': {
       message: '{id} 缺少 {month} 的实际数据。',
       fix: '在“{actualsTab}”表中添加 {month} 的数据。',
+    },
+    'stale-check-in-wide': {
+      message: '{id} 缺少 {month} 的实际数据。',
+      fix: '{where}',
     },
     'behind-pace': {
       message: '{id} {status}：达成率 {attainment}，按计划此时应为 {expected}。',
@@ -928,6 +941,18 @@ export const zhCN: Messages = {
     COUNTED: {
       now: '已计入。',
       later: '目前尚未计入：{month} 结束后才会计入。',
+    },
+    MONTH_HEADER_YEAR: {
+      twoYears: '计划期间（{start} 至 {end}）跨两个年度',
+      noPeriod: '策略表没有可取年份的计划期间',
+    },
+    STALE_CHECK_IN_WIDE: {
+      cell: '在 {cell} 填写 {id} 在 {month} 的数字：即它所在的行、该月份表头下方。',
+      noColumn: '新增一列，表头写 {month}，并在 {id} 所在的行填写数字（{cell}）。',
+      noRow:
+        '新增一行，在指标表头（{metric}）下填写 {id}，并在该月份表头下方填写它在 {month} 的数字（{cell}）。',
+      neither:
+        '新增一行，在指标表头（{metric}）下填写 {id}，再新增一列，表头写 {month}，在两者交会处填写数字。',
     },
     PERCENT_CONSEQUENCES: {
       notCounted: '该数值不计入。',

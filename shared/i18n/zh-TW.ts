@@ -579,6 +579,15 @@ export const zhTW: Messages = {
         '實際資料第 {row} 列的指標「{metric}」既不是關鍵結果也不是 KPI；去掉空格或連字號後是 {suggestion}。這一列未計入。',
       fix: '改為「{suggestion}」。',
     },
+    'wide-actuals': {
+      message:
+        '「{tab}」表按月分欄記錄實際資料（{first} … {last}，讀取 {months} 個月）：每個月份下的數字都依該列指標在該月的實際值讀取。',
+      fix: '無需修改。每個指標一列、每個月一欄即可；空白儲存格表示該月尚無實際值。',
+    },
+    'month-header-year': {
+      message: '「{tab}」表的月份表頭「{header}」沒有年份，而{why}：無法判斷是哪一年，因此這一欄未讀取。',
+      fix: '在表頭寫上年份：{example} 或 {iso}。',
+    },
     'merged-amount': {
       message:
         '實際資料第 {top}–{bottom} 列的「{field}」是一個合併儲存格（{value}）：只計一次，依第 {top} 列的日期（{date}）計入 {metric}，而不是每列各計一次。',
@@ -698,6 +707,10 @@ export const zhTW: Messages = {
     'stale-check-in': {
       message: '{id} 缺少 {month} 的實際資料。',
       fix: '在「{actualsTab}」表中新增 {month} 的資料。',
+    },
+    'stale-check-in-wide': {
+      message: '{id} 缺少 {month} 的實際資料。',
+      fix: '{where}',
     },
     'behind-pace': {
       message: '{id} {status}：達成率 {attainment}，按計畫此時應為 {expected}。',
@@ -930,6 +943,18 @@ export const zhTW: Messages = {
     COUNTED: {
       now: '已計入。',
       later: '目前尚未計入：{month} 結束後才會計入。',
+    },
+    MONTH_HEADER_YEAR: {
+      twoYears: '計畫期間（{start} 至 {end}）跨兩個年度',
+      noPeriod: '策略表沒有可取年份的計畫期間',
+    },
+    STALE_CHECK_IN_WIDE: {
+      cell: '在 {cell} 填寫 {id} 在 {month} 的數字：即它所在的列、該月份表頭下方。',
+      noColumn: '新增一欄，表頭寫 {month}，並在 {id} 所在的列填寫數字（{cell}）。',
+      noRow:
+        '新增一列，在指標表頭（{metric}）下填寫 {id}，並在該月份表頭下方填寫它在 {month} 的數字（{cell}）。',
+      neither:
+        '新增一列，在指標表頭（{metric}）下填寫 {id}，再新增一欄，表頭寫 {month}，在兩者交會處填寫數字。',
     },
     PERCENT_CONSEQUENCES: {
       notCounted: '該數值不計入。',
