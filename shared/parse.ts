@@ -2392,6 +2392,7 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
     };
     return { column, date: `${months.get(column)!}-01` as IsoDate, reader: new RowReader(view, ctx) };
   });
+  const covered = table.merges ? mergedMonths(table, months, ctx) : undefined;
   const rowReader = new RowReader(table, ctx);
   const wide: NonNullable<SheetLayout['wide']> = { months: {}, headers: {}, rows: {} };
   for (const [column, month] of months) {
@@ -2413,7 +2414,7 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
     const note = noteColumn ? cellText(row[noteColumn - 1], ctx.timeZone) : '';
     for (const { column, date, reader } of readers) {
       const cell = row[column - 1];
-      if (isBlank(cell)) continue;
+      if (isBlank(cell) || covered?.has(`${r + 1}:${column}`)) continue;
       const code = table.formats?.[r]?.[column - 1];
       const index = out.count;
       if (typeof cell === 'number' && Number.isFinite(cell) && !(code && formatShows(code, cell < 0))) {
@@ -2442,6 +2443,41 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
   if (saysPercent.size) columns.saysPercent = saysPercent;
   if (shown.size) columns.shown = shown;
   return columns;
+}
+
+/**
+ * A figure merged over several cells of an Actuals tab kept as months in columns (a quarter's amount typed once over
+ * its three months): one amount, which the spreadsheet keeps in its top-left cell. Filled into every cell, as labels
+ * are (cells.ts fillMergedCells), it would count once per month. It counts once, in the top-left cell's month, with
+ * a merged-months warning there; returns the other cells of each such block ("row:column", 1-based), which read
+ * nothing. A block whose top-left cell is blank reads blank throughout.
+ */
+function mergedMonths(table: TableRows, months: ReadonlyMap<number, Month>, ctx: RowContext): Set<string> {
+  const { grid, firstRow, layout } = table;
+  const covered = new Set<string>();
+  for (const { top, left, bottom, right } of table.merges ?? []) {
+    if (top - 1 < firstRow || (bottom === top && right === left)) continue;
+    const inMonths = [...months.keys()].filter((column) => column >= left && column <= right);
+    if (!inMonths.length) continue;
+    const row = grid[top - 1];
+    if (!Array.isArray(row) || isBlank(row[left - 1])) continue;
+    for (let r = top; r <= bottom; r++)
+      for (const column of inMonths) if (r !== top || column !== left) covered.add(`${r}:${column}`);
+    ctx.issues.push(
+      makeIssue(
+        'merged-months',
+        { sheet: layout.sheet, row: top, column: left },
+        {
+          cells: `${a1(top, left)}:${a1(bottom, right)}`,
+          tab: layout.sheet,
+          value: cellText(row[left - 1], ctx.timeZone),
+          metric: layout.columns.metric ? idText(row[layout.columns.metric - 1], ctx.timeZone) : '',
+          month: months.get(left) ?? '',
+        },
+      ),
+    );
+  }
+  return covered;
 }
 
 /**

@@ -544,6 +544,21 @@ const cases: Case[] = [
     says: 'The month header "Jan" on "Actuals" has no year',
   },
   {
+    name: "a quarter's amount typed once over its three months, on an Actuals tab kept as months in columns",
+    code: 'merged-months',
+    edit: (wb) => {
+      // KR2's April to June as 14,100 in C2, merged over C2:E2 (the reader fills the block).
+      const grid: Cell[][] = [
+        ['Metric', 'Mar', 'Apr', 'May', 'Jun'],
+        ['KR2', 2000, 14100, '', ''],
+      ];
+      wb['Actuals'] = fillMergedCells(grid, [{ top: 2, left: 3, bottom: 2, right: 5 }]);
+    },
+    sheet: 'Actuals',
+    a1: 'C2',
+    says: 'C2:E2 on "Actuals" is one merged cell (14100): it counts once, for KR2 in 2026-04, not once for each month it covers.',
+  },
+  {
     name: "a quarter's amount typed once in a Value cell merged over its three month rows",
     code: 'merged-amount',
     edit: (wb) => {

@@ -19,6 +19,7 @@ import {
   type Workbook,
 } from '../shared';
 import { checkInColumns } from '../shared/check-in-columns';
+import { fillMergedCells } from '../shared/cells';
 
 const actualsTab = (lang: Lang) => tabDef('actuals').label[lang];
 
@@ -211,7 +212,10 @@ describe('an Actuals tab kept as months in columns', () => {
     const stale = allIssues(wb).filter((i) => i.code.startsWith('stale-check-in'));
     expect(stale.map((i) => [i.code, i.a1])).toEqual([['stale-check-in-wide', `K${row + 1}`]]);
     expect(stale[0].fix.en).toBe(
-      `Type KR2's figure for 2026-10 in K${row + 1}: its row, under the month's header.`,
+      `KR2's figure for 2026-10 goes where its row meets the month's column: type it in K${row + 1}.`,
+    );
+    expect(stale[0].fix['zh-TW']).toBe(
+      `KR2 在 2026-10 的數字填在它所在的列與該月份欄的交會處：填入 K${row + 1}。`,
     );
   });
 
@@ -253,6 +257,24 @@ describe('an Actuals tab kept as months in columns', () => {
     const pa = planProgress(parsePlan(long).plan, EXAMPLE_AS_OF);
     const pb = planProgress(parsePlan(wide).plan, EXAMPLE_AS_OF);
     expect(pb).toEqual(pa);
+  });
+
+  it("counts a figure merged over several months once, in its first month's cell", () => {
+    const wb = exampleWorkbook('en');
+    const grid: Cell[][] = [
+      ['Metric', 'Mar', 'Apr', 'May', 'Jun'],
+      ['KR2', 2000, 14100, '', ''],
+    ];
+    wb['Actuals'] = fillMergedCells(grid, [{ top: 2, left: 3, bottom: 2, right: 5 }]);
+    const { plan, issues } = parsePlan(wb);
+    expect(plan.actuals.map((a) => [a.date, a.value])).toEqual([
+      ['2026-03-01', 2000],
+      ['2026-04-01', 14100],
+    ]);
+    expect(onTab(issues, 'Actuals')).toEqual([
+      ['wide-actuals', 'B1'],
+      ['merged-months', 'C2'],
+    ]);
   });
 
   it('is not taken for a tab that has a Date or a Value column, nor for one month header alone', () => {

@@ -717,6 +717,11 @@ export const en = {
         'The month header "{header}" on "{tab}" has no year, and {why}: which year it means cannot be told, so its column is not read.',
       fix: 'Type the year in the header: {example} or {iso}.',
     },
+    'merged-months': {
+      message:
+        '{cells} on "{tab}" is one merged cell ({value}): it counts once, for {metric} in {month}, not once for each month it covers.',
+      fix: "Unmerge the cells and type each month's figure in its own cell.",
+    },
     'merged-amount': {
       message:
         "{field} of Actuals rows {top}–{bottom} is one merged cell ({value}): it counts once, for {metric} at row {top}'s date ({date}), not once for each row.",
@@ -842,7 +847,7 @@ export const en = {
     },
     'stale-check-in-wide': {
       message: '{id} has no actual for {month}.',
-      fix: '{where}',
+      fix: "{id}'s figure for {month} goes where its row meets the month's column: {where}",
     },
     'behind-pace': {
       message: '{id} is {status}: attainment {attainment}, where the plan asks for {expected} by now.',
@@ -1100,12 +1105,11 @@ export const en = {
       noPeriod: 'the plan has no period on the Strategy tab to take it from',
     },
     STALE_CHECK_IN_WIDE: {
-      cell: "Type {id}'s figure for {month} in {cell}: its row, under the month's header.",
-      noColumn: "Add a column headed {month}, and type {id}'s figure in its row there ({cell}).",
-      noRow:
-        "Add a row with {id} under the Metric header ({metric}), and type its figure for {month} under the month's header ({cell}).",
+      cell: 'type it in {cell}.',
+      noColumn: 'add a column headed {month}, and type it in {cell}.',
+      noRow: 'add a row with {id} under the Metric header ({metric}), and type it in {cell}.',
       neither:
-        'Add a row with {id} under the Metric header ({metric}) and a column headed {month}, and type the figure where they meet.',
+        'add a row with {id} under the Metric header ({metric}) and a column headed {month}, and type it where they meet.',
     },
     PERCENT_CONSEQUENCES: {
       notCounted: 'This value is not counted.',

@@ -588,6 +588,11 @@ export const zhCN: Messages = {
       message: '“{tab}”表的月份表头“{header}”没有年份，而{why}：无法判断是哪一年，因此这一列未读取。',
       fix: '在表头写上年份：{example} 或 {iso}。',
     },
+    'merged-months': {
+      message:
+        '“{tab}”表的 {cells} 是一个合并单元格（{value}）：只计一次，计入 {metric} 的 {month}，而不是它跨过的每个月各计一次。',
+      fix: '取消合并，把每个月的数字分别填在各自的单元格中。',
+    },
     'merged-amount': {
       message:
         '实际数据第 {top}–{bottom} 行的“{field}”是一个合并单元格（{value}）：只计一次，按第 {top} 行的日期（{date}）计入 {metric}，而不是每行各计一次。',
@@ -709,7 +714,7 @@ export const zhCN: Messages = {
     },
     'stale-check-in-wide': {
       message: '{id} 缺少 {month} 的实际数据。',
-      fix: '{where}',
+      fix: '{id} 在 {month} 的数字填在它所在的行与该月份列的交会处：{where}',
     },
     'behind-pace': {
       message: '{id} {status}：达成率 {attainment}，按计划此时应为 {expected}。',
@@ -947,12 +952,10 @@ export const zhCN: Messages = {
       noPeriod: '策略表没有可取年份的计划期间',
     },
     STALE_CHECK_IN_WIDE: {
-      cell: '在 {cell} 填写 {id} 在 {month} 的数字：即它所在的行、该月份表头下方。',
-      noColumn: '新增一列，表头写 {month}，并在 {id} 所在的行填写数字（{cell}）。',
-      noRow:
-        '新增一行，在指标表头（{metric}）下填写 {id}，并在该月份表头下方填写它在 {month} 的数字（{cell}）。',
-      neither:
-        '新增一行，在指标表头（{metric}）下填写 {id}，再新增一列，表头写 {month}，在两者交会处填写数字。',
+      cell: '填入 {cell}。',
+      noColumn: '新增一列，表头写 {month}，填入 {cell}。',
+      noRow: '新增一行，在指标表头（{metric}）下填写 {id}，再填入 {cell}。',
+      neither: '新增一行，在指标表头（{metric}）下填写 {id}，再新增一列，表头写 {month}，在两者交会处填写。',
     },
     PERCENT_CONSEQUENCES: {
       notCounted: '该数值不计入。',

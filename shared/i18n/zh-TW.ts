@@ -588,6 +588,11 @@ export const zhTW: Messages = {
       message: '「{tab}」表的月份表頭「{header}」沒有年份，而{why}：無法判斷是哪一年，因此這一欄未讀取。',
       fix: '在表頭寫上年份：{example} 或 {iso}。',
     },
+    'merged-months': {
+      message:
+        '「{tab}」表的 {cells} 是一個合併儲存格（{value}）：只計一次，計入 {metric} 的 {month}，而不是它跨過的每個月各計一次。',
+      fix: '取消合併，把每個月的數字分別填在各自的儲存格中。',
+    },
     'merged-amount': {
       message:
         '實際資料第 {top}–{bottom} 列的「{field}」是一個合併儲存格（{value}）：只計一次，依第 {top} 列的日期（{date}）計入 {metric}，而不是每列各計一次。',
@@ -710,7 +715,7 @@ export const zhTW: Messages = {
     },
     'stale-check-in-wide': {
       message: '{id} 缺少 {month} 的實際資料。',
-      fix: '{where}',
+      fix: '{id} 在 {month} 的數字填在它所在的列與該月份欄的交會處：{where}',
     },
     'behind-pace': {
       message: '{id} {status}：達成率 {attainment}，按計畫此時應為 {expected}。',
@@ -949,12 +954,10 @@ export const zhTW: Messages = {
       noPeriod: '策略表沒有可取年份的計畫期間',
     },
     STALE_CHECK_IN_WIDE: {
-      cell: '在 {cell} 填寫 {id} 在 {month} 的數字：即它所在的列、該月份表頭下方。',
-      noColumn: '新增一欄，表頭寫 {month}，並在 {id} 所在的列填寫數字（{cell}）。',
-      noRow:
-        '新增一列，在指標表頭（{metric}）下填寫 {id}，並在該月份表頭下方填寫它在 {month} 的數字（{cell}）。',
-      neither:
-        '新增一列，在指標表頭（{metric}）下填寫 {id}，再新增一欄，表頭寫 {month}，在兩者交會處填寫數字。',
+      cell: '填入 {cell}。',
+      noColumn: '新增一欄，表頭寫 {month}，填入 {cell}。',
+      noRow: '新增一列，在指標表頭（{metric}）下填寫 {id}，再填入 {cell}。',
+      neither: '新增一列，在指標表頭（{metric}）下填寫 {id}，再新增一欄，表頭寫 {month}，在兩者交會處填寫。',
     },
     PERCENT_CONSEQUENCES: {
       notCounted: '該數值不計入。',
