@@ -215,7 +215,11 @@ export function checkPlan(
   // Check-ins of a metric that is no key result's or KPI's ID: the screen found them (it looks up every row).
   if (hasKeyResults) {
     let near: Map<string, string | null> | undefined;
+    // Said once per row: a row of a tab kept as months in columns holds a check-in per month.
+    let saidRow = -1;
     for (const a of screen.unknown) {
+      if (a.row === saidRow) continue;
+      saidRow = a.row;
       near ??= nearIds(plan);
       const suggestion = near.get(idShape(a.metric));
       const at = cellOf(plan, 'actuals', a.row, 'metric');

@@ -150,6 +150,25 @@ describe('an Actuals tab kept as months in columns', () => {
     ).toEqual([]);
   });
 
+  it('says a metric that is no key result or KPI once for its row, at its Metric cell', () => {
+    const wb = exampleWorkbook('zh-TW');
+    wb['實際'] = [
+      ['指標', '3月', '4月', '5月'],
+      ['KR1', 40000, 90000, 150000],
+      ['KR99', 1, 2, 3],
+      ['KR 2', 2000, 4500, 5000],
+    ];
+    const { plan, issues } = parsePlan(wb);
+    const said = checkPlan(plan, { asOf: EXAMPLE_AS_OF }).filter(
+      (i) => i.code === 'unknown-metric' || i.code === 'metric-id-near',
+    );
+    expect(said.map((i) => [i.code, i.a1])).toEqual([
+      ['unknown-metric', 'A3'],
+      ['metric-id-near', 'A4'],
+    ]);
+    expect(onTab(issues, '實際')).toEqual([['wide-actuals', 'B1']]);
+  });
+
   it('says a repeat at the repeating cell, naming the other row', () => {
     const wb = exampleWorkbook('en');
     wb['Actuals'] = [
