@@ -296,6 +296,23 @@ describe('an Actuals tab kept as months in columns', () => {
     ]);
   });
 
+  it('reads a month typed twice (三月 and 2026-03) in its first column only, and says the second', () => {
+    const wb = exampleWorkbook('zh-CN');
+    wb['实际'] = [
+      ['指标', '三月', '2026年4月', '2026-03'],
+      ['KR1', 40000, 90000, 40000],
+    ];
+    const { plan, issues } = parsePlan(wb);
+    expect(onTab(issues, '实际')).toEqual([
+      ['duplicate-column', 'D1'],
+      ['wide-actuals', 'B1'],
+    ]);
+    expect(plan.actuals.map((a) => [a.date, a.value])).toEqual([
+      ['2026-03-01', 40000],
+      ['2026-04-01', 90000],
+    ]);
+  });
+
   it('is not taken for a tab that has a Date or a Value column, nor for one month header alone', () => {
     const wb = exampleWorkbook('en');
     wb['Actuals'] = [
