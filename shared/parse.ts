@@ -2367,6 +2367,13 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
         first: cellText(table.headerCells[first - 1], ctx.timeZone),
         last: cellText(table.headerCells[(read[read.length - 1] ?? first) - 1], ctx.timeZone),
         months: read.length,
+        // The Targets tab's to-date formulas read the usual layout only (shared/targets-sheet.ts): the tip says so.
+        targetsTab: tabDef('targets').label,
+        usualLayout: inEveryLanguage((lang) =>
+          (['date', 'metric', 'value'] as const)
+            .map((key) => tabDef('actuals').columns.find((c) => c.key === key)!.label[lang])
+            .join(' | '),
+        ),
       },
     ),
   );

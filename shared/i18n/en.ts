@@ -710,7 +710,7 @@ export const en = {
     'wide-actuals': {
       message:
         '"{tab}" keeps its check-ins as months in columns ({first} … {last}, {months} months read): each figure under a month is read as that month\'s check-in of its row\'s metric.',
-      fix: 'Nothing to fix. Keep one row per metric and one column per month; a blank cell is a month without a check-in.',
+      fix: 'Nothing to fix. Keep one row per metric and one column per month; a blank cell is a month without a check-in. The "{targetsTab}" tab\'s to-date columns read check-ins kept as {usualLayout} only and stay blank with this layout; the check and the report read every cell.',
     },
     'month-header-year': {
       message:

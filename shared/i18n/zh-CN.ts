@@ -582,7 +582,7 @@ export const zhCN: Messages = {
     'wide-actuals': {
       message:
         '“{tab}”表按月分列记录实际数据（{first} … {last}，读取 {months} 个月）：每个月份下的数字都按该行指标在该月的实际值读取。',
-      fix: '无需修改。每个指标一行、每个月一列即可；空白单元格表示该月尚无实际值。',
+      fix: '无需修改。每个指标一行、每个月一列即可；空白单元格表示该月尚无实际值。“{targetsTab}”表的累计至今各列只读取按“{usualLayout}”逐行记录的实际数据，这种布局下会保持空白；检查和报告会读取每个单元格。',
     },
     'month-header-year': {
       message: '“{tab}”表的月份表头“{header}”没有年份，而{why}：无法判断是哪一年，因此这一列未读取。',

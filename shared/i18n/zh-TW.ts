@@ -582,7 +582,7 @@ export const zhTW: Messages = {
     'wide-actuals': {
       message:
         '「{tab}」表按月分欄記錄實際資料（{first} … {last}，讀取 {months} 個月）：每個月份下的數字都依該列指標在該月的實際值讀取。',
-      fix: '無需修改。每個指標一列、每個月一欄即可；空白儲存格表示該月尚無實際值。',
+      fix: '無需修改。每個指標一列、每個月一欄即可；空白儲存格表示該月尚無實際值。「{targetsTab}」表的累計至今各欄只讀取按「{usualLayout}」逐列記錄的實際資料，這種版面下會保持空白；檢查和報告會讀取每個儲存格。',
     },
     'month-header-year': {
       message: '「{tab}」表的月份表頭「{header}」沒有年份，而{why}：無法判斷是哪一年，因此這一欄未讀取。',
