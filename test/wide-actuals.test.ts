@@ -82,7 +82,9 @@ describe('an Actuals tab kept as months in columns', () => {
     expect(tip.severity).toBe('tip');
     expect(tip.message['zh-TW']).toContain('1月 … 4月，讀取 4 個月');
     // The add-on's Targets tab sums check-ins kept as rows only: the tip says its to-date columns stay blank.
-    expect(tip.fix['zh-TW']).toContain('「目標分解」表的累計至今各欄只讀取按「日期 | 指標 | 數值」逐列記錄的實際資料');
+    expect(tip.fix['zh-TW']).toContain(
+      '「目標分解」表的累計至今各欄只讀取按「日期 | 指標 | 數值」逐列記錄的實際資料',
+    );
     expect(plan.actuals.map((a) => [a.row, a.date, a.metric, a.value])).toEqual([
       [2, '2026-01-01', 'KR1', 100],
       [2, '2026-02-01', 'KR1', 200],
