@@ -19,7 +19,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 import { serialToUtcDate } from '../shared/calendar';
 import { FORMULA_WITHOUT_RESULT, type Cell } from '../shared/cells';
-import { formatShows } from '../shared/number-formats';
+import { formatShowsAny } from '../shared/number-formats';
 
 /** What a part reader does with the parser's events (element names without their prefix). */
 export interface PartReader {
@@ -208,7 +208,7 @@ export class StylesReader implements PartReader {
     return this.cellFormats.map((id) => {
       const code = this.customFormats.get(id) ?? BUILT_IN_PERCENT_FORMATS.get(id);
       if (code === undefined || isDateFormatCode(code)) return undefined;
-      return formatShows(code) || formatShows(code, true) ? code : undefined;
+      return formatShowsAny(code) ? code : undefined;
     });
   }
 }

@@ -87,6 +87,7 @@ const ISSUES = {
   'as-of-differs': ['tip', 'tracking'],
   'unreadable-by-formulas': ['warning', 'structure'],
   'shown-not-held': ['warning', 'structure'],
+  'format-not-read': ['warning', 'structure'],
   'merged-unread-by-formulas': ['warning', 'structure'],
   // Plausibility: numbers that read but cannot mean what they say (everyday typing mistakes).
   'target-equals-baseline': ['error', 'structure'],

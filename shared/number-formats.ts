@@ -61,6 +61,20 @@ export interface FormatShows {
     /** Commas after the last digit placeholder: the number shown is the cell's divided by 1,000 for each. */
     thousands: number;
   };
+  /**
+   * Digit placeholders after a literal dot (`0\.0,"萬"`, `0!.0000"萬"`, `0"."0000"萬"`) in a section with no decimal
+   * point of its own: Excel and LibreOffice fill the placeholders from the right across the literal, so the dot
+   * shows the number divided by 10 for each (2000 in `0\.0,"萬"` shows 0.2萬, 50000 in `0!.0000"萬"` 5.0000萬).
+   * Absent when there is none.
+   */
+  literalDecimals?: number;
+  /**
+   * The section shows something the plan does not read as shown, so the number is read as the cell holds it and
+   * the parser says so at the cell (format-not-read): `layout`, literal characters among the digits other than
+   * one dot (`0\-0000"萬"`); `word`, a mainland shorthand for 萬 the plan does not read (`0.00"w"`); `condition`,
+   * conditions ([>=10000]) that choose no section for the number.
+   */
+  unread?: 'layout' | 'word' | 'condition';
 }
 
 /** A tab's number formats, as its grid's cells (row r, column c at [r][c], 0-based); rows or cells may be missing. */
@@ -85,32 +99,112 @@ export function numberFormatsOf(grid: object | null | undefined): FormatGrid | u
   return grid ? FORMATS.get(grid) : undefined;
 }
 
-/** Nothing beside the digits: the answer for most formats, shared. */
-const PLAIN: readonly [FormatShows | null, FormatShows | null] = [null, null];
-const KNOWN = new Map<string, readonly [FormatShows | null, FormatShows | null]>();
+/** A section's condition (`[>=10000]`, `[<0]`, `[<>5]`): the number it shows. */
+interface Condition {
+  op: '<' | '<=' | '>' | '>=' | '=' | '<>';
+  bound: number;
+}
 
-/**
- * What a format code shows beside the digits for a number of this sign, or null when it shows neither a percent,
- * a currency nor a multiple (General, `0.00`, `#,##0`, `0"人"`, a date or time, text `@`). Remembered per code: a
- * tab has few.
- */
-export function formatShows(code: string, negative = false): FormatShows | null {
+/** A format code's sections (what each shows, see section) and their conditions. */
+interface Classified {
+  sections: readonly (FormatShows | null)[];
+  conditions: readonly (Condition | null)[];
+  /** Some section shows a percent, a currency or a multiple (or something unread). */
+  shows: boolean;
+}
+
+/** Nothing beside the digits: the answer for most formats, shared. */
+const PLAIN: Classified = { sections: [null], conditions: [null], shows: false };
+const KNOWN = new Map<string, Classified>();
+/** What no section chosen for the number means: read as held, and said (FormatShows.unread). */
+const NO_SECTION: FormatShows = { percent: false, currency: null, currencyAfter: false, unread: 'condition' };
+
+function classified(code: string): Classified {
   let known = KNOWN.get(code);
   if (!known) {
     known = classify(code);
     if (KNOWN.size >= 1000) KNOWN.clear();
     KNOWN.set(code, known);
   }
-  return known[negative ? 1 : 0];
+  return known;
 }
 
-function classify(code: string): readonly [FormatShows | null, FormatShows | null] {
+/**
+ * What a format code shows beside the digits for this number (its section chosen as the spreadsheet chooses it:
+ * by the conditions, [>=10000], when the code has some, else by the sign), or for a number of this sign (`true`
+ * for a negative one: the sections by sign alone), or null when it shows neither a percent, a currency nor a
+ * multiple (General, `0.00`, `#,##0`, `0"人"`, a date or time, text `@`). Remembered per code: a tab has few.
+ */
+export function formatShows(code: string, value: number | boolean = false): FormatShows | null {
+  const known = classified(code);
+  if (!known.shows) return null;
+  const { sections } = known;
+  if (typeof value === 'boolean') return (value && sections.length > 1 ? sections[1] : sections[0]) ?? null;
+  const chosen = chosenSection(known, value);
+  return chosen === undefined ? NO_SECTION : (sections[chosen] ?? null);
+}
+
+/** Whether some section of the code shows a percent, a currency or a multiple, whatever number the cell holds. */
+export function formatShowsAny(code: string): boolean {
+  return classified(code).shows;
+}
+
+const meets = (c: Condition, v: number): boolean =>
+  c.op === '<'
+    ? v < c.bound
+    : c.op === '<='
+      ? v <= c.bound
+      : c.op === '>'
+        ? v > c.bound
+        : c.op === '>='
+          ? v >= c.bound
+          : c.op === '='
+            ? v === c.bound
+            : v !== c.bound;
+
+/**
+ * The section that shows this number, as Excel and LibreOffice choose it: without conditions, by its sign (one
+ * section for all; two, the second for negatives; three, the third for zero); with a condition on the first (and
+ * maybe the second), the first whose condition it meets, else the one after them (with one condition and three
+ * sections, the second for negatives, the third for the rest). Undefined when none is chosen (two sections with
+ * conditions both unmet, a condition after a section without one).
+ */
+function chosenSection({ sections, conditions }: Classified, v: number): number | undefined {
+  const n = sections.length;
+  if (!conditions.some(Boolean)) {
+    if (n === 1) return 0;
+    if (n === 2) return v < 0 ? 1 : 0;
+    return v > 0 ? 0 : v < 0 ? 1 : 2;
+  }
+  const [first, second] = conditions;
+  if (!first) return undefined;
+  if (meets(first, v)) return 0;
+  if (n === 1) return undefined;
+  if (second) {
+    if (meets(second, v)) return 1;
+    return n >= 3 ? 2 : undefined;
+  }
+  if (n === 2) return 1;
+  return v < 0 ? 1 : 2;
+}
+
+function classify(code: string): Classified {
   if (!code || /^\s*general\s*$/i.test(code)) return PLAIN;
-  const sections = splitSections(code);
-  const positive = section(sections[0] ?? '');
-  // The negative section is the second, when there is one; else the first, with a minus sign.
-  const negative = sections.length > 1 ? section(sections[1]) : positive;
-  return positive === null && negative === null ? PLAIN : [positive, negative];
+  // A fourth section is for text: numbers are shown by the first three.
+  const texts = splitSections(code).slice(0, 3);
+  const sections = texts.map(section);
+  const conditions = texts.map(conditionOf);
+  if (sections.every((s) => s === null)) return PLAIN;
+  return { sections, conditions, shows: true };
+}
+
+/** The condition in a section's brackets (`[>=10000]`), if it has one. */
+function conditionOf(text: string): Condition | null {
+  for (const m of text.matchAll(/\[([^\]]*)\]/g)) {
+    const c = /^\s*(<=|>=|<>|<|>|=)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*$/i.exec(m[1]);
+    if (c) return { op: c[1] as Condition['op'], bound: Number(c[2]) };
+  }
+  return null;
 }
 
 /** The code's sections, split at each `;` that is not quoted, escaped or in brackets. */
@@ -122,7 +216,7 @@ function splitSections(code: string): string[] {
     if (ch === '"') {
       const end = code.indexOf('"', i + 1);
       i = end < 0 ? code.length : end;
-    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
+    } else if (ch === '\\' || ch === '!' || ch === '_' || ch === '*') i++;
     else if (ch === '[') {
       const end = code.indexOf(']', i + 1);
       i = end < 0 ? code.length : end;
@@ -157,9 +251,16 @@ function section(text: string): FormatShows | null {
   let thousands = 0;
   /** The digits are General's: the number with no grouping (see FormatShows.general). */
   let general = false;
+  /**
+   * The section's digit placeholders (`d`), decimal point (`p`) and literal text, in order, to find the literals
+   * among the digits (FormatShows.literalDecimals); null after a fraction's slash or an exponent, whose digits are
+   * not one number's.
+   */
+  let layout: string[] | null = [];
   const shown = (literal: string) => {
     if (digitsSeen) shownAfter += literal;
     else shownBefore += literal;
+    layout?.push(literal);
   };
   const candidate = (literal: string, after: boolean) => {
     if (found.currency !== null) return;
@@ -206,12 +307,14 @@ function section(text: string): FormatShows | null {
       flush();
       candidate(quoted, digitsSeen);
       shown(quoted);
-    } else if (ch === '\\') {
+    } else if (ch === '\\' || ch === '!') {
+      // Excel's `!x`, as `\x`: the character x shown as it is (0!.0,"萬" shows 2000 as 0.2萬).
       literal(text[i + 1] ?? '');
       i++;
     } else if (ch === '_' || ch === '*') {
       flush();
       if (ch === '_') shown(' ');
+      else layout?.push('*');
       i++; // a space as wide as the next character, or a fill with it
     } else if (ch === '[') {
       flush();
@@ -237,12 +340,15 @@ function section(text: string): FormatShows | null {
       flush();
       digitsSeen = true;
       commas = 0;
+      layout?.push('d');
       // What was shown before it is between digits, not after them.
       shownAfter = '';
     } else if (NUMBER_TOKENS.has(ch)) {
       flush();
       if (ch === ',' && digitsSeen) commas++;
       else if (ch === ' ') shown(ch);
+      else if (ch === '.') layout?.push('p');
+      else if (ch === '/' || ch === 'E' || ch === 'e') layout = null;
     } else if (/[a-z]/i.test(ch)) {
       flush();
       bare += ch;
@@ -256,15 +362,39 @@ function section(text: string): FormatShows | null {
   if (DATE_TOKEN.test(bare)) return null;
   // Two percent signs show the number times 10,000: no text a person types means that.
   if (percent > 1) return null;
+  // "w" after the digits, mainland shorthand for 萬 (0.32w is 3,200), which no reading of the plan takes as 萬
+  // (typed "0.32w" is refused): the number is read as held, and that said, never as 0.32 with no word.
+  if (!percent && found.currency === null && /^w(?![a-z])/.test(shownAfter.trim()))
+    return { percent: false, currency: null, currencyAfter: false, unread: 'word' };
   const multiple = percent ? undefined : multipleShown(shownBefore, shownAfter, found, thousands);
   if (!percent && found.currency === null && !multiple) return null;
+  const among = literalsAmongDigits(layout);
   return {
     percent: percent === 1,
     currency: found.currency,
     currencyAfter: found.after,
     ...(general ? { general: true as const } : {}),
     ...(multiple ? { multiple } : {}),
+    ...(among === 'unread' ? { unread: 'layout' as const } : among ? { literalDecimals: among } : {}),
   };
+}
+
+/**
+ * The literal text among a section's digit placeholders: 0 for none; the placeholders after it when it is one dot
+ * in a section with no decimal point (`0\.0000`: 4, see FormatShows.literalDecimals); `unread` for any other
+ * (`0\-0000`, a dot beside a decimal point), whose text is no number the plan reads.
+ */
+function literalsAmongDigits(layout: readonly string[] | null): number | 'unread' {
+  if (!layout) return 0;
+  const first = layout.indexOf('d');
+  const last = layout.lastIndexOf('d');
+  if (first < 0) return 0;
+  const among = layout.slice(first, last + 1);
+  const literals = among.filter((t) => t !== 'd' && t !== 'p');
+  if (literals.length === 0) return 0;
+  if (literals.join('') === '.' && !among.includes('p'))
+    return among.slice(among.indexOf('.') + 1).filter((t) => t === 'd').length;
+  return 'unread';
 }
 
 /**
@@ -341,20 +471,25 @@ function inLocale(digits: string, mark: DecimalMark, grouped = true): string {
  */
 export function typedTextOf(value: number, code: string, mark: DecimalMark): string | null {
   if (!Number.isFinite(value)) return null;
-  const shows = formatShows(code, value < 0);
-  if (!shows) return null;
+  const shows = formatShows(code, value);
+  if (!shows || shows.unread) return null;
   const sign = value < 0 ? '-' : '';
   const multiple = shows.multiple;
+  // A literal dot among the digits shows them divided by 10 for each placeholder after it (0.2萬 for 2000 in
+  // 0\.0,"萬"), written with the decimal sign the text is read with, ungrouped (as the spreadsheet groups such
+  // digits, 1,23.5萬, the text is no number).
+  const literal = shows.literalDecimals ?? 0;
+  const grouped = !shows.general && !literal;
   if (multiple) {
     // As the cell shows it, in full precision: 120 in #,##0"萬" is 120萬; 120000 in #,##0,"K" is 120K (not 120000K).
-    const shown = inLocale(decimalDigits(Math.abs(value), -3 * multiple.thousands), mark, !shows.general);
+    const shown = inLocale(decimalDigits(Math.abs(value), -3 * multiple.thousands - literal), mark, grouped);
     const space = multiple.spaced ? ' ' : '';
     if (multiple.before) return `${sign}${multiple.text}${space}${shown}`;
     const currency = shows.currency !== null && !shows.currencyAfter ? shows.currency : '';
     const gap = /[a-z]$/i.test(currency) ? ' ' : '';
     return `${sign}${currency}${gap}${shown}${space}${multiple.text}`;
   }
-  const number = inLocale(decimalDigits(Math.abs(value), shows.percent ? 2 : 0), mark, !shows.general);
+  const number = inLocale(decimalDigits(Math.abs(value), (shows.percent ? 2 : 0) - literal), mark, grouped);
   const percent = shows.percent ? '%' : '';
   const currency = shows.currency;
   if (currency === null) return `${sign}${number}${percent}`;

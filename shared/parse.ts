@@ -1437,6 +1437,7 @@ class RowReader {
     if (this.withoutResult.length) this.withoutResult = [];
     if (this.formatted.length) this.formatted = [];
     if (this.percentOnly.length) this.percentOnly = [];
+    if (this.notShown.length) this.notShown = [];
     const formats = this.table.formats?.[row - 1];
     this.rowFormats = formats;
     this.held = cells;
@@ -1446,6 +1447,24 @@ class RowReader {
 
   /** Of `formatted`, the columns shown as a percent alone (no currency, no multiple). */
   private percentOnly: number[] = [];
+
+  /**
+   * The 0-based columns of this row whose number its format shows in a way the plan does not read (FormatShows
+   * .unread: `0\-0000"萬"`, `0.00"w"`): read as held, and said at the cell when read (format-not-read).
+   */
+  private notShown: number[] = [];
+
+  /** A number read as held where its format shows it otherwise (notShown): said once, at its cell. */
+  private sayNotShown(key: string, held: number): void {
+    const column = (this.table.columnIndex.get(key) ?? 0) - 1;
+    const at = this.notShown.indexOf(column);
+    if (at < 0) return;
+    this.notShown.splice(at, 1);
+    this.issue('format-not-read', key, {
+      held: this.typeable(held),
+      format: this.rowFormats?.[column] ?? '',
+    });
+  }
 
   /**
    * The keys of the row's cells read that hold a formula saved without its result (FORMULA_WITHOUT_RESULT), each
@@ -1533,7 +1552,11 @@ class RowReader {
       // Zero is zero in any unit and any currency: a 0 shown as "0%" (a row copied from a percentage key result, its
       // format along) says nothing of the metric, and must not make a count a percentage or a mismatch.
       if (typeof value !== 'number' || value === 0 || !code) continue;
-      const shows = formatShows(code, value < 0);
+      const shows = formatShows(code, value);
+      if (shows?.unread) {
+        this.notShown.push(c);
+        continue;
+      }
       const percentOnly = shows !== null && shows.percent && !shows.currency && !shows.multiple;
       if (percentOnly && this.table.shareColumns.includes(c)) continue;
       const text = typedTextOf(value, code, this.ctx.decimalMark);
@@ -1635,7 +1658,10 @@ class RowReader {
     // Each cell is looked up once: a plan's tabs have hundreds of thousands of them.
     const raw = this.raw(key);
     // Most cells hold numbers, which need no context and no Read result.
-    if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+    if (typeof raw === 'number' && Number.isFinite(raw)) {
+      if (this.notShown.length) this.sayNotShown(key, raw);
+      return raw;
+    }
     if (isBlank(raw)) {
       if (required) this.requirePresent(key);
       return null;
@@ -2260,7 +2286,7 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
       typeof valueCell === 'number' &&
       Number.isFinite(valueCell) &&
       !isBlank(metricCell) &&
-      !(code && formatShows(code, valueCell < 0))
+      !(code && formatShows(code, valueCell))
     ) {
       const date = dayOf(dateColumn ? row[dateColumn - 1] : undefined, timeZone);
       if (date !== null) {

@@ -1272,6 +1272,22 @@ cases.push({
   says: 'KR2: Target holds 4, shown as "4萬" by its number format, which the plan reads as 40000; the formulas of the Targets tab use the 4 it holds',
 });
 
+// A number its format shows in a way the plan does not read (0.32 shown 0.32w, "w" for 萬): read as held, and said.
+cases.push({
+  name: 'a check-in holding 0.32 that its format shows as 0.32w',
+  code: 'format-not-read',
+  edit: (wb) => {
+    const grid = wb['Actuals'];
+    const formats = grid.map((row) => row.map(() => null as string | null));
+    formats[7][grid[0].indexOf('Value')] = '0.00"w"';
+    grid[7][grid[0].indexOf('Value')] = 0.32;
+    setNumberFormats(grid, formats);
+  },
+  sheet: 'Actuals',
+  a1: 'C8',
+  says: 'Value of KR2 holds 0.32, in a number format (0.00"w") that the plan cannot read as the cell shows it: it reads the 0.32 the cell holds.',
+});
+
 // Read as typed: a currency or unit that is not the plan's or the metric's, and a Language naming no language.
 cases.push(
   {

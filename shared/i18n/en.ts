@@ -783,6 +783,11 @@ export const en = {
         '{id}: {field} holds {held}, shown as "{value}" by its number format, which the plan reads as {expected}; the formulas of the Targets tab use the {held} it holds: the tab\'s figures for it would be wrong.',
       fix: 'Type {expected} in a cell formatted as a plain number, or count {id} in that multiple (in its Unit) and keep {held}.',
     },
+    'format-not-read': {
+      message:
+        '{field} of {id} holds {held}, in a number format ({format}) that the plan cannot read as the cell shows it: it reads the {held} the cell holds.',
+      fix: 'If {held} is not the number meant, type the number in a cell formatted as a plain number, or use a multiple the plan reads (0.00"萬" for 萬, not "w").',
+    },
     'too-many-key-results': {
       message: 'Objective {id} has {count} key results; keep it to {max}.',
       fix: 'Merge or drop the least important ones: few and key.',

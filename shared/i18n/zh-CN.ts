@@ -650,6 +650,11 @@ export const zhCN: Messages = {
         '{id}：{field}存的是 {held}，其数字格式显示为“{value}”，计划读作 {expected}；“目标分解”表的公式使用存储的 {held}，该表中相应的数字会出错。',
       fix: '在常规数字格式的单元格中输入 {expected}，或让 {id} 以该倍数计（写在单位中），保留 {held}。',
     },
+    'format-not-read': {
+      message:
+        '{id} 的“{field}”存的是 {held}，其数字格式（{format}）显示的数字计划无法照样读取：计划读作存储的 {held}。',
+      fix: '若 {held} 不是要的数字，请在常规数字格式的单元格中输入该数字，或使用计划能读的倍数（万用 0.00"万"，而非 "w"）。',
+    },
     'too-many-key-results': {
       message: '目标 {id} 有 {count} 个关键结果，建议不超过 {max} 个。',
       fix: '合并或删减次要项：少而关键。',

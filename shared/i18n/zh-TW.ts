@@ -651,6 +651,11 @@ export const zhTW: Messages = {
         '{id}：{field}存的是 {held}，其數字格式顯示為「{value}」，計畫讀作 {expected}；「目標分解」表的公式使用儲存的 {held}，該表中相應的數字會出錯。',
       fix: '在一般數字格式的儲存格中輸入 {expected}，或讓 {id} 以該倍數計（寫在單位中），保留 {held}。',
     },
+    'format-not-read': {
+      message:
+        '{id} 的「{field}」存的是 {held}，其數字格式（{format}）顯示的數字計畫無法照樣讀取：計畫讀作儲存的 {held}。',
+      fix: '若 {held} 不是要的數字，請在一般數字格式的儲存格中輸入該數字，或使用計畫能讀的倍數（萬用 0.00"萬"，而非 "w"）。',
+    },
     'too-many-key-results': {
       message: '目標 {id} 有 {count} 個關鍵結果，建議不超過 {max} 個。',
       fix: '合併或刪減次要項：少而關鍵。',
