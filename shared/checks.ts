@@ -32,7 +32,10 @@ import {
   type Localized,
   type StrategyFieldKey,
   type TabKey,
+  columnDef,
   foldChinese,
+  headerNote,
+  toDateWord,
 } from './template';
 import type { Workbook } from './cells';
 
@@ -1150,8 +1153,11 @@ function checkTargetsTab(plan: Plan, screen: CheckInScreen, issues: PlanIssue[],
 function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen, issues: PlanIssue[]): void {
   // Rounded as the report rounds them (shared/figures.ts), so a message and the card it points at agree.
   const percent = (x: number | null) => (x === null ? '–' : `${percentFigure(x).percent}%`);
+  // A key result whose check-ins are said to be totals to date, by the Value header or a Note, is told so there,
+  // in the person's words, rather than by the figures' reading (running-total).
+  const saidToDate = toDateIssues(plan, progress, screen, issues);
   const check = (p: MetricProgress, tab: TabKey, row: number, group: number) => {
-    const totals = p.kind === 'kr' ? runningTotals(p) : null;
+    const totals = p.kind === 'kr' && !saidToDate.has(group) ? runningTotals(p) : null;
     if (totals) {
       const span = (p.target ?? 0) - p.baseline;
       const list = (xs: number[], join: (items: string[], lang: Lang) => string) =>
@@ -1212,6 +1218,144 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
     check(progress.keyResults[i], 'keyResults', plan.keyResults[i].row, screen.keyResultGroup[i]);
   for (let i = 0; i < progress.kpis.length && i < plan.kpis.length; i++)
     check(progress.kpis[i], 'kpis', plan.kpis[i].row, screen.kpiGroup[i]);
+}
+
+/** What to-date-header lists of the key results it names, at most this many, then "…". */
+const TO_DATE_LISTED = 3;
+
+/**
+ * Check-ins said to be totals to date in words (see TO_DATE_WORDS), where a cumulative key result's Value is the
+ * amount of its own month and its check-ins are added up: 1,000, 2,000 … 8,000 typed as the totals of a team adding
+ * 1,000 a month count 36,000, and a team behind plan reads as on track. Said where the words are, counted as typed:
+ * - the Actuals Value header's note (數值（累計）, Value (YTD)): to-date-header at that header, naming each cumulative
+ *   key result whose check-ins of two months or more (of the months judged) never fall, with what is counted and
+ *   its latest total;
+ * - a check-in's Note (累計至本月): to-date-note at its Value, for each row of a cumulative key result after its
+ *   first month with a check-in (the first total is that month's amount, the months before it having none), whose
+ *   value is not below the total before it. A Note that names a number larger than the Value (新增 1,000，累計
+ *   8,000) gives the total beside the month's amount, and is left alone.
+ * Returns the groups of the key results said (running-total leaves them alone). Linear: the header's reading walks
+ * each cumulative key result's judged months once, the Notes' only the key results with a noted row.
+ */
+function toDateIssues(
+  plan: Plan,
+  progress: PlanProgress,
+  screen: CheckInScreen,
+  issues: PlanIssue[],
+): Set<number> {
+  const said = new Set<number>();
+  const layout = plan.layout.actuals;
+  const valueColumn = layout?.columns.value;
+  if (!layout || valueColumn === undefined) return said;
+  const columns = checkInColumns(plan);
+  const header = layout.notedHeaders?.value;
+  const headerWord = header ? toDateWord(headerNote(header) ?? '') : null;
+  const noteColumn = layout.columns.note;
+  if (headerWord === null && (columns.notes.size === 0 || noteColumn === undefined)) return said;
+  const cumulative = (i: number) => {
+    const p = progress.keyResults[i];
+    return p !== undefined && p.type === 'cumulative' && p.leftOut === null;
+  };
+  if (headerWord !== null) {
+    const counted: Localized[] = [];
+    let named = 0;
+    for (let i = 0; i < progress.keyResults.length && i < plan.keyResults.length; i++) {
+      if (!cumulative(i)) continue;
+      const p = progress.keyResults[i];
+      let months = 0;
+      let before = -Infinity;
+      let rising = true;
+      visitJudgedMonths(p, (actual) => {
+        if (actual === null) return true;
+        if (actual < before) return (rising = false);
+        before = actual;
+        months++;
+        return true;
+      });
+      if (!rising || months < 2 || p.actualToDate === null) continue;
+      said.add(screen.keyResultGroup[i]);
+      if (named++ < TO_DATE_LISTED)
+        counted.push(
+          inEveryLanguage((lang) =>
+            fill(CATALOGUES[lang].issues.TO_DATE_COUNTED, {
+              id: p.id,
+              total: quotedNumber(p.actualToDate!)[lang],
+              latest: quotedNumber(before)[lang],
+            }),
+          ),
+        );
+    }
+    if (named > 0)
+      issues.push(
+        makeIssue(
+          'to-date-header',
+          { sheet: layout.sheet, row: layout.headerRow, column: valueColumn },
+          {
+            header: header!,
+            word: headerWord,
+            counted: inEveryLanguage((lang) =>
+              // Each item has a comma of its own: items are set apart by semicolons.
+              [...counted.map((c) => c[lang]), ...(named > TO_DATE_LISTED ? ['…'] : [])].join(
+                lang === 'en' ? '; ' : '；',
+              ),
+            ),
+          },
+        ),
+      );
+  }
+  if (columns.notes.size === 0 || noteColumn === undefined) return said;
+  const column = columnDef('actuals', 'note').label;
+  const { start, members } = screen.counted;
+  for (let i = 0; i < plan.keyResults.length && i < progress.keyResults.length; i++) {
+    const group = screen.keyResultGroup[i];
+    if (group < 0 || !cumulative(i)) continue;
+    let noted = false;
+    for (let k = start[group]; k < start[group + 1] && !noted; k++) noted = columns.notes.has(members[k]);
+    if (!noted) continue;
+    // The key result's rows by month, in sheet order within one: a total's "before" is the last row of an
+    // earlier month.
+    const rows = Array.from(members.subarray(start[group], start[group + 1])).sort(
+      (a, b) => screen.monthOfRow[a] - screen.monthOfRow[b] || a - b,
+    );
+    let before: number | null = null;
+    let month = -1;
+    let last: number | null = null;
+    for (const r of rows) {
+      if (screen.monthOfRow[r] !== month) {
+        before = last;
+        month = screen.monthOfRow[r];
+      }
+      const value = columns.values[r];
+      last = value;
+      const note = columns.notes.get(r);
+      const word = note ? toDateWord(note) : null;
+      if (word === null || before === null || value < before) continue;
+      if (
+        (note!.normalize('NFKC').match(/\d[\d,]*(?:\.\d+)?/g) ?? []).some(
+          (n) => Number(n.replace(/,/g, '')) > value,
+        )
+      )
+        continue;
+      said.add(group);
+      const monthText = columns.dates[r].slice(0, 7);
+      issues.push(
+        makeIssue(
+          'to-date-note',
+          { sheet: layout.sheet, row: columns.rows[r], column: valueColumn },
+          {
+            id: progress.keyResults[i].id,
+            column,
+            word,
+            value: quotedNumber(value),
+            month: monthText,
+            amount: quotedNumber(Number((value - before).toPrecision(12))),
+            before: quotedNumber(before),
+          },
+        ),
+      );
+    }
+  }
+  return said;
 }
 
 /** At least this many months with a check-in that adds to the total before check-ins are taken for running totals. */

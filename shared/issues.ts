@@ -101,6 +101,7 @@ const ISSUES = {
   'confidence-out-of-range': ['error', 'structure'],
   'negative-weight': ['warning', 'structure'],
   'weight-scales-mixed': ['warning', 'structure'],
+  'weight-ratio-mixed': ['warning', 'structure'],
   'weight-blank-mixed': ['warning', 'structure'],
   'time-not-a-number': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
@@ -121,6 +122,8 @@ const ISSUES = {
   'milestone-check-in': ['error', 'tracking'],
   'negative-check-in': ['error', 'tracking'],
   'running-total': ['warning', 'tracking'],
+  'to-date-header': ['warning', 'tracking'],
+  'to-date-note': ['warning', 'tracking'],
   // Method: the rules of thumb of the OKR/KPI method.
   'too-many-key-results': ['warning', 'method'],
   'too-many-objectives': ['warning', 'method'],

@@ -826,6 +826,7 @@ function readTable(
   const headerCells = grid[headerIndex] ?? [];
   const columns: Record<string, number> = {};
   const scaledHeaders: ScaledHeader[] = [];
+  let notedHeaders: Record<string, string> | undefined;
   const allColumns = columnsRead(def);
   // A header as the template writes it wins over one with a note ("Target (2025)" beside "Target").
   const exact = new Set<string>();
@@ -864,6 +865,7 @@ function readTable(
       );
     } else {
       columns[column.key] = c + 1;
+      if (headerNote(cell) !== null) (notedHeaders ??= {})[column.key] = cell.trim();
     }
   });
   // Said only where one of the columns it names is missing, so it may be meant as that column: beside the Start and
@@ -883,6 +885,7 @@ function readTable(
     sheet,
     headerRow: headerIndex + 1,
     columns,
+    ...(notedHeaders ? { notedHeaders } : {}),
     rowCount: size.rows,
     columnCount: size.columns,
   };
@@ -2197,7 +2200,16 @@ function weightScalesMixed(
   issues: PlanIssue[],
 ): void {
   const column = table?.layout.columns.weight;
-  if (!table || column === undefined || inPercent.size === 0) return;
+  if (!table || column === undefined) return;
+  // Plain weights under 1 beside others above 1 (0.5, 30, 20) are looked at too (weightRatioMixed): most plans have
+  // neither such a pair nor a weight in %, and are not grouped.
+  let under = false;
+  let over = false;
+  for (const kr of keyResults)
+    if (kr.weight > 0 && kr.weight < 1) under = true;
+    else if (kr.weight > 1) over = true;
+  const ratios = under && over;
+  if (inPercent.size === 0 && !ratios) return;
   const byObjective = new Map<string, KeyResult[]>();
   for (const kr of keyResults) {
     const key = kr.objectiveId.toLowerCase();
@@ -2208,7 +2220,11 @@ function weightScalesMixed(
   for (const [objective, group] of byObjective) {
     const percent = group.filter((kr) => inPercent.has(kr.row));
     // Key results of no objective are no group (their Objective cell is said anyway).
-    if (objective === '' || percent.length === 0) continue;
+    if (objective === '') continue;
+    if (percent.length === 0) {
+      if (ratios) weightRatioMixed(group, blank, unread, typed, table.layout.sheet, column, issues);
+      continue;
+    }
     const shown = percent.slice(0, 3).map((kr) => `${kr.id} ${Number((kr.weight * 100).toPrecision(12))}%`);
     const others = inEveryLanguage((lang) =>
       joinList([...shown, ...(percent.length > 3 ? ['…'] : [])], lang),
@@ -2240,6 +2256,59 @@ function weightScalesMixed(
           }),
         );
     }
+  }
+}
+
+/** How near 100 the weights of weightRatioMixed add up, with those under 1 taken × 100 (33.3 × 3 is 99.9). */
+const RATIO_WEIGHTS_NEAR = 0.5;
+
+/**
+ * Plain weights of one objective, some under 1 and the others above 1, that add up to 100 with those under 1 taken
+ * × 100 (0.5, 30, 20: 50 + 30 + 20): a percent typed as its ratio (0.5 for 50%) among percents typed without their
+ * sign, where 0.5 weighs 0.5 / 50.5 of the objective. Each weight under 1 is said at its cell (weight-ratio-mixed).
+ * Only where every weight of the objective is typed, plainly, and none is 1 (which reads as 1% or as 100%): relative
+ * weights such as 0.5, 1, 2 never add up so. Counted as typed: a relative weight of 0.5 may be meant.
+ */
+function weightRatioMixed(
+  group: readonly KeyResult[],
+  blank: ReadonlySet<number>,
+  unread: ReadonlySet<number>,
+  typed: ReadonlyMap<number, string>,
+  sheet: string,
+  column: number,
+  issues: PlanIssue[],
+): void {
+  let asPercents = 0;
+  let total = 0;
+  let under = 0;
+  let over = 0;
+  for (const kr of group) {
+    if (blank.has(kr.row) || unread.has(kr.row) || kr.weight === 1) return;
+    if (kr.weight > 0 && kr.weight < 1) under++;
+    else if (kr.weight > 1) over++;
+    asPercents += kr.weight < 1 ? kr.weight * 100 : kr.weight;
+    total += kr.weight;
+  }
+  if (under === 0 || over === 0 || Math.abs(asPercents - 100) > RATIO_WEIGHTS_NEAR) return;
+  const weightOf = (kr: KeyResult) => typed.get(kr.row) ?? Number(kr.weight.toPrecision(12));
+  for (const kr of group) {
+    if (!(kr.weight > 0 && kr.weight < 1)) continue;
+    const others = group.filter((other) => other !== kr);
+    const shown = others.slice(0, 3).map((other) => `${other.id} ${weightOf(other)}`);
+    issues.push(
+      makeIssue(
+        'weight-ratio-mixed',
+        { sheet, row: kr.row, column },
+        {
+          id: kr.id,
+          objective: kr.objectiveId,
+          value: weightOf(kr),
+          others: inEveryLanguage((lang) => joinList([...shown, ...(others.length > 3 ? ['…'] : [])], lang)),
+          number: Number((kr.weight * 100).toPrecision(12)),
+          share: `${Number(((kr.weight / total) * 100).toPrecision(2))}%`,
+        },
+      ),
+    );
   }
 }
 

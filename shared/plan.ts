@@ -171,6 +171,11 @@ export interface SheetLayout {
   headerRow: number;
   /** Column key → 1-based column number, for the columns that were found. */
   columns: Record<string, number>;
+  /**
+   * Column key → its header as typed, for the columns read whose header has a note in brackets ("數值（累計）"): what
+   * the checks read of the note (to-date-header). Absent when no header has one.
+   */
+  notedHeaders?: Record<string, string>;
   /** Rows up to the last one with something in it, and the columns the sheet has: where issue locations go. */
   rowCount: number;
   columnCount: number;

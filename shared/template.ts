@@ -1504,6 +1504,38 @@ export function headerNote(text: string): string | null {
 }
 
 /**
+ * Words that say values are totals to date, not the amounts of their months: in the note of the Actuals tab's Value
+ * header ("數值（累計）", "Value (YTD)") or in a check-in's Note ("累計至本月"). A cumulative key result's Value is
+ * the amount of its own month, and such values added up overstate it (to-date-header, to-date-note). Matched as
+ * headers are (case, spaces and the two Chinese scripts aside); the English ones as whole words, and "to date" not
+ * after "up" ("up to date" says the figure is current, not a total).
+ */
+export const TO_DATE_WORDS: Record<Lang, readonly string[]> = {
+  en: ['YTD', 'to date', 'cumulative', 'running total'],
+  'zh-CN': ['累计', '累积', '至今', '年初至今'],
+  'zh-TW': ['累計', '累積', '至今', '年初至今'],
+};
+
+let toDatePattern: RegExp | undefined;
+
+/** The word of TO_DATE_WORDS a text has, as the text spells it ("累計", "YTD"), or null. */
+export function toDateWord(text: string): string | null {
+  if (!toDatePattern) {
+    const words = [...new Set(LANGS.flatMap((lang) => TO_DATE_WORDS[lang]))];
+    const alternatives = words.map((word) =>
+      /^[a-z ]+$/i.test(word)
+        ? `(?<![a-z])${word === 'to date' ? '(?<!up[\\s-]*)' : ''}${word.replace(/ /g, '[\\s-]*')}s?(?![a-z])`
+        : foldChinese(word),
+    );
+    toDatePattern = new RegExp(alternatives.join('|'), 'i');
+  }
+  // Chinese folded to one script, as headers are (character by character: the text keeps its length).
+  const typed = text.normalize('NFKC');
+  const match = toDatePattern.exec(foldChinese(typed));
+  return match ? typed.slice(match.index, match.index + match[0].length) : null;
+}
+
+/**
  * What people add after a header without changing the column: a mark for a required column (`目標值*`), a colon
  * (`Target:`, `目標值：`), a percent sign saying the column holds percentages (`Confidence %`).
  */

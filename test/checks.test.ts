@@ -808,6 +808,18 @@ const cases: Case[] = [
     says: 'Weight of KR3 is 20, with no % sign, while other key results of objective O1 have weights in % (KR1 50%, KR2 30%): it counts as 2000%, not 20%.',
   },
   {
+    name: 'plain weights 0.5, 30, 20 of one objective: 0.5 meant as 50%, since 50 + 30 + 20 is 100',
+    code: 'weight-ratio-mixed',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR1', 'Weight', 0.5);
+      setCell(wb, KR, 'KR2', 'Weight', 30);
+      setCell(wb, KR, 'KR3', 'Weight', 20);
+    },
+    sheet: KR,
+    a1: 'M2',
+    says: 'Weight of KR1 is 0.5, while the other weights of objective O1 are KR2 30, KR3 20: with 50 in its place they add up to 100, so 50% looks meant. As typed, it weighs 0.99% of the objective.',
+  },
+  {
     name: 'a blank weight beside weights in %: 1, which is 100% beside 50% and 30%',
     code: 'weight-blank-mixed',
     edit: (wb) => {
@@ -1050,6 +1062,30 @@ const cases: Case[] = [
     sheet: 'Actuals',
     a1: `C${rowOfCheckIn('KR2', '2026-10-28') + 1}`,
     says: 'KR2: its check-ins (3,200 → 7,300 → 12,100 → 17,300 → 22,900 → 28,000 → 32,700 → 37,600) rise month after month like running totals. Added up as the amounts of their months they make 161,100 (322% of the target); as totals so far, 37,600 (75%).',
+  },
+  {
+    name: "the Actuals Value header notes YTD: a cumulative KR's check-ins read as totals to date",
+    code: 'to-date-header',
+    edit: (wb) => {
+      typeAsRunningTotals(wb, 'KR2');
+      wb['Actuals'][0][2] = 'Value (YTD)';
+    },
+    options: { asOf: EXAMPLE_AS_OF },
+    sheet: 'Actuals',
+    a1: 'C1',
+    says: 'The header "Value (YTD)" notes "YTD": the Values below read as totals to date, but the check-ins of a cumulative key result are added up as the amounts of their months: KR1 counts 920,000, where its latest total is 260,000; KR2 counts 161,100, where its latest total is 37,600.',
+  },
+  {
+    name: "a cumulative KR's check-in whose Note says it is the total to date",
+    code: 'to-date-note',
+    edit: (wb) => {
+      typeAsRunningTotals(wb, 'KR2');
+      wb['Actuals'][rowOfCheckIn('KR2', '2026-10-28')][3] = 'running total';
+    },
+    options: { asOf: EXAMPLE_AS_OF },
+    sheet: 'Actuals',
+    a1: `C${rowOfCheckIn('KR2', '2026-10-28') + 1}`,
+    says: 'The Note of this check-in of KR2 says "running total": 37,600 reads as a total to date, but the check-ins of a cumulative key result are added up as the amounts of their months, so all of it counts for 2026-10.',
   },
   {
     name: 'a KR is behind pace',

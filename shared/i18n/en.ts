@@ -846,6 +846,16 @@ export const en = {
         '{id}: its check-ins ({values}) rise month after month like running totals. Added up as the amounts of their months they make {total} ({attainment} of the target); as totals so far, {latest} ({meant}).',
       fix: "A cumulative Value is the amount of its own month. If these are totals so far, type each month's amount instead: {amounts}.",
     },
+    'to-date-header': {
+      message:
+        'The header "{header}" notes "{word}": the Values below read as totals to date, but the check-ins of a cumulative key result are added up as the amounts of their months: {counted}.',
+      fix: 'Type each month\'s own amount (its total less the total before it); if the Values are the amounts of their months, take "{word}" out of the header.',
+    },
+    'to-date-note': {
+      message:
+        'The {column} of this check-in of {id} says "{word}": {value} reads as a total to date, but the check-ins of a cumulative key result are added up as the amounts of their months, so all of it counts for {month}.',
+      fix: 'Type the amount of {month} alone: {amount} ({value} less the total before it, {before}); if {value} is that amount, take "{word}" out of the {column}.',
+    },
     'stale-check-in': {
       message: '{id} has no actual for {month}.',
       fix: 'Add a row to "{actualsTab}" for {month}.',
@@ -960,6 +970,11 @@ export const en = {
         'Weight of {id} is {value}, with no % sign, while other key results of objective {objective} have weights in % ({others}): it counts as {asPercent}, not {number}%.',
       fix: 'If {number}% was meant, type {number}% (or {ratio}); if it is a relative weight, type the other weights of {objective} without % too.',
     },
+    'weight-ratio-mixed': {
+      message:
+        'Weight of {id} is {value}, while the other weights of objective {objective} are {others}: with {number} in its place they add up to 100, so {number}% looks meant. As typed, it weighs {share} of the objective.',
+      fix: 'If {number}% was meant, type {number}, on the scale of the others; if it is a relative weight, leave it.',
+    },
     'weight-blank-mixed': {
       message:
         'Weight of {id} is {value}, which counts as 1 (100%), while other key results of objective {objective} have weights in % ({others}).',
@@ -1072,6 +1087,7 @@ export const en = {
     UNREAD_STRATEGY_ROW: '"{label}" ({cell})',
     /** The end of strategy-unanswered's fix where the Strategy tab has no row of the field to answer beside. */
     STRATEGY_NO_ROW: ' The "{sheet}" tab has no row named {field}: first type {field} in {cell}.',
+    TO_DATE_COUNTED: '{id} counts {total}, where its latest total is {latest}',
     WEIGHT_BLANK: 'blank',
     MISSING_COLUMN_NEAR: ' The header "{header}" ({cell}) may be meant as it: if so, rename it "{column}".',
     /** What ambiguous-m says of the metric's Unit ({counted}, {asUnit}): the one it names, or none. */

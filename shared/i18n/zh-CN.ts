@@ -713,6 +713,16 @@ export const zhCN: Messages = {
         '{id}：其实际数据（{values}）逐月上升，像是累计值。按每月新增的数量相加为 {total}（目标值的 {attainment}）；若是截至当月的累计值，则为 {latest}（{meant}）。',
       fix: '累计型数值应填写当月新增的数量。若这些是截至当月的累计值，请改为填写每月新增的数量：{amounts}。',
     },
+    'to-date-header': {
+      message:
+        '表头“{header}”注明“{word}”：其下方的数值看来是至今的累计值，但累计型关键结果的实际数据会按每月新增的数量相加：{counted}。',
+      fix: '请填写每月本身新增的数量（该累计值减去前一次的累计值）；如果这些数值本来就是每月新增的数量，请从表头中删去“{word}”。',
+    },
+    'to-date-note': {
+      message:
+        '{id} 这条实际数据的“{column}”写着“{word}”：{value} 看来是至今的累计值，但累计型关键结果的实际数据会按每月新增的数量相加，因此它全部计入 {month}。',
+      fix: '请只填写 {month} 新增的数量：{amount}（{value} 减去前一次的累计值 {before}）；如果 {value} 就是当月新增的数量，请从“{column}”中删去“{word}”。',
+    },
     'stale-check-in': {
       message: '{id} 缺少 {month} 的实际数据。',
       fix: '在“{actualsTab}”表中添加 {month} 的数据。',
@@ -824,6 +834,11 @@ export const zhCN: Messages = {
         '{id} 的权重为 {value}，没有 % 符号，而目标 {objective} 的其他关键结果的权重以 % 填写（{others}）：它按 {asPercent} 计算，而不是 {number}%。',
       fix: '如果指的是 {number}%，请填写 {number}%（或 {ratio}）；如果是相对权重，请把 {objective} 的其他权重也填写为不带 % 的数字。',
     },
+    'weight-ratio-mixed': {
+      message:
+        '{id} 的权重为 {value}，而目标 {objective} 的其他权重为 {others}：换成 {number} 后合计正好为 100，看来指的是 {number}%。按填写的值，它只占该目标的 {share}。',
+      fix: '如果指的是 {number}%，请填写 {number}，与其他权重同一尺度；如果是相对权重，请保持不变。',
+    },
     'weight-blank-mixed': {
       message:
         '{id} 的权重（{value}）按 1（100%）计算，而目标 {objective} 的其他关键结果的权重以 % 填写（{others}）。',
@@ -927,6 +942,7 @@ export const zhCN: Messages = {
     UNREAD_STRATEGY_ROWS: '{rows}旁的内容未被读取，因为模板没有这个名称的字段：如果它就是这一项，请改名。',
     UNREAD_STRATEGY_ROW: '“{label}”（{cell}）',
     STRATEGY_NO_ROW: '“{sheet}”表中没有名为“{field}”的行：请先在 {cell} 填写“{field}”。',
+    TO_DATE_COUNTED: '{id} 计为 {total}，而其最新的累计值为 {latest}',
     WEIGHT_BLANK: '空白',
     MISSING_COLUMN_NEAR: '表头“{header}”（{cell}）可能就是该列：如果是，请改名为“{column}”。',
     GROUPED_IN_FOURS: {

@@ -714,6 +714,16 @@ export const zhTW: Messages = {
         '{id}：其實際資料（{values}）逐月上升，像是累計值。按每月新增的數量相加為 {total}（目標值的 {attainment}）；若是截至當月的累計值，則為 {latest}（{meant}）。',
       fix: '累計型數值應填寫當月新增的數量。若這些是截至當月的累計值，請改為填寫每月新增的數量：{amounts}。',
     },
+    'to-date-header': {
+      message:
+        '表頭「{header}」註明「{word}」：其下方的數值看來是至今的累計值，但累計型關鍵結果的實際資料會按每月新增的數量相加：{counted}。',
+      fix: '請填寫每月本身新增的數量（該累計值減去前一次的累計值）；如果這些數值本來就是每月新增的數量，請從表頭中刪去「{word}」。',
+    },
+    'to-date-note': {
+      message:
+        '{id} 這筆實際資料的「{column}」寫著「{word}」：{value} 看來是至今的累計值，但累計型關鍵結果的實際資料會按每月新增的數量相加，因此它全數計入 {month}。',
+      fix: '請只填寫 {month} 新增的數量：{amount}（{value} 減去前一次的累計值 {before}）；如果 {value} 就是當月新增的數量，請從「{column}」中刪去「{word}」。',
+    },
     'stale-check-in': {
       message: '{id} 缺少 {month} 的實際資料。',
       fix: '在「{actualsTab}」表中新增 {month} 的資料。',
@@ -826,6 +836,11 @@ export const zhTW: Messages = {
         '{id} 的權重為 {value}，沒有 % 符號，而目標 {objective} 的其他關鍵結果的權重以 % 填寫（{others}）：它按 {asPercent} 計算，而不是 {number}%。',
       fix: '如果指的是 {number}%，請填寫 {number}%（或 {ratio}）；如果是相對權重，請把 {objective} 的其他權重也填寫為不帶 % 的數字。',
     },
+    'weight-ratio-mixed': {
+      message:
+        '{id} 的權重為 {value}，而目標 {objective} 的其他權重為 {others}：換成 {number} 後合計正好為 100，看來指的是 {number}%。按填寫的值，它只佔該目標的 {share}。',
+      fix: '如果指的是 {number}%，請填寫 {number}，與其他權重同一尺度；如果是相對權重，請保持不變。',
+    },
     'weight-blank-mixed': {
       message:
         '{id} 的權重（{value}）按 1（100%）計算，而目標 {objective} 的其他關鍵結果的權重以 % 填寫（{others}）。',
@@ -929,6 +944,7 @@ export const zhTW: Messages = {
     UNREAD_STRATEGY_ROWS: '{rows}旁的內容未被讀取，因為範本沒有這個名稱的欄位：如果它就是這一項，請改名。',
     UNREAD_STRATEGY_ROW: '「{label}」（{cell}）',
     STRATEGY_NO_ROW: '「{sheet}」表中沒有名為「{field}」的列：請先在 {cell} 填寫「{field}」。',
+    TO_DATE_COUNTED: '{id} 計為 {total}，而其最新的累計值為 {latest}',
     WEIGHT_BLANK: '空白',
     MISSING_COLUMN_NEAR: '表頭「{header}」（{cell}）可能就是該欄：如果是，請改名為「{column}」。',
     GROUPED_IN_FOURS: {
