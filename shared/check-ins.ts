@@ -681,6 +681,12 @@ const planSpan = (from: number, to: number, unit: string): Localized =>
     : figureInEveryLanguage(
         (lang) => `${planValueText(plain(from), unit, lang)} → ${planValueText(plain(to), unit, lang)}`,
       );
+/** A reading that looks a hundredth of what was meant, as its message names it: 0.86% counted, 86% meant, or 0.86. */
+const hundredthParams = (value: number) => ({
+  percent: `${plain(value * 100)}%`,
+  meant: `${plain(value * 10000)}%`,
+  ratio: plain(value * 100),
+});
 /** A number as typed, for a message about how it was typed (13 for 13%, a milestone's 100), with its thousands grouped. */
 const asTyped = (x: number): Localized => figureInEveryLanguage((lang) => numberText(plain(x), lang));
 
@@ -1006,9 +1012,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
       issues.push(
         makeIssue('percent-reading-low', at(rows[i], 'value'), {
           ...issueParams(checkIns, i, facts, g),
-          percent: `${plain(value * 100)}%`,
-          meant: `${plain(value * 10000)}%`,
-          ratio: plain(value * 100),
+          ...hundredthParams(value),
           plan:
             facts.direction(g) === 'decrease'
               ? planSpan(high, low, facts.unit(g))
@@ -1026,9 +1030,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
       issues.push(
         makeIssue('percent-reading-drop', at(rows[i], 'value'), {
           ...issueParams(checkIns, i, facts, g),
-          percent: `${plain(value * 100)}%`,
-          meant: `${plain(value * 10000)}%`,
-          ratio: plain(value * 100),
+          ...hundredthParams(value),
           other: rows[before],
           otherValue: shownValue(checkIns, before, facts.unit(g)),
         }),
