@@ -78,9 +78,11 @@ export const PLAN_FLOOR_FOR_HUNDREDTH = 0.5;
  * own figures are small (a conversion from 5% to 20%): a level (a conversion, a share, an accuracy) moves from
  * one month to the next, and a real one does not fall to a hundredth of itself in a month, landing where a hundred
  * times it is near the last reading (from half to twice it), but by a broken count, which is worth a look too.
- * Judged for levels to raise only: a month's growth (a KPI's bar) swings through 0, and a level to lower (churn)
- * heads for 0 by design. True when the reading is above 0, under a tenth of the one before, and a hundred times it
- * lies from half to twice the one before. Counted as typed, and said (percent-reading-drop).
+ * Judged for levels either way, not for a KPI's bar: a month's growth swings through 0. A level to lower (churn from
+ * 10% to 5%) heads for 0, but not by a hundredfold in a month: 0.07% after 7% is 7% typed as its ratio with a % sign,
+ * and read as typed it shows the metric far past its target, done, where it is behind. True when the reading is
+ * above 0, under a tenth of the one before, and a hundred times it lies from half to twice the one before. Counted
+ * as typed, and said (percent-reading-drop).
  */
 export function readsHundredthOfReading(value: number, before: number): boolean {
   if (!(before > 0 && value > 0 && value < before / 10)) return false;
@@ -1023,7 +1025,6 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     else if (
       percents[g] === 1 &&
       type === 'level' &&
-      facts.direction(g) === 'increase' &&
       before >= 0 &&
       readsHundredthOfReading(value, values[before])
     )

@@ -241,7 +241,13 @@ describe('readsHundredthOfPlan: only a reading a hundredth of a plan whose figur
 describe('a % level read as a hundredth of its reading before, where the plan is too small to tell', () => {
   type Lang = 'en' | 'zh-CN' | 'zh-TW';
   /** The example in `lang`, its KR3 (a conversion, 5% → 20%, last read 12%) checked in as `value` in October. */
-  const drop = async (lang: Lang, value: string, edit?: (kr: Grid, kpis: Grid) => void) => {
+  /** `beforeValue`: September's reading of KR3 typed over (12% as the example has it otherwise). */
+  const drop = async (
+    lang: Lang,
+    value: string,
+    edit?: (kr: Grid, kpis: Grid) => void,
+    beforeValue?: number,
+  ) => {
     const wb = exampleWorkbook(lang);
     const [kr, kpis, actuals] = [3, 4, 6].map((n) => wb[Object.keys(wb)[n]]);
     edit?.(kr, kpis);
@@ -250,6 +256,7 @@ describe('a % level read as a hundredth of its reading before, where the plan is
       (r, n) => n < row && Array.isArray(r) && r[1] === 'KR3' && r[0] === '2026-09-28',
     );
     actuals[row][2] = value;
+    if (beforeValue !== undefined) actuals[before][2] = beforeValue;
     const { plan, issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
     return {
       plan,
@@ -285,15 +292,22 @@ describe('a % level read as a hundredth of its reading before, where the plan is
     expect((await drop('en', '1.3%')).said).toEqual([]);
   });
 
-  it('a level to lower (KR3 re-planned as churn from 5% to 2%) heads for 0 by design: 0.13% after 12% is not said', async () => {
-    const { plan, said } = await drop('zh-CN', '0.13%', (kr, kpis) => {
-      const row = kr.find((r) => r[0] === 'KR3')!;
-      row[6] = kpis.find((r) => r[0] === 'KPI2')![kpis[0].indexOf(kr[0][6])];
-      row[7] = 0.05;
-      row[8] = 0.02;
-    });
+  it('a level to lower (KR3 re-planned as churn from 10% to 5%) read as 0.07% after 7% is said: done, where it is behind', async () => {
+    const { plan, row, said } = await drop(
+      'zh-CN',
+      '0.07%',
+      (kr, kpis) => {
+        const row = kr.find((r) => r[0] === 'KR3')!;
+        row[6] = kpis.find((r) => r[0] === 'KPI2')![kpis[0].indexOf(kr[0][6])];
+        row[7] = 0.1;
+        row[8] = 0.05;
+      },
+      0.07,
+    );
     expect(plan.keyResults.find((k) => k.id === 'KR3')!.direction).toBe('decrease');
-    expect(said).toEqual([]);
+    expect(said.map((i) => [i.a1, i.message['zh-CN']])).toEqual([
+      [`C${row}`, expect.stringContaining('0.07% 按 0.07% 计入，约为 KR3 第')],
+    ]);
   });
 
   it('a month of growth (KPI1, a bar to exceed) swings through 0: 0.24% after 24% is not said', async () => {
