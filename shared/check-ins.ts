@@ -1032,7 +1032,8 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
         makeIssue('percent-reading-drop', at(rows[i], 'value'), {
           ...issueParams(checkIns, i, facts, g),
           ...hundredthParams(value),
-          other: rows[before],
+          // By its date, not its row: kept as months in columns, the reading before is on the same row.
+          otherDate: dates[before],
           otherValue: shownValue(checkIns, before, facts.unit(g)),
         }),
       );

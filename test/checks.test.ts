@@ -973,7 +973,7 @@ const cases: Case[] = [
     },
     sheet: 'Actuals',
     a1: `C${rowOfCheckIn('KR3', '2026-10-28') + 1}`,
-    says: `is counted as 0.13%, about a hundredth of the reading of KR3 on row ${rowOfCheckIn('KR3', '2026-09-28') + 1} (12%). If 13% was meant, type 13% or 0.13.`,
+    says: `is counted as 0.13%, about a hundredth of the reading of KR3 before it (2026-09-28: 12%). If 13% was meant, type 13% or 0.13.`,
   },
   {
     name: 'a Minguo date typed without separators, as a number (1151231 is the serial of 5051-12-17)',

@@ -261,7 +261,6 @@ describe('a % level read as a hundredth of its reading before, where the plan is
     return {
       plan,
       row: row + 1,
-      before: before + 1,
       said: issues.filter((i) => i.code === 'percent-reading-drop'),
     };
   };
@@ -269,18 +268,18 @@ describe('a % level read as a hundredth of its reading before, where the plan is
   it.each([
     [
       'en',
-      'Actuals row {row} (KR3, 2026-10-28): 0.13% is counted as 0.13%, about a hundredth of the reading of KR3 on row {before} (12%). If 13% was meant, type 13% or 0.13.',
+      'Actuals row {row} (KR3, 2026-10-28): 0.13% is counted as 0.13%, about a hundredth of the reading of KR3 before it (2026-09-28: 12%). If 13% was meant, type 13% or 0.13.',
     ],
     [
       'zh-TW',
-      '實際資料第 {row} 列（KR3，2026-10-28）：0.13% 按 0.13% 計入，約為 KR3 第 {before} 列讀數（12%）的百分之一。如果想填 13%，請填寫 13% 或 0.13。',
+      '實際資料第 {row} 列（KR3，2026-10-28）：0.13% 按 0.13% 計入，約為 KR3 前一次讀數（2026-09-28：12%）的百分之一。如果想填 13%，請填寫 13% 或 0.13。',
     ],
   ] as const)(
     '%s: 0.13% after 12% (13% typed as its ratio with a % sign) is said at its cell; counted as typed',
     async (lang, message) => {
-      const { plan, row, before, said } = await drop(lang, '0.13%');
+      const { plan, row, said } = await drop(lang, '0.13%');
       expect(said.map((i) => [i.a1, i.message[lang]])).toEqual([
-        [`C${row}`, message.replace('{row}', `${row}`).replace('{before}', `${before}`)],
+        [`C${row}`, message.replace('{row}', `${row}`)],
       ]);
       // Not also said against the plan (5% → 20% is under readsHundredthOfPlan's floor).
       expect(plan.actuals.filter((a) => a.metric === 'KR3').at(-1)!.value).toBeCloseTo(0.0013, 10);
@@ -306,7 +305,7 @@ describe('a % level read as a hundredth of its reading before, where the plan is
     );
     expect(plan.keyResults.find((k) => k.id === 'KR3')!.direction).toBe('decrease');
     expect(said.map((i) => [i.a1, i.message['zh-CN']])).toEqual([
-      [`C${row}`, expect.stringContaining('0.07% 按 0.07% 计入，约为 KR3 第')],
+      [`C${row}`, expect.stringContaining('0.07% 按 0.07% 计入，约为 KR3 前一次读数（2026-09-28：7%）')],
     ]);
   });
 
@@ -317,6 +316,24 @@ describe('a % level read as a hundredth of its reading before, where the plan is
     expect(
       issues.filter((i) => i.code === 'percent-reading-drop' || i.code === 'percent-reading-low'),
     ).toEqual([]);
+  });
+
+  it('zh-TW, months in columns: the reading before is named by its month, not by its row (the same row)', () => {
+    const wb = exampleWorkbook('zh-TW');
+    const tab = Object.keys(wb)[6];
+    wb[tab] = [
+      ['指標', '9月', '10月'],
+      ['KR3', 0.12, '0.13%'],
+    ];
+    const said = analyzeWorkbook(wb, { asOf: EXAMPLE_AS_OF }).issues.filter(
+      (i) => i.code === 'percent-reading-drop',
+    );
+    expect(said.map((i) => [i.a1, i.message['zh-TW']])).toEqual([
+      [
+        'C2',
+        '實際資料第 2 列（KR3，2026-10-01）：0.13% 按 0.13% 計入，約為 KR3 前一次讀數（2026-09-01：12%）的百分之一。如果想填 13%，請填寫 13% 或 0.13。',
+      ],
+    ]);
   });
 
   it('readsHundredthOfReading: a hundredth of the reading before, from half to twice it', () => {

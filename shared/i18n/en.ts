@@ -1041,7 +1041,7 @@ export const en = {
     },
     'percent-reading-drop': {
       message:
-        'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}, about a hundredth of the reading of {metric} on row {other} ({otherValue}). If {meant} was meant, type {meant} or {ratio}.',
+        'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}, about a hundredth of the reading of {metric} before it ({otherDate}: {otherValue}). If {meant} was meant, type {meant} or {ratio}.',
       fix: 'Type a percentage with its % sign (13%) or as the number it stands for (0.13), not both: 0.13% is the number 0.0013.',
     },
     'check-in-after-period': {

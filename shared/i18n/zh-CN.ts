@@ -903,7 +903,7 @@ export const zhCN: Messages = {
     },
     'percent-reading-drop': {
       message:
-        '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入，约为 {metric} 第 {other} 行读数（{otherValue}）的百分之一。如果想填 {meant}，请填写 {meant} 或 {ratio}。',
+        '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入，约为 {metric} 前一次读数（{otherDate}：{otherValue}）的百分之一。如果想填 {meant}，请填写 {meant} 或 {ratio}。',
       fix: '百分比请带上百分号（13%）或填写它代表的数字（0.13），不要两者并用：0.13% 即数字 0.0013。',
     },
     'check-in-after-period': {

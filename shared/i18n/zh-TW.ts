@@ -905,7 +905,7 @@ export const zhTW: Messages = {
     },
     'percent-reading-drop': {
       message:
-        '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入，約為 {metric} 第 {other} 列讀數（{otherValue}）的百分之一。如果想填 {meant}，請填寫 {meant} 或 {ratio}。',
+        '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入，約為 {metric} 前一次讀數（{otherDate}：{otherValue}）的百分之一。如果想填 {meant}，請填寫 {meant} 或 {ratio}。',
       fix: '百分比請帶上百分號（13%）或填寫它代表的數字（0.13），不要兩者並用：0.13% 即數字 0.0013。',
     },
     'check-in-after-period': {
