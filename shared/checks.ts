@@ -1233,8 +1233,9 @@ const TO_DATE_LISTED = 3;
  * - a check-in's Note (累計至本月): to-date-note at its Value, for each row of a cumulative key result after its
  *   first month with a check-in (the first total is that month's amount, the months before it having none), whose
  *   value is not below the total before it. A Note that names a number larger than the Value (新增 1,000，累計
- *   8,000) gives the total beside the month's amount, and is left alone.
- * Returns the groups of the key results said (running-total leaves them alone). Linear: the header's reading walks
+ *   8,000) gives the total beside the month's amount, and is left alone. The Note explains the figure: the screen's
+ *   month-far-above-plan and month-over-target at that Value are dropped (one pass over the issues).
+ * A word with a negation in its clause (非累計, not YTD: NEGATION_WORDS) is no such claim. Returns the groups of the key results said (running-total leaves them alone). Linear: the header's reading walks
  * each cumulative key result's judged months once, the Notes' only the key results with a noted row.
  */
 function toDateIssues(
@@ -1306,6 +1307,9 @@ function toDateIssues(
   if (columns.notes.size === 0 || noteColumn === undefined) return said;
   const column = columnDef('actuals', 'note').label;
   const { start, members } = screen.counted;
+  // The sheet rows whose Value gets to-date-note: the Note explains the figure, so the screen's reading of it as
+  // far above the month's plan or over the whole target (an extra zero) is not said there too.
+  const notedRows = new Set<number>();
   for (let i = 0; i < plan.keyResults.length && i < progress.keyResults.length; i++) {
     const group = screen.keyResultGroup[i];
     if (group < 0 || !cumulative(i)) continue;
@@ -1337,6 +1341,7 @@ function toDateIssues(
       )
         continue;
       said.add(group);
+      notedRows.add(columns.rows[r]);
       const monthText = columns.dates[r].slice(0, 7);
       issues.push(
         makeIssue(
@@ -1354,6 +1359,18 @@ function toDateIssues(
         ),
       );
     }
+  }
+  if (notedRows.size > 0) {
+    let kept = 0;
+    for (const issue of issues)
+      if (!(
+        (issue.code === 'month-far-above-plan' || issue.code === 'month-over-target') &&
+        issue.sheet === layout.sheet &&
+        issue.column === valueColumn &&
+        notedRows.has(issue.row!)
+      ))
+        issues[kept++] = issue;
+    issues.length = kept;
   }
   return said;
 }

@@ -2291,8 +2291,23 @@ function weightRatioMixed(
   }
   if (under === 0 || over === 0 || Math.abs(asPercents - 100) > RATIO_WEIGHTS_NEAR) return;
   const weightOf = (kr: KeyResult) => typed.get(kr.row) ?? Number(kr.weight.toPrecision(12));
-  for (const kr of group) {
-    if (!(kr.weight > 0 && kr.weight < 1)) continue;
+  const asPercent = (kr: KeyResult) => Number((kr.weight * 100).toPrecision(12));
+  // Every weight under 1 taken × 100 makes the 100, so where there are several the message names them all.
+  const unders = group.filter((kr) => kr.weight > 0 && kr.weight < 1);
+  const and = (items: (string | number)[], lang: Lang) =>
+    lang === 'en'
+      ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+      : joinList(items.map(String), lang);
+  const replaced = (kr: KeyResult) =>
+    inEveryLanguage((lang) =>
+      unders.length === 1
+        ? fill(CATALOGUES[lang].issues.WEIGHT_RATIO_ONE, { number: asPercent(kr) })
+        : fill(CATALOGUES[lang].issues.WEIGHT_RATIO_SEVERAL, {
+            values: and(unders.map(weightOf), lang),
+            numbers: and(unders.map(asPercent), lang),
+          }),
+    );
+  for (const kr of unders) {
     const others = group.filter((other) => other !== kr);
     const shown = others.slice(0, 3).map((other) => `${other.id} ${weightOf(other)}`);
     issues.push(
@@ -2304,7 +2319,8 @@ function weightRatioMixed(
           objective: kr.objectiveId,
           value: weightOf(kr),
           others: inEveryLanguage((lang) => joinList([...shown, ...(others.length > 3 ? ['…'] : [])], lang)),
-          number: Number((kr.weight * 100).toPrecision(12)),
+          number: asPercent(kr),
+          replaced: replaced(kr),
           share: `${Number(((kr.weight / total) * 100).toPrecision(2))}%`,
         },
       ),

@@ -1508,19 +1508,42 @@ export function headerNote(text: string): string | null {
  * header ("數值（累計）", "Value (YTD)") or in a check-in's Note ("累計至本月"). A cumulative key result's Value is
  * the amount of its own month, and such values added up overstate it (to-date-header, to-date-note). Matched as
  * headers are (case, spaces and the two Chinese scripts aside); the English ones as whole words, and "to date" not
- * after "up" ("up to date" says the figure is current, not a total).
+ * after "up" ("up to date" says the figure is current, not a total). 至今 alone ("so far": 客戶至今未付款) is an
+ * ordinary word, not a claim about the figure: only its compounds count (年初至今, 今年至今; 累計至今 by 累計).
+ * A word with a negation in its clause (NEGATION_WORDS) never counts.
  */
 export const TO_DATE_WORDS: Record<Lang, readonly string[]> = {
   en: ['YTD', 'to date', 'cumulative', 'running total'],
-  'zh-CN': ['累计', '累积', '至今', '年初至今'],
-  'zh-TW': ['累計', '累積', '至今', '年初至今'],
+  'zh-CN': ['累计', '累积', '年初至今', '今年至今', '本年至今'],
+  'zh-TW': ['累計', '累積', '年初至今', '今年至今', '本年至今'],
 };
 
-let toDatePattern: RegExp | undefined;
+/**
+ * Words that negate a word of TO_DATE_WORDS in the same clause, before it or after it ("本月新增，非累計",
+ * "不是累計數", "（不含累計）", "monthly, not YTD", "non-cumulative", "YTD not included"). A clause ends at a comma,
+ * semicolon, full stop (。), question or exclamation mark, bracket or line break. Any negation in the clause is enough:
+ * these words only ever raise warnings whose fixes change the figures, and no warning is better than a false one.
+ * The Chinese ones are matched anywhere in the clause (不 covers 不是, 不含, 不包括); the English ones as whole
+ * words, "n't" at a word's end.
+ */
+export const NEGATION_WORDS: Record<Lang, readonly string[]> = {
+  en: ['not', "n't", 'no', 'non', 'never', 'nor', 'without', 'excluding', 'excl'],
+  'zh-CN': ['非', '不', '不是', '不含', '不包括', '未', '无', '没', '没有', '排除'],
+  'zh-TW': ['非', '不', '不是', '不含', '不包括', '未', '無', '沒', '沒有', '排除'],
+};
 
-/** The word of TO_DATE_WORDS a text has, as the text spells it ("累計", "YTD"), or null. */
+/** Where a clause ends, for NEGATION_WORDS. */
+const CLAUSE_BREAK = /[,，、;；。!！?？()（）[\]【】\n\r]/;
+
+let toDatePattern: RegExp | undefined;
+let negationPattern: RegExp | undefined;
+
+/**
+ * The word of TO_DATE_WORDS a text has, as the text spells it ("累計", "YTD"), or null: the first one without a
+ * negation in its clause (see NEGATION_WORDS).
+ */
 export function toDateWord(text: string): string | null {
-  if (!toDatePattern) {
+  if (!toDatePattern || !negationPattern) {
     const words = [...new Set(LANGS.flatMap((lang) => TO_DATE_WORDS[lang]))];
     const alternatives = words.map((word) =>
       /^[a-z ]+$/i.test(word)
@@ -1528,11 +1551,26 @@ export function toDateWord(text: string): string | null {
         : foldChinese(word),
     );
     toDatePattern = new RegExp(alternatives.join('|'), 'i');
+    const negations = [...new Set(LANGS.flatMap((lang) => NEGATION_WORDS[lang]))].map((word) =>
+      word === "n't"
+        ? "n['’]t(?![a-z])"
+        : /^[a-z]+$/i.test(word)
+          ? `(?<![a-z])${word}(?![a-z])`
+          : foldChinese(word),
+    );
+    negationPattern = new RegExp(negations.join('|'), 'i');
   }
   // Chinese folded to one script, as headers are (character by character: the text keeps its length).
   const typed = text.normalize('NFKC');
-  const match = toDatePattern.exec(foldChinese(typed));
-  return match ? typed.slice(match.index, match.index + match[0].length) : null;
+  const folded = foldChinese(typed);
+  const clauses = folded.split(CLAUSE_BREAK);
+  let offset = 0;
+  for (const clause of clauses) {
+    const match = negationPattern.test(clause) ? null : toDatePattern.exec(clause);
+    if (match) return typed.slice(offset + match.index, offset + match.index + match[0].length);
+    offset += clause.length + 1;
+  }
+  return null;
 }
 
 /**

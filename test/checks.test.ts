@@ -817,7 +817,7 @@ const cases: Case[] = [
     },
     sheet: KR,
     a1: 'M2',
-    says: 'Weight of KR1 is 0.5, while the other weights of objective O1 are KR2 30, KR3 20: with 50 in its place they add up to 100, so 50% looks meant. As typed, it weighs 0.99% of the objective.',
+    says: 'Weight of KR1 is 0.5, while the other weights of objective O1 are KR2 30, KR3 20: with 50 in its place, they add up to exactly 100, so 50% looks meant. As typed, it weighs 0.99% of the objective.',
   },
   {
     name: 'a blank weight beside weights in %: 1, which is 100% beside 50% and 30%',

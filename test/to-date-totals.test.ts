@@ -115,6 +115,72 @@ describe('check-ins said to be totals to date', () => {
     expect(issues.filter((i) => TO_DATE.includes(i.code))).toEqual([]);
   });
 
+  it('a negated word is no such claim: Notes 非累計, 不是累計數, (不含累計), 至今 in a sentence, not YTD', async () => {
+    for (const [lang, tab, note] of [
+      ['zh-TW', '實際', '本月新增，非累計'],
+      ['zh-TW', '實際', '不是累計數'],
+      ['zh-TW', '實際', '單月數字（不含累計）'],
+      ['zh-TW', '實際', '客戶至今未付款'],
+      ['zh-TW', '實際', '至今仍在洽談中'],
+      ['en', 'Actuals', 'not cumulative'],
+      ['en', 'Actuals', 'monthly, not YTD'],
+      ['en', 'Actuals', 'non-cumulative'],
+    ] as const) {
+      const wb = exampleWorkbook(lang);
+      typeKr2(wb, tab, note);
+      const { issues, kr2 } = await read(wb);
+      expect(
+        issues.filter((i) => TO_DATE.includes(i.code)).map((i) => i.code),
+        note,
+      ).toEqual([]);
+      expect(kr2.actualToDate).toBe(36000);
+    }
+  });
+
+  it('a negated header is no such claim: 數值（非累計）, Value (not YTD)', async () => {
+    for (const [lang, tab, header] of [
+      ['zh-TW', '實際', '數值（非累計）'],
+      ['en', 'Actuals', 'Value (not YTD)'],
+    ] as const) {
+      const wb = exampleWorkbook(lang);
+      typeKr2(wb, tab);
+      wb[tab][0][2] = header;
+      const { issues } = await read(wb);
+      expect(
+        issues.filter((i) => TO_DATE.includes(i.code)).map((i) => i.code),
+        header,
+      ).toEqual([]);
+    }
+  });
+
+  it('still said: 年初至今, 累計至今, and a negation in another clause (累計，非單月數字)', async () => {
+    for (const note of ['年初至今', '累計至今', '累計，非單月數字']) {
+      const wb = exampleWorkbook('zh-TW');
+      typeKr2(wb, '實際', note);
+      const { issues } = await read(wb);
+      expect(
+        issues.filter((i) => i.code === 'to-date-note').map((i) => i.a1),
+        note,
+      ).toEqual([9, 10, 11, 12, 13, 14, 15].map((r) => `C${r}`));
+    }
+  });
+
+  it('a Value the Note says is a total gets to-date-note alone, not month-far-above-plan too', async () => {
+    // The example's KR2 check-ins (3,200, 4,100 … 4,900) typed as their totals so far, each noted 累計至本月: the
+    // later totals (26,000 and up) are far above 5,000 a month, which the Note already explains.
+    const wb = exampleWorkbook('zh-TW');
+    let total = 0;
+    for (const row of wb['實際'])
+      if (Array.isArray(row) && row[1] === 'KR2') {
+        row[2] = total += Number(row[2]);
+        row[3] = '累計至本月';
+      }
+    const { issues } = await read(wb);
+    const at = (code: string) => issues.filter((i) => i.code === code).map((i) => `${i.sheet}!${i.a1}`);
+    expect(at('to-date-note')).toEqual([9, 10, 11, 12, 13, 14, 15].map((r) => `實際!C${r}`));
+    expect([...at('month-far-above-plan'), ...at('month-over-target')]).toEqual([]);
+  });
+
   it('the example and a generated plan say none of it', async () => {
     const example = analyzeWorkbook(await throughXlsx(exampleWorkbook('zh-TW')), { asOf: EXAMPLE_AS_OF });
     const generated = analyzeWorkbook(generatePlanWorkbook(300), { asOf: GENERATED_AS_OF });
@@ -158,11 +224,32 @@ describe('weights 0.5 / 30 / 20 in one objective', () => {
     expect(told(issues, 'weight-ratio-mixed', 'en').map(([at, message]) => [at, message])).toEqual([
       [
         'Key Results!M3',
-        'Weight of KR2 is 0.3, while the other weights of objective O1 are KR1 50, KR3 0.2: with 30 in its place they add up to 100, so 30% looks meant. As typed, it weighs 0.59% of the objective.',
+        'Weight of KR2 is 0.3, while the other weights of objective O1 are KR1 50, KR3 0.2: with 0.3 and 0.2 as 30 and 20, they add up to exactly 100, so 30% looks meant. As typed, it weighs 0.59% of the objective.',
       ],
       [
         'Key Results!M4',
-        'Weight of KR3 is 0.2, while the other weights of objective O1 are KR1 50, KR2 0.3: with 20 in its place they add up to 100, so 20% looks meant. As typed, it weighs 0.4% of the objective.',
+        'Weight of KR3 is 0.2, while the other weights of objective O1 are KR1 50, KR2 0.3: with 0.3 and 0.2 as 30 and 20, they add up to exactly 100, so 20% looks meant. As typed, it weighs 0.4% of the objective.',
+      ],
+    ]);
+  });
+
+  it('zh-TW: 0.5 and 0.3 beside 20 each name both as 50 and 30 (with 0.5 alone as 50 they add up to 70.3)', async () => {
+    const wb = exampleWorkbook('zh-TW');
+    for (const [id, weight] of [
+      ['KR1', 0.5],
+      ['KR2', 0.3],
+      ['KR3', 20],
+    ] as const)
+      setCell(wb, '關鍵結果', id, '權重', weight);
+    const { issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+    expect(told(issues, 'weight-ratio-mixed', 'zh-TW').map(([at, message]) => [at, message])).toEqual([
+      [
+        '關鍵結果!M2',
+        'KR1 的權重為 0.5，而目標 O1 的其他權重為 KR2 0.3、KR3 20：把 0.5、0.3 分別換成 50、30 後合計正好為 100，看來指的是 50%。按填寫的值，它只佔該目標的 2.4%。',
+      ],
+      [
+        '關鍵結果!M3',
+        'KR2 的權重為 0.3，而目標 O1 的其他權重為 KR1 0.5、KR3 20：把 0.5、0.3 分別換成 50、30 後合計正好為 100，看來指的是 30%。按填寫的值，它只佔該目標的 1.4%。',
       ],
     ]);
   });

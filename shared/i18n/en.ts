@@ -972,7 +972,7 @@ export const en = {
     },
     'weight-ratio-mixed': {
       message:
-        'Weight of {id} is {value}, while the other weights of objective {objective} are {others}: with {number} in its place they add up to 100, so {number}% looks meant. As typed, it weighs {share} of the objective.',
+        'Weight of {id} is {value}, while the other weights of objective {objective} are {others}: {replaced}, they add up to exactly 100, so {number}% looks meant. As typed, it weighs {share} of the objective.',
       fix: 'If {number}% was meant, type {number}, on the scale of the others; if it is a relative weight, leave it.',
     },
     'weight-blank-mixed': {
@@ -1087,6 +1087,9 @@ export const en = {
     UNREAD_STRATEGY_ROW: '"{label}" ({cell})',
     /** The end of strategy-unanswered's fix where the Strategy tab has no row of the field to answer beside. */
     STRATEGY_NO_ROW: ' The "{sheet}" tab has no row named {field}: first type {field} in {cell}.',
+    /** weight-ratio-mixed's {replaced}: the weight under 1 as its × 100, or each of several (0.5 and 0.3 as 50 and 30). */
+    WEIGHT_RATIO_ONE: 'with {number} in its place',
+    WEIGHT_RATIO_SEVERAL: 'with {values} as {numbers}',
     TO_DATE_COUNTED: '{id} counts {total}, where its latest total is {latest}',
     WEIGHT_BLANK: 'blank',
     MISSING_COLUMN_NEAR: ' The header "{header}" ({cell}) may be meant as it: if so, rename it "{column}".',

@@ -836,7 +836,7 @@ export const zhCN: Messages = {
     },
     'weight-ratio-mixed': {
       message:
-        '{id} 的权重为 {value}，而目标 {objective} 的其他权重为 {others}：换成 {number} 后合计正好为 100，看来指的是 {number}%。按填写的值，它只占该目标的 {share}。',
+        '{id} 的权重为 {value}，而目标 {objective} 的其他权重为 {others}：{replaced}合计正好为 100，看来指的是 {number}%。按填写的值，它只占该目标的 {share}。',
       fix: '如果指的是 {number}%，请填写 {number}，与其他权重同一尺度；如果是相对权重，请保持不变。',
     },
     'weight-blank-mixed': {
@@ -942,6 +942,8 @@ export const zhCN: Messages = {
     UNREAD_STRATEGY_ROWS: '{rows}旁的内容未被读取，因为模板没有这个名称的字段：如果它就是这一项，请改名。',
     UNREAD_STRATEGY_ROW: '“{label}”（{cell}）',
     STRATEGY_NO_ROW: '“{sheet}”表中没有名为“{field}”的行：请先在 {cell} 填写“{field}”。',
+    WEIGHT_RATIO_ONE: '换成 {number} 后',
+    WEIGHT_RATIO_SEVERAL: '把 {values} 分别换成 {numbers} 后',
     TO_DATE_COUNTED: '{id} 计为 {total}，而其最新的累计值为 {latest}',
     WEIGHT_BLANK: '空白',
     MISSING_COLUMN_NEAR: '表头“{header}”（{cell}）可能就是该列：如果是，请改名为“{column}”。',

@@ -838,7 +838,7 @@ export const zhTW: Messages = {
     },
     'weight-ratio-mixed': {
       message:
-        '{id} 的權重為 {value}，而目標 {objective} 的其他權重為 {others}：換成 {number} 後合計正好為 100，看來指的是 {number}%。按填寫的值，它只佔該目標的 {share}。',
+        '{id} 的權重為 {value}，而目標 {objective} 的其他權重為 {others}：{replaced}合計正好為 100，看來指的是 {number}%。按填寫的值，它只佔該目標的 {share}。',
       fix: '如果指的是 {number}%，請填寫 {number}，與其他權重同一尺度；如果是相對權重，請保持不變。',
     },
     'weight-blank-mixed': {
@@ -944,6 +944,8 @@ export const zhTW: Messages = {
     UNREAD_STRATEGY_ROWS: '{rows}旁的內容未被讀取，因為範本沒有這個名稱的欄位：如果它就是這一項，請改名。',
     UNREAD_STRATEGY_ROW: '「{label}」（{cell}）',
     STRATEGY_NO_ROW: '「{sheet}」表中沒有名為「{field}」的列：請先在 {cell} 填寫「{field}」。',
+    WEIGHT_RATIO_ONE: '換成 {number} 後',
+    WEIGHT_RATIO_SEVERAL: '把 {values} 分別換成 {numbers} 後',
     TO_DATE_COUNTED: '{id} 計為 {total}，而其最新的累計值為 {latest}',
     WEIGHT_BLANK: '空白',
     MISSING_COLUMN_NEAR: '表頭「{header}」（{cell}）可能就是該欄：如果是，請改名為「{column}」。',
