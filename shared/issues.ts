@@ -74,6 +74,7 @@ const ISSUES = {
   'metric-id-near': ['warning', 'structure'],
   'wide-actuals': ['tip', 'structure'],
   'month-header-year': ['error', 'structure'],
+  'month-actual-unclear': ['error', 'structure'],
   'merged-months': ['warning', 'structure'],
   'merged-amount': ['warning', 'structure'],
   'custom-weights-missing': ['warning', 'structure'],

@@ -105,6 +105,10 @@ import {
   matchTab,
   matchesLabel,
   monthHeaderOf,
+  monthQualifierOf,
+  MONTH_QUALIFIER_WORDS,
+  toDateWord,
+  withoutMonthQualifier,
   nearTab,
   TABS,
   tabDef,
@@ -677,6 +681,8 @@ interface TableRows {
    * readWideActuals. Absent for the usual layout.
    */
   monthColumns?: number[];
+  /** Of those, the columns headed as a month's target (1月 over 目標 | 實際, 1月目標): left out (wideHeader). */
+  monthTargets?: number[];
 }
 
 /** The Actuals columns a tab kept as months in columns has no need of: each cell is a value, its header the date. */
@@ -705,6 +711,146 @@ function wideMonthColumns(
       months.push(c + 1);
   });
   return months.length >= 2 ? months : undefined;
+}
+
+/** An Actuals tab's month columns sorted out (wideHeader). */
+interface WideHeader {
+  /** The columns read, one per month: its only column, or the one headed as its actual figures. */
+  read: number[];
+  /** Every month header's column, read or not: none is a header to say as unread. */
+  all: number[];
+  /** The columns headed as a month's target, left out. */
+  targets: number[];
+  /** Whether the row under the header row heads each month's columns (目標 | 實際): the data starts below it. */
+  subHeader: boolean;
+}
+
+/** Where the words of a month's actual column and its target column go, for month-actual-unclear's fix. */
+const MONTH_ACTUAL_WHERE = {
+  below: localized((m) => m.issues.MONTH_ACTUAL_WHERE.below),
+  inHeader: localized((m) => m.issues.MONTH_ACTUAL_WHERE.inHeader),
+};
+
+/**
+ * The month columns of an Actuals tab kept as months in columns (wideMonthColumns), where a month may have several
+ * columns qualified as its target and its actual figures (MONTH_QUALIFIER_WORDS): in a second header row under a
+ * month header merged over its columns (1月 over 目標 | 實際; or 1月 typed over each), or in the header itself
+ * (1月目標 | 1月實際, "Jan target | Jan actual"). Of such a month only its actual column is read; its target column
+ * is left out. A month with several columns none of which is headed as the actual is not guessed at:
+ * month-actual-unclear at its header, and it is not read. A month without any qualifier is as before: each of its
+ * headers is read (a second one is a duplicate-column, wideMonths).
+ */
+function wideHeader(
+  columns: Record<string, number>,
+  grid: Grid,
+  headerIndex: number,
+  sheet: string,
+  issues: PlanIssue[],
+): WideHeader | undefined {
+  const headerCells = grid[headerIndex] ?? [];
+  const all = wideMonthColumns(columns, headerCells);
+  if (!all) return undefined;
+  const below: readonly Cell[] = Array.isArray(grid[headerIndex + 1]) ? grid[headerIndex + 1] : [];
+  const headerRow = headerIndex + 1;
+  const merges = mergedRangesOf(grid) ?? [];
+  const mergedTogether = (a: number, b: number) =>
+    merges.some((m) => m.top <= headerRow && m.bottom >= headerRow && m.left <= a && m.right >= b);
+  const text = (cell: Cell) => (typeof cell === 'string' ? cell.trim() : '');
+  // A month's columns: next to each other under one merged block, or headed alike (1月 typed over each).
+  const groups: number[][] = [];
+  for (const column of all) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (
+      prev === column - 1 &&
+      (mergedTogether(prev, column) ||
+        (text(headerCells[prev - 1]) !== '' && text(headerCells[prev - 1]) === text(headerCells[column - 1])))
+    )
+      last.push(column);
+    else groups.push([column]);
+  }
+  // The row under the header row heads the month columns: its Metric cell blank or the header's own (A1:A2 merged),
+  // no figure under a month, and a qualifier under one (實際), or words under every column of a month of several.
+  const metricBelow = text(below[columns.metric - 1]);
+  const subHeader =
+    (metricBelow === '' || metricBelow === text(headerCells[columns.metric - 1])) &&
+    all.every((column) => isBlank(below[column - 1]) || typeof below[column - 1] === 'string') &&
+    (all.some((column) => monthQualifierOf(text(below[column - 1])) !== null) ||
+      groups.some((group) => group.length > 1 && group.every((column) => text(below[column - 1]) !== '')));
+  // In one header row, a month's columns are those that name it, wherever they are.
+  const qualifierOf = (column: number) => {
+    const cell = headerCells[column - 1];
+    return typeof cell === 'string' ? (monthHeaderOf(cell)?.qualifier ?? null) : null;
+  };
+  if (!subHeader && all.some((column) => qualifierOf(column) !== null)) {
+    const byMonth = new Map<string, number[]>();
+    for (const column of all) {
+      const cell = headerCells[column - 1];
+      const named = typeof cell === 'string' ? monthHeaderOf(cell) : null;
+      const key = named ? `${named.year ?? ''}-${named.month}` : `#${column}`;
+      byMonth.set(key, [...(byMonth.get(key) ?? []), column]);
+    }
+    groups.splice(0, groups.length, ...byMonth.values());
+  }
+  const read: number[] = [];
+  const targets: number[] = [];
+  for (const group of groups) {
+    const qualifiers = group.map((column) =>
+      subHeader ? monthQualifierOf(text(below[column - 1])) : qualifierOf(column),
+    );
+    const merged = group.length > 1 && mergedTogether(group[0], group[group.length - 1]);
+    if (!subHeader && !merged && qualifiers.every((q) => q === null)) {
+      read.push(...group);
+      continue;
+    }
+    const actual = group.filter((_, i) => qualifiers[i] === 'actual');
+    group.forEach((column, i) => {
+      if (qualifiers[i] === 'target') targets.push(column);
+    });
+    if (actual.length === 1) read.push(actual[0]);
+    else if (group.length === 1 && qualifiers[0] !== 'target') read.push(group[0]);
+    else if (actual.length === 0 && qualifiers.every((q) => q === 'target')) continue;
+    else {
+      // Which column holds the month's actual figures cannot be told: not guessed at.
+      const first = group[0];
+      const header = text(headerCells[first - 1]) || cellText(headerCells[first - 1], 'UTC');
+      const monthText = withoutMonthQualifier(header);
+      const word = (lang: Lang, kind: 'actual' | 'target') => MONTH_QUALIFIER_WORDS[lang][kind][0];
+      const row = subHeader ? headerRow + 1 : headerRow;
+      issues.push(
+        makeIssue(
+          'month-actual-unclear',
+          { sheet, row: headerRow, column: first },
+          {
+            header: subHeader ? header : withoutMonthQualifier(header),
+            tab: sheet,
+            columns: inEveryLanguage((lang) =>
+              joinList(
+                group.map((column) =>
+                  fill(CATALOGUES[lang].parse.QUOTED, {
+                    text: text((subHeader ? below : headerCells)[column - 1]) || a1(row, column),
+                  }),
+                ),
+                lang,
+              ),
+            ),
+            where: inEveryLanguage((lang) =>
+              fill(MONTH_ACTUAL_WHERE[subHeader ? 'below' : 'inHeader'][lang], {
+                cells: `${a1(row, first)}:${a1(row, group[group.length - 1])}`,
+                actual: subHeader
+                  ? word(lang, 'actual')
+                  : `${monthText}${lang === 'en' ? ' ' : ''}${word(lang, 'actual')}`,
+                target: subHeader
+                  ? word(lang, 'target')
+                  : `${monthText}${lang === 'en' ? ' ' : ''}${word(lang, 'target')}`,
+              }),
+            ),
+          },
+        ),
+      );
+    }
+  }
+  return { read, all, targets, subHeader };
 }
 
 /**
@@ -881,6 +1027,18 @@ function readTable(
       ),
     );
   }
+  const wide = def.key === 'actuals' ? wideHeader(columns, grid, headerIndex, sheet, issues) : undefined;
+  const monthColumns = wide?.read;
+  // A month header's note (1月（累計）, "Jan (YTD)") kept as a Value header's is: each month's column is a Value
+  // column. The first one said, one to-date word preferred, as the checks read the Value header's (to-date-header).
+  if (wide && notedHeaders?.value === undefined) {
+    const noted = wide.read
+      .map((column) => headerCells[column - 1])
+      .filter((cell): cell is string => typeof cell === 'string' && headerNote(cell) !== null)
+      .map((cell) => cell.trim());
+    const header = noted.find((cell) => toDateWord(headerNote(cell)!) !== null) ?? noted[0];
+    if (header !== undefined) (notedHeaders ??= {}).value = header;
+  }
   const layout: SheetLayout = {
     sheet,
     headerRow: headerIndex + 1,
@@ -889,12 +1047,11 @@ function readTable(
     rowCount: size.rows,
     columnCount: size.columns,
   };
-  const monthColumns = def.key === 'actuals' ? wideMonthColumns(columns, headerCells) : undefined;
   // Months in columns have no Date or Value column to miss, and a month header is no column spelled otherwise.
   const needed = (column: ColumnDef) => !(monthColumns && WIDE_UNUSED.has(column.key));
   if (reportMissingColumns) {
     // The headers read as nothing, which a missing column may be spelled as (see below).
-    const unread = unreadHeaders(def, headerCells).filter((h) => !monthColumns?.includes(h.column));
+    const unread = unreadHeaders(def, headerCells).filter((h) => !wide?.all.includes(h.column));
     // Said where the column would go, the first cell after the header row's last; or, where a header read as nothing
     // resembles the column (目標 for 目標值, "Phase" for "Phasing"), at that header, named, since it may be the
     // column spelled otherwise.
@@ -995,12 +1152,14 @@ function readTable(
     ...(formats ? { formats } : {}),
     ...(merges ? { merges } : {}),
     ...(monthColumns ? { monthColumns } : {}),
+    ...(wide?.targets.length ? { monthTargets: wide.targets } : {}),
     typedColumns,
     shareColumns,
     def,
     layout,
     grid,
-    firstRow: headerIndex + 1,
+    // Under a second header row (目標 | 實際), the data starts a row lower.
+    firstRow: headerIndex + (wide?.subHeader ? 2 : 1),
     known: Object.values(columns).map((c) => c - 1),
     headerCells,
     scaledHeaders,
@@ -2478,6 +2637,15 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
         first: cellText(table.headerCells[first - 1], ctx.timeZone),
         last: cellText(table.headerCells[(read[read.length - 1] ?? first) - 1], ctx.timeZone),
         months: read.length,
+        // Under months with a target column and an actual column, only the actual one is read: said once.
+        targets: table.monthTargets?.length
+          ? inEveryLanguage((lang) =>
+              fill(CATALOGUES[lang].issues.WIDE_TARGETS_LEFT_OUT, {
+                first: cellText(table.headerCells[table.monthTargets![0] - 1], ctx.timeZone).trim(),
+                count: table.monthTargets!.length,
+              }),
+            )
+          : '',
         // The Targets tab's to-date formulas read the usual layout only (shared/targets-sheet.ts): the tip says so.
         targetsTab: tabDef('targets').label,
         usualLayout: inEveryLanguage((lang) =>

@@ -1917,7 +1917,9 @@ export function langFromLocale(locale: string | undefined | null): Lang {
  * The headers of an Actuals tab kept as months in columns (one row per metric, one column per month: 指標 | 1月 | 2月
  * …), by month (January first), in every language: English month names and their short forms, and 一月 … 十二月
  * (the same characters in Simplified and Traditional). Numeric forms are read by monthHeaderOf: 1月, "1 月", 01月份,
- * 2026年1月, 115年1月 (a Minguo year), 2026-01, 2026/1, 2026.01, and a name with a year ("Jan 2026").
+ * 2026年1月, 115年1月 and 115/01 (a Minguo year), 2026-01, 2026/1, 2026.01, and a name with a year ("Jan 2026"). A note in
+ * brackets after it is kept apart (1月（累計）, "Jan (YTD)"), and a word of MONTH_QUALIFIER_WORDS with it says which of
+ * the month's columns it is (1月實際, "Jan target").
  */
 export const MONTH_HEADER_WORDS: Record<Lang, readonly (readonly string[])[]> = {
   en: [
@@ -1942,14 +1944,107 @@ export const MONTH_HEADER_WORDS: Record<Lang, readonly (readonly string[])[]> = 
   ]),
 };
 
+/**
+ * The words that say which of a month's columns holds its actual figures and which its target, on an Actuals tab
+ * kept as months in columns: in a second header row under a month header merged over its columns (1月 over 目標 |
+ * 實際), or with the month in one header (1月目標 | 1月實際, "Jan target | Jan actual"). Only the actual column is
+ * read; a target column is left out. Matched as headers are (normalizeHeader: case, spaces and the two Chinese
+ * scripts aside).
+ */
+export const MONTH_QUALIFIER_WORDS: Record<Lang, Record<MonthQualifier, readonly string[]>> = {
+  en: {
+    actual: ['Actual', 'Actuals', 'Act', 'Actual value'],
+    target: ['Target', 'Plan', 'Planned', 'Budget', 'Goal', 'Forecast'],
+  },
+  'zh-CN': {
+    actual: ['实际', '实际值', '实绩', '实际数'],
+    target: ['目标', '目标值', '计划', '计画', '预计', '预算'],
+  },
+  'zh-TW': {
+    actual: ['實際', '實際值', '實績', '實際數'],
+    target: ['目標', '目標值', '計畫', '計劃', '預計', '預算'],
+  },
+};
+
+/** Which of a month's columns a header says it is (MONTH_QUALIFIER_WORDS). */
+export type MonthQualifier = 'actual' | 'target';
+
+/** MONTH_QUALIFIER_WORDS normalised as headers are, longest first (實際值 before 實際). */
+let qualifierWords: [string, MonthQualifier][] | undefined;
+
+function qualifierList(): [string, MonthQualifier][] {
+  if (!qualifierWords) {
+    const all = new Map<string, MonthQualifier>();
+    for (const lang of LANGS)
+      for (const kind of ['actual', 'target'] as const)
+        for (const word of MONTH_QUALIFIER_WORDS[lang][kind]) all.set(normalizeHeader(word), kind);
+    qualifierWords = [...all].sort((a, b) => b[0].length - a[0].length);
+  }
+  return qualifierWords;
+}
+
+/** The qualifier a header is, whole ("實際", "Actual", "目標（萬元）"), or null. */
+export function monthQualifierOf(text: string): MonthQualifier | null {
+  const key = normalizeHeader(withoutNote(text));
+  return qualifierList().find(([word]) => word === key)?.[1] ?? null;
+}
+
+/** A month header without the qualifier typed with it: "1月" of "1月目標", "Jan" of "Jan - target". */
+export function withoutMonthQualifier(text: string): string {
+  const trimmed = text.trim();
+  const words = LANGS.flatMap((lang) => [
+    ...MONTH_QUALIFIER_WORDS[lang].actual,
+    ...MONTH_QUALIFIER_WORDS[lang].target,
+  ]);
+  for (const word of words.sort((a, b) => b.length - a.length)) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*');
+    const at = new RegExp(`^(.+?)[\\s\\-/:：·|]*${escaped}$|^${escaped}[\\s\\-/:：·|]*(.+)$`, 'i').exec(
+      trimmed,
+    );
+    const rest = at?.[1] ?? at?.[2];
+    if (rest && monthHeaderOf(rest)?.qualifier === null) return rest;
+  }
+  return trimmed;
+}
+
 /** A month header's words, normalised as headers are (normalizeHeader), to the month they name (1–12). */
 let monthWords: Map<string, number> | undefined;
+
+/** A month header read: its month, its year where it gives one, its note in brackets, and its qualifier. */
+export interface MonthHeader {
+  month: number;
+  year: number | null;
+  /** The note in brackets after it ("累計" of "1月（累計）"), or null. */
+  note: string | null;
+  /** The qualifier typed with the month ("1月實際", "Jan target"), or null for a month alone. */
+  qualifier: MonthQualifier | null;
+}
 
 /**
  * The month a header of an Actuals tab kept as months in columns names, with its year where it gives one (a Minguo
  * year as its Gregorian year), or null for any other header. A trailing 份 (1月份) and a dot ("Sept.") are allowed.
  */
-export function monthHeaderOf(text: string): { month: number; year: number | null } | null {
+export function monthHeaderOf(text: string): MonthHeader | null {
+  const note = headerNote(text);
+  const bare = normalizeHeader(withoutNote(text));
+  const alone = monthOnly(bare);
+  if (alone) return { ...alone, note, qualifier: null };
+  // The qualifier before or after the month, with a separator or none: 1月實際, "Jan actual", "Target - Jan".
+  for (const [word, qualifier] of qualifierList()) {
+    const rest = bare.endsWith(word)
+      ? bare.slice(0, -word.length)
+      : bare.startsWith(word)
+        ? bare.slice(word.length)
+        : null;
+    if (rest === null) continue;
+    const month = monthOnly(rest.replace(/^[-/:：·|]+|[-/:：·|]+$/g, ''));
+    if (month) return { ...month, note, qualifier };
+  }
+  return null;
+}
+
+/** The month a header names, normalised and without its note or qualifier, or null. */
+function monthOnly(normalized: string): { month: number; year: number | null } | null {
   if (!monthWords) {
     monthWords = new Map();
     for (const lang of LANGS)
@@ -1957,7 +2052,7 @@ export function monthHeaderOf(text: string): { month: number; year: number | nul
         for (const word of words) monthWords!.set(normalizeHeader(word), i + 1);
       });
   }
-  const key = normalizeHeader(text).replace(/份$|\.$/, '');
+  const key = normalized.replace(/份$|\.$/, '');
   const valid = (month: number, year: number | null) =>
     month >= 1 && month <= 12 && (year === null || (year >= 1900 && year <= 9999)) ? { month, year } : null;
   const word = monthWords.get(key);
@@ -1969,6 +2064,9 @@ export function monthHeaderOf(text: string): { month: number; year: number | nul
   if (m) return valid(Number(m[2] ?? m[3]), Number(m[1]));
   // 115年1月, 民國115年1月: a Minguo year, 1911 before the Gregorian (100 is 2011).
   m = /^(?:民國|民国)?(1\d{2})年(\d{1,2})月$/.exec(key);
+  if (m) return valid(Number(m[2]), Number(m[1]) + 1911);
+  // 115/01, 115/1: a Minguo year and month with a slash, as Taiwan writes dates (115/01/15).
+  m = /^(1\d{2})\/(\d{1,2})$/.exec(key);
   if (m) return valid(Number(m[2]), Number(m[1]) + 1911);
   // A month's word with a year: "Jan 2026", "January-2026", 2026年一月.
   m = /^([a-z]+)\.?[-,/]?(\d{4})$/.exec(key);

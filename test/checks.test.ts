@@ -544,6 +544,20 @@ const cases: Case[] = [
     says: 'The month header "Jan" on "Actuals" has no year',
   },
   {
+    name: 'a month with a target column and another, none headed as its actual figures, on months in columns',
+    code: 'month-actual-unclear',
+    edit: (wb) => {
+      wb['Actuals'] = [
+        ['Metric', 'Jan target', 'Jan', 'Feb'],
+        ['KR1', 90000, 40000, 90000],
+      ];
+    },
+    sheet: 'Actuals',
+    a1: 'B1',
+    says: 'The month "Jan" on "Actuals" has several columns ("Jan target", "Jan") and none is headed as its actual figures',
+    saysZh: { 'zh-TW': '沒有一欄標明是實際值' },
+  },
+  {
     name: "a quarter's amount typed once over its three months, on an Actuals tab kept as months in columns",
     code: 'merged-months',
     edit: (wb) => {

@@ -20,6 +20,7 @@ import {
 } from '../shared';
 import { checkInColumns } from '../shared/check-in-columns';
 import { fillMergedCells } from '../shared/cells';
+import { throughXlsx } from './helpers/xlsx';
 
 const actualsTab = (lang: Lang) => tabDef('actuals').label[lang];
 
@@ -331,5 +332,136 @@ describe('an Actuals tab kept as months in columns', () => {
     const codes = parsePlan(wb).issues.map((i) => i.code);
     expect(codes).toContain('missing-column');
     expect(codes).not.toContain('wide-actuals');
+  });
+});
+
+describe('an Actuals tab kept as months in columns, with a target and an actual column under each month', () => {
+  const read = (wb: Workbook) => parsePlan(wb).plan.actuals.map((a) => [a.metric, a.date, a.value]);
+
+  it('reads only the actual column under a month merged over 目標 | 實際 (two header rows, zh-TW, through .xlsx)', async () => {
+    const wb = exampleWorkbook('zh-TW');
+    wb['實際'] = [
+      ['指標', '1月', '', '2月', '', '3月', ''],
+      ['', '目標', '實際', '目標', '實際', '目標', '實際'],
+      ['KR1', 99999, 100, 99999, 200, 99999, 300],
+      ['KR2', 88888, 5, 88888, '', 88888, 7],
+    ];
+    const book = await throughXlsx(wb, { 實際: ['A1:A2', 'B1:C1', 'D1:E1', 'F1:G1'] });
+    const { plan, issues } = parsePlan(book);
+    expect(onTab(issues, '實際')).toEqual([['wide-actuals', 'C1']]);
+    expect(read(book)).toEqual([
+      ['KR1', '2026-01-01', 100],
+      ['KR1', '2026-02-01', 200],
+      ['KR1', '2026-03-01', 300],
+      ['KR2', '2026-01-01', 5],
+      ['KR2', '2026-03-01', 7],
+    ]);
+    const tip = issues.find((i) => i.code === 'wide-actuals')!;
+    expect(tip.message['zh-TW']).toContain('目標欄不讀取');
+    expect(plan.layout.actuals?.wide?.rows.kr1).toBe(3);
+  });
+
+  it('reads only the actual one of pairs in one header row ("Jan target | Jan actual", en)', () => {
+    const wb = exampleWorkbook('en');
+    wb['Actuals'] = [
+      ['Metric', 'Jan target', 'Jan actual', 'Feb target', 'Feb actual'],
+      ['KR1', 99999, 100, 99999, 200],
+    ];
+    const { issues } = parsePlan(wb);
+    expect(onTab(issues, 'Actuals')).toEqual([['wide-actuals', 'C1']]);
+    expect(issues.find((i) => i.code === 'wide-actuals')!.message.en).toContain(
+      'its target column is left out (2 columns, the first "Jan target")',
+    );
+    expect(read(wb)).toEqual([
+      ['KR1', '2026-01-01', 100],
+      ['KR1', '2026-02-01', 200],
+    ]);
+    // The same in Chinese: 1月目標 | 1月實際.
+    const zh = exampleWorkbook('zh-TW');
+    zh['實際'] = [
+      ['指標', '1月目標', '1月實際', '2月目標', '2月實際'],
+      ['KR1', 99999, 100, 99999, 200],
+    ];
+    expect(onTab(parsePlan(zh).issues, '實際')).toEqual([['wide-actuals', 'C1']]);
+    expect(read(zh)).toEqual(read(wb));
+  });
+
+  it('does not guess a month whose columns name no actual one: an error at its header, whose fix works', async () => {
+    const wb = exampleWorkbook('zh-TW');
+    wb['實際'] = [
+      ['指標', '1月', '', '2月', ''],
+      ['', '目標', '預估', '目標', '實際'],
+      ['KR1', 99999, 100, 99999, 200],
+    ];
+    const merges = { 實際: ['B1:C1', 'D1:E1'] };
+    const { issues } = parsePlan(await throughXlsx(wb, merges));
+    expect(onTab(issues, '實際')).toEqual([
+      ['month-actual-unclear', 'B1'],
+      ['wide-actuals', 'E1'],
+    ]);
+    const error = issues.find((i) => i.code === 'month-actual-unclear')!;
+    expect(error.severity).toBe('error');
+    expect(error.message['zh-TW']).toContain('「1月」有多欄（「目標」、「預估」）');
+    expect(error.fix['zh-TW']).toContain('B2:C2');
+    expect(error.fix['zh-TW']).toContain('「實際」');
+    expect(read(await throughXlsx(wb, merges))).toEqual([['KR1', '2026-02-01', 200]]);
+    // The fix: the actual column headed 實際.
+    wb['實際'][1][2] = '實際';
+    const fixed = await throughXlsx(wb, merges);
+    expect(onTab(parsePlan(fixed).issues, '實際')).toEqual([['wide-actuals', 'C1']]);
+    expect(read(fixed)).toEqual([
+      ['KR1', '2026-01-01', 100],
+      ['KR1', '2026-02-01', 200],
+    ]);
+    // In one header row: "Jan target | Jan", the fix naming "Jan actual".
+    const en = exampleWorkbook('en');
+    en['Actuals'] = [
+      ['Metric', 'Jan target', 'Jan', 'Feb'],
+      ['KR1', 99999, 100, 200],
+    ];
+    const inRow = parsePlan(en).issues.find((i) => i.code === 'month-actual-unclear')!;
+    expect(inRow.a1).toBe('B1');
+    expect(inRow.fix.en).toContain('"Jan Actual"');
+    en['Actuals'][0][2] = 'Jan Actual';
+    expect(onTab(parsePlan(en).issues, 'Actuals')).toEqual([['wide-actuals', 'C1']]);
+    expect(read(en)).toEqual([
+      ['KR1', '2026-01-01', 100],
+      ['KR1', '2026-02-01', 200],
+    ]);
+  });
+
+  it('reads a month header with a note in brackets (1月（累計）, "Jan (YTD)") and keeps the note', () => {
+    const wb = exampleWorkbook('zh-TW');
+    wb['實際'] = [
+      ['指標', '1月（累計）', '2月（累計）'],
+      ['KR1', 100, 300],
+    ];
+    const { plan, issues } = parsePlan(wb);
+    expect(onTab(issues, '實際')).toEqual([['wide-actuals', 'B1']]);
+    expect(read(wb)).toEqual([
+      ['KR1', '2026-01-01', 100],
+      ['KR1', '2026-02-01', 300],
+    ]);
+    expect(plan.layout.actuals?.notedHeaders).toEqual({ value: '1月（累計）' });
+    const en = exampleWorkbook('en');
+    en['Actuals'] = [
+      ['Metric', 'Jan (YTD)', 'Feb (YTD)'],
+      ['KR1', 100, 300],
+    ];
+    expect(read(en)).toEqual(read(wb));
+    expect(parsePlan(en).plan.layout.actuals?.notedHeaders).toEqual({ value: 'Jan (YTD)' });
+  });
+
+  it('reads a Minguo month with a slash (115/01) as 2026-01', () => {
+    const wb = exampleWorkbook('zh-TW');
+    wb['實際'] = [
+      ['指標', '115/01', '115/02'],
+      ['KR1', 100, 200],
+    ];
+    expect(onTab(parsePlan(wb).issues, '實際')).toEqual([['wide-actuals', 'B1']]);
+    expect(read(wb)).toEqual([
+      ['KR1', '2026-01-01', 100],
+      ['KR1', '2026-02-01', 200],
+    ]);
   });
 });

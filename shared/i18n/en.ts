@@ -709,13 +709,18 @@ export const en = {
     },
     'wide-actuals': {
       message:
-        '"{tab}" keeps its check-ins as months in columns ({first} … {last}, {months} months read): each figure under a month is read as that month\'s check-in of its row\'s metric.',
+        '"{tab}" keeps its check-ins as months in columns ({first} … {last}, {months} months read): each figure under a month is read as that month\'s check-in of its row\'s metric.{targets}',
       fix: 'Nothing to fix. Keep one row per metric and one column per month; a blank cell is a month without a check-in. The "{targetsTab}" tab\'s to-date columns read check-ins kept as {usualLayout} only and stay blank with this layout; the check and the report read every cell.',
     },
     'month-header-year': {
       message:
         'The month header "{header}" on "{tab}" has no year, and {why}: which year it means cannot be told, so its column is not read.',
       fix: 'Type the year in the header: {example} or {iso}.',
+    },
+    'month-actual-unclear': {
+      message:
+        'The month "{header}" on "{tab}" has several columns ({columns}) and none is headed as its actual figures: which one holds them cannot be told, so the month is not read.',
+      fix: '{where}',
     },
     'merged-months': {
       message:
@@ -1123,6 +1128,14 @@ export const en = {
     COUNTED: {
       now: 'It is counted.',
       later: 'It is not counted yet: it will be once {month} is over.',
+    },
+    WIDE_TARGETS_LEFT_OUT:
+      ' Under each month only its column headed as the actual figures is read; its target column is left out ({count} columns, the first "{first}").',
+    MONTH_ACTUAL_WHERE: {
+      below:
+        'In the row under the month ({cells}), head the column of its actual figures "{actual}" and its target column "{target}": the actual column is read as the check-in, the target column is left out.',
+      inHeader:
+        'Head the column of its actual figures "{actual}" and its target column "{target}" ({cells}): the actual column is read as the check-in, the target column is left out.',
     },
     MONTH_HEADER_YEAR: {
       twoYears: "the plan's period ({start} to {end}) spans two calendar years",

@@ -581,12 +581,17 @@ export const zhCN: Messages = {
     },
     'wide-actuals': {
       message:
-        '“{tab}”表按月分列记录实际数据（{first} … {last}，读取 {months} 个月）：每个月份下的数字都按该行指标在该月的实际值读取。',
+        '“{tab}”表按月分列记录实际数据（{first} … {last}，读取 {months} 个月）：每个月份下的数字都按该行指标在该月的实际值读取。{targets}',
       fix: '无需修改。每个指标一行、每个月一列即可；空白单元格表示该月尚无实际值。“{targetsTab}”表的累计至今各列只读取按“{usualLayout}”逐行记录的实际数据，这种布局下会保持空白；检查和报告会读取每个单元格。',
     },
     'month-header-year': {
       message: '“{tab}”表的月份表头“{header}”没有年份，而{why}：无法判断是哪一年，因此这一列未读取。',
       fix: '在表头写上年份：{example} 或 {iso}。',
+    },
+    'month-actual-unclear': {
+      message:
+        '“{tab}”表的月份“{header}”有多列（{columns}），但没有一列标明是实际值：无法判断哪一列是实际值，因此这个月未读取。',
+      fix: '{where}',
     },
     'merged-months': {
       message:
@@ -969,6 +974,14 @@ export const zhCN: Messages = {
     COUNTED: {
       now: '已计入。',
       later: '目前尚未计入：{month} 结束后才会计入。',
+    },
+    WIDE_TARGETS_LEFT_OUT:
+      '每个月只读取标明为实际值的那一列，目标列不读取（共 {count} 列，第一列为“{first}”）。',
+    MONTH_ACTUAL_WHERE: {
+      below:
+        '在月份下一行（{cells}）把实际值那一列的表头写为“{actual}”，目标那一列写为“{target}”：实际值列按实际数据读取，目标列不读取。',
+      inHeader:
+        '把实际值那一列的表头写为“{actual}”，目标那一列写为“{target}”（{cells}）：实际值列按实际数据读取，目标列不读取。',
     },
     MONTH_HEADER_YEAR: {
       twoYears: '计划期间（{start} 至 {end}）跨两个年度',

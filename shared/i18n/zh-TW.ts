@@ -581,12 +581,17 @@ export const zhTW: Messages = {
     },
     'wide-actuals': {
       message:
-        '「{tab}」表按月分欄記錄實際資料（{first} … {last}，讀取 {months} 個月）：每個月份下的數字都依該列指標在該月的實際值讀取。',
+        '「{tab}」表按月分欄記錄實際資料（{first} … {last}，讀取 {months} 個月）：每個月份下的數字都依該列指標在該月的實際值讀取。{targets}',
       fix: '無需修改。每個指標一列、每個月一欄即可；空白儲存格表示該月尚無實際值。「{targetsTab}」表的累計至今各欄只讀取按「{usualLayout}」逐列記錄的實際資料，這種版面下會保持空白；檢查和報告會讀取每個儲存格。',
     },
     'month-header-year': {
       message: '「{tab}」表的月份表頭「{header}」沒有年份，而{why}：無法判斷是哪一年，因此這一欄未讀取。',
       fix: '在表頭寫上年份：{example} 或 {iso}。',
+    },
+    'month-actual-unclear': {
+      message:
+        '「{tab}」表的月份「{header}」有多欄（{columns}），但沒有一欄標明是實際值：無法判斷哪一欄是實際值，因此這個月未讀取。',
+      fix: '{where}',
     },
     'merged-months': {
       message:
@@ -971,6 +976,14 @@ export const zhTW: Messages = {
     COUNTED: {
       now: '已計入。',
       later: '目前尚未計入：{month} 結束後才會計入。',
+    },
+    WIDE_TARGETS_LEFT_OUT:
+      '每個月只讀取標明為實際值的那一欄，目標欄不讀取（共 {count} 欄，第一欄為「{first}」）。',
+    MONTH_ACTUAL_WHERE: {
+      below:
+        '在月份下一列（{cells}）把實際值那一欄的表頭寫為「{actual}」，目標那一欄寫為「{target}」：實際值欄按實際資料讀取，目標欄不讀取。',
+      inHeader:
+        '把實際值那一欄的表頭寫為「{actual}」，目標那一欄寫為「{target}」（{cells}）：實際值欄按實際資料讀取，目標欄不讀取。',
     },
     MONTH_HEADER_YEAR: {
       twoYears: '計畫期間（{start} 至 {end}）跨兩個年度',

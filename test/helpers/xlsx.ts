@@ -4,11 +4,16 @@ import ExcelJS from 'exceljs';
 import type { Workbook } from '../../shared';
 import { readXlsxBuffer } from '../../report/read-xlsx';
 
-export async function throughXlsx(workbook: Workbook): Promise<Workbook> {
+/** `merges`: by tab, the blocks to merge in it ("B1:C1"), as a person merges cells in the spreadsheet. */
+export async function throughXlsx(
+  workbook: Workbook,
+  merges: Record<string, readonly string[]> = {},
+): Promise<Workbook> {
   const book = new ExcelJS.Workbook();
   for (const [name, grid] of Object.entries(workbook)) {
     const sheet = book.addWorksheet(name);
     for (const row of grid) sheet.addRow(row as ExcelJS.CellValue[]);
+    for (const range of merges[name] ?? []) sheet.mergeCells(range);
   }
   return readXlsxBuffer(Buffer.from(await book.xlsx.writeBuffer()), 'plan.xlsx');
 }
