@@ -713,6 +713,19 @@ function wideMonthColumns(
   return months.length >= 2 ? months : undefined;
 }
 
+/**
+ * Whether a row is a second header row under a row of month headers: two or more months above, and a qualifier of
+ * a month's column (實際, 目標; MONTH_QUALIFIER_WORDS) under one of them.
+ */
+function monthsOver(above: readonly Cell[] | undefined, row: readonly Cell[] | undefined): boolean {
+  if (!Array.isArray(above) || !Array.isArray(row)) return false;
+  const month = (cell: Cell) => typeof cell === 'string' && monthHeaderOf(cell) !== null;
+  return (
+    above.filter(month).length >= 2 &&
+    row.some((cell, c) => typeof cell === 'string' && month(above[c]) && monthQualifierOf(cell) !== null)
+  );
+}
+
 /** An Actuals tab's month columns sorted out (wideHeader). */
 interface WideHeader {
   /** The columns read, one per month: its only column, or the one headed as its actual figures. */
@@ -804,13 +817,11 @@ function wideHeader(
       continue;
     }
     const actual = group.filter((_, i) => qualifiers[i] === 'actual');
-    group.forEach((column, i) => {
-      if (qualifiers[i] === 'target') targets.push(column);
-    });
+    const target = group.filter((_, i) => qualifiers[i] === 'target');
     if (actual.length === 1) read.push(actual[0]);
     else if (group.length === 1 && qualifiers[0] !== 'target') read.push(group[0]);
-    else if (actual.length === 0 && qualifiers.every((q) => q === 'target')) continue;
-    else {
+    if (actual.length === 1 || target.length === group.length) targets.push(...target);
+    else if (group.length > 1) {
       // Which column holds the month's actual figures cannot be told: not guessed at.
       const first = group[0];
       const header = text(headerCells[first - 1]) || cellText(headerCells[first - 1], 'UTC');
@@ -963,7 +974,11 @@ function readTable(
   reportMissingColumns: boolean,
 ): TableRows | undefined {
   const size = gridSize(grid);
-  const headerIndex = findHeaderRow(def, grid);
+  let headerIndex = findHeaderRow(def, grid);
+  // Months in columns with a second header row (1月 merged over 目標 | 實績): 實績 is a Value header too, and with the
+  // Metric header merged down over both rows (A1:A2) the second row would name more columns. The month row heads.
+  if (def.key === 'actuals' && headerIndex > 0 && monthsOver(grid[headerIndex - 1], grid[headerIndex]))
+    headerIndex--;
   if (headerIndex < 0) {
     if (def.presence !== 'optional')
       issues.push(makeIssue('empty-sheet', { sheet, row: 1, column: 1 }, { tab: sheet }));
@@ -2628,21 +2643,30 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
   const months = wideMonths(table, monthColumns, ctx);
   const read = [...months.keys()];
   const first = read[0] ?? monthColumns[0];
+  // A target column left out is called by its month and the header under it ("1月 目標"), said from the first
+  // month's first column (B1 of 1月 merged over B1:C1, not the C1 the merge hides).
+  const targets = table.monthTargets ?? [];
+  const subHeader = table.firstRow > layout.headerRow ? grid[layout.headerRow] : undefined;
+  const targetText = (column: number) =>
+    [table.headerCells[column - 1], Array.isArray(subHeader) ? subHeader[column - 1] : undefined]
+      .map((cell) => cellText(cell, ctx.timeZone).trim())
+      .filter(Boolean)
+      .join(' ');
   ctx.issues.push(
     makeIssue(
       'wide-actuals',
-      { sheet: layout.sheet, row: layout.headerRow, column: first },
+      { sheet: layout.sheet, row: layout.headerRow, column: Math.min(first, targets[0] ?? first) },
       {
         tab: layout.sheet,
         first: cellText(table.headerCells[first - 1], ctx.timeZone),
         last: cellText(table.headerCells[(read[read.length - 1] ?? first) - 1], ctx.timeZone),
         months: read.length,
         // Under months with a target column and an actual column, only the actual one is read: said once.
-        targets: table.monthTargets?.length
+        targets: targets.length
           ? inEveryLanguage((lang) =>
               fill(CATALOGUES[lang].issues.WIDE_TARGETS_LEFT_OUT, {
-                first: cellText(table.headerCells[table.monthTargets![0] - 1], ctx.timeZone).trim(),
-                count: table.monthTargets!.length,
+                first: targetText(targets[0]),
+                count: targets.length,
               }),
             )
           : '',

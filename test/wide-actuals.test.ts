@@ -348,7 +348,7 @@ describe('an Actuals tab kept as months in columns, with a target and an actual 
     ];
     const book = await throughXlsx(wb, { 實際: ['A1:A2', 'B1:C1', 'D1:E1', 'F1:G1'] });
     const { plan, issues } = parsePlan(book);
-    expect(onTab(issues, '實際')).toEqual([['wide-actuals', 'C1']]);
+    expect(onTab(issues, '實際')).toEqual([['wide-actuals', 'B1']]);
     expect(read(book)).toEqual([
       ['KR1', '2026-01-01', 100],
       ['KR1', '2026-02-01', 200],
@@ -357,8 +357,21 @@ describe('an Actuals tab kept as months in columns, with a target and an actual 
       ['KR2', '2026-03-01', 7],
     ]);
     const tip = issues.find((i) => i.code === 'wide-actuals')!;
-    expect(tip.message['zh-TW']).toContain('目標欄不讀取');
+    expect(tip.message['zh-TW']).toContain('目標欄不讀取（共 3 欄，第一欄為「1月 目標」）');
     expect(plan.layout.actuals?.wide?.rows.kr1).toBe(3);
+    // zh-CN, 计划 | 实绩 (实绩 is a Value header too, and 指标 merged over both rows): the month row still heads.
+    const cn = exampleWorkbook('zh-CN');
+    cn['实际'] = [
+      ['指标', '1月', '', '2月', ''],
+      ['', '计划', '实绩', '计划', '实绩'],
+      ['KR1', 99999, 100, 99999, 200],
+    ];
+    const cnBook = await throughXlsx(cn, { 实际: ['A1:A2', 'B1:C1', 'D1:E1'] });
+    expect(onTab(parsePlan(cnBook).issues, '实际')).toEqual([['wide-actuals', 'B1']]);
+    expect(read(cnBook)).toEqual([
+      ['KR1', '2026-01-01', 100],
+      ['KR1', '2026-02-01', 200],
+    ]);
   });
 
   it('reads only the actual one of pairs in one header row ("Jan target | Jan actual", en)', () => {
@@ -368,7 +381,7 @@ describe('an Actuals tab kept as months in columns, with a target and an actual 
       ['KR1', 99999, 100, 99999, 200],
     ];
     const { issues } = parsePlan(wb);
-    expect(onTab(issues, 'Actuals')).toEqual([['wide-actuals', 'C1']]);
+    expect(onTab(issues, 'Actuals')).toEqual([['wide-actuals', 'B1']]);
     expect(issues.find((i) => i.code === 'wide-actuals')!.message.en).toContain(
       'its target column is left out (2 columns, the first "Jan target")',
     );
@@ -382,7 +395,7 @@ describe('an Actuals tab kept as months in columns, with a target and an actual 
       ['指標', '1月目標', '1月實際', '2月目標', '2月實際'],
       ['KR1', 99999, 100, 99999, 200],
     ];
-    expect(onTab(parsePlan(zh).issues, '實際')).toEqual([['wide-actuals', 'C1']]);
+    expect(onTab(parsePlan(zh).issues, '實際')).toEqual([['wide-actuals', 'B1']]);
     expect(read(zh)).toEqual(read(wb));
   });
 
@@ -397,7 +410,7 @@ describe('an Actuals tab kept as months in columns, with a target and an actual 
     const { issues } = parsePlan(await throughXlsx(wb, merges));
     expect(onTab(issues, '實際')).toEqual([
       ['month-actual-unclear', 'B1'],
-      ['wide-actuals', 'E1'],
+      ['wide-actuals', 'D1'],
     ]);
     const error = issues.find((i) => i.code === 'month-actual-unclear')!;
     expect(error.severity).toBe('error');
@@ -408,7 +421,7 @@ describe('an Actuals tab kept as months in columns, with a target and an actual 
     // The fix: the actual column headed 實際.
     wb['實際'][1][2] = '實際';
     const fixed = await throughXlsx(wb, merges);
-    expect(onTab(parsePlan(fixed).issues, '實際')).toEqual([['wide-actuals', 'C1']]);
+    expect(onTab(parsePlan(fixed).issues, '實際')).toEqual([['wide-actuals', 'B1']]);
     expect(read(fixed)).toEqual([
       ['KR1', '2026-01-01', 100],
       ['KR1', '2026-02-01', 200],
@@ -423,7 +436,7 @@ describe('an Actuals tab kept as months in columns, with a target and an actual 
     expect(inRow.a1).toBe('B1');
     expect(inRow.fix.en).toContain('"Jan Actual"');
     en['Actuals'][0][2] = 'Jan Actual';
-    expect(onTab(parsePlan(en).issues, 'Actuals')).toEqual([['wide-actuals', 'C1']]);
+    expect(onTab(parsePlan(en).issues, 'Actuals')).toEqual([['wide-actuals', 'B1']]);
     expect(read(en)).toEqual([
       ['KR1', '2026-01-01', 100],
       ['KR1', '2026-02-01', 200],
