@@ -2652,34 +2652,36 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
       .map((cell) => cellText(cell, ctx.timeZone).trim())
       .filter(Boolean)
       .join(' ');
-  ctx.issues.push(
-    makeIssue(
-      'wide-actuals',
-      { sheet: layout.sheet, row: layout.headerRow, column: Math.min(first, targets[0] ?? first) },
-      {
-        tab: layout.sheet,
-        first: cellText(table.headerCells[first - 1], ctx.timeZone),
-        last: cellText(table.headerCells[(read[read.length - 1] ?? first) - 1], ctx.timeZone),
-        months: read.length,
-        // Under months with a target column and an actual column, only the actual one is read: said once.
-        targets: targets.length
-          ? inEveryLanguage((lang) =>
-              fill(CATALOGUES[lang].issues.WIDE_TARGETS_LEFT_OUT, {
-                first: targetText(targets[0]),
-                count: targets.length,
-              }),
-            )
-          : '',
-        // The Targets tab's to-date formulas read the usual layout only (shared/targets-sheet.ts): the tip says so.
-        targetsTab: tabDef('targets').label,
-        usualLayout: inEveryLanguage((lang) =>
-          (['date', 'metric', 'value'] as const)
-            .map((key) => tabDef('actuals').columns.find((c) => c.key === key)!.label[lang])
-            .join(' | '),
-        ),
-      },
-    ),
-  );
+  // No month read (each header's year unknown: month-header-year says so at each): no tip saying "0 months read".
+  if (read.length > 0)
+    ctx.issues.push(
+      makeIssue(
+        'wide-actuals',
+        { sheet: layout.sheet, row: layout.headerRow, column: Math.min(first, targets[0] ?? first) },
+        {
+          tab: layout.sheet,
+          first: cellText(table.headerCells[first - 1], ctx.timeZone),
+          last: cellText(table.headerCells[(read[read.length - 1] ?? first) - 1], ctx.timeZone),
+          months: read.length,
+          // Under months with a target column and an actual column, only the actual one is read: said once.
+          targets: targets.length
+            ? inEveryLanguage((lang) =>
+                fill(CATALOGUES[lang].issues.WIDE_TARGETS_LEFT_OUT, {
+                  first: targetText(targets[0]),
+                  count: targets.length,
+                }),
+              )
+            : '',
+          // The Targets tab's to-date formulas read the usual layout only (shared/targets-sheet.ts): the tip says so.
+          targetsTab: tabDef('targets').label,
+          usualLayout: inEveryLanguage((lang) =>
+            (['date', 'metric', 'value'] as const)
+              .map((key) => tabDef('actuals').columns.find((c) => c.key === key)!.label[lang])
+              .join(' | '),
+          ),
+        },
+      ),
+    );
   const out = newCheckInColumns(Math.max(0, grid.length - table.firstRow) * read.length);
   const valueColumns = new Int32Array(out.rows.length);
   const unread: NonNullable<CheckInColumns['unread']> = [];

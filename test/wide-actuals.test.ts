@@ -187,6 +187,19 @@ describe('an Actuals tab kept as months in columns', () => {
     expect(dup[0].message.en).toContain('row 2');
   });
 
+  it('no month read (every header without its year in a two-year period): errors at the headers, no tip of "0 months read"', () => {
+    const wb = exampleWorkbook('zh-TW');
+    setPeriod(wb, 'zh-TW', '2026-07-01', '2027-06-30');
+    wb['實際'] = [
+      ['指標', '7月', '8月'],
+      ['KR1', 100, 200],
+    ];
+    const { plan, issues } = parsePlan(wb);
+    expect(issues.filter((i) => i.code === 'month-header-year').map((i) => i.a1)).toEqual(['B1', 'C1']);
+    expect(issues.filter((i) => i.code === 'wide-actuals')).toEqual([]);
+    expect(plan.actuals).toEqual([]);
+  });
+
   it('a month header without a year, where the period spans two years, is an error at that header with a fix that works', () => {
     const wb = exampleWorkbook('zh-TW');
     setPeriod(wb, 'zh-TW', '2026-07-01', '2027-06-30');
