@@ -44,7 +44,13 @@ import {
 } from './issues';
 import type { Actual, KeyResult, Kpi, Plan } from './plan';
 import { groupPositions, planIndex, type Groups, type PlanIndex } from './plan-index';
-import { checkInAt, checkInColumns, valueFieldOf, type CheckInColumns } from './check-in-columns';
+import {
+  checkInAt,
+  checkInColumns,
+  valueCellColumn,
+  valueFieldOf,
+  type CheckInColumns,
+} from './check-in-columns';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
 
 /**
@@ -90,7 +96,12 @@ export function readsHundredthOfReading(value: number, before: number): boolean 
   return hundredfold >= before / 2 && hundredfold <= before * 2;
 }
 export function readsHundredthOfPlan(value: number, low: number, high: number): boolean {
-  if (!(low >= PLAN_FLOOR_FOR_HUNDREDTH && value > 0 && value < low / 10)) return false;
+  return low >= PLAN_FLOOR_FOR_HUNDREDTH && isHundredthOfPlan(value, low, high);
+}
+
+/** Above 0, under a tenth of the plan's smallest figure, and a hundred times it from half that to twice the largest. */
+function isHundredthOfPlan(value: number, low: number, high: number): boolean {
+  if (!(value > 0 && value < low / 10)) return false;
   const hundredfold = value * 100;
   return hundredfold >= low / 2 && hundredfold <= high * 2;
 }
@@ -1041,6 +1052,11 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   }
   wholePercentPlans(facts, groupOf, checkIns, issues, refuse);
   plansTypedInFull(plan, ofKeyResults, keyResultSpecs, groupOf, checkIns, issues, refuse);
+  percentSeriesLow(facts, groupOf, checkIns, issues, (i) => ({
+    sheet,
+    row: rows[i],
+    column: valueCellColumn(checkIns, i, layout?.columns.value),
+  }));
   const kpiGroup = new Int32Array(ofKpis.length);
   for (let j = 0; j < ofKpis.length; j++) kpiGroup[j] = index.keyResultNamedLikeKpi[j] >= 0 ? -1 : ofKpis[j];
   return {
@@ -1055,6 +1071,68 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     refusedMonths,
     doneAfterDue,
   };
+}
+
+/**
+ * A `%` level every one of whose counted check-ins (two or more) is about a hundredth of its plan, where the plan is
+ * under readsHundredthOfPlan's floor: KR3, 5% → 20%, checked in as 0.06%, 0.08% … 0.13%, each the ratio typed with a
+ * % sign. One low month of such a plan can be real (a launch month), and is not said; every month so, in step with
+ * the plan a hundred times over, is a way of typing, and the metric reads as far behind (or, lowered, far past its
+ * target) for as long as it lasts. Said once, at its latest check-in (percent-readings-low), counted as typed. A
+ * plan from 0% is not judged (no reading is under a tenth of 0), nor is a KPI's bar (a month's growth swings).
+ * Linear: one pass over the counted rows, keeping only the metrics judged.
+ */
+function percentSeriesLow(
+  facts: MetricFacts,
+  groupOf: Int32Array,
+  checkIns: CheckInColumns,
+  issues: PlanIssue[],
+  /** Check-in i's Value cell (its month's cell where the tab keeps months in columns). */
+  valueCell: (i: number) => IssueLocation,
+): void {
+  const { planLow, planHigh, percent } = facts;
+  // Per metric judged: how many readings, whether all were a hundredth, the lowest and highest, and the latest row.
+  const series = new Map<
+    number,
+    { count: number; all: boolean; lowest: number; highest: number; latest: number }
+  >();
+  const { values } = checkIns;
+  for (let i = 0; i < groupOf.length; i++) {
+    const g = groupOf[i];
+    if (g < 0) continue;
+    const low = planLow[g];
+    if (!(low === low && low > 0 && low < PLAN_FLOOR_FOR_HUNDREDTH) || percent[g] !== 1) continue;
+    if (facts.type(g) !== 'level') continue;
+    let s = series.get(g);
+    if (!s) series.set(g, (s = { count: 0, all: true, lowest: Infinity, highest: -Infinity, latest: i }));
+    const value = values[i];
+    s.count++;
+    s.all &&= isHundredthOfPlan(value, low, planHigh[g]);
+    s.lowest = Math.min(s.lowest, value);
+    s.highest = Math.max(s.highest, value);
+    s.latest = i;
+  }
+  for (const [g, s] of series) {
+    if (!s.all || s.count < 2) continue;
+    const low = planLow[g];
+    const high = planHigh[g];
+    const asPercent = (x: number) => `${plain(x * 100)}%`;
+    issues.push(
+      makeIssue('percent-readings-low', valueCell(s.latest), {
+        metric: facts.id(g),
+        id: facts.id(g),
+        count: s.count,
+        lowest: asPercent(s.lowest),
+        highest: asPercent(s.highest),
+        lowestMeant: asPercent(s.lowest * 100),
+        highestMeant: asPercent(s.highest * 100),
+        plan:
+          facts.direction(g) === 'decrease'
+            ? planSpan(high, low, facts.unit(g))
+            : planSpan(low, high, facts.unit(g)),
+      }),
+    );
+  }
 }
 
 /**

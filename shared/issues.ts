@@ -117,6 +117,7 @@ const ISSUES = {
   'percent-reading-high': ['warning', 'tracking'],
   'percent-reading-low': ['warning', 'tracking'],
   'percent-reading-drop': ['warning', 'tracking'],
+  'percent-readings-low': ['warning', 'tracking'],
   'compact-date': ['error', 'structure'],
   'date-out-of-range': ['error', 'structure'],
   'yes-no-not-milestone': ['error', 'structure'],

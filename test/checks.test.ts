@@ -990,6 +990,16 @@ const cases: Case[] = [
     says: `is counted as 0.13%, about a hundredth of the reading of KR3 before it (2026-09-28: 12%). If 13% was meant, type 13% or 0.13.`,
   },
   {
+    name: "every check-in of KR3 (5% → 20%) typed as a hundredth (0.06% … 0.13%): its plan's scale, said once",
+    code: 'percent-readings-low',
+    edit: (wb) => {
+      for (const row of wb['Actuals']) if (Array.isArray(row) && row[1] === 'KR3') row[2] = `${row[2]}%`;
+    },
+    sheet: 'Actuals',
+    a1: `C${rowOfCheckIn('KR3', '2026-10-28') + 1}`,
+    says: 'Every check-in of KR3 (8 of them, 0.06% to 0.13%) is about a hundredth of its plan (5% → 20%), so KR3 reads as far from it. If 6% to 13% were meant, type them so.',
+  },
+  {
     name: 'a Minguo date typed without separators, as a number (1151231 is the serial of 5051-12-17)',
     code: 'compact-date',
     edit: (wb) => setCell(wb, KR, 'KR2', 'Due', 1151231),

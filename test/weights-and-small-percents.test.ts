@@ -211,6 +211,39 @@ describe('a % reading a hundredth of its plan is said only where no real month g
   );
 });
 
+describe('every check-in of a % level a hundredth of a small plan (percent-readings-low)', () => {
+  /** The example in `lang` (through a real .xlsx) with `typed` applied to each of KR3's check-ins (5% → 20%). */
+  const series = async (lang: 'en' | 'zh-TW', typed: (value: number, n: number) => string | number) => {
+    const wb = exampleWorkbook(lang);
+    let n = 0;
+    for (const row of wb[Object.keys(wb)[6]])
+      if (Array.isArray(row) && row[1] === 'KR3') row[2] = typed(row[2] as number, n++);
+    const { issues, progress } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+    return { said: issues.filter((i) => i.code === 'percent-readings-low'), progress, issues };
+  };
+
+  it('zh-TW: 0.06% … 0.13% for 6% … 13% is said once, at the latest check-in; counted as typed', async () => {
+    const { said, progress } = await series('zh-TW', (v) => `${v}%`);
+    expect(said.map((i) => [i.a1, i.message['zh-TW']])).toEqual([
+      [
+        'C23',
+        'KR3 的每一筆實際資料（共 8 筆，0.06% 至 0.13%）都約為其計畫（5% → 20%）的百分之一，因此 KR3 看起來與計畫相差很遠。如果想填 6% 至 13%，請照此填寫。',
+      ],
+    ]);
+    expect(progress.keyResults.find((k) => k.id === 'KR3')!.current).toBeCloseTo(0.0013, 10);
+  });
+
+  it('one low month among real ones, or the plan from 0%, or a KPI bar, is not said this way', async () => {
+    expect((await series('en', (v, n) => (n === 0 ? `${v}%` : v))).said).toEqual([]);
+    const wb = exampleWorkbook('en');
+    setCell(wb, 'Key Results', 'KR3', 'Baseline', 0);
+    for (const row of wb['Actuals']) if (Array.isArray(row) && row[1] === 'KR3') row[2] = `${row[2]}%`;
+    for (const row of wb['Actuals']) if (Array.isArray(row) && row[1] === 'KPI1') row[2] = `${row[2]}%`;
+    const { issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+    expect(issues.filter((i) => i.code === 'percent-readings-low')).toEqual([]);
+  });
+});
+
 describe('readsHundredthOfPlan: only a reading a hundredth of a plan whose figures are all 50% or more', () => {
   it('0.86% against 70% → 90% is; a real 0.5% against 0.3% → 1%, or 0 against anything, is not', () => {
     expect(readsHundredthOfPlan(0.0086, 0.7, 0.9)).toBe(true);

@@ -1044,6 +1044,11 @@ export const en = {
         'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}, about a hundredth of the plan of {metric} ({plan}). If {meant} was meant, type {meant} or {ratio}.',
       fix: 'Type a percentage with its % sign (86%) or as the number it stands for (0.86), not both: 0.86% is the number 0.0086.',
     },
+    'percent-readings-low': {
+      message:
+        'Every check-in of {metric} ({count} of them, {lowest} to {highest}) is about a hundredth of its plan ({plan}), so {metric} reads as far from it. If {lowestMeant} to {highestMeant} were meant, type them so.',
+      fix: 'Type a percentage with its % sign (6%) or as the number it stands for (0.06), not both: 0.06% is the number 0.0006.',
+    },
     'percent-reading-drop': {
       message:
         'Actuals row {row} ({metric}, {date}): {value} is counted as {percent}, about a hundredth of the reading of {metric} before it ({otherDate}: {otherValue}). If {meant} was meant, type {meant} or {ratio}.',

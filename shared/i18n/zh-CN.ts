@@ -906,6 +906,11 @@ export const zhCN: Messages = {
         '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入，约为 {metric} 计划（{plan}）的百分之一。如果想填 {meant}，请填写 {meant} 或 {ratio}。',
       fix: '百分比请带上百分号（86%）或填写它代表的数字（0.86），不要两者并用：0.86% 即数字 0.0086。',
     },
+    'percent-readings-low': {
+      message:
+        '{metric} 的每一条实际数据（共 {count} 条，{lowest} 至 {highest}）都约为其计划（{plan}）的百分之一，因此 {metric} 看起来与计划相差很远。如果想填 {lowestMeant} 至 {highestMeant}，请照此填写。',
+      fix: '百分比请带上百分号（6%）或填写它代表的数字（0.06），不要两者并用：0.06% 即数字 0.0006。',
+    },
     'percent-reading-drop': {
       message:
         '实际数据第 {row} 行（{metric}，{date}）：{value} 按 {percent} 计入，约为 {metric} 前一次读数（{otherDate}：{otherValue}）的百分之一。如果想填 {meant}，请填写 {meant} 或 {ratio}。',

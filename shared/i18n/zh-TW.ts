@@ -908,6 +908,11 @@ export const zhTW: Messages = {
         '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入，約為 {metric} 計畫（{plan}）的百分之一。如果想填 {meant}，請填寫 {meant} 或 {ratio}。',
       fix: '百分比請帶上百分號（86%）或填寫它代表的數字（0.86），不要兩者並用：0.86% 即數字 0.0086。',
     },
+    'percent-readings-low': {
+      message:
+        '{metric} 的每一筆實際資料（共 {count} 筆，{lowest} 至 {highest}）都約為其計畫（{plan}）的百分之一，因此 {metric} 看起來與計畫相差很遠。如果想填 {lowestMeant} 至 {highestMeant}，請照此填寫。',
+      fix: '百分比請帶上百分號（6%）或填寫它代表的數字（0.06），不要兩者並用：0.06% 即數字 0.0006。',
+    },
     'percent-reading-drop': {
       message:
         '實際資料第 {row} 列（{metric}，{date}）：{value} 按 {percent} 計入，約為 {metric} 前一次讀數（{otherDate}：{otherValue}）的百分之一。如果想填 {meant}，請填寫 {meant} 或 {ratio}。',
