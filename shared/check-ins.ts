@@ -694,6 +694,11 @@ const planSpan = (from: number, to: number, unit: string): Localized =>
     : figureInEveryLanguage(
         (lang) => `${planValueText(plain(from), unit, lang)} → ${planValueText(plain(to), unit, lang)}`,
       );
+/** The plan a % reading is judged against (MetricFacts.planLow / planHigh), in its direction: 70% → 90%, 80% → 50%. */
+const judgedPlanSpan = (facts: MetricFacts, g: number): Localized => {
+  const [low, high, unit] = [facts.planLow[g], facts.planHigh[g], facts.unit(g)];
+  return facts.direction(g) === 'decrease' ? planSpan(high, low, unit) : planSpan(low, high, unit);
+};
 /** A reading that looks a hundredth of what was meant, as its message names it: 0.86% counted, 86% meant, or 0.86. */
 const hundredthParams = (value: number) => ({
   percent: `${plain(value * 100)}%`,
@@ -1026,10 +1031,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
         makeIssue('percent-reading-low', at(rows[i], 'value'), {
           ...issueParams(checkIns, i, facts, g),
           ...hundredthParams(value),
-          plan:
-            facts.direction(g) === 'decrease'
-              ? planSpan(high, low, facts.unit(g))
-              : planSpan(low, high, facts.unit(g)),
+          plan: judgedPlanSpan(facts, g),
         }),
       );
     // 0.13% after 12%, where the plan's figures are too small to tell (readsHundredthOfReading). Counted, and said.
@@ -1114,8 +1116,6 @@ function percentSeriesLow(
   }
   for (const [g, s] of series) {
     if (!s.all || s.count < 2) continue;
-    const low = planLow[g];
-    const high = planHigh[g];
     const asPercent = (x: number) => `${plain(x * 100)}%`;
     issues.push(
       makeIssue('percent-readings-low', valueCell(s.latest), {
@@ -1126,10 +1126,7 @@ function percentSeriesLow(
         highest: asPercent(s.highest),
         lowestMeant: asPercent(s.lowest * 100),
         highestMeant: asPercent(s.highest * 100),
-        plan:
-          facts.direction(g) === 'decrease'
-            ? planSpan(high, low, facts.unit(g))
-            : planSpan(low, high, facts.unit(g)),
+        plan: judgedPlanSpan(facts, g),
       }),
     );
   }
