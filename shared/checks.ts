@@ -1223,6 +1223,46 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
 /** What to-date-header lists of the key results it names, at most this many, then "…". */
 const TO_DATE_LISTED = 3;
 
+/** A heading of check-ins whose words say they are totals to date (TO_DATE_WORDS): the text, the word, its cell. */
+interface ToDateHeading {
+  header: string;
+  word: string;
+  row: number;
+  column: number;
+  /** Whether the tab keeps months in columns: said as to-date-header-wide, each month's amount to type named. */
+  wide: boolean;
+}
+
+/**
+ * Where an Actuals tab's headings say its check-ins are totals to date, or null: the Value header's note (數值（累計）,
+ * Value (YTD)); kept as months in columns, the first heading of the figures in sheet order whose words say so, a
+ * month header (1月（累計）, "Jan (YTD)"), a title or header above the months (2026 實績（累計）) or a header under
+ * a month (實際（累計）). A word negated in its clause says nothing (toDateWord).
+ */
+function toDateHeading(layout: SheetLayout): ToDateHeading | null {
+  if (layout.wide) {
+    const months = Object.entries(layout.wide.headers).map(([column, text]) => ({
+      row: layout.headerRow,
+      column: Number(column),
+      text,
+    }));
+    const headings = [...months, ...(layout.wide.headings ?? [])].sort(
+      (a, b) => a.row - b.row || a.column - b.column,
+    );
+    for (const { row, column, text } of headings) {
+      const word = toDateWord(text);
+      if (word !== null) return { header: text, word, row, column, wide: true };
+    }
+    return null;
+  }
+  const header = layout.notedHeaders?.value;
+  const column = layout.columns.value;
+  const word = header && column !== undefined ? toDateWord(headerNote(header) ?? '') : null;
+  return word === null
+    ? null
+    : { header: header!, word, row: layout.headerRow, column: column!, wide: false };
+}
+
 /**
  * Check-ins said to be totals to date in words (see TO_DATE_WORDS), where a cumulative key result's Value is the
  * amount of its own month and its check-ins are added up: 1,000, 2,000 … 8,000 typed as the totals of a team adding
@@ -1230,11 +1270,15 @@ const TO_DATE_LISTED = 3;
  * - the Actuals Value header's note (數值（累計）, Value (YTD)): to-date-header at that header, naming each cumulative
  *   key result whose check-ins of two months or more (of the months judged) never fall, with what is counted and
  *   its latest total;
- * - a check-in's Note (累計至本月): to-date-note at its Value, for each row of a cumulative key result after its
- *   first month with a check-in (the first total is that month's amount, the months before it having none), whose
- *   value is not below the total before it. A Note that names a number larger than the Value (新增 1,000，累計
- *   8,000) gives the total beside the month's amount, and is left alone. The Note explains the figure: the screen's
- *   month-far-above-plan and month-over-target at that Value are dropped (one pass over the issues).
+ * - kept as months in columns, a heading of the figures (toDateHeading: 1月（累計）, a title 2026 實績（累計）):
+ *   to-date-header-wide at that heading, naming the same key results, and for each the amount to type in each of
+ *   its cells after its first month with a check-in (the cell less the one of the month before);
+ * - a check-in's Note (累計至本月; kept as months in columns, its row's Note): to-date-note at its Value cell, for
+ *   each row of a cumulative key result after its first month with a check-in (the first total is that month's
+ *   amount, the months before it having none), whose value is not below the total before it. A Note that names a
+ *   number larger than the Value (新增 1,000，累計 8,000) gives the total beside the month's amount, and is left
+ *   alone. The Note explains the figure: the screen's month-far-above-plan and month-over-target at that Value are
+ *   dropped (one pass over the issues).
  * A word with a negation in its clause (非累計, not YTD: NEGATION_WORDS) is no such claim. Returns the groups of the key results said (running-total leaves them alone). Linear: the header's reading walks
  * each cumulative key result's judged months once, the Notes' only the key results with a noted row.
  */
@@ -1247,18 +1291,24 @@ function toDateIssues(
   const said = new Set<number>();
   const layout = plan.layout.actuals;
   const valueColumn = layout?.columns.value;
-  if (!layout || valueColumn === undefined) return said;
+  if (!layout || (valueColumn === undefined && !layout.wide)) return said;
   const columns = checkInColumns(plan);
-  const header = layout.notedHeaders?.value;
-  const headerWord = header ? toDateWord(headerNote(header) ?? '') : null;
+  const heading = toDateHeading(layout);
   const noteColumn = layout.columns.note;
-  if (headerWord === null && (columns.notes.size === 0 || noteColumn === undefined)) return said;
+  if (heading === null && (columns.notes.size === 0 || noteColumn === undefined)) return said;
   const cumulative = (i: number) => {
     const p = progress.keyResults[i];
     return p !== undefined && p.type === 'cumulative' && p.leftOut === null;
   };
-  if (headerWord !== null) {
+  const { start, members } = screen.counted;
+  /** Key result i's check-ins by month, in sheet order within one: a total's "before" is the last of an earlier month. */
+  const rowsByMonth = (group: number) =>
+    Array.from(members.subarray(start[group], start[group + 1])).sort(
+      (a, b) => screen.monthOfRow[a] - screen.monthOfRow[b] || a - b,
+    );
+  if (heading !== null) {
     const counted: Localized[] = [];
+    const amounts: Localized[] = [];
     let named = 0;
     for (let i = 0; i < progress.keyResults.length && i < plan.keyResults.length; i++) {
       if (!cumulative(i)) continue;
@@ -1274,7 +1324,8 @@ function toDateIssues(
         return true;
       });
       if (!rising || months < 2 || p.actualToDate === null) continue;
-      said.add(screen.keyResultGroup[i]);
+      const group = screen.keyResultGroup[i];
+      said.add(group);
       if (named++ < TO_DATE_LISTED)
         counted.push(
           inEveryLanguage((lang) =>
@@ -1285,46 +1336,74 @@ function toDateIssues(
             }),
           ),
         );
+      if (!heading.wide || group < 0) continue;
+      // Each cell after the key result's first month with a check-in: the amount to type there.
+      const cells: { cell: string; amount: number }[] = [];
+      let last: number | null = null;
+      let prior: number | null = null;
+      let month = -1;
+      for (const r of rowsByMonth(group)) {
+        if (screen.monthOfRow[r] !== month) {
+          prior = last;
+          month = screen.monthOfRow[r];
+        }
+        const value = columns.values[r];
+        last = value;
+        if (prior === null) continue;
+        cells.push({
+          cell: a1(columns.rows[r], valueCellColumn(columns, r, valueColumn)),
+          amount: Number((value - prior).toPrecision(12)),
+        });
+      }
+      if (cells.length)
+        amounts.push(
+          inEveryLanguage((lang) =>
+            fill(CATALOGUES[lang].issues.TO_DATE_AMOUNTS, {
+              id: p.id,
+              cells: joinList(
+                cells.map(({ cell, amount }) =>
+                  fill(CATALOGUES[lang].issues.TO_DATE_CELL, { cell, amount: quotedNumber(amount)[lang] }),
+                ),
+                lang,
+              ),
+            }),
+          ),
+        );
     }
+    // Each item has a comma of its own: items are set apart by semicolons.
+    const items = (list: Localized[], more: boolean) =>
+      inEveryLanguage((lang) =>
+        [...list.map((c) => c[lang]), ...(more ? ['…'] : [])].join(lang === 'en' ? '; ' : '；'),
+      );
     if (named > 0)
       issues.push(
         makeIssue(
-          'to-date-header',
-          { sheet: layout.sheet, row: layout.headerRow, column: valueColumn },
+          heading.wide ? 'to-date-header-wide' : 'to-date-header',
+          { sheet: layout.sheet, row: heading.row, column: heading.column },
           {
-            header: header!,
-            word: headerWord,
-            counted: inEveryLanguage((lang) =>
-              // Each item has a comma of its own: items are set apart by semicolons.
-              [...counted.map((c) => c[lang]), ...(named > TO_DATE_LISTED ? ['…'] : [])].join(
-                lang === 'en' ? '; ' : '；',
-              ),
-            ),
+            header: heading.header,
+            word: heading.word,
+            counted: items(counted, named > TO_DATE_LISTED),
+            ...(heading.wide ? { amounts: items(amounts, false) } : {}),
           },
         ),
       );
   }
   if (columns.notes.size === 0 || noteColumn === undefined) return said;
   const column = columnDef('actuals', 'note').label;
-  const { start, members } = screen.counted;
-  // The sheet rows whose Value gets to-date-note: the Note explains the figure, so the screen's reading of it as
-  // far above the month's plan or over the whole target (an extra zero) is not said there too.
-  const notedRows = new Set<number>();
+  // The value cells (row:column) that get to-date-note: the Note explains the figure, so the screen's reading of it
+  // as far above the month's plan or over the whole target (an extra zero) is not said there too.
+  const notedCells = new Set<string>();
   for (let i = 0; i < plan.keyResults.length && i < progress.keyResults.length; i++) {
     const group = screen.keyResultGroup[i];
     if (group < 0 || !cumulative(i)) continue;
     let noted = false;
     for (let k = start[group]; k < start[group + 1] && !noted; k++) noted = columns.notes.has(members[k]);
     if (!noted) continue;
-    // The key result's rows by month, in sheet order within one: a total's "before" is the last row of an
-    // earlier month.
-    const rows = Array.from(members.subarray(start[group], start[group + 1])).sort(
-      (a, b) => screen.monthOfRow[a] - screen.monthOfRow[b] || a - b,
-    );
     let before: number | null = null;
     let month = -1;
     let last: number | null = null;
-    for (const r of rows) {
+    for (const r of rowsByMonth(group)) {
       if (screen.monthOfRow[r] !== month) {
         before = last;
         month = screen.monthOfRow[r];
@@ -1341,12 +1420,13 @@ function toDateIssues(
       )
         continue;
       said.add(group);
-      notedRows.add(columns.rows[r]);
+      const cellColumn = valueCellColumn(columns, r, valueColumn);
+      notedCells.add(`${columns.rows[r]}:${cellColumn}`);
       const monthText = columns.dates[r].slice(0, 7);
       issues.push(
         makeIssue(
           'to-date-note',
-          { sheet: layout.sheet, row: columns.rows[r], column: valueColumn },
+          { sheet: layout.sheet, row: columns.rows[r], column: cellColumn },
           {
             id: progress.keyResults[i].id,
             column,
@@ -1360,14 +1440,13 @@ function toDateIssues(
       );
     }
   }
-  if (notedRows.size > 0) {
+  if (notedCells.size > 0) {
     let kept = 0;
     for (const issue of issues)
       if (!(
         (issue.code === 'month-far-above-plan' || issue.code === 'month-over-target') &&
         issue.sheet === layout.sheet &&
-        issue.column === valueColumn &&
-        notedRows.has(issue.row!)
+        notedCells.has(`${issue.row}:${issue.column}`)
       ))
         issues[kept++] = issue;
     issues.length = kept;

@@ -107,7 +107,6 @@ import {
   monthHeaderOf,
   monthQualifierOf,
   MONTH_QUALIFIER_WORDS,
-  toDateWord,
   withoutMonthQualifier,
   nearTab,
   TABS,
@@ -1044,16 +1043,6 @@ function readTable(
   }
   const wide = def.key === 'actuals' ? wideHeader(columns, grid, headerIndex, sheet, issues) : undefined;
   const monthColumns = wide?.read;
-  // A month header's note (1月（累計）, "Jan (YTD)") kept as a Value header's is: each month's column is a Value
-  // column. The first one said, one to-date word preferred, as the checks read the Value header's (to-date-header).
-  if (wide && notedHeaders?.value === undefined) {
-    const noted = wide.read
-      .map((column) => headerCells[column - 1])
-      .filter((cell): cell is string => typeof cell === 'string' && headerNote(cell) !== null)
-      .map((cell) => cell.trim());
-    const header = noted.find((cell) => toDateWord(headerNote(cell)!) !== null) ?? noted[0];
-    if (header !== undefined) (notedHeaders ??= {}).value = header;
-  }
   const layout: SheetLayout = {
     sheet,
     headerRow: headerIndex + 1,
@@ -2711,6 +2700,17 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
     wide.months[month] = column;
     wide.headers[column] = cellText(table.headerCells[column - 1], ctx.timeZone).trim();
   }
+  // What the rows over the month headers (a title, a header over the months) and the row under them over the months
+  // read (實際（累計）) say, as typed: a heading of the figures too (to-date-header-wide reads them).
+  const headings: NonNullable<SheetLayout['wide']>['headings'] = [];
+  const heading = (row: number, column: number, cell: Cell) => {
+    if (typeof cell === 'string' && cell.trim() !== '') headings.push({ row, column, text: cell.trim() });
+  };
+  for (let r = 0; r < layout.headerRow - 1; r++)
+    if (Array.isArray(grid[r])) grid[r].forEach((cell, c) => heading(r + 1, c + 1, cell));
+  if (Array.isArray(subHeader))
+    for (const column of read) heading(layout.headerRow + 1, column, subHeader[column - 1]);
+  if (headings.length) wide.headings = headings;
   layout.wide = wide;
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];

@@ -184,7 +184,17 @@ export interface SheetLayout {
    * as typed (by column: what a message calls a cell's field, as "Value" on the usual tab), and the first row of each
    * metric (by its ID in lower case), so a message can name the cell a month's check-in goes in.
    */
-  wide?: { months: Record<Month, number>; headers: Record<number, string>; rows: Record<string, number> };
+  wide?: {
+    months: Record<Month, number>;
+    headers: Record<number, string>;
+    rows: Record<string, number>;
+    /**
+     * The other headings of the figures, as typed, in sheet order: the cells above the month headers (a title, a
+     * header over the months: "實際（累計）") and those of the row under them over the months read (1月 over 實際).
+     * Absent without any.
+     */
+    headings?: { row: number; column: number; text: string }[];
+  };
 }
 
 export interface Strategy {

@@ -1100,6 +1100,26 @@ const cases: Case[] = [
     says: 'The header "Value (YTD)" notes "YTD": the Values below read as totals to date, but the check-ins of a cumulative key result are added up as the amounts of their months: KR1 counts 920,000, where its latest total is 260,000; KR2 counts 161,100, where its latest total is 37,600.',
   },
   {
+    name: 'a month header notes YTD on an Actuals tab kept as months in columns',
+    code: 'to-date-header-wide',
+    edit: (wb) => {
+      // The example's check-ins as a row per metric, a column per month headed "Jan (YTD)" …: KR1's rising monthly
+      // amounts read as the totals the headers say.
+      const metrics = [...new Set(wb['Actuals'].slice(1).map((r) => String(r[1])))];
+      const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct'];
+      const valueOf = (metric: string, month: number) =>
+        wb['Actuals'].find((r) => r[1] === metric && Number(String(r[0]).slice(5, 7)) === month)?.[2] ?? '';
+      wb['Actuals'] = [
+        ['Metric', ...months.map((m) => `${m} (YTD)`)],
+        ...metrics.map((metric) => [metric, ...months.map((_, i) => valueOf(metric, i + 1))]),
+      ];
+    },
+    options: { asOf: EXAMPLE_AS_OF },
+    sheet: 'Actuals',
+    a1: 'B1',
+    says: 'The header "Jan (YTD)" says "YTD": the figures under the months read as totals to date, but the check-ins of a cumulative key result are added up as the amounts of their months: KR1 counts 920,000, where its latest total is 260,000.',
+  },
+  {
     name: "a cumulative KR's check-in whose Note says it is the total to date",
     code: 'to-date-note',
     edit: (wb) => {

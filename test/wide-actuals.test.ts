@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  analyzeWorkbook,
   checkPlan,
   EXAMPLE_AS_OF,
   exampleWorkbook,
@@ -468,14 +469,14 @@ describe('an Actuals tab kept as months in columns, with a target and an actual 
       ['KR1', '2026-01-01', 100],
       ['KR1', '2026-02-01', 300],
     ]);
-    expect(plan.layout.actuals?.notedHeaders).toEqual({ value: '1月（累計）' });
+    expect(plan.layout.actuals?.wide?.headers).toEqual({ 2: '1月（累計）', 3: '2月（累計）' });
     const en = exampleWorkbook('en');
     en['Actuals'] = [
       ['Metric', 'Jan (YTD)', 'Feb (YTD)'],
       ['KR1', 100, 300],
     ];
     expect(read(en)).toEqual(read(wb));
-    expect(parsePlan(en).plan.layout.actuals?.notedHeaders).toEqual({ value: 'Jan (YTD)' });
+    expect(parsePlan(en).plan.layout.actuals?.wide?.headers).toEqual({ 2: 'Jan (YTD)', 3: 'Feb (YTD)' });
   });
 
   it('reads a Minguo month with a slash (115/01) as 2026-01', () => {
@@ -489,5 +490,128 @@ describe('an Actuals tab kept as months in columns, with a target and an actual 
       ['KR1', '2026-01-01', 100],
       ['KR1', '2026-02-01', 200],
     ]);
+  });
+});
+
+/**
+ * Figures under the months typed as totals to date where the tab's own words say so (1月（累計）, a title 2026 實績
+ * （累計）, "Sales (YTD)" over the months, a row's Note 累計至本月): a cumulative key result's check-ins are the
+ * amounts of their months and are added up, so 1,000 … 8,000 count 36,000 where the total is 8,000. Read through a
+ * real .xlsx as the CLI reads it, counted as typed, and said where the words are, with the amount to type in each
+ * cell.
+ */
+describe('months in columns said to be totals to date', () => {
+  const months = 10;
+  /** The example kept wide under `header`, KR2's figures typed as totals (1,000 … 8,000, 3月 … 10月). */
+  function runningTotals(lang: Lang, header: (month: number) => Cell, above: Cell[][] = []): Workbook {
+    const wb = exampleWorkbook(lang);
+    const wide = asWide(wb, lang, header);
+    const kr2 = wide.find((row) => row[0] === 'KR2')!;
+    for (let m = 3; m <= months; m++) kr2[m] = (m - 2) * 1000;
+    wb[actualsTab(lang)] = [...above, ...wide];
+    return wb;
+  }
+  async function analyze(wb: Workbook, merges: Record<string, readonly string[]> = {}) {
+    const { issues, progress } = analyzeWorkbook(await throughXlsx(wb, merges), { asOf: EXAMPLE_AS_OF });
+    return { issues, kr2: progress.keyResults.find((k) => k.id === 'KR2')! };
+  }
+  const said = (issues: PlanIssue[], code: string, lang: Lang) =>
+    issues.filter((i) => i.code === code).map((i) => [`${i.sheet}!${i.a1}`, i.message[lang], i.fix[lang]]);
+  const TO_DATE = ['to-date-header', 'to-date-header-wide', 'to-date-note', 'running-total'];
+  const zhMonth = (m: number) => `${m}月`;
+  const enMonth = (m: number) =>
+    ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct'][m - 1];
+
+  it('zh-TW: month headers 1月（累計） … are said at 實際!B1 with the amount to type in each cell', async () => {
+    const { issues, kr2 } = await analyze(runningTotals('zh-TW', (m) => `${m}月（累計）`));
+    expect(said(issues, 'to-date-header-wide', 'zh-TW')).toEqual([
+      [
+        '實際!B1',
+        '表頭「1月（累計）」註明「累計」：各月份下的數字看來是至今的累計值，但累計型關鍵結果的實際資料會按每月新增的數量相加：KR1 計為 920,000，而其最新的累計值為 260,000；KR2 計為 36,000，而其最新的累計值為 8,000。',
+        '請在各儲存格填寫該月本身新增的數量（該月的累計值減去前一個月的累計值）：KR1：E2 填 50,000、F2 填 60,000、G2 填 20,000、H2 填 40,000、I2 填 50,000；KR2：E3 填 1,000、F3 填 1,000、G3 填 1,000、H3 填 1,000、I3 填 1,000、J3 填 1,000、K3 填 1,000。如果這些數字本來就是每月新增的數量，請從「1月（累計）」及其他寫有該詞的表頭中刪去「累計」。',
+      ],
+    ]);
+    // Said once, by the words, not by the figures' reading too; counted as typed.
+    expect(issues.filter((i) => TO_DATE.includes(i.code)).map((i) => i.code)).toEqual([
+      'to-date-header-wide',
+    ]);
+    expect([kr2.actualToDate, kr2.status]).toEqual([36000, 'on-track']);
+  });
+
+  it('en / zh-CN: a header over the months and a title row are said where they are', async () => {
+    const en = await analyze(runningTotals('en', enMonth, [['', 'Sales (YTD)']]), { Actuals: ['B1:K1'] });
+    expect(said(en.issues, 'to-date-header-wide', 'en')).toEqual([
+      [
+        'Actuals!B1',
+        'The header "Sales (YTD)" says "YTD": the figures under the months read as totals to date, but the check-ins of a cumulative key result are added up as the amounts of their months: KR1 counts 920,000, where its latest total is 260,000; KR2 counts 36,000, where its latest total is 8,000.',
+        'Type each month\'s own amount in its cell (its total less the month before\'s): KR1: 50,000 in E3, 60,000 in F3, 20,000 in G3, 40,000 in H3, 50,000 in I3; KR2: 1,000 in E4, 1,000 in F4, 1,000 in G4, 1,000 in H4, 1,000 in I4, 1,000 in J4, 1,000 in K4. If the figures are the amounts of their months, take "YTD" out of "Sales (YTD)" and any other header that has it.',
+      ],
+    ]);
+    const cn = await analyze(runningTotals('zh-CN', zhMonth, [['2026年各月实绩（累计）']]));
+    expect(said(cn.issues, 'to-date-header-wide', 'zh-CN')).toEqual([
+      [
+        '实际!A1',
+        '表头“2026年各月实绩（累计）”注明“累计”：各月份下的数字看来是至今的累计值，但累计型关键结果的实际数据会按每月新增的数量相加：KR1 计为 920,000，而其最新的累计值为 260,000；KR2 计为 36,000，而其最新的累计值为 8,000。',
+        '请在各单元格填写该月本身新增的数量（该月的累计值减去前一个月的累计值）：KR1：E3 填 50,000、F3 填 60,000、G3 填 20,000、H3 填 40,000、I3 填 50,000；KR2：E4 填 1,000、F4 填 1,000、G4 填 1,000、H4 填 1,000、I4 填 1,000、J4 填 1,000、K4 填 1,000。如果这些数字本来就是每月新增的数量，请从“2026年各月实绩（累计）”及其他写有该词的表头中删去“累计”。',
+      ],
+    ]);
+    expect(cn.kr2.actualToDate).toBe(36000);
+  });
+
+  it('zh-TW: 實際（累計） under each month merged over 目標 | 實際 is said at its first cell', async () => {
+    const wide = runningTotals('zh-TW', zhMonth)['實際'];
+    const wb = exampleWorkbook('zh-TW');
+    const col = (n: number) => String.fromCharCode(64 + n);
+    // Each month over two columns: its target (99,999, left out) and its actual figure.
+    wb['實際'] = [
+      ['指標', ...wide[0].slice(1).flatMap((month) => [month, ''])],
+      ['', ...wide[0].slice(1).flatMap(() => ['目標', '實際（累計）'])],
+      ...wide.slice(1).map((row) => [row[0], ...row.slice(1).flatMap((cell) => [99999, cell])]),
+    ];
+    const merges = Array.from({ length: months }, (_, i) => `${col(2 + 2 * i)}1:${col(3 + 2 * i)}1`);
+    const { issues, kr2 } = await analyze(wb, { 實際: merges });
+    const header = said(issues, 'to-date-header-wide', 'zh-TW');
+    expect(header.map(([at]) => at)).toEqual(['實際!C2']);
+    expect(header[0][2]).toContain(
+      'KR2：I4 填 1,000、K4 填 1,000、M4 填 1,000、O4 填 1,000、Q4 填 1,000、S4 填 1,000、U4 填 1,000。',
+    );
+    expect(kr2.actualToDate).toBe(36000);
+  });
+
+  it('a row Note 累計至本月 is said at each month cell after the first, with its amount', async () => {
+    const wb = runningTotals('zh-TW', zhMonth);
+    const tab = wb['實際'];
+    tab[0].push('備註');
+    for (const row of tab.slice(1)) row.push(row[0] === 'KR2' ? '累計至本月' : '');
+    const { issues } = await analyze(wb);
+    const notes = said(issues, 'to-date-note', 'zh-TW');
+    expect(notes.map(([at]) => at)).toEqual(['E', 'F', 'G', 'H', 'I', 'J', 'K'].map((c) => `實際!${c}3`));
+    expect(notes[6]).toEqual([
+      '實際!K3',
+      'KR2 這筆實際資料的「備註」寫著「累計」：8,000 看來是至今的累計值，但累計型關鍵結果的實際資料會按每月新增的數量相加，因此它全數計入 2026-10。',
+      '請只填寫 2026-10 新增的數量：1,000（8,000 減去前一次的累計值 7,000）；如果 8,000 就是當月新增的數量，請從「備註」中刪去「累計」。',
+    ]);
+    expect(said(issues, 'to-date-header-wide', 'zh-TW')).toEqual([]);
+  });
+
+  it('says nothing of negated words (非累計, 不含累计, not YTD) nor of the example kept wide', async () => {
+    const cases: [Lang, (m: number) => Cell, Cell[][]][] = [
+      ['zh-TW', (m) => `${m}月（非累計）`, []],
+      ['zh-TW', zhMonth, [['2026 實績（本月新增，非累計）']]],
+      ['zh-CN', (m) => `${m}月（不含累计）`, []],
+      ['zh-CN', zhMonth, [['各月实绩（不是累计数）']]],
+      ['en', (m) => `${enMonth(m)} (not YTD)`, []],
+      ['en', enMonth, [['Monthly sales, not YTD']]],
+    ];
+    for (const [lang, header, above] of cases) {
+      const { issues } = await analyze(runningTotals(lang, header, above));
+      expect(issues.filter((i) => TO_DATE.includes(i.code) && i.code !== 'running-total')).toEqual([]);
+    }
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+      const wb = exampleWorkbook(lang);
+      wb[actualsTab(lang)] = asWide(wb, lang, lang === 'en' ? enMonth : zhMonth);
+      const { issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+      expect(issues.filter((i) => TO_DATE.includes(i.code))).toEqual([]);
+    }
   });
 });

@@ -856,6 +856,11 @@ export const en = {
         'The header "{header}" notes "{word}": the Values below read as totals to date, but the check-ins of a cumulative key result are added up as the amounts of their months: {counted}.',
       fix: 'Type each month\'s own amount (its total less the total before it); if the Values are the amounts of their months, take "{word}" out of the header.',
     },
+    'to-date-header-wide': {
+      message:
+        'The header "{header}" says "{word}": the figures under the months read as totals to date, but the check-ins of a cumulative key result are added up as the amounts of their months: {counted}.',
+      fix: 'Type each month\'s own amount in its cell (its total less the month before\'s): {amounts}. If the figures are the amounts of their months, take "{word}" out of "{header}" and any other header that has it.',
+    },
     'to-date-note': {
       message:
         'The {column} of this check-in of {id} says "{word}": {value} reads as a total to date, but the check-ins of a cumulative key result are added up as the amounts of their months, so all of it counts for {month}.',
@@ -1101,6 +1106,8 @@ export const en = {
     WEIGHT_RATIO_ONE: 'with {number} in its place',
     WEIGHT_RATIO_SEVERAL: 'with {values} as {numbers}',
     TO_DATE_COUNTED: '{id} counts {total}, where its latest total is {latest}',
+    TO_DATE_AMOUNTS: '{id}: {cells}',
+    TO_DATE_CELL: '{amount} in {cell}',
     WEIGHT_BLANK: 'blank',
     MISSING_COLUMN_NEAR: ' The header "{header}" ({cell}) may be meant as it: if so, rename it "{column}".',
     /** What ambiguous-m says of the metric's Unit ({counted}, {asUnit}): the one it names, or none. */

@@ -723,6 +723,11 @@ export const zhCN: Messages = {
         '表头“{header}”注明“{word}”：其下方的数值看来是至今的累计值，但累计型关键结果的实际数据会按每月新增的数量相加：{counted}。',
       fix: '请填写每月本身新增的数量（该累计值减去前一次的累计值）；如果这些数值本来就是每月新增的数量，请从表头中删去“{word}”。',
     },
+    'to-date-header-wide': {
+      message:
+        '表头“{header}”注明“{word}”：各月份下的数字看来是至今的累计值，但累计型关键结果的实际数据会按每月新增的数量相加：{counted}。',
+      fix: '请在各单元格填写该月本身新增的数量（该月的累计值减去前一个月的累计值）：{amounts}。如果这些数字本来就是每月新增的数量，请从“{header}”及其他写有该词的表头中删去“{word}”。',
+    },
     'to-date-note': {
       message:
         '{id} 这条实际数据的“{column}”写着“{word}”：{value} 看来是至今的累计值，但累计型关键结果的实际数据会按每月新增的数量相加，因此它全部计入 {month}。',
@@ -955,6 +960,8 @@ export const zhCN: Messages = {
     WEIGHT_RATIO_ONE: '换成 {number} 后',
     WEIGHT_RATIO_SEVERAL: '把 {values} 分别换成 {numbers} 后',
     TO_DATE_COUNTED: '{id} 计为 {total}，而其最新的累计值为 {latest}',
+    TO_DATE_AMOUNTS: '{id}：{cells}',
+    TO_DATE_CELL: '{cell} 填 {amount}',
     WEIGHT_BLANK: '空白',
     MISSING_COLUMN_NEAR: '表头“{header}”（{cell}）可能就是该列：如果是，请改名为“{column}”。',
     GROUPED_IN_FOURS: {

@@ -724,6 +724,11 @@ export const zhTW: Messages = {
         '表頭「{header}」註明「{word}」：其下方的數值看來是至今的累計值，但累計型關鍵結果的實際資料會按每月新增的數量相加：{counted}。',
       fix: '請填寫每月本身新增的數量（該累計值減去前一次的累計值）；如果這些數值本來就是每月新增的數量，請從表頭中刪去「{word}」。',
     },
+    'to-date-header-wide': {
+      message:
+        '表頭「{header}」註明「{word}」：各月份下的數字看來是至今的累計值，但累計型關鍵結果的實際資料會按每月新增的數量相加：{counted}。',
+      fix: '請在各儲存格填寫該月本身新增的數量（該月的累計值減去前一個月的累計值）：{amounts}。如果這些數字本來就是每月新增的數量，請從「{header}」及其他寫有該詞的表頭中刪去「{word}」。',
+    },
     'to-date-note': {
       message:
         '{id} 這筆實際資料的「{column}」寫著「{word}」：{value} 看來是至今的累計值，但累計型關鍵結果的實際資料會按每月新增的數量相加，因此它全數計入 {month}。',
@@ -957,6 +962,8 @@ export const zhTW: Messages = {
     WEIGHT_RATIO_ONE: '換成 {number} 後',
     WEIGHT_RATIO_SEVERAL: '把 {values} 分別換成 {numbers} 後',
     TO_DATE_COUNTED: '{id} 計為 {total}，而其最新的累計值為 {latest}',
+    TO_DATE_AMOUNTS: '{id}：{cells}',
+    TO_DATE_CELL: '{cell} 填 {amount}',
     WEIGHT_BLANK: '空白',
     MISSING_COLUMN_NEAR: '表頭「{header}」（{cell}）可能就是該欄：如果是，請改名為「{column}」。',
     GROUPED_IN_FOURS: {
