@@ -15,7 +15,7 @@ import { throughXlsx } from './helpers/xlsx';
 const told = (issues: PlanIssue[], code: string, lang: 'en' | 'zh-TW') =>
   issues.filter((i) => i.code === code).map((i) => [`${i.sheet}!${i.a1}`, i.message[lang], i.fix[lang]]);
 
-const TO_DATE = ['to-date-header', 'to-date-note', 'running-total'];
+const TO_DATE = ['to-date-header', 'to-date-header-wide', 'to-date-note', 'running-total'];
 
 /** KR2's check-ins (實際 C8:C15, 2026-03 … 2026-10) typed over: 1,000 … 8,000, as the tester typed them. */
 function typeKr2(wb: Workbook, tab: string, note?: string): void {
