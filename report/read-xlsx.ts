@@ -29,12 +29,19 @@ import { crc32, createInflateRaw, type ZlibOptions } from 'node:zlib';
 
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
-import { fillMergedCells, mergedRangeFromA1, type MergedRange, type Workbook } from '../shared/cells';
+import {
+  fillMergedCells,
+  mergedRangeFromA1,
+  setCentredAcross,
+  type MergedRange,
+  type Workbook,
+} from '../shared/cells';
 import { setNumberFormats, type FormatGrid } from '../shared/number-formats';
 import type { Lang, Params } from '../shared/i18n';
 import { XlsxReadError } from './errors';
 import { FILE_MESSAGES, say } from './i18n';
 import {
+  centredAcrossBlocks,
   ImpossiblePart,
   MAX_COLUMNS,
   MAX_ROWS,
@@ -443,6 +450,7 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   if (stylesEntry) await readPart(zip, stylesEntry, styles);
   const dateStyles = styles.dateStyles();
   const formatCodes = styles.numberFormatCodes();
+  const centredStyles = styles.centredStyles();
   const stringsEntry = related('sharedStrings');
   let sharedStrings: string[] | null = null;
   if (stringsEntry) {
@@ -455,7 +463,14 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   for (const { name, entry } of sheets) {
     // A tab's name is the user's text: "constructor" or "__proto__" are tabs like any other, own properties.
     if (Object.hasOwn(workbook, name)) continue;
-    const sheet = new SheetReader(sharedStrings, dateStyles, book.date1904, entry!.fileName, formatCodes);
+    const sheet = new SheetReader(
+      sharedStrings,
+      dateStyles,
+      book.date1904,
+      entry!.fileName,
+      formatCodes,
+      centredStyles,
+    );
     try {
       await readPart(zip, entry!, sheet, new SheetXmlFilter());
     } catch (error) {
@@ -470,10 +485,16 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
         throw new PackageError('mergeOutside', { part: entry!.fileName, ref });
       merges.push(range);
     }
+    // Text centred across blank cells (Center Across Selection): its blocks go beside the grid, unfilled, read before
+    // merged blocks fill their cells (a block over a merge's hidden cells would otherwise span them).
+    const centred = sheet.centred.length ? centredAcrossBlocks(sheet.rows, sheet.centred) : [];
     // A number shown as a percent or a currency is read as that text (shared/number-formats.ts): its format code
     // goes beside the grid, merged blocks filled as their values are.
     const formats = merges.length ? (fillMergedCells(sheet.formats, merges) as FormatGrid) : sheet.formats;
-    const grid = setNumberFormats(merges.length ? fillMergedCells(sheet.rows, merges) : sheet.rows, formats);
+    const grid = setCentredAcross(
+      setNumberFormats(merges.length ? fillMergedCells(sheet.rows, merges) : sheet.rows, formats),
+      centred,
+    );
     Object.defineProperty(workbook, name, {
       value: grid,
       enumerable: true,

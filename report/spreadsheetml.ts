@@ -18,7 +18,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 import { serialToUtcDate } from '../shared/calendar';
-import { FORMULA_WITHOUT_RESULT, type Cell } from '../shared/cells';
+import { FORMULA_WITHOUT_RESULT, type Cell, type MergedRange } from '../shared/cells';
 import { formatShowsAny } from '../shared/number-formats';
 
 /** What a part reader does with the parser's events (element names without their prefix). */
@@ -173,6 +173,8 @@ const BUILT_IN_PERCENT_FORMATS: ReadonlyMap<number, string> = new Map([
 export class StylesReader implements PartReader {
   private readonly customFormats = new Map<number, string>();
   private readonly cellFormats: number[] = [];
+  /** Per cell format, whether it centres its text across the blank cells after it (`centerContinuous`). */
+  private readonly centred: boolean[] = [];
   /** The element being read: number formats are read from <numFmts> only (a <dxf> of a conditional format has
    * its own, which must not replace them), cell formats from <cellXfs> only (not <cellStyleXfs>). */
   private inside: 'numFmts' | 'cellXfs' | null = null;
@@ -184,6 +186,9 @@ export class StylesReader implements PartReader {
       this.customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
     } else if (name === 'xf' && this.inside === 'cellXfs') {
       this.cellFormats.push(Number(attributes.numFmtId ?? 0));
+    } else if (name === 'alignment' && this.inside === 'cellXfs' && this.cellFormats.length > 0) {
+      // Excel's "Center Across Selection" (ECMA-376 Part 1 §18.18.40, ST_HorizontalAlignment).
+      if (attributes.horizontal === 'centerContinuous') this.centred[this.cellFormats.length - 1] = true;
     }
   }
 
@@ -197,6 +202,11 @@ export class StylesReader implements PartReader {
       const custom = this.customFormats.get(id);
       return custom !== undefined ? isDateFormatCode(custom) : BUILT_IN_DATE_FORMATS.has(id);
     });
+  }
+
+  /** Per cell format index, whether it centres its text across the blank cells after it (centerContinuous). */
+  centredStyles(): boolean[] {
+    return this.cellFormats.map((_, i) => this.centred[i] === true);
   }
 
   /**
@@ -295,6 +305,11 @@ export class SheetReader implements PartReader {
   readonly rows: Cell[][] = [];
   readonly merges: string[] = [];
   /**
+   * The cells whose format centres their text across the cells after it (StylesReader centredStyles), blank ones
+   * too: [0-based row, 0-based column], in the order written. See centredAcrossBlocks.
+   */
+  readonly centred: [row: number, column: number][] = [];
+  /**
    * The format codes of number cells whose format shows a percent or a currency (StylesReader numberFormatCodes),
    * where `rows` has their values; every other cell has none. Sparse: most sheets have no such cell.
    */
@@ -321,6 +336,8 @@ export class SheetReader implements PartReader {
     private readonly part: string,
     /** Per cell format, the code of a percent or currency format (StylesReader numberFormatCodes). */
     private readonly formatCodes: readonly (string | undefined)[] = [],
+    /** Per cell format, whether it centres across the cells after it (StylesReader centredStyles). */
+    private readonly centredStyles: readonly boolean[] = [],
   ) {}
 
   private outside(problem: 'cellOutside' | 'rowOutside', ref: string): never {
@@ -338,6 +355,8 @@ export class SheetReader implements PartReader {
         const style = attributes.s === undefined ? undefined : Number(attributes.s);
         this.dateStyle = style !== undefined && this.dateStyles[style] === true;
         this.formatCode = style === undefined ? undefined : this.formatCodes[style];
+        if (style !== undefined && this.centredStyles[style] === true)
+          this.centred.push([this.rowIndex, this.column]);
         this.hasValue = false;
         this.hasFormula = false;
         this.value = '';
@@ -443,4 +462,35 @@ export class SheetReader implements PartReader {
       }
     }
   }
+}
+
+/**
+ * The blocks of text centred across several cells without a merge (Excel's "Center Across Selection"), from the
+ * cells formatted so (SheetReader centred) and the sheet's values: a cell that holds something is centred over the
+ * cells right after it that are blank and formatted so too, as Excel shows it; the standard has the sheet write a
+ * cell element for each cell spanned (ECMA-376 Part 1 §18.18.40, centerContinuous). Blocks of one cell are left out.
+ * 1-based and inclusive, one row high.
+ */
+export function centredAcrossBlocks(
+  rows: readonly (readonly Cell[] | undefined)[],
+  centred: readonly (readonly [number, number])[],
+): MergedRange[] {
+  const byRow = new Map<number, Set<number>>();
+  for (const [row, column] of centred) {
+    let columns = byRow.get(row);
+    if (!columns) byRow.set(row, (columns = new Set()));
+    columns.add(column);
+  }
+  const blank = (cell: Cell | undefined) => cell === undefined || cell === null || cell === '';
+  const blocks: MergedRange[] = [];
+  for (const [row, columns] of byRow) {
+    const cells = rows[row] ?? [];
+    for (const left of [...columns].sort((a, b) => a - b)) {
+      if (blank(cells[left])) continue;
+      let right = left;
+      while (columns.has(right + 1) && blank(cells[right + 1])) right++;
+      if (right > left) blocks.push({ top: row + 1, left: left + 1, bottom: row + 1, right: right + 1 });
+    }
+  }
+  return blocks;
 }

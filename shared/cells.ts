@@ -1659,6 +1659,29 @@ export function mergedRangesOf(grid: object | null | undefined): readonly Merged
 }
 
 /**
+ * Each grid's blocks of text centred across several cells without a merge (Excel's "Center Across Selection", the
+ * `centerContinuous` alignment of SpreadsheetML): a header typed in the block's left cell and shown centred over the
+ * blank cells to its right that share the alignment, one row high. Kept beside the grid as its merged blocks are,
+ * but never filled: a title centred over other columns is no value of theirs. Only an .xlsx has them (Google Sheets
+ * has no such alignment); the parser groups a month's columns under such a header (parse.ts wideHeader).
+ */
+const CENTRED_ACROSS = new WeakMap<object, readonly MergedRange[]>();
+
+/** Records a grid's blocks centred across (report/read-xlsx.ts does). */
+export function setCentredAcross<T extends object>(
+  grid: T,
+  blocks: readonly MergedRange[] | null | undefined,
+): T {
+  if (blocks && blocks.length > 0) CENTRED_ACROSS.set(grid, blocks);
+  return grid;
+}
+
+/** The blocks of a grid centred across several cells, if any. */
+export function centredAcrossOf(grid: object | null | undefined): readonly MergedRange[] | undefined {
+  return grid ? CENTRED_ACROSS.get(grid) : undefined;
+}
+
+/**
  * Spreadsheets keep a merged block's value in its top-left cell only; the other cells read as blank. People merge
  * cells to group rows (one Objective cell over its three key results), and mean the value for every row, so every
  * reader fills the block with the top-left value before the parser sees the grid. The grid is changed in place

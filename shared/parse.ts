@@ -27,6 +27,7 @@ import {
   isNotApplicable,
   isPercentUnit,
   mergedRangesOf,
+  centredAcrossOf,
   typedAsPercent,
   expectedCurrencies,
   noteScale,
@@ -248,7 +249,14 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
       if (tabDef(def).presence !== 'optional') issues.push(missingTab(def, lang));
       continue;
     }
-    const table = readTable(tabDef(def), found.name, workbook[found.name], issues, def !== 'targets');
+    const table = readTable(
+      tabDef(def),
+      found.name,
+      workbook[found.name],
+      issues,
+      def !== 'targets',
+      timeZone,
+    );
     if (table) {
       tables.set(def, table);
       layout[def] = table.layout;
@@ -702,14 +710,34 @@ function wideMonthColumns(
   const months: number[] = [];
   headerCells.forEach((cell, c) => {
     if (c + 1 === columns.metric || c + 1 === columns.note) return;
-    if (
-      cell instanceof Date ||
-      (typeof cell === 'number' && cell > 20_000 && cell < 2_958_466) ||
-      (typeof cell === 'string' && monthHeaderOf(cell) !== null)
-    )
-      months.push(c + 1);
+    if (namesMonth(cell)) months.push(c + 1);
   });
   return months.length >= 2 ? months : undefined;
+}
+
+/**
+ * A month header as messages name it: its text, or a date by its month (2026-03), which the cell may show as 3月,
+ * Mar or 2026/03 (its date format is not read), in the spreadsheet's time zone.
+ */
+function monthHeaderText(cell: Cell, timeZone: string): string {
+  if (typeof cell !== 'string' && namesMonth(cell)) {
+    const day = dayOf(cell, timeZone);
+    if (day !== null) return monthOf(day);
+  }
+  return cellText(cell, timeZone).trim();
+}
+
+/**
+ * Whether a header cell names a month of an Actuals tab kept as months in columns: text that does (monthHeaderOf:
+ * 1月, Jan, 2026-01), or a date (typed as one and shown as 1月, Jan or 2026/01; or Sheets' own for "2026-01" typed),
+ * or a date's serial number where no reader said it was one.
+ */
+function namesMonth(cell: Cell): boolean {
+  return (
+    cell instanceof Date ||
+    (typeof cell === 'number' && cell > 20_000 && cell < 2_958_466) ||
+    (typeof cell === 'string' && monthHeaderOf(cell) !== null)
+  );
 }
 
 /**
@@ -718,10 +746,9 @@ function wideMonthColumns(
  */
 function monthsOver(above: readonly Cell[] | undefined, row: readonly Cell[] | undefined): boolean {
   if (!Array.isArray(above) || !Array.isArray(row)) return false;
-  const month = (cell: Cell) => typeof cell === 'string' && monthHeaderOf(cell) !== null;
   return (
-    above.filter(month).length >= 2 &&
-    row.some((cell, c) => typeof cell === 'string' && month(above[c]) && monthQualifierOf(cell) !== null)
+    above.filter(namesMonth).length >= 2 &&
+    row.some((cell, c) => typeof cell === 'string' && namesMonth(above[c]) && monthQualifierOf(cell) !== null)
   );
 }
 
@@ -741,7 +768,39 @@ interface WideHeader {
 const MONTH_ACTUAL_WHERE = {
   below: localized((m) => m.issues.MONTH_ACTUAL_WHERE.below),
   inHeader: localized((m) => m.issues.MONTH_ACTUAL_WHERE.inHeader),
+  unmerged: localized((m) => m.issues.MONTH_ACTUAL_WHERE.unmerged),
 };
+
+/** Why a month's actual column cannot be told, for month-actual-unclear's message. */
+const MONTH_ACTUAL_WHY = {
+  several: localized((m) => m.issues.MONTH_ACTUAL_WHY.several),
+  unheaded: localized((m) => m.issues.MONTH_ACTUAL_WHY.unheaded),
+};
+
+/**
+ * An Actuals header row (0-based headerIndex) with each month header centred across the blank cells after it
+ * (Excel's Center Across Selection, cells.ts centredAcrossOf) written into those cells, as a merged block's value is
+ * (fillMergedCells), in a copy: the grid is not changed. With those blocks, for wideHeader to group the month's
+ * columns. Undefined where the row has none; a header that names no month (a title) is left as it is.
+ */
+function centredMonthHeaders(
+  grid: Grid,
+  headerIndex: number,
+): { cells: Cell[]; blocks: MergedRange[] } | undefined {
+  const row = grid[headerIndex];
+  if (!Array.isArray(row)) return undefined;
+  const blocks = (centredAcrossOf(grid) ?? []).filter(
+    (b) => b.top === headerIndex + 1 && namesMonth(row[b.left - 1]),
+  );
+  if (!blocks.length) return undefined;
+  const cells = [...row];
+  for (const { left, right } of blocks)
+    for (let c = left + 1; c <= right; c++) {
+      while (cells.length < c - 1) cells.push('');
+      cells[c - 1] = row[left - 1];
+    }
+  return { cells, blocks };
+}
 
 /**
  * The month columns of an Actuals tab kept as months in columns (wideMonthColumns), where a month may have several
@@ -756,19 +815,26 @@ function wideHeader(
   columns: Record<string, number>,
   grid: Grid,
   headerIndex: number,
+  /** The header row, month headers centred across cells written into them (centredMonthHeaders). */
+  headerCells: readonly Cell[],
+  /** The blocks those month headers are centred across, in the header row. */
+  centred: readonly MergedRange[],
   sheet: string,
   issues: PlanIssue[],
+  timeZone: string,
 ): WideHeader | undefined {
-  const headerCells = grid[headerIndex] ?? [];
   const all = wideMonthColumns(columns, headerCells);
   if (!all) return undefined;
   const below: readonly Cell[] = Array.isArray(grid[headerIndex + 1]) ? grid[headerIndex + 1] : [];
   const headerRow = headerIndex + 1;
-  const merges = mergedRangesOf(grid) ?? [];
+  const blocks = [...(mergedRangesOf(grid) ?? []), ...centred];
   const mergedTogether = (a: number, b: number) =>
-    merges.some((m) => m.top <= headerRow && m.bottom >= headerRow && m.left <= a && m.right >= b);
+    blocks.some((m) => m.top <= headerRow && m.bottom >= headerRow && m.left <= a && m.right >= b);
   const text = (cell: Cell) => (typeof cell === 'string' ? cell.trim() : '');
-  // A month's columns: next to each other under one merged block, or headed alike (1月 typed over each).
+  // A header as it reads, to tell two alike: a date (1月 typed as 2026-01-01 over each column) by its day.
+  const alike = (cell: Cell) => (typeof cell === 'string' ? cell.trim() : cellText(cell, 'UTC'));
+  // A month's columns: next to each other under one merged block (or one header centred across them), or headed
+  // alike (1月 typed over each).
   const groups: number[][] = [];
   for (const column of all) {
     const last = groups[groups.length - 1];
@@ -776,7 +842,8 @@ function wideHeader(
     if (
       prev === column - 1 &&
       (mergedTogether(prev, column) ||
-        (text(headerCells[prev - 1]) !== '' && text(headerCells[prev - 1]) === text(headerCells[column - 1])))
+        (alike(headerCells[prev - 1]) !== '' &&
+          alike(headerCells[prev - 1]) === alike(headerCells[column - 1])))
     )
       last.push(column);
     else groups.push([column]);
@@ -804,6 +871,19 @@ function wideHeader(
     }
     groups.splice(0, groups.length, ...byMonth.values());
   }
+  // Columns after a month's that no header reaches (blank above: no merge, no header centred across them) but that
+  // the row under the month row heads as a month's figures (1月 typed over 目標 | 實際 without merging; or centred
+  // across them in Excel and opened in Sheets, which has no such alignment): whose they are is not told.
+  const monthColumns = new Set(all);
+  const unheaded = (group: readonly number[]) => {
+    const out: number[] = [];
+    for (let column = group[group.length - 1] + 1; subHeader; column++) {
+      if (monthColumns.has(column) || column === columns.metric || column === columns.note) break;
+      if (!isBlank(headerCells[column - 1]) || monthQualifierOf(text(below[column - 1])) === null) break;
+      out.push(column);
+    }
+    return out;
+  };
   const read: number[] = [];
   const targets: number[] = [];
   for (const group of groups) {
@@ -817,16 +897,32 @@ function wideHeader(
     }
     const actual = group.filter((_, i) => qualifiers[i] === 'actual');
     const target = group.filter((_, i) => qualifiers[i] === 'target');
+    // The month's own columns hold no actual one, and columns beside them headed as a month's are under no header.
+    const beside = actual.length === 0 ? unheaded(group) : [];
     if (actual.length === 1) read.push(actual[0]);
-    else if (group.length === 1 && qualifiers[0] !== 'target') read.push(group[0]);
-    if (actual.length === 1 || target.length === group.length) targets.push(...target);
-    else if (group.length > 1) {
+    else if (group.length === 1 && qualifiers[0] !== 'target' && beside.length === 0) read.push(group[0]);
+    if (beside.length === 0 && (actual.length === 1 || target.length === group.length))
+      targets.push(...target);
+    else if (group.length > 1 || beside.length > 0) {
       // Which column holds the month's actual figures cannot be told: not guessed at.
       const first = group[0];
-      const header = text(headerCells[first - 1]) || cellText(headerCells[first - 1], 'UTC');
+      const last = beside.length ? beside[beside.length - 1] : group[group.length - 1];
+      // A1:B1 of a block of cells in the header row; one cell alone as itself.
+      const span = (from: number, to: number) =>
+        from === to ? a1(headerRow, from) : `${a1(headerRow, from)}:${a1(headerRow, to)}`;
+      const header = monthHeaderText(headerCells[first - 1], timeZone);
       const monthText = withoutMonthQualifier(header);
       const word = (lang: Lang, kind: 'actual' | 'target') => MONTH_QUALIFIER_WORDS[lang][kind][0];
       const row = subHeader ? headerRow + 1 : headerRow;
+      const quoted = (lang: Lang, cells: readonly number[]) =>
+        joinList(
+          cells.map((column) =>
+            fill(CATALOGUES[lang].parse.QUOTED, {
+              text: text((subHeader ? below : headerCells)[column - 1]) || a1(row, column),
+            }),
+          ),
+          lang,
+        );
       issues.push(
         makeIssue(
           'month-actual-unclear',
@@ -834,26 +930,33 @@ function wideHeader(
           {
             header: subHeader ? header : withoutMonthQualifier(header),
             tab: sheet,
-            columns: inEveryLanguage((lang) =>
-              joinList(
-                group.map((column) =>
-                  fill(CATALOGUES[lang].parse.QUOTED, {
-                    text: text((subHeader ? below : headerCells)[column - 1]) || a1(row, column),
-                  }),
-                ),
-                lang,
-              ),
+            why: inEveryLanguage((lang) =>
+              beside.length
+                ? fill(MONTH_ACTUAL_WHY.unheaded[lang], {
+                    cells: span(first, group[group.length - 1]),
+                    columns: quoted(lang, group),
+                    beside: quoted(lang, beside),
+                    blank: span(beside[0], beside[beside.length - 1]),
+                  })
+                : fill(MONTH_ACTUAL_WHY.several[lang], { columns: quoted(lang, group) }),
             ),
             where: inEveryLanguage((lang) =>
-              fill(MONTH_ACTUAL_WHERE[subHeader ? 'below' : 'inHeader'][lang], {
-                cells: `${a1(row, first)}:${a1(row, group[group.length - 1])}`,
-                actual: subHeader
-                  ? word(lang, 'actual')
-                  : `${monthText}${lang === 'en' ? ' ' : ''}${word(lang, 'actual')}`,
-                target: subHeader
-                  ? word(lang, 'target')
-                  : `${monthText}${lang === 'en' ? ' ' : ''}${word(lang, 'target')}`,
-              }),
+              beside.length
+                ? fill(MONTH_ACTUAL_WHERE.unmerged[lang], {
+                    header,
+                    cells: span(first, last),
+                    actual: word(lang, 'actual'),
+                    target: word(lang, 'target'),
+                  })
+                : fill(MONTH_ACTUAL_WHERE[subHeader ? 'below' : 'inHeader'][lang], {
+                    cells: `${a1(row, first)}:${a1(row, group[group.length - 1])}`,
+                    actual: subHeader
+                      ? word(lang, 'actual')
+                      : `${monthText}${lang === 'en' ? ' ' : ''}${word(lang, 'actual')}`,
+                    target: subHeader
+                      ? word(lang, 'target')
+                      : `${monthText}${lang === 'en' ? ' ' : ''}${word(lang, 'target')}`,
+                  }),
             ),
           },
         ),
@@ -971,6 +1074,8 @@ function readTable(
   grid: Grid,
   issues: PlanIssue[],
   reportMissingColumns: boolean,
+  /** The spreadsheet's time zone: a month header typed as a date is named by its month there. */
+  timeZone = 'UTC',
 ): TableRows | undefined {
   const size = gridSize(grid);
   let headerIndex = findHeaderRow(def, grid);
@@ -983,7 +1088,10 @@ function readTable(
       issues.push(makeIssue('empty-sheet', { sheet, row: 1, column: 1 }, { tab: sheet }));
     return undefined;
   }
-  const headerCells = grid[headerIndex] ?? [];
+  // A month header centred across the blank cells after it (Excel's Center Across Selection) heads them, as a
+  // merged one does: written into them in this copy of the header row (the grid is not changed).
+  const centred = def.key === 'actuals' ? centredMonthHeaders(grid, headerIndex) : undefined;
+  const headerCells = centred?.cells ?? grid[headerIndex] ?? [];
   const columns: Record<string, number> = {};
   const scaledHeaders: ScaledHeader[] = [];
   let notedHeaders: Record<string, string> | undefined;
@@ -1041,7 +1149,10 @@ function readTable(
       ),
     );
   }
-  const wide = def.key === 'actuals' ? wideHeader(columns, grid, headerIndex, sheet, issues) : undefined;
+  const wide =
+    def.key === 'actuals'
+      ? wideHeader(columns, grid, headerIndex, headerCells, centred?.blocks ?? [], sheet, issues, timeZone)
+      : undefined;
   const monthColumns = wide?.read;
   const layout: SheetLayout = {
     sheet,
@@ -2609,7 +2720,7 @@ function wideMonths(table: TableRows, monthColumns: readonly number[], ctx: RowC
     if (month === null) continue;
     if (seen.has(month)) {
       ctx.issues.push(
-        makeIssue('duplicate-column', at, { tab: sheet, column: cellText(cell, ctx.timeZone) }),
+        makeIssue('duplicate-column', at, { tab: sheet, column: monthHeaderText(cell, ctx.timeZone) }),
       );
       continue;
     }
@@ -2637,8 +2748,10 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
   const targets = table.monthTargets ?? [];
   const subHeader = table.firstRow > layout.headerRow ? grid[layout.headerRow] : undefined;
   const targetText = (column: number) =>
-    [table.headerCells[column - 1], Array.isArray(subHeader) ? subHeader[column - 1] : undefined]
-      .map((cell) => cellText(cell, ctx.timeZone).trim())
+    [
+      monthHeaderText(table.headerCells[column - 1], ctx.timeZone),
+      cellText(Array.isArray(subHeader) ? subHeader[column - 1] : undefined, ctx.timeZone).trim(),
+    ]
       .filter(Boolean)
       .join(' ');
   // No month read (each header's year unknown: month-header-year says so at each): no tip saying "0 months read".
@@ -2649,8 +2762,8 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
         { sheet: layout.sheet, row: layout.headerRow, column: Math.min(first, targets[0] ?? first) },
         {
           tab: layout.sheet,
-          first: cellText(table.headerCells[first - 1], ctx.timeZone),
-          last: cellText(table.headerCells[(read[read.length - 1] ?? first) - 1], ctx.timeZone),
+          first: monthHeaderText(table.headerCells[first - 1], ctx.timeZone),
+          last: monthHeaderText(table.headerCells[(read[read.length - 1] ?? first) - 1], ctx.timeZone),
           months: read.length,
           // Under months with a target column and an actual column, only the actual one is read: said once.
           targets: targets.length
@@ -2679,7 +2792,7 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
   const { metric: metricColumn, note: noteColumn } = layout.columns;
   // One reader per month column, whose Value is that column and is called by its header ("3月 of KR1 is …").
   const readers = read.map((column) => {
-    const header = cellText(table.headerCells[column - 1], ctx.timeZone).trim();
+    const header = monthHeaderText(table.headerCells[column - 1], ctx.timeZone);
     const label = { en: header, 'zh-CN': header, 'zh-TW': header };
     const def = {
       ...table.def,
@@ -2698,7 +2811,7 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
   const wide: NonNullable<SheetLayout['wide']> = { months: {}, headers: {}, rows: {} };
   for (const [column, month] of months) {
     wide.months[month] = column;
-    wide.headers[column] = cellText(table.headerCells[column - 1], ctx.timeZone).trim();
+    wide.headers[column] = monthHeaderText(table.headerCells[column - 1], ctx.timeZone);
   }
   // What the rows over the month headers (a title, a header over the months) and the row under them over the months
   // read (實際（累計）) say, as typed: a heading of the figures too (to-date-header-wide reads them).

@@ -13,7 +13,13 @@
  * https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()) and filled with their
  * top-left value (shared fillMergedCells), as the report's xlsx reader does: Objective cells merged over their
  * key results mean that objective on every row. The blocks go beside the grid (cells.ts mergedRangesOf), so that an
- * amount merged over several Actuals rows is counted once, at its top row (parse.ts mergedAmounts).
+ * amount merged over several Actuals rows is counted once, at its top row (parse.ts mergedAmounts). A month merged
+ * over its target and actual columns on an Actuals tab kept as months in columns comes through the same blocks.
+ * Excel's other way of heading several columns, a header centred across them without a merge (Center Across
+ * Selection), has no counterpart in Sheets: `Range.getHorizontalAlignment()` gives the text's alignment within its
+ * cell (left, center, right; https://developers.google.com/apps-script/reference/spreadsheet/range#gethorizontalalignment),
+ * so only an .xlsx gives the parser such blocks (report/read-xlsx.ts); here a month over one column beside columns
+ * no header reaches is said as unclear (parse.ts wideHeader), never guessed at.
  */
 import { dateToIso, instantOfWallClock, type IsoDate } from '../../shared/calendar';
 import { mergedRangeFromA1, type Cell, type MergedRange, type Workbook } from '../../shared/cells';

@@ -718,8 +718,7 @@ export const en = {
       fix: 'Type the year in the header: {example} or {iso}.',
     },
     'month-actual-unclear': {
-      message:
-        'The month "{header}" on "{tab}" has several columns ({columns}) and none is headed as its actual figures: which one holds them cannot be told, so the month is not read.',
+      message: 'The month "{header}" on "{tab}" {why}, so the month is not read.',
       fix: '{where}',
     },
     'merged-months': {
@@ -1148,6 +1147,14 @@ export const en = {
         'In the row under the month ({cells}), head the column of its actual figures "{actual}" and its target column "{target}": the actual column is read as the check-in, the target column is left out.',
       inHeader:
         'Head the column of its actual figures "{actual}" and its target column "{target}" ({cells}): the actual column is read as the check-in, the target column is left out.',
+      unmerged:
+        'Merge "{header}" over all its columns ({cells}), with the column of its actual figures headed "{actual}" and its target column "{target}" in the row under it: the actual column is read as the check-in, the target column is left out.',
+    },
+    MONTH_ACTUAL_WHY: {
+      several:
+        'has several columns ({columns}) and none is headed as its actual figures: which one holds them cannot be told',
+      unheaded:
+        "heads {cells} ({columns}), and the row under it heads the columns after it too ({beside}), with nothing above them ({blank}): which of them are this month's cannot be told",
     },
     MONTH_HEADER_YEAR: {
       twoYears: "the plan's period ({start} to {end}) spans two calendar years",

@@ -589,8 +589,7 @@ export const zhCN: Messages = {
       fix: '在表头写上年份：{example} 或 {iso}。',
     },
     'month-actual-unclear': {
-      message:
-        '“{tab}”表的月份“{header}”有多列（{columns}），但没有一列标明是实际值：无法判断哪一列是实际值，因此这个月未读取。',
+      message: '“{tab}”表的月份“{header}”{why}，因此这个月未读取。',
       fix: '{where}',
     },
     'merged-months': {
@@ -994,6 +993,13 @@ export const zhCN: Messages = {
         '在月份下一行（{cells}）把实际值那一列的表头写为“{actual}”，目标那一列写为“{target}”：实际值列按实际数据读取，目标列不读取。',
       inHeader:
         '把实际值那一列的表头写为“{actual}”，目标那一列写为“{target}”（{cells}）：实际值列按实际数据读取，目标列不读取。',
+      unmerged:
+        '把“{header}”合并到它所有的列之上（{cells}），并在下一行把实际值那一列写为“{actual}”、目标那一列写为“{target}”：实际值列按实际数据读取，目标列不读取。',
+    },
+    MONTH_ACTUAL_WHY: {
+      several: '有多列（{columns}），但没有一列标明是实际值：无法判断哪一列是实际值',
+      unheaded:
+        '只在 {cells}（{columns}）之上，下一行却也标明了其后的列（{beside}），而它们上方空白（{blank}）：无法判断哪些列属于这个月',
     },
     MONTH_HEADER_YEAR: {
       twoYears: '计划期间（{start} 至 {end}）跨两个年度',

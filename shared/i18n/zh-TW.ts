@@ -589,8 +589,7 @@ export const zhTW: Messages = {
       fix: '在表頭寫上年份：{example} 或 {iso}。',
     },
     'month-actual-unclear': {
-      message:
-        '「{tab}」表的月份「{header}」有多欄（{columns}），但沒有一欄標明是實際值：無法判斷哪一欄是實際值，因此這個月未讀取。',
+      message: '「{tab}」表的月份「{header}」{why}，因此這個月未讀取。',
       fix: '{where}',
     },
     'merged-months': {
@@ -996,6 +995,13 @@ export const zhTW: Messages = {
         '在月份下一列（{cells}）把實際值那一欄的表頭寫為「{actual}」，目標那一欄寫為「{target}」：實際值欄按實際資料讀取，目標欄不讀取。',
       inHeader:
         '把實際值那一欄的表頭寫為「{actual}」，目標那一欄寫為「{target}」（{cells}）：實際值欄按實際資料讀取，目標欄不讀取。',
+      unmerged:
+        '把「{header}」合併到它所有的欄之上（{cells}），並在下一列把實際值那一欄寫為「{actual}」、目標那一欄寫為「{target}」：實際值欄按實際資料讀取，目標欄不讀取。',
+    },
+    MONTH_ACTUAL_WHY: {
+      several: '有多欄（{columns}），但沒有一欄標明是實際值：無法判斷哪一欄是實際值',
+      unheaded:
+        '只在 {cells}（{columns}）之上，下一列卻也標明了其後的欄（{beside}），而它們上方空白（{blank}）：無法判斷哪些欄屬於這個月',
     },
     MONTH_HEADER_YEAR: {
       twoYears: '計畫期間（{start} 至 {end}）跨兩個年度',
