@@ -6,11 +6,16 @@
  * getValues and getMergedRanges): only the actual column is read, the target column left out, as with the merged
  * text month; where the month's columns cannot be told, an error at its header, never a guess.
  */
-import type ExcelJS from 'exceljs';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 import { readSpreadsheet, sheetDate } from '../apps-script/server/sheets-adapter';
 import { fromWorkbook } from '../emulator/load-bundle';
+import { readXlsx } from '../report/read-xlsx';
+import { readPlanFile, startSandbox } from '../sandbox/server';
 import {
   checkPlan,
   EXAMPLE_AS_OF,
@@ -23,6 +28,7 @@ import {
   type PlanIssue,
   type Workbook,
 } from '../shared';
+import { tempDir } from './helpers/report';
 import { throughXlsx } from './helpers/xlsx';
 
 const tabOf = (lang: Lang) => tabDef('actuals').label[lang];
@@ -249,6 +255,34 @@ describe('a month centred across its columns without a merge (Center Across Sele
     const fixed = readSpreadsheet(ss as unknown as GAS.Spreadsheet).workbook;
     expect(onTab(parsePlan(fixed).issues, tab)).toEqual([['wide-actuals', 'B1']]);
     expect(seen(fixed).actuals).toEqual(READ);
+  });
+
+  it('the same .xlsx file: read by the command line, and said as unclear in the sandbox (Sheets emulated)', async () => {
+    const dir = tempDir('centred');
+    try {
+      const file = join(dir, 'centred.xlsx');
+      const book = new ExcelJS.Workbook();
+      for (const [name, grid] of Object.entries(withTab('zh-TW', wideTab('zh-TW', text, ['目標', '實際'])))) {
+        const sheet = book.addWorksheet(name);
+        for (const row of grid) sheet.addRow(row as ExcelJS.CellValue[]);
+        if (name === tabOf('zh-TW')) centreAcross(sheet);
+      }
+      await book.xlsx.writeFile(file);
+      expect(seen(await readXlsx(file)).actuals).toEqual(READ);
+      const workbook = await readPlanFile(file);
+      if (typeof workbook === 'string') throw new Error(workbook);
+      const sandbox = await startSandbox({ workbook, port: 0 });
+      try {
+        const inSheets = readSpreadsheet(sandbox.ss as unknown as GAS.Spreadsheet).workbook;
+        expect(onTab(parsePlan(inSheets).issues, tabOf('zh-TW'))).toEqual(
+          MONTH_CELLS.map((cell) => ['month-actual-unclear', cell]),
+        );
+      } finally {
+        await sandbox.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('in Google Sheets, a month over its actual column with its target beside it unheaded is read as before', () => {
