@@ -329,3 +329,21 @@ export function monthsElapsed(from: IsoDate, to: IsoDate): number {
   const [y, m, d] = to.split('-').map(Number);
   return whole + (d - 1) / daysInMonth(y, m);
 }
+
+/**
+ * Of an Actuals tab kept as months in columns (month → its 1-based column), the period's months it has, when they
+ * stand side by side in month order with none of the period's months missing between the first and the last
+ * (1月 | 2月 | 3月 …): their positions in `periodMonths` and the column of the first. Null otherwise (no month of the
+ * period, a gap, another order, a target column between them). The Targets tab's to-date formulas read such a tab
+ * only then (targets-sheet.ts wideActualsRanges), and the wide-actuals tip says which.
+ */
+export function sideBySideMonths(
+  periodMonths: readonly Month[],
+  columns: Readonly<Record<Month, number>>,
+): { first: number; last: number; column: number } | null {
+  const read = periodMonths.flatMap((m, i) => (columns[m] === undefined ? [] : [{ i, column: columns[m] }]));
+  if (!read.length) return null;
+  const [start] = read;
+  if (read.some((m, k) => m.i !== start.i + k || m.column !== start.column + k)) return null;
+  return { first: start.i, last: read[read.length - 1].i, column: start.column };
+}

@@ -364,8 +364,41 @@ export function formulaInSyntax(formula: string, separator: ',' | ';'): string {
  */
 const XLFN_FUNCTIONS = /\b(MAXIFS)\(/g;
 
-/** A formula (without its "=") as an .xlsx file stores it: the same text, with the _xlfn. prefixes. */
+/**
+ * A formula without its ARRAYFORMULA(…) wrappers: Google Sheets' way of evaluating arrays inside a formula (the
+ * to-date formulas over an Actuals tab kept as months in columns), a function no .xlsx reader knows; there
+ * SUMPRODUCT, which each of those wraps, evaluates its arrays itself.
+ */
+function withoutArrayFormula(formula: string): string {
+  const parts = formula.split(/("[^"]*"|'[^']*')/);
+  let out = '';
+  /** Per open parenthesis (outside text): whether it is an ARRAYFORMULA's, whose ")" goes too. */
+  const open: boolean[] = [];
+  parts.forEach((part, i) => {
+    if (i % 2 === 1) {
+      out += part;
+      return;
+    }
+    for (let k = 0; k < part.length; k++) {
+      if (part.startsWith('ARRAYFORMULA(', k) && !/[A-Z0-9_.]/i.test(part[k - 1] ?? '')) {
+        open.push(true);
+        k += 'ARRAYFORMULA('.length - 1;
+        continue;
+      }
+      if (part[k] === '(') open.push(false);
+      else if (part[k] === ')' && open.pop()) continue;
+      out += part[k];
+    }
+  });
+  return out;
+}
+
+/**
+ * A formula (without its "=") as an .xlsx file stores it: the same text, with the _xlfn. prefixes and without
+ * ARRAYFORMULA (withoutArrayFormula).
+ */
 export function formulaForXlsx(formula: string): string {
+  if (formula.includes('ARRAYFORMULA(')) formula = withoutArrayFormula(formula);
   if (!formula.includes('MAXIFS')) return formula;
   // Only outside "text" and 'sheet names'.
   return formula

@@ -11,6 +11,7 @@ import {
   monthOf,
   monthRange,
   serialToIsoMinute,
+  sideBySideMonths,
   type IsoDate,
   type Month,
 } from './calendar';
@@ -2774,13 +2775,22 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
                 }),
               )
             : '',
-          // The Targets tab's to-date formulas read the usual layout only (shared/targets-sheet.ts): the tip says so.
-          targetsTab: tabDef('targets').label,
-          usualLayout: inEveryLanguage((lang) =>
-            (['date', 'metric', 'value'] as const)
-              .map((key) => tabDef('actuals').columns.find((c) => c.key === key)!.label[lang])
-              .join(' | '),
-          ),
+          // Whether the Targets tab's to-date formulas read these months (only side by side in month order:
+          // targets-sheet.ts wideActualsRanges): the tip says which.
+          toDate: inEveryLanguage((lang) => {
+            const columns: Record<Month, number> = {};
+            for (const [column, month] of months) columns[month] = column;
+            const side = ctx.period ? sideBySideMonths(ctx.period.months, columns) : null;
+            const words = side
+              ? CATALOGUES[lang].issues.WIDE_TARGETS_TAB.read
+              : CATALOGUES[lang].issues.WIDE_TARGETS_TAB.unread;
+            return fill(words, {
+              targetsTab: tabDef('targets').label[lang],
+              usualLayout: (['date', 'metric', 'value'] as const)
+                .map((key) => tabDef('actuals').columns.find((c) => c.key === key)!.label[lang])
+                .join(' | '),
+            });
+          }),
         },
       ),
     );

@@ -15,7 +15,7 @@
  * - Canonical syntax: "," between arguments and no decimal literal; `argumentSeparator: ';'` gives the syntax every
  *   Google Sheets locale accepts.
  */
-import { firstDay, type IsoDate, type Month } from './calendar';
+import { firstDay, sideBySideMonths, type IsoDate, type Month } from './calendar';
 import { a1, cellText, columnLetter, isBlank, quoteSheet, textCell, type Cell, type Grid } from './cells';
 import {
   formulaInSyntax,
@@ -184,6 +184,47 @@ function headersAfterMonths(): Localized[] {
   ];
 }
 
+/** Rows below the last one a wide Actuals tab holds that its to-date formulas read too (rows added later). */
+export const WIDE_ACTUALS_SPARE_ROWS = 500;
+
+/**
+ * What the to-date formulas read of an Actuals tab kept as months in columns (指標 | 1月 | 2月 …: layout.wide), or
+ * null when they cannot read it. The month columns read for the period's months must stand side by side in month
+ * order (the usual 1月 | 2月 | 3月 …), so that the tab's block of month cells lines up, column for column, with the
+ * Targets tab's own month headers (dates): every formula then picks a metric's months with those dates. Bounded
+ * ranges: from the row under the header to WIDE_ACTUALS_SPARE_ROWS below the last row the tab had at Decompose time.
+ * Months of the tab outside the period are not read by the formulas (the plan counts none in a window either).
+ */
+export function wideActualsRanges(plan: Plan): { ids: string; block: string; header: string } | null {
+  const actuals = plan.layout.actuals;
+  const wide = actuals?.wide;
+  if (!actuals || !wide || !actuals.columns.metric || !plan.period) return null;
+  const run = sideBySideMonths(plan.period.months, wide.months);
+  if (!run) return null;
+  const top = actuals.headerRow + 1;
+  const bottom = Math.max(actuals.rowCount, top) + WIDE_ACTUALS_SPARE_ROWS;
+  const sheet = quoteSheet(actuals.sheet);
+  const range = (from: number, to: number) =>
+    `${sheet}!$${columnLetter(from)}$${top}:$${columnLetter(to)}$${bottom}`;
+  const firstMonthColumn = tabDef('targets').columns.length + 1;
+  return {
+    ids: range(actuals.columns.metric, actuals.columns.metric),
+    block: range(run.column, run.column + run.last - run.first),
+    header: `$${columnLetter(firstMonthColumn + run.first)}$1:$${columnLetter(firstMonthColumn + run.last)}$1`,
+  };
+}
+
+/**
+ * Whether the to-date formulas read the Actuals tab: its Date, Metric and Value columns, or its months in columns
+ * (wideActualsRanges).
+ */
+export function actualsReadByFormulas(plan: Plan): boolean {
+  const actuals = plan.layout.actuals;
+  if (!actuals) return false;
+  if (actuals.wide) return wideActualsRanges(plan) !== null;
+  return ['date', 'metric', 'value'].every((k) => actuals.columns[k]);
+}
+
 /**
  * Whether the plan lacks what the Targets formulas point at (the period, the Key Results tab's Target/Due columns),
  * so that no Targets tab can be built (buildTargetsSheet returns null).
@@ -244,7 +285,8 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
   const cellOr = (layout: SheetLayout, row: number, key: string, fallback: string) =>
     layout.columns[key] ? abs(layout.sheet, row, layout.columns[key]) : fallback;
   const actuals = plan.layout.actuals;
-  const hasActuals = !!actuals && need(actuals, 'date', 'metric', 'value');
+  const wide = wideActualsRanges(plan);
+  const hasActuals = actualsReadByFormulas(plan);
   const actualsColumn = (key: string) => {
     const letter = columnLetter(actuals!.columns[key]);
     return `${quoteSheet(actuals!.sheet)}!$${letter}:$${letter}`;
@@ -345,6 +387,16 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     // A milestone's done counts from before its Start too (done early is done: check-ins.ts), through the judged month.
     const doneBy = (x: string) =>
       `${actualsColumn('metric')},$A${r},${actualsColumn('date')},"<"&EDATE(${F},${x})`;
+    // An Actuals tab kept as months in columns (wideActualsRanges): the metric's cells are picked from the tab's block
+    // of month cells by its ID (a column: every row of the metric, wherever sorting puts it) times the months (the
+    // Targets tab's month headers, a row lined up with the block's columns). Column times row is an array formula:
+    // ARRAYFORMULA for Sheets and HyperFormula, dropped in an .xlsx, where SUMPRODUCT evaluates arrays itself.
+    // SUMPRODUCT's last argument takes text as 0, as SUMIFS leaves text out.
+    const block = wide?.block ?? '';
+    const header = wide?.header ?? '';
+    const inRow = wide ? `(${wide.ids}=$A${r})` : '';
+    const inMonths = (x: string) => `(${header}>=${F})*(${header}<EDATE(${F},${x}))`;
+    const filled = `(${block}<>"")`;
     const helpers: Record<string, Cell> = {
       windowStart: `=DATE(YEAR(${startDay}),MONTH(${startDay}),1)`,
       months: `=(YEAR(${dueDay})-YEAR(${F}))*12+MONTH(${dueDay})-MONTH(${F})+1`,
@@ -361,10 +413,14 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         ? ''
         : type === 'level' || type === 'threshold'
           ? `=IF(${h('latestCheckIn')}>=EDATE(${F},${J}-1),1,0)`
-          : `=COUNTIFS(${actualsColumn('metric')},$A${r},${actualsColumn('date')},">="&EDATE(${F},${J}-1),${actualsColumn('date')},"<"&EDATE(${F},${J}))`,
+          : wide
+            ? `=ARRAYFORMULA(SUMPRODUCT(${inRow}*(${header}=EDATE(${F},${J}-1))*${filled}))`
+            : `=COUNTIFS(${actualsColumn('metric')},$A${r},${actualsColumn('date')},">="&EDATE(${F},${J}-1),${actualsColumn('date')},"<"&EDATE(${F},${J}))`,
       latestCheckIn:
         hasActuals && (type === 'level' || type === 'threshold')
-          ? `=MAXIFS(${actualsColumn('date')},${checkIn(J)})`
+          ? wide
+            ? `=ARRAYFORMULA(SUMPRODUCT(MAX(${inRow}*${inMonths(J)}*${filled}*${header})))`
+            : `=MAXIFS(${actualsColumn('date')},${checkIn(J)})`
           : '',
       // A threshold's criterion, <=Target or >=Target by its Direction: its Direction's spellings (every language and
       // alias: a long list) are written here once, not inside Attainment's COUNTIFS, which kept it under 300
@@ -380,20 +436,26 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
     const attainment = a1(r, summaryColumn('attainment'));
     const expectedAttainment = h('expectedAttainment');
     const W = weightsRow ? weightsBefore(J) : undefined;
-    const value = hasActuals ? actualsColumn('value') : '';
-    const metric = hasActuals ? actualsColumn('metric') : '';
-    const date = hasActuals ? actualsColumn('date') : '';
+    const value = hasActuals && !wide ? actualsColumn('value') : '';
+    const metric = hasActuals && !wide ? actualsColumn('metric') : '';
+    const date = hasActuals && !wide ? actualsColumn('date') : '';
     /** The latest check-in counted (level and threshold: the reading that says where the metric stands). */
     const latest = h('latestCheckIn');
     const readingAt = (day: string) =>
-      `SUMIFS(${value},${metric},$A${r},${date},${day})/COUNTIFS(${metric},$A${r},${date},${day})`;
+      wide
+        ? `ARRAYFORMULA(SUMPRODUCT(${inRow}*(${header}=${day}),${block})/SUMPRODUCT(${inRow}*(${header}=${day})*${filled}))`
+        : `SUMIFS(${value},${metric},$A${r},${date},${day})/COUNTIFS(${metric},$A${r},${date},${day})`;
     const meets = h('meetsBar');
     let cells: [Cell, Cell, Cell];
     switch (type) {
       case 'cumulative':
         cells = [
           `=IF(${started},IF(${J}<1,${B}+0,${B}+ROUND(${S}*${shareFormula(J, refs, W)},${precision})),"")`,
-          hasActuals ? `=IF(${started},${B}+SUMIFS(${value},${checkIn(J)}),"")` : '',
+          !hasActuals
+            ? ''
+            : wide
+              ? `=IF(${started},${B}+ARRAYFORMULA(SUMPRODUCT(${inRow}*${inMonths(J)},${block})),"")`
+              : `=IF(${started},${B}+SUMIFS(${value},${checkIn(J)}),"")`,
           `=IF(OR(${current}="",${S}=0),"",MAX(0,(${current}-${B})/${S}))`,
         ];
         helpers.expectedAttainment = `=IF(OR(${targetToDate}="",${S}=0),"",MAX(0,(${targetToDate}-${B})/${S}))`;
@@ -410,7 +472,13 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
         cells = [
           `=IF(${started},${T},"")`,
           hasActuals ? `=IF(${started},IF(${latest}=0,"",${readingAt(latest)}),"")` : '',
-          hasActuals ? `=IF(AND(${started},${J}>=1),COUNTIFS(${checkIn(J)},${value},${meets})/${J},"")` : '',
+          !hasActuals
+            ? ''
+            : wide
+              ? // Meets when starts with "<=" or ">=": each number compared so with the Target, which Expected by now
+                // shows once started (a shorter reference than the plan's cell, written twice).
+                `=IF(AND(${started},${J}>=1),ARRAYFORMULA(SUMPRODUCT(${inRow}*${inMonths(J)}*ISNUMBER(${block})*IF(LEFT(${meets})="<",${block}<=${targetToDate},${block}>=${targetToDate})))/${J},"")`
+              : `=IF(AND(${started},${J}>=1),COUNTIFS(${checkIn(J)},${value},${meets})/${J},"")`,
         ];
         helpers.expectedAttainment = `=IF(AND(${started},${J}>=1),1,"")`;
         helpers.meetsBar = `=IF(${orEquals(plain.direction, ENUMS.direction.decrease)},"<=",">=")&${T}`;
@@ -421,9 +489,11 @@ export function buildTargetsSheet(plan: Plan, options: TargetsSheetOptions): Tar
           // A Sheets checkbox's TRUE is done, as the plan reads it (readYesNo): ">=1" counts numbers only, so a
           // second COUNTIFS counts TRUE (TRUE(): HyperFormula has no TRUE constant). Text (完成, done) is said at its
           // cell (unreadable-by-formulas).
-          hasActuals
-            ? `=MIN(1,COUNTIFS(${doneBy(J)},${value},">=1")+COUNTIFS(${doneBy(J)},${value},TRUE()))`
-            : '',
+          !hasActuals
+            ? ''
+            : wide
+              ? `=MIN(1,ARRAYFORMULA(SUMPRODUCT(${inRow}*(${header}<EDATE(${F},${J}))*((${block}=TRUE())+ISNUMBER(${block})*(${block}>=1)))))`
+              : `=MIN(1,COUNTIFS(${doneBy(J)},${value},">=1")+COUNTIFS(${doneBy(J)},${value},TRUE()))`,
           `=${current}`,
         ];
         helpers.expectedAttainment = `=${targetToDate}`;
@@ -879,8 +949,7 @@ function tabShape(grid: Grid, plan: Plan): TabShape | null {
   });
   // Per metric ID (lower case), the columns its row leaves blank; a metric no longer in the plan (its row goes):
   // every column some row leaves blank.
-  const actuals = plan.layout.actuals;
-  const hasActuals = !!actuals && ['date', 'metric', 'value'].every((k) => actuals.columns[k]);
+  const hasActuals = actualsReadByFormulas(plan);
   const blankKeys = new Map<string, Set<string>>();
   for (const kpi of plan.kpis) blankKeys.set(kpi.id.toLowerCase(), columnsLeftBlank('threshold', hasActuals));
   for (const kr of plan.keyResults) blankKeys.set(kr.id.toLowerCase(), columnsLeftBlank(kr.type, hasActuals));

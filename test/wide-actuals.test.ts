@@ -83,10 +83,8 @@ describe('an Actuals tab kept as months in columns', () => {
     const tip = issues.find((i) => i.code === 'wide-actuals')!;
     expect(tip.severity).toBe('tip');
     expect(tip.message['zh-TW']).toContain('1月 … 4月，讀取 4 個月');
-    // The add-on's Targets tab sums check-ins kept as rows only: the tip says its to-date columns stay blank.
-    expect(tip.fix['zh-TW']).toContain(
-      '「目標分解」表的累計至今各欄只讀取按「日期 | 指標 | 數值」逐列記錄的實際資料',
-    );
+    // Months side by side in month order: the add-on's Targets tab reads them too, and the tip says so.
+    expect(tip.fix['zh-TW']).toContain('「目標分解」表的累計至今各欄也讀取這些月份');
     expect(plan.actuals.map((a) => [a.row, a.date, a.metric, a.value])).toEqual([
       [2, '2026-01-01', 'KR1', 100],
       [2, '2026-02-01', 'KR1', 200],
@@ -372,6 +370,9 @@ describe('an Actuals tab kept as months in columns, with a target and an actual 
     ]);
     const tip = issues.find((i) => i.code === 'wide-actuals')!;
     expect(tip.message['zh-TW']).toContain('目標欄不讀取（共 3 欄，第一欄為「1月 目標」）');
+    // A target column between the months: the Targets tab's to-date columns do not read them, and the tip says so.
+    expect(tip.fix['zh-TW']).toContain('這些欄會保持空白');
+    expect(tip.fix['zh-TW']).toContain('按「日期 | 指標 | 數值」逐列記錄實際資料');
     expect(plan.layout.actuals?.wide?.rows.kr1).toBe(3);
     // zh-CN, 计划 | 实绩 (实绩 is a Value header too, and 指标 merged over both rows): the month row still heads.
     const cn = exampleWorkbook('zh-CN');

@@ -710,7 +710,7 @@ export const en = {
     'wide-actuals': {
       message:
         '"{tab}" keeps its check-ins as months in columns ({first} … {last}, {months} months read): each figure under a month is read as that month\'s check-in of its row\'s metric.{targets}',
-      fix: 'Nothing to fix. Keep one row per metric and one column per month; a blank cell is a month without a check-in. The "{targetsTab}" tab\'s to-date columns read check-ins kept as {usualLayout} only and stay blank with this layout; the check and the report read every cell.',
+      fix: 'Nothing to fix. Keep one row per metric and one column per month; a blank cell is a month without a check-in. {toDate} The check and the report read every cell.',
     },
     'month-header-year': {
       message:
@@ -1139,6 +1139,10 @@ export const en = {
     COUNTED: {
       now: 'It is counted.',
       later: 'It is not counted yet: it will be once {month} is over.',
+    },
+    WIDE_TARGETS_TAB: {
+      read: `The "{targetsTab}" tab's to-date columns read these months too, each metric by its ID wherever its row is; after adding or moving a month column, run ${DECOMPOSE} again.`,
+      unread: `The "{targetsTab}" tab's to-date columns read months in columns only when they stand side by side in month order with none missing between (Jan | Feb | Mar …, no target column between them): here they do not, so those columns stay blank. Put the months side by side, or keep the check-ins as {usualLayout}, then run ${DECOMPOSE} again.`,
     },
     WIDE_TARGETS_LEFT_OUT:
       ' Under each month only its column headed as the actual figures is read; its target column is left out ({count} columns, the first "{first}").',

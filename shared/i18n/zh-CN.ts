@@ -582,7 +582,7 @@ export const zhCN: Messages = {
     'wide-actuals': {
       message:
         '“{tab}”表按月分列记录实际数据（{first} … {last}，读取 {months} 个月）：每个月份下的数字都按该行指标在该月的实际值读取。{targets}',
-      fix: '无需修改。每个指标一行、每个月一列即可；空白单元格表示该月尚无实际值。“{targetsTab}”表的累计至今各列只读取按“{usualLayout}”逐行记录的实际数据，这种布局下会保持空白；检查和报告会读取每个单元格。',
+      fix: '无需修改。每个指标一行、每个月一列即可；空白单元格表示该月尚无实际值。{toDate}检查和报告会读取每个单元格。',
     },
     'month-header-year': {
       message: '“{tab}”表的月份表头“{header}”没有年份，而{why}：无法判断是哪一年，因此这一列未读取。',
@@ -985,6 +985,10 @@ export const zhCN: Messages = {
     COUNTED: {
       now: '已计入。',
       later: '目前尚未计入：{month} 结束后才会计入。',
+    },
+    WIDE_TARGETS_TAB: {
+      read: `“{targetsTab}”表的累计至今各列也读取这些月份，按 ID 找到每个指标所在的行，无论它在哪一行；新增或移动月份列后，请再执行“${DECOMPOSE}”。`,
+      unread: `“{targetsTab}”表的累计至今各列只在月份列按月份顺序相邻、中间不缺月份时才读取（1月 | 2月 | 3月 …，中间没有目标列）：此处不是这样，这些列会保持空白。请把月份列排在一起，或按“{usualLayout}”逐行记录实际数据，然后再执行“${DECOMPOSE}”。`,
     },
     WIDE_TARGETS_LEFT_OUT:
       '每个月只读取标明为实际值的那一列，目标列不读取（共 {count} 列，第一列为“{first}”）。',

@@ -582,7 +582,7 @@ export const zhTW: Messages = {
     'wide-actuals': {
       message:
         '「{tab}」表按月分欄記錄實際資料（{first} … {last}，讀取 {months} 個月）：每個月份下的數字都依該列指標在該月的實際值讀取。{targets}',
-      fix: '無需修改。每個指標一列、每個月一欄即可；空白儲存格表示該月尚無實際值。「{targetsTab}」表的累計至今各欄只讀取按「{usualLayout}」逐列記錄的實際資料，這種版面下會保持空白；檢查和報告會讀取每個儲存格。',
+      fix: '無需修改。每個指標一列、每個月一欄即可；空白儲存格表示該月尚無實際值。{toDate}檢查和報告會讀取每個儲存格。',
     },
     'month-header-year': {
       message: '「{tab}」表的月份表頭「{header}」沒有年份，而{why}：無法判斷是哪一年，因此這一欄未讀取。',
@@ -987,6 +987,10 @@ export const zhTW: Messages = {
     COUNTED: {
       now: '已計入。',
       later: '目前尚未計入：{month} 結束後才會計入。',
+    },
+    WIDE_TARGETS_TAB: {
+      read: `「{targetsTab}」表的累計至今各欄也讀取這些月份，依 ID 找到每個指標所在的列，無論它在哪一列；新增或移動月份欄後，請再執行「${DECOMPOSE}」。`,
+      unread: `「{targetsTab}」表的累計至今各欄只在月份欄依月份順序相鄰、中間不缺月份時才讀取（1月 | 2月 | 3月 …，中間沒有目標欄）：此處不是這樣，這些欄會保持空白。請把月份欄排在一起，或按「{usualLayout}」逐列記錄實際資料，然後再執行「${DECOMPOSE}」。`,
     },
     WIDE_TARGETS_LEFT_OUT:
       '每個月只讀取標明為實際值的那一欄，目標欄不讀取（共 {count} 欄，第一欄為「{first}」）。',
