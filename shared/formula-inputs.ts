@@ -19,7 +19,7 @@ import {
   type Workbook,
 } from './cells';
 import { checkInColumns } from './check-in-columns';
-import type { IsoDate } from './calendar';
+import { sideBySideMonths, type IsoDate } from './calendar';
 import type { Localized } from './i18n';
 import type { Plan } from './plan';
 import type { DecimalMark } from './locale-syntax';
@@ -194,6 +194,32 @@ export function formulaInputProblems(
       // A row kept as months in columns holds several check-ins, and is scanned once.
       for (; at < c.rows.length; at++)
         if (at === 0 || c.rows[at] !== c.rows[at - 1]) scan(c.rows[at], c.metrics[at], parsed);
+      // Months in columns the Targets tab's formulas read (sideBySideMonths): each figure under a month is a Value
+      // cell, called by its month's header as the parser calls it ("40k" under 3月: SUMPRODUCT takes it as 0).
+      const wide = layout.wide;
+      if (wide && c.valueColumns && plan.period && sideBySideMonths(plan.period.months, wide.months)) {
+        const valueField = tabDef('actuals').columns.find((col) => col.key === 'value')!;
+        for (let i = 0; i < c.rows.length; i++) {
+          const row = c.rows[i];
+          const column = c.valueColumns[i];
+          const raw = grid[row - 1]?.[column - 1];
+          if (typeof raw !== 'string') continue;
+          const header = wide.headers[column] ?? '';
+          const field = { ...valueField, label: { en: header, 'zh-CN': header, 'zh-TW': header } };
+          const readable = readableInstead(field, raw, c.values[i], true);
+          if (readable)
+            out.push({
+              tab,
+              sheet: layout.sheet,
+              row,
+              column,
+              field,
+              id: c.metrics[i],
+              typed: raw,
+              readable,
+            });
+        }
+      }
     } else {
       for (const record of tab === 'keyResults' ? plan.keyResults : plan.kpis) {
         const fields = record as unknown as Record<string, unknown>;

@@ -151,4 +151,14 @@ describe('Targets tab over an Actuals tab kept as months in columns', () => {
         .map((r) => r[at]),
     ).toEqual(Array(8).fill(''));
   });
+
+  it('says a figure typed as text under a month, which the formulas take as nothing, at its cell', () => {
+    const { run, grid } = wideExample('en_US', (m) => `2026-${String(m).padStart(2, '0')}`);
+    expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
+    const row = grid.findIndex((r) => r[0] === 'KR1') + 1;
+    run.ss.getSheetByName('Actuals')!.getRange(row, 5).setValue('90k');
+    const { issues } = parsePlan(toWorkbook(run.ss) as Workbook, { timeZone });
+    const said = issues.filter((i) => i.code === 'unreadable-by-formulas' && i.sheet === 'Actuals');
+    expect(said.map((i) => [i.a1, i.message.en])).toEqual([[`E${row}`, expect.stringContaining('"90k"')]]);
+  });
 });
