@@ -17,6 +17,7 @@ import {
   type Workbook,
 } from '../shared';
 import { loadAddon, valuesOf, zonedMidnight, type ActionResult } from './helpers/addon';
+import type { PlanCheck } from '../apps-script/server/plan-check';
 
 const timeZone = 'Europe/Berlin';
 
@@ -102,6 +103,14 @@ describe('Targets tab over an Actuals tab kept as months in columns', () => {
     const { run } = wideExample('en_US', (m) => `2026-${String(m).padStart(2, '0')}`, true);
     const result = run.run('decomposeTargets') as ActionResult;
     expect(result.ok, result.message).toBe(true);
+    compareToDate(run, EXAMPLE_AS_OF);
+    // And again over its own wide formulas: nothing taken for typed.
+    const again = run.run('decomposeTargets') as ActionResult;
+    expect(again.ok, again.message).toBe(true);
+    // The check finds nothing wrong on the tab (the As of tip aside: it is not today).
+    const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    const onTargets = check.groups.flatMap((g) => g.issues).filter((i) => i.sheet === 'Targets');
+    expect(onTargets.map((i) => i.code)).toEqual([]);
     compareToDate(run, EXAMPLE_AS_OF);
   });
 
