@@ -19,7 +19,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 import { serialToUtcDate } from '../shared/calendar';
 import { FORMULA_WITHOUT_RESULT, type Cell, type MergedRange } from '../shared/cells';
-import { formatShowsAny } from '../shared/number-formats';
+import { formatShowsAny, withoutGeneral } from '../shared/number-formats';
 
 /** What a part reader does with the parser's events (element names without their prefix). */
 export interface PartReader {
@@ -147,13 +147,13 @@ const BUILT_IN_DATE_FORMATS = new Set([
  * exceljs's `isDateFmt` test, with eras, escapes and scientific formats handled.
  */
 export function isDateFormatCode(code: string): boolean {
-  const bare = code
+  const bare = withoutGeneral(code)
     .replace(/"[^"]*"/g, '')
     .replace(/[\\_*]./g, '')
     .replace(/\[(?:h+|m+|s+)\]/gi, 'h')
     .replace(/\[[^\]]*\]/g, '')
-    // Letters that are not tokens: "General", and the exponent of a scientific format (0.00E+00).
-    .replace(/general|E[+-]/gi, '');
+    // Letters that are not tokens: the exponent of a scientific format (0.00E+00); General's names are gone above.
+    .replace(/E[+-]/gi, '');
   return /[ymdhsbeg]/i.test(bare);
 }
 

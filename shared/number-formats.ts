@@ -30,6 +30,30 @@
 import { currencyCodes, multipleAfterNumber } from './cells';
 import type { DecimalMark } from './locale-syntax';
 
+/**
+ * The names of General in a format code, lower-cased: `General`, and `G/通用格式`, as a Chinese Excel's Format Cells
+ * names it, which some writers store in the file (`G/通用格式"万"`). Neither is a date token, though `G` and `e` are.
+ */
+const GENERAL_NAMES = ['general', 'g/通用格式'];
+
+/** The length of the name of General at `i` in a format code (see GENERAL_NAMES), or 0. */
+export function generalNameAt(code: string, i: number): number {
+  for (const name of GENERAL_NAMES)
+    if (code.slice(i, i + name.length).toLowerCase() === name) return name.length;
+  return 0;
+}
+
+/** The format code without its names of General, for a test of its date tokens. */
+export function withoutGeneral(code: string): string {
+  let out = '';
+  for (let i = 0; i < code.length; i++) {
+    const n = generalNameAt(code, i);
+    if (n) i += n - 1;
+    else out += code[i];
+  }
+  return out;
+}
+
 /** What a format shows beside the digits, for one section (the sign's). */
 export interface FormatShows {
   /** An unquoted `%`: the number is shown times 100, with the sign. */
@@ -189,7 +213,8 @@ function chosenSection({ sections, conditions }: Classified, v: number): number 
 }
 
 function classify(code: string): Classified {
-  if (!code || /^\s*general\s*$/i.test(code)) return PLAIN;
+  const trimmed = code.trim();
+  if (!trimmed || generalNameAt(trimmed, 0) === trimmed.length) return PLAIN;
   // A fourth section is for text: numbers are shown by the first three.
   const texts = splitSections(code).slice(0, 3);
   const sections = texts.map(section);
@@ -283,14 +308,15 @@ function section(text: string): FormatShows | null {
     const ch = text[i];
     // General (any case) is a placeholder for the whole number, as General shows it: `General"萬"` shows 3000 as
     // 3000萬, as Chinese Excel writes a unit after General.
-    if ((ch === 'G' || ch === 'g') && text.slice(i, i + 7).toLowerCase() === 'general') {
+    const generalName = generalNameAt(text, i);
+    if (generalName) {
       flush();
       thousands += commas;
       commas = 0;
       digitsSeen = true;
       general = true;
       shownAfter = '';
-      i += 6;
+      i += generalName - 1;
       continue;
     }
     // Commas after a digit placeholder scale by 1,000 each, unless another placeholder follows: then they group.

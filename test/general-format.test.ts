@@ -12,7 +12,7 @@ import { analyzeWorkbook, columnDef, exampleWorkbook, tabDef, type Cell, type Wo
 import { typedTextOf } from '../shared/number-formats';
 import { readXlsxBuffer } from '../report/read-xlsx';
 
-type Lang = 'en' | 'zh-TW';
+type Lang = 'en' | 'zh-CN' | 'zh-TW';
 const AS_OF = '2026-11-15';
 
 /** A cell found by its row's ID (first column; for the Strategy tab, its field) and its column's key. */
@@ -178,5 +178,31 @@ describe('a word a format shows after its multiple (0"萬筆") is the format’s
     expect(money.metric('KR1').target).toBeNull();
     expect(money.added.map((i) => i.code)).toEqual(['currency-mismatch']);
     expect(money.added[0].message.en).toContain('100萬元');
+  });
+});
+
+describe('G/通用格式, the name a Chinese Excel gives General, which some writers store, is General, not a date', () => {
+  it('the text typed: as General', () => {
+    expect(typedTextOf(1_000_000, 'G/通用格式', '.')).toBeNull();
+    expect(typedTextOf(4, 'G/通用格式"万"', '.')).toBe('4万');
+    expect(typedTextOf(4, '[DBNum1][$-804]G/通用格式"万"', '.')).toBe('4万');
+    expect(typedTextOf(4, 'g/通用格式"萬"', '.')).toBe('4萬');
+  });
+
+  it('zh-CN: a Target of 1000000 元 and a check-in of 40000 in G/通用格式 are those numbers, not dates (QA)', async () => {
+    const edits = (format: string, target: number, checkIn: number): Edit[] => [
+      { tab: 'strategy', row: 11, column: 'value', value: 'CNY' },
+      { tab: 'keyResults', row: 'KR1', column: 'unit', value: '元' },
+      { tab: 'keyResults', row: 'KR1', column: 'target', value: target, format },
+      { tab: 'actuals', row: { metric: 'KR1', nth: 0 }, column: 'value', value: checkIn, format },
+    ];
+    const plain = await analyzed('zh-CN', edits('G/通用格式', 1_000_000, 40_000));
+    expect(plain.metric('KR1').target).toBe(1_000_000);
+    expect(plain.metric('KR1').values[0]).toBe(40_000);
+    expect(plain.added.map((i) => `${i.code} ${i.message['zh-CN']}`)).toEqual([]);
+    const wan = await analyzed('zh-CN', edits('[DBNum1][$-804]G/通用格式"万"', 100, 4));
+    expect(wan.metric('KR1').target).toBe(1_000_000);
+    expect(wan.metric('KR1').values[0]).toBe(40_000);
+    expect(wan.added.map((i) => `${i.code} ${i.message['zh-CN']}`)).toEqual([]);
   });
 });
