@@ -60,6 +60,10 @@ export function renderChecksDoc(): string {
     "the empty field's own message names the row (`{unread}`). A row with a blank Value is a heading or a note, and is",
     "never told; with every field filled in, such rows are the team's own and nothing is said.",
     '',
+    "`unit-mismatch`'s fix (`{typeIt}`) gives the number in the metric's Unit where the unit typed converts into it",
+    'exactly (`30分钟` where it counts `小时`: type 0.5), else asks for the number in that Unit; "the number alone" only',
+    'where the metric has no Unit. See [template.md](template.md), "A unit".',
+    '',
   ];
   for (const category of Object.keys(CATEGORY) as IssueCategory[]) {
     lines.push(`## ${CATEGORY[category]}`, '', '| Code | Severity | Message | Fix |', '|---|---|---|---|');

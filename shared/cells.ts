@@ -25,7 +25,8 @@ export type Read<T> =
   { ok: true; value: T } | { ok: false; reason: ReadFailure; found?: string; other?: string };
 /**
  * Why a cell could not be read. The two mismatches carry `found`: the currency or unit typed in the cell, as typed
- * (the caller names the expected one, which it passed in). `decimal-mark`: text that is a number only with the
+ * (the caller names the expected one, which it passed in); a unit-mismatch's `other` is the number in the metric's
+ * unit where the two convert exactly (convertUnit: "0.5" for 30分钟 in 小时). `decimal-mark`: text that is a number only with the
  * other decimal sign ("2,5" where decimals are written "2.5"); `found` is the text spelled with the right one.
  * `ambiguous-m`: an `m` after the number in a metric counted in a unit of time or length (45m in minutes, in 分), or
  * in one without a Unit, which may be that unit or a million; `found` is the number before it, as typed ("45").
@@ -350,6 +351,42 @@ export const UNIT_ALIASES: Record<string, readonly string[]> = {
   miles: ['mi', 'mile', 'miles', '英里', '哩'],
   feet: ['ft', 'foot', 'feet', '英尺', '呎'],
 };
+
+/**
+ * Units of UNIT_ALIASES that convert exactly into one another, each as a whole number of the smallest of its kind:
+ * time in seconds (a day is 24 hours, a week 7 days), months in months (a year is 12; a month has no fixed number
+ * of days, so months and years convert only into each other), length in micrometres (a foot is 0.3048 m, a mile
+ * 1,609.344 m, as defined). A unit not here (sign-ups, 人, 工作天) converts into none.
+ */
+const UNIT_SIZES: Readonly<Record<string, { kind: 'time' | 'months' | 'length'; size: number }>> = {
+  seconds: { kind: 'time', size: 1 },
+  minutes: { kind: 'time', size: 60 },
+  hours: { kind: 'time', size: 3_600 },
+  days: { kind: 'time', size: 86_400 },
+  weeks: { kind: 'time', size: 604_800 },
+  months: { kind: 'months', size: 1 },
+  years: { kind: 'months', size: 12 },
+  millimetres: { kind: 'length', size: 1_000 },
+  centimetres: { kind: 'length', size: 10_000 },
+  metres: { kind: 'length', size: 1_000_000 },
+  kilometres: { kind: 'length', size: 1_000_000_000 },
+  feet: { kind: 'length', size: 304_800 },
+  miles: { kind: 'length', size: 1_609_344_000 },
+};
+
+/**
+ * A number typed in one unit (`from`, a name UNIT_ALIASES knows: 分钟, min, 天) as a number of another (`to`: 小时,
+ * hours), when both are of one kind in UNIT_SIZES and the result is exact in 10 significant digits: 30 minutes is
+ * 0.5 hours, 2 天 48 小时, 90 min 1.5 h; 10 minutes (0.1666… hours), 1 小时 in days, 2 months in weeks are undefined.
+ */
+export function convertUnit(value: number, from: string, to: string): number | undefined {
+  const a = UNIT_SIZES[unitOf(from) ?? ''];
+  const b = UNIT_SIZES[unitOf(to) ?? ''];
+  if (!a || !b || a.kind !== b.kind) return undefined;
+  const converted = (value * a.size) / b.size;
+  const short = Number(converted.toPrecision(10));
+  return Number.isFinite(converted) && short === Number(converted.toPrecision(15)) ? short : undefined;
+}
 
 /**
  * Units in which `m` after a number could be the unit, or a unit like it, as much as a million: `45m` in a metric
@@ -969,7 +1006,11 @@ function readNumberWith(cell: Cell, context: NumberContext, mark: DecimalMark): 
       // a format shows after its multiple, 5 in `0"萬筆"` or `0"萬人"` shown as 5萬筆, is the format's, as the 筆 of
       // `#,##0"筆"` and the 人 of `0"人"` are, whose numbers are read as they are: the multiple is read, 50,000, and
       // the word is not, nor said to be no number when the person typed one.)
-      return unitOf(rest) !== undefined ? fail('unit-mismatch', rest) : fail('not-a-number');
+      if (unitOf(rest) === undefined) return fail('not-a-number');
+      // The number in the metric's unit, where the two convert exactly (30分钟 where it counts 小时: 0.5), for the
+      // fix to say: the number alone would be read in the metric's unit, 30 hours.
+      const converted = context.unit && !unitScale ? convertUnit(value, rest, context.unit) : undefined;
+      return fail('unit-mismatch', rest, converted === undefined ? undefined : String(converted));
     }
   }
   // Parentheses mean a negative amount of money only: "(70%)" or 5 hours in brackets are a note, not a minus.

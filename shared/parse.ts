@@ -112,6 +112,7 @@ import {
   withoutMonthQualifier,
   nearTab,
   TABS,
+  columnDef,
   tabDef,
   typedNumberColumns,
   type Localized,
@@ -198,6 +199,16 @@ const AMBIGUOUS_M = {
   noUnit: localized((m) => m.issues.AMBIGUOUS_M.noUnit),
   forUnit: localized((m) => m.issues.AMBIGUOUS_M.forUnit),
   forNoUnit: localized((m) => m.issues.AMBIGUOUS_M.forNoUnit),
+};
+/**
+ * How unit-mismatch says to type the number ({typeIt}): converted into the metric's unit where the two convert
+ * exactly (30分钟 in 小时: 0.5), else in its unit; never "the number alone" where that is read in the metric's unit
+ * as a number of another (30 minutes typed as 30 is 30 hours). Where the metric has no Unit, the number alone.
+ */
+const UNIT_MISMATCH = {
+  converted: localized((m) => m.issues.UNIT_MISMATCH.converted),
+  inUnit: localized((m) => m.issues.UNIT_MISMATCH.inUnit),
+  noUnit: localized((m) => m.issues.UNIT_MISMATCH.noUnit),
 };
 /** The example not-a-number gives, by column: a confidence or a weight is no 50000. */
 const NUMBER_EXAMPLE = {
@@ -1662,7 +1673,14 @@ function readNumberCell(
       number: numberAsTyped(Number(read.other), ctx.decimalMark),
     });
   } else if (read.reason === 'unit-mismatch') {
-    say('unit-mismatch', { value, found, unit: unit || NO_UNIT });
+    const number = read.other === undefined ? '' : numberAsTyped(Number(read.other), ctx.decimalMark);
+    const phrase = number ? UNIT_MISMATCH.converted : unit ? UNIT_MISMATCH.inUnit : UNIT_MISMATCH.noUnit;
+    // The Unit column's name, the same in Key Results and KPIs.
+    const unitColumn = columnDef('keyResults', 'unit').label;
+    const typeIt = inEveryLanguage((lang) =>
+      fill(phrase[lang], { value, number, unit, unitColumn: unitColumn[lang] }),
+    );
+    say('unit-mismatch', { value, found, unit: unit || NO_UNIT, typeIt });
   } else if (read.reason === 'formula-without-result') {
     say('formula-without-result', {});
   } else if (notANumber && (read.reason === 'not-a-number' || read.reason === 'formula-error')) {

@@ -552,7 +552,13 @@ describe('MM in money, 分 for minutes, measure words and 人次 (B15)', () => {
       expect(plan.kpis.find((k) => k.id === 'KPI2')!.target, typed).toBe(30);
     }
     expect(readNumber('30分', { unit: 'minutes' })).toEqual({ ok: true, value: 30 });
-    expect(readNumber('30 秒', { unit: '分' })).toEqual({ ok: false, reason: 'unit-mismatch', found: '秒' });
+    // Refused, with the number in 分 for the fix (30 seconds is 0.5 minutes).
+    expect(readNumber('30 秒', { unit: '分' })).toEqual({
+      ok: false,
+      reason: 'unit-mismatch',
+      found: '秒',
+      other: '0.5',
+    });
   });
 
   it('"1,000 家客戶" under 次 is a unit mismatch that names both; under 客戶 it is 1,000', () => {

@@ -883,7 +883,7 @@ export const en = {
     },
     'unit-mismatch': {
       message: '{field} of {id} is "{value}", in {found}, but the unit of {id} is {unit}.',
-      fix: 'Type the number in {unit}, or the number alone.',
+      fix: '{typeIt}.',
     },
     'unit-in-plain-number': {
       message: '{field} of {id} is "{value}": {what}.',
@@ -1125,6 +1125,12 @@ export const en = {
       number: '50000 or 20%',
       confidence: '70% or 0.7',
       weight: '40% or 2',
+    },
+    /** How unit-mismatch says to type the number ({typeIt}): converted, in the metric's unit, or alone. */
+    UNIT_MISMATCH: {
+      converted: 'Type {number}: {value} is {number} {unit}',
+      inUnit: 'Type the number in {unit}',
+      noUnit: 'Type the number alone, or name its unit in the "{unitColumn}" column',
     },
     AMBIGUOUS_M: {
       countedIn: 'is counted in {unit}',

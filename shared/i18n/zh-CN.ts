@@ -750,7 +750,7 @@ export const zhCN: Messages = {
     },
     'unit-mismatch': {
       message: '{id} 的“{field}”为“{value}”，单位为 {found}，但 {id} 的单位是 {unit}。',
-      fix: '请以 {unit} 填写，或只填写数字。',
+      fix: '{typeIt}。',
     },
     'unit-in-plain-number': {
       message: '{id} 的“{field}”为“{value}”：{what}。',
@@ -975,6 +975,11 @@ export const zhCN: Messages = {
       number: '50000 或 20%',
       confidence: '70% 或 0.7',
       weight: '40% 或 2',
+    },
+    UNIT_MISMATCH: {
+      converted: '请填写 {number}：{value} 即 {number} {unit}',
+      inUnit: '请填写以 {unit} 计的数字',
+      noUnit: '请只填写数字，或在“{unitColumn}”列写明单位',
     },
     AMBIGUOUS_M: {
       countedIn: '以“{unit}”计',

@@ -751,7 +751,7 @@ export const zhTW: Messages = {
     },
     'unit-mismatch': {
       message: '{id} 的「{field}」為「{value}」，單位為 {found}，但 {id} 的單位是 {unit}。',
-      fix: '請以 {unit} 填寫，或只填寫數字。',
+      fix: '{typeIt}。',
     },
     'unit-in-plain-number': {
       message: '{id} 的「{field}」為「{value}」：{what}。',
@@ -977,6 +977,11 @@ export const zhTW: Messages = {
       number: '50000 或 20%',
       confidence: '70% 或 0.7',
       weight: '40% 或 2',
+    },
+    UNIT_MISMATCH: {
+      converted: '請填寫 {number}：{value} 即 {number} {unit}',
+      inUnit: '請填寫以 {unit} 計的數字',
+      noUnit: '請只填寫數字，或在「{unitColumn}」欄寫明單位',
     },
     AMBIGUOUS_M: {
       countedIn: '以「{unit}」計',
