@@ -62,7 +62,9 @@ export function renderChecksDoc(): string {
     '',
     "`unit-mismatch`'s fix (`{typeIt}`) gives the number in the metric's Unit where the unit typed converts into it",
     'exactly (`30分钟` where it counts `小时`: type 0.5), else asks for the number in that Unit; "the number alone" only',
-    'where the metric has no Unit. See [template.md](template.md), "A unit".',
+    'where the metric has no Unit. See [template.md](template.md), "A unit". Where the currency or unit is the cell\'s',
+    "number format's (40000 in a `[$￥-804]#,##0` cell), `{fromFormat}` adds that retyping keeps the format: change it",
+    "(Format → Number) to the metric's currency or a plain number.",
     '',
   ];
   for (const category of Object.keys(CATEGORY) as IssueCategory[]) {

@@ -210,6 +210,14 @@ const UNIT_MISMATCH = {
   inUnit: localized((m) => m.issues.UNIT_MISMATCH.inUnit),
   noUnit: localized((m) => m.issues.UNIT_MISMATCH.noUnit),
 };
+/**
+ * What a currency mismatch adds where the currency is the cell's number format's (a ￥ format over 40000), not typed
+ * ({fromFormat}): retyping the amount keeps the format, and the same error; the format is what to change.
+ */
+const FROM_FORMAT = {
+  currency: localized((m) => m.issues.FROM_FORMAT.currency),
+  plain: localized((m) => m.issues.FROM_FORMAT.plain),
+};
 /** The example not-a-number gives, by column: a confidence or a weight is no 50000. */
 const NUMBER_EXAMPLE = {
   number: localized((m) => m.issues.NUMBER_EXAMPLE.number),
@@ -1634,6 +1642,11 @@ function readNumberCell(
     return read.value;
   }
   const found = read.found ?? '';
+  /** {fromFormat}: said where the format shows the currency, formatting as `to` or a plain number (to '': plain). */
+  const fromFormat = (to: string) =>
+    shown
+      ? inEveryLanguage((lang) => fill((to ? FROM_FORMAT.currency : FROM_FORMAT.plain)[lang], { found, to }))
+      : '';
   if (read.reason === 'decimal-mark') {
     const mark = ctx.decimalMark;
     const source = ctx.localeGiven ? LOCALE_GIVEN : NO_LOCALE;
@@ -1641,8 +1654,12 @@ function readNumberCell(
   } else if (read.reason === 'currency-mismatch') {
     // Said against the metric's Unit when that is what decides (USD in a TWD plan), else the Strategy tab's.
     const context = { currency: ctx.currency, unit };
-    if (expectedCurrencies(context)?.metric) say('metric-currency-mismatch', { value, found, unit });
-    else say('currency-mismatch', { value, found, currency: ctx.currency || unit });
+    if (expectedCurrencies(context)?.metric)
+      say('metric-currency-mismatch', { value, found, unit, fromFormat: fromFormat(unit) });
+    else {
+      const currency = ctx.currency || unit;
+      say('currency-mismatch', { value, found, currency, fromFormat: fromFormat(currency) });
+    }
   } else if (read.reason === 'grouped-in-fours') {
     const decimal = read.other;
     const said = (phrase: Localized) =>
@@ -1680,7 +1697,7 @@ function readNumberCell(
     const typeIt = inEveryLanguage((lang) =>
       fill(phrase[lang], { value, number, unit, unitColumn: unitColumn[lang] }),
     );
-    say('unit-mismatch', { value, found, unit: unit || NO_UNIT, typeIt });
+    say('unit-mismatch', { value, found, unit: unit || NO_UNIT, typeIt, fromFormat: fromFormat('') });
   } else if (read.reason === 'formula-without-result') {
     say('formula-without-result', {});
   } else if (notANumber && (read.reason === 'not-a-number' || read.reason === 'formula-error')) {

@@ -879,11 +879,11 @@ export const en = {
     },
     'currency-mismatch': {
       message: '{field} of {id} is "{value}", in {found}, but the plan\'s currency is {currency}.',
-      fix: 'Type the amount in {currency} (the Currency on the "{strategyTab}" tab): amounts are never converted.',
+      fix: 'Type the amount in {currency} (the Currency on the "{strategyTab}" tab): amounts are never converted.{fromFormat}',
     },
     'unit-mismatch': {
       message: '{field} of {id} is "{value}", in {found}, but the unit of {id} is {unit}.',
-      fix: '{typeIt}.',
+      fix: '{typeIt}.{fromFormat}',
     },
     'unit-in-plain-number': {
       message: '{field} of {id} is "{value}": {what}.',
@@ -891,7 +891,7 @@ export const en = {
     },
     'metric-currency-mismatch': {
       message: '{field} of {id} is "{value}", in {found}, but {id} is counted in {unit}.',
-      fix: "Type the amount in {unit}, the Unit of {id}: a metric with a currency of its own is not counted in the plan's Currency, and amounts are never converted.",
+      fix: "Type the amount in {unit}, the Unit of {id}: a metric with a currency of its own is not counted in the plan's Currency, and amounts are never converted.{fromFormat}",
     },
     'ambiguous-m': {
       message:
@@ -1127,6 +1127,16 @@ export const en = {
       weight: '40% or 2',
     },
     /** How unit-mismatch says to type the number ({typeIt}): converted, in the metric's unit, or alone. */
+    /**
+     * What a currency or unit mismatch adds where the sign is the cell's number format's ({fromFormat}), not typed:
+     * retyping keeps the format.
+     */
+    FROM_FORMAT: {
+      currency:
+        " The {found} is the cell's number format, which stays when the amount is retyped: format the cell (Format → Number) as {to} or as a plain number.",
+      plain:
+        " The {found} is the cell's number format, which stays when the number is retyped: format the cell (Format → Number) as a plain number.",
+    },
     UNIT_MISMATCH: {
       converted: 'Type {number}: {value} is {number} {unit}',
       inUnit: 'Type the number in {unit}',

@@ -746,11 +746,11 @@ export const zhCN: Messages = {
     },
     'currency-mismatch': {
       message: '{id} 的“{field}”为“{value}”，币种为 {found}，但计划的货币是 {currency}。',
-      fix: '请以 {currency}（“{strategyTab}”表中的货币）填写金额：系统不做汇率换算。',
+      fix: '请以 {currency}（“{strategyTab}”表中的货币）填写金额：系统不做汇率换算。{fromFormat}',
     },
     'unit-mismatch': {
       message: '{id} 的“{field}”为“{value}”，单位为 {found}，但 {id} 的单位是 {unit}。',
-      fix: '{typeIt}。',
+      fix: '{typeIt}。{fromFormat}',
     },
     'unit-in-plain-number': {
       message: '{id} 的“{field}”为“{value}”：{what}。',
@@ -758,7 +758,7 @@ export const zhCN: Messages = {
     },
     'metric-currency-mismatch': {
       message: '{id} 的“{field}”为“{value}”，币种为 {found}，但 {id} 以“{unit}”计。',
-      fix: '请以 {unit}（{id} 的“单位”）填写金额：指标有自己的货币时不按计划的货币计，系统也不做汇率换算。',
+      fix: '请以 {unit}（{id} 的“单位”）填写金额：指标有自己的货币时不按计划的货币计，系统也不做汇率换算。{fromFormat}',
     },
     'ambiguous-m': {
       message: '{id} 的“{field}”为“{value}”：{id} {counted}，此处的“m”可能指分钟、月或米，也可能指百万。',
@@ -975,6 +975,12 @@ export const zhCN: Messages = {
       number: '50000 或 20%',
       confidence: '70% 或 0.7',
       weight: '40% 或 2',
+    },
+    FROM_FORMAT: {
+      currency:
+        '{found} 来自单元格的数字格式，重新输入金额后仍会保留：请将单元格的数字格式（格式 → 数字）改为 {to} 或常规数字。',
+      plain:
+        '{found} 来自单元格的数字格式，重新输入数字后仍会保留：请将单元格的数字格式（格式 → 数字）改为常规数字。',
     },
     UNIT_MISMATCH: {
       converted: '请填写 {number}：{value} 即 {number} {unit}',

@@ -747,11 +747,11 @@ export const zhTW: Messages = {
     },
     'currency-mismatch': {
       message: '{id} 的「{field}」為「{value}」，幣別為 {found}，但計畫的貨幣是 {currency}。',
-      fix: '請以 {currency}（「{strategyTab}」表中的貨幣）填寫金額：系統不做匯率換算。',
+      fix: '請以 {currency}（「{strategyTab}」表中的貨幣）填寫金額：系統不做匯率換算。{fromFormat}',
     },
     'unit-mismatch': {
       message: '{id} 的「{field}」為「{value}」，單位為 {found}，但 {id} 的單位是 {unit}。',
-      fix: '{typeIt}。',
+      fix: '{typeIt}。{fromFormat}',
     },
     'unit-in-plain-number': {
       message: '{id} 的「{field}」為「{value}」：{what}。',
@@ -759,7 +759,7 @@ export const zhTW: Messages = {
     },
     'metric-currency-mismatch': {
       message: '{id} 的「{field}」為「{value}」，幣別為 {found}，但 {id} 以「{unit}」計。',
-      fix: '請以 {unit}（{id} 的「單位」）填寫金額：指標有自己的貨幣時不按計畫的貨幣計，系統也不做匯率換算。',
+      fix: '請以 {unit}（{id} 的「單位」）填寫金額：指標有自己的貨幣時不按計畫的貨幣計，系統也不做匯率換算。{fromFormat}',
     },
     'ambiguous-m': {
       message:
@@ -977,6 +977,12 @@ export const zhTW: Messages = {
       number: '50000 或 20%',
       confidence: '70% 或 0.7',
       weight: '40% 或 2',
+    },
+    FROM_FORMAT: {
+      currency:
+        '{found} 來自儲存格的數字格式，重新輸入金額後仍會保留：請將儲存格的數字格式（格式 → 數值）改為 {to} 或一般數字。',
+      plain:
+        '{found} 來自儲存格的數字格式，重新輸入數字後仍會保留：請將儲存格的數字格式（格式 → 數值）改為一般數字。',
     },
     UNIT_MISMATCH: {
       converted: '請填寫 {number}：{value} 即 {number} {unit}',
