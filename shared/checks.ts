@@ -1156,7 +1156,8 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
   // A key result whose check-ins are said to be totals to date, by the Value header or a Note, is told so there,
   // in the person's words, rather than by the figures' reading (running-total).
   const saidToDate = toDateIssues(plan, progress, screen, issues);
-  const check = (p: MetricProgress, tab: TabKey, row: number, group: number) => {
+  /** `windowUnread`: the metric's window stands in as the period's (KeyResult.unreadDate): no missing month, no pace. */
+  const check = (p: MetricProgress, tab: TabKey, row: number, group: number, windowUnread: boolean) => {
     const totals = p.kind === 'kr' && !saidToDate.has(group) ? runningTotals(p) : null;
     if (totals) {
       const span = (p.target ?? 0) - p.baseline;
@@ -1184,9 +1185,13 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
         ),
       );
     }
-    const behind = p.kind === 'kr' && (p.status === 'at-risk' || p.status === 'off-track');
+    const behind = p.kind === 'kr' && !windowUnread && (p.status === 'at-risk' || p.status === 'off-track');
     // A month whose check-in was typed but refused has its error at that cell: no "add a row" beside it.
-    if (p.missingCheckIn && !screen.refusedMonths.get(group)?.has(monthIndex(p.missingCheckIn))) {
+    if (
+      p.missingCheckIn &&
+      !windowUnread &&
+      !screen.refusedMonths.get(group)?.has(monthIndex(p.missingCheckIn))
+    ) {
       // Point at where the check-in goes: the Actuals tab's next free row when there is one; kept as months in
       // columns, the cell of the metric's row under the month (staleCheckInWide).
       const actuals = plan.layout.actuals;
@@ -1215,9 +1220,19 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
   };
   // Each metric's issues point at its own row: progress lists the key results and KPIs in the plan's order.
   for (let i = 0; i < progress.keyResults.length && i < plan.keyResults.length; i++)
-    check(progress.keyResults[i], 'keyResults', plan.keyResults[i].row, screen.keyResultGroup[i]);
-  for (let i = 0; i < progress.kpis.length && i < plan.kpis.length; i++)
-    check(progress.kpis[i], 'kpis', plan.kpis[i].row, screen.kpiGroup[i]);
+    check(
+      progress.keyResults[i],
+      'keyResults',
+      plan.keyResults[i].row,
+      screen.keyResultGroup[i],
+      plan.keyResults[i].unreadDate !== undefined,
+    );
+  const { keyResultOfKpi } = planIndex(plan);
+  for (let i = 0; i < progress.kpis.length && i < plan.kpis.length; i++) {
+    // A KPI follows the window of the key result it tracks.
+    const tracked = keyResultOfKpi[i] >= 0 ? plan.keyResults[keyResultOfKpi[i]] : undefined;
+    check(progress.kpis[i], 'kpis', plan.kpis[i].row, screen.kpiGroup[i], tracked?.unreadDate !== undefined);
+  }
 }
 
 /** What to-date-header lists of the key results it names, at most this many, then "…". */

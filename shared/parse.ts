@@ -2390,6 +2390,8 @@ function readKeyResult(r: RowReader): KeyResult | null {
   if (typeRead === null) keyResult.unreadType = r.text('type');
   if (directionRead === null) keyResult.unreadDirection = r.text('direction');
   if (phasingRead === null) keyResult.unreadPhasing = r.text('phasing');
+  if (due === null && r.has('due')) keyResult.unreadDate = 'due';
+  else if (ownStart === null && r.has('start')) keyResult.unreadDate = 'start';
   // A cell saved without its formula's result (said at it) leaves the key result out until the file is saved with
   // results: judged on a Baseline of 0, a Start at the period's start or a Weight of 1, it would be judged wrongly.
   if (r.withoutResult.length) keyResult.target = null;

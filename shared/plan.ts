@@ -68,6 +68,12 @@ export interface KeyResult extends RowRef {
   unreadType?: string;
   unreadDirection?: string;
   unreadPhasing?: string;
+  /**
+   * The Start or Due cell that holds something but could not be read (a date error at it): the key result's window,
+   * and its KPIs', stands in as the period's, so what depends on the window (a month's missing check-in, pace) is not
+   * said of them as if the period were the window. Absent otherwise.
+   */
+  unreadDate?: 'start' | 'due';
 }
 
 export interface Kpi extends RowRef {
