@@ -18,6 +18,7 @@ import {
   planProgress,
   STATUS_LABELS,
   visitJudgedMonths,
+  readProgress,
   type LeftOutReason,
   type MetricProgress,
   type PlanProgress,
@@ -1219,19 +1220,21 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
     }
   };
   // Each metric's issues point at its own row: progress lists the key results and KPIs in the plan's order.
-  for (let i = 0; i < progress.keyResults.length && i < plan.keyResults.length; i++)
+  // Read through views of progress's table, not its records (readProgress): nothing here is kept.
+  const metrics = readProgress(progress);
+  for (let i = 0; i < metrics.keyResults && i < plan.keyResults.length; i++)
     check(
-      progress.keyResults[i],
+      metrics.keyResult(i),
       'keyResults',
       plan.keyResults[i].row,
       screen.keyResultGroup[i],
       plan.keyResults[i].unreadDate !== undefined,
     );
   const { keyResultOfKpi } = planIndex(plan);
-  for (let i = 0; i < progress.kpis.length && i < plan.kpis.length; i++) {
+  for (let i = 0; i < metrics.kpis && i < plan.kpis.length; i++) {
     // A KPI follows the window of the key result it tracks.
     const tracked = keyResultOfKpi[i] >= 0 ? plan.keyResults[keyResultOfKpi[i]] : undefined;
-    check(progress.kpis[i], 'kpis', plan.kpis[i].row, screen.kpiGroup[i], tracked?.unreadDate !== undefined);
+    check(metrics.kpi(i), 'kpis', plan.kpis[i].row, screen.kpiGroup[i], tracked?.unreadDate !== undefined);
   }
 }
 
@@ -1311,8 +1314,10 @@ function toDateIssues(
   const heading = toDateHeading(layout);
   const noteColumn = layout.columns.note;
   if (heading === null && (columns.notes.size === 0 || noteColumn === undefined)) return said;
+  const metrics = readProgress(progress);
   const cumulative = (i: number) => {
-    const p = progress.keyResults[i];
+    if (i >= metrics.keyResults) return false;
+    const p = metrics.keyResult(i);
     return p !== undefined && p.type === 'cumulative' && p.leftOut === null;
   };
   const { start, members } = screen.counted;
@@ -1325,9 +1330,9 @@ function toDateIssues(
     const counted: Localized[] = [];
     const amounts: Localized[] = [];
     let named = 0;
-    for (let i = 0; i < progress.keyResults.length && i < plan.keyResults.length; i++) {
+    for (let i = 0; i < metrics.keyResults && i < plan.keyResults.length; i++) {
       if (!cumulative(i)) continue;
-      const p = progress.keyResults[i];
+      const p = metrics.keyResult(i);
       let months = 0;
       let before = -Infinity;
       let rising = true;
@@ -1409,7 +1414,7 @@ function toDateIssues(
   // The value cells (row:column) that get to-date-note: the Note explains the figure, so the screen's reading of it
   // as far above the month's plan or over the whole target (an extra zero) is not said there too.
   const notedCells = new Set<string>();
-  for (let i = 0; i < plan.keyResults.length && i < progress.keyResults.length; i++) {
+  for (let i = 0; i < plan.keyResults.length && i < metrics.keyResults; i++) {
     const group = screen.keyResultGroup[i];
     if (group < 0 || !cumulative(i)) continue;
     let noted = false;
@@ -1443,7 +1448,7 @@ function toDateIssues(
           'to-date-note',
           { sheet: layout.sheet, row: columns.rows[r], column: cellColumn },
           {
-            id: progress.keyResults[i].id,
+            id: metrics.keyResult(i).id,
             column,
             word,
             value: quotedNumber(value),

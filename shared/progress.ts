@@ -308,19 +308,39 @@ export function statusFromAttainment(attainment: number, expectedAttainment: num
   return atLeast(pace, ON_TRACK_PACE) ? 'on-track' : atLeast(pace, AT_RISK_PACE) ? 'at-risk' : 'off-track';
 }
 
-/** Least-squares slope through the points, 0 with fewer than two. (Loops, summing in the same order as ever.) */
-function slope(points: [number, number][]): number {
-  if (points.length < 2) return 0;
+/**
+ * Least-squares slope through the points (months startIndex + j, readings countedAt(values, offset + j)) for j in
+ * first..last − 1 that have a reading, 0 with fewer than two. Loops over the typed array, summing in the same
+ * order as ever, without an array of points per metric (garbage at 10,000 key results).
+ */
+function slope(
+  values: Float64Array,
+  offset: number,
+  startIndex: number,
+  first: number,
+  last: number,
+): number {
+  let count = 0;
   let sx = 0;
   let sy = 0;
-  for (const p of points) sx += p[0];
-  for (const p of points) sy += p[1];
-  const mx = sx / points.length;
-  const my = sy / points.length;
+  for (let j = first; j < last; j++) {
+    const v = values[offset + j];
+    if (v !== v) continue;
+    sx += startIndex + j;
+    sy += v;
+    count++;
+  }
+  if (count < 2) return 0;
+  const mx = sx / count;
+  const my = sy / count;
   let num = 0;
   let den = 0;
-  for (const p of points) num += (p[0] - mx) * (p[1] - my);
-  for (const p of points) den += (p[0] - mx) ** 2;
+  for (let j = first; j < last; j++) {
+    const v = values[offset + j];
+    if (v === v) num += (startIndex + j - mx) * (v - my);
+  }
+  for (let j = first; j < last; j++)
+    if (values[offset + j] === values[offset + j]) den += (startIndex + j - mx) ** 2;
   return den === 0 ? 0 : num / den;
 }
 
@@ -381,15 +401,269 @@ function monthText(frame: ProgressFrame, index: number): Month {
   return text;
 }
 
+/** Codes of the table's small columns: a status, a type, a reason left out (0: none) as its position here. */
+const STATUS_CODES: readonly Status[] = [
+  'not-started',
+  'on-track',
+  'at-risk',
+  'off-track',
+  'missed',
+  'needs-attention',
+  'done',
+  'no-data',
+];
+const statusCode = (status: Status) => STATUS_CODES.indexOf(status);
+const TYPES: readonly MetricType[] = ['cumulative', 'level', 'threshold', 'milestone'];
+const LEFT_OUT: readonly LeftOutReason[] = [
+  'no-target',
+  'no-window',
+  'target-equals-baseline',
+  'invalid-choice',
+  'id-on-two-tabs',
+];
+/** ProgressTable.flags: the score is final; throughMonth is the window's judged month; its check-in is missing. */
+const SCORE_FINAL = 1;
+const THROUGH_MONTH = 2;
+const MISSING_CHECK_IN = 4;
+
+/** A number column's null: every figure of progress is a finite number or null. */
+const orNaN = (x: number | null) => (x === null ? NaN : x);
+const orNull = (x: number) => (x === x ? x : null);
+
 /**
- * One metric's progress from its counted check-ins (its `group` in screen.counted, rows of `checkIns`).
- * `frame`: progressFrame(plan, asOf), made once for all metrics.
+ * The progress of every key result (or every KPI) of one planProgress, as columns: one typed array per figure and
+ * status, row i being the plan's metric i, NaN standing for null. Its words (ID, name, owner, unit) and plan
+ * (baseline, target, window) are not copied: they are read from the plan's metric and its spec.
+ *
+ * Why columns: at 10,000 key results one object per metric with some 30 fields, its fractional figures each a
+ * separate heap number, kept about 490 bytes per metric (9 MB per run for 18,500 metrics). What a run keeps is
+ * copied by the garbage collector into fresh pages, which cost more than the arithmetic (docs/report.md, "Where the
+ * goal stands"). The columns keep about 110 bytes per metric. The checks and the roll-ups read them through
+ * MetricView, a two-field view made and dropped as it is read; PlanProgress.keyResults and .kpis are the familiar
+ * records (MetricProgressRecord, own data fields, JSON and spreads as ever), built from the table on first read
+ * (the report, plan.json, the sidebar and the custom functions read them; the core's run does not).
+ */
+class ProgressTable {
+  readonly status: Uint8Array;
+  readonly type: Uint8Array;
+  /** LEFT_OUT position + 1, 0 when not left out. */
+  readonly leftOut: Uint8Array;
+  readonly flags: Uint8Array;
+  /** The window's first and last judged months (monthIndex), and where its counted check-ins start in its store. */
+  readonly startIndex: Int32Array;
+  readonly throughIndex: Int32Array;
+  readonly offset: Int32Array;
+  /** Which of `stores` holds the metric's counted check-ins (see MonthValues). */
+  readonly store: Uint8Array;
+  readonly stores: MonthStore[] = [];
+  readonly current: Float64Array;
+  readonly actualToDate: Float64Array;
+  readonly targetToDate: Float64Array;
+  readonly expected: Float64Array;
+  readonly attainment: Float64Array;
+  readonly expectedAttainment: Float64Array;
+  readonly forecast: Float64Array;
+  readonly forecastAttainment: Float64Array;
+  readonly score: Float64Array;
+  readonly monthsMet: Float64Array;
+  readonly monthsJudged: Float64Array;
+  /** Milestones only, few: by row. */
+  readonly doneOn = new Map<number, IsoDate>();
+  readonly doneLateOn = new Map<number, IsoDate>();
+  /** The window of a metric left out without a spec (windowOfLeftOut), by row. */
+  readonly leftOutWindow = new Map<number, { start: Month; due: Month }>();
+
+  constructor(
+    readonly kind: 'kr' | 'kpi',
+    readonly metrics: readonly (KeyResult | Kpi)[],
+    /** screen.keyResultSpecs or screen.kpiSpecs: the spec of each row's metric. */
+    readonly specs: readonly (MetricSpec | null)[],
+    readonly frame: ProgressFrame,
+  ) {
+    const n = metrics.length;
+    this.status = new Uint8Array(n).fill(statusCode('no-data'));
+    this.type = new Uint8Array(n);
+    this.leftOut = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
+    this.startIndex = new Int32Array(n);
+    this.throughIndex = new Int32Array(n);
+    this.offset = new Int32Array(n);
+    this.store = new Uint8Array(n);
+    const numbers = () => new Float64Array(n).fill(NaN);
+    this.current = numbers();
+    this.actualToDate = numbers();
+    this.targetToDate = numbers();
+    this.expected = numbers();
+    this.attainment = numbers();
+    this.expectedAttainment = numbers();
+    this.forecast = numbers();
+    this.forecastAttainment = numbers();
+    this.score = numbers();
+    this.monthsMet = numbers();
+    this.monthsJudged = numbers();
+  }
+
+  storeNumber(store: MonthStore): number {
+    const last = this.stores.length - 1;
+    if (last >= 0 && this.stores[last] === store) return last;
+    this.stores.push(store);
+    return last + 1;
+  }
+
+  statusOf(i: number): Status {
+    return STATUS_CODES[this.status[i]];
+  }
+  leftOutOf(i: number): LeftOutReason | null {
+    return this.leftOut[i] === 0 ? null : LEFT_OUT[this.leftOut[i] - 1];
+  }
+  startOf(i: number): Month | null {
+    return this.specs[i]?.start ?? this.leftOutWindow.get(i)?.start ?? null;
+  }
+  dueOf(i: number): Month | null {
+    return this.specs[i]?.due ?? this.leftOutWindow.get(i)?.due ?? null;
+  }
+  throughMonthOf(i: number): Month | null {
+    return this.flags[i] & THROUGH_MONTH ? monthText(this.frame, this.throughIndex[i]) : null;
+  }
+  missingCheckInOf(i: number): Month | null {
+    return this.flags[i] & MISSING_CHECK_IN ? monthText(this.frame, this.throughIndex[i]) : null;
+  }
+
+  /** What row i's month points are built from (see monthPoints). */
+  window(i: number): MonthWindow {
+    const spec = this.specs[i];
+    // Judged on its spec unless left out (metricProgress: `usable`).
+    const usable = this.leftOut[i] === 0 ? spec : null;
+    const { values, periodMonths, periodIndexes } = this.stores[this.store[i]];
+    const startIndex = this.startIndex[i];
+    return {
+      usable,
+      cumulative: TYPES[this.type[i]] === 'cumulative',
+      startIndex,
+      throughIndex: this.throughIndex[i],
+      n: usable ? monthIndex(usable.due) - startIndex + 1 : 0,
+      values,
+      offset: this.offset[i],
+      periodMonths: periodMonths ?? (spec ? monthRange(spec.start, spec.due) : []),
+      periodIndexes,
+    };
+  }
+}
+
+/**
+ * Row i of a ProgressTable read as a MetricProgress, each field from the table when read: what the checks and the
+ * roll-ups read, made and dropped as they go (two fields, where a record has some thirty). Its month points are
+ * built on each read of `months`; JSON and spreads see no own fields, so it is never handed out as the plan's
+ * progress (PlanProgress.keyResults holds records).
+ */
+class MetricView implements MetricProgress {
+  constructor(
+    readonly table: ProgressTable,
+    readonly row: number,
+  ) {}
+  get id() {
+    return this.table.metrics[this.row].id;
+  }
+  get kind() {
+    return this.table.kind;
+  }
+  get name() {
+    const m = this.table.metrics[this.row];
+    return this.table.kind === 'kr' ? (m as KeyResult).title : (m as Kpi).name;
+  }
+  get owner() {
+    return this.table.metrics[this.row].owner;
+  }
+  get unit() {
+    return this.table.metrics[this.row].unit;
+  }
+  get type() {
+    return TYPES[this.table.type[this.row]];
+  }
+  get direction() {
+    return this.table.metrics[this.row].direction;
+  }
+  get baseline() {
+    return this.table.kind === 'kr' ? (this.table.metrics[this.row] as KeyResult).baseline : 0;
+  }
+  get target() {
+    return this.table.metrics[this.row].target;
+  }
+  get start() {
+    return this.table.startOf(this.row);
+  }
+  get due() {
+    return this.table.dueOf(this.row);
+  }
+  get months() {
+    return monthPoints(this.table.window(this.row));
+  }
+  get throughMonth() {
+    return this.table.throughMonthOf(this.row);
+  }
+  get current() {
+    return orNull(this.table.current[this.row]);
+  }
+  get actualToDate() {
+    return orNull(this.table.actualToDate[this.row]);
+  }
+  get targetToDate() {
+    return orNull(this.table.targetToDate[this.row]);
+  }
+  get expected() {
+    return orNull(this.table.expected[this.row]);
+  }
+  get attainment() {
+    return orNull(this.table.attainment[this.row]);
+  }
+  get expectedAttainment() {
+    return orNull(this.table.expectedAttainment[this.row]);
+  }
+  get status() {
+    return this.table.statusOf(this.row);
+  }
+  get forecast() {
+    return orNull(this.table.forecast[this.row]);
+  }
+  get forecastAttainment() {
+    return orNull(this.table.forecastAttainment[this.row]);
+  }
+  get score() {
+    return orNull(this.table.score[this.row]);
+  }
+  get scoreFinal() {
+    return (this.table.flags[this.row] & SCORE_FINAL) !== 0;
+  }
+  get missingCheckIn() {
+    return this.table.missingCheckInOf(this.row);
+  }
+  get doneOn() {
+    return this.table.doneOn.get(this.row) ?? null;
+  }
+  get doneLateOn() {
+    return this.table.doneLateOn.get(this.row) ?? null;
+  }
+  get monthsMet() {
+    return orNull(this.table.monthsMet[this.row]);
+  }
+  get monthsJudged() {
+    return orNull(this.table.monthsJudged[this.row]);
+  }
+  get leftOut() {
+    return this.table.leftOutOf(this.row);
+  }
+}
+
+/**
+ * One metric's progress from its counted check-ins (its `group` in screen.counted, rows of `checkIns`), written
+ * into row `i` of `table` (see ProgressTable). `frame`: progressFrame(plan, asOf), made once for all metrics.
  *
  * This runs for every key result and KPI (10,000+ in a large plan), so it works on month numbers and small
- * arrays, with plain loops: no Map, no month text and no callback per metric beyond what the result holds.
+ * arrays, with plain loops: no Map, no month text and no object per metric.
  */
 function metricProgress(
-  kind: 'kr' | 'kpi',
+  table: ProgressTable,
+  i: number,
   metric: KeyResult | Kpi,
   spec: MetricSpec | null,
   asOf: IsoDate,
@@ -399,7 +673,9 @@ function metricProgress(
   checkIns: CheckInColumns,
   /** A KPI whose ID is a key result's: its check-ins are the key result's (id-on-two-tabs), it is left out. */
   idTaken = false,
-): MetricProgress {
+): void {
+  const t = table;
+  const kind = t.kind;
   // A KPI is a threshold (a bar to stay on the right side of, from 0); a key result has its own type.
   const type: MetricType = kind === 'kr' ? (metric as KeyResult).type : 'threshold';
   // Target = Baseline leaves nothing to reach: the metric is left out (an error says so), not shown as done.
@@ -432,89 +708,87 @@ function metricProgress(
   /** Months in the window, start to due. */
   const n = dueIndex - startIndex + 1;
 
-  // The month points are built when first read (the report's charts, plan.json, the sidebar's months), not
-  // here: they are 12+ objects per metric, 220,000 at 10,000 key results, and building and keeping them was
-  // about half of progress's time, mostly garbage collection, while the status, the checks and the Targets tab
-  // never read them. What they are built from is fixed by now, so reading them later gives the same points.
-  const base = new MetricProgressRecord(
-    kind,
-    metric,
-    type,
-    spec,
-    leftOut,
-    startIndex,
-    throughIndex,
-    offset,
-    frame,
-  );
-  if (!usable) {
-    // Left out, the metric is not judged, but its window is still the plan's (the card says its Due, the roadmap
-    // draws it): given, not null as if the dates were unknown. Without a spec, planProgress adds it (windowOfLeftOut).
-    if (spec) {
-      base.start = spec.start;
-      base.due = spec.due;
-    }
-    return base;
-  }
+  // What the month points are built from when first read (see MetricProgressRecord): fixed by now.
+  t.type[i] = TYPES.indexOf(type);
+  t.leftOut[i] = leftOut === null ? 0 : LEFT_OUT.indexOf(leftOut) + 1;
+  t.startIndex[i] = startIndex;
+  t.throughIndex[i] = throughIndex;
+  t.offset[i] = offset;
+  t.store[i] = t.storeNumber(frame.counted.store);
+  // Left out, the metric is not judged, but its window is still the plan's (the card says its Due, the roadmap
+  // draws it): given, not null as if the dates were unknown (ProgressTable.start). Without a spec, planProgress adds
+  // it (windowOfLeftOut).
+  if (!usable) return;
 
   // Started once the Start month has begun: as of its first day or later (month numbers, no day text made).
   const started = frame.asOfMonth >= startIndex;
   const anyCompleted = throughIndex >= startIndex;
   /** The window's judged months, startIndex..throughIndex: offset + 0 .. offset + judgedCount − 1 in values. */
   const judgedCount = anyCompleted ? throughIndex - startIndex + 1 : 0;
-  base.throughMonth = anyCompleted ? monthText(frame, throughIndex) : null;
+  let flags = anyCompleted ? THROUGH_MONTH : 0;
   // Final once the due month is judged: as of its last day or later.
-  base.scoreFinal = judged >= dueIndex;
+  const scoreFinal = judged >= dueIndex;
+  if (scoreFinal) flags |= SCORE_FINAL;
+  t.flags[i] = flags;
   const missed: Status = kind === 'kr' ? 'missed' : 'off-track';
   // Without an Actuals tab there is nothing to judge a started metric on: no data, not missed or off track.
   if (!frame.checkInsRead) {
-    base.status = started ? 'no-data' : 'not-started';
-    return base;
+    t.status[i] = statusCode(started ? 'no-data' : 'not-started');
+    return;
   }
 
   if (type === 'milestone') {
     const done = firstDone !== null;
-    base.doneOn = firstDone;
+    if (done) t.doneOn.set(i, firstDone);
     // Done after its due month: never counted, but said, from its day on.
     const late = done ? undefined : screen.doneAfterDue.get(group);
-    base.doneLateOn = late !== undefined && late <= asOf ? late : null;
-    base.current = done ? 1 : 0;
-    base.actualToDate = base.current;
-    base.attainment = base.current;
-    base.expected = base.scoreFinal ? 1 : 0;
-    base.targetToDate = base.expected;
-    base.expectedAttainment = base.expected;
-    base.status = done ? 'done' : !started ? 'not-started' : base.scoreFinal ? missed : 'on-track';
+    if (late !== undefined && late <= asOf) t.doneLateOn.set(i, late);
+    const current = done ? 1 : 0;
+    t.current[i] = current;
+    t.actualToDate[i] = current;
+    t.attainment[i] = current;
+    const expected = scoreFinal ? 1 : 0;
+    t.expected[i] = expected;
+    t.targetToDate[i] = expected;
+    t.expectedAttainment[i] = expected;
+    const status: Status = done ? 'done' : !started ? 'not-started' : scoreFinal ? missed : 'on-track';
+    t.status[i] = statusCode(status);
     // A key result not started has no score yet, whatever its type (method §9): nothing of its window is graded.
-    base.score = base.status === 'not-started' ? null : base.attainment;
-    return base;
+    if (status !== 'not-started') t.score[i] = current;
+    return;
   }
 
   if (!started) {
-    base.status = 'not-started';
-    return base;
+    t.status[i] = statusCode('not-started');
+    return;
   }
 
   // Where the metric stands, from the counted check-ins of the window's judged months.
   const k = throughIndex - startIndex + 1;
+  let current: number | null;
+  let expected: number | null;
   if (type === 'cumulative') {
     let sum = 0;
     for (let j = 0; j < judgedCount; j++) sum += countedAt(values, offset + j) ?? 0;
-    base.actualToDate = sum;
-    base.current = usable.baseline + base.actualToDate;
-    base.expected = anyCompleted ? expectedAtPosition(usable, k, n) : usable.baseline;
-    base.targetToDate = base.expected === null ? null : base.expected - usable.baseline;
+    t.actualToDate[i] = sum;
+    current = usable.baseline + sum;
+    expected = anyCompleted ? expectedAtPosition(usable, k, n) : usable.baseline;
+    t.targetToDate[i] = expected === null ? NaN : expected - usable.baseline;
   } else {
     // The latest judged month with a reading.
     let latest: number | null = null;
     for (let j = judgedCount - 1; j >= 0 && latest === null; j--) latest = countedAt(values, offset + j);
-    base.current = latest;
-    base.actualToDate = base.current;
-    base.expected =
+    current = latest;
+    t.actualToDate[i] = orNaN(current);
+    expected =
       type === 'level' ? (anyCompleted ? monthTargetAt(usable, k, n) : usable.baseline) : usable.target;
-    base.targetToDate = base.expected;
+    t.targetToDate[i] = orNaN(expected);
   }
+  t.current[i] = orNaN(current);
+  t.expected[i] = orNaN(expected);
 
+  let attainment: number | null = null;
+  let expectedAttainment: number | null = null;
   if (type === 'threshold') {
     let met = 0;
     for (let j = 0; j < judgedCount; j++) {
@@ -526,80 +800,79 @@ function metricProgress(
       )
         met++;
     }
-    base.monthsMet = met;
-    base.monthsJudged = judgedCount;
-    base.attainment = judgedCount ? met / judgedCount : null;
-    base.expectedAttainment = judgedCount ? 1 : null;
-  } else if (base.current !== null) {
-    base.attainment = attainmentOf(base.current, usable.baseline, usable.target, usable.direction);
-    base.expectedAttainment =
-      base.expected === null
-        ? null
-        : attainmentOf(base.expected, usable.baseline, usable.target, usable.direction);
+    t.monthsMet[i] = met;
+    t.monthsJudged[i] = judgedCount;
+    attainment = judgedCount ? met / judgedCount : null;
+    expectedAttainment = judgedCount ? 1 : null;
+  } else if (current !== null) {
+    attainment = attainmentOf(current, usable.baseline, usable.target, usable.direction);
+    expectedAttainment =
+      expected === null ? null : attainmentOf(expected, usable.baseline, usable.target, usable.direction);
   }
+  t.attainment[i] = orNaN(attainment);
+  t.expectedAttainment[i] = orNaN(expectedAttainment);
 
-  base.forecast = forecast(
+  const forecasted = forecast(
     usable,
     values,
     offset,
     startIndex,
     judgedCount,
-    base.current,
-    base.expected,
+    current,
+    expected,
     throughIndex,
     dueIndex,
   );
-  if (base.forecast !== null && type !== 'threshold') {
-    base.forecastAttainment = attainmentOf(base.forecast, usable.baseline, usable.target, usable.direction);
+  t.forecast[i] = orNaN(forecasted);
+  if (forecasted !== null && type !== 'threshold') {
+    t.forecastAttainment[i] = attainmentOf(forecasted, usable.baseline, usable.target, usable.direction);
   } else if (type === 'threshold') {
-    base.forecastAttainment = base.attainment;
+    t.forecastAttainment[i] = orNaN(attainment);
   }
-  base.score = base.attainment === null ? null : roundScore(base.attainment);
+  const score = attainment === null ? null : roundScore(attainment);
+  t.score[i] = orNaN(score);
 
+  let status: Status = 'no-data';
   if (!anyCompleted) {
     // Started this month: nothing is due yet.
-    base.status = base.attainment !== null && atLeast(base.attainment, 1) ? 'done' : 'not-started';
+    status = attainment !== null && atLeast(attainment, 1) ? 'done' : 'not-started';
     // No score before a month of the window is judged (method §9): a cumulative key result's 0 checked in so far
     // is no grade, as a level's reading not yet taken is none.
-    if (base.status === 'not-started') base.score = null;
-    return base;
+    if (status === 'not-started') t.score[i] = NaN;
+    t.status[i] = statusCode(status);
+    return;
   }
   // The judged month's check-in (anyCompleted: it is the last of the window's counted months). Without it: no
   // data (as the Targets tab's Status says); the figures so far stay, and its objective counts them (rollUp). An
   // amount that has already reached its target is done all the same: a month not typed yet cannot undo it.
   if (countedAt(values, offset + throughIndex - startIndex) === null) {
-    base.missingCheckIn = monthText(frame, throughIndex);
-    base.status =
-      type === 'cumulative' && base.attainment !== null && atLeast(base.attainment, 1) ? 'done' : 'no-data';
-    return base;
+    t.flags[i] = flags | MISSING_CHECK_IN;
+    status = type === 'cumulative' && attainment !== null && atLeast(attainment, 1) ? 'done' : 'no-data';
+    t.status[i] = statusCode(status);
+    return;
   }
-  if (type !== 'threshold' && base.attainment !== null && atLeast(base.attainment, 1)) {
-    base.status = 'done';
-  } else if (type === 'threshold' && base.scoreFinal && base.attainment === 1) {
-    base.status = 'done';
-  } else if (base.scoreFinal && kind === 'kr') {
+  if (type !== 'threshold' && attainment !== null && atLeast(attainment, 1)) {
+    status = 'done';
+  } else if (type === 'threshold' && scoreFinal && attainment === 1) {
+    status = 'done';
+  } else if (scoreFinal && kind === 'kr') {
     // The due month is judged and the target was not reached: the key result is over, and missed.
-    base.status = 'missed';
-  } else if (base.attainment !== null && base.expectedAttainment !== null) {
-    base.status = statusFromPace(base.attainment, base.expectedAttainment);
+    status = 'missed';
+  } else if (attainment !== null && expectedAttainment !== null) {
+    status = statusFromPace(attainment, expectedAttainment);
   }
-  return base;
+  t.status[i] = statusCode(status);
 }
 
 /**
- * Each MetricProgress's month points, or what they are built from until first read (see metricProgress), in a
- * non-enumerable symbol property: JSON, spreads and equality see only `months`, and the state goes with the
- * object (a WeakMap entry per metric cost more to set and to collect).
- */
-/**
- * A MetricProgress as metricProgress first makes it: nothing judged yet. A class, not an object literal grown
- * field by field, because V8 then lays out all of its fields in the object at once: growing a literal past its
- * initial fields reallocated its property store several times per metric, which made this the largest single
- * allocation of the core at 10,000 key results (25 MB per run, mostly garbage). Its fields come in the order
- * JSON and the tests have always seen; `months` is an enumerable own accessor in its usual place, so
- * JSON.stringify, spreads and equality see the points as ever. The accessor functions are shared by every
- * metric (one accessor per object would put each object in V8's slow dictionary mode) and its state lives in a
- * private field, which JSON, keys and equality never see.
+ * A MetricProgress as PlanProgress.keyResults and .kpis hand it out: row `row` of a ProgressTable copied into own
+ * data fields, built when those lists are first read. A class, not an object literal grown field by field, because
+ * V8 then lays out all of its fields in the object at once. Its fields come in the order JSON and the tests have
+ * always seen; `months` is an enumerable own accessor in its usual place, so JSON.stringify, spreads and equality
+ * see the points as ever, built on first read from the table (12+ objects per metric that the status, the checks
+ * and the Targets tab never read). The accessor functions are shared by every metric (one accessor per object
+ * would put each object in V8's slow dictionary mode) and its state lives in private fields, which JSON, keys
+ * and equality never see.
  */
 class MetricProgressRecord implements MetricProgress {
   declare id: string;
@@ -632,36 +905,17 @@ class MetricProgressRecord implements MetricProgress {
   declare monthsMet: number | null;
   declare monthsJudged: number | null;
   declare leftOut: LeftOutReason | null;
-  // What `months` is built from until first read (see monthPoints): fields of the record itself rather than an
-  // object of their own per metric (18,500 more objects to keep at 10,000 key results). The spec (null without one),
-  // the window's first and last judged months as monthIndex, where its counted check-ins start in the shared array,
-  // and that array with the period's months.
-  #spec: MetricSpec | null;
-  #startIndex: number;
-  #throughIndex: number;
-  #offset: number;
-  #store: MonthStore;
+  /** Where the month points are built from until first read. */
+  #table: ProgressTable;
+  #row: number;
   /** The points once built (or set). */
   #points: MonthPoint[] | null = null;
 
-  /** What a record's month points are built from, while they are not built yet (see visitJudgedMonths). */
+  /** What a metric's month points are built from, while they are not built yet (see visitJudgedMonths). */
   static windowOf(p: MetricProgress): MonthWindow | null {
+    if (p instanceof MetricView) return p.table.window(p.row);
     if (!(p instanceof MetricProgressRecord) || p.#points !== null) return null;
-    const spec = p.#spec;
-    // Judged on its spec unless left out (metricProgress: `usable`).
-    const usable = p.leftOut === null ? spec : null;
-    const { values, periodMonths, periodIndexes } = p.#store;
-    return {
-      usable,
-      cumulative: p.type === 'cumulative',
-      startIndex: p.#startIndex,
-      throughIndex: p.#throughIndex,
-      n: usable ? monthIndex(usable.due) - p.#startIndex + 1 : 0,
-      values,
-      offset: p.#offset,
-      periodMonths: periodMonths ?? (spec ? monthRange(spec.start, spec.due) : []),
-      periodIndexes,
-    };
+    return p.#table.window(p.#row);
   }
 
   /** `months`: built on first read, then kept. */
@@ -669,62 +923,126 @@ class MetricProgressRecord implements MetricProgress {
     enumerable: true,
     configurable: true,
     get(this: MetricProgressRecord): MonthPoint[] {
-      return (this.#points ??= monthPoints(MetricProgressRecord.windowOf(this)!));
+      return (this.#points ??= monthPoints(this.#table.window(this.#row)));
     },
     set(this: MetricProgressRecord, points: MonthPoint[]) {
       this.#points = points;
     },
   };
 
-  constructor(
-    kind: 'kr' | 'kpi',
-    metric: KeyResult | Kpi,
-    type: MetricType,
-    spec: MetricSpec | null,
-    leftOut: LeftOutReason | null,
-    startIndex: number,
-    throughIndex: number,
-    offset: number,
-    frame: ProgressFrame,
-  ) {
-    const usable = leftOut === null ? spec : null;
-    // A key result's own fields; a KPI's name, and its baseline of 0 (see metricProgress).
-    this.id = metric.id;
-    this.kind = kind;
-    this.name = kind === 'kr' ? (metric as KeyResult).title : (metric as Kpi).name;
-    this.owner = metric.owner;
-    this.unit = metric.unit;
-    this.type = type;
-    this.direction = metric.direction;
-    this.baseline = kind === 'kr' ? (metric as KeyResult).baseline : 0;
-    this.target = metric.target;
-    this.start = usable?.start ?? null;
-    this.due = usable?.due ?? null;
+  constructor(table: ProgressTable, row: number) {
+    const v = new MetricView(table, row);
+    this.id = v.id;
+    this.kind = v.kind;
+    this.name = v.name;
+    this.owner = v.owner;
+    this.unit = v.unit;
+    this.type = v.type;
+    this.direction = v.direction;
+    this.baseline = v.baseline;
+    this.target = v.target;
+    this.start = v.start;
+    this.due = v.due;
     Object.defineProperty(this, 'months', MetricProgressRecord.#months);
-    this.#spec = spec;
-    this.#startIndex = startIndex;
-    this.#throughIndex = throughIndex;
-    this.#offset = offset;
-    this.#store = frame.counted.store;
-    this.throughMonth = null;
-    this.current = null;
-    this.actualToDate = null;
-    this.targetToDate = null;
-    this.expected = null;
-    this.attainment = null;
-    this.expectedAttainment = null;
-    this.status = 'no-data';
-    this.forecast = null;
-    this.forecastAttainment = null;
-    this.score = null;
-    this.scoreFinal = false;
-    this.missingCheckIn = null;
-    this.doneOn = null;
-    this.doneLateOn = null;
-    this.monthsMet = null;
-    this.monthsJudged = null;
-    this.leftOut = leftOut;
+    this.#table = table;
+    this.#row = row;
+    this.throughMonth = v.throughMonth;
+    this.current = v.current;
+    this.actualToDate = v.actualToDate;
+    this.targetToDate = v.targetToDate;
+    this.expected = v.expected;
+    this.attainment = v.attainment;
+    this.expectedAttainment = v.expectedAttainment;
+    this.status = v.status;
+    this.forecast = v.forecast;
+    this.forecastAttainment = v.forecastAttainment;
+    this.score = v.score;
+    this.scoreFinal = v.scoreFinal;
+    this.missingCheckIn = v.missingCheckIn;
+    this.doneOn = v.doneOn;
+    this.doneLateOn = v.doneLateOn;
+    this.monthsMet = v.monthsMet;
+    this.monthsJudged = v.monthsJudged;
+    this.leftOut = v.leftOut;
   }
+}
+
+/**
+ * A PlanProgress whose key results and KPIs are ProgressTables: `keyResults` and `kpis` are enumerable own
+ * accessors in their usual places (JSON and spreads see the lists as ever), building the records on first read.
+ */
+class TabledProgress {
+  declare asOf: IsoDate;
+  declare keyResults: MetricProgress[];
+  declare kpis: MetricProgress[];
+  declare objectives: Record<string, RollUp>;
+  declare departments: Record<string, RollUp>;
+  readonly #tables: { kr: ProgressTable; kpi: ProgressTable };
+  readonly #built: { kr: MetricProgress[] | null; kpi: MetricProgress[] | null } = { kr: null, kpi: null };
+
+  /** The tables, while neither list has been read (a caller may change a record): see readProgress. */
+  static tablesOf(p: PlanProgress): { kr: ProgressTable; kpi: ProgressTable } | null {
+    if (!(p instanceof TabledProgress) || p.#built.kr !== null || p.#built.kpi !== null) return null;
+    return p.#tables;
+  }
+
+  static #list(kind: 'kr' | 'kpi'): PropertyDescriptor {
+    return {
+      enumerable: true,
+      configurable: true,
+      get(this: TabledProgress): MetricProgress[] {
+        const table = this.#tables[kind];
+        return (this.#built[kind] ??= table.metrics.map((_, i) => new MetricProgressRecord(table, i)));
+      },
+      set(this: TabledProgress, list: MetricProgress[]) {
+        this.#built[kind] = list;
+      },
+    };
+  }
+
+  constructor(
+    asOf: IsoDate,
+    tables: { kr: ProgressTable; kpi: ProgressTable },
+    objectives: Record<string, RollUp>,
+    departments: Record<string, RollUp>,
+  ) {
+    this.asOf = asOf;
+    Object.defineProperty(this, 'keyResults', TabledProgress.#list('kr'));
+    Object.defineProperty(this, 'kpis', TabledProgress.#list('kpi'));
+    this.#tables = tables;
+    this.objectives = objectives;
+    this.departments = departments;
+  }
+}
+
+/** A plan's progress read metric by metric, by position: key result i, KPI i. */
+export interface ProgressReading {
+  keyResults: number;
+  kpis: number;
+  keyResult(i: number): MetricProgress;
+  kpi(i: number): MetricProgress;
+}
+
+/**
+ * How the checks read a PlanProgress: from planProgress's tables through views made as they are read, without
+ * building its records (see ProgressTable), unless a list was read already (a caller may have changed a record)
+ * or the progress was made otherwise; then from its lists.
+ */
+export function readProgress(progress: PlanProgress): ProgressReading {
+  const tables = TabledProgress.tablesOf(progress);
+  if (tables)
+    return {
+      keyResults: tables.kr.metrics.length,
+      kpis: tables.kpi.metrics.length,
+      keyResult: (i) => new MetricView(tables.kr, i),
+      kpi: (i) => new MetricView(tables.kpi, i),
+    };
+  return {
+    keyResults: progress.keyResults.length,
+    kpis: progress.kpis.length,
+    keyResult: (i) => progress.keyResults[i],
+    kpi: (i) => progress.kpis[i],
+  };
 }
 
 /**
@@ -849,16 +1167,11 @@ function forecast(
     return current + (sum / (judgedCount - first)) * remaining;
   }
   if (spec.type === 'level') {
-    const points: [number, number][] = [];
-    for (let j = first; j < judgedCount; j++) {
-      const v = countedAt(values, offset + j);
-      if (v !== null) points.push([startIndex + j, v]);
-    }
-    const projected = current + slope(points) * remaining;
+    const projected = current + slope(values, offset, startIndex, first, judgedCount) * remaining;
     // A trend carried past zero gives what no reading of this metric can be (a churn of −9%, a cost of −$100):
     // a metric whose baseline, target and readings are all at or above zero is forecast at zero at least.
     let neverNegative = spec.baseline >= 0 && spec.target >= 0;
-    for (const [, v] of points) if (v < 0) neverNegative = false;
+    for (let j = first; j < judgedCount; j++) if (values[offset + j] < 0) neverNegative = false;
     return neverNegative ? Math.max(0, projected) : projected;
   }
   return current;
@@ -872,29 +1185,32 @@ function forecast(
 interface Group {
   /** What the members are: key results, or a department's KPIs when it owns no key result. */
   kind: 'kr' | 'kpi';
-  metrics: readonly MetricProgress[];
+  table: ProgressTable;
   weights: readonly number[] | null;
   members: Int32Array;
   from: number;
   to: number;
 }
 
-/** Members a roll-up leaves out of its weighted mean, once it has decided the group's case. */
-type Excluded = (p: MetricProgress) => boolean;
+/** Members a roll-up leaves out of its weighted mean, once it has decided the group's case (row i of t). */
+type Excluded = (t: ProgressTable, i: number) => boolean;
 const NONE_EXCLUDED: Excluded = () => false;
+const NOT_STARTED = statusCode('not-started');
 // A member with no data for its judged month still counts with what was checked in (a missing month adds nothing
 // to a cumulative total and meets no bar), so forgetting a check-in never raises its group (method §10).
-const NOT_MEASURED: Excluded = (p) =>
-  p.attainment === null || p.expectedAttainment === null || p.status === 'not-started';
+const NOT_MEASURED: Excluded = (t, i) =>
+  t.attainment[i] !== t.attainment[i] ||
+  t.expectedAttainment[i] !== t.expectedAttainment[i] ||
+  t.status[i] === NOT_STARTED;
 /** With a member left out: the members that could be measured, as when none is (method §10). */
-const NOT_MEASURED_OR_LEFT_OUT: Excluded = (p) => p.leftOut !== null || NOT_MEASURED(p);
+const NOT_MEASURED_OR_LEFT_OUT: Excluded = (t, i) => t.leftOut[i] !== 0 || NOT_MEASURED(t, i);
 
 /**
  * The weighted mean of key results (each capped at 100%, so one overshoot cannot hide a miss), and a status
  * from the same pace bands.
  */
 function rollUp(group: Group): RollUp {
-  const { metrics: all, members, from, to, kind } = group;
+  const { table: t, members, from, to, kind } = group;
   const metrics = to - from;
   if (metrics === 0)
     return { attainment: null, expectedAttainment: null, status: 'no-data', metrics, kind, measured: 0 };
@@ -904,13 +1220,16 @@ function rollUp(group: Group): RollUp {
   let allDone = true;
   let allNotStarted = true;
   let allOver = true;
+  const noData = statusCode('no-data');
+  const done = statusCode('done');
   for (let k = from; k < to; k++) {
-    const progress = all[members[k]];
-    if (progress.leftOut !== null) anyLeftOut = true;
-    if (progress.status === 'no-data') anyNoData = true;
-    if (progress.kind !== 'kr' || !progress.scoreFinal) allOver = false;
-    if (progress.status !== 'done') allDone = false;
-    if (progress.status !== 'not-started') allNotStarted = false;
+    const i = members[k];
+    const status = t.status[i];
+    if (t.leftOut[i] !== 0) anyLeftOut = true;
+    if (status === noData) anyNoData = true;
+    if (t.kind !== 'kr' || (t.flags[i] & SCORE_FINAL) === 0) allOver = false;
+    if (status !== done) allDone = false;
+    if (status !== NOT_STARTED) allNotStarted = false;
   }
   // A member left out because of an error must not make the group look better than it is: the group needs
   // attention, and its attainment is that of the members that could be measured.
@@ -932,7 +1251,7 @@ function rollUp(group: Group): RollUp {
     return { attainment, expectedAttainment, status: 'missed', metrics, kind, measured };
   }
   let measured = 0;
-  for (let k = from; k < to; k++) if (!NOT_MEASURED(all[members[k]])) measured++;
+  for (let k = from; k < to; k++) if (!NOT_MEASURED(t, members[k])) measured++;
   if (measured === 0)
     return { attainment: null, expectedAttainment: null, status: 'no-data', metrics, kind, measured: 0 };
   const { attainment, expectedAttainment } = weighted(group, NOT_MEASURED);
@@ -947,14 +1266,14 @@ function rollUp(group: Group): RollUp {
  * same order as ever (so every figure stays the same to the last bit).
  */
 function weighted(
-  { metrics, weights, members, from, to }: Group,
+  { table: t, weights, members, from, to }: Group,
   excluded: Excluded,
 ): { attainment: number | null; expectedAttainment: number | null; measured: number } {
   let totalWeight = 0;
   let usable = 0;
   for (let k = from; k < to; k++) {
-    const p = metrics[members[k]];
-    if (excluded(p) || p.attainment === null) continue;
+    const i = members[k];
+    if (excluded(t, i) || t.attainment[i] !== t.attainment[i]) continue;
     totalWeight += weights ? weights[members[k]] : 1;
     usable++;
   }
@@ -962,12 +1281,13 @@ function weighted(
   let attainment = 0;
   let expectedAttainment = 0;
   for (let k = from; k < to; k++) {
-    const p = metrics[members[k]];
-    if (excluded(p) || p.attainment === null) continue;
+    const i = members[k];
+    if (excluded(t, i) || t.attainment[i] !== t.attainment[i]) continue;
     // All weights 0 means "no preference": equal weights.
     const w = totalWeight > 0 ? (weights ? weights[members[k]] : 1) / totalWeight : 1 / usable;
-    attainment += w * Math.min(1, p.attainment);
-    expectedAttainment += w * Math.min(1, p.expectedAttainment ?? 0);
+    attainment += w * Math.min(1, t.attainment[i]);
+    const expected = t.expectedAttainment[i];
+    expectedAttainment += w * Math.min(1, expected === expected ? expected : 0);
   }
   return { attainment, expectedAttainment, measured: usable };
 }
@@ -977,18 +1297,17 @@ function weighted(
  * the period's start) to the Due (or the period's end), as a judged metric's would be. Only such metrics are looked
  * at, and they are few: the plan's other metrics pay one comparison each.
  */
-function windowOfLeftOut(plan: Plan, keyResults: MetricProgress[], kpis: MetricProgress[]): void {
-  const set = (p: MetricProgress, w: { start: IsoDate; due: IsoDate } | null) => {
+function windowOfLeftOut(plan: Plan, keyResults: ProgressTable, kpis: ProgressTable): void {
+  const set = (t: ProgressTable, i: number, w: { start: IsoDate; due: IsoDate } | null) => {
     if (!w || w.due < w.start) return;
-    p.start = monthOf(w.start);
-    p.due = monthOf(w.due);
+    t.leftOutWindow.set(i, { start: monthOf(w.start), due: monthOf(w.due) });
   };
-  for (let i = 0; i < keyResults.length; i++)
-    if (keyResults[i].leftOut !== null && keyResults[i].start === null)
-      set(keyResults[i], keyResultWindow(plan.keyResults[i], plan));
-  for (let i = 0; i < kpis.length; i++)
-    if (kpis[i].leftOut !== null && kpis[i].start === null)
-      set(kpis[i], kpiWindow(plan, trackedKeyResult(plan.kpis[i], plan)));
+  for (let i = 0; i < keyResults.metrics.length; i++)
+    if (keyResults.leftOut[i] !== 0 && !keyResults.specs[i])
+      set(keyResults, i, keyResultWindow(plan.keyResults[i], plan));
+  for (let i = 0; i < kpis.metrics.length; i++)
+    if (kpis.leftOut[i] !== 0 && !kpis.specs[i])
+      set(kpis, i, kpiWindow(plan, trackedKeyResult(plan.kpis[i], plan)));
 }
 
 /**
@@ -1006,24 +1325,27 @@ export function planProgress(
   // IDs and owners match case-insensitively, as the checks match them (PlanIndex); a department is named as its
   // tab spells it, else by the spelling its rows use most (PlanIndex.ownerName).
   const index = planIndex(plan);
-  // Each metric's rows and decomposition spec come from the screen, by position.
-  const keyResults = plan.keyResults.map((kr, i) =>
+  // Each metric's rows and decomposition spec come from the screen, by position; its progress goes to a table row.
+  const keyResults = new ProgressTable('kr', plan.keyResults, screen.keyResultSpecs, frame);
+  for (let i = 0; i < plan.keyResults.length; i++)
     metricProgress(
-      'kr',
-      kr,
+      keyResults,
+      i,
+      plan.keyResults[i],
       screen.keyResultSpecs[i],
       asOf,
       frame,
       screen,
       screen.keyResultGroup[i],
       checkIns,
-    ),
-  );
+    );
   // A KPI with a key result's ID is left out: the rows of that ID count for the key result only (id-on-two-tabs).
-  const kpis = plan.kpis.map((kpi, i) =>
+  const kpis = new ProgressTable('kpi', plan.kpis, screen.kpiSpecs, frame);
+  for (let i = 0; i < plan.kpis.length; i++)
     metricProgress(
-      'kpi',
-      kpi,
+      kpis,
+      i,
+      plan.kpis[i],
       screen.kpiSpecs[i],
       asOf,
       frame,
@@ -1031,19 +1353,18 @@ export function planProgress(
       screen.kpiGroup[i],
       checkIns,
       index.keyResultNamedLikeKpi[i] >= 0,
-    ),
-  );
+    );
   windowOfLeftOut(plan, keyResults, kpis);
   const weights = plan.keyResults.map((kr) => kr.weight);
   const group = (
     kind: 'kr' | 'kpi',
-    metrics: MetricProgress[],
+    table: ProgressTable,
     w: number[] | null,
     groups: Groups,
     g: number,
   ): Group => ({
     kind,
-    metrics,
+    table,
     weights: w,
     members: groups.members,
     from: groups.start[g],
@@ -1064,5 +1385,5 @@ export function planProgress(
       owned.to > owned.from ? owned : group('kpi', kpis, null, index.kpisOfOwner, g),
     );
   }
-  return { asOf, keyResults, kpis, objectives, departments };
+  return new TabledProgress(asOf, { kr: keyResults, kpi: kpis }, objectives, departments);
 }
