@@ -21,6 +21,8 @@ import {
   type Plan,
 } from '../shared';
 import { addRow, colOf, setCell } from './helpers/edit';
+import { readProgress } from '../shared/progress';
+import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 
 const KR = 'Key Results';
 
@@ -829,5 +831,41 @@ describe('the score', () => {
     expect(short.score).toBe(0.9);
     setCell(wb, 'Key Results', 'KR2', 'Target', 37600);
     expect(metric(progressOf(wb), 'KR2')).toMatchObject({ attainment: 1, score: 1 });
+  });
+});
+
+describe('progress read before its records are built (the checks)', () => {
+  it('reads every field and month point of every metric as the records give them, and the checks say the same', () => {
+    for (const [workbook, asOf] of [
+      [exampleWorkbook('en'), EXAMPLE_AS_OF],
+      [exampleWorkbook('zh-TW'), '2026-06-15'],
+      [generatePlanWorkbook(200), GENERATED_AS_OF],
+      [generatePlanWorkbook(200, { seed: 7 }), '2026-05-20'],
+    ] as const) {
+      const { plan } = parsePlan(workbook);
+      const progress = planProgress(plan, asOf);
+      // Read first, through the table (as checkPlan reads it), then the records, which the lists build.
+      const reading = readProgress(progress);
+      const issuesFromTable = checkPlan(plan, { asOf }, progress);
+      const viewed: MetricProgress[] = [];
+      for (let i = 0; i < reading.keyResults; i++) viewed.push(reading.keyResult(i));
+      for (let i = 0; i < reading.kpis; i++) viewed.push(reading.kpi(i));
+      const records = [...progress.keyResults, ...progress.kpis];
+      expect(viewed).toHaveLength(records.length);
+      for (let i = 0; i < records.length; i++) {
+        const record = records[i];
+        const asRead = Object.fromEntries(
+          Object.keys(record).map((key) => [key, viewed[i][key as keyof MetricProgress]]),
+        );
+        expect(asRead, record.id).toEqual({ ...record });
+      }
+      // Once the records are out, the checks read them (a caller may have changed one): the same issues.
+      expect(checkPlan(plan, { asOf }, progress)).toEqual(issuesFromTable);
+      // A progress made by hand (plain objects, as a test or an older caller builds it) is read as it is.
+      const plain = JSON.parse(JSON.stringify(progress)) as PlanProgress;
+      expect(checkPlan(plan, { asOf }, plain).map((i) => [i.code, i.sheet, i.a1])).toEqual(
+        issuesFromTable.map((i) => [i.code, i.sheet, i.a1]),
+      );
+    }
   });
 });
