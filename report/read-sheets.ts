@@ -12,7 +12,8 @@
  *      (FORMAT_FIELDS), as getNumberFormats() gives them to the add-on: Sheets turns `+20%` typed into a cell into
  *      0.2 shown as a percent and `$90,000` into 90000 shown as dollars, and the parser reads such a number as
  *      that text (shared/number-formats.ts), so that a percent in a key result counted in sign-ups, or dollars in
- *      one counted in euros, is said at its cell as the same text typed would be.
+ *      one counted in euros, is said at its cell as the same text typed would be; and a date whose pattern shows a
+ *      month but no day (`mmmm yyyy`, `yyyy"年"m"月"`) is read as that month (showsMonthNotDay).
  *
  * The cells then go through shared/sheet-grid.ts, the code the add-on uses for getValues(): plan tabs only,
  * merged blocks filled. References:
@@ -32,7 +33,7 @@ import { serialToZonedDate } from '../shared/calendar';
 import { quoteSheet, type MergedRange, type Workbook } from '../shared/cells';
 import type { FormatGrid } from '../shared/number-formats';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../shared/sheet-grid';
-import { langFromLocale, typedNumberColumns, type Lang } from '../shared/template';
+import { langFromLocale, readsNumberFormats, type Lang } from '../shared/template';
 import { say, SHEET_MESSAGES } from './i18n';
 import { REPORT_GUIDE } from './package-info';
 
@@ -533,11 +534,11 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
     // valueRanges come back in the order of the ranges asked for; an empty tab has no `values`.
     return ranges.map((r) => (Array.isArray(r.values) ? (r.values as unknown[][]) : []));
   };
-  // Only the tabs with columns people type numbers into: the Targets tab, the largest, is generated, and its formats
-  // change nothing the parser reads (template.ts typedNumberColumns).
+  // Only the tabs with columns people type numbers or dates into: the Targets tab, the largest, is generated, and its
+  // formats change nothing the parser reads (template.ts readsNumberFormats).
   const typedTabs = planTabs.filter((t) => {
     const key = planTabKey(t.name);
-    return key !== null && typedNumberColumns(key).length > 0;
+    return key !== null && readsNumberFormats(key);
   });
   /** The number formats of the plan tabs people type numbers into, by tab title. */
   const planFormats = async () => {

@@ -19,7 +19,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 import { serialToUtcDate } from '../shared/calendar';
 import { FORMULA_WITHOUT_RESULT, type Cell, type MergedRange } from '../shared/cells';
-import { formatShowsAny, withoutGeneral } from '../shared/number-formats';
+import { formatShowsAny, showsMonthNotDay, withoutGeneral } from '../shared/number-formats';
 
 /** What a part reader does with the parser's events (element names without their prefix). */
 export interface PartReader {
@@ -169,6 +169,14 @@ const BUILT_IN_PERCENT_FORMATS: ReadonlyMap<number, string> = new Map([
   [10, '0.00%'],
 ]);
 
+/**
+ * Built-in date formats that show a month but no day, the same in every language (§18.8.30: 17 is `mmm-yy`). The
+ * East Asian ids (27–36, 50–58) name other formats in each language: 57 is `yyyy"年"m"月"` in a Chinese (PRC) Excel,
+ * but a whole day in a Taiwanese or Japanese one, and the file does not say which Excel wrote it; so they are read as
+ * days. A Chinese Excel that writes the code (a `<numFmt>`, as for `[$-804]yyyy"年"m"月"`) is read by its code.
+ */
+const BUILT_IN_MONTH_FORMATS: ReadonlyMap<number, string> = new Map([[17, 'mmm-yy']]);
+
 /** The styles part: for each cell format (the `s` attribute of a cell), whether it shows a date. */
 export class StylesReader implements PartReader {
   private readonly customFormats = new Map<number, string>();
@@ -210,14 +218,16 @@ export class StylesReader implements PartReader {
   }
 
   /**
-   * Per cell format index, its format code when it shows a percent, a currency or a multiple (120萬, 120K:
-   * shared/number-formats.ts), else
-   * undefined: the only formats the parser reads a number by, so that no other cell has one kept.
+   * Per cell format index, its format code when it shows a percent, a currency or a multiple (120萬, 120K), or a
+   * month without its day (`yyyy"年"m"月"`, `mmm-yy`: shared/number-formats.ts showsMonthNotDay), else undefined: the
+   * only formats the parser reads a cell by, so that no other cell has one kept.
    */
   numberFormatCodes(): (string | undefined)[] {
     return this.cellFormats.map((id) => {
-      const code = this.customFormats.get(id) ?? BUILT_IN_PERCENT_FORMATS.get(id);
-      if (code === undefined || isDateFormatCode(code)) return undefined;
+      const code =
+        this.customFormats.get(id) ?? BUILT_IN_PERCENT_FORMATS.get(id) ?? BUILT_IN_MONTH_FORMATS.get(id);
+      if (code === undefined) return undefined;
+      if (isDateFormatCode(code)) return showsMonthNotDay(code) ? code : undefined;
       return formatShowsAny(code) ? code : undefined;
     });
   }
@@ -310,7 +320,8 @@ export class SheetReader implements PartReader {
    */
   readonly centred: [row: number, column: number][] = [];
   /**
-   * The format codes of number cells whose format shows a percent or a currency (StylesReader numberFormatCodes),
+   * The format codes of number and date cells whose format shows a percent, a currency or a month without its day
+   * (StylesReader numberFormatCodes),
    * where `rows` has their values; every other cell has none. Sparse: most sheets have no such cell.
    */
   readonly formats: (string | undefined)[][] = [];
@@ -419,7 +430,7 @@ export class SheetReader implements PartReader {
         const cells = this.cells;
         while (cells.length < this.column) cells.push('');
         cells[this.column] = value;
-        if (this.formatCode !== undefined && typeof value === 'number')
+        if (this.formatCode !== undefined && (typeof value === 'number' || value instanceof Date))
           (this.formats[this.rowIndex] ??= [])[this.column] = this.formatCode;
         break;
       }

@@ -523,3 +523,43 @@ export function typedTextOf(value: number, code: string, mark: DecimalMark): str
   if (shows.currencyAfter) return `${sign}${number}${percent} ${currency}`;
   return `${sign}${currency}${/[a-z]$/i.test(currency) ? ' ' : ''}${number}${percent}`;
 }
+
+/**
+ * Whether a date format shows a month but no day (`yyyy"年"m"月"`, `[$-804]yyyy"年"m"月"`, `mmm-yy`, `mmmm yyyy`,
+ * `yyyy/m`, `yyyy-mm`): what Excel, Google Sheets and LibreOffice give a cell into which a month was typed without
+ * its day ("2026年3月", "Mar 2026", "2026/3"), holding the month's first day. Such a cell is a month, and the parser
+ * reads it as the same month typed as text (a Due: its last day). The one definition for every reader.
+ *
+ * Read from the first section (dates are positive numbers), outside quoted text, escaped characters (`\x`, `!x`),
+ * spacing and fills (`_x`, `*x`) and brackets (a locale `[$-804]`, a colour; an elapsed time `[h]`, `[mm]` is a time).
+ * A day (`d`, `dd`), a weekday (`ddd`, `dddd`, and `aaa`, `aaaa` of a Chinese or Japanese Excel) or a time of day
+ * (`h`, `s`, AM/PM) shows more than a month; without them `m` can only be the month (it is minutes only beside `h`
+ * or `s`). A year alone (`yyyy`) shows no month.
+ */
+export function showsMonthNotDay(code: string | null | undefined): boolean {
+  if (!code) return false;
+  let known = MONTH_NOT_DAY.get(code);
+  if (known === undefined) {
+    known = monthNotDay(code);
+    if (MONTH_NOT_DAY.size >= 1000) MONTH_NOT_DAY.clear();
+    MONTH_NOT_DAY.set(code, known);
+  }
+  return known;
+}
+
+const MONTH_NOT_DAY = new Map<string, boolean>();
+
+function monthNotDay(code: string): boolean {
+  const first = splitSections(code)[0];
+  // Elapsed time ([h], [mm], [ss]) is a time; any other bracket (a locale, a colour, a condition) shows no token.
+  if (/\[(?:h+|m+|s+)\]/i.test(first)) return false;
+  const bare = first
+    .replace(/"[^"]*"?/g, '')
+    .replace(/[\\!_*]./gs, '')
+    .replace(/\[[^\]]*\]?/g, '')
+    .replace(/am\/pm|a\/p/gi, 'h')
+    .replace(/general/gi, '#');
+  if (/[0#?@]/.test(bare)) return false; // digits or text: a number or text format, not a date
+  if (/[dahs]/i.test(bare)) return false;
+  return /m/i.test(bare);
+}

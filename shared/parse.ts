@@ -7,6 +7,8 @@ import {
   dateToIsoMinute,
   dateToSerial,
   isIsoDate,
+  firstDay,
+  lastDay,
   monthIndexOfDay,
   monthOf,
   monthRange,
@@ -58,7 +60,13 @@ import {
 } from './issues';
 import { ownerKey, seedPlanIndex } from './plan-index';
 import { decimalMarkOf, numberAsTyped, type DecimalMark } from './locale-syntax';
-import { formatShows, numberFormatsOf, typedTextOf, type FormatGrid } from './number-formats';
+import {
+  formatShows,
+  numberFormatsOf,
+  showsMonthNotDay,
+  typedTextOf,
+  type FormatGrid,
+} from './number-formats';
 import {
   addCheckIn,
   attachCheckIns,
@@ -1275,7 +1283,11 @@ function readTable(
   const typedColumns = (monthColumns ?? typedNumberColumns(def.key).map((column) => columns[column.key]))
     .filter((column): column is number => column !== undefined)
     .map((column) => column - 1);
-  const formats = typedColumns.length ? numberFormatsOf(grid) : undefined;
+  // Dates people type, in a format that shows a month but no day: read as that month (RowReader.date).
+  const formats =
+    typedColumns.length || def.columns.some((column) => column.kind === 'date')
+      ? numberFormatsOf(grid)
+      : undefined;
   // Confidence is a share whatever the metric: a number there shown as a percent reads the same as its text, and is
   // left a number (every Confidence cell of the add-on's template is shown as one: 1,000 texts at 1,000 key results).
   const shareColumns = typedNumberColumns(def.key)
@@ -1389,7 +1401,13 @@ function readStrategy(
       field.kind === 'date' && (typeof cell === 'number' || cell instanceof Date)
         ? readDate(cell, timeZone)
         : undefined;
-    strategy.values[field.key] = serial?.ok ? serial.value : typedDateCell(cell, timeZone);
+    // A date shown as a month without its day (2026年12月) is that month, as the month typed is ("2026-12": a
+    // period's end is its last day).
+    strategy.values[field.key] = !serial?.ok
+      ? typedDateCell(cell, timeZone)
+      : showsMonthNotDay(numberFormatsOf(grid)?.[r]?.[valueCol])
+        ? monthOf(serial.value)
+        : serial.value;
     // A Currency of "-" or "N/A" names none: as blank, not a currency every amount's sign would be refused against.
     if (field.key === 'currency' && isNotApplicable(cell)) strategy.values.currency = '';
   }
@@ -1410,6 +1428,11 @@ function columnOfFieldNames(grid: Grid, timeZone: string): number {
     if (n > (hits[best] ?? 0)) best = c;
   });
   return best;
+}
+
+/** A day's month as a month typed without its day is read: its last day for the end of a span, else its first. */
+function monthDay(day: IsoDate, monthEnd: boolean): IsoDate {
+  return monthEnd ? lastDay(monthOf(day)) : firstDay(monthOf(day));
 }
 
 /**
@@ -2009,7 +2032,16 @@ class RowReader {
     }
     if (raw === FORMULA_WITHOUT_RESULT && this.lacksResult(key)) return null;
     const read = readDate(raw, this.ctx.timeZone, { monthEnd });
-    if (read.ok) return read.value;
+    if (read.ok) {
+      // A date shown as a month without its day (2026年3月, Mar 2026: a month typed into the cell, which the
+      // spreadsheet holds as its first day) is that month, read as the same month typed as text is.
+      if (
+        typeof raw !== 'string' &&
+        showsMonthNotDay(this.rowFormats?.[(this.table.columnIndex.get(key) ?? 0) - 1])
+      )
+        return monthDay(read.value, monthEnd);
+      return read.value;
+    }
     const [code, params] = dateIssue(read, typedDateCell(raw, this.ctx.timeZone), monthEnd);
     this.issue(code, key, params);
     return null;
@@ -2685,7 +2717,13 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
       !isBlank(metricCell) &&
       !(code && formatShows(code, valueCell))
     ) {
-      const date = dayOf(dateColumn ? row[dateColumn - 1] : undefined, timeZone);
+      const dateCell = dateColumn ? row[dateColumn - 1] : undefined;
+      const day = dayOf(dateCell, timeZone);
+      // A date shown as a month without its day is that month, as the month typed as text is (RowReader.date).
+      const date =
+        day !== null && typeof dateCell !== 'string' && showsMonthNotDay(formats?.[r]?.[dateColumn! - 1])
+          ? monthDay(day, false)
+          : day;
       if (date !== null) {
         const note = noteColumn ? row[noteColumn - 1] : undefined;
         addCheckIn(out, r + 1, date, idText(metricCell, timeZone), valueCell, cellText(note, timeZone));

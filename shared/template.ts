@@ -787,6 +787,18 @@ export function typedNumberColumns(tab: TabKey): readonly ColumnDef[] {
 }
 
 /**
+ * Whether the parser reads a tab's number formats: where people type numbers (typedNumberColumns), and where they
+ * type dates (a Start, a Due, an End, a check-in's Date, the period on the Strategy tab), since a date cell whose
+ * format shows a month but no day is that month (shared/number-formats.ts showsMonthNotDay). Not the tabs the
+ * product writes (Targets, the change log), whose formats change nothing read.
+ */
+export function readsNumberFormats(tab: TabKey): boolean {
+  if (tab === 'strategy') return true;
+  if (tab === 'changes') return false;
+  return typedNumberColumns(tab).length > 0 || tabDef(tab).columns.some((c) => c.kind === 'date');
+}
+
+/**
  * Helper columns of the Targets tab, after the to-date columns: per-row figures that the month and to-date formulas
  * read, so that no formula repeats the window arithmetic (docs/addon.md, "Targets formulas"). Generated, never
  * edited by hand.

@@ -487,9 +487,9 @@ describe('the add-on (getNumberFormats beside getValues, in the emulator)', () =
     const issues = (addon.run('getPlanCheck') as PlanCheck).groups.flatMap((g) => g.issues);
     const added = keys(issues).filter((k) => !keys(plain).includes(k));
     expect(added).toEqual(expectedNewIssues(example));
-    // One getNumberFormats() per plan tab people type numbers into (Key Results, KPIs, Actuals); none for the others,
-    // nor for the generated Targets tab.
-    expect(formatCalls() - callsBefore).toBe(3);
+    // One getNumberFormats() per plan tab people type numbers or dates into (Strategy, Objectives, Key Results, KPIs,
+    // Roadmap, Actuals); none for the others, nor for the generated Targets tab.
+    expect(formatCalls() - callsBefore).toBe(6);
   });
 });
 

@@ -139,10 +139,13 @@ describe('gtm-pyramid report --sheet', () => {
       expect(formatted.query.get('dateTimeRenderOption')).toBe('FORMATTED_STRING');
       expect(formatted.query.get('valueRenderOption')).toBe('UNFORMATTED_VALUE');
       expect(formatted.query.getAll('ranges')).toEqual(values.query.getAll('ranges'));
-      // The number formats of the plan tabs people type numbers into (Key Results, KPIs, Actuals): spreadsheets.get
-      // of their ranges, each cell's effective number format only. Not the generated Targets tab, the largest.
+      // The number formats of the plan tabs people type numbers or dates into (a date shown as a month is that
+      // month): spreadsheets.get of their ranges, each cell's effective number format only. Not the generated
+      // Targets tab, the largest, nor the Departments tab or the change log.
       expect(formats.path).toBe(meta.path);
-      const typed = (['keyResults', 'kpis', 'actuals'] as const).map((key) => `'${tabDef(key).label[lang]}'`);
+      const typed = (['strategy', 'objectives', 'keyResults', 'kpis', 'roadmap', 'actuals'] as const).map(
+        (key) => `'${tabDef(key).label[lang]}'`,
+      );
       expect(formats.query.getAll('ranges')).toEqual(typed);
       expect(formats.query.get('fields')).toBe(FORMAT_FIELDS);
     });

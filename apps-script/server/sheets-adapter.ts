@@ -4,7 +4,9 @@
  * (https://developers.google.com/apps-script/reference/spreadsheet/range#getNumberFormats()): Sheets turns `+20%`
  * typed into a cell into 0.2 shown as a percent, and `$90,000` into 90000 shown as dollars, so the value alone
  * would read a Target of "+20%" in a key result counted in sign-ups as 0.2 sign-ups. The parser reads such a number,
- * in a column people type numbers into, as the text its format shows (shared/number-formats.ts). Dates come back from Apps Script as instants at midnight of the *spreadsheet's*
+ * in a column people type numbers into, as the text its format shows (shared/number-formats.ts); and a date whose
+ * format shows a month but no day (`yyyy"年"m"月"`, `mmm yyyy`) as that month. Dates come back from Apps Script as
+ * instants at midnight of the *spreadsheet's*
  * time zone (facts #5), so the time zone travels with the workbook and goes to parsePlan; dates written back are
  * made the same way (`sheetDate`). Writes go through `writeBlock`: one `setValues` per rectangle.
  *
@@ -24,7 +26,7 @@
 import { dateToIso, instantOfWallClock, type IsoDate } from '../../shared/calendar';
 import { mergedRangeFromA1, type Cell, type MergedRange, type Workbook } from '../../shared/cells';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../../shared/sheet-grid';
-import { langFromLocale, typedNumberColumns, type Lang, type TabKey } from '../../shared/template';
+import { langFromLocale, readsNumberFormats, type Lang, type TabKey } from '../../shared/template';
 
 export interface SheetSnapshot {
   sheet: GAS.Sheet;
@@ -53,7 +55,7 @@ export { isBlankGrid, isDate, normalizeCell } from '../../shared/sheet-grid';
 
 /**
  * A plan tab's cells through the one grid path shared with the Sheets API reader, merged blocks filled, its number
- * formats beside them where it has columns people type numbers into: three calls per such tab (values, formats,
+ * formats beside them where it has columns people type numbers or dates into: three calls per such tab (values, formats,
  * merges), two for the others (the generated Targets tab, the largest, and the text tabs), and one per merged block.
  */
 function readTab(sheet: GAS.Sheet, tabKey: TabKey): { values: Cell[][]; merges: MergedRange[] } {
@@ -63,7 +65,7 @@ function readTab(sheet: GAS.Sheet, tabKey: TabKey): { values: Cell[][]; merges: 
     .getMergedRanges()
     .map((m) => mergedRangeFromA1(m.getA1Notation()))
     .filter((b): b is MergedRange => !!b);
-  const formats = typedNumberColumns(tabKey).length > 0 ? range.getNumberFormats() : undefined;
+  const formats = readsNumberFormats(tabKey) ? range.getNumberFormats() : undefined;
   return { values: sheetGrid(range.getValues(), merges, formats), merges };
 }
 
