@@ -206,9 +206,15 @@ export const NUMBER_SCALES: readonly (readonly [word: string, exponent: number])
   ['mio.', 6],
   ['mrd', 9],
   ['mrd.', 9],
-  // Indian: 5 lakh, 2 crore.
+  // Indian: 5 lakh (lakhs, lac, lacs), 2 crore (crores, Cr, Cr.).
   ['lakh', 5],
+  ['lakhs', 5],
+  ['lac', 5],
+  ['lacs', 5],
   ['crore', 7],
+  ['crores', 7],
+  ['cr', 7],
+  ['cr.', 7],
   ['百', 2],
   ['千', 3],
   ['仟', 3],
@@ -234,7 +240,7 @@ export const NUMBER_SCALES: readonly (readonly [word: string, exponent: number])
  * ISO 4217 code → the signs, codes and names people type for that currency only (both Chinese scripts, English
  * names singular and plural; case, spaces and dots aside: U.S. Dollars is US dollar). Any other three upper-case
  * letters (SEK, THB…) are read as that ISO code. A name that may mean several stays out: a bare pound (a weight,
- * or Egypt's), franc (Switzerland's or West Africa's), won (a deal), real, rupee; dollar and 元 are signs several
+ * or Egypt's), franc (Switzerland's or West Africa's), won (a deal), real, rupee; dollar, 元 and Rs. are signs several
  * currencies share (below). A Chinese name with 元 after it is that currency (新台幣元, 人民幣元: see currencyOf).
  */
 export const CURRENCY_ALIASES: Record<string, readonly string[]> = {
@@ -323,6 +329,9 @@ export const SHARED_CURRENCY_SIGNS: readonly { signs: readonly string[]; codes: 
   { signs: ['$', 'dollar', 'dollars'], codes: ['USD', 'TWD', 'HKD', 'SGD', 'AUD', 'CAD', 'NZD', 'MOP'] },
   { signs: ['¥'], codes: ['CNY', 'JPY'] },
   { signs: ['元', '圓', '圆', '塊', '块'], codes: ['CNY', 'TWD', 'HKD', 'MOP'] },
+  // Rs. (and ₨, which is Rs under NFKC): the rupee of India, Pakistan, Sri Lanka, Nepal, Mauritius or the Seychelles,
+  // as $ is a dollar. (The word rupee stays out, as CURRENCY_ALIASES says.)
+  { signs: ['Rs'], codes: ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'] },
 ];
 
 /**
@@ -1369,6 +1378,11 @@ export const YES_NO_WORDS: { readonly done: readonly string[]; readonly notDone:
     'done',
     'yes',
     'Y',
+    // What a status column says of a finished milestone, as teams type it in English.
+    'completed',
+    'complete',
+    'achieved',
+    'finished',
     '完成',
     '已完成',
     '完成了',
@@ -1387,6 +1401,8 @@ export const YES_NO_WORDS: { readonly done: readonly string[]; readonly notDone:
     'not done',
     'no',
     'N',
+    'not yet',
+    'incomplete',
     '未完成',
     '沒完成',
     '没完成',

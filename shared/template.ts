@@ -1170,7 +1170,14 @@ export const ALIASES: {
     'actuals.date': ['月份', '年月'],
     // 指標編號: the ID of the metric checked in.
     'actuals.metric': ['指標編號', '指标编号'],
+    // Actual / 實際: the column of what was achieved, on the tab of nothing else (Date, Metric, Value, Note).
     'actuals.value': [
+      'Actual',
+      'Actuals',
+      'Actual value',
+      'Actual values',
+      '實際',
+      '实际',
       '實際值',
       '实际值',
       '實際數值',
