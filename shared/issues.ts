@@ -55,6 +55,7 @@ const ISSUES = {
   'formula-error': ['error', 'structure'],
   'formula-without-result': ['error', 'structure'],
   'not-a-number': ['error', 'structure'],
+  'comparison-sign': ['error', 'structure'],
   'not-a-date': ['error', 'structure'],
   'invalid-choice': ['error', 'structure'],
   'dates-reversed': ['error', 'structure'],

@@ -1670,6 +1670,7 @@ function readNumberCell(
     shown
       ? inEveryLanguage((lang) => fill((to ? FROM_FORMAT.currency : FROM_FORMAT.plain)[lang], { found, to }))
       : '';
+  const compared = read.reason === 'not-a-number' && !plain ? comparedNumber(raw, ctx, unit) : null;
   if (read.reason === 'decimal-mark') {
     const mark = ctx.decimalMark;
     const source = ctx.localeGiven ? LOCALE_GIVEN : NO_LOCALE;
@@ -1725,6 +1726,9 @@ function readNumberCell(
     say('formula-without-result', {});
   } else if (notANumber && (read.reason === 'not-a-number' || read.reason === 'formula-error')) {
     notANumber(value);
+  } else if (compared !== null) {
+    // "≥ 5%": which side is good is the metric's Direction; the number alone is what to type.
+    say('comparison-sign', { value, number: compared });
   } else if (read.reason === 'formula-error') {
     say('formula-error', { value });
   } else {
@@ -1732,6 +1736,20 @@ function readNumberCell(
     say('not-a-number', { value, example: NUMBER_EXAMPLE[plain ?? 'number'] });
   }
   return null;
+}
+
+/** A comparison sign typed before a number: ≥ 5%, >= 5%, < 3 days (full-width ＞ is > under NFKC). */
+const COMPARISON_SIGN = /^\s*(?:>=|<=|=>|=<|[≥≤⩾⩽≧≦><])\s*/;
+
+/** The number after a comparison sign ("5%" of "≥ 5%"), as typed, where it is one the cell would read; else null. */
+function comparedNumber(raw: Cell, ctx: RowContext, unit: string): string | null {
+  if (typeof raw !== 'string') return null;
+  const text = raw.normalize('NFKC');
+  const sign = COMPARISON_SIGN.exec(text);
+  if (!sign) return null;
+  const rest = text.slice(sign[0].length).trim();
+  const read = readNumber(rest, { currency: ctx.currency, unit, decimalMark: ctx.decimalMark });
+  return read.ok ? rest : null;
 }
 
 /** Says a number read as `value` that the other decimal sign reads otherwise (see DOT_DOUBT, COMMA_DOUBT). */

@@ -267,6 +267,14 @@ const cases: Case[] = [
     a1: 'I3',
   },
   {
+    name: 'a target typed with a comparison sign before its number',
+    code: 'comparison-sign',
+    edit: (wb) => setCell(wb, 'KPIs', 'KPI1', 'Target', '≥ 5%'),
+    sheet: 'KPIs',
+    a1: 'G2',
+    says: 'Target of KPI1 is "≥ 5%": a comparison sign before the number, which is not read.',
+  },
+  {
     name: 'a date is not a date',
     code: 'not-a-date',
     edit: (wb) => setCell(wb, 'Roadmap', 'R2', 'End', '31/03/2026'),

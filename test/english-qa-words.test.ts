@@ -96,3 +96,26 @@ describe('amounts in lakhs, crores and rupees', () => {
     });
   });
 });
+
+describe('a target typed with a comparison sign', () => {
+  it('says to type the number alone, the Direction saying which side is good, in every language', async () => {
+    for (const typed of ['≥ 5%', '>=5%', '＞ 5%']) {
+      const { issues } = await checked((wb) => setCell(wb, 'KPIs', 'KPI1', 'Target', typed));
+      const [issue] = at(issues, 'KPIs', 'G2');
+      expect(issue.code, typed).toBe('comparison-sign');
+      expect(issue.message.en).toBe(
+        `Target of KPI1 is "${typed}": a comparison sign before the number, which is not read.`,
+      );
+      expect(issue.fix).toEqual({
+        en: 'Type 5% alone; the Direction column says whether higher or lower is better.',
+        'zh-CN': '请只填写 5%；越高越好还是越低越好，由“方向”列决定。',
+        'zh-TW': '請只填寫 5%；越高越好還是越低越好，由「方向」欄決定。',
+      });
+    }
+  });
+
+  it('keeps "not a number" for a sign before text that is no number', async () => {
+    const { issues } = await checked((wb) => setCell(wb, 'KPIs', 'KPI1', 'Target', '≥ most'));
+    expect(at(issues, 'KPIs', 'G2').map((i) => i.code)).toEqual(['not-a-number']);
+  });
+});

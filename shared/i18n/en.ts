@@ -637,6 +637,10 @@ export const en = {
       message: '{field} of {id} is "{value}", which is not a number.',
       fix: 'Type a number such as {example}.',
     },
+    'comparison-sign': {
+      message: '{field} of {id} is "{value}": a comparison sign before the number, which is not read.',
+      fix: 'Type {number} alone; the Direction column says whether higher or lower is better.',
+    },
     'not-a-date': {
       message: '{field} of {id} is "{value}", which is not a date.',
       fix: 'Type a date as 2026-03-01.',

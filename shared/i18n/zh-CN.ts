@@ -509,6 +509,10 @@ export const zhCN: Messages = {
       message: '{id} 的“{field}”为“{value}”，不是数字。',
       fix: '请填写数字，例如 {example}。',
     },
+    'comparison-sign': {
+      message: '{id} 的“{field}”为“{value}”：数字前有比较符号，无法读取。',
+      fix: '请只填写 {number}；越高越好还是越低越好，由“方向”列决定。',
+    },
     'not-a-date': {
       message: '{id} 的“{field}”为“{value}”，不是日期。',
       fix: '请按 2026-03-01 的格式填写日期。',

@@ -509,6 +509,10 @@ export const zhTW: Messages = {
       message: '{id} 的「{field}」為「{value}」，不是數字。',
       fix: '請填寫數字，例如 {example}。',
     },
+    'comparison-sign': {
+      message: '{id} 的「{field}」為「{value}」：數字前有比較符號，無法讀取。',
+      fix: '請只填寫 {number}；越高越好還是越低越好，由「方向」欄決定。',
+    },
     'not-a-date': {
       message: '{id} 的「{field}」為「{value}」，不是日期。',
       fix: '請按 2026-03-01 的格式填寫日期。',
