@@ -15,6 +15,7 @@ import {
   type PlanIssue,
   type Workbook,
 } from '../shared';
+import { fill } from '../shared/i18n';
 import { setCell } from './helpers/edit';
 import { throughXlsx } from './helpers/xlsx';
 
@@ -117,5 +118,24 @@ describe('a target typed with a comparison sign', () => {
   it('keeps "not a number" for a sign before text that is no number', async () => {
     const { issues } = await checked((wb) => setCell(wb, 'KPIs', 'KPI1', 'Target', '≥ most'));
     expect(at(issues, 'KPIs', 'G2').map((i) => i.code)).toEqual(['not-a-number']);
+  });
+});
+
+describe('a fix whose value ends in a full stop', () => {
+  it('ends "Type 1.5 Mio." with one stop, in English and Chinese alike', async () => {
+    const { issues } = await checked((wb) => setCell(wb, KR, 'KR1', 'Target', '1,5 Mio.'));
+    const [issue] = at(issues, KR, 'I2');
+    expect(issue.code).toBe('decimal-mark');
+    expect(issue.fix).toEqual({
+      en: 'Type 1.5 Mio.',
+      'zh-CN': '请填写 1.5 Mio.',
+      'zh-TW': '請填寫 1.5 Mio.',
+    });
+  });
+
+  it('leaves a stop after a value that does not end in one, and a stop inside a sentence', () => {
+    expect(fill('Type {x}.', { x: '1.5' })).toBe('Type 1.5.');
+    expect(fill('Type {x}。', { x: 'Rs.' })).toBe('Type Rs.');
+    expect(fill('"{x}". Then', { x: 'Rs.' })).toBe('"Rs.". Then');
   });
 });

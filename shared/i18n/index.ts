@@ -32,9 +32,13 @@ export type Params = Record<string, string | number>;
 
 const WORD = /^\w+$/;
 
+/** A full stop, as English and Chinese end a sentence. */
+const FULL_STOP = /[.。]$/;
+
 /**
  * A message with its {name} parameters filled in; an unknown {name} stays as written, so a slip shows. A scan,
- * not a regular expression: plans with thousands of issues fill several texts each.
+ * not a regular expression: plans with thousands of issues fill several texts each. A value that ends in a full
+ * stop (1.5 Mio., Rs.) ends the sentence it closes: the sentence's own stop after it is left out, not doubled.
  */
 export function fill(template: string, params: Params = {}): string {
   let out = '';
@@ -45,9 +49,11 @@ export function fill(template: string, params: Params = {}): string {
     const name = template.slice(open + 1, close);
     if (!WORD.test(name)) continue;
     const known = Object.prototype.hasOwnProperty.call(params, name);
+    const value = known ? String(params[name]) : '';
     // A quoted cell's text acts only inside itself: a direction override it opens is closed (shared/bidi.ts).
-    out += template.slice(from, open) + (known ? closeBidi(String(params[name])) : `{${name}}`);
+    out += template.slice(from, open) + (known ? closeBidi(value) : `{${name}}`);
     from = close + 1;
+    if (known && FULL_STOP.test(value) && FULL_STOP.test(template.charAt(from))) from++;
     open = close;
   }
   return out + template.slice(from);
