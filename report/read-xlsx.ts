@@ -7,7 +7,8 @@
  * - dates are Dates at UTC midnight (parse with timeZone 'UTC');
  * - rich text is joined, a hyperlink gives its text (never its target);
  * - a merged range reads as its top-left value in every cell of the block (shared fillMergedCells);
- * - hidden rows and columns are read like any other;
+ * - hidden tabs, rows and columns are read like any other, and recorded beside the grid (shared setHiddenParts), for
+ *   the parser to say where it reads what the person may not see;
  * - error results are their text ('#REF!', '#N/A', ...), which the parser reports at the cell.
  *
  * How: the zip's central directory is read first (yauzl), so the parts are found wherever the package stores
@@ -33,6 +34,7 @@ import {
   fillMergedCells,
   mergedRangeFromA1,
   setCentredAcross,
+  setHiddenParts,
   type MergedRange,
   type Workbook,
 } from '../shared/cells';
@@ -438,10 +440,10 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   };
 
   // Chart sheets and dialog sheets are tabs too, but hold no cells.
-  const sheets = book.sheets.flatMap(({ name, relationshipId }) => {
+  const sheets = book.sheets.flatMap(({ name, relationshipId, hidden }) => {
     const relationship = relationships.find((r) => r.id === relationshipId);
     if (relationship && relationship.kind !== 'worksheet') return [];
-    return [{ name, entry: relationship && parts.get(relationship.path) }];
+    return [{ name, hidden, entry: relationship && parts.get(relationship.path) }];
   });
   if (sheets.length === 0 || sheets.some((s) => !s.entry)) throw new PackageError('noWorksheets');
 
@@ -460,7 +462,7 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   }
 
   const workbook: Workbook = {};
-  for (const { name, entry } of sheets) {
+  for (const { name, hidden, entry } of sheets) {
     // A tab's name is the user's text: "constructor" or "__proto__" are tabs like any other, own properties.
     if (Object.hasOwn(workbook, name)) continue;
     const sheet = new SheetReader(
@@ -495,6 +497,7 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
       setNumberFormats(merges.length ? fillMergedCells(sheet.rows, merges) : sheet.rows, formats),
       centred,
     );
+    setHiddenParts(grid, { sheet: hidden, rows: sheet.hiddenRows, columns: sheet.hiddenColumns });
     Object.defineProperty(workbook, name, {
       value: grid,
       enumerable: true,

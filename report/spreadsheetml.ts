@@ -117,13 +117,18 @@ function resolvePartPath(baseFolder: string, target: string): string {
 
 /** The workbook part: its tabs in tab order (each with its relationship id) and its date system. */
 export class WorkbookReader implements PartReader {
-  readonly sheets: { name: string; relationshipId: string }[] = [];
+  /** Each tab in order; `hidden` for a tab hidden (`state="hidden"`) or very hidden (`state="veryHidden"`). */
+  readonly sheets: { name: string; relationshipId: string; hidden: boolean }[] = [];
   /** Serial day 0 is 1904-01-01 rather than 1899-12-30 (old Mac Excel workbooks). */
   date1904 = false;
 
   open(name: string, attributes: Record<string, string>): void {
     if (name === 'sheet') {
-      this.sheets.push({ name: attributes.name ?? '', relationshipId: attribute(attributes, 'id') ?? '' });
+      this.sheets.push({
+        name: attributes.name ?? '',
+        relationshipId: attribute(attributes, 'id') ?? '',
+        hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden',
+      });
     } else if (name === 'workbookPr') {
       const value = attributes.date1904;
       this.date1904 = value === '1' || value === 'true';
@@ -311,9 +316,15 @@ function columnOf(ref: string): number {
  * - TRUE/FALSE are booleans; an error is its text ('#REF!', '#N/A', ...).
  * Merged ranges are collected as A1 references for the caller to fill.
  */
+/** An xsd:boolean attribute that is true ("1" or "true"). */
+const isTrue = (value: string | undefined) => value === '1' || value === 'true';
+
 export class SheetReader implements PartReader {
   readonly rows: Cell[][] = [];
   readonly merges: string[] = [];
+  /** Rows hidden (`<row hidden="1">`, by the person or a filter) and columns hidden (`<col hidden="1">`), 1-based. */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
   /**
    * The cells whose format centres their text across the cells after it (StylesReader centredStyles), blank ones
    * too: [0-based row, 0-based column], in the order written. See centredAcrossBlocks.
@@ -397,6 +408,14 @@ export class SheetReader implements PartReader {
           this.outside('rowOutside', number ?? String(this.rowIndex + 1));
         this.column = -1;
         this.cells = [];
+        if (isTrue(attributes.hidden)) this.hiddenRows.add(this.rowIndex + 1);
+        break;
+      }
+      case 'col': {
+        const min = Number(attributes.min);
+        const max = Math.min(Number(attributes.max ?? attributes.min), MAX_COLUMNS);
+        if (isTrue(attributes.hidden) && Number.isInteger(min) && Number.isInteger(max))
+          for (let c = Math.max(min, 1); c <= max; c++) this.hiddenColumns.add(c);
         break;
       }
       case 'mergeCell':

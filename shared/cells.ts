@@ -1788,3 +1788,32 @@ export function noteScale(note: string): number {
   const alone = word === 'm' || word === 'b' ? undefined : NUMBER_SCALES.find(([scale]) => scale === word);
   return alone ? alone[1] : (scaledUnit(text)?.exponent ?? 0);
 }
+
+/**
+ * What a tab hides from the person reading it: the tab itself, rows (by the user or a filter) and columns, each
+ * 1-based. A hidden cell is still read, as typed (a formula reads it too), but the person may not know it is there:
+ * a check-in row hidden after a corrected one was added below, an old Target column hidden beside a revised one,
+ * an old tab hidden beside its copy. The parser says where it reads such cells (hidden-rows, column-copy, tab-copy).
+ */
+export interface HiddenParts {
+  sheet?: boolean;
+  rows?: ReadonlySet<number>;
+  columns?: ReadonlySet<number>;
+}
+
+/**
+ * Each grid's hidden parts, as its reader found them. Kept beside the grid, as its merged blocks and number formats
+ * are; a copy of the grid has none unless given them (setHiddenParts).
+ */
+const HIDDEN = new WeakMap<object, HiddenParts>();
+
+/** Records what a grid's tab hides (a reader calls this once per tab it has read); nothing hidden records nothing. */
+export function setHiddenParts<T extends object>(grid: T, hidden: HiddenParts | null | undefined): T {
+  if (hidden && (hidden.sheet || hidden.rows?.size || hidden.columns?.size)) HIDDEN.set(grid, hidden);
+  return grid;
+}
+
+/** What a grid's tab hides, if its reader said (undefined: nothing hidden, or a reader that cannot tell). */
+export function hiddenPartsOf(grid: object | null | undefined): HiddenParts | undefined {
+  return grid ? HIDDEN.get(grid) : undefined;
+}

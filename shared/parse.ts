@@ -29,6 +29,7 @@ import {
   isFormulaWithoutResult,
   isNotApplicable,
   isPercentUnit,
+  hiddenPartsOf,
   mergedRangesOf,
   centredAcrossOf,
   typedAsPercent,
@@ -105,6 +106,7 @@ import {
   hasTraditional,
   headerNames,
   headerParts,
+  copiedTab,
   headerNote,
   labelSpellings,
   languageTag,
@@ -494,11 +496,42 @@ function findTabs(workbook: Workbook, issues: PlanIssue[]): Map<TabKey, { name: 
   const owned = () => (names ??= cellsOfTabs(workbook, found));
   for (const name of Object.keys(workbook)) {
     if (matchTab(name)) continue;
+    // A copy of a plan tab beside it ("關鍵結果 (2)", "Copy of Key Results", "关键结果（新）"), or a tab named near a
+    // plan tab that is hidden ("关键结果-2026H2" beside a hidden 关键结果): the person may have moved to the copy
+    // and hidden the old one, which is still the one read. Said at the copy, naming both.
+    const copied = copiedTab(name) ?? nearHiddenTab(name, workbook, found);
+    const read = copied && found.get(copied.key);
+    if (read) {
+      const hidden = hiddenPartsOf(workbook[read.name])?.sheet;
+      issues.push(
+        makeIssue(
+          'tab-copy',
+          { sheet: name, row: 1, column: 1 },
+          {
+            copy: name,
+            tab: read.name,
+            hidden: hidden ? inEveryLanguage((lang) => CATALOGUES[lang].issues.HIDDEN_TAB) : '',
+          },
+        ),
+      );
+      continue;
+    }
     const near = nearTab(name) ?? tabWithHeadersOf(workbook[name], found, owned);
     if (near && !found.has(near.key))
       issues.push(makeIssue('tab-name-near', { sheet: name, row: 1, column: 1 }, { name, tab: near.label }));
   }
   return found;
+}
+
+/** The plan tab, found and hidden, a sheet's name comes close to (nearTab), or undefined. */
+function nearHiddenTab(
+  name: string,
+  workbook: Workbook,
+  found: Map<TabKey, { name: string }>,
+): TabDef | undefined {
+  const near = nearTab(name);
+  const read = near && found.get(near.key);
+  return read && hiddenPartsOf(workbook[read.name])?.sheet ? near : undefined;
 }
 
 /** How far down a tab its header row is looked for (tabHeaderRow's own reach is larger; this is a hint only). */
@@ -1069,6 +1102,41 @@ export function headerNear(column: ColumnDef, unread: readonly UnreadHeader[]): 
   return unread.find((header) => resembles(header.cell, column.label));
 }
 
+/** How many runs of hidden rows hidden-rows names (the rest are "…"). */
+const HIDDEN_RUNS_SHOWN = 8;
+
+/**
+ * Data rows hidden (by the person or a filter) that hold something: read and counted as typed, as a formula reads
+ * them, but out of sight (an old check-in hidden under its correction). Said once per tab, at the first such row,
+ * listing them ("3, 7–9"). `first` and `last` are 0-based, `last` exclusive.
+ */
+function hiddenRowsIssue(sheet: string, grid: Grid, first: number, last: number, issues: PlanIssue[]) {
+  const hidden = hiddenPartsOf(grid)?.rows;
+  if (!hidden?.size) return;
+  const rows: number[] = [];
+  for (const row of [...hidden].sort((a, b) => a - b)) {
+    if (row - 1 < first || row - 1 >= last) continue;
+    const cells = grid[row - 1];
+    if (Array.isArray(cells) && !cells.every(isBlank)) rows.push(row);
+  }
+  if (!rows.length) return;
+  const runs: string[] = [];
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    runs.push(j === i ? String(rows[i]) : `${rows[i]}–${rows[j]}`);
+    i = j + 1;
+  }
+  const shown = runs.length > HIDDEN_RUNS_SHOWN ? [...runs.slice(0, HIDDEN_RUNS_SHOWN), '…'] : runs;
+  issues.push(
+    makeIssue(
+      'hidden-rows',
+      { sheet, row: rows[0], column: 1 },
+      { tab: sheet, rows: inEveryLanguage((lang) => joinList(shown, lang)), count: rows.length },
+    ),
+  );
+}
+
 function gridSize(grid: Grid): { rows: number; columns: number } {
   let columns = 0;
   for (const row of grid) if (Array.isArray(row)) columns = Math.max(columns, row.length);
@@ -1132,12 +1200,23 @@ function readTable(
       if (column) exact.add(column.key);
     }
   const ambiguous: { cell: string; column: number; named: Localized[] }[] = [];
+  const copies: { cell: string; column: number; key: string }[] = [];
   headerCells.forEach((cell, c) => {
     if (typeof cell !== 'string') return;
     const column =
       allColumns.find((col) => matchesLabel(cell, col.label, false)) ??
       allColumns.find((col) => !exact.has(col.key) && matchesLabel(cell, col.label));
     if (!column) {
+      // "目標值（調整後）" beside "目標值": the column's own header wins, and this one is read as nothing; said, since
+      // it may hold the figures meant (column-copy).
+      const twin =
+        headerNote(cell) !== null
+          ? allColumns.find((col) => exact.has(col.key) && matchesLabel(cell, col.label))
+          : undefined;
+      if (twin) {
+        copies.push({ cell, column: c + 1, key: twin.key });
+        return;
+      }
       // "開始 Due": two names of two columns, read as neither (a guess would put the dates in one or the other).
       const named = headerNames(
         cell,
@@ -1152,18 +1231,44 @@ function readTable(
     const exponent = note ? noteScale(note) : 0;
     if (exponent > 0) scaledHeaders.push({ column: c + 1, header: cell.trim(), note: note!, exponent });
     if (column.key in columns) {
-      issues.push(
-        makeIssue(
-          'duplicate-column',
-          { sheet, row: headerIndex + 1, column: c + 1 },
-          { tab: sheet, column: cell },
-        ),
-      );
+      // Two headers of the column, one with a note or both ("目標值（原）", "目標值（調整後）"): the first is read.
+      if (headerNote(cell) !== null || notedHeaders?.[column.key] !== undefined)
+        copies.push({ cell, column: c + 1, key: column.key });
+      else
+        issues.push(
+          makeIssue(
+            'duplicate-column',
+            { sheet, row: headerIndex + 1, column: c + 1 },
+            { tab: sheet, column: cell },
+          ),
+        );
     } else {
       columns[column.key] = c + 1;
       if (headerNote(cell) !== null) (notedHeaders ??= {})[column.key] = cell.trim();
     }
   });
+  const hiddenColumns = hiddenPartsOf(grid)?.columns;
+  for (const copy of copies) {
+    const read = columns[copy.key];
+    const label = allColumns.find((col) => col.key === copy.key)!.label;
+    issues.push(
+      makeIssue(
+        'column-copy',
+        { sheet, row: headerIndex + 1, column: copy.column },
+        {
+          tab: sheet,
+          header: copy.cell.trim(),
+          cell: a1(headerIndex + 1, copy.column),
+          read: cellText(headerCells[read - 1]),
+          readCell: a1(headerIndex + 1, read),
+          column: label,
+          hidden: hiddenColumns?.has(read)
+            ? inEveryLanguage((lang) => CATALOGUES[lang].issues.HIDDEN_COLUMN)
+            : '',
+        },
+      ),
+    );
+  }
   // Said only where one of the columns it names is missing, so it may be meant as that column: beside the Start and
   // Due columns, a column headed "Start / Due" is the person's own (a note), as any other header they add.
   for (const { cell, column, named } of ambiguous) {
@@ -1293,6 +1398,8 @@ function readTable(
   const shareColumns = typedNumberColumns(def.key)
     .filter((column) => column.key === 'confidence' && columns[column.key] !== undefined)
     .map((column) => columns[column.key] - 1);
+  const firstRow = headerIndex + (wide?.subHeader ? 2 : 1);
+  if (!def.generated) hiddenRowsIssue(sheet, grid, firstRow, size.rows, issues);
   const merges = mergedRangesOf(grid);
   // The data rows are not copied out (an Actuals tab has 160,000 at 10,000 key results): readRows walks the grid.
   return {
@@ -1306,7 +1413,7 @@ function readTable(
     layout,
     grid,
     // Under a second header row (目標 | 實際), the data starts a row lower.
-    firstRow: headerIndex + (wide?.subHeader ? 2 : 1),
+    firstRow,
     known: Object.values(columns).map((c) => c - 1),
     headerCells,
     scaledHeaders,

@@ -1508,6 +1508,57 @@ export function nearTab(sheetName: string): TabDef | undefined {
 }
 
 /**
+ * A note that says a tab or a column is a newer copy of another: "Key Results (new)", "目標值（調整後）",
+ * "關鍵結果（修訂）", "Target (v2)". Matched on the note alone, as headers are (case, width and script aside).
+ */
+export const REVISION_WORDS: readonly string[] = [
+  'new',
+  'revised',
+  'updated',
+  'latest',
+  'copy',
+  'final',
+  '新',
+  '新版',
+  '最新',
+  '调整后',
+  '修订',
+  '修正',
+  '更新',
+  '副本',
+  '复本',
+  '拷贝',
+  '定稿',
+];
+const REVISION_NOTE = /^(?:v\d{1,2}|\d{1,2})$/i;
+
+/** Whether a note in brackets says a newer copy (REVISION_WORDS, "v2", or a copy's number "2"). */
+export function isRevisionNote(note: string): boolean {
+  const key = normalizeHeader(note);
+  return REVISION_NOTE.test(key) || REVISION_WORDS.some((word) => normalizeHeader(word) === key);
+}
+
+/**
+ * How a copy of a tab is named, by the program that copies it or by the person: Excel "Key Results (2)", WPS
+ * "Key Results(2)", a revision note "關鍵結果（新）" (isRevisionNote); Google Sheets "Copy of Key Results" (and
+ * "Copy of Key Results 2" where that name is taken), "關鍵結果 的副本" in Chinese. The one definition of these
+ * names: the parser says such a tab beside the tab it copies (tab-copy), since only the tab of the exact name is
+ * read.
+ */
+const COPY_OF = /^copy\s+of\s+(.+?)(?:\s+\d{1,3})?$/i;
+const COPY_SUFFIX = /^[「“"']?(.+?)[」”"']?\s*的\s*(?:副本|複本|复本)(?:\s*\d{1,3})?$/;
+
+/** The plan tab a sheet's name names as a copy of it (see COPY_OF, COPY_SUFFIX, isRevisionNote), or undefined. */
+export function copiedTab(sheetName: string): TabDef | undefined {
+  if (matchTab(sheetName)) return undefined;
+  const text = sheetName.normalize('NFKC').trim();
+  const named = COPY_OF.exec(text) ?? COPY_SUFFIX.exec(text);
+  if (named) return matchTab(named[1]);
+  const note = headerNote(text);
+  return note !== null && isRevisionNote(note) ? matchTab(withoutNote(text)) : undefined;
+}
+
+/**
  * A note in brackets after a header, as people add one: "Target (USD)", "目標值（萬元）", "Due [date]" (a multiple in
  * it is said: header-scale).
  */

@@ -29,7 +29,7 @@ import { addRow, colOf, dropColumn, rowOf, setCell } from './helpers/edit';
 import { workbookWithTargets } from './helpers/targets';
 import type { Cell } from '../shared';
 import { setNumberFormats } from '../shared/number-formats';
-import { fillMergedCells, FORMULA_WITHOUT_RESULT } from '../shared/cells';
+import { fillMergedCells, FORMULA_WITHOUT_RESULT, setHiddenParts } from '../shared/cells';
 
 const KR = 'Key Results';
 
@@ -174,6 +174,36 @@ const cases: Case[] = [
     sheet: '2. Key Results',
     a1: 'A1',
     says: 'The "2. Key Results" tab looks like the "Key Results" tab but is not read',
+  },
+  {
+    name: 'a copy of a plan tab, as Excel names it, beside the hidden tab it copies',
+    code: 'tab-copy',
+    edit: (wb) => {
+      wb[`${KR} (2)`] = wb[KR].map((row) => [...row]);
+      setHiddenParts(wb[KR], { sheet: true });
+    },
+    sheet: 'Key Results (2)',
+    a1: 'A1',
+    says: 'The "Key Results (2)" tab looks like a copy of the "Key Results" tab. The plan reads "Key Results", which is hidden;',
+  },
+  {
+    name: 'a column header with a revision note beside the column read, which is hidden',
+    code: 'column-copy',
+    edit: (wb) => {
+      wb[KR][0].push('Target (revised)');
+      setHiddenParts(wb[KR], { columns: new Set([9]) });
+    },
+    sheet: KR,
+    a1: 'O1',
+    says: 'On "Key Results", the header "Target (revised)" (O1) is the "Target" column again, beside "Target" (I1). The plan reads "Target", which is hidden;',
+  },
+  {
+    name: 'a check-in row hidden, still counted',
+    code: 'hidden-rows',
+    edit: (wb) => setHiddenParts(wb['Actuals'], { rows: new Set([2, 4, 5, 6]) }),
+    sheet: 'Actuals',
+    a1: 'A2',
+    says: 'Rows 2, 4–6 on "Actuals" are hidden, but they are read and counted as typed.',
   },
   {
     name: 'a number header counts in a multiple the numbers are not read in',

@@ -578,6 +578,20 @@ export const en = {
       message: 'Column "{column}" appears twice on "{tab}"; only the first is read.',
       fix: 'Rename or delete the second one.',
     },
+    'tab-copy': {
+      message:
+        'The "{copy}" tab looks like a copy of the "{tab}" tab. The plan reads "{tab}"{hidden}; what is typed on "{copy}" counts for nothing.',
+      fix: 'If "{copy}" is the one meant, delete "{tab}" (or rename it to a name of your own, such as "Archive"), then rename "{copy}" to exactly "{tab}". If "{tab}" is the one meant, delete "{copy}".',
+    },
+    'column-copy': {
+      message:
+        'On "{tab}", the header "{header}" ({cell}) is the "{column}" column again, beside "{read}" ({readCell}). The plan reads "{read}"{hidden}; what is typed under "{header}" counts for nothing.',
+      fix: 'If "{header}" holds the figures meant, delete the "{read}" column ({readCell}) and rename "{header}" to exactly "{column}". If not, delete "{header}" or rename it to a name of your own.',
+    },
+    'hidden-rows': {
+      message: 'Rows {rows} on "{tab}" are hidden, but they are read and counted as typed.',
+      fix: 'If a hidden row is an old figure replaced by another, delete the row; if not, unhide it, so that what the plan counts can be seen. Rows a filter hides count too.',
+    },
     'tab-name-near': {
       message:
         'The "{name}" tab looks like the "{tab}" tab but is not read: plan tabs are found by their names.',
@@ -1112,6 +1126,8 @@ export const en = {
     TO_DATE_AMOUNTS: '{id}: {cells}',
     TO_DATE_CELL: '{amount} in {cell}',
     WEIGHT_BLANK: 'blank',
+    HIDDEN_TAB: ', which is hidden',
+    HIDDEN_COLUMN: ', which is hidden',
     MISSING_COLUMN_NEAR: ' The header "{header}" ({cell}) may be meant as it: if so, rename it "{column}".',
     /** What ambiguous-m says of the metric's Unit ({counted}, {asUnit}): the one it names, or none. */
     /** The second reading grouped-in-fours gives where one comma may be a decimal comma (1,2345). */

@@ -455,6 +455,20 @@ export const zhCN: Messages = {
       message: '“{tab}”表的“{column}”列出现了两次，只读取第一列。',
       fix: '重命名或删除重复的列。',
     },
+    'tab-copy': {
+      message:
+        '“{copy}”工作表看起来是“{tab}”表的副本。计划读取的是“{tab}”{hidden}；“{copy}”中填写的内容不计入。',
+      fix: '如果要用的是“{copy}”，请删除“{tab}”（或把它改成与计划无关的名称，如“存档”），再把“{copy}”改名为“{tab}”；如果要用的是“{tab}”，请删除“{copy}”。',
+    },
+    'column-copy': {
+      message:
+        '“{tab}”表的表头“{header}”（{cell}）与“{read}”（{readCell}）是同一列“{column}”。计划读取的是“{read}”{hidden}；“{header}”下填写的内容不计入。',
+      fix: '如果要用的是“{header}”下的数字，请删除“{read}”列（{readCell}），再把“{header}”改名为“{column}”；否则请删除“{header}”列，或把它改成你自己的列名。',
+    },
+    'hidden-rows': {
+      message: '“{tab}”表的第 {rows} 行已隐藏，但仍按填写的内容读取并计入。',
+      fix: '如果隐藏的行是已被替换的旧数字，请删除该行；否则请取消隐藏，让计划计入的内容都看得见。被筛选隐藏的行同样计入。',
+    },
     'tab-name-near': {
       message: '“{name}”工作表看起来是“{tab}”表，但未被读取：计划按名称查找工作表。',
       fix: '把它改名为“{tab}”。',
@@ -966,6 +980,8 @@ export const zhCN: Messages = {
     TO_DATE_AMOUNTS: '{id}：{cells}',
     TO_DATE_CELL: '{cell} 填 {amount}',
     WEIGHT_BLANK: '空白',
+    HIDDEN_TAB: '（该表已隐藏）',
+    HIDDEN_COLUMN: '（该列已隐藏）',
     MISSING_COLUMN_NEAR: '表头“{header}”（{cell}）可能就是该列：如果是，请改名为“{column}”。',
     GROUPED_IN_FOURS: {
       alsoDecimal: '（以逗号作小数点则是 {decimal}）',

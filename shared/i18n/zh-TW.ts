@@ -455,6 +455,20 @@ export const zhTW: Messages = {
       message: '「{tab}」表的「{column}」欄出現了兩次，只讀取第一欄。',
       fix: '重新命名或刪除重複的欄。',
     },
+    'tab-copy': {
+      message:
+        '「{copy}」工作表看起來是「{tab}」表的副本。計畫讀取的是「{tab}」{hidden}；「{copy}」中填寫的內容不計入。',
+      fix: '如果要用的是「{copy}」，請刪除「{tab}」（或把它改成與計畫無關的名稱，如「封存」），再把「{copy}」改名為「{tab}」；如果要用的是「{tab}」，請刪除「{copy}」。',
+    },
+    'column-copy': {
+      message:
+        '「{tab}」表的表頭「{header}」（{cell}）與「{read}」（{readCell}）是同一欄「{column}」。計畫讀取的是「{read}」{hidden}；「{header}」下填寫的內容不計入。',
+      fix: '如果要用的是「{header}」下的數字，請刪除「{read}」欄（{readCell}），再把「{header}」改名為「{column}」；否則請刪除「{header}」欄，或把它改成你自己的欄名。',
+    },
+    'hidden-rows': {
+      message: '「{tab}」表的第 {rows} 列已隱藏，但仍依填寫的內容讀取並計入。',
+      fix: '如果隱藏的列是已被取代的舊數字，請刪除該列；否則請取消隱藏，讓計畫計入的內容都看得見。被篩選隱藏的列同樣計入。',
+    },
     'tab-name-near': {
       message: '「{name}」工作表看起來是「{tab}」表，但未被讀取：計畫依名稱尋找工作表。',
       fix: '把它改名為「{tab}」。',
@@ -968,6 +982,8 @@ export const zhTW: Messages = {
     TO_DATE_AMOUNTS: '{id}：{cells}',
     TO_DATE_CELL: '{cell} 填 {amount}',
     WEIGHT_BLANK: '空白',
+    HIDDEN_TAB: '（該表已隱藏）',
+    HIDDEN_COLUMN: '（該欄已隱藏）',
     MISSING_COLUMN_NEAR: '表頭「{header}」（{cell}）可能就是該欄：如果是，請改名為「{column}」。',
     GROUPED_IN_FOURS: {
       alsoDecimal: '（以逗號作小數點則是 {decimal}）',
