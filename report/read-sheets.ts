@@ -3,7 +3,8 @@
  * core reads, through the official client (@googleapis/sheets, google-auth-library), read-only, in a constant
  * number of requests whatever the size of the plan:
  *
- *   1. spreadsheets.get, `fields` limited to the title, locale, time zone, and each tab's title and merges;
+ *   1. spreadsheets.get, `fields` limited to the title, locale, time zone, and each tab's title, merges and whether
+ *      it is hidden (SheetProperties.hidden);
  *   2. spreadsheets.values.batchGet of every plan tab, valueRenderOption=UNFORMATTED_VALUE (numbers as numbers,
  *      formulas as their results) and dateTimeRenderOption=SERIAL_NUMBER (dates as day serials), and the same
  *      with FORMATTED_STRING, side by side, which tells the date cells from the numbers (`withDateCells`): the
@@ -13,7 +14,11 @@
  *      0.2 shown as a percent and `$90,000` into 90000 shown as dollars, and the parser reads such a number as
  *      that text (shared/number-formats.ts), so that a percent in a key result counted in sign-ups, or dollars in
  *      one counted in euros, is said at its cell as the same text typed would be; and a date whose pattern shows a
- *      month but no day (`mmmm yyyy`, `yyyy"年"m"月"`) is read as that month (showsMonthNotDay).
+ *      month but no day (`mmmm yyyy`, `yyyy"年"m"月"`) is read as that month (showsMonthNotDay). The same answer
+ *      gives which rows are hidden (by the person or by a filter) and which columns (rowMetadata, columnMetadata:
+ *      DimensionProperties hiddenByUser, hiddenByFilter), recorded beside the grid (shared setHiddenParts), so
+ *      that the parser says a hidden row it counts, or a hidden column it reads, as it does for a file. Of the tabs
+ *      whose formats are read only (readsNumberFormats): the others have their hidden rows read unsaid.
  *
  * The cells then go through shared/sheet-grid.ts, the code the add-on uses for getValues(): plan tabs only,
  * merged blocks filled. References:
@@ -30,7 +35,7 @@
 import type { OAuth2Client, GoogleAuth } from 'google-auth-library';
 
 import { serialToZonedDate } from '../shared/calendar';
-import { quoteSheet, type MergedRange, type Workbook } from '../shared/cells';
+import { quoteSheet, setHiddenParts, type MergedRange, type Workbook } from '../shared/cells';
 import type { FormatGrid } from '../shared/number-formats';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../shared/sheet-grid';
 import { langFromLocale, readsNumberFormats, type Lang } from '../shared/template';
@@ -42,7 +47,7 @@ export const DEFAULT_SHEETS_API = 'https://sheets.googleapis.com/';
 
 /** Only what the reader uses: keeps the metadata answer small even for a workbook of many tabs. */
 export const METADATA_FIELDS =
-  'properties(title,locale,timeZone),sheets(properties(sheetId,title,index,sheetType),merges)';
+  'properties(title,locale,timeZone),sheets(properties(sheetId,title,index,sheetType,hidden),merges)';
 
 /**
  * The number formats of the plan tabs' cells (spreadsheets.get with `ranges`): each tab's title, to match the answer
@@ -50,12 +55,15 @@ export const METADATA_FIELDS =
  * else of the grid data. https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get
  */
 export const FORMAT_FIELDS =
-  'sheets(properties(title),data(startRow,startColumn,rowData(values(effectiveFormat(numberFormat(type,pattern))))))';
+  'sheets(properties(title),data(startRow,startColumn,rowMetadata(hiddenByUser,hiddenByFilter),' +
+  'columnMetadata(hiddenByUser),rowData(values(effectiveFormat(numberFormat(type,pattern))))))';
 
 /** The answer's grid data, as much of it as FORMAT_FIELDS asks for. */
 interface FormatData {
   startRow?: number | null;
   startColumn?: number | null;
+  rowMetadata?: { hiddenByUser?: boolean | null; hiddenByFilter?: boolean | null }[];
+  columnMetadata?: { hiddenByUser?: boolean | null }[];
   rowData?: {
     values?: { effectiveFormat?: { numberFormat?: { type?: string | null; pattern?: string | null } } }[];
   }[];
@@ -86,6 +94,30 @@ export function formatGrid(data: readonly FormatData[] | null | undefined): Form
     });
   }
   return grid.length ? grid : null;
+}
+
+/**
+ * A tab's hidden rows (by the person or a filter) and hidden columns, 1-based, from its GridData's rowMetadata and
+ * columnMetadata (one DimensionProperties per row or column of the range, `{}` for one shown).
+ * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#DimensionProperties
+ */
+export function hiddenOfData(data: readonly FormatData[] | null | undefined): {
+  rows: Set<number>;
+  columns: Set<number>;
+} {
+  const rows = new Set<number>();
+  const columns = new Set<number>();
+  for (const block of data ?? []) {
+    const top = block.startRow ?? 0;
+    const left = block.startColumn ?? 0;
+    (block.rowMetadata ?? []).forEach((row, r) => {
+      if (row?.hiddenByUser || row?.hiddenByFilter) rows.add(top + r + 1);
+    });
+    (block.columnMetadata ?? []).forEach((column, c) => {
+      if (column?.hiddenByUser) columns.add(left + c + 1);
+    });
+  }
+  return { rows, columns };
 }
 
 export class SheetReadError extends Error {
@@ -501,6 +533,7 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
     .sort((a, b) => (a.properties?.index ?? 0) - (b.properties?.index ?? 0))
     .map((s) => ({
       name: s.properties?.title ?? '',
+      hidden: s.properties?.hidden === true,
       merges: (s.merges ?? []).map(mergedRange).filter((m): m is MergedRange => m !== null),
     }));
   const title = meta.properties?.title ?? id;
@@ -554,14 +587,18 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
       );
     const byTitle = new Map<string, FormatGrid>();
     for (const sheet of answer.sheets) {
-      const grid = formatGrid(sheet.data as FormatData[] | undefined);
+      const data = sheet.data as FormatData[] | undefined;
+      const grid = formatGrid(data);
       const title = sheet.properties?.title;
-      if (grid && title !== undefined && title !== null) byTitle.set(title, grid);
+      if (title === undefined || title === null) continue;
+      if (grid) byTitle.set(title, grid);
+      hiddenByTitle.set(title, hiddenOfData(data));
     }
     return byTitle;
   };
   let grids: unknown[][][] = [];
   let formats = new Map<string, FormatGrid>();
+  const hiddenByTitle = new Map<string, { rows: Set<number>; columns: Set<number> }>();
   if (planTabs.length) {
     // One after the other: a failure is then one failure, with no other request still retrying behind it.
     const serials = await planValues('SERIAL_NUMBER');
@@ -571,7 +608,13 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
   }
   // Every tab by name, the plan tabs with their cells (sheetsToWorkbook keeps those and names the near misses).
   const gridOf = new Map(
-    planTabs.map((t, i) => [t.name, sheetGrid(grids[i], t.merges, formats.get(t.name))]),
+    planTabs.map((t, i) => [
+      t.name,
+      setHiddenParts(sheetGrid(grids[i], t.merges, formats.get(t.name)), {
+        sheet: t.hidden,
+        ...hiddenByTitle.get(t.name),
+      }),
+    ]),
   );
   const workbook = sheetsToWorkbook(tabs.map((t) => ({ name: t.name, grid: gridOf.get(t.name) ?? [] })));
   return {

@@ -15,7 +15,7 @@
  */
 import { fillMergedCells, type Cell, type Grid, type MergedRange, type Workbook } from './cells';
 import { setNumberFormats, type FormatGrid } from './number-formats';
-import { matchTab, nearTab, type TabKey } from './template';
+import { copiedTab, matchTab, nearTab, type TabKey } from './template';
 
 /** True for a Date from any realm (a value made by another JavaScript context is not `instanceof Date`). */
 export function isDate(value: unknown): value is Date {
@@ -75,14 +75,15 @@ export function sheetGrid(
  * The plan tabs of a spreadsheet, in tab order, as the Workbook the parser reads: other tabs are left out, and of
  * two tabs with the same name the leftmost wins, as getSheetByName would pick. Grids are taken as they are
  * (already through sheetGrid). A tab named close to a plan tab ("2. Key Results") is there with no cells, unread,
- * so that the parser can say it is not read (tab-name-near), as it does for a file.
+ * so that the parser can say it is not read (tab-name-near), as it does for a file; so is a copy of a plan tab
+ * ("Copy of Key Results"), said beside the tab read (tab-copy).
  */
 export function sheetsToWorkbook(sheets: readonly { name: string; grid: Grid }[]): Workbook {
   const workbook: Workbook = {};
   for (const s of sheets) {
     if (s.name in workbook) continue;
     if (planTabKey(s.name)) workbook[s.name] = s.grid;
-    else if (nearTab(s.name)) workbook[s.name] = [];
+    else if (nearTab(s.name) || copiedTab(s.name)) workbook[s.name] = [];
   }
   return workbook;
 }

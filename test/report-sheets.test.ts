@@ -171,6 +171,37 @@ describe('gtm-pyramid report --sheet', () => {
     expect(Object.keys(live.workbook)).not.toContain('Notes');
   });
 
+  it('says what Sheets hides as a file does: a hidden tab beside its copy, a hidden Target column, rows hidden by the person or a filter', async () => {
+    const spreadsheet = exampleSpreadsheet('zh-CN', { id: `${ID}hidden` });
+    const kr = spreadsheet.tabs.find((t) => t.title === '关键结果')!;
+    kr.hidden = true;
+    kr.hiddenColumns = [kr.values[0].indexOf('目标值') + 1];
+    kr.values[0].push('目标值（调整后）');
+    spreadsheet.tabs.push({ ...kr, title: 'Copy of 关键结果', hidden: false, hiddenColumns: [] });
+    const actuals = spreadsheet.tabs.find((t) => t.title === '实际')!;
+    actuals.hiddenRows = [2];
+    actuals.filteredRows = [4, 5];
+    const local = await new SheetsApiServer([spreadsheet]).start();
+    try {
+      process.env.GTM_PYRAMID_SHEETS_API = local.url;
+      const live = await readSheet(`${ID}hidden`);
+      const issues = parsePlan(live.workbook, { timeZone: live.timeZone }).issues;
+      const said = (code: string) =>
+        issues.filter((i) => i.code === code).map((i) => `${i.sheet}!${i.a1} ${i.message['zh-CN']}`);
+      expect(said('tab-copy')).toEqual([
+        'Copy of 关键结果!A1 “Copy of 关键结果”工作表看起来是“关键结果”表的副本。计划读取的是“关键结果”（该表已隐藏）；“Copy of 关键结果”中填写的内容不计入。',
+      ]);
+      expect(said('column-copy')[0]).toContain('计划读取的是“目标值”（该列已隐藏）');
+      expect(said('hidden-rows')).toEqual([
+        '实际!A2 “实际”表的第 2、4–5 行已隐藏，但仍按填写的内容读取并计入。',
+      ]);
+      // The copy's cells are never asked for: only the plan tabs are read.
+      expect(local.apiRequests.flatMap((r) => r.query.getAll('ranges'))).not.toContain("'Copy of 关键结果'");
+    } finally {
+      await local.close();
+    }
+  });
+
   it('reads a Changes timestamp in a date-time cell as the sheet shows it, in its time zone', async () => {
     const spreadsheet = exampleSpreadsheet('en', { id: `${ID}ts` });
     const changes = spreadsheet.tabs.find((t) => t.title === tabDef('changes').label.en)!;

@@ -92,6 +92,12 @@ export interface FakeTab {
   formats?: (FakeNumberFormat | undefined)[][];
   merges?: Omit<GridRange, 'sheetId'>[];
   sheetType?: 'GRID' | 'OBJECT';
+  /** The tab hidden (SheetProperties.hidden). */
+  hidden?: boolean;
+  /** Rows hidden by the person, by a filter, and columns hidden (1-based): DimensionProperties. */
+  hiddenRows?: number[];
+  filteredRows?: number[];
+  hiddenColumns?: number[];
 }
 
 export interface FakeSpreadsheet {
@@ -326,6 +332,7 @@ export class SheetsApiServer {
           gridProperties: { rowCount: Math.max(rows, 1000), columnCount: Math.max(columns, 26) },
         };
         if (index > 0) properties.index = index; // proto3 JSON leaves out 0
+        if (tab.hidden) properties.hidden = true; // and false
         return {
           properties,
           ...(tab.merges?.length ? { merges: tab.merges.map((g) => ({ sheetId, ...g })) } : {}),
@@ -356,8 +363,30 @@ export class SheetsApiServer {
             return format ? { effectiveFormat: { numberFormat: format } } : {};
           }),
         }));
+        // rowMetadata and columnMetadata: one DimensionProperties per row and column of the range (the whole grid,
+        // rowCount × columnCount), `{}` for one with none of the fields asked for shown.
+        // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#GridData
+        const rowCount = Math.max(tab.values.length, 1000);
+        const columnCount = Math.max(0, 26, ...tab.values.map((r) => r.length));
+        const dimension = (hidden: boolean, filtered = false) => ({
+          ...(hidden ? { hiddenByUser: true } : {}),
+          ...(filtered ? { hiddenByFilter: true } : {}),
+        });
+        const metadata = /rowMetadata\(/.test(fields)
+          ? {
+              rowMetadata: Array.from({ length: rowCount }, (_, r) =>
+                dimension(!!tab.hiddenRows?.includes(r + 1), !!tab.filteredRows?.includes(r + 1)),
+              ),
+              columnMetadata: Array.from({ length: columnCount }, (_, c) =>
+                dimension(!!tab.hiddenColumns?.includes(c + 1)),
+              ),
+            }
+          : {};
         // proto3 JSON leaves out startRow and startColumn when 0.
-        return { properties: { title: tab.title }, data: [rows.length ? { rowData } : {}] };
+        return {
+          properties: { title: tab.title },
+          data: [{ ...metadata, ...(rows.length ? { rowData } : {}) }],
+        };
       });
     this.json(res, 200, { sheets });
   }
