@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 
 import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 import { readXlsxBuffer } from '../report/read-xlsx';
+import type { PlanCheck } from '../apps-script/server/plan-check';
+import { examplePlan } from '../sandbox/plans';
+import { loadAddon } from './helpers/addon';
 import { analyzeWorkbook, EXAMPLE_AS_OF, exampleWorkbook, type PlanIssue, type Workbook } from '../shared';
 import type { Lang } from '../shared/i18n';
 
@@ -162,5 +165,22 @@ describe('the clean example and a generated plan say none of it', () => {
   it('generated', () => {
     const { issues } = analyzeWorkbook(generatePlanWorkbook(300), { asOf: GENERATED_AS_OF });
     expect(issues.filter((i) => NEW_CODES.includes(i.code))).toEqual([]);
+  });
+});
+
+describe('in the add-on (emulated): Sheet.isSheetHidden() per plan tab', () => {
+  it('a copy beside the hidden Key Results tab is said, naming the tab read as hidden', () => {
+    const wb = examplePlan('zh-CN');
+    delete wb['目标分解'];
+    wb['关键结果 (2)'] = wb[KR].map((row) => [...row]);
+    const addon = loadAddon({ workbook: wb, locale: 'zh_CN' });
+    addon.ss.getSheetByName(KR)!.hideSheet();
+    const check = addon.run('getPlanCheck', 'zh-CN') as PlanCheck;
+    const issues = check.groups.flatMap((g) => g.issues);
+    expect(issues.filter((i) => i.code === 'tab-copy').map((i) => `${i.sheet}!${i.a1} ${i.message}`)).toEqual(
+      [
+        '关键结果 (2)!A1 “关键结果 (2)”工作表看起来是“关键结果”表的副本。计划读取的是“关键结果”（该表已隐藏）；“关键结果 (2)”中填写的内容不计入。',
+      ],
+    );
   });
 });

@@ -43,6 +43,7 @@ declare namespace GAS {
 
   interface Sheet {
     getName(): string;
+    isSheetHidden(): boolean;
     getSheetId(): number;
     getDataRange(): Range;
     getRange(row: number, column: number, numRows?: number, numColumns?: number): Range;

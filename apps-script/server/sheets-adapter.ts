@@ -22,9 +22,21 @@
  * cell (left, center, right; https://developers.google.com/apps-script/reference/spreadsheet/range#gethorizontalalignment),
  * so only an .xlsx gives the parser such blocks (report/read-xlsx.ts); here a month over one column beside columns
  * no header reaches is said as unclear (parse.ts wideHeader), never guessed at.
+ *
+ * Hidden: whether each plan tab is hidden (`Sheet.isSheetHidden()`, one call per plan tab), beside the grid (cells.ts
+ * setHiddenParts), so that a copy of a plan tab beside the hidden tab read is said with "which is hidden"
+ * (tab-copy). Hidden rows and columns are not read: Apps Script asks one call per row (`isRowHiddenByUser(row)`,
+ * `isRowHiddenByFilter(row)`) or per column, with no call for a range, which for an Actuals tab of thousands of
+ * check-ins is thousands of calls on every check (docs/addon.md, "What the add-on sees hidden").
  */
 import { dateToIso, instantOfWallClock, type IsoDate } from '../../shared/calendar';
-import { mergedRangeFromA1, type Cell, type MergedRange, type Workbook } from '../../shared/cells';
+import {
+  mergedRangeFromA1,
+  setHiddenParts,
+  type Cell,
+  type MergedRange,
+  type Workbook,
+} from '../../shared/cells';
 import { planTabKey, sheetGrid, sheetsToWorkbook } from '../../shared/sheet-grid';
 import { langFromLocale, readsNumberFormats, type Lang, type TabKey } from '../../shared/template';
 
@@ -55,8 +67,9 @@ export { isBlankGrid, isDate, normalizeCell } from '../../shared/sheet-grid';
 
 /**
  * A plan tab's cells through the one grid path shared with the Sheets API reader, merged blocks filled, its number
- * formats beside them where it has columns people type numbers or dates into: three calls per such tab (values, formats,
- * merges), two for the others (the generated Targets tab, the largest, and the text tabs), and one per merged block.
+ * formats beside them where it has columns people type numbers or dates into: four calls per such tab (values,
+ * formats, merges, hidden), three for the others (the generated Targets tab, the largest, and the text tabs), and one
+ * per merged block.
  */
 function readTab(sheet: GAS.Sheet, tabKey: TabKey): { values: Cell[][]; merges: MergedRange[] } {
   const range = sheet.getDataRange();
@@ -66,7 +79,10 @@ function readTab(sheet: GAS.Sheet, tabKey: TabKey): { values: Cell[][]; merges: 
     .map((m) => mergedRangeFromA1(m.getA1Notation()))
     .filter((b): b is MergedRange => !!b);
   const formats = readsNumberFormats(tabKey) ? range.getNumberFormats() : undefined;
-  return { values: sheetGrid(range.getValues(), merges, formats), merges };
+  const values = setHiddenParts(sheetGrid(range.getValues(), merges, formats), {
+    sheet: sheet.isSheetHidden(),
+  });
+  return { values, merges };
 }
 
 /** Reads the spreadsheet: its time zone and locale, the name of every sheet, and the cells of every plan tab. */
