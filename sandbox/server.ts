@@ -32,7 +32,14 @@ import {
 } from '../emulator/index';
 import { langFromLocale, matchTab, type Workbook } from '../shared';
 import { instantOfWallClock } from '../shared/calendar';
-import { mergedRangesOf, readsAsFormula, setMergedRanges, textCell } from '../shared/cells';
+import {
+  hiddenPartsOf,
+  mergedRangesOf,
+  readsAsFormula,
+  setHiddenParts,
+  setMergedRanges,
+  textCell,
+} from '../shared/cells';
 import { numberFormatsOf, setNumberFormats } from '../shared/number-formats';
 import { CATALOGUES } from '../shared/i18n';
 import { brokenPlan, examplePlan } from './plans';
@@ -236,12 +243,15 @@ export function spreadsheetDates(workbook: Workbook, timeZone: string): Workbook
   return Object.fromEntries(
     Object.entries(workbook).map(([name, grid]) => [
       name,
-      setMergedRanges(
-        setNumberFormats(
-          grid.map((row) => row.map((cell) => (cell instanceof Date ? inZone(cell) : cell))),
-          numberFormatsOf(grid),
+      setHiddenParts(
+        setMergedRanges(
+          setNumberFormats(
+            grid.map((row) => row.map((cell) => (cell instanceof Date ? inZone(cell) : cell))),
+            numberFormatsOf(grid),
+          ),
+          mergedRangesOf(grid),
         ),
-        mergedRangesOf(grid),
+        hiddenPartsOf(grid),
       ),
     ]),
   );
@@ -273,6 +283,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     for (const { top, left, bottom, right } of mergedRangesOf(grid) ?? [])
       if (sheet && bottom <= sheet.getMaxRows() && right <= sheet.getMaxColumns())
         sheet.getRange(top, left, bottom - top + 1, right - left + 1).merge();
+    // A tab the file hides, hidden: the add-on reads isSheetHidden(), as in Sheets (tab-copy says it).
+    if (hiddenPartsOf(grid)?.sheet) sheet?.hideSheet();
   }
   const globals = createAppsScriptGlobals(ss, {
     userLocale: locale,
@@ -466,26 +478,29 @@ export async function readPlanFile(file: string): Promise<Workbook | string> {
   if (!tabs.some((name) => matchTab(name))) return new XlsxReadError(file, noPlanTabs(tabs, 'en')).message;
   // Text in the file is text: the emulator's setValues (as Sheets') would run "=HYPERLINK(…)" typed as text, and
   // take the apostrophe of "'quoted" for the one that marks typed text (docs/emulator.md). The copy keeps the grid's
-  // number formats (shared/number-formats.ts) and merged blocks, for startSandbox to give the cells.
+  // number formats (shared/number-formats.ts), merged blocks and hidden tabs, for startSandbox to give the cells.
   return Object.fromEntries(
     Object.entries(workbook).map(([name, grid]) => [
       name,
-      setMergedRanges(
-        setNumberFormats(
-          grid.map((row) =>
-            row.map((cell) =>
-              typeof cell !== 'string'
-                ? cell
-                : readsAsFormula(cell)
-                  ? textCell(cell)
-                  : cell.startsWith("'")
-                    ? `'${cell}`
-                    : cell,
+      setHiddenParts(
+        setMergedRanges(
+          setNumberFormats(
+            grid.map((row) =>
+              row.map((cell) =>
+                typeof cell !== 'string'
+                  ? cell
+                  : readsAsFormula(cell)
+                    ? textCell(cell)
+                    : cell.startsWith("'")
+                      ? `'${cell}`
+                      : cell,
+              ),
             ),
+            numberFormatsOf(grid),
           ),
-          numberFormatsOf(grid),
+          mergedRangesOf(grid),
         ),
-        mergedRangesOf(grid),
+        hiddenPartsOf(grid),
       ),
     ]),
   );

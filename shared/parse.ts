@@ -1399,7 +1399,8 @@ function readTable(
     .filter((column) => column.key === 'confidence' && columns[column.key] !== undefined)
     .map((column) => columns[column.key] - 1);
   const firstRow = headerIndex + (wide?.subHeader ? 2 : 1);
-  if (!def.generated) hiddenRowsIssue(sheet, grid, firstRow, size.rows, issues);
+  // Not the change log: the add-on writes it, and old entries hidden to tidy it count for nothing a figure shows.
+  if (!def.generated && def.key !== 'changes') hiddenRowsIssue(sheet, grid, firstRow, size.rows, issues);
   const merges = mergedRangesOf(grid);
   // The data rows are not copied out (an Actuals tab has 160,000 at 10,000 key results): readRows walks the grid.
   return {

@@ -4,6 +4,10 @@
  * row hidden under its correction. The plan reads what it always read (the tab and the column of the template's
  * name, every row), and now says so at the cells, naming which one is read and that it is hidden.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
@@ -11,6 +15,7 @@ import { generatePlanWorkbook, GENERATED_AS_OF } from '../bench/generate-plan';
 import { readXlsxBuffer } from '../report/read-xlsx';
 import type { PlanCheck } from '../apps-script/server/plan-check';
 import { examplePlan } from '../sandbox/plans';
+import { readPlanFile, startSandbox } from '../sandbox/server';
 import { loadAddon } from './helpers/addon';
 import { analyzeWorkbook, EXAMPLE_AS_OF, exampleWorkbook, type PlanIssue, type Workbook } from '../shared';
 import type { Lang } from '../shared/i18n';
@@ -182,5 +187,33 @@ describe('in the add-on (emulated): Sheet.isSheetHidden() per plan tab', () => {
         '关键结果 (2)!A1 “关键结果 (2)”工作表看起来是“关键结果”表的副本。计划读取的是“关键结果”（该表已隐藏）；“关键结果 (2)”中填写的内容不计入。',
       ],
     );
+  });
+});
+
+describe('in the sandbox: a tab the file hides is hidden in the emulated spreadsheet', () => {
+  it('the sidebar says the copy beside the hidden tab, naming it hidden', async () => {
+    const wb = example();
+    wb['关键结果 (2)'] = wb[KR].map((row) => [...row]);
+    const book = new ExcelJS.Workbook();
+    for (const [name, grid] of Object.entries(wb)) {
+      const sheet = book.addWorksheet(name);
+      for (const row of grid) sheet.addRow(row as ExcelJS.CellValue[]);
+      if (name === KR) sheet.state = 'hidden';
+    }
+    const file = join(mkdtempSync(join(tmpdir(), 'hidden-')), 'plan.xlsx');
+    await book.xlsx.writeFile(file);
+    const workbook = await readPlanFile(file);
+    if (typeof workbook === 'string') throw new Error(workbook);
+    const sandbox = await startSandbox({ workbook, port: 0, locale: 'zh_CN' });
+    try {
+      expect(sandbox.ss.getSheetByName(KR)!.isSheetHidden()).toBe(true);
+      const check = sandbox.project.callAs('FULL', 'getPlanCheck', 'zh-CN') as PlanCheck;
+      const copy = check.groups.flatMap((g) => g.issues).filter((i) => i.code === 'tab-copy');
+      expect(copy.map((i) => i.message)).toEqual([
+        '“关键结果 (2)”工作表看起来是“关键结果”表的副本。计划读取的是“关键结果”（该表已隐藏）；“关键结果 (2)”中填写的内容不计入。',
+      ]);
+    } finally {
+      await sandbox.close();
+    }
   });
 });
