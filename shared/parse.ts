@@ -1962,6 +1962,11 @@ class RowReader {
     );
   }
 
+  /** Whether the cell holds text typed with a percent sign ("120%"), not a number only its format shows so. */
+  typedWithSign(key: string): boolean {
+    return typedAsPercent(this.held[(this.table.columnIndex.get(key) ?? 0) - 1]);
+  }
+
   /** Whether the cell's number is read as the text its format shows ("20%", "NT$100": see asTyped). */
   private shownByFormat(key: string): boolean {
     return this.formatted.length > 0 && this.formatted.includes((this.table.columnIndex.get(key) ?? 0) - 1);
@@ -2504,6 +2509,20 @@ function readKeyResult(r: RowReader): KeyResult | null {
   if (typedInPercent !== 'change' && target !== null && isPercentUnit(unit)) {
     // Typed with its percent sign (300%), a figure says what it is: never asked about, and the other is judged by it.
     const typed = { baseline: r.saysPercent('baseline'), target: r.saysPercent('target') };
+    // A number of 2 or more that only its cell's percent format shows as 200%–1,000% (5 in a cell formatted 0%,
+    // as Sheets keeps 5 typed there) is no sign typed when the format was the cell's before the figure was (a row
+    // of a % metric reused): beside a plain figure (20, shown as 2,000%), or beside one of 100% or less that it is
+    // more than ten times (500% → 3%, 500% beside 20%) or runs against the Direction with (500% → 60% to
+    // increase). Judged as plain then, as a Target so typed is. A plan of a few times (50% → 300%, typed "300%" in
+    // Sheets) and two such figures (500% → 800%) are taken as they show.
+    const formatOnly = (key: 'baseline' | 'target', value: number) =>
+      typed[key] && Math.abs(value) >= 2 && !r.typedWithSign(key);
+    const apart = (figure: number, other: number, againstDirection: boolean) =>
+      Math.abs(other) <= 1 && (Math.abs(figure) > 10 * Math.abs(other) || againstDirection);
+    if (formatOnly('baseline', baseline))
+      typed.baseline = !(!typed.target || apart(baseline, target, direction === 'increase'));
+    else if (formatOnly('target', target))
+      typed.target = !(!typed.baseline || apart(target, baseline, direction === 'decrease'));
     const wrong = wholePercentFigure(baseline, target, typed);
     // A plain 1 that, as 100%, runs against the Direction (1 → 20% to increase): 1% or 100%? Asked, left out.
     const one =
