@@ -108,6 +108,7 @@ const ISSUES = {
   'weight-scales-mixed': ['warning', 'structure'],
   'weight-ratio-mixed': ['warning', 'structure'],
   'weight-blank-mixed': ['warning', 'structure'],
+  'weight-blank-fractions': ['warning', 'structure'],
   'time-not-a-number': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
   'same-day-amounts': ['tip', 'tracking'],

@@ -2698,7 +2698,9 @@ function weightScalesMixed(
     if (kr.weight > 0 && kr.weight < 1) under = true;
     else if (kr.weight > 1) over = true;
   const ratios = under && over;
-  if (inPercent.size === 0 && !ratios) return;
+  // Weights under 1 beside a blank one are looked at too (weightBlankFractions).
+  const fractions = under && blank.size > 0;
+  if (inPercent.size === 0 && !ratios && !fractions) return;
   const byObjective = new Map<string, KeyResult[]>();
   for (const kr of keyResults) {
     const key = kr.objectiveId.toLowerCase();
@@ -2712,6 +2714,7 @@ function weightScalesMixed(
     if (objective === '') continue;
     if (percent.length === 0) {
       if (ratios) weightRatioMixed(group, blank, unread, typed, table.layout.sheet, column, issues);
+      if (fractions) weightBlankFractions(group, blank, unread, typed, table.layout.sheet, column, issues);
       continue;
     }
     const shown = percent.slice(0, 3).map((kr) => `${kr.id} ${Number((kr.weight * 100).toPrecision(12))}%`);
@@ -2746,6 +2749,52 @@ function weightScalesMixed(
         );
     }
   }
+}
+
+/**
+ * Weights of one objective typed as shares of 1 (0.5, 0.3: every typed weight 1 or under, together under 1) beside a
+ * blank one: the blank counts as 1, the template's default among relative weights, and so weighs more than the
+ * others together (1 / 1.8 = 56% of the objective) where the rest of 1 (0.2) was likely meant, or the cell simply
+ * not filled yet. Each blank weight is said at its cell (weight-blank-fractions), with what it weighs and what it
+ * would be as the rest. Counted as typed: a relative weight of 1 may be meant.
+ */
+function weightBlankFractions(
+  group: readonly KeyResult[],
+  blank: ReadonlySet<number>,
+  unread: ReadonlySet<number>,
+  typed: ReadonlyMap<number, string>,
+  sheet: string,
+  column: number,
+  issues: PlanIssue[],
+): void {
+  const blanks = group.filter((kr) => blank.has(kr.row));
+  const others = group.filter((kr) => !blank.has(kr.row));
+  if (blanks.length === 0 || others.length === 0) return;
+  let sum = 0;
+  for (const kr of others) {
+    if (unread.has(kr.row) || kr.weight > 1) return;
+    sum += kr.weight;
+  }
+  if (sum <= 0 || sum >= 1) return;
+  const plain = (x: number) => Number(x.toPrecision(12));
+  const shown = others.slice(0, 3).map((kr) => `${kr.id} ${typed.get(kr.row) ?? plain(kr.weight)}`);
+  const total = sum + blanks.length;
+  for (const kr of blanks)
+    issues.push(
+      makeIssue(
+        'weight-blank-fractions',
+        { sheet, row: kr.row, column },
+        {
+          id: kr.id,
+          objective: kr.objectiveId,
+          value: WEIGHT_BLANK,
+          others: inEveryLanguage((lang) => joinList([...shown, ...(others.length > 3 ? ['…'] : [])], lang)),
+          sum: plain(sum),
+          share: `${Number(((1 / total) * 100).toPrecision(2))}%`,
+          rest: plain((1 - sum) / blanks.length),
+        },
+      ),
+    );
 }
 
 /** How near 100 the weights of weightRatioMixed add up, with those under 1 taken × 100 (33.3 × 3 is 99.9). */

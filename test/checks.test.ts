@@ -895,6 +895,18 @@ const cases: Case[] = [
     says: 'Weight of KR2 is 1, which counts as 1 (100%), while other key results of objective O1 have weights in % (KR1 30%).',
   },
   {
+    name: 'a blank weight beside weights typed as shares of 1: 1, more than 0.5 and 0.3 together',
+    code: 'weight-blank-fractions',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR1', 'Weight', 0.5);
+      setCell(wb, KR, 'KR2', 'Weight', 0.3);
+      setCell(wb, KR, 'KR3', 'Weight', '');
+    },
+    sheet: KR,
+    a1: 'M4',
+    says: 'Weight of KR3 is blank, which counts as 1, while the other weights of objective O1 are shares of 1 (KR1 0.5, KR2 0.3: 0.8 together), so it weighs 56% of the objective. As the rest of 1 it would be 0.2.',
+  },
+  {
     name: 'a confidence of 7: 7 out of 10, or 7%? Not guessed',
     code: 'confidence-ambiguous',
     edit: (wb) => setCell(wb, KR, 'KR1', 'Confidence', 7),

@@ -104,3 +104,16 @@ describe('a figure shown as 200%–1,000% only by its cell’s percent format', 
     }
   });
 });
+
+describe('the example and generated plans', () => {
+  it('say none of it: no figure read as a whole percent, no blank weight among shares', async () => {
+    const { generatePlanWorkbook, GENERATED_AS_OF } = await import('../bench/generate-plan');
+    const NEW = ['percent-as-whole-number', 'percent-one', 'weight-blank-fractions', 'id-number-ambiguous'];
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+      const example = analyzeWorkbook(await throughXlsx(exampleWorkbook(lang)), { asOf: EXAMPLE_AS_OF });
+      const generated = analyzeWorkbook(generatePlanWorkbook(300, { lang }), { asOf: GENERATED_AS_OF });
+      for (const { issues } of [example, generated])
+        expect(issues.filter((i) => NEW.includes(i.code))).toEqual([]);
+    }
+  });
+});

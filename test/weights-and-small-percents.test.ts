@@ -30,6 +30,39 @@ function lastCheckIn(wb: Workbook, tab: string, id: string): number {
   return row;
 }
 
+describe('weights typed as shares of 1 beside a blank one', () => {
+  it('0.5, 0.3 and a blank: the blank is said at its cell (1, 56% of O1; 0.2 as the rest), in every language', async () => {
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) {
+      const wb = exampleWorkbook(lang);
+      const tab = Object.keys(wb)[3];
+      const weight = wb[tab][0][12] as string;
+      setCell(wb, tab, 'KR1', weight, 0.5);
+      setCell(wb, tab, 'KR2', weight, 0.3);
+      setCell(wb, tab, 'KR3', weight, '');
+      const { plan, issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+      const said = issues.filter((i) => i.code === 'weight-blank-fractions');
+      expect(said.map((i) => `${i.sheet}!${i.a1}`)).toEqual([`${tab}!M4`]);
+      expect(said[0].message[lang]).toMatch(/56%.*0\.2/);
+      expect(said[0].fix[lang]).toContain('0.2');
+      // Counted as typed: a relative weight of 1 may be meant.
+      expect(plan.keyResults.slice(0, 3).map((kr) => kr.weight)).toEqual([0.5, 0.3, 1]);
+    }
+  });
+
+  it('nothing is said for weights that make 1, relative weights, or all blank', async () => {
+    const said = async (weights: (number | string)[]) => {
+      const wb = exampleWorkbook('en');
+      weights.forEach((w, n) => setCell(wb, 'Key Results', `KR${n + 1}`, 'Weight', w));
+      const { issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+      return issues.filter((i) => i.code.startsWith('weight-')).map((i) => i.code);
+    };
+    expect(await said([0.5, 0.5, ''])).toEqual([]);
+    expect(await said([0.5, 2, ''])).toEqual([]);
+    expect(await said(['', '', ''])).toEqual([]);
+    expect(await said([0.5, 0.3, 0.2])).toEqual([]);
+  });
+});
+
 describe('a weight typed in % beside the template’s 1s', () => {
   it('zh-TW: KR1 30% beside 1 and 1 is said at each 1, naming KR1 30%; weights counted as typed', async () => {
     const wb = exampleWorkbook('zh-TW');

@@ -1007,6 +1007,11 @@ export const en = {
         'Weight of {id} is {value}, which counts as 1 (100%), while other key results of objective {objective} have weights in % ({others}).',
       fix: 'Type its weight in % as the others are: a weight of 1, or a blank one, is an equal share only among weights typed without %.',
     },
+    'weight-blank-fractions': {
+      message:
+        'Weight of {id} is {value}, which counts as 1, while the other weights of objective {objective} are shares of 1 ({others}: {sum} together), so it weighs {share} of the objective. As the rest of 1 it would be {rest}.',
+      fix: 'If it is the rest, type {rest}; if the weights are relative, leave it or type its weight: a blank weight counts as 1.',
+    },
     'duplicate-check-in': {
       message: 'Actuals row {row} repeats row {other} ({metric}, {date}, {value}); it is counted once.',
       fix: 'Delete the repeated row; if it is a separate check-in, correct its date or value.',

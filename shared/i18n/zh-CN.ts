@@ -871,6 +871,11 @@ export const zhCN: Messages = {
         '{id} 的权重（{value}）按 1（100%）计算，而目标 {objective} 的其他关键结果的权重以 % 填写（{others}）。',
       fix: '请同样以 % 填写其权重：权重 1 或空白只在不带 % 的权重之间才是等权。',
     },
+    'weight-blank-fractions': {
+      message:
+        '{id} 的权重（{value}）按 1 计算，而目标 {objective} 的其他权重是 1 的份额（{others}，合计 {sum}），因此它占该目标的 {share}。若是 1 余下的份额，应为 {rest}。',
+      fix: '若是余下的份额，请填写 {rest}；若权重是相对值，可保留或填写其权重：空白的权重按 1 计算。',
+    },
     'duplicate-check-in': {
       message: '实际数据第 {row} 行与第 {other} 行重复（{metric}，{date}，{value}），只计一次。',
       fix: '删除重复的行；如果是另一条实际值，请更正其日期或数值。',

@@ -873,6 +873,11 @@ export const zhTW: Messages = {
         '{id} 的權重（{value}）按 1（100%）計算，而目標 {objective} 的其他關鍵結果的權重以 % 填寫（{others}）。',
       fix: '請同樣以 % 填寫其權重：權重 1 或空白只在不帶 % 的權重之間才是等權。',
     },
+    'weight-blank-fractions': {
+      message:
+        '{id} 的權重（{value}）按 1 計算，而目標 {objective} 的其他權重是 1 的份額（{others}，合計 {sum}），因此它佔該目標的 {share}。若是 1 餘下的份額，應為 {rest}。',
+      fix: '若是餘下的份額，請填寫 {rest}；若權重是相對值，可保留或填寫其權重：空白的權重按 1 計算。',
+    },
     'duplicate-check-in': {
       message: '實際資料第 {row} 列與第 {other} 列重複（{metric}，{date}，{value}），只計一次。',
       fix: '刪除重複的列；如果是另一筆實際值，請更正其日期或數值。',
