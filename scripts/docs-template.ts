@@ -216,7 +216,7 @@ export function renderTemplateDoc(): string {
       );
     if (tab.key === 'actuals') {
       p(
-        '- One row per metric and check-in. **Metric** is a key result or KPI ID. The **Date** decides the month the value counts for.',
+        "- One row per metric and check-in. **Metric** is a key result or KPI ID. The **Date** decides the month the value counts for. An ID such as `1.10` typed into a cell that is not text is kept as the number 1.1: where 1.1 can then be more than one ID (`1.1` and `1.10`), the row is an `id-number-ambiguous` error and not counted; where it is only `1.10`, it counts for `1.10` with an `id-number-matched` warning. Format the Metric column as plain text and retype such IDs, or type them after an apostrophe (`'1.10`).",
         `- **Cumulative** key results: Value is the amount in that period (sign-ups in March); several rows in one month add up. **Level** and **threshold** metrics and KPIs: Value is the level measured on that date; with several rows in a month, the latest date counts. **Milestones**: 1 when done (0 when not yet); a done dated before the milestone's Start counts (done early is done). A milestone's Value may also be a checkbox or a word: TRUE (a ticked Sheets checkbox) and ${YES_NO_WORDS.done
           .filter((w) => w !== 'TRUE')
           .map(code)

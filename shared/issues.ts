@@ -109,6 +109,8 @@ const ISSUES = {
   'weight-ratio-mixed': ['warning', 'structure'],
   'weight-blank-mixed': ['warning', 'structure'],
   'weight-blank-fractions': ['warning', 'structure'],
+  'id-number-ambiguous': ['error', 'tracking'],
+  'id-number-matched': ['warning', 'tracking'],
   'time-not-a-number': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
   'same-day-amounts': ['tip', 'tracking'],

@@ -2893,6 +2893,7 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
   const shown = new Map<number, string>();
   // Rows (0-based) under the top row of an amount merged over several rows: the amount is not theirs.
   const covered = table.merges && valueColumn ? mergedAmounts(table, valueColumn, reader) : undefined;
+  const asNumber = numberIds(ctx);
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];
     if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
@@ -2901,7 +2902,27 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
       continue;
     }
     const valueCell = valueColumn ? row[valueColumn - 1] : undefined;
-    const metricCell = metricColumn ? row[metricColumn - 1] : undefined;
+    let metricCell = metricColumn ? row[metricColumn - 1] : undefined;
+    if (asNumber && typeof metricCell === 'number' && metricColumn) {
+      const meant = idOfNumber(metricCell, asNumber, ctx, {
+        sheet: table.layout.sheet,
+        row: r + 1,
+        column: metricColumn,
+      });
+      if (meant === null) continue;
+      metricCell = meant;
+      if (typeof meant === 'string') {
+        const a = readActual(
+          reader.moveTo(r + 1, [...row.slice(0, metricColumn - 1), meant, ...row.slice(metricColumn)]),
+          unread,
+          saysPercent,
+          shown,
+          out.count,
+        );
+        if (a) addCheckIn(out, a.row, a.date, a.metric, a.value, a.note);
+        continue;
+      }
+    }
     // A number whose format shows a percent, a currency or a multiple is read the general way, as that text
     // (RowReader).
     const code = formats && valueColumn ? formats[r]?.[valueColumn - 1] : undefined;
@@ -2932,6 +2953,50 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
   if (saysPercent.size) columns.saysPercent = saysPercent;
   if (shown.size) columns.shown = shown;
   return columns;
+}
+
+/**
+ * The IDs of the plan that are decimal numbers as text ("1.10", "2.20"), by the number they read as, where two of
+ * them read as one number (1.1 and 1.10) or one has zeros at its end; else null (most plans: nothing to look at).
+ */
+function numberIds(ctx: RowContext): Map<number, string[]> | null {
+  const byNumber = new Map<number, string[]>();
+  let any = false;
+  for (const id of ctx.kinds().keys()) {
+    if (!/^\d+\.\d+$/.test(id)) continue;
+    const n = Number(id);
+    const list = byNumber.get(n) ?? [];
+    list.push(id);
+    byNumber.set(n, list);
+    if (list.length > 1 || id.endsWith('0')) any = true;
+  }
+  return any ? byNumber : null;
+}
+
+/**
+ * An Actuals Metric cell that holds a number where an ID is a decimal written with zeros at its end: "1.10" typed
+ * into a General cell is kept as the number 1.1. Where 1.1 can be more than one ID (1.1 and 1.10), the row is said
+ * (id-number-ambiguous) and not counted: null. Where it is only one that differs from it by zeros at the end (only
+ * 1.10), it is counted for that ID and said (id-number-matched): the ID. Else the cell as it is.
+ */
+function idOfNumber(
+  value: number,
+  byNumber: ReadonlyMap<number, string[]>,
+  ctx: RowContext,
+  at: IssueLocation,
+): number | string | null {
+  const ids = byNumber.get(value);
+  const typed = idText(value);
+  if (!ids || ids.every((id) => id === typed)) return value;
+  const fix = { text: `'${ids.find((id) => id !== typed)}` };
+  if (ids.length > 1) {
+    ctx.issues.push(
+      makeIssue('id-number-ambiguous', at, { row: at.row ?? 0, value: typed, ids: ids.join(', '), ...fix }),
+    );
+    return null;
+  }
+  ctx.issues.push(makeIssue('id-number-matched', at, { row: at.row ?? 0, value: typed, id: ids[0], ...fix }));
+  return ids[0];
 }
 
 /** Why a month header without its year cannot take one from the plan (month-header-year). */

@@ -538,6 +538,29 @@ const cases: Case[] = [
     says: 'Actuals row 4 is for "KR99"',
   },
   {
+    name: 'an actual for the number 1.1 where 1.1 and 1.10 are both IDs: not counted',
+    code: 'id-number-ambiguous',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR1', 'ID', '1.10');
+      setCell(wb, KR, 'KR2', 'ID', '1.1');
+      wb['Actuals'][3][colOf(wb['Actuals'], 'Metric')] = 1.1;
+    },
+    sheet: 'Actuals',
+    a1: 'B4',
+    says: 'Actuals row 4 is for the number 1.1, which can be any of 1.10, 1.1: a cell that is no text keeps "1.10" as 1.1, so the row is not counted.',
+  },
+  {
+    name: 'an actual for the number 1.1 where only 1.10 is an ID: counted for 1.10',
+    code: 'id-number-matched',
+    edit: (wb) => {
+      setCell(wb, KR, 'KR1', 'ID', '1.10');
+      wb['Actuals'][3][colOf(wb['Actuals'], 'Metric')] = 1.1;
+    },
+    sheet: 'Actuals',
+    a1: 'B4',
+    says: 'Actuals row 4 is for the number 1.1, counted for 1.10: a cell that is no text keeps "1.10" as 1.1.',
+  },
+  {
     name: 'an actual is for a key result typed with a space',
     code: 'metric-id-near',
     edit: (wb) => (wb['Actuals'][3][colOf(wb['Actuals'], 'Metric')] = 'KR 1'),

@@ -117,3 +117,35 @@ describe('the example and generated plans', () => {
     }
   });
 });
+
+describe('an Actuals Metric kept as a number where IDs differ by zeros at the end', () => {
+  const plan = async (ids: [string, string]) => {
+    const wb = exampleWorkbook('en');
+    setCell(wb, KR, 'KR1', 'ID', ids[0]);
+    setCell(wb, KR, 'KR2', 'ID', ids[1]);
+    for (const row of wb['KPIs'])
+      if (Array.isArray(row)) row[3] = row[3] === 'KR1' ? ids[0] : row[3] === 'KR2' ? ids[1] : row[3];
+    for (const row of wb['Roadmap'])
+      if (Array.isArray(row) && typeof row[6] === 'string')
+        row[6] = row[6].replace('KR1', ids[0]).replace('KR2', ids[1]);
+    // "1.10" typed into a General cell: the number 1.1.
+    for (const row of wb['Actuals']) if (Array.isArray(row) && row[1] === 'KR1') row[1] = 1.1;
+    for (const row of wb['Actuals']) if (Array.isArray(row) && row[1] === 'KR2') row[1] = ids[1];
+    return analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+  };
+
+  it('1.10 and 1.1: each such row is said and counted for neither', async () => {
+    const { issues, progress } = await plan(['1.10', '1.1']);
+    expect(at(issues, 'id-number-ambiguous')).toEqual(
+      ['B2', 'B3', 'B4', 'B5', 'B6', 'B7'].map((c) => `Actuals!${c}`),
+    );
+    expect(progress.keyResults.find((k) => k.id === '1.1')!.status).not.toBe('done');
+  });
+
+  it('only 1.10: the rows count for 1.10, and are said', async () => {
+    const { issues, progress } = await plan(['1.10', 'KR2']);
+    expect(at(issues, 'id-number-matched')).toHaveLength(6);
+    expect(at(issues, 'unknown-metric')).toEqual([]);
+    expect(progress.keyResults.find((k) => k.id === '1.10')!.status).not.toBe('no-data');
+  });
+});

@@ -1012,6 +1012,16 @@ export const en = {
         'Weight of {id} is {value}, which counts as 1, while the other weights of objective {objective} are shares of 1 ({others}: {sum} together), so it weighs {share} of the objective. As the rest of 1 it would be {rest}.',
       fix: 'If it is the rest, type {rest}; if the weights are relative, leave it or type its weight: a blank weight counts as 1.',
     },
+    'id-number-ambiguous': {
+      message:
+        'Actuals row {row} is for the number {value}, which can be any of {ids}: a cell that is no text keeps "1.10" as 1.1, so the row is not counted.',
+      fix: 'Format the Metric column as text (Format → Number → Plain text) and retype the ID, or type it after an apostrophe ({text}).',
+    },
+    'id-number-matched': {
+      message:
+        'Actuals row {row} is for the number {value}, counted for {id}: a cell that is no text keeps "{id}" as {value}.',
+      fix: 'Format the Metric column as text (Format → Number → Plain text) and retype the ID, or type it after an apostrophe ({text}).',
+    },
     'duplicate-check-in': {
       message: 'Actuals row {row} repeats row {other} ({metric}, {date}, {value}); it is counted once.',
       fix: 'Delete the repeated row; if it is a separate check-in, correct its date or value.',

@@ -876,6 +876,15 @@ export const zhCN: Messages = {
         '{id} 的权重（{value}）按 1 计算，而目标 {objective} 的其他权重是 1 的份额（{others}，合计 {sum}），因此它占该目标的 {share}。若是 1 余下的份额，应为 {rest}。',
       fix: '若是余下的份额，请填写 {rest}；若权重是相对值，可保留或填写其权重：空白的权重按 1 计算。',
     },
+    'id-number-ambiguous': {
+      message:
+        '实际数据第 {row} 行的指标是数字 {value}，它可以是 {ids} 中任何一个：非文本单元格会把“1.10”存为 1.1，因此该行不计入。',
+      fix: '请把“指标”列设为纯文本（格式 → 数字 → 纯文本）后重新填写编号，或填写为 {text}。',
+    },
+    'id-number-matched': {
+      message: '实际数据第 {row} 行的指标是数字 {value}，已计入 {id}：非文本单元格会把“{id}”存为 {value}。',
+      fix: '请把“指标”列设为纯文本（格式 → 数字 → 纯文本）后重新填写编号，或填写为 {text}。',
+    },
     'duplicate-check-in': {
       message: '实际数据第 {row} 行与第 {other} 行重复（{metric}，{date}，{value}），只计一次。',
       fix: '删除重复的行；如果是另一条实际值，请更正其日期或数值。',

@@ -878,6 +878,15 @@ export const zhTW: Messages = {
         '{id} 的權重（{value}）按 1 計算，而目標 {objective} 的其他權重是 1 的份額（{others}，合計 {sum}），因此它佔該目標的 {share}。若是 1 餘下的份額，應為 {rest}。',
       fix: '若是餘下的份額，請填寫 {rest}；若權重是相對值，可保留或填寫其權重：空白的權重按 1 計算。',
     },
+    'id-number-ambiguous': {
+      message:
+        '實際資料第 {row} 列的指標是數字 {value}，它可以是 {ids} 中任何一個：非文字儲存格會把「1.10」存為 1.1，因此該列不計入。',
+      fix: '請把「指標」欄設為純文字（格式 → 數值 → 純文字）後重新填寫編號，或填寫為 {text}。',
+    },
+    'id-number-matched': {
+      message: '實際資料第 {row} 列的指標是數字 {value}，已計入 {id}：非文字儲存格會把「{id}」存為 {value}。',
+      fix: '請把「指標」欄設為純文字（格式 → 數值 → 純文字）後重新填寫編號，或填寫為 {text}。',
+    },
     'duplicate-check-in': {
       message: '實際資料第 {row} 列與第 {other} 列重複（{metric}，{date}，{value}），只計一次。',
       fix: '刪除重複的列；如果是另一筆實際值，請更正其日期或數值。',
