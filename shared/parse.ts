@@ -323,6 +323,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   const objectives = readUnique('objectives', readObjective, 'id', (o) => o.id);
   const keyResults = readUnique('keyResults', readKeyResult, 'id', (kr) => kr.id);
   weightScalesMixed(keyResults.rows, ctx, tables.get('keyResults'), issues);
+  ctx.keyResults = keyResults;
   const kpis = readUnique('kpis', readKpi, 'id', (kpi) => kpi.id);
   const keyResultRows = keyResults.rows;
   const kpiRows = kpis.rows;
@@ -1699,6 +1700,8 @@ interface RowContext {
   /** Metric ID (lower case) → its Type ('kpi' for a KPI), for reading Actuals values typed as words (made when first
    * asked). */
   kinds: () => Map<string, MetricType | 'kpi'>;
+  /** The key results read, with their position by ID in lower case (uniqueById), once they are read. */
+  keyResults?: { rows: KeyResult[]; byId: Map<string, number> };
   /** Rows of the Key Results tab whose Weight was typed with a percent sign (50%), for weightScalesMixed. */
   weightsInPercent: Set<number>;
   /** Rows of the Key Results tab whose Weight was left blank (read as 1), for weightScalesMixed. */
@@ -2651,19 +2654,36 @@ const ID_LIKE = /^[\p{L}\p{N}_.-]+$/u;
  * KR4 and KR5, and a piece that is none (KR9 in "KR4 / KR9") is then said as itself, not as the whole cell.
  */
 function keyResultRefs(r: RowReader): string[] {
-  const refs: string[] = [];
   const isKeyResult = (id: string) => {
     const kind = r.ctx.kinds().get(id.toLowerCase());
     return kind !== undefined && kind !== 'kpi';
   };
-  for (const item of readList(r.raw('keyResults'))) {
+  const items = readList(r.raw('keyResults'));
+  // Most cells name one key result: a list of one, made to size (a list grown by push keeps room for 17).
+  if (items.length === 1) {
+    const ref = idText(items[0]);
+    if (!ID_GAP.test(ref) || isKeyResult(ref)) return [keyResultId(r.ctx, ref)];
+  }
+  const refs: string[] = [];
+  for (const item of items) {
     const ref = idText(item);
     const pieces = ID_GAP.test(ref) && !isKeyResult(ref) ? ref.split(ID_GAP).filter(Boolean) : [];
     if (pieces.length > 1 && pieces.every((p) => ID_LIKE.test(p)) && pieces.some(isKeyResult))
-      refs.push(...pieces);
-    else refs.push(ref);
+      for (const piece of pieces) refs.push(keyResultId(r.ctx, piece));
+    else refs.push(keyResultId(r.ctx, ref));
   }
-  return refs;
+  return refs.slice();
+}
+
+/**
+ * The key result's own ID string where `ref` is that ID as typed (KR12 naming KR12), so that 10,000 roadmap items
+ * keep no copy of the text of each ID they name; else `ref` as typed (kr12 for KR12, or an ID of no key result).
+ */
+function keyResultId(ctx: RowContext, ref: string): string {
+  const index = ctx.keyResults;
+  const at = index?.byId.get(ref.toLowerCase());
+  const id = at === undefined ? undefined : index!.rows[at].id;
+  return id === ref ? id : ref;
 }
 
 /** A blank Weight cell, as weight-blank-mixed says it. */
