@@ -14,7 +14,7 @@ import {
   type IsoDate,
 } from './calendar';
 import type { DecimalMark } from './locale-syntax';
-import { normalizeHeader } from './template';
+import { monthEdgeOf, normalizeHeader } from './template';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export type Grid = Cell[][];
@@ -1474,6 +1474,12 @@ export function readDate(
   if (isErrorValue(cell)) return fail('formula-error');
   const typed = typedDateTime(String(cell));
   if (typed) return ok(options.monthEnd && !typed.dayGiven ? lastDay(monthOf(typed.day)) : typed.day);
+  // A month's end or start in words (2026年8月底, "end of Aug 2026"): the day the words name, in any date field.
+  const edge = monthEdgeOf(String(cell));
+  if (edge) {
+    const first = isoDate(edge.year, edge.month, 1);
+    return ok(edge.edge === 'last' ? lastDay(monthOf(first)) : first);
+  }
   // Digits alone ("20261231", "1151231"): said with the day they write, as the same digits typed as a number are.
   const meant = compactDate(typedText(String(cell)) ?? '', options.monthEnd);
   return meant ? fail('compact-date', meant.day) : fail('not-a-date');

@@ -2077,6 +2077,46 @@ export function withoutMonthQualifier(text: string): string {
   return trimmed;
 }
 
+/**
+ * Words that name the last or the first day of a month typed with them, in a date cell: 2026年8月底, 2026年8月末,
+ * 2026/8月底, "end of Aug 2026" are 2026-08-31; 2026年8月初, "start of Aug 2026", "beginning of August 2026" are
+ * 2026-08-01, in any date field (a Start typed "end of" a month is that month's last day: what the words say). The
+ * month is one with its year, as a month header writes it (monthHeaderOf: 2026年8月, 2026/8, 115年8月, Aug 2026); a
+ * month without its year (8月底) is no date, as 8月 is not. `before` goes before the month, `after` after it (月底 after
+ * 2026年8 or 2026/8). Matched as headers are (normalizeHeader: case, spaces, width and the two Chinese scripts aside).
+ */
+export const MONTH_EDGE_WORDS: Record<
+  'first' | 'last',
+  { before: readonly string[]; after: readonly string[] }
+> = {
+  last: { before: ['end of', 'the end of'], after: ['月底', '月末'] },
+  first: { before: ['start of', 'the start of', 'beginning of', 'the beginning of'], after: ['月初'] },
+};
+
+/** The month and which of its days a date typed with MONTH_EDGE_WORDS names, or null for any other text. */
+export function monthEdgeOf(text: string): { year: number; month: number; edge: 'first' | 'last' } | null {
+  const key = normalizeHeader(text);
+  for (const edge of ['last', 'first'] as const) {
+    const { before, after } = MONTH_EDGE_WORDS[edge];
+    const rests = [
+      ...before
+        .map(normalizeHeader)
+        .filter((word) => key.startsWith(word))
+        .map((word) => key.slice(word.length)),
+      // 月底 ends 2026年8月 (2026年8 before it) or follows 2026/8 (2026/8月底).
+      ...after
+        .map(normalizeHeader)
+        .filter((word) => key.endsWith(word))
+        .flatMap((word) => [`${key.slice(0, -word.length)}月`, key.slice(0, -word.length)]),
+    ];
+    for (const rest of rests) {
+      const month = rest ? monthOnly(rest) : null;
+      if (month && month.year !== null) return { year: month.year, month: month.month, edge };
+    }
+  }
+  return null;
+}
+
 /** A month header's words, normalised as headers are (normalizeHeader), to the month they name (1–12). */
 let monthWords: Map<string, number> | undefined;
 

@@ -1,5 +1,5 @@
 /**
- * A Due that cannot be read (2026年8月底, "by the end of August") is refused at its cell, and the key result's window
+ * A Due that cannot be read (8月底, "by the end of August", without its year) is refused at its cell, and the key result's window
  * then stands in as the period's. What depends on the window is not said of it, nor of the KPI that follows it: before,
  * "KR1 缺少 2026-10 的实际数据" and the same for KPI1 were said, months the plan never gave KR1 (QA). The zh-CN example
  * through a real .xlsx, read as the CLI reads it.
@@ -18,10 +18,10 @@ async function withKr1(header: '截止' | '开始', value: Cell) {
 }
 
 describe('an unreadable Due or Start: its error stays, and nothing is judged through the period instead', () => {
-  it('zh-CN: KR1 截止 2026年8月底 is not-a-date, with no stale check-in of KR1 or KPI1 (QA)', async () => {
-    const said = await withKr1('截止', '2026年8月底');
+  it('zh-CN: KR1 截止 8月底 (no year) is not-a-date, with no stale check-in of KR1 or KPI1 (QA)', async () => {
+    const said = await withKr1('截止', '8月底');
     expect(said.filter((s) => s.startsWith('not-a-date'))).toEqual([
-      'not-a-date 关键结果!K2 KR1 的“截止”为“2026年8月底”，不是日期。',
+      'not-a-date 关键结果!K2 KR1 的“截止”为“8月底”，不是日期。',
     ]);
     expect(said.filter((s) => /^(stale-check-in|behind-pace)\S* .* (KR1|KPI1) /.test(s))).toEqual([]);
   });
@@ -36,7 +36,7 @@ describe('an unreadable Due or Start: its error stays, and nothing is judged thr
 
   it('other metrics are judged as before: a KPI of another key result still misses its month', async () => {
     const wb = exampleWorkbook('zh-CN');
-    setCell(wb, '关键结果', 'KR1', '截止', '2026年8月底');
+    setCell(wb, '关键结果', 'KR1', '截止', '8月底');
     // KR3's window runs through the period: its KPI2 without October is still told.
     const rows = wb['实际'].filter((r) => !(r[1] === 'KPI2' && String(r[0]).startsWith('2026-10')));
     wb['实际'] = rows;

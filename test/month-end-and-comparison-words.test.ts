@@ -1,0 +1,82 @@
+/**
+ * Words people type around a date or a number, in English and Chinese: a Due, an End or a Start typed as a month's end
+ * or start in words (2026年8月底, "end of Aug 2026", 2026年3月初) is that month's last or first day; a target or a
+ * check-in typed with a comparison word (至少5%, 5%以上, "at least 5%") gets the comparison-sign error that a sign (≥ 5%)
+ * gets, saying to type the number alone. Each through a real .xlsx (exceljs), read as the CLI reads it, in every
+ * language of the template.
+ */
+import { describe, expect, it } from 'vitest';
+
+import {
+  analyzeWorkbook,
+  EXAMPLE_AS_OF,
+  exampleWorkbook,
+  type Cell,
+  type PlanIssue,
+  type Workbook,
+} from '../shared';
+import { columnDef, LANGS, tabDef, type Lang, type TabKey } from '../shared/template';
+import { setCell } from './helpers/edit';
+import { throughXlsx } from './helpers/xlsx';
+
+/** The example of `lang` with each cell of `edits` typed (tab, row ID, column key, value), through an .xlsx. */
+async function checked(lang: Lang, edits: [TabKey, string, string, Cell][]) {
+  const wb: Workbook = exampleWorkbook(lang);
+  for (const [tab, id, column, value] of edits)
+    setCell(wb, tabDef(tab).label[lang], id, columnDef(tab, column).label[lang], value);
+  return analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+}
+
+const codes = (issues: PlanIssue[]) => issues.map((i) => `${i.code}@${i.sheet}!${i.a1}`);
+
+describe.each(LANGS)('a month end or start typed in words (%s)', (lang) => {
+  it('leaves the example as it was', async () => {
+    const clean = analyzeWorkbook(exampleWorkbook(lang), { asOf: EXAMPLE_AS_OF });
+    expect(codes((await checked(lang, [])).issues)).toEqual(codes(clean.issues));
+  });
+
+  // KR1 is due 2026-08-31 in the example: typed in words, nothing else changes.
+  for (const due of [
+    '2026年8月底',
+    '2026年8月末',
+    '2026/8月底',
+    '115年8月底',
+    'end of Aug 2026',
+    'End of August 2026',
+  ])
+    it(`reads the Due "${due}" as 2026-08-31`, async () => {
+      const { plan, issues } = await checked(lang, [['keyResults', 'KR1', 'due', due]]);
+      const clean = analyzeWorkbook(exampleWorkbook(lang), { asOf: EXAMPLE_AS_OF });
+      expect(plan.keyResults.find((k) => k.id === 'KR1')!.due).toBe('2026-08-31');
+      expect(codes(issues)).toEqual(codes(clean.issues));
+    });
+
+  it('reads a month start in words as its first day, and an end as its last, in a Start and an End', async () => {
+    const { plan, issues } = await checked(lang, [
+      ['keyResults', 'KR1', 'start', '2026年3月初'],
+      ['keyResults', 'KR2', 'start', 'start of Mar 2026'],
+      ['keyResults', 'KR3', 'start', 'beginning of March 2026'],
+      ['objectives', 'O1', 'end', '2026年12月底'],
+      ['objectives', 'O2', 'end', 'end of Dec 2026'],
+    ]);
+    expect(plan.keyResults.slice(0, 3).map((k) => k.start)).toEqual([
+      '2026-03-01',
+      '2026-03-01',
+      '2026-03-01',
+    ]);
+    expect(plan.objectives.slice(0, 2).map((o) => o.end)).toEqual(['2026-12-31', '2026-12-31']);
+    const clean = analyzeWorkbook(exampleWorkbook(lang), { asOf: EXAMPLE_AS_OF });
+    expect(codes(issues)).toEqual(codes(clean.issues));
+  });
+
+  it('reads a Start typed as the end of a month as that last day: what the words say', async () => {
+    const { plan } = await checked(lang, [['keyResults', 'KR2', 'start', 'end of Mar 2026']]);
+    expect(plan.keyResults.find((k) => k.id === 'KR2')!.start).toBe('2026-03-31');
+  });
+
+  it('still refuses a month end without its year, as a month without its year is no date', async () => {
+    const { issues } = await checked(lang, [['keyResults', 'KR1', 'due', '8月底']]);
+    const due = issues.filter((i) => i.sheet === tabDef('keyResults').label[lang] && i.a1 === 'K2');
+    expect(due.map((i) => i.code)).toEqual(['not-a-date']);
+  });
+});
