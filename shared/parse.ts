@@ -1849,16 +1849,37 @@ function readNumberCell(
   return null;
 }
 
-/** A comparison sign typed before a number: ≥ 5%, >= 5%, < 3 days (full-width ＞ is > under NFKC). */
-const COMPARISON_SIGN = /^\s*(?:>=|<=|=>|=<|[≥≤⩾⩽≧≦><])\s*/;
+/**
+ * Comparison signs and words typed with a number in a target or a check-in, as a bar is said: before it (≥ 5%, >= 5%,
+ * < 3 days, 至少5%, 不低於5%, "at least 5%", "no more than 5%") or after it (5%以上, 5%以下, "5% or more"). Full-width
+ * ＞ is > under NFKC. Compared in any case, with or without a space between the word and the number.
+ */
+const COMPARISON_WORDS = {
+  before: [
+    ...['>=', '<=', '=>', '=<', '≥', '≤', '⩾', '⩽', '≧', '≦', '>', '<'],
+    ...['at least', 'at most', 'no less than', 'no more than', 'not less than', 'not more than'],
+    ...['至少', '至多', '最少', '最多', '不低於', '不低于', '不少於', '不少于', '不高於', '不高于'],
+    ...['不超過', '不超过', '不多於', '不多于'],
+  ],
+  after: ['以上', '以下', 'or more', 'or less', 'or above', 'or below'],
+} as const;
 
-/** The number after a comparison sign ("5%" of "≥ 5%"), as typed, where it is one the cell would read; else null. */
+const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+/** Longest first: >= before >, 不低於 before 不低. */
+const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escaped);
+const COMPARISON_BEFORE = new RegExp(`^\\s*(?:${byLength(COMPARISON_WORDS.before).join('|')})\\s*`, 'i');
+const COMPARISON_AFTER = new RegExp(`\\s*(?:${byLength(COMPARISON_WORDS.after).join('|')})\\s*$`, 'i');
+
+/**
+ * The number typed with a comparison sign or word ("5%" of "≥ 5%", "至少5%", "5%以上"), as typed, where it is one the
+ * cell would read; else null.
+ */
 function comparedNumber(raw: Cell, ctx: RowContext, unit: string): string | null {
   if (typeof raw !== 'string') return null;
   const text = raw.normalize('NFKC');
-  const sign = COMPARISON_SIGN.exec(text);
-  if (!sign) return null;
-  const rest = text.slice(sign[0].length).trim();
+  const before = COMPARISON_BEFORE.exec(text);
+  const rest = (before ? text.slice(before[0].length) : text.replace(COMPARISON_AFTER, '')).trim();
+  if (rest === text.trim()) return null;
   const read = readNumber(rest, { currency: ctx.currency, unit, decimalMark: ctx.decimalMark });
   return read.ok ? rest : null;
 }

@@ -302,7 +302,7 @@ const cases: Case[] = [
     edit: (wb) => setCell(wb, 'KPIs', 'KPI1', 'Target', '≥ 5%'),
     sheet: 'KPIs',
     a1: 'G2',
-    says: 'Target of KPI1 is "≥ 5%": a comparison sign before the number, which is not read.',
+    says: 'Target of KPI1 is "≥ 5%": a comparison sign or word with the number, which is not read.',
   },
   {
     name: 'a date is not a date',

@@ -105,7 +105,7 @@ describe('a target typed with a comparison sign', () => {
       const [issue] = at(issues, 'KPIs', 'G2');
       expect(issue.code, typed).toBe('comparison-sign');
       expect(issue.message.en).toBe(
-        `Target of KPI1 is "${typed}": a comparison sign before the number, which is not read.`,
+        `Target of KPI1 is "${typed}": a comparison sign or word with the number, which is not read.`,
       );
       expect(issue.fix).toEqual({
         en: 'Type 5% alone; the Direction column says whether higher or lower is better.',

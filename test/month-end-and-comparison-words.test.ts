@@ -31,7 +31,9 @@ const codes = (issues: PlanIssue[]) => issues.map((i) => `${i.code}@${i.sheet}!$
 
 describe.each(LANGS)('a month end or start typed in words (%s)', (lang) => {
   it('leaves the example as it was', async () => {
-    const clean = analyzeWorkbook(exampleWorkbook(lang), { asOf: EXAMPLE_AS_OF });
+    const clean = analyzeWorkbook(exampleWorkbook(lang), {
+      asOf: EXAMPLE_AS_OF,
+    });
     expect(codes((await checked(lang, [])).issues)).toEqual(codes(clean.issues));
   });
 
@@ -46,7 +48,9 @@ describe.each(LANGS)('a month end or start typed in words (%s)', (lang) => {
   ])
     it(`reads the Due "${due}" as 2026-08-31`, async () => {
       const { plan, issues } = await checked(lang, [['keyResults', 'KR1', 'due', due]]);
-      const clean = analyzeWorkbook(exampleWorkbook(lang), { asOf: EXAMPLE_AS_OF });
+      const clean = analyzeWorkbook(exampleWorkbook(lang), {
+        asOf: EXAMPLE_AS_OF,
+      });
       expect(plan.keyResults.find((k) => k.id === 'KR1')!.due).toBe('2026-08-31');
       expect(codes(issues)).toEqual(codes(clean.issues));
     });
@@ -65,7 +69,9 @@ describe.each(LANGS)('a month end or start typed in words (%s)', (lang) => {
       '2026-03-01',
     ]);
     expect(plan.objectives.slice(0, 2).map((o) => o.end)).toEqual(['2026-12-31', '2026-12-31']);
-    const clean = analyzeWorkbook(exampleWorkbook(lang), { asOf: EXAMPLE_AS_OF });
+    const clean = analyzeWorkbook(exampleWorkbook(lang), {
+      asOf: EXAMPLE_AS_OF,
+    });
     expect(codes(issues)).toEqual(codes(clean.issues));
   });
 
@@ -78,5 +84,53 @@ describe.each(LANGS)('a month end or start typed in words (%s)', (lang) => {
     const { issues } = await checked(lang, [['keyResults', 'KR1', 'due', '8月底']]);
     const due = issues.filter((i) => i.sheet === tabDef('keyResults').label[lang] && i.a1 === 'K2');
     expect(due.map((i) => i.code)).toEqual(['not-a-date']);
+  });
+});
+
+describe.each(LANGS)('a number typed with a comparison word (%s)', (lang) => {
+  const typedWords = [
+    '5%以上',
+    '至少5%',
+    '不低於5%',
+    '不低于5%',
+    '5%以下',
+    '不超過5%',
+    '不超过 5%',
+    'at least 5%',
+    'AT LEAST 5%',
+    'no more than 5%',
+    '5% or more',
+  ];
+  for (const typed of typedWords)
+    it(`says "${typed}" in a KPI target is a comparison, to type 5% alone`, async () => {
+      const { issues } = await checked(lang, [['kpis', 'KPI1', 'target', typed]]);
+      const [issue, ...more] = issues.filter((i) => i.sheet === tabDef('kpis').label[lang] && i.a1 === 'G2');
+      expect(more).toEqual([]);
+      expect(issue.code).toBe('comparison-sign');
+      expect(issue.fix).toEqual({
+        en: 'Type 5% alone; the Direction column says whether higher or lower is better.',
+        'zh-CN': '请只填写 5%；越高越好还是越低越好，由“方向”列决定。',
+        'zh-TW': '請只填寫 5%；越高越好還是越低越好，由「方向」欄決定。',
+      });
+    });
+
+  it('says a check-in Value typed with a comparison word is one, naming the number', async () => {
+    const wb = exampleWorkbook(lang);
+    const actuals = tabDef('actuals').label[lang];
+    wb[actuals][1][2] = '至少 40,000';
+    const { issues } = analyzeWorkbook(await throughXlsx(wb), {
+      asOf: EXAMPLE_AS_OF,
+    });
+    const [issue] = issues.filter((i) => i.sheet === actuals && i.a1 === 'C2');
+    expect(issue.code).toBe('comparison-sign');
+    expect(issue.fix.en).toBe(
+      'Type 40,000 alone; the Direction column says whether higher or lower is better.',
+    );
+  });
+
+  it('still calls a word that compares nothing not a number', async () => {
+    const { issues } = await checked(lang, [['kpis', 'KPI1', 'target', '以上']]);
+    const target = issues.filter((i) => i.sheet === tabDef('kpis').label[lang] && i.a1 === 'G2');
+    expect(target.map((i) => i.code)).toEqual(['not-a-number']);
   });
 });

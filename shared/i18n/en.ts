@@ -652,7 +652,7 @@ export const en = {
       fix: 'Type a number such as {example}.',
     },
     'comparison-sign': {
-      message: '{field} of {id} is "{value}": a comparison sign before the number, which is not read.',
+      message: '{field} of {id} is "{value}": a comparison sign or word with the number, which is not read.',
       fix: 'Type {number} alone; the Direction column says whether higher or lower is better.',
     },
     'not-a-date': {

@@ -524,7 +524,7 @@ export const zhCN: Messages = {
       fix: '请填写数字，例如 {example}。',
     },
     'comparison-sign': {
-      message: '{id} 的“{field}”为“{value}”：数字前有比较符号，无法读取。',
+      message: '{id} 的“{field}”为“{value}”：数字带有比较符号或比较用语，无法读取。',
       fix: '请只填写 {number}；越高越好还是越低越好，由“方向”列决定。',
     },
     'not-a-date': {

@@ -524,7 +524,7 @@ export const zhTW: Messages = {
       fix: '請填寫數字，例如 {example}。',
     },
     'comparison-sign': {
-      message: '{id} 的「{field}」為「{value}」：數字前有比較符號，無法讀取。',
+      message: '{id} 的「{field}」為「{value}」：數字帶有比較符號或比較用語，無法讀取。',
       fix: '請只填寫 {number}；越高越好還是越低越好，由「方向」欄決定。',
     },
     'not-a-date': {
