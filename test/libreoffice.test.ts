@@ -24,6 +24,7 @@ import {
   planProgress,
   STATUS_LABELS,
   TARGETS_SUMMARY_COLUMNS,
+  type PlanProgress,
   type Workbook,
 } from '../shared';
 import { addHalfKeyResults } from './helpers/edit';
@@ -122,6 +123,45 @@ function planForLibreOffice(): Workbook {
   return workbook;
 }
 
+/** The recalculated Targets tab's cells, by row and column, with its summary columns and each metric's row. */
+function targetsTab(cells: Map<string, unknown>) {
+  const valueAt = (r: number, c: number): unknown => cells.get(`${columnLetter(c)}${r}`);
+  const headers = Array.from({ length: 60 }, (_, i) => valueAt(1, i + 1));
+  const summary = (key: string) =>
+    headers.indexOf(TARGETS_SUMMARY_COLUMNS.find((c) => c.key === key)!.label.en) + 1;
+  const rowOf = new Map<string, number>();
+  for (let r = 2; valueAt(r, 1) !== undefined; r++)
+    if (valueAt(r, 2) === 'target') rowOf.set(String(valueAt(r, 1)), r);
+  return { valueAt, summary, rowOf };
+}
+
+/**
+ * Expects the tab's to-date columns (target and actual to date, attainment, status) to show planProgress's figures
+ * for every key result and KPI; returns how many metrics had a current value to compare.
+ */
+function expectToDateColumnsAsProgress(tab: ReturnType<typeof targetsTab>, progress: PlanProgress): number {
+  const { valueAt, summary, rowOf } = tab;
+  const blank = (v: unknown) => v === '' || v === null || v === undefined;
+  let compared = 0;
+  for (const p of [...progress.keyResults, ...progress.kpis]) {
+    const r = rowOf.get(p.id)!;
+    (
+      [
+        ['targetToDate', p.expected],
+        ['actualToDate', p.current],
+        ['attainment', p.attainment],
+      ] as const
+    ).forEach(([key, want]) => {
+      const got = valueAt(r, summary(key));
+      if (want === null) expect(blank(got), `${p.id} ${key}`).toBe(true);
+      else expect(got, `${p.id} ${key}`).toBeCloseTo(want, 9);
+    });
+    expect(valueAt(r, summary('status')), p.id).toBe(STATUS_LABELS[p.status].en);
+    if (p.current !== null) compared++;
+  }
+  return compared;
+}
+
 describe('Targets formulas recalculated by LibreOffice', () => {
   it('equal the TypeScript decomposition cell by cell, and planProgress in the to-date columns', async () => {
     const workbook = planForLibreOffice();
@@ -129,17 +169,12 @@ describe('Targets formulas recalculated by LibreOffice', () => {
       await planToXlsxBuffer(workbook, { lang: 'en', asOf: EXAMPLE_AS_OF }),
     );
     const cells = await cachedValues(recalculated, 'Targets');
-    const valueAt = (r: number, c: number): unknown => cells.get(`${columnLetter(c)}${r}`);
+    const tab = targetsTab(cells);
+    const { valueAt, rowOf } = tab;
 
     const { plan } = parsePlan(workbook, { timeZone: 'UTC' });
     const months = plan.period!.months;
-    const headers = Array.from({ length: 60 }, (_, i) => valueAt(1, i + 1));
     const firstMonth = 5;
-    const summary = (key: string) =>
-      headers.indexOf(TARGETS_SUMMARY_COLUMNS.find((c) => c.key === key)!.label.en) + 1;
-    const rowOf = new Map<string, number>();
-    for (let r = 2; valueAt(r, 1) !== undefined; r++)
-      if (valueAt(r, 2) === 'target') rowOf.set(String(valueAt(r, 1)), r);
 
     let compared = 0;
     const metrics = metricSpecs(plan);
@@ -157,23 +192,7 @@ describe('Targets formulas recalculated by LibreOffice', () => {
     const at = (id: string, month: number) => valueAt(rowOf.get(id)!, firstMonth + month - 1);
     expect([at('KR6', 3), at('KR6', 9), at('KR7', 1), at('KR7', 3)]).toEqual([0.0438, 0.1313, 0.43, 0.43]);
 
-    const progress = planProgress(plan, EXAMPLE_AS_OF);
-    const blank = (v: unknown) => v === '' || v === null || v === undefined;
-    for (const p of [...progress.keyResults, ...progress.kpis]) {
-      const r = rowOf.get(p.id)!;
-      (
-        [
-          ['targetToDate', p.expected],
-          ['actualToDate', p.current],
-          ['attainment', p.attainment],
-        ] as const
-      ).forEach(([key, want]) => {
-        const got = valueAt(r, summary(key));
-        if (want === null) expect(blank(got), `${p.id} ${key}`).toBe(true);
-        else expect(got, `${p.id} ${key}`).toBeCloseTo(want, 9);
-      });
-      expect(valueAt(r, summary('status')), p.id).toBe(STATUS_LABELS[p.status].en);
-    }
+    expectToDateColumnsAsProgress(tab, planProgress(plan, EXAMPLE_AS_OF));
 
     // The report reads the file LibreOffice wrote (another producer's package: its own part order, styles and
     // shared strings) as the same plan, and every cached result in the Targets tab as LibreOffice wrote it.
@@ -218,33 +237,10 @@ describe('Targets formulas recalculated by LibreOffice', () => {
     const recalculated = recalculateWithLibreOffice(
       await planToXlsxBuffer(workbook, { lang: 'en', asOf: EXAMPLE_AS_OF }),
     );
-    const values = await cachedValues(recalculated, 'Targets');
-    const valueAt = (r: number, c: number): unknown => values.get(`${columnLetter(c)}${r}`);
-    const headers = Array.from({ length: 60 }, (_, i) => valueAt(1, i + 1));
-    const summary = (key: string) =>
-      headers.indexOf(TARGETS_SUMMARY_COLUMNS.find((c) => c.key === key)!.label.en) + 1;
-    const rowOf = new Map<string, number>();
-    for (let r = 2; valueAt(r, 1) !== undefined; r++)
-      if (valueAt(r, 2) === 'target') rowOf.set(String(valueAt(r, 1)), r);
-    const progress = planProgress(plan, EXAMPLE_AS_OF);
-    const blank = (v: unknown) => v === '' || v === null || v === undefined;
-    let compared = 0;
-    for (const p of [...progress.keyResults, ...progress.kpis]) {
-      const r = rowOf.get(p.id)!;
-      (
-        [
-          ['targetToDate', p.expected],
-          ['actualToDate', p.current],
-          ['attainment', p.attainment],
-        ] as const
-      ).forEach(([key, want]) => {
-        const got = valueAt(r, summary(key));
-        if (want === null) expect(blank(got), `${p.id} ${key}`).toBe(true);
-        else expect(got, `${p.id} ${key}`).toBeCloseTo(want, 9);
-      });
-      expect(valueAt(r, summary('status')), p.id).toBe(STATUS_LABELS[p.status].en);
-      if (p.current !== null) compared++;
-    }
+    const compared = expectToDateColumnsAsProgress(
+      targetsTab(await cachedValues(recalculated, 'Targets')),
+      planProgress(plan, EXAMPLE_AS_OF),
+    );
     // Every metric but KR6 (a level with no check-in: no data) shows a current value read from the months.
     expect(compared).toBe(9);
   });
