@@ -7,10 +7,43 @@
  * and parsing turns each into a calendar day (shared/calendar.ts dateToIso). The first parse in a zone is the
  * one an add-on run pays (each run is a fresh process); later ones reuse the days already read.
  */
-import { sheetDate } from '../apps-script/server/sheets-adapter';
-import { checkPlan, decompose, keyResultSpec, parsePlan, planProgress, type Workbook } from '../shared';
-import { screenCheckIns } from '../shared/check-ins';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { Workbook } from '../shared';
 import { GENERATED_AS_OF, generatePlanWorkbook } from './generate-plan';
+
+type Core = typeof import('./shipped-core');
+
+/**
+ * The core bundled by esbuild with the options `npm run build:cli` gives the command (scripts/build-cli.ts), then
+ * imported. `npm run bench` runs under tsx, whose transpiling keeps every function's name by wrapping each closure
+ * in a `__name(fn, "name")` call, made again each time the closure is created: code the shipped command and the
+ * add-on do not run. Timed under tsx, the core took about a tenth longer (docs/report.md, "Where the goal stands").
+ */
+async function loadShippedCore(): Promise<Core> {
+  // Under the checkout's node_modules, so the packages the bundle leaves out resolve there, as the command's do.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const outfile = join(here, '..', 'node_modules', '.cache', 'gtm-pyramid-bench', `core-${process.pid}.mjs`);
+  await build({
+    entryPoints: [join(here, 'shipped-core.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20.19',
+    packages: 'external',
+    format: 'esm',
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  try {
+    return (await import(pathToFileURL(outfile).href)) as Core;
+  } finally {
+    rmSync(outfile, { force: true });
+  }
+}
 
 const SIZES = [100, 1_000, 10_000];
 
@@ -34,7 +67,8 @@ interface Timing {
   faults: number;
 }
 
-function once(workbook: Workbook): Timing & { issues: number } {
+function once(core: Core, workbook: Workbook): Timing & { issues: number } {
+  const { checkPlan, decompose, keyResultSpec, parsePlan, planProgress, screenCheckIns } = core;
   const cpu = process.cpuUsage();
   const faults = process.resourceUsage().minorPageFault;
   let t = performance.now();
@@ -172,7 +206,7 @@ const TIME_ZONES = ['UTC', 'Asia/Shanghai', 'America/New_York', 'Asia/Taipei'];
 const TIME_ZONE_SIZE = 5_000;
 
 /** Parse times of a plan whose dates are Dates at midnight of each zone, as Sheets hands them over. */
-function timeZoneRows(): TimeZoneRow[] {
+function timeZoneRows({ parsePlan, sheetDate }: Core): TimeZoneRow[] {
   const out: TimeZoneRow[] = [];
   for (const timeZone of TIME_ZONES) {
     const workbook = generatePlanWorkbook(TIME_ZONE_SIZE, { date: (iso) => sheetDate(iso, timeZone) });
@@ -197,8 +231,9 @@ function timeZoneRows(): TimeZoneRow[] {
 
 export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[] }> {
   const sizes: CoreRow[] = [];
+  const core = await loadShippedCore();
   console.log(
-    `as of ${GENERATED_AS_OF}; wall-clock ms, median of several runs after a warm-up; cpu = CPU ms of the whole run, sys = the kernel's part of it; faults = fresh 4 KiB pages touched per run; floor = one pass over every cell; page = µs to touch one fresh 4 KiB page of memory`,
+    `the core as bundled for the command (esbuild); as of ${GENERATED_AS_OF}; wall-clock ms, median of several runs after a warm-up; cpu = CPU ms of the whole run, sys = the kernel's part of it; faults = fresh 4 KiB pages touched per run; floor = one pass over every cell; page = µs to touch one fresh 4 KiB page of memory`,
   );
   console.log(
     `${'key results'.padStart(11)} ${'rows'.padStart(8)} ${'parse'.padStart(8)} ${'checks'.padStart(8)} ${'decomp.'.padStart(8)} ${'progress'.padStart(8)} ${'total'.padStart(8)} ${'min'.padStart(8)} ${'µs/KR'.padStart(7)} ${'cpu'.padStart(8)} ${'sys'.padStart(6)} ${'faults'.padStart(7)} ${'issues'.padStart(7)} ${'floor'.padStart(7)} ${'×floor'.padStart(7)} ${'page'.padStart(6)}`,
@@ -206,11 +241,11 @@ export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[
   for (const size of SIZES) {
     const workbook = generatePlanWorkbook(size);
     const rows = Object.values(workbook).reduce((s, g) => s + g.length, 0);
-    once(workbook); // warm-up: JIT and caches
+    once(core, workbook); // warm-up: JIT and caches
     // 15 at 10,000: a full garbage collection lands in about one run of eight, and a median of 5 moved with it.
     const runs = size >= 10_000 ? 15 : size >= 1_000 ? 10 : 30;
     const timings: (Timing & { issues: number })[] = [];
-    for (let i = 0; i < runs; i++) timings.push(once(workbook));
+    for (let i = 0; i < runs; i++) timings.push(once(core, workbook));
     const m = (key: keyof Timing) => median(timings.map((x) => x[key]));
     const totals = timings.map((x) => x.parse + x.checks + x.decompose + x.progress);
     const total = median(totals);
@@ -245,7 +280,7 @@ export async function run(): Promise<{ sizes: CoreRow[]; timeZones: TimeZoneRow[
   console.log(
     `${'time zone'.padEnd(18)} ${'dates'.padStart(7)} ${'first parse'.padStart(12)} ${'later'.padStart(8)}`,
   );
-  const timeZones = timeZoneRows();
+  const timeZones = timeZoneRows(core);
   for (const r of timeZones) {
     console.log(
       `${r.timeZone.padEnd(18)} ${String(r.dates).padStart(7)} ${ms(r.firstParseMs).padStart(12)} ${ms(r.parseMs)}`,
