@@ -1858,10 +1858,38 @@ const COMPARISON_WORDS = {
   before: [
     ...['>=', '<=', '=>', '=<', '≥', '≤', '⩾', '⩽', '≧', '≦', '>', '<'],
     ...['at least', 'at most', 'no less than', 'no more than', 'not less than', 'not more than'],
+    ...['more than', 'less than', 'fewer than', 'up to', 'within', 'under', 'over', 'above', 'below'],
     ...['至少', '至多', '最少', '最多', '不低於', '不低于', '不少於', '不少于', '不高於', '不高于'],
-    ...['不超過', '不超过', '不多於', '不多于'],
+    ...[
+      '不超過',
+      '不超过',
+      '不多於',
+      '不多于',
+      '超過',
+      '超过',
+      '低於',
+      '低于',
+      '高於',
+      '高于',
+      '少於',
+      '少于',
+    ],
+    ...['多於', '多于', '大於', '大于', '小於', '小于'],
   ],
-  after: ['以上', '以下', 'or more', 'or less', 'or above', 'or below'],
+  // 以內 / 內: "within", as a time or a cost is typed (4小時內, 3天以內).
+  after: [
+    '以上',
+    '以下',
+    '以內',
+    '以内',
+    '內',
+    '内',
+    'or more',
+    'or less',
+    'or above',
+    'or below',
+    'or fewer',
+  ],
 } as const;
 
 const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');

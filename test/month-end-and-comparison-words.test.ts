@@ -100,6 +100,16 @@ describe.each(LANGS)('a number typed with a comparison word (%s)', (lang) => {
     'AT LEAST 5%',
     'no more than 5%',
     '5% or more',
+    // Within, over and under, as a time or a cost is capped: 5%以內, 4小時內, "under 5%".
+    '5%以內',
+    '5%以内',
+    '5%內',
+    '低於5%',
+    '超过5%',
+    'within 5%',
+    'under 5%',
+    'less than 5%',
+    'up to 5%',
   ];
   for (const typed of typedWords)
     it(`says "${typed}" in a KPI target is a comparison, to type 5% alone`, async () => {
