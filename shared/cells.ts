@@ -1395,6 +1395,14 @@ export const YES_NO_WORDS: { readonly done: readonly string[]; readonly notDone:
     '✔',
     '☑',
     '✅',
+    // Taiwan's and Japan's marks: a V for a tick, ○ (or an O typed for it) for yes. An X is left unread: a cross
+    // says "no" there and "ticked" on an English checklist.
+    'OK',
+    '是的',
+    'V',
+    '○',
+    '◯',
+    'O',
   ],
   notDone: [
     'FALSE',
@@ -1413,6 +1421,15 @@ export const YES_NO_WORDS: { readonly done: readonly string[]; readonly notDone:
     '✘',
     '☐',
     '❌',
+    // Still under way: not done yet, which is what a milestone's 0 says.
+    '尚未',
+    '還沒',
+    '还没',
+    '進行中',
+    '进行中',
+    'in progress',
+    // The cross of ○ and ×, as typed with a Chinese or Japanese input method (×, not the letter X).
+    '×',
   ],
 };
 let yesNoIndex: Map<string, 0 | 1> | undefined;

@@ -206,12 +206,21 @@ describe('a milestone checked in with a checkbox or a word', () => {
       'ｙｅｓ',
       'Done',
       '達成',
+      // Taiwan's ticks: V (or v, or a full-width Ｖ) and ○ (or an O typed for it).
+      'V',
+      'v',
+      'Ｖ',
+      '○',
+      'O',
+      'OK',
     ])
       expect(statusWith(done), String(done)).toEqual({ status: 'done', issues: [] });
-    for (const notDone of [false, '未完成', '否', 'N', 'no', '✗'])
+    for (const notDone of [false, '未完成', '否', 'N', 'no', '✗', '×', '尚未', '進行中', 'In progress'])
       expect(statusWith(notDone), String(notDone)).toEqual({ status: 'missed', issues: [] });
-    // Anything else is said as the milestone's error: it takes 1 or 0.
+    // Anything else is said as the milestone's error: it takes 1 or 0. An X too: a cross is "no" beside ○ and
+    // "ticked" on an English checklist.
     expect(statusWith('差不多')).toEqual({ status: 'missed', issues: ['milestone-check-in'] });
+    expect(statusWith('X')).toEqual({ status: 'missed', issues: ['milestone-check-in'] });
   });
 
   it('says anything else that is no number at its cell, as typed: a milestone takes 1 (done) or 0', () => {
