@@ -715,3 +715,33 @@ describe('words for money that name no currency (one list, for the reader and is
       ]);
   });
 });
+
+describe('分 after a score (QA: 38分 of an NPS was refused as minutes)', () => {
+  it('reads 38分 as 38 in a metric counted in points, scores or NPS, and keeps 分 minutes elsewhere', () => {
+    for (const unit of ['分數', '分数', '評分', 'NPS', 'points', 'score'])
+      expect(readNumber('38分', { unit }), unit).toEqual({ ok: true, value: 38 });
+    expect(readNumber('30分', { unit: '分鐘' })).toEqual({ ok: true, value: 30 });
+    expect(readNumber('30分', { unit: '小時' })).toEqual({
+      ok: false,
+      reason: 'unit-mismatch',
+      found: '分',
+      other: '0.5',
+    });
+    expect(readNumber('38分', { unit: '人' })).toMatchObject({ ok: false, reason: 'unit-mismatch' });
+  });
+
+  it('counts a check-in typed 38分 for an NPS key result, with no issue at its cell', () => {
+    const wb = exampleWorkbook('zh-TW');
+    // KR3 made a score: NPS from 30 to 50.
+    setCell(wb, KR, 'KR3', '單位', 'NPS');
+    setCell(wb, KR, 'KR3', '基線', 30);
+    setCell(wb, KR, 'KR3', '目標值', 50);
+    const kr3 = wb['實際'].findIndex((row) => row[1] === 'KR3');
+    const date = wb['實際'][kr3][0] as string;
+    const row = setActual(wb, 'KR3', date, '38分');
+    const { plan, issues } = analyze(wb);
+    expect(issues.filter((i) => i.sheet === '實際' && i.a1 === `C${row}`).map((i) => i.code)).toEqual([]);
+    const checkIn = plan.actuals.find((c) => c.row === row);
+    expect(checkIn?.value).toBe(38);
+  });
+});
