@@ -855,6 +855,8 @@ export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Rea
   const mark = context.decimalMark ?? '.';
   const read = readNumberWith(cell, context, mark);
   if (read.ok || read.reason !== 'not-a-number' || typeof cell !== 'string') return read;
+  const spelled = compoundSpelled(cell);
+  if (spelled !== null) return readNumberWith(spelled, context, mark);
   // A number with the other decimal sign: said with the text to type. Where its unit or currency does not fit
   // the metric either, that is said instead: the text to type would only be refused again.
   if (mark === '.') {
@@ -866,6 +868,62 @@ export function readNumber(cell: Cell, context: NumberContext = NO_CONTEXT): Rea
   if (!otherRead.ok && otherRead.reason === 'not-a-number') return read;
   if (!otherRead.ok) return otherRead;
   return fail('decimal-mark', respelled(typedText(cell) ?? cell, other, mark));
+}
+
+/**
+ * A number said in Chinese with a multiplier after each part: 3萬5千 (35,000), 12萬5千, 3千5百 (3,500), 1億2千萬
+ * (120,000,000), 1億2000萬. Each part is whole and smaller than the part before it counts in (5千 under a 萬), so the
+ * sum is what the words say. A part without its multiplier after the last (3萬5, spoken for 35,000 but typed also
+ * for 30,005) stays unread, as any other text.
+ */
+const COMPOUND_PART = /(\d+)(千萬|千万|百萬|百万|十萬|十万|億|亿|萬|万|千|仟|百|十)/y;
+const COMPOUND_EXPONENTS: Readonly<Record<string, number>> = {
+  億: 8,
+  亿: 8,
+  千萬: 7,
+  千万: 7,
+  百萬: 6,
+  百万: 6,
+  十萬: 5,
+  十万: 5,
+  萬: 4,
+  万: 4,
+  千: 3,
+  仟: 3,
+  百: 2,
+  十: 1,
+};
+
+/** The text with a compound Chinese number (3萬5千) written as one number and multiplier (3.5萬), or null. */
+function compoundSpelled(text: string): string | null {
+  const normalized = text.normalize('NFKC');
+  const start = normalized.search(/\d+(?:千|仟|百|十|萬|万|億|亿)/);
+  if (start < 0) return null;
+  let at = start;
+  // A digit, a decimal sign or a sign of grouping before it makes it part of another number (1.5萬3千): unread.
+  if (start > 0 && /[\d.,]/.test(normalized.charAt(start - 1))) return null;
+  let total = 0;
+  let before = Infinity;
+  let parts = 0;
+  let first = '';
+  for (;;) {
+    COMPOUND_PART.lastIndex = at;
+    const m = COMPOUND_PART.exec(normalized);
+    if (!m) break;
+    const exponent = COMPOUND_EXPONENTS[m[2]];
+    const value = Number(m[1]) * 10 ** exponent;
+    if (exponent >= before || value >= 10 ** before) return null;
+    total += value;
+    first ||= m[2];
+    before = exponent;
+    at = COMPOUND_PART.lastIndex;
+    parts++;
+  }
+  if (parts < 2 || !Number.isSafeInteger(total) || /^[\d.,]/.test(normalized.slice(at))) return null;
+  // In the first part's multiplier (3.5萬), as a number typed with a multiplier is read: in a metric counted in 萬元
+  // that is 3.5, where 35000 alone would be 35,000 萬元.
+  const inFirst = total / 10 ** COMPOUND_EXPONENTS[first];
+  return `${normalized.slice(0, start)}${inFirst}${first}${normalized.slice(at)}`;
 }
 
 /** Digits grouped in fours with commas (5,0000; 1,2345,6789), as 萬 and 億 group them, with a decimal part or not. */

@@ -18,6 +18,7 @@ import {
 import { isMoneyUnit } from '../shared/decompose';
 import { scaledUnit } from '../shared/cells';
 import { setCell } from './helpers/edit';
+import { throughXlsx } from './helpers/xlsx';
 import { Formatter } from '../report/format';
 
 const KR = '關鍵結果';
@@ -743,5 +744,39 @@ describe('分 after a score (QA: 38分 of an NPS was refused as minutes)', () =>
     expect(issues.filter((i) => i.sheet === '實際' && i.a1 === `C${row}`).map((i) => i.code)).toEqual([]);
     const checkIn = plan.actuals.find((c) => c.row === row);
     expect(checkIn?.value).toBe(38);
+  });
+});
+
+describe('a Chinese number with a multiplier after every part (QA: 3萬5千 was not a number)', () => {
+  it('reads 3萬5千, 12萬5千, 3千5百 and 1億2千萬 as their words say, in a currency or a 萬元 metric', () => {
+    const reads: [string, string, number][] = [
+      ['3萬5千', '', 35_000],
+      ['３萬５千', '', 35_000],
+      ['12萬5千', '', 125_000],
+      ['3千5百', '', 3_500],
+      ['1億2千萬', '', 120_000_000],
+      ['1亿2000万', '', 120_000_000],
+      ['NT$3萬5千', 'TWD', 35_000],
+      ['3萬5千元', 'TWD', 35_000],
+      // In a metric counted in 萬元, as 3.5萬 is: 3.5 (萬元), never 35,000 萬元.
+      ['3萬5千', '萬元', 3.5],
+      ['3千5百元', '萬元', 0.35],
+    ];
+    for (const [typed, unit, value] of reads)
+      expect(readNumber(typed, { unit, currency: 'TWD' }), `${typed} ${unit}`).toEqual({ ok: true, value });
+  });
+
+  it('leaves unread what the words do not settle: a last part with no multiplier, parts out of order, decimals', () => {
+    for (const typed of ['3萬5', '3萬15千', '5千3萬', '3萬5千.5', '1.5萬3千', '3萬萬'])
+      expect(readNumber(typed, { unit: '' }), typed).toEqual({ ok: false, reason: 'not-a-number' });
+  });
+
+  it('counts a check-in typed 3萬5千 in an .xlsx as 35,000, with no issue at its cell', async () => {
+    const wb = exampleWorkbook('zh-TW');
+    const kr1 = wb['實際'].findIndex((row) => row[1] === 'KR1');
+    const row = setActual(wb, 'KR1', wb['實際'][kr1][0] as string, '3萬5千');
+    const { plan, issues } = analyze(await throughXlsx(wb));
+    expect(issues.filter((i) => i.sheet === '實際' && i.a1 === `C${row}`).map((i) => i.code)).toEqual([]);
+    expect(plan.actuals.find((c) => c.row === row)?.value).toBe(35_000);
   });
 });
