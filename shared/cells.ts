@@ -359,15 +359,28 @@ export const UNIT_ALIASES: Record<string, readonly string[]> = {
   millimetres: ['mm', 'millimetre', 'millimetres', 'millimeter', 'millimeters', '毫米', '公釐', '公厘'],
   miles: ['mi', 'mile', 'miles', '英里', '哩'],
   feet: ['ft', 'foot', 'feet', '英尺', '呎'],
-  // A score's points. 分 alone is minutes here, and a score's point only in a metric counted in points (sameUnit).
-  points: [
-    ...['pt', 'pts', 'point', 'points', 'score', 'scores', 'NPS', 'CSAT'],
-    ...['分數', '分数', '得分', '評分', '评分', '積分', '积分', '點數', '点数'],
-  ],
 };
 
-/** 分 after a number: minutes (UNIT_ALIASES) or, in a metric counted in points (38分 of an NPS), a point. */
+/**
+ * 分 after a number: minutes (UNIT_ALIASES), or a point in a metric counted in points or scores (38分 of an NPS).
+ * Those Units are kept out of UNIT_ALIASES, so they are still no unit the number reader knows otherwise (a 45% typed
+ * for an NPS stays percent-in-unit).
+ */
 const POINT_OR_MINUTE = '分';
+const SCORE_UNITS = ['point', 'points', 'pt', 'pts', 'score', 'scores', 'NPS', 'CSAT'].concat([
+  '分數',
+  '分数',
+  '得分',
+  '評分',
+  '评分',
+  '積分',
+  '积分',
+  '點數',
+  '点数',
+]);
+let scoreUnitKeys: Set<string> | undefined;
+const countsScores = (unit: string): boolean =>
+  (scoreUnitKeys ??= new Set(SCORE_UNITS.map(wordKey))).has(wordKey(unit));
 
 /**
  * Units of UNIT_ALIASES that convert exactly into one another, each as a whole number of the smallest of its kind:
@@ -793,7 +806,7 @@ export function sameUnit(typed: string, unit: string): boolean {
   if (a === '' || b === '') return false;
   if (a === b) return true;
   const known = unitOf(typed);
-  if (a === POINT_OR_MINUTE && unitOf(unit) === 'points') return true;
+  if (a === POINT_OR_MINUTE && countsScores(unit)) return true;
   return known !== undefined && known === unitOf(unit);
 }
 
