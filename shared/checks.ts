@@ -1275,7 +1275,8 @@ function toDateHeading(layout: SheetLayout): ToDateHeading | null {
   }
   const header = layout.notedHeaders?.value;
   const column = layout.columns.value;
-  const word = header && column !== undefined ? toDateWord(headerNote(header) ?? '') : null;
+  // The words in its note (數值（累計）), or beside its name where it has none (累計實績: see parse.ts toDateValueColumn).
+  const word = header && column !== undefined ? toDateWord(headerNote(header) ?? header) : null;
   return word === null
     ? null
     : { header: header!, word, row: layout.headerRow, column: column!, wide: false };

@@ -124,6 +124,7 @@ import {
   TABS,
   columnDef,
   tabDef,
+  toDateWord,
   typedNumberColumns,
   type Localized,
   type ColumnDef,
@@ -1069,6 +1070,20 @@ function resembles(header: string, label: Localized): boolean {
   });
 }
 
+/**
+ * The Actuals tab's Value column headed with words that say its figures are totals to date before or after its
+ * name (累計實績, 實績累計, "YTD actual", "Cumulative value"), as 數值（累計） says them in a note: read as the Value
+ * column, kept as a noted header, so the to-date checks say what adding them up as monthly amounts counts
+ * (to-date-header), rather than the tab's Value column being missing.
+ */
+function toDateValueColumn(header: string, columns: readonly ColumnDef[]): ColumnDef | undefined {
+  const word = toDateWord(header);
+  if (word === null) return undefined;
+  const rest = header.replace(word, '').replace(/^[\s_\-–—:：/、]+|[\s_\-–—:：/、]+$/g, '');
+  const value = columns.find((col) => col.key === 'value');
+  return rest && value && matchesLabel(rest, value.label, false) ? value : undefined;
+}
+
 /** The columns a tab's header is matched against: the template's, and on Targets its summary columns too. */
 function columnsRead(def: TabDef): readonly ColumnDef[] {
   return def.key === 'targets' ? [...def.columns, ...TARGETS_SUMMARY_COLUMNS] : def.columns;
@@ -1206,7 +1221,8 @@ function readTable(
     if (typeof cell !== 'string') return;
     const column =
       allColumns.find((col) => matchesLabel(cell, col.label, false)) ??
-      allColumns.find((col) => !exact.has(col.key) && matchesLabel(cell, col.label));
+      allColumns.find((col) => !exact.has(col.key) && matchesLabel(cell, col.label)) ??
+      (def.key === 'actuals' && !exact.has('value') ? toDateValueColumn(cell, allColumns) : undefined);
     if (!column) {
       // "目標值（調整後）" beside "目標值": the column's own header wins, and this one is read as nothing; said, since
       // it may hold the figures meant (column-copy).
@@ -1245,7 +1261,8 @@ function readTable(
         );
     } else {
       columns[column.key] = c + 1;
-      if (headerNote(cell) !== null) (notedHeaders ??= {})[column.key] = cell.trim();
+      if (headerNote(cell) !== null || !matchesLabel(cell, column.label))
+        (notedHeaders ??= {})[column.key] = cell.trim();
     }
   });
   const hiddenColumns = hiddenPartsOf(grid)?.columns;

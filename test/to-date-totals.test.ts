@@ -50,6 +50,33 @@ describe('check-ins said to be totals to date', () => {
     expect([kr2.actualToDate, kr2.status]).toEqual([36000, 'on-track']);
   });
 
+  // QA: a Value column headed 累計實績 was no Value column at all: every check-in lost, the tab's Value "missing".
+  it.each(['累計實績', '實績累計', '累計數值', 'YTD Actual', 'Cumulative value'])(
+    'the Value column headed %s, its to-date words beside its name: read, and said as 數值（累計） is',
+    async (header) => {
+      const wb = exampleWorkbook('zh-TW');
+      typeKr2(wb, '實際');
+      wb['實際'][0][2] = header;
+      const { issues, kr2 } = await read(wb);
+      expect(issues.filter((i) => i.code === 'missing-column')).toEqual([]);
+      const [said, ...more] = told(issues, 'to-date-header', 'zh-TW');
+      expect(more).toEqual([]);
+      expect(said[0]).toBe('實際!C1');
+      expect(said[1]).toContain(
+        `表頭「${header}」註明「${header.includes('累計') ? '累計' : header.split(' ')[0]}」`,
+      );
+      expect(said[1]).toContain('KR2 計為 36,000，而其最新的累計值為 8,000');
+      expect(kr2.actualToDate).toBe(36000);
+    },
+  );
+
+  it("a header of other words with a to-date word stays no Value column: 累計備註 is the person's own", async () => {
+    const wb = exampleWorkbook('zh-TW');
+    wb['實際'][0].push('累計備註');
+    const { issues } = await read(wb);
+    expect(issues.filter((i) => i.code === 'to-date-header' || i.code === 'duplicate-column')).toEqual([]);
+  });
+
   it('zh-TW: each Note 累計至本月 is said at its Value, after the first month; counted as typed', async () => {
     const wb = exampleWorkbook('zh-TW');
     typeKr2(wb, '實際', '累計至本月');
