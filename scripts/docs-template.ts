@@ -36,12 +36,15 @@ import {
   TARGETS_SUMMARY_COLUMNS,
   TO_DATE_WORDS,
   NEGATION_WORDS,
+  EXAMPLE_MARK_COLUMNS,
+  EXAMPLE_MARK_WORDS,
   HEADER_SEARCH_ROWS,
   type Localized,
   type ColumnDef,
   type ColumnKind,
   type EnumKey,
   type TabDef,
+  type TabKey,
 } from '../shared';
 
 export const TEMPLATE_DOC_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'template.md');
@@ -127,6 +130,16 @@ export function renderTemplateDoc(): string {
       ` Nor is a note saying the values are totals to date (${[...new Set(LANGS.flatMap((lang) => TO_DATE_WORDS[lang]))].map(code).join(', ')}: \`數值（累計）\`, \`Value (YTD)\`): on the Actuals tab's Value header it gets a \`to-date-header\` warning; on a tab kept as months in columns, at a month header or a heading over the months, a \`to-date-header-wide\` warning (see the Actuals tab below). A word negated in its note (${[...new Set(LANGS.flatMap((lang) => NEGATION_WORDS[lang]))].map(code).join(', ')}: \`數值（非累計）\`, \`Value (not YTD)\`) is no such note.`,
     '- **Case and spaces do not matter.** Headers, tab names and allowed values are compared ignoring upper/lower case, spaces, underscores, full-width forms and the difference between Traditional and Simplified characters: `key results`, `KEY_RESULTS`, `Ｋｅｙ Ｒｅｓｕｌｔｓ` and `关键結果` all name the same tab, and an owner `销售` is the department `銷售`. An owner that names a listed department almost, but not quite, is not that department: `客服` where the Departments tab lists `客服部`, `Sales team` or `Sales Dept.` where it lists `Sales`, `Markting` for `Marketing`, `运营` for `營運` (two to four Chinese characters, the same ones in another order) get an `owner-near-department` error that names the department (the sidebar offers to type it), rather than counting as a department of their own. A department is titled as the Departments tab spells it, or, when that tab does not list it, by the spelling its rows use most, wherever the report names it: its page, its roadmap lane, and the owner of each of its rows (card, KPI, objective, roadmap table, `plan.json`, and the Targets tab the add-on builds). The cell itself is left as typed. A tab named close to a plan tab without being it (`2. Key Results`, `Key Results (KR)`, `KPI 追蹤`, `Actuals 2026`) is not read, and gets a `tab-name-near` warning when the plan has no tab of that name. In allowed values hyphens are ignored too (`ramp up` = `ramp-up`).',
     `- **The header row** is looked for in the first ${HEADER_SEARCH_ROWS} rows of a tab, so a title line above it is fine. The row with the most known headers wins. Rows below it are the data; blank rows are skipped.`,
+    `- **Example rows are left out.** A row marked as an example in its ID cell or its first text cell (${Object.entries(
+      EXAMPLE_MARK_COLUMNS,
+    )
+      .map(
+        ([tab, keys]) =>
+          `${tabDef(tab as TabKey).label.en}: ${keys!.map((key) => columnDef(tab as TabKey, key).label.en).join(', ')}`,
+      )
+      .join(
+        '; ',
+      )}) is not read, and an \`example-row\` warning names its cell. A mark is one of ${[...new Set(LANGS.flatMap((lang) => EXAMPLE_MARK_WORDS[lang]))].map(code).join(', ')} as the whole cell (\`示例\`, \`Example\`, \`Sample 2\`), in brackets before the rest (\`（示例）KR-1\`, \`(example) Grow MAU\`, \`【範例】\`), or before a colon (\`例：KR1\`, \`例如：…\`), and \`e.g.\` before a space (\`e.g. KR-01\`). A word that runs on into the rest is no mark: \`EX-1\`, \`Example-driven onboarding\`, \`Sample size of 500\`, \`示例代码库上线\` are read as typed.`,
     '- **Your own columns and tabs are kept and ignored.** Add notes, formulas or helper columns anywhere; a row with content only in your own columns is not a plan row. Tabs with other names are never read.',
     '- **Two tabs with the same meaning**: the leftmost is read.',
     '- **Columns can be in any order.** A missing required column is an error, a missing optional one a warning (its default is used).',

@@ -48,6 +48,7 @@ const ISSUES = {
   'tab-copy': ['warning', 'structure'],
   'column-copy': ['warning', 'structure'],
   'hidden-rows': ['warning', 'structure'],
+  'example-row': ['warning', 'structure'],
   'unread-header': ['tip', 'structure'],
   'empty-column-near-header': ['warning', 'structure'],
   'ambiguous-header': ['warning', 'structure'],

@@ -98,6 +98,8 @@ import type {
 } from './plan';
 import {
   ENUMS,
+  EXAMPLE_MARK_COLUMNS,
+  exampleMark,
   LANGUAGE_NAMES,
   STRATEGY_FIELDS,
   TARGETS_AS_OF,
@@ -733,6 +735,8 @@ interface TableRows {
   firstRow: number;
   /** The 0-based indexes of the template's columns found in the header. */
   known: number[];
+  /** The 0-based indexes of the cells a row is marked as an example in (EXAMPLE_MARK_COLUMNS), where found. */
+  markColumns: number[];
   headerCells: Cell[];
   /** layout.columns as a Map: the row reader looks columns up for every cell it reads. */
   columnIndex: Map<string, number>;
@@ -1126,14 +1130,23 @@ const HIDDEN_RUNS_SHOWN = 8;
  * them, but out of sight (an old check-in hidden under its correction). Said once per tab, at the first such row,
  * listing them ("3, 7–9"). `first` and `last` are 0-based, `last` exclusive.
  */
-function hiddenRowsIssue(sheet: string, grid: Grid, first: number, last: number, issues: PlanIssue[]) {
+function hiddenRowsIssue(
+  sheet: string,
+  grid: Grid,
+  first: number,
+  last: number,
+  /** The cells an example row is marked in (exampleMarkAt): such a row is left out, not counted as typed. */
+  markColumns: readonly number[],
+  issues: PlanIssue[],
+) {
   const hidden = hiddenPartsOf(grid)?.rows;
   if (!hidden?.size) return;
   const rows: number[] = [];
   for (const row of [...hidden].sort((a, b) => a - b)) {
     if (row - 1 < first || row - 1 >= last) continue;
     const cells = grid[row - 1];
-    if (Array.isArray(cells) && !cells.every(isBlank)) rows.push(row);
+    if (Array.isArray(cells) && !cells.every(isBlank) && exampleMarkAt(cells, markColumns) < 0)
+      rows.push(row);
   }
   if (!rows.length) return;
   const runs: string[] = [];
@@ -1417,8 +1430,13 @@ function readTable(
     .filter((column) => column.key === 'confidence' && columns[column.key] !== undefined)
     .map((column) => columns[column.key] - 1);
   const firstRow = headerIndex + (wide?.subHeader ? 2 : 1);
+  const markColumns = (EXAMPLE_MARK_COLUMNS[def.key] ?? [])
+    .map((key) => columns[key])
+    .filter((column): column is number => column !== undefined)
+    .map((column) => column - 1);
   // Not the change log: the add-on writes it, and old entries hidden to tidy it count for nothing a figure shows.
-  if (!def.generated && def.key !== 'changes') hiddenRowsIssue(sheet, grid, firstRow, size.rows, issues);
+  if (!def.generated && def.key !== 'changes')
+    hiddenRowsIssue(sheet, grid, firstRow, size.rows, markColumns, issues);
   const merges = mergedRangesOf(grid);
   // The data rows are not copied out (an Actuals tab has 160,000 at 10,000 key results): readRows walks the grid.
   return {
@@ -1434,6 +1452,7 @@ function readTable(
     // Under a second header row (目標 | 實際), the data starts a row lower.
     firstRow,
     known: Object.values(columns).map((c) => c - 1),
+    markColumns,
     headerCells,
     scaledHeaders,
     columnIndex: new Map(Object.entries(columns)),
@@ -1454,6 +1473,36 @@ function quotedList(labels: readonly Localized[]): Localized {
 function isPlanRow(row: Cell[], known: number[]): boolean {
   for (const c of known) if (!isBlank(row[c])) return true;
   return false;
+}
+
+/** The 0-based column of the first of `markColumns` whose cell marks the row as an example (exampleMark), or -1. */
+function exampleMarkAt(row: Cell[], markColumns: readonly number[]): number {
+  for (const c of markColumns) {
+    const cell = row[c];
+    // Numbers and dates are never marks; most text is judged by its first character (exampleMark).
+    if (typeof cell === 'string' && exampleMark(cell) !== null) return c;
+  }
+  return -1;
+}
+
+/**
+ * A row marked as an example ("（示例）KR-1", "範例", "e.g. KR-01", a title "(example) …": exampleMark): said at the
+ * marked cell (example-row), and true, so that the row is left out of the plan, its figures counted nowhere. `r` is
+ * 0-based.
+ */
+function exampleRow(table: TableRows, r: number, row: Cell[], issues: PlanIssue[]): boolean {
+  const c = exampleMarkAt(row, table.markColumns);
+  if (c < 0) return false;
+  const sheet = table.layout.sheet;
+  const typed = (row[c] as string).trim();
+  issues.push(
+    makeIssue(
+      'example-row',
+      { sheet, row: r + 1, column: c + 1 },
+      { tab: sheet, row: r + 1, cell: a1(r + 1, c + 1), value: typed, mark: exampleMark(typed) ?? typed },
+    ),
+  );
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -2327,9 +2376,11 @@ function readRows<T>(table: TableRows | undefined, ctx: RowContext, read: (r: Ro
   const out: T[] = new Array(Math.max(0, grid.length - table.firstRow));
   let count = 0;
   const reader = new RowReader(table, ctx);
+  const marked = table.markColumns.length > 0;
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];
     if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
+    if (marked && exampleRow(table, r, row, ctx.issues)) continue;
     const value = read(reader.moveTo(r + 1, row));
     if (value !== null) out[count++] = value;
   }
@@ -2980,9 +3031,11 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
   // Rows (0-based) under the top row of an amount merged over several rows: the amount is not theirs.
   const covered = table.merges && valueColumn ? mergedAmounts(table, valueColumn, reader) : undefined;
   const asNumber = numberIds(ctx);
+  const marked = table.markColumns.length > 0;
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];
     if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
+    if (marked && exampleRow(table, r, row, ctx.issues)) continue;
     if (covered !== undefined && covered.has(r)) {
       coveredCheckIn(reader, r, row, unread);
       continue;
@@ -3265,6 +3318,7 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
         rowReader.moveTo(r + 1, row).requirePresent('metric');
       continue;
     }
+    if (exampleRow(table, r, row, ctx.issues)) continue;
     wide.rows[idText(metricCell, ctx.timeZone).toLowerCase()] ??= r + 1;
     const note = noteColumn ? cellText(row[noteColumn - 1], ctx.timeZone) : '';
     for (const { column, date, reader } of readers) {

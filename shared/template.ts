@@ -1644,6 +1644,78 @@ export function toDateWord(text: string): string | null {
 }
 
 /**
+ * Words that mark a row as an example, as a template keeps one under its header or a person leaves one marked:
+ * "（示例）KR-1", "範例", "例：KR1", "e.g. KR-01", "Example", "(sample) Grow MAU". Such a row is left out of the plan
+ * (example-row). Matched narrowly (exampleMark), so a real row whose words merely begin with one stays: "EX-1",
+ * "Example-driven onboarding", "Sample size of 500", "示例代码库上线" are read as typed.
+ */
+export const EXAMPLE_MARK_WORDS: Record<Lang, readonly string[]> = {
+  en: ['example', 'sample', 'e.g.'],
+  'zh-CN': ['示例', '范例', '样例', '例如', '举例', '例'],
+  'zh-TW': ['範例', '示例', '樣例', '例如', '舉例', '例'],
+};
+
+/**
+ * The cells of a row an example mark is looked for in (EXAMPLE_MARK_WORDS), by tab: its ID and its first text cell,
+ * where a person types one (a check-in's Date, which no date with a mark in it can be; not its Note, where "e.g."
+ * or "sample" can be what the figure is).
+ */
+export const EXAMPLE_MARK_COLUMNS: Partial<Record<TabKey, readonly string[]>> = {
+  departments: ['name'],
+  objectives: ['id', 'title'],
+  keyResults: ['id', 'title'],
+  kpis: ['id', 'name'],
+  roadmap: ['id', 'item'],
+  actuals: ['metric', 'date'],
+};
+
+/** The brackets a mark is put in: (示例), （示例）, [Example], 【範例】, 「例」. */
+const MARK_OPEN = '(（[［【〔「『《<';
+const MARK_CLOSE = ')）]］】〕」』》>';
+
+/** The first characters a marked cell can start with (a word's first letter, a bracket, a space): the cheap test. */
+let markStarts: Set<number> | undefined;
+let markPatterns: { whole: RegExp; bracketed: RegExp; labelled: RegExp } | undefined;
+
+/**
+ * The example mark a cell starts with (EXAMPLE_MARK_WORDS), as typed, or null. A mark is one of:
+ * - the whole cell, maybe numbered or in brackets: "示例", "範例", "Example", "Sample 2", "（例）";
+ * - a word in brackets before the rest: "（示例）KR-1", "(example) Grow MAU", "【範例】";
+ * - a word and a colon before the rest: "例：KR1", "例如：提升转化", "Example: KR-1"; "e.g." and a space: "e.g. KR-01".
+ * A word that runs into the rest ("Example-driven", "EX-1", "示例代码库", "Samples") is no mark.
+ * This runs on two cells of every row: a cell is first judged by its first character, most by that alone.
+ */
+export function exampleMark(text: string): string | null {
+  if (!markStarts || !markPatterns) {
+    const words = [...new Set(LANGS.flatMap((lang) => EXAMPLE_MARK_WORDS[lang]))];
+    markStarts = new Set();
+    for (const word of words)
+      for (const c of [word[0], word[0].toUpperCase(), word[0].toLowerCase()])
+        markStarts.add(c.charCodeAt(0));
+    for (const c of `${MARK_OPEN} \t\u3000\u00a0`) markStarts.add(c.charCodeAt(0));
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Longest first (例如 before 例); "e.g." also without its last dot.
+    const alternatives = words
+      .sort((a, b) => b.length - a.length)
+      .map((word) => (word === 'e.g.' ? 'e\\.g\\.?' : escape(word)))
+      .join('|');
+    const word = `(?:${alternatives})(?:[\\s#_-]*\\d{1,3})?`;
+    const open = `[${escape(MARK_OPEN)}]`;
+    const close = `[${escape(MARK_CLOSE)}]`;
+    markPatterns = {
+      whole: new RegExp(`^${open}?\\s*${word}\\s*${close}?\\s*[:：.。]?$`, 'i'),
+      bracketed: new RegExp(`^${open}\\s*${word}\\s*${close}`, 'i'),
+      labelled: new RegExp(`^(?:${word}\\s*[:：]|e\\.g\\.?(?=[\\s,，:：]))`, 'i'),
+    };
+  }
+  if (text === '' || !markStarts.has(text.charCodeAt(0))) return null;
+  const typed = text.trim();
+  if (markPatterns.whole.test(typed)) return typed;
+  const at = markPatterns.bracketed.exec(typed) ?? markPatterns.labelled.exec(typed);
+  return at ? at[0].trim() : null;
+}
+
+/**
  * What people add after a header without changing the column: a mark for a required column (`目標值*`), a colon
  * (`Target:`, `目標值：`), a percent sign saying the column holds percentages (`Confidence %`).
  */

@@ -206,6 +206,15 @@ const cases: Case[] = [
     says: 'Rows 2, 4–6 on "Actuals" are hidden, but they are read and counted as typed.',
   },
   {
+    name: "a template's example row kept under the header, its ID marked",
+    code: 'example-row',
+    edit: (wb) => wb[KR].splice(1, 0, ['（示例）KR-1', ...wb[KR][1].slice(1)]),
+    sheet: KR,
+    a1: 'A2',
+    says: 'Row 2 on "Key Results" is marked as an example (A2: "（示例）KR-1"), so the row is left out of the plan',
+    saysZh: { 'zh-TW': '「Key Results」表的第 2 列標為範例（A2：「（示例）KR-1」），因此整列不計入計畫。' },
+  },
+  {
     name: 'a number header counts in a multiple the numbers are not read in',
     code: 'header-scale',
     edit: (wb) => (wb[KR][0][8] = 'Target (in thousands)'),

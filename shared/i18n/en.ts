@@ -588,6 +588,11 @@ export const en = {
         'On "{tab}", the header "{header}" ({cell}) is the "{column}" column again, beside "{read}" ({readCell}). The plan reads "{read}"{hidden}; what is typed under "{header}" counts for nothing.',
       fix: 'If "{header}" holds the figures meant, delete the "{read}" column ({readCell}) and rename "{header}" to exactly "{column}". If not, delete "{header}" or rename it to a name of your own.',
     },
+    'example-row': {
+      message:
+        'Row {row} on "{tab}" is marked as an example ({cell}: "{value}"), so the row is left out of the plan: nothing in it counts.',
+      fix: 'If it is only an example, delete the row. If it is a real row, take "{mark}" out of {cell}, and the row is read.',
+    },
     'hidden-rows': {
       message: 'Rows {rows} on "{tab}" are hidden, but they are read and counted as typed.',
       fix: 'If a hidden row is an old figure replaced by another, delete the row; if not, unhide it, so that what the plan counts can be seen. Rows a filter hides count too.',

@@ -465,6 +465,10 @@ export const zhCN: Messages = {
         '“{tab}”表的表头“{header}”（{cell}）与“{read}”（{readCell}）是同一列“{column}”。计划读取的是“{read}”{hidden}；“{header}”下填写的内容不计入。',
       fix: '如果要用的是“{header}”下的数字，请删除“{read}”列（{readCell}），再把“{header}”改名为“{column}”；否则请删除“{header}”列，或把它改成你自己的列名。',
     },
+    'example-row': {
+      message: '“{tab}”表的第 {row} 行标为示例（{cell}：“{value}”），因此整行不计入计划。',
+      fix: '如果这一行只是示例，请删除该行；如果是真实的一行，请删去 {cell} 中的“{mark}”，该行即会被读取。',
+    },
     'hidden-rows': {
       message: '“{tab}”表的第 {rows} 行已隐藏，但仍按填写的内容读取并计入。',
       fix: '如果隐藏的行是已被替换的旧数字，请删除该行；否则请取消隐藏，让计划计入的内容都看得见。被筛选隐藏的行同样计入。',

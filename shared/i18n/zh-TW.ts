@@ -465,6 +465,10 @@ export const zhTW: Messages = {
         '「{tab}」表的表頭「{header}」（{cell}）與「{read}」（{readCell}）是同一欄「{column}」。計畫讀取的是「{read}」{hidden}；「{header}」下填寫的內容不計入。',
       fix: '如果要用的是「{header}」下的數字，請刪除「{read}」欄（{readCell}），再把「{header}」改名為「{column}」；否則請刪除「{header}」欄，或把它改成你自己的欄名。',
     },
+    'example-row': {
+      message: '「{tab}」表的第 {row} 列標為範例（{cell}：「{value}」），因此整列不計入計畫。',
+      fix: '如果這一列只是範例，請刪除該列；如果是真實的一列，請刪去 {cell} 中的「{mark}」，該列即會被讀取。',
+    },
     'hidden-rows': {
       message: '「{tab}」表的第 {rows} 列已隱藏，但仍依填寫的內容讀取並計入。',
       fix: '如果隱藏的列是已被取代的舊數字，請刪除該列；否則請取消隱藏，讓計畫計入的內容都看得見。被篩選隱藏的列同樣計入。',
