@@ -100,6 +100,7 @@ import {
   ENUMS,
   EXAMPLE_MARK_COLUMNS,
   exampleMark,
+  exampleMarkStarts,
   LANGUAGE_NAMES,
   STRATEGY_FIELDS,
   TARGETS_AS_OF,
@@ -1477,10 +1478,11 @@ function isPlanRow(row: Cell[], known: number[]): boolean {
 
 /** The 0-based column of the first of `markColumns` whose cell marks the row as an example (exampleMark), or -1. */
 function exampleMarkAt(row: Cell[], markColumns: readonly number[]): number {
+  const starts = exampleMarkStarts();
   for (const c of markColumns) {
     const cell = row[c];
-    // Numbers and dates are never marks; most text is judged by its first character (exampleMark).
-    if (typeof cell === 'string' && exampleMark(cell) !== null) return c;
+    // Numbers and dates are never marks; most text is judged by its first character alone (exampleMarkStarts).
+    if (typeof cell === 'string' && starts[cell.charCodeAt(0)] === 1 && exampleMark(cell) !== null) return c;
   }
   return -1;
 }

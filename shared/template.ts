@@ -1673,9 +1673,27 @@ export const EXAMPLE_MARK_COLUMNS: Partial<Record<TabKey, readonly string[]>> = 
 const MARK_OPEN = '(（[［【〔「『《<';
 const MARK_CLOSE = ')）]］】〕」』》>';
 
-/** The first characters a marked cell can start with (a word's first letter, a bracket, a space): the cheap test. */
-let markStarts: Set<number> | undefined;
+/**
+ * Of every UTF-16 code, 1 where a marked cell can start with it (a word's first letter, a bracket, a space): the
+ * cheap test (exampleMarkStarts), one array read for most cells.
+ */
+let markStarts: Uint8Array | undefined;
 let markPatterns: { whole: RegExp; bracketed: RegExp; labelled: RegExp } | undefined;
+
+/**
+ * The first characters an example mark can start with, by UTF-16 code (1 where one can): a reader tests a cell's
+ * first character here before calling exampleMark, which most cells of a plan (KR1, 2026-03-28, 提升…) never need.
+ */
+export function exampleMarkStarts(): Uint8Array {
+  if (!markStarts) {
+    markStarts = new Uint8Array(0x10000);
+    for (const word of new Set(LANGS.flatMap((lang) => EXAMPLE_MARK_WORDS[lang])))
+      for (const c of [word[0], word[0].toUpperCase(), word[0].toLowerCase()])
+        markStarts[c.charCodeAt(0)] = 1;
+    for (const c of `${MARK_OPEN} \t\u3000\u00a0`) markStarts[c.charCodeAt(0)] = 1;
+  }
+  return markStarts;
+}
 
 /**
  * The example mark a cell starts with (EXAMPLE_MARK_WORDS), as typed, or null. A mark is one of:
@@ -1683,16 +1701,15 @@ let markPatterns: { whole: RegExp; bracketed: RegExp; labelled: RegExp } | undef
  * - a word in brackets before the rest: "（示例）KR-1", "(example) Grow MAU", "【範例】";
  * - a word and a colon before the rest: "例：KR1", "例如：提升转化", "Example: KR-1"; "e.g." and a space: "e.g. KR-01".
  * A word that runs into the rest ("Example-driven", "EX-1", "示例代码库", "Samples") is no mark.
- * This runs on two cells of every row: a cell is first judged by its first character, most by that alone.
+ * This runs on two cells of every row: a cell is first judged by its first character (exampleMarkStarts), most by
+ * that alone.
  */
 export function exampleMark(text: string): string | null {
-  if (!markStarts || !markPatterns) {
+  const starts = exampleMarkStarts();
+  // An empty text's first code is NaN, which no entry has: no mark.
+  if (starts[text.charCodeAt(0)] !== 1) return null;
+  if (!markPatterns) {
     const words = [...new Set(LANGS.flatMap((lang) => EXAMPLE_MARK_WORDS[lang]))];
-    markStarts = new Set();
-    for (const word of words)
-      for (const c of [word[0], word[0].toUpperCase(), word[0].toLowerCase()])
-        markStarts.add(c.charCodeAt(0));
-    for (const c of `${MARK_OPEN} \t\u3000\u00a0`) markStarts.add(c.charCodeAt(0));
     const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // Longest first (例如 before 例); "e.g." also without its last dot.
     const alternatives = words
@@ -1708,7 +1725,6 @@ export function exampleMark(text: string): string | null {
       labelled: new RegExp(`^(?:${word}\\s*[:：]|e\\.g\\.?(?=[\\s,，:：]))`, 'i'),
     };
   }
-  if (text === '' || !markStarts.has(text.charCodeAt(0))) return null;
   const typed = text.trim();
   if (markPatterns.whole.test(typed)) return typed;
   const at = markPatterns.bracketed.exec(typed) ?? markPatterns.labelled.exec(typed);
