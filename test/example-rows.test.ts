@@ -212,6 +212,33 @@ describe('a template example row under the header of each tab, through a real .x
   });
 });
 
+describe('an Actuals tab kept as months in columns', () => {
+  it('a metric row marked （示例） is left out, said at its Metric cell; the other rows read as without it', async () => {
+    const pair = ['marked', 'plain'].map((kind) => {
+      const wb = example('zh-CN');
+      const long = wb['实际'];
+      const months = [...new Set(long.slice(1).map((row) => String(row[0]).slice(0, 7)))].sort();
+      const metrics = [...new Set(long.slice(1).map((row) => String(row[1])))];
+      const value = (metric: string, month: string) =>
+        long.find((row) => row[1] === metric && String(row[0]).startsWith(month))?.[2] ?? '';
+      const marks = ['（示例）KR1', ...months.map(() => 100_000)];
+      wb['实际'] = [
+        ['指标', ...months],
+        kind === 'marked' ? marks : marks.map(() => null),
+        ...metrics.map((metric) => [metric, ...months.map((month) => value(metric, month))]),
+      ];
+      return wb;
+    });
+    const marked = await throughXlsx(pair[0]);
+    expect(told(analyze(marked).issues, 'zh-CN').map(([at, message]) => [at, message])).toEqual([
+      ['实际!A2', '“实际”表的第 2 行标为示例（A2：“（示例）KR1”），因此整行不计入计划。'],
+    ]);
+    const { plan } = analyze(marked);
+    expect(plan.actuals.filter((a) => a.value === 100_000)).toEqual([]);
+    expect(readAs(marked)).toEqual(readAs(await throughXlsx(pair[1])));
+  });
+});
+
 describe('an example row hidden under the header', () => {
   it('is said as an example left out, not as a hidden row read and counted', async () => {
     const { marked } = withRowsUnderHeader('en', [['keyResults', 2, { 0: 'Example', 8: 9_000_000 }]]);
