@@ -7,6 +7,8 @@
  * - a value the metric's type makes impossible: a milestone other than 0 or 1, a negative monthly amount of a
  *   cumulative count that should go up, a `%` value that only makes sense divided by 100 (13 for 13%);
  * - the second of two identical check-ins (same date, metric and value): counted once;
+ * - a subtotal of a cumulative key result's check-ins right above it (its Note says so, and it is their sum:
+ *   shared/subtotals.ts), which would count them twice;
  * - a check-in dated in a month before the metric's Start month (but a milestone's done: done early is done), or
  *   after its last month (a key result's due month), where it could never count.
  * Check-ins of months after the judged month are not excluded here: progress leaves them for later without an
@@ -52,6 +54,7 @@ import {
   type CheckInColumns,
 } from './check-in-columns';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
+import { subtotalCheckIns, type Subtotal } from './subtotals';
 
 /**
  * A `%` reading about a hundredth of its plan: 0.86% (0.0086) against 70% → 90%, typed for 86% (the ratio
@@ -754,6 +757,18 @@ function impossibleValue(
   return null;
 }
 
+/** subtotal-check-in's parameters: the row's, its word and Note column, and the rows it sums. */
+const subtotalParams = (c: CheckInColumns, i: number, facts: MetricFacts, g: number, subtotal: Subtotal) => ({
+  ...issueParams(c, i, facts, g),
+  word: subtotal.word,
+  column: NOTE_LABEL,
+  first: subtotal.first,
+  last: subtotal.last,
+  count: subtotal.count,
+});
+
+const NOTE_LABEL = tabDef('actuals').columns.find((c) => c.key === 'note')!.label;
+
 /** The parameters every check-in issue names (built only for a row that has one). */
 const issueParams = (c: CheckInColumns, i: number, facts: MetricFacts, g: number) => ({
   row: c.rows[i],
@@ -873,6 +888,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     planLow,
     planHigh,
   } = facts;
+  const subtotals = subtotalCheckIns(checkIns);
   // Actuals repeat the same IDs thousands of times: a spelling other than the metric's own is lowered and
   // looked up once, then remembered (-1: no such metric).
   for (let i = 0; i < count; i++) {
@@ -884,6 +900,14 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
     if (g < 0) {
       unknown.push(checkInAt(checkIns, i));
+      continue;
+    }
+    // A subtotal of the check-ins above it (shared/subtotals.ts): of amounts that are added up, left out and said.
+    const subtotal = subtotals === null ? undefined : subtotals.get(i);
+    if (subtotal !== undefined && facts.type(g) === 'cumulative') {
+      issues.push(
+        makeIssue('subtotal-check-in', at(rows[i], 'value'), subtotalParams(checkIns, i, facts, g, subtotal)),
+      );
       continue;
     }
     const value = values[i];

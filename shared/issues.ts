@@ -115,6 +115,7 @@ const ISSUES = {
   'time-not-a-number': ['error', 'structure'],
   'duplicate-check-in': ['warning', 'tracking'],
   'same-day-amounts': ['tip', 'tracking'],
+  'subtotal-check-in': ['warning', 'tracking'],
   'same-day-readings': ['warning', 'tracking'],
   'check-in-before-start': ['warning', 'tracking'],
   'check-in-after-due': ['warning', 'tracking'],

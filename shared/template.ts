@@ -1613,30 +1613,76 @@ let negationPattern: RegExp | undefined;
  * negation in its clause (see NEGATION_WORDS).
  */
 export function toDateWord(text: string): string | null {
-  if (!toDatePattern || !negationPattern) {
-    const words = [...new Set(LANGS.flatMap((lang) => TO_DATE_WORDS[lang]))];
-    const alternatives = words.map((word) =>
-      /^[a-z ]+$/i.test(word)
-        ? `(?<![a-z])${word === 'to date' ? '(?<!up[\\s-]*)' : ''}${word.replace(/ /g, '[\\s-]*')}s?(?![a-z])`
-        : foldChinese(word),
-    );
-    toDatePattern = new RegExp(alternatives.join('|'), 'i');
-    const negations = [...new Set(LANGS.flatMap((lang) => NEGATION_WORDS[lang]))].map((word) =>
-      word === "n't"
-        ? "n['’]t(?![a-z])"
-        : /^[a-z]+$/i.test(word)
-          ? `(?<![a-z])${word}(?![a-z])`
+  toDatePattern ??= new RegExp(
+    [...new Set(LANGS.flatMap((lang) => TO_DATE_WORDS[lang]))]
+      .map((word) =>
+        /^[a-z ]+$/i.test(word)
+          ? `(?<![a-z])${word === 'to date' ? '(?<!up[\\s-]*)' : ''}${word.replace(/ /g, '[\\s-]*')}s?(?![a-z])`
           : foldChinese(word),
-    );
-    negationPattern = new RegExp(negations.join('|'), 'i');
-  }
+      )
+      .join('|'),
+    'i',
+  );
+  return unnegatedWord(text, toDatePattern);
+}
+
+/**
+ * Words that say a check-in row is a subtotal or total of the rows above it (Q4 小計, 合計, Total), not an amount of
+ * its own: in its Note (subtotalCheckIns, shared/subtotals.ts). Matched as TO_DATE_WORDS are: the two Chinese scripts
+ * aside, the English ones as whole words in any case; a word with a negation in its clause never counts. On their
+ * own they prove nothing ("三家門市合計" can be a month's real amount): a row is taken for a subtotal only where its
+ * value is also the sum of the check-ins above it.
+ */
+export const SUBTOTAL_WORDS: Record<Lang, readonly string[]> = {
+  en: ['subtotal', 'sub-total', 'total'],
+  'zh-CN': ['小计', '合计', '总计'],
+  'zh-TW': ['小計', '合計', '總計'],
+};
+
+let subtotalPattern: RegExp | undefined;
+
+/**
+ * The word of SUBTOTAL_WORDS a text has, as the text spells it ("小計", "Total"), or null. A text with none of the
+ * characters every such word has (計 计, or "otal" / "OTAL") is answered without a pattern: a plan can have a Note
+ * on each of its 127,000 check-ins.
+ */
+export function subtotalWord(text: string): string | null {
+  if (!(text.includes('計') || text.includes('计') || text.includes('otal') || text.includes('OTAL')))
+    return null;
+  subtotalPattern ??= new RegExp(
+    [...new Set(LANGS.flatMap((lang) => SUBTOTAL_WORDS[lang]))]
+      .map((word) =>
+        /^[a-z -]+$/i.test(word)
+          ? `(?<![a-z])${word.replace(/[ -]/g, '[\\s-]?')}s?(?![a-z])`
+          : foldChinese(word),
+      )
+      .join('|'),
+    'i',
+  );
+  return unnegatedWord(text, subtotalPattern);
+}
+
+/** The first match of `pattern` in a clause of the text without a negation (NEGATION_WORDS), as the text spells it. */
+function unnegatedWord(text: string, pattern: RegExp): string | null {
+  negationPattern ??= new RegExp(
+    [...new Set(LANGS.flatMap((lang) => NEGATION_WORDS[lang]))]
+      .map((word) =>
+        word === "n't"
+          ? "n['’]t(?![a-z])"
+          : /^[a-z]+$/i.test(word)
+            ? `(?<![a-z])${word}(?![a-z])`
+            : foldChinese(word),
+      )
+      .join('|'),
+    'i',
+  );
   // Chinese folded to one script, as headers are (character by character: the text keeps its length).
   const typed = text.normalize('NFKC');
   const folded = foldChinese(typed);
   const clauses = folded.split(CLAUSE_BREAK);
   let offset = 0;
   for (const clause of clauses) {
-    const match = negationPattern.test(clause) ? null : toDatePattern.exec(clause);
+    const match = negationPattern.test(clause) ? null : pattern.exec(clause);
     if (match) return typed.slice(offset + match.index, offset + match.index + match[0].length);
     offset += clause.length + 1;
   }

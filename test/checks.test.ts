@@ -971,6 +971,14 @@ const cases: Case[] = [
     says: 'Actuals row 56 (KR1, 2026-05-28, $160,000) has the same date as row 4 ($150,000): both amounts are counted, added up.',
   },
   {
+    name: 'a total row under the check-ins it sums: left out, so that they are not counted twice',
+    code: 'subtotal-check-in',
+    edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-08-31', Metric: 'KR1', Value: 920000, Note: 'Total' }),
+    sheet: 'Actuals',
+    a1: 'C56',
+    says: 'Actuals row 56 (KR1, 2026-08-31, $920,000) is a subtotal: its Note says "Total" and its value is the sum of the 6 check-ins of KR1 above it (rows 2 to 7). It is not counted, so that they are not counted twice.',
+  },
+  {
     name: 'two readings of a level on the same day: the later counts, and it says so',
     code: 'same-day-readings',
     edit: (wb) => addRow(wb, 'Actuals', { Date: '2026-10-28', Metric: 'KR3', Value: 0.14 }),

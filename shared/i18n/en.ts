@@ -1036,6 +1036,11 @@ export const en = {
         'Actuals row {row} ({metric}, {date}, {value}) has the same date as row {other} ({otherValue}): both amounts are counted, added up.',
       fix: 'If row {row} corrects row {other}, delete row {other}; if they are two amounts of the same day, nothing needs doing.',
     },
+    'subtotal-check-in': {
+      message:
+        'Actuals row {row} ({metric}, {date}, {value}) is a subtotal: its {column} says "{word}" and its value is the sum of the {count} check-ins of {metric} above it (rows {first} to {last}). It is not counted, so that they are not counted twice.',
+      fix: 'Delete the row, or keep subtotals on another tab: every row of this one counts as a check-in. If it is an amount of its own, take "{word}" out of its {column}, and it is counted.',
+    },
     'same-day-readings': {
       message:
         'Actuals row {row} ({metric}, {date}, {value}) has the same date as row {other} ({otherValue}): only row {row}, the later one, is counted.',

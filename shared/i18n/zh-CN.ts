@@ -898,6 +898,11 @@ export const zhCN: Messages = {
         '实际数据第 {row} 行（{metric}，{date}，{value}）与第 {other} 行（{otherValue}）日期相同：两个数值都计入，相加。',
       fix: '如果第 {row} 行是对第 {other} 行的更正，请删除第 {other} 行；如果是同一天的两笔数值，则无需处理。',
     },
+    'subtotal-check-in': {
+      message:
+        '实际数据第 {row} 行（{metric}，{date}，{value}）是小计：其“{column}”写着“{word}”，数值等于上方 {count} 条 {metric} 实际数据（第 {first} 至 {last} 行）的总和。此行不计入，以免这些数值重复计算。',
+      fix: '删除此行，或把小计放到其他工作表：此表的每一行都计为实际数据。如果它是一条独立的实际值，请从“{column}”中删去“{word}”，它就会计入。',
+    },
     'same-day-readings': {
       message:
         '实际数据第 {row} 行（{metric}，{date}，{value}）与第 {other} 行（{otherValue}）日期相同：只计入较后的第 {row} 行。',

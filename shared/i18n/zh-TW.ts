@@ -900,6 +900,11 @@ export const zhTW: Messages = {
         '實際資料第 {row} 列（{metric}，{date}，{value}）與第 {other} 列（{otherValue}）日期相同：兩個數值都計入，相加。',
       fix: '如果第 {row} 列是對第 {other} 列的更正，請刪除第 {other} 列；如果是同一天的兩筆數值，則無需處理。',
     },
+    'subtotal-check-in': {
+      message:
+        '實際資料第 {row} 列（{metric}，{date}，{value}）是小計：其「{column}」寫著「{word}」，數值等於上方 {count} 筆 {metric} 實際資料（第 {first} 至 {last} 列）的總和。此列不計入，以免這些數值重複計算。',
+      fix: '刪除此列，或把小計放到其他工作表：此表的每一列都計為實際資料。如果它是一筆獨立的實際值，請從「{column}」中刪去「{word}」，它就會計入。',
+    },
     'same-day-readings': {
       message:
         '實際資料第 {row} 列（{metric}，{date}，{value}）與第 {other} 列（{otherValue}）日期相同：只計入較後的第 {row} 列。',
