@@ -184,6 +184,24 @@ describe('a subtotal row of a cumulative key result (QA, Traditional Chinese)', 
     ]);
   });
 
+  it("a sum on the December row's date without a word in its Note: counted, and the tip does not call it fine", async () => {
+    const [oct, nov, dec] = months(['2026/10/31', '2026/11/30', '2026/12/31']);
+    const { kr2, issues } = await qaPlan([
+      oct,
+      nov,
+      dec,
+      ['2026/12/31', 'KR2', { formula: 'SUM(C2:C4)', result: 11300 }],
+    ]);
+    // Nothing says it is a subtotal: a real amount of that day cannot be told from one, and is never dropped.
+    expect(kr2.actualToDate).toBe(3500 + 3800 + 4000 + 11300);
+    const said = issues.filter((i) => i.sheet === '實際' && i.a1 === 'C5');
+    expect(said.map((i) => i.code)).toEqual(['same-day-amounts']);
+    const [tip] = said;
+    expect(tip.fix['zh-TW']).toBe(
+      '如果第 5 列是對第 4 列的更正，請刪除第 4 列；如果第 5 列是上方各列的小計或合計，請刪除第 5 列；只有兩者確實是同一天的兩筆數值時，才無需處理。',
+    );
+  });
+
   it('counts an amount whose Note says 合計 of something else, a formula that is no sum, and a negated word', async () => {
     const [oct, nov, dec] = months(['2026/10/01', '2026/11/01', '2026/12/01']);
     const { kr2, issues } = await qaPlan([

@@ -1034,7 +1034,7 @@ export const en = {
     'same-day-amounts': {
       message:
         'Actuals row {row} ({metric}, {date}, {value}) has the same date as row {other} ({otherValue}): both amounts are counted, added up.',
-      fix: 'If row {row} corrects row {other}, delete row {other}; if they are two amounts of the same day, nothing needs doing.',
+      fix: 'If row {row} corrects row {other}, delete row {other}; if row {row} is a subtotal or total of rows above it, delete row {row}; only if they are two amounts of the same day, nothing needs doing.',
     },
     'subtotal-check-in': {
       message:

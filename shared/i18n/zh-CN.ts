@@ -896,7 +896,7 @@ export const zhCN: Messages = {
     'same-day-amounts': {
       message:
         '实际数据第 {row} 行（{metric}，{date}，{value}）与第 {other} 行（{otherValue}）日期相同：两个数值都计入，相加。',
-      fix: '如果第 {row} 行是对第 {other} 行的更正，请删除第 {other} 行；如果是同一天的两笔数值，则无需处理。',
+      fix: '如果第 {row} 行是对第 {other} 行的更正，请删除第 {other} 行；如果第 {row} 行是上方各行的小计或合计，请删除第 {row} 行；只有两者确实是同一天的两笔数值时，才无需处理。',
     },
     'subtotal-check-in': {
       message:

@@ -898,7 +898,7 @@ export const zhTW: Messages = {
     'same-day-amounts': {
       message:
         '實際資料第 {row} 列（{metric}，{date}，{value}）與第 {other} 列（{otherValue}）日期相同：兩個數值都計入，相加。',
-      fix: '如果第 {row} 列是對第 {other} 列的更正，請刪除第 {other} 列；如果是同一天的兩筆數值，則無需處理。',
+      fix: '如果第 {row} 列是對第 {other} 列的更正，請刪除第 {other} 列；如果第 {row} 列是上方各列的小計或合計，請刪除第 {row} 列；只有兩者確實是同一天的兩筆數值時，才無需處理。',
     },
     'subtotal-check-in': {
       message:
