@@ -1313,7 +1313,8 @@ function toDateIssues(
   if (!layout || (valueColumn === undefined && !layout.wide)) return said;
   const columns = checkInColumns(plan);
   const heading = toDateHeading(layout);
-  const noteColumn = layout.columns.note;
+  // Rows a column of the person's own says are totals to date have its text as their Note (actual-kinds.ts).
+  const noteColumn = layout.columns.note ?? layout.kindColumn?.column;
   if (heading === null && (columns.notes.size === 0 || noteColumn === undefined)) return said;
   const metrics = readProgress(progress);
   const cumulative = (i: number) => {
@@ -1411,7 +1412,10 @@ function toDateIssues(
       );
   }
   if (columns.notes.size === 0 || noteColumn === undefined) return said;
-  const column = columnDef('actuals', 'note').label;
+  const noteLabel = columnDef('actuals', 'note').label;
+  const kind = layout.kindColumn;
+  const kindRows = new Set(kind?.rows);
+  const kindLabel = kind && { en: kind.header, 'zh-CN': kind.header, 'zh-TW': kind.header };
   // The value cells (row:column) that get to-date-note: the Note explains the figure, so the screen's reading of it
   // as far above the month's plan or over the whole target (an extra zero) is not said there too.
   const notedCells = new Set<string>();
@@ -1450,7 +1454,7 @@ function toDateIssues(
           { sheet: layout.sheet, row: columns.rows[r], column: cellColumn },
           {
             id: metrics.keyResult(i).id,
-            column,
+            column: kindLabel && kindRows.has(columns.rows[r]) ? kindLabel : noteLabel,
             word,
             value: quotedNumber(value),
             month: monthText,

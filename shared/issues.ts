@@ -136,6 +136,8 @@ const ISSUES = {
   'to-date-header': ['warning', 'tracking'],
   'to-date-header-wide': ['warning', 'tracking'],
   'to-date-note': ['warning', 'tracking'],
+  'plan-rows-in-actuals': ['warning', 'tracking'],
+  'to-date-rows-in-actuals': ['warning', 'tracking'],
   // Method: the rules of thumb of the OKR/KPI method.
   'too-many-key-results': ['warning', 'method'],
   'too-many-objectives': ['warning', 'method'],

@@ -50,6 +50,7 @@ import {
   type Workbook,
 } from './cells';
 import { kpiTargetLooksWhole, OPEN_BAR_CEILING, percentOneFigure, wholePercentFigure } from './check-ins';
+import { actualKinds, noteToDateRows, type ActualKinds } from './actual-kinds';
 import {
   makeIssue,
   nameTabsIn,
@@ -3012,8 +3013,10 @@ function weightRatioMixed(
  * wrong at its cell.
  */
 function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColumns {
+  // Rows a column of the person's own says are targets or totals to date (actual-kinds.ts): null for most tabs.
+  const kinds = table ? actualKinds(table, ctx.timeZone, ctx.issues) : null;
   // Months in columns are read their own way, off this path (readWideActuals).
-  if (table?.monthColumns) return readWideActuals(table, table.monthColumns, ctx);
+  if (table?.monthColumns) return readWideActuals(table, table.monthColumns, ctx, kinds);
   const out = newCheckInColumns(table ? Math.max(0, table.grid.length - table.firstRow) : 0);
   if (!table) return finishColumns(out);
   const { grid, known } = table;
@@ -3036,7 +3039,7 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
   const marked = table.markColumns.length > 0;
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];
-    if (!Array.isArray(row) || !isPlanRow(row, known)) continue;
+    if (!Array.isArray(row) || !isPlanRow(row, known) || kinds?.leftOut.has(r)) continue;
     if (marked && exampleRow(table, r, row, ctx.issues)) continue;
     if (covered !== undefined && covered.has(r)) {
       coveredCheckIn(reader, r, row, unread);
@@ -3090,6 +3093,7 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
     if (a) addCheckIn(out, a.row, a.date, a.metric, a.value, a.note);
   }
   const columns = finishColumns(out);
+  noteToDateRows(kinds, columns.rows, columns.notes);
   if (unread.length) columns.unread = unread;
   if (saysPercent.size) columns.saysPercent = saysPercent;
   if (shown.size) columns.shown = shown;
@@ -3214,7 +3218,12 @@ function wideMonths(table: TableRows, monthColumns: readonly number[], ctx: RowC
  * cell's column (CheckInColumns.valueColumns), so every later message names that cell. Said once at the header row
  * (wide-actuals), so the reader knows how the tab was read.
  */
-function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx: RowContext): CheckInColumns {
+function readWideActuals(
+  table: TableRows,
+  monthColumns: readonly number[],
+  ctx: RowContext,
+  kinds: ActualKinds | null,
+): CheckInColumns {
   const { grid, layout } = table;
   const months = wideMonths(table, monthColumns, ctx);
   const read = [...months.keys()];
@@ -3312,7 +3321,7 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
   layout.wide = wide;
   for (let r = table.firstRow; r < grid.length; r++) {
     const row = grid[r];
-    if (!Array.isArray(row)) continue;
+    if (!Array.isArray(row) || kinds?.leftOut.has(r)) continue;
     const metricCell = row[metricColumn - 1];
     if (isBlank(metricCell)) {
       // Figures in a row without its metric: said once, at the Metric cell.
@@ -3350,6 +3359,7 @@ function readWideActuals(table: TableRows, monthColumns: readonly number[], ctx:
   }
   const withColumns = Object.assign(out, { valueColumns });
   const columns = finishColumns(withColumns);
+  noteToDateRows(kinds, columns.rows, columns.notes);
   if (unread.length) columns.unread = unread;
   if (saysPercent.size) columns.saysPercent = saysPercent;
   if (shown.size) columns.shown = shown;

@@ -201,6 +201,12 @@ export interface SheetLayout {
      */
     headings?: { row: number; column: number; text: string }[];
   };
+  /**
+   * An Actuals column of the person's own saying what each row is (項目: 目標 | 實際 | 累計; actual-kinds.ts), where
+   * rows of totals to date are counted: its 1-based column, its header as typed, and those rows (1-based), whose
+   * text the checks read as their Note's (to-date-note). Absent otherwise.
+   */
+  kindColumn?: { column: number; header: string; rows: number[] };
 }
 
 export interface Strategy {

@@ -2153,7 +2153,8 @@ export const MONTH_HEADER_WORDS: Record<Lang, readonly (readonly string[])[]> = 
  * kept as months in columns: in a second header row under a month header merged over its columns (1月 over 目標 |
  * 實際), or with the month in one header (1月目標 | 1月實際, "Jan target | Jan actual"). Only the actual column is
  * read; a target column is left out. Matched as headers are (normalizeHeader: case, spaces and the two Chinese
- * scripts aside).
+ * scripts aside). The same words, in a column of the person's own on the Actuals tab (項目: 目標 | 實際), say a row
+ * of targets is no check-in (actual-kinds.ts).
  */
 export const MONTH_QUALIFIER_WORDS: Record<Lang, Record<MonthQualifier, readonly string[]>> = {
   en: {

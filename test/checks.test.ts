@@ -63,6 +63,16 @@ function renameDepartment(wb: Workbook, from: string, to: string): void {
 }
 
 /** The 0-based row of a check-in of the example (header included). */
+/** A column of the person's own after a tab's last header, each row's cell holding `value`. */
+function addColumn(wb: Workbook, tab: string, header: string, value: Cell): void {
+  const width = wb[tab][0].length;
+  wb[tab] = wb[tab].map((row, i) => [
+    ...row,
+    ...Array<Cell>(width - row.length).fill(''),
+    i === 0 ? header : value,
+  ]);
+}
+
 const rowOfCheckIn = (id: string, date: string) =>
   exampleWorkbook('en')['Actuals'].findIndex((r) => r[1] === id && r[0] === date);
 
@@ -1220,6 +1230,30 @@ const cases: Case[] = [
     sheet: 'Actuals',
     a1: `C${rowOfCheckIn('KR2', '2026-10-28') + 1}`,
     says: 'The Note of this check-in of KR2 says "running total": 37,600 reads as a total to date, but the check-ins of a cumulative key result are added up as the amounts of their months, so all of it counts for 2026-10.',
+  },
+  {
+    name: 'a row a Type column of the Actuals tab says is a target',
+    code: 'plan-rows-in-actuals',
+    edit: (wb) => {
+      addColumn(wb, 'Actuals', 'Type', 'Actual');
+      addRow(wb, 'Actuals', { Date: '2026-05-28', Metric: 'KR1', Value: 160000, Type: 'Target' });
+    },
+    sheet: 'Actuals',
+    a1: 'E56',
+    says: 'The "Type" column of the Actuals tab says "Target" at rows 56 (1 in all; the first is KR1\'s): they hold targets, not actuals, so they are not counted as check-ins.',
+    only: true,
+  },
+  {
+    name: 'a row a Type column says is the total to date, beside the rows of actuals of its metric',
+    code: 'to-date-rows-in-actuals',
+    edit: (wb) => {
+      addColumn(wb, 'Actuals', 'Type', 'Actual');
+      addRow(wb, 'Actuals', { Date: '2026-05-28', Metric: 'KR1', Value: 600000, Type: 'YTD' });
+    },
+    sheet: 'Actuals',
+    a1: 'E56',
+    says: 'The "Type" column of the Actuals tab says "YTD" at rows 56 (1 in all; the first is KR1\'s)',
+    only: true,
   },
   {
     name: 'a KR is behind pace',

@@ -888,6 +888,16 @@ export const en = {
         'The {column} of this check-in of {id} says "{word}": {value} reads as a total to date, but the check-ins of a cumulative key result are added up as the amounts of their months, so all of it counts for {month}.',
       fix: 'Type the amount of {month} alone: {amount} ({value} less the total before it, {before}); if {value} is that amount, take "{word}" out of the {column}.',
     },
+    'plan-rows-in-actuals': {
+      message:
+        'The "{header}" column of the {tab} tab says "{word}" at rows {rows} ({count} in all; the first is {id}\'s): they hold targets, not actuals, so they are not counted as check-ins.',
+      fix: 'Keep targets in the {target} column of the {keyResultsTab} tab (the {targetsTab} tab gives each month\'s); leave the {tab} tab to actuals. If these rows are actuals, type "{actual}" in their "{header}" cells.',
+    },
+    'to-date-rows-in-actuals': {
+      message:
+        'The "{header}" column of the {tab} tab says "{word}" at rows {rows} ({count} in all; the first is {id}\'s): totals to date of metrics whose actuals have rows of their own, so they are not counted again.',
+      fix: "Nothing to do: each month's actuals are added up to the total. If a total is a metric's only figure, delete the metric's other rows, or type each month's own amount.",
+    },
     'stale-check-in': {
       message: '{id} has no actual for {month}.',
       fix: 'Add a row to "{actualsTab}" for {month}.',

@@ -754,6 +754,16 @@ export const zhCN: Messages = {
         '{id} 这条实际数据的“{column}”写着“{word}”：{value} 看来是至今的累计值，但累计型关键结果的实际数据会按每月新增的数量相加，因此它全部计入 {month}。',
       fix: '请只填写 {month} 新增的数量：{amount}（{value} 减去前一次的累计值 {before}）；如果 {value} 就是当月新增的数量，请从“{column}”中删去“{word}”。',
     },
+    'plan-rows-in-actuals': {
+      message:
+        '“{tab}”表的“{header}”列有 {count} 行写着“{word}”（第 {rows} 行，如 {id} 的）：这些行是目标，不是实际值，因此未计入实际数据。',
+      fix: '目标请填在“{keyResultsTab}”表的“{target}”列（每月的目标见“{targetsTab}”表），“{tab}”表只留实际值。如果这些行是实际值，请把它们的“{header}”改为“{actual}”。',
+    },
+    'to-date-rows-in-actuals': {
+      message:
+        '“{tab}”表的“{header}”列有 {count} 行写着“{word}”（第 {rows} 行，如 {id} 的）：这些是累计至今的数值，而这些指标的实际值另有各自的行，因此不重复计入。',
+      fix: '无需修改：每月的实际值会相加成累计值。如果累计值是某个指标唯一的数字，请删除该指标的其他行，或改填每月新增的数量。',
+    },
     'stale-check-in': {
       message: '{id} 缺少 {month} 的实际数据。',
       fix: '在“{actualsTab}”表中添加 {month} 的数据。',

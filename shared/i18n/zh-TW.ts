@@ -755,6 +755,16 @@ export const zhTW: Messages = {
         '{id} 這筆實際資料的「{column}」寫著「{word}」：{value} 看來是至今的累計值，但累計型關鍵結果的實際資料會按每月新增的數量相加，因此它全數計入 {month}。',
       fix: '請只填寫 {month} 新增的數量：{amount}（{value} 減去前一次的累計值 {before}）；如果 {value} 就是當月新增的數量，請從「{column}」中刪去「{word}」。',
     },
+    'plan-rows-in-actuals': {
+      message:
+        '「{tab}」表的「{header}」欄有 {count} 列寫著「{word}」（第 {rows} 列，如 {id} 的）：這些列是目標，不是實際值，因此未計入實際資料。',
+      fix: '目標請填在「{keyResultsTab}」表的「{target}」欄（每月的目標見「{targetsTab}」表），「{tab}」表只留實際值。如果這些列是實際值，請把它們的「{header}」改為「{actual}」。',
+    },
+    'to-date-rows-in-actuals': {
+      message:
+        '「{tab}」表的「{header}」欄有 {count} 列寫著「{word}」（第 {rows} 列，如 {id} 的）：這些是累計至今的數值，而這些指標的實際值另有各自的列，因此不重複計入。',
+      fix: '無需修改：每月的實際值會相加成累計值。如果累計值是某個指標唯一的數字，請刪除該指標的其他列，或改填每月新增的數量。',
+    },
     'stale-check-in': {
       message: '{id} 缺少 {month} 的實際資料。',
       fix: '在「{actualsTab}」表中新增 {month} 的資料。',
