@@ -36,6 +36,7 @@ import {
   columnDef,
   foldChinese,
   headerNote,
+  headerParts,
   toDateWord,
 } from './template';
 import type { Workbook } from './cells';
@@ -272,6 +273,11 @@ interface NearKey {
   reordered: string | null;
   /** The characters of the key less its department word (bare, else the key), for shortTypo. */
   stem: string[];
+  /**
+   * A name written in two languages ("行銷 Marketing", "業務部/Sales"): the ownerKey of each name, as headerParts
+   * splits a bilingual header; null for a name in one. An owner typed as one of them (行銷, Marketing) is near it.
+   */
+  names: string[] | null;
 }
 
 function nearKeyOf(name: string): NearKey {
@@ -301,7 +307,18 @@ function nearKey(key: string, name: string): NearKey {
     words: latinWords(name),
     reordered,
     stem: Array.from(stem),
+    names: bilingualNames(name),
   };
+}
+
+/** Whether `one` is one of the names of the bilingual `both`, with its department word or without (行銷部 for 行銷). */
+const namedIn = (one: NearKey, both: NearKey): boolean =>
+  both.names !== null &&
+  (both.names.includes(one.key) || (one.bare !== null && both.names.includes(one.bare)));
+
+function bilingualNames(name: string): string[] | null {
+  const parts = headerParts(name);
+  return parts.length > 1 ? parts.map(ownerKey) : null;
 }
 
 /** Whether two names' words are the same but for one pair, both NEAR_EDIT_LENGTH letters or more (see NearKey.words). */
@@ -354,6 +371,7 @@ function keysNear(a: NearKey, b: NearKey): boolean {
   if (a.bare !== null && (a.bare === b.key || a.bare === b.bare)) return true;
   if (b.bare !== null && b.bare === a.key) return true;
   if (a.reordered !== null && a.reordered === b.reordered) return true;
+  if (namedIn(a, b) || namedIn(b, a)) return true;
   return (typoInLongWord(a.words, b.words) && oneEditApart(a.chars, b.chars)) || shortTypo(a, b);
 }
 
@@ -489,6 +507,7 @@ function nearDepartments(plan: Plan): NearDepartments {
     addTo(found.byName, key.key, d);
     if (key.bare !== null) addTo(found.byName, key.bare, d);
     if (key.reordered !== null) addTo(found.byName, REORDERED + key.reordered, d);
+    for (const name of key.names ?? []) addTo(found.byName, name, d);
     if (key.stem.length >= 2 && key.stem.length <= SHORT_STEM) {
       const stem = key.stem.join('');
       addTo(found.byShortDeletion, stem, d);

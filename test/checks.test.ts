@@ -2223,6 +2223,13 @@ describe('cross-tab checks in detail', () => {
       ['Sles', 'Sales'],
       ['Slaes', 'Sales'],
       ['Ops', 'Opps'],
+      // A department named in two languages, and an owner typed as one of its names, with a department word or not.
+      ['行銷', '行銷 Marketing'],
+      ['Marketing', '行銷 Marketing'],
+      ['行销', '行銷 Marketing'],
+      ['行銷部', '行銷 Marketing'],
+      ['Sales', '業務部/Sales'],
+      ['R&D', '研發 R&D'],
     ];
     const apart: [string, string][] = [
       ['部', '部門'], // a department word alone is a name: nothing is left when it is taken off
@@ -2250,6 +2257,9 @@ describe('cross-tab checks in detail', () => {
       ['HR', 'PR'],
       ['Ops', 'Ups'],
       ['Sales', 'Sale2'],
+      // Another department beside a name in two languages.
+      ['業務', '行銷 Marketing'],
+      ['Sales', '行銷 Marketing'],
     ];
     for (const [a, b] of near) expect([a, b, namesNear(a, b), namesNear(b, a)]).toEqual([a, b, true, true]);
     for (const [a, b] of apart)
