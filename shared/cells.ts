@@ -14,7 +14,7 @@ import {
   type IsoDate,
 } from './calendar';
 import type { DecimalMark } from './locale-syntax';
-import { monthEdgeOf, normalizeHeader } from './template';
+import { monthEdgeOf, monthHeaderOf, normalizeHeader } from './template';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export type Grid = Cell[][];
@@ -1576,6 +1576,13 @@ export function readDate(
   if (edge) {
     const first = isoDate(edge.year, edge.month, 1);
     return ok(edge.edge === 'last' ? lastDay(monthOf(first)) : first);
+  }
+  // A month named in English with its year ("Aug 2026", "August 2026", "Sept. 2026"): its first day, or its last
+  // with monthEnd, as "2026-08" and 2026年8月 are.
+  const named = /[a-z]/i.test(String(cell)) ? monthHeaderOf(String(cell)) : null;
+  if (named && named.year !== null && named.note === null && named.qualifier === null) {
+    const first = isoDate(named.year, named.month, 1);
+    return ok(options.monthEnd ? lastDay(monthOf(first)) : first);
   }
   // Digits alone ("20261231", "1151231"): said with the day they write, as the same digits typed as a number are.
   const meant = compactDate(typedText(String(cell)) ?? '', options.monthEnd);

@@ -80,10 +80,24 @@ describe.each(LANGS)('a month end or start typed in words (%s)', (lang) => {
     expect(plan.keyResults.find((k) => k.id === 'KR2')!.start).toBe('2026-03-31');
   });
 
+  it('reads a month named in English with its year as 2026-08 is read: its last day in a Due, its first in a Start', async () => {
+    const { plan, issues } = await checked(lang, [
+      ['keyResults', 'KR1', 'due', 'Aug 2026'],
+      ['keyResults', 'KR2', 'start', 'Mar. 2026'],
+      ['keyResults', 'KR2', 'due', 'December 2026'],
+    ]);
+    const [kr1, kr2] = plan.keyResults;
+    expect([kr1.due, kr2.start, kr2.due]).toEqual(['2026-08-31', '2026-03-01', '2026-12-31']);
+    const clean = analyzeWorkbook(exampleWorkbook(lang), { asOf: EXAMPLE_AS_OF });
+    expect(codes(issues)).toEqual(codes(clean.issues));
+  });
+
   it('still refuses a month end without its year, as a month without its year is no date', async () => {
-    const { issues } = await checked(lang, [['keyResults', 'KR1', 'due', '8月底']]);
-    const due = issues.filter((i) => i.sheet === tabDef('keyResults').label[lang] && i.a1 === 'K2');
-    expect(due.map((i) => i.code)).toEqual(['not-a-date']);
+    for (const due of ['8月底', 'Aug']) {
+      const { issues } = await checked(lang, [['keyResults', 'KR1', 'due', due]]);
+      const at = issues.filter((i) => i.sheet === tabDef('keyResults').label[lang] && i.a1 === 'K2');
+      expect(at.map((i) => i.code)).toEqual(['not-a-date']);
+    }
   });
 });
 
