@@ -307,7 +307,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     localeGiven: options.locale !== undefined && options.locale !== '',
     // Set once the key results and KPIs are read (below): only Actuals values use them.
     units: () => new Map(),
-    kinds: () => new Map(),
+    kindOf: () => undefined,
     weightsInPercent: new Set(),
     weightsBlank: new Set(),
     weightsUnread: new Set(),
@@ -342,13 +342,13 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     return known;
   };
   ctx.units = units;
-  let kinds: Map<string, MetricType | 'kpi'> | undefined;
-  ctx.kinds = () => {
-    if (kinds) return kinds;
-    kinds = new Map();
-    for (const kpi of kpiRows) kinds.set(kpi.id.toLowerCase(), 'kpi');
-    for (const kr of keyResultRows) kinds.set(kr.id.toLowerCase(), kr.type);
-    return kinds;
+  ctx.kpis = kpis;
+  // Looked up in the maps of IDs the two tabs were read into (uniqueById), not a third map of 20,000 IDs made for it:
+  // a key result wins over a KPI that has the same ID.
+  ctx.kindOf = (id) => {
+    const at = keyResults.byId.get(id);
+    if (at !== undefined) return keyResultRows[at].type;
+    return kpis.byId.has(id) ? 'kpi' : undefined;
   };
   headerScaleIssues(tables, { keyResults: keyResultRows, kpis: kpiRows }, issues);
   const roadmap = readUnique('roadmap', readRoadmapItem, 'id', (item) => item.id).rows;
@@ -1766,11 +1766,13 @@ interface RowContext {
   localeGiven: boolean;
   /** Metric ID (lower case) → its Unit, for reading Actuals values typed with a unit (made when first asked). */
   units: () => Map<string, string>;
-  /** Metric ID (lower case) → its Type ('kpi' for a KPI), for reading Actuals values typed as words (made when first
-   * asked). */
-  kinds: () => Map<string, MetricType | 'kpi'>;
+  /** The Type of the metric with this ID in lower case ('kpi' for a KPI), or undefined for none: for reading Actuals
+   * values typed as words and a roadmap item's Key results (set once the key results and KPIs are read). */
+  kindOf: (id: string) => MetricType | 'kpi' | undefined;
   /** The key results read, with their position by ID in lower case (uniqueById), once they are read. */
   keyResults?: { rows: KeyResult[]; byId: Map<string, number> };
+  /** The same for the KPIs. */
+  kpis?: { rows: Kpi[]; byId: Map<string, number> };
   /** Rows of the Key Results tab whose Weight was typed with a percent sign (50%), for weightScalesMixed. */
   weightsInPercent: Set<number>;
   /** Rows of the Key Results tab whose Weight was left blank (read as 1), for weightScalesMixed. */
@@ -2775,7 +2777,7 @@ const ID_LIKE = /^[\p{L}\p{N}_.-]+$/u;
  */
 function keyResultRefs(r: RowReader): string[] {
   const isKeyResult = (id: string) => {
-    const kind = r.ctx.kinds().get(id.toLowerCase());
+    const kind = r.ctx.kindOf(id.toLowerCase());
     return kind !== undefined && kind !== 'kpi';
   };
   const items = readList(r.raw('keyResults'));
@@ -3107,14 +3109,20 @@ function readActuals(table: TableRows | undefined, ctx: RowContext): CheckInColu
 function numberIds(ctx: RowContext): Map<number, string[]> | null {
   const byNumber = new Map<number, string[]>();
   let any = false;
-  for (const id of ctx.kinds().keys()) {
-    if (!/^\d+\.\d+$/.test(id)) continue;
+  const add = (id: string, unlessKpi: boolean) => {
+    // Most IDs start with a letter (KR12): not tried against the pattern. One that matches is its own lower case.
+    const first = id.charCodeAt(0);
+    if (first < 48 || first > 57 || !/^\d+\.\d+$/.test(id)) return;
+    if (unlessKpi && ctx.kpis?.byId.has(id)) return;
     const n = Number(id);
     const list = byNumber.get(n) ?? [];
     list.push(id);
     byNumber.set(n, list);
     if (list.length > 1 || id.endsWith('0')) any = true;
-  }
+  };
+  // Each ID once, KPIs first: a key result with a KPI's ID is listed as the KPI.
+  for (const kpi of ctx.kpis?.rows ?? []) add(kpi.id, false);
+  for (const keyResult of ctx.keyResults?.rows ?? []) add(keyResult.id, true);
   return any ? byNumber : null;
 }
 
@@ -3494,7 +3502,7 @@ function readActual(
  * metric refuses done or not done, saying what it takes. The rest is read as a number in the metric's unit.
  */
 function typedCheckIn(r: RowReader, raw: Cell, unit: string): number | null {
-  const kind = r.ctx.kinds().get(r.label.toLowerCase());
+  const kind = r.ctx.kindOf(r.label.toLowerCase());
   const yesNo = readYesNo(raw);
   if (kind === 'milestone') {
     if (yesNo !== undefined) return yesNo;
