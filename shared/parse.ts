@@ -2335,9 +2335,18 @@ class RowReader {
     if (raw === FORMULA_WITHOUT_RESULT && this.lacksResult(key)) return null;
     const value = matchEnum(enumKey, cellText(raw, this.ctx.timeZone));
     if (value !== undefined) return value;
+    this.invalidChoice(key, enumKey);
+    return null;
+  }
+
+  /**
+   * Says a choice cell that names none of the column's values. Apart from choiceOrNull, which runs for every Type,
+   * Direction and Phasing: a function whose closure holds one of its variables (enumKey here) gets a new object for
+   * it on every call, even when the closure is never made.
+   */
+  private invalidChoice(key: string, enumKey: EnumKey): void {
     const allowed = inEveryLanguage((lang) => joinList(enumLabels(enumKey, lang), lang));
     this.issue('invalid-choice', key, { value: this.text(key), allowed });
-    return null;
   }
 
   /** Dates of a row within the period; outside is a warning, reversed is an error. */
@@ -2533,6 +2542,14 @@ function percentInUnit(
 /** A Unit read as the percentage its figures are typed as: Uptime (%), as the warning asks it to be named. */
 const asPercentUnit = (unit: string): string => `${unit} (%)`;
 
+/**
+ * Whether a Baseline or Target of 2 or more says it is a percentage only by its cell's format (readKeyResult). Not a
+ * closure there: one over `r` would make every key result read allocate (see RowReader.invalidChoice).
+ */
+function percentByFormatOnly(r: RowReader, saysPercent: boolean, key: 'baseline' | 'target', value: number) {
+  return saysPercent && Math.abs(value) >= 2 && !r.typedWithSign(key);
+}
+
 function readKeyResult(r: RowReader): KeyResult | null {
   const id = readId(r, 'id', 'KR1');
   if (!id) return null;
@@ -2640,13 +2657,11 @@ function readKeyResult(r: RowReader): KeyResult | null {
     // more than ten times (500% → 3%, 500% beside 20%) or runs against the Direction with (500% → 60% to
     // increase). Judged as plain then, as a Target so typed is. A plan of a few times (50% → 300%, typed "300%" in
     // Sheets) and two such figures (500% → 800%) are taken as they show.
-    const formatOnly = (key: 'baseline' | 'target', value: number) =>
-      typed[key] && Math.abs(value) >= 2 && !r.typedWithSign(key);
     const apart = (figure: number, other: number, againstDirection: boolean) =>
       Math.abs(other) <= 1 && (Math.abs(figure) > 10 * Math.abs(other) || againstDirection);
-    if (formatOnly('baseline', baseline))
+    if (percentByFormatOnly(r, typed.baseline, 'baseline', baseline))
       typed.baseline = !(!typed.target || apart(baseline, target, direction === 'increase'));
-    else if (formatOnly('target', target))
+    else if (percentByFormatOnly(r, typed.target, 'target', target))
       typed.target = !(!typed.baseline || apart(target, baseline, direction === 'decrease'));
     const wrong = wholePercentFigure(baseline, target, typed);
     // A plain 1 that, as 100%, runs against the Direction (1 → 20% to increase): 1% or 100%? Asked, left out.
@@ -2776,25 +2791,34 @@ const ID_LIKE = /^[\p{L}\p{N}_.-]+$/u;
  * KR4 and KR5, and a piece that is none (KR9 in "KR4 / KR9") is then said as itself, not as the whole cell.
  */
 function keyResultRefs(r: RowReader): string[] {
-  const isKeyResult = (id: string) => {
-    const kind = r.ctx.kindOf(id.toLowerCase());
-    return kind !== undefined && kind !== 'kpi';
-  };
-  const items = readList(r.raw('keyResults'));
-  // Most cells name one key result: a list of one, made to size (a list grown by push keeps room for 17).
-  if (items.length === 1) {
-    const ref = idText(items[0]);
-    if (!ID_GAP.test(ref) || isKeyResult(ref)) return [keyResultId(r.ctx, ref)];
+  const ctx = r.ctx;
+  // readList's list is made to size: each item is replaced by the key result's ID it names.
+  const refs = readList(r.raw('keyResults'));
+  for (let i = 0; i < refs.length; i++) {
+    const ref = idText(refs[i]);
+    const pieces = ID_GAP.test(ref) && !namesKeyResult(ctx, ref) ? keyResultPieces(ctx, ref) : null;
+    if (pieces === null) {
+      refs[i] = keyResultId(ctx, ref);
+      continue;
+    }
+    for (let p = 0; p < pieces.length; p++) pieces[p] = keyResultId(ctx, pieces[p]);
+    refs.splice(i, 1, ...pieces);
+    i += pieces.length - 1;
   }
-  const refs: string[] = [];
-  for (const item of items) {
-    const ref = idText(item);
-    const pieces = ID_GAP.test(ref) && !isKeyResult(ref) ? ref.split(ID_GAP).filter(Boolean) : [];
-    if (pieces.length > 1 && pieces.every((p) => ID_LIKE.test(p)) && pieces.some(isKeyResult))
-      for (const piece of pieces) refs.push(keyResultId(r.ctx, piece));
-    else refs.push(keyResultId(r.ctx, ref));
-  }
-  return refs.slice();
+  return refs;
+}
+
+/** Whether `id` is a key result's ID (not a KPI's). */
+function namesKeyResult(ctx: RowContext, id: string): boolean {
+  const kind = ctx.kindOf(id.toLowerCase());
+  return kind !== undefined && kind !== 'kpi';
+}
+
+/** The pieces of a reference split at slashes or spaces, where each can be an ID and one is a key result's; else null. */
+function keyResultPieces(ctx: RowContext, ref: string): string[] | null {
+  const pieces = ref.split(ID_GAP).filter(Boolean);
+  if (pieces.length < 2 || !pieces.every((piece) => ID_LIKE.test(piece))) return null;
+  return pieces.some((piece) => namesKeyResult(ctx, piece)) ? pieces : null;
 }
 
 /**
