@@ -37,7 +37,7 @@ import type { OAuth2Client, GoogleAuth } from 'google-auth-library';
 import { serialToZonedDate } from '../shared/calendar';
 import { quoteSheet, setHiddenParts, type MergedRange, type Workbook } from '../shared/cells';
 import type { FormatGrid } from '../shared/number-formats';
-import { planTabKey, sheetGrid, sheetsToWorkbook } from '../shared/sheet-grid';
+import { readsCellsOf, sheetGrid, sheetsToWorkbook } from '../shared/sheet-grid';
 import { langFromLocale, readsNumberFormats, type Lang } from '../shared/template';
 import { say, SHEET_MESSAGES } from './i18n';
 import { REPORT_GUIDE } from './package-info';
@@ -539,7 +539,8 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
   const title = meta.properties?.title ?? id;
   const timeZone = meta.properties?.timeZone || 'UTC';
   const locale = meta.properties?.locale || 'en';
-  const planTabs = tabs.filter((t) => planTabKey(t.name));
+  // The plan tabs, and any tab of more check-ins ("Actuals 2027"), whose rows the parser says are not read.
+  const planTabs = tabs.filter((t) => readsCellsOf(t.name));
 
   /** Every plan tab's values, dates (and times, durations) rendered as `dateTimeRenderOption` says. */
   const planValues = async (dateTimeRenderOption: 'SERIAL_NUMBER' | 'FORMATTED_STRING') => {
@@ -570,7 +571,7 @@ export async function readSheet(sheet: string, options: SheetReadOptions = {}): 
   // Only the tabs with columns people type numbers or dates into: the Targets tab, the largest, is generated, and its
   // formats change nothing the parser reads (template.ts readsNumberFormats).
   const typedTabs = planTabs.filter((t) => {
-    const key = planTabKey(t.name);
+    const key = readsCellsOf(t.name);
     return key !== null && readsNumberFormats(key);
   });
   /** The number formats of the plan tabs people type numbers into, by tab title. */

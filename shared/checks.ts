@@ -1210,7 +1210,9 @@ function checkTracking(plan: Plan, progress: PlanProgress, screen: CheckInScreen
     if (
       p.missingCheckIn &&
       !windowUnread &&
-      !screen.refusedMonths.get(group)?.has(monthIndex(p.missingCheckIn))
+      !screen.refusedMonths.get(group)?.has(monthIndex(p.missingCheckIn)) &&
+      // Nor where it is typed on a tab of more check-ins, which is not read: that tab's warning says to move it.
+      !plan.unreadCheckIns?.get(p.id.toLowerCase())?.has(p.missingCheckIn)
     ) {
       // Point at where the check-in goes: the Actuals tab's next free row when there is one; kept as months in
       // columns, the cell of the metric's row under the month (staleCheckInWide).

@@ -46,6 +46,7 @@ const ISSUES = {
   'duplicate-tab': ['warning', 'structure'],
   'tab-name-near': ['warning', 'structure'],
   'tab-copy': ['warning', 'structure'],
+  'extra-actuals-tab': ['warning', 'structure'],
   'column-copy': ['warning', 'structure'],
   'hidden-rows': ['warning', 'structure'],
   'example-row': ['warning', 'structure'],

@@ -83,6 +83,7 @@ import {
   type FormulaReadableValue,
 } from './formula-inputs';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized } from './i18n';
+import { moreActualsIssues } from './more-actuals';
 import type {
   Actual,
   Change,
@@ -353,6 +354,10 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   headerScaleIssues(tables, { keyResults: keyResultRows, kpis: kpiRows }, issues);
   const roadmap = readUnique('roadmap', readRoadmapItem, 'id', (item) => item.id).rows;
   const checkIns = readActuals(tables.get('actuals'), ctx);
+  const moreActuals = moreActualsIssues(workbook, sheets.get('actuals')?.name, period, (name) =>
+    readAsActuals(name, workbook[name], ctx),
+  );
+  issues.push(...moreActuals.issues);
   const changes = readRows(tables.get('changes'), ctx, readChange);
   const targets = readTargets(tables.get('targets'), workbook, sheets.get('targets')?.name, ctx);
 
@@ -370,6 +375,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     targets,
     layout,
   };
+  if (moreActuals.unread.size) plan.unreadCheckIns = moreActuals.unread;
   attachCheckIns(plan, checkIns);
   seedPlanIndex(plan, { keyResults: keyResults.byId, kpis: kpis.byId, objectives: objectives.byId });
   // With a Targets tab, the cells its formulas read must be what a formula can compute with (formula-inputs.ts).
@@ -380,6 +386,16 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
   }
   nameTabsIn(issues, layout);
   return { plan, issues };
+}
+
+/**
+ * A tab of more check-ins ("實際 2027") read as the Actuals tab is, for what it holds (more-actuals.ts): its own
+ * issues are dropped, since none of its rows is read into the plan.
+ */
+function readAsActuals(sheet: string, grid: Grid, ctx: RowContext): CheckInColumns | undefined {
+  const dropped: PlanIssue[] = [];
+  const table = readTable(tabDef('actuals'), sheet, grid, dropped, true, ctx.timeZone);
+  return table && readActuals(table, { ...ctx, issues: dropped });
 }
 
 /**

@@ -239,6 +239,12 @@ export interface Plan {
   changes: Change[];
   targets: TargetsTab | null;
   layout: Partial<Record<TabKey, SheetLayout>>;
+  /**
+   * The months of the check-ins typed on tabs of more check-ins ("Actuals 2027"), which are not read, by metric ID in
+   * lower case (shared/more-actuals.ts): a month they hold is not said to lack one, as the tab's extra-actuals-tab
+   * warning says to move them. Absent without such rows.
+   */
+  unreadCheckIns?: Map<string, Set<Month>>;
 }
 
 /**

@@ -15,7 +15,7 @@
  */
 import { fillMergedCells, type Cell, type Grid, type MergedRange, type Workbook } from './cells';
 import { setNumberFormats, type FormatGrid } from './number-formats';
-import { copiedTab, matchTab, nearTab, type TabKey } from './template';
+import { copiedTab, matchTab, moreActualsTab, nearTab, type TabKey } from './template';
 
 /** True for a Date from any realm (a value made by another JavaScript context is not `instanceof Date`). */
 export function isDate(value: unknown): value is Date {
@@ -52,6 +52,15 @@ export function planTabKey(name: string): TabKey | null {
 }
 
 /**
+ * The template tab whose columns a sheet's cells are read by: a plan tab's own, and the Actuals tab's for a tab of
+ * more check-ins ("實際 2027", moreActualsTab), whose rows the parser reads only to say what is not counted
+ * (extra-actuals-tab). Null for any other sheet, whose cells are not read.
+ */
+export function readsCellsOf(name: string): TabKey | null {
+  return planTabKey(name) ?? (moreActualsTab(name) ? 'actuals' : null);
+}
+
+/**
  * A tab's cells as the parser reads them: plain values, merged blocks filled with their top-left value; with the
  * tab's number formats (getNumberFormats(), or the Sheets API's), when given, recorded beside the grid
  * (shared/number-formats.ts), merged blocks filled the same way.
@@ -76,13 +85,14 @@ export function sheetGrid(
  * two tabs with the same name the leftmost wins, as getSheetByName would pick. Grids are taken as they are
  * (already through sheetGrid). A tab named close to a plan tab ("2. Key Results") is there with no cells, unread,
  * so that the parser can say it is not read (tab-name-near), as it does for a file; so is a copy of a plan tab
- * ("Copy of Key Results"), said beside the tab read (tab-copy).
+ * ("Copy of Key Results"), said beside the tab read (tab-copy). A tab of more check-ins ("Actuals 2027") keeps its
+ * cells (readsCellsOf), for the parser to say what on it is not read.
  */
 export function sheetsToWorkbook(sheets: readonly { name: string; grid: Grid }[]): Workbook {
   const workbook: Workbook = {};
   for (const s of sheets) {
     if (s.name in workbook) continue;
-    if (planTabKey(s.name)) workbook[s.name] = s.grid;
+    if (readsCellsOf(s.name)) workbook[s.name] = s.grid;
     else if (nearTab(s.name) || copiedTab(s.name)) workbook[s.name] = [];
   }
   return workbook;

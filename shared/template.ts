@@ -1559,6 +1559,37 @@ export function copiedTab(sheetName: string): TabDef | undefined {
 }
 
 /**
+ * What a tab of more check-ins adds to the Actuals tab's name, before or after it, in brackets or not: a year
+ * ("Actuals 2027", "2027實績"), a Minguo year ("實際(116年)", "116年實際", "民國116年 實際"), a word saying it goes on
+ * ("實際（續）", "Actuals continued") or a number ("Actuals 2"). See moreActualsTab.
+ */
+const MORE_ACTUALS_WORD =
+  "(?:(?:19|20)\\d{2}\\s*(?:年度?)?|(?:民[國国]\\s*)?1[0-2]\\d\\s*年度?|民[國国]\\s*\\d{2,3}|[續续]|[續续][表頁页]|continued|cont\\.?|cont'd|\\d{1,2})";
+const MORE_ACTUALS_AFTER = new RegExp(
+  `^(.+?)[\\s_\\-–—.:·]*[(（[【]?\\s*${MORE_ACTUALS_WORD}\\s*[)）\\]】]?$`,
+  'i',
+);
+const MORE_ACTUALS_BEFORE = new RegExp(
+  `^[(（[【]?\\s*${MORE_ACTUALS_WORD}\\s*[)）\\]】]?[\\s_\\-–—.:·]*(.+)$`,
+  'i',
+);
+
+/**
+ * Whether a sheet's name is the Actuals tab's, in any language, with a year, a Minguo year, 續 / continued or a
+ * number before or after it (MORE_ACTUALS_WORD): a tab of more check-ins, as people start one for a new year. Only
+ * the tab named exactly as the Actuals tab is read; the parser says such a tab is not (extra-actuals-tab), and every
+ * reader hands over its cells (sheet-grid.ts readsCellsOf) so that the message can say what it holds. A copy's name
+ * ("Actuals (2)", "Copy of Actuals") is a copy (copiedTab), not more check-ins.
+ */
+export function moreActualsTab(sheetName: string): boolean {
+  if (matchTab(sheetName) || copiedTab(sheetName)) return false;
+  const text = sheetName.normalize('NFKC').trim();
+  return [MORE_ACTUALS_AFTER, MORE_ACTUALS_BEFORE].some(
+    (pattern) => matchTab(pattern.exec(text)?.[1] ?? '')?.key === 'actuals',
+  );
+}
+
+/**
  * A note in brackets after a header, as people add one: "Target (USD)", "目標值（萬元）", "Due [date]" (a multiple in
  * it is said: header-scale).
  */

@@ -197,6 +197,18 @@ const cases: Case[] = [
     says: 'The "Key Results (2)" tab looks like a copy of the "Key Results" tab. The plan reads "Key Results", which is hidden;',
   },
   {
+    name: 'a tab of more check-ins beside the Actuals tab, its rows moved there',
+    code: 'extra-actuals-tab',
+    edit: (wb) => {
+      const header = wb['Actuals'][0];
+      wb['Actuals (continued)'] = [header, ...wb['Actuals'].splice(-2)];
+    },
+    sheet: 'Actuals (continued)',
+    a1: 'A2',
+    says: 'The "Actuals (continued)" tab looks like more of the "Actuals" tab, but only "Actuals" is read: its 2 check-ins (2026-09 – 2026-10) count for nothing.',
+    saysZh: { 'zh-TW': '其中 2 筆實際資料（2026-09 – 2026-10）不計入' },
+  },
+  {
     name: 'a column header with a revision note beside the column read, which is hidden',
     code: 'column-copy',
     edit: (wb) => {

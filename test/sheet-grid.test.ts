@@ -54,10 +54,19 @@ describe('sheetsToWorkbook', () => {
 
   it('names a tab close to a plan tab without its cells, so the parser can say it is not read', () => {
     const wb = sheetsToWorkbook([
-      { name: '2. Actuals', grid: [['x']] },
+      { name: '2. Key Results', grid: [['x']] },
       { name: 'Notes', grid: [['n']] },
     ]);
-    expect(wb).toEqual({ '2. Actuals': [] });
+    expect(wb).toEqual({ '2. Key Results': [] });
+  });
+
+  it('keeps the cells of a tab of more check-ins, so the parser can say what on it is not read', () => {
+    const wb = sheetsToWorkbook([
+      { name: '實際', grid: [['日期']] },
+      { name: '實際 2027', grid: [['x']] },
+      { name: 'Notes', grid: [['n']] },
+    ]);
+    expect(wb).toEqual({ 實際: [['日期']], '實際 2027': [['x']] });
   });
 });
 

@@ -37,7 +37,7 @@ import {
   type MergedRange,
   type Workbook,
 } from '../../shared/cells';
-import { planTabKey, sheetGrid, sheetsToWorkbook } from '../../shared/sheet-grid';
+import { planTabKey, readsCellsOf, sheetGrid, sheetsToWorkbook } from '../../shared/sheet-grid';
 import { langFromLocale, readsNumberFormats, type Lang, type TabKey } from '../../shared/template';
 
 export interface SheetSnapshot {
@@ -92,7 +92,9 @@ export function readSpreadsheet(ss: GAS.Spreadsheet): SpreadsheetSnapshot {
   const sheets: SheetSnapshot[] = ss.getSheets().map((sheet) => {
     const name = sheet.getName();
     const tabKey = planTabKey(name);
-    const { values, merges } = tabKey ? readTab(sheet, tabKey) : { values: [], merges: [] };
+    // A tab of more check-ins ("實際 2027") is read as the Actuals tab is, for the parser to say what it holds.
+    const readAs = readsCellsOf(name);
+    const { values, merges } = readAs ? readTab(sheet, readAs) : { values: [], merges: [] };
     return { sheet, name, tabKey, values, merges };
   });
   const workbook = sheetsToWorkbook(sheets.map((s) => ({ name: s.name, grid: s.values })));

@@ -597,6 +597,11 @@ export const en = {
       message: 'Rows {rows} on "{tab}" are hidden, but they are read and counted as typed.',
       fix: 'If a hidden row is an old figure replaced by another, delete the row; if not, unhide it, so that what the plan counts can be seen. Rows a filter hides count too.',
     },
+    'extra-actuals-tab': {
+      message:
+        'The "{name}" tab looks like more of the "{tab}" tab, but only "{tab}" is read: its {count} check-ins ({months}) count for nothing.',
+      fix: 'Move its rows to the bottom of the "{tab}" tab, then delete "{name}" (or rename it to a name of your own, such as "Archive").',
+    },
     'tab-name-near': {
       message:
         'The "{name}" tab looks like the "{tab}" tab but is not read: plan tabs are found by their names.',

@@ -473,6 +473,11 @@ export const zhCN: Messages = {
       message: '“{tab}”表的第 {rows} 行已隐藏，但仍按填写的内容读取并计入。',
       fix: '如果隐藏的行是已被替换的旧数字，请删除该行；否则请取消隐藏，让计划计入的内容都看得见。被筛选隐藏的行同样计入。',
     },
+    'extra-actuals-tab': {
+      message:
+        '“{name}”工作表看起来是“{tab}”表的延续，但计划只读取“{tab}”：其中 {count} 条实际数据（{months}）不计入。',
+      fix: '把它的各行移到“{tab}”表的最下方，再删除“{name}”（或把它改成与计划无关的名称，如“存档”）。',
+    },
     'tab-name-near': {
       message: '“{name}”工作表看起来是“{tab}”表，但未被读取：计划按名称查找工作表。',
       fix: '把它改名为“{tab}”。',

@@ -473,6 +473,11 @@ export const zhTW: Messages = {
       message: '「{tab}」表的第 {rows} 列已隱藏，但仍依填寫的內容讀取並計入。',
       fix: '如果隱藏的列是已被取代的舊數字，請刪除該列；否則請取消隱藏，讓計畫計入的內容都看得見。被篩選隱藏的列同樣計入。',
     },
+    'extra-actuals-tab': {
+      message:
+        '「{name}」工作表看起來是「{tab}」表的延續，但計畫只讀取「{tab}」：其中 {count} 筆實際資料（{months}）不計入。',
+      fix: '把它的各列移到「{tab}」表的最下方，再刪除「{name}」（或把它改成與計畫無關的名稱，如「封存」）。',
+    },
     'tab-name-near': {
       message: '「{name}」工作表看起來是「{tab}」表，但未被讀取：計畫依名稱尋找工作表。',
       fix: '把它改名為「{tab}」。',
