@@ -84,6 +84,7 @@ import {
 } from './formula-inputs';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized } from './i18n';
 import { moreActualsIssues } from './more-actuals';
+import { yearRowMonths } from './year-row-months';
 import type {
   Actual,
   Change,
@@ -288,7 +289,8 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     const table = readTable(
       tabDef(def),
       found.name,
-      workbook[found.name],
+      // A year row over bare months (2026年 over 7月) is read into the month headers (year-row-months.ts).
+      def === 'actuals' ? yearRowMonths(workbook[found.name]) : workbook[found.name],
       issues,
       def !== 'targets',
       timeZone,
