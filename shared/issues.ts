@@ -42,6 +42,7 @@ const ISSUES = {
   'missing-column-optional': ['warning', 'structure'],
   'duplicate-column': ['warning', 'structure'],
   'header-scale': ['warning', 'structure'],
+  'title-scale': ['warning', 'structure'],
   'empty-sheet': ['error', 'structure'],
   'duplicate-tab': ['warning', 'structure'],
   'tab-name-near': ['warning', 'structure'],

@@ -84,6 +84,7 @@ import {
 } from './formula-inputs';
 import { CATALOGUES, fill, inEveryLanguage, joinList, localized } from './i18n';
 import { moreActualsIssues } from './more-actuals';
+import { titleScaleIssues } from './title-scale';
 import { yearRowMonths } from './year-row-months';
 import type {
   Actual,
@@ -354,6 +355,7 @@ export function parsePlan(workbook: Workbook, options: ParseOptions = {}): Parse
     return kpis.byId.has(id) ? 'kpi' : undefined;
   };
   headerScaleIssues(tables, { keyResults: keyResultRows, kpis: kpiRows }, issues);
+  titleScaleIssues(tables, { keyResults: keyResultRows, kpis: kpiRows }, issues);
   const roadmap = readUnique('roadmap', readRoadmapItem, 'id', (item) => item.id).rows;
   const checkIns = readActuals(tables.get('actuals'), ctx);
   const moreActuals = moreActualsIssues(workbook, sheets.get('actuals')?.name, period, (name) =>

@@ -197,6 +197,15 @@ const cases: Case[] = [
     says: 'The "Key Results (2)" tab looks like a copy of the "Key Results" tab. The plan reads "Key Results", which is hidden;',
   },
   {
+    name: 'a unit note in a title row above the header row',
+    code: 'title-scale',
+    edit: (wb) => wb[KR].unshift(['Unit: thousands']),
+    sheet: KR,
+    a1: 'A1',
+    says: 'The note "Unit: thousands" above the header row counts the numbers below in a multiple, but they are read as typed: 3000 is 3000, not 3000 × 1,000.',
+    saysZh: { 'zh-TW': '表頭上方註明「Unit: thousands」' },
+  },
+  {
     name: 'a tab of more check-ins beside the Actuals tab, its rows moved there',
     code: 'extra-actuals-tab',
     edit: (wb) => {

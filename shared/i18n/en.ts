@@ -574,6 +574,11 @@ export const en = {
         'The header "{header}" notes "{note}", but the numbers below it are read as typed: 3000 is 3000, not 3000 × {multiple}.',
       fix: 'Type the numbers in full; or give the metrics a Unit that counts in this multiple (K USD, million USD, 萬元), where a number alone is in that Unit; and take the note out of the header.',
     },
+    'title-scale': {
+      message:
+        'The note "{title}" above the header row counts the numbers below in a multiple, but they are read as typed: 3000 is 3000, not 3000 × {multiple}.',
+      fix: 'Type the numbers in full; or give the metrics a Unit that counts in this multiple (K USD, million USD, 萬元), where a number alone is in that Unit; and take the note out.',
+    },
     'duplicate-column': {
       message: 'Column "{column}" appears twice on "{tab}"; only the first is read.',
       fix: 'Rename or delete the second one.',

@@ -451,6 +451,11 @@ export const zhCN: Messages = {
         '表头“{header}”注明“{note}”，但其下方的数字按填写的数值读取：3000 就是 3000，而不是 3000 × {multiple}。',
       fix: '请填写完整数值；或为指标设置以此倍数计的“单位”（万元、千人、K USD、million USD），此后单独的数字即以该单位计；并删去表头中的注明。',
     },
+    'title-scale': {
+      message:
+        '表头上方注明“{title}”，但其下方的数字按填写的数值读取：3000 就是 3000，而不是 3000 × {multiple}。',
+      fix: '请填写完整数值；或为指标设置以此倍数计的“单位”（万元、千人、K USD、million USD），此后单独的数字即以该单位计；并删去此注明。',
+    },
     'duplicate-column': {
       message: '“{tab}”表的“{column}”列出现了两次，只读取第一列。',
       fix: '重命名或删除重复的列。',

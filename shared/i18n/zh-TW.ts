@@ -451,6 +451,11 @@ export const zhTW: Messages = {
         '表頭「{header}」註明「{note}」，但其下方的數字依填寫的數值讀取：3000 就是 3000，而不是 3000 × {multiple}。',
       fix: '請填寫完整數值；或為指標設定以此倍數計的「單位」（萬元、千人、K USD、million USD），此後單獨的數字即以該單位計；並刪去表頭中的註明。',
     },
+    'title-scale': {
+      message:
+        '表頭上方註明「{title}」，但其下方的數字依填寫的數值讀取：3000 就是 3000，而不是 3000 × {multiple}。',
+      fix: '請填寫完整數值；或為指標設定以此倍數計的「單位」（萬元、千人、K USD、million USD），此後單獨的數字即以該單位計；並刪去此註明。',
+    },
     'duplicate-column': {
       message: '「{tab}」表的「{column}」欄出現了兩次，只讀取第一欄。',
       fix: '重新命名或刪除重複的欄。',
