@@ -114,6 +114,27 @@ describe('Targets tab over an Actuals tab kept as months in columns', () => {
     compareToDate(run, EXAMPLE_AS_OF);
   });
 
+  it('reads the months under a year row (2026 merged over Jan … Dec), as the plan does', () => {
+    const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const { run } = wideExample('en_US', (m) => names[m - 1]);
+    const actuals = run.ss.getSheetByName('Actuals')!;
+    actuals.insertRowsBefore(1, 1);
+    actuals.getRange(1, 1, 1, 13).setValues([['Metric', ...names.map(() => 2026)]]);
+    actuals.getRange(2, 1).setValue('');
+    actuals.getRange(1, 2, 1, 12).merge();
+    const result = run.run('decomposeTargets') as ActionResult;
+    expect(result.ok, result.message).toBe(true);
+    const shown = compareToDate(run, EXAMPLE_AS_OF);
+    expect(shown.every(([, current]) => current !== '')).toBe(true);
+    const check = run.project.callFromClient('getPlanCheck') as PlanCheck;
+    const issues = check.groups.flatMap((g) => g.issues);
+    // Nothing wrong on the tab or with the plan (the As of tip aside: it is not today).
+    const wrong = issues.filter(
+      (i) => i.code !== 'as-of-differs' && (i.sheet === 'Targets' || i.severity === 'error'),
+    );
+    expect(wrong.map((i) => i.code)).toEqual([]);
+  });
+
   it('keeps each metric on its own figures when a row is inserted above, the rows are sorted or one is added below', () => {
     const { run, grid } = wideExample('en_US', (m) => `2026-${String(m).padStart(2, '0')}`);
     expect((run.run('decomposeTargets') as ActionResult).ok).toBe(true);
