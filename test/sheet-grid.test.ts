@@ -14,7 +14,9 @@ import {
   sheetGrid,
   sheetsToWorkbook,
   tabDef,
+  type Cell,
   type Grid,
+  type Workbook,
 } from '../shared';
 import { readSpreadsheet, sheetDate } from '../apps-script/server/sheets-adapter';
 import { fromWorkbook } from '../emulator/load-bundle';
@@ -128,5 +130,44 @@ describe('the add-on and --sheet read the same spreadsheet the same way', () => 
     expect(fromApi.plan).toEqual(fromAddon.plan);
     expect(fromApi.plan.keyResults.find((k) => k.id === 'KR2')?.due).toBe('2026-12-31');
     expect(Object.keys(live.workbook)).toContain(tabDef('keyResults').label['zh-CN']);
+  });
+
+  it('both read a tab of more check-ins (实际（续）), so both say its rows are not counted', async () => {
+    const actualsTab = tabDef('actuals').label['zh-CN'];
+    const more = `${actualsTab}（续）`;
+    const moved = (date: (iso: string) => unknown) => {
+      const wb = exampleWorkbook('zh-CN', { date: date as (iso: string) => Cell });
+      wb[more] = [wb[actualsTab][0], ...wb[actualsTab].splice(-2)];
+      return wb;
+    };
+    const own = await new SheetsApiServer([
+      {
+        id: '1ZhMoreActualsSpreadsheetIdForTest',
+        title: '示例',
+        locale: 'zh_CN',
+        timeZone: TZ,
+        tabs: Object.entries(moved(isoToSerial)).map(([title, values]) => ({ title, values })),
+      },
+    ]).start();
+    try {
+      process.env.GTM_PYRAMID_SHEETS_API = own.url;
+      const live = await readSheet('1ZhMoreActualsSpreadsheetIdForTest');
+      const ss = fromWorkbook(
+        moved((iso) => sheetDate(iso, TZ)),
+        { locale: 'zh_CN', timeZone: TZ },
+      );
+      const addon = readSpreadsheet(ss as unknown as GAS.Spreadsheet);
+      const said = (workbook: Workbook, timeZone: string) =>
+        parsePlan(workbook, { timeZone })
+          .issues.filter((i) => i.code === 'extra-actuals-tab')
+          .map((i) => `${i.sheet}!${i.a1} ${i.message['zh-CN']}`);
+      const expected = [
+        `${more}!A2 “${more}”工作表看起来是“${actualsTab}”表的延续，但计划只读取“${actualsTab}”：其中 2 条实际数据（2026-09 – 2026-10）不计入。`,
+      ];
+      expect(said(live.workbook, live.timeZone)).toEqual(expected);
+      expect(said(addon.workbook, addon.timeZone)).toEqual(expected);
+    } finally {
+      await own.close();
+    }
   });
 });
