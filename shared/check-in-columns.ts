@@ -18,7 +18,12 @@ import type { IsoDate } from './calendar';
 export interface CheckInColumns {
   /** 1-based row numbers on the Actuals tab. */
   rows: Int32Array;
-  dates: IsoDate[];
+  /**
+   * Each check-in's date as a day number, 2026-03-15 as 20260315 (dayNumber): ordered as the dates are, its month
+   * worked out without text (monthIndexOfDayNumber), and four bytes a row where a list of 127,000 dates was eight
+   * bytes a row of fresh memory for each read of a large plan. dateAt gives the date as text.
+   */
+  days: Int32Array;
   metrics: string[];
   /** Finite numbers (a cell that is not one is an issue, and its row is not read). */
   values: Float64Array;
@@ -52,6 +57,48 @@ export interface CheckInColumns {
   valueColumns?: Int32Array;
 }
 
+/**
+ * A date "YYYY-MM-DD" as the number YYYYMMDD. Every check-in's date is in that form (readDate keeps years to
+ * DATE_YEARS, and every later stage relies on the form); one that is not is a mistake in the code.
+ */
+export function dayNumber(date: IsoDate): number {
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) {
+      if (date.charCodeAt(i) !== 45) break;
+      continue;
+    }
+    const c = date.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) break;
+    n = n * 10 + c;
+    if (i === 9 && date.length === 10) return n;
+  }
+  throw new Error(`A check-in's date is not YYYY-MM-DD: ${date}`);
+}
+
+/** Day texts by day number, each made once: a plan's check-ins fall on a few hundred days (bounded all the same). */
+const DAY_TEXTS = new Map<number, IsoDate>();
+
+/** The date a day number (dayNumber) stands for, as text. */
+export function dayText(day: number): IsoDate {
+  let text = DAY_TEXTS.get(day);
+  if (text === undefined) {
+    const y = Math.floor(day / 10000);
+    const m = Math.floor(day / 100) % 100;
+    const d = day % 100;
+    text = `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+    if (DAY_TEXTS.size < 8192) DAY_TEXTS.set(day, text);
+  }
+  return text;
+}
+
+/** monthIndex (calendar.ts) of a day number's month: monthIndexOfDay(dayText(day)), without the text. */
+export const monthIndexOfDayNumber = (day: number): number =>
+  Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100) - 1;
+
+/** Check-in i's date as text. */
+export const dateAt = (c: CheckInColumns, i: number): IsoDate => dayText(c.days[i]);
+
 /** The column of check-in i's value cell: its own (months in columns), else the layout's Value column. */
 export function valueCellColumn(c: CheckInColumns, i: number, valueColumn: number | undefined): number {
   return c.valueColumns?.[i] ?? valueColumn ?? 1;
@@ -71,8 +118,9 @@ export function valueFieldOf(c: CheckInColumns, i: number, layout: SheetLayout |
 export function newCheckInColumns(capacity: number): CheckInColumns & { count: number } {
   return {
     count: 0,
+    // Typed arrays, so that the room a parse reserves and does not use is never touched (nor paged in).
     rows: new Int32Array(capacity),
-    dates: new Array<IsoDate>(capacity),
+    days: new Int32Array(capacity),
     metrics: new Array<string>(capacity),
     values: new Float64Array(capacity),
     notes: new Map(),
@@ -89,7 +137,7 @@ export function addCheckIn(
 ): void {
   const i = c.count++;
   c.rows[i] = row;
-  c.dates[i] = date;
+  c.days[i] = dayNumber(date);
   c.metrics[i] = metric;
   c.values[i] = value;
   if (note !== '') c.notes.set(i, note);
@@ -97,12 +145,12 @@ export function addCheckIn(
 
 /** The columns cut to the rows added. */
 export function finishColumns(c: CheckInColumns & { count: number }): CheckInColumns {
-  const { count, dates, metrics, notes } = c;
-  dates.length = metrics.length = count;
+  const { count, metrics, notes } = c;
+  metrics.length = count;
   // Views of the first `count` (a parse reserves a row per row of the tab, and most of them are check-ins).
   const columns: CheckInColumns = {
     rows: c.rows.subarray(0, count),
-    dates,
+    days: c.days.subarray(0, count),
     metrics,
     values: c.values.subarray(0, count),
     notes,
@@ -115,7 +163,7 @@ export function finishColumns(c: CheckInColumns & { count: number }): CheckInCol
 export function checkInAt(c: CheckInColumns, i: number): Actual {
   return {
     row: c.rows[i],
-    date: c.dates[i],
+    date: dateAt(c, i),
     metric: c.metrics[i],
     value: c.values[i],
     note: c.notes.get(i) ?? '',

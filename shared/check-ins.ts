@@ -49,6 +49,8 @@ import { groupPositions, planIndex, type Groups, type PlanIndex } from './plan-i
 import {
   checkInAt,
   checkInColumns,
+  dateAt,
+  monthIndexOfDayNumber,
   valueCellColumn,
   valueFieldOf,
   type CheckInColumns,
@@ -275,7 +277,7 @@ class MetricFacts {
    * metric and date kept so far; the earlier ones are chained behind it (see there). Made only once a row of the
    * metric comes dated on or before an earlier one: until then `lastRow` is enough (see screenCheckIns).
    */
-  readonly firstOnDate = new Map<number, Map<IsoDate, number>>();
+  readonly firstOnDate = new Map<number, Map<number, number>>();
   /**
    * A `%` level, threshold or KPI with a target, either direction: its smallest and largest figure, against which
    * a reading about a hundredth of the plan is said (readsHundredthOfPlan); NaN when nothing is judged.
@@ -600,7 +602,7 @@ function plansTypedInFull(
   groupOf: Int32Array,
   checkIns: CheckInColumns,
   issues: PlanIssue[],
-  refuse: (group: number, date: IsoDate) => void,
+  refuse: (group: number, month: number) => void,
 ): void {
   const judged = new Map<number, { i: number; exponent: number }>();
   for (let i = 0; i < plan.keyResults.length; i++) {
@@ -625,12 +627,12 @@ function plansTypedInFull(
     const kr = plan.keyResults[i];
     const spec = specs[i]!;
     let total = 0;
-    let latest = '';
+    let latest = 0;
     for (const r of rows) {
       total += checkIns.values[r];
-      if (checkIns.dates[r] > latest) latest = checkIns.dates[r];
+      if (checkIns.days[r] > latest) latest = checkIns.days[r];
     }
-    const month = monthOf(latest as IsoDate);
+    const month = monthFromIndex(monthIndexOfDayNumber(latest));
     const planned = (expectedAtEndOf(spec, month) ?? kr.baseline) - kr.baseline;
     if (total === 0 || planned === 0 || Math.sign(total) !== Math.sign(planned)) continue;
     const factor = planned / total;
@@ -658,7 +660,7 @@ function plansTypedInFull(
     );
     for (const r of rows) {
       groupOf[r] = -1;
-      refuse(ofKeyResults[i], checkIns.dates[r]);
+      refuse(ofKeyResults[i], monthIndexOfDayNumber(checkIns.days[r]));
     }
   }
 }
@@ -773,7 +775,7 @@ const NOTE_LABEL = tabDef('actuals').columns.find((c) => c.key === 'note')!.labe
 const issueParams = (c: CheckInColumns, i: number, facts: MetricFacts, g: number) => ({
   row: c.rows[i],
   metric: facts.id(g),
-  date: c.dates[i],
+  date: dateAt(c, i),
   value: shownValue(c, i, facts.unit(g)),
   id: facts.id(g),
 });
@@ -832,7 +834,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   // every metric has one check-in per date, so the chain is one step; and no "metric|date|value" text is made
   // per row (making and hashing 127,000 of them was most of this screen's time at 10,000 key results).
   const checkIns = checkInColumns(plan);
-  const { rows, dates, metrics: metricCells, values, valueColumns: ownColumns } = checkIns;
+  const { rows, days, metrics: metricCells, values, valueColumns: ownColumns } = checkIns;
   const count = rows.length;
   const sameDateBefore = new Int32Array(count);
   // While a metric's rows come in date order (as check-ins are usually added), none can repeat an earlier one,
@@ -844,24 +846,24 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   const groupOf = new Int32Array(count).fill(-1);
   const monthOfRow = new Int32Array(count);
   const { lastRow } = facts;
-  const dateMap = (g: number): Map<IsoDate, number> => {
+  const dateMap = (g: number): Map<number, number> => {
     const known = facts.firstOnDate.get(g);
     if (known) return known;
     const kept: number[] = [];
     for (let j = lastRow[g]; j >= 0; j = rowBefore[j]) kept.push(j);
-    const map = new Map<IsoDate, number>();
+    const map = new Map<number, number>();
     // Oldest first, so the map ends with the latest kept row of each date (all dates differ along the chain).
-    for (let k = kept.length - 1; k >= 0; k--) map.set(dates[kept[k]], kept[k]);
+    for (let k = kept.length - 1; k >= 0; k--) map.set(days[kept[k]], kept[k]);
     facts.firstOnDate.set(g, map);
     return map;
   };
   const currency = plan.strategy.values.currency;
   const refusedMonths = new Map<number, Set<number>>();
   const doneAfterDue = new Map<number, IsoDate>();
-  const refuse = (g: number, date: IsoDate) => {
+  const refuse = (g: number, month: number) => {
     let months = refusedMonths.get(g);
     if (!months) refusedMonths.set(g, (months = new Set()));
-    months.add(monthIndexOfDay(date));
+    months.add(month);
   };
   const groupOfSpelling = (spelling: string): number => {
     let g = bySpelling.get(spelling);
@@ -876,7 +878,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   };
   for (const { metric, date } of checkIns.unread ?? []) {
     const g = groupOfSpelling(metric);
-    if (g >= 0) refuse(g, date);
+    if (g >= 0) refuse(g, monthIndexOfDay(date));
   }
   const {
     startIndex,
@@ -915,7 +917,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     const saidPercent = checkIns.saysPercent?.has(i) === true;
     const impossible = impossibleValue(value, facts, g, currency, saidPercent, checkIns.shown?.get(i));
     if (impossible) {
-      refuse(g, dates[i]);
+      refuse(g, monthIndexOfDayNumber(days[i]));
       issues.push(
         makeIssue(impossible.code, at(rows[i], 'value'), {
           ...issueParams(checkIns, i, facts, g),
@@ -926,14 +928,14 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
       continue;
     }
     const type = facts.type(g);
-    const date = dates[i];
+    const day = days[i];
     const firstOnDate = facts.firstOnDate.size === 0 ? undefined : facts.firstOnDate.get(g);
-    if (firstOnDate === undefined && (lastRow[g] < 0 || date > dates[lastRow[g]])) {
+    if (firstOnDate === undefined && (lastRow[g] < 0 || day > days[lastRow[g]])) {
       // In date order: a new date, so no repeat (and no chain of same-date rows behind it).
       sameDateBefore[i] = -1;
     } else {
       const byDate = firstOnDate ?? dateMap(g);
-      const latest = byDate.get(date);
+      const latest = byDate.get(day);
       const first = latest === undefined ? -1 : sameValueOnChain(values, sameDateBefore, latest, value);
       if (first >= 0) {
         issues.push(
@@ -956,11 +958,11 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
         );
       // Remember the row (the map holds the latest row of the date, the chain the earlier ones).
       sameDateBefore[i] = latest ?? -1;
-      byDate.set(date, i);
+      byDate.set(day, i);
     }
     rowBefore[i] = lastRow[g];
     lastRow[g] = i;
-    const month = (monthOfRow[i] = monthIndexOfDay(date));
+    const month = (monthOfRow[i] = monthIndexOfDayNumber(day));
     // A milestone done before its Start month is done early, and done: counted (progress reads it as done from the end
     // of its month on), without an issue. Any other check-in before the Start never counts.
     const start = startIndex[g];
@@ -980,6 +982,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
       const duePeriodEnd = facts.duePeriodEnd[g] === 1;
       if (type === 'milestone' && value === 1 && !duePeriodEnd) {
         const earliest = doneAfterDue.get(g);
+        const date = dateAt(checkIns, i);
         if (earliest === undefined || date < earliest) doneAfterDue.set(g, date);
       }
       issues.push(
@@ -1070,7 +1073,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
           ...issueParams(checkIns, i, facts, g),
           ...hundredthParams(value),
           // By its date, not its row: kept as months in columns, the reading before is on the same row.
-          otherDate: dates[before],
+          otherDate: dateAt(checkIns, before),
           otherValue: shownValue(checkIns, before, facts.unit(g)),
         }),
       );
@@ -1167,7 +1170,7 @@ function wholePercentPlans(
   checkIns: CheckInColumns,
   issues: PlanIssue[],
   /** Marks a month's check-in refused: the plan's error says what to fix, not "add a row". */
-  refuse: (group: number, date: IsoDate) => void,
+  refuse: (group: number, month: number) => void,
 ): void {
   // The groups with a plan to judge whose Target cell is known.
   const judged = new Map<number, WholePlan>();
@@ -1202,7 +1205,7 @@ function wholePercentPlans(
     for (let i = 0; i < groupOf.length; i++)
       if (groupOf[i] === g) {
         groupOf[i] = -1;
-        refuse(g, checkIns.dates[i]);
+        refuse(g, monthIndexOfDayNumber(checkIns.days[i]));
       }
   }
 }

@@ -13,7 +13,7 @@ import { makeIssue, nameTabsIn, sortIssues, type IssueLocation, type PlanIssue }
 import { parsePlan, unreadStrategyRows, type ParseOptions } from './parse';
 import type { KeyResult, Plan, SheetLayout, TargetsTab } from './plan';
 import { ownerKey, ownerNameOf, planIndex, type PlanIndex } from './plan-index';
-import { checkInColumns, valueCellColumn } from './check-in-columns';
+import { checkInColumns, dateAt, valueCellColumn } from './check-in-columns';
 import {
   planProgress,
   STATUS_LABELS,
@@ -1468,7 +1468,7 @@ function toDateIssues(
       said.add(group);
       const cellColumn = valueCellColumn(columns, r, valueColumn);
       notedCells.add(`${columns.rows[r]}:${cellColumn}`);
-      const monthText = columns.dates[r].slice(0, 7);
+      const monthText = dateAt(columns, r).slice(0, 7);
       issues.push(
         makeIssue(
           'to-date-note',

@@ -18,7 +18,7 @@ import {
   type Cell,
   type Workbook,
 } from './cells';
-import { checkInColumns } from './check-in-columns';
+import { checkInColumns, dateAt } from './check-in-columns';
 import { sideBySideMonths, type IsoDate } from './calendar';
 import type { Localized } from './i18n';
 import type { Plan } from './plan';
@@ -184,13 +184,10 @@ export function formulaInputProblems(
     };
     if (tab === 'actuals') {
       const c = checkInColumns(plan);
-      const columns: Record<string, ArrayLike<unknown>> = {
-        date: c.dates,
-        metric: c.metrics,
-        value: c.values,
-      };
+      const columns: Record<string, ArrayLike<unknown>> = { metric: c.metrics, value: c.values };
       let at = 0;
-      const parsed = (key: string) => columns[key]?.[at];
+      // A date's text is made only when asked for (a text or formatted cell), not for every check-in.
+      const parsed = (key: string) => (key === 'date' ? dateAt(c, at) : columns[key]?.[at]);
       // A row kept as months in columns holds several check-ins, and is scanned once.
       for (; at < c.rows.length; at++)
         if (at === 0 || c.rows[at] !== c.rows[at - 1]) scan(c.rows[at], c.metrics[at], parsed);
@@ -259,7 +256,7 @@ export function mergedInputProblems(plan: Plan, workbook: Workbook): MergedInput
   const checkIns = checkInColumns(plan);
   const read = (row: number, key: 'date' | 'metric', cell: Cell): string => {
     const at = checkIns.rows.indexOf(row);
-    return at >= 0 ? (key === 'date' ? checkIns.dates[at] : checkIns.metrics[at]) : cellText(cell);
+    return at >= 0 ? (key === 'date' ? dateAt(checkIns, at) : checkIns.metrics[at]) : cellText(cell);
   };
   const out: MergedInputProblem[] = [];
   for (const key of ['date', 'metric'] as const) {

@@ -26,7 +26,7 @@ import {
 import { screenCheckIns, type CheckInScreen } from './check-ins';
 import { actualsTabMissing, type KeyResult, type Kpi, type Plan } from './plan';
 import { planIndex, type Groups } from './plan-index';
-import { checkInColumns, type CheckInColumns } from './check-in-columns';
+import { checkInColumns, dayText, type CheckInColumns } from './check-in-columns';
 import { type Localized, type Direction, type MetricType } from './template';
 
 export type Status =
@@ -226,8 +226,8 @@ const countedAt = (values: Float64Array, i: number): number | null => {
   return v === v ? v : null;
 };
 
-/** Levels only: the date of the reading kept for each month, reused from one metric to the next. */
-const levelDates: IsoDate[] = [];
+/** Levels only: the day (CheckInColumns.days) of the reading kept for each month, reused from one metric to the next. */
+const levelDays: number[] = [];
 
 /**
  * Counted check-ins of one metric per month of its window, for the months from..to only, into
@@ -239,7 +239,7 @@ const levelDates: IsoDate[] = [];
  * month, or the due month if earlier, and a month before the Start is before the due month).
  */
 function fillMonths(
-  { values: checkInValues, dates }: CheckInColumns,
+  { values: checkInValues, days }: CheckInColumns,
   { counted: rows, monthOfRow }: CheckInScreen,
   group: number,
   type: MetricType,
@@ -249,29 +249,29 @@ function fillMonths(
   offset: number,
 ): IsoDate | null {
   const cumulative = type === 'cumulative';
-  // Only a milestone's done date is wanted: other metrics' dates are not read (each a separate string in memory).
+  // Only a milestone's done date is wanted, and made text once found.
   const milestone = type === 'milestone';
-  let firstDone: IsoDate | null = null;
+  let firstDone = 0;
   for (let k = rows.start[group]; k < rows.start[group + 1]; k++) {
     const row = rows.members[k];
     const month = monthOfRow[row];
     if (month > to) continue;
     const value = checkInValues[row];
-    if (milestone && value >= 1 && (firstDone === null || dates[row] < firstDone)) firstDone = dates[row];
+    if (milestone && value >= 1 && (firstDone === 0 || days[row] < firstDone)) firstDone = days[row];
     // Before the window only a milestone's done is counted, and has no month of the window to fill.
     if (month < from) continue;
     const at = month - from;
     const prior = values[offset + at];
     if (prior !== prior) {
       values[offset + at] = value;
-      if (!cumulative) levelDates[at] = dates[row];
+      if (!cumulative) levelDays[at] = days[row];
     } else if (cumulative) values[offset + at] = prior + value;
-    else if (dates[row] >= levelDates[at]) {
+    else if (days[row] >= levelDays[at]) {
       values[offset + at] = value;
-      levelDates[at] = dates[row];
+      levelDays[at] = days[row];
     }
   }
-  return firstDone;
+  return firstDone === 0 ? null : dayText(firstDone);
 }
 
 /** (current - baseline) / (target - baseline), never below 0 (the wrong side of the baseline is no progress). */

@@ -48,7 +48,7 @@ import {
   type Workbook,
 } from '../../shared/cells';
 import type { IsoDate } from '../../shared/calendar';
-import { checkInColumns } from '../../shared/check-in-columns';
+import { checkInColumns, dateAt } from '../../shared/check-in-columns';
 import { formatShows, numberFormatsOf, setNumberFormats, typedTextOf } from '../../shared/number-formats';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { decimalMarkOf, numberAsTyped } from '../../shared/locale-syntax';
@@ -704,14 +704,8 @@ function planValues(
       if (!checkIns) checkIns = new Map(Array.from(columns.rows, (r, i) => [r, i]));
       const i = checkIns.get(row);
       const { date, metric, value } = actuals.columns;
-      const read =
-        column === date
-          ? columns.dates
-          : column === metric
-            ? columns.metrics
-            : column === value
-              ? columns.values
-              : null;
+      if (column === date) return { known: true, value: i === undefined ? undefined : dateAt(columns, i) };
+      const read = column === metric ? columns.metrics : column === value ? columns.values : null;
       if (read) return { known: true, value: i === undefined ? undefined : read[i] };
     }
     return { known: false };
