@@ -14,6 +14,7 @@
 import type { Actual, Plan, SheetLayout } from './plan';
 import { tabDef, type Localized } from './template';
 import type { IsoDate } from './calendar';
+import { TextTable } from './text-table';
 
 export interface CheckInColumns {
   /** 1-based row numbers on the Actuals tab. */
@@ -24,7 +25,14 @@ export interface CheckInColumns {
    * bytes a row of fresh memory for each read of a large plan. dateAt gives the date as text.
    */
   days: Int32Array;
-  metrics: string[];
+  /**
+   * Each check-in's Metric cell as read, by its number in metricNames (metricAt gives the text): a plan's check-ins
+   * name each metric many times (127,000 check-ins of 18,500 metrics at 10,000 key results), and the screen works out
+   * each metric's facts once, by number, where a list of the texts was eight bytes a check-in of fresh memory.
+   */
+  metricOf: Int32Array;
+  /** The Metric cells' texts, each once, numbered in the order first read. */
+  metricNames: TextTable;
   /** Finite numbers (a cell that is not one is an issue, and its row is not read). */
   values: Float64Array;
   /**
@@ -96,6 +104,9 @@ export function dayText(day: number): IsoDate {
 export const monthIndexOfDayNumber = (day: number): number =>
   Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100) - 1;
 
+/** Check-in i's Metric cell as read. */
+export const metricAt = (c: CheckInColumns, i: number): string => c.metricNames.texts[c.metricOf[i]];
+
 /** Check-in i's date as text. */
 export const dateAt = (c: CheckInColumns, i: number): IsoDate => dayText(c.days[i]);
 
@@ -121,7 +132,8 @@ export function newCheckInColumns(capacity: number): CheckInColumns & { count: n
     // Typed arrays, so that the room a parse reserves and does not use is never touched (nor paged in).
     rows: new Int32Array(capacity),
     days: new Int32Array(capacity),
-    metrics: new Array<string>(capacity),
+    metricOf: new Int32Array(capacity),
+    metricNames: new TextTable(),
     values: new Float64Array(capacity),
     notes: new Map(),
   };
@@ -138,20 +150,20 @@ export function addCheckIn(
   const i = c.count++;
   c.rows[i] = row;
   c.days[i] = dayNumber(date);
-  c.metrics[i] = metric;
+  c.metricOf[i] = c.metricNames.add(metric);
   c.values[i] = value;
   if (note !== '') c.notes.set(i, note);
 }
 
 /** The columns cut to the rows added. */
 export function finishColumns(c: CheckInColumns & { count: number }): CheckInColumns {
-  const { count, metrics, notes } = c;
-  metrics.length = count;
+  const { count, metricNames, notes } = c;
   // Views of the first `count` (a parse reserves a row per row of the tab, and most of them are check-ins).
   const columns: CheckInColumns = {
     rows: c.rows.subarray(0, count),
     days: c.days.subarray(0, count),
-    metrics,
+    metricOf: c.metricOf.subarray(0, count),
+    metricNames,
     values: c.values.subarray(0, count),
     notes,
   };
@@ -164,7 +176,7 @@ export function checkInAt(c: CheckInColumns, i: number): Actual {
   return {
     row: c.rows[i],
     date: dateAt(c, i),
-    metric: c.metrics[i],
+    metric: metricAt(c, i),
     value: c.values[i],
     note: c.notes.get(i) ?? '',
   };

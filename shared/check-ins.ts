@@ -55,6 +55,7 @@ import {
   valueFieldOf,
   type CheckInColumns,
 } from './check-in-columns';
+import type { TextTable } from './text-table';
 import { tabDef, type Localized, type Direction, type MetricType } from './template';
 import { subtotalCheckIns, type Subtotal } from './subtotals';
 
@@ -228,6 +229,8 @@ export const kpiTargetLooksWhole = (target: number): boolean => Math.abs(target)
 
 /** A metric without a window: its startIndex and dueIndex in MetricFacts. */
 const NO_MONTH = -1;
+/** A Metric cell whose group is not worked out yet (metricFacts' groupOfName); -1 is no metric's. */
+const UNKNOWN_GROUP = -2;
 
 /** A `%` metric's plan that reaches 100% or more: its figures as read and where its Target is (planInWholePercents). */
 interface WholePlan {
@@ -461,60 +464,6 @@ export function planInWholePercents(figures: readonly number[], values: readonly
 }
 
 /**
- * Each metric's group by its ID as spelled on its own tab, which is how the Actuals tab mostly spells it: the screen
- * finds each check-in's facts by its Metric cell as typed, without lowering it first. A table of fixed size made once
- * (open addressing, each ID's slot found from a hash of its characters) rather than a Map: at 10,000 key results a
- * Map of their 18,500 IDs grew through ever larger copies of itself into fresh memory, and filling it and reading
- * it for 127,000 check-ins took about three times as long as this table does. The first ID added of a spelling
- * keeps it.
- */
-class GroupBySpelling {
-  private readonly spellings: string[];
-  private readonly groups: Int32Array;
-  /** 1 + the entry's index in spellings, or 0 for an empty slot; a power of two long, at most two thirds full. */
-  private readonly slots: Int32Array;
-  private count = 0;
-
-  constructor(capacity: number) {
-    let size = 8;
-    while (size < capacity + (capacity >> 1)) size *= 2;
-    this.slots = new Int32Array(size);
-    this.spellings = new Array<string>(capacity);
-    this.groups = new Int32Array(capacity);
-  }
-
-  /** The slot of `spelling`: its own, or the empty one where it would go. */
-  private slotOf(spelling: string): number {
-    // FNV-1a over the UTF-16 code units.
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < spelling.length; i++) hash = Math.imul(hash ^ spelling.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    for (let entry = this.slots[slot]; entry !== 0; entry = this.slots[slot]) {
-      if (this.spellings[entry - 1] === spelling) return slot;
-      slot = (slot + 1) & mask;
-    }
-    return slot;
-  }
-
-  /** The group of a spelling added, or undefined. */
-  get(spelling: string): number | undefined {
-    const entry = this.slots[this.slotOf(spelling)];
-    return entry === 0 ? undefined : this.groups[entry - 1];
-  }
-
-  /** Adds a spelling, unless added already (the first keeps it); at most `capacity` of them. */
-  add(spelling: string, group: number): void {
-    const slot = this.slotOf(spelling);
-    if (this.slots[slot] !== 0) return;
-    const entry = this.count++;
-    this.spellings[entry] = spelling;
-    this.groups[entry] = group;
-    this.slots[slot] = entry + 1;
-  }
-}
-
-/**
  * The facts of each of plan.keyResults and plan.kpis by position, as their group (a KPI with a key result's ID is
  * given the key result's facts, as the rows of that ID are the key result's: the Actuals tab cannot tell them apart,
  * and the KPI is left out with an error, id-on-two-tabs; a repeated ID shares the first row's), and by the ID as
@@ -524,17 +473,27 @@ class GroupBySpelling {
 function metricFacts(
   plan: Plan,
   index: PlanIndex,
+  /** The check-ins' Metric cells (CheckInColumns.metricNames). */
+  names: TextTable,
 ): {
   facts: MetricFacts;
-  /** Each metric's group by its ID as spelled on its own tab. */
-  bySpelling: GroupBySpelling;
+  /**
+   * By its number in `names`, each Metric cell's group where it is spelled as a metric's ID on its own tab (as the
+   * Actuals tab mostly spells it: the first metric of that spelling), else UNKNOWN_GROUP (not worked out yet).
+   */
+  groupOfName: Int32Array;
   /** The group of plan.keyResults[i] and plan.kpis[j]. */
   ofKeyResults: Int32Array;
   ofKpis: Int32Array;
   keyResultSpecs: (MetricSpec | null)[];
   kpiSpecs: (MetricSpec | null)[];
 } {
-  const bySpelling = new GroupBySpelling(plan.keyResults.length + plan.kpis.length);
+  const groupOfName = new Int32Array(names.texts.length).fill(UNKNOWN_GROUP);
+  // Each metric's own spelling of its ID, looked up among the Metric cells, so that most of them are never lowered.
+  const spelledAs = (id: string, g: number) => {
+    const k = names.indexOf(id);
+    if (k >= 0 && groupOfName[k] === UNKNOWN_GROUP) groupOfName[k] = g;
+  };
   const ofKeyResults = new Int32Array(plan.keyResults.length);
   const ofKpis = new Int32Array(plan.kpis.length);
   const keyResultSpecs: (MetricSpec | null)[] = new Array(plan.keyResults.length);
@@ -546,7 +505,7 @@ function metricFacts(
     const first = index.keyResultFirst[i];
     if (first !== i) {
       ofKeyResults[i] = ofKeyResults[first];
-      bySpelling.add(kr.id, ofKeyResults[first]);
+      spelledAs(kr.id, ofKeyResults[first]);
       continue;
     }
     const scale = kr.target === null ? null : Math.max(Math.abs(kr.baseline), Math.abs(kr.target));
@@ -567,7 +526,7 @@ function metricFacts(
       const whole = wholePlanOf([kr.baseline, kr.target], plan, 'keyResults', kr.row);
       if (whole) facts.wholePlan.set(g, whole);
     }
-    bySpelling.add(kr.id, g);
+    spelledAs(kr.id, g);
     ofKeyResults[i] = g;
   }
   for (let j = 0; j < plan.kpis.length; j++) {
@@ -580,7 +539,7 @@ function metricFacts(
       namesakeAt >= 0 ? ofKeyResults[namesakeAt] : index.kpiFirst[j] !== j ? ofKpis[index.kpiFirst[j]] : -1;
     if (known >= 0) {
       ofKpis[j] = known;
-      bySpelling.add(kpi.id, known);
+      spelledAs(kpi.id, known);
       continue;
     }
     const window = spec ? null : tracked ? keyResultWindow(tracked, plan) : null;
@@ -592,10 +551,10 @@ function metricFacts(
       const whole = wholePlanOf([kpi.target], plan, 'kpis', kpi.row);
       if (whole) facts.wholePlan.set(g, whole);
     }
-    bySpelling.add(kpi.id, g);
+    spelledAs(kpi.id, g);
     ofKpis[j] = g;
   }
-  return { facts, bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs };
+  return { facts, groupOfName, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs };
 }
 
 /**
@@ -868,7 +827,12 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     month <= judged
       ? COUNTED.now
       : inEveryLanguage((lang) => fill(COUNTED.later[lang], { month: monthFromIndex(month) }));
-  const { facts, bySpelling, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs } = metricFacts(plan, index);
+  const checkIns = checkInColumns(plan);
+  const { facts, groupOfName, ofKeyResults, ofKpis, keyResultSpecs, kpiSpecs } = metricFacts(
+    plan,
+    index,
+    checkIns.metricNames,
+  );
   const layout = plan.layout.actuals;
   const sheet = layout?.sheet ?? tabDef('actuals').label[plan.lang];
   // The check-in being screened has its own value cell where the tab keeps months in columns (valueColumns): every
@@ -885,8 +849,7 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   // rows of the same metric and date: sameDateBefore[i] is the index of the previous such row, or -1. Nearly
   // every metric has one check-in per date, so the chain is one step; and no "metric|date|value" text is made
   // per row (making and hashing 127,000 of them was most of this screen's time at 10,000 key results).
-  const checkIns = checkInColumns(plan);
-  const { rows, days, metrics: metricCells, values, valueColumns: ownColumns } = checkIns;
+  const { rows, days, metricOf, values, valueColumns: ownColumns } = checkIns;
   const count = rows.length;
   const sameDateBefore = new Int32Array(count);
   // While a metric's rows come in date order (as check-ins are usually added), none can repeat an earlier one,
@@ -917,19 +880,13 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
     if (!months) refusedMonths.set(g, (months = new Set()));
     months.add(month);
   };
-  // Actuals repeat the same IDs thousands of times: a spelling other than the metric's own is lowered and
-  // looked up once, then remembered (-1: no such metric).
-  const otherSpellings = new Map<string, number>();
+  // A Metric cell's group by its ID in any case (-1: no such metric). The same as by its spelling on the metric's own
+  // tab (groupOfName), since every metric of one ID in any case has the group of its first.
   const groupOfSpelling = (spelling: string): number => {
-    let g = bySpelling.get(spelling) ?? otherSpellings.get(spelling);
-    if (g === undefined) {
-      const key = spelling.toLowerCase();
-      const kr = index.keyResultById.get(key);
-      const kpi = kr === undefined ? index.kpiById.get(key) : undefined;
-      g = kr !== undefined ? ofKeyResults[kr] : kpi !== undefined ? ofKpis[kpi] : -1;
-      otherSpellings.set(spelling, g);
-    }
-    return g;
+    const key = spelling.toLowerCase();
+    const kr = index.keyResultById.get(key);
+    const kpi = kr === undefined ? index.kpiById.get(key) : undefined;
+    return kr !== undefined ? ofKeyResults[kr] : kpi !== undefined ? ofKpis[kpi] : -1;
   };
   for (const { metric, date } of checkIns.unread ?? []) {
     const g = groupOfSpelling(metric);
@@ -948,10 +905,10 @@ export function screenCheckIns(plan: Plan, asOf?: IsoDate): CheckInScreen {
   const subtotals = subtotalCheckIns(checkIns);
   for (let i = 0; i < count; i++) {
     if (ownColumns !== undefined) ownColumn = ownColumns[i];
-    // Looked up inline (groupOfSpelling only on a spelling not seen yet): this runs for each of 127,000 rows.
-    const spelling = metricCells[i];
-    const seen = bySpelling.get(spelling);
-    const g = seen === undefined ? groupOfSpelling(spelling) : seen;
+    // Each Metric cell's group is worked out once (a spelling other than the metric's own is lowered then).
+    const name = metricOf[i];
+    let g = groupOfName[name];
+    if (g === UNKNOWN_GROUP) g = groupOfName[name] = groupOfSpelling(checkIns.metricNames.texts[name]);
     // Rows for an unknown metric are reported by the checks (unknown-metric) and count for nothing anyway.
     if (g < 0) {
       unknown.push(checkInAt(checkIns, i));

@@ -587,7 +587,7 @@ function freeKpiIds(plan: Plan): () => string {
   for (const rows of [plan.kpis, plan.keyResults, plan.objectives, plan.roadmap])
     for (const r of rows) see(r.id);
   const checkIns = checkInColumns(plan);
-  for (const metric of checkIns.metrics) see(metric);
+  for (const metric of checkIns.metricNames.texts) see(metric);
   for (const { metric } of checkIns.unread ?? []) see(metric);
   return () => `KPI${++highest}`;
 }

@@ -18,7 +18,7 @@ import {
   type Cell,
   type Workbook,
 } from './cells';
-import { checkInColumns, dateAt } from './check-in-columns';
+import { checkInColumns, dateAt, metricAt } from './check-in-columns';
 import { sideBySideMonths, type IsoDate } from './calendar';
 import type { Localized } from './i18n';
 import type { Plan } from './plan';
@@ -184,13 +184,19 @@ export function formulaInputProblems(
     };
     if (tab === 'actuals') {
       const c = checkInColumns(plan);
-      const columns: Record<string, ArrayLike<unknown>> = { metric: c.metrics, value: c.values };
       let at = 0;
-      // A date's text is made only when asked for (a text or formatted cell), not for every check-in.
-      const parsed = (key: string) => (key === 'date' ? dateAt(c, at) : columns[key]?.[at]);
+      // Read only for a text or formatted cell, not for every check-in.
+      const parsed = (key: string) =>
+        key === 'date'
+          ? dateAt(c, at)
+          : key === 'metric'
+            ? metricAt(c, at)
+            : key === 'value'
+              ? c.values[at]
+              : undefined;
       // A row kept as months in columns holds several check-ins, and is scanned once.
       for (; at < c.rows.length; at++)
-        if (at === 0 || c.rows[at] !== c.rows[at - 1]) scan(c.rows[at], c.metrics[at], parsed);
+        if (at === 0 || c.rows[at] !== c.rows[at - 1]) scan(c.rows[at], metricAt(c, at), parsed);
       // Months in columns the Targets tab's formulas read (sideBySideMonths): each figure under a month is a Value
       // cell, called by its month's header as the parser calls it ("40k" under 3月: SUMPRODUCT takes it as 0).
       const wide = layout.wide;
@@ -211,7 +217,7 @@ export function formulaInputProblems(
               row,
               column,
               field,
-              id: c.metrics[i],
+              id: metricAt(c, i),
               typed: raw,
               readable,
             });
@@ -256,7 +262,7 @@ export function mergedInputProblems(plan: Plan, workbook: Workbook): MergedInput
   const checkIns = checkInColumns(plan);
   const read = (row: number, key: 'date' | 'metric', cell: Cell): string => {
     const at = checkIns.rows.indexOf(row);
-    return at >= 0 ? (key === 'date' ? dateAt(checkIns, at) : checkIns.metrics[at]) : cellText(cell);
+    return at >= 0 ? (key === 'date' ? dateAt(checkIns, at) : metricAt(checkIns, at)) : cellText(cell);
   };
   const out: MergedInputProblem[] = [];
   for (const key of ['date', 'metric'] as const) {

@@ -48,7 +48,7 @@ import {
   type Workbook,
 } from '../../shared/cells';
 import type { IsoDate } from '../../shared/calendar';
-import { checkInColumns, dateAt } from '../../shared/check-in-columns';
+import { checkInColumns, dateAt, metricAt as checkInMetric } from '../../shared/check-in-columns';
 import { formatShows, numberFormatsOf, setNumberFormats, typedTextOf } from '../../shared/number-formats';
 import { formulaInputProblems, type FormulaInputProblem } from '../../shared/formula-inputs';
 import { decimalMarkOf, numberAsTyped } from '../../shared/locale-syntax';
@@ -429,7 +429,7 @@ function metricAt(ctx: FixContext, issue: PlanIssue): string | null {
   if (!layout || layout.sheet !== issue.sheet || layout.columns.metric !== issue.column) return null;
   const columns = checkInColumns(ctx.plan);
   const i = columns.rows.indexOf(issue.row!);
-  return i < 0 ? null : (columns.metrics[i] ?? null);
+  return i < 0 ? null : checkInMetric(columns, i);
 }
 
 /**
@@ -704,9 +704,13 @@ function planValues(
       if (!checkIns) checkIns = new Map(Array.from(columns.rows, (r, i) => [r, i]));
       const i = checkIns.get(row);
       const { date, metric, value } = actuals.columns;
-      if (column === date) return { known: true, value: i === undefined ? undefined : dateAt(columns, i) };
-      const read = column === metric ? columns.metrics : column === value ? columns.values : null;
-      if (read) return { known: true, value: i === undefined ? undefined : read[i] };
+      const at = (read: (c: typeof columns, i: number) => unknown) => ({
+        known: true,
+        value: i === undefined ? undefined : read(columns, i),
+      });
+      if (column === date) return at(dateAt);
+      if (column === metric) return at(checkInMetric);
+      if (column === value) return at((c, i) => c.values[i]);
     }
     return { known: false };
   };
