@@ -6,7 +6,7 @@
  * keep the plan from asking for a month's check-in those rows already hold (Plan.unreadCheckIns).
  */
 import type { Workbook } from './cells';
-import type { CheckInColumns } from './check-in-columns';
+import { dateAt, metricAt, type CheckInColumns } from './check-in-columns';
 import { monthOf, type Month } from './calendar';
 import { makeIssue, type PlanIssue } from './issues';
 import type { Period } from './plan';
@@ -38,14 +38,14 @@ export function moreActualsIssues(
     const months = new Set<Month>();
     let first = Infinity;
     let count = 0;
-    for (let i = 0; i < checkIns.dates.length; i++) {
-      const date = checkIns.dates[i];
+    for (let i = 0; i < checkIns.rows.length; i++) {
+      const date = dateAt(checkIns, i);
       if (period && (date < period.start || date > period.end)) continue;
       const month = monthOf(date);
       months.add(month);
       count++;
       first = Math.min(first, checkIns.rows[i]);
-      const metric = checkIns.metrics[i].toLowerCase();
+      const metric = metricAt(checkIns, i).toLowerCase();
       let held = out.unread.get(metric);
       if (!held) out.unread.set(metric, (held = new Set()));
       held.add(month);

@@ -25,7 +25,7 @@
  * Cheap: only rows with a Note are looked at (most have none), each different Note once (one without a word's
  * characters by a few string searches), and the walk up the tab happens only for the rows whose Note has a word.
  */
-import type { CheckInColumns } from './check-in-columns';
+import { metricAt, type CheckInColumns } from './check-in-columns';
 import { subtotalWord } from './template';
 
 /** What a subtotal row sums: its word, and the sheet rows of the check-ins it adds up (first and last, how many). */
@@ -65,7 +65,7 @@ export function subtotalCheckIns(c: CheckInColumns): Map<number, Subtotal> | nul
   const before = new Int32Array(end + 1);
   const latest = new Map<string, number>();
   for (let i = 0; i <= end; i++) {
-    const key = c.metrics[i].toLowerCase();
+    const key = metricAt(c, i).toLowerCase();
     before[i] = latest.get(key) ?? -1;
     latest.set(key, i);
   }
