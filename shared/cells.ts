@@ -14,7 +14,7 @@ import {
   type IsoDate,
 } from './calendar';
 import type { DecimalMark } from './locale-syntax';
-import { monthEdgeOf, monthHeaderOf, normalizeHeader } from './template';
+import { monthEdgeOf, monthHeaderOf, normalizeHeader, spanOf } from './template';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export type Grid = Cell[][];
@@ -1531,7 +1531,8 @@ export function readYesNo(cell: Cell): 0 | 1 | undefined {
 /**
  * A calendar day. Accepts Date objects (read in the spreadsheet's time zone), spreadsheet serial numbers,
  * "2026-03-01", "2026/3/1", "2026.3.1", "2026-03" (the first of the month, or its last with options.monthEnd), "2026年3月1日", "2026年3月", with a
- * weekday and a time of day after them, and Minguo years ("115/12/31", "民國115年3月1日"). Day-first and
+ * weekday and a time of day after them, Minguo years ("115/12/31", "民國115年3月1日"), a month's or a year's end or start
+ * in words (2026年8月底, 2026年底), and with options.spans a quarter or a half (Q3 2026, 2026年上半年). Day-first and
  * month-first forms like 03/04/2026 are refused: they mean different days in different countries.
  */
 export function readDate(
@@ -1540,8 +1541,11 @@ export function readDate(
   /**
    * The cell ends a span (a Due, an End, the period's end): text naming a month without its day ("2026-12",
    * "2026年12月") is that month's last day, as a person means "due in December". Otherwise it is the first.
+   * `spans`: the cell is a plan's Start, Due or End (or the Strategy period's), where a quarter or a half typed with
+   * its year (Q3 2026, 2026年上半年: SPAN_WORDS) is its first day, or its last with monthEnd. Never a check-in's Date,
+   * which is one day: a quarter's amount would count in its first month alone.
    */
-  options: { monthEnd?: boolean } = {},
+  options: { monthEnd?: boolean; spans?: boolean } = {},
 ): Read<IsoDate> {
   if (isBlank(cell)) return fail('blank');
   if (cell === FORMULA_WITHOUT_RESULT) return fail('formula-without-result');
@@ -1583,6 +1587,14 @@ export function readDate(
   if (named && named.year !== null && named.note === null && named.qualifier === null) {
     const first = isoDate(named.year, named.month, 1);
     return ok(options.monthEnd ? lastDay(monthOf(first)) : first);
+  }
+  // A year's end or start in words (2026年底, "end of 2026"): the day they name, in any date field. A quarter or a half
+  // with its year (Q3 2026, 2026年第三季, H1 2026) only where options.spans: its first day, or its last with monthEnd.
+  const span = spanOf(String(cell));
+  if (span && (span.edge !== null || options.spans)) {
+    const last = (span.edge ?? (options.monthEnd ? 'last' : 'first')) === 'last';
+    const month = isoDate(span.year, span.months[last ? 1 : 0], 1);
+    return ok(last ? lastDay(monthOf(month)) : month);
   }
   // Digits alone ("20261231", "1151231"): said with the day they write, as the same digits typed as a number are.
   const meant = compactDate(typedText(String(cell)) ?? '', options.monthEnd);

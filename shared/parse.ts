@@ -1736,7 +1736,7 @@ function readPeriod(
   const read = (key: 'periodStart' | 'periodEnd'): IsoDate | null => {
     const text = strategy.values[key];
     if (!text) return null;
-    const r = readDate(text, timeZone, { monthEnd: key === 'periodEnd' });
+    const r = readDate(text, timeZone, { monthEnd: key === 'periodEnd', spans: true });
     if (r.ok) return r.value;
     const field = STRATEGY_FIELDS.find((f) => f.key === key)!;
     const [code, params] = dateIssue(r, text, key === 'periodEnd');
@@ -2295,8 +2295,12 @@ class RowReader {
     return readNumberCell(raw, this.ctx, where, { unit, plain, shown });
   }
 
-  /** `monthEnd`: the cell ends a span, so a month typed without its day is its last day (readDate). */
-  date(key: string, required = false, monthEnd = false): IsoDate | null {
+  /**
+   * `span`: the cell starts or ends a plan's span (a Start, a Due, an End), where a month typed without its day is its
+   * first or its last day and a quarter or a half is read too (readDate). A check-in's Date has none: one day.
+   */
+  date(key: string, required = false, span?: 'start' | 'end'): IsoDate | null {
+    const monthEnd = span === 'end';
     const raw = this.raw(key);
     // The usual form, "2026-03-01", is taken as it is (no Read result made for it).
     if (typeof raw === 'string' && usualIsoDate(raw) === true) return raw;
@@ -2305,7 +2309,7 @@ class RowReader {
       return null;
     }
     if (raw === FORMULA_WITHOUT_RESULT && this.lacksResult(key)) return null;
-    const read = readDate(raw, this.ctx.timeZone, { monthEnd });
+    const read = readDate(raw, this.ctx.timeZone, { monthEnd, spans: span !== undefined });
     if (read.ok) {
       // A date shown as a month without its day (2026年3月, Mar 2026: a month typed into the cell, which the
       // spreadsheet holds as its first day) is that month, read as the same month typed as text is.
@@ -2492,8 +2496,8 @@ function readObjective(r: RowReader): Objective | null {
   const id = readId(r, 'id', 'O1');
   if (!id) return null;
   r.requirePresent('title');
-  const start = r.date('start');
-  const end = r.date('end', false, true);
+  const start = r.date('start', false, 'start');
+  const end = r.date('end', false, 'end');
   r.checkSpan('start', start, 'end', end);
   return {
     row: r.row,
@@ -2614,8 +2618,8 @@ function readKeyResult(r: RowReader): KeyResult | null {
     typeRead === 'milestone' && r.columns.target !== undefined && !r.has('target')
       ? 1
       : r.number('target', true, unit);
-  const ownStart = r.date('start');
-  const due = r.date('due', true, true);
+  const ownStart = r.date('start', false, 'start');
+  const due = r.date('due', true, 'end');
   r.checkSpan('start', ownStart, 'due', due);
   // Without a Start the key result starts with the period: a Due before that (a wrong year) leaves it no month.
   const periodStart = r.ctx.period?.start;
@@ -2779,8 +2783,8 @@ function readRoadmapItem(r: RowReader): RoadmapItem | null {
   const id = readId(r, 'id', 'R1');
   if (!id) return null;
   r.requirePresent('item');
-  const start = r.date('start', true);
-  const end = r.date('end', true, true);
+  const start = r.date('start', true, 'start');
+  const end = r.date('end', true, 'end');
   r.checkSpan('start', start, 'end', end);
   // A status the cell does not name (取消, 完成 80%) is no status at all, never the default: shown as planned, a
   // finished item reached leadership as one not yet begun. The cell's text is kept to be shown as typed.

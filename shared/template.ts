@@ -2283,6 +2283,111 @@ export function monthEdgeOf(text: string): { year: number; month: number; edge: 
   return null;
 }
 
+/**
+ * Words that name a quarter or a half of a year, typed with its year in a plan's Start, Due or End or the Strategy
+ * period's start or end: Q3 2026, 2026 Q3, 2026Q3, 2026年Q3, 2026年第三季, 2026年第3季度, 115年第三季 (a Minguo year, with
+ * 年) are 2026-07-01 in a Start and 2026-09-30 in a Due or an End, as a month typed without its day is its first or
+ * its last day; H1 2026, 2026年上半年 are 2026-01-01 or 2026-06-30. The word goes before or after the year, with a space,
+ * a dash, a slash, a comma or none between (and "of": "first half of 2026"). A check-in's Date is one day, never a
+ * span: a quarter's amount would count in its first month alone, so it is refused there. A quarter without its year
+ * (Q3), one that is none (Q5, 第五季) and a fiscal year (FY2026, Q3 FY26: companies start theirs in different months)
+ * are no date. Matched as headers are (normalizeHeader: case, spaces, width and the two Chinese scripts aside).
+ */
+export const SPAN_WORDS: { quarter: readonly (readonly string[])[]; half: readonly (readonly string[])[] } = {
+  quarter: [
+    ['Q1', '1Q', 'first quarter', '1st quarter', '第一季', '第1季', '第一季度', '第1季度', '一季度', '1季度'],
+    [
+      'Q2',
+      '2Q',
+      'second quarter',
+      '2nd quarter',
+      '第二季',
+      '第2季',
+      '第二季度',
+      '第2季度',
+      '二季度',
+      '2季度',
+    ],
+    ['Q3', '3Q', 'third quarter', '3rd quarter', '第三季', '第3季', '第三季度', '第3季度', '三季度', '3季度'],
+    [
+      'Q4',
+      '4Q',
+      'fourth quarter',
+      '4th quarter',
+      '第四季',
+      '第4季',
+      '第四季度',
+      '第4季度',
+      '四季度',
+      '4季度',
+    ],
+  ],
+  half: [
+    ['H1', '1H', 'first half', '1st half', '上半年', '上半年度'],
+    ['H2', '2H', 'second half', '2nd half', '下半年', '下半年度'],
+  ],
+};
+
+/**
+ * Words that name the last or the first day of a year typed with them: 2026年底, 2026年末, "end of 2026", 115年底 are
+ * 2026-12-31; 2026年初, "start of 2026" are 2026-01-01, in any date field, as a month's end or start is
+ * (MONTH_EDGE_WORDS): what the words say, a Start typed "end of 2026" too. Before or after the year, as SPAN_WORDS.
+ */
+export const YEAR_EDGE_WORDS: Record<'first' | 'last', readonly string[]> = {
+  last: [...MONTH_EDGE_WORDS.last.before, 'year-end', 'year end', '年底', '年末'],
+  first: [...MONTH_EDGE_WORDS.first.before, '年初'],
+};
+
+/** SPAN_WORDS and YEAR_EDGE_WORDS normalised as headers are, to the months they span and the day they name. */
+let spanWords: Map<string, { months: [number, number]; edge: 'first' | 'last' | null }> | undefined;
+
+/**
+ * The span a date typed with SPAN_WORDS or YEAR_EDGE_WORDS names, with its year: its first and last months, and
+ * `edge`, the day its words name whatever the field (a year's end or start), or null where the field says (a quarter
+ * or a half: its first day in a Start, its last in a Due or an End). Null for any other text.
+ */
+export function spanOf(
+  text: string,
+): { year: number; months: [number, number]; edge: 'first' | 'last' | null } | null {
+  if (!spanWords) {
+    spanWords = new Map();
+    SPAN_WORDS.quarter.forEach((words, i) => {
+      for (const word of words)
+        spanWords!.set(normalizeHeader(word), { months: [3 * i + 1, 3 * i + 3], edge: null });
+    });
+    SPAN_WORDS.half.forEach((words, i) => {
+      for (const word of words)
+        spanWords!.set(normalizeHeader(word), { months: [6 * i + 1, 6 * i + 6], edge: null });
+    });
+    for (const edge of ['last', 'first'] as const)
+      for (const word of YEAR_EDGE_WORDS[edge])
+        spanWords.set(normalizeHeader(word), { months: [1, 12], edge });
+  }
+  const key = normalizeHeader(text);
+  const trim = (rest: string) => rest.replace(/^[-/,.·'’]+|[-/,.·'’]+$/g, '');
+  // The year first (2026 Q3, 2026年第三季, 115年底: a Minguo year with 年 or after 民國), or last (Q3 2026, end of 2026).
+  const before = /^(民國|民国)?(\d{3,4})(.+)$/.exec(key);
+  if (before) {
+    const minguo = before[2].length === 3;
+    const rest = trim(before[3]);
+    if (!minguo || ((before[1] || rest.startsWith('年')) && /^1\d\d$/.test(before[2]))) {
+      const year = Number(before[2]) + (minguo ? 1911 : 0);
+      const span =
+        spanWords.get(rest) ?? (rest.startsWith('年') ? spanWords.get(trim(rest.slice(1))) : undefined);
+      if (span && year >= 1900 && year <= 9999) return { year, ...span };
+    }
+  }
+  const after = /^(.+?)(\d{4})$/.exec(key);
+  if (after) {
+    const rest = trim(after[1]);
+    const span =
+      spanWords.get(rest) ?? (rest.endsWith('of') ? spanWords.get(trim(rest.slice(0, -2))) : undefined);
+    const year = Number(after[2]);
+    if (span && year >= 1900) return { year, ...span };
+  }
+  return null;
+}
+
 /** A month header's words, normalised as headers are (normalizeHeader), to the month they name (1–12). */
 let monthWords: Map<string, number> | undefined;
 

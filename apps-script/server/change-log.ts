@@ -359,7 +359,7 @@ function logText(value: unknown, dateField: 'start' | 'end' | null, timeZone: st
       const read = readDate(Number(text), timeZone, { monthEnd });
       return read.ok ? read.value : text;
     }
-    const read = readDate(text, timeZone, { monthEnd });
+    const read = readDate(text, timeZone, { monthEnd, spans: true });
     if (read.ok) return read.value;
   }
   return cellText(value as Cell, timeZone);
