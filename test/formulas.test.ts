@@ -163,9 +163,10 @@ describe('Targets formulas evaluated by HyperFormula', () => {
     const col = (name: string) => (krs[0] as string[]).indexOf(name);
     const row = (id: string) => krs.find((r) => r[0] === id)!;
     row('KR1')[col('Due')] = ''; // KR1 and KPI1, which tracks it
-    row('KR2')[col('Due')] = 'Q4 2026';
-    row('KR3')[col('Start')] = 'Mar 2026';
-    row('KR4')[col('Due')] = 'Dec 2026';
+    // No dates: a quarter or a month without its year (with it, Q4 2026 and Mar 2026 are read).
+    row('KR2')[col('Due')] = 'Q4';
+    row('KR3')[col('Start')] = 'Mar';
+    row('KR4')[col('Due')] = 'Dec';
     const { plan, issues } = parsePlan(workbook);
     expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.a1}`)).toEqual([
       'missing-value K2',

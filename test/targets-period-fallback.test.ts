@@ -144,7 +144,7 @@ describe('A period typed as month text on the Strategy tab', () => {
 describe('A key result without a Due the plan can read', () => {
   for (const [label, due, options, code] of [
     ['blank', '', {}, 'missing-value'],
-    ['"Dec 2026"', 'Dec 2026', {}, 'not-a-date'],
+    ['"Dec"', 'Dec', {}, 'not-a-date'],
     ['"12/2026"', '12/2026', {}, 'not-a-date'],
     ['"12.2026" in de_DE', '12.2026', { locale: 'de_DE', timeZone: 'Europe/Berlin' }, 'not-a-date'],
     ['"31.12.2026" in de_DE', '31.12.2026', { locale: 'de_DE', timeZone: 'Europe/Berlin' }, 'not-a-date'],
