@@ -52,7 +52,8 @@ export type ReadFailure =
   | 'ambiguous-m'
   | 'grouped-in-fours'
   | 'compact-date'
-  | 'date-out-of-range';
+  | 'date-out-of-range'
+  | 'span-date';
 
 const ERROR_VALUE = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)/i;
 
@@ -1595,6 +1596,11 @@ export function readDate(
     const last = (span.edge ?? (options.monthEnd ? 'last' : 'first')) === 'last';
     const month = isoDate(span.year, span.months[last ? 1 : 0], 1);
     return ok(last ? lastDay(monthOf(month)) : month);
+  }
+  // Elsewhere (a check-in's Date) a quarter or a half is said as the span it is, from its first day to its last.
+  if (span) {
+    const first = isoDate(span.year, span.months[0], 1);
+    return fail('span-date', first, lastDay(monthOf(isoDate(span.year, span.months[1], 1))));
   }
   // Digits alone ("20261231", "1151231"): said with the day they write, as the same digits typed as a number are.
   const meant = compactDate(typedText(String(cell)) ?? '', options.monthEnd);

@@ -131,6 +131,7 @@ const ISSUES = {
   'percent-readings-low': ['warning', 'tracking'],
   'compact-date': ['error', 'structure'],
   'date-out-of-range': ['error', 'structure'],
+  'span-date': ['error', 'structure'],
   'yes-no-not-milestone': ['error', 'structure'],
   'milestone-check-in': ['error', 'tracking'],
   'negative-check-in': ['error', 'tracking'],

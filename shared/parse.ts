@@ -1658,6 +1658,7 @@ function dateIssue(
 ): [IssueCode, Record<string, string | number>] {
   if (read.reason === 'formula-error') return ['formula-error', { value }];
   if (read.reason === 'formula-without-result') return ['formula-without-result', {}];
+  if (read.reason === 'span-date') return ['span-date', { value, first: read.found!, last: read.other! }];
   if (read.reason === 'compact-date') {
     const reading = compactDate(value.normalize('NFKC').trim(), monthEnd)?.reading ?? value;
     return ['compact-date', { value, reading, meant: read.found ?? '' }];

@@ -1129,6 +1129,16 @@ const cases: Case[] = [
     says: 'Due of KR2 is "1151231", a date written without separators (115/12/31)',
   },
   {
+    name: "a check-in's Date typed as a quarter: one day, never the quarter's first",
+    code: 'span-date',
+    edit: (wb) => {
+      wb.Actuals[1][0] = 'Q3 2026';
+    },
+    sheet: 'Actuals',
+    a1: 'A2',
+    says: 'Date of KR1 is "Q3 2026", a span (2026-07-01 – 2026-09-30), not one day',
+  },
+  {
     name: 'a year typed alone in a date cell (2026 is the serial of 1905-07-18)',
     code: 'date-out-of-range',
     edit: (wb) => setCell(wb, KR, 'KR2', 'Due', 2026),

@@ -118,8 +118,27 @@ describe.each(LANGS)('a Start, Due or End typed as a quarter, a half or a year e
       expect(at.map((i) => i.code)).toEqual(['not-a-date']);
     });
 
-  it("refuses a check-in's Date typed as a quarter or a half at its cell: one day, not a span", async () => {
-    for (const date of ['Q3 2026', '2026年第三季', 'H2 2026']) {
+  it("refuses a check-in's Date typed as a quarter or a half at its cell, saying the span: one day, never its first", async () => {
+    for (const [date, first, last] of [
+      ['Q3 2026', '2026-07-01', '2026-09-30'],
+      ['2026年第三季', '2026-07-01', '2026-09-30'],
+      ['H2 2026', '2026-07-01', '2026-12-31'],
+    ]) {
+      const wb = exampleWorkbook(lang);
+      const actuals = tabDef('actuals').label[lang];
+      wb[actuals][1][0] = date;
+      const { plan, issues } = analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
+      const at = issues.filter((i) => i.sheet === actuals && i.a1 === 'A2');
+      expect(at.map((i) => i.code)).toEqual(['span-date']);
+      expect(at[0].message[lang]).toContain(`${first} – ${last}`);
+      expect(at[0].fix[lang]).toContain(last);
+      // The row is not read: no check-in of KR1 on the quarter's first day.
+      expect(plan.actuals.filter((a) => a.metric === 'KR1' && a.date === first)).toEqual([]);
+    }
+  });
+
+  it("still refuses a check-in's Date that is no date at all as before", async () => {
+    for (const date of ['Q5 2026', 'Q3', 'FY2026']) {
       const wb = exampleWorkbook(lang);
       const actuals = tabDef('actuals').label[lang];
       wb[actuals][1][0] = date;

@@ -1131,6 +1131,11 @@ export const en = {
         '{field} of {id} is "{value}", a date written without separators ({reading}): a spreadsheet does not read it as a date, so it is not used.',
       fix: 'Type {meant}.',
     },
+    'span-date': {
+      message:
+        '{field} of {id} is "{value}", a span ({first} – {last}), not one day: a check-in counts in the month of its day.',
+      fix: 'Type the day it was measured, such as {last}; a figure for each month goes on a row of its own.',
+    },
     'date-out-of-range': {
       message:
         '{field} of {id} is "{value}", which a spreadsheet reads as the day {day}: far outside the years {first}–{last} a plan covers, so it is not used.',

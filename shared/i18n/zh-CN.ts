@@ -990,6 +990,11 @@ export const zhCN: Messages = {
         '{id} 的“{field}”为“{value}”，是没有分隔符的日期（{reading}）：表格不会把它当作日期，因此不予使用。',
       fix: '请填写 {meant}。',
     },
+    'span-date': {
+      message:
+        '{id} 的“{field}”为“{value}”，是一段期间（{first} – {last}），不是某一天：数值计入其日期所在的月份。',
+      fix: '请填写测量当天的日期，例如 {last}；每个月的数值各填一行。',
+    },
     'date-out-of-range': {
       message:
         '{id} 的“{field}”为“{value}”，表格会把它读成 {day}：远在计划涵盖的 {first}–{last} 年之外，因此不予使用。',

@@ -992,6 +992,11 @@ export const zhTW: Messages = {
         '{id} 的「{field}」為「{value}」，是沒有分隔符號的日期（{reading}）：試算表不會把它當作日期，因此不予採用。',
       fix: '請填寫 {meant}。',
     },
+    'span-date': {
+      message:
+        '{id} 的「{field}」為「{value}」，是一段期間（{first} – {last}），不是某一天：數值計入其日期所在的月份。',
+      fix: '請填寫測量當天的日期，例如 {last}；每個月的數值各填一行。',
+    },
     'date-out-of-range': {
       message:
         '{id} 的「{field}」為「{value}」，試算表會把它讀成 {day}：遠在計畫涵蓋的 {first}–{last} 年之外，因此不予採用。',
