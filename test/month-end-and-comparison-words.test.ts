@@ -7,27 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import {
-  analyzeWorkbook,
-  EXAMPLE_AS_OF,
-  exampleWorkbook,
-  type Cell,
-  type PlanIssue,
-  type Workbook,
-} from '../shared';
-import { columnDef, LANGS, tabDef, type Lang, type TabKey } from '../shared/template';
-import { setCell } from './helpers/edit';
+import { analyzeWorkbook, EXAMPLE_AS_OF, exampleWorkbook } from '../shared';
+import { LANGS, tabDef } from '../shared/template';
 import { throughXlsx } from './helpers/xlsx';
-
-/** The example of `lang` with each cell of `edits` typed (tab, row ID, column key, value), through an .xlsx. */
-async function checked(lang: Lang, edits: [TabKey, string, string, Cell][]) {
-  const wb: Workbook = exampleWorkbook(lang);
-  for (const [tab, id, column, value] of edits)
-    setCell(wb, tabDef(tab).label[lang], id, columnDef(tab, column).label[lang], value);
-  return analyzeWorkbook(await throughXlsx(wb), { asOf: EXAMPLE_AS_OF });
-}
-
-const codes = (issues: PlanIssue[]) => issues.map((i) => `${i.code}@${i.sheet}!${i.a1}`);
+import { checked, codes } from './helpers/typed-example';
 
 describe.each(LANGS)('a month end or start typed in words (%s)', (lang) => {
   it('leaves the example as it was', async () => {
