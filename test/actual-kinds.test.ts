@@ -8,137 +8,69 @@ import { describe, expect, it } from 'vitest';
 
 import { analyzeWorkbook, type Cell, type Workbook } from '../shared';
 import { utcDate } from '../report/write-xlsx';
+import { enumValue } from '../shared/example';
+import { tabDef } from '../shared/template';
+import { cumulativeKeyResult, headers, planTabs, TW_QA_STRATEGY, TW_QA_TABS } from './helpers/plan-tabs';
 import { throughXlsx } from './helpers/xlsx';
 
 const D = utcDate;
+const TW_ACTUALS = tabDef('actuals').label['zh-TW'];
+const EN_ACTUALS = tabDef('actuals').label.en;
+/** The Actuals tab's own headers (日期 指標 數值 備註, Date Metric Value Note), beside the person's columns. */
+const tw = headers('actuals', 'zh-TW');
+const en = headers('actuals', 'en');
+
+/** A cumulative key result of the QA pass's plan, in its row's words. */
+const keyResult = (id: string, title: string, owner: string, unit: string, target: number) =>
+  cumulativeKeyResult({
+    id,
+    title,
+    owner,
+    unit,
+    target,
+    start: '2026-07-01',
+    due: '2027-06-30',
+    phasing: enumValue('phasing', 'even'),
+    weight: 1,
+    confidence: 0.7,
+  });
 
 /** The QA pass's plan (智慧記帳 App 上市: 營收 3,000 萬元 and 50,000 註冊, both cumulative), with its Actuals tab. */
 function twPlan(actuals: Cell[][]): Workbook {
   return {
-    策略: [
-      ['欄位', '內容'],
-      ['產品', '智慧記帳 App 上市'],
-      ['週期開始', D('2026-07-01')],
-      ['週期結束', D('2027-06-30')],
-      ['貨幣', '新台幣'],
-      ['語言', '繁體中文'],
-    ],
-    部門: [
-      ['部門', '負責人'],
-      ['營運', '張雅婷'],
-    ],
-    目標: [
-      ['編號', '目標', '負責部門'],
-      ['O1', '成功上市', '營運'],
-    ],
-    關鍵結果: [
-      '編號 所屬目標 關鍵結果 負責部門 類型 單位 方向 基線 目標值 開始 截止 分解方式 權重 信心'.split(' '),
-      [
-        'KR1',
-        'O1',
-        '營收',
-        '營運',
-        '累計',
-        '萬元',
-        '提升',
-        0,
-        3000,
-        D('2026-07-01'),
-        D('2027-06-30'),
-        '平均',
-        1,
-        0.7,
-      ],
-      [
-        'KR2',
-        'O1',
-        '註冊',
-        '營運',
-        '累計',
-        '人',
-        '提升',
-        0,
-        50000,
-        D('2026-07-01'),
-        D('2027-06-30'),
-        '平均',
-        1,
-        0.7,
-      ],
-    ],
-    實際: actuals,
+    ...planTabs(
+      'zh-TW',
+      { ...TW_QA_STRATEGY, periodStart: '2026-07-01', periodEnd: '2027-06-30' },
+      {
+        ...TW_QA_TABS,
+        keyResults: [
+          keyResult('KR1', '營收', '營運', '萬元', 3000),
+          keyResult('KR2', '註冊', '營運', '人', 50000),
+        ],
+      },
+      D,
+    ),
+    [TW_ACTUALS]: actuals,
   };
 }
 
 /** The same plan in English. */
 function enPlan(actuals: Cell[][]): Workbook {
   return {
-    Strategy: [
-      ['Field', 'Value'],
-      ['Product', 'Ledger app launch'],
-      ['Period start', D('2026-07-01')],
-      ['Period end', D('2027-06-30')],
-      ['Currency', 'USD'],
-    ],
-    Departments: [
-      ['Department', 'Lead'],
-      ['Ops', 'Ann'],
-    ],
-    Objectives: [
-      ['ID', 'Objective', 'Owner'],
-      ['O1', 'Launch', 'Ops'],
-    ],
-    'Key Results': [
-      [
-        'ID',
-        'Objective',
-        'Key result',
-        'Owner',
-        'Type',
-        'Unit',
-        'Direction',
-        'Baseline',
-        'Target',
-        'Start',
-        'Due',
-        'Phasing',
-        'Weight',
-        'Confidence',
-      ],
-      [
-        'KR1',
-        'O1',
-        'Revenue',
-        'Ops',
-        'cumulative',
-        'k',
-        'increase',
-        0,
-        3000,
-        D('2026-07-01'),
-        D('2027-06-30'),
-        'even',
-        1,
-        0.7,
-      ],
-      [
-        'KR2',
-        'O1',
-        'Sign-ups',
-        'Ops',
-        'cumulative',
-        'users',
-        'increase',
-        0,
-        50000,
-        D('2026-07-01'),
-        D('2027-06-30'),
-        'even',
-        1,
-        0.7,
-      ],
-    ],
-    Actuals: actuals,
+    ...planTabs(
+      'en',
+      { product: 'Ledger app launch', periodStart: '2026-07-01', periodEnd: '2027-06-30', currency: 'USD' },
+      {
+        departments: [{ name: 'Ops', lead: 'Ann' }],
+        objectives: [{ id: 'O1', title: 'Launch', owner: 'Ops' }],
+        keyResults: [
+          keyResult('KR1', 'Revenue', 'Ops', 'k', 3000),
+          keyResult('KR2', 'Sign-ups', 'Ops', 'users', 50000),
+        ],
+      },
+      D,
+    ),
+    [EN_ACTUALS]: actuals,
   };
 }
 
@@ -156,7 +88,7 @@ describe('rows a 項目 / 類別 column says are targets are not counted as actu
   it('months in columns, a 目標 row over a 實際 row per key result (the QA file)', async () => {
     const { kr, said, issues } = await judge(
       twPlan([
-        ['指標', '項目', '2026/7', '2026/8', '2026/9', '2026/10'],
+        [tw.metric, '項目', '2026/7', '2026/8', '2026/9', '2026/10'],
         ['KR1', '目標', 250, 250, 250, 250],
         ['KR1', '實際', 180, 220, 260, 300],
         ['KR2', '目標', 4000, 4000, 4000, 4000],
@@ -179,7 +111,7 @@ describe('rows a 項目 / 類別 column says are targets are not counted as actu
   it('one row per check-in, a 類別 column of 目標 and 實際 (the QA file)', async () => {
     const { kr, said } = await judge(
       twPlan([
-        ['日期', '指標', '類別', '數值', '備註'],
+        [tw.date, tw.metric, '類別', tw.value, tw.note],
         [D('2026-07-31'), 'KR1', '目標', 250],
         [D('2026-07-31'), 'KR1', '實際', 180],
         [D('2026-08-31'), 'KR1', '目標', 250],
@@ -197,7 +129,7 @@ describe('rows a 項目 / 類別 column says are targets are not counted as actu
   it('in English: a Type column of Plan and Actual', async () => {
     const { kr, said, issues } = await judge(
       enPlan([
-        ['Date', 'Metric', 'Type', 'Value', 'Note'],
+        [en.date, en.metric, 'Type', en.value, en.note],
         [D('2026-07-31'), 'KR1', 'Plan', 250],
         [D('2026-07-31'), 'KR1', 'Actual', 180],
         [D('2026-08-31'), 'KR1', 'Budget', 250],
@@ -215,7 +147,7 @@ describe('rows a 項目 / 類別 column says are targets are not counted as actu
   it('in English, months in columns: a Target row and an Actual row, with a Note column', async () => {
     const { kr, said } = await judge(
       enPlan([
-        ['Metric', 'Row', 'Jul 2026', 'Aug 2026', 'Sep 2026', 'Note'],
+        [en.metric, 'Row', 'Jul 2026', 'Aug 2026', 'Sep 2026', en.note],
         ['KR1', 'Target', 250, 250, 250, ''],
         ['KR1', 'Actual', 180, 220, 260, 'on plan'],
         ['KR2', 'Forecast', 4000, 4000, 4000, ''],
@@ -231,7 +163,7 @@ describe('rows a 項目 / 類別 column says are targets are not counted as actu
   it('a note column that mentions 目標 in its notes keeps every amount', async () => {
     const { kr, said } = await judge(
       twPlan([
-        ['日期', '指標', '數值', '說明'],
+        [tw.date, tw.metric, tw.value, '說明'],
         [D('2026-07-31'), 'KR1', 180, '目標'],
         [D('2026-08-31'), 'KR1', 220, '超過目標'],
         [D('2026-09-30'), 'KR1', 260, '客戶延遲付款'],
@@ -249,7 +181,7 @@ describe('a 累計 row in a 說明 column', () => {
   it('under the 實際 row of a metric label merged over both (the QA file): left out, said at its cell', async () => {
     const { kr, said, issues } = await judge(
       twPlan([
-        ['指標', '說明', '2026/7', '2026/8', '2026/9'],
+        [tw.metric, '說明', '2026/7', '2026/8', '2026/9'],
         ['KR1', '實際', 180, 220, 260],
         [null, '累計', 180, 400, 660],
       ]),
@@ -266,7 +198,7 @@ describe('a 累計 row in a 說明 column', () => {
   it("as a metric's only row: counted as typed and said as a Note saying 累計 is (to-date-note)", async () => {
     const { kr, said, issues } = await judge(
       twPlan([
-        ['指標', '說明', '2026/7', '2026/8', '2026/9'],
+        [tw.metric, '說明', '2026/7', '2026/8', '2026/9'],
         ['KR1', '累計', 180, 400, 660],
         ['KR2', '實際', 3000, 3200, 3500],
       ]),

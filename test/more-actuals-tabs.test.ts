@@ -11,10 +11,16 @@ import { describe, expect, it } from 'vitest';
 import type { PlanCheck } from '../apps-script/server/plan-check';
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { analyzeWorkbook, type Workbook } from '../shared';
+import { tabDef } from '../shared/template';
 import { loadAddon } from './helpers/addon';
+import { cumulativeKeyResult, headers, planTabs, TW_QA_STRATEGY, TW_QA_TABS } from './helpers/plan-tabs';
 
-const ZH_HEADER = ['日期', '指標', '數值', '備註'];
-const EN_HEADER = ['Date', 'Metric', 'Value', 'Note'];
+const ZH_HEADER = Object.values(headers('actuals', 'zh-TW'));
+const EN_HEADER = Object.values(headers('actuals', 'en'));
+
+/** The plan's one key result, cumulative 3000 over the period, in its row's words. */
+const keyResult = (title: string, owner: string, unit: string, start: string, due: string) =>
+  cumulativeKeyResult({ id: 'KR1', title, owner, unit, target: 3000, start, due });
 
 /** QA's plan: one cumulative key result over 115/07/01–116/06/30, its check-ins on two tabs. */
 function twPlan(
@@ -25,35 +31,18 @@ function twPlan(
   ],
 ): Workbook {
   return {
-    策略: [
-      ['欄位', '內容'],
-      ['產品', '智慧記帳 App 上市'],
-      ['週期開始', '115/07/01'],
-      ['週期結束', '116/06/30'],
-      ['貨幣', '新台幣'],
-      ['語言', '繁體中文'],
-    ],
-    部門: [
-      ['部門', '負責人'],
-      ['營運', '張雅婷'],
-    ],
-    目標: [
-      ['編號', '目標', '負責部門'],
-      ['O1', '成功上市', '營運'],
-    ],
-    關鍵結果: [
-      ['編號', '所屬目標', '關鍵結果', '負責部門', '類型', '單位', '方向', '基線', '目標值', '開始', '截止'],
-      ['KR1', 'O1', '營收', '營運', '累計', '萬元', '提升', 0, 3000, '115/07/01', '116/06/30'],
-    ],
-    實際: [
-      ZH_HEADER,
-      ['2026/07/31', 'KR1', 180],
-      ['2026/08/31', 'KR1', 220],
-      ['2026/09/30', 'KR1', 260],
-      ['2026/10/31', 'KR1', 300],
-      ['2026/11/30', 'KR1', 310],
-      ['2026/12/31', 'KR1', 320],
-    ],
+    ...planTabs('zh-TW', TW_QA_STRATEGY, {
+      ...TW_QA_TABS,
+      keyResults: [keyResult('營收', '營運', '萬元', '115/07/01', '116/06/30')],
+      actuals: [
+        ['2026/07/31', 180],
+        ['2026/08/31', 220],
+        ['2026/09/30', 260],
+        ['2026/10/31', 300],
+        ['2026/11/30', 310],
+        ['2026/12/31', 320],
+      ].map(([date, value]) => ({ date, metric: 'KR1', value })),
+    }),
     [extra]: [ZH_HEADER, ...rows],
   };
 }
@@ -67,41 +56,20 @@ function enPlan(
   ],
 ): Workbook {
   return {
-    Strategy: [
-      ['Field', 'Value'],
-      ['Product', 'Bookkeeping app'],
-      ['Period start', '2026-07-01'],
-      ['Period end', '2027-06-30'],
-      ['Language', 'en'],
-    ],
-    Departments: [
-      ['Department', 'Lead'],
-      ['Ops', 'Ann'],
-    ],
-    Objectives: [
-      ['ID', 'Objective', 'Owner'],
-      ['O1', 'Launch', 'Ops'],
-    ],
-    'Key Results': [
-      [
-        'ID',
-        'Objective',
-        'Key result',
-        'Owner',
-        'Type',
-        'Unit',
-        'Direction',
-        'Baseline',
-        'Target',
-        'Start',
-        'Due',
-      ],
-      ['KR1', 'O1', 'Revenue', 'Ops', 'cumulative', 'k', 'increase', 0, 3000, '2026-07-01', '2027-06-30'],
-    ],
-    Actuals: [
-      EN_HEADER,
-      ...[7, 8, 9, 10, 11, 12].map((m, i) => [`2026-${String(m).padStart(2, '0')}-28`, 'KR1', 180 + 30 * i]),
-    ],
+    ...planTabs(
+      'en',
+      { product: 'Bookkeeping app', periodStart: '2026-07-01', periodEnd: '2027-06-30', language: 'en' },
+      {
+        departments: [{ name: 'Ops', lead: 'Ann' }],
+        objectives: [{ id: 'O1', title: 'Launch', owner: 'Ops' }],
+        keyResults: [keyResult('Revenue', 'Ops', 'k', '2026-07-01', '2027-06-30')],
+        actuals: [7, 8, 9, 10, 11, 12].map((m, i) => ({
+          date: `2026-${String(m).padStart(2, '0')}-28`,
+          metric: 'KR1',
+          value: 180 + 30 * i,
+        })),
+      },
+    ),
     [extra]: [EN_HEADER, ...rows],
   };
 }
@@ -198,7 +166,7 @@ describe('a second tab of check-ins beside Actuals (English)', () => {
 
   it('without an Actuals tab, a tab named near it is still the one to rename (tab-name-near)', async () => {
     const wb = enPlan('Actuals 2027');
-    delete wb['Actuals'];
+    delete wb[tabDef('actuals').label.en];
     const { extra, codes } = await check(wb);
     expect(extra).toEqual([]);
     expect(codes).toContain('tab-name-near');

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { analyzeWorkbook, EXAMPLE_AS_OF, exampleWorkbook, type Cell, type Workbook } from '../shared';
+import { enumValue } from '../shared/example';
 import { LANGS, tabDef, type Lang } from '../shared/template';
+import { cumulativeKeyResult, headers, planTabs, TW_QA_STRATEGY, TW_QA_TABS } from './helpers/plan-tabs';
 
 /** A cell: a plain value, or a formula with the result Sheets saved with it. */
 type Typed = Cell | { formula: string; result: number };
@@ -28,65 +30,37 @@ async function read(tabs: Record<string, Typed[][]>): Promise<Workbook> {
  * 2026-07 to 2027-06, and the Actuals rows given.
  */
 async function qaPlan(actuals: Typed[][]) {
-  const strategy: Typed[][] = [
-    ['欄位', '內容'],
-    ['產品', '智慧記帳 App 上市'],
-    ['願景', '讓台灣小商家輕鬆記帳'],
-    ['策略', '先攻北部門市'],
-    ['目標使用者', '小商家'],
-    ['痛點與價值', '記帳麻煩'],
-    ['品類與差異化', '記帳軟體'],
-    ['商業目標', '年營收三千萬'],
-    ['週期開始', '115/07/01'],
-    ['週期結束', '116/06/30'],
-    ['貨幣', '新台幣'],
-    ['語言', '繁體中文'],
-  ];
   const wb = await read({
-    策略: strategy,
-    部門: [
-      ['部門', '負責人'],
-      ['營運', '張雅婷'],
-    ],
-    目標: [
-      ['編號', '目標', '負責部門'],
-      ['O1', '成功上市', '營運'],
-    ],
-    關鍵結果: [
-      [
-        '編號',
-        '所屬目標',
-        '關鍵結果',
-        '負責部門',
-        '類型',
-        '單位',
-        '方向',
-        '基線',
-        '目標值',
-        '開始',
-        '截止',
-        '分解方式',
-        '權重',
-        '信心',
-      ],
-      [
-        'KR2',
-        'O1',
-        '試用註冊',
-        '營運',
-        '累計',
-        '人',
-        '提升',
-        0,
-        50000,
-        '115/07/01',
-        '116/06/30',
-        '平均',
-        1,
-        0.7,
-      ],
-    ],
-    實際: [['日期', '指標', '數值', '備註'], ...actuals],
+    ...planTabs(
+      'zh-TW',
+      {
+        ...TW_QA_STRATEGY,
+        vision: '讓台灣小商家輕鬆記帳',
+        strategy: '先攻北部門市',
+        targetUsers: '小商家',
+        problem: '記帳麻煩',
+        category: '記帳軟體',
+        businessGoal: '年營收三千萬',
+      },
+      {
+        ...TW_QA_TABS,
+        keyResults: [
+          cumulativeKeyResult({
+            id: 'KR2',
+            title: '試用註冊',
+            owner: '營運',
+            unit: '人',
+            target: 50000,
+            start: '115/07/01',
+            due: '116/06/30',
+            phasing: enumValue('phasing', 'even'),
+            weight: 1,
+            confidence: 0.7,
+          }),
+        ],
+      },
+    ),
+    [tabDef('actuals').label['zh-TW']]: [Object.values(headers('actuals', 'zh-TW')), ...actuals],
   });
   const result = analyzeWorkbook(wb, { asOf: '2027-03-15' });
   return { ...result, kr2: result.progress.keyResults[0] };

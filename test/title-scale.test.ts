@@ -9,60 +9,35 @@ import { describe, expect, it } from 'vitest';
 
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { analyzeWorkbook, type Workbook } from '../shared';
+import { tabDef } from '../shared/template';
+import { cumulativeKeyResult, planTabs, TW_QA_TABS } from './helpers/plan-tabs';
 
-const KR_HEADER = [
-  '編號',
-  '所屬目標',
-  '關鍵結果',
-  '負責部門',
-  '類型',
-  '單位',
-  '方向',
-  '基線',
-  '目標值',
-  '開始',
-  '截止',
-];
-
+/** QA's plan, with the title row above the header rows of the Key Results and Actuals tabs. */
 function plan(title: string, units: string[]): Workbook {
-  return {
-    策略: [
-      ['欄位', '內容'],
-      ['產品', '記帳 App'],
-      ['週期開始', '115/07/01'],
-      ['週期結束', '116/06/30'],
-    ],
-    部門: [
-      ['部門', '負責人'],
-      ['營運', '張雅婷'],
-    ],
-    目標: [
-      ['編號', '目標', '負責部門'],
-      ['O1', '成功上市', '營運'],
-    ],
-    關鍵結果: [
-      [title],
-      KR_HEADER,
-      ...units.map((unit, i) => [
-        `KR${i + 1}`,
-        'O1',
-        '營收',
-        '營運',
-        '累計',
-        unit,
-        '提升',
-        0,
-        3000,
-        '115/07/01',
-        '116/06/30',
-      ]),
-    ],
-    實際: [
-      [title],
-      ['日期', '指標', '數值', '備註'],
-      ...units.map((_, i) => ['2026/08/31', `KR${i + 1}`, 180]),
-    ],
-  };
+  const workbook = planTabs(
+    'zh-TW',
+    { product: '記帳 App', periodStart: '115/07/01', periodEnd: '116/06/30' },
+    {
+      ...TW_QA_TABS,
+      keyResults: units.map((unit, i) =>
+        cumulativeKeyResult({
+          id: `KR${i + 1}`,
+          title: '營收',
+          owner: '營運',
+          unit,
+          target: 3000,
+          start: '115/07/01',
+          due: '116/06/30',
+        }),
+      ),
+      actuals: units.map((_, i) => ({ date: '2026/08/31', metric: `KR${i + 1}`, value: 180 })),
+    },
+  );
+  for (const tab of ['keyResults', 'actuals'] as const) {
+    const name = tabDef(tab).label['zh-TW'];
+    workbook[name] = [[title], ...workbook[name]];
+  }
+  return workbook;
 }
 
 async function titleScale(workbook: Workbook) {

@@ -9,13 +9,14 @@ import { describe, expect, it } from 'vitest';
 
 import { readXlsxBuffer } from '../report/read-xlsx';
 import { analyzeWorkbook, type Workbook } from '../shared';
+import { tabDef } from '../shared/template';
+import { cumulativeKeyResult, headers, planTabs } from './helpers/plan-tabs';
 
 const AS_OF = '2027-03-15';
 const KR1 = [180, 220, 260, 300, 310, 320, 280, 250];
 const KR2 = [3000, 3200, 3500, 3800, 4000, 4200, 4100, 3900];
 
 interface Layout {
-  metric: string;
   years: [string | number, string | number];
   months: string[];
   /** Each year merged over its months (else typed once, over the first). */
@@ -24,88 +25,27 @@ interface Layout {
 
 function plan(layout: Layout, lang: 'zh-TW' | 'en'): Workbook {
   const zh = lang === 'zh-TW';
+  const [start, due] = zh ? ['115/07/01', '116/06/30'] : ['2026-07-01', '2027-06-30'];
+  const keyResult = (id: string, title: string, unit: string, target: number) =>
+    cumulativeKeyResult({ id, title, owner: zh ? '營運' : 'Ops', unit, target, start, due });
   return {
-    [zh ? '策略' : 'Strategy']: zh
-      ? [
-          ['欄位', '內容'],
-          ['產品', '記帳 App'],
-          ['週期開始', '115/07/01'],
-          ['週期結束', '116/06/30'],
-          ['語言', '繁體中文'],
-        ]
-      : [
-          ['Field', 'Value'],
-          ['Product', 'App'],
-          ['Period start', '2026-07-01'],
-          ['Period end', '2027-06-30'],
-          ['Language', 'en'],
-        ],
-    [zh ? '部門' : 'Departments']: [
-      zh ? ['部門', '負責人'] : ['Department', 'Lead'],
-      zh ? ['營運', '張'] : ['Ops', 'Ann'],
-    ],
-    [zh ? '目標' : 'Objectives']: [
-      zh ? ['編號', '目標', '負責部門'] : ['ID', 'Objective', 'Owner'],
-      ['O1', zh ? '上市' : 'Launch', zh ? '營運' : 'Ops'],
-    ],
-    [zh ? '關鍵結果' : 'Key Results']: [
-      zh
-        ? [
-            '編號',
-            '所屬目標',
-            '關鍵結果',
-            '負責部門',
-            '類型',
-            '單位',
-            '方向',
-            '基線',
-            '目標值',
-            '開始',
-            '截止',
-          ]
-        : [
-            'ID',
-            'Objective',
-            'Key result',
-            'Owner',
-            'Type',
-            'Unit',
-            'Direction',
-            'Baseline',
-            'Target',
-            'Start',
-            'Due',
-          ],
+    ...planTabs(
+      lang,
+      {
+        product: zh ? '記帳 App' : 'App',
+        periodStart: start,
+        periodEnd: due,
+        language: zh ? '繁體中文' : 'en',
+      },
+      {
+        departments: [{ name: zh ? '營運' : 'Ops', lead: zh ? '張' : 'Ann' }],
+        objectives: [{ id: 'O1', title: zh ? '上市' : 'Launch', owner: zh ? '營運' : 'Ops' }],
+        keyResults: [keyResult('KR1', 'Revenue', 'k', 3000), keyResult('KR2', 'Sign-ups', 'users', 50000)],
+      },
+    ),
+    [tabDef('actuals').label[lang]]: [
       [
-        'KR1',
-        'O1',
-        'Revenue',
-        zh ? '營運' : 'Ops',
-        zh ? '累計' : 'cumulative',
-        'k',
-        zh ? '提升' : 'increase',
-        0,
-        3000,
-        zh ? '115/07/01' : '2026-07-01',
-        zh ? '116/06/30' : '2027-06-30',
-      ],
-      [
-        'KR2',
-        'O1',
-        'Sign-ups',
-        zh ? '營運' : 'Ops',
-        zh ? '累計' : 'cumulative',
-        'users',
-        zh ? '提升' : 'increase',
-        0,
-        50000,
-        zh ? '115/07/01' : '2026-07-01',
-        zh ? '116/06/30' : '2027-06-30',
-      ],
-    ],
-    [zh ? '實際' : 'Actuals']: [
-      [
-        layout.metric,
+        headers('actuals', lang).metric,
         ...layout.months.map((_, i) =>
           layout.merged || i === 0 || i === 6 ? layout.years[i < 6 ? 0 : 1] : '',
         ),
@@ -122,7 +62,7 @@ async function throughXlsx(workbook: Workbook, merge: boolean): Promise<Workbook
   for (const [name, grid] of Object.entries(workbook)) {
     const sheet = book.addWorksheet(name);
     for (const row of grid) sheet.addRow(row as ExcelJS.CellValue[]);
-    if (merge && (name === '實際' || name === 'Actuals')) {
+    if (merge && (name === tabDef('actuals').label['zh-TW'] || name === tabDef('actuals').label.en)) {
       sheet.mergeCells('B1:G1');
       sheet.mergeCells('H1:I1');
     }
@@ -137,33 +77,33 @@ const cases: { name: string; lang: 'zh-TW' | 'en'; layout: Layout }[] = [
   {
     name: '2026年 / 2027年 merged over 7月…',
     lang: 'zh-TW',
-    layout: { metric: '指標', years: ['2026年', '2027年'], months: ZH_MONTHS, merged: true },
+    layout: { years: ['2026年', '2027年'], months: ZH_MONTHS, merged: true },
   },
   {
     name: '115年 / 116年 merged over 7月…',
     lang: 'zh-TW',
-    layout: { metric: '指標', years: ['115年', '116年'], months: ZH_MONTHS, merged: true },
+    layout: { years: ['115年', '116年'], months: ZH_MONTHS, merged: true },
   },
   {
     name: 'plain 2026 / 2027 (numbers) merged over 7月…',
     lang: 'zh-TW',
-    layout: { metric: '指標', years: [2026, 2027], months: ZH_MONTHS, merged: true },
+    layout: { years: [2026, 2027], months: ZH_MONTHS, merged: true },
   },
   {
     name: '2026年 typed once over 7月, 2027年 once over 1月',
     lang: 'zh-TW',
-    layout: { metric: '指標', years: ['2026年', '2027年'], months: ZH_MONTHS, merged: false },
+    layout: { years: ['2026年', '2027年'], months: ZH_MONTHS, merged: false },
   },
   {
     name: '2026 / 2027 over Jul … Feb (English)',
     lang: 'en',
-    layout: { metric: 'Metric', years: [2026, 2027], months: EN_MONTHS, merged: true },
+    layout: { years: [2026, 2027], months: EN_MONTHS, merged: true },
   },
 ];
 
 describe('a year typed once over months that go on into the next year', () => {
   it('2026年 over 7月 only: 1月 and 2月 are not taken for 2026, and are said at their headers', async () => {
-    const wb = plan({ metric: '指標', years: ['2026年', ''], months: ZH_MONTHS, merged: false }, 'zh-TW');
+    const wb = plan({ years: ['2026年', ''], months: ZH_MONTHS, merged: false }, 'zh-TW');
     const { issues, progress } = analyzeWorkbook(await throughXlsx(wb, false), { asOf: AS_OF });
     // Months of two years, one year given: the year of 1月 is not guessed (month-header-year, as for any such tab).
     expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.sheet}!${i.a1} ${i.code}`)).toEqual([
@@ -185,7 +125,7 @@ describe('a year row above bare month headers', () => {
           asOf: AS_OF,
         },
       );
-      const actualsTab = c.lang === 'en' ? 'Actuals' : '實際';
+      const actualsTab = tabDef('actuals').label[c.lang];
       expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.sheet}!${i.a1} ${i.code}`)).toEqual(
         [],
       );
